@@ -1,0 +1,11 @@
+"""Knowledge base: content loading and validation, embeddings, index and hybrid search.
+
+Knows nothing about Streamlit or users; see ../design/ARCHITECTURE.md for the public surface.
+"""
+
+from kb.content import ContentError, ContentSet, Entry, QuizItem, Source, load_content
+from kb.knowledge_base import KnowledgeBase
+from kb.search import Hit
+from kb.yaml_source import Problem
+
+__all__ = ["KnowledgeBase", "Hit", "Entry", "QuizItem", "Source", "ContentSet", "ContentError", "Problem", "load_content"]

@@ -1,0 +1,112 @@
+"""Command line for instructors, CI and scripts.
+
+    python -m kb validate [content]      every problem as file:line: entry 'id': field: message
+    python -m kb build [content]         build (or reuse) the search index, with a progress bar
+    python -m kb search "问题" [-k 5] [--category ID] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kb.content import collect_content
+from kb.yaml_source import Problem
+from settings import Settings
+
+
+def content_problems(root: Path) -> list[Problem]:
+    """Problems in the whole content set, scenarios' own schema included when the trainer is installed."""
+    content, problems = collect_content(root)
+    try:
+        from trainer.scenarios import scenario_problems
+    except ImportError:
+        return problems
+    return problems + scenario_problems(root, content)
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    root = Path(args.content or settings.content_dir)
+    problems = content_problems(root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    content, _ = collect_content(root)
+    print(f"OK: {len(content.entries)} entries, {len(content.quiz_items)} quiz items, "
+          f"{len(content.categories)} categories, {len(content.glossary)} glossary groups in {root}")
+    return 0
+
+
+def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
+    from tqdm import tqdm
+
+    from kb.content import ContentError, load_content
+    from kb.embeddings import EmbeddingCache, load_encoder
+    from kb.index import docs_for
+    from kb.knowledge_base import KnowledgeBase
+
+    root = Path(args.content or settings.content_dir)
+    try:
+        content = load_content(root)
+    except ContentError as err:
+        print(err, file=sys.stderr)
+        raise SystemExit(1)
+    encoder = load_encoder(settings.embedding_model)
+    todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing([d.text for d in docs_for(list(content.entries.values()))])
+    bar = tqdm(total=todo, unit="text", desc="embedding", disable=not show_progress or todo == 0, file=sys.stderr)
+    with bar:
+        return KnowledgeBase.open(root, settings, encoder=encoder, progress=bar.update)
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    kb = _open(args, settings, show_progress=True)
+    print(f"index {kb.index.key}: {kb.index.size} entries, {len(kb.index.docs)} documents, "
+          f"model {kb.encoder.model_id}, in {settings.index_dir}")
+    return 0
+
+
+def _search(args: argparse.Namespace, settings: Settings) -> int:
+    kb = _open(args, settings, show_progress=False)
+    hits = kb.search(args.query, k=args.k, category=args.category)
+    if args.json:
+        print(json.dumps([{
+            "id": h.id, "score": h.score, "question": h.question, "answer": h.answer, "script": h.script,
+            "category": h.category, "sources": [str(s) for s in h.sources], "highlights": list(h.highlights),
+        } for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("没有可靠的答案 / no reliable answer")
+        return 0
+    for rank, hit in enumerate(hits, start=1):
+        print(f"{rank}. [{hit.score:.2f}] {hit.id}  {hit.question}")
+        print(f"   {hit.answer.strip()}")
+        if hit.sources:
+            print(f"   来源: {'；'.join(str(s) for s in hit.sources)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kb", description="Agent Trainer knowledge base")
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check the content set")
+    validate.add_argument("content", nargs="?", help="content folder (default: settings)")
+    build = commands.add_parser("build", help="build or reuse the search index")
+    build.add_argument("content", nargs="?", help="content folder (default: settings)")
+    search = commands.add_parser("search", help="search the knowledge base")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5, help="number of answers (default 5)")
+    search.add_argument("--category", help="only this category id")
+    search.add_argument("--content", help="content folder (default: settings)")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    handler = {"validate": _validate, "build": _build, "search": _search}[args.command]
+    return handler(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

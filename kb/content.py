@@ -1,0 +1,620 @@
+"""Load and validate the YAML content set (categories, FAQ, quizzes, glossary, phrases).
+
+Validation collects *every* problem before giving up, so an instructor fixes a file in one
+pass. `load_content` raises `ContentError` carrying those problems; nothing half-loaded ever
+escapes, so a caller that keeps its previous `ContentSet` keeps serving good content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
+DIFFICULTIES = (1, 2, 3)
+PHRASE_SITUATIONS = ("opening", "verification", "empathy", "apology", "hold", "explanation", "escalation", "closing")
+FORBIDDEN_KINDS = ("absolute_promise", "rude", "blame", "jargon")
+
+ENTRY_FIELDS = {"id", "question", "variants", "answer", "script", "keywords", "sources", "tags", "difficulty", "en"}
+QUIZ_FIELDS = {"id", "type", "prompt", "options", "answer", "accept", "explanation", "entry", "difficulty", "en"}
+# Keys through which a scenario refers to FAQ entries; checked for dangling references.
+SCENARIO_ENTRY_KEYS = ("entry", "entries")
+CONTENT_FOLDERS = ("faq", "quizzes", "scenarios")
+
+
+class ContentError(Exception):
+    """The content set is invalid; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems[:50])
+        more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the content:\n{lines}{more}")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a document named in sources.yaml and, usually, an article."""
+
+    doc: str
+    article: str = ""
+
+    def __str__(self) -> str:
+        return f"《{self.doc}》{self.article}" if self.article else f"《{self.doc}》"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    prefix: str
+    name: str
+    name_en: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One FAQ entry: a question, the facts that answer it and the words to say."""
+
+    id: str
+    category: str
+    question: str
+    answer: str
+    script: str = ""
+    variants: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = ()
+    difficulty: int = 1
+    en: Mapping[str, str] | None = None
+    file: str = ""
+    line: int = 0
+
+    def search_texts(self) -> list[tuple[str, str]]:
+        """(field, text) pairs under which search indexes this entry."""
+        texts = [("question", self.question)]
+        texts += [("variant", v) for v in self.variants]
+        texts.append(("answer", f"{self.question} {self.answer}"))
+        if self.en:
+            if self.en.get("question"):
+                texts.append(("en_question", self.en["question"]))
+            if self.en.get("answer"):
+                texts.append(("en_answer", f"{self.en.get('question', '')} {self.en['answer']}"))
+        return texts
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """A hand-written quiz item; `answer` is an index, a list of indices, a bool or a text."""
+
+    id: str
+    category: str
+    type: str
+    prompt: str
+    answer: Any
+    explanation: str
+    entry: str
+    options: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    difficulty: int = 1
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class GlossaryGroup:
+    id: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecommendedPhrase:
+    id: str
+    situation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ForbiddenPhrase:
+    id: str
+    phrase: str
+    kind: str
+    reason: str
+    better: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Every wording that counts as saying this phrase."""
+        return (self.phrase, *self.variants)
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    name: str
+    full_title: str
+    status: str
+    repealed_by: str = ""
+
+
+@dataclass(frozen=True)
+class ContentSet:
+    """A validated content set. Immutable: a reload produces a new one."""
+
+    root: Path
+    categories: Mapping[str, Category]
+    entries: Mapping[str, Entry]
+    quiz_items: Mapping[str, QuizItem]
+    glossary: tuple[GlossaryGroup, ...]
+    recommended_phrases: tuple[RecommendedPhrase, ...]
+    forbidden_phrases: tuple[ForbiddenPhrase, ...]
+    source_docs: Mapping[str, SourceDoc]
+    file_hashes: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """One hash over every content file: equal hashes mean identical content."""
+        digest = hashlib.sha256()
+        for name in sorted(self.file_hashes):
+            digest.update(f"{name}\0{self.file_hashes[name]}\0".encode())
+        return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------- field checks
+
+
+class _ItemChecker:
+    """Reads typed fields out of one YAML item, recording a problem for each bad one."""
+
+    def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem]) -> None:
+        self.item = item
+        self.file = file
+        self.item_id = item_id
+        self.problems = problems
+
+    def problem(self, field_name: str | None, message: str) -> None:
+        line = self.item.line_of(field_name) if field_name else self.item.line
+        self.problems.append(Problem(self.file, line, self.item_id, field_name, message))
+
+    def text(self, name: str, required: bool = True) -> str:
+        value = self.item.get(name)
+        if value is None:
+            if required:
+                self.problem(name, "is missing")
+            return ""
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            self.problem(name, "must be text")
+            return ""
+        value = str(value).strip()
+        if required and not value:
+            self.problem(name, "is empty")
+        return value
+
+    def text_list(self, name: str, minimum: int = 0) -> tuple[str, ...]:
+        value = self.item.get(name, [])
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            self.problem(name, "must be a list")
+            return ()
+        texts = []
+        for position, element in enumerate(value, start=1):
+            if not isinstance(element, (str, int, float)) or isinstance(element, bool) or not str(element).strip():
+                self.problem(name, f"item {position} must be non-empty text")
+                continue
+            texts.append(str(element).strip())
+        if len(texts) < minimum:
+            self.problem(name, f"needs at least {minimum} item(s), has {len(texts)}")
+        return tuple(texts)
+
+    def choice(self, name: str, allowed: Iterable[Any], default: Any = None) -> Any:
+        allowed = tuple(allowed)
+        if name not in self.item:
+            if default is None:
+                self.problem(name, "is missing")
+            return default
+        value = self.item[name]
+        if value not in allowed or isinstance(value, bool):
+            self.problem(name, f"must be one of {', '.join(map(str, allowed))}, not {value!r}")
+            return default if default is not None else allowed[0]
+        return value
+
+    def unknown_fields(self, known: set[str]) -> None:
+        for key in self.item:
+            if key not in known:
+                self.problem(str(key), f"unknown field (known: {', '.join(sorted(known))})")
+
+
+def _items(data: Any, list_key: str, file: str, problems: list[Problem]) -> list[LocatedDict]:
+    """The mappings under `list_key` of a file's top-level mapping."""
+    if data is None:
+        return []
+    if not isinstance(data, dict) or list_key not in data:
+        line = data.line if isinstance(data, LocatedDict) else 1
+        problems.append(Problem(file, line, None, list_key, f"file must have a top-level '{list_key}:' list"))
+        return []
+    items = data[list_key]
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        problems.append(Problem(file, data.line_of(list_key), None, list_key, "must be a list"))
+        return []
+    good = []
+    for position, item in enumerate(items, start=1):
+        if isinstance(item, LocatedDict):
+            good.append(item)
+        else:
+            problems.append(Problem(file, data.line_of(list_key), None, list_key, f"item {position} must be a mapping of fields"))
+    return good
+
+
+def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen: dict[str, str]) -> str | None:
+    """Check an item's id (present, kebab-case, unique across the set) and return it."""
+    raw = item.get("id")
+    if raw is None or not str(raw).strip():
+        problems.append(Problem(checker_file, item.line, None, "id", "is missing"))
+        return None
+    item_id = str(raw).strip()
+    if not ID_PATTERN.match(item_id):
+        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", "must be kebab-case: lowercase letters, digits and single hyphens"))
+    if item_id in seen:
+        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", f"duplicate id (also in {seen[item_id]})"))
+        return None
+    seen[item_id] = f"{checker_file}:{item.line_of('id')}"
+    return item_id
+
+
+# ---------------------------------------------------------------------------- file readers
+
+
+def _read_source_docs(data: Any, file: str, problems: list[Problem]) -> dict[str, SourceDoc]:
+    docs: dict[str, SourceDoc] = {}
+    for item in _items(data, "documents", file, problems):
+        check = _ItemChecker(item, file, str(item.get("name", "")) or None, problems)
+        name = check.text("name")
+        status = check.choice("status", ("current", "repealed"))
+        if name:
+            docs[name] = SourceDoc(name, check.text("full_title"), status, check.text("repealed_by", required=False))
+    return docs
+
+
+def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str, Category]:
+    categories: dict[str, Category] = {}
+    seen: dict[str, str] = {}
+    for item in _items(data, "categories", file, problems):
+        category_id = _item_id(item, file, problems, seen)
+        check = _ItemChecker(item, file, category_id, problems)
+        check.unknown_fields({"id", "prefix", "name", "name_en", "description"})
+        category = Category(
+            id=category_id or "",
+            prefix=check.text("prefix", required=False) or f"{category_id}-",
+            name=check.text("name"),
+            name_en=check.text("name_en"),
+            description=check.text("description", required=False),
+        )
+        if category_id:
+            categories[category_id] = category
+    return categories
+
+
+def _read_sources(check: _ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[Source, ...]:
+    raw = check.item.get("sources")
+    if not isinstance(raw, list) or not raw:
+        check.problem("sources", "needs at least one source: {doc: <name in sources.yaml>, article: 第X条}")
+        return ()
+    sources = []
+    for position, element in enumerate(raw, start=1):
+        if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
+            check.problem("sources", f"source {position} must be a mapping with a 'doc'")
+            continue
+        doc = str(element["doc"]).strip()
+        known = docs.get(doc)
+        if known is None:
+            check.problem("sources", f"source {position}: unknown document '{doc}' (add it to sources.yaml or use a listed name)")
+        elif known.status == "repealed":
+            check.problem("sources", f"source {position}: '{doc}' is repealed ({known.repealed_by}); cite the current rule")
+        sources.append(Source(doc, str(element.get("article", "") or "").strip()))
+    return tuple(sources)
+
+
+def _read_en(check: _ItemChecker) -> Mapping[str, str] | None:
+    raw = check.item.get("en")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        check.problem("en", "must be a mapping of text fields such as question and answer")
+        return None
+    return {str(k): v.strip() for k, v in raw.items()}
+
+
+def _read_difficulty(check: _ItemChecker) -> int:
+    return check.choice("difficulty", DIFFICULTIES, default=1)
+
+
+def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping[str, SourceDoc],
+                  problems: list[Problem], seen: dict[str, str]) -> list[Entry]:
+    entries = []
+    for item in _items(data, "entries", file, problems):
+        entry_id = _item_id(item, file, problems, seen)
+        check = _ItemChecker(item, file, entry_id, problems)
+        check.unknown_fields(ENTRY_FIELDS)
+        if entry_id and category and not entry_id.startswith(category.prefix):
+            check.problem("id", f"must start with the category prefix '{category.prefix}'")
+        entry = Entry(
+            id=entry_id or "",
+            category=category.id if category else "",
+            question=check.text("question"),
+            answer=check.text("answer"),
+            script=check.text("script", required=False),
+            variants=check.text_list("variants"),
+            keywords=check.text_list("keywords"),
+            sources=_read_sources(check, docs),
+            tags=check.text_list("tags"),
+            difficulty=_read_difficulty(check),
+            en=_read_en(check),
+            file=file,
+            line=item.line,
+        )
+        if entry_id:
+            entries.append(entry)
+    return entries
+
+
+def _check_quiz_answer(check: _ItemChecker, kind: str, options: tuple[str, ...]) -> Any:
+    answer = check.item.get("answer")
+    if kind in ("single", "multiple"):
+        if len(options) < 2:
+            check.problem("options", "needs at least 2 options")
+        if len(set(options)) != len(options):
+            check.problem("options", "two options have the same text")
+    if kind == "single":
+        if not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < len(options):
+            check.problem("answer", f"must be the index (0–{max(len(options) - 1, 0)}) of the correct option")
+    elif kind == "multiple":
+        if (not isinstance(answer, list) or not answer
+                or not all(isinstance(a, int) and not isinstance(a, bool) and 0 <= a < len(options) for a in answer)
+                or len(set(answer)) != len(answer)):
+            check.problem("answer", "must be a list of distinct indices of the correct options")
+    elif kind == "true_false":
+        if not isinstance(answer, bool):
+            check.problem("answer", "must be true or false")
+    elif kind == "fill_blank":
+        if answer is None or isinstance(answer, (list, dict, bool)) or not str(answer).strip():
+            check.problem("answer", "must be the text that fills the blank")
+        else:
+            answer = str(answer).strip()
+    return answer
+
+
+def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Problem],
+                     seen: dict[str, str]) -> list[QuizItem]:
+    items = []
+    for item in _items(data, "items", file, problems):
+        item_id = _item_id(item, file, problems, seen)
+        check = _ItemChecker(item, file, item_id, problems)
+        check.unknown_fields(QUIZ_FIELDS)
+        kind = check.choice("type", QUIZ_TYPES)
+        options = check.text_list("options") if kind in ("single", "multiple") else ()
+        quiz_item = QuizItem(
+            id=item_id or "",
+            category=category_id,
+            type=kind,
+            prompt=check.text("prompt"),
+            answer=_check_quiz_answer(check, kind, options),
+            explanation=check.text("explanation"),
+            entry=check.text("entry"),
+            options=options,
+            accept=check.text_list("accept"),
+            difficulty=_read_difficulty(check),
+            file=file,
+            line=item.line,
+        )
+        if item_id:
+            items.append(quiz_item)
+    return items
+
+
+def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[GlossaryGroup, ...]:
+    groups = []
+    seen_ids: dict[str, str] = {}
+    term_owner: dict[str, str] = {}
+    for item in _items(data, "groups", file, problems):
+        group_id = _item_id(item, file, problems, seen_ids)
+        check = _ItemChecker(item, file, group_id, problems)
+        terms = check.text_list("terms", minimum=2)
+        for term in terms:
+            if term in term_owner and term_owner[term] != group_id:
+                check.problem("terms", f"'{term}' is also in group '{term_owner[term]}'")
+            term_owner[term] = group_id or ""
+        if group_id:
+            groups.append(GlossaryGroup(group_id, terms))
+    return tuple(groups)
+
+
+def _read_service_language(data: Any, file: str, problems: list[Problem]
+                           ) -> tuple[tuple[RecommendedPhrase, ...], tuple[ForbiddenPhrase, ...]]:
+    seen: dict[str, str] = {}
+    recommended, forbidden = [], []
+    for item in _items(data, "recommended", file, problems):
+        phrase_id = _item_id(item, file, problems, seen)
+        check = _ItemChecker(item, file, phrase_id, problems)
+        phrase = RecommendedPhrase(phrase_id or "", check.choice("situation", PHRASE_SITUATIONS), check.text("text"))
+        if phrase_id:
+            recommended.append(phrase)
+    for item in _items(data, "forbidden", file, problems):
+        phrase_id = _item_id(item, file, problems, seen)
+        check = _ItemChecker(item, file, phrase_id, problems)
+        phrase = ForbiddenPhrase(
+            phrase_id or "", check.text("phrase"), check.choice("kind", FORBIDDEN_KINDS),
+            check.text("reason"), check.text("better"), check.text_list("variants"),
+        )
+        if phrase_id:
+            forbidden.append(phrase)
+    return tuple(recommended), tuple(forbidden)
+
+
+def _scenario_entry_refs(node: Any) -> Iterable[tuple[int, str]]:
+    """(line, entry id) for every FAQ reference anywhere inside a scenario document."""
+    if isinstance(node, LocatedDict):
+        for key, value in node.items():
+            if key in SCENARIO_ENTRY_KEYS:
+                refs = value if isinstance(value, list) else [value]
+                for ref in refs:
+                    if isinstance(ref, str):
+                        yield node.line_of(key), ref
+            else:
+                yield from _scenario_entry_refs(value)
+    elif isinstance(node, list):
+        for element in node:
+            yield from _scenario_entry_refs(element)
+
+
+# ---------------------------------------------------------------------------- the loader
+
+
+class _ContentFiles:
+    """The content folder's files, with optional in-memory replacements (drafts being checked)."""
+
+    def __init__(self, root: Path, overrides: Mapping[str, str | None] | None) -> None:
+        self.root = root
+        self.overrides = dict(overrides or {})
+        self.hashes: dict[str, str] = {}
+
+    def names(self, folder: str) -> list[str]:
+        on_disk = {f"{folder}/{p.name}" for p in (self.root / folder).glob("*.yaml")} if (self.root / folder).is_dir() else set()
+        drafts = {n for n, text in self.overrides.items() if n.startswith(f"{folder}/") and n.endswith(".yaml") and text is not None}
+        deleted = {n for n, text in self.overrides.items() if text is None}
+        return sorted((on_disk | drafts) - deleted)
+
+    def all_names(self) -> list[str]:
+        """Every content file: top-level YAML plus the faq, quizzes and scenarios folders."""
+        top = {p.name for p in self.root.glob("*.yaml")} if self.root.is_dir() else set()
+        top |= {n for n, text in self.overrides.items() if "/" not in n and text is not None}
+        top -= {n for n, text in self.overrides.items() if text is None}
+        return sorted(top) + [n for folder in CONTENT_FOLDERS for n in self.names(folder)]
+
+    def hash_unread(self) -> None:
+        """Hash files that were not parsed, so the fingerprint covers the whole folder."""
+        for name in self.all_names():
+            if name not in self.hashes:
+                text = self.overrides.get(name)
+                data = text.encode("utf-8") if text is not None else (self.root / name).read_bytes()
+                self.hashes[name] = hashlib.sha256(data).hexdigest()
+
+    def exists(self, name: str) -> bool:
+        if name in self.overrides:
+            return self.overrides[name] is not None
+        return (self.root / name).is_file()
+
+    def read(self, name: str) -> tuple[Any, list[Problem]]:
+        if name in self.overrides and self.overrides[name] is not None:
+            text = self.overrides[name]
+            self.hashes[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            return parse_yaml(text, name)
+        path = self.root / name
+        try:
+            self.hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            pass
+        return read_yaml(path, name)
+
+
+def _read_required(files: _ContentFiles, name: str, problems: list[Problem],
+                   reader: Callable[[Any, str, list[Problem]], Any], default: Any) -> Any:
+    if not files.exists(name):
+        problems.append(Problem(name, 1, None, None, "file is missing"))
+        return default
+    data, parse_problems = files.read(name)
+    problems.extend(parse_problems)
+    return reader(data, name, problems) if not parse_problems else default
+
+
+def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None = None
+                    ) -> tuple[ContentSet, list[Problem]]:
+    """Read the whole content set and every problem in it, without raising.
+
+    `overrides` maps a relative file name ("faq/claims.yaml") to draft text (or None for a
+    deleted file), so an edit can be validated together with everything else before saving.
+    """
+    root = Path(root)
+    files = _ContentFiles(root, overrides)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, None, None, "content folder not found"))
+
+    docs = _read_required(files, "sources.yaml", problems, _read_source_docs, {})
+    categories = _read_required(files, "categories.yaml", problems, _read_categories, {})
+
+    seen_ids: dict[str, str] = {}
+    entries: dict[str, Entry] = {}
+    for name in files.names("faq"):
+        category_id = Path(name).stem
+        category = categories.get(category_id)
+        if category is None:
+            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}': the file name must be a category id from categories.yaml"))
+        data, parse_problems = files.read(name)
+        problems.extend(parse_problems)
+        for entry in _read_entries(data, name, category, docs, problems, seen_ids):
+            entries[entry.id] = entry
+
+    quiz_items: dict[str, QuizItem] = {}
+    for name in files.names("quizzes"):
+        category_id = Path(name).stem
+        if category_id not in categories:
+            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}'"))
+        data, parse_problems = files.read(name)
+        problems.extend(parse_problems)
+        for item in _read_quiz_items(data, name, category_id, problems, seen_ids):
+            if item.entry and item.entry not in entries:
+                problems.append(Problem(name, item.line, item.id, "entry", f"refers to FAQ entry '{item.entry}', which does not exist"))
+            quiz_items[item.id] = item
+
+    glossary: tuple[GlossaryGroup, ...] = ()
+    if files.exists("glossary.yaml"):
+        glossary = _read_required(files, "glossary.yaml", problems, _read_glossary, ())
+    recommended: tuple[RecommendedPhrase, ...] = ()
+    forbidden: tuple[ForbiddenPhrase, ...] = ()
+    if files.exists("service_language.yaml"):
+        recommended, forbidden = _read_required(files, "service_language.yaml", problems, _read_service_language, ((), ()))
+
+    for name in files.names("scenarios"):
+        data, parse_problems = files.read(name)
+        problems.extend(parse_problems)
+        for line, ref in _scenario_entry_refs(data):
+            if ref not in entries:
+                problems.append(Problem(name, line, Path(name).stem, "entry", f"refers to FAQ entry '{ref}', which does not exist"))
+
+    files.hash_unread()
+    content = ContentSet(
+        root=root,
+        categories=categories,
+        entries=entries,
+        quiz_items=quiz_items,
+        glossary=glossary,
+        recommended_phrases=recommended,
+        forbidden_phrases=forbidden,
+        source_docs=docs,
+        file_hashes=dict(files.hashes),
+    )
+    return content, problems
+
+
+def content_fingerprint(root: Path | str) -> str:
+    """The content hash of the files on disk, without parsing them (cheap change detection)."""
+    files = _ContentFiles(Path(root), None)
+    files.hash_unread()
+    return ContentSet(Path(root), {}, {}, {}, (), (), (), {}, files.hashes).content_hash
+
+
+def load_content(root: Path | str, overrides: Mapping[str, str | None] | None = None) -> ContentSet:
+    """Load a content set, raising `ContentError` with every problem if any part is invalid."""
+    content, problems = collect_content(root, overrides)
+    if problems:
+        raise ContentError(problems)
+    return content

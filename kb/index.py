@@ -1,0 +1,181 @@
+"""The search index: FAISS over dense vectors plus BM25 over keyword tokens, cached on disk.
+
+Each FAQ entry is indexed as several documents (question, each variant, question + answer,
+English text); a hit on any of them counts for the entry once. A `SearchIndex` is immutable:
+rebuilding makes a new one, and the knowledge base swaps the reference in one assignment,
+so a search never sees a half-built index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import bm25s
+import faiss
+import numpy as np
+
+from kb.content import Entry
+from kb.embeddings import EmbeddingCache, Encoder
+from kb.text import keyword_tokens
+
+log = logging.getLogger(__name__)
+
+# Above this many vectors an approximate (HNSW) index replaces the exact flat one.
+FLAT_INDEX_LIMIT = 20_000
+HNSW_NEIGHBOURS = 32
+INDEX_FORMAT = "1"
+KEEP_CACHED_INDEXES = 3
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    entry_id: str
+    field: str
+    text: str
+
+
+def index_key(docs: Sequence[IndexedDoc], model_id: str) -> str:
+    """Identifies an index: the same texts under the same model give the same key."""
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_id}\0".encode())
+    for doc in docs:
+        digest.update(f"{doc.entry_id}\0{doc.field}\0{doc.text}\0".encode())
+    return digest.hexdigest()[:24]
+
+
+def docs_for(entries: Sequence[Entry]) -> list[IndexedDoc]:
+    """The documents under which the entries are indexed, in a stable order."""
+    return [IndexedDoc(e.id, field, text) for e in entries for field, text in e.search_texts()]
+
+
+def _dense_index(vectors: np.ndarray) -> faiss.Index:
+    """Exact inner product for small collections, HNSW above FLAT_INDEX_LIMIT."""
+    dim = vectors.shape[1]
+    if len(vectors) <= FLAT_INDEX_LIMIT:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = 128
+    index.add(vectors)
+    return index
+
+
+class SearchIndex:
+    """Dense and keyword indexes over the documents of a set of entries."""
+
+    def __init__(self, key: str, docs: list[IndexedDoc], dense: faiss.Index, bm25: bm25s.BM25) -> None:
+        self.key = key
+        self.docs = docs
+        self.dense = dense
+        self.bm25 = bm25
+        self.entry_ids = list(dict.fromkeys(d.entry_id for d in docs))
+        position = {entry_id: i for i, entry_id in enumerate(self.entry_ids)}
+        self.doc_entry = np.array([position[d.entry_id] for d in docs], dtype=np.int64)
+
+    @property
+    def size(self) -> int:
+        return len(self.entry_ids)
+
+    def dense_scores(self, query_vector: np.ndarray, depth: int) -> dict[int, tuple[float, int]]:
+        """Best cosine per entry among the top `depth` documents: entry index -> (score, doc index)."""
+        if not self.docs:
+            return {}
+        depth = min(depth, len(self.docs))
+        scores, doc_ids = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+        best: dict[int, tuple[float, int]] = {}
+        for score, doc_id in zip(scores[0], doc_ids[0]):
+            if doc_id < 0:
+                continue
+            entry = int(self.doc_entry[doc_id])
+            if entry not in best or score > best[entry][0]:
+                best[entry] = (float(score), int(doc_id))
+        return best
+
+    def keyword_scores(self, tokens: list[str]) -> dict[int, tuple[float, int]]:
+        """Best BM25 score per entry over all documents: entry index -> (score, doc index)."""
+        known = [t for t in tokens if t in self.bm25.vocab_dict]
+        if not known or not self.docs:
+            return {}
+        scores = self.bm25.get_scores(known)
+        hit_docs = np.nonzero(scores > 0)[0]
+        best: dict[int, tuple[float, int]] = {}
+        for doc_id in hit_docs:
+            entry = int(self.doc_entry[doc_id])
+            score = float(scores[doc_id])
+            if entry not in best or score > best[entry][0]:
+                best[entry] = (score, int(doc_id))
+        return best
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, folder: Path) -> None:
+        """Write into `folder` (which must not exist yet) via a temporary sibling and a rename."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        try:
+            faiss.write_index(self.dense, str(tmp / "dense.faiss"))
+            self.bm25.save(str(tmp / "bm25"))
+            (tmp / "docs.json").write_text(json.dumps(
+                [[d.entry_id, d.field, d.text] for d in self.docs], ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, folder)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not folder.exists():
+                raise
+
+    @classmethod
+    def load(cls, folder: Path, key: str) -> "SearchIndex":
+        docs = [IndexedDoc(*row) for row in json.loads((folder / "docs.json").read_text(encoding="utf-8"))]
+        dense = faiss.read_index(str(folder / "dense.faiss"))
+        bm25 = bm25s.BM25.load(str(folder / "bm25"))
+        return cls(key, docs, dense, bm25)
+
+
+def build_index(docs: list[IndexedDoc], cache: EmbeddingCache, progress: Callable[[int], None] | None = None) -> SearchIndex:
+    """Embed (reusing cached vectors) and index `docs`."""
+    encoder: Encoder = cache.encoder
+    vectors = cache.embed([d.text for d in docs], progress=progress)
+    if not len(vectors):
+        vectors = np.zeros((0, encoder.dim), dtype=np.float32)
+    bm25 = bm25s.BM25()
+    corpus = [keyword_tokens(d.text) or [""] for d in docs]
+    if corpus:
+        bm25.index(corpus, show_progress=False)
+    else:
+        bm25.index([[""]], show_progress=False)
+    return SearchIndex(index_key(docs, encoder.model_id), docs, _dense_index(vectors), bm25)
+
+
+def open_index(entries: Sequence[Entry], cache: EmbeddingCache, index_dir: Path | None,
+               progress: Callable[[int], None] | None = None) -> SearchIndex:
+    """Load the cached index for these entries, or build and cache it."""
+    docs = docs_for(entries)
+    key = index_key(docs, cache.encoder.model_id)
+    folder = index_dir / key if index_dir else None
+    if folder is not None and folder.is_dir():
+        try:
+            return SearchIndex.load(folder, key)
+        except (OSError, RuntimeError, ValueError, json.JSONDecodeError) as err:
+            log.warning("cached index %s unreadable (%s); rebuilding", folder, err)
+            shutil.rmtree(folder, ignore_errors=True)
+    index = build_index(docs, cache, progress)
+    if folder is not None:
+        index.save(folder)
+        _prune_old_indexes(index_dir, keep=key)
+    return index
+
+
+def _prune_old_indexes(index_dir: Path, keep: str) -> None:
+    """Remove all but the newest cached indexes (another process may still use a recent one)."""
+    folders = sorted((p for p in index_dir.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[KEEP_CACHED_INDEXES:]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,127 @@
+"""`KnowledgeBase`: the content set, its search index and search, behind one object.
+
+The content, index and searcher are held together in one immutable `_Snapshot`; a reload
+builds a complete new snapshot and replaces the reference in a single assignment. Searches
+in other threads keep using the snapshot they started with, so they never see a half-built
+index, and an invalid edit never replaces content that loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping
+
+from kb.content import Category, ContentError, ContentSet, Entry, content_fingerprint, load_content
+from kb.embeddings import EmbeddingCache, Encoder, load_encoder
+from kb.index import SearchIndex, open_index
+from kb.search import Glossary, Hit, Searcher
+from kb.yaml_source import Problem
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    content: ContentSet
+    index: SearchIndex
+    searcher: Searcher
+
+
+class KnowledgeBase:
+    """Load, validate, index and search the content; reload safely while serving."""
+
+    def __init__(self, snapshot: _Snapshot, cache: EmbeddingCache, settings: Settings) -> None:
+        self._snapshot = snapshot
+        self._cache = cache
+        self._settings = settings
+        self._reload_lock = threading.Lock()
+        self.last_errors: list[Problem] = []
+
+    @classmethod
+    def open(cls, content_dir: str | Path | None = None, settings: Settings | None = None,
+             encoder: Encoder | None = None, progress: Callable[[int], None] | None = None) -> "KnowledgeBase":
+        """Load and validate `content_dir`, then build or reuse the cached index.
+
+        Raises `ContentError` when the content is invalid: with nothing good loaded yet there
+        is nothing to serve.
+        """
+        settings = settings or Settings.from_env()
+        root = Path(content_dir) if content_dir is not None else settings.content_dir
+        settings = settings.with_overrides(content_dir=root)
+        encoder = encoder or load_encoder(settings.embedding_model)
+        cache = EmbeddingCache(encoder, settings.embedding_cache_dir)
+        content = load_content(root)
+        snapshot = cls._build_snapshot(content, cache, settings, progress)
+        return cls(snapshot, cache, settings)
+
+    @staticmethod
+    def _build_snapshot(content: ContentSet, cache: EmbeddingCache, settings: Settings,
+                        progress: Callable[[int], None] | None = None) -> _Snapshot:
+        index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
+        searcher = Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance)
+        return _Snapshot(content, index, searcher)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def content(self) -> ContentSet:
+        return self._snapshot.content
+
+    @property
+    def encoder(self) -> Encoder:
+        return self._cache.encoder
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._snapshot.index
+
+    def search(self, query: str, k: int = 5, category: str | None = None,
+               min_relevance: float | None = None) -> list[Hit]:
+        """Best answers for a query; [] for empty, off-topic or unanswerable queries."""
+        return self._snapshot.searcher.search(query, k=k, category=category, min_relevance=min_relevance)
+
+    def entry(self, entry_id: str) -> Entry:
+        """One entry by id (KeyError if there is none)."""
+        return self._snapshot.content.entries[entry_id]
+
+    def entries(self, category: str | None = None) -> list[Entry]:
+        """All entries, or those of one category, in content order."""
+        values = self._snapshot.content.entries.values()
+        return [e for e in values if category is None or e.category == category]
+
+    def categories(self) -> Mapping[str, Category]:
+        return self._snapshot.content.categories
+
+    # ------------------------------------------------------------------ reloading
+
+    def reload(self, progress: Callable[[int], None] | None = None) -> list[Problem]:
+        """Re-read the content folder; swap in the new content and index only if it is valid.
+
+        Returns the problems found ([] on success). On problems the previous content keeps
+        serving and `last_errors` holds them for the instructor.
+        """
+        with self._reload_lock:
+            try:
+                content = load_content(self._settings.content_dir)
+            except ContentError as err:
+                self.last_errors = err.problems
+                log.warning("content reload refused: %d problem(s); still serving the last good content", len(err.problems))
+                return err.problems
+            if content.content_hash != self._snapshot.content.content_hash:
+                self._snapshot = self._build_snapshot(content, self._cache, self._settings, progress)
+            self.last_errors = []
+            return []
+
+    def reload_if_changed(self) -> list[Problem]:
+        """Reload when files on disk differ from what is loaded (edits made outside the app)."""
+        if content_fingerprint(self._settings.content_dir) == self._snapshot.content.content_hash:
+            return []
+        return self.reload()

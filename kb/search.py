@@ -1,0 +1,204 @@
+"""Hybrid ranking: dense and BM25 results fused by reciprocal rank, then a relevance threshold.
+
+Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
+well but says nothing about whether the best one is any good; the relevance score
+(dense similarity rescaled, plus how much of the query the entry's words cover) decides
+whether to show an answer at all. On a live call, no answer beats a wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from kb.content import Entry, GlossaryGroup, Source
+from kb.embeddings import Encoder
+from kb.index import SearchIndex
+from kb.text import clip_query, has_cjk, keyword_tokens, matched_terms, normalize
+
+RRF_K = 60
+DENSE_WEIGHT = 2.0
+KEYWORD_WEIGHT = 1.0
+CANDIDATE_DEPTH = 100
+# Dense cosine of e5 between unrelated texts sits near COSINE_FLOOR; strong matches near COSINE_CEILING.
+COSINE_FLOOR = 0.78
+COSINE_CEILING = 0.92
+DENSE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One answer for a query, with what made it match."""
+
+    id: str
+    question: str
+    answer: str
+    script: str
+    category: str
+    score: float
+    sources: tuple[Source, ...]
+    highlights: tuple[str, ...]
+    dense_score: float = 0.0
+    keyword_score: float = 0.0
+    coverage: float = 0.0
+    matched_field: str = ""
+    matched_text: str = ""
+    en: Mapping[str, str] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """A query after normalisation and glossary expansion."""
+
+    text: str
+    tokens: list[str]
+    expansion_terms: tuple[str, ...]
+
+
+class Glossary:
+    """Synonym lookup for query expansion (冷静期 → 犹豫期 …)."""
+
+    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+        self._terms = sorted(
+            ((normalize(term), group) for group in groups for term in group.terms),
+            key=lambda pair: len(pair[0]), reverse=True,
+        )
+
+    def expansions(self, query: str) -> tuple[str, ...]:
+        """Synonyms of the glossary terms found in the query (longest terms first)."""
+        found: list[str] = []
+        remaining = query
+        for term, group in self._terms:
+            if term and term in remaining:
+                remaining = remaining.replace(term, " ")
+                found += [t for t in group.terms if normalize(t) != term and t not in found]
+        return tuple(found)
+
+
+def plan_query(query: str, glossary: Glossary) -> QueryPlan:
+    text = clip_query(query)
+    expansion = glossary.expansions(text)
+    tokens = keyword_tokens(text)
+    for term in expansion:
+        tokens += keyword_tokens(term)
+    return QueryPlan(text, tokens, expansion)
+
+
+def _rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
+    ordered = sorted(scores, key=lambda e: scores[e][0], reverse=True)
+    return {entry: rank for rank, entry in enumerate(ordered)}
+
+
+def fuse(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]]) -> list[int]:
+    """Entries ordered by weighted reciprocal-rank fusion, ties broken by dense rank."""
+    dense_rank, keyword_rank = _rank_positions(dense), _rank_positions(keyword)
+    fused: dict[int, float] = {}
+    for entry, rank in dense_rank.items():
+        fused[entry] = fused.get(entry, 0.0) + DENSE_WEIGHT / (RRF_K + rank + 1)
+    for entry, rank in keyword_rank.items():
+        fused[entry] = fused.get(entry, 0.0) + KEYWORD_WEIGHT / (RRF_K + rank + 1)
+    worst = len(dense_rank) + 1
+    return sorted(fused, key=lambda e: (-fused[e], dense_rank.get(e, worst)))
+
+
+def keyword_coverage(plan: QueryPlan, doc_tokens: set[str]) -> float:
+    """Share of the query's informative tokens found in the matched entry's text."""
+    query_tokens = [t for t in keyword_tokens(plan.text) if len(t) > 1 or not has_cjk(t)]
+    if not query_tokens:
+        query_tokens = keyword_tokens(plan.text)
+    if not query_tokens:
+        return 0.0
+    covered = sum(1 for t in query_tokens if t in doc_tokens)
+    expansion_bonus = any(term in doc_tokens or term in " ".join(doc_tokens) for term in plan.expansion_terms)
+    return min(1.0, covered / len(query_tokens) + (0.25 if expansion_bonus else 0.0))
+
+
+def relevance(cosine: float, coverage: float) -> float:
+    """Calibrated 0–1 relevance from dense similarity and keyword coverage."""
+    dense_part = float(np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0))
+    return round(DENSE_SHARE * dense_part + (1 - DENSE_SHARE) * coverage, 4)
+
+
+class Searcher:
+    """Runs hybrid search over one `SearchIndex`; stateless apart from its immutable inputs."""
+
+    def __init__(self, index: SearchIndex, entries: Mapping[str, Entry], encoder: Encoder,
+                 glossary: Glossary, min_relevance: float) -> None:
+        self.index = index
+        self.entries = entries
+        self.encoder = encoder
+        self.glossary = glossary
+        self.min_relevance = min_relevance
+        self._entry_tokens = self._tokens_per_entry()
+
+    def _tokens_per_entry(self) -> list[set[str]]:
+        tokens: list[set[str]] = [set() for _ in self.index.entry_ids]
+        for doc, entry in zip(self.index.docs, self.index.doc_entry):
+            tokens[entry].update(keyword_tokens(doc.text))
+        return tokens
+
+    def search(self, query: str, k: int = 5, category: str | None = None,
+               min_relevance: float | None = None) -> list[Hit]:
+        """Up to `k` hits above the relevance threshold, best first; [] when nothing is reliable."""
+        plan = plan_query(query or "", self.glossary)
+        if not plan.text.strip() or k <= 0 or self.index.size == 0:
+            return []
+        threshold = self.min_relevance if min_relevance is None else min_relevance
+        depth = CANDIDATE_DEPTH if category is None else len(self.index.docs)
+        query_vector = self.encoder.encode_queries([plan.text])[0]
+        dense = self.index.dense_scores(query_vector, depth)
+        keyword = self.index.keyword_scores(plan.tokens)
+        if category is not None:
+            allowed = {i for i, e in enumerate(self.index.entry_ids) if self.entries[e].category == category}
+            dense = {e: v for e, v in dense.items() if e in allowed}
+            keyword = {e: v for e, v in keyword.items() if e in allowed}
+        hits = []
+        for entry_index in fuse(dense, keyword):
+            hit = self._hit(entry_index, plan, query_vector, dense, keyword)
+            if hit.score >= threshold:
+                hits.append(hit)
+            if len(hits) == k:
+                break
+        return hits
+
+    def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
+             dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]]) -> Hit:
+        entry = self.entries[self.index.entry_ids[entry_index]]
+        if entry_index in dense:
+            cosine, doc_id = dense[entry_index]
+        else:
+            cosine, doc_id = self._exact_cosine(entry_index, query_vector)
+        keyword_score, keyword_doc = keyword.get(entry_index, (0.0, doc_id))
+        coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
+        matched = self.index.docs[doc_id if entry_index in dense else keyword_doc]
+        return Hit(
+            id=entry.id,
+            question=entry.question,
+            answer=entry.answer,
+            script=entry.script,
+            category=entry.category,
+            score=relevance(cosine, coverage),
+            sources=entry.sources,
+            highlights=tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}", plan.expansion_terms)),
+            dense_score=round(cosine, 4),
+            keyword_score=round(keyword_score, 4),
+            coverage=round(coverage, 4),
+            matched_field=matched.field,
+            matched_text=matched.text,
+            en=entry.en,
+        )
+
+    def _exact_cosine(self, entry_index: int, query_vector: np.ndarray) -> tuple[float, int]:
+        """Dense score of an entry that only the keyword side found (outside the dense top-N)."""
+        doc_ids = np.nonzero(self.index.doc_entry == entry_index)[0]
+        best, best_doc = -1.0, int(doc_ids[0])
+        for doc_id in doc_ids:
+            vector = self.index.dense.reconstruct(int(doc_id)) if hasattr(self.index.dense, "reconstruct") else None
+            if vector is None:
+                continue
+            score = float(np.dot(vector, query_vector))
+            if score > best:
+                best, best_doc = score, int(doc_id)
+        return max(best, 0.0), best_doc

@@ -1,0 +1,90 @@
+"""Text normalisation and keyword tokens for Chinese search.
+
+Measured (design/EMBEDDINGS.md, docs/benchmarks.md): character unigrams + bigrams over CJK
+text, with a small stopword list, rank better than word segmentation for short colloquial
+queries, and need no dictionary that could go stale.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Longest query that is searched; a pasted paragraph is cut to this many characters.
+MAX_QUERY_CHARS = 200
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN_PATTERN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:\.[0-9]+)?")
+_CJK_PATTERN = re.compile(rf"[{_CJK}]")
+
+# Function words and politeness that carry no meaning for retrieval.
+STOP_CHARS = frozenset("的了吗呢吧啊呀么是在和与及或就都也还又把被让给对我你您他她它们这那个些么怎什请问一下有没")
+STOP_BIGRAMS = frozenset({
+    "什么", "怎么", "请问", "一下", "可以", "我们", "你们", "您好", "这个", "那个", "是不", "不是",
+    "有没", "没有", "如何", "多少", "为什", "是否", "的话", "时候", "现在", "需要", "知道", "应该",
+})
+STOP_WORDS = frozenset({"the", "a", "an", "is", "are", "of", "to", "in", "and", "or", "what", "how",
+                        "do", "does", "i", "my", "me", "can", "for", "it", "be", "on", "if", "when", "with"})
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and letters to ASCII), lower case, collapsed white space."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return " ".join(text.lower().split())
+
+
+def clip_query(text: str) -> str:
+    """A normalised query no longer than MAX_QUERY_CHARS (a pasted paragraph is cut, not refused)."""
+    return normalize(text)[:MAX_QUERY_CHARS]
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_PATTERN.search(text))
+
+
+def keyword_tokens(text: str) -> list[str]:
+    """BM25 tokens: CJK unigrams and bigrams (minus stopwords) and Latin/digit words."""
+    tokens: list[str] = []
+    for run in _RUN_PATTERN.findall(normalize(text)):
+        if _CJK_PATTERN.match(run):
+            tokens += [c for c in run if c not in STOP_CHARS]
+            tokens += [run[i:i + 2] for i in range(len(run) - 1) if run[i:i + 2] not in STOP_BIGRAMS]
+        elif run not in STOP_WORDS:
+            tokens.append(run)
+    return tokens
+
+
+def matched_terms(query: str, text: str, extra_terms: tuple[str, ...] = ()) -> list[str]:
+    """Terms of the query (bigrams and words, plus glossary terms) that appear in `text`.
+
+    Used for highlights: contiguous matched bigrams are merged into longer phrases so the
+    agent sees "宽限期" rather than "宽限", "限期".
+    """
+    body = normalize(text)
+    found: list[str] = []
+    for run in _RUN_PATTERN.findall(normalize(query)):
+        if _CJK_PATTERN.match(run):
+            found += _longest_matches(run, body)
+        elif run not in STOP_WORDS and len(run) > 1 and run in body:
+            found.append(run)
+    found += [t for t in extra_terms if t and normalize(t) in body]
+    unique: list[str] = []
+    for term in sorted(set(found), key=len, reverse=True):
+        if not any(term in longer for longer in unique):
+            unique.append(term)
+    return unique
+
+
+def _longest_matches(run: str, body: str) -> list[str]:
+    """Maximal substrings (≥ 2 characters) of `run` found in `body`, scanning left to right."""
+    matches, start = [], 0
+    while start < len(run) - 1:
+        end = start + 2
+        if run[start:end] not in body or run[start:end] in STOP_BIGRAMS:
+            start += 1
+            continue
+        while end < len(run) and run[start:end + 1] in body:
+            end += 1
+        matches.append(run[start:end])
+        start = end
+    return matches
