@@ -31,7 +31,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     root = Path(args.content or settings.content_dir)
     problems = content_problems(root)
     for problem in problems:
-        print(problem)
+        print(f"{root}/{problem}")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return 1

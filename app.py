@@ -1,0 +1,37 @@
+"""Agent Trainer · 坐席陪练 — entry point. Wires pages, language and shared resources only.
+
+Run with `make run` (see README). Every page is a thin file under pages/ that calls kb and
+trainer functions; the knowledge base and database load once per process (ui/resources.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import language_switch, tr
+from ui.pages import available_pages
+from ui.session import current_user
+
+
+def main() -> None:
+    st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=":material/support_agent:", layout="wide")
+    specs = available_pages()
+    pages = {spec.path: st.Page(spec.path, title=tr(spec.title_zh, spec.title_en), icon=spec.icon,
+                                url_path=spec.url_path, default=spec.default) for spec in specs}
+    current = st.navigation(list(pages.values()), position="hidden")
+
+    user = current_user()
+    st.sidebar.title(tr("坐席陪练", "Agent Trainer"))
+    sections: dict[str, list] = {}
+    for spec in specs:
+        if user is None or user.role in spec.roles:
+            sections.setdefault(tr(spec.section_zh, spec.section_en), []).append(spec)
+    for section, members in sections.items():
+        st.sidebar.caption(section)
+        for spec in members:
+            st.sidebar.page_link(pages[spec.path])
+    language_switch()
+    current.run()
+
+
+main()

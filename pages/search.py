@@ -1,0 +1,62 @@
+"""知识搜索 — the live-call page: type the customer's question, read the answer and the 话术."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kb import Hit
+from ui.i18n import language, tr
+from ui.render import escape_markdown, highlight
+from ui.resources import knowledge_base
+from ui.session import STAFF, require_user
+
+user = require_user()
+kb = knowledge_base()
+kb.reload_if_changed()
+
+st.title(tr("知识搜索", "Knowledge search"))
+if kb.last_errors and user.role in STAFF:
+    with st.expander(tr(f"内容有 {len(kb.last_errors)} 个问题，仍在使用上一版有效内容",
+                        f"{len(kb.last_errors)} content problem(s); still serving the last good content"), expanded=False):
+        st.code("\n".join(str(p) for p in kb.last_errors[:100]), language=None)
+
+categories = kb.categories()
+with st.form("search-form", border=False):
+    query_col, category_col = st.columns([3, 1])
+    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query",
+                                 placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
+                                                "e.g. how long is the grace period"))
+    category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key="search_category",
+                                      format_func=lambda c: tr("全部分类", "All categories") if c is None
+                                      else tr(categories[c].name, categories[c].name_en))
+    st.form_submit_button(tr("搜索", "Search"), type="primary")
+
+
+def show_hit(hit: Hit, rank: int) -> None:
+    """One answer: question and answer with the matched terms in bold, script with a copy button."""
+    english = language() == "en" and hit.en
+    question = hit.en.get("question", hit.question) if english else hit.question
+    answer = hit.en.get("answer", hit.answer) if english else hit.answer
+    st.markdown(f"#### {rank}. {highlight(question, hit.highlights)}")
+    st.markdown(highlight(answer, hit.highlights))
+    if hit.script:
+        st.caption(tr("话术（可复制）", "What to say (copy)"))
+        st.code(hit.script.strip(), language=None, wrap_lines=True)
+    if hit.sources:
+        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(str(s) for s in hit.sources)))
+    name = categories[hit.category]
+    st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.score:.2f} · `{hit.id}`")
+
+
+if query.strip():
+    hits = kb.search(query, k=5, category=category)
+    if not hits:
+        st.warning(tr("没有可靠的答案。请不要猜测：请示组长，或按流程转二线处理。",
+                      "No reliable answer. Do not guess: ask a supervisor or transfer to second line."),
+                   icon=":material/help:")
+    else:
+        with st.container(border=True):
+            show_hit(hits[0], 1)
+        for rank, hit in enumerate(hits[1:], start=2):
+            with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
+                show_hit(hit, rank)

