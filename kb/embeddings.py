@@ -101,7 +101,7 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(name_or_path, device=device, local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self.model_id = f"st-{Path(name_or_path).name or name_or_path}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

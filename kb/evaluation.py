@@ -1,0 +1,107 @@
+"""Retrieval quality on a labelled dev set: Recall@1, Recall@3, MRR@10 and off-topic rejection.
+
+One implementation serves the dev-set test, the benchmark and the editor's hit test, so the
+numbers an instructor sees are the numbers CI enforces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+from kb.search import Hit
+
+SearchFn = Callable[[str], list[Hit]]
+
+
+@dataclass(frozen=True)
+class LabelledQuery:
+    text: str
+    ids: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class DevSet:
+    queries: tuple[LabelledQuery, ...]
+    off_topic: tuple[str, ...]
+
+
+@dataclass
+class QueryOutcome:
+    query: LabelledQuery
+    ranked_ids: list[str]
+
+    @property
+    def rank(self) -> int | None:
+        """1-based rank of the first correct answer, None when missed."""
+        for position, entry_id in enumerate(self.ranked_ids, start=1):
+            if entry_id in self.query.ids:
+                return position
+        return None
+
+
+@dataclass
+class Evaluation:
+    outcomes: list[QueryOutcome] = field(default_factory=list)
+    off_topic_answered: list[tuple[str, list[str]]] = field(default_factory=list)
+    off_topic_total: int = 0
+
+    def recall_at(self, k: int) -> float:
+        if not self.outcomes:
+            return 0.0
+        return sum(1 for o in self.outcomes if o.rank is not None and o.rank <= k) / len(self.outcomes)
+
+    @property
+    def mrr(self) -> float:
+        if not self.outcomes:
+            return 0.0
+        return sum(1 / o.rank for o in self.outcomes if o.rank is not None and o.rank <= 10) / len(self.outcomes)
+
+    @property
+    def off_topic_rejection(self) -> float:
+        if not self.off_topic_total:
+            return 1.0
+        return 1 - len(self.off_topic_answered) / self.off_topic_total
+
+    @property
+    def misses(self) -> list[QueryOutcome]:
+        """Queries whose answer is not in the top 3."""
+        return [o for o in self.outcomes if o.rank is None or o.rank > 3]
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "queries": len(self.outcomes),
+            "recall@1": round(self.recall_at(1), 3),
+            "recall@3": round(self.recall_at(3), 3),
+            "mrr@10": round(self.mrr, 3),
+            "off_topic": self.off_topic_total,
+            "off_topic_rejection": round(self.off_topic_rejection, 3),
+        }
+
+
+def load_dev_set(folder: Path) -> DevSet:
+    """Every `queries:` file in `folder` plus `off_topic.yaml`."""
+    queries: list[LabelledQuery] = []
+    off_topic: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for row in data.get("queries") or []:
+            queries.append(LabelledQuery(str(row["q"]), tuple(row["ids"]), path.name))
+        off_topic += [str(q) for q in data.get("off_topic") or []]
+    return DevSet(tuple(queries), tuple(off_topic))
+
+
+def evaluate(search: SearchFn, queries: Sequence[LabelledQuery], off_topic: Sequence[str] = ()) -> Evaluation:
+    """Run every query through `search` (which should return up to 10 hits) and score it."""
+    result = Evaluation(off_topic_total=len(off_topic))
+    for query in queries:
+        result.outcomes.append(QueryOutcome(query, [h.id for h in search(query.text)]))
+    for text in off_topic:
+        hits = search(text)
+        if hits:
+            result.off_topic_answered.append((text, [h.id for h in hits]))
+    return result

@@ -1,0 +1,115 @@
+"""Content loading and validation: every problem names file, line, item and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.content import ContentError, collect_content, load_content
+
+
+def problems_of(root: Path) -> list[str]:
+    return [str(p) for p in collect_content(root)[1]]
+
+
+def test_fixture_content_loads(content_dir: Path) -> None:
+    content = load_content(content_dir)
+    assert "cooling-off-length" in content.entries
+    assert content.entries["cooling-off-length"].category == "cooling-off"
+    assert content.quiz_items["q-cooling-off-length-1"].answer == 1
+    assert any(group.id == "cooling-off" for group in content.glossary)
+
+
+def test_malformed_yaml_names_file_and_line(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = "    variants: [缓交期几天, 没有闭合的括号"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any(p.startswith("faq/lapse.yaml:") and "malformed YAML" in p for p in problems)
+
+
+def test_empty_answer_is_reported_with_line_entry_and_field(content_dir: Path) -> None:
+    path = content_dir / "faq" / "claims.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    answer: |\n      人寿保险的保险金请求权", "    answer: ''\n    unused: |\n      人寿保险的保险金请求权")
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l == "    answer: ''")
+    problems = problems_of(content_dir)
+    assert f"faq/claims.yaml:{line}: entry 'claims-limitation-period': answer: is empty" in problems
+    assert any("entry 'claims-limitation-period': unused: unknown field" in p for p in problems)
+
+
+def test_missing_field(content_dir: Path) -> None:
+    path = content_dir / "faq" / "claims.yaml"
+    text = path.read_text(encoding="utf-8").replace("    question: 拒赔的话会通知我吗？\n", "", 1)
+    path.write_text(text, encoding="utf-8")
+    assert any("entry 'claims-decline-notice': question: is missing" in p for p in problems_of(content_dir))
+
+
+def test_duplicate_id_across_files(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: lapse-reinstatement", "id: lapse-grace-period"), encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any("entry 'lapse-grace-period': id: duplicate id (also in faq/lapse.yaml:2)" in p for p in problems)
+
+
+def test_dangling_quiz_reference(content_dir: Path) -> None:
+    path = content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("entry: cooling-off-refund", "entry: cooling-off-gone"), encoding="utf-8")
+    assert any(p.startswith("quizzes/cooling-off.yaml:10: entry 'q-cooling-off-refund-1': entry: refers to FAQ entry 'cooling-off-gone'")
+               for p in problems_of(content_dir))
+
+
+def test_dangling_scenario_reference(content_dir: Path) -> None:
+    (content_dir / "scenarios" / "demo.yaml").write_text(
+        "id: demo\ncheckpoints:\n  - id: explain\n    entries: [cooling-off-length, no-such-entry]\n", encoding="utf-8")
+    assert "scenarios/demo.yaml:4: entry 'demo': entry: refers to FAQ entry 'no-such-entry', which does not exist" in problems_of(content_dir)
+
+
+def test_unknown_category_file(content_dir: Path) -> None:
+    (content_dir / "faq" / "pets.yaml").write_text("entries: []\n", encoding="utf-8")
+    assert any(p.startswith("faq/pets.yaml:1:") and "unknown category 'pets'" in p for p in problems_of(content_dir))
+
+
+def test_repealed_source_is_refused(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{doc: 保险法, article: 第三十七条}", "{doc: 人身保险新型产品信息披露管理办法, article: 第十条}"), encoding="utf-8")
+    assert any("is repealed" in p and "lapse-reinstatement" in p for p in problems_of(content_dir))
+
+
+def test_id_must_carry_category_prefix(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: lapse-reinstatement", "id: reinstatement"), encoding="utf-8")
+    assert any("entry 'reinstatement': id: must start with the category prefix 'lapse-'" in p for p in problems_of(content_dir))
+
+
+def test_quiz_answer_must_fit_options(content_dir: Path) -> None:
+    path = content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    answer: 1\n", "    answer: 7\n"), encoding="utf-8")
+    assert any("q-cooling-off-length-1': answer: must be the index" in p for p in problems_of(content_dir))
+
+
+def test_load_raises_with_every_problem(content_dir: Path) -> None:
+    (content_dir / "faq" / "pets.yaml").write_text("entries: []\n", encoding="utf-8")
+    (content_dir / "glossary.yaml").write_text("groups: [\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_content(content_dir)
+    files = {p.file for p in raised.value.problems}
+    assert files == {"faq/pets.yaml", "glossary.yaml"}
+
+
+def test_draft_override_is_validated_without_touching_disk(content_dir: Path) -> None:
+    path = content_dir / "faq" / "claims.yaml"
+    before = path.read_bytes()
+    _, problems = collect_content(content_dir, {"faq/claims.yaml": "entries:\n  - id: claims-x\n    question: ''\n"})
+    assert any(p.item_id == "claims-x" and p.field == "question" for p in problems)
+    assert path.read_bytes() == before
+
+
+def test_content_hash_changes_with_any_file(content_dir: Path) -> None:
+    first = load_content(content_dir).content_hash
+    path = content_dir / "faq" / "claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# comment\n", encoding="utf-8")
+    assert load_content(content_dir).content_hash != first

