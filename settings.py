@@ -16,6 +16,8 @@ reading the environment itself, so tests can run several configurations side by 
 | AGENT_TRAINER_MAX_LOGIN_FAILURES | 5                                | failed sign-ins before a temporary lockout |
 | AGENT_TRAINER_LOCKOUT_MINUTES    | 15                               | length of that lockout |
 | AGENT_TRAINER_QUIZ_SIZE          | 20                               | questions in a daily training session |
+| AGENT_TRAINER_QUIZ_SLOW_SECONDS  | 45                               | a right answer slower than this counts as "hard" for spaced repetition |
+| AGENT_TRAINER_TIMEZONE           | Asia/Shanghai                    | where "today" starts for daily training and streaks |
 | AGENT_TRAINER_AUTH               | local                            | local (passwords) or oidc (Streamlit st.login) |
 """
 
@@ -48,6 +50,8 @@ class Settings:
     max_login_failures: int = 5
     lockout_minutes: float = 15.0
     quiz_size: int = 20
+    quiz_slow_seconds: float = 45.0
+    timezone: str = "Asia/Shanghai"
     auth: str = "local"
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -72,6 +76,8 @@ class Settings:
             max_login_failures=int(get("MAX_LOGIN_FAILURES", "5")),
             lockout_minutes=float(get("LOCKOUT_MINUTES", "15")),
             quiz_size=int(get("QUIZ_SIZE", "20")),
+            quiz_slow_seconds=float(get("QUIZ_SLOW_SECONDS", "45")),
+            timezone=get("TIMEZONE", "Asia/Shanghai"),
             auth=get("AUTH", "local"),
         )
 
