@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -53,12 +54,12 @@ class SignInResult:
     def ok(self) -> bool:
         return self.user is not None
 
-    def message(self) -> tuple[str, str]:
+    def message(self, timezone_name: str | None = None) -> tuple[str, str]:
         """What to tell the person, as (Chinese, English); never says whether a login exists."""
         if self.ok:
             return "登录成功。", "Signed in."
         if self.locked_until is not None:
-            until = self.locked_until.astimezone().strftime("%H:%M")
+            until = clock_time(self.locked_until, timezone_name)
             return (f"登录失败次数过多，账户已临时锁定，请于 {until} 后再试，或联系管理员。",
                     f"Too many failed sign-ins: the account is locked until {until}. Try again then, or ask an administrator.")
         if self.reason == DISABLED:
@@ -226,6 +227,12 @@ def must_change_password(db: Database, user_id: int) -> bool:
     with db.session() as session:
         user = session.get(User, user_id)
         return bool(user and user.must_change_password)
+
+
+def clock_time(moment: datetime, timezone_name: str | None = None) -> str:
+    """HH:MM of `moment` in the company's timezone (settings.timezone), else the server's."""
+    zone = ZoneInfo(timezone_name) if timezone_name else None
+    return moment.astimezone(zone).strftime("%H:%M")
 
 
 def locked_until_now(moment: datetime | None, now: datetime | None = None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ui.session import EVERYONE, STAFF
+from ui.session import ADMIN, EVERYONE, STAFF
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +29,8 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/search.py", "知识搜索", "Search", ":material/search:", url_path="search", default=True),
+    PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
+    PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
 )
 
 

@@ -1,52 +1,178 @@
 """Who is using this browser session, and whether they may see the current page.
 
 Every page calls `require_user(...)` at its top: the check runs in the page itself, so typing
-a page's URL cannot get around it. Until sign-in exists (accounts issue) a user is identified
-by the name they type, remembered in the session, and has the agent role.
+a page's URL cannot get around it. Nobody signed in → the sign-in form (or, while there is no
+administrator, the one-time "create the administrator" form); wrong role → "no access";
+temporary password → the change-password form first.
+
+The signed-in user lives in `st.session_state["user"]`. A signed HttpOnly cookie (set by the
+routes in ui/auth_routes.py) brings it back after a page refresh or a browser restart, until
+it expires (settings.session_hours). With settings.auth == "oidc" the company's single
+sign-on (st.login) identifies the user instead, matched to an account by e-mail = login.
 """
 
 from __future__ import annotations
 
+import json
 
 import streamlit as st
 
-from trainer.users import UserInfo, get_or_create_by_name
+from trainer import auth
+from trainer.users import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
+from ui.auth_routes import SESSION_PATH, SIGN_OUT_PATH
 from ui.i18n import tr
-from ui.resources import database
+from ui.resources import database, settings
 
-AGENT, INSTRUCTOR, ADMIN = "agent", "instructor", "admin"
-EVERYONE = (AGENT, INSTRUCTOR, ADMIN)
+AGENT, INSTRUCTOR, ADMIN = ROLES
+EVERYONE = ROLES
 STAFF = (INSTRUCTOR, ADMIN)
+
+USER_KEY = "user"
+_COOKIE_CHECKED = "_auth_cookie_checked"
+_COOKIE_ACTION = "_auth_cookie_action"
+
+
+def _oidc() -> bool:
+    return settings().auth == "oidc"
 
 
 def current_user() -> UserInfo | None:
-    """The signed-in user of this session, if any."""
-    return st.session_state.get("user")
+    """The signed-in user of this session, if any (restored from the cookie or SSO on first use)."""
+    user = st.session_state.get(USER_KEY)
+    if user is None:
+        user = _from_single_sign_on() if _oidc() else _from_cookie()
+        if user is not None:
+            st.session_state[USER_KEY] = user
+    return user
+
+
+def _from_cookie() -> UserInfo | None:
+    """The user of a valid session cookie, looked at once per browser session."""
+    if st.session_state.get(_COOKIE_CHECKED):
+        return None
+    st.session_state[_COOKIE_CHECKED] = True
+    claims = auth.read_session(settings(), st.context.cookies.get(auth.COOKIE_NAME))
+    return auth.restore_session(database(), claims) if claims else None
+
+
+def _from_single_sign_on() -> UserInfo | None:
+    if not st.user.is_logged_in:
+        return None
+    account = get_account(database(), str(st.user.get("email") or ""))
+    return account.info if account and not account.disabled else None
+
+
+def remember_sign_in(user: UserInfo) -> None:
+    """Make `user` this session's user and have the browser keep the sign-in (cookie)."""
+    st.session_state[USER_KEY] = user
+    st.session_state[_COOKIE_CHECKED] = True
+    if not _oidc():
+        st.session_state[_COOKIE_ACTION] = ("set", auth.handoff_token(settings(), user.id))
 
 
 def sign_out() -> None:
-    st.session_state.pop("user", None)
+    """End this sign-in: here, in the browser's cookie, and for every cookie issued until now."""
+    user = st.session_state.pop(USER_KEY, None)
+    st.session_state[_COOKIE_CHECKED] = True
+    if _oidc():
+        st.logout()
+        return
+    if user is not None:
+        auth.sign_out(database(), user)
+    st.session_state[_COOKIE_ACTION] = ("clear", "")
 
 
-def _ask_for_name() -> None:
-    st.info(tr("请输入您的姓名开始训练。", "Enter your name to start training."))
-    with st.form("who-are-you"):
-        name = st.text_input(tr("姓名", "Name"), max_chars=64)
-        if st.form_submit_button(tr("开始", "Start")):
-            if not name.strip():
-                st.error(tr("姓名不能为空。", "The name cannot be empty."))
-            else:
-                st.session_state["user"] = get_or_create_by_name(database(), name.strip())
-                st.rerun()
+def send_cookie_action() -> None:
+    """Ask the browser (once) to call the cookie route that sets or clears the HttpOnly cookie.
+
+    require_user() does this on every run; a page that calls remember_sign_in() and carries on
+    (without st.rerun) calls it itself."""
+    action = st.session_state.pop(_COOKIE_ACTION, None)
+    if action is None:
+        return
+    kind, token = action
+    path = SESSION_PATH if kind == "set" else SIGN_OUT_PATH
+    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
+            f"headers: {{'Content-Type': 'text/plain'}}, body: {json.dumps(token)}}});</script>",
+            unsafe_allow_javascript=True)
+
+
+def role_name(role: str) -> str:
+    zh, en = ROLE_NAMES.get(role, (role, role))
+    return tr(zh, en)
+
+
+def _signed_out_screen() -> None:
+    """What someone who is not signed in sees instead of the page."""
+    st.title(tr("坐席陪练", "Agent Trainer"))
+    if _oidc():
+        if st.user.is_logged_in:
+            st.error(tr(f"单点登录账户 {st.user.get('email', '')} 尚未开通或已停用，请联系管理员。",
+                        f"The single sign-on account {st.user.get('email', '')} has no enabled account here; "
+                        "please contact an administrator."))
+            if st.button(tr("退出单点登录", "Sign out of single sign-on")):
+                st.logout()
+        elif st.button(tr("使用公司账户登录", "Sign in with the company account"), type="primary"):
+            st.login()
+        return
+    from ui.signin import first_admin_form, sign_in_form
+
+    if not admin_exists(database()):
+        user = first_admin_form()
+        if user is not None:
+            remember_sign_in(user)
+            st.rerun()
+        return
+    signed_in = sign_in_form()
+    if signed_in is not None:
+        remember_sign_in(signed_in[0])
+        st.rerun()
+
+
+def _still_allowed(user: UserInfo) -> tuple[UserInfo | None, bool]:
+    """The user as the database has them now (role changes apply at once), and whether they must
+    change their password; None when the account was disabled meanwhile."""
+    account = account_by_id(database(), user.id)
+    if account is None:  # a session user without a stored account (tests, scripts): as given
+        return user, False
+    if account.disabled:
+        return None, False
+    if account.info != user:
+        st.session_state[USER_KEY] = account.info
+    return account.info, account.must_change_password
+
+
+def _account_sidebar(user: UserInfo) -> None:
+    st.sidebar.caption(f"{user.display_name} · {role_name(user.role)}" + (f" · {user.team}" if user.team else ""))
+    if st.sidebar.button(tr("退出登录", "Sign out"), key="sign_out", icon=":material/logout:"):
+        sign_out()
+        st.rerun()
 
 
 def require_user(*roles: str) -> UserInfo:
     """The current user if they hold one of `roles` (default: any role); otherwise stop the page."""
-    user = current_user()
+    user, must_change = current_user(), False
+    if user is not None:
+        user, must_change = _still_allowed(user)
+        if user is None:
+            sign_out()
+            st.warning(tr("您的账户已停用，请联系管理员。", "Your account has been disabled. Please contact an administrator."))
+    send_cookie_action()
     if user is None:
-        _ask_for_name()
+        _signed_out_screen()
+        st.stop()
+    _account_sidebar(user)
+    if must_change and not _oidc():
+        from ui.signin import change_password_form
+
+        if change_password_form(user, forced=True):
+            remember_sign_in(user)
+            st.rerun()
         st.stop()
     if roles and user.role not in roles:
-        st.error(tr("无权访问：此页面仅限", "No access: this page is for ") + ", ".join(roles))
+        allowed = tr("、", ", ").join(role_name(role) for role in roles)
+        st.error(tr(f"无权访问：此页面仅对{allowed}开放。如需访问，请联系管理员。",
+                    f"No access: this page is for {allowed} only. Ask an administrator if you need it."),
+                 icon=":material/block:")
         st.stop()
     return user

@@ -62,7 +62,9 @@ def test_lockout_after_the_configured_failures(db, auth_settings, agent):
     third = auth.authenticate(db, auth_settings, "li.na", "bad-password")
     assert third.locked_until is not None
     assert timedelta(minutes=14) < third.locked_until - utcnow() <= timedelta(minutes=15)
-    assert third.locked_until.astimezone().strftime("%H:%M") in third.message()[0]
+    assert auth.clock_time(third.locked_until, "Asia/Shanghai") in third.message("Asia/Shanghai")[0]
+    shanghai = (third.locked_until + timedelta(hours=8)).strftime("%H:%M")  # UTC+8, no daylight saving
+    assert shanghai in third.message("Asia/Shanghai")[1]
 
     while_locked = auth.authenticate(db, auth_settings, "li.na", PASSWORD)
     assert not while_locked.ok and while_locked.reason == auth.LOCKED

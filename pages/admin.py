@@ -1,0 +1,170 @@
+"""用户管理 — administrators add agents and instructors, import a team roster, reset passwords,
+disable and enable accounts. Temporary passwords are shown once, to hand to the person."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import streamlit as st
+
+from trainer.auth import clock_time, locked_until_now
+from trainer.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
+from trainer.passwords import temporary_password
+from trainer.users import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
+                           update_user)
+from ui.i18n import tr
+from ui.resources import database, settings
+from ui.session import ADMIN, require_user, role_name
+
+user = require_user(ADMIN)
+db = database()
+
+st.title(tr("用户管理", "Users"))
+FLASH = "admin_flash"
+
+
+def status(account: Account) -> str:
+    if account.disabled:
+        return tr("已停用", "disabled")
+    if locked_until_now(account.locked_until):
+        return tr("临时锁定至 ", "locked until ") + clock_time(account.locked_until, settings().timezone)
+    if not account.has_password:
+        return tr("未设密码", "no password")
+    if account.must_change_password:
+        return tr("待改密码", "must change password")
+    return tr("正常", "active")
+
+
+def show_new_passwords(rows: list[tuple[str, str, str]]) -> None:
+    """Temporary passwords, shown once, with a CSV to hand out; each must be changed at first sign-in."""
+    st.warning(tr("以下临时密码只显示这一次，请妥善转交本人；首次登录时须修改。",
+                  "These temporary passwords are shown only now: hand them to each person; "
+                  "they must be changed at the first sign-in."))
+    st.dataframe([{tr("登录名", "Login"): login, tr("姓名", "Name"): name, tr("临时密码", "Temporary password"): pw}
+                  for login, name, pw in rows], hide_index=True)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([("login", "name", "temporary_password"), *rows])
+    st.download_button(tr("下载临时密码（CSV）", "Download the temporary passwords (CSV)"),
+                       buffer.getvalue().encode("utf-8-sig"), file_name="temporary-passwords.csv",
+                       mime="text/csv", on_click="ignore")
+
+
+def done(zh: str, en: str, passwords: list[tuple[str, str, str]] | None = None) -> None:
+    """Report a change after the page has been redrawn with it (tables show the new state)."""
+    st.session_state[FLASH] = (zh, en, passwords or [])
+    st.rerun()
+
+
+if FLASH in st.session_state:
+    zh, en, passwords = st.session_state.pop(FLASH)
+    st.success(tr(zh, en))
+    if passwords:
+        show_new_passwords(passwords)
+
+accounts_tab, add_tab, roster_tab = st.tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
+                                             tr("导入名单", "Import a roster")])
+
+with accounts_tab:
+    accounts = list_accounts(db)
+    st.dataframe([{tr("登录名", "Login"): a.info.login, tr("姓名", "Name"): a.info.display_name,
+                   tr("角色", "Role"): role_name(a.info.role), tr("班组", "Team"): a.info.team,
+                   tr("状态", "Status"): status(a)} for a in accounts], hide_index=True)
+    by_login = {a.info.login: a for a in accounts}
+    chosen = st.selectbox(tr("选择账户", "Choose an account"), list(by_login), key="admin_account",
+                          format_func=lambda login: f"{by_login[login].info.display_name} ({login})")
+    if chosen:
+        account = by_login[chosen]
+        with st.form("edit-account"):
+            name = st.text_input(tr("姓名", "Name"), account.info.display_name, max_chars=128, key=f"edit_name_{chosen}")
+            role = st.selectbox(tr("角色", "Role"), ROLES, index=ROLES.index(account.info.role), format_func=role_name,
+                                key=f"edit_role_{chosen}")
+            team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
+            save = st.form_submit_button(tr("保存", "Save"))
+        reset_col, toggle_col = st.columns(2)
+        reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
+        toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
+                                   key="admin_toggle", disabled=chosen == user.login)
+        try:
+            if save:
+                update_user(db, chosen, display_name=name, role=role, team=team)
+                done(f"已保存 {chosen}。", f"Saved {chosen}.")
+            if reset:
+                password = reset_password(db, chosen)
+                done(f"已重置 {chosen} 的密码。", f"Reset the password of {chosen}.",
+                     [(chosen, account.info.display_name, password)])
+            if toggle:
+                set_disabled(db, chosen, not account.disabled)
+                if account.disabled:
+                    done(f"已启用 {chosen}。", f"Enabled {chosen}.")
+                done(f"已停用 {chosen}；学习记录保留。", f"Disabled {chosen}; the training history is kept.")
+        except AccountError as error:
+            st.error(tr(error.zh, error.en))
+
+with add_tab:
+    with st.form("add-user", clear_on_submit=True):
+        name = st.text_input(tr("姓名", "Name"), key="add_name", max_chars=128)
+        login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
+        role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name)
+        team = st.text_input(tr("班组", "Team"), key="add_team", max_chars=64)
+        add = st.form_submit_button(tr("添加", "Add"), type="primary")
+    if add:
+        password = temporary_password()
+        try:
+            created = create_user(db, login, name, role, team, password=password, must_change_password=True)
+        except AccountError as error:
+            st.error(tr(error.zh, error.en))
+        else:
+            done(f"已添加 {created.display_name}（{created.login}）。", f"Added {created.display_name} ({created.login}).",
+                 [(created.login, created.display_name, password)])
+
+
+def show_plan(plan: RosterPlan) -> None:
+    """The dry-run report: counts, then each group with its row numbers."""
+    counts = st.columns(4)
+    counts[0].metric(tr("新增", "New"), len(plan.new))
+    counts[1].metric(tr("变更", "Changed"), len(plan.changed))
+    counts[2].metric(tr("不变", "Unchanged"), len(plan.unchanged))
+    counts[3].metric(tr("无效", "Invalid"), len(plan.invalid))
+    if plan.invalid:
+        st.error(tr("文件中有无效的行，整个文件都不会导入。请修改后重新上传：",
+                    "The file has invalid rows, so nothing will be imported. Fix them and upload again:"))
+        st.dataframe([{tr("行", "Row"): i.row, tr("登录名", "Login"): i.login, tr("问题", "Problem"): tr(i.zh, i.en)}
+                      for i in plan.invalid], hide_index=True)
+    if plan.new:
+        st.caption(tr("新增账户", "New accounts"))
+        st.dataframe([{tr("行", "Row"): c.row, tr("登录名", "Login"): c.login, tr("姓名", "Name"): c.name,
+                       tr("角色", "Role"): role_name(c.role), tr("班组", "Team"): c.team} for c in plan.new], hide_index=True)
+    if plan.changed:
+        st.caption(tr("变更的账户", "Changed accounts"))
+        st.dataframe([{tr("行", "Row"): c.row, tr("登录名", "Login"): c.login,
+                       tr("变更", "Changes"): "；".join(f"{field}: {old} → {new}" for field, old, new in c.changes)}
+                      for c in plan.changed], hide_index=True)
+
+
+with roster_tab:
+    st.caption(tr("CSV 或 Excel 文件，列：name（姓名）、login（登录名）、role（agent/instructor/admin）、team（班组）。"
+                  "名单中没有的账户不受影响。",
+                  "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team. "
+                  "Accounts missing from the file are left alone."))
+    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file")
+    if upload is not None:
+        try:
+            rows = read_roster(upload.getvalue(), upload.name)
+        except RosterError as error:
+            st.error(tr(error.zh, error.en))
+        else:
+            st.subheader(tr("预览（尚未修改任何账户）", "Dry run (nothing changed yet)"))
+            plan = plan_roster(db, rows)
+            show_plan(plan)
+            if plan.ok and not plan.has_changes:
+                st.info(tr("名单与现有账户一致，无需导入。", "The roster matches the accounts; nothing to import."))
+            elif plan.ok and st.button(tr("确认导入", "Apply the roster"), type="primary", key="roster_apply"):
+                applied, created = apply_roster(db, rows)
+                if applied.ok:
+                    done(f"已导入：新增 {len(applied.new)} 个，变更 {len(applied.changed)} 个。",
+                         f"Imported: {len(applied.new)} new, {len(applied.changed)} changed.",
+                         [(a.login, a.name, a.temporary_password) for a in created])
+                else:
+                    st.error(tr("账户在预览后已被修改，请重新检查。", "Accounts changed since the dry run; check again."))
+                    show_plan(applied)

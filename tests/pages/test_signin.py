@@ -1,0 +1,174 @@
+"""Sign-in through the real pages (AppTest): first run, sign-in and sign-out, forced password
+change, and role checks that hold even when a page is opened by its URL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from trainer import auth
+from trainer.db import Database
+from trainer.models import SignInEvent
+from trainer.users import UserInfo, admin_exists, create_user, disable_user, reset_password
+from ui.pages import PAGES, available_pages
+from ui.session import ADMIN, AGENT, INSTRUCTOR
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Correct-horse-7"
+TIMEOUT = 60
+NO_ACCESS = "无权访问"
+
+
+@pytest.fixture
+def store(app_env):
+    database = Database(app_env.resolved_database_url)
+    yield database
+    database.dispose()
+
+
+def page(path: str, user: UserInfo | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / path), default_timeout=TIMEOUT)
+    if user is not None:
+        at.session_state["user"] = user
+    return at.run()
+
+
+def sign_in(at: AppTest, login: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_login").input(login)
+    at.text_input(key="sign_in_password").input(password)
+    return at.button[0].click().run()
+
+
+def handoff_in_page(at: AppTest) -> str:
+    """The handoff token the page asked the browser to exchange for the cookie."""
+    scripts = [element.proto.body for element in at.get("html")]
+    tokens = [m.group(1) for body in scripts for m in re.finditer(r'body: "([^"]+)"', body)]
+    assert len(tokens) == 1, scripts
+    return tokens[0]
+
+
+def errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+def test_first_run_creates_the_administrator_and_signs_in(app_env, store):
+    at = page("pages/account.py")
+    assert "创建管理员" in at.subheader[0].value
+    at.text_input(key="first_admin_name").input("系统管理员")
+    at.text_input(key="first_admin_login").input("admin")
+    at.text_input(key="first_admin_password").input(PASSWORD)
+    at.text_input(key="first_admin_repeat").input(PASSWORD)
+    at.button[0].click().run()
+
+    assert not at.exception and not errors(at)
+    assert at.session_state["user"].login == "admin" and at.session_state["user"].role == ADMIN
+    assert at.title[0].value == "我的账户"
+    assert admin_exists(store)
+    token = handoff_in_page(at)  # the browser is asked to keep the sign-in in a cookie
+    claims = auth.read_session(app_env, auth.exchange_handoff(app_env, token))
+    assert auth.restore_session(store, claims).login == "admin"
+
+    again = page("pages/account.py")  # a new browser session: no second first run
+    assert [s.value for s in again.subheader] == ["登录"]
+
+
+def test_first_run_refuses_mismatched_passwords(app_env, store):
+    at = page("pages/account.py")
+    at.text_input(key="first_admin_name").input("系统管理员")
+    at.text_input(key="first_admin_login").input("admin")
+    at.text_input(key="first_admin_password").input(PASSWORD)
+    at.text_input(key="first_admin_repeat").input(PASSWORD + "x")
+    at.button[0].click().run()
+    assert "不一致" in errors(at) and not admin_exists(store)
+
+
+def test_sign_in_and_sign_out(app_env, store):
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "li.na", "李娜", AGENT, "外呼一组", password=PASSWORD)
+    at = page("pages/account.py")
+    sign_in(at, "li.na", "wrong-password")
+    assert "登录名或密码不正确" in errors(at) and "user" not in at.session_state
+
+    sign_in(at, "li.na", PASSWORD)
+    assert at.session_state["user"].login == "li.na"
+    assert at.title[0].value == "我的账户" and "李娜" in at.markdown[0].value
+    handoff_in_page(at)
+
+    at.sidebar.button(key="sign_out").click().run()
+    assert "user" not in at.session_state
+    assert [s.value for s in at.subheader] == ["登录"]
+    with store.session() as session:
+        reasons = [e.reason for e in session.scalars(select(SignInEvent).order_by(SignInEvent.id))]
+    assert reasons == ["wrong-password", "ok", "signed-out"]
+
+
+def test_lockout_message_names_the_time(app_env, store, monkeypatch):
+    monkeypatch.setenv("AGENT_TRAINER_MAX_LOGIN_FAILURES", "2")
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    at = page("pages/account.py")
+    sign_in(at, "admin", "wrong-1")
+    sign_in(at, "admin", "wrong-2")
+    assert re.search(r"已临时锁定，请于 \d\d:\d\d 后再试", errors(at))
+    sign_in(at, "admin", PASSWORD)
+    assert "锁定" in errors(at) and "user" not in at.session_state
+
+
+def test_temporary_password_must_be_changed_first(app_env, store):
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "li.na", "李娜", AGENT)
+    temporary = reset_password(store, "li.na")
+    at = sign_in(page("pages/account.py"), "li.na", temporary)
+    assert "临时密码" in at.warning[0].value and not at.title  # the page itself is not shown yet
+    at.text_input(key="change_current").input(temporary)
+    at.text_input(key="change_new").input("My-own-password-1")
+    at.text_input(key="change_repeat").input("My-own-password-1")
+    at.button(key="FormSubmitter:change-password-修改密码").click().run()
+    assert at.title[0].value == "我的账户" and not errors(at)
+    assert auth.authenticate(store, app_env, "li.na", "My-own-password-1").ok
+
+
+def test_disabled_while_signed_in_is_signed_out(app_env, store):
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)
+    at = page("pages/account.py", agent)
+    assert at.title[0].value == "我的账户"
+    disable_user(store, "li.na")
+    at.run()
+    assert "已停用" in at.warning[0].value and "user" not in at.session_state
+
+
+def staff_pages() -> list[str]:
+    return [spec.path for spec in PAGES if AGENT not in spec.roles]
+
+
+def test_agent_opening_staff_pages_by_url_gets_no_access(app_env, store):
+    agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)
+    assert "pages/admin.py" in staff_pages()
+    for path in staff_pages():
+        if not (ROOT / path).is_file():
+            continue
+        at = page(path, agent)
+        assert NO_ACCESS in errors(at), path
+        assert not at.title and not at.dataframe, path  # nothing of the page leaks
+
+
+def test_instructor_sees_instructor_pages_but_not_admin(app_env, store):
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    instructor = create_user(store, "chen.t", "陈老师", INSTRUCTOR, password=PASSWORD)
+    at = page("pages/admin.py", instructor)
+    assert NO_ACCESS in errors(at)
+    for spec in PAGES:
+        if INSTRUCTOR in spec.roles and AGENT not in spec.roles and spec.path != "pages/search.py":
+            assert NO_ACCESS not in errors(page(spec.path, instructor)), spec.path
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.session_state["user"] = instructor
+    app.run()
+    assert not app.exception
+    links = {link.proto.label for link in app.sidebar.get("page_link")}
+    expected = {spec.title_zh for spec in available_pages() if INSTRUCTOR in spec.roles}
+    assert links == expected and "用户管理" not in links

@@ -1,0 +1,78 @@
+"""`python -m trainer.users …`: manage accounts from a shell (first administrator, scripts, SSO setups).
+
+    python -m trainer.users create --role admin --login admin --name 系统管理员 [--team 培训部]
+    echo "$PASSWORD" | python -m trainer.users create --login li.na --name 李娜 --password-stdin
+    python -m trainer.users reset-password --login li.na
+    python -m trainer.users disable --login li.na   |   enable --login li.na
+    python -m trainer.users list
+
+Passwords are typed at a hidden prompt or read from stdin, never given as arguments (they
+would end up in the shell history and the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Sequence, TextIO
+
+from settings import Settings
+from trainer.db import Database
+from trainer.users import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
+                           reset_password)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m trainer.users", description="Manage Agent Trainer accounts.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    create = commands.add_parser("create", help="create an account")
+    create.add_argument("--login", required=True)
+    create.add_argument("--name", required=True, help="display name, e.g. 李娜")
+    create.add_argument("--role", choices=ROLES, default="agent")
+    create.add_argument("--team", default="")
+    source = create.add_mutually_exclusive_group()
+    source.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    source.add_argument("--no-password", action="store_true",
+                        help="no local password (single sign-on accounts, or set one later with reset-password)")
+    for name, text in (("reset-password", "give a temporary password that must be changed at sign-in"),
+                       ("disable", "refuse sign-in (history is kept)"), ("enable", "allow sign-in again")):
+        commands.add_parser(name, help=text).add_argument("--login", required=True)
+    commands.add_parser("list", help="list all accounts")
+    return parser
+
+
+def _read_password(from_stdin: bool, stdin: TextIO) -> str:
+    if from_stdin:
+        return stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("密码 / Password: ")
+    if getpass.getpass("再次输入 / Repeat: ") != first:
+        raise AccountError("两次输入的密码不一致。", "The two passwords differ.")
+    return first
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
+         settings: Settings | None = None) -> int:
+    args = _parser().parse_args(argv)
+    db = Database((settings or Settings.from_env()).resolved_database_url)
+    try:
+        if args.command == "create":
+            password = None if args.no_password else _read_password(args.password_stdin, stdin)
+            user = create_user(db, args.login, args.name, args.role, args.team, password=password)
+            print(f"已创建 / created: {user.login} ({user.role})", file=out)
+        elif args.command == "reset-password":
+            print(f"临时密码 / temporary password for {args.login}: {reset_password(db, args.login)}", file=out)
+        elif args.command in ("disable", "enable"):
+            user = (disable_user if args.command == "disable" else enable_user)(db, args.login)
+            print(f"{'已停用 / disabled' if args.command == 'disable' else '已启用 / enabled'}: {user.login}", file=out)
+        else:
+            for account in list_accounts(db):
+                info = account.info
+                state = "disabled" if account.disabled else ("must-change" if account.must_change_password else "ok")
+                print(f"{info.login}\t{info.display_name}\t{info.role}\t{info.team}\t{state}", file=out)
+        return 0
+    except AccountError as error:
+        print(f"错误：{error.zh}\nError: {error.en}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()

@@ -1,0 +1,79 @@
+"""The account forms: sign in, create the first administrator, change a password.
+
+Each form only talks to trainer.auth / trainer.users and returns what happened; keeping the
+browser session (session state, cookie) is ui.session's job.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.auth import authenticate
+from trainer.users import AccountError, UserInfo, change_password, create_first_admin
+from ui.i18n import tr
+from ui.resources import database, settings
+
+
+def sign_in_form() -> tuple[UserInfo, bool] | None:
+    """The sign-in form; (user, must change password) once the login and password are right."""
+    st.subheader(tr("登录", "Sign in"))
+    with st.form("sign-in", clear_on_submit=True):
+        login = st.text_input(tr("登录名", "Login"), key="sign_in_login", max_chars=64)
+        password = st.text_input(tr("密码", "Password"), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(tr("登录", "Sign in"), type="primary")
+    if not submitted:
+        return None
+    result = authenticate(database(), settings(), login, password)
+    if not result.ok:
+        st.error(tr(*result.message(settings().timezone)))
+        return None
+    return result.user, result.must_change_password
+
+
+def first_admin_form() -> UserInfo | None:
+    """The one-time "create the administrator" form shown while no administrator exists."""
+    st.subheader(tr("首次使用：创建管理员账户", "First run: create the administrator"))
+    st.info(tr("系统中还没有管理员。请创建第一个管理员账户；之后可在“用户管理”页面添加坐席和培训师。",
+               "There is no administrator yet. Create the first one; agents and instructors are added on the "
+               "Users page afterwards."))
+    with st.form("first-admin"):
+        name = st.text_input(tr("姓名", "Name"), key="first_admin_name", max_chars=128)
+        login = st.text_input(tr("登录名", "Login"), key="first_admin_login", max_chars=64)
+        team = st.text_input(tr("班组（可选）", "Team (optional)"), key="first_admin_team", max_chars=64)
+        password = st.text_input(tr("密码", "Password"), type="password", key="first_admin_password")
+        repeat = st.text_input(tr("确认密码", "Repeat the password"), type="password", key="first_admin_repeat")
+        submitted = st.form_submit_button(tr("创建并登录", "Create and sign in"), type="primary")
+    if not submitted:
+        return None
+    if password != repeat:
+        st.error(tr("两次输入的密码不一致。", "The two passwords differ."))
+        return None
+    try:
+        create_first_admin(database(), login, name, password, team)
+    except AccountError as error:
+        st.error(tr(error.zh, error.en))
+        return None
+    result = authenticate(database(), settings(), login, password)
+    return result.user
+
+
+def change_password_form(user: UserInfo, forced: bool = False) -> bool:
+    """Change `user`'s own password; True once it is changed."""
+    if forced:
+        st.warning(tr("您正在使用临时密码，请先设置新密码。", "You are using a temporary password: set a new one first."))
+    with st.form("change-password", clear_on_submit=True):
+        current = st.text_input(tr("当前密码", "Current password"), type="password", key="change_current")
+        new = st.text_input(tr("新密码", "New password"), type="password", key="change_new")
+        repeat = st.text_input(tr("确认新密码", "Repeat the new password"), type="password", key="change_repeat")
+        submitted = st.form_submit_button(tr("修改密码", "Change password"), type="primary")
+    if not submitted:
+        return False
+    if new != repeat:
+        st.error(tr("两次输入的新密码不一致。", "The two new passwords differ."))
+        return False
+    try:
+        change_password(database(), user.login, current, new)
+    except AccountError as error:
+        st.error(tr(error.zh, error.en))
+        return False
+    return True
