@@ -1,0 +1,96 @@
+"""The admin page (AppTest): add a user, reset a password, disable, roster dry run then apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from settings import Settings
+from trainer import auth
+from trainer.db import Database
+from trainer.users import create_user, get_account
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Correct-horse-7"
+
+
+@pytest.fixture
+def store(app_env):
+    database = Database(app_env.resolved_database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin_page(store) -> AppTest:
+    admin = create_user(store, "boss", "老板", "admin", password=PASSWORD)
+    at = AppTest.from_file(str(ROOT / "pages/admin.py"), default_timeout=60)
+    at.session_state["user"] = admin
+    return at.run()
+
+
+def temporary_passwords(at: AppTest) -> dict[str, str]:
+    tables = [d.value for d in at.dataframe if "临时密码" in d.value.columns]
+    assert len(tables) == 1
+    return dict(zip(tables[0]["登录名"], tables[0]["临时密码"]))
+
+
+def test_add_a_user_shows_a_temporary_password_once(admin_page, store, app_env):
+    at = admin_page
+    at.text_input(key="add_name").input("李娜")
+    at.text_input(key="add_login").input("li.na")
+    at.selectbox(key="add_role").select("instructor")
+    at.text_input(key="add_team").input("培训部")
+    at.button(key="FormSubmitter:add-user-添加").click().run()
+    assert not at.exception and "已添加 李娜" in at.success[0].value
+    password = temporary_passwords(at)["li.na"]
+    assert get_account(store, "li.na").info.role == "instructor"
+    result = auth.authenticate(store, app_env, "li.na", password)
+    assert result.ok and result.must_change_password
+    at.run()
+    assert not at.success  # shown once
+
+
+def test_reset_and_disable(admin_page, store, app_env):
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    at = admin_page.run()
+    at.selectbox(key="admin_account").select("li.na").run()
+    at.button(key="admin_reset").click().run()
+    password = temporary_passwords(at)["li.na"]
+    assert not auth.authenticate(store, app_env, "li.na", PASSWORD).ok
+    assert auth.authenticate(store, app_env, "li.na", password).must_change_password
+
+    at.button(key="admin_toggle").click().run()
+    assert "已停用 li.na" in at.success[0].value and get_account(store, "li.na").disabled
+    assert at.button(key="admin_toggle").label == "启用账户"
+
+
+def test_admin_cannot_disable_themselves(admin_page):
+    admin_page.selectbox(key="admin_account").select("boss").run()
+    assert admin_page.button(key="admin_toggle").disabled
+
+
+def test_roster_dry_run_then_apply(admin_page, store):
+    at = admin_page
+    roster = "name,login,role,team\n李娜,li.na,agent,外呼一组\n王伟,wang.wei,agent,外呼二组\n".encode()
+    at.file_uploader(key="roster_file").upload("team.csv", roster, "text/csv").run()
+    assert [m.value for m in at.metric] == ["2", "0", "0", "0"]
+    assert get_account(store, "li.na") is None  # the dry run changes nothing
+    at.button(key="roster_apply").click().run()
+    assert "新增 2 个" in at.success[0].value
+    assert set(temporary_passwords(at)) == {"li.na", "wang.wei"}
+    assert get_account(store, "wang.wei").info.team == "外呼二组"
+    assert "无需导入" in at.info[0].value  # the same file again: nothing to do
+
+
+def test_malformed_roster_lists_rows_and_offers_no_apply(admin_page, store):
+    at = admin_page
+    bad = "name,login,role,team\n李娜,li na,agent,\n王伟,wang.wei,boss,\n".encode()
+    at.file_uploader(key="roster_file").upload("team.csv", bad, "text/csv").run()
+    assert "整个文件都不会导入" in at.error[0].value
+    problems = next(d.value for d in at.dataframe if "问题" in d.value.columns)
+    assert list(problems["行"]) == [2, 3]
+    assert not [b for b in at.button if b.key == "roster_apply"]
+    assert get_account(store, "wang.wei") is None
