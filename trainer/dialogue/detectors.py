@@ -1,0 +1,199 @@
+"""Behaviour detectors over one agent reply. Each returns `Evidence` quoting the exact words found.
+
+Detectors here look at the reply alone (cue phrases, service-language phrases, patterns);
+judgements that need the conversation (facts, unanswered questions, personal data) live in
+`trainer.dialogue.facts` and `trainer.dialogue.session`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from kb.content import ForbiddenPhrase
+from trainer.dialogue.evidence import Evidence, clause_at, sentence_at, sentences
+
+EMPATHY_CUES = (
+    "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
+    "别着急", "不容易", "辛苦您", "我能感受到", "您的担心", "担心是正常的", "您的谨慎", "谨慎是对的",
+    "谢谢您的耐心", "您慢慢说", "节哀", "很难过", "您的顾虑",
+)
+APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
+VERIFICATION_CUES = (
+    "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
+    "核实身份", "核对身份", "核对一下身份", "身份信息", "后四位", "是否是本人", "是否为本人", "是本人吗", "本人吗",
+)
+NEXT_STEP_CUES = (
+    "为您登记", "帮您登记", "给您登记", "帮您提交", "为您提交", "帮您申请", "为您申请", "可以申请", "您可以",
+    "可以选择", "有几种", "有两种", "有三种", "下一步", "接下来", "我帮您", "我来帮您", "为您安排", "帮您安排",
+    "补充材料", "再次申请", "重新申请", "申请复核", "办理渠道", "给您回电", "给您回复", "联系您", "发送短信",
+)
+ESCALATION_CUES = (
+    "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
+    "投诉处理人员", "专门人员", "专门的人员", "专人", "上级机构", "申请核查", "升级处理", "申请调解",
+)
+CLOSING_CUES = (
+    "还有其他可以帮您", "还有什么可以帮您", "还有其他问题", "还有什么问题", "还有其他需要", "感谢您的来电",
+    "感谢您的接听", "感谢您接听", "感谢您抽出时间", "祝您", "再见",
+)
+QUESTION_WORDS = ("请问", "吗", "什么", "哪", "是否", "怎么", "多少", "能不能", "方便", "可不可以", "呢")
+BLAME_CUES = (
+    "你自己没", "您自己没", "你自己的问题", "您自己的问题", "你自己不看", "是你的问题", "是您的问题", "你错了", "您错了", "怪你", "怪您",
+    "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",
+)
+# Insider terms an agent must explain the first time a customer hears them.
+JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额交清", "复效", "效力中止", "次标体")
+# Longer words that contain a jargon term but are plain language (恢复效力 contains 复效).
+NOT_JARGON = {"复效": ("恢复效力",), "保全": ("确保全", "保全额", "保全部"), "现价": ("现价格",)}
+EXPLAIN_MARKERS = ("也就是", "就是", "即", "指的是", "意思是", "是指", "简单说", "简单来说", "通俗", "（", "(")
+NEGATIONS = ("不", "没", "无法", "未", "别")
+_PROMISE = re.compile(
+    r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
+    r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
+)
+# Used when content/service_language.yaml has no forbidden phrases yet.
+FALLBACK_FORBIDDEN = (
+    ForbiddenPhrase("fallback-guarantee-payout", "保证能赔", "absolute_promise", "事先承诺赔付属于误导。",
+                    "能否赔付需要理赔部门根据合同条款和材料审核确定，我先帮您登记。", ("肯定能赔", "一定能赔", "肯定赔")),
+    ForbiddenPhrase("fallback-sure-win", "稳赚不赔", "absolute_promise", "不得承诺收益。",
+                    "这款产品的保单利益有不确定性，以合同条款为准。", ("稳赚", "保本高收益")),
+    ForbiddenPhrase("fallback-go-complain", "你去投诉啊", "rude", "激将式回应会使纠纷升级。",
+                    "您的意见我会如实记录，并在规定时限内给您答复。", ("随便投诉",)),
+    ForbiddenPhrase("fallback-hurry", "你快点讲", "rude", "催促客户，不尊重客户。", "您慢慢说，我在认真听。", ("你快点说",)),
+    ForbiddenPhrase("fallback-blame-agent", "跟公司无关", "blame", "保险代理人的行为由保险人承担责任（保险法第一百二十七条）。",
+                    "您反映的情况我会详细记录，由专门人员核实后给您答复。", ("这是业务员个人的事",)),
+)
+
+ADVICE = {
+    "empathy": "先回应了客户的情绪，客户更愿意听后面的解释。",
+    "apology": "对客户遇到的麻烦表示了歉意。",
+    "verification": "在谈保单内容前先核实了身份。",
+    "clarifying_question": "用提问弄清了客户的情况。",
+    "next_step": "给了客户具体的下一步。",
+    "escalation": "按规范提供了升级或登记的途径。",
+    "closing": "礼貌地结束了通话。",
+    "blame": "不要指责或与客户争辩：先理解，再核实，再解释。",
+    "jargon": "内部术语要用客户听得懂的话解释（如“也就是……”）。",
+    "absolute_promise": "不得承诺赔付、收益或处理结果：结论由核定或核实作出，只能说明依据、流程和时限。",
+}
+
+
+def _first_cue(text: str, cues: Iterable[str]) -> tuple[int, int] | None:
+    best = None
+    for cue in cues:
+        position = text.find(cue)
+        if position >= 0 and (best is None or position < best[0]):
+            best = (position, position + len(cue))
+    return best
+
+
+def _find_term(text: str, term: str) -> int:
+    """Position of `term` in `text` outside the plain words that happen to contain it, or -1."""
+    position = text.find(term)
+    while position >= 0:
+        inside = False
+        for word in NOT_JARGON.get(term, ()):
+            start = position - word.find(term)
+            if start >= 0 and text[start:start + len(word)] == word:
+                inside = True
+        if not inside:
+            return position
+        position = text.find(term, position + 1)
+    return -1
+
+
+def _negated(text: str, start: int) -> bool:
+    window = text[max(0, start - 3):start]
+    return any(word in window for word in NEGATIONS)
+
+
+def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "") -> Evidence | None:
+    """Evidence of `behaviour` if any cue appears in `text` (the first one, quoted with its clause)."""
+    span = _first_cue(text, cues)
+    if span is None:
+        return None
+    return Evidence(behaviour, True, clause_at(text, *span), advice or ADVICE.get(behaviour, ""))
+
+
+class Detectors:
+    """All reply-level detectors, configured with the content's forbidden phrases."""
+
+    def __init__(self, forbidden: Iterable[ForbiddenPhrase]) -> None:
+        self.forbidden = tuple(forbidden) or FALLBACK_FORBIDDEN
+        self.jargon_terms = tuple(dict.fromkeys(
+            JARGON_TERMS + tuple(w for p in self.forbidden if p.kind == "jargon" for w in p.wordings)))
+
+    # ------------------------------------------------------------------ positive
+
+    def positives(self, text: str) -> list[Evidence]:
+        found = [
+            cue_evidence(text, "empathy", EMPATHY_CUES),
+            cue_evidence(text, "apology", APOLOGY_CUES),
+            cue_evidence(text, "verification", VERIFICATION_CUES),
+            self.clarifying_question(text),
+            cue_evidence(text, "next_step", NEXT_STEP_CUES),
+            cue_evidence(text, "escalation", ESCALATION_CUES),
+            cue_evidence(text, "closing", CLOSING_CUES),
+        ]
+        return [e for e in found if e is not None]
+
+    @staticmethod
+    def clarifying_question(text: str) -> Evidence | None:
+        for _, _, sentence in sentences(text):
+            stripped = sentence.strip()
+            if stripped.endswith(("？", "?")) and any(w in stripped for w in QUESTION_WORDS):
+                return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])
+        return None
+
+    # ------------------------------------------------------------------ negative
+
+    def negatives(self, text: str, explained_terms: set[str]) -> list[Evidence]:
+        """Forbidden phrases, promises, blame and unexplained jargon.
+
+        `explained_terms` (kept by the session) grows with each term explained or already flagged.
+        """
+        found: list[Evidence] = []
+        quoted: set[tuple[str, str]] = set()
+
+        def add(evidence: Evidence) -> None:
+            if (evidence.behaviour, evidence.quote) not in quoted:
+                quoted.add((evidence.behaviour, evidence.quote))
+                found.append(evidence)
+
+        for phrase in self.forbidden:
+            if phrase.kind == "jargon":
+                continue
+            for wording in phrase.wordings:
+                position = text.find(wording)
+                if position >= 0 and not (phrase.kind == "absolute_promise" and _negated(text, position)):
+                    add(Evidence(phrase.kind, False, clause_at(text, position, position + len(wording)),
+                                 f"“{wording}”：{phrase.reason}", phrase.better))
+                    break
+        for match in _PROMISE.finditer(text):
+            if not _negated(text, match.start()):
+                add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
+                             ADVICE["absolute_promise"]))
+        for cue in BLAME_CUES:
+            position = text.find(cue)
+            if position >= 0:
+                add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
+        for evidence in self.jargon(text, explained_terms):
+            add(evidence)
+        return found
+
+    def jargon(self, text: str, explained_terms: set[str]) -> list[Evidence]:
+        found = []
+        for term in self.jargon_terms:
+            position = _find_term(text, term)
+            if position < 0 or term in explained_terms:
+                continue
+            sentence = sentence_at(text, position, position + len(term))
+            after = sentence[sentence.find(term) + len(term):] if term in sentence else ""
+            if any(marker in after for marker in EXPLAIN_MARKERS):
+                explained_terms.add(term)
+                continue
+            explained_terms.add(term)  # flagged once; repeating it is not a new fault
+            better = next((p.better for p in self.forbidden if p.kind == "jargon" and term in p.wordings), "")
+            found.append(Evidence("jargon", False, clause_at(text, position, position + len(term)),
+                                  f"“{term}”是内部术语，{ADVICE['jargon']}", better))
+        return found

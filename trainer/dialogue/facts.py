@@ -1,0 +1,96 @@
+"""Fact checking: the figures an agent states, compared with the case and the FAQ entries.
+
+A figure is judged only when we know what it should be:
+1. a case fact of the scenario (犹豫期 → 15日) whose term is in the same clause, or else (unless the
+   customer said the figure first) nearest in the same sentence: one of its values, or wrong;
+2. otherwise a figure that appears in one of the scenario's FAQ entries is right;
+3. otherwise, if the sentence names a topic of an entry that states figures of the same unit, it is wrong
+   ("犹豫期是10天" against an entry that only says 15日);
+4. anything else (figures the customer said, unrelated figures) is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from kb.content import Entry
+from trainer.dialogue.evidence import clause_at, sentence_at
+from trainer.dialogue.numbers import Quantity, quantities
+from trainer.dialogue.scenario import CaseFact
+
+
+@dataclass(frozen=True)
+class FactClaim:
+    """One figure the agent stated and the verdict on it."""
+
+    quantity: Quantity
+    ok: bool
+    entry: str
+    expected: str
+    sentence: str
+
+
+def topic_terms(entry: Entry) -> tuple[str, ...]:
+    """Words that say an agent's sentence is about this entry: keywords without figures."""
+    return tuple(k for k in entry.keywords if len(k) >= 2 and not re.search(r"\d", k))
+
+
+class FactChecker:
+    """Judges the figures in agent replies for one scenario."""
+
+    def __init__(self, case_facts: Iterable[CaseFact], entries: Mapping[str, Entry], known_text: str = "") -> None:
+        self.case_facts = [(fact, [q for v in fact.values for q in quantities(v)]) for fact in case_facts]
+        self.entries = dict(entries)
+        self.entry_quantities = {
+            entry_id: quantities(f"{entry.answer}\n{entry.script}") for entry_id, entry in self.entries.items()
+        }
+        self.known = {q.key for q in quantities(known_text)}
+
+    def figures_of(self, entry_id: str) -> set[tuple[float, str]]:
+        return {q.key for q in self.entry_quantities.get(entry_id, ())}
+
+    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity) -> tuple[CaseFact | None, list[Quantity]]:
+        """The case fact of the same unit whose term is nearest to the figure in its sentence."""
+        offset = text.find(sentence)
+        best, best_distance, best_values = None, None, []
+        for fact, expected in self.case_facts:
+            same_unit = [q for q in expected if q.unit == quantity.unit]
+            if not same_unit:
+                continue
+            for term in fact.terms:
+                for match in re.finditer(re.escape(term), sentence):
+                    start = offset + match.start()
+                    distance = quantity.start - start - len(term) if start < quantity.start else start - quantity.end
+                    if best_distance is None or abs(distance) < best_distance:
+                        best, best_distance, best_values = fact, abs(distance), same_unit
+        return best, best_values
+
+    def check(self, text: str) -> list[FactClaim]:
+        claims = []
+        for quantity in quantities(text):
+            claim = self._judge(text, quantity)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
+        sentence = sentence_at(text, quantity.start, quantity.end)
+        clause = clause_at(text, quantity.start, quantity.end)
+        fact, same_unit = self._nearest_case_fact(text, clause, quantity)
+        if fact is None and quantity.key in self.known:
+            return None  # the customer's own figure (8天前签收), not a rule being stated
+        if fact is None:
+            fact, same_unit = self._nearest_case_fact(text, sentence, quantity)
+        if fact is not None:
+            ok = quantity.key in {q.key for q in same_unit}
+            return FactClaim(quantity, ok, fact.entry, "、".join(str(q) for q in same_unit), sentence)
+        for entry_id, found in self.entry_quantities.items():
+            if quantity.key in {q.key for q in found}:
+                return FactClaim(quantity, True, entry_id, str(quantity), sentence)
+        for entry_id, found in self.entry_quantities.items():
+            same_unit = sorted({str(q) for q in found if q.unit == quantity.unit})
+            if same_unit and any(term in sentence for term in topic_terms(self.entries[entry_id])):
+                return FactClaim(quantity, False, entry_id, "、".join(same_unit), sentence)
+        return None

@@ -1,0 +1,134 @@
+"""The scenario model: who the customer is, what the agent must do, how the customer reacts.
+
+Plain frozen dataclasses, built by `trainer.dialogue.schema` from content/scenarios/<id>.yaml
+(the schema is documented for instructors in content/scenarios/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+KINDS = ("outbound_callback", "outbound_reminder", "inbound_question", "inbound_complaint")
+KIND_NAMES = {
+    "outbound_callback": ("新单回访", "New-policy callback"),
+    "outbound_reminder": ("外呼提醒", "Outbound reminder"),
+    "inbound_question": ("来电咨询", "Inbound question"),
+    "inbound_complaint": ("来电投诉", "Inbound complaint"),
+}
+MOOD_BANDS = ("calm", "upset", "angry")
+
+
+@dataclass(frozen=True)
+class Persona:
+    """The customer. `private` holds identity data (ID digits, phone) the agent must not read out first."""
+
+    name: str
+    description: str
+    facts: Mapping[str, str] = field(default_factory=dict)
+    private: Mapping[str, str] = field(default_factory=dict)
+    verifies: bool = True
+
+
+@dataclass(frozen=True)
+class MoodSpec:
+    """Mood thresholds on 0 (calm) … 100 (furious)."""
+
+    start: int
+    calm: int       # at or below: the customer can accept a resolution
+    angry: int      # at or above: threats; staying here escalates the call
+    hang_up: int    # at or above: the customer hangs up
+
+    def band(self, mood: int) -> str:
+        if mood <= self.calm:
+            return "calm"
+        if mood >= self.angry:
+            return "angry"
+        return "upset"
+
+
+@dataclass(frozen=True)
+class CaseFact:
+    """The figures true for one topic of this customer's case (犹豫期 → 15日), backed by a FAQ entry.
+
+    A figure of the same unit said next to one of `terms` must be one of `values`.
+    """
+
+    terms: tuple[str, ...]
+    values: tuple[str, ...]
+    entry: str
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Something the agent must do; met by a detected behaviour or by any cue phrase."""
+
+    id: str
+    description: str
+    behaviour: str = ""
+    cues: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()
+    order: int | None = None
+    hint: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """How the customer reacts to an agent behaviour: a mood change and, optionally, a line."""
+
+    when: str
+    mood: int
+    say: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A question the customer asks, answered when the reply has a cue or a right figure of `entry`."""
+
+    id: str
+    ask: str
+    entry: str
+    cues: tuple[str, ...]
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerLines:
+    opening: str
+    bands: Mapping[str, tuple[str, ...]]
+    pushback: tuple[str, ...]
+    follow_ups: tuple[FollowUp, ...]
+    resolution: str
+    hang_up: str
+    escalated: str
+    timed_out: str = "好了，我还有事，先这样吧。"
+    verification_answer: str = ""
+    verification_refusal: str = ""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    title_en: str
+    kind: str
+    difficulty: int
+    persona: Persona
+    mood: MoodSpec
+    goals: tuple[str, ...]
+    checkpoints: tuple[Checkpoint, ...]
+    triggers: tuple[Trigger, ...]
+    lines: CustomerLines
+    model_answers: tuple[str, ...]
+    case_facts: tuple[CaseFact, ...] = ()
+    max_turns: int = 12
+    file: str = ""
+
+    def entry_ids(self) -> list[str]:
+        """Every FAQ entry the scenario refers to, in first-use order."""
+        ids = [f.entry for f in self.case_facts]
+        for checkpoint in self.checkpoints:
+            ids += checkpoint.entries
+        ids += [f.entry for f in self.lines.follow_ups]
+        return list(dict.fromkeys(i for i in ids if i))

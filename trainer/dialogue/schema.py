@@ -1,0 +1,225 @@
+"""Validate one scenario document and build a `Scenario` from it.
+
+Every problem names file, line, scenario id and field (dotted, e.g. `customer_lines.follow_ups`),
+and all problems are collected in one pass, like the FAQ loader in kb.content.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from kb.content import DIFFICULTIES, ID_PATTERN, Entry, _ItemChecker
+from kb.yaml_source import LocatedDict, Problem
+from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
+from trainer.dialogue.numbers import quantities
+from trainer.dialogue.scenario import (
+    KINDS, CaseFact, Checkpoint, CustomerLines, FollowUp, MoodSpec, Persona, Scenario, Trigger,
+)
+
+TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals",
+              "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers"}
+MIN_FOLLOW_UPS = 3
+
+
+class _Checker(_ItemChecker):
+    """An item checker for a nested mapping: problems carry the dotted field path."""
+
+    def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem], prefix: str) -> None:
+        super().__init__(item, file, item_id, problems)
+        self.prefix = prefix
+
+    def problem(self, field_name: str | None, message: str) -> None:
+        line = self.item.line_of(field_name) if field_name else self.item.line
+        self.problems.append(Problem(self.file, line, self.item_id, f"{self.prefix}{field_name or ''}".rstrip(".") or None, message))
+
+    def sub(self, name: str, required: bool = True) -> "_Checker | None":
+        value = self.item.get(name)
+        if isinstance(value, LocatedDict):
+            return _Checker(value, self.file, self.item_id, self.problems, f"{self.prefix}{name}.")
+        if value is not None or required:
+            self.problem(name, "must be a mapping of fields" if value is not None else "is missing")
+        return None
+
+    def mappings(self, name: str, minimum: int = 0) -> list["_Checker"]:
+        value = self.item.get(name) or []
+        if not isinstance(value, list):
+            self.problem(name, "must be a list")
+            return []
+        found = []
+        for position, element in enumerate(value, start=1):
+            if isinstance(element, LocatedDict):
+                found.append(_Checker(element, self.file, self.item_id, self.problems, f"{self.prefix}{name}[{position}]."))
+            else:
+                self.problem(name, f"item {position} must be a mapping of fields")
+        if len(found) < minimum:
+            self.problem(name, f"needs at least {minimum} item(s), has {len(found)}")
+        return found
+
+    def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
+        value = self.item.get(name)
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            self.problem(name, f"must be a whole number from {low} to {high}" if value is not None else "is missing")
+            return default if default is not None else low
+        return value
+
+    def text_map(self, name: str) -> dict[str, str]:
+        value = self.item.get(name) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value.values()):
+            self.problem(name, "must be a mapping of names to text")
+            return {}
+        return {str(k): str(v).strip() for k, v in value.items()}
+
+
+def _persona(top: _Checker) -> Persona:
+    check = top.sub("persona")
+    if check is None:
+        return Persona("", "")
+    check.unknown_fields({"name", "description", "facts", "private", "verifies"})
+    verifies = check.item.get("verifies", True)
+    if not isinstance(verifies, bool):
+        check.problem("verifies", "must be true or false")
+        verifies = True
+    return Persona(check.text("name"), check.text("description"), check.text_map("facts"),
+                   check.text_map("private"), verifies)
+
+
+def _mood(top: _Checker) -> MoodSpec:
+    check = top.sub("mood")
+    if check is None:
+        return MoodSpec(50, 30, 80, 95)
+    check.unknown_fields({"start", "calm", "angry", "hang_up"})
+    mood = MoodSpec(*(check.integer(name, 0, 100) for name in ("start", "calm", "angry", "hang_up")))
+    if not mood.calm < mood.angry < mood.hang_up:
+        check.problem("calm", "thresholds must rise: calm < angry < hang_up")
+    if mood.start >= mood.hang_up:
+        check.problem("start", "must be below hang_up, or the customer hangs up before the call starts")
+    return mood
+
+
+def _case_facts(top: _Checker, entries: Mapping[str, Entry]) -> tuple[CaseFact, ...]:
+    facts = []
+    for check in top.mappings("case_facts"):
+        check.unknown_fields({"terms", "value", "entry"})
+        raw = check.item.get("value")
+        values = check.text_list("value", minimum=1) if isinstance(raw, list) else (check.text("value"),)
+        fact = CaseFact(check.text_list("terms", minimum=1), tuple(v for v in values if v), check.text("entry"))
+        entry = entries.get(fact.entry)
+        stated = {q.key for q in quantities(f"{entry.answer}\n{entry.script}")} if entry else set()
+        for value in fact.values:
+            said = quantities(value)
+            if len(said) != 1:
+                check.problem("value", f"each value must be one figure with a unit, such as 15日 or 60日, not {value!r}")
+            elif entry is not None and said[0].key not in stated:
+                check.problem("value", f"{value} does not appear in FAQ entry '{fact.entry}': facts come from the knowledge base")
+        facts.append(fact)
+    return tuple(facts)
+
+
+def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
+    checkpoints: list[Checkpoint] = []
+    seen: set[str] = set()
+    for check in top.mappings("checkpoints", minimum=1):
+        check.unknown_fields({"id", "description", "behaviour", "cues", "entries", "order", "hint"})
+        checkpoint_id = check.text("id")
+        if checkpoint_id and not ID_PATTERN.match(checkpoint_id):
+            check.problem("id", "must be kebab-case")
+        if checkpoint_id in seen:
+            check.problem("id", f"duplicate checkpoint id '{checkpoint_id}'")
+        seen.add(checkpoint_id)
+        behaviour = check.text("behaviour", required=False)
+        if behaviour and behaviour not in POSITIVE:
+            check.problem("behaviour", f"must be one of {', '.join(POSITIVE)}, not {behaviour!r}")
+        cues = check.text_list("cues")
+        if not behaviour and not cues:
+            check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase")
+        order = check.integer("order", 1, 99, default=0) or None
+        checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
+                                      check.text_list("entries"), order, check.text("hint", required=False),
+                                      check.item.line))
+    return tuple(checkpoints)
+
+
+def _triggers(top: _Checker) -> tuple[Trigger, ...]:
+    triggers = []
+    for check in top.mappings("triggers"):
+        check.unknown_fields({"when", "mood", "say"})
+        when = check.choice("when", BEHAVIOURS)
+        triggers.append(Trigger(when, check.integer("mood", -100, 100), check.text("say", required=False)))
+    return tuple(triggers)
+
+
+def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> CustomerLines:
+    check = top.sub("customer_lines")
+    if check is None:
+        return CustomerLines("", {}, (), (), "", "", "")
+    check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
+                          "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal"})
+    follow_ups, seen = [], set()
+    for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
+        fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
+        follow_up = FollowUp(fu.text("id"), fu.text("ask"), fu.text("entry"), fu.text_list("cues", minimum=1),
+                             fu.text("after", required=False))
+        if follow_up.id in seen:
+            fu.problem("id", f"duplicate follow-up id '{follow_up.id}'")
+        seen.add(follow_up.id)
+        if follow_up.after and follow_up.after not in checkpoint_ids:
+            fu.problem("after", f"'{follow_up.after}' is not a checkpoint id of this scenario")
+        follow_ups.append(follow_up)
+    verification_answer = check.text("verification_answer", required=persona.verifies)
+    verification_refusal = check.text("verification_refusal", required=not persona.verifies)
+    if persona.verifies and persona.private and verification_answer and not any(v in verification_answer for v in persona.private.values()):
+        check.problem("verification_answer", "should state at least one of the persona's private facts, so the check can be answered")
+    return CustomerLines(
+        opening=check.text("opening"),
+        bands={band: check.text_list(band, minimum=1) for band in ("calm", "upset", "angry")},
+        pushback=check.text_list("pushback", minimum=1),
+        follow_ups=tuple(follow_ups),
+        resolution=check.text("resolution"),
+        hang_up=check.text("hang_up"),
+        escalated=check.text("escalated"),
+        timed_out=check.text("timed_out", required=False) or CustomerLines.timed_out,
+        verification_answer=verification_answer,
+        verification_refusal=verification_refusal,
+    )
+
+
+def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str, Entry],
+                   problems: list[Problem]) -> Scenario | None:
+    """The scenario in `data` (parsed YAML), or None; every problem is appended to `problems`."""
+    if not isinstance(data, LocatedDict):
+        problems.append(Problem(file, 1, expected_id, None, "a scenario file must be a mapping of fields (id, title, persona …)"))
+        return None
+    before = len(problems)
+    scenario_id = str(data.get("id", "") or "").strip() or None
+    top = _Checker(data, file, scenario_id or expected_id, problems, "")
+    top.unknown_fields(TOP_FIELDS)
+    if scenario_id is None:
+        top.problem("id", "is missing")
+    elif scenario_id != expected_id:
+        top.problem("id", f"must match the file name ('{expected_id}')")
+    persona = _persona(top)
+    checkpoints = _checkpoints(top)
+    model_answers = top.text_list("model_answers", minimum=1)
+    max_turns = top.integer("max_turns", 4, 40, default=12)
+    if len(model_answers) > max_turns:
+        top.problem("max_turns", f"is {max_turns} but the model answers take {len(model_answers)} turns")
+    scenario = Scenario(
+        id=scenario_id or expected_id,
+        title=top.text("title"),
+        title_en=top.text("title_en", required=False),
+        kind=top.choice("kind", KINDS),
+        difficulty=top.choice("difficulty", DIFFICULTIES, default=1),
+        persona=persona,
+        mood=_mood(top),
+        goals=top.text_list("goals", minimum=1),
+        checkpoints=checkpoints,
+        triggers=_triggers(top),
+        lines=_lines(top, persona, {c.id for c in checkpoints}),
+        model_answers=model_answers,
+        case_facts=_case_facts(top, entries),
+        max_turns=max_turns,
+        file=file,
+    )
+    return scenario if len(problems) == before else None

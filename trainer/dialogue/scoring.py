@@ -1,0 +1,95 @@
+"""The report: findings that quote the agent, sub-scores computed only from those findings.
+
+Sub-scores (0–100) and weights:
+- compliance (25): starts at 100; each absolute promise, rude phrase, blame or personal data read
+  out costs 40.
+- accuracy (20): right figures and answered questions against wrong figures and ignored questions,
+  right / (right + 2 × wrong); no evidence at all scores 0.
+- empathy_service (20): empathy 35, next step 25, closing 20, apology / clarifying question /
+  escalation 20; each vague reply or unexplained term costs 15.
+- checkpoints (25): the share of the scenario's checkpoints met.
+- outcome (10): resolved 100, timed out 30, escalated 10, hung up 0.
+A red line (absolute promise or personal data read out) caps the total at 50, as in call QA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBSCORES = ("compliance", "accuracy", "empathy_service", "checkpoints", "outcome")
+WEIGHTS = {"compliance": 25, "accuracy": 20, "empathy_service": 20, "checkpoints": 25, "outcome": 10}
+OUTCOME_POINTS = {"resolved": 100, "timed_out": 30, "escalated": 10, "hung_up": 0, "in_progress": 0}
+OUTCOME_NAMES = {
+    "resolved": ("已解决", "Resolved"), "escalated": ("客户升级投诉", "Escalated"),
+    "hung_up": ("客户挂断", "Hung up"), "timed_out": ("超时未解决", "Timed out"), "in_progress": ("进行中", "In progress"),
+}
+SUBSCORE_NAMES = {
+    "compliance": ("合规", "Compliance"), "accuracy": ("准确", "Accuracy"),
+    "empathy_service": ("共情与服务", "Empathy and service"), "checkpoints": ("要点完成", "Checkpoints"),
+    "outcome": ("通话结果", "Outcome"),
+}
+COMPLIANCE_BREACHES = ("absolute_promise", "rude", "blame", "personal_data")
+RED_LINES = ("absolute_promise", "personal_data")
+RED_LINE_CAP = 50
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One judgement on the agent's words: turn number (1 = first reply), what, verdict, verbatim quote."""
+
+    turn_index: int
+    rubric: str
+    ok: bool
+    quote: str
+    advice: str
+    model_answer: str = ""
+
+
+@dataclass(frozen=True)
+class Utterance:
+    speaker: str  # customer | agent
+    text: str
+    mood: int
+    turn_index: int
+
+
+@dataclass(frozen=True)
+class Report:
+    score: int
+    subscores: dict[str, int]
+    outcome: str
+    findings: list[Finding]
+    model_answers: list[str]
+    transcript: list[Utterance] = field(default_factory=list)
+    mood_history: list[int] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+
+def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> int:
+    return sum(1 for f in findings if f.rubric in rubrics and (ok is None or f.ok == ok))
+
+
+def subscores(findings: list[Finding], checkpoints_met: int, checkpoints_total: int, outcome: str) -> dict[str, int]:
+    breaches = _count(findings, *COMPLIANCE_BREACHES, ok=False)
+    right = _count(findings, "explanation", "answer", ok=True)
+    wrong = _count(findings, "wrong_fact", "ignored_question", ok=False)
+    service = 0
+    service += 35 if _count(findings, "empathy", ok=True) else 0
+    service += 25 if _count(findings, "next_step", ok=True) else 0
+    service += 20 if _count(findings, "closing", ok=True) else 0
+    service += 20 if _count(findings, "apology", "clarifying_question", "escalation", ok=True) else 0
+    service -= 15 * _count(findings, "vague", "jargon", ok=False)
+    return {
+        "compliance": max(0, 100 - 40 * breaches),
+        "accuracy": round(100 * right / (right + 2 * wrong)) if right + wrong else 0,
+        "empathy_service": max(0, min(100, service)),
+        "checkpoints": round(100 * checkpoints_met / checkpoints_total) if checkpoints_total else 0,
+        "outcome": OUTCOME_POINTS.get(outcome, 0),
+    }
+
+
+def total(scores: dict[str, int], findings: list[Finding]) -> int:
+    value = round(sum(scores[name] * WEIGHTS[name] for name in SUBSCORES) / sum(WEIGHTS.values()))
+    if _count(findings, *RED_LINES, ok=False):
+        value = min(value, RED_LINE_CAP)
+    return value

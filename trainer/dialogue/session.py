@@ -1,0 +1,282 @@
+"""`DialogueSession`: the customer of a scenario, played turn by turn, and the report at the end.
+
+Deterministic for a given seed; no language model. Each agent reply is analysed into `Evidence`
+(detectors, fact checks, the open question, personal data, checkpoints), the mood reacts, the
+call may end (resolved, hung up, escalated, timed out), and the customer answers.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from trainer.dialogue.detectors import Detectors, cue_evidence
+from trainer.dialogue.evidence import Evidence, clause_at, first_sentence
+from trainer.dialogue.factbook import FactBook
+from trainer.dialogue.facts import FactChecker, topic_terms
+from trainer.dialogue.lines import compose, end_line, next_follow_up, reaction_line
+from trainer.dialogue.mood import MoodModel
+from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
+from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
+
+MODES = ("training", "exam")
+# Good service behaviours are reported the first time only; facts, answers and faults every time.
+REPORT_ONCE = ("empathy", "apology", "verification", "clarifying_question", "next_step", "escalation", "closing")
+ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood going down
+
+
+@dataclass(frozen=True)
+class CustomerTurn:
+    text: str
+    mood: int
+    done: bool
+    band: str = "calm"
+    outcome: str = "in_progress"
+    hints: tuple[str, ...] = ()
+    turn_index: int = 0
+
+
+@dataclass
+class _State:
+    turn: int = 0
+    started: bool = False
+    outcome: str = "in_progress"
+    verified: bool = False
+    pending: FollowUp | None = None
+    asked: set[str] = field(default_factory=set)
+    answered: set[str] = field(default_factory=set)
+    done: dict[str, int] = field(default_factory=dict)
+    explained_terms: set[str] = field(default_factory=set)
+    reported: set[str] = field(default_factory=set)
+    angry_turns: int = 0
+
+
+class DialogueSession:
+    """One simulated call. `start()`, then `reply(text)` until `done`, then `report()`."""
+
+    def __init__(self, scenario: Scenario, kb: FactBook, seed: int = 0, mode: str = "training") -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        missing = [i for i in scenario.entry_ids() if i not in kb.content.entries]
+        if missing:
+            raise ValueError(f"scenario '{scenario.id}' refers to FAQ entries missing from the knowledge base: {', '.join(missing)}")
+        self.scenario = scenario
+        self.mode = mode
+        self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
+        self.detectors = Detectors(kb.content.forbidden_phrases)
+        self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
+        self.mood = MoodModel(scenario.mood, scenario.triggers)
+        self.rng = random.Random(seed)
+        self.transcript: list[Utterance] = []
+        self.findings: list[Finding] = []
+        self.state = _State()
+
+    def _customer_text(self) -> str:
+        """Everything the customer knows or says: their own figures are never judged as facts."""
+        persona, lines = self.scenario.persona, self.scenario.lines
+        texts = [persona.description, *persona.facts.values(), lines.opening, *lines.pushback,
+                 *(line for band in lines.bands.values() for line in band), *(f.ask for f in lines.follow_ups),
+                 lines.verification_answer, lines.verification_refusal]
+        return "\n".join(texts)
+
+    # ------------------------------------------------------------------ the call
+
+    @property
+    def done(self) -> bool:
+        return self.state.outcome != "in_progress"
+
+    def start(self) -> CustomerTurn:
+        """The customer's opening line."""
+        if self.state.started:
+            raise RuntimeError("the call has already started")
+        self.state.started = True
+        return self._say(self.scenario.lines.opening, ())
+
+    def reply(self, text: str) -> CustomerTurn:
+        """Analyse the agent's reply and return the customer's next line."""
+        text = (text or "").strip()
+        if not text:
+            raise ValueError("the reply is empty")
+        if not self.state.started:
+            raise RuntimeError("call start() first")
+        if self.done:
+            raise RuntimeError(f"the call has ended ({self.state.outcome})")
+        state = self.state
+        state.turn += 1
+        self.transcript.append(Utterance("agent", text, self.mood.value, state.turn))
+        previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
+
+        evidence = self._analyse(text, previous_line)
+        pushed_back = any(e.behaviour in ("ignored_question", "vague") for e in evidence)
+        mood_before = self.mood.value
+        reactions = self.mood.react(e.behaviour for e in evidence)
+        self._record(evidence)
+
+        verification = ""
+        if any(e.behaviour == "verification" for e in evidence) and not state.verified:
+            persona = self.scenario.persona
+            verification = self.scenario.lines.verification_answer if persona.verifies else self.scenario.lines.verification_refusal
+            state.verified = persona.verifies
+        if state.pending is None or state.pending.id in state.answered:
+            state.pending = next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done))
+            if state.pending is not None:
+                state.asked.add(state.pending.id)
+
+        state.outcome = self._outcome(mood_before)
+        if self.done:
+            return self._say(end_line(self.scenario.lines, state.outcome), evidence)
+        line = reaction_line(self.scenario.lines, reactions, self.mood.band, pushed_back, self.rng)
+        question = state.pending.ask if state.pending is not None else ""
+        return self._say(compose(line, verification, question), evidence)
+
+    def _say(self, text: str, evidence: list[Evidence]) -> CustomerTurn:
+        self.transcript.append(Utterance("customer", text, self.mood.value, self.state.turn))
+        hints = self._hints(evidence) if self.mode == "training" else ()
+        return CustomerTurn(text, self.mood.value, self.done, self.mood.band, self.state.outcome, hints, self.state.turn)
+
+    def _outcome(self, mood_before: int) -> str:
+        spec, state, value = self.scenario.mood, self.state, self.mood.value
+        if value >= spec.hang_up:
+            return "hung_up"
+        if value >= spec.angry and value >= mood_before:
+            state.angry_turns += 1
+            if state.angry_turns >= ESCALATE_AFTER:
+                return "escalated"
+        all_met = len(state.done) == len(self.scenario.checkpoints)
+        all_answered = len(state.answered) == len(self.scenario.lines.follow_ups)
+        if all_met and all_answered and value <= spec.calm:
+            return "resolved"
+        if state.turn >= self.scenario.max_turns:
+            return "timed_out"
+        return "in_progress"
+
+    # ------------------------------------------------------------------ analysis
+
+    def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
+        evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
+        claims = self.facts.check(text)
+        for claim in claims:
+            entry = self.entries[claim.entry]
+            if claim.ok:
+                evidence.append(Evidence("explanation", True, claim.sentence.strip(),
+                                         f"“{claim.quantity.text}”与知识库一致（{entry.question}）", entry=claim.entry))
+            else:
+                evidence.append(Evidence("wrong_fact", False, claim.sentence.strip(),
+                                         f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
+                                         (entry.script or entry.answer).strip(), claim.entry))
+        if not any(c.ok for c in claims):
+            evidence += self._term_explanation(text, previous_line)
+        evidence += self._personal_data(text)
+        wrong_entries = {c.entry for c in claims if not c.ok}
+        evidence += self._pending_question(text, claims, wrong_entries)
+        evidence += self._checkpoints(text, evidence, wrong_entries)
+        if not any(e.ok for e in evidence) and not any(e.behaviour != "jargon" for e in evidence):
+            evidence.append(Evidence("vague", False, first_sentence(text),
+                                     "这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。"))
+        return evidence
+
+    def _term_explanation(self, text: str, previous_line: str) -> list[Evidence]:
+        """A rule explained in words (较重急性心肌梗死) rather than figures, not just echoed back."""
+        for entry_id, entry in self.entries.items():
+            for term in topic_terms(entry):
+                position = text.find(term)
+                if len(term) >= 3 and position >= 0 and term not in previous_line:
+                    return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
+                                     f"讲到了“{term}”（{entry.question}）", entry=entry_id)]
+        return []
+
+    def _personal_data(self, text: str) -> list[Evidence]:
+        said = "\n".join(u.text for u in self.transcript if u.speaker == "customer")
+        found = []
+        for name, value in self.scenario.persona.private.items():
+            position = text.find(value)
+            if value and position >= 0 and value not in said:
+                found.append(Evidence("personal_data", False, clause_at(text, position, position + len(value)),
+                                      f"客户还没有确认的个人信息（{name}）不能由坐席先读出来：请客户自己说，坐席来核对。"))
+        return found
+
+    def _pending_question(self, text: str, claims: list, wrong_entries: set[str]) -> list[Evidence]:
+        pending = self.state.pending
+        if pending is None or pending.id in self.state.answered:
+            return []
+        entry = self.entries[pending.entry]
+        hit = cue_evidence(text, "answer", pending.cues, f"回答了客户的问题：{pending.ask}")
+        if hit is None:
+            claim = next((c for c in claims if c.ok and c.entry == pending.entry), None)
+            if claim is not None:
+                hit = Evidence("answer", True, claim.sentence.strip(), f"回答了客户的问题：{pending.ask}")
+        if hit is not None and pending.entry not in wrong_entries:
+            self.state.answered.add(pending.id)
+            return [Evidence("answer", True, hit.quote, hit.advice, entry=pending.entry)]
+        return [Evidence("ignored_question", False, first_sentence(text),
+                         f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
+                         (entry.script or entry.answer).strip(), pending.entry)]
+
+    def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str]) -> list[Evidence]:
+        found = []
+        ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
+        for checkpoint in ordered:
+            if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
+                continue
+            quote = self._checkpoint_quote(text, checkpoint, evidence)
+            if quote is None:
+                continue
+            blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
+                        and c.id not in self.state.done]
+            if blocking:
+                found.append(Evidence("checkpoint_order", False, quote,
+                                      f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。"))
+                continue
+            self.state.done[checkpoint.id] = self.state.turn
+            found.append(Evidence("checkpoint", True, quote, f"完成要点：{checkpoint.description}"))
+        return found
+
+    @staticmethod
+    def _checkpoint_quote(text: str, checkpoint: Checkpoint, evidence: list[Evidence]) -> str | None:
+        if checkpoint.behaviour:
+            shown = next((e for e in evidence if e.ok and e.behaviour == checkpoint.behaviour), None)
+            if shown is not None:
+                return shown.quote
+        hit = cue_evidence(text, "checkpoint", checkpoint.cues)
+        return hit.quote if hit is not None else None
+
+    # ------------------------------------------------------------------ feedback
+
+    def _record(self, evidence: list[Evidence]) -> None:
+        turn = self.state.turn
+        model = self.scenario.model_answers[turn - 1] if turn <= len(self.scenario.model_answers) else ""
+        for item in evidence:
+            if item.ok and item.behaviour in REPORT_ONCE:
+                if item.behaviour in self.state.reported:
+                    continue
+                self.state.reported.add(item.behaviour)
+            self.findings.append(Finding(turn, item.behaviour, item.ok, item.quote, item.advice,
+                                         item.better or ("" if item.ok else model)))
+
+    def _hints(self, evidence: list[Evidence]) -> tuple[str, ...]:
+        hints = [e.advice + (f" 可以这样说：{e.better}" if e.better else "") for e in evidence if not e.ok]
+        if not self.done:
+            todo = next((c for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
+                         if c.id not in self.state.done), None)
+            if todo is not None:
+                hints.append(f"下一个要点：{todo.hint or todo.description}")
+            if self.state.pending is not None and self.state.pending.id not in self.state.answered:
+                hints.append(f"客户的问题可参考知识库：{self.entries[self.state.pending.entry].question}")
+        return tuple(hints)
+
+    def report(self) -> Report:
+        """Score, sub-scores and findings so far (outcome `in_progress` if the call has not ended)."""
+        met = len(self.state.done)
+        scores = subscores(self.findings, met, len(self.scenario.checkpoints), self.state.outcome)
+        missed = [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in self.state.done]
+        missed += [f"未回答客户问题：{f.ask}" for f in self.scenario.lines.follow_ups if f.id not in self.state.answered]
+        return Report(
+            score=total(scores, self.findings),
+            subscores=scores,
+            outcome=self.state.outcome,
+            findings=list(self.findings),
+            model_answers=list(self.scenario.model_answers),
+            transcript=list(self.transcript),
+            mood_history=list(self.mood.history),
+            missed=missed,
+        )
