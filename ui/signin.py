@@ -6,6 +6,9 @@ browser session (session state, cookie) is ui.session's job.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 import streamlit as st
 
 from trainer.auth import authenticate
@@ -43,18 +46,10 @@ def first_admin_form() -> UserInfo | None:
         password = st.text_input(tr("密码", "Password"), type="password", key="first_admin_password")
         repeat = st.text_input(tr("确认密码", "Repeat the password"), type="password", key="first_admin_repeat")
         submitted = st.form_submit_button(tr("创建并登录", "Create and sign in"), type="primary")
-    if not submitted:
+    if not submitted or not _carried_out(password, repeat, partial(create_first_admin, database(), login, name,
+                                                                   password, team)):
         return None
-    if password != repeat:
-        st.error(tr("两次输入的密码不一致。", "The two passwords differ."))
-        return None
-    try:
-        create_first_admin(database(), login, name, password, team)
-    except AccountError as error:
-        st.error(tr(error.zh, error.en))
-        return None
-    result = authenticate(database(), settings(), login, password)
-    return result.user
+    return authenticate(database(), settings(), login, password).user
 
 
 def change_password_form(user: UserInfo, forced: bool = False) -> bool:
@@ -66,13 +61,16 @@ def change_password_form(user: UserInfo, forced: bool = False) -> bool:
         new = st.text_input(tr("新密码", "New password"), type="password", key="change_new")
         repeat = st.text_input(tr("确认新密码", "Repeat the new password"), type="password", key="change_repeat")
         submitted = st.form_submit_button(tr("修改密码", "Change password"), type="primary")
-    if not submitted:
-        return False
-    if new != repeat:
-        st.error(tr("两次输入的新密码不一致。", "The two new passwords differ."))
+    return submitted and _carried_out(new, repeat, partial(change_password, database(), user.login, current, new))
+
+
+def _carried_out(password: str, repeat: str, action: Callable[[], object]) -> bool:
+    """Run `action` if the password was typed the same twice; otherwise, or if it fails, say why."""
+    if password != repeat:
+        st.error(tr("两次输入的密码不一致。", "The two passwords differ."))
         return False
     try:
-        change_password(database(), user.login, current, new)
+        action()
     except AccountError as error:
         st.error(tr(error.zh, error.en))
         return False

@@ -7,20 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from settings import Settings
 from trainer import auth
-from trainer.db import Database
 from trainer.users import create_user, get_account
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-horse-7"
-
-
-@pytest.fixture
-def store(app_env):
-    database = Database(app_env.resolved_database_url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

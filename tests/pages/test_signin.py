@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from trainer import auth
-from trainer.db import Database
 from trainer.models import SignInEvent
 from trainer.users import UserInfo, admin_exists, create_user, disable_user, reset_password
 from ui.pages import PAGES, available_pages
@@ -21,13 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-horse-7"
 TIMEOUT = 60
 NO_ACCESS = "无权访问"
-
-
-@pytest.fixture
-def store(app_env):
-    database = Database(app_env.resolved_database_url)
-    yield database
-    database.dispose()
 
 
 def page(path: str, user: UserInfo | None = None) -> AppTest:
