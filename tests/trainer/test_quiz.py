@@ -1,0 +1,167 @@
+"""Quiz generation and make_quiz, on the fixture content and on the real content pack."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from kb import Entry, KnowledgeBase, load_content
+from tests.conftest import REAL_CONTENT
+from trainer.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
+from trainer.quiz import make_quiz, question_bank
+from trainer.quiz_facts import NUMBER_FACT, ladder_unit, sentences, short_form
+from trainer.quiz_generation import BLANK, CHOICE_OPTIONS, Gist, pick_distractors
+
+
+def assert_well_formed(question: Question) -> None:
+    """Declared options, all distinct, exactly one right answer (or the declared set)."""
+    assert question.prompt.strip() and question.explanation.strip() and question.entry_id, question.id
+    if question.type == "fill_blank":
+        assert question.options == () and str(question.answer).strip(), question.id
+        assert question.is_correct(str(question.answer)), question.id
+        return
+    texts = [normalize_answer(o) for o in question.options]
+    assert len(set(texts)) == len(texts) and all(texts), f"{question.id}: repeated or empty options {question.options}"
+    right = [i for i in range(len(question.options)) if question.is_correct(i)]
+    if question.type == "multiple":
+        assert question.is_correct(list(question.answer)) and len(question.answer) >= 1, question.id
+        assert all(0 <= i < len(question.options) for i in question.answer), question.id
+    else:
+        assert right == [question.answer], f"{question.id}: right options {right}"
+    if question.type == "true_false":
+        assert question.options == TRUE_FALSE_OPTIONS
+
+
+def fact_values(text: str) -> Counter:
+    return Counter((m.group(1), ladder_unit(m.group(2))) for m in NUMBER_FACT.finditer(text))
+
+
+def check_generated(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
+    for question in bank.values():
+        assert_well_formed(question)
+        if not question.generated:
+            continue
+        entry = kb.entry(question.entry_id)
+        kind, entry_id = question.id.split(":")[:2]
+        assert entry_id == entry.id
+        if kind == "gen-choice":
+            assert question.options[question.answer] == short_form(entry.answer)
+            right = normalize_answer(short_form(entry.answer))
+            for i, option in enumerate(question.options):
+                if i != question.answer:
+                    assert normalize_answer(option) != right and option not in entry.answer, (question.id, option)
+        elif kind == "gen-fill":
+            assert question.prompt.count(BLANK) == 1
+            assert question.prompt.split("\n")[-1].replace(BLANK, str(question.answer)).rstrip("。") in entry.answer
+        elif kind == "gen-tf":
+            statement = question.prompt.rstrip("。")
+            said = statement in entry.answer
+            if question.answer == 0:
+                assert said, question.id
+            else:
+                # Changed: not in the answer, and the changed value is one the answer never states.
+                assert not said, question.id
+                new_values = fact_values(statement) - fact_values(entry.answer)
+                swapped_term = not new_values
+                assert new_values or swapped_term, question.id
+                for value in new_values:
+                    assert value not in fact_values(entry.answer), question.id
+
+
+def test_the_fixture_bank_has_every_kind_of_question_and_all_are_well_formed(kb: KnowledgeBase) -> None:
+    bank = question_bank(kb)
+    kinds = Counter(q.id.split(":")[0] if q.generated else "hand" for q in bank.values())
+    assert kinds["hand"] == 2 and kinds["gen-choice"] >= 5 and kinds["gen-fill"] >= 5 and kinds["gen-tf"] >= 5
+    check_generated(kb, bank)
+
+
+def test_generated_ids_are_stable_across_runs(kb: KnowledgeBase) -> None:
+    assert list(question_bank(kb)) == list(question_bank(kb))
+    assert "gen-choice:cooling-off-length" in question_bank(kb)
+    assert "gen-fill:lapse-grace-period:0" in question_bank(kb)
+
+
+def test_a_fill_blank_on_a_number_accepts_the_usual_spellings(kb: KnowledgeBase) -> None:
+    question = question_bank(kb)["gen-fill:lapse-grace-period:0"]
+    assert question.answer == "60日" and "____宽限期" in question.prompt
+    for typed in ("60日", "60天", " 60 ", "六十天"):
+        assert question.is_correct(typed), typed
+    for typed in ("30日", "", "6"):
+        assert not question.is_correct(typed), typed
+
+
+def test_a_changed_number_true_false_item_is_false(kb: KnowledgeBase) -> None:
+    question = question_bank(kb)["gen-tf:lapse-reinstatement:0"]
+    assert question.answer == TRUE_FALSE_OPTIONS.index("错误")
+    assert "效力中止后2年内" not in question.prompt and "效力中止后" in question.prompt
+    assert "2年" in question.explanation
+
+
+def test_same_seed_same_quiz_and_other_seeds_differ(kb: KnowledgeBase) -> None:
+    first = make_quiz(kb, n=8, seed=42)
+    assert first == make_quiz(kb, n=8, seed=42)
+    assert any(make_quiz(kb, n=8, seed=s) != first for s in range(1, 4))
+
+
+def test_make_quiz_respects_size_category_and_spreads_over_entries(kb: KnowledgeBase) -> None:
+    quiz = make_quiz(kb, n=7, seed=1)
+    assert len(quiz) == 7 and len({q.id for q in quiz}) == 7
+    assert len({q.entry_id for q in quiz}) == 7  # seven entries: one question each before any repeats
+    lapse = make_quiz(kb, n=50, category="lapse", seed=1)
+    assert lapse and {q.category for q in lapse} == {"lapse"}
+    assert len(lapse) == len(question_bank(kb, "lapse"))
+    assert make_quiz(kb, n=0) == []
+
+
+def test_the_right_option_lands_in_every_position(kb: KnowledgeBase) -> None:
+    positions = Counter(q.answer for seed in range(30) for q in make_quiz(kb, n=5, seed=seed)
+                        if q.type == "single")
+    assert set(positions) == set(range(CHOICE_OPTIONS))
+
+
+def _entry(entry_id: str, question: str, answer: str) -> Entry:
+    return Entry(id=entry_id, category="x", question=question, answer=answer)
+
+
+def test_distractors_skip_the_right_answer_near_duplicates_and_facts_the_answer_states() -> None:
+    right = _entry("a", "宽限期有多长？", "分期交费的保单自应交日次日起有60日宽限期。")
+    candidates = [
+        _entry("same-answer", "交费宽限是几天？", "分期交费的保单自应交日次日起有60日宽限期。"),
+        _entry("near-copy", "宽限期几天算？", "分期交费的保单自应交日次日起有60日的宽限期。"),
+        _entry("stated-inside", "什么叫分期交费？", "分期交费的保单。"),
+        _entry("same-question", "宽限期有多长呢？", "这是另一种说法的答案，内容不同。"),
+        _entry("good-1", "犹豫期有多长？", "犹豫期一般为15日，自签收保单次日起算。"),
+        _entry("good-2", "复效期限多久？", "效力中止后2年内可以申请复效。"),
+        _entry("copy-of-good-1", "犹豫期算几天？", "犹豫期一般为15日，自签收保单次日起算！"),
+        _entry("good-3", "诉讼时效多久？", "人寿保险5年，其他保险2年。"),
+    ]
+    chosen = pick_distractors(Gist.of(right), [Gist.of(c) for c in candidates])
+    assert chosen == ["犹豫期一般为15日，自签收保单次日起算", "效力中止后2年内可以申请复效", "人寿保险5年，其他保险2年"]
+
+
+def test_sentences_and_short_forms() -> None:
+    answer = "以合同条款为准，一般为60日：分期交费的保单适用。法律依据是第三十六条（保险法）。"
+    assert sentences(answer) == ["以合同条款为准，一般为60日：分期交费的保单适用。", "法律依据是第三十六条（保险法）。"]
+    assert short_form(answer) == "以合同条款为准，一般为60日：分期交费的保单适用"
+    assert short_form("可以。投保后发现漏告知的，应尽快补充告知（保险法第十六条）。") == "可以。投保后发现漏告知的，应尽快补充告知"
+    long = "甲" * 50 + "，" + "乙" * 50
+    assert short_form(long) == "甲" * 50 + "……"
+
+
+def test_every_real_quiz_item_yields_a_well_formed_question() -> None:
+    items = list(load_content(REAL_CONTENT).quiz_items.values())
+    assert len(items) >= 100
+    for item in items:
+        assert_well_formed(from_quiz_item(item))
+
+
+def test_the_real_bank_is_well_formed_and_covers_every_category(real_kb: KnowledgeBase) -> None:
+    bank = question_bank(real_kb)
+    check_generated(real_kb, bank)
+    generated_entries = {q.entry_id for q in bank.values() if q.generated}
+    assert len(generated_entries) >= 0.9 * len(real_kb.entries())
+    assert {q.category for q in bank.values()} == {e.category for e in real_kb.entries()}
+    choice_share = sum(q.id.startswith("gen-choice:") for q in bank.values()) / len(real_kb.entries())
+    assert choice_share >= 0.8

@@ -1,0 +1,134 @@
+"""A quiz question as the trainer presents and marks it, whether hand-written or generated.
+
+Every type is answered the same way a page asks it: single and true/false by one option
+index, multiple by a set of indices, fill-in-the-blank by typed text. Marking lives here so
+the page, the daily session and the tests all agree on what counts as correct.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Iterable, Union
+
+from kb.content import QuizItem
+
+TRUE_FALSE_OPTIONS = ("正确", "错误")
+CHOICE_TYPES = ("single", "multiple", "true_false")
+
+Answer = Union[int, tuple[int, ...], str]
+Response = Union[int, Iterable[int], str, None]
+
+_IGNORED_IN_TEXT = re.compile(r"[\s\u3000,，.。、;；:：!！?？\"'“”‘’()（）\[\]【】_]+")
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(个工作日|工作日|个月|周岁|日|天|年|月|岁)?$")
+_DIGITS = "零一二三四五六七八九"
+
+
+def normalize_answer(text: str) -> str:
+    """Typed text reduced to what matters: NFKC, lower case, no spaces or punctuation."""
+    return _IGNORED_IN_TEXT.sub("", unicodedata.normalize("NFKC", text or "").lower())
+
+
+def chinese_number(value: int) -> str:
+    """1 … 99 in Chinese numerals (十五, 六十); other values as digits."""
+    if not 0 < value < 100:
+        return str(value)
+    tens, ones = divmod(value, 10)
+    text = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十"))
+    return text + (_DIGITS[ones] if ones else "")
+
+
+def spellings(answer: str) -> set[str]:
+    """Normalised spellings of a fill-in answer that mean the same: 15日 = 15天 = 十五日 = 15."""
+    base = normalize_answer(answer)
+    found = {base}
+    match = _NUMBER_WITH_UNIT.match(base)
+    if match:
+        number, unit = match.group(1), match.group(2) or ""
+        units = {unit, "天" if unit == "日" else unit, "日" if unit == "天" else unit}
+        numbers = {number}
+        if number.isdigit():
+            numbers.add(chinese_number(int(number)))
+            if number == "2":
+                numbers.add("两")
+        found |= {n + u for n in numbers for u in units if n + u}
+        found |= {n for n in numbers}
+    return found
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. `answer`: option index (single, true_false), sorted indices (multiple) or text."""
+
+    id: str
+    type: str
+    prompt: str
+    options: tuple[str, ...]
+    answer: Answer
+    explanation: str
+    entry_id: str
+    category: str = ""
+    difficulty: int = 1
+    accept: tuple[str, ...] = ()
+    generated: bool = False
+
+    def is_correct(self, response: Response) -> bool:
+        """Whether `response` (index, indices or text, as the page collects it) is right."""
+        if response is None:
+            return False
+        if self.type == "multiple":
+            if isinstance(response, (str, int)):
+                return False
+            return tuple(sorted(set(response))) == tuple(self.answer)
+        if self.type in ("single", "true_false"):
+            return isinstance(response, int) and not isinstance(response, bool) and response == self.answer
+        typed = normalize_answer(str(response))
+        return bool(typed) and any(typed in spellings(text) for text in (str(self.answer), *self.accept))
+
+    def correct_text(self) -> str:
+        """The right answer as words, for feedback."""
+        if self.type == "multiple":
+            return "；".join(self.options[i] for i in self.answer)
+        if self.type in ("single", "true_false"):
+            return self.options[self.answer]
+        return str(self.answer)
+
+    def describe(self, response: Response) -> str:
+        """A response as stored with the attempt: option texts, or the typed text."""
+        if response is None:
+            return ""
+        if self.type == "fill_blank" or isinstance(response, str):
+            return str(response).strip()
+        indices = [response] if isinstance(response, int) else sorted(set(response))
+        return "；".join(self.options[i] for i in indices if 0 <= i < len(self.options))
+
+    def with_shuffled_options(self, rng: random.Random) -> "Question":
+        """The same question with its options in a random order (true/false keeps 正确/错误)."""
+        if self.type not in ("single", "multiple") or len(self.options) < 2:
+            return self
+        order = list(range(len(self.options)))
+        rng.shuffle(order)
+        options = tuple(self.options[i] for i in order)
+        position = {old: new for new, old in enumerate(order)}
+        if self.type == "single":
+            answer: Answer = position[self.answer]
+        else:
+            answer = tuple(sorted(position[i] for i in self.answer))
+        return replace(self, options=options, answer=answer)
+
+
+def from_quiz_item(item: QuizItem) -> Question:
+    """A hand-written content item as a Question (options kept in the author's order)."""
+    if item.type == "true_false":
+        options, answer = TRUE_FALSE_OPTIONS, 0 if item.answer else 1
+    elif item.type == "multiple":
+        options, answer = item.options, tuple(sorted(item.answer))
+    elif item.type == "single":
+        options, answer = item.options, int(item.answer)
+    else:
+        options, answer = (), str(item.answer)
+    return Question(id=item.id, type=item.type, prompt=item.prompt, options=tuple(options), answer=answer,
+                    explanation=item.explanation, entry_id=item.entry, category=item.category,
+                    difficulty=item.difficulty, accept=tuple(item.accept))

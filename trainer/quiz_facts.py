@@ -1,0 +1,168 @@
+"""Reading quizzable facts out of an FAQ answer: sentences, key numbers, key terms, short forms.
+
+Generation only ever blanks, swaps or quotes text that is already in the content, so a
+generated question cannot state an insurance rule the content does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.text import normalize
+
+# Longest option text; longer first sentences are cut at a clause break.
+SHORT_FORM_MAX = 80
+SHORT_FORM_MIN = 12
+SENTENCE_MAX = 140
+# Shorter sentences are fragments that make no sense on their own.
+SENTENCE_MIN = 15
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；\n])")
+_FULL_STOP = re.compile(r"(?<=[。！？\n])")
+_CLAUSE_BREAK = re.compile(r"[，；：、]")
+_TRAILING_CITATION = re.compile(r"[（(][^（）()]*[）)]\s*[。；]?$")
+# A number with the unit that makes it a rule (15日, 2年, 10个工作日, 80%); not 第3条, not a year.
+NUMBER_FACT = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)(个工作日|工作日|个月|周岁|万元|小时|日|天|年|月|岁|元|%|倍)(?![\d])")
+
+# Values agents confuse, per unit: a wrong value is taken next to the right one on this ladder.
+_LADDERS: dict[str, tuple[float, ...]] = {
+    "日": (3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180, 365),
+    "个工作日": (1, 3, 5, 7, 10, 15, 20, 30),
+    "年": (1, 2, 3, 5, 10, 20),
+    "个月": (1, 2, 3, 6, 12, 18, 24),
+    "周岁": (10, 14, 16, 18, 55, 60, 65),
+    "%": (10, 20, 25, 30, 50, 60, 70, 75, 80, 90, 100),
+    "倍": (1, 1.5, 2, 3, 5),
+    "小时": (2, 6, 12, 24, 48, 72),
+    "元": (5, 10, 20, 50, 100, 200, 500, 1000),
+    "万元": (1, 5, 10, 20, 50, 100),
+}
+_SAME_LADDER = {"天": "日", "工作日": "个工作日", "月": "个月", "岁": "周岁"}
+
+# Terms agents mix up; swapping one for the other turns a true sentence false.
+CONFUSABLE_TERMS: tuple[tuple[str, str], ...] = (
+    ("犹豫期", "宽限期"),
+    ("现金价值", "已交保费"),
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One blankable span of an answer sentence: a number with its unit, or a key term."""
+
+    sentence: str
+    start: int
+    end: int
+    kind: str  # number | term
+    unit: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.sentence[self.start:self.end]
+
+    def replaced(self, new_text: str) -> str:
+        return self.sentence[:self.start] + new_text + self.sentence[self.end:]
+
+
+def sentences(answer: str) -> list[str]:
+    """The answer's sentences, trimmed, without empty ones."""
+    return [s.strip() for s in _SENTENCE_END.split(answer or "") if s.strip().strip("。；")]
+
+
+def statement_sentences(answer: str) -> list[str]:
+    """Sentences that can stand alone as a statement (not fragments, not paragraphs), ending in 。."""
+    return [s.rstrip("；;，,") + ("" if s.endswith("。") else "。")
+            for s in sentences(answer) if SENTENCE_MIN <= len(s) <= SENTENCE_MAX]
+
+
+def short_form(answer: str) -> str:
+    """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size."""
+    text = ""
+    for sentence in (s.strip() for s in _FULL_STOP.split(answer or "") if s.strip()):
+        text += sentence
+        if len(text) >= SHORT_FORM_MIN:
+            break
+    text = _TRAILING_CITATION.sub("", text.strip().rstrip("。；")).strip().rstrip("。；，")
+    if len(text) <= SHORT_FORM_MAX:
+        return text
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, SHORT_FORM_MAX)]
+    cut = breaks[-1] if breaks and breaks[-1] >= SHORT_FORM_MIN else SHORT_FORM_MAX
+    return text[:cut] + "……"
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the normalised text without spaces or punctuation (for overlap)."""
+    compact = re.sub(r"[\W_]+", "", normalize(text))
+    return {compact[i:i + 2] for i in range(len(compact) - 1)} or ({compact} if compact else set())
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """Overlap of two bigram sets: 1.0 for the same text, near 0 for unrelated texts."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def ladder_unit(unit: str) -> str:
+    return _SAME_LADDER.get(unit, unit)
+
+
+def number_value(text: str) -> float:
+    return float(text) if "." in text else int(text)
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def number_facts(answer: str) -> list[Fact]:
+    """Every 'number + unit' in the answer's sentences that is a rule, not a calendar year."""
+    facts = []
+    for sentence in statement_sentences(answer):
+        for match in NUMBER_FACT.finditer(sentence):
+            unit = match.group(2)
+            if unit == "年" and number_value(match.group(1)) >= 1900:
+                continue
+            if sentence.count(match.group(0)) != 1:
+                continue
+            facts.append(Fact(sentence, match.start(), match.end(), "number", unit))
+    return facts
+
+
+def term_facts(answer: str, terms: tuple[str, ...], exclude: str = "") -> list[Fact]:
+    """Occurrences of key `terms` (≥ 3 characters, once in their sentence, not in `exclude`)."""
+    facts = []
+    for term in terms:
+        if len(term) < 3 or term in exclude:
+            continue
+        for sentence in statement_sentences(answer):
+            if sentence.count(term) == 1:
+                start = sentence.index(term)
+                facts.append(Fact(sentence, start, start + len(term), "term"))
+                break
+    return facts
+
+
+def wrong_numbers(fact: Fact, answer: str) -> list[str]:
+    """Plausible wrong values for a number fact, nearest first, none that the answer itself states."""
+    unit = ladder_unit(fact.unit)
+    value = number_value(NUMBER_FACT.match(fact.text).group(1))
+    stated = {number_value(m.group(1)) for m in NUMBER_FACT.finditer(answer) if ladder_unit(m.group(2)) == unit}
+    halved = [value / 2] if value > 1 and float(value / 2).is_integer() else []
+    ladder = sorted(set(_LADDERS.get(unit, ())) | {value, value * 2, *halved})
+    position = ladder.index(value)
+    by_distance = sorted((v for v in ladder if v != value), key=lambda v: (abs(ladder.index(v) - position), v))
+    return [format_number(v) + fact.unit for v in by_distance if v not in stated]
+
+
+def wrong_terms(fact: Fact, answer: str) -> list[str]:
+    """The confusable partner of a term, unless the answer mentions that partner itself."""
+    partners = [b if a == fact.text else a for a, b in CONFUSABLE_TERMS if fact.text in (a, b)]
+    return [p for p in partners if p not in answer]
+
+
+def swappable_facts(answer: str) -> list[Fact]:
+    """Facts that can be turned false: numbers with a wrong value, confusable terms with a partner."""
+    terms = tuple(t for pair in CONFUSABLE_TERMS for t in pair)
+    facts = [f for f in number_facts(answer) if wrong_numbers(f, answer)]
+    facts += [f for f in term_facts(answer, terms) if wrong_terms(f, answer)]
+    return facts

@@ -1,0 +1,195 @@
+"""Questions generated from FAQ entries: single choice with hard negatives, fill-in, true/false.
+
+Ids are derived from the entry and the position of the fact ("gen-choice:<entry>",
+"gen-fill:<entry>:<n>", "gen-tf:<entry>:<n>") so spaced repetition can follow a generated
+question across runs. Options come out in a canonical order; `make_quiz` shuffles them.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from kb import Entry, KnowledgeBase
+from trainer.question import TRUE_FALSE_OPTIONS, Question, normalize_answer
+from trainer.quiz_facts import (Fact, bigrams, jaccard, number_facts, short_form, swappable_facts, term_facts,
+                                wrong_numbers, wrong_terms)
+
+CHOICE_OPTIONS = 4
+# How many nearest entries are examined for distractors.
+DISTRACTOR_DEPTH = 40
+# Bigram overlap above which two option texts count as near-duplicates.
+NEAR_DUPLICATE = 0.6
+# Share of a distractor's bigrams found in the right entry's answer above which it may be true too.
+ALSO_TRUE = 0.7
+# Cosine (e5 vectors of question + answer) above which two entries are about the same fact:
+# the nearest 5 % of neighbour pairs in the real content pack, where answers often overlap.
+SAME_FACT_COSINE = 0.965
+# Question overlap above which another entry answers (nearly) the same question.
+SAME_QUESTION = 0.6
+MAX_FILL_PER_ENTRY = 2
+MAX_TRUE_FALSE_PER_ENTRY = 2
+BLANK = "____"
+
+
+def _sources(entry: Entry) -> str:
+    return "；".join(str(s) for s in entry.sources)
+
+
+def _explain(text: str, entry: Entry) -> str:
+    sources = _sources(entry)
+    return f"{text}（依据：{sources}）" if sources else text
+
+
+def _stable_choice(key: str, count: int) -> int:
+    """A pick among `count` that depends only on `key` (same content, same question)."""
+    return zlib.crc32(key.encode("utf-8")) % count
+
+
+# ---------------------------------------------------------------------------- single choice
+
+
+def answer_vectors(kb: KnowledgeBase) -> tuple[list[str], np.ndarray]:
+    """Entry ids and the index's dense vector of each entry's question + answer text."""
+    index = kb.index
+    ids, vectors = [], []
+    for position, doc in enumerate(index.docs):
+        if doc.field == "answer":
+            ids.append(doc.entry_id)
+            vectors.append(index.dense.reconstruct(position))
+    matrix = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
+    return ids, matrix
+
+
+def nearest_entries(kb: KnowledgeBase, depth: int = DISTRACTOR_DEPTH) -> dict[str, list[str]]:
+    """For every entry, the other entries the index finds most similar (nearest first), minus
+    those so close (cosine ≥ SAME_FACT_COSINE) that their answer may well answer this question too."""
+    ids, matrix = answer_vectors(kb)
+    if not ids:
+        return {}
+    similarity = matrix @ matrix.T
+    np.fill_diagonal(similarity, -np.inf)
+    order = np.argsort(-similarity, axis=1, kind="stable")
+    nearest = {}
+    for row, entry_id in enumerate(ids):
+        columns = [col for col in order[row] if similarity[row, col] < SAME_FACT_COSINE]
+        nearest[entry_id] = [ids[col] for col in columns[:depth]]
+    return nearest
+
+
+@dataclass(frozen=True)
+class Gist:
+    """An entry's short answer and the bigram sets the distractor checks compare, computed once."""
+
+    entry: Entry
+    short: str
+    key: str
+    short_grams: frozenset[str]
+    answer_grams: frozenset[str]
+    question_grams: frozenset[str]
+
+    @classmethod
+    def of(cls, entry: Entry) -> "Gist":
+        short = short_form(entry.answer)
+        return cls(entry, short, normalize_answer(short), frozenset(bigrams(short)),
+                   frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)))
+
+
+def _share_in(part: frozenset[str], whole: frozenset[str]) -> float:
+    """Share of `part`'s bigrams found in `whole`: is that text said inside the other answer?"""
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
+    """Other's short answer is wrong for `right`'s question and unlike every option so far."""
+    if other.entry.id == right.entry.id or other.key in {right.key, *(c.key for c in chosen)}:
+        return False
+    return (jaccard(other.short_grams, right.short_grams) < NEAR_DUPLICATE
+            and _share_in(other.short_grams, right.answer_grams) < ALSO_TRUE
+            and _share_in(right.short_grams, other.answer_grams) < ALSO_TRUE
+            and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
+            and all(jaccard(other.short_grams, c.short_grams) < NEAR_DUPLICATE for c in chosen))
+
+
+def pick_distractors(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[str]:
+    """Short answers of other entries, nearest first, that cannot pass for the right answer."""
+    chosen: list[Gist] = []
+    for other in candidates:
+        if _safe_distractor(right, other, chosen):
+            chosen.append(other)
+            if len(chosen) == count:
+                break
+    return [c.short for c in chosen]
+
+
+def choice_question(right: Gist, candidates: Sequence[Gist]) -> Question | None:
+    """'Which answer is right?' with hard negatives, or None when too few safe distractors exist."""
+    distractors = pick_distractors(right, candidates)
+    if len(distractors) < CHOICE_OPTIONS - 1:
+        return None
+    entry = right.entry
+    return Question(
+        id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
+        options=(right.short, *distractors), answer=0,
+        explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry),
+        entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True)
+
+
+# ---------------------------------------------------------------------------- fill-in and true/false
+
+
+def fill_facts(entry: Entry) -> list[Fact]:
+    """What to blank, numbers first: the key numbers, then one key term not given away by the question."""
+    numbers = number_facts(entry.answer)
+    terms = term_facts(entry.answer, entry.keywords, exclude=entry.question)[:1]
+    return (numbers + terms)[:MAX_FILL_PER_ENTRY]
+
+
+def fill_questions(entry: Entry) -> list[Question]:
+    questions = []
+    for n, fact in enumerate(fill_facts(entry)):
+        questions.append(Question(
+            id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
+            prompt=f"{entry.question}\n{fact.replaced(BLANK)}",
+            options=(), answer=fact.text,
+            explanation=_explain(fact.sentence, entry),
+            entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True))
+    return questions
+
+
+def true_false_questions(entry: Entry) -> list[Question]:
+    """Statements from the answer; most have one number or term changed to a plausible wrong one."""
+    questions = []
+    for n, fact in enumerate(swappable_facts(entry.answer)[:MAX_TRUE_FALSE_PER_ENTRY]):
+        item_id = f"gen-tf:{entry.id}:{n}"
+        stays_true = _stable_choice(item_id, 3) == 0
+        if stays_true:
+            statement, answer = fact.sentence, 0
+            explanation = _explain(f"正确。{fact.sentence}", entry)
+        else:
+            wrong = wrong_numbers(fact, entry.answer) if fact.kind == "number" else wrong_terms(fact, entry.answer)
+            statement, answer = fact.replaced(wrong[0]), 1
+            explanation = _explain(f"错误：应为「{fact.text}」，不是「{wrong[0]}」。原文：{fact.sentence}", entry)
+        questions.append(Question(
+            id=item_id, type="true_false", prompt=statement, options=TRUE_FALSE_OPTIONS, answer=answer,
+            explanation=explanation, entry_id=entry.id, category=entry.category,
+            difficulty=entry.difficulty, generated=True))
+    return questions
+
+
+def generated_questions(kb: KnowledgeBase) -> list[Question]:
+    """Every question the FAQ entries yield, in content order."""
+    nearest = nearest_entries(kb)
+    gists = {entry.id: Gist.of(entry) for entry in kb.entries()}
+    questions: list[Question] = []
+    for entry in kb.entries():
+        candidates = [gists[i] for i in nearest.get(entry.id, []) if i in gists]
+        choice = choice_question(gists[entry.id], candidates)
+        if choice is not None:
+            questions.append(choice)
+        questions += fill_questions(entry)
+        questions += true_false_questions(entry)
+    return questions
