@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from kb.content import Category, ContentError, ContentSet, Entry, content_fingerprint, load_content
+from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, load_encoder
 from kb.index import SearchIndex, open_index
 from kb.search import Glossary, Hit, Searcher
@@ -99,6 +99,20 @@ class KnowledgeBase:
 
     def categories(self) -> Mapping[str, Category]:
         return self._snapshot.content.categories
+
+    def preview(self, overrides: Mapping[str, str | None]) -> tuple[Searcher | None, list[Problem]]:
+        """A searcher over the content with draft file texts applied, for testing an edit before saving.
+
+        Built in memory: the live snapshot is untouched and nothing goes to the index cache.
+        Vectors come from the shared per-text embedding cache, so only edited texts are encoded.
+        Returns (None, problems) when the drafted content is invalid.
+        """
+        content, problems = collect_content(self._settings.content_dir, overrides)
+        if problems:
+            return None, problems
+        index = open_index(list(content.entries.values()), self._cache, None)
+        return Searcher(index, content.entries, self._cache.encoder, Glossary(content.glossary),
+                        self._settings.min_relevance), []
 
     # ------------------------------------------------------------------ reloading
 

@@ -31,6 +31,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/search.py", "知识搜索", "Search", ":material/search:", url_path="search", default=True),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
     PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
+    PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="editor"),
+    PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="hit-test"),
+    PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="scenario-editor"),
+    PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-history"),
+    PageSpec("pages/content_io.py", "导入导出", "Import / export", ":material/import_export:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-import-export"),
 )
 
 

@@ -1,0 +1,59 @@
+"""导入导出 — FAQ and quiz items to Excel/CSV for outside review, and back in after a dry run."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.editing.fields import ENTRY, QUIZ
+from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
+from ui.content_editing import content_editor, show_result
+from ui.i18n import tr
+from ui.resources import knowledge_base
+from ui.session import STAFF, require_user
+
+STATUS_NAMES = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("不变", "unchanged"),
+                "invalid": ("无效", "invalid")}
+
+user = require_user(*STAFF)
+kb = knowledge_base()
+kb.reload_if_changed()
+editor = content_editor()
+
+st.title(tr("导入导出", "Import / export"))
+st.subheader(tr("导出", "Export"))
+st.caption(tr("列表字段每行一项；依据写作“文件名 | 条款”；测验答案写选项原文。", "Lists: one item per line; sources: “document | article”; quiz answers: the option text."))
+columns = st.columns(3)
+columns[0].download_button(tr("Excel（知识库+测验）", "Excel (FAQ + quiz)"), to_xlsx(kb.content), file_name="content.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="export_xlsx")
+columns[1].download_button(tr("CSV 知识库", "CSV FAQ"), to_csv(kb.content, ENTRY), file_name="faq.csv", mime="text/csv", key="export_faq")
+columns[2].download_button(tr("CSV 测验", "CSV quiz"), to_csv(kb.content, QUIZ), file_name="quiz.csv", mime="text/csv", key="export_quiz")
+
+st.divider()
+st.subheader(tr("导入", "Import"))
+st.caption(tr("先试运行：列出新增、修改和无效的行（含行号），确认后才写入。表中没有的条目不会被删除。",
+              "A dry run first: new, changed and invalid rows (with row numbers); nothing is written until you confirm. "
+              "Items missing from the file are not deleted."))
+upload = st.file_uploader(tr("Excel 或 CSV 文件", "Excel or CSV file"), type=["xlsx", "csv"], key="import_file")
+if upload is None:
+    st.session_state.pop("import_plan", None)
+    st.stop()
+if st.session_state.get("import_plan_for") != (upload.name, upload.size):
+    rows, file_problems = read_upload(upload.name, upload.getvalue())
+    st.session_state["import_plan"] = plan_import(editor, rows, file_problems)
+    st.session_state["import_plan_for"] = (upload.name, upload.size)
+plan = st.session_state["import_plan"]
+for problem in plan.file_problems:
+    st.error(problem)
+counts = st.columns(4)
+for column, status in zip(counts, STATUS_NAMES):
+    column.metric(tr(*STATUS_NAMES[status]), len(plan.by_status(status)))
+shown = [r for r in plan.rows if r.status != "unchanged"]
+if shown:
+    st.dataframe([{tr("表", "sheet"): r.sheet, tr("行", "row"): r.row, "id": r.item_id, tr("结果", "result"): tr(*STATUS_NAMES[r.status]),
+                   tr("问题", "problems"): "；".join(r.messages)} for r in shown], hide_index=True)
+if plan.writes and st.button(tr(f"确认导入 {len(plan.by_status('new'))} 条新增、{len(plan.by_status('changed'))} 条修改",
+                                f"Import {len(plan.by_status('new'))} new and {len(plan.by_status('changed'))} changed"),
+                             type="primary", key="import_apply"):
+    result = apply_import(editor, plan, user.login)
+    st.session_state.pop("import_plan_for", None)
+    show_result(result)

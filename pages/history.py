@@ -1,0 +1,65 @@
+"""修改历史 — who changed what and when, the diffs, restoring earlier versions, and linked content to review."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.editing import history
+from trainer.editing.links import confirm_flag, open_flags
+from ui.content_editing import content_editor, show_result
+from ui.i18n import tr
+from ui.resources import database
+from ui.session import STAFF, require_user
+
+ACTION_NAMES = {"create": ("新建", "create"), "update": ("修改", "update"), "delete": ("删除", "delete"),
+                "restore": ("恢复", "restore"), "import": ("导入", "import")}
+
+user = require_user(*STAFF)
+db = database()
+editor = content_editor()
+
+st.title(tr("修改历史", "Content history"))
+if "history_result" in st.session_state:
+    show_result(st.session_state.pop("history_result"))
+
+flags = open_flags(db)
+st.subheader(tr(f"待复核的关联内容（{len(flags)}）", f"Linked content to review ({len(flags)})"))
+if not flags:
+    st.caption(tr("没有待复核的内容。", "Nothing to review."))
+for flag in flags:
+    row = st.columns([4, 1])
+    kind = tr("测验题", "quiz item") if flag.kind == "quiz" else tr("情景", "scenario")
+    row[0].markdown(tr(f"{kind} `{flag.item_id}` 使用的条目 `{flag.entry_id}` 已修改（修改 #{flag.change_id}）",
+                       f"{kind} `{flag.item_id}` uses `{flag.entry_id}`, which changed (change #{flag.change_id})"))
+    if row[1].button(tr("已复核", "Reviewed"), key=f"confirm_flag_{flag.id}"):
+        confirm_flag(db, flag.id, user.login)
+        st.rerun()
+
+st.divider()
+st.subheader(tr("修改记录", "Changes"))
+item_filter = st.text_input(tr("只看某个条目 / 测验题 / 情景 id（留空看全部）", "Only this entry / quiz item / scenario id (empty: all)"),
+                            key="history_item").strip()
+changes = history.changes(db, item_id=item_filter or None)
+if not changes:
+    st.caption(tr("还没有修改记录。", "No changes recorded yet."))
+    st.stop()
+st.dataframe([{"#": c.id, tr("时间", "when"): c.at.strftime("%Y-%m-%d %H:%M"), tr("作者", "author"): c.author,
+               tr("操作", "action"): tr(*ACTION_NAMES.get(c.action, (c.action, c.action))), tr("文件", "file"): c.file,
+               tr("条目", "item"): c.item_id, tr("说明", "summary"): c.summary} for c in changes], hide_index=True)
+picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes], key="history_pick",
+                      format_func=lambda i: next(f"#{c.id} · {c.author} · {c.summary}" for c in changes if c.id == i))
+chosen = next(c for c in changes if c.id == picked)
+st.code(chosen.diff or tr("（无差异）", "(no difference)"), language="diff")
+
+left, middle, right = st.columns(3)
+if chosen.item_id and left.button(tr("把此条目恢复到这次修改之前", "Restore this item to before this change"), key="restore_item"):
+    st.session_state["history_result"] = editor.restore_item(chosen.id, user.login, side="before")
+    st.rerun()
+if middle.button(tr("把整个文件恢复到这次修改之后的版本", "Restore the whole file to right after this change"), key="restore_file"):
+    st.session_state["history_result"] = editor.restore_file(chosen.id, user.login, side="after")
+    st.rerun()
+with right.popover(tr("回滚全部内容……", "Roll back everything…")):
+    st.caption(tr(f"撤销 #{chosen.id} 之后的所有修改（会记录为一次新的修改）。", f"Undo every change after #{chosen.id} (recorded as a new change)."))
+    if st.button(tr("确认回滚", "Roll back"), key="rollback", type="primary"):
+        st.session_state["history_result"] = editor.rollback_to(chosen.id, user.login)
+        st.rerun()

@@ -1,0 +1,100 @@
+"""命中测试 — which entries a question finds and why; which questions would miss, before and after a draft."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kb.search import Hit
+from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, draft_searcher, parse_questions, run
+from ui.content_editing import HIT_TEST_DRAFT, show_problems
+from ui.i18n import tr
+from ui.resources import knowledge_base
+from ui.session import STAFF, require_user
+
+require_user(*STAFF)
+kb = knowledge_base()
+kb.reload_if_changed()
+
+st.title(tr("命中测试", "Hit test"))
+draft = st.session_state.get(HIT_TEST_DRAFT)
+after, draft_problems = draft_searcher(kb, draft["overrides"]) if draft else (None, [])
+if draft:
+    st.info(tr(f"正在对比草稿（未保存）：{draft['label']}", f"Comparing with the unsaved draft: {draft['label']}"))
+    show_problems(draft_problems)
+    if st.button(tr("放弃草稿，只测当前内容", "Drop the draft; test the live content only"), key="hit_test_drop"):
+        st.session_state.pop(HIT_TEST_DRAFT, None)
+        st.rerun()
+
+
+def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
+    """Each hit with its score and why: dense and keyword contributions, matched terms and text."""
+    return [{tr("条目", "entry"): h.id, tr("问题", "question"): h.question, tr("相关度", "score"): h.score,
+             tr("语义相似度", "dense"): h.dense_score, tr("关键词得分", "keyword (BM25)"): h.keyword_score,
+             tr("关键词覆盖", "coverage"): h.coverage, tr("命中的词", "matched terms"): "、".join(h.highlights),
+             tr("命中字段", "matched field"): h.matched_field, tr("命中文本", "matched text"): h.matched_text}
+            for h in hits]
+
+
+question = st.text_input(tr("输入一个问题", "Type a question"), key="hit_test_question",
+                         placeholder=tr("例如：签了合同后悔了能退吗", "e.g. can I cancel after signing"))
+if question.strip():
+    sides = [(tr("当前内容", "Live content"), kb.search(question, k=5))]
+    if after:
+        sides.append((tr("草稿", "Draft"), after(question)[:5]))
+    for column, (title, hits) in zip(st.columns(len(sides)), sides):
+        column.subheader(title)
+        if hits:
+            column.dataframe(hit_rows(hits), hide_index=True)
+        else:
+            column.warning(tr("没有可靠的答案", "No reliable answer"))
+
+st.divider()
+st.subheader(tr("批量测试", "Batch test"))
+source = st.radio(tr("问题来源", "Questions"), ["dev", "upload"], horizontal=True, key="hit_test_source",
+                  format_func=lambda s: tr("检索开发集", "Retrieval dev set") if s == "dev" else tr("上传问题列表", "Upload a list"))
+queries, off_topic, problems = [], (), []
+if source == "dev":
+    queries, off_topic = dev_set(DEV_SET_DIR)
+    st.caption(tr(f"{len(queries)} 个带标注的问题，{len(off_topic)} 个无关问题", f"{len(queries)} labelled questions, {len(off_topic)} off-topic"))
+else:
+    upload = st.file_uploader(tr("问题列表（.txt 每行一个问题，可加 Tab 和期望条目 id；.csv 列 q, ids；.yaml 开发集格式）",
+                                 "Questions (.txt one per line, optional tab + expected ids; .csv columns q, ids; .yaml dev-set format)"),
+                              type=["txt", "csv", "yaml", "yml"], key="hit_test_upload")
+    if upload is not None:
+        queries, problems = parse_questions(upload.name, upload.getvalue())
+        for problem in problems:
+            st.error(problem)
+
+
+def outcome_rows(outcomes: list[QuestionOutcome]) -> list[dict[str, object]]:
+    return [{tr("问题", "question"): o.query.text, tr("期望条目", "expected"): ", ".join(o.query.ids),
+             tr("当前前三", "live top 3"): ", ".join(o.before_ids[:3]) or "—",
+             **({tr("草稿前三", "draft top 3"): ", ".join(o.after_ids[:3]) or "—"} if o.after_ids is not None else {})}
+            for o in outcomes]
+
+
+def show_run(result: HitTestRun) -> None:
+    columns = st.columns(4)
+    columns[0].metric(tr("问题数", "Questions"), len(result.outcomes))
+    columns[1].metric(tr("当前未命中", "Missed now"), len(result.misses()))
+    if after:
+        columns[2].metric(tr("草稿未命中", "Missed with draft"), len(result.misses(after=True)),
+                          delta=len(result.misses(after=True)) - len(result.misses()), delta_color="inverse")
+        columns[3].metric(tr("草稿新增未命中", "Newly missed"), len(result.newly_missed))
+        if result.newly_missed:
+            st.error(tr("这次修改会让以下问题找不到正确条目：", "This edit makes these questions miss their entry:"))
+            st.dataframe(outcome_rows(result.newly_missed), hide_index=True)
+        if result.fixed:
+            st.success(tr("这次修改让以下问题能找到了：", "This edit makes these questions find their entry:"))
+            st.dataframe(outcome_rows(result.fixed), hide_index=True)
+    st.caption(tr("未命中（期望条目不在前三，或无标注的问题没有答案）", "Misses (expected entry not in the top 3, or no answer for an unlabelled question)"))
+    st.dataframe(outcome_rows(result.misses(after=bool(after)) or result.misses()), hide_index=True)
+    answered = result.off_topic_after if after and result.off_topic_after is not None else result.off_topic_before
+    if answered:
+        st.warning(tr("以下无关问题返回了答案：", "These off-topic questions got an answer:"))
+        st.dataframe([{"q": q, "ids": ", ".join(ids)} for q, ids in answered], hide_index=True)
+
+
+if queries and st.button(tr("运行", "Run"), type="primary", key="hit_test_run"):
+    with st.spinner(tr("正在检索……", "Searching…")):
+        show_run(run(queries, lambda q: kb.search(q, k=10), after, off_topic))

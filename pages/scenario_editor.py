@@ -1,0 +1,88 @@
+"""情景编辑 — scenarios edited as YAML, validated as you type, with a preview of the customer's opening turn."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.editing.scenario_checks import SCENARIO_FOLDER, check_scenario, opening_turn, schema_available
+from ui.content_editing import content_editor, show_problems, show_result
+from ui.i18n import tr
+from ui.render import escape_markdown
+from ui.resources import knowledge_base
+from ui.session import STAFF, require_user
+
+NEW = ""
+# Field names only (content/scenarios/README.md describes each); the instructor writes the content.
+SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
+            "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
+
+user = require_user(*STAFF)
+kb = knowledge_base()
+kb.reload_if_changed()
+editor = content_editor()
+
+st.title(tr("情景编辑", "Scenario editor"))
+folder = editor.root / SCENARIO_FOLDER
+names = sorted(f"{SCENARIO_FOLDER}/{p.name}" for p in folder.glob("*.yaml")) if folder.is_dir() else []
+next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or delete
+if next_pick is not None and (next_pick == NEW or next_pick in names):
+    st.session_state["scenario_pick"] = next_pick
+picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key="scenario_pick",
+                      format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else n)
+if picked == NEW:
+    new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key="scenario_new_id").strip()
+    if not new_id:
+        st.stop()
+    picked_name = f"{SCENARIO_FOLDER}/{new_id}.yaml"
+else:
+    picked_name = picked
+
+if st.session_state.get("scenario_draft_for") != picked_name:
+    st.session_state["scenario_draft"] = editor.open_file(picked_name)
+    st.session_state["scenario_draft_for"] = picked_name
+    st.session_state["scenario_version"] = st.session_state.get("scenario_version", 0) + 1
+draft = st.session_state["scenario_draft"]
+if "scenario_result" in st.session_state:
+    show_result(st.session_state.pop("scenario_result"))
+
+initial = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
+text = st.text_area("YAML", value=initial, height=480, key=f"scenario_text_{st.session_state['scenario_version']}")
+
+# Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied.
+checked = editor.check({draft.file: text})
+scenario, schema_problems = check_scenario(draft.file, text, kb.content.entries)
+problems = [p for p in checked.problems if p.file == draft.file]
+problems += [p for p in schema_problems if p not in problems]
+if problems:
+    st.error(tr(f"{len(problems)} 个问题：", f"{len(problems)} problem(s):"))
+    show_problems(problems)
+elif not checked.ok:
+    show_result(checked)
+else:
+    st.success(tr("校验通过。", "Valid."))
+if not schema_available():
+    st.caption(tr("情景结构校验尚不可用（对话引擎未安装），仅检查了 YAML 语法和条目引用。",
+                  "Scenario schema checks are not available (dialogue engine not installed); only YAML syntax and FAQ references were checked."))
+if scenario is not None:
+    turn = opening_turn(scenario, kb)
+    if turn is not None:
+        st.caption(tr("开场预览（客户第一句话）", "Opening preview (the customer's first line)"))
+        st.markdown(escape_markdown(turn))
+
+save_col, delete_col = st.columns(2)
+if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):
+    result = editor.save_file(draft, text, user.login)
+    st.session_state["scenario_result"] = result
+    if result.ok:
+        st.session_state.pop("scenario_draft_for", None)
+        st.session_state["scenario_next_pick"] = draft.file
+    st.rerun()
+if draft.base_text is not None:
+    with delete_col.popover(tr("删除此情景……", "Delete this scenario…")):
+        if st.button(tr("确认删除", "Delete"), key="scenario_delete"):
+            result = editor.save_file(draft, None, user.login)
+            st.session_state["scenario_result"] = result
+            if result.ok:
+                st.session_state.pop("scenario_draft_for", None)
+                st.session_state["scenario_next_pick"] = NEW
+            st.rerun()

@@ -1,0 +1,181 @@
+"""Saving edits: atomic, conflict-safe, validated, recorded, linked content flagged, searchable at once."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from trainer.editing import history
+from trainer.editing.editor import ContentEditor
+from trainer.editing.links import confirm_flag, open_flags
+from trainer.models import ContentChange
+from tests.trainer.editing.conftest import answer_of
+
+FAQ = "faq/cooling-off.yaml"
+QUESTION = "犹豫期有多长"
+NEW_ANSWER = "犹豫期以合同为准，本产品为20日。"
+
+
+def edit_answer(editor: ContentEditor, entry_id: str, answer: str, author: str = "li", draft=None):
+    draft = draft or editor.open_item("entry", entry_id)
+    return editor.save_item(draft, {**draft.fields, "answer": answer}, author)
+
+
+def files_of(editor: ContentEditor) -> dict[str, bytes]:
+    return {str(p.relative_to(editor.root)): p.read_bytes() for p in sorted(editor.root.rglob("*")) if p.is_file()}
+
+
+def test_a_saved_edit_is_searchable_and_recorded_with_a_diff(editor):
+    result = edit_answer(editor, "cooling-off-length", NEW_ANSWER)
+    assert result.ok and not result.reload_problems
+    assert answer_of(editor, QUESTION) == NEW_ANSWER
+    [change] = history.changes(editor.db)
+    assert (change.author, change.file, change.item_id, change.action) == ("li", FAQ, "cooling-off-length", "update")
+    assert f"+      {NEW_ANSWER}" in change.diff and "-      犹豫期长度以合同条款为准" in change.diff
+
+
+@pytest.mark.parametrize("failure", [OSError("disk full"), RuntimeError("crash")])
+def test_a_failure_between_temp_file_and_rename_leaves_file_and_index_untouched(editor, monkeypatch, failure):
+    before_files, before_hash = files_of(editor), editor.kb.content.content_hash
+    before_answer = answer_of(editor, QUESTION)
+
+    def broken_replace(src, dst):
+        assert os.path.exists(src)  # the temporary file was fully written
+        raise failure
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    if isinstance(failure, OSError):
+        result = edit_answer(editor, "cooling-off-length", NEW_ANSWER)
+        assert not result.ok and "disk full" in result.error
+    else:
+        with pytest.raises(RuntimeError):
+            edit_answer(editor, "cooling-off-length", NEW_ANSWER)
+    monkeypatch.undo()
+    assert files_of(editor) == before_files  # byte for byte, and no temporary file left behind
+    assert editor.kb.content.content_hash == before_hash
+    assert answer_of(editor, QUESTION) == before_answer
+    assert history.changes(editor.db) == []
+
+
+def test_two_editors_saving_the_same_entry_one_wins_the_other_sees_the_conflict(kb, db):
+    first, second = ContentEditor(kb, db), ContentEditor(kb, db)  # separate locks, one lock file: like two processes
+    drafts = [first.open_item("entry", "cooling-off-length"), second.open_item("entry", "cooling-off-length")]
+    answers = ["甲老师的答案：15日。", "乙老师的答案：20日。"]
+    results: list = [None, None]
+    start = threading.Barrier(2)
+
+    def save(i: int, editor: ContentEditor) -> None:
+        start.wait()
+        results[i] = edit_answer(editor, "cooling-off-length", answers[i], author=f"teacher{i}", draft=drafts[i])
+
+    threads = [threading.Thread(target=save, args=(i, e)) for i, e in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winner = next(i for i in (0, 1) if results[i].ok)
+    loser = 1 - winner
+    assert not results[loser].ok and results[loser].conflict is not None
+    assert results[loser].conflict.authors == (f"teacher{winner}",)
+    assert answers[winner] in results[loser].conflict.their_diff
+    text = (kb.settings.content_dir / FAQ).read_text(encoding="utf-8")
+    assert answers[winner] in text and answers[loser] not in text
+    assert len(history.changes(db)) == 1
+    assert answer_of(first, QUESTION) == answers[winner]
+
+
+def test_an_edit_made_outside_the_app_is_a_conflict_too(editor):
+    draft = editor.open_item("entry", "cooling-off-length")
+    path = editor.root / FAQ
+    path.write_text(path.read_text(encoding="utf-8").replace("15日", "十五日"), encoding="utf-8")
+    result = edit_answer(editor, "cooling-off-length", NEW_ANSWER, draft=draft)
+    assert result.conflict is not None and result.conflict.authors == ()
+    assert "十五日" in result.conflict.their_diff
+    assert NEW_ANSWER not in path.read_text(encoding="utf-8")
+
+
+def test_an_empty_answer_is_refused_at_the_field_and_nothing_changes(editor):
+    before = files_of(editor)
+    result = edit_answer(editor, "cooling-off-refund", "")
+    assert not result.ok
+    assert result.field_problems("cooling-off-refund") == {"answer": ["is empty"]}
+    assert files_of(editor) == before and history.changes(editor.db) == []
+
+
+def test_a_duplicate_id_is_refused_at_the_id_field(editor):
+    draft = editor.new_item("entry", "lapse")
+    copy = {**editor.open_item("entry", "cooling-off-length").fields}
+    before = files_of(editor)
+    result = editor.save_item(draft, copy, "li")
+    assert not result.ok and "duplicate id" in result.field_problems("cooling-off-length")["id"][0]
+    assert files_of(editor) == before
+
+
+def test_broken_yaml_in_a_scenario_is_refused_with_its_line_and_not_written(editor):
+    draft = editor.open_file("scenarios/broken.yaml")
+    result = editor.save_file(draft, "id: broken\ntitle: [未闭合\n", "li")
+    assert not result.ok
+    assert any(p.file == "scenarios/broken.yaml" and "malformed YAML" in p.message for p in result.problems)
+    assert not (editor.root / "scenarios/broken.yaml").exists()
+
+
+def test_deleting_an_entry_used_by_a_quiz_item_or_scenario_is_refused_with_the_list(editor):
+    (editor.root / "scenarios" / "grace-call.yaml").write_text(
+        "id: grace-call\ncheckpoints:\n  - id: explain\n    entries: [lapse-grace-period]\n", encoding="utf-8")
+    editor.kb.reload()
+    for entry_id, user in (("cooling-off-length", "q-cooling-off-length-1"), ("lapse-grace-period", "grace-call")):
+        before = files_of(editor)
+        result = editor.save_item(editor.open_item("entry", entry_id), None, "li")
+        assert not result.ok and [r.item_id for r in result.references] == [user]
+        assert files_of(editor) == before
+
+
+def test_deleting_an_unused_entry_removes_it_from_search(editor):
+    result = editor.save_item(editor.open_item("entry", "lapse-reinstatement"), None, "li")
+    assert result.ok
+    assert "lapse-reinstatement" not in editor.kb.content.entries
+    assert all(h.id != "lapse-reinstatement" for h in editor.kb.search("效力中止后怎么复效", k=5))
+
+
+def test_changing_an_entry_flags_its_quiz_items_until_confirmed(editor):
+    result = edit_answer(editor, "cooling-off-length", NEW_ANSWER)
+    assert result.flagged == 1
+    [flag] = open_flags(editor.db)
+    assert (flag.kind, flag.item_id, flag.entry_id, flag.change_id) == ("quiz", "q-cooling-off-length-1",
+                                                                        "cooling-off-length", result.change_ids[0])
+    assert confirm_flag(editor.db, flag.id, "li")
+    assert open_flags(editor.db) == []
+
+
+def test_restoring_a_file_brings_back_the_earlier_content_and_index(editor):
+    original = (editor.root / FAQ).read_bytes()
+    old_answer = answer_of(editor, QUESTION)
+    change_id = edit_answer(editor, "cooling-off-length", NEW_ANSWER).change_ids[0]
+    result = editor.restore_file(change_id, "wang", side="before")
+    assert result.ok
+    assert (editor.root / FAQ).read_bytes() == original
+    assert answer_of(editor, QUESTION) == old_answer
+    assert history.changes(editor.db)[0].action == "restore"
+
+
+def test_restoring_one_entry_keeps_later_edits_to_others_in_the_file(editor):
+    first = edit_answer(editor, "cooling-off-length", NEW_ANSWER).change_ids[0]
+    edit_answer(editor, "cooling-off-refund", "退还全部保费（新）。")
+    assert editor.restore_item(first, "wang", side="before").ok
+    assert editor.kb.entry("cooling-off-length").answer.startswith("犹豫期长度以合同条款为准")
+    assert editor.kb.entry("cooling-off-refund").answer == "退还全部保费（新）。"
+
+
+def test_rolling_back_the_whole_set_undoes_every_later_change(editor):
+    before = files_of(editor)
+    edit_answer(editor, "cooling-off-length", NEW_ANSWER)
+    edit_answer(editor, "lapse-grace-period", "宽限期以合同为准，一般为60日。")
+    result = editor.rollback_to(0, "wang")
+    assert result.ok and len(result.change_ids) == 2
+    assert {k: v for k, v in files_of(editor).items() if k.endswith(".yaml")} == \
+           {k: v for k, v in before.items() if k.endswith(".yaml")}
+    with editor.db.session() as session:
+        assert session.scalar(select(ContentChange.action).order_by(ContentChange.id.desc()).limit(1)) == "restore"

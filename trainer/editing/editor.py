@@ -1,0 +1,358 @@
+"""Saving instructor edits: validate everything, refuse conflicts, write atomically, record, publish.
+
+One path (`ContentEditor._commit`) serves every kind of change — a form save, a scenario, a
+restore, a roll-back, an import — so each gets the same guarantees:
+
+1. under a lock shared by all app processes, the file on disk must still be the version the
+   instructor started from (else: a conflict showing the other person's change);
+2. the whole content set, with the change applied in memory, must have no problem it did
+   not have before (else: refused with file/line/item/field problems; nothing written);
+3. deleting an entry that quiz items or scenarios use is refused, listing them;
+4. the file is replaced atomically and a `ContentChange` (who, what, diff, before/after) is
+   recorded in the same step; linked content is flagged for review;
+5. the knowledge base reloads, so every session's search sees the change at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from kb.content import ContentSet, Entry, collect_content, content_fingerprint
+from kb.knowledge_base import KnowledgeBase
+from kb.yaml_source import Problem
+from trainer.db import Database
+from trainer.editing import history
+from trainer.editing.fields import ENTRY, QUIZ
+from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
+from trainer.editing.links import Reference, flag_for_review, references_to
+from trainer.editing.scenario_checks import SCENARIO_FOLDER, scenario_set_problems
+from trainer.editing.yaml_style import YamlEditError, find_item, set_item
+from trainer.models import ContentChange
+
+# kind -> (folder, top-level list key)
+ITEM_KINDS = {ENTRY: ("faq", "entries"), QUIZ: ("quizzes", "items")}
+LOCK_FILE = "content-editor.lock"
+
+
+def kind_of_file(name: str) -> str | None:
+    """'entry' for faq/…, 'quiz' for quizzes/…, None for other files (scenarios)."""
+    folder = name.split("/", 1)[0]
+    return next((kind for kind, (f, _) in ITEM_KINDS.items() if f == folder), None)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What an edit form opened: the item and the file's exact text at that moment."""
+
+    file: str
+    kind: str | None  # entry | quiz | None for a whole file (a scenario)
+    item_id: str
+    fields: dict[str, Any] | None  # the item as opened; None for a new item or file
+    base_text: str | None
+    seen_change_id: int  # the newest recorded change when the form opened
+
+    @property
+    def base_hash(self) -> str | None:
+        return text_hash(self.base_text)
+
+
+@dataclass(frozen=True)
+class FileEdit:
+    """One file to replace: its text as the editor saw it and the text to write (None deletes)."""
+
+    name: str
+    base_text: str | None
+    new_text: str | None
+    seen_change_id: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The file changed since the form opened: the other person's change, never overwritten."""
+
+    file: str
+    their_diff: str
+    authors: tuple[str, ...]  # who saved in the app meanwhile; empty: edited outside the app
+
+    def __str__(self) -> str:
+        who = ", ".join(self.authors) if self.authors else "someone outside the app (e.g. in git)"
+        return f"{self.file} was changed by {who} after you opened it; your change was not saved"
+
+
+@dataclass
+class SaveResult:
+    """The outcome of a save; `ok` False means nothing on disk changed."""
+
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    conflict: Conflict | None = None
+    references: list[Reference] = field(default_factory=list)
+    error: str = ""
+    change_ids: list[int] = field(default_factory=list)
+    flagged: int = 0
+    reload_problems: list[Problem] = field(default_factory=list)
+
+    def field_problems(self, item_id: str) -> dict[str, list[str]]:
+        """Messages of one item by field ('' for the item as a whole), for display next to inputs."""
+        grouped: dict[str, list[str]] = {}
+        for problem in self.problems:
+            if problem.item_id in (item_id, None):
+                grouped.setdefault(problem.field or "", []).append(problem.message)
+        return grouped
+
+    def other_problems(self, item_id: str) -> list[Problem]:
+        """Problems the change causes elsewhere (another item or file)."""
+        return [p for p in self.problems if p.item_id not in (item_id, None)]
+
+
+def _problem_key(problem: Problem) -> tuple:
+    """Identity of a problem regardless of line numbers (an edit shifts the lines below it)."""
+    return problem.file, problem.item_id, problem.field, problem.message
+
+
+def _facts(entry: Entry) -> Entry:
+    return dataclasses.replace(entry, line=0)
+
+
+def changed_entries(before: ContentSet, after: ContentSet) -> set[str]:
+    """Ids of entries added, removed or altered between two content sets."""
+    ids = set(before.entries) | set(after.entries)
+    return {i for i in ids if i not in before.entries or i not in after.entries
+            or _facts(before.entries[i]) != _facts(after.entries[i])}
+
+
+class ContentEditor:
+    """Edits of one content folder, published to one knowledge base and recorded in one database."""
+
+    def __init__(self, kb: KnowledgeBase, db: Database, lock_path: Path | None = None) -> None:
+        self.kb = kb
+        self.db = db
+        self.root = Path(kb.settings.content_dir)
+        self.lock = EditLock(lock_path or Path(kb.settings.data_dir) / LOCK_FILE)
+
+    # ------------------------------------------------------------------ opening
+
+    def read(self, name: str) -> str | None:
+        """A content file's current text on disk (None if it does not exist)."""
+        return read_text(self.root / name)
+
+    def open_file(self, name: str) -> Draft:
+        """A whole file (a scenario) as it is now."""
+        return Draft(name, kind_of_file(name), Path(name).stem, None, self.read(name),
+                     history.latest_change_id(self.db))
+
+    def open_item(self, kind: str, item_id: str) -> Draft:
+        """An existing FAQ entry or quiz item, read from its file as it is now (KeyError if unknown)."""
+        content = self.kb.content
+        known = content.entries.get(item_id) if kind == ENTRY else content.quiz_items.get(item_id)
+        if known is None:
+            raise KeyError(item_id)
+        text = self.read(known.file)
+        fields = find_item(text or "", ITEM_KINDS[kind][1], item_id) if text else None
+        if fields is None:
+            raise KeyError(item_id)
+        return Draft(known.file, kind, item_id, fields, text, history.latest_change_id(self.db))
+
+    def new_item(self, kind: str, category: str) -> Draft:
+        """A blank form for a new entry or quiz item in `category`'s file."""
+        name = f"{ITEM_KINDS[kind][0]}/{category}.yaml"
+        return Draft(name, kind, "", None, self.read(name), history.latest_change_id(self.db))
+
+    # ------------------------------------------------------------------ saving items and files
+
+    def save_item(self, draft: Draft, fields: Mapping[str, Any] | None, author: str) -> SaveResult:
+        """Create (draft without fields), update, or delete (fields None) one entry or quiz item."""
+        if draft.kind is None:
+            raise ValueError("save_item needs a draft of an entry or quiz item")
+        if fields is None:
+            action, item_id = "delete", draft.item_id
+        else:
+            item_id = str(fields.get("id") or "").strip()
+            action = "create" if draft.fields is None else "update"
+            problem = self._id_problem(draft, action, item_id)
+            if problem is not None:
+                return SaveResult(False, problems=[problem])
+            fields = {**fields, "id": item_id}
+        try:
+            new_text = set_item(draft.base_text, ITEM_KINDS[draft.kind][1], item_id, fields, draft.file)
+        except YamlEditError as err:
+            return SaveResult(False, error=str(err))
+        summary = f"{action} {draft.kind} {item_id}"
+        return self._commit(author, action, item_id, summary,
+                            [FileEdit(draft.file, draft.base_text, new_text, draft.seen_change_id)])
+
+    def _id_problem(self, draft: Draft, action: str, item_id: str) -> Problem | None:
+        if not item_id:
+            return Problem(draft.file, 0, None, "id", "is missing")
+        if action == "update" and item_id != draft.item_id:
+            return Problem(draft.file, 0, draft.item_id, "id",
+                           "ids are never renamed (progress and scenarios refer to them); create a new item instead")
+        content = self.kb.content
+        if action == "create" and (item_id in content.entries or item_id in content.quiz_items):
+            where = (content.entries.get(item_id) or content.quiz_items[item_id]).file
+            return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})")
+        return None
+
+    def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:
+        """Write a whole file (a scenario's YAML); None deletes it."""
+        action = "delete" if text is None else "create" if draft.base_text is None else "update"
+        return self._commit(author, action, draft.item_id, f"{action} {draft.file}",
+                            [FileEdit(draft.file, draft.base_text, text, draft.seen_change_id)])
+
+    # ------------------------------------------------------------------ history
+
+    def restore_file(self, change_id: int, author: str, side: str = "before") -> SaveResult:
+        """Put a whole file back as it was before (or right after) a recorded change."""
+        recorded = self._change(change_id)
+        target = recorded.before_text if side == "before" else recorded.after_text
+        return self._commit(author, "restore", recorded.item_id,
+                            f"restore {recorded.file} to the version {side} change #{change_id}",
+                            [self._edit_now(recorded.file, target)])
+
+    def restore_item(self, change_id: int, author: str, side: str = "before") -> SaveResult:
+        """Put one entry or quiz item back as it was before (or after) a change, leaving the rest of its file."""
+        recorded = self._change(change_id)
+        kind = kind_of_file(recorded.file)
+        if kind is None or not recorded.item_id:
+            return self.restore_file(change_id, author, side)
+        list_key = ITEM_KINDS[kind][1]
+        version = recorded.before_text if side == "before" else recorded.after_text
+        try:
+            wanted = find_item(version, list_key, recorded.item_id) if version else None
+            current = self.read(recorded.file)
+            if wanted is None and (not current or find_item(current, list_key, recorded.item_id) is None):
+                return SaveResult(True)
+            new_text = set_item(current, list_key, recorded.item_id, wanted, recorded.file)
+        except YamlEditError as err:
+            return SaveResult(False, error=str(err))
+        edit = FileEdit(recorded.file, current, new_text, history.latest_change_id(self.db))
+        return self._commit(author, "restore", recorded.item_id,
+                            f"restore {kind} {recorded.item_id} to the version {side} change #{change_id}", [edit])
+
+    def rollback_to(self, change_id: int, author: str) -> SaveResult:
+        """Undo every change after `change_id` across the whole content set, as one new change."""
+        later = sorted(history.changes(self.db, since_id=change_id, limit=100_000), key=lambda c: c.id)
+        first_after: dict[str, ContentChange] = {}
+        for recorded in later:
+            first_after.setdefault(recorded.file, recorded)
+        edits = [self._edit_now(name, recorded.before_text) for name, recorded in first_after.items()]
+        if not edits:
+            return SaveResult(True)
+        return self._commit(author, "restore", "", f"roll the content back to change #{change_id}", edits)
+
+    def _change(self, change_id: int) -> ContentChange:
+        recorded = history.change(self.db, change_id)
+        if recorded is None:
+            raise KeyError(f"no content change #{change_id}")
+        return recorded
+
+    def _edit_now(self, name: str, new_text: str | None) -> FileEdit:
+        """An edit based on the file as it is now (restores are not made from an open form)."""
+        return FileEdit(name, self.read(name), new_text, history.latest_change_id(self.db))
+
+    # ------------------------------------------------------------------ the one write path
+
+    def apply(self, author: str, action: str, item_id: str, summary: str, edits: list[FileEdit]) -> SaveResult:
+        """Publish prepared file edits (an import) through the same checks as any save."""
+        return self._commit(author, action, item_id, summary, edits)
+
+    def _commit(self, author: str, action: str, item_id: str, summary: str, edits: list[FileEdit]) -> SaveResult:
+        with self.lock.held():
+            current = {e.name: self.read(e.name) for e in edits}
+            for edit in edits:
+                if text_hash(current[edit.name]) != text_hash(edit.base_text):
+                    return SaveResult(False, conflict=self._conflict(edit, current[edit.name]))
+            edits = [e for e in edits if e.new_text != current[e.name]]
+            if not edits:
+                return SaveResult(True)
+            before, after, refusal = self._check({e.name: e.new_text for e in edits})
+            if refusal is not None:
+                return refusal
+            result = self._write_and_record(author, action, item_id, summary, edits, current, before, after)
+        if result.ok:
+            result.reload_problems = self.kb.reload()
+        return result
+
+    def check(self, overrides: Mapping[str, str | None]) -> SaveResult:
+        """Would these draft file texts be accepted? (live validation; nothing is written)"""
+        return self._check(overrides)[2] or SaveResult(True)
+
+    def draft_overrides(self, draft: Draft, fields: Mapping[str, Any]) -> dict[str, str]:
+        """The draft's file text with `fields` applied, for the hit test (YamlEditError if impossible)."""
+        item_id = str(fields.get("id") or draft.item_id).strip()
+        return {draft.file: set_item(draft.base_text, ITEM_KINDS[draft.kind][1], item_id, dict(fields), draft.file)}
+
+    def _check(self, overrides: Mapping[str, str | None]) -> tuple[ContentSet, ContentSet, SaveResult | None]:
+        """(content on disk, content with the drafts, refusal or None if the drafts add no problem)."""
+        before, known_problems = self._validated_on_disk()
+        after, problems = collect_content(self.root, overrides)
+        problems += scenario_set_problems(self.root, after.entries, overrides)
+        references = self._references_to_deleted(before, after, overrides)
+        if references:
+            return before, after, SaveResult(False, references=references)
+        known = {_problem_key(p) for p in known_problems}
+        new_problems = [p for p in problems if _problem_key(p) not in known]
+        return before, after, SaveResult(False, problems=new_problems) if new_problems else None
+
+    def _validated_on_disk(self) -> tuple[ContentSet, list[Problem]]:
+        """The content on disk and its problems; the loaded snapshot when it is what is on disk."""
+        if content_fingerprint(self.root) == self.kb.content.content_hash:
+            content, problems = self.kb.content, []
+        else:
+            content, problems = collect_content(self.root)
+        return content, problems + scenario_set_problems(self.root, content.entries, {})
+
+    def _references_to_deleted(self, before: ContentSet, after: ContentSet,
+                               overrides: Mapping[str, str | None]) -> list[Reference]:
+        """Quiz items and scenarios still using an entry the change removes."""
+        deleted = set(before.entries) - set(after.entries)
+        if not deleted:
+            return []
+        deleted_scenarios = {n for n, t in overrides.items() if n.startswith(f"{SCENARIO_FOLDER}/") and t is None}
+        return [r for r in references_to(after, deleted) if r.file not in deleted_scenarios]
+
+    def _conflict(self, edit: FileEdit, current_text: str | None) -> Conflict:
+        theirs = history.changes(self.db, file=edit.name, since_id=edit.seen_change_id)
+        authors = tuple(dict.fromkeys(c.author for c in reversed(theirs)))
+        return Conflict(edit.name, history.unified_diff(edit.base_text, current_text, edit.name), authors)
+
+    def _write_and_record(self, author: str, action: str, item_id: str, summary: str, edits: list[FileEdit],
+                          current: Mapping[str, str | None], before: ContentSet, after: ContentSet) -> SaveResult:
+        """Write the files and the history rows together: if either fails, neither happens."""
+        written: list[FileEdit] = []
+        with self.db.session() as session:
+            rows = {e.name: ContentChange(author=author, file=e.name, item_id=item_id[:160], action=action,
+                                          summary=summary, diff=history.unified_diff(current[e.name], e.new_text, e.name),
+                                          before_text=current[e.name], after_text=e.new_text) for e in edits}
+            session.add_all(rows.values())
+            session.flush()
+            touched = changed_entries(before, after)
+            change_of_entry = {i: rows[self._file_of(i, before, after)].id for i in touched
+                               if self._file_of(i, before, after) in rows}
+            flagged = flag_for_review(session, references_to(after, touched), change_of_entry)
+            try:
+                for edit in edits:
+                    atomic_write(self.root / edit.name, edit.new_text)
+                    written.append(edit)
+                session.commit()
+            except BaseException as err:
+                session.rollback()
+                for edit in written:
+                    atomic_write(self.root / edit.name, current[edit.name])
+                if isinstance(err, OSError):
+                    return SaveResult(False, error=f"could not write {edit.name}: {err}; nothing was changed")
+                raise
+            return SaveResult(True, change_ids=[row.id for row in rows.values()], flagged=flagged)
+
+    @staticmethod
+    def _file_of(entry_id: str, before: ContentSet, after: ContentSet) -> str:
+        entry = after.entries.get(entry_id) or before.entries[entry_id]
+        return entry.file
+
+
+def problems_text(problems: Iterable[Problem]) -> str:
+    """Problems one per line, as `python -m kb validate` prints them."""
+    return "\n".join(str(p) for p in problems)

@@ -1,0 +1,241 @@
+"""FAQ entries and quiz items to XLSX/CSV for review outside the app, and back in with a dry run.
+
+Reviewers (compliance, product) work in spreadsheets. A list field is one cell with one
+element per line; a source is "document | article"; a quiz answer is written as the option
+text(s) rather than an index, so a reviewer can read it. Importing first produces an
+`ImportPlan` — new, changed, unchanged and invalid rows with their row numbers, checked
+against the whole content set — and nothing is written until the plan is applied through
+the editor's normal save path (conflict check, atomic write, history, reload).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from openpyxl import Workbook, load_workbook
+
+from kb.content import ContentSet, Entry, QuizItem, collect_content
+from trainer.editing import history
+from trainer.editing.fields import COLUMNS, cell_text, item_from_cells
+from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult
+from trainer.editing.yaml_style import YamlEditError, set_item
+
+SHEET_NAMES = {ENTRY: "FAQ", QUIZ: "Quiz"}
+
+
+
+# ---------------------------------------------------------------------------- export
+
+
+def export_rows(content: ContentSet, kind: str) -> list[list[Any]]:
+    """Header plus one row per entry or quiz item, in content order."""
+    items = content.entries.values() if kind == ENTRY else content.quiz_items.values()
+    columns = COLUMNS[kind]
+    return [[c.name for c in columns]] + [[c.export(item) for c in columns] for item in items]
+
+
+def to_xlsx(content: ContentSet) -> bytes:
+    """A workbook with a FAQ sheet and a Quiz sheet."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for kind, title in SHEET_NAMES.items():
+        sheet = workbook.create_sheet(title)
+        for row in export_rows(content, kind):
+            sheet.append(row)
+        sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def to_csv(content: ContentSet, kind: str) -> bytes:
+    """One kind as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(export_rows(content, kind))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# ---------------------------------------------------------------------------- reading uploads
+
+
+@dataclass(frozen=True)
+class UploadRow:
+    sheet: str
+    row: int  # spreadsheet row number (the header is row 1)
+    kind: str
+    cells: Mapping[str, Any]
+
+
+def _kind_of_header(header: list[str]) -> str | None:
+    if "prompt" in header:
+        return QUIZ
+    if "question" in header:
+        return ENTRY
+    return None
+
+
+def _rows_of(sheet: str, table: list[list[Any]]) -> tuple[list[UploadRow], list[str]]:
+    if not table:
+        return [], []
+    header = [cell_text(cell).lower() for cell in table[0]]
+    kind = _kind_of_header(header)
+    if kind is None:
+        return [], [f"{sheet}: the first row must be the column names (id, question … or id, type, prompt …)"]
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        if all(cell_text(v) == "" for v in values):
+            continue
+        rows.append(UploadRow(sheet, number, kind, dict(zip(header, values))))
+    return rows, []
+
+
+def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[str]]:
+    """Rows of an uploaded .xlsx (every sheet) or .csv file, and problems with the file itself."""
+    if name.lower().endswith(".xlsx"):
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as err:  # openpyxl raises many kinds for a damaged file
+            return [], [f"{name}: not a readable Excel file ({err})"]
+        rows, problems = [], []
+        for sheet in workbook.worksheets:
+            found, trouble = _rows_of(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)])
+            rows += found
+            problems += trouble
+        return rows, problems
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [f"{name}: CSV must be UTF-8 encoded"]
+    return _rows_of(name, list(csv.reader(io.StringIO(text))))
+
+
+# ---------------------------------------------------------------------------- the dry run
+
+
+@dataclass
+class RowOutcome:
+    """What importing one row would do: new, changed, unchanged or invalid (with messages)."""
+
+    sheet: str
+    row: int
+    kind: str
+    item_id: str
+    status: str = "unchanged"
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    rows: list[RowOutcome]
+    edits: list[FileEdit]
+    file_problems: list[str] = field(default_factory=list)
+
+    def by_status(self, status: str) -> list[RowOutcome]:
+        return [r for r in self.rows if r.status == status]
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.edits)
+
+
+def _category(row: UploadRow, item: Mapping[str, Any], content: ContentSet) -> str | None:
+    category = cell_text(row.cells.get("category"))
+    if category:
+        return category
+    if row.kind == ENTRY:
+        return next((c.id for c in content.categories.values() if str(item.get("id", "")).startswith(c.prefix)), None)
+    entry = content.entries.get(str(item.get("entry", "")))
+    return entry.category if entry else None
+
+
+def _facts(item: Entry | QuizItem | None) -> Any:
+    return dataclasses.replace(item, line=0) if item is not None else None
+
+
+def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Iterable[str] = ()) -> ImportPlan:
+    """What importing `rows` would change, checked against the whole content set; writes nothing."""
+    content = editor.kb.content
+    outcomes: dict[tuple[str, int], RowOutcome] = {}
+    items: dict[tuple[str, int], tuple[UploadRow, dict[str, Any], str]] = {}
+    seen: dict[str, RowOutcome] = {}
+    for row in rows:
+        outcome = RowOutcome(row.sheet, row.row, row.kind, cell_text(row.cells.get("id")))
+        outcomes[(row.sheet, row.row)] = outcome
+        item, messages = item_from_cells(row.kind, row.cells)
+        outcome.messages += messages
+        category = _category(row, item, content)
+        if not outcome.item_id:
+            outcome.messages.append("id: is missing")
+        elif outcome.item_id in seen:
+            other = seen[outcome.item_id]
+            outcome.messages.append(f"id: appears twice in the upload (also {other.sheet} row {other.row})")
+        if category is None:
+            outcome.messages.append("category: is missing and cannot be told from the id")
+        elif category not in content.categories:
+            outcome.messages.append(f"category: unknown category '{category}'")
+        seen.setdefault(outcome.item_id, outcome)
+        if not outcome.messages:
+            items[(row.sheet, row.row)] = (row, item, f"{ITEM_KINDS[row.kind][0]}/{category}.yaml")
+    edits, after = _draft(editor, items, outcomes, content)
+    for key, (row, _, _) in items.items():
+        outcome = outcomes[key]
+        if outcome.messages:
+            continue
+        old = content.entries.get(outcome.item_id) if row.kind == ENTRY else content.quiz_items.get(outcome.item_id)
+        new = after.entries.get(outcome.item_id) if row.kind == ENTRY else after.quiz_items.get(outcome.item_id)
+        outcome.status = "new" if old is None else "changed" if _facts(old) != _facts(new) else "unchanged"
+    for outcome in outcomes.values():
+        if outcome.messages:
+            outcome.status = "invalid"
+    ordered = sorted(outcomes.values(), key=lambda o: (o.sheet, o.row))
+    return ImportPlan(ordered, edits, list(file_problems))
+
+
+def _draft(editor: ContentEditor, items: dict, outcomes: dict, content: ContentSet) -> tuple[list[FileEdit], ContentSet]:
+    """File edits for the valid rows; rows whose item the content set rejects drop out, until it accepts."""
+    seen_change = history.latest_change_id(editor.db)
+    base: dict[str, str | None] = {}
+
+    def original(name: str) -> str | None:
+        if name not in base:
+            base[name] = editor.read(name)
+        return base[name]
+
+    while True:
+        texts: dict[str, str | None] = {}
+        for key, (row, item, name) in items.items():
+            if outcomes[key].messages:
+                continue
+            list_key = ITEM_KINDS[row.kind][1]
+            old = content.entries.get(item["id"]) if row.kind == ENTRY else content.quiz_items.get(item["id"])
+            try:
+                if old is not None and old.file != name:
+                    texts[old.file] = set_item(texts.get(old.file, original(old.file)), list_key, item["id"], None, old.file)
+                texts[name] = set_item(texts.get(name, original(name)), list_key, item["id"], item, name)
+            except YamlEditError as err:
+                outcomes[key].messages.append(str(err))
+        after, problems = collect_content(editor.root, texts)
+        by_id = {outcomes[k].item_id: outcomes[k] for k in items if not outcomes[k].messages}
+        rejected = False
+        for problem in problems:
+            outcome = by_id.get(problem.item_id or "")
+            if outcome is not None:
+                outcome.messages.append(f"{problem.field or ''}: {problem.message}".lstrip(": "))
+                rejected = True
+        if not rejected:
+            edits = [FileEdit(name, original(name), text, seen_change) for name, text in texts.items()
+                     if text != original(name)]
+            return edits, after
+
+
+def apply_import(editor: ContentEditor, plan: ImportPlan, author: str) -> SaveResult:
+    """Write a dry-run plan's valid rows (refused as a conflict if the files changed since the dry run)."""
+    if not plan.writes:
+        return SaveResult(True)
+    counts = f"{len(plan.by_status('new'))} new, {len(plan.by_status('changed'))} changed"
+    return editor.apply(author, "import", "", f"import: {counts}", plan.edits)
+

@@ -1,0 +1,60 @@
+"""Shared pieces of the instructor editor pages: the editor object and how a save's outcome is shown."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kb.yaml_source import Problem
+from trainer.editing.editor import ContentEditor, SaveResult
+from ui.i18n import tr
+from ui.render import escape_markdown
+from ui.resources import database, knowledge_base
+
+# session_state key of the drafted file texts handed from an editor page to the hit test
+HIT_TEST_DRAFT = "hit_test_draft"
+
+
+def content_editor() -> ContentEditor:
+    """The editor over the shared knowledge base and database (cheap: holds no state of its own)."""
+    return ContentEditor(knowledge_base(), database())
+
+
+def field_messages(messages: dict[str, list[str]], *fields: str) -> None:
+    """The problems of one form field, right under it."""
+    for name in fields:
+        for message in messages.get(name, []):
+            st.error(escape_markdown(message), icon=":material/error:")
+
+
+def show_problems(problems: list[Problem]) -> None:
+    if problems:
+        st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
+
+
+def show_result(result: SaveResult, item_id: str | None = None) -> None:
+    """A save's outcome: published, a conflict with the other person's change, or why it was refused."""
+    if result.ok:
+        st.success(tr("已保存并发布：所有会话的搜索立即使用新内容。", "Saved and published: search in every session uses it now.")
+                   + (tr(f" {result.flagged} 项关联内容已标记为待复核。", f" {result.flagged} linked item(s) flagged for review.")
+                      if result.flagged else ""), icon=":material/check_circle:")
+        if result.reload_problems:
+            st.warning(tr("内容中仍有其他问题，搜索继续使用上一版有效内容：", "The content still has other problems; search keeps the last good version:"))
+            show_problems(result.reload_problems)
+        return
+    if result.conflict is not None:
+        conflict = result.conflict
+        who = tr("、", ", ").join(conflict.authors) if conflict.authors else tr("应用之外（例如 git）", "someone outside the app (e.g. git)")
+        st.error(tr(f"未保存：在您打开后，{who} 修改了 {conflict.file}。为避免覆盖他人的修改，请查看下面的改动，重新载入最新版本后再编辑。",
+                    f"Not saved: {who} changed {conflict.file} after you opened it. To avoid overwriting their work, "
+                    "review their change below, reload the latest version and edit again."), icon=":material/sync_problem:")
+        st.code(conflict.their_diff or tr("（文件已被删除或内容相同）", "(file deleted or identical)"), language="diff")
+    if result.references:
+        st.error(tr("不能删除：以下测验题或情景仍在使用此条目，请先修改它们：",
+                    "Cannot delete: these quiz items or scenarios still use this entry; change them first:"))
+        st.code("\n".join(str(r) for r in result.references), language=None)
+    if result.error:
+        st.error(tr("未保存：", "Not saved: ") + escape_markdown(result.error))
+    if result.problems:
+        st.error(tr("未保存：内容校验未通过（详见各字段下方的提示）。", "Not saved: the content did not validate (see the messages under the fields)."))
+        others = result.other_problems(item_id) if item_id is not None else result.problems
+        show_problems(others)
