@@ -243,6 +243,11 @@ class ProgressStore:
         since = since or utcnow() - timedelta(days=STREAK_LOOKBACK_DAYS)
         return self._training_days([user_id], tz, since).get(user_id, [])
 
+    def current_streak(self, user_id: int, now: datetime, tz: tzinfo) -> int:
+        """Consecutive local days with training, up to today (or yesterday)."""
+        days = self.training_days(user_id, tz, since=as_utc(now) - timedelta(days=STREAK_LOOKBACK_DAYS))
+        return streak(days, as_utc(now).astimezone(tz).date())
+
     def _training_days(self, user_ids: list[int], tz: tzinfo, since: datetime) -> dict[int, list[date]]:
         query = (select(QuizAttempt.user_id, QuizAttempt.answered_at)
                  .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= as_utc(since)))

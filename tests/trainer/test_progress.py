@@ -138,6 +138,8 @@ def test_training_days_follow_the_local_calendar_and_make_a_streak(store: Progre
     days = store.training_days(user.id, SHANGHAI, since=NOW - timedelta(days=30))
     assert days == [date(2026, 3, 8), date(2026, 3, 9), date(2026, 3, 10)]
     assert streak(days, date(2026, 3, 10)) == 3
+    assert store.current_streak(user.id, NOW, SHANGHAI) == 3
+    assert store.current_streak(user.id, NOW + timedelta(days=2), SHANGHAI) == 0
 
 
 def test_streak_allows_today_not_done_yet_but_not_a_gap() -> None:

@@ -1,0 +1,160 @@
+"""今日训练 — the daily quiz: one question at a time, immediate feedback, a summary at the end."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+
+from trainer.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
+from trainer.progress import ProgressStore
+from trainer.question import Question
+from trainer.quiz import question_bank
+from ui.i18n import tr
+from ui.render import escape_markdown
+from ui.resources import database, knowledge_base, settings
+from ui.session import require_user
+
+RUN = "quiz_run"
+
+user = require_user()
+kb = knowledge_base()
+config = settings()
+store = ProgressStore(database())
+categories = kb.categories()
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def category_name(category: str) -> str:
+    known = categories.get(category)
+    return tr(known.name, known.name_en) if known else category
+
+
+def start(mode: str, category: str | None, size: int) -> None:
+    questions = plan_session(question_bank(kb), store, user.id, size, now(), category=category, mode=mode)
+    if not questions:
+        st.session_state["quiz_empty"] = mode
+        return
+    st.session_state[RUN] = {"id": uuid.uuid4().hex, "questions": questions, "position": 0, "results": [],
+                             "started": now(), "shown": now(), "feedback": None}
+
+
+def setup() -> None:
+    st.caption(tr("先复习到期的题，再练新题（更多来自您较弱的分类）。",
+                  "Due reviews first, then new questions (more from your weaker categories)."))
+    mode = st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
+                    format_func=lambda m: tr("今日训练", "Today's training") if m == DAILY else tr("错题重练", "Retry my mistakes"))
+    category = st.selectbox(tr("分类", "Category"), [None, *categories], key="quiz_category",
+                            format_func=lambda c: tr("全部分类", "All categories") if c is None else category_name(c))
+    size = st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
+    if st.button(tr("开始训练", "Start"), type="primary", key="quiz_start"):
+        start(mode, category, int(size))
+        st.rerun()
+    empty = st.session_state.pop("quiz_empty", None)
+    if empty == MISTAKES:
+        st.info(tr("没有需要重练的错题。", "No mistakes to retry."))
+    elif empty:
+        st.info(tr("这个范围内还没有题目。", "There are no questions in this scope yet."))
+
+
+def answer_widget(question: Question, key: str):
+    """The input for one question; returns the response (index, indices or text) or None."""
+    label = tr("您的答案", "Your answer")
+    if question.type == "fill_blank":
+        return st.text_input(label, key=key).strip() or None
+    if question.type == "multiple":
+        st.caption(tr("多选题：选出所有正确的选项。", "Multiple choice: select every correct option."))
+        picked = [i for i, option in enumerate(question.options) if st.checkbox(option, key=f"{key}-{i}")]
+        return picked or None
+    options = question.options
+    if question.type == "true_false":
+        names = {"正确": tr("正确", "True"), "错误": tr("错误", "False")}
+        return st.radio(label, range(len(options)), index=None, key=key, format_func=lambda i: names.get(options[i], options[i]))
+    return st.radio(label, range(len(options)), index=None, key=key, format_func=lambda i: options[i])
+
+
+def show_feedback(question: Question, feedback: dict) -> None:
+    if feedback["correct"]:
+        st.success(tr("回答正确！", "Correct!"), icon=":material/check_circle:")
+    else:
+        st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
+                 icon=":material/cancel:")
+    st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
+    entry = kb.content.entries.get(question.entry_id)
+    if entry is not None:
+        with st.container(border=True):
+            st.caption(tr("知识库原文", "From the knowledge base"))
+            st.markdown(f"**{escape_markdown(entry.question)}**")
+            st.markdown(escape_markdown(entry.answer.strip()))
+            if st.button(tr("在知识搜索中打开", "Open in search"), icon=":material/search:", key="quiz_to_search"):
+                st.session_state["search_query"] = entry.question
+                st.switch_page("pages/search.py")
+
+
+def ask(run: dict) -> None:
+    questions: list[Question] = run["questions"]
+    position = run["position"]
+    question = questions[position]
+    st.progress(position / len(questions), text=tr(f"第 {position + 1} / {len(questions)} 题",
+                                                   f"Question {position + 1} of {len(questions)}"))
+    st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
+    st.markdown(f"#### {escape_markdown(question.prompt)}")
+    feedback = run["feedback"]
+    response = answer_widget(question, key=f"quiz-answer-{run['id']}-{position}")
+    if feedback is None:
+        if st.button(tr("提交答案", "Submit"), type="primary", key="quiz_submit"):
+            if response is None:
+                st.warning(tr("请先作答。", "Please answer first."))
+                return
+            seconds = (now() - run["shown"]).total_seconds()
+            result = record_answer(store, user.id, question, response, seconds, run["id"], now(),
+                                   config.quiz_slow_seconds)
+            run["results"].append((question, result.correct, seconds))
+            run["feedback"] = {"correct": result.correct}
+            st.rerun()
+        return
+    show_feedback(question, feedback)
+    last = position + 1 == len(questions)
+    if st.button(tr("查看结果", "See results") if last else tr("下一题", "Next question"), type="primary", key="quiz_next"):
+        run["position"] += 1
+        run["feedback"] = None
+        run["shown"] = now()
+        st.rerun()
+
+
+def summary(run: dict) -> None:
+    result = summarize(run["results"])
+    minutes, seconds = divmod(int((now() - run["started"]).total_seconds()), 60)
+    st.progress(1.0, text=tr("完成！", "Done!"))
+    st.subheader(tr("本次训练结果", "Session results"))
+    score, right, time_taken = st.columns(3)
+    score.metric(tr("得分", "Score"), f"{result.score:.0%}")
+    right.metric(tr("答对", "Correct"), f"{result.correct} / {result.asked}")
+    time_taken.metric(tr("用时", "Time"), f"{minutes}:{seconds:02d}")
+    st.table([{tr("分类", "Category"): category_name(c), tr("答对", "Correct"): f"{r} / {n}"}
+              for c, (r, n) in result.by_category.items()])
+    due = coming_back(store, user.id, now(), ZoneInfo(config.timezone))
+    st.markdown(f"**{tr('明天回来复习', 'Coming back tomorrow')}：{len(due)}**")
+    if due:
+        asked = {q.id: q for q in run["questions"]}
+        for state in due[:10]:
+            text = asked[state.item_id].prompt if state.item_id in asked else state.item_id
+            st.markdown(f"- {escape_markdown(text.splitlines()[-1][:80])}")
+    if st.button(tr("再练一组", "Another round"), key="quiz_again"):
+        del st.session_state[RUN]
+        st.rerun()
+
+
+st.title(tr("今日训练", "Today's training"))
+run = st.session_state.get(RUN)
+if run is None:
+    setup()
+elif run["position"] < len(run["questions"]):
+    ask(run)
+else:
+    summary(run)

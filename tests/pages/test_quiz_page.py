@@ -1,0 +1,96 @@
+"""The quiz page through AppTest: a user answers a 5-question session and sees the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from trainer.progress import ProgressStore
+from trainer.question import Question
+from trainer.users import create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 120
+
+
+def wrong_response(question: Question):
+    if question.type == "fill_blank":
+        return "不知道"
+    if question.type == "multiple":
+        return [i for i in range(len(question.options)) if i not in question.answer][:1]
+    return (question.answer + 1) % len(question.options)
+
+
+def right_response(question: Question):
+    return list(question.answer) if question.type == "multiple" else question.answer
+
+
+def give(at: AppTest, question: Question, key: str, response) -> None:
+    if question.type == "fill_blank":
+        at.text_input(key=key).input(response)
+    elif question.type == "multiple":
+        for i in response:
+            at.checkbox(key=f"{key}-{i}").check()
+    else:
+        at.radio(key=key).set_value(response)
+
+
+def test_a_user_walks_through_a_five_question_quiz_and_sees_the_summary(app_env, store) -> None:
+    user = create_user(store, "agent-wang", "王芳")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    assert not at.exception
+    at.number_input(key="quiz_size").set_value(5)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    questions = run["questions"]
+    assert len(questions) == 5
+
+    for position, question in enumerate(questions):
+        assert not at.exception, at.exception
+        assert f"第 {position + 1} / 5 题" in at.get("progress")[0].proto.text
+        key = f"quiz-answer-{run['id']}-{position}"
+        right = position < 3
+        give(at, question, key, right_response(question) if right else wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        if right:
+            assert at.success and "回答正确" in at.success[0].value
+        else:
+            assert at.error and "正确答案" in at.error[0].value
+        shown = "\n".join(m.value for m in at.markdown)
+        assert "解析" in shown
+        at.button(key="quiz_next").click().run()
+
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["得分"] == "60%" and metrics["答对"] == "3 / 5"
+    table = at.table[0].value
+    assert table["答对"].tolist() and sum(int(c.split(" / ")[1]) for c in table["答对"]) == 5
+    assert any("明天回来复习：2" in m.value for m in at.markdown)
+
+    progress = ProgressStore(store)
+    assert len(progress.attempts(user.id)) == 5 and len(progress.review_states(user.id)) == 5
+    assert sum(a.correct for a in progress.attempts(user.id)) == 3
+
+
+def test_an_unanswered_question_is_not_submitted(app_env, store) -> None:
+    user = create_user(store, "agent-li", "李雷")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.button(key="quiz_start").click().run()
+    at.button(key="quiz_submit").click().run()
+    assert at.warning and "请先作答" in at.warning[0].value
+    assert ProgressStore(store).attempts(user.id) == []
+
+
+def test_retry_my_mistakes_with_no_mistakes_says_so(app_env, store) -> None:
+    user = create_user(store, "agent-zhao", "赵敏")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.radio(key="quiz_mode").set_value("mistakes")
+    at.button(key="quiz_start").click().run()
+    assert any("没有需要重练的错题" in i.value for i in at.info)
