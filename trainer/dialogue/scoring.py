@@ -1,8 +1,8 @@
 """The report: findings that quote the agent, sub-scores computed only from those findings.
 
 Sub-scores (0–100) and weights:
-- compliance (25): starts at 100; each absolute promise, rude phrase, blame or personal data read
-  out costs 40.
+- compliance (25): 100 once the agent has spoken; each absolute promise, rude phrase, blame or
+  personal data read out costs 40.
 - accuracy (20): right figures and answered questions against wrong figures and ignored questions,
   right / (right + 2 × wrong); no evidence at all scores 0.
 - empathy_service (20): empathy 35, next step 25, closing 20, apology / clarifying question /
@@ -69,7 +69,9 @@ def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> in
     return sum(1 for f in findings if f.rubric in rubrics and (ok is None or f.ok == ok))
 
 
-def subscores(findings: list[Finding], checkpoints_met: int, checkpoints_total: int, outcome: str) -> dict[str, int]:
+def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpoints_total: int,
+              outcome: str) -> dict[str, int]:
+    """Each sub-score from the findings; nothing said, nothing scored."""
     breaches = _count(findings, *COMPLIANCE_BREACHES, ok=False)
     right = _count(findings, "explanation", "answer", ok=True)
     wrong = _count(findings, "wrong_fact", "ignored_question", ok=False)
@@ -80,7 +82,7 @@ def subscores(findings: list[Finding], checkpoints_met: int, checkpoints_total: 
     service += 20 if _count(findings, "apology", "clarifying_question", "escalation", ok=True) else 0
     service -= 15 * _count(findings, "vague", "jargon", ok=False)
     return {
-        "compliance": max(0, 100 - 40 * breaches),
+        "compliance": max(0, 100 - 40 * breaches) if turns else 0,
         "accuracy": round(100 * right / (right + 2 * wrong)) if right + wrong else 0,
         "empathy_service": max(0, min(100, service)),
         "checkpoints": round(100 * checkpoints_met / checkpoints_total) if checkpoints_total else 0,

@@ -267,7 +267,7 @@ class DialogueSession:
     def report(self) -> Report:
         """Score, sub-scores and findings so far (outcome `in_progress` if the call has not ended)."""
         met = len(self.state.done)
-        scores = subscores(self.findings, met, len(self.scenario.checkpoints), self.state.outcome)
+        scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
         missed = [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in self.state.done]
         missed += [f"未回答客户问题：{f.ask}" for f in self.scenario.lines.follow_ups if f.id not in self.state.answered]
         return Report(

@@ -1,0 +1,39 @@
+from trainer.dialogue.facts import FactChecker
+from trainer.dialogue.scenario import CaseFact
+
+
+def checker(real_facts, known: str = "") -> FactChecker:
+    ids = ["cooling-off-length", "cooling-off-refund-amount", "cooling-off-refund-timing", "lapse-grace-period-length"]
+    facts = [CaseFact(("犹豫期",), ("15日",), "cooling-off-length"),
+             CaseFact(("退回", "到账"), ("30日",), "cooling-off-refund-timing")]
+    return FactChecker(facts, {i: real_facts.entry(i) for i in ids}, known)
+
+
+def verdicts(fact_checker: FactChecker, text: str) -> list[tuple[str, bool]]:
+    return [(str(c.quantity), c.ok) for c in fact_checker.check(text)]
+
+
+def test_the_case_figure_is_right_in_any_spelling(real_facts):
+    assert verdicts(checker(real_facts), "您的犹豫期是十五天。") == [("15日", True)]
+
+
+def test_a_contradicting_figure_is_wrong_with_the_right_one_named(real_facts):
+    claims = checker(real_facts).check("犹豫期是10天。")
+    assert [(str(c.quantity), c.ok, c.expected, c.entry) for c in claims] == [("10日", False, "15日", "cooling-off-length")]
+
+
+def test_the_nearest_topic_decides_which_fact_a_figure_belongs_to(real_facts):
+    assert verdicts(checker(real_facts), "犹豫期内撤单，我们一般在30日内把款项退回。") == [("30日", True)]
+
+
+def test_figures_from_the_faq_entries_are_right(real_facts):
+    assert verdicts(checker(real_facts), "宽限期一般为60日，只扣不超过10元的工本费。") == [("60日", True), ("10元", True)]
+
+
+def test_a_figure_contradicting_an_entry_on_its_topic_is_wrong(real_facts):
+    assert verdicts(checker(real_facts), "续期保费有45日的宽限期。") == [("45日", False)]
+
+
+def test_the_customers_own_figures_are_not_judged(real_facts):
+    fact_checker = checker(real_facts, known="我是8天前签收的，年交8800元")
+    assert verdicts(fact_checker, "您8天前签收的，保费8800元。") == []

@@ -1,0 +1,103 @@
+"""Scenario schema validation: every problem names file, line, scenario id and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.content import ContentError, collect_content
+from tests.conftest import REAL_CONTENT
+from trainer.dialogue import load_scenarios, read_scenarios
+from trainer.scenarios import scenario_problems
+
+SOURCE = REAL_CONTENT / "scenarios" / "cooling-off-cancel.yaml"
+
+
+@pytest.fixture
+def scenario_dir(tmp_path: Path) -> Path:
+    (tmp_path / "scenarios").mkdir()
+    return tmp_path
+
+
+def write(root: Path, name: str, text: str) -> None:
+    (root / "scenarios" / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def problems_of(root: Path):
+    _, problems = read_scenarios(root)
+    return problems
+
+
+def test_a_real_scenario_loads(scenario_dir):
+    shutil.copy(SOURCE, scenario_dir / "scenarios")
+    scenario = load_scenarios(scenario_dir)["cooling-off-cancel"]
+    assert scenario.kind == "inbound_question" and len(scenario.lines.follow_ups) >= 3
+
+
+def test_problems_name_file_line_id_and_field(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace("kind: inbound_question", "kind: phone_chat")
+    text = text.replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}", "mood: {start: 50, calm: 85, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = problems_of(scenario_dir)
+    by_field = {p.field: p for p in problems}
+    assert by_field["kind"].line == text.splitlines().index("kind: phone_chat") + 1
+    assert by_field["kind"].item_id == "cooling-off-cancel"
+    assert by_field["kind"].file == "scenarios/cooling-off-cancel.yaml"
+    assert "mood.calm" in by_field
+    with pytest.raises(ContentError):
+        load_scenarios(scenario_dir)
+
+
+def test_follow_ups_need_three_and_a_cue_each(scenario_dir):
+    write(scenario_dir, "tiny", """
+id: tiny
+title: 小场景
+kind: inbound_question
+difficulty: 1
+persona: {name: 甲, description: 客户}
+mood: {start: 40, calm: 30, angry: 70, hang_up: 90}
+goals: [答复]
+checkpoints:
+  - {id: close, description: 结束, behaviour: closing}
+customer_lines:
+  opening: 你好
+  verification_answer: 我是甲
+  calm: [好]
+  upset: [嗯]
+  angry: [哼]
+  pushback: [说啊]
+  follow_ups:
+    - {id: q1, ask: 多久？, entry: cooling-off-length}
+  resolution: 好的
+  hang_up: 挂了
+  escalated: 投诉
+model_answers: [再见]
+""")
+    fields = {(p.field, p.message) for p in problems_of(scenario_dir)}
+    assert ("customer_lines.follow_ups", "needs at least 3 item(s), has 1") in fields
+    assert any(f == "customer_lines.follow_ups[1].cues" for f, _ in fields)
+
+
+def test_an_unknown_behaviour_and_an_id_that_differs_from_the_file_name(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace("behaviour: empathy", "behaviour: charm")
+    write(scenario_dir, "renamed", text)
+    fields = {p.field for p in problems_of(scenario_dir)}
+    assert {"id", "checkpoints[1].behaviour"} <= fields
+
+
+def test_case_facts_must_come_from_their_faq_entry(scenario_dir):
+    content, _ = collect_content(REAL_CONTENT)
+    text = SOURCE.read_text(encoding="utf-8").replace("{terms: [犹豫期], value: 15日", "{terms: [犹豫期], value: 20日")
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = scenario_problems(scenario_dir, content)
+    assert [p.field for p in problems] == ["case_facts[1].value"]
+    assert "cooling-off-length" in problems[0].message
+
+
+def test_malformed_yaml_is_a_problem_not_a_crash(scenario_dir):
+    write(scenario_dir, "broken", "id: broken\ntitle: [unclosed\n")
+    problems = problems_of(scenario_dir)
+    assert problems and problems[0].file == "scenarios/broken.yaml"
