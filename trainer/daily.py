@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Iterable, Mapping, Sequence
 
-from trainer.progress import Attempt, CategoryMastery, ProgressStore, ReviewInfo
+from trainer.progress import Attempt, CategoryMastery, ProgressStore, ReviewInfo, share
 from trainer.question import Question, Response
 from trainer.quiz import prepare, spread_over_entries
-from trainer.srs import as_utc, rating_for, review
+from trainer.srs import rating_for, review
+from trainer.users import as_utc
 
 DAILY, MISTAKES = "daily", "mistakes"
 MODES = (DAILY, MISTAKES)
@@ -129,7 +130,7 @@ class SessionSummary:
 
     @property
     def score(self) -> float:
-        return self.correct / self.asked if self.asked else 0.0
+        return share(self.correct, self.asked)
 
 
 def summarize(results: Iterable[tuple[Question, bool, float]]) -> SessionSummary:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Iterable
+from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 
 from trainer.db import Database
 from trainer.models import QuizAttempt, ReviewState, User, utcnow
-from trainer.srs import as_utc
-from trainer.users import UserInfo
+from trainer.users import UserInfo, as_utc
 
 # How far back training days are read for streaks.
 STREAK_LOOKBACK_DAYS = 400
@@ -69,11 +68,11 @@ class CategoryMastery:
 
     @property
     def mastery(self) -> float:
-        return self.items_known / self.items_seen if self.items_seen else 0.0
+        return share(self.items_known, self.items_seen)
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.attempts if self.attempts else 0.0
+        return share(self.correct, self.attempts)
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ class SessionResult:
 
     @property
     def score(self) -> float:
-        return self.correct / self.questions if self.questions else 0.0
+        return share(self.correct, self.questions)
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,12 @@ class AgentSummary:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.attempts if self.attempts else 0.0
+        return share(self.correct, self.attempts)
+
+
+def share(part: float, whole: float) -> float:
+    """part / whole, or 0.0 when there is nothing to divide (no answers yet)."""
+    return part / whole if whole else 0.0
 
 
 def streak(days: Iterable[date], today: date) -> int:
@@ -142,29 +146,26 @@ class ProgressStore:
 
     def record_attempt(self, attempt: Attempt, review: ReviewInfo | None = None) -> None:
         """Store an answer and, when given, the item's new review state, in one transaction."""
-        for retry in (False, True):
-            with self.db.session() as session:
-                session.add(QuizAttempt(
-                    user_id=attempt.user_id, item_id=attempt.item_id, entry_id=attempt.entry_id,
-                    category=attempt.category, question_type=attempt.question_type,
-                    answer_given=attempt.answer_given, correct=attempt.correct, seconds=attempt.seconds,
-                    session_id=attempt.session_id, answered_at=as_utc(attempt.answered_at)))
-                if review is not None:
-                    self._put_review(session, review)
-                try:
-                    session.commit()
-                    return
-                except IntegrityError:
-                    # Another session of the same user created this item's review state first.
-                    session.rollback()
-                    if retry:
-                        raise
+        def write(session: Session) -> None:
+            session.add(QuizAttempt(
+                user_id=attempt.user_id, item_id=attempt.item_id, entry_id=attempt.entry_id,
+                category=attempt.category, question_type=attempt.question_type,
+                answer_given=attempt.answer_given, correct=attempt.correct, seconds=attempt.seconds,
+                session_id=attempt.session_id, answered_at=as_utc(attempt.answered_at)))
+            if review is not None:
+                self._put_review(session, review)
+
+        self._commit(write)
 
     def save_review_state(self, review: ReviewInfo) -> None:
         """Insert or replace one review state."""
+        self._commit(lambda session: self._put_review(session, review))
+
+    def _commit(self, write: Callable[[Session], None]) -> None:
+        """Run `write` in a transaction; retry once if another session created the same review state first."""
         for retry in (False, True):
             with self.db.session() as session:
-                self._put_review(session, review)
+                write(session)
                 try:
                     session.commit()
                     return

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
+
+from trainer.users import as_utc
 
 # A miss comes back the next day, even for an item that had long intervals before.
 MISSED_COMES_BACK = timedelta(days=1)
@@ -57,7 +59,3 @@ def review(card_json: str | None, item_id: str, rating: Rating, now: datetime,
     return Schedule(card_json=card.to_json(), due=as_utc(card.due), reps=reps + 1,
                     lapses=lapses + (1 if rating == Rating.Again and reps > 0 else 0), last_review=now)
 
-
-def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime; naive values (as SQLite returns them) are taken to be UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
