@@ -21,6 +21,7 @@ from trainer import auth
 from trainer.users import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
 from ui.auth_routes import SESSION_PATH, SIGN_OUT_PATH
 from ui.i18n import tr
+from ui.render import escape_markdown
 from ui.resources import database, settings
 
 AGENT, INSTRUCTOR, ADMIN = ROLES
@@ -143,7 +144,8 @@ def _still_allowed(user: UserInfo) -> tuple[UserInfo | None, bool]:
 
 
 def _account_sidebar(user: UserInfo) -> None:
-    st.sidebar.caption(f"{user.display_name} · {role_name(user.role)}" + (f" · {user.team}" if user.team else ""))
+    who = f"{user.display_name} · {role_name(user.role)}" + (f" · {user.team}" if user.team else "")
+    st.sidebar.caption(escape_markdown(who))
     if st.sidebar.button(tr("退出登录", "Sign out"), key="sign_out", icon=":material/logout:"):
         sign_out()
         st.rerun()
