@@ -23,6 +23,7 @@ from ui.auth_routes import SESSION_PATH, SIGN_OUT_PATH
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, settings
+from ui.signin import change_password_form, first_admin_form, sign_in_form
 
 AGENT, INSTRUCTOR, ADMIN = ROLES
 EVERYONE = ROLES
@@ -116,8 +117,6 @@ def _signed_out_screen() -> None:
         elif st.button(tr("使用公司账户登录", "Sign in with the company account"), type="primary"):
             st.login()
         return
-    from ui.signin import first_admin_form, sign_in_form
-
     if not admin_exists(database()):
         user = first_admin_form()
         if user is not None:
@@ -165,8 +164,6 @@ def require_user(*roles: str) -> UserInfo:
         st.stop()
     _account_sidebar(user)
     if must_change and not _oidc():
-        from ui.signin import change_password_form
-
         if change_password_form(user, forced=True):
             remember_sign_in(user)
             st.rerun()
