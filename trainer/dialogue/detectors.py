@@ -51,7 +51,8 @@ _PROMISE = re.compile(
     r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
 )
-# Used when content/service_language.yaml has no forbidden phrases yet.
+# The core of 服务忌语 and 绝对化用语 (facts.md section 6), always checked; content/service_language.yaml
+# adds to them (and supplies the reasons and better wordings for its own phrases).
 FALLBACK_FORBIDDEN = (
     ForbiddenPhrase("fallback-guarantee-payout", "保证能赔", "absolute_promise", "事先承诺赔付属于误导。",
                     "能否赔付需要理赔部门根据合同条款和材料审核确定，我先帮您登记。", ("肯定能赔", "一定能赔", "肯定赔")),
@@ -119,7 +120,9 @@ class Detectors:
     """All reply-level detectors, configured with the content's forbidden phrases."""
 
     def __init__(self, forbidden: Iterable[ForbiddenPhrase]) -> None:
-        self.forbidden = tuple(forbidden) or FALLBACK_FORBIDDEN
+        content = tuple(forbidden)
+        known = {w for p in content for w in p.wordings}
+        self.forbidden = content + tuple(p for p in FALLBACK_FORBIDDEN if not known & set(p.wordings))
         self.jargon_terms = tuple(dict.fromkeys(
             JARGON_TERMS + tuple(w for p in self.forbidden if p.kind == "jargon" for w in p.wordings)))
 

@@ -1,0 +1,152 @@
+"""模拟通话 — practise a difficult customer call, watch the customer's mood, read a report that quotes you."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+
+import pandas as pd
+import streamlit as st
+
+from trainer.dialogue import DialogueSession, read_scenarios
+from trainer.dialogue.behaviours import LABELS
+from trainer.dialogue.scenario import KIND_NAMES, Scenario
+from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES, SUBSCORES, Report
+from trainer.dialogue_store import save_dialogue
+from ui.i18n import tr
+from ui.render import escape_markdown
+from ui.resources import database, knowledge_base, settings
+from ui.session import STAFF, require_user
+
+CALL = "practice_call"
+BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
+
+user = require_user()
+kb = knowledge_base()
+scenarios, problems = read_scenarios(settings().content_dir)
+
+
+def label(pair: tuple[str, str]) -> str:
+    return tr(*pair)
+
+
+def title(scenario: Scenario) -> str:
+    return tr(scenario.title, scenario.title_en or scenario.title)
+
+
+def start_call(scenario: Scenario, mode: str) -> None:
+    session = DialogueSession(scenario, kb, seed=random.SystemRandom().randrange(1 << 30), mode=mode)
+    first = session.start()
+    st.session_state[CALL] = {"session": session, "hints": {}, "saved": False,
+                              "started_at": datetime.now(timezone.utc), "last": first}
+
+
+def pick_scenario() -> None:
+    """Filters, scenario choice, mode and the start button."""
+    kind_col, level_col = st.columns(2)
+    kinds = sorted({s.kind for s in scenarios.values()})
+    kind = kind_col.selectbox(tr("类型", "Kind"), [None, *kinds], key="practice_kind",
+                              format_func=lambda k: tr("全部类型", "All kinds") if k is None else label(KIND_NAMES[k]))
+    level = level_col.selectbox(tr("难度", "Difficulty"), [None, 1, 2, 3], key="practice_level",
+                                format_func=lambda d: tr("全部难度", "All levels") if d is None else "★" * d)
+    shown = [s for s in scenarios.values() if (kind is None or s.kind == kind) and (level is None or s.difficulty == level)]
+    if not shown:
+        st.info(tr("没有符合条件的情景。", "No scenario matches these filters."))
+        return
+    chosen = st.selectbox(tr("情景", "Scenario"), [s.id for s in shown], key="practice_scenario",
+                          format_func=lambda i: f"{'★' * scenarios[i].difficulty} {title(scenarios[i])}")
+    scenario = scenarios[chosen]
+    st.caption(escape_markdown(scenario.persona.description))
+    mode = st.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="practice_mode",
+                    format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
+                    else tr("考试（结束后反馈）", "Exam (feedback at the end)"))
+    if st.button(tr("开始通话", "Start the call"), type="primary", key="practice_start"):
+        start_call(scenario, mode)
+        st.rerun()
+
+
+def mood_meter(mood: int, band: str) -> None:
+    st.progress(mood / 100, text=tr(f"客户情绪：{mood} / 100（{BAND_NAMES[band][0]}）",
+                                    f"Customer mood: {mood} / 100 ({BAND_NAMES[band][1]})"))
+
+
+def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> None:
+    for utterance in session.transcript:
+        role, avatar = ("user", ":material/support_agent:") if utterance.speaker == "agent" else ("assistant", ":material/person:")
+        with st.chat_message(role, avatar=avatar):
+            st.markdown(escape_markdown(utterance.text))
+        if utterance.speaker == "customer" and hints.get(utterance.turn_index):
+            with st.container(border=True):
+                st.caption(tr("提示", "Hints"))
+                for hint in hints[utterance.turn_index]:
+                    st.markdown("- " + escape_markdown(hint))
+
+
+def show_report(report: Report) -> None:
+    st.subheader(tr("通话报告", "Call report"))
+    score_col, outcome_col = st.columns(2)
+    score_col.metric(tr("总分", "Score"), report.score)
+    outcome_col.metric(tr("结果", "Outcome"), label(OUTCOME_NAMES[report.outcome]))
+    for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
+        column.metric(label(SUBSCORE_NAMES[name]), report.subscores[name])
+    st.caption(tr("客户情绪变化（0 平静 … 100 愤怒）", "Customer mood over the call (0 calm … 100 furious)"))
+    st.line_chart(pd.DataFrame({tr("情绪", "Mood"): report.mood_history}), height=200)
+    for finding in report.findings:
+        mark = "✅" if finding.ok else "❌"
+        heading = f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {label(LABELS.get(finding.rubric, (finding.rubric, finding.rubric)))}"
+        with st.expander(heading, expanded=not finding.ok):
+            st.markdown(tr("您说：", "You said: ") + "“" + escape_markdown(finding.quote) + "”")
+            st.markdown(escape_markdown(finding.advice))
+            if finding.model_answer:
+                st.caption(tr("参考说法", "Model answer"))
+                st.code(finding.model_answer, language=None, wrap_lines=True)
+    if report.missed:
+        st.markdown("**" + tr("还没做到的", "Not done yet") + "**")
+        for item in report.missed:
+            st.markdown("- " + escape_markdown(item))
+    with st.expander(tr("示范通话（参考话术）", "Model call (reference script)")):
+        for number, answer in enumerate(report.model_answers, start=1):
+            st.markdown(f"{number}. " + escape_markdown(answer))
+
+
+st.title(tr("模拟通话", "Practice calls"))
+if problems and user.role in STAFF:
+    with st.expander(tr(f"有 {len(problems)} 个情景文件有问题，已跳过", f"{len(problems)} scenario problem(s); those files are skipped")):
+        st.code("\n".join(str(p) for p in problems[:100]), language=None)
+if not scenarios:
+    st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
+    st.stop()
+
+call = st.session_state.get(CALL)
+if call is None:
+    pick_scenario()
+    st.stop()
+
+session: DialogueSession = call["session"]
+st.markdown(f"#### {escape_markdown(title(session.scenario))}")
+with st.expander(tr("客户与目标", "Customer and goals")):
+    st.markdown(escape_markdown(session.scenario.persona.description))
+    for goal in session.scenario.goals:
+        st.markdown("- " + escape_markdown(goal))
+last = call["last"]
+mood_meter(last.mood, last.band)
+transcript(session, call["hints"])
+
+if not session.done:
+    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input")
+    if text and text.strip():
+        turn = session.reply(text)
+        call["last"] = turn
+        if turn.hints:
+            call["hints"][turn.turn_index] = turn.hints
+        st.rerun()
+else:
+    report = session.report()
+    if not call["saved"]:
+        save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
+        call["saved"] = True
+    show_report(report)
+
+if st.button(tr("重新开始", "Start over"), key="practice_restart"):
+    st.session_state.pop(CALL, None)
+    st.rerun()

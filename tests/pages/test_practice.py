@@ -1,0 +1,93 @@
+"""The practice page through AppTest: three turns of a call, the mood meter, the report, the saved record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from trainer.dialogue_store import list_dialogue_records
+from trainer.users import get_or_create_by_name
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 120
+# A small scenario over the fixture content's FAQ entries.
+MINI_SCENARIO = """
+id: mini-cooling-off
+title: 犹豫期咨询（测试）
+title_en: Cooling-off question (test)
+kind: inbound_question
+difficulty: 1
+persona:
+  name: 测试客户
+  description: 想了解犹豫期的客户。
+  private: {id_last4: "1234"}
+mood: {start: 55, calm: 30, angry: 80, hang_up: 90}
+goals: [讲清犹豫期]
+case_facts:
+  - {terms: [犹豫期], value: 15日, entry: cooling-off-length}
+checkpoints:
+  - {id: verify, description: 核实身份, behaviour: verification}
+  - {id: period, description: 讲清犹豫期天数, cues: [15天, 15日], entries: [cooling-off-length]}
+  - {id: close, description: 礼貌结束, behaviour: closing}
+customer_lines:
+  opening: 你好，我想问问犹豫期的事。
+  verification_answer: 我是测试客户，后四位1234。
+  calm: [好的。]
+  upset: [你说清楚点。]
+  angry: [我要投诉！]
+  pushback: [你还没回答我。]
+  follow_ups:
+    - {id: how-long, ask: 犹豫期有几天？, entry: cooling-off-length, cues: [15天, 15日]}
+    - {id: refund, ask: 退能退多少？, entry: cooling-off-refund, cues: [工本费]}
+    - {id: claims, ask: 理赔多久出结果？, entry: claims-decision-deadline, cues: [工作日]}
+  resolution: 明白了，谢谢。
+  hang_up: 不说了，挂了！
+  escalated: 我要投诉！
+model_answers:
+  - 您好，请问您是本人吗？麻烦说一下身份证后四位。
+  - 您的犹豫期是15天。
+  - 犹豫期内退保只扣不超过10元工本费。
+  - 一般5个工作日内核定。请问还有其他可以帮您的吗？
+"""
+
+
+def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> None:
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    user = get_or_create_by_name(store, "练习坐席")
+    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    assert not at.exception, at.exception
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    assert not at.exception, at.exception
+    assert "犹豫期的事" in at.chat_message[0].markdown[0].value
+
+    replies = ["您好，请问您是本人吗？麻烦说一下身份证后四位。",
+               "您的犹豫期是15天。",
+               "你快点讲，保证能赔，跟公司无关。"]
+    moods = []
+    for reply in replies:
+        meter = at.get("progress")
+        assert meter and "客户情绪" in meter[0].proto.text
+        moods.append(at.session_state["practice_call"]["last"].mood)
+        at.chat_input(key="practice_input").set_value(reply).run()
+        assert not at.exception, at.exception
+
+    assert moods[1] < moods[0]  # verified and answered: the customer calmed a little
+    assert "通话报告" in [h.value for h in at.subheader]
+    assert "客户挂断" in [m.value for m in at.metric]
+    assert any("保证能赔" in e.label or "保证能赔" in str(e.markdown) for e in at.expander) or \
+        any("保证能赔" in m.value for m in at.markdown)
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mood-over-time chart
+    assert len(at.chat_input) == 0  # the call is over
+    hints = at.session_state["practice_call"]["hints"]
+    assert any("下一个要点" in h for h in hints.get(1, ()))
+
+    records = list_dialogue_records(store, user.id)
+    assert len(records) == 1 and records[0].scenario_id == "mini-cooling-off" and records[0].outcome == "hung_up"
+
+    at.button(key="practice_restart").click().run()
+    assert "practice_call" not in at.session_state
+    assert at.button(key="practice_start")
