@@ -30,6 +30,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/search.py", "知识搜索", "Search", ":material/search:", url_path="search", default=True),
     PageSpec("pages/quiz.py", "今日训练", "Today's training", ":material/quiz:", url_path="quiz"),
+    PageSpec("pages/practice.py", "模拟通话", "Practice calls", ":material/support_agent:", url_path="practice"),
     PageSpec("pages/progress.py", "我的进度", "My progress", ":material/trending_up:", url_path="progress"),
     PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="team"),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
