@@ -19,6 +19,7 @@ reading the environment itself, so tests can run several configurations side by 
 | AGENT_TRAINER_QUIZ_SLOW_SECONDS  | 45                               | a right answer slower than this counts as "hard" for spaced repetition |
 | AGENT_TRAINER_TIMEZONE           | Asia/Shanghai                    | where "today" starts for daily training and streaks |
 | AGENT_TRAINER_AUTH               | local                            | local (passwords) or oidc (Streamlit st.login) |
+| AGENT_TRAINER_EMBEDDING_CACHE_DIR| <data dir>/embeddings            | per-text embedding cache (content-addressed, safe to share) |
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ ENV_PREFIX = "AGENT_TRAINER_"
 
 # Calibrated on the retrieval dev set (docs/benchmarks.md): the lowest relevance score at
 # which answers were still right, with margin above the best-scoring off-topic query.
-DEFAULT_MIN_RELEVANCE = 0.5
+DEFAULT_MIN_RELEVANCE = 0.60
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Settings:
     quiz_slow_seconds: float = 45.0
     timezone: str = "Asia/Shanghai"
     auth: str = "local"
+    embedding_cache: Path | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -79,6 +81,7 @@ class Settings:
             quiz_slow_seconds=float(get("QUIZ_SLOW_SECONDS", "45")),
             timezone=get("TIMEZONE", "Asia/Shanghai"),
             auth=get("AUTH", "local"),
+            embedding_cache=Path(env[ENV_PREFIX + "EMBEDDING_CACHE_DIR"]) if env.get(ENV_PREFIX + "EMBEDDING_CACHE_DIR") else None,
         )
 
     def with_overrides(self, **changes: object) -> "Settings":
@@ -97,5 +100,5 @@ class Settings:
 
     @property
     def embedding_cache_dir(self) -> Path:
-        """Where per-text embeddings are cached, one file per model."""
-        return self.data_dir / "embeddings"
+        """Where per-text embeddings are cached, one file per model (keyed by text hash, so shareable)."""
+        return self.embedding_cache or self.data_dir / "embeddings"

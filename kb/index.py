@@ -24,7 +24,7 @@ import numpy as np
 
 from kb.content import Entry
 from kb.embeddings import EmbeddingCache, Encoder
-from kb.text import keyword_tokens
+from kb.text import TOKENIZER_VERSION, keyword_tokens
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class IndexedDoc:
 
 def index_key(docs: Sequence[IndexedDoc], model_id: str) -> str:
     """Identifies an index: the same texts under the same model give the same key."""
-    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{model_id}\0".encode())
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{TOKENIZER_VERSION}\0{model_id}\0".encode())
     for doc in docs:
         digest.update(f"{doc.entry_id}\0{doc.field}\0{doc.text}\0".encode())
     return digest.hexdigest()[:24]

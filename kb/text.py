@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Part of every cached index's key: bump it whenever keyword_tokens changes its output,
+# so indexes built with the old tokens are rebuilt instead of silently mismatching queries.
+TOKENIZER_VERSION = "2"
+
 # Longest query that is searched; a pasted paragraph is cut to this many characters.
 MAX_QUERY_CHARS = 200
 
@@ -48,10 +52,25 @@ def keyword_tokens(text: str) -> list[str]:
     for run in _RUN_PATTERN.findall(normalize(text)):
         if _CJK_PATTERN.match(run):
             tokens += [c for c in run if c not in STOP_CHARS]
-            tokens += [run[i:i + 2] for i in range(len(run) - 1) if run[i:i + 2] not in STOP_BIGRAMS]
+            tokens += [pair for pair in (run[i:i + 2] for i in range(len(run) - 1)) if _informative_bigram(pair)]
         elif run not in STOP_WORDS:
             tokens.append(run)
     return tokens
+
+
+def content_terms(text: str) -> list[str]:
+    """The query words that carry meaning: CJK bigrams free of stop characters, and Latin words.
+
+    Keyword coverage is measured on these, so function-word pairs (还能, 能买, 买吗) shared
+    with an entry by chance cannot make an off-topic question look answered.
+    """
+    terms = [t for t in keyword_tokens(text) if len(t) > 1 or not has_cjk(t)]
+    return [t for t in terms if not has_cjk(t) or not (t[0] in STOP_CHARS or t[1] in STOP_CHARS)]
+
+
+def _informative_bigram(pair: str) -> bool:
+    """A bigram worth matching: not a stop bigram and not made only of stop characters (在吗)."""
+    return pair not in STOP_BIGRAMS and not (pair[0] in STOP_CHARS and pair[1] in STOP_CHARS)
 
 
 def matched_terms(query: str, text: str, extra_terms: tuple[str, ...] = ()) -> list[str]:

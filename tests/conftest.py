@@ -20,6 +20,9 @@ from trainer.db import Database
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = ROOT / "content"
+# Embeddings are cached by text hash and model, so test sessions can share them safely:
+# only new or edited texts are encoded again.
+SHARED_EMBEDDING_CACHE = ROOT / "data" / "test-embeddings"
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +55,8 @@ def kb(settings: Settings, encoder: Encoder) -> KnowledgeBase:
 def real_kb(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> KnowledgeBase:
     """The knowledge base over the real content pack (built once per test session)."""
     data = tmp_path_factory.mktemp("real-data")
-    settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=REAL_CONTENT)
+    settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=REAL_CONTENT,
+                                                    embedding_cache=SHARED_EMBEDDING_CACHE)
     return KnowledgeBase.open(REAL_CONTENT, settings, encoder=encoder)
 
 

@@ -1,0 +1,88 @@
+"""Search behaviour an agent on a call relies on (fixture content, real encoder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.text import MAX_QUERY_CHARS
+
+
+def top_id(kb: KnowledgeBase, query: str, **kwargs) -> str | None:
+    hits = kb.search(query, **kwargs)
+    return hits[0].id if hits else None
+
+
+def test_canonical_question_finds_its_entry(kb: KnowledgeBase) -> None:
+    hit = kb.search("犹豫期有多长？")[0]
+    assert hit.id == "cooling-off-length"
+    assert "15日" in hit.answer and hit.script and hit.sources[0].doc == "健康保险管理办法"
+    assert 0 < hit.score <= 1
+
+
+def test_colloquial_variant(kb: KnowledgeBase) -> None:
+    assert top_id(kb, "保费晚交几天没事吧") == "lapse-grace-period"
+
+
+def test_glossary_synonym_finds_the_formal_term(kb: KnowledgeBase) -> None:
+    assert top_id(kb, "反悔期多少天") == "cooling-off-length"
+
+
+def test_each_entry_is_returned_once(kb: KnowledgeBase) -> None:
+    ids = [h.id for h in kb.search("犹豫期", k=10)]
+    assert len(ids) == len(set(ids))
+
+
+def test_category_filter(kb: KnowledgeBase) -> None:
+    hits = kb.search("多久", k=10, category="claims", min_relevance=0.0)
+    assert hits and {h.category for h in hits} == {"claims"}
+    assert top_id(kb, "犹豫期多少天", category="lapse", min_relevance=0.0) in {"lapse-grace-period", "lapse-reinstatement"}
+
+
+@pytest.mark.parametrize("query", ["明天天气怎么样", "红烧肉怎么做才好吃", "Python列表怎么去重", "在吗"])
+def test_off_topic_gets_no_answer(kb: KnowledgeBase, query: str) -> None:
+    assert kb.search(query) == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t"])
+def test_empty_query_returns_nothing(kb: KnowledgeBase, query: str) -> None:
+    assert kb.search(query) == []
+
+
+def test_pasted_paragraph_is_cut_and_still_searched(kb: KnowledgeBase) -> None:
+    paragraph = "客户来电说他想问一下犹豫期有多长。" + "他说了很多与问题无关的话。" * 40
+    assert len(paragraph) > MAX_QUERY_CHARS
+    assert top_id(kb, paragraph, min_relevance=0.0) == "cooling-off-length"
+
+
+@pytest.mark.parametrize("query", ["宽限期有６０天吗", "猶豫期有多長", "理赔😡要等多久", "\u200b\ufeff犹豫期", "<script>alert(1)</script>"])
+def test_any_unicode_is_handled(kb: KnowledgeBase, query: str) -> None:
+    kb.search(query)
+
+
+def test_full_width_digits_match_ascii(kb: KnowledgeBase) -> None:
+    assert top_id(kb, "宽限期６０日") == top_id(kb, "宽限期60日") == "lapse-grace-period"
+
+
+def test_highlights_are_terms_from_the_query_found_in_the_answer(kb: KnowledgeBase) -> None:
+    hit = kb.search("理赔申请多久能有结果")[0]
+    assert hit.id == "claims-decision-deadline"
+    assert any("理赔申请" in term for term in hit.highlights)
+    assert all(term in hit.question + hit.answer for term in hit.highlights)
+
+
+def test_hit_explains_its_match(kb: KnowledgeBase) -> None:
+    hit = kb.search("冷静期是几天")[0]
+    assert hit.matched_field == "variant" and hit.matched_text == "冷静期是几天"
+    assert hit.dense_score > 0.9
+
+
+def test_english_query_reaches_the_english_text(kb: KnowledgeBase) -> None:
+    assert top_id(kb, "How long is the cooling-off period?") == "cooling-off-length"
+
+
+def test_entry_and_entries(kb: KnowledgeBase) -> None:
+    assert kb.entry("claims-decline-notice").question == "拒赔的话会通知我吗？"
+    assert {e.id for e in kb.entries("lapse")} == {"lapse-grace-period", "lapse-reinstatement"}
+    with pytest.raises(KeyError):
+        kb.entry("no-such-entry")
