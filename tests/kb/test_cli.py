@@ -1,0 +1,41 @@
+"""`python -m kb …` as instructors and CI use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_kb(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, "-m", "kb", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_validate_ok(content_dir: Path, tmp_path: Path) -> None:
+    result = run_kb("validate", str(content_dir), data_dir=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("OK: 7 entries")
+
+
+def test_validate_prints_every_problem_and_fails(content_dir: Path, tmp_path: Path) -> None:
+    (content_dir / "faq" / "pets.yaml").write_text("entries:\n  - id: pets-cat\n    question: 猫\n", encoding="utf-8")
+    result = run_kb("validate", str(content_dir), data_dir=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{content_dir}/faq/pets.yaml:1: unknown category 'pets': the file name must be a category id from categories.yaml" in lines
+    assert f"{content_dir}/faq/pets.yaml:2: entry 'pets-cat': answer: is missing" in lines
+
+
+def test_build_then_search_json(content_dir: Path, tmp_path: Path) -> None:
+    env_content = ["--content", str(content_dir)]
+    build = run_kb("build", str(content_dir), data_dir=tmp_path)
+    assert build.returncode == 0 and "7 entries" in build.stdout
+    result = run_kb("search", "宽限期多久", "-k", "2", "--json", *env_content, data_dir=tmp_path)
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "lapse-grace-period" and hits[0]["sources"] == ["《保险法》第三十六条"]
+    off_topic = run_kb("search", "明天天气怎么样", *env_content, data_dir=tmp_path)
+    assert "no reliable answer" in off_topic.stdout

@@ -1,0 +1,79 @@
+"""The live-call search page, driven as an agent would use it (AppTest, fixture content)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from trainer.users import create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def search_page(store, role: str = "agent") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    at.session_state["user"] = create_user(store, f"{role}1", "王小明", role, "一组")
+    return at.run()
+
+
+def plain(at: AppTest) -> str:
+    """All Markdown on the page with highlight markup and escapes removed: what the agent reads."""
+    text = "\n".join(m.value for m in at.markdown)
+    return re.sub(r":orange-background\[([^\]]*)\]", r"\1", text).replace("\\", "")
+
+
+def search(at: AppTest, query: str, category: str | None = None) -> AppTest:
+    at.text_input(key="search_query").input(query)
+    if category is not None:
+        at.selectbox(key="search_category").select(category)
+    return at.button[0].click().run()
+
+
+def test_answer_script_and_sources_are_shown(app_env, store) -> None:
+    at = search(search_page(store), "冷静期是几天")
+    assert not at.exception
+    text = plain(at)
+    assert "犹豫期有多长" in text and "15日" in text
+    assert any("15天" in code.value for code in at.code), "the 话术 is shown in a copyable code block"
+    assert any("健康保险管理办法" in caption.value for caption in at.caption)
+
+
+def test_no_reliable_answer_state(app_env, store) -> None:
+    at = search(search_page(store), "明天天气怎么样")
+    assert not at.exception
+    assert any("没有可靠的答案" in w.value for w in at.warning)
+    assert not at.code
+
+
+def test_category_filter_limits_results(app_env, store) -> None:
+    at = search(search_page(store), "多久", category="claims")
+    captions = " ".join(c.value for c in at.caption)
+    assert "理赔流程" in captions and "犹豫期与撤单" not in captions
+
+
+def test_english_switch_shows_english_text(app_env, store) -> None:
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "How long is the cooling-off period?")
+    assert at.title[0].value == "Knowledge search"
+    assert any("Usually 15 days" in m.value for m in at.markdown)
+
+
+def test_html_in_content_is_shown_literally(app_env, store) -> None:
+    path = Path(app_env.content_dir) / "faq" / "claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "保险公司核定后认为不属于保险责任的", "<b>注意</b><script>alert(1)</script>保险公司核定后认为不属于保险责任的"), encoding="utf-8")
+    at = search(search_page(store), "拒赔会通知我吗")
+    answer = next(m.value for m in at.markdown if "alert" in m.value)
+    assert "\\<script\\>" in answer and "<script>" not in answer.replace("\\<", "")
+
+
+def test_invalid_content_keeps_serving_and_instructors_see_the_problems(app_env, store) -> None:
+    at = search_page(store, role="instructor")
+    path = Path(app_env.content_dir) / "faq" / "lapse.yaml"
+    path.write_text("entries: [", encoding="utf-8")
+    at = search(at, "宽限期多久")
+    assert "宽限期有多长" in plain(at), "the last good content is still served"
+    assert any("faq/lapse.yaml" in code.value for code in at.code)
