@@ -134,6 +134,17 @@ class KnowledgeBase:
             self.last_errors = []
             return []
 
+    def publish(self, content: ContentSet) -> None:
+        """Swap in a content set that was validated (without problems) from what is now on disk.
+
+        The content editor validates the whole set before writing it; this saves parsing every
+        file a second time. Should the disk differ after all, `reload_if_changed` corrects it.
+        """
+        with self._reload_lock:
+            if content.content_hash != self._snapshot.content.content_hash:
+                self._snapshot = self._build_snapshot(content, self._cache, self._settings)
+            self.last_errors = []
+
     def reload_if_changed(self) -> list[Problem]:
         """Reload when files on disk differ from what is loaded (edits made outside the app)."""
         if content_fingerprint(self._settings.content_dir) == self._snapshot.content.content_hash:

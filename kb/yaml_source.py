@@ -48,7 +48,7 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~6x faster (edit → searchable)
     """Safe loader whose mappings are LocatedDicts; duplicate keys are errors, not overwrites."""
 
 

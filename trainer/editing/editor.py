@@ -108,6 +108,14 @@ class SaveResult:
         return [p for p in self.problems if p.item_id not in (item_id, None)]
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """A content set with drafts applied, and every problem it has (old ones included)."""
+
+    content: ContentSet
+    problems: list[Problem]
+
+
 def _problem_key(problem: Problem) -> tuple:
     """Identity of a problem regardless of line numbers (an edit shifts the lines below it)."""
     return problem.file, problem.item_id, problem.field, problem.message
@@ -271,9 +279,11 @@ class ContentEditor:
             before, after, refusal = self._check({e.name: e.new_text for e in edits})
             if refusal is not None:
                 return refusal
-            result = self._write_and_record(author, action, item_id, summary, edits, current, before, after)
-        if result.ok:
-            result.reload_problems = self.kb.reload()
+            result = self._write_and_record(author, action, item_id, summary, edits, current, before, after.content)
+            if result.ok and not after.problems:
+                self.kb.publish(after.content)  # validated above: no second parse of every file
+        if result.ok and after.problems:
+            result.reload_problems = self.kb.reload()  # older problems elsewhere: the loader decides
         return result
 
     def check(self, overrides: Mapping[str, str | None]) -> SaveResult:
@@ -285,17 +295,18 @@ class ContentEditor:
         item_id = str(fields.get("id") or draft.item_id).strip()
         return {draft.file: set_item(draft.base_text, ITEM_KINDS[draft.kind][1], item_id, dict(fields), draft.file)}
 
-    def _check(self, overrides: Mapping[str, str | None]) -> tuple[ContentSet, ContentSet, SaveResult | None]:
+    def _check(self, overrides: Mapping[str, str | None]) -> tuple[ContentSet, _Checked, SaveResult | None]:
         """(content on disk, content with the drafts, refusal or None if the drafts add no problem)."""
         before, known_problems = self._validated_on_disk()
         after, problems = collect_content(self.root, overrides)
         problems += scenario_set_problems(self.root, after.entries, overrides)
+        checked = _Checked(after, problems)
         references = self._references_to_deleted(before, after, overrides)
         if references:
-            return before, after, SaveResult(False, references=references)
+            return before, checked, SaveResult(False, references=references)
         known = {_problem_key(p) for p in known_problems}
         new_problems = [p for p in problems if _problem_key(p) not in known]
-        return before, after, SaveResult(False, problems=new_problems) if new_problems else None
+        return before, checked, SaveResult(False, problems=new_problems) if new_problems else None
 
     def _validated_on_disk(self) -> tuple[ContentSet, list[Problem]]:
         """The content on disk and its problems; the loaded snapshot when it is what is on disk."""

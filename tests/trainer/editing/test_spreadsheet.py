@@ -1,0 +1,74 @@
+"""Export to XLSX/CSV and import back: a dry run with row numbers first, then a normal recorded save."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from trainer.editing import history
+from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def test_an_unchanged_export_imports_as_all_unchanged(editor):
+    rows, problems = read_upload("content.xlsx", to_xlsx(editor.kb.content))
+    plan = plan_import(editor, rows, problems)
+    assert {r.status for r in plan.rows} == {"unchanged"}
+    assert len(plan.rows) == len(editor.kb.content.entries) + len(editor.kb.content.quiz_items)
+    assert not plan.writes
+
+
+def test_the_dry_run_reports_new_changed_and_invalid_rows_by_number_and_writes_nothing(editor):
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    header = table[0]
+    refund = next(i for i, row in enumerate(table) if row[0] == "cooling-off-refund")
+    table[refund][header.index("answer")] = "犹豫期内撤单退还全部保费（已复核）。"
+    new = dict.fromkeys(header, "")
+    new.update(id="lapse-notice", question="效力中止会通知吗？", variants="会通知吗\n有短信吗\n停效提醒",
+               answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
+    bad = dict(new, id="lapse-bad", answer="")
+    table += [[new[c] for c in header], [bad[c] for c in header]]
+    before = {p: p.read_bytes() for p in editor.root.rglob("*.yaml")}
+
+    plan = plan_import(editor, *read_upload("faq.csv", csv_bytes(table)))
+    status = {r.item_id: (r.status, r.row) for r in plan.rows}
+    assert status["cooling-off-refund"] == ("changed", refund + 1)
+    assert status["lapse-notice"] == ("new", len(table) - 1)
+    assert status["lapse-bad"] == ("invalid", len(table))
+    assert plan.by_status("invalid")[0].messages == ["answer: is empty"]
+    assert {p: p.read_bytes() for p in editor.root.rglob("*.yaml")} == before
+
+    result = apply_import(editor, plan, "li")
+    assert result.ok
+    assert editor.kb.entry("lapse-notice").question == "效力中止会通知吗？"
+    assert editor.kb.entry("cooling-off-refund").answer == "犹豫期内撤单退还全部保费（已复核）。"
+    assert "lapse-bad" not in editor.kb.content.entries
+    assert {c.action for c in history.changes(editor.db)} == {"import"}
+
+
+def test_quiz_answers_are_option_texts_and_a_wrong_one_is_invalid(editor):
+    table = csv_rows(to_csv(editor.kb.content, "quiz"))
+    assert table[1][table[0].index("answer")] == "15天"
+    table[1][table[0].index("answer")] = "16天"
+    plan = plan_import(editor, *read_upload("quiz.csv", csv_bytes(table)))
+    assert plan.rows[0].status == "invalid" and plan.rows[0].row == 2
+    assert "option" in plan.rows[0].messages[0]
+
+
+def test_a_file_changed_after_the_dry_run_is_a_conflict(editor):
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    table[1][table[0].index("answer")] = "改过的答案。"
+    plan = plan_import(editor, *read_upload("faq.csv", csv_bytes(table)))
+    path = editor.root / plan.edits[0].name
+    path.write_text(path.read_text(encoding="utf-8") + "# edited in git\n", encoding="utf-8")
+    result = apply_import(editor, plan, "li")
+    assert result.conflict is not None and "edited in git" in result.conflict.their_diff
