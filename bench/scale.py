@@ -1,0 +1,98 @@
+"""Scale benchmark: build time, peak memory and warm search latency for a large collection.
+
+    .venv/bin/python -m bench.scale [--entries 10000]
+
+A synthetic collection is made by recombining the real entries' questions and answers
+(so texts are realistic Chinese and all distinct), written as a content folder, then opened
+with the default encoder exactly as the app does. Embeddings are cached in data/bench-scale,
+so a second run measures the index build without the encoder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from bench.retrieval import percentile
+from kb import KnowledgeBase, load_content
+from settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def synthetic_content(target: Path, entries: int, seed: int = 7) -> None:
+    """A valid content folder with `entries` entries recombined from the real pack."""
+    real = load_content(ROOT / "content")
+    base = list(real.entries.values())
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "faq").mkdir(parents=True)
+    for name in ("categories.yaml", "sources.yaml", "glossary.yaml"):
+        shutil.copy(ROOT / "content" / name, target / name)
+    by_category: dict[str, list[dict]] = {}
+    for number in range(entries):
+        entry, other = base[number % len(base)], rng.choice(base)
+        sentences = [s for s in entry.answer.replace("\n", "").split("。") if s]
+        rng.shuffle(sentences)
+        by_category.setdefault(entry.category, []).append({
+            "id": f"{real.categories[entry.category].prefix}synthetic-{number}",
+            "question": f"{entry.question.rstrip('？?')}（{other.question.rstrip('？?')[:8]}）？",
+            "variants": [f"{rng.choice(entry.variants)}，{other.variants[0]}"],
+            "answer": "。".join(sentences[:3]) + "。" + other.answer.split("。")[0] + "。",
+            "sources": [{"doc": s.doc, "article": s.article} for s in entry.sources],
+        })
+    for category, items in by_category.items():
+        (target / "faq" / f"{category}.yaml").write_text(
+            yaml.safe_dump({"entries": items}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=10_000)
+    args = parser.parse_args()
+    work = ROOT / "data" / "bench-scale"
+    content = work / f"content-{args.entries}"
+    synthetic_content(content, args.entries)
+    settings = Settings.from_env({}).with_overrides(data_dir=work / "data", content_dir=content,
+                                                    embedding_cache=work / "embeddings")
+    shutil.rmtree(settings.index_dir, ignore_errors=True)
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    kb = KnowledgeBase.open(content, settings)
+    build = time.perf_counter() - start
+    print(f"{kb.index.size} entries, {len(kb.index.docs)} documents, index {type(kb.index.dense).__name__}")
+    print(f"build (embeddings cached: {'yes' if build < 120 else 'no'}): {build:.1f} s; peak RSS {peak_rss_mb():.0f} MB (before {before:.0f} MB)")
+
+    queries = ["宽限期多久", "客户说不是本人签字怎么办", "重疾被拒了怎么申诉", "红利比业务员说的少", "犹豫期退保扣多少钱",
+               "保单贷款能借多少", "投诉多久给答复", "脑中风多久能理赔", "明天天气怎么样", "受益人怎么变更"] * 6
+    for query in queries[:10]:
+        kb.search(query)
+    total, encoding = [], []
+    for query in queries:
+        t0 = time.perf_counter()
+        kb.encoder.encode_queries([query])
+        t1 = time.perf_counter()
+        kb.search(query)
+        t2 = time.perf_counter()
+        encoding.append((t1 - t0) * 1000)
+        total.append((t2 - t1) * 1000)
+    rest = [t - e for t, e in zip(total, encoding)]
+    print(f"warm search: p50 {statistics.median(total):.1f} ms, p95 {percentile(total, 0.95):.1f} ms; "
+          f"encoding p50 {statistics.median(encoding):.1f} ms; everything else p50 {statistics.median(rest):.1f} ms, "
+          f"p95 {percentile(rest, 0.95):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
