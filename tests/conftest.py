@@ -75,6 +75,7 @@ def app_env(monkeypatch: pytest.MonkeyPatch, settings: Settings):
 
     monkeypatch.setenv("AGENT_TRAINER_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("AGENT_TRAINER_CONTENT_DIR", str(settings.content_dir))
+    monkeypatch.setenv("AGENT_TRAINER_EMBEDDING_CACHE_DIR", str(SHARED_EMBEDDING_CACHE))
     monkeypatch.delenv("AGENT_TRAINER_DATABASE_URL", raising=False)
     monkeypatch.chdir(ROOT)
     st.cache_resource.clear()
