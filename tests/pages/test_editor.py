@@ -71,3 +71,43 @@ def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
     at = page(path, agent)
     assert any("无权访问" in e.value for e in at.error)
     assert not at.text_area and not at.form
+
+
+def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
+    at = page("pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
+    at.button(key="editor_save").click().run()
+    history = page("pages/history.py", instructor)
+    assert not history.exception
+    assert "q-cooling-off-length-1" in texts(history)
+    assert "+      犹豫期以合同为准，一般为15日（复核）。" in texts(history)
+    [confirm] = [b for b in history.button if b.key.startswith("confirm_flag_")]
+    confirm.click().run()
+    assert not [b for b in history.button if b.key.startswith("confirm_flag_")]
+
+
+def test_hit_test_page_shows_scores_and_why(app_env, instructor):
+    at = page("pages/hit_test.py", instructor)
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table.iloc[0]["条目"] == "cooling-off-length"
+    assert {"语义相似度", "关键词得分", "命中的词", "命中文本"} <= set(table.columns)
+
+
+def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, instructor):
+    at = page("pages/scenario_editor.py", instructor)
+    at.text_input(key="scenario_new_id").input("late-payment").run()
+    [box] = at.text_area
+    box.input("id: late-payment\ntitle: [未闭合\n").run()
+    assert not at.exception
+    assert "malformed YAML" in texts(at)
+    assert at.button(key="scenario_save").disabled
+    assert not (app_env.content_dir / "scenarios" / "late-payment.yaml").exists()
+
+
+def test_import_export_page_offers_the_downloads(app_env, instructor):
+    at = page("pages/content_io.py", instructor)
+    assert not at.exception
+    assert len(at.get("download_button")) == 3
