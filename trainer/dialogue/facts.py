@@ -53,7 +53,7 @@ class FactChecker:
 
     def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity) -> tuple[CaseFact | None, list[Quantity]]:
         """The case fact of the same unit whose term is nearest to the figure in its sentence."""
-        offset = text.find(sentence)
+        offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
         best, best_distance, best_values = None, None, []
         for fact, expected in self.case_facts:
             same_unit = [q for q in expected if q.unit == quantity.unit]
