@@ -62,20 +62,20 @@ def setup() -> None:
         st.info(tr("这个范围内还没有题目。", "There are no questions in this scope yet."))
 
 
-def answer_widget(question: Question, key: str):
-    """The input for one question; returns the response (index, indices or text) or None."""
+def answer_widget(question: Question, key: str, locked: bool):
+    """The input for one question (locked once answered); returns the response or None."""
     label = tr("您的答案", "Your answer")
     if question.type == "fill_blank":
-        return st.text_input(label, key=key).strip() or None
+        return st.text_input(label, key=key, disabled=locked).strip() or None
     if question.type == "multiple":
         st.caption(tr("多选题：选出所有正确的选项。", "Multiple choice: select every correct option."))
-        picked = [i for i, option in enumerate(question.options) if st.checkbox(option, key=f"{key}-{i}")]
+        picked = [i for i, option in enumerate(question.options)
+                  if st.checkbox(option, key=f"{key}-{i}", disabled=locked)]
         return picked or None
     options = question.options
-    if question.type == "true_false":
-        names = {"正确": tr("正确", "True"), "错误": tr("错误", "False")}
-        return st.radio(label, range(len(options)), index=None, key=key, format_func=lambda i: names.get(options[i], options[i]))
-    return st.radio(label, range(len(options)), index=None, key=key, format_func=lambda i: options[i])
+    names = {"正确": tr("正确", "True"), "错误": tr("错误", "False")} if question.type == "true_false" else {}
+    return st.radio(label, range(len(options)), index=None, key=key, disabled=locked,
+                    format_func=lambda i: names.get(options[i], options[i]))
 
 
 def show_feedback(question: Question, feedback: dict) -> None:
@@ -105,7 +105,7 @@ def ask(run: dict) -> None:
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
     st.markdown(f"#### {escape_markdown(question.prompt)}")
     feedback = run["feedback"]
-    response = answer_widget(question, key=f"quiz-answer-{run['id']}-{position}")
+    response = answer_widget(question, f"quiz-answer-{run['id']}-{position}", locked=feedback is not None)
     if feedback is None:
         if st.button(tr("提交答案", "Submit"), type="primary", key="quiz_submit"):
             if response is None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from kb import load_content
+
 from trainer.progress import ProgressStore
 from trainer.question import Question
 from trainer.users import create_user
@@ -94,3 +96,22 @@ def test_retry_my_mistakes_with_no_mistakes_says_so(app_env, store) -> None:
     at.radio(key="quiz_mode").set_value("mistakes")
     at.button(key="quiz_start").click().run()
     assert any("没有需要重练的错题" in i.value for i in at.info)
+
+
+def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
+    user = create_user(store, "agent-sun", "孙丽")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.switch_page("pages/quiz.py").run()
+    at.number_input(key="quiz_size").set_value(1)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    question = run["questions"][0]
+    give(at, question, f"quiz-answer-{run['id']}-0", wrong_response(question))
+    at.button(key="quiz_submit").click().run()
+    at.button(key="quiz_to_search").click().run()
+    assert not at.exception
+    expected = load_content(app_env.content_dir).entries[question.entry_id].question
+    assert at.text_input(key="search_query").value == expected
+    assert at.title[0].value == "知识搜索"
