@@ -169,7 +169,7 @@ class ContentSet:
 # ---------------------------------------------------------------------------- field checks
 
 
-class _ItemChecker:
+class ItemChecker:
     """Reads typed fields out of one YAML item, recording a problem for each bad one."""
 
     def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem]) -> None:
@@ -276,7 +276,7 @@ def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen
 def _read_source_docs(data: Any, file: str, problems: list[Problem]) -> dict[str, SourceDoc]:
     docs: dict[str, SourceDoc] = {}
     for item in _items(data, "documents", file, problems):
-        check = _ItemChecker(item, file, str(item.get("name", "")) or None, problems)
+        check = ItemChecker(item, file, str(item.get("name", "")) or None, problems)
         name = check.text("name")
         status = check.choice("status", ("current", "repealed"))
         if name:
@@ -289,7 +289,7 @@ def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str,
     seen: dict[str, str] = {}
     for item in _items(data, "categories", file, problems):
         category_id = _item_id(item, file, problems, seen)
-        check = _ItemChecker(item, file, category_id, problems)
+        check = ItemChecker(item, file, category_id, problems)
         check.unknown_fields({"id", "prefix", "name", "name_en", "description"})
         category = Category(
             id=category_id or "",
@@ -303,7 +303,7 @@ def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str,
     return categories
 
 
-def _read_sources(check: _ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[Source, ...]:
+def _read_sources(check: ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[Source, ...]:
     raw = check.item.get("sources")
     if not isinstance(raw, list) or not raw:
         check.problem("sources", "needs at least one source: {doc: <name in sources.yaml>, article: 第X条}")
@@ -323,7 +323,7 @@ def _read_sources(check: _ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[S
     return tuple(sources)
 
 
-def _read_en(check: _ItemChecker) -> Mapping[str, str] | None:
+def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
     raw = check.item.get("en")
     if raw is None:
         return None
@@ -333,7 +333,7 @@ def _read_en(check: _ItemChecker) -> Mapping[str, str] | None:
     return {str(k): v.strip() for k, v in raw.items()}
 
 
-def _read_difficulty(check: _ItemChecker) -> int:
+def _read_difficulty(check: ItemChecker) -> int:
     return check.choice("difficulty", DIFFICULTIES, default=1)
 
 
@@ -342,7 +342,7 @@ def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping
     entries = []
     for item in _items(data, "entries", file, problems):
         entry_id = _item_id(item, file, problems, seen)
-        check = _ItemChecker(item, file, entry_id, problems)
+        check = ItemChecker(item, file, entry_id, problems)
         check.unknown_fields(ENTRY_FIELDS)
         if entry_id and category and not entry_id.startswith(category.prefix):
             check.problem("id", f"must start with the category prefix '{category.prefix}'")
@@ -366,7 +366,7 @@ def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping
     return entries
 
 
-def _check_quiz_answer(check: _ItemChecker, kind: str, options: tuple[str, ...]) -> Any:
+def _check_quiz_answer(check: ItemChecker, kind: str, options: tuple[str, ...]) -> Any:
     answer = check.item.get("answer")
     if kind in ("single", "multiple"):
         if len(options) < 2:
@@ -397,7 +397,7 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
     items = []
     for item in _items(data, "items", file, problems):
         item_id = _item_id(item, file, problems, seen)
-        check = _ItemChecker(item, file, item_id, problems)
+        check = ItemChecker(item, file, item_id, problems)
         check.unknown_fields(QUIZ_FIELDS)
         kind = check.choice("type", QUIZ_TYPES)
         options = check.text_list("options") if kind in ("single", "multiple") else ()
@@ -426,7 +426,7 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
     term_owner: dict[str, str] = {}
     for item in _items(data, "groups", file, problems):
         group_id = _item_id(item, file, problems, seen_ids)
-        check = _ItemChecker(item, file, group_id, problems)
+        check = ItemChecker(item, file, group_id, problems)
         terms = check.text_list("terms", minimum=2)
         for term in terms:
             if term in term_owner and term_owner[term] != group_id:
@@ -443,13 +443,13 @@ def _read_service_language(data: Any, file: str, problems: list[Problem]
     recommended, forbidden = [], []
     for item in _items(data, "recommended", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = _ItemChecker(item, file, phrase_id, problems)
+        check = ItemChecker(item, file, phrase_id, problems)
         phrase = RecommendedPhrase(phrase_id or "", check.choice("situation", PHRASE_SITUATIONS), check.text("text"))
         if phrase_id:
             recommended.append(phrase)
     for item in _items(data, "forbidden", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = _ItemChecker(item, file, phrase_id, problems)
+        check = ItemChecker(item, file, phrase_id, problems)
         phrase = ForbiddenPhrase(
             phrase_id or "", check.text("phrase"), check.choice("kind", FORBIDDEN_KINDS),
             check.text("reason"), check.text("better"), check.text_list("variants"),
@@ -459,7 +459,7 @@ def _read_service_language(data: Any, file: str, problems: list[Problem]
     return tuple(recommended), tuple(forbidden)
 
 
-def _scenario_entry_refs(node: Any) -> Iterable[tuple[int, str]]:
+def scenario_entry_refs(node: Any) -> Iterable[tuple[int, str]]:
     """(line, entry id) for every FAQ reference anywhere inside a scenario document."""
     if isinstance(node, LocatedDict):
         for key, value in node.items():
@@ -469,10 +469,10 @@ def _scenario_entry_refs(node: Any) -> Iterable[tuple[int, str]]:
                     if isinstance(ref, str):
                         yield node.line_of(key), ref
             else:
-                yield from _scenario_entry_refs(value)
+                yield from scenario_entry_refs(value)
     elif isinstance(node, list):
         for element in node:
-            yield from _scenario_entry_refs(element)
+            yield from scenario_entry_refs(element)
 
 
 # ---------------------------------------------------------------------------- the loader
@@ -586,7 +586,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     for name in files.names("scenarios"):
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
-        for line, ref in _scenario_entry_refs(data):
+        for line, ref in scenario_entry_refs(data):
             if ref not in entries:
                 problems.append(Problem(name, line, Path(name).stem, "entry", f"refers to FAQ entry '{ref}', which does not exist"))
 

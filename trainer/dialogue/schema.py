@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from kb.content import DIFFICULTIES, ID_PATTERN, Entry, _ItemChecker
+from kb.content import DIFFICULTIES, ID_PATTERN, Entry, ItemChecker
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
 from trainer.dialogue.numbers import quantities
@@ -21,7 +21,7 @@ TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "per
 MIN_FOLLOW_UPS = 3
 
 
-class _Checker(_ItemChecker):
+class _Checker(ItemChecker):
     """An item checker for a nested mapping: problems carry the dotted field path."""
 
     def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem], prefix: str) -> None:

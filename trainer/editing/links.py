@@ -14,7 +14,7 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.content import ContentSet, _scenario_entry_refs
+from kb.content import ContentSet, scenario_entry_refs
 from kb.yaml_source import read_yaml
 from trainer.db import Database
 from trainer.models import ReviewFlag, utcnow
@@ -45,7 +45,7 @@ def scenario_references(root: Path) -> list[Reference]:
         if problems:
             continue
         scenario_id = str(data.get("id") or path.stem) if isinstance(data, dict) else path.stem
-        for line, entry_id in _scenario_entry_refs(data):
+        for line, entry_id in scenario_entry_refs(data):
             references.append(Reference(SCENARIO, scenario_id, entry_id, name, line))
     return references
 
