@@ -140,6 +140,9 @@ if not session.done:
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints
         st.rerun()
+    if st.button(tr("结束通话（记为未解决）", "End the call (counts as unresolved)"), key="practice_end"):
+        session.end_call()
+        st.rerun()
 else:
     report = session.report()
     if not call["saved"]:

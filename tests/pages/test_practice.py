@@ -91,3 +91,18 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     at.button(key="practice_restart").click().run()
     assert "practice_call" not in at.session_state
     assert at.button(key="practice_start")
+
+
+def test_ending_the_call_early_saves_an_unresolved_report(app_env, store) -> None:
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    user = get_or_create_by_name(store, "提前挂断的坐席")
+    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    assert "坐席结束通话（未解决）" in [m.value for m in at.metric]
+    records = list_dialogue_records(store, user.id)
+    assert len(records) == 1 and records[0].outcome == "agent_ended"

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 SUBSCORES = ("compliance", "accuracy", "empathy_service", "checkpoints", "outcome")
 WEIGHTS = {"compliance": 25, "accuracy": 20, "empathy_service": 20, "checkpoints": 25, "outcome": 10}
-OUTCOME_POINTS = {"resolved": 100, "timed_out": 30, "escalated": 10, "hung_up": 0, "in_progress": 0}
+OUTCOME_POINTS = {"resolved": 100, "timed_out": 30, "escalated": 10, "hung_up": 0, "agent_ended": 0, "in_progress": 0}
 OUTCOME_NAMES = {
     "resolved": ("已解决", "Resolved"), "escalated": ("客户升级投诉", "Escalated"),
-    "hung_up": ("客户挂断", "Hung up"), "timed_out": ("超时未解决", "Timed out"), "in_progress": ("进行中", "In progress"),
+    "hung_up": ("客户挂断", "Hung up"), "timed_out": ("超时未解决", "Timed out"),
+    "agent_ended": ("坐席结束通话（未解决）", "Ended by the agent (unresolved)"), "in_progress": ("进行中", "In progress"),
 }
 SUBSCORE_NAMES = {
     "compliance": ("合规", "Compliance"), "accuracy": ("准确", "Accuracy"),

@@ -129,6 +129,13 @@ class DialogueSession:
         question = state.pending.ask if state.pending is not None else ""
         return self._say(compose(line, verification, question), evidence)
 
+    def end_call(self) -> None:
+        """The trainee ends the call before it reached an end state: scored as unresolved."""
+        if not self.state.started:
+            raise RuntimeError("call start() first")
+        if not self.done:
+            self.state.outcome = "agent_ended"
+
     def _say(self, text: str, evidence: list[Evidence]) -> CustomerTurn:
         self.transcript.append(Utterance("customer", text, self.mood.value, self.state.turn))
         hints = self._hints(evidence) if self.mode == "training" else ()
