@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from trainer.daily import end_of_day
+from trainer.dialogue import read_scenarios
+from trainer.dialogue_store import list_dialogue_records
 from trainer.progress import ProgressStore
 from ui.i18n import tr
 from ui.render import escape_markdown
@@ -35,10 +37,6 @@ def local_time(moment: datetime | None) -> str:
 
 def simulated_calls() -> None:
     """The agent's finished practice calls (the dialogue feature stores them)."""
-    try:
-        from trainer.dialogue_store import list_dialogue_records
-    except ImportError:
-        return
     st.subheader(tr("模拟通话", "Simulated calls"))
     records = list_dialogue_records(db, user.id, limit=20)
     if not records:
@@ -55,10 +53,6 @@ def simulated_calls() -> None:
 
 def scenario_titles() -> dict[str, str]:
     """Scenario id -> title in the current language; ids stand in when scenarios cannot be read."""
-    try:
-        from trainer.dialogue import read_scenarios
-    except ImportError:
-        return {}
     scenarios, _problems = read_scenarios(config.content_dir)
     return {sid: tr(s.title, s.title_en or s.title) for sid, s in scenarios.items()}
 

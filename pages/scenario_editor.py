@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.editing.scenario_checks import SCENARIO_FOLDER, check_scenario, opening_turn, schema_available
+from trainer.editing.scenario_checks import SCENARIO_FOLDER, check_scenario, opening_turn
 from ui.content_editing import content_editor, show_problems, show_result
 from ui.i18n import tr
 from ui.render import escape_markdown
@@ -60,14 +60,9 @@ elif not checked.ok:
     show_result(checked)
 else:
     st.success(tr("校验通过。", "Valid."))
-if not schema_available():
-    st.caption(tr("情景结构校验尚不可用（对话引擎未安装），仅检查了 YAML 语法和条目引用。",
-                  "Scenario schema checks are not available (dialogue engine not installed); only YAML syntax and FAQ references were checked."))
 if scenario is not None:
-    turn = opening_turn(scenario, kb)
-    if turn is not None:
-        st.caption(tr("开场预览（客户第一句话）", "Opening preview (the customer's first line)"))
-        st.markdown(escape_markdown(turn))
+    st.caption(tr("开场预览（客户第一句话）", "Opening preview (the customer's first line)"))
+    st.markdown(escape_markdown(opening_turn(scenario, kb)))
 
 save_col, delete_col = st.columns(2)
 if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):

@@ -1,8 +1,6 @@
-"""Scenario drafts: schema validation and the opening turn, when the dialogue engine is present.
+"""Scenario drafts: schema validation and the opening turn.
 
 The dialogue feature owns the scenario schema (trainer.dialogue); the editor only calls it.
-Where that code is not installed yet, scenarios are still checked by kb.content (YAML syntax
-and FAQ references) and the extra checks are skipped rather than faked.
 """
 
 from __future__ import annotations
@@ -12,21 +10,10 @@ from typing import Any, Mapping
 
 from kb.content import Entry
 from kb.yaml_source import Problem, parse_yaml
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.schema import parse_scenario
 
 SCENARIO_FOLDER = "scenarios"
-
-
-def _parse_scenario():
-    try:
-        from trainer.dialogue.schema import parse_scenario
-    except ImportError:
-        return None
-    return parse_scenario
-
-
-def schema_available() -> bool:
-    """Whether scenario schema checks can run (the dialogue engine is installed)."""
-    return _parse_scenario() is not None
 
 
 def check_scenario(name: str, text: str, entries: Mapping[str, Entry]) -> tuple[Any, list[Problem]]:
@@ -34,19 +21,14 @@ def check_scenario(name: str, text: str, entries: Mapping[str, Entry]) -> tuple[
     data, problems = parse_yaml(text, name)
     if problems:
         return None, problems
-    parse = _parse_scenario()
-    if parse is None:
-        return None, []
     found: list[Problem] = []
-    scenario = parse(data, name, Path(name).stem, entries, found)
+    scenario = parse_scenario(data, name, Path(name).stem, entries, found)
     return scenario, found
 
 
 def scenario_set_problems(root: Path, entries: Mapping[str, Entry],
                           overrides: Mapping[str, str | None]) -> list[Problem]:
     """Schema problems of every scenario file with the drafts applied (against draft entries)."""
-    if _parse_scenario() is None:
-        return []
     folder = root / SCENARIO_FOLDER
     names = {f"{SCENARIO_FOLDER}/{p.name}" for p in folder.glob("*.yaml")} if folder.is_dir() else set()
     names |= {n for n, t in overrides.items() if n.startswith(f"{SCENARIO_FOLDER}/") and t is not None}
@@ -58,10 +40,6 @@ def scenario_set_problems(root: Path, entries: Mapping[str, Entry],
     return problems
 
 
-def opening_turn(scenario: Any, kb: Any) -> str | None:
-    """What the simulated customer says first, or None when the dialogue engine is not available."""
-    try:
-        from trainer.dialogue import DialogueSession
-    except ImportError:
-        return None
+def opening_turn(scenario: Any, kb: Any) -> str:
+    """What the simulated customer says first."""
     return DialogueSession(scenario, kb).start().text
