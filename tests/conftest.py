@@ -36,6 +36,8 @@ def content_dir(tmp_path: Path) -> Path:
     """A writable copy of the small fixture content set."""
     target = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, target)
+    # git keeps no empty folders: a fresh clone has no fixture scenarios/ folder to copy.
+    (target / "scenarios").mkdir(exist_ok=True)
     return target
 
 
