@@ -66,3 +66,10 @@ def test_scripts_never_use_forbidden_promises(pack: ContentSet) -> None:
 def test_each_faq_file_explains_itself_at_the_top(name: str) -> None:
     first = (CONTENT / "faq" / name).read_text(encoding="utf-8").lstrip().splitlines()[0]
     assert first.startswith("#"), f"faq/{name} should start with a short comment for instructors"
+
+
+def test_user_facing_text_cites_sources_not_internal_notes(pack: ContentSet) -> None:
+    texts = [t for e in pack.entries.values() for t in (e.answer, e.script)]
+    texts += [t for p in pack.forbidden_phrases for t in (p.reason, p.better)]
+    texts += [q.explanation for q in pack.quiz_items.values()]
+    assert [t for t in texts if "facts.md" in t or "/work/" in t] == []
