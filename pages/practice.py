@@ -8,14 +8,15 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from trainer.dialogue import DialogueSession, read_scenarios
+from trainer.dialogue import DialogueSession
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES, SUBSCORES, Report
 from trainer.dialogue_store import save_dialogue
 from ui.i18n import tr
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base, settings
+from ui.resources import database, knowledge_base
+from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, require_user
 
 CALL = "practice_call"
@@ -23,7 +24,7 @@ BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry":
 
 user = require_user()
 kb = knowledge_base()
-scenarios, problems = read_scenarios(settings().content_dir)
+scenarios, problems = scenario_resources()
 
 
 def label(pair: tuple[str, str]) -> str:

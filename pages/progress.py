@@ -9,12 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from trainer.daily import end_of_day
-from trainer.dialogue import read_scenarios
 from trainer.dialogue_store import list_dialogue_records
 from trainer.progress import ProgressStore
 from ui.i18n import tr
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base, settings
+from ui.resources import database, knowledge_base, settings, scenarios as scenario_resources
 from ui.session import require_user
 
 user = require_user()
@@ -53,7 +52,7 @@ def simulated_calls() -> None:
 
 def scenario_titles() -> dict[str, str]:
     """Scenario id -> title in the current language; ids stand in when scenarios cannot be read."""
-    scenarios, _problems = read_scenarios(config.content_dir)
+    scenarios, _problems = scenario_resources()
     return {sid: tr(s.title, s.title_en or s.title) for sid, s in scenarios.items()}
 
 

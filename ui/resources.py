@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import KnowledgeBase
+from kb import KnowledgeBase, Problem
 from settings import Settings
 from trainer.db import Database
+from trainer.dialogue import Scenario, read_scenarios
 
 
 @st.cache_resource(show_spinner=False)
@@ -25,3 +26,19 @@ def knowledge_base() -> KnowledgeBase:
 def database() -> Database:
     """One engine per process; migrations run on first use."""
     return Database(settings().resolved_database_url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _scenarios_of_version(content_hash: str) -> tuple[dict[str, Scenario], list[Problem]]:
+    return read_scenarios(settings().content_dir, knowledge_base().content.entries)
+
+
+def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
+    """The practice scenarios (and their problems), parsed once per content version.
+
+    Keyed by the content hash, so a scenario saved in the editor or changed on disk shows up
+    on the next page run, while ordinary reruns (every chat turn) cost nothing.
+    """
+    kb = knowledge_base()
+    kb.reload_if_changed()
+    return _scenarios_of_version(kb.content.content_hash)

@@ -106,3 +106,15 @@ def test_ending_the_call_early_saves_an_unresolved_report(app_env, store) -> Non
     assert "坐席结束通话（未解决）" in [m.value for m in at.metric]
     records = list_dialogue_records(store, user.id)
     assert len(records) == 1 and records[0].outcome == "agent_ended"
+
+
+def test_a_new_scenario_file_shows_up_without_restarting(app_env, store) -> None:
+    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "新情景坐席")
+    at.run()
+    before = at.selectbox(key="practice_scenario").options if at.selectbox else []
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    at.run()
+    assert not at.exception, at.exception
+    assert "犹豫期咨询（测试）" not in str(before)
+    assert "犹豫期咨询（测试）" in str(at.selectbox(key="practice_scenario").options)
