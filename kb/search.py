@@ -154,11 +154,12 @@ class Searcher:
         if not plan.text.strip() or k <= 0 or self.index.size == 0:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
-        depth = CANDIDATE_DEPTH if category is None else len(self.index.docs)
+        # A category filter applies after retrieval, so it needs every candidate, not the top N.
+        depth = CANDIDATE_DEPTH if category is None else None
         query_vector = self.encoder.encode_queries([plan.text])[0]
-        dense = self.index.dense_scores(query_vector, depth)
-        keyword = self.index.keyword_scores(plan.tokens)
-        expanded = self.index.keyword_scores(plan.expanded_tokens) if plan.expansion_terms else {}
+        dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
+        keyword = self.index.keyword_scores(plan.tokens, depth)
+        expanded = self.index.keyword_scores(plan.expanded_tokens, depth) if plan.expansion_terms else {}
         if category is not None:
             allowed = {i for i, e in enumerate(self.index.entry_ids) if self.entries[e].category == category}
             dense, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
@@ -198,13 +199,8 @@ class Searcher:
 
     def _exact_cosine(self, entry_index: int, query_vector: np.ndarray) -> tuple[float, int]:
         """Dense score of an entry that only the keyword side found (outside the dense top-N)."""
-        doc_ids = np.nonzero(self.index.doc_entry == entry_index)[0]
-        best, best_doc = -1.0, int(doc_ids[0])
-        for doc_id in doc_ids:
-            vector = self.index.dense.reconstruct(int(doc_id)) if hasattr(self.index.dense, "reconstruct") else None
-            if vector is None:
-                continue
-            score = float(np.dot(vector, query_vector))
-            if score > best:
-                best, best_doc = score, int(doc_id)
-        return max(best, 0.0), best_doc
+        doc_ids = self.index.entry_docs(entry_index)
+        vectors = np.vstack([self.index.dense.reconstruct(int(d)) for d in doc_ids])
+        scores = vectors @ query_vector
+        best = int(np.argmax(scores))
+        return max(float(scores[best]), 0.0), int(doc_ids[best])

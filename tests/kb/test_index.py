@@ -80,3 +80,21 @@ def test_cached_index_on_disk_is_written_atomically(kb: KnowledgeBase, settings:
     folders = [p for p in Path(settings.index_dir).iterdir()]
     assert [p.name for p in folders if not p.name.startswith(".")] == [kb.index.key]
     assert not any(p.name.startswith(".") for p in folders), "no temporary folder is left behind"
+
+
+def test_bounded_keyword_ranking_keeps_the_best_entries_in_order(kb: KnowledgeBase) -> None:
+    from kb.text import keyword_tokens
+
+    tokens = keyword_tokens("保险公司多久理赔，犹豫期和宽限期有多长")
+    full = kb.index.keyword_scores(tokens)
+    top = kb.index.keyword_scores(tokens, depth=3)
+    best_three = sorted(full, key=lambda e: full[e][0], reverse=True)[:3]
+    assert list(top) == best_three
+    assert all(top[e] == full[e] for e in top)
+
+
+def test_each_entry_knows_its_documents(kb: KnowledgeBase) -> None:
+    for number, entry_id in enumerate(kb.index.entry_ids):
+        docs = kb.index.entry_docs(number)
+        assert len(docs) and {kb.index.docs[d].entry_id for d in docs} == {entry_id}
+    assert sum(len(kb.index.entry_docs(n)) for n in range(kb.index.size)) == len(kb.index.docs)
