@@ -11,7 +11,7 @@ import pytest
 from trainer.daily import (MISTAKES, category_weights, coming_back, end_of_day, plan_session, record_answer,
                            summarize)
 from trainer.db import Database
-from trainer.progress import Attempt, CategoryMastery, ProgressStore
+from trainer.progress import CategoryMastery, ProgressStore
 from trainer.question import Question
 from trainer.users import get_or_create_by_name
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-import pytest
 
 from kb import Entry, KnowledgeBase, load_content
 from tests.conftest import REAL_CONTENT
