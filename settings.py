@@ -25,7 +25,7 @@ reading the environment itself, so tests can run several configurations side by 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -55,7 +55,6 @@ class Settings:
     timezone: str = "Asia/Shanghai"
     auth: str = "local"
     embedding_cache: Path | None = None
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
