@@ -146,6 +146,17 @@ with st.form(f"editor-form-{kind}"):
     save = save_col.form_submit_button(tr("保存并发布", "Save and publish"), type="primary", key="editor_save")
     try_it = try_col.form_submit_button(tr("先在命中测试中试用", "Try it in the hit test first"), key="editor_try")
 
+
+def save_and_remember(item: dict | None, next_pick: str) -> None:
+    """Save the item (None deletes it) and keep the outcome, and what to show next, for the rerun."""
+    outcome = editor.save_item(draft, item, user.login)
+    st.session_state["editor_result"] = outcome
+    if outcome.ok:
+        st.session_state["editor_draft_key"] = None
+        st.session_state["editor_next_pick"] = next_pick
+        st.session_state["editor_saved"] = outcome
+
+
 if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
     item_id = str(item.get("id") or "").strip()
@@ -153,12 +164,7 @@ if save or try_it:
         found = [Problem(draft.file, 0, item_id, *message.split(": ", 1)) for message in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
     elif save:
-        outcome = editor.save_item(draft, item, user.login)
-        st.session_state["editor_result"] = outcome
-        if outcome.ok:
-            st.session_state["editor_draft_key"] = None
-            st.session_state["editor_next_pick"] = item_id
-            st.session_state["editor_saved"] = outcome
+        save_and_remember(item, next_pick=item_id)
     else:
         try:
             st.session_state[HIT_TEST_DRAFT] = {"label": f"{item_id} ({draft.file})",
@@ -179,12 +185,7 @@ if picked != NEW:
         st.caption(tr("被测验题或情景引用的条目不能删除。", "Entries used by quiz items or scenarios cannot be deleted."))
         sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"))
         if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete")):
-            outcome = editor.save_item(draft, None, user.login)
-            st.session_state["editor_result"] = outcome
-            if outcome.ok:
-                st.session_state["editor_draft_key"] = None
-                st.session_state["editor_next_pick"] = NEW
-                st.session_state["editor_saved"] = outcome
+            save_and_remember(None, next_pick=NEW)
             st.rerun()
 
 st.caption(tr(f"文件：{draft.file} · 打开时的版本 {str(draft.base_hash or '')[:10]}",

@@ -52,12 +52,18 @@ model_answers:
 """
 
 
-def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> None:
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    user = get_or_create_by_name(store, "练习坐席")
+def practice_page(app_env, store, name: str, with_scenario: bool = True) -> AppTest:
+    """The practice page, run once for a new trainee, with the mini scenario installed."""
+    if with_scenario:
+        (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
     at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = user
-    at.run()
+    at.session_state["user"] = get_or_create_by_name(store, name)
+    return at.run()
+
+
+def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> None:
+    at = practice_page(app_env, store, "练习坐席")
+    user = at.session_state["user"]
     assert not at.exception, at.exception
     at.radio(key="practice_mode").set_value("training")
     at.button(key="practice_start").click().run()
@@ -94,11 +100,8 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
 
 
 def test_ending_the_call_early_saves_an_unresolved_report(app_env, store) -> None:
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    user = get_or_create_by_name(store, "提前挂断的坐席")
-    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = user
-    at.run()
+    at = practice_page(app_env, store, "提前挂断的坐席")
+    user = at.session_state["user"]
     at.button(key="practice_start").click().run()
     at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
     at.button(key="practice_end").click().run()
@@ -109,9 +112,7 @@ def test_ending_the_call_early_saves_an_unresolved_report(app_env, store) -> Non
 
 
 def test_a_new_scenario_file_shows_up_without_restarting(app_env, store) -> None:
-    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = get_or_create_by_name(store, "新情景坐席")
-    at.run()
+    at = practice_page(app_env, store, "新情景坐席", with_scenario=False)
     before = at.selectbox(key="practice_scenario").options if at.selectbox else []
     (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
     at.run()
