@@ -12,30 +12,34 @@ import json
 import sys
 from pathlib import Path
 
-from kb.content import collect_content
+from kb.content import ContentSet, collect_content
 from kb.yaml_source import Problem
 from settings import Settings
 
 
-def content_problems(root: Path) -> list[Problem]:
-    """Problems in the whole content set, scenarios' own schema included when the trainer is installed."""
+def checked_content(root: Path) -> tuple[ContentSet, list[Problem]]:
+    """The content set and every problem in it, scenarios' own schema included when the trainer is installed."""
     content, problems = collect_content(root)
     try:
         from trainer.scenarios import scenario_problems
     except ImportError:
-        return problems
-    return problems + scenario_problems(root, content)
+        return content, problems
+    return content, problems + scenario_problems(root, content)
+
+
+def content_problems(root: Path) -> list[Problem]:
+    """Every problem in the content set at `root`."""
+    return checked_content(root)[1]
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     root = Path(args.content or settings.content_dir)
-    problems = content_problems(root)
+    content, problems = checked_content(root)
     for problem in problems:
         print(f"{root}/{problem}")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return 1
-    content, _ = collect_content(root)
     print(f"OK: {len(content.entries)} entries, {len(content.quiz_items)} quiz items, "
           f"{len(content.categories)} categories, {len(content.glossary)} glossary groups in {root}")
     return 0
