@@ -21,7 +21,7 @@ from pathlib import Path
 from kb import KnowledgeBase
 from kb.content import collect_content
 from settings import Settings
-from trainer.db import Database
+from trainer.store.db import Database
 from trainer.editing.editor import ContentEditor
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from collections import Counter
 
 from kb import KnowledgeBase
 from settings import Settings
-from trainer.quiz import make_quiz, question_bank
+from trainer.quiz.bank import make_quiz, question_bank
 
 TARGET_SECONDS = 1.0
 

@@ -21,7 +21,7 @@ def checked_content(root: Path) -> tuple[ContentSet, list[Problem]]:
     """The content set and every problem in it, scenarios' own schema included when the trainer is installed."""
     content, problems = collect_content(root)
     try:
-        from trainer.scenarios import scenario_problems
+        from trainer.dialogue.validation import scenario_problems
     except ImportError:
         return content, problems
     return content, problems + scenario_problems(root, content)

@@ -8,10 +8,10 @@ import io
 
 import streamlit as st
 
-from trainer.auth import clock_time, locked_until_now
-from trainer.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
-from trainer.passwords import temporary_password
-from trainer.users import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
+from trainer.users.signin import clock_time, locked_until_now
+from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
+from trainer.users.passwords import temporary_password
+from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
 from ui.i18n import tr
 from ui.resources import database, settings

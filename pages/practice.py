@@ -12,7 +12,7 @@ from trainer.dialogue import DialogueSession
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES, SUBSCORES, Report
-from trainer.dialogue_store import save_dialogue
+from trainer.dialogue.store import save_dialogue
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from trainer.daily import end_of_day
-from trainer.dialogue_store import list_dialogue_records
-from trainer.progress import ProgressStore
+from trainer.quiz.daily import end_of_day
+from trainer.dialogue.store import list_dialogue_records
+from trainer.quiz.progress import ProgressStore
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base, settings, scenarios as scenario_resources

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from trainer.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
-from trainer.progress import ProgressStore
-from trainer.question import Question
-from trainer.quiz import question_bank
+from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
+from trainer.quiz.progress import ProgressStore
+from trainer.quiz.question import Question
+from trainer.quiz.bank import question_bank
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base, settings

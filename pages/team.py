@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from trainer.item_stats import item_statistics
-from trainer.progress import ProgressStore
-from trainer.quiz import question_bank
+from trainer.quiz.item_stats import item_statistics
+from trainer.quiz.progress import ProgressStore
+from trainer.quiz.bank import question_bank
 from ui.i18n import tr
 from ui.resources import database, knowledge_base, settings
 from ui.session import ADMIN, STAFF, require_user

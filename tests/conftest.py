@@ -15,7 +15,7 @@ import pytest
 from kb import KnowledgeBase
 from kb.embeddings import Encoder, load_encoder
 from settings import Settings
-from trainer.db import Database
+from trainer.store.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"

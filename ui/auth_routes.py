@@ -14,7 +14,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from settings import Settings
-from trainer.auth import COOKIE_NAME, exchange_handoff, session_seconds
+from trainer.users.signin import COOKIE_NAME, exchange_handoff, session_seconds
 
 SESSION_PATH = "/api/session"
 SIGN_OUT_PATH = "/api/sign-out"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from kb import KnowledgeBase, Problem
 from settings import Settings
-from trainer.db import Database
+from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
 
 

@@ -17,8 +17,8 @@ import json
 
 import streamlit as st
 
-from trainer import auth
-from trainer.users import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
+from trainer.users import signin as auth
+from trainer.users.accounts import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
 from ui.auth_routes import SESSION_PATH, SIGN_OUT_PATH
 from ui.i18n import tr
 from ui.render import escape_markdown

@@ -1,6 +1,6 @@
 """The account forms: sign in, create the first administrator, change a password.
 
-Each form only talks to trainer.auth / trainer.users and returns what happened; keeping the
+Each form only talks to trainer.users.signin / trainer.users.accounts and returns what happened; keeping the
 browser session (session state, cookie) is ui.session's job.
 """
 
@@ -11,8 +11,8 @@ from typing import Callable
 
 import streamlit as st
 
-from trainer.auth import authenticate
-from trainer.users import AccountError, UserInfo, change_password, create_first_admin
+from trainer.users.signin import authenticate
+from trainer.users.accounts import AccountError, UserInfo, change_password, create_first_admin
 from ui.i18n import tr
 from ui.resources import database, settings
 

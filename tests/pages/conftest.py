@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.db import Database
+from trainer.store.db import Database
 
 
 @pytest.fixture

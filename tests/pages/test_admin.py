@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from trainer import auth
-from trainer.users import create_user, get_account
+from trainer.users import signin as auth
+from trainer.users.accounts import create_user, get_account
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-horse-7"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from trainer.db import Database
-from trainer.users import UserInfo, create_user
+from trainer.store.db import Database
+from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120

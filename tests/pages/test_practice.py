@@ -6,8 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from trainer.dialogue_store import list_dialogue_records
-from trainer.users import get_or_create_by_name
+from trainer.dialogue.store import list_dialogue_records
+from trainer.users.accounts import get_or_create_by_name
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120

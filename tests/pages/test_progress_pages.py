@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from trainer.progress import Attempt, ProgressStore
-from trainer.users import UserInfo, create_user
+from trainer.quiz.progress import Attempt, ProgressStore
+from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
@@ -42,8 +42,8 @@ def test_my_progress_shows_streak_mastery_and_recent_sessions(app_env, store) ->
 
 
 def test_my_progress_lists_finished_simulated_calls(app_env, store) -> None:
-    dialogue_store = pytest.importorskip("trainer.dialogue_store")
-    from trainer.models import DialogueRecord
+    dialogue_store = pytest.importorskip("trainer.dialogue.store")
+    from trainer.store.models import DialogueRecord
 
     user = create_user(store, "agent-li", "李雷")
     with store.session() as session:

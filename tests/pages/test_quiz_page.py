@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from kb import load_content
 
-from trainer.progress import ProgressStore
-from trainer.question import Question
-from trainer.users import create_user
+from trainer.quiz.progress import ProgressStore
+from trainer.quiz.question import Question
+from trainer.users.accounts import create_user
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from trainer.users import create_user
+from trainer.users.accounts import create_user
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from trainer import auth
-from trainer.models import SignInEvent
-from trainer.users import UserInfo, admin_exists, create_user, disable_user, reset_password
+from trainer.users import signin as auth
+from trainer.store.models import SignInEvent
+from trainer.users.accounts import UserInfo, admin_exists, create_user, disable_user, reset_password
 from ui.pages import PAGES, available_pages
 from ui.session import ADMIN, AGENT, INSTRUCTOR
 

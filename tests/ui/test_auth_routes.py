@@ -9,7 +9,7 @@ import pytest
 from starlette.requests import Request
 
 from settings import Settings
-from trainer import auth
+from trainer.users import signin as auth
 from ui.auth_routes import SESSION_PATH, clear_session_cookie, routes, set_session_cookie
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -23,14 +23,14 @@ from typing import Any, Iterable, Mapping
 from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
 from kb.yaml_source import Problem
-from trainer.db import Database
+from trainer.store.db import Database
 from trainer.editing import history
 from trainer.editing.fields import ENTRY, QUIZ
 from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
 from trainer.editing.links import Reference, flag_for_review, references_to
 from trainer.editing.scenario_checks import SCENARIO_FOLDER, scenario_set_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
-from trainer.models import ContentChange
+from trainer.store.models import ContentChange
 
 # kind -> (folder, top-level list key)
 ITEM_KINDS = {ENTRY: ("faq", "entries"), QUIZ: ("quizzes", "items")}

@@ -10,8 +10,8 @@ import difflib
 
 from sqlalchemy import select
 
-from trainer.db import Database
-from trainer.models import ContentChange
+from trainer.store.db import Database
+from trainer.store.models import ContentChange
 
 
 def unified_diff(before: str | None, after: str | None, name: str) -> str:

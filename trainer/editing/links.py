@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from kb.content import ContentSet, scenario_entry_refs
 from kb.yaml_source import read_yaml
-from trainer.db import Database
-from trainer.models import ReviewFlag, utcnow
+from trainer.store.db import Database
+from trainer.store.models import ReviewFlag, utcnow
 
 QUIZ, SCENARIO = "quiz", "scenario"
 

@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import REAL_CONTENT
 from tests.trainer.dialogue.conftest import RUDE_REPLY, RUDE_WORDS, assert_quotes_verbatim, play
 from trainer.dialogue import DialogueSession, load_scenarios
-from trainer.scenarios import scenario_problems
+from trainer.dialogue.validation import scenario_problems
 
 SCENARIO_IDS = sorted(load_scenarios(REAL_CONTENT))
 REQUIRED = {"callback-cooperative", "callback-proxy-signature", "cooling-off-cancel", "callback-elderly-dividends",

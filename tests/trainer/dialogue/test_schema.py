@@ -10,7 +10,7 @@ import pytest
 from kb.content import ContentError, collect_content
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import load_scenarios, read_scenarios
-from trainer.scenarios import scenario_problems
+from trainer.dialogue.validation import scenario_problems
 
 SOURCE = REAL_CONTENT / "scenarios" / "cooling-off-cancel.yaml"
 

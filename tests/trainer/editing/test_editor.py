@@ -11,7 +11,7 @@ from sqlalchemy import select
 from trainer.editing import history
 from trainer.editing.editor import ContentEditor
 from trainer.editing.links import confirm_flag, open_flags
-from trainer.models import ContentChange
+from trainer.store.models import ContentChange
 from tests.trainer.editing.conftest import answer_of
 
 FAQ = "faq/cooling-off.yaml"

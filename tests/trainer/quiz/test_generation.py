@@ -7,10 +7,10 @@ from collections import Counter
 
 from kb import Entry, KnowledgeBase, load_content
 from tests.conftest import REAL_CONTENT
-from trainer.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
-from trainer.quiz import make_quiz, question_bank
-from trainer.quiz_facts import NUMBER_FACT, ladder_unit, sentences, short_form
-from trainer.quiz_generation import BLANK, CHOICE_OPTIONS, Gist, pick_distractors
+from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
+from trainer.quiz.bank import make_quiz, question_bank
+from trainer.quiz.facts import NUMBER_FACT, ladder_unit, sentences, short_form
+from trainer.quiz.generation import BLANK, CHOICE_OPTIONS, Gist, pick_distractors
 
 
 def assert_well_formed(question: Question) -> None:

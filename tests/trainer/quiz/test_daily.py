@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from trainer.daily import (MISTAKES, category_weights, coming_back, end_of_day, plan_session, record_answer,
+from trainer.quiz.daily import (MISTAKES, category_weights, coming_back, end_of_day, plan_session, record_answer,
                            summarize)
-from trainer.db import Database
-from trainer.progress import CategoryMastery, ProgressStore
-from trainer.question import Question
-from trainer.users import get_or_create_by_name
+from trainer.store.db import Database
+from trainer.quiz.progress import CategoryMastery, ProgressStore
+from trainer.quiz.question import Question
+from trainer.users.accounts import get_or_create_by_name
 
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)
 SHANGHAI = ZoneInfo("Asia/Shanghai")

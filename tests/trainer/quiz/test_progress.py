@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import postgres_url
-from trainer.db import Database
-from trainer.progress import Attempt, ProgressStore, ReviewInfo, streak
-from trainer.users import get_or_create_by_name
+from trainer.store.db import Database
+from trainer.quiz.progress import Attempt, ProgressStore, ReviewInfo, streak
+from trainer.users.accounts import get_or_create_by_name
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)  # 12:00 in Shanghai

@@ -7,7 +7,7 @@ right password is refused, so guessing is slowed down to a few tries per lockout
 A signed-in browser keeps a session token in an HttpOnly cookie. Tokens are HMAC-SHA256
 signed with the secret from the settings (or one generated once into the data directory), carry
 the user id, the time of sign-in and an expiry, and stop working when the account is disabled
-or the user signs out or gets a new password (see `trainer.users.SESSION_ENDING_EVENTS`).
+or the user signs out or gets a new password (see `trainer.users.accounts.SESSION_ENDING_EVENTS`).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from settings import Settings
-from trainer.db import Database
-from trainer.models import SignInEvent, User, utcnow
-from trainer.passwords import burn_time, hash_password, needs_rehash, verify_password
-from trainer.users import (SESSION_ENDING_EVENTS, SIGNED_OUT, AccountError, UserInfo, as_utc, normalize_login,
+from trainer.store.db import Database
+from trainer.store.models import SignInEvent, User, utcnow
+from trainer.users.passwords import burn_time, hash_password, needs_rehash, verify_password
+from trainer.users.accounts import (SESSION_ENDING_EVENTS, SIGNED_OUT, AccountError, UserInfo, as_utc, normalize_login,
                            record_event)
 
 COOKIE_NAME = "agent_trainer_session"

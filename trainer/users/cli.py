@@ -18,8 +18,8 @@ import sys
 from typing import Sequence, TextIO
 
 from settings import Settings
-from trainer.db import Database
-from trainer.users import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
+from trainer.store.db import Database
+from trainer.users.accounts import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
                            reset_password)
 
 

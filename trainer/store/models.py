@@ -1,7 +1,7 @@
 """SQLAlchemy tables of the progress store: users, quiz attempts, review states, dialogue
 sessions, sign-in events and content history.
 
-Schema changes go through Alembic migrations (trainer/migrations), never `create_all`, so a
+Schema changes go through Alembic migrations (trainer/store/migrations), never `create_all`, so a
 company's existing database is upgraded in place without losing training records.
 """
 

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from trainer.passwords import verify_password
-from trainer.users import (AccountError, admin_exists, change_password, create_first_admin, create_user,
+from trainer.users.passwords import verify_password
+from trainer.users.accounts import (AccountError, admin_exists, change_password, create_first_admin, create_user,
                            disable_user, enable_user, get_account, get_or_create_by_name, list_accounts,
                            reset_password, update_user)
 

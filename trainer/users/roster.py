@@ -15,9 +15,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.db import Database
-from trainer.passwords import temporary_password
-from trainer.users import (Account, AccountError, check_role, clean_display_name, clean_team, create_user,
+from trainer.store.db import Database
+from trainer.users.passwords import temporary_password
+from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_team, create_user,
                            list_accounts, normalize_login, update_user)
 
 COLUMNS = ("name", "login", "role", "team")

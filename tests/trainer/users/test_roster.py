@@ -8,9 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from settings import Settings
-from trainer import auth
-from trainer.roster import RosterError, apply_roster, plan_roster, read_roster
-from trainer.users import create_first_admin, create_user, get_account, list_accounts
+from trainer.users import signin as auth
+from trainer.users.roster import RosterError, apply_roster, plan_roster, read_roster
+from trainer.users.accounts import create_first_admin, create_user, get_account, list_accounts
 
 ROSTER = """name,login,role,team
 李娜,li.na,agent,外呼一组

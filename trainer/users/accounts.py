@@ -2,7 +2,7 @@
 
 Accounts are never deleted (their training history stays); a disabled account simply cannot
 sign in. There is always at least one enabled administrator once the first one exists, so
-nobody can lock the company out of its own admin page. Sign-in itself is in trainer.auth.
+nobody can lock the company out of its own admin page. Sign-in itself is in trainer.users.signin.
 
 Command line (first administrator, scripts): `python -m trainer.users --help`.
 """
@@ -10,16 +10,15 @@ Command line (first administrator, scripts): `python -m trainer.users --help`.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from trainer.db import Database
-from trainer.models import SignInEvent, User
-from trainer.passwords import hash_password, password_problem, temporary_password, verify_password
+from trainer.store.db import Database
+from trainer.store.models import SignInEvent, User
+from trainer.users.passwords import hash_password, password_problem, temporary_password, verify_password
 
 ROLES = ("agent", "instructor", "admin")
 ROLE_NAMES = {"agent": ("坐席", "Agent"), "instructor": ("培训师", "Instructor"), "admin": ("管理员", "Administrator")}
@@ -288,8 +287,3 @@ def get_or_create_by_name(db: Database, name: str, role: str = "agent", team: st
     existing = get_user(db, login_from_name(name))
     return existing or create_user(db, login_from_name(name), name, role, team)
 
-
-if __name__ == "__main__":
-    from trainer.users_cli import main
-
-    sys.exit(main())

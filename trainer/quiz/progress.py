@@ -1,6 +1,6 @@
 """The progress store: quiz attempts, spaced-repetition states and the summaries built on them.
 
-A small repository over the tables in trainer/models.py. Everything goes through SQLAlchemy,
+A small repository over the tables in trainer/store/models.py. Everything goes through SQLAlchemy,
 so the same code serves the default SQLite file and a company's shared PostgreSQL. Callers
 get plain frozen dataclasses back, never live ORM objects, so nothing lazy-loads later in
 another thread or after the session closed.
@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from trainer.db import Database
-from trainer.models import QuizAttempt, ReviewState, User, utcnow
-from trainer.users import UserInfo, as_utc
+from trainer.store.db import Database
+from trainer.store.models import QuizAttempt, ReviewState, User, utcnow
+from trainer.users.accounts import UserInfo, as_utc
 
 # How far back training days are read for streaks.
 STREAK_LOOKBACK_DAYS = 400

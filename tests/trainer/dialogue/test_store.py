@@ -1,7 +1,7 @@
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
-from trainer.dialogue_store import list_dialogue_records, save_dialogue
-from trainer.users import get_or_create_by_name
+from trainer.dialogue.store import list_dialogue_records, save_dialogue
+from trainer.users.accounts import get_or_create_by_name
 
 
 def finished_call() -> DialogueSession:

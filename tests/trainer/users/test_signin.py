@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from settings import Settings
-from trainer import auth
-from trainer.models import SignInEvent, utcnow
-from trainer.users import create_user, disable_user, get_account, reset_password
+from trainer.users import signin as auth
+from trainer.store.models import SignInEvent, utcnow
+from trainer.users.accounts import create_user, disable_user, get_account, reset_password
 
 PASSWORD = "Correct-horse-7"
 

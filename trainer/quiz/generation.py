@@ -14,8 +14,8 @@ from typing import Sequence
 import numpy as np
 
 from kb import Entry, KnowledgeBase
-from trainer.question import TRUE_FALSE_OPTIONS, Question, normalize_answer
-from trainer.quiz_facts import (Fact, bigrams, jaccard, number_facts, short_form, swappable_facts, term_facts,
+from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, normalize_answer
+from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, short_form, swappable_facts, term_facts,
                                 wrong_numbers, wrong_terms)
 
 CHOICE_OPTIONS = 4

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.item_stats import ability_groups, first_answers, item_statistics
+from trainer.quiz.item_stats import ability_groups, first_answers, item_statistics
 
 
 def _outcomes() -> list[tuple[int, str, bool]]:

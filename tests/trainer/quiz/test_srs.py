@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from fsrs import Rating
 
-from trainer.srs import rating_for, review
+from trainer.quiz.srs import rating_for, review
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from trainer.db import Database
+from trainer.store.db import Database
 from trainer.dialogue.scoring import Report
-from trainer.models import DialogueRecord, utcnow
+from trainer.store.models import DialogueRecord, utcnow
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import random
 from typing import Iterable, Sequence
 
 from kb import KnowledgeBase
-from trainer.question import Question, from_quiz_item
-from trainer.quiz_generation import generated_questions
+from trainer.quiz.question import Question, from_quiz_item
+from trainer.quiz.generation import generated_questions
 
 __all__ = ["Question", "question_bank", "make_quiz", "spread_over_entries", "prepare"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from kb.content import QuizItem
-from trainer.question import Question, chinese_number, from_quiz_item
+from trainer.quiz.question import Question, chinese_number, from_quiz_item
 
 
 def _single() -> Question:

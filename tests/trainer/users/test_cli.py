@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from settings import Settings
-from trainer import auth
-from trainer.db import Database
-from trainer.users import admin_exists, get_account
-from trainer.users_cli import main
+from trainer.users import signin as auth
+from trainer.store.db import Database
+from trainer.users.accounts import admin_exists, get_account
+from trainer.users.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "Correct-horse-7"
 
 

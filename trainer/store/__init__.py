@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy engine and sessions, the table models and their Alembic migrations."""
