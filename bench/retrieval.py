@@ -119,13 +119,17 @@ def report(name: str, searcher: Searcher, sets: dict[str, DevSet]) -> dict[str, 
 
 
 def calibration(searcher: Searcher, tune: DevSet, old: DevSet) -> None:
-    """Top scores of right answers vs negatives on TUNE (+ old off-topic): where the threshold can go."""
+    """Top-hit relevance of right answers vs negatives on TUNE (+ old off-topic), scope check off.
+
+    Only the first hit's relevance is compared (the gate looks at the best three), so this is
+    a guide for the threshold; the recipe rows above are the figures.
+    """
     def top(q: str) -> Hit | None:
         hits = searcher.search(q, k=1, min_relevance=0.0)
         return hits[0] if hits else None
-    right = sorted(h.score for q in tune.queries if (h := top(q.text)) and h.id in q.ids)
-    negative = sorted((h.score if (h := top(q)) else 0.0) for q in tune.negatives + old.off_topic)
-    print(f"TUNE top score of right answers: p5 {percentile(right, 0.05):.3f} p10 {percentile(right, 0.10):.3f} "
+    right = sorted(h.relevance for q in tune.queries if (h := top(q.text)) and h.id in q.ids)
+    negative = sorted((h.relevance if (h := top(q)) else 0.0) for q in tune.negatives + old.off_topic)
+    print(f"TUNE top-hit relevance of right answers: p5 {percentile(right, 0.05):.3f} p10 {percentile(right, 0.10):.3f} "
           f"median {statistics.median(right):.3f}; negatives max {negative[-1]:.3f} p90 {percentile(negative, 0.9):.3f}")
     for threshold in np.arange(0.50, 0.80, 0.02):
         kept = sum(s >= threshold for s in right) / len(tune.queries)
@@ -139,12 +143,14 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="build in an empty data dir (measures a cold build)")
     parser.add_argument("--only", help="one recipe: baseline, all or +technique")
     parser.add_argument("--calibrate", action="store_true", help="print the TUNE score distribution per threshold")
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="content folder (e.g. an older version, to measure content changes)")
     args = parser.parse_args()
     old = load_dev_set(DEV_SET)
     sets = {"old": old, "tune": load_dev_set(CUSTOMER_SET / "tune"), "dev": load_dev_set(CUSTOMER_SET / "dev")}
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) if args.cold else ROOT / "data" / "bench"
-        settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=ROOT / "content")
+        settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=args.content)
         start = time.perf_counter()
         kb = KnowledgeBase.open(settings.content_dir, settings)
         print(f"{'cold' if args.cold else 'cached'} open: {time.perf_counter() - start:.1f} s for {kb.index.size} entries / {len(kb.index.docs)} documents")

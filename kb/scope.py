@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 # Refuse when the nearest out-of-scope example is within this cosine of the best FAQ document.
-SCOPE_MARGIN = 0.0
+SCOPE_MARGIN = 0.005
 
 
 class ScopeCheck:

@@ -31,6 +31,8 @@ def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
     assert len(queries) >= 250 and len(tune.negatives + dev.negatives) >= 60
     assert not {i for q in queries for i in q.ids} - set(real_kb.content.entries)
     assert not {q.text for q in tune.queries} & {q.text for q in dev.queries}
+    own_texts = {t for e in real_kb.entries() for t in (e.question, *e.variants)}
+    assert not [q.text for q in queries if q.text in own_texts], "content must not copy the customer set"
 
 
 def test_the_split_is_the_fixed_hash_split() -> None:
