@@ -51,9 +51,13 @@ class MemoEncoder:
 
 
 def recipes() -> dict[str, Recipe]:
-    """The baseline (no technique), each technique alone, and everything."""
+    """The baseline (no technique: the ranking before issue #14), each technique alone, the app's recipe.
+
+    Duration rules move the shown score, so they act on the order only with score ordering on.
+    """
     alone = {f"+{f.name}": replace(NONE, **{f.name: True}) for f in fields(Recipe)}
-    return {"baseline": NONE, **alone, "all": Recipe()}
+    alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
+    return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
