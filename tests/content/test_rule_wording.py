@@ -41,7 +41,8 @@ class WordingRule:
         return all(re.search(p, sentence, re.IGNORECASE) for p in self.trigger)
 
     def broken_by(self, sentence: str, text: str) -> bool:
-        sentence, text = re.sub(self.strip, "", sentence) if self.strip else sentence, re.sub(self.strip, "", text) if self.strip else text
+        if self.strip:
+            sentence, text = re.sub(self.strip, "", sentence), re.sub(self.strip, "", text)
         context = text if self.anywhere_in_text else sentence
         return bool((self.required and not re.search(self.required, context, re.IGNORECASE))
                     or (self.forbidden and re.search(self.forbidden, sentence, re.IGNORECASE)))
