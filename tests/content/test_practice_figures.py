@@ -18,7 +18,8 @@ import pytest
 
 from kb import ContentSet
 from tests.content.texts import Text, sentences
-from trainer.dialogue.numbers import Quantity, chinese_number, quantities
+from kb.chinese_text import Quantity, quantities
+from kb.chinese_text import parse_number as chinese_number
 
 HEDGE = {
     "zh": re.compile(r"一般|通常|常见|多为|大多|以[^。；，]{0,16}为准|要看[^。；]{0,10}(条款|合同)"),
