@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="build in an empty data dir (measures a cold build)")
     parser.add_argument("--only", help="one recipe: baseline, all or +technique")
     parser.add_argument("--calibrate", action="store_true", help="print the TUNE score distribution per threshold")
+    parser.add_argument("--latency-only", action="store_true", help="skip the quality figures")
     parser.add_argument("--content", type=Path, default=ROOT / "content",
                         help="content folder (e.g. an older version, to measure content changes)")
     args = parser.parse_args()
@@ -162,14 +163,14 @@ def main() -> None:
             print(f"{name}: {len(dev.queries)} labelled queries, {len(dev.off_topic) + len(dev.negatives)} to reject")
         memo = MemoEncoder(kb.encoder)
 
-        if not args.only:
+        if not args.only and not args.latency_only:
             print(f"\n{'single signal':<22} {'R@1':>5} {'R@3':>5} {'MRR':>5}")
             for name in ("bm25", "dense"):
                 for set_name, dev in sets.items():
                     result = evaluate(single_signal_search(kb, name, memo), dev.queries)
                     print(row(f"{name} [{set_name}]", result, "-"))
         print(f"\n{'recipe [set]':<22} {'R@1':>5} {'R@3':>5} {'MRR':>5} {'rejected':>9}  R@1 per tag: {' '.join(TAGS)}")
-        chosen = {args.only: recipes()[args.only]} if args.only else recipes()
+        chosen = {} if args.latency_only else {args.only: recipes()[args.only]} if args.only else recipes()
         for name, recipe in chosen.items():
             searcher = searcher_for(kb, memo, recipe)
             results = report(name, searcher, sets)
@@ -182,10 +183,13 @@ def main() -> None:
                     print(f"  answered negative {text!r} -> {ids[:2]}")
             print(f"  threshold {kb.settings.min_relevance}")
 
-        lat = latency(kb, [q.text for q in old.queries[:60]])
-        print("\nwarm latency, old dev set (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in lat.items()))
-        lat = latency(kb, [q.text for q in sets["tune"].queries if "story" in q.tags][:60])
-        print("warm latency, TUNE stories (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in lat.items()))
+        stories = [q.text for q in sets["tune"].queries if "story" in q.tags][:60]
+        for label, recipe in (("app recipe", None), ("before #14 (baseline recipe)", NONE)):
+            if recipe is not None:
+                kb._snapshot = replace(kb._snapshot, searcher=searcher_for(kb, kb.encoder, recipe))  # noqa: SLF001
+            for set_label, queries in (("old dev set", [q.text for q in old.queries[:60]]), ("TUNE stories", stories)):
+                lat = latency(kb, queries)
+                print(f"warm latency, {label}, {set_label} (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in lat.items()))
 
 
 if __name__ == "__main__":

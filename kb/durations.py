@@ -3,7 +3,9 @@
 Some answers depend on how long something has lasted: a policy suspended for 一年多 can
 still be reinstated, one suspended for 满两年 cannot. content/durations.yaml says which
 entries cover which spans; a query that names a span favours the entries covering it
-over those excluding it (search.NUMBER_BONUS / NUMBER_PENALTY).
+over those excluding it (search.NUMBER_BONUS / NUMBER_PENALTY). Numbers are read by
+kb.chinese_text.parse_number; this module adds what only speech needs: approximate spans
+(多, 来, 几, 半) and the units people count time in (礼拜, 星期, 周).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from kb.chinese_text import parse_number
+
 DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "礼拜": 7, "星期": 7, "月": 30, "个月": 30, "年": 365}
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百几]+"
 _UNIT = r"个月|个礼拜|个星期|礼拜|星期|天|日|周|月|年"
 _SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
@@ -31,27 +34,14 @@ class Span:
 
 
 def chinese_number(text: str) -> tuple[float, float] | None:
-    """Value range of a number written in digits or Chinese (十七, 二十三, 几, 十几)."""
-    if re.fullmatch(r"[0-9.]+", text):
-        value = float(text)
-        return value, value
-    if "几" in text:
-        base = chinese_number(text.replace("几", "")) if text != "几" else None
-        if text.endswith("几") and base:  # 十几 → 11–19, 二十几 → 21–29
-            return base[0] + 1, base[0] + 9
-        return 2.0, 9.0
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-    value = float(total + current)
-    return (value, value) if value else None
+    """Value range of a spoken number: 十七 → 17–17, 几 → 2–9, 十几 → 11–19 (kb.chinese_text for the rest)."""
+    if "几" not in text:
+        value = parse_number(text)
+        return (value, value) if value else None
+    if text.endswith("几") and len(text) > 1:
+        base = parse_number(text[:-1])
+        return (base + 1, base + 9) if base else None
+    return 2.0, 9.0
 
 
 def query_spans(text: str) -> list[Span]:
