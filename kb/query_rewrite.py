@@ -3,8 +3,8 @@
 Two steps, each measured on its own (docs/benchmarks.md):
 - spoken terms: the glossary's `spoken` phrases (停交, 没续上 …) are replaced by the group's
   term (效力中止), so both the encoder and BM25 see the word the entries use;
-- typo correction: a 2–4 character stretch of the query that the content never uses
-  (no BM25 bigram) but sounds like a content term and shares a character with it
+- typo correction: a 2–4 character stretch of the query that neither the content nor the
+  out-of-scope examples use (交强险 is a word, not a typo of 交钱) but sounds like a content term and shares a character with it
   (尤豫期 → 犹豫期, 复笑 → 复效, 据赔 → 拒赔) is replaced by that term.
 
 Both return what they changed, so the page can show "searched as …".
@@ -80,7 +80,8 @@ class SpokenTerms:
 class TypoCorrector:
     """Corrects homophone typos against a vocabulary of content terms, using pinyin."""
 
-    def __init__(self, vocabulary: Iterable[str], known_bigrams: Collection[str]) -> None:
+    def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str]) -> None:
+        """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples')."""
         self._known = known_bigrams
         self._by_char: dict[tuple[int, int, str], list[str]] = {}
         for term in sorted({normalize(t) for t in vocabulary}):
@@ -114,7 +115,7 @@ class TypoCorrector:
 
     def _is_known(self, window: str) -> bool:
         """A stretch the content itself uses is a word, not a typo."""
-        return all(window[i:i + 2] in self._known for i in range(len(window) - 1))
+        return all(any(window[i:i + 2] in known for known in self._known) for i in range(len(window) - 1))
 
     def _sound_alike(self, window: str) -> str | None:
         """The single vocabulary term of the same length that sounds like `window` and shares a character."""
@@ -141,3 +142,8 @@ def story_clauses(text: str) -> list[str]:
     if len(clauses) < 2:
         return []
     return sorted(clauses, key=len, reverse=True)[:MAX_CLAUSES]
+
+
+def bigrams(texts: Iterable[str]) -> set[str]:
+    """Every CJK bigram of the texts."""
+    return {run[i:i + 2] for text in texts for run in _CJK_RUN.findall(normalize(text)) for i in range(len(run) - 1)}

@@ -17,7 +17,7 @@ from kb.content import Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
 from kb.index import SearchIndex
-from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, story_clauses
+from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses
 from kb.scope import ScopeCheck
 from kb.text import clip_query, content_terms, keyword_tokens, matched_terms, normalize
 
@@ -205,6 +205,7 @@ class Searcher:
         self.index = index
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
         self.scope = scope if recipe.scope_check else None
+        self._scope_examples = scope.examples if scope else ()
         self.entries = entries
         self.encoder = encoder
         self.glossary = glossary
@@ -219,7 +220,7 @@ class Searcher:
         if self.recipe.typo_correction:
             vocabulary = [t for g in self.glossary.groups for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
-            rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict))
+            rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(self.glossary.groups))
         return rewriters

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.content import GlossaryGroup
-from kb.query_rewrite import SpokenTerms, TypoCorrector, sounds, story_clauses
+from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses
 
 VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
 # Bigrams the content uses: a stretch made of these is a word, never a typo.
@@ -38,6 +38,12 @@ def test_correction_reports_what_it_changed(corrector: TypoCorrector) -> None:
 @pytest.mark.parametrize("query", ["宽限期能拖多久", "理赔要几天", "我很坚持", "犹豫期几天"])
 def test_words_the_content_uses_are_left_alone(corrector: TypoCorrector, query: str) -> None:
     assert corrector.rewrite(query).text == query
+
+
+def test_words_of_the_out_of_scope_examples_are_not_typos() -> None:
+    corrector = TypoCorrector(["交钱", "保费"], KNOWN, bigrams(["交强险过期了怎么办"]))
+    assert corrector.rewrite("交强险到期").text == "交强险到期"
+    assert TypoCorrector(["交钱", "保费"], KNOWN).rewrite("交强险到期").text == "交钱险到期"
 
 
 def test_a_sound_alike_sharing_no_character_is_not_a_typo(corrector: TypoCorrector) -> None:
