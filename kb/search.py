@@ -2,13 +2,16 @@
 
 Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
 well but says nothing about whether the best one is any good; the relevance score
-(dense similarity rescaled, plus how much of the query the entry's words cover) decides
-whether to show an answer at all. On a live call, no answer beats a wrong one.
+(dense similarity rescaled, plus how much of the query the entry's words cover) and the scope
+check decide whether to show an answer at all. On a live call, no answer beats a wrong one.
+The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
+moved by duration rules; equal scores are broken by `order_key`. Before ranking, the query is
+rewritten into the content's words (kb.query_rewrite).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -52,7 +55,7 @@ SCORED_DEPTH = 20
 
 @dataclass(frozen=True)
 class Recipe:
-    """Which ranking techniques run. All on in the app; the benchmark measures each alone."""
+    """Which ranking techniques run (the defaults are the app's); the benchmark measures each alone."""
 
     spoken_terms: bool = True
     typo_correction: bool = True
@@ -63,6 +66,7 @@ class Recipe:
     clause_matching: bool = False
     # Off: fused rank orders and the relevance is shown (the behaviour before issue #14).
     score_order: bool = True
+
 
 @dataclass(frozen=True)
 class Hit:
