@@ -1,0 +1,58 @@
+"""progress console: users' hire date (cohort), instructors' call comments, indexes for the team console
+
+Revision ID: 0002_progress_console
+Revises: 0001
+Create Date: 2026-11-27 09:00:00
+
+The indexes were chosen with bench/team_console.py (figures in docs/benchmarks.md):
+- quiz_attempts (user_id, answered_at): one agent's answers over time (calendar, retention, last activity);
+- quiz_attempts (answered_at, user_id, category, item_id, correct): the team console's period
+  aggregates read the index alone, never the table;
+- dialogue_sessions (user_id, finished_at): one agent's calls and everyone's last call.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0002_progress_console'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('hire_date', sa.Date(), nullable=True))
+
+    op.create_table('call_comments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('dialogue_id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], ),
+    sa.ForeignKeyConstraint(['dialogue_id'], ['dialogue_sessions.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('call_comments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_call_comments_dialogue_id'), ['dialogue_id'], unique=False)
+
+    with op.batch_alter_table('quiz_attempts', schema=None) as batch_op:
+        batch_op.create_index('ix_quiz_attempts_user_time', ['user_id', 'answered_at'], unique=False)
+        batch_op.create_index('ix_quiz_attempts_time_cover',
+                              ['answered_at', 'user_id', 'category', 'item_id', 'correct'], unique=False)
+    with op.batch_alter_table('dialogue_sessions', schema=None) as batch_op:
+        batch_op.create_index('ix_dialogue_sessions_user_finished', ['user_id', 'finished_at'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('dialogue_sessions', schema=None) as batch_op:
+        batch_op.drop_index('ix_dialogue_sessions_user_finished')
+    with op.batch_alter_table('quiz_attempts', schema=None) as batch_op:
+        batch_op.drop_index('ix_quiz_attempts_time_cover')
+        batch_op.drop_index('ix_quiz_attempts_user_time')
+    with op.batch_alter_table('call_comments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_call_comments_dialogue_id'))
+    op.drop_table('call_comments')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('hire_date')
