@@ -68,3 +68,10 @@ def list_dialogue_records(db: Database, user_id: int, limit: int = 20) -> list[D
             .order_by(DialogueRecord.started_at.desc(), DialogueRecord.id.desc()).limit(limit)
         ).all()
         return [DialogueSummary.of(row) for row in rows]
+
+
+def get_dialogue_record(db: Database, record_id: int) -> DialogueSummary | None:
+    """One saved call with its transcript and findings, or None."""
+    with db.session() as session:
+        row = session.get(DialogueRecord, record_id)
+        return DialogueSummary.of(row) if row else None
