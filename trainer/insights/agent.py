@@ -18,7 +18,7 @@ from trainer.insights.periods import Period, day_start, local_day, week_start
 from trainer.quiz.progress import share, streak
 from trainer.store.db import Database
 from trainer.store.models import QuizAttempt, ReviewState
-from trainer.users.accounts import as_utc
+from trainer.clock import as_utc
 
 CALENDAR_DAYS = 182  # six months
 FORECAST_DAYS = 30

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from trainer.insights.periods import Period, local_day, week_start
 from trainer.store.db import Database
 from trainer.store.models import DialogueRecord
-from trainer.users.accounts import as_utc
+from trainer.clock import as_utc
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from trainer.store.db import Database
 from trainer.store.models import CallComment, DialogueRecord, User
-from trainer.users.accounts import UserInfo, as_utc
+from trainer.clock import as_utc
+from trainer.users.accounts import UserInfo
 
 MAX_COMMENT_CHARS = 2000
 

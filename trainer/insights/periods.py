@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy import case
 from sqlalchemy.sql.elements import ColumnElement
 
-from trainer.users.accounts import as_utc
+from trainer.clock import as_utc
 
 
 def local_day(moment: datetime, tz: tzinfo) -> date:

@@ -20,7 +20,8 @@ from trainer.insights.periods import Period, local_day, week_bucket
 from trainer.quiz.progress import share
 from trainer.store.db import Database
 from trainer.store.models import DialogueRecord, QuizAttempt, User
-from trainer.users.accounts import UserInfo, as_utc
+from trainer.clock import as_utc
+from trainer.users.accounts import UserInfo
 
 _RIGHT = func.sum(case((QuizAttempt.correct.is_(True), 1), else_=0))
 
