@@ -13,12 +13,10 @@ import streamlit as st
 
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
-from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, worst_scenarios
+from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
-from trainer.insights.team import (agent_lines, agents, answer_counts, cohorts, first_answers, inactive_agents,
-                                   last_activity, mastery_grid, weakest_items, weekly_accuracy)
+from trainer.insights.team import cohorts
 from trainer.quiz.bank import question_bank
-from trainer.quiz.item_stats import item_statistics
 from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.exports import chart_with_data, downloads, show_chart
@@ -55,18 +53,14 @@ if not isinstance(picked, tuple) or len(picked) != 2:
     st.info(tr("请选择开始和结束日期。", "Pick a start and an end date."))
     st.stop()
 period = Period(*picked)
-weeks = period.weeks()
 
-members = agents(db, team, cohort)
+analyse_items = st.session_state.get("item_analysis_pick", False)
+console = team_console(db, ConsoleFilter(team, cohort, period, int(idle_days), analyse_items), tz, now)
+members, lines, calls = console.members, console.lines, console.calls
 if not members:
     st.info(tr("没有符合条件的坐席。", "No agent matches these filters."))
     st.stop()
-ids = [m.id for m in members]
 names = {m.id: m.display_name for m in members}
-counts = answer_counts(db, ids, period, tz)
-calls = call_scores(db, ids, period, tz)
-latest = last_activity(db, ids)
-lines = agent_lines(members, counts, calls, latest)
 
 answered, right = sum(l.answers for l in lines), sum(l.right for l in lines)
 scored = [c.score for c in calls]
@@ -94,7 +88,7 @@ with tabs[0]:
                  column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
     downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
     st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {idle_days} days or more") + "**")
-    idle = inactive_agents(members, latest, now, tz, int(idle_days))
+    idle = console.idle
     if idle:
         idle_frame = pd.DataFrame([{
             agent_col: i.agent.display_name, tr("团队", "Team"): i.agent.team,
@@ -106,7 +100,7 @@ with tabs[0]:
         st.success(tr("所有坐席最近都有训练。", "Every agent trained recently."))
 
 with tabs[1]:
-    grid = mastery_grid(counts)
+    grid = console.mastery
     if grid:
         score, answers_label = tr("正确率 %", "Accuracy %"), tr("答题数", "Answers")
         frame = pd.DataFrame([{agent_col: names[c.user_id], category_col: category_name(c.category),
@@ -119,7 +113,7 @@ with tabs[1]:
         st.info(tr("所选时间内没有答题。", "No answers in this period."))
 
 with tabs[2]:
-    results = best_and_latest(calls)
+    results = console.scenario_results
     if results:
         best, last_score, count = tr("最好成绩", "Best"), tr("最近成绩", "Latest"), tr("次数", "Calls")
         frame = pd.DataFrame([{agent_col: names[r.user_id], scenario_col: scenario_title(r.scenario_id), best: round(r.best),
@@ -135,9 +129,9 @@ with tabs[3]:
     week, value, kind, volume = tr("周（周一）", "Week (Monday)"), tr("数值", "Value"), tr("指标", "Measure"), tr("数量", "Count")
     accuracy_name, score_name = tr("答题正确率 %", "Quiz accuracy %"), tr("通话平均分", "Mean call score")
     rows = [{week: w.week.isoformat(), kind: accuracy_name, value: round(100 * w.accuracy, 1), volume: w.answers}
-            for w in weekly_accuracy(counts, weeks)]
+            for w in console.weekly_accuracy]
     rows += [{week: w.week.isoformat(), kind: score_name, value: w.mean_score, volume: w.calls}
-             for w in weekly_scores(calls, weeks, tz)]
+             for w in console.weekly_scores]
     if rows:
         frame = pd.DataFrame(rows)
         chart_with_data(charts.trend(frame, week, value, [week, kind, value, volume], series=kind, domain=(0, 100)),
@@ -147,7 +141,7 @@ with tabs[3]:
 
 with tabs[4]:
     bank = question_bank(knowledge_base())
-    weak = weakest_items(db, ids, period, tz)
+    weak = console.weakest_items
     if weak:
         item_col, share_col = tr("题目", "Item"), tr("正确率 %", "Accuracy %")
         frame = pd.DataFrame([{item_col: w.item_id,
@@ -162,7 +156,9 @@ with tabs[4]:
     st.caption(tr("通过率 = 首次作答答对的比例；区分度 = 前27%坐席与后27%坐席通过率之差。区分度为负：强的坐席反而更常答错，题目可能有问题。",
                   "Facility = share right on first answer; discrimination = upper 27 % minus lower 27 % of agents. "
                   "Negative: strong agents miss it more than weak ones, so the item is probably badly written."))
-    stats = item_statistics(first_answers(db, ids))
+    st.toggle(tr("计算题目分析（读取全部历史，稍慢）", "Run the item analysis (reads all history, slower)"),
+              key="item_analysis_pick")
+    stats = console.item_stats or []
     flagged = [s for s in stats if s.flagged]
     if flagged:
         st.warning(tr(f"{len(flagged)} 道题可能有问题（强的坐席更常答错），请检查题干和答案。",
@@ -176,9 +172,11 @@ with tabs[4]:
             tr("区分度", "Discrimination"): "—" if s.discrimination is None else f"{s.discrimination:+.2f}",
         } for s in stats])
         chart_with_data(None, frame, tr("题目分析", "item-analysis"), "item_analysis")
+    elif console.item_stats is not None:
+        st.info(tr("还没有作答数据。", "No answers yet."))
 
 with tabs[5]:
-    worst = worst_scenarios(db, calls)
+    worst = console.worst_scenarios
     if worst:
         mean_col, fault_col, times_col, quote_col = (tr("平均分", "Mean score"), tr("常见问题", "Frequent fault"),
                                                      tr("次数", "Times"), tr("原话示例", "Example quotes"))

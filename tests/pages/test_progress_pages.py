@@ -210,7 +210,7 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
     assert "'=HYPERLINK(\"x\")" in {row[0] for row in agents_csv}  # neutralised, not a live formula
     mastery = csv_rows(export(at, downloads, "csv_mastery"))
     assert mastery[0][:3] == ["坐席", "分类", "正确率 %"] and len(mastery) == 11
-    for key in ("call_scores", "trends", "weak_items", "worst", "idle", "item_analysis"):
+    for key in ("call_scores", "trends", "weak_items", "worst", "idle"):
         assert load_workbook(io.BytesIO(export(at, downloads, f"xlsx_{key}"))).active.max_row > 1, key
     worst = csv_rows(export(at, downloads, "csv_worst"))
     assert worst[1][2] == "绝对化承诺" and "保证能赔" in worst[1][4]
@@ -221,6 +221,8 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
 def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
     teacher, _agents = team
     at = page("pages/team.py", teacher)
+    assert not at.warning and not any("需检查" in df.value.columns for df in at.dataframe)  # on request only
+    at.toggle(key="item_analysis_pick").set_value(True).run()
     assert at.warning and "1 道题可能有问题" in at.warning[0].value
     items = next(df.value for df in at.dataframe if "需检查" in df.value.columns)
     flagged = items[items["需检查"] == "⚑"]

@@ -2,7 +2,7 @@
 
 Everything is stored in UTC; agents and instructors think in local days (a session at 00:30
 Beijing time belongs to that day, not to the UTC day before). Weeks start on Monday.
-Aggregates over many rows are bucketed in SQL with week boundaries computed here as UTC
+Aggregates over many rows are summed in SQL between week boundaries computed here as UTC
 instants, so the result is exact in any time zone and the same on SQLite and PostgreSQL.
 """
 
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-
-from sqlalchemy import case
-from sqlalchemy.sql.elements import ColumnElement
 
 from trainer.clock import as_utc
 
@@ -60,11 +57,6 @@ class Period:
         return weeks
 
 
-def week_bucket(column: ColumnElement, weeks: list[date], tz: tzinfo) -> ColumnElement:
-    """A SQL expression numbering the week (index into `weeks`) a timestamp column falls in.
-
-    Rows before the first Monday get -1 and rows after the last week len(weeks); callers
-    filter by the period anyway.
-    """
-    edges = [day_start(monday + timedelta(days=7), tz) for monday in weeks]
-    return case(*[(column < edge, index) for index, edge in enumerate(edges)], else_=len(weeks))
+def week_bounds(monday: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """[start, end) in UTC of the local week beginning on `monday`."""
+    return day_start(monday, tz), day_start(monday + timedelta(days=7), tz)

@@ -12,8 +12,8 @@ import pytest
 from tests.trainer.insights.conftest import SHANGHAI, answer, call, local
 from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, worst_scenarios
 from trainer.insights.periods import Period
-from trainer.insights.team import (agent_lines, agents, answer_counts, cohorts, first_answers, inactive_agents,
-                                   last_activity, mastery_grid, weakest_items, weekly_accuracy)
+from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, last_activity,
+                                   mastery_grid, weakest_items, weekly_accuracy)
 from trainer.quiz.item_stats import item_statistics
 from trainer.users.accounts import create_user, disable_user
 
@@ -67,16 +67,18 @@ def test_agents_by_team_and_hire_month_without_instructors_or_leavers(database, 
     assert cohorts(database) == ["2026-02", "2026-01"]
 
 
-def test_answer_counts_per_agent_category_and_local_week(database, team) -> None:
+def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
-    counts = answer_counts(database, [a.id, b.id, d.id], PERIOD, SHANGHAI)
-    assert sorted((c.user_id, c.category, c.week, c.answers, c.right) for c in counts) == sorted([
-        (a.id, "lapse", 0, 3, 2), (a.id, "lapse", 1, 2, 2), (a.id, "claims", 1, 2, 0),
-        (b.id, "lapse", 0, 1, 0), (b.id, "claims", 1, 3, 1)])
-    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(counts)}
+    ids = [a.id, b.id, d.id]
+    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(database, ids, PERIOD, SHANGHAI)}
     assert grid == {(a.id, "claims"): (2, 0), (a.id, "lapse"): (5, 4), (b.id, "claims"): (3, 1), (b.id, "lapse"): (1, 0)}
-    weekly = weekly_accuracy(counts, PERIOD.weeks())
+    # 23:50 on Sunday 8 March counts for the first week, 00:10 on Monday 9 March (still the 8th in UTC) for the second.
+    weekly = weekly_accuracy(database, ids, PERIOD, SHANGHAI)
     assert [(w.week, w.answers, w.right) for w in weekly] == [(WEEK_1, 4, 2), (WEEK_2, 7, 3)]
+    # A period starting mid-week counts only its own days of that week.
+    partial = weekly_accuracy(database, ids, Period(date(2026, 3, 4), date(2026, 3, 9)), SHANGHAI)
+    assert [(w.week, w.answers, w.right) for w in partial] == [(WEEK_1, 2, 1), (WEEK_2, 2, 1)]
+    assert weekly_accuracy(database, [d.id], PERIOD, SHANGHAI) == [] and mastery_grid(database, [], PERIOD, SHANGHAI) == []
 
 
 def test_weakest_items_in_the_period(database, team) -> None:
@@ -125,7 +127,8 @@ def test_who_has_not_trained(database, team) -> None:
 def test_agent_lines_fold_the_period(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
     ids = [a.id, b.id, d.id]
-    lines = agent_lines([a, b, d], answer_counts(database, ids, PERIOD, SHANGHAI),
+    lines = agent_lines([a, b, d], mastery_grid(database, ids, PERIOD, SHANGHAI),
                         call_scores(database, ids, PERIOD, SHANGHAI), last_activity(database, ids))
     assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
     assert lines[2].last_active is None and lines[2].accuracy == 0.0
+

@@ -5,9 +5,9 @@ Revises: 0001
 Create Date: 2026-11-27 09:00:00
 
 The indexes were chosen with bench/team_console.py (figures in docs/benchmarks.md):
-- quiz_attempts (user_id, answered_at): one agent's answers over time (calendar, retention, last activity);
-- quiz_attempts (answered_at, user_id, category, item_id, correct): the team console's period
-  aggregates read the index alone, never the table;
+- quiz_attempts (user_id, answered_at, correct, category, item_id): agents' answers of a period
+  (one agent's calendar and retention, everyone's last answer, the team console's aggregates)
+  read from the index alone, never the table;
 - dialogue_sessions (user_id, finished_at): one agent's calls and everyone's last call.
 """
 from alembic import op
@@ -38,9 +38,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_call_comments_dialogue_id'), ['dialogue_id'], unique=False)
 
     with op.batch_alter_table('quiz_attempts', schema=None) as batch_op:
-        batch_op.create_index('ix_quiz_attempts_user_time', ['user_id', 'answered_at'], unique=False)
-        batch_op.create_index('ix_quiz_attempts_time_cover',
-                              ['answered_at', 'user_id', 'category', 'item_id', 'correct'], unique=False)
+        batch_op.create_index('ix_quiz_attempts_user_time_cover',
+                              ['user_id', 'answered_at', 'correct', 'category', 'item_id'], unique=False)
     with op.batch_alter_table('dialogue_sessions', schema=None) as batch_op:
         batch_op.create_index('ix_dialogue_sessions_user_finished', ['user_id', 'finished_at'], unique=False)
 
@@ -49,8 +48,7 @@ def downgrade() -> None:
     with op.batch_alter_table('dialogue_sessions', schema=None) as batch_op:
         batch_op.drop_index('ix_dialogue_sessions_user_finished')
     with op.batch_alter_table('quiz_attempts', schema=None) as batch_op:
-        batch_op.drop_index('ix_quiz_attempts_time_cover')
-        batch_op.drop_index('ix_quiz_attempts_user_time')
+        batch_op.drop_index('ix_quiz_attempts_user_time_cover')
     with op.batch_alter_table('call_comments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_call_comments_dialogue_id'))
     op.drop_table('call_comments')
