@@ -4,6 +4,7 @@ and the faults behind the worst-handled scenarios (with the agents' own words)."
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -11,7 +12,7 @@ from statistics import fmean
 
 from sqlalchemy import select
 
-from trainer.insights.periods import Period, local_day, week_start
+from trainer.insights.periods import Period, week_bounds
 from trainer.store.db import Database
 from trainer.store.models import DialogueRecord
 from trainer.clock import as_utc
@@ -73,17 +74,22 @@ class ScenarioTrouble:
     faults: tuple[Fault, ...]
 
 
+def _call_filter(query, user_ids: list[int], period: Period | None, tz: tzinfo | None):
+    query = query.where(DialogueRecord.user_id.in_(user_ids), DialogueRecord.finished_at.is_not(None))
+    if period is not None:
+        start, end = period.bounds(tz)
+        query = query.where(DialogueRecord.finished_at >= start, DialogueRecord.finished_at < end)
+    return query
+
+
 def call_scores(db: Database, user_ids: list[int], period: Period | None = None,
                 tz: tzinfo | None = None) -> list[CallScore]:
     """The users' finished calls (in the period when given), oldest first."""
     if not user_ids:
         return []
-    query = (select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id, DialogueRecord.score,
-                    DialogueRecord.outcome, DialogueRecord.mode, DialogueRecord.finished_at)
-             .where(DialogueRecord.user_id.in_(user_ids), DialogueRecord.finished_at.is_not(None)))
-    if period is not None:
-        start, end = period.bounds(tz)
-        query = query.where(DialogueRecord.finished_at >= start, DialogueRecord.finished_at < end)
+    query = _call_filter(select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id,
+                                DialogueRecord.score, DialogueRecord.outcome, DialogueRecord.mode,
+                                DialogueRecord.finished_at), user_ids, period, tz)
     with db.session() as session:
         rows = session.execute(query.order_by(DialogueRecord.finished_at, DialogueRecord.id)).all()
     return [CallScore(id_, user_id, scenario, float(score), outcome, mode, as_utc(finished))
@@ -92,28 +98,36 @@ def call_scores(db: Database, user_ids: list[int], period: Period | None = None,
 
 def best_and_latest(calls: list[CallScore]) -> list[ScenarioResult]:
     """Per (agent, scenario): number of calls, best and latest score; calls must be oldest first."""
-    grouped: dict[tuple[int, str], list[CallScore]] = defaultdict(list)
+    found: dict[tuple[int, str], list] = {}
     for call in calls:
-        grouped[(call.user_id, call.scenario_id)].append(call)
-    return [ScenarioResult(user_id, scenario, len(group), max(c.score for c in group), group[-1].score,
-                           group[-1].finished_at)
-            for (user_id, scenario), group in sorted(grouped.items())]
+        entry = found.get((call.user_id, call.scenario_id))
+        if entry is None:
+            found[(call.user_id, call.scenario_id)] = [1, call.score, call.score, call.finished_at]
+        else:
+            entry[0] += 1
+            entry[1] = max(entry[1], call.score)
+            entry[2], entry[3] = call.score, call.finished_at
+    return [ScenarioResult(user_id, scenario, *values) for (user_id, scenario), values in sorted(found.items())]
 
 
 def weekly_scores(calls: list[CallScore], weeks: list[date], tz: tzinfo) -> list[WeekScore]:
     """Mean call score per local week; weeks without calls are left out (no line through zero)."""
-    by_week: dict[date, list[float]] = defaultdict(list)
+    if not weeks:
+        return []
+    edges = [week_bounds(monday, tz)[1] for monday in weeks]  # each week's end, as UTC instants
+    by_week: dict[int, list[float]] = defaultdict(list)
     for call in calls:
-        by_week[week_start(local_day(call.finished_at, tz))].append(call.score)
-    return [WeekScore(week, len(by_week[week]), round(fmean(by_week[week]), 1)) for week in weeks if by_week.get(week)]
+        by_week[bisect_right(edges, call.finished_at)].append(call.score)
+    return [WeekScore(weeks[index], len(by_week[index]), round(fmean(by_week[index]), 1))
+            for index in range(len(weeks)) if by_week.get(index)]
 
 
-def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults: int = 3,
-                    quotes: int = 2) -> list[ScenarioTrouble]:
-    """The `limit` scenarios with the lowest mean score, each with its most frequent faults.
+def worst_scenarios(db: Database, calls: list[CallScore], user_ids: list[int], period: Period | None = None,
+                    tz: tzinfo | None = None, limit: int = 5, faults: int = 3, quotes: int = 2) -> list[ScenarioTrouble]:
+    """The `limit` scenarios with the lowest mean score among `calls`, each with its most frequent faults.
 
-    Only the calls of those scenarios are read in full (findings), newest first, so the
-    example quotes are recent ones.
+    `calls` are the users' calls of the period (call_scores); only the calls of the worst
+    scenarios are read again in full (findings), newest first, so the example quotes are recent.
     """
     scores: dict[str, list[float]] = defaultdict(list)
     for call in calls:
@@ -121,28 +135,23 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
     worst = sorted(scores, key=lambda s: (fmean(scores[s]), s))[:limit]
     if not worst:
         return []
-    ids = [call.id for call in reversed(calls) if call.scenario_id in worst]  # newest first
     counts: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    query = _call_filter(select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id,
+                                DialogueRecord.findings_json), user_ids, period, tz)
+    query = query.where(DialogueRecord.scenario_id.in_(worst)).order_by(DialogueRecord.finished_at.desc(),
+                                                                        DialogueRecord.id.desc())
     with db.session() as session:
-        for chunk in _chunks(ids, 5000):
-            rows = session.execute(select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id,
-                                          DialogueRecord.findings_json)
-                                   .where(DialogueRecord.id.in_(chunk)).order_by(DialogueRecord.id.desc()))
-            for call_id, user_id, scenario, findings_json in rows:
-                for finding in json.loads(findings_json or "[]"):
-                    if finding.get("ok", True):
-                        continue
-                    rubric = str(finding.get("rubric", ""))
-                    counts[scenario][rubric] += 1
-                    found = examples[(scenario, rubric)]
-                    if len(found) < quotes and finding.get("quote"):
-                        found.append(Quote(call_id, user_id, str(finding["quote"])))
+        for call_id, user_id, scenario, findings_json in session.execute(query):
+            for finding in json.loads(findings_json or "[]"):
+                if finding.get("ok", True):
+                    continue
+                rubric = str(finding.get("rubric", ""))
+                counts[scenario][rubric] += 1
+                found = examples[(scenario, rubric)]
+                if len(found) < quotes and finding.get("quote"):
+                    found.append(Quote(call_id, user_id, str(finding["quote"])))
     return [ScenarioTrouble(scenario, len(scores[scenario]), round(fmean(scores[scenario]), 1),
                             tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]))
                                   for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]))
             for scenario in worst]
-
-
-def _chunks(values: list[int], size: int) -> list[list[int]]:
-    return [values[start:start + size] for start in range(0, len(values), size)]

@@ -93,18 +93,39 @@ def cohorts(db: Database) -> list[str]:
     return sorted({day.strftime("%Y-%m") for day in dates}, reverse=True)
 
 
-def mastery_grid(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[MasteryCell]:
-    """Answers and right answers per agent and category in the period."""
+@dataclass(frozen=True)
+class ItemCount:
+    """One agent's answers to one item in the period."""
+
+    user_id: int
+    item_id: str
+    category: str
+    answers: int
+    right: int
+
+
+def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
+    """Answers and right answers per agent and item in the period: one pass over the covering
+    index that feeds the mastery grid, the weakest items and the agents' lines."""
     if not user_ids:
         return []
     start, end = period.bounds(tz)
-    query = (select(QuizAttempt.user_id, QuizAttempt.category, func.count(), _RIGHT)
+    query = (select(QuizAttempt.user_id, QuizAttempt.item_id, func.max(QuizAttempt.category), func.count(), _RIGHT)
              .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
-             .group_by(QuizAttempt.user_id, QuizAttempt.category))
+             .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
     with db.session() as session:
-        cells = [MasteryCell(user_id, category, int(answers), int(right or 0))
-                 for user_id, category, answers, right in session.execute(query)]
-    return sorted(cells, key=lambda c: (c.user_id, c.category))
+        return [ItemCount(user_id, item, category or "", int(answers), int(right or 0))
+                for user_id, item, category, answers, right in session.execute(query)]
+
+
+def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
+    """Answers and right answers per agent and category in the period."""
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for count in counts:
+        cell = totals[(count.user_id, count.category)]
+        cell[0] += count.answers
+        cell[1] += count.right
+    return [MasteryCell(user_id, category, *values) for (user_id, category), values in sorted(totals.items())]
 
 
 def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[WeekAccuracy]:
@@ -125,20 +146,16 @@ def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinf
             for index, answers, right in sorted(rows) if answers]
 
 
-def weakest_items(db: Database, user_ids: list[int], period: Period, tz: tzinfo, limit: int = 10,
-                  min_answers: int = 5) -> list[ItemResult]:
+def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5) -> list[ItemResult]:
     """The items answered right least often in the period (with at least `min_answers` answers)."""
-    if not user_ids:
-        return []
-    start, end = period.bounds(tz)
-    query = (select(QuizAttempt.item_id, func.max(QuizAttempt.category), func.count(), _RIGHT,
-                    func.count(func.distinct(QuizAttempt.user_id)))
-             .where(QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end,
-                    QuizAttempt.user_id.in_(user_ids))
-             .group_by(QuizAttempt.item_id).having(func.count() >= min_answers))
-    with db.session() as session:
-        items = [ItemResult(item, category or "", int(n), int(right or 0), int(people))
-                 for item, category, n, right, people in session.execute(query)]
+    totals: dict[str, list] = {}
+    for count in counts:
+        item = totals.setdefault(count.item_id, [count.category, 0, 0, 0])
+        item[1] += count.answers
+        item[2] += count.right
+        item[3] += 1
+    items = [ItemResult(item_id, category, answers, right, agents)
+             for item_id, (category, answers, right, agents) in totals.items() if answers >= min_answers]
     return sorted(items, key=lambda i: (i.accuracy, -i.answers, i.item_id))[:limit]
 
 

@@ -12,8 +12,8 @@ import pytest
 from tests.trainer.insights.conftest import SHANGHAI, answer, call, local
 from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, worst_scenarios
 from trainer.insights.periods import Period
-from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, last_activity,
-                                   mastery_grid, weakest_items, weekly_accuracy)
+from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, item_counts,
+                                   last_activity, mastery_grid, weakest_items, weekly_accuracy)
 from trainer.quiz.item_stats import item_statistics
 from trainer.users.accounts import create_user, disable_user
 
@@ -70,7 +70,7 @@ def test_agents_by_team_and_hire_month_without_instructors_or_leavers(database, 
 def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
     ids = [a.id, b.id, d.id]
-    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(database, ids, PERIOD, SHANGHAI)}
+    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI))}
     assert grid == {(a.id, "claims"): (2, 0), (a.id, "lapse"): (5, 4), (b.id, "claims"): (3, 1), (b.id, "lapse"): (1, 0)}
     # 23:50 on Sunday 8 March counts for the first week, 00:10 on Monday 9 March (still the 8th in UTC) for the second.
     weekly = weekly_accuracy(database, ids, PERIOD, SHANGHAI)
@@ -78,16 +78,16 @@ def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, te
     # A period starting mid-week counts only its own days of that week.
     partial = weekly_accuracy(database, ids, Period(date(2026, 3, 4), date(2026, 3, 9)), SHANGHAI)
     assert [(w.week, w.answers, w.right) for w in partial] == [(WEEK_1, 2, 1), (WEEK_2, 2, 1)]
-    assert weekly_accuracy(database, [d.id], PERIOD, SHANGHAI) == [] and mastery_grid(database, [], PERIOD, SHANGHAI) == []
+    assert weekly_accuracy(database, [d.id], PERIOD, SHANGHAI) == [] and item_counts(database, [], PERIOD, SHANGHAI) == []
 
 
 def test_weakest_items_in_the_period(database, team) -> None:
     one = [team[k].id for k in "abd"]
-    found = weakest_items(database, one, PERIOD, SHANGHAI, min_answers=2)
-    assert [(i.item_id, i.answers, i.right, i.agents) for i in found] == [
-        ("q-claims-1", 4, 1, 2), ("q-lapse-1", 4, 2, 2), ("q-lapse-2", 2, 2, 1)]
+    found = weakest_items(item_counts(database, one, PERIOD, SHANGHAI), min_answers=2)
+    assert [(i.item_id, i.category, i.answers, i.right, i.agents) for i in found] == [
+        ("q-claims-1", "claims", 4, 1, 2), ("q-lapse-1", "lapse", 4, 2, 2), ("q-lapse-2", "lapse", 2, 2, 1)]
     everyone = [u.id for u in team.values()]
-    assert [i.item_id for i in weakest_items(database, everyone, PERIOD, SHANGHAI, min_answers=2, limit=3)] == [
+    assert [i.item_id for i in weakest_items(item_counts(database, everyone, PERIOD, SHANGHAI), min_answers=2, limit=3)] == [
         "q-claims-1", "q-lapse-1", "q-claims-2"]
 
 
@@ -107,11 +107,16 @@ def test_best_latest_weekly_and_worst_scenarios(database, team) -> None:
         (a.id, "s-angry", 1, 40, 40), (a.id, "s-claim", 2, 80, 60), (b.id, "s-angry", 1, 50, 50), (b.id, "s-claim", 1, 70, 70)]
     assert [(w.week, w.calls, w.mean_score) for w in weekly_scores(calls, PERIOD.weeks(), SHANGHAI)] == [
         (WEEK_1, 1, 80.0), (WEEK_2, 4, 55.0)]
-    [worst] = worst_scenarios(database, calls, limit=1)
+    ids = [a.id, b.id, team["d"].id]
+    [worst] = worst_scenarios(database, calls, ids, PERIOD, SHANGHAI, limit=1)
     assert (worst.scenario_id, worst.calls, worst.mean_score) == ("s-angry", 2, 45.0)
     assert [(f.rubric, f.count) for f in worst.faults] == [("absolute_promise", 2), ("vague", 1)]
     assert [q.text for q in worst.faults[0].quotes] == ["肯定没问题", "保证能赔"]  # newest first
-    assert [s.scenario_id for s in worst_scenarios(database, calls)] == ["s-angry", "s-claim"]
+    assert [s.scenario_id for s in worst_scenarios(database, calls, ids, PERIOD, SHANGHAI)] == ["s-angry", "s-claim"]
+    # Only the given agents' calls are read for faults: without B, A's quote is the only one.
+    [alone] = worst_scenarios(database, [c for c in calls if c.user_id == a.id], [a.id], PERIOD, SHANGHAI, limit=1)
+    assert [(f.rubric, f.count, [q.text for q in f.quotes]) for f in alone.faults] == [
+        ("absolute_promise", 1, ["保证能赔"]), ("vague", 1, ["这个不好说"])]
 
 
 def test_who_has_not_trained(database, team) -> None:
@@ -127,7 +132,7 @@ def test_who_has_not_trained(database, team) -> None:
 def test_agent_lines_fold_the_period(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
     ids = [a.id, b.id, d.id]
-    lines = agent_lines([a, b, d], mastery_grid(database, ids, PERIOD, SHANGHAI),
+    lines = agent_lines([a, b, d], mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI)),
                         call_scores(database, ids, PERIOD, SHANGHAI), last_activity(database, ids))
     assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
     assert lines[2].last_active is None and lines[2].accuracy == 0.0
