@@ -16,13 +16,13 @@ from trainer.insights.team import agents, last_activity
 from trainer.quiz.bank import question_bank
 from trainer.quiz.progress import ProgressStore
 from ui.call_view import show_saved_call
+from ui.display import scenario_title, when, zone
 from ui.i18n import tr
-from ui.labels import local_time, scenario_title, zone
+from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories, show_missed
 from ui.resources import database, knowledge_base
-from ui.session import STAFF, require_user
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 db = database()
 tz = zone()
 now = utcnow()
@@ -50,7 +50,7 @@ last = last_activity(db, [agent.id]).get(agent.id)
 streak_col, calls_col, last_col, cohort_col = st.columns(4)
 streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_streak(days, today))
 calls_col.metric(tr("模拟通话次数", "Practice calls"), len(calls))
-last_col.metric(tr("最近训练", "Last trained"), local_time(last, "%m-%d %H:%M") or "—")
+last_col.metric(tr("最近训练", "Last trained"), when(last, "—"))
 cohort_col.metric(tr("入职月份", "Hire month"), agent.cohort or "—")
 
 st.subheader(tr("训练日历（近 6 个月）", "Training calendar (last 6 months)"))
@@ -68,7 +68,7 @@ if calls:
     by_id = {c.id: c for c in calls}
     opened = st.selectbox(tr("打开一次通话（记录、评分依据、评语）", "Open a call (transcript, findings, comments)"),
                           newest_first, key="agent_call_pick",
-                          format_func=lambda i: f"{local_time(by_id[i].finished_at)} · {scenario_title(by_id[i].scenario_id)} · "
+                          format_func=lambda i: f"{when(by_id[i].finished_at)} · {scenario_title(by_id[i].scenario_id)} · "
                                                 f"{round(by_id[i].score)}")
     record = get_dialogue_record(db, opened)
     if record is not None:

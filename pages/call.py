@@ -14,11 +14,11 @@ from trainer.insights.comments import comments_for
 from trainer.users.accounts import account_by_id
 from ui.call_view import show_saved_call
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database
-from ui.session import require_user
 
-user = require_user()
+user = require_page_user(__file__)
 db = database()
 st.title(tr("通话报告", "Call report"))
 

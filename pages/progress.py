@@ -13,14 +13,14 @@ from trainer.insights.calls import call_scores
 from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
 from ui import charts
+from ui.display import duration, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import tr
-from ui.labels import duration, local_time, zone
+from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories
 from ui.resources import database
-from ui.session import require_user
 
-user = require_user()
+user = require_page_user(__file__)
 db = database()
 store = ProgressStore(db)
 tz = zone()
@@ -77,7 +77,7 @@ show_categories(mastery, "categories")
 st.subheader(tr("最近训练", "Recent sessions"))
 if sessions:
     st.dataframe(pd.DataFrame([{
-        tr("时间", "When"): local_time(s.finished_at),
+        tr("时间", "When"): when(s.finished_at),
         tr("题数", "Questions"): s.questions,
         tr("答对", "Correct"): s.correct,
         tr("得分", "Score"): f"{s.score:.0%}",

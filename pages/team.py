@@ -19,17 +19,17 @@ from trainer.insights.team import cohorts
 from trainer.quiz.bank import question_bank
 from trainer.quiz.progress import ProgressStore
 from ui import charts
+from ui.display import category_name, rubric_name, scenario_title, when, zone
 from ui.exports import chart_with_data, downloads, show_chart
 from ui.i18n import tr
-from ui.labels import category_name, local_time, rubric_name, scenario_title, zone
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
-from ui.session import STAFF, require_user
 
 DEFAULT_WEEKS = 8
 AGENT_PAGE = "agent"  # url path of pages/agent.py
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 db = database()
 tz = zone()
 now = utcnow()
@@ -81,7 +81,7 @@ with tabs[0]:
         tr("入职月份", "Hire month"): l.agent.cohort, tr("答题数", "Answers"): l.answers,
         tr("正确率 %", "Accuracy %"): round(100 * l.accuracy) if l.answers else None,
         tr("通话次数", "Calls"): l.calls, tr("通话均分", "Mean call score"): l.mean_score,
-        tr("最近训练", "Last trained"): local_time(l.last_active),
+        tr("最近训练", "Last trained"): when(l.last_active),
         open_label: f"{AGENT_PAGE}?agent={l.agent.login}",
     } for l in lines])
     st.dataframe(frame, hide_index=True, width="stretch",
@@ -92,7 +92,7 @@ with tabs[0]:
     if idle:
         idle_frame = pd.DataFrame([{
             agent_col: i.agent.display_name, tr("团队", "Team"): i.agent.team,
-            tr("最近训练", "Last trained"): local_time(i.last_active) or tr("从未训练", "never"),
+            tr("最近训练", "Last trained"): when(i.last_active) or tr("从未训练", "never"),
             tr("未训练天数", "Idle days"): i.idle_days,
         } for i in idle])
         chart_with_data(None, idle_frame, tr("未训练坐席", "idle-agents"), "idle")
@@ -117,7 +117,7 @@ with tabs[2]:
     if results:
         best, last_score, count = tr("最好成绩", "Best"), tr("最近成绩", "Latest"), tr("次数", "Calls")
         frame = pd.DataFrame([{agent_col: names[r.user_id], scenario_col: scenario_title(r.scenario_id), best: round(r.best),
-                               last_score: round(r.latest), count: r.calls, tr("最近一次", "Latest call"): local_time(r.latest_at)}
+                               last_score: round(r.latest), count: r.calls, tr("最近一次", "Latest call"): when(r.latest_at)}
                               for r in results])
         chart = charts.grid_heatmap(frame, agent_col, scenario_col, last_score, [agent_col, scenario_col, best, last_score, count])
         chart_with_data(chart, frame, tr("通话成绩", "call-scores"), "call_scores")

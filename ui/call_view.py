@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.dialogue.scoring import SUBSCORE_NAMES, SUBSCORES
+from trainer.dialogue.scoring import SUBSCORES
 from trainer.dialogue.store import DialogueSummary
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
+from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
 from ui.i18n import tr
-from ui.labels import local_time, outcome_name, rubric_name, scenario_title
 from ui.render import escape_markdown
 from ui.resources import database
 
@@ -20,12 +20,12 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
                     heading: bool = True) -> None:
     """The whole report of one saved call; `heading` False inside an expander that already names it."""
     if heading:
-        st.subheader(f"{scenario_title(call.scenario_id)} · {local_time(call.finished_at or call.started_at)}")
+        st.subheader(f"{scenario_title(call.scenario_id)} · {when(call.finished_at or call.started_at)}")
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
     outcome_col.metric(tr("结果", "Outcome"), outcome_name(call.outcome))
     if call.subscores:
-        st.caption(" · ".join(f"{tr(*SUBSCORE_NAMES[name])} {call.subscores[name]}"
+        st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
     show_comments(call, comments, viewer, owner)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
@@ -51,7 +51,7 @@ def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserIn
             st.markdown("**" + tr("教员评语", "Instructor's comments") + "**")
             for comment in comments:
                 st.markdown(escape_markdown(comment.text))
-                st.caption(escape_markdown(f"{comment.author_name} · {local_time(comment.created_at)}"))
+                st.caption(escape_markdown(f"{comment.author_name} · {when(comment.created_at)}"))
     if not can_comment(viewer, owner):
         return
     with st.form(f"comment_form_{call.id}", clear_on_submit=True):

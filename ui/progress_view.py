@@ -12,9 +12,9 @@ from trainer.insights.calls import CallScore
 from trainer.insights.periods import week_start
 from trainer.quiz.progress import CategoryMastery
 from ui import charts
+from ui.display import category_name, outcome_name, scenario_title, when
 from ui.exports import chart_with_data, show_chart
 from ui.i18n import tr
-from ui.labels import category_name, local_time, outcome_name, scenario_title
 
 WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
             ("周日", "Sun"))
@@ -67,7 +67,7 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("分类", "Category"): category_name(m.category),
         tr("答错次数", "Wrong"): m.wrong, tr("作答次数", "Answers"): m.attempts,
         tr("最近一次", "Last time"): tr("答对", "right") if m.latest_correct else tr("答错", "wrong"),
-        tr("最近作答", "Last answered"): local_time(m.last_answered),
+        tr("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
     chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key)
 
@@ -77,14 +77,14 @@ def show_calls(calls: list[CallScore], key: str) -> None:
     if not calls:
         st.caption(tr("还没有完成的模拟通话。", "No finished practice calls yet."))
         return
-    when, scenario, score = tr("时间", "When"), tr("情景", "Scenario"), tr("得分", "Score")
+    when_col, scenario, score = tr("时间", "When"), tr("情景", "Scenario"), tr("得分", "Score")
     grouped = calls_by_scenario(calls)
-    trend = pd.DataFrame([{when: local_time(c.finished_at), scenario: scenario_title(sid), score: round(c.score)}
+    trend = pd.DataFrame([{when_col: when(c.finished_at), scenario: scenario_title(sid), score: round(c.score)}
                           for sid, group in grouped.items() for c in group])
-    show_chart(charts.trend(trend, when, score, [when, scenario, score], series=scenario, domain=(0, 100)), f"{key}_trend")
+    show_chart(charts.trend(trend, when_col, score, [when_col, scenario, score], series=scenario, domain=(0, 100)), f"{key}_trend")
     report = tr("报告", "Report")
     frame = pd.DataFrame([{
-        scenario: scenario_title(c.scenario_id), when: local_time(c.finished_at), score: round(c.score),
+        scenario: scenario_title(c.scenario_id), when_col: when(c.finished_at), score: round(c.score),
         tr("结果", "Outcome"): outcome_name(c.outcome),
         tr("模式", "Mode"): tr("考试", "exam") if c.mode == "exam" else tr("练习", "training"),
         report: call_link(c.id),
