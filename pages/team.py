@@ -13,6 +13,7 @@ import streamlit as st
 
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
+from trainer.insights.calls import FAULT_SAMPLE
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
@@ -188,6 +189,8 @@ with tabs[5]:
                               for w in worst for f in w.faults] or
                              [{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score} for w in worst])
         chart_with_data(None, frame, tr("薄弱情景", "worst-scenarios"), "worst")
+        st.caption(tr(f"平均分最低的情景；常见问题统计每个情景最近 {FAULT_SAMPLE} 次通话。",
+                      f"The scenarios with the lowest mean score; faults counted on each one's newest {FAULT_SAMPLE} calls."))
         for w in worst:
             with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · {w.calls} {tr('次', 'calls')}"):
                 for fault in w.faults:

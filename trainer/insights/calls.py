@@ -18,6 +18,10 @@ from trainer.store.models import DialogueRecord
 from trainer.clock import as_utc
 
 
+# Faults of a badly handled scenario are counted on its newest calls, this many at most.
+FAULT_SAMPLE = 200
+
+
 @dataclass(frozen=True)
 class CallScore:
     """One finished practice call, without its transcript."""
@@ -71,7 +75,7 @@ class ScenarioTrouble:
     scenario_id: str
     calls: int
     mean_score: float
-    faults: tuple[Fault, ...]
+    faults: tuple[Fault, ...]  # counted on the newest FAULT_SAMPLE calls
 
 
 def _call_filter(query, user_ids: list[int], period: Period | None, tz: tzinfo | None):
@@ -122,36 +126,34 @@ def weekly_scores(calls: list[CallScore], weeks: list[date], tz: tzinfo) -> list
             for index in range(len(weeks)) if by_week.get(index)]
 
 
-def worst_scenarios(db: Database, calls: list[CallScore], user_ids: list[int], period: Period | None = None,
-                    tz: tzinfo | None = None, limit: int = 5, faults: int = 3, quotes: int = 2) -> list[ScenarioTrouble]:
+def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults: int = 3, quotes: int = 2,
+                    sample: int = FAULT_SAMPLE) -> list[ScenarioTrouble]:
     """The `limit` scenarios with the lowest mean score among `calls`, each with its most frequent faults.
 
-    `calls` are the users' calls of the period (call_scores); only the calls of the worst
-    scenarios are read again in full (findings), newest first, so the example quotes are recent.
+    Faults are counted on each scenario's `sample` newest calls (their findings are the only
+    call data read again), so the quotes are recent and the cost stays flat as history grows.
     """
-    scores: dict[str, list[float]] = defaultdict(list)
+    by_scenario: dict[str, list[CallScore]] = defaultdict(list)
     for call in calls:
-        scores[call.scenario_id].append(call.score)
-    worst = sorted(scores, key=lambda s: (fmean(scores[s]), s))[:limit]
-    if not worst:
-        return []
+        by_scenario[call.scenario_id].append(call)
+    worst = sorted(by_scenario, key=lambda s: (fmean(c.score for c in by_scenario[s]), s))[:limit]
+    newest = sorted((c for s in worst for c in by_scenario[s][-sample:]),
+                    key=lambda c: (c.finished_at, c.id), reverse=True)
     counts: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[Quote]] = defaultdict(list)
-    query = _call_filter(select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id,
-                                DialogueRecord.findings_json), user_ids, period, tz)
-    query = query.where(DialogueRecord.scenario_id.in_(worst)).order_by(DialogueRecord.finished_at.desc(),
-                                                                        DialogueRecord.id.desc())
     with db.session() as session:
-        for call_id, user_id, scenario, findings_json in session.execute(query):
-            for finding in json.loads(findings_json or "[]"):
-                if finding.get("ok", True):
-                    continue
-                rubric = str(finding.get("rubric", ""))
-                counts[scenario][rubric] += 1
-                found = examples[(scenario, rubric)]
-                if len(found) < quotes and finding.get("quote"):
-                    found.append(Quote(call_id, user_id, str(finding["quote"])))
-    return [ScenarioTrouble(scenario, len(scores[scenario]), round(fmean(scores[scenario]), 1),
+        findings = dict(session.execute(select(DialogueRecord.id, DialogueRecord.findings_json)
+                                        .where(DialogueRecord.id.in_([c.id for c in newest]))).tuples().all()) if newest else {}
+    for call in newest:
+        for finding in json.loads(findings.get(call.id) or "[]"):
+            if finding.get("ok", True):
+                continue
+            rubric = str(finding.get("rubric", ""))
+            counts[call.scenario_id][rubric] += 1
+            found = examples[(call.scenario_id, rubric)]
+            if len(found) < quotes and finding.get("quote"):
+                found.append(Quote(call.id, call.user_id, str(finding["quote"])))
+    return [ScenarioTrouble(scenario, len(by_scenario[scenario]), round(fmean(c.score for c in by_scenario[scenario]), 1),
                             tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]))
                                   for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]))
             for scenario in worst]

@@ -63,7 +63,7 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
         latest_job = pool.submit(last_activity, db, ids)
         first_job = pool.submit(first_answers, db, ids) if chosen.item_analysis else None
         calls = calls_job.result()
-        worst = worst_scenarios(db, calls, ids, period, tz)
+        worst = worst_scenarios(db, calls)
         counts, latest = counts_job.result(), latest_job.result()
     grid = mastery_grid(counts)
     return Console(

@@ -107,16 +107,19 @@ def test_best_latest_weekly_and_worst_scenarios(database, team) -> None:
         (a.id, "s-angry", 1, 40, 40), (a.id, "s-claim", 2, 80, 60), (b.id, "s-angry", 1, 50, 50), (b.id, "s-claim", 1, 70, 70)]
     assert [(w.week, w.calls, w.mean_score) for w in weekly_scores(calls, PERIOD.weeks(), SHANGHAI)] == [
         (WEEK_1, 1, 80.0), (WEEK_2, 4, 55.0)]
-    ids = [a.id, b.id, team["d"].id]
-    [worst] = worst_scenarios(database, calls, ids, PERIOD, SHANGHAI, limit=1)
+    [worst] = worst_scenarios(database, calls, limit=1)
     assert (worst.scenario_id, worst.calls, worst.mean_score) == ("s-angry", 2, 45.0)
     assert [(f.rubric, f.count) for f in worst.faults] == [("absolute_promise", 2), ("vague", 1)]
     assert [q.text for q in worst.faults[0].quotes] == ["肯定没问题", "保证能赔"]  # newest first
-    assert [s.scenario_id for s in worst_scenarios(database, calls, ids, PERIOD, SHANGHAI)] == ["s-angry", "s-claim"]
-    # Only the given agents' calls are read for faults: without B, A's quote is the only one.
-    [alone] = worst_scenarios(database, [c for c in calls if c.user_id == a.id], [a.id], PERIOD, SHANGHAI, limit=1)
+    assert [s.scenario_id for s in worst_scenarios(database, calls)] == ["s-angry", "s-claim"]
+    # Only the given calls are read for faults: without B's, A's quote is the only one.
+    [alone] = worst_scenarios(database, [c for c in calls if c.user_id == a.id], limit=1)
     assert [(f.rubric, f.count, [q.text for q in f.quotes]) for f in alone.faults] == [
         ("absolute_promise", 1, ["保证能赔"]), ("vague", 1, ["这个不好说"])]
+    # Faults come from the newest calls only: a sample of one keeps B's call, the newer one.
+    [sampled] = worst_scenarios(database, calls, limit=1, sample=1)
+    assert (sampled.calls, sampled.mean_score) == (2, 45.0)
+    assert [(f.rubric, f.count) for f in sampled.faults] == [("absolute_promise", 1)]
 
 
 def test_who_has_not_trained(database, team) -> None:
