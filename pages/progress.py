@@ -34,12 +34,11 @@ mastery = store.mastery_by_category(user.id)
 forecast = due_forecast(db, user.id, now, tz)
 goal = todays_goal(db, user.id, now, tz)
 
-streak_col, due_col, answered_col, time_col = st.columns(4)
+streak_col, due_col, answered_col = st.columns(3)
 streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_streak(days, today))
 due_col.metric(tr("今天待复习", "Due today"), forecast[0].due)
 answered_col.metric(tr("累计答题", "Questions answered"), sum(m.attempts for m in mastery.values()))
 sessions = store.recent_sessions(user.id, limit=10)
-time_col.metric(tr("最近 10 次训练用时", "Time, last 10 sessions"), duration(sum(s.seconds for s in sessions)))
 
 st.subheader(tr("今日目标", "Today's goal"))
 st.progress(goal.done_share, text=tr(
@@ -83,6 +82,8 @@ if sessions:
         tr("得分", "Score"): f"{s.score:.0%}",
         tr("用时", "Time"): duration(s.seconds),
     } for s in sessions]), hide_index=True, width="stretch")
+    total = duration(sum(s.seconds for s in sessions))
+    st.caption(tr(f"最近 {len(sessions)} 次训练共用时 {total}。", f"Time over the last {len(sessions)} sessions: {total}."))
 else:
     st.caption(tr("暂无。", "None yet."))
 

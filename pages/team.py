@@ -43,7 +43,7 @@ team_col, cohort_col, period_col, idle_col = st.columns([2, 2, 3, 1])
 teams = ProgressStore(db).teams()
 choices = [None, *teams] if sees_all_teams(user) else [user.team]
 team = team_col.selectbox(tr("团队", "Team"), choices, key="team_pick",
-                          index=choices.index(user.team) if user.team in choices else 0,
+                          index=choices.index(user.team) if user.team and user.team in choices else 0,
                           format_func=lambda t: tr("全部团队", "All teams") if t is None else (t or tr("（未分组）", "(no team)")))
 cohort = cohort_col.selectbox(tr("入职月份", "Hire month"), [None, *cohorts(db)], key="cohort_pick",
                               format_func=lambda c: tr("全部", "All") if c is None else c)

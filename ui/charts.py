@@ -12,11 +12,15 @@ import pandas as pd
 
 ROW_PX = 22          # one bar or heatmap row
 MIN_HEIGHT = 120
+# Streamlit sizes Vega-Lite charts to fit: the height given includes axes and legend, so room
+# for them is added on top of the rows (without it, rows shrink and their labels are dropped).
+AXES_PX = 130
+NO_TRAINING = "#ebedf0"
 LABEL_LIMIT = 160    # long category or agent names are cut with "…" past this many pixels, not overlapped
 
 
-def _height(rows: int) -> int:
-    return max(MIN_HEIGHT, ROW_PX * rows + 40)
+def _height(rows: int, axes: int = 60) -> int:
+    return max(MIN_HEIGHT, ROW_PX * rows + axes)
 
 
 def calendar_heatmap(frame: pd.DataFrame, week: str, weekday: str, value: str, tooltip: list[str],
@@ -25,10 +29,13 @@ def calendar_heatmap(frame: pd.DataFrame, week: str, weekday: str, value: str, t
     return (alt.Chart(frame).mark_rect(cornerRadius=2)
             .encode(x=alt.X(f"{week}:O", title=None,  # ISO dates sort right across New Year; shown as MM-DD
                             axis=alt.Axis(labelAngle=0, labelOverlap=True, labelExpr="slice(datum.label, 5)")),
-                    y=alt.Y(f"{weekday}:O", title=None, sort=weekday_order),
-                    color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="greens"), legend=alt.Legend(orient="bottom")),
+                    y=alt.Y(f"{weekday}:O", title=None, sort=weekday_order, axis=alt.Axis(labelOverlap=False)),
+                    color=alt.condition(alt.datum[value] > 0,
+                                        alt.Color(f"{value}:Q", scale=alt.Scale(scheme="greens"),
+                                                  legend=alt.Legend(orient="bottom")),
+                                        alt.value(NO_TRAINING)),  # a day without training stays grey
                     tooltip=tooltip)
-            .properties(height=7 * ROW_PX + 40))
+            .properties(height=_height(7, AXES_PX)))
 
 
 def horizontal_bars(frame: pd.DataFrame, label: str, value: str, tooltip: list[str], domain: tuple[float, float] | None = None) -> alt.Chart:
@@ -64,11 +71,12 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
     """Rows × columns coloured by a 0–100 value (red = weak, green = strong), the value written in each cell."""
     rows = frame[row].nunique() if len(frame) else 0
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{column}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=LABEL_LIMIT)),
-        y=alt.Y(f"{row}:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)))
+        x=alt.X(f"{column}:N", title=None,
+                axis=alt.Axis(orient="top", labelAngle=-60, labelLimit=LABEL_LIMIT, labelOverlap=False)),
+        y=alt.Y(f"{row}:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)))
     cells = base.mark_rect().encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="redyellowgreen", domain=list(domain)),
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip)
     text = base.mark_text(fontSize=10).encode(text=alt.Text(f"{value}:Q", format=".0f"))
-    return (cells + text).properties(height=_height(rows))
+    return (cells + text).properties(height=_height(rows, AXES_PX + 60))  # angled column labels on top

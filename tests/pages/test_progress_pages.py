@@ -218,6 +218,13 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
     assert [row[0] for row in idle[1:]] == ["'=HYPERLINK(\"x\")"] and idle[1][2] == "从未训练"
 
 
+def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, team) -> None:
+    admin = create_user(store, "boss", "管理员", role="admin")
+    at = page("pages/team.py", admin)
+    assert at.selectbox(key="team_pick").value is None
+    assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
+
+
 def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
     teacher, _agents = team
     at = page("pages/team.py", teacher)

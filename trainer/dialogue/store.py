@@ -1,6 +1,7 @@
-"""Saving finished practice calls (DialogueRecord) and listing a trainee's calls.
+"""Saving finished practice calls (DialogueRecord), listing a trainee's calls and reading one back.
 
-The progress page calls `list_dialogue_records(db, user_id, limit=20)`; keep that name and shape.
+The progress pages list calls through trainer.insights.calls (scores only, no transcripts) and
+open one call's full report with `get_dialogue_record`.
 """
 
 from __future__ import annotations
