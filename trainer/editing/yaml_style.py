@@ -16,21 +16,22 @@ from typing import Any, Mapping
 
 import yaml
 
+from kb.schema import ITEM_KINDS
 from kb.yaml_source import LocatedDict, parse_yaml
 
-# Field order of each kind of item, as in content/README.md; unknown keys go last.
-FIELD_ORDER = {
-    "entries": ("id", "question", "variants", "answer", "script", "keywords", "sources", "tags", "difficulty", "en"),
-    "items": ("id", "type", "prompt", "options", "answer", "accept", "explanation", "entry", "difficulty", "en"),
-}
-# How a new item's fields are written, like the hand-written files: answers and scripts as
-# `|` blocks; other texts plain unless multi-line; lists inline unless listed in BLOCK_LIST_KEYS.
-DEFAULT_STYLES = {
-    "entries": {"answer": "literal", "script": "literal", "en.answer": "literal"},
-    "items": {},
-}
-BLOCK_LIST_KEYS = {"variants", "sources"}
 INDENT = "  "
+
+
+def default_layout(list_key: str) -> dict[str, str]:
+    """How a new item's fields are written, like the hand-written files (kb.schema's `layout`):
+    answers and scripts as `|` blocks, variants and sources one per line; other texts plain
+    unless multi-line, other lists inline."""
+    layout: dict[str, str] = {}
+    for spec in ITEM_KINDS[list_key].fields:
+        if spec.layout:
+            layout[spec.name] = spec.layout
+        layout.update({f"{spec.name}.{part.name}": part.layout for part in spec.parts if part.layout})
+    return layout
 
 
 class YamlEditError(Exception):
@@ -127,7 +128,7 @@ class _Style:
         if isinstance(value, str):
             return self.text(key, value, indent, style)
         if isinstance(value, list):
-            if style == "block" or (style is None and key in BLOCK_LIST_KEYS):
+            if style == "block":
                 return [f"{indent}{key}:"] + [f"{indent}{INDENT}- {self.flow(v) if isinstance(v, (dict, list)) else self.scalar(v)}"
                                               for v in value]
             return [f"{indent}{key}: {self.flow(value)}"]
@@ -194,14 +195,15 @@ def _is_empty(value: Any) -> bool:
 
 def render_item(list_key: str, item: Mapping[str, Any], dash_indent: str = INDENT,
                 old_lines: list[str] | None = None) -> list[str]:
-    """The lines of one list item (`- id: …`) in the project's style; empty fields are left out.
+    """The lines of one list item (`- id: …`) in the project's style, fields in kb.schema's
+    order (unknown keys last); empty fields are left out.
 
     `old_lines` (the item as written before) keeps each field laid out, and each scalar quoted,
     the way it was.
     """
     old_lines = old_lines or []
-    style = _Style(dict(DEFAULT_STYLES[list_key], **field_styles(old_lines)), scalar_tokens(old_lines))
-    order = FIELD_ORDER[list_key]
+    style = _Style(dict(default_layout(list_key), **field_styles(old_lines)), scalar_tokens(old_lines))
+    order = ITEM_KINDS[list_key].names
     keys = [k for k in order if k in item] + [k for k in item if k not in order]
     lines: list[str] = []
     for key in keys:
