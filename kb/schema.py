@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Kinds of value. Plain kinds are read and written generically; the others have their own
-# reader in kb.content and their own text form in trainer.editing.fields.
+# Kinds of value. Texts, lists, choices and entry references are read generically
+# (ItemChecker.plain_fields); the others have their own reader in kb.content. Each kind has its
+# text form in trainer.editing.fields.
 ID = "id"                  # kebab-case, unique across the set, never renamed
 TEXT = "text"              # one line of text
 PARAGRAPH = "paragraph"    # text that may run over several lines
@@ -25,7 +26,6 @@ ENTRY_REF = "entry_ref"    # the id of an FAQ entry
 SOURCES = "sources"        # [{doc, article}] citing sources.yaml
 QUIZ_ANSWER = "quiz_answer"  # index, indices, true/false or text, by the quiz type
 ENGLISH = "english"        # {part: text}, optional translation of some fields
-PLAIN_KINDS = (TEXT, PARAGRAPH, LINES, CHOICE, ENTRY_REF)
 
 QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
 CHOICE_TYPES = ("single", "multiple")
