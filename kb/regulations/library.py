@@ -245,7 +245,7 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Problem]
     if status and status not in STATUSES:
         problem("status", f"must be one of {', '.join(STATUSES)}, not {status!r}")
     if status in ("repealed", "superseded") and not str(meta.get("superseded_by") or "").strip():
-        problem("superseded_by", f"a {status} document must say what replaced it")
+        problem("superseded_by", f"a {status} document must say what replaced it", lines.get("status"))
     structure = str(meta.get("structure") or "")
     if structure and structure not in STRUCTURES:
         problem("structure", f"must be one of {', '.join(STRUCTURES)}, not {structure!r}")

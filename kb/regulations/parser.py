@@ -166,7 +166,7 @@ def parse_articles(text: str, first_line: int = 1) -> ParsedBody:
     return builder.done()
 
 
-def _follows(previous: tuple[int, ...], candidate: tuple[int, ...]) -> bool:
+def follows(previous: tuple[int, ...], candidate: tuple[int, ...]) -> bool:
     """Whether section `candidate` may come right after `previous` (child, sibling or an ancestor's sibling)."""
     if not previous:
         return candidate == (1,)
@@ -196,7 +196,7 @@ def parse_sections(text: str, first_line: int = 1) -> ParsedBody:
         match = _NUMBERED_SECTION.match(plain)
         if match:
             candidate = tuple(int(p) for p in match.group(1).split("."))
-            if _follows(previous, candidate):
+            if follows(previous, candidate):
                 label = match.group(1)
                 headings[candidate] = f"{label} {match.group(2)}"
                 parent = ".".join(map(str, candidate[:-1]))
