@@ -56,6 +56,15 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Match:
+    cosine: float
+    keyword_score: float
+    coverage: float
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
 class QueryPlan:
     """A query after normalisation and glossary expansion."""
 
@@ -166,13 +175,18 @@ class Searcher:
                                         for scores in (dense, keyword, expanded))
         order = fuse(dense, keyword, expanded)[:max(k, GATE_DEPTH) * 4]
         candidates = [self._hit(e, plan, query_vector, dense, keyword) for e in order]
+        return self._accepted(candidates, k, threshold)
+
+    @staticmethod
+    def _accepted(candidates: list, k: int, threshold: float) -> list:
+        """The relevance gate: answer only if one of the first GATE_DEPTH candidates clears the threshold."""
         if not any(hit.score >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.score >= threshold][:k]
 
-    def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
-             dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]]) -> Hit:
-        entry = self.entries[self.index.entry_ids[entry_index]]
+    def _match(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
+               dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]]) -> "Match":
+        """How well one candidate matches: cosine, keyword score, coverage and the document that matched."""
         if entry_index in dense:
             cosine, doc_id = dense[entry_index]
         else:
@@ -180,6 +194,13 @@ class Searcher:
         keyword_score, keyword_doc = keyword.get(entry_index, (0.0, doc_id))
         coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
         matched = self.index.docs[doc_id if entry_index in dense else keyword_doc]
+        return Match(cosine, keyword_score, coverage, matched.field, matched.text)
+
+    def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
+             dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]]) -> Hit:
+        entry = self.entries[self.index.entry_ids[entry_index]]
+        match = self._match(entry_index, plan, query_vector, dense, keyword)
+        cosine, keyword_score, coverage = match.cosine, match.keyword_score, match.coverage
         return Hit(
             id=entry.id,
             question=entry.question,
@@ -192,8 +213,8 @@ class Searcher:
             dense_score=round(cosine, 4),
             keyword_score=round(keyword_score, 4),
             coverage=round(coverage, 4),
-            matched_field=matched.field,
-            matched_text=matched.text,
+            matched_field=match.field,
+            matched_text=match.text,
             en=entry.en,
         )
 
