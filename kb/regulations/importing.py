@@ -68,8 +68,6 @@ EXTRA_DOCUMENTS = {
         "version": "2020年修正",
     },
 }
-# A cleaner copy of the same text than the corpus file (no browser residue, no table of contents).
-PREFERRED_TEXT = {"L1-01": "保险法-2015.md"}
 NUMBERED_SECTIONS = {"L2-01", "L2-02"}
 
 _RESIDUE = re.compile(r"MicrosoftInternetExplorer|DocumentNotSpecified|Normal\d|acerCBIRC")
@@ -148,7 +146,8 @@ def body_start(lines: list[str], structure: str) -> int:
     """Index of the first line of the document's own text, after page headers and metadata."""
     if structure == "articles":
         first = next((i for i, line in enumerate(lines) if _ARTICLE_ONE.match(line)), 0)
-        while first > 0 and _CHAPTER_OR_SECTION.match(lines[first - 1]):
+        # Headings right above 第一条 belong to it; a table of contents repeats its lines later.
+        while first > 0 and _CHAPTER_OR_SECTION.match(lines[first - 1]) and lines[first - 1] not in lines[first:]:
             first -= 1
         return first
     if structure == "sections":
@@ -235,8 +234,7 @@ def source_documents(sources: Path) -> list[SourceDocument]:
     for path in sorted(folder.glob("L*.md")):
         doc_id = path.stem
         meta = _manifest_meta(doc_id, manifest[doc_id])
-        text_file = sources / PREFERRED_TEXT[doc_id] if doc_id in PREFERRED_TEXT else path
-        found.append(SourceDocument(doc_id, meta, text_file.read_text(encoding="utf-8")))
+        found.append(SourceDocument(doc_id, meta, path.read_text(encoding="utf-8")))
     for doc_id, extra in EXTRA_DOCUMENTS.items():
         meta = {k: v for k, v in extra.items() if k != "file"}
         meta.update(status="current", source_url="")

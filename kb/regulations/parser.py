@@ -218,8 +218,7 @@ def parse_sections(text: str, first_line: int = 1) -> ParsedBody:
 def parse_points(text: str, first_line: int = 1) -> ParsedBody:
     """Notice layout: 一、二、… numbered points; （一）（二）… are units when numbered through the notice."""
     rows = _body_lines(text, first_line)
-    item_numbers = [parse_number(m.group(1)) for _, line in rows if (m := _ITEM.match(line))]
-    items_are_units = bool(item_numbers) and item_numbers == list(range(1, len(item_numbers) + 1))
+    items_are_units = _items_run_through(rows)
     builder = _Builder()
     expected = 1
     point = ""
@@ -243,6 +242,19 @@ def parse_points(text: str, first_line: int = 1) -> ParsedBody:
         else:
             builder.paragraph(line)
     return builder.done()
+
+
+def _items_run_through(rows: list[tuple[int, str]]) -> bool:
+    """Whether （一）（二）… are numbered on through several points (units of their own, as in 83号)
+    rather than listed under one point (项 of that point)."""
+    numbers, points, point = [], set(), 0
+    for _, line in rows:
+        if _POINT.match(line):
+            point += 1
+        elif match := _ITEM.match(line):
+            numbers.append(parse_number(match.group(1)))
+            points.add(point)
+    return len(points) > 1 and numbers == list(range(1, len(numbers) + 1))
 
 
 PARSERS = {"articles": parse_articles, "sections": parse_sections, "points": parse_points}
