@@ -55,6 +55,7 @@ class Settings:
     timezone: str = "Asia/Shanghai"
     auth: str = "local"
     embedding_cache: Path | None = None
+    content_checks: tuple[str, ...] = ("trainer.dialogue.validation:scenario_problems",)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -81,6 +82,7 @@ class Settings:
             timezone=get("TIMEZONE", "Asia/Shanghai"),
             auth=get("AUTH", "local"),
             embedding_cache=Path(env[ENV_PREFIX + "EMBEDDING_CACHE_DIR"]) if env.get(ENV_PREFIX + "EMBEDDING_CACHE_DIR") else None,
+            content_checks=tuple(n.strip() for n in get("CONTENT_CHECKS", "trainer.dialogue.validation:scenario_problems").split(",") if n.strip()),
         )
 
     def with_overrides(self, **changes: object) -> "Settings":

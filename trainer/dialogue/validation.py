@@ -1,4 +1,4 @@
-"""Scenario validation for `python -m kb validate` (kb/__main__.py calls `scenario_problems`).
+"""The dialogue's content check for `python -m kb validate` (plugged in by settings.content_checks).
 
 kb.content already checks that every `entry`/`entries` reference names an existing FAQ entry;
 this adds the scenario schema itself and checks case facts against the entries they cite.
