@@ -83,6 +83,10 @@ class Document:
     def article(self, label: str) -> Article | None:
         return self._by_label().get(label)
 
+    def file_hash_key(self) -> tuple:
+        """What identifies this version's text: every article's label and text, and the status."""
+        return (self.status, tuple((a.label, a.text) for a in self.articles))
+
     def children(self, label: str) -> list[Article]:
         """Numbered sections or points directly inside `label` (3.1.1 → 3.1.1.1, 3.1.1.2 …)."""
         return [a for a in self.articles if a.parent == label]
@@ -313,3 +317,21 @@ def load_library(root: Path | str) -> tuple[Library, list[Problem]]:
     folder = Path(root) / FOLDER
     files = sorted(folder.glob("*.md")) if folder.is_dir() else []
     return build_library((f"{FOLDER}/{p.name}", p.read_text(encoding="utf-8")) for p in files if p.name != "README.md")
+
+
+def changed_articles(before: Library, after: Library) -> set[str]:
+    """Keys ('L1-01 第十六条') of articles whose text changed or vanished in a document present before.
+
+    A replaced document (a new version of the same id) changes only some articles; entries
+    citing exactly those need re-checking, not every entry citing the document.
+    """
+    changed = set()
+    for doc_id, old in before.documents.items():
+        new = after.documents.get(doc_id)
+        if new is None or old.file_hash_key() == new.file_hash_key():
+            continue
+        for article in old.articles:
+            replacement = new.article(article.label)
+            if replacement is None or replacement.text != article.text:
+                changed.add(article.key)
+    return changed
