@@ -5,14 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KnowledgeBase, Problem
-from settings import Settings
+from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
 
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
-    return Settings.from_env()
+    """The settings, checked once per process; a bad value stops every page with the variable's name."""
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        st.error(f"配置错误 / Configuration error: {error}", icon=":material/settings:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner="正在加载知识库 / Loading the knowledge base…")

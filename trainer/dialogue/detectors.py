@@ -11,7 +11,8 @@ import re
 from typing import Iterable
 
 from kb.content import ForbiddenPhrase
-from trainer.dialogue.evidence import Evidence, clause_at, sentence_at, sentences
+from kb.chinese_text import clause_at, sentence_at, sentence_spans
+from trainer.dialogue.evidence import Evidence
 
 EMPATHY_CUES = (
     "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
@@ -142,7 +143,7 @@ class Detectors:
 
     @staticmethod
     def clarifying_question(text: str) -> Evidence | None:
-        for _, _, sentence in sentences(text):
+        for _, _, sentence in sentence_spans(text):
             stripped = sentence.strip()
             if stripped.endswith(("？", "?")) and any(w in stripped for w in QUESTION_WORDS):
                 return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from kb.content import Entry
-from trainer.dialogue.evidence import clause_at, sentence_at
-from trainer.dialogue.numbers import Quantity, quantities
+from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
 from trainer.dialogue.scenario import CaseFact
 
 
