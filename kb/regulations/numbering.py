@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kb import chinese_text
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -16,30 +18,17 @@ _WRITE_DIGITS = "零一二三四五六七八九"
 
 
 def parse_number(text: str) -> int | None:
-    """一百一十六 -> 116, 十二 -> 12, 16 -> 16; None when `text` is not a whole number."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
-        return None
-    total, digit = 0, None
-    for char in text:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-        else:
-            total += (1 if digit is None else digit) * _UNITS[char]
-            digit = None
-    return total + (digit or 0)
+    """一百一十六 -> 116, 十二 -> 12, 16 -> 16; None when `text` is not a whole number (kb.chinese_text reads it)."""
+    value = chinese_text.parse_number(text.strip()) if text and text.strip() else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 def write_number(value: int) -> str:
     """116 -> 一百一十六, 10 -> 十, 105 -> 一百零五 (the way statutes number articles)."""
     if value <= 0:
         return str(value)
-    if value < 10:
-        return _WRITE_DIGITS[value]
-    if value < 20:
-        return "十" + (_WRITE_DIGITS[value - 10] if value > 10 else "")
+    if value < 100:
+        return chinese_text.chinese_numeral(value)
     parts, zero_pending = [], False
     for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit, value = divmod(value, unit)
