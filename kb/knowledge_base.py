@@ -87,6 +87,11 @@ class KnowledgeBase:
     def index(self) -> SearchIndex:
         return self._snapshot.index
 
+    @property
+    def regulation_index(self) -> SearchIndex:
+        """The regulation-article collection of the index."""
+        return self._snapshot.regulation_searcher.index
+
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[Hit]:
         """Best answers for a query; [] for empty, off-topic or unanswerable queries."""
