@@ -18,6 +18,7 @@ from kb.content import Category, ContentError, ContentSet, Entry, collect_conten
 from kb.embeddings import EmbeddingCache, Encoder, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs
+from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
 from settings import Settings
@@ -31,6 +32,13 @@ class _Snapshot:
     index: SearchIndex
     searcher: Searcher
     regulation_searcher: RegulationSearcher
+
+
+def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, settings: Settings) -> Searcher:
+    """The searcher over one content set, with its scope examples embedded (cached per text)."""
+    scope = ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+    return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
+                    scope=scope, duration_rules=content.duration_rules)
 
 
 class KnowledgeBase:
@@ -64,10 +72,9 @@ class KnowledgeBase:
     def _build_snapshot(content: ContentSet, cache: EmbeddingCache, settings: Settings,
                         progress: Callable[[int], None] | None = None) -> _Snapshot:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
-        glossary = Glossary(content.glossary)
-        searcher = Searcher(index, content.entries, cache.encoder, glossary, settings.min_relevance)
         articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
-        return _Snapshot(content, index, searcher, RegulationSearcher(articles, content.library, cache.encoder, glossary))
+        regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary))
+        return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading
 
@@ -138,8 +145,7 @@ class KnowledgeBase:
         if problems:
             return None, problems
         index = open_index(list(content.entries.values()), self._cache, None)
-        return Searcher(index, content.entries, self._cache.encoder, Glossary(content.glossary),
-                        self._settings.min_relevance), []
+        return _searcher(content, index, self._cache, self._settings), []
 
     # ------------------------------------------------------------------ reloading
 
