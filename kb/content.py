@@ -16,6 +16,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 from kb import schema
 from kb.durations import DurationRule, parse_limit
+from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
+from kb.regulations.library import Library, build_library, parse_article_ref
+from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
 from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
 
@@ -37,13 +40,33 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from: a document named in sources.yaml and, usually, an article."""
+    """Where a fact comes from: a document (library id, or a name in sources.yaml) and, usually, an article.
+
+    `clause` and `item` are the 款 and 项 (1-based) when the citation is that precise;
+    `document_id` is set when the document is in the regulation library, so the app can open
+    the article; `name` is how to show the document (its short name).
+    """
 
     doc: str
     article: str = ""
+    clause: int | None = None
+    item: int | None = None
+    document_id: str = field(default="", compare=False)
+    name: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def position(self) -> str:
+        """第十六条第二款第（一）项 — the article with its 款 and 项."""
+        text = self.article
+        if self.clause:
+            text += f"第{write_number(self.clause)}款"
+        if self.item:
+            text += f"第（{write_number(self.item)}）项"
+        return text
 
     def __str__(self) -> str:
-        return f"《{self.doc}》{self.article}" if self.article else f"《{self.doc}》"
+        return f"《{self.name or self.doc}》{self.position}"
 
 
 @dataclass(frozen=True)
@@ -158,6 +181,7 @@ class ContentSet:
     file_hashes: Mapping[str, str] = field(default_factory=dict)
     out_of_scope: tuple[str, ...] = ()
     duration_rules: tuple[DurationRule, ...] = ()
+    library: Library = field(default_factory=Library)
 
     @property
     def content_hash(self) -> str:
@@ -314,24 +338,95 @@ def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str,
     return categories
 
 
-def _read_sources(check: ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[Source, ...]:
-    raw = check.item.get("sources")
-    if not isinstance(raw, list) or not raw:
-        check.problem("sources", "needs at least one source: {doc: <name in sources.yaml>, article: 第X条}")
-        return ()
-    sources = []
-    for position, element in enumerate(raw, start=1):
-        if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
-            check.problem("sources", f"source {position} must be a mapping with a 'doc'")
-            continue
+SOURCE_FIELDS = {"doc", "article", "clause", "item"}
+_CLAUSE = re.compile(rf"^第?([{NUMERAL_CHARS}]+|\d+)款?$")
+_ITEM = re.compile(rf"^第?[（(]?([{NUMERAL_CHARS}]+|\d+)[）)]?项?$")
+
+
+def _ordinal(value: Any, pattern: re.Pattern) -> int | None:
+    """2, "2", "第二款", "（二）" → 2; None when absent; -1 when present but not a number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value > 0 else -1
+    match = pattern.match(str(value).strip())
+    number = parse_number(match.group(1)) if match else None
+    return number if number else -1
+
+
+class _Sources:
+    """Reads an item's `sources` and checks each citation against the library and sources.yaml."""
+
+    def __init__(self, docs: Mapping[str, SourceDoc], library: Library) -> None:
+        self.docs = docs
+        self.library = library
+
+    def read(self, check: ItemChecker) -> tuple[Source, ...]:
+        raw = check.item.get("sources")
+        if not isinstance(raw, list) or not raw:
+            check.problem("sources", "needs at least one source: {doc: <library id such as L1-01, or a name in sources.yaml>, article: 第X条}")
+            return ()
+        sources = []
+        for position, element in enumerate(raw, start=1):
+            if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
+                check.problem("sources", f"source {position} must be a mapping with a 'doc'")
+                continue
+            source = self._source(check, position, element)
+            if source is not None:
+                sources.append(source)
+        return tuple(sources)
+
+    def _source(self, check: ItemChecker, position: int, element: dict) -> Source | None:
+        line = element.line if isinstance(element, LocatedDict) else check.item.line_of("sources")
+
+        def problem(message: str) -> None:
+            check.problems.append(Problem(check.file, line, check.item_id, "sources", f"source {position}: {message}"))
+
+        for key in element:
+            if key not in SOURCE_FIELDS:
+                problem(f"unknown field '{key}' (known: {', '.join(sorted(SOURCE_FIELDS))})")
         doc = str(element["doc"]).strip()
-        known = docs.get(doc)
-        if known is None:
-            check.problem("sources", f"source {position}: unknown document '{doc}' (add it to sources.yaml or use a listed name)")
-        elif known.status == "repealed":
-            check.problem("sources", f"source {position}: '{doc}' is repealed ({known.repealed_by}); cite the current rule")
-        sources.append(Source(doc, str(element.get("article", "") or "").strip()))
-    return tuple(sources)
+        article = str(element.get("article", "") or "").strip()
+        clause = _ordinal(element.get("clause"), _CLAUSE)
+        item = _ordinal(element.get("item"), _ITEM)
+        if clause == -1 or item == -1:
+            problem("clause and item must be numbers (2, 第二款, （二）)")
+            clause, item = (None if clause == -1 else clause), (None if item == -1 else item)
+        document = self.library.document(doc)
+        if document is None:
+            known = self.docs.get(doc)
+            if known is None:
+                problem(f"unknown document '{doc}' (not in the regulation library nor in sources.yaml)")
+            elif known.status == "repealed":
+                problem(f"'{doc}' is repealed ({known.repealed_by}); cite the current rule")
+            return Source(doc, article, clause, item, line=line)
+        name = document.short_name
+        if not document.is_current:
+            problem(f"《{name}》 is {document.status} ({document.superseded_by}); cite the current rule")
+        if not article:
+            return Source(doc, "", None, None, document.id, name, line)
+        ref = parse_article_ref(document.structure, article)
+        if ref is None:
+            problem(f"'{article}' is not an article position in 《{name}》 ({_layout_hint(document.structure)})")
+            return Source(doc, article, clause, item, document.id, name, line)
+        clause, item = clause or ref.clause, item or ref.item
+        found = document.article(ref.label)
+        if found is None:
+            first, last = document.articles[0].label, document.articles[-1].label
+            problem(f"《{name}》 has no {ref.label} (its articles run {first} … {last})")
+        else:
+            if clause and clause > len(found.clauses):
+                problem(f"《{name}》{ref.label} has {len(found.clauses)} 款, not a {clause}th")
+            elif item:
+                items = found.clauses[clause - 1].items if clause else tuple(i for c in found.clauses for i in c.items)
+                if item > len(items):
+                    problem(f"《{name}》{ref.label} has {len(items)} 项 there, not a {item}th")
+        return Source(doc, ref.label, clause, item, document.id, name, line)
+
+
+def _layout_hint(structure: str) -> str:
+    return {"articles": "write 第X条", "sections": "write a section number such as 3.1.1.3",
+            "points": "write the point, such as 一 or （三）"}.get(structure, "")
 
 
 def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
@@ -344,7 +439,7 @@ def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
     return {str(k): v.strip() for k, v in raw.items()}
 
 
-def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping[str, SourceDoc],
+def _read_entries(data: Any, file: str, category: Category | None, sources: _Sources,
                   problems: list[Problem], seen: dict[str, str]) -> list[Entry]:
     entries = []
     for item in _items(data, "entries", file, problems):
@@ -356,7 +451,7 @@ def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping
             id=entry_id or "",
             category=category.id if category else "",
             **check.plain_fields(schema.ENTRY),
-            sources=_read_sources(check, docs),
+            sources=sources.read(check),
             en=_read_en(check),
             file=file,
             line=item.line,
@@ -514,18 +609,19 @@ class _ContentFiles:
         self.overrides = dict(overrides or {})
         self.hashes: dict[str, str] = {}
 
-    def names(self, folder: str) -> list[str]:
-        on_disk = {f"{folder}/{p.name}" for p in (self.root / folder).glob("*.yaml")} if (self.root / folder).is_dir() else set()
-        drafts = {n for n, text in self.overrides.items() if n.startswith(f"{folder}/") and n.endswith(".yaml") and text is not None}
+    def names(self, folder: str, suffix: str = ".yaml") -> list[str]:
+        on_disk = {f"{folder}/{p.name}" for p in (self.root / folder).glob(f"*{suffix}")} if (self.root / folder).is_dir() else set()
+        drafts = {n for n, text in self.overrides.items() if n.startswith(f"{folder}/") and n.endswith(suffix) and text is not None}
         deleted = {n for n, text in self.overrides.items() if text is None}
         return sorted((on_disk | drafts) - deleted)
 
     def all_names(self) -> list[str]:
-        """Every content file: top-level YAML plus the faq, quizzes and scenarios folders."""
+        """Every content file: top-level YAML, the faq, quizzes and scenarios folders, the regulation library."""
         top = {p.name for p in self.root.glob("*.yaml")} if self.root.is_dir() else set()
         top |= {n for n, text in self.overrides.items() if "/" not in n and text is not None}
         top -= {n for n, text in self.overrides.items() if text is None}
-        return sorted(top) + [n for folder in CONTENT_FOLDERS for n in self.names(folder)]
+        folders = [n for folder in CONTENT_FOLDERS for n in self.names(folder)]
+        return sorted(top) + folders + self.names(REGULATIONS_FOLDER, ".md")
 
     def hash_unread(self) -> None:
         """Hash files that were not parsed, so the fingerprint covers the whole folder."""
@@ -539,6 +635,14 @@ class _ContentFiles:
         if name in self.overrides:
             return self.overrides[name] is not None
         return (self.root / name).is_file()
+
+    def read_text(self, name: str) -> str:
+        """A file's text (draft or on disk), hashed like every file read."""
+        text = self.overrides.get(name)
+        if text is None:
+            text = (self.root / name).read_text(encoding="utf-8")
+        self.hashes[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return text
 
     def read(self, name: str) -> tuple[Any, list[Problem]]:
         if name in self.overrides and self.overrides[name] is not None:
@@ -578,6 +682,10 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
 
     docs = _read_required(files, "sources.yaml", problems, _read_source_docs, {})
     categories = _read_required(files, "categories.yaml", problems, _read_categories, {})
+    library, library_problems = build_library(
+        (name, files.read_text(name)) for name in files.names(REGULATIONS_FOLDER, ".md") if not name.endswith("README.md"))
+    problems += library_problems
+    sources = _Sources(docs, library)
 
     seen_ids: dict[str, str] = {}
     entries: dict[str, Entry] = {}
@@ -588,7 +696,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
             problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}': the file name must be a category id from categories.yaml"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
-        for entry in _read_entries(data, name, category, docs, problems, seen_ids):
+        for entry in _read_entries(data, name, category, sources, problems, seen_ids):
             entries[entry.id] = entry
 
     quiz_items: dict[str, QuizItem] = {}
@@ -642,6 +750,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         file_hashes=dict(files.hashes),
         out_of_scope=out_of_scope,
         duration_rules=duration_rules,
+        library=library,
     )
     return content, problems
 

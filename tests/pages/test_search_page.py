@@ -77,3 +77,28 @@ def test_invalid_content_keeps_serving_and_instructors_see_the_problems(app_env,
     at = search(at, "宽限期多久")
     assert "宽限期有多长" in plain(at), "the last good content is still served"
     assert any("faq/lapse.yaml" in code.value for code in at.code)
+
+
+def test_a_cited_article_opens_with_title_number_and_effective_date(app_env, store) -> None:
+    at = search(search_page(store), "宽限期多久")
+    button = next(b for b in at.button if b.label == "《保险法》第三十六条")
+    at = button.click().run()
+    assert not at.exception
+    text = plain(at)
+    assert "《保险法》第三十六条" in text and "六十日" in text, "the dialog shows the article's own text"
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "中华人民共和国保险法" in captions and "2015-04-24" in captions
+    assert "主席令" in captions, "the 文号 is shown"
+
+
+def test_regulation_section_below_answers_and_regulations_only_toggle(app_env, store) -> None:
+    at = search(search_page(store), "保险公司知道解除事由后多久不解除合同，解除权就消灭")
+    assert any(h.value.startswith("法规原文") for h in at.subheader)
+    assert any("第十六条" in e.label for e in at.expander)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = at.button[0].click().run()
+    assert not at.exception
+    assert any("第十六条" in e.label for e in at.expander)
+    assert not any("犹豫期" in m.value for m in at.markdown), "regulations only: no FAQ answers"
+    at = search(at, "明天天气怎么样")
+    assert any("没有可靠匹配的条文" in c.value for c in at.caption)

@@ -27,7 +27,8 @@ from trainer.store.db import Database
 from trainer.editing import history
 from trainer.editing.fields import ENTRY, QUIZ
 from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
-from trainer.editing.links import Reference, flag_for_review, references_to
+from kb.regulations.library import changed_articles
+from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
 from trainer.store.models import ContentChange
@@ -344,6 +345,11 @@ class ContentEditor:
             change_of_entry = {i: rows[self._file_of(i, before, after)].id for i in touched
                                if self._file_of(i, before, after) in rows}
             flagged = flag_for_review(session, references_to(after, touched), change_of_entry)
+            # A replaced regulation: every entry citing an article whose text changed is re-checked.
+            articles = changed_articles(before.library, after.library)
+            change_of_article = {key: rows[f"regulations/{key.split()[0]}.md"].id for key in articles
+                                 if f"regulations/{key.split()[0]}.md" in rows}
+            flagged += flag_for_review(session, citations_to(before, articles), change_of_article)
             try:
                 for edit in edits:
                     atomic_write(self.root / edit.name, edit.new_text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from kb import schema
+from kb.regulations.numbering import write_number
 from kb.schema import Field
 
 ENTRY, QUIZ = "entry", "quiz"
@@ -29,8 +30,16 @@ def split_lines(text: Any) -> list[str]:
 
 
 def source_line(source: Mapping[str, Any]) -> str:
-    """{doc, article} as 'doc | article' (just 'doc' without an article)."""
+    """{doc, article, clause, item} as 'doc | 第十六条第二款' (just 'doc' without an article).
+
+    The 款/项 go into the article text, which the validator reads back into clause and item,
+    so editing an entry in the form keeps how precise its citation was.
+    """
     doc, article = str(source.get("doc", "")).strip(), str(source.get("article", "") or "").strip()
+    if article and source.get("clause"):
+        article += f"第{write_number(int(source['clause']))}款"
+    if article and source.get("item"):
+        article += f"第（{write_number(int(source['item']))}）项"
     return f"{doc} | {article}" if article else doc
 
 
