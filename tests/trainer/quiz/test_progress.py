@@ -17,7 +17,7 @@ from trainer.users.accounts import get_or_create_by_name
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)  # 12:00 in Shanghai
-STORE_TABLES = ("review_flags", "content_changes", "quiz_attempts", "review_states", "dialogue_sessions",
+STORE_TABLES = ("search_feedback", "search_log", "review_flags", "content_changes", "quiz_attempts", "review_states", "dialogue_sessions",
                 "sign_in_events", "users")
 
 
