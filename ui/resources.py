@@ -8,6 +8,7 @@ from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.search_feedback.writer import LogWriter
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,3 +48,9 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     kb = knowledge_base()
     kb.reload_if_changed()
     return _scenarios_of_version(kb.content.content_hash)
+
+
+@st.cache_resource(show_spinner=False)
+def search_log_writer() -> LogWriter:
+    """The one background thread that writes the search log (a search never waits for it)."""
+    return LogWriter()
