@@ -1,0 +1,91 @@
+"""Missed searches grouped by meaning, so an instructor fixes a question once, not once per wording.
+
+Texts are encoded with the knowledge base's own encoder (queries side), then grouped by a
+leader–centroid pass in a fixed order: most searched first, ties by text. A text joins the
+group whose centroid it is most similar to if that clears `threshold`, else starts a group.
+The same misses therefore always give the same groups, whatever order the log returned them in.
+The threshold was set on the content's own variants (scripts in bench/, docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from trainer.search_feedback.store import LoggedSearch
+
+# e5 cosine: wordings of one question sit at 0.92–0.96, different questions of the same
+# domain reach 0.92; measured on the content's variants (bench/search_feedback_grouping.py).
+GROUP_THRESHOLD = 0.93
+
+EncodeQueries = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class MissGroup:
+    """Searches that ask the same thing: its wordings (most searched first) and the searches."""
+
+    texts: tuple[str, ...]
+    searches: tuple[LoggedSearch, ...]
+
+    @property
+    def label(self) -> str:
+        return self.texts[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.searches)
+
+    def count_of(self, reason: str) -> int:
+        return sum(1 for s in self.searches if s.reason == reason)
+
+    def suggested_entry(self) -> str | None:
+        """The entry agents said was right most often (ties: by id), else None."""
+        picks = Counter(s.suggested_entry for s in self.searches if s.suggested_entry)
+        return min(picks, key=lambda e: (-picks[e], e)) if picks else None
+
+
+def group_texts(texts: Sequence[str], vectors: np.ndarray, threshold: float = GROUP_THRESHOLD) -> list[list[int]]:
+    """Positions of `texts` grouped by meaning, in the order given (callers order by importance).
+
+    `vectors` are unit-length rows, one per text.
+    """
+    groups: list[list[int]] = []
+    sums = np.zeros((len(texts), vectors.shape[1] if len(vectors) else 0), dtype=np.float64)
+    sizes = np.zeros(len(texts), dtype=np.float64)
+    for position in range(len(texts)):
+        vector = vectors[position]
+        if groups:
+            # mean cosine to the members (not cosine to the mean, which drifts towards everything)
+            scores = (sums[:len(groups)] @ vector) / sizes[:len(groups)]
+            best = int(np.argmax(scores))  # the first of equal scores: deterministic
+            if scores[best] >= threshold:
+                groups[best].append(position)
+                sums[best] += vector
+                sizes[best] += 1
+                continue
+        sums[len(groups)], sizes[len(groups)] = vector, 1
+        groups.append([position])
+    return groups
+
+
+def group_misses(searches: Sequence[LoggedSearch], encode_queries: EncodeQueries,
+                 threshold: float = GROUP_THRESHOLD) -> list[MissGroup]:
+    """Missed searches grouped by meaning; biggest groups first (ties: by label)."""
+    by_text: dict[str, list[LoggedSearch]] = {}
+    for search in searches:
+        by_text.setdefault(" ".join(search.query.split()), []).append(search)
+    texts = sorted((t for t in by_text if t), key=lambda t: (-len(by_text[t]), t))
+    if not texts:
+        return []
+    vectors = np.asarray(encode_queries(texts), dtype=np.float64)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    groups = []
+    for members in group_texts(texts, vectors, threshold):
+        wordings = [texts[i] for i in members]
+        found = [s for text in wordings for s in by_text[text]]
+        groups.append(MissGroup(tuple(wordings), tuple(sorted(found, key=lambda s: (s.at, s.id), reverse=True))))
+    return sorted(groups, key=lambda g: (-g.count, g.label))
