@@ -8,16 +8,17 @@ import io
 
 import streamlit as st
 
-from trainer.users.signin import clock_time, locked_until_now
+from trainer.users.signin import locked_until_now
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
+from ui.display import clock, role_name
 from ui.i18n import tr
-from ui.resources import database, settings
-from ui.session import ADMIN, require_user, role_name
+from ui.pages import require_page_user
+from ui.resources import database
 
-user = require_user(ADMIN)
+user = require_page_user(__file__)
 db = database()
 
 st.title(tr("用户管理", "Users"))
@@ -28,7 +29,7 @@ def status(account: Account) -> str:
     if account.disabled:
         return tr("已停用", "disabled")
     if locked_until_now(account.locked_until):
-        return tr("临时锁定至 ", "locked until ") + clock_time(account.locked_until, settings().timezone)
+        return tr("临时锁定至 ", "locked until ") + clock(account.locked_until)
     if not account.has_password:
         return tr("未设密码", "no password")
     if account.must_change_password:

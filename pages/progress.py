@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -11,27 +10,17 @@ import streamlit as st
 from trainer.quiz.daily import end_of_day
 from trainer.dialogue.store import list_dialogue_records
 from trainer.quiz.progress import ProgressStore
+from ui.display import category_name, outcome_name, when, zone
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base, settings, scenarios as scenario_resources
-from ui.session import require_user
+from ui.resources import database, scenarios as scenario_resources
 
-user = require_user()
-config = settings()
-tz = ZoneInfo(config.timezone)
+user = require_page_user(__file__)
+tz = zone()
 db = database()
 store = ProgressStore(db)
-categories = knowledge_base().categories()
 now = datetime.now(timezone.utc)
-
-
-def category_name(category: str) -> str:
-    known = categories.get(category)
-    return tr(known.name, known.name_en) if known else category
-
-
-def local_time(moment: datetime | None) -> str:
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def simulated_calls() -> None:
@@ -45,8 +34,8 @@ def simulated_calls() -> None:
     st.dataframe(pd.DataFrame([{
         tr("情景", "Scenario"): titles.get(r.scenario_id, r.scenario_id),
         tr("得分", "Score"): round(r.score),
-        tr("结果", "Outcome"): r.outcome,
-        tr("日期", "Date"): local_time(r.finished_at or r.started_at),
+        tr("结果", "Outcome"): outcome_name(r.outcome),
+        tr("日期", "Date"): when(r.finished_at or r.started_at),
     } for r in records]), hide_index=True, width="stretch")
 
 
@@ -79,7 +68,7 @@ st.subheader(tr("最近训练", "Recent sessions"))
 sessions = store.recent_sessions(user.id, limit=10)
 if sessions:
     st.dataframe(pd.DataFrame([{
-        tr("时间", "When"): local_time(s.finished_at),
+        tr("时间", "When"): when(s.finished_at),
         tr("题数", "Questions"): s.questions,
         tr("答对", "Correct"): s.correct,
         tr("得分", "Score"): f"{s.score:.0%}",

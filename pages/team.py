@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -11,13 +10,14 @@ import streamlit as st
 from trainer.quiz.item_stats import item_statistics
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.bank import question_bank
+from ui.display import when, zone
 from ui.i18n import tr
-from ui.resources import database, knowledge_base, settings
-from ui.session import ADMIN, STAFF, require_user
+from ui.pages import require_page_user
+from ui.resources import database, knowledge_base
+from ui.session import ADMIN
 
-user = require_user(*STAFF)
-config = settings()
-tz = ZoneInfo(config.timezone)
+user = require_page_user(__file__)
+tz = zone()
 store = ProgressStore(database())
 kb = knowledge_base()
 now = datetime.now(timezone.utc)
@@ -43,7 +43,7 @@ else:
         tr("已练题目", "Items practised"): s.items_seen,
         tr("待复习", "Due now"): s.due_now,
         tr("连续天数", "Streak"): s.streak,
-        tr("最近训练", "Last trained"): s.last_active.astimezone(tz).strftime("%Y-%m-%d %H:%M") if s.last_active else "—",
+        tr("最近训练", "Last trained"): when(s.last_active, "—"),
     } for s in overview]), hide_index=True, width="stretch")
 
 st.subheader(tr("题目分析", "Item analysis"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
+from trainer.dialogue.store import list_dialogue_records
 from trainer.quiz.progress import Attempt, ProgressStore
+from trainer.store.models import DialogueRecord
 from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,20 +43,17 @@ def test_my_progress_shows_streak_mastery_and_recent_sessions(app_env, store) ->
 
 
 def test_my_progress_lists_finished_simulated_calls(app_env, store) -> None:
-    dialogue_store = pytest.importorskip("trainer.dialogue.store")
-    from trainer.store.models import DialogueRecord
-
     user = create_user(store, "agent-li", "李雷")
     with store.session() as session:
         session.add(DialogueRecord(user_id=user.id, scenario_id="no-such-scenario", outcome="resolved", score=82.4,
                                    finished_at=datetime.now(timezone.utc)))
         session.commit()
-    assert dialogue_store.list_dialogue_records(store, user.id)
+    assert list_dialogue_records(store, user.id)
     at = page("pages/progress.py", user)
     assert not at.exception
     calls = at.dataframe[-1].value
     assert calls["情景"].tolist() == ["no-such-scenario"] and calls["得分"].tolist() == [82]
-    assert calls["结果"].tolist() == ["resolved"]
+    assert calls["结果"].tolist() == ["已解决"]  # the outcome's name, not its id
 
 
 def test_a_new_user_is_invited_to_start(app_env, store) -> None:
