@@ -9,7 +9,7 @@ from trainer.editing.browse import all_tags, matching_items
 from trainer.editing.editor import SaveResult
 from trainer.editing.fields import ENTRY, QUIZ, cells_of, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
-from ui.content_editing import HIT_TEST_DRAFT, content_editor, field_messages, show_result
+from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
 from ui.display import category_name
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -66,7 +66,7 @@ if picked != NEW:
     cells = cells_of(kind, loaded)
 else:
     prefix = categories[new_category].prefix if kind == ENTRY else "q-"
-    cells = {"id": prefix, "difficulty": 1, "type": "single"}
+    cells = {"id": prefix, "difficulty": 1, "type": "single", **st.session_state.pop(EDITOR_PREFILL, {})}
 
 
 def widget(name: str) -> str:
