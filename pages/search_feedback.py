@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
-import numpy as np
 import streamlit as st
 
 from trainer.clock import utcnow
@@ -18,7 +17,7 @@ from ui.content_editing import content_editor, open_new_entry, show_result
 from ui.display import when
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.resources import database, knowledge_base
+from ui.resources import database, knowledge_base, query_vectors
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -40,14 +39,8 @@ if not misses:
     st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _query_vectors(texts: tuple[str, ...], model: str) -> np.ndarray:
-    """Query embeddings of the missed wordings (reruns of this page do not encode them again)."""
-    return knowledge_base().encoder.encode_queries(list(texts))
-
-
 with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
-    groups = group_misses(misses, lambda texts: _query_vectors(tuple(texts), kb.settings.embedding_model))
+    groups = group_misses(misses, query_vectors(kb.settings.embedding_model))
 
 totals = st.columns(4)
 totals[0].metric(tr("问题搜索", "Missed searches"), len(misses))

@@ -8,6 +8,7 @@ from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
 
 
@@ -59,3 +60,9 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
 def search_log_writer() -> LogWriter:
     """The one background thread that writes the search log (a search never waits for it)."""
     return LogWriter()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def query_vectors(model: str) -> QueryVectors:
+    """Query embeddings of missed searches by text, with the knowledge base's encoder (搜索反馈 page)."""
+    return QueryVectors(knowledge_base().encoder.encode_queries)

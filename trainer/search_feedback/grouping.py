@@ -9,7 +9,8 @@ The threshold was set on the content's own variants (scripts in bench/, docs/ben
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -22,6 +23,31 @@ from trainer.search_feedback.store import LoggedSearch
 GROUP_THRESHOLD = 0.93
 
 EncodeQueries = Callable[[Sequence[str]], np.ndarray]
+
+
+class QueryVectors:
+    """Query embeddings kept per text, so each new miss is encoded once, not the whole period again."""
+
+    def __init__(self, encode_queries: EncodeQueries, max_texts: int = 20_000) -> None:
+        self._encode = encode_queries
+        self._max = max_texts
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            encoded = np.asarray(self._encode(missing), dtype=np.float32)
+            with self._lock:
+                self._vectors.update(zip(missing, encoded))
+        with self._lock:
+            rows = [self._vectors[t] for t in texts]
+            for text in texts:
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > self._max:
+                self._vectors.popitem(last=False)
+        return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
 @dataclass(frozen=True)

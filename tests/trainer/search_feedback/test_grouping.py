@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
-from trainer.search_feedback.grouping import group_misses, group_texts
+from trainer.search_feedback.grouping import QueryVectors, group_misses, group_texts
 from trainer.search_feedback.store import WRONG, LoggedSearch, Verdict
 
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)
@@ -49,3 +49,20 @@ def test_empty_queries_are_left_out_and_the_agents_pick_is_the_suggestion(encode
                              (Verdict("lapse-grace", WRONG, right),)) for n, right in enumerate(["b-entry", "a-entry", "b-entry"])]
     [group] = group_misses([missed("宽线期是几天", 9), *reported], encoder.encode_queries)
     assert group.suggested_entry() == "b-entry" and group.count_of(WRONG) == 3 and group.count_of("no_answer") == 1
+
+
+def test_query_vectors_encode_each_text_once_and_stay_bounded(encoder) -> None:
+    asked: list[list[str]] = []
+
+    def encode(texts):
+        asked.append(list(texts))
+        return encoder.encode_queries(texts)
+
+    vectors = QueryVectors(encode, max_texts=3)
+    first = vectors(["宽限期多久", "车险怎么理赔"])
+    again = vectors(["车险怎么理赔", "宽限期多久", "养老金怎么领"])
+    assert asked == [["宽限期多久", "车险怎么理赔"], ["养老金怎么领"]]
+    assert np.allclose(again[1], first[0]) and again.shape == (3, first.shape[1])
+    vectors(["身份证过期了怎么办"])  # a fourth text: the least recently used one (车险怎么理赔) is let go
+    vectors(["宽限期多久", "车险怎么理赔"])
+    assert asked[-1] == ["车险怎么理赔"]
