@@ -18,6 +18,7 @@ from ui.display import when
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
+from ui.search_feedback import purge_expired
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -32,6 +33,7 @@ st.caption(tr("坐席搜索后没有得到答案、点了 👎 或报告答案�
               "Add a wording as a variant of the right entry and it will be found from now on."))
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key="search_feedback_days",
                     format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
+purge_expired()
 misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
 if not misses:
     st.success(tr("这段时间没有未答出或被点踩的搜索。", "No unanswered or thumbs-down searches in this period."),

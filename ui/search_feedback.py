@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 from typing import Callable, Sequence
 
 import streamlit as st
 
 from kb import Hit
-from trainer.search_feedback.store import DOWN, UP, WRONG, record_search, record_verdict
+from trainer.clock import utcnow
+from trainer.search_feedback.store import DOWN, UP, WRONG, purge_searches, record_search, record_verdict
 from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
 from ui.i18n import tr
-from ui.resources import database, knowledge_base, search_log_writer
+from ui.resources import database, knowledge_base, search_log_writer, settings
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,20 @@ def _submit(what: str, write: Callable[[Database], object]) -> None:
         log.exception("search log: could not queue %s", what)
 
 
+def purge_expired() -> None:
+    """Delete logged searches older than the retention period (settings.search_log_days), in the background."""
+    cutoff = utcnow() - timedelta(days=settings().search_log_days)
+    _submit("the retention purge", lambda db: purge_searches(db, cutoff))
+
+
 def log_search(user: UserInfo, query: str, category: str | None, hits: Sequence[Hit], submitted: bool) -> str:
     """The key of this search in the log, logging it if it is a new search (submitted, or a new query)."""
     asked = (query, category)
     last = st.session_state.get(LAST_SEARCH)
     if last is not None and last[0] == asked and not submitted:
         return last[1]
+    if last is None:  # the session's first search: a good moment to let expired searches go
+        purge_expired()
     key = uuid.uuid4().hex
     st.session_state[LAST_SEARCH] = (asked, key)
     results = [(hit.id, hit.score) for hit in hits]

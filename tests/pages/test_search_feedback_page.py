@@ -96,3 +96,14 @@ def test_new_entry_opens_the_editor_prefilled(app_env, store, logged) -> None:
     assert at.title[0].value == "内容编辑"
     assert next(t for t in at.text_input if t.label == "标准问").value == NO_ANSWER
     assert next(t for t in at.text_area if t.label.startswith("相似问法")).value == SAME_QUESTION
+
+
+def test_opening_the_page_lets_searches_past_the_retention_period_go(app_env, store, logged, monkeypatch) -> None:
+    from trainer.search_feedback.store import searches
+    from ui.resources import search_log_writer
+
+    monkeypatch.setenv("AGENT_TRAINER_SEARCH_LOG_DAYS", "10")
+    page(create_user(store, "li", "李老师", "instructor", "一组"))
+    assert search_log_writer().flush()
+    kept = {s.query for s in searches(store, since=utcnow() - timedelta(days=365))}
+    assert "上个月的问题" not in kept and NO_ANSWER in kept

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
 from trainer.clock import as_utc, utcnow
 from trainer.store.db import Database
@@ -109,6 +109,16 @@ def record_verdict(db: Database, search_key: str, user_id: int | None, entry_id:
             row.verdict, row.right_entry_id, row.at = verdict, right_entry_id or None, utcnow()
         session.commit()
         return True
+
+
+def purge_searches(db: Database, before: datetime) -> int:
+    """Delete searches older than `before` with their feedback (the retention period); how many went."""
+    old = select(SearchLog.id).where(SearchLog.at < before)
+    with db.session() as session:
+        session.execute(delete(SearchFeedback).where(SearchFeedback.search_id.in_(old)))
+        removed = session.execute(delete(SearchLog).where(SearchLog.at < before)).rowcount
+        session.commit()
+    return removed
 
 
 def searches(db: Database, since: datetime, misses_only: bool = False, limit: int = 5000) -> list[LoggedSearch]:

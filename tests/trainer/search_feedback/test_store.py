@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import delete
 
 from tests.conftest import postgres_url
-from trainer.search_feedback.store import DOWN, UP, WRONG, loggable_query, record_search, record_verdict, searches
+from trainer.search_feedback.store import (DOWN, UP, WRONG, loggable_query, purge_searches, record_search,
+                                           record_verdict, searches)
 from trainer.store.db import Database
 from trainer.store.models import LOGGED_QUERY_CHARS, SearchFeedback, SearchLog, User
 from trainer.users.accounts import create_user
@@ -98,3 +99,14 @@ def test_long_pastes_are_cut_and_long_numbers_never_kept(database: Database) -> 
     assert len(logged.query) == LOGGED_QUERY_CHARS
     assert "110101199003071234" not in logged.query and "13812345678" not in logged.query
     assert loggable_query("停交了1年多，保单号码 8800123") == "停交了1年多，保单号码 #######"
+
+
+def test_searches_past_the_retention_period_go_with_their_feedback(database: Database) -> None:
+    agent = create_user(database, "agent-1", "王小明", "agent")
+    record_search(database, "old", agent.id, "半年前的问题", None, [("lapse-grace", 0.9)], at=NOW - timedelta(days=200))
+    record_verdict(database, "old", agent.id, "lapse-grace", DOWN)
+    record_search(database, "new", agent.id, "昨天的问题", None, [], at=NOW - timedelta(days=1))
+    assert purge_searches(database, before=NOW - timedelta(days=180)) == 1
+    assert [s.query for s in searches(database, since=NOW - timedelta(days=365))] == ["昨天的问题"]
+    with database.session() as session:
+        assert session.query(SearchFeedback).count() == 0
