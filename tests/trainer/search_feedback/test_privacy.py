@@ -1,4 +1,4 @@
-"""Agents' names next to their searches: their team's instructor and administrators only."""
+"""Agents' names next to their searches: their team's instructor (or one over all teams) and administrators only."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ AGENT_SEARCH = LoggedSearch(1, "宽限期多久", "", (), True, datetime(2026, 3
 @pytest.mark.parametrize(("viewer", "sees"), [
     (UserInfo(2, "li", "李老师", "instructor", "一组"), True),
     (UserInfo(3, "zhao", "赵老师", "instructor", "二组"), False),
-    (UserInfo(4, "qian", "钱老师", "instructor", ""), False),
+    (UserInfo(4, "qian", "钱老师", "instructor", ""), True),  # no team: oversees every team, as on 团队概览
     (UserInfo(5, "admin", "管理员", "admin", ""), True),
     (UserInfo(7, "wang", "王小明", "agent", "一组"), True),
     (UserInfo(8, "liu", "刘坐席", "agent", "一组"), False),

@@ -1,42 +1,20 @@
-"""The search log round trip on a real SQLite file and, when CI provides one, a real PostgreSQL server."""
+"""The search log round trip on a real SQLite file and, when CI provides one, a real PostgreSQL server
+(the `database` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
 
-from tests.conftest import postgres_url
 from trainer.search_feedback.store import (DOWN, UP, WRONG, loggable_query, purge_searches, record_search,
                                            record_verdict, searches)
 from trainer.store.db import Database
-from trainer.store.models import LOGGED_QUERY_CHARS, SearchFeedback, SearchLog, User
+from trainer.store.models import LOGGED_QUERY_CHARS, SearchFeedback
 from trainer.users.accounts import create_user
 
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)
 WEEK_AGO = NOW - timedelta(days=7)
-
-
-def _clean(database: Database) -> None:
-    with database.session() as session:
-        for table in (SearchFeedback, SearchLog, User):
-            session.execute(delete(table))
-        session.commit()
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
-    """A migrated store: a fresh SQLite file, or the CI PostgreSQL server (skipped without one)."""
-    url = f"sqlite:///{tmp_path / 'trainer.db'}" if request.param == "sqlite" else postgres_url()
-    if url is None:
-        pytest.skip("no PostgreSQL test server (AGENT_TRAINER_TEST_DATABASE_URL is not set)")
-    database = Database(url)
-    _clean(database)
-    yield database
-    _clean(database)
-    database.dispose()
 
 
 def test_a_search_and_its_verdicts_come_back_as_logged(database: Database) -> None:
