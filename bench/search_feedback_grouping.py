@@ -2,11 +2,13 @@
 
     .venv/bin/python -m bench.search_feedback_grouping [--thresholds 0.90 0.91 ...]
 
-Set on the content's own wordings: each FAQ entry's question and variants (written by the
-content writers) should form one group, and different entries different groups. Scored by
-pairs: precision = share of grouped-together pairs that belong to one entry; recall = share of
-one entry's pairs that were grouped together. The chosen threshold is then checked once on
-the retrieval dev set (tests/kb/dev_queries, other writers, never used to choose it).
+Scored by pairs: precision = share of grouped-together pairs that belong to one question;
+recall = share of one question's pairs that were grouped together. Swept on the content's own
+wordings (each FAQ entry's question and variants should form one group) and on the tune half of
+the customer-words set (tests/kb/customer_queries/tune: a query's first expected entry is its
+question, a near-domain negative's domain is its question — those are the searches that will
+end up as "no answer"). The chosen threshold is then checked once on the held-out halves: the
+customer-words dev half and the old retrieval dev set (never used to choose it).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+import yaml
 
 from kb.content import load_content
 from kb.embeddings import load_encoder
@@ -38,6 +41,20 @@ def pair_scores(labels: Sequence[str], groups: list[list[int]]) -> tuple[float, 
             grouped += 1
             right += labels[a] == labels[b]
     return (right / grouped if grouped else 1.0), (right / label_pairs if label_pairs else 1.0)
+
+
+def customer_set(folder: Path) -> tuple[list[str], list[str]]:
+    """Texts and their question: the first expected entry, or `negative:<domain>` for a near-domain negative."""
+    texts, labels = [], []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for row in data.get("queries") or []:
+            texts.append(str(row["q"]))
+            labels.append(str(row["ids"][0]))
+        for row in data.get("negatives") or []:
+            texts.append(str(row["q"]))
+            labels.append(f"negative:{row.get('domain', '')}")
+    return texts, labels
 
 
 def run(name: str, texts: list[str], labels: list[str], vectors: np.ndarray, thresholds: Sequence[float]) -> None:
@@ -67,10 +84,15 @@ def main() -> None:
             labels.append(entry.id)
     run("content wordings (question + variants)", texts, labels, encoder.encode_queries(texts), args.thresholds)
 
+    for name, half, thresholds in (("customer words, tune half", "tune", args.thresholds),
+                                   ("customer words, held-out dev half", "dev", [GROUP_THRESHOLD])):
+        texts, labels = customer_set(ROOT / "tests" / "kb" / "customer_queries" / half)
+        run(name, texts, labels, encoder.encode_queries(texts), thresholds)
+
     dev = [q for q in load_dev_set(ROOT / "tests" / "kb" / "dev_queries").queries if len(q.ids) == 1]
     dev_texts, dev_labels = [q.text for q in dev], [q.ids[0] for q in dev]
-    run("held-out dev set (single-answer queries)", dev_texts, dev_labels, encoder.encode_queries(dev_texts),
-        [GROUP_THRESHOLD])
+    run("old retrieval dev set, held out (single-answer queries)", dev_texts, dev_labels,
+        encoder.encode_queries(dev_texts), [GROUP_THRESHOLD])
 
 
 if __name__ == "__main__":
