@@ -1,8 +1,8 @@
 """Missed searches grouped by meaning, so an instructor fixes a question once, not once per wording.
 
-Texts are encoded with the knowledge base's own encoder (queries side), then grouped by a
-leader–centroid pass in a fixed order: most searched first, ties by text. A text joins the
-group whose centroid it is most similar to if that clears `threshold`, else starts a group.
+Texts are encoded with the knowledge base's own encoder (queries side), then grouped in one
+average-link pass in a fixed order: most searched first, ties by text. A text joins the group
+whose members it is most similar to on average if that clears `threshold`, else starts a group.
 The same misses therefore always give the same groups, whatever order the log returned them in.
 The threshold was set on the content's variants and customers' wordings (docs/benchmarks.md).
 """
