@@ -60,7 +60,7 @@ def entry_label(entry_id: str | None) -> str:
 
 shown = groups[:GROUPS_SHOWN]
 st.dataframe([{"#": number, tr("代表问法", "wording"): g.label, tr("次数", "searches"): g.count,
-               tr("没有答案", "no answer"): g.count_of("no_answer"), "👎": g.count_of(DOWN),
+               tr("没有答案", "no answer"): g.count_of("no_answer"), tr("点踩", "thumbs down"): g.count_of(DOWN),
                tr("报告有误", "reported"): g.count_of(WRONG), tr("问法数", "wordings"): len(g.texts),
                tr("坐席建议的条目", "entry agents named"): entry_label(g.suggested_entry()),
                tr("最近", "latest"): when(g.searches[0].at)}
@@ -91,7 +91,7 @@ def wording_rows(group: MissGroup) -> list[dict[str, object]]:
 
 
 def reason_name(reason: str) -> str:
-    return {"no_answer": tr("没有答案", "no answer"), DOWN: "👎", WRONG: tr("报告有误", "reported wrong")}.get(reason, reason)
+    return {"no_answer": tr("没有答案", "no answer"), DOWN: tr("点踩", "thumbs down"), WRONG: tr("报告有误", "reported wrong")}.get(reason, reason)
 
 
 st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.label}"))

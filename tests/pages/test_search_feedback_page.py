@@ -48,7 +48,7 @@ def test_misses_of_the_period_are_grouped_with_counts(app_env, store, logged) ->
     at = page(create_user(store, "li", "李老师", "instructor", "一组"))
     assert not at.exception
     groups = table(at, 0)
-    assert [(g["代表问法"], g["次数"], g["没有答案"], g["👎"], g["问法数"]) for g in groups] == [
+    assert [(g["代表问法"], g["次数"], g["没有答案"], g["点踩"], g["问法数"]) for g in groups] == [
         (NO_ANSWER, 3, 3, 0, 2), (WRONG_TOP, 1, 0, 1, 1)]
     at.selectbox(key="search_feedback_days").select(30).run()
     assert "上个月的问题" in str(table(at, 0))
