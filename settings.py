@@ -99,6 +99,8 @@ SETTINGS: tuple[Setting, ...] = (
             "repetition", minimum=1),
     Setting("content_checks", "list", ("trainer.dialogue.validation:scenario_problems",),
             "extra checks `python -m kb validate` runs, as comma-separated `module:function` names"),
+    Setting("search_log_days", "whole number", 180, "logged searches (customers' questions) and their feedback are "
+            "deleted after this many days", minimum=1),
 )
 
 
@@ -122,6 +124,7 @@ class Settings:
     quiz_size: int = 20
     quiz_slow_seconds: float = 45.0
     content_checks: tuple[str, ...] = ("trainer.dialogue.validation:scenario_problems",)
+    search_log_days: int = 180
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

@@ -10,7 +10,7 @@ from trainer.editing.editor import SaveResult
 from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
-from ui.content_editing import HIT_TEST_DRAFT, content_editor, field_messages, show_result
+from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
 from ui.display import category_name
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -65,7 +65,9 @@ if picked != NEW:
     loaded = content.entries.get(picked) if kind == ENTRY else content.quiz_items.get(picked)
     cells = cells_of(kind, loaded)
 else:
-    cells = {"id": categories[new_category].prefix if kind == ENTRY else "q-"}
+    # a new entry opened from another page (搜索反馈) starts with its cells filled in
+    cells = {"id": categories[new_category].prefix if kind == ENTRY else "q-",
+             **st.session_state.pop(EDITOR_PREFILL, {})}
 
 
 def widget(name: str) -> str:

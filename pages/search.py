@@ -10,6 +10,7 @@ from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
+from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 
 user = require_page_user(__file__)
@@ -31,11 +32,11 @@ with st.form("search-form", border=False):
                                       format_func=lambda c: tr("全部分类", "All categories") if c is None
                                       else tr(categories[c].name, categories[c].name_en))
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key="search_regulations_only")
-    st.form_submit_button(tr("搜索", "Search"), type="primary")
+    submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
 
-def show_hit(hit: Hit, rank: int) -> None:
-    """One answer: question and answer with the matched terms in bold, script with a copy button."""
+def show_hit(hit: Hit, rank: int, search_key: str) -> None:
+    """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎."""
     english = language() == "en" and hit.en
     question = hit.en.get("question", hit.question) if english else hit.question
     answer = hit.en.get("answer", hit.answer) if english else hit.answer
@@ -48,6 +49,7 @@ def show_hit(hit: Hit, rank: int) -> None:
         source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]
     st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.score:.2f} · `{hit.id}`")
+    answer_feedback(user, search_key, hit)
 
 
 def show_articles(articles: list[ArticleHit]) -> None:
@@ -67,14 +69,16 @@ if query.strip() and regulations_only:
     show_articles(kb.search_regulations(query, k=5))
 elif query.strip():
     hits = kb.search(query, k=5, category=category)
+    search_key = log_search(user, query, category, hits, submitted)
     if not hits:
         st.warning(tr("没有可靠的答案。请不要猜测：请示组长，或按流程转二线处理。",
                       "No reliable answer. Do not guess: ask a supervisor or transfer to second line."),
                    icon=":material/help:")
+        no_answer_feedback(user, search_key)
     else:
         with st.container(border=True):
-            show_hit(hits[0], 1)
+            show_hit(hits[0], 1, search_key)
         for rank, hit in enumerate(hits[1:], start=2):
             with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
-                show_hit(hit, rank)
+                show_hit(hit, rank, search_key)
     show_articles(kb.search_regulations(query, k=3))

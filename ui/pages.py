@@ -42,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
     PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="editor"),
     PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="hit-test"),
+    PageSpec("pages/search_feedback.py", "搜索反馈", "Search feedback", ":material/feedback:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="search-feedback"),
     PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="scenario-editor"),
     PageSpec("pages/citations.py", "引用检查", "Citation check", ":material/fact_check:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="citations"),
     PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-history"),

@@ -8,6 +8,8 @@ from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.search_feedback.grouping import QueryVectors
+from trainer.search_feedback.writer import LogWriter
 
 
 @st.cache_resource(show_spinner=False)
@@ -52,3 +54,15 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     on the next page run, while ordinary reruns (every chat turn) cost nothing.
     """
     return _scenarios_of_version(knowledge_base().content.content_hash)
+
+
+@st.cache_resource(show_spinner=False)
+def search_log_writer() -> LogWriter:
+    """The one background thread that writes the search log (a search never waits for it)."""
+    return LogWriter()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def query_vectors(model: str) -> QueryVectors:
+    """Query embeddings of missed searches by text, with the knowledge base's encoder (搜索反馈 page)."""
+    return QueryVectors(knowledge_base().encoder.encode_queries)

@@ -1,5 +1,5 @@
 """SQLAlchemy tables of the progress store: users, quiz attempts, review states, dialogue
-sessions, sign-in events and content history.
+sessions, sign-in events, content history, and the search log with its feedback.
 
 Schema changes go through Alembic migrations (trainer/store/migrations), never `create_all`, so a
 company's existing database is upgraded in place without losing training records.
@@ -154,3 +154,40 @@ class ReviewFlag(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     resolved_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+# Longest query text kept in the search log: what search itself reads (kb.text.MAX_QUERY_CHARS).
+LOGGED_QUERY_CHARS = 200
+
+
+class SearchLog(Base):
+    """One search on the knowledge-search page: what was asked, what came back, and when.
+
+    `search_key` is made by the page before the row exists, because the row is written in the
+    background (logging must never hold up an answer); feedback refers to the search by it.
+    """
+
+    __tablename__ = "search_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    search_key: Mapped[str] = mapped_column(String(32), unique=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    query: Mapped[str] = mapped_column(String(LOGGED_QUERY_CHARS))
+    category: Mapped[str] = mapped_column(String(64), default="")
+    results_json: Mapped[str] = mapped_column(Text, default="[]")  # [[entry id, relevance], …] best first
+    no_answer: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class SearchFeedback(Base):
+    """An agent's verdict on one answer of a search (the latest one counts), or on a search with no answer."""
+
+    __tablename__ = "search_feedback"
+    __table_args__ = (UniqueConstraint("search_id", "entry_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    search_id: Mapped[int] = mapped_column(ForeignKey("search_log.id"), index=True)
+    entry_id: Mapped[str] = mapped_column(String(128), default="")  # the answer judged; "" for "no answer"
+    verdict: Mapped[str] = mapped_column(String(8))  # up | down | wrong
+    right_entry_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the agent's pick, if any
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
