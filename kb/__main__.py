@@ -18,13 +18,13 @@ from settings import Settings
 
 
 def checked_content(root: Path) -> tuple[ContentSet, list[Problem]]:
-    """The content set and every problem in it, scenarios' own schema included when the trainer is installed."""
+    """The content set and every problem in it, dialogue content (scenarios, utterance corpus) included when the trainer is installed."""
     content, problems = collect_content(root)
     try:
-        from trainer.dialogue.validation import scenario_problems
+        from trainer.dialogue.validation import dialogue_problems
     except ImportError:
         return content, problems
-    return content, problems + scenario_problems(root, content)
+    return content, problems + dialogue_problems(root, content)
 
 
 def content_problems(root: Path) -> list[Problem]:
