@@ -1,4 +1,6 @@
-"""Quantities (number + unit) in Chinese text: 15日, 15天, 十五天, 两年, 5个工作日, 30%, 15倍.
+"""Quantities (number + unit) in Chinese text: 15日, 15天, 十五天, 两年, 5个工作日, 30%, 15倍, 三成.
+
+A range states both ends with one unit (10到15天, 10-15天, 十至十五天): each end is a quantity.
 
 Fact checking compares the quantities an agent says with those in the FAQ answers, so both
 sides must normalise the same way: 天 and 日 are the same unit, 十五 is 15, 两 is 2.
@@ -17,9 +19,12 @@ _UNITS = {
     "天": "日", "日": "日", "年": "年", "岁": "岁", "元": "元", "%": "%", "％": "%", "倍": "倍",
 }
 _NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 _QUANTITY = re.compile(
     r"(?P<percent>百分之(?P<pvalue>" + _NUMBER + r"))"
-    r"|(?P<value>" + _NUMBER + r")\s*(?P<unit>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")"
+    r"|(?P<tenths>[一二两三四五六七八九]|\d)成(?![功为立本员年人交])"
+    r"|(?:(?P<low>" + _NUMBER + r")" + _RANGE_JOIN + r")?(?P<value>" + _NUMBER + r")\s*(?P<unit>" + _UNIT + r")"
 )
 
 
@@ -79,6 +84,11 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order."""
     found = []
     for match in _QUANTITY.finditer(text or ""):
+        if match.group("tenths"):
+            value = chinese_number(match.group("tenths"))
+            if value is not None:
+                found.append(Quantity(value * 10, "%", match.group(0), match.start(), match.end()))
+            continue
         if match.group("percent"):
             value = chinese_number(match.group("pvalue"))
             unit = "%"
@@ -90,5 +100,10 @@ def quantities(text: str) -> list[Quantity]:
             unit = _UNITS[match.group("unit")]
         if value is None or _is_date_or_label(text, match, unit, value):
             continue
-        found.append(Quantity(value, unit, match.group(0), match.start(), match.end()))
+        low = match.group("low") if not match.group("percent") else None
+        low_value = chinese_number(low) if low else None
+        if low_value is not None:
+            found.append(Quantity(low_value, unit, f"{low}{match.group('unit')}", match.start("low"), match.end("low")))
+        start = match.start("value") if low_value is not None else match.start()
+        found.append(Quantity(value, unit, text[start:match.end()], start, match.end()))
     return found
