@@ -7,6 +7,6 @@ then sign-ins do not survive a page refresh (there is no route to set the cookie
 
 import streamlit as st
 
-from ui.auth_routes import routes
+from ui.session_cookie import routes
 
 app = st.App("app.py", routes=routes())

@@ -34,6 +34,8 @@ ENV_PREFIX = "AGENT_TRAINER_"
 # Calibrated on the retrieval dev set (docs/benchmarks.md): the lowest relevance score at
 # which answers were still right, with margin above the best-scoring off-topic query.
 DEFAULT_MIN_RELEVANCE = 0.60
+# Checks other packages plug into `python -m kb validate` (kb imports none of them itself).
+DEFAULT_CONTENT_CHECKS = ("trainer.dialogue.validation:scenario_problems", "trainer.dialogue.validation:utterance_problems")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Settings:
     timezone: str = "Asia/Shanghai"
     auth: str = "local"
     embedding_cache: Path | None = None
+    content_checks: tuple[str, ...] = DEFAULT_CONTENT_CHECKS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -81,6 +84,7 @@ class Settings:
             timezone=get("TIMEZONE", "Asia/Shanghai"),
             auth=get("AUTH", "local"),
             embedding_cache=Path(env[ENV_PREFIX + "EMBEDDING_CACHE_DIR"]) if env.get(ENV_PREFIX + "EMBEDDING_CACHE_DIR") else None,
+            content_checks=tuple(n.strip() for n in get("CONTENT_CHECKS", ",".join(DEFAULT_CONTENT_CHECKS)).split(",") if n.strip()),
         )
 
     def with_overrides(self, **changes: object) -> "Settings":

@@ -12,29 +12,20 @@ import json
 import sys
 from pathlib import Path
 
-from kb.content import ContentSet, collect_content
+from kb.checks import checked_content, load_check
 from kb.yaml_source import Problem
 from settings import Settings
 
 
-def checked_content(root: Path) -> tuple[ContentSet, list[Problem]]:
-    """The content set and every problem in it, dialogue content (scenarios, utterance corpus) included when the trainer is installed."""
-    content, problems = collect_content(root)
-    try:
-        from trainer.dialogue.validation import dialogue_problems
-    except ImportError:
-        return content, problems
-    return content, problems + dialogue_problems(root, content)
-
-
-def content_problems(root: Path) -> list[Problem]:
-    """Every problem in the content set at `root`."""
-    return checked_content(root)[1]
+def content_problems(root: Path, settings: Settings | None = None) -> list[Problem]:
+    """Every problem in the content set at `root`, the configured plugged-in checks included."""
+    checks = [load_check(name) for name in (settings or Settings.from_env()).content_checks]
+    return checked_content(root, checks)[1]
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     root = Path(args.content or settings.content_dir)
-    content, problems = checked_content(root)
+    content, problems = checked_content(root, [load_check(name) for name in settings.content_checks])
     for problem in problems:
         print(f"{root}/{problem}")
     if problems:

@@ -103,6 +103,21 @@ class SearchIndex:
                 best[entry] = (float(score), int(doc_id))
         return best
 
+    def similar_entries(self, depth: int, max_cosine: float = 1.0) -> dict[str, list[str]]:
+        """For every entry, the `depth` other entries whose question + answer text is closest in
+        meaning (nearest first), leaving out those at cosine ≥ `max_cosine` (near-duplicates)."""
+        ids = [doc.entry_id for doc in self.docs if doc.field == "answer"]
+        if not ids:
+            return {}
+        matrix = np.vstack([self.dense.reconstruct(i) for i, doc in enumerate(self.docs) if doc.field == "answer"])
+        similarity = matrix @ matrix.T
+        order = np.argsort(-similarity, axis=1, kind="stable")
+        similar = {}
+        for row, entry_id in enumerate(ids):
+            columns = [col for col in order[row] if col != row and similarity[row, col] < max_cosine]
+            similar[entry_id] = [ids[col] for col in columns[:depth]]
+        return similar
+
     def entry_docs(self, entry: int) -> np.ndarray:
         """Indices of the documents under which entry number `entry` is indexed."""
         return self._entry_docs[entry]

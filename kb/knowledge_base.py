@@ -97,6 +97,14 @@ class KnowledgeBase:
         values = self._snapshot.content.entries.values()
         return [e for e in values if category is None or e.category == category]
 
+    def similar_entries(self, depth: int = 10, max_cosine: float = 1.0) -> dict[str, list[str]]:
+        """For every entry id, the ids of the `depth` entries closest to it in meaning, nearest first.
+
+        Entries at cosine ≥ `max_cosine` are left out: so close that they may state the same fact
+        (quiz distractors must be wrong, not a second right answer).
+        """
+        return self._snapshot.index.similar_entries(depth, max_cosine)
+
     def categories(self) -> Mapping[str, Category]:
         return self._snapshot.content.categories
 

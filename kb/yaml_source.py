@@ -82,10 +82,15 @@ def parse_yaml(text: str, display_name: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display_name, line, None, None, f"malformed YAML: {reason}")]
 
 
-def read_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
-    """Read and parse one YAML file, turning I/O and encoding errors into problems too."""
+def read_source(path: Path, display_name: str) -> tuple[str | None, list[Problem]]:
+    """One content file's text, or None and the I/O or encoding error as a problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), []
     except (OSError, UnicodeDecodeError) as err:
         return None, [Problem(display_name, 1, None, None, f"cannot read file: {err}")]
-    return parse_yaml(text, display_name)
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
+    """Read and parse one YAML file, turning I/O and encoding errors into problems too."""
+    text, problems = read_source(path, display_name)
+    return (None, problems) if text is None else parse_yaml(text, display_name)

@@ -7,7 +7,8 @@ import streamlit as st
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import settings
-from ui.session import remember_sign_in, require_user, role_name, send_cookie_action
+from ui.session import remember_sign_in, require_user, role_name
+from ui.session_cookie import send_cookie_action
 from ui.signin import change_password_form
 
 user = require_user()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.editing.scenario_checks import SCENARIO_FOLDER, check_scenario, opening_turn
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
 from ui.i18n import tr
 from ui.render import escape_markdown
@@ -22,8 +23,7 @@ kb.reload_if_changed()
 editor = content_editor()
 
 st.title(tr("情景编辑", "Scenario editor"))
-folder = editor.root / SCENARIO_FOLDER
-names = sorted(f"{SCENARIO_FOLDER}/{p.name}" for p in folder.glob("*.yaml")) if folder.is_dir() else []
+names = scenario_names(editor.root)
 next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or delete
 if next_pick is not None and (next_pick == NEW or next_pick in names):
     st.session_state["scenario_pick"] = next_pick
@@ -62,7 +62,7 @@ else:
     st.success(tr("校验通过。", "Valid."))
 if scenario is not None:
     st.caption(tr("开场预览（客户第一句话）", "Opening preview (the customer's first line)"))
-    st.markdown(escape_markdown(opening_turn(scenario, kb)))
+    st.markdown(escape_markdown(DialogueSession(scenario, kb).start().text))
 
 save_col, delete_col = st.columns(2)
 if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):

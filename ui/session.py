@@ -6,20 +6,18 @@ administrator, the one-time "create the administrator" form); wrong role → "no
 temporary password → the change-password form first.
 
 The signed-in user lives in `st.session_state["user"]`. A signed HttpOnly cookie (set by the
-routes in ui/auth_routes.py) brings it back after a page refresh or a browser restart, until
+routes in ui/session_cookie.py) brings it back after a page refresh or a browser restart, until
 it expires (settings.session_hours). With settings.auth == "oidc" the company's single
 sign-on (st.login) identifies the user instead, matched to an account by e-mail = login.
 """
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
-from trainer.users import signin as auth
+from trainer.users import signin
 from trainer.users.accounts import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
-from ui.auth_routes import SESSION_PATH, SIGN_OUT_PATH
+from ui.session_cookie import cookie_checked, forget_cookie, keep_cookie, restore_from_cookie, send_cookie_action
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, settings
@@ -30,8 +28,6 @@ EVERYONE = ROLES
 STAFF = (INSTRUCTOR, ADMIN)
 
 USER_KEY = "user"
-_COOKIE_CHECKED = "_auth_cookie_checked"
-_COOKIE_ACTION = "_auth_cookie_action"
 
 
 def _oidc() -> bool:
@@ -42,19 +38,10 @@ def current_user() -> UserInfo | None:
     """The signed-in user of this session, if any (restored from the cookie or SSO on first use)."""
     user = st.session_state.get(USER_KEY)
     if user is None:
-        user = _from_single_sign_on() if _oidc() else _from_cookie()
+        user = _from_single_sign_on() if _oidc() else restore_from_cookie(settings(), database())
         if user is not None:
             st.session_state[USER_KEY] = user
     return user
-
-
-def _from_cookie() -> UserInfo | None:
-    """The user of a valid session cookie, looked at once per browser session."""
-    if st.session_state.get(_COOKIE_CHECKED):
-        return None
-    st.session_state[_COOKIE_CHECKED] = True
-    claims = auth.read_session(settings(), st.context.cookies.get(auth.COOKIE_NAME))
-    return auth.restore_session(database(), claims) if claims else None
 
 
 def _from_single_sign_on() -> UserInfo | None:
@@ -67,36 +54,22 @@ def _from_single_sign_on() -> UserInfo | None:
 def remember_sign_in(user: UserInfo) -> None:
     """Make `user` this session's user and have the browser keep the sign-in (cookie)."""
     st.session_state[USER_KEY] = user
-    st.session_state[_COOKIE_CHECKED] = True
-    if not _oidc():
-        st.session_state[_COOKIE_ACTION] = ("set", auth.handoff_token(settings(), user.id))
+    if _oidc():
+        cookie_checked()
+    else:
+        keep_cookie(settings(), user)
 
 
 def sign_out() -> None:
     """End this sign-in: here, in the browser's cookie, and for every cookie issued until now."""
     user = st.session_state.pop(USER_KEY, None)
-    st.session_state[_COOKIE_CHECKED] = True
     if _oidc():
+        cookie_checked()
         st.logout()
         return
     if user is not None:
-        auth.sign_out(database(), user)
-    st.session_state[_COOKIE_ACTION] = ("clear", "")
-
-
-def send_cookie_action() -> None:
-    """Ask the browser (once) to call the cookie route that sets or clears the HttpOnly cookie.
-
-    require_user() does this on every run; a page that calls remember_sign_in() and carries on
-    (without st.rerun) calls it itself."""
-    action = st.session_state.pop(_COOKIE_ACTION, None)
-    if action is None:
-        return
-    kind, token = action
-    path = SESSION_PATH if kind == "set" else SIGN_OUT_PATH
-    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
-            f"headers: {{'Content-Type': 'text/plain'}}, body: {json.dumps(token)}}});</script>",
-            unsafe_allow_javascript=True)
+        signin.sign_out(database(), user)
+    forget_cookie()
 
 
 def role_name(role: str) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from trainer.users import signin as auth
+from trainer.users import tokens as auth
+from trainer.users.signin import authenticate
 from trainer.store.models import SignInEvent
 from trainer.users.accounts import UserInfo, admin_exists, create_user, disable_user, reset_password
 from ui.pages import PAGES, available_pages
@@ -119,7 +120,7 @@ def test_temporary_password_must_be_changed_first(app_env, store):
     at.text_input(key="change_repeat").input("My-own-password-1")
     at.button(key="FormSubmitter:change-password-修改密码").click().run()
     assert at.title[0].value == "我的账户" and not errors(at)
-    assert auth.authenticate(store, app_env, "li.na", "My-own-password-1").ok
+    assert authenticate(store, app_env, "li.na", "My-own-password-1").ok
 
 
 def test_disabled_while_signed_in_is_signed_out(app_env, store):

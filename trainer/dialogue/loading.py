@@ -1,4 +1,4 @@
-"""Read content/scenarios/*.yaml into `Scenario`s."""
+"""Read content/scenarios/*.yaml into `Scenario`s: from disk, or with an editor's drafts applied."""
 
 from __future__ import annotations
 
@@ -6,29 +6,48 @@ from pathlib import Path
 from typing import Mapping
 
 from kb.content import ContentError, Entry
-from kb.yaml_source import Problem, read_yaml
+from kb.yaml_source import Problem, parse_yaml, read_source
 from trainer.dialogue.scenario import Scenario
 from trainer.dialogue.schema import parse_scenario
 
 SCENARIO_FOLDER = "scenarios"
 
 
-def read_scenarios(root: Path | str, entries: Mapping[str, Entry] | None = None
-                   ) -> tuple[dict[str, Scenario], list[Problem]]:
+def scenario_names(root: Path | str, overrides: Mapping[str, str | None] | None = None) -> list[str]:
+    """The scenario files ("scenarios/<id>.yaml") under `root`, with drafted files added and deleted ones gone."""
+    folder = Path(root) / SCENARIO_FOLDER
+    names = {f"{SCENARIO_FOLDER}/{p.name}" for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    overrides = overrides or {}
+    names |= {n for n, t in overrides.items() if n.startswith(f"{SCENARIO_FOLDER}/") and t is not None}
+    return sorted(names - {n for n, t in overrides.items() if t is None})
+
+
+def check_scenario(name: str, text: str, entries: Mapping[str, Entry]) -> tuple[Scenario | None, list[Problem]]:
+    """(Scenario or None, problems) for one scenario file's text; case facts checked against `entries`."""
+    data, problems = parse_yaml(text, name)
+    if problems:
+        return None, problems
+    found: list[Problem] = []
+    scenario = parse_scenario(data, name, Path(name).stem, entries, found)
+    return scenario, found
+
+
+def read_scenarios(root: Path | str, entries: Mapping[str, Entry] | None = None,
+                   overrides: Mapping[str, str | None] | None = None) -> tuple[dict[str, Scenario], list[Problem]]:
     """Every valid scenario under `root`/scenarios and every problem found, without raising.
 
-    With `entries` (the FAQ entries by id) case facts are also checked against their entries.
+    With `entries` (the FAQ entries by id) case facts are also checked against their entries;
+    `overrides` (file name -> drafted text, None = deleted) checks an edit before it is saved.
     """
-    folder = Path(root) / SCENARIO_FOLDER
     scenarios: dict[str, Scenario] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        name = f"{SCENARIO_FOLDER}/{path.name}"
-        data, parse_problems = read_yaml(path, name)
-        problems.extend(parse_problems)
-        if parse_problems:
+    for name in scenario_names(root, overrides):
+        text, unreadable = (overrides[name], []) if overrides and name in overrides else read_source(Path(root) / name, name)
+        problems += unreadable
+        if text is None:
             continue
-        scenario = parse_scenario(data, name, path.stem, entries or {}, problems)
+        scenario, found = check_scenario(name, text, entries or {})
+        problems += found
         if scenario is not None:
             scenarios[scenario.id] = scenario
     return scenarios, problems

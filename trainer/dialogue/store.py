@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from trainer.store.db import Database
 from trainer.dialogue.scoring import Report
-from trainer.store.models import DialogueRecord, utcnow
+from trainer.clock import utcnow
+from trainer.store.models import DialogueRecord
 
 
 @dataclass(frozen=True)

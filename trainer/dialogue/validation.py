@@ -1,9 +1,9 @@
-"""Dialogue content validation for `python -m kb validate` and the content editor.
+"""The dialogue's content checks for `python -m kb validate` (plugged in by settings.content_checks).
 
 kb.content already checks that every `entry`/`entries` reference names an existing FAQ entry;
-this adds the scenario schema itself (case facts checked against the entries they cite) and
-the utterance corpus (behaviour names, counter-examples, splits). The behaviour names live in
-the trainer, so the check is here and kb calls it, never the other way round.
+`scenario_problems` adds the scenario schema itself and checks case facts against the entries
+they cite; `corpus_problems` checks the utterance corpus (behaviour names, counter-examples,
+splits). The behaviour names live in the trainer, so kb only calls these by name.
 """
 
 from __future__ import annotations
@@ -28,6 +28,6 @@ def corpus_problems(root: Path, overrides: Mapping[str, str | None] | None = Non
     return read_corpus(root, overrides)[1]
 
 
-def dialogue_problems(root: Path, content: ContentSet) -> list[Problem]:
-    """Scenario and utterance-corpus problems together."""
-    return scenario_problems(root, content) + corpus_problems(root)
+def utterance_problems(root: Path, content: ContentSet) -> list[Problem]:
+    """The corpus check in the shape of a kb content check."""
+    return corpus_problems(root)

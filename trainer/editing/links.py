@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from kb.content import ContentSet, scenario_entry_refs
 from kb.yaml_source import read_yaml
 from trainer.store.db import Database
-from trainer.store.models import ReviewFlag, utcnow
+from trainer.clock import utcnow
+from trainer.store.models import ReviewFlag
 
 QUIZ, SCENARIO = "quiz", "scenario"
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Iterable, Mapping, Sequence
 
+from trainer.clock import as_utc
 from trainer.quiz.progress import Attempt, CategoryMastery, ProgressStore, ReviewInfo, share
 from trainer.quiz.question import Question, Response
 from trainer.quiz.bank import prepare, spread_over_entries
 from trainer.quiz.srs import rating_for, review
-from trainer.users.accounts import as_utc
 
 DAILY, MISTAKES = "daily", "mistakes"
 MODES = (DAILY, MISTAKES)

@@ -11,8 +11,6 @@ import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
-import numpy as np
-
 from kb import Entry, KnowledgeBase
 from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, short_form, swappable_facts, term_facts,
@@ -50,34 +48,6 @@ def _stable_choice(key: str, count: int) -> int:
 
 
 # ---------------------------------------------------------------------------- single choice
-
-
-def answer_vectors(kb: KnowledgeBase) -> tuple[list[str], np.ndarray]:
-    """Entry ids and the index's dense vector of each entry's question + answer text."""
-    index = kb.index
-    ids, vectors = [], []
-    for position, doc in enumerate(index.docs):
-        if doc.field == "answer":
-            ids.append(doc.entry_id)
-            vectors.append(index.dense.reconstruct(position))
-    matrix = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
-    return ids, matrix
-
-
-def nearest_entries(kb: KnowledgeBase, depth: int = DISTRACTOR_DEPTH) -> dict[str, list[str]]:
-    """For every entry, the other entries the index finds most similar (nearest first), minus
-    those so close (cosine ≥ SAME_FACT_COSINE) that their answer may well answer this question too."""
-    ids, matrix = answer_vectors(kb)
-    if not ids:
-        return {}
-    similarity = matrix @ matrix.T
-    np.fill_diagonal(similarity, -np.inf)
-    order = np.argsort(-similarity, axis=1, kind="stable")
-    nearest = {}
-    for row, entry_id in enumerate(ids):
-        columns = [col for col in order[row] if similarity[row, col] < SAME_FACT_COSINE]
-        nearest[entry_id] = [ids[col] for col in columns[:depth]]
-    return nearest
 
 
 @dataclass(frozen=True)
@@ -182,7 +152,7 @@ def true_false_questions(entry: Entry) -> list[Question]:
 
 def generated_questions(kb: KnowledgeBase) -> list[Question]:
     """Every question the FAQ entries yield, in content order."""
-    nearest = nearest_entries(kb)
+    nearest = kb.similar_entries(DISTRACTOR_DEPTH, max_cosine=SAME_FACT_COSINE)
     gists = {entry.id: Gist.of(entry) for entry in kb.entries()}
     questions: list[Question] = []
     for entry in kb.entries():

@@ -18,8 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from trainer.store.db import Database
-from trainer.store.models import QuizAttempt, ReviewState, User, utcnow
-from trainer.users.accounts import UserInfo, as_utc
+from trainer.clock import as_utc, utcnow
+from trainer.store.models import QuizAttempt, ReviewState, User
+from trainer.users.accounts import UserInfo
 
 # How far back training days are read for streaks.
 STREAK_LOOKBACK_DAYS = 400

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
-from trainer.users.accounts import as_utc
+from trainer.clock import as_utc
 
 # A miss comes back the next day, even for an item that had long intervals before.
 MISSED_COMES_BACK = timedelta(days=1)

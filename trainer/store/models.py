@@ -7,15 +7,12 @@ company's existing database is upgraded in place without losing training records
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-
-def utcnow() -> datetime:
-    """Timezone-aware now, the only clock the store uses."""
-    return datetime.now(timezone.utc)
+from trainer.clock import utcnow
 
 
 class Base(DeclarativeBase):

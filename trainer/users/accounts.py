@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from trainer.clock import as_utc
 from trainer.store.db import Database
 from trainer.store.models import SignInEvent, User
 from trainer.users.passwords import hash_password, password_problem, temporary_password, verify_password
@@ -67,13 +68,6 @@ class Account:
     def of(cls, user: User) -> "Account":
         return cls(UserInfo.of(user), bool(user.disabled), bool(user.must_change_password),
                    bool(user.password_hash), as_utc(user.locked_until), as_utc(user.created_at))
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """`moment` as an aware UTC time (SQLite hands back naive times that were stored as UTC)."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 # ---- validation ----------------------------------------------------------------------------

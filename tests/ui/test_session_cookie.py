@@ -1,4 +1,4 @@
-"""The cookie routes (ui/auth_routes.py) called as plain ASGI endpoints, and the launcher wiring."""
+"""The cookie routes (ui/session_cookie.py) called as plain ASGI endpoints, and the launcher wiring."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from starlette.requests import Request
 
 from settings import Settings
-from trainer.users import signin as auth
-from ui.auth_routes import SESSION_PATH, clear_session_cookie, routes, set_session_cookie
+from trainer.users import tokens as auth
+from ui.session_cookie import COOKIE_NAME, SESSION_PATH, clear_session_cookie, routes, set_session_cookie
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ def test_handoff_sets_a_signed_httponly_strict_cookie(route_settings):
     assert response.status_code == 204
     name_value, attributes = cookie_parts(response)
     name, value = name_value.split("=", 1)
-    assert name == auth.COOKIE_NAME
+    assert name == COOKIE_NAME
     assert {"httponly", "samesite=strict", "path=/", "max-age=28800"} <= attributes
     assert "secure" not in attributes
     assert auth.read_session(route_settings, value).user_id == 42
@@ -65,7 +65,7 @@ def test_bad_or_session_tokens_are_not_exchanged(route_settings):
 
 def test_sign_out_clears_the_cookie(route_settings):
     name_value, attributes = cookie_parts(post(clear_session_cookie))
-    assert name_value in (f"{auth.COOKIE_NAME}=", f'{auth.COOKIE_NAME}=""') and "max-age=0" in attributes
+    assert name_value in (f"{COOKIE_NAME}=", f'{COOKIE_NAME}=""') and "max-age=0" in attributes
 
 
 def test_streamlit_run_serves_the_launcher_with_the_routes():

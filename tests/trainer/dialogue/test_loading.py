@@ -1,10 +1,11 @@
-"""Scenario drafts in the editor: schema problems name the field, a valid draft previews its opening."""
+"""Scenario files and drafts: schema problems name the field and line, drafts apply over the disk."""
 
 from __future__ import annotations
 
 from kb import KnowledgeBase
 from tests.pages.test_practice import MINI_SCENARIO
-from trainer.editing.scenario_checks import check_scenario, opening_turn
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.loading import check_scenario, read_scenarios
 
 NAME = "scenarios/mini-cooling-off.yaml"
 
@@ -12,7 +13,7 @@ NAME = "scenarios/mini-cooling-off.yaml"
 def test_valid_draft_previews_the_customers_opening_line(kb: KnowledgeBase) -> None:
     scenario, problems = check_scenario(NAME, MINI_SCENARIO, kb.content.entries)
     assert problems == []
-    assert opening_turn(scenario, kb) == "你好，我想问问犹豫期的事。"
+    assert DialogueSession(scenario, kb).start().text == "你好，我想问问犹豫期的事。"
 
 
 def test_schema_problem_names_the_field(kb: KnowledgeBase) -> None:
@@ -25,3 +26,13 @@ def test_schema_problem_names_the_field(kb: KnowledgeBase) -> None:
 def test_broken_yaml_is_reported_with_its_line(kb: KnowledgeBase) -> None:
     _, problems = check_scenario(NAME, "id: x\ngoals: [unclosed\n", kb.content.entries)
     assert problems and problems[0].file == NAME and "malformed YAML" in problems[0].message
+
+
+def test_drafts_are_read_over_the_files_on_disk(kb: KnowledgeBase, content_dir) -> None:
+    (content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    on_disk, problems = read_scenarios(content_dir, kb.content.entries)
+    assert list(on_disk) == ["mini-cooling-off"] and problems == []
+    deleted, _ = read_scenarios(content_dir, kb.content.entries, {NAME: None})
+    assert deleted == {}
+    broken = read_scenarios(content_dir, kb.content.entries, {"scenarios/other.yaml": "id: [unclosed\n"})[1]
+    assert [p.file for p in broken] == ["scenarios/other.yaml"]
