@@ -38,6 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="editor"),
     PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="hit-test"),
     PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="scenario-editor"),
+    PageSpec("pages/judge_review.py", "评判纠错", "Judge corrections", ":material/rule:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="judge-corrections"),
     PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-history"),
     PageSpec("pages/content_io.py", "导入导出", "Import / export", ":material/import_export:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-import-export"),
 )

@@ -8,6 +8,8 @@ from kb import KnowledgeBase, Problem
 from settings import Settings
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.dialogue.corpus import corpus_fingerprint
+from trainer.dialogue.judge import MeaningJudge, open_judge
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,3 +44,18 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     kb = knowledge_base()
     kb.reload_if_changed()
     return _scenarios_of_version(kb.content.content_hash)
+
+
+@st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
+def _judge_of_corpus(corpus_key: str, model_id: str) -> MeaningJudge | None:
+    kb = knowledge_base()
+    current = settings()
+    return open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir)
+
+
+def judge() -> MeaningJudge | None:
+    """The practice-call judge, trained once per corpus version and encoder (cached on disk too).
+
+    None without an utterance corpus (cue rules only). Keyed by the corpus files' fingerprint, so accepted corrections count from the next call after they are saved.
+    """
+    return _judge_of_corpus(corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id)

@@ -176,3 +176,14 @@ def corpus_hash(utterances: Iterable[LabelledUtterance]) -> str:
     for u in sorted(utterances, key=lambda u: u.text):
         digest.update(f"{u.text}\0{','.join(sorted(u.labels))}\0{','.join(sorted(u.counter))}\0{u.split}\n".encode())
     return digest.hexdigest()[:24]
+
+
+def corpus_fingerprint(root: Path | str) -> str:
+    """A cheap change check of the corpus files on disk (their bytes), without parsing them."""
+    digest = hashlib.sha256()
+    for name in _names(Path(root), {}):
+        try:
+            digest.update(name.encode() + b"\0" + (Path(root) / name).read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()[:24]

@@ -27,10 +27,13 @@ from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_speech
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
-MEMO_SIZE = 4096
+MEMO_SIZE = 8192
 # Hedged or negated promises (我没法保证一定通过; 不是一分钱都不赔) are what a trainee should say.
 HEDGES = ("不保证", "没法保证", "不能保证", "无法保证", "不敢保证", "保证不了", "不一定", "打包票", "说不准", "不好说",
           "不是一分钱", "以合同为准", "以审核为准", "以核定为准")
+# Telling the customer it is not their fault (这事不是您的问题) reassures; it is the opposite of blame.
+REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟您没关系", "和您没关系", "与您无关", "您没有错", "您没做错",
+               "不是因为您")
 # The agent's own work number (工号2817) is an introduction, not the customer's data or an identity check.
 SELF_INTRODUCTION = ("工号",)
 # Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
@@ -77,6 +80,21 @@ class MeaningJudge:
             rows = [self._memo[t] if t in self._memo else self.encoder.encode([t])[0] for t in texts]
         return np.vstack(rows) if rows else np.zeros((0, self.encoder.dim), dtype=np.float32)
 
+    def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Put embeddings computed elsewhere (a batch through the disk cache) into the memo."""
+        with self._lock:
+            for text, vector in zip(texts, vectors):
+                self._memo[text] = vector
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        """Every text the judge may encode for a reply: its reading units and their clauses."""
+        units = reading_units(text)
+        return list(dict.fromkeys([u.text for u in units] + [c.text for s in sentence_segments(text)
+                                                            for c in clause_segments(s)]))
+
     def read(self, text: str) -> Reading:
         units = reading_units(text)
         texts = [u.text for u in units]
@@ -106,6 +124,8 @@ class MeaningJudge:
             if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
                 continue
             sentence = self._sentence_of(reading, quote).text
+            if behaviour == "blame" and any(r in sentence for r in REASSURANCE):
+                continue
             if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
                 continue
             if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
@@ -150,13 +170,18 @@ def reference_sentences(*texts: str) -> list[str]:
     return list(dict.fromkeys(s.text for t in texts if t for s in sentence_segments(t) if len(s.text) >= 6))
 
 
-def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None) -> MeaningJudge:
+def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None) -> MeaningJudge | None:
     """Train (or load the cached) classifier for the corpus under `content_dir` and this encoder.
+
+    None when the content has no utterance corpus to learn from: calls are then judged by the
+    cue rules alone.
 
     Embeddings of the corpus go through the per-text embedding cache, so a corpus edit only
     encodes the changed utterances; the classifier is cached by corpus hash + model id.
     """
     utterances, _ = read_corpus(content_dir)
+    if not any(u.split == "train" for u in utterances):
+        return None
     cache = EmbeddingCache(encoder, cache_dir)
     classifier = open_classifier(utterances, cache.embed, encoder.model_id, cache_dir)
     return MeaningJudge(classifier, encoder)

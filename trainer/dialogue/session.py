@@ -15,6 +15,7 @@ from trainer.dialogue.evidence import Evidence, clause_at, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
+from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.lines import compose, end_line, next_follow_up, reaction_line
 from trainer.dialogue.mood import MoodModel
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
@@ -198,17 +199,15 @@ class DialogueSession:
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
         """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
-        skip = {e.behaviour for e in evidence}
+        skip = set()
         if any(not e.ok and e.behaviour == "wrong_fact" for e in evidence):
             skip.add("explanation")  # a wrong figure is not explained well, whatever the tone
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
-        found = self.judge.findings(reading, skip)
+        found = meaning_findings(self.judge, reading, evidence, skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        credited = [e.quote for e in evidence + found if e.ok]
-        # vague means the words carry nothing: not when the same sentence already gave something
-        return [e for e in found if e.behaviour != "vague" or not any(e.quote in q or q in e.quote for q in credited)]
+        return found
 
     def _close_to(self, reading: Reading | None, entry_id: str) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning."""
