@@ -144,4 +144,5 @@ def test_a_trainee_marks_a_finding_as_judged_wrong(app_env, store) -> None:
     assert len(queued) == 1
     assert queued[0].user_id == user.id and queued[0].behaviour == findings[number].rubric
     assert queued[0].utterance == "您好，请问您是本人吗？" and queued[0].reason == "我问的是身份，不是空话"
-    assert not at.button(key=f"judged_wrong_{number}") or f"judged_wrong_{number}" not in [b.key for b in at.button]
+    assert f"judged_wrong_{number}" not in [b.key for b in at.button]  # marked once; the report says so
+    assert any("已提交" in c.value for c in at.caption)
