@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kb.checks import checked_content, load_check
 from kb.yaml_source import Problem
-from settings import Settings
+from settings import Settings, SettingsError
 
 
 def content_problems(root: Path, settings: Settings | None = None) -> list[Problem]:
@@ -98,7 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--content", help="content folder (default: settings)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
     handler = {"validate": _validate, "build": _build, "search": _search}[args.command]
     return handler(args, settings)
 

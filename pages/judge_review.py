@@ -9,13 +9,13 @@ from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import accept, open_corrections, reject, suggested_labels
 from ui.content_editing import content_editor, show_result
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, settings
-from ui.session import STAFF, require_user
 
 RESULT = "judge_review_result"
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 db = database()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KnowledgeBase, Problem
-from settings import Settings
+from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
 from trainer.dialogue.corpus import corpus_fingerprint
@@ -14,14 +14,26 @@ from trainer.dialogue.judge import MeaningJudge, open_judge
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
-    return Settings.from_env()
+    """The settings, checked once per process; a bad value stops every page with the variable's name."""
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        st.error(f"配置错误 / Configuration error: {error}", icon=":material/settings:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner="正在加载知识库 / Loading the knowledge base…")
-def knowledge_base() -> KnowledgeBase:
-    """The encoder and index, loaded once per process; reloads swap in a new snapshot."""
+def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
     return KnowledgeBase.open(current.content_dir, current)
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The encoder and index, loaded once per process, and fresh: content changed on disk (by
+    another app process's editor, or git) is reloaded here, so no page has to remember to."""
+    kb = _process_knowledge_base()
+    kb.reload_if_changed()
+    return kb
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,9 +53,7 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     Keyed by the content hash, so a scenario saved in the editor or changed on disk shows up
     on the next page run, while ordinary reruns (every chat turn) cost nothing.
     """
-    kb = knowledge_base()
-    kb.reload_if_changed()
-    return _scenarios_of_version(kb.content.content_hash)
+    return _scenarios_of_version(knowledge_base().content.content_hash)
 
 
 @st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)

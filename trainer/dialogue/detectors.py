@@ -11,7 +11,8 @@ import re
 from typing import Iterable
 
 from kb.content import ForbiddenPhrase
-from trainer.dialogue.evidence import Evidence, clause_at, sentence_at, sentences
+from kb.chinese_text import clause_at, sentence_at, sentence_spans
+from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import inside_quotes, reported_speech
 
 EMPATHY_CUES = (
@@ -52,7 +53,7 @@ _PROMISE = re.compile(
     r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
 )
-# The core of 服务忌语 and 绝对化用语 (facts.md section 6), always checked; content/service_language.yaml
+# The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
 FALLBACK_FORBIDDEN = (
     ForbiddenPhrase("fallback-guarantee-payout", "保证能赔", "absolute_promise", "事先承诺赔付属于误导。",
@@ -152,7 +153,7 @@ class Detectors:
 
     @staticmethod
     def clarifying_question(text: str) -> Evidence | None:
-        for _, _, sentence in sentences(text):
+        for _, _, sentence in sentence_spans(text):
             stripped = sentence.strip()
             if stripped.endswith(("？", "?")) and any(w in stripped for w in QUESTION_WORDS):
                 return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])

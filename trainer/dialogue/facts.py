@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from kb.content import Entry
-from trainer.dialogue.evidence import clause_at, sentence_at
-from trainer.dialogue.numbers import Quantity, quantities
+from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
 from trainer.dialogue.scenario import CaseFact
 
 # Words right before a figure that make it a threshold being compared with (没到15倍, 超过30天).

@@ -88,6 +88,12 @@ class MeaningJudge:
             while len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
 
+    def forget(self, texts: Sequence[str]) -> None:
+        """Drop these texts from the memo (a benchmark timing the encoder on replies it has seen)."""
+        with self._lock:
+            for text in texts:
+                self._memo.pop(text, None)
+
     @staticmethod
     def pieces(text: str) -> list[str]:
         """Every text the judge may encode for a reply: its reading units and their clauses."""

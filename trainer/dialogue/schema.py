@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from kb.content import DIFFICULTIES, ID_PATTERN, Entry, ItemChecker
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
-from trainer.dialogue.numbers import quantities
+from kb.chinese_text import quantities
 from trainer.dialogue.scenario import (
     KINDS, CaseFact, Checkpoint, CustomerLines, FollowUp, MoodSpec, Persona, Scenario, Trigger,
 )

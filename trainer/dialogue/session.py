@@ -11,7 +11,8 @@ import random
 from dataclasses import dataclass, field
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
-from trainer.dialogue.evidence import Evidence, clause_at, first_sentence
+from kb.chinese_text import clause_at
+from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
@@ -363,8 +363,3 @@ class ContentEditor:
     def _file_of(entry_id: str, before: ContentSet, after: ContentSet) -> str:
         entry = after.entries.get(entry_id) or before.entries[entry_id]
         return entry.file
-
-
-def problems_text(problems: Iterable[Problem]) -> str:
-    """Problems one per line, as `python -m kb validate` prints them."""
-    return "\n".join(str(p) for p in problems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.chinese_text import FULL_STOPS, format_number, quantities, sentences
 from kb.text import normalize
 
 # Longest option text; longer first sentences are cut at a clause break.
@@ -18,27 +19,21 @@ SENTENCE_MAX = 140
 # Shorter sentences are fragments that make no sense on their own.
 SENTENCE_MIN = 15
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；\n])")
-_FULL_STOP = re.compile(r"(?<=[。！？\n])")
 _CLAUSE_BREAK = re.compile(r"[，；：、]")
 _TRAILING_CITATION = re.compile(r"[（(][^（）()]*[）)]\s*[。；]?$")
-# A number with the unit that makes it a rule (15日, 2年, 10个工作日, 80%); not 第3条, not a year.
-NUMBER_FACT = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)(个工作日|工作日|个月|周岁|万元|小时|日|天|年|月|岁|元|%|倍)(?![\d])")
-
-# Values agents confuse, per unit: a wrong value is taken next to the right one on this ladder.
+# Values agents confuse, per (normalised) unit: a wrong value is taken next to the right one here.
 _LADDERS: dict[str, tuple[float, ...]] = {
     "日": (3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180, 365),
-    "个工作日": (1, 3, 5, 7, 10, 15, 20, 30),
+    "工作日": (1, 3, 5, 7, 10, 15, 20, 30),
     "年": (1, 2, 3, 5, 10, 20),
     "个月": (1, 2, 3, 6, 12, 18, 24),
-    "周岁": (10, 14, 16, 18, 55, 60, 65),
+    "岁": (10, 14, 16, 18, 55, 60, 65),
     "%": (10, 20, 25, 30, 50, 60, 70, 75, 80, 90, 100),
     "倍": (1, 1.5, 2, 3, 5),
     "小时": (2, 6, 12, 24, 48, 72),
     "元": (5, 10, 20, 50, 100, 200, 500, 1000),
     "万元": (1, 5, 10, 20, 50, 100),
 }
-_SAME_LADDER = {"天": "日", "工作日": "个工作日", "月": "个月", "岁": "周岁"}
 
 # Terms agents mix up; swapping one for the other turns a true sentence false.
 CONFUSABLE_TERMS: tuple[tuple[str, str], ...] = (
@@ -65,11 +60,6 @@ class Fact:
         return self.sentence[:self.start] + new_text + self.sentence[self.end:]
 
 
-def sentences(answer: str) -> list[str]:
-    """The answer's sentences, trimmed, without empty ones."""
-    return [s.strip() for s in _SENTENCE_END.split(answer or "") if s.strip().strip("。；")]
-
-
 def statement_sentences(answer: str) -> list[str]:
     """Sentences that can stand alone as a statement (not fragments, not paragraphs), ending in 。."""
     return [s.rstrip("；;，,") + ("" if s.endswith("。") else "。")
@@ -79,7 +69,7 @@ def statement_sentences(answer: str) -> list[str]:
 def short_form(answer: str) -> str:
     """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size."""
     text = ""
-    for sentence in (s.strip() for s in _FULL_STOP.split(answer or "") if s.strip()):
+    for sentence in sentences(answer, FULL_STOPS):
         text += sentence
         if len(text) >= SHORT_FORM_MIN:
             break
@@ -102,29 +92,15 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def ladder_unit(unit: str) -> str:
-    return _SAME_LADDER.get(unit, unit)
-
-
-def number_value(text: str) -> float:
-    return float(text) if "." in text else int(text)
-
-
-def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 def number_facts(answer: str) -> list[Fact]:
-    """Every 'number + unit' in the answer's sentences that is a rule, not a calendar year."""
+    """Every 'number + unit' written in digits in the answer's sentences (15日, 2年, 80%): a rule,
+    not a date, a year or an article number; only those once in their sentence can be blanked."""
     facts = []
     for sentence in statement_sentences(answer):
-        for match in NUMBER_FACT.finditer(sentence):
-            unit = match.group(2)
-            if unit == "年" and number_value(match.group(1)) >= 1900:
-                continue
-            if sentence.count(match.group(0)) != 1:
-                continue
-            facts.append(Fact(sentence, match.start(), match.end(), "number", unit))
+        for quantity in quantities(sentence):
+            if quantity.in_digits and sentence.count(quantity.text) == 1:
+                spelled_unit = quantity.text.lstrip("0123456789.").strip()
+                facts.append(Fact(sentence, quantity.start, quantity.end, "number", spelled_unit))
     return facts
 
 
@@ -144,9 +120,8 @@ def term_facts(answer: str, terms: tuple[str, ...], exclude: str = "") -> list[F
 
 def wrong_numbers(fact: Fact, answer: str) -> list[str]:
     """Plausible wrong values for a number fact, nearest first, none that the answer itself states."""
-    unit = ladder_unit(fact.unit)
-    value = number_value(NUMBER_FACT.match(fact.text).group(1))
-    stated = {number_value(m.group(1)) for m in NUMBER_FACT.finditer(answer) if ladder_unit(m.group(2)) == unit}
+    value, unit = quantities(fact.text)[0].key
+    stated = {q.value for q in quantities(answer) if q.unit == unit}
     halved = [value / 2] if value > 1 and float(value / 2).is_integer() else []
     ladder = sorted(set(_LADDERS.get(unit, ())) | {value, value * 2, *halved})
     position = ladder.index(value)

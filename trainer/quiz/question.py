@@ -13,17 +13,16 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Iterable, Union
 
+from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
 from kb.content import QuizItem
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
-CHOICE_TYPES = ("single", "multiple", "true_false")
 
 Answer = Union[int, tuple[int, ...], str]
 Response = Union[int, Iterable[int], str, None]
 
 _IGNORED_IN_TEXT = re.compile(r"[\s\u3000,，.。、;；:：!！?？\"'“”‘’()（）\[\]【】_]+")
-_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(个工作日|工作日|个月|周岁|日|天|年|月|岁)?$")
-_DIGITS = "零一二三四五六七八九"
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(\D*)$")
 
 
 def normalize_answer(text: str) -> str:
@@ -31,26 +30,17 @@ def normalize_answer(text: str) -> str:
     return _IGNORED_IN_TEXT.sub("", unicodedata.normalize("NFKC", text or "").lower())
 
 
-def chinese_number(value: int) -> str:
-    """1 … 99 in Chinese numerals (十五, 六十); other values as digits."""
-    if not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    text = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十"))
-    return text + (_DIGITS[ones] if ones else "")
-
-
 def spellings(answer: str) -> set[str]:
-    """Normalised spellings of a fill-in answer that mean the same: 15日 = 15天 = 十五日 = 15."""
+    """Normalised spellings of a fill-in answer that mean the same: 15日 = 15天 = 十五日 = 15, 18周岁 = 18岁."""
     base = normalize_answer(answer)
     found = {base}
     match = _NUMBER_WITH_UNIT.match(base)
-    if match:
-        number, unit = match.group(1), match.group(2) or ""
-        units = {unit, "天" if unit == "日" else unit, "日" if unit == "天" else unit}
+    if match and (not match.group(2) or match.group(2) in UNITS):
+        number, unit = match.group(1), match.group(2)
+        units = unit_spellings(unit) if unit else {""}
         numbers = {number}
         if number.isdigit():
-            numbers.add(chinese_number(int(number)))
+            numbers.add(chinese_numeral(int(number)))
             if number == "2":
                 numbers.add("两")
         found |= {n + u for n in numbers for u in units if n + u}

@@ -17,7 +17,7 @@ import getpass
 import sys
 from typing import Sequence, TextIO
 
-from settings import Settings
+from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.users.accounts import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
                            reset_password)
@@ -54,7 +54,12 @@ def _read_password(from_stdin: bool, stdin: TextIO) -> str:
 def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
          settings: Settings | None = None) -> int:
     args = _parser().parse_args(argv)
-    db = Database((settings or Settings.from_env()).resolved_database_url)
+    try:
+        settings = settings or Settings.from_env()
+    except SettingsError as error:
+        print(f"配置错误 / configuration error: {error}", file=sys.stderr)
+        return 2
+    db = Database(settings.resolved_database_url)
     try:
         if args.command == "create":
             password = None if args.no_password else _read_password(args.password_stdin, stdin)

@@ -34,7 +34,8 @@ def test_model_answers_win_the_call(scenario_id, with_judge, real_scenarios, rea
     scenario = real_scenarios[scenario_id]
     report, used = play(DialogueSession(scenario, real_kb, judge=judge if with_judge else None), list(scenario.model_answers))
     assert report.outcome == "resolved", report.missed
-    assert used == len(scenario.model_answers), "the call ended before the model answers did"
+    if not with_judge:  # the judge may resolve sooner: questions answered before they were asked are not asked
+        assert used == len(scenario.model_answers), "the call ended before the model answers did"
     assert report.score >= 80, report.subscores
     assert_quotes_verbatim(report)
 

@@ -9,7 +9,8 @@ from kb import Entry, KnowledgeBase, load_content
 from tests.conftest import REAL_CONTENT
 from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
 from trainer.quiz.bank import make_quiz, question_bank
-from trainer.quiz.facts import NUMBER_FACT, ladder_unit, sentences, short_form
+from kb.chinese_text import quantities
+from trainer.quiz.facts import short_form
 from trainer.quiz.generation import BLANK, CHOICE_OPTIONS, Gist, pick_distractors
 
 
@@ -33,7 +34,7 @@ def assert_well_formed(question: Question) -> None:
 
 
 def fact_values(text: str) -> Counter:
-    return Counter((m.group(1), ladder_unit(m.group(2))) for m in NUMBER_FACT.finditer(text))
+    return Counter(q.key for q in quantities(text) if q.in_digits)
 
 
 def check_generated(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
@@ -139,9 +140,8 @@ def test_distractors_skip_the_right_answer_near_duplicates_and_facts_the_answer_
     assert chosen == ["犹豫期一般为15日，自签收保单次日起算", "效力中止后2年内可以申请复效", "人寿保险5年，其他保险2年"]
 
 
-def test_sentences_and_short_forms() -> None:
+def test_short_forms() -> None:
     answer = "以合同条款为准，一般为60日：分期交费的保单适用。法律依据是第三十六条（保险法）。"
-    assert sentences(answer) == ["以合同条款为准，一般为60日：分期交费的保单适用。", "法律依据是第三十六条（保险法）。"]
     assert short_form(answer) == "以合同条款为准，一般为60日：分期交费的保单适用"
     assert short_form("可以。投保后发现漏告知的，应尽快补充告知（保险法第十六条）。") == "可以。投保后发现漏告知的，应尽快补充告知"
     long = "甲" * 50 + "，" + "乙" * 50

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from kb.content import QuizItem
-from trainer.quiz.question import Question, chinese_number, from_quiz_item
+from trainer.quiz.question import Question, from_quiz_item
 
 
 def _single() -> Question:
@@ -48,6 +48,3 @@ def test_true_false_items_become_two_options() -> None:
     assert question.options == ("正确", "错误") and question.is_correct(0) and not question.is_correct(1)
     assert question.with_shuffled_options(random.Random(1)) == question
 
-
-def test_chinese_numbers() -> None:
-    assert [chinese_number(n) for n in (2, 10, 15, 60, 99, 180)] == ["二", "十", "十五", "六十", "九十九", "180"]

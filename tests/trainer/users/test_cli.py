@@ -57,3 +57,9 @@ def test_module_entry_point(settings):
                           env={"AGENT_TRAINER_DATA_DIR": str(settings.data_dir), "PATH": ""})
     assert done.returncode == 0, done.stderr
     assert "a1 (agent)" in done.stdout
+
+
+def test_a_bad_setting_stops_the_command_naming_the_variable(settings):
+    done = subprocess.run([sys.executable, "-m", "trainer.users", "list"], capture_output=True, text=True, cwd=ROOT,
+                          env={"AGENT_TRAINER_DATA_DIR": str(settings.data_dir), "AGENT_TRAINER_AUTH": "ldap", "PATH": ""})
+    assert done.returncode == 2 and "AGENT_TRAINER_AUTH='ldap'" in done.stderr

@@ -1,0 +1,171 @@
+"""Chinese text as rules are stated in it: quantities (number + unit) and sentences and clauses.
+
+One parser for everyone who compares figures: the quiz blanks and swaps them, the dialogue
+judge checks the ones an agent says against the FAQ answers. Both must agree that 15日, 15天
+and 十五天 are the same period, that 18周岁 is 18岁, and that 3月15日, 2023年, 第十五条 and
+一年期 are not quantities at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+_NUMERALS = "零一二三四五六七八九"
+# Every spelling of a unit -> its one normalised form.
+UNITS = {
+    "个工作日": "工作日", "工作日": "工作日", "个月": "个月", "周岁": "岁", "岁": "岁", "小时": "小时",
+    "万元": "万元", "天": "日", "日": "日", "年": "年", "元": "元", "%": "%", "％": "%", "倍": "倍",
+}
+_NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
+# A range states both ends with one unit (15到30日, 10-15天, 十至十五天): each end is a quantity.
+# 三成 is 30 %.
+_QUANTITY = re.compile(
+    r"(?P<percent>百分之(?P<pvalue>" + _NUMBER + r"))"
+    r"|(?P<tenths>[一二两三四五六七八九]|\d)成(?![功为立本员年人交])"
+    r"|(?:(?P<low>" + _NUMBER + r")" + _RANGE_JOIN + r")?(?P<value>" + _NUMBER + r")\s*(?P<unit>" + _UNIT + r")"
+)
+SENTENCE_ENDS = "。！？!?；;\n"
+FULL_STOPS = "。！？!?\n"
+CLAUSE_ENDS = "，," + SENTENCE_ENDS
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its normalised unit, and where it was found."""
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> tuple[float, str]:
+        return (self.value, self.unit)
+
+    @property
+    def in_digits(self) -> bool:
+        """Written with Arabic digits (15日), not numerals (十五日, 百分之三十)."""
+        return self.text[:1].isdigit()
+
+    def __str__(self) -> str:
+        return f"{format_number(self.value)}{self.unit}"
+
+
+def parse_number(text: str) -> float | None:
+    """15 -> 15, 十五 -> 15, 一百八十 -> 180, 两 -> 2, 三十 -> 30; None when it is not a number."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char] if digit is None else digit * 10 + _DIGITS[char]  # 一八〇-style digit strings
+        elif char in _MULTIPLIERS:
+            total += (1 if digit is None else digit) * _MULTIPLIERS[char]
+            digit = None
+        else:
+            return None
+    return float(total + (digit or 0))
+
+
+def chinese_numeral(value: int) -> str:
+    """1 … 99 in Chinese numerals (十五, 六十); other values as digits."""
+    if not 0 < value < 100:
+        return str(value)
+    tens, ones = divmod(value, 10)
+    text = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens] + "十")
+    return text + (_NUMERALS[ones] if ones else "")
+
+
+def format_number(value: float) -> str:
+    """15.0 -> "15", 1.5 -> "1.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def unit_spellings(unit: str) -> set[str]:
+    """Every spelling of the unit `unit` is written in (日 -> {日, 天}; 周岁 -> {周岁, 岁})."""
+    normal = UNITS.get(unit, unit)
+    return {spelling for spelling, form in UNITS.items() if form == normal} | {unit}
+
+
+def _is_date_or_label(text: str, match: re.Match, unit: str, value: float) -> bool:
+    before = text[max(0, match.start() - 1):match.start()]
+    after = text[match.end():match.end() + 1]
+    if unit == "日" and before == "月":
+        return True  # 3月15日
+    if unit == "年" and value >= 1900:
+        return True  # 2023年
+    if unit == "年" and after == "期":
+        return True  # 一年期以上 (a product class, not a period being stated)
+    if before == "第" or (before.isdigit() or before == "."):
+        return True  # 第十五条, 第3年 (an ordinal); the tail of a longer figure
+    return False
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order."""
+    found = []
+    for match in _QUANTITY.finditer(text or ""):
+        if match.group("tenths"):
+            tenths = parse_number(match.group("tenths"))
+            if tenths is not None:
+                found.append(Quantity(tenths * 10, "%", match.group(0), match.start(), match.end()))
+            continue
+        if match.group("percent"):
+            value = parse_number(match.group("pvalue"))
+            unit = "%"
+        else:
+            raw = match.group("value")
+            if raw == "一":
+                continue  # a bare 一 is usually a word (一天, 一年期), not a figure worth checking
+            value = parse_number(raw)
+            unit = UNITS[match.group("unit")]
+        if value is None or _is_date_or_label(text, match, unit, value):
+            continue
+        low = match.group("low") if not match.group("percent") else None
+        low_value = parse_number(low) if low else None
+        if low_value is not None:
+            found.append(Quantity(low_value, unit, f"{low}{match.group('unit')}", match.start("low"), match.end("low")))
+        start = match.start("value") if low_value is not None else match.start()
+        found.append(Quantity(value, unit, text[start:match.end()], start, match.end()))
+    return found
+
+
+# ---- sentences and clauses ---------------------------------------------------------------------
+
+def sentence_spans(text: str, ends: str = SENTENCE_ENDS) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for each sentence of `text`, its closing punctuation included."""
+    pattern = re.compile(f"[^{re.escape(ends)}]+[{re.escape(ends.replace(chr(10), ''))}]?")
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text or "") if m.group(0).strip()]
+
+
+def sentences(text: str, ends: str = SENTENCE_ENDS) -> list[str]:
+    """The sentences of `text`, trimmed, leaving out those that are only punctuation."""
+    return [s.strip() for _, _, s in sentence_spans(text, ends) if s.strip().strip("。；")]
+
+
+def _span(text: str, start: int, end: int, ends: str) -> str:
+    left = start
+    while left > 0 and text[left - 1] not in ends:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in ends:
+        right += 1
+    if right < len(text):
+        right += 1  # keep the punctuation mark: 吗？ reads better than 吗
+    return text[left:right].strip() or text[start:end]
+
+
+def clause_at(text: str, start: int, end: int) -> str:
+    """The comma-delimited clause of `text` around [start, end): a short verbatim quote."""
+    return _span(text, start, end, CLAUSE_ENDS)
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around [start, end) (commas do not end it)."""
+    return _span(text, start, end, SENTENCE_ENDS)

@@ -1,0 +1,72 @@
+"""The one Chinese quantity and sentence parser, with the cases the quiz and the dialogue judge each rely on."""
+
+from kb.chinese_text import (chinese_numeral, clause_at, parse_number, quantities, sentence_at, sentence_spans,
+                             sentences, unit_spellings)
+from trainer.quiz.question import spellings
+
+
+def said(text: str) -> list[str]:
+    return [str(q) for q in quantities(text)]
+
+
+# ---- quantities (both the dialogue's and the quiz's cases) ------------------------------------
+
+def test_days_in_any_spelling_are_the_same_quantity():
+    assert said("15日") == said("15天") == said("十五天") == ["15日"]
+
+
+def test_age_and_working_days_in_either_spelling_are_the_same_quantity():
+    assert said("18周岁") == said("18岁") == said("十八岁") == ["18岁"]
+    assert said("10个工作日") == said("10工作日") == ["10工作日"]
+
+
+def test_chinese_numerals():
+    assert parse_number("一百八十") == 180
+    assert parse_number("两") == 2
+    assert parse_number("三十") == 30
+    assert parse_number("15") == 15 and parse_number("犹豫") is None
+    assert said("两年内复效") == ["2年"]
+
+
+def test_other_units():
+    assert said("5个工作日内，最多80%，15倍") == ["5工作日", "80%", "15倍"]
+    assert said("百分之三十") == ["30%"]
+    assert said("不得超过20万元，1.5倍") == ["20万元", "1.5倍"]
+
+
+def test_dates_ordinals_and_words_are_not_quantities():
+    assert said("3月15日签收，2023年投保，第十五条，一年期以上，等一下") == []
+    assert said("自2021年2月1日起，第3年起") == []
+
+
+def test_quantities_know_where_they_are_and_how_they_were_written():
+    found = quantities("犹豫期15日，宽限期六十天")
+    assert [(q.text, q.start, q.end, q.in_digits) for q in found] == [("15日", 3, 6, True), ("六十天", 10, 13, False)]
+
+
+def test_numerals_and_unit_spellings_for_typed_answers():
+    assert [chinese_numeral(n) for n in (2, 10, 15, 60, 99, 180)] == ["二", "十", "十五", "六十", "九十九", "180"]
+    assert unit_spellings("天") == {"天", "日"} and unit_spellings("周岁") == {"周岁", "岁"}
+    assert {"15日", "15天", "十五天", "十五日", "15"} <= spellings("15日")
+    assert {"18周岁", "18岁", "十八岁"} <= spellings("18周岁")
+
+
+# ---- sentences and clauses ----------------------------------------------------------------------
+
+def test_sentences_keep_their_punctuation_and_drop_empty_ones():
+    answer = "以合同条款为准，一般为60日：分期交费的保单适用。法律依据是第三十六条（保险法）。"
+    assert sentences(answer) == ["以合同条款为准，一般为60日：分期交费的保单适用。", "法律依据是第三十六条（保险法）。"]
+    assert sentences("第一句；第二句\n。\n第三句") == ["第一句；", "第二句", "第三句"]
+    assert sentences("好的！还有吗？", ends="。") == ["好的！还有吗？"]
+
+
+def test_sentence_spans_locate_each_sentence():
+    text = "您好！犹豫期是15天。"
+    assert sentence_spans(text) == [(0, 3, "您好！"), (3, 11, "犹豫期是15天。")]
+
+
+def test_the_clause_or_sentence_around_a_phrase():
+    text = "您好，犹豫期是15天，可以全额退保。还有别的吗？"
+    start = text.index("15天")
+    assert clause_at(text, start, start + 3) == "犹豫期是15天，"
+    assert sentence_at(text, start, start + 3) == "您好，犹豫期是15天，可以全额退保。"
