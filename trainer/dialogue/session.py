@@ -266,7 +266,12 @@ class DialogueSession:
                          (entry.script or entry.answer).strip(), pending.entry)]
 
     def _answered_early(self, text: str, claims: list, wrong_entries: set[str], reading: Reading | None) -> None:
-        """Questions the customer has not asked yet but the trainee already answered are not asked again."""
+        """Questions the customer has not asked yet but the trainee already answered are not asked again.
+
+        Only with the judge: the cue rules alone are too loose to say a question nobody asked was answered.
+        """
+        if reading is None:
+            return
         for follow_up in self.scenario.lines.follow_ups:
             if follow_up.id in self.state.answered or follow_up.id in self.state.asked or follow_up.entry in wrong_entries:
                 continue

@@ -1,14 +1,14 @@
 """judge corrections: trainees mark findings judged wrong, instructors relabel
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_judge_corrections
+Revises: 0002_progress_console
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003_judge_corrections'
+down_revision = '0002_progress_console'
 branch_labels = None
 depends_on = None
 
