@@ -27,11 +27,11 @@ DEV_FLOORS = {
     "empathy": (0.94, 0.53), "apology": (0.92, 0.95), "verification": (0.72, 0.66),
     "clarifying_question": (0.52, 0.71), "explanation": (0.90, 0.65), "next_step": (0.77, 0.48),
     "escalation": (0.80, 0.87), "closing": (0.92, 0.89), "absolute_promise": (0.93, 0.59),
-    "rude": (0.80, 0.48), "blame": (0.93, 0.54), "jargon": (0.82, 0.77), "personal_data": (0.92, 0.86),
+    "rude": (0.80, 0.48), "blame": (0.98, 0.54), "jargon": (0.82, 0.77), "personal_data": (0.92, 0.86),
     "vague": (0.98, 0.58),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
-COUNTER_CEILINGS = {"absolute_promise": 1, "rude": 0, "blame": 1, "jargon": 0, "personal_data": 1, "vague": 0}
+COUNTER_CEILINGS = {"absolute_promise": 1, "rude": 0, "blame": 0, "jargon": 0, "personal_data": 1, "vague": 0}
 
 
 @pytest.fixture(scope="module")
