@@ -45,6 +45,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/search_feedback.py", "搜索反馈", "Search feedback", ":material/feedback:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="search-feedback"),
     PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="scenario-editor"),
     PageSpec("pages/citations.py", "引用检查", "Citation check", ":material/fact_check:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="citations"),
+    PageSpec("pages/judge_review.py", "评判纠错", "Judge corrections", ":material/rule:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="judge-corrections"),
     PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-history"),
     PageSpec("pages/content_io.py", "导入导出", "Import / export", ":material/import_export:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-import-export"),
 )

@@ -11,6 +11,9 @@ from trainer.dialogue import Scenario, read_scenarios
 from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
 
+from trainer.dialogue.corpus import corpus_fingerprint
+from trainer.dialogue.judge import MeaningJudge, open_judge
+
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Settings:
@@ -66,3 +69,17 @@ def search_log_writer() -> LogWriter:
 def query_vectors(model: str) -> QueryVectors:
     """Query embeddings of missed searches by text, with the knowledge base's encoder (搜索反馈 page)."""
     return QueryVectors(knowledge_base().encoder.encode_queries)
+
+@st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
+def _judge_of_corpus(corpus_key: str, model_id: str) -> MeaningJudge | None:
+    kb = knowledge_base()
+    current = settings()
+    return open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir)
+
+
+def judge() -> MeaningJudge | None:
+    """The practice-call judge, trained once per corpus version and encoder (cached on disk too).
+
+    None without an utterance corpus (cue rules only). Keyed by the corpus files' fingerprint, so accepted corrections count from the next call after they are saved.
+    """
+    return _judge_of_corpus(corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id)

@@ -30,6 +30,7 @@ from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
 from kb.regulations.library import changed_articles
 from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
+from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
 from trainer.store.models import ContentChange
 
@@ -300,7 +301,7 @@ class ContentEditor:
         """(content on disk, content with the drafts, refusal or None if the drafts add no problem)."""
         before, known_problems = self._validated_on_disk()
         after, problems = collect_content(self.root, overrides)
-        problems += read_scenarios(self.root, after.entries, overrides)[1]
+        problems += read_scenarios(self.root, after.entries, overrides)[1] + corpus_problems(self.root, overrides)
         checked = _Checked(after, problems)
         references = self._references_to_deleted(before, after, overrides)
         if references:
@@ -315,7 +316,7 @@ class ContentEditor:
             content, problems = self.kb.content, []
         else:
             content, problems = collect_content(self.root)
-        return content, problems + read_scenarios(self.root, content.entries)[1]
+        return content, problems + read_scenarios(self.root, content.entries)[1] + corpus_problems(self.root)
 
     def _references_to_deleted(self, before: ContentSet, after: ContentSet,
                                overrides: Mapping[str, str | None]) -> list[Reference]:

@@ -191,3 +191,29 @@ class SearchFeedback(Base):
     verdict: Mapped[str] = mapped_column(String(8))  # up | down | wrong
     right_entry_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the agent's pick, if any
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+class JudgeCorrection(Base):
+    """A trainee's "judged wrong" on one finding of a practice call, and the instructor's decision.
+
+    Accepted corrections become labelled utterances of the corpus (through the content editor),
+    so the judge learns from them at its next build.
+    """
+
+    __tablename__ = "judge_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    dialogue_id: Mapped[int | None] = mapped_column(ForeignKey("dialogue_sessions.id"), nullable=True)
+    scenario_id: Mapped[str] = mapped_column(String(128), default="")
+    turn_index: Mapped[int] = mapped_column(Integer, default=0)
+    behaviour: Mapped[str] = mapped_column(String(32))
+    verdict_ok: Mapped[bool] = mapped_column(Boolean, default=False)  # was the finding good (✅) or a fault (❌)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    utterance: Mapped[str] = mapped_column(Text, default="")  # the agent's whole reply in that turn
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | accepted | rejected
+    labels_json: Mapped[str] = mapped_column(Text, default="{}")  # the instructor's {labels, counter} for the utterance
+    reviewer: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    change_id: Mapped[int | None] = mapped_column(ForeignKey("content_changes.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

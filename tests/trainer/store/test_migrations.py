@@ -22,7 +22,7 @@ def test_the_search_log_migration_downgrades_and_upgrades_again(db: Database) ->
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0002_progress_console")
+        command.downgrade(config, "0003_judge_corrections")
     assert "search_log" not in inspect(db.engine).get_table_names()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection

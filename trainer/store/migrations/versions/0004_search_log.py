@@ -1,7 +1,7 @@
 """search log: every knowledge search (query, user, time, top ids and scores, no-answer) and agents' feedback
 
 Revision ID: 0004_search_log
-Revises: 0002_progress_console
+Revises: 0003_judge_corrections
 Create Date: 2026-12-03 09:30:00
 
 Feeds the instructors' 搜索反馈 page: no-answer and thumbs-down searches of the last days.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0004_search_log'
-down_revision = '0002_progress_console'
+down_revision = '0003_judge_corrections'
 branch_labels = None
 depends_on = None
 
