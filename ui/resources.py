@@ -7,6 +7,7 @@ import streamlit as st
 from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
+from trainer.editing.editor import recover_interrupted_saves
 from trainer.dialogue import Scenario, read_scenarios
 
 
@@ -24,6 +25,7 @@ def settings() -> Settings:
 def knowledge_base() -> KnowledgeBase:
     """The encoder and index, loaded once per process; reloads swap in a new snapshot."""
     current = settings()
+    recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
     return KnowledgeBase.open(current.content_dir, current)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from kb.yaml_source import LocatedDict, parse_yaml
+from kb.yaml_source import LocatedDict, normalize_line_breaks, parse_yaml, split_lines
 
 # Field order of each kind of item, as in content/README.md; unknown keys go last.
 FIELD_ORDER = {
@@ -53,6 +53,15 @@ def normalized(node: Any) -> Any:
     if isinstance(node, list):
         return [normalized(v) for v in node]
     return node.strip() if isinstance(node, str) else node
+
+
+def normalized_breaks(node: Any) -> Any:
+    r"""Data with every text's U+2028/U+2029 (and lone CR, NEL) written as "\n"."""
+    if isinstance(node, Mapping):
+        return {k: normalized_breaks(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [normalized_breaks(v) for v in node]
+    return normalize_line_breaks(node) if isinstance(node, str) else node
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -198,8 +207,8 @@ def parse_items(text: str, list_key: str, name: str = "file") -> tuple[Any, list
 
 
 def item_blocks(text: str, list_key: str, name: str = "file") -> list[ItemBlock]:
-    """Every item of the list with its line range, in file order."""
-    lines = text.split("\n")
+    """Every item of the list with its line range (lines counted as the parser counts them), in file order."""
+    lines = split_lines(text)
     _, items = parse_items(text, list_key, name)
     starts = []
     for item in items:
@@ -244,12 +253,15 @@ def _uses_blank_separators(lines: list[str], blocks: list[ItemBlock]) -> bool:
 
 
 def set_item(text: str | None, list_key: str, item_id: str, item: Mapping[str, Any] | None, name: str = "file") -> str:
-    """`text` with item `item_id` replaced by `item` (appended if new, removed if `item` is None).
+    r"""`text` with item `item_id` replaced by `item` (appended if new, removed if `item` is None).
 
-    Everything else in the file stays byte-for-byte as it was. The result is re-parsed and
-    must contain exactly `item` (or no longer contain `item_id`), otherwise YamlEditError.
+    Everything else in the file stays byte-for-byte as it was, except that line breaks other
+    than "\n" (U+2028, U+2029 pasted from Word or the web) are written as "\n", in the file
+    and in the item. The result is re-parsed and must contain exactly `item` (or no longer
+    contain `item_id`), otherwise YamlEditError.
     """
-    text = text or ""
+    text = normalize_line_breaks(text or "")
+    item = None if item is None else normalized_breaks(item)
     lines = text.split("\n")
     blocks = item_blocks(text, list_key, name) if text.strip() else []
     target = next((b for b in blocks if b.item_id == item_id), None)

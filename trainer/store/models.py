@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -119,6 +119,9 @@ class ContentChange(Base):
     before_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # False from the commit of a save until its files are renamed into place: the intent record
+    # that start-up recovery completes after a crash (trainer.editing.editor.recover_interrupted_saves).
+    applied: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true(), index=True)
 
 
 class ReviewFlag(Base):
