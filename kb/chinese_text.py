@@ -19,10 +19,13 @@ UNITS = {
     "个工作日": "工作日", "工作日": "工作日", "个月": "个月", "周岁": "岁", "岁": "岁", "小时": "小时",
     "万元": "万元", "天": "日", "日": "日", "年": "年", "元": "元", "%": "%", "％": "%", "倍": "倍",
 }
-_NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+# Possessive quantifiers (++, *+) never give back what they matched, and a number always
+# matches to its end (the unit is optional), so scanning a 100,000-digit reply is linear: the
+# old `\d+ \s* unit` pattern retried every suffix of a digit run and took minutes.
+_NUMBER = r"\d++(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++"
 _QUANTITY = re.compile(
     r"(?P<percent>百分之(?P<pvalue>" + _NUMBER + r"))"
-    r"|(?P<value>" + _NUMBER + r")\s*(?P<unit>" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")"
+    r"|(?P<value>" + _NUMBER + r")(?:\s*+(?P<unit>" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r"))?"
 )
 SENTENCE_ENDS = "。！？!?；;\n"
 FULL_STOPS = "。！？!?\n"
@@ -109,6 +112,8 @@ def quantities(text: str) -> list[Quantity]:
         if match.group("percent"):
             value = parse_number(match.group("pvalue"))
             unit = "%"
+        elif match.group("unit") is None:
+            continue  # a bare number: consumed whole, so no later match starts inside it
         else:
             raw = match.group("value")
             if raw == "一":

@@ -3,16 +3,16 @@ disable and enable accounts. Temporary passwords are shown once, to hand to the 
 
 from __future__ import annotations
 
-import csv
-import io
 
 import streamlit as st
 
+from trainer.sheets import csv_bytes
 from trainer.users.signin import clock_time, locked_until_now
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
+from ui.limits import UPLOAD_MB
 from ui.i18n import tr
 from ui.resources import database, settings
 from ui.session import ADMIN, require_user, role_name
@@ -43,10 +43,8 @@ def show_new_passwords(rows: list[tuple[str, str, str]]) -> None:
                   "they must be changed at the first sign-in."))
     st.dataframe([{tr("登录名", "Login"): login, tr("姓名", "Name"): name, tr("临时密码", "Temporary password"): pw}
                   for login, name, pw in rows], hide_index=True)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows([("login", "name", "temporary_password"), *rows])
     st.download_button(tr("下载临时密码（CSV）", "Download the temporary passwords (CSV)"),
-                       buffer.getvalue().encode("utf-8-sig"), file_name="temporary-passwords.csv",
+                       csv_bytes([("login", "name", "temporary_password"), *rows]), file_name="temporary-passwords.csv",
                        mime="text/csv", on_click="ignore")
 
 
@@ -147,7 +145,7 @@ with roster_tab:
                   "名单中没有的账户不受影响。",
                   "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team. "
                   "Accounts missing from the file are left alone."))
-    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file")
+    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file", max_upload_size=UPLOAD_MB)
     if upload is not None:
         try:
             rows = read_roster(upload.getvalue(), upload.name)

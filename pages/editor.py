@@ -10,6 +10,7 @@ from trainer.editing.editor import SaveResult
 from trainer.editing.fields import ENTRY, QUIZ, cells_of, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import HIT_TEST_DRAFT, content_editor, field_messages, show_result
+from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.resources import knowledge_base
 from ui.session import STAFF, require_user
@@ -40,7 +41,7 @@ filter_col, tag_col, text_col = st.columns(3)
 category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key="editor_category")
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key="editor_tag", disabled=kind != ENTRY,
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
-text = text_col.text_input(tr("包含文字", "Containing text"), key="editor_text")
+text = text_col.text_input(tr("包含文字", "Containing text"), key="editor_text", max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
@@ -87,59 +88,59 @@ def lines_help() -> str:
 values: dict[str, object] = {}
 with st.form(f"editor-form-{kind}"):
     field_messages(messages, "")
-    values["id"] = st.text_input("id", value=cells["id"], key=widget("id"), disabled=picked != NEW,
+    values["id"] = st.text_input("id", value=cells["id"], key=widget("id"), max_chars=LINE_CHARS, disabled=picked != NEW,
                                  help=tr("小写字母、数字和连字符，以分类前缀开头；保存后不可更改", "kebab-case with the category prefix; never renamed"))
     field_messages(messages, "id")
     if kind == ENTRY:
-        values["question"] = st.text_input(tr("标准问", "Question"), value=cells.get("question", ""), key=widget("question"))
+        values["question"] = st.text_input(tr("标准问", "Question"), value=cells.get("question", ""), key=widget("question"), max_chars=LINE_CHARS)
         field_messages(messages, "question")
         values["variants"] = st.text_area(tr("相似问法（至少 3 条）", "Variants (at least 3)"), value=cells.get("variants", ""),
-                                          key=widget("variants"), help=lines_help())
+                                          key=widget("variants"), max_chars=TEXT_CHARS, help=lines_help())
         field_messages(messages, "variants")
         values["answer"] = st.text_area(tr("答案（事实、数字、条件）", "Answer (facts, numbers, conditions)"),
-                                        value=cells.get("answer", ""), key=widget("answer"), height=150)
+                                        value=cells.get("answer", ""), key=widget("answer"), max_chars=TEXT_CHARS, height=150)
         field_messages(messages, "answer")
-        values["script"] = st.text_area(tr("话术", "Script"), value=cells.get("script", ""), key=widget("script"))
+        values["script"] = st.text_area(tr("话术", "Script"), value=cells.get("script", ""), key=widget("script"), max_chars=TEXT_CHARS)
         field_messages(messages, "script")
-        values["keywords"] = st.text_area(tr("关键词", "Keywords"), value=cells.get("keywords", ""), key=widget("keywords"),
+        values["keywords"] = st.text_area(tr("关键词", "Keywords"), value=cells.get("keywords", ""), key=widget("keywords"), max_chars=TEXT_CHARS,
                                           help=lines_help())
         field_messages(messages, "keywords")
         values["sources"] = st.text_area(tr("依据（每行：文件名 | 条款）", "Sources (one per line: document | article)"),
-                                         value=cells.get("sources", ""), key=widget("sources"))
+                                         value=cells.get("sources", ""), key=widget("sources"), max_chars=TEXT_CHARS)
         field_messages(messages, "sources")
-        values["tags"] = st.text_area(tr("标签", "Tags"), value=cells.get("tags", ""), key=widget("tags"), help=lines_help())
+        values["tags"] = st.text_area(tr("标签", "Tags"), value=cells.get("tags", ""), key=widget("tags"), max_chars=TEXT_CHARS, help=lines_help())
         field_messages(messages, "tags")
         values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], index=[1, 2, 3].index(cells["difficulty"])
-                                            if cells.get("difficulty") in (1, 2, 3) else 0, key=widget("difficulty"))
+                                            if cells.get("difficulty") in (1, 2, 3) else 0, key=widget("difficulty"), max_chars=TEXT_CHARS)
         field_messages(messages, "difficulty")
         values["en_question"] = st.text_input(tr("英文问题（可选）", "English question (optional)"),
-                                              value=cells.get("en_question", ""), key=widget("en_question"))
+                                              value=cells.get("en_question", ""), key=widget("en_question"), max_chars=LINE_CHARS)
         values["en_answer"] = st.text_area(tr("英文答案（可选）", "English answer (optional)"),
-                                           value=cells.get("en_answer", ""), key=widget("en_answer"))
+                                           value=cells.get("en_answer", ""), key=widget("en_answer"), max_chars=TEXT_CHARS)
         field_messages(messages, "en")
     else:
-        values["type"] = st.selectbox(tr("题型", "Type"), QUIZ_TYPES, key=widget("type"),
+        values["type"] = st.selectbox(tr("题型", "Type"), QUIZ_TYPES, key=widget("type"), max_chars=TEXT_CHARS,
                                       index=QUIZ_TYPES.index(cells["type"]) if cells.get("type") in QUIZ_TYPES else 0)
         field_messages(messages, "type")
-        values["prompt"] = st.text_area(tr("题干", "Prompt"), value=cells.get("prompt", ""), key=widget("prompt"))
+        values["prompt"] = st.text_area(tr("题干", "Prompt"), value=cells.get("prompt", ""), key=widget("prompt"), max_chars=TEXT_CHARS)
         field_messages(messages, "prompt")
         values["options"] = st.text_area(tr("选项（单选/多选）", "Options (single/multiple)"), value=cells.get("options", ""),
-                                         key=widget("options"), help=lines_help())
+                                         key=widget("options"), max_chars=TEXT_CHARS, help=lines_help())
         field_messages(messages, "options")
         values["answer"] = st.text_area(tr("正确答案（选项原文，每行一个；判断题填 对/错；填空题填答案）",
                                            "Correct answer (option text, one per line; true/false; or the blank's text)"),
-                                        value=cells.get("answer", ""), key=widget("answer"))
+                                        value=cells.get("answer", ""), key=widget("answer"), max_chars=TEXT_CHARS)
         field_messages(messages, "answer")
         values["accept"] = st.text_area(tr("其他可接受答案（填空题）", "Other accepted answers (fill-in)"),
-                                        value=cells.get("accept", ""), key=widget("accept"), help=lines_help())
+                                        value=cells.get("accept", ""), key=widget("accept"), max_chars=TEXT_CHARS, help=lines_help())
         field_messages(messages, "accept")
-        values["explanation"] = st.text_area(tr("解析", "Explanation"), value=cells.get("explanation", ""), key=widget("explanation"))
+        values["explanation"] = st.text_area(tr("解析", "Explanation"), value=cells.get("explanation", ""), key=widget("explanation"), max_chars=TEXT_CHARS)
         field_messages(messages, "explanation")
         entry_ids = list(content.entries)
-        values["entry"] = st.selectbox(tr("考查的知识库条目", "FAQ entry it tests"), entry_ids, key=widget("entry"),
+        values["entry"] = st.selectbox(tr("考查的知识库条目", "FAQ entry it tests"), entry_ids, key=widget("entry"), max_chars=TEXT_CHARS,
                                        index=entry_ids.index(cells["entry"]) if cells.get("entry") in entry_ids else 0)
         field_messages(messages, "entry")
-        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], key=widget("difficulty"),
+        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], key=widget("difficulty"), max_chars=TEXT_CHARS,
                                             index=[1, 2, 3].index(cells["difficulty"]) if cells.get("difficulty") in (1, 2, 3) else 0)
         field_messages(messages, "difficulty")
     save_col, try_col = st.columns(2)
@@ -183,8 +184,8 @@ if saved is not None and result is None:
 if picked != NEW:
     with st.expander(tr("删除", "Delete")):
         st.caption(tr("被测验题或情景引用的条目不能删除。", "Entries used by quiz items or scenarios cannot be deleted."))
-        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"))
-        if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete")):
+        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"), max_chars=TEXT_CHARS)
+        if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete"), max_chars=TEXT_CHARS):
             save_and_remember(None, next_pick=NEW)
             st.rerun()
 

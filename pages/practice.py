@@ -13,6 +13,7 @@ from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES, SUBSCORES, Report
 from trainer.dialogue.store import save_dialogue
+from ui.limits import REPLY_CHARS
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
@@ -134,7 +135,8 @@ mood_meter(last.mood, last.band)
 transcript(session, call["hints"])
 
 if not session.done:
-    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input")
+    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
+                         max_chars=REPLY_CHARS)
     if text and text.strip():
         turn = session.reply(text)
         call["last"] = turn

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import Hit
+from ui.limits import QUESTION_CHARS
 from ui.i18n import language, tr
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
@@ -23,7 +24,7 @@ if kb.last_errors and user.role in STAFF:
 categories = kb.categories()
 with st.form("search-form", border=False):
     query_col, category_col = st.columns([3, 1])
-    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query",
+    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query", max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
     category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key="search_category",

@@ -80,7 +80,7 @@ def cell_text(cell: Any) -> str:
 
 def _difficulty(cell: Any) -> Any:
     text = cell_text(cell)
-    return int(text) if text.isdigit() else (text or None)
+    return int(text) if text.isdecimal() and len(text) < 10 else (text or None)  # "²".isdigit() but int("²") fails
 
 
 # ---------------------------------------------------------------------------- columns

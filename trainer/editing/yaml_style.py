@@ -260,31 +260,44 @@ def set_item(text: str | None, list_key: str, item_id: str, item: Mapping[str, A
     and in the item. The result is re-parsed and must contain exactly `item` (or no longer
     contain `item_id`), otherwise YamlEditError.
     """
+    return set_items(text, list_key, {item_id: item}, name)
+
+
+def set_items(text: str | None, list_key: str, changes: Mapping[str, Mapping[str, Any] | None], name: str = "file") -> str:
+    """`set_item` for many items at once: the file is parsed once before and once after, so an
+    import of n rows into one file costs one pass, not n (it was quadratic)."""
     text = normalize_line_breaks(text or "")
-    item = None if item is None else normalized_breaks(item)
+    changes = {item_id: None if item is None else normalized_breaks(item) for item_id, item in changes.items()}
     lines = text.split("\n")
     blocks = item_blocks(text, list_key, name) if text.strip() else []
-    target = next((b for b in blocks if b.item_id == item_id), None)
-    if item is None:
-        if target is None:
-            raise YamlEditError(f"{name}: no item '{item_id}' to delete")
-        del lines[target.start:target.content_end]
-        if target.start < len(lines) and not lines[target.start].strip() and (
-                target.start == 0 or not lines[target.start - 1].strip() or lines[target.start - 1].strip().endswith(":")):
-            del lines[target.start]
-    elif target is not None:
-        styles = field_styles(lines[target.start:target.content_end])
-        lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, styles)
-    elif blocks:
+    known = {b.item_id for b in blocks}
+    missing = [i for i, item in changes.items() if item is None and i not in known]
+    if missing:
+        raise YamlEditError(f"{name}: no item '{missing[0]}' to delete")
+    new_items = [render_item(list_key, item) if not blocks else render_item(list_key, item, blocks[-1].dash_indent)
+                 for item_id, item in changes.items() if item is not None and item_id not in known]
+    if new_items and blocks:  # appended below every existing item, before those are changed
         last = blocks[-1]
         separator = [""] if _uses_blank_separators(lines, blocks) else []
-        lines[last.content_end:last.content_end] = separator + render_item(list_key, item, last.dash_indent)
-    else:
-        lines = _insert_first_item(lines, list_key, render_item(list_key, item), name)
+        lines[last.content_end:last.content_end] = [line for rendered in new_items for line in separator + rendered]
+    elif new_items:
+        lines = _insert_first_item(lines, list_key, [line for rendered in new_items for line in rendered], name)
+    for target in reversed(blocks):  # bottom-up, so the line numbers of the blocks above stay right
+        if target.item_id not in changes:
+            continue
+        item = changes[target.item_id]
+        if item is None:
+            del lines[target.start:target.content_end]
+            if target.start < len(lines) and not lines[target.start].strip() and (
+                    target.start == 0 or not lines[target.start - 1].strip() or lines[target.start - 1].strip().endswith(":")):
+                del lines[target.start]
+        else:
+            styles = field_styles(lines[target.start:target.content_end])
+            lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, styles)
     new_text = "\n".join(lines)
     if not new_text.endswith("\n"):
         new_text += "\n"
-    _check_result(new_text, list_key, item_id, item, name)
+    _check_result(new_text, list_key, changes, name)
     return new_text
 
 
@@ -302,12 +315,17 @@ def _insert_first_item(lines: list[str], list_key: str, rendered: list[str], nam
     return [line for line in lines if line.strip()] + [f"{list_key}:"] + rendered
 
 
-def _check_result(new_text: str, list_key: str, item_id: str, item: Mapping[str, Any] | None, name: str) -> None:
-    found = [plain(i) for i in parse_items(new_text, list_key, name)[1] if str(i.get("id", "")).strip() == item_id]
-    if item is None:
-        if found:
-            raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
-        return
-    wanted = normalized({k: v for k, v in plain(dict(item)).items() if not _is_empty(v)})
-    if len(found) != 1 or normalized(found[0]) != wanted:
-        raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")
+def _check_result(new_text: str, list_key: str, changes: Mapping[str, Mapping[str, Any] | None], name: str) -> None:
+    found: dict[str, list[Any]] = {}
+    for parsed in parse_items(new_text, list_key, name)[1]:
+        item_id = str(parsed.get("id", "")).strip()
+        if item_id in changes:
+            found.setdefault(item_id, []).append(plain(parsed))
+    for item_id, item in changes.items():
+        if item is None:
+            if item_id in found:
+                raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
+            continue
+        wanted = normalized({k: v for k, v in plain(dict(item)).items() if not _is_empty(v)})
+        if len(found.get(item_id, [])) != 1 or normalized(found[item_id][0]) != wanted:
+            raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")
