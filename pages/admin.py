@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.sheets import csv_bytes
-from trainer.users.signin import clock_time, locked_until_now
+from trainer.users.signin import clock_time, locked_until_now, unlock_account
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
@@ -79,10 +79,12 @@ with accounts_tab:
                                 key=f"edit_role_{chosen}")
             team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
             save = st.form_submit_button(tr("保存", "Save"))
-        reset_col, toggle_col = st.columns(2)
+        reset_col, toggle_col, unlock_col = st.columns(3)
         reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
         toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
                                    key="admin_toggle", disabled=chosen == user.login)
+        unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
+                                   disabled=not locked_until_now(account.locked_until))
         try:
             if save:
                 update_user(db, chosen, display_name=name, role=role, team=team)
@@ -91,6 +93,9 @@ with accounts_tab:
                 password = reset_password(db, chosen)
                 done(f"已重置 {chosen} 的密码。", f"Reset the password of {chosen}.",
                      [(chosen, account.info.display_name, password)])
+            if unlock:
+                unlock_account(db, chosen, user.login)
+                done(f"已解除 {chosen} 的锁定。", f"Unlocked {chosen}.")
             if toggle:
                 set_disabled(db, chosen, not account.disabled)
                 if account.disabled:

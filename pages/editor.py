@@ -111,7 +111,7 @@ with st.form(f"editor-form-{kind}"):
         values["tags"] = st.text_area(tr("标签", "Tags"), value=cells.get("tags", ""), key=widget("tags"), max_chars=TEXT_CHARS, help=lines_help())
         field_messages(messages, "tags")
         values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], index=[1, 2, 3].index(cells["difficulty"])
-                                            if cells.get("difficulty") in (1, 2, 3) else 0, key=widget("difficulty"), max_chars=TEXT_CHARS)
+                                            if cells.get("difficulty") in (1, 2, 3) else 0, key=widget("difficulty"))
         field_messages(messages, "difficulty")
         values["en_question"] = st.text_input(tr("英文问题（可选）", "English question (optional)"),
                                               value=cells.get("en_question", ""), key=widget("en_question"), max_chars=LINE_CHARS)
@@ -119,7 +119,7 @@ with st.form(f"editor-form-{kind}"):
                                            value=cells.get("en_answer", ""), key=widget("en_answer"), max_chars=TEXT_CHARS)
         field_messages(messages, "en")
     else:
-        values["type"] = st.selectbox(tr("题型", "Type"), QUIZ_TYPES, key=widget("type"), max_chars=TEXT_CHARS,
+        values["type"] = st.selectbox(tr("题型", "Type"), QUIZ_TYPES, key=widget("type"),
                                       index=QUIZ_TYPES.index(cells["type"]) if cells.get("type") in QUIZ_TYPES else 0)
         field_messages(messages, "type")
         values["prompt"] = st.text_area(tr("题干", "Prompt"), value=cells.get("prompt", ""), key=widget("prompt"), max_chars=TEXT_CHARS)
@@ -137,10 +137,10 @@ with st.form(f"editor-form-{kind}"):
         values["explanation"] = st.text_area(tr("解析", "Explanation"), value=cells.get("explanation", ""), key=widget("explanation"), max_chars=TEXT_CHARS)
         field_messages(messages, "explanation")
         entry_ids = list(content.entries)
-        values["entry"] = st.selectbox(tr("考查的知识库条目", "FAQ entry it tests"), entry_ids, key=widget("entry"), max_chars=TEXT_CHARS,
+        values["entry"] = st.selectbox(tr("考查的知识库条目", "FAQ entry it tests"), entry_ids, key=widget("entry"),
                                        index=entry_ids.index(cells["entry"]) if cells.get("entry") in entry_ids else 0)
         field_messages(messages, "entry")
-        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], key=widget("difficulty"), max_chars=TEXT_CHARS,
+        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], key=widget("difficulty"),
                                             index=[1, 2, 3].index(cells["difficulty"]) if cells.get("difficulty") in (1, 2, 3) else 0)
         field_messages(messages, "difficulty")
     save_col, try_col = st.columns(2)
@@ -184,8 +184,8 @@ if saved is not None and result is None:
 if picked != NEW:
     with st.expander(tr("删除", "Delete")):
         st.caption(tr("被测验题或情景引用的条目不能删除。", "Entries used by quiz items or scenarios cannot be deleted."))
-        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"), max_chars=TEXT_CHARS)
-        if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete"), max_chars=TEXT_CHARS):
+        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"))
+        if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete")):
             save_and_remember(None, next_pick=NEW)
             st.rerun()
 

@@ -24,14 +24,27 @@ def sign_in_form() -> tuple[UserInfo, bool] | None:
     with st.form("sign-in", clear_on_submit=True):
         login = st.text_input(tr("登录名", "Login"), key="sign_in_login", max_chars=64)
         password = st.text_input(tr("密码", "Password"), type="password", max_chars=PASSWORD_CHARS, key="sign_in_password")
+        with st.expander(tr("有解锁码？", "Have an unlock code?")):
+            unlock_code = st.text_input(tr("解锁码（管理员在服务器上用 unlock 命令生成）",
+                                           "Unlock code (from the server's `unlock` command)"),
+                                        key="sign_in_unlock_code", max_chars=64)
         submitted = st.form_submit_button(tr("登录", "Sign in"), type="primary")
     if not submitted:
         return None
-    result = authenticate(database(), settings(), login, password)
+    result = authenticate(database(), settings(), login, password, address=client_address(), unlock_code=unlock_code)
     if not result.ok:
         st.error(tr(*result.message(settings().timezone)))
         return None
     return result.user, result.must_change_password
+
+
+def client_address() -> str | None:
+    """The browser's network address as the server sees it (a proxy's, behind one), for the per-address limit."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no address outside a served app
+        return None
+    return address if isinstance(address, str) else None
 
 
 def first_admin_form() -> UserInfo | None:
