@@ -26,6 +26,7 @@ MAX_YAML_CHARS = 1_000_000
 MAX_DEPTH = 40
 # Every line break the YAML parser counts besides "\n" and "\r\n": a lone CR, NEL, U+2028, U+2029.
 _EXTRA_LINE_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_line_breaks(text: str) -> str:
@@ -120,6 +121,10 @@ def structure_problem(text: str, display_name: str) -> Problem | None:
     if len(text) > MAX_YAML_CHARS:
         return Problem(display_name, 1, None, None,
                        f"file too large: {len(text):,} characters (at most {MAX_YAML_CHARS:,})")
+    broken = _LONE_SURROGATE.search(text)
+    if broken is not None:  # from a damaged paste; it cannot even be handed to the parser
+        return Problem(display_name, len(split_lines(text[:broken.start()])), None, None,
+                       f"contains a broken character (lone surrogate U+{ord(broken.group()):04X}): retype that part")
     loader = _LineLoader(text)
     depth = 0
     try:
