@@ -9,13 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import language_switch, tr
-from ui.pages import available_pages
+from ui.pages import PAGES
 from ui.session import current_user
 
 
 def main() -> None:
     st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=":material/support_agent:", layout="wide")
-    specs = available_pages()
+    specs = PAGES
     pages = {spec.path: st.Page(spec.path, title=tr(spec.title_zh, spec.title_en), icon=spec.icon,
                                 url_path=spec.url_path, default=spec.default) for spec in specs}
     current = st.navigation(list(pages.values()), position="hidden")
@@ -24,7 +24,7 @@ def main() -> None:
     st.sidebar.title(tr("坐席陪练", "Agent Trainer"))
     sections: dict[str, list] = {}
     for spec in specs:
-        if user is not None and user.role in spec.roles:
+        if user is not None and user.role in spec.roles and spec.in_menu:
             sections.setdefault(tr(spec.section_zh, spec.section_en), []).append(spec)
     for section, members in sections.items():
         st.sidebar.caption(section)

@@ -1,6 +1,6 @@
 """Knowledge base: content loading and validation, embeddings, index and hybrid search.
 
-Knows nothing about Streamlit or users; see ../design/ARCHITECTURE.md for the public surface.
+Knows nothing about Streamlit or users; see docs/architecture.md for the public surface.
 """
 
 from kb.content import ContentError, ContentSet, Entry, QuizItem, Source, load_content

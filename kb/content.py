@@ -8,11 +8,13 @@ escapes, so a caller that keeps its previous `ContentSet` keeps serving good con
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from kb.durations import DurationRule, parse_limit
 from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -109,8 +111,11 @@ class QuizItem:
 
 @dataclass(frozen=True)
 class GlossaryGroup:
+    """Interchangeable terms (expanded at search time); `spoken` phrases are replaced by terms[0]."""
+
     id: str
     terms: tuple[str, ...]
+    spoken: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ class ContentSet:
     forbidden_phrases: tuple[ForbiddenPhrase, ...]
     source_docs: Mapping[str, SourceDoc]
     file_hashes: Mapping[str, str] = field(default_factory=dict)
+    out_of_scope: tuple[str, ...] = ()
+    duration_rules: tuple[DurationRule, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -428,13 +435,49 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
         group_id = _item_id(item, file, problems, seen_ids)
         check = ItemChecker(item, file, group_id, problems)
         terms = check.text_list("terms", minimum=2)
-        for term in terms:
-            if term in term_owner and term_owner[term] != group_id:
-                check.problem("terms", f"'{term}' is also in group '{term_owner[term]}'")
-            term_owner[term] = group_id or ""
+        spoken = check.text_list("spoken")
+        for field_name, words in (("terms", terms), ("spoken", spoken)):
+            for word in words:
+                if word in term_owner and term_owner[word] != group_id:
+                    check.problem(field_name, f"'{word}' is also in group '{term_owner[word]}'")
+                elif field_name == "spoken" and word in terms:
+                    check.problem(field_name, f"'{word}' is already a term of this group")
+                term_owner[word] = group_id or ""
         if group_id:
-            groups.append(GlossaryGroup(group_id, terms))
+            groups.append(GlossaryGroup(group_id, terms, spoken))
     return tuple(groups)
+
+
+def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    """Near-domain questions the hotline must not answer (scope.yaml): each needs a domain and q."""
+    examples: list[str] = []
+    for item in _items(data, "out_of_scope", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        check.text("domain")
+        question = check.text("q")
+        if question:
+            examples.append(question)
+    return tuple(examples)
+
+
+def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple[DurationRule, ...]:
+    """Which entries cover which spans of time (durations.yaml); entry ids are checked by the caller."""
+    rules: list[DurationRule] = []
+    for item in _items(data, "rules", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        entry = check.text("entry")
+        bounds = {}
+        for name in ("min", "max"):
+            text = check.text(name, required=False)
+            if text and parse_limit(text) is None:
+                check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年")
+            elif text:
+                bounds[name] = parse_limit(text)
+        if not bounds and entry:
+            check.problem("min", "needs min, max or both")
+        elif entry:
+            rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line))
+    return tuple(rules)
 
 
 def _read_service_language(data: Any, file: str, problems: list[Problem]
@@ -583,6 +626,17 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     if files.exists("service_language.yaml"):
         recommended, forbidden = _read_required(files, "service_language.yaml", problems, _read_service_language, ((), ()))
 
+    out_of_scope: tuple[str, ...] = ()
+    if files.exists("scope.yaml"):
+        out_of_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ())
+
+    duration_rules: tuple[DurationRule, ...] = ()
+    if files.exists("durations.yaml"):
+        duration_rules = _read_required(files, "durations.yaml", problems, _read_duration_rules, ())
+        for rule in duration_rules:
+            if rule.entry not in entries:
+                problems.append(Problem("durations.yaml", rule.line, None, "entry", f"refers to FAQ entry '{rule.entry}', which does not exist"))
+
     for name in files.names("scenarios"):
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
@@ -601,6 +655,8 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         forbidden_phrases=forbidden,
         source_docs=docs,
         file_hashes=dict(files.hashes),
+        out_of_scope=out_of_scope,
+        duration_rules=duration_rules,
     )
     return content, problems
 

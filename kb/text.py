@@ -1,6 +1,6 @@
 """Text normalisation and keyword tokens for Chinese search.
 
-Measured (design/EMBEDDINGS.md, docs/benchmarks.md): character unigrams + bigrams over CJK
+Measured (docs/benchmarks.md): character unigrams + bigrams over CJK
 text, with a small stopword list, rank better than word segmentation for short colloquial
 queries, and need no dictionary that could go stale.
 """

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.display import role_name
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import settings
-from ui.session import remember_sign_in, require_user, role_name
+from ui.session import remember_sign_in
 from ui.session_cookie import send_cookie_action
 from ui.signin import change_password_form
 
-user = require_user()
+user = require_page_user(__file__)
 
 st.title(tr("我的账户", "My account"))
 st.markdown(f"**{escape_markdown(user.display_name)}** · `{user.login}` · {role_name(user.role)}"

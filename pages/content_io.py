@@ -9,15 +9,14 @@ from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, 
 from ui.content_editing import content_editor, show_result
 from ui.limits import UPLOAD_MB
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
 
 STATUS_NAMES = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("不变", "unchanged"),
                 "invalid": ("无效", "invalid")}
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 kb = knowledge_base()
-kb.reload_if_changed()
 editor = content_editor()
 
 st.title(tr("导入导出", "Import / export"))

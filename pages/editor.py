@@ -10,17 +10,17 @@ from trainer.editing.editor import SaveResult
 from trainer.editing.fields import ENTRY, QUIZ, cells_of, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import HIT_TEST_DRAFT, content_editor, field_messages, show_result
+from ui.display import category_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
 
 NEW = ""
 QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 kb = knowledge_base()
-kb.reload_if_changed()
 editor = content_editor()
 content = kb.content
 categories = kb.categories()
@@ -28,13 +28,6 @@ categories = kb.categories()
 st.title(tr("内容编辑", "Content editor"))
 kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=True, key="editor_kind",
                 format_func=lambda k: tr("知识库条目", "FAQ entries") if k == ENTRY else tr("测验题", "Quiz items"))
-
-
-def category_name(category_id: str | None) -> str:
-    if category_id is None:
-        return tr("全部分类", "All categories")
-    category = categories.get(category_id)
-    return tr(category.name, category.name_en) if category else category_id
 
 
 filter_col, tag_col, text_col = st.columns(3)

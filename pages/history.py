@@ -7,15 +7,16 @@ import streamlit as st
 from trainer.editing import history
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
+from ui.display import when
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.resources import database
-from ui.session import STAFF, require_user
 
 ACTION_NAMES = {"create": ("新建", "create"), "update": ("修改", "update"), "delete": ("删除", "delete"),
                 "restore": ("恢复", "restore"), "import": ("导入", "import")}
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 db = database()
 editor = content_editor()
 
@@ -44,7 +45,7 @@ changes = history.changes(db, item_id=item_filter or None)
 if not changes:
     st.caption(tr("还没有修改记录。", "No changes recorded yet."))
     st.stop()
-st.dataframe([{"#": c.id, tr("时间", "when"): c.at.strftime("%Y-%m-%d %H:%M"), tr("作者", "author"): c.author,
+st.dataframe([{"#": c.id, tr("时间", "when"): when(c.at), tr("作者", "author"): c.author,
                tr("操作", "action"): tr(*ACTION_NAMES.get(c.action, (c.action, c.action))), tr("文件", "file"): c.file,
                tr("条目", "item"): c.item_id, tr("说明", "summary"): c.summary} for c in changes], hide_index=True)
 picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes], key="history_pick",

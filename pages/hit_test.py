@@ -9,12 +9,11 @@ from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, d
 from ui.content_editing import HIT_TEST_DRAFT, show_problems
 from ui.limits import QUESTION_CHARS, UPLOAD_MB
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
 
-require_user(*STAFF)
+require_page_user(__file__)
 kb = knowledge_base()
-kb.reload_if_changed()
 
 st.title(tr("命中测试", "Hit test"))
 draft = st.session_state.get(HIT_TEST_DRAFT)

@@ -11,19 +11,21 @@ import streamlit as st
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
-from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES, SUBSCORES, Report
+from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import save_dialogue
+from ui.display import outcome_name, subscore_name
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
 from ui.resources import scenarios as scenario_resources
-from ui.session import STAFF, require_user
+from ui.session import STAFF
 
 CALL = "practice_call"
 BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
 
-user = require_user()
+user = require_page_user(__file__)
 kb = knowledge_base()
 scenarios, problems = scenario_resources()
 
@@ -88,9 +90,9 @@ def show_report(report: Report) -> None:
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
-    outcome_col.metric(tr("结果", "Outcome"), label(OUTCOME_NAMES[report.outcome]))
+    outcome_col.metric(tr("结果", "Outcome"), outcome_name(report.outcome))
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
-        column.metric(label(SUBSCORE_NAMES[name]), report.subscores[name])
+        column.metric(subscore_name(name), report.subscores[name])
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒）", "Customer mood over the call (0 calm … 100 furious)"))
     st.line_chart(pd.DataFrame({tr("情绪", "Mood"): report.mood_history}), height=200)
     for finding in report.findings:

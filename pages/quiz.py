@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -12,15 +11,16 @@ from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, recor
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.bank import question_bank
+from ui.display import category_name, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base, settings
-from ui.session import require_user
 
 RUN = "quiz_run"
 
-user = require_user()
+user = require_page_user(__file__)
 kb = knowledge_base()
 config = settings()
 store = ProgressStore(database())
@@ -29,11 +29,6 @@ categories = kb.categories()
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def category_name(category: str) -> str:
-    known = categories.get(category)
-    return tr(known.name, known.name_en) if known else category
 
 
 def start(mode: str, category: str | None, size: int) -> None:
@@ -51,7 +46,7 @@ def setup() -> None:
     mode = st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
                     format_func=lambda m: tr("今日训练", "Today's training") if m == DAILY else tr("错题重练", "Retry my mistakes"))
     category = st.selectbox(tr("分类", "Category"), [None, *categories], key="quiz_category",
-                            format_func=lambda c: tr("全部分类", "All categories") if c is None else category_name(c))
+                            format_func=category_name)
     size = st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
     if st.button(tr("开始训练", "Start"), type="primary", key="quiz_start"):
         start(mode, category, int(size))
@@ -139,7 +134,7 @@ def summary(run: dict) -> None:
     time_taken.metric(tr("用时", "Time"), f"{minutes}:{seconds:02d}")
     st.table([{tr("分类", "Category"): category_name(c), tr("答对", "Correct"): f"{r} / {n}"}
               for c, (r, n) in result.by_category.items()])
-    due = coming_back(store, user.id, now(), ZoneInfo(config.timezone))
+    due = coming_back(store, user.id, now(), zone())
     st.markdown(f"**{tr('明天回来复习', 'Coming back tomorrow')}：{len(due)}**")
     if due:
         asked = {q.id: q for q in run["questions"]}

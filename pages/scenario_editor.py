@@ -10,9 +10,9 @@ from trainer.editing.files import UnsafePath
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
 from ui.i18n import tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
 
 NEW = ""
 MAX_ID_CHARS = 80
@@ -21,9 +21,8 @@ MAX_SCENARIO_CHARS = 100_000  # a scenario file is ~5,000 characters
 SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
             "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
 
-user = require_user(*STAFF)
+user = require_page_user(__file__)
 kb = knowledge_base()
-kb.reload_if_changed()
 editor = content_editor()
 
 st.title(tr("情景编辑", "Scenario editor"))

@@ -7,13 +7,13 @@ import streamlit as st
 from kb import Hit
 from ui.limits import QUESTION_CHARS
 from ui.i18n import language, tr
+from ui.pages import require_page_user
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
+from ui.session import STAFF
 
-user = require_user()
+user = require_page_user(__file__)
 kb = knowledge_base()
-kb.reload_if_changed()
 
 st.title(tr("知识搜索", "Knowledge search"))
 if kb.last_errors and user.role in STAFF:

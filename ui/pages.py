@@ -1,7 +1,8 @@
-"""The app's pages and who may see them. app.py builds the navigation from this list.
+"""The app's pages and who may see them, written once. app.py builds the navigation from this list.
 
-A page listed here must also call `require_user(*roles)` itself (see ui/session.py): hiding
-a link is a convenience, the page's own check is the protection.
+Every page starts with `require_page_user(__file__)`, which enforces the roles listed here
+inside the page itself (see ui/session.py): hiding a link is a convenience, the page's own
+check is the protection. tests/pages/test_page_roles.py checks that every page does so.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ui.session import ADMIN, EVERYONE, STAFF
+from trainer.users.accounts import UserInfo
+from ui.session import ADMIN, EVERYONE, STAFF, require_user
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +27,7 @@ class PageSpec:
     section_en: str = "Agent"
     url_path: str | None = None
     default: bool = False
+    in_menu: bool = True  # False: opened by links only (e.g. one call's report)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -33,6 +36,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/practice.py", "模拟通话", "Practice calls", ":material/support_agent:", url_path="practice"),
     PageSpec("pages/progress.py", "我的进度", "My progress", ":material/trending_up:", url_path="progress"),
     PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="team"),
+    PageSpec("pages/agent.py", "坐席详情", "Agent details", ":material/person_search:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="agent"),
+    PageSpec("pages/call.py", "通话报告", "Call report", ":material/description:", url_path="call", in_menu=False),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
     PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
     PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="editor"),
@@ -43,6 +48,15 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-def available_pages() -> list[PageSpec]:
-    """The registered pages whose files exist (features land one by one)."""
-    return [page for page in PAGES if (ROOT / page.path).is_file()]
+def page_spec(page_file: str) -> PageSpec:
+    """The registry entry of a page file (its `__file__`); KeyError for an unregistered page."""
+    path = Path(page_file).resolve().relative_to(ROOT).as_posix()
+    for page in PAGES:
+        if page.path == path:
+            return page
+    raise KeyError(f"{path} is not registered in ui/pages.py PAGES")
+
+
+def require_page_user(page_file: str) -> UserInfo:
+    """The signed-in user if the registry lets their role see this page; otherwise the page stops."""
+    return require_user(*page_spec(page_file).roles)

@@ -22,11 +22,18 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="正在加载知识库 / Loading the knowledge base…")
-def knowledge_base() -> KnowledgeBase:
-    """The encoder and index, loaded once per process; reloads swap in a new snapshot."""
+def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
     recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
     return KnowledgeBase.open(current.content_dir, current)
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The encoder and index, loaded once per process, and fresh: content changed on disk (by
+    another app process's editor, or git) is reloaded here, so no page has to remember to."""
+    kb = _process_knowledge_base()
+    kb.reload_if_changed()
+    return kb
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,6 +53,4 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     Keyed by the content hash, so a scenario saved in the editor or changed on disk shows up
     on the next page run, while ordinary reruns (every chat turn) cost nothing.
     """
-    kb = knowledge_base()
-    kb.reload_if_changed()
-    return _scenarios_of_version(kb.content.content_hash)
+    return _scenarios_of_version(knowledge_base().content.content_hash)

@@ -1,6 +1,6 @@
 """Who is using this browser session, and whether they may see the current page.
 
-Every page calls `require_user(...)` at its top: the check runs in the page itself, so typing
+Every page calls `require_user(...)` at its top, through `ui.pages.require_page_user`: the check runs in the page itself, so typing
 a page's URL cannot get around it. Nobody signed in → the sign-in form (or, while there is no
 administrator, the one-time "create the administrator" form); wrong role → "no access";
 temporary password → the change-password form first.
@@ -19,9 +19,10 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.users import signin
-from trainer.users.accounts import ROLE_NAMES, ROLES, UserInfo, account_by_id, admin_exists, get_account
+from trainer.users.accounts import ROLES, UserInfo, account_by_id, admin_exists, get_account
 from trainer.users.sessions import check_session, start_session
 from ui.session_cookie import cookie_checked, forget_cookie, keep_cookie, send_cookie_action, session_from_cookie
+from ui.display import role_name
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, settings
@@ -84,11 +85,6 @@ def sign_out() -> None:
     if user is not None:
         signin.sign_out(database(), user)
     forget_cookie()
-
-
-def role_name(role: str) -> str:
-    zh, en = ROLE_NAMES.get(role, (role, role))
-    return tr(zh, en)
 
 
 def _signed_out_screen() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import ContentSet, load_content
+from kb import ContentSet
 from kb.__main__ import content_problems
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -15,11 +15,6 @@ REQUIRED_TOPICS = {
     "cooling-off", "surrender", "lapse", "underwriting", "exclusions", "claims", "critical-illness",
     "dividends", "policy-service", "beneficiary", "callback", "complaints", "service-norms",
 }
-
-
-@pytest.fixture(scope="module")
-def pack() -> ContentSet:
-    return load_content(CONTENT)
 
 
 def test_whole_content_set_validates_including_scenarios() -> None:

@@ -52,7 +52,7 @@ _PROMISE = re.compile(
     r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
 )
-# The core of 服务忌语 and 绝对化用语 (facts.md section 6), always checked; content/service_language.yaml
+# The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
 FALLBACK_FORBIDDEN = (
     ForbiddenPhrase("fallback-guarantee-payout", "保证能赔", "absolute_promise", "事先承诺赔付属于误导。",

@@ -15,8 +15,6 @@ from typing import Sequence
 from trainer.dialogue.mood import Reaction
 from trainer.dialogue.scenario import CustomerLines, FollowUp
 
-END_LINES = ("resolved", "hung_up", "escalated", "timed_out")
-
 
 def end_line(lines: CustomerLines, outcome: str) -> str:
     return {"resolved": lines.resolution, "hung_up": lines.hang_up, "escalated": lines.escalated,

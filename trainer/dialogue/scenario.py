@@ -16,7 +16,6 @@ KIND_NAMES = {
     "inbound_question": ("来电咨询", "Inbound question"),
     "inbound_complaint": ("来电投诉", "Inbound complaint"),
 }
-MOOD_BANDS = ("calm", "upset", "angry")
 
 
 @dataclass(frozen=True)

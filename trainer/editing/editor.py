@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
@@ -457,7 +457,3 @@ def recover_interrupted_saves(db: Database, settings: Settings) -> int:
     with EditLock(Path(settings.data_dir) / LOCK_FILE).held():
         return _finish_interrupted(db, Path(settings.content_dir))
 
-
-def problems_text(problems: Iterable[Problem]) -> str:
-    """Problems one per line, as `python -m kb validate` prints them."""
-    return "\n".join(str(p) for p in problems)

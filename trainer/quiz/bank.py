@@ -1,6 +1,6 @@
 """Quizzes: the question bank (hand-written items plus questions generated from the FAQ) and `make_quiz`.
 
-Public surface (design/ARCHITECTURE.md):
+Public surface (docs/architecture.md), re-exported as `trainer.quiz.make_quiz`:
     questions = make_quiz(kb, n=10, category=None, seed=None)
     # Question: id, type, prompt, options, answer (index or indices or text), explanation, entry_id
 """

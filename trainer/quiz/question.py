@@ -17,7 +17,6 @@ from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
 from kb.content import QuizItem
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
-CHOICE_TYPES = ("single", "multiple", "true_false")
 
 Answer = Union[int, tuple[int, ...], str]
 Response = Union[int, Iterable[int], str, None]

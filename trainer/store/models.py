@@ -7,9 +7,9 @@ company's existing database is upgraded in place without losing training records
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, true
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -35,6 +35,8 @@ class User(Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # First working day; its month is the cohort instructors follow through the outbound programme.
+    hire_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row: the back-off grows
     unlock_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # from `python -m trainer.users unlock`
     unlock_code_expires: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -89,6 +91,11 @@ class QuizAttempt(Base):
     """One answer to one quiz question."""
 
     __tablename__ = "quiz_attempts"
+    # The progress pages read agents' answers of a period (one agent's calendar, the team
+    # console's aggregates): this index holds every column they read, so the table is not touched.
+    __table_args__ = (
+        Index("ix_quiz_attempts_user_time_cover", "user_id", "answered_at", "correct", "category", "item_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -125,6 +132,7 @@ class DialogueRecord(Base):
     """A finished (or abandoned) simulated call: transcript, findings and score."""
 
     __tablename__ = "dialogue_sessions"
+    __table_args__ = (Index("ix_dialogue_sessions_user_finished", "user_id", "finished_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -137,6 +145,18 @@ class DialogueRecord(Base):
     findings_json: Mapped[str] = mapped_column(Text, default="[]")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+
+
+class CallComment(Base):
+    """An instructor's comment on one practice call; the agent reads it on their call report."""
+
+    __tablename__ = "call_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dialogue_id: Mapped[int] = mapped_column(ForeignKey("dialogue_sessions.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ContentChange(Base):

@@ -1,14 +1,14 @@
 """server-side sessions, per-address sign-in limits, lockout back-off and unlock codes (issue #18, findings 4, 5)
 
-Revision ID: 0003_server_sessions
-Revises: 0002_content_write_intent
+Revision ID: 0004_server_sessions
+Revises: 0003_content_write_intent
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_server_sessions'
-down_revision = '0002_content_write_intent'
+revision = '0004_server_sessions'
+down_revision = '0003_content_write_intent'
 branch_labels = None
 depends_on = None
 

@@ -4,15 +4,15 @@ A save commits its history rows with applied = false, renames its staged files i
 then sets applied = true. Rows still false at start-up are saves interrupted after their
 commit; recovery writes their after_text and marks them applied.
 
-Revision ID: 0002_content_write_intent
-Revises: 0001
+Revision ID: 0003_content_write_intent
+Revises: 0002_progress_console
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002_content_write_intent'
-down_revision = '0001'
+revision = '0003_content_write_intent'
+down_revision = '0002_progress_console'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,136 @@
+"""Rules keep the wording and the scope of their official text.
+
+Each rule here is a mistake the audit of issue #11 found (finding number in the name) that a
+later edit could easily bring back: a statutory period hedged to the contract, an article cited
+outside its scope, a definition paraphrased more strictly than the standard. A rule names the
+sentences it applies to (`trigger`: every pattern must match) and what such a sentence must or
+must not say. Texts are everything the pack reads out or teaches (see texts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from tests.content.texts import Text, sentences
+
+OUTBOUND_KINDS = ("outbound_callback", "outbound_reminder")
+_IDENTITY_QUESTION = re.compile(r"本人吗|核实一下您的身份|核对一下您的身份")
+_POLICY_DETAIL = re.compile(r"投保|买了|购买|保单|保费|保额|保险金")
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """Sentences matching all of `trigger` must contain `required` and must not contain `forbidden`.
+
+    `strip` is removed before checking (a document's own name must not count as the scope it
+    names); with `anywhere_in_text`, `required` may stand in another sentence of the same text.
+    """
+
+    name: str
+    trigger: tuple[str, ...]
+    required: str = ""
+    forbidden: str = ""
+    lang: str = "zh"
+    strip: str = ""
+    anywhere_in_text: bool = False
+
+    def applies(self, sentence: str) -> bool:
+        return all(re.search(p, sentence, re.IGNORECASE) for p in self.trigger)
+
+    def broken_by(self, sentence: str, text: str) -> bool:
+        if self.strip:
+            sentence, text = re.sub(self.strip, "", sentence), re.sub(self.strip, "", text)
+        context = text if self.anywhere_in_text else sentence
+        return bool((self.required and not re.search(self.required, context, re.IGNORECASE))
+                    or (self.forbidden and re.search(self.forbidden, sentence, re.IGNORECASE)))
+
+
+RULES = (
+    WordingRule("1 一年期健康险含保证续保条款的属于长期健康险：有犹豫期、要回访",
+                (r"(一年期及以下|一年及以下|短期险|短期产品)[^。；]{0,24}(犹豫期|回访|强制要求)",),
+                required=r"保证续保", anywhere_in_text=True),
+    WordingRule("1 (en) one-year health policies with guaranteed renewal are long-term",
+                (r"one year or less[^.]{0,40}(cooling-off|callback|mandatory)",),
+                required=r"guaranteed.renew", lang="en", anywhere_in_text=True),
+    WordingRule("3 投诉延期：第十八条要求告知投诉人的是再延长30日",
+                (r"(延期|延长)[^。；]{0,6}(必须|须|要|应)[^。；]{0,4}(告知|告诉|通知)",), required=r"再延长|第二次|审批"),
+    WordingRule("4 诉讼时效由保险法第二十六条规定，不以合同条款为准", (r"诉讼时效",),
+                forbidden=r"以[^。；]{0,16}(条款|合同)[^。；]{0,12}为准"),
+    WordingRule("4 (en) the limitation period is the law's, not a contract clause", (r"limitation",),
+                forbidden=r"clause of the contract|contract'?s? [^.]{0,20}clause", lang="en"),
+    WordingRule("5 中止满2年未复效：保险公司有权解除（保险法第三十七条），不是自动解除",
+                (r"(满|超过)\s*(2|两|二)\s*年", r"解除", r"中止|复效"), required=r"有权|权利"),
+    WordingRule("6 诉讼时效自知道或者应当知道之日起算（保险法第二十六条）",
+                (r"时效", r"知道", r"起算|计算|开始算|之日起"), required=r"应当知道|应知道"),
+    WordingRule("6 (en) limitation runs from when the claimant knew or should have known",
+                (r"limitation", r"\bknew\b"), required=r"should have known", lang="en"),
+    WordingRule("7 脑中风后遗症按规范写一肢（含）以上肢体，不写一侧肢体", (r"肌力|脑中风|后遗症",),
+                forbidden=r"一侧肢体"),
+    WordingRule("11 保单贷款上限的基数：现金价值扣除各项欠款后的余额",
+                (r"借款|贷款|可借|借到", r"[78]0\s*[%％]"), required=r"扣除[^。；]{0,10}欠款"),
+    WordingRule("11 (en) the policy-loan cap is a share of the cash value after deducting what is owed",
+                (r"loan|borrow", r"[78]0\s*%"), required=r"after deducting", forbidden=r"plus interest", lang="en"),
+    WordingRule("12 撤单、退保须由投保人申请，可以书面委托他人代办", (r"申请|办理|撤单|退保",),
+                forbidden=r"只有投保人本人|仅限投保人本人|必须由?投保人本人亲自"),
+    WordingRule("14 保险销售行为管理办法第三十五条只规定回访可以简化",
+                (r"保险销售行为管理办法第三十五条", r"简化"), forbidden=r"不能省|不得省|必须"),
+    WordingRule("15 互联网保险业务监管办法第二十条、第二十八条只适用于互联网保险业务",
+                (r"互联网保险业务监管办法第(二十|二十八)条",),
+                required=r"互联网(保险)?(客户|业务)|只适用于互联网|线上变更受益人", strip=r"互联网保险业务监管办法"),
+    WordingRule("15 (en) Internet Insurance Measures art. 20/28 cover internet business only",
+                (r"Internet Insurance Measures,? art\.? ?(20|28)\b",),
+                required=r"internet (insurance )?(business|customers)|online", lang="en",
+                strip=r"Internet Insurance Measures"),
+    WordingRule("16 互联网保险业务监管办法第十四条只管互联网销售和详情页面", (r"互联网保险业务监管办法第十四条",),
+                required=r"互联网销售|页面", strip=r"互联网保险业务监管办法"),
+    WordingRule("17 保险法第四十七条是解除合同后退还现金价值的规定", (r"第四十七条",), required=r"现金价值"),
+    WordingRule("17 (en) Insurance Law Art. 47 is the cash-value refund", (r"Art\.? ?47\b",),
+                required=r"cash value", lang="en"),
+)
+
+
+def _broken(rule: WordingRule, texts: list[Text]) -> list[str]:
+    return [f"{t.where}: {s}" for t in texts if t.lang == rule.lang for s in sentences(t.text, t.lang)
+            if rule.applies(s) and rule.broken_by(s, t.text)]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rules_keep_the_wording_and_scope_of_their_source(rule: WordingRule, taught: list[Text]) -> None:
+    assert _broken(rule, taught) == [], f"finding {rule.name}"
+
+
+def test_every_wording_rule_applies_somewhere(taught: list[Text]) -> None:
+    """A rule whose trigger never matches guards nothing: each must meet at least one sentence."""
+    idle = [rule.name for rule in RULES
+            if not any(rule.applies(s) for t in taught if t.lang == rule.lang for s in sentences(t.text, t.lang))]
+    assert idle == []
+
+
+def test_a_broken_wording_is_reported() -> None:
+    """The checker itself, on the audit's own examples."""
+    examples = {
+        "3": "延期必须告知投诉人，不能默默拖过时限。",
+        "5": "到现在已经超过2年，按合同约定，合同已经被解除，不能再申请复效了。",
+        "6": "寿险身故保险金的请求时效是5年，从知道出险之日起计算。",
+        "15": "电话、线上渠道办理必须核实客户身份（互联网保险业务监管办法第二十八条）。",
+    }
+    for finding, sentence in examples.items():
+        rule = next(r for r in RULES if r.name.startswith(f"{finding} ") and r.lang == "zh")
+        assert _broken(rule, [Text("example", sentence)]), rule.name
+
+
+def test_outbound_model_calls_ask_who_is_speaking_before_naming_the_policy(scenarios) -> None:
+    """Finding 13 (norms-outbound-opening): no policy detail before the identity question."""
+    early = []
+    for scenario in scenarios.values():
+        if scenario.kind not in OUTBOUND_KINDS:
+            continue
+        first = scenario.model_answers[0]
+        question = _IDENTITY_QUESTION.search(first)
+        before = first[:question.start()] if question else first
+        if question is None or _POLICY_DETAIL.search(before):
+            early.append(f"scenarios/{scenario.id}: {before}")
+    assert early == []

@@ -1,0 +1,68 @@
+"""How ids and times read on screen: category, role and outcome names in the current language,
+and times on the company's wall clock (settings.timezone — one time zone on every page)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from trainer.clock import clock_time, local_time
+from trainer.dialogue.behaviours import LABELS
+from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
+from trainer.insights.durations import readable_duration
+from trainer.users.accounts import ROLE_NAMES
+from ui.i18n import tr
+from ui.resources import knowledge_base, scenarios, settings
+
+
+def category_name(category_id: str | None) -> str:
+    """A category's name; None reads as "all categories", an unknown id as itself."""
+    if category_id is None:
+        return tr("全部分类", "All categories")
+    category = knowledge_base().categories().get(category_id)
+    return tr(category.name, category.name_en) if category else category_id
+
+
+def role_name(role: str) -> str:
+    zh, en = ROLE_NAMES.get(role, (role, role))
+    return tr(zh, en)
+
+
+def outcome_name(outcome: str) -> str:
+    """A practice call's outcome (resolved, hung_up, …) as the trainee reads it."""
+    return tr(*OUTCOME_NAMES.get(outcome, (outcome, outcome)))
+
+
+def subscore_name(subscore: str) -> str:
+    return tr(*SUBSCORE_NAMES.get(subscore, (subscore, subscore)))
+
+
+def when(moment: datetime | None, empty: str = "") -> str:
+    """Date and time (2025-03-01 14:05) in the company's time zone; `empty` for no time."""
+    return local_time(moment, settings().timezone) if moment else empty
+
+
+def clock(moment: datetime) -> str:
+    """HH:MM in the company's time zone."""
+    return clock_time(moment, settings().timezone)
+
+
+def zone() -> ZoneInfo:
+    """The company's time zone (settings.timezone): where "today" starts for training and streaks."""
+    return ZoneInfo(settings().timezone)
+
+
+def scenario_title(scenario_id: str) -> str:
+    """A practice scenario's title; its id when the scenario was removed or cannot be read."""
+    found = scenarios()[0].get(scenario_id)
+    return tr(found.title, found.title_en or found.title) if found else scenario_id
+
+
+def rubric_name(rubric: str) -> str:
+    """A judged behaviour of a practice call (absolute_promise, empathy, …) by its name."""
+    return tr(*LABELS.get(rubric, (rubric, rubric)))
+
+
+def duration(seconds: float) -> str:
+    """Training time as 12 分钟 / 1 小时 5 分钟."""
+    return tr(*readable_duration(seconds))
