@@ -104,3 +104,21 @@ def test_an_import_parses_each_file_a_fixed_number_of_times_whatever_its_row_cou
 def test_csv_reading_keeps_the_default_field_limit():
     assert csv.field_size_limit() == 131_072  # the limit the long-field test relies on
     assert spreadsheet.MAX_UPLOAD_BYTES <= 10 * 2**20
+
+
+def test_a_roster_sheet_with_a_million_rows_is_refused_without_reading_them_all(monkeypatch):
+    """Reading stops just past the cap (the check counts rows that were read)."""
+    from openpyxl import Workbook
+    from trainer.users import roster
+
+    monkeypatch.setattr(roster, "MAX_ROWS", 50)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["name", "login", "role", "team"])
+    for i in range(500):
+        sheet.append([f"人{i}", f"u{i}", "agent", "一组"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(RosterError, match="Too many rows"):
+        read_roster(buffer.getvalue(), "roster.xlsx")
+    assert len(roster._xlsx_rows(buffer.getvalue())) == 52
