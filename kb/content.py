@@ -14,17 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from kb import schema
 from kb.durations import DurationRule, parse_limit
+from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
 from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
-DIFFICULTIES = (1, 2, 3)
-PHRASE_SITUATIONS = ("opening", "verification", "empathy", "apology", "hold", "explanation", "escalation", "closing")
-FORBIDDEN_KINDS = ("absolute_promise", "rude", "blame", "jargon")
-
-ENTRY_FIELDS = {"id", "question", "variants", "answer", "script", "keywords", "sources", "tags", "difficulty", "en"}
-QUIZ_FIELDS = {"id", "type", "prompt", "options", "answer", "accept", "explanation", "entry", "difficulty", "en"}
 # Keys through which a scenario refers to FAQ entries; checked for dangling references.
 SCENARIO_ENTRY_KEYS = ("entry", "entries")
 CONTENT_FOLDERS = ("faq", "quizzes", "scenarios")
@@ -232,10 +227,25 @@ class ItemChecker:
             return default if default is not None else allowed[0]
         return value
 
-    def unknown_fields(self, known: set[str]) -> None:
+    def unknown_fields(self, known: Iterable[str]) -> None:
+        known = tuple(known)
         for key in self.item:
             if key not in known:
-                self.problem(str(key), f"unknown field (known: {', '.join(sorted(known))})")
+                self.problem(str(key), f"unknown field (known: {', '.join(known)})")
+
+    def plain_fields(self, kind: ItemKind) -> dict[str, Any]:
+        """The item's plain fields (texts, lists, choices) as `kind` declares them, after refusing
+        fields it does not declare; each bad value is recorded as a problem."""
+        self.unknown_fields(kind.names)
+        values: dict[str, Any] = {}
+        for spec in kind.fields:
+            if spec.kind in (TEXT, PARAGRAPH, ENTRY_REF):
+                values[spec.name] = self.text(spec.name, required=spec.required)
+            elif spec.kind == LINES:
+                values[spec.name] = self.text_list(spec.name, minimum=spec.minimum)
+            elif spec.kind == CHOICE:
+                values[spec.name] = self.choice(spec.name, spec.choices, default=spec.default)
+        return values
 
 
 def _items(data: Any, list_key: str, file: str, problems: list[Problem]) -> list[LocatedDict]:
@@ -296,15 +306,9 @@ def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str,
     seen: dict[str, str] = {}
     for item in _items(data, "categories", file, problems):
         category_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, category_id, problems)
-        check.unknown_fields({"id", "prefix", "name", "name_en", "description"})
-        category = Category(
-            id=category_id or "",
-            prefix=check.text("prefix", required=False) or f"{category_id}-",
-            name=check.text("name"),
-            name_en=check.text("name_en"),
-            description=check.text("description", required=False),
-        )
+        values = ItemChecker(item, file, category_id, problems).plain_fields(schema.CATEGORY)
+        values["prefix"] = values["prefix"] or f"{category_id}-"
+        category = Category(id=category_id or "", **values)
         if category_id:
             categories[category_id] = category
     return categories
@@ -340,30 +344,19 @@ def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
     return {str(k): v.strip() for k, v in raw.items()}
 
 
-def _read_difficulty(check: ItemChecker) -> int:
-    return check.choice("difficulty", DIFFICULTIES, default=1)
-
-
 def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping[str, SourceDoc],
                   problems: list[Problem], seen: dict[str, str]) -> list[Entry]:
     entries = []
     for item in _items(data, "entries", file, problems):
         entry_id = _item_id(item, file, problems, seen)
         check = ItemChecker(item, file, entry_id, problems)
-        check.unknown_fields(ENTRY_FIELDS)
         if entry_id and category and not entry_id.startswith(category.prefix):
             check.problem("id", f"must start with the category prefix '{category.prefix}'")
         entry = Entry(
             id=entry_id or "",
             category=category.id if category else "",
-            question=check.text("question"),
-            answer=check.text("answer"),
-            script=check.text("script", required=False),
-            variants=check.text_list("variants"),
-            keywords=check.text_list("keywords"),
+            **check.plain_fields(schema.ENTRY),
             sources=_read_sources(check, docs),
-            tags=check.text_list("tags"),
-            difficulty=_read_difficulty(check),
             en=_read_en(check),
             file=file,
             line=item.line,
@@ -405,20 +398,15 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
     for item in _items(data, "items", file, problems):
         item_id = _item_id(item, file, problems, seen)
         check = ItemChecker(item, file, item_id, problems)
-        check.unknown_fields(QUIZ_FIELDS)
-        kind = check.choice("type", QUIZ_TYPES)
-        options = check.text_list("options") if kind in ("single", "multiple") else ()
+        values = check.plain_fields(schema.QUIZ)
+        if values["type"] not in CHOICE_TYPES:
+            values["options"] = ()
+        _read_en(check)  # checked like an entry's; nothing shows a quiz item's English yet
         quiz_item = QuizItem(
             id=item_id or "",
             category=category_id,
-            type=kind,
-            prompt=check.text("prompt"),
-            answer=_check_quiz_answer(check, kind, options),
-            explanation=check.text("explanation"),
-            entry=check.text("entry"),
-            options=options,
-            accept=check.text_list("accept"),
-            difficulty=_read_difficulty(check),
+            **values,
+            answer=_check_quiz_answer(check, values["type"], values["options"]),
             file=file,
             line=item.line,
         )
@@ -434,8 +422,8 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
     for item in _items(data, "groups", file, problems):
         group_id = _item_id(item, file, problems, seen_ids)
         check = ItemChecker(item, file, group_id, problems)
-        terms = check.text_list("terms", minimum=2)
-        spoken = check.text_list("spoken")
+        values = check.plain_fields(schema.GLOSSARY_GROUP)
+        terms, spoken = values["terms"], values["spoken"]
         for field_name, words in (("terms", terms), ("spoken", spoken)):
             for word in words:
                 if word in term_owner and term_owner[word] != group_id:
@@ -486,17 +474,14 @@ def _read_service_language(data: Any, file: str, problems: list[Problem]
     recommended, forbidden = [], []
     for item in _items(data, "recommended", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, phrase_id, problems)
-        phrase = RecommendedPhrase(phrase_id or "", check.choice("situation", PHRASE_SITUATIONS), check.text("text"))
+        values = ItemChecker(item, file, phrase_id, problems).plain_fields(schema.RECOMMENDED_PHRASE)
+        phrase = RecommendedPhrase(phrase_id or "", **values)
         if phrase_id:
             recommended.append(phrase)
     for item in _items(data, "forbidden", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, phrase_id, problems)
-        phrase = ForbiddenPhrase(
-            phrase_id or "", check.text("phrase"), check.choice("kind", FORBIDDEN_KINDS),
-            check.text("reason"), check.text("better"), check.text_list("variants"),
-        )
+        values = ItemChecker(item, file, phrase_id, problems).plain_fields(schema.FORBIDDEN_PHRASE)
+        phrase = ForbiddenPhrase(phrase_id or "", **values)
         if phrase_id:
             forbidden.append(phrase)
     return tuple(recommended), tuple(forbidden)

@@ -47,9 +47,6 @@ class FactChecker:
         }
         self.known = {q.key for q in quantities(known_text)}
 
-    def figures_of(self, entry_id: str) -> set[tuple[float, str]]:
-        return {q.key for q in self.entry_quantities.get(entry_id, ())}
-
     def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity) -> tuple[CaseFact | None, list[Quantity]]:
         """The case fact of the same unit whose term is nearest to the figure in its sentence."""
         offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)

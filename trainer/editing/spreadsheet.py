@@ -35,7 +35,6 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 5_000  # the whole content pack is ~700 items
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
-
 # ---------------------------------------------------------------------------- export
 
 
@@ -164,7 +163,8 @@ class ImportPlan:
 
     @property
     def writes(self) -> bool:
-        return bool(self.edits)
+        """Whether confirming would change anything: a new or changed row, and a file to write."""
+        return bool(self.edits) and bool(self.by_status("new") or self.by_status("changed"))
 
 
 def _category(row: UploadRow, item: Mapping[str, Any], content: ContentSet) -> str | None:
