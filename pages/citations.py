@@ -8,9 +8,9 @@ from trainer.editing.citations import citation_overview
 from ui.articles import article_dialog
 from ui.i18n import tr
 from ui.resources import knowledge_base
-from ui.session import STAFF, require_user
+from ui.pages import require_page_user
 
-require_user(*STAFF)
+user = require_page_user(__file__)
 kb = knowledge_base()
 kb.reload_if_changed()
 overview = citation_overview(kb.content)
