@@ -27,7 +27,7 @@ REQUIRED_FIELDS = ("id", "title", "document_number", "issuer", "status", "struct
 KNOWN_FIELDS = set(REQUIRED_FIELDS) | {"short_name", "aliases", "published", "effective", "version",
                                        "source_url", "superseded_by", "source_note"}
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_DOC_ID = re.compile(r"^[A-Z]{1,3}\d?-\d{1,2}$")
+DOCUMENT_ID_PATTERN = re.compile(r"^[A-Z]{1,3}\d?-\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Problem]
     for key in meta:
         if key not in KNOWN_FIELDS:
             problem(str(key), f"unknown field (known: {', '.join(sorted(KNOWN_FIELDS))})")
-    if doc_id and not _DOC_ID.match(doc_id):
+    if doc_id and not DOCUMENT_ID_PATTERN.match(doc_id):
         problem("id", "must look like L1-04 or JI-2: capital letters, an optional digit, a hyphen, a number")
     if doc_id and Path(name).stem != doc_id:
         problem("id", f"must match the file name ({Path(name).stem})")

@@ -11,13 +11,22 @@ from tests.security.conftest import page
 ESCAPES = ["scenarios/../../../../tmp/x.yaml", "scenarios/../categories.yaml", "scenarios/../faq/claims.yaml",
            "../faq/claims.yaml", "/etc/passwd", "faq/claims.yaml/../../x.yaml", "scenarios/.hidden.yaml",
            "scenarios/a b.yaml", "scenarios/UPPER.yaml", "categories.yaml", "scenarios/x.yml", "scenarios/%2e%2e.yaml",
-           "scenarios\\..\\x.yaml", "scenarios/x.yaml\x00.txt", ""]
+           "scenarios\\..\\x.yaml", "scenarios/x.yaml\x00.txt", "",
+           "regulations/l1-01.md", "regulations/L1-01.yaml", "regulations/../faq/claims.md", "dialogue/x.yaml",
+           "dialogue/utterances/../../categories.yaml", "utterances/w-a.yaml"]
+ALLOWED = ["faq/claims.yaml", "scenarios/permanent-lapse-angry.yaml", "regulations/L1-01.md", "regulations/JI-2.md",
+           "dialogue/utterances/corrections.yaml"]
 
 
 @pytest.mark.parametrize("name", ESCAPES)
 def test_every_name_outside_the_pattern_is_refused_before_a_path_is_built(tmp_path, name):
     with pytest.raises(UnsafePath):
         content_path(tmp_path, name)
+
+
+@pytest.mark.parametrize("name", ALLOWED)
+def test_every_editable_kind_of_file_gets_a_path_inside_the_tree(tmp_path, name):
+    assert content_path(tmp_path, name) == tmp_path.resolve() / name
 
 
 def test_the_editor_does_not_read_categories_into_the_text_box(editor):

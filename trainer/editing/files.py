@@ -5,7 +5,7 @@ Agents search the knowledge base during live calls, so a crash half-way through 
 leave either the old file or the new one, never a torn one; and two instructors (possibly in
 two app processes) must not interleave their compare-and-write.
 
-Every file the editor reads, writes or deletes is named `<folder>/<id>.yaml` and goes through
+Every file the editor reads, writes or deletes is named `<folder>/<id><suffix>` and goes through
 `content_path`: the id must match the content schema's id pattern before any path is built,
 and the resolved path must stay inside the content folder (a symlink pointing out is refused).
 """
@@ -15,29 +15,41 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from kb.content import ID_PATTERN
+from kb.regulations.library import DOCUMENT_ID_PATTERN
 
-# The folders whose files the app edits (FAQ entries, quiz items, scenarios).
-EDITABLE_FOLDERS = ("faq", "quizzes", "scenarios")
+# The folders whose files the app edits, each with its file suffix and the id pattern of its
+# stems: FAQ entries, quiz items and scenarios; the judge's utterance corpus (writers' files and
+# the corrections queue's file); the regulation library (documents named by their id, L1-04).
+EDITABLE_FILES: dict[str, tuple[str, re.Pattern[str]]] = {
+    "faq": (".yaml", ID_PATTERN),
+    "quizzes": (".yaml", ID_PATTERN),
+    "scenarios": (".yaml", ID_PATTERN),
+    "dialogue/utterances": (".yaml", ID_PATTERN),
+    "regulations": (".md", DOCUMENT_ID_PATTERN),
+}
 TEMP_SUFFIX = ".tmp"
 
 
 class UnsafePath(ValueError):
-    """A content file name that is not `<folder>/<id>.yaml` inside the content folder."""
+    """A content file name that is not `<folder>/<id><suffix>` inside the content folder."""
 
 
 def check_file_name(name: str) -> str:
-    """`name` when it is `<editable folder>/<kebab-case id>.yaml`, else UnsafePath (before any path is built)."""
-    folder, slash, file_name = (name or "").partition("/")
-    stem = file_name[:-len(".yaml")] if file_name.endswith(".yaml") else ""
-    if not slash or folder not in EDITABLE_FOLDERS or not ID_PATTERN.fullmatch(stem):
-        raise UnsafePath(f"'{name[:200]}' is not a content file name: use {'|'.join(EDITABLE_FOLDERS)}/<id>.yaml, "
-                         "where the id has lowercase letters, digits and single hyphens")
+    """`name` when it is `<editable folder>/<id><suffix>` with a valid id, else UnsafePath (before any path is built)."""
+    folder, slash, file_name = (name or "").rpartition("/")
+    suffix, pattern = EDITABLE_FILES.get(folder, ("", None))
+    stem = file_name[:-len(suffix)] if suffix and file_name.endswith(suffix) else ""
+    if not slash or pattern is None or not pattern.fullmatch(stem):
+        forms = ", ".join(f"{f}/<id>{s}" for f, (s, _) in EDITABLE_FILES.items())
+        raise UnsafePath(f"'{name[:200]}' is not a content file name: use one of {forms}, where a content id has "
+                         "lowercase letters, digits and single hyphens and a regulation id looks like L1-04")
     return name
 
 
@@ -50,7 +62,7 @@ def content_path(root: Path, name: str) -> Path:
     base = Path(root).resolve()
     path = base / name
     resolved = path.resolve()
-    if resolved.parent != (base / name.split("/")[0]).resolve() or not resolved.is_relative_to(base):
+    if resolved.parent != (base / name.rpartition("/")[0]).resolve() or not resolved.is_relative_to(base):
         raise UnsafePath(f"'{name}' leads outside the content folder (a symbolic link?)")
     return path
 
@@ -140,7 +152,8 @@ def atomic_write(path: Path, text: str | None) -> None:
 def leftover_temp_files(root: Path) -> list[Path]:
     """Temporary files of saves that never got to their rename (a crash before the commit)."""
     base = Path(root)
-    return [p for folder in EDITABLE_FOLDERS for p in sorted((base / folder).glob(f".*.yaml.*{TEMP_SUFFIX}"))]
+    return [p for folder, (suffix, _) in EDITABLE_FILES.items()
+            for p in sorted((base / folder).glob(f".*{suffix}.*{TEMP_SUFFIX}"))]
 
 
 class EditLock:
