@@ -44,8 +44,18 @@ def content_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path, content_dir: Path) -> Settings:
-    """Settings pointing at a fresh data dir and the fixture content."""
-    return Settings.from_env({}).with_overrides(data_dir=tmp_path / "data", content_dir=content_dir)
+    """Settings pointing at a fresh data dir and the fixture content, sharing the embedding cache.
+
+    Tests that count encodes use `cold_settings` instead.
+    """
+    return Settings.from_env({}).with_overrides(data_dir=tmp_path / "data", content_dir=content_dir,
+                                                embedding_cache=SHARED_EMBEDDING_CACHE)
+
+
+@pytest.fixture
+def cold_settings(settings: Settings, tmp_path: Path) -> Settings:
+    """Like `settings`, with an empty embedding cache of its own (for tests that count encodes)."""
+    return settings.with_overrides(embedding_cache=tmp_path / "cold-embeddings")
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from settings import Settings
 from tests.kb.test_embeddings import CountingEncoder
 
 
-def test_second_open_reuses_the_cached_index_without_encoding(settings: Settings, encoder: Encoder) -> None:
+def test_second_open_reuses_the_cached_index_without_encoding(cold_settings: Settings, encoder: Encoder) -> None:
+    settings = cold_settings
     counting = CountingEncoder(encoder)
     first = KnowledgeBase.open(settings.content_dir, settings, encoder=counting)
     assert counting.encoded, "the first open embeds the content"
@@ -22,7 +23,8 @@ def test_second_open_reuses_the_cached_index_without_encoding(settings: Settings
     assert [h.id for h in second.search("宽限期多久")] == [h.id for h in first.search("宽限期多久")]
 
 
-def test_editing_one_entry_re_embeds_only_its_texts(settings: Settings, encoder: Encoder) -> None:
+def test_editing_one_entry_re_embeds_only_its_texts(cold_settings: Settings, encoder: Encoder) -> None:
+    settings = cold_settings
     counting = CountingEncoder(encoder)
     kb = KnowledgeBase.open(settings.content_dir, settings, encoder=counting)
     counting.encoded.clear()
