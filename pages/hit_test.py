@@ -10,6 +10,7 @@ from ui.content_editing import HIT_TEST_DRAFT, show_problems
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
+from ui.widget_memory import keep
 
 require_page_user(__file__)
 kb = knowledge_base()
@@ -34,7 +35,7 @@ def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
             for h in hits]
 
 
-question = st.text_input(tr("输入一个问题", "Type a question"), key="hit_test_question",
+question = st.text_input(tr("输入一个问题", "Type a question"), key=keep("hit_test_question"),
                          placeholder=tr("例如：签了合同后悔了能退吗", "e.g. can I cancel after signing"))
 if question.strip():
     sides = [(tr("当前内容", "Live content"), kb.search(question, k=5))]
@@ -49,7 +50,7 @@ if question.strip():
 
 st.divider()
 st.subheader(tr("批量测试", "Batch test"))
-source = st.radio(tr("问题来源", "Questions"), ["dev", "upload"], horizontal=True, key="hit_test_source",
+source = st.radio(tr("问题来源", "Questions"), ["dev", "upload"], horizontal=True, key=keep("hit_test_source"),
                   format_func=lambda s: tr("检索开发集", "Retrieval dev set") if s == "dev" else tr("上传问题列表", "Upload a list"))
 queries, off_topic, problems = [], (), []
 if source == "dev":
