@@ -22,7 +22,7 @@ run: install
 	$(BIN)/python -m streamlit run serve.py --server.address localhost --server.port 8501 --server.headless true --server.fileWatcherType none
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 bench: install
 	$(BIN)/python -m bench.run_all

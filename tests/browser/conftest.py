@@ -152,7 +152,7 @@ def accounts(browser):
     page.click_button("创建并登录", step="first-run admin").wait_for_session_cookie()
     page.expect_text("管理员")
     people = {}
-    page.open("/users", step="open users page")
+    page.open("/users", step="open a page")
     for login, name, role in (("agent.wang", "王坐席", "坐席"), ("teacher.li", "李老师", "培训师")):
         page.tab("添加用户")
         page.fill("姓名", name, within="form").fill("登录名（工号或邮箱）", login).choose("角色", role).fill("班组", "一组")
@@ -175,6 +175,44 @@ def accounts(browser):
         assert not context.problems, context.problems
         context.close()
     return {"admin": PASSWORD, "agent.wang": PASSWORD, "teacher.li": PASSWORD}
+
+
+@pytest.fixture(scope="session")
+def _signed_in_pages(browser, accounts):
+    """One signed-in context per login for the whole session (signing in costs seconds)."""
+    pages = {}
+
+    def get(login: str):
+        if login not in pages:
+            page = browser.new_context().page()
+            page.open("/")
+            page.sign_in(login, PASSWORD)
+            page.expect_text("退出登录")
+            pages[login] = page
+        return pages[login]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
+def _checked(page):
+    """Hand a shared page to one test; its console errors and off-machine requests fail that test."""
+    page.context.problems.clear()
+    yield page
+    problems = list(page.context.problems)
+    page.context.problems.clear()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def agent_page(_signed_in_pages):
+    yield from _checked(_signed_in_pages("agent.wang"))
+
+
+@pytest.fixture
+def instructor_page(_signed_in_pages):
+    yield from _checked(_signed_in_pages("teacher.li"))
 
 
 def signed_in(open_context, login: str):

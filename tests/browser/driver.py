@@ -18,20 +18,22 @@ from urllib.parse import urlparse
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
-QUIET_SECONDS = 0.3  # no new run for this long after one ends: the page has settled
+QUIET_SECONDS = 0.8  # no change for this long after a run: settled (st.rerun can start the next run 0.5 s later)
 ACTION_TIMEOUT_MS = 90_000
 
 RUN_OBSERVER = """
-window.__stRuns = 0; window.__stLastDone = 0;
+window.__stRuns = 0; window.__stLastDone = 0; window.__stLastChange = 0;
 new MutationObserver(changes => {
+  const now = performance.now();
   for (const change of changes) {
+    if (change.type !== 'attributes') { window.__stLastChange = now; continue; }
     const state = change.target.getAttribute && change.target.getAttribute('data-test-script-state');
     if (state === 'notRunning' && change.oldValue !== 'notRunning') {
-      window.__stRuns += 1; window.__stLastDone = performance.now();
+      window.__stRuns += 1; window.__stLastDone = now; window.__stLastChange = now;
     }
   }
-}).observe(document, {attributes: true, attributeFilter: ['data-test-script-state'],
-                      attributeOldValue: true, subtree: true});
+}).observe(document, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true,
+                      childList: true, characterData: true, subtree: true});
 """
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
 
@@ -104,16 +106,15 @@ class Page:
         """Wait until a run has ended after the action and no other follows; its duration in seconds."""
         self.page.wait_for_function(f"window.__stRuns > {runs_before} && {STATE} === 'notRunning'",
                                     timeout=ACTION_TIMEOUT_MS)
-        while True:
-            runs = self._runs()
-            time.sleep(QUIET_SECONDS)
-            if self._runs() == runs and self.page.evaluate(STATE) == "notRunning":
-                break
-            self.page.wait_for_function(f"{STATE} === 'notRunning'", timeout=ACTION_TIMEOUT_MS)
+        # The last elements of a run can be drawn a moment after the run is reported finished:
+        # settled means not running and no change to the page for QUIET_SECONDS.
+        quiet_ms = QUIET_SECONDS * 1000
+        self.page.wait_for_function(f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > {quiet_ms}",
+                                    timeout=ACTION_TIMEOUT_MS, polling=50)
         exceptions = self.page.locator("[data-testid=stException]")
         if exceptions.count():
             self.context.problems.append(f"the app showed an exception: {exceptions.first.inner_text()[:500]}")
-        done_ms = self.page.evaluate("window.__stLastDone")
+        done_ms = self.page.evaluate("Math.max(window.__stLastDone, window.__stLastChange)")
         self.last_seconds = max(0.0, (done_ms - started_ms) / 1000)
         return self.last_seconds
 
@@ -166,8 +167,8 @@ class Page:
         link = self.page.get_by_role("link", name=name).filter(visible=True).first
         return self.act(link.click, step)
 
-    def choose(self, label: str, option: str, step: str | None = None) -> "Page":
-        """Pick `option` in the select box labelled `label`."""
+    def choose(self, label: str | re.Pattern, option: str, step: str | None = None, exact: bool = True) -> "Page":
+        """Pick `option` (its text, or with exact=False a part of it) in the select box labelled `label`."""
         combobox = self.page.get_by_role("combobox", name=label, exact=True).filter(visible=True).first
         opener = combobox.locator("xpath=..").get_by_role("button", name="Open")  # the list, unfiltered
         for _ in range(3):  # a click right after another widget lost focus can be swallowed
@@ -178,7 +179,7 @@ class Page:
                 break
             except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try the click again
                 continue
-        option_item = self.page.get_by_role("option", name=option, exact=True).first
+        option_item = self.page.get_by_role("option", name=option, exact=exact).first
         if combobox.evaluate("e => !!e.closest('[data-testid=stForm]')"):
             option_item.click()  # sent with the form's button
             return self

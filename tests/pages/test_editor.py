@@ -136,3 +136,26 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     at.switch_page("pages/hit_test.py").run()
     assert at.text_input(key="hit_test_question").value == "冷静期是几天"
     assert at.dataframe, "the question is searched again without retyping it"
+
+
+def test_hit_test_tables_use_the_full_width(app_env, instructor):
+    at = page("pages/hit_test.py", instructor)
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+    assert at.dataframe and not at.columns, "side-by-side columns cut the tables off on the right"
+
+
+def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env, instructor):
+    # 修改历史 once showed UTC while 我的进度 and 团队概览 showed Asia/Shanghai for the same moment.
+    from datetime import timedelta
+
+    from trainer.clock import local_time, utcnow
+
+    at = page("pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（时区）。")
+    before = utcnow()
+    at.button(key="editor_save").click().run()
+    shown = page("pages/history.py", instructor).dataframe[0].value.iloc[0]["时间"]
+    on_the_clock = {local_time(before + timedelta(seconds=s), app_env.timezone) for s in (0, 60)}
+    assert shown in on_the_clock and app_env.timezone == "Asia/Shanghai"
+    assert shown != local_time(before, "UTC")
