@@ -30,7 +30,7 @@ def main() -> None:
     st.sidebar.title(tr("坐席陪练", "Agent Trainer"))
     sections: dict[str, list] = {}
     for spec in specs:
-        if user is not None and user.role in spec.roles:
+        if user is not None and user.role in spec.roles and spec.in_menu:
             sections.setdefault(tr(spec.section_zh, spec.section_en), []).append(spec)
     for section, members in sections.items():
         st.sidebar.caption(section)

@@ -70,9 +70,11 @@ class Setting:
         return raw
 
 
-# Calibrated on the retrieval dev set (docs/benchmarks.md): the lowest relevance score at
-# which answers were still right, with margin above the best-scoring off-topic query.
-DEFAULT_MIN_RELEVANCE = 0.60
+# Calibrated (docs/benchmarks.md) on the old dev set's off-topic queries and the TUNE half of the
+# customer set, together with the scope check: the lowest threshold that answers no off-topic query.
+DEFAULT_MIN_RELEVANCE = 0.58
+# Checks other packages plug into `python -m kb validate` (kb imports none of them itself).
+DEFAULT_CONTENT_CHECKS = ("trainer.dialogue.validation:scenario_problems", "trainer.dialogue.validation:utterance_problems")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", "path", Path("data"), "SQLite database, index and embedding caches", default_text="./data"),
@@ -84,7 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embedding_cache", "path", None, "per-text embedding cache (content-addressed, safe to share)",
             default_text="<data dir>/embeddings", env="EMBEDDING_CACHE_DIR"),
     Setting("min_relevance", "number", DEFAULT_MIN_RELEVANCE, "below this relevance a query gets \"no reliable "
-            "answer\" (calibrated on the dev set)", minimum=0.0),
+            "answer\" (calibrated on the dev sets' TUNE data)", minimum=0.0),
     Setting("language", "choice", "zh", "default UI language (each user can switch)", allowed=("zh", "en")),
     Setting("timezone", "time zone", "Asia/Shanghai", "the company's time zone: where \"today\" starts for daily "
             "training and streaks, and every time shown"),
@@ -97,8 +99,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("quiz_size", "whole number", 20, "questions in a daily training session", minimum=1),
     Setting("quiz_slow_seconds", "number", 45.0, "a right answer slower than this counts as \"hard\" for spaced "
             "repetition", minimum=1),
-    Setting("content_checks", "list", ("trainer.dialogue.validation:scenario_problems",),
+    Setting("content_checks", "list", DEFAULT_CONTENT_CHECKS,
             "extra checks `python -m kb validate` runs, as comma-separated `module:function` names"),
+    Setting("search_log_days", "whole number", 180, "logged searches (customers' questions) and their feedback are "
+            "deleted after this many days", minimum=1),
 )
 
 
@@ -121,7 +125,8 @@ class Settings:
     lockout_minutes: float = 15.0
     quiz_size: int = 20
     quiz_slow_seconds: float = 45.0
-    content_checks: tuple[str, ...] = ("trainer.dialogue.validation:scenario_problems",)
+    content_checks: tuple[str, ...] = DEFAULT_CONTENT_CHECKS
+    search_log_days: int = 180
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

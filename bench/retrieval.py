@@ -1,11 +1,14 @@
-"""Retrieval benchmark: hybrid vs dense-only vs BM25-only on the dev set, latency, threshold.
+"""Retrieval benchmark: each ranking technique alone and together, on three query sets.
 
-    .venv/bin/python -m bench.retrieval            # figures for docs/benchmarks.md
-    .venv/bin/python -m bench.retrieval --misses   # also list the queries that miss the top 3
+    .venv/bin/python -m bench.retrieval                 # figures for docs/benchmarks.md
+    .venv/bin/python -m bench.retrieval --misses        # also list TUNE queries that miss the top 3
+    .venv/bin/python -m bench.retrieval --only all      # one recipe only
 
-Prints Recall@1/@3, MRR@10 and off-topic rejection per method, the relevance scores that
-separate answers from off-topic queries (to calibrate the threshold), and warm query latency
-split into encoding and the rest.
+Sets: the old dev set (tests/kb/dev_queries, agents' and customers' short questions, 31
+off-topic), and the customer-words set (tests/kb/customer_queries) in its TUNE half (may be
+tuned on) and its held-out DEV half (figures only; --misses never lists it). Prints
+Recall@1/@3, MRR@10, rejection of off-topic and near-domain negatives, Recall@1 per tag,
+the score distribution on TUNE (to calibrate the threshold) and warm latency.
 """
 
 from __future__ import annotations
@@ -14,24 +17,62 @@ import argparse
 import statistics
 import tempfile
 import time
+from dataclasses import fields, replace
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from kb import KnowledgeBase
-from kb.evaluation import evaluate, load_dev_set
-from kb.search import Hit, fuse, plan_query
+from kb.evaluation import DevSet, Evaluation, evaluate, load_dev_set
+from kb.search import Hit, Recipe, Searcher, fuse, plan_query
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "dev_queries"
+CUSTOMER_SET = ROOT / "tests" / "kb" / "customer_queries"
+TAGS = ("story", "typo", "relative", "wrong_term", "number", "plain")
+NONE = Recipe(**{f.name: False for f in fields(Recipe)})
 
 
-def single_signal_search(kb: KnowledgeBase, which: str):
+class MemoEncoder:
+    """The real encoder with a per-text memo, so comparing recipes encodes each text once."""
+
+    def __init__(self, encoder) -> None:
+        self._encoder = encoder
+        self.dim, self.model_id = encoder.dim, encoder.model_id
+        self._memo = lru_cache(maxsize=None)(lambda text: encoder.encode_queries([text])[0])
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return np.vstack([self._memo(t) for t in texts])
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encoder.encode_passages(texts)
+
+
+def recipes() -> dict[str, Recipe]:
+    """The baseline (no technique: the ranking before issue #14), each technique alone, the app's recipe.
+
+    Duration rules move the shown score, so they act on the order only with score ordering on.
+    """
+    alone = {f"+{f.name}": replace(NONE, **{f.name: True}) for f in fields(Recipe)}
+    alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
+    return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True)}
+
+
+def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
+    live = kb._snapshot.searcher  # noqa: SLF001 - same index, glossary and scope examples as the app
+    return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
+                    live.scope, kb.content.duration_rules)
+
+
+def single_signal_search(kb: KnowledgeBase, which: str, encoder):
     """A search function ranking by one signal only (the baselines)."""
     searcher = kb._snapshot.searcher  # noqa: SLF001 - benchmark peeks at the current snapshot
 
     def search(query: str) -> list[Hit]:
         plan = plan_query(query, searcher.glossary)
-        vector = kb.encoder.encode_queries([plan.text])[0]
+        vector = encoder.encode_queries([plan.text])[0]
         dense = searcher.index.dense_scores(vector, 100) if which == "dense" else {}
         keyword = searcher.index.keyword_scores(plan.tokens) if which == "bm25" else {}
         order = fuse(dense, keyword)[:10]
@@ -65,45 +106,90 @@ def latency(kb: KnowledgeBase, queries: list[str], rounds: int = 3) -> dict[str,
     }
 
 
+def row(name: str, result: Evaluation, rejected: str) -> str:
+    per_tag = " ".join(f"{result.recall_at(1, t):.2f}" if t in result.tags() else "  - " for t in TAGS)
+    return (f"{name:<22} {result.recall_at(1):>5.3f} {result.recall_at(3):>5.3f} {result.mrr:>5.3f} "
+            f"{rejected:>9}  {per_tag}")
+
+
+def report(name: str, searcher: Searcher, sets: dict[str, DevSet]) -> dict[str, Evaluation]:
+    results = {}
+    for set_name, dev in sets.items():
+        result = evaluate(lambda q: searcher.search(q, k=10), dev.queries, dev.off_topic + dev.negatives)
+        answered = len(result.off_topic_answered)
+        print(row(f"{name} [{set_name}]", result, f"{result.off_topic_total - answered}/{result.off_topic_total}"))
+        results[set_name] = result
+    return results
+
+
+def calibration(searcher: Searcher, tune: DevSet, old: DevSet) -> None:
+    """Top-hit relevance of right answers vs negatives on TUNE (+ old off-topic), scope check off.
+
+    Only the first hit's relevance is compared (the gate looks at the best three), so this is
+    a guide for the threshold; the recipe rows above are the figures.
+    """
+    def top(q: str) -> Hit | None:
+        hits = searcher.search(q, k=1, min_relevance=0.0)
+        return hits[0] if hits else None
+    right = sorted(h.relevance for q in tune.queries if (h := top(q.text)) and h.id in q.ids)
+    negative = sorted((h.relevance if (h := top(q)) else 0.0) for q in tune.negatives + old.off_topic)
+    print(f"TUNE top-hit relevance of right answers: p5 {percentile(right, 0.05):.3f} p10 {percentile(right, 0.10):.3f} "
+          f"median {statistics.median(right):.3f}; negatives max {negative[-1]:.3f} p90 {percentile(negative, 0.9):.3f}")
+    for threshold in np.arange(0.50, 0.80, 0.02):
+        kept = sum(s >= threshold for s in right) / len(tune.queries)
+        leaked = sum(s >= threshold for s in negative)
+        print(f"  threshold {threshold:.2f}: TUNE right-and-answered {kept:.3f}, negatives answered {leaked}/{len(negative)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list TUNE misses (never DEV)")
     parser.add_argument("--cold", action="store_true", help="build in an empty data dir (measures a cold build)")
+    parser.add_argument("--only", help="one recipe: baseline, all or +technique")
+    parser.add_argument("--calibrate", action="store_true", help="print the TUNE score distribution per threshold")
+    parser.add_argument("--latency-only", action="store_true", help="skip the quality figures")
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="content folder (e.g. an older version, to measure content changes)")
     args = parser.parse_args()
-    dev = load_dev_set(DEV_SET)
+    old = load_dev_set(DEV_SET)
+    sets = {"old": old, "tune": load_dev_set(CUSTOMER_SET / "tune"), "dev": load_dev_set(CUSTOMER_SET / "dev")}
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) if args.cold else ROOT / "data" / "bench"
-        settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=ROOT / "content")
+        settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=args.content)
         start = time.perf_counter()
         kb = KnowledgeBase.open(settings.content_dir, settings)
         print(f"{'cold' if args.cold else 'cached'} open: {time.perf_counter() - start:.1f} s for {kb.index.size} entries / {len(kb.index.docs)} documents")
-        print(f"dev set: {len(dev.queries)} labelled queries, {len(dev.off_topic)} off-topic\n")
+        for name, dev in sets.items():
+            print(f"{name}: {len(dev.queries)} labelled queries, {len(dev.off_topic) + len(dev.negatives)} to reject")
+        memo = MemoEncoder(kb.encoder)
 
-        print(f"{'method':<12} {'R@1':>6} {'R@3':>6} {'MRR':>6} {'off-topic rejected':>19}")
-        for name, search in (("bm25", single_signal_search(kb, "bm25")), ("dense", single_signal_search(kb, "dense")),
-                             ("hybrid", lambda q: kb.search(q, k=10))):
-            result = evaluate(search, dev.queries, dev.off_topic if name == "hybrid" else ())
-            rejection = f"{result.off_topic_rejection:.3f}" if name == "hybrid" else "-"
-            print(f"{name:<12} {result.recall_at(1):>6.3f} {result.recall_at(3):>6.3f} {result.mrr:>6.3f} {rejection:>19}")
-            if name == "hybrid":
-                hybrid = result
+        if not args.only and not args.latency_only:
+            print(f"\n{'single signal':<22} {'R@1':>5} {'R@3':>5} {'MRR':>5}")
+            for name in ("bm25", "dense"):
+                for set_name, dev in sets.items():
+                    result = evaluate(single_signal_search(kb, name, memo), dev.queries)
+                    print(row(f"{name} [{set_name}]", result, "-"))
+        print(f"\n{'recipe [set]':<22} {'R@1':>5} {'R@3':>5} {'MRR':>5} {'rejected':>9}  R@1 per tag: {' '.join(TAGS)}")
+        chosen = {} if args.latency_only else {args.only: recipes()[args.only]} if args.only else recipes()
+        for name, recipe in chosen.items():
+            searcher = searcher_for(kb, memo, recipe)
+            results = report(name, searcher, sets)
+            if args.calibrate:
+                calibration(searcher, sets["tune"], old)
+            if args.misses:
+                for outcome in results["tune"].misses:
+                    print(f"  TUNE miss {outcome.query.text!r} want {outcome.query.ids} got {outcome.ranked_ids[:3]} {outcome.query.tags}")
+                for text, ids in results["tune"].off_topic_answered + results["old"].off_topic_answered:
+                    print(f"  answered negative {text!r} -> {ids[:2]}")
+            print(f"  threshold {kb.settings.min_relevance}")
 
-        unfiltered = lambda q: kb.search(q, k=10, min_relevance=0.0)  # noqa: E731
-        answered = [kb.search(q.text, k=1, min_relevance=0.0) for q in dev.queries]
-        right = sorted(h[0].score for h, q in zip(answered, dev.queries) if h and h[0].id in q.ids)
-        off = sorted((unfiltered(q)[:1] or [None])[0].score if unfiltered(q) else 0.0 for q in dev.off_topic)
-        print(f"\nrelevance of correct top answers: p5 {percentile(right, 0.05):.3f}  p10 {percentile(right, 0.10):.3f}  median {statistics.median(right):.3f}")
-        print(f"relevance of best off-topic hit:  max {off[-1]:.3f}  p90 {percentile(off, 0.9):.3f}  median {statistics.median(off):.3f}")
-        print(f"threshold in use: {settings.min_relevance}")
-        for text, ids in hybrid.off_topic_answered:
-            print(f"  off-topic answered: {text} -> {ids[:3]}")
-
-        lat = latency(kb, [q.text for q in dev.queries[:60]])
-        print("\nwarm latency (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in lat.items()))
-        if args.misses:
-            print("\nmisses (answer not in top 3):")
-            for outcome in hybrid.misses:
-                print(f"  {outcome.query.text!r} want {outcome.query.ids} got {outcome.ranked_ids[:3]} ({outcome.query.source})")
+        stories = [q.text for q in sets["tune"].queries if "story" in q.tags][:60]
+        for label, recipe in (("app recipe", None), ("before #14 (baseline recipe)", NONE)):
+            if recipe is not None:
+                kb._snapshot = replace(kb._snapshot, searcher=searcher_for(kb, kb.encoder, recipe))  # noqa: SLF001
+            for set_label, queries in (("old dev set", [q.text for q in old.queries[:60]]), ("TUNE stories", stories)):
+                lat = latency(kb, queries)
+                print(f"warm latency, {label}, {set_label} (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in lat.items()))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from bench.retrieval import latency
+from dataclasses import replace
+
+from bench.retrieval import NONE, latency, searcher_for
 from kb import KnowledgeBase, load_content
 from settings import Settings
 
@@ -79,6 +81,11 @@ def main() -> None:
     for query in queries:
         kb.search(query)
     print("warm latency (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in latency(kb, queries, rounds=6).items()))
+    story = "我爸的保单去年三月就没扣上钱 我们根本不知道 今年查出肺癌 你们说停效了不赔 连个通知都没有"
+    print("warm latency, one long story (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in latency(kb, [story], rounds=20).items()))
+    kb._snapshot = replace(kb._snapshot, searcher=searcher_for(kb, kb.encoder, NONE))  # noqa: SLF001
+    print("warm latency without the issue #14 techniques (ms): "
+          + ", ".join(f"{k} {v:.1f}" for k, v in latency(kb, queries, rounds=6).items()))
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,7 @@
 
     python -m kb validate [content]      every problem as file:line: entry 'id': field: message
     python -m kb build [content]         build (or reuse) the search index, with a progress bar
-    python -m kb search "问题" [-k 5] [--category ID] [--json]
+    python -m kb search "问题" [-k 5] [--category ID] [--json] [--regulations]
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
     from kb.embeddings import EmbeddingCache, load_encoder
     from kb.index import docs_for
     from kb.knowledge_base import KnowledgeBase
+    from kb.regulations.search import regulation_docs
 
     root = Path(args.content or settings.content_dir)
     try:
@@ -51,7 +52,8 @@ def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
         print(err, file=sys.stderr)
         raise SystemExit(1)
     encoder = load_encoder(settings.embedding_model)
-    todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing([d.text for d in docs_for(list(content.entries.values()))])
+    texts = [d.text for d in docs_for(list(content.entries.values())) + regulation_docs(content.library)]
+    todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing(texts)
     bar = tqdm(total=todo, unit="text", desc="embedding", disable=not show_progress or todo == 0, file=sys.stderr)
     with bar:
         return KnowledgeBase.open(root, settings, encoder=encoder, progress=bar.update)
@@ -64,8 +66,28 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _search_regulations(kb, args: argparse.Namespace) -> int:
+    hits = kb.search_regulations(args.query, k=args.k)
+    if args.json:
+        print(json.dumps([{
+            "document_id": h.document_id, "title": h.title, "short_name": h.short_name, "article": h.article,
+            "text": h.text, "score": h.score, "document_number": h.document_number, "effective": h.effective,
+            "highlights": list(h.highlights),
+        } for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("没有可靠的法规原文 / no reliable article")
+        return 0
+    for rank, hit in enumerate(hits, start=1):
+        print(f"{rank}. [{hit.score:.2f}] 《{hit.short_name}》{hit.article}  ({hit.document_id}, {hit.document_number}, 施行 {hit.effective or '—'})")
+        print("   " + hit.text.strip().replace("\n", "\n   "))
+    return 0
+
+
 def _search(args: argparse.Namespace, settings: Settings) -> int:
     kb = _open(args, settings, show_progress=False)
+    if args.regulations:
+        return _search_regulations(kb, args)
     hits = kb.search(args.query, k=args.k, category=args.category)
     if args.json:
         print(json.dumps([{
@@ -97,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--category", help="only this category id")
     search.add_argument("--content", help="content folder (default: settings)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument("--regulations", action="store_true", help="search the regulation library (法规原文) instead of the FAQ")
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()

@@ -20,9 +20,14 @@ UNITS = {
     "万元": "万元", "天": "日", "日": "日", "年": "年", "元": "元", "%": "%", "％": "%", "倍": "倍",
 }
 _NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
+# A range states both ends with one unit (15到30日, 10-15天, 十至十五天): each end is a quantity.
+# 三成 is 30 %.
 _QUANTITY = re.compile(
     r"(?P<percent>百分之(?P<pvalue>" + _NUMBER + r"))"
-    r"|(?P<value>" + _NUMBER + r")\s*(?P<unit>" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")"
+    r"|(?P<tenths>[一二两三四五六七八九]|\d)成(?![功为立本员年人交])"
+    r"|(?:(?P<low>" + _NUMBER + r")" + _RANGE_JOIN + r")?(?P<value>" + _NUMBER + r")\s*(?P<unit>" + _UNIT + r")"
 )
 SENTENCE_ENDS = "。！？!?；;\n"
 FULL_STOPS = "。！？!?\n"
@@ -106,6 +111,11 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order."""
     found = []
     for match in _QUANTITY.finditer(text or ""):
+        if match.group("tenths"):
+            tenths = parse_number(match.group("tenths"))
+            if tenths is not None:
+                found.append(Quantity(tenths * 10, "%", match.group(0), match.start(), match.end()))
+            continue
         if match.group("percent"):
             value = parse_number(match.group("pvalue"))
             unit = "%"
@@ -117,7 +127,12 @@ def quantities(text: str) -> list[Quantity]:
             unit = UNITS[match.group("unit")]
         if value is None or _is_date_or_label(text, match, unit, value):
             continue
-        found.append(Quantity(value, unit, match.group(0), match.start(), match.end()))
+        low = match.group("low") if not match.group("percent") else None
+        low_value = parse_number(low) if low else None
+        if low_value is not None:
+            found.append(Quantity(low_value, unit, f"{low}{match.group('unit')}", match.start("low"), match.end("low")))
+        start = match.start("value") if low_value is not None else match.start()
+        found.append(Quantity(value, unit, text[start:match.end()], start, match.end()))
     return found
 
 

@@ -8,21 +8,21 @@ escapes, so a caller that keeps its previous `ContentSet` keeps serving good con
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from kb import schema
+from kb.durations import DurationRule, parse_limit
+from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
+from kb.regulations.library import Library, build_library, parse_article_ref
+from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
+from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
 from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
-DIFFICULTIES = (1, 2, 3)
-PHRASE_SITUATIONS = ("opening", "verification", "empathy", "apology", "hold", "explanation", "escalation", "closing")
-FORBIDDEN_KINDS = ("absolute_promise", "rude", "blame", "jargon")
-
-ENTRY_FIELDS = {"id", "question", "variants", "answer", "script", "keywords", "sources", "tags", "difficulty", "en"}
-QUIZ_FIELDS = {"id", "type", "prompt", "options", "answer", "accept", "explanation", "entry", "difficulty", "en"}
 # Keys through which a scenario refers to FAQ entries; checked for dangling references.
 SCENARIO_ENTRY_KEYS = ("entry", "entries")
 CONTENT_FOLDERS = ("faq", "quizzes", "scenarios")
@@ -40,13 +40,33 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from: a document named in sources.yaml and, usually, an article."""
+    """Where a fact comes from: a document (library id, or a name in sources.yaml) and, usually, an article.
+
+    `clause` and `item` are the 款 and 项 (1-based) when the citation is that precise;
+    `document_id` is set when the document is in the regulation library, so the app can open
+    the article; `name` is how to show the document (its short name).
+    """
 
     doc: str
     article: str = ""
+    clause: int | None = None
+    item: int | None = None
+    document_id: str = field(default="", compare=False)
+    name: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def position(self) -> str:
+        """第十六条第二款第（一）项 — the article with its 款 and 项."""
+        text = self.article
+        if self.clause:
+            text += f"第{write_number(self.clause)}款"
+        if self.item:
+            text += f"第（{write_number(self.item)}）项"
+        return text
 
     def __str__(self) -> str:
-        return f"《{self.doc}》{self.article}" if self.article else f"《{self.doc}》"
+        return f"《{self.name or self.doc}》{self.position}"
 
 
 @dataclass(frozen=True)
@@ -109,8 +129,11 @@ class QuizItem:
 
 @dataclass(frozen=True)
 class GlossaryGroup:
+    """Interchangeable terms (expanded at search time); `spoken` phrases are replaced by terms[0]."""
+
     id: str
     terms: tuple[str, ...]
+    spoken: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +179,9 @@ class ContentSet:
     forbidden_phrases: tuple[ForbiddenPhrase, ...]
     source_docs: Mapping[str, SourceDoc]
     file_hashes: Mapping[str, str] = field(default_factory=dict)
+    out_of_scope: tuple[str, ...] = ()
+    duration_rules: tuple[DurationRule, ...] = ()
+    library: Library = field(default_factory=Library)
 
     @property
     def content_hash(self) -> str:
@@ -225,10 +251,25 @@ class ItemChecker:
             return default if default is not None else allowed[0]
         return value
 
-    def unknown_fields(self, known: set[str]) -> None:
+    def unknown_fields(self, known: Iterable[str]) -> None:
+        known = tuple(known)
         for key in self.item:
             if key not in known:
-                self.problem(str(key), f"unknown field (known: {', '.join(sorted(known))})")
+                self.problem(str(key), f"unknown field (known: {', '.join(known)})")
+
+    def plain_fields(self, kind: ItemKind) -> dict[str, Any]:
+        """The item's plain fields (texts, lists, choices) as `kind` declares them, after refusing
+        fields it does not declare; each bad value is recorded as a problem."""
+        self.unknown_fields(kind.names)
+        values: dict[str, Any] = {}
+        for spec in kind.fields:
+            if spec.kind in (TEXT, PARAGRAPH, ENTRY_REF):
+                values[spec.name] = self.text(spec.name, required=spec.required)
+            elif spec.kind == LINES:
+                values[spec.name] = self.text_list(spec.name, minimum=spec.minimum)
+            elif spec.kind == CHOICE:
+                values[spec.name] = self.choice(spec.name, spec.choices, default=spec.default)
+        return values
 
 
 def _items(data: Any, list_key: str, file: str, problems: list[Problem]) -> list[LocatedDict]:
@@ -289,38 +330,103 @@ def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str,
     seen: dict[str, str] = {}
     for item in _items(data, "categories", file, problems):
         category_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, category_id, problems)
-        check.unknown_fields({"id", "prefix", "name", "name_en", "description"})
-        category = Category(
-            id=category_id or "",
-            prefix=check.text("prefix", required=False) or f"{category_id}-",
-            name=check.text("name"),
-            name_en=check.text("name_en"),
-            description=check.text("description", required=False),
-        )
+        values = ItemChecker(item, file, category_id, problems).plain_fields(schema.CATEGORY)
+        values["prefix"] = values["prefix"] or f"{category_id}-"
+        category = Category(id=category_id or "", **values)
         if category_id:
             categories[category_id] = category
     return categories
 
 
-def _read_sources(check: ItemChecker, docs: Mapping[str, SourceDoc]) -> tuple[Source, ...]:
-    raw = check.item.get("sources")
-    if not isinstance(raw, list) or not raw:
-        check.problem("sources", "needs at least one source: {doc: <name in sources.yaml>, article: 第X条}")
-        return ()
-    sources = []
-    for position, element in enumerate(raw, start=1):
-        if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
-            check.problem("sources", f"source {position} must be a mapping with a 'doc'")
-            continue
+SOURCE_FIELDS = {"doc", "article", "clause", "item"}
+_CLAUSE = re.compile(rf"^第?([{NUMERAL_CHARS}]+|\d+)款?$")
+_ITEM = re.compile(rf"^第?[（(]?([{NUMERAL_CHARS}]+|\d+)[）)]?项?$")
+
+
+def _ordinal(value: Any, pattern: re.Pattern) -> int | None:
+    """2, "2", "第二款", "（二）" → 2; None when absent; -1 when present but not a number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value > 0 else -1
+    match = pattern.match(str(value).strip())
+    number = parse_number(match.group(1)) if match else None
+    return number if number else -1
+
+
+class _Sources:
+    """Reads an item's `sources` and checks each citation against the library and sources.yaml."""
+
+    def __init__(self, docs: Mapping[str, SourceDoc], library: Library) -> None:
+        self.docs = docs
+        self.library = library
+
+    def read(self, check: ItemChecker) -> tuple[Source, ...]:
+        raw = check.item.get("sources")
+        if not isinstance(raw, list) or not raw:
+            check.problem("sources", "needs at least one source: {doc: <library id such as L1-01, or a name in sources.yaml>, article: 第X条}")
+            return ()
+        sources = []
+        for position, element in enumerate(raw, start=1):
+            if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
+                check.problem("sources", f"source {position} must be a mapping with a 'doc'")
+                continue
+            source = self._source(check, position, element)
+            if source is not None:
+                sources.append(source)
+        return tuple(sources)
+
+    def _source(self, check: ItemChecker, position: int, element: dict) -> Source | None:
+        line = element.line if isinstance(element, LocatedDict) else check.item.line_of("sources")
+
+        def problem(message: str) -> None:
+            check.problems.append(Problem(check.file, line, check.item_id, "sources", f"source {position}: {message}"))
+
+        for key in element:
+            if key not in SOURCE_FIELDS:
+                problem(f"unknown field '{key}' (known: {', '.join(sorted(SOURCE_FIELDS))})")
         doc = str(element["doc"]).strip()
-        known = docs.get(doc)
-        if known is None:
-            check.problem("sources", f"source {position}: unknown document '{doc}' (add it to sources.yaml or use a listed name)")
-        elif known.status == "repealed":
-            check.problem("sources", f"source {position}: '{doc}' is repealed ({known.repealed_by}); cite the current rule")
-        sources.append(Source(doc, str(element.get("article", "") or "").strip()))
-    return tuple(sources)
+        article = str(element.get("article", "") or "").strip()
+        clause = _ordinal(element.get("clause"), _CLAUSE)
+        item = _ordinal(element.get("item"), _ITEM)
+        if clause == -1 or item == -1:
+            problem("clause and item must be numbers (2, 第二款, （二）)")
+            clause, item = (None if clause == -1 else clause), (None if item == -1 else item)
+        document = self.library.document(doc)
+        if document is None:
+            known = self.docs.get(doc)
+            if known is None:
+                problem(f"unknown document '{doc}' (not in the regulation library nor in sources.yaml)")
+            elif known.status == "repealed":
+                problem(f"'{doc}' is repealed ({known.repealed_by}); cite the current rule")
+            return Source(doc, article, clause, item, line=line)
+        name = document.short_name
+        if not document.is_current:
+            problem(f"《{name}》 is {document.status} ({document.superseded_by}); cite the current rule")
+        if not article:
+            return Source(doc, "", None, None, document.id, name, line)
+        ref = parse_article_ref(document.structure, article)
+        if ref is None:
+            problem(f"'{article}' is not an article position in 《{name}》 ({_layout_hint(document.structure)})")
+            return Source(doc, article, clause, item, document.id, name, line)
+        clause, item = clause or ref.clause, item or ref.item
+        found = document.article(ref.label)
+        if found is None:
+            first, last = document.articles[0].label, document.articles[-1].label
+            problem(f"《{name}》 has no {ref.label} (its articles run {first} … {last})")
+        else:
+            if clause and clause > len(found.clauses):
+                problem(f"《{name}》{ref.label} has {len(found.clauses)} 款, not a {clause}th")
+            elif item:
+                items = found.clauses[clause - 1].items if clause else tuple(i for c in found.clauses for i in c.items)
+                if item > len(items):
+                    problem(f"《{name}》{ref.label} has {len(items)} 项 there, not a {item}th")
+        return Source(doc, ref.label, clause, item, document.id, name, line)
+
+
+def _layout_hint(structure: str) -> str:
+    return {"articles": "write 第X条", "sections": "write a section number such as 3.1.1.3",
+            "points": "write the point, such as 一 or （三）"}.get(structure, "")
 
 
 def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
@@ -333,30 +439,19 @@ def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
     return {str(k): v.strip() for k, v in raw.items()}
 
 
-def _read_difficulty(check: ItemChecker) -> int:
-    return check.choice("difficulty", DIFFICULTIES, default=1)
-
-
-def _read_entries(data: Any, file: str, category: Category | None, docs: Mapping[str, SourceDoc],
+def _read_entries(data: Any, file: str, category: Category | None, sources: _Sources,
                   problems: list[Problem], seen: dict[str, str]) -> list[Entry]:
     entries = []
     for item in _items(data, "entries", file, problems):
         entry_id = _item_id(item, file, problems, seen)
         check = ItemChecker(item, file, entry_id, problems)
-        check.unknown_fields(ENTRY_FIELDS)
         if entry_id and category and not entry_id.startswith(category.prefix):
             check.problem("id", f"must start with the category prefix '{category.prefix}'")
         entry = Entry(
             id=entry_id or "",
             category=category.id if category else "",
-            question=check.text("question"),
-            answer=check.text("answer"),
-            script=check.text("script", required=False),
-            variants=check.text_list("variants"),
-            keywords=check.text_list("keywords"),
-            sources=_read_sources(check, docs),
-            tags=check.text_list("tags"),
-            difficulty=_read_difficulty(check),
+            **check.plain_fields(schema.ENTRY),
+            sources=sources.read(check),
             en=_read_en(check),
             file=file,
             line=item.line,
@@ -398,20 +493,15 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
     for item in _items(data, "items", file, problems):
         item_id = _item_id(item, file, problems, seen)
         check = ItemChecker(item, file, item_id, problems)
-        check.unknown_fields(QUIZ_FIELDS)
-        kind = check.choice("type", QUIZ_TYPES)
-        options = check.text_list("options") if kind in ("single", "multiple") else ()
+        values = check.plain_fields(schema.QUIZ)
+        if values["type"] not in CHOICE_TYPES:
+            values["options"] = ()
+        _read_en(check)  # checked like an entry's; nothing shows a quiz item's English yet
         quiz_item = QuizItem(
             id=item_id or "",
             category=category_id,
-            type=kind,
-            prompt=check.text("prompt"),
-            answer=_check_quiz_answer(check, kind, options),
-            explanation=check.text("explanation"),
-            entry=check.text("entry"),
-            options=options,
-            accept=check.text_list("accept"),
-            difficulty=_read_difficulty(check),
+            **values,
+            answer=_check_quiz_answer(check, values["type"], values["options"]),
             file=file,
             line=item.line,
         )
@@ -427,14 +517,50 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
     for item in _items(data, "groups", file, problems):
         group_id = _item_id(item, file, problems, seen_ids)
         check = ItemChecker(item, file, group_id, problems)
-        terms = check.text_list("terms", minimum=2)
-        for term in terms:
-            if term in term_owner and term_owner[term] != group_id:
-                check.problem("terms", f"'{term}' is also in group '{term_owner[term]}'")
-            term_owner[term] = group_id or ""
+        values = check.plain_fields(schema.GLOSSARY_GROUP)
+        terms, spoken = values["terms"], values["spoken"]
+        for field_name, words in (("terms", terms), ("spoken", spoken)):
+            for word in words:
+                if word in term_owner and term_owner[word] != group_id:
+                    check.problem(field_name, f"'{word}' is also in group '{term_owner[word]}'")
+                elif field_name == "spoken" and word in terms:
+                    check.problem(field_name, f"'{word}' is already a term of this group")
+                term_owner[word] = group_id or ""
         if group_id:
-            groups.append(GlossaryGroup(group_id, terms))
+            groups.append(GlossaryGroup(group_id, terms, spoken))
     return tuple(groups)
+
+
+def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    """Near-domain questions the hotline must not answer (scope.yaml): each needs a domain and q."""
+    examples: list[str] = []
+    for item in _items(data, "out_of_scope", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        check.text("domain")
+        question = check.text("q")
+        if question:
+            examples.append(question)
+    return tuple(examples)
+
+
+def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple[DurationRule, ...]:
+    """Which entries cover which spans of time (durations.yaml); entry ids are checked by the caller."""
+    rules: list[DurationRule] = []
+    for item in _items(data, "rules", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        entry = check.text("entry")
+        bounds = {}
+        for name in ("min", "max"):
+            text = check.text(name, required=False)
+            if text and parse_limit(text) is None:
+                check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年")
+            elif text:
+                bounds[name] = parse_limit(text)
+        if not bounds and entry:
+            check.problem("min", "needs min, max or both")
+        elif entry:
+            rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line))
+    return tuple(rules)
 
 
 def _read_service_language(data: Any, file: str, problems: list[Problem]
@@ -443,17 +569,14 @@ def _read_service_language(data: Any, file: str, problems: list[Problem]
     recommended, forbidden = [], []
     for item in _items(data, "recommended", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, phrase_id, problems)
-        phrase = RecommendedPhrase(phrase_id or "", check.choice("situation", PHRASE_SITUATIONS), check.text("text"))
+        values = ItemChecker(item, file, phrase_id, problems).plain_fields(schema.RECOMMENDED_PHRASE)
+        phrase = RecommendedPhrase(phrase_id or "", **values)
         if phrase_id:
             recommended.append(phrase)
     for item in _items(data, "forbidden", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
-        check = ItemChecker(item, file, phrase_id, problems)
-        phrase = ForbiddenPhrase(
-            phrase_id or "", check.text("phrase"), check.choice("kind", FORBIDDEN_KINDS),
-            check.text("reason"), check.text("better"), check.text_list("variants"),
-        )
+        values = ItemChecker(item, file, phrase_id, problems).plain_fields(schema.FORBIDDEN_PHRASE)
+        phrase = ForbiddenPhrase(phrase_id or "", **values)
         if phrase_id:
             forbidden.append(phrase)
     return tuple(recommended), tuple(forbidden)
@@ -486,18 +609,19 @@ class _ContentFiles:
         self.overrides = dict(overrides or {})
         self.hashes: dict[str, str] = {}
 
-    def names(self, folder: str) -> list[str]:
-        on_disk = {f"{folder}/{p.name}" for p in (self.root / folder).glob("*.yaml")} if (self.root / folder).is_dir() else set()
-        drafts = {n for n, text in self.overrides.items() if n.startswith(f"{folder}/") and n.endswith(".yaml") and text is not None}
+    def names(self, folder: str, suffix: str = ".yaml") -> list[str]:
+        on_disk = {f"{folder}/{p.name}" for p in (self.root / folder).glob(f"*{suffix}")} if (self.root / folder).is_dir() else set()
+        drafts = {n for n, text in self.overrides.items() if n.startswith(f"{folder}/") and n.endswith(suffix) and text is not None}
         deleted = {n for n, text in self.overrides.items() if text is None}
         return sorted((on_disk | drafts) - deleted)
 
     def all_names(self) -> list[str]:
-        """Every content file: top-level YAML plus the faq, quizzes and scenarios folders."""
+        """Every content file: top-level YAML, the faq, quizzes and scenarios folders, the regulation library."""
         top = {p.name for p in self.root.glob("*.yaml")} if self.root.is_dir() else set()
         top |= {n for n, text in self.overrides.items() if "/" not in n and text is not None}
         top -= {n for n, text in self.overrides.items() if text is None}
-        return sorted(top) + [n for folder in CONTENT_FOLDERS for n in self.names(folder)]
+        folders = [n for folder in CONTENT_FOLDERS for n in self.names(folder)]
+        return sorted(top) + folders + self.names(REGULATIONS_FOLDER, ".md")
 
     def hash_unread(self) -> None:
         """Hash files that were not parsed, so the fingerprint covers the whole folder."""
@@ -511,6 +635,14 @@ class _ContentFiles:
         if name in self.overrides:
             return self.overrides[name] is not None
         return (self.root / name).is_file()
+
+    def read_text(self, name: str) -> str:
+        """A file's text (draft or on disk), hashed like every file read."""
+        text = self.overrides.get(name)
+        if text is None:
+            text = (self.root / name).read_text(encoding="utf-8")
+        self.hashes[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return text
 
     def read(self, name: str) -> tuple[Any, list[Problem]]:
         if name in self.overrides and self.overrides[name] is not None:
@@ -550,6 +682,10 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
 
     docs = _read_required(files, "sources.yaml", problems, _read_source_docs, {})
     categories = _read_required(files, "categories.yaml", problems, _read_categories, {})
+    library, library_problems = build_library(
+        (name, files.read_text(name)) for name in files.names(REGULATIONS_FOLDER, ".md") if not name.endswith("README.md"))
+    problems += library_problems
+    sources = _Sources(docs, library)
 
     seen_ids: dict[str, str] = {}
     entries: dict[str, Entry] = {}
@@ -560,7 +696,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
             problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}': the file name must be a category id from categories.yaml"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
-        for entry in _read_entries(data, name, category, docs, problems, seen_ids):
+        for entry in _read_entries(data, name, category, sources, problems, seen_ids):
             entries[entry.id] = entry
 
     quiz_items: dict[str, QuizItem] = {}
@@ -583,6 +719,17 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     if files.exists("service_language.yaml"):
         recommended, forbidden = _read_required(files, "service_language.yaml", problems, _read_service_language, ((), ()))
 
+    out_of_scope: tuple[str, ...] = ()
+    if files.exists("scope.yaml"):
+        out_of_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ())
+
+    duration_rules: tuple[DurationRule, ...] = ()
+    if files.exists("durations.yaml"):
+        duration_rules = _read_required(files, "durations.yaml", problems, _read_duration_rules, ())
+        for rule in duration_rules:
+            if rule.entry not in entries:
+                problems.append(Problem("durations.yaml", rule.line, None, "entry", f"refers to FAQ entry '{rule.entry}', which does not exist"))
+
     for name in files.names("scenarios"):
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
@@ -601,6 +748,9 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         forbidden_phrases=forbidden,
         source_docs=docs,
         file_hashes=dict(files.hashes),
+        out_of_scope=out_of_scope,
+        duration_rules=duration_rules,
+        library=library,
     )
     return content, problems
 

@@ -1,4 +1,4 @@
-"""Retrieval quality on a labelled dev set: Recall@1, Recall@3, MRR@10 and off-topic rejection.
+"""Retrieval quality on a labelled dev set: Recall@1, Recall@3, MRR@10, per tag, and rejection.
 
 One implementation serves the dev-set test, the benchmark and the editor's hit test, so the
 numbers an instructor sees are the numbers CI enforces.
@@ -22,12 +22,16 @@ class LabelledQuery:
     text: str
     ids: tuple[str, ...]
     source: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class DevSet:
+    """Labelled queries, plus questions that must get no answer: off-topic and near-domain negatives."""
+
     queries: tuple[LabelledQuery, ...]
     off_topic: tuple[str, ...]
+    negatives: tuple[str, ...] = ()
 
 
 @dataclass
@@ -50,10 +54,22 @@ class Evaluation:
     off_topic_answered: list[tuple[str, list[str]]] = field(default_factory=list)
     off_topic_total: int = 0
 
-    def recall_at(self, k: int) -> float:
-        if not self.outcomes:
+    def recall_at(self, k: int, tag: str | None = None) -> float:
+        outcomes = self._tagged(tag)
+        if not outcomes:
             return 0.0
-        return sum(1 for o in self.outcomes if o.rank is not None and o.rank <= k) / len(self.outcomes)
+        return sum(1 for o in outcomes if o.rank is not None and o.rank <= k) / len(outcomes)
+
+    def _tagged(self, tag: str | None) -> list[QueryOutcome]:
+        return self.outcomes if tag is None else [o for o in self.outcomes if tag in o.query.tags]
+
+    def tags(self) -> list[str]:
+        """Every tag on the evaluated queries, sorted."""
+        return sorted({t for o in self.outcomes for t in o.query.tags})
+
+    def per_tag(self) -> dict[str, tuple[int, float, float]]:
+        """tag -> (queries, Recall@1, Recall@3)."""
+        return {t: (len(self._tagged(t)), self.recall_at(1, t), self.recall_at(3, t)) for t in self.tags()}
 
     @property
     def mrr(self) -> float:
@@ -84,15 +100,17 @@ class Evaluation:
 
 
 def load_dev_set(folder: Path) -> DevSet:
-    """Every `queries:` file in `folder` plus `off_topic.yaml`."""
+    """Every `queries:` file in `folder`, its `off_topic:` strings and `negatives:` ({q, domain})."""
     queries: list[LabelledQuery] = []
     off_topic: list[str] = []
+    negatives: list[str] = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for row in data.get("queries") or []:
-            queries.append(LabelledQuery(str(row["q"]), tuple(row["ids"]), path.name))
+            queries.append(LabelledQuery(str(row["q"]), tuple(row["ids"]), path.name, tuple(row.get("tags") or ())))
         off_topic += [str(q) for q in data.get("off_topic") or []]
-    return DevSet(tuple(queries), tuple(off_topic))
+        negatives += [str(row["q"]) for row in data.get("negatives") or []]
+    return DevSet(tuple(queries), tuple(off_topic), tuple(negatives))
 
 
 def evaluate(search: SearchFn, queries: Sequence[LabelledQuery], off_topic: Sequence[str] = ()) -> Evaluation:

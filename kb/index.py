@@ -34,7 +34,8 @@ HNSW_NEIGHBOURS = 32
 # keyword_scores collapses at most depth × this many top documents into entries.
 DOCS_PER_ENTRY_SCAN = 8
 INDEX_FORMAT = "1"
-KEEP_CACHED_INDEXES = 3
+# Two collections (FAQ entries, regulation articles), each with a recent previous version.
+KEEP_CACHED_INDEXES = 5
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,12 @@ def build_index(docs: list[IndexedDoc], cache: EmbeddingCache, progress: Callabl
 def open_index(entries: Sequence[Entry], cache: EmbeddingCache, index_dir: Path | None,
                progress: Callable[[int], None] | None = None) -> SearchIndex:
     """Load the cached index for these entries, or build and cache it."""
-    docs = docs_for(entries)
+    return open_collection(docs_for(entries), cache, index_dir, progress)
+
+
+def open_collection(docs: list[IndexedDoc], cache: EmbeddingCache, index_dir: Path | None,
+                    progress: Callable[[int], None] | None = None) -> SearchIndex:
+    """Load the cached index for these documents, or build and cache it (any collection: FAQ, articles)."""
     key = index_key(docs, cache.encoder.model_id)
     folder = index_dir / key if index_dir else None
     if folder is not None and folder.is_dir():

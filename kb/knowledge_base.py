@@ -16,7 +16,9 @@ from typing import Callable, Mapping
 
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, load_encoder
-from kb.index import SearchIndex, open_index
+from kb.index import SearchIndex, open_collection, open_index
+from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs
+from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
 from settings import Settings
@@ -29,6 +31,14 @@ class _Snapshot:
     content: ContentSet
     index: SearchIndex
     searcher: Searcher
+    regulation_searcher: RegulationSearcher
+
+
+def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, settings: Settings) -> Searcher:
+    """The searcher over one content set, with its scope examples embedded (cached per text)."""
+    scope = ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+    return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
+                    scope=scope, duration_rules=content.duration_rules)
 
 
 class KnowledgeBase:
@@ -62,8 +72,9 @@ class KnowledgeBase:
     def _build_snapshot(content: ContentSet, cache: EmbeddingCache, settings: Settings,
                         progress: Callable[[int], None] | None = None) -> _Snapshot:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
-        searcher = Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance)
-        return _Snapshot(content, index, searcher)
+        articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
+        regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary))
+        return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading
 
@@ -83,10 +94,25 @@ class KnowledgeBase:
     def index(self) -> SearchIndex:
         return self._snapshot.index
 
+    @property
+    def regulation_index(self) -> SearchIndex:
+        """The regulation-article collection of the index."""
+        return self._snapshot.regulation_searcher.index
+
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[Hit]:
         """Best answers for a query; [] for empty, off-topic or unanswerable queries."""
         return self._snapshot.searcher.search(query, k=k, category=category, min_relevance=min_relevance)
+
+    def search_regulations(self, query: str, k: int = 5, min_relevance: float | None = None) -> list[ArticleHit]:
+        """Best articles of the regulation library for a query; [] when nothing is reliable."""
+        return self._snapshot.regulation_searcher.search(query, k=k, min_relevance=min_relevance)
+
+    def article(self, document_id: str, article: str) -> ArticleHit | None:
+        """One article by document (id or short name) and position (第十五条, 第15条, 3.1.1.3, 一); None if absent."""
+        library = self._snapshot.content.library
+        found = library.article(document_id, article)
+        return article_hit(library.documents[found.document_id], found) if found else None
 
     def entry(self, entry_id: str) -> Entry:
         """One entry by id (KeyError if there is none)."""
@@ -119,8 +145,7 @@ class KnowledgeBase:
         if problems:
             return None, problems
         index = open_index(list(content.entries.values()), self._cache, None)
-        return Searcher(index, content.entries, self._cache.encoder, Glossary(content.glossary),
-                        self._settings.min_relevance), []
+        return _searcher(content, index, self._cache, self._settings), []
 
     # ------------------------------------------------------------------ reloading
 

@@ -70,6 +70,7 @@ with accounts_tab:
     accounts = list_accounts(db)
     st.dataframe([{tr("登录名", "Login"): a.info.login, tr("姓名", "Name"): a.info.display_name,
                    tr("角色", "Role"): role_name(a.info.role), tr("班组", "Team"): a.info.team,
+                   tr("入职日期", "Hired"): a.info.hire_date.isoformat() if a.info.hire_date else "",
                    tr("状态", "Status"): status(a)} for a in accounts], hide_index=True)
     by_login = {a.info.login: a for a in accounts}
     chosen = st.selectbox(tr("选择账户", "Choose an account"), list(by_login), key="admin_account",
@@ -81,6 +82,8 @@ with accounts_tab:
             role = st.selectbox(tr("角色", "Role"), ROLES, index=ROLES.index(account.info.role), format_func=role_name,
                                 key=f"edit_role_{chosen}")
             team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
+            hired = st.date_input(tr("入职日期（用于按入职月份查看）", "Hire date (to follow a hire-month cohort)"),
+                                  account.info.hire_date, key=f"edit_hired_{chosen}")
             save = st.form_submit_button(tr("保存", "Save"))
         reset_col, toggle_col = st.columns(2)
         reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
@@ -88,7 +91,7 @@ with accounts_tab:
                                    key="admin_toggle", disabled=chosen == user.login)
         try:
             if save:
-                update_user(db, chosen, display_name=name, role=role, team=team)
+                update_user(db, chosen, display_name=name, role=role, team=team, hire_date=hired)
                 done(f"已保存 {chosen}。", f"Saved {chosen}.")
             if reset:
                 password = reset_password(db, chosen)
@@ -108,11 +111,13 @@ with add_tab:
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
         role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name)
         team = st.text_input(tr("班组", "Team"), key="add_team", max_chars=64)
+        hired = st.date_input(tr("入职日期（可不填）", "Hire date (optional)"), None, key="add_hired")
         add = st.form_submit_button(tr("添加", "Add"), type="primary")
     if add:
         password = temporary_password()
         try:
-            created = create_user(db, login, name, role, team, password=password, must_change_password=True)
+            created = create_user(db, login, name, role, team, password=password, must_change_password=True,
+                                  hire_date=hired)
         except AccountError as error:
             st.error(tr(error.zh, error.en))
         else:
@@ -144,10 +149,11 @@ def show_plan(plan: RosterPlan) -> None:
 
 
 with roster_tab:
-    st.caption(tr("CSV 或 Excel 文件，列：name（姓名）、login（登录名）、role（agent/instructor/admin）、team（班组）。"
+    st.caption(tr("CSV 或 Excel 文件，列：name（姓名）、login（登录名）、role（agent/instructor/admin）、team（班组），"
+                  "可选 hire_date（入职日期，如 2026-03-02 或 2026-03）。"
                   "名单中没有的账户不受影响。",
-                  "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team. "
-                  "Accounts missing from the file are left alone."))
+                  "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team and, "
+                  "optionally, hire_date (e.g. 2026-03-02 or 2026-03). Accounts missing from the file are left alone."))
     upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file")
     if upload is not None:
         try:

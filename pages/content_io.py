@@ -50,7 +50,10 @@ shown = [r for r in plan.rows if r.status != "unchanged"]
 if shown:
     st.dataframe([{tr("表", "sheet"): r.sheet, tr("行", "row"): r.row, "id": r.item_id, tr("结果", "result"): tr(*STATUS_NAMES[r.status]),
                    tr("问题", "problems"): "；".join(r.messages)} for r in shown], hide_index=True)
-if plan.writes and st.button(tr(f"确认导入 {len(plan.by_status('new'))} 条新增、{len(plan.by_status('changed'))} 条修改",
+if not plan.writes:
+    st.info(tr("没有需要导入的内容：文件中的条目与现有内容相同（或无效）。",
+               "Nothing to import: the rows match the current content (or are invalid)."))
+elif st.button(tr(f"确认导入 {len(plan.by_status('new'))} 条新增、{len(plan.by_status('changed'))} 条修改",
                                 f"Import {len(plan.by_status('new'))} new and {len(plan.by_status('changed'))} changed"),
                              type="primary", key="import_apply"):
     result = apply_import(editor, plan, user.login)

@@ -7,9 +7,10 @@ import streamlit as st
 from kb.yaml_source import Problem
 from trainer.editing.browse import all_tags, matching_items
 from trainer.editing.editor import SaveResult
-from trainer.editing.fields import ENTRY, QUIZ, cells_of, item_from_cells
+from kb.schema import LINES
+from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
-from ui.content_editing import HIT_TEST_DRAFT, content_editor, field_messages, show_result
+from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
 from ui.display import category_name
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -17,7 +18,6 @@ from ui.resources import knowledge_base
 from ui.widget_memory import forget, keep
 
 NEW = ""
-QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -68,8 +68,9 @@ if picked != NEW:
     loaded = content.entries.get(picked) if kind == ENTRY else content.quiz_items.get(picked)
     cells = cells_of(kind, loaded)
 else:
-    prefix = categories[new_category].prefix if kind == ENTRY else "q-"
-    cells = {"id": prefix, "difficulty": 1, "type": "single"}
+    # a new entry opened from another page (搜索反馈) starts with its cells filled in
+    cells = {"id": categories[new_category].prefix if kind == ENTRY else "q-",
+             **st.session_state.pop(EDITOR_PREFILL, {})}
 
 
 def widget(name: str) -> str:
@@ -77,68 +78,28 @@ def widget(name: str) -> str:
     return keep(f"{kind}-{version}-{name}")
 
 
-def lines_help() -> str:
-    return tr("每行一项", "one per line")
+def show_control(column: Column) -> object:
+    """The form control of one column (kb.schema field), filled with the item's current value."""
+    label, current = tr(column.label, column.label_en), cells.get(column.name, "")
+    spec = column.spec
+    help_text = tr(spec.help, spec.help_en) if spec.help else tr("每行一项", "one per line") if spec.kind == LINES else None
+    if column.control in (PICK, PICK_ENTRY):
+        choices = list(content.entries) if column.control == PICK_ENTRY else list(spec.choices)
+        return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
+                            key=widget(column.name), help=help_text)
+    box = st.text_area if column.control == AREA else st.text_input
+    return box(label, value=current, key=widget(column.name), help=help_text,
+               disabled=column.name == "id" and picked != NEW)
 
 
+columns = form_columns(kind)
 values: dict[str, object] = {}
 with st.form(f"editor-form-{kind}"):
     field_messages(messages, "")
-    values["id"] = st.text_input("id", value=cells["id"], key=widget("id"), disabled=picked != NEW,
-                                 help=tr("小写字母、数字和连字符，以分类前缀开头；保存后不可更改", "kebab-case with the category prefix; never renamed"))
-    field_messages(messages, "id")
-    if kind == ENTRY:
-        values["question"] = st.text_input(tr("标准问", "Question"), value=cells.get("question", ""), key=widget("question"))
-        field_messages(messages, "question")
-        values["variants"] = st.text_area(tr("相似问法（至少 3 条）", "Variants (at least 3)"), value=cells.get("variants", ""),
-                                          key=widget("variants"), help=lines_help())
-        field_messages(messages, "variants")
-        values["answer"] = st.text_area(tr("答案（事实、数字、条件）", "Answer (facts, numbers, conditions)"),
-                                        value=cells.get("answer", ""), key=widget("answer"), height=150)
-        field_messages(messages, "answer")
-        values["script"] = st.text_area(tr("话术", "Script"), value=cells.get("script", ""), key=widget("script"))
-        field_messages(messages, "script")
-        values["keywords"] = st.text_area(tr("关键词", "Keywords"), value=cells.get("keywords", ""), key=widget("keywords"),
-                                          help=lines_help())
-        field_messages(messages, "keywords")
-        values["sources"] = st.text_area(tr("依据（每行：文件名 | 条款）", "Sources (one per line: document | article)"),
-                                         value=cells.get("sources", ""), key=widget("sources"))
-        field_messages(messages, "sources")
-        values["tags"] = st.text_area(tr("标签", "Tags"), value=cells.get("tags", ""), key=widget("tags"), help=lines_help())
-        field_messages(messages, "tags")
-        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], index=[1, 2, 3].index(cells["difficulty"])
-                                            if cells.get("difficulty") in (1, 2, 3) else 0, key=widget("difficulty"))
-        field_messages(messages, "difficulty")
-        values["en_question"] = st.text_input(tr("英文问题（可选）", "English question (optional)"),
-                                              value=cells.get("en_question", ""), key=widget("en_question"))
-        values["en_answer"] = st.text_area(tr("英文答案（可选）", "English answer (optional)"),
-                                           value=cells.get("en_answer", ""), key=widget("en_answer"))
-        field_messages(messages, "en")
-    else:
-        values["type"] = st.selectbox(tr("题型", "Type"), QUIZ_TYPES, key=widget("type"),
-                                      index=QUIZ_TYPES.index(cells["type"]) if cells.get("type") in QUIZ_TYPES else 0)
-        field_messages(messages, "type")
-        values["prompt"] = st.text_area(tr("题干", "Prompt"), value=cells.get("prompt", ""), key=widget("prompt"))
-        field_messages(messages, "prompt")
-        values["options"] = st.text_area(tr("选项（单选/多选）", "Options (single/multiple)"), value=cells.get("options", ""),
-                                         key=widget("options"), help=lines_help())
-        field_messages(messages, "options")
-        values["answer"] = st.text_area(tr("正确答案（选项原文，每行一个；判断题填 对/错；填空题填答案）",
-                                           "Correct answer (option text, one per line; true/false; or the blank's text)"),
-                                        value=cells.get("answer", ""), key=widget("answer"))
-        field_messages(messages, "answer")
-        values["accept"] = st.text_area(tr("其他可接受答案（填空题）", "Other accepted answers (fill-in)"),
-                                        value=cells.get("accept", ""), key=widget("accept"), help=lines_help())
-        field_messages(messages, "accept")
-        values["explanation"] = st.text_area(tr("解析", "Explanation"), value=cells.get("explanation", ""), key=widget("explanation"))
-        field_messages(messages, "explanation")
-        entry_ids = list(content.entries)
-        values["entry"] = st.selectbox(tr("考查的知识库条目", "FAQ entry it tests"), entry_ids, key=widget("entry"),
-                                       index=entry_ids.index(cells["entry"]) if cells.get("entry") in entry_ids else 0)
-        field_messages(messages, "entry")
-        values["difficulty"] = st.selectbox(tr("难度", "Difficulty"), [1, 2, 3], key=widget("difficulty"),
-                                            index=[1, 2, 3].index(cells["difficulty"]) if cells.get("difficulty") in (1, 2, 3) else 0)
-        field_messages(messages, "difficulty")
+    for position, column in enumerate(columns):
+        values[column.name] = show_control(column)
+        if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
+            field_messages(messages, column.problem_field)
     save_col, try_col = st.columns(2)
     save = save_col.form_submit_button(tr("保存并发布", "Save and publish"), type="primary", key="editor_save")
     try_it = try_col.form_submit_button(tr("先在命中测试中试用", "Try it in the hit test first"), key="editor_try")

@@ -11,13 +11,14 @@ import streamlit as st
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
+from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import save_dialogue
 from ui.display import outcome_name, subscore_name
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base
+from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF
 
@@ -38,7 +39,7 @@ def title(scenario: Scenario) -> str:
 
 
 def start_call(scenario: Scenario, mode: str) -> None:
-    session = DialogueSession(scenario, kb, seed=random.SystemRandom().randrange(1 << 30), mode=mode)
+    session = DialogueSession(scenario, kb, seed=random.SystemRandom().randrange(1 << 30), mode=mode, judge=judge())
     first = session.start()
     st.session_state[CALL] = {"session": session, "hints": {}, "saved": False,
                               "started_at": datetime.now(timezone.utc), "last": first}
@@ -85,6 +86,28 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
                     st.markdown("- " + escape_markdown(hint))
 
 
+def judged_wrong_form(report: Report, number: int) -> None:
+    """Let the trainee object to one finding, with a short reason, for an instructor to review."""
+    finding = report.findings[number]
+    marked = st.session_state[CALL].setdefault("marked", set())
+    if number in marked:
+        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
+        return
+    reason = st.text_input(tr("判断有误？简单说明原因", "Judged wrong? Say briefly why"), key=f"judged_wrong_reason_{number}",
+                           max_chars=200)
+    if st.button(tr("判断有误", "Judged wrong"), key=f"judged_wrong_{number}"):
+        if not reason.strip():
+            st.warning(tr("请先写一句原因。", "Please write a short reason first."))
+            return
+        said = next((u.text for u in report.transcript if u.speaker == "agent" and u.turn_index == finding.turn_index),
+                    finding.quote)
+        call = st.session_state[CALL]
+        mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason,
+                          call.get("record_id"))
+        marked.add(number)
+        st.rerun()
+
+
 def show_report(report: Report) -> None:
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
@@ -94,7 +117,7 @@ def show_report(report: Report) -> None:
         column.metric(subscore_name(name), report.subscores[name])
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒）", "Customer mood over the call (0 calm … 100 furious)"))
     st.line_chart(pd.DataFrame({tr("情绪", "Mood"): report.mood_history}), height=200)
-    for finding in report.findings:
+    for number, finding in enumerate(report.findings):
         mark = "✅" if finding.ok else "❌"
         heading = f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {label(LABELS.get(finding.rubric, (finding.rubric, finding.rubric)))}"
         with st.expander(heading, expanded=not finding.ok):
@@ -103,6 +126,8 @@ def show_report(report: Report) -> None:
             if finding.model_answer:
                 st.caption(tr("参考说法", "Model answer"))
                 st.code(finding.model_answer, language=None, wrap_lines=True)
+            if finding.rubric not in ("checkpoint", "checkpoint_order"):
+                judged_wrong_form(report, number)
     if report.missed:
         st.markdown("**" + tr("还没做到的", "Not done yet") + "**")
         for item in report.missed:
@@ -149,7 +174,7 @@ if not session.done:
 else:
     report = session.report()
     if not call["saved"]:
-        save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
+        call["record_id"] = save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
         call["saved"] = True
     show_report(report)
 

@@ -1,80 +1,91 @@
-"""我的进度 — where an agent stands: mastery per category, streak, due reviews, recent results, calls."""
+"""我的进度 — where an agent stands: today's goal, training calendar, reviews coming due,
+retention, mastery per category, recent sessions and every practice call with its report."""
 
 from __future__ import annotations
-
-from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
-from trainer.quiz.daily import end_of_day
-from trainer.dialogue.store import list_dialogue_records
+from trainer.clock import utcnow
+from trainer.insights.agent import (CALENDAR_DAYS, activity_calendar, due_forecast, todays_goal, training_streak,
+                                    weekly_retention)
+from trainer.insights.calls import call_scores
+from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
-from ui.display import category_name, outcome_name, when, zone
+from ui import charts
+from ui.display import duration, when, zone
+from ui.exports import chart_with_data
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.render import escape_markdown
-from ui.resources import database, scenarios as scenario_resources
+from ui.progress_view import show_calendar, show_calls, show_categories
+from ui.resources import database
 
 user = require_page_user(__file__)
-tz = zone()
 db = database()
 store = ProgressStore(db)
-now = datetime.now(timezone.utc)
-
-
-def simulated_calls() -> None:
-    """The agent's finished practice calls (the dialogue feature stores them)."""
-    st.subheader(tr("模拟通话", "Simulated calls"))
-    records = list_dialogue_records(db, user.id, limit=20)
-    if not records:
-        st.caption(tr("还没有完成的模拟通话。", "No finished simulated calls yet."))
-        return
-    titles = scenario_titles()
-    st.dataframe(pd.DataFrame([{
-        tr("情景", "Scenario"): titles.get(r.scenario_id, r.scenario_id),
-        tr("得分", "Score"): round(r.score),
-        tr("结果", "Outcome"): outcome_name(r.outcome),
-        tr("日期", "Date"): when(r.finished_at or r.started_at),
-    } for r in records]), hide_index=True, width="stretch")
-
-
-def scenario_titles() -> dict[str, str]:
-    """Scenario id -> title in the current language; ids stand in when scenarios cannot be read."""
-    scenarios, _problems = scenario_resources()
-    return {sid: tr(s.title, s.title_en or s.title) for sid, s in scenarios.items()}
-
+tz = zone()
+now = utcnow()
+today = local_day(now, tz)
+six_months = Period.ending(today, CALENDAR_DAYS)
 
 st.title(tr("我的进度", "My progress"))
+days = activity_calendar(db, user.id, six_months, tz)
 mastery = store.mastery_by_category(user.id)
-streak_col, due_col, tomorrow_col, answered_col = st.columns(4)
-streak_col.metric(tr("连续训练天数", "Training streak (days)"), store.current_streak(user.id, now, tz))
-due_col.metric(tr("今天待复习", "Due today"), len(store.due_reviews(user.id, end_of_day(now, tz))))
-tomorrow_col.metric(tr("明天待复习", "Due tomorrow"), len(store.due_reviews(user.id, end_of_day(now, tz, 1)))
-                    - len(store.due_reviews(user.id, end_of_day(now, tz))))
+forecast = due_forecast(db, user.id, now, tz)
+goal = todays_goal(db, user.id, now, tz)
+
+streak_col, due_col, answered_col = st.columns(3)
+streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_streak(days, today))
+due_col.metric(tr("今天待复习", "Due today"), forecast[0].due)
 answered_col.metric(tr("累计答题", "Questions answered"), sum(m.attempts for m in mastery.values()))
+sessions = store.recent_sessions(user.id, limit=10)
+
+st.subheader(tr("今日目标", "Today's goal"))
+st.progress(goal.done_share, text=tr(
+    f"复习 {goal.reviews_done} / {goal.reviews_goal} · 模拟通话 {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}",
+    f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}"))
+if goal.done_share >= 1:
+    st.success(tr("今天的目标完成了！", "Today's goal is done!"), icon=":material/celebration:")
+
+st.subheader(tr("训练日历（近 6 个月）", "Training calendar (last 6 months)"))
+show_calendar(days, "calendar")
+
+st.subheader(tr("未来 30 天待复习", "Reviews due in the next 30 days"))
+day_label, due_label = tr("日期", "Date"), tr("待复习", "Due")
+forecast_frame = pd.DataFrame([{day_label: d.day.strftime("%m-%d"), due_label: d.due} for d in forecast])
+chart_with_data(charts.columns(forecast_frame, day_label, due_label, [day_label, due_label]), forecast_frame,
+                tr("复习预测", "due-forecast"), "forecast")
+st.caption(tr("已逾期的复习算在今天。", "Overdue reviews count for today."))
+
+st.subheader(tr("每周记忆保持率", "Retention by week"))
+retention = weekly_retention(db, user.id, six_months, tz)
+if retention:
+    week, share_label = tr("周（周一）", "Week (Monday)"), tr("复习答对率 %", "Right on review %")
+    reviews_label, right_label = tr("复习题数", "Reviews"), tr("答对", "Right")
+    frame = pd.DataFrame([{week: w.week.isoformat(), share_label: round(100 * w.retention), reviews_label: w.reviews,
+                           right_label: w.right} for w in retention])
+    chart_with_data(charts.trend(frame, week, share_label, [week, share_label, reviews_label], domain=(0, 100)), frame,
+                    tr("记忆保持率", "retention"), "retention")
+    st.caption(tr("复习：再次作答以前做过的题目；首次作答不计入。", "Reviews are answers to questions seen before; first answers are not counted."))
+else:
+    st.caption(tr("还没有复习记录。", "No reviews yet."))
 
 st.subheader(tr("各分类掌握度", "Mastery per category"))
-if mastery:
-    chart = pd.DataFrame({tr("掌握度 %", "Mastery %"): [round(100 * m.mastery) for m in mastery.values()]},
-                         index=[category_name(c) for c in mastery])
-    st.bar_chart(chart, horizontal=True)
-    st.caption(tr("掌握度：最近一次答对的题目占已练题目的比例。",
-                  "Mastery: share of practised questions whose latest answer was right."))
-else:
-    st.info(tr("还没有训练记录。去“今日训练”开始第一组吧。", "No training yet. Start your first session in Today's training."))
+show_categories(mastery, "categories")
 
 st.subheader(tr("最近训练", "Recent sessions"))
-sessions = store.recent_sessions(user.id, limit=10)
 if sessions:
     st.dataframe(pd.DataFrame([{
         tr("时间", "When"): when(s.finished_at),
         tr("题数", "Questions"): s.questions,
         tr("答对", "Correct"): s.correct,
         tr("得分", "Score"): f"{s.score:.0%}",
-        tr("用时（分钟）", "Minutes"): round(s.seconds / 60, 1),
+        tr("用时", "Time"): duration(s.seconds),
     } for s in sessions]), hide_index=True, width="stretch")
+    total = duration(sum(s.seconds for s in sessions))
+    st.caption(tr(f"最近 {len(sessions)} 次训练共用时 {total}。", f"Time over the last {len(sessions)} sessions: {total}."))
 else:
-    st.caption(escape_markdown(tr("暂无。", "None yet.")))
+    st.caption(tr("暂无。", "None yet."))
 
-simulated_calls()
+st.subheader(tr("模拟通话", "Practice calls"))
+show_calls(call_scores(db, [user.id]), "calls")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import Hit
+from kb import ArticleHit, Hit
+from ui.articles import article_caption, show_article, source_links
 from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
+from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 
 user = require_page_user(__file__)
@@ -29,11 +31,12 @@ with st.form("search-form", border=False):
     category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key="search_category",
                                       format_func=lambda c: tr("全部分类", "All categories") if c is None
                                       else tr(categories[c].name, categories[c].name_en))
-    st.form_submit_button(tr("搜索", "Search"), type="primary")
+    regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key="search_regulations_only")
+    submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
 
-def show_hit(hit: Hit, rank: int) -> None:
-    """One answer: question and answer with the matched terms in bold, script with a copy button."""
+def show_hit(hit: Hit, rank: int, search_key: str) -> None:
+    """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎."""
     english = language() == "en" and hit.en
     question = hit.en.get("question", hit.question) if english else hit.question
     answer = hit.en.get("answer", hit.answer) if english else hit.answer
@@ -43,20 +46,39 @@ def show_hit(hit: Hit, rank: int) -> None:
         st.caption(tr("话术（可复制）", "What to say (copy)"))
         st.code(hit.script.strip(), language=None, wrap_lines=True)
     if hit.sources:
-        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(str(s) for s in hit.sources)))
+        source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]
     st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.score:.2f} · `{hit.id}`")
+    answer_feedback(user, search_key, hit)
 
 
-if query.strip():
+def show_articles(articles: list[ArticleHit]) -> None:
+    """The 法规原文 section: the best articles, document and article number first, terms highlighted."""
+    st.subheader(tr("法规原文", "Regulation text"))
+    if not articles:
+        st.caption(tr("法规库中没有可靠匹配的条文。", "No reliably matching article in the regulation library."))
+        return
+    for rank, article in enumerate(articles, start=1):
+        label = f"{rank}. 《{article.short_name}》{article.article} · {article_caption(article)}"
+        with st.expander(escape_markdown(label), expanded=rank == 1):
+            show_article(kb, article, article.highlights)
+            st.caption(f"{tr('相关度', 'relevance')} {article.score:.2f} · `{article.document_id}`")
+
+
+if query.strip() and regulations_only:
+    show_articles(kb.search_regulations(query, k=5))
+elif query.strip():
     hits = kb.search(query, k=5, category=category)
+    search_key = log_search(user, query, category, hits, submitted)
     if not hits:
         st.warning(tr("没有可靠的答案。请不要猜测：请示组长，或按流程转二线处理。",
                       "No reliable answer. Do not guess: ask a supervisor or transfer to second line."),
                    icon=":material/help:")
+        no_answer_feedback(user, search_key)
     else:
         with st.container(border=True):
-            show_hit(hits[0], 1)
+            show_hit(hits[0], 1, search_key)
         for rank, hit in enumerate(hits[1:], start=2):
             with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
-                show_hit(hit, rank)
+                show_hit(hit, rank, search_key)
+    show_articles(kb.search_regulations(query, k=3))

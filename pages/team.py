@@ -1,70 +1,202 @@
-"""团队概览 — for instructors: how each agent of a team trains, and which quiz items look badly written."""
+"""团队概览 — the instructors' console: who keeps up and what the team gets wrong, per period.
+
+Filters (team, hire-month cohort, period) feed trainer.insights.team; every chart has its data
+table and CSV / Excel export below it.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
-from trainer.quiz.item_stats import item_statistics
-from trainer.quiz.progress import ProgressStore
+from trainer.clock import utcnow
+from trainer.insights.access import sees_all_teams
+from trainer.insights.calls import FAULT_SAMPLE
+from trainer.insights.console import ConsoleFilter, team_console
+from trainer.insights.periods import Period, local_day
+from trainer.insights.team import cohorts
 from trainer.quiz.bank import question_bank
-from ui.display import when, zone
+from trainer.quiz.progress import ProgressStore
+from ui import charts
+from ui.display import category_name, rubric_name, scenario_title, when, zone
+from ui.exports import chart_with_data, downloads, show_chart
 from ui.i18n import tr
 from ui.pages import require_page_user
+from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
-from ui.session import ADMIN
+
+DEFAULT_WEEKS = 8
+AGENT_PAGE = "agent"  # url path of pages/agent.py
 
 user = require_page_user(__file__)
+db = database()
 tz = zone()
-store = ProgressStore(database())
-kb = knowledge_base()
-now = datetime.now(timezone.utc)
+now = utcnow()
+today = local_day(now, tz)
 
 st.title(tr("团队概览", "Team overview"))
-teams = store.teams()
-choices = [None, *teams] if user.role == ADMIN or not user.team else [user.team]
-team = st.selectbox(tr("团队", "Team"), choices, key="team_pick",
-                    index=choices.index(user.team) if user.team in choices else 0,
-                    format_func=lambda t: tr("全部团队", "All teams") if t is None else (t or tr("（未分组）", "(no team)")))
-members = store.team_members(team)
 
-st.subheader(tr("坐席训练情况", "Agents"))
-overview = store.team_overview(members, now, tz)
-if not overview:
-    st.info(tr("这个团队还没有成员。", "This team has no members yet."))
-else:
-    st.dataframe(pd.DataFrame([{
-        tr("姓名", "Name"): s.user.display_name,
-        tr("账号", "Login"): s.user.login,
-        tr("答题数", "Answers"): s.attempts,
-        tr("正确率", "Accuracy"): f"{s.accuracy:.0%}" if s.attempts else "—",
-        tr("已练题目", "Items practised"): s.items_seen,
-        tr("待复习", "Due now"): s.due_now,
-        tr("连续天数", "Streak"): s.streak,
-        tr("最近训练", "Last trained"): when(s.last_active, "—"),
-    } for s in overview]), hide_index=True, width="stretch")
+# ---- filters
+team_col, cohort_col, period_col, idle_col = st.columns([2, 2, 3, 1])
+teams = ProgressStore(db).teams()
+choices = [None, *teams] if sees_all_teams(user) else [user.team]
+team = team_col.selectbox(tr("团队", "Team"), choices, key="team_pick",
+                          index=choices.index(user.team) if user.team and user.team in choices else 0,
+                          format_func=lambda t: tr("全部团队", "All teams") if t is None else (t or tr("（未分组）", "(no team)")))
+cohort = cohort_col.selectbox(tr("入职月份", "Hire month"), [None, *cohorts(db)], key="cohort_pick",
+                              format_func=lambda c: tr("全部", "All") if c is None else c)
+picked = period_col.date_input(tr("时间范围", "Period"), (today - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1), today),
+                               max_value=today, key="period_pick")
+idle_days = idle_col.number_input(tr("未训练天数", "Idle days"), min_value=1, max_value=90, value=3, key="idle_pick")
+if not isinstance(picked, tuple) or len(picked) != 2:
+    st.info(tr("请选择开始和结束日期。", "Pick a start and an end date."))
+    st.stop()
+period = Period(*picked)
 
-st.subheader(tr("题目分析", "Item analysis"))
-st.caption(tr("通过率 = 首次作答答对的比例；区分度 = 前27%坐席与后27%坐席通过率之差。区分度为负：强的坐席反而更常答错，题目可能有问题。",
-              "Facility = share right on first answer; discrimination = upper 27 % minus lower 27 % of agents. "
-              "Negative: strong agents miss it more than weak ones, so the item is probably badly written."))
-stats = item_statistics(store.outcomes([m.id for m in members]))
-if not stats:
-    st.info(tr("还没有作答数据。", "No answers yet."))
-else:
-    bank = question_bank(kb)
+analyse_items = st.session_state.get("item_analysis_pick", False)
+console = team_console(db, ConsoleFilter(team, cohort, period, int(idle_days), analyse_items), tz, now)
+members, lines, calls = console.members, console.lines, console.calls
+if not members:
+    st.info(tr("没有符合条件的坐席。", "No agent matches these filters."))
+    st.stop()
+names = {m.id: m.display_name for m in members}
+
+answered, right = sum(l.answers for l in lines), sum(l.right for l in lines)
+scored = [c.score for c in calls]
+metric_cols = st.columns(4)
+metric_cols[0].metric(tr("坐席", "Agents"), len(members))
+metric_cols[1].metric(tr("答题数", "Answers"), answered)
+metric_cols[2].metric(tr("正确率", "Accuracy"), f"{right / answered:.0%}" if answered else "—")
+metric_cols[3].metric(tr("模拟通话平均分", "Mean call score"), f"{sum(scored) / len(scored):.0f}" if scored else "—")
+
+agent_col, category_col, scenario_col = tr("坐席", "Agent"), tr("分类", "Category"), tr("情景", "Scenario")
+tabs = st.tabs([tr("坐席", "Agents"), tr("分类掌握度", "Mastery"), tr("通话成绩", "Call scores"), tr("每周趋势", "Weekly trends"),
+                tr("薄弱题目", "Weakest items"), tr("薄弱情景", "Worst scenarios")])
+
+with tabs[0]:
+    open_label = tr("详情", "Details")
+    frame = pd.DataFrame([{
+        agent_col: l.agent.display_name, tr("账号", "Login"): l.agent.login, tr("团队", "Team"): l.agent.team,
+        tr("入职月份", "Hire month"): l.agent.cohort, tr("答题数", "Answers"): l.answers,
+        tr("正确率 %", "Accuracy %"): round(100 * l.accuracy) if l.answers else None,
+        tr("通话次数", "Calls"): l.calls, tr("通话均分", "Mean call score"): l.mean_score,
+        tr("最近训练", "Last trained"): when(l.last_active),
+        open_label: f"{AGENT_PAGE}?agent={l.agent.login}",
+    } for l in lines])
+    st.dataframe(frame, hide_index=True, width="stretch",
+                 column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
+    downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
+    st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {idle_days} days or more") + "**")
+    idle = console.idle
+    if idle:
+        idle_frame = pd.DataFrame([{
+            agent_col: i.agent.display_name, tr("团队", "Team"): i.agent.team,
+            tr("最近训练", "Last trained"): when(i.last_active) or tr("从未训练", "never"),
+            tr("未训练天数", "Idle days"): i.idle_days,
+        } for i in idle])
+        chart_with_data(None, idle_frame, tr("未训练坐席", "idle-agents"), "idle")
+    else:
+        st.success(tr("所有坐席最近都有训练。", "Every agent trained recently."))
+
+with tabs[1]:
+    grid = console.mastery
+    if grid:
+        score, answers_label = tr("正确率 %", "Accuracy %"), tr("答题数", "Answers")
+        frame = pd.DataFrame([{agent_col: names[c.user_id], category_col: category_name(c.category),
+                               score: round(100 * c.accuracy), answers_label: c.answers, tr("答对", "Right"): c.right}
+                              for c in grid])
+        chart = charts.grid_heatmap(frame, agent_col, category_col, score, [agent_col, category_col, score, answers_label])
+        chart_with_data(chart, frame, tr("分类掌握度", "mastery"), "mastery")
+        st.caption(tr("每格：该坐席在所选时间内该分类题目的答对率。", "Each cell: the agent's share of right answers in that category in the period."))
+    else:
+        st.info(tr("所选时间内没有答题。", "No answers in this period."))
+
+with tabs[2]:
+    results = console.scenario_results
+    if results:
+        best, last_score, count = tr("最好成绩", "Best"), tr("最近成绩", "Latest"), tr("次数", "Calls")
+        frame = pd.DataFrame([{agent_col: names[r.user_id], scenario_col: scenario_title(r.scenario_id), best: round(r.best),
+                               last_score: round(r.latest), count: r.calls, tr("最近一次", "Latest call"): when(r.latest_at)}
+                              for r in results])
+        chart = charts.grid_heatmap(frame, agent_col, scenario_col, last_score, [agent_col, scenario_col, best, last_score, count])
+        chart_with_data(chart, frame, tr("通话成绩", "call-scores"), "call_scores")
+        st.caption(tr("颜色和数字：最近一次得分；悬停可见最好成绩。", "Colour and number: the latest score; hover for the best one."))
+    else:
+        st.info(tr("所选时间内没有模拟通话。", "No practice calls in this period."))
+
+with tabs[3]:
+    week, value, kind, volume = tr("周（周一）", "Week (Monday)"), tr("数值", "Value"), tr("指标", "Measure"), tr("数量", "Count")
+    accuracy_name, score_name = tr("答题正确率 %", "Quiz accuracy %"), tr("通话平均分", "Mean call score")
+    rows = [{week: w.week.isoformat(), kind: accuracy_name, value: round(100 * w.accuracy, 1), volume: w.answers}
+            for w in console.weekly_accuracy]
+    rows += [{week: w.week.isoformat(), kind: score_name, value: w.mean_score, volume: w.calls}
+             for w in console.weekly_scores]
+    if rows:
+        frame = pd.DataFrame(rows)
+        chart_with_data(charts.trend(frame, week, value, [week, kind, value, volume], series=kind, domain=(0, 100)),
+                        frame, tr("每周趋势", "weekly-trends"), "trends")
+    else:
+        st.info(tr("所选时间内没有训练。", "No training in this period."))
+
+with tabs[4]:
+    bank = question_bank(knowledge_base())
+    weak = console.weakest_items
+    if weak:
+        item_col, share_col = tr("题目", "Item"), tr("正确率 %", "Accuracy %")
+        frame = pd.DataFrame([{item_col: w.item_id,
+                               tr("题干", "Question"): bank[w.item_id].prompt.splitlines()[-1][:60] if w.item_id in bank else tr("（已删除）", "(removed)"),
+                               category_col: category_name(w.category), share_col: round(100 * w.accuracy),
+                               tr("作答数", "Answers"): w.answers, tr("作答坐席", "Agents"): w.agents} for w in weak])
+        chart_with_data(charts.horizontal_bars(frame, item_col, share_col, list(frame.columns), (0, 100)), frame,
+                        tr("薄弱题目", "weakest-items"), "weak_items")
+    else:
+        st.info(tr("所选时间内作答不足（每题至少 5 次）。", "Too few answers in this period (at least 5 per item)."))
+    st.markdown("**" + tr("题目分析（全部时间，首次作答）", "Item analysis (all time, first answers)") + "**")
+    st.caption(tr("通过率 = 首次作答答对的比例；区分度 = 前27%坐席与后27%坐席通过率之差。区分度为负：强的坐席反而更常答错，题目可能有问题。",
+                  "Facility = share right on first answer; discrimination = upper 27 % minus lower 27 % of agents. "
+                  "Negative: strong agents miss it more than weak ones, so the item is probably badly written."))
+    st.toggle(tr("计算题目分析（读取全部历史，稍慢）", "Run the item analysis (reads all history, slower)"),
+              key="item_analysis_pick")
+    stats = console.item_stats or []
     flagged = [s for s in stats if s.flagged]
     if flagged:
         st.warning(tr(f"{len(flagged)} 道题可能有问题（强的坐席更常答错），请检查题干和答案。",
                       f"{len(flagged)} item(s) look badly written (strong agents miss them more often)."),
                    icon=":material/flag:")
-    st.dataframe(pd.DataFrame([{
-        tr("需检查", "Check"): "⚑" if s.flagged else "",
-        tr("题目", "Item"): s.item_id,
-        tr("题干", "Prompt"): bank[s.item_id].prompt.splitlines()[-1][:60] if s.item_id in bank else tr("（已删除）", "(removed)"),
-        tr("作答人数", "Answers"): s.answers,
-        tr("通过率", "Facility"): f"{s.facility:.0%}",
-        tr("区分度", "Discrimination"): "—" if s.discrimination is None else f"{s.discrimination:+.2f}",
-    } for s in stats]), hide_index=True, width="stretch")
+    if stats:
+        frame = pd.DataFrame([{
+            tr("需检查", "Check"): "⚑" if s.flagged else "", tr("题目", "Item"): s.item_id,
+            tr("题干", "Prompt"): bank[s.item_id].prompt.splitlines()[-1][:60] if s.item_id in bank else tr("（已删除）", "(removed)"),
+            tr("作答人数", "Answers"): s.answers, tr("通过率", "Facility"): f"{s.facility:.0%}",
+            tr("区分度", "Discrimination"): "—" if s.discrimination is None else f"{s.discrimination:+.2f}",
+        } for s in stats])
+        chart_with_data(None, frame, tr("题目分析", "item-analysis"), "item_analysis")
+    elif console.item_stats is not None:
+        st.info(tr("还没有作答数据。", "No answers yet."))
+
+with tabs[5]:
+    worst = console.worst_scenarios
+    if worst:
+        mean_col, fault_col, times_col, quote_col = (tr("平均分", "Mean score"), tr("常见问题", "Frequent fault"),
+                                                     tr("次数", "Times"), tr("原话示例", "Example quotes"))
+        bars = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score,
+                              tr("通话次数", "Calls"): w.calls} for w in worst])
+        show_chart(charts.horizontal_bars(bars, scenario_col, mean_col, list(bars.columns), (0, 100)), "worst")
+        frame = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score, fault_col: rubric_name(f.rubric),
+                               times_col: f.count, quote_col: " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}）" for q in f.quotes)}
+                              for w in worst for f in w.faults] or
+                             [{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score} for w in worst])
+        chart_with_data(None, frame, tr("薄弱情景", "worst-scenarios"), "worst")
+        st.caption(tr(f"平均分最低的情景；常见问题统计每个情景最近 {FAULT_SAMPLE} 次通话。",
+                      f"The scenarios with the lowest mean score; faults counted on each one's newest {FAULT_SAMPLE} calls."))
+        for w in worst:
+            with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · {w.calls} {tr('次', 'calls')}"):
+                for fault in w.faults:
+                    st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}")
+                    for quote in fault.quotes:
+                        st.markdown(f"- “{escape_markdown(quote.text)}” — {escape_markdown(names.get(quote.user_id, ''))} "
+                                    f"([{tr('报告', 'report')}](call?id={quote.call_id}))")
+    else:
+        st.info(tr("所选时间内没有模拟通话。", "No practice calls in this period."))

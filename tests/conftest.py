@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from kb import KnowledgeBase
 from kb.embeddings import Encoder, load_encoder
@@ -88,3 +89,35 @@ def app_env(monkeypatch: pytest.MonkeyPatch, settings: Settings):
 def postgres_url() -> str | None:
     """The throw-away PostgreSQL server's URL when CI (.ci/run) provides one."""
     return os.environ.get("AGENT_TRAINER_TEST_DATABASE_URL") or None
+
+
+# Children before parents, so the foreign keys allow each DELETE.
+STORE_TABLES = ("search_feedback", "search_log", "call_comments", "review_flags", "content_changes", "quiz_attempts",
+                "review_states", "dialogue_sessions", "sign_in_events", "users")
+
+
+def _clean(database: Database) -> None:
+    with database.engine.begin() as connection:
+        for table in STORE_TABLES:
+            connection.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL: a fresh SQLite file, or the CI PostgreSQL server (skipped without one)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'trainer.db'}"
+    url = postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL test server (AGENT_TRAINER_TEST_DATABASE_URL is not set)")
+    return url
+
+
+@pytest.fixture
+def database(database_url: str) -> Database:
+    """An empty, migrated store on SQLite and (when available) PostgreSQL."""
+    database = Database(database_url)
+    _clean(database)
+    yield database
+    _clean(database)
+    database.dispose()

@@ -6,17 +6,29 @@ import streamlit as st
 
 from kb.yaml_source import Problem
 from trainer.editing.editor import ContentEditor, SaveResult
+from trainer.editing.fields import ENTRY
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
 
 # session_state key of the drafted file texts handed from an editor page to the hit test
 HIT_TEST_DRAFT = "hit_test_draft"
+# session_state key of the form cells a new entry opens with when another page starts it (搜索反馈)
+EDITOR_PREFILL = "editor_prefill"
 
 
 def content_editor() -> ContentEditor:
     """The editor over the shared knowledge base and database (cheap: holds no state of its own)."""
     return ContentEditor(knowledge_base(), database())
+
+
+def open_new_entry(cells: dict[str, str], category: str | None) -> None:
+    """Go to the content editor with a new FAQ entry whose form starts with `cells` (e.g. question, variants)."""
+    st.session_state.update({"editor_kind": ENTRY, "editor_next_pick": "", "editor_category": None,
+                             "editor_draft_key": None, EDITOR_PREFILL: dict(cells)})
+    if category:
+        st.session_state["editor_new_category"] = category
+    st.switch_page("pages/editor.py")
 
 
 def field_messages(messages: dict[str, list[str]], *fields: str) -> None:

@@ -7,10 +7,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from trainer.clock import clock_time, local_time
+from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
+from trainer.insights.durations import readable_duration
 from trainer.users.accounts import ROLE_NAMES
 from ui.i18n import tr
-from ui.resources import knowledge_base, settings
+from ui.resources import knowledge_base, scenarios, settings
 
 
 def category_name(category_id: str | None) -> str:
@@ -48,3 +50,19 @@ def clock(moment: datetime) -> str:
 def zone() -> ZoneInfo:
     """The company's time zone (settings.timezone): where "today" starts for training and streaks."""
     return ZoneInfo(settings().timezone)
+
+
+def scenario_title(scenario_id: str) -> str:
+    """A practice scenario's title; its id when the scenario was removed or cannot be read."""
+    found = scenarios()[0].get(scenario_id)
+    return tr(found.title, found.title_en or found.title) if found else scenario_id
+
+
+def rubric_name(rubric: str) -> str:
+    """A judged behaviour of a practice call (absolute_promise, empathy, …) by its name."""
+    return tr(*LABELS.get(rubric, (rubric, rubric)))
+
+
+def duration(seconds: float) -> str:
+    """Training time as 12 分钟 / 1 小时 5 分钟."""
+    return tr(*readable_duration(seconds))

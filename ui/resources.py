@@ -8,6 +8,11 @@ from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.search_feedback.grouping import QueryVectors
+from trainer.search_feedback.writer import LogWriter
+
+from trainer.dialogue.corpus import corpus_fingerprint
+from trainer.dialogue.judge import MeaningJudge, open_judge
 
 
 @st.cache_resource(show_spinner=False)
@@ -52,3 +57,29 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     on the next page run, while ordinary reruns (every chat turn) cost nothing.
     """
     return _scenarios_of_version(knowledge_base().content.content_hash)
+
+
+@st.cache_resource(show_spinner=False)
+def search_log_writer() -> LogWriter:
+    """The one background thread that writes the search log (a search never waits for it)."""
+    return LogWriter()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def query_vectors(model: str) -> QueryVectors:
+    """Query embeddings of missed searches by text, with the knowledge base's encoder (搜索反馈 page)."""
+    return QueryVectors(knowledge_base().encoder.encode_queries)
+
+@st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
+def _judge_of_corpus(corpus_key: str, model_id: str) -> MeaningJudge | None:
+    kb = knowledge_base()
+    current = settings()
+    return open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir)
+
+
+def judge() -> MeaningJudge | None:
+    """The practice-call judge, trained once per corpus version and encoder (cached on disk too).
+
+    None without an utterance corpus (cue rules only). Keyed by the corpus files' fingerprint, so accepted corrections count from the next call after they are saved.
+    """
+    return _judge_of_corpus(corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id)

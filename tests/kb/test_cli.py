@@ -39,3 +39,13 @@ def test_build_then_search_json(content_dir: Path, tmp_path: Path) -> None:
     assert hits[0]["id"] == "lapse-grace-period" and hits[0]["sources"] == ["《保险法》第三十六条"]
     off_topic = run_kb("search", "明天天气怎么样", *env_content, data_dir=tmp_path)
     assert "no reliable answer" in off_topic.stdout
+
+
+def test_search_regulations_on_the_command_line(content_dir: Path, tmp_path: Path) -> None:
+    args = ["--content", str(content_dir)]
+    result = run_kb("search", "解除合同的权利多久不行使就消灭", "-k", "3", "--regulations", "--json", *args, data_dir=tmp_path)
+    hits = json.loads(result.stdout)
+    assert ("L1-01", "第十六条") in [(h["document_id"], h["article"]) for h in hits]
+    assert hits[0]["text"] and hits[0]["effective"]
+    text = run_kb("search", "明天天气怎么样", "--regulations", *args, data_dir=tmp_path)
+    assert "no reliable article" in text.stdout

@@ -113,3 +113,38 @@ def test_content_hash_changes_with_any_file(content_dir: Path) -> None:
     path = content_dir / "faq" / "claims.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# comment\n", encoding="utf-8")
     assert load_content(content_dir).content_hash != first
+
+
+def test_spoken_phrase_in_two_groups_is_reported(content_dir: Path) -> None:
+    path = content_dir / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    terms: [犹豫期, 冷静期, 反悔期]", "    terms: [犹豫期, 冷静期, 反悔期]\n    spoken: [后悔期, 解约]")
+    path.write_text(text, encoding="utf-8")
+    assert any(p.startswith("glossary.yaml:") and "'解约' is also in group 'cooling-off'" in p
+               for p in problems_of(content_dir))
+
+
+def test_spoken_phrases_load(content_dir: Path) -> None:
+    path = content_dir / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    terms: [犹豫期, 冷静期, 反悔期]", "    terms: [犹豫期, 冷静期, 反悔期]\n    spoken: [后悔期]"), encoding="utf-8")
+    group = next(g for g in load_content(content_dir).glossary if g.id == "cooling-off")
+    assert group.spoken == ("后悔期",)
+
+
+def test_duration_rules_are_validated(content_dir: Path) -> None:
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: no-such-entry, max: 2年}\n  - {entry: cooling-off-length, max: 很久}\n"
+        "  - {entry: lapse-grace-period}\n", encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert "durations.yaml:2: entry: refers to FAQ entry 'no-such-entry', which does not exist" in problems
+    assert any(p.startswith("durations.yaml:3") and "'很久' is not a duration" in p for p in problems)
+    assert any(p.startswith("durations.yaml:4") and "needs min, max or both" in p for p in problems)
+
+
+def test_out_of_scope_examples_need_a_question(content_dir: Path) -> None:
+    (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\n  - {domain: 社保}\n",
+                                           encoding="utf-8")
+    assert any(p.startswith("scope.yaml:3") and "q: is missing" in p for p in problems_of(content_dir))
+    (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\n", encoding="utf-8")
+    assert load_content(content_dir).out_of_scope == ("车险怎么报案",)

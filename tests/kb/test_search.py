@@ -86,3 +86,28 @@ def test_entry_and_entries(kb: KnowledgeBase) -> None:
     assert {e.id for e in kb.entries("lapse")} == {"lapse-grace-period", "lapse-reinstatement"}
     with pytest.raises(KeyError):
         kb.entry("no-such-entry")
+
+
+def test_shown_score_is_the_order(kb: KnowledgeBase) -> None:
+    for query in ("犹豫期", "理赔多久", "保费晚交几天没事吧"):
+        scores = [h.score for h in kb.search(query, k=10, min_relevance=0.0)]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_equal_scores_are_broken_by_meaning_then_words_then_id() -> None:
+    from kb.search import Hit, order_key
+
+    def hit(entry_id: str, score: float, dense: float, keyword: float) -> Hit:
+        return Hit(entry_id, "", "", "", "c", score, (), (), dense_score=dense, keyword_score=keyword)
+    hits = [hit("b", 0.8, 0.90, 1.0), hit("a", 0.8, 0.90, 1.0), hit("c", 0.8, 0.91, 0.0), hit("d", 0.8, 0.90, 2.0)]
+    assert [h.id for h in sorted(hits, key=order_key)] == ["c", "d", "a", "b"]
+
+
+def test_scope_check_refuses_a_query_closer_to_an_out_of_scope_example() -> None:
+    import numpy as np
+
+    from kb.scope import ScopeCheck
+    scope = ScopeCheck(("车险怎么报案",), np.array([[1.0, 0.0]], dtype=np.float32))
+    assert scope.out_of_scope(np.array([0.9, 0.1], dtype=np.float32), best_in_scope=0.85)
+    assert not scope.out_of_scope(np.array([0.5, 0.5], dtype=np.float32), best_in_scope=0.85)
+    assert not ScopeCheck((), np.zeros((0, 2))).out_of_scope(np.array([1.0, 0.0]), best_in_scope=0.1)

@@ -119,3 +119,30 @@ def test_a_new_scenario_file_shows_up_without_restarting(app_env, store) -> None
     assert not at.exception, at.exception
     assert "犹豫期咨询（测试）" not in str(before)
     assert "犹豫期咨询（测试）" in str(at.selectbox(key="practice_scenario").options)
+
+
+def test_a_trainee_marks_a_finding_as_judged_wrong(app_env, store) -> None:
+    from trainer.dialogue.corrections import open_corrections
+
+    at = practice_page(app_env, store, "纠错坐席")
+    user = at.session_state["user"]
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    findings = at.session_state["practice_call"]["session"].report().findings
+    number = next(i for i, f in enumerate(findings) if f.rubric not in ("checkpoint", "checkpoint_order"))
+
+    at.button(key=f"judged_wrong_{number}").click().run()  # no reason yet: nothing is queued
+    assert any("原因" in w.value for w in at.warning)
+    assert open_corrections(store) == []
+
+    at.text_input(key=f"judged_wrong_reason_{number}").set_value("我问的是身份，不是空话").run()
+    at.button(key=f"judged_wrong_{number}").click().run()
+    assert not at.exception, at.exception
+    queued = open_corrections(store)
+    assert len(queued) == 1
+    assert queued[0].user_id == user.id and queued[0].behaviour == findings[number].rubric
+    assert queued[0].utterance == "您好，请问您是本人吗？" and queued[0].reason == "我问的是身份，不是空话"
+    assert f"judged_wrong_{number}" not in [b.key for b in at.button]  # marked once; the report says so
+    assert any("已提交" in c.value for c in at.caption)

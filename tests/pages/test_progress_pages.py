@@ -1,13 +1,20 @@
-"""My progress and the instructors' team overview, through AppTest, on recorded answers."""
+"""我的进度, 团队概览, 坐席详情 and 通话报告 through AppTest: each chart is there, each export downloads
+the chart's data, and nobody sees another team's agents or calls."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+from openpyxl import load_workbook
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from trainer.dialogue.store import list_dialogue_records
+from trainer.insights.comments import add_comment
 from trainer.quiz.progress import Attempt, ProgressStore
 from trainer.store.models import DialogueRecord
 from trainer.users.accounts import UserInfo, create_user
@@ -16,73 +23,224 @@ ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
 
 
-def page(path: str, user: UserInfo) -> AppTest:
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes behind every download button of the run, by media file id."""
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        saved[file_id] = path_or_data if isinstance(path_or_data, bytes) else path_or_data.encode()
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return saved
+
+
+def page(path: str, user: UserInfo, lang: str = "zh", **query: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / path), default_timeout=TIMEOUT)
     at.session_state["user"] = user
+    at.session_state["lang"] = lang
+    for name, value in query.items():
+        at.query_params[name] = value
     return at.run()
+
+
+def chart_keys(at: AppTest) -> set[str]:
+    """Keys of the Altair charts on the page (ui.exports.show_chart writes them into the spec)."""
+    return {"chart_" + json.loads(chart.proto.spec).get("usermeta", {}).get("chart", "") for chart in at.get("vega_lite_chart")}
+
+
+def export(at: AppTest, downloads: dict[str, bytes], key: str) -> bytes:
+    button = next(b for b in at.download_button if b.key == key)
+    return downloads[button.proto.url.rsplit("/", 1)[-1].split(".")[0]]
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def answer(store, user: UserInfo, item: str, correct: bool, days_ago: float, category: str = "lapse") -> None:
     ProgressStore(store).record_attempt(Attempt(
         user_id=user.id, item_id=item, correct=correct, category=category, session_id=f"s{days_ago}",
-        seconds=20, answered_at=datetime.now(timezone.utc) - timedelta(days=days_ago)))
+        seconds=40, answered_at=datetime.now(timezone.utc) - timedelta(days=days_ago)))
 
 
-def test_my_progress_shows_streak_mastery_and_recent_sessions(app_env, store) -> None:
+def practice_call(store, user: UserInfo, scenario: str, score: float, days_ago: float = 0, findings=()) -> int:
+    moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
+    with store.session() as session:
+        record = DialogueRecord(user_id=user.id, scenario_id=scenario, outcome="resolved", score=score,
+                                findings_json=json.dumps(list(findings), ensure_ascii=False),
+                                transcript_json=json.dumps([{"speaker": "customer", "text": "我的理赔怎么还没到？"},
+                                                            {"speaker": "agent", "text": "非常理解您着急的心情。"}],
+                                                           ensure_ascii=False),
+                                started_at=moment, finished_at=moment)
+        session.add(record)
+        session.commit()
+        return record.id
+
+
+# ---- 我的进度 ----------------------------------------------------------------------------------
+
+def test_my_progress_shows_every_chart_with_its_export(app_env, store, downloads) -> None:
     user = create_user(store, "agent-wang", "王芳")
     for days_ago in (0, 1, 2):
         answer(store, user, "q-lapse", True, days_ago)
     answer(store, user, "q-claims", False, 0, category="claims")
+    call_id = practice_call(store, user, "no-such-scenario", 82.4)
     at = page("pages/progress.py", user)
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["连续训练天数"] == "3" and metrics["累计答题"] == "4"
-    sessions = at.dataframe[0].value
-    assert len(sessions) == 3 and sessions["题数"].sum() == 4
-    assert "vega_lite_chart" in [el.type for el in at.main]  # the mastery chart
+    assert {"chart_calendar", "chart_forecast", "chart_retention", "chart_categories", "chart_calls_trend"} <= chart_keys(at)
+    calendar = csv_rows(export(at, downloads, "csv_calendar"))
+    assert calendar[0] == ["日期", "答题", "模拟通话", "合计"] and len(calendar) == 183
+    assert calendar[-1][1:] == ["2", "1", "3"]  # today: two answers and the call
+    book = load_workbook(io.BytesIO(export(at, downloads, "xlsx_categories")))
+    assert [c.value for c in book.active[1]][:2] == ["分类", "掌握度 %"] and book.active.max_row == 3
+    sessions = next(df.value for df in at.dataframe if "题数" in df.value.columns)
+    assert len(sessions) == 3 and sessions["题数"].sum() == 4 and "1 分钟" in sessions["用时"].tolist()
+    calls = next(df.value for df in at.dataframe if "报告" in df.value.columns)
+    assert calls["报告"].tolist() == [f"call?id={call_id}"] and calls["得分"].tolist() == [82]
+    assert calls["情景"].tolist() == ["no-such-scenario"] and calls["结果"].tolist() == ["已解决"]
 
 
-def test_my_progress_lists_finished_simulated_calls(app_env, store) -> None:
-    user = create_user(store, "agent-li", "李雷")
-    with store.session() as session:
-        session.add(DialogueRecord(user_id=user.id, scenario_id="no-such-scenario", outcome="resolved", score=82.4,
-                                   finished_at=datetime.now(timezone.utc)))
-        session.commit()
-    assert list_dialogue_records(store, user.id)
+def test_todays_goal_counts_a_practice_call(app_env, store) -> None:
+    user = create_user(store, "agent-zhao", "赵敏")
+    practice_call(store, user, "s", 70)
     at = page("pages/progress.py", user)
-    assert not at.exception
-    calls = at.dataframe[-1].value
-    assert calls["情景"].tolist() == ["no-such-scenario"] and calls["得分"].tolist() == [82]
-    assert calls["结果"].tolist() == ["已解决"]  # the outcome's name, not its id
+    assert "模拟通话 1 / 1" in at.get("progress")[0].proto.text and at.success
 
 
-def test_a_new_user_is_invited_to_start(app_env, store) -> None:
-    at = page("pages/progress.py", create_user(store, "agent-new", "新人"))
+def test_a_new_user_is_invited_to_start_and_the_page_speaks_english(app_env, store) -> None:
+    newcomer = create_user(store, "agent-new", "新人")
+    at = page("pages/progress.py", newcomer)
     assert not at.exception
     assert any("还没有训练记录" in i.value for i in at.info)
+    english = page("pages/progress.py", newcomer, lang="en")
+    assert english.title[0].value == "My progress"
+    assert any("Date" in df.value.columns for df in english.dataframe)
 
 
-def test_team_overview_lists_agents_and_flags_items_strong_agents_miss(app_env, store) -> None:
+# ---- 通话报告 -------------------------------------------------------------------------------
+
+def test_the_agent_reads_the_report_and_the_instructors_comment(app_env, store) -> None:
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    call_id = practice_call(store, agent, "s", 55, findings=[
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    add_comment(store, call_id, teacher, "先安抚情绪，不要承诺赔付。")
+    at = page("pages/call.py", agent, id=str(call_id))
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "先安抚情绪，不要承诺赔付。" in text and "保证能赔" in text and "非常理解您着急的心情" in text
+    assert not at.text_area  # agents do not comment on their own calls
+
+
+def test_an_instructor_comments_and_strangers_see_nothing(app_env, store) -> None:
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    other_teacher = create_user(store, "other", "周老师", role="instructor", team="二组")
+    stranger = create_user(store, "agent-x", "坐席X", team="一组")
+    call_id = practice_call(store, agent, "s", 55)
+    at = page("pages/call.py", teacher, id=str(call_id))
+    at.text_area[0].input("结束语要完整。")
+    at.button[0].click().run()
+    assert not at.exception and "结束语要完整。" in " ".join(m.value for m in at.markdown)
+    for outsider in (other_teacher, stranger):
+        denied = page("pages/call.py", outsider, id=str(call_id))
+        assert denied.warning and "结束语" not in " ".join(m.value for m in denied.markdown)
+    assert page("pages/call.py", agent, id="9999").warning
+
+
+# ---- 坐席详情 -------------------------------------------------------------------------------
+
+def test_an_instructor_opens_one_agent(app_env, store, downloads) -> None:
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组", hire_date="2026-01-05")
+    create_user(store, "agent-far", "远方", team="二组")
+    for days_ago in (3, 2, 1):
+        answer(store, agent, "q-cooling-off-length-1", False, days_ago, category="cooling-off")
+    practice_call(store, agent, "s", 61, days_ago=1)
+    at = page("pages/agent.py", teacher, agent="agent-li")
+    assert not at.exception
+    assert at.selectbox[0].options == ["李雷 · 一组 · agent-li"]  # the other team's agent is not offered
+    assert {"chart_agent_calendar", "chart_agent_categories", "chart_agent_calls_trend"} <= chart_keys(at)
+    missed = csv_rows(export(at, downloads, "csv_agent_missed"))
+    assert missed[1][0] == "q-cooling-off-length-1" and "犹豫期" in missed[1][1] and missed[1][3] == "3"
+    assert "非常理解您着急的心情" in " ".join(m.value for m in at.markdown)  # the opened call's transcript
+    assert at.text_area  # the comment form
+    assert {m.label: m.value for m in at.metric}["入职月份"] == "2026-01"
+
+
+def test_agents_cannot_open_staff_pages(app_env, store) -> None:
+    agent = create_user(store, "agent-x", "坐席X")
+    for path in ("pages/team.py", "pages/agent.py"):
+        at = page(path, agent)
+        assert at.error and "无权访问" in at.error[0].value and not at.dataframe
+
+
+# ---- 团队概览 -------------------------------------------------------------------------------
+
+@pytest.fixture
+def team(store):
     teacher = create_user(store, "teacher-li", "李老师", role="instructor", team="一组")
-    agents = [create_user(store, f"agent-{n}", f"坐席{n}", team="一组") for n in range(10)]
+    agents = [create_user(store, f"agent-{n}", f"坐席{n}", team="一组", hire_date="2026-01-05" if n < 5 else "2026-02-02")
+              for n in range(10)]
+    agents.append(create_user(store, "agent-eq", "=HYPERLINK(\"x\")", team="一组"))
     create_user(store, "other-team", "别组坐席", team="二组")
-    for n, agent in enumerate(agents):
+    for n, agent in enumerate(agents[:10]):
         strong, weak = n < 3, n >= 7
         for k in range(6):
             answer(store, agent, f"filler-{k}", k < (6 if strong else 2 if weak else 4), 1)
         answer(store, agent, "q-cooling-off-length-1", not strong, 1)
+        practice_call(store, agent, "angry-claim" if n % 2 else "relative-signed", 40 + 5 * n, days_ago=2, findings=[
+            {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": f"保证能赔{n}"}])
+    return teacher, agents
+
+
+def test_team_console_shows_every_chart_with_its_export(app_env, store, team, downloads) -> None:
+    teacher, _agents = team
     at = page("pages/team.py", teacher)
     assert not at.exception
-    agents_table = at.dataframe[0].value
-    assert len(agents_table) == 11 and "别组坐席" not in agents_table["姓名"].tolist()
+    assert {"chart_mastery", "chart_call_scores", "chart_trends", "chart_weak_items", "chart_worst"} <= chart_keys(at)
+    agents_csv = csv_rows(export(at, downloads, "csv_agents"))
+    assert len(agents_csv) == 12 and "别组坐席" not in {row[0] for row in agents_csv}
+    assert "'=HYPERLINK(\"x\")" in {row[0] for row in agents_csv}  # neutralised, not a live formula
+    mastery = csv_rows(export(at, downloads, "csv_mastery"))
+    assert mastery[0][:3] == ["坐席", "分类", "正确率 %"] and len(mastery) == 11
+    for key in ("call_scores", "trends", "weak_items", "worst", "idle"):
+        assert load_workbook(io.BytesIO(export(at, downloads, f"xlsx_{key}"))).active.max_row > 1, key
+    worst = csv_rows(export(at, downloads, "csv_worst"))
+    assert worst[1][2] == "绝对化承诺" and "保证能赔" in worst[1][4]
+    idle = csv_rows(export(at, downloads, "csv_idle"))
+    assert [row[0] for row in idle[1:]] == ["'=HYPERLINK(\"x\")"] and idle[1][2] == "从未训练"
+
+
+def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, team) -> None:
+    admin = create_user(store, "boss", "管理员", role="admin")
+    at = page("pages/team.py", admin)
+    assert at.selectbox(key="team_pick").value is None
+    assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
+
+
+def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
+    teacher, _agents = team
+    at = page("pages/team.py", teacher)
+    assert not at.warning and not any("需检查" in df.value.columns for df in at.dataframe)  # on request only
+    at.toggle(key="item_analysis_pick").set_value(True).run()
     assert at.warning and "1 道题可能有问题" in at.warning[0].value
-    items = at.dataframe[1].value
+    items = next(df.value for df in at.dataframe if "需检查" in df.value.columns)
     flagged = items[items["需检查"] == "⚑"]
-    assert flagged["题目"].tolist() == ["q-cooling-off-length-1"]
-    assert "犹豫期" in flagged["题干"].iloc[0]
+    assert flagged["题目"].tolist() == ["q-cooling-off-length-1"] and "犹豫期" in flagged["题干"].iloc[0]
 
 
-def test_agents_cannot_open_the_team_overview(app_env, store) -> None:
-    at = page("pages/team.py", create_user(store, "agent-x", "坐席X"))
-    assert at.error and "无权访问" in at.error[0].value
-    assert not at.dataframe
+def test_team_console_filters_by_hire_month(app_env, store, team, downloads) -> None:
+    teacher, _agents = team
+    at = page("pages/team.py", teacher)
+    at.selectbox(key="cohort_pick").select("2026-02").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["坐席"] == "5"
+    names = {row[0] for row in csv_rows(export(at, downloads, "csv_agents"))[1:]}
+    assert names == {f"坐席{n}" for n in range(5, 10)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -77,3 +78,81 @@ def test_invalid_content_keeps_serving_and_instructors_see_the_problems(app_env,
     at = search(at, "宽限期多久")
     assert "宽限期有多长" in plain(at), "the last good content is still served"
     assert any("faq/lapse.yaml" in code.value for code in at.code)
+
+
+def test_a_cited_article_opens_with_title_number_and_effective_date(app_env, store) -> None:
+    at = search(search_page(store), "宽限期多久")
+    button = next(b for b in at.button if b.label == "《保险法》第三十六条")
+    at = button.click().run()
+    assert not at.exception
+    text = plain(at)
+    assert "《保险法》第三十六条" in text and "六十日" in text, "the dialog shows the article's own text"
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "中华人民共和国保险法" in captions and "2015-04-24" in captions
+    assert "主席令" in captions, "the 文号 is shown"
+
+
+def test_regulation_section_below_answers_and_regulations_only_toggle(app_env, store) -> None:
+    at = search(search_page(store), "保险公司知道解除事由后多久不解除合同，解除权就消灭")
+    assert any(h.value.startswith("法规原文") for h in at.subheader)
+    assert any("第十六条" in e.label for e in at.expander)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = at.button[0].click().run()
+    assert not at.exception
+    assert any("第十六条" in e.label for e in at.expander)
+    assert not any("犹豫期" in m.value for m in at.markdown), "regulations only: no FAQ answers"
+    at = search(at, "明天天气怎么样")
+    assert any("没有可靠匹配的条文" in c.value for c in at.caption)
+
+
+# ---- the search log and agents' feedback ------------------------------------------------------
+
+def logged(store) -> list:
+    """What the search log holds once the background writer is done."""
+    from trainer.search_feedback.store import searches
+    from ui.resources import search_log_writer
+
+    assert search_log_writer().flush()
+    return searches(store, since=datetime.now(timezone.utc) - timedelta(days=1))
+
+
+def test_each_search_is_logged_once_and_a_thumbs_down_is_recorded(app_env, store) -> None:
+    at = search(search_page(store), "冷静期是几天")
+    at.feedback[0].set_value(0).run()  # 👎 on the first answer: a rerun, not a new search
+    assert not at.exception
+    [entry] = logged(store)
+    assert entry.query == "冷静期是几天" and entry.user_name == "王小明" and not entry.no_answer
+    assert entry.top_ids[0] == "cooling-off-length" and entry.results[0][1] > 0.6
+    assert [(v.entry_id, v.verdict) for v in entry.verdicts] == [("cooling-off-length", "down")]
+    at = search(at, "冷静期是几天")
+    assert len(logged(store)) == 2, "searching again is a new search"
+
+
+def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None:
+    at = search(search_page(store), "冷静期是几天")
+    next(b for b in at.button if b.label == "报告答案有误").click().run()
+    at.selectbox(key=next(s.key for s in at.selectbox if s.key.startswith("report-right-"))).select("cooling-off-refund")
+    next(b for b in at.button if b.label == "提交报告").click().run()
+    assert not at.exception
+    assert any("已报告" in c.value for c in at.caption)
+    [entry] = logged(store)
+    assert ("cooling-off-length", "wrong", "cooling-off-refund") in [
+        (v.entry_id, v.verdict, v.right_entry_id) for v in entry.verdicts]
+
+
+def test_no_answer_searches_are_logged_as_such(app_env, store) -> None:
+    search(search_page(store), "明天天气怎么样")
+    [entry] = logged(store)
+    assert entry.no_answer and entry.results == ()
+
+
+def test_a_failing_log_never_shows_and_never_hides_the_answer(app_env, store, monkeypatch, caplog) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("database is down")
+
+    monkeypatch.setattr("ui.search_feedback.record_search", broken)
+    at = search(search_page(store), "冷静期是几天")
+    assert not at.exception and not at.error
+    assert "犹豫期有多长" in plain(at)
+    assert logged(store) == []
+    assert "could not write a search" in caplog.text

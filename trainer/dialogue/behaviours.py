@@ -47,3 +47,9 @@ LABELS = {
     "checkpoint": ("完成要点", "Checkpoint met"),
     "checkpoint_order": ("顺序错误", "Out of order"),
 }
+
+# Judged from the reply alone (the utterance corpus and its classifier); the others need the case:
+# answer / ignored_question (the open question), wrong_fact (the case and the FAQ figures).
+CONTEXTUAL = ("answer", "ignored_question", "wrong_fact")
+UTTERANCE_BEHAVIOURS = tuple(b for b in BEHAVIOURS if b not in CONTEXTUAL)
+NO_BEHAVIOUR = "none"

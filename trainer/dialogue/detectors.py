@@ -13,6 +13,7 @@ from typing import Iterable
 from kb.content import ForbiddenPhrase
 from kb.chinese_text import clause_at, sentence_at, sentence_spans
 from trainer.dialogue.evidence import Evidence
+from trainer.dialogue.quotation import inside_quotes, reported_speech
 
 EMPATHY_CUES = (
     "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
@@ -77,6 +78,10 @@ ADVICE = {
     "blame": "不要指责或与客户争辩：先理解，再核实，再解释。",
     "jargon": "内部术语要用客户听得懂的话解释（如“也就是……”）。",
     "absolute_promise": "不得承诺赔付、收益或处理结果：结论由核定或核实作出，只能说明依据、流程和时限。",
+    "rude": "这句话让客户感到被催促、被顶撞或不被尊重（服务忌语）：先倾听，再耐心说明。",
+    "personal_data": "不要由坐席读出客户的证件号、电话、地址、卡号或他人的保单信息：请客户自己说，坐席只核对。",
+    "vague": "这句话没有给客户实在的信息或下一步：说清结论、依据和接下来怎么办。",
+    "explanation": "用客户听得懂的话解释了规则。",
 }
 
 
@@ -107,6 +112,11 @@ def _find_term(text: str, term: str) -> int:
 def _negated(text: str, start: int) -> bool:
     window = text[max(0, start - 3):start]
     return any(word in window for word in NEGATIONS)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The words at [start, end) are someone else's, quoted or restated by the agent."""
+    return inside_quotes(text, start) or reported_speech(sentence_at(text, start, end))
 
 
 def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "") -> Evidence | None:
@@ -169,17 +179,20 @@ class Detectors:
                 continue
             for wording in phrase.wordings:
                 position = text.find(wording)
-                if position >= 0 and not (phrase.kind == "absolute_promise" and _negated(text, position)):
+                if position < 0 or _quoted(text, position, position + len(wording)):
+                    continue
+                if not (phrase.kind == "absolute_promise" and _negated(text, position)):
                     add(Evidence(phrase.kind, False, clause_at(text, position, position + len(wording)),
                                  f"“{wording}”：{phrase.reason}", phrase.better))
                     break
         for match in _PROMISE.finditer(text):
-            if not _negated(text, match.start()):
+            if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
         for cue in BLAME_CUES:
             position = text.find(cue)
-            if position >= 0:
+            # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
+            if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
         for evidence in self.jargon(text, explained_terms):
             add(evidence)

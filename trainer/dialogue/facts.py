@@ -7,6 +7,11 @@ A figure is judged only when we know what it should be:
 3. otherwise, if the sentence names a topic of an entry that states figures of the same unit, it is wrong
    ("犹豫期是10天" against an entry that only says 15日);
 4. anything else (figures the customer said, unrelated figures) is not judged.
+
+Figures in context: a figure compared with a threshold (没到15倍, 超过30天) states the threshold,
+so the threshold is judged as the rule; the other figure of that unit in the sentence (正常上限的
+8倍) is the customer's measured value and is not judged, nor is a figure introduced as a
+measurement (检查结果, 最高, 实际). Each end of a range (15到30日) is judged on its own.
 """
 
 from __future__ import annotations
@@ -18,6 +23,12 @@ from typing import Iterable, Mapping
 from kb.content import Entry
 from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
 from trainer.dialogue.scenario import CaseFact
+
+# Words right before a figure that make it a threshold being compared with (没到15倍, 超过30天).
+COMPARISONS = ("没到", "不到", "未到", "没有到", "没达到", "未达到", "没有达到", "达不到", "超过", "超出", "高于", "低于",
+               "达到", "不足", "不满", "满", "至少", "最多", "不超过", "不少于", "大于", "小于")
+# Words before a figure in its clause that make it a measured value of this customer, not a rule.
+MEASUREMENTS = ("检查", "化验", "测出", "测的", "报告上", "结果是", "结果", "最高", "最低", "实际", "当时")
 
 
 @dataclass(frozen=True)
@@ -47,9 +58,6 @@ class FactChecker:
         }
         self.known = {q.key for q in quantities(known_text)}
 
-    def figures_of(self, entry_id: str) -> set[tuple[float, str]]:
-        return {q.key for q in self.entry_quantities.get(entry_id, ())}
-
     def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity) -> tuple[CaseFact | None, list[Quantity]]:
         """The case fact of the same unit whose term is nearest to the figure in its sentence."""
         offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
@@ -68,17 +76,40 @@ class FactChecker:
 
     def check(self, text: str) -> list[FactClaim]:
         claims = []
-        for quantity in quantities(text):
+        found = quantities(text)
+        for quantity in found:
+            if self._measured_value(text, quantity, found):
+                continue
             claim = self._judge(text, quantity)
             if claim is not None:
                 claims.append(claim)
         return claims
 
+    @staticmethod
+    def _compared(text: str, quantity: Quantity) -> bool:
+        before = text[max(0, quantity.start - 4):quantity.start]
+        return any(before.endswith(word) for word in COMPARISONS)
+
+    def _measured_value(self, text: str, quantity: Quantity, found: list[Quantity]) -> bool:
+        """The customer's own value (正常上限的8倍, when the sentence compares it with 15倍), not a rule."""
+        if self._compared(text, quantity):
+            return False
+        sentence = sentence_at(text, quantity.start, quantity.end)
+        offset = text.rfind(sentence, 0, quantity.end)
+        inside = [q for q in found if q is not quantity and q.unit == quantity.unit
+                  and offset <= q.start < offset + len(sentence)]
+        if any(self._compared(text, q) for q in inside):
+            return True
+        clause = clause_at(text, quantity.start, quantity.end)
+        clause_start = text.rfind(clause, 0, quantity.end)
+        lead = text[max(0, clause_start):quantity.start]
+        return any(word in lead for word in MEASUREMENTS)
+
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)
         clause = clause_at(text, quantity.start, quantity.end)
         fact, same_unit = self._nearest_case_fact(text, clause, quantity)
-        if fact is None and quantity.key in self.known:
+        if fact is None and quantity.key in self.known and not self._compared(text, quantity):
             return None  # the customer's own figure (8天前签收), not a rule being stated
         if fact is None:
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity)

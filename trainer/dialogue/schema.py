@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from kb.content import DIFFICULTIES, ID_PATTERN, Entry, ItemChecker
+from kb.content import ID_PATTERN, Entry, ItemChecker
+from kb.schema import DIFFICULTIES
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
 from kb.chinese_text import quantities

@@ -15,6 +15,8 @@ from kb.chinese_text import clause_at
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
+from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
+from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.lines import compose, end_line, next_follow_up, reaction_line
 from trainer.dialogue.mood import MoodModel
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
@@ -24,6 +26,10 @@ MODES = ("training", "exam")
 # Good service behaviours are reported the first time only; facts, answers and faults every time.
 REPORT_ONCE = ("empathy", "apology", "verification", "clarifying_question", "next_step", "escalation", "closing")
 ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood going down
+# A reply sentence this close (e5 cosine) to a sentence of the FAQ answer, and closer to it than to
+# any other entry of the scenario, answers the question (calibrated on the scenarios' model
+# answers, bench/judge.py: precision of the match ≥ 0.9 on their sentences).
+ANSWER_SIMILARITY = 0.90
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,9 @@ class _State:
 class DialogueSession:
     """One simulated call. `start()`, then `reply(text)` until `done`, then `report()`."""
 
-    def __init__(self, scenario: Scenario, kb: FactBook, seed: int = 0, mode: str = "training") -> None:
+    def __init__(self, scenario: Scenario, kb: FactBook, seed: int = 0, mode: str = "training",
+                 judge: MeaningJudge | None = None) -> None:
+        """`judge` adds recognition by meaning; without it only the cue rules judge (a light set-up for tools)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         missing = [i for i in scenario.entry_ids() if i not in kb.content.entries]
@@ -65,6 +73,8 @@ class DialogueSession:
         self.mode = mode
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
+        self.judge = judge
+        self._references = {i: reference_sentences(e.answer, e.script) for i, e in self.entries.items()}
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
@@ -161,6 +171,7 @@ class DialogueSession:
     # ------------------------------------------------------------------ analysis
 
     def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
+        reading = self.judge.read(text) if self.judge is not None else None
         evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
         claims = self.facts.check(text)
         for claim in claims:
@@ -175,13 +186,40 @@ class DialogueSession:
         if not any(c.ok for c in claims):
             evidence += self._term_explanation(text, previous_line)
         evidence += self._personal_data(text)
+        if reading is not None:
+            evidence += self._meaning(reading, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
-        evidence += self._pending_question(text, claims, wrong_entries)
-        evidence += self._checkpoints(text, evidence, wrong_entries)
-        if not any(e.ok for e in evidence) and not any(e.behaviour != "jargon" for e in evidence):
+        evidence += self._pending_question(text, claims, wrong_entries, reading)
+        self._answered_early(text, claims, wrong_entries, reading)
+        evidence += self._checkpoints(text, evidence, wrong_entries, reading)
+        if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
+                and not any(e.behaviour == "vague" for e in evidence):
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      "这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。"))
         return evidence
+
+    def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
+        """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
+        skip = set()
+        if any(not e.ok and e.behaviour == "wrong_fact" for e in evidence):
+            skip.add("explanation")  # a wrong figure is not explained well, whatever the tone
+        if "jargon" in self.state.reported:
+            skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
+        found = meaning_findings(self.judge, reading, evidence, skip)
+        if any(e.behaviour == "jargon" for e in found):
+            self.state.reported.add("jargon")
+        return found
+
+    def _close_to(self, reading: Reading | None, entry_id: str) -> str | None:
+        """The reply sentence that says what the entry's answer says, if one is close enough in meaning."""
+        if reading is None or not self._references.get(entry_id):
+            return None
+        similarity, sentence = self.judge.closeness(reading, self._references[entry_id])
+        if sentence is None or similarity < ANSWER_SIMILARITY:
+            return None
+        rivals = [self.judge.closeness(reading, refs)[0] for other, refs in self._references.items()
+                  if other != entry_id and refs]
+        return sentence.text if similarity >= max(rivals, default=0.0) else None
 
     def _term_explanation(self, text: str, previous_line: str) -> list[Evidence]:
         """A rule explained in words (较重急性心肌梗死) rather than figures, not just echoed back."""
@@ -203,34 +241,61 @@ class DialogueSession:
                                       f"客户还没有确认的个人信息（{name}）不能由坐席先读出来：请客户自己说，坐席来核对。"))
         return found
 
-    def _pending_question(self, text: str, claims: list, wrong_entries: set[str]) -> list[Evidence]:
+    def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None) -> str | None:
+        """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
+        hit = cue_evidence(text, "answer", follow_up.cues)
+        if hit is not None:
+            return hit.quote
+        claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
+        if claim is not None:
+            return claim.sentence.strip()
+        return self._close_to(reading, follow_up.entry)
+
+    def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
+                          reading: Reading | None = None) -> list[Evidence]:
         pending = self.state.pending
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        hit = cue_evidence(text, "answer", pending.cues, f"回答了客户的问题：{pending.ask}")
-        if hit is None:
-            claim = next((c for c in claims if c.ok and c.entry == pending.entry), None)
-            if claim is not None:
-                hit = Evidence("answer", True, claim.sentence.strip(), f"回答了客户的问题：{pending.ask}")
-        if hit is not None and pending.entry not in wrong_entries:
+        quote = self._answer_quote(text, pending, claims, reading)
+        if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
-            return [Evidence("answer", True, hit.quote, hit.advice, entry=pending.entry)]
+            return [Evidence("answer", True, quote, f"回答了客户的问题：{pending.ask}", entry=pending.entry)]
         return [Evidence("ignored_question", False, first_sentence(text),
                          f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                          (entry.script or entry.answer).strip(), pending.entry)]
 
-    def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str]) -> list[Evidence]:
+    def _answered_early(self, text: str, claims: list, wrong_entries: set[str], reading: Reading | None) -> None:
+        """Questions the customer has not asked yet but the trainee already answered are not asked again.
+
+        Only with the judge: the cue rules alone are too loose to say a question nobody asked was answered.
+        """
+        if reading is None:
+            return
+        for follow_up in self.scenario.lines.follow_ups:
+            if follow_up.id in self.state.answered or follow_up.id in self.state.asked or follow_up.entry in wrong_entries:
+                continue
+            if self._answer_quote(text, follow_up, claims, reading) is not None:
+                self.state.answered.add(follow_up.id)
+                self.state.asked.add(follow_up.id)
+
+    def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
+                     reading: Reading | None = None) -> list[Evidence]:
         found = []
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
                 continue
             quote = self._checkpoint_quote(text, checkpoint, evidence)
+            by_meaning = quote is None
+            if by_meaning:
+                quote = next(filter(None, (self._close_to(reading, e) for e in checkpoint.entries)), None)
             if quote is None:
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]
+            if blocking and by_meaning:
+                continue  # close in meaning to a later step is not proof it was done out of order
             if blocking:
                 found.append(Evidence("checkpoint_order", False, quote,
                                       f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。"))

@@ -1,6 +1,7 @@
-"""Saving finished practice calls (DialogueRecord) and listing a trainee's calls.
+"""Saving finished practice calls (DialogueRecord), listing a trainee's calls and reading one back.
 
-The progress page calls `list_dialogue_records(db, user_id, limit=20)`; keep that name and shape.
+The progress pages list calls through trainer.insights.calls (scores only, no transcripts) and
+open one call's full report with `get_dialogue_record`.
 """
 
 from __future__ import annotations
@@ -69,3 +70,10 @@ def list_dialogue_records(db: Database, user_id: int, limit: int = 20) -> list[D
             .order_by(DialogueRecord.started_at.desc(), DialogueRecord.id.desc()).limit(limit)
         ).all()
         return [DialogueSummary.of(row) for row in rows]
+
+
+def get_dialogue_record(db: Database, record_id: int) -> DialogueSummary | None:
+    """One saved call with its transcript and findings, or None."""
+    with db.session() as session:
+        row = session.get(DialogueRecord, record_id)
+        return DialogueSummary.of(row) if row else None

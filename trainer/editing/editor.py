@@ -27,8 +27,10 @@ from trainer.store.db import Database
 from trainer.editing import history
 from trainer.editing.fields import ENTRY, QUIZ
 from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
-from trainer.editing.links import Reference, flag_for_review, references_to
+from kb.regulations.library import changed_articles
+from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
+from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
 from trainer.store.models import ContentChange
 
@@ -299,7 +301,7 @@ class ContentEditor:
         """(content on disk, content with the drafts, refusal or None if the drafts add no problem)."""
         before, known_problems = self._validated_on_disk()
         after, problems = collect_content(self.root, overrides)
-        problems += read_scenarios(self.root, after.entries, overrides)[1]
+        problems += read_scenarios(self.root, after.entries, overrides)[1] + corpus_problems(self.root, overrides)
         checked = _Checked(after, problems)
         references = self._references_to_deleted(before, after, overrides)
         if references:
@@ -314,7 +316,7 @@ class ContentEditor:
             content, problems = self.kb.content, []
         else:
             content, problems = collect_content(self.root)
-        return content, problems + read_scenarios(self.root, content.entries)[1]
+        return content, problems + read_scenarios(self.root, content.entries)[1] + corpus_problems(self.root)
 
     def _references_to_deleted(self, before: ContentSet, after: ContentSet,
                                overrides: Mapping[str, str | None]) -> list[Reference]:
@@ -344,6 +346,11 @@ class ContentEditor:
             change_of_entry = {i: rows[self._file_of(i, before, after)].id for i in touched
                                if self._file_of(i, before, after) in rows}
             flagged = flag_for_review(session, references_to(after, touched), change_of_entry)
+            # A replaced regulation: every entry citing an article whose text changed is re-checked.
+            articles = changed_articles(before.library, after.library)
+            change_of_article = {key: rows[f"regulations/{key.split()[0]}.md"].id for key in articles
+                                 if f"regulations/{key.split()[0]}.md" in rows}
+            flagged += flag_for_review(session, citations_to(before, articles), change_of_article)
             try:
                 for edit in edits:
                     atomic_write(self.root / edit.name, edit.new_text)

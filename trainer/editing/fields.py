@@ -1,4 +1,4 @@
-"""How list fields, sources and quiz answers look as plain text (form boxes, spreadsheet cells).
+"""Content fields as plain text (form boxes, spreadsheet cells), built from kb.schema's field lists.
 
 Instructors and outside reviewers edit text, not YAML: a list is one element per line, a
 source is "document | article", and a quiz answer is the text of the correct option(s) —
@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
+
+from kb import schema
+from kb.regulations.numbering import write_number
+from kb.schema import Field
 
 ENTRY, QUIZ = "entry", "quiz"
 
@@ -26,8 +30,16 @@ def split_lines(text: Any) -> list[str]:
 
 
 def source_line(source: Mapping[str, Any]) -> str:
-    """{doc, article} as 'doc | article' (just 'doc' without an article)."""
+    """{doc, article, clause, item} as 'doc | 第十六条第二款' (just 'doc' without an article).
+
+    The 款/项 go into the article text, which the validator reads back into clause and item,
+    so editing an entry in the form keeps how precise its citation was.
+    """
     doc, article = str(source.get("doc", "")).strip(), str(source.get("article", "") or "").strip()
+    if article and source.get("clause"):
+        article += f"第{write_number(int(source['clause']))}款"
+    if article and source.get("item"):
+        article += f"第（{write_number(int(source['item']))}）项"
     return f"{doc} | {article}" if article else doc
 
 
@@ -78,12 +90,21 @@ def cell_text(cell: Any) -> str:
     return str(cell if cell is not None else "").replace("\r", "").strip()
 
 
-def _difficulty(cell: Any) -> Any:
+def _choice(cell: Any) -> Any:
+    """A choice cell: a whole number (difficulty 2) as a number, other text as it is, blank as None."""
     text = cell_text(cell)
     return int(text) if text.isdigit() else (text or None)
 
 
+def _sources(cell: Any) -> list[dict[str, str]]:
+    return [parse_source_line(line) for line in split_lines(cell)]
+
+
 # ---------------------------------------------------------------------------- columns
+
+
+# Form controls: a one-line box, a text area, a pick among the field's choices, a pick among FAQ entries.
+LINE, AREA, PICK, PICK_ENTRY = "line", "area", "pick", "pick_entry"
 
 
 @dataclass(frozen=True)
@@ -92,41 +113,66 @@ class Column:
 
     name: str
     export: Callable[[Any], Any]
-    field: str | None = None  # the YAML field it fills (None: handled specially)
+    field: str | None = None  # the YAML field it fills (None: handled specially, or not a field)
     parse: Callable[[Any], Any] = cell_text
+    spec: Field | None = None  # what kb.schema says about the field (None: not in the form)
+    control: str = LINE
+    label: str = ""
+    label_en: str = ""
+
+    @property
+    def problem_field(self) -> str:
+        """The YAML field whose problems belong next to this column's box."""
+        return self.spec.name if self.spec is not None else self.name
 
 
-ENTRY_COLUMNS = (
-    Column("id", lambda e: e.id, "id"),
-    Column("category", lambda e: e.category),
-    Column("question", lambda e: e.question, "question"),
-    Column("variants", lambda e: join_lines(e.variants), "variants", split_lines),
-    Column("answer", lambda e: e.answer, "answer"),
-    Column("script", lambda e: e.script, "script"),
-    Column("keywords", lambda e: join_lines(e.keywords), "keywords", split_lines),
-    Column("sources", lambda e: join_lines(source_line(vars(s)) for s in e.sources),
-           "sources", lambda cell: [parse_source_line(line) for line in split_lines(cell)]),
-    Column("tags", lambda e: join_lines(e.tags), "tags", split_lines),
-    Column("difficulty", lambda e: e.difficulty, "difficulty", _difficulty),
-    Column("en_question", lambda e: (e.en or {}).get("question", "")),
-    Column("en_answer", lambda e: (e.en or {}).get("answer", "")),
-)
+def _attribute(name: str) -> Callable[[Any], Any]:
+    return lambda item: getattr(item, name)
 
 
-QUIZ_COLUMNS = (
-    Column("id", lambda q: q.id, "id"),
-    Column("category", lambda q: q.category),
-    Column("type", lambda q: q.type, "type"),
-    Column("prompt", lambda q: q.prompt, "prompt"),
-    Column("options", lambda q: join_lines(q.options), "options", split_lines),
-    Column("answer", lambda q: quiz_answer_text(q.type, q.answer, q.options)),
-    Column("accept", lambda q: join_lines(q.accept), "accept", split_lines),
-    Column("explanation", lambda q: q.explanation, "explanation"),
-    Column("entry", lambda q: q.entry, "entry"),
-    Column("difficulty", lambda q: q.difficulty, "difficulty", _difficulty),
-)
-COLUMNS = {ENTRY: ENTRY_COLUMNS, QUIZ: QUIZ_COLUMNS}
-EN_FIELDS = ("question", "answer")
+def _lines_of(name: str) -> Callable[[Any], str]:
+    return lambda item: join_lines(getattr(item, name))
+
+
+def _english_part(name: str, part: str) -> Callable[[Any], str]:
+    return lambda item: (getattr(item, name, None) or {}).get(part, "")
+
+
+def _columns_of(spec: Field) -> list[Column]:
+    """The column(s) showing one schema field as text; a new kind of value gets its text form here."""
+    shown = dict(spec=spec, label=spec.label, label_en=spec.label_en)
+    if spec.kind == schema.ID:
+        return [Column(spec.name, _attribute(spec.name), spec.name, **shown),
+                Column("category", lambda item: item.category)]
+    if spec.kind in (schema.TEXT, schema.ENTRY_REF):
+        control = PICK_ENTRY if spec.kind == schema.ENTRY_REF else LINE
+        return [Column(spec.name, _attribute(spec.name), spec.name, control=control, **shown)]
+    if spec.kind == schema.PARAGRAPH:
+        return [Column(spec.name, _attribute(spec.name), spec.name, control=AREA, **shown)]
+    if spec.kind == schema.LINES:
+        return [Column(spec.name, _lines_of(spec.name), spec.name, split_lines, control=AREA, **shown)]
+    if spec.kind == schema.CHOICE:
+        return [Column(spec.name, _attribute(spec.name), spec.name, _choice, control=PICK, **shown)]
+    if spec.kind == schema.SOURCES:
+        return [Column(spec.name, lambda item: join_lines(source_line(vars(s)) for s in getattr(item, spec.name)),
+                       spec.name, _sources, control=AREA, **shown)]
+    if spec.kind == schema.QUIZ_ANSWER:
+        return [Column(spec.name, lambda q: quiz_answer_text(q.type, q.answer, q.options), control=AREA, **shown)]
+    if spec.kind == schema.ENGLISH:
+        return [Column(f"{spec.name}_{part.name}", _english_part(spec.name, part.name), spec=spec,
+                       control=AREA if part.kind == schema.PARAGRAPH else LINE, label=part.label, label_en=part.label_en)
+                for part in spec.parts]
+    raise ValueError(f"no text form for a field of kind {spec.kind!r}")
+
+
+SCHEMAS = {ENTRY: schema.ENTRY, QUIZ: schema.QUIZ}
+COLUMNS = {kind: tuple(column for spec in item_kind.fields for column in _columns_of(spec))
+           for kind, item_kind in SCHEMAS.items()}
+
+
+def form_columns(kind: str) -> tuple[Column, ...]:
+    """The columns an editor form shows, in schema order (the category comes from the form's own pick)."""
+    return tuple(c for c in COLUMNS[kind] if c.spec is not None)
 
 
 def cells_of(kind: str, item: Any) -> dict[str, Any]:
@@ -138,17 +184,20 @@ def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, 
                     ) -> tuple[dict[str, Any], list[str]]:
     """(YAML item, problems as 'field: message') from named text cells.
 
-    `previous` (the item as it is in its file) keeps English fields the cells do not carry.
+    `previous` (the item as it is in its file) keeps English texts the cells do not carry.
     """
     item = {c.field: c.parse(cells.get(c.name)) for c in COLUMNS[kind] if c.field}
     messages: list[str] = []
-    if kind == ENTRY:
-        en = dict((previous or {}).get("en") or {})
-        en.update({k: cell_text(cells.get(f"en_{k}")) for k in EN_FIELDS})
-        item["en"] = {k: v for k, v in en.items() if v} or None
-    else:
-        answer, message = parse_quiz_answer(str(item.get("type") or ""), cells.get("answer"), item.get("options") or [])
-        item["answer"] = answer
-        if message:
-            messages.append(f"answer: {message}")
+    for spec in SCHEMAS[kind].fields:
+        if spec.kind == schema.ENGLISH:
+            english = dict((previous or {}).get(spec.name) or {})
+            english.update({part.name: cell_text(cells.get(f"{spec.name}_{part.name}")) for part in spec.parts
+                            if f"{spec.name}_{part.name}" in cells})
+            item[spec.name] = {k: v for k, v in english.items() if v} or None
+        elif spec.kind == schema.QUIZ_ANSWER:
+            answer, message = parse_quiz_answer(str(item.get("type") or ""), cells.get(spec.name),
+                                                item.get("options") or [])
+            item[spec.name] = answer
+            if message:
+                messages.append(f"{spec.name}: {message}")
     return item, messages

@@ -20,7 +20,7 @@ from trainer.store.db import Database
 from trainer.clock import utcnow
 from trainer.store.models import ReviewFlag
 
-QUIZ, SCENARIO = "quiz", "scenario"
+QUIZ, SCENARIO, CITATION = "quiz", "scenario", "citation"
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,15 @@ def references_to(content: ContentSet, entry_ids: Iterable[str]) -> list[Referen
              for item in content.quiz_items.values() if item.entry in wanted]
     found += [ref for ref in scenario_references(content.root) if ref.entry_id in wanted]
     return found
+
+
+def citations_to(content: ContentSet, article_keys: Iterable[str]) -> list[Reference]:
+    """FAQ entries citing any of these library articles ('L1-01 第十六条'): kind 'citation',
+    item_id the entry, entry_id the article key."""
+    wanted = set(article_keys)
+    return [Reference(CITATION, entry.id, f"{source.document_id} {source.article}", entry.file, source.line or entry.line)
+            for entry in content.entries.values() for source in entry.sources
+            if source.document_id and f"{source.document_id} {source.article}" in wanted]
 
 
 def flag_for_review(session: Session, references: Iterable[Reference], change_ids: dict[str, int]) -> int:

@@ -27,7 +27,6 @@ from trainer.editing.yaml_style import YamlEditError, set_item
 SHEET_NAMES = {ENTRY: "FAQ", QUIZ: "Quiz"}
 
 
-
 # ---------------------------------------------------------------------------- export
 
 
@@ -139,7 +138,8 @@ class ImportPlan:
 
     @property
     def writes(self) -> bool:
-        return bool(self.edits)
+        """Whether confirming would change anything: a new or changed row, and a file to write."""
+        return bool(self.edits) and bool(self.by_status("new") or self.by_status("changed"))
 
 
 def _category(row: UploadRow, item: Mapping[str, Any], content: ContentSet) -> str | None:

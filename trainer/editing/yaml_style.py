@@ -16,21 +16,22 @@ from typing import Any, Mapping
 
 import yaml
 
+from kb.schema import ITEM_KINDS
 from kb.yaml_source import LocatedDict, parse_yaml
 
-# Field order of each kind of item, as in content/README.md; unknown keys go last.
-FIELD_ORDER = {
-    "entries": ("id", "question", "variants", "answer", "script", "keywords", "sources", "tags", "difficulty", "en"),
-    "items": ("id", "type", "prompt", "options", "answer", "accept", "explanation", "entry", "difficulty", "en"),
-}
-# How a new item's fields are written, like the hand-written files: answers and scripts as
-# `|` blocks; other texts plain unless multi-line; lists inline unless listed in BLOCK_LIST_KEYS.
-DEFAULT_STYLES = {
-    "entries": {"answer": "literal", "script": "literal", "en.answer": "literal"},
-    "items": {},
-}
-BLOCK_LIST_KEYS = {"variants", "sources"}
 INDENT = "  "
+
+
+def default_layout(list_key: str) -> dict[str, str]:
+    """How a new item's fields are written, like the hand-written files (kb.schema's `layout`):
+    answers and scripts as `|` blocks, variants and sources one per line; other texts plain
+    unless multi-line, other lists inline."""
+    layout: dict[str, str] = {}
+    for spec in ITEM_KINDS[list_key].fields:
+        if spec.layout:
+            layout[spec.name] = spec.layout
+        layout.update({f"{spec.name}.{part.name}": part.layout for part in spec.parts if part.layout})
+    return layout
 
 
 class YamlEditError(Exception):
@@ -47,15 +48,107 @@ def plain(node: Any) -> Any:
 
 
 def normalized(node: Any) -> Any:
-    """Data as the loader reads it: text stripped, so `|` blocks and inline text compare equal."""
+    """Data as the loader reads it: text stripped (`|` blocks and inline text compare equal), and a
+    number as its text (`keywords: [12378]` and `["12378"]` are the same keyword)."""
     if isinstance(node, dict):
         return {k: normalized(v) for k, v in node.items()}
     if isinstance(node, list):
         return [normalized(v) for v in node]
+    if isinstance(node, (int, float)) and not isinstance(node, bool):
+        return str(node)
     return node.strip() if isinstance(node, str) else node
 
 
+def _without_empty(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in plain(dict(item)).items() if not _is_empty(v)}
+
+
+def same_item(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two items say the same thing to the loader (empty fields count as absent)."""
+    return normalized(_without_empty(a)) == normalized(_without_empty(b))
+
+
 # ---------------------------------------------------------------------------- rendering
+
+
+def scalar_tokens(lines: list[str]) -> dict[str, str]:
+    """How each one-line scalar of an existing item is written, by its text: '"3.1.1.1"', '12378'.
+
+    Writing a value again exactly as it was keeps hand-written quoting out of the diff.
+    """
+    source = "\n".join(lines)
+    tokens: dict[str, str] = {}
+    try:
+        for token in yaml.scan(source, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in (None, '"', "'"):
+                written = source[token.start_mark.index:token.end_mark.index]
+                if "\n" not in written:
+                    tokens.setdefault(token.value, written)
+    except yaml.YAMLError:
+        return {}
+    return tokens
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How to write an item: each field's layout (by dotted path) and each scalar's old spelling."""
+
+    fields: Mapping[str, str]
+    tokens: Mapping[str, str]
+
+    def scalar(self, value: Any, flow: bool = False) -> str:
+        """One scalar in YAML syntax: as it was written before if that still reads the same, else
+        quoted only when it must be (flow context quotes more)."""
+        key = value if isinstance(value, str) else str(value)
+        remembered = self.tokens.get(key) if isinstance(value, (str, int, float)) else None
+        if remembered is not None and _reads_as(remembered, value, flow):
+            return remembered
+        if flow:
+            dumped = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=2**31 - 1).strip()[1:-1]
+        else:
+            dumped = yaml.safe_dump({"k": value}, allow_unicode=True, width=2**31 - 1)[len("k: "):].rstrip("\n")
+        return _prefer_double_quotes(dumped, value)
+
+    def flow(self, value: Any) -> str:
+        """A list or mapping written inline: [a, b] or {doc: x, article: y}."""
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{self.scalar(k, True)}: {self.flow(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(self.flow(v) for v in value) + "]"
+        return self.scalar(value, flow=True)
+
+    def text(self, key: str, text: str, indent: str, style: str | None) -> list[str]:
+        if (style == "literal" or "\n" in text.strip()) and _literal_ok(text):
+            body = text.strip("\n").split("\n")
+            return [f"{indent}{key}: |"] + [f"{indent}{INDENT}{line}" if line else "" for line in body]
+        return [f"{indent}{key}: {self.scalar(text)}"]
+
+    def field(self, path: str, key: str, value: Any, indent: str) -> list[str]:
+        style = self.fields.get(path)
+        if isinstance(value, str):
+            return self.text(key, value, indent, style)
+        if isinstance(value, list):
+            if style == "block":
+                return [f"{indent}{key}:"] + [f"{indent}{INDENT}- {self.flow(v) if isinstance(v, (dict, list)) else self.scalar(v)}"
+                                              for v in value]
+            return [f"{indent}{key}: {self.flow(value)}"]
+        if isinstance(value, dict):
+            if style == "flow":
+                return [f"{indent}{key}: {self.flow(value)}"]
+            lines = [f"{indent}{key}:"]
+            for sub_key, sub_value in value.items():
+                lines += self.field(f"{path}.{sub_key}", str(sub_key), sub_value, indent + INDENT)
+            return lines
+        return [f"{indent}{key}: {self.scalar(value)}"]
+
+
+def _reads_as(token: str, value: Any, flow: bool) -> bool:
+    """Whether `token`, written where `value` goes, reads back as the same value for the loader."""
+    try:
+        parsed = yaml.safe_load(f"[{token}]")[0] if flow else yaml.safe_load(f"k: {token}")["k"]
+    except (yaml.YAMLError, IndexError, KeyError, TypeError):
+        return False
+    return not isinstance(parsed, bool) and normalized(parsed) == normalized(value)
 
 
 def _prefer_double_quotes(dumped: str, value: Any) -> str:
@@ -63,24 +156,6 @@ def _prefer_double_quotes(dumped: str, value: Any) -> str:
     if dumped.startswith("'") or "\n" in dumped:
         return json.dumps(value, ensure_ascii=False)
     return dumped
-
-
-def _scalar(value: Any, flow: bool = False) -> str:
-    """One scalar in YAML syntax, quoted only when it must be (flow context quotes more)."""
-    if flow:
-        dumped = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=2**31 - 1).strip()[1:-1]
-    else:
-        dumped = yaml.safe_dump({"k": value}, allow_unicode=True, width=2**31 - 1)[len("k: "):].rstrip("\n")
-    return _prefer_double_quotes(dumped, value)
-
-
-def _flow(value: Any) -> str:
-    """A list or mapping written inline: [a, b] or {doc: x, article: y}."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_scalar(k, True)}: {_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
-    return _scalar(value, flow=True)
 
 
 def _literal_ok(text: str) -> bool:
@@ -114,50 +189,27 @@ def field_styles(lines: list[str]) -> dict[str, str]:
     return styles
 
 
-def _render_text(key: str, text: str, indent: str, style: str | None) -> list[str]:
-    if (style == "literal" or "\n" in text.strip()) and _literal_ok(text):
-        body = text.strip("\n").split("\n")
-        return [f"{indent}{key}: |"] + [f"{indent}{INDENT}{line}" if line else "" for line in body]
-    return [f"{indent}{key}: {_scalar(text)}"]
-
-
-def _render_field(path: str, key: str, value: Any, indent: str, styles: Mapping[str, str]) -> list[str]:
-    style = styles.get(path)
-    if isinstance(value, str):
-        return _render_text(key, value, indent, style)
-    if isinstance(value, list):
-        if style == "block" or (style is None and key in BLOCK_LIST_KEYS):
-            return [f"{indent}{key}:"] + [f"{indent}{INDENT}- {_flow(v) if isinstance(v, (dict, list)) else _scalar(v)}"
-                                          for v in value]
-        return [f"{indent}{key}: {_flow(value)}"]
-    if isinstance(value, dict):
-        if style == "flow":
-            return [f"{indent}{key}: {_flow(value)}"]
-        lines = [f"{indent}{key}:"]
-        for sub_key, sub_value in value.items():
-            lines += _render_field(f"{path}.{sub_key}", str(sub_key), sub_value, indent + INDENT, styles)
-        return lines
-    return [f"{indent}{key}: {_scalar(value)}"]
-
-
 def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, (list, dict)) and not value)
 
 
 def render_item(list_key: str, item: Mapping[str, Any], dash_indent: str = INDENT,
-                styles: Mapping[str, str] | None = None) -> list[str]:
-    """The lines of one list item (`- id: …`) in the project's style; empty fields are left out.
+                old_lines: list[str] | None = None) -> list[str]:
+    """The lines of one list item (`- id: …`) in the project's style, fields in kb.schema's
+    order (unknown keys last); empty fields are left out.
 
-    `styles` (from `field_styles` of the old item) keeps each field written the way it was.
+    `old_lines` (the item as written before) keeps each field laid out, and each scalar quoted,
+    the way it was.
     """
-    styles = dict(DEFAULT_STYLES[list_key], **(styles or {}))
-    order = FIELD_ORDER[list_key]
+    old_lines = old_lines or []
+    style = _Style(dict(default_layout(list_key), **field_styles(old_lines)), scalar_tokens(old_lines))
+    order = ITEM_KINDS[list_key].names
     keys = [k for k in order if k in item] + [k for k in item if k not in order]
     lines: list[str] = []
     for key in keys:
         if _is_empty(item[key]):
             continue
-        lines += _render_field(key, key, item[key], dash_indent + INDENT, styles)
+        lines += style.field(key, key, item[key], dash_indent + INDENT)
     if not lines:
         raise YamlEditError("the item has no fields")
     lines[0] = f"{dash_indent}- {lines[0][len(dash_indent) + len(INDENT):]}"
@@ -261,8 +313,10 @@ def set_item(text: str | None, list_key: str, item_id: str, item: Mapping[str, A
                 target.start == 0 or not lines[target.start - 1].strip() or lines[target.start - 1].strip().endswith(":")):
             del lines[target.start]
     elif target is not None:
-        styles = field_styles(lines[target.start:target.content_end])
-        lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, styles)
+        if same_item(find_item(text, list_key, item_id) or {}, item):
+            return text  # nothing to change: not even a re-quoted value
+        old_lines = lines[target.start:target.content_end]
+        lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, old_lines)
     elif blocks:
         last = blocks[-1]
         separator = [""] if _uses_blank_separators(lines, blocks) else []
@@ -296,6 +350,5 @@ def _check_result(new_text: str, list_key: str, item_id: str, item: Mapping[str,
         if found:
             raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
         return
-    wanted = normalized({k: v for k, v in plain(dict(item)).items() if not _is_empty(v)})
-    if len(found) != 1 or normalized(found[0]) != wanted:
+    if len(found) != 1 or not same_item(found[0], item):
         raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")

@@ -141,3 +141,75 @@ def swappable_facts(answer: str) -> list[Fact]:
     facts = [f for f in number_facts(answer) if wrong_numbers(f, answer)]
     facts += [f for f in term_facts(answer, terms) if wrong_terms(f, answer)]
     return facts
+
+
+# ---------------------------------------------------------------------------- standalone statements
+
+# A sentence opening with one of these leans on the sentence before it (所以…, 但…, 其中…, 这…)
+# or on the question (可以，…): as a true/false statement on its own it is a fragment.
+_LEANING_OPENERS = (
+    "所以", "因此", "因而", "于是", "但", "可是", "然而", "不过", "而且", "而", "并且", "并", "且", "另外", "此外",
+    "同时", "否则", "因为", "由于此", "其中", "其余", "其他", "其", "例外", "这", "那", "此", "该", "上述", "前述",
+    "以上", "以下", "它", "两者", "二者", "区别", "注意", "常见", "即", "也", "还", "又", "再", "则", "接着", "然后",
+    "后续", "先", "首先", "其次", "最后", "具体", "仍", "由", "应", "须", "需", "要", "可",
+)
+_LIST_MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．)]|第[一二三四五六七八九十\d]+[项步点种类])")
+_LIST_POINT = re.compile(r"[①-⑳]")
+# "…的，应…": a condition, then a duty with nobody named to carry it (情形复杂的，应在30日内核定).
+_DUTY_WITHOUT_ACTOR = re.compile(r"^([^，。]*的)，(?:应当?|须|必须|可以?|不得)")
+PARTIES = ("保险公司", "公司", "保险人", "投保人", "被保险人", "受益人", "坐席", "投诉人", "申请人", "监护人", "销售人员", "代理人")
+_ANSWER_WORD = re.compile(r"^(?:一般)?(?:不|没)?(?:能|可以|会|是的?|有|对|行|需要|必须|保证)[。，,！!；;：:]")
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("「", "」"), ("《", "》"), ("【", "】"))
+
+
+def statement_problem(sentence: str) -> str | None:
+    """Why `sentence` cannot stand alone as a true/false statement, or None if it can.
+
+    A statement is judged true or false without the answer around it, so it must not lean on
+    a sentence before it, be one point of a list, answer a question nobody asked, start from
+    an unnamed quantity ("1年从…起算") or lose a bracket to the sentence splitter.
+    """
+    text = sentence.strip()
+    if _ANSWER_WORD.match(text):
+        return "answers a question instead of stating a fact"
+    if _LIST_MARKER.match(text) or _LIST_POINT.search(text):
+        return "is one point of a list"
+    opener = next((w for w in _LEANING_OPENERS if text.startswith(w)), None)
+    if opener is not None:
+        return f"leans on what came before ('{opener}…')"
+    duty = _DUTY_WITHOUT_ACTOR.match(text)
+    if duty and not any(party in duty.group(1) for party in PARTIES):
+        return "says what must be done but not who must do it"
+    found = quantities(text)
+    if found and (found[0].start == 0 or (found[0].start == 1 and text[0] == "满")):
+        return "starts from a quantity without saying what it measures"
+    if any(text.count(left) != text.count(right) for left, right in _PAIRS) or text.count('"') % 2:
+        return "has an unbalanced bracket or quote"
+    return None
+
+
+# ---------------------------------------------------------------------------- choice options
+
+# Openings that are not the fact itself: a yes/no, "以合同条款为准", or the citation leading in.
+_OPTION_OPENERS = (
+    _ANSWER_WORD,
+    re.compile(r"^以(?:保险)?合同(?:条款|约定)?为准[，,：:；;]"),
+    re.compile(r"^(?:依据|根据|按照?)?[^，。：；]{0,30}?第[一二三四五六七八九十百零\d]+条(?:第[一二三四五六七八九十\d]+款)?"
+               r"(?:规定|要求|明确)?[：:，,]"),
+)
+
+
+def option_text(short: str) -> str:
+    """A short answer as a choice option: without the openings (能。/ 以合同条款为准，/ 保险法第十五条规定，)
+    that only some answers have, which would mark an option as right or wrong by its first words."""
+    text = short
+    while True:
+        match = next((m for m in (p.match(text) for p in _OPTION_OPENERS) if m and m.end() < len(text)), None)
+        if match is None:
+            return text
+        text = text[match.end():].lstrip()
+
+
+def opening(text: str) -> str:
+    """An option's first words: up to the first clause break, at most 8 characters."""
+    return re.split(r"[，。：；、,:;]", text, maxsplit=1)[0][:8]

@@ -13,8 +13,8 @@ from typing import Sequence
 
 from kb import Entry, KnowledgeBase
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
-from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, short_form, swappable_facts, term_facts,
-                                wrong_numbers, wrong_terms)
+from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
+                                statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -28,6 +28,9 @@ ALSO_TRUE = 0.7
 SAME_FACT_COSINE = 0.965
 # Question overlap above which another entry answers (nearly) the same question.
 SAME_QUESTION = 0.6
+# Share of an option's opening bigrams found in the question above which the opening echoes it:
+# when only the right option echoes the question, its first words give it away.
+ECHOES_QUESTION = 0.4
 MAX_FILL_PER_ENTRY = 2
 MAX_TRUE_FALSE_PER_ENTRY = 2
 
@@ -51,19 +54,22 @@ def _stable_choice(key: str, count: int) -> int:
 
 @dataclass(frozen=True)
 class Gist:
-    """An entry's short answer and the bigram sets the distractor checks compare, computed once."""
+    """An entry's short answer, its form as a choice option, and the bigram sets the distractor
+    checks compare, computed once."""
 
     entry: Entry
     short: str
+    option: str
     key: str
-    short_grams: frozenset[str]
+    option_grams: frozenset[str]
     answer_grams: frozenset[str]
     question_grams: frozenset[str]
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
         short = short_form(entry.answer)
-        return cls(entry, short, normalize_answer(short), frozenset(bigrams(short)),
+        option = option_text(short)
+        return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
                    frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)))
 
 
@@ -76,11 +82,11 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
     """Other's short answer is wrong for `right`'s question and unlike every option so far."""
     if other.entry.id == right.entry.id or other.key in {right.key, *(c.key for c in chosen)}:
         return False
-    return (jaccard(other.short_grams, right.short_grams) < NEAR_DUPLICATE
-            and _share_in(other.short_grams, right.answer_grams) < ALSO_TRUE
-            and _share_in(right.short_grams, other.answer_grams) < ALSO_TRUE
+    return (jaccard(other.option_grams, right.option_grams) < NEAR_DUPLICATE
+            and _share_in(other.option_grams, right.answer_grams) < ALSO_TRUE
+            and _share_in(right.option_grams, other.answer_grams) < ALSO_TRUE
             and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
-            and all(jaccard(other.short_grams, c.short_grams) < NEAR_DUPLICATE for c in chosen))
+            and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
 
 
 def pick_distractors(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[str]:
@@ -91,18 +97,31 @@ def pick_distractors(right: Gist, candidates: Sequence[Gist], count: int = CHOIC
             chosen.append(other)
             if len(chosen) == count:
                 break
-    return [c.short for c in chosen]
+    return [c.option for c in chosen]
+
+
+def _echo(option: str, question_grams: frozenset[str]) -> float:
+    """Share of the option's opening words that repeat the question's."""
+    grams = bigrams(opening(option))
+    return len(grams & question_grams) / len(grams) if grams else 0.0
+
+
+def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
+    """Whether the right option alone opens with the question's own words (受益人由谁指定？ → 受益人由…)."""
+    return (_echo(right.option, right.question_grams) >= ECHOES_QUESTION
+            and all(_echo(d, right.question_grams) == 0 for d in distractors))
 
 
 def choice_question(right: Gist, candidates: Sequence[Gist]) -> Question | None:
-    """'Which answer is right?' with hard negatives, or None when too few safe distractors exist."""
+    """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
+    or the right option would be recognised by its opening words."""
     distractors = pick_distractors(right, candidates)
-    if len(distractors) < CHOICE_OPTIONS - 1:
+    if len(distractors) < CHOICE_OPTIONS - 1 or gives_itself_away(right, distractors):
         return None
     entry = right.entry
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
-        options=(right.short, *distractors), answer=0,
+        options=(right.option, *distractors), answer=0,
         explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry),
         entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True)
 
@@ -130,9 +149,14 @@ def fill_questions(entry: Entry) -> list[Question]:
 
 
 def true_false_questions(entry: Entry) -> list[Question]:
-    """Statements from the answer; most have one number or term changed to a plausible wrong one."""
+    """Statements from the answer; most have one number or term changed to a plausible wrong one.
+
+    Only sentences that stand alone become statements (`statement_problem`): a fragment such
+    as 所以投保初期… cannot be judged true or false without the sentence before it.
+    """
     questions = []
-    for n, fact in enumerate(swappable_facts(entry.answer)[:MAX_TRUE_FALSE_PER_ENTRY]):
+    facts = [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None]
+    for n, fact in enumerate(facts[:MAX_TRUE_FALSE_PER_ENTRY]):
         item_id = f"gen-tf:{entry.id}:{n}"
         stays_true = _stable_choice(item_id, 3) == 0
         if stays_true:

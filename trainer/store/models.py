@@ -1,5 +1,5 @@
 """SQLAlchemy tables of the progress store: users, quiz attempts, review states, dialogue
-sessions, sign-in events and content history.
+sessions, sign-in events, content history, and the search log with its feedback.
 
 Schema changes go through Alembic migrations (trainer/store/migrations), never `create_all`, so a
 company's existing database is upgraded in place without losing training records.
@@ -7,9 +7,9 @@ company's existing database is upgraded in place without losing training records
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -35,6 +35,8 @@ class User(Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # First working day; its month is the cohort instructors follow through the outbound programme.
+    hire_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class SignInEvent(Base):
@@ -54,6 +56,11 @@ class QuizAttempt(Base):
     """One answer to one quiz question."""
 
     __tablename__ = "quiz_attempts"
+    # The progress pages read agents' answers of a period (one agent's calendar, the team
+    # console's aggregates): this index holds every column they read, so the table is not touched.
+    __table_args__ = (
+        Index("ix_quiz_attempts_user_time_cover", "user_id", "answered_at", "correct", "category", "item_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -90,6 +97,7 @@ class DialogueRecord(Base):
     """A finished (or abandoned) simulated call: transcript, findings and score."""
 
     __tablename__ = "dialogue_sessions"
+    __table_args__ = (Index("ix_dialogue_sessions_user_finished", "user_id", "finished_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -102,6 +110,18 @@ class DialogueRecord(Base):
     findings_json: Mapped[str] = mapped_column(Text, default="[]")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+
+
+class CallComment(Base):
+    """An instructor's comment on one practice call; the agent reads it on their call report."""
+
+    __tablename__ = "call_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dialogue_id: Mapped[int] = mapped_column(ForeignKey("dialogue_sessions.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ContentChange(Base):
@@ -134,3 +154,66 @@ class ReviewFlag(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     resolved_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+# Longest query text kept in the search log: what search itself reads (kb.text.MAX_QUERY_CHARS).
+LOGGED_QUERY_CHARS = 200
+
+
+class SearchLog(Base):
+    """One search on the knowledge-search page: what was asked, what came back, and when.
+
+    `search_key` is made by the page before the row exists, because the row is written in the
+    background (logging must never hold up an answer); feedback refers to the search by it.
+    """
+
+    __tablename__ = "search_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    search_key: Mapped[str] = mapped_column(String(32), unique=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    query: Mapped[str] = mapped_column(String(LOGGED_QUERY_CHARS))
+    category: Mapped[str] = mapped_column(String(64), default="")
+    results_json: Mapped[str] = mapped_column(Text, default="[]")  # [[entry id, relevance], …] best first
+    no_answer: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class SearchFeedback(Base):
+    """An agent's verdict on one answer of a search (the latest one counts), or on a search with no answer."""
+
+    __tablename__ = "search_feedback"
+    __table_args__ = (UniqueConstraint("search_id", "entry_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    search_id: Mapped[int] = mapped_column(ForeignKey("search_log.id"), index=True)
+    entry_id: Mapped[str] = mapped_column(String(128), default="")  # the answer judged; "" for "no answer"
+    verdict: Mapped[str] = mapped_column(String(8))  # up | down | wrong
+    right_entry_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the agent's pick, if any
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+class JudgeCorrection(Base):
+    """A trainee's "judged wrong" on one finding of a practice call, and the instructor's decision.
+
+    Accepted corrections become labelled utterances of the corpus (through the content editor),
+    so the judge learns from them at its next build.
+    """
+
+    __tablename__ = "judge_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    dialogue_id: Mapped[int | None] = mapped_column(ForeignKey("dialogue_sessions.id"), nullable=True)
+    scenario_id: Mapped[str] = mapped_column(String(128), default="")
+    turn_index: Mapped[int] = mapped_column(Integer, default=0)
+    behaviour: Mapped[str] = mapped_column(String(32))
+    verdict_ok: Mapped[bool] = mapped_column(Boolean, default=False)  # was the finding good (✅) or a fault (❌)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    utterance: Mapped[str] = mapped_column(Text, default="")  # the agent's whole reply in that turn
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | accepted | rejected
+    labels_json: Mapped[str] = mapped_column(Text, default="{}")  # the instructor's {labels, counter} for the utterance
+    reviewer: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    change_id: Mapped[int | None] = mapped_column(ForeignKey("content_changes.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -47,10 +47,16 @@ class UserInfo:
     display_name: str
     role: str
     team: str
+    hire_date: date | None = None
 
     @classmethod
     def of(cls, user: User) -> "UserInfo":
-        return cls(user.id, user.login, user.display_name, user.role, user.team)
+        return cls(user.id, user.login, user.display_name, user.role, user.team, user.hire_date)
+
+    @property
+    def cohort(self) -> str:
+        """The hire month, 'YYYY-MM' ('' when unknown): agents hired together train together."""
+        return self.hire_date.strftime("%Y-%m") if self.hire_date else ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,25 @@ def clean_team(team: str | None) -> str:
     if len(value) > 64:
         raise AccountError("班组名称不能超过 64 个字符。", "The team name cannot be longer than 64 characters.")
     return value
+
+
+HIRE_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y-%m", "%Y/%m", "%Y年%m月")
+
+
+def clean_hire_date(value: date | datetime | str | None) -> date | None:
+    """A hire date from a date or text (2026-03-02, 2026/3/2, 2026年3月, 2026-03 = the 1st); None when blank."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    for pattern in HIRE_DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise AccountError(f"入职日期“{text}”无效：请写成 2026-03-02 或 2026-03。",
+                       f"Invalid hire date '{text}': write it as 2026-03-02 or 2026-03.")
 
 
 def check_role(role: str) -> str:
@@ -177,9 +202,11 @@ def record_event(session: Session, login: str, user_id: int | None, success: boo
 # ---- changing ------------------------------------------------------------------------------
 
 def create_user(db: Database, login: str, display_name: str, role: str = "agent", team: str = "",
-                password: str | None = None, must_change_password: bool = False) -> UserInfo:
+                password: str | None = None, must_change_password: bool = False,
+                hire_date: date | str | None = None) -> UserInfo:
     """A new account. Without a password it cannot sign in locally until one is set or reset."""
     login = normalize_login(login)
+    hire_date = clean_hire_date(hire_date)
     display_name, team, role = clean_display_name(display_name), clean_team(team), check_role(role)
     if password is not None:
         check_password(password, login)
@@ -188,7 +215,7 @@ def create_user(db: Database, login: str, display_name: str, role: str = "agent"
             raise AccountError(f"登录名“{login}”已被使用。", f"The login '{login}' is already taken.")
         user = User(login=login, display_name=display_name, role=role, team=team,
                     password_hash=hash_password(password) if password is not None else None,
-                    must_change_password=must_change_password)
+                    must_change_password=must_change_password, hire_date=hire_date)
         session.add(user)
         session.commit()
         return UserInfo.of(user)
@@ -202,10 +229,12 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
 
 
 def update_user(db: Database, login: str, *, display_name: str | None = None, role: str | None = None,
-                team: str | None = None) -> UserInfo:
-    """Change the name, role and/or team of an account (None leaves a field as it is)."""
+                team: str | None = None, hire_date: date | str | None = None) -> UserInfo:
+    """Change the name, role, team and/or hire date of an account (None leaves a field as it is)."""
     with db.session() as session:
         user = _find(session, login)
+        if hire_date is not None:
+            user.hire_date = clean_hire_date(hire_date)
         if display_name is not None:
             user.display_name = clean_display_name(display_name)
         if team is not None:

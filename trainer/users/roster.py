@@ -1,7 +1,8 @@
 """Team roster import (CSV or XLSX): a dry-run report first, then an all-or-nothing apply.
 
-Columns: name, login, role, team (Chinese headers 姓名/登录名/角色/班组 work too; roles may be
-written agent/instructor/admin or 坐席/培训师/管理员). A file with any invalid row changes
+Columns: name, login, role, team and, optionally, hire_date (Chinese headers 姓名/登录名/角色/班组/
+入职日期 work too; roles may be written agent/instructor/admin or 坐席/培训师/管理员; a hire date
+as 2026-03-02, 2026/3/2, 2026-03 or an Excel date). A blank hire date keeps the one stored. A file with any invalid row changes
 nothing: the report lists every problem with its row number as the spreadsheet shows it.
 Applying the same file twice changes nothing the second time. New accounts get a temporary
 password each (returned once, to hand out) that must be changed at the first sign-in.
@@ -13,19 +14,23 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from trainer.store.db import Database
 from trainer.users.passwords import temporary_password
-from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_team, create_user,
-                           list_accounts, normalize_login, update_user)
+from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_hire_date, clean_team,
+                                    create_user, list_accounts, normalize_login, update_user)
 
 COLUMNS = ("name", "login", "role", "team")
+OPTIONAL_COLUMNS = ("hire_date",)
 HEADER_ALIASES = {
     "name": "name", "display_name": "name", "姓名": "name", "名字": "name",
     "login": "login", "username": "login", "登录名": "login", "账号": "login", "工号": "login",
     "role": "role", "角色": "role",
     "team": "team", "班组": "team", "团队": "team", "组别": "team",
+    "hire_date": "hire_date", "hired": "hire_date", "入职日期": "hire_date", "入职时间": "hire_date",
+    "入职月份": "hire_date",
 }
 ROLE_ALIASES = {"坐席": "agent", "培训师": "instructor", "讲师": "instructor", "管理员": "admin"}
 MAX_ROWS = 5000
@@ -46,6 +51,7 @@ class RosterRow:
     login: str
     role: str
     team: str
+    hire_date: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Change:
     name: str
     role: str
     team: str
+    hire_date: date | None = None
     changes: tuple[tuple[str, str, str], ...] = ()  # (field, before, after)
 
 
@@ -110,7 +117,8 @@ def read_roster(data: bytes, filename: str) -> list[RosterRow]:
     for number, cells in enumerate(table[1:], start=2):
         values = {name: _cell(cells, index) for name, index in columns.items()}
         if any(values.values()):
-            rows.append(RosterRow(number, values["name"], values["login"], values["role"], values["team"]))
+            rows.append(RosterRow(number, values["name"], values["login"], values["role"], values["team"],
+                                  values.get("hire_date", "")))
     if len(rows) > MAX_ROWS:
         raise RosterError(f"文件行数过多（{len(rows)}），一次最多 {MAX_ROWS} 行。",
                           f"Too many rows ({len(rows)}); at most {MAX_ROWS} at a time.")
@@ -151,6 +159,8 @@ def _xlsx_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # employee numbers typed as numbers
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")  # a hire date typed as an Excel date
     return str(value)
 
 
@@ -184,6 +194,7 @@ def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
             name = clean_display_name(row.name)
             role = check_role(ROLE_ALIASES.get(row.role.strip(), row.role))
             team = clean_team(row.team)
+            hire_date = clean_hire_date(row.hire_date)
         except AccountError as error:
             plan.invalid.append(Invalid(row.row, row.login, error.zh, error.en))
             continue
@@ -194,14 +205,20 @@ def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
         seen[login] = row.row
         existing = accounts.get(login)
         if existing is None:
-            plan.new.append(Change(row.row, login, name, role, team))
+            plan.new.append(Change(row.row, login, name, role, team, hire_date))
             continue
         before = existing.info
         diffs = tuple((label, old, new) for label, old, new in (
-            ("name", before.display_name, name), ("role", before.role, role), ("team", before.team, team)) if old != new)
-        (plan.changed if diffs else plan.unchanged).append(Change(row.row, login, name, role, team, diffs))
+            ("name", before.display_name, name), ("role", before.role, role), ("team", before.team, team),
+            ("hire_date", _date_text(before.hire_date), _date_text(hire_date) if hire_date else _date_text(before.hire_date)))
+            if old != new)
+        (plan.changed if diffs else plan.unchanged).append(Change(row.row, login, name, role, team, hire_date, diffs))
     _keep_an_admin(plan, accounts)
     return plan
+
+
+def _date_text(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _keep_an_admin(plan: RosterPlan, accounts: dict[str, Account]) -> None:
@@ -229,8 +246,9 @@ def apply_roster(db: Database, rows: list[RosterRow]) -> tuple[RosterPlan, list[
     for change in plan.new:  # first, so that a new administrator exists before another is demoted
         password = temporary_password()
         create_user(db, change.login, change.name, change.role, change.team, password=password,
-                    must_change_password=True)
+                    must_change_password=True, hire_date=change.hire_date)
         created.append(NewAccount(change.login, change.name, password))
     for change in plan.changed:
-        update_user(db, change.login, display_name=change.name, role=change.role, team=change.team)
+        update_user(db, change.login, display_name=change.name, role=change.role, team=change.team,
+                    hire_date=change.hire_date)
     return plan, created

@@ -42,3 +42,37 @@ def assert_quotes_verbatim(report: Report) -> None:
         assert finding.quote, finding
         assert any(finding.quote in text for text in said), finding
         assert 1 <= finding.turn_index <= len(said), finding
+
+
+@pytest.fixture(scope="session")
+def judge(encoder):
+    """The practice-call judge over the real corpus: trained once, then loaded from the shared cache."""
+    from tests.conftest import SHARED_EMBEDDING_CACHE
+    from trainer.dialogue.judge import open_judge
+
+    judge = open_judge(REAL_CONTENT, encoder, SHARED_EMBEDDING_CACHE)
+    from pathlib import Path
+
+    import yaml
+
+    calls = yaml.safe_load((Path(__file__).parent / "transcripts" / "calls.yaml").read_text(encoding="utf-8"))["calls"]
+    replies = [t for c in calls for t in c["turns"]]
+    scenarios = load_scenarios(REAL_CONTENT).values()
+    replies += [a for s in scenarios for a in s.model_answers] + [RUDE_REPLY]
+    preload(judge, encoder, replies)
+    from trainer.dialogue.judge import reference_sentences
+
+    facts = ContentFacts.load(REAL_CONTENT)
+    references = [r for s in scenarios for i in s.entry_ids() for r in reference_sentences(facts.entry(i).answer, facts.entry(i).script)]
+    preload(judge, encoder, references)
+    return judge
+
+
+def preload(judge, encoder, replies) -> None:
+    """Encode every piece of these replies in one batch through the shared disk cache, so the
+    judge's per-turn encoding is a memo hit (the suite stays fast on a busy machine)."""
+    from kb.embeddings import EmbeddingCache
+    from tests.conftest import SHARED_EMBEDDING_CACHE
+
+    texts = list(dict.fromkeys(p for reply in replies for p in judge.pieces(reply)))
+    judge.remember(texts, EmbeddingCache(encoder, SHARED_EMBEDDING_CACHE).embed(texts))

@@ -28,19 +28,22 @@ def test_every_scenario_is_valid_and_its_faq_entries_exist(real_kb):
             assert real_kb.entry(entry_id).id == entry_id
 
 
+@pytest.mark.parametrize("with_judge", [False, True], ids=["rules", "judge"])
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
-def test_model_answers_win_the_call(scenario_id, real_scenarios, real_kb):
+def test_model_answers_win_the_call(scenario_id, with_judge, real_scenarios, real_kb, judge):
     scenario = real_scenarios[scenario_id]
-    report, used = play(DialogueSession(scenario, real_kb), list(scenario.model_answers))
+    report, used = play(DialogueSession(scenario, real_kb, judge=judge if with_judge else None), list(scenario.model_answers))
     assert report.outcome == "resolved", report.missed
-    assert used == len(scenario.model_answers), "the call ended before the model answers did"
+    if not with_judge:  # the judge may resolve sooner: questions answered before they were asked are not asked
+        assert used == len(scenario.model_answers), "the call ended before the model answers did"
     assert report.score >= 80, report.subscores
     assert_quotes_verbatim(report)
 
 
+@pytest.mark.parametrize("with_judge", [False, True], ids=["rules", "judge"])
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
-def test_rude_promising_agent_fails_every_scenario(scenario_id, real_scenarios, real_kb):
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_kb), [RUDE_REPLY] * 40)
+def test_rude_promising_agent_fails_every_scenario(scenario_id, with_judge, real_scenarios, real_kb, judge):
+    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_kb, judge=judge if with_judge else None), [RUDE_REPLY] * 40)
     assert report.outcome in ("hung_up", "escalated")
     assert report.score <= 40
     quoted = " ".join(f.quote for f in report.findings if not f.ok)

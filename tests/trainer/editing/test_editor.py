@@ -179,3 +179,19 @@ def test_rolling_back_the_whole_set_undoes_every_later_change(editor):
            {k: v for k, v in before.items() if k.endswith(".yaml")}
     with editor.db.session() as session:
         assert session.scalar(select(ContentChange.action).order_by(ContentChange.id.desc()).limit(1)) == "restore"
+
+
+def test_replacing_a_regulation_flags_only_entries_citing_a_changed_article(editor):
+    name = "regulations/L1-01.md"
+    draft = editor.open_file(name)
+    new_text = draft.base_text.replace("合同效力中止，或者由保险人按照合同约定的条件减少保险金额",
+                                       "合同效力中止，或者由保险人按照合同约定的条件减少保险金额（新版本措辞）")
+    assert new_text != draft.base_text
+    result = editor.save_file(draft, new_text, "li")
+    assert result.ok and result.flagged >= 1
+    flags = [f for f in open_flags(editor.db) if f.kind == "citation"]
+    citing = {e.id for e in editor.kb.entries() if any(s.document_id == "L1-01" and s.article == "第三十六条" for s in e.sources)}
+    assert {f.item_id for f in flags} == citing and citing
+    assert {f.entry_id for f in flags} == {"L1-01 第三十六条"}
+    assert all(f.change_id == result.change_ids[0] for f in flags)
+    assert "新版本措辞" in editor.kb.article("L1-01", "第三十六条").text

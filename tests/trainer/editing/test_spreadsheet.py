@@ -6,6 +6,7 @@ import csv
 import io
 
 from trainer.editing import history
+from trainer.editing.editor import FileEdit
 from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
 
 
@@ -72,3 +73,28 @@ def test_a_file_changed_after_the_dry_run_is_a_conflict(editor):
     path.write_text(path.read_text(encoding="utf-8") + "# edited in git\n", encoding="utf-8")
     result = apply_import(editor, plan, "li")
     assert result.conflict is not None and "edited in git" in result.conflict.their_diff
+
+
+def yaml_files(editor) -> dict:
+    return {p: p.read_bytes() for p in editor.root.rglob("*.yaml")}
+
+
+def test_reimporting_an_unchanged_export_of_the_real_content_changes_nothing(real_editor):
+    before = yaml_files(real_editor)
+    plan = plan_import(real_editor, *read_upload("content.xlsx", to_xlsx(real_editor.kb.content)))
+    assert {r.status for r in plan.rows} == {"unchanged"}
+    assert plan.edits == [] and not plan.writes
+    assert apply_import(real_editor, plan, "li").ok
+    assert yaml_files(real_editor) == before
+    assert history.changes(real_editor.db) == []
+
+
+def test_a_plan_with_nothing_new_or_changed_writes_nothing_even_if_handed_edits(editor):
+    plan = plan_import(editor, *read_upload("content.xlsx", to_xlsx(editor.kb.content)))
+    name = "faq/lapse.yaml"
+    text = editor.read(name)
+    plan.edits.append(FileEdit(name, text, text + "# reformatted\n", history.latest_change_id(editor.db)))
+    assert not plan.writes
+    assert apply_import(editor, plan, "li").ok
+    assert editor.read(name) == text
+    assert history.changes(editor.db) == []

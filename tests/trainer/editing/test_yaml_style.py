@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.editing.yaml_style import YamlEditError, find_item, item_blocks, set_item
+from trainer.editing.yaml_style import YamlEditError, find_item, item_blocks, render_item, set_item
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "content"
 
@@ -46,3 +46,45 @@ def test_create_appends_and_delete_removes_an_item():
 def test_inline_lists_of_items_are_refused_rather_than_rewritten():
     with pytest.raises(YamlEditError):
         set_item("entries: [{id: a, question: q}]\n", "entries", "a", {"id": "a", "question": "changed"})
+
+
+REAL = Path(__file__).resolve().parents[3] / "content"
+
+
+def real_items():
+    for folder, list_key in (("faq", "entries"), ("quizzes", "items")):
+        for path in sorted((REAL / folder).glob("*.yaml")):
+            yield path, list_key
+
+
+@pytest.mark.parametrize("path, list_key", list(real_items()), ids=lambda v: getattr(v, "name", v))
+def test_every_real_item_rendered_again_is_written_exactly_as_before(path, list_key):
+    """Not only a no-op save: rendering an item over its old lines keeps every value's quoting."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for block in item_blocks(text, list_key):
+        old = lines[block.start:block.content_end]
+        assert render_item(list_key, find_item(text, list_key, block.item_id), block.dash_indent, old) == old
+
+
+def test_editing_one_field_keeps_the_quoting_of_the_others():
+    text = (REAL / "faq/critical-illness.yaml").read_text(encoding="utf-8")
+    item = find_item(text, "entries", "ci-cancer-severe")
+    assert item["sources"][0]["article"] == "3.1.1.1"
+    item["script"] = "改过的话术。"
+    changed = [line for line in difflib.ndiff(text.splitlines(), set_item(text, "entries", item["id"], item).splitlines())
+               if line[:2] in ("- ", "+ ")]
+    old_script = [f"-       {line}" for line in find_item(text, "entries", item["id"])["script"].strip().split("\n")]
+    assert sorted(changed) == sorted(old_script + ["+       改过的话术。"])
+
+
+def test_a_number_read_back_as_text_is_the_same_value_and_keeps_its_spelling():
+    """A spreadsheet cell turns keyword 12378 into the text "12378": the loader reads both alike."""
+    text = (REAL / "faq/complaints.yaml").read_text(encoding="utf-8")
+    item_id = next(b.item_id for b in item_blocks(text, "entries") if 12378 in find_item(text, "entries", b.item_id)["keywords"])
+    item = find_item(text, "entries", item_id)
+    as_text = dict(item, keywords=[str(k) for k in item["keywords"]])
+    assert set_item(text, "entries", item_id, as_text) == text
+    as_text["answer"] = item["answer"] + "（已复核）"
+    rewritten = set_item(text, "entries", item_id, as_text)
+    assert "keywords: [12378," in rewritten and '"12378"' not in rewritten

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 
 from kb import Entry, KnowledgeBase, load_content
 from tests.conftest import REAL_CONTENT
 from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
 from trainer.quiz.bank import make_quiz, question_bank
 from kb.chinese_text import quantities
-from trainer.quiz.facts import short_form
-from trainer.quiz.generation import BLANK, CHOICE_OPTIONS, Gist, pick_distractors
+from trainer.quiz.facts import opening, option_text, short_form, statement_problem
+from trainer.quiz.generation import BLANK, CHOICE_OPTIONS, Gist, choice_question, gives_itself_away, pick_distractors
 
 
 def assert_well_formed(question: Question) -> None:
@@ -46,15 +47,18 @@ def check_generated(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
         kind, entry_id = question.id.split(":")[:2]
         assert entry_id == entry.id
         if kind == "gen-choice":
-            assert question.options[question.answer] == short_form(entry.answer)
-            right = normalize_answer(short_form(entry.answer))
+            assert question.options[question.answer] == option_text(short_form(entry.answer))
+            right = normalize_answer(option_text(short_form(entry.answer)))
             for i, option in enumerate(question.options):
                 if i != question.answer:
                     assert normalize_answer(option) != right and option not in entry.answer, (question.id, option)
+            assert not gives_itself_away(Gist.of(entry), question.options[1:]), question.id
+            assert all(option_text(o) == o for o in question.options), question.id
         elif kind == "gen-fill":
             assert question.prompt.count(BLANK) == 1
             assert question.prompt.split("\n")[-1].replace(BLANK, str(question.answer)).rstrip("。") in entry.answer
         elif kind == "gen-tf":
+            assert statement_problem(question.prompt) is None, (question.id, question.prompt)
             statement = question.prompt.rstrip("。")
             said = statement in entry.answer
             if question.answer == 0:
@@ -163,6 +167,68 @@ def test_the_real_bank_is_well_formed_and_covers_every_category(real_kb: Knowled
     assert {q.category for q in bank.values()} == {e.category for e in real_kb.entries()}
     choice_share = sum(q.id.startswith("gen-choice:") for q in bank.values()) / len(real_kb.entries())
     assert choice_share >= 0.8
+
+
+@pytest.mark.parametrize("fragment", [
+    "所以投保初期账户价值、退保金可能低于现金价值。",  # the one a new user met (#16)
+    "因此现行处理时限按10日、复杂可延至30日。",
+    "但合同另有约定的除外。",
+    "其中长期健康保险的犹豫期不少于15日。",
+    "两者都是投保人解除合同，区别在于退多少钱。",
+    "可以，但有条件：情况复杂的可由15日延长至30日。",
+    "不能。受益人故意造成被保险人死亡的，丧失受益权。",
+    "①肌钙蛋白至少一次≥正常参考值上限5倍。",
+    "（二）通过其他渠道销售投资连结保险。",
+    "以合同条款为准，常见两种：①保单贷款；②减额交清。",
+    "1年从“合同成立之日”起算，不是从出险之日起算。",
+    "满2年后自杀的，按合同约定承担责任。",
+    "情形复杂的，应在30日内作出核定。",
+    "应使用客户能听懂的话，必要时先说专业名词再解释。",
+    "犹豫期内撤单（以合同条款为准，一般扣除工本费。",
+])
+def test_fragments_are_not_statements(fragment: str) -> None:
+    assert statement_problem(fragment) is not None
+
+
+@pytest.mark.parametrize("statement", [
+    "犹豫期内投保人申请解除合同的，保险公司退还已交的全部保险费。",
+    "保险公司核定不属于保险责任的，应当自作出核定之日起3日内发出拒绝给付保险金通知书。",
+    "自合同效力中止之日起2年内，投保人可以申请恢复合同效力。",
+    "2020版规范下，TNMⅠ期或更轻的甲状腺癌不属于“恶性肿瘤——重度”。",
+])
+def test_whole_sentences_are_statements(statement: str) -> None:
+    assert statement_problem(statement) is None
+
+
+def test_options_lose_openings_that_only_some_answers_have() -> None:
+    assert option_text("能。保险法第十五条规定，除法律另有规定外，投保人可以解除合同") == "除法律另有规定外，投保人可以解除合同"
+    assert option_text("以合同条款为准，一般为60日") == "一般为60日"
+    assert option_text("不保证。红利取决于实际经营成果") == "红利取决于实际经营成果"
+    assert option_text("不能。") == "不能。"
+    assert opening("犹豫期内投保人申请解除合同的，退还保费") == "犹豫期内投保人申"
+
+
+def test_a_right_option_that_alone_repeats_the_question_is_not_asked() -> None:
+    right = Gist.of(_entry("a", "严重慢性肾衰竭的理赔标准是什么？", "严重慢性肾衰竭指双肾功能慢性不可逆性衰竭，达到慢性肾脏病5期。"))
+    others = [Gist.of(_entry(f"o{i}", q, a)) for i, (q, a) in enumerate([
+        ("器官移植怎么赔？", "重大器官移植术指已实施肾脏、肝脏的异体移植手术。"),
+        ("心脏瓣膜手术怎么赔？", "心脏瓣膜手术须已实施切开心脏进行的瓣膜置换。"),
+        ("等待期多久？", "等待期最长不超过180天，以合同条款为准。"),
+    ])]
+    assert gives_itself_away(right, [o.option for o in others])
+    assert choice_question(right, others) is None
+
+
+def test_the_whole_real_bank_has_whole_statements_and_options_that_do_not_give_themselves_away(
+        real_kb: KnowledgeBase) -> None:
+    bank = [q for q in question_bank(real_kb).values() if q.generated]
+    statements = [q for q in bank if q.type == "true_false"]
+    assert len(statements) >= 100
+    assert [(q.id, q.prompt) for q in statements if statement_problem(q.prompt)] == []
+    choices = [q for q in bank if q.type == "single"]
+    gists = {e.id: Gist.of(e) for e in real_kb.entries()}
+    assert [q.id for q in choices if gives_itself_away(gists[q.entry_id], q.options[1:])] == []
+    assert [(q.id, o) for q in choices for o in q.options if option_text(o) != o] == []
 
 
 def test_what_to_remember_is_always_a_true_statement(kb: KnowledgeBase) -> None:

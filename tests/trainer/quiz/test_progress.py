@@ -4,47 +4,16 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
 
-from tests.conftest import postgres_url
 from trainer.store.db import Database
 from trainer.quiz.progress import Attempt, ProgressStore, ReviewInfo, streak
 from trainer.users.accounts import get_or_create_by_name
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)  # 12:00 in Shanghai
-STORE_TABLES = ("review_flags", "content_changes", "quiz_attempts", "review_states", "dialogue_sessions",
-                "sign_in_events", "users")
-
-
-def _clean(database: Database) -> None:
-    with database.engine.begin() as connection:
-        for table in STORE_TABLES:
-            connection.execute(text(f"DELETE FROM {table}"))
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database URL: a fresh SQLite file, or the CI PostgreSQL server (skipped without one)."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'trainer.db'}"
-    url = postgres_url()
-    if url is None:
-        pytest.skip("no PostgreSQL test server (AGENT_TRAINER_TEST_DATABASE_URL is not set)")
-    return url
-
-
-@pytest.fixture
-def database(database_url: str) -> Database:
-    database = Database(database_url)
-    _clean(database)
-    yield database
-    _clean(database)
-    database.dispose()
 
 
 @pytest.fixture

@@ -106,3 +106,27 @@ def test_roster_cannot_demote_the_last_administrator(db):
     plan, _ = apply_roster(db, read_roster("name,login,role,team\nBoss,boss,agent,\nNew,new.boss,admin,\n".encode(),
                                            "team.csv"))
     assert plan.ok and get_account(db, "boss").info.role == "agent"
+
+
+def test_hire_dates_in_text_or_excel_form_set_the_cohort(db):
+    from datetime import date, datetime
+
+    data = xlsx([["姓名", "登录名", "角色", "班组", "入职日期"],
+                 ["李娜", "li.na", "坐席", "外呼一组", datetime(2026, 3, 2)],
+                 ["王伟", "wang.wei", "坐席", "外呼一组", "2026-04"],
+                 ["赵敏", "zhao.min", "坐席", "外呼一组", ""]])
+    plan, _created = apply_roster(db, read_roster(data, "team.xlsx"))
+    assert plan.ok
+    assert get_account(db, "li.na").info.hire_date == date(2026, 3, 2)
+    assert get_account(db, "wang.wei").info.cohort == "2026-04" and get_account(db, "zhao.min").info.hire_date is None
+    # A later roster without the column keeps the dates; a new date is reported as a change.
+    again = plan_roster(db, read_roster(ROSTER.encode(), "team.csv"))
+    assert all(c.changes == (("team", "外呼一组", c.team),) or not c.changes for c in again.changed)
+    moved = plan_roster(db, read_roster("name,login,role,team,hire_date\n李娜,li.na,agent,外呼一组,2026/3/9\n".encode(), "t.csv"))
+    assert [c.changes for c in moved.changed] == [(("hire_date", "2026-03-02", "2026-03-09"),)]
+
+
+def test_an_unreadable_hire_date_names_its_row(db):
+    rows = read_roster("name,login,role,team,入职日期\n李娜,li.na,agent,一组,下个月\n".encode(), "t.csv")
+    plan = plan_roster(db, rows)
+    assert [(i.row, i.login) for i in plan.invalid] == [(2, "li.na")] and "入职日期" in plan.invalid[0].zh

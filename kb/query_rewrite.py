@@ -1,0 +1,149 @@
+"""Rewrite a customer's words into the content's words before searching.
+
+Two steps, each measured on its own (docs/benchmarks.md):
+- spoken terms: the glossary's `spoken` phrases (停交, 没续上 …) are replaced by the group's
+  term (效力中止), so both the encoder and BM25 see the word the entries use;
+- typo correction: a 2–4 character stretch of the query that neither the content nor the
+  out-of-scope examples use (交强险 is a word, not a typo of 交钱) but sounds like a content term and shares a character with it
+  (尤豫期 → 犹豫期, 复笑 → 复效, 据赔 → 拒赔) is replaced by that term.
+
+Both return what they changed, so the page can show "searched as …".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Collection, Iterable, Sequence
+
+from pypinyin import Style, pinyin
+
+from kb.content import GlossaryGroup
+from kb.text import normalize
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# Sounds that Mandarin speakers from many regions do not tell apart when typing by pinyin.
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))  # order matters: zh before z
+_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+MIN_TERM_CHARS = 2
+MAX_TERM_CHARS = 4
+# A story is matched clause by clause only when it is this long; shorter clauses are merged.
+STORY_MIN_CHARS = 30
+CLAUSE_MIN_CHARS = 6
+MAX_CLAUSES = 4
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;：:、\s]+")
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A query after rewriting, and each (from, to) replacement made."""
+
+    text: str
+    changes: tuple[tuple[str, str], ...] = ()
+
+
+@lru_cache(maxsize=20_000)
+def sounds(char: str) -> frozenset[str]:
+    """Every reading of a character, toneless and with easily confused sounds merged."""
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(_fuzzy(r) for r in (readings[0] if readings else ()))
+
+
+def _fuzzy(syllable: str) -> str:
+    for long, short in _FUZZY_INITIALS:
+        if syllable.startswith(long):
+            syllable = short + syllable[len(long):]
+            break
+    for long, short in _FUZZY_FINALS:
+        if syllable.endswith(long):
+            return syllable[: -len(long)] + short
+    return syllable
+
+
+class SpokenTerms:
+    """Replaces spoken phrases with the glossary term of their group (longest phrase first)."""
+
+    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+        pairs = [(normalize(phrase), group.terms[0]) for group in groups for phrase in group.spoken]
+        self._pairs = sorted((p for p in pairs if p[0]), key=lambda p: len(p[0]), reverse=True)
+
+    def rewrite(self, text: str) -> Rewrite:
+        changes: list[tuple[str, str]] = []
+        for phrase, term in self._pairs:
+            if phrase in text:
+                text = text.replace(phrase, term)
+                changes.append((phrase, term))
+        return Rewrite(text, tuple(changes))
+
+
+class TypoCorrector:
+    """Corrects homophone typos against a vocabulary of content terms, using pinyin."""
+
+    def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str]) -> None:
+        """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples')."""
+        self._known = known_bigrams
+        self._by_char: dict[tuple[int, int, str], list[str]] = {}
+        for term in sorted({normalize(t) for t in vocabulary}):
+            if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
+                for position, char in enumerate(term):
+                    self._by_char.setdefault((len(term), position, char), []).append(term)
+
+    def rewrite(self, text: str) -> Rewrite:
+        changes: list[tuple[str, str]] = []
+        for run in _CJK_RUN.findall(text):
+            fixed = self._fix_run(run, changes)
+            if fixed != run:
+                text = text.replace(run, fixed, 1)
+        return Rewrite(text, tuple(changes))
+
+    def _fix_run(self, run: str, changes: list[tuple[str, str]]) -> str:
+        start = 0
+        while start < len(run) - 1:
+            for length in range(MAX_TERM_CHARS, MIN_TERM_CHARS - 1, -1):
+                window = run[start:start + length]
+                if len(window) < length or self._is_known(window):
+                    continue
+                term = self._sound_alike(window)
+                if term:
+                    changes.append((window, term))
+                    run = run[:start] + term + run[start + length:]
+                    start += length - 1
+                    break
+            start += 1
+        return run
+
+    def _is_known(self, window: str) -> bool:
+        """A stretch the content itself uses is a word, not a typo."""
+        return all(any(window[i:i + 2] in known for known in self._known) for i in range(len(window) - 1))
+
+    def _sound_alike(self, window: str) -> str | None:
+        """The single vocabulary term of the same length that sounds like `window` and shares a character."""
+        candidates = {t for i, c in enumerate(window) for t in self._by_char.get((len(window), i, c), ())}
+        matches = [t for t in sorted(candidates)
+                   if t != window and all(sounds(a) & sounds(b) for a, b in zip(window, t))]
+        return matches[0] if len(matches) == 1 else None
+
+
+def story_clauses(text: str) -> list[str]:
+    """The clauses of a long story (40–120 characters of 我妈…去年…现在…), longest first.
+
+    Short queries return []: they are one clause already. Fragments shorter than
+    CLAUSE_MIN_CHARS are joined to the one before, so 凭什么 never stands alone.
+    """
+    if len(text) < STORY_MIN_CHARS:
+        return []
+    clauses: list[str] = []
+    for piece in filter(None, _CLAUSE_BREAK.split(text)):
+        if clauses and (len(clauses[-1]) < CLAUSE_MIN_CHARS or len(piece) < CLAUSE_MIN_CHARS):
+            clauses[-1] += "，" + piece
+        else:
+            clauses.append(piece)
+    if len(clauses) < 2:
+        return []
+    return sorted(clauses, key=len, reverse=True)[:MAX_CLAUSES]
+
+
+def bigrams(texts: Iterable[str]) -> set[str]:
+    """Every CJK bigram of the texts."""
+    return {run[i:i + 2] for text in texts for run in _CJK_RUN.findall(normalize(text)) for i in range(len(run) - 1)}

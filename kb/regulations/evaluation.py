@@ -1,0 +1,109 @@
+"""The regulation dev set: questions whose answer is a sentence of a named article, plus negatives.
+
+The set is written by a separate writer (tests/kb/regulation_queries.yaml). Every expected
+sentence is checked against the library text, so an import or parser change that loses or
+moves a sentence is caught before any score is computed. The set is split in two fixed
+halves by a hash of the question: thresholds may be tuned on `tune` only, and `held_out`
+is reported separately.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+from kb.regulations.library import Library
+
+HALVES = ("tune", "held_out")
+
+
+@dataclass(frozen=True)
+class RegulationQuestion:
+    text: str
+    document: str
+    article: str
+    sentence: str
+
+    @property
+    def half(self) -> str:
+        return half_of(self.text)
+
+
+@dataclass(frozen=True)
+class RegulationDevSet:
+    questions: tuple[RegulationQuestion, ...]
+    negatives: tuple[str, ...]
+
+    def half(self, name: str) -> "RegulationDevSet":
+        return RegulationDevSet(tuple(q for q in self.questions if q.half == name),
+                                tuple(n for n in self.negatives if half_of(n) == name))
+
+
+def half_of(text: str) -> str:
+    """'tune' or 'held_out', fixed by the text alone (stable as the set grows)."""
+    return HALVES[hashlib.sha256(text.encode("utf-8")).digest()[0] % 2]
+
+
+def squeeze(text: str) -> str:
+    """Text compared without white space (the library re-joins PDF-wrapped lines)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def expected_text(question: RegulationQuestion) -> str:
+    """The expected sentence without a leading section number (3.2.1 …): the library keeps numbers as labels."""
+    return re.sub(r"^\d+(?:\.\d+)*\s*", "", question.sentence.strip())
+
+
+def load_regulation_dev_set(path: Path) -> RegulationDevSet:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    questions = tuple(RegulationQuestion(str(r["q"]), str(r["document"]), str(r["article"]), str(r["sentence"]))
+                      for r in data.get("questions") or [])
+    negatives = tuple(str(r["q"] if isinstance(r, dict) else r) for r in data.get("negatives") or [])
+    return RegulationDevSet(questions, negatives)
+
+
+def sentence_problems(dev: RegulationDevSet, library: Library) -> list[str]:
+    """Questions whose expected sentence is not in the named article of the library."""
+    problems = []
+    for question in dev.questions:
+        article = library.article(question.document, question.article)
+        if article is None:
+            problems.append(f"{question.text!r}: {question.document} has no article {question.article!r}")
+        elif squeeze(expected_text(question)) not in squeeze(article.text):
+            problems.append(f"{question.text!r}: sentence not in {question.document} {article.label}: {question.sentence[:40]}…")
+    return problems
+
+
+@dataclass
+class RegulationScores:
+    questions: int
+    found_top3: int        # expected sentence in one of the top 3 accepted articles
+    negatives: int
+    negatives_rejected: int
+    misses: list[tuple[str, str, list[str]]]
+
+    @property
+    def top3(self) -> float:
+        return self.found_top3 / self.questions if self.questions else 0.0
+
+    @property
+    def rejection(self) -> float:
+        return self.negatives_rejected / self.negatives if self.negatives else 1.0
+
+
+def score(search: Callable[[str], Sequence], dev: RegulationDevSet) -> RegulationScores:
+    """`search(q)` returns ArticleHits (gated); a question counts when its sentence is in a top-3 article's own text."""
+    found, misses = 0, []
+    for question in dev.questions:
+        hits = list(search(question.text))[:3]
+        if any(squeeze(expected_text(question)) in squeeze(h.text) for h in hits):
+            found += 1
+        else:
+            misses.append((question.text, f"{question.document} {question.article}", [f"{h.document_id} {h.article}" for h in hits]))
+    rejected = sum(1 for text in dev.negatives if not list(search(text)))
+    return RegulationScores(len(dev.questions), found, len(dev.negatives), rejected, misses)

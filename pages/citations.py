@@ -1,0 +1,40 @@
+"""引用检查 — per regulation article: the FAQ entries, quiz items and scenarios that rest on it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.editing.citations import citation_overview
+from ui.articles import article_dialog
+from ui.i18n import tr
+from ui.resources import knowledge_base
+from ui.session import STAFF, require_user
+
+require_user(*STAFF)
+kb = knowledge_base()
+kb.reload_if_changed()
+overview = citation_overview(kb.content)
+library = kb.content.library
+
+st.title(tr("引用检查", "Citation check"))
+cited = len(overview.articles)
+st.caption(tr(f"法规库 {len(library.documents)} 部文件、{len(library.articles())} 条；被引用 {cited} 条。",
+              f"Library: {len(library.documents)} documents, {len(library.articles())} articles; {cited} cited."))
+
+documents = sorted({doc for doc, _ in overview.articles})
+names = {d: library.documents[d].short_name for d in documents}
+choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citations_document",
+                      format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
+rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
+st.dataframe(rows, hide_index=True, use_container_width=True)
+if choice is not None:
+    article = st.selectbox(tr("查看条文", "Open article"), [r["article"] for r in rows], key="citations_article")
+    if st.button(tr("打开原文", "Open text"), key="citations_open"):
+        article_dialog(choice, article)
+
+st.subheader(tr("不在法规库中的引用", "Citations outside the library"))
+st.dataframe([{"file:line": f"{e.file}:{s.line or e.line}", "entry": e.id, "citation": str(s)}
+              for e, s in overview.outside_library], hide_index=True, use_container_width=True)
+st.subheader(tr("未引用任何法规条文的条目", "Entries citing no library article"))
+st.dataframe([{"file:line": f"{e.file}:{e.line}", "entry": e.id, "sources": "；".join(str(s) for s in e.sources)}
+              for e in overview.citing_nothing], hide_index=True, use_container_width=True)

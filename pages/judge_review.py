@@ -1,0 +1,65 @@
+"""评判纠错 — trainees' "judged wrong" marks on practice-call findings: relabel into the corpus, or keep the judgement."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corrections import accept, open_corrections, reject, suggested_labels
+from ui.content_editing import content_editor, show_result
+from ui.i18n import tr
+from ui.pages import require_page_user
+from ui.render import escape_markdown
+from ui.resources import database, settings
+
+RESULT = "judge_review_result"
+
+user = require_page_user(__file__)
+db = database()
+
+
+def name(behaviour: str) -> str:
+    return tr(*LABELS[behaviour]) if behaviour in LABELS else behaviour
+
+
+st.title(tr("评判纠错", "Judge corrections"))
+st.caption(tr("学员在通话报告里标记为“判断有误”的评判。接受后，这句话按您的标注写入话语语料（经过校验并记入修改历史），"
+              "下次构建评判模型时生效。",
+              "Findings trainees marked as judged wrong. Accepting writes the reply with your labels into the utterance "
+              "corpus (validated, recorded in the history); the judge learns it at its next build."))
+if RESULT in st.session_state:
+    show_result(st.session_state.pop(RESULT))
+
+queue = open_corrections(db)
+if not queue:
+    st.info(tr("没有待处理的纠错。", "No corrections to review."))
+    st.stop()
+
+known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
+for correction in queue:
+    verdict = tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged")
+    with st.container(border=True):
+        st.markdown(tr(f"**#{correction.id}** · 情景 `{correction.scenario_id}` · 第{correction.turn_index}轮 · "
+                       f"{verdict}：{name(correction.behaviour)}",
+                       f"**#{correction.id}** · scenario `{correction.scenario_id}` · turn {correction.turn_index} · "
+                       f"{verdict}: {name(correction.behaviour)}"))
+        st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
+        st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")
+        st.markdown(tr("学员的理由：", "Trainee's reason: ") + escape_markdown(correction.reason))
+        existing = known.get(correction.utterance)
+        labels, counter = suggested_labels(correction, existing.labels if existing else ())
+        chosen = st.multiselect(tr("这句话表现出的行为", "Behaviours the reply shows"), UTTERANCE_BEHAVIOURS,
+                                default=labels, format_func=name, key=f"labels_{correction.id}")
+        chosen_counter = st.multiselect(tr("不应被判为（反例）", "Must not be flagged as (counter-example)"),
+                                        [b for b in NEGATIVE if b in UTTERANCE_BEHAVIOURS and b not in chosen],
+                                        default=[c for c in counter if c not in chosen], format_func=name,
+                                        key=f"counter_{correction.id}")
+        accept_col, reject_col = st.columns(2)
+        if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
+            st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
+                                              chosen_counter, user.login)
+            st.rerun()
+        if reject_col.button(tr("维持原判", "Keep the judgement"), key=f"reject_{correction.id}"):
+            reject(db, correction.id, user.login)
+            st.rerun()

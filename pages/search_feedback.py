@@ -1,0 +1,148 @@
+"""搜索反馈 — the searches agents found no answer for or gave 👎, grouped by meaning, fixed in one click."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+import streamlit as st
+
+from trainer.clock import utcnow
+from trainer.editing.hit_test import GOOD_RANK, QuestionOutcome
+from trainer.search_feedback.fixes import VariantFix, add_as_variant
+from trainer.search_feedback.grouping import MissGroup, group_misses
+from trainer.search_feedback.privacy import asker
+from trainer.search_feedback.store import DOWN, WRONG, searches
+from ui.content_editing import content_editor, open_new_entry, show_result
+from ui.display import when
+from ui.i18n import tr
+from ui.pages import require_page_user
+from ui.resources import database, knowledge_base, query_vectors
+from ui.search_feedback import purge_expired
+
+PERIODS = (1, 3, 7, 14, 30)
+GROUPS_SHOWN = 50
+
+user = require_page_user(__file__)
+kb = knowledge_base()
+entries = kb.content.entries
+
+st.title(tr("搜索反馈", "Search feedback"))
+st.caption(tr("坐席搜索后没有得到答案、点了 👎 或报告答案有误的问题，按意思分组。把问法加为正确条目的相似问法，以后就能搜到。",
+              "Questions agents got no answer for, gave 👎 or reported as wrong, grouped by meaning. "
+              "Add a wording as a variant of the right entry and it will be found from now on."))
+days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key="search_feedback_days",
+                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
+purge_expired()
+misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
+if not misses:
+    st.success(tr("这段时间没有未答出或被点踩的搜索。", "No unanswered or thumbs-down searches in this period."),
+               icon=":material/check_circle:")
+    st.stop()
+
+
+with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
+    groups = group_misses(misses, query_vectors(kb.settings.embedding_model))
+
+totals = st.columns(4)
+totals[0].metric(tr("问题搜索", "Missed searches"), len(misses))
+totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in misses if m.reason == "no_answer"))
+totals[2].metric(tr("点踩 / 报告有误", "👎 / reported"), sum(1 for m in misses if m.reason in (DOWN, WRONG)))
+totals[3].metric(tr("分组", "Groups"), len(groups))
+
+
+def entry_label(entry_id: str | None) -> str:
+    if entry_id is None:
+        return "—"
+    entry = entries.get(entry_id)
+    return f"{entry_id} · {entry.question[:30]}" if entry else tr(f"{entry_id}（已删除）", f"{entry_id} (deleted)")
+
+
+shown = groups[:GROUPS_SHOWN]
+st.dataframe([{"#": number, tr("代表问法", "wording"): g.label, tr("次数", "searches"): g.count,
+               tr("没有答案", "no answer"): g.count_of("no_answer"), tr("点踩", "thumbs down"): g.count_of(DOWN),
+               tr("报告有误", "reported"): g.count_of(WRONG), tr("问法数", "wordings"): len(g.texts),
+               tr("坐席建议的条目", "entry agents named"): entry_label(g.suggested_entry()),
+               tr("最近", "latest"): when(g.searches[0].at)}
+              for number, g in enumerate(shown, start=1)], hide_index=True)
+if len(groups) > GROUPS_SHOWN:
+    st.caption(tr(f"另有 {len(groups) - GROUPS_SHOWN} 组较少出现的问题未列出。",
+                  f"{len(groups) - GROUPS_SHOWN} rarer groups are not listed."))
+
+number = st.selectbox(tr("处理哪一组", "Group to work on"), range(1, len(shown) + 1), key="search_feedback_group",
+                      format_func=lambda n: f"{n}. {shown[n - 1].label} ({shown[n - 1].count})")
+group: MissGroup = shown[number - 1]
+hidden = tr("其他团队的坐席", "an agent of another team")
+
+
+def wording_rows(group: MissGroup) -> list[dict[str, object]]:
+    """Each wording of the group: how often, by whom (as this viewer may see), when, and what it found then."""
+    rows = []
+    for text in group.texts:
+        found = [s for s in group.searches if s.query == text]
+        askers = Counter(asker(user, s, hidden) for s in found)
+        reasons = Counter(s.reason for s in found)
+        rows.append({tr("问法", "wording"): text, tr("次数", "searches"): len(found),
+                     tr("提问人", "asked by"): "、".join(f"{a} ×{n}" if n > 1 else a for a, n in askers.items()),
+                     tr("原因", "why"): "、".join(f"{reason_name(r)} ×{n}" for r, n in reasons.items()),
+                     tr("当时的前三", "top 3 then"): ", ".join(found[0].top_ids[:GOOD_RANK]) or "—",
+                     tr("最近", "latest"): when(found[0].at)})
+    return rows
+
+
+def reason_name(reason: str) -> str:
+    return {"no_answer": tr("没有答案", "no answer"), DOWN: tr("点踩", "thumbs down"), WRONG: tr("报告有误", "reported wrong")}.get(reason, reason)
+
+
+st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.label}"))
+st.dataframe(wording_rows(group), hide_index=True)
+
+fix_key = f"search_feedback_fix_{group.label}"
+text_col, entry_col = st.columns(2)
+text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, key=f"search_feedback_text_{group.label}")
+now_ids = [h.id for h in kb.search(text, k=GOOD_RANK)]
+suggested = group.suggested_entry()
+choices = list(entries)
+default = suggested if suggested in entries else now_ids[0] if now_ids else None
+entry_id = entry_col.selectbox(tr("加到哪个条目", "Entry it belongs to"), choices, format_func=entry_label,
+                               index=choices.index(default) if default in choices else None,
+                               key=f"search_feedback_entry_{group.label}",
+                               placeholder=tr("选择正确的条目", "Pick the right entry"))
+st.caption(tr("现在搜索这个问法的前三：", "Searching this wording now gives: ") + (", ".join(now_ids) or tr("没有答案", "no answer")))
+
+add_col, new_col = st.columns(2)
+if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary", disabled=entry_id is None,
+                  key="search_feedback_add", icon=":material/playlist_add:"):
+    with st.spinner(tr("正在保存并重新测试这一组……", "Saving and re-testing the group…")):
+        st.session_state[fix_key] = add_as_variant(content_editor(), entry_id, text, user.login, group.texts)
+    st.rerun()
+if new_col.button(tr("新建条目（预填此问法）", "New entry with this wording"), key="search_feedback_new",
+                  icon=":material/note_add:"):
+    others = [t for t in group.texts if t != text]
+    open_new_entry({"question": text, "variants": "\n".join(others)},
+                   entries[suggested].category if suggested in entries else None)
+
+
+def outcome_row(outcome: QuestionOutcome) -> dict[str, object]:
+    found = not outcome.missed_after
+    return {tr("问法", "wording"): outcome.query.text,
+            tr("之前前三", "top 3 before"): ", ".join(outcome.before_ids[:GOOD_RANK]) or "—",
+            tr("之后前三", "top 3 after"): ", ".join((outcome.after_ids or ())[:GOOD_RANK]) or "—",
+            tr("结果", "result"): tr("能找到了", "found now") if found and outcome.missed_before
+            else tr("仍能找到", "still found") if found else tr("仍未找到", "still missed")}
+
+
+fix: VariantFix | None = st.session_state.get(fix_key)
+if fix is not None:
+    if fix.already_there:
+        st.info(tr("这个问法已经在该条目里了。", "This wording is already in the entry."))
+    else:
+        show_result(fix.result)
+    if fix.recheck is not None:
+        st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
+                      f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
+        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True)
+        missed = fix.recheck.misses(after=True)
+        if missed:
+            st.warning(tr(f"还有 {len(missed)} 个问法找不到该条目：可以再加一个问法，或检查它们是否属于别的条目。",
+                          f"{len(missed)} wording(s) still miss the entry: add another, or check whether they belong elsewhere."))

@@ -1,0 +1,33 @@
+"""`KnowledgeBase.search_regulations` and `KnowledgeBase.article` over the fixture library."""
+
+from kb import ArticleHit, KnowledgeBase
+
+
+def test_article_by_id_or_short_name_and_any_spelling(kb: KnowledgeBase):
+    hit = kb.article("L1-01", "第十六条")
+    assert isinstance(hit, ArticleHit)
+    assert (hit.document_id, hit.title, hit.article) == ("L1-01", "中华人民共和国保险法", "第十六条")
+    assert "超过三十日不行使而消灭" in hit.text and hit.effective == "2015-04-24"
+    assert kb.article("保险法", "第16条") == hit
+    assert kb.article("重疾规范", "3.1.1.3").text.startswith("严重脑中风后遗症")
+    assert kb.article("L1-01", "第二百条") is None
+    assert kb.article("L9-99", "第一条") is None
+
+
+def test_search_finds_the_article_that_answers(kb: KnowledgeBase):
+    hits = kb.search_regulations("投保人没如实告知，保险公司的解除权多久不行使就消灭", k=3)
+    assert hits and ("L1-01", "第十六条") in [(h.document_id, h.article) for h in hits]
+    assert all(isinstance(h, ArticleHit) and h.score > 0 for h in hits)
+    assert any("解除权" in term or "消灭" in term for term in hits[0].highlights)
+
+
+def test_off_topic_question_gets_no_article(kb: KnowledgeBase):
+    assert kb.search_regulations("明天天气怎么样") == []
+    assert kb.search_regulations("") == []
+    assert kb.search_regulations("推荐一家好吃的火锅店") == []
+
+
+def test_faq_search_is_unchanged_by_the_library(kb: KnowledgeBase):
+    hits = kb.search("宽限期多久")
+    assert hits and hits[0].id == "lapse-grace-period"
+    assert str(hits[0].sources[0]) == "《保险法》第三十六条" and hits[0].sources[0].document_id == "L1-01"

@@ -1,0 +1,76 @@
+"""Rewriting a customer's words into the content's: homophone typos, spoken terms, story clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.content import GlossaryGroup
+from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses
+
+VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
+# Bigrams the content uses: a stretch made of these is a word, never a typo.
+KNOWN = {"宽限", "限期", "复效", "拒赔", "保费", "理赔", "犹豫", "豫期", "报案", "退保", "分红", "鉴定", "保单", "坚持"}
+
+
+@pytest.fixture
+def corrector() -> TypoCorrector:
+    return TypoCorrector(VOCABULARY, KNOWN)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("宽线期能拖多久", "宽限期能拖多久"),     # same sound, one character wrong
+    ("保单复笑要带什么", "保单复效要带什么"),
+    ("被据赔了怎么办", "被拒赔了怎么办"),
+    ("保废交不起了", "保费交不起了"),
+    ("里赔要几天", "理赔要几天"),
+    ("尤豫期几天", "犹豫期几天"),
+    ("怎么退宝", "怎么退保"),
+    ("能替她理倍吗", "能替她理赔吗"),    # 倍 also reads pei
+])
+def test_homophone_typos_are_corrected(corrector: TypoCorrector, typed: str, meant: str) -> None:
+    assert corrector.rewrite(typed).text == meant
+
+
+def test_correction_reports_what_it_changed(corrector: TypoCorrector) -> None:
+    assert corrector.rewrite("分洪到底保不保证").changes == (("分洪", "分红"),)
+
+
+@pytest.mark.parametrize("query", ["宽限期能拖多久", "理赔要几天", "我很坚持", "犹豫期几天"])
+def test_words_the_content_uses_are_left_alone(corrector: TypoCorrector, query: str) -> None:
+    assert corrector.rewrite(query).text == query
+
+
+def test_words_of_the_out_of_scope_examples_are_not_typos() -> None:
+    corrector = TypoCorrector(["交钱", "保费"], KNOWN, bigrams(["交强险过期了怎么办"]))
+    assert corrector.rewrite("交强险到期").text == "交强险到期"
+    assert TypoCorrector(["交钱", "保费"], KNOWN).rewrite("交强险到期").text == "交钱险到期"
+
+
+def test_a_sound_alike_sharing_no_character_is_not_a_typo(corrector: TypoCorrector) -> None:
+    # 宝安 sounds like 报案 but shares no character: more likely a place name than a typo.
+    assert corrector.rewrite("我住在宝安区").text == "我住在宝安区"
+
+
+def test_easily_confused_sounds_match() -> None:
+    assert sounds("诉") & sounds("述")  # su / shu
+    assert sounds("年") & sounds("连")  # nian / lian
+    assert not sounds("报") & sounds("跑")  # bao / pao are different
+
+
+def test_spoken_terms_become_the_glossary_term() -> None:
+    spoken = SpokenTerms([GlossaryGroup("lapse", ("效力中止", "失效"), ("停交", "没续上")),
+                          GlossaryGroup("reinstatement", ("复效", "恢复效力"), ("补上接着保", "续上"))])
+    rewrite = spoken.rewrite("保费没续上一年多了 还能补上接着保不")
+    assert rewrite.text == "保费效力中止一年多了 还能复效不"
+    assert ("没续上", "效力中止") in rewrite.changes  # the longer phrase wins over 续上
+
+
+def test_short_queries_have_no_clauses() -> None:
+    assert story_clauses("宽限期多久") == []
+
+
+def test_a_story_is_split_into_clauses_without_fragments() -> None:
+    story = "我老公的保单去年三月就没扣上钱 我们根本不知道 你们说停效了不赔 凭什么"
+    clauses = story_clauses(story)
+    assert "我老公的保单去年三月就没扣上钱" in clauses
+    assert all(len(c) >= 6 for c in clauses) and "凭什么" not in clauses

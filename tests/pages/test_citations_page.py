@@ -1,0 +1,24 @@
+"""The 引用检查 page as an instructor uses it (AppTest, fixture content)."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from trainer.users.accounts import create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_instructor_sees_uses_per_article_and_citations_outside_the_library(app_env, store) -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+    at.session_state["user"] = create_user(store, "teacher1", "李老师", "instructor", "一组")
+    at = at.run()
+    assert not at.exception
+    rows = at.dataframe[0].value
+    assert "第三十六条" in set(rows["article"]) and "lapse-grace-period" in " ".join(rows["entries"])
+    outside = at.dataframe[1].value
+    assert any("健康保险管理办法" in c for c in outside["citation"])
+    at.selectbox(key="citations_document").select("L1-01").run()
+    at = at.button(key="citations_open").click().run()
+    assert not at.exception
+    assert any("中华人民共和国保险法" in c.value for c in at.caption)

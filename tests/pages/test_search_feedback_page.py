@@ -1,0 +1,109 @@
+"""搜索反馈 through AppTest: grouped misses with counts, names only for the own team, a variant added and found."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from trainer.clock import utcnow
+from trainer.editing import history
+from trainer.search_feedback.store import DOWN, record_search, record_verdict
+from trainer.users.accounts import UserInfo, create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+NO_ANSWER = "签完字想反悔有几天时间考虑"  # no answer on the fixture content
+SAME_QUESTION = "签了字反悔了有几天可以考虑"
+WRONG_TOP = "车被撞了保险公司赔不赔"  # a different question, answered (wrongly) with a claims entry
+
+
+@pytest.fixture
+def logged(store) -> dict[str, UserInfo]:
+    """Two agents of different teams whose searches missed; an old miss outside the default period."""
+    wang = create_user(store, "agent-wang", "王小明", "agent", "一组")
+    zhao = create_user(store, "agent-zhao", "赵六", "agent", "二组")
+    now = utcnow()
+    record_search(store, "a", wang.id, NO_ANSWER, None, [], at=now - timedelta(hours=1))
+    record_search(store, "b", zhao.id, NO_ANSWER, None, [], at=now - timedelta(hours=2))
+    record_search(store, "c", zhao.id, SAME_QUESTION, None, [], at=now - timedelta(hours=3))
+    record_search(store, "d", wang.id, WRONG_TOP, None, [("claims-decision-deadline", 0.62)], at=now - timedelta(hours=4))
+    record_verdict(store, "d", wang.id, "claims-decision-deadline", DOWN)
+    record_search(store, "old", wang.id, "上个月的问题", None, [], at=now - timedelta(days=20))
+    return {"wang": wang, "zhao": zhao}
+
+
+def page(user: UserInfo) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "search_feedback.py"), default_timeout=120)
+    at.session_state["user"] = user
+    return at.run()
+
+
+def table(at: AppTest, index: int) -> list[dict]:
+    return at.dataframe[index].value.to_dict("records")
+
+
+def test_misses_of_the_period_are_grouped_with_counts(app_env, store, logged) -> None:
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    assert not at.exception
+    groups = table(at, 0)
+    assert [(g["代表问法"], g["次数"], g["没有答案"], g["点踩"], g["问法数"]) for g in groups] == [
+        (NO_ANSWER, 3, 3, 0, 2), (WRONG_TOP, 1, 0, 1, 1)]
+    at.selectbox(key="search_feedback_days").select(30).run()
+    assert "上个月的问题" in str(table(at, 0))
+
+
+def test_names_only_for_the_instructors_own_team(app_env, store, logged) -> None:
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    wordings = {row["问法"]: row["提问人"] for row in table(at, 1)}
+    assert wordings[NO_ANSWER] == "王小明 · 一组、其他团队的坐席"
+    assert wordings[SAME_QUESTION] == "其他团队的坐席"
+    assert "赵六" not in str(table(at, 1))
+
+
+def test_an_agent_cannot_open_the_page(app_env, store, logged) -> None:
+    at = page(logged["wang"])
+    assert any("无权访问" in e.value for e in at.error) and not at.dataframe
+
+
+def test_add_as_variant_makes_the_group_searchable_and_shows_before_and_after(app_env, store, logged) -> None:
+    instructor = create_user(store, "li", "李老师", "instructor", "一组")
+    at = page(instructor)
+    at.selectbox(key=f"search_feedback_entry_{NO_ANSWER}").select("cooling-off-length").run()
+    at.button(key="search_feedback_add").click().run()
+    assert not at.exception
+    assert any("已保存" in s.value for s in at.success)
+    [*_, recheck] = at.dataframe
+    rows = {row["问法"]: row for row in recheck.value.to_dict("records")}
+    assert rows[NO_ANSWER]["之前前三"] == "—" and rows[NO_ANSWER]["之后前三"].startswith("cooling-off-length")
+    assert rows[NO_ANSWER]["结果"] == "能找到了"
+    assert [c.author for c in history.changes(store)] == ["li"]
+
+    search = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=120)
+    search.session_state["user"] = logged["wang"]
+    search.run().text_input(key="search_query").input(NO_ANSWER)
+    search.button[0].click().run()
+    assert any("犹豫期有多长" in m.value for m in search.markdown), "the query now finds the entry"
+
+
+def test_new_entry_opens_the_editor_prefilled(app_env, store, logged) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
+    at.run().switch_page("pages/search_feedback.py").run()
+    at.button(key="search_feedback_new").click().run()
+    assert not at.exception
+    assert at.title[0].value == "内容编辑"
+    assert next(t for t in at.text_input if t.label == "标准问").value == NO_ANSWER
+    assert next(t for t in at.text_area if t.label.startswith("相似问法")).value == SAME_QUESTION
+
+
+def test_opening_the_page_lets_searches_past_the_retention_period_go(app_env, store, logged, monkeypatch) -> None:
+    from trainer.search_feedback.store import searches
+    from ui.resources import search_log_writer
+
+    monkeypatch.setenv("AGENT_TRAINER_SEARCH_LOG_DAYS", "10")
+    page(create_user(store, "li", "李老师", "instructor", "一组"))
+    assert search_log_writer().flush()
+    kept = {s.query for s in searches(store, since=utcnow() - timedelta(days=365))}
+    assert "上个月的问题" not in kept and NO_ANSWER in kept

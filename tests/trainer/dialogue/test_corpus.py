@@ -1,0 +1,72 @@
+"""The utterance corpus: big enough, every behaviour in dev, a fixed split, errors that name file, line and field."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kb.__main__ import main as kb_main
+from tests.conftest import REAL_CONTENT
+from trainer.dialogue.behaviours import NEGATIVE, UTTERANCE_BEHAVIOURS
+from trainer.dialogue.corpus import assign_splits, corpus_hash, read_corpus
+
+MIN_PER_BEHAVIOUR = 80
+MIN_COUNTERS = 30
+
+
+def test_the_real_corpus_is_valid_large_and_split():
+    utterances, problems = read_corpus(REAL_CONTENT)
+    assert problems == []
+    assert len(utterances) >= 1500
+    shown = Counter(b for u in utterances for b in u.labels)
+    in_dev = Counter(b for u in utterances if u.split == "dev" for b in u.labels)
+    counters = Counter(b for u in utterances for b in u.counter)
+    for behaviour in UTTERANCE_BEHAVIOURS:
+        assert shown[behaviour] >= MIN_PER_BEHAVIOUR, behaviour
+        assert in_dev[behaviour] >= 0.25 * shown[behaviour], behaviour
+    for behaviour in set(NEGATIVE) & set(UTTERANCE_BEHAVIOURS) - {"vague"}:
+        assert counters[behaviour] >= MIN_COUNTERS, behaviour
+    for writer in {u.writer for u in utterances}:
+        own = [u for u in utterances if u.writer == writer]
+        assert 0.25 <= sum(u.split == "dev" for u in own) / len(own) <= 0.35, writer
+
+
+def test_the_split_depends_on_the_text_only():
+    items = [{"text": f"第{i}句话", "labels": ["empathy" if i % 3 else "rude"]} for i in range(60)]
+    first = assign_splits(items)
+    assert first == assign_splits([dict(i) for i in items])
+    assert 15 <= first.count("dev") <= 21
+    assert {"dev"} <= {s for s, i in zip(first, items) if i["labels"] == ["rude"]}
+
+
+def _write(content_dir, text: str) -> None:
+    folder = content_dir / "dialogue" / "utterances"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "w-test.yaml").write_text(text, encoding="utf-8")
+
+
+def test_problems_name_file_line_and_field(content_dir, capsys):
+    _write(content_dir, "writer: w-test\nutterances:\n"
+                        "  - {text: 您别急，我来查。, labels: [empathy], split: train}\n"
+                        "  - {text: 保证能赔。, labels: [promise], split: dev}\n"
+                        "  - {text: 不敢保证能赔。, labels: [explanation], counter: [absolute_promise, explanation], split: train}\n"
+                        "  - {text: 嗯。, labels: [none], split: test}\n"
+                        "  - {text: 您别急，我来查。, labels: [empathy], split: train}\n")
+    utterances, problems = read_corpus(content_dir)
+    found = {(p.file, p.line, p.field) for p in problems}
+    name = "dialogue/utterances/w-test.yaml"
+    assert (name, 4, "labels") in found        # unknown behaviour
+    assert (name, 5, "counter") in found       # a positive behaviour cannot be a counter-example
+    assert (name, 6, "split") in found
+    assert (name, 7, "text") in found          # duplicate
+    assert [u.text for u in utterances] == ["您别急，我来查。"]
+    assert kb_main(["validate", str(content_dir)]) == 1
+    assert "dialogue/utterances/w-test.yaml:4: labels: unknown behaviour 'promise'" in capsys.readouterr().out
+
+
+def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):
+    _write(content_dir, "writer: w-test\nutterances:\n  - {text: 您别急。, labels: [empathy], split: train}\n")
+    before = corpus_hash(read_corpus(content_dir)[0])
+    _write(content_dir, "writer: w-test\n\nutterances:\n\n  - {text: 您别急。, labels: [empathy], split: train}\n")
+    assert corpus_hash(read_corpus(content_dir)[0]) == before
+    _write(content_dir, "writer: w-test\nutterances:\n  - {text: 您别急。, labels: [none], split: train}\n")
+    assert corpus_hash(read_corpus(content_dir)[0]) != before

@@ -1,0 +1,67 @@
+"""Corrections: a trainee's objection is queued; an instructor's relabel goes into the corpus through the editor."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corrections import CORRECTIONS_FILE, accept, mark_judged_wrong, open_corrections, reject, suggested_labels
+from trainer.dialogue.scoring import Finding
+from trainer.editing import history
+from trainer.editing.editor import ContentEditor
+from trainer.users.accounts import get_or_create_by_name
+
+REPLY = "这事不是您的问题，是我们没提醒到位。"
+
+
+@pytest.fixture
+def editor(kb, db, settings):
+    return ContentEditor(kb, db, settings.data_dir / "lock")
+
+
+def queue_one(db, text: str = REPLY, rubric: str = "blame") -> int:
+    trainee = get_or_create_by_name(db, "学员甲")
+    return mark_judged_wrong(db, trainee.id, "ci-claim-declined", Finding(2, rubric, False, text, "…"), text,
+                             "这是安慰客户，不是指责")
+
+
+def test_a_reason_is_required(db):
+    trainee = get_or_create_by_name(db, "学员乙")
+    with pytest.raises(ValueError):
+        mark_judged_wrong(db, trainee.id, "x", Finding(1, "blame", False, REPLY, ""), REPLY, "  ")
+    assert open_corrections(db) == []
+
+
+def test_a_wrongly_flagged_fault_becomes_a_counter_example(db, editor, content_dir):
+    correction_id = queue_one(db)
+    [queued] = open_corrections(db)
+    labels, counter = suggested_labels(queued)
+    assert labels == [] and counter == ["blame"]
+    result = accept(db, editor, correction_id, ["empathy"], counter, "教员")
+    assert result.ok, result
+    utterances, problems = read_corpus(content_dir)
+    assert problems == []
+    [added] = [u for u in utterances if u.text == REPLY]
+    assert added.labels == ("empathy",) and added.counter == ("blame",) and added.split == "train"
+    assert added.file == CORRECTIONS_FILE
+    assert open_corrections(db) == []
+    assert history.changes(db, file=CORRECTIONS_FILE)[0].author == "教员"
+
+
+def test_an_utterance_already_in_the_corpus_is_relabelled_in_place(db, editor, content_dir):
+    queue_one(db)
+    accept(db, editor, open_corrections(db)[0].id, ["empathy"], ["blame"], "教员")
+    second = queue_one(db, rubric="empathy")
+    assert accept(db, editor, second, ["apology"], ["blame"], "教员").ok
+    matching = [u for u in read_corpus(content_dir)[0] if u.text == REPLY]
+    assert len(matching) == 1 and matching[0].labels == ("apology",)
+
+
+def test_an_invalid_relabel_is_refused_and_stays_open(db, editor, content_dir):
+    correction_id = queue_one(db)
+    result = accept(db, editor, correction_id, ["blame"], ["blame"], "教员")  # shown and counter at once
+    assert not result.ok and result.problems
+    assert not (content_dir / CORRECTIONS_FILE).exists()
+    assert [c.id for c in open_corrections(db)] == [correction_id]
+    reject(db, correction_id, "教员")
+    assert open_corrections(db) == []

@@ -1,0 +1,71 @@
+"""Figures in context: a figure is judged as the rule only when it is stated as the rule.
+
+Each row: scenario, what the agent says, and the verdict on every figure judged
+(figure, right?) in order; figures the customer measured or said are not judged at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.dialogue import DialogueSession
+
+CI, COOL, GRACE, STROKE = "ci-claim-declined", "cooling-off-cancel", "grace-period-short-of-money", "stroke-claim-early"
+TABLE = [
+    # the customer's own value against the rule, and comparisons
+    (CI, "肌钙蛋白最高大概是正常上限的8倍，没到15倍。", [("15倍", True)]),
+    (CI, "您的肌钙蛋白是正常上限的8倍，没达到15倍的标准。", [("15倍", True)]),
+    (CI, "检查结果肌钙蛋白是正常上限的6倍。", []),
+    (CI, "肌钙蛋白要超过正常上限的15倍才算较重。", [("15倍", True)]),
+    (CI, "肌钙蛋白要达到正常上限的10倍才算。", [("10倍", False)]),
+    (CI, "肌钙蛋白达到正常上限的十五倍以上才符合。", [("15倍", True)]),
+    (CI, "肌钙蛋白只要5倍就够了。", [("5倍", False)]),
+    (CI, "您测出来射血分数是55%，没低于50%。", [("50%", True)]),
+    (CI, "射血分数低于50%才符合这一项。", [("50%", True)]),
+    (CI, "射血分数低于百分之五十才符合。", [("50%", True)]),
+    (CI, "射血分数要低于40%才行。", [("40%", False)]),
+    (CI, "轻症最多赔重度保额的30%。", [("30%", True)]),
+    (CI, "轻症最多赔重度保额的三成。", [("30%", True)]),
+    (CI, "轻症可以赔保额的一半，也就是50%。", [("50%", False)]),
+    (CI, "轻症最多赔百分之三十。", [("30%", True)]),
+    (CI, "投诉一般15到30日内给您结果。", [("15日", True), ("30日", True)]),
+    (CI, "投诉一般十五至三十天内处理完。", [("15日", True), ("30日", True)]),
+    (CI, "投诉一般10到20天处理完。", [("10日", False), ("20日", False)]),
+    (CI, "投诉15日内答复，复杂的延长到30日。", [("15日", True), ("30日", True)]),
+    (CI, "投诉我们7天内就答复。", [("7日", False)]),
+    (CI, "诉讼时效是两年。", [("2年", True)]),
+    (CI, "诉讼时效是5年。", [("5年", False)]),
+    (CI, "您是3月15日出院的对吧？", []),
+    (CI, "2023年投保的这份合同。", []),
+    (CI, "按合同第十五条的约定处理。", []),
+    (COOL, "犹豫期是15天。", [("15日", True)]),
+    (COOL, "犹豫期是十五天。", [("15日", True)]),
+    (COOL, "犹豫期是10天。", [("10日", False)]),
+    (COOL, "犹豫期一共二十天。", [("20日", False)]),
+    (COOL, "您签收才8天，没超过15天的犹豫期。", [("15日", True)]),
+    (COOL, "工本费不超过10元。", [("10元", True)]),
+    (COOL, "工本费最多二十元。", [("20元", False)]),
+    (COOL, "退款一般30日内到账。", [("30日", True)]),
+    (COOL, "退款一般三十天内退回您账户。", [("30日", True)]),
+    (COOL, "退款一般7天到账。", [("7日", False)]),
+    (GRACE, "宽限期是60天。", [("60日", True)]),
+    (GRACE, "宽限期是六十天，这期间保障有效。", [("60日", True)]),
+    (GRACE, "宽限期只有30天。", [("30日", False)]),
+    (GRACE, "中止后两年内可以申请复效。", [("2年", True)]),
+    (GRACE, "复效要在三年内申请。", [("3年", False)]),
+    (STROKE, "脑中风要确诊满180天后评估。", [("180日", True)]),
+    (STROKE, "脑中风要确诊满一百八十天才能评估。", [("180日", True)]),
+    (STROKE, "确诊满90天就能评估。", [("90日", False)]),
+    (STROKE, "您现在才确诊40天，没到180天。", [("180日", True)]),
+    (STROKE, "轻度脑中风后遗症按30%赔。", [("30%", True)]),
+]
+
+
+def test_the_table_is_big_enough():
+    assert len(TABLE) >= 40
+
+
+@pytest.mark.parametrize("scenario_id, sentence, expected", TABLE)
+def test_figures_are_judged_in_context(scenario_id, sentence, expected, real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios[scenario_id], real_facts)
+    assert [(str(c.quantity), c.ok) for c in session.facts.check(sentence)] == expected

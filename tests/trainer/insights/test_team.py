@@ -1,0 +1,142 @@
+"""The team console's queries on SQLite and PostgreSQL, against values counted by hand.
+
+Period: Monday 2 March to Sunday 15 March 2026 (weeks of 2 and 9 March), Beijing time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.trainer.insights.conftest import SHANGHAI, answer, call, local
+from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, worst_scenarios
+from trainer.insights.periods import Period
+from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, item_counts,
+                                   last_activity, mastery_grid, weakest_items, weekly_accuracy)
+from trainer.quiz.item_stats import item_statistics
+from trainer.users.accounts import create_user, disable_user
+
+PERIOD = Period(date(2026, 3, 2), date(2026, 3, 15))
+WEEK_1, WEEK_2 = date(2026, 3, 2), date(2026, 3, 9)
+NOW = local("2026-03-15 12:00")
+
+
+@pytest.fixture
+def team(database):
+    a = create_user(database, "a", "王芳", team="一组", hire_date="2026-01-05")
+    b = create_user(database, "b", "张伟", team="一组", hire_date="2026-02-02")
+    c = create_user(database, "c", "刘洋", team="二组", hire_date="2026-01-20")
+    d = create_user(database, "d", "赵敏", team="一组", hire_date="2026-01-10")
+    create_user(database, "t", "李老师", role="instructor", team="一组")
+    create_user(database, "e", "离职坐席", team="一组", hire_date="2026-01-03")
+    disable_user(database, "e")
+    for item, ok, when in [("q-lapse-1", True, "2026-03-01 23:30"),   # before the period
+                           ("q-lapse-1", True, "2026-03-02 00:10"), ("q-lapse-2", True, "2026-03-04 10:00"),
+                           ("q-lapse-1", False, "2026-03-08 23:50"), ("q-lapse-2", True, "2026-03-09 00:10"),
+                           ("q-lapse-1", True, "2026-03-10 09:00")]:
+        answer(database, a.id, item, ok, when)
+    answer(database, a.id, "q-claims-1", False, "2026-03-10 09:05", "claims")
+    answer(database, a.id, "q-claims-1", False, "2026-03-11 09:00", "claims")
+    answer(database, b.id, "q-lapse-1", False, "2026-03-03 10:00")
+    answer(database, b.id, "q-claims-1", False, "2026-03-09 10:00", "claims")
+    answer(database, b.id, "q-claims-1", True, "2026-03-10 10:00", "claims")
+    answer(database, b.id, "q-claims-2", False, "2026-03-12 10:00", "claims")
+    answer(database, c.id, "q-claims-2", True, "2026-03-09 11:00", "claims")
+    answer(database, c.id, "q-claims-2", True, "2026-03-10 11:00", "claims")
+    call(database, a.id, "s-claim", 80, "2026-03-05 10:00")
+    call(database, a.id, "s-angry", 40, "2026-03-09 10:00", [
+        {"rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "turn_index": 2},
+        {"rubric": "empathy", "ok": True, "quote": "理解您的心情", "turn_index": 1},
+        {"rubric": "vague", "ok": False, "quote": "这个不好说", "turn_index": 3}])
+    call(database, a.id, "s-claim", 60, "2026-03-10 10:00")
+    call(database, b.id, "s-angry", 50, "2026-03-11 10:00", [
+        {"rubric": "absolute_promise", "ok": False, "quote": "肯定没问题", "turn_index": 1}])
+    call(database, b.id, "s-claim", 70, "2026-03-12 15:00")
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+def names(users) -> list[str]:
+    return [u.display_name for u in users]
+
+
+def test_agents_by_team_and_hire_month_without_instructors_or_leavers(database, team) -> None:
+    assert sorted(names(agents(database, "一组"))) == sorted(["王芳", "张伟", "赵敏"])
+    assert sorted(names(agents(database, None, "2026-01"))) == sorted(["王芳", "刘洋", "赵敏"])
+    assert names(agents(database, "一组", "2026-02")) == ["张伟"]
+    assert cohorts(database) == ["2026-02", "2026-01"]
+
+
+def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, team) -> None:
+    a, b, d = team["a"], team["b"], team["d"]
+    ids = [a.id, b.id, d.id]
+    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI))}
+    assert grid == {(a.id, "claims"): (2, 0), (a.id, "lapse"): (5, 4), (b.id, "claims"): (3, 1), (b.id, "lapse"): (1, 0)}
+    # 23:50 on Sunday 8 March counts for the first week, 00:10 on Monday 9 March (still the 8th in UTC) for the second.
+    weekly = weekly_accuracy(database, ids, PERIOD, SHANGHAI)
+    assert [(w.week, w.answers, w.right) for w in weekly] == [(WEEK_1, 4, 2), (WEEK_2, 7, 3)]
+    # A period starting mid-week counts only its own days of that week.
+    partial = weekly_accuracy(database, ids, Period(date(2026, 3, 4), date(2026, 3, 9)), SHANGHAI)
+    assert [(w.week, w.answers, w.right) for w in partial] == [(WEEK_1, 2, 1), (WEEK_2, 2, 1)]
+    assert weekly_accuracy(database, [d.id], PERIOD, SHANGHAI) == [] and item_counts(database, [], PERIOD, SHANGHAI) == []
+
+
+def test_weakest_items_in_the_period(database, team) -> None:
+    one = [team[k].id for k in "abd"]
+    found = weakest_items(item_counts(database, one, PERIOD, SHANGHAI), min_answers=2)
+    assert [(i.item_id, i.category, i.answers, i.right, i.agents) for i in found] == [
+        ("q-claims-1", "claims", 4, 1, 2), ("q-lapse-1", "lapse", 4, 2, 2), ("q-lapse-2", "lapse", 2, 2, 1)]
+    everyone = [u.id for u in team.values()]
+    assert [i.item_id for i in weakest_items(item_counts(database, everyone, PERIOD, SHANGHAI), min_answers=2, limit=3)] == [
+        "q-claims-1", "q-lapse-1", "q-claims-2"]
+
+
+def test_first_answers_feed_the_item_analysis(database, team) -> None:
+    a, b = team["a"], team["b"]
+    assert sorted(first_answers(database, [a.id, b.id])) == sorted([
+        (a.id, "q-lapse-1", True), (a.id, "q-lapse-2", True), (a.id, "q-claims-1", False),
+        (b.id, "q-lapse-1", False), (b.id, "q-claims-1", False), (b.id, "q-claims-2", False)])
+    stats = {s.item_id: s for s in item_statistics(first_answers(database, [a.id, b.id]))}
+    assert stats["q-lapse-1"].facility == 0.5
+
+
+def test_best_latest_weekly_and_worst_scenarios(database, team) -> None:
+    a, b = team["a"], team["b"]
+    calls = call_scores(database, [a.id, b.id, team["d"].id], PERIOD, SHANGHAI)
+    assert [(r.user_id, r.scenario_id, r.calls, r.best, r.latest) for r in best_and_latest(calls)] == [
+        (a.id, "s-angry", 1, 40, 40), (a.id, "s-claim", 2, 80, 60), (b.id, "s-angry", 1, 50, 50), (b.id, "s-claim", 1, 70, 70)]
+    assert [(w.week, w.calls, w.mean_score) for w in weekly_scores(calls, PERIOD.weeks(), SHANGHAI)] == [
+        (WEEK_1, 1, 80.0), (WEEK_2, 4, 55.0)]
+    [worst] = worst_scenarios(database, calls, limit=1)
+    assert (worst.scenario_id, worst.calls, worst.mean_score) == ("s-angry", 2, 45.0)
+    assert [(f.rubric, f.count) for f in worst.faults] == [("absolute_promise", 2), ("vague", 1)]
+    assert [q.text for q in worst.faults[0].quotes] == ["肯定没问题", "保证能赔"]  # newest first
+    assert [s.scenario_id for s in worst_scenarios(database, calls)] == ["s-angry", "s-claim"]
+    # Only the given calls are read for faults: without B's, A's quote is the only one.
+    [alone] = worst_scenarios(database, [c for c in calls if c.user_id == a.id], limit=1)
+    assert [(f.rubric, f.count, [q.text for q in f.quotes]) for f in alone.faults] == [
+        ("absolute_promise", 1, ["保证能赔"]), ("vague", 1, ["这个不好说"])]
+    # Faults come from the newest calls only: a sample of one keeps B's call, the newer one.
+    [sampled] = worst_scenarios(database, calls, limit=1, sample=1)
+    assert (sampled.calls, sampled.mean_score) == (2, 45.0)
+    assert [(f.rubric, f.count) for f in sampled.faults] == [("absolute_promise", 1)]
+
+
+def test_who_has_not_trained(database, team) -> None:
+    a, b, d = team["a"], team["b"], team["d"]
+    members = [a, b, d]
+    latest = last_activity(database, [m.id for m in members])
+    assert latest == {a.id: local("2026-03-11 09:00"), b.id: local("2026-03-12 15:00")}
+    assert [(i.agent.login, i.idle_days) for i in inactive_agents(members, latest, NOW, SHANGHAI, 3)] == [
+        ("d", None), ("a", 4), ("b", 3)]
+    assert [i.agent.login for i in inactive_agents(members, latest, NOW, SHANGHAI, 4)] == ["d", "a"]
+
+
+def test_agent_lines_fold_the_period(database, team) -> None:
+    a, b, d = team["a"], team["b"], team["d"]
+    ids = [a.id, b.id, d.id]
+    lines = agent_lines([a, b, d], mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI)),
+                        call_scores(database, ids, PERIOD, SHANGHAI), last_activity(database, ids))
+    assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
+    assert lines[2].last_active is None and lines[2].accuracy == 0.0
+

@@ -1,0 +1,189 @@
+"""The labelled corpus of agent utterances (content/dialogue/utterances/<writer>.yaml).
+
+Each file is one writer's utterances, each with every behaviour it shows (`labels`, or `none`),
+the negative behaviours it must *not* be flagged for (`counter`: hard counter-examples such as
+a negated promise), and a fixed `split`: `train` utterances teach the classifier, `dev` ones
+only measure it (never trained or tuned on). The split is stored, so it never moves when the
+corpus grows; `assign_splits` makes it once for a new writer's file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from kb.yaml_source import LocatedDict, Problem, parse_yaml
+from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
+
+CORPUS_FOLDER = "dialogue/utterances"
+SPLITS = ("train", "dev")
+DEV_SHARE = 0.30
+FILE_FIELDS = {"writer", "personas", "utterances"}
+UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
+
+
+@dataclass(frozen=True)
+class LabelledUtterance:
+    """One agent utterance and what it shows; `counter` lists faults it must not be flagged for."""
+
+    text: str
+    labels: tuple[str, ...]
+    counter: tuple[str, ...] = ()
+    split: str = "train"
+    writer: str = ""
+    file: str = ""
+    line: int = 0
+
+    def shows(self, behaviour: str) -> bool:
+        return behaviour in self.labels
+
+
+def stable_rank(text: str) -> float:
+    """A number in [0, 1) fixed by the text alone: the same utterance always lands in the same split."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12], 16) / float(1 << 48)
+
+
+def assign_splits(items: Sequence[Mapping], share: float = DEV_SHARE) -> list[str]:
+    """`dev` for about `share` of `items` (mappings with text, labels, counter), else `train`.
+
+    Utterances are taken in the order of their text hash; one goes to dev while some behaviour
+    (or counter-example kind) it carries still has fewer than `share` of its examples in dev,
+    so every behaviour gets dev examples and the whole stays near `share`.
+    """
+    def strata(item: Mapping) -> list[str]:
+        return list(item.get("labels") or []) + [f"counter:{c}" for c in item.get("counter") or []]
+
+    totals: dict[str, int] = {}
+    for item in items:
+        for stratum in strata(item):
+            totals[stratum] = totals.get(stratum, 0) + 1
+    in_dev: dict[str, int] = {}
+    target = round(share * len(items))
+    splits = ["train"] * len(items)
+    dev = 0
+    for position in sorted(range(len(items)), key=lambda i: stable_rank(str(items[i]["text"]))):
+        wanted = [s for s in strata(items[position]) if in_dev.get(s, 0) < share * totals[s]]
+        if dev < target and wanted and all(in_dev.get(s, 0) + 1 <= share * totals[s] + 1 for s in strata(items[position])):
+            splits[position] = "dev"
+            dev += 1
+            for stratum in strata(items[position]):
+                in_dev[stratum] = in_dev.get(stratum, 0) + 1
+    return splits
+
+
+def _names(root: Path, overrides: Mapping[str, str | None]) -> list[str]:
+    folder = root / CORPUS_FOLDER
+    names = {f"{CORPUS_FOLDER}/{p.name}" for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    names |= {n for n, t in overrides.items() if n.startswith(f"{CORPUS_FOLDER}/") and n.endswith(".yaml") and t is not None}
+    names -= {n for n, t in overrides.items() if t is None}
+    return sorted(names)
+
+
+def _behaviour_list(item: LocatedDict, field: str, name: str, allowed: Iterable[str],
+                    problems: list[Problem]) -> tuple[str, ...]:
+    value = item.get(field)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(Problem(name, item.line_of(field), None, field, "must be a list of behaviour names"))
+        return ()
+    allowed = tuple(allowed)
+    for unknown in [v for v in value if v not in allowed]:
+        problems.append(Problem(name, item.line_of(field), None, field,
+                                f"unknown behaviour '{unknown}' (one of: {', '.join(allowed)})"))
+    if len(set(value)) != len(value):
+        problems.append(Problem(name, item.line_of(field), None, field, "lists a behaviour twice"))
+    return tuple(v for v in dict.fromkeys(value) if v in allowed)
+
+
+def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -> list[LabelledUtterance]:
+    if not isinstance(data, LocatedDict):
+        problems.append(Problem(name, 1, None, None, "must be a mapping with writer: and utterances:"))
+        return []
+    for unknown in sorted(set(data) - FILE_FIELDS):
+        problems.append(Problem(name, data.line_of(unknown), None, unknown, "unknown field"))
+    writer = data.get("writer")
+    if not isinstance(writer, str) or not writer.strip():
+        problems.append(Problem(name, data.line_of("writer"), None, "writer", "is missing (who wrote these utterances)"))
+        writer = Path(name).stem
+    items = data.get("utterances")
+    if not isinstance(items, list) or not items:
+        problems.append(Problem(name, data.line_of("utterances"), None, "utterances", "must be a non-empty list"))
+        return []
+    found = []
+    for position, item in enumerate(items, start=1):
+        if not isinstance(item, LocatedDict):
+            problems.append(Problem(name, data.line_of("utterances"), None, "utterances", f"item {position} must be a mapping"))
+            continue
+        before = len(problems)
+        for unknown in sorted(set(item) - UTTERANCE_FIELDS):
+            problems.append(Problem(name, item.line_of(unknown), None, unknown, "unknown field"))
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(name, item.line_of("text"), None, "text", "is missing"))
+            continue
+        text = text.strip()
+        if text in seen:
+            problems.append(Problem(name, item.line_of("text"), None, "text", f"duplicate utterance (also in {seen[text]})"))
+        seen.setdefault(text, f"{name}:{item.line}")
+        labels = _behaviour_list(item, "labels", name, UTTERANCE_BEHAVIOURS + (NO_BEHAVIOUR,), problems)
+        if "labels" not in item:
+            problems.append(Problem(name, item.line, None, "labels", f"is missing (behaviours shown, or [{NO_BEHAVIOUR}])"))
+        elif item.get("labels") == []:
+            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"is empty (use [{NO_BEHAVIOUR}])"))
+        if NO_BEHAVIOUR in labels and len(labels) > 1:
+            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"'{NO_BEHAVIOUR}' cannot go with other behaviours"))
+        counter = _behaviour_list(item, "counter", name, NEGATIVE, problems)
+        for clash in sorted(set(counter) & set(labels)):
+            problems.append(Problem(name, item.line_of("counter"), None, "counter",
+                                    f"'{clash}' is both shown and a counter-example"))
+        split = item.get("split")
+        if split not in SPLITS:
+            problems.append(Problem(name, item.line_of("split") if "split" in item else item.line, None, "split",
+                                    f"must be one of {', '.join(SPLITS)}" + ("" if split is None else f", not {split!r}")))
+        if len(problems) == before:
+            found.append(LabelledUtterance(text, tuple(l for l in labels if l != NO_BEHAVIOUR), counter, split,
+                                           writer.strip(), name, item.line))
+    return found
+
+
+def read_corpus(root: Path | str, overrides: Mapping[str, str | None] | None = None
+                ) -> tuple[list[LabelledUtterance], list[Problem]]:
+    """Every valid utterance under root/dialogue/utterances (drafts applied) and every problem found."""
+    root, overrides = Path(root), dict(overrides or {})
+    utterances: list[LabelledUtterance] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name in _names(root, overrides):
+        if name in overrides:
+            data, parse_problems = parse_yaml(overrides[name] or "", name)
+        else:
+            try:
+                data, parse_problems = parse_yaml((root / name).read_text(encoding="utf-8"), name)
+            except (OSError, UnicodeDecodeError) as err:
+                data, parse_problems = None, [Problem(name, 1, None, None, f"cannot read file: {err}")]
+        problems += parse_problems
+        if not parse_problems:
+            utterances += _read_file(data, name, problems, seen)
+    return utterances, problems
+
+
+def corpus_hash(utterances: Iterable[LabelledUtterance]) -> str:
+    """Identifies what a classifier is trained on (texts, labels, counters, splits; not line numbers)."""
+    digest = hashlib.sha256()
+    for u in sorted(utterances, key=lambda u: u.text):
+        digest.update(f"{u.text}\0{','.join(sorted(u.labels))}\0{','.join(sorted(u.counter))}\0{u.split}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def corpus_fingerprint(root: Path | str) -> str:
+    """A cheap change check of the corpus files on disk (their bytes), without parsing them."""
+    digest = hashlib.sha256()
+    for name in _names(Path(root), {}):
+        try:
+            digest.update(name.encode() + b"\0" + (Path(root) / name).read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()[:24]

@@ -1,0 +1,152 @@
+"""Corrections that teach the judge: a trainee marks a finding "judged wrong", an instructor relabels.
+
+The queue lives in the database (`JudgeCorrection`). Accepting one writes the trainee's whole
+reply, with the instructor's labels, into the utterance corpus through the content editor's one
+write path (validated, conflict-checked, recorded in the history), as a `train` utterance of
+`dialogue/utterances/corrections.yaml` — or relabels the utterance in place when the corpus
+already has it. The judge retrains on the new corpus hash at its next build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+import yaml
+from sqlalchemy import select
+
+from trainer.clock import utcnow
+from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
+from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
+from trainer.dialogue.scoring import Finding
+from trainer.editing import history
+from trainer.editing.editor import ContentEditor, FileEdit, SaveResult
+from trainer.store.db import Database
+from trainer.store.models import JudgeCorrection
+
+CORRECTIONS_FILE = f"{CORPUS_FOLDER}/corrections.yaml"
+CORRECTIONS_HEADER = "writer: corrections\nutterances:\n"
+MAX_REASON = 500
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One queued correction, detached from the database session."""
+
+    id: int
+    user_id: int
+    scenario_id: str
+    turn_index: int
+    behaviour: str
+    verdict_ok: bool
+    quote: str
+    utterance: str
+    reason: str
+    status: str
+    labels: tuple[str, ...]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: JudgeCorrection) -> "Correction":
+        return cls(row.id, row.user_id, row.scenario_id, row.turn_index, row.behaviour, row.verdict_ok, row.quote,
+                   row.utterance, row.reason, row.status, tuple(_stored(row.labels_json).get("labels", [])), row.created_at)
+
+
+def _stored(labels_json: str | None) -> dict:
+    try:
+        value = json.loads(labels_json or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def mark_judged_wrong(db: Database, user_id: int, scenario_id: str, finding: Finding, utterance: str,
+                      reason: str, dialogue_id: int | None = None) -> int:
+    """Queue a trainee's objection to one finding; returns its id. The reason is required."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("please say briefly why the judgement is wrong")
+    row = JudgeCorrection(user_id=user_id, dialogue_id=dialogue_id, scenario_id=scenario_id,
+                          turn_index=finding.turn_index, behaviour=finding.rubric, verdict_ok=finding.ok,
+                          quote=finding.quote, utterance=utterance.strip(), reason=reason[:MAX_REASON])
+    with db.session() as session:
+        session.add(row)
+        session.commit()
+        return row.id
+
+
+def open_corrections(db: Database) -> list[Correction]:
+    """The instructors' queue, oldest first."""
+    with db.session() as session:
+        rows = session.scalars(select(JudgeCorrection).where(JudgeCorrection.status == "open")
+                               .order_by(JudgeCorrection.id)).all()
+        return [Correction.of(r) for r in rows]
+
+
+def suggested_labels(correction: Correction, corpus_labels: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+    """(labels, counter) an instructor most likely wants: the objection taken at its word."""
+    labels = [b for b in corpus_labels if b != correction.behaviour]
+    counter: list[str] = []
+    if correction.verdict_ok is False and correction.behaviour in NEGATIVE:
+        counter = [correction.behaviour]  # flagged wrongly: a counter-example for that fault
+    elif correction.verdict_ok is False and correction.behaviour in UTTERANCE_BEHAVIOURS:
+        labels.append(correction.behaviour)
+    return labels, counter
+
+
+def _item_line(text: str, labels: Sequence[str], counter: Sequence[str]) -> str:
+    item = {"text": text, "labels": list(labels) or [NO_BEHAVIOUR]}
+    if counter:
+        item["counter"] = list(counter)
+    item["split"] = "train"
+    return "  - " + yaml.safe_dump(item, allow_unicode=True, default_flow_style=True, width=10**6, sort_keys=False).strip()
+
+
+def _with_utterance(editor: ContentEditor, text: str, labels: Sequence[str], counter: Sequence[str]
+                    ) -> tuple[str, str | None, str]:
+    """(file name, its current text, its new text) with the utterance added or relabelled in place."""
+    known = next((u for u in read_corpus(editor.root)[0] if u.text == text), None)
+    name = known.file if known is not None else CORRECTIONS_FILE
+    current = editor.read(name)
+    line = _item_line(text, labels, counter)
+    if known is None:
+        base = current if current is not None else CORRECTIONS_HEADER
+        return name, current, base.rstrip("\n") + "\n" + line + "\n"
+    lines = (current or "").split("\n")
+    original = lines[known.line - 1]
+    split = "dev" if "split: dev" in original else "train"  # a dev utterance stays in dev
+    lines[known.line - 1] = original[:len(original) - len(original.lstrip())] + line.strip().replace("split: train", f"split: {split}")
+    return name, current, "\n".join(lines)
+
+
+def accept(db: Database, editor: ContentEditor, correction_id: int, labels: Sequence[str],
+           counter: Sequence[str], reviewer: str) -> SaveResult:
+    """Put the relabelled utterance into the corpus (validated, recorded) and close the correction."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is None or row.status != "open":
+            return SaveResult(False, error=f"correction #{correction_id} is not open")
+        text = row.utterance
+    name, current, new_text = _with_utterance(editor, text, [b for b in labels if b != NO_BEHAVIOUR], counter)
+    result = editor.apply(reviewer, "update" if current is not None else "create", f"utterance-{correction_id}",
+                          f"judge correction #{correction_id}: {', '.join(labels) or NO_BEHAVIOUR}",
+                          [FileEdit(name, current, new_text, history.latest_change_id(db))])
+    if result.ok:
+        with db.session() as session:
+            row = session.get(JudgeCorrection, correction_id)
+            row.status, row.reviewer, row.reviewed_at = "accepted", reviewer, utcnow()
+            row.labels_json = json.dumps({"labels": list(labels), "counter": list(counter)}, ensure_ascii=False)
+            row.change_id = result.change_ids[0] if result.change_ids else None
+            session.commit()
+    return result
+
+
+def reject(db: Database, correction_id: int, reviewer: str) -> None:
+    """The judgement stands; the correction leaves the queue."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is not None and row.status == "open":
+            row.status, row.reviewer, row.reviewed_at = "rejected", reviewer, utcnow()
+            session.commit()

@@ -1,0 +1,195 @@
+"""`MeaningJudge`: what the trainee's words mean, beyond the cue phrases.
+
+Rules (trainer.dialogue.detectors) stay: a rule hit still counts and is quoted. The judge adds
+what the rules miss, from the behaviour classifier over the reply's sentences (and the whole
+reply), and measures how close a reply comes to a FAQ answer (open questions, checkpoints).
+Faults the customer's own words carry are not the trainee's: a negative behaviour inside a
+quotation or a restatement of what someone else said (您是说业务员讲“保证翻倍”是吧？) is not
+flagged. One judge serves every session of a process; it keeps a bounded memo of embeddings.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from kb.embeddings import EmbeddingCache, Encoder
+from trainer.dialogue.behaviours import POSITIVE
+from trainer.dialogue.classifier import BehaviourClassifier, open_classifier
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.detectors import ADVICE, EXPLAIN_MARKERS
+from trainer.dialogue.evidence import Evidence
+from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_speech
+from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
+
+MEMO_SIZE = 8192
+# Hedged or negated promises (我没法保证一定通过; 不是一分钱都不赔) are what a trainee should say.
+HEDGES = ("不保证", "没法保证", "不能保证", "无法保证", "不敢保证", "保证不了", "不一定", "打包票", "说不准", "不好说",
+          "不是一分钱", "以合同为准", "以审核为准", "以核定为准")
+# Telling the customer it is not their fault (这事不是您的问题) reassures; it is the opposite of blame.
+REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟您没关系", "和您没关系", "与您无关", "您没有错", "您没做错",
+               "不是因为您")
+# The agent's own work number (工号2817) is an introduction, not the customer's data or an identity check.
+SELF_INTRODUCTION = ("工号",)
+# Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
+NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A reply cut into units, their embeddings and the classifier's scores."""
+
+    text: str
+    units: list[Segment]
+    vectors: np.ndarray
+    scores: np.ndarray  # (units, behaviours)
+
+
+class MeaningJudge:
+    """The trained classifier and the encoder behind it."""
+
+    def __init__(self, classifier: BehaviourClassifier, encoder: Encoder) -> None:
+        if classifier.model_id != encoder.model_id:
+            raise ValueError(f"classifier trained with {classifier.model_id}, encoder is {encoder.model_id}")
+        self.classifier = classifier
+        self.encoder = encoder
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def model_id(self) -> str:
+        return self.encoder.model_id
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of `texts` (passages), memoised: FAQ answers and repeated replies cost nothing."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if missing:
+            vectors = self.encoder.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    self._memo[text] = vector
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        with self._lock:
+            rows = [self._memo[t] if t in self._memo else self.encoder.encode([t])[0] for t in texts]
+        return np.vstack(rows) if rows else np.zeros((0, self.encoder.dim), dtype=np.float32)
+
+    def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Put embeddings computed elsewhere (a batch through the disk cache) into the memo."""
+        with self._lock:
+            for text, vector in zip(texts, vectors):
+                self._memo[text] = vector
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+
+    def forget(self, texts: Sequence[str]) -> None:
+        """Drop these texts from the memo (a benchmark timing the encoder on replies it has seen)."""
+        with self._lock:
+            for text in texts:
+                self._memo.pop(text, None)
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        """Every text the judge may encode for a reply: its reading units and their clauses."""
+        units = reading_units(text)
+        return list(dict.fromkeys([u.text for u in units] + [c.text for s in sentence_segments(text)
+                                                            for c in clause_segments(s)]))
+
+    def read(self, text: str) -> Reading:
+        units = reading_units(text)
+        texts = [u.text for u in units]
+        vectors = self.embed(texts)
+        return Reading(text, units, vectors, self.classifier.scores(texts, vectors))
+
+    def shown(self, reading: Reading) -> dict[str, Segment]:
+        """Behaviour -> the unit that shows it best, for every behaviour above its threshold."""
+        found = {}
+        for column, behaviour in enumerate(self.classifier.behaviours):
+            column_scores = reading.scores[:, column]
+            best = int(np.argmax(column_scores)) if len(column_scores) else -1
+            if best >= 0 and column_scores[best] >= self.classifier.thresholds[behaviour]:
+                found[behaviour] = reading.units[best]
+        return found
+
+    def findings(self, reading: Reading, skip: set[str]) -> list[Evidence]:
+        """Evidence for each behaviour the classifier sees and the rules did not (`skip`)."""
+        evidence = []
+        for behaviour, unit in self.shown(reading).items():
+            if behaviour in skip:
+                continue
+            ok = behaviour in POSITIVE
+            quote = self._narrow(reading, unit, behaviour) if not ok or behaviour == "verification" else unit
+            if behaviour in QUOTE_SENSITIVE and reported_speech(self._sentence_of(reading, quote).text):
+                continue
+            if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
+                continue
+            sentence = self._sentence_of(reading, quote).text
+            if behaviour == "blame" and any(r in sentence for r in REASSURANCE):
+                continue
+            if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
+                continue
+            if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
+                    any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
+                continue
+            if behaviour == "jargon" and any(m in sentence for m in EXPLAIN_MARKERS):
+                continue  # the term is explained right there
+            advice = ADVICE.get(behaviour, "")
+            evidence.append(Evidence(behaviour, ok, quote.text, advice))
+        return evidence
+
+    def _sentence_of(self, reading: Reading, unit: Segment) -> Segment:
+        return next((s for s in sentence_segments(reading.text) if s.start <= unit.start and unit.end <= s.end), unit)
+
+    def _narrow(self, reading: Reading, unit: Segment, behaviour: str) -> Segment:
+        """The clause (or sentence, for the whole reply) that carries a fault: a short, exact quote."""
+        sentences = sentence_segments(reading.text)
+        candidates = sentences if len(unit.text) > max(len(s.text) for s in sentences) else [self._sentence_of(reading, unit)]
+        if len(candidates) == 1:
+            clauses = clause_segments(candidates[0])
+            if len(clauses) <= 1:
+                return candidates[0]
+            candidates = clauses
+        column = self.classifier.behaviours.index(behaviour)
+        texts = [c.text for c in candidates]
+        scores = self.classifier.scores(texts, self.embed(texts))[:, column]
+        return candidates[int(np.argmax(scores))]
+
+    def closeness(self, reading: Reading, references: Sequence[str]) -> tuple[float, Segment | None]:
+        """Best cosine between a sentence of the reply and any reference text (FAQ answer sentences)."""
+        sentences = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
+        if not sentences or not references:
+            return 0.0, None
+        rows = [reading.units.index(s) for s in sentences]
+        similarity = reading.vectors[rows] @ self.embed(list(references)).T
+        best = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
+        return float(similarity[best]), sentences[best[0]]
+
+
+def reference_sentences(*texts: str) -> list[str]:
+    """The sentences of FAQ answers and scripts, each a reference a reply may come close to."""
+    return list(dict.fromkeys(s.text for t in texts if t for s in sentence_segments(t) if len(s.text) >= 6))
+
+
+def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None) -> MeaningJudge | None:
+    """Train (or load the cached) classifier for the corpus under `content_dir` and this encoder.
+
+    None when the content has no utterance corpus to learn from: calls are then judged by the
+    cue rules alone.
+
+    Embeddings of the corpus go through the per-text embedding cache, so a corpus edit only
+    encodes the changed utterances; the classifier is cached by corpus hash + model id.
+    """
+    utterances, _ = read_corpus(content_dir)
+    if not any(u.split == "train" for u in utterances):
+        return None
+    cache = EmbeddingCache(encoder, cache_dir)
+    classifier = open_classifier(utterances, cache.embed, encoder.model_id, cache_dir)
+    return MeaningJudge(classifier, encoder)
+
+

@@ -1,0 +1,30 @@
+"""One reply judged on its own (no case, no conversation): the cue rules, then meaning.
+
+Shared by the practice session (which adds facts, questions and checkpoints) and the
+benchmark of the utterance corpus, so both measure the same thing.
+"""
+
+from __future__ import annotations
+
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.evidence import Evidence
+from trainer.dialogue.judge import MeaningJudge, Reading
+
+
+def meaning_findings(judge: MeaningJudge, reading: Reading, evidence: list[Evidence], skip: set[str]) -> list[Evidence]:
+    """What the classifier sees that `evidence` (the rules, the facts) did not.
+
+    A vague sentence is one that carries nothing: not flagged when the same sentence was
+    already credited with something good.
+    """
+    found = judge.findings(reading, {e.behaviour for e in evidence} | skip)
+    credited = [e.quote for e in evidence + found if e.ok]
+    return [e for e in found if e.behaviour != "vague" or not any(e.quote in q or q in e.quote for q in credited)]
+
+
+def reply_evidence(text: str, detectors: Detectors, judge: MeaningJudge | None = None) -> list[Evidence]:
+    """Rule evidence for `text`, plus the classifier's when a judge is given."""
+    evidence = detectors.positives(text) + detectors.negatives(text, set())
+    if judge is not None:
+        evidence += meaning_findings(judge, judge.read(text), evidence, set())
+    return evidence

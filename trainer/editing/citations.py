@@ -1,0 +1,71 @@
+"""引用检查: which FAQ entries, quiz items and scenarios rest on each regulation article.
+
+Quiz items and scenarios cite articles through the FAQ entries they test or use, so an
+instructor checking an article sees everything that would have to change with it. Citations
+to documents outside the library and entries citing no library article are listed too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.content import ContentSet, Entry, Source
+from trainer.editing.links import scenario_references
+
+
+@dataclass(frozen=True)
+class Use:
+    kind: str      # entry | quiz | scenario
+    item_id: str
+    file: str
+    line: int
+    via: str = ""  # the FAQ entry a quiz item or scenario reaches the article through
+
+
+@dataclass
+class ArticleUses:
+    document_id: str
+    article: str
+    uses: list[Use] = field(default_factory=list)
+
+
+@dataclass
+class CitationOverview:
+    articles: dict[tuple[str, str], ArticleUses]
+    outside_library: list[tuple[Entry, Source]]
+    citing_nothing: list[Entry]
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per article: how many entries, quiz items and scenarios cite it, and which."""
+        rows = []
+        for (doc, article), found in sorted(self.articles.items()):
+            by_kind = {kind: sorted({u.item_id for u in found.uses if u.kind == kind}) for kind in ("entry", "quiz", "scenario")}
+            rows.append({"document": doc, "article": article, "entries": ", ".join(by_kind["entry"]),
+                         "quiz items": str(len(by_kind["quiz"])), "scenarios": ", ".join(by_kind["scenario"])})
+        return rows
+
+
+def citation_overview(content: ContentSet) -> CitationOverview:
+    articles: dict[tuple[str, str], ArticleUses] = {}
+    outside: list[tuple[Entry, Source]] = []
+    nothing: list[Entry] = []
+    cited_by_entry: dict[str, list[tuple[str, str]]] = {}
+    for entry in content.entries.values():
+        keys = []
+        for source in entry.sources:
+            if source.document_id:
+                key = (source.document_id, source.article or "（全文）")
+                articles.setdefault(key, ArticleUses(*key)).uses.append(Use("entry", entry.id, entry.file, source.line or entry.line))
+                keys.append(key)
+            else:
+                outside.append((entry, source))
+        if not keys:
+            nothing.append(entry)
+        cited_by_entry[entry.id] = keys
+    for item in content.quiz_items.values():
+        for key in cited_by_entry.get(item.entry, []):
+            articles[key].uses.append(Use("quiz", item.id, item.file, item.line, item.entry))
+    for ref in scenario_references(content.root):
+        for key in cited_by_entry.get(ref.entry_id, []):
+            articles[key].uses.append(Use("scenario", ref.item_id, ref.file, ref.line, ref.entry_id))
+    return CitationOverview(articles, outside, nothing)

@@ -1,0 +1,159 @@
+"""Practice-call results for progress pages: scores over time, best and latest per scenario,
+and the faults behind the worst-handled scenarios (with the agents' own words)."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from statistics import fmean
+
+from sqlalchemy import select
+
+from trainer.insights.periods import Period, week_bounds
+from trainer.store.db import Database
+from trainer.store.models import DialogueRecord
+from trainer.clock import as_utc
+
+
+# Faults of a badly handled scenario are counted on its newest calls, this many at most.
+FAULT_SAMPLE = 200
+
+
+@dataclass(frozen=True)
+class CallScore:
+    """One finished practice call, without its transcript."""
+
+    id: int
+    user_id: int
+    scenario_id: str
+    score: float
+    outcome: str
+    mode: str
+    finished_at: datetime
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """An agent's standing on one scenario: how often practised, best and latest score."""
+
+    user_id: int
+    scenario_id: str
+    calls: int
+    best: float
+    latest: float
+    latest_at: datetime
+
+
+@dataclass(frozen=True)
+class WeekScore:
+    week: date
+    calls: int
+    mean_score: float
+
+
+@dataclass(frozen=True)
+class Quote:
+    call_id: int
+    user_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A behaviour judged wrong, how many times, and recent examples of what was said."""
+
+    rubric: str
+    count: int
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioTrouble:
+    scenario_id: str
+    calls: int
+    mean_score: float
+    faults: tuple[Fault, ...]  # counted on the newest FAULT_SAMPLE calls
+
+
+def _call_filter(query, user_ids: list[int], period: Period | None, tz: tzinfo | None):
+    query = query.where(DialogueRecord.user_id.in_(user_ids), DialogueRecord.finished_at.is_not(None))
+    if period is not None:
+        start, end = period.bounds(tz)
+        query = query.where(DialogueRecord.finished_at >= start, DialogueRecord.finished_at < end)
+    return query
+
+
+def call_scores(db: Database, user_ids: list[int], period: Period | None = None,
+                tz: tzinfo | None = None) -> list[CallScore]:
+    """The users' finished calls (in the period when given), oldest first."""
+    if not user_ids:
+        return []
+    query = _call_filter(select(DialogueRecord.id, DialogueRecord.user_id, DialogueRecord.scenario_id,
+                                DialogueRecord.score, DialogueRecord.outcome, DialogueRecord.mode,
+                                DialogueRecord.finished_at), user_ids, period, tz)
+    with db.session() as session:
+        rows = session.execute(query.order_by(DialogueRecord.finished_at, DialogueRecord.id)).all()
+    return [CallScore(id_, user_id, scenario, float(score), outcome, mode, as_utc(finished))
+            for id_, user_id, scenario, score, outcome, mode, finished in rows]
+
+
+def best_and_latest(calls: list[CallScore]) -> list[ScenarioResult]:
+    """Per (agent, scenario): number of calls, best and latest score; calls must be oldest first."""
+    found: dict[tuple[int, str], list] = {}
+    for call in calls:
+        entry = found.get((call.user_id, call.scenario_id))
+        if entry is None:
+            found[(call.user_id, call.scenario_id)] = [1, call.score, call.score, call.finished_at]
+        else:
+            entry[0] += 1
+            entry[1] = max(entry[1], call.score)
+            entry[2], entry[3] = call.score, call.finished_at
+    return [ScenarioResult(user_id, scenario, *values) for (user_id, scenario), values in sorted(found.items())]
+
+
+def weekly_scores(calls: list[CallScore], weeks: list[date], tz: tzinfo) -> list[WeekScore]:
+    """Mean call score per local week; weeks without calls are left out (no line through zero)."""
+    if not weeks:
+        return []
+    edges = [week_bounds(monday, tz)[1] for monday in weeks]  # each week's end, as UTC instants
+    by_week: dict[int, list[float]] = defaultdict(list)
+    for call in calls:
+        by_week[bisect_right(edges, call.finished_at)].append(call.score)
+    return [WeekScore(weeks[index], len(by_week[index]), round(fmean(by_week[index]), 1))
+            for index in range(len(weeks)) if by_week.get(index)]
+
+
+def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults: int = 3, quotes: int = 2,
+                    sample: int = FAULT_SAMPLE) -> list[ScenarioTrouble]:
+    """The `limit` scenarios with the lowest mean score among `calls`, each with its most frequent faults.
+
+    Faults are counted on each scenario's `sample` newest calls (their findings are the only
+    call data read again), so the quotes are recent and the cost stays flat as history grows.
+    """
+    by_scenario: dict[str, list[CallScore]] = defaultdict(list)
+    for call in calls:
+        by_scenario[call.scenario_id].append(call)
+    worst = sorted(by_scenario, key=lambda s: (fmean(c.score for c in by_scenario[s]), s))[:limit]
+    newest = sorted((c for s in worst for c in by_scenario[s][-sample:]),
+                    key=lambda c: (c.finished_at, c.id), reverse=True)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    with db.session() as session:
+        findings = dict(session.execute(select(DialogueRecord.id, DialogueRecord.findings_json)
+                                        .where(DialogueRecord.id.in_([c.id for c in newest]))).tuples().all()) if newest else {}
+    for call in newest:
+        for finding in json.loads(findings.get(call.id) or "[]"):
+            if finding.get("ok", True):
+                continue
+            rubric = str(finding.get("rubric", ""))
+            counts[call.scenario_id][rubric] += 1
+            found = examples[(call.scenario_id, rubric)]
+            if len(found) < quotes and finding.get("quote"):
+                found.append(Quote(call.id, call.user_id, str(finding["quote"])))
+    return [ScenarioTrouble(scenario, len(by_scenario[scenario]), round(fmean(c.score for c in by_scenario[scenario]), 1),
+                            tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]))
+                                  for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]))
+            for scenario in worst]

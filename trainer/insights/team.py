@@ -1,0 +1,235 @@
+"""The instructors' team console: who keeps up and what the team gets wrong, per period.
+
+Built for a team of a few hundred agents with six months of history (about half a million
+answers): every aggregate over answers reads only the covering index of quiz_attempts
+(user_id, answered_at, correct, category, item_id). Weeks are summed range by range (a
+UNION ALL of one sum per local week) rather than bucketed row by row, which costs a fraction
+on SQLite. bench/team_console.py checks the time on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqlalchemy import and_, case, func, literal, select, union_all
+
+from trainer.insights.calls import CallScore
+from trainer.insights.periods import Period, local_day, week_bounds
+from trainer.quiz.progress import share
+from trainer.store.db import Database
+from trainer.store.models import DialogueRecord, QuizAttempt, User
+from trainer.clock import as_utc
+from trainer.users.accounts import UserInfo
+
+_RIGHT = func.sum(case((QuizAttempt.correct.is_(True), 1), else_=0))
+
+
+@dataclass(frozen=True)
+class MasteryCell:
+    """Answers of one agent in one category in the period, and how many were right."""
+
+    user_id: int
+    category: str
+    answers: int
+    right: int
+
+    @property
+    def accuracy(self) -> float:
+        return share(self.right, self.answers)
+
+
+@dataclass(frozen=True)
+class WeekAccuracy:
+    week: date
+    answers: int
+    right: int
+
+    @property
+    def accuracy(self) -> float:
+        return share(self.right, self.answers)
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item_id: str
+    category: str
+    answers: int
+    right: int
+    agents: int
+
+    @property
+    def accuracy(self) -> float:
+        return share(self.right, self.answers)
+
+
+@dataclass(frozen=True)
+class Inactive:
+    agent: UserInfo
+    last_active: datetime | None
+    idle_days: int | None  # None: never trained
+
+
+def agents(db: Database, team: str | None = None, cohort: str | None = None) -> list[UserInfo]:
+    """Enabled agents, of one team and/or one hire month ('YYYY-MM') when given, by name."""
+    query = select(User).where(User.role == "agent", User.disabled.is_(False))
+    if team is not None:
+        query = query.where(User.team == team)
+    if cohort:
+        first = date.fromisoformat(f"{cohort}-01")
+        following = (first + timedelta(days=32)).replace(day=1)
+        query = query.where(User.hire_date >= first, User.hire_date < following)
+    with db.session() as session:
+        found = [UserInfo.of(user) for user in session.scalars(query)]
+    return sorted(found, key=lambda u: (u.display_name, u.id))  # the same order on every database
+
+
+def cohorts(db: Database) -> list[str]:
+    """Hire months ('YYYY-MM') of enabled agents, newest first."""
+    with db.session() as session:
+        dates = session.scalars(select(User.hire_date).where(
+            User.role == "agent", User.disabled.is_(False), User.hire_date.is_not(None)).distinct()).all()
+    return sorted({day.strftime("%Y-%m") for day in dates}, reverse=True)
+
+
+@dataclass(frozen=True)
+class ItemCount:
+    """One agent's answers to one item in the period."""
+
+    user_id: int
+    item_id: str
+    category: str
+    answers: int
+    right: int
+
+
+def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
+    """Answers and right answers per agent and item in the period: one pass over the covering
+    index that feeds the mastery grid, the weakest items and the agents' lines."""
+    if not user_ids:
+        return []
+    start, end = period.bounds(tz)
+    query = (select(QuizAttempt.user_id, QuizAttempt.item_id, func.max(QuizAttempt.category), func.count(), _RIGHT)
+             .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
+             .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
+    with db.session() as session:
+        return [ItemCount(user_id, item, category or "", int(answers), int(right or 0))
+                for user_id, item, category, answers, right in session.execute(query)]
+
+
+def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
+    """Answers and right answers per agent and category in the period."""
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for count in counts:
+        cell = totals[(count.user_id, count.category)]
+        cell[0] += count.answers
+        cell[1] += count.right
+    return [MasteryCell(user_id, category, *values) for (user_id, category), values in sorted(totals.items())]
+
+
+def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[WeekAccuracy]:
+    """The agents' answers and share right per local week of the period (weeks without answers left out)."""
+    if not user_ids:
+        return []
+    first, end = period.bounds(tz)
+    parts = []
+    for index, monday in enumerate(period.weeks()):
+        low, high = week_bounds(monday, tz)
+        parts.append(select(literal(index).label("week"), func.count().label("answers"), _RIGHT.label("right"))
+                     .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= max(low, first),
+                            QuizAttempt.answered_at < min(high, end)))
+    weeks = period.weeks()
+    with db.session() as session:
+        rows = session.execute(union_all(*parts)).all()
+    return [WeekAccuracy(weeks[index], int(answers), int(right or 0))
+            for index, answers, right in sorted(rows) if answers]
+
+
+def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5) -> list[ItemResult]:
+    """The items answered right least often in the period (with at least `min_answers` answers)."""
+    totals: dict[str, list] = {}
+    for count in counts:
+        item = totals.setdefault(count.item_id, [count.category, 0, 0, 0])
+        item[1] += count.answers
+        item[2] += count.right
+        item[3] += 1
+    items = [ItemResult(item_id, category, answers, right, agents)
+             for item_id, (category, answers, right, agents) in totals.items() if answers >= min_answers]
+    return sorted(items, key=lambda i: (i.accuracy, -i.answers, i.item_id))[:limit]
+
+
+def first_answers(db: Database, user_ids: list[int]) -> list[tuple[int, str, bool]]:
+    """(agent, item, correct) of each agent's first answer to each item (input of item_statistics)."""
+    if not user_ids:
+        return []
+    first = (select(QuizAttempt.user_id, QuizAttempt.item_id, func.min(QuizAttempt.answered_at).label("at"))
+             .where(QuizAttempt.user_id.in_(user_ids))
+             .group_by(QuizAttempt.user_id, QuizAttempt.item_id).subquery())
+    query = (select(QuizAttempt.user_id, QuizAttempt.item_id, QuizAttempt.correct)
+             .join(first, and_(QuizAttempt.user_id == first.c.user_id, QuizAttempt.item_id == first.c.item_id,
+                               QuizAttempt.answered_at == first.c.at)))
+    with db.session() as session:
+        return [(user_id, item, bool(correct)) for user_id, item, correct in session.execute(query)]
+
+
+def last_activity(db: Database, user_ids: list[int]) -> dict[int, datetime]:
+    """Each agent's latest answer or finished call (agents who never trained are absent)."""
+    if not user_ids:
+        return {}
+    answered = (select(QuizAttempt.user_id, func.max(QuizAttempt.answered_at))
+                .where(QuizAttempt.user_id.in_(user_ids)).group_by(QuizAttempt.user_id))
+    called = (select(DialogueRecord.user_id, func.max(DialogueRecord.finished_at))
+              .where(DialogueRecord.user_id.in_(user_ids)).group_by(DialogueRecord.user_id))
+    latest: dict[int, datetime] = {}
+    with db.session() as session:
+        for query in (answered, called):
+            for user_id, moment in session.execute(query):
+                if moment is not None:
+                    moment = as_utc(moment)
+                    latest[user_id] = max(latest.get(user_id, moment), moment)
+    return latest
+
+
+def inactive_agents(members: list[UserInfo], latest: dict[int, datetime], now: datetime, tz: tzinfo,
+                    days: int) -> list[Inactive]:
+    """Agents with no training on the last `days` local days (today included); never-trained first."""
+    today = local_day(now, tz)
+    found = []
+    for member in members:
+        last = latest.get(member.id)
+        idle = None if last is None else (today - local_day(last, tz)).days
+        if idle is None or idle >= days:
+            found.append(Inactive(member, last, idle))
+    return sorted(found, key=lambda i: (i.idle_days is not None, -(i.idle_days or 0), i.agent.display_name))
+
+
+@dataclass(frozen=True)
+class AgentLine:
+    """One agent's line in the console's table: the period's answers and calls, last training."""
+
+    agent: UserInfo
+    answers: int
+    right: int
+    calls: int
+    mean_score: float | None
+    last_active: datetime | None
+
+    @property
+    def accuracy(self) -> float:
+        return share(self.right, self.answers)
+
+
+def agent_lines(members: list[UserInfo], grid: list[MasteryCell], calls: list[CallScore],
+                latest: dict[int, datetime]) -> list[AgentLine]:
+    """Fold the period's mastery grid and calls into one line per agent (no further queries)."""
+    answers: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for cell in grid:
+        answers[cell.user_id][0] += cell.answers
+        answers[cell.user_id][1] += cell.right
+    scores: dict[int, list[float]] = defaultdict(list)
+    for call in calls:
+        scores[call.user_id].append(call.score)
+    return [AgentLine(m, *answers[m.id], len(scores[m.id]),
+                      round(sum(scores[m.id]) / len(scores[m.id]), 1) if scores[m.id] else None, latest.get(m.id))
+            for m in members]

@@ -1,0 +1,152 @@
+"""The search log in the store: record a search and a verdict on it, read the misses of a period.
+
+Functions here may raise (a database that is down); the page reaches them only through
+`trainer.search_feedback.writer.LogWriter`, which keeps failures away from the agent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from sqlalchemy import delete, or_, select
+
+from trainer.clock import as_utc, utcnow
+from trainer.store.db import Database
+from trainer.store.models import LOGGED_QUERY_CHARS, SearchFeedback, SearchLog, User
+
+UP, DOWN, WRONG = "up", "down", "wrong"
+VERDICTS = (UP, DOWN, WRONG)
+NEGATIVE = (DOWN, WRONG)
+RESULTS_KEPT = 5  # the answers the page shows
+# Runs of this many digits are phone, ID-card or policy numbers a customer read out: never kept.
+_LONG_NUMBER = re.compile(r"\d{7,}")
+
+
+def loggable_query(query: str) -> str:
+    """The query as it is kept: trimmed, long digit runs masked, at most LOGGED_QUERY_CHARS characters."""
+    return _LONG_NUMBER.sub(lambda m: "#" * len(m.group()), " ".join((query or "").split()))[:LOGGED_QUERY_CHARS]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    entry_id: str  # "" when the search had no answer
+    verdict: str
+    right_entry_id: str | None
+
+
+@dataclass(frozen=True)
+class LoggedSearch:
+    """One logged search with who asked and the latest verdict on each answer."""
+
+    id: int
+    query: str
+    category: str
+    results: tuple[tuple[str, float], ...]
+    no_answer: bool
+    at: datetime
+    user_id: int | None
+    user_name: str
+    user_team: str
+    user_role: str
+    verdicts: tuple[Verdict, ...] = ()
+
+    @property
+    def top_ids(self) -> tuple[str, ...]:
+        return tuple(entry_id for entry_id, _ in self.results)
+
+    @property
+    def reason(self) -> str:
+        """Why it counts as a miss: 'no_answer', 'wrong' (reported), 'down' (👎) or '' (not a miss)."""
+        if self.no_answer:
+            return "no_answer"
+        found = {v.verdict for v in self.verdicts}
+        return WRONG if WRONG in found else DOWN if DOWN in found else ""
+
+    @property
+    def suggested_entry(self) -> str | None:
+        """The entry the agent said was right, else an answer they gave 👍."""
+        picked = [v.right_entry_id for v in self.verdicts if v.right_entry_id]
+        liked = [v.entry_id for v in self.verdicts if v.verdict == UP and v.entry_id]
+        return (picked or liked or [None])[0]
+
+
+def record_search(db: Database, search_key: str, user_id: int | None, query: str, category: str | None,
+                  results: Sequence[tuple[str, float]], at: datetime | None = None) -> None:
+    """Store one search; `results` are (entry id, relevance) best first, empty for "no reliable answer"."""
+    kept = [[entry_id, round(float(score), 4)] for entry_id, score in list(results)[:RESULTS_KEPT]]
+    with db.session() as session:
+        session.add(SearchLog(search_key=search_key, user_id=user_id, query=loggable_query(query),
+                              category=category or "", results_json=json.dumps(kept, ensure_ascii=False),
+                              no_answer=not kept, at=at or utcnow()))
+        session.commit()
+
+
+def record_verdict(db: Database, search_key: str, user_id: int | None, entry_id: str | None, verdict: str | None,
+                   right_entry_id: str | None = None) -> bool:
+    """Set (or, with verdict None, withdraw) the asker's verdict on one answer; False if the search is unknown.
+
+    Only the person who searched can judge their search.
+    """
+    if verdict is not None and verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}; expected one of {', '.join(VERDICTS)}")
+    with db.session() as session:
+        search = session.scalar(select(SearchLog).where(SearchLog.search_key == search_key))
+        if search is None or search.user_id != user_id:
+            return False
+        row = session.scalar(select(SearchFeedback).where(SearchFeedback.search_id == search.id,
+                                                          SearchFeedback.entry_id == (entry_id or "")))
+        if verdict is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(SearchFeedback(search_id=search.id, entry_id=entry_id or "", verdict=verdict,
+                                       right_entry_id=right_entry_id or None, at=utcnow()))
+        else:
+            row.verdict, row.right_entry_id, row.at = verdict, right_entry_id or None, utcnow()
+        session.commit()
+        return True
+
+
+def purge_searches(db: Database, before: datetime) -> int:
+    """Delete searches older than `before` with their feedback (the retention period); how many went."""
+    old = select(SearchLog.id).where(SearchLog.at < before)
+    with db.session() as session:
+        session.execute(delete(SearchFeedback).where(SearchFeedback.search_id.in_(old)))
+        removed = session.execute(delete(SearchLog).where(SearchLog.at < before)).rowcount
+        session.commit()
+    return removed
+
+
+def searches(db: Database, since: datetime, misses_only: bool = False, limit: int = 5000) -> list[LoggedSearch]:
+    """Searches since `since`, newest first; with `misses_only`, those with no answer or a 👎/report."""
+    negative = select(SearchFeedback.search_id).where(SearchFeedback.verdict.in_(NEGATIVE))
+    statement = (select(SearchLog, User).outerjoin(User, User.id == SearchLog.user_id)
+                 .where(SearchLog.at >= since).order_by(SearchLog.at.desc(), SearchLog.id.desc()).limit(limit))
+    if misses_only:
+        statement = statement.where(or_(SearchLog.no_answer.is_(True), SearchLog.id.in_(negative)))
+    with db.session() as session:
+        rows = session.execute(statement).all()
+        verdicts = _verdicts_of(session, [log.id for log, _ in rows])
+    return [_logged(log, user, verdicts.get(log.id, ())) for log, user in rows]
+
+
+def _verdicts_of(session, search_ids: Iterable[int]) -> dict[int, tuple[Verdict, ...]]:
+    ids = list(search_ids)
+    found: dict[int, list[Verdict]] = {}
+    for start in range(0, len(ids), 500):  # keep each IN list short for every backend
+        rows = session.scalars(select(SearchFeedback).where(SearchFeedback.search_id.in_(ids[start:start + 500]))
+                               .order_by(SearchFeedback.id))
+        for row in rows:
+            found.setdefault(row.search_id, []).append(Verdict(row.entry_id, row.verdict, row.right_entry_id))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _logged(log: SearchLog, user: User | None, verdicts: tuple[Verdict, ...]) -> LoggedSearch:
+    results = tuple((str(entry_id), float(score)) for entry_id, score in json.loads(log.results_json or "[]"))
+    return LoggedSearch(log.id, log.query, log.category, results, bool(log.no_answer), as_utc(log.at), log.user_id,
+                        user.display_name if user else "", user.team if user else "", user.role if user else "",
+                        verdicts)

@@ -1,0 +1,58 @@
+"""Regulation articles in the app: a cited source is a button that opens the article's text."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import streamlit as st
+
+from kb import ArticleHit, KnowledgeBase, Source
+from ui.i18n import tr
+from ui.render import escape_markdown, highlight
+
+
+def article_caption(hit: ArticleHit) -> str:
+    """Title, 文号 and effective date: what makes a citation checkable."""
+    parts = [hit.title, hit.document_number, tr(f"施行日期 {hit.effective}", f"effective {hit.effective}") if hit.effective else ""]
+    if hit.status and hit.status != "current":
+        parts.append(tr("已失效", "no longer in force"))
+    return " · ".join(p for p in parts if p)
+
+
+def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = ()) -> None:
+    """The article's full text under its document's title, 文号 and effective date."""
+    st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
+                + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
+    st.caption(escape_markdown(article_caption(hit)))
+    st.markdown(highlight(hit.text, tuple(terms)))
+    document = kb.content.library.documents.get(hit.document_id)
+    children = document.children(hit.article) if document else []
+    for child in children:
+        st.markdown(f"**{escape_markdown(child.label)}** {escape_markdown(child.text)}")
+
+
+@st.dialog("法规原文 · Regulation text", width="large")
+def article_dialog(document_id: str, article: str) -> None:
+    from ui.resources import knowledge_base
+
+    kb = knowledge_base()
+    hit = kb.article(document_id, article)
+    if hit is None:
+        st.warning(tr("法规库中找不到这一条。", "This article is not in the regulation library."))
+        return
+    show_article(kb, hit)
+
+
+def source_links(kb: KnowledgeBase, sources: Iterable[Source], key: str) -> None:
+    """One button per cited article (opens its text); citations outside the library as plain text."""
+    sources = list(sources)
+    linked = [s for s in sources if s.document_id and s.article]
+    others = [s for s in sources if s not in linked]
+    if linked:
+        columns = st.columns(min(len(linked), 4))
+        for position, source in enumerate(linked):
+            if columns[position % len(columns)].button(str(source), key=f"{key}-source-{position}",
+                                                       type="tertiary", icon=":material/gavel:"):
+                article_dialog(source.document_id, source.article)
+    if others:
+        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(str(s) for s in others)))

@@ -1,0 +1,66 @@
+"""A saved practice call as its report: score, findings with the agent's words, transcript and
+the instructors' comments (with the comment form for instructors who may comment)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.dialogue.scoring import SUBSCORES
+from trainer.dialogue.store import DialogueSummary
+from trainer.insights.access import can_comment
+from trainer.insights.comments import Comment, CommentError, add_comment
+from trainer.users.accounts import UserInfo
+from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
+from ui.i18n import tr
+from ui.render import escape_markdown
+from ui.resources import database
+
+
+def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo,
+                    heading: bool = True) -> None:
+    """The whole report of one saved call; `heading` False inside an expander that already names it."""
+    if heading:
+        st.subheader(f"{scenario_title(call.scenario_id)} · {when(call.finished_at or call.started_at)}")
+    score_col, outcome_col = st.columns(2)
+    score_col.metric(tr("总分", "Score"), round(call.score))
+    outcome_col.metric(tr("结果", "Outcome"), outcome_name(call.outcome))
+    if call.subscores:
+        st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
+                              for name in SUBSCORES if name in call.subscores))
+    show_comments(call, comments, viewer, owner)
+    st.markdown("**" + tr("评分依据", "Findings") + "**")
+    if not call.findings:
+        st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
+    for finding in call.findings:
+        mark = "✅" if finding.get("ok") else "❌"
+        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.get('turn_index', '?')}{tr('轮', '')} · "
+                    f"{escape_markdown(rubric_name(str(finding.get('rubric', ''))))}：“{escape_markdown(str(finding.get('quote', '')))}”")
+        if finding.get("advice") and not finding.get("ok"):
+            st.caption(escape_markdown(str(finding["advice"])))
+    st.markdown("**" + tr("通话记录", "Transcript") + "**")
+    for utterance in call.transcript:
+        agent_spoke = utterance.get("speaker") == "agent"
+        who = tr("坐席", "Agent") if agent_spoke else tr("客户", "Customer")
+        st.markdown(f"**{who}**：{escape_markdown(str(utterance.get('text', '')))}")
+
+
+def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo) -> None:
+    """Instructors' comments on the call, and a form to add one for those who may."""
+    if comments:
+        with st.container(border=True):
+            st.markdown("**" + tr("培训师评语", "Instructor's comments") + "**")
+            for comment in comments:
+                st.markdown(escape_markdown(comment.text))
+                st.caption(escape_markdown(f"{comment.author_name} · {when(comment.created_at)}"))
+    if not can_comment(viewer, owner):
+        return
+    with st.form(f"comment_form_{call.id}", clear_on_submit=True):
+        text = st.text_area(tr("写评语（坐席会在报告里看到）", "Comment (the agent sees it on the report)"),
+                            key=f"comment_text_{call.id}", max_chars=2000)
+        if st.form_submit_button(tr("保存评语", "Save the comment")):
+            try:
+                add_comment(database(), call.id, viewer, text)
+            except CommentError as error:
+                st.error(tr(error.zh, error.en))
+            else:
+                st.rerun()

@@ -1,0 +1,37 @@
+"""A chart's data table and its CSV / XLSX downloads, under the chart (team and progress pages)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from trainer.insights.export import csv_bytes, xlsx_bytes
+from ui.i18n import tr
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def chart_with_data(chart: alt.Chart | None, frame: pd.DataFrame, name: str, key: str) -> None:
+    """The chart, then an expander with the same data as a table and its downloads.
+
+    `name` is the file name (without extension) and sheet name; `key` keeps widgets apart.
+    """
+    if chart is not None:
+        show_chart(chart, key)
+    with st.expander(tr("数据表与导出", "Data table and export"), icon=":material/table:"):
+        st.dataframe(frame, hide_index=True, width="stretch")
+        downloads(frame, name, key)
+
+
+def show_chart(chart: alt.Chart, key: str) -> None:
+    """The chart at the container's width, tagged with `key` in its spec (usermeta) so tests can find it."""
+    st.altair_chart(chart.properties(usermeta={"chart": key}), width="stretch", key=f"chart_{key}")
+
+
+def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(tr("导出 CSV", "Export CSV"), csv_bytes(frame), file_name=f"{name}.csv",
+                            mime="text/csv", key=f"csv_{key}", icon=":material/download:", on_click="ignore")
+    xlsx_col.download_button(tr("导出 Excel", "Export Excel"), xlsx_bytes({name: frame}), file_name=f"{name}.xlsx",
+                             mime=XLSX_MIME, key=f"xlsx_{key}", icon=":material/download:", on_click="ignore")

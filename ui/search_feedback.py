@@ -1,0 +1,116 @@
+"""The knowledge-search page's log and feedback controls: 👍/👎 and "report a wrong answer" on each answer.
+
+Every search is logged once (a rerun caused by a click is not a new search) through the
+background writer, so neither a slow nor a broken database ever delays or hides an answer;
+a failed write is logged for the operators, never shown to the agent on the call.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+from typing import Callable, Sequence
+
+import streamlit as st
+
+from kb import Hit
+from trainer.clock import utcnow
+from trainer.search_feedback.store import DOWN, UP, WRONG, purge_searches, record_search, record_verdict
+from trainer.store.db import Database
+from trainer.users.accounts import UserInfo
+from ui.i18n import tr
+from ui.resources import database, knowledge_base, search_log_writer, settings
+
+log = logging.getLogger(__name__)
+
+LAST_SEARCH = "search_feedback_last"  # session_state: ((query, category), search key) of the logged search
+REPORTING = "search_feedback_reporting"  # session_state: (search key, entry id) whose report form is open
+NO_ANSWER = ""  # the "entry" a report on a search without an answer is about
+
+
+def _submit(what: str, write: Callable[[Database], object]) -> None:
+    """Hand a write to the background writer; nothing here may fail the page."""
+    try:
+        db = database()  # resolved here: the cached resources belong to the page's thread
+        search_log_writer().submit(what, lambda: write(db))
+    except Exception:
+        log.exception("search log: could not queue %s", what)
+
+
+def purge_expired() -> None:
+    """Delete logged searches older than the retention period (settings.search_log_days), in the background."""
+    cutoff = utcnow() - timedelta(days=settings().search_log_days)
+    _submit("the retention purge", lambda db: purge_searches(db, cutoff))
+
+
+def log_search(user: UserInfo, query: str, category: str | None, hits: Sequence[Hit], submitted: bool) -> str:
+    """The key of this search in the log, logging it if it is a new search (submitted, or a new query)."""
+    asked = (query, category)
+    last = st.session_state.get(LAST_SEARCH)
+    if last is not None and last[0] == asked and not submitted:
+        return last[1]
+    if last is None:  # the session's first search: a good moment to let expired searches go
+        purge_expired()
+    key = uuid.uuid4().hex
+    st.session_state[LAST_SEARCH] = (asked, key)
+    results = [(hit.id, hit.score) for hit in hits]
+    _submit("a search", lambda db: record_search(db, key, user.id, query, category, results))
+    return key
+
+
+def _verdict(user: UserInfo, key: str, entry_id: str, verdict: str | None, right: str | None = None) -> None:
+    _submit("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right))
+
+
+def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
+    value = st.session_state.get(widget)
+    _verdict(user, key, entry_id, None if value is None else UP if value == 1 else DOWN)
+
+
+def _entry_label(entry_id: str | None) -> str:
+    if entry_id is None:
+        return tr("不确定 / 不选", "Not sure / none")
+    entry = knowledge_base().content.entries.get(entry_id)
+    return f"{entry_id} · {entry.question[:40]}" if entry else entry_id
+
+
+def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
+    """Which entry would have been right (optional), then send; one form open at a time."""
+    with st.form(f"report-{key}-{entry_id}", border=True):
+        right = st.selectbox(tr("正确的条目（可选）", "The right entry (optional)"),
+                             [None, *knowledge_base().content.entries], format_func=_entry_label,
+                             key=f"report-right-{key}-{entry_id}")
+        send, cancel = st.columns(2)
+        if send.form_submit_button(tr("提交报告", "Send the report"), type="primary"):
+            _verdict(user, key, entry_id, WRONG, right)
+            st.session_state[f"reported-{key}-{entry_id}"] = True
+            st.session_state.pop(REPORTING, None)
+            st.rerun()
+        if cancel.form_submit_button(tr("取消", "Cancel")):
+            st.session_state.pop(REPORTING, None)
+            st.rerun()
+
+
+def _report_button(user: UserInfo, key: str, entry_id: str, label: str, column=st) -> None:
+    if st.session_state.get(f"reported-{key}-{entry_id}"):
+        column.caption(tr("已报告，谢谢！培训师会查看。", "Reported, thank you: an instructor will look at it."))
+    elif column.button(label, key=f"report-open-{key}-{entry_id}", icon=":material/flag:", type="tertiary"):
+        st.session_state[REPORTING] = (key, entry_id)
+    if st.session_state.get(REPORTING) == (key, entry_id):
+        _report_form(user, key, entry_id)
+
+
+def answer_feedback(user: UserInfo, key: str, hit: Hit) -> None:
+    """👍/👎 on one answer and a "report a wrong answer" link that asks for the right entry."""
+    thumbs, report = st.columns([1, 3], vertical_alignment="center")
+    widget = f"thumbs-{key}-{hit.id}"
+    with thumbs:
+        st.feedback("thumbs", key=widget, on_change=_on_thumbs, args=(user, key, hit.id, widget))
+    _report_button(user, key, hit.id, tr("报告答案有误", "Report a wrong answer"), report)
+
+
+def no_answer_feedback(user: UserInfo, key: str) -> None:
+    """After "no reliable answer": the agent may name the entry that should have come up."""
+    _report_button(user, key, NO_ANSWER, tr("知道正确的条目？告诉培训师", "Know the right entry? Tell the instructors"))
+
