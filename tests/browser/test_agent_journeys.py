@@ -18,6 +18,7 @@ def test_search_shows_answer_and_script_and_copies_the_script(agent_page):
     main = page.main_text()
     assert "宽限期" in main and "话术（可复制）" in main and "依据" in main
     script = page.page.locator("[data-testid=stCode]").first
+    script.evaluate("e => e.scrollIntoView({block: 'center'})")  # clear of the fixed header
     script.hover()
     script.locator("button").first.click()
     copied = page.page.evaluate("navigator.clipboard.readText()")

@@ -44,7 +44,6 @@ def test_the_hit_test_question_is_kept_when_coming_back(instructor_page):
     assert page.field("输入一个问题").input_value() == "犹豫期多少天"
 
 
-@pytest.mark.xfail(reason="needs the fields branch (defect 3: a no-op import must write nothing)", strict=False)
 def test_re_importing_an_unchanged_export_changes_nothing(instructor_page, tmp_path):
     page = instructor_page
     page.click_link("导入导出", step="open a page")
