@@ -95,7 +95,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("secret_key", "text", "", "signs sign-in cookies", default_text="generated into the data dir"),
     Setting("session_hours", "number", 12.0, "how long a sign-in lasts", minimum=0.01),
     Setting("max_login_failures", "whole number", 5, "failed sign-ins before a temporary lockout", minimum=1),
-    Setting("lockout_minutes", "number", 15.0, "length of that lockout", minimum=0),
+    Setting("lockout_minutes", "number", 15.0, "length of that lockout; each further lockout in a row doubles it "
+            "(at most 24 hours), except for administrators", minimum=0),
+    Setting("admin_max_login_failures", "whole number", 10, "failed sign-ins before an administrator account is "
+            "locked (always for `LOCKOUT_MINUTES` only; `python -m trainer.users unlock` gives a code that passes "
+            "the lock)", minimum=1),
+    Setting("address_max_failures", "whole number", 20, "failed sign-ins in a row from one network address, to any "
+            "accounts, before that address is refused for a lockout period (doubling like accounts)", minimum=1),
     Setting("quiz_size", "whole number", 20, "questions in a daily training session", minimum=1),
     Setting("quiz_slow_seconds", "number", 45.0, "a right answer slower than this counts as \"hard\" for spaced "
             "repetition", minimum=1),
@@ -123,6 +129,8 @@ class Settings:
     session_hours: float = 12.0
     max_login_failures: int = 5
     lockout_minutes: float = 15.0
+    admin_max_login_failures: int = 10
+    address_max_failures: int = 20
     quiz_size: int = 20
     quiz_slow_seconds: float = 45.0
     content_checks: tuple[str, ...] = DEFAULT_CONTENT_CHECKS

@@ -19,15 +19,18 @@ UNITS = {
     "个工作日": "工作日", "工作日": "工作日", "个月": "个月", "周岁": "岁", "岁": "岁", "小时": "小时",
     "万元": "万元", "天": "日", "日": "日", "年": "年", "元": "元", "%": "%", "％": "%", "倍": "倍",
 }
-_NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+# Possessive quantifiers (++, *+) never give back what they matched, and a number always
+# matches to its end (the unit is optional), so scanning a 100,000-digit reply is linear: the
+# old `\d+ \s* unit` pattern retried every suffix of a digit run and took minutes.
+_NUMBER = r"\d++(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++"
 _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-_RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
+_RANGE_JOIN = r"\s*+(?:到|至|-|－|~|～|—)\s*+"
 # A range states both ends with one unit (15到30日, 10-15天, 十至十五天): each end is a quantity.
 # 三成 is 30 %.
 _QUANTITY = re.compile(
     r"(?P<percent>百分之(?P<pvalue>" + _NUMBER + r"))"
     r"|(?P<tenths>[一二两三四五六七八九]|\d)成(?![功为立本员年人交])"
-    r"|(?:(?P<low>" + _NUMBER + r")" + _RANGE_JOIN + r")?(?P<value>" + _NUMBER + r")\s*(?P<unit>" + _UNIT + r")"
+    r"|(?:(?P<low>" + _NUMBER + r")" + _RANGE_JOIN + r")?(?P<value>" + _NUMBER + r")(?:\s*+(?P<unit>" + _UNIT + r"))?"
 )
 SENTENCE_ENDS = "。！？!?；;\n"
 FULL_STOPS = "。！？!?\n"
@@ -119,6 +122,8 @@ def quantities(text: str) -> list[Quantity]:
         if match.group("percent"):
             value = parse_number(match.group("pvalue"))
             unit = "%"
+        elif match.group("unit") is None:
+            continue  # a bare number: consumed whole, so no later match starts inside it
         else:
             raw = match.group("value")
             if raw == "一":

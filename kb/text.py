@@ -16,6 +16,10 @@ TOKENIZER_VERSION = "2"
 
 # Longest query that is searched; a pasted paragraph is cut to this many characters.
 MAX_QUERY_CHARS = 200
+# Longest question a search box accepts at all (the rest of a paste is refused by the browser).
+MAX_TYPED_CHARS = 1_000
+# Lone UTF-16 surrogates (from a broken paste or a crafted request) cannot be encoded as UTF-8.
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_PATTERN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:\.[0-9]+)?")
@@ -31,9 +35,14 @@ STOP_WORDS = frozenset({"the", "a", "an", "is", "are", "of", "to", "in", "and", 
                         "do", "does", "i", "my", "me", "can", "for", "it", "be", "on", "if", "when", "with"})
 
 
+def without_surrogates(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD, so encoding it can never raise."""
+    return _LONE_SURROGATES.sub("\ufffd", text or "")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII), lower case, collapsed white space."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = unicodedata.normalize("NFKC", without_surrogates(text))
     return " ".join(text.lower().split())
 
 

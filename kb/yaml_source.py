@@ -2,15 +2,47 @@
 
 PyYAML's safe loader forgets where a value came from. Here every mapping becomes a
 `LocatedDict` that knows its own line and the line of each of its keys.
+
+Content is pasted by instructors, so a file is hostile until checked: it is refused before
+parsing when it is larger than MAX_YAML_CHARS, and refused by a streaming (non-recursive)
+pass over the parser's events when it nests deeper than MAX_DEPTH or uses aliases (`*name`,
+which content never needs and which make alias bombs possible). Anything the parser or a
+value constructor can still raise (huge integers, impossible dates, unhashable keys) becomes
+a problem with file:line instead of an exception, so the last good content keeps serving.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Largest content file accepted (characters); the biggest real file is ~50,000.
+MAX_YAML_CHARS = 1_000_000
+# Deepest nesting of lists and mappings accepted; real content nests at most 5 levels.
+MAX_DEPTH = 40
+# Every line break the YAML parser counts besides "\n" and "\r\n": a lone CR, NEL, U+2028, U+2029.
+_EXTRA_LINE_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def normalize_line_breaks(text: str) -> str:
+    r"""`text` with every line break the parser knows written as "\n" (CRLF kept as it is).
+
+    Pasted text (Word, web pages) brings U+2028/U+2029; PyYAML counts them as line breaks
+    while `str.split("\n")` does not, so line numbers would disagree with the parser's. The
+    parser already reads them as line breaks, so the only value that changes is a U+2028 or
+    U+2029 kept inside a `|` block, which becomes an ordinary newline.
+    """
+    return _EXTRA_LINE_BREAKS.sub("\n", text)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` as the YAML parser numbers them (line n is item n-1)."""
+    return normalize_line_breaks(text).split("\n")
 
 
 class LocatedDict(dict):
@@ -51,6 +83,14 @@ class _DuplicateKey(Exception):
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~6x faster (edit → searchable)
     """Safe loader whose mappings are LocatedDicts; duplicate keys are errors, not overwrites."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """One value; a value Python refuses (a 5,000-digit integer, 2023-02-30, a list as a
+        key) becomes a YAML error at that node's line instead of an uncaught exception."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as err:
+            raise yaml.constructor.ConstructorError(None, None, f"unusable value: {err}", node.start_mark) from None
+
 
 def _construct_located_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDict:
     loader.flatten_mapping(node)
@@ -68,18 +108,68 @@ def _construct_located_mapping(loader: _LineLoader, node: yaml.MappingNode) -> L
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_located_mapping)
 
+_OPENING_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def structure_problem(text: str, display_name: str) -> Problem | None:
+    """Why `text` must not be parsed at all (too large, too deep, aliases), or None.
+
+    Walks the parser's event stream, which keeps its own stack instead of recursing, so a
+    50,000-level paste is refused in milliseconds instead of overflowing the C stack.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        return Problem(display_name, 1, None, None,
+                       f"file too large: {len(text):,} characters (at most {MAX_YAML_CHARS:,})")
+    broken = _LONE_SURROGATE.search(text)
+    if broken is not None:  # from a damaged paste; it cannot even be handed to the parser
+        return Problem(display_name, len(split_lines(text[:broken.start()])), None, None,
+                       f"contains a broken character (lone surrogate U+{ord(broken.group()):04X}): retype that part")
+    loader = _LineLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, _OPENING_EVENTS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(display_name, event.start_mark.line + 1, None, None,
+                                   f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)")
+            elif isinstance(event, _CLOSING_EVENTS):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                return Problem(display_name, event.start_mark.line + 1, None, None,
+                               f"aliases (*{event.anchor}) are not allowed in content: write the value out")
+    except yaml.YAMLError:
+        return None  # malformed: the real parse below reports it with its line
+    finally:
+        loader.dispose()
+    return None
+
 
 def parse_yaml(text: str, display_name: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML text; return (data, problems). Data is None when the text cannot be read."""
+    """Parse YAML text; return (data, problems). Data is None when the text cannot be read.
+
+    Never raises for any text: every failure is a problem naming the file and line.
+    """
+    refused = structure_problem(text, display_name)
+    if refused is not None:
+        return None, [refused]
     try:
         return yaml.load(text, Loader=_LineLoader), []
     except _DuplicateKey as dup:
         return None, [Problem(display_name, dup.line, None, dup.key, "key appears twice in the same item")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(err, "problem", None) or str(err)
+        if mark is not None:
+            line = mark.line + 1
+        elif isinstance(err, yaml.reader.ReaderError):  # a forbidden character: only its position is known
+            line = len(split_lines(text[:err.position]))
+        else:
+            line = 1
+        reason = getattr(err, "problem", None) or str(err).split("\n")[0]
         return None, [Problem(display_name, line, None, None, f"malformed YAML: {reason}")]
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError, ArithmeticError) as err:
+        return None, [Problem(display_name, 1, None, None, f"cannot be read as YAML: {type(err).__name__}: {err}")]
 
 
 def read_source(path: Path, display_name: str) -> tuple[str | None, list[Problem]]:

@@ -3,17 +3,17 @@ disable and enable accounts. Temporary passwords are shown once, to hand to the 
 
 from __future__ import annotations
 
-import csv
-import io
 
 import streamlit as st
 
-from trainer.users.signin import locked_until_now
+from trainer.sheets import csv_bytes
+from trainer.users.signin import locked_until_now, unlock_account
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
 from ui.display import clock, role_name
+from ui.limits import UPLOAD_MB
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import database
@@ -44,10 +44,8 @@ def show_new_passwords(rows: list[tuple[str, str, str]]) -> None:
                   "they must be changed at the first sign-in."))
     st.dataframe([{tr("登录名", "Login"): login, tr("姓名", "Name"): name, tr("临时密码", "Temporary password"): pw}
                   for login, name, pw in rows], hide_index=True)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows([("login", "name", "temporary_password"), *rows])
     st.download_button(tr("下载临时密码（CSV）", "Download the temporary passwords (CSV)"),
-                       buffer.getvalue().encode("utf-8-sig"), file_name="temporary-passwords.csv",
+                       csv_bytes([("login", "name", "temporary_password"), *rows]), file_name="temporary-passwords.csv",
                        mime="text/csv", on_click="ignore")
 
 
@@ -85,10 +83,12 @@ with accounts_tab:
             hired = st.date_input(tr("入职日期（用于按入职月份查看）", "Hire date (to follow a hire-month cohort)"),
                                   account.info.hire_date, key=f"edit_hired_{chosen}")
             save = st.form_submit_button(tr("保存", "Save"))
-        reset_col, toggle_col = st.columns(2)
+        reset_col, toggle_col, unlock_col = st.columns(3)
         reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
         toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
                                    key="admin_toggle", disabled=chosen == user.login)
+        unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
+                                   disabled=not locked_until_now(account.locked_until))
         try:
             if save:
                 update_user(db, chosen, display_name=name, role=role, team=team, hire_date=hired)
@@ -97,6 +97,9 @@ with accounts_tab:
                 password = reset_password(db, chosen)
                 done(f"已重置 {chosen} 的密码。", f"Reset the password of {chosen}.",
                      [(chosen, account.info.display_name, password)])
+            if unlock:
+                unlock_account(db, chosen, user.login)
+                done(f"已解除 {chosen} 的锁定。", f"Unlocked {chosen}.")
             if toggle:
                 set_disabled(db, chosen, not account.disabled)
                 if account.disabled:
@@ -154,7 +157,7 @@ with roster_tab:
                   "名单中没有的账户不受影响。",
                   "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team and, "
                   "optionally, hire_date (e.g. 2026-03-02 or 2026-03). Accounts missing from the file are left alone."))
-    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file")
+    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file", max_upload_size=UPLOAD_MB)
     if upload is not None:
         try:
             rows = read_roster(upload.getvalue(), upload.name)

@@ -12,6 +12,7 @@ from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, 
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
 from ui.display import category_name
+from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
@@ -34,7 +35,7 @@ filter_col, tag_col, text_col = st.columns(3)
 category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"))
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
-text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"))
+text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
@@ -87,8 +88,8 @@ def show_control(column: Column) -> object:
         choices = list(content.entries) if column.control == PICK_ENTRY else list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
                             key=widget(column.name), help=help_text)
-    box = st.text_area if column.control == AREA else st.text_input
-    return box(label, value=current, key=widget(column.name), help=help_text,
+    box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
+    return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)
 
 

@@ -8,6 +8,7 @@ from trainer.editing import history
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
 from ui.display import when
+from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import database
@@ -39,7 +40,7 @@ for flag in flags:
 st.divider()
 st.subheader(tr("修改记录", "Changes"))
 item_filter = st.text_input(tr("只看某个条目 / 测验题 / 情景 id（留空看全部）", "Only this entry / quiz item / scenario id (empty: all)"),
-                            key="history_item").strip()
+                            key="history_item", max_chars=LINE_CHARS).strip()
 changes = history.changes(db, item_id=item_filter or None)
 if not changes:
     st.caption(tr("还没有修改记录。", "No changes recorded yet."))

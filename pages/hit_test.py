@@ -10,6 +10,7 @@ import streamlit as st
 from kb.search import Hit
 from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, draft_searcher, parse_questions, run
 from ui.content_editing import HIT_TEST_DRAFT, show_problems
+from ui.limits import QUESTION_CHARS, UPLOAD_MB
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
@@ -38,7 +39,7 @@ def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
             for h in hits]
 
 
-question = st.text_input(tr("输入一个问题", "Type a question"), key=keep("hit_test_question"),
+question = st.text_input(tr("输入一个问题", "Type a question"), key=keep("hit_test_question"), max_chars=QUESTION_CHARS,
                          placeholder=tr("例如：签了合同后悔了能退吗", "e.g. can I cancel after signing"))
 if question.strip():
     sides = [(tr("当前内容", "Live content"), kb.search(question, k=5))]
@@ -63,7 +64,7 @@ if source == "dev":
 else:
     upload = st.file_uploader(tr("问题列表（.txt 每行一个问题，可加 Tab 和期望条目 id；.csv 列 q, ids；.yaml 开发集格式）",
                                  "Questions (.txt one per line, optional tab + expected ids; .csv columns q, ids; .yaml dev-set format)"),
-                              type=["txt", "csv", "yaml", "yml"], key="hit_test_upload")
+                              type=["txt", "csv", "yaml", "yml"], key="hit_test_upload", max_upload_size=UPLOAD_MB)
     if upload is not None:
         queries, problems = parse_questions(upload.name, upload.getvalue())
         for problem in problems:

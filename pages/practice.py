@@ -15,6 +15,7 @@ from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import save_dialogue
 from ui.display import outcome_name, subscore_name
+from ui.limits import REPLY_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -161,7 +162,8 @@ mood_meter(last.mood, last.band)
 transcript(session, call["hints"])
 
 if not session.done:
-    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input")
+    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
+                         max_chars=REPLY_CHARS)
     if text and text.strip():
         turn = session.reply(text)
         call["last"] = turn

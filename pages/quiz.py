@@ -12,6 +12,7 @@ from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.bank import question_bank
 from ui.display import category_name, zone
+from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -61,7 +62,7 @@ def answer_widget(question: Question, key: str, locked: bool):
     """The input for one question (locked once answered); returns the response or None."""
     label = tr("您的答案", "Your answer")
     if question.type == "fill_blank":
-        return st.text_input(label, key=key, disabled=locked).strip() or None
+        return st.text_input(label, key=key, disabled=locked, max_chars=LINE_CHARS).strip() or None
     if question.type == "multiple":
         st.caption(tr("多选题：选出所有正确的选项。", "Multiple choice: select every correct option."))
         picked = [i for i, option in enumerate(question.options)

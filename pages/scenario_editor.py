@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kb.content import ID_PATTERN
 from trainer.dialogue import DialogueSession
+from trainer.editing.files import UnsafePath
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
 from ui.i18n import tr
@@ -13,6 +15,8 @@ from ui.render import escape_markdown
 from ui.resources import knowledge_base
 
 NEW = ""
+MAX_ID_CHARS = 80
+MAX_SCENARIO_CHARS = 100_000  # a scenario file is ~5,000 characters
 # Field names only (content/scenarios/README.md describes each); the instructor writes the content.
 SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
             "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
@@ -29,15 +33,24 @@ if next_pick is not None and (next_pick == NEW or next_pick in names):
 picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key="scenario_pick",
                       format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else n)
 if picked == NEW:
-    new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key="scenario_new_id").strip()
+    new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key="scenario_new_id",
+                           max_chars=MAX_ID_CHARS).strip()
     if not new_id:
+        st.stop()
+    if not ID_PATTERN.fullmatch(new_id):  # checked before any file name is built from it
+        st.error(tr("id 只能包含小写字母、数字和单个连字符，例如 claim-declined-angry。",
+                    "The id may only have lowercase letters, digits and single hyphens, e.g. claim-declined-angry."))
         st.stop()
     picked_name = f"{SCENARIO_FOLDER}/{new_id}.yaml"
 else:
     picked_name = picked
 
 if st.session_state.get("scenario_draft_for") != picked_name:
-    st.session_state["scenario_draft"] = editor.open_file(picked_name)
+    try:
+        st.session_state["scenario_draft"] = editor.open_file(picked_name)
+    except UnsafePath as error:
+        st.error(escape_markdown(str(error)))
+        st.stop()
     st.session_state["scenario_draft_for"] = picked_name
     st.session_state["scenario_version"] = st.session_state.get("scenario_version", 0) + 1
 draft = st.session_state["scenario_draft"]
@@ -45,7 +58,8 @@ if "scenario_result" in st.session_state:
     show_result(st.session_state.pop("scenario_result"))
 
 initial = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
-text = st.text_area("YAML", value=initial, height=480, key=f"scenario_text_{st.session_state['scenario_version']}")
+text = st.text_area("YAML", value=initial, height=480, key=f"scenario_text_{st.session_state['scenario_version']}",
+                    max_chars=MAX_SCENARIO_CHARS)
 
 # Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied.
 checked = editor.check({draft.file: text})

@@ -6,6 +6,7 @@ import streamlit as st
 
 from kb import ArticleHit, Hit
 from ui.articles import article_caption, show_article, source_links
+from ui.limits import QUESTION_CHARS
 from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown, highlight
@@ -25,7 +26,7 @@ if kb.last_errors and user.role in STAFF:
 categories = kb.categories()
 with st.form("search-form", border=False):
     query_col, category_col = st.columns([3, 1])
-    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query",
+    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query", max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
     category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key="search_category",

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
+# Streamlit turns :material/name: and :emoji_name: into icons *after* Markdown has removed the
+# backslash escapes, so an escaped colon is not enough: a word joiner (U+2060, invisible, not a
+# space) after each colon keeps a shortcode from forming.
+WORD_JOINER = "\u2060"
 
 
 def escape_markdown(text: str) -> str:
-    """Text that st.markdown shows exactly as written (tags and Markdown syntax stay literal)."""
+    """Text that st.markdown shows exactly as written (tags, Markdown syntax and icon shortcodes stay literal)."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text or "")
-    return escaped.replace("\n", "  \n")
+    return escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\n", "  \n")
 
 
 def highlight(text: str, terms: tuple[str, ...] | list[str]) -> str:

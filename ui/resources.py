@@ -7,6 +7,7 @@ import streamlit as st
 from kb import KnowledgeBase, Problem
 from settings import Settings, SettingsError
 from trainer.store.db import Database
+from trainer.editing.editor import recover_interrupted_saves
 from trainer.dialogue import Scenario, read_scenarios
 from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
@@ -28,6 +29,7 @@ def settings() -> Settings:
 @st.cache_resource(show_spinner="正在加载知识库 / Loading the knowledge base…")
 def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
+    recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
     return KnowledgeBase.open(current.content_dir, current)
 
 

@@ -5,10 +5,13 @@ a page's URL cannot get around it. Nobody signed in → the sign-in form (or, wh
 administrator, the one-time "create the administrator" form); wrong role → "no access";
 temporary password → the change-password form first.
 
-The signed-in user lives in `st.session_state["user"]`. A signed HttpOnly cookie (set by the
-routes in ui/session_cookie.py) brings it back after a page refresh or a browser restart, until
-it expires (settings.session_hours). With settings.auth == "oidc" the company's single
-sign-on (st.login) identifies the user instead, matched to an account by e-mail = login.
+The signed-in user lives in `st.session_state["user"]`, and the id of its server-side session
+(trainer/users/sessions.py) next to it. The session is checked against the store on every run,
+so signing out in another tab, disabling the account, a password change and expiry take
+effect in every open tab at its next click. An HttpOnly cookie (set by the routes in
+ui/session_cookie.py) brings the session back after a page refresh or a browser restart. With
+settings.auth == "oidc" the company's single sign-on (st.login) identifies the user instead,
+matched to an account by e-mail = login.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import streamlit as st
 
 from trainer.users import signin
 from trainer.users.accounts import ROLES, UserInfo, account_by_id, admin_exists, get_account
-from ui.session_cookie import cookie_checked, forget_cookie, keep_cookie, restore_from_cookie, send_cookie_action
+from trainer.users.sessions import check_session, start_session
+from ui.session_cookie import cookie_checked, forget_cookie, keep_cookie, send_cookie_action, session_from_cookie
 from ui.display import role_name
 from ui.i18n import tr
 from ui.render import escape_markdown
@@ -29,6 +33,7 @@ EVERYONE = ROLES
 STAFF = (INSTRUCTOR, ADMIN)
 
 USER_KEY = "user"
+SESSION_KEY = "_auth_session_id"
 
 
 def _oidc() -> bool:
@@ -39,7 +44,13 @@ def current_user() -> UserInfo | None:
     """The signed-in user of this session, if any (restored from the cookie or SSO on first use)."""
     user = st.session_state.get(USER_KEY)
     if user is None:
-        user = _from_single_sign_on() if _oidc() else restore_from_cookie(settings(), database())
+        if _oidc():
+            user = _from_single_sign_on()
+        else:
+            live = session_from_cookie(settings(), database())
+            if live is not None:
+                st.session_state[SESSION_KEY] = live.id
+                user = live.user
         if user is not None:
             st.session_state[USER_KEY] = user
     return user
@@ -58,12 +69,15 @@ def remember_sign_in(user: UserInfo) -> None:
     if _oidc():
         cookie_checked()
     else:
-        keep_cookie(settings(), user)
+        started = start_session(database(), settings(), user.id)
+        st.session_state[SESSION_KEY] = started.id
+        keep_cookie(started.handoff)
 
 
 def sign_out() -> None:
-    """End this sign-in: here, in the browser's cookie, and for every cookie issued until now."""
+    """End this sign-in: here, in the browser's cookie, and every other session of the account."""
     user = st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SESSION_KEY, None)
     if _oidc():
         cookie_checked()
         st.logout()
@@ -99,9 +113,17 @@ def _signed_out_screen() -> None:
 
 
 def _still_allowed(user: UserInfo) -> tuple[UserInfo | None, bool]:
-    """The user as the database has them now (role changes apply at once), and whether they must
-    change their password; None when the account was disabled meanwhile."""
-    account = account_by_id(database(), user.id)
+    """The user as the store has them now (role changes apply at once), and whether they must
+    change their password; None when the session was ended or expired or the account disabled."""
+    session_id = st.session_state.get(SESSION_KEY)
+    if session_id is not None:
+        live = check_session(database(), session_id)
+        if live is None:
+            return None, False
+        if live.user != user:
+            st.session_state[USER_KEY] = live.user
+        return live.user, live.must_change_password
+    account = account_by_id(database(), user.id)  # a user set without a session (tests, scripts)
     if account is None:  # a session user without a stored account (tests, scripts): as given
         return user, False
     if account.disabled:
@@ -109,6 +131,16 @@ def _still_allowed(user: UserInfo) -> tuple[UserInfo | None, bool]:
     if account.info != user:
         st.session_state[USER_KEY] = account.info
     return account.info, account.must_change_password
+
+
+def _ended_elsewhere() -> None:
+    """The session ended outside this tab (sign-out elsewhere, password change, disabled, expired)."""
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SESSION_KEY, None)
+    forget_cookie()
+    st.warning(tr("您已退出登录：登录已过期、已在其他地方退出、密码已更改或账户已停用。请重新登录。",
+                  "You have been signed out: the sign-in expired, was ended elsewhere, the password changed or the "
+                  "account was disabled. Please sign in again."))
 
 
 def _account_sidebar(user: UserInfo) -> None:
@@ -125,8 +157,7 @@ def require_user(*roles: str) -> UserInfo:
     if user is not None:
         user, must_change = _still_allowed(user)
         if user is None:
-            sign_out()
-            st.warning(tr("您的账户已停用，请联系管理员。", "Your account has been disabled. Please contact an administrator."))
+            _ended_elsewhere()
     send_cookie_action()
     if user is None:
         _signed_out_screen()

@@ -1,17 +1,23 @@
 """The sign-in cookie, all of it: its name, the two HTTP routes that set and clear it (served next
 to Streamlit by serve.py), asking the browser to call them, and reading it back on a new page load.
-What the cookie carries — a signed session token — is made and checked in trainer/users/tokens.py.
+What the cookie stands for — a server-side session — is kept in trainer/users/sessions.py.
 
 A Streamlit script cannot set cookies: it talks to the browser over a websocket. So, right
-after a sign-in, the page asks the browser to POST a short-lived signed handoff token here;
-this route answers with the session token in an HttpOnly, SameSite=Strict cookie, which
-JavaScript cannot read. On every new page load (refresh, browser restart) Streamlit receives
-the cookie with the websocket request and `restore_from_cookie` reads it from `st.context.cookies`.
+after a sign-in, the page asks the browser to POST a one-time handoff code here; this route
+answers with the session's secret in an HttpOnly, SameSite=Strict cookie, which JavaScript
+cannot read. On every new page load (refresh, browser restart) Streamlit receives the cookie
+with the websocket request and `session_from_cookie` looks it up.
+
+The routes are reachable without signing in, so they trust nothing: a body longer than
+MAX_BODY is refused by its Content-Length before reading and never read past the limit
+otherwise; a request whose Origin is not this server (login CSRF from another site or another
+port) is refused; a handoff code works once.
 """
 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import streamlit as st
 from starlette.requests import Request
@@ -20,8 +26,8 @@ from starlette.routing import Route
 
 from settings import Settings
 from trainer.store.db import Database
-from trainer.users.accounts import UserInfo
-from trainer.users.tokens import exchange_handoff, handoff_token, read_session, restore_session, session_seconds
+from ui.resources import database, settings
+from trainer.users.sessions import LiveSession, end_session_of_cookie, exchange_handoff, session_of_cookie, session_seconds
 
 COOKIE_NAME = "agent_trainer_session"
 SESSION_PATH = "/api/session"
@@ -37,21 +43,63 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
 
 
+def same_origin(request: Request) -> bool:
+    """Whether the request comes from a page of this very server (scheme-independent host:port match).
+
+    Browsers send Origin with every POST made by fetch(); a page on another site or on another
+    port of this host sends its own origin, and a request without one is not our page's."""
+    origin = request.headers.get("origin", "")
+    host = request.headers.get("x-forwarded-host") or request.headers.get("host", "")
+    return bool(origin and host) and urlsplit(origin).netloc.lower() == host.lower()
+
+
+async def read_limited(request: Request, limit: int = MAX_BODY) -> bytes | None:
+    """The body if it is at most `limit` bytes, else None — read in chunks and abandoned past the limit."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _refused(status: int, text: str) -> Response:
+    return PlainTextResponse(text, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _store() -> tuple[Settings, Database]:
+    """The process's settings and database (the same cached engine the app's pages use)."""
+    return settings(), database()
+
+
 async def set_session_cookie(request: Request) -> Response:
-    """Exchange a handoff token (request body) for the session cookie."""
-    body = (await request.body())[:MAX_BODY].decode("ascii", errors="replace").strip()
-    settings = Settings.from_env()
-    token = exchange_handoff(settings, body)
-    if token is None:
-        return PlainTextResponse("invalid or expired sign-in handoff", status_code=400)
+    """Exchange a one-time handoff code (request body) for the session cookie."""
+    if not same_origin(request):
+        return _refused(403, "cross-origin sign-in refused")
+    body = await read_limited(request)
+    if body is None:
+        return _refused(413, "request body too large")
+    settings, db = _store()
+    cookie = exchange_handoff(db, settings, body.decode("ascii", errors="replace").strip())
+    if cookie is None:
+        return _refused(400, "invalid, used or expired sign-in handoff")
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})
-    response.set_cookie(COOKIE_NAME, token, max_age=int(session_seconds(settings)), path="/",
+    response.set_cookie(COOKIE_NAME, cookie, max_age=int(session_seconds(settings)), path="/",
                         httponly=True, samesite="strict", secure=_secure(request))
     return response
 
 
 async def clear_session_cookie(request: Request) -> Response:
-    """Forget the session cookie in this browser (the sign-out itself is recorded by the app)."""
+    """End this browser's session and forget its cookie (same-origin requests only)."""
+    if not same_origin(request):
+        return _refused(403, "cross-origin sign-out refused")
+    if await read_limited(request) is None:
+        return _refused(413, "request body too large")
+    settings, db = _store()
+    end_session_of_cookie(db, settings, request.cookies.get(COOKIE_NAME))
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})
     response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="strict", secure=_secure(request))
     return response
@@ -64,19 +112,18 @@ def routes() -> list[Route]:
 
 # ---- inside the Streamlit script ------------------------------------------------------------
 
-def restore_from_cookie(settings: Settings, db: Database) -> UserInfo | None:
-    """The user of a valid session cookie, looked at once per browser session."""
+def session_from_cookie(settings: Settings, db: Database) -> LiveSession | None:
+    """The live session of this browser's cookie, looked at once per browser session."""
     if st.session_state.get(_COOKIE_CHECKED):
         return None
     st.session_state[_COOKIE_CHECKED] = True
-    claims = read_session(settings, st.context.cookies.get(COOKIE_NAME))
-    return restore_session(db, claims) if claims else None
+    return session_of_cookie(db, settings, st.context.cookies.get(COOKIE_NAME))
 
 
-def keep_cookie(settings: Settings, user: UserInfo) -> None:
-    """Have the browser fetch the session cookie for `user` (sent by `send_cookie_action`)."""
+def keep_cookie(handoff: str) -> None:
+    """Have the browser fetch the session cookie with this handoff code (sent by `send_cookie_action`)."""
     st.session_state[_COOKIE_CHECKED] = True
-    st.session_state[_COOKIE_ACTION] = ("set", handoff_token(settings, user.id))
+    st.session_state[_COOKIE_ACTION] = ("set", handoff)
 
 
 def forget_cookie() -> None:

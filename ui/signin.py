@@ -15,6 +15,7 @@ from trainer.users.signin import authenticate
 from trainer.users.accounts import (AccountError, UserInfo, change_password, create_first_admin,
                                     replace_temporary_password)
 from ui.i18n import tr
+from ui.limits import PASSWORD_CHARS
 from ui.resources import database, settings
 
 
@@ -23,15 +24,28 @@ def sign_in_form() -> tuple[UserInfo, bool] | None:
     st.subheader(tr("登录", "Sign in"))
     with st.form("sign-in", clear_on_submit=True):
         login = st.text_input(tr("登录名", "Login"), key="sign_in_login", max_chars=64)
-        password = st.text_input(tr("密码", "Password"), type="password", key="sign_in_password")
+        password = st.text_input(tr("密码", "Password"), type="password", max_chars=PASSWORD_CHARS, key="sign_in_password")
+        with st.expander(tr("有解锁码？", "Have an unlock code?")):
+            unlock_code = st.text_input(tr("解锁码（管理员在服务器上用 unlock 命令生成）",
+                                           "Unlock code (from the server's `unlock` command)"),
+                                        key="sign_in_unlock_code", max_chars=64)
         submitted = st.form_submit_button(tr("登录", "Sign in"), type="primary")
     if not submitted:
         return None
-    result = authenticate(database(), settings(), login, password)
+    result = authenticate(database(), settings(), login, password, address=client_address(), unlock_code=unlock_code)
     if not result.ok:
         st.error(tr(*result.message(settings().timezone)))
         return None
     return result.user, result.must_change_password
+
+
+def client_address() -> str | None:
+    """The browser's network address as the server sees it (a proxy's, behind one), for the per-address limit."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no address outside a served app
+        return None
+    return address if isinstance(address, str) else None
 
 
 def first_admin_form() -> UserInfo | None:
@@ -44,8 +58,8 @@ def first_admin_form() -> UserInfo | None:
         name = st.text_input(tr("姓名", "Name"), key="first_admin_name", max_chars=128)
         login = st.text_input(tr("登录名", "Login"), key="first_admin_login", max_chars=64)
         team = st.text_input(tr("班组（可选）", "Team (optional)"), key="first_admin_team", max_chars=64)
-        password = st.text_input(tr("密码", "Password"), type="password", key="first_admin_password")
-        repeat = st.text_input(tr("确认密码", "Repeat the password"), type="password", key="first_admin_repeat")
+        password = st.text_input(tr("密码", "Password"), type="password", max_chars=PASSWORD_CHARS, key="first_admin_password")
+        repeat = st.text_input(tr("确认密码", "Repeat the password"), type="password", max_chars=PASSWORD_CHARS, key="first_admin_repeat")
         submitted = st.form_submit_button(tr("创建并登录", "Create and sign in"), type="primary")
     if not submitted or not _carried_out(password, repeat, partial(create_first_admin, database(), login, name,
                                                                    password, team)):
@@ -59,9 +73,9 @@ def change_password_form(user: UserInfo, forced: bool = False) -> bool:
     if forced:
         st.warning(tr("您正在使用临时密码，请先设置新密码。", "You are using a temporary password: set a new one first."))
     with st.form("change-password", clear_on_submit=True):
-        current = "" if forced else st.text_input(tr("当前密码", "Current password"), type="password", key="change_current")
-        new = st.text_input(tr("新密码", "New password"), type="password", key="change_new")
-        repeat = st.text_input(tr("确认新密码", "Repeat the new password"), type="password", key="change_repeat")
+        current = "" if forced else st.text_input(tr("当前密码", "Current password"), type="password", max_chars=PASSWORD_CHARS, key="change_current")
+        new = st.text_input(tr("新密码", "New password"), type="password", max_chars=PASSWORD_CHARS, key="change_new")
+        repeat = st.text_input(tr("确认新密码", "Repeat the new password"), type="password", max_chars=PASSWORD_CHARS, key="change_repeat")
         submitted = st.form_submit_button(tr("修改密码", "Change password"), type="primary")
     change = (partial(replace_temporary_password, database(), user.login, new) if forced
               else partial(change_password, database(), user.login, current, new))

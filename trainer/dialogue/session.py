@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
 from kb.chinese_text import clause_at
+from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
@@ -23,6 +24,8 @@ from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 
 MODES = ("training", "exam")
+# Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
+MAX_REPLY_CHARS = 1_000
 # Good service behaviours are reported the first time only; facts, answers and faults every time.
 REPORT_ONCE = ("empathy", "apology", "verification", "clarifying_question", "next_step", "escalation", "closing")
 ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood going down
@@ -104,8 +107,8 @@ class DialogueSession:
         return self._say(self.scenario.lines.opening, ())
 
     def reply(self, text: str) -> CustomerTurn:
-        """Analyse the agent's reply and return the customer's next line."""
-        text = (text or "").strip()
+        """Analyse the agent's reply and return the customer's next line (cut to MAX_REPLY_CHARS)."""
+        text = without_surrogates(text)[:MAX_REPLY_CHARS].strip()
         if not text:
             raise ValueError("the reply is empty")
         if not self.state.started:

@@ -8,9 +8,19 @@ restore, a roll-back, an import — so each gets the same guarantees:
 2. the whole content set, with the change applied in memory, must have no problem it did
    not have before (else: refused with file/line/item/field problems; nothing written);
 3. deleting an entry that quiz items or scenarios use is refused, listing them;
-4. the file is replaced atomically and a `ContentChange` (who, what, diff, before/after) is
-   recorded in the same step; linked content is flagged for review;
+4. the files are replaced all-or-nothing together with their `ContentChange` rows (who, what,
+   diff, before/after); linked content is flagged for review;
 5. the knowledge base reloads, so every session's search sees the change at once.
+
+All-or-nothing across several files (an import moving an item between files): every new
+text is first staged in a fsynced temporary file; then the history rows are committed with
+`applied = false` — the commit is the point of no return and the rows are the intent record;
+then the staged files are renamed into place and the rows marked applied. A crash before the
+commit changes nothing (the temporary files are swept up later); a crash after it is finished
+by `recover_interrupted_saves` at the next start (or the next save), from the rows' after_text.
+
+File names reach the disk only through `trainer.editing.files.content_path` (id pattern,
+containment, no symlinks out of the tree).
 """
 
 from __future__ import annotations
@@ -22,17 +32,21 @@ from typing import Any, Mapping
 
 from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
-from kb.yaml_source import Problem
+from sqlalchemy import delete, select, update
+
+from kb.yaml_source import Problem, normalize_line_breaks
+from settings import Settings
 from trainer.store.db import Database
 from trainer.editing import history
 from trainer.editing.fields import ENTRY, QUIZ
-from trainer.editing.files import EditLock, atomic_write, read_text, text_hash
 from kb.regulations.library import changed_articles
+from trainer.editing.files import (EditLock, UnsafePath, atomic_write, content_path, discard, install,
+                                   leftover_temp_files, read_text, stage, text_hash)
 from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
 from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
-from trainer.store.models import ContentChange
+from trainer.store.models import ContentChange, ReviewFlag
 
 # kind -> (folder, top-level list key)
 ITEM_KINDS = {ENTRY: ("faq", "entries"), QUIZ: ("quizzes", "items")}
@@ -145,9 +159,13 @@ class ContentEditor:
 
     # ------------------------------------------------------------------ opening
 
+    def path(self, name: str) -> Path:
+        """Where content file `name` lives (UnsafePath for anything but `<folder>/<id>.yaml` in the tree)."""
+        return content_path(self.root, name)
+
     def read(self, name: str) -> str | None:
-        """A content file's current text on disk (None if it does not exist)."""
-        return read_text(self.root / name)
+        """A content file's current text on disk (None if it does not exist); UnsafePath for a bad name."""
+        return read_text(self.path(name))
 
     def open_file(self, name: str) -> Draft:
         """A whole file (a scenario) as it is now."""
@@ -260,8 +278,14 @@ class ContentEditor:
         return recorded
 
     def _edit_now(self, name: str, new_text: str | None) -> FileEdit:
-        """An edit based on the file as it is now (restores are not made from an open form)."""
-        return FileEdit(name, self.read(name), new_text, history.latest_change_id(self.db))
+        """An edit based on the file as it is now (restores are not made from an open form).
+
+        A name that is not a content file (a tampered history row) is refused by `_commit`."""
+        try:
+            on_disk = self.read(name)
+        except UnsafePath:
+            on_disk = None
+        return FileEdit(name, on_disk, new_text, history.latest_change_id(self.db))
 
     # ------------------------------------------------------------------ the one write path
 
@@ -270,7 +294,14 @@ class ContentEditor:
         return self._commit(author, action, item_id, summary, edits)
 
     def _commit(self, author: str, action: str, item_id: str, summary: str, edits: list[FileEdit]) -> SaveResult:
+        try:
+            for edit in edits:
+                self.path(edit.name)
+        except UnsafePath as err:
+            return SaveResult(False, error=str(err))
+        edits = [dataclasses.replace(e, new_text=normalize_line_breaks(e.new_text)) if e.new_text else e for e in edits]
         with self.lock.held():
+            _finish_interrupted(self.db, self.root)
             current = {e.name: self.read(e.name) for e in edits}
             for edit in edits:
                 if text_hash(current[edit.name]) != text_hash(edit.base_text):
@@ -290,6 +321,11 @@ class ContentEditor:
 
     def check(self, overrides: Mapping[str, str | None]) -> SaveResult:
         """Would these draft file texts be accepted? (live validation; nothing is written)"""
+        try:
+            for name in overrides:
+                self.path(name)
+        except UnsafePath as err:
+            return SaveResult(False, error=str(err))
         return self._check(overrides)[2] or SaveResult(True)
 
     def draft_overrides(self, draft: Draft, fields: Mapping[str, Any]) -> dict[str, str]:
@@ -334,12 +370,21 @@ class ContentEditor:
 
     def _write_and_record(self, author: str, action: str, item_id: str, summary: str, edits: list[FileEdit],
                           current: Mapping[str, str | None], before: ContentSet, after: ContentSet) -> SaveResult:
-        """Write the files and the history rows together: if either fails, neither happens."""
-        written: list[FileEdit] = []
+        """Write the files and the history rows as one unit: all of them, or none."""
+        paths = {e.name: self.path(e.name) for e in edits}
+        staged: dict[str, Path | None] = {}
+        try:
+            for edit in edits:
+                staged[edit.name] = stage(paths[edit.name], edit.new_text)
+        except OSError as err:
+            for tmp in staged.values():
+                discard(tmp)
+            return SaveResult(False, error=f"could not write {edit.name}: {err}; nothing was changed")
         with self.db.session() as session:
             rows = {e.name: ContentChange(author=author, file=e.name, item_id=item_id[:160], action=action,
                                           summary=summary, diff=history.unified_diff(current[e.name], e.new_text, e.name),
-                                          before_text=current[e.name], after_text=e.new_text) for e in edits}
+                                          before_text=current[e.name], after_text=e.new_text, applied=False)
+                    for e in edits}
             session.add_all(rows.values())
             session.flush()
             touched = changed_entries(before, after)
@@ -352,20 +397,70 @@ class ContentEditor:
                                  if f"regulations/{key.split()[0]}.md" in rows}
             flagged += flag_for_review(session, citations_to(before, articles), change_of_article)
             try:
-                for edit in edits:
-                    atomic_write(self.root / edit.name, edit.new_text)
-                    written.append(edit)
-                session.commit()
-            except BaseException as err:
+                session.commit()  # the point of no return: from here on the save is finished, even after a crash
+            except BaseException:
                 session.rollback()
-                for edit in written:
-                    atomic_write(self.root / edit.name, current[edit.name])
-                if isinstance(err, OSError):
-                    return SaveResult(False, error=f"could not write {edit.name}: {err}; nothing was changed")
+                for tmp in staged.values():
+                    discard(tmp)
                 raise
-            return SaveResult(True, change_ids=[row.id for row in rows.values()], flagged=flagged)
+            change_ids = [row.id for row in rows.values()]
+        installed: list[FileEdit] = []
+        try:
+            for edit in edits:
+                install(paths[edit.name], staged[edit.name])
+                installed.append(edit)
+        except BaseException as err:  # a live failure (not a crash): undo it all, as if never committed
+            self._undo(installed, staged, current, change_ids)
+            if isinstance(err, OSError):
+                return SaveResult(False, error=f"could not write {edit.name}: {err}; nothing was changed")
+            raise
+        _mark_applied(self.db, change_ids)
+        return SaveResult(True, change_ids=change_ids, flagged=flagged)
+
+    def _undo(self, installed: list[FileEdit], staged: Mapping[str, Path | None],
+              current: Mapping[str, str | None], change_ids: list[int]) -> None:
+        """Put back the files already renamed and drop the save's history rows (and their flags).
+
+        If this fails too, the rows stay unapplied and recovery completes the save instead:
+        either way the files and the history agree."""
+        for tmp in staged.values():
+            discard(tmp)
+        for edit in installed:
+            atomic_write(self.path(edit.name), current[edit.name])
+        with self.db.session() as session:
+            session.execute(delete(ReviewFlag).where(ReviewFlag.change_id.in_(change_ids)))
+            session.execute(delete(ContentChange).where(ContentChange.id.in_(change_ids)))
+            session.commit()
 
     @staticmethod
     def _file_of(entry_id: str, before: ContentSet, after: ContentSet) -> str:
         entry = after.entries.get(entry_id) or before.entries[entry_id]
         return entry.file
+
+
+def _mark_applied(db: Database, change_ids: list[int]) -> None:
+    with db.session() as session:
+        session.execute(update(ContentChange).where(ContentChange.id.in_(change_ids)).values(applied=True))
+        session.commit()
+
+
+def _finish_interrupted(db: Database, root: Path) -> int:
+    """Complete saves committed but not renamed into place (caller holds the edit lock); sweep
+    up temporary files of saves that never committed. Returns how many files were written."""
+    with db.session() as session:
+        pending = list(session.scalars(select(ContentChange).where(ContentChange.applied.is_(False))
+                                       .order_by(ContentChange.id)))
+    for row in pending:
+        atomic_write(content_path(root, row.file), row.after_text)
+    if pending:
+        _mark_applied(db, [row.id for row in pending])
+    for leftover in leftover_temp_files(root):
+        leftover.unlink(missing_ok=True)
+    return len(pending)
+
+
+def recover_interrupted_saves(db: Database, settings: Settings) -> int:
+    """At start-up: finish every save a crash interrupted after its commit (see the module doc)."""
+    with EditLock(Path(settings.data_dir) / LOCK_FILE).held():
+        return _finish_interrupted(db, Path(settings.content_dir))
+

@@ -93,7 +93,7 @@ def cell_text(cell: Any) -> str:
 def _choice(cell: Any) -> Any:
     """A choice cell: a whole number (difficulty 2) as a number, other text as it is, blank as None."""
     text = cell_text(cell)
-    return int(text) if text.isdigit() else (text or None)
+    return int(text) if text.isdecimal() and len(text) < 10 else (text or None)  # "²".isdigit() but int("²") fails
 
 
 def _sources(cell: Any) -> list[dict[str, str]]:

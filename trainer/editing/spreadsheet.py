@@ -6,6 +6,11 @@ text(s) rather than an index, so a reviewer can read it. Importing first produce
 `ImportPlan` — new, changed, unchanged and invalid rows with their row numbers, checked
 against the whole content set — and nothing is written until the plan is applied through
 the editor's normal save path (conflict check, atomic write, history, reload).
+
+Uploads are hostile until read: at most MAX_UPLOAD_BYTES and MAX_IMPORT_ROWS rows (reading
+stops there, with a message saying so); cells that would run as formulas in a spreadsheet are
+exported neutralised and read back as they were (trainer.sheets); the dry run parses each file
+once per pass, however many rows it has, and reports its progress.
 """
 
 from __future__ import annotations
@@ -14,18 +19,21 @@ import csv
 import dataclasses
 import io
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from openpyxl import Workbook, load_workbook
 
 from kb.content import ContentSet, Entry, QuizItem, collect_content
 from trainer.editing import history
 from trainer.editing.fields import COLUMNS, cell_text, item_from_cells
-from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult
-from trainer.editing.yaml_style import YamlEditError, set_item
+from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file
+from trainer.editing.yaml_style import YamlEditError, set_item, set_items
+from trainer.sheets import csv_bytes, read_cell, safe_cell
 
 SHEET_NAMES = {ENTRY: "FAQ", QUIZ: "Quiz"}
-
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_ROWS = 5_000  # the whole content pack is ~700 items
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
 # ---------------------------------------------------------------------------- export
 
@@ -44,7 +52,7 @@ def to_xlsx(content: ContentSet) -> bytes:
     for kind, title in SHEET_NAMES.items():
         sheet = workbook.create_sheet(title)
         for row in export_rows(content, kind):
-            sheet.append(row)
+            sheet.append([safe_cell(cell) for cell in row])
         sheet.freeze_panes = "B2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -53,9 +61,7 @@ def to_xlsx(content: ContentSet) -> bytes:
 
 def to_csv(content: ContentSet, kind: str) -> bytes:
     """One kind as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly)."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(export_rows(content, kind))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(export_rows(content, kind))
 
 
 # ---------------------------------------------------------------------------- reading uploads
@@ -77,39 +83,58 @@ def _kind_of_header(header: list[str]) -> str | None:
     return None
 
 
-def _rows_of(sheet: str, table: list[list[Any]]) -> tuple[list[UploadRow], list[str]]:
-    if not table:
+def _rows_of(sheet: str, table: Iterable[Iterable[Any]], room: int) -> tuple[list[UploadRow] | None, list[str]]:
+    """The data rows of one sheet; None (and why) when there are more than `room` of them."""
+    table = iter(table)
+    first = next(table, None)
+    if first is None:
         return [], []
-    header = [cell_text(cell).lower() for cell in table[0]]
+    header = [cell_text(cell).lower() for cell in first]
     kind = _kind_of_header(header)
     if kind is None:
         return [], [f"{sheet}: the first row must be the column names (id, question … or id, type, prompt …)"]
     rows = []
-    for number, values in enumerate(table[1:], start=2):
+    for number, values in enumerate(table, start=2):
+        values = [read_cell(v) for v in values]
         if all(cell_text(v) == "" for v in values):
             continue
+        if len(rows) == room:
+            return None, [f"{sheet}: more than {MAX_IMPORT_ROWS:,} rows; split the file and import the parts one by one"]
         rows.append(UploadRow(sheet, number, kind, dict(zip(header, values))))
     return rows, []
 
 
 def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[str]]:
     """Rows of an uploaded .xlsx (every sheet) or .csv file, and problems with the file itself."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        return [], [f"{name}: the file is {len(data) / 2**20:.1f} MB; at most {MAX_UPLOAD_BYTES // 2**20} MB can be imported"]
     if name.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as err:  # openpyxl raises many kinds for a damaged file
             return [], [f"{name}: not a readable Excel file ({err})"]
         rows, problems = [], []
-        for sheet in workbook.worksheets:
-            found, trouble = _rows_of(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)])
-            rows += found
-            problems += trouble
+        try:
+            for sheet in workbook.worksheets:
+                found, trouble = _rows_of(sheet.title, sheet.iter_rows(values_only=True), MAX_IMPORT_ROWS - len(rows))
+                if found is None:
+                    return [], trouble
+                rows += found
+                problems += trouble
+        except Exception as err:  # a damaged sheet inside a readable zip
+            return [], [f"{name}: not a readable Excel file ({err})"]
+        finally:
+            workbook.close()
         return rows, problems
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [f"{name}: CSV must be UTF-8 encoded"]
-    return _rows_of(name, list(csv.reader(io.StringIO(text))))
+    try:
+        found, problems = _rows_of(name, csv.reader(io.StringIO(text)), MAX_IMPORT_ROWS)
+        return found or [], problems
+    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+        return [], [f"{name}: not a readable CSV file ({err})"]
 
 
 # ---------------------------------------------------------------------------- the dry run
@@ -156,13 +181,19 @@ def _facts(item: Entry | QuizItem | None) -> Any:
     return dataclasses.replace(item, line=0) if item is not None else None
 
 
-def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Iterable[str] = ()) -> ImportPlan:
-    """What importing `rows` would change, checked against the whole content set; writes nothing."""
+def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Iterable[str] = (),
+                progress: Progress | None = None) -> ImportPlan:
+    """What importing `rows` would change, checked against the whole content set; writes nothing.
+
+    `progress(done, total)` is called as rows are read (the content check at the end is one step)."""
     content = editor.kb.content
     outcomes: dict[tuple[str, int], RowOutcome] = {}
     items: dict[tuple[str, int], tuple[UploadRow, dict[str, Any], str]] = {}
     seen: dict[str, RowOutcome] = {}
-    for row in rows:
+    report = progress or (lambda done, total: None)
+    for number, row in enumerate(rows):
+        if number % 100 == 0:
+            report(number, len(rows) + 1)
         outcome = RowOutcome(row.sheet, row.row, row.kind, cell_text(row.cells.get("id")))
         outcomes[(row.sheet, row.row)] = outcome
         item, messages = item_from_cells(row.kind, row.cells)
@@ -181,6 +212,7 @@ def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Ite
         if not outcome.messages:
             items[(row.sheet, row.row)] = (row, item, f"{ITEM_KINDS[row.kind][0]}/{category}.yaml")
     edits, after = _draft(editor, items, outcomes, content)
+    report(len(rows) + 1, len(rows) + 1)
     for key, (row, _, _) in items.items():
         outcome = outcomes[key]
         if outcome.messages:
@@ -206,18 +238,25 @@ def _draft(editor: ContentEditor, items: dict, outcomes: dict, content: ContentS
         return base[name]
 
     while True:
-        texts: dict[str, str | None] = {}
+        changes: dict[str, dict[str, dict[str, Any] | None]] = {}  # file -> item id -> item (None: moved away)
+        owners: dict[str, list[tuple]] = {}  # file -> the rows whose items it receives or loses
         for key, (row, item, name) in items.items():
             if outcomes[key].messages:
                 continue
-            list_key = ITEM_KINDS[row.kind][1]
             old = content.entries.get(item["id"]) if row.kind == ENTRY else content.quiz_items.get(item["id"])
+            if old is not None and old.file != name:
+                changes.setdefault(old.file, {})[item["id"]] = None
+                owners.setdefault(old.file, []).append(key)
+            changes.setdefault(name, {})[item["id"]] = item
+            owners.setdefault(name, []).append(key)
+        texts: dict[str, str | None] = {}
+        for name, file_changes in changes.items():
+            list_key = ITEM_KINDS[kind_of_file(name)][1]
             try:
-                if old is not None and old.file != name:
-                    texts[old.file] = set_item(texts.get(old.file, original(old.file)), list_key, item["id"], None, old.file)
-                texts[name] = set_item(texts.get(name, original(name)), list_key, item["id"], item, name)
-            except YamlEditError as err:
-                outcomes[key].messages.append(str(err))
+                texts[name] = set_items(original(name), list_key, file_changes, name)
+            except YamlEditError:  # find the row(s) to blame, one at a time (rare: damaged layout)
+                texts[name] = _one_by_one(original(name), list_key, file_changes, name,
+                                          {items[k][1]["id"]: outcomes[k] for k in owners[name]})
         after, problems = collect_content(editor.root, texts)
         by_id = {outcomes[k].item_id: outcomes[k] for k in items if not outcomes[k].messages}
         rejected = False
@@ -230,6 +269,16 @@ def _draft(editor: ContentEditor, items: dict, outcomes: dict, content: ContentS
             edits = [FileEdit(name, original(name), text, seen_change) for name, text in texts.items()
                      if text != original(name)]
             return edits, after
+
+
+def _one_by_one(text: str | None, list_key: str, changes: Mapping[str, Mapping[str, Any] | None], name: str,
+                outcome_of: Mapping[str, RowOutcome]) -> str | None:
+    for item_id, item in changes.items():
+        try:
+            text = set_item(text, list_key, item_id, item, name)
+        except YamlEditError as err:
+            outcome_of[item_id].messages.append(str(err))
+    return text
 
 
 def apply_import(editor: ContentEditor, plan: ImportPlan, author: str) -> SaveResult:

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 import yaml
 
 from kb.schema import ITEM_KINDS
-from kb.yaml_source import LocatedDict, parse_yaml
+from kb.yaml_source import LocatedDict, normalize_line_breaks, parse_yaml, split_lines
 
 INDENT = "  "
 
@@ -61,6 +61,15 @@ def normalized(node: Any) -> Any:
 
 def _without_empty(item: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in plain(dict(item)).items() if not _is_empty(v)}
+
+
+def normalized_breaks(node: Any) -> Any:
+    r"""Data with every text's U+2028/U+2029 (and lone CR, NEL) written as "\n"."""
+    if isinstance(node, Mapping):
+        return {k: normalized_breaks(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [normalized_breaks(v) for v in node]
+    return normalize_line_breaks(node) if isinstance(node, str) else node
 
 
 def same_item(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -250,8 +259,8 @@ def parse_items(text: str, list_key: str, name: str = "file") -> tuple[Any, list
 
 
 def item_blocks(text: str, list_key: str, name: str = "file") -> list[ItemBlock]:
-    """Every item of the list with its line range, in file order."""
-    lines = text.split("\n")
+    """Every item of the list with its line range (lines counted as the parser counts them), in file order."""
+    lines = split_lines(text)
     _, items = parse_items(text, list_key, name)
     starts = []
     for item in items:
@@ -296,37 +305,56 @@ def _uses_blank_separators(lines: list[str], blocks: list[ItemBlock]) -> bool:
 
 
 def set_item(text: str | None, list_key: str, item_id: str, item: Mapping[str, Any] | None, name: str = "file") -> str:
-    """`text` with item `item_id` replaced by `item` (appended if new, removed if `item` is None).
+    r"""`text` with item `item_id` replaced by `item` (appended if new, removed if `item` is None).
 
-    Everything else in the file stays byte-for-byte as it was. The result is re-parsed and
-    must contain exactly `item` (or no longer contain `item_id`), otherwise YamlEditError.
+    Everything else in the file stays byte-for-byte as it was, except that line breaks other
+    than "\n" (U+2028, U+2029 pasted from Word or the web) are written as "\n", in the file
+    and in the item. The result is re-parsed and must contain exactly `item` (or no longer
+    contain `item_id`), otherwise YamlEditError.
     """
-    text = text or ""
+    return set_items(text, list_key, {item_id: item}, name)
+
+
+def set_items(text: str | None, list_key: str, changes: Mapping[str, Mapping[str, Any] | None], name: str = "file") -> str:
+    """`set_item` for many items at once: the file is parsed once before and once after, so an
+    import of n rows into one file costs one pass, not n (it was quadratic). Items that already
+    say the same are left alone; when none changes, `text` comes back as it was."""
+    original = text or ""
+    text = normalize_line_breaks(original)
     lines = text.split("\n")
     blocks = item_blocks(text, list_key, name) if text.strip() else []
-    target = next((b for b in blocks if b.item_id == item_id), None)
-    if item is None:
-        if target is None:
-            raise YamlEditError(f"{name}: no item '{item_id}' to delete")
-        del lines[target.start:target.content_end]
-        if target.start < len(lines) and not lines[target.start].strip() and (
-                target.start == 0 or not lines[target.start - 1].strip() or lines[target.start - 1].strip().endswith(":")):
-            del lines[target.start]
-    elif target is not None:
-        if same_item(find_item(text, list_key, item_id) or {}, item):
-            return text  # nothing to change: not even a re-quoted value
-        old_lines = lines[target.start:target.content_end]
-        lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, old_lines)
-    elif blocks:
+    current = {str(i.get("id", "")).strip(): plain(i) for i in parse_items(text, list_key, name)[1]} if blocks else {}
+    changes = {item_id: None if item is None else normalized_breaks(item) for item_id, item in changes.items()
+               if item is None or item_id not in current or not same_item(current[item_id], item)}
+    missing = [i for i, item in changes.items() if item is None and i not in current]
+    if missing:
+        raise YamlEditError(f"{name}: no item '{missing[0]}' to delete")
+    if not changes:
+        return original  # nothing to change: not even a re-quoted value
+    new_items = [render_item(list_key, item, blocks[-1].dash_indent) if blocks else render_item(list_key, item)
+                 for item_id, item in changes.items() if item is not None and item_id not in current]
+    if new_items and blocks:  # appended below every existing item, before those are changed
         last = blocks[-1]
         separator = [""] if _uses_blank_separators(lines, blocks) else []
-        lines[last.content_end:last.content_end] = separator + render_item(list_key, item, last.dash_indent)
-    else:
-        lines = _insert_first_item(lines, list_key, render_item(list_key, item), name)
+        lines[last.content_end:last.content_end] = [line for rendered in new_items for line in separator + rendered]
+    elif new_items:
+        lines = _insert_first_item(lines, list_key, [line for rendered in new_items for line in rendered], name)
+    for target in reversed(blocks):  # bottom-up, so the line numbers of the blocks above stay right
+        if target.item_id not in changes:
+            continue
+        item = changes[target.item_id]
+        if item is None:
+            del lines[target.start:target.content_end]
+            if target.start < len(lines) and not lines[target.start].strip() and (
+                    target.start == 0 or not lines[target.start - 1].strip() or lines[target.start - 1].strip().endswith(":")):
+                del lines[target.start]
+        else:
+            old_lines = lines[target.start:target.content_end]
+            lines[target.start:target.content_end] = render_item(list_key, item, target.dash_indent, old_lines)
     new_text = "\n".join(lines)
     if not new_text.endswith("\n"):
         new_text += "\n"
-    _check_result(new_text, list_key, item_id, item, name)
+    _check_result(new_text, list_key, changes, name)
     return new_text
 
 
@@ -344,11 +372,15 @@ def _insert_first_item(lines: list[str], list_key: str, rendered: list[str], nam
     return [line for line in lines if line.strip()] + [f"{list_key}:"] + rendered
 
 
-def _check_result(new_text: str, list_key: str, item_id: str, item: Mapping[str, Any] | None, name: str) -> None:
-    found = [plain(i) for i in parse_items(new_text, list_key, name)[1] if str(i.get("id", "")).strip() == item_id]
-    if item is None:
-        if found:
-            raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
-        return
-    if len(found) != 1 or not same_item(found[0], item):
-        raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")
+def _check_result(new_text: str, list_key: str, changes: Mapping[str, Mapping[str, Any] | None], name: str) -> None:
+    found: dict[str, list[Any]] = {}
+    for parsed in parse_items(new_text, list_key, name)[1]:
+        item_id = str(parsed.get("id", "")).strip()
+        if item_id in changes:
+            found.setdefault(item_id, []).append(plain(parsed))
+    for item_id, item in changes.items():
+        if item is None:
+            if item_id in found:
+                raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
+        elif len(found.get(item_id, [])) != 1 or not same_item(found[item_id][0], item):
+            raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")

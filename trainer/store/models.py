@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -37,6 +37,41 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # First working day; its month is the cohort instructors follow through the outbound programme.
     hire_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row: the back-off grows
+    unlock_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # from `python -m trainer.users unlock`
+    unlock_code_expires: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AuthSession(Base):
+    """One sign-in of one browser, kept server-side and checked on every page run.
+
+    The browser's cookie holds a random secret; only its keyed hash is stored. A tab holds the
+    row id. Sign-out, disabling, a password change and expiry end the row, so every open tab
+    stops at its next click. The handoff code lets the browser fetch the cookie once, right
+    after sign-in.
+    """
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    cookie_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    handoff_expires: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AddressFailures(Base):
+    """Failed sign-ins from one network address in a row, and that address's own lockout."""
+
+    __tablename__ = "sign_in_addresses"
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class SignInEvent(Base):
@@ -139,6 +174,9 @@ class ContentChange(Base):
     before_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # False from the commit of a save until its files are renamed into place: the intent record
+    # that start-up recovery completes after a crash (trainer.editing.editor.recover_interrupted_saves).
+    applied: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true(), index=True)
 
 
 class ReviewFlag(Base):

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from trainer.clock import as_utc
+from trainer.clock import as_utc, utcnow
 from trainer.store.db import Database
-from trainer.store.models import SignInEvent, User
+from trainer.store.models import AuthSession, SignInEvent, User
 from trainer.users.passwords import hash_password, password_problem, temporary_password, verify_password
 
 ROLES = ("agent", "instructor", "admin")
@@ -197,6 +197,14 @@ def _keep_an_admin(session: Session, user: User) -> None:
 def record_event(session: Session, login: str, user_id: int | None, success: bool, reason: str) -> None:
     """Add one row to the sign-in audit trail (attempts and session-ending account events)."""
     session.add(SignInEvent(login=login[:64], user_id=user_id, success=success, reason=reason[:64]))
+    if reason in SESSION_ENDING_EVENTS and user_id is not None:
+        end_sessions(session, user_id)
+
+
+def end_sessions(session: Session, user_id: int) -> None:
+    """End every server-side session of a user, in the caller's transaction (trainer.users.sessions)."""
+    session.execute(update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+                    .values(revoked_at=utcnow()))
 
 
 # ---- changing ------------------------------------------------------------------------------
@@ -255,7 +263,7 @@ def set_disabled(db: Database, login: str, disabled: bool) -> UserInfo:
             record_event(session, user.login, user.id, True, DISABLED)
         user.disabled = disabled
         if not disabled:
-            user.failed_sign_ins, user.locked_until = 0, None
+            user.failed_sign_ins, user.locked_until, user.lockouts = 0, None, 0
         session.commit()
         return UserInfo.of(user)
 
@@ -275,7 +283,7 @@ def set_password(db: Database, login: str, password: str, must_change: bool = Fa
         check_password(password, user.login)
         user.password_hash = hash_password(password)
         user.must_change_password = must_change
-        user.failed_sign_ins, user.locked_until = 0, None
+        user.failed_sign_ins, user.locked_until, user.lockouts = 0, None, 0
         record_event(session, user.login, user.id, True, PASSWORD_RESET if must_change else PASSWORD_CHANGED)
         session.commit()
 

@@ -19,6 +19,7 @@ from typing import Sequence, TextIO
 
 from settings import Settings, SettingsError
 from trainer.store.db import Database
+from trainer.users.signin import issue_unlock_code
 from trainer.users.accounts import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
                            reset_password)
 
@@ -36,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--no-password", action="store_true",
                         help="no local password (single sign-on accounts, or set one later with reset-password)")
     for name, text in (("reset-password", "give a temporary password that must be changed at sign-in"),
-                       ("disable", "refuse sign-in (history is kept)"), ("enable", "allow sign-in again")):
+                       ("disable", "refuse sign-in (history is kept)"), ("enable", "allow sign-in again"),
+                       ("unlock", "lift a lockout and print a one-time code that passes the lock for 24 hours")):
         commands.add_parser(name, help=text).add_argument("--login", required=True)
     commands.add_parser("list", help="list all accounts")
     return parser
@@ -67,6 +69,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: Text
             print(f"已创建 / created: {user.login} ({user.role})", file=out)
         elif args.command == "reset-password":
             print(f"临时密码 / temporary password for {args.login}: {reset_password(db, args.login)}", file=out)
+        elif args.command == "unlock":
+            code = issue_unlock_code(db, args.login)
+            print(f"已解锁 / unlocked: {args.login}\n解锁码 / unlock code (24 h, once): {code}", file=out)
         elif args.command in ("disable", "enable"):
             user = (disable_user if args.command == "disable" else enable_user)(db, args.login)
             print(f"{'已停用 / disabled' if args.command == 'disable' else '已启用 / enabled'}: {user.login}", file=out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -120,8 +121,8 @@ def read_roster(data: bytes, filename: str) -> list[RosterRow]:
             rows.append(RosterRow(number, values["name"], values["login"], values["role"], values["team"],
                                   values.get("hire_date", "")))
     if len(rows) > MAX_ROWS:
-        raise RosterError(f"文件行数过多（{len(rows)}），一次最多 {MAX_ROWS} 行。",
-                          f"Too many rows ({len(rows)}); at most {MAX_ROWS} at a time.")
+        raise RosterError(f"文件行数过多：一次最多 {MAX_ROWS} 行，请拆分后分批导入。",
+                          f"Too many rows: at most {MAX_ROWS} at a time; split the file.")
     return rows
 
 
@@ -149,7 +150,11 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         raise RosterError(f"无法读取 Excel 文件：{error}", f"Cannot read the Excel file: {error}") from error
     try:
         sheet = workbook.worksheets[0]
-        return [[_xlsx_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        # stop reading just past the cap: a small zipped sheet can unpack into millions of rows
+        rows = islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2)
+        return [[_xlsx_text(value) for value in row] for row in rows]
+    except Exception as error:  # a damaged sheet inside a readable zip
+        raise RosterError(f"无法读取 Excel 文件：{error}", f"Cannot read the Excel file: {error}") from error
     finally:
         workbook.close()
 
