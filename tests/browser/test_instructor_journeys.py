@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 ENTRY = "lapse-grace-period-length"
 ADDED = "如您还有其他疑问，欢迎随时来电。"

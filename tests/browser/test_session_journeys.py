@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
-from tests.browser.conftest import PASSWORD, signed_in
+from tests.browser.conftest import signed_in
 
 AGENT = "agent.wang"
 
@@ -18,7 +17,6 @@ def test_switching_to_english_and_back(open_context, accounts):
     assert "知识搜索" in page.sidebar_text()
 
 
-@pytest.mark.xfail(reason="needs the security branch (defect 9: sessions checked on every rerun)", strict=False)
 def test_signing_out_in_one_tab_signs_out_the_other_tabs(open_context, accounts):
     first = signed_in(open_context, AGENT)
     second = first.context.page()
