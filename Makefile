@@ -19,10 +19,10 @@ validate: install
 
 run: install
 	$(BIN)/python -m kb build
-	$(BIN)/python -m streamlit run serve.py --server.address localhost --server.port 8501 --server.headless true
+	$(BIN)/python -m streamlit run serve.py --server.address localhost --server.port 8501 --server.headless true --server.fileWatcherType none
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 bench: install
 	$(BIN)/python -m bench.run_all

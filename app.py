@@ -9,16 +9,22 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import language_switch, tr
-from ui.pages import PAGES
+from ui.pages import FAVICON, PAGES, ROOT_ALIAS
 from ui.session import current_user
 
 
 def main() -> None:
-    st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=":material/support_agent:", layout="wide")
+    # An emoji favicon is drawn from a data: URL; a :material/…: one would be fetched from the internet.
+    st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=FAVICON, layout="wide")
     specs = PAGES
     pages = {spec.path: st.Page(spec.path, title=tr(spec.title_zh, spec.title_en), icon=spec.icon,
-                                url_path=spec.url_path, default=spec.default) for spec in specs}
-    current = st.navigation(list(pages.values()), position="hidden")
+                                url_path=spec.url_path) for spec in specs}
+    # The default page is also served at "/" (Streamlit serves a default page only there, so
+    # /search, the page's own address, would be "page not found"): the same file, a second entry.
+    [home] = [spec for spec in specs if spec.default]
+    root = st.Page(home.path, title=tr(home.title_zh, home.title_en), icon=home.icon, url_path=ROOT_ALIAS,
+                   default=True, visibility="hidden")
+    current = st.navigation([*pages.values(), root], position="hidden")
 
     user = current_user()
     st.sidebar.title(tr("坐席陪练", "Agent Trainer"))

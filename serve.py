@@ -1,4 +1,5 @@
-"""Launcher for `make run`: the Streamlit app (app.py) plus the sign-in cookie routes.
+"""Launcher for `make run`: the Streamlit app (app.py) plus the sign-in cookie routes and the
+pages' own addresses (ui/page_addresses.py).
 
 `streamlit run serve.py` finds the `st.App` below and serves it with uvicorn; app.py stays the
 script every browser session runs. Running `streamlit run app.py` directly also works, but
@@ -7,6 +8,8 @@ then sign-ins do not survive a page refresh (there is no route to set the cookie
 
 import streamlit as st
 
+from ui.page_addresses import page_routes
+from ui.pages import PAGES
 from ui.session_cookie import routes
 
-app = st.App("app.py", routes=routes())
+app = st.App("app.py", routes=routes() + page_routes([page.url_path for page in PAGES if page.url_path]))

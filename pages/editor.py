@@ -16,6 +16,7 @@ from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
+from ui.widget_memory import forget, keep
 
 NEW = ""
 
@@ -26,27 +27,27 @@ content = kb.content
 categories = kb.categories()
 
 st.title(tr("内容编辑", "Content editor"))
-kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=True, key="editor_kind",
+kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=True, key=keep("editor_kind"),
                 format_func=lambda k: tr("知识库条目", "FAQ entries") if k == ENTRY else tr("测验题", "Quiz items"))
 
 
 filter_col, tag_col, text_col = st.columns(3)
-category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key="editor_category")
-tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key="editor_tag", disabled=kind != ENTRY,
+category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"))
+tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
-text = text_col.text_input(tr("包含文字", "Containing text"), key="editor_text", max_chars=LINE_CHARS)
+text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
     st.session_state[f"editor_pick_{kind}"] = next_pick
 labels = {item.id: f"{item.id} · {(item.question if kind == ENTRY else item.prompt)[:40]}" for item in items}
 picked = st.selectbox(tr(f"选择（{len(items)} 条符合）", f"Pick one ({len(items)} match)"), [NEW, *labels],
-                      format_func=lambda i: tr("＋ 新建", "＋ New") if i == NEW else labels[i], key=f"editor_pick_{kind}")
+                      format_func=lambda i: tr("＋ 新建", "＋ New") if i == NEW else labels[i], key=keep(f"editor_pick_{kind}"))
 new_category = None
 if picked == NEW:
     new_category = st.selectbox(tr("新建到分类", "Create in category"), list(categories), format_func=category_name,
                                 index=list(categories).index(category) if category in categories else 0,
-                                key="editor_new_category")
+                                key=keep("editor_new_category"))
 
 # The draft (with the file's text at opening) lives in the session until it is saved or another item is picked.
 draft_key = (kind, picked, new_category)
@@ -54,6 +55,8 @@ if st.session_state.get("editor_draft_key") != draft_key or "editor_draft" not i
     st.session_state["editor_draft"] = editor.new_item(kind, new_category) if picked == NEW else editor.open_item(kind, picked)
     st.session_state["editor_draft_key"] = draft_key
     st.session_state["editor_version"] = st.session_state.get("editor_version", 0) + 1
+    forget(f"{ENTRY}-")  # the closed draft's fields
+    forget(f"{QUIZ}-")
     st.session_state.pop("editor_result", None)
 draft = st.session_state["editor_draft"]
 version = st.session_state["editor_version"]
@@ -72,7 +75,8 @@ else:
 
 
 def widget(name: str) -> str:
-    return f"{kind}-{version}-{name}"
+    """A form field's key: new for each opened draft, and kept while the user visits other pages."""
+    return keep(f"{kind}-{version}-{name}")
 
 
 def show_control(column: Column) -> object:
@@ -139,7 +143,7 @@ if picked != NEW:
     with st.expander(tr("删除", "Delete")):
         st.caption(tr("被测验题或情景引用的条目不能删除。", "Entries used by quiz items or scenarios cannot be deleted."))
         sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"))
-        if st.button(tr("删除", "Delete"), disabled=not sure, key=widget("delete")):
+        if st.button(tr("删除", "Delete"), disabled=not sure, key=f"{kind}-{version}-delete"):
             save_and_remember(None, next_pick=NEW)
             st.rerun()
 

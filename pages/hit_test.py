@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from typing import Callable, Iterator
+
 import streamlit as st
 
 from kb.search import Hit
@@ -11,6 +14,7 @@ from ui.limits import QUESTION_CHARS, UPLOAD_MB
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
+from ui.widget_memory import keep
 
 require_page_user(__file__)
 kb = knowledge_base()
@@ -35,22 +39,23 @@ def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
             for h in hits]
 
 
-question = st.text_input(tr("输入一个问题", "Type a question"), key="hit_test_question", max_chars=QUESTION_CHARS,
+question = st.text_input(tr("输入一个问题", "Type a question"), key=keep("hit_test_question"), max_chars=QUESTION_CHARS,
                          placeholder=tr("例如：签了合同后悔了能退吗", "e.g. can I cancel after signing"))
 if question.strip():
     sides = [(tr("当前内容", "Live content"), kb.search(question, k=5))]
     if after:
         sides.append((tr("草稿", "Draft"), after(question)[:5]))
-    for column, (title, hits) in zip(st.columns(len(sides)), sides):
-        column.subheader(title)
+    # One table under the other, each the page's full width: side by side they were cut off on the right.
+    for title, hits in sides:
+        st.subheader(title)
         if hits:
-            column.dataframe(hit_rows(hits), hide_index=True)
+            st.dataframe(hit_rows(hits), hide_index=True, width="stretch")
         else:
-            column.warning(tr("没有可靠的答案", "No reliable answer"))
+            st.warning(tr("没有可靠的答案", "No reliable answer"))
 
 st.divider()
 st.subheader(tr("批量测试", "Batch test"))
-source = st.radio(tr("问题来源", "Questions"), ["dev", "upload"], horizontal=True, key="hit_test_source",
+source = st.radio(tr("问题来源", "Questions"), ["dev", "upload"], horizontal=True, key=keep("hit_test_source"),
                   format_func=lambda s: tr("检索开发集", "Retrieval dev set") if s == "dev" else tr("上传问题列表", "Upload a list"))
 queries, off_topic, problems = [], (), []
 if source == "dev":
@@ -95,6 +100,22 @@ def show_run(result: HitTestRun) -> None:
         st.dataframe([{"q": q, "ids": ", ".join(ids)} for q, ids in answered], hide_index=True)
 
 
+def with_progress(search: Callable[[str], list[Hit]], bar, total: int, steps: Iterator[int]) -> Callable[[str], list[Hit]]:
+    """`search`, moving the progress bar on; each update is also where a cancel click stops the run."""
+    def search_and_report(question: str) -> list[Hit]:
+        done = next(steps)
+        bar.progress(done / total, text=tr(f"已检索 {done} / {total}", f"Searched {done} / {total}"))
+        return search(question)
+    return search_and_report
+
+
+if st.session_state.get("hit_test_cancel"):
+    st.info(tr("批量测试已取消。", "The batch test was cancelled."))
 if queries and st.button(tr("运行", "Run"), type="primary", key="hit_test_run"):
-    with st.spinner(tr("正在检索……", "Searching…")):
-        show_run(run(queries, lambda q: kb.search(q, k=10), after, off_topic))
+    total = (len(queries) + len(off_topic)) * (2 if after else 1)
+    bar = st.progress(0.0, text=tr(f"已检索 0 / {total}", f"Searched 0 / {total}"))
+    # Any click starts a new run of the page, which stops this one at its next progress update.
+    st.button(tr("取消", "Cancel"), key="hit_test_cancel")
+    steps = itertools.count(1)
+    show_run(run(queries, with_progress(lambda q: kb.search(q, k=10), bar, total, steps),
+                 with_progress(after, bar, total, steps) if after else None, off_topic))

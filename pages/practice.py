@@ -92,7 +92,7 @@ def judged_wrong_form(report: Report, number: int) -> None:
     finding = report.findings[number]
     marked = st.session_state[CALL].setdefault("marked", set())
     if number in marked:
-        st.caption(tr("已提交“判断有误”，教员会复核。", "Marked as judged wrong; an instructor will review it."))
+        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
         return
     reason = st.text_input(tr("判断有误？简单说明原因", "Judged wrong? Say briefly why"), key=f"judged_wrong_reason_{number}",
                            max_chars=200)

@@ -139,8 +139,13 @@ def summary(run: dict) -> None:
     if due:
         asked = {q.id: q for q in run["questions"]}
         for state in due[:10]:
-            text = asked[state.item_id].prompt if state.item_id in asked else state.item_id
-            st.markdown(f"- {escape_markdown(text.splitlines()[-1][:80])}")
+            question = asked.get(state.item_id)
+            if question is None:
+                st.markdown(f"- `{state.item_id}`")
+                continue
+            corrected = question.type == "true_false" and question.answer != 0
+            note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
+            st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
     if st.button(tr("再练一组", "Another round"), key="quiz_again"):
         del st.session_state[RUN]
         st.rerun()

@@ -48,7 +48,7 @@ def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserIn
     """Instructors' comments on the call, and a form to add one for those who may."""
     if comments:
         with st.container(border=True):
-            st.markdown("**" + tr("教员评语", "Instructor's comments") + "**")
+            st.markdown("**" + tr("培训师评语", "Instructor's comments") + "**")
             for comment in comments:
                 st.markdown(escape_markdown(comment.text))
                 st.caption(escape_markdown(f"{comment.author_name} · {when(comment.created_at)}"))

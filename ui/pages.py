@@ -14,6 +14,11 @@ from trainer.users.accounts import UserInfo
 from ui.session import ADMIN, EVERYONE, STAFF, require_user
 
 ROOT = Path(__file__).resolve().parent.parent
+# The browser tab's icon: an emoji is drawn locally (a data: URL); nothing is fetched for it.
+FAVICON = "🎧"
+# Internal name of the second entry that serves the default page at "/" (its own url_path stays
+# a real address: bookmarks and links to /search work).
+ROOT_ALIAS = "home"
 
 
 @dataclass(frozen=True)
@@ -35,19 +40,19 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/quiz.py", "今日训练", "Today's training", ":material/quiz:", url_path="quiz"),
     PageSpec("pages/practice.py", "模拟通话", "Practice calls", ":material/support_agent:", url_path="practice"),
     PageSpec("pages/progress.py", "我的进度", "My progress", ":material/trending_up:", url_path="progress"),
-    PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="team"),
-    PageSpec("pages/agent.py", "坐席详情", "Agent details", ":material/person_search:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="agent"),
+    PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="team"),
+    PageSpec("pages/agent.py", "坐席详情", "Agent details", ":material/person_search:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="agent"),
     PageSpec("pages/call.py", "通话报告", "Call report", ":material/description:", url_path="call", in_menu=False),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
     PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
-    PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="editor"),
-    PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="hit-test"),
-    PageSpec("pages/search_feedback.py", "搜索反馈", "Search feedback", ":material/feedback:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="search-feedback"),
-    PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="scenario-editor"),
-    PageSpec("pages/citations.py", "引用检查", "Citation check", ":material/fact_check:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="citations"),
-    PageSpec("pages/judge_review.py", "评判纠错", "Judge corrections", ":material/rule:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="judge-corrections"),
-    PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-history"),
-    PageSpec("pages/content_io.py", "导入导出", "Import / export", ":material/import_export:", roles=STAFF, section_zh="教员", section_en="Instructor", url_path="content-import-export"),
+    PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="editor"),
+    PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="hit-test"),
+    PageSpec("pages/search_feedback.py", "搜索反馈", "Search feedback", ":material/feedback:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="search-feedback"),
+    PageSpec("pages/scenario_editor.py", "情景编辑", "Scenario editor", ":material/theater_comedy:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="scenario-editor"),
+    PageSpec("pages/citations.py", "引用检查", "Citation check", ":material/fact_check:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="citations"),
+    PageSpec("pages/judge_review.py", "评判纠错", "Judge corrections", ":material/rule:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="judge-corrections"),
+    PageSpec("pages/history.py", "修改历史", "Content history", ":material/history:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="content-history"),
+    PageSpec("pages/content_io.py", "导入导出", "Import / export", ":material/import_export:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="content-import-export"),
 )
 
 

@@ -94,7 +94,7 @@ def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
 
 def _report_button(user: UserInfo, key: str, entry_id: str, label: str, column=st) -> None:
     if st.session_state.get(f"reported-{key}-{entry_id}"):
-        column.caption(tr("已报告，谢谢！教员会查看。", "Reported, thank you: an instructor will look at it."))
+        column.caption(tr("已报告，谢谢！培训师会查看。", "Reported, thank you: an instructor will look at it."))
     elif column.button(label, key=f"report-open-{key}-{entry_id}", icon=":material/flag:", type="tertiary"):
         st.session_state[REPORTING] = (key, entry_id)
     if st.session_state.get(REPORTING) == (key, entry_id):
@@ -112,5 +112,5 @@ def answer_feedback(user: UserInfo, key: str, hit: Hit) -> None:
 
 def no_answer_feedback(user: UserInfo, key: str) -> None:
     """After "no reliable answer": the agent may name the entry that should have come up."""
-    _report_button(user, key, NO_ANSWER, tr("知道正确的条目？告诉教员", "Know the right entry? Tell the instructors"))
+    _report_button(user, key, NO_ANSWER, tr("知道正确的条目？告诉培训师", "Know the right entry? Tell the instructors"))
 

@@ -12,7 +12,8 @@ from typing import Callable
 import streamlit as st
 
 from trainer.users.signin import authenticate
-from trainer.users.accounts import AccountError, UserInfo, change_password, create_first_admin
+from trainer.users.accounts import (AccountError, UserInfo, change_password, create_first_admin,
+                                    replace_temporary_password)
 from ui.i18n import tr
 from ui.limits import PASSWORD_CHARS
 from ui.resources import database, settings
@@ -67,15 +68,18 @@ def first_admin_form() -> UserInfo | None:
 
 
 def change_password_form(user: UserInfo, forced: bool = False) -> bool:
-    """Change `user`'s own password; True once it is changed."""
+    """Change `user`'s own password; True once it is changed. `forced`: right after signing in
+    with a temporary password, which is therefore not asked for again."""
     if forced:
         st.warning(tr("您正在使用临时密码，请先设置新密码。", "You are using a temporary password: set a new one first."))
     with st.form("change-password", clear_on_submit=True):
-        current = st.text_input(tr("当前密码", "Current password"), type="password", max_chars=PASSWORD_CHARS, key="change_current")
+        current = "" if forced else st.text_input(tr("当前密码", "Current password"), type="password", max_chars=PASSWORD_CHARS, key="change_current")
         new = st.text_input(tr("新密码", "New password"), type="password", max_chars=PASSWORD_CHARS, key="change_new")
         repeat = st.text_input(tr("确认新密码", "Repeat the new password"), type="password", max_chars=PASSWORD_CHARS, key="change_repeat")
         submitted = st.form_submit_button(tr("修改密码", "Change password"), type="primary")
-    return submitted and _carried_out(new, repeat, partial(change_password, database(), user.login, current, new))
+    change = (partial(replace_temporary_password, database(), user.login, new) if forced
+              else partial(change_password, database(), user.login, current, new))
+    return submitted and _carried_out(new, repeat, change)
 
 
 def _carried_out(password: str, repeat: str, action: Callable[[], object]) -> bool:

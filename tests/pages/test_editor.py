@@ -111,3 +111,51 @@ def test_import_export_page_offers_the_downloads(app_env, instructor):
     at = page("pages/content_io.py", instructor)
     assert not at.exception
     assert len(at.get("download_button")) == 3
+
+
+def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and_back(app_env, instructor):
+    # Through app.py, so leaving a page really drops its widgets as in the browser.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.switch_page("pages/editor.py").run()
+    at.text_input(key="editor_text").input("犹豫期").run()
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为20日（草稿）。")
+    at.button(key="editor_try").click().run()
+    assert not at.exception
+
+    at.switch_page("pages/hit_test.py").run()
+    assert "正在对比草稿" in at.info[0].value
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+
+    at.switch_page("pages/editor.py").run()
+    assert at.text_input(key="editor_text").value == "犹豫期"
+    assert at.selectbox(key="editor_pick_entry").value == "cooling-off-length"
+    assert at.text_area(key="entry-2-answer").value == "犹豫期以合同为准，一般为20日（草稿）。"
+
+    at.switch_page("pages/hit_test.py").run()
+    assert at.text_input(key="hit_test_question").value == "冷静期是几天"
+    assert at.dataframe, "the question is searched again without retyping it"
+
+
+def test_hit_test_tables_use_the_full_width(app_env, instructor):
+    at = page("pages/hit_test.py", instructor)
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+    assert at.dataframe and not at.columns, "side-by-side columns cut the tables off on the right"
+
+
+def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env, instructor):
+    # 修改历史 once showed UTC while 我的进度 and 团队概览 showed Asia/Shanghai for the same moment.
+    from datetime import timedelta
+
+    from trainer.clock import local_time, utcnow
+
+    at = page("pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（时区）。")
+    before = utcnow()
+    at.button(key="editor_save").click().run()
+    shown = page("pages/history.py", instructor).dataframe[0].value.iloc[0]["时间"]
+    on_the_clock = {local_time(before + timedelta(seconds=s), app_env.timezone) for s in (0, 60)}
+    assert shown in on_the_clock and app_env.timezone == "Asia/Shanghai"
+    assert shown != local_time(before, "UTC")

@@ -47,3 +47,14 @@ def test_the_check_reads_the_registry() -> None:
     assert set(page_spec(str(ROOT / "pages/search.py")).roles) == {"agent", "instructor", "admin"}
     with pytest.raises(KeyError, match="not registered"):
         page_spec(str(ROOT / "app.py"))
+
+
+def test_role_sections_use_the_role_names_the_user_form_uses() -> None:
+    # the sidebar once said 教员 while the user form said 培训师 for the same role
+    from trainer.users.accounts import ROLE_NAMES
+
+    by_english = {en: zh for zh, en in ROLE_NAMES.values()}
+    for spec in PAGES:
+        if spec.section_en in by_english:
+            assert spec.section_zh == by_english[spec.section_en], spec.path
+    assert any(spec.section_en == "Instructor" for spec in PAGES)

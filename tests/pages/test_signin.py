@@ -115,7 +115,7 @@ def test_temporary_password_must_be_changed_first(app_env, store):
     temporary = reset_password(store, "li.na")
     at = sign_in(page("pages/account.py"), "li.na", temporary)
     assert "临时密码" in at.warning[0].value and not at.title  # the page itself is not shown yet
-    at.text_input(key="change_current").input(temporary)
+    assert [t.key for t in at.text_input] == ["change_new", "change_repeat"], "the temporary one is not asked again"
     at.text_input(key="change_new").input("My-own-password-1")
     at.text_input(key="change_repeat").input("My-own-password-1")
     at.button(key="FormSubmitter:change-password-修改密码").click().run()

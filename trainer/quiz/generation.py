@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kb import Entry, KnowledgeBase
-from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, normalize_answer
+from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
@@ -33,7 +33,6 @@ SAME_QUESTION = 0.6
 ECHOES_QUESTION = 0.4
 MAX_FILL_PER_ENTRY = 2
 MAX_TRUE_FALSE_PER_ENTRY = 2
-BLANK = "____"
 
 
 def _sources(entry: Entry) -> str:
@@ -170,7 +169,7 @@ def true_false_questions(entry: Entry) -> list[Question]:
         questions.append(Question(
             id=item_id, type="true_false", prompt=statement, options=TRUE_FALSE_OPTIONS, answer=answer,
             explanation=explanation, entry_id=entry.id, category=entry.category,
-            difficulty=entry.difficulty, generated=True))
+            difficulty=entry.difficulty, generated=True, correct_statement=fact.sentence))
     return questions
 
 

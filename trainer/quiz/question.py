@@ -16,6 +16,8 @@ from typing import Iterable, Union
 from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
 from kb.content import QuizItem
 
+BLANK = "____"  # the gap in a fill-in prompt
+
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 
 Answer = Union[int, tuple[int, ...], str]
@@ -63,6 +65,8 @@ class Question:
     difficulty: int = 1
     accept: tuple[str, ...] = ()
     generated: bool = False
+    # The true statement a false true/false prompt was made from (generated items know it).
+    correct_statement: str = ""
 
     def is_correct(self, response: Response) -> bool:
         """Whether `response` (index, indices or text, as the page collects it) is right."""
@@ -84,6 +88,18 @@ class Question:
         if self.type in ("single", "true_false"):
             return self.options[self.answer]
         return str(self.answer)
+
+    def takeaway(self) -> str:
+        """What to remember from this question, always a true statement: a false true/false
+        prompt is never shown as a fact (the summary's review list once did exactly that)."""
+        last_line = self.prompt.strip().splitlines()[-1] if self.prompt.strip() else ""
+        if self.type == "true_false":
+            if self.answer == 0:
+                return last_line
+            return self.correct_statement or self.explanation.strip().splitlines()[0]
+        if self.type == "fill_blank" and BLANK in last_line:
+            return last_line.replace(BLANK, str(self.answer), 1)
+        return f"{last_line} → {self.correct_text()}"
 
     def describe(self, response: Response) -> str:
         """A response as stored with the attempt: option texts, or the typed text."""

@@ -306,6 +306,19 @@ def change_password(db: Database, login: str, current_password: str, new_passwor
     set_password(db, login, new_password, must_change=False)
 
 
+def replace_temporary_password(db: Database, login: str, new_password: str) -> None:
+    """The forced change right after signing in with a temporary password: the sign-in just
+    proved the temporary password, so it is not asked again; only allowed while one is set."""
+    with db.session() as session:
+        user = _find(session, login)
+        stored, temporary = user.password_hash, user.must_change_password
+    if not temporary:
+        raise AccountError("没有需要更换的临时密码。", "There is no temporary password to replace.")
+    if verify_password(stored, new_password):
+        raise AccountError("新密码不能与当前密码相同。", "The new password must differ from the current one.")
+    set_password(db, login, new_password, must_change=False)
+
+
 # ---- the interim name-only identity (kept for tests and scripts that create users by name) --
 
 def login_from_name(name: str) -> str:

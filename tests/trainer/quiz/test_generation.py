@@ -229,3 +229,24 @@ def test_the_whole_real_bank_has_whole_statements_and_options_that_do_not_give_t
     gists = {e.id: Gist.of(e) for e in real_kb.entries()}
     assert [q.id for q in choices if gives_itself_away(gists[q.entry_id], q.options[1:])] == []
     assert [(q.id, o) for q in choices for o in q.options if option_text(o) != o] == []
+
+
+def test_what_to_remember_is_always_a_true_statement(kb: KnowledgeBase) -> None:
+    # The summary's "come back tomorrow" list once showed false true/false statements as facts.
+    entries = {entry.id: entry for entry in kb.entries()}
+    questions = list(question_bank(kb).values())
+    false_ones = [q for q in questions if q.type == "true_false" and q.answer == 1 and q.generated]
+    assert false_ones
+    for question in false_ones:
+        takeaway = question.takeaway()
+        assert takeaway != question.prompt and takeaway.rstrip("。；") in entries[question.entry_id].answer, question.id
+    for question in questions:
+        assert BLANK not in question.takeaway(), question.id
+        if question.type == "true_false" and question.answer == 0:
+            assert question.takeaway() == question.prompt.strip().splitlines()[-1]
+
+
+def test_a_hand_written_false_statement_is_remembered_by_its_explanation() -> None:
+    question = Question(id="q1", type="true_false", prompt="犹豫期为10日。", options=TRUE_FALSE_OPTIONS, answer=1,
+                        explanation="错误：犹豫期一般为15日。\n以合同为准。", entry_id="e")
+    assert question.takeaway() == "错误：犹豫期一般为15日。"

@@ -9,7 +9,7 @@ import pytest
 from trainer.users.passwords import verify_password
 from trainer.users.accounts import (AccountError, admin_exists, change_password, create_first_admin, create_user,
                            disable_user, enable_user, get_account, get_or_create_by_name, list_accounts,
-                           reset_password, update_user)
+                           replace_temporary_password, reset_password, update_user)
 
 PASSWORD = "Correct-horse-7"
 
@@ -87,6 +87,18 @@ def test_reset_forces_a_change_and_change_needs_the_current_password(db):
     change_password(db, "agent1", temporary, "Brand-new-pass-1")
     assert not get_account(db, "agent1").must_change_password
     assert verify_password(stored_hash(db, "agent1"), "Brand-new-pass-1")
+
+
+def test_a_temporary_password_is_replaced_without_typing_it_again_but_only_once(db):
+    create_user(db, "agent1", "坐席一", "agent", password=PASSWORD)
+    temporary = reset_password(db, "agent1")
+    with pytest.raises(AccountError, match="must differ"):
+        replace_temporary_password(db, "agent1", temporary)
+    replace_temporary_password(db, "agent1", "Brand-new-pass-1")
+    assert verify_password(stored_hash(db, "agent1"), "Brand-new-pass-1")
+    assert not get_account(db, "agent1").must_change_password
+    with pytest.raises(AccountError, match="no temporary password"):
+        replace_temporary_password(db, "agent1", "Another-pass-22")
 
 
 def test_unknown_login_is_a_clear_error(db):

@@ -1,0 +1,234 @@
+"""End-to-end tests in a real browser: Debian's Chromium driven by Playwright against the app
+started exactly as `make run` starts it (its command is read from the Makefile), on a
+temporary data directory and a copy of the content.
+
+The app is started once per test session; each test gets a fresh browser context (its own
+cookies) that fails the test on any console error and on any request leaving the machine.
+Timings of each journey step are collected; `bench/browser_journeys.py` prints their medians.
+Skipped, with the reason, where Chromium or Playwright is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.browser.driver import Browser, Journal
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("AGENT_TRAINER_CHROMIUM", "/usr/bin/chromium"))
+TIMINGS_FILE = os.environ.get("AGENT_TRAINER_BROWSER_TIMINGS")  # where bench/browser_journeys.py wants the timings
+FIRST_PORT = 8611
+JUDGE_WARM_UP = ("from settings import Settings; from kb.embeddings import load_encoder; "
+                 "from trainer.dialogue.judge import open_judge; s = Settings.from_env(); "
+                 "open_judge(s.content_dir, load_encoder(s.embedding_model), s.embedding_cache_dir)")
+
+
+def _skip_reason() -> str | None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -r requirements.txt)"
+    if not CHROMIUM.exists():
+        return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium fonts-noto-cjk; .ci/run does this as root)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _skip_reason()
+    if reason:
+        for item in items:
+            if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
+                item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
+
+
+def make_run_command(port: int) -> tuple[list[str], list[str]]:
+    """The index build and serve commands of the Makefile's `run` target, on our Python and port."""
+    text = (ROOT / "Makefile").read_text()
+    body = text.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    commands = [line.strip() for line in body.splitlines()[1:] if line.startswith("\t")]
+    build, serve = [shlex.split(c.replace("$(BIN)/python", sys.executable)) for c in commands]
+    serve = [str(port) if part == "8501" else part for part in serve]
+    assert str(port) in serve, "the Makefile's run command names its port as 8501"
+    return build, serve
+
+
+def free_port() -> int:
+    for port in range(FIRST_PORT, FIRST_PORT + 200):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port from 8611")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """The app served on a free local port, on a fresh data directory and a copy of the content."""
+    workdir = Path(tempfile.mkdtemp(prefix="agent-trainer-browser-"))
+    shutil.copytree(ROOT / "content", workdir / "content")
+    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(workdir / "data"),
+           "AGENT_TRAINER_CONTENT_DIR": str(workdir / "content"),
+           "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(ROOT / "data" / "test-embeddings")}
+    env.pop("AGENT_TRAINER_DATABASE_URL", None)
+    port = free_port()
+    build, serve = make_run_command(port)
+    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
+    # The practice-call judge trains on first use (minutes on a clean machine; cached on disk
+    # by corpus hash afterwards): train it here so no journey step times the training.
+    subprocess.run([sys.executable, "-c", JUDGE_WARM_UP], cwd=ROOT, env=env, check=True, capture_output=True)
+    log = open(workdir / "server.log", "w")
+    server = subprocess.Popen(serve, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the app did not start: {(workdir / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
+    server_log = (workdir / "server.log").read_text()
+    shutil.rmtree(workdir, ignore_errors=True)
+    assert "Traceback" not in server_log, server_log[-3000:]
+
+
+@pytest.fixture(scope="session")
+def journal():
+    """Step timings of the whole session, written where the bench asks for them."""
+    timings: dict[str, list[float]] = defaultdict(list)
+    yield Journal(timings)
+    if TIMINGS_FILE:
+        Path(TIMINGS_FILE).write_text(json.dumps(timings, ensure_ascii=False, indent=1))
+
+
+@pytest.fixture(scope="session")
+def browser(app_url, journal):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield Browser(playwright, str(CHROMIUM), app_url, journal)
+
+
+@pytest.fixture
+def open_context(browser):
+    """Fresh browser contexts for one test (each its own cookies); problems fail the test."""
+    opened = []
+
+    def make():
+        context = browser.new_context()
+        opened.append(context)
+        return context
+
+    yield make
+    problems = [p for context in opened for p in context.problems]
+    for context in opened:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+PASSWORD = "Train-the-agents-1"
+
+
+@pytest.fixture(scope="session")
+def accounts(browser):
+    """First run through the browser: the administrator, then an agent and an instructor added
+    on the users page, each signing in once to replace the temporary password."""
+    context = browser.new_context()
+    page = context.page()
+    page.open("/")
+    page.fill("姓名", "系统管理员").fill("登录名", "admin").fill("密码", PASSWORD, exact=True).fill("确认密码", PASSWORD)
+    page.click_button("创建并登录", step="first-run admin").wait_for_session_cookie()
+    page.expect_text("管理员")
+    people = {}
+    page.open("/users", step="open a page")
+    for login, name, role in (("agent.wang", "王坐席", "坐席"), ("teacher.li", "李老师", "培训师")):
+        page.tab("添加用户")
+        page.fill("姓名", name, within="form").fill("登录名（工号或邮箱）", login).choose("角色", role).fill("班组", "一组")
+        page.click_button("添加", step="add a user")
+        page.expect_text(f"已添加 {name}")
+        rows = page.download_text("下载临时密码（CSV）")
+        temporary = next(line.split(",")[2].strip() for line in rows.splitlines() if line.startswith(login))
+        people[login] = temporary
+    assert not context.problems, context.problems
+    context.close()
+    for login, temporary in people.items():
+        context = browser.new_context()
+        page = context.page()
+        page.open("/")
+        page.sign_in(login, temporary)
+        page.expect_text("临时密码")
+        page.fill("新密码", PASSWORD).fill("确认新密码", PASSWORD)
+        page.click_button("修改密码", step="forced password change")
+        page.expect_no_text("临时密码")
+        assert not context.problems, context.problems
+        context.close()
+    return {"admin": PASSWORD, "agent.wang": PASSWORD, "teacher.li": PASSWORD}
+
+
+@pytest.fixture(scope="session")
+def _signed_in_pages(browser, accounts):
+    """One signed-in context per login for the whole session (signing in costs seconds)."""
+    pages = {}
+
+    def get(login: str):
+        if login not in pages:
+            page = browser.new_context().page()
+            page.open("/")
+            page.sign_in(login, PASSWORD)
+            page.expect_text("退出登录")
+            pages[login] = page
+        return pages[login]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
+def _checked(page):
+    """Hand a shared page to one test; its console errors and off-machine requests fail that test."""
+    page.context.problems.clear()
+    yield page
+    problems = list(page.context.problems)
+    page.context.problems.clear()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def agent_page(_signed_in_pages):
+    yield from _checked(_signed_in_pages("agent.wang"))
+
+
+@pytest.fixture
+def instructor_page(_signed_in_pages):
+    yield from _checked(_signed_in_pages("teacher.li"))
+
+
+def signed_in(open_context, login: str):
+    """A page of a fresh context signed in as `login`."""
+    page = open_context().page()
+    page.open("/")
+    page.sign_in(login, PASSWORD)
+    page.expect_text("退出登录")
+    return page
+
+
+def text_of(value: str) -> str:
+    return re.sub(r"\s+", " ", value)

@@ -1,0 +1,73 @@
+"""An agent's day in the browser: search on a call, a quiz question, a short practice call,
+a reload, and the pages that are not theirs."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import signed_in
+from ui.pages import PAGES
+
+AGENT = "agent.wang"
+
+
+def test_search_shows_answer_and_script_and_copies_the_script(agent_page):
+    page = agent_page
+    page.open("/search", step="open a page")
+    assert "知识搜索" in page.main_text() and "Page not found" not in page.page.content()
+    for query in ("客户说不是本人签字怎么办", "犹豫期退保能退多少钱", "保单贷款利率怎么算", "宽限期多久"):
+        page.fill("客户问题", query).click_button("搜索", step="search")
+    main = page.main_text()
+    assert "宽限期" in main and "话术（可复制）" in main and "依据" in main
+    script = page.page.locator("[data-testid=stCode]").first
+    script.evaluate("e => e.scrollIntoView({block: 'center'})")  # clear of the fixed header
+    script.hover()
+    script.locator("button").first.click()
+    copied = page.page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.strip() in script.inner_text()
+
+
+def test_an_off_topic_question_gets_no_answer_rather_than_a_guess(agent_page):
+    agent_page.fill("客户问题", "今天北京天气怎么样").click_button("搜索", step="search")
+    assert "没有可靠的答案" in agent_page.main_text()
+
+
+def test_a_quiz_question_is_answered_with_feedback(agent_page):
+    page = agent_page
+    page.click_link("今日训练", step="open a page")
+    page.click_button("开始训练", step="quiz start")
+    assert "第 1 / " in page.main_text()
+    main = page.page.locator("[data-testid=stMain]")
+    option = main.locator("[data-testid=stRadio] label:has(input[type=radio]), [data-testid=stCheckbox] label")
+    if option.count():
+        page.act(option.first.click)  # choosing reruns the page
+    else:
+        blank = main.locator("[data-testid=stTextInput] input").first
+        blank.fill("15日")
+        page.act(lambda: blank.press("Enter"))
+    page.click_button("提交答案", step="quiz submit")
+    assert "解析" in page.main_text() and ("回答正确" in page.main_text() or "正确答案" in page.main_text())
+
+
+def test_a_short_practice_call_ends_with_a_report(agent_page):
+    page = agent_page
+    page.click_link("模拟通话", step="open a page")
+    page.click_button("开始通话", step="practice start")
+    for line in ("您好，我是客服小王，请问有什么可以帮您？", "非常理解您的心情，我先帮您核实一下保单信息，请您稍等。"):
+        box = page.page.get_by_placeholder("输入您对客户说的话")
+        box.fill(line)
+        page.act(lambda: box.press("Enter"), step="practice turn")
+    assert page.page.locator("[data-testid=stChatMessage]").count() >= 3
+    page.click_button("结束通话（记为未解决）", step="practice report")
+    assert "通话报告" in page.main_text() and "总分" in page.main_text()
+    page.click_button("重新开始")
+
+
+def test_a_reload_keeps_the_sign_in(open_context, accounts):
+    page = signed_in(open_context, AGENT)
+    page.reload(step="open a page")
+    assert "退出登录" in page.sidebar_text() and "知识搜索" in page.main_text()
+
+
+def test_an_agent_is_refused_on_every_instructor_and_admin_address(agent_page):
+    for spec in [p for p in PAGES if "agent" not in p.roles]:
+        agent_page.open(f"/{spec.url_path}")
+        assert "无权访问" in agent_page.main_text(), spec.url_path

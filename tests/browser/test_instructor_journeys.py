@@ -1,0 +1,67 @@
+"""An instructor in the browser: edit an entry and find it in search, try a draft in the hit
+test and come back to it, export and re-import the content."""
+
+from __future__ import annotations
+
+import re
+
+
+ENTRY = "lapse-grace-period-length"
+ADDED = "如您还有其他疑问，欢迎随时来电。"
+
+
+def test_a_draft_survives_the_hit_test_round_trip_and_the_saved_edit_is_searchable(instructor_page, tmp_path):
+    page = instructor_page
+    page.open("/editor", step="open a page")
+    page.type_and_enter("包含文字", "宽限期有多长")
+    page.choose(re.compile("^选择"), ENTRY, exact=False)
+    script = page.field("话术")
+    edited = script.input_value().rstrip() + ADDED
+    script.fill(edited)
+    page.click_button("先在命中测试中试用")
+    page.click_link("命中测试", step="open a page")
+    assert "正在对比草稿" in page.main_text()
+    page.type_and_enter("输入一个问题", "宽限期几天", step="hit test question")
+    assert page.page.locator("[data-testid=stDataFrame]").count() == 2, "live content and draft side by side"
+
+    page.click_link("内容编辑", step="open a page")
+    assert page.field("话术").input_value() == edited, "the draft is still there"
+    page.click_button("保存并发布", step="editor save")
+    page.expect_text("已保存并发布")
+
+    page.click_link("知识搜索", step="open a page")
+    page.fill("客户问题", "宽限期有多长").click_button("搜索", step="search")
+    assert ADDED in page.main_text()
+
+
+def test_the_hit_test_question_is_kept_when_coming_back(instructor_page):
+    page = instructor_page
+    page.click_link("命中测试", step="open a page")
+    page.type_and_enter("输入一个问题", "犹豫期多少天", step="hit test question")
+    page.click_link("修改历史", step="open a page")
+    page.click_link("命中测试", step="open a page")
+    assert page.field("输入一个问题").input_value() == "犹豫期多少天"
+
+
+def test_re_importing_an_unchanged_export_changes_nothing(instructor_page, tmp_path):
+    page = instructor_page
+    page.click_link("导入导出", step="open a page")
+    exported = page.download_file("CSV 知识库", tmp_path / "faq.csv")
+    page.upload(exported, step="import dry run")
+    main = page.main_text()
+    assert not page.page.get_by_role("button", name=re.compile("确认导入")).count(), main
+    page.click_link("修改历史", step="open a page")
+    assert "import: 0 new, 0 changed" not in page.main_text()
+
+
+def test_the_batch_hit_test_shows_progress_and_can_be_cancelled(instructor_page):
+    page = instructor_page
+    page.click_link("命中测试", step="open a page")
+    run = page.page.get_by_role("button", name="运行", exact=True)
+    page.act(run.click, step="batch hit test")
+    assert re.search(r"已检索 (\d+) / \1", page.main_text()), "progress reaches done/total"
+    assert "问题数" in page.main_text()
+    run.click()
+    page.expect_text("已检索")
+    page.click_button("取消")
+    page.expect_text("批量测试已取消")
