@@ -54,7 +54,11 @@ def settings(tmp_path: Path, content_dir: Path) -> Settings:
 
 @pytest.fixture
 def cold_settings(settings: Settings, tmp_path: Path) -> Settings:
-    """Like `settings`, with an empty embedding cache of its own (for tests that count encodes)."""
+    """Like `settings`, with an empty embedding cache of its own (for tests that count encodes).
+
+    Its content has no regulation library, so the cold build encodes only the few FAQ texts.
+    """
+    shutil.rmtree(settings.content_dir / "regulations", ignore_errors=True)
     return settings.with_overrides(embedding_cache=tmp_path / "cold-embeddings")
 
 

@@ -74,7 +74,7 @@ def free_port() -> int:
     raise RuntimeError("no free port from 8611")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def app_url():
     """The app served on a free local port, on a fresh data directory and a copy of the content."""
     workdir = Path(tempfile.mkdtemp(prefix="agent-trainer-browser-"))
@@ -110,7 +110,7 @@ def app_url():
     assert "Traceback" not in server_log, server_log[-3000:]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def journal():
     """Step timings of the whole session, written where the bench asks for them."""
     timings: dict[str, list[float]] = defaultdict(list)
@@ -119,7 +119,7 @@ def journal():
         Path(TIMINGS_FILE).write_text(json.dumps(timings, ensure_ascii=False, indent=1))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(app_url, journal):
     from playwright.sync_api import sync_playwright
 
@@ -147,7 +147,7 @@ def open_context(browser):
 PASSWORD = "Train-the-agents-1"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def accounts(browser):
     """First run through the browser: the administrator, then an agent and an instructor added
     on the users page, each signing in once to replace the temporary password."""
@@ -183,7 +183,7 @@ def accounts(browser):
     return {"admin": PASSWORD, "agent.wang": PASSWORD, "teacher.li": PASSWORD}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def _signed_in_pages(browser, accounts):
     """One signed-in context per login for the whole session (signing in costs seconds)."""
     pages = {}

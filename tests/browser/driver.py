@@ -235,5 +235,9 @@ class Page:
         return self
 
     def expect_no_text(self, text: str) -> "Page":
-        assert text not in self.page.locator("body").inner_text(), f"{text!r} is still shown"
+        """`text` is gone from the page (waiting out a follow-up rerun, as a user would)."""
+        deadline = time.monotonic() + ACTION_TIMEOUT_MS / 1000
+        while text in self.page.locator("body").inner_text():
+            assert time.monotonic() < deadline, f"{text!r} is still shown"
+            time.sleep(0.1)
         return self

@@ -44,6 +44,7 @@ def test_a_quiz_question_is_answered_with_feedback(agent_page):
         blank.fill("15日")
         page.act(lambda: blank.press("Enter"))
     page.click_button("提交答案", step="quiz submit")
+    page.expect_text("解析")
     assert "解析" in page.main_text() and ("回答正确" in page.main_text() or "正确答案" in page.main_text())
 
 

@@ -8,11 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT, SHARED_EMBEDDING_CACHE
 
 
 def run_kb(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(data_dir)}
+    """The command as an instructor runs it, sharing the tests' embedding cache (only new texts are encoded)."""
+    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(data_dir),
+           "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE)}
     return subprocess.run([sys.executable, "-m", "kb", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
