@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
-.PHONY: install run test bench validate clean
+.PHONY: install browser run test bench validate clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ run: install
 	$(BIN)/python -m kb build
 	$(BIN)/python -m streamlit run serve.py --server.address localhost --server.port 8501 --server.headless true --server.fileWatcherType none
 
-test: install
+# Debian's Chromium + CJK fonts for tests/browser (skipped with a message where they cannot be installed).
+browser:
+	./scripts/install_browser.sh
+
+test: install browser
 	$(BIN)/python -m pytest -q -rs
 
 bench: install
