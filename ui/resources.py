@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KnowledgeBase, Problem
+from kb.batching import BatchingEncoder
+from kb.embeddings import load_encoder
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.editing.editor import recover_interrupted_saves
@@ -30,7 +32,8 @@ def settings() -> Settings:
 def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
     recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
-    return KnowledgeBase.open(current.content_dir, current)
+    # Concurrent searches (pages and the search API) share encoder calls (kb/batching.py).
+    return KnowledgeBase.open(current.content_dir, current, encoder=BatchingEncoder(load_encoder(current.embedding_model)))
 
 
 def knowledge_base() -> KnowledgeBase:
