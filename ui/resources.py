@@ -9,7 +9,9 @@ from kb.batching import BatchingEncoder
 from kb.embeddings import load_encoder
 from settings import Settings, SettingsError
 from trainer.store.db import Database
-from trainer.editing.editor import recover_interrupted_saves
+from trainer.editing.editor import LOCK_FILE, recover_interrupted_saves
+from trainer.editing.files import EditLock
+from trainer.editing.versions import VersionPoller, shared_content_versions
 from trainer.dialogue import Scenario, read_scenarios
 from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
@@ -32,8 +34,13 @@ def settings() -> Settings:
 def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
     recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
+    # Several servers on PostgreSQL: load the newest published content, then follow new versions.
+    versions = shared_content_versions(database(), current.content_dir, EditLock(current.data_dir / LOCK_FILE))
     # Concurrent searches (pages and the search API) share encoder calls (kb/batching.py).
-    return KnowledgeBase.open(current.content_dir, current, encoder=BatchingEncoder(load_encoder(current.embedding_model)))
+    kb = KnowledgeBase.open(current.content_dir, current, encoder=BatchingEncoder(load_encoder(current.embedding_model)))
+    if versions is not None:
+        VersionPoller(versions, kb.reload, current.content_poll_seconds).start()
+    return kb
 
 
 def knowledge_base() -> KnowledgeBase:
