@@ -51,6 +51,11 @@ def knowledge_base() -> KnowledgeBase:
     return kb
 
 
+def loaded_knowledge_base() -> KnowledgeBase:
+    """The process's knowledge base without the freshness check (the search API checks at most once a second)."""
+    return _process_knowledge_base()
+
+
 @st.cache_resource(show_spinner=False)
 def database() -> Database:
     """One engine per process; migrations run on first use."""

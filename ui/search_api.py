@@ -41,13 +41,14 @@ DEFAULT_K, MAX_K = 5, 20
 MAX_ARTICLES = 10
 AUTH_CACHE_SECONDS = 5.0  # a revoked token stops working within this long
 AUTH_CACHE_SIZE = 10_000
+FRESHNESS_SECONDS = 1.0  # content changed on disk outside the app is seen within this long
 
 
 @dataclass(frozen=True)
 class ApiResources:
     """What the API reads, as providers: the app's cached resources, or a test's fixtures."""
 
-    knowledge_base: Callable[[], KnowledgeBase]
+    knowledge_base: Callable[[], KnowledgeBase]  # the loaded one; the API checks its freshness itself
     database: Callable[[], Database]
     log_writer: Callable[[], LogWriter]
     settings: Callable[[], Settings]
@@ -138,6 +139,7 @@ class SearchApi:
         self._limiter: RateLimiter | None = None
         self._known: dict[str, tuple[float, ApiTokenInfo]] = {}  # token hash -> (valid until, token)
         self._lock = threading.Lock()
+        self._checked_at = float("-inf")
 
     def routes(self) -> list[Route]:
         return [Route(SEARCH_PATH, self.search, methods=["GET"]),
@@ -165,8 +167,20 @@ class SearchApi:
                 self._known[key] = (now + AUTH_CACHE_SECONDS, info)
         return info
 
-    def _answer(self, request: SearchRequest) -> dict[str, Any]:
+    def _knowledge_base(self) -> KnowledgeBase:
+        """The loaded knowledge base, checked against the files at most once per FRESHNESS_SECONDS
+        (hashing every content file costs ~10 ms: too much for every search under load)."""
         kb = self.resources.knowledge_base()
+        now = self._clock()
+        if now - self._checked_at >= FRESHNESS_SECONDS:
+            self._checked_at = now
+            kb.reload_if_changed()
+        return kb
+
+    def _answer(self, query_string: bytes) -> dict[str, Any]:
+        """Parse and run one search (on a worker thread: the first call may load the knowledge base)."""
+        kb = self._knowledge_base()
+        request = parse_search_request(query_string, set(kb.categories()))
         hits = kb.search(request.query, k=request.k, category=request.category)
         articles = kb.search_regulations(request.query, k=request.articles) if request.articles else []
         key = uuid.uuid4().hex
@@ -196,9 +210,7 @@ class SearchApi:
             if not allowed:
                 raise ApiError(429, "rate_limited", "too many searches with this token; retry later",
                                {"Retry-After": str(max(1, round(wait + 0.5)))})
-            kb = self.resources.knowledge_base()
-            parsed = parse_search_request(request.scope.get("query_string", b""), set(kb.categories()))
-            return json_response(await run_in_threadpool(self._answer, parsed))
+            return json_response(await run_in_threadpool(self._answer, request.scope.get("query_string", b"")))
         except ApiError as error:
             return error_response(error)
 

@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from trainer.search_feedback.writer import LogWriter
 from trainer.store.models import SearchLog
 from trainer.users.api_tokens import create_api_token, list_api_tokens, revoke_api_token
-from ui.search_api import AUTH_CACHE_SECONDS, MAX_QUERY_STRING, OPENAPI_PATH, SEARCH_PATH, ApiResources, SearchApi
+from ui.search_api import AUTH_CACHE_SECONDS, FRESHNESS_SECONDS, MAX_QUERY_STRING, OPENAPI_PATH, SEARCH_PATH, ApiResources, SearchApi
 from tests.ui.asgi import call
 
 
@@ -151,3 +151,13 @@ def test_the_openapi_description_names_the_search_and_its_security(app):
     search = document["paths"][SEARCH_PATH]["get"]
     assert {p["name"] for p in search["parameters"]} == {"q", "k", "category", "articles"}
     assert document["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
+
+
+def test_content_changed_on_disk_is_answered_within_the_freshness_time(api_parts, token, kb):
+    app, clock = api_parts
+    assert call(app, SEARCH_PATH, {"q": "犹豫期多久"}, auth(token)).status == 200
+    faq = kb.settings.content_dir / "faq" / "cooling-off.yaml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("15日", "十五个自然日"), encoding="utf-8")
+    clock.now += FRESHNESS_SECONDS + 0.1
+    hits = call(app, SEARCH_PATH, {"q": "犹豫期多久"}, auth(token)).json()["hits"]
+    assert "十五个自然日" in hits[0]["answer"]
