@@ -10,6 +10,10 @@ import streamlit as st
 
 from ui.page_addresses import page_routes
 from ui.pages import PAGES
+from ui.resources import database, loaded_knowledge_base, search_log_writer, settings
+from ui.search_api import ApiResources, SearchApi
 from ui.session_cookie import routes
 
-app = st.App("app.py", routes=routes() + page_routes([page.url_path for page in PAGES if page.url_path]))
+search_api = SearchApi(ApiResources(loaded_knowledge_base, database, search_log_writer, settings))
+app = st.App("app.py", routes=routes() + search_api.routes()
+             + page_routes([page.url_path for page in PAGES if page.url_path]))

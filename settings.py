@@ -109,6 +109,10 @@ SETTINGS: tuple[Setting, ...] = (
             "extra checks `python -m kb validate` runs, as comma-separated `module:function` names"),
     Setting("search_log_days", "whole number", 180, "logged searches (customers' questions) and their feedback are "
             "deleted after this many days", minimum=1),
+    Setting("api_rate_per_minute", "whole number", 600, "searches one API token may make per minute on one app "
+            "server (a short burst of a tenth of that is allowed); beyond it the API answers 429", minimum=1),
+    Setting("content_poll_seconds", "number", 2.0, "with PostgreSQL: how often each app server checks the database "
+            "for a newer published content version", minimum=0.1),
 )
 
 
@@ -135,6 +139,8 @@ class Settings:
     quiz_slow_seconds: float = 45.0
     content_checks: tuple[str, ...] = DEFAULT_CONTENT_CHECKS
     search_log_days: int = 180
+    api_rate_per_minute: int = 600
+    content_poll_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

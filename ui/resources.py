@@ -5,9 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import KnowledgeBase, Problem
+from kb.batching import BatchingEncoder
+from kb.embeddings import load_encoder
 from settings import Settings, SettingsError
 from trainer.store.db import Database
-from trainer.editing.editor import recover_interrupted_saves
+from trainer.editing.editor import LOCK_FILE, recover_interrupted_saves
+from trainer.editing.files import EditLock
+from trainer.editing.versions import VersionPoller, shared_content_versions
 from trainer.dialogue import Scenario, read_scenarios
 from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
@@ -30,7 +34,13 @@ def settings() -> Settings:
 def _process_knowledge_base() -> KnowledgeBase:
     current = settings()
     recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
-    return KnowledgeBase.open(current.content_dir, current)
+    # Several servers on PostgreSQL: load the newest published content, then follow new versions.
+    versions = shared_content_versions(database(), current.content_dir, EditLock(current.data_dir / LOCK_FILE))
+    # Concurrent searches (pages and the search API) share encoder calls (kb/batching.py).
+    kb = KnowledgeBase.open(current.content_dir, current, encoder=BatchingEncoder(load_encoder(current.embedding_model)))
+    if versions is not None:
+        VersionPoller(versions, kb.reload, current.content_poll_seconds).start()
+    return kb
 
 
 def knowledge_base() -> KnowledgeBase:
@@ -39,6 +49,11 @@ def knowledge_base() -> KnowledgeBase:
     kb = _process_knowledge_base()
     kb.reload_if_changed()
     return kb
+
+
+def loaded_knowledge_base() -> KnowledgeBase:
+    """The process's knowledge base without the freshness check (the search API checks at most once a second)."""
+    return _process_knowledge_base()
 
 
 @st.cache_resource(show_spinner=False)

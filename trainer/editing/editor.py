@@ -42,6 +42,7 @@ from trainer.editing.fields import ENTRY, QUIZ
 from kb.regulations.library import changed_articles
 from trainer.editing.files import (EditLock, UnsafePath, atomic_write, content_path, discard, install,
                                    leftover_temp_files, read_text, stage, text_hash)
+from trainer.editing.versions import ContentVersions, is_shared_database
 from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
 from trainer.dialogue.validation import corpus_problems
@@ -156,6 +157,8 @@ class ContentEditor:
         self.db = db
         self.root = Path(kb.settings.content_dir)
         self.lock = EditLock(lock_path or Path(kb.settings.data_dir) / LOCK_FILE)
+        # Several servers on PostgreSQL: saves also take the database lock and publish a version.
+        self.versions = ContentVersions(db, self.root, self.lock) if is_shared_database(db) else None
 
     # ------------------------------------------------------------------ opening
 
@@ -300,11 +303,14 @@ class ContentEditor:
         except UnsafePath as err:
             return SaveResult(False, error=str(err))
         edits = [dataclasses.replace(e, new_text=normalize_line_breaks(e.new_text)) if e.new_text else e for e in edits]
-        with self.lock.held():
+        with self.lock.held() if self.versions is None else self.versions.save_lock():
             _finish_interrupted(self.db, self.root)
+            caught_up = self.versions is not None and self.versions.catch_up()  # another server's save first
             current = {e.name: self.read(e.name) for e in edits}
             for edit in edits:
                 if text_hash(current[edit.name]) != text_hash(edit.base_text):
+                    if caught_up:
+                        self.kb.reload()
                     return SaveResult(False, conflict=self._conflict(edit, current[edit.name]))
             edits = [e for e in edits if e.new_text != current[e.name]]
             if not edits:
@@ -313,6 +319,8 @@ class ContentEditor:
             if refusal is not None:
                 return refusal
             result = self._write_and_record(author, action, item_id, summary, edits, current, before, after.content)
+            if result.ok and self.versions is not None:
+                self.versions.publish(author)
             if result.ok and not after.problems:
                 self.kb.publish(after.content)  # validated above: no second parse of every file
         if result.ok and after.problems:

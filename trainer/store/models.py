@@ -255,3 +255,37 @@ class JudgeCorrection(Base):
     change_id: Mapped[int | None] = mapped_column(ForeignKey("content_changes.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ApiToken(Base):
+    """A credential of the search API (an agent desktop or CRM integration), made by an admin.
+
+    Only the SHA-256 of the token is stored; the token itself is shown once when it is created.
+    """
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ContentVersion(Base):
+    """One published version of the whole content set (several app servers on one PostgreSQL).
+
+    Every server writes the newest version's files into its own content folder and swaps its
+    index; the files are stored whole (a content set is a few MB at most), so any server can
+    rebuild any version without a shared disk.
+    """
+
+    __tablename__ = "content_versions"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    files_json: Mapped[str] = mapped_column(Text)  # {"faq/x.yaml": "text", …}: every content file
+    author: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

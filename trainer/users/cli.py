@@ -5,6 +5,7 @@
     python -m trainer.users reset-password --login li.na
     python -m trainer.users disable --login li.na   |   enable --login li.na
     python -m trainer.users list
+    python -m trainer.users token-create --name "CRM 坐席桌面 北京"   |   token-list   |   token-revoke --id 3
 
 Passwords are typed at a hidden prompt or read from stdin, never given as arguments (they
 would end up in the shell history and the process list).
@@ -20,6 +21,7 @@ from typing import Sequence, TextIO
 from settings import Settings, SettingsError
 from trainer.store.db import Database
 from trainer.users.signin import issue_unlock_code
+from trainer.users.api_tokens import ApiTokenError, create_api_token, list_api_tokens, revoke_api_token
 from trainer.users.accounts import (ROLES, AccountError, create_user, disable_user, enable_user, list_accounts,
                            reset_password)
 
@@ -41,7 +43,28 @@ def _parser() -> argparse.ArgumentParser:
                        ("unlock", "lift a lockout and print a one-time code that passes the lock for 24 hours")):
         commands.add_parser(name, help=text).add_argument("--login", required=True)
     commands.add_parser("list", help="list all accounts")
+    token = commands.add_parser("token-create", help="create a search-API token (printed once)")
+    token.add_argument("--name", required=True, help="which desktop or integration uses it")
+    token.add_argument("--by", default=getpass.getuser(), help="who creates it (default: the shell user)")
+    commands.add_parser("token-list", help="list search-API tokens with their last use")
+    commands.add_parser("token-revoke", help="revoke a search-API token").add_argument("--id", type=int, required=True)
     return parser
+
+
+def _token_command(db: Database, args: argparse.Namespace, out: TextIO) -> None:
+    """The search-API token commands (docs/search-api.md)."""
+    if args.command == "token-create":
+        info, token = create_api_token(db, args.name, args.by)
+        print(f"已创建 / created API token {info.id} \"{info.name}\"; it is shown only now:\n{token}", file=out)
+    elif args.command == "token-revoke":
+        info = revoke_api_token(db, args.id)
+        print(f"已撤销 / revoked API token {info.id} \"{info.name}\"", file=out)
+    else:
+        for info in list_api_tokens(db):
+            used = info.last_used_at.isoformat(timespec="minutes") if info.last_used_at else "never"
+            state = f"revoked {info.revoked_at.isoformat(timespec='minutes')}" if info.revoked_at else "active"
+            print(f"{info.id}\t{info.name}\t{info.created_by}\tcreated {info.created_at.isoformat(timespec='minutes')}"
+                  f"\tlast used {used}\t{state}", file=out)
 
 
 def _read_password(from_stdin: bool, stdin: TextIO) -> str:
@@ -63,7 +86,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: Text
         return 2
     db = Database(settings.resolved_database_url)
     try:
-        if args.command == "create":
+        if args.command.startswith("token-"):
+            _token_command(db, args, out)
+        elif args.command == "create":
             password = None if args.no_password else _read_password(args.password_stdin, stdin)
             user = create_user(db, args.login, args.name, args.role, args.team, password=password)
             print(f"已创建 / created: {user.login} ({user.role})", file=out)
@@ -83,6 +108,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: Text
         return 0
     except AccountError as error:
         print(f"错误：{error.zh}\nError: {error.en}", file=sys.stderr)
+        return 1
+    except ApiTokenError as error:
+        print(f"Error: {error}", file=sys.stderr)
         return 1
     finally:
         db.dispose()
