@@ -11,6 +11,7 @@ rewritten into the content's words (kb.query_rewrite).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -235,6 +236,22 @@ class Searcher:
             tokens[entry].update(keyword_tokens(doc.text))
         return tokens
 
+    def _encoded_texts(self, plan: QueryPlan) -> list[str]:
+        """What a search encodes: the rewritten query, then each of its story clauses."""
+        return [plan.text, *(story_clauses(plan.text) if self.recipe.clause_matching else [])]
+
+    def query_texts(self, query: str) -> list[str]:
+        """The texts a search for `query` encodes ([] when it encodes nothing), e.g. to encode them ahead."""
+        plan = plan_query(query or "", self.glossary, self.rewriters)
+        return self._encoded_texts(plan) if plan.text.strip() else []
+
+    def with_encoder(self, encoder: Encoder) -> "Searcher":
+        """The same searcher with another encoder for its queries (e.g. one that remembers them);
+        the index and the precomputed parts are shared, not rebuilt."""
+        other = copy.copy(self)
+        other.encoder = encoder
+        return other
+
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[Hit]:
         """Up to `k` hits above the relevance threshold, best first; [] when nothing is reliable."""
@@ -244,8 +261,7 @@ class Searcher:
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
         depth = CANDIDATE_DEPTH if category is None else None
-        clauses = story_clauses(plan.text) if self.recipe.clause_matching else []
-        vectors = self.encoder.encode_queries([plan.text, *clauses])
+        vectors = self.encoder.encode_queries(self._encoded_texts(plan))
         query_vector = vectors[0]
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
         # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both.
