@@ -179,13 +179,18 @@ def order_key(hit: "Hit") -> tuple[float, float, float, str]:
     return (-hit.score, -hit.dense_score, -hit.keyword_score, hit.id)
 
 
-def keyword_coverage(plan: QueryPlan, doc_tokens: set[str]) -> float:
-    """Share of the query's informative tokens found in the matched entry's text."""
+def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str | None = None) -> float:
+    """Share of the query's informative tokens found in the matched entry's text.
+
+    `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search)."""
     query_tokens = content_terms(plan.text) or keyword_tokens(plan.text)
     if not query_tokens:
         return 0.0
     covered = sum(1 for t in query_tokens if t in doc_tokens)
-    expansion_bonus = any(term in doc_tokens or term in " ".join(doc_tokens) for term in plan.expansion_terms)
+    expansion_bonus = False
+    if plan.expansion_terms:
+        joined = " ".join(doc_tokens) if joined_tokens is None else joined_tokens
+        expansion_bonus = any(term in doc_tokens or term in joined for term in plan.expansion_terms)
     return min(1.0, covered / len(query_tokens) + (0.25 if expansion_bonus else 0.0))
 
 
@@ -217,6 +222,7 @@ class Searcher:
         self.min_relevance = min_relevance
         self.recipe = recipe
         self._entry_tokens = self._tokens_per_entry()
+        self._entry_joined_tokens = [" ".join(tokens) for tokens in self._entry_tokens]
         self.rewriters = self._rewriters()
 
     def _rewriters(self) -> list[SpokenTerms | TypoCorrector]:
@@ -294,7 +300,7 @@ class Searcher:
         else:
             cosine, doc_id = self._exact_cosine(entry_index, query_vector)
         keyword_score, keyword_doc = keyword.get(entry_index, (0.0, doc_id))
-        coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
+        coverage = keyword_coverage(plan, self._entry_tokens[entry_index], self._entry_joined_tokens[entry_index])
         matched = self.index.docs[doc_id if entry_index in dense else keyword_doc]
         return Hit(
             id=entry.id,

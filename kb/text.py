@@ -41,6 +41,9 @@ def without_surrogates(text: str) -> str:
     return _LONE_SURROGATES.sub("\ufffd", text or "")
 
 
+# Each search normalises the text of every candidate entry (highlights): the same few hundred
+# entry texts again and again, so they are looked up rather than normalised each time.
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII), lower case, collapsed white space."""
     text = unicodedata.normalize("NFKC", without_surrogates(text))
