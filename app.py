@@ -16,6 +16,9 @@ from ui.session import current_user
 def main() -> None:
     # An emoji favicon is drawn from a data: URL; a :material/…: one would be fetched from the internet.
     st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=FAVICON, layout="wide")
+    # Who is signed in first: a session restored from the cookie brings the user's language
+    # (ui/i18n.py), which the page titles below are already drawn in.
+    user = current_user()
     specs = PAGES
     pages = {spec.path: st.Page(spec.path, title=tr(spec.title_zh, spec.title_en), icon=spec.icon,
                                 url_path=spec.url_path) for spec in specs}
@@ -26,7 +29,6 @@ def main() -> None:
                    default=True, visibility="hidden")
     current = st.navigation([*pages.values(), root], position="hidden")
 
-    user = current_user()
     st.sidebar.title(tr("坐席陪练", "Agent Trainer"))
     sections: dict[str, list] = {}
     for spec in specs:

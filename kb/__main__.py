@@ -60,9 +60,18 @@ def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from kb.evaluation import DEV_SET_DIR, load_dev_set
+
     kb = _open(args, settings, show_progress=True)
     print(f"index {kb.index.key}: {kb.index.size} entries, {len(kb.index.docs)} documents, "
           f"model {kb.encoder.model_id}, in {settings.index_dir}")
+    if DEV_SET_DIR.is_dir():  # the hit test's dev-set batch then searches without encoding (first build only)
+        dev = load_dev_set(DEV_SET_DIR)
+        questions = [q.text for q in dev.queries] + list(dev.off_topic)
+        with tqdm(unit="question", desc="hit-test questions", file=sys.stderr) as bar:
+            kb.remember_queries(questions, progress=bar.update)
     return 0
 
 

@@ -155,8 +155,11 @@ class EmbeddingCache:
         if matrix.ndim == 2 and matrix.shape[1] == self.encoder.dim:
             self._vectors = {str(k): row for k, row in zip(keys, matrix)}
 
-    def embed(self, texts: Sequence[str], batch_size: int = 32, progress=None) -> np.ndarray:
-        """Embeddings for `texts` in order; only texts not seen before are encoded."""
+    def embed(self, texts: Sequence[str], batch_size: int = 32, progress=None, persist: bool = True) -> np.ndarray:
+        """Embeddings for `texts` in order; only texts not seen before are encoded.
+
+        With `persist=False` new vectors stay in memory until `save()` (a caller embedding one
+        text at a time, e.g. each search of a batch, writes the file once at the end)."""
         keys = [text_key(t) for t in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._vectors))
@@ -168,9 +171,9 @@ class EmbeddingCache:
                     self._vectors[text_key(text)] = vector
             if progress is not None:
                 progress(len(batch))
-            if (start // batch_size + 1) % CHECKPOINT_BATCHES == 0:
+            if persist and (start // batch_size + 1) % CHECKPOINT_BATCHES == 0:
                 self.save()  # a long first build that is interrupted keeps what it embedded
-        if missing:
+        if missing and persist:
             self.save()
         with self._lock:
             rows = [self._vectors[k] for k in keys]
@@ -192,3 +195,44 @@ class EmbeddingCache:
         tmp = self.path.with_suffix(f".tmp{os.getpid()}.{threading.get_ident()}.npz")
         np.savez(tmp, keys=keys, vectors=matrix)
         os.replace(tmp, self.path)
+
+
+class _QueriesAsTexts:
+    """An encoder's query side presented as `encode`, so an `EmbeddingCache` can hold query vectors
+    (in a file of their own: a query's e5 vector differs from the same text's passage vector)."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self._encoder = encoder
+        self.dim = encoder.dim
+        self.model_id = f"{encoder.model_id}-queries"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encoder.encode_queries(texts)
+
+
+class QueryVectorCache:
+    """An encoder whose query vectors are remembered per text, in memory and (on `save()`) on disk.
+
+    For batch runs that ask the same questions again and again: the hit test's dev set on every
+    run, and once more for the draft side. Encoding is ~90 % of a search, so a remembered
+    question costs a few milliseconds. Passages go straight to the wrapped encoder.
+    """
+
+    def __init__(self, encoder: Encoder, cache_dir: Path | None) -> None:
+        self._encoder = encoder
+        self._queries = EmbeddingCache(_QueriesAsTexts(encoder), cache_dir)
+        self.dim = encoder.dim
+        self.model_id = encoder.model_id
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encoder.encode(texts)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._queries.embed(texts, batch_size=len(texts) or 1, persist=False)
+
+    def count_missing(self, texts: Sequence[str]) -> int:
+        return self._queries.count_missing(texts)
+
+    def save(self) -> None:
+        """Write the remembered query vectors (atomically) for the next process."""
+        self._queries.save()

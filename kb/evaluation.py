@@ -14,6 +14,10 @@ import yaml
 
 from kb.search import Hit
 
+# The retrieval dev set (written by other writers than the content; never tuned on): also the
+# hit-test page's "dev set" batch.
+DEV_SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "kb" / "dev_queries"
+
 SearchFn = Callable[[str], list[Hit]]
 
 

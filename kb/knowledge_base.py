@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
-from kb.embeddings import EmbeddingCache, Encoder, load_encoder
+from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs
 from kb.scope import ScopeCheck
@@ -47,6 +47,7 @@ class KnowledgeBase:
     def __init__(self, snapshot: _Snapshot, cache: EmbeddingCache, settings: Settings) -> None:
         self._snapshot = snapshot
         self._cache = cache
+        self._queries = QueryVectorCache(cache.encoder, settings.embedding_cache_dir)
         self._settings = settings
         self._reload_lock = threading.Lock()
         self.last_errors: list[Problem] = []
@@ -104,6 +105,30 @@ class KnowledgeBase:
         """Best answers for a query; [] for empty, off-topic or unanswerable queries."""
         return self._snapshot.searcher.search(query, k=k, category=category, min_relevance=min_relevance)
 
+    def batch_searcher(self) -> Searcher:
+        """The live searcher, remembering each query's vector (hit tests repeat their questions);
+        call `keep_query_vectors()` after the batch so the next process remembers them too."""
+        return self._snapshot.searcher.with_encoder(self._queries)
+
+    def remember_queries(self, queries: list[str], progress: Callable[[int], None] | None = None) -> int:
+        """Encode ahead the queries not remembered yet (e.g. the hit test's dev set at build time,
+        so an instructor's first batch run does not wait for it); returns how many were encoded."""
+        searcher = self._snapshot.searcher
+        # Each query's texts in one call, exactly as its search encodes them.
+        todo = [texts for texts in dict.fromkeys(tuple(searcher.query_texts(q)) for q in queries)
+                if texts and self._queries.count_missing(texts)]
+        for texts in todo:
+            self._queries.encode_queries(texts)
+            if progress is not None:
+                progress(1)
+        if todo:
+            self._queries.save()
+        return len(todo)
+
+    def keep_query_vectors(self) -> None:
+        """Write the query vectors remembered by batch and preview searches to the cache dir."""
+        self._queries.save()
+
     def search_regulations(self, query: str, k: int = 5, min_relevance: float | None = None) -> list[ArticleHit]:
         """Best articles of the regulation library for a query; [] when nothing is reliable."""
         return self._snapshot.regulation_searcher.search(query, k=k, min_relevance=min_relevance)
@@ -138,14 +163,15 @@ class KnowledgeBase:
         """A searcher over the content with draft file texts applied, for testing an edit before saving.
 
         Built in memory: the live snapshot is untouched and nothing goes to the index cache.
-        Vectors come from the shared per-text embedding cache, so only edited texts are encoded.
+        Vectors come from the shared per-text embedding cache, so only edited texts are encoded,
+        and query vectors from the batch searcher's memory (a draft is tested on the same questions).
         Returns (None, problems) when the drafted content is invalid.
         """
         content, problems = collect_content(self._settings.content_dir, overrides)
         if problems:
             return None, problems
         index = open_index(list(content.entries.values()), self._cache, None)
-        return _searcher(content, index, self._cache, self._settings), []
+        return _searcher(content, index, self._cache, self._settings).with_encoder(self._queries), []
 
     # ------------------------------------------------------------------ reloading
 

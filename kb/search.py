@@ -11,6 +11,7 @@ rewritten into the content's words (kb.query_rewrite).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -178,13 +179,18 @@ def order_key(hit: "Hit") -> tuple[float, float, float, str]:
     return (-hit.score, -hit.dense_score, -hit.keyword_score, hit.id)
 
 
-def keyword_coverage(plan: QueryPlan, doc_tokens: set[str]) -> float:
-    """Share of the query's informative tokens found in the matched entry's text."""
+def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str | None = None) -> float:
+    """Share of the query's informative tokens found in the matched entry's text.
+
+    `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search)."""
     query_tokens = content_terms(plan.text) or keyword_tokens(plan.text)
     if not query_tokens:
         return 0.0
     covered = sum(1 for t in query_tokens if t in doc_tokens)
-    expansion_bonus = any(term in doc_tokens or term in " ".join(doc_tokens) for term in plan.expansion_terms)
+    expansion_bonus = False
+    if plan.expansion_terms:
+        joined = " ".join(doc_tokens) if joined_tokens is None else joined_tokens
+        expansion_bonus = any(term in doc_tokens or term in joined for term in plan.expansion_terms)
     return min(1.0, covered / len(query_tokens) + (0.25 if expansion_bonus else 0.0))
 
 
@@ -216,6 +222,7 @@ class Searcher:
         self.min_relevance = min_relevance
         self.recipe = recipe
         self._entry_tokens = self._tokens_per_entry()
+        self._entry_joined_tokens = [" ".join(tokens) for tokens in self._entry_tokens]
         self.rewriters = self._rewriters()
 
     def _rewriters(self) -> list[SpokenTerms | TypoCorrector]:
@@ -235,6 +242,22 @@ class Searcher:
             tokens[entry].update(keyword_tokens(doc.text))
         return tokens
 
+    def _encoded_texts(self, plan: QueryPlan) -> list[str]:
+        """What a search encodes: the rewritten query, then each of its story clauses."""
+        return [plan.text, *(story_clauses(plan.text) if self.recipe.clause_matching else [])]
+
+    def query_texts(self, query: str) -> list[str]:
+        """The texts a search for `query` encodes ([] when it encodes nothing), e.g. to encode them ahead."""
+        plan = plan_query(query or "", self.glossary, self.rewriters)
+        return self._encoded_texts(plan) if plan.text.strip() else []
+
+    def with_encoder(self, encoder: Encoder) -> "Searcher":
+        """The same searcher with another encoder for its queries (e.g. one that remembers them);
+        the index and the precomputed parts are shared, not rebuilt."""
+        other = copy.copy(self)
+        other.encoder = encoder
+        return other
+
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[Hit]:
         """Up to `k` hits above the relevance threshold, best first; [] when nothing is reliable."""
@@ -244,8 +267,7 @@ class Searcher:
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
         depth = CANDIDATE_DEPTH if category is None else None
-        clauses = story_clauses(plan.text) if self.recipe.clause_matching else []
-        vectors = self.encoder.encode_queries([plan.text, *clauses])
+        vectors = self.encoder.encode_queries(self._encoded_texts(plan))
         query_vector = vectors[0]
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
         # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both.
@@ -278,7 +300,7 @@ class Searcher:
         else:
             cosine, doc_id = self._exact_cosine(entry_index, query_vector)
         keyword_score, keyword_doc = keyword.get(entry_index, (0.0, doc_id))
-        coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
+        coverage = keyword_coverage(plan, self._entry_tokens[entry_index], self._entry_joined_tokens[entry_index])
         matched = self.index.docs[doc_id if entry_index in dense else keyword_doc]
         return Hit(
             id=entry.id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Part of every cached index's key: bump it whenever keyword_tokens changes its output,
 # so indexes built with the old tokens are rebuilt instead of silently mismatching queries.
@@ -40,6 +41,9 @@ def without_surrogates(text: str) -> str:
     return _LONE_SURROGATES.sub("\ufffd", text or "")
 
 
+# Each search normalises the text of every candidate entry (highlights): the same few hundred
+# entry texts again and again, so they are looked up rather than normalised each time.
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII), lower case, collapsed white space."""
     text = unicodedata.normalize("NFKC", without_surrogates(text))
@@ -57,6 +61,13 @@ def has_cjk(text: str) -> bool:
 
 def keyword_tokens(text: str) -> list[str]:
     """BM25 tokens: CJK unigrams and bigrams (minus stopwords) and Latin/digit words."""
+    return list(_keyword_tokens(text))
+
+
+# Every index rebuild (each editor save) tokenises every document again, twice (the index and
+# the searcher), though one entry changed: texts tokenised before are looked up instead.
+@lru_cache(maxsize=65536)
+def _keyword_tokens(text: str) -> tuple[str, ...]:
     tokens: list[str] = []
     for run in _RUN_PATTERN.findall(normalize(text)):
         if _CJK_PATTERN.match(run):
@@ -64,7 +75,7 @@ def keyword_tokens(text: str) -> list[str]:
             tokens += [pair for pair in (run[i:i + 2] for i in range(len(run) - 1)) if _informative_bigram(pair)]
         elif run not in STOP_WORDS:
             tokens.append(run)
-    return tokens
+    return tuple(tokens)
 
 
 def content_terms(text: str) -> list[str]:

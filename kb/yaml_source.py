@@ -13,8 +13,10 @@ a problem with file:line instead of an exception, so the last good content keeps
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +148,29 @@ def structure_problem(text: str, display_name: str) -> Problem | None:
     return None
 
 
+# Parsed files kept (pickled) by text: a save validates the whole content set, and the reload,
+# the content checks and the hit test's draft preview read it again, while one file changed.
+PARSED_FILES_KEPT = 512
+
+
 def parse_yaml(text: str, display_name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return (data, problems). Data is None when the text cannot be read.
 
-    Never raises for any text: every failure is a problem naming the file and line.
+    Never raises for any text: every failure is a problem naming the file and line. A text
+    parsed before is not parsed again: the caller gets a fresh copy of its data (unpickling is
+    ~10x faster than the line-tracking parse), so changing it changes nothing for others.
     """
+    pickled, problems = _parsed(text, display_name)
+    return pickle.loads(pickled), list(problems)
+
+
+@lru_cache(maxsize=PARSED_FILES_KEPT)
+def _parsed(text: str, display_name: str) -> tuple[bytes, tuple[Problem, ...]]:
+    data, problems = _parse_uncached(text, display_name)
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), tuple(problems)
+
+
+def _parse_uncached(text: str, display_name: str) -> tuple[Any, list[Problem]]:
     refused = structure_problem(text, display_name)
     if refused is not None:
         return None, [refused]

@@ -13,14 +13,13 @@ from trainer.insights.calls import call_scores
 from trainer.insights.comments import comments_for
 from trainer.insights.periods import Period, local_day
 from trainer.insights.team import agents, last_activity
-from trainer.quiz.bank import question_bank
 from trainer.quiz.progress import ProgressStore
 from ui.call_view import show_saved_call
 from ui.display import scenario_title, when, zone
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories, show_missed
-from ui.resources import database, knowledge_base
+from ui.resources import database, quiz_bank
 
 user = require_page_user(__file__)
 db = database()
@@ -58,7 +57,7 @@ show_calendar(days, "agent_calendar")
 st.subheader(tr("各分类掌握度", "Mastery per category"))
 show_categories(ProgressStore(db).mastery_by_category(agent.id), "agent_categories")
 st.subheader(tr("反复答错的题目", "Questions they keep missing"))
-bank = question_bank(knowledge_base())
+bank = quiz_bank()
 show_missed(missed_items(db, agent.id), {qid: q.prompt.splitlines()[-1][:80] for qid, q in bank.items()}, "agent_missed")
 
 st.subheader(tr("模拟通话", "Practice calls"))

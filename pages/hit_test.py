@@ -8,12 +8,12 @@ from typing import Callable, Iterator
 import streamlit as st
 
 from kb.search import Hit
-from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, draft_searcher, parse_questions, run
+from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, parse_questions, run
 from ui.content_editing import HIT_TEST_DRAFT, show_problems
 from ui.limits import QUESTION_CHARS, UPLOAD_MB
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.resources import knowledge_base
+from ui.resources import draft_search, knowledge_base
 from ui.widget_memory import keep
 
 require_page_user(__file__)
@@ -21,7 +21,8 @@ kb = knowledge_base()
 
 st.title(tr("命中测试", "Hit test"))
 draft = st.session_state.get(HIT_TEST_DRAFT)
-after, draft_problems = draft_searcher(kb, draft["overrides"]) if draft else (None, [])
+# Built once per draft and content version, not on every rerun (each keystroke of the question).
+after, draft_problems = draft_search(draft["overrides"]) if draft else (None, [])
 if draft:
     st.info(tr(f"正在对比草稿（未保存）：{draft['label']}", f"Comparing with the unsaved draft: {draft['label']}"))
     show_problems(draft_problems)
@@ -101,10 +102,16 @@ def show_run(result: HitTestRun) -> None:
 
 
 def with_progress(search: Callable[[str], list[Hit]], bar, total: int, steps: Iterator[int]) -> Callable[[str], list[Hit]]:
-    """`search`, moving the progress bar on; each update is also where a cancel click stops the run."""
+    """`search`, moving the progress bar on; each update is also where a cancel click stops the run.
+
+    The bar moves in steps of 1 % (and at the end), not after every question: each update is a
+    message to the browser, and 500 of them cost more than the searches they report."""
+    stride = max(1, total // 100)
+
     def search_and_report(question: str) -> list[Hit]:
         done = next(steps)
-        bar.progress(done / total, text=tr(f"已检索 {done} / {total}", f"Searched {done} / {total}"))
+        if done % stride == 0 or done == total:
+            bar.progress(done / total, text=tr(f"已检索 {done} / {total}", f"Searched {done} / {total}"))
         return search(question)
     return search_and_report
 
@@ -117,5 +124,9 @@ if queries and st.button(tr("运行", "Run"), type="primary", key="hit_test_run"
     # Any click starts a new run of the page, which stops this one at its next progress update.
     st.button(tr("取消", "Cancel"), key="hit_test_cancel")
     steps = itertools.count(1)
-    show_run(run(queries, with_progress(lambda q: kb.search(q, k=10), bar, total, steps),
-                 with_progress(after, bar, total, steps) if after else None, off_topic))
+    # The batch searcher remembers each question's vector: the draft side and the next run reuse them.
+    live = kb.batch_searcher()
+    result = run(queries, with_progress(lambda q: live.search(q, k=10), bar, total, steps),
+                 with_progress(after, bar, total, steps) if after else None, off_topic)
+    kb.keep_query_vectors()
+    show_run(result)

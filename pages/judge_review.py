@@ -50,11 +50,12 @@ for correction in queue:
         existing = known.get(correction.utterance)
         labels, counter = suggested_labels(correction, existing.labels if existing else ())
         chosen = st.multiselect(tr("这句话表现出的行为", "Behaviours the reply shows"), UTTERANCE_BEHAVIOURS,
-                                default=labels, format_func=name, key=f"labels_{correction.id}")
+                                default=labels, format_func=name, key=f"labels_{correction.id}",
+                                placeholder=tr("选择行为", "Choose behaviours"))
         chosen_counter = st.multiselect(tr("不应被判为（反例）", "Must not be flagged as (counter-example)"),
                                         [b for b in NEGATIVE if b in UTTERANCE_BEHAVIOURS and b not in chosen],
                                         default=[c for c in counter if c not in chosen], format_func=name,
-                                        key=f"counter_{correction.id}")
+                                        key=f"counter_{correction.id}", placeholder=tr("选择行为", "Choose behaviours"))
         accept_col, reject_col = st.columns(2)
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
             st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],

@@ -1,4 +1,9 @@
-"""今日训练 — the daily quiz: one question at a time, immediate feedback, a summary at the end."""
+"""今日训练 — the daily quiz: one question at a time, immediate feedback, a summary at the end.
+
+The round in progress is kept in the store after every step (trainer/quiz/resume.py), so a
+reload, a lost connection or another PC resumes it at the same question. Buttons act in
+callbacks, before the page runs: one run per click, not a run and then a second for st.rerun().
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,16 @@ import streamlit as st
 from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
-from trainer.quiz.bank import question_bank
+from trainer.quiz.resume import forget_run, save_run, unfinished_run
 from ui.display import category_name, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base, settings
+from ui.resources import database, knowledge_base, quiz_bank, settings
 
 RUN = "quiz_run"
+RESUME_CHECKED = "quiz_resume_checked"
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -31,26 +37,41 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def resume_kept_round() -> None:
+    """Once per browser session: pick up the round this user left unfinished (reload, other PC)."""
+    if st.session_state.get(RESUME_CHECKED) == user.id:
+        return
+    st.session_state[RESUME_CHECKED] = user.id
+    kept = unfinished_run(database(), user.id)
+    if kept is not None and RUN not in st.session_state:
+        kept["shown"] = now()  # time away from the page is not time spent on the question
+        st.session_state[RUN] = kept
+        st.session_state["quiz_resumed"] = True
+
+
 def start(mode: str, category: str | None, size: int) -> None:
-    questions = plan_session(question_bank(kb), store, user.id, size, now(), category=category, mode=mode)
+    questions = plan_session(quiz_bank(), store, user.id, size, now(), category=category, mode=mode)
     if not questions:
         st.session_state["quiz_empty"] = mode
         return
     st.session_state[RUN] = {"id": uuid.uuid4().hex, "questions": questions, "position": 0, "results": [],
                              "started": now(), "shown": now(), "feedback": None}
+    save_run(database(), user.id, st.session_state[RUN])
+
+
+def start_clicked() -> None:
+    start(st.session_state["quiz_mode"], st.session_state["quiz_category"], int(st.session_state["quiz_size"]))
 
 
 def setup() -> None:
     st.caption(tr("先复习到期的题，再练新题（更多来自您较弱的分类）。",
                   "Due reviews first, then new questions (more from your weaker categories)."))
-    mode = st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
+    st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
                     format_func=lambda m: tr("今日训练", "Today's training") if m == DAILY else tr("错题重练", "Retry my mistakes"))
-    category = st.selectbox(tr("分类", "Category"), [None, *categories], key="quiz_category",
+    st.selectbox(tr("分类", "Category"), [None, *categories], key="quiz_category",
                             format_func=category_name)
-    size = st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
-    if st.button(tr("开始训练", "Start"), type="primary", key="quiz_start"):
-        start(mode, category, int(size))
-        st.rerun()
+    st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
+    st.button(tr("开始训练", "Start"), type="primary", key="quiz_start", on_click=start_clicked)
     empty = st.session_state.pop("quiz_empty", None)
     if empty == MISTAKES:
         st.info(tr("没有需要重练的错题。", "No mistakes to retry."))
@@ -58,20 +79,59 @@ def setup() -> None:
         st.info(tr("这个范围内还没有题目。", "There are no questions in this scope yet."))
 
 
-def answer_widget(question: Question, key: str, locked: bool):
-    """The input for one question (locked once answered); returns the response or None."""
+def answer_widget(question: Question, key: str, locked: bool) -> None:
+    """The input for one question (locked once answered); `response` reads what was given."""
     label = tr("您的答案", "Your answer")
     if question.type == "fill_blank":
-        return st.text_input(label, key=key, disabled=locked, max_chars=LINE_CHARS).strip() or None
+        st.text_input(label, key=key, disabled=locked, max_chars=LINE_CHARS)
+        return
     if question.type == "multiple":
         st.caption(tr("多选题：选出所有正确的选项。", "Multiple choice: select every correct option."))
-        picked = [i for i, option in enumerate(question.options)
-                  if st.checkbox(option, key=f"{key}-{i}", disabled=locked)]
-        return picked or None
+        for i, option in enumerate(question.options):
+            st.checkbox(option, key=f"{key}-{i}", disabled=locked)
+        return
     options = question.options
     names = {"正确": tr("正确", "True"), "错误": tr("错误", "False")} if question.type == "true_false" else {}
-    return st.radio(label, range(len(options)), index=None, key=key, disabled=locked,
-                    format_func=lambda i: names.get(options[i], options[i]))
+    st.radio(label, range(len(options)), index=None, key=key, disabled=locked,
+             format_func=lambda i: names.get(options[i], options[i]))
+
+
+def response(question: Question, key: str):
+    """The answer given in the question's widget (key `key`), or None when it was left empty."""
+    if question.type == "fill_blank":
+        return str(st.session_state.get(key) or "").strip() or None
+    if question.type == "multiple":
+        return [i for i in range(len(question.options)) if st.session_state.get(f"{key}-{i}")] or None
+    return st.session_state.get(key)
+
+
+def answer_key(run: dict) -> str:
+    return f"quiz-answer-{run['id']}-{run['position']}"
+
+
+def submit_clicked() -> None:
+    run = st.session_state[RUN]
+    question = run["questions"][run["position"]]
+    given = response(question, answer_key(run))
+    if given is None:
+        st.session_state["quiz_unanswered"] = True
+        return
+    seconds = (now() - run["shown"]).total_seconds()
+    result = record_answer(store, user.id, question, given, seconds, run["id"], now(), config.quiz_slow_seconds)
+    run["results"].append((question, result.correct, seconds))
+    run["feedback"] = {"correct": result.correct}
+    save_run(database(), user.id, run)
+
+
+def next_clicked() -> None:
+    run = st.session_state[RUN]
+    run["position"] += 1
+    run["feedback"] = None
+    run["shown"] = now()
+    if run["position"] < len(run["questions"]):
+        save_run(database(), user.id, run)
+    else:
+        forget_run(database(), user.id)  # finished: a reload starts a new round
 
 
 def show_feedback(question: Question, feedback: dict) -> None:
@@ -101,26 +161,16 @@ def ask(run: dict) -> None:
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
     st.markdown(f"#### {escape_markdown(question.prompt)}")
     feedback = run["feedback"]
-    response = answer_widget(question, f"quiz-answer-{run['id']}-{position}", locked=feedback is not None)
+    answer_widget(question, answer_key(run), locked=feedback is not None)
     if feedback is None:
-        if st.button(tr("提交答案", "Submit"), type="primary", key="quiz_submit"):
-            if response is None:
-                st.warning(tr("请先作答。", "Please answer first."))
-                return
-            seconds = (now() - run["shown"]).total_seconds()
-            result = record_answer(store, user.id, question, response, seconds, run["id"], now(),
-                                   config.quiz_slow_seconds)
-            run["results"].append((question, result.correct, seconds))
-            run["feedback"] = {"correct": result.correct}
-            st.rerun()
+        st.button(tr("提交答案", "Submit"), type="primary", key="quiz_submit", on_click=submit_clicked)
+        if st.session_state.pop("quiz_unanswered", False):
+            st.warning(tr("请先作答。", "Please answer first."))
         return
     show_feedback(question, feedback)
     last = position + 1 == len(questions)
-    if st.button(tr("查看结果", "See results") if last else tr("下一题", "Next question"), type="primary", key="quiz_next"):
-        run["position"] += 1
-        run["feedback"] = None
-        run["shown"] = now()
-        st.rerun()
+    st.button(tr("查看结果", "See results") if last else tr("下一题", "Next question"), type="primary", key="quiz_next",
+              on_click=next_clicked)
 
 
 def summary(run: dict) -> None:
@@ -146,12 +196,14 @@ def summary(run: dict) -> None:
             corrected = question.type == "true_false" and question.answer != 0
             note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
             st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
-    if st.button(tr("再练一组", "Another round"), key="quiz_again"):
-        del st.session_state[RUN]
-        st.rerun()
+    st.button(tr("再练一组", "Another round"), key="quiz_again", on_click=lambda: st.session_state.pop(RUN, None))
 
 
 st.title(tr("今日训练", "Today's training"))
+resume_kept_round()
+if st.session_state.pop("quiz_resumed", False):
+    st.info(tr("已恢复您未完成的训练，从上次的题目继续。", "Your unfinished round was restored: carry on where you left off."),
+            icon=":material/restore:")
 run = st.session_state.get(RUN)
 if run is None:
     setup()

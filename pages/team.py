@@ -17,7 +17,6 @@ from trainer.insights.calls import FAULT_SAMPLE
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
-from trainer.quiz.bank import question_bank
 from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.display import category_name, rubric_name, scenario_title, when, zone
@@ -25,7 +24,7 @@ from ui.exports import chart_with_data, downloads, show_chart
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, knowledge_base
+from ui.resources import database, quiz_bank
 
 DEFAULT_WEEKS = 8
 AGENT_PAGE = "agent"  # url path of pages/agent.py
@@ -141,7 +140,7 @@ with tabs[3]:
         st.info(tr("所选时间内没有训练。", "No training in this period."))
 
 with tabs[4]:
-    bank = question_bank(knowledge_base())
+    bank = quiz_bank()
     weak = console.weakest_items
     if weak:
         item_col, share_col = tr("题目", "Item"), tr("正确率 %", "Accuracy %")

@@ -2,6 +2,9 @@
 
 Keeping both languages side by side at the call site means a page can never show a key
 instead of a sentence, and no shared catalogue has to be edited by every feature.
+
+The choice is kept per user in the store (trainer/users/preferences.py), so a reload, a new
+tab or another PC shows the user's language; before anyone signs in, the site default.
 """
 
 from __future__ import annotations
@@ -9,27 +12,61 @@ from __future__ import annotations
 import streamlit as st
 
 LANGUAGES = {"zh": "中文", "en": "English"}
+LANG_KEY = "lang"
+
+
+def _signed_in_user_id() -> int | None:
+    user = st.session_state.get("user")  # ui.session.USER_KEY (imported there from here: no cycle)
+    return getattr(user, "id", None)
 
 
 def language() -> str:
     """The current session's language ('zh' or 'en')."""
-    if "lang" not in st.session_state:
-        from ui.resources import settings
+    if LANG_KEY not in st.session_state:
+        from ui.resources import database, settings
 
-        st.session_state["lang"] = settings().language if settings().language in LANGUAGES else "zh"
-    return st.session_state["lang"]
+        user_id = _signed_in_user_id()
+        chosen = None
+        if user_id is not None:
+            from trainer.users.preferences import user_language
+
+            chosen = user_language(database(), user_id, tuple(LANGUAGES))
+        default = settings().language if settings().language in LANGUAGES else "zh"
+        st.session_state[LANG_KEY] = chosen or default
+    return st.session_state[LANG_KEY]
+
+
+def adopt_user_language(user_id: int) -> None:
+    """On sign-in: the language the user chose before wins; a user who never chose one keeps
+    (and from now on is remembered with) the language picked on the sign-in screen, if any."""
+    from trainer.users.preferences import set_user_language, user_language
+    from ui.resources import database
+
+    chosen = user_language(database(), user_id, tuple(LANGUAGES))
+    if chosen is not None:
+        if chosen != st.session_state.get(LANG_KEY):
+            st.session_state[LANG_KEY] = chosen
+            st.session_state.pop("lang_choice", None)  # the sidebar radio starts from the user's language
+    elif "lang_choice" in st.session_state:  # picked in this session before signing in
+        set_user_language(database(), user_id, language())
+
+
+def language_switch() -> None:
+    """A sidebar control to switch the UI language; a signed-in user's choice is remembered."""
+    current = language()
+    choice = st.sidebar.radio("语言 / Language", list(LANGUAGES), index=list(LANGUAGES).index(current),
+                              format_func=LANGUAGES.get, horizontal=True, key="lang_choice")
+    if choice != current:
+        st.session_state[LANG_KEY] = choice
+        user_id = _signed_in_user_id()
+        if user_id is not None:
+            from trainer.users.preferences import set_user_language
+            from ui.resources import database
+
+            set_user_language(database(), user_id, choice)
+        st.rerun()
 
 
 def tr(zh: str, en: str) -> str:
     """The string for the current language."""
     return en if language() == "en" else zh
-
-
-def language_switch() -> None:
-    """A sidebar control to switch the UI language."""
-    current = language()
-    choice = st.sidebar.radio("语言 / Language", list(LANGUAGES), index=list(LANGUAGES).index(current),
-                              format_func=LANGUAGES.get, horizontal=True, key="lang_choice")
-    if choice != current:
-        st.session_state["lang"] = choice
-        st.rerun()

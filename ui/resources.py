@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Mapping
+
 import streamlit as st
 
 from kb import KnowledgeBase, Problem
@@ -13,6 +15,8 @@ from trainer.editing.editor import LOCK_FILE, recover_interrupted_saves
 from trainer.editing.files import EditLock
 from trainer.editing.versions import VersionPoller, shared_content_versions
 from trainer.dialogue import Scenario, read_scenarios
+from trainer.editing.hit_test import SearchFn, draft_searcher
+from trainer.quiz.bank import Question, question_bank
 from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
 
@@ -74,6 +78,34 @@ def scenarios() -> tuple[dict[str, Scenario], list[Problem]]:
     on the next page run, while ordinary reruns (every chat turn) cost nothing.
     """
     return _scenarios_of_version(knowledge_base().content.content_hash)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _draft_search_of(content_hash: str, overrides: tuple[tuple[str, str | None], ...]) -> tuple[SearchFn | None, list[Problem]]:
+    return draft_searcher(knowledge_base(), dict(overrides))
+
+
+def draft_search(overrides: Mapping[str, str | None]) -> tuple[SearchFn | None, list[Problem]]:
+    """Search over the content with an unsaved draft applied, and the draft's problems.
+
+    Built once per draft and content version (a preview index takes seconds), so typing
+    questions on the hit-test page does not rebuild it on every rerun; the searcher is
+    immutable, so sessions testing the same draft may share it.
+    """
+    return _draft_search_of(knowledge_base().content.content_hash, tuple(sorted(overrides.items())))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _quiz_bank_of_version(content_hash: str) -> dict[str, Question]:
+    return question_bank(knowledge_base())
+
+
+def quiz_bank() -> dict[str, Question]:
+    """Every quiz question by id, generated once per content version (not on every page run).
+
+    Questions are immutable; callers get the shared dict and must not change it.
+    """
+    return _quiz_bank_of_version(knowledge_base().content.content_hash)
 
 
 @st.cache_resource(show_spinner=False)

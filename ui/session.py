@@ -23,7 +23,7 @@ from trainer.users.accounts import ROLES, UserInfo, account_by_id, admin_exists,
 from trainer.users.sessions import check_session, start_session
 from ui.session_cookie import cookie_checked, forget_cookie, keep_cookie, send_cookie_action, session_from_cookie
 from ui.display import role_name
-from ui.i18n import tr
+from ui.i18n import adopt_user_language, tr
 from ui.render import escape_markdown
 from ui.resources import database, settings
 from ui.signin import change_password_form, first_admin_form, sign_in_form
@@ -66,6 +66,7 @@ def _from_single_sign_on() -> UserInfo | None:
 def remember_sign_in(user: UserInfo) -> None:
     """Make `user` this session's user and have the browser keep the sign-in (cookie)."""
     st.session_state[USER_KEY] = user
+    adopt_user_language(user.id)
     if _oidc():
         cookie_checked()
     else:

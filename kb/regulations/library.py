@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -224,7 +225,21 @@ def _field_lines(text: str) -> dict[str, int]:
 
 
 def parse_document(text: str, name: str) -> tuple[Document | None, list[Problem]]:
-    """One document file's text → the document with its articles, and every problem in it."""
+    """One document file's text → the document with its articles, and every problem in it.
+
+    A text parsed before is looked up (documents are immutable): every content save and reload
+    reads the whole library again, though regulations rarely change."""
+    document, problems = _parsed_document(text, name)
+    return document, list(problems)
+
+
+@lru_cache(maxsize=256)
+def _parsed_document(text: str, name: str) -> tuple[Document | None, tuple[Problem, ...]]:
+    document, problems = _parse_document(text, name)
+    return document, tuple(problems)
+
+
+def _parse_document(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     problems: list[Problem] = []
     meta, body_line = _front_matter(text, name, problems)
     if not meta:

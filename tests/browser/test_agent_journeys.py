@@ -46,6 +46,8 @@ def test_a_quiz_question_is_answered_with_feedback(agent_page):
     page.click_button("提交答案", step="quiz submit")
     page.expect_text("解析")
     assert "解析" in page.main_text() and ("回答正确" in page.main_text() or "正确答案" in page.main_text())
+    page.reload(step="open a page")  # the round in progress survives a reload (defect 10)
+    assert "已恢复您未完成的训练" in page.main_text() and "第 1 / " in page.main_text() and "解析" in page.main_text()
 
 
 def test_a_short_practice_call_ends_with_a_report(agent_page):

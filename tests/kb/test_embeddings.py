@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from kb import embeddings
-from kb.embeddings import EmbeddingCache, Encoder, load_encoder
+from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 
 
 class CountingEncoder:
@@ -96,3 +96,31 @@ def test_interrupted_build_keeps_the_embeddings_it_finished(monkeypatch, tmp_pat
     counting = CountingEncoder(encoder)
     EmbeddingCache(counting, tmp_path).embed(["甲", "乙", "丙"], batch_size=1)
     assert counting.encoded == ["丙"]
+
+
+class QueryCountingEncoder(CountingEncoder):
+    """Also records the queries it is asked to embed."""
+
+    def __init__(self, inner: Encoder) -> None:
+        super().__init__(inner)
+        self.queries: list[str] = []
+
+    def encode_queries(self, texts):
+        self.queries += list(texts)
+        return self.inner.encode_queries(texts)
+
+
+def test_query_vector_cache_encodes_each_query_once_and_keeps_them_after_save(tmp_path: Path, encoder: Encoder) -> None:
+    counting = QueryCountingEncoder(encoder)
+    queries = QueryVectorCache(counting, tmp_path)
+    first = queries.encode_queries(["冷静期退保", "宽限期多久"])
+    again = queries.encode_queries(["宽限期多久", "冷静期退保"])
+    assert counting.queries == ["冷静期退保", "宽限期多久"]
+    assert np.allclose(first, encoder.encode_queries(["冷静期退保", "宽限期多久"]), atol=1e-5)
+    assert np.allclose(again[0], first[1]) and np.allclose(again[1], first[0])
+    assert not list(tmp_path.glob("*.npz")), "nothing is written per search, only on save()"
+    queries.save()
+    counting.queries.clear()
+    QueryVectorCache(counting, tmp_path).encode_queries(["宽限期多久"])
+    assert counting.queries == []
+    assert queries.encode(["犹豫期"]).shape == (1, encoder.dim) and counting.encoded == ["犹豫期"]

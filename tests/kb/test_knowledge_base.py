@@ -1,8 +1,12 @@
-"""KnowledgeBase beyond search: entries similar to one another (what quiz distractors are drawn from)."""
+"""KnowledgeBase beyond search: entries similar to one another (what quiz distractors are drawn from),
+and batch searches that encode each question once."""
 
 from __future__ import annotations
 
 from kb import KnowledgeBase
+from kb.embeddings import Encoder
+from settings import Settings
+from tests.kb.test_embeddings import QueryCountingEncoder
 
 
 def test_similar_entries_are_the_other_entries_nearest_first(kb: KnowledgeBase) -> None:
@@ -17,3 +21,21 @@ def test_similar_entries_are_the_other_entries_nearest_first(kb: KnowledgeBase) 
 def test_entries_at_or_above_max_cosine_are_left_out(kb: KnowledgeBase) -> None:
     assert all(len(others) == 6 for others in kb.similar_entries(depth=10).values())
     assert all(others == [] for others in kb.similar_entries(depth=10, max_cosine=-1.0).values())
+
+
+def test_batch_searches_find_what_search_finds_and_remembered_queries_are_not_encoded_again(
+        cold_settings: Settings, encoder: Encoder) -> None:
+    counting = QueryCountingEncoder(encoder)
+    kb = KnowledgeBase.open(cold_settings.content_dir, cold_settings, encoder=counting)
+    questions = ["犹豫期退保能退多少钱", "宽限期过了没交保费怎么办"]
+    assert kb.remember_queries(questions) == 2
+    counting.queries.clear()
+    batch = kb.batch_searcher()
+    for question in questions:
+        assert [h.id for h in batch.search(question, k=10)] == [h.id for h in kb.search(question, k=10)]
+    assert all(q in counting.queries for q in questions), "the live search still encodes"
+    counting.queries.clear()
+    [batch.search(question, k=10) for question in questions]
+    assert counting.queries == [], "the batch searcher remembered every question"
+    reopened = KnowledgeBase.open(cold_settings.content_dir, cold_settings, encoder=counting)
+    assert reopened.remember_queries(questions) == 0, "remembered vectors were saved for the next process"

@@ -115,3 +115,38 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
     expected = load_content(app_env.content_dir).entries[question.entry_id].question
     assert at.text_input(key="search_query").value == expected
     assert at.title[0].value == "知识搜索"
+
+
+def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None:
+    user = create_user(store, "agent-zhou", "周杰")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.number_input(key="quiz_size").set_value(3)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    first = run["questions"][0]
+    give(at, first, f"quiz-answer-{run['id']}-0", right_response(first))
+    at.button(key="quiz_submit").click().run()
+    at.button(key="quiz_next").click().run()
+
+    reloaded = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    reloaded.session_state["user"] = user  # a new browser session: nothing but the sign-in carried over
+    reloaded.run()
+    assert not reloaded.exception
+    assert any("已恢复您未完成的训练" in i.value for i in reloaded.info)
+    assert "第 2 / 3 题" in reloaded.get("progress")[0].proto.text
+    resumed = reloaded.session_state["quiz_run"]
+    assert resumed["questions"] == run["questions"] and resumed["id"] == run["id"]
+    for position in (1, 2):
+        question = resumed["questions"][position]
+        give(reloaded, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
+        reloaded.button(key="quiz_submit").click().run()
+        reloaded.button(key="quiz_next").click().run()
+    metrics = {m.label: m.value for m in reloaded.metric}
+    assert metrics["答对"] == "1 / 3", "the answer given before the reload counts"
+
+    again = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    again.session_state["user"] = user
+    again.run()
+    assert again.button(key="quiz_start"), "a finished round is not resumed: a reload starts afresh"

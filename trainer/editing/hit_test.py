@@ -16,7 +16,8 @@ from typing import Callable, Mapping
 
 import yaml
 
-from kb.evaluation import LabelledQuery, evaluate, load_dev_set
+# DEV_SET_DIR: the labelled retrieval dev set (queries: [{q, ids}], off_topic: [...]), the page's batch.
+from kb.evaluation import DEV_SET_DIR, LabelledQuery, evaluate, load_dev_set
 from kb.knowledge_base import KnowledgeBase
 from kb.search import Hit
 from kb.yaml_source import Problem
@@ -24,8 +25,6 @@ from kb.yaml_source import Problem
 SearchFn = Callable[[str], list[Hit]]
 DEPTH = 10  # hits looked at per question, as in the retrieval evaluation
 GOOD_RANK = 3  # an expected entry below this rank counts as a miss (agents read the top 3)
-# The labelled retrieval dev set the tests and benchmarks use (queries: [{q, ids}], off_topic: [...]).
-DEV_SET_DIR = Path(__file__).resolve().parents[2] / "tests" / "kb" / "dev_queries"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""SQLAlchemy tables of the progress store: users, quiz attempts, review states, dialogue
+"""SQLAlchemy tables of the progress store: users, quiz attempts, the quiz in progress, review states, dialogue
 sessions, sign-in events, content history, and the search log with its feedback.
 
 Schema changes go through Alembic migrations (trainer/store/migrations), never `create_all`, so a
@@ -40,6 +40,7 @@ class User(Base):
     lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row: the back-off grows
     unlock_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # from `python -m trainer.users unlock`
     unlock_code_expires: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)  # UI language chosen; None: the site default
 
 
 class AuthSession(Base):
@@ -108,6 +109,16 @@ class QuizAttempt(Base):
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
     session_id: Mapped[str] = mapped_column(String(64), default="")
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class QuizRun(Base):
+    """The daily-training round a user has not finished (one per user), so a reload resumes it."""
+
+    __tablename__ = "quiz_runs"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(Text)  # JSON: trainer/quiz/resume.py
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ReviewState(Base):

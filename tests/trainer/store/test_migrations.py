@@ -28,3 +28,18 @@ def test_the_search_log_migration_downgrades_and_upgrades_again(db: Database) ->
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     assert {"search_log", "search_feedback"} <= set(inspect(db.engine).get_table_names())
+
+
+def test_the_user_language_migration_downgrades_and_upgrades_again(db: Database) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_server_sessions")
+    assert "quiz_runs" not in inspect(db.engine).get_table_names()
+    assert "language" not in {c["name"] for c in inspect(db.engine).get_columns("users")}
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert "quiz_runs" in inspect(db.engine).get_table_names()
+    assert "language" in {c["name"] for c in inspect(db.engine).get_columns("users")}
