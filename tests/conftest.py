@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from kb import KnowledgeBase
 from kb.embeddings import Encoder, load_encoder
@@ -105,15 +104,13 @@ def postgres_url() -> str | None:
     return os.environ.get("AGENT_TRAINER_TEST_DATABASE_URL") or None
 
 
-# Children before parents, so the foreign keys allow each DELETE.
-STORE_TABLES = ("search_feedback", "search_log", "call_comments", "review_flags", "content_changes", "quiz_runs", "quiz_attempts",
-                "review_states", "dialogue_sessions", "sign_in_events", "users")
-
-
 def _clean(database: Database) -> None:
+    """Empty every table of the store, children before parents so the foreign keys allow each DELETE."""
+    from trainer.store.models import Base
+
     with database.engine.begin() as connection:
-        for table in STORE_TABLES:
-            connection.execute(text(f"DELETE FROM {table}"))
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
