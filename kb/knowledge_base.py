@@ -34,9 +34,14 @@ class _Snapshot:
     regulation_searcher: RegulationSearcher
 
 
+def _scope(content: ContentSet, cache: EmbeddingCache) -> ScopeCheck:
+    """The out-of-scope examples, embedded (cached per text)."""
+    return ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+
+
 def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, settings: Settings) -> Searcher:
-    """The searcher over one content set, with its scope examples embedded (cached per text)."""
-    scope = ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+    """The searcher over one content set, with its scope examples."""
+    scope = _scope(content, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules)
 
@@ -74,7 +79,8 @@ class KnowledgeBase:
                         progress: Callable[[int], None] | None = None) -> _Snapshot:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
         articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
-        regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary))
+        regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
+                                         scope=_scope(content, cache))
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

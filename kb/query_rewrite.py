@@ -144,6 +144,36 @@ def story_clauses(text: str) -> list[str]:
     return sorted(clauses, key=len, reverse=True)[:MAX_CLAUSES]
 
 
+_QUESTION_CUE = re.compile(r"[吗呢么嘛吧?？]|怎|咋|啥|什么|多久|多少|几|能不能|是不是|可不可以|行不行|要不要|有没有|会不会|"
+                           r"算不算|哪|凭什么|谁|还.{0,6}不$|不$|区别|差别")
+# A question clause shorter than this (凭什么, 行不行啊) takes the clause before it along.
+SHORT_QUESTION_CHARS = 8
+
+
+def story_question(text: str) -> str | None:
+    """The asking part of a long story: its clauses with a question cue (吗, 怎么, 能不能, 多久 …).
+
+    我妈七十多了 去年在银行…买了个理财 … 现在退只给一半 这不就是骗老人吗 → 这不就是骗老人吗.
+    A short question clause keeps the clause before it (…你们说停效了不赔，凭什么). None for a
+    short query, a one-clause story, or a story whose every clause asks.
+    """
+    if len(text) < STORY_MIN_CHARS:
+        return None
+    clauses = list(filter(None, _CLAUSE_BREAK.split(text)))
+    if len(clauses) < 2:
+        return None
+    asking: list[str] = []
+    for position, clause in enumerate(clauses):
+        if _QUESTION_CUE.search(clause):
+            if len(clause) < SHORT_QUESTION_CHARS and position > 0 and clauses[position - 1] not in asking:
+                asking.append(clauses[position - 1])
+            asking.append(clause)
+    if not asking:
+        asking = clauses[-2:]
+    question = "，".join(asking)
+    return question if question != "，".join(clauses) else None
+
+
 def bigrams(texts: Iterable[str]) -> set[str]:
     """Every CJK bigram of the texts."""
     return {run[i:i + 2] for text in texts for run in _CJK_RUN.findall(normalize(text)) for i in range(len(run) - 1)}

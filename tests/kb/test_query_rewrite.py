@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.content import GlossaryGroup
-from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses
+from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses, story_question
 
 VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
 # Bigrams the content uses: a stretch made of these is a word, never a typo.
@@ -74,3 +74,18 @@ def test_a_story_is_split_into_clauses_without_fragments() -> None:
     clauses = story_clauses(story)
     assert "我老公的保单去年三月就没扣上钱" in clauses
     assert all(len(c) >= 6 for c in clauses) and "凭什么" not in clauses
+
+
+def test_the_question_of_a_story_is_its_asking_clauses() -> None:
+    story = "我奶奶前年在邮局买的那份保险 去年冬天开始就没再交钱了 家里一直以为还有效 现在想问问还能不能接着保"
+    assert story_question(story) == "现在想问问还能不能接着保"
+
+
+def test_a_short_question_clause_keeps_the_clause_before_it() -> None:
+    story = "我叔叔的保单去年秋天就没扣上钱 我们一家都不知道 今年住院你们说失效了不给赔 凭什么"
+    assert story_question(story) == "今年住院你们说失效了不给赔，凭什么"
+
+
+def test_short_queries_and_all_question_stories_have_no_separate_question() -> None:
+    assert story_question("宽限期多久") is None
+    assert story_question("犹豫期从哪天开始算 退保要扣钱吗 退的钱多久能到账呢") is None

@@ -1,6 +1,8 @@
 """`KnowledgeBase.search_regulations` and `KnowledgeBase.article` over the fixture library."""
 
 from kb import ArticleHit, KnowledgeBase
+from kb.regulations.search import REGULATION_SCOPE_MARGIN, RegulationSearcher
+from kb.scope import ScopeCheck
 
 
 def test_article_by_id_or_short_name_and_any_spelling(kb: KnowledgeBase):
@@ -31,3 +33,16 @@ def test_faq_search_is_unchanged_by_the_library(kb: KnowledgeBase):
     hits = kb.search("宽限期多久")
     assert hits and hits[0].id == "lapse-grace-period"
     assert str(hits[0].sources[0]) == "《保险法》第三十六条" and hits[0].sources[0].document_id == "L1-01"
+
+
+
+def test_a_question_close_to_an_out_of_scope_example_gets_no_article(kb: KnowledgeBase):
+    question = "车险出了事故交强险怎么赔"
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001 - same index and glossary as the app
+    scope = ScopeCheck((question,), kb.encoder.encode_queries([question]))
+    gated = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, 0.01, scope=scope)
+    ungated = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, 0.01)
+    assert gated.scope.margin == REGULATION_SCOPE_MARGIN
+    assert ungated.search(question), "without the scope examples some article passes a low threshold"
+    assert gated.search(question) == []
+    assert gated.search(question, min_relevance=0.0), "the hit test (threshold 0) still lists articles"
