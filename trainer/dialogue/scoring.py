@@ -67,6 +67,7 @@ class Report:
     missed: list[str] = field(default_factory=list)
     # per reply: the behaviours that moved the mood and by how much, strongest first
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    missed_checkpoints: list[str] = field(default_factory=list)  # ids, in the scenario's order
 
 
 def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> int:

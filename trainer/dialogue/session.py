@@ -211,6 +211,17 @@ class DialogueSession:
             points.append(f"客户的情绪还没有平复（{self.mood.value} / 100）")
         return points
 
+    def replay(self, replies: list[str]) -> list[CustomerTurn]:
+        """Start the call and give it `replies` in order, as far as the call goes: every customer turn.
+
+        With the same scenario, seed and judge this rebuilds a saved call exactly (a page reload)."""
+        turns = [self.start()]
+        for text in replies:
+            if self.done:
+                break
+            turns.append(self.reply(text))
+        return turns
+
     def end_call(self) -> None:
         """The trainee ends the call before it reached an end state: scored as unresolved."""
         if not self.state.started:
@@ -436,4 +447,5 @@ class DialogueSession:
             mood_history=list(self.mood.history),
             missed=missed,
             mood_moves=list(self.state.mood_moves),
+            missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
         )
