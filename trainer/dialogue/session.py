@@ -8,7 +8,7 @@ call may end (resolved, hung up, escalated, timed out), and the customer answers
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
 from kb.chinese_text import clause_at
@@ -149,6 +149,8 @@ class DialogueSession:
         if closing and question:
             return self._say(self.voice.more_questions(question), evidence)
         act = self._act(text, evidence, reactions, bool(verification))
+        if closing:  # "anything else?" with a question still unanswered: the customer presses it
+            act = replace(act, question="", pushed_back=True)
         return self._say(self.voice.respond(act, self.mood.band, verification, question), evidence)
 
     def _end_line(self) -> str:
@@ -188,7 +190,8 @@ class DialogueSession:
         soothing = next((r for r in reactions if r.delta <= 0 and r.say), None)
         asked = [e for e in evidence if e.ok and e.behaviour == "clarifying_question"]
         verifying = [e.quote for e in evidence if e.behaviour == "verification"]
-        question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in verifying)), "")
+        other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
+        question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in other)), "")
         named = next((e for e in evidence if e.behaviour == "wrong_name"), None)
         return TurnAct(
             fault_line=next((r.say for r in faults if r.say), ""),
