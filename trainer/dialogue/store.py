@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from trainer.store.db import Database
-from trainer.dialogue.scoring import Report
+from trainer.dialogue.scoring import Finding, Report, Utterance
 from trainer.clock import utcnow
 from trainer.store.models import DialogueRecord
 
@@ -102,6 +102,17 @@ def unfinished_call(db: Database, user_id: int) -> DialogueSummary | None:
                                                            DialogueRecord.finished_at.is_(None))
                               .order_by(DialogueRecord.id.desc()).limit(1)).first()
         return DialogueSummary.of(row) if row else None
+
+
+def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = ()) -> Report:
+    """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons). What is not stored —
+    the mood's causes, the checkpoints missed — is left empty; the mood is read off the transcript."""
+    transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
+                  for u in call.transcript]
+    findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
+                        str(f.get("advice", "")), str(f.get("model_answer", ""))) for f in call.findings]
+    moods = [u.mood for u in transcript if u.speaker == "customer"]
+    return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods)
 
 
 def agent_replies(call: DialogueSummary) -> list[str]:
