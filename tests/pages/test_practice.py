@@ -3,6 +3,7 @@ the saved record, a reload in the middle of a call, and ending early only after 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -193,3 +194,8 @@ def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoin
     call = at.session_state["practice_call"]
     assert call["record_id"] != first_id and call["focus"] == "verify" and not call["session"].done
     assert any("本次练习重点" in i.value for i in at.info)
+
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    charts = {json.loads(c.proto.spec).get("usermeta", {}).get("chart") for c in at.get("vega_lite_chart")}
+    assert {"practice_report_mood", "practice_report_history"} <= charts  # the score trend on this scenario
