@@ -1,20 +1,22 @@
-"""模拟通话 — practise a difficult customer call, watch the customer's mood, read a report that quotes you."""
+"""模拟通话 — practise a difficult customer call, watch the customer's mood, read a report that teaches.
+
+The call is saved after every turn, so a reload (or a new tab) picks it up where it was; ending
+a call early asks for confirmation; "practise again" restarts the scenario with a focus on the
+first checkpoint missed.
+"""
 
 from __future__ import annotations
 
-import random
-from datetime import datetime, timezone
-
-import pandas as pd
 import streamlit as st
 
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.behaviours import LABELS
+from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong
-from trainer.dialogue.scoring import SUBSCORES, Report
-from trainer.dialogue.store import save_dialogue
-from ui.display import outcome_name, subscore_name
+from trainer.dialogue.scoring import Report
+from trainer.dialogue.store import agent_replies, open_call, save_turn, unfinished_call
+from trainer.insights.calls import call_scores
+from ui.call_report import show_call_report
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -39,11 +41,29 @@ def title(scenario: Scenario) -> str:
     return tr(scenario.title, scenario.title_en or scenario.title)
 
 
-def start_call(scenario: Scenario, mode: str) -> None:
-    session = DialogueSession(scenario, kb, seed=random.SystemRandom().randrange(1 << 30), mode=mode, judge=judge())
+def start_call(scenario: Scenario, mode: str, focus_id: str | None = None) -> None:
+    """A new call, saved at once (its record id is its seed) so a reload can rebuild it."""
+    record_id = open_call(database(), user.id, scenario.id, mode)
+    session = DialogueSession(scenario, kb, seed=record_id, mode=mode, judge=judge())
     first = session.start()
-    st.session_state[CALL] = {"session": session, "hints": {}, "saved": False,
-                              "started_at": datetime.now(timezone.utc), "last": first}
+    save_turn(database(), record_id, session.report())
+    st.session_state[CALL] = {"session": session, "hints": {}, "record_id": record_id, "last": first,
+                              "focus": focus_id, "confirm_end": False}
+
+
+def resume_call() -> bool:
+    """The trainee's call in progress, rebuilt from the store by replaying their replies (after a reload)."""
+    saved = unfinished_call(database(), user.id)
+    if saved is None or saved.scenario_id not in scenarios:
+        return False
+    session = DialogueSession(scenarios[saved.scenario_id], kb, seed=saved.id, mode=saved.mode, judge=judge())
+    customer_turns = session.replay(agent_replies(saved))
+    st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1], "focus": None,
+                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints}, "confirm_end": False}
+    if session.done:
+        save_turn(database(), saved.id, session.report())
+    st.toast(tr("已恢复您进行中的通话。", "Your call in progress was restored."))
+    return True
 
 
 def pick_scenario() -> None:
@@ -109,33 +129,42 @@ def judged_wrong_form(report: Report, number: int) -> None:
         st.rerun()
 
 
-def show_report(report: Report) -> None:
-    st.subheader(tr("通话报告", "Call report"))
-    score_col, outcome_col = st.columns(2)
-    score_col.metric(tr("总分", "Score"), report.score)
-    outcome_col.metric(tr("结果", "Outcome"), outcome_name(report.outcome))
-    for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
-        column.metric(subscore_name(name), report.subscores[name])
-    st.caption(tr("客户情绪变化（0 平静 … 100 愤怒）", "Customer mood over the call (0 calm … 100 furious)"))
-    st.line_chart(pd.DataFrame({tr("情绪", "Mood"): report.mood_history}), height=200)
-    for number, finding in enumerate(report.findings):
-        mark = "✅" if finding.ok else "❌"
-        heading = f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {label(LABELS.get(finding.rubric, (finding.rubric, finding.rubric)))}"
-        with st.expander(heading, expanded=not finding.ok):
-            st.markdown(tr("您说：", "You said: ") + "“" + escape_markdown(finding.quote) + "”")
-            st.markdown(escape_markdown(finding.advice))
-            if finding.model_answer:
-                st.caption(tr("参考说法", "Model answer"))
-                st.code(finding.model_answer, language=None, wrap_lines=True)
-            if finding.rubric not in ("checkpoint", "checkpoint_order"):
-                judged_wrong_form(report, number)
-    if report.missed:
-        st.markdown("**" + tr("还没做到的", "Not done yet") + "**")
-        for item in report.missed:
-            st.markdown("- " + escape_markdown(item))
-    with st.expander(tr("示范通话（参考话术）", "Model call (reference script)")):
-        for number, answer in enumerate(report.model_answers, start=1):
-            st.markdown(f"{number}. " + escape_markdown(answer))
+def finished(report: Report) -> None:
+    """Save the ended call once, show the report, and offer to practise again with a focus."""
+    call = st.session_state[CALL]
+    session: DialogueSession = call["session"]
+    if not call.get("saved"):
+        save_turn(database(), call["record_id"], report)
+        call["saved"] = True
+    history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
+    show_call_report(report, session.scenario, history, "practice_report",
+                     finding_extra=lambda number: judged_wrong_form(report, number))
+    missed = focus(report, session.scenario)
+    label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.description})")
+                                                         if missed else "")
+    if st.button(label_again, type="primary", key="practice_again"):
+        start_call(session.scenario, session.mode, missed.id if missed else None)
+        st.rerun()
+
+
+def end_early() -> None:
+    """Ending before the call is over counts as unresolved: asked to confirm first."""
+    call = st.session_state[CALL]
+    if not call.get("confirm_end"):
+        if st.button(tr("结束通话", "End the call"), key="practice_end"):
+            call["confirm_end"] = True
+            st.rerun()
+        return
+    st.warning(tr("现在结束，这通电话会记为未解决。确定要结束吗？",
+                  "Ending now counts this call as unresolved. End it?"))
+    confirm_col, cancel_col = st.columns(2)
+    if confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary"):
+        call["session"].end_call()
+        call["confirm_end"] = False
+        st.rerun()
+    if cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel"):
+        call["confirm_end"] = False
+        st.rerun()
 
 
 st.title(tr("模拟通话", "Practice calls"))
@@ -147,6 +176,8 @@ if not scenarios:
     st.stop()
 
 call = st.session_state.get(CALL)
+if call is None and resume_call():
+    call = st.session_state[CALL]
 if call is None:
     pick_scenario()
     st.stop()
@@ -157,6 +188,11 @@ with st.expander(tr("客户与目标", "Customer and goals")):
     st.markdown(escape_markdown(session.scenario.persona.description))
     for goal in session.scenario.goals:
         st.markdown("- " + escape_markdown(goal))
+focus_id = call.get("focus")
+if focus_id:
+    focused = next((c for c in session.scenario.checkpoints if c.id == focus_id), None)
+    if focused is not None:
+        st.info(tr("本次练习重点（上次没做到）：", "Focus of this call (missed last time): ") + escape_markdown(focused.hint or focused.description))
 last = call["last"]
 mood_meter(last.mood, last.band)
 transcript(session, call["hints"])
@@ -166,20 +202,14 @@ if not session.done:
                          max_chars=REPLY_CHARS)
     if text and text.strip():
         turn = session.reply(text)
+        save_turn(database(), call["record_id"], session.report())
         call["last"] = turn
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints
         st.rerun()
-    if st.button(tr("结束通话（记为未解决）", "End the call (counts as unresolved)"), key="practice_end"):
-        session.end_call()
-        st.rerun()
+    end_early()
 else:
-    report = session.report()
-    if not call["saved"]:
-        call["record_id"] = save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
-        call["saved"] = True
-    show_report(report)
-
-if st.button(tr("重新开始", "Start over"), key="practice_restart"):
-    st.session_state.pop(CALL, None)
-    st.rerun()
+    finished(session.report())
+    if st.button(tr("换个情景", "Choose another scenario"), key="practice_restart"):
+        st.session_state.pop(CALL, None)
+        st.rerun()

@@ -6,14 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.dialogue.scoring import SUBSCORES
-from trainer.dialogue.store import DialogueSummary
+from trainer.dialogue.store import DialogueSummary, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
+from ui.call_report import show_lessons, show_strengths
 from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
 from ui.i18n import tr
 from ui.render import escape_markdown
-from ui.resources import database
+from ui.resources import database, scenarios
 
 
 def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo,
@@ -28,6 +29,11 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
     show_comments(call, comments, viewer, owner)
+    scenario = scenarios()[0].get(call.scenario_id)
+    if scenario is not None and call.findings:
+        report = saved_report(call, scenario.model_answers)
+        show_lessons(report, scenario)
+        show_strengths(report)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))

@@ -80,3 +80,13 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
         tooltip=tooltip)
     text = base.mark_text(fontSize=10).encode(text=alt.Text(f"{value}:Q", format=".0f"))
     return (cells + text).properties(height=_height(rows, AXES_PX + 60))  # angled column labels on top
+
+
+def annotated_line(frame: pd.DataFrame, x: str, y: str, note: str, tooltip: list[str],
+                   domain: tuple[float, float] = (0, 100)) -> alt.Chart:
+    """A line with points, each point labelled with the text in column `note` (what moved it)."""
+    base = alt.Chart(frame).encode(x=alt.X(f"{x}:O", axis=alt.Axis(labelAngle=0)),
+                                   y=alt.Y(f"{y}:Q", scale=alt.Scale(domain=list(domain))))
+    line = base.mark_line(point=True).encode(tooltip=tooltip)
+    labels = base.mark_text(dy=-12, fontSize=11, limit=LABEL_LIMIT).encode(text=alt.Text(f"{note}:N"))
+    return (line + labels).properties(height=260)

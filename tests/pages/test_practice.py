@@ -1,7 +1,9 @@
-"""The practice page through AppTest: three turns of a call, the mood meter, the report, the saved record."""
+"""The practice page through AppTest: a call turn by turn, the mood meter, the report that teaches,
+the saved record, a reload in the middle of a call, and ending early only after confirming."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -33,10 +35,10 @@ checkpoints:
 customer_lines:
   opening: 你好，我想问问犹豫期的事。
   verification_answer: 我是测试客户，后四位1234。
-  calm: [好的。]
-  upset: [你说清楚点。]
-  angry: [我要投诉！]
-  pushback: [你还没回答我。]
+  calm: [好的。, 嗯，明白。, 行，你说。]
+  upset: [你说清楚点。, 我还是没听懂。, 到底怎么回事？]
+  angry: [我要投诉！, 你们太不像话了！, 我不想听了！]
+  pushback: [你还没回答我。, 我问的不是这个。, 你直接说吧。]
   follow_ups:
     - {id: how-long, ask: 犹豫期有几天？, entry: cooling-off-length, cues: [15天, 15日]}
     - {id: refund, ask: 退能退多少？, entry: cooling-off-refund, cues: [工本费]}
@@ -84,8 +86,12 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     assert moods[1] < moods[0]  # verified and answered: the customer calmed a little
     assert "通话报告" in [h.value for h in at.subheader]
     assert "客户挂断" in [m.value for m in at.metric]
-    assert any("保证能赔" in e.label or "保证能赔" in str(e.markdown) for e in at.expander) or \
-        any("保证能赔" in m.value for m in at.markdown)
+    markdown = [m.value for m in at.markdown]
+    lessons_at = next(i for i, m in enumerate(markdown) if "下次这样做" in m)
+    well_at = next(i for i, m in enumerate(markdown) if "做得好的" in m)
+    numbered = [m for m in markdown[lessons_at:well_at] if m.startswith("**") and ". " in m[:6]]
+    assert 1 <= len(numbered) <= 3 and "绝对化承诺" in numbered[0]  # the red line comes first
+    assert any("保证能赔" in m for m in markdown[lessons_at:well_at])  # quoting the trainee's words
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mood-over-time chart
     assert len(at.chat_input) == 0  # the call is over
     hints = at.session_state["practice_call"]["hints"]
@@ -99,12 +105,19 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     assert at.button(key="practice_start")
 
 
-def test_ending_the_call_early_saves_an_unresolved_report(app_env, store) -> None:
+def test_ending_the_call_early_asks_first_then_saves_an_unresolved_report(app_env, store) -> None:
     at = practice_page(app_env, store, "提前挂断的坐席")
     user = at.session_state["user"]
     at.button(key="practice_start").click().run()
     at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
     at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    assert any("确定要结束" in w.value for w in at.warning)
+    at.button(key="practice_end_cancel").click().run()  # changed their mind: the call goes on
+    assert len(at.chat_input) == 1 and not at.session_state["practice_call"]["session"].done
+    assert list_dialogue_records(store, user.id) == []  # nothing finished yet
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
     assert not at.exception, at.exception
     assert "坐席结束通话（未解决）" in [m.value for m in at.metric]
     records = list_dialogue_records(store, user.id)
@@ -129,6 +142,7 @@ def test_a_trainee_marks_a_finding_as_judged_wrong(app_env, store) -> None:
     at.button(key="practice_start").click().run()
     at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
     at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
     assert not at.exception, at.exception
     findings = at.session_state["practice_call"]["session"].report().findings
     number = next(i for i, f in enumerate(findings) if f.rubric not in ("checkpoint", "checkpoint_order"))
@@ -146,3 +160,42 @@ def test_a_trainee_marks_a_finding_as_judged_wrong(app_env, store) -> None:
     assert queued[0].utterance == "您好，请问您是本人吗？" and queued[0].reason == "我问的是身份，不是空话"
     assert f"judged_wrong_{number}" not in [b.key for b in at.button]  # marked once; the report says so
     assert any("已提交" in c.value for c in at.caption)
+
+
+def test_a_reload_in_the_middle_of_a_call_keeps_the_call(app_env, store) -> None:
+    at = practice_page(app_env, store, "刷新页面的坐席")
+    user = at.session_state["user"]
+    at.button(key="practice_start").click().run()
+    for reply in ("您好，请问您是本人吗？麻烦说一下身份证后四位。", "您的犹豫期是15天。"):
+        at.chat_input(key="practice_input").set_value(reply).run()
+    before = [m.markdown[0].value for m in at.chat_message]
+
+    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded.session_state["user"] = get_or_create_by_name(store, "刷新页面的坐席")  # a new browser session
+    reloaded.run()
+    assert not reloaded.exception, reloaded.exception
+    assert [m.markdown[0].value for m in reloaded.chat_message] == before  # same words, same customer lines
+    assert len(reloaded.chat_input) == 1  # and the call goes on
+    reloaded.chat_input(key="practice_input").set_value("犹豫期内退保只扣不超过10元工本费。").run()
+    assert not reloaded.exception, reloaded.exception
+    assert reloaded.session_state["practice_call"]["session"].state.turn == 3
+    assert list_dialogue_records(store, user.id) == []  # still in progress: not on the progress pages
+
+
+def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoint(app_env, store) -> None:
+    at = practice_page(app_env, store, "再练一次的坐席")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    first_id = at.session_state["practice_call"]["record_id"]
+    at.button(key="practice_again").click().run()
+    assert not at.exception, at.exception
+    call = at.session_state["practice_call"]
+    assert call["record_id"] != first_id and call["focus"] == "verify" and not call["session"].done
+    assert any("本次练习重点" in i.value for i in at.info)
+
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    charts = {json.loads(c.proto.spec).get("usermeta", {}).get("chart") for c in at.get("vega_lite_chart")}
+    assert {"practice_report_mood", "practice_report_history"} <= charts  # the score trend on this scenario

@@ -44,6 +44,7 @@ LABELS = {
     "wrong_fact": ("事实错误", "Wrong fact"),
     "ignored_question": ("未回应问题", "Question ignored"),
     "vague": ("回应空泛", "Vague reply"),
+    "wrong_name": ("称呼错误", "Wrong name"),
     "checkpoint": ("完成要点", "Checkpoint met"),
     "checkpoint_order": ("顺序错误", "Out of order"),
 }

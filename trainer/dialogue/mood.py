@@ -18,6 +18,7 @@ DEFAULT_EFFECTS = {
     "answer": -6, "next_step": -8, "escalation": -6, "closing": -2,
     "absolute_promise": 15, "rude": 30, "blame": 25, "jargon": 6, "personal_data": 15,
     "wrong_fact": 10, "ignored_question": 10, "vague": 8,
+    "wrong_name": 8,
 }
 
 

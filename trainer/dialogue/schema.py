@@ -20,6 +20,11 @@ from trainer.dialogue.scenario import (
 TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals",
               "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers"}
 MIN_FOLLOW_UPS = 3
+# Lines per mood band and for pushback: with fewer, a customer who may not repeat a line
+# (trainer.dialogue.customer) runs out within a call of 10–12 turns and falls back to fillers.
+MIN_BAND_LINES = 3
+MIN_PUSHBACK_LINES = 3
+MIN_ACT_LINES = 2  # softened / unknown, when a scenario gives its own
 
 
 class _Checker(ItemChecker):
@@ -156,7 +161,8 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     if check is None:
         return CustomerLines("", {}, (), (), "", "", "")
     check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
-                          "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal"})
+                          "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal",
+                          "softened", "unknown", "unfinished"})
     follow_ups, seen = [], set()
     for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
         fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
@@ -172,10 +178,18 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     verification_refusal = check.text("verification_refusal", required=not persona.verifies)
     if persona.verifies and persona.private and verification_answer and not any(v in verification_answer for v in persona.private.values()):
         check.problem("verification_answer", "should state at least one of the persona's private facts, so the check can be answered")
+    bands = {band: check.text_list(band, minimum=MIN_BAND_LINES) for band in ("calm", "upset", "angry")}
+    pushback = check.text_list("pushback", minimum=MIN_PUSHBACK_LINES)
+    acts = {name: check.text_list(name, minimum=MIN_ACT_LINES) if name in check.item else ()
+            for name in ("softened", "unknown")}
+    _repeated_lines(check, {**bands, "pushback": pushback, **acts})
     return CustomerLines(
         opening=check.text("opening"),
-        bands={band: check.text_list(band, minimum=1) for band in ("calm", "upset", "angry")},
-        pushback=check.text_list("pushback", minimum=1),
+        bands=bands,
+        pushback=pushback,
+        softened=acts["softened"],
+        unknown=acts["unknown"],
+        unfinished=check.text("unfinished", required=False),
         follow_ups=tuple(follow_ups),
         resolution=check.text("resolution"),
         hang_up=check.text("hang_up"),
@@ -184,6 +198,16 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         verification_answer=verification_answer,
         verification_refusal=verification_refusal,
     )
+
+
+def _repeated_lines(check: _Checker, pools: dict[str, tuple[str, ...]]) -> None:
+    """A line written twice (in one list or two) would make the customer say it twice."""
+    seen: dict[str, str] = {}
+    for name, lines in pools.items():
+        for line in lines:
+            if line in seen:
+                check.problem(name, f"the line {line!r} is already in {seen[line]}: the customer never repeats a line, write another")
+            seen.setdefault(line, name)
 
 
 def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str, Entry],

@@ -6,9 +6,9 @@ Sub-scores (0–100) and weights:
 - accuracy (20): right figures and answered questions against wrong figures and ignored questions,
   right / (right + 2 × wrong); no evidence at all scores 0.
 - empathy_service (20): empathy 35, next step 25, closing 20, apology / clarifying question /
-  escalation 20; each vague reply or unexplained term costs 15.
+  escalation 20; each vague reply, unexplained term or wrong name for the customer costs 15.
 - checkpoints (25): the share of the scenario's checkpoints met.
-- outcome (10): resolved 100, timed out 30, escalated 10, hung up 0.
+- outcome (10): resolved 100, closed with open points 30, timed out 30, escalated 10, hung up 0.
 A red line (absolute promise or personal data read out) caps the total at 50, as in call QA.
 """
 
@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 SUBSCORES = ("compliance", "accuracy", "empathy_service", "checkpoints", "outcome")
 WEIGHTS = {"compliance": 25, "accuracy": 20, "empathy_service": 20, "checkpoints": 25, "outcome": 10}
-OUTCOME_POINTS = {"resolved": 100, "timed_out": 30, "escalated": 10, "hung_up": 0, "agent_ended": 0, "in_progress": 0}
+OUTCOME_POINTS = {"resolved": 100, "closed_open": 30, "timed_out": 30, "escalated": 10, "hung_up": 0, "agent_ended": 0, "in_progress": 0}
 OUTCOME_NAMES = {
-    "resolved": ("已解决", "Resolved"), "escalated": ("客户升级投诉", "Escalated"),
+    "resolved": ("已解决", "Resolved"),
+    "closed_open": ("已结束，仍有未解决的问题", "Closed with open points"), "escalated": ("客户升级投诉", "Escalated"),
     "hung_up": ("客户挂断", "Hung up"), "timed_out": ("超时未解决", "Timed out"),
     "agent_ended": ("坐席结束通话（未解决）", "Ended by the agent (unresolved)"), "in_progress": ("进行中", "In progress"),
 }
@@ -64,6 +65,9 @@ class Report:
     transcript: list[Utterance] = field(default_factory=list)
     mood_history: list[int] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    # per reply: the behaviours that moved the mood and by how much, strongest first
+    mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    missed_checkpoints: list[str] = field(default_factory=list)  # ids, in the scenario's order
 
 
 def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> int:
@@ -81,7 +85,7 @@ def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpo
     service += 25 if _count(findings, "next_step", ok=True) else 0
     service += 20 if _count(findings, "closing", ok=True) else 0
     service += 20 if _count(findings, "apology", "clarifying_question", "escalation", ok=True) else 0
-    service -= 15 * _count(findings, "vague", "jargon", ok=False)
+    service -= 15 * _count(findings, "vague", "jargon", "wrong_name", ok=False)
     return {
         "compliance": max(0, 100 - 40 * breaches) if turns else 0,
         "accuracy": round(100 * right / (right + 2 * wrong)) if right + wrong else 0,

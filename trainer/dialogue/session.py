@@ -8,7 +8,7 @@ call may end (resolved, hung up, escalated, timed out), and the customer answers
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
 from kb.chinese_text import clause_at
@@ -18,8 +18,10 @@ from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.reply import meaning_findings
-from trainer.dialogue.lines import compose, end_line, next_follow_up, reaction_line
-from trainer.dialogue.mood import MoodModel
+from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
+from trainer.dialogue.lines import end_line, next_follow_up
+from trainer.dialogue.mood import MoodModel, Reaction
+from trainer.dialogue.names import wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 
@@ -33,6 +35,10 @@ ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood goi
 # any other entry of the scenario, answers the question (calibrated on the scenarios' model
 # answers, bench/judge.py: precision of the match ≥ 0.9 on their sentences).
 ANSWER_SIMILARITY = 0.90
+# A closing said as a question ("还有其他问题吗？") lets the customer ask what is still on their
+# mind; one with these words is a goodbye and ends the call.
+FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
+SOOTHING = ("apology", "empathy")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class _State:
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
     angry_turns: int = 0
+    mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
 
 
 class DialogueSession:
@@ -81,6 +88,7 @@ class DialogueSession:
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
+        self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng)
         self.transcript: list[Utterance] = []
         self.findings: list[Finding] = []
         self.state = _State()
@@ -90,7 +98,7 @@ class DialogueSession:
         persona, lines = self.scenario.persona, self.scenario.lines
         texts = [persona.description, *persona.facts.values(), lines.opening, *lines.pushback,
                  *(line for band in lines.bands.values() for line in band), *(f.ask for f in lines.follow_ups),
-                 lines.verification_answer, lines.verification_refusal]
+                 lines.verification_answer, lines.verification_refusal, *lines.softened, *lines.unknown]
         return "\n".join(texts)
 
     # ------------------------------------------------------------------ the call
@@ -104,7 +112,7 @@ class DialogueSession:
         if self.state.started:
             raise RuntimeError("the call has already started")
         self.state.started = True
-        return self._say(self.scenario.lines.opening, ())
+        return self._say(self.voice.end(self.scenario.lines.opening), ())
 
     def reply(self, text: str) -> CustomerTurn:
         """Analyse the agent's reply and return the customer's next line (cut to MAX_REPLY_CHARS)."""
@@ -121,9 +129,9 @@ class DialogueSession:
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
 
         evidence = self._analyse(text, previous_line)
-        pushed_back = any(e.behaviour in ("ignored_question", "vague") for e in evidence)
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
+        state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
         self._record(evidence)
 
         verification = ""
@@ -131,17 +139,91 @@ class DialogueSession:
             persona = self.scenario.persona
             verification = self.scenario.lines.verification_answer if persona.verifies else self.scenario.lines.verification_refusal
             state.verified = persona.verifies
-        if state.pending is None or state.pending.id in state.answered:
-            state.pending = next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done))
-            if state.pending is not None:
-                state.asked.add(state.pending.id)
-
+        closing = self._closing(text, evidence)
         state.outcome = self._outcome(mood_before)
+        if not self.done and closing and not self._more_to_ask(text, closing):
+            state.outcome = "closed_open" if self.open_points() else "resolved"
         if self.done:
-            return self._say(end_line(self.scenario.lines, state.outcome), evidence)
-        line = reaction_line(self.scenario.lines, reactions, self.mood.band, pushed_back, self.rng)
-        question = state.pending.ask if state.pending is not None else ""
-        return self._say(compose(line, verification, question), evidence)
+            return self._say(self.voice.end(self._end_line()), evidence)
+        question = self._next_question()
+        if closing and question:
+            return self._say(self.voice.more_questions(question), evidence)
+        act = self._act(text, evidence, reactions, bool(verification))
+        if closing:  # "anything else?" with a question still unanswered: the customer presses it
+            act = replace(act, question="", pushed_back=True)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question), evidence)
+
+    def _end_line(self) -> str:
+        if self.state.outcome == "closed_open":
+            return self.scenario.lines.unfinished or DEFAULT_UNFINISHED
+        return end_line(self.scenario.lines, self.state.outcome)
+
+    def _next_question(self) -> str:
+        """The customer's next question when the last one is answered (each asked once), else ""."""
+        state = self.state
+        if state.pending is not None and state.pending.id not in state.answered:
+            return ""
+        state.pending = next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done))
+        if state.pending is None:
+            return ""
+        state.asked.add(state.pending.id)
+        return state.pending.ask
+
+    def _closing(self, text: str, evidence: list[Evidence]) -> Evidence | None:
+        """A closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
+        if self.state.turn < 2:
+            return None
+        last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
+        return next((e for e in evidence if e.ok and e.behaviour == "closing" and (e.quote in last or last in e.quote)), None)
+
+    def _more_to_ask(self, text: str, closing: Evidence) -> bool:
+        """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
+        if any(word in text for word in FAREWELLS) or not any(mark in closing.quote for mark in ("？", "?", "吗")):
+            return False
+        state = self.state
+        if state.pending is not None and state.pending.id not in state.answered:
+            return True
+        return next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done)) is not None
+
+    def _act(self, text: str, evidence: list[Evidence], reactions: list[Reaction], verification: bool) -> TurnAct:
+        faults = [r for r in reactions if r.delta > 0 and r.behaviour not in ("ignored_question", "vague", "wrong_name")]
+        soothing = next((r for r in reactions if r.delta <= 0 and r.say), None)
+        asked = [e for e in evidence if e.ok and e.behaviour == "clarifying_question"]
+        verifying = [e.quote for e in evidence if e.behaviour == "verification"]
+        other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
+        question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in other)), "")
+        named = next((e for e in evidence if e.behaviour == "wrong_name"), None)
+        return TurnAct(
+            fault_line=next((r.say for r in faults if r.say), ""),
+            faulted=bool(faults),
+            pushed_back=any(e.behaviour in ("ignored_question", "vague") for e in evidence),
+            soothing_line=soothing.say if soothing else "",
+            soothed=soothing is not None or any(e.ok and e.behaviour in SOOTHING for e in evidence),
+            question=question,
+            verification=verification or bool(verifying),
+            wrong_name=self._wrong_name(text) if named else None,
+        )
+
+    def open_points(self) -> list[str]:
+        """What the customer is still left with: questions asked and not answered, steps not done, the mood."""
+        state = self.state
+        points = [f"客户问的“{f.ask}”还没有答到点上" for f in self.scenario.lines.follow_ups
+                  if f.id in state.asked and f.id not in state.answered]
+        points += [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in state.done]
+        if self.mood.value > self.scenario.mood.calm:
+            points.append(f"客户的情绪还没有平复（{self.mood.value} / 100）")
+        return points
+
+    def replay(self, replies: list[str]) -> list[CustomerTurn]:
+        """Start the call and give it `replies` in order, as far as the call goes: every customer turn.
+
+        With the same scenario, seed and judge this rebuilds a saved call exactly (a page reload)."""
+        turns = [self.start()]
+        for text in replies:
+            if self.done:
+                break
+            turns.append(self.reply(text))
+        return turns
 
     def end_call(self) -> None:
         """The trainee ends the call before it reached an end state: scored as unresolved."""
@@ -189,6 +271,13 @@ class DialogueSession:
         if not any(c.ok for c in claims):
             evidence += self._term_explanation(text, previous_line)
         evidence += self._personal_data(text)
+        named = self._wrong_name(text)
+        if named is not None:
+            persona = self.scenario.persona
+            evidence.append(Evidence("wrong_name", False, named.quote,
+                                     f"客户是{persona.name}，您称呼成了“{named.said}”。叫错名字会让客户觉得不被重视，"
+                                     "回访时还可能找错人：开口前先看清客户姓名，拿不准就先问。",
+                                     f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence += self._meaning(reading, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
@@ -233,6 +322,10 @@ class DialogueSession:
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      f"讲到了“{term}”（{entry.question}）", entry=entry_id)]
         return []
+
+    def _wrong_name(self, text: str):
+        persona = self.scenario.persona
+        return wrong_name(text, persona.name, "\n".join([persona.description, *persona.facts.values()]))
 
     def _personal_data(self, text: str) -> list[Evidence]:
         said = "\n".join(u.text for u in self.transcript if u.speaker == "customer")
@@ -345,7 +438,8 @@ class DialogueSession:
         met = len(self.state.done)
         scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
         missed = [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in self.state.done]
-        missed += [f"未回答客户问题：{f.ask}" for f in self.scenario.lines.follow_ups if f.id not in self.state.answered]
+        missed += [f"未回答客户问题：{f.ask}" for f in self.scenario.lines.follow_ups
+                   if f.id in self.state.asked and f.id not in self.state.answered]
         return Report(
             score=total(scores, self.findings),
             subscores=scores,
@@ -355,4 +449,6 @@ class DialogueSession:
             transcript=list(self.transcript),
             mood_history=list(self.mood.history),
             missed=missed,
+            mood_moves=list(self.state.mood_moves),
+            missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
         )

@@ -1,7 +1,10 @@
-"""Saving finished practice calls (DialogueRecord), listing a trainee's calls and reading one back.
+"""Saving practice calls (DialogueRecord), listing a trainee's calls and reading one back.
 
-The progress pages list calls through trainer.insights.calls (scores only, no transcripts) and
-open one call's full report with `get_dialogue_record`.
+A call in progress is saved after every turn (`open_call`, then `save_turn`): a row with no
+`finished_at` and outcome `in_progress`. A page reload finds it (`unfinished_call`) and replays
+the trainee's replies with the same seed — the record id — which rebuilds the same call, since
+the engine is deterministic. The progress pages count finished calls only (trainer.insights.calls)
+and open one call's full report with `get_dialogue_record`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from trainer.store.db import Database
-from trainer.dialogue.scoring import Report
+from trainer.dialogue.scoring import Finding, Report, Utterance
 from trainer.clock import utcnow
 from trainer.store.models import DialogueRecord
 
@@ -62,11 +65,66 @@ def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, repor
         return record.id
 
 
+def open_call(db: Database, user_id: int, scenario_id: str, mode: str) -> int:
+    """A new call in progress for the user; its id is also the call's seed. An older unfinished
+    call of the user is closed first as ended by the agent, so there is one call in progress at most."""
+    with db.session() as session:
+        for row in session.scalars(select(DialogueRecord).where(DialogueRecord.user_id == user_id,
+                                                                DialogueRecord.finished_at.is_(None))):
+            row.outcome, row.finished_at = "agent_ended", utcnow()
+        record = DialogueRecord(user_id=user_id, scenario_id=scenario_id, mode=mode, outcome="in_progress",
+                                started_at=utcnow(), finished_at=None)
+        session.add(record)
+        session.commit()
+        return record.id
+
+
+def save_turn(db: Database, record_id: int, report: Report) -> None:
+    """The call as it stands after a turn; finished (and counted on progress pages) once it has ended."""
+    with db.session() as session:
+        record = session.get(DialogueRecord, record_id)
+        if record is None:
+            raise ValueError(f"no practice call with id {record_id}")
+        record.outcome = report.outcome
+        record.score = float(report.score)
+        record.subscores_json = json.dumps(report.subscores, ensure_ascii=False)
+        record.transcript_json = json.dumps([asdict(u) for u in report.transcript], ensure_ascii=False)
+        record.findings_json = json.dumps([asdict(f) for f in report.findings], ensure_ascii=False)
+        if report.outcome != "in_progress" and record.finished_at is None:
+            record.finished_at = utcnow()
+        session.commit()
+
+
+def unfinished_call(db: Database, user_id: int) -> DialogueSummary | None:
+    """The user's call in progress (saved turn by turn, not ended), if there is one."""
+    with db.session() as session:
+        row = session.scalars(select(DialogueRecord).where(DialogueRecord.user_id == user_id,
+                                                           DialogueRecord.finished_at.is_(None))
+                              .order_by(DialogueRecord.id.desc()).limit(1)).first()
+        return DialogueSummary.of(row) if row else None
+
+
+def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = ()) -> Report:
+    """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons). What is not stored —
+    the mood's causes, the checkpoints missed — is left empty; the mood is read off the transcript."""
+    transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
+                  for u in call.transcript]
+    findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
+                        str(f.get("advice", "")), str(f.get("model_answer", ""))) for f in call.findings]
+    moods = [u.mood for u in transcript if u.speaker == "customer"]
+    return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods)
+
+
+def agent_replies(call: DialogueSummary) -> list[str]:
+    """What the trainee said, in order: replayed to rebuild a call in progress."""
+    return [u["text"] for u in call.transcript if u.get("speaker") == "agent"]
+
+
 def list_dialogue_records(db: Database, user_id: int, limit: int = 20) -> list[DialogueSummary]:
-    """A user's saved calls, newest first."""
+    """A user's finished calls, newest first."""
     with db.session() as session:
         rows = session.scalars(
-            select(DialogueRecord).where(DialogueRecord.user_id == user_id)
+            select(DialogueRecord).where(DialogueRecord.user_id == user_id, DialogueRecord.finished_at.is_not(None))
             .order_by(DialogueRecord.started_at.desc(), DialogueRecord.id.desc()).limit(limit)
         ).all()
         return [DialogueSummary.of(row) for row in rows]

@@ -101,3 +101,17 @@ def test_malformed_yaml_is_a_problem_not_a_crash(scenario_dir):
     write(scenario_dir, "broken", "id: broken\ntitle: [unclosed\n")
     problems = problems_of(scenario_dir)
     assert problems and problems[0].file == "scenarios/broken.yaml"
+
+
+def test_too_few_lines_or_a_line_written_twice_is_a_problem(scenario_dir):
+    """A customer who never repeats a line needs enough of them per mood band and for pushback."""
+    text = SOURCE.read_text(encoding="utf-8")
+    calm = next(line for line in text.splitlines() if line.startswith("  calm: "))
+    pushback = next(line for line in text.splitlines() if line.startswith("  pushback: "))
+    text = text.replace(calm, "  calm: [好的，明白了。, 嗯，那就好。]")
+    text = text.replace(pushback, pushback.replace("]", ", 嗯，那就好。]"))
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = {p.field: p for p in problems_of(scenario_dir)}
+    assert problems["customer_lines.calm"].message == "needs at least 3 item(s), has 2"
+    assert problems["customer_lines.calm"].line == text.splitlines().index("  calm: [好的，明白了。, 嗯，那就好。]") + 1
+    assert "already in calm" in problems["customer_lines.pushback"].message

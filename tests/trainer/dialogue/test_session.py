@@ -44,7 +44,7 @@ def test_ignoring_the_question_is_pushed_back_and_reported(real_scenarios, real_
     asked = call.reply("张先生您好，非常理解您的心情。为了您的信息安全，请说一下身份证后四位，好吗？").text
     assert "凭什么拒赔" in asked
     turn = call.reply("我们公司服务一直很好。")
-    assert "凭什么拒赔" in turn.text  # the question comes back
+    assert turn.text in call.scenario.lines.pushback  # pressed again, in other words than the question
     ignored = [f for f in call.report().findings if f.rubric == "ignored_question"]
     assert ignored and ignored[0].turn_index == 2 and ignored[0].quote == "我们公司服务一直很好。"
 

@@ -1,6 +1,9 @@
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
-from trainer.dialogue.store import list_dialogue_records, save_dialogue
+from trainer.dialogue.store import (
+    agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, unfinished_call,
+)
+from trainer.insights.calls import call_scores
 from trainer.users.accounts import get_or_create_by_name
 
 
@@ -31,3 +34,36 @@ def test_a_finished_call_is_saved_and_listed_newest_first(db):
     assert saved.findings[0]["quote"] == report.findings[0].quote
     assert saved.finished_at is not None
     assert len(list_dialogue_records(db, agent.id, limit=1)) == 1
+
+
+def test_a_call_in_progress_is_saved_each_turn_and_rebuilt_the_same(db):
+    agent = get_or_create_by_name(db, "刷新坐席")
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    facts = ContentFacts.load(REAL_CONTENT)
+    record_id = open_call(db, agent.id, scenario.id, "training")
+    call = DialogueSession(scenario, facts, seed=record_id)
+    call.start()
+    for reply in scenario.model_answers[:2]:
+        call.reply(reply)
+        save_turn(db, record_id, call.report())
+
+    saved = unfinished_call(db, agent.id)
+    assert saved is not None and saved.id == record_id and saved.outcome == "in_progress"
+    assert list_dialogue_records(db, agent.id) == [] and call_scores(db, [agent.id]) == []  # not counted yet
+    rebuilt = DialogueSession(scenario, facts, seed=saved.id)
+    rebuilt.replay(agent_replies(saved))
+    assert [u.text for u in rebuilt.transcript] == [u.text for u in call.transcript]
+
+    for reply in scenario.model_answers[2:]:
+        call.reply(reply)
+    save_turn(db, record_id, call.report())
+    assert unfinished_call(db, agent.id) is None
+    assert [r.outcome for r in list_dialogue_records(db, agent.id)] == ["resolved"]
+
+
+def test_starting_a_new_call_closes_a_forgotten_one(db):
+    agent = get_or_create_by_name(db, "忘了挂的坐席")
+    first = open_call(db, agent.id, "cooling-off-cancel", "training")
+    second = open_call(db, agent.id, "stroke-claim-early", "training")
+    assert unfinished_call(db, agent.id).id == second
+    assert [(r.id, r.outcome) for r in list_dialogue_records(db, agent.id)] == [(first, "agent_ended")]

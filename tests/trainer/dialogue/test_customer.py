@@ -1,0 +1,100 @@
+"""The customer reacts to what the trainee did: answers from the case, corrections, softer lines,
+closings, and never the same line twice (cue rules only: no encoder needed)."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from tests.trainer.dialogue.conftest import play
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.customer import CustomerVoice, TurnAct
+from trainer.dialogue.names import wrong_name
+from trainer.dialogue.persona_answers import matching_fact
+
+
+def customer_lines(report) -> list[str]:
+    return [u.text for u in report.transcript if u.speaker == "customer"]
+
+
+def test_a_wrong_surname_or_misspoken_name_is_caught_but_a_relative_is_not():
+    case = "47岁，投保人。丈夫刘志强（被保险人）两个月前脑梗塞住院"
+    assert wrong_name("王女士您好，我是95519的客服。", "陈慧", case).said == "王女士"
+    assert wrong_name("请问是李秀英女士吗？", "李秀兰", "").said == "李秀英"
+    assert wrong_name("陈女士您好，刘先生现在恢复得怎么样？", "陈慧", case) is None
+    assert wrong_name("请问是李秀兰女士吗？", "李秀兰", "") is None
+
+
+def test_questions_about_the_case_find_the_fact_they_ask_about():
+    facts = {"diagnosed": "两个月前确诊的脑梗塞，在市一院住了两个礼拜。", "signer": "保单是我签的。", "bought": "前几年买的。"}
+    assert matching_fact("请问您爱人是什么时候确诊的？", facts) == "diagnosed"
+    assert matching_fact("投保单上的字是谁签的？", facts) == "signer"
+    assert matching_fact("您今天心情怎么样？", facts) is None
+
+
+def test_the_customer_answers_from_the_case_and_says_so_again_in_other_words(real_scenarios):
+    scenario = real_scenarios["stroke-claim-early"]
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    first = voice.respond(TurnAct(question="您爱人是什么时候确诊的？"), "upset", "", "")
+    again = voice.respond(TurnAct(question="确诊是哪天来着？"), "upset", "", "")
+    assert scenario.persona.facts["diagnosed"] in first
+    assert again != first and scenario.persona.facts["diagnosed"] in again
+
+
+def test_a_wrong_name_is_corrected_and_reported(real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=3)
+    session.start()
+    turn = session.reply("王女士您好，我是95519客服中心的回访专员，请问是您本人吗？")
+    assert "李" in turn.text and ("不姓王" in turn.text or "李秀兰" in turn.text)
+    finding = next(f for f in session.report().findings if f.rubric == "wrong_name")
+    assert finding.quote.startswith("王女士") and "李秀兰" in finding.advice
+
+
+def test_an_apology_gets_a_softer_line_than_a_vague_reply(real_scenarios, real_facts):
+    scenario = real_scenarios["permanent-lapse-angry"]
+    sorry = DialogueSession(scenario, real_facts, seed=1)
+    sorry.start()
+    soft = sorry.reply("真的很抱歉，给您添麻烦了。").text
+    vague = DialogueSession(scenario, real_facts, seed=1)
+    vague.start()
+    hard = vague.reply("嗯嗯。").text
+    assert soft != hard
+    assert any(line in hard for line in scenario.lines.pushback)
+
+
+def test_no_customer_line_repeats_even_when_the_trainee_says_the_same_thing_every_turn(real_scenarios, real_facts):
+    for scenario in real_scenarios.values():
+        for seed in range(3):
+            report, _ = play(DialogueSession(scenario, real_facts, seed=seed), ["嗯嗯，好的。"] * scenario.max_turns)
+            lines = customer_lines(report)
+            assert not [line for line, n in Counter(lines).items() if n > 1], (scenario.id, seed, lines)
+
+
+def test_a_closing_ends_the_call_and_lists_what_is_still_open(real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, seed=0)
+    session.start()
+    session.reply("孙女士您好，您的犹豫期是15天，现在还在犹豫期内。")
+    turn = session.reply("好的，那今天就先到这里，祝您生活愉快，再见！")
+    report = session.report()
+    assert turn.done and report.outcome == "closed_open"
+    assert report.missed and all("未回答客户问题" not in m or m.split("：", 1)[1] in "".join(customer_lines(report))
+                                  for m in report.missed)
+
+
+def test_anything_else_lets_the_customer_ask_what_is_still_on_their_mind(real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, seed=0)
+    session.start()
+    session.reply("孙女士您好，理解您的担心，您的犹豫期是15天，现在还在犹豫期内。")
+    turn = session.reply("请问您还有其他问题吗？")
+    assert not turn.done  # an open question is pressed again, or the next one asked: not a goodbye
+    lines = session.scenario.lines
+    assert any(f.ask in turn.text for f in lines.follow_ups) or any(p in turn.text for p in lines.pushback)
+
+
+def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenarios, real_facts):
+    for scenario in real_scenarios.values():
+        report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["你快点讲，我很忙。"] * 3)
+        said = "".join(customer_lines(report))
+        for item in report.missed:
+            if item.startswith("未回答客户问题："):
+                assert item.split("：", 1)[1] in said, (scenario.id, item)

@@ -1,0 +1,145 @@
+"""The customer's voice: what they say after each of the trainee's acts, never the same line twice.
+
+The reply is built from parts, in the order a person talks:
+1. a correction, when the trainee used a wrong name (我不姓王，我姓李);
+2. a reaction to the trainee's act — the scenario's line for the worst fault; pushback when the
+   question was dodged; the customer's own answer when asked about the case (persona.facts);
+   a softer line after an apology or empathy; else a line of the current mood band;
+3. the identity answer, the first time the trainee asks for it;
+4. the next question the customer has (each asked once, in the scenario's words).
+Every line is said at most once per call: a pool that has run dry falls back to the next pool
+and, last, to short fillers, so a customer never echoes themselves word for word.
+Choices are drawn from the session's seeded generator, so a seed replays the same call.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from trainer.dialogue.names import WrongName
+from trainer.dialogue.persona_answers import matching_fact
+from trainer.dialogue.scenario import CustomerLines
+
+# Used when a scenario has no lines of its own for these acts.
+DEFAULT_SOFTENED = ("嗯……你这么说我心里好受点了。", "行，那你说吧。", "好吧，我听你说。")
+DEFAULT_UNKNOWN = ("这个我记不太清了。", "这个我还真不知道，你们系统里查不到吗？", "一下子想不起来，我得找找材料。")
+DEFAULT_UNFINISHED = "那……先这样吧，可我问的事还没弄明白呢。"
+# More questions after the trainee asked "anything else?": said before the next question.
+MORE_QUESTIONS = ("有，我还想问一下：", "还有个事儿：", "对了，", "先别挂，")
+ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，")
+CORRECTIONS = ("不对，我姓{surname}，不姓{wrong}。", "你叫错了，我是{name}。", "我姓{surname}。")
+YES_ANSWERS = ("嗯，是的。", "对。", "是，你说吧。", "嗯，可以。")
+FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
+           "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
+OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "谁", "为什么")
+
+
+@dataclass(frozen=True)
+class TurnAct:
+    """What the trainee did in one reply, as far as the customer's answer is concerned."""
+
+    fault_line: str = ""          # the scenario's line for the worst fault (may be empty)
+    faulted: bool = False         # any fault that upsets the customer
+    pushed_back: bool = False     # vague, or the open question ignored
+    soothing_line: str = ""       # the scenario's line for apology/empathy (may be empty)
+    soothed: bool = False         # apologised or showed empathy
+    question: str = ""            # a question the trainee asked about the case
+    verification: bool = False    # asked to verify identity
+    wrong_name: WrongName | None = None
+
+
+class CustomerVoice:
+    """One call's customer: the lines already said, and how to pick the next one."""
+
+    def __init__(self, lines: CustomerLines, name: str, facts: Mapping[str, str], rng: random.Random) -> None:
+        self.lines = lines
+        self.name = name
+        self.facts = facts
+        self.rng = rng
+        self.said: set[str] = set()    # every line used as a part
+        self.spoken: set[str] = set()  # every whole utterance
+        self.told: set[str] = set()  # facts already given
+        self.verified_once = False
+
+    def _pick(self, *pools: Sequence[str]) -> str:
+        """A line not said yet from the first pool that has one (random within a pool), or ""."""
+        for pool in pools:
+            fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said]
+            if fresh:
+                line = self.rng.choice(fresh)
+                self.said.add(line)
+                return line
+        return ""
+
+    def _band_pools(self, band: str) -> list[Sequence[str]]:
+        order = {"calm": ("calm", "upset"), "upset": ("upset", "calm", "angry"), "angry": ("angry", "upset")}[band]
+        return [self.lines.bands.get(b, ()) for b in order]
+
+    def _answer(self, question: str, band: str) -> str:
+        fact = matching_fact(question, self.facts)
+        if fact is not None:
+            answer = self.facts[fact]
+            if fact in self.told:
+                return self._pick(ALREADY_SAID) + answer
+            self.told.add(fact)
+            self.said.add(answer)
+            return answer
+        if any(word in question for word in OPEN_QUESTION_WORDS):
+            return self._pick(self.lines.unknown or DEFAULT_UNKNOWN, *self._band_pools(band))
+        return self._pick(YES_ANSWERS, *self._band_pools(band))
+
+    def _reaction(self, act: TurnAct, band: str) -> str:
+        bands = self._band_pools(band)
+        if act.faulted:
+            return self._pick([act.fault_line], self.lines.pushback, *bands)
+        if act.pushed_back and not act.question:
+            return self._pick(self.lines.pushback, *bands)
+        if act.question and not act.verification:
+            return self._answer(act.question, band)
+        if act.soothed:
+            return self._pick([act.soothing_line], self.lines.softened or DEFAULT_SOFTENED, *self._band_pools("calm"))
+        if act.verification and self.verified_once:
+            return ""
+        return self._pick(*bands)
+
+    def _correction(self, wrong: WrongName) -> str:
+        options = [c.format(surname=wrong.surname, wrong=wrong.said[0], name=self.name) for c in CORRECTIONS]
+        return self._pick(options)
+
+    def respond(self, act: TurnAct, band: str, verification_line: str, question: str) -> str:
+        """The customer's whole reply to one act: correction, reaction, identity answer, next question."""
+        parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
+        parts.append(self._reaction(act, band))
+        if verification_line and verification_line not in self.said:
+            self.said.add(verification_line)
+            parts.append(verification_line)
+            self.verified_once = True
+        if question:
+            self.said.add(question)
+            parts.append(question)
+        return self.unique(compose(*parts))
+
+    def more_questions(self, question: str) -> str:
+        """The customer still has a question when the trainee asks whether there is anything else."""
+        self.said.add(question)
+        return self.unique(compose(self._pick(MORE_QUESTIONS), question))
+
+    def unique(self, text: str) -> str:
+        """`text`, or with fillers until it differs from everything said so far."""
+        while not text or text in self.spoken:
+            filler = self._pick(FILLERS)
+            if not filler:
+                break
+            text = compose(filler, text) if text else filler
+        self.spoken.add(text)
+        return text
+
+    def end(self, line: str) -> str:
+        """The last line of the call (resolution, hang-up …), said once."""
+        return self.unique(line)
+
+
+def compose(*parts: str) -> str:
+    return "".join(p.strip() for p in parts if p and p.strip())

@@ -1,0 +1,138 @@
+"""The report that teaches: what to do differently first, then what went well, turn by turn.
+
+Built from a `Report` (and its scenario) without Streamlit, so the practice page, the saved-call
+page and the benchmark read the same lessons:
+- `do_differently`: at most three things, the most serious first — red lines, then faults that
+  upset a customer, then checkpoints never met — each with the trainee's words, why, and a better
+  wording. One lesson per kind of fault: three different things to fix, not one fault three times.
+- `went_well`: the good findings grouped by behaviour, with the words that earned them.
+- `turns`: each reply beside the customer's line before it and the model answer for that turn.
+- `mood_notes`: the mood after each reply and the behaviours that moved it.
+- `focus`: the checkpoint a "practise this again" should work on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trainer.dialogue.scenario import Checkpoint, Scenario
+from trainer.dialogue.scoring import Finding, Report
+
+MAX_LESSONS = 3
+# Faults from the most to the least serious (call QA order: compliance red lines first).
+SEVERITY = ("absolute_promise", "personal_data", "rude", "blame", "wrong_fact", "ignored_question",
+            "wrong_name", "checkpoint_order", "jargon", "vague")
+MISSED_CHECKPOINT = "missed_checkpoint"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One thing to do differently: the trainee's words (empty when never said), why, a better wording."""
+
+    rubric: str
+    turn_index: int
+    said: str
+    why: str
+    better: str
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A behaviour done well, with every (turn, words) that showed it."""
+
+    rubric: str
+    examples: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class TurnPair:
+    turn_index: int
+    customer_before: str
+    said: str
+    model: str
+    faults: tuple[str, ...]
+    good: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MoodNote:
+    """The mood after reply `turn_index` (0 = the opening), its change, and the behaviours behind it."""
+
+    turn_index: int
+    mood: int
+    change: int
+    causes: tuple[tuple[str, int], ...]
+
+
+def _rank(finding: Finding) -> tuple[int, int]:
+    return SEVERITY.index(finding.rubric) if finding.rubric in SEVERITY else len(SEVERITY), finding.turn_index
+
+
+def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
+    """The model answer that meets `checkpoint` by its cues, else its hint."""
+    for answer in scenario.model_answers:
+        if any(cue in answer for cue in checkpoint.cues):
+            return answer
+    return checkpoint.hint or checkpoint.description
+
+
+def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:
+    """The scenario's checkpoints the call did not meet, in the order they are due."""
+    missed = [c for c in scenario.checkpoints if c.id in report.missed_checkpoints]
+    return sorted(missed, key=lambda c: c.order or 0)
+
+
+def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS) -> list[Lesson]:
+    """At most `limit` lessons, the most serious first, one per kind of fault."""
+    lessons: list[Lesson] = []
+    seen: set[str] = set()
+    for finding in sorted((f for f in report.findings if not f.ok), key=_rank):
+        if finding.rubric in seen:
+            continue
+        seen.add(finding.rubric)
+        lessons.append(Lesson(finding.rubric, finding.turn_index, finding.quote, finding.advice, finding.model_answer))
+    for checkpoint in missed_checkpoints(report, scenario):
+        lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", f"这通电话没有做到：{checkpoint.description}",
+                              _model_for(checkpoint, scenario)))
+    return lessons[:limit]
+
+
+def went_well(report: Report) -> list[Strength]:
+    """Good findings grouped by behaviour, in the order first shown."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for finding in report.findings:
+        if finding.ok:
+            groups.setdefault(finding.rubric, []).append((finding.turn_index, finding.quote))
+    return [Strength(rubric, tuple(dict.fromkeys(examples))) for rubric, examples in groups.items()]
+
+
+def turns(report: Report) -> list[TurnPair]:
+    """Each reply of the trainee beside the customer's line before it and the model answer."""
+    pairs, before = [], ""
+    for utterance in report.transcript:
+        if utterance.speaker == "customer":
+            before = utterance.text
+            continue
+        number = utterance.turn_index
+        at_turn = [f for f in report.findings if f.turn_index == number]
+        model = report.model_answers[number - 1] if number <= len(report.model_answers) else ""
+        pairs.append(TurnPair(number, before, utterance.text, model,
+                              tuple(dict.fromkeys(f.rubric for f in at_turn if not f.ok)),
+                              tuple(dict.fromkeys(f.rubric for f in at_turn if f.ok))))
+    return pairs
+
+
+def mood_notes(report: Report) -> list[MoodNote]:
+    """The mood at the opening and after each reply, with what moved it."""
+    history = report.mood_history
+    notes = [MoodNote(0, history[0], 0, ())] if history else []
+    for number, mood in enumerate(history[1:], start=1):
+        causes = report.mood_moves[number - 1] if number - 1 < len(report.mood_moves) else ()
+        notes.append(MoodNote(number, mood, mood - history[number - 1], tuple(causes)))
+    return notes
+
+
+def focus(report: Report, scenario: Scenario) -> Checkpoint | None:
+    """The first checkpoint the call missed: what "practise this again" works on."""
+    missed = missed_checkpoints(report, scenario)
+    return missed[0] if missed else None

@@ -1,0 +1,52 @@
+"""How the trainee addresses the customer: a wrong surname or a misspoken full name is caught.
+
+A real customer corrects a wrong name at once ("我不姓王，我姓李"), and call QA counts it:
+calling a customer by the wrong name on a callback can mean talking to the wrong person.
+Only names in a form of address are judged (王女士, 李秀英 for 李秀兰), and surnames of other
+people in the case (the insured husband 刘志强 → 刘先生) are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.chinese_text import clause_at
+
+# The hundred most common Chinese surnames: a form of address starts with one of these.
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+TITLES = ("女士", "先生", "小姐", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷", "大姐", "大哥")
+_ADDRESS = re.compile(f"([{COMMON_SURNAMES}])(?:{'|'.join(TITLES)})")
+
+
+@dataclass(frozen=True)
+class WrongName:
+    """The name the trainee used, the clause that carries it, and the customer's real name."""
+
+    said: str
+    quote: str
+    surname: str
+
+
+def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
+    """The first wrong form of address in `text` for a customer called `name`, or None.
+
+    `case_text` holds everything written about the case: a surname that appears in it belongs
+    to someone else in the story (the insured, a relative) and is not judged.
+    """
+    if not name:
+        return None
+    surname = name[0]
+    for match in _ADDRESS.finditer(text):
+        said = match.group(1)
+        if said != surname and said not in case_text.replace(name, ""):
+            return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
+    if len(name) == 3:  # 李秀英 for 李秀兰: the surname and one of the two given characters right
+        for match in re.finditer(f"{re.escape(surname)}([\u4e00-\u9fff]{{2}})", text):
+            given = match.group(1)
+            if given != name[1:] and (given[0] == name[1]) != (given[1] == name[2]):
+                return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
+    return None

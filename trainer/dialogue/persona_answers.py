@@ -1,0 +1,57 @@
+"""The customer answers the trainee's questions about the case from `persona.facts`.
+
+A fact is a name and the customer's own spoken answer (`diagnosed: 两个月前确诊的脑梗塞`).
+A question is matched to the fact whose topic words it uses (the table below, by fact name)
+or, for names outside the table, whose answer shares the most two-character words with it.
+Deterministic and cheap: no encoder, since e5 similarities between short Chinese questions
+sit in too narrow a band to tell "什么时候确诊的" from "什么时候签收的" (docs/../JUDGE.md).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+# Fact name → words a trainee uses when asking about it. Scenario authors may use other names;
+# those are matched on the words of the answer itself.
+FACT_TOPICS: dict[str, tuple[str, ...]] = {
+    "product": ("产品", "险种", "什么保险", "哪款", "哪个保险", "哪一款", "买的是"),
+    "insured": ("被保险人", "被保人", "给谁", "保的是谁", "保谁", "谁的保单"),
+    "policyholder": ("投保人", "谁投保", "谁买的"),
+    "diagnosed": ("确诊", "诊断", "什么病", "查出", "病情", "哪天住院", "什么时候住院", "发病"),
+    "hospital": ("医院", "住院", "哪家", "治疗", "手术"),
+    "signed": ("签收", "收到保单", "拿到保单", "哪天签", "什么时候签", "几天了", "多久了"),
+    "signer": ("签字", "签名", "谁签", "亲笔", "代签", "本人签"),
+    "premium": ("保费", "交多少", "多少钱", "每年交", "年交", "交了多少", "交费", "缴费"),
+    "paid_years": ("交了几年", "交了多久", "交了多少年", "几年了"),
+    "channel": ("在哪买", "哪里买", "哪儿买", "怎么买", "渠道", "网点", "代理人", "通过谁"),
+    "agent": ("业务员", "销售", "代理人", "经理"),
+    "promise": ("承诺", "当时怎么说", "怎么跟您说", "怎么介绍", "保底", "说的是"),
+    "decision": ("通知书", "结论", "拒赔", "怎么说的", "理由", "写的"),
+    "overdue": ("应交日", "逾期", "过了多久", "几天", "什么时候该交", "到期"),
+    "status": ("保单状态", "现在保单", "多久没交", "中止", "失效", "停了"),
+    "demand": ("诉求", "要求", "您希望", "您想", "想怎么"),
+    "account": ("账户", "银行卡", "扣款", "换卡", "卡号"),
+    "contact": ("手机号", "电话", "联系方式", "地址"),
+    "income": ("工作", "收入", "失业", "手头"),
+    "bought": ("什么时候买", "哪年买", "哪一年", "投保时间", "买了多久"),
+    "dividend": ("分红", "收益", "红利", "利息", "到账多少"),
+    "caller": ("来电", "打来的", "号码", "谁打"),
+}
+MIN_SCORE = 2
+_FILLER_BIGRAMS = {"请问", "您的", "是不", "不是", "一下", "什么", "时候", "这个", "那个", "我们", "您是", "是什", "么时"}
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} - _FILLER_BIGRAMS
+
+
+def matching_fact(question: str, facts: Mapping[str, str]) -> str | None:
+    """The name of the fact that `question` asks about, or None when it asks about none of them."""
+    asked = _bigrams(question)
+    best, best_score = None, 0
+    for name, answer in facts.items():
+        topic_hits = sum(1 for word in FACT_TOPICS.get(name, ()) if word in question)
+        score = 2 * topic_hits + len(asked & _bigrams(answer))
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= MIN_SCORE else None

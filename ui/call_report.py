@@ -1,0 +1,120 @@
+"""The practice-call report that teaches: what to do differently first, then what went well, the
+mood chart with what moved it, the turn-by-turn transcript beside the model answers, the full
+findings, and the trainee's score trend on this scenario. Lessons come from trainer.dialogue.lessons."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from trainer.dialogue import lessons
+from trainer.dialogue.scenario import Scenario
+from trainer.dialogue.scoring import SUBSCORES, Report
+from trainer.insights.calls import CallScore
+from ui import charts
+from ui.display import outcome_name, rubric_name, subscore_name, when
+from ui.exports import show_chart
+from ui.i18n import tr
+from ui.render import escape_markdown
+
+
+def _quote(text: str) -> str:
+    return "“" + escape_markdown(text) + "”"
+
+
+def show_lessons(report: Report, scenario: Scenario) -> None:
+    """The three most important things to do differently, each with the words, why, and better wording."""
+    found = lessons.do_differently(report, scenario)
+    st.markdown("#### " + tr("下次这样做", "Do differently next time"))
+    if not found:
+        st.success(tr("这通电话没有需要改进的地方。", "Nothing to do differently in this call."))
+        return
+    for number, lesson in enumerate(found, start=1):
+        with st.container(border=True):
+            name = tr("漏掉的要点", "Missed checkpoint") if lesson.rubric == lessons.MISSED_CHECKPOINT else rubric_name(lesson.rubric)
+            turn = tr(f"（第{lesson.turn_index}轮）", f" (turn {lesson.turn_index})") if lesson.turn_index else ""
+            st.markdown(f"**{number}. {escape_markdown(name)}**{turn}")
+            if lesson.said:
+                st.markdown(tr("您说：", "You said: ") + _quote(lesson.said))
+            st.markdown(tr("为什么：", "Why: ") + escape_markdown(lesson.why))
+            if lesson.better:
+                st.caption(tr("更好的说法", "Better wording"))
+                st.code(lesson.better, language=None, wrap_lines=True)
+
+
+def show_strengths(report: Report) -> None:
+    strengths = lessons.went_well(report)
+    st.markdown("#### " + tr("做得好的", "What went well"))
+    if not strengths:
+        st.caption(tr("这通电话还没有可以肯定的地方。", "Nothing to credit in this call yet."))
+        return
+    for strength in strengths:
+        examples = "；".join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}" for turn, words in strength.examples[:3])
+        st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}：{examples}")
+
+
+def show_mood(report: Report, key: str) -> None:
+    """The mood after each reply, each point labelled with the behaviour that moved it most."""
+    turn, mood, why = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why")
+    rows = []
+    for note in lessons.mood_notes(report):
+        causes = "、".join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
+        rows.append({turn: note.turn_index, mood: note.mood,
+                     why: tr("开场", "opening") if note.turn_index == 0 else causes})
+    st.caption(tr("客户情绪变化（0 平静 … 100 愤怒），标注了每轮让情绪变化的原因",
+                  "Customer mood over the call (0 calm … 100 furious), with what moved it each turn"))
+    show_chart(charts.annotated_line(pd.DataFrame(rows), turn, mood, why, [turn, mood, why]), f"{key}_mood")
+
+
+def show_turns(report: Report) -> None:
+    """Each reply beside the model answer for that turn."""
+    st.markdown("#### " + tr("逐轮对照", "Turn by turn"))
+    for pair in lessons.turns(report):
+        marks = " ".join([f"❌{rubric_name(r)}" for r in pair.faults] + [f"✅{rubric_name(r)}" for r in pair.good])
+        st.caption(tr(f"第{pair.turn_index}轮 · 客户：", f"Turn {pair.turn_index} · Customer: ") + escape_markdown(pair.customer_before))
+        said_col, model_col = st.columns(2)
+        said_col.markdown(tr("**您说**", "**You said**") + "\n\n" + escape_markdown(pair.said) + (f"\n\n{marks}" if marks else ""))
+        model_col.markdown(tr("**参考说法**", "**Model answer**") + "\n\n" +
+                           (escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")))
+
+
+def show_history(history: list[CallScore], key: str) -> None:
+    """The trainee's scores on this scenario over time (finished calls, oldest first)."""
+    if len(history) < 2:
+        return
+    when_col, score = tr("时间", "When"), tr("得分", "Score")
+    frame = pd.DataFrame([{when_col: when(c.finished_at), score: round(c.score)} for c in history])
+    st.markdown("#### " + tr("这个情景的练习记录", "Your calls on this scenario"))
+    show_chart(charts.trend(frame, when_col, score, [when_col, score], domain=(0, 100)), f"{key}_history")
+    best = max(c.score for c in history)
+    st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
+
+
+def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
+                     finding_extra: Callable[[int], None] | None = None) -> None:
+    """The whole report; `finding_extra(number)` adds widgets under each finding (the judged-wrong form)."""
+    st.subheader(tr("通话报告", "Call report"))
+    score_col, outcome_col = st.columns(2)
+    score_col.metric(tr("总分", "Score"), report.score)
+    outcome_col.metric(tr("结果", "Outcome"), outcome_name(report.outcome))
+    for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
+        column.metric(subscore_name(name), report.subscores[name])
+    if report.missed:
+        st.markdown("**" + tr("还没解决的", "Still open") + "**")
+        for item in report.missed:
+            st.markdown("- " + escape_markdown(item))
+    show_lessons(report, scenario)
+    show_strengths(report)
+    show_mood(report, key)
+    show_turns(report)
+    with st.expander(tr(f"全部评分依据（{len(report.findings)} 条）", f"All findings ({len(report.findings)})")):
+        for number, finding in enumerate(report.findings):
+            mark = "✅" if finding.ok else "❌"
+            st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
+                        + _quote(finding.quote))
+            st.caption(escape_markdown(finding.advice))
+            if finding_extra is not None and finding.rubric not in ("checkpoint", "checkpoint_order"):
+                finding_extra(number)
+    show_history(history, key)
