@@ -102,7 +102,7 @@ def postgres_url() -> str | None:
 
 
 # Children before parents, so the foreign keys allow each DELETE.
-STORE_TABLES = ("search_feedback", "search_log", "call_comments", "review_flags", "content_changes", "quiz_attempts",
+STORE_TABLES = ("assignment_completions", "assignments", "search_feedback", "search_log", "call_comments", "review_flags", "content_changes", "quiz_attempts",
                 "review_states", "dialogue_sessions", "sign_in_events", "users")
 
 

@@ -18,7 +18,7 @@ from trainer.dialogue.scenario import (
 )
 
 TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals",
-              "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers"}
+              "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers", "reply_seconds"}
 MIN_FOLLOW_UPS = 3
 
 
@@ -222,5 +222,6 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
         case_facts=_case_facts(top, entries),
         max_turns=max_turns,
         file=file,
+        reply_seconds=top.integer("reply_seconds", 10, 600, default=60),
     )
     return scenario if len(problems) == before else None
