@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
+from trainer.assignments.exam import is_late, seconds_taken
+from trainer.assignments.store import AssignmentInfo, assignments_for, complete_assignment
+from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import save_dialogue
+from ui.assignments_view import mode_name, show_assignments
 from ui.display import outcome_name, subscore_name
+from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -39,15 +45,37 @@ def title(scenario: Scenario) -> str:
     return tr(scenario.title, scenario.title_en or scenario.title)
 
 
-def start_call(scenario: Scenario, mode: str) -> None:
+def start_call(scenario: Scenario, mode: str, assignment_id: int | None = None) -> None:
     session = DialogueSession(scenario, kb, seed=random.SystemRandom().randrange(1 << 30), mode=mode, judge=judge())
     first = session.start()
     st.session_state[CALL] = {"session": session, "hints": {}, "saved": False,
-                              "started_at": datetime.now(timezone.utc), "last": first}
+                              "started_at": datetime.now(timezone.utc), "last": first,
+                              "assignment": assignment_id, "line_at": utcnow()}  # line_at: the exam's reply clock
+
+
+def start_assignment(assignment: AssignmentInfo, scenario: Scenario) -> None:
+    """An assignment is done in the mode the instructor chose for it."""
+    start_call(scenario, assignment.mode, assignment.id)
+    st.rerun()
+
+
+def save_call(session: DialogueSession, report: Report) -> None:
+    """Store the call once; a call started from an assignment marks it done (the first one counts)."""
+    call = st.session_state[CALL]
+    if call["saved"]:
+        return
+    call["record_id"] = save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
+    call["saved"] = True
+    if call.get("assignment"):
+        call["assignment_done"] = complete_assignment(database(), call["assignment"], user, call["record_id"], report.score)
 
 
 def pick_scenario() -> None:
-    """Filters, scenario choice, mode and the start button."""
+    """The trainee's assignments first; then filters, scenario choice, mode and the start button."""
+    mine = assignments_for(database(), user)
+    if mine:
+        show_assignments(mine, scenarios, start_assignment)
+        st.subheader(tr("自由练习", "Free practice"))
     kind_col, level_col = st.columns(2)
     kinds = sorted({s.kind for s in scenarios.values()})
     kind = kind_col.selectbox(tr("类型", "Kind"), [None, *kinds], key="practice_kind",
@@ -153,19 +181,29 @@ if call is None:
 
 session: DialogueSession = call["session"]
 st.markdown(f"#### {escape_markdown(title(session.scenario))}")
+if session.mode == "exam":
+    st.caption(tr(f"{mode_name('exam')}模式：没有提示，每轮限时 {session.scenario.reply_seconds} 秒。",
+                  f"{mode_name('exam')} mode: no hints, {session.scenario.reply_seconds} s per reply."))
 with st.expander(tr("客户与目标", "Customer and goals")):
     st.markdown(escape_markdown(session.scenario.persona.description))
     for goal in session.scenario.goals:
         st.markdown("- " + escape_markdown(goal))
 last = call["last"]
 mood_meter(last.mood, last.band)
-transcript(session, call["hints"])
+transcript(session, call["hints"] if session.mode == "training" else {})
 
 if not session.done:
+    if session.mode == "exam":
+        countdown(call["line_at"], session.scenario.reply_seconds)
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
                          max_chars=REPLY_CHARS)
     if text and text.strip():
+        answered_at = utcnow()
         turn = session.reply(text)
+        if session.mode == "exam" and is_late(call["line_at"], answered_at, session.scenario.reply_seconds):
+            session.note_slow_reply(seconds_taken(call["line_at"], answered_at), session.scenario.reply_seconds)
+            turn = replace(turn, mood=session.mood.value, band=session.mood.band)
+        call["line_at"] = utcnow()
         call["last"] = turn
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints
@@ -175,11 +213,15 @@ if not session.done:
         st.rerun()
 else:
     report = session.report()
-    if not call["saved"]:
-        call["record_id"] = save_dialogue(database(), user.id, session.scenario.id, session.mode, report, call["started_at"])
-        call["saved"] = True
+    save_call(session, report)
+    if call.get("assignment_done"):
+        st.success(tr("作业已完成，培训师能看到这次通话的成绩。", "Assignment done: your instructor sees this call's score."),
+                   icon=":material/assignment_turned_in:")
     show_report(report)
 
 if st.button(tr("重新开始", "Start over"), key="practice_restart"):
+    if call.get("assignment") and session.mode == "exam" and not session.done:
+        session.end_call()  # an exam left half-way counts as taken, or it could be previewed and restarted
+        save_call(session, session.report())
     st.session_state.pop(CALL, None)
     st.rerun()
