@@ -118,6 +118,10 @@ class _Patcher:
             patched = self.sequence(block, old, new, path)
             if patched is not None:
                 return patched
+        if isinstance(new, list) and any(isinstance(v, dict) for v in new) and (block_layout or not old):
+            # a list of mappings (checkpoints …) is written one `- key: value` item per line group
+            return [f"{' ' * indent}{block.key}:"] + [line for value in new
+                                                      for line in self._new_item(value, indent + 2, path, False)]
         return self.style.field(path, block.key, new, " " * indent)
 
     def _child_indent(self, block: _Block) -> int:

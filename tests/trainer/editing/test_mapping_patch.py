@@ -71,3 +71,8 @@ def test_a_new_field_is_added_and_a_removed_one_goes() -> None:
 def test_a_file_that_does_not_parse_is_refused() -> None:
     with pytest.raises(YamlEditError):
         set_fields("id: [x\n", {"title": "y"})
+
+
+def test_the_first_checkpoint_of_a_new_file_is_written_in_block_layout() -> None:
+    after = set_fields("id: x\ncheckpoints: []\n", {"checkpoints": [{"id": "verify", "description": "核实身份"}]})
+    assert after == "id: x\ncheckpoints:\n  - id: verify\n    description: 核实身份\n"
