@@ -3,16 +3,20 @@ and see how many of the team have done each one."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from trainer.assignments.store import AssignmentError, cancel_assignment, create_assignment, team_assignments
+from trainer.assignments.store import (AssignmentError, cancel_assignment, completions, create_assignment,
+                                       team_assignments)
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
+from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
 from ui.assignments_view import mode_name
-from ui.display import scenario_title, zone
+from ui.display import scenario_title, when, zone
 from ui.i18n import tr
+from ui.progress_view import call_link
 from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database
@@ -67,6 +71,17 @@ for progress in listed:
                           + tr(f"截止 {work.due_date:%Y-%m-%d}", f"due {work.due_date:%Y-%m-%d}") + overdue)
         text_col.progress(progress.done / progress.members if progress.members else 0.0,
                           text=tr(f"已完成 {progress.done} / {progress.members} 人", f"Done by {progress.done} of {progress.members}"))
+        with text_col.expander(tr("谁完成了", "Who has done it")):
+            done = completions(db, work.id)
+            name, status, score, at = tr("坐席", "Agent"), tr("状态", "Status"), tr("得分", "Score"), tr("完成时间", "Done at")
+            report = tr("报告", "Report")
+            rows = [{name: member.display_name, status: tr("已完成", "done") if member.id in done else tr("未完成", "to do"),
+                     score: round(done[member.id].score) if member.id in done else None,
+                     at: when(done[member.id].completed_at) if member.id in done else "",
+                     report: call_link(done[member.id].dialogue_id) if member.id in done and done[member.id].dialogue_id else None}
+                    for member in agents(db, work.team)]
+            st.dataframe(pd.DataFrame(rows, columns=[name, status, score, at, report]), hide_index=True, width="stretch",
+                         column_config={report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"))})
         with cancel_col.popover(tr("撤销……", "Withdraw…")):
             if st.button(tr("确认撤销", "Withdraw"), key=f"assignment_cancel_{work.id}"):
                 try:

@@ -56,7 +56,7 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     assert not at.exception, at.exception
     call = at.session_state["practice_call"]
     assert call["session"].mode == "exam" and call["assignment"] == progress.assignment.id
-    assert any("本轮还剩" in p.proto.text for p in at.get("progress"))  # the countdown
+    assert "每轮限时 20 秒" in all_text(at) and "回复超时" in all_text(at)  # the limit and the countdown's note
 
     at.chat_input(key="practice_input").set_value("好的，我看一下。").run()  # a vague reply: training would hint on it
     assert not at.exception, at.exception
@@ -73,6 +73,11 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     progress_page = page(app_env, store, "pages/progress.py", "小李", "agent", "一组")
     assert not progress_page.exception, progress_page.exception
     assert any("作业 1 / 1" in p.proto.text for p in progress_page.get("progress"))
+
+    teacher.run()  # the instructor sees who did it, with the score of the call that counted
+    [table] = [d.value for d in teacher.dataframe if "状态" in d.value.columns]
+    assert table.to_dict("records")[0]["状态"] == "已完成" and table.iloc[0]["坐席"] == "小李"
+    assert any("已完成 1 / 1 人" in p.proto.text for p in teacher.get("progress"))
 
 
 def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, store) -> None:

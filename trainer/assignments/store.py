@@ -161,3 +161,18 @@ def team_assignments(db: Database, instructor: UserInfo) -> list[TeamProgress]:
                                     .where(AssignmentCompletion.assignment_id.in_([r.id for r in rows]))
                                     .group_by(AssignmentCompletion.assignment_id)).all()) if rows else {}
         return [TeamProgress(_info(row), done.get(row.id, 0), members.get(row.team, 0)) for row in rows]
+
+
+@dataclass(frozen=True)
+class Completion:
+    user_id: int
+    score: float
+    completed_at: datetime
+    dialogue_id: int | None
+
+
+def completions(db: Database, assignment_id: int) -> dict[int, Completion]:
+    """Who has done the assignment, by user id, with the score of the call that counted."""
+    with db.session() as session:
+        rows = session.scalars(select(AssignmentCompletion).where(AssignmentCompletion.assignment_id == assignment_id)).all()
+        return {r.user_id: Completion(r.user_id, r.score, as_utc(r.completed_at), r.dialogue_id) for r in rows}
