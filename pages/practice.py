@@ -7,8 +7,13 @@ first checkpoint missed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from trainer.assignments.exam import is_late, seconds_taken
+from trainer.assignments.store import AssignmentInfo, assignments_for, complete_assignment
+from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
@@ -16,7 +21,9 @@ from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
+from ui.assignments_view import mode_name, show_assignments
 from ui.call_report import show_call_report
+from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -41,14 +48,27 @@ def title(scenario: Scenario) -> str:
     return tr(scenario.title, scenario.title_en or scenario.title)
 
 
-def start_call(scenario: Scenario, mode: str, focus_id: str | None = None) -> None:
+def start_call(scenario: Scenario, mode: str, focus_id: str | None = None, assignment_id: int | None = None) -> None:
     """A new call, saved at once (its record id is its seed) so a reload can rebuild it."""
     record_id = open_call(database(), user.id, scenario.id, mode)
     session = DialogueSession(scenario, kb, seed=record_id, mode=mode, judge=judge())
     first = session.start()
     save_turn(database(), record_id, session.report())
     st.session_state[CALL] = {"session": session, "hints": {}, "record_id": record_id, "last": first,
-                              "focus": focus_id, "confirm_end": False}
+                              "focus": focus_id, "confirm_end": False,
+                              "assignment": assignment_id, "line_at": utcnow()}  # line_at: the exam's reply clock
+
+
+def start_assignment(assignment: AssignmentInfo, scenario: Scenario) -> None:
+    """An assignment is done in the mode the instructor chose for it."""
+    start_call(scenario, assignment.mode, assignment_id=assignment.id)
+    st.rerun()
+
+
+def open_assignment_for(scenario_id: str, mode: str) -> int | None:
+    """The trainee's open assignment a resumed call belongs to (same scenario and mode), if any."""
+    return next((a.id for a in assignments_for(database(), user)
+                 if not a.done and a.scenario_id == scenario_id and a.mode == mode), None)
 
 
 def resume_call() -> bool:
@@ -59,7 +79,8 @@ def resume_call() -> bool:
     session = DialogueSession(scenarios[saved.scenario_id], kb, seed=saved.id, mode=saved.mode, judge=judge())
     customer_turns = session.replay(agent_replies(saved))
     st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1], "focus": None,
-                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints}, "confirm_end": False}
+                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints}, "confirm_end": False,
+                              "assignment": open_assignment_for(saved.scenario_id, saved.mode), "line_at": utcnow()}
     if session.done:
         save_turn(database(), saved.id, session.report())
     st.toast(tr("已恢复您进行中的通话。", "Your call in progress was restored."))
@@ -67,7 +88,11 @@ def resume_call() -> bool:
 
 
 def pick_scenario() -> None:
-    """Filters, scenario choice, mode and the start button."""
+    """The trainee's assignments first; then filters, scenario choice, mode and the start button."""
+    mine = assignments_for(database(), user)
+    if mine:
+        show_assignments(mine, scenarios, start_assignment)
+        st.subheader(tr("自由练习", "Free practice"))
     kind_col, level_col = st.columns(2)
     kinds = sorted({s.kind for s in scenarios.values()})
     kind = kind_col.selectbox(tr("类型", "Kind"), [None, *kinds], key="practice_kind",
@@ -136,6 +161,12 @@ def finished(report: Report) -> None:
     if not call.get("saved"):
         save_turn(database(), call["record_id"], report)
         call["saved"] = True
+        if call.get("assignment"):
+            call["assignment_done"] = complete_assignment(database(), call["assignment"], user, call["record_id"],
+                                                          report.score)
+    if call.get("assignment_done"):
+        st.success(tr("作业已完成，培训师能看到这次通话的成绩。", "Assignment done: your instructor sees this call's score."),
+                   icon=":material/assignment_turned_in:")
     history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
     show_call_report(report, session.scenario, history, "practice_report",
                      finding_extra=lambda number: judged_wrong_form(report, number))
@@ -193,15 +224,25 @@ if focus_id:
     focused = next((c for c in session.scenario.checkpoints if c.id == focus_id), None)
     if focused is not None:
         st.info(tr("本次练习重点（上次没做到）：", "Focus of this call (missed last time): ") + escape_markdown(focused.hint or focused.description))
+if session.mode == "exam":
+    st.caption(tr(f"{mode_name('exam')}模式：没有提示，每轮限时 {session.scenario.reply_seconds} 秒。",
+                  f"{mode_name('exam')} mode: no hints, {session.scenario.reply_seconds} s per reply."))
 last = call["last"]
 mood_meter(last.mood, last.band)
-transcript(session, call["hints"])
+transcript(session, call["hints"] if session.mode == "training" else {})
 
 if not session.done:
+    if session.mode == "exam":
+        countdown(call["line_at"], session.scenario.reply_seconds)
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
                          max_chars=REPLY_CHARS)
     if text and text.strip():
+        answered_at = utcnow()
         turn = session.reply(text)
+        if session.mode == "exam" and is_late(call["line_at"], answered_at, session.scenario.reply_seconds):
+            session.note_slow_reply(seconds_taken(call["line_at"], answered_at), session.scenario.reply_seconds)
+            turn = replace(turn, mood=session.mood.value, band=session.mood.band)
+        call["line_at"] = utcnow()
         save_turn(database(), call["record_id"], session.report())
         call["last"] = turn
         if turn.hints:

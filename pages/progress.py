@@ -6,6 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dataclasses import replace
+
+from trainer.assignments.goal import assignment_goal
+from trainer.assignments.store import assignments_for
 from trainer.clock import utcnow
 from trainer.insights.agent import (CALENDAR_DAYS, activity_calendar, due_forecast, todays_goal, training_streak,
                                     weekly_retention)
@@ -33,6 +37,8 @@ days = activity_calendar(db, user.id, six_months, tz)
 mastery = store.mastery_by_category(user.id)
 forecast = due_forecast(db, user.id, now, tz)
 goal = todays_goal(db, user.id, now, tz)
+assigned = assignment_goal(assignments_for(db, user), today, tz)
+goal = replace(goal, assignments_goal=assigned.due, assignments_done=assigned.done)
 
 streak_col, due_col, answered_col = st.columns(3)
 streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_streak(days, today))
@@ -41,9 +47,14 @@ answered_col.metric(tr("累计答题", "Questions answered"), sum(m.attempts for
 sessions = store.recent_sessions(user.id, limit=10)
 
 st.subheader(tr("今日目标", "Today's goal"))
+assigned_text = tr(f" · 作业 {goal.assignments_done} / {goal.assignments_goal}",
+                   f" · assignments {goal.assignments_done} / {goal.assignments_goal}") if goal.assignments_goal else ""
 st.progress(goal.done_share, text=tr(
     f"复习 {goal.reviews_done} / {goal.reviews_goal} · 模拟通话 {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}",
-    f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}"))
+    f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}")
+    + assigned_text)
+if goal.assignments_done < goal.assignments_goal:
+    st.page_link("pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
 if goal.done_share >= 1:
     st.success(tr("今天的目标完成了！", "Today's goal is done!"), icon=":material/celebration:")
 

@@ -1,22 +1,36 @@
-"""情景编辑 — scenarios edited as YAML, validated as you type, with a preview of the customer's opening turn."""
+"""情景编辑 — a form for a scenario's common fields and its YAML for the rest, validated as you type,
+with a preview of the customer's opening turn and a dry run (model answers and saved calls replayed,
+scored) before saving. Saving goes through the content editor (path checks, locks, history)."""
 
 from __future__ import annotations
 
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
 from kb.content import ID_PATTERN
+from kb.yaml_source import parse_yaml
 from trainer.dialogue import DialogueSession
+from trainer.editing.dry_run import dry_run
 from trainer.editing.files import UnsafePath
+from trainer.editing.mapping_patch import set_fields
+from trainer.editing.scenario_fields import fields_from_cells
+from trainer.editing.yaml_style import YamlEditError, plain
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
+from ui.display import outcome_name, when
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import knowledge_base
+from ui.resources import database, judge, knowledge_base
+from ui.scenario_form import scenario_form
 
 NEW = ""
 MAX_ID_CHARS = 80
 MAX_SCENARIO_CHARS = 100_000  # a scenario file is ~5,000 characters
+# The YAML box in a monospace font (indentation is syntax); the container's key names its CSS class.
+MONOSPACE = "<style>.st-key-scenario_yaml textarea {font-family: ui-monospace, Menlo, Consolas, monospace;}</style>"
 # Field names only (content/scenarios/README.md describes each); the instructor writes the content.
 SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
             "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
@@ -53,13 +67,40 @@ if st.session_state.get("scenario_draft_for") != picked_name:
         st.stop()
     st.session_state["scenario_draft_for"] = picked_name
     st.session_state["scenario_version"] = st.session_state.get("scenario_version", 0) + 1
+    draft = st.session_state["scenario_draft"]
+    st.session_state["scenario_working"] = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
+    st.session_state.pop("scenario_dry_run", None)
 draft = st.session_state["scenario_draft"]
 if "scenario_result" in st.session_state:
     show_result(st.session_state.pop("scenario_result"))
 
-initial = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
-text = st.text_area("YAML", value=initial, height=480, key=f"scenario_text_{st.session_state['scenario_version']}",
-                    max_chars=MAX_SCENARIO_CHARS)
+version = st.session_state["scenario_version"]
+form_tab, yaml_tab = st.tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")])
+with yaml_tab:
+    st.html(MONOSPACE)
+    st.caption(tr("表单之外的字段（标题、类型、触发、案情事实、示范回答……）在这里编辑；表单的修改也会写到这里。",
+                  "Fields the form does not show (title, kind, triggers, case facts, model answers …) are edited here; "
+                  "the form's changes are written here too."))
+    with st.container(key="scenario_yaml"):
+        text = st.text_area("YAML", value=st.session_state["scenario_working"], height=480,
+                            key=f"scenario_text_{version}", max_chars=MAX_SCENARIO_CHARS)
+    st.session_state["scenario_working"] = text
+with form_tab:
+    parsed, parse_problems = parse_yaml(text, draft.file)
+    if parse_problems or not isinstance(parsed, dict):
+        st.info(tr("YAML 有语法错误，请先在 YAML 页修正，再使用表单。", "The YAML does not parse: fix it on the YAML tab to use the form."))
+    else:
+        form_key = f"{version}_{hashlib.sha256(text.encode()).hexdigest()[:8]}"  # a new text re-fills the form
+        cells = scenario_form(plain(parsed), form_key)
+        if cells is not None:
+            try:
+                changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
+            except YamlEditError as error:
+                st.error(tr("表单的修改无法写入：", "The form's changes could not be written: ") + escape_markdown(str(error)))
+            else:
+                st.session_state["scenario_working"] = changed
+                st.session_state["scenario_version"] = version + 1
+                st.rerun()
 
 # Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied.
 checked = editor.check({draft.file: text})
@@ -76,6 +117,23 @@ else:
 if scenario is not None:
     st.caption(tr("开场预览（客户第一句话）", "Opening preview (the customer's first line)"))
     st.markdown(escape_markdown(DialogueSession(scenario, kb).start().text))
+    if st.button(tr("试运行：回放示范回答和已保存的通话", "Dry run: replay the model answers and saved calls"), key="scenario_dry_run_button"):
+        with st.spinner(tr("正在回放……", "Replaying…")):
+            st.session_state["scenario_dry_run"] = (text, dry_run(scenario, kb, database(), judge()))
+    ran = st.session_state.get("scenario_dry_run")
+    if ran is not None and ran[0] == text:
+        source, score, outcome = tr("回放", "Replay"), tr("得分", "Score"), tr("结果", "Outcome")
+        st.dataframe(pd.DataFrame([{
+            source: tr("示范回答", "Model answers") if r.call_id is None else tr(f"通话 #{r.call_id}（{when(r.finished_at)}）",
+                                                                           f"Call #{r.call_id} ({when(r.finished_at)})"),
+            score: r.report.score, tr("原得分", "Score when saved"): "" if r.saved_score is None else round(r.saved_score),
+            outcome: outcome_name(r.report.outcome), tr("轮数", "Turns"): sum(1 for u in r.report.transcript if u.speaker == "agent"),
+        } for r in ran[1]]), hide_index=True, width="stretch")
+        if ran[1][0].report.outcome != "resolved":
+            st.warning(tr("示范回答没有解决这通电话：请检查要点、追问和示范回答是否对得上。",
+                          "The model answers do not resolve the call: check that checkpoints, follow-ups and model answers match."))
+    elif ran is not None:
+        st.caption(tr("内容已修改，请重新试运行。", "The draft changed since the dry run; run it again."))
 
 save_col, delete_col = st.columns(2)
 if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):

@@ -41,6 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/practice.py", "模拟通话", "Practice calls", ":material/support_agent:", url_path="practice"),
     PageSpec("pages/progress.py", "我的进度", "My progress", ":material/trending_up:", url_path="progress"),
     PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="team"),
+    PageSpec("pages/assignments.py", "作业布置", "Assignments", ":material/assignment:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="assignments"),
     PageSpec("pages/agent.py", "坐席详情", "Agent details", ":material/person_search:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="agent"),
     PageSpec("pages/call.py", "通话报告", "Call report", ":material/description:", url_path="call", in_menu=False),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),

@@ -99,7 +99,7 @@ def test_hit_test_page_shows_scores_and_why(app_env, instructor):
 def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, instructor):
     at = page("pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("late-payment").run()
-    [box] = at.text_area
+    [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
     box.input("id: late-payment\ntitle: [未闭合\n").run()
     assert not at.exception
     assert "malformed YAML" in texts(at)

@@ -81,10 +81,11 @@ def test_kb_validate_prints_the_problem_not_a_traceback(content_dir):
 def test_scenario_editor_survives_the_deep_paste_and_the_alias_bomb(app_env, instructor):
     at = page("pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("deep-paste").run()
-    assert at.text_area[0].max_chars < len(DEEP_FLOW)  # the 100,000-character paste does not even get in
+    [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
+    assert box.max_chars < len(DEEP_FLOW)  # the 100,000-character paste does not even get in
     deep_but_short = "x: " + "[" * 20_000 + "]" * 20_000
     for attack, words in ((deep_but_short, "nested too deeply"), (ALIAS_BOMB, "aliases")):
-        at.text_area[0].input(attack).run()
+        next(t for t in at.text_area if t.key.startswith("scenario_text_")).input(attack).run()
         assert not at.exception
         assert words in shown(at)
         assert at.button(key="scenario_save").disabled

@@ -47,6 +47,7 @@ LABELS = {
     "wrong_name": ("称呼错误", "Wrong name"),
     "checkpoint": ("完成要点", "Checkpoint met"),
     "checkpoint_order": ("顺序错误", "Out of order"),
+    "slow_reply": ("回复超时", "Reply too slow"),  # exam mode: over the scenario's reply_seconds
 }
 
 # Judged from the reply alone (the utterance corpus and its classifier); the others need the case:

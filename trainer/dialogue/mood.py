@@ -19,6 +19,7 @@ DEFAULT_EFFECTS = {
     "absolute_promise": 15, "rude": 30, "blame": 25, "jargon": 6, "personal_data": 15,
     "wrong_fact": 10, "ignored_question": 10, "vague": 8,
     "wrong_name": 8,
+    "slow_reply": 8,  # the customer waited in silence (exam mode)
 }
 
 
@@ -55,3 +56,11 @@ class MoodModel:
     @property
     def band(self) -> str:
         return self.spec.band(self.value)
+
+    def wait(self, behaviour: str) -> int:
+        """A reaction that comes with the last turn (a silence before the reply): the turn's mood moves, no new turn."""
+        trigger = self.triggers.get(behaviour)
+        delta = trigger.mood if trigger else DEFAULT_EFFECTS.get(behaviour, 0)
+        self.value = max(0, min(100, self.value + delta))
+        self.history[-1] = self.value
+        return delta

@@ -126,6 +126,7 @@ class Scenario:
     case_facts: tuple[CaseFact, ...] = ()
     max_turns: int = 12
     file: str = ""
+    reply_seconds: int = 60  # exam mode: the time limit for each reply
 
     def entry_ids(self) -> list[str]:
         """Every FAQ entry the scenario refers to, in first-use order."""

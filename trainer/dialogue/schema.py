@@ -18,7 +18,7 @@ from trainer.dialogue.scenario import (
 )
 
 TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals",
-              "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers"}
+              "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers", "reply_seconds"}
 MIN_FOLLOW_UPS = 3
 # Lines per mood band and for pushback: with fewer, a customer who may not repeat a line
 # (trainer.dialogue.customer) runs out within a call of 10–12 turns and falls back to fillers.
@@ -246,5 +246,6 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
         case_facts=_case_facts(top, entries),
         max_turns=max_turns,
         file=file,
+        reply_seconds=top.integer("reply_seconds", 10, 600, default=60),
     )
     return scenario if len(problems) == before else None

@@ -6,7 +6,8 @@ Sub-scores (0–100) and weights:
 - accuracy (20): right figures and answered questions against wrong figures and ignored questions,
   right / (right + 2 × wrong); no evidence at all scores 0.
 - empathy_service (20): empathy 35, next step 25, closing 20, apology / clarifying question /
-  escalation 20; each vague reply, unexplained term or wrong name for the customer costs 15.
+  escalation 20; each vague reply, unexplained term, wrong name for the customer or exam reply over
+  the time limit costs 15.
 - checkpoints (25): the share of the scenario's checkpoints met.
 - outcome (10): resolved 100, closed with open points 30, timed out 30, escalated 10, hung up 0.
 A red line (absolute promise or personal data read out) caps the total at 50, as in call QA.
@@ -85,7 +86,7 @@ def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpo
     service += 25 if _count(findings, "next_step", ok=True) else 0
     service += 20 if _count(findings, "closing", ok=True) else 0
     service += 20 if _count(findings, "apology", "clarifying_question", "escalation", ok=True) else 0
-    service -= 15 * _count(findings, "vague", "jargon", "wrong_name", ok=False)
+    service -= 15 * _count(findings, "vague", "jargon", "wrong_name", "slow_reply", ok=False)
     return {
         "compliance": max(0, 100 - 40 * breaches) if turns else 0,
         "accuracy": round(100 * right / (right + 2 * wrong)) if right + wrong else 0,

@@ -232,6 +232,19 @@ class DialogueSession:
         if not self.done:
             self.state.outcome = "agent_ended"
 
+    def note_slow_reply(self, seconds: float, limit: int) -> None:
+        """Exam mode: the last reply came `seconds` after the customer's line, over the scenario's `limit`.
+
+        Reported as a fault of that turn, and the customer's wait in silence raises the mood.
+        """
+        if self.state.turn == 0:
+            raise RuntimeError("no reply to time yet")
+        said = next(u.text for u in reversed(self.transcript) if u.speaker == "agent")
+        self.mood.wait("slow_reply")
+        self.findings.append(Finding(self.state.turn, "slow_reply", False, first_sentence(said),
+                                     f"这一轮用了 {round(seconds)} 秒才回复，超过了本情景每轮 {limit} 秒的限时："
+                                     "电话里客户听到的是沉默，先用一句话回应，再组织完整的答复。"))
+
     def _say(self, text: str, evidence: list[Evidence]) -> CustomerTurn:
         self.transcript.append(Utterance("customer", text, self.mood.value, self.state.turn))
         hints = self._hints(evidence) if self.mode == "training" else ()

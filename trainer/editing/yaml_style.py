@@ -151,6 +151,12 @@ class _Style:
         return [f"{indent}{key}: {self.scalar(value)}"]
 
 
+def written_like(lines: list[str], layout: Mapping[str, str] | None = None) -> _Style:
+    """A writer that lays out fields and spells scalars the way `lines` (a file or part of one) do;
+    `layout` gives the layout of fields `lines` do not have yet."""
+    return _Style(dict(layout or {}, **field_styles(lines)), scalar_tokens(lines))
+
+
 def _reads_as(token: str, value: Any, flow: bool) -> bool:
     """Whether `token`, written where `value` goes, reads back as the same value for the loader."""
     try:

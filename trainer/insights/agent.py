@@ -74,6 +74,8 @@ class TodayGoal:
     reviews_left: int
     calls_goal: int
     calls_done: int
+    assignments_goal: int = 0  # assignments due by today or done today (trainer.assignments.goal)
+    assignments_done: int = 0
 
     @property
     def reviews_goal(self) -> int:
@@ -81,9 +83,10 @@ class TodayGoal:
 
     @property
     def done_share(self) -> float:
-        """Share of today's goal done, each call weighing as much as one review."""
-        goal = self.reviews_goal + self.calls_goal
-        return 1.0 if not goal else (self.reviews_done + min(self.calls_done, self.calls_goal)) / goal
+        """Share of today's goal done, each call and each assignment weighing as much as one review."""
+        goal = self.reviews_goal + self.calls_goal + self.assignments_goal
+        done = self.reviews_done + min(self.calls_done, self.calls_goal) + min(self.assignments_done, self.assignments_goal)
+        return 1.0 if not goal else done / goal
 
 
 def _answers(db: Database, user_id: int, until: datetime | None = None) -> list[tuple[str, str, bool, datetime]]:

@@ -300,3 +300,32 @@ class ContentVersion(Base):
     files_json: Mapped[str] = mapped_column(Text)  # {"faq/x.yaml": "text", …}: every content file
     author: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Assignment(Base):
+    """A scenario an instructor gives a team to do by a due date, in training or exam mode."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(128))
+    team: Mapped[str] = mapped_column(String(64), index=True)
+    mode: Mapped[str] = mapped_column(String(16), default="training")  # training | exam
+    due_date: Mapped[date] = mapped_column(Date)  # done by the end of this day (company time zone)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AssignmentCompletion(Base):
+    """A trainee's finished call for an assignment: the first one counts (an exam is taken once)."""
+
+    __tablename__ = "assignment_completions"
+    __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    dialogue_id: Mapped[int | None] = mapped_column(ForeignKey("dialogue_sessions.id"), nullable=True)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,92 @@
+"""作业布置 — instructors give their team a scenario to do by a due date, in training or exam mode,
+and see how many of the team have done each one."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from trainer.assignments.store import (AssignmentError, cancel_assignment, completions, create_assignment,
+                                       team_assignments)
+from trainer.clock import utcnow
+from trainer.insights.access import sees_all_teams
+from trainer.insights.periods import local_day
+from trainer.insights.team import agents
+from trainer.quiz.progress import ProgressStore
+from ui.assignments_view import mode_name
+from ui.display import scenario_title, when, zone
+from ui.i18n import tr
+from ui.progress_view import call_link
+from ui.pages import require_page_user
+from ui.render import escape_markdown
+from ui.resources import database
+from ui.resources import scenarios as scenario_resources
+
+user = require_page_user(__file__)
+db = database()
+today = local_day(utcnow(), zone())
+scenarios, _problems = scenario_resources()
+
+st.title(tr("作业布置", "Assignments"))
+if "assignment_message" in st.session_state:
+    st.success(escape_markdown(st.session_state.pop("assignment_message")), icon=":material/check_circle:")
+
+teams = [t for t in ProgressStore(db).teams() if t] if sees_all_teams(user) else [t for t in [user.team] if t]
+if not teams:
+    st.info(tr("还没有班组：先在“用户管理”里给坐席分好班组。", "No teams yet: put agents in teams under Users first."))
+elif not scenarios:
+    st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
+else:
+    with st.form("assignment_form"):
+        team_col, scenario_col = st.columns(2)
+        team = team_col.selectbox(tr("班组", "Team"), teams, key="assignment_team")
+        scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), key="assignment_scenario",
+                                             format_func=scenario_title)
+        mode_col, due_col = st.columns(2)
+        mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
+                              format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
+                              else tr("考试（无提示，每轮限时）", "Exam (no hints, timed replies)"))
+        due = due_col.date_input(tr("截止日期", "Due date"), value=today, min_value=today, key="assignment_due")
+        if st.form_submit_button(tr("布置", "Assign"), type="primary"):
+            try:
+                create_assignment(db, user, scenario_id, team, mode, due, today)
+            except AssignmentError as error:
+                st.error(tr(error.zh, error.en))
+            else:
+                st.session_state["assignment_message"] = tr(
+                    f"已布置给{team}：{scenario_title(scenario_id)}（{mode_name(mode)}）。",
+                    f"Assigned to {team}: {scenario_title(scenario_id)} ({mode_name(mode)}).")
+                st.rerun()
+
+st.subheader(tr("已布置的作业", "Assignments in force"))
+listed = team_assignments(db, user)
+if not listed:
+    st.caption(tr("还没有布置作业。", "Nothing assigned yet."))
+for progress in listed:
+    work = progress.assignment
+    with st.container(border=True):
+        text_col, cancel_col = st.columns([4, 1])
+        overdue = tr("（已过截止日期）", " (past due)") if work.due_date < today else ""
+        text_col.markdown(f"**{escape_markdown(scenario_title(work.scenario_id))}** · {escape_markdown(work.team)} · {mode_name(work.mode)} · "
+                          + tr(f"截止 {work.due_date:%Y-%m-%d}", f"due {work.due_date:%Y-%m-%d}") + overdue)
+        text_col.progress(progress.done / progress.members if progress.members else 0.0,
+                          text=tr(f"已完成 {progress.done} / {progress.members} 人", f"Done by {progress.done} of {progress.members}"))
+        with text_col.expander(tr("谁完成了", "Who has done it")):
+            done = completions(db, work.id)
+            name, status, score, at = tr("坐席", "Agent"), tr("状态", "Status"), tr("得分", "Score"), tr("完成时间", "Done at")
+            report = tr("报告", "Report")
+            rows = [{name: member.display_name, status: tr("已完成", "done") if member.id in done else tr("未完成", "to do"),
+                     score: round(done[member.id].score) if member.id in done else None,
+                     at: when(done[member.id].completed_at) if member.id in done else "",
+                     report: call_link(done[member.id].dialogue_id) if member.id in done and done[member.id].dialogue_id else None}
+                    for member in agents(db, work.team)]
+            st.dataframe(pd.DataFrame(rows, columns=[name, status, score, at, report]), hide_index=True, width="stretch",
+                         column_config={report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"))})
+        with cancel_col.popover(tr("撤销……", "Withdraw…")):
+            if st.button(tr("确认撤销", "Withdraw"), key=f"assignment_cancel_{work.id}"):
+                try:
+                    cancel_assignment(db, user, work.id)
+                except AssignmentError as error:
+                    st.error(tr(error.zh, error.en))
+                else:
+                    st.rerun()

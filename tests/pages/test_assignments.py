@@ -1,0 +1,106 @@
+"""Assignments through AppTest: an instructor assigns an exam to a team, the trainee sees it first
+on 模拟通话, the exam shows no hints and times each reply, and finishing the call marks it done."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_practice import MINI_SCENARIO
+from trainer.assignments.store import assignments_for, team_assignments
+from trainer.clock import utcnow
+from trainer.users.accounts import get_or_create_by_name
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 120
+# The exam allows 20 s per reply in this copy of the mini scenario.
+EXAM_SCENARIO = MINI_SCENARIO.replace("difficulty: 1\n", "difficulty: 1\nreply_seconds: 20\n", 1)
+
+
+def page(app_env, store, path: str, name: str, role: str, team: str) -> AppTest:
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(EXAM_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / path), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, name, role, team)
+    return at.run()
+
+
+def assign_exam(app_env, store) -> AppTest:
+    at = page(app_env, store, "pages/assignments.py", "王老师", "instructor", "一组")
+    assert not at.exception, at.exception
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.radio(key="assignment_mode").set_value("exam")
+    at.button(key="FormSubmitter:assignment_form-布置").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander])
+
+
+def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(app_env, store) -> None:
+    teacher = assign_exam(app_env, store)
+    assert any("已布置给一组" in s.value for s in teacher.success)
+    [progress] = team_assignments(store, teacher.session_state["user"])
+    assert progress.assignment.mode == "exam" and (progress.done, progress.members) == (0, 0)
+
+    at = page(app_env, store, "pages/practice.py", "小李", "agent", "一组")
+    trainee = at.session_state["user"]
+    assert not at.exception, at.exception
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["我的作业", "自由练习"]  # assignments before free practice
+    assert "每轮限时 20 秒" in all_text(at)
+    at.button(key=f"assignment_start_{progress.assignment.id}").click().run()
+    assert not at.exception, at.exception
+    call = at.session_state["practice_call"]
+    assert call["session"].mode == "exam" and call["assignment"] == progress.assignment.id
+    assert "每轮限时 20 秒" in all_text(at) and "回复超时" in all_text(at)  # the limit and the countdown's note
+
+    at.chat_input(key="practice_input").set_value("好的，我看一下。").run()  # a vague reply: training would hint on it
+    assert not at.exception, at.exception
+    assert "提示" not in [c.value for c in at.caption] and not call["hints"]
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    assert any("作业已完成" in s.value for s in at.success)
+
+    [done] = assignments_for(store, trainee)
+    assert done.done and done.dialogue_id == call["record_id"]
+    at.button(key="practice_restart").click().run()
+    assert "已完成" in all_text(at) and f"assignment_start_{done.id}" not in [b.key for b in at.button]
+
+    progress_page = page(app_env, store, "pages/progress.py", "小李", "agent", "一组")
+    assert not progress_page.exception, progress_page.exception
+    assert any("作业 1 / 1" in p.proto.text for p in progress_page.get("progress"))
+
+    teacher.run()  # the instructor sees who did it, with the score of the call that counted
+    [table] = [d.value for d in teacher.dataframe if "状态" in d.value.columns]
+    assert table.to_dict("records")[0]["状态"] == "已完成" and table.iloc[0]["坐席"] == "小李"
+    assert any("已完成 1 / 1 人" in p.proto.text for p in teacher.get("progress"))
+
+
+def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, store) -> None:
+    assign_exam(app_env, store)
+    at = page(app_env, store, "pages/practice.py", "小周", "agent", "一组")
+    [work] = assignments_for(store, at.session_state["user"])
+    at.button(key=f"assignment_start_{work.id}").click().run()
+    call = at.session_state["practice_call"]
+
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    assert not any(f.rubric == "slow_reply" for f in call["session"].findings)  # answered at once: on time
+
+    call["line_at"] = utcnow() - timedelta(seconds=45)  # the trainee took 45 s over a 20 s limit
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+    assert not at.exception, at.exception
+    slow = [f for f in call["session"].findings if f.rubric == "slow_reply"]
+    assert len(slow) == 1 and slow[0].turn_index == 2 and "20 秒" in slow[0].advice
+    assert call["last"].mood == call["session"].mood.value  # the meter shows the wait
+
+    at.button(key="practice_end").click().run()
+    assert any("回复超时" in e.label for e in at.expander)  # in the report, with the turn it belongs to
+
+
+def test_an_instructor_with_a_team_can_only_pick_that_team(app_env, store) -> None:
+    at = page(app_env, store, "pages/assignments.py", "赵老师", "instructor", "二组")
+    assert at.selectbox(key="assignment_team").options == ["二组"]  # only their own team to pick

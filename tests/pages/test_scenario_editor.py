@@ -1,0 +1,73 @@
+"""情景编辑 through AppTest: the form writes back only what changed, saving goes through the
+editor, and the dry run shows the replayed score before saving."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_practice import MINI_SCENARIO
+from trainer.users.accounts import UserInfo, create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 180
+FILE = "scenarios/mini-cooling-off.yaml"
+# Hand-written touches the form must not restyle: a comment, a quoted number, an inline mapping.
+SCENARIO = "# 测试情景：犹豫期咨询\n" + MINI_SCENARIO.lstrip()
+
+
+@pytest.fixture
+def instructor(store) -> UserInfo:
+    return create_user(store, "teacher-zhao", "赵老师", role="instructor", team="培训部")
+
+
+def open_scenario(app_env, instructor) -> AppTest:
+    (app_env.content_dir / FILE).write_text(SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "pages/scenario_editor.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.run()
+    at.selectbox(key="scenario_pick").select(FILE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def form_box(at: AppTest, name: str):
+    return next(t for t in at.text_area if t.key.startswith("sf_") and t.key.endswith(f"_{name}"))
+
+
+def apply_form(at: AppTest) -> None:
+    next(b for b in at.button if b.key.startswith("FormSubmitter:scenario_form_")).click().run()
+    assert not at.exception, at.exception
+
+
+def test_the_form_round_trips_the_file_and_saves_only_the_changed_line(app_env, instructor) -> None:
+    at = open_scenario(app_env, instructor)
+    assert "测试客户" in [t.value for t in at.text_input if t.key.endswith("_name")]
+    apply_form(at)  # nothing touched: the YAML stays byte for byte
+    assert at.session_state["scenario_working"] == SCENARIO
+
+    form_box(at, "goals").input("讲清犹豫期\n讲清退费金额")  # sent with the form, as a browser does
+    apply_form(at)
+    working = at.session_state["scenario_working"]
+    diff = [d for d in difflib.unified_diff(SCENARIO.splitlines(), working.splitlines(), lineterm="", n=0)
+            if d[:1] in "+-" and not d.startswith(("+++", "---"))]
+    assert diff == ["-goals: [讲清犹豫期]", "+goals: [讲清犹豫期, 讲清退费金额]"]
+    yaml_box = next(t for t in at.text_area if t.key.startswith("scenario_text_"))
+    assert yaml_box.value == working  # the YAML tab shows the form's change
+
+    at.button(key="scenario_save").click().run()
+    assert not at.exception, at.exception
+    assert (app_env.content_dir / FILE).read_text(encoding="utf-8") == working
+
+
+def test_the_dry_run_replays_the_model_answers_and_shows_the_score(app_env, instructor) -> None:
+    at = open_scenario(app_env, instructor)
+    at.button(key="scenario_dry_run_button").click().run()
+    assert not at.exception, at.exception
+    [table] = [d.value for d in at.dataframe if "回放" in d.value.columns]
+    assert table.iloc[0]["回放"] == "示范回答"
+    assert 0 < int(table.iloc[0]["得分"]) <= 100
+    assert (app_env.content_dir / FILE).read_text(encoding="utf-8") == SCENARIO  # nothing saved by a dry run

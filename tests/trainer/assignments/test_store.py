@@ -1,0 +1,73 @@
+"""Assignments on SQLite and PostgreSQL: who may assign, what a trainee sees first, done once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from trainer.assignments.store import (AssignmentError, assignments_for, cancel_assignment, complete_assignment,
+                                       create_assignment, team_assignments)
+from trainer.users.accounts import create_user
+
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def people(database):
+    return {
+        "lead": create_user(database, "lead", "王老师", "instructor", "一组"),
+        "other_lead": create_user(database, "lead2", "赵老师", "instructor", "二组"),
+        "admin": create_user(database, "root", "管理员", "admin", ""),
+        "agent": create_user(database, "agent", "小李", "agent", "一组"),
+        "mate": create_user(database, "mate", "小周", "agent", "一组"),
+        "outsider": create_user(database, "out", "小陈", "agent", "二组"),
+    }
+
+
+def test_a_trainee_sees_the_team_assignments_open_first_earliest_due_first(database, people) -> None:
+    later = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", TODAY + timedelta(days=5), TODAY)
+    sooner = create_assignment(database, people["lead"], "cooling-off-cancel", "一组", "training", TODAY + timedelta(days=1), TODAY)
+    create_assignment(database, people["other_lead"], "lapse-reinstatement", "二组", "training", TODAY, TODAY)
+    assert [a.id for a in assignments_for(database, people["agent"])] == [sooner.id, later.id]
+
+    assert complete_assignment(database, sooner.id, people["agent"], None, 71)
+    listed = assignments_for(database, people["agent"])
+    assert [a.id for a in listed] == [later.id, sooner.id]  # done ones go last
+    assert listed[1].done and listed[1].score == 71 and not listed[0].done
+    assert not any(a.done for a in assignments_for(database, people["mate"]))  # done per trainee
+    assert [a.scenario_id for a in assignments_for(database, people["outsider"])] == ["lapse-reinstatement"]
+
+
+def test_the_first_finished_call_counts_and_other_teams_cannot_complete_it(database, people) -> None:
+    work = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", TODAY, TODAY)
+    assert complete_assignment(database, work.id, people["agent"], None, 40)
+    assert not complete_assignment(database, work.id, people["agent"], None, 95)
+    assert assignments_for(database, people["agent"])[0].score == 40
+    assert not complete_assignment(database, work.id, people["outsider"], None, 90)
+
+
+def test_instructors_assign_to_their_own_team_only(database, people) -> None:
+    with pytest.raises(AssignmentError):
+        create_assignment(database, people["lead"], "ci-claim-declined", "二组", "training", TODAY, TODAY)
+    with pytest.raises(AssignmentError):
+        create_assignment(database, people["agent"], "ci-claim-declined", "一组", "training", TODAY, TODAY)
+    assert create_assignment(database, people["admin"], "ci-claim-declined", "二组", "training", TODAY, TODAY).team == "二组"
+
+
+@pytest.mark.parametrize("mode, due, message", [("quiz", TODAY, "mode"), ("exam", TODAY - timedelta(days=1), "due date")])
+def test_bad_mode_or_past_due_date_is_refused_with_a_reason(database, people, mode, due, message) -> None:
+    with pytest.raises(AssignmentError, match=message):
+        create_assignment(database, people["lead"], "ci-claim-declined", "一组", mode, due, TODAY)
+
+
+def test_the_overview_counts_who_did_it_and_withdrawn_work_disappears(database, people) -> None:
+    work = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", TODAY, TODAY)
+    complete_assignment(database, work.id, people["mate"], None, 80)
+    [progress] = team_assignments(database, people["lead"])
+    assert (progress.done, progress.members) == (1, 2)
+    assert team_assignments(database, people["other_lead"]) == []
+    with pytest.raises(AssignmentError):
+        cancel_assignment(database, people["other_lead"], work.id)
+    cancel_assignment(database, people["lead"], work.id)
+    assert team_assignments(database, people["lead"]) == [] and assignments_for(database, people["agent"]) == []

@@ -1,0 +1,143 @@
+"""A scenario's common fields (persona, mood, goals, checkpoints, follow-ups, customer lines) as
+form cells, and back.
+
+A cell the instructor did not touch gives back the value exactly as the file had it, so the
+form never rewrites what it did not change (mapping_patch then leaves those lines alone).
+Lists are one element per line; in the tables, cue phrases are separated by " | ".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from trainer.editing.fields import join_lines, split_lines
+
+SEPARATOR = " | "
+FORM_FIELDS = ("persona", "mood", "goals", "checkpoints", "customer_lines")
+MOOD_FIELDS = ("start", "calm", "angry", "hang_up")
+PERSONA_TEXTS = ("name", "description")
+PERSONA_MAPS = ("facts", "private")
+LINE_TEXTS = ("opening", "resolution", "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal")
+LINE_LISTS = ("calm", "upset", "angry", "pushback")
+CHECKPOINT_COLUMNS = ("id", "description", "behaviour", "cues", "entries", "order", "hint")
+FOLLOW_UP_COLUMNS = ("id", "ask", "entry", "cues", "after")
+LIST_COLUMNS = ("cues", "entries")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return SEPARATOR.join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _map_text(value: Any) -> str:
+    return join_lines(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) else _text(value)
+
+
+def _parse_map(text: str) -> dict[str, str]:
+    parsed = {}
+    for line in split_lines(text):
+        key, _, value = line.partition(":") if ":" in line else line.partition("：")
+        parsed[key.strip()] = value.strip()
+    return parsed
+
+
+def _lines(value: Any) -> str:
+    return join_lines(value) if isinstance(value, list) else _text(value)
+
+
+def _row(item: Any, columns: tuple[str, ...]) -> dict[str, str]:
+    item = item if isinstance(item, dict) else {}
+    return {c: _text(item.get(c)) for c in columns}
+
+
+def cells_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The form's cells for a parsed scenario file: texts, numbers and the two tables' rows."""
+    persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}
+    mood = data.get("mood") if isinstance(data.get("mood"), dict) else {}
+    lines = data.get("customer_lines") if isinstance(data.get("customer_lines"), dict) else {}
+    cells: dict[str, Any] = {f"persona.{k}": _text(persona.get(k)) for k in PERSONA_TEXTS}
+    cells |= {f"persona.{k}": _map_text(persona.get(k)) for k in PERSONA_MAPS}
+    cells |= {f"mood.{k}": mood.get(k) if isinstance(mood.get(k), int) else None for k in MOOD_FIELDS}
+    cells["goals"] = _lines(data.get("goals"))
+    cells |= {f"lines.{k}": _text(lines.get(k)) for k in LINE_TEXTS}
+    cells |= {f"lines.{k}": _lines(lines.get(k)) for k in LINE_LISTS}
+    cells["checkpoints"] = [_row(c, CHECKPOINT_COLUMNS) for c in data.get("checkpoints") or []]
+    cells["follow_ups"] = [_row(f, FOLLOW_UP_COLUMNS) for f in lines.get("follow_ups") or []]
+    return cells
+
+
+def _cell_value(column: str, text: str) -> Any:
+    text = _text(text)
+    if not text:
+        return None
+    if column in LIST_COLUMNS:
+        return [part.strip() for part in text.split("|") if part.strip()]
+    if column == "order" and text.isdecimal():
+        return int(text)
+    return text
+
+
+def _set(target: dict, key: str, value: Any) -> None:
+    if value in (None, "", [], {}):
+        target.pop(key, None)
+    else:
+        target[key] = value
+
+
+def _items(old_items: Any, old_rows: list[dict], rows: list[dict], columns: tuple[str, ...]) -> list:
+    """Table rows back into items: untouched rows stay as written, changed cells replace their field."""
+    old_items = old_items if isinstance(old_items, list) else []
+    items = []
+    for position, row in enumerate(rows):
+        row = {c: _text(row.get(c)) for c in columns}
+        if not any(row.values()):
+            continue  # an empty row added by mistake
+        if position < len(old_rows) and row == old_rows[position]:
+            items.append(old_items[position])
+            continue
+        item = dict(old_items[position]) if position < len(old_items) and isinstance(old_items[position], dict) else {}
+        before = old_rows[position] if position < len(old_rows) else {}
+        for column in columns:
+            if row[column] != before.get(column, ""):
+                _set(item, column, _cell_value(column, row[column]))
+        items.append(item)
+    return items
+
+
+def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict[str, Any]:
+    """The top-level fields the form fills (FORM_FIELDS), from the file's data and the form's cells."""
+    before = cells_of(data)
+
+    def changed(name: str) -> bool:
+        return cells.get(name) != before.get(name)
+
+    persona = dict(data.get("persona") or {}) if isinstance(data.get("persona"), dict) else {}
+    for key in PERSONA_TEXTS:
+        if changed(f"persona.{key}"):
+            _set(persona, key, _text(cells[f"persona.{key}"]))
+    for key in PERSONA_MAPS:
+        if changed(f"persona.{key}"):
+            _set(persona, key, _parse_map(cells[f"persona.{key}"]))
+    mood = dict(data.get("mood") or {}) if isinstance(data.get("mood"), dict) else {}
+    for key in MOOD_FIELDS:
+        if changed(f"mood.{key}"):
+            _set(mood, key, cells[f"mood.{key}"])
+    goals = split_lines(cells["goals"]) if changed("goals") else data.get("goals")
+    lines = dict(data.get("customer_lines") or {}) if isinstance(data.get("customer_lines"), dict) else {}
+    for key in LINE_TEXTS:
+        if changed(f"lines.{key}"):
+            _set(lines, key, _text(cells[f"lines.{key}"]))
+    for key in LINE_LISTS:
+        if changed(f"lines.{key}"):
+            _set(lines, key, split_lines(cells[f"lines.{key}"]))
+    if changed("follow_ups"):
+        _set(lines, "follow_ups", _items(lines.get("follow_ups"), before["follow_ups"], cells["follow_ups"],
+                                         FOLLOW_UP_COLUMNS))
+    checkpoints = data.get("checkpoints")
+    if changed("checkpoints"):
+        checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
+    return {"persona": persona or None, "mood": mood or None, "goals": goals or None,
+            "checkpoints": checkpoints or None, "customer_lines": lines or None}

@@ -1,0 +1,53 @@
+"""Assignments on the trainee's pages: the list that comes first on 模拟通话, and its mode names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from trainer.assignments.store import AssignmentInfo
+from trainer.clock import utcnow
+from trainer.dialogue.scenario import Scenario
+from trainer.insights.periods import local_day
+from ui.display import scenario_title, when, zone
+from ui.i18n import tr
+from ui.render import escape_markdown
+
+
+def mode_name(mode: str) -> str:
+    return tr("考试", "Exam") if mode == "exam" else tr("练习", "Training")
+
+
+def due_text(assignment: AssignmentInfo) -> str:
+    """"截止 03-05（已逾期）" as the trainee reads it."""
+    today = local_day(utcnow(), zone())
+    text = tr(f"截止 {assignment.due_date:%m-%d}", f"due {assignment.due_date:%b %d}")
+    if assignment.overdue(today):
+        text += tr("（已逾期）", " (overdue)")
+    elif assignment.due_date == today:
+        text += tr("（今天）", " (today)")
+    return text
+
+
+def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, Scenario],
+                     start: Callable[[AssignmentInfo, Scenario], None]) -> None:
+    """The trainee's assignments, open ones first with a start button; done ones with their score."""
+    st.subheader(tr("我的作业", "My assignments"))
+    for assignment in assignments:
+        scenario = scenarios.get(assignment.scenario_id)
+        with st.container(border=True):
+            title_col, action_col = st.columns([4, 1])
+            title_col.markdown(f"**{escape_markdown(scenario_title(assignment.scenario_id))}** · "
+                               f"{mode_name(assignment.mode)} · {due_text(assignment)}")
+            if assignment.done:
+                title_col.caption(tr(f"已完成 · {when(assignment.done_at)} · 得分 {round(assignment.score or 0)}",
+                                     f"Done · {when(assignment.done_at)} · score {round(assignment.score or 0)}"))
+            elif scenario is None:
+                title_col.caption(tr("这个情景暂时不可用，请联系培训师。", "This scenario is not available now; ask your instructor."))
+            else:
+                if assignment.mode == "exam":
+                    title_col.caption(tr(f"考试：没有提示，每轮限时 {scenario.reply_seconds} 秒，第一次完成的通话计分。",
+                                         f"Exam: no hints, {scenario.reply_seconds} s per reply, your first finished call counts."))
+                if action_col.button(tr("开始", "Start"), key=f"assignment_start_{assignment.id}", type="primary"):
+                    start(assignment, scenario)
