@@ -21,7 +21,7 @@ from trainer.dialogue.scoring import Finding, Report
 MAX_LESSONS = 3
 # Faults from the most to the least serious (call QA order: compliance red lines first).
 SEVERITY = ("absolute_promise", "personal_data", "rude", "blame", "wrong_fact", "ignored_question",
-            "wrong_name", "checkpoint_order", "jargon", "vague")
+            "wrong_name", "slow_reply", "checkpoint_order", "jargon", "vague")
 MISSED_CHECKPOINT = "missed_checkpoint"
 
 
