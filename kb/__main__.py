@@ -63,7 +63,34 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     kb = _open(args, settings, show_progress=True)
     print(f"index {kb.index.key}: {kb.index.size} entries, {len(kb.index.docs)} documents, "
           f"model {kb.encoder.model_id}, in {settings.index_dir}")
+    _train_judge(Path(args.content or settings.content_dir), kb.encoder, settings)
     return 0
+
+
+def _train_judge(root: Path, encoder, settings: Settings) -> None:
+    """Train (or reuse) the practice-call judge now, so the first practice turn does not wait for it."""
+    import time
+
+    from tqdm import tqdm
+
+    from kb.embeddings import EmbeddingCache
+    from trainer.dialogue.classifier import training_texts
+    from trainer.dialogue.corpus import read_corpus
+    from trainer.dialogue.judge import open_judge
+
+    utterances, problems = read_corpus(root)
+    if problems:
+        print(f"judge: {len(problems)} problem(s) in the utterance corpus skipped (python -m kb validate lists them)",
+              file=sys.stderr)
+    todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing(training_texts(utterances))
+    started = time.perf_counter()
+    with tqdm(total=todo, unit="text", desc="judge: embedding utterances", disable=todo == 0, file=sys.stderr) as bar:
+        judge = open_judge(root, encoder, settings.embedding_cache_dir, progress=bar.update)
+    if judge is None:
+        print("judge: no utterance corpus with a train split; practice calls are judged by the cue rules alone")
+        return
+    print(f"judge: classifier over {judge.classifier.train_size} training utterances, "
+          f"model {judge.model_id}, ready in {time.perf_counter() - started:.0f} s")
 
 
 def _search_regulations(kb, args: argparse.Namespace) -> int:
