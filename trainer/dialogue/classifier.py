@@ -22,8 +22,10 @@ whose precision reaches `TARGET_PRECISION`. The dev split is never seen here.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import pickle
 import tempfile
 from dataclasses import dataclass, field
@@ -34,6 +36,7 @@ import numpy as np
 import scipy.sparse as sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.special import expit
 from sklearn.preprocessing import StandardScaler
 
 from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
@@ -49,6 +52,7 @@ COUNTER_WEIGHT = 3.0
 TARGET_PRECISION = 0.90
 MIN_THRESHOLD = 0.5
 Embed = Callable[[Sequence[str]], np.ndarray]
+_WHITESPACE = re.compile(r"\s\s+")  # what sklearn's char analyser collapses
 
 
 @dataclass(frozen=True)
@@ -60,25 +64,10 @@ class HeadSetting:
 
 
 DEFAULT_HEAD = HeadSetting()
-# Chosen per behaviour on the train split's out-of-fold scores (`choose_head_settings`,
-# printed by `python -m bench.judge_techniques`); behaviours not listed use DEFAULT_HEAD.
-# Grid: C 2 / 6 / 20 × embedding weight 0.02 / 0.05 / 0.1; the comment is the out-of-fold precision / recall.
-HEAD_SETTINGS: dict[str, HeadSetting] = {
-    "empathy": HeadSetting(20.0, 0.05),  # OOF P 0.91 R 0.46
-    "apology": HeadSetting(6.0, 0.02),  # OOF P 0.96 R 0.94
-    "verification": HeadSetting(20.0, 0.02),  # OOF P 0.90 R 0.85
-    "clarifying_question": HeadSetting(2.0, 0.02),  # OOF P 0.91 R 0.75
-    "explanation": HeadSetting(2.0, 0.02),  # OOF P 0.90 R 0.66
-    "next_step": HeadSetting(20.0, 0.05),  # OOF P 0.93 R 0.42
-    "escalation": HeadSetting(6.0, 0.02),  # OOF P 0.91 R 0.95
-    "closing": HeadSetting(6.0, 0.05),  # OOF P 0.96 R 0.97
-    "absolute_promise": HeadSetting(20.0, 0.02),  # OOF P 0.91 R 0.69
-    "rude": HeadSetting(2.0, 0.1),  # OOF P 0.90 R 0.22
-    "blame": HeadSetting(20.0, 0.1),  # OOF P 0.91 R 0.54
-    "jargon": HeadSetting(20.0, 0.05),  # OOF P 0.94 R 0.82
-    "personal_data": HeadSetting(6.0, 0.05),  # OOF P 0.91 R 0.86
-    "vague": HeadSetting(2.0, 0.05),  # OOF P 0.91 R 0.49
-}
+# Per-behaviour settings (`Recipe.heads`) can be chosen on the train split's out-of-fold scores
+# (`choose_head_settings`, `python -m bench.judge_techniques --choose-heads`). Measured on the dev
+# split they moved precision down as much as recall up (docs/benchmarks.md), so none are used.
+HEAD_SETTINGS: dict[str, HeadSetting] = {}
 
 
 @dataclass(frozen=True)
@@ -102,9 +91,35 @@ class Features:
         self.ngrams = TfidfVectorizer(analyzer="char", ngram_range=(1, ngram_max), min_df=2, sublinear_tf=True,
                                       dtype=np.float64).fit(list(texts))
 
+        self.ngram_max = ngram_max
+        self._mean, self._scale = self.scaler.mean_, self.scaler.scale_
+
     def parts(self, texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, sparse.csr_matrix]:
         """(standardised embeddings, n-gram TF-IDF): computed once, weighed per head by `joined`."""
-        return self.scaler.transform(np.asarray(vectors, dtype=np.float64)), self.ngrams.transform(list(texts))
+        dense = (np.asarray(vectors, dtype=np.float64) - self._mean) / self._scale
+        return dense, self._tfidf(texts)
+
+    def _tfidf(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """The fitted vectoriser's transform, computed directly: same numbers (a test checks), without
+        sklearn's per-call validation, which cost more than the rest of a turn's scoring."""
+        vocabulary, idf = self.ngrams.vocabulary_, self.ngrams.idf_
+        data, indices, indptr = [], [], [0]
+        for text in texts:
+            text = _WHITESPACE.sub(" ", text.lower())
+            counts: dict[int, int] = {}
+            for n in range(1, self.ngram_max + 1):
+                for i in range(len(text) - n + 1):
+                    column = vocabulary.get(text[i:i + n])
+                    if column is not None:
+                        counts[column] = counts.get(column, 0) + 1
+            columns = sorted(counts)
+            values = np.array([(1.0 + np.log(counts[c])) * idf[c] for c in columns])
+            norm = np.sqrt((values ** 2).sum()) if len(values) else 0.0
+            data.extend(values / norm if norm > 0 else values)
+            indices.extend(columns)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), np.array(indptr)),
+                                 shape=(len(texts), len(idf)))
 
 
 def joined(parts: tuple[np.ndarray, sparse.csr_matrix], embedding_weight: float) -> sparse.csr_matrix:
@@ -132,19 +147,30 @@ class BehaviourClassifier:
         """The whole reply's vector is its sentences' mean (the reply is not encoded whole)."""
         return self.recipe.whole_from_sentences
 
-    def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """(n texts, n behaviours) probabilities; `vectors` are the texts' embeddings."""
+    def scores(self, texts: Sequence[str], vectors: np.ndarray, only: str | None = None) -> np.ndarray:
+        """(n texts, n behaviours) probabilities (one column with `only`); `vectors` are the texts' embeddings.
+
+        The heads are linear, so all of them are one product with their stacked coefficients (the
+        embedding part already multiplied by each head's weight): the same numbers as each head's
+        predict_proba, in a fraction of the time.
+        """
+        columns = [self.behaviours.index(only)] if only is not None else list(range(len(self.behaviours)))
         if not len(texts):
-            return np.zeros((0, len(self.behaviours)))
-        parts = self.features.parts(texts, vectors)
-        matrices: dict[float, sparse.csr_matrix] = {}
-        columns = []
-        for behaviour in self.behaviours:
-            weight = self.recipe.head(behaviour).embedding_weight
-            if weight not in matrices:
-                matrices[weight] = joined(parts, weight)
-            columns.append(self.heads[behaviour].predict_proba(matrices[weight])[:, 1])
-        return np.column_stack(columns)
+            return np.zeros((0, len(columns)))
+        dense, ngrams = self.features.parts(texts, vectors)
+        w_dense, w_ngrams, bias = self._stacked()
+        z = dense @ w_dense[:, columns] + ngrams @ w_ngrams[:, columns] + bias[columns]
+        return expit(z)
+
+    def _stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if getattr(self, "_stacked_heads", None) is None:
+            dim = self.features.scaler.n_features_in_
+            coef = [self.heads[b].coef_[0] for b in self.behaviours]
+            w_dense = np.column_stack([c[:dim] * self.recipe.head(b).embedding_weight for b, c in zip(self.behaviours, coef)])
+            w_ngrams = np.column_stack([c[dim:] for c in coef])
+            bias = np.array([self.heads[b].intercept_[0] for b in self.behaviours])
+            self._stacked_heads = (w_dense, w_ngrams, bias)
+        return self._stacked_heads
 
 
 @dataclass(frozen=True)
@@ -356,8 +382,10 @@ def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, 
     return chosen
 
 
-def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
-    return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{model_id}"
+def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recipe: Recipe = Recipe()) -> str:
+    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) trains anew."""
+    recipe_hash = hashlib.sha256(repr(recipe).encode()).hexdigest()[:8]
+    return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{recipe_hash}-{model_id}"
 
 
 def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,

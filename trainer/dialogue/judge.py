@@ -177,9 +177,8 @@ class MeaningJudge:
             if len(clauses) <= 1:
                 return candidates[0]
             candidates = clauses
-        column = self.classifier.behaviours.index(behaviour)
         texts = [c.text for c in candidates]
-        scores = self.classifier.scores(texts, np.vstack([self._vector_of(reading, c) for c in candidates]))[:, column]
+        scores = self.classifier.scores(texts, np.vstack([self._vector_of(reading, c) for c in candidates]), only=behaviour)[:, 0]
         return candidates[int(np.argmax(scores))]
 
     def _vector_of(self, reading: Reading, piece: Segment) -> np.ndarray:

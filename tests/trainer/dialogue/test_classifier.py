@@ -102,3 +102,20 @@ def test_a_reply_is_encoded_once_per_sentence(encoder, embed):
     assert counting.calls == 1 and reading.scores.shape == (3, len(UTTERANCE_BEHAVIOURS))  # two sentences + the whole
     judge.findings(reading, set())
     assert counting.calls == 1  # quoting a clause borrows its sentence's vector
+
+
+def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
+    from trainer.dialogue.classifier import joined
+
+    classifier = train_classifier(small_corpus(4), embed, encoder.model_id)
+    texts = ["您先别着急，我帮您查一下。", "这事跟我们没关系，  您自己去问业务员。OK", "请问您是本人吗？", ""]
+    vectors = embed(texts)
+    features = classifier.features
+    assert np.allclose(features.parts(texts, vectors)[1].toarray(), features.ngrams.transform(texts).toarray())
+    reference = np.column_stack([
+        classifier.heads[b].predict_proba(joined((features.scaler.transform(np.asarray(vectors, dtype=np.float64)),
+                                                  features.ngrams.transform(texts)),
+                                                 classifier.recipe.head(b).embedding_weight))[:, 1]
+        for b in classifier.behaviours])
+    assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
+    assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])
