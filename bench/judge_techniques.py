@@ -9,7 +9,7 @@ head setting for every behaviour, every cue-rule hit counts); each "+" row adds 
 `trainer.dialogue.classifier.Recipe()`, the recipe the app trains.
 
 `--choose-heads` first runs the per-behaviour grid on the train split's out-of-fold scores and
-prints the `HEAD_SETTINGS` it picks (paste them into trainer/dialogue/classifier.py).
+prints the settings it picks (`GRID_CHOICE` below keeps the last choice; the app does not use it).
 """
 
 from __future__ import annotations
