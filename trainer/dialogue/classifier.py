@@ -11,13 +11,15 @@ narrow band, so nearest-example similarity flags nearly everything; a discrimina
 *standardised* embeddings separates them, provided it sees hard counter-examples.
 
 Training (deterministic: sorted inputs, fixed random_state, single-threaded liblinear):
-- each train-split utterance, whole, with its labels;
+- each train-split utterance, whole, with its labels (its vector the mean of its sentences', as
+  replies are read: each sentence is encoded once);
 - each sentence of a multi-sentence utterance as a negative for the behaviours the utterance
   does not show (a sentence cannot show what its utterance does not);
 - counter-examples weigh more (they are exactly what a trainee must not be flagged for).
 Thresholds: per behaviour, from out-of-fold scores on the train split (grouped by utterance,
 scored the way replies are: the best of its sentences and the whole), the lowest threshold
-whose precision reaches `TARGET_PRECISION`. The dev split is never seen here.
+whose precision reaches `TARGET_PRECISION` — for behaviours with a positive cue rule, chosen
+together with the floor a rule hit needs (`_joint_threshold`). The dev split is never seen here.
 """
 
 from __future__ import annotations
