@@ -81,8 +81,7 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
         at.chat_input(key="practice_input").set_value(reply).run()
         assert not at.exception, at.exception
 
-    # the identity check leaves the mood (it is no longer also counted as a clarifying question); the answer calms
-    assert moods[1] <= moods[0] and moods[2] < moods[1]
+    assert moods[1] < moods[0]  # verified and answered: the customer calmed a little
     assert "通话报告" in [h.value for h in at.subheader]
     assert "客户挂断" in [m.value for m in at.metric]
     assert any("保证能赔" in e.label or "保证能赔" in str(e.markdown) for e in at.expander) or \

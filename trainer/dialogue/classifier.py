@@ -47,7 +47,7 @@ from trainer.dialogue.segments import reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "3"
+CLASSIFIER_FORMAT = "4"  # bumped when the rules that calibrate the floors change
 RANDOM_STATE = 0
 FOLDS = 5
 COUNTER_WEIGHT = 3.0
