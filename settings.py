@@ -75,6 +75,7 @@ class Setting:
 DEFAULT_MIN_RELEVANCE = 0.58
 # Checks other packages plug into `python -m kb validate` (kb imports none of them itself).
 DEFAULT_CONTENT_CHECKS = ("trainer.dialogue.validation:scenario_problems", "trainer.dialogue.validation:utterance_problems")
+DEFAULT_BUILD_STEPS = ("trainer.dialogue.build_step:train_judge",)
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", "path", Path("data"), "SQLite database, index and embedding caches", default_text="./data"),
@@ -107,6 +108,9 @@ SETTINGS: tuple[Setting, ...] = (
             "repetition", minimum=1),
     Setting("content_checks", "list", DEFAULT_CONTENT_CHECKS,
             "extra checks `python -m kb validate` runs, as comma-separated `module:function` names"),
+    Setting("build_steps", "list", DEFAULT_BUILD_STEPS,
+            "steps `python -m kb build` runs after the index (e.g. training the practice-call judge), as "
+            "comma-separated `module:function` names"),
     Setting("search_log_days", "whole number", 180, "logged searches (customers' questions) and their feedback are "
             "deleted after this many days", minimum=1),
     Setting("api_rate_per_minute", "whole number", 600, "searches one API token may make per minute on one app "
@@ -138,6 +142,7 @@ class Settings:
     quiz_size: int = 20
     quiz_slow_seconds: float = 45.0
     content_checks: tuple[str, ...] = DEFAULT_CONTENT_CHECKS
+    build_steps: tuple[str, ...] = DEFAULT_BUILD_STEPS
     search_log_days: int = 180
     api_rate_per_minute: int = 600
     content_poll_seconds: float = 2.0

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from kb.checks import checked_content, load_check
+from kb.checks import checked_content, load_build_step, load_check
 from kb.yaml_source import Problem
 from settings import Settings, SettingsError
 
@@ -72,6 +72,8 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         questions = [q.text for q in dev.queries] + list(dev.off_topic)
         with tqdm(unit="question", desc="hit-test questions", file=sys.stderr) as bar:
             kb.remember_queries(questions, progress=bar.update)
+    for step in settings.build_steps:  # plugged in by name (the practice-call judge by default)
+        load_build_step(step)(Path(args.content or settings.content_dir), kb.encoder, settings)
     return 0
 
 

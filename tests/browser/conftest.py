@@ -32,9 +32,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("AGENT_TRAINER_CHROMIUM", "/usr/bin/chromium"))
 TIMINGS_FILE = os.environ.get("AGENT_TRAINER_BROWSER_TIMINGS")  # where bench/browser_journeys.py wants the timings
 FIRST_PORT = 8611
-JUDGE_WARM_UP = ("from settings import Settings; from kb.embeddings import load_encoder; "
-                 "from trainer.dialogue.judge import open_judge; s = Settings.from_env(); "
-                 "open_judge(s.content_dir, load_encoder(s.embedding_model), s.embedding_cache_dir)")
 
 
 def _skip_reason() -> str | None:
@@ -85,10 +82,8 @@ def app_url():
     env.pop("AGENT_TRAINER_DATABASE_URL", None)
     port = free_port()
     build, serve = make_run_command(port)
+    # `kb build` also trains the practice-call judge, so no journey step times the training.
     subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
-    # The practice-call judge trains on first use (minutes on a clean machine; cached on disk
-    # by corpus hash afterwards): train it here so no journey step times the training.
-    subprocess.run([sys.executable, "-c", JUDGE_WARM_UP], cwd=ROOT, env=env, check=True, capture_output=True)
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(serve, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"

@@ -11,10 +11,9 @@ from pathlib import Path
 from tests.conftest import ROOT, SHARED_EMBEDDING_CACHE
 
 
-def run_kb(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    """The command as an instructor runs it, sharing the tests' embedding cache (only new texts are encoded)."""
-    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(data_dir),
-           "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE)}
+def run_kb(*args: str, data_dir: Path, embedding_cache: Path = SHARED_EMBEDDING_CACHE) -> subprocess.CompletedProcess:
+    """The command as an instructor runs it, by default sharing the tests' embedding cache (only new texts are encoded)."""
+    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(data_dir), "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(embedding_cache)}
     return subprocess.run([sys.executable, "-m", "kb", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -36,6 +35,7 @@ def test_build_then_search_json(content_dir: Path, tmp_path: Path) -> None:
     env_content = ["--content", str(content_dir)]
     build = run_kb("build", str(content_dir), data_dir=tmp_path)
     assert build.returncode == 0 and "7 entries" in build.stdout
+    assert "cue rules alone" in build.stdout  # the fixture content has no utterance corpus
     result = run_kb("search", "宽限期多久", "-k", "2", "--json", *env_content, data_dir=tmp_path)
     hits = json.loads(result.stdout)
     assert hits[0]["id"] == "lapse-grace-period" and hits[0]["sources"] == ["《保险法》第三十六条"]
@@ -51,3 +51,22 @@ def test_search_regulations_on_the_command_line(content_dir: Path, tmp_path: Pat
     assert hits[0]["text"] and hits[0]["effective"]
     text = run_kb("search", "明天天气怎么样", "--regulations", *args, data_dir=tmp_path)
     assert "no reliable article" in text.stdout
+
+
+def test_build_trains_the_practice_call_judge(content_dir: Path, tmp_path: Path) -> None:
+    """`make run` builds first, so the first practice turn never waits for the judge to train."""
+    import yaml
+
+    from tests.trainer.dialogue.test_classifier import small_corpus
+
+    utterances = [{"text": u.text, "labels": list(u.labels) or ["none"], "split": "train"} for u in small_corpus(4)]
+    folder = content_dir / "dialogue" / "utterances"
+    folder.mkdir(parents=True)
+    (folder / "w-test.yaml").write_text(yaml.safe_dump({"writer": "w-test", "utterances": utterances}, allow_unicode=True),
+                                        encoding="utf-8")
+    build = run_kb("build", str(content_dir), data_dir=tmp_path, embedding_cache=tmp_path / "embeddings")
+    assert build.returncode == 0, build.stderr
+    assert f"judge: classifier over {len(utterances)} training utterances" in build.stdout
+    assert list((tmp_path / "embeddings").glob("judge-*.pkl"))
+    assert "judge: embedding utterances" in build.stderr  # progress while the utterances are encoded
+

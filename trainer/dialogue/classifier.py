@@ -11,19 +11,23 @@ narrow band, so nearest-example similarity flags nearly everything; a discrimina
 *standardised* embeddings separates them, provided it sees hard counter-examples.
 
 Training (deterministic: sorted inputs, fixed random_state, single-threaded liblinear):
-- each train-split utterance, whole, with its labels;
+- each train-split utterance, whole, with its labels (its vector the mean of its sentences', as
+  replies are read: each sentence is encoded once);
 - each sentence of a multi-sentence utterance as a negative for the behaviours the utterance
   does not show (a sentence cannot show what its utterance does not);
 - counter-examples weigh more (they are exactly what a trainee must not be flagged for).
 Thresholds: per behaviour, from out-of-fold scores on the train split (grouped by utterance,
 scored the way replies are: the best of its sentences and the whole), the lowest threshold
-whose precision reaches `TARGET_PRECISION`. The dev split is never seen here.
+whose precision reaches `TARGET_PRECISION` — for behaviours with a positive cue rule, chosen
+together with the floor a rule hit needs (`_joint_threshold`). The dev split is never seen here.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import pickle
 import tempfile
 from dataclasses import dataclass, field
@@ -34,36 +38,95 @@ import numpy as np
 import scipy.sparse as sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.special import expit
 from sklearn.preprocessing import StandardScaler
 
-from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
+from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import LabelledUtterance, corpus_hash
 from trainer.dialogue.segments import reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "1"
+CLASSIFIER_FORMAT = "4"  # bumped when the rules that calibrate the floors change
 RANDOM_STATE = 0
 FOLDS = 5
-C = 6.0
-EMBEDDING_WEIGHT = 0.05  # scaled embeddings next to TF-IDF rows of unit length
 COUNTER_WEIGHT = 3.0
 TARGET_PRECISION = 0.90
 MIN_THRESHOLD = 0.5
 Embed = Callable[[Sequence[str]], np.ndarray]
+_WHITESPACE = re.compile(r"\s\s+")  # what sklearn's char analyser collapses
+
+
+@dataclass(frozen=True)
+class HeadSetting:
+    """One behaviour head's regularisation and how much the embedding weighs beside the n-grams."""
+
+    c: float = 6.0
+    embedding_weight: float = 0.05  # scaled embeddings next to TF-IDF rows of unit length
+
+
+DEFAULT_HEAD = HeadSetting()
+# Per-behaviour settings (`Recipe.heads`) can be chosen on the train split's out-of-fold scores
+# (`choose_head_settings`, `python -m bench.judge_techniques --choose-heads`). Measured on the dev
+# split they moved precision down as much as recall up (docs/benchmarks.md), so none are used.
+HEAD_SETTINGS: dict[str, HeadSetting] = {}
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How the classifier is trained; each field is one technique measured in docs/benchmarks.md."""
+
+    whole_from_sentences: bool = True   # a reply's whole vector is its sentences' mean (one encoding per sentence)
+    ngram_max: int = 3                  # character n-grams 1..ngram_max
+    heads: tuple[tuple[str, HeadSetting], ...] = tuple(sorted(HEAD_SETTINGS.items()))
+    confirm_rules: bool = True          # a positive cue-rule hit counts only if the classifier does not firmly disagree
+
+    def head(self, behaviour: str) -> HeadSetting:
+        return dict(self.heads).get(behaviour, DEFAULT_HEAD)
 
 
 class Features:
     """Standardised embeddings beside character n-gram TF-IDF, fitted on training texts only."""
 
-    def __init__(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+    def __init__(self, texts: Sequence[str], vectors: np.ndarray, ngram_max: int = 3) -> None:
         self.scaler = StandardScaler().fit(np.asarray(vectors, dtype=np.float64))
-        self.ngrams = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True,
+        self.ngrams = TfidfVectorizer(analyzer="char", ngram_range=(1, ngram_max), min_df=2, sublinear_tf=True,
                                       dtype=np.float64).fit(list(texts))
 
-    def __call__(self, texts: Sequence[str], vectors: np.ndarray) -> sparse.csr_matrix:
-        dense = self.scaler.transform(np.asarray(vectors, dtype=np.float64)) * EMBEDDING_WEIGHT
-        return sparse.hstack([sparse.csr_matrix(dense), self.ngrams.transform(list(texts))]).tocsr()
+        self.ngram_max = ngram_max
+        self._mean, self._scale = self.scaler.mean_, self.scaler.scale_
+
+    def parts(self, texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, sparse.csr_matrix]:
+        """(standardised embeddings, n-gram TF-IDF): computed once, weighed per head by `joined`."""
+        dense = (np.asarray(vectors, dtype=np.float64) - self._mean) / self._scale
+        return dense, self._tfidf(texts)
+
+    def _tfidf(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """The fitted vectoriser's transform, computed directly: same numbers (a test checks), without
+        sklearn's per-call validation, which cost more than the rest of a turn's scoring."""
+        vocabulary, idf = self.ngrams.vocabulary_, self.ngrams.idf_
+        data, indices, indptr = [], [], [0]
+        for text in texts:
+            text = _WHITESPACE.sub(" ", text.lower())
+            counts: dict[int, int] = {}
+            for n in range(1, self.ngram_max + 1):
+                for i in range(len(text) - n + 1):
+                    column = vocabulary.get(text[i:i + n])
+                    if column is not None:
+                        counts[column] = counts.get(column, 0) + 1
+            columns = sorted(counts)
+            values = np.array([(1.0 + np.log(counts[c])) * idf[c] for c in columns])
+            norm = np.sqrt((values ** 2).sum()) if len(values) else 0.0
+            data.extend(values / norm if norm > 0 else values)
+            indices.extend(columns)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), np.array(indptr)),
+                                 shape=(len(texts), len(idf)))
+
+
+def joined(parts: tuple[np.ndarray, sparse.csr_matrix], embedding_weight: float) -> sparse.csr_matrix:
+    dense, ngrams = parts
+    return sparse.hstack([sparse.csr_matrix(dense * embedding_weight), ngrams]).tocsr()
 
 
 @dataclass
@@ -78,13 +141,38 @@ class BehaviourClassifier:
     corpus_key: str
     train_size: int = 0
     calibration: dict[str, tuple[float, float]] = field(default_factory=dict)  # behaviour -> (precision, recall) out of fold
+    recipe: Recipe = field(default_factory=Recipe)
+    rule_floors: dict[str, float] = field(default_factory=dict)  # behaviour -> least score a cue-rule hit needs
 
-    def scores(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
-        """(n texts, n behaviours) probabilities; `vectors` are the texts' embeddings."""
+    @property
+    def whole_from_sentences(self) -> bool:
+        """The whole reply's vector is its sentences' mean (the reply is not encoded whole)."""
+        return self.recipe.whole_from_sentences
+
+    def scores(self, texts: Sequence[str], vectors: np.ndarray, only: str | None = None) -> np.ndarray:
+        """(n texts, n behaviours) probabilities (one column with `only`); `vectors` are the texts' embeddings.
+
+        The heads are linear, so all of them are one product with their stacked coefficients (the
+        embedding part already multiplied by each head's weight): the same numbers as each head's
+        predict_proba, in a fraction of the time.
+        """
+        columns = [self.behaviours.index(only)] if only is not None else list(range(len(self.behaviours)))
         if not len(texts):
-            return np.zeros((0, len(self.behaviours)))
-        x = self.features(texts, vectors)
-        return np.column_stack([self.heads[b].predict_proba(x)[:, 1] for b in self.behaviours])
+            return np.zeros((0, len(columns)))
+        dense, ngrams = self.features.parts(texts, vectors)
+        w_dense, w_ngrams, bias = self._stacked()
+        z = dense @ w_dense[:, columns] + ngrams @ w_ngrams[:, columns] + bias[columns]
+        return expit(z)
+
+    def _stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if getattr(self, "_stacked_heads", None) is None:
+            dim = self.features.scaler.n_features_in_
+            coef = [self.heads[b].coef_[0] for b in self.behaviours]
+            w_dense = np.column_stack([c[:dim] * self.recipe.head(b).embedding_weight for b, c in zip(self.behaviours, coef)])
+            w_ngrams = np.column_stack([c[dim:] for c in coef])
+            bias = np.array([self.heads[b].intercept_[0] for b in self.behaviours])
+            self._stacked_heads = (w_dense, w_ngrams, bias)
+        return self._stacked_heads
 
 
 @dataclass(frozen=True)
@@ -92,12 +180,13 @@ class _TrainingSet:
     texts: list[str]
     group: np.ndarray          # which utterance each text came from
     whole: np.ndarray          # True for the utterance itself, False for one of its sentences
+    multi: np.ndarray          # True for the texts of an utterance of several sentences
     labels: np.ndarray         # (n texts, n behaviours) 1 shown / 0 not shown / -1 unknown (a sentence of an utterance that shows it)
     weights: np.ndarray        # (n texts, n behaviours)
 
 
 def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str]) -> _TrainingSet:
-    texts, group, whole, labels, weights = [], [], [], [], []
+    texts, group, whole, multi, labels, weights = [], [], [], [], [], []
     for number, utterance in enumerate(utterances):
         units = reading_units(utterance.text)
         pieces = [utterance.text] + [u.text for u in units if u.text != utterance.text] if len(units) > 1 else [utterance.text]
@@ -108,21 +197,38 @@ def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[
             texts.append(text)
             group.append(number)
             whole.append(position == 0)
+            multi.append(len(pieces) > 1)
             labels.append(row)
             weights.append([COUNTER_WEIGHT if b in utterance.counter else 1.0 for b in behaviours])
-    return _TrainingSet(texts, np.array(group), np.array(whole), np.array(labels), np.array(weights))
+    return _TrainingSet(texts, np.array(group), np.array(whole), np.array(multi), np.array(labels), np.array(weights))
 
 
-def _fit_heads(x: sparse.csr_matrix, data: _TrainingSet, rows: np.ndarray, behaviours: Sequence[str]
-               ) -> dict[str, LogisticRegression]:
-    heads = {}
-    for column, behaviour in enumerate(behaviours):
-        use = rows[data.labels[rows, column] >= 0]
-        y = data.labels[use, column]
-        head = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE, solver="liblinear")
-        head.fit(x[use], y, sample_weight=data.weights[use, column])
-        heads[behaviour] = head
-    return heads
+def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, column: int, setting: HeadSetting
+              ) -> LogisticRegression:
+    use = rows[data.labels[rows, column] >= 0]
+    head = LogisticRegression(C=setting.c, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE,
+                              solver="liblinear")
+    head.fit(x[use], data.labels[use, column], sample_weight=data.weights[use, column])
+    return head
+
+
+def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[str], ngram_max: int,
+                 settings: Sequence[Callable[[str], HeadSetting]]) -> list[np.ndarray]:
+    """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads."""
+    folds = np.array([i % FOLDS for i in range(int(data.group.max()) + 1)])[data.group]
+    results = [np.zeros((len(data.texts), len(behaviours))) for _ in settings]
+    for fold in range(FOLDS):
+        fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        parts = Features([data.texts[i] for i in fit_rows], x_raw[fit_rows], ngram_max).parts(data.texts, x_raw)
+        matrices: dict[float, sparse.csr_matrix] = {}
+        for setting_of, result in zip(settings, results):
+            for column, behaviour in enumerate(behaviours):
+                setting = setting_of(behaviour)
+                if setting.embedding_weight not in matrices:
+                    matrices[setting.embedding_weight] = joined(parts, setting.embedding_weight)
+                x = matrices[setting.embedding_weight]
+                result[held, column] = _fit_head(x, data, fit_rows, column, setting).predict_proba(x[held])[:, 1]
+    return results
 
 
 def _threshold(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -142,6 +248,81 @@ def _threshold(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float, flo
     return float(s[i]), float(precision[i]), float(recall[i])
 
 
+def whole_vector(sentence_vectors: np.ndarray) -> np.ndarray:
+    """The whole reply's vector from its sentences' (their normalised mean), so a reply is encoded once.
+
+    Encoding the whole reply as well as its sentences doubled the encoder's work per turn
+    (docs/benchmarks.md); training uses the same mean, so the heads see what replies produce.
+    """
+    mean = np.asarray(sentence_vectors, dtype=np.float64).mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm > 0 else mean
+
+
+def _encoded_rows(data: "_TrainingSet", whole_from_sentences: bool) -> list[int]:
+    """The training texts that go through the encoder (the others are means of their sentences)."""
+    return [i for i in range(len(data.texts)) if not (whole_from_sentences and data.whole[i] and data.multi[i])]
+
+
+def _embed_pieces(data: "_TrainingSet", embed: Embed, whole_from_sentences: bool) -> np.ndarray:
+    """Embeddings of every training text; a multi-sentence utterance's own row from its sentences when asked."""
+    encoded = _encoded_rows(data, whole_from_sentences)
+    vectors = np.asarray(embed([data.texts[i] for i in encoded]), dtype=np.float64)
+    x = np.zeros((len(data.texts), vectors.shape[1]))
+    x[encoded] = vectors
+    if whole_from_sentences:
+        for i in np.flatnonzero(data.whole & data.multi):
+            x[i] = whole_vector(x[(data.group == data.group[i]) & ~data.whole])
+    return x
+
+
+def training_texts(utterances: Sequence[LabelledUtterance], recipe: Recipe = Recipe()) -> list[str]:
+    """Every text training encodes (`kb build` counts the ones not cached yet for its progress bar)."""
+    train = [u for u in utterances if u.split == "train"]
+    data = _training_set(train, UTTERANCE_BEHAVIOURS)
+    return list(dict.fromkeys(data.texts[i] for i in _encoded_rows(data, recipe.whole_from_sentences)))
+
+
+RULE_FLOORS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
+
+
+def _joint_threshold(scores: np.ndarray, rules: np.ndarray, truth: np.ndarray) -> tuple[float, float, float, float]:
+    """(threshold, rule floor, precision, recall) for rules and classifier together.
+
+    A reply shows the behaviour when its score reaches the threshold, or a cue rule fires and the
+    score reaches the floor. The pair is chosen for the best recall at precision ≥ target (else the
+    best F0.5); a floor of 0 keeps every rule hit, as before.
+    """
+    order = np.argsort(-scores, kind="stable")
+    s, t, r = scores[order], truth[order].astype(bool), rules[order].astype(bool)
+    positives = max(1, int(t.sum()))
+    best = None
+    for floor in RULE_FLOORS:
+        base = r & (s >= floor)
+        base_hits, base_count = int((base & t).sum()), int(base.sum())
+        hits = base_hits + np.cumsum(t & ~base)
+        count = base_count + np.cumsum(~base)
+        precision, recall = hits / count, hits / positives
+        ends = [i for i in range(len(s)) if s[i] >= MIN_THRESHOLD and (i + 1 == len(s) or s[i + 1] < s[i])]
+        options = [(s[i], precision[i], recall[i]) for i in ends]
+        options.append((1.0 + 1e-9, base_hits / max(1, base_count), base_hits / positives))  # rules alone
+        for threshold, p, rc in options:
+            f05 = 1.25 * p * rc / max(1e-9, 0.25 * p + rc)
+            key = (p >= TARGET_PRECISION, rc if p >= TARGET_PRECISION else f05, -floor, threshold)
+            if best is None or key > best[0]:
+                best = (key, float(threshold), floor, float(p), float(rc))
+    return best[1], best[2], best[3], best[4]
+
+
+def rule_hits(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str]) -> np.ndarray:
+    """(utterances, behaviours): the positive cue rules' verdict on each utterance alone (0 for the others)."""
+    from trainer.dialogue.detectors import Detectors
+
+    detectors = Detectors(())
+    found = [{e.behaviour for e in detectors.positives(u.text)} for u in utterances]
+    return np.array([[b in f and b in POSITIVE for b in behaviours] for f in found], dtype=bool)
+
+
 def best_of_units(scores: np.ndarray, group: np.ndarray, count: int) -> np.ndarray:
     """Per utterance, the best score among its texts (a reply is flagged if any part shows it)."""
     best = np.zeros((count, scores.shape[1]))
@@ -149,36 +330,64 @@ def best_of_units(scores: np.ndarray, group: np.ndarray, count: int) -> np.ndarr
     return best
 
 
-def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
-                     behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS) -> BehaviourClassifier:
-    """Train on the train split only, thresholds from grouped out-of-fold scores."""
+def _prepared(utterances: Sequence[LabelledUtterance], embed: Embed, behaviours: Sequence[str], recipe: Recipe):
     train = sorted((u for u in utterances if u.split == "train"), key=lambda u: u.text)
-    behaviours = tuple(behaviours)
     data = _training_set(train, behaviours)
-    x_raw = np.asarray(embed(data.texts), dtype=np.float64)
-    folds = np.array([i % FOLDS for i in range(len(train))])[data.group]
-    out_of_fold = np.zeros((len(data.texts), len(behaviours)))
-    for fold in range(FOLDS):
-        fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
-        features = Features([data.texts[i] for i in fit_rows], x_raw[fit_rows])
-        x = features(data.texts, x_raw)
-        heads = _fit_heads(x, data, fit_rows, behaviours)
-        out_of_fold[held] = np.column_stack([heads[b].predict_proba(x[held])[:, 1] for b in behaviours])
-    per_utterance = best_of_units(out_of_fold, data.group, len(train))
     truth = np.array([[1 if u.shows(b) else 0 for b in behaviours] for u in train])
-    thresholds, calibration = {}, {}
+    return train, data, _embed_pieces(data, embed, recipe.whole_from_sentences), truth
+
+
+def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
+                     behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS, recipe: Recipe = Recipe()) -> BehaviourClassifier:
+    """Train on the train split only, thresholds from grouped out-of-fold scores."""
+    behaviours = tuple(behaviours)
+    train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
+    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head])
+    per_utterance = best_of_units(out_of_fold, data.group, len(train))
+    thresholds, calibration, floors = {}, {}, {}
+    rules = rule_hits(train, behaviours)
     for column, behaviour in enumerate(behaviours):
-        threshold, precision, recall = _threshold(per_utterance[:, column], truth[:, column])
+        if recipe.confirm_rules and rules[:, column].any():
+            threshold, floor, precision, recall = _joint_threshold(per_utterance[:, column], rules[:, column], truth[:, column])
+            floors[behaviour] = floor
+        else:
+            threshold, precision, recall = _threshold(per_utterance[:, column], truth[:, column])
         thresholds[behaviour] = threshold
         calibration[behaviour] = (round(precision, 3), round(recall, 3))
-    features = Features(data.texts, x_raw)
-    heads = _fit_heads(features(data.texts, x_raw), data, np.arange(len(data.texts)), behaviours)
+    features = Features(data.texts, x_raw, recipe.ngram_max)
+    parts = features.parts(data.texts, x_raw)
+    everything = np.arange(len(data.texts))
+    heads = {b: _fit_head(joined(parts, recipe.head(b).embedding_weight), data, everything, column, recipe.head(b))
+             for column, b in enumerate(behaviours)}
     return BehaviourClassifier(behaviours, features, heads, thresholds, model_id, corpus_hash(utterances),
-                               len(train), calibration)
+                               len(train), calibration, recipe, floors)
 
 
-def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
-    return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{model_id}"
+def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, grid: Sequence[HeadSetting],
+                         behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS, recipe: Recipe = Recipe()
+                         ) -> dict[str, tuple[HeadSetting, float, float]]:
+    """Per behaviour, the grid setting whose out-of-fold recall at the calibrated precision is best
+    (train split only; ties keep the default). Returns behaviour -> (setting, precision, recall)."""
+    behaviours = tuple(behaviours)
+    train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
+    grid = [DEFAULT_HEAD] + [g for g in grid if g != DEFAULT_HEAD]
+    results = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [lambda b, g=g: g for g in grid])
+    chosen = {}
+    for column, behaviour in enumerate(behaviours):
+        best = None
+        for setting, scores in zip(grid, results):
+            _, precision, recall = _threshold(best_of_units(scores, data.group, len(train))[:, column], truth[:, column])
+            key = (precision >= TARGET_PRECISION, round(recall, 3), round(precision, 3))
+            if best is None or key > best[0]:
+                best = (key, setting, precision, recall)
+        chosen[behaviour] = best[1:]
+    return chosen
+
+
+def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recipe: Recipe = Recipe()) -> str:
+    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) trains anew."""
+    recipe_hash = hashlib.sha256(repr(recipe).encode()).hexdigest()[:8]
+    return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{recipe_hash}-{model_id}"
 
 
 def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,

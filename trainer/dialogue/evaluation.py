@@ -17,7 +17,6 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.scoring import Report
-from trainer.dialogue.segments import reading_units
 
 GOOD_SCORE = 70
 BAD_SCORE = 50
@@ -45,7 +44,7 @@ def judged_behaviours(utterances: Sequence[LabelledUtterance], detectors: Detect
     Every sentence is encoded in one batch first, through `embed` (e.g. the disk cache) if given.
     """
     if judge is not None:
-        texts = list(dict.fromkeys(unit.text for u in utterances for unit in reading_units(u.text)))
+        texts = list(dict.fromkeys(piece for u in utterances for piece in judge.pieces(u.text)))
         judge.remember(texts, (embed or judge.embed)(texts))
     return [{e.behaviour for e in reply_evidence(u.text, detectors, judge)} for u in utterances]
 

@@ -14,13 +14,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from functools import partial
+from typing import Callable, Sequence
 
 import numpy as np
 
 from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
-from trainer.dialogue.classifier import BehaviourClassifier, open_classifier
+from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, whole_vector
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, EXPLAIN_MARKERS
 from trainer.dialogue.evidence import Evidence
@@ -94,17 +95,22 @@ class MeaningJudge:
             for text in texts:
                 self._memo.pop(text, None)
 
-    @staticmethod
-    def pieces(text: str) -> list[str]:
-        """Every text the judge may encode for a reply: its reading units and their clauses."""
+    def pieces(self, text: str) -> list[str]:
+        """Every text the judge encodes for a reply: its sentences (and the whole, for an old classifier)."""
         units = reading_units(text)
-        return list(dict.fromkeys([u.text for u in units] + [c.text for s in sentence_segments(text)
-                                                            for c in clause_segments(s)]))
+        if self.classifier.whole_from_sentences:
+            units = [u for u in units if u.text != text.strip() or len(units) == 1]
+        return list(dict.fromkeys(u.text for u in units))
 
     def read(self, text: str) -> Reading:
+        """The reply's units, scored; each sentence is encoded once, the whole reply is their mean."""
         units = reading_units(text)
         texts = [u.text for u in units]
-        vectors = self.embed(texts)
+        if self.classifier.whole_from_sentences and len(units) > 1:
+            sentences = self.embed(texts[:-1])
+            vectors = np.vstack([sentences, whole_vector(sentences).astype(sentences.dtype)])
+        else:
+            vectors = self.embed(texts)
         return Reading(text, units, vectors, self.classifier.scores(texts, vectors))
 
     def shown(self, reading: Reading) -> dict[str, Segment]:
@@ -116,6 +122,22 @@ class MeaningJudge:
             if best >= 0 and column_scores[best] >= self.classifier.thresholds[behaviour]:
                 found[behaviour] = reading.units[best]
         return found
+
+    def confirmed(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` without the positive cue-rule hits the classifier firmly disagrees with.
+
+        A cue such as 您可以 or a question mark is a weak sign on its own; the floors were chosen
+        on the training folds together with the thresholds (0 keeps every hit of that rule).
+        """
+        kept = []
+        for item in evidence:
+            floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
+            if floor > 0:
+                column = self.classifier.behaviours.index(item.behaviour)
+                if not len(reading.units) or reading.scores[:, column].max() < floor:
+                    continue
+            kept.append(item)
+        return kept
 
     def findings(self, reading: Reading, skip: set[str]) -> list[Evidence]:
         """Evidence for each behaviour the classifier sees and the rules did not (`skip`)."""
@@ -155,10 +177,15 @@ class MeaningJudge:
             if len(clauses) <= 1:
                 return candidates[0]
             candidates = clauses
-        column = self.classifier.behaviours.index(behaviour)
         texts = [c.text for c in candidates]
-        scores = self.classifier.scores(texts, self.embed(texts))[:, column]
+        scores = self.classifier.scores(texts, np.vstack([self._vector_of(reading, c) for c in candidates]), only=behaviour)[:, 0]
         return candidates[int(np.argmax(scores))]
+
+    def _vector_of(self, reading: Reading, piece: Segment) -> np.ndarray:
+        """A sentence's own vector; a clause borrows its sentence's (clauses are not encoded: the
+        n-grams tell the clauses of one sentence apart, and encoding them cost more than the rest of a turn)."""
+        sentence = piece if piece in reading.units else self._sentence_of(reading, piece)
+        return reading.vectors[reading.units.index(sentence)] if sentence in reading.units else reading.vectors[-1]
 
     def closeness(self, reading: Reading, references: Sequence[str]) -> tuple[float, Segment | None]:
         """Best cosine between a sentence of the reply and any reference text (FAQ answer sentences)."""
@@ -176,7 +203,8 @@ def reference_sentences(*texts: str) -> list[str]:
     return list(dict.fromkeys(s.text for t in texts if t for s in sentence_segments(t) if len(s.text) >= 6))
 
 
-def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None) -> MeaningJudge | None:
+def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None,
+               progress: Callable[[int], None] | None = None) -> MeaningJudge | None:
     """Train (or load the cached) classifier for the corpus under `content_dir` and this encoder.
 
     None when the content has no utterance corpus to learn from: calls are then judged by the
@@ -184,12 +212,14 @@ def open_judge(content_dir: Path | str, encoder: Encoder, cache_dir: Path | None
 
     Embeddings of the corpus go through the per-text embedding cache, so a corpus edit only
     encodes the changed utterances; the classifier is cached by corpus hash + model id.
+    `progress` is called with the number of texts encoded after each batch (a progress bar).
     """
     utterances, _ = read_corpus(content_dir)
     if not any(u.split == "train" for u in utterances):
         return None
     cache = EmbeddingCache(encoder, cache_dir)
-    classifier = open_classifier(utterances, cache.embed, encoder.model_id, cache_dir)
+    embed = partial(cache.embed, progress=progress) if progress is not None else cache.embed
+    classifier = open_classifier(utterances, embed, encoder.model_id, cache_dir)
     return MeaningJudge(classifier, encoder)
 
 

@@ -26,5 +26,7 @@ def reply_evidence(text: str, detectors: Detectors, judge: MeaningJudge | None =
     """Rule evidence for `text`, plus the classifier's when a judge is given."""
     evidence = detectors.positives(text) + detectors.negatives(text, set())
     if judge is not None:
-        evidence += meaning_findings(judge, judge.read(text), evidence, set())
+        reading = judge.read(text)
+        evidence = judge.confirmed(reading, evidence)
+        evidence += meaning_findings(judge, reading, evidence, set())
     return evidence

@@ -271,6 +271,8 @@ class DialogueSession:
     def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
         reading = self.judge.read(text) if self.judge is not None else None
         evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
+        if reading is not None:
+            evidence = self.judge.confirmed(reading, evidence)  # weak cue hits the classifier firmly disagrees with
         claims = self.facts.check(text)
         for claim in claims:
             entry = self.entries[claim.entry]

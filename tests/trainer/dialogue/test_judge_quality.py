@@ -24,14 +24,14 @@ from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_b
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02)
 DEV_FLOORS = {
-    "empathy": (0.94, 0.53), "apology": (0.92, 0.95), "verification": (0.72, 0.66),
-    "clarifying_question": (0.52, 0.71), "explanation": (0.90, 0.65), "next_step": (0.77, 0.48),
-    "escalation": (0.80, 0.87), "closing": (0.92, 0.89), "absolute_promise": (0.93, 0.59),
-    "rude": (0.80, 0.48), "blame": (0.98, 0.54), "jargon": (0.82, 0.77), "personal_data": (0.92, 0.86),
+    "empathy": (0.94, 0.53), "apology": (0.92, 0.95), "verification": (0.71, 0.56),
+    "clarifying_question": (0.79, 0.64), "explanation": (0.87, 0.63), "next_step": (0.79, 0.62),
+    "escalation": (0.80, 0.87), "closing": (0.92, 0.89), "absolute_promise": (0.98, 0.59),
+    "rude": (0.78, 0.42), "blame": (0.93, 0.57), "jargon": (0.79, 0.77), "personal_data": (0.91, 0.80),
     "vague": (0.98, 0.58),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
-COUNTER_CEILINGS = {"absolute_promise": 1, "rude": 0, "blame": 0, "jargon": 0, "personal_data": 1, "vague": 0}
+COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 1, "jargon": 0, "personal_data": 1, "vague": 0}
 
 
 @pytest.fixture(scope="module")
@@ -115,4 +115,4 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 
 GOOD_CALLS_MET = 8
 BAD_CALLS_MET = 11
-BAD_FAULTS_SAME_BEHAVIOUR = 10
+BAD_FAULTS_SAME_BEHAVIOUR = 12

@@ -1,0 +1,77 @@
+"""评判纠错 through AppTest: a trainee's "judged wrong" mark reaches the instructor, who relabels it into the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corrections import CORRECTIONS_FILE, mark_judged_wrong, open_corrections
+from trainer.dialogue.scoring import Finding
+from trainer.editing import history
+from trainer.users.accounts import UserInfo, create_user
+
+ROOT = Path(__file__).resolve().parents[2]
+REPLY = "这事真不是您的问题，是我们当时没提醒到位。"
+REASON = "我是在安慰客户，不是指责他"
+
+
+@pytest.fixture
+def queued(store) -> int:
+    """One trainee's objection: a reassurance flagged as blame."""
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    return mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(3, "blame", False, REPLY, "…"), REPLY, REASON)
+
+
+def page(user: UserInfo) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "judge_review.py"), default_timeout=120)
+    at.session_state["user"] = user
+    return at.run()
+
+
+def instructor(store) -> UserInfo:
+    return create_user(store, "teacher-li", "李老师", "instructor", "一组")
+
+
+def test_the_queue_shows_the_reply_the_quote_and_the_reason(app_env, store, queued) -> None:
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert REPLY in shown and REASON in shown and "推诿指责" in shown and "第3轮" in shown
+    # the objection taken at its word: not blame, and blame offered as the counter-example
+    assert at.multiselect(key=f"labels_{queued}").value == []
+    assert at.multiselect(key=f"counter_{queued}").value == ["blame"]
+
+
+def test_accepting_writes_the_relabelled_reply_into_the_corpus(app_env, store, queued) -> None:
+    at = page(instructor(store))
+    at.multiselect(key=f"labels_{queued}").set_value(["empathy", "apology"]).run()
+    at.button(key=f"accept_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert any("已保存" in s.value for s in at.success)
+    assert any("没有待处理" in i.value for i in at.info)  # the queue is empty now
+    utterances, problems = read_corpus(app_env.content_dir)
+    assert problems == []
+    [added] = [u for u in utterances if u.text == REPLY]
+    assert set(added.labels) == {"empathy", "apology"} and added.counter == ("blame",)
+    assert added.split == "train" and added.file == CORRECTIONS_FILE  # a correction never lands in dev
+    assert history.changes(store, file=CORRECTIONS_FILE)[0].author == "teacher-li"
+    assert open_corrections(store) == []
+
+
+def test_keeping_the_judgement_leaves_the_corpus_alone(app_env, store, queued) -> None:
+    at = page(instructor(store))
+    at.button(key=f"reject_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert open_corrections(store) == []
+    assert not (app_env.content_dir / CORRECTIONS_FILE).exists()
+    assert any("没有待处理" in i.value for i in at.info)
+
+
+def test_an_agent_cannot_open_the_queue(app_env, store, queued) -> None:
+    at = page(create_user(store, "agent-wu", "吴坐席", "agent", "一组"))
+    assert any("无权访问" in e.value for e in at.error)
+    assert REPLY not in " ".join(m.value for m in at.markdown)
+    assert len(open_corrections(store)) == 1

@@ -1,0 +1,36 @@
+"""The practice-call judge as a step of `python -m kb build` (plugged in by `settings.build_steps`).
+
+Training it with the index build means `make run` serves a ready judge: the first practice turn
+does not wait minutes for the classifier.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kb.embeddings import EmbeddingCache, Encoder
+from settings import Settings
+from trainer.dialogue.classifier import training_texts
+from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.judge import open_judge
+
+
+def train_judge(root: Path, encoder: Encoder, settings: Settings) -> None:
+    """Train (or reuse the cached) practice-call judge for the content at `root`, with progress."""
+    utterances, problems = read_corpus(root)
+    if problems:
+        print(f"judge: {len(problems)} problem(s) in the utterance corpus skipped (python -m kb validate lists them)",
+              file=sys.stderr)
+    todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing(training_texts(utterances))
+    started = time.perf_counter()
+    with tqdm(total=todo, unit="text", desc="judge: embedding utterances", disable=todo == 0, file=sys.stderr) as bar:
+        judge = open_judge(root, encoder, settings.embedding_cache_dir, progress=bar.update)
+    if judge is None:
+        print("judge: no utterance corpus with a train split; practice calls are judged by the cue rules alone")
+        return
+    print(f"judge: classifier over {judge.classifier.train_size} training utterances, "
+          f"model {judge.model_id}, ready in {time.perf_counter() - started:.0f} s")
