@@ -225,7 +225,9 @@ class Page:
     # ---- what a user sees ----------------------------------------------------------------
 
     def main_text(self) -> str:
-        return self.page.locator("[data-testid=stMain]").inner_text()
+        """The page's own content (not the sidebar). The block container is there in every layout:
+        a page with a chat box scrolls in a container that replaces the usual stMain."""
+        return self.page.locator("[data-testid=stMainBlockContainer]").inner_text()
 
     def sidebar_text(self) -> str:
         return self.page.locator("[data-testid=stSidebar]").inner_text()

@@ -20,6 +20,8 @@ COMMON_SURNAMES = (
 )
 TITLES = ("女士", "先生", "小姐", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷", "大姐", "大哥")
 _ADDRESS = re.compile(f"([{COMMON_SURNAMES}])(?:{'|'.join(TITLES)})")
+# Words that end in a surname character: "谢谢阿姨" thanks the customer, it does not call her 谢阿姨.
+WORDS_ENDING_IN_A_SURNAME = ("谢谢", "感谢", "多谢", "致谢")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
     surname = name[0]
     for match in _ADDRESS.finditer(text):
         said = match.group(1)
+        if text[max(0, match.start() - 1):match.start() + 1] in WORDS_ENDING_IN_A_SURNAME:
+            continue
         if said != surname and said not in case_text.replace(name, ""):
             return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
     if len(name) == 3:  # 李秀英 for 李秀兰: the surname and one of the two given characters right

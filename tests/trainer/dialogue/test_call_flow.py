@@ -15,8 +15,10 @@ from trainer.dialogue import DialogueSession
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 SEEDS = (0, 5)
 # Good calls that end resolved or closed by the trainee (the others are hung up or escalated on a
-# judge miss: docs/benchmarks.md); measured 10 of 12.
-GOOD_CALLS_ENDED_BY_THE_TRAINEE = 10
+# judge call: callback-elderly-dividends on "您听明白了吗？" judged rude, fraud-suspicious-callback on
+# "不会的。" judged rude, grace-period-short-of-money on unanswered questions; docs/benchmarks.md).
+# Measured 9 of 12 after the judge's second pass (10 before it).
+GOOD_CALLS_ENDED_BY_THE_TRAINEE = 9
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,8 @@ def test_a_wrong_surname_or_misspoken_name_is_caught_but_a_relative_is_not():
     assert wrong_name("请问是李秀英女士吗？", "李秀兰", "").said == "李秀英"
     assert wrong_name("陈女士您好，刘先生现在恢复得怎么样？", "陈慧", case) is None
     assert wrong_name("请问是李秀兰女士吗？", "李秀兰", "") is None
+    assert wrong_name("谢谢阿姨，对上了。感谢阿姨配合。", "周桂芳", "") is None  # thanks, not a 谢 surname
+    assert wrong_name("谢阿姨您好。", "周桂芳", "").said == "谢阿姨"
 
 
 def test_questions_about_the_case_find_the_fact_they_ask_about():
