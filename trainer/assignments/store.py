@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from trainer.errors import BilingualError
 from trainer.clock import as_utc, utcnow
 from trainer.insights.access import STAFF_ROLES, sees_all_teams
 from trainer.store.db import Database
@@ -22,12 +23,8 @@ from trainer.users.accounts import UserInfo
 MODES = ("training", "exam")
 
 
-class AssignmentError(ValueError):
+class AssignmentError(BilingualError):
     """Why an assignment cannot be made or changed, in both languages."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from trainer.errors import BilingualError
 from trainer.store.db import Database
 from trainer.store.models import CallComment, DialogueRecord, User
 from trainer.clock import as_utc
@@ -16,12 +17,8 @@ from trainer.users.accounts import UserInfo
 MAX_COMMENT_CHARS = 2000
 
 
-class CommentError(ValueError):
+class CommentError(BilingualError):
     """A comment that cannot be saved, explained in both UI languages."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from trainer.errors import BilingualError
 from trainer.store.db import Database
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_hire_date, clean_team,
@@ -37,12 +38,8 @@ ROLE_ALIASES = {"坐席": "agent", "培训师": "instructor", "讲师": "instruc
 MAX_ROWS = 5000
 
 
-class RosterError(ValueError):
+class RosterError(BilingualError):
     """The file as a whole cannot be read (format, encoding, missing columns)."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
 
 
 @dataclass(frozen=True)
