@@ -23,6 +23,7 @@ from trainer.dialogue.store import agent_replies, open_call, save_turn, unfinish
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_name, show_assignments
 from ui.call_report import show_call_report
+from ui.display import rubric_name
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr
@@ -132,19 +133,27 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
                     st.markdown("- " + escape_markdown(hint))
 
 
-def judged_wrong_form(report: Report, number: int) -> None:
+def judged_wrong_form(report: Report, numbers: list[int]) -> None:
     """Let the trainee object to one finding, with a short reason, for an instructor to review."""
-    finding = report.findings[number]
     marked = st.session_state[CALL].setdefault("marked", set())
-    if number in marked:
-        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
+    for number in sorted(marked):
+        finding = report.findings[number]
+        st.caption(tr(f"已提交“判断有误”（第{finding.turn_index}轮 · {rubric_name(finding.rubric)}），培训师会复核。",
+                      f"Marked as judged wrong (turn {finding.turn_index} · {rubric_name(finding.rubric)}); "
+                      "an instructor will review it."))
+    open_numbers = [n for n in numbers if n not in marked]
+    if not open_numbers:
         return
-    reason = st.text_input(tr("判断有误？简单说明原因", "Judged wrong? Say briefly why"), key=f"judged_wrong_reason_{number}",
-                           max_chars=200)
-    if st.button(tr("判断有误", "Judged wrong"), key=f"judged_wrong_{number}"):
+    st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
+    number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
+                          format_func=lambda n: f"{tr('第', 'Turn ')}{report.findings[n].turn_index}{tr('轮', '')} · "
+                                                f"{rubric_name(report.findings[n].rubric)}：{report.findings[n].quote[:40]}")
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="judged_wrong_reason", max_chars=200)
+    if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
         if not reason.strip():
             st.warning(tr("请先写一句原因。", "Please write a short reason first."))
             return
+        finding = report.findings[number]
         said = next((u.text for u in report.transcript if u.speaker == "agent" and u.turn_index == finding.turn_index),
                     finding.quote)
         call = st.session_state[CALL]
@@ -169,7 +178,7 @@ def finished(report: Report) -> None:
                    icon=":material/assignment_turned_in:")
     history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
     show_call_report(report, session.scenario, history, "practice_report",
-                     finding_extra=lambda number: judged_wrong_form(report, number))
+                     contest=lambda numbers: judged_wrong_form(report, numbers))
     missed = focus(report, session.scenario)
     label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.description})")
                                                          if missed else "")

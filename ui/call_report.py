@@ -93,8 +93,9 @@ def show_history(history: list[CallScore], key: str) -> None:
 
 
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
-                     finding_extra: Callable[[int], None] | None = None) -> None:
-    """The whole report; `finding_extra(number)` adds widgets under each finding (the judged-wrong form)."""
+                     contest: Callable[[list[int]], None] | None = None) -> None:
+    """The whole report; `contest(numbers)` adds one form under the findings for objecting to one of
+    them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
@@ -115,6 +116,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
             st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
                         + _quote(finding.quote))
             st.caption(escape_markdown(finding.advice))
-            if finding_extra is not None and finding.rubric not in ("checkpoint", "checkpoint_order"):
-                finding_extra(number)
+        contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
+        if contest is not None and contestable:
+            contest(contestable)
     show_history(history, key)
