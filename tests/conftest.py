@@ -85,6 +85,14 @@ def db(tmp_path: Path) -> Database:
 
 
 @pytest.fixture
+def store(app_env) -> Database:
+    """The database the pages under test use (same file as ui.resources.database())."""
+    database = Database(app_env.resolved_database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
 def app_env(monkeypatch: pytest.MonkeyPatch, settings: Settings):
     """Environment for Streamlit AppTests: fixture content, a fresh data dir, empty caches."""
     import streamlit as st

@@ -7,18 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from trainer.store.db import Database
 from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
-
-
-@pytest.fixture
-def store(app_env):
-    database = Database(app_env.resolved_database_url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from trainer.editing.editor import ContentEditor
-from trainer.store.db import Database
 from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,13 +17,6 @@ TIMEOUT = 120
 @pytest.fixture
 def editor(kb, db) -> ContentEditor:
     return ContentEditor(kb, db)
-
-
-@pytest.fixture
-def store(app_env) -> Database:
-    database = Database(app_env.resolved_database_url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture
