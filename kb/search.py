@@ -262,15 +262,15 @@ class Searcher:
         question = story_question(plan.text) if self.recipe.question_focus else None
         return [plan.text, *clauses], question
 
-    def _encoded_texts(self, plan: QueryPlan) -> list[str]:
-        """What a search encodes, in one batch: the query, its story clauses, then its question."""
+    def _encoded_texts(self, plan: QueryPlan) -> tuple[list[str], str | None]:
+        """What a search encodes, in one batch (the query, its story clauses, then its question), and the question."""
         texts, question = self._query_parts(plan)
-        return [*texts, *([question] if question else [])]
+        return [*texts, *([question] if question else [])], question
 
     def query_texts(self, query: str) -> list[str]:
         """The texts a search for `query` encodes ([] when it encodes nothing), e.g. to encode them ahead."""
         plan = plan_query(query or "", self.glossary, self.rewriters)
-        return self._encoded_texts(plan) if plan.text.strip() else []
+        return self._encoded_texts(plan)[0] if plan.text.strip() else []
 
     def with_encoder(self, encoder: Encoder) -> "Searcher":
         """The same searcher with another encoder for its queries (e.g. one that remembers them);
@@ -288,8 +288,8 @@ class Searcher:
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
         depth = CANDIDATE_DEPTH if category is None else None
-        question = self._query_parts(plan)[1]
-        vectors = self.encoder.encode_queries(self._encoded_texts(plan))
+        texts, question = self._encoded_texts(plan)
+        vectors = self.encoder.encode_queries(texts)
         query_vector = vectors[0]
         if question:
             query_vector = focused(query_vector, vectors[-1])
