@@ -178,13 +178,20 @@ def build_index(docs: list[IndexedDoc], cache: EmbeddingCache, progress: Callabl
     vectors = cache.embed([d.text for d in docs], progress=progress)
     if not len(vectors):
         vectors = np.zeros((0, encoder.dim), dtype=np.float32)
+    return SearchIndex(index_key(docs, encoder.model_id), docs, _dense_index(vectors), keyword_index(docs))
+
+
+def keyword_index(docs: Sequence[IndexedDoc]) -> bm25s.BM25:
+    """BM25 over the documents' keyword tokens."""
     bm25 = bm25s.BM25()
     corpus = [keyword_tokens(d.text) or [""] for d in docs]
-    if corpus:
-        bm25.index(corpus, show_progress=False)
-    else:
-        bm25.index([[""]], show_progress=False)
-    return SearchIndex(index_key(docs, encoder.model_id), docs, _dense_index(vectors), bm25)
+    bm25.index(corpus or [[""]], show_progress=False)
+    return bm25
+
+
+def keyword_collection(docs: list[IndexedDoc], dim: int) -> SearchIndex:
+    """A collection searched by keywords only (no vectors: built in well under a second, never cached)."""
+    return SearchIndex("keywords", docs, faiss.IndexFlatIP(dim), keyword_index(docs))
 
 
 def open_index(entries: Sequence[Entry], cache: EmbeddingCache, index_dir: Path | None,

@@ -80,7 +80,7 @@ class KnowledgeBase:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
         articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
-                                         scope=_scope(content, cache))
+                                         scope=_scope(content, cache), faq=index)
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

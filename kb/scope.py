@@ -33,9 +33,13 @@ class ScopeCheck:
         """Cosine and text of the closest out-of-scope example ((0.0, "") when there are none)."""
         if not self.examples:
             return 0.0, ""
-        scores = self._vectors @ query_vector
+        scores = self.cosines(query_vector)
         best = int(np.argmax(scores))
         return float(scores[best]), self.examples[best]
+
+    def cosines(self, query_vector: np.ndarray) -> np.ndarray:
+        """Cosine of the query with every example, in the examples' order."""
+        return self._vectors @ query_vector
 
     def out_of_scope(self, query_vector: np.ndarray, best_in_scope: float) -> bool:
         return self.nearest(query_vector)[0] + self.margin >= best_in_scope

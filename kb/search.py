@@ -301,8 +301,8 @@ class Searcher:
             return []
         for clause_vector in vectors[1:]:
             dense = best_match(dense, self.index.dense_scores(clause_vector, depth or len(self.index.docs)))
-        keyword = self.index.keyword_scores(plan.tokens, depth)
-        expanded = self.index.keyword_scores(plan.expanded_tokens, depth) if plan.expansion_terms else {}
+        keyword = self._keyword_scores(plan.tokens, depth)
+        expanded = self._keyword_scores(plan.expanded_tokens, depth) if plan.expansion_terms else {}
         if category is not None:
             allowed = {i for i, e in enumerate(self.index.entry_ids) if self.entries[e].category == category}
             dense, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
@@ -312,9 +312,17 @@ class Searcher:
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
+        return self._accepted(candidates, threshold, plan, query_vector)[:k]
+
+    def _keyword_scores(self, tokens: list[str], depth: int | None) -> dict[int, tuple[float, int]]:
+        """Best BM25 score per entry (a collection may rank its keywords on other units than its documents)."""
+        return self.index.keyword_scores(tokens, depth)
+
+    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray) -> list:
+        """The candidates shown: [] unless one of the best few clears the threshold, then those that do."""
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
-        return [hit for hit in candidates if hit.relevance >= threshold][:k]
+        return [hit for hit in candidates if hit.relevance >= threshold]
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
              dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],

@@ -1,35 +1,37 @@
 """Regulation articles as a second collection of the hybrid index, and what a search returns.
 
-Articles are embedded and BM25-indexed exactly like FAQ entries (same encoder, tokens,
-cache and fusion) and pass the same kind of relevance gate, with its own threshold because
-an article's long text covers more query words than a short FAQ answer does.
+Articles are embedded like FAQ entries (same encoder, cache and fusion). Their keyword side is
+BM25 over the articles' sentences, the best sentence counting for its article: an article's
+long text dilutes BM25, and the expected answer is one sentence (docs/benchmarks.md). Whether
+any article is shown at all is decided by a gate of its own (kb.regulations.gate).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import numpy as np
 
-from kb.index import IndexedDoc
+from kb.chinese_text import sentences
+from kb.index import IndexedDoc, SearchIndex, keyword_collection
+from kb.regulations.gate import GATE, GateModel
 from kb.regulations.library import Article, Document, Library
 from kb.scope import ScopeCheck
 from kb.search import QueryPlan, Recipe, Searcher, keyword_coverage, relevance
-from kb.text import matched_terms
+from kb.text import content_terms, keyword_tokens, matched_terms
 
-# Chosen on the tune half with the scope check below (docs/benchmarks.md): the highest top-3 at
-# which negatives are refused at least as often as before (0.857); the targets are not reached.
-REGULATION_MIN_RELEVANCE = 0.54
-# The FAQ's out-of-scope examples (车险, 社保 …) also refuse out-of-scope regulation questions, with
-# a margin of its own: an article's long text sits further from a question than a short FAQ entry,
-# so a question is refused only when an out-of-scope example is 0.02 closer than the best article.
-REGULATION_SCOPE_MARGIN = -0.02
+# The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
+REGULATION_MIN_RELEVANCE = 0.67
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
-# articles are ranked by fused rank and gated on relevance and scope, as measured.
-REGULATION_RECIPE = Recipe(spoken_terms=False, typo_correction=False, scope_check=True, number_rules=False,
+# articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
+# the out-of-scope examples itself.
+REGULATION_RECIPE = Recipe(spoken_terms=False, typo_correction=False, scope_check=False, number_rules=False,
                            score_order=False, question_focus=False)
 ARTICLE_FIELD = "article"
+SENTENCE_FIELD = "sentence"
+# The gate looks at the best few articles, as the FAQ's relevance gate does.
+GATE_DEPTH = 3
 
 
 @dataclass(frozen=True)
@@ -74,20 +76,66 @@ def regulation_docs(library: Library) -> list[IndexedDoc]:
             for article in document.articles if article.text.strip()]
 
 
+def sentence_docs(articles: Sequence[IndexedDoc], library: Library) -> list[IndexedDoc]:
+    """Each article's sentences (its whole text when it has none), in the articles' order."""
+    texts = {a.key: a.text for a in library.articles()}
+    return [IndexedDoc(doc.entry_id, SENTENCE_FIELD, sentence)
+            for doc in articles for sentence in (sentences(texts[doc.entry_id]) or [texts[doc.entry_id]])]
+
+
 class RegulationSearcher(Searcher):
     """Hybrid search over article documents, returning `ArticleHit`s."""
 
-    def __init__(self, index, library: Library, encoder, glossary, min_relevance: float = REGULATION_MIN_RELEVANCE,
-                 scope: ScopeCheck | None = None) -> None:
-        """`scope`: the FAQ's out-of-scope examples; they are used here with REGULATION_SCOPE_MARGIN."""
+    def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
+                 min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
+                 faq: SearchIndex | None = None, gate: GateModel = GATE) -> None:
+        """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
-        own_scope = scope.with_margin(REGULATION_SCOPE_MARGIN) if scope is not None else None
-        super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=own_scope)
+        super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
+        self.sentences = keyword_collection(sentence_docs(index.docs, library), index.dense.d)
+        if self.sentences.entry_ids != index.entry_ids:
+            raise ValueError("sentence units out of step with the articles")  # both follow regulation_docs' order
+        self.scope_examples = scope
+        self.faq = faq
+        self.gate = gate
+        self._position = {key: i for i, key in enumerate(index.entry_ids)}
+        self._scope_tokens = [set(keyword_tokens(example)) for example in (scope.examples if scope else ())]
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:
         return super().search(query, k=k, category=None, min_relevance=min_relevance)
+
+    def _keyword_scores(self, tokens: list[str], depth: int | None) -> dict[int, tuple[float, int]]:
+        """BM25 of the best sentence of each article (entry indices are the articles')."""
+        return self.sentences.keyword_scores(tokens, depth)
+
+    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray) -> list:
+        """All candidates when the gate accepts the question, else none; threshold 0 (hit test) skips the gate."""
+        if threshold <= 0 or not candidates:
+            return candidates
+        features = self.gate_features(plan, query_vector, candidates)
+        return candidates if self.gate.probability(features) >= threshold else []
+
+    def gate_features(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
+                      leave_out: str | None = None) -> list[float | None]:
+        """The gate's inputs (kb.regulations.gate.FEATURES); `leave_out`: a scope example not to compare
+        with (the benchmark measures each example against the others). None = not known here."""
+        terms = content_terms(plan.text) or plan.tokens
+        top = self.index.dense_scores(query_vector, 1)
+        top_cosine = max((score for score, _ in top.values()), default=0.0)
+        coverage = max((keyword_coverage(plan, self._entry_tokens[self._position[f"{h.document_id} {h.article}"]])
+                        for h in candidates[:GATE_DEPTH]), default=0.0)
+        best_sentence = max((score for score, _ in self.sentences.keyword_scores(plan.tokens, 1).values()), default=0.0)
+        scope_cosine = scope_coverage = None
+        if self.scope_examples is not None and self.scope_examples.examples:
+            keep = [i for i, example in enumerate(self.scope_examples.examples) if example != leave_out]
+            scope_cosine = float(self.scope_examples.cosines(query_vector)[keep].max())
+            scope_coverage = max(sum(t in self._scope_tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
+        faq_cosine = None
+        if self.faq is not None and self.faq.size:
+            faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
+        return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine]
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray, dense, keyword,
              fused: float = 0.0) -> ArticleHit:

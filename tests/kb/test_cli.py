@@ -45,7 +45,7 @@ def test_build_then_search_json(content_dir: Path, tmp_path: Path) -> None:
 
 def test_search_regulations_on_the_command_line(content_dir: Path, tmp_path: Path) -> None:
     args = ["--content", str(content_dir)]
-    result = run_kb("search", "解除合同的权利多久不行使就消灭", "-k", "3", "--regulations", "--json", *args, data_dir=tmp_path)
+    result = run_kb("search", "投保人没如实告知，保险公司的解除权多久不行使就消灭", "-k", "3", "--regulations", "--json", *args, data_dir=tmp_path)
     hits = json.loads(result.stdout)
     assert ("L1-01", "第十六条") in [(h["document_id"], h["article"]) for h in hits]
     assert hits[0]["text"] and hits[0]["effective"]

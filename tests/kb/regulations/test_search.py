@@ -1,8 +1,10 @@
 """`KnowledgeBase.search_regulations` and `KnowledgeBase.article` over the fixture library."""
 
 from kb import ArticleHit, KnowledgeBase
-from kb.regulations.search import REGULATION_SCOPE_MARGIN, RegulationSearcher
+from kb.regulations.gate import FEATURES, GATE
+from kb.regulations.search import RegulationSearcher
 from kb.scope import ScopeCheck
+from kb.text import keyword_tokens
 
 
 def test_article_by_id_or_short_name_and_any_spelling(kb: KnowledgeBase):
@@ -40,9 +42,28 @@ def test_a_question_close_to_an_out_of_scope_example_gets_no_article(kb: Knowled
     question = "车险出了事故交强险怎么赔"
     live = kb._snapshot.regulation_searcher  # noqa: SLF001 - same index and glossary as the app
     scope = ScopeCheck((question,), kb.encoder.encode_queries([question]))
-    gated = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, 0.01, scope=scope)
-    ungated = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, 0.01)
-    assert gated.scope.margin == REGULATION_SCOPE_MARGIN
-    assert ungated.search(question), "without the scope examples some article passes a low threshold"
+    gated = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, scope=scope, faq=kb.index)
+    without_examples = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary, 0.01)
+    assert without_examples.search(question), "without the scope examples some article passes a low threshold"
     assert gated.search(question) == []
     assert gated.search(question, min_relevance=0.0), "the hit test (threshold 0) still lists articles"
+
+
+def test_the_keyword_side_ranks_sentences_of_articles(kb: KnowledgeBase):
+    """A question worded like one sentence of a long article finds that article by the sentence."""
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    assert len(live.sentences.docs) > live.index.size, "articles with several sentences are split"
+    tokens = keyword_tokens("自合同成立之日起超过二年的，保险人不得解除合同")
+    best = max(live._keyword_scores(tokens, 5).items(), key=lambda item: item[1][0])[0]  # noqa: SLF001
+    assert live.index.entry_ids[best] == "L1-01 第十六条"
+
+
+def test_gate_probability_follows_its_features():
+    average = list(GATE.mean)
+    assert len(average) == len(FEATURES)
+    closer_to_scope = list(average)
+    closer_to_scope[FEATURES.index("scope_cosine")] += 0.05
+    closer_to_faq = list(average)
+    closer_to_faq[FEATURES.index("faq_cosine")] += 0.05
+    assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
+    assert GATE.probability([None] * len(FEATURES)) == GATE.probability(average)

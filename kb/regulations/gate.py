@@ -1,0 +1,70 @@
+"""Does the regulation library answer this question at all? A small logistic model decides.
+
+An article's long text shares words and meaning with almost any insurance question, so neither
+the FAQ's relevance formula nor its scope margin separates in-scope questions from near-domain
+ones (车险, 社保 …) on articles. Each signal below separates them a little; a logistic model
+weighs them together. It is fitted by `python -m bench.regulation_gate --fit` on the TUNE half
+of the regulation dev set (questions = in scope, negatives = out of scope) plus the FAQ's
+out-of-scope examples (content/scope.yaml, each measured against the others), and the fitted
+numbers are kept here: nothing is trained at run time.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+FEATURES = (
+    "top_cosine",         # best e5 cosine of the question with an article
+    "scope_cosine",       # … with an out-of-scope example (content/scope.yaml)
+    "top3_coverage",      # share of the question's content words in the best of the top-3 articles
+    "keyword_per_token",  # best sentence BM25 score per query token
+    "scope_coverage",     # share of the question's content words in one out-of-scope example
+    "faq_cosine",         # best e5 cosine with an FAQ question/answer: is it a hotline question at all
+)
+
+
+@dataclass(frozen=True)
+class GateModel:
+    """Logistic regression on standardised features; an unknown feature (None) counts as average."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def probability(self, features: Sequence[float | None]) -> float:
+        """Probability that the question is one the library answers."""
+        z = sum(w * ((f - m) / s if f is not None else 0.0)
+                for f, m, s, w in zip(features, self.mean, self.scale, self.weights))
+        return 1.0 / (1.0 + math.exp(-(z + self.bias)))
+
+
+def fit_gate(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 50) -> GateModel:
+    """L2-regularised logistic regression by Newton steps (a few hundred rows, a handful of features)."""
+    mean, scale = features.mean(axis=0), features.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
+    beta = np.zeros(x.shape[1])
+    penalty = np.diag([l2] * (x.shape[1] - 1) + [0.0])  # the bias is not shrunk
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x @ beta))
+        gradient = x.T @ (p - labels) + penalty @ beta
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return GateModel(tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta[:-1])), float(beta[-1]))
+
+
+# Fitted by `python -m bench.regulation_gate --fit` (TUNE half + scope examples; docs/benchmarks.md).
+GATE = GateModel(
+    mean=(0.89278, 0.89098, 0.31995, 0.57007, 0.14635, 0.91024),
+    scale=(0.017303, 0.015047, 0.20683, 0.24602, 0.11138, 0.020051),
+    weights=(0.99062, -0.47527, 0.55747, 0.58697, -0.43789, 0.87531),
+    bias=0.66163,
+)
