@@ -34,8 +34,8 @@ HNSW_NEIGHBOURS = 32
 # keyword_scores collapses at most depth × this many top documents into entries.
 DOCS_PER_ENTRY_SCAN = 8
 INDEX_FORMAT = "1"
-# Two collections (FAQ entries, regulation articles), each with a recent previous version.
-KEEP_CACHED_INDEXES = 5
+# Three collections (FAQ entries, regulation articles, their sentences), each with a recent previous version.
+KEEP_CACHED_INDEXES = 7
 
 
 @dataclass(frozen=True)
@@ -189,9 +189,9 @@ def keyword_index(docs: Sequence[IndexedDoc]) -> bm25s.BM25:
     return bm25
 
 
-def keyword_collection(docs: list[IndexedDoc], dim: int) -> SearchIndex:
-    """A collection searched by keywords only (no vectors: built in well under a second, never cached)."""
-    return SearchIndex("keywords", docs, faiss.IndexFlatIP(dim), keyword_index(docs))
+def keyword_collection(docs: list[IndexedDoc], dim: int, key: str = "keywords") -> SearchIndex:
+    """A collection searched by keywords only: no vectors (its dense side finds nothing)."""
+    return SearchIndex(key, docs, faiss.IndexFlatIP(dim), keyword_index(docs))
 
 
 def open_index(entries: Sequence[Entry], cache: EmbeddingCache, index_dir: Path | None,
@@ -201,9 +201,11 @@ def open_index(entries: Sequence[Entry], cache: EmbeddingCache, index_dir: Path 
 
 
 def open_collection(docs: list[IndexedDoc], cache: EmbeddingCache, index_dir: Path | None,
-                    progress: Callable[[int], None] | None = None) -> SearchIndex:
-    """Load the cached index for these documents, or build and cache it (any collection: FAQ, articles)."""
-    key = index_key(docs, cache.encoder.model_id)
+                    progress: Callable[[int], None] | None = None, vectors: bool = True) -> SearchIndex:
+    """Load the cached index for these documents, or build and cache it (any collection: FAQ, articles,
+    article sentences). `vectors=False`: keywords only, nothing embedded (BM25 over 5,800 sentences
+    still takes seconds to build, so it is cached like the others)."""
+    key = index_key(docs, cache.encoder.model_id if vectors else "keywords-only")
     folder = index_dir / key if index_dir else None
     if folder is not None and folder.is_dir():
         try:
@@ -211,7 +213,7 @@ def open_collection(docs: list[IndexedDoc], cache: EmbeddingCache, index_dir: Pa
         except (OSError, RuntimeError, ValueError, json.JSONDecodeError) as err:
             log.warning("cached index %s unreadable (%s); rebuilding", folder, err)
             shutil.rmtree(folder, ignore_errors=True)
-    index = build_index(docs, cache, progress)
+    index = build_index(docs, cache, progress) if vectors else keyword_collection(docs, cache.encoder.dim, key)
     if folder is not None:
         index.save(folder)
         _prune_old_indexes(index_dir, keep=key)

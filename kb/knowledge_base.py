@@ -17,7 +17,7 @@ from typing import Callable, Mapping
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
-from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs
+from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs, sentence_docs
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
@@ -79,8 +79,10 @@ class KnowledgeBase:
                         progress: Callable[[int], None] | None = None) -> _Snapshot:
         index = open_index(list(content.entries.values()), cache, settings.index_dir, progress)
         articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
+        sentences = open_collection(sentence_docs(articles.docs, content.library), cache, settings.index_dir,
+                                    vectors=False)
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
-                                         scope=_scope(content, cache), faq=index)
+                                         scope=_scope(content, cache), faq=index, sentences=sentences)
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

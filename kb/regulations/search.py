@@ -88,12 +88,13 @@ class RegulationSearcher(Searcher):
 
     def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
-                 faq: SearchIndex | None = None, gate: GateModel = GATE) -> None:
-        """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate)."""
+                 faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE) -> None:
+        """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
+        `sentences`: the keyword collection of `sentence_docs` (built here when not given)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
-        self.sentences = keyword_collection(sentence_docs(index.docs, library), index.dense.d)
+        self.sentences = sentences or keyword_collection(sentence_docs(index.docs, library), index.dense.d)
         if self.sentences.entry_ids != index.entry_ids:
             raise ValueError("sentence units out of step with the articles")  # both follow regulation_docs' order
         self.scope_examples = scope
