@@ -102,3 +102,27 @@ def test_each_entry_knows_its_documents(kb: KnowledgeBase) -> None:
         docs = kb.index.entry_docs(number)
         assert len(docs) and {kb.index.docs[d].entry_id for d in docs} == {entry_id}
     assert sum(len(kb.index.entry_docs(n)) for n in range(kb.index.size)) == len(kb.index.docs)
+
+
+def test_a_keyword_only_collection_embeds_nothing_and_is_cached(tmp_path: Path) -> None:
+    from kb.embeddings import EmbeddingCache
+    from kb.index import IndexedDoc, open_collection
+    from kb.text import keyword_tokens
+
+    class RefusingEncoder:
+        model_id, dim = "refuses", 8
+
+        def encode(self, texts):
+            raise AssertionError("a keyword-only collection must not embed")
+
+        encode_queries = encode
+
+    cache = EmbeddingCache(RefusingEncoder(), None)
+    docs = [IndexedDoc("L1-01 第三十六条", "sentence", "宽限期为六十日。"),
+            IndexedDoc("L1-01 第三十六条", "sentence", "逾期未支付的，合同效力中止。"),
+            IndexedDoc("L1-13 第八条", "sentence", "犹豫期不少于十五日。")]
+    first = open_collection(docs, cache, tmp_path, vectors=False)
+    second = open_collection(docs, cache, tmp_path, vectors=False)
+    assert (tmp_path / first.key).is_dir() and second.key == first.key
+    assert second.entry_ids == ["L1-01 第三十六条", "L1-13 第八条"]
+    assert list(second.keyword_scores(keyword_tokens("合同效力中止"))) == [0]
