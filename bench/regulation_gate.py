@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.regulation_gate          # figures with the gate in kb.regulations.gate
     .venv/bin/python -m bench.regulation_gate --fit    # refit on TUNE, print the constants to keep
     .venv/bin/python -m bench.regulation_gate --fit --article-keywords   # the gate alone, on the old ranking
+    .venv/bin/python -m bench.regulation_gate --fit --sentence-vectors   # gate on dense sentence units (not in the app)
 
 Rows: the TUNE half's questions (in scope) and negatives (out of scope), plus the FAQ's 70
 out-of-scope examples (content/scope.yaml, each compared with the other 69). The held-out half is
@@ -23,6 +24,7 @@ from kb import KnowledgeBase
 from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze
 from kb.regulations.gate import FEATURES, GATE, GateModel, fit_gate
 from kb.regulations.search import REGULATION_MIN_RELEVANCE
+from bench.regulation_ranking import sentence_unit_texts
 from kb.search import plan_query
 from settings import Settings
 
@@ -34,10 +36,12 @@ FOLDS = 5
 OLD_THRESHOLD, OLD_MARGIN = 0.54, -0.02
 
 
-def rows(kb: KnowledgeBase, article_keywords: bool = False):
+def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bool = False):
     """(text, half, label, found-in-top-3, features, (score, has-sentence) per hit, scope-refused) per question.
 
-    `article_keywords`: rank with BM25 over whole articles, as before sentence units (the gate alone)."""
+    `article_keywords`: rank with BM25 over whole articles, as before sentence units (the gate alone);
+    `sentence_vectors`: the gate's best cosine is the best of an article or one of its sentences
+    (dense sentence units, measured, not in the app: they embed ~5,150 more texts)."""
     dev = load_regulation_dev_set(DEV_SET)
     searcher = kb._snapshot.regulation_searcher.with_encoder(kb._queries)  # noqa: SLF001 - the gate's parts
     if article_keywords:
@@ -46,12 +50,18 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False):
     items = [(q.text, q.half, 1, q) for q in dev.questions]
     items += [(n, half_of(n), 0, None) for n in dev.negatives]
     items += [(e, "scope", 0, None) for e in (scope.examples if scope else ())]
+    units = None
+    if sentence_vectors:
+        texts, owners = sentence_unit_texts(kb.content.library, searcher.index.entry_ids)
+        units = kb._cache.embed(texts)  # noqa: SLF001 - cached per text like the index
     out = []
     for text, half, label, question in items:
         plan = plan_query(text, searcher.glossary, searcher.rewriters)
         hits = searcher.search(text, k=10, min_relevance=0.0)
         vector = searcher.encoder.encode_queries([plan.text])[0]
         features = searcher.gate_features(plan, vector, hits, leave_out=text if half == "scope" else None)
+        if units is not None:
+            features[0] = max(features[0], float((units @ vector).max()))
         found = question is not None and any(squeeze(expected_text(question)) in squeeze(h.text) for h in hits[:3])
         best = max((s for s, _ in searcher.index.dense_scores(vector, 1).values()), default=0.0)
         refused = scope is not None and float(scope.cosines(vector).max()) + OLD_MARGIN >= best
@@ -111,11 +121,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fit", action="store_true", help="refit on TUNE and print the constants")
     parser.add_argument("--article-keywords", action="store_true", help="rank with whole-article BM25 (the gate alone)")
+    parser.add_argument("--sentence-vectors", action="store_true", help="gate on sentence cosines too (embeds ~5,150 texts)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    data = rows(kb, args.article_keywords)
+    data = rows(kb, args.article_keywords, args.sentence_vectors)
     train = np.array([r[1] in ("tune", "scope") for r in data])
     # A feature unknown at fit time cannot be: the library has scope examples and an FAQ.
     x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)

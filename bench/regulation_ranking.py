@@ -114,6 +114,20 @@ def title_matches(bench: Bench) -> np.ndarray:
     return np.array([[sum(1 / count[b] for b in bigrams(q.text) & names[d]) for d in documents] for q in bench.questions])
 
 
+def sentence_unit_texts(library, keys: list[str]) -> tuple[list[str], np.ndarray]:
+    """Texts to embed for dense sentence units ('<short name> <article>' then the sentence), each
+    sentence of a multi-sentence article, and the index (in `keys`) of the article each belongs to."""
+    texts, owners = [], []
+    for i, key in enumerate(keys):
+        article = library.article(*key.split(" ", 1))
+        parts = sentences(article.text)
+        if len(parts) > 1:
+            short = library.documents[article.document_id].short_name
+            texts += [f"{short} {article.label}\n{s}" for s in parts]
+            owners += [i] * len(parts)
+    return texts, np.array(owners)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sentence-vectors", action="store_true", help="also embed sentence units (slow)")
@@ -168,14 +182,7 @@ def main() -> None:
 
     if args.sentence_vectors:
         print("\ndense sentence units (each sentence of a multi-sentence article, '<short name> <article>' first):")
-        texts, owners = [], []
-        for i, key in enumerate(bench.keys):
-            article = bench.library.article(*key.split(" ", 1))
-            parts = sentences(bench.texts[i])
-            if len(parts) > 1:
-                short = bench.library.documents[article.document_id].short_name
-                texts += [f"{short} {article.label}\n{s}" for s in parts]
-                owners += [i] * len(parts)
+        texts, owners = sentence_unit_texts(bench.library, bench.keys)
         vectors = kb._cache.embed(texts, progress=None)  # noqa: SLF001 - cached per text like the index
         best = np.full(bench.dense.shape, -1.0, dtype=np.float32)
         np.maximum.at(best.T, np.array(owners), (bench.query_vectors @ vectors.T).T)
