@@ -22,6 +22,7 @@ import numpy as np
 from kb import KnowledgeBase
 from kb.chinese_text import sentences
 from kb.regulations.evaluation import expected_text, load_regulation_dev_set, squeeze
+from kb.regulations.search import cited_articles
 from kb.text import clip_query, keyword_tokens
 from settings import Settings
 
@@ -114,6 +115,26 @@ def title_matches(bench: Bench) -> np.ndarray:
     return np.array([[sum(1 / count[b] for b in bigrams(q.text) & names[d]) for d in documents] for q in bench.questions])
 
 
+def citation_ranks(bench: Bench, kb: KnowledgeBase, entries: int) -> np.ndarray:
+    """Rank of each article in the ranking 'cited by the `entries` FAQ entries nearest the question',
+    the nearest entry's articles first (as RegulationSearcher._extra_rankings)."""
+    position = {key: i for i, key in enumerate(bench.keys)}
+    cited = [sorted(position[k] for k in cited_articles(kb.content.entries).get(e, ()) if k in position)
+             for e in kb.index.entry_ids]
+    faq_vectors = np.vstack([kb.index.dense.reconstruct(i) for i in range(len(kb.index.docs))])
+    nearest = np.full((len(bench.questions), kb.index.size), -1.0)
+    np.maximum.at(nearest.T, kb.index.doc_entry, (bench.query_vectors @ faq_vectors.T).T)
+    out = np.full(bench.dense.shape, UNRANKED)
+    for row, order in enumerate(np.argsort(-nearest, axis=1, kind="stable")[:, :entries]):
+        rank = 0
+        for entry in order:
+            for article in cited[entry]:
+                if out[row, article] == UNRANKED:
+                    out[row, article] = rank
+                    rank += 1
+    return out
+
+
 def sentence_unit_texts(library, keys: list[str]) -> tuple[list[str], np.ndarray]:
     """Texts to embed for dense sentence units ('<short name> <article>' then the sentence), each
     sentence of a multi-sentence article, and the index (in `keys`) of the article each belongs to."""
@@ -170,6 +191,12 @@ def main() -> None:
     results = sorted(((bench.top3(fuse([(dense, wd), (ranks(sentence_bm25), ws)], k), "tune"), k, wd, ws) for k, wd, ws in grid), reverse=True)
     for _, k, wd, ws in results[:5]:
         show(f"  k {k} dense {wd} sentence BM25 {ws}", fuse([(dense, wd), (ranks(sentence_bm25), ws)], k))
+
+    print("\narticles cited by the nearest FAQ entries (entries × weight; alone = on 'before'):")
+    for entries, weight in ((1, 1.0), (2, 1.0), (3, 0.5), (3, 1.0), (3, 1.5), (5, 1.0)):
+        cited = citation_ranks(bench, kb, entries)
+        show(f"  {entries} entries, weight {weight}: alone", fuse([(dense, 1.5), (ranks(article_bm25), 1.0), (cited, weight)]))
+        show(f"  {entries} entries, weight {weight}: with sentence BM25", fuse([(dense, 1.5), (ranks(sentence_bm25), 1.0), (cited, weight)]))
 
     print("\ndocument priors and the law over its interpretation (added to 'now'):")
     documents = sorted(set(bench.documents))

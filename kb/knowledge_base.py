@@ -17,7 +17,8 @@ from typing import Callable, Mapping
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
-from kb.regulations.search import ArticleHit, RegulationSearcher, article_hit, regulation_docs, sentence_docs
+from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
+                                   sentence_docs)
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
@@ -82,7 +83,8 @@ class KnowledgeBase:
         sentences = open_collection(sentence_docs(articles.docs, content.library), cache, settings.index_dir,
                                     vectors=False)
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
-                                         scope=_scope(content, cache), faq=index, sentences=sentences)
+                                         scope=_scope(content, cache), faq=index, sentences=sentences,
+                                         citations=cited_articles(content.entries))
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

@@ -152,21 +152,24 @@ def _rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
 
 
 def fused_scores(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
-                 expanded: Mapping[int, tuple[float, int]] | None = None) -> dict[int, float]:
-    """Weighted reciprocal-rank fusion score per entry."""
+                 expanded: Mapping[int, tuple[float, int]] | None = None,
+                 extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]] = ()) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion score per entry (`extra`: a collection's own (ranking, weight)s)."""
     fused: dict[int, float] = {}
     for ranking, weight in ((_rank_positions(dense), DENSE_WEIGHT), (_rank_positions(keyword), KEYWORD_WEIGHT),
-                            (_rank_positions(expanded or {}), EXPANDED_KEYWORD_WEIGHT)):
+                            (_rank_positions(expanded or {}), EXPANDED_KEYWORD_WEIGHT),
+                            *((_rank_positions(scores), w) for scores, w in extra)):
         for entry, rank in ranking.items():
             fused[entry] = fused.get(entry, 0.0) + weight / (RRF_K + rank + 1)
     return fused
 
 
 def fuse(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
-         expanded: Mapping[int, tuple[float, int]] | None = None) -> list[int]:
+         expanded: Mapping[int, tuple[float, int]] | None = None,
+         extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]] = ()) -> list[int]:
     """Entries ordered by weighted reciprocal-rank fusion, ties broken by dense rank."""
     dense_rank = _rank_positions(dense)
-    fused = fused_scores(dense, keyword, expanded)
+    fused = fused_scores(dense, keyword, expanded, extra)
     worst = len(dense_rank) + 1
     return sorted(fused, key=lambda e: (-fused[e], dense_rank.get(e, worst)))
 
@@ -307,12 +310,17 @@ class Searcher:
             allowed = {i for i, e in enumerate(self.index.entry_ids) if self.entries[e].category == category}
             dense, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
                                         for scores in (dense, keyword, expanded))
-        fused = fused_scores(dense, keyword, expanded)
-        order = fuse(dense, keyword, expanded)[:max(k, SCORED_DEPTH)]
+        extra = self._extra_rankings(query_vector)
+        fused = fused_scores(dense, keyword, expanded, extra)
+        order = fuse(dense, keyword, expanded, extra)[:max(k, SCORED_DEPTH)]
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
         return self._accepted(candidates, threshold, plan, query_vector)[:k]
+
+    def _extra_rankings(self, query_vector: np.ndarray) -> Sequence[tuple[Mapping[int, tuple[float, int]], float]]:
+        """Further (ranking, weight)s a collection fuses in; none for FAQ entries."""
+        return ()
 
     def _keyword_scores(self, tokens: list[str], depth: int | None) -> dict[int, tuple[float, int]]:
         """Best BM25 score per entry (a collection may rank its keywords on other units than its documents)."""

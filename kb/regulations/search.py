@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from kb.chinese_text import sentences
+from kb.content import Entry
 from kb.index import IndexedDoc, SearchIndex, keyword_collection
 from kb.regulations.gate import GATE, GateModel
 from kb.regulations.library import Article, Document, Library
@@ -22,7 +23,7 @@ from kb.search import QueryPlan, Recipe, Searcher, keyword_coverage, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.67
+REGULATION_MIN_RELEVANCE = 0.68
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -32,6 +33,11 @@ ARTICLE_FIELD = "article"
 SENTENCE_FIELD = "sentence"
 # The gate looks at the best few articles, as the FAQ's relevance gate does.
 GATE_DEPTH = 3
+# The articles cited by the FAQ entries closest to the question are a further ranking: FAQ entries
+# are written in customers' words and cite their rule, a bridge from 没告知 to 未如实告知. Chosen on the
+# tune half (bench.regulation_ranking): the 3 nearest entries, fused at weight 1.0.
+CITING_ENTRIES = 3
+CITATION_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,23 @@ def sentence_docs(articles: Sequence[IndexedDoc], library: Library) -> list[Inde
             for doc in articles for sentence in (sentences(texts[doc.entry_id]) or [texts[doc.entry_id]])]
 
 
+def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
+    """Per FAQ entry id, the keys ('L1-01 第十六条') of the library articles its sources cite."""
+    return {entry_id: tuple(dict.fromkeys(f"{s.document_id} {s.article}" for s in entry.sources
+                                          if s.document_id and s.article))
+            for entry_id, entry in entries.items()}
+
+
 class RegulationSearcher(Searcher):
     """Hybrid search over article documents, returning `ArticleHit`s."""
 
     def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
-                 faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE) -> None:
+                 faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
+                 citations: Mapping[str, Sequence[str]] | None = None) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
-        `sentences`: the keyword collection of `sentence_docs` (built here when not given)."""
+        `sentences`: the keyword collection of `sentence_docs` (built here when not given);
+        `citations`: per FAQ entry id, the article keys it cites (`cited_articles`)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -102,10 +117,24 @@ class RegulationSearcher(Searcher):
         self.gate = gate
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
         self._scope_tokens = [set(keyword_tokens(example)) for example in (scope.examples if scope else ())]
+        citations = citations or {}
+        self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
+                       for entry_id in (faq.entry_ids if faq is not None else [])]
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:
         return super().search(query, k=k, category=None, min_relevance=min_relevance)
+
+    def _extra_rankings(self, query_vector: np.ndarray) -> list[tuple[dict[int, tuple[float, int]], float]]:
+        """The articles cited by the nearest FAQ entries, nearest entry's first (score = -position)."""
+        if self.faq is None or not any(self._cited):
+            return []
+        nearest = self.faq.dense_scores(query_vector, CITING_ENTRIES * 10)
+        ranking: dict[int, tuple[float, int]] = {}
+        for entry in sorted(nearest, key=lambda e: -nearest[e][0])[:CITING_ENTRIES]:
+            for article in sorted(self._cited[entry]):
+                ranking.setdefault(article, (-float(len(ranking)), -1))
+        return [(ranking, CITATION_WEIGHT)]
 
     def _keyword_scores(self, tokens: list[str], depth: int | None) -> dict[int, tuple[float, int]]:
         """BM25 of the best sentence of each article (entry indices are the articles')."""

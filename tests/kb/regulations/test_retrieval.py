@@ -17,8 +17,8 @@ from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set,
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
 # (expected sentence in the top 3 articles, negatives refused) as measured: tune 0.740 / 0.905,
-# held-out 0.686 / 1.000.
-FLOORS = {"tune": (0.73, 0.90), "held_out": (0.67, 0.95)}
+# held-out 0.723 / 1.000.
+FLOORS = {"tune": (0.73, 0.90), "held_out": (0.71, 0.95)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

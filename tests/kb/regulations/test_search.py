@@ -22,7 +22,8 @@ def test_search_finds_the_article_that_answers(kb: KnowledgeBase):
     hits = kb.search_regulations("投保人没如实告知，保险公司的解除权多久不行使就消灭", k=3)
     assert hits and ("L1-01", "第十六条") in [(h.document_id, h.article) for h in hits]
     assert all(isinstance(h, ArticleHit) and h.score > 0 for h in hits)
-    assert any("解除权" in term or "消灭" in term for term in hits[0].highlights)
+    article = next(h for h in hits if (h.document_id, h.article) == ("L1-01", "第十六条"))
+    assert any("解除权" in term or "消灭" in term for term in article.highlights)
 
 
 def test_off_topic_question_gets_no_article(kb: KnowledgeBase):
@@ -67,3 +68,13 @@ def test_gate_probability_follows_its_features():
     closer_to_faq[FEATURES.index("faq_cosine")] += 0.05
     assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
     assert GATE.probability([None] * len(FEATURES)) == GATE.probability(average)
+
+
+def test_articles_cited_by_the_nearest_faq_entries_are_a_ranking_of_their_own(kb: KnowledgeBase):
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    vector = kb.encoder.encode_queries(["宽限期多久"])[0]
+    [(ranking, weight)] = live._extra_rankings(vector)  # noqa: SLF001
+    cited = [live.index.entry_ids[i] for i in sorted(ranking, key=lambda i: -ranking[i][0])]
+    assert weight > 0 and cited[0] == "L1-01 第三十六条", "the grace-period entry cites 保险法第三十六条"
+    alone = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary)
+    assert alone._extra_rankings(vector) == []  # noqa: SLF001 - without the FAQ there is nothing to cite
