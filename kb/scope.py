@@ -25,10 +25,6 @@ class ScopeCheck:
         self._vectors = vectors.astype(np.float32) if len(examples) else np.zeros((0, 1), dtype=np.float32)
         self.margin = margin
 
-    def with_margin(self, margin: float) -> "ScopeCheck":
-        """The same examples and vectors with another margin (regulation articles use their own)."""
-        return ScopeCheck(self.examples, self._vectors, margin)
-
     def nearest(self, query_vector: np.ndarray) -> tuple[float, str]:
         """Cosine and text of the closest out-of-scope example ((0.0, "") when there are none)."""
         if not self.examples:
