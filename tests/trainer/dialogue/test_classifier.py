@@ -119,3 +119,20 @@ def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
         for b in classifier.behaviours])
     assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
     assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])
+
+
+def test_clause_units_borrow_their_sentence_vector_and_are_not_encoded(encoder, embed):
+    from dataclasses import replace
+
+    from trainer.dialogue.classifier import Recipe, training_texts
+
+    recipe = replace(Recipe(), clause_units=True)
+    corpus = small_corpus(4)
+    assert training_texts(corpus, recipe) == training_texts(corpus)  # clauses add rows, not encodings
+    classifier = train_classifier(corpus, embed, encoder.model_id, recipe=recipe)
+    counting = CountingEmbed(encoder.encode)
+    judge = MeaningJudge(classifier, type("Counted", (), {"model_id": encoder.model_id, "dim": encoder.dim,
+                                                          "encode": lambda self, texts: counting(texts)})())
+    reading = judge.read("您先别着急。我帮您查一下，请问您是哪天出的院？")
+    assert [u.text for u in reading.units][-2:] == ["我帮您查一下，", "请问您是哪天出的院？"]
+    assert counting.calls == 1 and np.allclose(reading.vectors[-1], reading.vectors[1])  # the second sentence's vector
