@@ -42,7 +42,7 @@ from scipy.special import expit
 from sklearn.preprocessing import StandardScaler
 
 from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
-from trainer.dialogue.corpus import LabelledUtterance, corpus_hash
+from trainer.dialogue.corpus import LabelledUtterance, corpus_hash, stable_rank
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,7 @@ class Recipe:
     heads: tuple[tuple[str, HeadSetting], ...] = tuple(sorted(HEAD_SETTINGS.items()))
     confirm_rules: bool = True          # a positive cue-rule hit counts only if the classifier does not firmly disagree
     clause_units: bool = False          # each comma clause of a sentence is scored too (its vector: the sentence's)
+    hashed_folds: bool = False          # an utterance's fold from a hash of its text (stable as the corpus grows), not its position
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -230,9 +231,9 @@ def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, colu
 
 
 def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[str], ngram_max: int,
-                 settings: Sequence[Callable[[str], HeadSetting]]) -> list[np.ndarray]:
+                 settings: Sequence[Callable[[str], HeadSetting]], hashed_folds: bool = False) -> list[np.ndarray]:
     """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads."""
-    folds = np.array([i % FOLDS for i in range(int(data.group.max()) + 1)])[data.group]
+    folds = _folds(data, hashed_folds)
     results = [np.zeros((len(data.texts), len(behaviours))) for _ in settings]
     for fold in range(FOLDS):
         fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
@@ -246,6 +247,19 @@ def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[s
                 x = matrices[setting.embedding_weight]
                 result[held, column] = _fit_head(x, data, fit_rows, column, setting).predict_proba(x[held])[:, 1]
     return results
+
+
+def _folds(data: "_TrainingSet", hashed: bool) -> np.ndarray:
+    """Each training text's fold: its utterance's position in text order (i % FOLDS), or with `hashed`
+    a hash of the utterance's text, so an added utterance does not re-deal every other one."""
+    groups = int(data.group.max()) + 1
+    if hashed:
+        first = {int(g): data.texts[i] for i, g in reversed(list(enumerate(data.group)))}
+        # salted: the unsalted rank chose the dev split, so train texts sit high in it
+        per_group = np.array([int(stable_rank("fold\0" + first[g]) * FOLDS) for g in range(groups)])
+    else:
+        per_group = np.array([g % FOLDS for g in range(groups)])
+    return per_group[data.group]
 
 
 def _threshold(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -362,7 +376,7 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
     """Train on the train split only, thresholds from grouped out-of-fold scores."""
     behaviours = tuple(behaviours)
     train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
-    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head])
+    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds)
     per_utterance = best_of_units(out_of_fold, data.group, len(train))
     thresholds, calibration, floors = {}, {}, {}
     rules = rule_hits(train, behaviours)

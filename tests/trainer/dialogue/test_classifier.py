@@ -136,3 +136,27 @@ def test_clause_units_borrow_their_sentence_vector_and_are_not_encoded(encoder, 
     reading = judge.read("您先别着急。我帮您查一下，请问您是哪天出的院？")
     assert [u.text for u in reading.units][-2:] == ["我帮您查一下，", "请问您是哪天出的院？"]
     assert counting.calls == 1 and np.allclose(reading.vectors[-1], reading.vectors[1])  # the second sentence's vector
+
+
+def test_hashed_folds_do_not_re_deal_when_an_utterance_is_added():
+    from trainer.dialogue.classifier import _folds, _training_set
+
+    corpus = sorted(small_corpus(6), key=lambda u: u.text)
+    grown = sorted(corpus + [replace_text(corpus[0], "一句新加的、排在最前面的话。")], key=lambda u: u.text)
+
+    def fold_of(utterances, hashed):
+        data = _training_set(utterances, UTTERANCE_BEHAVIOURS)
+        folds = _folds(data, hashed)
+        return {data.texts[i]: int(folds[i]) for i in range(len(data.texts)) if data.whole[i]}
+
+    before, after = fold_of(corpus, True), fold_of(grown, True)
+    assert all(after[text] == fold for text, fold in before.items())
+    assert len(set(before.values())) > 1
+    positional_before, positional_after = fold_of(corpus, False), fold_of(grown, False)
+    assert any(positional_after[text] != fold for text, fold in positional_before.items())  # what hashing avoids
+
+
+def replace_text(utterance, text):
+    from dataclasses import replace
+
+    return replace(utterance, text=text)
