@@ -60,6 +60,8 @@ def recipes() -> dict[str, Recipe]:
         "+ per-behaviour head settings": replace(BASE, heads=tuple(sorted(GRID_CHOICE.items()))),
         "+ cue-rule hits confirmed by the classifier": replace(BASE, confirm_rules=True),
         "all (the app: Recipe())": Recipe(),
+        "app + folds by text hash (stable when the corpus grows)": replace(Recipe(), hashed_folds=True),
+        "app + clause units (each comma clause scored, borrowing its sentence's vector)": replace(Recipe(), clause_units=True),
     }
 
 

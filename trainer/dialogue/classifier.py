@@ -42,8 +42,8 @@ from scipy.special import expit
 from sklearn.preprocessing import StandardScaler
 
 from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
-from trainer.dialogue.corpus import LabelledUtterance, corpus_hash
-from trainer.dialogue.segments import reading_units
+from trainer.dialogue.corpus import LabelledUtterance, corpus_hash, stable_rank
+from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ class Recipe:
     ngram_max: int = 3                  # character n-grams 1..ngram_max
     heads: tuple[tuple[str, HeadSetting], ...] = tuple(sorted(HEAD_SETTINGS.items()))
     confirm_rules: bool = True          # a positive cue-rule hit counts only if the classifier does not firmly disagree
+    clause_units: bool = False          # each comma clause of a sentence is scored too (its vector: the sentence's)
+    hashed_folds: bool = False          # an utterance's fold from a hash of its text (stable as the corpus grows), not its position
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -183,14 +185,22 @@ class _TrainingSet:
     multi: np.ndarray          # True for the texts of an utterance of several sentences
     labels: np.ndarray         # (n texts, n behaviours) 1 shown / 0 not shown / -1 unknown (a sentence of an utterance that shows it)
     weights: np.ndarray        # (n texts, n behaviours)
+    parent: np.ndarray         # a clause's row borrows this row's vector (its sentence); -1 for texts encoded or averaged
 
 
-def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str]) -> _TrainingSet:
-    texts, group, whole, multi, labels, weights = [], [], [], [], [], []
+def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str],
+                  clause_units: bool = False) -> _TrainingSet:
+    texts, group, whole, multi, labels, weights, parent = [], [], [], [], [], [], []
     for number, utterance in enumerate(utterances):
         units = reading_units(utterance.text)
         pieces = [utterance.text] + [u.text for u in units if u.text != utterance.text] if len(units) > 1 else [utterance.text]
-        for position, text in enumerate(pieces):
+        first = len(texts)
+        clauses = []
+        if clause_units:
+            sentences = [u for u in units if u.text != utterance.text] if len(units) > 1 else units
+            for row_offset, sentence in enumerate(sentences, start=1 if len(units) > 1 else 0):
+                clauses += [(c.text, first + row_offset) for c in sentence_clauses(sentence)]
+        for position, (text, borrowed) in enumerate([(p, -1) for p in pieces] + clauses):
             row = [1 if utterance.shows(b) else 0 for b in behaviours]
             if position:
                 row = [-1 if r else 0 for r in row]
@@ -200,7 +210,15 @@ def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[
             multi.append(len(pieces) > 1)
             labels.append(row)
             weights.append([COUNTER_WEIGHT if b in utterance.counter else 1.0 for b in behaviours])
-    return _TrainingSet(texts, np.array(group), np.array(whole), np.array(multi), np.array(labels), np.array(weights))
+            parent.append(borrowed)
+    return _TrainingSet(texts, np.array(group), np.array(whole), np.array(multi), np.array(labels), np.array(weights),
+                        np.array(parent))
+
+
+def sentence_clauses(sentence: Segment) -> list[Segment]:
+    """The clauses of a sentence that has several (one clause is the sentence itself: nothing to add)."""
+    clauses = clause_segments(sentence)
+    return clauses if len(clauses) > 1 else []
 
 
 def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, column: int, setting: HeadSetting
@@ -213,9 +231,9 @@ def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, colu
 
 
 def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[str], ngram_max: int,
-                 settings: Sequence[Callable[[str], HeadSetting]]) -> list[np.ndarray]:
+                 settings: Sequence[Callable[[str], HeadSetting]], hashed_folds: bool = False) -> list[np.ndarray]:
     """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads."""
-    folds = np.array([i % FOLDS for i in range(int(data.group.max()) + 1)])[data.group]
+    folds = _folds(data, hashed_folds)
     results = [np.zeros((len(data.texts), len(behaviours))) for _ in settings]
     for fold in range(FOLDS):
         fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
@@ -229,6 +247,19 @@ def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[s
                 x = matrices[setting.embedding_weight]
                 result[held, column] = _fit_head(x, data, fit_rows, column, setting).predict_proba(x[held])[:, 1]
     return results
+
+
+def _folds(data: "_TrainingSet", hashed: bool) -> np.ndarray:
+    """Each training text's fold: its utterance's position in text order (i % FOLDS), or with `hashed`
+    a hash of the utterance's text, so an added utterance does not re-deal every other one."""
+    groups = int(data.group.max()) + 1
+    if hashed:
+        first = {int(g): data.texts[i] for i, g in reversed(list(enumerate(data.group)))}
+        # salted: the unsalted rank chose the dev split, so train texts sit high in it
+        per_group = np.array([int(stable_rank("fold\0" + first[g]) * FOLDS) for g in range(groups)])
+    else:
+        per_group = np.array([g % FOLDS for g in range(groups)])
+    return per_group[data.group]
 
 
 def _threshold(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -261,7 +292,8 @@ def whole_vector(sentence_vectors: np.ndarray) -> np.ndarray:
 
 def _encoded_rows(data: "_TrainingSet", whole_from_sentences: bool) -> list[int]:
     """The training texts that go through the encoder (the others are means of their sentences)."""
-    return [i for i in range(len(data.texts)) if not (whole_from_sentences and data.whole[i] and data.multi[i])]
+    return [i for i in range(len(data.texts))
+            if not (whole_from_sentences and data.whole[i] and data.multi[i]) and data.parent[i] < 0]
 
 
 def _embed_pieces(data: "_TrainingSet", embed: Embed, whole_from_sentences: bool) -> np.ndarray:
@@ -272,14 +304,16 @@ def _embed_pieces(data: "_TrainingSet", embed: Embed, whole_from_sentences: bool
     x[encoded] = vectors
     if whole_from_sentences:
         for i in np.flatnonzero(data.whole & data.multi):
-            x[i] = whole_vector(x[(data.group == data.group[i]) & ~data.whole])
+            x[i] = whole_vector(x[(data.group == data.group[i]) & ~data.whole & (data.parent < 0)])
+    borrowed = np.flatnonzero(data.parent >= 0)
+    x[borrowed] = x[data.parent[borrowed]]
     return x
 
 
 def training_texts(utterances: Sequence[LabelledUtterance], recipe: Recipe = Recipe()) -> list[str]:
     """Every text training encodes (`kb build` counts the ones not cached yet for its progress bar)."""
     train = [u for u in utterances if u.split == "train"]
-    data = _training_set(train, UTTERANCE_BEHAVIOURS)
+    data = _training_set(train, UTTERANCE_BEHAVIOURS, recipe.clause_units)
     return list(dict.fromkeys(data.texts[i] for i in _encoded_rows(data, recipe.whole_from_sentences)))
 
 
@@ -332,7 +366,7 @@ def best_of_units(scores: np.ndarray, group: np.ndarray, count: int) -> np.ndarr
 
 def _prepared(utterances: Sequence[LabelledUtterance], embed: Embed, behaviours: Sequence[str], recipe: Recipe):
     train = sorted((u for u in utterances if u.split == "train"), key=lambda u: u.text)
-    data = _training_set(train, behaviours)
+    data = _training_set(train, behaviours, recipe.clause_units)
     truth = np.array([[1 if u.shows(b) else 0 for b in behaviours] for u in train])
     return train, data, _embed_pieces(data, embed, recipe.whole_from_sentences), truth
 
@@ -342,7 +376,7 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
     """Train on the train split only, thresholds from grouped out-of-fold scores."""
     behaviours = tuple(behaviours)
     train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
-    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head])
+    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds)
     per_utterance = best_of_units(out_of_fold, data.group, len(train))
     thresholds, calibration, floors = {}, {}, {}
     rules = rule_hits(train, behaviours)

@@ -5,6 +5,11 @@ the negative behaviours it must *not* be flagged for (`counter`: hard counter-ex
 a negated promise), and a fixed `split`: `train` utterances teach the classifier, `dev` ones
 only measure it (never trained or tuned on). The split is stored, so it never moves when the
 corpus grows; `assign_splits` makes it once for a new writer's file.
+
+A file marked `training_only: true` holds hard examples written to teach the classifier (e.g.
+polite comprehension checks that must not read as rude): its utterances are always `train`
+(`split` may be left out, and `dev` is an error), so the dev split stays the three corpus
+writers' words and its figures stay comparable.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVI
 CORPUS_FOLDER = "dialogue/utterances"
 SPLITS = ("train", "dev")
 DEV_SHARE = 0.30
-FILE_FIELDS = {"writer", "personas", "utterances"}
+FILE_FIELDS = {"writer", "personas", "utterances", "training_only"}
 UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
 
 
@@ -35,6 +40,7 @@ class LabelledUtterance:
     writer: str = ""
     file: str = ""
     line: int = 0
+    training_only: bool = False  # from a training-only file: never in dev
 
     def shows(self, behaviour: str) -> bool:
         return behaviour in self.labels
@@ -108,6 +114,10 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
     if not isinstance(writer, str) or not writer.strip():
         problems.append(Problem(name, data.line_of("writer"), None, "writer", "is missing (who wrote these utterances)"))
         writer = Path(name).stem
+    training_only = data.get("training_only", False)
+    if not isinstance(training_only, bool):
+        problems.append(Problem(name, data.line_of("training_only"), None, "training_only", "must be true or false"))
+        training_only = False
     items = data.get("utterances")
     if not isinstance(items, list) or not items:
         problems.append(Problem(name, data.line_of("utterances"), None, "utterances", "must be a non-empty list"))
@@ -139,13 +149,16 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
         for clash in sorted(set(counter) & set(labels)):
             problems.append(Problem(name, item.line_of("counter"), None, "counter",
                                     f"'{clash}' is both shown and a counter-example"))
-        split = item.get("split")
-        if split not in SPLITS:
+        split = item.get("split", "train" if training_only else None)
+        if training_only and split == "dev":
+            problems.append(Problem(name, item.line_of("split"), None, "split",
+                                    "is dev in a training_only file (its utterances only teach; dev is for other writers' words)"))
+        elif split not in SPLITS:
             problems.append(Problem(name, item.line_of("split") if "split" in item else item.line, None, "split",
                                     f"must be one of {', '.join(SPLITS)}" + ("" if split is None else f", not {split!r}")))
         if len(problems) == before:
             found.append(LabelledUtterance(text, tuple(l for l in labels if l != NO_BEHAVIOUR), counter, split,
-                                           writer.strip(), name, item.line))
+                                           writer.strip(), name, item.line, training_only))
     return found
 
 

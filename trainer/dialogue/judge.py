@@ -10,6 +10,7 @@ flagged. One judge serves every session of a process; it keeps a bounded memo of
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import numpy as np
 
 from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
-from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, whole_vector
+from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, EXPLAIN_MARKERS
 from trainer.dialogue.evidence import Evidence
@@ -39,6 +40,12 @@ REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟
 SELF_INTRODUCTION = ("工号",)
 # Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
 NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您")
+# An identity check asks for, or confirms, something that identifies the customer. On the train split
+# 99 of 99 identity checks hold one of these; a statement without any (这个号码是您投保时留的) is not one.
+IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说下", "告诉", "提供", "核", "对上", "对一下", "确认",
+                  "身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "对吧", "对不对", "是不是")
+# 没关系 as "never mind" (不方便也没关系) reassures; only 跟/和/与…没关系 disowns.
+_DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,4}没关系")
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,13 @@ class MeaningJudge:
             vectors = np.vstack([sentences, whole_vector(sentences).astype(sentences.dtype)])
         else:
             vectors = self.embed(texts)
+        if self.classifier.recipe.clause_units:  # each clause scored too, with its sentence's vector (not encoded)
+            sentences = [i for i, u in enumerate(units) if u.text != text.strip() or len(units) == 1]
+            clauses = [(c, i) for i in sentences for c in sentence_clauses(units[i])]
+            if clauses:
+                units = units + [c for c, _ in clauses]
+                texts = texts + [c.text for c, _ in clauses]
+                vectors = np.vstack([vectors] + [vectors[i][None, :] for _, i in clauses])
         return Reading(text, units, vectors, self.classifier.scores(texts, vectors))
 
     def shown(self, reading: Reading) -> dict[str, Segment]:
@@ -152,9 +166,11 @@ class MeaningJudge:
             if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
                 continue
             sentence = self._sentence_of(reading, quote).text
-            if behaviour == "blame" and any(r in sentence for r in REASSURANCE):
+            if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
                 continue
             if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
+                continue
+            if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
                 continue
             if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
                     any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
@@ -196,6 +212,12 @@ class MeaningJudge:
         similarity = reading.vectors[rows] @ self.embed(list(references)).T
         best = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         return float(similarity[best]), sentences[best[0]]
+
+
+def _never_mind(clause: str) -> bool:
+    """The clause says 没关系 as "it does not matter" and holds no other blame word."""
+    return ("没关系" in clause and not _DISOWNING.search(clause)
+            and not any(c in clause for c in ("怪", "自己", "责任", "问题")))
 
 
 def reference_sentences(*texts: str) -> list[str]:

@@ -14,11 +14,11 @@ from trainer.dialogue import DialogueSession
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 SEEDS = (0, 5)
-# Good calls that end resolved or closed by the trainee (the others are hung up or escalated on a
-# judge call: callback-elderly-dividends on "您听明白了吗？" judged rude, fraud-suspicious-callback on
-# "不会的。" judged rude, grace-period-short-of-money on unanswered questions; docs/benchmarks.md).
-# Measured 9 of 12 after the judge's second pass (10 before it).
-GOOD_CALLS_ENDED_BY_THE_TRAINEE = 9
+# Good calls that end resolved or closed by the trainee: every one since the judge's third pass
+# (polite comprehension checks and short denials no longer read as rude, statements are no identity
+# checks, going on about an earlier question is not ignoring the customer; docs/benchmarks.md).
+# Was 9 of 12 after the second pass; bench/call_flow.py: 408 of 408 over 34 seeds.
+GOOD_CALLS_ENDED_BY_THE_TRAINEE = 12
 
 
 @pytest.fixture(scope="module")

@@ -119,3 +119,44 @@ def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
         for b in classifier.behaviours])
     assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
     assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])
+
+
+def test_clause_units_borrow_their_sentence_vector_and_are_not_encoded(encoder, embed):
+    from dataclasses import replace
+
+    from trainer.dialogue.classifier import Recipe, training_texts
+
+    recipe = replace(Recipe(), clause_units=True)
+    corpus = small_corpus(4)
+    assert training_texts(corpus, recipe) == training_texts(corpus)  # clauses add rows, not encodings
+    classifier = train_classifier(corpus, embed, encoder.model_id, recipe=recipe)
+    counting = CountingEmbed(encoder.encode)
+    judge = MeaningJudge(classifier, type("Counted", (), {"model_id": encoder.model_id, "dim": encoder.dim,
+                                                          "encode": lambda self, texts: counting(texts)})())
+    reading = judge.read("您先别着急。我帮您查一下，请问您是哪天出的院？")
+    assert [u.text for u in reading.units][-2:] == ["我帮您查一下，", "请问您是哪天出的院？"]
+    assert counting.calls == 1 and np.allclose(reading.vectors[-1], reading.vectors[1])  # the second sentence's vector
+
+
+def test_hashed_folds_do_not_re_deal_when_an_utterance_is_added():
+    from trainer.dialogue.classifier import _folds, _training_set
+
+    corpus = sorted(small_corpus(6), key=lambda u: u.text)
+    grown = sorted(corpus + [replace_text(corpus[0], "一句新加的、排在最前面的话。")], key=lambda u: u.text)
+
+    def fold_of(utterances, hashed):
+        data = _training_set(utterances, UTTERANCE_BEHAVIOURS)
+        folds = _folds(data, hashed)
+        return {data.texts[i]: int(folds[i]) for i in range(len(data.texts)) if data.whole[i]}
+
+    before, after = fold_of(corpus, True), fold_of(grown, True)
+    assert all(after[text] == fold for text, fold in before.items())
+    assert len(set(before.values())) > 1
+    positional_before, positional_after = fold_of(corpus, False), fold_of(grown, False)
+    assert any(positional_after[text] != fold for text, fold in positional_before.items())  # what hashing avoids
+
+
+def replace_text(utterance, text):
+    from dataclasses import replace
+
+    return replace(utterance, text=text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kb.__main__ import main as kb_main
@@ -19,13 +20,14 @@ def test_the_real_corpus_is_valid_large_and_split():
     assert len(utterances) >= 1500
     shown = Counter(b for u in utterances for b in u.labels)
     in_dev = Counter(b for u in utterances if u.split == "dev" for b in u.labels)
+    split_from = Counter(b for u in utterances if not u.training_only for b in u.labels)  # training-only files never reach dev
     counters = Counter(b for u in utterances for b in u.counter)
     for behaviour in UTTERANCE_BEHAVIOURS:
         assert shown[behaviour] >= MIN_PER_BEHAVIOUR, behaviour
-        assert in_dev[behaviour] >= 0.25 * shown[behaviour], behaviour
+        assert in_dev[behaviour] >= 0.25 * split_from[behaviour], behaviour
     for behaviour in set(NEGATIVE) & set(UTTERANCE_BEHAVIOURS) - {"vague"}:
         assert counters[behaviour] >= MIN_COUNTERS, behaviour
-    for writer in {u.writer for u in utterances}:
+    for writer in {u.writer for u in utterances if not u.training_only}:
         own = [u for u in utterances if u.writer == writer]
         assert 0.25 <= sum(u.split == "dev" for u in own) / len(own) <= 0.35, writer
 
@@ -61,6 +63,29 @@ def test_problems_name_file_line_and_field(content_dir, capsys):
     assert [u.text for u in utterances] == ["您别急，我来查。"]
     assert kb_main(["validate", str(content_dir)]) == 1
     assert "dialogue/utterances/w-test.yaml:4: labels: unknown behaviour 'promise'" in capsys.readouterr().out
+
+
+def test_a_training_only_file_never_reaches_dev(content_dir):
+    _write(content_dir, "writer: w-test\ntraining_only: true\nutterances:\n"
+                        "  - {text: 您听我解释清楚了吗？, labels: [clarifying_question], counter: [rude]}\n"
+                        "  - {text: 您慢慢说。, labels: [empathy], split: train}\n"
+                        "  - {text: 我这样说您清楚吗？, labels: [clarifying_question], split: dev}\n")
+    utterances, problems = read_corpus(content_dir)
+    assert [(p.line, p.field) for p in problems] == [(6, "split")]
+    assert "training_only" in problems[0].message
+    assert [(u.text, u.split, u.training_only) for u in utterances] == [
+        ("您听我解释清楚了吗？", "train", True), ("您慢慢说。", "train", True)]
+
+
+def test_the_real_training_only_files_are_all_train():
+    utterances, _ = read_corpus(REAL_CONTENT)
+    extra = [u for u in utterances if u.training_only]
+    assert extra and all(u.split == "train" for u in extra)
+    def bare(text: str) -> str:  # the words without punctuation, fillers' dots or spaces
+        return re.sub(r"[\W_]+", "", text)
+
+    dev_texts = {bare(u.text) for u in utterances if u.split == "dev"}
+    assert not dev_texts & {bare(u.text) for u in extra}  # no dev utterance copied in other punctuation
 
 
 def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):
