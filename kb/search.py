@@ -12,7 +12,8 @@ rewritten into the content's words (kb.query_rewrite).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -109,6 +110,11 @@ class QueryPlan:
     rewrites: tuple[tuple[str, str], ...] = ()
     spans: tuple[Span, ...] = ()
 
+    @cached_property
+    def coverage_terms(self) -> list[str]:
+        """The query's informative tokens that keyword coverage counts (once per search, not per hit)."""
+        return content_terms(self.text) or keyword_tokens(self.text)
+
 
 class Glossary:
     """Synonym lookup for query expansion (冷静期 → 犹豫期 …)."""
@@ -197,7 +203,7 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
     """Share of the query's informative tokens found in the matched entry's text.
 
     `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search)."""
-    query_tokens = content_terms(plan.text) or keyword_tokens(plan.text)
+    query_tokens = plan.coverage_terms
     if not query_tokens:
         return 0.0
     covered = sum(1 for t in query_tokens if t in doc_tokens)
@@ -210,7 +216,8 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
 
 def relevance(cosine: float, coverage: float) -> float:
     """Calibrated 0–1 relevance from dense similarity and keyword coverage."""
-    dense_part = float(np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0))
+    # min/max on a Python float: np.clip on a scalar cost ~1 ms per search (40 calls) under load.
+    dense_part = min(1.0, max(0.0, float((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR))))
     return round(DENSE_SHARE * dense_part + (1 - DENSE_SHARE) * coverage, 4)
 
 
@@ -314,7 +321,13 @@ class Searcher:
             candidates.sort(key=order_key)
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
-        return [hit for hit in candidates if hit.relevance >= threshold][:k]
+        # Highlights only for the hits shown: the other candidates were scored, never displayed.
+        shown = [hit for hit in candidates if hit.relevance >= threshold][:k]
+        return [replace(hit, highlights=self._highlights(hit.id, plan)) for hit in shown]
+
+    def _highlights(self, entry_id: str, plan: QueryPlan) -> tuple[str, ...]:
+        entry = self.entries[entry_id]
+        return tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}", plan.expansion_terms))
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
              dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
@@ -337,7 +350,7 @@ class Searcher:
                                         if self.recipe.score_order else relevance(cosine, coverage)),
             relevance=relevance(cosine, coverage),
             sources=entry.sources,
-            highlights=tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}", plan.expansion_terms)),
+            highlights=(),  # filled in for the hits search() returns
             dense_score=round(cosine, 4),
             keyword_score=round(keyword_score, 4),
             coverage=round(coverage, 4),
