@@ -323,11 +323,13 @@ class Searcher:
             return []
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         shown = [hit for hit in candidates if hit.relevance >= threshold][:k]
-        return [replace(hit, highlights=self._highlights(hit.id, plan)) for hit in shown]
+        return [self._with_highlights(hit, plan) for hit in shown]
 
-    def _highlights(self, entry_id: str, plan: QueryPlan) -> tuple[str, ...]:
-        entry = self.entries[entry_id]
-        return tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}", plan.expansion_terms))
+    def _with_highlights(self, hit: Hit, plan: QueryPlan) -> Hit:
+        """The hit with the query's terms found in its question and answer (what the page marks)."""
+        entry = self.entries[hit.id]
+        return replace(hit, highlights=tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}",
+                                                           plan.expansion_terms)))
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
              dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
