@@ -47,6 +47,7 @@ def test_create_see_the_last_use_and_revoke(admin_page, store):
     assert not at.code and not at.success  # the token is shown once only
     [row] = token_table(at)
     assert row["最近使用"] not in ("", "从未使用")
+    assert any(c.value.startswith("该令牌最近使用：20") for c in at.caption)  # shown beside the revoke choice too
 
     at.selectbox(key="token_revoke_choice").select(list_api_tokens(store)[0].id)
     at.button(key="token_revoke").click().run()
