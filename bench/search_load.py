@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import time
 import urllib.error
@@ -40,12 +41,19 @@ ENDINGS = ["", "？", "呢", "啊", "？谢谢", "，急", "，客户很着急",
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class QuerySource:
-    """The queries of a run: every one a new wording (`distinct`), or the 15 questions in turn (`repeated`)."""
+WORDINGS = len(QUERIES) * len(OPENERS) * len(ENDINGS)
 
-    def __init__(self, mode: str) -> None:
+
+class QuerySource:
+    """The queries of a run: every one a new wording (`distinct`), or the 15 questions in turn (`repeated`).
+
+    `start`: where in the endless list of distinct wordings the run begins. Runs against a server
+    that stays up begin at a random block of their own, so a second run does not ask the first
+    run's wordings again (the server would remember their vectors)."""
+
+    def __init__(self, mode: str, start: int = 0) -> None:
         self.mode = mode
-        self.count = 0
+        self.count = start if mode == "distinct" else 0
 
     def take(self, n: int) -> list[str]:
         start, self.count = self.count, self.count + n
@@ -163,7 +171,7 @@ def main() -> None:
     if args.url:
         search = http_search(args.url, args.token)
         search("系统预热")  # warm: the first search loads the knowledge base (a wording the run never uses)
-        source = QuerySource(args.queries)
+        source = QuerySource(args.queries, start=WORDINGS * random.randrange(1, 10**6))
         print_table(f"HTTP API, {len(args.url)} server(s)",
                     [run_level(search, n, args.requests, args.seconds, source) for n in levels])
         return
