@@ -3,7 +3,8 @@
 With one process (SQLite) trainer/users/rate_limit.py keeps the buckets in memory. Behind a load
 balancer that would let a token reach N times its rate, so on a shared database each request
 adds one to its token's counter for the current short window, in one atomic upsert that every
-server sees (one indexed write of ~1 ms; the search itself costs ~10-20 ms). Windows are a tenth
+server sees (one indexed write: ~1.2 ms of CPU, ~4 ms of wall time on the shared 2-core machine,
+committed without waiting for the disk; the search itself costs 20-50 ms). Windows are a tenth
 of a minute long and allow a tenth of the per-minute rate, the same burst as the in-memory
 limiter; a window boundary can let at most two bursts through back to back. The window is
 taken from this server's wall clock, so servers need synchronised clocks (NTP), as for TLS.
@@ -19,7 +20,7 @@ import math
 import time
 from typing import Callable
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -40,7 +41,8 @@ class SharedRateLimiter:
         self.window_seconds = 60.0 * self.limit / per_minute
         self._clock = clock
         self._fallback = RateLimiter(per_minute, time.monotonic)
-        insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+        self._postgresql = db.engine.dialect.name == "postgresql"
+        insert = postgresql_insert if self._postgresql else sqlite_insert
         self._count = insert(ApiRateWindow).on_conflict_do_update(
             index_elements=[ApiRateWindow.token_id, ApiRateWindow.window_index],
             set_={"count": ApiRateWindow.count + 1}).returning(ApiRateWindow.count)
@@ -51,6 +53,10 @@ class SharedRateLimiter:
         window = math.floor(now / self.window_seconds)
         try:
             with self.db.session() as session:
+                if self._postgresql:
+                    # A counter need not survive a crash: no wait for the disk flush at commit
+                    # (measured on the shared machine: 10.4 → 4.2 ms of wall time per search).
+                    session.execute(text("SET LOCAL synchronous_commit TO OFF"))
                 count = session.execute(self._count.values(token_id=token_id, window_index=window, count=1)).scalar_one()
                 if count == 1:  # this token's first request of a new window: forget its older ones
                     session.execute(delete(ApiRateWindow).where(ApiRateWindow.token_id == token_id,
