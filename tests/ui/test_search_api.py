@@ -161,3 +161,17 @@ def test_content_changed_on_disk_is_answered_within_the_freshness_time(api_parts
     clock.now += FRESHNESS_SECONDS + 0.1
     hits = call(app, SEARCH_PATH, {"q": "犹豫期多久"}, auth(token)).json()["hits"]
     assert "十五个自然日" in hits[0]["answer"]
+
+
+def test_two_servers_on_postgresql_share_a_tokens_rate(kb, database, settings, writer):
+    """On PostgreSQL the burst is counted across servers; one server on SQLite keeps its own in memory."""
+    servers = [Starlette(routes=SearchApi(ApiResources(lambda: kb, lambda: database, lambda: writer,
+                                                       lambda: settings.with_overrides(api_rate_per_minute=60)),
+                                         wall_clock=lambda: 1_000_000.0).routes())  # not at a window's edge
+               for _ in range(2)]
+    token = create_api_token(database, "CRM desk")[1]
+    statuses = [call(servers[i % 2], SEARCH_PATH, {"q": "犹豫期"}, auth(token)).status for i in range(8)]
+    if database.engine.dialect.name == "postgresql":
+        assert statuses == [200] * 6 + [429] * 2
+    else:
+        assert statuses == [200] * 8

@@ -10,11 +10,14 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# pg_advisory_xact_lock key of schema upgrades: any fixed 64-bit number the app uses for nothing else
+# (content saves use trainer/editing/versions.py CONTENT_LOCK_KEY).
+MIGRATION_LOCK_KEY = 0x5EA7_A1E3_19
 
 
 def make_engine(url: str) -> Engine:
@@ -38,10 +41,19 @@ def make_engine(url: str) -> Engine:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is current)."""
+    """Bring the schema to the newest migration (a no-op when it is current).
+
+    On PostgreSQL several app servers may start at once: the upgrade runs under a transaction-level
+    advisory lock, so one server migrates while the others wait, then find the schema current
+    (without it, two servers both create the same tables and one fails to start). SQLite is one
+    server's file and needs no lock.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Released at commit; each statement after it (READ COMMITTED) sees the winner's schema.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -283,6 +283,17 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ApiRateWindow(Base):
+    """How many searches one API token made in one short time window, counted by every app server
+    on a shared PostgreSQL (trainer/users/shared_rate_limit.py); old windows are deleted as new ones start."""
+
+    __tablename__ = "api_rate_windows"
+
+    token_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    window_index: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)  # seconds since the epoch // window length
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ContentVersion(Base):

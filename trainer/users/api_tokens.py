@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from trainer.clock import as_utc, utcnow
+from trainer.errors import BilingualError
 from trainer.store.db import Database
 from trainer.store.models import ApiToken
 
@@ -25,8 +26,8 @@ LAST_USE_RESOLUTION = timedelta(minutes=1)
 MAX_NAME_CHARS = 64
 
 
-class ApiTokenError(ValueError):
-    """A token that cannot be created or revoked; the message says why."""
+class ApiTokenError(BilingualError):
+    """A token that cannot be created or revoked, explained in both UI languages (the admin page and the CLI)."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,11 @@ def create_api_token(db: Database, name: str, created_by: str = "") -> tuple[Api
     """A new token named `name`: (what the admin sees, the token to hand to the integration once)."""
     name = " ".join((name or "").split())
     if not name:
-        raise ApiTokenError("an API token needs a name (which desktop or integration uses it)")
+        raise ApiTokenError("请为令牌命名（哪个坐席桌面或系统使用它）。",
+                            "An API token needs a name (which desktop or integration uses it).")
     if len(name) > MAX_NAME_CHARS:
-        raise ApiTokenError(f"an API token's name is at most {MAX_NAME_CHARS} characters")
+        raise ApiTokenError(f"令牌名称最多 {MAX_NAME_CHARS} 个字符。",
+                            f"An API token's name is at most {MAX_NAME_CHARS} characters.")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with db.session() as session:
         row = ApiToken(name=name, token_hash=token_hash(token), created_by=created_by[:64], created_at=utcnow())
@@ -81,7 +84,7 @@ def revoke_api_token(db: Database, token_id: int) -> ApiTokenInfo:
     with db.session() as session:
         row = session.get(ApiToken, token_id)
         if row is None:
-            raise ApiTokenError(f"there is no API token number {token_id}")
+            raise ApiTokenError(f"没有编号为 {token_id} 的 API 令牌。", f"There is no API token number {token_id}.")
         if row.revoked_at is None:
             row.revoked_at = utcnow()
             session.commit()

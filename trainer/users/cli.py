@@ -106,11 +106,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, out: Text
                 state = "disabled" if account.disabled else ("must-change" if account.must_change_password else "ok")
                 print(f"{info.login}\t{info.display_name}\t{info.role}\t{info.team}\t{state}", file=out)
         return 0
-    except AccountError as error:
+    except (AccountError, ApiTokenError) as error:
         print(f"错误：{error.zh}\nError: {error.en}", file=sys.stderr)
-        return 1
-    except ApiTokenError as error:
-        print(f"Error: {error}", file=sys.stderr)
         return 1
     finally:
         db.dispose()

@@ -1,7 +1,8 @@
 """Per-key token buckets: how many requests a key may make per minute, with a short burst.
 
-Kept in the memory of one app process (one per server): a limit that needs no database write
-per request. With N servers behind a load balancer a token can reach N times the rate.
+Kept in the memory of one app process: a limit that needs no database write per request, for
+one server on SQLite. Several servers on PostgreSQL count in the database instead
+(trainer/users/shared_rate_limit.py), which falls back to this limiter when it cannot count.
 """
 
 from __future__ import annotations

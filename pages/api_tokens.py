@@ -1,0 +1,83 @@
+"""API 令牌 — administrators create a named token for each agent desktop or CRM that calls the
+search API (docs/search-api.md), see when each was last used, and revoke it. A new token is
+shown once; the store keeps only its hash (trainer/users/api_tokens.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.users.api_tokens import MAX_NAME_CHARS, ApiTokenError, ApiTokenInfo, create_api_token, list_api_tokens, \
+    revoke_api_token
+from ui.display import when
+from ui.i18n import tr
+from ui.pages import require_page_user
+from ui.resources import database
+
+user = require_page_user(__file__)
+db = database()
+
+st.title(tr("API 令牌", "API tokens"))
+st.caption(tr("坐席桌面或 CRM 系统调用知识搜索接口（/api/v1/search）时，在请求头中携带令牌："
+              "Authorization: Bearer <令牌>。每个系统或每个地点使用一个令牌，便于单独撤销。",
+              "Agent desktops and CRMs call the search API (/api/v1/search) with a token in the header "
+              "Authorization: Bearer <token>. Give each system or site its own token so it can be revoked alone."))
+FLASH = "api_tokens_flash"
+
+
+def status(info: ApiTokenInfo) -> str:
+    return tr("已撤销 ", "revoked ") + when(info.revoked_at) if info.revoked_at else tr("有效", "active")
+
+
+def done(zh: str, en: str, new_token: str = "") -> None:
+    """Report a change after the page has been redrawn with it (the table shows the new state)."""
+    st.session_state[FLASH] = (zh, en, new_token)
+    st.rerun()
+
+
+if FLASH in st.session_state:
+    zh, en, new_token = st.session_state.pop(FLASH)  # popped: the token is never shown twice
+    st.success(tr(zh, en))
+    if new_token:
+        st.warning(tr("令牌只显示这一次，请立即复制并配置到对应系统中；系统只保存它的摘要，无法再次查看。",
+                      "The token is shown only now: copy it into the system that uses it. Only its hash is kept; "
+                      "it cannot be shown again."))
+        st.code(new_token, language=None)
+
+with st.form("create-token", clear_on_submit=True):
+    name = st.text_input(tr("令牌名称（使用它的系统或地点）", "Token name (the system or site that uses it)"),
+                         max_chars=MAX_NAME_CHARS, key="token_name", placeholder=tr("如：CRM 坐席桌面 北京", "e.g. CRM desktop Beijing"))
+    create = st.form_submit_button(tr("创建令牌", "Create token"), type="primary")
+if create:
+    try:
+        info, token = create_api_token(db, name, user.login)
+    except ApiTokenError as error:
+        st.error(tr(error.zh, error.en))
+    else:
+        done(f"已创建令牌“{info.name}”。", f"Created the token \"{info.name}\".", token)
+
+tokens = list_api_tokens(db)
+if not tokens:
+    st.info(tr("还没有 API 令牌。", "There are no API tokens yet."))
+else:
+    st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): t.created_by,
+                   tr("创建时间", "Created"): when(t.created_at),
+                   tr("最近使用", "Last used"): when(t.last_used_at, tr("从未使用", "never")),
+                   tr("状态", "Status"): status(t)} for t in tokens], hide_index=True)
+    st.caption(tr("最近使用时间精确到分钟。", "The last use is noted to the minute."))
+
+active = {t.id: t for t in tokens if t.active}
+if active:
+    st.subheader(tr("撤销令牌", "Revoke a token"))
+    chosen = st.selectbox(tr("选择令牌", "Choose a token"), list(active), key="token_revoke_choice",
+                          format_func=lambda token_id: f"{active[token_id].name} (#{token_id})")
+    st.caption(tr("该令牌最近使用：", "This token was last used: ") + when(active[chosen].last_used_at, tr("从未使用", "never")))
+    st.caption(tr("撤销后，各服务器在 5 秒内拒绝该令牌，且不可恢复；使用它的系统需要新的令牌。",
+                  "A revoked token is refused by every server within 5 seconds, for good; "
+                  "the system that used it needs a new token."))
+    if st.button(tr("撤销", "Revoke"), key="token_revoke"):
+        try:
+            info = revoke_api_token(db, chosen)
+        except ApiTokenError as error:
+            st.error(tr(error.zh, error.en))
+        else:
+            done(f"已撤销令牌“{info.name}”。", f"Revoked the token \"{info.name}\".")

@@ -1,0 +1,52 @@
+"""An administrator's journey: create an API token for an agent desktop, see the desktop's use
+of it, revoke it — and the search API refuses it afterwards."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from tests.browser.conftest import signed_in
+
+TOKEN = re.compile(r"\bat_[A-Za-z0-9_-]{40,}")
+
+
+def api_search(app_url: str, token: str) -> int:
+    """The HTTP status of one search-API call with `token` (waits for the first index load)."""
+    address = f"{app_url}/api/v1/search?" + urllib.parse.urlencode({"q": "犹豫期多久", "k": 1})
+    request = urllib.request.Request(address, headers={"Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            json.loads(response.read())
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_an_admin_creates_sees_the_use_of_and_revokes_an_api_token(open_context, accounts, app_url):
+    page = signed_in(open_context, "admin")
+    page.open("/api-tokens", step="open a page")
+    page.fill("令牌名称（使用它的系统或地点）", "CRM 坐席桌面 北京")
+    page.click_button("创建令牌", step="create an API token")
+    page.expect_text("只显示这一次")
+    shown = page.page.locator("[data-testid=stCode]").first
+    shown.wait_for(state="visible")
+    [token] = TOKEN.findall(shown.text_content() or "")
+    assert "该令牌最近使用：从未使用" in page.main_text()  # (the table is drawn on a canvas: not readable here)
+
+    assert api_search(app_url, token) == 200  # the desktop searches with it
+    page.reload(step="open a page")
+    assert token not in page.main_text() and not page.page.locator("[data-testid=stCode]").count()  # shown once
+    assert re.search(r"该令牌最近使用：\d{4}-\d\d-\d\d \d\d:\d\d", page.main_text())  # the desktop's use
+
+    page.click_button("撤销", step="revoke an API token")
+    page.expect_text("已撤销令牌")
+    deadline = time.monotonic() + 10  # every server refuses a revoked token within 5 s
+    while api_search(app_url, token) != 401:
+        assert time.monotonic() < deadline, "the revoked token still works"
+        time.sleep(0.5)
+    assert not page.context.problems, page.context.problems

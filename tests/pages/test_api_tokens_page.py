@@ -1,0 +1,70 @@
+"""The API tokens page (AppTest): an admin creates a token (shown once), sees its last use and
+revokes it; a nameless token is refused with a message; instructors and agents are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from trainer.users.accounts import create_user
+from trainer.users.api_tokens import list_api_tokens, use_api_token
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "pages/api_tokens.py")
+
+
+def page(user) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["user"] = user
+    return at.run()
+
+
+@pytest.fixture
+def admin_page(app_env, store) -> AppTest:
+    return page(create_user(store, "boss", "老板", "admin"))
+
+
+def token_table(at: AppTest) -> list[dict]:
+    [table] = [d.value for d in at.dataframe if "最近使用" in d.value.columns]
+    return table.to_dict("records")
+
+
+def test_create_see_the_last_use_and_revoke(admin_page, store):
+    at = admin_page
+    assert "还没有 API 令牌" in at.info[0].value
+    at.text_input(key="token_name").input("CRM 坐席桌面 北京")
+    at.button(key="FormSubmitter:create-token-创建令牌").click().run()
+    assert not at.exception and "已创建令牌“CRM 坐席桌面 北京”" in at.success[0].value
+    [shown] = [c.value for c in at.code]
+    assert shown.startswith("at_") and "只显示这一次" in at.warning[0].value
+    [row] = token_table(at)
+    assert (row["名称"], row["创建人"], row["最近使用"], row["状态"]) == ("CRM 坐席桌面 北京", "boss", "从未使用", "有效")
+
+    assert use_api_token(store, shown) is not None  # the desktop searches with it
+    at.run()
+    assert not at.code and not at.success  # the token is shown once only
+    [row] = token_table(at)
+    assert row["最近使用"] not in ("", "从未使用")
+    assert any(c.value.startswith("该令牌最近使用：20") for c in at.caption)  # shown beside the revoke choice too
+
+    at.selectbox(key="token_revoke_choice").select(list_api_tokens(store)[0].id)
+    at.button(key="token_revoke").click().run()
+    assert "已撤销令牌“CRM 坐席桌面 北京”" in at.success[0].value
+    assert token_table(at)[0]["状态"].startswith("已撤销 ")
+    assert use_api_token(store, shown) is None
+    assert not [s for s in at.selectbox if s.key == "token_revoke_choice"]  # nothing left to revoke
+
+
+def test_a_token_needs_a_name(admin_page, store):
+    admin_page.button(key="FormSubmitter:create-token-创建令牌").click().run()
+    assert "请为令牌命名" in admin_page.error[0].value
+    assert list_api_tokens(store) == []
+
+
+@pytest.mark.parametrize("role", ["agent", "instructor"])
+def test_only_admins_may_open_the_page(app_env, store, role):
+    at = page(create_user(store, "someone", "某人", role))
+    assert any("无权访问" in e.value for e in at.error)
+    assert not at.text_input and not at.dataframe
