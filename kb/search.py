@@ -12,7 +12,7 @@ rewritten into the content's words (kb.query_rewrite).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -21,8 +21,10 @@ from kb.content import Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
 from kb.index import SearchIndex
+from kb.rerank import Reranker, candidate_features
 from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
 from kb.scope import ScopeCheck
+from kb.search_features import CandidateSignals
 from kb.text import clip_query, content_terms, keyword_tokens, matched_terms, normalize
 
 # Fusion weights chosen on the TUNE half of the customer set from a grid (dense 1.5/2.5/4, BM25
@@ -75,6 +77,8 @@ class Recipe:
     score_order: bool = True
     # A story's dense vector leans towards its question clauses (one more encoding per story).
     question_focus: bool = True
+    # The top candidates re-ordered by weights learned on TUNE (kb.rerank), when trained for the encoder.
+    learned_rerank: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,11 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, entries: Mapping[str, Entry], encoder: Encoder,
                  glossary: Glossary, min_relevance: float, recipe: Recipe = Recipe(),
-                 scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = ()) -> None:
+                 scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = (),
+                 reranker: Reranker | None = None) -> None:
         self.index = index
+        self.reranker = reranker if recipe.learned_rerank else None
+        self._entry_position = {entry_id: i for i, entry_id in enumerate(index.entry_ids)}
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
         self.scope = scope if recipe.scope_check else None
         self._scope_examples = scope.examples if scope else ()
@@ -288,18 +295,45 @@ class Searcher:
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
         depth = CANDIDATE_DEPTH if category is None else None
-        texts, question = self._encoded_texts(plan)
-        vectors = self.encoder.encode_queries(texts)
-        query_vector = vectors[0]
-        if question:
-            query_vector = focused(query_vector, vectors[-1])
-            vectors = vectors[:-1]
+        query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
         # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both.
         if threshold > 0 and self.scope is not None and dense and \
                 self.scope.out_of_scope(query_vector, max(score for score, _ in dense.values())):
             return []
-        for clause_vector in vectors[1:]:
+        candidates = self._candidates(plan, query_vector, clause_vectors, dense, k, category, depth)
+        if self.reranker is not None:
+            signals = self._signals(candidates, plan, query_vector, question_vector)
+            scores = self.reranker.shown_scores(candidate_features(signals, question_vector is not None))
+            candidates = sorted((replace(hit, score=round(float(s), 4)) for hit, s in zip(candidates, scores)),
+                                key=order_key)
+        if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
+            return []
+        return [hit for hit in candidates if hit.relevance >= threshold][:k]
+
+    def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
+        """The top candidates before learned re-ranking, their re-ranker signals, and whether the
+        query is a story with a question (what `bench.train_reranker` trains on)."""
+        plan = plan_query(query or "", self.glossary, self.rewriters)
+        if not plan.text.strip() or self.index.size == 0:
+            return [], [], False
+        query_vector, question_vector, clause_vectors = self._vectors(plan)
+        dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
+        candidates = self._candidates(plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH)
+        return candidates, self._signals(candidates, plan, query_vector, question_vector), question_vector is not None
+
+    def _vectors(self, plan: QueryPlan) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """The query vector (leaning towards a story's question), the question's own vector, clause vectors."""
+        texts, question = self._encoded_texts(plan)
+        vectors = self.encoder.encode_queries(texts)
+        if not question:
+            return vectors[0], None, vectors[1:]
+        return focused(vectors[0], vectors[-1]), vectors[-1], vectors[1:-1]
+
+    def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, clause_vectors: np.ndarray,
+                    dense: dict[int, tuple[float, int]], k: int, category: str | None, depth: int | None) -> list[Hit]:
+        """The best fused candidates as hits, in the shown-score order (no threshold applied)."""
+        for clause_vector in clause_vectors:
             dense = best_match(dense, self.index.dense_scores(clause_vector, depth or len(self.index.docs)))
         keyword = self.index.keyword_scores(plan.tokens, depth)
         expanded = self.index.keyword_scores(plan.expanded_tokens, depth) if plan.expansion_terms else {}
@@ -312,9 +346,27 @@ class Searcher:
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
-        if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
-            return []
-        return [hit for hit in candidates if hit.relevance >= threshold][:k]
+        return candidates
+
+    def _signals(self, candidates: Sequence[Hit], plan: QueryPlan, query_vector: np.ndarray,
+                 question_vector: np.ndarray | None) -> list[CandidateSignals]:
+        """Per candidate: best cosine per field of the entry and the story question's best cosine."""
+        signals = []
+        for hit in candidates:
+            doc_ids = self.index.entry_docs(self._entry_position[hit.id])
+            vectors = np.vstack([self.index.dense.reconstruct(int(d)) for d in doc_ids])
+            cosines = vectors @ query_vector
+            per_field: dict[str, float] = {}
+            for doc_id, cosine in zip(doc_ids, cosines):
+                name = self.index.docs[int(doc_id)].field
+                per_field[name] = max(per_field.get(name, -1.0), float(cosine))
+            asked = float((vectors @ question_vector).max()) if question_vector is not None else float(cosines.max())
+            signals.append(CandidateSignals(
+                score=hit.score, relevance=hit.relevance, dense=hit.dense_score, coverage=hit.coverage,
+                keyword=hit.keyword_score, matched_field=hit.matched_field,
+                number=self._number_adjusted(hit.id, plan, 0.5) - 0.5, question_cosine=asked,
+                field_cosines=per_field))
+        return signals
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
              dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[float, int]],
