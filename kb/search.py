@@ -351,21 +351,24 @@ class Searcher:
     def _signals(self, candidates: Sequence[Hit], plan: QueryPlan, query_vector: np.ndarray,
                  question_vector: np.ndarray | None) -> list[CandidateSignals]:
         """Per candidate: best cosine per field of the entry and the story question's best cosine."""
-        signals = []
-        for hit in candidates:
-            doc_ids = self.index.entry_docs(self._entry_position[hit.id])
-            vectors = np.vstack([self.index.dense.reconstruct(int(d)) for d in doc_ids])
-            cosines = vectors @ query_vector
+        doc_ids = [self.index.entry_docs(self._entry_position[hit.id]) for hit in candidates]
+        flat = np.concatenate(doc_ids) if doc_ids else np.zeros(0, dtype=np.int64)
+        vectors = self.index.dense.reconstruct_batch(flat.astype(np.int64)) if len(flat) else np.zeros((0, 1))
+        cosines = vectors @ query_vector
+        asked = vectors @ question_vector if question_vector is not None else cosines
+        signals, start = [], 0
+        for hit, docs in zip(candidates, doc_ids):
+            end = start + len(docs)
             per_field: dict[str, float] = {}
-            for doc_id, cosine in zip(doc_ids, cosines):
+            for doc_id, cosine in zip(docs, cosines[start:end]):
                 name = self.index.docs[int(doc_id)].field
                 per_field[name] = max(per_field.get(name, -1.0), float(cosine))
-            asked = float((vectors @ question_vector).max()) if question_vector is not None else float(cosines.max())
             signals.append(CandidateSignals(
                 score=hit.score, relevance=hit.relevance, dense=hit.dense_score, coverage=hit.coverage,
                 keyword=hit.keyword_score, matched_field=hit.matched_field,
-                number=self._number_adjusted(hit.id, plan, 0.5) - 0.5, question_cosine=asked,
+                number=self._number_adjusted(hit.id, plan, 0.5) - 0.5, question_cosine=float(asked[start:end].max()),
                 field_cosines=per_field))
+            start = end
         return signals
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,
