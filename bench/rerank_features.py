@@ -31,7 +31,8 @@ def main() -> None:
     settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
     memo = MemoEncoder(kb.encoder)
-    searcher = searcher_for(kb, memo, Recipe())
+    # The candidates as fusion and the score blend order them, before any learned re-ranking.
+    searcher = searcher_for(kb, memo, Recipe(learned_rerank=False))
     index = kb.index
     doc_vectors = np.vstack([index.dense.reconstruct(i) for i in range(len(index.docs))])
     use = UseEncoder()

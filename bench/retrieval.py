@@ -58,7 +58,8 @@ def recipes() -> dict[str, Recipe]:
     alone = {f"+{f.name}": replace(NONE, **{f.name: True}) for f in fields(Recipe)}
     alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
     return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True),
-            "all-learned_rerank": replace(Recipe(), learned_rerank=False)}
+            "all-learned_rerank": replace(Recipe(), learned_rerank=False),
+            "all-list_near_misses": replace(Recipe(), list_near_misses=False)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
