@@ -29,7 +29,7 @@ WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 # Fields whose best cosine is a feature of its own (kb.content.Entry.search_texts).
 FIELDS = ("question", "variant", "answer", "en_question")
 FEATURES = ("score", "relevance", "dense", "coverage", "log_bm25", "inverse_rank",
-            *(f"cosine_{f}" for f in FIELDS), "asked_minus_best", "question_cosine", "number_rule",
+            *(f"cosine_{f}" for f in FIELDS), "question_or_variant_minus_dense", "story_question_vs_best", "number_rule",
             *(f"matched_{f}" for f in FIELDS), "story_question_gain")
 
 

@@ -5,8 +5,9 @@ well but says nothing about whether the best one is any good; the relevance scor
 (dense similarity rescaled, plus how much of the query the entry's words cover) and the scope
 check decide whether to show an answer at all. On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
-moved by duration rules; equal scores are broken by `order_key`. Before ranking, the query is
-rewritten into the content's words (kb.query_rewrite).
+moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
+learned re-ranker's 0–1 score over the top candidates; equal scores are broken by `order_key`.
+Before ranking, the query is rewritten into the content's words (kb.query_rewrite).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from kb.content import Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
 from kb.index import SearchIndex
-from kb.rerank import Reranker, candidate_features
 from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
+from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
 from kb.text import clip_query, content_terms, keyword_tokens, matched_terms, normalize

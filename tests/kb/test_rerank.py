@@ -20,7 +20,7 @@ def signals(dense: float, question: float, number: float = 0.0, field: str = "qu
 def test_features_have_one_column_per_name_and_are_relative_to_the_best_candidate() -> None:
     rows = candidate_features([signals(0.90, 0.88), signals(0.89, 0.91)], story=True)
     assert rows.shape == (2, len(FEATURES))
-    gap = FEATURES.index("question_cosine")
+    gap = FEATURES.index("story_question_vs_best")
     assert rows[1, gap] == 0.0 and rows[0, gap] < 0.0
     assert rows[0, FEATURES.index("inverse_rank")] == 1.0 and rows[1, FEATURES.index("inverse_rank")] == 0.5
     assert candidate_features([], story=False).shape == (0, len(FEATURES))
