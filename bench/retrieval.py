@@ -57,13 +57,15 @@ def recipes() -> dict[str, Recipe]:
     """
     alone = {f"+{f.name}": replace(NONE, **{f.name: True}) for f in fields(Recipe)}
     alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
-    return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True)}
+    return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True),
+            "all-learned_rerank": replace(Recipe(), learned_rerank=False),
+            "all-list_near_misses": replace(Recipe(), list_near_misses=False)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     live = kb._snapshot.searcher  # noqa: SLF001 - same index, glossary and scope examples as the app
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
-                    live.scope, kb.content.duration_rules)
+                    live.scope, kb.content.duration_rules, live.reranker)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):
@@ -106,6 +108,21 @@ def latency(kb: KnowledgeBase, queries: list[str], rounds: int = 3) -> dict[str,
     }
 
 
+def search_work(searcher: Searcher, queries: list[str], rounds: int = 3) -> tuple[float, float]:
+    """p50 / p95 CPU ms of everything but encoding: the searcher's encoder remembers each text (MemoEncoder),
+    so after a first pass that fills it the timed rounds encode nothing. CPU time, not wall time, so
+    that other processes on a shared machine do not count."""
+    for query in queries:
+        searcher.search(query)
+    times = []
+    for _ in range(rounds):
+        for query in queries:
+            start = time.process_time()
+            searcher.search(query)
+            times.append((time.process_time() - start) * 1000)
+    return statistics.median(times), percentile(times, 0.95)
+
+
 def row(name: str, result: Evaluation, rejected: str) -> str:
     per_tag = " ".join(f"{result.recall_at(1, t):.2f}" if t in result.tags() else "  - " for t in TAGS)
     return (f"{name:<22} {result.recall_at(1):>5.3f} {result.recall_at(3):>5.3f} {result.mrr:>5.3f} "
@@ -145,9 +162,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list TUNE misses (never DEV)")
     parser.add_argument("--cold", action="store_true", help="build in an empty data dir (measures a cold build)")
-    parser.add_argument("--only", help="one recipe: baseline, all or +technique")
+    parser.add_argument("--only", help="recipes, comma-separated: baseline, all, all-learned_rerank or +technique")
     parser.add_argument("--calibrate", action="store_true", help="print the TUNE score distribution per threshold")
     parser.add_argument("--latency-only", action="store_true", help="skip the quality figures")
+    parser.add_argument("--work", action="store_true",
+                        help="per recipe, time everything but encoding (queries encoded once, then remembered)")
     parser.add_argument("--content", type=Path, default=ROOT / "content",
                         help="content folder (e.g. an older version, to measure content changes)")
     args = parser.parse_args()
@@ -170,9 +189,15 @@ def main() -> None:
                     result = evaluate(single_signal_search(kb, name, memo), dev.queries)
                     print(row(f"{name} [{set_name}]", result, "-"))
         print(f"\n{'recipe [set]':<22} {'R@1':>5} {'R@3':>5} {'MRR':>5} {'rejected':>9}  R@1 per tag: {' '.join(TAGS)}")
-        chosen = {} if args.latency_only else {args.only: recipes()[args.only]} if args.only else recipes()
+        chosen = {} if args.latency_only else {n: recipes()[n] for n in args.only.split(",")} if args.only else recipes()
         for name, recipe in chosen.items():
             searcher = searcher_for(kb, memo, recipe)
+            if args.work:
+                for set_label, queries in (("old dev set", [q.text for q in old.queries[:60]]),
+                                           ("TUNE stories", [q.text for q in sets["tune"].queries if "story" in q.tags][:60])):
+                    p50, p95 = search_work(searcher, queries)
+                    print(f"  {name}: search CPU without encoding, {set_label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+                continue
             results = report(name, searcher, sets)
             if args.calibrate:
                 calibration(searcher, sets["tune"], old)

@@ -19,6 +19,7 @@ from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encode
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs)
+from kb.rerank import Reranker
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
@@ -44,7 +45,7 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     """The searcher over one content set, with its scope examples."""
     scope = _scope(content, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
-                    scope=scope, duration_rules=content.duration_rules)
+                    scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id))
 
 
 class KnowledgeBase:

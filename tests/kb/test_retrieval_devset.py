@@ -1,9 +1,9 @@
 """Retrieval quality on the labelled dev set over the real content pack.
 
-Floors are the figures measured after issue #14's second pass (R@1 0.770, R@3 0.936, MRR 0.853),
-rounded down; the ranking before #14 measured 0.772 / 0.925 / 0.850, after its first pass 0.776 /
-0.927 / 0.854 (docs/benchmarks.md: the second pass traded 3 of 482 rank-1 hits here for +0.02–0.03
-R@1 on the customer-words set). A content edit or a ranking change that drops below them fails CI.
+Floors are the figures measured after issue #14's third pass (learned re-ranker: R@1 0.784, R@3
+0.938, MRR 0.863), rounded down; the ranking before #14 measured 0.772 / 0.925 / 0.850, after its
+first pass 0.776 / 0.927 / 0.854, after its second 0.770 / 0.936 / 0.853 (docs/benchmarks.md). A
+content edit or a ranking change that drops below them fails CI.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
 
 DEV_SET = Path(__file__).parent / "dev_queries"
-RECALL_AT_1_FLOOR = 0.76
+RECALL_AT_1_FLOOR = 0.77
 RECALL_AT_3_FLOOR = 0.93
 MRR_FLOOR = 0.85
 

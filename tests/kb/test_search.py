@@ -111,3 +111,16 @@ def test_scope_check_refuses_a_query_closer_to_an_out_of_scope_example() -> None
     assert scope.out_of_scope(np.array([0.9, 0.1], dtype=np.float32), best_in_scope=0.85)
     assert not scope.out_of_scope(np.array([0.5, 0.5], dtype=np.float32), best_in_scope=0.85)
     assert not ScopeCheck((), np.zeros((0, 2))).out_of_scope(np.array([1.0, 0.0]), best_in_scope=0.1)
+
+
+def test_an_answered_query_also_lists_hits_just_under_the_threshold(kb: KnowledgeBase) -> None:
+    from kb.search import GATE_DEPTH, LIST_MARGIN
+    threshold = kb.settings.min_relevance
+    listed_near = []
+    for query in ("犹豫期", "理赔多久", "保费晚交几天没事吧"):
+        hits = kb.search(query, k=10)
+        assert any(h.relevance >= threshold for h in hits[:GATE_DEPTH])
+        assert all(h.relevance >= threshold - LIST_MARGIN for h in hits)
+        listed_near += [h.id for h in hits if h.relevance < threshold]
+    assert listed_near, "a near miss of an answered query should be listed"
+    assert kb.search("明天天气怎么样", k=10) == []

@@ -1,0 +1,108 @@
+"""Train the learned re-ranker (kb.rerank) on the TUNE half of the customer-words set.
+
+    .venv/bin/python -m bench.train_reranker            # writes kb/rerank_weights.json
+
+Only TUNE is read: the old dev set and the DEV half are figures for `bench.retrieval` afterwards.
+The regularisation C is chosen by 5-fold cross-validation on TUNE (folds by query position, so
+the run is deterministic); the printed cross-validated figures are ungated (rank of the right
+entry among the top candidates, no threshold). Then the model is fitted on all of TUNE and a
+logistic curve maps its score to the 0–1 score shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from bench.retrieval import CUSTOMER_SET, ROOT, MemoEncoder, searcher_for
+from kb import KnowledgeBase
+from kb.evaluation import load_dev_set
+from kb.rerank import FEATURES, WEIGHTS_FILE, Reranker, candidate_features
+from kb.search import Recipe
+from settings import Settings
+
+FOLDS = 5
+C_GRID = (3.0, 10.0, 30.0, 100.0)
+
+Example = tuple[np.ndarray, np.ndarray]  # features of the candidates, 1 where the candidate is right
+
+
+def pairs(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """The first right candidate minus each wrong one (label 1) and the reverse (label 0)."""
+    x, y = [], []
+    for features, right in examples:
+        if not right.any():
+            continue
+        good = int(np.argmax(right))
+        for bad in np.flatnonzero(right == 0):
+            x += [features[good] - features[bad], features[bad] - features[good]]
+            y += [1, 0]
+    return np.array(x), np.array(y)
+
+
+def fit(examples: list[Example], c: float) -> np.ndarray:
+    x, y = pairs(examples)
+    return LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(x, y).coef_[0]
+
+
+def recall(examples: list[Example], weights: np.ndarray, k: int) -> float:
+    """Share of queries whose right entry is in the model's top k (ungated)."""
+    hits = 0
+    for features, right in examples:
+        if right.any():
+            order = sorted(range(len(right)), key=lambda i: (-float(features[i] @ weights), i))
+            hits += bool(right[order[:k]].any())
+    return hits / len(examples)
+
+
+def cross_validated(examples: list[Example], c: float) -> tuple[float, float]:
+    r1 = r3 = 0.0
+    for fold in range(FOLDS):
+        train = [e for i, e in enumerate(examples) if i % FOLDS != fold]
+        test = [e for i, e in enumerate(examples) if i % FOLDS == fold]
+        weights = fit(train, c)
+        r1 += recall(test, weights, 1) * len(test)
+        r3 += recall(test, weights, 3) * len(test)
+    return r1 / len(examples), r3 / len(examples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
+    args = parser.parse_args()
+    settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
+    kb = KnowledgeBase.open(settings.content_dir, settings)
+    searcher = searcher_for(kb, MemoEncoder(kb.encoder), replace(Recipe(), learned_rerank=False))
+    tune = load_dev_set(CUSTOMER_SET / "tune")
+    examples: list[Example] = []
+    for query in tune.queries:
+        hits, signals, story = searcher.candidate_signals(query.text)
+        examples.append((candidate_features(signals, story), np.array([h.id in query.ids for h in hits], dtype=int)))
+    in_top = sum(bool(r.any()) for _, r in examples)
+    print(f"TUNE: {len(examples)} queries, right entry among the top candidates for {in_top}")
+    base_r1 = sum(bool(r[:1].any()) for _, r in examples) / len(examples)
+    base_r3 = sum(bool(r[:3].any()) for _, r in examples) / len(examples)
+    print(f"app order without re-ranking (ungated): R@1 {base_r1:.3f} R@3 {base_r3:.3f}")
+    results = {c: cross_validated(examples, c) for c in C_GRID}
+    for c, (r1, r3) in results.items():
+        print(f"C={c}: {FOLDS}-fold CV on TUNE (ungated) R@1 {r1:.3f} R@3 {r3:.3f}")
+    best = max(C_GRID, key=lambda c: (results[c][0], results[c][1], -c))
+    weights = fit(examples, best)
+    raw = np.concatenate([f @ weights for f, _ in examples])
+    labels = np.concatenate([r for _, r in examples])
+    curve = LogisticRegression(C=1000.0, max_iter=5000).fit(raw.reshape(-1, 1), labels)
+    reranker = Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), kb.encoder.model_id)
+    about = {"trained_on": f"tests/kb/customer_queries/tune ({len(examples)} queries)", "C": best,
+             "cross_validated_ungated": {"recall_at_1": round(results[best][0], 4), "recall_at_3": round(results[best][1], 4)},
+             "made_by": "python -m bench.train_reranker"}
+    print(f"chosen C={best}; weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(FEATURES, weights)))
+    if not args.dry_run:
+        WEIGHTS_FILE.write_text(reranker.to_json(about) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()
