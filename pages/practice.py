@@ -187,24 +187,28 @@ def finished(report: Report) -> None:
         st.rerun()
 
 
+def _set_confirm_end(asking: bool) -> None:
+    st.session_state[CALL]["confirm_end"] = asking
+
+
+def _end_now() -> None:
+    """Runs before the page does (a button callback), so the click draws the report in one run, not two."""
+    st.session_state[CALL]["session"].end_call()
+    st.session_state[CALL]["confirm_end"] = False
+
+
 def end_early() -> None:
-    """Ending before the call is over counts as unresolved: asked to confirm first."""
+    """Ending before the call is over counts as unresolved: asked to confirm first. The buttons act
+    in callbacks, so each click is one page run (an st.rerun() after it would draw the page twice)."""
     call = st.session_state[CALL]
     if not call.get("confirm_end"):
-        if st.button(tr("结束通话", "End the call"), key="practice_end"):
-            call["confirm_end"] = True
-            st.rerun()
+        st.button(tr("结束通话", "End the call"), key="practice_end", on_click=_set_confirm_end, args=(True,))
         return
     st.warning(tr("现在结束，这通电话会记为未解决。确定要结束吗？",
                   "Ending now counts this call as unresolved. End it?"))
     confirm_col, cancel_col = st.columns(2)
-    if confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary"):
-        call["session"].end_call()
-        call["confirm_end"] = False
-        st.rerun()
-    if cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel"):
-        call["confirm_end"] = False
-        st.rerun()
+    confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary", on_click=_end_now)
+    cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel", on_click=_set_confirm_end, args=(False,))
 
 
 st.title(tr("模拟通话", "Practice calls"))
@@ -236,11 +240,10 @@ if focus_id:
 if session.mode == "exam":
     st.caption(tr(f"{mode_name('exam')}模式：没有提示，每轮限时 {session.scenario.reply_seconds} 秒。",
                   f"{mode_name('exam')} mode: no hints, {session.scenario.reply_seconds} s per reply."))
-last = call["last"]
-mood_meter(last.mood, last.band)
-transcript(session, call["hints"] if session.mode == "training" else {})
-
 if not session.done:
+    last = call["last"]
+    mood_meter(last.mood, last.band)
+    transcript(session, call["hints"] if session.mode == "training" else {})
     if session.mode == "exam":
         countdown(call["line_at"], session.scenario.reply_seconds)
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
