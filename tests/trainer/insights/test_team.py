@@ -140,3 +140,24 @@ def test_agent_lines_fold_the_period(database, team) -> None:
     assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
     assert lines[2].last_active is None and lines[2].accuracy == 0.0
 
+
+
+def test_a_short_period_and_a_long_one_count_the_same_answers(database, team) -> None:
+    """A day of mostly-outside answers is grouped directly; the two weeks (most answers inside) are
+    read as all-time totals minus the answers outside; both must give the hand-counted values."""
+    a, b = team["a"], team["b"]
+
+    def counts(period: Period) -> dict:
+        return {(c.user_id, c.item_id): (c.category, c.answers, c.right)
+                for c in item_counts(database, [a.id, b.id], period, SHANGHAI)}
+
+    assert counts(Period(date(2026, 3, 10), date(2026, 3, 10))) == {
+        (a.id, "q-lapse-1"): ("lapse", 1, 1), (a.id, "q-claims-1"): ("claims", 1, 0), (b.id, "q-claims-1"): ("claims", 1, 1)}
+    # An item moved to another category: before the period it counted as "lapse", inside as "claims".
+    answer(database, a.id, "q-moved", True, "2026-02-20 10:00", "lapse")
+    answer(database, a.id, "q-moved", False, "2026-03-12 10:00", "claims")
+    assert counts(PERIOD) == {
+        (a.id, "q-lapse-1"): ("lapse", 3, 2), (a.id, "q-lapse-2"): ("lapse", 2, 2), (a.id, "q-claims-1"): ("claims", 2, 0),
+        (a.id, "q-moved"): ("claims", 1, 0), (b.id, "q-lapse-1"): ("lapse", 1, 0), (b.id, "q-claims-1"): ("claims", 2, 1),
+        (b.id, "q-claims-2"): ("claims", 1, 0)}
+    assert counts(Period(date(2026, 3, 16), date(2026, 3, 31))) == {}
