@@ -7,8 +7,6 @@ first checkpoint missed.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from trainer.assignments.exam import is_late, seconds_taken
@@ -19,7 +17,7 @@ from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import Report
-from trainer.dialogue.store import agent_replies, open_call, save_turn, unfinished_call
+from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_name, show_assignments
 from ui.call_report import show_call_report
@@ -49,15 +47,21 @@ def title(scenario: Scenario) -> str:
     return tr(scenario.title, scenario.title_en or scenario.title)
 
 
+def save_call(call: dict) -> None:
+    """The call as it stands, with what a reload needs besides the words (focus, exam clock, slow replies)."""
+    save_turn(database(), call["record_id"], call["session"].report(),
+              ResumeState(call.get("focus"), call["line_at"], dict(call["slow"])))
+
+
 def start_call(scenario: Scenario, mode: str, focus_id: str | None = None, assignment_id: int | None = None) -> None:
     """A new call, saved at once (its record id is its seed) so a reload can rebuild it."""
     record_id = open_call(database(), user.id, scenario.id, mode)
     session = DialogueSession(scenario, kb, seed=record_id, mode=mode, judge=judge())
     first = session.start()
-    save_turn(database(), record_id, session.report())
     st.session_state[CALL] = {"session": session, "hints": {}, "record_id": record_id, "last": first,
-                              "focus": focus_id, "confirm_end": False,
-                              "assignment": assignment_id, "line_at": utcnow()}  # line_at: the exam's reply clock
+                              "focus": focus_id, "confirm_end": False, "assignment": assignment_id,
+                              "line_at": utcnow(), "slow": {}}  # line_at: the exam's reply clock
+    save_call(st.session_state[CALL])
 
 
 def start_assignment(assignment: AssignmentInfo, scenario: Scenario) -> None:
@@ -73,15 +77,19 @@ def open_assignment_for(scenario_id: str, mode: str) -> int | None:
 
 
 def resume_call() -> bool:
-    """The trainee's call in progress, rebuilt from the store by replaying their replies (after a reload)."""
+    """The trainee's call in progress, rebuilt from the store by replaying their replies (after a reload),
+    with its focus, its exam clock still running from when the customer's line was shown, and its slow replies."""
     saved = unfinished_call(database(), user.id)
     if saved is None or saved.scenario_id not in scenarios:
         return False
     session = DialogueSession(scenarios[saved.scenario_id], kb, seed=saved.id, mode=saved.mode, judge=judge())
-    customer_turns = session.replay(agent_replies(saved))
-    st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1], "focus": None,
-                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints}, "confirm_end": False,
-                              "assignment": open_assignment_for(saved.scenario_id, saved.mode), "line_at": utcnow()}
+    resume = saved.resume
+    customer_turns = session.replay(agent_replies(saved), resume.slow_replies)
+    st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1],
+                              "focus": resume.focus, "confirm_end": False,
+                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints},
+                              "assignment": open_assignment_for(saved.scenario_id, saved.mode),
+                              "line_at": resume.line_at or utcnow(), "slow": dict(resume.slow_replies)}
     if session.done:
         save_turn(database(), saved.id, session.report())
     st.toast(tr("已恢复您进行中的通话。", "Your call in progress was restored."))
@@ -252,10 +260,10 @@ if not session.done:
         answered_at = utcnow()
         turn = session.reply(text)
         if session.mode == "exam" and is_late(call["line_at"], answered_at, session.scenario.reply_seconds):
-            session.note_slow_reply(seconds_taken(call["line_at"], answered_at), session.scenario.reply_seconds)
-            turn = replace(turn, mood=session.mood.value, band=session.mood.band)
+            call["slow"][turn.turn_index] = seconds_taken(call["line_at"], answered_at)
+            turn = session.late_reply(turn, call["slow"][turn.turn_index])
         call["line_at"] = utcnow()
-        save_turn(database(), call["record_id"], session.report())
+        save_call(call)
         call["last"] = turn
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints

@@ -216,3 +216,20 @@ def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoin
     at.button(key="practice_end_confirm").click().run()
     assert chart_names(choose_tab(at, "练习记录")) == {"history"}  # the score trend on this scenario
     assert chart_names(choose_tab(at, "情绪变化")) == {"mood"}
+
+
+def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
+    at = practice_page(app_env, store, "刷新后仍有重点的坐席")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    at.button(key="practice_again").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+
+    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded.session_state["user"] = get_or_create_by_name(store, "刷新后仍有重点的坐席")
+    reloaded.run()
+    assert not reloaded.exception, reloaded.exception
+    assert reloaded.session_state["practice_call"]["focus"] == "verify"
+    assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)

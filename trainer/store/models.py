@@ -171,6 +171,8 @@ class DialogueRecord(Base):
     findings_json: Mapped[str] = mapped_column(Text, default="[]")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+    # A call in progress: what a reload needs besides the trainee's words (trainer.dialogue.store.ResumeState).
+    resume_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class CallComment(Base):
