@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
@@ -93,9 +94,9 @@ def cohorts(db: Database) -> list[str]:
     return sorted({day.strftime("%Y-%m") for day in dates}, reverse=True)
 
 
-@dataclass(frozen=True)
-class ItemCount:
-    """One agent's answers to one item in the period."""
+class ItemCount(NamedTuple):
+    """One agent's answers to one item in the period. A named tuple, not a frozen dataclass: the
+    six-month console builds ~60,000 of them, and a dataclass's __init__ was most of that time."""
 
     user_id: int
     item_id: str
@@ -160,16 +161,17 @@ def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, t
 def _by_agent_and_item(tallies: dict[tuple[int, str, str], list[int]]) -> list[ItemCount]:
     """Fold per-category tallies into one count per agent and item, named by the greatest category
     answered (as max(category) does over the answers themselves)."""
-    counts: dict[tuple[int, str], ItemCount] = {}
+    merged: dict[tuple[int, str], list] = {}
     for (user_id, item, category), (answers, right) in tallies.items():
         if answers <= 0:
             continue
-        seen = counts.get((user_id, item))
-        if seen is not None:
-            category = max(category, seen.category)
-            answers, right = answers + seen.answers, right + seen.right
-        counts[(user_id, item)] = ItemCount(user_id, item, category, answers, right)
-    return list(counts.values())
+        seen = merged.get((user_id, item))
+        if seen is None:
+            merged[(user_id, item)] = [category, answers, right]
+        else:
+            seen[0], seen[1], seen[2] = max(seen[0], category), seen[1] + answers, seen[2] + right
+    return [ItemCount(user_id, item, category, answers, right)
+            for (user_id, item), (category, answers, right) in merged.items()]
 
 
 def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
