@@ -7,8 +7,6 @@ first checkpoint missed.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from trainer.assignments.exam import is_late, seconds_taken
@@ -19,7 +17,7 @@ from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import Report
-from trainer.dialogue.store import agent_replies, open_call, save_turn, unfinished_call
+from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_name, show_assignments
 from ui.call_report import show_call_report
@@ -49,15 +47,21 @@ def title(scenario: Scenario) -> str:
     return tr(scenario.title, scenario.title_en or scenario.title)
 
 
+def save_call(call: dict) -> None:
+    """The call as it stands, with what a reload needs besides the words (focus, exam clock, slow replies)."""
+    save_turn(database(), call["record_id"], call["session"].report(),
+              ResumeState(call.get("focus"), call["line_at"], dict(call["slow"])))
+
+
 def start_call(scenario: Scenario, mode: str, focus_id: str | None = None, assignment_id: int | None = None) -> None:
     """A new call, saved at once (its record id is its seed) so a reload can rebuild it."""
     record_id = open_call(database(), user.id, scenario.id, mode)
     session = DialogueSession(scenario, kb, seed=record_id, mode=mode, judge=judge())
     first = session.start()
-    save_turn(database(), record_id, session.report())
     st.session_state[CALL] = {"session": session, "hints": {}, "record_id": record_id, "last": first,
-                              "focus": focus_id, "confirm_end": False,
-                              "assignment": assignment_id, "line_at": utcnow()}  # line_at: the exam's reply clock
+                              "focus": focus_id, "confirm_end": False, "assignment": assignment_id,
+                              "line_at": utcnow(), "slow": {}}  # line_at: the exam's reply clock
+    save_call(st.session_state[CALL])
 
 
 def start_assignment(assignment: AssignmentInfo, scenario: Scenario) -> None:
@@ -73,15 +77,19 @@ def open_assignment_for(scenario_id: str, mode: str) -> int | None:
 
 
 def resume_call() -> bool:
-    """The trainee's call in progress, rebuilt from the store by replaying their replies (after a reload)."""
+    """The trainee's call in progress, rebuilt from the store by replaying their replies (after a reload),
+    with its focus, its exam clock still running from when the customer's line was shown, and its slow replies."""
     saved = unfinished_call(database(), user.id)
     if saved is None or saved.scenario_id not in scenarios:
         return False
     session = DialogueSession(scenarios[saved.scenario_id], kb, seed=saved.id, mode=saved.mode, judge=judge())
-    customer_turns = session.replay(agent_replies(saved))
-    st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1], "focus": None,
-                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints}, "confirm_end": False,
-                              "assignment": open_assignment_for(saved.scenario_id, saved.mode), "line_at": utcnow()}
+    resume = saved.resume
+    customer_turns = session.replay(agent_replies(saved), resume.slow_replies)
+    st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1],
+                              "focus": resume.focus, "confirm_end": False,
+                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints},
+                              "assignment": open_assignment_for(saved.scenario_id, saved.mode),
+                              "line_at": resume.line_at or utcnow(), "slow": dict(resume.slow_replies)}
     if session.done:
         save_turn(database(), saved.id, session.report())
     st.toast(tr("已恢复您进行中的通话。", "Your call in progress was restored."))
@@ -187,24 +195,28 @@ def finished(report: Report) -> None:
         st.rerun()
 
 
+def _set_confirm_end(asking: bool) -> None:
+    st.session_state[CALL]["confirm_end"] = asking
+
+
+def _end_now() -> None:
+    """Runs before the page does (a button callback), so the click draws the report in one run, not two."""
+    st.session_state[CALL]["session"].end_call()
+    st.session_state[CALL]["confirm_end"] = False
+
+
 def end_early() -> None:
-    """Ending before the call is over counts as unresolved: asked to confirm first."""
+    """Ending before the call is over counts as unresolved: asked to confirm first. The buttons act
+    in callbacks, so each click is one page run (an st.rerun() after it would draw the page twice)."""
     call = st.session_state[CALL]
     if not call.get("confirm_end"):
-        if st.button(tr("结束通话", "End the call"), key="practice_end"):
-            call["confirm_end"] = True
-            st.rerun()
+        st.button(tr("结束通话", "End the call"), key="practice_end", on_click=_set_confirm_end, args=(True,))
         return
     st.warning(tr("现在结束，这通电话会记为未解决。确定要结束吗？",
                   "Ending now counts this call as unresolved. End it?"))
     confirm_col, cancel_col = st.columns(2)
-    if confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary"):
-        call["session"].end_call()
-        call["confirm_end"] = False
-        st.rerun()
-    if cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel"):
-        call["confirm_end"] = False
-        st.rerun()
+    confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary", on_click=_end_now)
+    cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel", on_click=_set_confirm_end, args=(False,))
 
 
 st.title(tr("模拟通话", "Practice calls"))
@@ -236,11 +248,10 @@ if focus_id:
 if session.mode == "exam":
     st.caption(tr(f"{mode_name('exam')}模式：没有提示，每轮限时 {session.scenario.reply_seconds} 秒。",
                   f"{mode_name('exam')} mode: no hints, {session.scenario.reply_seconds} s per reply."))
-last = call["last"]
-mood_meter(last.mood, last.band)
-transcript(session, call["hints"] if session.mode == "training" else {})
-
 if not session.done:
+    last = call["last"]
+    mood_meter(last.mood, last.band)
+    transcript(session, call["hints"] if session.mode == "training" else {})
     if session.mode == "exam":
         countdown(call["line_at"], session.scenario.reply_seconds)
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
@@ -249,10 +260,10 @@ if not session.done:
         answered_at = utcnow()
         turn = session.reply(text)
         if session.mode == "exam" and is_late(call["line_at"], answered_at, session.scenario.reply_seconds):
-            session.note_slow_reply(seconds_taken(call["line_at"], answered_at), session.scenario.reply_seconds)
-            turn = replace(turn, mood=session.mood.value, band=session.mood.band)
+            call["slow"][turn.turn_index] = seconds_taken(call["line_at"], answered_at)
+            turn = session.late_reply(turn, call["slow"][turn.turn_index])
         call["line_at"] = utcnow()
-        save_turn(database(), call["record_id"], session.report())
+        save_call(call)
         call["last"] = turn
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints

@@ -1,6 +1,7 @@
-"""The practice-call report that teaches: what to do differently first, then what went well, the
-mood chart with what moved it, the turn-by-turn transcript beside the model answers, the full
-findings, and the trainee's score trend on this scenario. Lessons come from trainer.dialogue.lessons."""
+"""The practice-call report that teaches: what to do differently first, then what went well, then
+in tabs the turn-by-turn transcript beside the model answers, the mood chart with what moved it,
+the full findings, and the trainee's score trend on this scenario. Lessons come from
+trainer.dialogue.lessons."""
 
 from __future__ import annotations
 
@@ -69,33 +70,62 @@ def show_mood(report: Report, key: str) -> None:
 
 
 def show_turns(report: Report) -> None:
-    """Each reply beside the model answer for that turn."""
-    st.markdown("#### " + tr("逐轮对照", "Turn by turn"))
+    """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
+    call's columns were a large part of the report's drawing time), then the customer's last line."""
     for pair in lessons.turns(report):
         marks = " ".join([f"❌{rubric_name(r)}" for r in pair.faults] + [f"✅{rubric_name(r)}" for r in pair.good])
-        st.caption(tr(f"第{pair.turn_index}轮 · 客户：", f"Turn {pair.turn_index} · Customer: ") + escape_markdown(pair.customer_before))
-        said_col, model_col = st.columns(2)
-        said_col.markdown(tr("**您说**", "**You said**") + "\n\n" + escape_markdown(pair.said) + (f"\n\n{marks}" if marks else ""))
-        model_col.markdown(tr("**参考说法**", "**Model answer**") + "\n\n" +
-                           (escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")))
+        model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
+        st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
+                    + escape_markdown(pair.customer_before) + "\n\n"
+                    + "> " + tr("您说：", "You said: ") + escape_markdown(pair.said) + (f"  \n> {marks}" if marks else "")
+                    + "\n>\n> " + tr("参考说法：", "Model answer: ") + model)
+    if report.transcript and report.transcript[-1].speaker == "customer":
+        st.caption(tr("客户最后说：", "The customer's last words: ") + escape_markdown(report.transcript[-1].text))
 
 
 def show_history(history: list[CallScore], key: str) -> None:
-    """The trainee's scores on this scenario over time (finished calls, oldest first)."""
-    if len(history) < 2:
-        return
+    """The trainee's scores on this scenario over time (finished calls, oldest first; two or more)."""
     when_col, score = tr("时间", "When"), tr("得分", "Score")
     frame = pd.DataFrame([{when_col: when(c.finished_at), score: round(c.score)} for c in history])
-    st.markdown("#### " + tr("这个情景的练习记录", "Your calls on this scenario"))
     show_chart(charts.trend(frame, when_col, score, [when_col, score], domain=(0, 100)), f"{key}_history")
     best = max(c.score for c in history)
     st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
 
 
+def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
+    for number, finding in enumerate(report.findings):
+        mark = "✅" if finding.ok else "❌"
+        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
+                    + _quote(finding.quote))
+        st.caption(escape_markdown(finding.advice))
+    contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
+    if contest is not None and contestable:
+        contest(contestable)
+
+
+DETAIL_TABS = (("逐轮对照", "Turn by turn"), ("情绪变化", "Mood"), ("全部评分依据", "All findings"),
+               ("练习记录", "Your calls on this scenario"))
+
+
+@st.fragment
+def show_details(report: Report, history: list[CallScore], key: str,
+                 contest: Callable[[list[int]], None] | None) -> None:
+    """The report's details in tabs under the lessons. Only the chosen tab is drawn (the charts were
+    most of the report's time in the browser), and choosing another reruns only this fragment."""
+    names = [tr(*pair) for pair in DETAIL_TABS[:4 if len(history) >= 2 else 3]]
+    tabs = st.tabs(names, key=f"{key}_tab", on_change="rerun")
+    drawers = [lambda: show_turns(report), lambda: show_mood(report, key),
+               lambda: show_findings(report, contest), lambda: show_history(history, key)]
+    for tab, draw in zip(tabs, drawers):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None) -> None:
-    """The whole report; `contest(numbers)` adds one form under the findings for objecting to one of
-    them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
+    """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
+    to one of them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
@@ -108,15 +138,5 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
             st.markdown("- " + escape_markdown(item))
     show_lessons(report, scenario)
     show_strengths(report)
-    show_mood(report, key)
-    show_turns(report)
-    with st.expander(tr(f"全部评分依据（{len(report.findings)} 条）", f"All findings ({len(report.findings)})")):
-        for number, finding in enumerate(report.findings):
-            mark = "✅" if finding.ok else "❌"
-            st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
-                        + _quote(finding.quote))
-            st.caption(escape_markdown(finding.advice))
-        contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
-        if contest is not None and contestable:
-            contest(contestable)
-    show_history(history, key)
+    st.markdown("#### " + tr("详情", "Details"))
+    show_details(report, history, key, contest)

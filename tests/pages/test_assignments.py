@@ -103,6 +103,29 @@ def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, sto
     assert "**1. 回复超时**（第2轮）" in all_text(at)  # first thing to do differently, with the turn it belongs to
 
 
+def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, store) -> None:
+    at = page(app_env, store, "pages/practice.py", "刷新考试的坐席", "agent", "一组")
+    at.radio(key="practice_mode").set_value("exam")
+    at.button(key="practice_start").click().run()
+    call = at.session_state["practice_call"]
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    call["line_at"] = utcnow() - timedelta(seconds=45)  # 45 s over a 20 s limit
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+    assert not at.exception, at.exception
+    slow_before = [f for f in call["session"].findings if f.rubric == "slow_reply"]
+    assert len(slow_before) == 1
+
+    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded.session_state["user"] = get_or_create_by_name(store, "刷新考试的坐席", "agent", "一组")
+    reloaded.run()
+    assert not reloaded.exception, reloaded.exception
+    again = reloaded.session_state["practice_call"]
+    assert again["session"].mode == "exam" and again["session"].state.turn == 2
+    assert [f for f in again["session"].findings if f.rubric == "slow_reply"] == slow_before  # replayed, same words
+    assert again["last"].mood == call["last"].mood == again["session"].mood.value  # and the mood it raised
+    assert again["line_at"] == call["line_at"]  # the clock for the current line runs on, not restarted by the reload
+
+
 def test_an_instructor_with_a_team_can_only_pick_that_team(app_env, store) -> None:
     at = page(app_env, store, "pages/assignments.py", "赵老师", "instructor", "二组")
     assert at.selectbox(key="assignment_team").options == ["二组"]  # only their own team to pick

@@ -63,6 +63,17 @@ def practice_page(app_env, store, name: str, with_scenario: bool = True) -> AppT
     return at.run()
 
 
+def choose_tab(at: AppTest, label: str) -> AppTest:
+    """Pick one of the report's detail tabs, as a click on it does."""
+    at.session_state["practice_report_tab"] = label
+    return at.run()
+
+
+def chart_names(at: AppTest) -> set[str]:
+    charts = {json.loads(c.proto.spec).get("usermeta", {}).get("chart") for c in at.get("vega_lite_chart")}
+    return {name.removeprefix("practice_report_") for name in charts}
+
+
 def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> None:
     at = practice_page(app_env, store, "练习坐席")
     user = at.session_state["user"]
@@ -92,7 +103,9 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     numbered = [m for m in markdown[lessons_at:well_at] if m.startswith("**") and ". " in m[:6]]
     assert 1 <= len(numbered) <= 3 and "绝对化承诺" in numbered[0]  # the red line comes first
     assert any("保证能赔" in m for m in markdown[lessons_at:well_at])  # quoting the trainee's words
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mood-over-time chart
+    assert any("您说：你快点讲，保证能赔" in m for m in markdown[well_at:])  # turn by turn: the first tab
+    assert not at.get("vega_lite_chart")  # charts are drawn only when their tab is chosen (browser time)
+    assert "mood" in chart_names(choose_tab(at, "情绪变化"))  # the mood-over-time chart
     assert len(at.chat_input) == 0  # the call is over
     hints = at.session_state["practice_call"]["hints"]
     assert any("下一个要点" in h for h in hints.get(1, ()))
@@ -146,6 +159,7 @@ def test_a_trainee_marks_a_finding_as_judged_wrong(app_env, store) -> None:
     assert not at.exception, at.exception
     findings = at.session_state["practice_call"]["session"].report().findings
     number = next(i for i, f in enumerate(findings) if f.rubric not in ("checkpoint", "checkpoint_order"))
+    choose_tab(at, "全部评分依据")
 
     choices = len(at.selectbox(key="judged_wrong_pick").options)
     at.selectbox(key="judged_wrong_pick").set_value(number)
@@ -200,5 +214,22 @@ def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoin
 
     at.button(key="practice_end").click().run()
     at.button(key="practice_end_confirm").click().run()
-    charts = {json.loads(c.proto.spec).get("usermeta", {}).get("chart") for c in at.get("vega_lite_chart")}
-    assert {"practice_report_mood", "practice_report_history"} <= charts  # the score trend on this scenario
+    assert chart_names(choose_tab(at, "练习记录")) == {"history"}  # the score trend on this scenario
+    assert chart_names(choose_tab(at, "情绪变化")) == {"mood"}
+
+
+def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
+    at = practice_page(app_env, store, "刷新后仍有重点的坐席")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    at.button(key="practice_again").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+
+    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded.session_state["user"] = get_or_create_by_name(store, "刷新后仍有重点的坐席")
+    reloaded.run()
+    assert not reloaded.exception, reloaded.exception
+    assert reloaded.session_state["practice_call"]["focus"] == "verify"
+    assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)

@@ -218,15 +218,19 @@ class DialogueSession:
             points.append(f"客户的情绪还没有平复（{self.mood.value} / 100）")
         return points
 
-    def replay(self, replies: list[str]) -> list[CustomerTurn]:
+    def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
         """Start the call and give it `replies` in order, as far as the call goes: every customer turn.
+        `slow_replies` (turn → seconds taken) are the exam's late replies, noted again on their turns.
 
         With the same scenario, seed and judge this rebuilds a saved call exactly (a page reload)."""
         turns = [self.start()]
         for text in replies:
             if self.done:
                 break
-            turns.append(self.reply(text))
+            turn = self.reply(text)
+            if slow_replies and turn.turn_index in slow_replies:
+                turn = self.late_reply(turn, slow_replies[turn.turn_index])
+            turns.append(turn)
         return turns
 
     def end_call(self) -> None:
@@ -248,6 +252,12 @@ class DialogueSession:
         self.findings.append(Finding(self.state.turn, "slow_reply", False, first_sentence(said),
                                      f"这一轮用了 {round(seconds)} 秒才回复，超过了本情景每轮 {limit} 秒的限时："
                                      "电话里客户听到的是沉默，先用一句话回应，再组织完整的答复。"))
+
+    def late_reply(self, turn: CustomerTurn, seconds: float) -> CustomerTurn:
+        """The reply that produced `turn` took `seconds`, over the scenario's limit: noted
+        (note_slow_reply), and the turn as the trainee sees it, with the mood the wait raised."""
+        self.note_slow_reply(seconds, self.scenario.reply_seconds)
+        return replace(turn, mood=self.mood.value, band=self.mood.band)
 
     def _say(self, text: str, evidence: list[Evidence]) -> CustomerTurn:
         self.transcript.append(Utterance("customer", text, self.mood.value, self.state.turn))

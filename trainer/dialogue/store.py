@@ -3,22 +3,46 @@
 A call in progress is saved after every turn (`open_call`, then `save_turn`): a row with no
 `finished_at` and outcome `in_progress`. A page reload finds it (`unfinished_call`) and replays
 the trainee's replies with the same seed — the record id — which rebuilds the same call, since
-the engine is deterministic. The progress pages count finished calls only (trainer.insights.calls)
+the engine is deterministic. What the words do not carry is saved beside them (`ResumeState`):
+the "practise this again" focus, when the customer's current line was shown (the exam's reply
+clock keeps running across a reload) and the exam's slow replies, noted again on replay.
+The progress pages count finished calls only (trainer.insights.calls)
 and open one call's full report with `get_dialogue_record`.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 
 from trainer.store.db import Database
 from trainer.dialogue.scoring import Finding, Report, Utterance
-from trainer.clock import utcnow
+from trainer.clock import as_utc, utcnow
 from trainer.store.models import DialogueRecord
+
+
+@dataclass(frozen=True)
+class ResumeState:
+    """What a reload needs to carry on a call besides the trainee's words."""
+
+    focus: str | None = None                 # the checkpoint "practise this again" works on
+    line_at: datetime | None = None          # when the customer's current line was shown (exam clock)
+    slow_replies: dict[int, float] = field(default_factory=dict)  # exam: turn → seconds the late reply took
+
+    def to_json(self) -> str:
+        return json.dumps({"focus": self.focus, "line_at": self.line_at.isoformat() if self.line_at else None,
+                           "slow_replies": {str(turn): seconds for turn, seconds in self.slow_replies.items()}})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> "ResumeState":
+        """The saved state; an empty one for calls saved before it was kept."""
+        data = json.loads(text) if text else {}
+        line_at = data.get("line_at")
+        return cls(data.get("focus"), as_utc(datetime.fromisoformat(line_at)) if line_at else None,
+                   {int(turn): float(seconds) for turn, seconds in (data.get("slow_replies") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -36,12 +60,14 @@ class DialogueSummary:
     findings: list[dict]
     started_at: datetime
     finished_at: datetime | None
+    resume: ResumeState = field(default_factory=ResumeState)
 
     @classmethod
     def of(cls, record: DialogueRecord) -> "DialogueSummary":
         return cls(record.id, record.user_id, record.scenario_id, record.mode, record.outcome, record.score,
                    json.loads(record.subscores_json or "{}"), json.loads(record.transcript_json or "[]"),
-                   json.loads(record.findings_json or "[]"), record.started_at, record.finished_at)
+                   json.loads(record.findings_json or "[]"), record.started_at, record.finished_at,
+                   ResumeState.from_json(record.resume_json))
 
 
 def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, report: Report,
@@ -79,12 +105,15 @@ def open_call(db: Database, user_id: int, scenario_id: str, mode: str) -> int:
         return record.id
 
 
-def save_turn(db: Database, record_id: int, report: Report) -> None:
-    """The call as it stands after a turn; finished (and counted on progress pages) once it has ended."""
+def save_turn(db: Database, record_id: int, report: Report, resume: ResumeState | None = None) -> None:
+    """The call as it stands after a turn (with `resume`, what a reload needs besides the words);
+    finished (and counted on progress pages) once it has ended."""
     with db.session() as session:
         record = session.get(DialogueRecord, record_id)
         if record is None:
             raise ValueError(f"no practice call with id {record_id}")
+        if resume is not None:
+            record.resume_json = resume.to_json()
         record.outcome = report.outcome
         record.score = float(report.score)
         record.subscores_json = json.dumps(report.subscores, ensure_ascii=False)

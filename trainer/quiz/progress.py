@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from trainer.quiz.item_totals import count_answer
 from trainer.store.db import Database
 from trainer.clock import as_utc, utcnow
 from trainer.store.models import QuizAttempt, ReviewState, User
@@ -153,6 +154,7 @@ class ProgressStore:
                 category=attempt.category, question_type=attempt.question_type,
                 answer_given=attempt.answer_given, correct=attempt.correct, seconds=attempt.seconds,
                 session_id=attempt.session_id, answered_at=as_utc(attempt.answered_at)))
+            count_answer(session, attempt.user_id, attempt.item_id, attempt.category, attempt.correct)
             if review is not None:
                 self._put_review(session, review)
 

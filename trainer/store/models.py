@@ -111,6 +111,21 @@ class QuizAttempt(Base):
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
+class QuizItemTotal(Base):
+    """All-time answers and right answers of one agent to one item (kept per category the answers
+    were recorded under), written with each answer (trainer/quiz/item_totals.py). The team console
+    reads a long period as these totals minus the few answers outside it, instead of grouping
+    half a million answers."""
+
+    __tablename__ = "quiz_item_totals"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    right_answers: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class QuizRun(Base):
     """The daily-training round a user has not finished (one per user), so a reload resumes it."""
 
@@ -156,6 +171,8 @@ class DialogueRecord(Base):
     findings_json: Mapped[str] = mapped_column(Text, default="[]")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+    # A call in progress: what a reload needs besides the trainee's words (trainer.dialogue.store.ResumeState).
+    resume_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class CallComment(Base):

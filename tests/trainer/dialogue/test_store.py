@@ -1,7 +1,9 @@
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
+from datetime import datetime, timezone
+
 from trainer.dialogue.store import (
-    agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, unfinished_call,
+    ResumeState, agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, unfinished_call,
 )
 from trainer.insights.calls import call_scores
 from trainer.users.accounts import get_or_create_by_name
@@ -59,6 +61,26 @@ def test_a_call_in_progress_is_saved_each_turn_and_rebuilt_the_same(db):
     save_turn(db, record_id, call.report())
     assert unfinished_call(db, agent.id) is None
     assert [r.outcome for r in list_dialogue_records(db, agent.id)] == ["resolved"]
+
+
+def test_an_exam_in_progress_is_rebuilt_with_its_focus_clock_and_slow_reply(db):
+    agent = get_or_create_by_name(db, "刷新考试坐席")
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    facts = ContentFacts.load(REAL_CONTENT)
+    record_id = open_call(db, agent.id, scenario.id, "exam")
+    call = DialogueSession(scenario, facts, seed=record_id, mode="exam")
+    call.start()
+    call.reply(scenario.model_answers[0])
+    late = call.late_reply(call.reply(scenario.model_answers[1]), 75.5)
+    shown = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    save_turn(db, record_id, call.report(), ResumeState("verify", shown, {2: 75.5}))
+
+    saved = unfinished_call(db, agent.id)
+    assert saved.resume == ResumeState("verify", shown, {2: 75.5})
+    rebuilt = DialogueSession(scenario, facts, seed=saved.id, mode="exam")
+    turns = rebuilt.replay(agent_replies(saved), saved.resume.slow_replies)
+    assert rebuilt.report().findings == call.report().findings and turns[-1] == late
+    assert rebuilt.mood.history == call.mood.history
 
 
 def test_starting_a_new_call_closes_a_forgotten_one(db):

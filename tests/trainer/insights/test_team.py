@@ -13,6 +13,7 @@ from tests.trainer.insights.conftest import SHANGHAI, answer, call, local
 from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, worst_scenarios
 from trainer.insights.periods import Period
 from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, item_counts,
+                                   item_counts_from_totals, item_counts_grouped,
                                    last_activity, mastery_grid, weakest_items, weekly_accuracy)
 from trainer.quiz.item_stats import item_statistics
 from trainer.users.accounts import create_user, disable_user
@@ -140,3 +141,25 @@ def test_agent_lines_fold_the_period(database, team) -> None:
     assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
     assert lines[2].last_active is None and lines[2].accuracy == 0.0
 
+
+
+@pytest.mark.parametrize("count", [item_counts, item_counts_grouped, item_counts_from_totals])
+def test_answers_per_agent_and_item_counted_directly_or_from_the_totals(database, team, count) -> None:
+    """Grouped directly, or all-time totals minus the answers outside the period (what item_counts
+    picks on SQLite when most answers are inside): the same hand-counted values either way."""
+    a, b = team["a"], team["b"]
+
+    def counts(period: Period) -> dict:
+        return {(c.user_id, c.item_id): (c.category, c.answers, c.right)
+                for c in count(database, [a.id, b.id], period, SHANGHAI)}
+
+    assert counts(Period(date(2026, 3, 10), date(2026, 3, 10))) == {
+        (a.id, "q-lapse-1"): ("lapse", 1, 1), (a.id, "q-claims-1"): ("claims", 1, 0), (b.id, "q-claims-1"): ("claims", 1, 1)}
+    # An item moved to another category: before the period it counted as "lapse", inside as "claims".
+    answer(database, a.id, "q-moved", True, "2026-02-20 10:00", "lapse")
+    answer(database, a.id, "q-moved", False, "2026-03-12 10:00", "claims")
+    assert counts(PERIOD) == {
+        (a.id, "q-lapse-1"): ("lapse", 3, 2), (a.id, "q-lapse-2"): ("lapse", 2, 2), (a.id, "q-claims-1"): ("claims", 2, 0),
+        (a.id, "q-moved"): ("claims", 1, 0), (b.id, "q-lapse-1"): ("lapse", 1, 0), (b.id, "q-claims-1"): ("claims", 2, 1),
+        (b.id, "q-claims-2"): ("claims", 1, 0)}
+    assert counts(Period(date(2026, 3, 16), date(2026, 3, 31))) == {}

@@ -1,0 +1,55 @@
+"""Each agent's all-time totals per item follow every recorded answer, and the migration fills them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import select, text
+
+from trainer.quiz.item_totals import rebuild
+from trainer.quiz.progress import Attempt, ProgressStore
+from trainer.store.db import MIGRATIONS_DIR, Database
+from trainer.store.models import QuizItemTotal
+from trainer.users.accounts import create_user
+
+
+def totals(db: Database) -> dict[tuple[int, str, str], tuple[int, int]]:
+    with db.session() as session:
+        return {(t.user_id, t.item_id, t.category): (t.answers, t.right_answers)
+                for t in session.scalars(select(QuizItemTotal))}
+
+
+def test_each_answer_adds_to_its_agents_total_for_the_item(database) -> None:
+    a, b = create_user(database, "a", "王芳"), create_user(database, "b", "张伟")
+    store = ProgressStore(database)
+    for user, item, correct, category in [(a, "q-1", True, "lapse"), (a, "q-1", False, "lapse"), (a, "q-1", True, "lapse"),
+                                          (a, "q-2", False, "claims"), (b, "q-1", True, "lapse"), (a, "q-1", True, "claims")]:
+        store.record_attempt(Attempt(user_id=user.id, item_id=item, correct=correct, category=category))
+    expected = {(a.id, "q-1", "lapse"): (3, 2), (a.id, "q-1", "claims"): (1, 1), (a.id, "q-2", "claims"): (1, 0),
+                (b.id, "q-1", "lapse"): (1, 1)}
+    assert totals(database) == expected
+    with database.engine.begin() as connection:
+        rebuild(connection)  # recounted from the answers themselves: the same
+    assert totals(database) == expected
+
+
+def test_the_migration_counts_the_answers_already_recorded(db: Database) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009_assignments")
+    agent = create_user(db, "a", "王芳")
+    moment = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    with db.engine.begin() as connection:
+        for item, correct, category in [("q-1", True, "lapse"), ("q-1", False, "lapse"), ("q-2", True, "")]:
+            connection.execute(text("INSERT INTO quiz_attempts (user_id, item_id, entry_id, category, question_type, "
+                                    "answer_given, correct, seconds, session_id, answered_at) VALUES "
+                                    "(:u, :i, '', :c, '', '', :ok, 0, '', :at)"),
+                               {"u": agent.id, "i": item, "c": category, "ok": correct, "at": moment})
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert totals(db) == {(agent.id, "q-1", "lapse"): (2, 1), (agent.id, "q-2", ""): (1, 1)}
