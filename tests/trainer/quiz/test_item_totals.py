@@ -40,7 +40,7 @@ def test_the_migration_counts_the_answers_already_recorded(db: Database) -> None
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009_assignments")
+        command.downgrade(config, "0010_api_rate_windows")
     agent = create_user(db, "a", "王芳")
     moment = datetime(2026, 3, 1, tzinfo=timezone.utc)
     with db.engine.begin() as connection:

@@ -1,8 +1,8 @@
 """quiz_item_totals: each agent's all-time answers per item, so the team console reads a long period
 as these totals minus the answers outside it (issue #17: six months, all teams, under 1 s on SQLite)
 
-Revision ID: 0010_quiz_item_totals
-Revises: 0009_assignments
+Revision ID: 0011_quiz_item_totals
+Revises: 0010_api_rate_windows
 
 The table is filled from quiz_attempts here; from then on every recorded answer adds to it
 (trainer/quiz/item_totals.py).
@@ -11,8 +11,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010_quiz_item_totals'
-down_revision = '0009_assignments'
+revision = '0011_quiz_item_totals'
+down_revision = '0010_api_rate_windows'
 branch_labels = None
 depends_on = None
 

@@ -1,8 +1,8 @@
 """dialogue_sessions.resume_json: a call in progress keeps its "practise again" focus, the exam's
 reply clock and its slow replies across a page reload (issue #13)
 
-Revision ID: 0011_call_resume
-Revises: 0010_quiz_item_totals
+Revision ID: 0012_call_resume
+Revises: 0011_quiz_item_totals
 
 Calls saved before have none: they resume without a focus, with the clock restarted.
 """
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011_call_resume'
-down_revision = '0010_quiz_item_totals'
+revision = '0012_call_resume'
+down_revision = '0011_quiz_item_totals'
 branch_labels = None
 depends_on = None
 
