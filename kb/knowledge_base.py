@@ -46,7 +46,8 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     """The searcher over one content set, with its scope examples."""
     scope = _scope(content, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
-                    scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id), gate=FAQ_GATE)
+                    scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
+                    gate=FAQ_GATE)
 
 
 class KnowledgeBase:

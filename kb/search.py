@@ -334,8 +334,9 @@ class Searcher:
         candidates = self._reranked(plan, query_vector, question_vector,
                                     self._candidates(plan, query_vector, clause_vectors, dense, k, category, depth))
         if gated:
-            features = self.answer_gate_features(plan, query_vector, question_vector, candidates)
-            shown = self._listed(candidates, threshold) if self.answer_gate.probability(features) >= self.gate_threshold else []
+            features = self.answer_gate_features(plan, query_vector, question_vector, candidates, dense)
+            answered = self.answer_gate.probability(features) >= self.gate_threshold
+            shown = self._listed(candidates, threshold) if answered else []
         else:
             shown = self._accepted(candidates, threshold, plan, query_vector)
         shown = shown[:k]
@@ -352,13 +353,15 @@ class Searcher:
         return sorted((replace(hit, score=round(float(s), 4)) for hit, s in zip(candidates, scores)), key=order_key)
 
     def answer_gate_features(self, plan: QueryPlan, query_vector: np.ndarray, question_vector: np.ndarray | None,
-                      candidates: Sequence[Hit], leave_out: str | None = None) -> list[float | None]:
-        """The learned gate's inputs (kb.faq_gate.FEATURES) from the re-ranked candidates; `leave_out`: a scope
-        example not to compare with (the benchmark measures each example against the others). None = unknown."""
+                             candidates: Sequence[Hit], dense: Mapping[int, tuple[float, int]],
+                             leave_out: str | None = None) -> list[float | None]:
+        """The learned gate's inputs (kb.faq_gate.FEATURES) from the re-ranked candidates and the dense scores
+        (their best is the best document's cosine); `leave_out`: a scope example not to compare with (the
+        benchmark measures each example against the others). None = unknown."""
         top = candidates[:GATE_DEPTH]
         top_score = top[0].score if top else 0.0
         gap = top_score - top[1].score if len(top) > 1 else top_score
-        top_cosine = max((s for s, _ in self.index.dense_scores(query_vector, 1).values()), default=0.0)
+        top_cosine = max((s for s, _ in dense.values()), default=0.0)
         scope_cosine = scope_margin = scope_coverage = None
         keep = [i for i, example in enumerate(self._scope_examples) if example != leave_out]
         if self.scope is not None and keep:
@@ -379,7 +382,7 @@ class Searcher:
         dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
         candidates = self._reranked(plan, query_vector, question_vector, self._candidates(
             plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH))
-        return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, leave_out)
+        return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, dense, leave_out)
 
     def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
         """The top candidates before learned re-ranking, their re-ranker signals, and whether the
