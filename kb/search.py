@@ -327,8 +327,10 @@ class Searcher:
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
         # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both,
-        # and the learned gate, when there is one, replaces both.
-        gated = threshold > 0 and self.answer_gate is not None
+        # and the learned gate, when there is one, replaces both. The gate was fitted and measured on
+        # searches over every category; with a category filter (the agent has said what it is about)
+        # the two rules decide as before.
+        gated = threshold > 0 and self.answer_gate is not None and category is None
         if threshold > 0 and not gated and self.scope is not None and dense and \
                 self.scope.out_of_scope(query_vector, max(score for score, _ in dense.values())):
             return []
