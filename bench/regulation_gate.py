@@ -22,7 +22,8 @@ import numpy as np
 
 from kb import KnowledgeBase
 from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze
-from kb.regulations.gate import FEATURES, GATE, GateModel, fit_gate
+from bench.gate_fit import L2_GRID, out_of_fold
+from kb.regulations.gate import FEATURES, GATE, fit_gate
 from kb.regulations.search import REGULATION_MIN_RELEVANCE
 from bench.regulation_ranking import sentence_unit_texts
 from kb.search import plan_query
@@ -31,8 +32,6 @@ from settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "regulation_queries.yaml"
 TARGET_REJECTION = 0.95
-L2_GRID = (0.3, 1.0, 3.0, 10.0)
-FOLDS = 5
 OLD_THRESHOLD, OLD_MARGIN = 0.54, -0.02
 
 
@@ -85,16 +84,6 @@ def old_gate(data, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     accept = np.array([not r[6] and any(score >= threshold for score, _ in r[5][:3]) for r in data])
     found = np.array([any(has for _, has in [m for m in r[5] if m[0] >= threshold][:3]) for r in data])
     return accept, found
-
-
-def out_of_fold(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Each row's probability from a model fitted without its fold (folds fixed by row number)."""
-    p = np.zeros(len(y))
-    for fold in range(FOLDS):
-        test = np.arange(len(y)) % FOLDS == fold
-        model = fit_gate(x[~test], y[~test], l2)
-        p[test] = [model.probability(row) for row in x[test]]
-    return p
 
 
 def refused_share(accept: np.ndarray, data, halves: tuple[str, ...]) -> float:

@@ -59,13 +59,14 @@ def recipes() -> dict[str, Recipe]:
     alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
     return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True),
             "all-learned_rerank": replace(Recipe(), learned_rerank=False),
-            "all-list_near_misses": replace(Recipe(), list_near_misses=False)}
+            "all-list_near_misses": replace(Recipe(), list_near_misses=False),
+            "all-learned_gate": replace(Recipe(), learned_gate=False)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     live = kb._snapshot.searcher  # noqa: SLF001 - same index, glossary and scope examples as the app
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
-                    live.scope, kb.content.duration_rules, live.reranker)
+                    live.scope, kb.content.duration_rules, live.reranker, live.answer_gate)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):

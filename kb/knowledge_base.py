@@ -20,6 +20,7 @@ from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs)
 from kb.rerank import Reranker
+from kb.faq_gate import GATE as FAQ_GATE
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
@@ -45,7 +46,8 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     """The searcher over one content set, with its scope examples."""
     scope = _scope(content, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
-                    scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id))
+                    scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
+                    gate=FAQ_GATE)
 
 
 class KnowledgeBase:

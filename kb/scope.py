@@ -6,7 +6,8 @@ the relevance threshold can refuse them. Instead the query is compared with writ
 examples of out-of-scope questions (content/scope.yaml): when it is nearly as close to one
 of them as to its best FAQ document, the search answers "no reliable answer".
 The margin was chosen on the TUNE half of the customer set and the old off-topic set
-(docs/benchmarks.md).
+(docs/benchmarks.md). With the learned re-ranker, the FAQ's learned gate (kb.faq_gate) reads these
+cosines instead of applying the margin; the rule still decides without it.
 """
 
 from __future__ import annotations

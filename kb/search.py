@@ -1,9 +1,10 @@
 """Hybrid ranking: dense and BM25 results fused by reciprocal rank, then a relevance threshold.
 
 Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
-well but says nothing about whether the best one is any good; the relevance score
-(dense similarity rescaled, plus how much of the query the entry's words cover) and the scope
-check decide whether to show an answer at all. On a live call, no answer beats a wrong one.
+well but says nothing about whether the best one is any good; a learned gate over the search's
+own signals (kb.faq_gate: re-ranker score, relevance, cosines, scope examples) decides whether to
+show an answer at all — without the re-ranker, the scope check and the relevance threshold decide.
+On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
 learned re-ranker's 0–1 score over the top candidates; equal scores are broken by `order_key`.
@@ -22,6 +23,8 @@ import numpy as np
 from kb.content import Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
+from kb.faq_gate import GATE_THRESHOLD
+from kb.gate_model import GateModel
 from kb.index import SearchIndex
 from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
 from kb.rerank import Reranker, candidate_features
@@ -88,6 +91,9 @@ class Recipe:
     # An answered query also lists hits just under the threshold (LIST_MARGIN); measured with the re-ranker
     # only, so a searcher without one (regulation articles) lists as before.
     list_near_misses: bool = True
+    # With the re-ranker, one learned gate (kb.faq_gate) decides whether to answer, instead of the scope
+    # margin and the relevance threshold; off, those two decide as before.
+    learned_gate: bool = True
 
 
 @dataclass(frozen=True)
@@ -248,13 +254,18 @@ class Searcher:
     def __init__(self, index: SearchIndex, entries: Mapping[str, Entry], encoder: Encoder,
                  glossary: Glossary, min_relevance: float, recipe: Recipe = Recipe(),
                  scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = (),
-                 reranker: Reranker | None = None) -> None:
+                 reranker: Reranker | None = None, gate: GateModel | None = None,
+                 gate_threshold: float = GATE_THRESHOLD) -> None:
+        """`gate`: the learned answer gate (kb.faq_gate), used only with the re-ranker whose scores it reads."""
         self.index = index
         self.reranker = reranker if recipe.learned_rerank else None
+        self.answer_gate = gate if recipe.learned_gate and self.reranker is not None else None
+        self.gate_threshold = gate_threshold
         self._entry_position = {entry_id: i for i, entry_id in enumerate(index.entry_ids)}
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
         self.scope = scope if recipe.scope_check else None
         self._scope_examples = scope.examples if scope else ()
+        self._scope_tokens = [set(keyword_tokens(example)) for example in self._scope_examples]
         self.entries = entries
         self.encoder = encoder
         self.glossary = glossary
@@ -315,19 +326,66 @@ class Searcher:
         depth = CANDIDATE_DEPTH if category is None else None
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
-        # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both.
-        if threshold > 0 and self.scope is not None and dense and \
+        # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both,
+        # and the learned gate, when there is one, replaces both. The gate was fitted and measured on
+        # searches over every category; with a category filter (the agent has said what it is about)
+        # the two rules decide as before.
+        gated = threshold > 0 and self.answer_gate is not None and category is None
+        if threshold > 0 and not gated and self.scope is not None and dense and \
                 self.scope.out_of_scope(query_vector, max(score for score, _ in dense.values())):
             return []
-        candidates = self._candidates(plan, query_vector, clause_vectors, dense, k, category, depth)
-        if self.reranker is not None:
-            signals = self._signals(candidates, plan, query_vector, question_vector)
-            scores = self.reranker.shown_scores(candidate_features(signals, question_vector is not None))
-            candidates = sorted((replace(hit, score=round(float(s), 4)) for hit, s in zip(candidates, scores)),
-                                key=order_key)
-        shown = self._accepted(candidates, threshold, plan, query_vector)[:k]
+        candidates = self._reranked(plan, query_vector, question_vector,
+                                    self._candidates(plan, query_vector, clause_vectors, dense, k, category, depth))
+        if gated:
+            features = self.answer_gate_features(plan, query_vector, question_vector, candidates, dense)
+            answered = self.answer_gate.probability(features) >= self.gate_threshold
+            shown = self._listed(candidates, threshold) if answered else []
+        else:
+            shown = self._accepted(candidates, threshold, plan, query_vector)
+        shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]
+
+    def _reranked(self, plan: QueryPlan, query_vector: np.ndarray, question_vector: np.ndarray | None,
+                  candidates: list[Hit]) -> list[Hit]:
+        """The candidates re-scored and re-ordered by the learned re-ranker (unchanged without one)."""
+        if self.reranker is None:
+            return candidates
+        signals = self._signals(candidates, plan, query_vector, question_vector)
+        scores = self.reranker.shown_scores(candidate_features(signals, question_vector is not None))
+        return sorted((replace(hit, score=round(float(s), 4)) for hit, s in zip(candidates, scores)), key=order_key)
+
+    def answer_gate_features(self, plan: QueryPlan, query_vector: np.ndarray, question_vector: np.ndarray | None,
+                             candidates: Sequence[Hit], dense: Mapping[int, tuple[float, int]],
+                             leave_out: str | None = None) -> list[float | None]:
+        """The learned gate's inputs (kb.faq_gate.FEATURES) from the re-ranked candidates and the dense scores
+        (their best is the best document's cosine); `leave_out`: a scope example not to compare with (the
+        benchmark measures each example against the others). None = unknown."""
+        top = candidates[:GATE_DEPTH]
+        top_score = top[0].score if top else 0.0
+        gap = top_score - top[1].score if len(top) > 1 else top_score
+        top_cosine = max((s for s, _ in dense.values()), default=0.0)
+        scope_cosine = scope_margin = scope_coverage = None
+        keep = [i for i, example in enumerate(self._scope_examples) if example != leave_out]
+        if self.scope is not None and keep:
+            terms = plan.coverage_terms
+            scope_cosine = float(self.scope.cosines(query_vector)[keep].max())
+            scope_margin = scope_cosine - top_cosine
+            scope_coverage = max(sum(t in self._scope_tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
+        return [top_score, gap, max((h.relevance for h in top), default=0.0), top_cosine,
+                max((h.coverage for h in top), default=0.0), scope_cosine, scope_margin, scope_coverage,
+                1.0 if question_vector is not None else 0.0]
+
+    def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
+        """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""
+        plan = plan_query(query or "", self.glossary, self.rewriters)
+        if not plan.text.strip() or self.index.size == 0:
+            return [], []
+        query_vector, question_vector, clause_vectors = self._vectors(plan)
+        dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
+        candidates = self._reranked(plan, query_vector, question_vector, self._candidates(
+            plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH))
+        return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, dense, leave_out)
 
     def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
         """The top candidates before learned re-ranking, their re-ranker signals, and whether the
@@ -382,6 +440,11 @@ class Searcher:
             return []
         listed = threshold - LIST_MARGIN if self.recipe.list_near_misses and self.reranker is not None else threshold
         return [hit for hit in candidates if hit.relevance >= listed]
+
+    def _listed(self, candidates: list, threshold: float) -> list:
+        """Once the gate has answered: the first candidate, then the others within LIST_MARGIN of the threshold."""
+        listed = threshold - LIST_MARGIN if self.recipe.list_near_misses else threshold
+        return candidates[:1] + [hit for hit in candidates[1:] if hit.relevance >= listed]
 
     def _with_highlights(self, hit: Hit, plan: QueryPlan) -> Hit:
         """The hit with the query's terms found in its question and answer (what the page marks)."""

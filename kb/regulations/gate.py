@@ -11,11 +11,9 @@ numbers are kept here: nothing is trained at run time.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from typing import Sequence
+from kb.gate_model import GateModel, fit_gate
 
-import numpy as np
+__all__ = ["FEATURES", "GATE", "GateModel", "fit_gate"]
 
 FEATURES = (
     "top_cosine",         # best e5 cosine of the question with an article
@@ -25,40 +23,6 @@ FEATURES = (
     "scope_coverage",     # share of the question's content words in one out-of-scope example
     "faq_cosine",         # best e5 cosine with an FAQ question/answer: is it a hotline question at all
 )
-
-
-@dataclass(frozen=True)
-class GateModel:
-    """Logistic regression on standardised features; an unknown feature (None) counts as average."""
-
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-
-    def probability(self, features: Sequence[float | None]) -> float:
-        """Probability that the question is one the library answers."""
-        z = sum(w * ((f - m) / s if f is not None else 0.0)
-                for f, m, s, w in zip(features, self.mean, self.scale, self.weights))
-        return 1.0 / (1.0 + math.exp(-(z + self.bias)))
-
-
-def fit_gate(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: int = 50) -> GateModel:
-    """L2-regularised logistic regression by Newton steps (a few hundred rows, a handful of features)."""
-    mean, scale = features.mean(axis=0), features.std(axis=0)
-    scale[scale == 0] = 1.0
-    x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
-    beta = np.zeros(x.shape[1])
-    penalty = np.diag([l2] * (x.shape[1] - 1) + [0.0])  # the bias is not shrunk
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-x @ beta))
-        gradient = x.T @ (p - labels) + penalty @ beta
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return GateModel(tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta[:-1])), float(beta[-1]))
 
 
 # Fitted by `python -m bench.regulation_gate --fit` (TUNE half + scope examples; docs/benchmarks.md).

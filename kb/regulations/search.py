@@ -116,7 +116,6 @@ class RegulationSearcher(Searcher):
         self.faq = faq
         self.gate = gate
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
-        self._scope_tokens = [set(keyword_tokens(example)) for example in (scope.examples if scope else ())]
         citations = citations or {}
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]

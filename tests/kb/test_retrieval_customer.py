@@ -15,10 +15,11 @@ from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
 
 CUSTOMER_SET = Path(__file__).parent / "customer_queries"
-# (Recall@1, Recall@3, share of near-domain negatives refused) as measured with the learned re-ranker
-# (tune 0.797 / 0.890, 44 of 45; dev 0.705 / 0.820, 35 of 39), less a few queries' worth: the 4-bit
-# encoder's vectors move slightly with how queries are batched, which flips a borderline query or two.
-FLOORS = {"tune": (0.78, 0.88, 0.95), "dev": (0.69, 0.81, 0.89)}
+# (Recall@1, Recall@3, share of near-domain negatives refused) as measured with the learned re-ranker and
+# the learned answer gate (tune 0.779 / 0.893, 45 of 45; dev 0.691 / 0.806, 37 of 39), less a few queries'
+# worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a borderline
+# query or two.
+FLOORS = {"tune": (0.76, 0.88, 0.97), "dev": (0.68, 0.79, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -124,3 +124,23 @@ def test_an_answered_query_also_lists_hits_just_under_the_threshold(kb: Knowledg
         listed_near += [h.id for h in hits if h.relevance < threshold]
     assert listed_near, "a near miss of an answered query should be listed"
     assert kb.search("明天天气怎么样", k=10) == []
+
+
+def test_the_learned_gate_decides_whether_to_answer_and_the_hit_test_skips_it(kb: KnowledgeBase) -> None:
+    import copy
+
+    from kb.faq_gate import FEATURES
+    from kb.gate_model import GateModel
+    searcher = copy.copy(kb._snapshot.searcher)  # noqa: SLF001 - this test's copy only
+    assert searcher.answer_gate is not None, "the app's searcher gates with the learned model"
+    hits, features = searcher.gate_inputs("犹豫期有多长？")
+    assert hits and len(features) == len(FEATURES)
+    width = len(FEATURES)
+    searcher.answer_gate = GateModel((0.0,) * width, (1.0,) * width, (0.0,) * width, bias=-50.0)  # refuses all
+    assert searcher.search("犹豫期有多长？") == []
+    assert searcher.search("犹豫期有多长？", min_relevance=0.0)[0].id == "cooling-off-length"
+    searcher.answer_gate = GateModel((0.0,) * width, (1.0,) * width, (0.0,) * width, bias=50.0)  # answers all
+    shown = searcher.search("犹豫期有多长？", k=10)
+    assert shown[0].id == "cooling-off-length"
+    threshold = kb.settings.min_relevance
+    assert all(h.relevance >= threshold - 0.04 for h in shown[1:]), "only near misses are listed after the first"
