@@ -24,7 +24,7 @@ from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import ADVICE, EXPLAIN_MARKERS
+from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_speech
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
@@ -175,11 +175,16 @@ class MeaningJudge:
             if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
                     any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
                 continue
-            if behaviour == "jargon" and any(m in sentence for m in EXPLAIN_MARKERS):
+            if behaviour == "jargon" and self._explained(reading, quote):
                 continue  # the term is explained right there
             advice = ADVICE.get(behaviour, "")
             evidence.append(Evidence(behaviour, ok, quote.text, advice))
         return evidence
+
+    def _explained(self, reading: Reading, quote: Segment) -> bool:
+        """The sentence carrying a jargon finding explains its term next to it (before or after)."""
+        sentence = self._sentence_of(reading, quote)
+        return explained_span(reading.text, sentence.start, sentence.end, JARGON_TERMS)
 
     def _sentence_of(self, reading: Reading, unit: Segment) -> Segment:
         return next((s for s in sentence_segments(reading.text) if s.start <= unit.start and unit.end <= s.end), unit)
