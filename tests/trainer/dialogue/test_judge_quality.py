@@ -81,6 +81,21 @@ def test_never_mind_is_not_blame(text, judge, real_facts):
     assert "blame" not in {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
 
 
+@pytest.mark.parametrize("text, rude", [
+    ("谁打电话找您要验证码，您都别理他，直接挂掉。", False),
+    ("不管谁这么跟您说，您都可以不理。", False),
+    ("碰到这种自称客服的，您别跟他啰嗦，挂了再打95519核实。", False),
+    ("陌生人说要帮您退保拿高收益，您可以一口回绝，不用听他讲完。", False),
+    ("你爱信不信，不信就挂。", True),          # turns the customer away: still rude
+    ("您别跟我啰嗦了，直接说重点。", True),
+])
+def test_rudeness_is_aimed_at_the_customer_not_at_a_scam_caller(text, rude, judge, real_facts):
+    from trainer.dialogue.reply import reply_evidence
+
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
+    assert ("rude" in found) == rude
+
+
 def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 
