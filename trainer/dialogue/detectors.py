@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from kb.content import ForbiddenPhrase
-from kb.chinese_text import clause_at, sentence_at, sentence_spans
+from kb.chinese_text import SENTENCE_ENDS, clause_at, sentence_at, sentence_spans
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import inside_quotes, reported_speech
 
@@ -55,6 +55,13 @@ NOT_BLAME = {"怪您": ("难怪您",), "怪你": ("难怪你",)}
 # Longer words that contain a jargon term but are plain language (恢复效力 contains 复效).
 NOT_JARGON = {"复效": ("恢复效力",), "保全": ("确保全", "保全额", "保全部"), "现价": ("现价格",)}
 EXPLAIN_MARKERS = ("也就是", "就是", "即", "指的是", "意思是", "是指", "简单说", "简单来说", "通俗", "（", "(")
+# An explanation glued to the term: 减额交清”：保额降低… / 自动垫交——用现金价值垫上 / 减额交清。意思是…
+_EXPLAINED_AFTER = re.compile(r"^[”’」』\"']?\s*(：|:|——|—|－|-)")
+_EXPLAINING_OPENING = re.compile(r"^\s*(这个|这|它)?(也就是|就是说|意思是|意思就是|指的是|是指|简单说|简单来说|简单讲|"
+                                 r"说白了|换句话说|通俗|白话|打个比方)")
+# A plain description named by the term right after it: 保额降低、以后不用交钱，这个我们叫减额交清
+_NAMING_LEAD = re.compile(r"^\s*(这个|这种|这|那个|那|我们|行业里|业内|保险上|合同上|合同里)?[^，,]{0,4}$")
+_NAMED_BEFORE = re.compile(r"(叫|叫做|叫作|称为|称作|所谓的?|我们说的|所说的|说的那个)[“‘「『\"']?$")
 NEGATIONS = ("不", "没", "无法", "未", "别")
 _PROMISE = re.compile(
     r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
@@ -139,6 +146,45 @@ def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "
     return Evidence(behaviour, True, clause_at(text, *span), advice or ADVICE.get(behaviour, ""))
 
 
+def explained_here(text: str, start: int, end: int) -> bool:
+    """The term at [start, end) comes with its explanation in the same reply, right next to it.
+
+    After it: an explain marker later in its sentence (减额交清，就是…), a colon or dash straight
+    after it (减额交清”：保额降低…), or the next sentence opening with one (…减额交清。意思是…).
+    Before it: a plain description that the term then names (…以后不用交钱，这个叫减额交清).
+    """
+    sentence_start = start
+    while sentence_start > 0 and text[sentence_start - 1] not in SENTENCE_ENDS:
+        sentence_start -= 1
+    sentence_end = end
+    while sentence_end < len(text) and text[sentence_end] not in SENTENCE_ENDS:
+        sentence_end += 1
+    after, before = text[end:sentence_end], text[sentence_start:start]
+    if any(marker in after for marker in EXPLAIN_MARKERS) or _EXPLAINED_AFTER.match(after):
+        return True
+    if _EXPLAINING_OPENING.match(text[sentence_end + 1:]):
+        return True
+    naming = _NAMED_BEFORE.search(before)
+    if naming is None:
+        return False
+    # 我帮您办一个叫减额交清的业务 names nothing: the description is its own clause before 这个叫…
+    described = text[:sentence_start] + before[:naming.start()]
+    lead = re.split(r"[，,、。！？!?；;\n]", described)[-1]
+    return bool(_NAMING_LEAD.match(lead)) and len(re.sub(r"\W", "", described[:len(described) - len(lead)])) >= 4
+
+
+def explained_span(text: str, start: int, end: int, terms: Iterable[str]) -> bool:
+    """The sentence at [start, end) explains its jargon: each listed term in it (`explained_here`),
+    or, when the classifier saw a term no list holds, an explain marker, colon or dash in it or
+    an explaining opening of the next sentence."""
+    positions = [(p, len(t)) for t in terms if (p := _find_term(text[start:end], t)) >= 0]
+    if positions:
+        return all(explained_here(text, start + p, start + p + n) for p, n in positions)
+    sentence = text[start:end]
+    return (any(marker in sentence for marker in EXPLAIN_MARKERS) or bool(re.search(r"：|:|——", sentence))
+            or bool(_EXPLAINING_OPENING.match(text[end:].lstrip("。！？!?；;\n"))))
+
+
 class Detectors:
     """All reply-level detectors, configured with the content's forbidden phrases."""
 
@@ -218,9 +264,7 @@ class Detectors:
             position = _find_term(text, term)
             if position < 0 or term in explained_terms:
                 continue
-            sentence = sentence_at(text, position, position + len(term))
-            after = sentence[sentence.find(term) + len(term):] if term in sentence else ""
-            if any(marker in after for marker in EXPLAIN_MARKERS):
+            if explained_here(text, position, position + len(term)):
                 explained_terms.add(term)
                 continue
             explained_terms.add(term)  # flagged once; repeating it is not a new fault

@@ -24,7 +24,7 @@ from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import ADVICE, EXPLAIN_MARKERS
+from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_speech
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
@@ -36,6 +36,17 @@ HEDGES = ("不保证", "没法保证", "不能保证", "无法保证", "不敢�
 # Telling the customer it is not their fault (这事不是您的问题) reassures; it is the opposite of blame.
 REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟您没关系", "和您没关系", "与您无关", "您没有错", "您没做错",
                "不是因为您")
+# Rudeness is aimed at the customer. Advising the customer to hang up on, ignore or refuse someone
+# else (骗子再打来，您直接挂掉就行) protects them; the classifier reads the curt verbs as rude.
+_THIRD_PARTY = re.compile(r"(?<![其吉])他|她|对方|谁|有人|别人|陌生|骗子|冒充|自称|这种电话|这类电话|这种人|这种短信")
+_TURN_AWAY = re.compile(r"挂|不理|别理|不用理|不要理|拒绝|回绝|不接|别接|不要接|不要听|别听|不用听|报警|删掉|别点|不要点")
+
+
+def advice_against_others(sentence: str) -> bool:
+    """The sentence tells the customer to turn away a third party, not the agent turning the customer away."""
+    return "您" in sentence and bool(_THIRD_PARTY.search(sentence)) and bool(_TURN_AWAY.search(sentence))
+
+
 # The agent's own work number (工号2817) is an introduction, not the customer's data or an identity check.
 SELF_INTRODUCTION = ("工号",)
 # Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
@@ -168,6 +179,8 @@ class MeaningJudge:
             sentence = self._sentence_of(reading, quote).text
             if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
                 continue
+            if behaviour == "rude" and advice_against_others(sentence):
+                continue
             if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
                 continue
             if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
@@ -175,11 +188,16 @@ class MeaningJudge:
             if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
                     any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
                 continue
-            if behaviour == "jargon" and any(m in sentence for m in EXPLAIN_MARKERS):
+            if behaviour == "jargon" and self._explained(reading, quote):
                 continue  # the term is explained right there
             advice = ADVICE.get(behaviour, "")
             evidence.append(Evidence(behaviour, ok, quote.text, advice))
         return evidence
+
+    def _explained(self, reading: Reading, quote: Segment) -> bool:
+        """The sentence carrying a jargon finding explains its term next to it (before or after)."""
+        sentence = self._sentence_of(reading, quote)
+        return explained_span(reading.text, sentence.start, sentence.end, JARGON_TERMS)
 
     def _sentence_of(self, reading: Reading, unit: Segment) -> Segment:
         return next((s for s in sentence_segments(reading.text) if s.start <= unit.start and unit.end <= s.end), unit)

@@ -76,5 +76,32 @@ def test_jargon_needs_an_explanation_once():
     assert detectors.negatives("复效要恢复效力。", {"复效"}) == []
 
 
+# (reply, term left unexplained or None): an explanation right next to the term, before or after it,
+# in the same reply counts; one a clause away without any link to the term does not.
+@pytest.mark.parametrize("text, unexplained", [
+    ("您可以申请减额交清：保额降低一些，以后就不用再交保费了。", None),
+    ("这个叫“减额交清”：保额调低，后面的保费都不用再交了。", None),
+    ("我们可以办减额交清，就是把保额降下来，以后不用再交钱。", None),
+    ("账户不够扣的话会自动垫交——用保单的现金价值先帮您把保费垫上。", None),
+    ("可以考虑减额交清。意思是保额降一些，以后就不用交保费了。", None),
+    ("这种情况算出险。说白了，就是发生了合同里约定的事故。", None),
+    ("保额降低一点、以后不用再交钱，这个我们叫减额交清。", None),
+    ("两年内补交保费和利息，合同就能恢复，这就是所谓的复效。", None),
+    ("您现在的保单处于效力中止（保障暂时停了）的状态。", None),
+    ("您可以做一个保全变更。", "保全"),
+    ("保单已经效力中止了，您尽快处理一下。", "效力中止"),
+    ("我帮您办一个叫减额交清的业务。", "减额交清"),
+    ("您这个叫减额交清。", "减额交清"),
+    ("我先帮您查一下契撤进度。您放心，今天就有结果。", "契撤"),
+    ("减额交清。您看怎么样？", "减额交清"),
+])
+def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
+    found = [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"]
+    if unexplained is None:
+        assert found == []
+    else:
+        assert [unexplained in e.advice for e in found] == [True], found
+
+
 def test_plain_words_containing_a_term_are_not_jargon():
     assert Detectors(FORBIDDEN).negatives("补交保费后合同恢复效力。", set()) == []

@@ -22,12 +22,12 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
-# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02; judge3 pass,
-# docs/benchmarks.md "Third pass on #12": clarifying_question and escalation recall fell, the others held or rose)
+# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02; judge4 pass,
+# docs/benchmarks.md "Fourth pass on #12": escalation recall rose with the train-split relabels)
 DEV_FLOORS = {
     "empathy": (0.90, 0.55), "apology": (0.92, 0.95), "verification": (0.76, 0.64),
-    "clarifying_question": (0.84, 0.53), "explanation": (0.86, 0.72), "next_step": (0.81, 0.66),
-    "escalation": (0.85, 0.72), "closing": (0.95, 0.86), "absolute_promise": (0.94, 0.68),
+    "clarifying_question": (0.84, 0.53), "explanation": (0.86, 0.72), "next_step": (0.81, 0.65),
+    "escalation": (0.87, 0.89), "closing": (0.95, 0.86), "absolute_promise": (0.94, 0.68),
     "rude": (0.79, 0.45), "blame": (0.94, 0.66), "jargon": (0.82, 0.77), "personal_data": (0.92, 0.83),
     "vague": (0.90, 0.67),
 }
@@ -79,6 +79,21 @@ def test_never_mind_is_not_blame(text, judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 
     assert "blame" not in {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
+
+
+@pytest.mark.parametrize("text, rude", [
+    ("谁打电话找您要验证码，您都别理他，直接挂掉。", False),
+    ("不管谁这么跟您说，您都可以不理。", False),
+    ("碰到这种自称客服的，您别跟他啰嗦，挂了再打95519核实。", False),
+    ("陌生人说要帮您退保拿高收益，您可以一口回绝，不用听他讲完。", False),
+    ("你爱信不信，不信就挂。", True),          # turns the customer away: still rude
+    ("您别跟我啰嗦了，直接说重点。", True),
+])
+def test_rudeness_is_aimed_at_the_customer_not_at_a_scam_caller(text, rude, judge, real_facts):
+    from trainer.dialogue.reply import reply_evidence
+
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
+    assert ("rude" in found) == rude
 
 
 def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
@@ -153,6 +168,6 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
     assert asdict(reports[0]) == asdict(reports[1])
 
 
-GOOD_CALLS_MET = 10
+GOOD_CALLS_MET = 12
 BAD_CALLS_MET = 11
 BAD_FAULTS_SAME_BEHAVIOUR = 14
