@@ -154,13 +154,20 @@ def sentences(text: str, ends: str = SENTENCE_ENDS) -> list[str]:
     return [s.strip() for _, _, s in sentence_spans(text, ends) if s.strip().strip("。；")]
 
 
-def _span(text: str, start: int, end: int, ends: str) -> str:
+def span_bounds(text: str, start: int, end: int, ends: str = SENTENCE_ENDS) -> tuple[int, int]:
+    """The bounds of the stretch of `text` around [start, end) that no mark in `ends` interrupts
+    (the mark itself left out): the sentence or clause a match sits in."""
     left = start
     while left > 0 and text[left - 1] not in ends:
         left -= 1
     right = end
     while right < len(text) and text[right] not in ends:
         right += 1
+    return left, right
+
+
+def _span(text: str, start: int, end: int, ends: str) -> str:
+    left, right = span_bounds(text, start, end, ends)
     if right < len(text):
         right += 1  # keep the punctuation mark: 吗？ reads better than 吗
     return text[left:right].strip() or text[start:end]

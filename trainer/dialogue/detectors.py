@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from kb.content import ForbiddenPhrase
-from kb.chinese_text import SENTENCE_ENDS, clause_at, sentence_at, sentence_spans
+from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import inside_quotes, reported_speech
 
@@ -153,12 +153,7 @@ def explained_here(text: str, start: int, end: int) -> bool:
     after it (减额交清”：保额降低…), or the next sentence opening with one (…减额交清。意思是…).
     Before it: a plain description that the term then names (…以后不用交钱，这个叫减额交清).
     """
-    sentence_start = start
-    while sentence_start > 0 and text[sentence_start - 1] not in SENTENCE_ENDS:
-        sentence_start -= 1
-    sentence_end = end
-    while sentence_end < len(text) and text[sentence_end] not in SENTENCE_ENDS:
-        sentence_end += 1
+    sentence_start, sentence_end = span_bounds(text, start, end)
     after, before = text[end:sentence_end], text[sentence_start:start]
     if any(marker in after for marker in EXPLAIN_MARKERS) or _EXPLAINED_AFTER.match(after):
         return True

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
 
 from trainer.quiz.item_totals import rebuild
 from trainer.quiz.progress import Attempt, ProgressStore
-from trainer.store.db import MIGRATIONS_DIR, Database
+from tests.trainer.store.migrating import migrate
+from trainer.store.db import Database
 from trainer.store.models import QuizItemTotal
 from trainer.users.accounts import create_user
 
@@ -36,11 +35,7 @@ def test_each_answer_adds_to_its_agents_total_for_the_item(database) -> None:
 
 
 def test_the_migration_counts_the_answers_already_recorded(db: Database) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010_api_rate_windows")
+    migrate(db, "0010_api_rate_windows", down=True)
     agent = create_user(db, "a", "王芳")
     moment = datetime(2026, 3, 1, tzinfo=timezone.utc)
     with db.engine.begin() as connection:
@@ -49,7 +44,5 @@ def test_the_migration_counts_the_answers_already_recorded(db: Database) -> None
                                     "answer_given, correct, seconds, session_id, answered_at) VALUES "
                                     "(:u, :i, '', :c, '', '', :ok, 0, '', :at)"),
                                {"u": agent.id, "i": item, "c": category, "ok": correct, "at": moment})
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(db, "head")
     assert totals(db) == {(agent.id, "q-1", "lapse"): (2, 1), (agent.id, "q-2", ""): (1, 1)}

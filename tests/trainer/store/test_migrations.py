@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from trainer.store.db import MIGRATIONS_DIR, Database
+from tests.trainer.store.migrating import migrate
+from trainer.store.db import Database
 from trainer.store.models import Base
 
 
@@ -18,28 +17,16 @@ def test_the_migrated_schema_matches_the_models(db: Database) -> None:
 
 
 def test_the_search_log_migration_downgrades_and_upgrades_again(db: Database) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003_judge_corrections")
+    migrate(db, "0003_judge_corrections", down=True)
     assert "search_log" not in inspect(db.engine).get_table_names()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(db, "head")
     assert {"search_log", "search_feedback"} <= set(inspect(db.engine).get_table_names())
 
 
 def test_the_user_language_migration_downgrades_and_upgrades_again(db: Database) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0004_server_sessions")
+    migrate(db, "0004_server_sessions", down=True)
     assert "quiz_runs" not in inspect(db.engine).get_table_names()
     assert "language" not in {c["name"] for c in inspect(db.engine).get_columns("users")}
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(db, "head")
     assert "quiz_runs" in inspect(db.engine).get_table_names()
     assert "language" in {c["name"] for c in inspect(db.engine).get_columns("users")}
