@@ -12,7 +12,11 @@ cosines instead of applying the margin; the rule still decides without it.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
+
+from kb.text import keyword_tokens
 
 # Refuse when the nearest out-of-scope example is within this cosine of the best FAQ document.
 SCOPE_MARGIN = 0.005
@@ -25,6 +29,7 @@ class ScopeCheck:
         self.examples = examples
         self._vectors = vectors.astype(np.float32) if len(examples) else np.zeros((0, 1), dtype=np.float32)
         self.margin = margin
+        self._tokens = [set(keyword_tokens(example)) for example in examples]
 
     def nearest(self, query_vector: np.ndarray) -> tuple[float, str]:
         """Cosine and text of the closest out-of-scope example ((0.0, "") when there are none)."""
@@ -37,6 +42,17 @@ class ScopeCheck:
     def cosines(self, query_vector: np.ndarray) -> np.ndarray:
         """Cosine of the query with every example, in the examples' order."""
         return self._vectors @ query_vector
+
+    def closeness(self, query_vector: np.ndarray, terms: Sequence[str],
+                  leave_out: str | None = None) -> tuple[float | None, float | None]:
+        """What the learned gates read: the best cosine with an example, and the largest share of the
+        query's `terms` found in one example's words; `leave_out`: an example not to compare with (a
+        benchmark measures each example against the others). (None, None) without examples."""
+        keep = [i for i, example in enumerate(self.examples) if example != leave_out]
+        if not keep:
+            return None, None
+        coverage = max(sum(t in self._tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
+        return float(self.cosines(query_vector)[keep].max()), coverage
 
     def out_of_scope(self, query_vector: np.ndarray, best_in_scope: float) -> bool:
         return self.nearest(query_vector)[0] + self.margin >= best_in_scope

@@ -265,7 +265,6 @@ class Searcher:
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
         self.scope = scope if recipe.scope_check else None
         self._scope_examples = scope.examples if scope else ()
-        self._scope_tokens = [set(keyword_tokens(example)) for example in self._scope_examples]
         self.entries = entries
         self.encoder = encoder
         self.glossary = glossary
@@ -365,38 +364,42 @@ class Searcher:
         top_score = top[0].score if top else 0.0
         gap = top_score - top[1].score if len(top) > 1 else top_score
         top_cosine = max((s for s, _ in dense.values()), default=0.0)
-        scope_cosine = scope_margin = scope_coverage = None
-        keep = [i for i, example in enumerate(self._scope_examples) if example != leave_out]
-        if self.scope is not None and keep:
-            terms = plan.coverage_terms
-            scope_cosine = float(self.scope.cosines(query_vector)[keep].max())
-            scope_margin = scope_cosine - top_cosine
-            scope_coverage = max(sum(t in self._scope_tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
+        scope_cosine, scope_coverage = (self.scope.closeness(query_vector, plan.coverage_terms, leave_out)
+                                        if self.scope is not None else (None, None))
+        scope_margin = scope_cosine - top_cosine if scope_cosine is not None else None
         return [top_score, gap, max((h.relevance for h in top), default=0.0), top_cosine,
                 max((h.coverage for h in top), default=0.0), scope_cosine, scope_margin, scope_coverage,
                 1.0 if question_vector is not None else 0.0]
 
     def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
         """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""
-        plan = plan_query(query or "", self.glossary, self.rewriters)
-        if not plan.text.strip() or self.index.size == 0:
+        ungated = self._ungated(query)
+        if ungated is None:
             return [], []
-        query_vector, question_vector, clause_vectors = self._vectors(plan)
-        dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
-        candidates = self._reranked(plan, query_vector, question_vector, self._candidates(
-            plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH))
+        plan, query_vector, question_vector, dense, candidates = ungated
+        candidates = self._reranked(plan, query_vector, question_vector, candidates)
         return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, dense, leave_out)
 
     def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
         """The top candidates before learned re-ranking, their re-ranker signals, and whether the
         query is a story with a question (what `bench.train_reranker` trains on)."""
+        ungated = self._ungated(query)
+        if ungated is None:
+            return [], [], False
+        plan, query_vector, question_vector, _, candidates = ungated
+        return candidates, self._signals(candidates, plan, query_vector, question_vector), question_vector is not None
+
+    def _ungated(self, query: str) -> tuple[QueryPlan, np.ndarray, np.ndarray | None,
+                                            dict[int, tuple[float, int]], list[Hit]] | None:
+        """For the benchmarks that train the re-ranker and the gate: the plan, vectors, dense scores and
+        fused candidates of an unfiltered search before re-ranking and gating (None: nothing to search)."""
         plan = plan_query(query or "", self.glossary, self.rewriters)
         if not plan.text.strip() or self.index.size == 0:
-            return [], [], False
+            return None
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
         candidates = self._candidates(plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH)
-        return candidates, self._signals(candidates, plan, query_vector, question_vector), question_vector is not None
+        return plan, query_vector, question_vector, dense, candidates
 
     def _vectors(self, plan: QueryPlan) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """The query vector (leaning towards a story's question), the question's own vector, clause vectors."""
@@ -438,13 +441,16 @@ class Searcher:
         (or, with a re-ranker, come within LIST_MARGIN of it: near misses are listed once one is answered)."""
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
-        listed = threshold - LIST_MARGIN if self.recipe.list_near_misses and self.reranker is not None else threshold
-        return [hit for hit in candidates if hit.relevance >= listed]
+        return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold)]
 
     def _listed(self, candidates: list, threshold: float) -> list:
         """Once the gate has answered: the first candidate, then the others within LIST_MARGIN of the threshold."""
-        listed = threshold - LIST_MARGIN if self.recipe.list_near_misses else threshold
-        return candidates[:1] + [hit for hit in candidates[1:] if hit.relevance >= listed]
+        return candidates[:1] + [hit for hit in candidates[1:] if hit.relevance >= self._listing_floor(threshold)]
+
+    def _listing_floor(self, threshold: float) -> float:
+        """The relevance an answered query's further hits need: LIST_MARGIN under the threshold where
+        near misses are listed (measured with the re-ranker only), else the threshold itself."""
+        return threshold - LIST_MARGIN if self.recipe.list_near_misses and self.reranker is not None else threshold
 
     def _with_highlights(self, hit: Hit, plan: QueryPlan) -> Hit:
         """The hit with the query's terms found in its question and answer (what the page marks)."""

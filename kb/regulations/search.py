@@ -156,11 +156,8 @@ class RegulationSearcher(Searcher):
         coverage = max((keyword_coverage(plan, self._entry_tokens[self._position[f"{h.document_id} {h.article}"]])
                         for h in candidates[:GATE_DEPTH]), default=0.0)
         best_sentence = max((score for score, _ in self.sentences.keyword_scores(plan.tokens, 1).values()), default=0.0)
-        scope_cosine = scope_coverage = None
-        if self.scope_examples is not None and self.scope_examples.examples:
-            keep = [i for i, example in enumerate(self.scope_examples.examples) if example != leave_out]
-            scope_cosine = float(self.scope_examples.cosines(query_vector)[keep].max())
-            scope_coverage = max(sum(t in self._scope_tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
+        scope_cosine, scope_coverage = (self.scope_examples.closeness(query_vector, terms, leave_out)
+                                        if self.scope_examples is not None else (None, None))
         faq_cosine = None
         if self.faq is not None and self.faq.size:
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
