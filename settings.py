@@ -113,8 +113,9 @@ SETTINGS: tuple[Setting, ...] = (
             "comma-separated `module:function` names"),
     Setting("search_log_days", "whole number", 180, "logged searches (customers' questions) and their feedback are "
             "deleted after this many days", minimum=1),
-    Setting("api_rate_per_minute", "whole number", 600, "searches one API token may make per minute on one app "
-            "server (a short burst of a tenth of that is allowed); beyond it the API answers 429", minimum=1),
+    Setting("api_rate_per_minute", "whole number", 600, "searches one API token may make per minute (a short "
+            "burst of a tenth of that is allowed), counted across all app servers on PostgreSQL, per server on SQLite; "
+            "beyond it the API answers 429", minimum=1),
     Setting("content_poll_seconds", "number", 2.0, "with PostgreSQL: how often each app server checks the database "
             "for a newer published content version", minimum=0.1),
 )
