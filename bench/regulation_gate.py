@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.regulation_gate --fit    # refit on TUNE, print the constants to keep
     .venv/bin/python -m bench.regulation_gate --fit --article-keywords   # the gate alone, on the old ranking
     .venv/bin/python -m bench.regulation_gate --fit --sentence-vectors   # gate on dense sentence units (not in the app)
+    .venv/bin/python -m bench.regulation_gate --fit --without rankings_agree   # refit without a feature (its "before")
 
 Rows: the TUNE half's questions (in scope) and negatives (out of scope), plus the FAQ's 70
 out-of-scope examples (content/scope.yaml, each compared with the other 69). The held-out half is
@@ -111,14 +112,19 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="refit on TUNE and print the constants")
     parser.add_argument("--article-keywords", action="store_true", help="rank with whole-article BM25 (the gate alone)")
     parser.add_argument("--sentence-vectors", action="store_true", help="gate on sentence cosines too (embeds ~5,150 texts)")
+    parser.add_argument("--without", action="append", default=[], choices=FEATURES, metavar="FEATURE",
+                        help="leave a gate feature out of the fit (measures what it adds; with --fit)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
+    if args.without and not args.fit:
+        parser.error("--without needs --fit: the gate in kb.regulations.gate reads every feature")
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
     data = rows(kb, args.article_keywords, args.sentence_vectors)
     train = np.array([r[1] in ("tune", "scope") for r in data])
     # A feature unknown at fit time cannot be: the library has scope examples and an FAQ.
-    x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)
+    kept = [i for i, name in enumerate(FEATURES) if name not in args.without]
+    x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)[:, kept]
     y = np.array([r[2] for r in data], dtype=float)
 
     for half in ("tune", "held_out"):
@@ -137,7 +143,7 @@ def main() -> None:
         model = fit_gate(x[train], y[train], l2)
         print(f"\nchosen: l2 {l2}, threshold {threshold} (out-of-fold tune top-3 {oof_top3:.3f})")
         print(f"GATE = {model!r}\nREGULATION_MIN_RELEVANCE = {threshold}")
-    print("\nweights:", dict(zip(FEATURES, np.round(model.weights, 3))))
+    print("\nweights:", dict(zip([FEATURES[i] for i in kept], np.round(model.weights, 3))))
     p = np.array([model.probability(row) for row in x])
     for half in ("tune", "held_out"):
         print(f"gate {threshold:.2f} {half:<9} top-3 %.3f  rejected %.3f" % figures(p >= threshold, data, half))

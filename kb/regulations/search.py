@@ -23,7 +23,7 @@ from kb.search import QueryPlan, Recipe, Searcher, keyword_coverage, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.68
+REGULATION_MIN_RELEVANCE = 0.61
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -96,6 +96,15 @@ def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
             for entry_id, entry in entries.items()}
 
 
+def rankings_agree(shown: Sequence[int], dense_top: Mapping[int, tuple[float, int]],
+                   keyword_top: Mapping[int, tuple[float, int]]) -> float:
+    """How many of the two rankings' best articles (dense, sentence BM25) are among the `shown` ones (0-2).
+
+    When meaning and words pick the same articles the question is one the library answers; a
+    near-domain question (车险, 分红实现率 …) scatters them (docs/benchmarks.md, fourth pass)."""
+    return float(sum(best in shown for ranking in (dense_top, keyword_top) for best in list(ranking)[:1]))
+
+
 class RegulationSearcher(Searcher):
     """Hybrid search over article documents, returning `ArticleHit`s."""
 
@@ -153,15 +162,17 @@ class RegulationSearcher(Searcher):
         terms = content_terms(plan.text) or plan.tokens
         top = self.index.dense_scores(query_vector, 1)
         top_cosine = max((score for score, _ in top.values()), default=0.0)
-        coverage = max((keyword_coverage(plan, self._entry_tokens[self._position[f"{h.document_id} {h.article}"]])
-                        for h in candidates[:GATE_DEPTH]), default=0.0)
-        best_sentence = max((score for score, _ in self.sentences.keyword_scores(plan.tokens, 1).values()), default=0.0)
+        shown = [self._position[f"{h.document_id} {h.article}"] for h in candidates[:GATE_DEPTH]]
+        coverage = max((keyword_coverage(plan, self._entry_tokens[i]) for i in shown), default=0.0)
+        top_sentence = self.sentences.keyword_scores(plan.tokens, 1)
+        best_sentence = max((score for score, _ in top_sentence.values()), default=0.0)
         scope_cosine, scope_coverage = (self.scope_examples.closeness(query_vector, terms, leave_out)
                                         if self.scope_examples is not None else (None, None))
         faq_cosine = None
         if self.faq is not None and self.faq.size:
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
-        return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine]
+        return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine,
+                rankings_agree(shown, top, top_sentence)]
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray, dense, keyword,
              fused: float = 0.0) -> ArticleHit:

@@ -2,7 +2,7 @@
 
 from kb import ArticleHit, KnowledgeBase
 from kb.regulations.gate import FEATURES, GATE
-from kb.regulations.search import RegulationSearcher
+from kb.regulations.search import RegulationSearcher, rankings_agree
 from kb.scope import ScopeCheck
 from kb.text import keyword_tokens
 
@@ -68,6 +68,17 @@ def test_gate_probability_follows_its_features():
     closer_to_faq[FEATURES.index("faq_cosine")] += 0.05
     assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
     assert GATE.probability([None] * len(FEATURES)) == GATE.probability(average)
+    agreeing = list(average)
+    agreeing[FEATURES.index("rankings_agree")] = 2.0
+    assert GATE.probability(agreeing) > GATE.probability(average), "meaning and words picking the same article"
+
+
+def test_rankings_agree_counts_the_best_articles_of_both_rankings_among_those_shown():
+    dense_best, keyword_best = {7: (0.91, 70)}, {3: (12.5, 31)}
+    assert rankings_agree([7, 3, 5], dense_best, keyword_best) == 2.0
+    assert rankings_agree([7, 4, 5], dense_best, keyword_best) == 1.0
+    assert rankings_agree([1, 4, 5], dense_best, keyword_best) == 0.0
+    assert rankings_agree([7, 4, 5], dense_best, {}) == 1.0, "no keyword match: only the dense side counts"
 
 
 def test_articles_cited_by_the_nearest_faq_entries_are_a_ranking_of_their_own(kb: KnowledgeBase):
