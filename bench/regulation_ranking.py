@@ -59,13 +59,14 @@ class Bench:
         articles_matrix = np.vstack([self.index.dense.reconstruct(i) for i in range(len(self.index.docs))])
         self.dense = self.query_vectors @ articles_matrix.T
 
-    def bm25(self, units: list[str], owner: np.ndarray, k1: float = 1.5, b: float = 0.75, tokens=keyword_tokens) -> np.ndarray:
-        """Best BM25 score per article over its units."""
+    def bm25(self, units: list[str], owner: np.ndarray, k1: float = 1.5, b: float = 0.75, tokens=keyword_tokens,
+             queries: list[str] | None = None) -> np.ndarray:
+        """Best BM25 score per article over its units (`queries`: other texts than the questions, one each)."""
         model = bm25s.BM25(k1=k1, b=b)
         model.index([tokens(u) or [""] for u in units], show_progress=False)
         out = np.zeros((len(self.questions), len(self.keys)), dtype=np.float32)
-        for row, question in enumerate(self.questions):
-            known = [t for t in tokens(question.text) if t in model.vocab_dict]
+        for row, text in enumerate(queries or [q.text for q in self.questions]):
+            known = [t for t in tokens(text) if t in model.vocab_dict]
             if known:
                 np.maximum.at(out[row], owner, model.get_scores(known))
         return out
@@ -117,15 +118,25 @@ def title_matches(bench: Bench) -> np.ndarray:
     return np.array([[sum(1 / count[b] for b in bigrams(q.text) & names[d]) for d in documents] for q in bench.questions])
 
 
+def unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def faq_closeness(bench: Bench, kb: KnowledgeBase) -> tuple[np.ndarray, np.ndarray]:
+    """The FAQ collection's document vectors, and per question and FAQ entry its best cosine."""
+    faq_vectors = np.vstack([kb.index.dense.reconstruct(i) for i in range(len(kb.index.docs))])
+    nearest = np.full((len(bench.questions), kb.index.size), -1.0)
+    np.maximum.at(nearest.T, kb.index.doc_entry, (bench.query_vectors @ faq_vectors.T).T)
+    return faq_vectors, nearest
+
+
 def citation_ranks(bench: Bench, kb: KnowledgeBase, entries: int) -> np.ndarray:
     """Rank of each article in the ranking 'cited by the `entries` FAQ entries nearest the question',
     the nearest entry's articles first (as RegulationSearcher._extra_rankings)."""
     position = {key: i for i, key in enumerate(bench.keys)}
     cited = [sorted(position[k] for k in cited_articles(kb.content.entries).get(e, ()) if k in position)
              for e in kb.index.entry_ids]
-    faq_vectors = np.vstack([kb.index.dense.reconstruct(i) for i in range(len(kb.index.docs))])
-    nearest = np.full((len(bench.questions), kb.index.size), -1.0)
-    np.maximum.at(nearest.T, kb.index.doc_entry, (bench.query_vectors @ faq_vectors.T).T)
+    nearest = faq_closeness(bench, kb)[1]
     out = np.full(bench.dense.shape, UNRANKED)
     for row, order in enumerate(np.argsort(-nearest, axis=1, kind="stable")[:, :entries]):
         rank = 0
@@ -246,6 +257,25 @@ def main() -> None:
     print(f"  questions naming a document by a short name or alias: {int(named.any(1)[bench.halves == 'tune'].sum())} tune")
     for boost in (0.2, 0.5):
         show(f"  articles of a named document × {1 + boost}", app * (1 + boost * named[:, bench.document_column]))
+
+    print("\nfeedback from the nearest FAQ entries and the best articles (fourth pass; on the app's ranking):")
+    faq_vectors, nearest = faq_closeness(bench, kb)
+    entries = [kb.content.entries[e] for e in kb.index.entry_ids]
+    for count in (1, 3):
+        answers = [" ".join(entries[e].answer for e in np.argsort(-nearest[row])[:count]) for row in range(len(bench.questions))]
+        words = bench.bm25(units, owner, queries=answers)
+        for weight in (0.5, 1.0):
+            show(f"  + sentence BM25 of the nearest {count} FAQ answers' words, weight {weight}", app + fuse([(ranks(words), weight)]))
+    article_vectors = np.vstack([bench.index.dense.reconstruct(i) for i in range(len(bench.index.docs))])
+    for share in (0.3, 0.6):
+        best = article_vectors[np.argsort(-bench.dense, axis=1)[:, :3]].mean(1)
+        show(f"  dense query moved {share} towards its best 3 articles (replaces dense)",
+             fuse([(ranks(unit(bench.query_vectors + share * best) @ article_vectors.T), 1.5), *kept[1:]]))
+    answer_docs = {int(kb.index.doc_entry[i]): i for i, doc in enumerate(kb.index.docs) if doc.field == "answer"}
+    nearest_answer = faq_vectors[[answer_docs[int(e)] for e in np.argmax(nearest, axis=1)]]
+    for share in (0.3, 0.6):
+        moved = unit(bench.query_vectors + share * nearest_answer) @ article_vectors.T
+        show(f"  + dense ranking of the query moved {share} towards the nearest FAQ answer", app + fuse([(ranks(moved), 1.0)]))
 
     if args.sentence_vectors:
         print("\ndense sentence units (each sentence of a multi-sentence article, '<short name> <article>' first):")
