@@ -5,6 +5,7 @@
     .venv/bin/python -m bench.regulation_gate --fit --article-keywords   # the gate alone, on the old ranking
     .venv/bin/python -m bench.regulation_gate --fit --sentence-vectors   # gate on dense sentence units (not in the app)
     .venv/bin/python -m bench.regulation_gate --fit --without rankings_agree   # refit without a feature (its "before")
+    .venv/bin/python -m bench.regulation_gate --fit --raw-keyword   # one more signal: best sentence BM25 (not in the app)
 
 Rows: the TUNE half's questions (in scope) and negatives (out of scope), plus the FAQ's 70
 out-of-scope examples (content/scope.yaml, each compared with the other 69). The held-out half is
@@ -36,12 +37,13 @@ TARGET_REJECTION = 0.95
 OLD_THRESHOLD, OLD_MARGIN = 0.54, -0.02
 
 
-def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bool = False):
+def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bool = False, raw_keyword: bool = False):
     """(text, half, label, found-in-top-3, features, (score, has-sentence) per hit, scope-refused) per question.
 
     `article_keywords`: rank with BM25 over whole articles, as before sentence units (the gate alone);
     `sentence_vectors`: the gate's best cosine is the best of an article or one of its sentences
-    (dense sentence units, measured, not in the app: they embed ~5,150 more texts)."""
+    (dense sentence units, measured, not in the app: they embed ~5,150 more texts);
+    `raw_keyword`: one more signal, the best sentence BM25 score itself (measured, not in the app)."""
     dev = load_regulation_dev_set(DEV_SET)
     searcher = kb._snapshot.regulation_searcher.with_encoder(kb._queries)  # noqa: SLF001 - the gate's parts
     if article_keywords:
@@ -60,6 +62,8 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
         hits = searcher.search(text, k=10, min_relevance=0.0)
         vector = searcher.encoder.encode_queries([plan.text])[0]
         features = searcher.gate_features(plan, vector, hits, leave_out=text if half == "scope" else None)
+        if raw_keyword:
+            features.append(features[FEATURES.index("keyword_per_token")] * max(1, len(plan.tokens)))
         if units is not None:
             features[0] = max(features[0], float((units @ vector).max()))
         found = question is not None and any(squeeze(expected_text(question)) in squeeze(h.text) for h in hits[:3])
@@ -114,18 +118,25 @@ def main() -> None:
     parser.add_argument("--sentence-vectors", action="store_true", help="gate on sentence cosines too (embeds ~5,150 texts)")
     parser.add_argument("--without", action="append", default=[], choices=FEATURES, metavar="FEATURE",
                         help="leave a gate feature out of the fit (measures what it adds; with --fit)")
+    parser.add_argument("--found-labels", action="store_true",
+                        help="fit on 'sentence in the top 3' instead of 'in scope' as the positive label (with --fit)")
+    parser.add_argument("--raw-keyword", action="store_true",
+                        help="add the best sentence BM25 score itself as a signal (measured, not in the app; with --fit)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
-    if args.without and not args.fit:
-        parser.error("--without needs --fit: the gate in kb.regulations.gate reads every feature")
+    if (args.without or args.raw_keyword or args.found_labels) and not args.fit:
+        parser.error("--without, --raw-keyword and --found-labels need --fit: they change what is fitted")
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    data = rows(kb, args.article_keywords, args.sentence_vectors)
+    data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword)
     train = np.array([r[1] in ("tune", "scope") for r in data])
     # A feature unknown at fit time cannot be: the library has scope examples and an FAQ.
-    kept = [i for i, name in enumerate(FEATURES) if name not in args.without]
+    names = FEATURES + (("keyword_top",) if args.raw_keyword else ())
+    kept = [i for i, name in enumerate(names) if name not in args.without]
     x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)[:, kept]
     y = np.array([r[2] for r in data], dtype=float)
+    if args.found_labels:  # in scope AND answered by the ranking: the gate learns when the ranking is right
+        y *= np.array([r[3] for r in data], dtype=float)
 
     for half in ("tune", "held_out"):
         ungated = figures(np.ones(len(data), bool), data, half)[0]
@@ -143,7 +154,7 @@ def main() -> None:
         model = fit_gate(x[train], y[train], l2)
         print(f"\nchosen: l2 {l2}, threshold {threshold} (out-of-fold tune top-3 {oof_top3:.3f})")
         print(f"GATE = {model!r}\nREGULATION_MIN_RELEVANCE = {threshold}")
-    print("\nweights:", dict(zip([FEATURES[i] for i in kept], np.round(model.weights, 3))))
+    print("\nweights:", dict(zip([names[i] for i in kept], np.round(model.weights, 3))))
     p = np.array([model.probability(row) for row in x])
     for half in ("tune", "held_out"):
         print(f"gate {threshold:.2f} {half:<9} top-3 %.3f  rejected %.3f" % figures(p >= threshold, data, half))
