@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, select, union_all
 
 from trainer.insights.calls import CallScore
 from trainer.insights.periods import Period, local_day, week_bounds
@@ -106,15 +106,36 @@ class ItemCount(NamedTuple):
 
 
 def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
-    """Answers and right answers per agent and item in the period: the one pass over answers that
-    feeds the mastery grid, the weakest items and the agents' lines.
+    """Answers and right answers per agent and item in the period (the grid and the weakest items
+    are folded from these; period_answers folds them in SQL, which is what the console reads).
 
     SQLite groups by sorting, which is most of a long period's time (six months, all teams: half a
     million answers). So on SQLite, when most of the agents' answers fall inside the period, it is
     read as their all-time totals minus the answers outside it (item_counts_from_totals).
     PostgreSQL groups with a hash table and was measured no faster that way, so it groups directly."""
-    if not user_ids:
-        return []
+    return _item_counts(db, _item_counts_query(db, user_ids, period, tz)) if user_ids else []
+
+
+def item_counts_grouped(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
+    """item_counts by grouping the period's answers."""
+    return _item_counts(db, _grouped_query(user_ids, period, tz))
+
+
+def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
+    """item_counts as the agents' all-time totals per item (quiz_item_totals, already grouped) minus
+    their answers outside the period: the same counts, with only the answers outside grouped."""
+    return _item_counts(db, _totals_query(user_ids, period, tz))
+
+
+def _item_counts(db: Database, query: Select) -> list[ItemCount]:
+    with db.session() as session:
+        return [ItemCount(user_id, item, category, int(answers), int(right or 0))
+                for user_id, item, category, answers, right in session.execute(query)]
+
+
+def _item_counts_query(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> Select:
+    """(user_id, item_id, category, answers, right_answers) per agent and item in the period, by
+    the cheaper of the two ways on this database (see item_counts)."""
     if db.engine.dialect.name == "sqlite":
         start, end = period.bounds(tz)
         with db.session() as session:
@@ -123,27 +144,21 @@ def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -
             total = session.scalar(select(func.sum(QuizItemTotal.answers))
                                    .where(QuizItemTotal.user_id.in_(user_ids))) or 0
         if inside > total - inside:
-            return item_counts_from_totals(db, user_ids, period, tz)
-    return item_counts_grouped(db, user_ids, period, tz)
+            return _totals_query(user_ids, period, tz)
+    return _grouped_query(user_ids, period, tz)
 
 
-def item_counts_grouped(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
-    """item_counts by grouping the period's answers."""
+def _grouped_query(user_ids: list[int], period: Period, tz: tzinfo) -> Select:
     start, end = period.bounds(tz)
-    query = (select(QuizAttempt.user_id, QuizAttempt.item_id, func.max(QuizAttempt.category), func.count(), _RIGHT)
-             .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
-             .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
-    with db.session() as session:
-        return [ItemCount(user_id, item, category or "", int(answers), int(right or 0))
-                for user_id, item, category, answers, right in session.execute(query)]
+    return (select(QuizAttempt.user_id, QuizAttempt.item_id, func.coalesce(func.max(QuizAttempt.category), "").label("category"),
+                   func.count().label("answers"), _RIGHT.label("right_answers"))
+            .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
+            .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
 
 
-def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
-    """item_counts as the agents' all-time totals per item (quiz_item_totals, already grouped) minus
-    their answers outside the period: the same counts, with only the answers outside grouped.
-
-    The subtraction and the fold per agent and item happen in SQL: done in Python they were most of
-    the six-month console's time (60,000 tallies built, then folded)."""
+def _totals_query(user_ids: list[int], period: Period, tz: tzinfo) -> Select:
+    """The subtraction and the fold per agent and item happen in SQL: done in Python they were most
+    of the six-month console's time (60,000 tallies built, then folded)."""
     start, end = period.bounds(tz)
     # Two ranges, not one OR: each is a seek in the covering index, so only the answers outside are
     # read (with an OR, SQLite reads every answer of the agents and filters them).
@@ -163,13 +178,10 @@ def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, t
                                           outside.c.category == QuizItemTotal.category))
                  .where(QuizItemTotal.user_id.in_(user_ids))).subquery()
     # Named by the greatest category still answered in the period, as max(category) over the answers does.
-    query = (select(remaining.c.user_id, remaining.c.item_id, func.max(remaining.c.category),
-                    func.sum(remaining.c.answers), func.sum(remaining.c.right_answers))
-             .where(remaining.c.answers > 0)
-             .group_by(remaining.c.user_id, remaining.c.item_id))
-    with db.session() as session:
-        return [ItemCount(user_id, item, category, int(answers), int(right or 0))
-                for user_id, item, category, answers, right in session.execute(query)]
+    return (select(remaining.c.user_id, remaining.c.item_id, func.max(remaining.c.category).label("category"),
+                   func.sum(remaining.c.answers).label("answers"), func.sum(remaining.c.right_answers).label("right_answers"))
+            .where(remaining.c.answers > 0)
+            .group_by(remaining.c.user_id, remaining.c.item_id))
 
 
 def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
@@ -180,6 +192,46 @@ def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
         cell[0] += count.answers
         cell[1] += count.right
     return [MasteryCell(user_id, category, *values) for (user_id, category), values in sorted(totals.items())]
+
+
+@dataclass(frozen=True)
+class PeriodAnswers:
+    """The console's two folds of the period's answers per agent and item."""
+
+    mastery: list[MasteryCell]  # as mastery_grid(item_counts(...))
+    weakest: list[ItemResult]  # as weakest_items(item_counts(...))
+
+
+def period_answers(db: Database, user_ids: list[int], period: Period, tz: tzinfo, limit: int = 10,
+                   min_answers: int = 5) -> PeriodAnswers:
+    """mastery_grid and weakest_items of item_counts, folded in SQL: a few thousand rows reach
+    Python instead of one per agent and item (60,000 on the six-month console, which cost more to
+    build and fold than SQLite took to count them). One statement, so the counts are made once."""
+    if not user_ids:
+        return PeriodAnswers([], [])
+    counts = _item_counts_query(db, user_ids, period, tz).cte("counts")
+    by_agent = (select(literal(0).label("kind"), counts.c.user_id, literal("").label("item_id"), counts.c.category,
+                       func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
+                .group_by(counts.c.user_id, counts.c.category))
+    # An item is named by its category for the lowest agent id, as weakest_items names it by its first count.
+    by_item = (select(literal(1).label("kind"), func.min(counts.c.user_id), counts.c.item_id, counts.c.category,
+                      func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
+               .group_by(counts.c.item_id, counts.c.category))
+    cells: list[MasteryCell] = []
+    items: dict[str, list] = {}
+    with db.session() as session:
+        for kind, user_id, item_id, category, answers, right, rows in session.execute(union_all(by_agent, by_item)):
+            if kind == 0:
+                cells.append(MasteryCell(user_id, category, int(answers), int(right or 0)))
+                continue
+            item = items.setdefault(item_id, [user_id, category, 0, 0, 0])
+            if user_id < item[0]:
+                item[0], item[1] = user_id, category
+            item[2] += int(answers)
+            item[3] += int(right or 0)
+            item[4] += rows
+    cells.sort(key=lambda cell: (cell.user_id, cell.category))
+    return PeriodAnswers(cells, _weakest({item_id: values[1:] for item_id, values in items.items()}, limit, min_answers))
 
 
 def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[WeekAccuracy]:
@@ -208,6 +260,11 @@ def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5
         item[1] += count.answers
         item[2] += count.right
         item[3] += 1
+    return _weakest(totals, limit, min_answers)
+
+
+def _weakest(totals: dict[str, list], limit: int, min_answers: int) -> list[ItemResult]:
+    """Per item [category, answers, right, agents] → the `limit` least often right."""
     items = [ItemResult(item_id, category, answers, right, agents)
              for item_id, (category, answers, right, agents) in totals.items() if answers >= min_answers]
     return sorted(items, key=lambda i: (i.accuracy, -i.answers, i.item_id))[:limit]
