@@ -20,7 +20,8 @@ from trainer.insights.calls import CallScore
 from trainer.insights.periods import Period, local_day, week_bounds
 from trainer.quiz.progress import share
 from trainer.store.db import Database
-from trainer.store.models import DialogueRecord, QuizAttempt, QuizItemTotal, User
+from trainer.quiz.item_totals import hour_start
+from trainer.store.models import DialogueRecord, QuizAttempt, QuizHourTotal, QuizItemTotal, User
 from trainer.clock import as_utc
 from trainer.users.accounts import UserInfo
 
@@ -139,8 +140,7 @@ def _item_counts_query(db: Database, user_ids: list[int], period: Period, tz: tz
     if db.engine.dialect.name == "sqlite":
         start, end = period.bounds(tz)
         with db.session() as session:
-            inside = session.scalar(select(func.count()).where(
-                QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)) or 0
+            inside = sum(int(answers or 0) for _, answers, _ in session.execute(union_all(*_answer_sums(user_ids, start, end, 0))))
             total = session.scalar(select(func.sum(QuizItemTotal.answers))
                                    .where(QuizItemTotal.user_id.in_(user_ids))) or 0
         if inside > total - inside:
@@ -239,17 +239,38 @@ def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinf
     if not user_ids:
         return []
     first, end = period.bounds(tz)
-    parts = []
-    for index, monday in enumerate(period.weeks()):
-        low, high = week_bounds(monday, tz)
-        parts.append(select(literal(index).label("week"), func.count().label("answers"), _RIGHT.label("right"))
-                     .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= max(low, first),
-                            QuizAttempt.answered_at < min(high, end)))
     weeks = period.weeks()
+    parts = []
+    for index, monday in enumerate(weeks):
+        low, high = week_bounds(monday, tz)
+        parts += _answer_sums(user_ids, max(low, first), min(high, end), index)
+    found: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     with db.session() as session:
-        rows = session.execute(union_all(*parts)).all()
-    return [WeekAccuracy(weeks[index], int(answers), int(right or 0))
-            for index, answers, right in sorted(rows) if answers]
+        for index, answers, right in session.execute(union_all(*parts)):
+            found[index][0] += int(answers or 0)
+            found[index][1] += int(right or 0)
+    return [WeekAccuracy(weeks[index], *found[index]) for index in sorted(found) if found[index][0]]
+
+
+def _answer_sums(user_ids: list[int], start: datetime, end: datetime, label: int) -> list[Select]:
+    """Rows (label, answers, right) that add up to the agents' answers in [start, end): the whole UTC
+    hours from quiz_hour_totals, the minutes before the first and after the last whole hour (none
+    in a whole-hour time zone such as Beijing's) from the answers themselves."""
+    first_hour = hour_start(start) + (timedelta(hours=1) if hour_start(start) < start else timedelta(0))
+    last_hour = hour_start(end)
+    if first_hour >= last_hour:
+        edges = [(start, end)]
+        hours = None
+    else:
+        edges = [(low, high) for low, high in ((start, first_hour), (last_hour, end)) if low < high]
+        hours = (select(literal(label).label("label"), func.sum(QuizHourTotal.answers).label("answers"),
+                        func.sum(QuizHourTotal.right_answers).label("right"))
+                 .where(QuizHourTotal.user_id.in_(user_ids), QuizHourTotal.hour_start >= first_hour,
+                        QuizHourTotal.hour_start < last_hour))
+    raw = [select(literal(label).label("label"), func.count().label("answers"), _RIGHT.label("right"))
+           .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= low, QuizAttempt.answered_at < high)
+           for low, high in edges]
+    return raw + ([hours] if hours is not None else [])
 
 
 def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5) -> list[ItemResult]:

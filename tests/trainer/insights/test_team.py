@@ -16,6 +16,7 @@ from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, 
                                    item_counts_from_totals, item_counts_grouped,
                                    last_activity, mastery_grid, weakest_items, weekly_accuracy)
 from trainer.insights.team import period_answers
+from zoneinfo import ZoneInfo
 from trainer.quiz.item_stats import item_statistics
 from trainer.users.accounts import create_user, disable_user
 
@@ -182,3 +183,21 @@ def test_period_answers_fold_in_sql_what_the_grid_and_weakest_items_fold_in_pyth
     moved = {i.item_id: i for i in period_answers(database, everyone, PERIOD, SHANGHAI, limit=10, min_answers=1).weakest}["q-moved"]
     assert (moved.category, moved.answers, moved.right, moved.agents) == ("claims", 2, 1, 2)
     assert period_answers(database, [], PERIOD, SHANGHAI) == period_answers(database, [team["d"].id], PERIOD, SHANGHAI)
+
+
+def test_weeks_in_a_half_hour_time_zone_split_a_utc_hour(database) -> None:
+    """Weeks are summed from hourly tallies; in India (UTC+5:30) Monday 00:00 is 18:30 UTC, inside an
+    hour, so that hour's answers are counted one by one on each side of the boundary."""
+    kolkata = ZoneInfo("Asia/Kolkata")
+    agent = create_user(database, "k", "Priya", team="一组")
+    for when, ok in [("2026-03-08 18:00", True),   # 15:30 Sunday 8 March in India: week 1
+                     ("2026-03-09 02:20", True),   # 23:50 Sunday, 18:20 UTC: week 1
+                     ("2026-03-09 02:40", False),  # 00:10 Monday 9 March, 18:40 UTC: week 2
+                     ("2026-03-09 02:50", True)]:  # 00:20 Monday, 18:50 UTC: week 2
+        answer(database, agent.id, "q-lapse-1", ok, when)
+    weekly = weekly_accuracy(database, [agent.id], PERIOD, kolkata)
+    assert [(w.week, w.answers, w.right) for w in weekly] == [(WEEK_1, 2, 2), (WEEK_2, 2, 1)]
+    monday = Period(date(2026, 3, 9), date(2026, 3, 9))
+    assert [(w.answers, w.right) for w in weekly_accuracy(database, [agent.id], monday, kolkata)] == [(2, 1)]
+    assert [(c.answers, c.right) for c in item_counts(database, [agent.id], monday, kolkata)] == [(2, 1)]
+    assert [(c.answers, c.right) for c in period_answers(database, [agent.id], monday, kolkata).mastery] == [(2, 1)]
