@@ -1,10 +1,11 @@
 """The instructors' team console: who keeps up and what the team gets wrong, per period.
 
 Built for a team of a few hundred agents with six months of history (about half a million
-answers): every aggregate over answers reads only the covering index of quiz_attempts
-(user_id, answered_at, correct, category, item_id). Weeks are summed range by range (a
-UNION ALL of one sum per local week) rather than bucketed row by row, which costs a fraction
-on SQLite. bench/team_console.py checks the time on SQLite and PostgreSQL.
+answers): aggregates over answers read the covering index of quiz_attempts (user_id,
+answered_at, correct, category, item_id) or the tallies kept with each answer
+(trainer/quiz/item_totals.py: per agent and item, per agent and UTC hour). Weeks are summed
+range by range (a UNION ALL of one sum per local week, from the hourly tallies) rather than
+bucketed row by row. bench/team_console.py checks the time on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
