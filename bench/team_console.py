@@ -33,7 +33,7 @@ from trainer.insights.calls import call_scores
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, day_start, local_day
 from trainer.insights.team import cohorts
-from trainer.quiz.item_totals import rebuild as rebuild_item_totals
+from trainer.quiz.item_totals import rebuild as rebuild_answer_totals
 from trainer.quiz.progress import ProgressStore
 from trainer.store.db import Database
 from trainer.store.models import DialogueRecord, QuizAttempt, ReviewState, User
@@ -92,7 +92,7 @@ def fill(db: Database, today: date, seed: int = 7) -> tuple[int, int]:
                                        for (u, i), (c, due, last) in states.items()])
     _bulk(db, DialogueRecord.__table__, calls)
     with db.engine.begin() as connection:
-        rebuild_item_totals(connection)  # the bulk load bypasses record_attempt, which keeps them
+        rebuild_answer_totals(connection)  # the bulk load bypasses record_attempt, which keeps them
     _analyze(db)
     return len(answers), len(calls)
 
@@ -148,7 +148,7 @@ def counts(db: Database) -> tuple[int, int]:
 
 def wipe(db: Database) -> None:
     with db.engine.begin() as connection:
-        for table in ("call_comments", "quiz_item_totals", "quiz_attempts", "review_states", "dialogue_sessions", "sign_in_events", "users"):
+        for table in ("call_comments", "quiz_item_totals", "quiz_hour_totals", "quiz_attempts", "review_states", "dialogue_sessions", "sign_in_events", "users"):
             connection.execute(text(f"DELETE FROM {table}"))
 
 

@@ -16,8 +16,7 @@ from trainer.insights.calls import (CallScore, ScenarioResult, ScenarioTrouble, 
                                     call_scores, weekly_scores, worst_scenarios)
 from trainer.insights.periods import Period
 from trainer.insights.team import (AgentLine, Inactive, ItemResult, MasteryCell, WeekAccuracy, agent_lines, agents,
-                                   first_answers, inactive_agents, item_counts, last_activity, mastery_grid,
-                                   weakest_items, weekly_accuracy)
+                                   first_answers, inactive_agents, last_activity, period_answers, weekly_accuracy)
 from trainer.quiz.item_stats import ItemStats, item_statistics
 from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
@@ -57,15 +56,15 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
     ids = [m.id for m in members]
     period = chosen.period
     with ThreadPoolExecutor(max_workers=QUERY_THREADS) as pool:
-        counts_job = pool.submit(item_counts, db, ids, period, tz)
+        answers_job = pool.submit(period_answers, db, ids, period, tz)
         weekly_job = pool.submit(weekly_accuracy, db, ids, period, tz)
         calls_job = pool.submit(call_scores, db, ids, period, tz)
         latest_job = pool.submit(last_activity, db, ids)
         first_job = pool.submit(first_answers, db, ids) if chosen.item_analysis else None
         calls = calls_job.result()
         worst = worst_scenarios(db, calls)
-        counts, latest = counts_job.result(), latest_job.result()
-    grid = mastery_grid(counts)
+        answers, latest = answers_job.result(), latest_job.result()
+    grid = answers.mastery
     return Console(
         members=members,
         lines=agent_lines(members, grid, calls, latest),
@@ -74,7 +73,7 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
         scenario_results=best_and_latest(calls),
         weekly_accuracy=weekly_job.result(),
         weekly_scores=weekly_scores(calls, period.weeks(), tz),
-        weakest_items=weakest_items(counts),
+        weakest_items=answers.weakest,
         item_stats=item_statistics(first_job.result()) if first_job else None,
         worst_scenarios=worst,
         calls=calls,

@@ -1,10 +1,11 @@
 """The instructors' team console: who keeps up and what the team gets wrong, per period.
 
 Built for a team of a few hundred agents with six months of history (about half a million
-answers): every aggregate over answers reads only the covering index of quiz_attempts
-(user_id, answered_at, correct, category, item_id). Weeks are summed range by range (a
-UNION ALL of one sum per local week) rather than bucketed row by row, which costs a fraction
-on SQLite. bench/team_console.py checks the time on SQLite and PostgreSQL.
+answers): aggregates over answers read the covering index of quiz_attempts (user_id,
+answered_at, correct, category, item_id) or the tallies kept with each answer
+(trainer/quiz/item_totals.py: per agent and item, per agent and UTC hour). Weeks are summed
+range by range (a UNION ALL of one sum per local week, from the hourly tallies) rather than
+bucketed row by row. bench/team_console.py checks the time on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, select, union_all
 
 from trainer.insights.calls import CallScore
 from trainer.insights.periods import Period, local_day, week_bounds
 from trainer.quiz.progress import share
 from trainer.store.db import Database
-from trainer.store.models import DialogueRecord, QuizAttempt, QuizItemTotal, User
+from trainer.quiz.item_totals import hour_start
+from trainer.store.models import DialogueRecord, QuizAttempt, QuizHourTotal, QuizItemTotal, User
 from trainer.clock import as_utc
 from trainer.users.accounts import UserInfo
 
@@ -106,50 +108,68 @@ class ItemCount(NamedTuple):
 
 
 def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
-    """Answers and right answers per agent and item in the period: the one pass over answers that
-    feeds the mastery grid, the weakest items and the agents' lines.
+    """Answers and right answers per agent and item in the period (the grid and the weakest items
+    are folded from these; period_answers folds them in SQL, which is what the console reads).
 
     SQLite groups by sorting, which is most of a long period's time (six months, all teams: half a
     million answers). So on SQLite, when most of the agents' answers fall inside the period, it is
     read as their all-time totals minus the answers outside it (item_counts_from_totals).
     PostgreSQL groups with a hash table and was measured no faster that way, so it groups directly."""
-    if not user_ids:
-        return []
-    if db.engine.dialect.name == "sqlite":
-        start, end = period.bounds(tz)
-        with db.session() as session:
-            inside = session.scalar(select(func.count()).where(
-                QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)) or 0
-            total = session.scalar(select(func.sum(QuizItemTotal.answers))
-                                   .where(QuizItemTotal.user_id.in_(user_ids))) or 0
-        if inside > total - inside:
-            return item_counts_from_totals(db, user_ids, period, tz)
-    return item_counts_grouped(db, user_ids, period, tz)
+    return _item_counts(db, _item_counts_query(db, user_ids, period, tz)) if user_ids else []
 
 
 def item_counts_grouped(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
     """item_counts by grouping the period's answers."""
-    start, end = period.bounds(tz)
-    query = (select(QuizAttempt.user_id, QuizAttempt.item_id, func.max(QuizAttempt.category), func.count(), _RIGHT)
-             .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
-             .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
-    with db.session() as session:
-        return [ItemCount(user_id, item, category or "", int(answers), int(right or 0))
-                for user_id, item, category, answers, right in session.execute(query)]
+    return _item_counts(db, _grouped_query(user_ids, period, tz))
 
 
 def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
     """item_counts as the agents' all-time totals per item (quiz_item_totals, already grouped) minus
-    their answers outside the period: the same counts, with only the answers outside grouped.
+    their answers outside the period: the same counts, with only the answers outside grouped."""
+    return _item_counts(db, _totals_query(user_ids, period, tz))
 
-    The subtraction and the fold per agent and item happen in SQL: done in Python they were most of
-    the six-month console's time (60,000 tallies built, then folded)."""
+
+def _item_counts(db: Database, query: Select) -> list[ItemCount]:
+    with db.session() as session:
+        return [ItemCount(user_id, item, category, int(answers), int(right or 0))
+                for user_id, item, category, answers, right in session.execute(query)]
+
+
+def _item_counts_query(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> Select:
+    """(user_id, item_id, category, answers, right_answers) per agent and item in the period, by
+    the cheaper of the two ways on this database (see item_counts)."""
+    if db.engine.dialect.name == "sqlite":
+        start, end = period.bounds(tz)
+        with db.session() as session:
+            inside = sum(int(answers or 0) for _, answers, _ in session.execute(union_all(*_answer_sums(user_ids, start, end, 0))))
+            total = session.scalar(select(func.sum(QuizItemTotal.answers))
+                                   .where(QuizItemTotal.user_id.in_(user_ids))) or 0
+        if inside > total - inside:
+            return _totals_query(user_ids, period, tz)
+    return _grouped_query(user_ids, period, tz)
+
+
+def _grouped_query(user_ids: list[int], period: Period, tz: tzinfo) -> Select:
     start, end = period.bounds(tz)
-    category = func.coalesce(QuizAttempt.category, "")
-    outside = (select(QuizAttempt.user_id, QuizAttempt.item_id, category.label("category"),
-                      func.count().label("answers"), _RIGHT.label("right_answers"))
-               .where(QuizAttempt.user_id.in_(user_ids), or_(QuizAttempt.answered_at < start, QuizAttempt.answered_at >= end))
-               .group_by(QuizAttempt.user_id, QuizAttempt.item_id, category)).subquery()
+    return (select(QuizAttempt.user_id, QuizAttempt.item_id, func.coalesce(func.max(QuizAttempt.category), "").label("category"),
+                   func.count().label("answers"), _RIGHT.label("right_answers"))
+            .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= start, QuizAttempt.answered_at < end)
+            .group_by(QuizAttempt.user_id, QuizAttempt.item_id))
+
+
+def _totals_query(user_ids: list[int], period: Period, tz: tzinfo) -> Select:
+    """The subtraction and the fold per agent and item happen in SQL: done in Python they were most
+    of the six-month console's time (60,000 tallies built, then folded)."""
+    start, end = period.bounds(tz)
+    # Two ranges, not one OR: each is a seek in the covering index, so only the answers outside are
+    # read (with an OR, SQLite reads every answer of the agents and filters them).
+    before, after = ([select(QuizAttempt.user_id, QuizAttempt.item_id, func.coalesce(QuizAttempt.category, "").label("category"),
+                             QuizAttempt.correct).where(QuizAttempt.user_id.in_(user_ids), condition)
+                      for condition in (QuizAttempt.answered_at < start, QuizAttempt.answered_at >= end)])
+    rows = union_all(before, after).subquery()
+    outside = (select(rows.c.user_id, rows.c.item_id, rows.c.category, func.count().label("answers"),
+                      func.sum(case((rows.c.correct.is_(True), 1), else_=0)).label("right_answers"))
+               .group_by(rows.c.user_id, rows.c.item_id, rows.c.category)).subquery()
     answers = QuizItemTotal.answers - func.coalesce(outside.c.answers, 0)
     right = QuizItemTotal.right_answers - func.coalesce(outside.c.right_answers, 0)
     remaining = (select(QuizItemTotal.user_id, QuizItemTotal.item_id, QuizItemTotal.category,
@@ -159,13 +179,10 @@ def item_counts_from_totals(db: Database, user_ids: list[int], period: Period, t
                                           outside.c.category == QuizItemTotal.category))
                  .where(QuizItemTotal.user_id.in_(user_ids))).subquery()
     # Named by the greatest category still answered in the period, as max(category) over the answers does.
-    query = (select(remaining.c.user_id, remaining.c.item_id, func.max(remaining.c.category),
-                    func.sum(remaining.c.answers), func.sum(remaining.c.right_answers))
-             .where(remaining.c.answers > 0)
-             .group_by(remaining.c.user_id, remaining.c.item_id))
-    with db.session() as session:
-        return [ItemCount(user_id, item, category, int(answers), int(right or 0))
-                for user_id, item, category, answers, right in session.execute(query)]
+    return (select(remaining.c.user_id, remaining.c.item_id, func.max(remaining.c.category).label("category"),
+                   func.sum(remaining.c.answers).label("answers"), func.sum(remaining.c.right_answers).label("right_answers"))
+            .where(remaining.c.answers > 0)
+            .group_by(remaining.c.user_id, remaining.c.item_id))
 
 
 def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
@@ -178,22 +195,83 @@ def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
     return [MasteryCell(user_id, category, *values) for (user_id, category), values in sorted(totals.items())]
 
 
+@dataclass(frozen=True)
+class PeriodAnswers:
+    """The console's two folds of the period's answers per agent and item."""
+
+    mastery: list[MasteryCell]  # as mastery_grid(item_counts(...))
+    weakest: list[ItemResult]  # as weakest_items(item_counts(...))
+
+
+def period_answers(db: Database, user_ids: list[int], period: Period, tz: tzinfo, limit: int = 10,
+                   min_answers: int = 5) -> PeriodAnswers:
+    """mastery_grid and weakest_items of item_counts, folded in SQL: a few thousand rows reach
+    Python instead of one per agent and item (60,000 on the six-month console, which cost more to
+    build and fold than SQLite took to count them). One statement, so the counts are made once."""
+    if not user_ids:
+        return PeriodAnswers([], [])
+    counts = _item_counts_query(db, user_ids, period, tz).cte("counts")
+    by_agent = (select(literal(0).label("kind"), counts.c.user_id, literal("").label("item_id"), counts.c.category,
+                       func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
+                .group_by(counts.c.user_id, counts.c.category))
+    # An item is named by its category for the lowest agent id, as weakest_items names it by its first count.
+    by_item = (select(literal(1).label("kind"), func.min(counts.c.user_id), counts.c.item_id, counts.c.category,
+                      func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
+               .group_by(counts.c.item_id, counts.c.category))
+    cells: list[MasteryCell] = []
+    items: dict[str, list] = {}
+    with db.session() as session:
+        for kind, user_id, item_id, category, answers, right, rows in session.execute(union_all(by_agent, by_item)):
+            if kind == 0:
+                cells.append(MasteryCell(user_id, category, int(answers), int(right or 0)))
+                continue
+            item = items.setdefault(item_id, [user_id, category, 0, 0, 0])
+            if user_id < item[0]:
+                item[0], item[1] = user_id, category
+            item[2] += int(answers)
+            item[3] += int(right or 0)
+            item[4] += rows
+    cells.sort(key=lambda cell: (cell.user_id, cell.category))
+    return PeriodAnswers(cells, _weakest({item_id: values[1:] for item_id, values in items.items()}, limit, min_answers))
+
+
 def weekly_accuracy(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[WeekAccuracy]:
     """The agents' answers and share right per local week of the period (weeks without answers left out)."""
     if not user_ids:
         return []
     first, end = period.bounds(tz)
-    parts = []
-    for index, monday in enumerate(period.weeks()):
-        low, high = week_bounds(monday, tz)
-        parts.append(select(literal(index).label("week"), func.count().label("answers"), _RIGHT.label("right"))
-                     .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= max(low, first),
-                            QuizAttempt.answered_at < min(high, end)))
     weeks = period.weeks()
+    parts = []
+    for index, monday in enumerate(weeks):
+        low, high = week_bounds(monday, tz)
+        parts += _answer_sums(user_ids, max(low, first), min(high, end), index)
+    found: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     with db.session() as session:
-        rows = session.execute(union_all(*parts)).all()
-    return [WeekAccuracy(weeks[index], int(answers), int(right or 0))
-            for index, answers, right in sorted(rows) if answers]
+        for index, answers, right in session.execute(union_all(*parts)):
+            found[index][0] += int(answers or 0)
+            found[index][1] += int(right or 0)
+    return [WeekAccuracy(weeks[index], *found[index]) for index in sorted(found) if found[index][0]]
+
+
+def _answer_sums(user_ids: list[int], start: datetime, end: datetime, label: int) -> list[Select]:
+    """Rows (label, answers, right) that add up to the agents' answers in [start, end): the whole UTC
+    hours from quiz_hour_totals, the minutes before the first and after the last whole hour (none
+    in a whole-hour time zone such as Beijing's) from the answers themselves."""
+    first_hour = hour_start(start) + (timedelta(hours=1) if hour_start(start) < start else timedelta(0))
+    last_hour = hour_start(end)
+    if first_hour >= last_hour:
+        edges = [(start, end)]
+        hours = None
+    else:
+        edges = [(low, high) for low, high in ((start, first_hour), (last_hour, end)) if low < high]
+        hours = (select(literal(label).label("label"), func.sum(QuizHourTotal.answers).label("answers"),
+                        func.sum(QuizHourTotal.right_answers).label("right"))
+                 .where(QuizHourTotal.user_id.in_(user_ids), QuizHourTotal.hour_start >= first_hour,
+                        QuizHourTotal.hour_start < last_hour))
+    raw = [select(literal(label).label("label"), func.count().label("answers"), _RIGHT.label("right"))
+           .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= low, QuizAttempt.answered_at < high)
+           for low, high in edges]
+    return raw + ([hours] if hours is not None else [])
 
 
 def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5) -> list[ItemResult]:
@@ -204,6 +282,11 @@ def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5
         item[1] += count.answers
         item[2] += count.right
         item[3] += 1
+    return _weakest(totals, limit, min_answers)
+
+
+def _weakest(totals: dict[str, list], limit: int, min_answers: int) -> list[ItemResult]:
+    """Per item [category, answers, right, agents] → the `limit` least often right."""
     items = [ItemResult(item_id, category, answers, right, agents)
              for item_id, (category, answers, right, agents) in totals.items() if answers >= min_answers]
     return sorted(items, key=lambda i: (i.accuracy, -i.answers, i.item_id))[:limit]
@@ -224,20 +307,21 @@ def first_answers(db: Database, user_ids: list[int]) -> list[tuple[int, str, boo
 
 
 def last_activity(db: Database, user_ids: list[int]) -> dict[int, datetime]:
-    """Each agent's latest answer or finished call (agents who never trained are absent)."""
+    """Each agent's latest answer or finished call (agents who never trained are absent).
+
+    One max() per agent, correlated: each is a single seek to the end of the agent's range in the
+    (user, time) indexes, where grouping all agents' answers read every one of them (half a
+    million on the six-month console)."""
     if not user_ids:
         return {}
-    answered = (select(QuizAttempt.user_id, func.max(QuizAttempt.answered_at))
-                .where(QuizAttempt.user_id.in_(user_ids)).group_by(QuizAttempt.user_id))
-    called = (select(DialogueRecord.user_id, func.max(DialogueRecord.finished_at))
-              .where(DialogueRecord.user_id.in_(user_ids)).group_by(DialogueRecord.user_id))
+    answered = select(func.max(QuizAttempt.answered_at)).where(QuizAttempt.user_id == User.id).scalar_subquery()
+    called = select(func.max(DialogueRecord.finished_at)).where(DialogueRecord.user_id == User.id).scalar_subquery()
     latest: dict[int, datetime] = {}
     with db.session() as session:
-        for query in (answered, called):
-            for user_id, moment in session.execute(query):
-                if moment is not None:
-                    moment = as_utc(moment)
-                    latest[user_id] = max(latest.get(user_id, moment), moment)
+        for user_id, *moments in session.execute(select(User.id, answered, called).where(User.id.in_(user_ids))):
+            found = [as_utc(moment) for moment in moments if moment is not None]
+            if found:
+                latest[user_id] = max(found)
     return latest
 
 

@@ -154,7 +154,7 @@ class ProgressStore:
                 category=attempt.category, question_type=attempt.question_type,
                 answer_given=attempt.answer_given, correct=attempt.correct, seconds=attempt.seconds,
                 session_id=attempt.session_id, answered_at=as_utc(attempt.answered_at)))
-            count_answer(session, attempt.user_id, attempt.item_id, attempt.category, attempt.correct)
+            count_answer(session, attempt.user_id, attempt.item_id, attempt.category, attempt.correct, attempt.answered_at)
             if review is not None:
                 self._put_review(session, review)
 

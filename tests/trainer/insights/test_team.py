@@ -15,6 +15,8 @@ from trainer.insights.periods import Period
 from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, item_counts,
                                    item_counts_from_totals, item_counts_grouped,
                                    last_activity, mastery_grid, weakest_items, weekly_accuracy)
+from trainer.insights.team import period_answers
+from zoneinfo import ZoneInfo
 from trainer.quiz.item_stats import item_statistics
 from trainer.users.accounts import create_user, disable_user
 
@@ -163,3 +165,39 @@ def test_answers_per_agent_and_item_counted_directly_or_from_the_totals(database
         (a.id, "q-moved"): ("claims", 1, 0), (b.id, "q-lapse-1"): ("lapse", 1, 0), (b.id, "q-claims-1"): ("claims", 2, 1),
         (b.id, "q-claims-2"): ("claims", 1, 0)}
     assert counts(Period(date(2026, 3, 16), date(2026, 3, 31))) == {}
+
+
+def test_period_answers_fold_in_sql_what_the_grid_and_weakest_items_fold_in_python(database, team) -> None:
+    """The console reads period_answers: the same grid and weakest items as the hand-checked folds
+    of item_counts, for short and long periods (both ways of counting), with an item that moved category."""
+    answer(database, team["a"].id, "q-moved", True, "2026-02-20 10:00", "lapse")
+    answer(database, team["a"].id, "q-moved", False, "2026-03-12 10:00", "claims")
+    answer(database, team["c"].id, "q-moved", True, "2026-03-13 10:00", "lapse")  # a later agent still has it as "lapse"
+    everyone = [u.id for u in team.values()]
+    for period in (PERIOD, Period(date(2026, 3, 10), date(2026, 3, 10)), Period(date(2026, 2, 1), date(2026, 3, 31)),
+                   Period(date(2026, 3, 16), date(2026, 3, 31))):
+        counts = item_counts(database, everyone, period, SHANGHAI)
+        found = period_answers(database, everyone, period, SHANGHAI, limit=4, min_answers=1)
+        assert found.mastery == mastery_grid(counts)
+        assert found.weakest == weakest_items(counts, limit=4, min_answers=1)
+    moved = {i.item_id: i for i in period_answers(database, everyone, PERIOD, SHANGHAI, limit=10, min_answers=1).weakest}["q-moved"]
+    assert (moved.category, moved.answers, moved.right, moved.agents) == ("claims", 2, 1, 2)
+    assert period_answers(database, [], PERIOD, SHANGHAI) == period_answers(database, [team["d"].id], PERIOD, SHANGHAI)
+
+
+def test_weeks_in_a_half_hour_time_zone_split_a_utc_hour(database) -> None:
+    """Weeks are summed from hourly tallies; in India (UTC+5:30) Monday 00:00 is 18:30 UTC, inside an
+    hour, so that hour's answers are counted one by one on each side of the boundary."""
+    kolkata = ZoneInfo("Asia/Kolkata")
+    agent = create_user(database, "k", "Priya", team="一组")
+    for when, ok in [("2026-03-08 18:00", True),   # 15:30 Sunday 8 March in India: week 1
+                     ("2026-03-09 02:20", True),   # 23:50 Sunday, 18:20 UTC: week 1
+                     ("2026-03-09 02:40", False),  # 00:10 Monday 9 March, 18:40 UTC: week 2
+                     ("2026-03-09 02:50", True)]:  # 00:20 Monday, 18:50 UTC: week 2
+        answer(database, agent.id, "q-lapse-1", ok, when)
+    weekly = weekly_accuracy(database, [agent.id], PERIOD, kolkata)
+    assert [(w.week, w.answers, w.right) for w in weekly] == [(WEEK_1, 2, 2), (WEEK_2, 2, 1)]
+    monday = Period(date(2026, 3, 9), date(2026, 3, 9))
+    assert [(w.answers, w.right) for w in weekly_accuracy(database, [agent.id], monday, kolkata)] == [(2, 1)]
+    assert [(c.answers, c.right) for c in item_counts(database, [agent.id], monday, kolkata)] == [(2, 1)]
+    assert [(c.answers, c.right) for c in period_answers(database, [agent.id], monday, kolkata).mastery] == [(2, 1)]
