@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
@@ -39,10 +40,41 @@ def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
 
 
 def test_the_split_is_the_fixed_hash_split() -> None:
+    """Hashed writers follow the sha256 rule; a writer marked `split: tune` is in TUNE only, never in DEV."""
     from tests.kb.customer_queries.split import half_of
     for name in ("tune", "dev"):
-        dev = load_dev_set(CUSTOMER_SET / name)
-        assert {half_of(q.text) for q in dev.queries} | {half_of(q) for q in dev.negatives} == {name}
+        for path in sorted((CUSTOMER_SET / name).glob("*.yaml")):
+            whole = yaml.safe_load(path.read_text(encoding="utf-8")).get("writer_split")
+            assert whole in (None, "tune") and not (whole and name == "dev"), path
+            if whole:
+                continue
+            rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+            texts = [str(r["q"]) for r in (rows.get("queries") or []) + (rows.get("negatives") or [])]
+            assert {half_of(text) for text in texts} == {name}, path
+
+
+def test_a_writer_marked_split_tune_goes_to_tune_only(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import half_of, split_file
+    texts = ["保单停了好久了还能不能续上", "犹豫期里退保钱全退吗", "社保卡丢了去哪补", "车险理赔怎么报案"]
+    assert {half_of(t) for t in texts} == {"tune", "dev"}, "the example must straddle the hashed halves"
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text(yaml.safe_dump({"writer": "w-new", "split": "tune",
+                                     "queries": [{"q": t, "ids": ["x"], "tags": ["plain"]} for t in texts[:2]],
+                                     "negatives": [{"q": t, "domain": "社保"} for t in texts[2:]]},
+                                    allow_unicode=True), encoding="utf-8")
+    assert split_file(draft, tmp_path / "out") == {"tune": (2, 2), "dev": (0, 0)}
+    assert not (tmp_path / "out" / "dev" / "w-new.yaml").exists()
+    imported = load_dev_set(tmp_path / "out" / "tune")
+    assert [q.text for q in imported.queries] == texts[:2] and list(imported.negatives) == texts[2:]
+    assert "none in `dev`" in (tmp_path / "out" / "tune" / "w-new.yaml").read_text(encoding="utf-8")
+
+
+def test_a_writer_cannot_add_to_the_held_out_half(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text("writer: w-new\nsplit: dev\nqueries:\n  - {q: 犹豫期多久, ids: [x]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="split: dev"):
+        split_file(draft, tmp_path / "out")
 
 
 def test_recall_stays_above_the_measured_floor(half: tuple[str, Evaluation]) -> None:
