@@ -69,6 +69,18 @@ def test_a_writer_marked_split_tune_goes_to_tune_only(tmp_path: Path) -> None:
     assert "none in `dev`" in (tmp_path / "out" / "tune" / "w-new.yaml").read_text(encoding="utf-8")
 
 
+def test_a_training_writer_never_repeats_a_held_out_question(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    (tmp_path / "out" / "dev").mkdir(parents=True)
+    (tmp_path / "out" / "dev" / "w-old.yaml").write_text(
+        "queries:\n  - {q: 犹豫期到底几天, ids: [x]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text("writer: w-new\nsplit: tune\nqueries:\n  - {q: 犹豫期 到底几天？, ids: [x]}\n"
+                     "  - {q: 复效要带什么, ids: [y]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    assert split_file(draft, tmp_path / "out")["tune"] == (1, 0)
+    assert [q.text for q in load_dev_set(tmp_path / "out" / "tune").queries] == ["复效要带什么"]
+
+
 def test_a_writer_cannot_add_to_the_held_out_half(tmp_path: Path) -> None:
     from tests.kb.customer_queries.split import split_file
     draft = tmp_path / "w-new.yaml"

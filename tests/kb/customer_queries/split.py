@@ -60,14 +60,34 @@ def writer_split(data: dict, path: Path) -> str | None:
     return "tune"
 
 
+def _plain(text: str) -> str:
+    """A text without spaces and punctuation: two writers' same question typed differently is one text."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def held_out_texts(out: Path) -> set[str]:
+    """Every query and negative already in the DEV half (as _plain text)."""
+    texts = set()
+    for path in sorted((out / "dev").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts |= {_plain(str(row["q"])) for row in (data.get("queries") or []) + (data.get("negatives") or [])}
+    return texts
+
+
 def split_file(path: Path, out: Path = HERE) -> dict[str, tuple[int, int]]:
+    """Write the writer's tune and dev files; a `split: tune` writer's items that repeat a DEV text are left
+    out (training on a held-out question would leak it), and their number is printed."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     writer = str(data.get("writer") or path.stem)
     whole = writer_split(data, path)
+    held_out = held_out_texts(out) if whole else set()
+    rows = (data.get("queries") or []) + (data.get("negatives") or [])
+    if repeated := sum(_plain(str(row["q"])) in held_out for row in rows):
+        print(f"{path.name}: {repeated} item(s) repeat a DEV text and stay out of TUNE")
     counts = {}
     for half in ("tune", "dev"):
         def here(row: dict) -> bool:
-            return (whole or half_of(str(row["q"]))) == half
+            return (whole or half_of(str(row["q"]))) == half and _plain(str(row["q"])) not in held_out
         queries = [row for row in data.get("queries") or [] if here(row)]
         negatives = [row for row in data.get("negatives") or [] if here(row)]
         target = out / half / f"{writer}.yaml"
