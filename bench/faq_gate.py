@@ -99,14 +99,16 @@ def line(label: str, shown, data) -> str:
 
 
 def choose(data, train: np.ndarray, x: np.ndarray, y: np.ndarray, relevance: float,
-           scope_rule: bool = False, floor: float = TARGET_REJECTION) -> tuple[float, float, float, float]:
+           scope_rule: bool = False, floor: float = TARGET_REJECTION,
+           groups: np.ndarray | None = None) -> tuple[float, float, float, float]:
     """(l2, threshold, OOF TUNE R@1, R@3): best out-of-fold TUNE R@1 (then R@3) at which out of fold at least
-    TARGET_REJECTION of all training negatives (TUNE negatives and scope examples) are refused."""
+    TARGET_REJECTION of all training negatives (TUNE negatives and scope examples) are refused. `groups`:
+    one fold per writer instead of folds by row number (the threshold then fits a writer the model never saw)."""
     negatives = [i for i, r in enumerate(data) if train[i] and r[1] == 0]
     best = (0.0, 0.0, -1.0, -1.0)
     for l2 in L2_GRID:
         p = np.zeros(len(data))
-        p[train] = out_of_fold(x[train], y[train], l2)
+        p[train] = out_of_fold(x[train], y[train], l2, None if groups is None else groups[train])
         for threshold in np.round(np.arange(0.05, 0.99, 0.01), 2):
             shown = [shown_gated(r, p[i] >= threshold, relevance, scope_rule) for i, r in enumerate(data)]
             refused = sum(not shown[i] for i in negatives) / len(negatives)
@@ -125,6 +127,8 @@ def main() -> None:
     parser.add_argument("--rows", type=Path, help="cache the measured rows in this pickle (re-fitting without searching)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     parser.add_argument("--by-writer", action="store_true", help="also fit leaving each TUNE writer out")
+    parser.add_argument("--choose-by-writer", action="store_true",
+                        help="choose L2 and threshold on leave-one-writer-out probabilities, not 5 row folds")
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
@@ -146,7 +150,8 @@ def main() -> None:
     print(line(f"before (scope {SCOPE_MARGIN}, relevance {relevance}):", [shown_before(r, relevance) for r in data], data))
     model, threshold, l2 = GATE, GATE_THRESHOLD, 1.0
     if args.fit:
-        l2, threshold, r1, r3 = choose(data, train, x, y, relevance, args.scope_rule, args.floor)
+        groups = np.array([r[5] for r in data]) if args.choose_by_writer else None
+        l2, threshold, r1, r3 = choose(data, train, x, y, relevance, args.scope_rule, args.floor, groups)
         model = fit_gate(x[train], y[train], l2)
         print(f"\nchosen: l2 {l2}, threshold {threshold} (out-of-fold TUNE R@1 {r1:.3f}, R@3 {r3:.3f})")
         print(f"GATE = {model!r}\nGATE_THRESHOLD = {threshold}")
