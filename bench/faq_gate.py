@@ -35,18 +35,19 @@ TARGET_REJECTION = 0.95
 
 
 def rows(kb: KnowledgeBase):
-    """(set, label, right ids, [(id, relevance)] of the re-ranked candidates, features) per query."""
+    """(set, label, right ids, [(id, relevance)] of the re-ranked candidates, features, writer file) per query."""
     searcher = kb._snapshot.searcher.with_encoder(MemoEncoder(kb.encoder))  # noqa: SLF001 - the gate's parts
     items = []
     for name, folder in (("old", DEV_SET), ("tune", CUSTOMER_SET / "tune"), ("dev", CUSTOMER_SET / "dev")):
-        dev = load_dev_set(folder)
-        items += [(name, 1, q.ids, q.text) for q in dev.queries]
-        items += [(name, 0, (), text) for text in dev.off_topic + dev.negatives]
-    items += [("scope", 0, (), text) for text in searcher.scope.examples]
+        for path in sorted(folder.glob("*.yaml")):
+            dev = load_dev_set(path)
+            items += [(name, 1, q.ids, q.text, path.name) for q in dev.queries]
+            items += [(name, 0, (), text, path.name) for text in dev.off_topic + dev.negatives]
+    items += [("scope", 0, (), text, f"scope-{i % 2}") for i, text in enumerate(searcher.scope.examples)]
     out = []
-    for name, label, ids, text in items:
+    for name, label, ids, text, writer in items:
         hits, features = searcher.gate_inputs(text, leave_out=text if name == "scope" else None)
-        out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features))
+        out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features, writer))
     return out
 
 
@@ -78,19 +79,36 @@ def figures(shown: list[list[str]], data, name: str) -> tuple[float, float, int,
     return r1, r3, sum(not shown[i] for i in neg), len(neg)
 
 
+def by_writer(data, train: np.ndarray, x: np.ndarray, y: np.ndarray, l2: float, threshold: float,
+              relevance: float, scope_rule: bool) -> None:
+    """Leave one TUNE writer out (the scope examples in two halves): the gate fitted without a writer,
+    at the chosen threshold, on that writer's queries and negatives, against the two old rules."""
+    groups = np.array([r[5] for r in data])
+    p = np.zeros(len(data))
+    p[train] = out_of_fold(x[train], y[train], l2, groups[train])
+    for writer in sorted({r[5] for r in data if r[0] == "tune"}):
+        mine = [r if r[5] == writer else (("other",) + r[1:]) for r in data]
+        gated = [shown_gated(r, p[i] >= threshold, relevance, scope_rule) for i, r in enumerate(data)]
+        before = [shown_before(r, relevance) for r in data]
+        print(f"leave {writer} out: before %.3f / %.3f, %d/%d" % figures(before, mine, "tune")
+              + "  gate fitted without it %.3f / %.3f, %d/%d" % figures(gated, mine, "tune"))
+
+
 def line(label: str, shown, data) -> str:
     return label + "  " + "  ".join(f"{n} %.3f / %.3f, %d/%d" % figures(shown, data, n) for n in ("old", "tune", "dev"))
 
 
 def choose(data, train: np.ndarray, x: np.ndarray, y: np.ndarray, relevance: float,
-           scope_rule: bool = False, floor: float = TARGET_REJECTION) -> tuple[float, float, float, float]:
+           scope_rule: bool = False, floor: float = TARGET_REJECTION,
+           groups: np.ndarray | None = None) -> tuple[float, float, float, float]:
     """(l2, threshold, OOF TUNE R@1, R@3): best out-of-fold TUNE R@1 (then R@3) at which out of fold at least
-    TARGET_REJECTION of all training negatives (TUNE negatives and scope examples) are refused."""
+    TARGET_REJECTION of all training negatives (TUNE negatives and scope examples) are refused. `groups`:
+    one fold per writer instead of folds by row number (the threshold then fits a writer the model never saw)."""
     negatives = [i for i, r in enumerate(data) if train[i] and r[1] == 0]
     best = (0.0, 0.0, -1.0, -1.0)
     for l2 in L2_GRID:
         p = np.zeros(len(data))
-        p[train] = out_of_fold(x[train], y[train], l2)
+        p[train] = out_of_fold(x[train], y[train], l2, None if groups is None else groups[train])
         for threshold in np.round(np.arange(0.05, 0.99, 0.01), 2):
             shown = [shown_gated(r, p[i] >= threshold, relevance, scope_rule) for i, r in enumerate(data)]
             refused = sum(not shown[i] for i in negatives) / len(negatives)
@@ -108,6 +126,9 @@ def main() -> None:
                         help="share of training negatives to refuse out of fold (default: the issue's 0.95)")
     parser.add_argument("--rows", type=Path, help="cache the measured rows in this pickle (re-fitting without searching)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
+    parser.add_argument("--by-writer", action="store_true", help="also fit leaving each TUNE writer out")
+    parser.add_argument("--choose-by-writer", action="store_true",
+                        help="choose L2 and threshold on leave-one-writer-out probabilities, not 5 row folds")
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
@@ -127,12 +148,15 @@ def main() -> None:
     x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)
     y = np.array([r[1] for r in data], dtype=float)
     print(line(f"before (scope {SCOPE_MARGIN}, relevance {relevance}):", [shown_before(r, relevance) for r in data], data))
-    model, threshold = GATE, GATE_THRESHOLD
+    model, threshold, l2 = GATE, GATE_THRESHOLD, 1.0
     if args.fit:
-        l2, threshold, r1, r3 = choose(data, train, x, y, relevance, args.scope_rule, args.floor)
+        groups = np.array([r[5] for r in data]) if args.choose_by_writer else None
+        l2, threshold, r1, r3 = choose(data, train, x, y, relevance, args.scope_rule, args.floor, groups)
         model = fit_gate(x[train], y[train], l2)
         print(f"\nchosen: l2 {l2}, threshold {threshold} (out-of-fold TUNE R@1 {r1:.3f}, R@3 {r3:.3f})")
         print(f"GATE = {model!r}\nGATE_THRESHOLD = {threshold}")
+    if args.by_writer:
+        by_writer(data, train, x, y, l2, threshold, relevance, args.scope_rule)
     if model is None:
         return
     print("\nweights:", dict(zip(FEATURES, np.round(model.weights, 3))))

@@ -10,11 +10,13 @@ FOLDS = 5
 L2_GRID = (0.3, 1.0, 3.0, 10.0)
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Each row's probability from a model fitted without its fold (folds fixed by row number)."""
+def out_of_fold(x: np.ndarray, y: np.ndarray, l2: float, groups: np.ndarray | None = None) -> np.ndarray:
+    """Each row's probability from a model fitted without its fold: folds fixed by row number, or one fold per
+    value of `groups` (e.g. leave one writer out, to see whether the fit carries over to a new writer)."""
+    folds = np.arange(len(y)) % FOLDS if groups is None else groups
     p = np.zeros(len(y))
-    for fold in range(FOLDS):
-        test = np.arange(len(y)) % FOLDS == fold
+    for fold in np.unique(folds):
+        test = folds == fold
         model = fit_gate(x[~test], y[~test], l2)
         p[test] = [model.probability(row) for row in x[test]]
     return p

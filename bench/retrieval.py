@@ -60,7 +60,7 @@ def recipes() -> dict[str, Recipe]:
     return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True),
             "all-learned_rerank": replace(Recipe(), learned_rerank=False),
             "all-list_near_misses": replace(Recipe(), list_near_misses=False),
-            "all-learned_gate": replace(Recipe(), learned_gate=False)}
+            "all+learned_gate": replace(Recipe(), learned_gate=True)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:

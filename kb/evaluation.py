@@ -104,11 +104,12 @@ class Evaluation:
 
 
 def load_dev_set(folder: Path) -> DevSet:
-    """Every `queries:` file in `folder`, its `off_topic:` strings and `negatives:` ({q, domain})."""
+    """Every `queries:` file in `folder` (or the one file `folder` names), its `off_topic:` strings and
+    `negatives:` ({q, domain}); one file = one writer, which leave-one-writer-out checks group by."""
     queries: list[LabelledQuery] = []
     off_topic: list[str] = []
     negatives: list[str] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in [folder] if folder.is_file() else sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for row in data.get("queries") or []:
             queries.append(LabelledQuery(str(row["q"]), tuple(row["ids"]), path.name, tuple(row.get("tags") or ())))

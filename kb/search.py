@@ -1,9 +1,10 @@
 """Hybrid ranking: dense and BM25 results fused by reciprocal rank, then a relevance threshold.
 
 Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
-well but says nothing about whether the best one is any good; a learned gate over the search's
-own signals (kb.faq_gate: re-ranker score, relevance, cosines, scope examples) decides whether to
-show an answer at all — without the re-ranker, the scope check and the relevance threshold decide.
+well but says nothing about whether the best one is any good; the scope check (kb.scope) and the
+relevance threshold decide whether to show an answer at all (a learned gate over the search's own
+signals, kb.faq_gate, can replace both: `Recipe.learned_gate`, off since it did not carry over to
+new writers; docs/benchmarks.md).
 On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
@@ -92,8 +93,10 @@ class Recipe:
     # only, so a searcher without one (regulation articles) lists as before.
     list_near_misses: bool = True
     # With the re-ranker, one learned gate (kb.faq_gate) decides whether to answer, instead of the scope
-    # margin and the relevance threshold; off, those two decide as before.
-    learned_gate: bool = True
+    # margin and the relevance threshold. Off since the fifth pass on #14: refitted on the four TUNE writers it
+    # answered old off-topic questions at every threshold that kept recall, and left out, a writer lost
+    # recall; the two rules, with the added scope examples, refuse as many TUNE negatives (docs/benchmarks.md).
+    learned_gate: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
 
 CUSTOMER_SET = Path(__file__).parent / "customer_queries"
-# (Recall@1, Recall@3, share of near-domain negatives refused) as measured with the learned re-ranker and
-# the learned answer gate (tune 0.779 / 0.893, 45 of 45; dev 0.691 / 0.806, 37 of 39), less a few queries'
-# worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a borderline
-# query or two.
-FLOORS = {"tune": (0.76, 0.88, 0.97), "dev": (0.68, 0.79, 0.92)}
+# (Recall@1, Recall@3, share of near-domain negatives refused) as measured in the fifth pass on #14 (re-ranker
+# retrained on four TUNE writers, scope margin + relevance threshold, 51 story variants, 91 scope examples:
+# tune 0.838 / 0.933, 130 of 139; dev 0.734 / 0.860, 36 of 39), less a few queries' worth: the 4-bit
+# encoder's vectors move slightly with how queries are batched, which flips a borderline query or two.
+FLOORS = {"tune": (0.83, 0.925, 0.93), "dev": (0.725, 0.85, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -39,10 +40,53 @@ def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
 
 
 def test_the_split_is_the_fixed_hash_split() -> None:
+    """Hashed writers follow the sha256 rule; a writer marked `split: tune` is in TUNE only, never in DEV."""
     from tests.kb.customer_queries.split import half_of
     for name in ("tune", "dev"):
-        dev = load_dev_set(CUSTOMER_SET / name)
-        assert {half_of(q.text) for q in dev.queries} | {half_of(q) for q in dev.negatives} == {name}
+        for path in sorted((CUSTOMER_SET / name).glob("*.yaml")):
+            whole = yaml.safe_load(path.read_text(encoding="utf-8")).get("writer_split")
+            assert whole in (None, "tune") and not (whole and name == "dev"), path
+            if whole:
+                continue
+            rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+            texts = [str(r["q"]) for r in (rows.get("queries") or []) + (rows.get("negatives") or [])]
+            assert {half_of(text) for text in texts} == {name}, path
+
+
+def test_a_writer_marked_split_tune_goes_to_tune_only(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import half_of, split_file
+    texts = ["保单停了好久了还能不能续上", "犹豫期里退保钱全退吗", "社保卡丢了去哪补", "车险理赔怎么报案"]
+    assert {half_of(t) for t in texts} == {"tune", "dev"}, "the example must straddle the hashed halves"
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text(yaml.safe_dump({"writer": "w-new", "split": "tune",
+                                     "queries": [{"q": t, "ids": ["x"], "tags": ["plain"]} for t in texts[:2]],
+                                     "negatives": [{"q": t, "domain": "社保"} for t in texts[2:]]},
+                                    allow_unicode=True), encoding="utf-8")
+    assert split_file(draft, tmp_path / "out") == {"tune": (2, 2), "dev": (0, 0)}
+    assert not (tmp_path / "out" / "dev" / "w-new.yaml").exists()
+    imported = load_dev_set(tmp_path / "out" / "tune")
+    assert [q.text for q in imported.queries] == texts[:2] and list(imported.negatives) == texts[2:]
+    assert "none in `dev`" in (tmp_path / "out" / "tune" / "w-new.yaml").read_text(encoding="utf-8")
+
+
+def test_a_training_writer_never_repeats_a_held_out_question(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    (tmp_path / "out" / "dev").mkdir(parents=True)
+    (tmp_path / "out" / "dev" / "w-old.yaml").write_text(
+        "queries:\n  - {q: 犹豫期到底几天, ids: [x]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text("writer: w-new\nsplit: tune\nqueries:\n  - {q: 犹豫期 到底几天？, ids: [x]}\n"
+                     "  - {q: 复效要带什么, ids: [y]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    assert split_file(draft, tmp_path / "out")["tune"] == (1, 0)
+    assert [q.text for q in load_dev_set(tmp_path / "out" / "tune").queries] == ["复效要带什么"]
+
+
+def test_a_writer_cannot_add_to_the_held_out_half(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    draft = tmp_path / "w-new.yaml"
+    draft.write_text("writer: w-new\nsplit: dev\nqueries:\n  - {q: 犹豫期多久, ids: [x]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="split: dev"):
+        split_file(draft, tmp_path / "out")
 
 
 def test_recall_stays_above_the_measured_floor(half: tuple[str, Evaluation]) -> None:
@@ -73,7 +117,8 @@ def test_a_lapse_of_three_years_favours_termination(real_kb: KnowledgeBase) -> N
     assert rank_of(hits, "lapse-permanent-termination") < rank_of(hits, "lapse-reinstatement-deadline")
 
 
-@pytest.mark.parametrize("query", ["交强险过期了怎么补", "医保卡里的钱能给孩子用吗", "股票跌了要不要卖"])
+@pytest.mark.parametrize("query", ["交强险过期了怎么补", "医保卡里的钱能给孩子用吗", "股票跌了要不要卖",
+                                   "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退"])
 def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str) -> None:
     assert real_kb.search(query) == []
 

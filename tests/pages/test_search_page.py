@@ -122,7 +122,9 @@ def test_each_search_is_logged_once_and_a_thumbs_down_is_recorded(app_env, store
     assert not at.exception
     [entry] = logged(store)
     assert entry.query == "冷静期是几天" and entry.user_name == "王小明" and not entry.no_answer
-    assert entry.top_ids[0] == "cooling-off-length" and entry.results[0][1] > 0.6
+    # The logged scores are the shown, ordering scores (the re-ranker's 0–1 curve; its level on the small
+    # fixture content moves whenever the re-ranker is retrained, so no fixed level is asserted).
+    assert entry.top_ids[0] == "cooling-off-length" and entry.results[0][1] == max(s for _, s in entry.results) > 0
     assert [(v.entry_id, v.verdict) for v in entry.verdicts] == [("cooling-off-length", "down")]
     at = search(at, "冷静期是几天")
     assert len(logged(store)) == 2, "searching again is a new search"

@@ -1,11 +1,18 @@
 """Bring the customer-words dev set in from the writers' drafts with a fixed tune/dev split.
 
-    /work/main/.venv/bin/python tests/kb/customer_queries/split.py /work/drafts/queries/*.yaml
+    /work/main/.venv/bin/python tests/kb/customer_queries/split.py /work/drafts/queries/w-NEW.yaml
+
+Import only the writers you mean to (re)import: the first two writers' drafts
+(w-angry-typo, w-elderly-relative) were edited after their import, and re-importing them would
+change the held-out DEV half that every pass's figures are compared on.
 
 Each writer file holds `queries` (q, ids best first, tags) and `negatives` (q, domain).
 Every item goes to `tune` or `dev` by the parity of the first 8 hex digits of sha256(q):
 the split depends on the text alone, so re-importing a writer's grown file never moves an
 item between halves. `tune` may be looked at and tuned on; `dev` is held out (figures only).
+
+A writer file with `split: tune` at the top is training data as a whole (written after DEV was
+fixed, so that DEV stays the same set across passes): all its items go to `tune`, none to `dev`.
 """
 
 from __future__ import annotations
@@ -18,12 +25,13 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 HEADER = """# Customer-words dev set (issue #14), {half} half, writer {writer}.
-# Written by helper sessions with personas (angry customer / poor typing, elderly customer /
-# relative of the insured) who did not write the content. Imported unchanged by
-# tests/kb/customer_queries/split.py: an item is in `tune` when int(sha256(q)[:8], 16) is even,
-# else in `dev`. {rule}
+# Written by helper sessions with personas who did not write the content. Imported unchanged by
+# tests/kb/customer_queries/split.py: {how} {rule}
 # Do not edit by hand: fix the writer's draft and re-run split.py.
 """
+HASHED = "an item is in `tune` when int(sha256(q)[:8], 16) is even,\n# else in `dev`."
+WHOLE_TUNE = ("the writer's file says `split: tune`: every item of it is in `tune`,\n# none in `dev` "
+              "(training data written after DEV was fixed; DEV stays the same set).")
 RULES = {
     "tune": "TUNE: may be inspected and used to tune thresholds, maps and content variants.",
     "dev": "DEV: held out. Report figures only; never inspect single failures or tune on it.",
@@ -41,17 +49,57 @@ def _flow(rows: list[dict]) -> str:
                                             width=10_000, sort_keys=False).strip() + "\n" for row in rows)
 
 
-def split_file(path: Path) -> dict[str, tuple[int, int]]:
+def writer_split(data: dict, path: Path) -> str | None:
+    """'tune' when the writer's file is training data as a whole, None for the hashed split."""
+    declared = data.get("split")
+    if declared in (None, ""):
+        return None
+    if declared != "tune":
+        raise ValueError(f"{path}: `split: {declared}` is not supported (only `split: tune`, or no split for the "
+                         "hashed tune/dev split): a new writer must not add to the held-out DEV half")
+    return "tune"
+
+
+def _plain(text: str) -> str:
+    """A text without spaces and punctuation: two writers' same question typed differently is one text."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def held_out_texts(out: Path) -> set[str]:
+    """Every query and negative already in the DEV half (as _plain text)."""
+    texts = set()
+    for path in sorted((out / "dev").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts |= {_plain(str(row["q"])) for row in (data.get("queries") or []) + (data.get("negatives") or [])}
+    return texts
+
+
+def split_file(path: Path, out: Path = HERE) -> dict[str, tuple[int, int]]:
+    """Write the writer's tune and dev files; a `split: tune` writer's items that repeat a DEV text are left
+    out (training on a held-out question would leak it), and their number is printed."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     writer = str(data.get("writer") or path.stem)
+    whole = writer_split(data, path)
+    held_out = held_out_texts(out) if whole else set()
+    rows = (data.get("queries") or []) + (data.get("negatives") or [])
+    if repeated := sum(_plain(str(row["q"])) in held_out for row in rows):
+        print(f"{path.name}: {repeated} item(s) repeat a DEV text and stay out of TUNE")
     counts = {}
     for half in ("tune", "dev"):
-        queries = [row for row in data.get("queries") or [] if half_of(str(row["q"])) == half]
-        negatives = [row for row in data.get("negatives") or [] if half_of(str(row["q"])) == half]
-        body = HEADER.format(half=half, writer=writer, rule=RULES[half]) + f"writer: {writer}\nsplit: {half}\n"
+        def here(row: dict) -> bool:
+            return (whole or half_of(str(row["q"]))) == half and _plain(str(row["q"])) not in held_out
+        queries = [row for row in data.get("queries") or [] if here(row)]
+        negatives = [row for row in data.get("negatives") or [] if here(row)]
+        target = out / half / f"{writer}.yaml"
+        if whole and not queries and not negatives:
+            target.unlink(missing_ok=True)
+            counts[half] = (0, 0)
+            continue
+        how = WHOLE_TUNE if whole else HASHED
+        body = HEADER.format(half=half, writer=writer, how=how, rule=RULES[half])
+        body += f"writer: {writer}\nsplit: {half}\n" + (f"writer_split: {whole}\n" if whole else "")
         body += "queries:\n" + _flow(queries) + "negatives:\n" + _flow(negatives)
-        target = HERE / half / f"{writer}.yaml"
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, encoding="utf-8")
         counts[half] = (len(queries), len(negatives))
     return counts
