@@ -61,6 +61,10 @@ def recipes() -> dict[str, Recipe]:
         "+ cue-rule hits confirmed by the classifier": replace(BASE, confirm_rules=True),
         "all (the app: Recipe())": Recipe(),
         "app + folds by text hash (stable when the corpus grows)": replace(Recipe(), hashed_folds=True),
+        "app + thresholds from the corpus writers only (training-only hard examples train, not calibrate)":
+            replace(Recipe(), calibrate_on_corpus=True),
+        "app + 10 folds for the thresholds": replace(Recipe(), folds=10),
+        "app + two fold dealings averaged (position and text hash)": replace(Recipe(), both_dealings=True),
         "app + clause units (each comma clause scored, borrowing its sentence's vector)": replace(Recipe(), clause_units=True),
     }
 

@@ -82,6 +82,9 @@ class Recipe:
     confirm_rules: bool = True          # a positive cue-rule hit counts only if the classifier does not firmly disagree
     clause_units: bool = False          # each comma clause of a sentence is scored too (its vector: the sentence's)
     hashed_folds: bool = False          # an utterance's fold from a hash of its text (stable as the corpus grows), not its position
+    calibrate_on_corpus: bool = False   # thresholds from the corpus writers' utterances only (training-only hard examples train, not calibrate)
+    folds: int = FOLDS                  # out-of-fold scores from this many folds
+    both_dealings: bool = False         # out-of-fold scores averaged over two fold dealings (position and hash): a steadier threshold
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -231,11 +234,12 @@ def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, colu
 
 
 def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[str], ngram_max: int,
-                 settings: Sequence[Callable[[str], HeadSetting]], hashed_folds: bool = False) -> list[np.ndarray]:
+                 settings: Sequence[Callable[[str], HeadSetting]], hashed_folds: bool = False,
+                 count: int = FOLDS) -> list[np.ndarray]:
     """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads."""
-    folds = _folds(data, hashed_folds)
+    folds = _folds(data, hashed_folds, count)
     results = [np.zeros((len(data.texts), len(behaviours))) for _ in settings]
-    for fold in range(FOLDS):
+    for fold in range(count):
         fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
         parts = Features([data.texts[i] for i in fit_rows], x_raw[fit_rows], ngram_max).parts(data.texts, x_raw)
         matrices: dict[float, sparse.csr_matrix] = {}
@@ -249,16 +253,16 @@ def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[s
     return results
 
 
-def _folds(data: "_TrainingSet", hashed: bool) -> np.ndarray:
-    """Each training text's fold: its utterance's position in text order (i % FOLDS), or with `hashed`
+def _folds(data: "_TrainingSet", hashed: bool, count: int = FOLDS) -> np.ndarray:
+    """Each training text's fold: its utterance's position in text order (i % count), or with `hashed`
     a hash of the utterance's text, so an added utterance does not re-deal every other one."""
     groups = int(data.group.max()) + 1
     if hashed:
         first = {int(g): data.texts[i] for i, g in reversed(list(enumerate(data.group)))}
         # salted: the unsalted rank chose the dev split, so train texts sit high in it
-        per_group = np.array([int(stable_rank("fold\0" + first[g]) * FOLDS) for g in range(groups)])
+        per_group = np.array([int(stable_rank("fold\0" + first[g]) * count) for g in range(groups)])
     else:
-        per_group = np.array([g % FOLDS for g in range(groups)])
+        per_group = np.array([g % count for g in range(groups)])
     return per_group[data.group]
 
 
@@ -376,10 +380,18 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
     """Train on the train split only, thresholds from grouped out-of-fold scores."""
     behaviours = tuple(behaviours)
     train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
-    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds)
+    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds,
+                                 recipe.folds)
+    if recipe.both_dealings:
+        [other] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], not recipe.hashed_folds,
+                               recipe.folds)
+        out_of_fold = (out_of_fold + other) / 2
     per_utterance = best_of_units(out_of_fold, data.group, len(train))
     thresholds, calibration, floors = {}, {}, {}
     rules = rule_hits(train, behaviours)
+    if recipe.calibrate_on_corpus:
+        calibrating = np.array([not u.training_only for u in train])
+        per_utterance, rules, truth = per_utterance[calibrating], rules[calibrating], truth[calibrating]
     for column, behaviour in enumerate(behaviours):
         if recipe.confirm_rules and rules[:, column].any():
             threshold, floor, precision, recall = _joint_threshold(per_utterance[:, column], rules[:, column], truth[:, column])

@@ -160,3 +160,22 @@ def replace_text(utterance, text):
     from dataclasses import replace
 
     return replace(utterance, text=text)
+
+
+def test_calibration_options_move_the_thresholds_not_the_heads(encoder, embed):
+    """Each calibration option (docs/benchmarks.md, fifth pass) changes how thresholds are set, never what the heads learn."""
+    from dataclasses import replace
+
+    from trainer.dialogue.classifier import Recipe, _folds, _training_set
+
+    corpus = sorted(small_corpus(6), key=lambda u: u.text)
+    corpus = [replace(u, training_only=True) if i % 2 else u for i, u in enumerate(corpus)]  # half are hard examples
+    default = train_classifier(corpus, embed, encoder.model_id)
+    options = {"corpus only": Recipe(calibrate_on_corpus=True), "10 folds": Recipe(folds=10),
+               "two dealings": Recipe(both_dealings=True)}
+    trained = {name: train_classifier(corpus, embed, encoder.model_id, recipe=recipe) for name, recipe in options.items()}
+    for name, classifier in trained.items():
+        for behaviour in UTTERANCE_BEHAVIOURS:
+            assert np.array_equal(classifier.heads[behaviour].coef_, default.heads[behaviour].coef_), (name, behaviour)
+    assert trained["corpus only"].thresholds != default.thresholds  # the hard examples no longer set them
+    assert sorted(set(_folds(_training_set(corpus, UTTERANCE_BEHAVIOURS), False, 10))) == list(range(10))
