@@ -69,6 +69,14 @@ def cross_validated(examples: list[Example], c: float) -> tuple[float, float]:
     return r1 / len(examples), r3 / len(examples)
 
 
+def calibrated(examples: list[Example], weights: np.ndarray, model_id: str) -> Reranker:
+    """The re-ranker with a logistic curve from its raw score to the 0–1 score shown (fitted on the same examples)."""
+    raw = np.concatenate([f @ weights for f, _ in examples])
+    labels = np.concatenate([r for _, r in examples])
+    curve = LogisticRegression(C=1000.0, max_iter=5000).fit(raw.reshape(-1, 1), labels)
+    return Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), model_id)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
@@ -91,10 +99,7 @@ def main() -> None:
         print(f"C={c}: {FOLDS}-fold CV on TUNE (ungated) R@1 {r1:.3f} R@3 {r3:.3f}")
     best = max(C_GRID, key=lambda c: (results[c][0], results[c][1], -c))
     weights = fit(examples, best)
-    raw = np.concatenate([f @ weights for f, _ in examples])
-    labels = np.concatenate([r for _, r in examples])
-    curve = LogisticRegression(C=1000.0, max_iter=5000).fit(raw.reshape(-1, 1), labels)
-    reranker = Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), kb.encoder.model_id)
+    reranker = calibrated(examples, weights, kb.encoder.model_id)
     about = {"trained_on": f"tests/kb/customer_queries/tune ({len(examples)} queries)", "C": best,
              "cross_validated_ungated": {"recall_at_1": round(results[best][0], 4), "recall_at_3": round(results[best][1], 4)},
              "made_by": "python -m bench.train_reranker"}
