@@ -6,6 +6,7 @@
     .venv/bin/python -m bench.regulation_gate --fit --sentence-vectors   # gate on dense sentence units (not in the app)
     .venv/bin/python -m bench.regulation_gate --fit --without rankings_agree   # refit without a feature (its "before")
     .venv/bin/python -m bench.regulation_gate --fit --raw-keyword   # one more signal: best sentence BM25 (not in the app)
+    .venv/bin/python -m bench.regulation_gate --fit --dev-only   # fit without the training-only questions
 
 Rows: the TUNE half's questions (in scope) and negatives (out of scope), the training-only
 questions and negatives (TRAINING_SETS, all TUNE; `--dev-only` leaves them out), plus the FAQ's 70
