@@ -3,7 +3,8 @@
 Articles are embedded like FAQ entries (same encoder, cache and fusion). Their keyword side is
 BM25 over the articles' sentences, the best sentence counting for its article: an article's
 long text dilutes BM25, and the expected answer is one sentence (docs/benchmarks.md). Whether
-any article is shown at all is decided by a gate of its own (kb.regulations.gate).
+any article is shown at all is decided by a gate of its own (kb.regulations.gate), which reads the
+fused order; a learned re-ranker (kb.regulations.rerank) then orders the articles shown.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kb.regulations.library import Article, Document, Library
 from kb.regulations.rerank import ArticleSignals, article_features
 from kb.rerank import Reranker
 from kb.scope import ScopeCheck
-from kb.search import CANDIDATE_DEPTH, QueryPlan, Recipe, Searcher, _rank_positions, fused_scores, keyword_coverage, relevance
+from kb.search import CANDIDATE_DEPTH, QueryPlan, Recipe, Searcher, rank_positions, fused_scores, keyword_coverage, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
@@ -162,8 +163,8 @@ class RegulationSearcher(Searcher):
         expanded = self._keyword_scores(plan.expanded_tokens, CANDIDATE_DEPTH) if plan.expansion_terms else {}
         extra = self._extra_rankings(query_vector)
         fused = fused_scores(dense, keyword, expanded, extra)
-        dense_rank, keyword_rank = _rank_positions(dense), _rank_positions(keyword)
-        cited_rank = _rank_positions(extra[0][0]) if extra else {}
+        dense_rank, keyword_rank = rank_positions(dense), rank_positions(keyword)
+        cited_rank = rank_positions(extra[0][0]) if extra else {}
         signals = []
         for hit in candidates:
             entry = self._position[f"{hit.document_id} {hit.article}"]
