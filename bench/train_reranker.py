@@ -82,6 +82,14 @@ def leave_one_writer_out(examples: list[Example], writers: list[str], c: float) 
     return out
 
 
+def calibrated(examples: list[Example], weights: np.ndarray, model_id: str) -> Reranker:
+    """The re-ranker with a logistic curve from its raw score to the 0–1 score shown (fitted on the same examples)."""
+    raw = np.concatenate([f @ weights for f, _ in examples])
+    labels = np.concatenate([r for _, r in examples])
+    curve = LogisticRegression(C=1000.0, max_iter=5000).fit(raw.reshape(-1, 1), labels)
+    return Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), model_id)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
@@ -109,10 +117,7 @@ def main() -> None:
             print(f"leave {writer} out (C={best}, ungated): app order R@1 {b1:.3f} R@3 {b3:.3f} -> "
                   f"re-ranked R@1 {r1:.3f} R@3 {r3:.3f}")
     weights = fit(examples, best)
-    raw = np.concatenate([f @ weights for f, _ in examples])
-    labels = np.concatenate([r for _, r in examples])
-    curve = LogisticRegression(C=1000.0, max_iter=5000).fit(raw.reshape(-1, 1), labels)
-    reranker = Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), kb.encoder.model_id)
+    reranker = calibrated(examples, weights, kb.encoder.model_id)
     about = {"trained_on": f"tests/kb/customer_queries/tune ({len(examples)} queries)", "C": best,
              "cross_validated_ungated": {"recall_at_1": round(results[best][0], 4), "recall_at_3": round(results[best][1], 4)},
              "made_by": "python -m bench.train_reranker"}

@@ -17,6 +17,7 @@ from typing import Callable, Mapping
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
+from kb.regulations.rerank import load_reranker
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs)
 from kb.rerank import Reranker
@@ -87,7 +88,8 @@ class KnowledgeBase:
                                     vectors=False)
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
                                          scope=_scope(content, cache), faq=index, sentences=sentences,
-                                         citations=cited_articles(content.entries))
+                                         citations=cited_articles(content.entries),
+                                         reranker=load_reranker(cache.encoder.model_id))
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

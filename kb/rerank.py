@@ -68,18 +68,19 @@ class Reranker:
         raw = features @ self.weights
         return 1.0 / (1.0 + np.exp(-(self.slope * raw + self.offset)))
 
-    def to_json(self, about: dict) -> str:
-        return json.dumps({"features": list(FEATURES), "weights": [float(w) for w in self.weights],
+    def to_json(self, about: dict, features: Sequence[str] = FEATURES) -> str:
+        """`features`: the column names of the rows the weights apply to (another collection has its own)."""
+        return json.dumps({"features": list(features), "weights": [float(w) for w in self.weights],
                            "slope": self.slope, "offset": self.offset, "model_id": self.model_id, **about},
                           ensure_ascii=False, indent=1)
 
     @classmethod
-    def load(cls, model_id: str, path: Path = WEIGHTS_FILE) -> "Reranker | None":
+    def load(cls, model_id: str, path: Path = WEIGHTS_FILE, features: Sequence[str] = FEATURES) -> "Reranker | None":
         """The trained re-ranker for this encoder, or None (no file, other encoder, other features)."""
         if not path.exists():
             return None
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("model_id") != model_id or tuple(stored.get("features", ())) != FEATURES:
+        if stored.get("model_id") != model_id or tuple(stored.get("features", ())) != tuple(features):
             return None
         return cls(np.array(stored["weights"], dtype=np.float64), float(stored["slope"]),
                    float(stored["offset"]), model_id)

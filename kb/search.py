@@ -173,7 +173,8 @@ def plan_query(query: str, glossary: Glossary, rewriters: Sequence[SpokenTerms |
     return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)))
 
 
-def _rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
+def rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
+    """Entry -> 0-based rank by score, best first (what fusion adds up; the regulation re-ranker reads it too)."""
     ordered = sorted(scores, key=lambda e: scores[e][0], reverse=True)
     return {entry: rank for rank, entry in enumerate(ordered)}
 
@@ -183,9 +184,9 @@ def fused_scores(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, t
                  extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]] = ()) -> dict[int, float]:
     """Weighted reciprocal-rank fusion score per entry (`extra`: a collection's own (ranking, weight)s)."""
     fused: dict[int, float] = {}
-    for ranking, weight in ((_rank_positions(dense), DENSE_WEIGHT), (_rank_positions(keyword), KEYWORD_WEIGHT),
-                            (_rank_positions(expanded or {}), EXPANDED_KEYWORD_WEIGHT),
-                            *((_rank_positions(scores), w) for scores, w in extra)):
+    for ranking, weight in ((rank_positions(dense), DENSE_WEIGHT), (rank_positions(keyword), KEYWORD_WEIGHT),
+                            (rank_positions(expanded or {}), EXPANDED_KEYWORD_WEIGHT),
+                            *((rank_positions(scores), w) for scores, w in extra)):
         for entry, rank in ranking.items():
             fused[entry] = fused.get(entry, 0.0) + weight / (RRF_K + rank + 1)
     return fused
@@ -195,7 +196,7 @@ def fuse(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[flo
          expanded: Mapping[int, tuple[float, int]] | None = None,
          extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]] = ()) -> list[int]:
     """Entries ordered by weighted reciprocal-rank fusion, ties broken by dense rank."""
-    dense_rank = _rank_positions(dense)
+    dense_rank = rank_positions(dense)
     fused = fused_scores(dense, keyword, expanded, extra)
     worst = len(dense_rank) + 1
     return sorted(fused, key=lambda e: (-fused[e], dense_rank.get(e, worst)))

@@ -4,7 +4,9 @@ The set is written by a separate writer (tests/kb/regulation_queries.yaml). Ever
 sentence is checked against the library text, so an import or parser change that loses or
 moves a sentence is caught before any score is computed. The set is split in two fixed
 halves by a hash of the question: thresholds may be tuned on `tune` only, and `held_out`
-is reported separately.
+is reported separately. Training-only files (header `split: tune`, e.g.
+tests/kb/regulation_training_queries.yaml) add questions and negatives that all go to `tune`,
+whatever their hash: they are for fitting, never for the held-out figures.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import yaml
 from kb.regulations.library import Library
 
 HALVES = ("tune", "held_out")
+# The only split a training-only file may declare: its rows never reach the held-out half.
+TRAINING_SPLIT = "tune"
 
 
 @dataclass(frozen=True)
@@ -28,20 +32,36 @@ class RegulationQuestion:
     document: str
     article: str
     sentence: str
+    split: str = ""  # set for a training-only file's questions: their half whatever the hash
 
     @property
     def half(self) -> str:
-        return half_of(self.text)
+        return self.split or half_of(self.text)
 
 
 @dataclass(frozen=True)
 class RegulationDevSet:
     questions: tuple[RegulationQuestion, ...]
     negatives: tuple[str, ...]
+    training_negatives: frozenset[str] = frozenset()  # negatives of a training-only file (always tune)
+
+    def negative_half(self, text: str) -> str:
+        return TRAINING_SPLIT if text in self.training_negatives else half_of(text)
 
     def half(self, name: str) -> "RegulationDevSet":
         return RegulationDevSet(tuple(q for q in self.questions if q.half == name),
-                                tuple(n for n in self.negatives if half_of(n) == name))
+                                tuple(n for n in self.negatives if self.negative_half(n) == name),
+                                frozenset(n for n in self.training_negatives if name == TRAINING_SPLIT))
+
+    def training_only(self) -> "RegulationDevSet":
+        """The rows that came from training-only files."""
+        return RegulationDevSet(tuple(q for q in self.questions if q.split), tuple(sorted(self.training_negatives)),
+                                self.training_negatives)
+
+    def without_training(self) -> "RegulationDevSet":
+        """The dev set proper (what the reported tune and held-out figures are measured on)."""
+        return RegulationDevSet(tuple(q for q in self.questions if not q.split),
+                                tuple(n for n in self.negatives if n not in self.training_negatives))
 
 
 def half_of(text: str) -> str:
@@ -55,16 +75,43 @@ def squeeze(text: str) -> str:
 
 
 def expected_text(question: RegulationQuestion) -> str:
-    """The expected sentence without a leading section number (3.2.1 …): the library keeps numbers as labels."""
-    return re.sub(r"^\d+(?:\.\d+)*\s*", "", question.sentence.strip())
+    """The expected sentence without a leading section number (3.2.1 …) or article label (第十五条): the
+    library keeps numbers as labels, not in the article's text."""
+    return re.sub(r"^(?:\d+(?:\.\d+)*|第[〇零一二三四五六七八九十百千]+条)\s*", "", question.sentence.strip())
 
 
-def load_regulation_dev_set(path: Path) -> RegulationDevSet:
+def _read(path: Path, training: bool) -> RegulationDevSet:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    questions = tuple(RegulationQuestion(str(r["q"]), str(r["document"]), str(r["article"]), str(r["sentence"]))
+    split = data.get("split")
+    if training and split != TRAINING_SPLIT:
+        raise ValueError(f"{path}: a training-only file must declare 'split: {TRAINING_SPLIT}' (found {split!r})")
+    if not training and split is not None:
+        raise ValueError(f"{path}: the dev set is split by hash; 'split' belongs to training-only files")
+    forced = TRAINING_SPLIT if training else ""
+    questions = tuple(RegulationQuestion(str(r["q"]), str(r["document"]), str(r["article"]), str(r["sentence"]), forced)
                       for r in data.get("questions") or [])
     negatives = tuple(str(r["q"] if isinstance(r, dict) else r) for r in data.get("negatives") or [])
-    return RegulationDevSet(questions, negatives)
+    return RegulationDevSet(questions, negatives, frozenset(negatives) if training else frozenset())
+
+
+def load_regulation_dev_set(path: Path, *training: Path) -> RegulationDevSet:
+    """The dev set at `path`, plus the rows of training-only files (all in the tune half).
+
+    A training file's row repeating a dev-set text is an error: it would put a held-out question
+    in training, or count one question twice."""
+    dev = _read(path, training=False)
+    questions, negatives, training_negatives = list(dev.questions), list(dev.negatives), set()
+    seen = {q.text for q in dev.questions} | set(dev.negatives)
+    for extra_path in training:
+        extra = _read(extra_path, training=True)
+        repeated = sorted(seen & ({q.text for q in extra.questions} | set(extra.negatives)))
+        if repeated:
+            raise ValueError(f"{extra_path}: {len(repeated)} row(s) already in another file, e.g. {repeated[0]!r}")
+        seen |= {q.text for q in extra.questions} | set(extra.negatives)
+        questions += extra.questions
+        negatives += extra.negatives
+        training_negatives |= extra.training_negatives
+    return RegulationDevSet(tuple(questions), tuple(negatives), frozenset(training_negatives))
 
 
 def sentence_problems(dev: RegulationDevSet, library: Library) -> list[str]:

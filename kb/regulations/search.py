@@ -3,11 +3,13 @@
 Articles are embedded like FAQ entries (same encoder, cache and fusion). Their keyword side is
 BM25 over the articles' sentences, the best sentence counting for its article: an article's
 long text dilutes BM25, and the expected answer is one sentence (docs/benchmarks.md). Whether
-any article is shown at all is decided by a gate of its own (kb.regulations.gate).
+any article is shown at all is decided by a gate of its own (kb.regulations.gate), which reads the
+fused order; a learned re-ranker (kb.regulations.rerank) then orders the articles shown.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -18,8 +20,10 @@ from kb.content import Entry
 from kb.index import IndexedDoc, SearchIndex, keyword_collection
 from kb.regulations.gate import GATE, GateModel
 from kb.regulations.library import Article, Document, Library
+from kb.regulations.rerank import ArticleSignals, article_features
+from kb.rerank import Reranker
 from kb.scope import ScopeCheck
-from kb.search import QueryPlan, Recipe, Searcher, keyword_coverage, relevance
+from kb.search import CANDIDATE_DEPTH, QueryPlan, Recipe, Searcher, rank_positions, fused_scores, keyword_coverage, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
@@ -111,10 +115,11 @@ class RegulationSearcher(Searcher):
     def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
                  faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
-                 citations: Mapping[str, Sequence[str]] | None = None) -> None:
+                 citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
         `sentences`: the keyword collection of `sentence_docs` (built here when not given);
-        `citations`: per FAQ entry id, the article keys it cites (`cited_articles`)."""
+        `citations`: per FAQ entry id, the article keys it cites (`cited_articles`);
+        `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -124,6 +129,7 @@ class RegulationSearcher(Searcher):
         self.scope_examples = scope
         self.faq = faq
         self.gate = gate
+        self.article_reranker = reranker
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
         citations = citations or {}
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
@@ -132,6 +138,46 @@ class RegulationSearcher(Searcher):
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:
         return super().search(query, k=k, category=None, min_relevance=min_relevance)
+
+    def without_reranker(self) -> "RegulationSearcher":
+        """The same searcher in plain fused order (what the re-ranker is trained on)."""
+        other = copy.copy(self)
+        other.article_reranker = None
+        return other
+
+    def reranked(self, plan: QueryPlan, query_vector: np.ndarray, candidates: list) -> list:
+        """The fused candidates re-ordered by the learned article re-ranker (unchanged without one)."""
+        if self.article_reranker is None or len(candidates) < 2:
+            return candidates
+        scores = self.article_reranker.shown_scores(article_features(self.article_signals(plan, query_vector, candidates)))
+        return [candidates[i] for i in sorted(range(len(candidates)), key=lambda i: (-scores[i], i))]
+
+    def article_signals(self, plan: QueryPlan, query_vector: np.ndarray,
+                        candidates: Sequence[ArticleHit]) -> list[ArticleSignals]:
+        """Per candidate (fused order): the rankings' scores and ranks, coverage, length, document.
+
+        The rankings are those `_candidates` fused (recomputed here: a few milliseconds, and the
+        shared searcher keeps no per-query state)."""
+        dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
+        keyword = self._keyword_scores(plan.tokens, CANDIDATE_DEPTH)
+        expanded = self._keyword_scores(plan.expanded_tokens, CANDIDATE_DEPTH) if plan.expansion_terms else {}
+        extra = self._extra_rankings(query_vector)
+        fused = fused_scores(dense, keyword, expanded, extra)
+        dense_rank, keyword_rank = rank_positions(dense), rank_positions(keyword)
+        cited_rank = rank_positions(extra[0][0]) if extra else {}
+        signals = []
+        for hit in candidates:
+            entry = self._position[f"{hit.document_id} {hit.article}"]
+            cosine = dense[entry][0] if entry in dense else self._exact_cosine(entry, query_vector)[0]
+            best_sentence, sentence_doc = keyword.get(entry, (0.0, None))
+            sentence_tokens = set(keyword_tokens(self.sentences.docs[sentence_doc].text)) if sentence_doc is not None else set()
+            signals.append(ArticleSignals(
+                fused=fused.get(entry, 0.0), dense=float(cosine), dense_rank=dense_rank.get(entry),
+                keyword=float(best_sentence), keyword_rank=keyword_rank.get(entry), cited_rank=cited_rank.get(entry),
+                coverage=keyword_coverage(plan, self._entry_tokens[entry]),
+                sentence_coverage=keyword_coverage(plan, sentence_tokens), length=len(hit.text),
+                document_id=hit.document_id))
+        return signals
 
     def _extra_rankings(self, query_vector: np.ndarray) -> list[tuple[dict[int, tuple[float, int]], float]]:
         """The articles cited by the nearest FAQ entries, nearest entry's first (score = -position)."""
@@ -149,11 +195,14 @@ class RegulationSearcher(Searcher):
         return self.sentences.keyword_scores(tokens, depth)
 
     def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray) -> list:
-        """All candidates when the gate accepts the question, else none; threshold 0 (hit test) skips the gate."""
-        if threshold <= 0 or not candidates:
+        """All candidates, re-ranked, when the gate accepts the question, else none; threshold 0 (hit test)
+        skips the gate. The gate reads the fused order it was fitted on (docs/benchmarks.md, fifth pass:
+        refitted on the re-ranked order it refused no better and answered fewer questions)."""
+        if not candidates:
             return candidates
-        features = self.gate_features(plan, query_vector, candidates)
-        return candidates if self.gate.probability(features) >= threshold else []
+        if threshold > 0 and self.gate.probability(self.gate_features(plan, query_vector, candidates)) < threshold:
+            return []
+        return self.reranked(plan, query_vector, candidates)
 
     def gate_features(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
                       leave_out: str | None = None) -> list[float | None]:

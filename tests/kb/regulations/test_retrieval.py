@@ -16,9 +16,9 @@ from kb import KnowledgeBase
 from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
-# (expected sentence in the top 3 articles, negatives refused) as measured: tune 0.772 / 0.905,
-# held-out 0.759 / 1.000.
-FLOORS = {"tune": (0.76, 0.90), "held_out": (0.75, 0.95)}
+# (expected sentence in the top 3 articles, negatives refused) as measured with the learned article
+# re-ranker (fifth pass): tune 0.795 / 0.905, held-out 0.788 / 1.000.
+FLOORS = {"tune": (0.78, 0.90), "held_out": (0.77, 0.95)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
