@@ -27,7 +27,7 @@ from kb.search import CANDIDATE_DEPTH, QueryPlan, Recipe, Searcher, rank_positio
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.61
+REGULATION_MIN_RELEVANCE = 0.69
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
