@@ -104,6 +104,11 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     assert 1 <= len(numbered) <= 3 and "绝对化承诺" in numbered[0]  # the red line comes first
     assert any("保证能赔" in m for m in markdown[lessons_at:well_at])  # quoting the trainee's words
     assert any("您说：你快点讲，保证能赔" in m for m in markdown[well_at:])  # turn by turn: the first tab
+    better = [m for m in markdown[lessons_at:well_at] if "更好的说法" in m]
+    assert better and all(m.startswith("> ") for m in better)  # each lesson's better wording, as a quote
+    # No code block in the report: st.code makes the browser load and run its 1.5 MB syntax
+    # highlighter, which was most of the report's time in the browser (docs/benchmarks.md).
+    assert not at.code
     assert not at.get("vega_lite_chart")  # charts are drawn only when their tab is chosen (browser time)
     assert "mood" in chart_names(choose_tab(at, "情绪变化"))  # the mood-over-time chart
     assert len(at.chat_input) == 0  # the call is over
