@@ -22,7 +22,7 @@ from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
 
 from trainer.dialogue.corpus import corpus_fingerprint
-from trainer.dialogue.judge import MeaningJudge, open_judge
+from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
 
 
 @st.cache_resource(show_spinner=False)
@@ -134,4 +134,16 @@ def judge() -> MeaningJudge | None:
 
     None without an utterance corpus (cue rules only). Keyed by the corpus files' fingerprint, so accepted corrections count from the next call after they are saved.
     """
-    return _judge_of_corpus(corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id)
+    corpus_key, model_id = corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id
+    found = _judge_of_corpus(corpus_key, model_id)
+    if found is not None:
+        _scenario_references_warmed(knowledge_base().content.content_hash, corpus_key, model_id)
+    return found
+
+
+@st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
+def _scenario_references_warmed(content_hash: str, corpus_key: str, model_id: str) -> int:
+    """Every scenario's FAQ reference sentences in the judge's memo, once per content and corpus version
+    (so no trainee's first reply on a scenario waits for them to be encoded)."""
+    texts = scenario_reference_texts(scenarios()[0].values(), knowledge_base().entry)
+    return warm_references(_judge_of_corpus(corpus_key, model_id), texts, settings().embedding_cache_dir)

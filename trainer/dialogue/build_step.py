@@ -16,7 +16,9 @@ from kb.embeddings import EmbeddingCache, Encoder
 from settings import Settings
 from trainer.dialogue.classifier import training_texts
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.judge import open_judge
+from trainer.dialogue.factbook import ContentFacts
+from trainer.dialogue.judge import open_judge, scenario_reference_texts, warm_references
+from trainer.dialogue.loading import read_scenarios
 
 
 def train_judge(root: Path, encoder: Encoder, settings: Settings) -> None:
@@ -34,3 +36,9 @@ def train_judge(root: Path, encoder: Encoder, settings: Settings) -> None:
         return
     print(f"judge: classifier over {judge.classifier.train_size} training utterances, "
           f"model {judge.model_id}, ready in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    scenarios, _ = read_scenarios(root)
+    warmed = warm_references(judge, scenario_reference_texts(scenarios.values(), ContentFacts.load(root).entry),
+                             settings.embedding_cache_dir)
+    print(f"judge: {warmed} reference sentences of the scenarios' FAQ entries embedded "
+          f"in {time.perf_counter() - started:.0f} s (the app reads them from the cache)")

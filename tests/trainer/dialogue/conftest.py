@@ -60,11 +60,9 @@ def judge(encoder):
     scenarios = load_scenarios(REAL_CONTENT).values()
     replies += [a for s in scenarios for a in s.model_answers] + [RUDE_REPLY]
     preload(judge, encoder, replies)
-    from trainer.dialogue.judge import reference_sentences
+    from trainer.dialogue.judge import scenario_reference_texts, warm_references
 
-    facts = ContentFacts.load(REAL_CONTENT)
-    references = [r for s in scenarios for i in s.entry_ids() for r in reference_sentences(facts.entry(i).answer, facts.entry(i).script)]
-    preload(judge, encoder, references)
+    warm_references(judge, scenario_reference_texts(scenarios, ContentFacts.load(REAL_CONTENT).entry), SHARED_EMBEDDING_CACHE)
     return judge
 
 

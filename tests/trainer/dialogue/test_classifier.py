@@ -179,3 +179,21 @@ def test_calibration_options_move_the_thresholds_not_the_heads(encoder, embed):
             assert np.array_equal(classifier.heads[behaviour].coef_, default.heads[behaviour].coef_), (name, behaviour)
     assert trained["corpus only"].thresholds != default.thresholds  # the hard examples no longer set them
     assert sorted(set(_folds(_training_set(corpus, UTTERANCE_BEHAVIOURS), False, 10))) == list(range(10))
+
+
+def test_warmed_references_cost_no_encoder_call_on_the_first_reply(encoder, embed, tmp_path):
+    from trainer.dialogue.judge import reference_sentences, warm_references
+
+    classifier = train_classifier(small_corpus(4), embed, encoder.model_id)
+    counting = CountingEmbed(encoder.encode)
+    judge = MeaningJudge(classifier, type("Counted", (), {"model_id": encoder.model_id, "dim": encoder.dim,
+                                                          "encode": lambda self, texts: counting(texts)})())
+    answer = "犹豫期是15天，从您签收保单的次日算起。犹豫期内退保，扣除工本费后退还全部保费。"
+    script = "您在犹豫期内可以随时申请解除合同，我们会退还您交的保费。"
+    assert warm_references(judge, [answer, script, ""], tmp_path) == 3
+    assert counting.calls == 1  # every scenario's references in one batch
+    reading = judge.read("您签收保单第二天开始算，十五天之内退都能全额退。")
+    similarity, sentence = judge.closeness(reading, reference_sentences(answer))
+    assert counting.calls == 2 and similarity > 0 and sentence is not None  # only the reply was encoded
+    warm_references(MeaningJudge(classifier, judge.encoder), [answer, script], tmp_path)
+    assert counting.calls == 2  # a restart reads them from the disk cache
