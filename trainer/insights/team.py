@@ -108,8 +108,8 @@ class ItemCount(NamedTuple):
 
 
 def item_counts(db: Database, user_ids: list[int], period: Period, tz: tzinfo) -> list[ItemCount]:
-    """Answers and right answers per agent and item in the period (the grid and the weakest items
-    are folded from these; period_answers folds them in SQL, which is what the console reads).
+    """Answers and right answers per agent and item in the period (period_answers folds the same
+    counts per agent and category and per item in SQL, which is what the console reads).
 
     SQLite groups by sorting, which is most of a long period's time (six months, all teams: half a
     million answers). So on SQLite, when most of the agents' answers fall inside the period, it is
@@ -185,27 +185,17 @@ def _totals_query(user_ids: list[int], period: Period, tz: tzinfo) -> Select:
             .group_by(remaining.c.user_id, remaining.c.item_id))
 
 
-def mastery_grid(counts: list[ItemCount]) -> list[MasteryCell]:
-    """Answers and right answers per agent and category in the period."""
-    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-    for count in counts:
-        cell = totals[(count.user_id, count.category)]
-        cell[0] += count.answers
-        cell[1] += count.right
-    return [MasteryCell(user_id, category, *values) for (user_id, category), values in sorted(totals.items())]
-
-
 @dataclass(frozen=True)
 class PeriodAnswers:
     """The console's two folds of the period's answers per agent and item."""
 
-    mastery: list[MasteryCell]  # as mastery_grid(item_counts(...))
-    weakest: list[ItemResult]  # as weakest_items(item_counts(...))
+    mastery: list[MasteryCell]  # answers and right answers per agent and category
+    weakest: list[ItemResult]  # the items answered right least often (with at least min_answers answers)
 
 
 def period_answers(db: Database, user_ids: list[int], period: Period, tz: tzinfo, limit: int = 10,
                    min_answers: int = 5) -> PeriodAnswers:
-    """mastery_grid and weakest_items of item_counts, folded in SQL: a few thousand rows reach
+    """The mastery grid and the weakest items of item_counts, folded in SQL: a few thousand rows reach
     Python instead of one per agent and item (60,000 on the six-month console, which cost more to
     build and fold than SQLite took to count them). One statement, so the counts are made once."""
     if not user_ids:
@@ -214,7 +204,7 @@ def period_answers(db: Database, user_ids: list[int], period: Period, tz: tzinfo
     by_agent = (select(literal(0).label("kind"), counts.c.user_id, literal("").label("item_id"), counts.c.category,
                        func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
                 .group_by(counts.c.user_id, counts.c.category))
-    # An item is named by its category for the lowest agent id, as weakest_items names it by its first count.
+    # An item is named by its category for the lowest agent id (an item moved to another category keeps one name).
     by_item = (select(literal(1).label("kind"), func.min(counts.c.user_id), counts.c.item_id, counts.c.category,
                       func.sum(counts.c.answers), func.sum(counts.c.right_answers), func.count())
                .group_by(counts.c.item_id, counts.c.category))
@@ -272,17 +262,6 @@ def _answer_sums(user_ids: list[int], start: datetime, end: datetime, label: int
            .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.answered_at >= low, QuizAttempt.answered_at < high)
            for low, high in edges]
     return raw + ([hours] if hours is not None else [])
-
-
-def weakest_items(counts: list[ItemCount], limit: int = 10, min_answers: int = 5) -> list[ItemResult]:
-    """The items answered right least often in the period (with at least `min_answers` answers)."""
-    totals: dict[str, list] = {}
-    for count in counts:
-        item = totals.setdefault(count.item_id, [count.category, 0, 0, 0])
-        item[1] += count.answers
-        item[2] += count.right
-        item[3] += 1
-    return _weakest(totals, limit, min_answers)
 
 
 def _weakest(totals: dict[str, list], limit: int, min_answers: int) -> list[ItemResult]:

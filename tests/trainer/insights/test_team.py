@@ -14,7 +14,7 @@ from trainer.insights.calls import best_and_latest, call_scores, weekly_scores, 
 from trainer.insights.periods import Period
 from trainer.insights.team import (agent_lines, agents, cohorts, first_answers, inactive_agents, item_counts,
                                    item_counts_from_totals, item_counts_grouped,
-                                   last_activity, mastery_grid, weakest_items, weekly_accuracy)
+                                   last_activity, period_answers, weekly_accuracy)
 from trainer.insights.team import period_answers
 from zoneinfo import ZoneInfo
 from trainer.quiz.item_stats import item_statistics
@@ -73,7 +73,7 @@ def test_agents_by_team_and_hire_month_without_instructors_or_leavers(database, 
 def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
     ids = [a.id, b.id, d.id]
-    grid = {(m.user_id, m.category): (m.answers, m.right) for m in mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI))}
+    grid = {(m.user_id, m.category): (m.answers, m.right) for m in period_answers(database, ids, PERIOD, SHANGHAI).mastery}
     assert grid == {(a.id, "claims"): (2, 0), (a.id, "lapse"): (5, 4), (b.id, "claims"): (3, 1), (b.id, "lapse"): (1, 0)}
     # 23:50 on Sunday 8 March counts for the first week, 00:10 on Monday 9 March (still the 8th in UTC) for the second.
     weekly = weekly_accuracy(database, ids, PERIOD, SHANGHAI)
@@ -86,11 +86,11 @@ def test_mastery_per_agent_and_category_and_accuracy_per_local_week(database, te
 
 def test_weakest_items_in_the_period(database, team) -> None:
     one = [team[k].id for k in "abd"]
-    found = weakest_items(item_counts(database, one, PERIOD, SHANGHAI), min_answers=2)
+    found = period_answers(database, one, PERIOD, SHANGHAI, min_answers=2).weakest
     assert [(i.item_id, i.category, i.answers, i.right, i.agents) for i in found] == [
         ("q-claims-1", "claims", 4, 1, 2), ("q-lapse-1", "lapse", 4, 2, 2), ("q-lapse-2", "lapse", 2, 2, 1)]
     everyone = [u.id for u in team.values()]
-    assert [i.item_id for i in weakest_items(item_counts(database, everyone, PERIOD, SHANGHAI), min_answers=2, limit=3)] == [
+    assert [i.item_id for i in period_answers(database, everyone, PERIOD, SHANGHAI, min_answers=2, limit=3).weakest] == [
         "q-claims-1", "q-lapse-1", "q-claims-2"]
 
 
@@ -138,7 +138,7 @@ def test_who_has_not_trained(database, team) -> None:
 def test_agent_lines_fold_the_period(database, team) -> None:
     a, b, d = team["a"], team["b"], team["d"]
     ids = [a.id, b.id, d.id]
-    lines = agent_lines([a, b, d], mastery_grid(item_counts(database, ids, PERIOD, SHANGHAI)),
+    lines = agent_lines([a, b, d], period_answers(database, ids, PERIOD, SHANGHAI).mastery,
                         call_scores(database, ids, PERIOD, SHANGHAI), last_activity(database, ids))
     assert [(l.answers, l.right, l.calls, l.mean_score) for l in lines] == [(7, 4, 3, 60.0), (4, 1, 2, 60.0), (0, 0, 0, None)]
     assert lines[2].last_active is None and lines[2].accuracy == 0.0
@@ -167,21 +167,20 @@ def test_answers_per_agent_and_item_counted_directly_or_from_the_totals(database
     assert counts(Period(date(2026, 3, 16), date(2026, 3, 31))) == {}
 
 
-def test_period_answers_fold_in_sql_what_the_grid_and_weakest_items_fold_in_python(database, team) -> None:
-    """The console reads period_answers: the same grid and weakest items as the hand-checked folds
-    of item_counts, for short and long periods (both ways of counting), with an item that moved category."""
-    answer(database, team["a"].id, "q-moved", True, "2026-02-20 10:00", "lapse")
-    answer(database, team["a"].id, "q-moved", False, "2026-03-12 10:00", "claims")
-    answer(database, team["c"].id, "q-moved", True, "2026-03-13 10:00", "lapse")  # a later agent still has it as "lapse"
-    everyone = [u.id for u in team.values()]
-    for period in (PERIOD, Period(date(2026, 3, 10), date(2026, 3, 10)), Period(date(2026, 2, 1), date(2026, 3, 31)),
-                   Period(date(2026, 3, 16), date(2026, 3, 31))):
-        counts = item_counts(database, everyone, period, SHANGHAI)
-        found = period_answers(database, everyone, period, SHANGHAI, limit=4, min_answers=1)
-        assert found.mastery == mastery_grid(counts)
-        assert found.weakest == weakest_items(counts, limit=4, min_answers=1)
-    moved = {i.item_id: i for i in period_answers(database, everyone, PERIOD, SHANGHAI, limit=10, min_answers=1).weakest}["q-moved"]
-    assert (moved.category, moved.answers, moved.right, moved.agents) == ("claims", 2, 1, 2)
+def test_period_answers_count_an_item_that_moved_category_under_each_agents_category(database, team) -> None:
+    """Hand-counted: an item moved from "lapse" to "claims"; agent a answered it as "claims" in the
+    period (and as "lapse" before it), agent b still as "lapse". The grid counts each answer under the
+    category it was given in; the weakest items name the item once, by the lower agent id's category."""
+    a, b = team["a"], team["b"]
+    answer(database, a.id, "q-moved", True, "2026-02-20 10:00", "lapse")
+    answer(database, a.id, "q-moved", False, "2026-03-12 10:00", "claims")
+    answer(database, b.id, "q-moved", True, "2026-03-13 10:00", "lapse")
+    found = period_answers(database, [a.id, b.id], PERIOD, SHANGHAI, limit=10, min_answers=1)
+    assert [(m.user_id, m.category, m.answers, m.right) for m in found.mastery] == sorted([
+        (a.id, "claims", 3, 0), (a.id, "lapse", 5, 4), (b.id, "claims", 3, 1), (b.id, "lapse", 2, 1)])
+    assert [(i.item_id, i.category, i.answers, i.right, i.agents) for i in found.weakest] == [
+        ("q-claims-2", "claims", 1, 0, 1), ("q-claims-1", "claims", 4, 1, 2), ("q-lapse-1", "lapse", 4, 2, 2),
+        ("q-moved", "claims", 2, 1, 2), ("q-lapse-2", "lapse", 2, 2, 1)]
     assert period_answers(database, [], PERIOD, SHANGHAI) == period_answers(database, [team["d"].id], PERIOD, SHANGHAI)
 
 
