@@ -22,17 +22,17 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
-# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02; judge4 pass,
-# docs/benchmarks.md "Fourth pass on #12": escalation recall rose with the train-split relabels)
+# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02; judge6 pass,
+# docs/benchmarks.md): train and dev labels are the majority of writer + two blind annotators (adjudicated)
 DEV_FLOORS = {
-    "empathy": (0.90, 0.55), "apology": (0.92, 0.95), "verification": (0.76, 0.64),
-    "clarifying_question": (0.84, 0.53), "explanation": (0.86, 0.72), "next_step": (0.81, 0.65),
-    "escalation": (0.87, 0.89), "closing": (0.95, 0.86), "absolute_promise": (0.94, 0.68),
-    "rude": (0.79, 0.45), "blame": (0.94, 0.66), "jargon": (0.82, 0.77), "personal_data": (0.92, 0.83),
-    "vague": (0.90, 0.67),
+    "empathy": (0.81, 0.55), "apology": (0.92, 0.95), "verification": (0.64, 0.59),
+    "clarifying_question": (0.79, 0.61), "explanation": (0.84, 0.72), "next_step": (0.80, 0.60),
+    "escalation": (0.87, 0.90), "closing": (0.98, 0.95), "absolute_promise": (0.98, 0.74),
+    "rude": (0.72, 0.35), "blame": (0.98, 0.71), "jargon": (0.80, 0.64), "personal_data": (0.92, 0.83),
+    "vague": (0.94, 0.71),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
-COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 1, "jargon": 0, "personal_data": 1, "vague": 0}
+COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 0, "jargon": 0, "personal_data": 1, "vague": 0}
 
 
 @pytest.fixture(scope="module")
@@ -170,4 +170,4 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 
 GOOD_CALLS_MET = 12
 BAD_CALLS_MET = 11
-BAD_FAULTS_SAME_BEHAVIOUR = 14
+BAD_FAULTS_SAME_BEHAVIOUR = 13  # 14 before the train labels were adjudicated (judge6)
