@@ -14,8 +14,10 @@ MIN_PER_BEHAVIOUR = 80
 MIN_COUNTERS = 30
 # The split was stratified on the writers' labels (≥ 25 % of each behaviour in dev); the adjudicated
 # labels (judge6: majority of writer + two annotators) moved labels, never items: verification now
-# has 31 of its 130 corpus-writer examples in dev (24 %). The split stays fixed, so the check is 20 %.
-MIN_DEV_SHARE = 0.20
+# has 31 of its 130 corpus-writer examples in dev (24 %). The split stays fixed, so verification's
+# check is 20 %; every other behaviour keeps the split's 25 %.
+MIN_DEV_SHARE = 0.25
+MIN_DEV_SHARE_AFTER_ADJUDICATION = {"verification": 0.20}
 
 
 def test_the_real_corpus_is_valid_large_and_split():
@@ -28,7 +30,8 @@ def test_the_real_corpus_is_valid_large_and_split():
     counters = Counter(b for u in utterances for b in u.counter)
     for behaviour in UTTERANCE_BEHAVIOURS:
         assert shown[behaviour] >= MIN_PER_BEHAVIOUR, behaviour
-        assert in_dev[behaviour] >= MIN_DEV_SHARE * split_from[behaviour], behaviour
+        share = MIN_DEV_SHARE_AFTER_ADJUDICATION.get(behaviour, MIN_DEV_SHARE)
+        assert in_dev[behaviour] >= share * split_from[behaviour], behaviour
     for behaviour in set(NEGATIVE) & set(UTTERANCE_BEHAVIOURS) - {"vague"}:
         assert counters[behaviour] >= MIN_COUNTERS, behaviour
     for writer in {u.writer for u in utterances if not u.training_only}:
