@@ -24,7 +24,7 @@ from bench.train_reranker import C_GRID, FOLDS, Example, calibrated, fit, recall
 from kb import KnowledgeBase
 from kb.regulations.evaluation import RegulationDevSet, expected_text, load_regulation_dev_set, squeeze
 from kb.regulations.rerank import FEATURES, WEIGHTS_FILE, article_features
-from kb.search import SCORED_DEPTH, plan_query
+from kb.search import SCORED_DEPTH
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +38,8 @@ def examples(kb: KnowledgeBase, dev: RegulationDevSet, without: list[str]) -> li
     dropped = [FEATURES.index(name) for name in without]
     out = []
     for question in dev.questions:
-        plan = plan_query(question.text, searcher.glossary, searcher.rewriters)
-        vector = searcher.encoder.encode_queries([plan.text])[0]
-        hits = searcher.search(question.text, k=SCORED_DEPTH, min_relevance=0.0)
-        features = article_features(searcher.article_signals(plan, vector, hits))
+        plan, vector, rankings, hits = searcher.scored(question.text)
+        features = article_features(searcher.article_signals(plan, vector, hits, rankings))
         features[:, dropped] = 0.0
         wanted = squeeze(expected_text(question))
         out.append((features, np.array([wanted in squeeze(h.text) for h in hits], dtype=int)))
