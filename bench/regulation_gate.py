@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from kb import KnowledgeBase
-from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze
+from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze, training_sets
 from bench.gate_fit import L2_GRID, out_of_fold
 from kb.regulations.gate import FEATURES, GATE, fit_gate
 from kb.regulations.rerank import article_features
@@ -37,7 +37,7 @@ from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "regulation_queries.yaml"
-TRAINING_SETS = (ROOT / "tests" / "kb" / "regulation_training_queries.yaml",)
+TRAINING_SETS = training_sets(DEV_SET.parent)  # one file per writer
 # Rows the gate is fitted on (training-only rows are TUNE rows kept apart in the printed figures).
 FITTED = ("tune", "training", "scope")
 TARGET_REJECTION = 0.95
@@ -147,7 +147,7 @@ def main() -> None:
         parser.error("--without, --raw-keyword, --found-labels, --rerank-score and --choose-on-dev need --fit: they change what is fitted")
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    training = () if args.dev_only else tuple(p for p in TRAINING_SETS if p.exists())
+    training = () if args.dev_only else TRAINING_SETS
     data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training, args.rerank_score)
     train = np.array([r[1] in FITTED for r in data])
     print(f"rows: {sum(r[1] == 'tune' for r in data)} tune, {sum(r[1] == 'training' for r in data)} training-only, "

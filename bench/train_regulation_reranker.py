@@ -22,14 +22,14 @@ import numpy as np
 
 from bench.train_reranker import C_GRID, FOLDS, Example, calibrated, fit, recall
 from kb import KnowledgeBase
-from kb.regulations.evaluation import RegulationDevSet, expected_text, load_regulation_dev_set, squeeze
+from kb.regulations.evaluation import RegulationDevSet, expected_text, load_regulation_dev_set, squeeze, training_sets
 from kb.regulations.rerank import FEATURES, WEIGHTS_FILE, article_features
 from kb.search import SCORED_DEPTH
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "regulation_queries.yaml"
-TRAINING_SETS = (ROOT / "tests" / "kb" / "regulation_training_queries.yaml",)
+TRAINING_SETS = training_sets(DEV_SET.parent)  # one file per writer
 
 
 def examples(kb: KnowledgeBase, dev: RegulationDevSet, without: list[str]) -> list[Example]:
@@ -75,7 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    training_files = () if args.dev_only else tuple(p for p in TRAINING_SETS if p.exists())
+    training_files = () if args.dev_only else TRAINING_SETS
     everything = load_regulation_dev_set(DEV_SET, *training_files)
     tune = everything.half("tune")
     held_out = everything.half("held_out")
