@@ -4,7 +4,6 @@
     .venv/bin/python -m bench.regulation_gate --fit    # refit on TUNE, print the constants to keep
     .venv/bin/python -m bench.regulation_gate --fit --article-keywords   # the gate alone, on the old ranking
     .venv/bin/python -m bench.regulation_gate --fit --sentence-vectors   # gate on dense sentence units (not in the app)
-    .venv/bin/python -m bench.regulation_gate --fit --dev-only --sentence-top3   # + best sentence cosine in the top 3 (not in the app)
     .venv/bin/python -m bench.regulation_gate --fit --without rankings_agree   # refit without a feature (its "before")
     .venv/bin/python -m bench.regulation_gate --fit --raw-keyword   # one more signal: best sentence BM25 (not in the app)
     .venv/bin/python -m bench.regulation_gate --fit --dev-only   # fit without the training-only questions
@@ -46,14 +45,12 @@ OLD_THRESHOLD, OLD_MARGIN = 0.54, -0.02
 
 
 def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bool = False, raw_keyword: bool = False,
-         training: tuple[Path, ...] = (), rerank_score: bool = False, sentence_top3: bool = False):
+         training: tuple[Path, ...] = (), rerank_score: bool = False):
     """(text, half, label, found-in-top-3, features, (score, has-sentence) per hit, scope-refused) per question.
 
     `article_keywords`: rank with BM25 over whole articles, as before sentence units (the gate alone);
     `sentence_vectors`: the gate's best cosine is the best of an article or one of its sentences
     (dense sentence units, measured, not in the app: they embed ~5,150 more texts);
-    `sentence_top3`: one more signal, the best cosine of the fused top 3 articles or one of their sentences
-    (the same sentence units; measured on regs7, not in the app);
     `raw_keyword`: one more signal, the best sentence BM25 score itself (measured, not in the app)."""
     dev = load_regulation_dev_set(DEV_SET, *training)
     shown = kb._snapshot.regulation_searcher.with_encoder(kb._queries)  # noqa: SLF001 - the gate's parts
@@ -65,10 +62,9 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
     items += [(n, "training" if n in dev.training_negatives else half_of(n), 0, None) for n in dev.negatives]
     items += [(e, "scope", 0, None) for e in (scope.examples if scope else ())]
     units = None
-    if sentence_vectors or sentence_top3:
+    if sentence_vectors:
         texts, owners = sentence_unit_texts(kb.content.library, searcher.index.entry_ids)
         units = kb._cache.embed(texts)  # noqa: SLF001 - cached per text like the index
-        sentences_of = {int(owner): np.flatnonzero(owners == owner) for owner in np.unique(owners)}
     out = []
     for text, half, label, question in items:
         plan, vector, rankings, hits = searcher.scored(text)
@@ -78,9 +74,7 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
         if rerank_score and shown.article_reranker is not None:
             signals = searcher.article_signals(plan, vector, hits, rankings)
             features.append(float(shown.article_reranker.shown_scores(article_features(signals)).max()) if hits else 0.0)
-        if sentence_top3:
-            features.append(top_sentence_cosine(searcher, hits[:3], vector, units, sentences_of))
-        if units is not None and sentence_vectors:
+        if units is not None:
             features[0] = max(features[0], float((units @ vector).max()))
         ordered = shown.reranked(plan, vector, hits, rankings)
         found = question is not None and any(squeeze(expected_text(question)) in squeeze(h.text) for h in ordered[:3])
@@ -90,18 +84,6 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
         out.append((text, half, label, found, features, marks, refused))
     kb.keep_query_vectors()
     return out
-
-
-def top_sentence_cosine(searcher, hits, vector: np.ndarray, units: np.ndarray, sentences_of: dict) -> float:
-    """Best e5 cosine of the question with one of `hits`' articles or one of their sentences (0 without hits)."""
-    best = 0.0
-    for hit in hits:
-        entry = searcher.index.entry_ids.index(f"{hit.document_id} {hit.article}")
-        vectors = np.vstack([searcher.index.dense.reconstruct(int(d)) for d in searcher.index.entry_docs(entry)])
-        if entry in sentences_of:
-            vectors = np.vstack([vectors, units[sentences_of[entry]]])
-        best = max(best, float((vectors @ vector).max()))
-    return best
 
 
 def figures(accept: np.ndarray, data, half: str | tuple[str, ...], found: np.ndarray | None = None) -> tuple[float, float]:
@@ -154,8 +136,6 @@ def main() -> None:
                         help="fit on 'sentence in the top 3' instead of 'in scope' as the positive label (with --fit)")
     parser.add_argument("--raw-keyword", action="store_true",
                         help="add the best sentence BM25 score itself as a signal (measured, not in the app; with --fit)")
-    parser.add_argument("--sentence-top3", action="store_true",
-                        help="add the best sentence cosine within the fused top 3 as a signal (embeds ~5,150 texts; with --fit)")
     parser.add_argument("--rerank-score", action="store_true",
                         help="add the re-ranker's best score as a signal (measured, not in the app; with --fit)")
     parser.add_argument("--choose-on-dev", action="store_true",
@@ -163,20 +143,17 @@ def main() -> None:
     parser.add_argument("--dev-only", action="store_true", help="leave the training-only questions out of the rows")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
-    if (args.without or args.raw_keyword or args.found_labels or args.rerank_score or args.choose_on_dev
-            or args.sentence_top3) and not args.fit:
+    if (args.without or args.raw_keyword or args.found_labels or args.rerank_score or args.choose_on_dev) and not args.fit:
         parser.error("--without, --raw-keyword, --found-labels, --rerank-score and --choose-on-dev need --fit: they change what is fitted")
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
     training = () if args.dev_only else TRAINING_SETS
-    data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training, args.rerank_score,
-                args.sentence_top3)
+    data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training, args.rerank_score)
     train = np.array([r[1] in FITTED for r in data])
     print(f"rows: {sum(r[1] == 'tune' for r in data)} tune, {sum(r[1] == 'training' for r in data)} training-only, "
           f"{sum(r[1] == 'scope' for r in data)} scope examples, {sum(r[1] == 'held_out' for r in data)} held-out")
     # A feature unknown at fit time cannot be: the library has scope examples and an FAQ.
-    names = FEATURES + (("keyword_top",) if args.raw_keyword else ()) + (("rerank_top",) if args.rerank_score else ()) \
-        + (("sentence_top3",) if args.sentence_top3 else ())
+    names = FEATURES + (("keyword_top",) if args.raw_keyword else ()) + (("rerank_top",) if args.rerank_score else ())
     kept = [i for i, name in enumerate(names) if name not in args.without]
     x = np.array([[np.nan if f is None else f for f in r[4]] for r in data], dtype=float)[:, kept]
     y = np.array([r[2] for r in data], dtype=float)

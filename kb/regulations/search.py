@@ -27,7 +27,7 @@ from kb.search import QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, r
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.69
+REGULATION_MIN_RELEVANCE = 0.62
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -35,6 +35,7 @@ REGULATION_RECIPE = Recipe(spoken_terms=False, typo_correction=False, scope_chec
                            score_order=False, question_focus=False)
 ARTICLE_FIELD = "article"
 SENTENCE_FIELD = "sentence"
+SENTENCE_UNIT_FIELD = "sentence_unit"
 # The gate looks at the best few articles, as the FAQ's relevance gate does.
 GATE_DEPTH = 3
 # The articles cited by the FAQ entries closest to the question are a further ranking: FAQ entries
@@ -93,6 +94,19 @@ def sentence_docs(articles: Sequence[IndexedDoc], library: Library) -> list[Inde
             for doc in articles for sentence in (sentences(texts[doc.entry_id]) or [texts[doc.entry_id]])]
 
 
+def sentence_unit_docs(articles: Sequence[IndexedDoc], library: Library) -> list[IndexedDoc]:
+    """What is embedded per sentence of a multi-sentence article ('<short name> <article>' then the
+    sentence): the gate's finer dense signal inside an article (`top3_sentence_cosine`)."""
+    units = []
+    for doc in articles:
+        article = library.article(*doc.entry_id.split(" ", 1))
+        parts = sentences(article.text) if article else []
+        if len(parts) > 1:
+            short = library.documents[article.document_id].short_name
+            units += [IndexedDoc(doc.entry_id, SENTENCE_UNIT_FIELD, f"{short} {article.label}\n{part}") for part in parts]
+    return units
+
+
 def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
     """Per FAQ entry id, the keys ('L1-01 第十六条') of the library articles its sources cite."""
     return {entry_id: tuple(dict.fromkeys(f"{s.document_id} {s.article}" for s in entry.sources
@@ -116,11 +130,13 @@ class RegulationSearcher(Searcher):
     def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
                  faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
-                 citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None) -> None:
+                 citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None,
+                 sentence_units: SearchIndex | None = None) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
         `sentences`: the keyword collection of `sentence_docs` (built here when not given);
         `citations`: per FAQ entry id, the article keys it cites (`cited_articles`);
-        `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order."""
+        `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order;
+        `sentence_units`: the embedded `sentence_unit_docs` (read by the gate; None = that signal unknown)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -132,6 +148,9 @@ class RegulationSearcher(Searcher):
         self.gate = gate
         self.article_reranker = reranker
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
+        self.sentence_units = sentence_units
+        self._units_of = {self._position[key]: i for i, key in enumerate(sentence_units.entry_ids)
+                          if key in self._position} if sentence_units is not None else {}
         citations = citations or {}
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]
@@ -226,7 +245,17 @@ class RegulationSearcher(Searcher):
         if self.faq is not None and self.faq.size:
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
         return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine,
-                rankings_agree(shown, rankings.dense, rankings.keyword)]
+                rankings_agree(shown, rankings.dense, rankings.keyword), self.top_sentence_cosine(query_vector, shown)]
+
+    def top_sentence_cosine(self, query_vector: np.ndarray, shown: Sequence[int]) -> float | None:
+        """Best e5 cosine of the question with one of the `shown` articles (entry indices) or one of their
+        sentences: a long article's vector blurs the one sentence that answers (None without sentence units)."""
+        if self.sentence_units is None:
+            return None
+        vectors = [self.index.dense.reconstruct(int(d)) for i in shown for d in self.index.entry_docs(i)]
+        vectors += [self.sentence_units.dense.reconstruct(int(d)) for i in shown if i in self._units_of
+                    for d in self.sentence_units.entry_docs(self._units_of[i])]
+        return float((np.vstack(vectors) @ query_vector).max()) if vectors else 0.0
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray, dense, keyword,
              fused: float = 0.0) -> ArticleHit:

@@ -106,3 +106,18 @@ def test_the_gate_and_the_reranker_read_the_rankings_the_search_fused(kb: Knowle
         assert live.search(query, k=3) == expected
         assert live.search(query, k=20, min_relevance=0.0) == live.reranked(plan, vector, fused, rankings)
     assert live.scored("") is None
+
+
+def test_the_gate_reads_the_closest_sentence_of_the_top_articles(kb: KnowledgeBase):
+    """A long article's vector blurs the one sentence that answers; the gate also reads that sentence's cosine."""
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    assert live.sentence_units is not None and live.sentence_units.size > 0
+    plan, vector, rankings, fused = live.scored("保险人在合同订立时已经知道投保人未如实告知的，还能解除合同吗")
+    features = live.gate_features(plan, vector, fused, rankings)
+    assert len(features) == len(FEATURES)
+    assert "第十六条" in [h.article for h in fused[:3]], "a long article: six clauses on 如实告知"
+    shown = [live.index.entry_ids.index(f"{h.document_id} {h.article}") for h in fused[:3]]
+    article_best = max(float(live.index.dense.reconstruct(int(d)) @ vector) for i in shown for d in live.index.entry_docs(i))
+    assert features[FEATURES.index("top3_sentence_cosine")] > article_best, "the sentence is closer than its article"
+    without_units = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary)
+    assert without_units.gate_features(plan, vector, fused, rankings)[-1] is None, "unknown: counts as average"
