@@ -200,7 +200,7 @@ class RegulationSearcher(Searcher):
                 keyword=float(best_sentence), keyword_rank=keyword_rank.get(entry), cited_rank=cited_rank.get(entry),
                 coverage=keyword_coverage(plan, self._entry_tokens[entry]),
                 sentence_coverage=keyword_coverage(plan, sentence_tokens), length=len(hit.text),
-                document_id=hit.document_id))
+                document_id=hit.document_id, closest_sentence=self.closest_sentence(query_vector, entry)))
         return signals
 
     def _extra_rankings(self, query_vector: np.ndarray) -> list[tuple[dict[int, tuple[float, int]], float]]:
@@ -252,10 +252,16 @@ class RegulationSearcher(Searcher):
         sentences: a long article's vector blurs the one sentence that answers (None without sentence units)."""
         if self.sentence_units is None:
             return None
-        vectors = [self.index.dense.reconstruct(int(d)) for i in shown for d in self.index.entry_docs(i)]
-        vectors += [self.sentence_units.dense.reconstruct(int(d)) for i in shown if i in self._units_of
-                    for d in self.sentence_units.entry_docs(self._units_of[i])]
-        return float((np.vstack(vectors) @ query_vector).max()) if vectors else 0.0
+        return max((self.closest_sentence(query_vector, entry) for entry in shown), default=0.0)
+
+    def closest_sentence(self, query_vector: np.ndarray, entry: int) -> float:
+        """Best e5 cosine of the question with article `entry` or one of its sentences (the article alone
+        without sentence units)."""
+        vectors = [self.index.dense.reconstruct(int(d)) for d in self.index.entry_docs(entry)]
+        if entry in self._units_of:
+            vectors += [self.sentence_units.dense.reconstruct(int(d))
+                        for d in self.sentence_units.entry_docs(self._units_of[entry])]
+        return float((np.vstack(vectors) @ query_vector).max())
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray, dense, keyword,
              fused: float = 0.0) -> ArticleHit:
