@@ -27,18 +27,17 @@ from pathlib import Path
 import numpy as np
 
 from kb import KnowledgeBase
-from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze
+from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze, training_sets
 from bench.gate_fit import L2_GRID, out_of_fold
 from kb.regulations.gate import FEATURES, GATE, fit_gate
 from kb.regulations.rerank import article_features
 from kb.regulations.search import REGULATION_MIN_RELEVANCE
 from bench.regulation_ranking import sentence_unit_texts
-from kb.search import SCORED_DEPTH, plan_query
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "regulation_queries.yaml"
-TRAINING_SETS = (ROOT / "tests" / "kb" / "regulation_training_queries.yaml",)
+TRAINING_SETS = training_sets(DEV_SET.parent)  # one file per writer
 # Rows the gate is fitted on (training-only rows are TUNE rows kept apart in the printed figures).
 FITTED = ("tune", "training", "scope")
 TARGET_REJECTION = 0.95
@@ -68,18 +67,16 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
         units = kb._cache.embed(texts)  # noqa: SLF001 - cached per text like the index
     out = []
     for text, half, label, question in items:
-        plan = plan_query(text, searcher.glossary, searcher.rewriters)
-        hits = searcher.search(text, k=SCORED_DEPTH, min_relevance=0.0)
-        vector = searcher.encoder.encode_queries([plan.text])[0]
-        features = searcher.gate_features(plan, vector, hits, leave_out=text if half == "scope" else None)
+        plan, vector, rankings, hits = searcher.scored(text)
+        features = searcher.gate_features(plan, vector, hits, rankings, leave_out=text if half == "scope" else None)
         if raw_keyword:
             features.append(features[FEATURES.index("keyword_per_token")] * max(1, len(plan.tokens)))
         if rerank_score and shown.article_reranker is not None:
-            signals = searcher.article_signals(plan, vector, hits)
+            signals = searcher.article_signals(plan, vector, hits, rankings)
             features.append(float(shown.article_reranker.shown_scores(article_features(signals)).max()) if hits else 0.0)
         if units is not None:
             features[0] = max(features[0], float((units @ vector).max()))
-        ordered = shown.reranked(plan, vector, hits)
+        ordered = shown.reranked(plan, vector, hits, rankings)
         found = question is not None and any(squeeze(expected_text(question)) in squeeze(h.text) for h in ordered[:3])
         best = max((s for s, _ in searcher.index.dense_scores(vector, 1).values()), default=0.0)
         refused = scope is not None and float(scope.cosines(vector).max()) + OLD_MARGIN >= best
@@ -150,7 +147,7 @@ def main() -> None:
         parser.error("--without, --raw-keyword, --found-labels, --rerank-score and --choose-on-dev need --fit: they change what is fitted")
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    training = () if args.dev_only else tuple(p for p in TRAINING_SETS if p.exists())
+    training = () if args.dev_only else TRAINING_SETS
     data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training, args.rerank_score)
     train = np.array([r[1] in FITTED for r in data])
     print(f"rows: {sum(r[1] == 'tune' for r in data)} tune, {sum(r[1] == 'training' for r in data)} training-only, "

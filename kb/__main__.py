@@ -43,7 +43,7 @@ def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
     from kb.embeddings import EmbeddingCache, load_encoder
     from kb.index import docs_for
     from kb.knowledge_base import KnowledgeBase
-    from kb.regulations.search import regulation_docs
+    from kb.regulations.search import regulation_docs, sentence_unit_docs
 
     root = Path(args.content or settings.content_dir)
     try:
@@ -52,7 +52,8 @@ def _open(args: argparse.Namespace, settings: Settings, show_progress: bool):
         print(err, file=sys.stderr)
         raise SystemExit(1)
     encoder = load_encoder(settings.embedding_model)
-    texts = [d.text for d in docs_for(list(content.entries.values())) + regulation_docs(content.library)]
+    articles = regulation_docs(content.library)
+    texts = [d.text for d in docs_for(list(content.entries.values())) + articles + sentence_unit_docs(articles, content.library)]
     todo = EmbeddingCache(encoder, settings.embedding_cache_dir).count_missing(texts)
     bar = tqdm(total=todo, unit="text", desc="embedding", disable=not show_progress or todo == 0, file=sys.stderr)
     with bar:

@@ -19,7 +19,7 @@ from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encode
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.rerank import load_reranker
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
-                                   sentence_docs)
+                                   sentence_docs, sentence_unit_docs)
 from kb.rerank import Reranker
 from kb.faq_gate import GATE as FAQ_GATE
 from kb.scope import ScopeCheck
@@ -86,10 +86,12 @@ class KnowledgeBase:
         articles = open_collection(regulation_docs(content.library), cache, settings.index_dir, progress)
         sentences = open_collection(sentence_docs(articles.docs, content.library), cache, settings.index_dir,
                                     vectors=False)
+        unit_docs = sentence_unit_docs(articles.docs, content.library)
+        units = open_collection(unit_docs, cache, settings.index_dir, progress) if unit_docs else None
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
                                          scope=_scope(content, cache), faq=index, sentences=sentences,
                                          citations=cited_articles(content.entries),
-                                         reranker=load_reranker(cache.encoder.model_id))
+                                         reranker=load_reranker(cache.encoder.model_id), sentence_units=units)
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

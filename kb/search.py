@@ -121,6 +121,18 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Rankings:
+    """The rankings one search fused (entry index -> (score, doc index)) and their fused scores: handed to
+    the acceptance hook so that a collection's own gate or re-ranker reads them instead of recomputing them."""
+
+    dense: Mapping[int, tuple[float, int]]
+    keyword: Mapping[int, tuple[float, int]]
+    expanded: Mapping[int, tuple[float, int]]
+    extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]]
+    fused: Mapping[int, float]
+
+
+@dataclass(frozen=True)
 class QueryPlan:
     """A query after normalisation and glossary expansion."""
 
@@ -337,14 +349,14 @@ class Searcher:
         if threshold > 0 and not gated and self.scope is not None and dense and \
                 self.scope.out_of_scope(query_vector, max(score for score, _ in dense.values())):
             return []
-        candidates = self._reranked(plan, query_vector, question_vector,
-                                    self._candidates(plan, query_vector, clause_vectors, dense, k, category, depth))
+        rankings = self._rankings(plan, query_vector, clause_vectors, dense, category, depth)
+        candidates = self._reranked(plan, query_vector, question_vector, self._candidates(plan, query_vector, rankings, k))
         if gated:
             features = self.answer_gate_features(plan, query_vector, question_vector, candidates, dense)
             answered = self.answer_gate.probability(features) >= self.gate_threshold
             shown = self._listed(candidates, threshold) if answered else []
         else:
-            shown = self._accepted(candidates, threshold, plan, query_vector)
+            shown = self._accepted(candidates, threshold, plan, query_vector, rankings)
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]
@@ -380,7 +392,7 @@ class Searcher:
         ungated = self._ungated(query)
         if ungated is None:
             return [], []
-        plan, query_vector, question_vector, dense, candidates = ungated
+        plan, query_vector, question_vector, dense, _, candidates = ungated
         candidates = self._reranked(plan, query_vector, question_vector, candidates)
         return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, dense, leave_out)
 
@@ -390,20 +402,20 @@ class Searcher:
         ungated = self._ungated(query)
         if ungated is None:
             return [], [], False
-        plan, query_vector, question_vector, _, candidates = ungated
+        plan, query_vector, question_vector, _, _, candidates = ungated
         return candidates, self._signals(candidates, plan, query_vector, question_vector), question_vector is not None
 
     def _ungated(self, query: str) -> tuple[QueryPlan, np.ndarray, np.ndarray | None,
-                                            dict[int, tuple[float, int]], list[Hit]] | None:
-        """For the benchmarks that train the re-ranker and the gate: the plan, vectors, dense scores and
-        fused candidates of an unfiltered search before re-ranking and gating (None: nothing to search)."""
+                                            dict[int, tuple[float, int]], Rankings, list[Hit]] | None:
+        """For the benchmarks that train the re-ranker and the gate: the plan, vectors, dense scores, rankings
+        and fused candidates of an unfiltered search before re-ranking and gating (None: nothing to search)."""
         plan = plan_query(query or "", self.glossary, self.rewriters)
         if not plan.text.strip() or self.index.size == 0:
             return None
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
-        candidates = self._candidates(plan, query_vector, clause_vectors, dense, SCORED_DEPTH, None, CANDIDATE_DEPTH)
-        return plan, query_vector, question_vector, dense, candidates
+        rankings = self._rankings(plan, query_vector, clause_vectors, dense, None, CANDIDATE_DEPTH)
+        return plan, query_vector, question_vector, dense, rankings, self._candidates(plan, query_vector, rankings, SCORED_DEPTH)
 
     def _vectors(self, plan: QueryPlan) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """The query vector (leaning towards a story's question), the question's own vector, clause vectors."""
@@ -413,9 +425,9 @@ class Searcher:
             return vectors[0], None, vectors[1:]
         return focused(vectors[0], vectors[-1]), vectors[-1], vectors[1:-1]
 
-    def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, clause_vectors: np.ndarray,
-                    dense: dict[int, tuple[float, int]], k: int, category: str | None, depth: int | None) -> list[Hit]:
-        """The best fused candidates as hits, in the shown-score order (no threshold applied)."""
+    def _rankings(self, plan: QueryPlan, query_vector: np.ndarray, clause_vectors: np.ndarray,
+                  dense: dict[int, tuple[float, int]], category: str | None, depth: int | None) -> Rankings:
+        """The dense (with story clauses), keyword, expanded-keyword and a collection's own rankings, fused."""
         for clause_vector in clause_vectors:
             dense = best_match(dense, self.index.dense_scores(clause_vector, depth or len(self.index.docs)))
         keyword = self._keyword_scores(plan.tokens, depth)
@@ -425,8 +437,12 @@ class Searcher:
             dense, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
                                         for scores in (dense, keyword, expanded))
         extra = self._extra_rankings(query_vector)
-        fused = fused_scores(dense, keyword, expanded, extra)
-        order = fuse(dense, keyword, expanded, extra)[:max(k, SCORED_DEPTH)]
+        return Rankings(dense, keyword, expanded, extra, fused_scores(dense, keyword, expanded, extra))
+
+    def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, rankings: Rankings, k: int) -> list[Hit]:
+        """The best fused candidates as hits, in the shown-score order (no threshold applied)."""
+        dense, keyword, fused = rankings.dense, rankings.keyword, rankings.fused
+        order = fuse(dense, keyword, rankings.expanded, rankings.extra)[:max(k, SCORED_DEPTH)]
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
@@ -440,9 +456,11 @@ class Searcher:
         """Best BM25 score per entry (a collection may rank its keywords on other units than its documents)."""
         return self.index.keyword_scores(tokens, depth)
 
-    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray) -> list:
+    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray,
+                  rankings: Rankings) -> list:
         """The candidates shown: [] unless one of the best few clears the threshold, then those that clear it
-        (or, with a re-ranker, come within LIST_MARGIN of it: near misses are listed once one is answered)."""
+        (or, with a re-ranker, come within LIST_MARGIN of it: near misses are listed once one is answered).
+        `rankings`: what the candidates were fused from (read by a collection's own gate)."""
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold)]

@@ -24,6 +24,8 @@ from kb.regulations.library import Library
 HALVES = ("tune", "held_out")
 # The only split a training-only file may declare: its rows never reach the held-out half.
 TRAINING_SPLIT = "tune"
+# Training-only files sit next to the dev set, one per writer (kb.regulations.training_import writes them).
+TRAINING_FILES = "regulation_training_queries*.yaml"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ class RegulationDevSet:
         """The dev set proper (what the reported tune and held-out figures are measured on)."""
         return RegulationDevSet(tuple(q for q in self.questions if not q.split),
                                 tuple(n for n in self.negatives if n not in self.training_negatives))
+
+
+def training_sets(folder: Path) -> tuple[Path, ...]:
+    """Every training-only file in `folder` (the dev set's folder), in a fixed order."""
+    return tuple(sorted(folder.glob(TRAINING_FILES)))
 
 
 def half_of(text: str) -> str:

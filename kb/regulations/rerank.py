@@ -39,6 +39,8 @@ FEATURES = (
     "log_length",              # log of the article's length in characters
     "document_share",          # share of the candidates that come from the same document
     "document_first",          # 1 for the document's first candidate
+    "closest_sentence",        # e5 cosine of the question and the article or its closest sentence
+    "closest_sentence_vs_best",  # … minus the best candidate's
 )
 
 
@@ -56,6 +58,7 @@ class ArticleSignals:
     sentence_coverage: float
     length: int
     document_id: str
+    closest_sentence: float = 0.0  # best cosine with the article or one of its sentences
 
 
 def _inverse(rank: int | None) -> float:
@@ -70,6 +73,7 @@ def article_features(signals: Sequence[ArticleSignals]) -> np.ndarray:
     best_fused = max(s.fused for s in signals) or 1.0
     best_dense = max(s.dense for s in signals)
     best_keyword = max(s.keyword for s in signals) or 1.0
+    best_sentence = max(s.closest_sentence for s in signals)
     documents = [s.document_id for s in signals]
     rows = []
     for position, s in enumerate(signals):
@@ -78,6 +82,7 @@ def article_features(signals: Sequence[ArticleSignals]) -> np.ndarray:
             math.log1p(s.keyword), s.keyword / best_keyword, _inverse(s.keyword_rank), _inverse(s.cited_rank),
             s.coverage, s.sentence_coverage, math.log(max(1, s.length)),
             documents.count(s.document_id) / len(documents), float(documents.index(s.document_id) == position),
+            s.closest_sentence, s.closest_sentence - best_sentence,
         ])
     return np.array(rows, dtype=np.float64)
 

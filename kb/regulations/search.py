@@ -23,11 +23,11 @@ from kb.regulations.library import Article, Document, Library
 from kb.regulations.rerank import ArticleSignals, article_features
 from kb.rerank import Reranker
 from kb.scope import ScopeCheck
-from kb.search import CANDIDATE_DEPTH, QueryPlan, Recipe, Searcher, rank_positions, fused_scores, keyword_coverage, relevance
+from kb.search import QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, rank_positions, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.69
+REGULATION_MIN_RELEVANCE = 0.62
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -35,6 +35,7 @@ REGULATION_RECIPE = Recipe(spoken_terms=False, typo_correction=False, scope_chec
                            score_order=False, question_focus=False)
 ARTICLE_FIELD = "article"
 SENTENCE_FIELD = "sentence"
+SENTENCE_UNIT_FIELD = "sentence_unit"
 # The gate looks at the best few articles, as the FAQ's relevance gate does.
 GATE_DEPTH = 3
 # The articles cited by the FAQ entries closest to the question are a further ranking: FAQ entries
@@ -93,6 +94,19 @@ def sentence_docs(articles: Sequence[IndexedDoc], library: Library) -> list[Inde
             for doc in articles for sentence in (sentences(texts[doc.entry_id]) or [texts[doc.entry_id]])]
 
 
+def sentence_unit_docs(articles: Sequence[IndexedDoc], library: Library) -> list[IndexedDoc]:
+    """What is embedded per sentence of a multi-sentence article ('<short name> <article>' then the
+    sentence): the gate's finer dense signal inside an article (`top3_sentence_cosine`)."""
+    units = []
+    for doc in articles:
+        article = library.article(*doc.entry_id.split(" ", 1))
+        parts = sentences(article.text) if article else []
+        if len(parts) > 1:
+            short = library.documents[article.document_id].short_name
+            units += [IndexedDoc(doc.entry_id, SENTENCE_UNIT_FIELD, f"{short} {article.label}\n{part}") for part in parts]
+    return units
+
+
 def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
     """Per FAQ entry id, the keys ('L1-01 第十六条') of the library articles its sources cite."""
     return {entry_id: tuple(dict.fromkeys(f"{s.document_id} {s.article}" for s in entry.sources
@@ -102,7 +116,8 @@ def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
 
 def rankings_agree(shown: Sequence[int], dense_top: Mapping[int, tuple[float, int]],
                    keyword_top: Mapping[int, tuple[float, int]]) -> float:
-    """How many of the two rankings' best articles (dense, sentence BM25) are among the `shown` ones (0-2).
+    """How many of the two rankings' best articles (dense, sentence BM25; each ranking best first) are among
+    the `shown` ones (0-2).
 
     When meaning and words pick the same articles the question is one the library answers; a
     near-domain question (车险, 分红实现率 …) scatters them (docs/benchmarks.md, fourth pass)."""
@@ -115,11 +130,13 @@ class RegulationSearcher(Searcher):
     def __init__(self, index: SearchIndex, library: Library, encoder, glossary,
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
                  faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
-                 citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None) -> None:
+                 citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None,
+                 sentence_units: SearchIndex | None = None) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
         `sentences`: the keyword collection of `sentence_docs` (built here when not given);
         `citations`: per FAQ entry id, the article keys it cites (`cited_articles`);
-        `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order."""
+        `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order;
+        `sentence_units`: the embedded `sentence_unit_docs` (read by the gate; None = that signal unknown)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -131,6 +148,9 @@ class RegulationSearcher(Searcher):
         self.gate = gate
         self.article_reranker = reranker
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
+        self.sentence_units = sentence_units
+        self._units_of = {self._position[key]: i for i, key in enumerate(sentence_units.entry_ids)
+                          if key in self._position} if sentence_units is not None else {}
         citations = citations or {}
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]
@@ -145,24 +165,28 @@ class RegulationSearcher(Searcher):
         other.article_reranker = None
         return other
 
-    def reranked(self, plan: QueryPlan, query_vector: np.ndarray, candidates: list) -> list:
+    def scored(self, query: str) -> tuple[QueryPlan, np.ndarray, Rankings, list[ArticleHit]] | None:
+        """The plan, query vector, rankings and fused top candidates of an ungated search, before re-ranking
+        (what the benchmarks fit the gate and train the re-ranker on; None: nothing to search)."""
+        ungated = self._ungated(query)
+        if ungated is None:
+            return None
+        plan, query_vector, _, _, rankings, candidates = ungated
+        return plan, query_vector, rankings, candidates
+
+    def reranked(self, plan: QueryPlan, query_vector: np.ndarray, candidates: list, rankings: Rankings) -> list:
         """The fused candidates re-ordered by the learned article re-ranker (unchanged without one)."""
         if self.article_reranker is None or len(candidates) < 2:
             return candidates
-        scores = self.article_reranker.shown_scores(article_features(self.article_signals(plan, query_vector, candidates)))
+        signals = self.article_signals(plan, query_vector, candidates, rankings)
+        scores = self.article_reranker.shown_scores(article_features(signals))
         return [candidates[i] for i in sorted(range(len(candidates)), key=lambda i: (-scores[i], i))]
 
-    def article_signals(self, plan: QueryPlan, query_vector: np.ndarray,
-                        candidates: Sequence[ArticleHit]) -> list[ArticleSignals]:
-        """Per candidate (fused order): the rankings' scores and ranks, coverage, length, document.
-
-        The rankings are those `_candidates` fused (recomputed here: a few milliseconds, and the
-        shared searcher keeps no per-query state)."""
-        dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)
-        keyword = self._keyword_scores(plan.tokens, CANDIDATE_DEPTH)
-        expanded = self._keyword_scores(plan.expanded_tokens, CANDIDATE_DEPTH) if plan.expansion_terms else {}
-        extra = self._extra_rankings(query_vector)
-        fused = fused_scores(dense, keyword, expanded, extra)
+    def article_signals(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
+                        rankings: Rankings) -> list[ArticleSignals]:
+        """Per candidate (fused order): the scores and ranks in the `rankings` it was fused from, coverage,
+        length, document."""
+        dense, keyword, fused, extra = rankings.dense, rankings.keyword, rankings.fused, rankings.extra
         dense_rank, keyword_rank = rank_positions(dense), rank_positions(keyword)
         cited_rank = rank_positions(extra[0][0]) if extra else {}
         signals = []
@@ -176,7 +200,7 @@ class RegulationSearcher(Searcher):
                 keyword=float(best_sentence), keyword_rank=keyword_rank.get(entry), cited_rank=cited_rank.get(entry),
                 coverage=keyword_coverage(plan, self._entry_tokens[entry]),
                 sentence_coverage=keyword_coverage(plan, sentence_tokens), length=len(hit.text),
-                document_id=hit.document_id))
+                document_id=hit.document_id, closest_sentence=self.closest_sentence(query_vector, entry)))
         return signals
 
     def _extra_rankings(self, query_vector: np.ndarray) -> list[tuple[dict[int, tuple[float, int]], float]]:
@@ -194,34 +218,50 @@ class RegulationSearcher(Searcher):
         """BM25 of the best sentence of each article (entry indices are the articles')."""
         return self.sentences.keyword_scores(tokens, depth)
 
-    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray) -> list:
+    def _accepted(self, candidates: list, threshold: float, plan: QueryPlan, query_vector: np.ndarray,
+                  rankings: Rankings) -> list:
         """All candidates, re-ranked, when the gate accepts the question, else none; threshold 0 (hit test)
         skips the gate. The gate reads the fused order it was fitted on (docs/benchmarks.md, fifth pass:
         refitted on the re-ranked order it refused no better and answered fewer questions)."""
         if not candidates:
             return candidates
-        if threshold > 0 and self.gate.probability(self.gate_features(plan, query_vector, candidates)) < threshold:
+        if threshold > 0 and self.gate.probability(self.gate_features(plan, query_vector, candidates, rankings)) < threshold:
             return []
-        return self.reranked(plan, query_vector, candidates)
+        return self.reranked(plan, query_vector, candidates, rankings)
 
     def gate_features(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
-                      leave_out: str | None = None) -> list[float | None]:
-        """The gate's inputs (kb.regulations.gate.FEATURES); `leave_out`: a scope example not to compare
-        with (the benchmark measures each example against the others). None = not known here."""
+                      rankings: Rankings, leave_out: str | None = None) -> list[float | None]:
+        """The gate's inputs (kb.regulations.gate.FEATURES) from the fused candidates and the `rankings` they
+        were fused from (best first); `leave_out`: a scope example not to compare with (the benchmark
+        measures each example against the others). None = not known here."""
         terms = content_terms(plan.text) or plan.tokens
-        top = self.index.dense_scores(query_vector, 1)
-        top_cosine = max((score for score, _ in top.values()), default=0.0)
+        top_cosine = max((score for score, _ in rankings.dense.values()), default=0.0)
         shown = [self._position[f"{h.document_id} {h.article}"] for h in candidates[:GATE_DEPTH]]
         coverage = max((keyword_coverage(plan, self._entry_tokens[i]) for i in shown), default=0.0)
-        top_sentence = self.sentences.keyword_scores(plan.tokens, 1)
-        best_sentence = max((score for score, _ in top_sentence.values()), default=0.0)
+        best_sentence = max((score for score, _ in rankings.keyword.values()), default=0.0)
         scope_cosine, scope_coverage = (self.scope_examples.closeness(query_vector, terms, leave_out)
                                         if self.scope_examples is not None else (None, None))
         faq_cosine = None
         if self.faq is not None and self.faq.size:
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
         return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine,
-                rankings_agree(shown, top, top_sentence)]
+                rankings_agree(shown, rankings.dense, rankings.keyword), self.top_sentence_cosine(query_vector, shown)]
+
+    def top_sentence_cosine(self, query_vector: np.ndarray, shown: Sequence[int]) -> float | None:
+        """Best e5 cosine of the question with one of the `shown` articles (entry indices) or one of their
+        sentences: a long article's vector blurs the one sentence that answers (None without sentence units)."""
+        if self.sentence_units is None:
+            return None
+        return max((self.closest_sentence(query_vector, entry) for entry in shown), default=0.0)
+
+    def closest_sentence(self, query_vector: np.ndarray, entry: int) -> float:
+        """Best e5 cosine of the question with article `entry` or one of its sentences (the article alone
+        without sentence units)."""
+        vectors = [self.index.dense.reconstruct(int(d)) for d in self.index.entry_docs(entry)]
+        if entry in self._units_of:
+            vectors += [self.sentence_units.dense.reconstruct(int(d))
+                        for d in self.sentence_units.entry_docs(self._units_of[entry])]
+        return float((np.vstack(vectors) @ query_vector).max())
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray, dense, keyword,
              fused: float = 0.0) -> ArticleHit:

@@ -80,9 +80,9 @@ def test_searches_during_rebuilds_never_fail_or_come_back_empty(kb: KnowledgeBas
 
 def test_cached_index_on_disk_is_written_atomically(kb: KnowledgeBase, settings: Settings) -> None:
     folders = [p for p in Path(settings.index_dir).iterdir()]
-    sentences = kb._snapshot.regulation_searcher.sentences  # noqa: SLF001 - the third cached collection
+    regulations = kb._snapshot.regulation_searcher  # noqa: SLF001 - its sentences and sentence units are cached too
     assert sorted(p.name for p in folders if not p.name.startswith(".")) == sorted(
-        [kb.index.key, kb.regulation_index.key, sentences.key])
+        [kb.index.key, kb.regulation_index.key, regulations.sentences.key, regulations.sentence_units.key])
     assert not any(p.name.startswith(".") for p in folders), "no temporary folder is left behind"
 
 

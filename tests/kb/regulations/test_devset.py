@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.regulations.evaluation import half_of, load_regulation_dev_set, sentence_problems
+from kb.regulations.evaluation import half_of, load_regulation_dev_set, sentence_problems, training_sets
 from kb.regulations.library import load_library
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -68,11 +68,12 @@ def test_a_training_row_may_not_repeat_a_dev_question_and_the_dev_set_has_no_spl
 
 
 def test_every_training_only_sentence_is_in_its_article_and_all_go_to_tune():
-    dev = load_regulation_dev_set(ROOT / "tests" / "kb" / "regulation_queries.yaml",
-                                  ROOT / "tests" / "kb" / "regulation_training_queries.yaml")
+    files = training_sets(ROOT / "tests" / "kb")
+    assert len(files) >= 2, "one file per writer (w-supervisors, w-compliance)"
+    dev = load_regulation_dev_set(ROOT / "tests" / "kb" / "regulation_queries.yaml", *files)
     training = dev.training_only()
     library, _ = load_library(ROOT / "content")
-    assert len(training.questions) >= 200
+    assert len(training.questions) >= 400 and len(training.negatives) >= 100
     assert all(q.half == "tune" for q in training.questions)
     assert len(dev.half("held_out").questions) == len(dev.without_training().half("held_out").questions)
     problems = sentence_problems(training, library)

@@ -2,6 +2,7 @@
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,14 @@ def test_feature_rows_compare_each_candidate_with_the_best():
     assert list(column["document_first"]) == [1.0, 0.0, 1.0]
     assert np.allclose(column["document_share"], [2 / 3, 2 / 3, 1 / 3])
     assert article_features([]).shape == (0, len(FEATURES))
+
+
+def test_the_closest_sentence_counts_against_the_best_candidates():
+    rows = article_features([replace(_signals(0.2, 0.90, "L1-01"), closest_sentence=0.93),
+                             replace(_signals(0.1, 0.88, "JI-2"), closest_sentence=0.95)])
+    column = {name: rows[:, i] for i, name in enumerate(FEATURES)}
+    assert np.allclose(column["closest_sentence"], [0.93, 0.95])
+    assert np.allclose(column["closest_sentence_vs_best"], [-0.02, 0.0]), "the second has the closer sentence"
 
 
 def test_the_shipped_weights_load_only_for_their_encoder_and_features(tmp_path: Path):

@@ -13,12 +13,15 @@ from pathlib import Path
 import pytest
 
 from kb import KnowledgeBase
-from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score
+from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score, training_sets
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
-# (expected sentence in the top 3 articles, negatives refused) as measured with the learned article
-# re-ranker (fifth pass): tune 0.795 / 0.905, held-out 0.788 / 1.000.
-FLOORS = {"tune": (0.78, 0.90), "held_out": (0.77, 0.95)}
+# (expected sentence in the top 3 articles, negatives refused) as measured on regs7 with the gate and the
+# re-ranker reading each article's closest sentence: tune 0.811 / 0.952, held-out 0.825 / 1.000.
+FLOORS = {"tune": (0.80, 0.90), "held_out": (0.81, 0.95)}
+# Share of the training-only negatives (company internals, product figures: w-compliance) the gate refuses:
+# 0.592 measured on regs7 — the dev set's negatives do not show this weakness (docs/benchmarks.md).
+TRAINING_NEGATIVES_REFUSED = 0.57
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -35,3 +38,10 @@ def test_expected_sentence_is_in_the_top_three_articles(half: tuple[str, Regulat
 def test_out_of_scope_questions_get_no_article(half: tuple[str, RegulationScores]) -> None:
     name, scores = half
     assert scores.rejection >= FLOORS[name][1], (name, scores.rejection)
+
+
+def test_most_training_negatives_get_no_article(real_kb: KnowledgeBase) -> None:
+    negatives = load_regulation_dev_set(DEV_SET, *training_sets(DEV_SET.parent)).training_only().negatives
+    assert len(negatives) >= 100
+    refused = sum(1 for text in negatives if not real_kb.search_regulations(text, k=3)) / len(negatives)
+    assert refused >= TRAINING_NEGATIVES_REFUSED, refused

@@ -4,6 +4,7 @@ from kb import ArticleHit, KnowledgeBase
 from kb.regulations.gate import FEATURES, GATE
 from kb.regulations.search import RegulationSearcher, rankings_agree
 from kb.scope import ScopeCheck
+from kb.search import CANDIDATE_DEPTH, fused_scores
 from kb.text import keyword_tokens
 
 
@@ -89,3 +90,34 @@ def test_articles_cited_by_the_nearest_faq_entries_are_a_ranking_of_their_own(kb
     assert weight > 0 and cited[0] == "L1-01 第三十六条", "the grace-period entry cites 保险法第三十六条"
     alone = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary)
     assert alone._extra_rankings(vector) == []  # noqa: SLF001 - without the FAQ there is nothing to cite
+
+
+def test_the_gate_and_the_reranker_read_the_rankings_the_search_fused(kb: KnowledgeBase):
+    """One search computes the dense, sentence-BM25 and citation rankings once; the gate and the re-ranker
+    read those (what the benchmarks fit on is what the app decides with)."""
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    for query in ("投保人没如实告知，保险公司的解除权多久不行使就消灭", "推荐一家好吃的火锅店"):
+        plan, vector, rankings, fused = live.scored(query)
+        assert rankings.dense == live.index.dense_scores(vector, CANDIDATE_DEPTH)
+        assert rankings.keyword == live._keyword_scores(plan.tokens, CANDIDATE_DEPTH)  # noqa: SLF001
+        assert rankings.fused == fused_scores(rankings.dense, rankings.keyword, rankings.expanded, rankings.extra)
+        answered = live.gate.probability(live.gate_features(plan, vector, fused, rankings)) >= live.min_relevance
+        expected = live.reranked(plan, vector, fused, rankings)[:3] if answered else []
+        assert live.search(query, k=3) == expected
+        assert live.search(query, k=20, min_relevance=0.0) == live.reranked(plan, vector, fused, rankings)
+    assert live.scored("") is None
+
+
+def test_the_gate_reads_the_closest_sentence_of_the_top_articles(kb: KnowledgeBase):
+    """A long article's vector blurs the one sentence that answers; the gate also reads that sentence's cosine."""
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    assert live.sentence_units is not None and live.sentence_units.size > 0
+    plan, vector, rankings, fused = live.scored("保险人在合同订立时已经知道投保人未如实告知的，还能解除合同吗")
+    features = live.gate_features(plan, vector, fused, rankings)
+    assert len(features) == len(FEATURES)
+    assert "第十六条" in [h.article for h in fused[:3]], "a long article: six clauses on 如实告知"
+    shown = [live.index.entry_ids.index(f"{h.document_id} {h.article}") for h in fused[:3]]
+    article_best = max(float(live.index.dense.reconstruct(int(d)) @ vector) for i in shown for d in live.index.entry_docs(i))
+    assert features[FEATURES.index("top3_sentence_cosine")] > article_best, "the sentence is closer than its article"
+    without_units = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary)
+    assert without_units.gate_features(plan, vector, fused, rankings)[-1] is None, "unknown: counts as average"
