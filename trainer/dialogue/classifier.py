@@ -20,6 +20,9 @@ Thresholds: per behaviour, from out-of-fold scores on the train split (grouped b
 scored the way replies are: the best of its sentences and the whole), the lowest threshold
 whose precision reaches `TARGET_PRECISION` — for behaviours with a positive cue rule, chosen
 together with the floor a rule hit needs (`_joint_threshold`). The dev split is never seen here.
+Nearest texts (trainer.dialogue.neighbours): the k nearest training texts' vote is blended into a
+head's probability, its share per behaviour chosen on the same out-of-fold scores (0 keeps the head
+alone); it catches wording close to a labelled example that the linear head averages away.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "5"  # bumped when the rules that calibrate the floors change
+CLASSIFIER_FORMAT = "6"  # bumped when the rules that calibrate the floors change
 RANDOM_STATE = 0
 FOLDS = 5
 COUNTER_WEIGHT = 3.0
