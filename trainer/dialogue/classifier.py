@@ -51,7 +51,7 @@ from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "6"  # bumped when the rules that calibrate the floors change
+CLASSIFIER_FORMAT = "6"  # bumped when training or the pickled shape changes (6: nearest-text votes)
 RANDOM_STATE = 0
 FOLDS = 5
 COUNTER_WEIGHT = 3.0
