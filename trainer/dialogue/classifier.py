@@ -20,6 +20,9 @@ Thresholds: per behaviour, from out-of-fold scores on the train split (grouped b
 scored the way replies are: the best of its sentences and the whole), the lowest threshold
 whose precision reaches `TARGET_PRECISION` — for behaviours with a positive cue rule, chosen
 together with the floor a rule hit needs (`_joint_threshold`). The dev split is never seen here.
+Nearest texts (trainer.dialogue.neighbours): the k nearest training texts' vote is blended into a
+head's probability, its share per behaviour chosen on the same out-of-fold scores (0 keeps the head
+alone); it catches wording close to a labelled example that the linear head averages away.
 """
 
 from __future__ import annotations
@@ -43,11 +46,12 @@ from sklearn.preprocessing import StandardScaler
 
 from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import LabelledUtterance, corpus_hash, stable_rank
+from trainer.dialogue.neighbours import Neighbours
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "4"  # bumped when the rules that calibrate the floors change
+CLASSIFIER_FORMAT = "6"  # bumped when training or the pickled shape changes (6: nearest-text votes)
 RANDOM_STATE = 0
 FOLDS = 5
 COUNTER_WEIGHT = 3.0
@@ -85,6 +89,10 @@ class Recipe:
     calibrate_on_corpus: bool = False   # thresholds from the corpus writers' utterances only (training-only hard examples train, not calibrate)
     folds: int = FOLDS                  # out-of-fold scores from this many folds
     both_dealings: bool = False         # out-of-fold scores averaged over two fold dealings (position and hash): a steadier threshold
+    neighbours: int = 5                 # k nearest training texts vote per behaviour (0: heads alone)
+    neighbour_weights: tuple[float, ...] = (0.0, 0.1, 0.2, 0.35)  # the vote's share of a score, per behaviour
+                                        # the one with the best out-of-fold recall at the target precision
+    neighbour_power: float = 8.0        # votes weighed by cosine ** power: the closest text dominates
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -148,6 +156,8 @@ class BehaviourClassifier:
     calibration: dict[str, tuple[float, float]] = field(default_factory=dict)  # behaviour -> (precision, recall) out of fold
     recipe: Recipe = field(default_factory=Recipe)
     rule_floors: dict[str, float] = field(default_factory=dict)  # behaviour -> least score a cue-rule hit needs
+    neighbours: Neighbours | None = None  # the training texts whose votes are blended in (recipe.neighbours)
+    neighbour_weights: dict[str, float] = field(default_factory=dict)  # behaviour -> the vote's share (0: head alone)
 
     @property
     def whole_from_sentences(self) -> bool:
@@ -167,7 +177,12 @@ class BehaviourClassifier:
         dense, ngrams = self.features.parts(texts, vectors)
         w_dense, w_ngrams, bias = self._stacked()
         z = dense @ w_dense[:, columns] + ngrams @ w_ngrams[:, columns] + bias[columns]
-        return expit(z)
+        if self.neighbours is None:
+            return expit(z)
+        weights = np.array([self.neighbour_weights.get(self.behaviours[c], 0.0) for c in columns])
+        if not weights.any():
+            return expit(z)
+        return blend(expit(z), self.neighbours.votes((dense, ngrams))[:, columns], weights)
 
     def _stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if getattr(self, "_stacked_heads", None) is None:
@@ -178,6 +193,11 @@ class BehaviourClassifier:
             bias = np.array([self.heads[b].intercept_[0] for b in self.behaviours])
             self._stacked_heads = (w_dense, w_ngrams, bias)
         return self._stacked_heads
+
+
+def blend(probabilities: np.ndarray, votes: np.ndarray, weight: float | np.ndarray) -> np.ndarray:
+    """The heads' probabilities with the nearest training texts' votes mixed in (weight per column or one)."""
+    return (1 - weight) * probabilities + weight * votes
 
 
 @dataclass(frozen=True)
@@ -235,10 +255,12 @@ def _fit_head(x: sparse.csr_matrix, data: "_TrainingSet", rows: np.ndarray, colu
 
 def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[str], ngram_max: int,
                  settings: Sequence[Callable[[str], HeadSetting]], hashed_folds: bool = False,
-                 count: int = FOLDS) -> list[np.ndarray]:
-    """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads."""
+                 count: int = FOLDS, recipe: Recipe | None = None) -> list[np.ndarray]:
+    """Grouped k-fold scores of every training text, one (texts, behaviours) array per way of setting the heads;
+    with a `recipe` that has neighbours, one more: the votes of each text's nearest texts in the other folds."""
     folds = _folds(data, hashed_folds, count)
     results = [np.zeros((len(data.texts), len(behaviours))) for _ in settings]
+    votes = np.zeros((len(data.texts), len(behaviours)))
     for fold in range(count):
         fit_rows, held = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
         parts = Features([data.texts[i] for i in fit_rows], x_raw[fit_rows], ngram_max).parts(data.texts, x_raw)
@@ -250,7 +272,21 @@ def _out_of_fold(data: "_TrainingSet", x_raw: np.ndarray, behaviours: Sequence[s
                     matrices[setting.embedding_weight] = joined(parts, setting.embedding_weight)
                 x = matrices[setting.embedding_weight]
                 result[held, column] = _fit_head(x, data, fit_rows, column, setting).predict_proba(x[held])[:, 1]
-    return results
+        neighbours = _neighbours(recipe, (parts[0][fit_rows], parts[1][fit_rows]), data.labels[fit_rows])
+        if neighbours is not None:
+            votes[held] = neighbours.votes((parts[0][held], parts[1][held]))
+    return results + ([votes] if _neighbours_wanted(recipe) else [])
+
+
+def _neighbours_wanted(recipe: Recipe | None) -> bool:
+    return recipe is not None and recipe.neighbours > 0 and any(w > 0 for w in recipe.neighbour_weights)
+
+
+def _neighbours(recipe: Recipe | None, parts: tuple[np.ndarray, sparse.csr_matrix], labels: np.ndarray
+                ) -> Neighbours | None:
+    if not _neighbours_wanted(recipe):
+        return None
+    return Neighbours.fit(parts, labels, recipe.neighbours, recipe.neighbour_power)
 
 
 def _folds(data: "_TrainingSet", hashed: bool, count: int = FOLDS) -> np.ndarray:
@@ -380,25 +416,34 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
     """Train on the train split only, thresholds from grouped out-of-fold scores."""
     behaviours = tuple(behaviours)
     train, data, x_raw, truth = _prepared(utterances, embed, behaviours, recipe)
-    [out_of_fold] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds,
-                                 recipe.folds)
+    out_of_fold = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], recipe.hashed_folds,
+                               recipe.folds, recipe)
     if recipe.both_dealings:
-        [other] = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], not recipe.hashed_folds,
-                               recipe.folds)
-        out_of_fold = (out_of_fold + other) / 2
-    per_utterance = best_of_units(out_of_fold, data.group, len(train))
-    thresholds, calibration, floors = {}, {}, {}
+        other = _out_of_fold(data, x_raw, behaviours, recipe.ngram_max, [recipe.head], not recipe.hashed_folds,
+                             recipe.folds, recipe)
+        out_of_fold = [(a + b) / 2 for a, b in zip(out_of_fold, other)]
+    heads_only, votes = out_of_fold[0], (out_of_fold[1] if len(out_of_fold) > 1 else None)
+    weights = recipe.neighbour_weights if votes is not None else (0.0,)
+    thresholds, calibration, floors, chosen_weights = {}, {}, {}, {}
     rules = rule_hits(train, behaviours)
-    if recipe.calibrate_on_corpus:
-        calibrating = np.array([not u.training_only for u in train])
-        per_utterance, rules, truth = per_utterance[calibrating], rules[calibrating], truth[calibrating]
+    calibrating = (np.array([not u.training_only for u in train]) if recipe.calibrate_on_corpus
+                   else np.ones(len(train), dtype=bool))
+    rules, truth = rules[calibrating], truth[calibrating]
     for column, behaviour in enumerate(behaviours):
-        if recipe.confirm_rules and rules[:, column].any():
-            threshold, floor, precision, recall = _joint_threshold(per_utterance[:, column], rules[:, column], truth[:, column])
+        best = None
+        for weight in weights:  # the vote's share: the best out-of-fold recall at the target precision
+            scores = heads_only[:, column] if votes is None else blend(heads_only[:, column], votes[:, column], weight)
+            per_utterance = best_of_units(scores[:, None], data.group, len(train))[calibrating, 0]
+            if recipe.confirm_rules and rules[:, column].any():
+                threshold, floor, precision, recall = _joint_threshold(per_utterance, rules[:, column], truth[:, column])
+            else:
+                (threshold, precision, recall), floor = _threshold(per_utterance, truth[:, column]), None
+            key = (precision >= TARGET_PRECISION, round(recall, 6) if precision >= TARGET_PRECISION else precision)
+            if best is None or key > best[0]:  # ties keep the smaller weight (listed first)
+                best = (key, weight, threshold, floor, precision, recall)
+        _, chosen_weights[behaviour], thresholds[behaviour], floor, precision, recall = best
+        if floor is not None:
             floors[behaviour] = floor
-        else:
-            threshold, precision, recall = _threshold(per_utterance[:, column], truth[:, column])
-        thresholds[behaviour] = threshold
         calibration[behaviour] = (round(precision, 3), round(recall, 3))
     features = Features(data.texts, x_raw, recipe.ngram_max)
     parts = features.parts(data.texts, x_raw)
@@ -406,7 +451,9 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
     heads = {b: _fit_head(joined(parts, recipe.head(b).embedding_weight), data, everything, column, recipe.head(b))
              for column, b in enumerate(behaviours)}
     return BehaviourClassifier(behaviours, features, heads, thresholds, model_id, corpus_hash(utterances),
-                               len(train), calibration, recipe, floors)
+                               len(train), calibration, recipe, floors,
+                               _neighbours(recipe, parts, data.labels) if any(chosen_weights.values()) else None,
+                               chosen_weights)
 
 
 def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, grid: Sequence[HeadSetting],

@@ -117,8 +117,40 @@ def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
                                                   features.ngrams.transform(texts)),
                                                  classifier.recipe.head(b).embedding_weight))[:, 1]
         for b in classifier.behaviours])
+    if classifier.neighbours is not None:  # the nearest training texts' votes, blended per behaviour
+        weights = np.array([classifier.neighbour_weights[b] for b in classifier.behaviours])
+        votes = classifier.neighbours.votes(features.parts(texts, vectors))
+        reference = (1 - weights) * reference + weights * votes
     assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
     assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])
+
+
+def test_neighbour_votes_follow_the_closest_labelled_text():
+    import scipy.sparse as sparse
+
+    from trainer.dialogue.neighbours import Neighbours
+
+    dense = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]])
+    ngrams = sparse.csr_matrix(np.eye(4))
+    labels = np.array([[1, 0], [1, -1], [0, 1], [0, 1]])  # row 1 does not count for the second behaviour
+    neighbours = Neighbours.fit((dense, ngrams), labels, k=2, power=8.0)
+    votes = neighbours.votes((dense[[0, 2]], ngrams[[0, 2]]))
+    assert votes[0, 0] == 1.0 and votes[1, 0] == 0.0  # both neighbours agree
+    assert votes[1, 1] == 1.0 and votes[0, 1] < 0.05  # the unlabelled row 1 is skipped: row 0 itself dominates
+
+
+def test_neighbour_weights_are_chosen_per_behaviour_from_the_candidates(encoder, embed):
+    from trainer.dialogue.classifier import Recipe
+
+    corpus = small_corpus(6)
+    heads_only = train_classifier(corpus, embed, encoder.model_id, recipe=Recipe(neighbour_weights=(0.0,)))
+    assert heads_only.neighbours is None and set(heads_only.neighbour_weights.values()) == {0.0}
+    chosen = train_classifier(corpus, embed, encoder.model_id)
+    assert set(chosen.neighbour_weights.values()) <= set(Recipe().neighbour_weights)
+    for behaviour, weight in chosen.neighbour_weights.items():
+        if weight == 0.0:  # a behaviour the votes do not help keeps the heads' threshold
+            assert chosen.thresholds[behaviour] == heads_only.thresholds[behaviour]
+    assert all(np.array_equal(chosen.heads[b].coef_, heads_only.heads[b].coef_) for b in UTTERANCE_BEHAVIOURS)
 
 
 def test_clause_units_borrow_their_sentence_vector_and_are_not_encoded(encoder, embed):
