@@ -22,17 +22,16 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
-# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02; judge7 pass,
-# docs/benchmarks.md "judge7": the nearest training texts' votes blended in per behaviour)
+# behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02 after the merge of
+# judge6 and judge7: adjudicated train and dev labels, the nearest training texts' votes blended in)
 DEV_FLOORS = {
-    "empathy": (0.90, 0.55), "apology": (0.92, 0.95), "verification": (0.77, 0.66),
-    "clarifying_question": (0.88, 0.62), "explanation": (0.86, 0.75), "next_step": (0.84, 0.65),
-    "escalation": (0.87, 0.89), "closing": (0.98, 0.89), "absolute_promise": (0.98, 0.74),
-    "rude": (0.74, 0.51), "blame": (0.87, 0.69), "jargon": (0.82, 0.80), "personal_data": (0.92, 0.83),
-    "vague": (0.89, 0.84),
+    "empathy": (0.81, 0.55), "apology": (0.95, 0.95), "verification": (0.64, 0.66), "clarifying_question": (0.82, 0.61),
+    "explanation": (0.86, 0.73), "next_step": (0.85, 0.57), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
+    "absolute_promise": (0.98, 0.74), "rude": (0.73, 0.45), "blame": (0.87, 0.71), "jargon": (0.81, 0.69),
+    "personal_data": (0.92, 0.83), "vague": (0.95, 0.83),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
-COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 0, "jargon": 0, "personal_data": 1, "vague": 0}
+COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 1, "jargon": 0, "personal_data": 1, "vague": 0}
 
 
 @pytest.fixture(scope="module")
