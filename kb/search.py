@@ -9,7 +9,8 @@ On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
 learned re-ranker's 0–1 score over the top candidates; equal scores are broken by `order_key`.
-Before ranking, the query is rewritten into the content's words (kb.query_rewrite).
+Before ranking, the query is rewritten into the content's words (kb.query_rewrite); the dense ranking
+that fusion reads may use the query vector through a learned linear adapter (kb.adapter).
 """
 
 from __future__ import annotations
