@@ -59,6 +59,7 @@ def recipes() -> dict[str, Recipe]:
     alone["+number_rules"] = replace(alone["+number_rules"], score_order=True)
     return {"baseline": NONE, **alone, "all": Recipe(), "all+clause_matching": replace(Recipe(), clause_matching=True),
             "all-learned_rerank": replace(Recipe(), learned_rerank=False),
+            "all-query_adapter": replace(Recipe(), query_adapter=False),
             "all-list_near_misses": replace(Recipe(), list_near_misses=False),
             "all+learned_gate": replace(Recipe(), learned_gate=True)}
 
@@ -66,7 +67,7 @@ def recipes() -> dict[str, Recipe]:
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     live = kb._snapshot.searcher  # noqa: SLF001 - same index, glossary and scope examples as the app
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
-                    live.scope, kb.content.duration_rules, live.reranker, live.answer_gate)
+                    live.scope, kb.content.duration_rules, live.reranker, live.answer_gate, adapter=live.adapter)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):

@@ -20,6 +20,7 @@ from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.rerank import load_reranker
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs, sentence_unit_docs)
+from kb.adapter import QueryAdapter
 from kb.rerank import Reranker
 from kb.faq_gate import GATE as FAQ_GATE
 from kb.scope import ScopeCheck
@@ -48,7 +49,7 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     scope = _scope(content, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
-                    gate=FAQ_GATE)
+                    gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id))
 
 
 class KnowledgeBase:

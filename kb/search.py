@@ -9,7 +9,8 @@ On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
 learned re-ranker's 0–1 score over the top candidates; equal scores are broken by `order_key`.
-Before ranking, the query is rewritten into the content's words (kb.query_rewrite).
+Before ranking, the query is rewritten into the content's words (kb.query_rewrite); the dense ranking
+that fusion reads may use the query vector through a learned linear adapter (kb.adapter).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from kb.adapter import QueryAdapter
 from kb.content import Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
@@ -97,6 +99,9 @@ class Recipe:
     # answered old off-topic questions at every threshold that kept recall, and left out, a writer lost
     # recall; the two rules, with the added scope examples, refuse as many TUNE negatives (docs/benchmarks.md).
     learned_gate: bool = False
+    # The dense ranking of fusion uses the query vector through a linear adapter learned on TUNE (kb.adapter),
+    # when one was trained for the encoder; relevance, the scope check and the re-ranker's cosines stay raw.
+    query_adapter: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,7 @@ class Rankings:
     expanded: Mapping[int, tuple[float, int]]
     extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]]
     fused: Mapping[int, float]
+    fused_dense: Mapping[int, tuple[float, int]]  # the dense ranking fusion used: through the query adapter, if any
 
 
 @dataclass(frozen=True)
@@ -271,9 +277,11 @@ class Searcher:
                  glossary: Glossary, min_relevance: float, recipe: Recipe = Recipe(),
                  scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = (),
                  reranker: Reranker | None = None, gate: GateModel | None = None,
-                 gate_threshold: float = GATE_THRESHOLD) -> None:
-        """`gate`: the learned answer gate (kb.faq_gate), used only with the re-ranker whose scores it reads."""
+                 gate_threshold: float = GATE_THRESHOLD, adapter: QueryAdapter | None = None) -> None:
+        """`gate`: the learned answer gate (kb.faq_gate), used only with the re-ranker whose scores it reads;
+        `adapter`: the query-side dense adapter (kb.adapter) for the dense ranking."""
         self.index = index
+        self.adapter = adapter if recipe.query_adapter else None
         self.reranker = reranker if recipe.learned_rerank else None
         self.answer_gate = gate if recipe.learned_gate and self.reranker is not None else None
         self.gate_threshold = gate_threshold
@@ -432,21 +440,29 @@ class Searcher:
             dense = best_match(dense, self.index.dense_scores(clause_vector, depth or len(self.index.docs)))
         keyword = self._keyword_scores(plan.tokens, depth)
         expanded = self._keyword_scores(plan.expanded_tokens, depth) if plan.expansion_terms else {}
+        ranked = self._adapted_dense(query_vector, depth, dense)
         if category is not None:
             allowed = {i for i, e in enumerate(self.index.entry_ids) if self.entries[e].category == category}
-            dense, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
-                                        for scores in (dense, keyword, expanded))
+            dense, ranked, keyword, expanded = ({e: v for e, v in scores.items() if e in allowed}
+                                                for scores in (dense, ranked, keyword, expanded))
         extra = self._extra_rankings(query_vector)
-        return Rankings(dense, keyword, expanded, extra, fused_scores(dense, keyword, expanded, extra))
+        return Rankings(dense, keyword, expanded, extra, fused_scores(ranked, keyword, expanded, extra), ranked)
 
     def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, rankings: Rankings, k: int) -> list[Hit]:
         """The best fused candidates as hits, in the shown-score order (no threshold applied)."""
         dense, keyword, fused = rankings.dense, rankings.keyword, rankings.fused
-        order = fuse(dense, keyword, rankings.expanded, rankings.extra)[:max(k, SCORED_DEPTH)]
+        order = fuse(rankings.fused_dense, keyword, rankings.expanded, rankings.extra)[:max(k, SCORED_DEPTH)]
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
         return candidates
+
+    def _adapted_dense(self, query_vector: np.ndarray, depth: int | None,
+                       dense: dict[int, tuple[float, int]]) -> dict[int, tuple[float, int]]:
+        """The dense ranking fusion uses: through the adapter when there is one, else `dense` itself."""
+        if self.adapter is None:
+            return dense
+        return self.index.dense_scores(self.adapter.adapt(query_vector), depth or len(self.index.docs))
 
     def _extra_rankings(self, query_vector: np.ndarray) -> Sequence[tuple[Mapping[int, tuple[float, int]], float]]:
         """Further (ranking, weight)s a collection fuses in; none for FAQ entries."""
