@@ -34,9 +34,12 @@ MODES = ("app", "threshold0", "category")
 
 
 def hit_record(hit: Hit) -> list:
-    """What a user or a later step sees of one hit (floats are already rounded by the searcher)."""
+    """What a user or a later step sees of one hit (floats are already rounded by the searcher).
+
+    Highlights as a sorted list: kb.text.matched_terms orders equal-length terms by set iteration,
+    which moves with each process's string-hash seed, on main's code as well."""
     return [hit.id, hit.score, hit.relevance, hit.dense_score, hit.keyword_score, hit.coverage,
-            hit.matched_field, hit.matched_text, list(hit.highlights)]
+            hit.matched_field, hit.matched_text, sorted(hit.highlights)]
 
 
 def query_sets() -> dict[str, list[str]]:
@@ -87,6 +90,9 @@ def main() -> None:
         print(f"recorded {sum(len(v) for v in current.values())} queries x {len(MODES)} modes into {args.write}")
         return
     before = json.loads(args.compare.read_text(encoding="utf-8"))
+    for hits in (hits for queries in before.values() for modes in queries.values() for hits in modes.values()):
+        for hit in hits:
+            hit[-1] = sorted(hit[-1])  # a recording made before highlights were sorted
     for name, changed in differences(before, current).items():
         print(f"{name}: {len(before[name]) - len(changed)} of {len(before[name])} queries identical in every mode")
         if name != "dev":

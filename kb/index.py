@@ -70,6 +70,43 @@ def _dense_index(vectors: np.ndarray) -> faiss.Index:
     return index
 
 
+class Postings:
+    """BM25's precomputed per-token document scores, summed for a query without `np.add.at`.
+
+    bm25s adds each query token's postings with `np.add.at`, which costs ~15 µs a token (a story has
+    60-100 tokens, twice over with the glossary's expansion). A token's postings name each document
+    once, so a plain indexed add does the same float32 additions in the same order: the scores are
+    identical to `BM25.get_scores` (tests/kb/test_index.py compares them)."""
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, num_docs: int,
+                 dtype: np.dtype) -> None:
+        self._data, self._indices, self._num_docs, self._dtype = data, indices, num_docs, dtype
+        self._bounds = indptr.tolist()  # Python ints: slicing with them is faster than with numpy scalars
+
+    @classmethod
+    def of(cls, bm25: bm25s.BM25) -> "Postings | None":
+        """The postings of a loaded or built index; None where the shortcut would not give bm25s' scores
+        (a variant with scores for absent tokens, or a token listing a document twice)."""
+        stored = getattr(bm25, "scores", None)
+        if not stored or getattr(bm25, "nonoccurrence_array", None) is not None or "indptr" not in stored:
+            return None
+        data, indices, indptr = stored["data"], stored["indices"], stored["indptr"]
+        token_of = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
+        pairs = token_of * max(1, int(stored["num_docs"])) + indices.astype(np.int64)
+        if len(np.unique(pairs)) != len(pairs):
+            return None
+        return cls(data, indices, indptr, int(stored["num_docs"]), np.dtype(bm25.dtype))
+
+    def scores(self, token_ids: list[int]) -> np.ndarray:
+        """Per document, the sum of the tokens' scores (float32, added token by token in the query's order)."""
+        scores = np.zeros(self._num_docs, dtype=self._dtype)
+        bounds, indices, data = self._bounds, self._indices, self._data
+        for token in token_ids:
+            start, end = bounds[token], bounds[token + 1]
+            scores[indices[start:end]] += data[start:end]
+        return scores
+
+
 class SearchIndex:
     """Dense and keyword indexes over the documents of a set of entries."""
 
@@ -84,6 +121,9 @@ class SearchIndex:
         by_entry = np.argsort(self.doc_entry, kind="stable")
         bounds = np.searchsorted(self.doc_entry[by_entry], np.arange(len(self.entry_ids) + 1))
         self._entry_docs = [by_entry[bounds[i]:bounds[i + 1]] for i in range(len(self.entry_ids))]
+        self._postings = Postings.of(bm25)
+        # Each document's field once (the re-ranker reads the best cosine per field of every candidate).
+        self.doc_fields = [d.field for d in docs]
 
     @property
     def size(self) -> int:
@@ -130,10 +170,11 @@ class SearchIndex:
         collection a common token matches thousands of documents, and ranking all of them in
         Python cost ~10 ms per query for ranks that fusion ignores anyway.
         """
-        known = [t for t in tokens if t in self.bm25.vocab_dict]
-        if not known or not self.docs:
+        vocabulary = self.bm25.vocab_dict
+        token_ids = [vocabulary[t] for t in tokens if t in vocabulary]
+        if not token_ids or not self.docs:
             return {}
-        scores = self.bm25.get_scores(known)
+        scores = self._postings.scores(token_ids) if self._postings else self.bm25.get_scores(token_ids)
         matched = np.flatnonzero(scores > 0)
         if depth is not None and matched.size > depth * DOCS_PER_ENTRY_SCAN:
             keep = depth * DOCS_PER_ENTRY_SCAN
