@@ -71,12 +71,13 @@ def _dense_index(vectors: np.ndarray) -> faiss.Index:
 
 
 class Postings:
-    """BM25's precomputed per-token document scores, summed for a query without `np.add.at`.
+    """BM25's precomputed per-token document scores, summed for a query in one `np.add.at` call.
 
-    bm25s adds each query token's postings with `np.add.at`, which costs ~15 µs a token (a story has
-    60-100 tokens, twice over with the glossary's expansion). A token's postings name each document
-    once, so a plain indexed add does the same float32 additions in the same order: the scores are
-    identical to `BM25.get_scores` (tests/kb/test_index.py compares them)."""
+    bm25s calls `np.add.at` once per query token (a story has 50-100 tokens, twice over with the
+    glossary's expansion). One call over the tokens' postings laid end to end does the same float32
+    additions in the same order (`add.at` is unbuffered and goes through its indices in order), so
+    the scores are identical to `BM25.get_scores` (tests/kb/test_index.py compares them) at about
+    a third of the cost (0.16 -> 0.07 ms for a 46-token story, numpy 2.4)."""
 
     def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, num_docs: int,
                  dtype: np.dtype) -> None:
@@ -85,25 +86,19 @@ class Postings:
 
     @classmethod
     def of(cls, bm25: bm25s.BM25) -> "Postings | None":
-        """The postings of a loaded or built index; None where the shortcut would not give bm25s' scores
-        (a variant with scores for absent tokens, or a token listing a document twice)."""
+        """The postings of a loaded or built index; None for a BM25 variant that also scores absent tokens."""
         stored = getattr(bm25, "scores", None)
         if not stored or getattr(bm25, "nonoccurrence_array", None) is not None or "indptr" not in stored:
             return None
-        data, indices, indptr = stored["data"], stored["indices"], stored["indptr"]
-        token_of = np.repeat(np.arange(len(indptr) - 1, dtype=np.int64), np.diff(indptr))
-        pairs = token_of * max(1, int(stored["num_docs"])) + indices.astype(np.int64)
-        if len(np.unique(pairs)) != len(pairs):
-            return None
-        return cls(data, indices, indptr, int(stored["num_docs"]), np.dtype(bm25.dtype))
+        return cls(stored["data"], stored["indices"], stored["indptr"], int(stored["num_docs"]), np.dtype(bm25.dtype))
 
     def scores(self, token_ids: list[int]) -> np.ndarray:
         """Per document, the sum of the tokens' scores (float32, added token by token in the query's order)."""
         scores = np.zeros(self._num_docs, dtype=self._dtype)
-        bounds, indices, data = self._bounds, self._indices, self._data
-        for token in token_ids:
-            start, end = bounds[token], bounds[token + 1]
-            scores[indices[start:end]] += data[start:end]
+        bounds = self._bounds
+        spans = [slice(bounds[token], bounds[token + 1]) for token in token_ids]
+        np.add.at(scores, np.concatenate([self._indices[span] for span in spans]),
+                  np.concatenate([self._data[span] for span in spans]))
         return scores
 
 

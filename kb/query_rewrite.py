@@ -85,13 +85,15 @@ class TypoCorrector:
         # One set of the two-character strings they hold: a window is checked bigram by bigram.
         self._known = frozenset(b for known in known_bigrams for b in known if len(b) == 2)
         self._by_char: dict[tuple[int, int, str], list[str]] = {}
-        # Each term's characters' readings, looked up once here rather than for every window of every query.
-        self._term_sounds: dict[str, tuple[frozenset[str], ...]] = {}
+        # The terms by (length, position, reading): which terms sound alike is a few set intersections
+        # per window instead of comparing readings character by character with every candidate.
+        self._by_sound: dict[tuple[int, int, str], set[str]] = {}
         for term in sorted({normalize(t) for t in vocabulary}):
             if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
-                self._term_sounds[term] = tuple(sounds(c) for c in term)
                 for position, char in enumerate(term):
                     self._by_char.setdefault((len(term), position, char), []).append(term)
+                    for reading in sounds(char):
+                        self._by_sound.setdefault((len(term), position, reading), set()).add(term)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
@@ -125,14 +127,16 @@ class TypoCorrector:
 
     def _sound_alike(self, window: str) -> str | None:
         """The single vocabulary term of the same length that sounds like `window` and shares a character."""
-        by_char = self._by_char
-        candidates = {t for i, c in enumerate(window) for t in by_char.get((len(window), i, c), ())}
-        if not candidates:
-            return None
-        heard = [sounds(c) for c in window]
-        matches = [t for t in candidates if t != window
-                   and all(not a.isdisjoint(b) for a, b in zip(heard, self._term_sounds[t]))]
-        return matches[0] if len(matches) == 1 else None
+        size = len(window)
+        candidates = {t for i, c in enumerate(window) for t in self._by_char.get((size, i, c), ())}
+        for position, char in enumerate(window):
+            if not candidates:
+                return None
+            # Those whose character here shares a reading with the window's character.
+            candidates = set().union(*(candidates.intersection(self._by_sound.get((size, position, reading), ()))
+                                       for reading in sounds(char)))
+        candidates.discard(window)
+        return candidates.pop() if len(candidates) == 1 else None
 
 
 def story_clauses(text: str) -> list[str]:

@@ -238,7 +238,7 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
     query_tokens = plan.coverage_terms
     if not query_tokens:
         return 0.0
-    covered = sum(1 for t in query_tokens if t in doc_tokens)
+    covered = sum(map(doc_tokens.__contains__, query_tokens))  # each occurrence counts, as a loop would
     expansion_bonus = False
     if plan.expansion_terms:
         joined = " ".join(doc_tokens) if joined_tokens is None else joined_tokens

@@ -145,12 +145,10 @@ def test_summed_postings_give_bm25s_scores_exactly(real_kb: KnowledgeBase) -> No
     assert len(hits) == 10 and list(hits.values()) == sorted(hits.values(), reverse=True)
 
 
-def test_postings_that_list_a_document_twice_fall_back_to_bm25s() -> None:
-    import numpy as np
+def test_postings_of_a_bm25_variant_that_scores_absent_tokens_are_not_used() -> None:
+    import bm25s
 
-    class Duplicated:
-        dtype, nonoccurrence_array = "float32", None
-        scores = {"data": np.ones(3, dtype=np.float32), "indices": np.array([0, 0, 1], dtype=np.int32),
-                  "indptr": np.array([0, 3]), "num_docs": 2}
-
-    assert index_module.Postings.of(Duplicated()) is None
+    variant = bm25s.BM25(method="bm25+")
+    variant.index([["犹豫", "期"], ["退", "保"]], show_progress=False)
+    assert index_module.Postings.of(variant) is None
+    assert index_module.Postings.of(index_module.keyword_index([])) is not None
