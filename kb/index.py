@@ -130,13 +130,14 @@ class SearchIndex:
             return {}
         depth = min(depth, len(self.docs))
         scores, doc_ids = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+        # Python floats and ints up front: the loop then does no numpy scalar arithmetic.
+        entries = self.doc_entry[np.maximum(doc_ids[0], 0)].tolist()
         best: dict[int, tuple[float, int]] = {}
-        for score, doc_id in zip(scores[0], doc_ids[0]):
+        for score, doc_id, entry in zip(scores[0].tolist(), doc_ids[0].tolist(), entries):
             if doc_id < 0:
                 continue
-            entry = int(self.doc_entry[doc_id])
             if entry not in best or score > best[entry][0]:
-                best[entry] = (float(score), int(doc_id))
+                best[entry] = (score, doc_id)
         return best
 
     def similar_entries(self, depth: int, max_cosine: float = 1.0) -> dict[str, list[str]]:
