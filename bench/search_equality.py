@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.search_equality --write /tmp/before.json    # on the code before the change
     .venv/bin/python -m bench.search_equality --compare /tmp/before.json  # on the code after it
+    .venv/bin/python -m bench.search_equality --sample tests/kb/search_regression_sample.json
 
 Searches every query of the old dev set, the customer-words TUNE and DEV halves (labelled
 queries, off-topic questions and near-domain negatives) as the app does (k=10) and as the hit
@@ -11,11 +12,16 @@ and the no-answer decisions. Query vectors come from the knowledge base's rememb
 vectors (one batch per query, as a search encodes it), so both runs rank the very same vectors
 and any difference is the code's. Only counts and the differing queries of TUNE and the old set
 are printed (DEV is held out: its figures only).
+
+`--sample` records a few dozen old-set and TUNE queries (never DEV) with a fingerprint of what
+ranks them, for tests/kb/test_search_regression.py: rerun it when the content, the re-ranker
+weights or the ranking change on purpose.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 from typing import Iterable
@@ -58,6 +64,27 @@ def records(searcher: Searcher, queries: Iterable[str], category: str) -> dict[s
             for query in queries}
 
 
+def fingerprint(kb: KnowledgeBase) -> str:
+    """What the FAQ search's results depend on besides the code: the encoder, the indexed documents,
+    the FAQ entries and the content folder's YAML (glossary, scope examples, duration rules) and
+    the re-ranker weights."""
+    digest = hashlib.sha256(f"{kb.encoder.model_id}\0{kb.index.key}\0".encode())
+    content = kb.settings.content_dir
+    for path in sorted(content.glob("*.yaml")) + sorted((content / "faq").rglob("*.yaml")) + [ROOT / "kb" / "rerank_weights.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def sample_queries() -> list[str]:
+    """The regression test's sample: TUNE stories and other TUNE queries, old-set queries, and
+    questions both must refuse (never DEV)."""
+    old, tune = load_dev_set(DEV_SET), load_dev_set(CUSTOMER_SET / "tune")
+    stories = [q.text for q in tune.queries if "story" in q.tags]
+    others = [q.text for q in tune.queries if "story" not in q.tags]
+    return list(dict.fromkeys(stories[:16] + others[:10] + [q.text for q in old.queries[:8]]
+                              + list(old.off_topic[:3]) + list(tune.negatives[:5])))
+
+
 def open_kb() -> KnowledgeBase:
     settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
     return KnowledgeBase.open(settings.content_dir, settings)
@@ -83,7 +110,16 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", type=Path, help="record every query's hits into this JSON file")
     group.add_argument("--compare", type=Path, help="compare every query's hits with this recording")
+    group.add_argument("--sample", type=Path, help="record the regression test's sample into this JSON file")
     args = parser.parse_args()
+    if args.sample:
+        kb = open_kb()
+        category = sorted({e.category for e in kb.content.entries.values()})[0]
+        sample = {"fingerprint": fingerprint(kb), "category": category,
+                  "hits": records(kb._snapshot.searcher, sample_queries(), category)}  # noqa: SLF001 - the app's searcher
+        args.sample.write_text(json.dumps(sample, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"recorded {len(sample['hits'])} queries into {args.sample}")
+        return
     current = record_all(open_kb())
     if args.write:
         args.write.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
