@@ -82,12 +82,18 @@ class TypoCorrector:
 
     def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str]) -> None:
         """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples')."""
-        self._known = known_bigrams
+        # One set of the two-character strings they hold: a window is checked bigram by bigram.
+        self._known = frozenset(b for known in known_bigrams for b in known if len(b) == 2)
         self._by_char: dict[tuple[int, int, str], list[str]] = {}
+        # The terms by (length, position, reading): which terms sound alike is a few set intersections
+        # per window instead of comparing readings character by character with every candidate.
+        self._by_sound: dict[tuple[int, int, str], set[str]] = {}
         for term in sorted({normalize(t) for t in vocabulary}):
             if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
                 for position, char in enumerate(term):
                     self._by_char.setdefault((len(term), position, char), []).append(term)
+                    for reading in sounds(char):
+                        self._by_sound.setdefault((len(term), position, reading), set()).add(term)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
@@ -98,31 +104,39 @@ class TypoCorrector:
         return Rewrite(text, tuple(changes))
 
     def _fix_run(self, run: str, changes: list[tuple[str, str]]) -> str:
+        known = self._known_pairs(run)
         start = 0
         while start < len(run) - 1:
             for length in range(MAX_TERM_CHARS, MIN_TERM_CHARS - 1, -1):
+                if start + length > len(run) or all(known[start:start + length - 1]):
+                    continue  # too short, or a stretch the content itself uses (a word, not a typo)
                 window = run[start:start + length]
-                if len(window) < length or self._is_known(window):
-                    continue
                 term = self._sound_alike(window)
                 if term:
                     changes.append((window, term))
                     run = run[:start] + term + run[start + length:]
+                    known = self._known_pairs(run)
                     start += length - 1
                     break
             start += 1
         return run
 
-    def _is_known(self, window: str) -> bool:
-        """A stretch the content itself uses is a word, not a typo."""
-        return all(any(window[i:i + 2] in known for known in self._known) for i in range(len(window) - 1))
+    def _known_pairs(self, run: str) -> list[bool]:
+        """Per position, whether the bigram starting there is one the content or the scope examples use."""
+        return [run[i:i + 2] in self._known for i in range(len(run) - 1)]
 
     def _sound_alike(self, window: str) -> str | None:
         """The single vocabulary term of the same length that sounds like `window` and shares a character."""
-        candidates = {t for i, c in enumerate(window) for t in self._by_char.get((len(window), i, c), ())}
-        matches = [t for t in sorted(candidates)
-                   if t != window and all(sounds(a) & sounds(b) for a, b in zip(window, t))]
-        return matches[0] if len(matches) == 1 else None
+        size = len(window)
+        candidates = {t for i, c in enumerate(window) for t in self._by_char.get((size, i, c), ())}
+        for position, char in enumerate(window):
+            if not candidates:
+                return None
+            # Those whose character here shares a reading with the window's character.
+            candidates = set().union(*(candidates.intersection(self._by_sound.get((size, position, reading), ()))
+                                       for reading in sounds(char)))
+        candidates.discard(window)
+        return candidates.pop() if len(candidates) == 1 else None
 
 
 def story_clauses(text: str) -> list[str]:

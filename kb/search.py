@@ -16,6 +16,7 @@ that fusion reads may use the query vector through a learned linear adapter (kb.
 from __future__ import annotations
 
 import copy
+import heapq
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping, Sequence
@@ -214,10 +215,16 @@ def fuse(dense: Mapping[int, tuple[float, int]], keyword: Mapping[int, tuple[flo
          expanded: Mapping[int, tuple[float, int]] | None = None,
          extra: Sequence[tuple[Mapping[int, tuple[float, int]], float]] = ()) -> list[int]:
     """Entries ordered by weighted reciprocal-rank fusion, ties broken by dense rank."""
+    return fused_order(fused_scores(dense, keyword, expanded, extra), dense)
+
+
+def fused_order(fused: Mapping[int, float], dense: Mapping[int, tuple[float, int]], depth: int | None = None) -> list[int]:
+    """`fuse` from scores already fused (a search needs both), the best `depth` only when given."""
     dense_rank = rank_positions(dense)
-    fused = fused_scores(dense, keyword, expanded, extra)
     worst = len(dense_rank) + 1
-    return sorted(fused, key=lambda e: (-fused[e], dense_rank.get(e, worst)))
+    key = lambda e: (-fused[e], dense_rank.get(e, worst))  # noqa: E731
+    # nsmallest is sorted(...)[:depth], ties included, without ordering the whole list.
+    return sorted(fused, key=key) if depth is None else heapq.nsmallest(depth, fused, key=key)
 
 
 def best_match(dense: Mapping[int, tuple[float, int]], clause: Mapping[int, tuple[float, int]]
@@ -249,7 +256,7 @@ def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str |
     query_tokens = plan.coverage_terms
     if not query_tokens:
         return 0.0
-    covered = sum(1 for t in query_tokens if t in doc_tokens)
+    covered = sum(map(doc_tokens.__contains__, query_tokens))  # each occurrence counts, as a loop would
     expansion_bonus = False
     if plan.expansion_terms:
         joined = " ".join(doc_tokens) if joined_tokens is None else joined_tokens
@@ -451,7 +458,7 @@ class Searcher:
     def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, rankings: Rankings, k: int) -> list[Hit]:
         """The best fused candidates as hits, in the shown-score order (no threshold applied)."""
         dense, keyword, fused = rankings.dense, rankings.keyword, rankings.fused
-        order = fuse(rankings.fused_dense, keyword, rankings.expanded, rankings.extra)[:max(k, SCORED_DEPTH)]
+        order = fused_order(fused, rankings.fused_dense, max(k, SCORED_DEPTH))
         candidates = [self._hit(e, plan, query_vector, dense, keyword, fused[e]) for e in order]
         if self.recipe.score_order:
             candidates.sort(key=order_key)
@@ -504,19 +511,21 @@ class Searcher:
         vectors = self.index.dense.reconstruct_batch(flat.astype(np.int64)) if len(flat) else np.zeros((0, 1))
         cosines = vectors @ query_vector
         asked = vectors @ question_vector if question_vector is not None else cosines
+        # Python floats and field names looked up once for all candidates' documents (every entry has one).
+        flat_cosines, fields = cosines.tolist(), self.index.doc_fields
+        starts = np.cumsum([0, *(len(docs) for docs in doc_ids[:-1])]) if doc_ids else np.zeros(0, dtype=np.int64)
+        best_asked = np.maximum.reduceat(asked, starts).tolist() if len(flat) else []
         signals, start = [], 0
-        for hit, docs in zip(candidates, doc_ids):
-            end = start + len(docs)
+        for hit, docs, question_cosine in zip(candidates, doc_ids, best_asked):
             per_field: dict[str, float] = {}
-            for doc_id, cosine in zip(docs, cosines[start:end]):
-                name = self.index.docs[int(doc_id)].field
-                per_field[name] = max(per_field.get(name, -1.0), float(cosine))
+            for doc_id, cosine in zip(docs.tolist(), flat_cosines[start:start + len(docs)]):
+                per_field[fields[doc_id]] = max(per_field.get(fields[doc_id], -1.0), cosine)
             signals.append(CandidateSignals(
                 score=hit.score, relevance=hit.relevance, dense=hit.dense_score, coverage=hit.coverage,
                 keyword=hit.keyword_score, matched_field=hit.matched_field,
-                number=self._number_adjusted(hit.id, plan, 0.5) - 0.5, question_cosine=float(asked[start:end].max()),
+                number=self._number_adjusted(hit.id, plan, 0.5) - 0.5, question_cosine=question_cosine,
                 field_cosines=per_field))
-            start = end
+            start += len(docs)
         return signals
 
     def _hit(self, entry_index: int, plan: QueryPlan, query_vector: np.ndarray,

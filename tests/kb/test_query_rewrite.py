@@ -51,6 +51,31 @@ def test_a_sound_alike_sharing_no_character_is_not_a_typo(corrector: TypoCorrect
     assert corrector.rewrite("我住在宝安区").text == "我住在宝安区"
 
 
+def test_two_equally_likely_terms_leave_the_typo_alone() -> None:
+    corrector = TypoCorrector(["理赔", "理培"], KNOWN)  # both li-pei, both share 理 with 理倍
+    assert corrector.rewrite("能替她理倍吗").text == "能替她理倍吗"
+    assert corrector.rewrite("里赔要几天").text == "理赔要几天"  # 理培 shares no character with 里赔
+
+
+def test_sound_alike_terms_follow_the_rule_character_by_character() -> None:
+    """The indexed lookup finds exactly the terms the rule names: same length, a shared character in
+    the same place, every character sharing a reading (checked on homophone mutations of each term)."""
+    vocabulary = VOCABULARY + ["理培", "保额", "报恩", "复笑", "分期", "伏笑"]
+    corrector = TypoCorrector(vocabulary, KNOWN)
+    homophones = "宽款框线限现复付父效笑校据拒巨赔倍培保宝报费废飞理里李犹尤由豫预遇期其七案暗岸退腿分份纷红洪鉴见额恩"
+    windows = {term[:i] + c + term[i + 1:] for term in vocabulary for i in range(len(term)) for c in homophones}
+    windows |= {a + b for a in homophones[:20] for b in homophones[20:40]}
+
+    def by_rule(window: str) -> str | None:
+        alike = [t for t in set(vocabulary) if len(t) == len(window) and t != window
+                 and any(a == b for a, b in zip(t, window)) and all(sounds(a) & sounds(b) for a, b in zip(t, window))]
+        return alike[0] if len(alike) == 1 else None
+
+    found = {window: corrector._sound_alike(window) for window in windows}  # noqa: SLF001 - the rule itself
+    assert found == {window: by_rule(window) for window in windows}
+    assert sum(term is not None for term in found.values()) > 30
+
+
 def test_easily_confused_sounds_match() -> None:
     assert sounds("诉") & sounds("述")  # su / shu
     assert sounds("年") & sounds("连")  # nian / lian
