@@ -61,13 +61,19 @@ def tune_vectors(searcher: Searcher, queries: Sequence[LabelledQuery]
     return np.vstack(vectors).astype(np.float64), positive, right, [q.source for q in queries]
 
 
-def main() -> None:
+def opened_for_training() -> tuple[argparse.Namespace, KnowledgeBase, QueryVectorCache]:
+    """A trainer's command line (--dry-run), the bench knowledge base, and its query vectors remembered
+    on disk so that the next run (another grid, new writers) encodes only new queries."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    encoder = QueryVectorCache(kb.encoder, settings.embedding_cache_dir)  # remembered for the next run
+    return args, kb, QueryVectorCache(kb.encoder, settings.embedding_cache_dir)
+
+
+def main() -> None:
+    args, kb, encoder = opened_for_training()
     searcher = searcher_for(kb, encoder, replace(Recipe(), learned_rerank=False, query_adapter=False))
     index = searcher.index
     docs = index.dense.reconstruct_n(0, len(index.docs)).astype(np.float64)

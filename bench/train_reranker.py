@@ -11,22 +11,18 @@ logistic curve maps its score to the 0–1 score shown.
 
 from __future__ import annotations
 
-import argparse
 import copy
 from dataclasses import replace
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from bench.retrieval import CUSTOMER_SET, ROOT, searcher_for
-from bench.train_adapter import tune_vectors
-from kb import KnowledgeBase
-from kb.embeddings import QueryVectorCache
+from bench.retrieval import CUSTOMER_SET, searcher_for
+from bench.train_adapter import opened_for_training, tune_vectors
 from kb.adapter import QueryAdapter, train_adapter
 from kb.evaluation import DevSet, load_dev_set
 from kb.rerank import FEATURES, WEIGHTS_FILE, Reranker, candidate_features
 from kb.search import Recipe, Searcher
-from settings import Settings
 
 FOLDS = 5
 C_GRID = (3.0, 10.0, 30.0, 100.0)
@@ -117,13 +113,7 @@ def cross_fitted(searcher: Searcher, tune: DevSet) -> dict[str, Searcher]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
-    args = parser.parse_args()
-    settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
-    kb = KnowledgeBase.open(settings.content_dir, settings)
-    # Query vectors remembered on disk: the next run (another C grid, new writers) encodes only new queries.
-    encoder = QueryVectorCache(kb.encoder, settings.embedding_cache_dir)
+    args, kb, encoder = opened_for_training()
     searcher = searcher_for(kb, encoder, replace(Recipe(), learned_rerank=False))
     tune = load_dev_set(CUSTOMER_SET / "tune")
     by_writer = cross_fitted(searcher, tune) if searcher.adapter is not None else {}

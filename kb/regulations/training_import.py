@@ -84,6 +84,19 @@ def near_repeat(text: str, others: Iterable[str]) -> str | None:
     return None
 
 
+def _admitted(text: str, seen: set[str], dev_texts: Sequence[str], report: ImportReport) -> bool:
+    """Whether a draft row's text may be taken: not already taken, not rewording a dev-set question
+    (the refusal is recorded in `report`); an admitted text counts as taken."""
+    if text in seen:
+        report.repeated.append(text)
+        return False
+    seen.add(text)
+    if near_repeat(text, dev_texts):
+        report.near.append(text)
+        return False
+    return True
+
+
 def import_rows(draft: dict, taken: RegulationDevSet, library: Library, dev_texts: Sequence[str] = ()) -> ImportReport:
     """Check each row of a parsed draft against the texts already `taken` (dev set and other training files),
     the `dev_texts` it may not reword, and the library."""
@@ -93,12 +106,7 @@ def import_rows(draft: dict, taken: RegulationDevSet, library: Library, dev_text
     seen = {q.text for q in taken.questions} | set(taken.negatives)
     for row in draft.get("questions") or []:
         text = str(row["q"]).strip()
-        if text in seen:
-            report.repeated.append(text)
-            continue
-        seen.add(text)
-        if near_repeat(text, dev_texts):
-            report.near.append(text)
+        if not _admitted(text, seen, dev_texts, report):
             continue
         question = RegulationQuestion(text, str(row["document"]), str(row["article"]), str(row["sentence"]))
         place = located(question, library)
@@ -110,14 +118,8 @@ def import_rows(draft: dict, taken: RegulationDevSet, library: Library, dev_text
         report.questions.append({"q": text, "document": question.document, "article": place[0], "sentence": place[1]})
     for row in draft.get("negatives") or []:
         text = str(row["q"] if isinstance(row, dict) else row).strip()
-        if text in seen:
-            report.repeated.append(text)
-            continue
-        seen.add(text)
-        if near_repeat(text, dev_texts):
-            report.near.append(text)
-            continue
-        report.negatives.append(text)
+        if _admitted(text, seen, dev_texts, report):
+            report.negatives.append(text)
     return report
 
 
