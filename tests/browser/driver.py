@@ -5,29 +5,42 @@ each action waiting until the app has finished redrawing, and timing it.
 (data-test-script-state): a script observer counts each change to "notRunning" and notes when
 it happened, so an action's time runs from the click to the end of the last rerun it caused
 (a page that calls st.rerun() runs twice, and the user waits for both).
+
+An action must start a run within START_SECONDS. When it does not, the messages on the app's
+websocket tell why: a click that sent no rerun request reached no widget and is tried again
+(nothing can have run); a rerun request that the server never answered with a run is a lost
+rerun and fails the test, naming what was clicked and what the page showed.
 """
 
 from __future__ import annotations
 
 import re
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 QUIET_SECONDS = 0.8  # no change for this long after a run: settled (st.rerun can start the next run 0.5 s later)
 ACTION_TIMEOUT_MS = 90_000
+START_SECONDS = 20.0  # an action's run starts within this (the server answers in milliseconds when not overloaded)
+ACTION_ATTEMPTS = 3  # tries of an action that provably started nothing (sent no rerun request)
+QUIET_MESSAGES = {"app_heartbeat", "heartbeat_ack"}  # websocket traffic that is not about a run
 
 RUN_OBSERVER = """
-window.__stRuns = 0; window.__stLastDone = 0; window.__stLastChange = 0;
+window.__stRuns = 0; window.__stStarts = 0; window.__stLastDone = 0; window.__stLastChange = 0;
 new MutationObserver(changes => {
   const now = performance.now();
   for (const change of changes) {
     if (change.type !== 'attributes') { window.__stLastChange = now; continue; }
     const state = change.target.getAttribute && change.target.getAttribute('data-test-script-state');
+    if (state === 'running' && change.oldValue !== 'running') window.__stStarts += 1;
     if (state === 'notRunning' && change.oldValue !== 'notRunning') {
       window.__stRuns += 1; window.__stLastDone = now; window.__stLastChange = now;
     }
@@ -36,6 +49,47 @@ new MutationObserver(changes => {
                       childList: true, characterData: true, subtree: true});
 """
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
+CONNECTION = "document.querySelector('[data-test-connection-state]')?.getAttribute('data-test-connection-state')"
+
+
+class LostRerun(AssertionError):
+    """An action asked the app to rerun (or may have) and no script run followed."""
+
+
+@dataclass
+class Wire:
+    """The Streamlit messages on a page's websocket, in order: (monotonic seconds, direction, type).
+
+    Read to tell a click that never reached the app from a rerun the app lost."""
+
+    messages: list[tuple[float, str, str]] = field(default_factory=list)
+
+    def watch(self, websocket) -> None:
+        if not urlparse(websocket.url).path.endswith("/_stcore/stream"):
+            return
+        websocket.on("framesent", lambda payload: self._note("sent", BackMsg, payload))
+        websocket.on("framereceived", lambda payload: self._note("received", ForwardMsg, payload))
+        websocket.on("close", lambda _: self.messages.append((time.monotonic(), "closed", "websocket")))
+
+    def _note(self, direction: str, kind, payload: str | bytes) -> None:
+        message = kind()
+        try:
+            message.ParseFromString(payload.encode() if isinstance(payload, str) else payload)
+            name = message.WhichOneof("type") or "empty"
+        except Exception:  # noqa: BLE001 - protobuf's DecodeError; keep the record, unnamed
+            name = "undecodable"
+        self.messages.append((time.monotonic(), direction, name))
+
+    def since(self, mark: int) -> list[tuple[float, str, str]]:
+        """Messages after `mark` (a length of `messages`), heartbeats left out."""
+        return [m for m in self.messages[mark:] if m[2] not in QUIET_MESSAGES]
+
+    def summary(self, mark: int, started: float) -> str:
+        seen = self.since(mark)
+        if not seen:
+            return "nothing was sent or received on the app's websocket"
+        return ", ".join(f"{direction} {name} at +{at - started:.2f} s" for at, direction, name in seen[:12]) + \
+            (f" and {len(seen) - 12} more" if len(seen) > 12 else "")
 
 
 @dataclass
@@ -81,11 +135,13 @@ class Context:
 
     def page(self) -> "Page":
         page = self.context.new_page()
+        wire = Wire()
+        page.on("websocket", wire.watch)
         page.on("console", lambda message: self.problems.append(f"console {message.type}: {message.text} "
                                                                 f"({message.location.get('url', '')})")
                 if message.type == "error" else None)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        return Page(page, self)
+        return Page(page, self, wire)
 
     def close(self) -> None:
         self.context.close()
@@ -95,6 +151,7 @@ class Context:
 class Page:
     page: object
     context: Context
+    wire: Wire = field(default_factory=Wire)
     last_seconds: float = field(default=0.0)
 
     # ---- waiting and timing --------------------------------------------------------------
@@ -102,15 +159,23 @@ class Page:
     def _runs(self) -> int:
         return self.page.evaluate("window.__stRuns")
 
-    def settle(self, runs_before: int, started_ms: float) -> float:
+    def settle(self, runs_before: int, started_ms: float, what: str = "loading the page") -> float:
         """Wait until a run has ended after the action and no other follows; its duration in seconds."""
-        self.page.wait_for_function(f"window.__stRuns > {runs_before} && {STATE} === 'notRunning'",
-                                    timeout=ACTION_TIMEOUT_MS)
-        # The last elements of a run can be drawn a moment after the run is reported finished:
-        # settled means not running and no change to the page for QUIET_SECONDS.
-        quiet_ms = QUIET_SECONDS * 1000
-        self.page.wait_for_function(f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > {quiet_ms}",
-                                    timeout=ACTION_TIMEOUT_MS, polling=50)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(f"window.__stRuns > {runs_before} && {STATE} === 'notRunning'",
+                                        timeout=ACTION_TIMEOUT_MS)
+            # The last elements of a run can be drawn a moment after the run is reported finished:
+            # settled means not running and no change to the page for QUIET_SECONDS.
+            quiet_ms = QUIET_SECONDS * 1000
+            self.page.wait_for_function(f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
+                                        f"{quiet_ms}", timeout=ACTION_TIMEOUT_MS, polling=50)
+        except PlaywrightTimeout:
+            state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
+            raise AssertionError(f"{what}: the page did not settle within {ACTION_TIMEOUT_MS // 1000} s (script "
+                                 f"state {state[0]!r}, connection {state[1]!r}, address {self.page.url}).\n"
+                                 f"The page showed: {self.shown()}") from None
         exceptions = self.page.locator("[data-testid=stException]")
         if exceptions.count():
             self.context.problems.append(f"the app showed an exception: {exceptions.first.inner_text()[:500]}")
@@ -118,27 +183,74 @@ class Page:
         self.last_seconds = max(0.0, (done_ms - started_ms) / 1000)
         return self.last_seconds
 
-    def act(self, action, step: str | None = None) -> "Page":
-        """Do `action` (which makes the app rerun) and wait for the page to settle; time it as `step`."""
-        before = self._runs()
-        started = self.page.evaluate("performance.now()")
-        action()
-        seconds = self.settle(before, started)
+    def act(self, action, step: str | None = None, what: str | None = None) -> "Page":
+        """Do `action` (which makes the app rerun) and wait for the page to settle; time it as `step`.
+
+        `what` names the action in a failure (by default the element it clicks). An action that
+        started no run and sent no rerun request is tried again; any other missing run fails."""
+        what = what or describe(action)
+        for attempt in range(1, ACTION_ATTEMPTS + 1):
+            before, starts = self._counters()
+            mark, started_at = len(self.wire.messages), time.monotonic()
+            started = self.page.evaluate("performance.now()")
+            action()
+            if self._run_started(before, starts):
+                break
+            sent = [m for m in self.wire.since(mark) if m[1] == "sent"]
+            if sent or attempt == ACTION_ATTEMPTS:
+                raise LostRerun(self._no_run(what, attempt, mark, started_at, sorted({m[2] for m in sent})))
+            warnings.warn(f"{what}: started no run and sent nothing to the app in {START_SECONDS:.0f} s; "
+                          f"doing it again (attempt {attempt + 1})", stacklevel=2)
+        seconds = self.settle(before, started, what)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
 
+    def _counters(self) -> tuple[int, int]:
+        """Runs ended and runs started so far on this page."""
+        return tuple(self.page.evaluate("[window.__stRuns, window.__stStarts]"))
+
+    def _run_started(self, runs_before: int, starts_before: int) -> bool:
+        """Whether a script run starts (or has already ended) within START_SECONDS of an action."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(f"window.__stStarts > {starts_before} || window.__stRuns > {runs_before} "
+                                        f"|| {STATE} !== 'notRunning'", timeout=START_SECONDS * 1000, polling=50)
+            return True
+        except PlaywrightTimeout:
+            return False
+
+    def _no_run(self, what: str, attempt: int, mark: int, started_at: float, sent: list[str]) -> str:
+        """Why an action is a failure: what was done, what went over the websocket, what the page showed."""
+        cause = (f"the page sent the app {' and '.join(sent)} but no script run followed (a lost rerun)" if sent
+                 else "the action sent nothing to the app, every time (it reached no widget)")
+        state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
+        return (f"{what}: no script run started within {START_SECONDS:.0f} s (attempt {attempt} of "
+                f"{ACTION_ATTEMPTS}); {cause}.\nWebsocket since the action: {self.wire.summary(mark, started_at)}."
+                f"\nScript state {state[0]!r}, connection {state[1]!r}, address {self.page.url}."
+                f"\nThe page showed: {self.shown()}")
+
+    def shown(self) -> str:
+        """The page's visible text, shortened, for failure messages."""
+        try:
+            text = self.page.locator("body").inner_text(timeout=5000)
+        except Exception as error:  # noqa: BLE001 - a failure message must not fail itself
+            return f"(unreadable: {error})"
+        text = re.sub(r"\s+", " ", text).strip()
+        return text if len(text) <= 1500 else text[:1500] + " …"
+
     def open(self, path: str, step: str | None = None) -> "Page":
         """Load an address (a new page load: a new Streamlit session), timed from navigation start."""
         self.page.goto(path)
-        seconds = self.settle(0, 0.0)
+        seconds = self.settle(0, 0.0, f"opening {path}")
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
 
     def reload(self, step: str | None = None) -> "Page":
         self.page.reload()
-        seconds = self.settle(0, 0.0)
+        seconds = self.settle(0, 0.0, "reloading the page")
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
@@ -157,15 +269,15 @@ class Page:
         """Type into a field outside a form and press Enter: the app reruns with it."""
         box = self.field(label)
         box.fill(value)
-        return self.act(lambda: box.press("Enter"), step)
+        return self.act(lambda: box.press("Enter"), step, what=f"pressing Enter in {label!r} after typing {value!r}")
 
     def click_button(self, name: str, step: str | None = None, exact: bool = True) -> "Page":
         button = self.page.get_by_role("button", name=name, exact=exact).filter(visible=True).first
-        return self.act(button.click, step)
+        return self.act(button.click, step, what=f"clicking the button {name!r}")
 
     def click_link(self, name: str, step: str | None = None) -> "Page":
         link = self.page.get_by_role("link", name=name).filter(visible=True).first
-        return self.act(link.click, step)
+        return self.act(link.click, step, what=f"clicking the link {name!r}")
 
     def choose(self, label: str | re.Pattern, option: str, step: str | None = None, exact: bool = True) -> "Page":
         """Pick `option` (its text, or with exact=False a part of it) in the select box labelled `label`."""
@@ -183,11 +295,11 @@ class Page:
         if combobox.evaluate("e => !!e.closest('[data-testid=stForm]')"):
             option_item.click()  # sent with the form's button
             return self
-        return self.act(option_item.click, step)
+        return self.act(option_item.click, step, what=f"choosing {option!r} in {label!r}")
 
     def pick_radio(self, option: str, step: str | None = None) -> "Page":
         radio = self.page.locator("[data-testid=stRadio] label").filter(has_text=re.compile(f"^{re.escape(option)}$"))
-        return self.act(radio.first.click, step)
+        return self.act(radio.first.click, step, what=f"picking the radio option {option!r}")
 
     def tab(self, name: str) -> "Page":
         self.page.get_by_role("tab", name=name).click()
@@ -220,7 +332,7 @@ class Page:
 
     def upload(self, path: Path, step: str | None = None) -> "Page":
         chooser = self.page.locator("[data-testid=stFileUploader] input[type=file]").first
-        return self.act(lambda: chooser.set_input_files(str(path)), step)
+        return self.act(lambda: chooser.set_input_files(str(path)), step, what=f"uploading {path.name}")
 
     # ---- what a user sees ----------------------------------------------------------------
 
@@ -243,3 +355,11 @@ class Page:
             assert time.monotonic() < deadline, f"{text!r} is still shown"
             time.sleep(0.1)
         return self
+
+
+def describe(action) -> str:
+    """An action for a failure message: the element a bound Locator method acts on, else its name."""
+    target = getattr(action, "__self__", None)
+    if target is not None:
+        return f"{action.__name__} on {target}"
+    return f"the action {getattr(action, '__qualname__', action)!r}"

@@ -1,0 +1,129 @@
+"""The browser driver itself: an action that starts no script run is caught, told apart (a click
+that reached nothing is tried again; a rerun request the app never ran fails, naming the click
+and the page), on a four-line Streamlit app so the cause is known."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser import driver
+from tests.browser.conftest import free_port
+from tests.browser.driver import LostRerun
+
+TINY_APP = '''
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.app_session import AppSession
+
+DROP = Path("drop-next-rerun")  # while this file exists, the server loses the next rerun request
+if not getattr(AppSession, "loses_reruns", False):
+    handle = AppSession.handle_backmsg
+
+    def handle_or_lose(session, message):
+        if message.WhichOneof("type") == "rerun_script" and DROP.exists():
+            DROP.unlink()
+            return
+        handle(session, message)
+
+    AppSession.handle_backmsg, AppSession.loses_reruns = handle_or_lose, True
+st.session_state.setdefault("clicks", 0)
+if st.button("加一"):
+    st.session_state.clicks += 1
+st.write(f"点击次数 {st.session_state.clicks}")
+'''
+
+
+@pytest.fixture(scope="module")
+def tiny_app(tmp_path_factory):
+    """A one-button Streamlit app on a free local port, and its folder (where a test can make it lose a rerun)."""
+    folder = tmp_path_factory.mktemp("tiny-app")
+    (folder / "tiny.py").write_text(TINY_APP, encoding="utf-8")
+    port = free_port()
+    log = open(folder / "server.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "tiny.py", "--server.port", str(port),
+                               "--server.headless", "true", "--server.fileWatcherType", "none",
+                               "--browser.gatherUsageStats", "false"],
+                              cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the tiny app did not start: {(folder / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+    yield url, folder
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture
+def short_waits(monkeypatch):
+    """Give up on a run after 5 s instead of 20 (the tiny app runs in milliseconds)."""
+    monkeypatch.setattr(driver, "START_SECONDS", 5.0)
+
+
+def test_a_click_that_reaches_the_app_waits_for_its_run(browser, tiny_app, short_waits):
+    context = browser.new_context()
+    page = context.page().open(f"{tiny_app[0]}/")
+    page.click_button("加一")
+    assert "点击次数 1" in page.main_text()
+    sent = [kind for _, direction, kind in page.wire.messages if direction == "sent"]
+    assert sent.count("rerun_script") == 2, sent  # the page load's run and the click's
+    context.close()
+
+
+def test_a_lost_rerun_fails_naming_the_click_and_the_page(browser, tiny_app, short_waits):
+    """The server's session loses the click's rerun request, as the suspected Streamlit bug would: not retried."""
+    url, folder = tiny_app
+    context = browser.new_context()
+    page = context.page().open(f"{url}/")
+    (folder / "drop-next-rerun").touch()
+    mark = len(page.wire.messages)
+    with pytest.raises(LostRerun) as failure:
+        page.click_button("加一")
+    message = str(failure.value)
+    assert not (folder / "drop-next-rerun").exists(), "the server did not get the click's rerun request"
+    assert [kind for _, direction, kind in page.wire.since(mark) if direction == "sent"] == ["rerun_script"], \
+        "the click was done again"
+    assert "clicking the button '加一'" in message and "lost rerun" in message and "rerun_script" in message
+    assert "点击次数 0" in message, "the failure says what the page showed"
+    context.close()
+
+
+def test_an_action_that_reached_no_widget_is_done_again(browser, tiny_app, short_waits):
+    context = browser.new_context()
+    page = context.page().open(f"{tiny_app[0]}/")
+    button = page.page.get_by_role("button", name="加一")
+    tries = []
+
+    def click_the_second_time():
+        tries.append(1)
+        if len(tries) == 2:
+            button.click()
+
+    with pytest.warns(UserWarning, match="doing it again"):
+        page.act(click_the_second_time, what="clicking 加一")
+    assert len(tries) == 2 and "点击次数 1" in page.main_text()
+    context.close()
+
+
+def test_an_action_that_never_reaches_a_widget_fails_after_its_tries(browser, tiny_app, short_waits, monkeypatch):
+    monkeypatch.setattr(driver, "ACTION_ATTEMPTS", 2)
+    context = browser.new_context()
+    page = context.page().open(f"{tiny_app[0]}/")
+    with pytest.warns(UserWarning), pytest.raises(LostRerun) as failure:
+        page.act(lambda: None, what="clicking nothing")
+    message = str(failure.value)
+    assert "clicking nothing" in message and "sent nothing to the app" in message and "点击次数 0" in message
+    context.close()
