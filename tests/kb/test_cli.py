@@ -53,10 +53,11 @@ def test_search_regulations_on_the_command_line(content_dir: Path, tmp_path: Pat
     assert "no reliable article" in text.stdout
 
 
-def test_build_trains_the_practice_call_judge(content_dir: Path, tmp_path: Path) -> None:
+def test_build_trains_the_practice_call_judge(content_dir: Path, tmp_path: Path, encoder) -> None:
     """`make run` builds first, so the first practice turn never waits for the judge to train."""
     import yaml
 
+    from tests.conftest import seed_embedding_cache
     from tests.trainer.dialogue.test_classifier import small_corpus
 
     utterances = [{"text": u.text, "labels": list(u.labels) or ["none"], "split": "train"} for u in small_corpus(4)]
@@ -64,7 +65,9 @@ def test_build_trains_the_practice_call_judge(content_dir: Path, tmp_path: Path)
     folder.mkdir(parents=True)
     (folder / "w-test.yaml").write_text(yaml.safe_dump({"writer": "w-test", "utterances": utterances}, allow_unicode=True),
                                         encoding="utf-8")
-    build = run_kb("build", str(content_dir), data_dir=tmp_path, embedding_cache=tmp_path / "embeddings")
+    # A cache of its own with no judge in it, and none of the utterances: they are encoded, the judge is trained.
+    embeddings = seed_embedding_cache(encoder, tmp_path / "embeddings", forget=[u["text"] for u in utterances])
+    build = run_kb("build", str(content_dir), data_dir=tmp_path, embedding_cache=embeddings)
     assert build.returncode == 0, build.stderr
     assert f"judge: classifier over {len(utterances)} training utterances" in build.stdout
     assert list((tmp_path / "embeddings").glob("judge-*.pkl"))

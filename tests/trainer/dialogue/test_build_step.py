@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from kb.embeddings import EmbeddingCache, text_key
+from kb.embeddings import EmbeddingCache
 from settings import Settings
-from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE
+from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE, seed_embedding_cache
 from trainer.dialogue import ContentFacts, load_scenarios
 from trainer.dialogue.build_step import train_judge
 from trainer.dialogue.judge import reference_sentences
@@ -16,13 +16,9 @@ def test_the_build_leaves_every_scenario_reference_in_the_embedding_cache(encode
     facts = ContentFacts.load(REAL_CONTENT)
     references = reference_sentences(*[t for s in load_scenarios(REAL_CONTENT).values() for i in s.entry_ids()
                                         for t in (facts.entry(i).answer, facts.entry(i).script)])
-    shutil.copy(SHARED_EMBEDDING_CACHE / f"{encoder.model_id}.npz", tmp_path)  # corpus and classifier stay cached
-    for judge_file in SHARED_EMBEDDING_CACHE.glob(f"judge-*{encoder.model_id}.pkl"):
+    seed_embedding_cache(encoder, tmp_path, forget=references[:40])  # 40 references were never embedded
+    for judge_file in SHARED_EMBEDDING_CACHE.glob(f"judge-*{encoder.model_id}.pkl"):  # the classifier stays cached
         shutil.copy(judge_file, tmp_path / judge_file.name)
-    cache = EmbeddingCache(encoder, tmp_path)
-    for text in references[:40]:
-        cache._vectors.pop(text_key(text), None)  # 40 references were never embedded
-    cache.save()
     assert EmbeddingCache(encoder, tmp_path).count_missing(references) == 40
 
     settings = Settings.from_env({}).with_overrides(content_dir=REAL_CONTENT, embedding_cache=tmp_path)
