@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
-from bench.judge_agreement import ANNOTATIONS, split_votes
+from bench.judge_agreement import ANNOTATIONS, SplitVotes, split_votes
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue.agreement import cohen_kappa, key_order, key_rows, majority, pair_figures, read_key
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
+
+
+@pytest.fixture(scope="module")
+def votes() -> dict[str, SplitVotes | None]:
+    """The annotators' votes of each split, read once (a second or two a split)."""
+    return {split: split_votes(ANNOTATIONS, split) for split in ("dev", "train")}
 
 
 def _u(text: str, *labels: str, split: str = "dev") -> LabelledUtterance:
@@ -49,29 +56,30 @@ def test_the_majority_needs_two_of_three():
     assert majority([writer, first, second], ids) == {"d1": frozenset({"vague"})}
 
 
-def test_the_adjudicated_corpus_holds_the_majority_of_every_fully_annotated_item():
+def test_the_adjudicated_corpus_holds_the_majority_of_every_fully_annotated_item(votes):
     utterances, problems = read_corpus(REAL_CONTENT)
     assert problems == []
     by_text = {u.text: u for u in utterances}
     for split in ("dev", "train"):
-        votes = split_votes(ANNOTATIONS, split)
-        if votes is None:
+        cast = votes[split]
+        if cast is None:
             continue
-        decided = votes.majority
-        for item_id in votes.ids:
-            utterance = by_text[votes.texts[item_id]]
+        decided = cast.majority
+        for item_id in cast.ids:
+            utterance = by_text[cast.texts[item_id]]
             assert frozenset(utterance.labels) == decided[item_id], item_id
             assert not set(utterance.counter) & decided[item_id], item_id
 
 
-def test_the_record_lists_every_changed_label_with_its_votes():
+def test_the_record_lists_every_changed_label_with_its_votes(votes):
     for split in ("dev", "train"):
         path = ANNOTATIONS / f"adjudication-{split}.yaml"
-        votes = split_votes(ANNOTATIONS, split)
-        if votes is None:
+        cast = votes[split]
+        if cast is None:
             continue
         record = yaml.safe_load(path.read_text(encoding="utf-8"))["changes"]
-        changed = {(i, b) for i in votes.ids for b in votes.writer[i] ^ votes.majority[i]}
+        decided = cast.majority  # a property that counts every item's votes: once, not once per item
+        changed = {(i, b) for i in cast.ids for b in cast.writer[i] ^ decided[i]}
         assert {(r["id"], r["behaviour"]) for r in record} == changed
         for r in record:  # the writer was outvoted by both annotators
             assert r["annotator_1"] == r["annotator_2"] != r["writer"] and r["now"] == r["annotator_1"]
