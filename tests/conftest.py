@@ -95,6 +95,16 @@ def real_kb(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Knowl
     return KnowledgeBase.open(REAL_CONTENT, settings, encoder=encoder)
 
 
+@pytest.fixture(scope="session")
+def real_search(real_kb: KnowledgeBase):
+    """`real_kb.search` remembering each query's vector in the shared embedding cache, as the hit
+    test does: the same hits (tests/kb/test_knowledge_base.py), and a later session encodes none
+    of the dev sets' ~1,900 queries again (encoding is ~90 % of a search: ~2 minutes of the suite)."""
+    searcher = real_kb.batch_searcher()
+    yield lambda query, k=10: searcher.search(query, k=k)
+    real_kb.keep_query_vectors()
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Database:
     """A migrated SQLite database in a real file."""

@@ -25,9 +25,9 @@ FLOORS = {"tune": (0.885, 0.955, 0.95), "dev": (0.815, 0.885, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
-def half(request: pytest.FixtureRequest, real_kb: KnowledgeBase) -> tuple[str, Evaluation]:
+def half(request: pytest.FixtureRequest, real_search) -> tuple[str, Evaluation]:
     dev = load_dev_set(CUSTOMER_SET / request.param)
-    return request.param, evaluate(lambda q: real_kb.search(q, k=10), dev.queries, dev.negatives)
+    return request.param, evaluate(real_search, dev.queries, dev.negatives)
 
 
 def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:

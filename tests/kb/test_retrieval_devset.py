@@ -22,9 +22,9 @@ MRR_FLOOR = 0.875
 
 
 @pytest.fixture(scope="module")
-def evaluation(real_kb: KnowledgeBase) -> Evaluation:
+def evaluation(real_search) -> Evaluation:
     dev = load_dev_set(DEV_SET)
-    return evaluate(lambda q: real_kb.search(q, k=10), dev.queries, dev.off_topic)
+    return evaluate(real_search, dev.queries, dev.off_topic)
 
 
 def test_dev_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
