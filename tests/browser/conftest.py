@@ -71,6 +71,19 @@ def free_port() -> int:
     raise RuntimeError("no free port from 8611")
 
 
+def wait_until_serving(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Return once the Streamlit server at `url` answers its health check; fail with its log if it stops or takes a minute."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the app did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.3)
+
+
 @pytest.fixture(scope="package")
 def app_url():
     """The app served on a free local port, on a fresh data directory and a copy of the content."""
@@ -87,15 +100,7 @@ def app_url():
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(serve, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start: {(workdir / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
+    wait_until_serving(url, server, workdir / "server.log")
     yield url
     server.terminate()
     server.wait(timeout=20)

@@ -6,10 +6,10 @@ each action waiting until the app has finished redrawing, and timing it.
 it happened, so an action's time runs from the click to the end of the last rerun it caused
 (a page that calls st.rerun() runs twice, and the user waits for both).
 
-An action must start a run within START_SECONDS. When it does not, the messages on the app's
-websocket tell why: a click that sent no rerun request reached no widget and is tried again
-(nothing can have run); a rerun request that the server never answered with a run is a lost
-rerun and fails the test, naming what was clicked and what the page showed.
+An action must start a run. When none starts, the messages on the app's websocket tell why: an
+action that sent nothing in START_SECONDS reached no widget and is done again (nothing can have
+run); a rerun request that no run follows within the action timeout is a lost rerun and fails
+the test, naming what was clicked, what went over the websocket and what the page showed.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 QUIET_SECONDS = 0.8  # no change for this long after a run: settled (st.rerun can start the next run 0.5 s later)
 ACTION_TIMEOUT_MS = 90_000
-START_SECONDS = 20.0  # an action's run starts within this (the server answers in milliseconds when not overloaded)
+START_SECONDS = 20.0  # an action that sent nothing to the app in this long reached no widget (runs start in ms)
 ACTION_ATTEMPTS = 3  # tries of an action that provably started nothing (sent no rerun request)
 QUIET_MESSAGES = {"app_heartbeat", "heartbeat_ack"}  # websocket traffic that is not about a run
 
@@ -79,6 +79,13 @@ class Wire:
         except Exception:  # noqa: BLE001 - protobuf's DecodeError; keep the record, unnamed
             name = "undecodable"
         self.messages.append((time.monotonic(), direction, name))
+
+    def run_started_since(self, mark: int) -> bool:
+        """The app began a script run after `mark` (each run opens with new_session)."""
+        return any(d == "received" and n in ("new_session", "script_finished") for _, d, n in self.messages[mark:])
+
+    def run_ended_since(self, mark: int) -> bool:
+        return any(d == "received" and n == "script_finished" for _, d, n in self.messages[mark:])
 
     def since(self, mark: int) -> list[tuple[float, str, str]]:
         """Messages after `mark` (a length of `messages`), heartbeats left out."""
@@ -159,13 +166,19 @@ class Page:
     def _runs(self) -> int:
         return self.page.evaluate("window.__stRuns")
 
-    def settle(self, runs_before: int, started_ms: float, what: str = "loading the page") -> float:
-        """Wait until a run has ended after the action and no other follows; its duration in seconds."""
+    def settle(self, runs_before: int, started_ms: float, what: str = "loading the page", mark: int | None = None) -> float:
+        """Wait until a run has ended after the action and no other follows; its duration in seconds.
+
+        A run ended when the page's script state says so, or when the websocket brought its
+        script_finished: a run of a few milliseconds can be drawn without the state ever showing
+        'running' (React draws its messages at once), and the page observer then counts no run."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        ended = (lambda: (mark is not None and self.wire.run_ended_since(mark))
+                 or self._page_says(f"window.__stRuns > {runs_before} && {STATE} === 'notRunning'"))
         try:
-            self.page.wait_for_function(f"window.__stRuns > {runs_before} && {STATE} === 'notRunning'",
-                                        timeout=ACTION_TIMEOUT_MS)
+            if not self._within(ACTION_TIMEOUT_MS / 1000, ended):
+                raise PlaywrightTimeout("no run ended")
             # The last elements of a run can be drawn a moment after the run is reported finished:
             # settled means not running and no change to the page for QUIET_SECONDS.
             quiet_ms = QUIET_SECONDS * 1000
@@ -175,6 +188,7 @@ class Page:
             state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
             raise AssertionError(f"{what}: the page did not settle within {ACTION_TIMEOUT_MS // 1000} s (script "
                                  f"state {state[0]!r}, connection {state[1]!r}, address {self.page.url}).\n"
+                                 f"Websocket: {self.wire.summary(mark or 0, time.monotonic())}.\n"
                                  f"The page showed: {self.shown()}") from None
         exceptions = self.page.locator("[data-testid=stException]")
         if exceptions.count():
@@ -194,14 +208,18 @@ class Page:
             mark, started_at = len(self.wire.messages), time.monotonic()
             started = self.page.evaluate("performance.now()")
             action()
-            if self._run_started(before, starts):
+            if self._run_started(before, starts, mark, START_SECONDS):
                 break
-            sent = [m for m in self.wire.since(mark) if m[1] == "sent"]
+            sent = sorted({name for _, direction, name in self.wire.since(mark) if direction == "sent"})
+            # A request the app has not answered yet may be answered late on a loaded machine: wait as
+            # long as for any action before calling it lost (and never send it twice).
+            if sent and self._run_started(before, starts, mark, ACTION_TIMEOUT_MS / 1000 - START_SECONDS):
+                break
             if sent or attempt == ACTION_ATTEMPTS:
-                raise LostRerun(self._no_run(what, attempt, mark, started_at, sorted({m[2] for m in sent})))
+                raise LostRerun(self._no_run(what, attempt, mark, started_at, sent))
             warnings.warn(f"{what}: started no run and sent nothing to the app in {START_SECONDS:.0f} s; "
                           f"doing it again (attempt {attempt + 1})", stacklevel=2)
-        seconds = self.settle(before, started, what)
+        seconds = self.settle(before, started, what, mark)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
@@ -210,23 +228,33 @@ class Page:
         """Runs ended and runs started so far on this page."""
         return tuple(self.page.evaluate("[window.__stRuns, window.__stStarts]"))
 
-    def _run_started(self, runs_before: int, starts_before: int) -> bool:
-        """Whether a script run starts (or has already ended) within START_SECONDS of an action."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    def _run_started(self, runs_before: int, starts_before: int, mark: int, seconds: float) -> bool:
+        """Whether a script run starts (or has already ended) within `seconds`: seen on the page or on the wire."""
+        return self._within(seconds, lambda: self.wire.run_started_since(mark) or self._page_says(
+            f"window.__stStarts > {starts_before} || window.__stRuns > {runs_before} || {STATE} !== 'notRunning'"))
 
+    def _page_says(self, expression: str) -> bool:
         try:
-            self.page.wait_for_function(f"window.__stStarts > {starts_before} || window.__stRuns > {runs_before} "
-                                        f"|| {STATE} !== 'notRunning'", timeout=START_SECONDS * 1000, polling=50)
-            return True
-        except PlaywrightTimeout:
+            return bool(self.page.evaluate(expression))
+        except Exception:  # noqa: BLE001 - the page is between documents (a reload): not yet
             return False
+
+    def _within(self, seconds: float, condition) -> bool:
+        """Whether `condition()` holds within `seconds`; Playwright delivers websocket events while it waits."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            self.page.wait_for_timeout(50)
+        return True
 
     def _no_run(self, what: str, attempt: int, mark: int, started_at: float, sent: list[str]) -> str:
         """Why an action is a failure: what was done, what went over the websocket, what the page showed."""
         cause = (f"the page sent the app {' and '.join(sent)} but no script run followed (a lost rerun)" if sent
                  else "the action sent nothing to the app, every time (it reached no widget)")
         state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
-        return (f"{what}: no script run started within {START_SECONDS:.0f} s (attempt {attempt} of "
+        waited = ACTION_TIMEOUT_MS / 1000 if sent else START_SECONDS
+        return (f"{what}: no script run started within {waited:.0f} s (attempt {attempt} of "
                 f"{ACTION_ATTEMPTS}); {cause}.\nWebsocket since the action: {self.wire.summary(mark, started_at)}."
                 f"\nScript state {state[0]!r}, connection {state[1]!r}, address {self.page.url}."
                 f"\nThe page showed: {self.shown()}")
@@ -242,15 +270,17 @@ class Page:
 
     def open(self, path: str, step: str | None = None) -> "Page":
         """Load an address (a new page load: a new Streamlit session), timed from navigation start."""
+        mark = len(self.wire.messages)
         self.page.goto(path)
-        seconds = self.settle(0, 0.0, f"opening {path}")
+        seconds = self.settle(0, 0.0, f"opening {path}", mark)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
 
     def reload(self, step: str | None = None) -> "Page":
+        mark = len(self.wire.messages)
         self.page.reload()
-        seconds = self.settle(0, 0.0, "reloading the page")
+        seconds = self.settle(0, 0.0, "reloading the page", mark)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self

@@ -1,19 +1,16 @@
 """The browser driver itself: an action that starts no script run is caught, told apart (a click
 that reached nothing is tried again; a rerun request the app never ran fails, naming the click
-and the page), on a four-line Streamlit app so the cause is known."""
+and the page), on a one-button Streamlit app that can be made to lose a rerun."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.browser import driver
-from tests.browser.conftest import free_port
+from tests.browser.conftest import free_port, wait_until_serving
 from tests.browser.driver import LostRerun
 
 TINY_APP = '''
@@ -52,15 +49,7 @@ def tiny_app(tmp_path_factory):
                                "--browser.gatherUsageStats", "false"],
                               cwd=folder, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the tiny app did not start: {(folder / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
+    wait_until_serving(url, server, folder / "server.log")
     yield url, folder
     server.terminate()
     server.wait(timeout=20)
@@ -69,11 +58,14 @@ def tiny_app(tmp_path_factory):
 
 @pytest.fixture
 def short_waits(monkeypatch):
-    """Give up on a run after 5 s instead of 20 (the tiny app runs in milliseconds)."""
-    monkeypatch.setattr(driver, "START_SECONDS", 5.0)
+    """Call an action that sent nothing a miss after 4 s, a lost rerun after 8 s (the tiny app runs in milliseconds)."""
+    monkeypatch.setattr(driver, "START_SECONDS", 4.0)
+    monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 8_000)
 
 
 def test_a_click_that_reaches_the_app_waits_for_its_run(browser, tiny_app, short_waits):
+    """The tiny app's run takes milliseconds: React can draw it without the script state ever showing
+    'running', so only the websocket's script_finished tells the driver it ran (this failed before)."""
     context = browser.new_context()
     page = context.page().open(f"{tiny_app[0]}/")
     page.click_button("加一")
