@@ -171,3 +171,14 @@ def test_every_problem_is_worded_in_chinese_too_with_its_file_line_and_field(con
     line = next(i for i, l in enumerate(text.splitlines(), 1) if l == "    answer: ''")
     assert f"faq/claims.yaml:{line}: 条目 'claims-limitation-period': answer: 不能为空" in [p.zh() for p in problems]
 
+
+def test_an_entry_needs_three_variants(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    data = path.read_text(encoding="utf-8")
+    entry = load_content(content_dir).entries["lapse-grace-period"]
+    for variant in entry.variants[2:]:
+        data = data.replace(f", {variant}", "", 1).replace(f"      - {variant}\n", "", 1)
+    path.write_text(data, encoding="utf-8")
+    [problem] = [p for p in collect_content(content_dir)[1] if p.field == "variants"]
+    assert problem.item_id == "lapse-grace-period"
+    assert problem.message == "needs at least 3 item(s), has 2" and problem.zh_message() == "至少需要 3 条，现有 2 条"

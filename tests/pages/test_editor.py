@@ -62,6 +62,12 @@ def test_invalid_answer_is_refused_next_to_the_field(app_env, instructor):
     assert "不能为空" in errors, errors  # the Chinese editor reads Chinese, not "is empty"
 
 
+def test_fewer_than_three_variants_are_refused_as_the_label_says(app_env, instructor):
+    # (the English wording is checked in tests/kb/test_content.py: AppTest formats radio options in Chinese)
+    errors = errors_after_refused_edit(app_env, instructor, "variants", "犹豫期退保退多少\n冷静期退保能全退吗")
+    assert "至少需要 3 条，现有 2 条" in errors, errors  # under the 相似问法 box
+
+
 @pytest.mark.parametrize("path", ["pages/editor.py", "pages/hit_test.py", "pages/scenario_editor.py",
                                   "pages/history.py", "pages/content_io.py"])
 def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
