@@ -46,6 +46,18 @@ SOOTHING = ("apology", "empathy")
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
 
 
+def _same_words(first: Finding, second: Finding) -> bool:
+    """The same judgement on the same words of the same turn (the report would list it twice)."""
+    return (first.turn_index, first.rubric, first.ok, first.quote) == (second.turn_index, second.rubric, second.ok, second.quote)
+
+
+def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
+    """`kept` with `repeat`'s advice added when it says something else (another figure of the sentence)."""
+    if repeat.advice in kept.advice:
+        return kept
+    return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
+
+
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
     return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.description}")
 
@@ -491,8 +503,12 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            self.findings.append(Finding(turn, item.behaviour, item.ok, item.quote, item.advice,
-                                         item.better or ("" if item.ok else model)))
+            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, item.better or ("" if item.ok else model))
+            same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
+            if same is None:
+                self.findings.append(finding)
+            else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
+                self.findings[same] = _with_advice_of(self.findings[same], finding)
 
     def _hints(self, evidence: list[Evidence]) -> tuple[str, ...]:
         hints = [Worded(e.advice + (f" 可以这样说：{e.better}" if e.better else ""),

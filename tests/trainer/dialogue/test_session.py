@@ -129,3 +129,17 @@ def test_what_the_session_writes_for_the_trainee_has_english_for_the_english_ui(
     [slow] = [f for f in session.report().findings if f.rubric == "slow_reply"]
     assert "75 秒" in slow.advice and "took 75 s" in english(slow.advice) and "limit of 60 s" in english(slow.advice)
 
+
+def test_the_same_finding_on_the_same_words_is_listed_once(real_facts, real_scenarios) -> None:
+    scenario = real_scenarios["cooling-off-cancel"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1),
+                     ["这个我不清楚。", "这个我不清楚。", "犹豫期是20天，犹豫期是20天。"])
+    wrong = [f for f in report.findings if f.rubric == "wrong_fact"]
+    assert len(wrong) == 1 and wrong[0].quote == "犹豫期是20天，犹豫期是20天。"  # said twice in one sentence: one finding
+
+    scenario = real_scenarios["callback-elderly-dividends"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1), list(scenario.model_answers))
+    keys = [(f.turn_index, f.rubric, f.ok, f.quote) for f in report.findings]
+    assert len(keys) == len(set(keys))
+    [both] = [f for f in report.findings if f.rubric == "explanation" and "15天" in f.quote and "10元" in f.quote]
+    assert "15天" in both.advice and "10元" in both.advice  # each figure's check is kept, in one finding
