@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.dialogue.remedies import model_line_for
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.scoring import Finding, Report
 from trainer.dialogue.wording import Worded
@@ -72,10 +73,7 @@ def _rank(finding: Finding) -> tuple[int, int]:
 
 def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
     """The model answer that meets `checkpoint` by its cues, else its hint."""
-    for answer in scenario.model_answers:
-        if any(cue in answer for cue in checkpoint.cues):
-            return answer
-    return checkpoint.hint or checkpoint.description
+    return model_line_for(checkpoint, scenario.model_answers) or checkpoint.hint or checkpoint.description
 
 
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:

@@ -18,6 +18,7 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
+from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -104,6 +105,7 @@ class DialogueSession:
         self.mode = mode
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
+        self.model_lines = ModelLines(scenario.model_answers, self.detectors)
         self.judge = judge
         self._references = {i: reference_sentences(e.answer, e.script) for i, e in self.entries.items()}
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
@@ -474,10 +476,11 @@ class DialogueSession:
                         and c.id not in self.state.done]
             if blocking and by_meaning:
                 continue  # close in meaning to a later step is not proof it was done out of order
-            if blocking:
+            if blocking:  # the better wording: the model line that does the step due first
                 found.append(Evidence("checkpoint_order", False, quote,
                                       Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
-                                             f"“{checkpoint.description}” comes after “{blocking[0].description}”.")))
+                                             f"“{checkpoint.description}” comes after “{blocking[0].description}”."),
+                                      model_line_for(blocking[0], self.scenario.model_answers)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
             found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",
@@ -497,13 +500,13 @@ class DialogueSession:
 
     def _record(self, evidence: list[Evidence]) -> None:
         turn = self.state.turn
-        model = self.scenario.model_answers[turn - 1] if turn <= len(self.scenario.model_answers) else ""
         for item in evidence:
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, item.better or ("" if item.ok else model))
+            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, turn))
+            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
                 self.findings.append(finding)
