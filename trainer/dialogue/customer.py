@@ -151,5 +151,12 @@ class CustomerVoice:
         return self.unique(line)
 
 
+# What a part of the customer's reply may end with and still run on into the next one.
+PUNCTUATION = "。？！，：；…?!,:;~）)」”"
+
+
 def compose(*parts: str) -> str:
-    return "".join(p.strip() for p in parts if p and p.strip())
+    """The parts as one utterance; a part written without a full stop (a persona fact such as
+    "8天前签收保单") gets one, so it does not run into the next ("…保单我是8天前签收的")."""
+    kept = [p.strip() for p in parts if p and p.strip()]
+    return "".join(p if p.endswith(tuple(PUNCTUATION)) else p + "。" for p in kept)

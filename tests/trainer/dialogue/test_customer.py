@@ -8,7 +8,7 @@ from collections import Counter
 
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct
+from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose
 from trainer.dialogue.names import wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
@@ -117,3 +117,10 @@ def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenari
         for item in report.missed:
             if item.startswith("未回答客户问题："):
                 assert item.split("：", 1)[1] in said, (scenario.id, item)
+
+
+def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(real_scenarios, real_facts):
+    assert compose("对了，", "8天前签收保单", "我是8天前签收的，现在还来得及吗？") == "对了，8天前签收保单。我是8天前签收的，现在还来得及吗？"
+    scenario = real_scenarios["cooling-off-cancel"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["您是哪天签收的保单？"])
+    assert customer_lines(report)[1].startswith(scenario.persona.facts["signed"] + "。")
