@@ -1,5 +1,6 @@
 """An instructor in the browser: edit an entry and find it in search, try a draft in the hit
-test and come back to it, export and re-import the content."""
+test and come back to it, export and re-import the content, assign work with an impatient
+second click."""
 
 from __future__ import annotations
 
