@@ -204,22 +204,23 @@ class ItemChecker:
         self.item_id = item_id
         self.problems = problems
 
-    def problem(self, field_name: str | None, message: str) -> None:
+    def problem(self, field_name: str | None, message: str, message_zh: str) -> None:
+        """Record a problem in English and Chinese (the editor shows the Chinese one)."""
         line = self.item.line_of(field_name) if field_name else self.item.line
-        self.problems.append(Problem(self.file, line, self.item_id, field_name, message))
+        self.problems.append(Problem(self.file, line, self.item_id, field_name, message, message_zh))
 
     def text(self, name: str, required: bool = True) -> str:
         value = self.item.get(name)
         if value is None:
             if required:
-                self.problem(name, "is missing")
+                self.problem(name, "is missing", "缺少此字段")
             return ""
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            self.problem(name, "must be text")
+            self.problem(name, "must be text", "必须是文字")
             return ""
         value = str(value).strip()
         if required and not value:
-            self.problem(name, "is empty")
+            self.problem(name, "is empty", "不能为空")
         return value
 
     def text_list(self, name: str, minimum: int = 0) -> tuple[str, ...]:
@@ -227,27 +228,29 @@ class ItemChecker:
         if value is None:
             value = []
         if not isinstance(value, list):
-            self.problem(name, "must be a list")
+            self.problem(name, "must be a list", "必须是列表")
             return ()
         texts = []
         for position, element in enumerate(value, start=1):
             if not isinstance(element, (str, int, float)) or isinstance(element, bool) or not str(element).strip():
-                self.problem(name, f"item {position} must be non-empty text")
+                self.problem(name, f"item {position} must be non-empty text", f"第 {position} 项必须是非空文字")
                 continue
             texts.append(str(element).strip())
         if len(texts) < minimum:
-            self.problem(name, f"needs at least {minimum} item(s), has {len(texts)}")
+            self.problem(name, f"needs at least {minimum} item(s), has {len(texts)}",
+                         f"至少需要 {minimum} 条，现有 {len(texts)} 条")
         return tuple(texts)
 
     def choice(self, name: str, allowed: Iterable[Any], default: Any = None) -> Any:
         allowed = tuple(allowed)
         if name not in self.item:
             if default is None:
-                self.problem(name, "is missing")
+                self.problem(name, "is missing", "缺少此字段")
             return default
         value = self.item[name]
         if value not in allowed or isinstance(value, bool):
-            self.problem(name, f"must be one of {', '.join(map(str, allowed))}, not {value!r}")
+            self.problem(name, f"must be one of {', '.join(map(str, allowed))}, not {value!r}",
+                         f"只能是 {'、'.join(map(str, allowed))} 之一，不能是 {value!r}")
             return default if default is not None else allowed[0]
         return value
 
@@ -255,7 +258,8 @@ class ItemChecker:
         known = tuple(known)
         for key in self.item:
             if key not in known:
-                self.problem(str(key), f"unknown field (known: {', '.join(known)})")
+                self.problem(str(key), f"unknown field (known: {', '.join(known)})",
+                             f"未知字段（可用字段：{'、'.join(known)}）")
 
     def plain_fields(self, kind: ItemKind) -> dict[str, Any]:
         """The item's plain fields (texts, lists, choices) as `kind` declares them, after refusing
@@ -278,20 +282,22 @@ def _items(data: Any, list_key: str, file: str, problems: list[Problem]) -> list
         return []
     if not isinstance(data, dict) or list_key not in data:
         line = data.line if isinstance(data, LocatedDict) else 1
-        problems.append(Problem(file, line, None, list_key, f"file must have a top-level '{list_key}:' list"))
+        problems.append(Problem(file, line, None, list_key, f"file must have a top-level '{list_key}:' list",
+                                f"文件顶层必须有 '{list_key}:' 列表"))
         return []
     items = data[list_key]
     if items is None:
         return []
     if not isinstance(items, list):
-        problems.append(Problem(file, data.line_of(list_key), None, list_key, "must be a list"))
+        problems.append(Problem(file, data.line_of(list_key), None, list_key, "must be a list", "必须是列表"))
         return []
     good = []
     for position, item in enumerate(items, start=1):
         if isinstance(item, LocatedDict):
             good.append(item)
         else:
-            problems.append(Problem(file, data.line_of(list_key), None, list_key, f"item {position} must be a mapping of fields"))
+            problems.append(Problem(file, data.line_of(list_key), None, list_key, f"item {position} must be a mapping of fields",
+                                    f"第 {position} 项必须是由字段组成的映射"))
     return good
 
 
@@ -299,13 +305,15 @@ def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen
     """Check an item's id (present, kebab-case, unique across the set) and return it."""
     raw = item.get("id")
     if raw is None or not str(raw).strip():
-        problems.append(Problem(checker_file, item.line, None, "id", "is missing"))
+        problems.append(Problem(checker_file, item.line, None, "id", "is missing", "缺少此字段"))
         return None
     item_id = str(raw).strip()
     if not ID_PATTERN.match(item_id):
-        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", "must be kebab-case: lowercase letters, digits and single hyphens"))
+        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", "must be kebab-case: lowercase letters, digits and single hyphens",
+                                "必须是 kebab-case：小写字母、数字和单个连字符"))
     if item_id in seen:
-        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", f"duplicate id (also in {seen[item_id]})"))
+        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", f"duplicate id (also in {seen[item_id]})",
+                                f"id 重复（{seen[item_id]} 中已有）"))
         return None
     seen[item_id] = f"{checker_file}:{item.line_of('id')}"
     return item_id
@@ -364,12 +372,14 @@ class _Sources:
     def read(self, check: ItemChecker) -> tuple[Source, ...]:
         raw = check.item.get("sources")
         if not isinstance(raw, list) or not raw:
-            check.problem("sources", "needs at least one source: {doc: <library id such as L1-01, or a name in sources.yaml>, article: 第X条}")
+            check.problem("sources", "needs at least one source: {doc: <library id such as L1-01, or a name in sources.yaml>, article: 第X条}",
+                          "至少需要一个出处：{doc: <法规库编号如 L1-01，或 sources.yaml 中的名称>, article: 第X条}")
             return ()
         sources = []
         for position, element in enumerate(raw, start=1):
             if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
-                check.problem("sources", f"source {position} must be a mapping with a 'doc'")
+                check.problem("sources", f"source {position} must be a mapping with a 'doc'",
+                              f"第 {position} 个出处必须是带 'doc' 的映射")
                 continue
             source = self._source(check, position, element)
             if source is not None:
@@ -379,48 +389,57 @@ class _Sources:
     def _source(self, check: ItemChecker, position: int, element: dict) -> Source | None:
         line = element.line if isinstance(element, LocatedDict) else check.item.line_of("sources")
 
-        def problem(message: str) -> None:
-            check.problems.append(Problem(check.file, line, check.item_id, "sources", f"source {position}: {message}"))
+        def problem(message: str, message_zh: str) -> None:
+            check.problems.append(Problem(check.file, line, check.item_id, "sources", f"source {position}: {message}",
+                                          f"第 {position} 个出处：{message_zh}"))
 
         for key in element:
             if key not in SOURCE_FIELDS:
-                problem(f"unknown field '{key}' (known: {', '.join(sorted(SOURCE_FIELDS))})")
+                problem(f"unknown field '{key}' (known: {', '.join(sorted(SOURCE_FIELDS))})",
+                        f"未知字段 '{key}'（可用字段：{'、'.join(sorted(SOURCE_FIELDS))}）")
         doc = str(element["doc"]).strip()
         article = str(element.get("article", "") or "").strip()
         clause = _ordinal(element.get("clause"), _CLAUSE)
         item = _ordinal(element.get("item"), _ITEM)
         if clause == -1 or item == -1:
-            problem("clause and item must be numbers (2, 第二款, （二）)")
+            problem("clause and item must be numbers (2, 第二款, （二）)", "款和项必须是序号（2、第二款、（二））")
             clause, item = (None if clause == -1 else clause), (None if item == -1 else item)
         document = self.library.document(doc)
         if document is None:
             known = self.docs.get(doc)
             if known is None:
-                problem(f"unknown document '{doc}' (not in the regulation library nor in sources.yaml)")
+                problem(f"unknown document '{doc}' (not in the regulation library nor in sources.yaml)",
+                        f"未知文件 '{doc}'（法规库和 sources.yaml 中都没有）")
             elif known.status == "repealed":
-                problem(f"'{doc}' is repealed ({known.repealed_by}); cite the current rule")
+                problem(f"'{doc}' is repealed ({known.repealed_by}); cite the current rule",
+                        f"'{doc}' 已废止（{known.repealed_by}），请引用现行规定")
             return Source(doc, article, clause, item, line=line)
         name = document.short_name
         if not document.is_current:
-            problem(f"《{name}》 is {document.status} ({document.superseded_by}); cite the current rule")
+            problem(f"《{name}》 is {document.status} ({document.superseded_by}); cite the current rule",
+                    f"《{name}》已{_STATUS_ZH.get(document.status, document.status)}（{document.superseded_by}），请引用现行规定")
         if not article:
             return Source(doc, "", None, None, document.id, name, line)
         ref = parse_article_ref(document.structure, article)
         if ref is None:
-            problem(f"'{article}' is not an article position in 《{name}》 ({_layout_hint(document.structure)})")
+            problem(f"'{article}' is not an article position in 《{name}》 ({_layout_hint(document.structure)})",
+                    f"'{article}' 不是《{name}》中的条文位置（{_layout_hint_zh(document.structure)}）")
             return Source(doc, article, clause, item, document.id, name, line)
         clause, item = clause or ref.clause, item or ref.item
         found = document.article(ref.label)
         if found is None:
             first, last = document.articles[0].label, document.articles[-1].label
-            problem(f"《{name}》 has no {ref.label} (its articles run {first} … {last})")
+            problem(f"《{name}》 has no {ref.label} (its articles run {first} … {last})",
+                    f"《{name}》没有{ref.label}（条文从{first}到{last}）")
         else:
             if clause and clause > len(found.clauses):
-                problem(f"《{name}》{ref.label} has {len(found.clauses)} 款, not a {clause}th")
+                problem(f"《{name}》{ref.label} has {len(found.clauses)} 款, not a {clause}th",
+                        f"《{name}》{ref.label}只有 {len(found.clauses)} 款，没有第 {clause} 款")
             elif item:
                 items = found.clauses[clause - 1].items if clause else tuple(i for c in found.clauses for i in c.items)
                 if item > len(items):
-                    problem(f"《{name}》{ref.label} has {len(items)} 项 there, not a {item}th")
+                    problem(f"《{name}》{ref.label} has {len(items)} 项 there, not a {item}th",
+                            f"《{name}》{ref.label}此处只有 {len(items)} 项，没有第 {item} 项")
         return Source(doc, ref.label, clause, item, document.id, name, line)
 
 
@@ -429,12 +448,21 @@ def _layout_hint(structure: str) -> str:
             "points": "write the point, such as 一 or （三）"}.get(structure, "")
 
 
+def _layout_hint_zh(structure: str) -> str:
+    return {"articles": "请写 第X条", "sections": "请写章节号，如 3.1.1.3",
+            "points": "请写要点序号，如 一 或 （三）"}.get(structure, "")
+
+
+_STATUS_ZH = {"repealed": "废止", "superseded": "被新规取代"}
+
+
 def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
     raw = check.item.get("en")
     if raw is None:
         return None
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        check.problem("en", "must be a mapping of text fields such as question and answer")
+        check.problem("en", "must be a mapping of text fields such as question and answer",
+                      "必须是由文字字段（如 question 和 answer）组成的映射")
         return None
     return {str(k): v.strip() for k, v in raw.items()}
 
@@ -446,7 +474,8 @@ def _read_entries(data: Any, file: str, category: Category | None, sources: _Sou
         entry_id = _item_id(item, file, problems, seen)
         check = ItemChecker(item, file, entry_id, problems)
         if entry_id and category and not entry_id.startswith(category.prefix):
-            check.problem("id", f"must start with the category prefix '{category.prefix}'")
+            check.problem("id", f"must start with the category prefix '{category.prefix}'",
+                          f"必须以分类前缀 '{category.prefix}' 开头")
         entry = Entry(
             id=entry_id or "",
             category=category.id if category else "",
@@ -465,23 +494,25 @@ def _check_quiz_answer(check: ItemChecker, kind: str, options: tuple[str, ...]) 
     answer = check.item.get("answer")
     if kind in ("single", "multiple"):
         if len(options) < 2:
-            check.problem("options", "needs at least 2 options")
+            check.problem("options", "needs at least 2 options", "至少需要 2 个选项")
         if len(set(options)) != len(options):
-            check.problem("options", "two options have the same text")
+            check.problem("options", "two options have the same text", "有两个选项文字相同")
     if kind == "single":
         if not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < len(options):
-            check.problem("answer", f"must be the index (0–{max(len(options) - 1, 0)}) of the correct option")
+            check.problem("answer", f"must be the index (0–{max(len(options) - 1, 0)}) of the correct option",
+                          f"必须是正确选项的序号（0–{max(len(options) - 1, 0)}）")
     elif kind == "multiple":
         if (not isinstance(answer, list) or not answer
                 or not all(isinstance(a, int) and not isinstance(a, bool) and 0 <= a < len(options) for a in answer)
                 or len(set(answer)) != len(answer)):
-            check.problem("answer", "must be a list of distinct indices of the correct options")
+            check.problem("answer", "must be a list of distinct indices of the correct options",
+                          "必须是正确选项序号的列表，且不能重复")
     elif kind == "true_false":
         if not isinstance(answer, bool):
-            check.problem("answer", "must be true or false")
+            check.problem("answer", "must be true or false", "必须是 true 或 false")
     elif kind == "fill_blank":
         if answer is None or isinstance(answer, (list, dict, bool)) or not str(answer).strip():
-            check.problem("answer", "must be the text that fills the blank")
+            check.problem("answer", "must be the text that fills the blank", "必须是填入空格的文字")
         else:
             answer = str(answer).strip()
     return answer
@@ -522,9 +553,10 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
         for field_name, words in (("terms", terms), ("spoken", spoken)):
             for word in words:
                 if word in term_owner and term_owner[word] != group_id:
-                    check.problem(field_name, f"'{word}' is also in group '{term_owner[word]}'")
+                    check.problem(field_name, f"'{word}' is also in group '{term_owner[word]}'",
+                                  f"'{word}' 也在词组 '{term_owner[word]}' 中")
                 elif field_name == "spoken" and word in terms:
-                    check.problem(field_name, f"'{word}' is already a term of this group")
+                    check.problem(field_name, f"'{word}' is already a term of this group", f"'{word}' 已是本词组的术语")
                 term_owner[word] = group_id or ""
         if group_id:
             groups.append(GlossaryGroup(group_id, terms, spoken))
@@ -553,11 +585,12 @@ def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple
         for name in ("min", "max"):
             text = check.text(name, required=False)
             if text and parse_limit(text) is None:
-                check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年")
+                check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年",
+                              f"'{text}' 不是时长，应写成 15天、60天 或 2年 这样")
             elif text:
                 bounds[name] = parse_limit(text)
         if not bounds and entry:
-            check.problem("min", "needs min, max or both")
+            check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
         elif entry:
             rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line))
     return tuple(rules)
@@ -657,10 +690,15 @@ class _ContentFiles:
         return read_yaml(path, name)
 
 
+def _missing_entry(entry_id: str) -> tuple[str, str]:
+    """A reference to an FAQ entry that is not there, in English and Chinese."""
+    return (f"refers to FAQ entry '{entry_id}', which does not exist", f"引用的 FAQ 条目 '{entry_id}' 不存在")
+
+
 def _read_required(files: _ContentFiles, name: str, problems: list[Problem],
                    reader: Callable[[Any, str, list[Problem]], Any], default: Any) -> Any:
     if not files.exists(name):
-        problems.append(Problem(name, 1, None, None, "file is missing"))
+        problems.append(Problem(name, 1, None, None, "file is missing", "文件缺失"))
         return default
     data, parse_problems = files.read(name)
     problems.extend(parse_problems)
@@ -678,7 +716,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     files = _ContentFiles(root, overrides)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(root), 1, None, None, "content folder not found"))
+        problems.append(Problem(str(root), 1, None, None, "content folder not found", "找不到内容文件夹"))
 
     docs = _read_required(files, "sources.yaml", problems, _read_source_docs, {})
     categories = _read_required(files, "categories.yaml", problems, _read_categories, {})
@@ -693,7 +731,8 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         category_id = Path(name).stem
         category = categories.get(category_id)
         if category is None:
-            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}': the file name must be a category id from categories.yaml"))
+            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}': the file name must be a category id from categories.yaml",
+                                    f"未知分类 '{category_id}'：文件名必须是 categories.yaml 中的分类 id"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
         for entry in _read_entries(data, name, category, sources, problems, seen_ids):
@@ -703,12 +742,12 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     for name in files.names("quizzes"):
         category_id = Path(name).stem
         if category_id not in categories:
-            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}'"))
+            problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}'", f"未知分类 '{category_id}'"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
         for item in _read_quiz_items(data, name, category_id, problems, seen_ids):
             if item.entry and item.entry not in entries:
-                problems.append(Problem(name, item.line, item.id, "entry", f"refers to FAQ entry '{item.entry}', which does not exist"))
+                problems.append(Problem(name, item.line, item.id, "entry", *_missing_entry(item.entry)))
             quiz_items[item.id] = item
 
     glossary: tuple[GlossaryGroup, ...] = ()
@@ -728,14 +767,14 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         duration_rules = _read_required(files, "durations.yaml", problems, _read_duration_rules, ())
         for rule in duration_rules:
             if rule.entry not in entries:
-                problems.append(Problem("durations.yaml", rule.line, None, "entry", f"refers to FAQ entry '{rule.entry}', which does not exist"))
+                problems.append(Problem("durations.yaml", rule.line, None, "entry", *_missing_entry(rule.entry)))
 
     for name in files.names("scenarios"):
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
         for line, ref in scenario_entry_refs(data):
             if ref not in entries:
-                problems.append(Problem(name, line, Path(name).stem, "entry", f"refers to FAQ entry '{ref}', which does not exist"))
+                problems.append(Problem(name, line, Path(name).stem, "entry", *_missing_entry(ref)))
 
     files.hash_unread()
     content = ContentSet(

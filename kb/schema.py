@@ -27,6 +27,8 @@ SOURCES = "sources"        # [{doc, article}] citing sources.yaml
 QUIZ_ANSWER = "quiz_answer"  # index, indices, true/false or text, by the quiz type
 ENGLISH = "english"        # {part: text}, optional translation of some fields
 
+MIN_VARIANTS = 3  # an entry is found by how people really ask: the label promises at least three
+
 QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
 CHOICE_TYPES = ("single", "multiple")
 DIFFICULTIES = (1, 2, 3)
@@ -73,7 +75,7 @@ DIFFICULTY = Field("difficulty", CHOICE, "难度", "Difficulty", choices=DIFFICU
 ENTRY = ItemKind("entries", (
     Field("id", ID, "id", "id", required=True, help=_ID_HELP[0], help_en=_ID_HELP[1]),
     Field("question", TEXT, "标准问", "Question", required=True),
-    Field("variants", LINES, "相似问法（至少 3 条）", "Variants (at least 3)", layout="block"),
+    Field("variants", LINES, "相似问法（至少 3 条）", "Variants (at least 3)", minimum=MIN_VARIANTS, layout="block"),
     Field("answer", PARAGRAPH, "答案（事实、数字、条件）", "Answer (facts, numbers, conditions)", required=True,
           layout="literal"),
     Field("script", PARAGRAPH, "话术", "Script", layout="literal"),

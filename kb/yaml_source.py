@@ -60,19 +60,34 @@ class LocatedDict(dict):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, phrased for an instructor."""
+    """One thing wrong with the content, phrased for an instructor.
+
+    `message` is English (the command line, logs); `message_zh` is the same in Chinese for the
+    editor pages, which show `tr(problem.zh(), str(problem))`. A problem without a Chinese
+    wording falls back to the English one rather than showing nothing.
+    """
 
     file: str
     line: int
     item_id: str | None
     field: str | None
     message: str
+    message_zh: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:"
-        what = f" entry '{self.item_id}':" if self.item_id else ""
+        return self._located(f" entry '{self.item_id}':" if self.item_id else "", self.message)
+
+    def zh(self) -> str:
+        """The problem in Chinese, still naming file:line, the item and the field."""
+        return self._located(f" 条目 '{self.item_id}':" if self.item_id else "", self.message_zh or self.message)
+
+    def zh_message(self) -> str:
+        """Just the message in Chinese (for display under the field it belongs to)."""
+        return self.message_zh or self.message
+
+    def _located(self, what: str, message: str) -> str:
         field = f" {self.field}:" if self.field else ""
-        return f"{where}{what}{field} {self.message}"
+        return f"{self.file}:{self.line}:{what}{field} {message}"
 
 
 class _DuplicateKey(Exception):

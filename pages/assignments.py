@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from trainer.assignments.store import (AssignmentError, cancel_assignment, completions, create_assignment,
-                                       team_assignments)
+                                       default_due_date, team_assignments)
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
@@ -46,7 +46,7 @@ else:
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
                               format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
                               else tr("考试（无提示，每轮限时）", "Exam (no hints, timed replies)"))
-        due = due_col.date_input(tr("截止日期", "Due date"), value=today, min_value=today, key="assignment_due")
+        due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, key="assignment_due")
         if st.form_submit_button(tr("布置", "Assign"), type="primary"):
             try:
                 create_assignment(db, user, scenario_id, team, mode, due, today)

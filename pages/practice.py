@@ -24,7 +24,7 @@ from ui.call_report import show_call_report
 from ui.display import rubric_name
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
-from ui.i18n import tr
+from ui.i18n import tr, tr_worded
 from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
@@ -138,7 +138,7 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
             with st.container(border=True):
                 st.caption(tr("提示", "Hints"))
                 for hint in hints[utterance.turn_index]:
-                    st.markdown("- " + escape_markdown(hint))
+                    st.markdown("- " + escape_markdown(tr_worded(hint)))
 
 
 def judged_wrong_form(report: Report, numbers: list[int]) -> None:

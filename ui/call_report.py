@@ -17,7 +17,7 @@ from trainer.insights.calls import CallScore
 from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, when
 from ui.exports import show_chart
-from ui.i18n import tr
+from ui.i18n import tr, tr_worded
 from ui.render import escape_markdown
 
 
@@ -39,7 +39,7 @@ def show_lessons(report: Report, scenario: Scenario) -> None:
             st.markdown(f"**{number}. {escape_markdown(name)}**{turn}")
             if lesson.said:
                 st.markdown(tr("您说：", "You said: ") + _quote(lesson.said))
-            st.markdown(tr("为什么：", "Why: ") + escape_markdown(lesson.why))
+            st.markdown(tr("为什么：", "Why: ") + escape_markdown(tr_worded(lesson.why)))
             if lesson.better:
                 # A quote, not st.code: the code block's syntax-highlighter bundle (1.5 MB of script)
                 # was loaded and run for these three lines, most of the report's time in the browser.
@@ -99,7 +99,7 @@ def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -
         mark = "✅" if finding.ok else "❌"
         st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
                     + _quote(finding.quote))
-        st.caption(escape_markdown(finding.advice))
+        st.caption(escape_markdown(tr_worded(finding.advice)))
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
     if contest is not None and contestable:
         contest(contestable)
@@ -137,7 +137,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     if report.missed:
         st.markdown("**" + tr("还没解决的", "Still open") + "**")
         for item in report.missed:
-            st.markdown("- " + escape_markdown(item))
+            st.markdown("- " + escape_markdown(tr_worded(item)))
     show_lessons(report, scenario)
     show_strengths(report)
     st.markdown("#### " + tr("详情", "Details"))

@@ -6,13 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.dialogue.scoring import SUBSCORES
-from trainer.dialogue.store import DialogueSummary, saved_report
+from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
 from ui.call_report import show_lessons, show_strengths
 from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
-from ui.i18n import tr
+from ui.i18n import tr, tr_worded
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
@@ -42,7 +42,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.get('turn_index', '?')}{tr('轮', '')} · "
                     f"{escape_markdown(rubric_name(str(finding.get('rubric', ''))))}：“{escape_markdown(str(finding.get('quote', '')))}”")
         if finding.get("advice") and not finding.get("ok"):
-            st.caption(escape_markdown(str(finding["advice"])))
+            st.caption(escape_markdown(tr_worded(saved_advice(finding))))
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:
         agent_spoke = utterance.get("speaker") == "agent"

@@ -31,16 +31,17 @@ def open_new_entry(cells: dict[str, str], category: str | None) -> None:
     st.switch_page("pages/editor.py")
 
 
-def field_messages(messages: dict[str, list[str]], *fields: str) -> None:
-    """The problems of one form field, right under it."""
+def field_messages(messages: dict[str, list[Problem]], *fields: str) -> None:
+    """The problems of one form field, right under it, in the reader's language."""
     for name in fields:
-        for message in messages.get(name, []):
-            st.error(escape_markdown(message), icon=":material/error:")
+        for problem in messages.get(name, []):
+            st.error(escape_markdown(tr(problem.zh_message(), problem.message)), icon=":material/error:")
 
 
 def show_problems(problems: list[Problem]) -> None:
+    """Problems with their file:line, item and field, in the reader's language."""
     if problems:
-        st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
+        st.code("\n".join(tr(p.zh(), str(p)) for p in problems), language=None, wrap_lines=True)
 
 
 def show_result(result: SaveResult, item_id: str | None = None) -> None:

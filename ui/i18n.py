@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from trainer.dialogue.wording import english
+
 LANGUAGES = {"zh": "中文", "en": "English"}
 LANG_KEY = "lang"
 
@@ -70,3 +72,9 @@ def language_switch() -> None:
 def tr(zh: str, en: str) -> str:
     """The string for the current language."""
     return en if language() == "en" else zh
+
+
+def tr_worded(text: str) -> str:
+    """A text the trainer wrote (advice, a hint, what is still open) in the current language:
+    its English where it has one (trainer.dialogue.wording.Worded), else the text as it is."""
+    return tr(text, english(text))

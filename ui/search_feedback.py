@@ -63,9 +63,24 @@ def _verdict(user: UserInfo, key: str, entry_id: str, verdict: str | None, right
     _submit("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right))
 
 
-def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
+# How a verdict reads back to the agent who gave it.
+VERDICT_WORDS = {UP: ("有帮助", "helpful"), DOWN: ("没帮助", "not helpful")}
+
+
+def _thumbs_verdict(widget: str) -> str | None:
     value = st.session_state.get(widget)
-    _verdict(user, key, entry_id, None if value is None else UP if value == 1 else DOWN)
+    return None if value is None else UP if value == 1 else DOWN
+
+
+def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
+    """Record the 👍/👎 and say so: without a word back an agent clicks again, unsure it counted."""
+    verdict = _thumbs_verdict(widget)
+    _verdict(user, key, entry_id, verdict)
+    if verdict is None:
+        st.toast(tr("已撤回您的评价。", "Your rating was withdrawn."), icon=":material/undo:")
+    else:
+        st.toast(tr(f"已记录您的评价：{VERDICT_WORDS[verdict][0]}，谢谢！", f"Rating recorded: {VERDICT_WORDS[verdict][1]}. Thank you!"),
+                 icon=":material/check_circle:")
 
 
 def _entry_label(entry_id: str | None) -> str:
@@ -107,6 +122,9 @@ def answer_feedback(user: UserInfo, key: str, hit: Hit) -> None:
     widget = f"thumbs-{key}-{hit.id}"
     with thumbs:
         st.feedback("thumbs", key=widget, on_change=_on_thumbs, args=(user, key, hit.id, widget))
+        verdict = _thumbs_verdict(widget)
+        if verdict is not None:  # the choice stays in words, not only in the thumb's colour
+            st.caption(tr(f"已评价：{VERDICT_WORDS[verdict][0]}", f"Rated {VERDICT_WORDS[verdict][1]}"))
     _report_button(user, key, hit.id, tr("报告答案有误", "Report a wrong answer"), report)
 
 

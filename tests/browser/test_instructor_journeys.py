@@ -1,5 +1,6 @@
 """An instructor in the browser: edit an entry and find it in search, try a draft in the hit
-test and come back to it, export and re-import the content."""
+test and come back to it, export and re-import the content, assign work with an impatient
+second click."""
 
 from __future__ import annotations
 
@@ -65,3 +66,24 @@ def test_the_batch_hit_test_shows_progress_and_can_be_cancelled(instructor_page)
     page.expect_text("已检索")
     page.click_button("取消")
     page.expect_text("批量测试已取消")
+
+
+def test_clicking_assign_twice_gives_the_team_one_assignment_due_in_a_week(instructor_page):
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from trainer.clock import utcnow
+
+    page = instructor_page
+    page.open("/assignments", step="open a page")
+    due = (utcnow().astimezone(ZoneInfo("Asia/Shanghai")) + timedelta(days=7)).strftime("%Y-%m-%d")
+    assert page.page.locator("[data-testid=stDateInput] input").first.input_value() == due, "a week ahead, not today"
+    assign = page.page.get_by_role("button", name="布置", exact=True).filter(visible=True).first
+    def twice() -> None:  # an impatient second click while the first submission is still running
+        assign.click()
+        page.page.wait_for_timeout(150)
+        assign.click()
+
+    page.act(twice, step="assign (clicked twice)")
+    page.expect_text("已布置给一组")
+    assert page.main_text().count("截止 ") == 1, page.main_text()  # one assignment listed, not two

@@ -148,3 +148,37 @@ def test_out_of_scope_examples_need_a_question(content_dir: Path) -> None:
     assert any(p.startswith("scope.yaml:3") and "q: is missing" in p for p in problems_of(content_dir))
     (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\n", encoding="utf-8")
     assert load_content(content_dir).out_of_scope == ("车险怎么报案",)
+
+
+def test_every_problem_is_worded_in_chinese_too_with_its_file_line_and_field(content_dir: Path) -> None:
+    claims = content_dir / "faq" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8").replace("    answer: |\n      人寿保险的保险金请求权", "    answer: ''\n    unused: |\n      人寿保险的保险金请求权")
+    claims.write_text(text, encoding="utf-8")
+    lapse = content_dir / "faq" / "lapse.yaml"
+    lapse.write_text(lapse.read_text(encoding="utf-8").replace("id: lapse-reinstatement", "id: reinstatement")
+                     .replace("{doc: 保险法, article: 第三十七条}", "{doc: 人身保险新型产品信息披露管理办法, article: 第十条}"), encoding="utf-8")
+    quiz = content_dir / "quizzes" / "cooling-off.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: 1\n", "    answer: 7\n")
+                    .replace("entry: cooling-off-refund", "entry: cooling-off-gone"), encoding="utf-8")
+    (content_dir / "faq" / "pets.yaml").write_text("entries: []\n", encoding="utf-8")
+    problems = collect_content(content_dir)[1]
+    assert len(problems) >= 6
+    for problem in problems:
+        assert any("\u4e00" <= c <= "\u9fff" for c in problem.zh_message()), f"English only: {problem}"
+        assert problem.zh().startswith(f"{problem.file}:{problem.line}:")  # still says where
+        if problem.field:
+            assert f" {problem.field}: " in problem.zh()
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l == "    answer: ''")
+    assert f"faq/claims.yaml:{line}: 条目 'claims-limitation-period': answer: 不能为空" in [p.zh() for p in problems]
+
+
+def test_an_entry_needs_three_variants(content_dir: Path) -> None:
+    path = content_dir / "faq" / "lapse.yaml"
+    data = path.read_text(encoding="utf-8")
+    entry = load_content(content_dir).entries["lapse-grace-period"]
+    for variant in entry.variants[2:]:
+        data = data.replace(f", {variant}", "", 1).replace(f"      - {variant}\n", "", 1)
+    path.write_text(data, encoding="utf-8")
+    [problem] = [p for p in collect_content(content_dir)[1] if p.field == "variants"]
+    assert problem.item_id == "lapse-grace-period"
+    assert problem.message == "needs at least 3 item(s), has 2" and problem.zh_message() == "至少需要 3 条，现有 2 条"

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_practice import MINI_SCENARIO
 from trainer.assignments.store import assignments_for, team_assignments
 from trainer.clock import utcnow
+from trainer.insights.periods import local_day
 from trainer.users.accounts import get_or_create_by_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +131,14 @@ def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, s
 def test_an_instructor_with_a_team_can_only_pick_that_team(app_env, store) -> None:
     at = page(app_env, store, "pages/assignments.py", "赵老师", "instructor", "二组")
     assert at.selectbox(key="assignment_team").options == ["二组"]  # only their own team to pick
+
+
+def test_the_due_date_starts_a_week_ahead_and_a_second_submit_adds_no_duplicate(app_env, store) -> None:
+    at = page(app_env, store, "pages/assignments.py", "钱老师", "instructor", "三组")
+    today = local_day(utcnow(), ZoneInfo(app_env.timezone))
+    assert at.date_input(key="assignment_due").value == today + timedelta(days=7)  # not today: work due tonight is overdue tomorrow
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.button(key="FormSubmitter:assignment_form-布置").click().run()
+    at.button(key="FormSubmitter:assignment_form-布置").click().run()  # the second click of a double click
+    assert not at.exception, at.exception
+    assert len(team_assignments(store, at.session_state["user"])) == 1

@@ -45,15 +45,27 @@ def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
     assert new_answer in texts(search)
 
 
-def test_invalid_answer_is_refused_next_to_the_field(app_env, instructor):
+def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list[str]:
+    """The error messages shown after saving `value` in `box` of cooling-off-refund; the file must not change."""
     before = (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes()
     at = page("pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-refund").run()
-    at.text_area(key="entry-2-answer").input("")
+    at.text_area(key=f"entry-2-{box}").input(value)
     at.button(key="editor_save").click().run()
     assert not at.exception
-    assert any("is empty" in e.value for e in at.error), texts(at)
     assert (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes() == before
+    return [e.value for e in at.error]
+
+
+def test_invalid_answer_is_refused_next_to_the_field(app_env, instructor):
+    errors = errors_after_refused_edit(app_env, instructor, "answer", "")
+    assert "不能为空" in errors, errors  # the Chinese editor reads Chinese, not "is empty"
+
+
+def test_fewer_than_three_variants_are_refused_as_the_label_says(app_env, instructor):
+    # (the English wording is checked in tests/kb/test_content.py: AppTest formats radio options in Chinese)
+    errors = errors_after_refused_edit(app_env, instructor, "variants", "犹豫期退保退多少\n冷静期退保能全退吗")
+    assert "至少需要 3 条，现有 2 条" in errors, errors  # under the 相似问法 box
 
 
 @pytest.mark.parametrize("path", ["pages/editor.py", "pages/hit_test.py", "pages/scenario_editor.py",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from trainer.dialogue.store import list_dialogue_records
@@ -121,6 +122,28 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
     at.button(key="practice_restart").click().run()
     assert "practice_call" not in at.session_state
     assert at.button(key="practice_start")
+
+
+def test_in_english_the_hints_and_the_report_are_in_english(app_env, store, monkeypatch) -> None:
+    # The site's default language: AppTest formats options outside the app's session, by this default
+    # (and by whatever language an earlier test left in that outside session, so forget it).
+    monkeypatch.setenv("AGENT_TRAINER_LANGUAGE", "en")
+    monkeypatch.delitem(st.session_state, "lang", raising=False)
+    at = practice_page(app_env, store, "English trainee")
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("好的，我看一下。").run()  # vague: a hint and a lesson
+    assert not at.exception, at.exception
+    markdown = [m.value for m in at.markdown]
+    assert any(m.startswith("- Next checkpoint") for m in markdown), "\n".join(markdown)  # the hint under the customer's line
+    assert not any(m.startswith("- 下一个要点") for m in markdown)
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    whys = [m for m in (m.value for m in at.markdown) if m.startswith("Why: ")]
+    framing = [why.split("\\:")[0] for why in whys]  # after the colon: the scenario's own (Chinese) words
+    assert whys and not any("\u4e00" <= c <= "\u9fff" for text in framing for c in text), whys
+    assert any(m.value.startswith("- Checkpoint not done") for m in at.markdown)  # still open, in English
 
 
 def test_ending_the_call_early_asks_first_then_saves_an_unresolved_report(app_env, store) -> None:

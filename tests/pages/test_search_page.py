@@ -130,6 +130,19 @@ def test_each_search_is_logged_once_and_a_thumbs_down_is_recorded(app_env, store
     assert len(logged(store)) == 2, "searching again is a new search"
 
 
+def test_a_thumbs_up_is_confirmed_and_shown_as_chosen(app_env, store) -> None:
+    at = search(search_page(store), "冷静期是几天")
+    assert not any("已评价" in c.value for c in at.caption)
+    at.feedback[0].set_value(1).run()  # 👍 on the first answer
+    assert not at.exception
+    assert [t.value for t in at.toast] == ["已记录您的评价：有帮助，谢谢！"]
+    assert any(c.value == "已评价：有帮助" for c in at.caption)  # the choice stays visible after the toast goes
+    at.feedback[0].set_value(None).run()  # changed their mind
+    assert [t.value for t in at.toast] == ["已撤回您的评价。"] and not any("已评价" in c.value for c in at.caption)
+    [entry] = logged(store)
+    assert not entry.verdicts  # withdrawn in the log too
+
+
 def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None:
     at = search(search_page(store), "冷静期是几天")
     next(b for b in at.button if b.label == "报告答案有误").click().run()

@@ -8,7 +8,7 @@ team, an instructor without a team and an administrator to any team.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +21,13 @@ from trainer.store.models import Assignment, AssignmentCompletion, User
 from trainer.users.accounts import UserInfo
 
 MODES = ("training", "exam")
+DEFAULT_DAYS_TO_DUE = 7  # a week: time to fit a practice call between shifts
+
+
+def default_due_date(today: date) -> date:
+    """The due date the form offers: a week ahead, so an instructor who just clicks 布置 sets
+    work the team can still do (today's date would be overdue by tonight)."""
+    return today + timedelta(days=DEFAULT_DAYS_TO_DUE)
 
 
 class AssignmentError(BilingualError):
@@ -71,7 +78,11 @@ def may_assign(instructor: UserInfo, team: str) -> bool:
 
 def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team: str, mode: str,
                       due_date: date, today: date) -> AssignmentInfo:
-    """A new assignment; AssignmentError when the team, mode or due date is not acceptable."""
+    """A new assignment; AssignmentError when the team, mode or due date is not acceptable.
+
+    The same work (team, scenario, mode, due date) already in force is returned instead of
+    created again: a double click on 布置 submits the form twice, and a team should not have
+    to do one assignment twice."""
     team = " ".join((team or "").split())
     if not team:
         raise AssignmentError("请选择一个班组。", "Pick a team.")
@@ -85,6 +96,11 @@ def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team
         raise AssignmentError("截止日期不能早于今天。", "The due date cannot be before today.")
     row = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
     with db.session() as session:
+        same = session.scalars(select(Assignment).where(
+            Assignment.scenario_id == scenario_id, Assignment.team == team, Assignment.mode == mode,
+            Assignment.due_date == due_date, Assignment.cancelled_at.is_(None)).order_by(Assignment.id)).first()
+        if same is not None:
+            return _info(same)
         session.add(row)
         session.commit()
         return _info(row)

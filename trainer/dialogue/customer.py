@@ -8,7 +8,9 @@ The reply is built from parts, in the order a person talks:
 3. the identity answer, the first time the trainee asks for it;
 4. the next question the customer has (each asked once, in the scenario's words).
 Every line is said at most once per call: a pool that has run dry falls back to the next pool
-and, last, to short fillers, so a customer never echoes themselves word for word.
+and, last, to short fillers, so a customer never echoes themselves word for word. A fact about
+themselves asked for again may be repeated ("我刚才说过了，8天前签收的"), but not in two turns
+running: right after saying it, the customer says they just did.
 Choices are drawn from the session's seeded generator, so a seed replays the same call.
 """
 
@@ -29,6 +31,8 @@ DEFAULT_UNFINISHED = "那……先这样吧，可我问的事还没弄明白呢�
 # More questions after the trainee asked "anything else?": said before the next question.
 MORE_QUESTIONS = ("有，我还想问一下：", "还有个事儿：", "对了，", "先别挂，")
 ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，")
+# Asked again right after answering: a person does not recite the same fact twice in a row.
+JUST_SAID = ("我刚刚不是说了吗？", "刚说完呀，你没听清吗？", "我上一句就说了。", "你刚才没记下来吗？")
 CORRECTIONS = ("不对，我姓{surname}，不姓{wrong}。", "你叫错了，我是{name}。", "我姓{surname}。")
 YES_ANSWERS = ("嗯，是的。", "对。", "是，你说吧。", "嗯，可以。")
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
@@ -61,6 +65,7 @@ class CustomerVoice:
         self.said: set[str] = set()    # every line used as a part
         self.spoken: set[str] = set()  # every whole utterance
         self.told: set[str] = set()  # facts already given
+        self.last_parts: tuple[str, ...] = ()  # the parts of the customer's previous utterance
         self.verified_once = False
 
     def _pick(self, *pools: Sequence[str]) -> str:
@@ -81,6 +86,8 @@ class CustomerVoice:
         fact = matching_fact(question, self.facts)
         if fact is not None:
             answer = self.facts[fact]
+            if fact in self.told and any(answer in part for part in self.last_parts):
+                return self._pick(JUST_SAID, *self._band_pools(band))  # not the same fact in two turns running
             if fact in self.told:
                 return self._pick(ALREADY_SAID) + answer
             self.told.add(fact)
@@ -119,11 +126,13 @@ class CustomerVoice:
         if question:
             self.said.add(question)
             parts.append(question)
+        self.last_parts = tuple(p for p in parts if p)
         return self.unique(compose(*parts))
 
     def more_questions(self, question: str) -> str:
         """The customer still has a question when the trainee asks whether there is anything else."""
         self.said.add(question)
+        self.last_parts = (question,)
         return self.unique(compose(self._pick(MORE_QUESTIONS), question))
 
     def unique(self, text: str) -> str:
@@ -138,8 +147,16 @@ class CustomerVoice:
 
     def end(self, line: str) -> str:
         """The last line of the call (resolution, hang-up …), said once."""
+        self.last_parts = (line,)
         return self.unique(line)
 
 
+# What a part of the customer's reply may end with and still run on into the next one.
+PUNCTUATION = "。？！，：；…?!,:;~）)」”"
+
+
 def compose(*parts: str) -> str:
-    return "".join(p.strip() for p in parts if p and p.strip())
+    """The parts as one utterance; a part written without a full stop (a persona fact such as
+    "8天前签收保单") gets one, so it does not run into the next ("…保单我是8天前签收的")."""
+    kept = [p.strip() for p in parts if p and p.strip()]
+    return "".join(p if p.endswith(tuple(PUNCTUATION)) else p + "。" for p in kept)

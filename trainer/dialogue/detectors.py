@@ -14,6 +14,7 @@ from kb.content import ForbiddenPhrase
 from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import inside_quotes, reported_speech
+from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
     "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
@@ -82,20 +83,34 @@ FALLBACK_FORBIDDEN = (
 )
 
 ADVICE = {
-    "empathy": "先回应了客户的情绪，客户更愿意听后面的解释。",
-    "apology": "对客户遇到的麻烦表示了歉意。",
-    "verification": "在谈保单内容前先核实了身份。",
-    "clarifying_question": "用提问弄清了客户的情况。",
-    "next_step": "给了客户具体的下一步。",
-    "escalation": "按规范提供了升级或登记的途径。",
-    "closing": "礼貌地结束了通话。",
-    "blame": "不要指责或与客户争辩：先理解，再核实，再解释。",
-    "jargon": "内部术语要用客户听得懂的话解释（如“也就是……”）。",
-    "absolute_promise": "不得承诺赔付、收益或处理结果：结论由核定或核实作出，只能说明依据、流程和时限。",
-    "rude": "这句话让客户感到被催促、被顶撞或不被尊重（服务忌语）：先倾听，再耐心说明。",
-    "personal_data": "不要由坐席读出客户的证件号、电话、地址、卡号或他人的保单信息：请客户自己说，坐席只核对。",
-    "vague": "这句话没有给客户实在的信息或下一步：说清结论、依据和接下来怎么办。",
-    "explanation": "用客户听得懂的话解释了规则。",
+    "empathy": Worded("先回应了客户的情绪，客户更愿意听后面的解释。",
+                      "Responded to the customer's feelings first, so they are readier to hear the explanation."),
+    "apology": Worded("对客户遇到的麻烦表示了歉意。",
+                      "Apologised for the trouble the customer had."),
+    "verification": Worded("在谈保单内容前先核实了身份。",
+                           "Verified the customer's identity before discussing the policy."),
+    "clarifying_question": Worded("用提问弄清了客户的情况。",
+                                  "Asked a question to understand the customer's situation."),
+    "next_step": Worded("给了客户具体的下一步。",
+                        "Gave the customer a concrete next step."),
+    "escalation": Worded("按规范提供了升级或登记的途径。",
+                         "Offered the proper way to escalate or register the matter."),
+    "closing": Worded("礼貌地结束了通话。",
+                      "Ended the call politely."),
+    "blame": Worded("不要指责或与客户争辩：先理解，再核实，再解释。",
+                    "Do not blame or argue with the customer: understand first, then check, then explain."),
+    "jargon": Worded("内部术语要用客户听得懂的话解释（如“也就是……”）。",
+                     "explain internal terms in words the customer understands (e.g. “that is, …”)."),
+    "absolute_promise": Worded("不得承诺赔付、收益或处理结果：结论由核定或核实作出，只能说明依据、流程和时限。",
+                               "Never promise a payout, a return or an outcome: the decision is made by assessment or checking; explain only the basis, the process and the time limits."),
+    "rude": Worded("这句话让客户感到被催促、被顶撞或不被尊重（服务忌语）：先倾听，再耐心说明。",
+                   "This made the customer feel rushed, contradicted or disrespected (a forbidden service phrase): listen first, then explain patiently."),
+    "personal_data": Worded("不要由坐席读出客户的证件号、电话、地址、卡号或他人的保单信息：请客户自己说，坐席只核对。",
+                            "Do not read out the customer's ID, phone, address, card number or someone else's policy details: let the customer say them, and only check."),
+    "vague": Worded("这句话没有给客户实在的信息或下一步：说清结论、依据和接下来怎么办。",
+                    "This gave the customer nothing concrete and no next step: state the conclusion, the basis and what happens next."),
+    "explanation": Worded("用客户听得懂的话解释了规则。",
+                          "Explained the rule in words the customer understands."),
 }
 
 
@@ -265,5 +280,6 @@ class Detectors:
             explained_terms.add(term)  # flagged once; repeating it is not a new fault
             better = next((p.better for p in self.forbidden if p.kind == "jargon" and term in p.wordings), "")
             found.append(Evidence("jargon", False, clause_at(text, position, position + len(term)),
-                                  f"“{term}”是内部术语，{ADVICE['jargon']}", better))
+                                  Worded(f"“{term}”是内部术语，{ADVICE['jargon']}",
+                                         f"“{term}” is internal jargon: {english(ADVICE['jargon'])}"), better))
         return found

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.dialogue.remedies import model_line_for
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.scoring import Finding, Report
+from trainer.dialogue.wording import Worded
 
 MAX_LESSONS = 3
 # Faults from the most to the least serious (call QA order: compliance red lines first).
@@ -27,7 +29,8 @@ MISSED_CHECKPOINT = "missed_checkpoint"
 
 @dataclass(frozen=True)
 class Lesson:
-    """One thing to do differently: the trainee's words (empty when never said), why, a better wording."""
+    """One thing to do differently: the trainee's words (empty when never said), why (a `Worded` text
+    where the trainer wrote it: wording.english gives its English), a better wording."""
 
     rubric: str
     turn_index: int
@@ -70,10 +73,7 @@ def _rank(finding: Finding) -> tuple[int, int]:
 
 def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
     """The model answer that meets `checkpoint` by its cues, else its hint."""
-    for answer in scenario.model_answers:
-        if any(cue in answer for cue in checkpoint.cues):
-            return answer
-    return checkpoint.hint or checkpoint.description
+    return model_line_for(checkpoint, scenario.model_answers) or checkpoint.hint or checkpoint.description
 
 
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:
@@ -92,7 +92,8 @@ def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS)
         seen.add(finding.rubric)
         lessons.append(Lesson(finding.rubric, finding.turn_index, finding.quote, finding.advice, finding.model_answer))
     for checkpoint in missed_checkpoints(report, scenario):
-        lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", f"这通电话没有做到：{checkpoint.description}",
+        why = Worded(f"这通电话没有做到：{checkpoint.description}", f"This call did not do: {checkpoint.description}")
+        lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", why,
                               _model_for(checkpoint, scenario)))
     return lessons[:limit]
 

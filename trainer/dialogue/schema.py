@@ -34,9 +34,10 @@ class _Checker(ItemChecker):
         super().__init__(item, file, item_id, problems)
         self.prefix = prefix
 
-    def problem(self, field_name: str | None, message: str) -> None:
+    def problem(self, field_name: str | None, message: str, message_zh: str = "") -> None:
         line = self.item.line_of(field_name) if field_name else self.item.line
-        self.problems.append(Problem(self.file, line, self.item_id, f"{self.prefix}{field_name or ''}".rstrip(".") or None, message))
+        self.problems.append(Problem(self.file, line, self.item_id, f"{self.prefix}{field_name or ''}".rstrip(".") or None,
+                                     message, message_zh))
 
     def sub(self, name: str, required: bool = True) -> "_Checker | None":
         value = self.item.get(name)

@@ -18,6 +18,7 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.facts import FactChecker, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
+from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -25,6 +26,7 @@ from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
+from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")
 # Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
@@ -43,6 +45,22 @@ SOOTHING = ("apology", "empathy")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
+
+
+def _same_words(first: Finding, second: Finding) -> bool:
+    """The same judgement on the same words of the same turn (the report would list it twice)."""
+    return (first.turn_index, first.rubric, first.ok, first.quote) == (second.turn_index, second.rubric, second.ok, second.quote)
+
+
+def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
+    """`kept` with `repeat`'s advice added when it says something else (another figure of the sentence)."""
+    if repeat.advice in kept.advice:
+        return kept
+    return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
+
+
+def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
+    return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.description}")
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,7 @@ class DialogueSession:
         self.mode = mode
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
+        self.model_lines = ModelLines(scenario.model_answers, self.detectors)
         self.judge = judge
         self._references = {i: reference_sentences(e.answer, e.script) for i, e in self.entries.items()}
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
@@ -211,11 +230,12 @@ class DialogueSession:
     def open_points(self) -> list[str]:
         """What the customer is still left with: questions asked and not answered, steps not done, the mood."""
         state = self.state
-        points = [f"客户问的“{f.ask}”还没有答到点上" for f in self.scenario.lines.follow_ups
-                  if f.id in state.asked and f.id not in state.answered]
-        points += [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in state.done]
+        points = [Worded(f"客户问的“{f.ask}”还没有答到点上", f"The customer's question “{f.ask}” has not been answered yet")
+                  for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
+        points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
         if self.mood.value > self.scenario.mood.calm:
-            points.append(f"客户的情绪还没有平复（{self.mood.value} / 100）")
+            points.append(Worded(f"客户的情绪还没有平复（{self.mood.value} / 100）",
+                                 f"The customer has not calmed down yet ({self.mood.value} / 100)"))
         return points
 
     def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
@@ -250,8 +270,11 @@ class DialogueSession:
         said = next(u.text for u in reversed(self.transcript) if u.speaker == "agent")
         self.mood.wait("slow_reply")
         self.findings.append(Finding(self.state.turn, "slow_reply", False, first_sentence(said),
-                                     f"这一轮用了 {round(seconds)} 秒才回复，超过了本情景每轮 {limit} 秒的限时："
-                                     "电话里客户听到的是沉默，先用一句话回应，再组织完整的答复。"))
+                                     Worded(f"这一轮用了 {round(seconds)} 秒才回复，超过了本情景每轮 {limit} 秒的限时："
+                                            "电话里客户听到的是沉默，先用一句话回应，再组织完整的答复。",
+                                            f"This reply took {round(seconds)} s, over this scenario's limit of {limit} s per "
+                                            "reply: on the phone the customer hears silence. Answer with one sentence "
+                                            "first, then work out the full reply.")))
 
     def late_reply(self, turn: CustomerTurn, seconds: float) -> CustomerTurn:
         """The reply that produced `turn` took `seconds`, over the scenario's limit: noted
@@ -292,10 +315,14 @@ class DialogueSession:
             entry = self.entries[claim.entry]
             if claim.ok:
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
-                                         f"“{claim.quantity.text}”与知识库一致（{entry.question}）", entry=claim.entry))
+                                         Worded(f"“{claim.quantity.text}”与知识库一致（{entry.question}）",
+                                                f"“{claim.quantity.text}” matches the knowledge base ({entry.question})"),
+                                         entry=claim.entry))
             else:
                 evidence.append(Evidence("wrong_fact", False, claim.sentence.strip(),
-                                         f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
+                                         Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
+                                                f"“{claim.quantity.text}” does not match the knowledge base: it should be "
+                                                f"{claim.expected} ({entry.question})"),
                                          (entry.script or entry.answer).strip(), claim.entry))
         if not any(c.ok for c in claims):
             evidence += self._term_explanation(text, previous_line)
@@ -304,8 +331,11 @@ class DialogueSession:
         if named is not None:
             persona = self.scenario.persona
             evidence.append(Evidence("wrong_name", False, named.quote,
-                                     f"客户是{persona.name}，您称呼成了“{named.said}”。叫错名字会让客户觉得不被重视，"
-                                     "回访时还可能找错人：开口前先看清客户姓名，拿不准就先问。",
+                                     Worded(f"客户是{persona.name}，您称呼成了“{named.said}”。叫错名字会让客户觉得不被重视，"
+                                            "回访时还可能找错人：开口前先看清客户姓名，拿不准就先问。",
+                                            f"The customer is {persona.name}; you called them “{named.said}”. A wrong name "
+                                            "makes customers feel unimportant, and on a callback you may be talking to the "
+                                            "wrong person: check the name before you speak, and ask when unsure."),
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence += self._meaning(reading, evidence)
@@ -316,7 +346,9 @@ class DialogueSession:
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
             evidence.append(Evidence("vague", False, first_sentence(text),
-                                     "这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。"))
+                                     Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
+                                            "This reply neither answered the customer nor moved the call on: respond to "
+                                            "their feelings first, then explain or give the next step.")))
         return evidence
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
@@ -349,7 +381,8 @@ class DialogueSession:
                 position = text.find(term)
                 if len(term) >= 3 and position >= 0 and term not in previous_line:
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
-                                     f"讲到了“{term}”（{entry.question}）", entry=entry_id)]
+                                     Worded(f"讲到了“{term}”（{entry.question}）",
+                                            f"Explained “{term}” ({entry.question})"), entry=entry_id)]
         return []
 
     def _wrong_name(self, text: str):
@@ -363,7 +396,9 @@ class DialogueSession:
             position = text.find(value)
             if value and position >= 0 and value not in said:
                 found.append(Evidence("personal_data", False, clause_at(text, position, position + len(value)),
-                                      f"客户还没有确认的个人信息（{name}）不能由坐席先读出来：请客户自己说，坐席来核对。"))
+                                      Worded(f"客户还没有确认的个人信息（{name}）不能由坐席先读出来：请客户自己说，坐席来核对。",
+                                             f"Personal details the customer has not confirmed yet ({name}) must not be read "
+                                             "out by the agent first: let the customer say them, and check.")))
         return found
 
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None) -> str | None:
@@ -385,13 +420,17 @@ class DialogueSession:
         quote = self._answer_quote(text, pending, claims, reading)
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
-            return [Evidence("answer", True, quote, f"回答了客户的问题：{pending.ask}", entry=pending.entry)]
+            return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
+                                                           f"Answered the customer's question: {pending.ask}"),
+                             entry=pending.entry)]
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
-                         f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
+                         Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
+                                f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
+                                f"base: {entry.question}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
@@ -437,12 +476,15 @@ class DialogueSession:
                         and c.id not in self.state.done]
             if blocking and by_meaning:
                 continue  # close in meaning to a later step is not proof it was done out of order
-            if blocking:
+            if blocking:  # the better wording: the model line that does the step due first
                 found.append(Evidence("checkpoint_order", False, quote,
-                                      f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。"))
+                                      Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
+                                             f"“{checkpoint.description}” comes after “{blocking[0].description}”."),
+                                      model_line_for(blocking[0], self.scenario.model_answers)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
-            found.append(Evidence("checkpoint", True, quote, f"完成要点：{checkpoint.description}"))
+            found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",
+                                                                    f"Checkpoint done: {checkpoint.description}")))
         return found
 
     @staticmethod
@@ -458,33 +500,42 @@ class DialogueSession:
 
     def _record(self, evidence: list[Evidence]) -> None:
         turn = self.state.turn
-        model = self.scenario.model_answers[turn - 1] if turn <= len(self.scenario.model_answers) else ""
         for item in evidence:
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            self.findings.append(Finding(turn, item.behaviour, item.ok, item.quote, item.advice,
-                                         item.better or ("" if item.ok else model)))
+            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, turn))
+            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
+            same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
+            if same is None:
+                self.findings.append(finding)
+            else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
+                self.findings[same] = _with_advice_of(self.findings[same], finding)
 
     def _hints(self, evidence: list[Evidence]) -> tuple[str, ...]:
-        hints = [e.advice + (f" 可以这样说：{e.better}" if e.better else "") for e in evidence if not e.ok]
+        hints = [Worded(e.advice + (f" 可以这样说：{e.better}" if e.better else ""),
+                        english(e.advice) + (f" You could say: {e.better}" if e.better else ""))
+                 for e in evidence if not e.ok]
         if not self.done:
             todo = next((c for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
                          if c.id not in self.state.done), None)
             if todo is not None:
-                hints.append(f"下一个要点：{todo.hint or todo.description}")
+                hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",
+                                    f"Next checkpoint: {todo.hint or todo.description}"))
             if self.state.pending is not None and self.state.pending.id not in self.state.answered:
-                hints.append(f"客户的问题可参考知识库：{self.entries[self.state.pending.entry].question}")
+                question = self.entries[self.state.pending.entry].question
+                hints.append(Worded(f"客户的问题可参考知识库：{question}",
+                                    f"For the customer's question, see the knowledge base: {question}"))
         return tuple(hints)
 
     def report(self) -> Report:
         """Score, sub-scores and findings so far (outcome `in_progress` if the call has not ended)."""
         met = len(self.state.done)
         scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
-        missed = [f"未完成要点：{c.description}" for c in self.scenario.checkpoints if c.id not in self.state.done]
-        missed += [f"未回答客户问题：{f.ask}" for f in self.scenario.lines.follow_ups
-                   if f.id in self.state.asked and f.id not in self.state.answered]
+        missed = [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in self.state.done]
+        missed += [Worded(f"未回答客户问题：{f.ask}", f"Customer's question not answered: {f.ask}")
+                   for f in self.scenario.lines.follow_ups if f.id in self.state.asked and f.id not in self.state.answered]
         return Report(
             score=total(scores, self.findings),
             subscores=scores,

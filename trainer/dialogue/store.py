@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from trainer.store.db import Database
 from trainer.dialogue.scoring import Finding, Report, Utterance
+from trainer.dialogue.wording import Worded, english
 from trainer.clock import as_utc, utcnow
 from trainer.store.models import DialogueRecord
 
@@ -70,6 +71,11 @@ class DialogueSummary:
                    ResumeState.from_json(record.resume_json))
 
 
+def _findings_json(report: Report) -> str:
+    """The findings as stored, each advice with its English (`saved_advice` reads it back)."""
+    return json.dumps([{**asdict(f), "advice_en": english(f.advice)} for f in report.findings], ensure_ascii=False)
+
+
 def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, report: Report,
                   started_at: datetime | None = None) -> int:
     """Store one call's transcript, findings, score, sub-scores and outcome; returns the record id."""
@@ -81,7 +87,7 @@ def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, repor
         score=float(report.score),
         subscores_json=json.dumps(report.subscores, ensure_ascii=False),
         transcript_json=json.dumps([asdict(u) for u in report.transcript], ensure_ascii=False),
-        findings_json=json.dumps([asdict(f) for f in report.findings], ensure_ascii=False),
+        findings_json=_findings_json(report),
         started_at=started_at or utcnow(),
         finished_at=utcnow(),
     )
@@ -118,7 +124,7 @@ def save_turn(db: Database, record_id: int, report: Report, resume: ResumeState 
         record.score = float(report.score)
         record.subscores_json = json.dumps(report.subscores, ensure_ascii=False)
         record.transcript_json = json.dumps([asdict(u) for u in report.transcript], ensure_ascii=False)
-        record.findings_json = json.dumps([asdict(f) for f in report.findings], ensure_ascii=False)
+        record.findings_json = _findings_json(report)
         if report.outcome != "in_progress" and record.finished_at is None:
             record.finished_at = utcnow()
         session.commit()
@@ -139,9 +145,15 @@ def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[st
     transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
                   for u in call.transcript]
     findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
-                        str(f.get("advice", "")), str(f.get("model_answer", ""))) for f in call.findings]
+                        saved_advice(f), str(f.get("model_answer", ""))) for f in call.findings]
     moods = [u.mood for u in transcript if u.speaker == "customer"]
     return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods)
+
+
+def saved_advice(finding: dict) -> str:
+    """A stored finding's advice, with its English when it was saved with one (older calls: Chinese only)."""
+    advice = str(finding.get("advice", ""))
+    return Worded(advice, str(finding["advice_en"])) if finding.get("advice_en") else advice
 
 
 def agent_replies(call: DialogueSummary) -> list[str]:

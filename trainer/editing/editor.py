@@ -112,12 +112,13 @@ class SaveResult:
     flagged: int = 0
     reload_problems: list[Problem] = field(default_factory=list)
 
-    def field_problems(self, item_id: str) -> dict[str, list[str]]:
-        """Messages of one item by field ('' for the item as a whole), for display next to inputs."""
-        grouped: dict[str, list[str]] = {}
+    def field_problems(self, item_id: str) -> dict[str, list[Problem]]:
+        """Problems of one item by field ('' for the item as a whole), for display next to inputs
+        (each in the reader's language: `message` or `zh_message()`)."""
+        grouped: dict[str, list[Problem]] = {}
         for problem in self.problems:
             if problem.item_id in (item_id, None):
-                grouped.setdefault(problem.field or "", []).append(problem.message)
+                grouped.setdefault(problem.field or "", []).append(problem)
         return grouped
 
     def other_problems(self, item_id: str) -> list[Problem]:
@@ -217,14 +218,15 @@ class ContentEditor:
 
     def _id_problem(self, draft: Draft, action: str, item_id: str) -> Problem | None:
         if not item_id:
-            return Problem(draft.file, 0, None, "id", "is missing")
+            return Problem(draft.file, 0, None, "id", "is missing", "缺少此字段")
         if action == "update" and item_id != draft.item_id:
             return Problem(draft.file, 0, draft.item_id, "id",
-                           "ids are never renamed (progress and scenarios refer to them); create a new item instead")
+                           "ids are never renamed (progress and scenarios refer to them); create a new item instead",
+                           "id 不能改名（学习进度和情景都引用它）；请新建一条")
         content = self.kb.content
         if action == "create" and (item_id in content.entries or item_id in content.quiz_items):
             where = (content.entries.get(item_id) or content.quiz_items[item_id]).file
-            return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})")
+            return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})", f"id 重复（{where} 中已有）")
         return None
 
     def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:

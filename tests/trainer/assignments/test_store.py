@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from trainer.assignments.store import (AssignmentError, assignments_for, cancel_assignment, complete_assignment,
-                                       create_assignment, team_assignments)
+                                       create_assignment, default_due_date, team_assignments)
 from trainer.users.accounts import create_user
 
 TODAY = date(2026, 3, 2)
@@ -71,3 +71,19 @@ def test_the_overview_counts_who_did_it_and_withdrawn_work_disappears(database, 
         cancel_assignment(database, people["other_lead"], work.id)
     cancel_assignment(database, people["lead"], work.id)
     assert team_assignments(database, people["lead"]) == [] and assignments_for(database, people["agent"]) == []
+
+
+def test_submitting_the_same_assignment_twice_gives_the_team_one_assignment(database, people) -> None:
+    due = TODAY + timedelta(days=7)
+    first = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", due, TODAY)
+    again = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", due, TODAY)  # a double click
+    assert again.id == first.id
+    assert [a.id for a in assignments_for(database, people["agent"])] == [first.id]
+    other_mode = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "training", due, TODAY)
+    assert other_mode.id != first.id  # different work is still assigned
+    cancel_assignment(database, people["lead"], first.id)
+    assert create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", due, TODAY).id != first.id
+
+
+def test_the_form_offers_a_due_date_a_week_ahead() -> None:
+    assert default_due_date(TODAY) == TODAY + timedelta(days=7)

@@ -8,7 +8,7 @@ from collections import Counter
 
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.customer import CustomerVoice, TurnAct
+from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose
 from trainer.dialogue.names import wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
@@ -34,13 +34,30 @@ def test_questions_about_the_case_find_the_fact_they_ask_about():
     assert matching_fact("您今天心情怎么样？", facts) is None
 
 
-def test_the_customer_answers_from_the_case_and_says_so_again_in_other_words(real_scenarios):
+def test_the_customer_answers_from_the_case_and_does_not_recite_it_twice_in_a_row(real_scenarios):
     scenario = real_scenarios["stroke-claim-early"]
+    diagnosed = scenario.persona.facts["diagnosed"]
     voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
     first = voice.respond(TurnAct(question="您爱人是什么时候确诊的？"), "upset", "", "")
-    again = voice.respond(TurnAct(question="确诊是哪天来着？"), "upset", "", "")
-    assert scenario.persona.facts["diagnosed"] in first
-    assert again != first and scenario.persona.facts["diagnosed"] in again
+    right_after = voice.respond(TurnAct(question="确诊是哪天来着？"), "upset", "", "")
+    later = voice.respond(TurnAct(question="再说一下确诊是哪天？"), "upset", "", "")
+    assert diagnosed in first
+    assert diagnosed not in right_after and right_after in JUST_SAID  # "I just said so", not the same words again
+    assert diagnosed in later and later != first  # asked again later: said again, in other words
+
+
+def test_asking_the_same_thing_every_turn_never_gets_the_same_phrase_twice_running(real_scenarios, real_facts):
+    scenario = real_scenarios["cooling-off-cancel"]
+    signed = scenario.persona.facts["signed"]
+    calls = [DialogueSession(scenario, real_facts, seed=4) for _ in range(2)]
+    heard = []
+    for call in calls:
+        report, _ = play(call, ["您是哪天签收的保单？"] * 5)
+        heard.append(customer_lines(report))
+    lines = heard[0]
+    assert sum(signed in line for line in lines) >= 2  # the fact is there when asked, more than once
+    assert not any(signed in before and signed in after for before, after in zip(lines, lines[1:])), lines
+    assert heard[0] == heard[1]  # the same seed replays the same call
 
 
 def test_a_wrong_name_is_corrected_and_reported(real_scenarios, real_facts):
@@ -100,3 +117,10 @@ def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenari
         for item in report.missed:
             if item.startswith("未回答客户问题："):
                 assert item.split("：", 1)[1] in said, (scenario.id, item)
+
+
+def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(real_scenarios, real_facts):
+    assert compose("对了，", "8天前签收保单", "我是8天前签收的，现在还来得及吗？") == "对了，8天前签收保单。我是8天前签收的，现在还来得及吗？"
+    scenario = real_scenarios["cooling-off-cancel"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["您是哪天签收的保单？"])
+    assert customer_lines(report)[1].startswith(scenario.persona.facts["signed"] + "。")

@@ -2,6 +2,7 @@ import pytest
 
 from kb.content import ForbiddenPhrase
 from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.wording import english
 
 FORBIDDEN = (
     ForbiddenPhrase("forbid-guarantee-payout", "保证能赔", "absolute_promise", "承诺赔付属于误导。", "会按条款审核。", ("肯定能赔",)),
@@ -105,3 +106,13 @@ def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
 
 def test_plain_words_containing_a_term_are_not_jargon():
     assert Detectors(FORBIDDEN).negatives("补交保费后合同恢复效力。", set()) == []
+
+
+def test_the_detectors_advice_has_english_for_the_english_ui():
+    detectors = Detectors(FORBIDDEN)
+    found = [*detectors.positives("非常理解您的心情，给您带来不便非常抱歉。"),
+             *detectors.negatives("那是你自己没看条款。这个病一定会赔的。您可以办理减额交清。", set())]
+    assert {e.behaviour for e in found} >= {"empathy", "apology", "blame", "absolute_promise", "jargon"}
+    assert all(english(e.advice) != e.advice for e in found), found  # each has its own English
+    [jargon] = [e for e in found if e.behaviour == "jargon"]
+    assert english(jargon.advice).startswith("“减额交清” is internal jargon: ")  # the quoted term stays as said

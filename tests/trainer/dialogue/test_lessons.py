@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import MISSED_CHECKPOINT, do_differently, focus, mood_notes, turns, went_well
+from trainer.dialogue.wording import english
 
 
 def rough_call(real_scenarios, real_facts):
@@ -55,3 +56,10 @@ def test_the_mood_chart_says_what_moved_it(real_scenarios, real_facts):
     promise = notes[2]
     assert promise.change > 0 and "absolute_promise" in {b for b, _ in promise.causes}
     assert notes[1].change < 0 and "empathy" in {b for b, _ in notes[1].causes}
+
+
+def test_a_missed_checkpoint_lesson_says_why_in_english_too(real_scenarios, real_facts):
+    scenario = real_scenarios["stroke-claim-early"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), [scenario.model_answers[0]])
+    [missed, *_] = [lesson for lesson in do_differently(report, scenario) if lesson.rubric == MISSED_CHECKPOINT]
+    assert missed.why.startswith("这通电话没有做到：") and english(missed.why).startswith("This call did not do: ")

@@ -4,6 +4,7 @@ import pytest
 
 from tests.trainer.dialogue.conftest import assert_quotes_verbatim, play
 from trainer.dialogue import DialogueSession
+from trainer.dialogue.wording import english
 
 
 def session(real_scenarios, real_facts, scenario_id="ci-claim-declined", **kwargs) -> DialogueSession:
@@ -110,3 +111,35 @@ def test_report_before_the_end_is_in_progress_with_what_is_missing(real_scenario
     assert report.outcome == "in_progress" and report.score == 0
     assert any("较重急性心肌梗死" in item for item in report.missed)
     assert report.model_answers == list(real_scenarios["ci-claim-declined"].model_answers)
+
+
+def test_what_the_session_writes_for_the_trainee_has_english_for_the_english_ui(real_facts, real_scenarios) -> None:
+    scenario = real_scenarios["stroke-claim-early"]
+    session = DialogueSession(scenario, real_facts, seed=2)
+    session.start()
+    turn = session.reply("嗯嗯。")  # says nothing: vague, and the next checkpoint is hinted
+    report = session.report()
+    assert turn.hints and report.missed
+    assert all(english(text) != text for text in [*turn.hints, *report.missed])  # each has its own English
+    assert any(english(h).startswith("Next checkpoint: ") for h in turn.hints)
+    assert all(english(m).startswith(("Checkpoint not done: ", "Customer's question not answered: ")) for m in report.missed)
+    [vague] = [f for f in report.findings if f.rubric == "vague"]
+    assert vague.advice.startswith("这句话没有回应客户") and english(vague.advice).startswith("This reply neither answered")
+    session.note_slow_reply(75, 60)
+    [slow] = [f for f in session.report().findings if f.rubric == "slow_reply"]
+    assert "75 秒" in slow.advice and "took 75 s" in english(slow.advice) and "limit of 60 s" in english(slow.advice)
+
+
+def test_the_same_finding_on_the_same_words_is_listed_once(real_facts, real_scenarios) -> None:
+    scenario = real_scenarios["cooling-off-cancel"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1),
+                     ["这个我不清楚。", "这个我不清楚。", "犹豫期是20天，犹豫期是20天。"])
+    wrong = [f for f in report.findings if f.rubric == "wrong_fact"]
+    assert len(wrong) == 1 and wrong[0].quote == "犹豫期是20天，犹豫期是20天。"  # said twice in one sentence: one finding
+
+    scenario = real_scenarios["callback-elderly-dividends"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1), list(scenario.model_answers))
+    keys = [(f.turn_index, f.rubric, f.ok, f.quote) for f in report.findings]
+    assert len(keys) == len(set(keys))
+    [both] = [f for f in report.findings if f.rubric == "explanation" and "15天" in f.quote and "10元" in f.quote]
+    assert "15天" in both.advice and "10元" in both.advice  # each figure's check is kept, in one finding

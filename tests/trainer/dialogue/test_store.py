@@ -3,8 +3,10 @@ from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from datetime import datetime, timezone
 
 from trainer.dialogue.store import (
-    ResumeState, agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, unfinished_call,
+    ResumeState, agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, saved_advice, saved_report,
+    unfinished_call,
 )
+from trainer.dialogue.wording import english
 from trainer.insights.calls import call_scores
 from trainer.users.accounts import get_or_create_by_name
 
@@ -89,3 +91,15 @@ def test_starting_a_new_call_closes_a_forgotten_one(db):
     second = open_call(db, agent.id, "stroke-claim-early", "training")
     assert unfinished_call(db, agent.id).id == second
     assert [(r.id, r.outcome) for r in list_dialogue_records(db, agent.id)] == [(first, "agent_ended")]
+
+
+def test_a_saved_call_keeps_the_english_of_its_advice(db):
+    agent = get_or_create_by_name(db, "英文报告坐席")
+    call = finished_call()
+    call.note_slow_reply(75, 60)
+    save_dialogue(db, agent.id, "cooling-off-cancel", "exam", call.report())
+    [saved] = list_dialogue_records(db, agent.id, limit=1)
+    [slow] = [f for f in saved_report(saved).findings if f.rubric == "slow_reply"]
+    assert "75 秒" in slow.advice and "took 75 s" in english(slow.advice)
+    [stored] = [f for f in saved.findings if f["rubric"] == "slow_reply"]
+    assert "took 75 s" in english(saved_advice(stored))

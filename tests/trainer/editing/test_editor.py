@@ -101,7 +101,9 @@ def test_an_empty_answer_is_refused_at_the_field_and_nothing_changes(editor):
     before = files_of(editor)
     result = edit_answer(editor, "cooling-off-refund", "")
     assert not result.ok
-    assert result.field_problems("cooling-off-refund") == {"answer": ["is empty"]}
+    assert [(field, [p.message for p in found]) for field, found in result.field_problems("cooling-off-refund").items()] \
+        == [("answer", ["is empty"])]
+    assert result.field_problems("cooling-off-refund")["answer"][0].zh_message() == "不能为空"  # the Chinese editor's wording
     assert files_of(editor) == before and history.changes(editor.db) == []
 
 
@@ -110,7 +112,8 @@ def test_a_duplicate_id_is_refused_at_the_id_field(editor):
     copy = {**editor.open_item("entry", "cooling-off-length").fields}
     before = files_of(editor)
     result = editor.save_item(draft, copy, "li")
-    assert not result.ok and "duplicate id" in result.field_problems("cooling-off-length")["id"][0]
+    [problem] = result.field_problems("cooling-off-length")["id"]
+    assert not result.ok and "duplicate id" in problem.message and "id 重复" in problem.zh_message()
     assert files_of(editor) == before
 
 
