@@ -185,17 +185,18 @@ def summary(run: dict) -> None:
     st.table([{tr("分类", "Category"): category_name(c), tr("答对", "Correct"): f"{r} / {n}"}
               for c, (r, n) in result.by_category.items()])
     due = coming_back(store, user.id, now(), zone())
-    st.markdown(f"**{tr('明天回来复习', 'Coming back tomorrow')}：{len(due)}**")
-    if due:
-        asked = {q.id: q for q in run["questions"]}
-        for state in due[:10]:
-            question = asked.get(state.item_id)
-            if question is None:
-                st.markdown(f"- `{state.item_id}`")
-                continue
-            corrected = question.type == "true_false" and question.answer != 0
-            note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
-            st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
+    st.markdown(f"**{tr('明天回来复习：', 'Coming back tomorrow: ')}{len(due)}**")
+    bank = quiz_bank()  # reviews from earlier rounds are due too: their questions are not in this run
+    for state in due[:10]:
+        question = bank.get(state.item_id)
+        if question is None:  # the question is no longer in the content: name its entry, never an id
+            entry = kb.content.entries.get(state.entry_id)
+            if entry is not None:
+                st.markdown(f"- {escape_markdown(entry.question)}")
+            continue
+        corrected = question.type == "true_false" and question.answer != 0
+        note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
+        st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
     st.button(tr("再练一组", "Another round"), key="quiz_again", on_click=lambda: st.session_state.pop(RUN, None))
 
 

@@ -150,3 +150,27 @@ def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None
     again.session_state["user"] = user
     again.run()
     assert again.button(key="quiz_start"), "a finished round is not resumed: a reload starts afresh"
+
+
+def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_by_id(app_env, store) -> None:
+    user = create_user(store, "agent-qian", "钱多")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    earlier = []
+    for _ in range(2):  # two one-question rounds, each answered wrong: both come back tomorrow
+        at.number_input(key="quiz_size").set_value(1)
+        at.button(key="quiz_start").click().run()
+        run = at.session_state["quiz_run"]
+        question = run["questions"][0]
+        earlier.append(question)
+        give(at, question, f"quiz-answer-{run['id']}-0", wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        at.button(key="quiz_next").click().run()
+        if len(earlier) == 1:
+            at.button(key="quiz_again").click().run()
+    assert earlier[0].id != earlier[1].id
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "明天回来复习：2" in shown
+    assert earlier[0].id not in shown and earlier[1].id not in shown
+    assert all(q.takeaway().split("→")[0].strip()[:8] in shown.replace("\\", "") for q in earlier)
