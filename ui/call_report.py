@@ -54,8 +54,9 @@ def show_strengths(report: Report) -> None:
         st.caption(tr("这通电话还没有可以肯定的地方。", "Nothing to credit in this call yet."))
         return
     for strength in strengths:
-        examples = "；".join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}" for turn, words in strength.examples[:3])
-        st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}：{examples}")
+        examples = tr("；", "; ").join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}"
+                                       for turn, words in strength.examples[:3])
+        st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}{tr('：', ': ')}{examples}")
 
 
 def show_mood(report: Report, key: str) -> None:
@@ -63,7 +64,7 @@ def show_mood(report: Report, key: str) -> None:
     turn, mood, why = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why")
     rows = []
     for note in lessons.mood_notes(report):
-        causes = "、".join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
+        causes = tr("、", ", ").join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
         rows.append({turn: note.turn_index, mood: note.mood,
                      why: tr("开场", "opening") if note.turn_index == 0 else causes})
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒），标注了每轮让情绪变化的原因",
@@ -97,8 +98,8 @@ def show_history(history: list[CallScore], key: str) -> None:
 def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
     for number, finding in enumerate(report.findings):
         mark = "✅" if finding.ok else "❌"
-        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
-                    + _quote(finding.quote))
+        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}"
+                    + tr("：", ": ") + _quote(finding.quote))
         st.caption(escape_markdown(finding.advice))
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
     if contest is not None and contestable:
@@ -131,7 +132,9 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
-    outcome_col.metric(tr("结果", "Outcome"), outcome_name(report.outcome))
+    # Not a metric: a metric's value is cut to one line ("Ended by the agent (unr…" in English).
+    outcome_col.caption(tr("结果", "Outcome"))
+    outcome_col.markdown(f"**{escape_markdown(outcome_name(report.outcome))}**")
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
     if report.missed:
