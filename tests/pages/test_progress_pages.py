@@ -244,3 +244,26 @@ def test_team_console_filters_by_hire_month(app_env, store, team, downloads) -> 
     assert {m.label: m.value for m in at.metric}["坐席"] == "5"
     names = {row[0] for row in csv_rows(export(at, downloads, "csv_agents"))[1:]}
     assert names == {f"坐席{n}" for n in range(5, 10)}
+
+
+def _x_axis_order(at: AppTest, chart_name: str) -> list[str]:
+    """The x values of a chart in the order the chart draws them (Vega-Lite sorts ordinal values
+    ascending unless told not to sort)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    chart = next(c for c in at.get("vega_lite_chart")
+                 if json.loads(c.proto.spec).get("usermeta", {}).get("chart") == chart_name)
+    x = json.loads(chart.proto.spec)["encoding"]["x"]
+    values = list(dict.fromkeys(convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)[x["field"]]))
+    return values if x.get("sort", "ascending") is None else sorted(values)
+
+
+def test_the_due_forecast_runs_in_date_order_across_new_year(app_env, store, monkeypatch) -> None:
+    import trainer.clock
+
+    monkeypatch.setattr(trainer.clock, "utcnow", lambda: datetime(2026, 12, 20, 4, 0, tzinfo=timezone.utc))
+    user = create_user(store, "agent-nian", "年末")
+    at = page("pages/progress.py", user)
+    assert not at.exception
+    order = _x_axis_order(at, "forecast")
+    assert len(order) == 30 and "12-20" in order[0] and "01-18" in order[-1], order
