@@ -20,7 +20,7 @@ from ui.display import category_name, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.render import escape_markdown
+from ui.render import escape_markdown, mark
 from ui.resources import database, knowledge_base, quiz_bank, settings
 
 RUN = "quiz_run"
@@ -136,10 +136,10 @@ def next_clicked() -> None:
 
 def show_feedback(question: Question, feedback: dict) -> None:
     if feedback["correct"]:
-        st.success(tr("回答正确！", "Correct!"), icon=":material/check_circle:")
+        st.success(tr("回答正确！", "Correct!"), icon=mark(True))
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
-                 icon=":material/cancel:")
+                 icon=mark(False))
     st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
     entry = kb.content.entries.get(question.entry_id)
     if entry is not None:

@@ -18,7 +18,7 @@ from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, when
 from ui.exports import show_chart
 from ui.i18n import tr
-from ui.render import escape_markdown
+from ui.render import escape_markdown, mark
 
 
 def _quote(text: str) -> str:
@@ -76,7 +76,7 @@ def show_turns(report: Report) -> None:
     """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
     call's columns were a large part of the report's drawing time), then the customer's last line."""
     for pair in lessons.turns(report):
-        marks = " ".join([f"❌{rubric_name(r)}" for r in pair.faults] + [f"✅{rubric_name(r)}" for r in pair.good])
+        marks = " ".join([f"{mark(False)} {rubric_name(r)}" for r in pair.faults] + [f"{mark(True)} {rubric_name(r)}" for r in pair.good])
         model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
                     + escape_markdown(pair.customer_before) + "\n\n"
@@ -95,12 +95,17 @@ def show_history(history: list[CallScore], key: str) -> None:
     st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
 
 
+def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str) -> None:
+    """One finding: its mark, turn, behaviour and the quoted words, the advice under it."""
+    st.markdown(f"{mark(ok)} {tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(rubric))}"
+                + tr("：", ": ") + _quote(quote))
+    if advice:
+        st.caption(escape_markdown(advice))
+
+
 def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
-    for number, finding in enumerate(report.findings):
-        mark = "✅" if finding.ok else "❌"
-        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}"
-                    + tr("：", ": ") + _quote(finding.quote))
-        st.caption(escape_markdown(finding.advice))
+    for finding in report.findings:
+        show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
     if contest is not None and contestable:
         contest(contestable)

@@ -10,8 +10,8 @@ from trainer.dialogue.store import DialogueSummary, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_lessons, show_strengths
-from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
+from ui.call_report import show_finding, show_lessons, show_strengths
+from ui.display import outcome_name, scenario_title, subscore_name, when
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
@@ -37,17 +37,15 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
-    for finding in call.findings:
-        mark = "✅" if finding.get("ok") else "❌"
-        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.get('turn_index', '?')}{tr('轮', '')} · "
-                    f"{escape_markdown(rubric_name(str(finding.get('rubric', ''))))}：“{escape_markdown(str(finding.get('quote', '')))}”")
-        if finding.get("advice") and not finding.get("ok"):
-            st.caption(escape_markdown(str(finding["advice"])))
+    for finding in call.findings:  # drawn as the live report draws them
+        ok = bool(finding.get("ok"))
+        show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), ok, str(finding.get("quote", "")),
+                     "" if ok else str(finding.get("advice", "")))
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:
         agent_spoke = utterance.get("speaker") == "agent"
         who = tr("坐席", "Agent") if agent_spoke else tr("客户", "Customer")
-        st.markdown(f"**{who}**：{escape_markdown(str(utterance.get('text', '')))}")
+        st.markdown(f"**{who}**{tr('：', ': ')}{escape_markdown(str(utterance.get('text', '')))}")
 
 
 def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo) -> None:

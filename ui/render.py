@@ -9,6 +9,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
 # backslash escapes, so an escaped colon is not enough: a word joiner (U+2060, invisible, not a
 # space) after each colon keeps a shortcode from forming.
 WORD_JOINER = "\u2060"
+RIGHT, WRONG = "✅", "❌"  # one pair of marks for right/wrong and done/fault on every page
+
+
+def mark(ok: bool) -> str:
+    """The mark of a right answer or a good finding (✅), or of a wrong one or a fault (❌)."""
+    return RIGHT if ok else WRONG
 
 
 def escape_markdown(text: str) -> str:

@@ -174,3 +174,22 @@ def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_b
     assert "明天回来复习：2" in shown
     assert earlier[0].id not in shown and earlier[1].id not in shown
     assert all(q.takeaway().split("→")[0].strip()[:8] in shown.replace("\\", "") for q in earlier)
+
+
+def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env, store) -> None:
+    from ui.render import RIGHT, WRONG
+
+    user = create_user(store, "agent-mark", "马克")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    at.number_input(key="quiz_size").set_value(2)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    for position, right in enumerate((True, False)):
+        question = run["questions"][position]
+        give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question) if right else wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        shown = at.success[0] if right else at.error[0]
+        assert shown.icon == (RIGHT if right else WRONG), shown.icon
+        at.button(key="quiz_next").click().run()
