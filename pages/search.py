@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import ArticleHit, Hit
-from ui.articles import article_caption, show_article, source_links
+from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.limits import QUESTION_CHARS
 from ui.i18n import language, tr
 from ui.pages import require_page_user
@@ -41,8 +41,9 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     english = language() == "en" and hit.en
     question = hit.en.get("question", hit.question) if english else hit.question
     answer = hit.en.get("answer", hit.answer) if english else hit.answer
-    st.markdown(f"#### {rank}. {highlight(question, hit.highlights)}")
-    st.markdown(highlight(answer, hit.highlights))
+    known = glossary_terms(kb)
+    st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
+    st.markdown(highlight(answer, hit.highlights, known))
     if hit.script:
         st.caption(tr("话术（可复制）", "What to say (copy)"))
         st.code(hit.script.strip(), language=None, wrap_lines=True)

@@ -11,6 +11,11 @@ from ui.i18n import tr
 from ui.render import escape_markdown, highlight
 
 
+def glossary_terms(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The glossary's terms: whole words a highlight must not cut into (ui.render.highlight)."""
+    return tuple(term for group in kb.content.glossary for term in group.terms)
+
+
 def article_caption(hit: ArticleHit) -> str:
     """Title, 文号 and effective date: what makes a citation checkable."""
     parts = [hit.title, hit.document_number, tr(f"施行日期 {hit.effective}", f"effective {hit.effective}") if hit.effective else ""]
@@ -24,7 +29,7 @@ def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = ()) 
     st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
                 + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
     st.caption(escape_markdown(article_caption(hit)))
-    st.markdown(highlight(hit.text, tuple(terms)))
+    st.markdown(highlight(hit.text, tuple(terms), glossary_terms(kb)))
     document = kb.content.library.documents.get(hit.document_id)
     children = document.children(hit.article) if document else []
     for child in children:
