@@ -159,7 +159,7 @@ def ask(run: dict) -> None:
     st.progress(position / len(questions), text=tr(f"第 {position + 1} / {len(questions)} 题",
                                                    f"Question {position + 1} of {len(questions)}"))
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
-    st.markdown(f"#### {escape_markdown(question.prompt)}")
+    st.markdown(f"#### {escape_markdown(question.shown_prompt())}")
     feedback = run["feedback"]
     answer_widget(question, answer_key(run), locked=feedback is not None)
     if feedback is None:
