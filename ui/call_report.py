@@ -130,6 +130,13 @@ def show_details(report: Report, history: list[CallScore], key: str,
                 draw()
 
 
+def show_outcome(column, outcome: str) -> None:
+    """How the call ended, in full. Not a metric: a metric's value is cut to one line
+    ("Ended by the agent (unr…" in English)."""
+    column.caption(tr("结果", "Outcome"))
+    column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
+
+
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
@@ -137,9 +144,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
-    # Not a metric: a metric's value is cut to one line ("Ended by the agent (unr…" in English).
-    outcome_col.caption(tr("结果", "Outcome"))
-    outcome_col.markdown(f"**{escape_markdown(outcome_name(report.outcome))}**")
+    show_outcome(outcome_col, report.outcome)
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
     if report.missed:

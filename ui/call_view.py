@@ -10,8 +10,8 @@ from trainer.dialogue.store import DialogueSummary, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_finding, show_lessons, show_strengths
-from ui.display import outcome_name, scenario_title, subscore_name, when
+from ui.call_report import show_finding, show_lessons, show_outcome, show_strengths
+from ui.display import scenario_title, subscore_name, when
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
@@ -24,7 +24,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.subheader(f"{scenario_title(call.scenario_id)} · {when(call.finished_at or call.started_at)}")
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
-    outcome_col.metric(tr("结果", "Outcome"), outcome_name(call.outcome))
+    show_outcome(outcome_col, call.outcome)
     if call.subscores:
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))

@@ -138,6 +138,19 @@ def test_the_agent_reads_the_report_and_the_instructors_comment(app_env, store) 
     assert not at.text_area  # agents do not comment on their own calls
 
 
+def test_a_saved_call_in_english_shows_its_outcome_in_full_and_english_punctuation(app_env, store) -> None:
+    agent = create_user(store, "agent-en", "Lei", team="一组")
+    call_id = practice_call(store, agent, "s", 55, findings=[
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    at = page("pages/call.py", agent, lang="en", id=str(call_id))
+    assert not at.exception
+    text = [m.value for m in at.markdown]
+    assert "**Resolved**" in text and all(m.label != "Outcome" for m in at.metric)
+    finding = next(m for m in text if m.startswith("❌"))
+    assert ": “保证能赔”" in finding and "：" not in finding, finding
+    assert any(m.startswith("**Agent**: ") for m in text)
+
+
 def test_an_instructor_comments_and_strangers_see_nothing(app_env, store) -> None:
     agent = create_user(store, "agent-li", "李雷", team="一组")
     teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
