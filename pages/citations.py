@@ -21,12 +21,18 @@ cited = len(overview.articles)
 st.caption(tr(f"法规库 {len(library.documents)} 部文件、{len(library.articles())} 条；被引用 {cited} 条。",
               f"Library: {len(library.documents)} documents, {len(library.articles())} articles; {cited} cited."))
 
+# Column headings in the UI language (the rows keep their field names).
+COLUMNS = {"document": tr("文件", "Document"), "article": tr("条文", "Article"), "entries": tr("知识条目", "Entries"),
+           "quiz items": tr("题目数", "Quiz items"), "scenarios": tr("演练场景", "Scenarios"),
+           "file:line": tr("文件:行", "File:line"), "entry": tr("条目", "Entry"), "citation": tr("引用", "Citation"),
+           "sources": tr("依据", "Sources")}
+
 documents = sorted({doc for doc, _ in overview.articles})
 names = {d: library.documents[d].short_name for d in documents}
 choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citations_document",
                       format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
 rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
-st.dataframe(rows, hide_index=True, use_container_width=True)
+st.dataframe(rows, hide_index=True, use_container_width=True, column_config=COLUMNS)
 if choice is not None:
     article = st.selectbox(tr("查看条文", "Open article"), [r["article"] for r in rows], key="citations_article")
     if st.button(tr("打开原文", "Open text"), key="citations_open"):
@@ -34,7 +40,7 @@ if choice is not None:
 
 st.subheader(tr("不在法规库中的引用", "Citations outside the library"))
 st.dataframe([{"file:line": f"{e.file}:{s.line or e.line}", "entry": e.id, "citation": str(s)}
-              for e, s in overview.outside_library], hide_index=True, use_container_width=True)
+              for e, s in overview.outside_library], hide_index=True, use_container_width=True, column_config=COLUMNS)
 st.subheader(tr("未引用任何法规条文的条目", "Entries citing no library article"))
-st.dataframe([{"file:line": f"{e.file}:{e.line}", "entry": e.id, "sources": "；".join(str(s) for s in e.sources)}
-              for e in overview.citing_nothing], hide_index=True, use_container_width=True)
+st.dataframe([{"file:line": f"{e.file}:{e.line}", "entry": e.id, "sources": tr("；", "; ").join(str(s) for s in e.sources)}
+              for e in overview.citing_nothing], hide_index=True, use_container_width=True, column_config=COLUMNS)

@@ -63,7 +63,7 @@ show_calendar(days, "calendar")
 
 st.subheader(tr("未来 30 天待复习", "Reviews due in the next 30 days"))
 day_label, due_label = tr("日期", "Date"), tr("待复习", "Due")
-forecast_frame = pd.DataFrame([{day_label: d.day.strftime("%m-%d"), due_label: d.due} for d in forecast])
+forecast_frame = pd.DataFrame([{day_label: d.day.isoformat(), due_label: d.due} for d in forecast])
 chart_with_data(charts.columns(forecast_frame, day_label, due_label, [day_label, due_label]), forecast_frame,
                 tr("复习预测", "due-forecast"), "forecast")
 st.caption(tr("已逾期的复习算在今天。", "Overdue reviews count for today."))

@@ -20,7 +20,7 @@ from ui.display import category_name, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.render import escape_markdown
+from ui.render import escape_markdown, mark
 from ui.resources import database, knowledge_base, quiz_bank, settings
 
 RUN = "quiz_run"
@@ -136,10 +136,10 @@ def next_clicked() -> None:
 
 def show_feedback(question: Question, feedback: dict) -> None:
     if feedback["correct"]:
-        st.success(tr("回答正确！", "Correct!"), icon=":material/check_circle:")
+        st.success(tr("回答正确！", "Correct!"), icon=mark(True))
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
-                 icon=":material/cancel:")
+                 icon=mark(False))
     st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
     entry = kb.content.entries.get(question.entry_id)
     if entry is not None:
@@ -159,7 +159,7 @@ def ask(run: dict) -> None:
     st.progress(position / len(questions), text=tr(f"第 {position + 1} / {len(questions)} 题",
                                                    f"Question {position + 1} of {len(questions)}"))
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
-    st.markdown(f"#### {escape_markdown(question.prompt)}")
+    st.markdown(f"#### {escape_markdown(question.shown_prompt())}")
     feedback = run["feedback"]
     answer_widget(question, answer_key(run), locked=feedback is not None)
     if feedback is None:
@@ -185,17 +185,18 @@ def summary(run: dict) -> None:
     st.table([{tr("分类", "Category"): category_name(c), tr("答对", "Correct"): f"{r} / {n}"}
               for c, (r, n) in result.by_category.items()])
     due = coming_back(store, user.id, now(), zone())
-    st.markdown(f"**{tr('明天回来复习', 'Coming back tomorrow')}：{len(due)}**")
-    if due:
-        asked = {q.id: q for q in run["questions"]}
-        for state in due[:10]:
-            question = asked.get(state.item_id)
-            if question is None:
-                st.markdown(f"- `{state.item_id}`")
-                continue
-            corrected = question.type == "true_false" and question.answer != 0
-            note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
-            st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
+    st.markdown(f"**{tr('明天回来复习：', 'Coming back tomorrow: ')}{len(due)}**")
+    bank = quiz_bank()  # reviews from earlier rounds are due too: their questions are not in this run
+    for state in due[:10]:
+        question = bank.get(state.item_id)
+        if question is None:  # the question is no longer in the content: name its entry, never an id
+            entry = kb.content.entries.get(state.entry_id)
+            if entry is not None:
+                st.markdown(f"- {escape_markdown(entry.question)}")
+            continue
+        corrected = question.type == "true_false" and question.answer != 0
+        note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
+        st.markdown(f"- {escape_markdown(question.takeaway())}{note}")
     st.button(tr("再练一组", "Another round"), key="quiz_again", on_click=lambda: st.session_state.pop(RUN, None))
 
 

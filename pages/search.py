@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import ArticleHit, Hit
-from ui.articles import article_caption, show_article, source_links
+from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.limits import QUESTION_CHARS
 from ui.i18n import language, tr
 from ui.pages import require_page_user
@@ -41,15 +41,18 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     english = language() == "en" and hit.en
     question = hit.en.get("question", hit.question) if english else hit.question
     answer = hit.en.get("answer", hit.answer) if english else hit.answer
-    st.markdown(f"#### {rank}. {highlight(question, hit.highlights)}")
-    st.markdown(highlight(answer, hit.highlights))
+    known = glossary_terms(kb)
+    st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
+    st.markdown(highlight(answer, hit.highlights, known))
     if hit.script:
         st.caption(tr("话术（可复制）", "What to say (copy)"))
         st.code(hit.script.strip(), language=None, wrap_lines=True)
     if hit.sources:
         source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]
-    st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.score:.2f} · `{hit.id}`")
+    # The relevance the answer was accepted on, not the re-ranker's ordering score: that one can be
+    # near 0 for a question worded unlike the training (English), which read "relevance 0.00" on an answer.
+    st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.relevance:.2f} · `{hit.id}`")
     answer_feedback(user, search_key, hit)
 
 
@@ -66,7 +69,10 @@ def show_articles(articles: list[ArticleHit]) -> None:
             st.caption(f"{tr('相关度', 'relevance')} {article.score:.2f} · `{article.document_id}`")
 
 
-if query.strip() and regulations_only:
+if submitted and not query.strip():
+    st.info(tr("请先输入客户的问题，例如：宽限期多久。", "Type the customer's question first, e.g. how long is the grace period."),
+            icon=":material/edit:")
+elif query.strip() and regulations_only:
     show_articles(kb.search_regulations(query, k=5))
 elif query.strip():
     hits = kb.search(query, k=5, category=category)

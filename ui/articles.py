@@ -11,6 +11,11 @@ from ui.i18n import tr
 from ui.render import escape_markdown, highlight
 
 
+def glossary_terms(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The glossary's terms: whole words a highlight must not cut into (ui.render.highlight)."""
+    return tuple(term for group in kb.content.glossary for term in group.terms)
+
+
 def article_caption(hit: ArticleHit) -> str:
     """Title, 文号 and effective date: what makes a citation checkable."""
     parts = [hit.title, hit.document_number, tr(f"施行日期 {hit.effective}", f"effective {hit.effective}") if hit.effective else ""]
@@ -24,15 +29,14 @@ def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = ()) 
     st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
                 + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
     st.caption(escape_markdown(article_caption(hit)))
-    st.markdown(highlight(hit.text, tuple(terms)))
+    st.markdown(highlight(hit.text, tuple(terms), glossary_terms(kb)))
     document = kb.content.library.documents.get(hit.document_id)
     children = document.children(hit.article) if document else []
     for child in children:
         st.markdown(f"**{escape_markdown(child.label)}** {escape_markdown(child.text)}")
 
 
-@st.dialog("法规原文 · Regulation text", width="large")
-def article_dialog(document_id: str, article: str) -> None:
+def _article_body(document_id: str, article: str) -> None:
     from ui.resources import knowledge_base
 
     kb = knowledge_base()
@@ -43,16 +47,22 @@ def article_dialog(document_id: str, article: str) -> None:
     show_article(kb, hit)
 
 
+def article_dialog(document_id: str, article: str) -> None:
+    """Open the article's text in a dialog titled in the UI language (a module-level
+    @st.dialog would fix the title once, in both languages at once)."""
+    st.dialog(tr("法规原文", "Regulation text"), width="large")(_article_body)(document_id, article)
+
+
 def source_links(kb: KnowledgeBase, sources: Iterable[Source], key: str) -> None:
     """One button per cited article (opens its text); citations outside the library as plain text."""
     sources = list(sources)
     linked = [s for s in sources if s.document_id and s.article]
     others = [s for s in sources if s not in linked]
     if linked:
-        columns = st.columns(min(len(linked), 4))
+        # One row that wraps between whole buttons: fixed columns cut long titles with "…".
+        row = st.container(horizontal=True, gap="small")
         for position, source in enumerate(linked):
-            if columns[position % len(columns)].button(str(source), key=f"{key}-source-{position}",
-                                                       type="tertiary", icon=":material/gavel:"):
+            if row.button(str(source), key=f"{key}-source-{position}", type="tertiary", icon=":material/gavel:"):
                 article_dialog(source.document_id, source.article)
     if others:
         st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(str(s) for s in others)))

@@ -18,7 +18,7 @@ from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, when
 from ui.exports import show_chart
 from ui.i18n import tr, tr_worded
-from ui.render import escape_markdown
+from ui.render import escape_markdown, mark
 
 
 def _quote(text: str) -> str:
@@ -54,8 +54,9 @@ def show_strengths(report: Report) -> None:
         st.caption(tr("这通电话还没有可以肯定的地方。", "Nothing to credit in this call yet."))
         return
     for strength in strengths:
-        examples = "；".join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}" for turn, words in strength.examples[:3])
-        st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}：{examples}")
+        examples = tr("；", "; ").join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}"
+                                       for turn, words in strength.examples[:3])
+        st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}{tr('：', ': ')}{examples}")
 
 
 def show_mood(report: Report, key: str) -> None:
@@ -63,7 +64,7 @@ def show_mood(report: Report, key: str) -> None:
     turn, mood, why = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why")
     rows = []
     for note in lessons.mood_notes(report):
-        causes = "、".join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
+        causes = tr("、", ", ").join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
         rows.append({turn: note.turn_index, mood: note.mood,
                      why: tr("开场", "opening") if note.turn_index == 0 else causes})
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒），标注了每轮让情绪变化的原因",
@@ -75,7 +76,7 @@ def show_turns(report: Report) -> None:
     """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
     call's columns were a large part of the report's drawing time), then the customer's last line."""
     for pair in lessons.turns(report):
-        marks = " ".join([f"❌{rubric_name(r)}" for r in pair.faults] + [f"✅{rubric_name(r)}" for r in pair.good])
+        marks = " ".join([f"{mark(False)} {rubric_name(r)}" for r in pair.faults] + [f"{mark(True)} {rubric_name(r)}" for r in pair.good])
         model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
                     + escape_markdown(pair.customer_before) + "\n\n"
@@ -94,12 +95,17 @@ def show_history(history: list[CallScore], key: str) -> None:
     st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
 
 
+def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str) -> None:
+    """One finding: its mark, turn, behaviour and the quoted words, the advice under it."""
+    st.markdown(f"{mark(ok)} {tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(rubric))}"
+                + tr("：", ": ") + _quote(quote))
+    if advice:
+        st.caption(escape_markdown(tr_worded(advice)))
+
+
 def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
-    for number, finding in enumerate(report.findings):
-        mark = "✅" if finding.ok else "❌"
-        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(finding.rubric))}："
-                    + _quote(finding.quote))
-        st.caption(escape_markdown(tr_worded(finding.advice)))
+    for finding in report.findings:
+        show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
     if contest is not None and contestable:
         contest(contestable)
@@ -124,6 +130,13 @@ def show_details(report: Report, history: list[CallScore], key: str,
                 draw()
 
 
+def show_outcome(column, outcome: str) -> None:
+    """How the call ended, in full. Not a metric: a metric's value is cut to one line
+    ("Ended by the agent (unr…" in English)."""
+    column.caption(tr("结果", "Outcome"))
+    column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
+
+
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
@@ -131,7 +144,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     st.subheader(tr("通话报告", "Call report"))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), report.score)
-    outcome_col.metric(tr("结果", "Outcome"), outcome_name(report.outcome))
+    show_outcome(outcome_col, report.outcome)
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
     if report.missed:

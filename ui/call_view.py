@@ -10,9 +10,9 @@ from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_lessons, show_strengths
-from ui.display import outcome_name, rubric_name, scenario_title, subscore_name, when
-from ui.i18n import tr, tr_worded
+from ui.call_report import show_finding, show_lessons, show_outcome, show_strengths
+from ui.display import scenario_title, subscore_name, when
+from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
@@ -24,7 +24,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.subheader(f"{scenario_title(call.scenario_id)} · {when(call.finished_at or call.started_at)}")
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
-    outcome_col.metric(tr("结果", "Outcome"), outcome_name(call.outcome))
+    show_outcome(outcome_col, call.outcome)
     if call.subscores:
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
@@ -37,17 +37,15 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
-    for finding in call.findings:
-        mark = "✅" if finding.get("ok") else "❌"
-        st.markdown(f"{mark} {tr('第', 'Turn ')}{finding.get('turn_index', '?')}{tr('轮', '')} · "
-                    f"{escape_markdown(rubric_name(str(finding.get('rubric', ''))))}：“{escape_markdown(str(finding.get('quote', '')))}”")
-        if finding.get("advice") and not finding.get("ok"):
-            st.caption(escape_markdown(tr_worded(saved_advice(finding))))
+    for finding in call.findings:  # drawn as the live report draws them
+        ok = bool(finding.get("ok"))
+        show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), ok, str(finding.get("quote", "")),
+                     "" if ok or not finding.get("advice") else saved_advice(finding))
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:
         agent_spoke = utterance.get("speaker") == "agent"
         who = tr("坐席", "Agent") if agent_spoke else tr("客户", "Customer")
-        st.markdown(f"**{who}**：{escape_markdown(str(utterance.get('text', '')))}")
+        st.markdown(f"**{who}**{tr('：', ': ')}{escape_markdown(str(utterance.get('text', '')))}")
 
 
 def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo) -> None:

@@ -48,9 +48,11 @@ def horizontal_bars(frame: pd.DataFrame, label: str, value: str, tooltip: list[s
 
 
 def columns(frame: pd.DataFrame, x: str, y: str, tooltip: list[str]) -> alt.Chart:
-    """Vertical bars over time (e.g. reviews due per day)."""
+    """Vertical bars over days (e.g. reviews due per day): `x` holds ISO dates, which sort by time
+    (MM-DD labels sorted as text put January before December), and is labelled MM-DD."""
     return (alt.Chart(frame).mark_bar()
-            .encode(x=alt.X(f"{x}:O", axis=alt.Axis(labelAngle=-45, labelOverlap=True)), y=alt.Y(f"{y}:Q"),
+            .encode(x=alt.X(f"{x}:O", axis=alt.Axis(labelAngle=-45, labelOverlap=True, labelExpr="slice(datum.label, 5)")),
+                    y=alt.Y(f"{y}:Q"),
                     tooltip=tooltip)
             .properties(height=220))
 

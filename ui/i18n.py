@@ -38,6 +38,10 @@ def language() -> str:
     return st.session_state[LANG_KEY]
 
 
+CHOICE_KEY = "lang_choice"  # the sidebar switch's widget key
+PICKED_KEY = "lang_picked"  # set when someone picks a language before signing in
+
+
 def adopt_user_language(user_id: int) -> None:
     """On sign-in: the language the user chose before wins; a user who never chose one keeps
     (and from now on is remembered with) the language picked on the sign-in screen, if any."""
@@ -46,27 +50,36 @@ def adopt_user_language(user_id: int) -> None:
 
     chosen = user_language(database(), user_id, tuple(LANGUAGES))
     if chosen is not None:
-        if chosen != st.session_state.get(LANG_KEY):
-            st.session_state[LANG_KEY] = chosen
-            st.session_state.pop("lang_choice", None)  # the sidebar radio starts from the user's language
-    elif "lang_choice" in st.session_state:  # picked in this session before signing in
+        st.session_state[LANG_KEY] = chosen  # the switch follows at its next drawing (language_switch)
+    elif st.session_state.get(PICKED_KEY):
         set_user_language(database(), user_id, language())
 
 
-def language_switch() -> None:
-    """A sidebar control to switch the UI language; a signed-in user's choice is remembered."""
-    current = language()
-    choice = st.sidebar.radio("语言 / Language", list(LANGUAGES), index=list(LANGUAGES).index(current),
-                              format_func=LANGUAGES.get, horizontal=True, key="lang_choice")
-    if choice != current:
-        st.session_state[LANG_KEY] = choice
-        user_id = _signed_in_user_id()
-        if user_id is not None:
-            from trainer.users.preferences import set_user_language
-            from ui.resources import database
+def _on_language_picked() -> None:
+    """The switch was moved: use and remember the new language (before the rerun draws anything)."""
+    choice = st.session_state[CHOICE_KEY]
+    st.session_state[LANG_KEY] = choice
+    user_id = _signed_in_user_id()
+    if user_id is None:
+        st.session_state[PICKED_KEY] = True
+        return
+    from trainer.users.preferences import set_user_language
+    from ui.resources import database
 
-            set_user_language(database(), user_id, choice)
-        st.rerun()
+    set_user_language(database(), user_id, choice)
+
+
+def language_switch() -> None:
+    """A sidebar control to switch the UI language; a signed-in user's choice is remembered.
+
+    The switch is set from the language in use at every drawing: signing in can change the
+    language after the switch was drawn, and the browser would otherwise keep showing (and
+    sending back) the old choice, so that picking it again did nothing."""
+    current = language()
+    if st.session_state.get(CHOICE_KEY) != current:
+        st.session_state[CHOICE_KEY] = current
+    st.sidebar.radio("语言 / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
+                     key=CHOICE_KEY, on_change=_on_language_picked)
 
 
 def tr(zh: str, en: str) -> str:

@@ -27,16 +27,45 @@ LINE_LABELS = {
     "unknown": ("被问到不知道的事（每行一句，可选）", "Asked something they don't know (one per line, optional)"),
     "unfinished": ("坐席结束通话但问题未解决时（可选）", "When the agent closes with points still open (optional)"),
 }
-CUE_HELP = ("多个用 | 分隔", "separate several with |")
+# Every table column's heading and what to type in it (zh, en): the cells are free text, so the
+# hint is the only place that says that cues are separated by |, or that "after" names a checkpoint.
+COLUMNS = {
+    "id": (("编号", "Id"), ("小写字母、数字和连字符，在本情景内唯一", "lower-case letters, digits and hyphens; unique in this scenario")),
+    "description": (("要点", "Checkpoint"), ("坐席要做到的事，报告里这样显示", "what the agent must do, as the report shows it")),
+    "behaviour": (("达成行为", "Met by behaviour"), ("坐席表现出这种行为即算完成（可选）", "the agent behaviour that meets it (optional)")),
+    "cues": (("关键说法", "Cue phrases"), ("坐席说出其中任一说法即算完成；多个用 | 分隔",
+                                     "any of these phrases in a reply meets it; separate several with |")),
+    "entries": (("知识条目", "FAQ entries"), ("依据的知识库条目 id；多个用 | 分隔", "ids of the FAQ entries it rests on; separate several with |")),
+    "order": (("顺序", "Order"), ("第几步（整数，可选）：须在编号更小的要点之后完成",
+                                "step number (a whole number, optional): done only after the checkpoints with smaller numbers")),
+    "hint": (("提示", "Hint"), ("练习模式下给坐席的提示（可选）", "the hint shown to the agent in training mode (optional)")),
+    "ask": (("客户追问", "Customer asks"), ("客户问的原话", "the customer's words")),
+    "entry": (("知识条目", "FAQ entry"), ("回答须符合的知识库条目 id（一个）", "the id of the one FAQ entry a right answer follows")),
+}
+FOLLOW_UP_HELP = {  # the same names mean other things in the follow-up table
+    "id": COLUMNS["id"],
+    "cues": (("关键说法", "Cue phrases"), ("坐席说出其中任一说法即算回答了追问；多个用 | 分隔",
+                                     "any of these phrases in a reply answers the question; separate several with |")),
+    "after": (("在此要点之后", "After checkpoint"), ("完成这个要点（填要点编号）后客户才追问（可选）",
+                                               "the customer asks only once this checkpoint (its id) is done (optional)")),
+}
+
+
+def _column(name: str, follow_up: bool) -> tuple[str, str]:
+    """The heading and hint of a table column in the UI language."""
+    (label, hint) = (FOLLOW_UP_HELP if follow_up and name in FOLLOW_UP_HELP else COLUMNS)[name]
+    return tr(*label), tr(*hint)
 
 
 def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> list[dict[str, str]]:
-    config: dict[str, Any] = {c: st.column_config.TextColumn(c) for c in columns}
-    for column in ("cues", "entries"):
-        if column in columns:
-            config[column] = st.column_config.TextColumn(column, help=tr(*CUE_HELP))
-    if "behaviour" in columns:
-        config["behaviour"] = st.column_config.SelectboxColumn("behaviour", options=["", *POSITIVE])
+    follow_up = "ask" in columns
+    config: dict[str, Any] = {}
+    for column in columns:
+        label, hint = _column(column, follow_up)
+        if column == "behaviour":
+            config[column] = st.column_config.SelectboxColumn(label, help=hint, options=["", *POSITIVE])
+        else:
+            config[column] = st.column_config.TextColumn(label, help=hint)
     frame = pd.DataFrame(rows, columns=list(columns)).astype(str)
     edited = st.data_editor(frame, num_rows="dynamic", hide_index=True, width="stretch", key=key, column_config=config)
     return [{c: ("" if pd.isna(row.get(c)) or row.get(c) in ("None", "nan") else str(row.get(c))) for c in columns}

@@ -22,3 +22,23 @@ def test_instructor_sees_uses_per_article_and_citations_outside_the_library(app_
     at = at.button(key="citations_open").click().run()
     assert not at.exception
     assert any("中华人民共和国保险法" in c.value for c in at.caption)
+
+
+def _headings(frame) -> list[str]:
+    """The column headings a user sees (a column's label where the page gives one)."""
+    import json
+
+    config = json.loads(frame.proto.columns or "{}")
+    return [config.get(name, {}).get("label", name) for name in frame.value.columns]
+
+
+def test_the_table_headings_follow_the_ui_language(app_env, store) -> None:
+    user = create_user(store, "teacher2", "王老师", "instructor", "一组")
+    for language, expected, foreign in (("zh", "条文", "article"), ("en", "Article", "条文")):
+        at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+        at.session_state["user"] = user
+        at.session_state["lang"] = language
+        at = at.run()
+        headings = [h for frame in at.dataframe for h in _headings(frame)]
+        assert expected in headings and foreign not in headings, headings
+        assert all(h[0].isascii() == (language == "en") for h in headings), headings

@@ -57,3 +57,30 @@ def test_signing_in_brings_the_users_language_and_a_choice_made_before_is_kept(a
     at.button[0].click().run()
     assert at.sidebar.title[0].value == "Agent Trainer"
     assert user_language(store, li.id, ("zh", "en")) == "en", "picked on the sign-in screen, kept for the user"
+
+
+def test_after_signing_out_and_in_again_the_switch_shows_and_changes_the_language(app_env, store) -> None:
+    create_user(store, "admin", "管理员", role="admin")
+    wang = create_user(store, "agent-wang", "王芳")
+    set_password(store, "agent-wang", PASSWORD)
+    set_user_language(store, wang.id, "en")
+
+    at = app()  # the sign-in screen, in the site's default language
+    at.text_input(key="sign_in_login").input("agent-wang")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert at.sidebar.title[0].value == "Agent Trainer"
+    assert at.sidebar.radio(key="lang_choice").value == "en", "the switch shows the language in use"
+    at.sidebar.radio(key="lang_choice").set_value("zh").run()
+    assert at.sidebar.title[0].value == "坐席陪练"
+    assert user_language(store, wang.id, ("zh", "en")) == "zh"
+
+    at.sidebar.button(key="sign_out").click().run()
+    at.sidebar.radio(key="lang_choice").set_value("en").run()  # someone picks English on the sign-in screen
+    at.text_input(key="sign_in_login").input("agent-wang")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert at.sidebar.title[0].value == "坐席陪练", "the user's own choice wins"
+    assert at.sidebar.radio(key="lang_choice").value == "zh"
+    at.sidebar.radio(key="lang_choice").set_value("en").run()
+    assert at.sidebar.title[0].value == "Agent Trainer", "the switch still works"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -97,7 +98,7 @@ def test_three_turns_show_the_mood_meter_and_then_the_report(app_env, store) -> 
 
     assert moods[1] < moods[0]  # verified and answered: the customer calmed a little
     assert "通话报告" in [h.value for h in at.subheader]
-    assert "客户挂断" in [m.value for m in at.metric]
+    assert "**客户挂断**" in [m.value for m in at.markdown]
     markdown = [m.value for m in at.markdown]
     lessons_at = next(i for i, m in enumerate(markdown) if "下次这样做" in m)
     well_at = next(i for i, m in enumerate(markdown) if "做得好的" in m)
@@ -160,7 +161,7 @@ def test_ending_the_call_early_asks_first_then_saves_an_unresolved_report(app_en
     at.button(key="practice_end").click().run()
     at.button(key="practice_end_confirm").click().run()
     assert not at.exception, at.exception
-    assert "坐席结束通话（未解决）" in [m.value for m in at.metric]
+    assert "**坐席结束通话（未解决）**" in [m.value for m in at.markdown]
     records = list_dialogue_records(store, user.id)
     assert len(records) == 1 and records[0].outcome == "agent_ended"
 
@@ -261,3 +262,33 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
     assert not reloaded.exception, reloaded.exception
     assert reloaded.session_state["practice_call"]["focus"] == "verify"
     assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)
+
+
+@pytest.fixture
+def english_outside_runs():
+    """AppTest formats a select box's value outside the script run, where tr() reads the bare-mode
+    session state: English there too, so the scenario box's value matches its English options."""
+    st.session_state["lang"] = "en"
+    yield
+    st.session_state.pop("lang", None)
+
+
+def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "英文坐席")
+    at.session_state["lang"] = "en"
+    at.run()
+    at.button(key="practice_start").click().run()
+    for reply in ("您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"):
+        at.chat_input(key="practice_input").set_value(reply).run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    markdown = [m.value for m in at.markdown]
+    assert "**Ended by the agent \\(unresolved\\)**" in markdown, "the outcome in full, not cut in a metric"
+    assert not any(m.value.startswith("Ended by") for m in at.metric)
+    strengths = [m for m in markdown if m.startswith("- **") and "×" in m]
+    assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
+    findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith(("✅", "❌"))]
+    assert findings and all("：“" not in m and ": “" in m for m in findings), findings

@@ -138,6 +138,19 @@ def test_the_agent_reads_the_report_and_the_instructors_comment(app_env, store) 
     assert not at.text_area  # agents do not comment on their own calls
 
 
+def test_a_saved_call_in_english_shows_its_outcome_in_full_and_english_punctuation(app_env, store) -> None:
+    agent = create_user(store, "agent-en", "Lei", team="一组")
+    call_id = practice_call(store, agent, "s", 55, findings=[
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    at = page("pages/call.py", agent, lang="en", id=str(call_id))
+    assert not at.exception
+    text = [m.value for m in at.markdown]
+    assert "**Resolved**" in text and all(m.label != "Outcome" for m in at.metric)
+    finding = next(m for m in text if m.startswith("❌"))
+    assert ": “保证能赔”" in finding and "：" not in finding, finding
+    assert any(m.startswith("**Agent**: ") for m in text)
+
+
 def test_an_instructor_comments_and_strangers_see_nothing(app_env, store) -> None:
     agent = create_user(store, "agent-li", "李雷", team="一组")
     teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
@@ -244,3 +257,26 @@ def test_team_console_filters_by_hire_month(app_env, store, team, downloads) -> 
     assert {m.label: m.value for m in at.metric}["坐席"] == "5"
     names = {row[0] for row in csv_rows(export(at, downloads, "csv_agents"))[1:]}
     assert names == {f"坐席{n}" for n in range(5, 10)}
+
+
+def _x_axis_order(at: AppTest, chart_name: str) -> list[str]:
+    """The x values of a chart in the order the chart draws them (Vega-Lite sorts ordinal values
+    ascending unless told not to sort)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    chart = next(c for c in at.get("vega_lite_chart")
+                 if json.loads(c.proto.spec).get("usermeta", {}).get("chart") == chart_name)
+    x = json.loads(chart.proto.spec)["encoding"]["x"]
+    values = list(dict.fromkeys(convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)[x["field"]]))
+    return values if x.get("sort", "ascending") is None else sorted(values)
+
+
+def test_the_due_forecast_runs_in_date_order_across_new_year(app_env, store, monkeypatch) -> None:
+    import trainer.clock
+
+    monkeypatch.setattr(trainer.clock, "utcnow", lambda: datetime(2026, 12, 20, 4, 0, tzinfo=timezone.utc))
+    user = create_user(store, "agent-nian", "年末")
+    at = page("pages/progress.py", user)
+    assert not at.exception
+    order = _x_axis_order(at, "forecast")
+    assert len(order) == 30 and "12-20" in order[0] and "01-18" in order[-1], order

@@ -38,6 +38,16 @@ def give(at: AppTest, question: Question, key: str, response) -> None:
         at.radio(key=key).set_value(response)
 
 
+def started_round(store, login: str, name: str, size: int) -> tuple[AppTest, dict]:
+    """The quiz page of a new user with a round of `size` questions started, and that round."""
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, login, name)
+    at.run()
+    at.number_input(key="quiz_size").set_value(size)
+    at.button(key="quiz_start").click().run()
+    return at, at.session_state["quiz_run"]
+
+
 def test_a_user_walks_through_a_five_question_quiz_and_sees_the_summary(app_env, store) -> None:
     user = create_user(store, "agent-wang", "王芳")
     at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
@@ -118,13 +128,8 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
 
 
 def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None:
-    user = create_user(store, "agent-zhou", "周杰")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = user
-    at.run()
-    at.number_input(key="quiz_size").set_value(3)
-    at.button(key="quiz_start").click().run()
-    run = at.session_state["quiz_run"]
+    at, run = started_round(store, "agent-zhou", "周杰", 3)
+    user = at.session_state["user"]
     first = run["questions"][0]
     give(at, first, f"quiz-answer-{run['id']}-0", right_response(first))
     at.button(key="quiz_submit").click().run()
@@ -150,3 +155,40 @@ def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None
     again.session_state["user"] = user
     again.run()
     assert again.button(key="quiz_start"), "a finished round is not resumed: a reload starts afresh"
+
+
+def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_by_id(app_env, store) -> None:
+    user = create_user(store, "agent-qian", "钱多")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.run()
+    earlier = []
+    for _ in range(2):  # two one-question rounds, each answered wrong: both come back tomorrow
+        at.number_input(key="quiz_size").set_value(1)
+        at.button(key="quiz_start").click().run()
+        run = at.session_state["quiz_run"]
+        question = run["questions"][0]
+        earlier.append(question)
+        give(at, question, f"quiz-answer-{run['id']}-0", wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        at.button(key="quiz_next").click().run()
+        if len(earlier) == 1:
+            at.button(key="quiz_again").click().run()
+    assert earlier[0].id != earlier[1].id
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "明天回来复习：2" in shown
+    assert earlier[0].id not in shown and earlier[1].id not in shown
+    assert all(q.takeaway().split("→")[0].strip()[:8] in shown.replace("\\", "") for q in earlier)
+
+
+def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env, store) -> None:
+    from ui.render import RIGHT, WRONG
+
+    at, run = started_round(store, "agent-mark", "马克", 2)
+    for position, right in enumerate((True, False)):
+        question = run["questions"][position]
+        give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question) if right else wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        shown = at.success[0] if right else at.error[0]
+        assert shown.icon == (RIGHT if right else WRONG), shown.icon
+        at.button(key="quiz_next").click().run()

@@ -71,3 +71,19 @@ def test_the_dry_run_replays_the_model_answers_and_shows_the_score(app_env, inst
     assert table.iloc[0]["回放"] == "示范回答"
     assert 0 < int(table.iloc[0]["得分"]) <= 100
     assert (app_env.content_dir / FILE).read_text(encoding="utf-8") == SCENARIO  # nothing saved by a dry run
+
+
+def test_every_table_column_of_the_form_has_a_heading_and_a_hint_in_the_ui_language(app_env, instructor) -> None:
+    import json
+
+    at = open_scenario(app_env, instructor)
+    checkpoints, follow_ups = (json.loads(e.proto.columns) for e in at.get("data_editor"))
+    for table in (checkpoints, follow_ups):
+        for name, column in table.items():
+            if name == "_index":  # the hidden row index
+                continue
+            assert column.get("help") and column.get("label") and column["label"] != name, (name, column)
+            assert not column["label"].isascii(), f"{name}: heading in English in the Chinese UI"
+    assert "|" in checkpoints["cues"]["help"] and "|" in checkpoints["entries"]["help"]
+    assert "|" not in follow_ups["entry"]["help"], "a follow-up names one entry: no list separator"
+    assert "要点" in follow_ups["after"]["help"], "after names a checkpoint"

@@ -171,3 +171,21 @@ def test_a_failing_log_never_shows_and_never_hides_the_answer(app_env, store, mo
     assert "犹豫期有多长" in plain(at)
     assert logged(store) == []
     assert "could not write a search" in caplog.text
+
+
+def test_searching_with_nothing_typed_says_what_to_do(app_env, store) -> None:
+    at = search(search_page(store), "   ")
+    assert not at.exception
+    assert any("请先输入客户的问题" in i.value for i in at.info)
+    assert not at.warning, "an empty box is not a question without an answer"
+
+
+def test_an_english_question_answered_shows_the_relevance_it_was_accepted_on(app_env, store) -> None:
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "how long is the cooling-off period")  # the fixture content's 犹豫期 entry
+    assert not at.exception
+    shown = [c.value for c in at.caption if "relevance" in c.value]
+    assert shown and "cooling-off" in plain(at).lower()
+    scores = [float(re.search(r"relevance (\d\.\d\d)", c).group(1)) for c in shown]
+    assert scores[0] >= 0.5, shown

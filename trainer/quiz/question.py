@@ -89,6 +89,19 @@ class Question:
             return self.options[self.answer]
         return str(self.answer)
 
+    def shown_prompt(self) -> str:
+        """The prompt as asked: a fill-in item's context lines (often the FAQ question, e.g.
+        "30日核定期限从哪天开始算？") have the blank's answer blanked too, or they give it away."""
+        lines = self.prompt.strip().splitlines()
+        answers = sorted({str(self.answer), *self.accept} - {""}, key=len, reverse=True) if self.type == "fill_blank" else []
+        if len(lines) < 2 or not answers:
+            return self.prompt
+        context = lines[:-1]
+        for answer in answers:
+            if len(answer) > 1:
+                context = [line.replace(answer, BLANK) for line in context]
+        return "\n".join([*context, lines[-1]])
+
     def takeaway(self) -> str:
         """What to remember from this question, always a true statement: a false true/false
         prompt is never shown as a fact (the summary's review list once did exactly that)."""

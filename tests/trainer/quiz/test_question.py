@@ -48,3 +48,14 @@ def test_true_false_items_become_two_options() -> None:
     assert question.options == ("正确", "错误") and question.is_correct(0) and not question.is_correct(1)
     assert question.with_shuffled_options(random.Random(1)) == question
 
+
+
+def test_a_fill_in_item_does_not_give_its_answer_away_in_the_question_above_the_blank() -> None:
+    item = Question("gen-fill:x:1", "fill_blank", "30日核定期限从哪天开始算？\n理赔调查所用时间仍计入____。", (), "30日", "……", "e",
+                    accept=("30天",))
+    shown = item.shown_prompt()
+    assert "30日" not in shown and "30天" not in shown
+    assert shown.splitlines() == ["____核定期限从哪天开始算？", "理赔调查所用时间仍计入____。"]
+    plain = Question("q-3", "fill_blank", "宽限期一般为____。", (), "60日", "……", "e")
+    assert plain.shown_prompt() == plain.prompt
+    assert _single().shown_prompt() == _single().prompt

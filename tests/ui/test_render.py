@@ -1,0 +1,29 @@
+"""How matched terms are highlighted in an answer (ui.render.highlight)."""
+
+from __future__ import annotations
+
+import re
+
+from ui.render import highlight
+
+GLOSSARY = ("甲状腺癌", "甲癌", "宽限期")
+
+
+def lit(markdown: str) -> list[str]:
+    """The highlighted pieces, as the agent sees them."""
+    return [piece.replace("\\", "") for piece in re.findall(r":orange-background\[([^\]]*)\]", markdown)]
+
+
+def test_a_fragment_of_the_query_word_is_not_highlighted_inside_another_term() -> None:
+    text = "乳腺癌属于重大疾病；甲状腺癌按轻重分级。"
+    assert lit(highlight(text, ("乳腺癌", "腺癌"), GLOSSARY)) == ["乳腺癌"]
+    assert lit(highlight("甲状腺癌按轻重分级。", ("腺癌",), GLOSSARY)) == []
+
+
+def test_a_known_term_that_was_matched_is_highlighted_whole() -> None:
+    assert lit(highlight("甲状腺癌按轻重分级。", ("甲状腺癌",), GLOSSARY)) == ["甲状腺癌"]
+    assert lit(highlight("宽限期有多长？宽限期内出险", ("宽限期",), GLOSSARY)) == ["宽限期", "宽限期"]
+
+
+def test_touching_matches_are_one_highlight() -> None:
+    assert lit(highlight("为什么要核验身份？", ("为什", "么要核验身份"))) == ["为什么要核验身份"]
