@@ -45,3 +45,17 @@ def fit_gate(features: np.ndarray, labels: np.ndarray, l2: float = 1.0, steps: i
         if np.abs(step).max() < 1e-8:
             break
     return GateModel(tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta[:-1])), float(beta[-1]))
+
+
+def fit_logistic(features: np.ndarray, labels: np.ndarray, c: float) -> GateModel:
+    """scikit-learn's L2 logistic regression (strength 1/c) on standardised features, kept as constants.
+
+    lbfgs has no randomness: the same rows give the same model. scikit-learn is imported here, not at the
+    top, because only the benchmarks fit; the app reads the constants."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = features.mean(axis=0), features.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-10).fit((features - mean) / scale, labels)
+    return GateModel(tuple(round(float(v), 6) for v in mean), tuple(round(float(v), 6) for v in scale),
+                     tuple(round(float(v), 6) for v in model.coef_[0]), round(float(model.intercept_[0]), 6))

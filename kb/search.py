@@ -3,8 +3,7 @@
 Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
 well but says nothing about whether the best one is any good; the scope check (kb.scope) and the
 relevance threshold decide whether to show an answer at all (a learned gate over the search's own
-signals, kb.faq_gate, can replace both: `Recipe.learned_gate`, off since it did not carry over to
-new writers; docs/benchmarks.md).
+signals, kb.faq_gate, can take the scope margin's place: `Recipe.learned_gate`; docs/benchmarks.md).
 On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
@@ -95,10 +94,10 @@ class Recipe:
     # An answered query also lists hits just under the threshold (LIST_MARGIN); measured with the re-ranker
     # only, so a searcher without one (regulation articles) lists as before.
     list_near_misses: bool = True
-    # With the re-ranker, one learned gate (kb.faq_gate) decides whether to answer, instead of the scope
-    # margin and the relevance threshold. Off since the fifth pass on #14: refitted on the four TUNE writers it
-    # answered old off-topic questions at every threshold that kept recall, and left out, a writer lost
-    # recall; the two rules, with the added scope examples, refuse as many TUNE negatives (docs/benchmarks.md).
+    # With the re-ranker, a learned answer gate (kb.faq_gate) decides whether to answer instead of the scope
+    # margin; the relevance threshold still has to pass (search8; docs/benchmarks.md). The fourth pass's gate
+    # replaced both rules and was switched off in the fifth (old off-topic questions answered, writers left out
+    # lost recall).
     learned_gate: bool = False
     # The dense ranking of fusion uses the query vector through a linear adapter learned on TUNE (kb.adapter),
     # when one was trained for the encoder; relevance, the scope check and the re-ranker's cosines stay raw.
@@ -238,6 +237,17 @@ def best_match(dense: Mapping[int, tuple[float, int]], clause: Mapping[int, tupl
     return merged
 
 
+def top_entry(scores: Mapping[int, tuple[float, int]] | Mapping[int, float]) -> int | None:
+    """The best-scored entry of one ranking (None when it is empty); ties go to the lower entry index."""
+    if not scores:
+        return None
+    return min(scores, key=lambda e: (-_first(scores[e]), e))
+
+
+def _first(value: tuple[float, int] | float) -> float:
+    return value[0] if isinstance(value, tuple) else value
+
+
 def focused(story_vector: np.ndarray, question_vector: np.ndarray) -> np.ndarray:
     """A story's vector moved towards its question (QUESTION_SHARE), unit length again."""
     vector = story_vector + QUESTION_SHARE * question_vector
@@ -357,21 +367,19 @@ class Searcher:
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, depth or len(self.index.docs))
         # The scope check is part of "no reliable answer": a threshold of 0 (hit test) skips both,
-        # and the learned gate, when there is one, replaces both. The gate was fitted and measured on
-        # searches over every category; with a category filter (the agent has said what it is about)
-        # the two rules decide as before.
+        # and the learned gate, when there is one, takes the scope margin's place (the threshold still
+        # applies). The gate was fitted and measured on searches over every category; with a category
+        # filter (the agent has said what it is about) the two rules decide as before.
         gated = threshold > 0 and self.answer_gate is not None and category is None
         if threshold > 0 and not gated and self.scope is not None and dense and \
                 self.scope.out_of_scope(query_vector, max(score for score, _ in dense.values())):
             return []
         rankings = self._rankings(plan, query_vector, clause_vectors, dense, category, depth)
         candidates = self._reranked(plan, query_vector, question_vector, self._candidates(plan, query_vector, rankings, k))
-        if gated:
-            features = self.answer_gate_features(plan, query_vector, question_vector, candidates, dense)
-            answered = self.answer_gate.probability(features) >= self.gate_threshold
-            shown = self._listed(candidates, threshold) if answered else []
-        else:
-            shown = self._accepted(candidates, threshold, plan, query_vector, rankings)
+        shown = self._accepted(candidates, threshold, plan, query_vector, rankings)
+        if gated and shown:
+            features = self.answer_gate_features(plan, query_vector, question_vector, candidates, rankings)
+            shown = shown if self.answer_gate.probability(features) >= self.gate_threshold else []
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]
@@ -386,30 +394,37 @@ class Searcher:
         return sorted((replace(hit, score=round(float(s), 4)) for hit, s in zip(candidates, scores)), key=order_key)
 
     def answer_gate_features(self, plan: QueryPlan, query_vector: np.ndarray, question_vector: np.ndarray | None,
-                             candidates: Sequence[Hit], dense: Mapping[int, tuple[float, int]],
+                             candidates: Sequence[Hit], rankings: Rankings,
                              leave_out: str | None = None) -> list[float | None]:
-        """The learned gate's inputs (kb.faq_gate.FEATURES) from the re-ranked candidates and the dense scores
-        (their best is the best document's cosine); `leave_out`: a scope example not to compare with (the
-        benchmark measures each example against the others). None = unknown."""
+        """The learned gate's inputs (kb.faq_gate.FEATURES) from the re-ranked candidates and the rankings the
+        search fused (the best raw dense score is the best document's cosine); `leave_out`: a scope example not
+        to compare with (the benchmark measures each example against the others). None = unknown."""
         top = candidates[:GATE_DEPTH]
         top_score = top[0].score if top else 0.0
         gap = top_score - top[1].score if len(top) > 1 else top_score
-        top_cosine = max((s for s, _ in dense.values()), default=0.0)
+        top_cosine = max((s for s, _ in rankings.dense.values()), default=0.0)
         scope_cosine, scope_coverage = (self.scope.closeness(query_vector, plan.coverage_terms, leave_out)
                                         if self.scope is not None else (None, None))
         scope_margin = scope_cosine - top_cosine if scope_cosine is not None else None
+        adapted_margin = None
+        if self.scope is not None and self.adapter is not None and rankings.fused_dense:
+            adapted = self.scope.closeness(self.adapter.adapt(query_vector), (), leave_out)[0]
+            adapted_margin = adapted - max(s for s, _ in rankings.fused_dense.values()) if adapted is not None else None
+        fused_top = top_entry(rankings.fused)
         return [top_score, gap, max((h.relevance for h in top), default=0.0), top_cosine,
                 max((h.coverage for h in top), default=0.0), scope_cosine, scope_margin, scope_coverage,
-                1.0 if question_vector is not None else 0.0]
+                1.0 if question_vector is not None else 0.0, adapted_margin,
+                1.0 if top_entry(rankings.fused_dense) == top_entry(rankings.keyword) else 0.0,
+                1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0]
 
     def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
         """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""
         ungated = self._ungated(query)
         if ungated is None:
             return [], []
-        plan, query_vector, question_vector, dense, _, candidates = ungated
+        plan, query_vector, question_vector, _, rankings, candidates = ungated
         candidates = self._reranked(plan, query_vector, question_vector, candidates)
-        return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, dense, leave_out)
+        return candidates, self.answer_gate_features(plan, query_vector, question_vector, candidates, rankings, leave_out)
 
     def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
         """The top candidates before learned re-ranking, their re-ranker signals, and whether the
@@ -487,10 +502,6 @@ class Searcher:
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold)]
-
-    def _listed(self, candidates: list, threshold: float) -> list:
-        """Once the gate has answered: the first candidate, then the others within LIST_MARGIN of the threshold."""
-        return candidates[:1] + [hit for hit in candidates[1:] if hit.relevance >= self._listing_floor(threshold)]
 
     def _listing_floor(self, threshold: float) -> float:
         """The relevance an answered query's further hits need: LIST_MARGIN under the threshold where

@@ -126,7 +126,8 @@ def test_an_answered_query_also_lists_hits_just_under_the_threshold(kb: Knowledg
     assert kb.search("明天天气怎么样", k=10) == []
 
 
-def test_a_learned_gate_when_on_decides_whether_to_answer_and_the_hit_test_skips_it(kb: KnowledgeBase) -> None:
+def test_a_learned_gate_when_on_decides_in_place_of_the_scope_margin_and_the_threshold_still_applies(
+        kb: KnowledgeBase) -> None:
     import copy
 
     from kb.faq_gate import FEATURES
@@ -138,9 +139,10 @@ def test_a_learned_gate_when_on_decides_whether_to_answer_and_the_hit_test_skips
     width = len(FEATURES)
     searcher.answer_gate = GateModel((0.0,) * width, (1.0,) * width, (0.0,) * width, bias=-50.0)  # refuses all
     assert searcher.search("犹豫期有多长？") == []
-    assert searcher.search("犹豫期有多长？", min_relevance=0.0)[0].id == "cooling-off-length"
+    assert searcher.search("犹豫期有多长？", min_relevance=0.0)[0].id == "cooling-off-length", "the hit test skips it"
     searcher.answer_gate = GateModel((0.0,) * width, (1.0,) * width, (0.0,) * width, bias=50.0)  # answers all
     shown = searcher.search("犹豫期有多长？", k=10)
     assert shown[0].id == "cooling-off-length"
     threshold = kb.settings.min_relevance
     assert all(h.relevance >= threshold - 0.04 for h in shown[1:]), "only near misses are listed after the first"
+    assert searcher.search("明天天气怎么样", k=10) == [], "the relevance threshold still refuses what nothing matches"

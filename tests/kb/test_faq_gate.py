@@ -1,0 +1,55 @@
+"""The FAQ's learned answer gate (kb.faq_gate) on the real content: what a hotline agent would see with it on.
+
+The questions here are written for this test (none is from the customer-words set): near-domain questions a
+life-insurance hotline must not answer, and in-scope ones it must keep answering.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD
+from kb.search import Searcher
+
+NEAR_DOMAIN = (
+    "我的车昨天被人追尾了，交强险那边怎么报案理赔",
+    "社保卡丢了要去哪里补办，要带户口本吗",
+    "余额宝里的钱每天收益是怎么算出来的",
+    "公积金贷款买房，首付最低要几成",
+)
+IN_SCOPE = (
+    "犹豫期有多长",
+    "保单停交一年多了，还能恢复效力吗",
+    "我妈住院了，她买的医疗险要怎么申请理赔",
+    "退保的话钱能全部退回来吗",
+)
+
+
+@pytest.fixture(scope="module")
+def gated(real_kb: KnowledgeBase) -> Searcher:
+    searcher = copy.copy(real_kb._snapshot.searcher)  # noqa: SLF001 - this test's copy, the gate switched on
+    searcher.answer_gate, searcher.gate_threshold = GATE, GATE_THRESHOLD
+    return searcher
+
+
+@pytest.mark.parametrize("query", NEAR_DOMAIN)
+def test_the_gate_refuses_near_domain_questions(gated: Searcher, query: str) -> None:
+    assert gated.search(query, k=10) == []
+
+
+@pytest.mark.parametrize("query", IN_SCOPE)
+def test_the_gate_keeps_answering_in_scope_questions(gated: Searcher, query: str) -> None:
+    assert gated.search(query, k=10)
+
+
+def test_closer_to_an_out_of_scope_example_means_less_likely_to_answer() -> None:
+    average = list(GATE.mean)
+    closer_to_scope, closer_to_faq = list(average), list(average)
+    margin = FEATURES.index("scope_margin")
+    closer_to_scope[margin] += GATE.scale[margin]
+    closer_to_faq[margin] -= GATE.scale[margin]
+    assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
+    assert len(GATE.weights) == len(FEATURES), "one weight per feature the search computes"
