@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -68,3 +69,14 @@ def test_user_facing_text_cites_sources_not_internal_notes(pack: ContentSet) -> 
     texts += [t for p in pack.forbidden_phrases for t in (p.reason, p.better)]
     texts += [q.explanation for q in pack.quiz_items.values()]
     assert [t for t in texts if "facts.md" in t or "/work/" in t] == []
+
+
+def test_no_answer_or_script_says_the_same_sentence_twice(pack: ContentSet) -> None:
+    """An agent reads the script aloud: a sentence pasted twice (once left by a test writing into
+    the real content) would be read twice to the customer."""
+    repeated = []
+    for entry in pack.entries.values():
+        for field in ("answer", "script"):
+            sentences = [s.strip() for s in re.split(r"(?<=[。！？!?])", getattr(entry, field) or "") if len(s.strip()) > 6]
+            repeated += [f"{entry.id}.{field}: {s}" for s, n in Counter(sentences).items() if n > 1]
+    assert repeated == []
