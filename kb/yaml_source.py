@@ -137,11 +137,13 @@ def structure_problem(text: str, display_name: str) -> Problem | None:
     """
     if len(text) > MAX_YAML_CHARS:
         return Problem(display_name, 1, None, None,
-                       f"file too large: {len(text):,} characters (at most {MAX_YAML_CHARS:,})")
+                       f"file too large: {len(text):,} characters (at most {MAX_YAML_CHARS:,})",
+                       f"文件过大：{len(text):,} 个字符（最多 {MAX_YAML_CHARS:,}）")
     broken = _LONE_SURROGATE.search(text)
     if broken is not None:  # from a damaged paste; it cannot even be handed to the parser
         return Problem(display_name, len(split_lines(text[:broken.start()])), None, None,
-                       f"contains a broken character (lone surrogate U+{ord(broken.group()):04X}): retype that part")
+                       f"contains a broken character (lone surrogate U+{ord(broken.group()):04X}): retype that part",
+                       f"含有损坏的字符（U+{ord(broken.group()):04X}）：请重新输入这一部分")
     loader = _LineLoader(text)
     depth = 0
     try:
@@ -150,12 +152,14 @@ def structure_problem(text: str, display_name: str) -> Problem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     return Problem(display_name, event.start_mark.line + 1, None, None,
-                                   f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)")
+                                   f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)",
+                                   f"嵌套层次过深（列表和映射超过 {MAX_DEPTH} 层）")
             elif isinstance(event, _CLOSING_EVENTS):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
                 return Problem(display_name, event.start_mark.line + 1, None, None,
-                               f"aliases (*{event.anchor}) are not allowed in content: write the value out")
+                               f"aliases (*{event.anchor}) are not allowed in content: write the value out",
+                               f"内容中不允许使用别名（*{event.anchor}）：请把值完整写出")
     except yaml.YAMLError:
         return None  # malformed: the real parse below reports it with its line
     finally:
@@ -192,7 +196,8 @@ def _parse_uncached(text: str, display_name: str) -> tuple[Any, list[Problem]]:
     try:
         return yaml.load(text, Loader=_LineLoader), []
     except _DuplicateKey as dup:
-        return None, [Problem(display_name, dup.line, None, dup.key, "key appears twice in the same item")]
+        return None, [Problem(display_name, dup.line, None, dup.key, "key appears twice in the same item",
+                              "同一项中这个字段出现了两次")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         if mark is not None:
@@ -202,9 +207,11 @@ def _parse_uncached(text: str, display_name: str) -> tuple[Any, list[Problem]]:
         else:
             line = 1
         reason = getattr(err, "problem", None) or str(err).split("\n")[0]
-        return None, [Problem(display_name, line, None, None, f"malformed YAML: {reason}")]
+        return None, [Problem(display_name, line, None, None, f"malformed YAML: {reason}",
+                              f"YAML 格式错误：{reason}")]
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError, ArithmeticError) as err:
-        return None, [Problem(display_name, 1, None, None, f"cannot be read as YAML: {type(err).__name__}: {err}")]
+        return None, [Problem(display_name, 1, None, None, f"cannot be read as YAML: {type(err).__name__}: {err}",
+                              f"无法按 YAML 读取：{type(err).__name__}: {err}")]
 
 
 def read_source(path: Path, display_name: str) -> tuple[str | None, list[Problem]]:
@@ -212,7 +219,7 @@ def read_source(path: Path, display_name: str) -> tuple[str | None, list[Problem
     try:
         return path.read_text(encoding="utf-8"), []
     except (OSError, UnicodeDecodeError) as err:
-        return None, [Problem(display_name, 1, None, None, f"cannot read file: {err}")]
+        return None, [Problem(display_name, 1, None, None, f"cannot read file: {err}", f"无法读取文件：{err}")]
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:

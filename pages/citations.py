@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.editing.citations import citation_overview
+from trainer.editing.citations import WHOLE_DOCUMENT, citation_overview
 from ui.articles import article_dialog
 from ui.i18n import tr
 from ui.resources import knowledge_base
@@ -32,9 +32,12 @@ names = {d: library.documents[d].short_name for d in documents}
 choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citations_document",
                       format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
 rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
-st.dataframe(rows, hide_index=True, use_container_width=True, column_config=COLUMNS)
-if choice is not None:
-    article = st.selectbox(tr("查看条文", "Open article"), [r["article"] for r in rows], key="citations_article")
+whole = tr("（全文）", "(whole document)")
+st.dataframe([{**r, "article": r["article"] or whole} for r in rows], hide_index=True, use_container_width=True,
+             column_config=COLUMNS)
+openable = [r["article"] for r in rows if r["article"] != WHOLE_DOCUMENT]
+if choice is not None and openable:
+    article = st.selectbox(tr("查看条文", "Open article"), openable, key="citations_article")
     if st.button(tr("打开原文", "Open text"), key="citations_open"):
         article_dialog(choice, article)
 

@@ -98,7 +98,8 @@ def show_run(result: HitTestRun) -> None:
     answered = result.off_topic_after if after and result.off_topic_after is not None else result.off_topic_before
     if answered:
         st.warning(tr("以下无关问题返回了答案：", "These off-topic questions got an answer:"))
-        st.dataframe([{"q": q, "ids": ", ".join(ids)} for q, ids in answered], hide_index=True)
+        st.dataframe([{tr("问题", "question"): q, tr("返回的条目", "answered with"): ", ".join(ids)} for q, ids in answered],
+                     hide_index=True)
 
 
 def with_progress(search: Callable[[str], list[Hit]], bar, total: int, steps: Iterator[int]) -> Callable[[str], list[Hit]]:

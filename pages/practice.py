@@ -29,7 +29,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
-from ui.session import STAFF
+from ui.session import STAFF, signed_in_only
 
 CALL = "practice_call"
 BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
@@ -199,6 +199,7 @@ def _set_confirm_end(asking: bool) -> None:
     st.session_state[CALL]["confirm_end"] = asking
 
 
+@signed_in_only
 def _end_now() -> None:
     """Runs before the page does (a button callback), so the click draws the report in one run, not two."""
     st.session_state[CALL]["session"].end_call()

@@ -20,6 +20,7 @@ from ui.display import category_name, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
+from ui.session import signed_in_only
 from ui.render import escape_markdown, mark
 from ui.resources import database, knowledge_base, quiz_bank, settings
 
@@ -59,6 +60,7 @@ def start(mode: str, category: str | None, size: int) -> None:
     save_run(database(), user.id, st.session_state[RUN])
 
 
+@signed_in_only
 def start_clicked() -> None:
     start(st.session_state["quiz_mode"], st.session_state["quiz_category"], int(st.session_state["quiz_size"]))
 
@@ -109,6 +111,7 @@ def answer_key(run: dict) -> str:
     return f"quiz-answer-{run['id']}-{run['position']}"
 
 
+@signed_in_only
 def submit_clicked() -> None:
     run = st.session_state[RUN]
     question = run["questions"][run["position"]]
@@ -123,6 +126,7 @@ def submit_clicked() -> None:
     save_run(database(), user.id, run)
 
 
+@signed_in_only
 def next_clicked() -> None:
     run = st.session_state[RUN]
     run["position"] += 1

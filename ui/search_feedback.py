@@ -21,6 +21,7 @@ from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
 from ui.i18n import tr
 from ui.resources import database, knowledge_base, search_log_writer, settings
+from ui.session import signed_in_only
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def _thumbs_verdict(widget: str) -> str | None:
     return None if value is None else UP if value == 1 else DOWN
 
 
+@signed_in_only
 def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
     """Record the 👍/👎 and say so: without a word back an agent clicks again, unsure it counted."""
     verdict = _thumbs_verdict(widget)

@@ -16,6 +16,10 @@ matched to an account by e-mail = login.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec
+
 import streamlit as st
 
 from trainer.users import signin
@@ -132,6 +136,26 @@ def _still_allowed(user: UserInfo) -> tuple[UserInfo | None, bool]:
     if account.info != user:
         st.session_state[USER_KEY] = account.info
     return account.info, account.must_change_password
+
+
+Params = ParamSpec("Params")
+
+
+def signed_in_only(callback: Callable[Params, None]) -> Callable[Params, None]:
+    """A widget callback that does nothing once this tab's sign-in is no longer valid.
+
+    Streamlit runs `on_click`/`on_change` callbacks before the page script, so the page's own
+    `require_user` check comes too late for them: without this guard, a quiz started after signing
+    out in another tab (or after the account was disabled) would still be created. The page run
+    that follows then shows the signed-out screen as usual.
+    """
+    @functools.wraps(callback)
+    def guarded(*args: Params.args, **kwargs: Params.kwargs) -> None:
+        user = current_user()
+        if user is None or _still_allowed(user)[0] is None:
+            return
+        callback(*args, **kwargs)
+    return guarded
 
 
 def _ended_elsewhere() -> None:

@@ -201,16 +201,19 @@ def _front_matter(text: str, name: str, problems: list[Problem]) -> tuple[dict, 
     """The front matter mapping and the line the body starts on."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        problems.append(Problem(name, 1, None, None, "must start with front matter between '---' lines"))
+        problems.append(Problem(name, 1, None, None, "must start with front matter between '---' lines",
+                                "文件开头必须是两行 '---' 之间的文件信息（front matter）"))
         return {}, 1
     try:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        problems.append(Problem(name, (mark.line + 2) if mark else 1, None, None, f"front matter is not valid YAML: {err}"))
+        problems.append(Problem(name, (mark.line + 2) if mark else 1, None, None, f"front matter is not valid YAML: {err}",
+                                f"文件信息不是有效的 YAML：{err}"))
         return {}, match.group(0).count("\n") + 1
     if not isinstance(data, dict):
-        problems.append(Problem(name, 2, None, None, "front matter must be a mapping of fields"))
+        problems.append(Problem(name, 2, None, None, "front matter must be a mapping of fields",
+                                "文件信息必须是“字段: 值”的映射"))
         data = {}
     return data, match.group(0).count("\n") + 1
 
@@ -247,40 +250,46 @@ def _parse_document(text: str, name: str) -> tuple[Document | None, list[Problem
     lines = _field_lines(text)
     doc_id = str(meta.get("id") or "").strip()
 
-    def problem(key: str | None, message: str, line: int | None = None) -> None:
-        problems.append(Problem(name, line or lines.get(key or "", 1), doc_id or None, key, message))
+    def problem(key: str | None, message: str, message_zh: str, line: int | None = None) -> None:
+        problems.append(Problem(name, line or lines.get(key or "", 1), doc_id or None, key, message, message_zh))
 
     for key in REQUIRED_FIELDS:
         if not str(meta.get(key) or "").strip():
-            problem(key, "is missing")
+            problem(key, "is missing", "缺少此字段")
     for key in meta:
         if key not in KNOWN_FIELDS:
-            problem(str(key), f"unknown field (known: {', '.join(sorted(KNOWN_FIELDS))})")
+            known = ", ".join(sorted(KNOWN_FIELDS))
+            problem(str(key), f"unknown field (known: {known})", f"未知字段（可用字段：{known}）")
     if doc_id and not DOCUMENT_ID_PATTERN.match(doc_id):
-        problem("id", "must look like L1-04 or JI-2: capital letters, an optional digit, a hyphen, a number")
+        problem("id", "must look like L1-04 or JI-2: capital letters, an optional digit, a hyphen, a number",
+                "格式应如 L1-04 或 JI-2：大写字母、可选的一位数字、连字符、编号")
     if doc_id and Path(name).stem != doc_id:
-        problem("id", f"must match the file name ({Path(name).stem})")
+        problem("id", f"must match the file name ({Path(name).stem})", f"必须与文件名一致（{Path(name).stem}）")
     status = str(meta.get("status") or "")
     if status and status not in STATUSES:
-        problem("status", f"must be one of {', '.join(STATUSES)}, not {status!r}")
+        problem("status", f"must be one of {', '.join(STATUSES)}, not {status!r}",
+                f"只能是 {', '.join(STATUSES)} 之一，不能是 {status!r}")
     if status in ("repealed", "superseded") and not str(meta.get("superseded_by") or "").strip():
-        problem("superseded_by", f"a {status} document must say what replaced it", lines.get("status"))
+        problem("superseded_by", f"a {status} document must say what replaced it",
+                f"状态为 {status} 的文件必须写明被哪部文件取代", lines.get("status"))
     structure = str(meta.get("structure") or "")
     if structure and structure not in STRUCTURES:
-        problem("structure", f"must be one of {', '.join(STRUCTURES)}, not {structure!r}")
+        problem("structure", f"must be one of {', '.join(STRUCTURES)}, not {structure!r}",
+                f"只能是 {', '.join(STRUCTURES)} 之一，不能是 {structure!r}")
         return None, problems
     aliases = meta.get("aliases") or []
     if not isinstance(aliases, list):
-        problem("aliases", "must be a list of names")
+        problem("aliases", "must be a list of names", "必须是名称列表")
         aliases = []
     if not structure or not doc_id:
         return None, problems
     body = text[_FRONT_MATTER.match(text).end():]
     parsed = PARSERS[structure](body, body_line)
     for line_problem in parsed.problems:
-        problems.append(Problem(name, line_problem.line, doc_id, "article", line_problem.message))
+        problems.append(Problem(name, line_problem.line, doc_id, "article", line_problem.message, line_problem.message_zh))
     if not parsed.articles:
-        problem(None, f"no article found: is 'structure: {structure}' the right layout?", body_line)
+        problem(None, f"no article found: is 'structure: {structure}' the right layout?",
+                f"没有找到任何条文：'structure: {structure}' 是否是正确的版式？", body_line)
     articles = tuple(Article(doc_id, a.label, a.clauses, a.line, a.chapter, a.section, a.parent) for a in parsed.articles)
     document = Document(
         id=doc_id,
@@ -316,12 +325,14 @@ def build_library(texts: Iterable[tuple[str, str]]) -> tuple[Library, list[Probl
         if document is None:
             continue
         if document.id in documents:
-            problems.append(Problem(name, 1, document.id, "id", f"duplicate id (also in {documents[document.id].file})"))
+            problems.append(Problem(name, 1, document.id, "id", f"duplicate id (also in {documents[document.id].file})",
+                                    f"id 重复（{documents[document.id].file} 中已有）"))
             continue
         for alias in document.names:
             key = _plain(alias)
             if key in owner and owner[key] != document.id:
-                problems.append(Problem(name, 1, document.id, "aliases", f"name '{alias}' is also used by {owner[key]}"))
+                problems.append(Problem(name, 1, document.id, "aliases", f"name '{alias}' is also used by {owner[key]}",
+                                        f"名称“{alias}”已被 {owner[key]} 使用"))
             owner.setdefault(key, document.id)
         documents[document.id] = document
     return Library(documents, hashes), problems

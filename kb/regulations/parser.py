@@ -63,6 +63,7 @@ class ParsedArticle:
 class LineProblem:
     line: int
     message: str
+    message_zh: str = ""
 
 
 @dataclass
@@ -148,10 +149,12 @@ def parse_articles(text: str, first_line: int = 1) -> ParsedBody:
             value = parse_number(match.group(1))
             label = f"第{match.group(1)}条{match.group(2) or ''}"
             if label in seen:
-                builder.result.problems.append(LineProblem(number, f"{label} appears twice (first at line {seen[label]})"))
+                builder.result.problems.append(LineProblem(number, f"{label} appears twice (first at line {seen[label]})",
+                                                                       f"{label}出现了两次（第一次在第 {seen[label]} 行）"))
             elif match.group(2) is None and value != expected:
                 builder.result.problems.append(LineProblem(
-                    number, f"{label} does not follow the article before it (expected 第{write_number(expected)}条)"))
+                    number, f"{label} does not follow the article before it (expected 第{write_number(expected)}条)",
+                    f"{label}与上一条不连续（应为第{write_number(expected)}条）"))
             seen.setdefault(label, number)
             if match.group(2) is None and value is not None:
                 expected = value + 1

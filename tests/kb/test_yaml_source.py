@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kb import yaml_source
 from kb.text import keyword_tokens
 from kb.yaml_source import parse_yaml
+from tests.problems import untranslated
 
 TEXT = "entries:\n  - id: cooling-off-length\n    question: 犹豫期有多长\n    keywords: [犹豫期]\n"
 
@@ -33,3 +36,9 @@ def test_keyword_tokens_of_a_text_seen_before_are_a_fresh_list() -> None:
     tokens = keyword_tokens("犹豫期退保")
     tokens.append("x")
     assert keyword_tokens("犹豫期退保") == tokens[:-1]
+
+
+@pytest.mark.parametrize("text", ["a: [1, 2\n", "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "[" * 200 + "]" * 200, "a: 'x\udc80'\n"])
+def test_a_file_that_cannot_be_read_is_explained_in_chinese_too(text: str) -> None:
+    _, problems = parse_yaml(text, "faq/claims.yaml")
+    assert problems and untranslated(problems) == []

@@ -42,3 +42,22 @@ def test_the_table_headings_follow_the_ui_language(app_env, store) -> None:
         headings = [h for frame in at.dataframe for h in _headings(frame)]
         assert expected in headings and foreign not in headings, headings
         assert all(h[0].isascii() == (language == "en") for h in headings), headings
+
+
+def test_a_whole_document_citation_is_labelled_in_the_ui_language_and_not_offered_as_an_article(
+        app_env, store) -> None:
+    lapse = app_env.content_dir / "faq" / "lapse.yaml"  # the test's own copy of the fixture content
+    lapse.write_text(lapse.read_text(encoding="utf-8").replace(
+        "      - {doc: 保险法, article: 第三十六条}\n", "      - {doc: 保险法, article: 第三十六条}\n      - {doc: 保险法}\n", 1),
+        encoding="utf-8")
+    user = create_user(store, "teacher3", "赵老师", "instructor", "一组")
+    for language, label, foreign in (("zh", "（全文）", "(whole document)"), ("en", "(whole document)", "（全文）")):
+        at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+        at.session_state["user"] = user
+        at.session_state["lang"] = language
+        at = at.run()
+        articles = set(at.dataframe[0].value["article"])
+        assert label in articles and foreign not in articles, articles
+        at.selectbox(key="citations_document").select("L1-01").run()
+        assert label not in at.selectbox(key="citations_article").options  # nothing to open for a whole document
+        assert "第三十六条" in at.selectbox(key="citations_article").options

@@ -163,3 +163,22 @@ def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env
     on_the_clock = {local_time(before + timedelta(seconds=s), app_env.timezone) for s in (0, 60)}
     assert shown in on_the_clock and app_env.timezone == "Asia/Shanghai"
     assert shown != local_time(before, "UTC")
+
+
+def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor, tmp_path, monkeypatch):
+    """The off-topic table had raw field names ("q", "ids") as its headings."""
+    import trainer.editing.hit_test as hit_test
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    (folder / "cooling-off.yaml").write_text("queries:\n  - {q: 冷静期有几天, ids: [cooling-off-length]}\n", encoding="utf-8")
+    # Off-topic by the file's label, yet the knowledge base answers it: the table lists it.
+    (folder / "off_topic.yaml").write_text("off_topic:\n  - 犹豫期是多少天\n", encoding="utf-8")
+    monkeypatch.setattr(hit_test, "DEV_SET_DIR", folder)
+    # Chinese only: AppTest formats the radio above with the test process's language, not the
+    # session's, so an English run cannot click through it (the headings use the same tr()).
+    at = page("pages/hit_test.py", instructor)
+    at = at.button(key="hit_test_run").click().run()
+    assert not at.exception
+    off_topic = at.dataframe[-1].value
+    assert list(off_topic.columns) == ["问题", "返回的条目"] and list(off_topic.iloc[:, 0]) == ["犹豫期是多少天"]

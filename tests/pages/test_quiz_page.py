@@ -10,7 +10,9 @@ from kb import load_content
 
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
+from trainer.quiz.resume import unfinished_run
 from trainer.users.accounts import create_user
+from trainer.users.sessions import end_all_sessions, start_session
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
@@ -192,3 +194,17 @@ def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env
         shown = at.success[0] if right else at.error[0]
         assert shown.icon == (RIGHT if right else WRONG), shown.icon
         at.button(key="quiz_next").click().run()
+
+
+def test_start_clicked_after_signing_out_in_another_tab_starts_nothing(app_env, store) -> None:
+    """Streamlit runs a button's callback before the page's sign-in check: the callback checks too."""
+    user = create_user(store, "agent-zhou", "周敏")
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.session_state["_auth_session_id"] = start_session(store, app_env, user.id).id
+    at.run()
+    assert at.button(key="quiz_start")
+    end_all_sessions(store, user.id)  # "sign out" clicked in another tab
+    at.button(key="quiz_start").click().run()
+    assert "quiz_run" not in at.session_state and unfinished_run(store, user.id) is None
+    assert "已退出登录" in at.warning[0].value

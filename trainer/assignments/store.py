@@ -94,15 +94,20 @@ def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team
         raise AssignmentError("请选择一个情景。", "Pick a scenario.")
     if due_date < today:
         raise AssignmentError("截止日期不能早于今天。", "The due date cannot be before today.")
-    row = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
+    same_work = select(Assignment).where(
+        Assignment.scenario_id == scenario_id, Assignment.team == team, Assignment.mode == mode,
+        Assignment.due_date == due_date, Assignment.cancelled_at.is_(None))
     with db.session() as session:
-        same = session.scalars(select(Assignment).where(
-            Assignment.scenario_id == scenario_id, Assignment.team == team, Assignment.mode == mode,
-            Assignment.due_date == due_date, Assignment.cancelled_at.is_(None)).order_by(Assignment.id)).first()
+        same = session.scalars(same_work).first()
         if same is not None:
             return _info(same)
+        row = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
         session.add(row)
-        session.commit()
+        try:
+            session.commit()
+        except IntegrityError:  # the other submit of a double click inserted it a moment earlier
+            session.rollback()
+            return _info(session.scalars(same_work).one())
         return _info(row)
 
 

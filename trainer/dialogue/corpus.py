@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from kb.yaml_source import LocatedDict, Problem, parse_yaml
+from kb.yaml_source import LocatedDict, Problem, parse_yaml, read_source
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 
 CORPUS_FOLDER = "dialogue/utterances"
@@ -93,69 +93,81 @@ def _behaviour_list(item: LocatedDict, field: str, name: str, allowed: Iterable[
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(Problem(name, item.line_of(field), None, field, "must be a list of behaviour names"))
+        problems.append(Problem(name, item.line_of(field), None, field, "must be a list of behaviour names",
+                                "必须是行为名称的列表"))
         return ()
     allowed = tuple(allowed)
     for unknown in [v for v in value if v not in allowed]:
         problems.append(Problem(name, item.line_of(field), None, field,
-                                f"unknown behaviour '{unknown}' (one of: {', '.join(allowed)})"))
+                                f"unknown behaviour '{unknown}' (one of: {', '.join(allowed)})",
+                                f"未知的行为“{unknown}”（可用：{', '.join(allowed)}）"))
     if len(set(value)) != len(value):
-        problems.append(Problem(name, item.line_of(field), None, field, "lists a behaviour twice"))
+        problems.append(Problem(name, item.line_of(field), None, field, "lists a behaviour twice", "同一个行为列了两次"))
     return tuple(v for v in dict.fromkeys(value) if v in allowed)
 
 
 def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -> list[LabelledUtterance]:
     if not isinstance(data, LocatedDict):
-        problems.append(Problem(name, 1, None, None, "must be a mapping with writer: and utterances:"))
+        problems.append(Problem(name, 1, None, None, "must be a mapping with writer: and utterances:",
+                                "必须是包含 writer: 和 utterances: 的映射"))
         return []
     for unknown in sorted(set(data) - FILE_FIELDS):
-        problems.append(Problem(name, data.line_of(unknown), None, unknown, "unknown field"))
+        problems.append(Problem(name, data.line_of(unknown), None, unknown, "unknown field", "未知字段"))
     writer = data.get("writer")
     if not isinstance(writer, str) or not writer.strip():
-        problems.append(Problem(name, data.line_of("writer"), None, "writer", "is missing (who wrote these utterances)"))
+        problems.append(Problem(name, data.line_of("writer"), None, "writer", "is missing (who wrote these utterances)",
+                                "缺少此字段（这些话语的作者）"))
         writer = Path(name).stem
     training_only = data.get("training_only", False)
     if not isinstance(training_only, bool):
-        problems.append(Problem(name, data.line_of("training_only"), None, "training_only", "must be true or false"))
+        problems.append(Problem(name, data.line_of("training_only"), None, "training_only", "must be true or false", "只能是 true 或 false"))
         training_only = False
     items = data.get("utterances")
     if not isinstance(items, list) or not items:
-        problems.append(Problem(name, data.line_of("utterances"), None, "utterances", "must be a non-empty list"))
+        problems.append(Problem(name, data.line_of("utterances"), None, "utterances", "must be a non-empty list", "必须是非空列表"))
         return []
     found = []
     for position, item in enumerate(items, start=1):
         if not isinstance(item, LocatedDict):
-            problems.append(Problem(name, data.line_of("utterances"), None, "utterances", f"item {position} must be a mapping"))
+            problems.append(Problem(name, data.line_of("utterances"), None, "utterances", f"item {position} must be a mapping",
+                                    f"第 {position} 项必须是映射"))
             continue
         before = len(problems)
         for unknown in sorted(set(item) - UTTERANCE_FIELDS):
-            problems.append(Problem(name, item.line_of(unknown), None, unknown, "unknown field"))
+            problems.append(Problem(name, item.line_of(unknown), None, unknown, "unknown field", "未知字段"))
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(name, item.line_of("text"), None, "text", "is missing"))
+            problems.append(Problem(name, item.line_of("text"), None, "text", "is missing", "缺少此字段"))
             continue
         text = text.strip()
         if text in seen:
-            problems.append(Problem(name, item.line_of("text"), None, "text", f"duplicate utterance (also in {seen[text]})"))
+            problems.append(Problem(name, item.line_of("text"), None, "text", f"duplicate utterance (also in {seen[text]})",
+                                    f"话语重复（{seen[text]} 中已有）"))
         seen.setdefault(text, f"{name}:{item.line}")
         labels = _behaviour_list(item, "labels", name, UTTERANCE_BEHAVIOURS + (NO_BEHAVIOUR,), problems)
         if "labels" not in item:
-            problems.append(Problem(name, item.line, None, "labels", f"is missing (behaviours shown, or [{NO_BEHAVIOUR}])"))
+            problems.append(Problem(name, item.line, None, "labels", f"is missing (behaviours shown, or [{NO_BEHAVIOUR}])",
+                                    f"缺少此字段（体现的行为，或 [{NO_BEHAVIOUR}]）"))
         elif item.get("labels") == []:
-            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"is empty (use [{NO_BEHAVIOUR}])"))
+            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"is empty (use [{NO_BEHAVIOUR}])",
+                                    f"为空（没有行为请写 [{NO_BEHAVIOUR}]）"))
         if NO_BEHAVIOUR in labels and len(labels) > 1:
-            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"'{NO_BEHAVIOUR}' cannot go with other behaviours"))
+            problems.append(Problem(name, item.line_of("labels"), None, "labels", f"'{NO_BEHAVIOUR}' cannot go with other behaviours",
+                                    f"“{NO_BEHAVIOUR}”不能与其他行为同时出现"))
         counter = _behaviour_list(item, "counter", name, NEGATIVE, problems)
         for clash in sorted(set(counter) & set(labels)):
             problems.append(Problem(name, item.line_of("counter"), None, "counter",
-                                    f"'{clash}' is both shown and a counter-example"))
+                                    f"'{clash}' is both shown and a counter-example",
+                                    f"“{clash}”不能既是体现的行为又是反例"))
         split = item.get("split", "train" if training_only else None)
         if training_only and split == "dev":
             problems.append(Problem(name, item.line_of("split"), None, "split",
-                                    "is dev in a training_only file (its utterances only teach; dev is for other writers' words)"))
+                                    "is dev in a training_only file (its utterances only teach; dev is for other writers' words)",
+                                    "training_only 文件中不能有 dev（这些话语只用于训练；dev 留给其他作者的原话）"))
         elif split not in SPLITS:
             problems.append(Problem(name, item.line_of("split") if "split" in item else item.line, None, "split",
-                                    f"must be one of {', '.join(SPLITS)}" + ("" if split is None else f", not {split!r}")))
+                                    f"must be one of {', '.join(SPLITS)}" + ("" if split is None else f", not {split!r}"),
+                                    f"只能是 {', '.join(SPLITS)} 之一" + ("" if split is None else f"，不能是 {split!r}")))
         if len(problems) == before:
             found.append(LabelledUtterance(text, tuple(l for l in labels if l != NO_BEHAVIOUR), counter, split,
                                            writer.strip(), name, item.line, training_only))
@@ -173,10 +185,9 @@ def read_corpus(root: Path | str, overrides: Mapping[str, str | None] | None = N
         if name in overrides:
             data, parse_problems = parse_yaml(overrides[name] or "", name)
         else:
-            try:
-                data, parse_problems = parse_yaml((root / name).read_text(encoding="utf-8"), name)
-            except (OSError, UnicodeDecodeError) as err:
-                data, parse_problems = None, [Problem(name, 1, None, None, f"cannot read file: {err}")]
+            text, parse_problems = read_source(root / name, name)
+            if text is not None:
+                data, parse_problems = parse_yaml(text, name)
         problems += parse_problems
         if not parse_problems:
             utterances += _read_file(data, name, problems, seen)

@@ -47,6 +47,14 @@ def topic_terms(entry: Entry) -> tuple[str, ...]:
     return tuple(k for k in entry.keywords if len(k) >= 2 and not re.search(r"\d", k))
 
 
+def states_content(sentence: str, entry: Entry) -> bool:
+    """The sentence says something of the entry: one of its topic terms or a figure.
+
+    A script's service phrases ("我帮您查询一下。") are as close in meaning to any polite filler
+    ("好的，我这边记录一下。") as to the answer, so a reply close to them has not answered anything."""
+    return bool(quantities(sentence)) or any(term in sentence for term in topic_terms(entry))
+
+
 class FactChecker:
     """Judges the figures in agent replies for one scenario."""
 

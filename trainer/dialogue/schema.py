@@ -44,22 +44,26 @@ class _Checker(ItemChecker):
         if isinstance(value, LocatedDict):
             return _Checker(value, self.file, self.item_id, self.problems, f"{self.prefix}{name}.")
         if value is not None or required:
-            self.problem(name, "must be a mapping of fields" if value is not None else "is missing")
+            if value is not None:
+                self.problem(name, "must be a mapping of fields", "必须是“字段: 值”的映射")
+            else:
+                self.problem(name, "is missing", "缺少此字段")
         return None
 
     def mappings(self, name: str, minimum: int = 0) -> list["_Checker"]:
         value = self.item.get(name) or []
         if not isinstance(value, list):
-            self.problem(name, "must be a list")
+            self.problem(name, "must be a list", "必须是列表")
             return []
         found = []
         for position, element in enumerate(value, start=1):
             if isinstance(element, LocatedDict):
                 found.append(_Checker(element, self.file, self.item_id, self.problems, f"{self.prefix}{name}[{position}]."))
             else:
-                self.problem(name, f"item {position} must be a mapping of fields")
+                self.problem(name, f"item {position} must be a mapping of fields", f"第 {position} 项必须是“字段: 值”的映射")
         if len(found) < minimum:
-            self.problem(name, f"needs at least {minimum} item(s), has {len(found)}")
+            self.problem(name, f"needs at least {minimum} item(s), has {len(found)}",
+                         f"至少需要 {minimum} 项，现在只有 {len(found)} 项")
         return found
 
     def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
@@ -67,14 +71,17 @@ class _Checker(ItemChecker):
         if value is None and default is not None:
             return default
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            self.problem(name, f"must be a whole number from {low} to {high}" if value is not None else "is missing")
+            if value is not None:
+                self.problem(name, f"must be a whole number from {low} to {high}", f"必须是 {low} 到 {high} 之间的整数")
+            else:
+                self.problem(name, "is missing", "缺少此字段")
             return default if default is not None else low
         return value
 
     def text_map(self, name: str) -> dict[str, str]:
         value = self.item.get(name) or {}
         if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value.values()):
-            self.problem(name, "must be a mapping of names to text")
+            self.problem(name, "must be a mapping of names to text", "必须是“名称: 文字”的映射")
             return {}
         return {str(k): str(v).strip() for k, v in value.items()}
 
@@ -86,7 +93,7 @@ def _persona(top: _Checker) -> Persona:
     check.unknown_fields({"name", "description", "facts", "private", "verifies"})
     verifies = check.item.get("verifies", True)
     if not isinstance(verifies, bool):
-        check.problem("verifies", "must be true or false")
+        check.problem("verifies", "must be true or false", "只能是 true 或 false")
         verifies = True
     return Persona(check.text("name"), check.text("description"), check.text_map("facts"),
                    check.text_map("private"), verifies)
@@ -99,9 +106,10 @@ def _mood(top: _Checker) -> MoodSpec:
     check.unknown_fields({"start", "calm", "angry", "hang_up"})
     mood = MoodSpec(*(check.integer(name, 0, 100) for name in ("start", "calm", "angry", "hang_up")))
     if not mood.calm < mood.angry < mood.hang_up:
-        check.problem("calm", "thresholds must rise: calm < angry < hang_up")
+        check.problem("calm", "thresholds must rise: calm < angry < hang_up", "阈值必须递增：calm < angry < hang_up")
     if mood.start >= mood.hang_up:
-        check.problem("start", "must be below hang_up, or the customer hangs up before the call starts")
+        check.problem("start", "must be below hang_up, or the customer hangs up before the call starts",
+                      "必须低于 hang_up，否则通话还没开始客户就挂断了")
     return mood
 
 
@@ -117,9 +125,11 @@ def _case_facts(top: _Checker, entries: Mapping[str, Entry]) -> tuple[CaseFact, 
         for value in fact.values:
             said = quantities(value)
             if len(said) != 1:
-                check.problem("value", f"each value must be one figure with a unit, such as 15日 or 60日, not {value!r}")
+                check.problem("value", f"each value must be one figure with a unit, such as 15日 or 60日, not {value!r}",
+                              f"每个值必须是一个带单位的数字，例如 15日 或 60日，不能是 {value!r}")
             elif entry is not None and said[0].key not in stated:
-                check.problem("value", f"{value} does not appear in FAQ entry '{fact.entry}': facts come from the knowledge base")
+                check.problem("value", f"{value} does not appear in FAQ entry '{fact.entry}': facts come from the knowledge base",
+                              f"{value} 不在知识条目“{fact.entry}”中：案情数字必须来自知识库")
         facts.append(fact)
     return tuple(facts)
 
@@ -131,16 +141,17 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
         check.unknown_fields({"id", "description", "behaviour", "cues", "entries", "order", "hint"})
         checkpoint_id = check.text("id")
         if checkpoint_id and not ID_PATTERN.match(checkpoint_id):
-            check.problem("id", "must be kebab-case")
+            check.problem("id", "must be kebab-case", "只能用小写字母、数字和连字符（如 verify-identity）")
         if checkpoint_id in seen:
-            check.problem("id", f"duplicate checkpoint id '{checkpoint_id}'")
+            check.problem("id", f"duplicate checkpoint id '{checkpoint_id}'", f"要点 id“{checkpoint_id}”重复")
         seen.add(checkpoint_id)
         behaviour = check.text("behaviour", required=False)
         if behaviour and behaviour not in POSITIVE:
-            check.problem("behaviour", f"must be one of {', '.join(POSITIVE)}, not {behaviour!r}")
+            check.problem("behaviour", f"must be one of {', '.join(POSITIVE)}, not {behaviour!r}",
+                          f"只能是 {', '.join(POSITIVE)} 之一，不能是 {behaviour!r}")
         cues = check.text_list("cues")
         if not behaviour and not cues:
-            check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase")
+            check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase", "要点需要一个行为（behaviour）或至少一个提示词（cues）")
         order = check.integer("order", 1, 99, default=0) or None
         checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
                                       check.text_list("entries"), order, check.text("hint", required=False),
@@ -170,15 +181,17 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         follow_up = FollowUp(fu.text("id"), fu.text("ask"), fu.text("entry"), fu.text_list("cues", minimum=1),
                              fu.text("after", required=False))
         if follow_up.id in seen:
-            fu.problem("id", f"duplicate follow-up id '{follow_up.id}'")
+            fu.problem("id", f"duplicate follow-up id '{follow_up.id}'", f"追问 id“{follow_up.id}”重复")
         seen.add(follow_up.id)
         if follow_up.after and follow_up.after not in checkpoint_ids:
-            fu.problem("after", f"'{follow_up.after}' is not a checkpoint id of this scenario")
+            fu.problem("after", f"'{follow_up.after}' is not a checkpoint id of this scenario",
+                       f"“{follow_up.after}”不是本情景的要点 id")
         follow_ups.append(follow_up)
     verification_answer = check.text("verification_answer", required=persona.verifies)
     verification_refusal = check.text("verification_refusal", required=not persona.verifies)
     if persona.verifies and persona.private and verification_answer and not any(v in verification_answer for v in persona.private.values()):
-        check.problem("verification_answer", "should state at least one of the persona's private facts, so the check can be answered")
+        check.problem("verification_answer", "should state at least one of the persona's private facts, so the check can be answered",
+                      "应包含客户至少一项私密信息（private），身份核实才能被回答")
     bands = {band: check.text_list(band, minimum=MIN_BAND_LINES) for band in ("calm", "upset", "angry")}
     pushback = check.text_list("pushback", minimum=MIN_PUSHBACK_LINES)
     acts = {name: check.text_list(name, minimum=MIN_ACT_LINES) if name in check.item else ()
@@ -207,7 +220,8 @@ def _repeated_lines(check: _Checker, pools: dict[str, tuple[str, ...]]) -> None:
     for name, lines in pools.items():
         for line in lines:
             if line in seen:
-                check.problem(name, f"the line {line!r} is already in {seen[line]}: the customer never repeats a line, write another")
+                check.problem(name, f"the line {line!r} is already in {seen[line]}: the customer never repeats a line, write another",
+                              f"台词 {line!r} 已在 {seen[line]} 中：客户不会重复同一句话，请另写一句")
             seen.setdefault(line, name)
 
 
@@ -215,22 +229,24 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
                    problems: list[Problem]) -> Scenario | None:
     """The scenario in `data` (parsed YAML), or None; every problem is appended to `problems`."""
     if not isinstance(data, LocatedDict):
-        problems.append(Problem(file, 1, expected_id, None, "a scenario file must be a mapping of fields (id, title, persona …)"))
+        problems.append(Problem(file, 1, expected_id, None, "a scenario file must be a mapping of fields (id, title, persona …)",
+                                "情景文件必须是“字段: 值”的映射（id、title、persona …）"))
         return None
     before = len(problems)
     scenario_id = str(data.get("id", "") or "").strip() or None
     top = _Checker(data, file, scenario_id or expected_id, problems, "")
     top.unknown_fields(TOP_FIELDS)
     if scenario_id is None:
-        top.problem("id", "is missing")
+        top.problem("id", "is missing", "缺少此字段")
     elif scenario_id != expected_id:
-        top.problem("id", f"must match the file name ('{expected_id}')")
+        top.problem("id", f"must match the file name ('{expected_id}')", f"必须与文件名一致（'{expected_id}'）")
     persona = _persona(top)
     checkpoints = _checkpoints(top)
     model_answers = top.text_list("model_answers", minimum=1)
     max_turns = top.integer("max_turns", 4, 40, default=12)
     if len(model_answers) > max_turns:
-        top.problem("max_turns", f"is {max_turns} but the model answers take {len(model_answers)} turns")
+        top.problem("max_turns", f"is {max_turns} but the model answers take {len(model_answers)} turns",
+                    f"为 {max_turns}，但示范答案需要 {len(model_answers)} 轮")
     scenario = Scenario(
         id=scenario_id or expected_id,
         title=top.text("title"),

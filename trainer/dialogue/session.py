@@ -16,7 +16,7 @@ from kb.chinese_text import clause_at
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.facts import FactChecker, topic_terms
+from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
@@ -107,7 +107,10 @@ class DialogueSession:
         self.detectors = Detectors(kb.content.forbidden_phrases)
         self.model_lines = ModelLines(scenario.model_answers, self.detectors)
         self.judge = judge
-        self._references = {i: reference_sentences(e.answer, e.script) for i, e in self.entries.items()}
+        # What a reply must come close to in meaning to answer an entry's question: its sentences that
+        # state something, not the script's service phrases.
+        self._references = {i: [s for s in reference_sentences(e.answer, e.script) if states_content(s, e)]
+                            for i, e in self.entries.items()}
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)

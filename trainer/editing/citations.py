@@ -29,6 +29,10 @@ class ArticleUses:
     uses: list[Use] = field(default_factory=list)
 
 
+# The article key of a citation that names a document but no article (the page labels it 全文).
+WHOLE_DOCUMENT = ""
+
+
 @dataclass
 class CitationOverview:
     articles: dict[tuple[str, str], ArticleUses]
@@ -54,7 +58,7 @@ def citation_overview(content: ContentSet) -> CitationOverview:
         keys = []
         for source in entry.sources:
             if source.document_id:
-                key = (source.document_id, source.article or "（全文）")
+                key = (source.document_id, source.article or WHOLE_DOCUMENT)
                 articles.setdefault(key, ArticleUses(*key)).uses.append(Use("entry", entry.id, entry.file, source.line or entry.line))
                 keys.append(key)
             else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.clock import utcnow
@@ -347,6 +347,10 @@ class Assignment(Base):
     """A scenario an instructor gives a team to do by a due date, in training or exam mode."""
 
     __tablename__ = "assignments"
+    # The same work in force only once: two submits of 布置 racing each other cannot both insert
+    # (trainer/assignments/store.py returns the row that won). Withdrawn ones may repeat.
+    __table_args__ = (Index("uq_assignments_in_force", "scenario_id", "team", "mode", "due_date", unique=True,
+                            sqlite_where=text("cancelled_at IS NULL"), postgresql_where=text("cancelled_at IS NULL")),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scenario_id: Mapped[str] = mapped_column(String(128))

@@ -8,6 +8,7 @@ import pytest
 from kb.regulations.library import Library, build_library, load_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.regulations.parser import follows
+from tests.problems import untranslated
 
 CONTENT = Path(__file__).resolve().parents[3] / "content"
 _ARTICLE_LINE = re.compile(rf"^第([{NUMERAL_CHARS}]+)条[ \u3000]", re.M)
@@ -145,3 +146,12 @@ def test_two_documents_may_not_share_a_name():
     second = FRONT.format(id="T1-02", short="测试", status="current", extra="")
     _, problems = build_library([("regulations/T1-01.md", first), ("regulations/T1-02.md", second)])
     assert any("also used by T1-01" in p.message for p in problems)
+    assert untranslated(problems) == []
+
+
+def test_front_matter_problems_are_in_chinese_too():
+    bad = FRONT.format(id="t1", short="测试", status="draft", extra="第一条 甲。\n第一条 乙。")
+    _, problems = build_library([("regulations/T1-01.md", bad), ("regulations/T1-02.md", "no front matter"),
+                                 ("regulations/T1-03.md", "---\n- a list\n---\n")])
+    assert {p.field for p in problems} >= {"id", "status", "article"} and len(problems) >= 6
+    assert untranslated(problems) == []

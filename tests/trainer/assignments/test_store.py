@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import event, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from tests.trainer.store.migrating import migrate
 from trainer.assignments.store import (AssignmentError, assignments_for, cancel_assignment, complete_assignment,
                                        create_assignment, default_due_date, team_assignments)
+from trainer.store.db import Database
+from trainer.store.models import Assignment
 from trainer.users.accounts import create_user
 
 TODAY = date(2026, 3, 2)
@@ -87,3 +93,46 @@ def test_submitting_the_same_assignment_twice_gives_the_team_one_assignment(data
 
 def test_the_form_offers_a_due_date_a_week_ahead() -> None:
     assert default_due_date(TODAY) == TODAY + timedelta(days=7)
+
+
+def test_two_submits_racing_past_the_check_still_give_one_assignment(database, people) -> None:
+    """The other submit inserts between this one's check and its insert: the database refuses the
+    second row in force, and both submits get the same assignment."""
+    due = TODAY + timedelta(days=7)
+    raced: list[int] = []
+
+    def other_submit_first(session, flush_context, instances) -> None:
+        raced.append(create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", due, TODAY).id)
+
+    event.listen(Session, "before_flush", other_submit_first, once=True)
+    try:
+        mine = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "exam", due, TODAY)
+    finally:
+        if event.contains(Session, "before_flush", other_submit_first):
+            event.remove(Session, "before_flush", other_submit_first)
+    assert raced == [mine.id]
+    assert [a.id for a in assignments_for(database, people["agent"])] == [mine.id]
+
+
+def test_the_migration_folds_earlier_duplicates_into_the_first_keeping_completions(db: Database) -> None:
+    migrate(db, "0013_quiz_hour_totals", down=True)
+    lead = create_user(db, "lead", "王老师", "instructor", "一组")
+    agent, mate = create_user(db, "agent", "小李", "agent", "一组"), create_user(db, "mate", "小周", "agent", "一组")
+    with db.engine.begin() as connection:
+        for _ in range(3):  # a triple click before the index existed
+            connection.execute(text("INSERT INTO assignments (scenario_id, team, mode, due_date, created_by, created_at) "
+                                    "VALUES ('ci-claim-declined', '一组', 'exam', '2026-03-09', :lead, '2026-03-02')"),
+                               {"lead": lead.id})
+        first, second, third = [r.id for r in connection.execute(text("SELECT id FROM assignments ORDER BY id"))]
+        for assignment, user, score in ((second, agent.id, 80), (first, mate.id, 60), (third, mate.id, 90)):
+            connection.execute(text("INSERT INTO assignment_completions (assignment_id, user_id, score, completed_at) "
+                                    "VALUES (:a, :u, :s, '2026-03-03')"), {"a": assignment, "u": user, "s": score})
+    migrate(db, "head")
+    assert [a.id for a in assignments_for(db, agent)] == [first]
+    assert assignments_for(db, agent)[0].score == 80  # done on a duplicate: still done
+    assert assignments_for(db, mate)[0].score == 60  # done twice: the first call counts
+    with pytest.raises(IntegrityError):
+        with db.session() as session:
+            session.add(Assignment(scenario_id="ci-claim-declined", team="一组", mode="exam", due_date=date(2026, 3, 9),
+                                   created_by=lead.id))
+            session.commit()

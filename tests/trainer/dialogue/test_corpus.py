@@ -7,6 +7,7 @@ from collections import Counter
 
 from kb.__main__ import main as kb_main
 from tests.conftest import REAL_CONTENT
+from tests.problems import untranslated
 from trainer.dialogue.behaviours import NEGATIVE, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import assign_splits, corpus_hash, read_corpus
 
@@ -68,6 +69,7 @@ def test_problems_name_file_line_and_field(content_dir, capsys):
     assert (name, 6, "split") in found
     assert (name, 7, "text") in found          # duplicate
     assert [u.text for u in utterances] == ["您别急，我来查。"]
+    assert untranslated(problems) == []
     assert kb_main(["validate", str(content_dir)]) == 1
     assert "dialogue/utterances/w-test.yaml:4: labels: unknown behaviour 'promise'" in capsys.readouterr().out
 

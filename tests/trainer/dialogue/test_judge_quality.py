@@ -171,3 +171,19 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 GOOD_CALLS_MET = 12
 BAD_CALLS_MET = 11
 BAD_FAULTS_SAME_BEHAVIOUR = 13  # 14 before the train labels were adjudicated (judge6)
+
+
+@pytest.mark.parametrize("filler", ["好的，我这边记录一下。", "我们公司最近有一款新的理财产品，收益挺好的，您有兴趣了解一下吗？"])
+def test_a_reply_that_says_nothing_of_the_question_does_not_answer_it(real_scenarios, real_facts, judge, filler):
+    """It came close in meaning to the script's service phrase "我帮您查询一下。" and was credited as the answer."""
+    scenario = real_scenarios["grace-period-short-of-money"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    session.start()
+    for model in scenario.model_answers[:2]:
+        session.reply(model)
+    assert session.state.pending is not None and session.state.pending.id == "skip-payment"
+    session.reply(filler)
+    assert "answer" not in {f.rubric for f in session.findings if f.quote in filler}
+    assert "skip-payment" not in session.state.answered
+    session.reply(scenario.model_answers[2])  # the model answer still answers it
+    assert "skip-payment" in session.state.answered

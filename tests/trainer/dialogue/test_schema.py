@@ -9,6 +9,7 @@ import pytest
 
 from kb.content import ContentError, collect_content
 from tests.conftest import REAL_CONTENT
+from tests.problems import untranslated
 from trainer.dialogue import load_scenarios, read_scenarios
 from trainer.dialogue.validation import scenario_problems
 
@@ -47,6 +48,7 @@ def test_problems_name_file_line_id_and_field(scenario_dir):
     assert by_field["kind"].item_id == "cooling-off-cancel"
     assert by_field["kind"].file == "scenarios/cooling-off-cancel.yaml"
     assert "mood.calm" in by_field
+    assert untranslated(problems) == []  # the scenario editor shows them in Chinese
     with pytest.raises(ContentError):
         load_scenarios(scenario_dir)
 
