@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kb.content import ContentSet, collect_content
-from kb.yaml_source import Problem
+from kb.yaml_source import Problem, distinct
 
 ContentCheck = Callable[[Path, ContentSet], list[Problem]]
 BuildStep = Callable[..., None]
@@ -51,4 +51,4 @@ def checked_content(root: Path, checks: Sequence[ContentCheck] = ()) -> tuple[Co
     content, problems = collect_content(root)
     for check in checks:
         problems = problems + check(root, content)
-    return content, problems
+    return content, distinct(problems)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -128,6 +128,12 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _OPENING_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSING_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
+
+
+def distinct(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, in order: kb and a plugged-in check both read a scenario file, and an
+    instructor should not be told twice that its YAML is malformed."""
+    return list(dict.fromkeys(problems))
 
 def structure_problem(text: str, display_name: str) -> Problem | None:
     """Why `text` must not be parsed at all (too large, too deep, aliases), or None.

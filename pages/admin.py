@@ -13,7 +13,7 @@ from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
 from ui.display import clock, role_name
-from ui.limits import UPLOAD_MB
+from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import database
@@ -157,7 +157,7 @@ with roster_tab:
                   "名单中没有的账户不受影响。",
                   "A CSV or Excel file with the columns name, login, role (agent/instructor/admin), team and, "
                   "optionally, hire_date (e.g. 2026-03-02 or 2026-03). Accounts missing from the file are left alone."))
-    upload = st.file_uploader(tr("名单文件", "Roster file"), type=["csv", "xlsx"], key="roster_file", max_upload_size=UPLOAD_MB)
+    upload = file_upload("名单文件", "Roster file", ["csv", "xlsx"], key="roster_file")
     if upload is not None:
         try:
             rows = read_roster(upload.getvalue(), upload.name)

@@ -7,7 +7,7 @@ import streamlit as st
 from trainer.editing.fields import ENTRY, QUIZ
 from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
 from ui.content_editing import content_editor, show_result
-from ui.limits import UPLOAD_MB
+from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
@@ -33,7 +33,7 @@ st.subheader(tr("导入", "Import"))
 st.caption(tr("先试运行：列出新增、修改和无效的行（含行号），确认后才写入。表中没有的条目不会被删除。",
               "A dry run first: new, changed and invalid rows (with row numbers); nothing is written until you confirm. "
               "Items missing from the file are not deleted."))
-upload = st.file_uploader(tr("Excel 或 CSV 文件", "Excel or CSV file"), type=["xlsx", "csv"], key="import_file", max_upload_size=UPLOAD_MB)
+upload = file_upload("Excel 或 CSV 文件", "Excel or CSV file", ["xlsx", "csv"], key="import_file")
 if upload is None:
     st.session_state.pop("import_plan", None)
     st.stop()

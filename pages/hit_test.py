@@ -10,7 +10,8 @@ import streamlit as st
 from kb.search import Hit
 from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, parse_questions, run
 from ui.content_editing import HIT_TEST_DRAFT, show_problems
-from ui.limits import QUESTION_CHARS, UPLOAD_MB
+from ui.limits import QUESTION_CHARS
+from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import draft_search, knowledge_base
@@ -63,9 +64,9 @@ if source == "dev":
     queries, off_topic = dev_set(DEV_SET_DIR)
     st.caption(tr(f"{len(queries)} 个带标注的问题，{len(off_topic)} 个无关问题", f"{len(queries)} labelled questions, {len(off_topic)} off-topic"))
 else:
-    upload = st.file_uploader(tr("问题列表（.txt 每行一个问题，可加 Tab 和期望条目 id；.csv 列 q, ids；.yaml 开发集格式）",
-                                 "Questions (.txt one per line, optional tab + expected ids; .csv columns q, ids; .yaml dev-set format)"),
-                              type=["txt", "csv", "yaml", "yml"], key="hit_test_upload", max_upload_size=UPLOAD_MB)
+    upload = file_upload("问题列表（.txt 每行一个问题，可加 Tab 和期望条目 id；.csv 列 q, ids；.yaml 开发集格式）",
+                         "Questions (.txt one per line, optional tab + expected ids; .csv columns q, ids; .yaml dev-set format)",
+                         ["txt", "csv", "yaml", "yml"], key="hit_test_upload")
     if upload is not None:
         queries, problems = parse_questions(upload.name, upload.getvalue())
         for problem in problems:

@@ -87,3 +87,21 @@ def test_clicking_assign_twice_gives_the_team_one_assignment_due_in_a_week(instr
     page.act(twice, step="assign (clicked twice)")
     page.expect_text("已布置给一组")
     assert page.main_text().count("截止 ") == 1, page.main_text()  # one assignment listed, not two
+
+
+def test_the_upload_box_speaks_chinese_on_the_chinese_ui(instructor_page):
+    """Streamlit draws "Upload" and "5MB per file • XLSX, CSV" in English; ui/uploads.py replaces them."""
+    page = instructor_page
+    page.click_link("导入导出", step="open a page")
+    box = page.page.locator('.st-key-import_file [data-testid="stFileUploaderDropzone"]')
+    box.wait_for(state="visible")
+    shown = box.evaluate("""box => {
+        const label = box.querySelector('button [data-testid="stMarkdownContainer"] p');
+        const limit = box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div');
+        const size = el => parseFloat(getComputedStyle(el).fontSize);
+        return {button: getComputedStyle(label, '::after').content, button_english: size(label),
+                limit: getComputedStyle(limit, '::after').content,
+                limit_english: size(limit.querySelector('span'))};
+    }""")
+    assert shown["button"] == '"上传文件"' and shown["button_english"] == 0, shown
+    assert "单个文件不超过 5 MB · XLSX、CSV" in shown["limit"] and shown["limit_english"] == 0, shown

@@ -106,7 +106,8 @@ def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, in
     [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
     box.input("id: late-payment\ntitle: [未闭合\n").run()
     assert not at.exception
-    assert "malformed YAML" in texts(at)
+    assert "YAML 格式错误" in texts(at)
+    assert texts(at).count("YAML 格式错误") == 1  # kb and the scenario check both read the file: listed once
     assert at.button(key="scenario_save").disabled
     assert not (app_env.content_dir / "scenarios" / "late-payment.yaml").exists()
 

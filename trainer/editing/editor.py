@@ -34,7 +34,7 @@ from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
 from sqlalchemy import delete, select, update
 
-from kb.yaml_source import Problem, normalize_line_breaks
+from kb.yaml_source import Problem, distinct, normalize_line_breaks
 from settings import Settings
 from trainer.store.db import Database
 from trainer.editing import history
@@ -347,7 +347,7 @@ class ContentEditor:
         """(content on disk, content with the drafts, refusal or None if the drafts add no problem)."""
         before, known_problems = self._validated_on_disk()
         after, problems = collect_content(self.root, overrides)
-        problems += read_scenarios(self.root, after.entries, overrides)[1] + corpus_problems(self.root, overrides)
+        problems = distinct(problems + read_scenarios(self.root, after.entries, overrides)[1] + corpus_problems(self.root, overrides))
         checked = _Checked(after, problems)
         references = self._references_to_deleted(before, after, overrides)
         if references:
@@ -362,7 +362,7 @@ class ContentEditor:
             content, problems = self.kb.content, []
         else:
             content, problems = collect_content(self.root)
-        return content, problems + read_scenarios(self.root, content.entries)[1] + corpus_problems(self.root)
+        return content, distinct(problems + read_scenarios(self.root, content.entries)[1] + corpus_problems(self.root))
 
     def _references_to_deleted(self, before: ContentSet, after: ContentSet,
                                overrides: Mapping[str, str | None]) -> list[Reference]:
