@@ -32,13 +32,18 @@ def _headings(frame) -> list[str]:
     return [config.get(name, {}).get("label", name) for name in frame.value.columns]
 
 
+def citations_page(user, language: str) -> AppTest:
+    """The 引用检查 page as `user` sees it in `language`."""
+    at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+    at.session_state["user"] = user
+    at.session_state["lang"] = language
+    return at.run()
+
+
 def test_the_table_headings_follow_the_ui_language(app_env, store) -> None:
     user = create_user(store, "teacher2", "王老师", "instructor", "一组")
     for language, expected, foreign in (("zh", "条文", "article"), ("en", "Article", "条文")):
-        at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
-        at.session_state["user"] = user
-        at.session_state["lang"] = language
-        at = at.run()
+        at = citations_page(user, language)
         headings = [h for frame in at.dataframe for h in _headings(frame)]
         assert expected in headings and foreign not in headings, headings
         assert all(h[0].isascii() == (language == "en") for h in headings), headings
@@ -52,10 +57,7 @@ def test_a_whole_document_citation_is_labelled_in_the_ui_language_and_not_offere
         encoding="utf-8")
     user = create_user(store, "teacher3", "赵老师", "instructor", "一组")
     for language, label, foreign in (("zh", "（全文）", "(whole document)"), ("en", "(whole document)", "（全文）")):
-        at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
-        at.session_state["user"] = user
-        at.session_state["lang"] = language
-        at = at.run()
+        at = citations_page(user, language)
         articles = set(at.dataframe[0].value["article"])
         assert label in articles and foreign not in articles, articles
         at.selectbox(key="citations_document").select("L1-01").run()
