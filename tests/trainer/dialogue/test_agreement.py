@@ -7,7 +7,7 @@ import yaml
 
 from bench.judge_agreement import ANNOTATIONS, SplitVotes, split_votes
 from tests.conftest import REAL_CONTENT
-from trainer.dialogue.agreement import cohen_kappa, key_order, key_rows, majority, pair_figures, read_key
+from trainer.dialogue.agreement import cohen_kappa, key_files, key_order, key_rows, majority, pair_figures, read_key
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 
 
@@ -33,8 +33,19 @@ def test_the_shipped_key_names_the_corpus_items():
     """Adjudication changes labels, never texts or splits: every key id still finds its utterance."""
     utterances, _ = read_corpus(REAL_CONTENT)
     for split in ("dev", "train"):
-        _, texts = read_key(ANNOTATIONS / f"{split}_key.yaml")
-        assert texts == {row["id"]: row["text"] for row in key_rows(utterances, split)}
+        key = ANNOTATIONS / f"{split}_key.yaml"
+        _, texts = read_key(key)
+        assert texts == {row["id"]: row["text"] for row in key_rows(utterances, split, key_files(key))}
+
+
+def test_a_training_file_added_after_the_key_does_not_shift_its_ids():
+    items = [LabelledUtterance(text, (label,), split="train", file="content/w-a.yaml")
+             for text, label in (("您好。", "closing"), ("抱歉。", "apology"), ("再见。", "closing"))]
+    later = LabelledUtterance("嗯，我看一下。", (), split="train", file="content/w-later.yaml")
+    assert [i for i, u in key_order(items + [later], "train") if u is later] == ["t0003"]  # it would sort in between
+    before = key_rows(items, "train", {"w-a.yaml"})
+    assert key_rows(items + [later], "train", {"w-a.yaml"}) == before
+    assert len(key_rows(items + [later], "train")) == 4 and len(before) == 3
 
 
 def test_kappa_by_hand():
