@@ -84,7 +84,7 @@ def test_scenario_editor_survives_the_deep_paste_and_the_alias_bomb(app_env, ins
     [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
     assert box.max_chars < len(DEEP_FLOW)  # the 100,000-character paste does not even get in
     deep_but_short = "x: " + "[" * 20_000 + "]" * 20_000
-    for attack, words in ((deep_but_short, "nested too deeply"), (ALIAS_BOMB, "aliases")):
+    for attack, words in ((deep_but_short, "嵌套层次过深"), (ALIAS_BOMB, "不允许使用别名")):  # the Chinese UI
         next(t for t in at.text_area if t.key.startswith("scenario_text_")).input(attack).run()
         assert not at.exception
         assert words in shown(at)
