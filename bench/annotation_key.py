@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from settings import Settings
-from trainer.dialogue.agreement import key_rows, read_key
+from trainer.dialogue.agreement import key_files, key_rows, read_key
 from trainer.dialogue.corpus import read_corpus
 
 SPLITS = ("dev", "train")
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         bad = 0
         for split in SPLITS:
             _, texts = read_key(args.check / f"{split}_key.yaml")
-            now = {row["id"]: row["text"] for row in key_rows(utterances, split)}
+            now = {row["id"]: row["text"] for row in key_rows(utterances, split, key_files(args.check / f"{split}_key.yaml"))}
             bad += now != texts
             print(f"{split}: {len(texts)} ids, {'match' if now == texts else 'DIFFER from'} the corpus")
         return 1 if bad else 0

@@ -1,6 +1,6 @@
 """Adjudicate the corpus's labels by a fixed rule: per item and behaviour, the majority of three.
 
-    .venv/bin/python -m bench.judge_adjudicate [DIR] [--split dev|train ...] [--write]
+    .venv/bin/python -m bench.judge_adjudicate [DIR] [--split dev|train ...] [--record DOC] [--write]
 
 The three votes are the writer's label (from the annotation key, i.e. before any adjudication)
 and the two blind annotators' of the item's panel (bench/judge_agreement.py). The rule never looks
@@ -9,6 +9,11 @@ labels. With --write the corpus files are rewritten (labels, and a `counter` ent
 the majority says that behaviour IS shown; splits untouched), and the record of every changed
 label with its three votes goes to DIR/adjudication-<split>.yaml and docs/judge-adjudication.md.
 Running it again changes nothing (the votes come from the key, not from the rewritten corpus).
+Only the corpus files the key was written from are rewritten (a later file with a repeated text is
+not). A training file adjudicated later has its own DIR and its own record, e.g.
+
+    .venv/bin/python -m bench.judge_adjudicate tests/trainer/dialogue/annotations/frontline --split train \
+        --record docs/judge-adjudication-frontline.md --write
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import yaml
 
 from bench.judge_agreement import ANNOTATIONS, ROOT, SplitVotes, split_votes
 from settings import Settings
+from trainer.dialogue.agreement import key_files
 from trainer.dialogue.adjudication import relabels_by_text, write_relabels
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
@@ -56,10 +62,24 @@ def _markdown(split: str, votes: SplitVotes, rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _shown(path: Path) -> str:
+    """A path as the record names it: relative to the repository when inside it."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def _options(args: argparse.Namespace) -> str:
+    """The command's options that differ from the corpus's own adjudication, as the record quotes them."""
+    if args.directory.resolve() == ANNOTATIONS and args.record.resolve() == RECORD_DOC:
+        return ""
+    return f"{_shown(args.directory)} --split {' '.join(args.split)} --record {_shown(args.record)} "
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judge_adjudicate")
     parser.add_argument("directory", nargs="?", type=Path, default=ANNOTATIONS)
     parser.add_argument("--split", nargs="*", default=["dev", "train"], choices=("dev", "train"))
+    parser.add_argument("--record", type=Path, default=RECORD_DOC, help="the Markdown record (default: %(default)s)")
     parser.add_argument("--write", action="store_true", help="rewrite the corpus and the records")
     args = parser.parse_args(argv)
     content = Settings.from_env().content_dir
@@ -73,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         if votes is None:
             print(f"{split}: no complete panel of two annotators: nothing adjudicated")
             continue
-        key_items = {i["id"]: i for i in yaml.safe_load((args.directory / f"{split}_key.yaml").read_text(encoding="utf-8"))["items"]}
+        key = args.directory / f"{split}_key.yaml"
+        key_items = {i["id"]: i for i in yaml.safe_load(key.read_text(encoding="utf-8"))["items"]}
         rows = changes(votes, key_items)
         decided = votes.majority
         shown = {votes.texts[i]: decided[i] for i in votes.ids}
-        relabels = relabels_by_text([u for u in utterances if u.split == split], shown)
+        files = key_files(key)
+        relabels = relabels_by_text([u for u in utterances if u.split == split and Path(u.file).name in files], shown)
         print(f"{split}: {len(rows)} labels differ from the writer's on {len({r['id'] for r in rows})} of "
               f"{len(votes.ids)} items; {sum(r.changed for r in relabels)} corpus lines to rewrite")
         sections.append(_markdown(split, votes, rows))
@@ -88,14 +110,14 @@ def main(argv: list[str] | None = None) -> int:
                                 "panels": [list(p) for p in votes.panels], "changes": rows},
                                allow_unicode=True, sort_keys=False), encoding="utf-8")
     if args.write and sections:
-        RECORD_DOC.write_text(
+        args.record.write_text(
             "# Adjudicated labels of the utterance corpus (issue #12)\n\n"
-            "Written by `python -m bench.judge_adjudicate --write` (do not edit by hand). Rule, fixed before any\n"
+            f"Written by `python -m bench.judge_adjudicate {_options(args)}--write` (do not edit by hand). Rule, fixed before any\n"
             "figure was seen and never looking at the model: per item and behaviour, the label is the majority of\n"
             "three votes — the corpus writer's original label and two blind annotators' (helper sessions that saw\n"
             "only the text and the definitions in the annotation brief). A `counter` entry is dropped when the\n"
             "majority says that behaviour is shown. Splits are unchanged. ✓ = the rater says the behaviour is\n"
-            "shown, · = not shown. Machine-readable: `tests/trainer/dialogue/annotations/adjudication-<split>.yaml`.\n\n"
+            f"shown, · = not shown. Machine-readable: `{_shown(args.directory)}/adjudication-<split>.yaml`.\n\n"
             + "\n".join(sections), encoding="utf-8")
     return 0
 

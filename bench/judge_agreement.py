@@ -4,7 +4,9 @@
 
 DIR holds the annotation key ({dev,train}_key.yaml: the writers' labels before adjudication, see
 bench/annotation_key.py) and the blind annotators' files `ann-<letter>-<panel>.yaml`, where a panel
-(dev, train-1, train-2) is the range two annotators labelled. Per split and behaviour, over the
+(dev, train-1, train-2) is the range two annotators labelled. A training file annotated later has its
+own folder (annotations/frontline: train_key.yaml and panel train-frontline), so its ids never
+mix with the corpus key's. Per split and behaviour, over the
 items both annotators of their panel labelled (panels of a split pooled; "annotator 1" is the
 first letter of each panel):
 - each annotator against the writer (precision / recall / F1, the writer as reference): what a
@@ -50,7 +52,10 @@ class SplitVotes:
 
 
 def split_votes(directory: Path, split: str) -> SplitVotes | None:
-    """The split's votes from DIR, or None when no panel of the split has both annotators' files."""
+    """The split's votes from DIR, or None when DIR has no key for the split or no panel of the split
+    has both annotators' files (a folder may hold one split's annotations only)."""
+    if not (directory / f"{split}_key.yaml").is_file():
+        return None
     writer, texts = read_key(directory / f"{split}_key.yaml")
     by_panel: dict[str, list[Path]] = {}
     for path in sorted(directory.glob("ann-*.yaml")):

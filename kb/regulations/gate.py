@@ -24,13 +24,15 @@ FEATURES = (
     "faq_cosine",         # best e5 cosine with an FAQ question/answer: is it a hotline question at all
     "rankings_agree",     # how many of the dense and sentence-BM25 best articles are in the top 3 (0-2)
     "top3_sentence_cosine",  # best e5 cosine with one of the top-3 articles or one of their sentences
+    "rerank_top",         # the article re-ranker's best 0-1 score among the fused candidates
 )
 
 
-# Fitted by `python -m bench.regulation_gate --fit --dev-only` (TUNE half + scope examples; docs/benchmarks.md, regs7).
+# Fitted by `python -m bench.regulation_gate --fit --dev-only` (TUNE half + scope examples, the re-ranker's
+# out-of-fold scores on its own training questions; docs/benchmarks.md, regs9).
 GATE = GateModel(
-    mean=(0.89196, 0.89438, 0.30984, 0.55271, 0.17351, 0.91048, 1.17573, 0.89541),
-    scale=(0.016994, 0.015734, 0.20519, 0.24280, 0.12347, 0.019414, 0.72787, 0.018120),
-    weights=(0.68546, -1.27302, 0.16249, 1.27824, -1.00823, 1.73259, 0.18651, 1.69437),
-    bias=0.64799,
+    mean=(0.890378, 0.897663, 0.293963, 0.536269, 0.204504, 0.90978, 1.13553, 0.893461, 0.309889),
+    scale=(0.0170676, 0.0162186, 0.202098, 0.237015, 0.143157, 0.0187297, 0.731263, 0.018377, 0.316739),
+    weights=(0.888056, -1.45106, -0.0168168, 1.074, -1.55225, 1.49033, -0.000135818, 1.37376, 1.1539),
+    bias=-0.0345907,
 )

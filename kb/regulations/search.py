@@ -27,7 +27,7 @@ from kb.search import QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, r
 from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
-REGULATION_MIN_RELEVANCE = 0.62
+REGULATION_MIN_RELEVANCE = 0.54
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -174,12 +174,22 @@ class RegulationSearcher(Searcher):
         plan, query_vector, _, _, rankings, candidates = ungated
         return plan, query_vector, rankings, candidates
 
-    def reranked(self, plan: QueryPlan, query_vector: np.ndarray, candidates: list, rankings: Rankings) -> list:
-        """The fused candidates re-ordered by the learned article re-ranker (unchanged without one)."""
+    def article_scores(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
+                       rankings: Rankings) -> np.ndarray | None:
+        """The re-ranker's 0-1 score per fused candidate (None without a re-ranker or candidates): computed
+        once per search, read by the gate (`rerank_top`) and by the re-ordering."""
+        if self.article_reranker is None or not candidates:
+            return None
+        return self.article_reranker.shown_scores(article_features(self.article_signals(plan, query_vector, candidates,
+                                                                                        rankings)))
+
+    def reranked(self, plan: QueryPlan, query_vector: np.ndarray, candidates: list, rankings: Rankings,
+                 scores: np.ndarray | None = None) -> list:
+        """The fused candidates re-ordered by the learned article re-ranker (unchanged without one);
+        `scores`: `article_scores` already computed for these candidates."""
         if self.article_reranker is None or len(candidates) < 2:
             return candidates
-        signals = self.article_signals(plan, query_vector, candidates, rankings)
-        scores = self.article_reranker.shown_scores(article_features(signals))
+        scores = self.article_scores(plan, query_vector, candidates, rankings) if scores is None else scores
         return [candidates[i] for i in sorted(range(len(candidates)), key=lambda i: (-scores[i], i))]
 
     def article_signals(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
@@ -225,15 +235,19 @@ class RegulationSearcher(Searcher):
         refitted on the re-ranked order it refused no better and answered fewer questions)."""
         if not candidates:
             return candidates
-        if threshold > 0 and self.gate.probability(self.gate_features(plan, query_vector, candidates, rankings)) < threshold:
+        scores = self.article_scores(plan, query_vector, candidates, rankings)
+        if threshold > 0 and self.gate.probability(self.gate_features(plan, query_vector, candidates, rankings,
+                                                                      rerank_scores=scores)) < threshold:
             return []
-        return self.reranked(plan, query_vector, candidates, rankings)
+        return self.reranked(plan, query_vector, candidates, rankings, scores)
 
     def gate_features(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
-                      rankings: Rankings, leave_out: str | None = None) -> list[float | None]:
+                      rankings: Rankings, leave_out: str | None = None,
+                      rerank_scores: np.ndarray | None = None) -> list[float | None]:
         """The gate's inputs (kb.regulations.gate.FEATURES) from the fused candidates and the `rankings` they
         were fused from (best first); `leave_out`: a scope example not to compare with (the benchmark
-        measures each example against the others). None = not known here."""
+        measures each example against the others); `rerank_scores`: `article_scores` of the candidates (the
+        best is how sure the re-ranker is that one of them answers). None = not known here."""
         terms = content_terms(plan.text) or plan.tokens
         top_cosine = max((score for score, _ in rankings.dense.values()), default=0.0)
         shown = [self._position[f"{h.document_id} {h.article}"] for h in candidates[:GATE_DEPTH]]
@@ -245,7 +259,8 @@ class RegulationSearcher(Searcher):
         if self.faq is not None and self.faq.size:
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
         return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine,
-                rankings_agree(shown, rankings.dense, rankings.keyword), self.top_sentence_cosine(query_vector, shown)]
+                rankings_agree(shown, rankings.dense, rankings.keyword), self.top_sentence_cosine(query_vector, shown),
+                float(rerank_scores.max()) if rerank_scores is not None and len(rerank_scores) else None]
 
     def top_sentence_cosine(self, query_vector: np.ndarray, shown: Sequence[int]) -> float | None:
         """Best e5 cosine of the question with one of the `shown` articles (entry indices) or one of their

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -36,15 +36,23 @@ def key_order(utterances: Iterable[LabelledUtterance], split: str) -> list[tuple
     return [(f"{ID_PREFIX[split]}{number:04d}", u) for number, u in enumerate(chosen, start=1)]
 
 
-def key_rows(utterances: Iterable[LabelledUtterance], split: str) -> list[dict]:
-    """The key file's rows: id, file, text, the writer's labels and counter-examples."""
+def key_rows(utterances: Iterable[LabelledUtterance], split: str, files: Collection[str] | None = None) -> list[dict]:
+    """The key file's rows: id, file, text, the writer's labels and counter-examples; with `files`,
+    only the utterances of those corpus files (a shipped key names the files it was written from:
+    training files added later were never annotated and must not shift its ids)."""
+    chosen = [u for u in utterances if files is None or Path(u.file).name in files]
     return [{"id": item_id, "file": Path(u.file).name, "text": u.text,
              "labels": list(u.labels) or [NO_BEHAVIOUR], "counter": list(u.counter)}
-            for item_id, u in key_order(utterances, split)]
+            for item_id, u in key_order(chosen, split)]
 
 
 def _label_set(values: Sequence[str] | None) -> frozenset[str]:
     return frozenset(v for v in values or () if v != NO_BEHAVIOUR)
+
+
+def key_files(path: Path | str) -> frozenset[str]:
+    """The corpus files a key file was written from."""
+    return frozenset(i["file"] for i in yaml.safe_load(Path(path).read_text(encoding="utf-8"))["items"])
 
 
 def read_key(path: Path | str) -> tuple[dict[str, frozenset[str]], dict[str, str]]:

@@ -47,11 +47,13 @@ from sklearn.preprocessing import StandardScaler
 from trainer.dialogue.behaviours import POSITIVE, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import LabelledUtterance, corpus_hash, stable_rank
 from trainer.dialogue.neighbours import Neighbours
+from trainer.dialogue.stacking import Stack, StackSetting, features as stack_features, fit as fit_stack
+from trainer.dialogue.stacking import out_of_fold as stack_out_of_fold
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
 
 log = logging.getLogger(__name__)
 
-CLASSIFIER_FORMAT = "6"  # bumped when training or the pickled shape changes (6: nearest-text votes)
+CLASSIFIER_FORMAT = "7"  # bumped when training or the pickled shape changes (6: nearest-text votes, 7: second stage)
 RANDOM_STATE = 0
 FOLDS = 5
 COUNTER_WEIGHT = 3.0
@@ -93,6 +95,9 @@ class Recipe:
     neighbour_weights: tuple[float, ...] = (0.0, 0.1, 0.2, 0.35)  # the vote's share of a score, per behaviour
                                         # the one with the best out-of-fold recall at the target precision
     neighbour_power: float = 8.0        # votes weighed by cosine ** power: the closest text dominates
+    stack: StackSetting | None = StackSetting(model="lr", reply_context=True, c=0.1)  # second stage over all heads and votes
+    stack_shares: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)  # its share of a score, per behaviour, chosen
+                                        # like the votes' (0 keeps the first stage alone)
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -158,6 +163,8 @@ class BehaviourClassifier:
     rule_floors: dict[str, float] = field(default_factory=dict)  # behaviour -> least score a cue-rule hit needs
     neighbours: Neighbours | None = None  # the training texts whose votes are blended in (recipe.neighbours)
     neighbour_weights: dict[str, float] = field(default_factory=dict)  # behaviour -> the vote's share (0: head alone)
+    stack: Stack | None = None  # the second stage over every behaviour's first-stage evidence (recipe.stack)
+    stack_shares: dict[str, float] = field(default_factory=dict)  # behaviour -> the second stage's share (0: first stage alone)
 
     @property
     def whole_from_sentences(self) -> bool:
@@ -174,15 +181,22 @@ class BehaviourClassifier:
         columns = [self.behaviours.index(only)] if only is not None else list(range(len(self.behaviours)))
         if not len(texts):
             return np.zeros((0, len(columns)))
+        second = self.stack is not None and any(self.stack_shares.get(self.behaviours[c], 0.0) for c in columns)
+        needed = list(range(len(self.behaviours))) if second else columns  # the second stage reads every behaviour
         dense, ngrams = self.features.parts(texts, vectors)
         w_dense, w_ngrams, bias = self._stacked()
-        z = dense @ w_dense[:, columns] + ngrams @ w_ngrams[:, columns] + bias[columns]
-        if self.neighbours is None:
-            return expit(z)
-        weights = np.array([self.neighbour_weights.get(self.behaviours[c], 0.0) for c in columns])
-        if not weights.any():
-            return expit(z)
-        return blend(expit(z), self.neighbours.votes((dense, ngrams))[:, columns], weights)
+        heads = expit(dense @ w_dense[:, needed] + ngrams @ w_ngrams[:, needed] + bias[needed])
+        weights = np.array([self.neighbour_weights.get(self.behaviours[c], 0.0) for c in needed])
+        if self.neighbours is None or not (weights.any() or second):
+            first, votes = heads, np.zeros_like(heads)
+        else:
+            votes = self.neighbours.votes((dense, ngrams))[:, needed]
+            first = blend(heads, votes, weights)
+        if not second:
+            return first
+        x = stack_features(heads, votes, weights, np.zeros(len(texts), dtype=int), self.stack.setting)
+        shares = np.array([self.stack_shares.get(b, 0.0) for b in self.behaviours])
+        return blend(first, self.stack.scores(x), shares)[:, columns]
 
     def _stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if getattr(self, "_stacked_heads", None) is None:
@@ -423,25 +437,19 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
                              recipe.folds, recipe)
         out_of_fold = [(a + b) / 2 for a, b in zip(out_of_fold, other)]
     heads_only, votes = out_of_fold[0], (out_of_fold[1] if len(out_of_fold) > 1 else None)
-    weights = recipe.neighbour_weights if votes is not None else (0.0,)
-    thresholds, calibration, floors, chosen_weights = {}, {}, {}, {}
     rules = rule_hits(train, behaviours)
     calibrating = (np.array([not u.training_only for u in train]) if recipe.calibrate_on_corpus
                    else np.ones(len(train), dtype=bool))
-    rules, truth = rules[calibrating], truth[calibrating]
-    for column, behaviour in enumerate(behaviours):
-        best = None
-        for weight in weights:  # the vote's share: the best out-of-fold recall at the target precision
-            scores = heads_only[:, column] if votes is None else blend(heads_only[:, column], votes[:, column], weight)
-            per_utterance = best_of_units(scores[:, None], data.group, len(train))[calibrating, 0]
-            if recipe.confirm_rules and rules[:, column].any():
-                threshold, floor, precision, recall = _joint_threshold(per_utterance, rules[:, column], truth[:, column])
-            else:
-                (threshold, precision, recall), floor = _threshold(per_utterance, truth[:, column]), None
-            key = (precision >= TARGET_PRECISION, round(recall, 6) if precision >= TARGET_PRECISION else precision)
-            if best is None or key > best[0]:  # ties keep the smaller weight (listed first)
-                best = (key, weight, threshold, floor, precision, recall)
-        _, chosen_weights[behaviour], thresholds[behaviour], floor, precision, recall = best
+    chosen = _choose_weights(heads_only, votes, data, len(train), truth, rules, recipe, calibrating)
+    stack, stack_shares = None, {}
+    if recipe.stack is not None:
+        stack, second = _second_stage(heads_only, votes, np.array([c[0] for c in chosen]), data, len(train), truth,
+                                      rules, recipe, calibrating)
+        stack_shares = {b: c[0] for b, c in zip(behaviours, second)}
+        chosen = [(c[0],) + tuple(d[1:]) for c, d in zip(chosen, second)]
+    thresholds, calibration, floors, chosen_weights = {}, {}, {}, {}
+    for behaviour, (weight, threshold, floor, precision, recall) in zip(behaviours, chosen):
+        chosen_weights[behaviour], thresholds[behaviour] = weight, threshold
         if floor is not None:
             floors[behaviour] = floor
         calibration[behaviour] = (round(precision, 3), round(recall, 3))
@@ -452,8 +460,72 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
              for column, b in enumerate(behaviours)}
     return BehaviourClassifier(behaviours, features, heads, thresholds, model_id, corpus_hash(utterances),
                                len(train), calibration, recipe, floors,
-                               _neighbours(recipe, parts, data.labels) if any(chosen_weights.values()) else None,
-                               chosen_weights)
+                               _neighbours(recipe, parts, data.labels) if any(chosen_weights.values()) or stack else None,
+                               chosen_weights, stack, stack_shares)
+
+
+def _second_stage(heads: np.ndarray, votes: np.ndarray | None, weights: np.ndarray, data: "_TrainingSet", count: int,
+                  truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray
+                  ) -> tuple[Stack | None, list[tuple[float, float, float | None, float, float]]]:
+    """The second stage fitted on the first stage's out-of-fold scores, and per behaviour (its share,
+    threshold, rule floor, precision, recall) chosen on its own out-of-fold scores (same folds)."""
+    votes = np.zeros_like(heads) if votes is None else votes
+    first = blend(heads, votes, weights)
+    second = stack_out_of_fold(heads, votes, weights, data, _folds(data, recipe.hashed_folds, recipe.folds), recipe.stack)
+    chosen = best_shares(first, second, recipe.stack_shares, data.group, count, truth, rules, recipe, calibrating)
+    if not any(c[0] for c in chosen):
+        return None, chosen
+    x = stack_features(heads, votes, weights, data.group, recipe.stack)
+    return fit_stack(x, data.labels, data.weights, recipe.stack), chosen
+
+
+def calibrated_column(scores: np.ndarray, group: np.ndarray, count: int, truth: np.ndarray, rules: np.ndarray,
+                      recipe: Recipe, calibrating: np.ndarray | None = None) -> tuple[float, float | None, float, float]:
+    """(threshold, rule floor or None, precision, recall) of one behaviour from its per-text out-of-fold
+    scores: the reply's best unit, over the calibrating utterances, with the cue rule when it has one."""
+    calibrating = np.ones(count, dtype=bool) if calibrating is None else calibrating
+    per_utterance = best_of_units(scores[:, None], group, count)[calibrating, 0]
+    rules, truth = rules[calibrating], truth[calibrating]
+    if recipe.confirm_rules and rules.any():
+        return _joint_threshold(per_utterance, rules, truth)
+    threshold, precision, recall = _threshold(per_utterance, truth)
+    return threshold, None, precision, recall
+
+
+def best_shares(base: np.ndarray, other: np.ndarray, shares: Sequence[float], group: np.ndarray, count: int,
+                truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None
+                ) -> list[tuple[float, float, float | None, float, float]]:
+    """Per behaviour (share, threshold, rule floor, precision, recall): the share of `other` mixed into
+    `base` (per-text out-of-fold scores) with the best recall at the target precision; ties keep the
+    share listed first."""
+    chosen = []
+    for column in range(base.shape[1]):
+        best = None
+        for share in shares:
+            scores = blend(base[:, column], other[:, column], share)
+            threshold, floor, precision, recall = calibrated_column(scores, group, count, truth[:, column],
+                                                                    rules[:, column], recipe, calibrating)
+            key = (precision >= TARGET_PRECISION, round(recall, 6) if precision >= TARGET_PRECISION else precision)
+            if best is None or key > best[0]:
+                best = (key, share, threshold, floor, precision, recall)
+        chosen.append(best[1:])
+    return chosen
+
+
+def _choose_weights(heads: np.ndarray, votes: np.ndarray | None, data: "_TrainingSet", count: int, truth: np.ndarray,
+                    rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None
+                    ) -> list[tuple[float, float, float | None, float, float]]:
+    """Per behaviour (vote share, threshold, rule floor, precision, recall) (0 keeps the head alone)."""
+    if votes is None:
+        return best_shares(heads, heads, (0.0,), data.group, count, truth, rules, recipe, calibrating)
+    return best_shares(heads, votes, recipe.neighbour_weights, data.group, count, truth, rules, recipe, calibrating)
+
+
+def chosen_neighbour_weights(heads: np.ndarray, votes: np.ndarray, data: "_TrainingSet", train: Sequence, truth: np.ndarray,
+                             rules: np.ndarray, recipe: Recipe) -> dict[str, float]:
+    """Behaviour -> the vote's share the app would choose from these out-of-fold scores."""
+    chosen = _choose_weights(heads, votes, data, len(train), truth, rules, recipe)
+    return {b: c[0] for b, c in zip(UTTERANCE_BEHAVIOURS, chosen)}
 
 
 def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, grid: Sequence[HeadSetting],

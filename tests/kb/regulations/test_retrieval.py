@@ -16,12 +16,13 @@ from kb import KnowledgeBase
 from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score, training_sets
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
-# (expected sentence in the top 3 articles, negatives refused) as measured on regs7 with the gate and the
-# re-ranker reading each article's closest sentence: tune 0.811 / 0.952, held-out 0.825 / 1.000.
-FLOORS = {"tune": (0.80, 0.90), "held_out": (0.81, 0.95)}
-# Share of the training-only negatives (company internals, product figures: w-compliance) the gate refuses:
-# 0.592 measured on regs7 — the dev set's negatives do not show this weakness (docs/benchmarks.md).
-TRAINING_NEGATIVES_REFUSED = 0.57
+# (expected sentence in the top 3 articles, negatives refused) as measured on regs9 with the gate reading the
+# re-ranker's best score: tune 0.850 / 0.952, held-out 0.847 / 0.952 (regs7: 0.811 / 0.952, 0.825 / 1.000).
+FLOORS = {"tune": (0.84, 0.90), "held_out": (0.84, 0.95)}
+# Share of the training-only negatives the gate refuses: w-compliance's (company internals, product figures)
+# 0.592 measured on regs7, 0.583 on regs9; with w-newagent's 65 (0.831) all 168: 0.679 on regs9 — the dev set's
+# negatives do not show this weakness (docs/benchmarks.md).
+TRAINING_NEGATIVES_REFUSED = 0.66
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -1,7 +1,11 @@
 """`KnowledgeBase.search_regulations` and `KnowledgeBase.article` over the fixture library."""
 
+import copy
+
+import pytest
+
 from kb import ArticleHit, KnowledgeBase
-from kb.regulations.gate import FEATURES, GATE
+from kb.regulations.gate import FEATURES, GATE, GateModel
 from kb.regulations.search import RegulationSearcher, rankings_agree
 from kb.scope import ScopeCheck
 from kb.search import CANDIDATE_DEPTH, fused_scores
@@ -69,9 +73,11 @@ def test_gate_probability_follows_its_features():
     closer_to_faq[FEATURES.index("faq_cosine")] += 0.05
     assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
     assert GATE.probability([None] * len(FEATURES)) == GATE.probability(average)
-    agreeing = list(average)
-    agreeing[FEATURES.index("rankings_agree")] = 2.0
-    assert GATE.probability(agreeing) > GATE.probability(average), "meaning and words picking the same article"
+    # rankings_agree's weight fell to about 0 once the re-ranker's best score was a signal (regs9): the
+    # re-ranker reads both ranks. A closer sentence in the top articles still speaks for answering.
+    closer_sentence = list(average)
+    closer_sentence[FEATURES.index("top3_sentence_cosine")] += 0.05
+    assert GATE.probability(closer_sentence) > GATE.probability(average), "the answering sentence is there"
 
 
 def test_rankings_agree_counts_the_best_articles_of_both_rankings_among_those_shown():
@@ -101,7 +107,8 @@ def test_the_gate_and_the_reranker_read_the_rankings_the_search_fused(kb: Knowle
         assert rankings.dense == live.index.dense_scores(vector, CANDIDATE_DEPTH)
         assert rankings.keyword == live._keyword_scores(plan.tokens, CANDIDATE_DEPTH)  # noqa: SLF001
         assert rankings.fused == fused_scores(rankings.dense, rankings.keyword, rankings.expanded, rankings.extra)
-        answered = live.gate.probability(live.gate_features(plan, vector, fused, rankings)) >= live.min_relevance
+        scores = live.article_scores(plan, vector, fused, rankings)
+        answered = live.gate.probability(live.gate_features(plan, vector, fused, rankings, rerank_scores=scores)) >= live.min_relevance
         expected = live.reranked(plan, vector, fused, rankings)[:3] if answered else []
         assert live.search(query, k=3) == expected
         assert live.search(query, k=20, min_relevance=0.0) == live.reranked(plan, vector, fused, rankings)
@@ -120,4 +127,35 @@ def test_the_gate_reads_the_closest_sentence_of_the_top_articles(kb: KnowledgeBa
     article_best = max(float(live.index.dense.reconstruct(int(d)) @ vector) for i in shown for d in live.index.entry_docs(i))
     assert features[FEATURES.index("top3_sentence_cosine")] > article_best, "the sentence is closer than its article"
     without_units = RegulationSearcher(live.index, kb.content.library, kb.encoder, live.glossary)
-    assert without_units.gate_features(plan, vector, fused, rankings)[-1] is None, "unknown: counts as average"
+    unknown = without_units.gate_features(plan, vector, fused, rankings)[FEATURES.index("top3_sentence_cosine")]
+    assert unknown is None, "unknown: counts as average"
+
+
+def test_the_gate_reads_the_rerankers_best_score(kb: KnowledgeBase):
+    """How sure the re-ranker is that one fused candidate answers is a gate signal (regs9): the search computes
+    the scores once, the gate reads their best, the re-ordering their order."""
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    assert live.article_reranker is not None
+    plan, vector, rankings, fused = live.scored("投保人没如实告知，保险公司的解除权多久不行使就消灭")
+    scores = live.article_scores(plan, vector, fused, rankings)
+    assert scores is not None and len(scores) == len(fused)
+    features = live.gate_features(plan, vector, fused, rankings, rerank_scores=scores)
+    assert features[FEATURES.index("rerank_top")] == pytest.approx(float(scores.max()))
+    assert live.reranked(plan, vector, fused, rankings, scores) == live.reranked(plan, vector, fused, rankings)
+    assert live.without_reranker().article_scores(plan, vector, fused, rankings) is None
+    assert live.gate_features(plan, vector, fused, rankings)[FEATURES.index("rerank_top")] is None, "unknown: average"
+    surer = list(features)
+    surer[FEATURES.index("rerank_top")] = 0.99
+    doubtful = list(features)
+    doubtful[FEATURES.index("rerank_top")] = 0.01
+    assert GATE.probability(doubtful) < GATE.probability(features) < GATE.probability(surer)
+    # The search itself hands the scores to the gate: a gate that reads only rerank_top answers as it says.
+    only = [0.0] * len(FEATURES)
+    only[FEATURES.index("rerank_top")] = 40.0
+    reading = copy.copy(live)
+    reading.gate = GateModel(mean=(0.0,) * len(FEATURES), scale=(1.0,) * len(FEATURES), weights=tuple(only),
+                             bias=-40.0 * (float(scores.max()) - 0.01))
+    assert reading.search("投保人没如实告知，保险公司的解除权多久不行使就消灭", k=3, min_relevance=0.5)
+    reading.gate = GateModel(reading.gate.mean, reading.gate.scale, tuple(-w for w in only),
+                             bias=40.0 * (float(scores.max()) - 0.01))
+    assert not reading.search("投保人没如实告知，保险公司的解除权多久不行使就消灭", k=3, min_relevance=0.5)

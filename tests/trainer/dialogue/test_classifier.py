@@ -117,10 +117,19 @@ def test_fast_scoring_gives_the_heads_own_probabilities(encoder, embed):
                                                   features.ngrams.transform(texts)),
                                                  classifier.recipe.head(b).embedding_weight))[:, 1]
         for b in classifier.behaviours])
+    heads, votes = reference, np.zeros_like(reference)
+    weights = np.array([classifier.neighbour_weights.get(b, 0.0) for b in classifier.behaviours])
     if classifier.neighbours is not None:  # the nearest training texts' votes, blended per behaviour
-        weights = np.array([classifier.neighbour_weights[b] for b in classifier.behaviours])
         votes = classifier.neighbours.votes(features.parts(texts, vectors))
         reference = (1 - weights) * reference + weights * votes
+    if classifier.stack is not None:  # the second stage over every behaviour's heads and votes, mixed in per behaviour
+        from trainer.dialogue.stacking import features as stack_features
+
+        x = classifier.stack.scaler.transform(stack_features(heads, votes, weights, np.zeros(len(texts), dtype=int),
+                                                             classifier.stack.setting))
+        second = np.column_stack([m.predict_proba(x)[:, 1] for m in classifier.stack.models])
+        shares = np.array([classifier.stack_shares[b] for b in classifier.behaviours])
+        reference = (1 - shares) * reference + shares * second
     assert np.allclose(classifier.scores(texts, vectors), reference, atol=1e-9)
     assert np.allclose(classifier.scores(texts, vectors, only="blame")[:, 0], reference[:, classifier.behaviours.index("blame")])
 
@@ -143,14 +152,33 @@ def test_neighbour_weights_are_chosen_per_behaviour_from_the_candidates(encoder,
     from trainer.dialogue.classifier import Recipe
 
     corpus = small_corpus(6)
-    heads_only = train_classifier(corpus, embed, encoder.model_id, recipe=Recipe(neighbour_weights=(0.0,)))
+    heads_only = train_classifier(corpus, embed, encoder.model_id, recipe=Recipe(neighbour_weights=(0.0,), stack=None))
     assert heads_only.neighbours is None and set(heads_only.neighbour_weights.values()) == {0.0}
-    chosen = train_classifier(corpus, embed, encoder.model_id)
+    chosen = train_classifier(corpus, embed, encoder.model_id, recipe=Recipe(stack=None))
     assert set(chosen.neighbour_weights.values()) <= set(Recipe().neighbour_weights)
     for behaviour, weight in chosen.neighbour_weights.items():
         if weight == 0.0:  # a behaviour the votes do not help keeps the heads' threshold
             assert chosen.thresholds[behaviour] == heads_only.thresholds[behaviour]
     assert all(np.array_equal(chosen.heads[b].coef_, heads_only.heads[b].coef_) for b in UTTERANCE_BEHAVIOURS)
+
+
+def test_the_second_stage_share_is_chosen_per_behaviour_and_zero_keeps_the_first_stage(encoder, embed):
+    from trainer.dialogue.classifier import Recipe
+
+    corpus = small_corpus(6)
+    first_only = train_classifier(corpus, embed, encoder.model_id, recipe=Recipe(stack=None))
+    assert first_only.stack is None and first_only.stack_shares == {}
+    both = train_classifier(corpus, embed, encoder.model_id)
+    assert set(both.stack_shares.values()) <= set(Recipe().stack_shares)
+    assert both.neighbour_weights == first_only.neighbour_weights
+    assert all(np.array_equal(both.heads[b].coef_, first_only.heads[b].coef_) for b in UTTERANCE_BEHAVIOURS)
+    texts = ["您先别着急，我帮您查一下。", "这事跟我们没关系，您自己去问业务员。"]
+    vectors = embed(texts)
+    for column, behaviour in enumerate(UTTERANCE_BEHAVIOURS):
+        if both.stack_shares[behaviour] == 0.0:  # not helped by the second stage: the first stage's scores and threshold
+            assert both.thresholds[behaviour] == first_only.thresholds[behaviour]
+            assert np.allclose(both.scores(texts, vectors)[:, column], first_only.scores(texts, vectors)[:, column])
+    assert classifier_key(corpus, encoder.model_id) != classifier_key(corpus, encoder.model_id, Recipe(stack=None))
 
 
 def test_clause_units_borrow_their_sentence_vector_and_are_not_encoded(encoder, embed):
