@@ -106,8 +106,9 @@ def labels(data: Sequence[tuple], threshold: float, depth: int) -> np.ndarray:
 
 
 def choose(data: Sequence[tuple], x: np.ndarray, y: np.ndarray, fit_rows: np.ndarray, groups: np.ndarray,
-           relevance: float) -> tuple[float, float, float, float, np.ndarray]:
-    """(C, threshold, TUNE R@1, R@3, probabilities) with each TUNE writer's probabilities fitted without it."""
+           relevance: float, target: float = TARGET_REJECTION) -> tuple[float, float, float, float, np.ndarray]:
+    """(C, threshold, TUNE R@1, R@3, probabilities) with each TUNE writer's probabilities fitted without it,
+    at least `target` of TUNE's negatives refused."""
     tune_negatives = [i for i, r in enumerate(data) if r[0] == "tune" and r[1] == 0]
     best: tuple = (0.0, 0.0, -1.0, -1.0, np.zeros(len(data)))
     for c in C_GRID:
@@ -117,7 +118,7 @@ def choose(data: Sequence[tuple], x: np.ndarray, y: np.ndarray, fit_rows: np.nda
             shown = shown_by(data, p >= threshold, relevance)
             refused = sum(not shown[i] for i in tune_negatives) / len(tune_negatives)
             r1, r3 = figures(shown, data, "tune")[:2]
-            if refused >= TARGET_REJECTION and (r1, r3) > best[2:4]:
+            if refused >= target and (r1, r3) > best[2:4]:
                 best = (c, float(threshold), r1, r3, p.copy())
     return best
 
@@ -147,6 +148,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     parser.add_argument("--dev", action="store_true", help="also print DEV's figures (the final measurement only)")
     parser.add_argument("--without", default="", help="features left out of the fit (weight 0), comma-separated")
+    parser.add_argument("--target", default=str(TARGET_REJECTION),
+                        help="share of TUNE negatives the chosen threshold must refuse (writers left out), or "
+                             "'rules': as many as the app's two rules refuse on the same rows")
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
@@ -172,7 +176,10 @@ def main() -> None:
     model, threshold = GATE, GATE_THRESHOLD
     if args.fit:
         print(f"fitted on {fit_rows.sum()} TUNE rows that pass the threshold, {int(y[fit_rows].sum())} positives")
-        c, threshold, r1, r3, p = choose(data, x, y, fit_rows, groups, relevance)
+        target = (figures(shown_by(data, None, relevance), data, "tune")[2] / sum(
+            1 for r in data if r[0] == "tune" and r[1] == 0)) if args.target == "rules" else float(args.target)
+        print(f"refusal target: {target:.3f} of TUNE negatives")
+        c, threshold, r1, r3, p = choose(data, x, y, fit_rows, groups, relevance, target)
         print(f"chosen: C {c}, threshold {threshold} (TUNE, each writer left out: R@1 {r1:.3f}, R@3 {r3:.3f})")
         print(line("  left-out probabilities, TUNE:", shown_by(data, p >= threshold, relevance), data, ("tune",)))
         by_writer(data, p, threshold, relevance)

@@ -13,7 +13,9 @@ leaning towards its question); the document vectors are read from the built inde
 from __future__ import annotations
 
 import argparse
-from typing import Sequence
+import hashlib
+from pathlib import Path
+from typing import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -28,6 +30,8 @@ from settings import Settings
 
 L2_GRID = (0.003, 0.01, 0.03)
 EPOCH_GRID = (50, 100, 150)
+# Adapters trained without one TUNE writer, by a hash of their inputs (held_out_adapter).
+ADAPTERS = ROOT / "data" / "bench" / "held_out_adapters"
 
 
 def dense_recall(matrix: np.ndarray, queries: np.ndarray, docs: np.ndarray, doc_entry: np.ndarray,
@@ -46,6 +50,23 @@ def dense_recall(matrix: np.ndarray, queries: np.ndarray, docs: np.ndarray, doc_
     return hits / len(right)
 
 
+def held_out_adapter(queries: np.ndarray, docs: np.ndarray, positive: np.ndarray, l2: float, epochs: int,
+                     store: Path = ADAPTERS) -> np.ndarray:
+    """train_adapter, remembered on disk by a hash of everything it reads: the re-ranker's training and the
+    FAQ gate's rows (bench.faq_gate) need the same per-writer adapters, each a minute or more of CPU."""
+    digest = hashlib.sha256()
+    for part in (queries.astype(np.float32), docs.astype(np.float32), np.packbits(positive)):
+        digest.update(part.tobytes())
+    digest.update(f"{queries.shape} {docs.shape} {l2} {epochs}".encode())
+    path = store / f"{digest.hexdigest()[:24]}.npy"
+    if path.exists():
+        return np.load(path)
+    matrix = train_adapter(queries, docs, positive, l2, epochs)
+    store.mkdir(parents=True, exist_ok=True)
+    np.save(path, matrix)
+    return matrix
+
+
 def tune_vectors(searcher: Searcher, queries: Sequence[LabelledQuery]
                  ) -> tuple[np.ndarray, np.ndarray, list[set[int]], list[str]]:
     """Per query: the vector search ranks with (rewritten, a story leaning towards its question), which
@@ -61,19 +82,27 @@ def tune_vectors(searcher: Searcher, queries: Sequence[LabelledQuery]
     return np.vstack(vectors).astype(np.float64), positive, right, [q.source for q in queries]
 
 
-def opened_for_training() -> tuple[argparse.Namespace, KnowledgeBase, QueryVectorCache]:
-    """A trainer's command line (--dry-run), the bench knowledge base, and its query vectors remembered
-    on disk so that the next run (another grid, new writers) encodes only new queries."""
+def opened_for_training(configure: Callable[[argparse.ArgumentParser], None] | None = None
+                        ) -> tuple[argparse.Namespace, KnowledgeBase, QueryVectorCache]:
+    """A trainer's command line (--dry-run, and what `configure` adds), the bench knowledge base, and its query
+    vectors remembered on disk so that the next run (another grid, new writers) encodes only new queries."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
+    if configure:
+        configure(parser)
     args = parser.parse_args()
     settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
     return args, kb, QueryVectorCache(kb.encoder, settings.embedding_cache_dir)
 
 
+def keep_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--keep", action="store_true",
+                        help="retrain with the shipped adapter's l2 and epochs (its leave-one-writer-out figures only, no grid)")
+
+
 def main() -> None:
-    args, kb, encoder = opened_for_training()
+    args, kb, encoder = opened_for_training(keep_option)
     searcher = searcher_for(kb, encoder, replace(Recipe(), learned_rerank=False, query_adapter=False))
     index = searcher.index
     docs = index.dense.reconstruct_n(0, len(index.docs)).astype(np.float64)
@@ -87,14 +116,21 @@ def main() -> None:
     writers_array = np.array(writers)
     totals: dict[tuple[float, int], list[float]] = {}
     baseline = [0.0, 0.0]
+    l2_grid, epoch_grid = L2_GRID, EPOCH_GRID
+    if args.keep:
+        about = QueryAdapter.trained_with()
+        l2_grid, epoch_grid = (float(about["l2"]),), (int(about["epochs"]),)
+        print(f"l2 {l2_grid[0]} and epochs {epoch_grid[0]} kept from the shipped adapter (no grid)")
     for writer in sorted(set(writers)):
         train, test = writers_array != writer, writers_array == writer
         test_right = [r for r, t in zip(right, test) if t]
         base = [dense_recall(identity, queries[test], docs, index.doc_entry, test_right, k) for k in (1, 3)]
         baseline = [b + v * test.sum() for b, v in zip(baseline, base)]
         line = [f"leave {writer} out ({test.sum()}): identity {base[0]:.3f}/{base[1]:.3f}"]
-        for l2 in L2_GRID:
-            for epochs, matrix in zip(EPOCH_GRID, train_adapter(queries[train], docs, positive[train], l2, EPOCH_GRID)):
+        for l2 in l2_grid:
+            matrices = ([held_out_adapter(queries[train], docs, positive[train], l2, epoch_grid[0])] if args.keep
+                        else train_adapter(queries[train], docs, positive[train], l2, epoch_grid))
+            for epochs, matrix in zip(epoch_grid, matrices):
                 got = [dense_recall(matrix, queries[test], docs, index.doc_entry, test_right, k) for k in (1, 3)]
                 total = totals.setdefault((l2, epochs), [0.0, 0.0])
                 total[0] += got[0] * test.sum()

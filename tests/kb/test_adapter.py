@@ -107,3 +107,19 @@ def test_search_with_an_identity_adapter_ranks_as_search_without_one(real_kb: Kn
         assert [(h.id, h.score) for h in identity.search(query, k=5, min_relevance=0.0)] == without
         moved |= [(h.id, h.score) for h in live.search(query, k=5, min_relevance=0.0)] != without
     assert moved
+
+
+def test_a_held_out_adapter_is_trained_once_per_input(tmp_path: Path, monkeypatch) -> None:
+    """bench.train_adapter.held_out_adapter: the re-ranker's training and the FAQ gate's rows ask for the same
+    per-writer adapters; the second ask reads the stored matrix, other data or another l2 trains anew."""
+    import bench.train_adapter as trainer
+    queries, docs, positive, _ = fixture()
+    calls = []
+    monkeypatch.setattr(trainer, "train_adapter", lambda *args: calls.append(args) or train_adapter(*args))
+    first = trainer.held_out_adapter(queries, docs, positive, 0.01, 20, store=tmp_path)
+    again = trainer.held_out_adapter(queries, docs, positive, 0.01, 20, store=tmp_path)
+    assert len(calls) == 1 and np.array_equal(first, again)
+    assert np.array_equal(first, train_adapter(queries, docs, positive, 0.01, 20))
+    trainer.held_out_adapter(queries, docs, positive, 0.1, 20, store=tmp_path)
+    trainer.held_out_adapter(queries[:3], docs, positive[:3], 0.01, 20, store=tmp_path)
+    assert len(calls) == 3 and len(list(tmp_path.glob("*.npy"))) == 3

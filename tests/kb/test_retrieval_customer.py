@@ -16,12 +16,13 @@ from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
 
 CUSTOMER_SET = Path(__file__).parent / "customer_queries"
-# (Recall@1, Recall@3, share of near-domain negatives refused) as measured in the sixth pass on #14 (query
-# adapter in the dense ranking, re-ranker retrained on cross-fitted adapters over six TUNE writers, 30 more story
-# variants, 125 scope examples: tune 0.896 / 0.965, 267 of 277; dev 0.827 / 0.896, 36 of 39), less a few
-# queries' worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a
-# borderline query or two.
-FLOORS = {"tune": (0.885, 0.955, 0.95), "dev": (0.815, 0.885, 0.92)}
+# (Recall@1, Recall@3, share of near-domain negatives refused) as measured in the ninth pass on #14 (search9:
+# three more TUNE-only writers on the sixth pass's adapter, re-ranker and 125 scope examples: tune 0.849 / 0.936,
+# 426 of 465; dev 0.827 / 0.896, 36 of 39 in the sixth pass, 0.820 / 0.896 with search9's vectors), less a few
+# queries' worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a borderline
+# query or two. TUNE's floors are lower than the sixth pass's only because TUNE grew by three harder writers
+# (2,241 queries / 465 negatives instead of 1,488 / 277); DEV's are unchanged.
+FLOORS = {"tune": (0.84, 0.925, 0.905), "dev": (0.815, 0.885, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
