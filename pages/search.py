@@ -50,9 +50,12 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     if hit.sources:
         source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]
-    # The relevance the answer was accepted on, not the re-ranker's ordering score: that one can be
-    # near 0 for a question worded unlike the training (English), which read "relevance 0.00" on an answer.
-    st.caption(f"{tr(name.name, name.name_en)} · {tr('相关度', 'relevance')} {hit.relevance:.2f} · `{hit.id}`")
+    # The answer shows the relevance it was accepted on (the re-ranker's ordering score can be near 0
+    # for a question worded unlike the training, e.g. in English). The further hits are ordered by that
+    # re-ranker score, so a relevance beside them could read higher than the answer's above: they show
+    # none, only their order (the hit test page has every score for instructors).
+    relevance = f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}" if rank == 1 else ""
+    st.caption(f"{tr(name.name, name.name_en)}{relevance} · `{hit.id}`")
     answer_feedback(user, search_key, hit)
 
 
@@ -85,6 +88,8 @@ elif query.strip():
     else:
         with st.container(border=True):
             show_hit(hits[0], 1, search_key)
+        if len(hits) > 1:
+            st.caption(tr("其他可能相关的条目（按匹配程度排序）：", "Other entries that may be relevant (best match first):"))
         for rank, hit in enumerate(hits[1:], start=2):
             with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
                 show_hit(hit, rank, search_key)

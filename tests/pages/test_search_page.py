@@ -189,3 +189,14 @@ def test_an_english_question_answered_shows_the_relevance_it_was_accepted_on(app
     assert shown and "cooling-off" in plain(at).lower()
     scores = [float(re.search(r"relevance (\d\.\d\d)", c).group(1)) for c in shown]
     assert scores[0] >= 0.5, shown
+
+
+def test_only_the_answer_shows_a_relevance_so_the_list_never_reads_out_of_order(app_env, store) -> None:
+    """Further hits are ordered by the re-ranker's score; a relevance beside them could read higher
+    than the answer's above them (#14: the score shown must not contradict the order)."""
+    at = search(search_page(store), "犹豫期退保能退多少钱")
+    assert not at.exception
+    faq = [c.value for c in at.caption if re.search(r"`[a-z][a-z0-9-]+`$", c.value)]  # not the articles' (L1-01)
+    assert len(faq) >= 2, "the query needs further hits for this test"
+    assert "相关度" in faq[0] and not any("相关度" in c for c in faq[1:]), faq
+    assert any("其他可能相关的条目" in c.value for c in at.caption)
