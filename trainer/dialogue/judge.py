@@ -32,6 +32,7 @@ from trainer.dialogue.segments import Segment, clause_segments, reading_units, s
 MEMO_SIZE = 8192
 # Hedged or negated promises (我没法保证一定通过; 不是一分钱都不赔) are what a trainee should say.
 HEDGES = ("不保证", "没法保证", "不能保证", "无法保证", "不敢保证", "保证不了", "不一定", "打包票", "说不准", "不好说",
+          "肯定不行", "肯定不能", "肯定没法",  # a refusal, not a promise
           "不是一分钱", "以合同为准", "以审核为准", "以核定为准")
 # Telling the customer it is not their fault (这事不是您的问题) reassures; it is the opposite of blame.
 REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟您没关系", "和您没关系", "与您无关", "您没有错", "您没做错",
@@ -138,14 +139,15 @@ class MeaningJudge:
                 vectors = np.vstack([vectors] + [vectors[i][None, :] for _, i in clauses])
         return Reading(text, units, vectors, self.classifier.scores(texts, vectors))
 
-    def shown(self, reading: Reading) -> dict[str, Segment]:
-        """Behaviour -> the unit that shows it best, for every behaviour above its threshold."""
+    def shown(self, reading: Reading) -> dict[str, list[Segment]]:
+        """Behaviour -> the units above its threshold, best first, for every behaviour with one."""
         found = {}
         for column, behaviour in enumerate(self.classifier.behaviours):
             column_scores = reading.scores[:, column]
-            best = int(np.argmax(column_scores)) if len(column_scores) else -1
-            if best >= 0 and column_scores[best] >= self.classifier.thresholds[behaviour]:
-                found[behaviour] = reading.units[best]
+            above = [int(i) for i in np.argsort(-column_scores, kind="stable")
+                     if column_scores[i] >= self.classifier.thresholds[behaviour]]
+            if above:
+                found[behaviour] = [reading.units[i] for i in above]
         return found
 
     def confirmed(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
@@ -165,34 +167,42 @@ class MeaningJudge:
         return kept
 
     def findings(self, reading: Reading, skip: set[str]) -> list[Evidence]:
-        """Evidence for each behaviour the classifier sees and the rules did not (`skip`)."""
+        """Evidence for each behaviour the classifier sees and the rules did not (`skip`).
+
+        Per behaviour, the best-scoring unit that survives the behaviour's checks: when the best one
+        is a refusal ("全额退肯定不行") the promise in the next sentence is still found and quoted."""
         evidence = []
-        for behaviour, unit in self.shown(reading).items():
+        for behaviour, units in self.shown(reading).items():
             if behaviour in skip:
                 continue
-            ok = behaviour in POSITIVE
-            quote = self._narrow(reading, unit, behaviour) if not ok or behaviour == "verification" else unit
-            if behaviour in QUOTE_SENSITIVE and reported_speech(self._sentence_of(reading, quote).text):
-                continue
-            if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
-                continue
-            sentence = self._sentence_of(reading, quote).text
-            if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
-                continue
-            if behaviour == "rude" and advice_against_others(sentence):
-                continue
-            if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
-                continue
-            if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
-                continue
-            if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
-                    any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
-                continue
-            if behaviour == "jargon" and self._explained(reading, quote):
-                continue  # the term is explained right there
-            advice = ADVICE.get(behaviour, "")
-            evidence.append(Evidence(behaviour, ok, quote.text, advice))
+            found = next((e for e in (self._finding(reading, behaviour, unit) for unit in units) if e is not None), None)
+            if found is not None:
+                evidence.append(found)
         return evidence
+
+    def _finding(self, reading: Reading, behaviour: str, unit: Segment) -> Evidence | None:
+        """The evidence `unit` gives for `behaviour`, or None when a check says it does not show it."""
+        ok = behaviour in POSITIVE
+        quote = self._narrow(reading, unit, behaviour) if not ok or behaviour == "verification" else unit
+        sentence = self._sentence_of(reading, quote).text
+        if behaviour in QUOTE_SENSITIVE and reported_speech(sentence):
+            return None
+        if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
+            return None
+        if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
+            return None
+        if behaviour == "rude" and advice_against_others(sentence):
+            return None
+        if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
+            return None
+        if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
+            return None
+        if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
+                any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
+            return None
+        if behaviour == "jargon" and self._explained(reading, quote):
+            return None  # the term is explained right there
+        return Evidence(behaviour, ok, quote.text, ADVICE.get(behaviour, ""))
 
     def _explained(self, reading: Reading, quote: Segment) -> bool:
         """The sentence carrying a jargon finding explains its term next to it (before or after)."""

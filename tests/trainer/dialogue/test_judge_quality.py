@@ -188,3 +188,15 @@ def test_a_reply_that_says_nothing_of_the_question_does_not_answer_it(real_scena
     assert "skip-payment" not in session.state.answered
     session.reply(scenario.model_answers[2])  # the model answer still answers it
     assert "skip-payment" in session.state.answered
+
+
+def test_a_refusal_is_not_quoted_as_a_promise(real_facts, judge):
+    """"全额退肯定不行" refuses; it was quoted as the absolute promise of the reply it opens."""
+    from trainer.dialogue.reply import reply_evidence
+
+    detectors = Detectors(real_facts.content.forbidden_phrases)
+    refusal = "全额退肯定不行。不过您先别去电视台，我去跟领导申请一下，多给您退一些应该问题不大。"
+    promises = [e.quote for e in reply_evidence(refusal, detectors, judge) if e.behaviour == "absolute_promise"]
+    assert "全额退肯定不行。" not in promises and "全额退肯定不行" not in promises
+    promise = "您放心，全额退肯定没问题，钱下礼拜就到您卡上。"
+    assert "absolute_promise" in {e.behaviour for e in reply_evidence(promise, detectors, judge)}
