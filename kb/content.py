@@ -182,6 +182,14 @@ class ContentSet:
     out_of_scope: tuple[str, ...] = ()
     duration_rules: tuple[DurationRule, ...] = ()
     library: Library = field(default_factory=Library)
+    # Out-of-scope examples marked `faq_only` in scope.yaml: the FAQ search's scope check reads them,
+    # the regulation search's gate (fitted on the others) does not.
+    faq_only_scope: tuple[str, ...] = ()
+
+    @property
+    def regulation_out_of_scope(self) -> tuple[str, ...]:
+        """The out-of-scope examples the regulation gate compares a question with."""
+        return tuple(q for q in self.out_of_scope if q not in set(self.faq_only_scope))
 
     @property
     def content_hash(self) -> str:
@@ -563,16 +571,23 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
     return tuple(groups)
 
 
-def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[str, ...]:
-    """Near-domain questions the hotline must not answer (scope.yaml): each needs a domain and q."""
+def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Near-domain questions the hotline must not answer (scope.yaml): each needs a domain and q;
+    `faq_only: true` keeps one out of the regulation gate's examples. (all examples, the FAQ-only ones)"""
     examples: list[str] = []
+    faq_only: list[str] = []
     for item in _items(data, "out_of_scope", file, problems):
         check = ItemChecker(item, file, None, problems)
         check.text("domain")
         question = check.text("q")
+        flag = item.get("faq_only", False)
+        if not isinstance(flag, bool):
+            check.problem("faq_only", "must be true or false", "只能是 true 或 false")
         if question:
             examples.append(question)
-    return tuple(examples)
+            if flag is True:
+                faq_only.append(question)
+    return tuple(examples), tuple(faq_only)
 
 
 def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple[DurationRule, ...]:
@@ -759,8 +774,9 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         recommended, forbidden = _read_required(files, "service_language.yaml", problems, _read_service_language, ((), ()))
 
     out_of_scope: tuple[str, ...] = ()
+    faq_only_scope: tuple[str, ...] = ()
     if files.exists("scope.yaml"):
-        out_of_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ())
+        out_of_scope, faq_only_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ((), ()))
 
     duration_rules: tuple[DurationRule, ...] = ()
     if files.exists("durations.yaml"):
@@ -790,6 +806,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         out_of_scope=out_of_scope,
         duration_rules=duration_rules,
         library=library,
+        faq_only_scope=faq_only_scope,
     )
     return content, problems
 

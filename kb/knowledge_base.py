@@ -39,14 +39,14 @@ class _Snapshot:
     regulation_searcher: RegulationSearcher
 
 
-def _scope(content: ContentSet, cache: EmbeddingCache) -> ScopeCheck:
-    """The out-of-scope examples, embedded (cached per text)."""
-    return ScopeCheck(content.out_of_scope, cache.embed(list(content.out_of_scope)))
+def _scope(examples: tuple[str, ...], cache: EmbeddingCache) -> ScopeCheck:
+    """These out-of-scope examples, embedded (cached per text)."""
+    return ScopeCheck(examples, cache.embed(list(examples)))
 
 
 def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, settings: Settings) -> Searcher:
     """The searcher over one content set, with its scope examples."""
-    scope = _scope(content, cache)
+    scope = _scope(content.out_of_scope, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
                     gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id))
@@ -90,7 +90,7 @@ class KnowledgeBase:
         unit_docs = sentence_unit_docs(articles.docs, content.library)
         units = open_collection(unit_docs, cache, settings.index_dir, progress) if unit_docs else None
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
-                                         scope=_scope(content, cache), faq=index, sentences=sentences,
+                                         scope=_scope(content.regulation_out_of_scope, cache), faq=index, sentences=sentences,
                                          citations=cited_articles(content.entries),
                                          reranker=load_reranker(cache.encoder.model_id), sentence_units=units)
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
