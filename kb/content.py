@@ -189,7 +189,8 @@ class ContentSet:
     @property
     def regulation_out_of_scope(self) -> tuple[str, ...]:
         """The out-of-scope examples the regulation gate compares a question with."""
-        return tuple(q for q in self.out_of_scope if q not in set(self.faq_only_scope))
+        faq_only = set(self.faq_only_scope)
+        return tuple(q for q in self.out_of_scope if q not in faq_only)
 
     @property
     def content_hash(self) -> str:
@@ -260,6 +261,14 @@ class ItemChecker:
             self.problem(name, f"must be one of {', '.join(map(str, allowed))}, not {value!r}",
                          f"只能是 {'、'.join(map(str, allowed))} 之一，不能是 {value!r}")
             return default if default is not None else allowed[0]
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        """A true/false field; `default` when absent or (with a problem) when it is anything else."""
+        value = self.item.get(name, default)
+        if not isinstance(value, bool):
+            self.problem(name, "must be true or false", "只能是 true 或 false")
+            return default
         return value
 
     def unknown_fields(self, known: Iterable[str]) -> None:
@@ -578,15 +587,13 @@ def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[t
     faq_only: list[str] = []
     for item in _items(data, "out_of_scope", file, problems):
         check = ItemChecker(item, file, None, problems)
+        check.unknown_fields(("domain", "q", "faq_only"))
         check.text("domain")
         question = check.text("q")
-        flag = item.get("faq_only", False)
-        if not isinstance(flag, bool):
-            check.problem("faq_only", "must be true or false", "只能是 true 或 false")
+        if check.flag("faq_only", False) and question:
+            faq_only.append(question)
         if question:
             examples.append(question)
-            if flag is True:
-                faq_only.append(question)
     return tuple(examples), tuple(faq_only)
 
 

@@ -31,3 +31,11 @@ def test_the_regulation_search_compares_with_the_shared_examples_only(real_kb) -
     searchers = real_kb._snapshot  # noqa: SLF001 - which examples each collection's searcher was given
     assert set(searchers.regulation_searcher.scope_examples.examples) == set(real_kb.content.regulation_out_of_scope)
     assert faq_only <= set(searchers.searcher.scope.examples)
+
+
+def test_a_misspelt_flag_is_reported_not_ignored(content_dir: Path) -> None:
+    (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 交强险过期了怎么补, faq_olny: true}\n",
+                                            encoding="utf-8")
+    content, problems = collect_content(content_dir)
+    assert [(p.line, p.field) for p in problems] == [(2, "faq_olny")]
+    assert content.regulation_out_of_scope == ("交强险过期了怎么补",)

@@ -91,12 +91,8 @@ def _persona(top: _Checker) -> Persona:
     if check is None:
         return Persona("", "")
     check.unknown_fields({"name", "description", "facts", "private", "verifies"})
-    verifies = check.item.get("verifies", True)
-    if not isinstance(verifies, bool):
-        check.problem("verifies", "must be true or false", "只能是 true 或 false")
-        verifies = True
     return Persona(check.text("name"), check.text("description"), check.text_map("facts"),
-                   check.text_map("private"), verifies)
+                   check.text_map("private"), check.flag("verifies", True))
 
 
 def _mood(top: _Checker) -> MoodSpec:
