@@ -117,3 +117,10 @@ def test_too_few_lines_or_a_line_written_twice_is_a_problem(scenario_dir):
     assert problems["customer_lines.calm"].message == "needs at least 3 item(s), has 2"
     assert problems["customer_lines.calm"].line == text.splitlines().index("  calm: [好的，明白了。, 嗯，那就好。]") + 1
     assert "already in calm" in problems["customer_lines.pushback"].message
+
+
+def test_verifies_must_be_true_or_false(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace("persona:\n  name: 孙丽\n", "persona:\n  verifies: 是\n  name: 孙丽\n", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "persona.verifies"]
+    assert problem.line == text.splitlines().index("  verifies: 是") + 1 and "true" in problem.message
