@@ -3,9 +3,9 @@
 An article's long text shares words and meaning with almost any insurance question, so neither
 the FAQ's relevance formula nor its scope margin separates in-scope questions from near-domain
 ones (车险, 社保 …) on articles. Each signal below separates them a little; a logistic model
-weighs them together. It is fitted by `python -m bench.regulation_gate --fit --dev-only` on the TUNE half
-of the regulation dev set (questions = in scope, negatives = out of scope) plus the FAQ's
-out-of-scope examples (content/scope.yaml, each measured against the others), and the fitted
+weighs them together. It is fitted by `python -m bench.regulation_gate` on the TUNE half of the
+regulation dev set and the training-only files (questions = in scope, negatives = out of scope) plus
+the FAQ's out-of-scope examples (content/scope.yaml, each measured against the others), and the fitted
 numbers are kept here: nothing is trained at run time.
 """
 
@@ -25,14 +25,18 @@ FEATURES = (
     "rankings_agree",     # how many of the dense and sentence-BM25 best articles are in the top 3 (0-2)
     "top3_sentence_cosine",  # best e5 cosine with one of the top-3 articles or one of their sentences
     "rerank_top",         # the article re-ranker's best 0-1 score among the fused candidates
+    "known_question_cosine",  # best e5 cosine with a training writer's question (kb.regulations.gate_memory)
+    "known_negative_cosine",  # … with a training writer's negative
 )
 
 
-# Fitted by `python -m bench.regulation_gate --fit --dev-only` (TUNE half + scope examples, the re-ranker's
-# out-of-fold scores on its own training questions; docs/benchmarks.md, regs9).
+# Fitted by `python -m bench.regulation_gate --fit --by-writer --refused-on each --write-memory` (TUNE half,
+# training-only files and scope examples; leave one writer out, ≥ 0.95 of the dev tune negatives and of the
+# scope examples refused out of fold; the re-ranker's out-of-fold scores on its own training questions; a
+# training row's memory signals leave its writer's rows out; docs/benchmarks.md, regs10).
 GATE = GateModel(
-    mean=(0.890378, 0.897663, 0.293963, 0.536269, 0.204504, 0.90978, 1.13553, 0.893461, 0.309889),
-    scale=(0.0170676, 0.0162186, 0.202098, 0.237015, 0.143157, 0.0187297, 0.731263, 0.018377, 0.316739),
-    weights=(0.888056, -1.45106, -0.0168168, 1.074, -1.55225, 1.49033, -0.000135818, 1.37376, 1.1539),
-    bias=-0.0345907,
+    mean=(0.897062, 0.893739, 0.344229, 0.557989, 0.151609, 0.912784, 1.23603, 0.900977, 0.406897, 0.938912, 0.908207),
+    scale=(0.0170086, 0.0147106, 0.191947, 0.230667, 0.118395, 0.0186578, 0.729575, 0.0179215, 0.317979, 0.0263592, 0.0191238),
+    weights=(0.391108, -0.461907, 0.169914, 0.0911922, -0.557219, 0.26035, 0.14786, 0.839986, 0.333207, 1.77803, -0.88901),
+    bias=2.46587,
 )
