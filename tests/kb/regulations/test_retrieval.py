@@ -23,8 +23,9 @@ FLOORS = {"tune": (0.86, 0.90), "held_out": (0.90, 0.95)}
 # Share of the training-only negatives the gate refuses, each writer's negatives by a gate that does not remember
 # that writer (the app's gate remembers them all, and would refuse them in sample): w-compliance's (company
 # internals, product figures) 0.592 on regs7, 0.583 on regs9; all 168 with w-newagent's: 0.679 on regs9 (a gate
-# without memory), 0.780 on regs10 — the dev set's negatives do not show this weakness (docs/benchmarks.md).
-TRAINING_NEGATIVES_REFUSED = 0.76
+# without memory), 0.780 on regs10; all 233 with w-claims': 0.845 on regs10 — the dev set's negatives do not show
+# this weakness (docs/benchmarks.md).
+TRAINING_NEGATIVES_REFUSED = 0.82
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -52,5 +53,5 @@ def test_most_training_negatives_get_no_article(real_kb: KnowledgeBase) -> None:
         texts = load_regulation_dev_set(DEV_SET, path).training_only().negatives
         refused += sum(1 for text in texts if not unseen.search(text, k=3))
         negatives += len(texts)
-    assert negatives >= 160
+    assert negatives >= 230
     assert refused / negatives >= TRAINING_NEGATIVES_REFUSED, refused / negatives
