@@ -17,15 +17,16 @@ from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set,
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
 # (expected sentence in the top 3 articles, negatives refused) as measured on regs10 with the gate remembering the
-# training writers' questions and negatives: tune 0.874 / 0.952, held-out 0.912 / 0.952 (regs9: 0.850 / 0.952,
-# 0.847 / 0.952; regs7: 0.811 / 0.952, 0.825 / 1.000).
-FLOORS = {"tune": (0.86, 0.90), "held_out": (0.90, 0.95)}
+# training writers' questions and negatives, refitted after content12: tune 0.874 / 0.952, held-out 0.920 / 1.000
+# (before content12: 0.874 / 0.952, 0.912 / 0.952; regs9: 0.850 / 0.952, 0.847 / 0.952; regs7: 0.811 / 0.952,
+# 0.825 / 1.000).
+FLOORS = {"tune": (0.86, 0.90), "held_out": (0.91, 0.95)}
 # Share of the training-only negatives the gate refuses, each writer's negatives by a gate that does not remember
 # that writer (the app's gate remembers them all, and would refuse them in sample): w-compliance's (company
 # internals, product figures) 0.592 on regs7, 0.583 on regs9; all 168 with w-newagent's: 0.679 on regs9 (a gate
-# without memory), 0.780 on regs10; all 233 with w-claims': 0.845 on regs10 — the dev set's negatives do not show
-# this weakness (docs/benchmarks.md).
-TRAINING_NEGATIVES_REFUSED = 0.82
+# without memory), 0.780 on regs10; all 233 with w-claims': 0.845 on regs10, 0.858 refitted after content12 — the
+# dev set's negatives do not show this weakness (docs/benchmarks.md).
+TRAINING_NEGATIVES_REFUSED = 0.84
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
