@@ -36,11 +36,15 @@ with st.form("search-form", border=False):
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
 
+def shown_text(hit: Hit, field: str) -> str:
+    """The hit's question or answer in the UI language (its English version where the entry has one)."""
+    chinese = getattr(hit, field)
+    return hit.en.get(field, chinese) if language() == "en" and hit.en else chinese
+
+
 def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎."""
-    english = language() == "en" and hit.en
-    question = hit.en.get("question", hit.question) if english else hit.question
-    answer = hit.en.get("answer", hit.answer) if english else hit.answer
+    question, answer = shown_text(hit, "question"), shown_text(hit, "answer")
     known = glossary_terms(kb)
     st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
     st.markdown(highlight(answer, hit.highlights, known))
@@ -91,6 +95,6 @@ elif query.strip():
         if len(hits) > 1:
             st.caption(tr("其他可能相关的条目（按匹配程度排序）：", "Other entries that may be relevant (best match first):"))
         for rank, hit in enumerate(hits[1:], start=2):
-            with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
+            with st.expander(f"{rank}. {escape_markdown(shown_text(hit, 'question'))}"):
                 show_hit(hit, rank, search_key)
     show_articles(kb.search_regulations(query, k=3))

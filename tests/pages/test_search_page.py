@@ -200,3 +200,14 @@ def test_only_the_answer_shows_a_relevance_so_the_list_never_reads_out_of_order(
     assert len(faq) >= 2, "the query needs further hits for this test"
     assert "相关度" in faq[0] and not any("相关度" in c for c in faq[1:]), faq
     assert any("其他可能相关的条目" in c.value for c in at.caption)
+
+
+def test_in_english_the_further_hits_are_listed_by_their_english_question(app_env, store) -> None:
+    """QA 2026-12-04: the answer was in English but the list of other entries under it in Chinese."""
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "犹豫期退保能退多少钱")
+    assert not at.exception
+    labels = [e.label.replace("\\", "") for e in at.expander]  # Markdown escapes removed: what the agent reads
+    assert any("How long is the cooling-off period?" in label for label in labels), labels
+    assert not any("犹豫期有多长" in label for label in labels), labels
