@@ -264,15 +264,6 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
     assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)
 
 
-@pytest.fixture
-def english_outside_runs():
-    """AppTest formats a select box's value outside the script run, where tr() reads the bare-mode
-    session state: English there too, so the scenario box's value matches its English options."""
-    st.session_state["lang"] = "en"
-    yield
-    st.session_state.pop("lang", None)
-
-
 def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:
     (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
     at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
