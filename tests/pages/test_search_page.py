@@ -155,6 +155,17 @@ def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None
         (v.entry_id, v.verdict, v.right_entry_id) for v in entry.verdicts]
 
 
+def test_in_english_the_right_entry_to_report_is_named_by_its_english_question(app_env, store,
+                                                                                english_outside_runs) -> None:
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "how long is the cooling-off period")
+    next(b for b in at.button if b.label == "Report a wrong answer").click().run()
+    assert not at.exception
+    options = next(s.options for s in at.selectbox if s.key.startswith("report-right-"))
+    assert "cooling-off-length · How long is the cooling-off period?" in options, options
+
+
 def test_no_answer_searches_are_logged_as_such(app_env, store) -> None:
     search(search_page(store), "明天天气怎么样")
     [entry] = logged(store)
