@@ -213,8 +213,10 @@ def end_early() -> None:
     if not call.get("confirm_end"):
         st.button(tr("结束通话", "End the call"), key="practice_end", on_click=_set_confirm_end, args=(True,))
         return
-    st.warning(tr("现在结束，这通电话会记为未解决。确定要结束吗？",
-                  "Ending now counts this call as unresolved. End it?"))
+    counts = tr("这是作业的计分通话：结束后作业即完成，成绩按这次通话计算。",
+                " This is your assignment's scored call: ending it completes the assignment with this call's score.")
+    st.warning(tr("现在结束，这通电话会记为未解决。", "Ending now counts this call as unresolved.")
+               + (counts if call.get("assignment") else "") + tr("确定要结束吗？", " End it?"))
     confirm_col, cancel_col = st.columns(2)
     confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary", on_click=_end_now)
     cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel", on_click=_set_confirm_end, args=(False,))
