@@ -19,7 +19,7 @@ from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
-from ui.assignments_view import mode_name, show_assignments
+from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
 from ui.display import rubric_name
 from ui.exam_timer import countdown
@@ -117,8 +117,7 @@ def pick_scenario() -> None:
     scenario = scenarios[chosen]
     st.caption(escape_markdown(scenario.persona.description))
     mode = st.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="practice_mode",
-                    format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
-                    else tr("考试（结束后反馈）", "Exam (feedback at the end)"))
+                    format_func=mode_choice)
     if st.button(tr("开始通话", "Start the call"), type="primary", key="practice_start"):
         start_call(scenario, mode)
         st.rerun()
