@@ -21,6 +21,7 @@ from kb.index import IndexedDoc, SearchIndex, keyword_collection
 from kb.regulations.gate import GATE, GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.regulations.library import Article, Document, Library
+from kb.regulations.named import named_article
 from kb.regulations.rerank import ArticleSignals, article_features
 from kb.rerank import Reranker
 from kb.scope import ScopeCheck
@@ -29,6 +30,7 @@ from kb.text import content_terms, keyword_tokens, matched_terms
 
 # The gate's probability threshold, chosen on the tune rows (bench.regulation_gate; docs/benchmarks.md, regs10).
 REGULATION_MIN_RELEVANCE = 0.54
+NAMED_ARTICLE_SCORE = 1.0  # an article the query names by document and number: certain, shown as such
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -160,7 +162,13 @@ class RegulationSearcher(Searcher):
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:
-        return super().search(query, k=k, category=None, min_relevance=min_relevance)
+        """Best articles by meaning; an article the query names outright ("保险法第十六条") goes first."""
+        hits = super().search(query, k=k, category=None, min_relevance=min_relevance)
+        named = named_article(self.library, query)
+        if named is None or k <= 0:
+            return hits
+        first = article_hit(self.library.documents[named.document_id], named, NAMED_ARTICLE_SCORE)
+        return [first, *[hit for hit in hits if (hit.document_id, hit.article) != (named.document_id, named.label)]][:k]
 
     def without_reranker(self) -> "RegulationSearcher":
         """The same searcher in plain fused order (what the re-ranker is trained on)."""

@@ -33,6 +33,15 @@ def test_search_finds_the_article_that_answers(kb: KnowledgeBase):
     assert any("解除权" in term or "消灭" in term for term in article.highlights)
 
 
+def test_an_article_named_outright_comes_first_and_once(kb: KnowledgeBase):
+    """An agent who types a citation gets that article first (meaning alone put 第三十二条 above it)."""
+    for query in ("保险法第十六条", "《保险法》第16条"):
+        hits = kb.search_regulations(query, k=4)
+        assert (hits[0].document_id, hits[0].article, hits[0].score) == ("L1-01", "第十六条", 1.0)
+        assert [(h.document_id, h.article) for h in hits].count(("L1-01", "第十六条")) == 1 and len(hits) <= 4
+    assert kb.search_regulations("保险法第二百条", k=3) == [] or kb.search_regulations("保险法第二百条", k=3)[0].score < 1.0
+
+
 def test_off_topic_question_gets_no_article(kb: KnowledgeBase):
     assert kb.search_regulations("明天天气怎么样") == []
     assert kb.search_regulations("") == []
