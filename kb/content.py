@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -535,6 +536,17 @@ def _check_quiz_answer(check: ItemChecker, kind: str, options: tuple[str, ...]) 
     return answer
 
 
+def _fill_answer_stated(item: QuizItem, entry: Entry | None) -> bool:
+    """Whether a fill-in answer (or an accepted spelling) is written in the explanation or the entry it tests.
+
+    A fill-in answer nothing states is a typo or a made-up fact that trainees would be marked against."""
+    def plain(text: str) -> str:
+        return re.sub(r"\s", "", unicodedata.normalize("NFKC", text or ""))
+    stated = plain(item.explanation) + (plain(entry.answer) + plain(entry.script) if entry else "")
+    return not isinstance(item.answer, str) or any(
+        plain(spelling) and plain(spelling) in stated for spelling in (item.answer, *item.accept))
+
+
 def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Problem],
                      seen: dict[str, str]) -> list[QuizItem]:
     items = []
@@ -770,6 +782,12 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         for item in _read_quiz_items(data, name, category_id, problems, seen_ids):
             if item.entry and item.entry not in entries:
                 problems.append(Problem(name, item.line, item.id, "entry", *_missing_entry(item.entry)))
+            elif item.type == "fill_blank" and not _fill_answer_stated(item, entries.get(item.entry)):
+                problems.append(Problem(
+                    name, item.line, item.id, "answer",
+                    "the answer appears neither in the explanation nor in the FAQ entry's answer: "
+                    "state it there, or add the spelling they use to accept",
+                    "答案既不在解析里，也不在所考 FAQ 条目的答案里：请在解析中写明，或把条目中的写法加入 accept"))
             quiz_items[item.id] = item
 
     glossary: tuple[GlossaryGroup, ...] = ()

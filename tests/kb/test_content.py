@@ -182,3 +182,21 @@ def test_an_entry_needs_three_variants(content_dir: Path) -> None:
     [problem] = [p for p in collect_content(content_dir)[1] if p.field == "variants"]
     assert problem.item_id == "lapse-grace-period"
     assert problem.message == "needs at least 3 item(s), has 2" and problem.zh_message() == "至少需要 3 条，现有 2 条"
+
+
+@pytest.mark.parametrize("answer, accept, stated", [
+    ("一个不存在的选项", "[]", False),  # a nonsense answer no text states (qa11 saved one through the editor)
+    ("15日", "[]", True),              # written in the entry's answer
+    ("十五天", "[15日]", True),          # an accepted spelling is what the entry writes
+    ("15天", "[]", True),              # written in the explanation
+])
+def test_a_fill_in_answer_must_be_stated_by_its_explanation_or_entry(content_dir: Path, answer, accept, stated) -> None:
+    path = content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "  - id: q-cooling-off-fill-1\n    type: fill_blank\n    prompt: 犹豫期一般为____。\n"
+        f"    answer: {answer}\n    accept: {accept}\n    explanation: 长期健康保险犹豫期不少于15天。\n"
+        "    entry: cooling-off-length\n    difficulty: 1\n"), encoding="utf-8")
+    problems = [p for p in problems_of(content_dir) if "q-cooling-off-fill-1" in p]
+    assert (problems == []) == stated
+    if not stated:
+        assert "answer" in problems[0] and "quizzes/cooling-off.yaml" in problems[0]
