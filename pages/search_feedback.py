@@ -12,7 +12,7 @@ from trainer.editing.hit_test import GOOD_RANK, QuestionOutcome
 from trainer.search_feedback.fixes import VariantFix, add_as_variant
 from trainer.search_feedback.grouping import MissGroup, group_misses
 from trainer.search_feedback.privacy import asker
-from trainer.search_feedback.store import DOWN, WRONG, searches
+from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
 from ui.display import when
 from ui.i18n import tr
@@ -32,6 +32,9 @@ st.title(tr("搜索反馈", "Search feedback"))
 st.caption(tr("坐席搜索后没有得到答案、点了 👎 或报告答案有误的问题，按意思分组。把问法加为正确条目的相似问法，以后就能搜到。",
               "Questions agents got no answer for, gave 👎 or reported as wrong, grouped by meaning. "
               "Add a wording as a variant of the right entry and it will be found from now on."))
+if dismissed := st.session_state.pop("search_feedback_dismissed", None):
+    st.toast(tr(f"已移除“{dismissed[0]}”这一组（{dismissed[1]} 次搜索）。",
+                f"Removed the group “{dismissed[0]}” ({dismissed[1]} searches)."), icon=":material/done_all:")
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
                     format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
 purge_expired()
@@ -114,7 +117,7 @@ entry_id = entry_col.selectbox(tr("加到哪个条目", "Entry it belongs to"), 
                                placeholder=tr("选择正确的条目", "Pick the right entry"))
 st.caption(tr("现在搜索这个问法的前三：", "Searching this wording now gives: ") + (", ".join(now_ids) or tr("没有答案", "no answer")))
 
-add_col, new_col = st.columns(2)
+add_col, new_col, dismiss_col = st.columns(3)
 if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary", disabled=entry_id is None,
                   key="search_feedback_add", icon=":material/playlist_add:"):
     with st.spinner(tr("正在保存并重新测试这一组……", "Saving and re-testing the group…")):
@@ -125,6 +128,15 @@ if new_col.button(tr("新建条目（预填此问法）", "New entry with this w
     others = [t for t in group.texts if t != text]
     open_new_entry({"question": text, "variants": "\n".join(others)},
                    entries[suggested].category if suggested in entries else None)
+if dismiss_col.button(tr("无需处理", "Needs no fix"), key="search_feedback_dismiss", icon=":material/done_all:",
+                      help=tr("这一组不需要改知识库（例如本热线不回答的问题，没有答案是对的）：从列表中移除。"
+                              "以后再有人这样搜，会重新列出。",
+                              "Nothing in the knowledge base needs to change for this group (e.g. a question this "
+                              "hotline does not answer, so no answer was right): remove it from the list. "
+                              "Searched again later, it is listed again.")):
+    gone = dismiss_searches(database(), [s.id for s in group.searches], user.id)
+    st.session_state["search_feedback_dismissed"] = (group.label, gone)
+    st.rerun()
 
 
 def outcome_row(outcome: QuestionOutcome) -> dict[str, object]:

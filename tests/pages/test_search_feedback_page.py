@@ -131,3 +131,16 @@ def test_a_kept_group_number_past_the_groups_now_shown_falls_back_to_the_first(a
     assert not at.exception, at.exception
     assert len(at.selectbox(key="search_feedback_group").options) < last
     assert at.selectbox(key="search_feedback_group").value == 1
+
+
+def test_a_group_that_needs_no_fix_can_be_dismissed(app_env, store, logged) -> None:
+    """An off-topic group (rightly unanswered) no longer waits in the queue until it expires (qa11)."""
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    at.selectbox(key="search_feedback_group").select(2).run()  # WRONG_TOP
+    at.button(key="search_feedback_dismiss").click().run()
+    assert not at.exception, at.exception
+    assert [g["代表问法"] for g in table(at, 0)] == [NO_ANSWER]
+    assert any(WRONG_TOP in t.value and "1 次搜索" in t.value for t in at.toast)
+    at.button(key="search_feedback_dismiss").click().run()  # the last group: the queue is empty
+    assert not at.exception, at.exception
+    assert any("没有未答出" in s.value for s in at.success)

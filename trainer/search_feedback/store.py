@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 
 from trainer.clock import as_utc, utcnow
 from trainer.store.db import Database
@@ -121,13 +121,28 @@ def purge_searches(db: Database, before: datetime) -> int:
     return removed
 
 
+def dismiss_searches(db: Database, search_ids: Iterable[int], user_id: int | None) -> int:
+    """Mark missed searches as needing no fix (an instructor's call); how many were still open."""
+    ids = list(search_ids)
+    dismissed = 0
+    with db.session() as session:
+        for start in range(0, len(ids), 500):  # keep each IN list short for every backend
+            dismissed += session.execute(
+                update(SearchLog).where(SearchLog.id.in_(ids[start:start + 500]), SearchLog.dismissed_at.is_(None))
+                .values(dismissed_at=utcnow(), dismissed_by=user_id)).rowcount
+        session.commit()
+    return dismissed
+
+
 def searches(db: Database, since: datetime, misses_only: bool = False, limit: int = 5000) -> list[LoggedSearch]:
-    """Searches since `since`, newest first; with `misses_only`, those with no answer or a 👎/report."""
+    """Searches since `since`, newest first; with `misses_only`, those with no answer or a 👎/report that no
+    instructor has dismissed."""
     negative = select(SearchFeedback.search_id).where(SearchFeedback.verdict.in_(NEGATIVE))
     statement = (select(SearchLog, User).outerjoin(User, User.id == SearchLog.user_id)
                  .where(SearchLog.at >= since).order_by(SearchLog.at.desc(), SearchLog.id.desc()).limit(limit))
     if misses_only:
-        statement = statement.where(or_(SearchLog.no_answer.is_(True), SearchLog.id.in_(negative)))
+        statement = statement.where(or_(SearchLog.no_answer.is_(True), SearchLog.id.in_(negative)),
+                                    SearchLog.dismissed_at.is_(None))
     with db.session() as session:
         rows = session.execute(statement).all()
         verdicts = _verdicts_of(session, [log.id for log, _ in rows])

@@ -256,6 +256,9 @@ class SearchLog(Base):
     results_json: Mapped[str] = mapped_column(Text, default="[]")  # [[entry id, relevance], …] best first
     no_answer: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # An instructor said this miss needs no fix (搜索反馈 → 无需处理); the feedback queue leaves it out.
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    dismissed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)  # users.id; no FK: kept after a user goes
 
 
 class SearchFeedback(Base):

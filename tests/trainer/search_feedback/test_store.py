@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from trainer.search_feedback.store import (DOWN, UP, WRONG, loggable_query, purge_searches, record_search,
+from trainer.search_feedback.store import (DOWN, UP, WRONG, dismiss_searches, loggable_query, purge_searches, record_search,
                                            record_verdict, searches)
 from trainer.store.db import Database
 from trainer.store.models import LOGGED_QUERY_CHARS, SearchFeedback
@@ -88,3 +88,17 @@ def test_searches_past_the_retention_period_go_with_their_feedback(database: Dat
     assert [s.query for s in searches(database, since=NOW - timedelta(days=365))] == ["昨天的问题"]
     with database.session() as session:
         assert session.query(SearchFeedback).count() == 0
+
+
+def test_dismissed_misses_leave_the_queue_but_not_the_log(database: Database) -> None:
+    agent = create_user(database, "agent-1", "王小明", "agent")
+    lead = create_user(database, "lead-1", "李老师", "instructor")
+    record_search(database, "k1", agent.id, "今天北京天气怎么样", None, [], at=NOW)
+    record_search(database, "k2", agent.id, "宽限期多久", None, [], at=NOW - timedelta(hours=1))
+    weather = [s.id for s in searches(database, since=WEEK_AGO, misses_only=True) if s.query == "今天北京天气怎么样"]
+    assert dismiss_searches(database, weather, lead.id) == 1
+    assert dismiss_searches(database, weather, lead.id) == 0  # already dismissed: nothing to do
+    assert [s.query for s in searches(database, since=WEEK_AGO, misses_only=True)] == ["宽限期多久"]
+    assert len(searches(database, since=WEEK_AGO)) == 2
+    record_search(database, "k3", agent.id, "今天北京天气怎么样", None, [], at=NOW + timedelta(hours=1))
+    assert [s.query for s in searches(database, since=WEEK_AGO, misses_only=True)] == ["今天北京天气怎么样", "宽限期多久"]
