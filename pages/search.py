@@ -68,7 +68,10 @@ def show_articles(articles: list[ArticleHit]) -> None:
         label = f"{rank}. 《{article.short_name}》{article.article} · {article_caption(article)}"
         with st.expander(escape_markdown(label), expanded=rank == 1):
             show_article(kb, article, article.highlights)
-            st.caption(f"{tr('相关度', 'relevance')} {article.score:.2f} · `{article.document_id}`")
+            # Like the FAQ answers: the best article shows the relevance it was accepted on; the rest are in
+            # the re-ranker's order, which a relevance beside them could contradict (0.92 above 1.00).
+            relevance = f"{tr('相关度', 'relevance')} {article.score:.2f} · " if rank == 1 else ""
+            st.caption(f"{relevance}`{article.document_id}`")
 
 
 if submitted and not query.strip():

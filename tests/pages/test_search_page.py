@@ -105,6 +105,18 @@ def test_regulation_section_below_answers_and_regulations_only_toggle(app_env, s
     assert any("没有可靠匹配的条文" in c.value for c in at.caption)
 
 
+def test_a_named_article_comes_first_and_only_the_best_article_shows_a_relevance(app_env, store) -> None:
+    """QA 2026-12-04: "保险法第十六条" listed 第三十二条 (0.92) first and a later article at 1.00."""
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = search(at.run(), "保险法第十六条")
+    assert not at.exception
+    assert "第十六条" in at.expander[0].label, [e.label for e in at.expander]
+    articles = [c.value for c in at.caption if re.search(r"`(L|JI)[0-9-]+`$", c.value)]
+    assert len(articles) >= 2, "the query needs further articles for this test"
+    assert "相关度 1.00" in articles[0] and not any("相关度" in c for c in articles[1:]), articles
+
+
 # ---- the search log and agents' feedback ------------------------------------------------------
 
 def logged(store) -> list:
