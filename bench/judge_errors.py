@@ -25,8 +25,9 @@ Every miss and false credit of the chosen behaviours gets one cause, the first t
 from __future__ import annotations
 
 import argparse
+import ast
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -124,6 +125,15 @@ def cause(j: Judged, behaviour: str, votes: dict[str, dict[str, int]]) -> str:
     return "threshold" if j.best[behaviour] < t + NEAR else "phrasing"
 
 
+def recipe_with(overrides: str) -> Recipe:
+    """The app's recipe with `name=value,…` fields replaced (values as Python literals)."""
+    fields = {}
+    for pair in filter(None, (p.strip() for p in overrides.split(","))):
+        name, _, value = pair.partition("=")
+        fields[name.strip()] = ast.literal_eval(value.strip())
+    return replace(Recipe(), **fields)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judge_errors")
     parser.add_argument("--behaviours", default=",".join(WEAK))
@@ -145,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warning: {len(problems)} problem(s) with --extra, e.g. {problems[0]}")
         extra = [u for u in everything if u.file in names or any(u.file.endswith(n) for n in names)]
         print(f"--extra: {len(extra)} training-only utterances added to every training set")
-    recipe = eval(f"Recipe({args.recipe})", {"Recipe": Recipe})  # a bench option, not user input
+    recipe = recipe_with(args.recipe)
     detectors = Detectors(())
     votes = split_votes_by_text()
     writers = sorted({u.writer for u in utterances if u.split == "dev"})

@@ -31,3 +31,11 @@ def test_a_false_credit_is_put_down_to_the_unit_negation_threshold_or_phrasing()
     assert cause(judged("我再讲一遍。", (), found={"rude": "我再讲一遍。"}, best=0.95), "rude", {}) == "phrasing"
     assert cause(judged("我再讲一遍。", (), found={"rude": "我再讲一遍。"}, best=0.95), "rude",
                  {"我再讲一遍。": {"rude": 1}}) == "label boundary"
+
+
+def test_recipe_overrides_are_literals_on_the_apps_recipe():
+    from bench.judge_errors import recipe_with
+    from trainer.dialogue.classifier import Recipe
+
+    assert recipe_with("") == Recipe()
+    assert recipe_with("clause_units=True, folds=3") == Recipe(clause_units=True, folds=3)
