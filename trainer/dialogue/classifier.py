@@ -238,7 +238,7 @@ def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[
             for row_offset, sentence in enumerate(sentences, start=1 if len(units) > 1 else 0):
                 clauses += [(c.text, first + row_offset) for c in sentence_clauses(sentence)]
         for position, (text, borrowed) in enumerate([(p, -1) for p in pieces] + clauses):
-            row = [1 if utterance.shows(b) else 0 for b in behaviours]
+            row = [_label(utterance, b) for b in behaviours]
             if position:
                 row = [-1 if r else 0 for r in row]
             texts.append(text)
@@ -250,6 +250,13 @@ def _training_set(utterances: Sequence[LabelledUtterance], behaviours: Sequence[
             parent.append(borrowed)
     return _TrainingSet(texts, np.array(group), np.array(whole), np.array(multi), np.array(labels), np.array(weights),
                         np.array(parent))
+
+
+def _label(utterance: LabelledUtterance, behaviour: str) -> int:
+    """1 shown / 0 not shown / -1 unknown: a training-only file that teaches other behaviours says nothing of this one."""
+    if not utterance.teaches_about(behaviour):
+        return -1
+    return 1 if utterance.shows(behaviour) else 0
 
 
 def sentence_clauses(sentence: Segment) -> list[Segment]:
@@ -421,7 +428,7 @@ def best_of_units(scores: np.ndarray, group: np.ndarray, count: int) -> np.ndarr
 def _prepared(utterances: Sequence[LabelledUtterance], embed: Embed, behaviours: Sequence[str], recipe: Recipe):
     train = sorted((u for u in utterances if u.split == "train"), key=lambda u: u.text)
     data = _training_set(train, behaviours, recipe.clause_units)
-    truth = np.array([[1 if u.shows(b) else 0 for b in behaviours] for u in train])
+    truth = np.array([[_label(u, b) for b in behaviours] for u in train])
     return train, data, _embed_pieces(data, embed, recipe.whole_from_sentences), truth
 
 
@@ -483,7 +490,7 @@ def calibrated_column(scores: np.ndarray, group: np.ndarray, count: int, truth: 
                       recipe: Recipe, calibrating: np.ndarray | None = None) -> tuple[float, float | None, float, float]:
     """(threshold, rule floor or None, precision, recall) of one behaviour from its per-text out-of-fold
     scores: the reply's best unit, over the calibrating utterances, with the cue rule when it has one."""
-    calibrating = np.ones(count, dtype=bool) if calibrating is None else calibrating
+    calibrating = (np.ones(count, dtype=bool) if calibrating is None else calibrating) & (truth >= 0)  # known labels only
     per_utterance = best_of_units(scores[:, None], group, count)[calibrating, 0]
     rules, truth = rules[calibrating], truth[calibrating]
     if recipe.confirm_rules and rules.any():
@@ -541,7 +548,9 @@ def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, 
     for column, behaviour in enumerate(behaviours):
         best = None
         for setting, scores in zip(grid, results):
-            _, precision, recall = _threshold(best_of_units(scores, data.group, len(train))[:, column], truth[:, column])
+            known = truth[:, column] >= 0
+            _, precision, recall = _threshold(best_of_units(scores, data.group, len(train))[known, column],
+                                              truth[known, column])
             key = (precision >= TARGET_PRECISION, round(recall, 3), round(precision, 3))
             if best is None or key > best[0]:
                 best = (key, setting, precision, recall)

@@ -9,7 +9,10 @@ corpus grows; `assign_splits` makes it once for a new writer's file.
 A file marked `training_only: true` holds hard examples written to teach the classifier (e.g.
 polite comprehension checks that must not read as rude): its utterances are always `train`
 (`split` may be left out, and `dev` is an error), so the dev split stays the three corpus
-writers' words and its figures stay comparable.
+writers' words and its figures stay comparable. A training-only file may say which behaviours it
+was written to teach (`teaches: [rude, empathy]`): its labels then train and calibrate only those,
+and say nothing of the others (unknown, not "not shown"), so hard examples written for one behaviour
+cannot move another's head or threshold (docs/benchmarks.md, judge11).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVI
 CORPUS_FOLDER = "dialogue/utterances"
 SPLITS = ("train", "dev")
 DEV_SHARE = 0.30
-FILE_FIELDS = {"writer", "personas", "utterances", "training_only"}
+FILE_FIELDS = {"writer", "personas", "utterances", "training_only", "teaches"}
 UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
 
 
@@ -41,9 +44,14 @@ class LabelledUtterance:
     file: str = ""
     line: int = 0
     training_only: bool = False  # from a training-only file: never in dev
+    teaches: tuple[str, ...] = ()  # the behaviours its file was written to teach (empty: every behaviour)
 
     def shows(self, behaviour: str) -> bool:
         return behaviour in self.labels
+
+    def teaches_about(self, behaviour: str) -> bool:
+        """Whether this utterance's label for `behaviour` trains and calibrates it (else it is unknown)."""
+        return not self.teaches or behaviour in self.teaches
 
 
 def stable_rank(text: str) -> float:
@@ -122,6 +130,16 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
     if not isinstance(training_only, bool):
         problems.append(Problem(name, data.line_of("training_only"), None, "training_only", "must be true or false", "只能是 true 或 false"))
         training_only = False
+    teaches: tuple[str, ...] = ()
+    if "teaches" in data:
+        teaches = _behaviour_list(data, "teaches", name, UTTERANCE_BEHAVIOURS, problems)
+        if not training_only:
+            problems.append(Problem(name, data.line_of("teaches"), None, "teaches",
+                                    "needs training_only: true (a corpus writer's labels count for every behaviour)",
+                                    "需要 training_only: true（语料作者的标注对所有行为都算数）"))
+        if not teaches:
+            problems.append(Problem(name, data.line_of("teaches"), None, "teaches", "must list at least one behaviour",
+                                    "至少列出一个行为"))
     items = data.get("utterances")
     if not isinstance(items, list) or not items:
         problems.append(Problem(name, data.line_of("utterances"), None, "utterances", "must be a non-empty list", "必须是非空列表"))
@@ -170,7 +188,7 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
                                     f"只能是 {', '.join(SPLITS)} 之一" + ("" if split is None else f"，不能是 {split!r}")))
         if len(problems) == before:
             found.append(LabelledUtterance(text, tuple(l for l in labels if l != NO_BEHAVIOUR), counter, split,
-                                           writer.strip(), name, item.line, training_only))
+                                           writer.strip(), name, item.line, training_only, teaches))
     return found
 
 
@@ -198,7 +216,8 @@ def corpus_hash(utterances: Iterable[LabelledUtterance]) -> str:
     """Identifies what a classifier is trained on (texts, labels, counters, splits; not line numbers)."""
     digest = hashlib.sha256()
     for u in sorted(utterances, key=lambda u: u.text):
-        digest.update(f"{u.text}\0{','.join(sorted(u.labels))}\0{','.join(sorted(u.counter))}\0{u.split}\n".encode())
+        taught = f"\0{','.join(sorted(u.teaches))}" if u.teaches else ""  # absent: the hashes of before stay
+        digest.update(f"{u.text}\0{','.join(sorted(u.labels))}\0{','.join(sorted(u.counter))}\0{u.split}{taught}\n".encode())
     return digest.hexdigest()[:24]
 
 

@@ -17,8 +17,10 @@ from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 
 
 # Every adjudicated key: (its folder, the corpus split its items belong to). A training file annotated
-# after the corpus (w-frontline, judge10) has its own folder, so its ids (f0001…) never mix with t0001….
-KEYS = {"dev": (ANNOTATIONS, "dev"), "train": (ANNOTATIONS, "train"), "frontline": (ANNOTATIONS / "frontline", "train")}
+# after the corpus (w-frontline, judge10; w-southwest-senior, judge11) has its own folder, so its ids
+# (f0001…, s0001…) never mix with t0001….
+KEYS = {"dev": (ANNOTATIONS, "dev"), "train": (ANNOTATIONS, "train"), "frontline": (ANNOTATIONS / "frontline", "train"),
+        "southwest": (ANNOTATIONS / "southwest", "train")}
 
 
 @pytest.fixture(scope="module")

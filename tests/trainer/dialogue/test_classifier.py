@@ -9,7 +9,7 @@ from kb.embeddings import EmbeddingCache
 from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import classifier_key, open_classifier, train_classifier
-from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.judge import MeaningJudge
 
 
@@ -257,3 +257,27 @@ def test_warmed_references_cost_no_encoder_call_on_the_first_reply(encoder, embe
     assert counting.calls == 2 and similarity > 0 and sentence is not None  # only the reply was encoded
     warm_references(MeaningJudge(classifier, judge.encoder), [answer, script], tmp_path)
     assert counting.calls == 2  # a restart reads them from the disk cache
+
+
+def test_a_file_that_teaches_some_behaviours_says_nothing_of_the_others():
+    """Its utterances train and calibrate only the behaviours it names: for the rest they are unknown
+    (no head, vote or threshold reads them), so a file written for rude cannot move closing."""
+    from dataclasses import replace
+
+    from trainer.dialogue.classifier import _training_set, calibrated_column, Recipe
+
+    corpus = LabelledUtterance("您好。", ("closing",), split="train")
+    taught = LabelledUtterance("说了三遍了。还问？", ("rude",), split="train", training_only=True, teaches=("rude",))
+    data = _training_set([corpus, taught], ("rude", "closing"))
+    rows = {(t, int(g)): tuple(r) for t, g, r in zip(data.texts, data.group, data.labels)}
+    assert rows[("说了三遍了。还问？", 1)] == (1, -1)
+    assert rows[("说了三遍了。", 1)] == (-1, -1) and rows[("还问？", 1)] == (-1, -1)  # its sentences: unknown for both
+    assert rows[("您好。", 0)] == (0, 1)
+    untaught = replace(taught, teaches=())
+    assert tuple(_training_set([untaught], ("rude", "closing")).labels[0]) == (1, 0)
+    # calibration reads known labels only: the untaught utterance's high score is no false positive
+    scores, group, rules = np.array([0.9, 0.95]), np.array([0, 1]), np.zeros(2, dtype=bool)
+    threshold, _, precision, recall = calibrated_column(scores, group, 2, np.array([1, -1]), rules, Recipe(confirm_rules=False))
+    assert (precision, recall) == (1.0, 1.0) and threshold == pytest.approx(0.9)
+    _, _, precision, _ = calibrated_column(scores, group, 2, np.array([1, 0]), rules, Recipe(confirm_rules=False))
+    assert precision < 1.0

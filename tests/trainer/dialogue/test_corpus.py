@@ -104,3 +104,27 @@ def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):
     assert corpus_hash(read_corpus(content_dir)[0]) == before
     _write(content_dir, "writer: w-test\nutterances:\n  - {text: 您别急。, labels: [none], split: train}\n")
     assert corpus_hash(read_corpus(content_dir)[0]) != before
+
+
+def test_a_training_only_file_can_name_the_behaviours_it_teaches(content_dir):
+    _write(content_dir, "writer: w-test\ntraining_only: true\nteaches: [rude, empathy]\nutterances:\n"
+                        "  - {text: 您说了三遍了，听不懂吗？, labels: [rude]}\n")
+    (utterance,), problems = read_corpus(content_dir)
+    assert problems == []
+    assert utterance.teaches == ("rude", "empathy")
+    assert utterance.teaches_about("rude") and not utterance.teaches_about("closing")
+    taught = corpus_hash([utterance])
+    _write(content_dir, "writer: w-test\ntraining_only: true\nutterances:\n"
+                        "  - {text: 您说了三遍了，听不懂吗？, labels: [rude]}\n")
+    (everything,), _ = read_corpus(content_dir)
+    assert everything.teaches == () and everything.teaches_about("closing")
+    assert corpus_hash([everything]) != taught  # what it teaches is part of what the classifier is trained on
+
+
+def test_teaches_needs_a_training_only_file_and_known_behaviours(content_dir):
+    _write(content_dir, "writer: w-test\nteaches: [rude, politeness]\nutterances:\n"
+                        "  - {text: 您说了三遍了，听不懂吗？, labels: [rude], split: train}\n")
+    _, problems = read_corpus(content_dir)
+    assert sorted((p.line, p.field) for p in problems) == [(2, "teaches"), (2, "teaches")]
+    assert any("politeness" in p.message for p in problems) and any("training_only" in p.message for p in problems)
+    assert untranslated(problems) == []

@@ -1,0 +1,211 @@
+"""Why the judge misses or falsely credits a behaviour — on the TRAIN split only, leave one writer out.
+
+    .venv/bin/python -m bench.judge_errors [--behaviours verification,empathy,...] [--list N] [--extra FILE]
+
+For each corpus writer, the judge (rules + classifier, the app's recipe) is trained on the other
+writers' train utterances and reads this writer's train utterances, as `bench.judge` reads dev ones:
+no dev utterance is read, and no utterance is judged by a classifier that saw it or its writer.
+Pooled over the writers this is also a screen for a change (`--extra`: a training-only file added to
+every training set, never judged).
+
+Every miss and false credit of the chosen behaviours gets one cause, the first that applies:
+- **label boundary** (definition): the three votes on the item (writer + two blind annotators,
+  docs/judge-adjudication.md) were split on this behaviour;
+- **check**: the classifier scored a unit above the threshold (miss) but a behaviour check dropped
+  it, or a cue rule fired below its floor;
+- **wrong unit**: a comma clause of the reply, encoded alone, reaches the threshold while no
+  sentence and not the whole does (miss); the finding's quote is the whole reply of several sentences,
+  no sentence alone reaching the threshold (false credit);
+- **negation / hedge** (false credit): the quoted unit holds a negation or hedge (不会, 不用, 没有…);
+- **threshold**: the best score is within 0.1 of the threshold;
+- **phrasing**: the rest — a wording the heads' examples do not cover (misses far below the threshold,
+  false credits far above it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from kb.embeddings import EmbeddingCache, load_encoder
+from settings import Settings
+from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
+from trainer.dialogue.classifier import Recipe, train_classifier
+from trainer.dialogue.corpus import LabelledUtterance, read_corpus
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.judge import MeaningJudge
+from trainer.dialogue.reply import reply_evidence
+from trainer.dialogue.segments import clause_segments, sentence_segments
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNOTATIONS = ROOT / "tests" / "trainer" / "dialogue" / "annotations"
+WEAK = ("verification", "empathy", "rude", "next_step", "clarifying_question")
+NEAR = 0.1
+NEGATION = ("不会", "不用", "不能", "不是", "没有", "没法", "不要", "别", "并不", "未", "不需要", "不必", "无需")
+CAUSES = ("label boundary", "check", "wrong unit", "negation / hedge", "threshold", "phrasing")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One held-out train utterance as the judge read it."""
+
+    utterance: LabelledUtterance
+    found: dict[str, str]          # behaviour -> quote
+    best: dict[str, float]         # behaviour -> best unit score (sentences and the whole)
+    best_sentence: dict[str, float]  # behaviour -> best sentence score (not the whole)
+    best_clause: dict[str, float]  # behaviour -> best comma clause score, each clause encoded alone
+    rule: set[str]                 # positive cue rules that fired
+    thresholds: dict[str, float]
+
+
+def split_votes_by_text() -> dict[str, dict[str, int]]:
+    """text -> behaviour -> how many of the three votes (writer, two annotators) said shown."""
+    from bench.judge_agreement import split_votes
+
+    votes = split_votes(ANNOTATIONS, "train")
+    counts: dict[str, dict[str, int]] = {}
+    for i in votes.ids:
+        c: Counter = Counter()
+        for rater in (votes.writer, votes.first, votes.second):
+            c.update(rater.get(i, frozenset()))
+        counts[votes.texts[i]] = dict(c)
+    return counts
+
+
+def judge_writer(held: Sequence[LabelledUtterance], judge: MeaningJudge, detectors: Detectors, embed) -> list[Judged]:
+    texts = list(dict.fromkeys(p for u in held for p in judge.pieces(u.text)))
+    judge.remember(texts, embed(texts))
+    clauses = {u.text: [c.text for s in sentence_segments(u.text) for c in clause_segments(s)] for u in held}
+    clause_texts = list(dict.fromkeys(c for cs in clauses.values() for c in cs))
+    clause_vectors = dict(zip(clause_texts, embed(clause_texts))) if clause_texts else {}
+    behaviours = judge.classifier.behaviours
+    out = []
+    for u in held:
+        reading = judge.read(u.text)
+        evidence = reply_evidence(u.text, detectors, judge)
+        found = {}
+        for e in evidence:
+            found.setdefault(e.behaviour, e.quote)
+        best = dict(zip(behaviours, reading.scores.max(axis=0)))
+        sentences = [i for i, unit in enumerate(reading.units) if unit.text != u.text.strip() or len(reading.units) == 1]
+        best_sentence = dict(zip(behaviours, reading.scores[sentences].max(axis=0)))
+        cs = clauses[u.text]
+        clause_scores = (judge.classifier.scores(cs, np.vstack([clause_vectors[c] for c in cs])).max(axis=0)
+                         if cs else np.zeros(len(behaviours)))
+        rule = {e.behaviour for e in detectors.positives(u.text)}
+        out.append(Judged(u, found, best, best_sentence, dict(zip(behaviours, clause_scores)), rule,
+                          dict(judge.classifier.thresholds)))
+    return out
+
+
+def cause(j: Judged, behaviour: str, votes: dict[str, dict[str, int]]) -> str:
+    shown = j.utterance.shows(behaviour)
+    v = votes.get(j.utterance.text, {}).get(behaviour, 0)
+    if v in (1, 2):
+        return "label boundary"
+    t = j.thresholds[behaviour]
+    if shown:
+        if j.best[behaviour] >= t or behaviour in j.rule:
+            return "check"
+        if j.best_clause[behaviour] >= t:
+            return "wrong unit"
+        return "threshold" if j.best[behaviour] >= t - NEAR else "phrasing"
+    quote = j.found[behaviour]
+    if quote == j.utterance.text.strip() and len(sentence_segments(j.utterance.text)) > 1 \
+            and j.best_sentence[behaviour] < t:
+        return "wrong unit"
+    if any(n in quote for n in NEGATION):
+        return "negation / hedge"
+    return "threshold" if j.best[behaviour] < t + NEAR else "phrasing"
+
+
+def recipe_with(overrides: str) -> Recipe:
+    """The app's recipe with `name=value,…` fields replaced (values as Python literals)."""
+    fields = {}
+    for pair in filter(None, (p.strip() for p in overrides.split(","))):
+        name, _, value = pair.partition("=")
+        fields[name.strip()] = ast.literal_eval(value.strip())
+    return replace(Recipe(), **fields)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.judge_errors")
+    parser.add_argument("--behaviours", default=",".join(WEAK))
+    parser.add_argument("--list", type=int, default=0, help="print up to N misses and false credits per behaviour")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="a training-only corpus file added to every training set (never judged)")
+    parser.add_argument("--recipe", default="", help="Recipe overrides, e.g. clause_units=True")
+    args = parser.parse_args(argv)
+    chosen = args.behaviours.split(",")
+    settings = Settings.from_env()
+    encoder = load_encoder(settings.embedding_model)
+    embed = EmbeddingCache(encoder, settings.embedding_cache_dir).embed
+    utterances, _ = read_corpus(settings.content_dir)
+    extra: list[LabelledUtterance] = []
+    if args.extra:  # read with the corpus (duplicates and training_only checked), then only its utterances kept
+        names = {f"dialogue/utterances/{p.name}": p.read_text(encoding="utf-8") for p in args.extra}
+        everything, problems = read_corpus(settings.content_dir, names)
+        if problems:
+            print(f"warning: {len(problems)} problem(s) with --extra, e.g. {problems[0]}")
+        extra = [u for u in everything if u.file in names or any(u.file.endswith(n) for n in names)]
+        print(f"--extra: {len(extra)} training-only utterances added to every training set")
+    recipe = recipe_with(args.recipe)
+    detectors = Detectors(())
+    votes = split_votes_by_text()
+    writers = sorted({u.writer for u in utterances if u.split == "dev"})
+    judged: list[Judged] = []
+    for writer in writers:
+        others = [u for u in utterances if u.writer != writer] + extra
+        classifier = train_classifier(others, embed, encoder.model_id, recipe=recipe)
+        held = [u for u in utterances if u.writer == writer and u.split == "train"]
+        judged += judge_writer(held, MeaningJudge(classifier, encoder), detectors, embed)
+        print(f"{writer}: {len(held)} train utterances judged", flush=True)
+    print("\n| behaviour | train n | LOWO P / R | missed | " + " | ".join(f"miss: {c}" for c in CAUSES)
+          + " | falsely credited | " + " | ".join(f"false: {c}" for c in CAUSES) + " | recall per writer |")
+    print("|---|---|---|---|" + "---|" * len(CAUSES) + "---|" + "---|" * len(CAUSES) + "---|")
+    macro = []
+    for behaviour in UTTERANCE_BEHAVIOURS:
+        truth = [j.utterance.shows(behaviour) for j in judged]
+        flagged = [behaviour in j.found for j in judged]
+        hits = sum(t and f for t, f in zip(truth, flagged))
+        p, r = hits / max(1, sum(flagged)), hits / max(1, sum(truth))
+        macro.append((p, r))
+        if behaviour not in chosen:
+            continue
+        misses = [j for j, t, f in zip(judged, truth, flagged) if t and not f]
+        false = [j for j, t, f in zip(judged, truth, flagged) if f and not t]
+        mc = Counter(cause(j, behaviour, votes) for j in misses)
+        fc = Counter(cause(j, behaviour, votes) for j in false)
+        per_writer = defaultdict(lambda: [0, 0])
+        for j, t, f in zip(judged, truth, flagged):
+            if t:
+                per_writer[j.utterance.writer][0] += f
+                per_writer[j.utterance.writer][1] += 1
+        writers_text = ", ".join(f"{w.removeprefix('w-')} {a}/{n}" for w, (a, n) in sorted(per_writer.items()))
+        print(f"| {behaviour} | {sum(truth)} | {p:.2f} / {r:.2f} | {len(misses)} | " + " | ".join(str(mc[c]) for c in CAUSES)
+              + f" | {len(false)} | " + " | ".join(str(fc[c]) for c in CAUSES) + f" | {writers_text} |")
+    print(f"\nLOWO train macro over all 14: P {np.mean([m[0] for m in macro]):.3f} R {np.mean([m[1] for m in macro]):.3f}; "
+          + ", ".join(f"{b} {p:.2f}/{r:.2f}" for b, (p, r) in zip(UTTERANCE_BEHAVIOURS, macro)))
+    if args.list:
+        for behaviour in chosen:
+            t = judged[0].thresholds[behaviour]
+            print(f"\n### {behaviour}")
+            for j in judged:
+                shown, flagged = j.utterance.shows(behaviour), behaviour in j.found
+                if shown != flagged:
+                    kind = "MISS" if shown else "FALSE"
+                    print(f"{kind} [{cause(j, behaviour, votes)}] s={j.best[behaviour]:.2f} sent={j.best_sentence[behaviour]:.2f} "
+                          f"clause={j.best_clause[behaviour]:.2f} t={j.thresholds[behaviour]:.2f} "
+                          f"{j.utterance.writer.removeprefix('w-')}: {j.utterance.text}"
+                          + (f"  «{j.found[behaviour]}»" if flagged else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""bench.judge_errors: each miss or false credit gets the cause the error table counts it under."""
+
+from __future__ import annotations
+
+from bench.judge_errors import Judged, cause
+from trainer.dialogue.corpus import LabelledUtterance
+
+
+def judged(text: str, labels: tuple[str, ...], *, found=None, best=0.2, sentence=None, clause=None, rule=()) -> Judged:
+    return Judged(LabelledUtterance(text, labels, split="train", writer="w-x"), dict(found or {}), {"rude": best},
+                  {"rude": best if sentence is None else sentence}, {"rude": best if clause is None else clause},
+                  set(rule), {"rude": 0.8})
+
+
+def test_a_miss_is_put_down_to_the_first_cause_that_applies():
+    votes = {"您说重点。": {"rude": 2}}
+    assert cause(judged("您说重点。", ("rude",)), "rude", votes) == "label boundary"  # the raters split on it
+    assert cause(judged("说了八遍了。", ("rude",), best=0.85), "rude", {}) == "check"  # scored above, dropped by a check
+    assert cause(judged("说了八遍了。", ("rude",), rule=("rude",)), "rude", {}) == "check"  # a rule fired below its floor
+    assert cause(judged("好吧，说了八遍了。", ("rude",), clause=0.9), "rude", {}) == "wrong unit"
+    assert cause(judged("说了八遍了。", ("rude",), best=0.75), "rude", {}) == "threshold"
+    assert cause(judged("说了八遍了。", ("rude",), best=0.3), "rude", {}) == "phrasing"
+    assert cause(judged("说了八遍了。", ("rude",), best=0.3), "rude", {"说了八遍了。": {"rude": 3}}) == "phrasing"  # all agree
+
+
+def test_a_false_credit_is_put_down_to_the_unit_negation_threshold_or_phrasing():
+    whole = "我再讲一遍。您听听看。"
+    assert cause(judged(whole, (), found={"rude": whole}, best=0.9, sentence=0.5), "rude", {}) == "wrong unit"
+    assert cause(judged("我不会催您。", (), found={"rude": "我不会催您。"}, best=0.95), "rude", {}) == "negation / hedge"
+    assert cause(judged("我再讲一遍。", (), found={"rude": "我再讲一遍。"}, best=0.85), "rude", {}) == "threshold"
+    assert cause(judged("我再讲一遍。", (), found={"rude": "我再讲一遍。"}, best=0.95), "rude", {}) == "phrasing"
+    assert cause(judged("我再讲一遍。", (), found={"rude": "我再讲一遍。"}, best=0.95), "rude",
+                 {"我再讲一遍。": {"rude": 1}}) == "label boundary"
+
+
+def test_recipe_overrides_are_literals_on_the_apps_recipe():
+    from bench.judge_errors import recipe_with
+    from trainer.dialogue.classifier import Recipe
+
+    assert recipe_with("") == Recipe()
+    assert recipe_with("clause_units=True, folds=3") == Recipe(clause_units=True, folds=3)
