@@ -33,7 +33,7 @@ from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
-from kb.text import clip_query, content_terms, keyword_tokens, matched_terms, normalize
+from kb.text import clip_query, content_terms, has_words, keyword_tokens, matched_terms, normalize
 
 # Fusion weights chosen on the TUNE half of the customer set from a grid (dense 1.5/2.5/4, BM25
 # 0.5/1/1.5, k 20/60; docs/benchmarks.md): BM25 1.0 and 1.5 were within noise on TUNE and 1.0 kept
@@ -359,7 +359,7 @@ class Searcher:
                min_relevance: float | None = None) -> list[Hit]:
         """Up to `k` hits above the relevance threshold, best first; [] when nothing is reliable."""
         plan = plan_query(query or "", self.glossary, self.rewriters)
-        if not plan.text.strip() or k <= 0 or self.index.size == 0:
+        if not has_words(plan.text) or k <= 0 or self.index.size == 0:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
@@ -440,7 +440,7 @@ class Searcher:
         """For the benchmarks that train the re-ranker and the gate: the plan, vectors, dense scores, rankings
         and fused candidates of an unfiltered search before re-ranking and gating (None: nothing to search)."""
         plan = plan_query(query or "", self.glossary, self.rewriters)
-        if not plan.text.strip() or self.index.size == 0:
+        if not has_words(plan.text) or self.index.size == 0:
             return None
         query_vector, question_vector, clause_vectors = self._vectors(plan)
         dense = self.index.dense_scores(query_vector, CANDIDATE_DEPTH)

@@ -59,6 +59,13 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_PATTERN.search(text))
 
 
+def has_words(text: str) -> bool:
+    """Whether a query holds anything to search for: a Chinese character or a Latin word that is not a
+    function word. "' OR 1=1 --", "1234" or "???" hold none, and used to get an entry at 0.66 (QA 2026-12-04)."""
+    return any(_CJK_PATTERN.match(run) or (not run[0].isdigit() and len(run) > 1 and run not in STOP_WORDS)
+               for run in _RUN_PATTERN.findall(normalize(text)))
+
+
 def keyword_tokens(text: str) -> list[str]:
     """BM25 tokens: CJK unigrams and bigrams (minus stopwords) and Latin/digit words."""
     return list(_keyword_tokens(text))

@@ -146,3 +146,15 @@ def test_a_learned_gate_when_on_decides_in_place_of_the_scope_margin_and_the_thr
     threshold = kb.settings.min_relevance
     assert all(h.relevance >= threshold - 0.04 for h in shown[1:]), "only near misses are listed after the first"
     assert searcher.search("明天天气怎么样", k=10) == [], "the relevance threshold still refuses what nothing matches"
+
+
+@pytest.mark.parametrize("query", ["' OR 1=1 --", "1=1", "95519", "???", "or and the"])
+def test_a_query_without_words_gets_no_answer(kb, query) -> None:
+    """QA 2026-12-04: "' OR 1=1 --" was answered with an underwriting entry at 0.62."""
+    assert kb.search(query) == [] and kb.search_regulations(query) == []
+
+
+def test_words_decide_not_symbols() -> None:
+    from kb.text import has_words
+    assert has_words("宽限期多久") and has_words("how long is the grace period") and has_words("60岁")
+    assert not has_words("' OR 1=1 --") and not has_words("12345") and not has_words("…？！") and not has_words("a")
