@@ -22,7 +22,9 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # queries' worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a borderline
 # query or two. TUNE's floors are lower than the sixth pass's only because TUNE grew by three harder writers
 # (2,241 queries / 465 negatives instead of 1,488 / 277); DEV's are unchanged.
-FLOORS = {"tune": (0.84, 0.925, 0.905), "dev": (0.815, 0.885, 0.92)}
+# content11 added 32 TUNE queries written for new topics (gaps11-content11; 0.69 R@1 on their own) and 49 negatives:
+# TUNE measured 0.839 / 0.926, 491 of 514, so its floors moved down by the new queries' weight; DEV's are unchanged.
+FLOORS = {"tune": (0.835, 0.92, 0.905), "dev": (0.815, 0.885, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -124,6 +126,11 @@ def test_a_lapse_of_three_years_favours_termination(real_kb: KnowledgeBase) -> N
     # answered with the entry on a policyholder who intentionally kills the insured.
     ("投保人（我老公）去世了，保单还要继续交钱，投保人怎么改成我", "svc-policyholder-death"),
     ("投保人是俺老汉 他走了 这保单还能接着交不 投保人能换成俺不", "svc-policyholder-death"),
+    # content11: premium waiver and hospital claims (docs/content-gaps.md topics 2, 6, 7); the first got a
+    # reduced-paid-up answer, the second and third the critical-illness document list or a refusal.
+    ("我得了重疾你们赔了，剩下的保费是不是就不用交了，豁免到底有没有", "claims-premium-waiver"),
+    ("医疗险发票原件给社保报销用掉了，只有复印件加分割单你们认不认", "claims-medical-documents"),
+    ("奶奶的住院报销钱怎么算，自费药能不能报", "claims-medical-payout-scope"),
 ])
 def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: KnowledgeBase, query: str,
                                                                   entry_id: str) -> None:
