@@ -231,9 +231,12 @@ class MeaningJudge:
         sentence = piece if piece in reading.units else self._sentence_of(reading, piece)
         return reading.vectors[reading.units.index(sentence)] if sentence in reading.units else reading.vectors[-1]
 
-    def closeness(self, reading: Reading, references: Sequence[str]) -> tuple[float, Segment | None]:
-        """Best cosine between a sentence of the reply and any reference text (FAQ answer sentences)."""
-        sentences = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
+    def closeness(self, reading: Reading, references: Sequence[str],
+                  keep: Callable[[str], bool] | None = None) -> tuple[float, Segment | None]:
+        """Best cosine between a sentence of the reply (those `keep` accepts) and any reference text
+        (FAQ answer sentences)."""
+        sentences = [u for u in reading.units if (u.text != reading.text or len(reading.units) == 1)
+                     and (keep is None or keep(u.text))]
         if not sentences or not references:
             return 0.0, None
         rows = [reading.units.index(s) for s in sentences]
