@@ -23,6 +23,7 @@ import numpy as np
 from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
+from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
 from trainer.dialogue.evidence import Evidence
@@ -73,7 +74,7 @@ class Reading:
 class MeaningJudge:
     """The trained classifier and the encoder behind it."""
 
-    def __init__(self, classifier: BehaviourClassifier, encoder: Encoder) -> None:
+    def __init__(self, classifier: BehaviourClassifier | TaughtClassifier, encoder: Encoder) -> None:
         if classifier.model_id != encoder.model_id:
             raise ValueError(f"classifier trained with {classifier.model_id}, encoder is {encoder.model_id}")
         self.classifier = classifier
