@@ -50,6 +50,7 @@ from trainer.dialogue.neighbours import Neighbours
 from trainer.dialogue.stacking import Stack, StackSetting, features as stack_features, fit as fit_stack
 from trainer.dialogue.stacking import out_of_fold as stack_out_of_fold
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
+from trainer.dialogue.taught import TaughtClassifier, taught_behaviours, without_taught_files
 
 log = logging.getLogger(__name__)
 
@@ -565,8 +566,19 @@ def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recip
 
 
 def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
-                    cache_dir: Path | None) -> BehaviourClassifier:
-    """The cached classifier for this corpus and encoder, or a newly trained one (then cached)."""
+                    cache_dir: Path | None) -> BehaviourClassifier | TaughtClassifier:
+    """The cached classifier for this corpus and encoder, or a newly trained one (then cached); with
+    files that teach named behaviours, those behaviours from a classifier trained with them and the
+    rest from the one of the corpus without them (`trainer.dialogue.taught`)."""
+    teaches = taught_behaviours(utterances)
+    if not teaches:
+        return _open_one(utterances, embed, model_id, cache_dir)
+    return TaughtClassifier(_open_one(without_taught_files(utterances), embed, model_id, cache_dir),
+                            _open_one(utterances, embed, model_id, cache_dir), teaches)
+
+
+def _open_one(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
+              cache_dir: Path | None) -> BehaviourClassifier:
     key = classifier_key(utterances, model_id)
     path = cache_dir / f"judge-{key}.pkl" if cache_dir else None
     if path is not None and path.is_file():

@@ -11,8 +11,10 @@ polite comprehension checks that must not read as rude): its utterances are alwa
 (`split` may be left out, and `dev` is an error), so the dev split stays the three corpus
 writers' words and its figures stay comparable. A training-only file may say which behaviours it
 was written to teach (`teaches: [rude, empathy]`): its labels then train and calibrate only those,
-and say nothing of the others (unknown, not "not shown"), so hard examples written for one behaviour
-cannot move another's head or threshold (docs/benchmarks.md, judge11).
+and say nothing of the others (unknown, not "not shown"); the behaviours no such file teaches are
+scored by the classifier of the corpus without these files, so hard examples written for one
+behaviour cannot move another's score, head or threshold (`trainer.dialogue.taught`;
+docs/benchmarks.md, judge11 and judge12).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ import numpy as np
 from kb.embeddings import EmbeddingCache, Encoder
 from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
+from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
 from trainer.dialogue.evidence import Evidence
@@ -73,7 +74,7 @@ class Reading:
 class MeaningJudge:
     """The trained classifier and the encoder behind it."""
 
-    def __init__(self, classifier: BehaviourClassifier, encoder: Encoder) -> None:
+    def __init__(self, classifier: BehaviourClassifier | TaughtClassifier, encoder: Encoder) -> None:
         if classifier.model_id != encoder.model_id:
             raise ValueError(f"classifier trained with {classifier.model_id}, encoder is {encoder.model_id}")
         self.classifier = classifier
@@ -231,9 +232,12 @@ class MeaningJudge:
         sentence = piece if piece in reading.units else self._sentence_of(reading, piece)
         return reading.vectors[reading.units.index(sentence)] if sentence in reading.units else reading.vectors[-1]
 
-    def closeness(self, reading: Reading, references: Sequence[str]) -> tuple[float, Segment | None]:
-        """Best cosine between a sentence of the reply and any reference text (FAQ answer sentences)."""
-        sentences = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
+    def closeness(self, reading: Reading, references: Sequence[str],
+                  keep: Callable[[str], bool] | None = None) -> tuple[float, Segment | None]:
+        """Best cosine between a sentence of the reply (those `keep` accepts) and any reference text
+        (FAQ answer sentences)."""
+        sentences = [u for u in reading.units if (u.text != reading.text or len(reading.units) == 1)
+                     and (keep is None or keep(u.text))]
         if not sentences or not references:
             return 0.0, None
         rows = [reading.units.index(s) for s in sentences]

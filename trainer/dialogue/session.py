@@ -59,6 +59,11 @@ def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
     return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
 
 
+def _faults(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone)."""
+    return tuple(e.quote for e in evidence if not e.ok and e.quote)
+
+
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
     return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.description}")
 
@@ -344,7 +349,7 @@ class DialogueSession:
             evidence += self._meaning(reading, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading)
+        self._answered_early(text, claims, wrong_entries, reading, _faults(evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
@@ -366,11 +371,21 @@ class DialogueSession:
             self.state.reported.add("jargon")
         return found
 
-    def _close_to(self, reading: Reading | None, entry_id: str) -> str | None:
-        """The reply sentence that says what the entry's answer says, if one is close enough in meaning."""
+    def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
+        """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
+
+        A sentence found at fault (`faults`: the quotes of this reply's faults) counts only if it says
+        something of the entry, a topic term or a figure, as the references must: "你冷静点，这是规定，
+        我也没办法。" is about as close to every rule's answer and explains none."""
         if reading is None or not self._references.get(entry_id):
             return None
-        similarity, sentence = self.judge.closeness(reading, self._references[entry_id])
+        entry = self.entries[entry_id]
+
+        def credible(sentence: str) -> bool:
+            at_fault = any(q in sentence or sentence in q for q in faults)
+            return not at_fault or states_content(sentence, entry)
+
+        similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
             return None
         rivals = [self.judge.closeness(reading, refs)[0] for other, refs in self._references.items()
@@ -404,7 +419,8 @@ class DialogueSession:
                                              "out by the agent first: let the customer say them, and check.")))
         return found
 
-    def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None) -> str | None:
+    def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
+                      faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
         hit = cue_evidence(text, "answer", follow_up.cues)
         if hit is not None:
@@ -412,7 +428,7 @@ class DialogueSession:
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry)
+        return self._close_to(reading, follow_up.entry, faults)
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -420,7 +436,7 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading)
+        quote = self._answer_quote(text, pending, claims, reading, _faults(evidence))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
@@ -428,7 +444,8 @@ class DialogueSession:
                              entry=pending.entry)]
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
-        if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading):
+        if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
+                                                                          _faults(evidence)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
@@ -437,7 +454,7 @@ class DialogueSession:
                          (entry.script or entry.answer).strip(), pending.entry)]
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
-                         reading: Reading) -> bool:
+                         reading: Reading, faults: Sequence[str] = ()) -> bool:
         """The reply answers (by cue, right figure or meaning) another question the customer asked
         earlier in the call: the trainee is still on one of her own concerns, so the reply does not
         ignore her, though the pending question stays open (re-asked, and listed if the call ends
@@ -445,10 +462,11 @@ class DialogueSession:
 
         Only with the judge, as for questions answered early: the cue rules alone are too loose for it."""
         return any(f.id != pending.id and f.entry not in wrong_entries and f.id in self.state.asked
-                   and self._answer_quote(text, f, claims, reading) is not None
+                   and self._answer_quote(text, f, claims, reading, faults) is not None
                    for f in self.scenario.lines.follow_ups)
 
-    def _answered_early(self, text: str, claims: list, wrong_entries: set[str], reading: Reading | None) -> None:
+    def _answered_early(self, text: str, claims: list, wrong_entries: set[str], reading: Reading | None,
+                        faults: Sequence[str] = ()) -> None:
         """Questions the customer has not asked yet but the trainee already answered are not asked again.
 
         Only with the judge: the cue rules alone are too loose to say a question nobody asked was answered.
@@ -458,7 +476,7 @@ class DialogueSession:
         for follow_up in self.scenario.lines.follow_ups:
             if follow_up.id in self.state.answered or follow_up.id in self.state.asked or follow_up.entry in wrong_entries:
                 continue
-            if self._answer_quote(text, follow_up, claims, reading) is not None:
+            if self._answer_quote(text, follow_up, claims, reading, faults) is not None:
                 self.state.answered.add(follow_up.id)
                 self.state.asked.add(follow_up.id)
 
@@ -472,7 +490,7 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, _faults(evidence)) for e in checkpoint.entries)), None)
             if quote is None:
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order

@@ -281,3 +281,30 @@ def test_a_file_that_teaches_some_behaviours_says_nothing_of_the_others():
     assert (precision, recall) == (1.0, 1.0) and threshold == pytest.approx(0.9)
     _, _, precision, _ = calibrated_column(scores, group, 2, np.array([1, 0]), rules, Recipe(confirm_rules=False))
     assert precision < 1.0
+
+
+def test_a_taught_file_leaves_every_other_behaviour_exactly_as_before(encoder, embed, tmp_path):
+    """judge11: with one classifier, a file teaching rude moved closing and personal_data by a dev flag
+    each (re-dealt folds, refitted features, the second stage reading every head)."""
+    from dataclasses import replace
+
+    from trainer.dialogue.taught import TaughtClassifier
+
+    corpus = small_corpus(4)
+    rude = [u for u in read_corpus(REAL_CONTENT)[0] if u.split == "train" and "rude" in u.labels][-6:]
+    taught = [replace(u, text=u.text + "！", training_only=True, teaches=("rude",), writer="w-test") for u in rude]
+    before = open_classifier(corpus, embed, encoder.model_id, tmp_path)
+    after = open_classifier(corpus + taught, embed, encoder.model_id, tmp_path)
+    assert isinstance(after, TaughtClassifier) and after.base.thresholds == before.thresholds  # the cached one
+    texts = ["您先别着急，我帮您查一下。", "说了多少遍了，您到底听没听？", "好的，那今天就先这样，再见。"]
+    vectors = embed(texts)
+    was, now = before.scores(texts, vectors), after.scores(texts, vectors)
+    rude_column = before.behaviours.index("rude")
+    others = [i for i in range(len(before.behaviours)) if i != rude_column]
+    assert np.array_equal(was[:, others], now[:, others])
+    assert {b: after.thresholds[b] for b in before.behaviours if b != "rude"} == \
+        {b: t for b, t in before.thresholds.items() if b != "rude"}
+    with_file = train_classifier(corpus + taught, embed, encoder.model_id)
+    assert np.array_equal(now[:, rude_column], with_file.scores(texts, vectors)[:, rude_column])
+    assert not np.array_equal(was[:, rude_column], now[:, rude_column])  # what the file teaches does count
+    assert np.array_equal(after.scores(texts, vectors, only="closing")[:, 0], was[:, before.behaviours.index("closing")])

@@ -200,3 +200,16 @@ def test_a_refusal_is_not_quoted_as_a_promise(real_facts, judge):
     assert "全额退肯定不行。" not in promises and "全额退肯定不行" not in promises
     promise = "您放心，全额退肯定没问题，钱下礼拜就到您卡上。"
     assert "absolute_promise" in {e.behaviour for e in reply_evidence(promise, detectors, judge)}
+
+
+def test_a_rude_reply_that_explains_nothing_meets_no_checkpoint(real_scenarios, real_facts, judge):
+    """QA, 2026-12-04: it was listed under 完成要点 (轻症, by meaning: every rule's answer is about as close
+    to "这是规定") while flagged 服务忌语 and 推诿指责."""
+    rude = "你冷静点，这是规定，我也没办法。"
+    session = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge)
+    session.start()
+    session.reply(rude)
+    report = session.report()
+    assert not [f for f in report.findings if f.ok and f.quote in rude]
+    assert "mild-benefit" in report.missed_checkpoints and not session.state.answered
+    assert {"rude", "blame"} <= {f.rubric for f in report.findings if not f.ok}

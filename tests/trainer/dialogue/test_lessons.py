@@ -75,3 +75,18 @@ def test_a_missed_behaviour_checkpoint_is_taught_with_a_model_line_that_shows_th
     empathy = next(c for c in scenario.checkpoints if c.behaviour == "empathy")
     lesson = missed[f"这通电话没有做到：{empathy.description}"]
     assert lesson.better in scenario.model_answers and "理解您的心情" in lesson.better, lesson.better
+
+
+def test_two_checkpoints_met_by_one_model_line_are_each_taught_with_their_own_part(real_scenarios, real_facts):
+    """QA 2026-12-04 (callback-cooperative, exam): the 第二项 and 第三项 missed-checkpoint lessons (亲笔签名,
+    说明书) showed the same "更好的说法", one model line holding the cues of both."""
+    scenario = real_scenarios["callback-cooperative"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0, mode="exam"), [scenario.model_answers[0]])
+    missed = {lesson.why: lesson.better for lesson in do_differently(report, scenario, limit=20)
+              if lesson.rubric == MISSED_CHECKPOINT}
+    better = {i: missed[f"这通电话没有做到：{c.description}"] for i in ("purchase-signature", "read-docs", "coverage")
+              for c in scenario.checkpoints if c.id == i}
+    assert "亲笔签名" in better["purchase-signature"] and "产品说明书" not in better["purchase-signature"]
+    assert "产品说明书" in better["read-docs"] and "亲笔签名" not in better["read-docs"] and "责任免除" not in better["read-docs"]
+    assert "责任免除" in better["coverage"] and "产品说明书" not in better["coverage"]
+    assert all(any(b in line for line in scenario.model_answers) for b in better.values())  # the model's own words

@@ -1,0 +1,90 @@
+"""Training-only files that teach named behaviours (`teaches:`), kept away from every other behaviour.
+
+`teaches:` makes a file's labels unknown for the behaviours it does not name, but one classifier
+trained on it still moves them: its utterances re-deal the position-based folds, refit the n-gram
+vocabulary and the scaler, and the second stage reads every head (docs/benchmarks.md, judge11; dealing
+folds by a hash of the text instead moves the dev figures by itself, judge12). So the taught behaviours
+are scored by a classifier trained with the taught files, and every other behaviour by the classifier
+of the corpus without them: the very classifier (same cache key) as before the files were added, so
+an untaught behaviour's scores, threshold and rule floor are exactly those of before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from trainer.dialogue.corpus import LabelledUtterance
+
+if TYPE_CHECKING:
+    from trainer.dialogue.classifier import BehaviourClassifier, Recipe
+
+
+def taught_behaviours(utterances: Sequence[LabelledUtterance]) -> frozenset[str]:
+    """Every behaviour some training file teaches by name (empty: no such file)."""
+    return frozenset(b for u in utterances for b in u.teaches)
+
+
+def without_taught_files(utterances: Sequence[LabelledUtterance]) -> list[LabelledUtterance]:
+    """The corpus as it is without the files that teach named behaviours."""
+    return [u for u in utterances if not u.teaches]
+
+
+@dataclass
+class TaughtClassifier:
+    """A `BehaviourClassifier` whose taught behaviours come from `taught`, the rest from `base`."""
+
+    base: BehaviourClassifier
+    taught: BehaviourClassifier
+    teaches: frozenset[str]
+
+    def __post_init__(self) -> None:
+        if self.base.behaviours != self.taught.behaviours or self.base.model_id != self.taught.model_id:
+            raise ValueError("both classifiers must judge the same behaviours with the same encoder")
+
+    def _owner(self, behaviour: str) -> BehaviourClassifier:
+        return self.taught if behaviour in self.teaches else self.base
+
+    @property
+    def behaviours(self) -> tuple[str, ...]:
+        return self.base.behaviours
+
+    @property
+    def model_id(self) -> str:
+        return self.base.model_id
+
+    @property
+    def recipe(self) -> Recipe:
+        return self.base.recipe
+
+    @property
+    def whole_from_sentences(self) -> bool:
+        return self.base.whole_from_sentences
+
+    @property
+    def train_size(self) -> int:
+        return self.taught.train_size
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {b: self._owner(b).thresholds[b] for b in self.behaviours}
+
+    @property
+    def rule_floors(self) -> dict[str, float]:
+        return {b: self._owner(b).rule_floors[b] for b in self.behaviours if b in self._owner(b).rule_floors}
+
+    @property
+    def calibration(self) -> dict[str, tuple[float, float]]:
+        return {b: self._owner(b).calibration[b] for b in self.behaviours if b in self._owner(b).calibration}
+
+    def scores(self, texts: Sequence[str], vectors: np.ndarray, only: str | None = None) -> np.ndarray:
+        """As `BehaviourClassifier.scores`: the taught columns from `taught`, the others from `base`."""
+        if only is not None:
+            return self._owner(only).scores(texts, vectors, only)
+        scores = self.base.scores(texts, vectors)
+        columns = [i for i, b in enumerate(self.behaviours) if b in self.teaches]
+        if columns and len(texts):
+            scores[:, columns] = self.taught.scores(texts, vectors)[:, columns]
+        return scores
