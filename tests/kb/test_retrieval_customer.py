@@ -141,6 +141,10 @@ def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str
     ("保单去年断掉了 补交恢复要什么手续", "复效"),
     ("我家老人走了 保险怎么办", "身故"),
     ("拒陪了还能申诉吗", "拒赔"),
+    # Dialect (search10): the rural speakers' pronoun and question words become Mandarin before searching.
+    ("俺闺女替俺交的钱 咋整才能退", "我女儿替我交的钱 怎么办才能退"),
+    ("保单丢了补一份中不中 要带啥", "保单丢了补一份行不行 要带什么"),
+    ("咋查俺的保单", "怎么查我的保单"),
 ])
 def test_spoken_phrases_from_the_entries_variants_become_the_term(real_kb: KnowledgeBase, said: str, term: str) -> None:
     from kb.query_rewrite import SpokenTerms
