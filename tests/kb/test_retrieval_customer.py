@@ -22,9 +22,10 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # queries' worth: the 4-bit encoder's vectors move slightly with how queries are batched, which flips a borderline
 # query or two. TUNE's floors are lower than the sixth pass's only because TUNE grew by three harder writers
 # (2,241 queries / 465 negatives instead of 1,488 / 277); DEV's are unchanged.
-# search10 (dialect words, pinyin-typed terms, 102 story variants): tune 0.875 / 0.956, 441 of 465; dev 0.849 / 0.917,
-# 37 of 39 — floors a few queries lower (DEV's refusal floor stays at 36 of 39: one negative is one flip).
-FLOORS = {"tune": (0.865, 0.945, 0.94), "dev": (0.84, 0.905, 0.92)}
+# search10 (dialect words, pinyin-typed terms, 102 story variants), merged with content12's entries: tune (2,311)
+# 0.869 / 0.952, 441 of 465; dev 0.856 / 0.910, 37 of 39 — floors a few queries lower (DEV's refusal floor stays at
+# 36 of 39: one negative is one flip).
+FLOORS = {"tune": (0.86, 0.94, 0.94), "dev": (0.845, 0.90, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
