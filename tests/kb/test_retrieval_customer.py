@@ -158,3 +158,9 @@ def test_an_agent_who_left_is_not_read_as_a_death(real_kb: KnowledgeBase) -> Non
     from kb.query_rewrite import SpokenTerms
     rewritten = SpokenTerms(real_kb.content.glossary).rewrite("代理人走了 我的保单谁管").text
     assert "身故" not in rewritten and "孤儿单" in rewritten
+
+
+def test_a_question_in_dialect_is_answered(real_kb: KnowledgeBase) -> None:
+    """俺 / 咋整 rewritten to 我 / 怎么办 (search10): without the dialect groups this question was refused."""
+    hits = real_kb.search("俺闺女给俺买的保险 俺想退 咋整", k=3)
+    assert hits and hits[0].id.startswith("surrender-")
