@@ -10,6 +10,7 @@
     .venv/bin/python -m bench.regulation_gate --fit --choose-on-dev   # fit on all rows, choose on the dev tune half
     .venv/bin/python -m bench.regulation_gate --fit --by-writer   # out of fold = leave one writer out (regs9)
     .venv/bin/python -m bench.regulation_gate --fit --by-writer --refused-on dev   # refusal rule on the dev negatives + scope
+    .venv/bin/python -m bench.regulation_gate --fit --by-writer --refused-on each --write-memory   # regs10: the app's gate
 
 Rows: the TUNE half's questions (in scope) and negatives (out of scope), the training-only
 questions and negatives (TRAINING_SETS, all TUNE; `--dev-only` leaves them out), plus the FAQ's 70
@@ -22,6 +23,11 @@ and the scope examples only (the training writers' negatives are still fitted on
 number, or with `--by-writer` one per writer (the dev set's writer, each training file's; the scope
 examples spread over them), which asks whether the fit carries over to a writer it never saw. "before"
 is the relevance gate (0.54) with the scope margin (−0.02) it replaced, on the same ranking.
+
+The gate's memory signals (kb.regulations.gate_memory) are computed from the training-only rows' own
+query vectors (float16 as stored); a training row's leave its own writer's rows out, so each writer is
+measured as one the gate has never seen (the dev set and the scope examples are never in the memory).
+`--write-memory` stores that memory for the app: fit and memory must be written together.
 
 The gate reads the re-ranker's best score (`rerank_top`). The re-ranker was trained on the dev tune half
 and RERANKER_TRAINING's questions, where its scores are in sample (higher than a new question's); on
@@ -38,9 +44,10 @@ from pathlib import Path
 import numpy as np
 
 from kb import KnowledgeBase
-from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze, training_sets
+from kb.regulations.evaluation import expected_text, half_of, load_regulation_dev_set, squeeze, training_sets, writer_of
 from bench.gate_fit import L2_GRID, out_of_fold
 from kb.regulations.gate import FEATURES, GATE, fit_gate
+from kb.regulations.gate_memory import MEMORY_FILE, GateMemory
 from kb.regulations.rerank import WEIGHTS_FILE, article_features
 from kb.regulations.search import REGULATION_MIN_RELEVANCE
 from bench.regulation_ranking import sentence_unit_texts
@@ -55,12 +62,8 @@ TRAINING_SETS = training_sets(DEV_SET.parent)  # one file per writer
 # Rows the gate is fitted on (training-only rows are TUNE rows kept apart in the printed figures).
 FITTED = ("tune", "training", "scope")
 TARGET_REJECTION = 0.95
+MEMORY_FEATURES = ("known_question_cosine", "known_negative_cosine")
 OLD_THRESHOLD, OLD_MARGIN = 0.54, -0.02
-
-
-def writer_of(path: Path) -> str:
-    """A training file's writer, from its name (regulation_training_queries_compliance.yaml -> 'compliance')."""
-    return path.stem.removeprefix("regulation_training_queries").strip("_") or "supervisors"
 
 
 def out_of_fold_rerankers(kb: KnowledgeBase) -> dict[str, Reranker]:
@@ -79,7 +82,8 @@ def out_of_fold_rerankers(kb: KnowledgeBase) -> dict[str, Reranker]:
 
 def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bool = False, raw_keyword: bool = False,
          training: tuple[Path, ...] = ()):
-    """(text, half, label, found-in-top-3, features, (score, has-sentence) per hit, scope-refused, writer) per question.
+    """Per question (text, half, label, found-in-top-3, features, (score, has-sentence) per hit, scope-refused,
+    writer), and the gate's memory of the training rows (a training row's features leave its writer's rows out).
 
     `article_keywords`: rank with BM25 over whole articles, as before sentence units (the gate alone);
     `sentence_vectors`: the gate's best cosine is the best of an article or one of its sentences
@@ -102,14 +106,16 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
     if sentence_vectors:
         texts, owners = sentence_unit_texts(kb.content.library, searcher.index.entry_ids)
         units = kb._cache.embed(texts)  # noqa: SLF001 - cached per text like the index
+    searched = [searcher.scored(text) for text, *_ in items]
+    memory = training_memory(items, searched, writers, kb.encoder.model_id)
+    searcher = searcher.with_memory(memory)
     out = []
-    for text, half, label, question in items:
-        plan, vector, rankings, hits = searcher.scored(text)
+    for (text, half, label, question), (plan, vector, rankings, hits) in zip(items, searched):
         reranker = own.get(text, shown.article_reranker)
         scores = (reranker.shown_scores(article_features(searcher.article_signals(plan, vector, hits, rankings)))
                   if reranker is not None and hits else None)
         features = searcher.gate_features(plan, vector, hits, rankings, leave_out=text if half == "scope" else None,
-                                          rerank_scores=scores)
+                                          rerank_scores=scores, writer=writers.get(text))
         if raw_keyword:
             features.append(features[FEATURES.index("keyword_per_token")] * max(1, len(plan.tokens)))
         if units is not None:
@@ -121,7 +127,16 @@ def rows(kb: KnowledgeBase, article_keywords: bool = False, sentence_vectors: bo
         marks = tuple((h.score, question is not None and squeeze(expected_text(question)) in squeeze(h.text)) for h in ordered)
         out.append((text, half, label, found, features, marks, refused, writers.get(text, "scope" if half == "scope" else "dev")))
     kb.keep_query_vectors()
-    return out
+    return out, memory
+
+
+def training_memory(items, searched, writers: dict[str, str], model_id: str) -> GateMemory:
+    """The gate's memory (kb.regulations.gate_memory) of the training-only rows among `items`: each question's
+    and negative's query vector with its writer (the dev set and the scope examples are never in it)."""
+    rows_ = [(vector, writers[text], label) for (text, half, label, _), (_, vector, _, _) in zip(items, searched)
+             if half == "training"]
+    return GateMemory.of([(v, w) for v, w, label in rows_ if label == 1], [(v, w) for v, w, label in rows_ if label == 0],
+                         model_id)
 
 
 def figures(accept: np.ndarray, data, half: str | tuple[str, ...], found: np.ndarray | None = None) -> tuple[float, float]:
@@ -160,18 +175,18 @@ def writer_folds(data) -> np.ndarray:
 
 def choose(data, train: np.ndarray, x: np.ndarray, y: np.ndarray,
            scored: tuple[str, ...] = FITTED[:2], groups: np.ndarray | None = None,
-           refused_on: np.ndarray | None = None) -> tuple[float, float, float]:
+           refused_on: list[np.ndarray] | None = None) -> tuple[float, float, float]:
     """(l2, threshold, OOF tune top-3): the best out-of-fold TUNE top-3 at which out-of-fold, at least
-    TARGET_REJECTION of the negatives `refused_on` (default: every fitted negative — TUNE and training-only
-    negatives, scope examples) are refused. `groups`: the folds (None: by row number)."""
-    refused_on = np.array([r[1] in FITTED and r[2] == 0 for r in data]) if refused_on is None else refused_on
+    TARGET_REJECTION of the negatives of each mask in `refused_on` (default: every fitted negative — TUNE and
+    training-only negatives, scope examples) are refused. `groups`: the folds (None: by row number)."""
+    refused_on = [np.array([r[1] in FITTED and r[2] == 0 for r in data])] if refused_on is None else refused_on
     best = (0.0, 0.0, -1.0)
     for l2 in L2_GRID:
         p = np.zeros(len(data))
         p[train] = out_of_fold(x[train], y[train], l2, None if groups is None else groups[train])
         for threshold in np.round(np.arange(0.05, 0.99, 0.01), 2):
             top3 = figures(p >= threshold, data, scored)[0]
-            if (p[refused_on] < threshold).mean() >= TARGET_REJECTION and top3 > best[2]:
+            if all((p[mask] < threshold).mean() >= TARGET_REJECTION for mask in refused_on) and top3 > best[2]:
                 best = (l2, float(threshold), top3)
     return best
 
@@ -191,8 +206,11 @@ def main() -> None:
                         help="fit on all training rows but choose L2 and threshold on the dev tune questions only")
     parser.add_argument("--dev-only", action="store_true", help="leave the training-only questions out of the rows")
     parser.add_argument("--by-writer", action="store_true", help="out of fold = leave one writer out (with --fit)")
-    parser.add_argument("--refused-on", choices=("fitted", "dev"), default="fitted",
-                        help="negatives the refusal rule counts: every fitted one, or the dev tune ones + scope examples")
+    parser.add_argument("--refused-on", choices=("fitted", "dev", "each"), default="fitted",
+                        help="negatives the refusal rule counts: every fitted one, the dev tune ones + scope examples, "
+                             "or each of those two sets on its own (regs10)")
+    parser.add_argument("--write-memory", action="store_true",
+                        help="write the training rows' vectors the gate remembers (kb/regulations/gate_memory.npz)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
     if (args.without or args.raw_keyword or args.found_labels or args.choose_on_dev or args.by_writer
@@ -202,7 +220,17 @@ def main() -> None:
     settings = Settings.from_env({}).with_overrides(data_dir=args.data, content_dir=ROOT / "content")
     kb = KnowledgeBase.open(settings.content_dir, settings)
     training = () if args.dev_only else TRAINING_SETS
-    data = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training)
+    data, memory = rows(kb, args.article_keywords, args.sentence_vectors, args.raw_keyword, training)
+    if not memory.question_writers:  # --dev-only: no training rows to remember
+        args.without += [name for name in MEMORY_FEATURES if name not in args.without]
+    app_memory = GateMemory.load(kb.encoder.model_id)
+    if args.write_memory:
+        memory.save(MEMORY_FILE, {"files": [p.name for p in training]})
+        print(f"memory written: {len(memory.question_writers)} questions, {len(memory.negative_writers)} negatives "
+              f"-> {MEMORY_FILE.name}")
+    elif app_memory is None or app_memory.question_writers != memory.question_writers or not np.array_equal(
+            app_memory.questions, memory.questions):
+        print(f"warning: {MEMORY_FILE.name} is not the memory of today's training files (--write-memory)")
     train = np.array([r[1] in FITTED for r in data])
     print(f"rows: {sum(r[1] == 'tune' for r in data)} tune, {sum(r[1] == 'training' for r in data)} training-only, "
           f"{sum(r[1] == 'scope' for r in data)} scope examples, {sum(r[1] == 'held_out' for r in data)} held-out")
@@ -226,8 +254,10 @@ def main() -> None:
 
     model, threshold = GATE, REGULATION_MIN_RELEVANCE
     if args.fit:
-        refused_on = (np.array([(r[1] == "tune" or r[1] == "scope") and r[2] == 0 for r in data])
-                      if args.refused_on == "dev" else None)
+        dev_negative = np.array([r[1] == "tune" and r[2] == 0 for r in data])
+        scope_example = np.array([r[1] == "scope" for r in data])
+        refused_on = {"fitted": None, "dev": [dev_negative | scope_example],
+                      "each": [dev_negative, scope_example]}[args.refused_on]
         l2, threshold, oof_top3 = choose(data, train, x, y, ("tune",) if args.choose_on_dev else FITTED[:2],
                                          writer_folds(data) if args.by_writer else None, refused_on)
         model = fit_gate(x[train], y[train], l2)

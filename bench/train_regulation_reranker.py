@@ -35,6 +35,8 @@ TRAINING_SETS = training_sets(DEV_SET.parent)  # one file per writer
 # out-of-fold dev tune top-3 (0.874 -> 0.858, regs7; docs/benchmarks.md). `--all-training` re-measures.
 # Retrained on every writer's file with w-newagent (regs9): leave-one-writer-out mean top-3 0.846 against
 # 0.837, but in the app the ungated tune top-3 fell 0.882 -> 0.874 and the held-out 0.920 -> 0.905: not kept.
+# Again with w-claims (regs10, 1,129 questions, C 30): ungated held-out 0.912, and with the gate refitted on it
+# tune 0.874 -> 0.858, held-out 0.912 -> 0.905: not kept.
 RERANKER_TRAINING = (DEV_SET.parent / "regulation_training_queries.yaml",)
 
 

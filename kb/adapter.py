@@ -15,12 +15,13 @@ Training is plain numpy, full batch, no randomness: the same data gives the same
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from kb.model_file import load_arrays, read_about, save_arrays
 
 WEIGHTS_FILE = Path(__file__).with_name("query_adapter.npz")
 # Softmax temperature over cosines: e5 cosines of related and unrelated Chinese texts differ by
@@ -43,28 +44,18 @@ class QueryAdapter:
 
     def save(self, path: Path, about: dict) -> None:
         """float16 keeps the file small (~0.3 MB); rounding moves cosines by < 1e-3."""
-        with path.open("wb") as handle:
-            np.savez_compressed(handle, matrix=self.matrix.astype(np.float16),
-                                about=np.array(json.dumps({"model_id": self.model_id, **about}, ensure_ascii=False)))
+        save_arrays(path, {"matrix": self.matrix}, {"model_id": self.model_id, **about})
 
     @staticmethod
     def trained_with(path: Path = WEIGHTS_FILE) -> dict:
         """What the stored adapter says about its training (l2, epochs, data), {} without a file."""
-        if not path.exists():
-            return {}
-        with np.load(path) as stored:
-            return json.loads(str(stored["about"]))
+        return read_about(path)
 
     @classmethod
     def load(cls, model_id: str, path: Path = WEIGHTS_FILE) -> "QueryAdapter | None":
         """The trained adapter for this encoder, or None (no file, or trained for another encoder)."""
-        if not path.exists():
-            return None
-        with np.load(path) as stored:
-            about = json.loads(str(stored["about"]))
-            if about.get("model_id") != model_id:
-                return None
-            return cls(stored["matrix"].astype(np.float32), model_id)
+        stored = load_arrays(path, model_id)
+        return cls(stored[0]["matrix"], model_id) if stored else None
 
 
 def _unit(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

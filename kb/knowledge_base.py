@@ -17,6 +17,7 @@ from typing import Callable, Mapping
 from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
 from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
+from kb.regulations.gate_memory import GateMemory
 from kb.regulations.rerank import load_reranker
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs, sentence_unit_docs)
@@ -92,7 +93,8 @@ class KnowledgeBase:
         regulations = RegulationSearcher(articles, content.library, cache.encoder, Glossary(content.glossary),
                                          scope=_scope(content.regulation_out_of_scope, cache), faq=index, sentences=sentences,
                                          citations=cited_articles(content.entries),
-                                         reranker=load_reranker(cache.encoder.model_id), sentence_units=units)
+                                         reranker=load_reranker(cache.encoder.model_id), sentence_units=units,
+                                         memory=GateMemory.load(cache.encoder.model_id))
         return _Snapshot(content, index, _searcher(content, index, cache, settings), regulations)
 
     # ------------------------------------------------------------------ reading

@@ -13,7 +13,7 @@ from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
 from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
-from ui.assignments_view import mode_name
+from ui.assignments_view import mode_choice, mode_name
 from ui.display import scenario_title, when, zone
 from ui.i18n import tr
 from ui.progress_view import call_link
@@ -44,8 +44,7 @@ else:
                                              format_func=scenario_title)
         mode_col, due_col = st.columns(2)
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
-                              format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
-                              else tr("考试（无提示，每轮限时）", "Exam (no hints, timed replies)"))
+                              format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, key="assignment_due")
         if st.form_submit_button(tr("布置", "Assign"), type="primary"):
             try:

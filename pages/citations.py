@@ -33,8 +33,8 @@ choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citatio
                       format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
 rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
 whole = tr("（全文）", "(whole document)")
-st.dataframe([{**r, "article": r["article"] or whole} for r in rows], hide_index=True, use_container_width=True,
-             column_config=COLUMNS)
+st.dataframe([{**r, "document": f"{r['document']} {names[r['document']]}", "article": r["article"] or whole} for r in rows],
+             hide_index=True, use_container_width=True, column_config=COLUMNS)
 openable = [r["article"] for r in rows if r["article"] != WHOLE_DOCUMENT]
 if choice is not None and openable:
     article = st.selectbox(tr("查看条文", "Open article"), openable, key="citations_article")

@@ -19,7 +19,7 @@ from trainer.dialogue.corrections import mark_judged_wrong
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
-from ui.assignments_view import mode_name, show_assignments
+from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
 from ui.display import rubric_name
 from ui.exam_timer import countdown
@@ -117,8 +117,7 @@ def pick_scenario() -> None:
     scenario = scenarios[chosen]
     st.caption(escape_markdown(scenario.persona.description))
     mode = st.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="practice_mode",
-                    format_func=lambda m: tr("练习（每轮提示）", "Training (hints each turn)") if m == "training"
-                    else tr("考试（结束后反馈）", "Exam (feedback at the end)"))
+                    format_func=mode_choice)
     if st.button(tr("开始通话", "Start the call"), type="primary", key="practice_start"):
         start_call(scenario, mode)
         st.rerun()
@@ -213,8 +212,10 @@ def end_early() -> None:
     if not call.get("confirm_end"):
         st.button(tr("结束通话", "End the call"), key="practice_end", on_click=_set_confirm_end, args=(True,))
         return
-    st.warning(tr("现在结束，这通电话会记为未解决。确定要结束吗？",
-                  "Ending now counts this call as unresolved. End it?"))
+    counts = tr("这是作业的计分通话：结束后作业即完成，成绩按这次通话计算。",
+                " This is your assignment's scored call: ending it completes the assignment with this call's score.")
+    st.warning(tr("现在结束，这通电话会记为未解决。", "Ending now counts this call as unresolved.")
+               + (counts if call.get("assignment") else "") + tr("确定要结束吗？", " End it?"))
     confirm_col, cancel_col = st.columns(2)
     confirm_col.button(tr("确定结束", "Yes, end the call"), key="practice_end_confirm", type="primary", on_click=_end_now)
     cancel_col.button(tr("继续通话", "Keep talking"), key="practice_end_cancel", on_click=_set_confirm_end, args=(False,))

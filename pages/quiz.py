@@ -16,7 +16,7 @@ from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, recor
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
-from ui.display import category_name, zone
+from ui.display import category_name, entry_text, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -149,8 +149,8 @@ def show_feedback(question: Question, feedback: dict) -> None:
     if entry is not None:
         with st.container(border=True):
             st.caption(tr("知识库原文", "From the knowledge base"))
-            st.markdown(f"**{escape_markdown(entry.question)}**")
-            st.markdown(escape_markdown(entry.answer.strip()))
+            st.markdown(f"**{escape_markdown(entry_text(entry, 'question'))}**")
+            st.markdown(escape_markdown(entry_text(entry, 'answer').strip()))
             if st.button(tr("在知识搜索中打开", "Open in search"), icon=":material/search:", key="quiz_to_search"):
                 st.session_state["search_query"] = entry.question
                 st.switch_page("pages/search.py")

@@ -25,6 +25,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.scenario_form import scenario_form
+from ui.widget_memory import keep
 
 NEW = ""
 MAX_ID_CHARS = 80
@@ -44,10 +45,10 @@ names = scenario_names(editor.root)
 next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or delete
 if next_pick is not None and (next_pick == NEW or next_pick in names):
     st.session_state["scenario_pick"] = next_pick
-picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key="scenario_pick",
+picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key=keep("scenario_pick"),
                       format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else n)
 if picked == NEW:
-    new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key="scenario_new_id",
+    new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key=keep("scenario_new_id"),
                            max_chars=MAX_ID_CHARS).strip()
     if not new_id:
         st.stop()

@@ -6,8 +6,9 @@ import streamlit as st
 
 from kb import ArticleHit, Hit
 from ui.articles import article_caption, glossary_terms, show_article, source_links
+from ui.display import entry_text
 from ui.limits import QUESTION_CHARS
-from ui.i18n import language, tr
+from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
@@ -38,9 +39,7 @@ with st.form("search-form", border=False):
 
 def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎."""
-    english = language() == "en" and hit.en
-    question = hit.en.get("question", hit.question) if english else hit.question
-    answer = hit.en.get("answer", hit.answer) if english else hit.answer
+    question, answer = entry_text(hit, "question"), entry_text(hit, "answer")
     known = glossary_terms(kb)
     st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
     st.markdown(highlight(answer, hit.highlights, known))
@@ -91,6 +90,6 @@ elif query.strip():
         if len(hits) > 1:
             st.caption(tr("其他可能相关的条目（按匹配程度排序）：", "Other entries that may be relevant (best match first):"))
         for rank, hit in enumerate(hits[1:], start=2):
-            with st.expander(f"{rank}. {escape_markdown(hit.question)}"):
+            with st.expander(f"{rank}. {escape_markdown(entry_text(hit, 'question'))}"):
                 show_hit(hit, rank, search_key)
     show_articles(kb.search_regulations(query, k=3))

@@ -19,6 +19,7 @@ from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
+from ui.widget_memory import keep
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -31,7 +32,7 @@ st.title(tr("搜索反馈", "Search feedback"))
 st.caption(tr("坐席搜索后没有得到答案、点了 👎 或报告答案有误的问题，按意思分组。把问法加为正确条目的相似问法，以后就能搜到。",
               "Questions agents got no answer for, gave 👎 or reported as wrong, grouped by meaning. "
               "Add a wording as a variant of the right entry and it will be found from now on."))
-days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key="search_feedback_days",
+days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
                     format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
 purge_expired()
 misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
@@ -69,7 +70,10 @@ if len(groups) > GROUPS_SHOWN:
     st.caption(tr(f"另有 {len(groups) - GROUPS_SHOWN} 组较少出现的问题未列出。",
                   f"{len(groups) - GROUPS_SHOWN} rarer groups are not listed."))
 
-number = st.selectbox(tr("处理哪一组", "Group to work on"), range(1, len(shown) + 1), key="search_feedback_group",
+group_key = keep("search_feedback_group")  # back from another page on the group being worked on
+if st.session_state.get(group_key, 1) > len(shown):  # fewer groups now: one was fixed, or a shorter period
+    del st.session_state[group_key]
+number = st.selectbox(tr("处理哪一组", "Group to work on"), range(1, len(shown) + 1), key=group_key,
                       format_func=lambda n: f"{n}. {shown[n - 1].label} ({shown[n - 1].count})")
 group: MissGroup = shown[number - 1]
 hidden = tr("其他团队的坐席", "an agent of another team")

@@ -25,6 +25,7 @@ from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, quiz_bank
+from ui.widget_memory import keep
 
 DEFAULT_WEEKS = 8
 AGENT_PAGE = "agent"  # url path of pages/agent.py
@@ -41,14 +42,14 @@ st.title(tr("团队概览", "Team overview"))
 team_col, cohort_col, period_col, idle_col = st.columns([2, 2, 3, 1])
 teams = ProgressStore(db).teams()
 choices = [None, *teams] if sees_all_teams(user) else [user.team]
-team = team_col.selectbox(tr("团队", "Team"), choices, key="team_pick",
+team = team_col.selectbox(tr("团队", "Team"), choices, key=keep("team_pick"),
                           index=choices.index(user.team) if user.team and user.team in choices else 0,
                           format_func=lambda t: tr("全部团队", "All teams") if t is None else (t or tr("（未分组）", "(no team)")))
-cohort = cohort_col.selectbox(tr("入职月份", "Hire month"), [None, *cohorts(db)], key="cohort_pick",
+cohort = cohort_col.selectbox(tr("入职月份", "Hire month"), [None, *cohorts(db)], key=keep("cohort_pick"),
                               format_func=lambda c: tr("全部", "All") if c is None else c)
 picked = period_col.date_input(tr("时间范围", "Period"), (today - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1), today),
-                               max_value=today, key="period_pick")
-idle_days = idle_col.number_input(tr("未训练天数", "Idle days"), min_value=1, max_value=90, value=3, key="idle_pick")
+                               max_value=today, key=keep("period_pick"))
+idle_days = idle_col.number_input(tr("未训练天数", "Idle days"), min_value=1, max_value=90, value=3, key=keep("idle_pick"))
 if not isinstance(picked, tuple) or len(picked) != 2:
     st.info(tr("请选择开始和结束日期。", "Pick a start and an end date."))
     st.stop()

@@ -169,3 +169,14 @@ def database(database_url: str) -> Database:
     yield database
     _clean(database)
     database.dispose()
+
+
+@pytest.fixture
+def english_outside_runs():
+    """AppTest formats a select box's or radio's value outside the script run, where tr() reads the
+    bare-mode session state: English there too, so the value matches the widget's English options."""
+    import streamlit as st
+
+    st.session_state["lang"] = "en"
+    yield
+    st.session_state.pop("lang", None)

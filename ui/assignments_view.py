@@ -19,6 +19,14 @@ def mode_name(mode: str) -> str:
     return tr("考试", "Exam") if mode == "exam" else tr("练习", "Training")
 
 
+def mode_choice(mode: str) -> str:
+    """A mode as offered in a choice, with what it means: the same words where a trainee picks
+    an exam and where an instructor assigns one (a timed reply must never come as a surprise)."""
+    if mode == "exam":
+        return tr("考试（无提示，每轮限时，结束后反馈）", "Exam (no hints, timed replies, feedback at the end)")
+    return tr("练习（每轮提示）", "Training (hints each turn)")
+
+
 def due_text(assignment: AssignmentInfo) -> str:
     """"截止 03-05（已逾期）" as the trainee reads it."""
     today = local_day(utcnow(), zone())

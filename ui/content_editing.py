@@ -47,7 +47,8 @@ def show_problems(problems: list[Problem]) -> None:
 def show_result(result: SaveResult, item_id: str | None = None) -> None:
     """A save's outcome: published, a conflict with the other person's change, or why it was refused."""
     if result.ok:
-        st.success(tr("已保存并发布：所有会话的搜索立即使用新内容。", "Saved and published: search in every session uses it now.")
+        st.success(tr("已保存并发布：所有会话立即使用新内容（搜索、训练和模拟通话）。",
+                      "Saved and published: every session uses it now (search, training and practice calls).")
                    + (tr(f" {result.flagged} 项关联内容已标记为待复核。", f" {result.flagged} linked item(s) flagged for review.")
                       if result.flagged else ""), icon=":material/check_circle:")
         if result.reload_problems:

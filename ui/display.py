@@ -23,6 +23,14 @@ def category_name(category_id: str | None) -> str:
     return tr(category.name, category.name_en) if category else category_id
 
 
+def entry_text(entry, field: str) -> str:
+    """An FAQ entry's (or search hit's) `question` or `answer` in the UI language: its English
+    version where the entry has one, else the Chinese."""
+    chinese = getattr(entry, field)
+    english = entry.en.get(field) if entry.en else None
+    return tr(chinese, english or chinese)
+
+
 def role_name(role: str) -> str:
     zh, en = ROLE_NAMES.get(role, (role, role))
     return tr(zh, en)

@@ -71,6 +71,11 @@ def training_sets(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(folder.glob(TRAINING_FILES)))
 
 
+def writer_of(path: Path) -> str:
+    """A training file's writer, from its name (regulation_training_queries_compliance.yaml -> 'compliance')."""
+    return path.stem.removeprefix("regulation_training_queries").strip("_") or "supervisors"
+
+
 def half_of(text: str) -> str:
     """'tune' or 'held_out', fixed by the text alone (stable as the set grows)."""
     return HALVES[hashlib.sha256(text.encode("utf-8")).digest()[0] % 2]

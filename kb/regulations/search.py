@@ -19,15 +19,18 @@ from kb.chinese_text import sentences
 from kb.content import Entry
 from kb.index import IndexedDoc, SearchIndex, keyword_collection
 from kb.regulations.gate import GATE, GateModel
+from kb.regulations.gate_memory import GateMemory
 from kb.regulations.library import Article, Document, Library
+from kb.regulations.named import named_article
 from kb.regulations.rerank import ArticleSignals, article_features
 from kb.rerank import Reranker
 from kb.scope import ScopeCheck
 from kb.search import QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, rank_positions, relevance
 from kb.text import content_terms, keyword_tokens, matched_terms
 
-# The gate's probability threshold, chosen on the tune half (bench.regulation_gate; docs/benchmarks.md).
+# The gate's probability threshold, chosen on the tune rows (bench.regulation_gate; docs/benchmarks.md, regs10).
 REGULATION_MIN_RELEVANCE = 0.54
+NAMED_ARTICLE_SCORE = 1.0  # an article the query names by document and number: certain, shown as such
 # The FAQ's query rewriters and duration rules are tuned on FAQ entries (keywords, durations);
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
@@ -131,12 +134,13 @@ class RegulationSearcher(Searcher):
                  min_relevance: float = REGULATION_MIN_RELEVANCE, scope: ScopeCheck | None = None,
                  faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
                  citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None,
-                 sentence_units: SearchIndex | None = None) -> None:
+                 sentence_units: SearchIndex | None = None, memory: GateMemory | None = None) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
         `sentences`: the keyword collection of `sentence_docs` (built here when not given);
         `citations`: per FAQ entry id, the article keys it cites (`cited_articles`);
         `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order;
-        `sentence_units`: the embedded `sentence_unit_docs` (read by the gate; None = that signal unknown)."""
+        `sentence_units`: the embedded `sentence_unit_docs` (read by the gate; None = that signal unknown);
+        `memory`: the training writers' questions and negatives (read by the gate; None = those signals unknown)."""
         self.library = library
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -149,6 +153,7 @@ class RegulationSearcher(Searcher):
         self.article_reranker = reranker
         self._position = {key: i for i, key in enumerate(index.entry_ids)}
         self.sentence_units = sentence_units
+        self.memory = memory
         self._units_of = {self._position[key]: i for i, key in enumerate(sentence_units.entry_ids)
                           if key in self._position} if sentence_units is not None else {}
         citations = citations or {}
@@ -157,12 +162,24 @@ class RegulationSearcher(Searcher):
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:
-        return super().search(query, k=k, category=None, min_relevance=min_relevance)
+        """Best articles by meaning; an article the query names outright ("保险法第十六条") goes first."""
+        hits = super().search(query, k=k, category=None, min_relevance=min_relevance)
+        named = named_article(self.library, query)
+        if named is None or k <= 0:
+            return hits
+        first = article_hit(self.library.documents[named.document_id], named, NAMED_ARTICLE_SCORE)
+        return [first, *[hit for hit in hits if (hit.document_id, hit.article) != (named.document_id, named.label)]][:k]
 
     def without_reranker(self) -> "RegulationSearcher":
         """The same searcher in plain fused order (what the re-ranker is trained on)."""
         other = copy.copy(self)
         other.article_reranker = None
+        return other
+
+    def with_memory(self, memory: GateMemory | None) -> "RegulationSearcher":
+        """The same searcher whose gate reads another memory (the benchmark fits on the one it will write)."""
+        other = copy.copy(self)
+        other.memory = memory
         return other
 
     def scored(self, query: str) -> tuple[QueryPlan, np.ndarray, Rankings, list[ArticleHit]] | None:
@@ -243,11 +260,12 @@ class RegulationSearcher(Searcher):
 
     def gate_features(self, plan: QueryPlan, query_vector: np.ndarray, candidates: Sequence[ArticleHit],
                       rankings: Rankings, leave_out: str | None = None,
-                      rerank_scores: np.ndarray | None = None) -> list[float | None]:
+                      rerank_scores: np.ndarray | None = None, writer: str | None = None) -> list[float | None]:
         """The gate's inputs (kb.regulations.gate.FEATURES) from the fused candidates and the `rankings` they
         were fused from (best first); `leave_out`: a scope example not to compare with (the benchmark
         measures each example against the others); `rerank_scores`: `article_scores` of the candidates (the
-        best is how sure the re-ranker is that one of them answers). None = not known here."""
+        best is how sure the re-ranker is that one of them answers); `writer`: a training writer whose rows of the
+        memory do not count (the benchmark measures each writer as a new one). None = not known here."""
         terms = content_terms(plan.text) or plan.tokens
         top_cosine = max((score for score, _ in rankings.dense.values()), default=0.0)
         shown = [self._position[f"{h.document_id} {h.article}"] for h in candidates[:GATE_DEPTH]]
@@ -260,7 +278,8 @@ class RegulationSearcher(Searcher):
             faq_cosine = max(score for score, _ in self.faq.dense_scores(query_vector, 1).values())
         return [top_cosine, scope_cosine, coverage, best_sentence / max(1, len(plan.tokens)), scope_coverage, faq_cosine,
                 rankings_agree(shown, rankings.dense, rankings.keyword), self.top_sentence_cosine(query_vector, shown),
-                float(rerank_scores.max()) if rerank_scores is not None and len(rerank_scores) else None]
+                float(rerank_scores.max()) if rerank_scores is not None and len(rerank_scores) else None,
+                *(self.memory.closeness(query_vector, writer) if self.memory is not None else (None, None))]
 
     def top_sentence_cosine(self, query_vector: np.ndarray, shown: Sequence[int]) -> float | None:
         """Best e5 cosine of the question with one of the `shown` articles (entry indices) or one of their

@@ -142,3 +142,25 @@ def test_the_due_date_starts_a_week_ahead_and_a_second_submit_adds_no_duplicate(
     at.button(key="FormSubmitter:assignment_form-布置").click().run()  # the second click of a double click
     assert not at.exception, at.exception
     assert len(team_assignments(store, at.session_state["user"])) == 1
+
+
+def test_ending_an_assigned_call_early_warns_that_it_is_the_call_that_counts(app_env, store) -> None:
+    """QA 2026-12-04: two replies into an assigned exam, "End the call" said only "counts as unresolved";
+    confirming completed the assignment with that call's score, and there is no second try."""
+    teacher = assign_exam(app_env, store)
+    [progress] = team_assignments(store, teacher.session_state["user"])
+    at = page(app_env, store, "pages/practice.py", "小周", "agent", "一组")
+    at.button(key=f"assignment_start_{progress.assignment.id}").click().run()
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    [warning] = [w.value for w in at.warning]
+    assert "作业" in warning and "成绩" in warning, warning
+
+
+def test_ending_a_free_practice_call_early_does_not_speak_of_an_assignment(app_env, store) -> None:
+    at = page(app_env, store, "pages/practice.py", "小吴", "agent", "一组")
+    at.button(key="practice_start").click().run()
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    [warning] = [w.value for w in at.warning]
+    assert "未解决" in warning and "作业" not in warning, warning

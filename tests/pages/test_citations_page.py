@@ -16,6 +16,7 @@ def test_instructor_sees_uses_per_article_and_citations_outside_the_library(app_
     assert not at.exception
     rows = at.dataframe[0].value
     assert "第三十六条" in set(rows["article"]) and "lapse-grace-period" in " ".join(rows["entries"])
+    assert set(rows["document"]) == {"L1-01 保险法"}, "the document by its name too, not only its id"
     outside = at.dataframe[1].value
     assert any("健康保险管理办法" in c for c in outside["citation"])
     at.selectbox(key="citations_document").select("L1-01").run()

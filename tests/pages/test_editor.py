@@ -45,6 +45,18 @@ def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
     assert new_answer in texts(search)
 
 
+def test_saving_a_quiz_item_says_training_uses_it_too_not_only_search(app_env, instructor):
+    """QA 2026-12-04: a saved quiz item (or scenario) was confirmed with "所有会话的搜索立即使用新内容" only."""
+    at = page("pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    at.selectbox(key="editor_pick_quiz").select("q-cooling-off-length-1").run()
+    explanation = next(t for t in at.text_area if t.key.endswith("-explanation"))
+    explanation.input(explanation.value + "（编辑器测试）")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    assert at.success and "已保存并发布" in at.success[0].value and "训练" in at.success[0].value, texts(at)
+
+
 def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list[str]:
     """The error messages shown after saving `value` in `box` of cooling-off-refund; the file must not change."""
     before = (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes()

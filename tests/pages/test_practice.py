@@ -147,6 +147,18 @@ def test_in_english_the_hints_and_the_report_are_in_english(app_env, store, monk
     assert any(m.value.startswith("- Checkpoint not done") for m in at.markdown)  # still open, in English
 
 
+def test_the_exam_mode_says_its_replies_are_timed_where_a_trainee_picks_it(app_env, store) -> None:
+    """QA 2026-12-04: free practice offered "考试（结束后反馈）" and then timed every reply; the
+    assignments page names the same mode "no hints, timed replies"."""
+    at = practice_page(app_env, store, "选模式的坐席")
+    teacher = AppTest.from_file(str(ROOT / "pages/assignments.py"), default_timeout=TIMEOUT)
+    teacher.session_state["user"] = get_or_create_by_name(store, "选模式的老师", "instructor", "一组")
+    teacher.run()
+    offered = at.radio(key="practice_mode").options
+    assert any("每轮限时" in option for option in offered), offered
+    assert offered == teacher.radio(key="assignment_mode").options
+
+
 def test_ending_the_call_early_asks_first_then_saves_an_unresolved_report(app_env, store) -> None:
     at = practice_page(app_env, store, "提前挂断的坐席")
     user = at.session_state["user"]
@@ -262,15 +274,6 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
     assert not reloaded.exception, reloaded.exception
     assert reloaded.session_state["practice_call"]["focus"] == "verify"
     assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)
-
-
-@pytest.fixture
-def english_outside_runs():
-    """AppTest formats a select box's value outside the script run, where tr() reads the bare-mode
-    session state: English there too, so the scenario box's value matches its English options."""
-    st.session_state["lang"] = "en"
-    yield
-    st.session_state.pop("lang", None)
 
 
 def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:

@@ -280,3 +280,20 @@ def test_the_due_forecast_runs_in_date_order_across_new_year(app_env, store, mon
     assert not at.exception
     order = _x_axis_order(at, "forecast")
     assert len(order) == 30 and "12-20" in order[0] and "01-18" in order[-1], order
+
+
+def test_the_team_console_keeps_its_filters_over_a_visit_to_one_agent(app_env, store, team) -> None:
+    """QA 2026-12-04: an instructor filtered 团队概览 (hire month, idle days), opened 坐席详情 and came
+    back to the default filters."""
+    teacher, _agents = team
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # leaving a page drops its widgets
+    at.session_state["user"] = teacher
+    at.switch_page("pages/team.py").run()
+    at.selectbox(key="cohort_pick").select("2026-02").run()
+    at.number_input(key="idle_pick").set_value(7).run()
+    shown = {m.label: m.value for m in at.metric}["坐席"]
+    at.switch_page("pages/agent.py").run()
+    at.switch_page("pages/team.py").run()
+    assert not at.exception, at.exception
+    assert (at.selectbox(key="cohort_pick").value, at.number_input(key="idle_pick").value) == ("2026-02", 7)
+    assert {m.label: m.value for m in at.metric}["坐席"] == shown == "5"

@@ -129,6 +129,29 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
     assert at.title[0].value == "知识搜索"
 
 
+def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
+                                                                                     english_outside_runs) -> None:
+    """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
+    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, "agent-en", "Amy")
+    at.session_state["lang"] = "en"
+    at.run()
+    at.number_input(key="quiz_size").set_value(20)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    asked = [q.entry_id for q in run["questions"]]
+    assert "cooling-off-length" in asked, "the fixture's entry with an English version is in the round"
+    for position, question in enumerate(run["questions"]):
+        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        if question.entry_id == "cooling-off-length":
+            break
+        at.button(key="quiz_next").click().run()
+    quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
+    assert "**How long is the cooling-off period?**" in quoted, quoted
+    assert not any("犹豫期有多长" in line for line in quoted), quoted
+
+
 def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None:
     at, run = started_round(store, "agent-zhou", "周杰", 3)
     user = at.session_state["user"]

@@ -87,3 +87,22 @@ def test_every_table_column_of_the_form_has_a_heading_and_a_hint_in_the_ui_langu
     assert "|" in checkpoints["cues"]["help"] and "|" in checkpoints["entries"]["help"]
     assert "|" not in follow_ups["entry"]["help"], "a follow-up names one entry: no list separator"
     assert "要点" in follow_ups["after"]["help"], "after names a checkpoint"
+
+
+def test_an_unsaved_yaml_edit_is_still_open_after_a_visit_to_another_page(app_env, instructor) -> None:
+    """QA 2026-12-04: back from 知识搜索, 情景编辑 showed "＋ 新建" and an empty id box; the scenario and
+    its unsaved edit came back only when the instructor found and picked the file again."""
+    (app_env.content_dir / FILE).write_text(SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # leaving a page drops its widgets
+    at.session_state["user"] = instructor
+    at.switch_page("pages/scenario_editor.py").run()
+    at.selectbox(key="scenario_pick").select(FILE).run()
+    yaml_box = next(t for t in at.text_area if t.key.startswith("scenario_text_"))
+    yaml_box.input(yaml_box.value.replace("difficulty: 1", "difficulty: 2")).run()
+    assert not at.exception, at.exception
+
+    at.switch_page("pages/search.py").run()
+    at.switch_page("pages/scenario_editor.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="scenario_pick").value == FILE
+    assert "difficulty: 2" in next(t for t in at.text_area if t.key.startswith("scenario_text_")).value

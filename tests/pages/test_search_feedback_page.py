@@ -107,3 +107,27 @@ def test_opening_the_page_lets_searches_past_the_retention_period_go(app_env, st
     assert search_log_writer().flush()
     kept = {s.query for s in searches(store, since=utcnow() - timedelta(days=365))}
     assert "上个月的问题" not in kept and NO_ANSWER in kept
+
+
+def test_back_from_the_editor_the_page_is_where_the_instructor_left_it(app_env, store, logged) -> None:
+    """QA 2026-12-04: after 新建条目 (or any other page) 搜索反馈 came back on 7 days and group 1."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
+    at.run().switch_page("pages/search_feedback.py").run()
+    at.selectbox(key="search_feedback_days").select(30).run()
+    at.selectbox(key="search_feedback_group").select(2).run()
+    at.switch_page("pages/editor.py").run()
+    at.switch_page("pages/search_feedback.py").run()
+    assert not at.exception, at.exception
+    assert (at.selectbox(key="search_feedback_days").value, at.selectbox(key="search_feedback_group").value) == (30, 2)
+
+
+def test_a_kept_group_number_past_the_groups_now_shown_falls_back_to_the_first(app_env, store, logged) -> None:
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    at.selectbox(key="search_feedback_days").select(30).run()
+    last = len(at.selectbox(key="search_feedback_group").options)
+    at.selectbox(key="search_feedback_group").select(last).run()
+    at.selectbox(key="search_feedback_days").select(7).run()  # the old miss drops out: one group fewer
+    assert not at.exception, at.exception
+    assert len(at.selectbox(key="search_feedback_group").options) < last
+    assert at.selectbox(key="search_feedback_group").value == 1

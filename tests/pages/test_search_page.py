@@ -155,6 +155,17 @@ def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None
         (v.entry_id, v.verdict, v.right_entry_id) for v in entry.verdicts]
 
 
+def test_in_english_the_right_entry_to_report_is_named_by_its_english_question(app_env, store,
+                                                                                english_outside_runs) -> None:
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "how long is the cooling-off period")
+    next(b for b in at.button if b.label == "Report a wrong answer").click().run()
+    assert not at.exception
+    options = next(s.options for s in at.selectbox if s.key.startswith("report-right-"))
+    assert "cooling-off-length · How long is the cooling-off period?" in options, options
+
+
 def test_no_answer_searches_are_logged_as_such(app_env, store) -> None:
     search(search_page(store), "明天天气怎么样")
     [entry] = logged(store)
@@ -200,3 +211,14 @@ def test_only_the_answer_shows_a_relevance_so_the_list_never_reads_out_of_order(
     assert len(faq) >= 2, "the query needs further hits for this test"
     assert "相关度" in faq[0] and not any("相关度" in c for c in faq[1:]), faq
     assert any("其他可能相关的条目" in c.value for c in at.caption)
+
+
+def test_in_english_the_further_hits_are_listed_by_their_english_question(app_env, store) -> None:
+    """QA 2026-12-04: the answer was in English but the list of other entries under it in Chinese."""
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "犹豫期退保能退多少钱")
+    assert not at.exception
+    labels = [e.label.replace("\\", "") for e in at.expander]  # Markdown escapes removed: what the agent reads
+    assert any("How long is the cooling-off period?" in label for label in labels), labels
+    assert not any("犹豫期有多长" in label for label in labels), labels

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trainer.dialogue.remedies import model_line_for
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.scoring import Finding, Report
 from trainer.dialogue.wording import Worded
@@ -72,8 +73,13 @@ def _rank(finding: Finding) -> tuple[int, int]:
 
 
 def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
-    """The model answer that meets `checkpoint` by its cues, else its hint."""
-    return model_line_for(checkpoint, scenario.model_answers) or checkpoint.hint or checkpoint.description
+    """The model answer that meets `checkpoint` by its cues, else the first that shows its behaviour
+    (a 先共情 checkpoint has no cues), else its hint, else none: never the checkpoint's description,
+    which the lesson's "why" already says."""
+    by_cues = model_line_for(checkpoint, scenario.model_answers)
+    if by_cues or not checkpoint.behaviour:
+        return by_cues or checkpoint.hint
+    return ModelLines(scenario.model_answers, Detectors(())).showing(checkpoint.behaviour) or checkpoint.hint
 
 
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:

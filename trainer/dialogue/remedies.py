@@ -34,6 +34,10 @@ class ModelLines:
         self.answers = tuple(answers)
         self.shown = [{e.behaviour for e in detectors.positives(answer)} for answer in self.answers]
 
+    def showing(self, behaviour: str) -> str:
+        """The first model line that shows `behaviour` (empathy, closing …), or ""."""
+        return next((answer for answer, shown in zip(self.answers, self.shown) if behaviour in shown), "")
+
     def for_fault(self, rubric: str, turn: int) -> str:
         """The model line that shows what a `rubric` fault at reply `turn` (1 = first) lacked, or ""."""
         if rubric in AT_THIS_POINT:

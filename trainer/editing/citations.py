@@ -38,11 +38,17 @@ class CitationOverview:
     articles: dict[tuple[str, str], ArticleUses]
     outside_library: list[tuple[Entry, Source]]
     citing_nothing: list[Entry]
+    # (document, article) -> the article's position in its document: 第二十三条 before 第三十七条,
+    # which sorted as text come the other way round (三 < 二).
+    positions: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def rows(self) -> list[dict[str, str]]:
-        """One row per article: how many entries, quiz items and scenarios cite it, and which."""
+        """One row per article, in each document's own order: how many entries, quiz items and scenarios
+        cite it, and which."""
         rows = []
-        for (doc, article), found in sorted(self.articles.items()):
+        order = sorted(self.articles, key=lambda key: (key[0], self.positions.get(key, len(self.positions)), key[1]))
+        for doc, article in order:
+            found = self.articles[(doc, article)]
             by_kind = {kind: sorted({u.item_id for u in found.uses if u.kind == kind}) for kind in ("entry", "quiz", "scenario")}
             rows.append({"document": doc, "article": article, "entries": ", ".join(by_kind["entry"]),
                          "quiz items": str(len(by_kind["quiz"])), "scenarios": ", ".join(by_kind["scenario"])})
@@ -72,4 +78,18 @@ def citation_overview(content: ContentSet) -> CitationOverview:
     for ref in scenario_references(content.root):
         for key in cited_by_entry.get(ref.entry_id, []):
             articles[key].uses.append(Use("scenario", ref.item_id, ref.file, ref.line, ref.entry_id))
-    return CitationOverview(articles, outside, nothing)
+    return CitationOverview(articles, outside, nothing, _positions(content, articles))
+
+
+def _positions(content: ContentSet, cited: dict[tuple[str, str], ArticleUses]) -> dict[tuple[str, str], int]:
+    """Where each cited article stands in its library document (a whole-document citation first)."""
+    positions = {}
+    for doc_id, label in cited:
+        document = content.library.documents.get(doc_id)
+        if document is None:
+            continue
+        article = content.library.article(doc_id, label) if label else None
+        numbers = {a.label: n for n, a in enumerate(document.articles, start=1)}
+        if not label or article is not None:
+            positions[(doc_id, label)] = numbers[article.label] if article is not None else 0
+    return positions

@@ -155,3 +155,23 @@ def test_front_matter_problems_are_in_chinese_too():
                                  ("regulations/T1-03.md", "---\n- a list\n---\n")])
     assert {p.field for p in problems} >= {"id", "status", "article"} and len(problems) >= 6
     assert untranslated(problems) == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("保险法第十六条", ("L1-01", "第十六条")),
+    ("《保险法》第16条说的是什么", ("L1-01", "第十六条")),
+    ("保险法的第三十六条 宽限期", ("L1-01", "第三十六条")),
+    ("保险法16条", ("L1-01", "第十六条")),
+    ("保险法司法解释三第十八条", ("JI-3", "第十八条")),  # the longest name wins over 保险法
+    ("重疾规范 3.1.1.3 脑中风", ("L2-01", "3.1.1.3")),
+])
+def test_an_article_named_by_document_and_number_is_found(library, query, expected):
+    from kb.regulations.named import named_article
+    article = named_article(library, query)
+    assert article is not None and (article.document_id, article.label) == expected
+
+
+@pytest.mark.parametrize("query", ["保险法第二百条", "第十六条", "保险法规定的宽限期多久", "保险法有16条规定"])
+def test_no_article_is_named_without_an_existing_document_and_number(library, query):
+    from kb.regulations.named import named_article
+    assert named_article(library, query) is None

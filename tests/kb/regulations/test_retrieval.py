@@ -13,16 +13,20 @@ from pathlib import Path
 import pytest
 
 from kb import KnowledgeBase
-from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score, training_sets
+from kb.regulations.evaluation import RegulationScores, load_regulation_dev_set, score, training_sets, writer_of
 
 DEV_SET = Path(__file__).resolve().parents[1] / "regulation_queries.yaml"
-# (expected sentence in the top 3 articles, negatives refused) as measured on regs9 with the gate reading the
-# re-ranker's best score: tune 0.850 / 0.952, held-out 0.847 / 0.952 (regs7: 0.811 / 0.952, 0.825 / 1.000).
-FLOORS = {"tune": (0.84, 0.90), "held_out": (0.84, 0.95)}
-# Share of the training-only negatives the gate refuses: w-compliance's (company internals, product figures)
-# 0.592 measured on regs7, 0.583 on regs9; with w-newagent's 65 (0.831) all 168: 0.679 on regs9 — the dev set's
-# negatives do not show this weakness (docs/benchmarks.md).
-TRAINING_NEGATIVES_REFUSED = 0.66
+# (expected sentence in the top 3 articles, negatives refused) as measured on regs10 with the gate remembering the
+# training writers' questions and negatives, refitted after content12: tune 0.874 / 0.952, held-out 0.920 / 1.000
+# (before content12: 0.874 / 0.952, 0.912 / 0.952; regs9: 0.850 / 0.952, 0.847 / 0.952; regs7: 0.811 / 0.952,
+# 0.825 / 1.000).
+FLOORS = {"tune": (0.86, 0.90), "held_out": (0.91, 0.95)}
+# Share of the training-only negatives the gate refuses, each writer's negatives by a gate that does not remember
+# that writer (the app's gate remembers them all, and would refuse them in sample): w-compliance's (company
+# internals, product figures) 0.592 on regs7, 0.583 on regs9; all 168 with w-newagent's: 0.679 on regs9 (a gate
+# without memory), 0.780 on regs10; all 233 with w-claims': 0.845 on regs10, 0.858 refitted after content12 — the
+# dev set's negatives do not show this weakness (docs/benchmarks.md).
+TRAINING_NEGATIVES_REFUSED = 0.84
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -42,7 +46,13 @@ def test_out_of_scope_questions_get_no_article(half: tuple[str, RegulationScores
 
 
 def test_most_training_negatives_get_no_article(real_kb: KnowledgeBase) -> None:
-    negatives = load_regulation_dev_set(DEV_SET, *training_sets(DEV_SET.parent)).training_only().negatives
-    assert len(negatives) >= 100
-    refused = sum(1 for text in negatives if not real_kb.search_regulations(text, k=3)) / len(negatives)
-    assert refused >= TRAINING_NEGATIVES_REFUSED, refused
+    live = real_kb._snapshot.regulation_searcher.with_encoder(real_kb._queries)  # noqa: SLF001 - memory per writer
+    refused, negatives = 0, 0
+    for path in training_sets(DEV_SET.parent):
+        writer = writer_of(path)
+        unseen = live.with_memory(live.memory.without(writer))
+        texts = load_regulation_dev_set(DEV_SET, path).training_only().negatives
+        refused += sum(1 for text in texts if not unseen.search(text, k=3))
+        negatives += len(texts)
+    assert negatives >= 230
+    assert refused / negatives >= TRAINING_NEGATIVES_REFUSED, refused / negatives

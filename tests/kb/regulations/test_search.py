@@ -2,10 +2,12 @@
 
 import copy
 
+import numpy as np
 import pytest
 
 from kb import ArticleHit, KnowledgeBase
 from kb.regulations.gate import FEATURES, GATE, GateModel
+from kb.regulations.gate_memory import GateMemory
 from kb.regulations.search import RegulationSearcher, rankings_agree
 from kb.scope import ScopeCheck
 from kb.search import CANDIDATE_DEPTH, fused_scores
@@ -29,6 +31,15 @@ def test_search_finds_the_article_that_answers(kb: KnowledgeBase):
     assert all(isinstance(h, ArticleHit) and h.score > 0 for h in hits)
     article = next(h for h in hits if (h.document_id, h.article) == ("L1-01", "第十六条"))
     assert any("解除权" in term or "消灭" in term for term in article.highlights)
+
+
+def test_an_article_named_outright_comes_first_and_once(kb: KnowledgeBase):
+    """An agent who types a citation gets that article first (meaning alone put 第三十二条 above it)."""
+    for query in ("保险法第十六条", "《保险法》第16条"):
+        hits = kb.search_regulations(query, k=4)
+        assert (hits[0].document_id, hits[0].article, hits[0].score) == ("L1-01", "第十六条", 1.0)
+        assert [(h.document_id, h.article) for h in hits].count(("L1-01", "第十六条")) == 1 and len(hits) <= 4
+    assert kb.search_regulations("保险法第二百条", k=3) == [] or kb.search_regulations("保险法第二百条", k=3)[0].score < 1.0
 
 
 def test_off_topic_question_gets_no_article(kb: KnowledgeBase):
@@ -159,3 +170,30 @@ def test_the_gate_reads_the_rerankers_best_score(kb: KnowledgeBase):
     reading.gate = GateModel(reading.gate.mean, reading.gate.scale, tuple(-w for w in only),
                              bias=40.0 * (float(scores.max()) - 0.01))
     assert not reading.search("投保人没如实告知，保险公司的解除权多久不行使就消灭", k=3, min_relevance=0.5)
+
+
+def test_the_gate_remembers_what_the_training_writers_asked(kb: KnowledgeBase):
+    """The best cosine with a training writer's question and with one of their negatives are gate signals
+    (regs10): the search hands its query vector to the memory, and the gate answers as the memory says."""
+    query = "投保人没如实告知，保险公司的解除权多久不行使就消灭"
+    live = kb._snapshot.regulation_searcher  # noqa: SLF001
+    assert live.memory is not None and live.memory.model_id == kb.encoder.model_id
+    plan, vector, rankings, fused = live.scored(query)
+    features = live.gate_features(plan, vector, fused, rankings)
+    known = FEATURES.index("known_question_cosine"), FEATURES.index("known_negative_cosine")
+    assert tuple(features[i] for i in known) == live.memory.closeness(vector)
+    assert all(f is None for f in live.with_memory(None).gate_features(plan, vector, fused, rankings)[known[0]:]), \
+        "unknown without a memory: counts as average"
+    like_a_question, like_a_negative = list(features), list(features)
+    like_a_question[known[0]], like_a_negative[known[1]] = 0.99, 0.99
+    assert GATE.probability(like_a_negative) < GATE.probability(features) < GATE.probability(like_a_question)
+    # A memory holding this very question as a negative refuses it; holding it as a question answers it.
+    other = np.zeros_like(vector)
+    other[0] = 1.0
+    reading = live.with_memory(GateMemory.of([(vector, "w")], [(other, "w")], kb.encoder.model_id))
+    reading.gate = GateModel(mean=(0.0,) * len(FEATURES), scale=(1.0,) * len(FEATURES),
+                             weights=tuple(40.0 if i == known[0] else 0.0 for i in range(len(FEATURES))), bias=-38.0)
+    assert reading.search(query, k=3, min_relevance=0.5)
+    reading = reading.with_memory(GateMemory.of([(other, "w")], [(vector, "w")], kb.encoder.model_id))
+    reading.gate = GateModel(reading.gate.mean, reading.gate.scale, reading.gate.weights, -38.0)
+    assert not reading.search(query, k=3, min_relevance=0.5)

@@ -63,3 +63,15 @@ def test_a_missed_checkpoint_lesson_says_why_in_english_too(real_scenarios, real
     report, _ = play(DialogueSession(scenario, real_facts, seed=0), [scenario.model_answers[0]])
     [missed, *_] = [lesson for lesson in do_differently(report, scenario) if lesson.rubric == MISSED_CHECKPOINT]
     assert missed.why.startswith("这通电话没有做到：") and english(missed.why).startswith("This call did not do: ")
+
+
+def test_a_missed_behaviour_checkpoint_is_taught_with_a_model_line_that_shows_the_behaviour(real_scenarios, real_facts):
+    """QA 2026-12-04: "先共情" missed read "Better wording: 先共情，回应客户的情绪", the checkpoint again;
+    the scenario's model answers show how (理解您的心情)."""
+    scenario = real_scenarios["ci-claim-declined"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["你冷静点，这是规定，我也没办法。"])
+    missed = {lesson.why: lesson for lesson in do_differently(report, scenario, limit=20)
+              if lesson.rubric == MISSED_CHECKPOINT}
+    empathy = next(c for c in scenario.checkpoints if c.behaviour == "empathy")
+    lesson = missed[f"这通电话没有做到：{empathy.description}"]
+    assert lesson.better in scenario.model_answers and "理解您的心情" in lesson.better, lesson.better

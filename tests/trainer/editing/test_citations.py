@@ -23,3 +23,11 @@ def test_article_uses_reach_quiz_items_through_their_entry(content_dir):
     assert overview.citing_nothing and all(all(not s.document_id for s in e.sources) for e in overview.citing_nothing)
     row = next(r for r in overview.rows() if r["article"] == "第三十六条")
     assert "lapse-grace-period" in row["entries"] and row["quiz items"] == "1"
+
+
+def test_articles_are_listed_in_the_documents_order_not_by_their_characters(content_dir):
+    """QA 2026-12-04: 第三十七条 came before 第二十三条 (sorted as text: 三 < 二); an instructor reads
+    a document's articles in its own order."""
+    rows = citation_overview(load_content(content_dir)).rows()
+    insurance_law = [r["article"] for r in rows if r["document"] == "L1-01"]
+    assert insurance_law == ["第二十三条", "第二十四条", "第二十六条", "第三十六条", "第三十七条"], insurance_law
