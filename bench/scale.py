@@ -51,7 +51,8 @@ def synthetic_content(target: Path, entries: int, seed: int = 7) -> None:
         by_category.setdefault(entry.category, []).append({
             "id": f"{real.categories[entry.category].prefix}synthetic-{number}",
             "question": f"{entry.question.rstrip('？?')}（{other.question.rstrip('？?')[:8]}）？",
-            "variants": [f"{rng.choice(entry.variants)}，{other.variants[0]}"],
+            # Three variants, as kb validate now asks of every entry (one made the synthetic pack invalid).
+            "variants": [f"{variant}，{other.variants[i]}" for i, variant in enumerate(rng.sample(entry.variants, 3))],
             "answer": "。".join(sentences[:3]) + "。" + other.answer.split("。")[0] + "。",
             "sources": [{"doc": s.doc, "article": s.article} for s in entry.sources],
         })

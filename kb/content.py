@@ -579,6 +579,9 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
         check = ItemChecker(item, file, group_id, problems)
         values = check.plain_fields(schema.GLOSSARY_GROUP)
         terms, spoken = values["terms"], values["spoken"]
+        if len(terms) == 1 and not spoken:
+            check.problem("terms", "needs at least 2 item(s), or spoken phrases to replace by its one term",
+                          "至少需要 2 个术语，或者用 spoken 列出要替换成这个术语的说法")
         for field_name, words in (("terms", terms), ("spoken", spoken)):
             for word in words:
                 if word in term_owner and term_owner[word] != group_id:

@@ -5,7 +5,8 @@ Two steps, each measured on its own (docs/benchmarks.md):
   term (效力中止), so both the encoder and BM25 see the word the entries use;
 - typo correction: a 2–4 character stretch of the query that neither the content nor the
   out-of-scope examples use (交强险 is a word, not a typo of 交钱) but sounds like a content term and shares a character with it
-  (尤豫期 → 犹豫期, 复笑 → 复效, 据赔 → 拒赔) is replaced by that term.
+  (尤豫期 → 犹豫期, 复笑 → 复效, 据赔 → 拒赔) is replaced by that term; a word typed in toneless
+  pinyin that spells a content term (tuibao → 退保, shouyiren → 受益人) is replaced too.
 
 Both return what they changed, so the page can show "searched as …".
 """
@@ -23,6 +24,9 @@ from kb.content import GlossaryGroup
 from kb.text import normalize
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# A word typed in toneless pinyin (lipei, tuibao, shouyiren): letters only, long enough not to be an abbreviation
+# (app, emo, ICU); it is replaced only when it spells a vocabulary term's reading exactly.
+_LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")
 # Sounds that Mandarin speakers from many regions do not tell apart when typing by pinyin.
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))  # order matters: zh before z
 _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -94,9 +98,20 @@ class TypoCorrector:
                     self._by_char.setdefault((len(term), position, char), []).append(term)
                     for reading in sounds(char):
                         self._by_sound.setdefault((len(term), position, reading), set()).add(term)
+        # Toneless pinyin of each term, spelt out: the first term in the vocabulary's order keeps a reading, so
+        # a glossary group's own term (犹豫期) wins over a typo it lists (尤豫期) that reads the same.
+        self._by_spelling: dict[str, str] = {}
+        for term in dict.fromkeys(normalize(t) for t in vocabulary):
+            if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
+                self._by_spelling.setdefault("".join(r[0] for r in pinyin(term, style=Style.NORMAL)), term)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
+        for word in _LATIN_RUN.findall(text):
+            term = self._by_spelling.get(word.lower())
+            if term:
+                text = text.replace(word, term, 1)
+                changes.append((word, term))
         for run in _CJK_RUN.findall(text):
             fixed = self._fix_run(run, changes)
             if fixed != run:

@@ -113,7 +113,8 @@ CATEGORY = ItemKind("categories", (
 
 GLOSSARY_GROUP = ItemKind("groups", (
     Field("id", ID, required=True),
-    Field("terms", LINES, minimum=2),
+    # One term is enough for a group that only rewrites spoken words (俺 → 我); _read_glossary checks it has some.
+    Field("terms", LINES, minimum=1),
     Field("spoken", LINES),
 ))
 

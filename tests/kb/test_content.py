@@ -132,6 +132,18 @@ def test_spoken_phrases_load(content_dir: Path) -> None:
     assert group.spoken == ("后悔期",)
 
 
+def test_a_one_term_group_is_a_spoken_rewrite_only(content_dir: Path) -> None:
+    """俺 → 我 needs no synonym to expand; a one-term group with nothing to replace is a mistake."""
+    path = content_dir / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: dialect-i\n    terms: [我]\n    spoken: [俺]\n",
+                    encoding="utf-8")
+    assert next(g for g in load_content(content_dir).glossary if g.id == "dialect-i").spoken == ("俺",)
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: lonely\n    terms: [孤词]\n", encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any("'lonely'" in p and "spoken" in p for p in problems)
+    assert not any("'dialect-i'" in p for p in problems)
+
+
 def test_duration_rules_are_validated(content_dir: Path) -> None:
     (content_dir / "durations.yaml").write_text(
         "rules:\n  - {entry: no-such-entry, max: 2年}\n  - {entry: cooling-off-length, max: 很久}\n"

@@ -40,6 +40,27 @@ def test_words_the_content_uses_are_left_alone(corrector: TypoCorrector, query: 
     assert corrector.rewrite(query).text == query
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("凭什么不给我tuibao？", "凭什么不给我退保？"),   # a word typed in toneless pinyin inside Chinese text
+    ("lipei要几天", "理赔要几天"),
+    ("还在youyuqi里", "还在犹豫期里"),
+    ("Tuibao", "退保"),
+])
+def test_a_term_typed_in_pinyin_becomes_the_term(corrector: TypoCorrector, typed: str, meant: str) -> None:
+    assert corrector.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("query", ["app上查不到", "emo了 想退保", "online买的", "tuibaoo怎么办", "ICU住院"])
+def test_latin_words_that_spell_no_term_are_left_alone(corrector: TypoCorrector, query: str) -> None:
+    assert corrector.rewrite(query).text == query
+
+
+def test_of_two_terms_read_alike_the_first_in_the_vocabulary_wins() -> None:
+    """A glossary group lists its own term before the typos it knows (犹豫期 before 尤豫期)."""
+    assert TypoCorrector(["犹豫期", "尤豫期"], KNOWN).rewrite("youyuqi").text == "犹豫期"
+    assert TypoCorrector(["尤豫期", "犹豫期"], KNOWN | {"尤豫"}).rewrite("youyuqi").text == "尤豫期"
+
+
 def test_words_of_the_out_of_scope_examples_are_not_typos() -> None:
     corrector = TypoCorrector(["交钱", "保费"], KNOWN, bigrams(["交强险过期了怎么办"]))
     assert corrector.rewrite("交强险到期").text == "交强险到期"
