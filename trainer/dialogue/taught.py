@@ -12,14 +12,27 @@ an untaught behaviour's scores, threshold and rule floor are exactly those of be
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import Any, Protocol, Sequence
 
 import numpy as np
 
 from trainer.dialogue.corpus import LabelledUtterance
 
-if TYPE_CHECKING:
-    from trainer.dialogue.classifier import BehaviourClassifier, Recipe
+
+class BehaviourClassifier(Protocol):
+    """What a combined classifier reads of `trainer.dialogue.classifier.BehaviourClassifier` (named here, not
+    imported: the classifier module builds `TaughtClassifier`, and an import back would be a cycle)."""
+
+    behaviours: tuple[str, ...]
+    model_id: str
+    recipe: Any
+    whole_from_sentences: bool
+    train_size: int
+    thresholds: dict[str, float]
+    rule_floors: dict[str, float]
+    calibration: dict[str, tuple[float, float]]
+
+    def scores(self, texts: Sequence[str], vectors: np.ndarray, only: str | None = None) -> np.ndarray: ...
 
 
 def taught_behaviours(utterances: Sequence[LabelledUtterance]) -> frozenset[str]:
@@ -56,7 +69,7 @@ class TaughtClassifier:
         return self.base.model_id
 
     @property
-    def recipe(self) -> Recipe:
+    def recipe(self) -> Any:
         return self.base.recipe
 
     @property
