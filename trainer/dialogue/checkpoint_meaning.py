@@ -32,6 +32,8 @@ MIN_CHARS = 6
 # Words that turn a sentence against its reference, or leave it open, when the reference has none.
 NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不要", "不让", "不该", "不必", "没法", "没有", "无法",
              "别", "未", "非得", "才能")
+# A negation right before a cue turns it around (不由您决定).
+NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无")
 HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
 
 
@@ -66,6 +68,20 @@ def turned(sentence: str, reference: str) -> bool:
     """Close in meaning, not the same: one of the two is negated and the other not ("请把密码告诉我"
     against "我们不会向您索要密码"), or the sentence hedges where the reference does not."""
     return _negated(sentence) != _negated(reference) or any(w in sentence and w not in reference for w in HEDGES)
+
+
+def unnegated_cues(text: str, cues: Sequence[str]) -> list[str]:
+    """The cues said at least once without a negation right before them: "这个不由您决定" does not
+    hold 由您决定 (the cue list is a phrase match, blind to what stands before it)."""
+    return [cue for cue in cues if any(not text[:i].endswith(NEGATED_BEFORE) for i in _starts(text, cue))]
+
+
+def _starts(text: str, cue: str) -> list[int]:
+    found, i = [], text.find(cue)
+    while i >= 0:
+        found.append(i)
+        i = text.find(cue, i + 1)
+    return found
 
 
 def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:

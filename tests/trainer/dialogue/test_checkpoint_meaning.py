@@ -6,7 +6,7 @@ import pytest
 
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
-                                                 turned)
+                                                 turned, unnegated_cues)
 
 
 def _checkpoint(scenario, checkpoint_id):
@@ -39,6 +39,9 @@ SENTENCES = [
     ("fraud-suspicious-callback", "no-secrets", "您把收到的验证码报给我，我帮您核实。", False),
     # a negated decision is no respect for the customer's own
     ("grace-period-short-of-money", "customer-decides", "这事不能由您自己定。", False),
+    # a cue said negated (由您决定 in 不由您决定) was met by the cue list
+    ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", False),
+    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", True),
 ]
 
 
@@ -94,3 +97,10 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing():
     assert misses_a_refusal("请把您的银行卡密码和验证码告诉我。", refusal)
     assert not misses_a_refusal("我们不会找您要密码。", refusal)
     assert not misses_a_refusal("请把您的银行卡密码和验证码告诉我。", ["尊重客户自己的决定", "最终由您决定，"])
+
+
+def test_a_cue_said_with_a_negation_right_before_it_is_not_said():
+    cues = ["由您决定", "您考虑"]
+    assert unnegated_cues("这个不由您决定。", cues) == []
+    assert unnegated_cues("最终由您决定，我不会替您做主。", cues) == ["由您决定"]
+    assert unnegated_cues("不由您决定的是条款，选哪个方案还是由您决定。", cues) == ["由您决定"]
