@@ -8,7 +8,7 @@ scenario's model answers that hold its cues. A reply sentence meets it when it c
 - it is not at fault (judge12: a rude or blaming sentence meets no checkpoint);
 - where the checkpoint is about facts (its description names a topic term or figure of its entries),
   its references and the sentence must state one (judge26);
-- it is negated where its reference is not, or the other way round ("这事不能由您自己定", "请把密码告诉我"
+- it is not negated where its reference is not, nor the other way round ("这事不能由您自己定", "请把密码告诉我"
   against "我们不会索要密码"), and adds no hedge (可能, 也许): embeddings barely tell those apart.
 The threshold is chosen on training data only (bench/checkpoint_meaning.py, docs/benchmarks.md "judge13").
 """
@@ -25,7 +25,8 @@ from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import clause_segments, sentence_segments
 
 # Chosen on the train split and the scenarios' own lines (bench/checkpoint_meaning.py): the lowest
-# cosine at which the reply sentences of training data credited by meaning are right ≥ 0.8 of the time.
+# cosine at which the training sentences credited by meaning hold the checkpoint's cue ≥ 0.8 of the time
+# (a lower bound of their precision: a paraphrase without a cue counts as wrong).
 CHECKPOINT_SIMILARITY = 0.95
 # Shortest reply sentence judged by meaning: "不会的。" is close to everything.
 MIN_CHARS = 6
