@@ -22,6 +22,7 @@ from trainer.search_feedback.grouping import QueryVectors
 from trainer.search_feedback.writer import LogWriter
 
 from trainer.dialogue.corpus import corpus_fingerprint
+from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
 
 
@@ -146,4 +147,5 @@ def _scenario_references_warmed(content_hash: str, corpus_key: str, model_id: st
     """Every scenario's FAQ reference sentences in the judge's memo, once per content and corpus version
     (so no trainee's first reply on a scenario waits for them to be encoded)."""
     texts = scenario_reference_texts(scenarios()[0].values(), knowledge_base().entry)
-    return warm_references(_judge_of_corpus(corpus_key, model_id), texts, settings().embedding_cache_dir)
+    whole = scenario_checkpoint_texts(scenarios()[0].values(), knowledge_base().entry)
+    return warm_references(_judge_of_corpus(corpus_key, model_id), texts, settings().embedding_cache_dir, whole)

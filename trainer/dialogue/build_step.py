@@ -17,6 +17,7 @@ from settings import Settings
 from trainer.dialogue.classifier import training_texts
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.factbook import ContentFacts
+from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import open_judge, scenario_reference_texts, warm_references
 from trainer.dialogue.loading import read_scenarios
 
@@ -38,7 +39,8 @@ def train_judge(root: Path, encoder: Encoder, settings: Settings) -> None:
           f"model {judge.model_id}, ready in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     scenarios, _ = read_scenarios(root)
-    warmed = warm_references(judge, scenario_reference_texts(scenarios.values(), ContentFacts.load(root).entry),
-                             settings.embedding_cache_dir)
+    entry = ContentFacts.load(root).entry
+    warmed = warm_references(judge, scenario_reference_texts(scenarios.values(), entry), settings.embedding_cache_dir)
+    warm_references(judge, [], settings.embedding_cache_dir, whole=scenario_checkpoint_texts(scenarios.values(), entry))
     print(f"judge: {warmed} reference sentences of the scenarios' FAQ entries embedded "
           f"in {time.perf_counter() - started:.0f} s (the app reads them from the cache)")

@@ -265,7 +265,7 @@ def scenario_reference_texts(scenarios: Iterable[Any], entry: Callable[[str], An
     return [text for e in found if e is not None for text in (e.answer, e.script) if text]
 
 
-def warm_references(judge: MeaningJudge, texts: Sequence[str], cache_dir: Path | None) -> int:
+def warm_references(judge: MeaningJudge, texts: Sequence[str], cache_dir: Path | None, whole: Sequence[str] = ()) -> int:
     """Embed the reference sentences of these FAQ answers and scripts in one batch, through the disk
     cache, into the judge's memo; returns how many there were.
 
@@ -273,7 +273,7 @@ def warm_references(judge: MeaningJudge, texts: Sequence[str], cache_dir: Path |
     that scenario's references one entry at a time (about 4 s in 13 encoder calls); batched they cost a
     few seconds once per content version, and nothing on a restart once they are on disk.
     """
-    references = reference_sentences(*texts)
+    references = list(dict.fromkeys([*reference_sentences(*texts), *whole]))  # `whole`: checkpoint references
     if references:
         judge.remember(references, EmbeddingCache(judge.encoder, cache_dir).embed(references))
     return len(references)

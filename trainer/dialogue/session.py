@@ -16,6 +16,8 @@ from kb.chinese_text import clause_at
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
+from trainer.dialogue.checkpoint_meaning import (checkpoint_references, meeting_sentence, misses_a_refusal,
+                                                 unnegated_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -116,6 +118,9 @@ class DialogueSession:
         # state something, not the script's service phrases.
         self._references = {i: [s for s in reference_sentences(e.answer, e.script) if states_content(s, e)]
                             for i, e in self.entries.items()}
+        # What a reply sentence must come close to in meaning to meet a checkpoint in other words.
+        self._checkpoint_texts = {c.id: r for c in scenario.checkpoints
+                                  if (r := checkpoint_references(c, scenario.model_answers, self.entries))}
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
@@ -491,6 +496,10 @@ class DialogueSession:
             by_meaning = quote is None
             if by_meaning:
                 quote = next(filter(None, (self._close_to(reading, e, _faults(evidence)) for e in checkpoint.entries)), None)
+            if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
+                quote = None
+            if quote is None and by_meaning:
+                quote = self._in_other_words(reading, checkpoint, _faults(evidence))
             if quote is None:
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
@@ -508,13 +517,22 @@ class DialogueSession:
                                                                     f"Checkpoint done: {checkpoint.description}")))
         return found
 
+    def _in_other_words(self, reading: Reading | None, checkpoint: Checkpoint, faults: Sequence[str]) -> str | None:
+        """The reply sentence that says what the checkpoint asks in other words (`checkpoint_meaning`)."""
+        if reading is None or checkpoint.id not in self._checkpoint_texts:
+            return None
+        units = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
+        vectors = reading.vectors[[reading.units.index(u) for u in units]]
+        references = {i: (texts, self.judge.embed(texts)) for i, texts in self._checkpoint_texts.items()}
+        return meeting_sentence([u.text for u in units], vectors, checkpoint, references, self.entries, faults)
+
     @staticmethod
     def _checkpoint_quote(text: str, checkpoint: Checkpoint, evidence: list[Evidence]) -> str | None:
         if checkpoint.behaviour:
             shown = next((e for e in evidence if e.ok and e.behaviour == checkpoint.behaviour), None)
             if shown is not None:
                 return shown.quote
-        hit = cue_evidence(text, "checkpoint", checkpoint.cues)
+        hit = cue_evidence(text, "checkpoint", unnegated_cues(text, checkpoint.cues))
         return hit.quote if hit is not None else None
 
     # ------------------------------------------------------------------ feedback

@@ -1,0 +1,106 @@
+"""A checkpoint met in the trainee's own words, and the forms close in meaning that must not meet it."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
+                                                 turned, unnegated_cues)
+
+
+def _checkpoint(scenario, checkpoint_id):
+    return next(c for c in scenario.checkpoints if c.id == checkpoint_id)
+
+
+def _entries(scenario, facts):
+    return {i: facts.entry(i) for i in scenario.entry_ids()}
+
+
+def _meets(scenario, facts, judge, checkpoint_id: str, text: str) -> bool:
+    """Whether `text`, said as the first reply with every earlier ordered step done, meets the checkpoint."""
+    session = DialogueSession(scenario, facts, judge=judge)
+    session.start()
+    session.state.done.update({c.id: 0 for c in scenario.checkpoints if c.order and c.id != checkpoint_id})
+    session.reply(text)
+    return session.state.done.get(checkpoint_id) == session.state.turn
+
+
+# (scenario, checkpoint, trainee sentence, met?) — none of the met ones holds a cue of its checkpoint.
+SENTENCES = [
+    # own words, close to the model line "您可以挂断后自己拨打我们保单上印着的官方客服热线…"
+    ("fraud-suspicious-callback", "official-channel", "您可以先挂断，再打我们官网上的客服电话核实。", True),
+    ("fraud-suspicious-callback", "official-channel", "您挂了电话以后，自己打我们官方的客服电话再确认一遍。", True),
+    # the same, hedged or negated: as close in meaning (0.965+), and not what the checkpoint asks
+    ("fraud-suspicious-callback", "official-channel", "您可能可以先挂断，再打我们官网上的客服电话核实吧。", False),
+    ("fraud-suspicious-callback", "official-channel", "您不用挂断，也不用再打官网上的客服电话核实。", False),
+    # the opposite of a refusal, close to its FAQ answer ("…不会向您索要银行卡密码和验证码…"): was met
+    ("fraud-suspicious-callback", "no-secrets", "请把您的银行卡密码和验证码告诉我。", False),
+    ("fraud-suspicious-callback", "no-secrets", "您把收到的验证码报给我，我帮您核实。", False),
+    # a negated decision is no respect for the customer's own
+    ("grace-period-short-of-money", "customer-decides", "这事不能由您自己定。", False),
+    # a cue said negated (由您决定 in 不由您决定) was met by the cue list
+    ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", False),
+    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", True),
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, met", SENTENCES)
+def test_a_checkpoint_is_met_by_its_meaning_not_by_a_hedged_or_negated_form(
+        real_scenarios, real_facts, judge, scenario_id, checkpoint_id, text, met):
+    assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
+
+
+def test_a_sentence_at_fault_meets_no_checkpoint_in_other_words(real_scenarios, real_facts):
+    """judge12's rule holds here too: a rude or blaming sentence is never credited by meaning."""
+    scenario = real_scenarios["fraud-suspicious-callback"]
+    checkpoint, entries = _checkpoint(scenario, "official-channel"), _entries(scenario, real_facts)
+    sentence = "您可以先挂断，再打我们官网上的客服电话核实。"
+    assert credible(sentence, checkpoint, entries)
+    assert not credible(sentence, checkpoint, entries, faults=(sentence,))
+    assert not credible("好的。", checkpoint, entries)  # too short to mean anything in particular
+
+
+def test_a_checkpoint_about_facts_is_met_only_by_a_sentence_stating_them(real_scenarios, real_facts):
+    """judge26's rule: 讲清宽限期（一般60日）… names a topic term; its references and the sentence must too."""
+    scenario = real_scenarios["grace-period-short-of-money"]
+    entries = _entries(scenario, real_facts)
+    grace, decides = _checkpoint(scenario, "grace-period"), _checkpoint(scenario, "customer-decides")
+    assert about_facts(grace, entries) and not about_facts(decides, entries)
+    references = checkpoint_references(grace, scenario.model_answers, entries)
+    assert references and all("宽限期" in r or "60" in r for r in references)
+    assert not credible("您别担心，这个我们慢慢说清楚。", grace, entries)
+    assert credible("您别担心，这个我们慢慢说清楚。", decides, entries)
+
+
+def test_references_are_the_description_and_the_model_clauses_holding_a_cue(real_scenarios, real_facts):
+    scenario = real_scenarios["grace-period-short-of-money"]
+    entries = _entries(scenario, real_facts)
+    assert checkpoint_references(_checkpoint(scenario, "customer-decides"), scenario.model_answers, entries) == [
+        "尊重客户自己的决定", "最终由您决定，"]
+    assert checkpoint_references(_checkpoint(scenario, "acknowledge"), scenario.model_answers, entries) == []
+
+
+@pytest.mark.parametrize("sentence, reference, differs", [
+    ("选哪个都由您自己定。", "最终由您决定，", False),
+    ("这事不能由您自己定。", "最终由您决定，", True),
+    ("可能最后由您决定吧。", "最终由您决定，", True),
+    ("我们绝不会问您要密码。", "我们不会向您索要银行卡密码和验证码，", False),
+    ("请把您的密码告诉我。", "我们不会向您索要银行卡密码和验证码，", True),
+])
+def test_a_negation_or_hedge_the_reference_lacks_turns_the_meaning(sentence, reference, differs):
+    assert turned(sentence, reference) is differs
+
+
+def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing():
+    refusal = ["说明不会索要密码、验证码，不会要求转账", "我们不会向您索要银行卡密码和验证码，"]
+    assert misses_a_refusal("请把您的银行卡密码和验证码告诉我。", refusal)
+    assert not misses_a_refusal("我们不会找您要密码。", refusal)
+    assert not misses_a_refusal("请把您的银行卡密码和验证码告诉我。", ["尊重客户自己的决定", "最终由您决定，"])
+
+
+def test_a_cue_said_with_a_negation_right_before_it_is_not_said():
+    cues = ["由您决定", "您考虑"]
+    assert unnegated_cues("这个不由您决定。", cues) == []
+    assert unnegated_cues("最终由您决定，我不会替您做主。", cues) == ["由您决定"]
+    assert unnegated_cues("不由您决定的是条款，选哪个方案还是由您决定。", cues) == ["由您决定"]

@@ -1,0 +1,131 @@
+"""A checkpoint met in the trainee's own words: close in meaning to its description or its model lines.
+
+The cue list of a checkpoint (由您决定, 您考虑) misses most ways of saying it ("选哪个都由您自己定"), and
+matching by the FAQ entry's answer (`DialogueSession._close_to`) only fits checkpoints that state a
+rule. Here each checkpoint with cues has its own references: its description and the clauses of the
+scenario's model answers that hold its cues. A reply sentence meets it when it comes within
+`CHECKPOINT_SIMILARITY` (e5 cosine) of one of them, closer than to any other checkpoint's, and:
+- it is not at fault (judge12: a rude or blaming sentence meets no checkpoint);
+- where the checkpoint is about facts (its description names a topic term or figure of its entries),
+  its references and the sentence must state one (judge26);
+- it is not negated where its reference is not, nor the other way round ("这事不能由您自己定", "请把密码告诉我"
+  against "我们不会索要密码"), and adds no hedge (可能, 也许): embeddings barely tell those apart.
+The threshold is chosen on training data only (bench/checkpoint_meaning.py, docs/benchmarks.md "judge13").
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from kb.content import Entry
+from trainer.dialogue.facts import states_content
+from trainer.dialogue.scenario import Checkpoint
+from trainer.dialogue.segments import clause_segments, sentence_segments
+
+# Chosen on the train split and the scenarios' own lines (bench/checkpoint_meaning.py): the lowest
+# cosine at which the training sentences credited by meaning hold the checkpoint's cue ≥ 0.8 of the time
+# (a lower bound of their precision: a paraphrase without a cue counts as wrong).
+CHECKPOINT_SIMILARITY = 0.95
+# Shortest reply sentence judged by meaning: "不会的。" is close to everything.
+MIN_CHARS = 6
+# Words that turn a sentence against its reference, or leave it open, when the reference has none.
+NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不要", "不让", "不该", "不必", "没法", "没有", "无法",
+             "别", "未", "非得", "才能")
+# A negation right before a cue turns it around (不由您决定).
+NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无")
+HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
+
+
+def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    """The checkpoint asks for a rule stated (讲清宽限期（一般60日）…), not a way of treating the customer."""
+    return any(states_content(checkpoint.description, entries[e]) for e in checkpoint.entries if e in entries)
+
+
+def _states_content(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    return any(states_content(text, entries[e]) for e in checkpoint.entries if e in entries)
+
+
+def checkpoint_references(checkpoint: Checkpoint, model_answers: Sequence[str],
+                          entries: Mapping[str, Entry]) -> list[str]:
+    """The description and the model answers' clauses that hold a cue of the checkpoint (judged by
+    meaning only for checkpoints with cues: the others are met by a behaviour the classifier reads)."""
+    if not checkpoint.cues or checkpoint.behaviour:
+        return []
+    clauses = [c.text for answer in model_answers for s in sentence_segments(answer) for c in clause_segments(s)
+               if any(cue in c.text for cue in checkpoint.cues)]
+    references = list(dict.fromkeys([checkpoint.description, *clauses]))
+    if about_facts(checkpoint, entries):
+        references = [r for r in references if _states_content(r, checkpoint, entries)]
+    return references
+
+
+def _negated(text: str) -> bool:
+    return any(w in text for w in NEGATIONS)
+
+
+def turned(sentence: str, reference: str) -> bool:
+    """Close in meaning, not the same: one of the two is negated and the other not ("请把密码告诉我"
+    against "我们不会向您索要密码"), or the sentence hedges where the reference does not."""
+    return _negated(sentence) != _negated(reference) or any(w in sentence and w not in reference for w in HEDGES)
+
+
+def unnegated_cues(text: str, cues: Sequence[str]) -> list[str]:
+    """The cues said at least once without a negation right before them: "这个不由您决定" does not
+    hold 由您决定 (the cue list is a phrase match, blind to what stands before it)."""
+    return [cue for cue in cues if any(not text[:i].endswith(NEGATED_BEFORE) for i in _starts(text, cue))]
+
+
+def _starts(text: str, cue: str) -> list[int]:
+    found, i = [], text.find(cue)
+    while i >= 0:
+        found.append(i)
+        i = text.find(cue, i + 1)
+    return found
+
+
+def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
+    """The checkpoint is a refusal (every reference negated: "不会索要密码") and the sentence negates
+    nothing: credited through its FAQ entry's answer, "请把您的银行卡密码和验证码告诉我" says the opposite."""
+    return bool(references) and all(_negated(r) for r in references) and not _negated(sentence)
+
+
+def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry], faults: Sequence[str] = ()) -> bool:
+    """Whether a reply sentence may meet the checkpoint by meaning at all (before any similarity)."""
+    if len(sentence.strip()) < MIN_CHARS or any(q in sentence or sentence in q for q in faults):
+        return False
+    return not about_facts(checkpoint, entries) or _states_content(sentence, checkpoint, entries)
+
+
+def meeting_sentence(sentences: Sequence[str], vectors: np.ndarray, checkpoint: Checkpoint,
+                     references: Mapping[str, tuple[Sequence[str], np.ndarray]], entries: Mapping[str, Entry],
+                     faults: Sequence[str] = (), threshold: float = CHECKPOINT_SIMILARITY) -> str | None:
+    """The first reply sentence that meets `checkpoint` by meaning, or None.
+
+    `references` maps every checkpoint of the scenario judged by meaning to its reference texts and
+    their (normalised) vectors; `vectors` are the sentences' own."""
+    own = references.get(checkpoint.id)
+    if own is None or not len(own[0]):
+        return None
+    texts, matrix = own
+    rivals = [m for other, (_, m) in references.items() if other != checkpoint.id and len(m)]
+    for sentence, vector in zip(sentences, vectors):
+        if not credible(sentence, checkpoint, entries, faults):
+            continue
+        similarity = matrix @ vector
+        best = int(np.argmax(similarity))
+        if similarity[best] < threshold or turned(sentence, texts[best]):
+            continue
+        if all(similarity[best] >= float(np.max(m @ vector)) for m in rivals):
+            return sentence
+    return None
+
+
+def scenario_checkpoint_texts(scenarios: Iterable[Any], entry: Callable[[str], Any]) -> list[str]:
+    """Every checkpoint reference of these scenarios, each embedded whole (`warm_references(whole=…)`)."""
+    found = []
+    for scenario in scenarios:
+        entries = {i: e for i in scenario.entry_ids() if (e := entry(i)) is not None}
+        found += [r for c in scenario.checkpoints for r in checkpoint_references(c, scenario.model_answers, entries)]
+    return list(dict.fromkeys(found))
