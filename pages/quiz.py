@@ -18,7 +18,7 @@ from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
 from ui.display import category_name, entry_text, zone
 from ui.limits import LINE_CHARS
-from ui.i18n import tr
+from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.session import signed_in_only
 from ui.render import escape_markdown, mark
@@ -144,8 +144,11 @@ def show_feedback(question: Question, feedback: dict) -> None:
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
                  icon=mark(False))
-    st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
     entry = kb.content.entries.get(question.entry_id)
+    # A generated question's explanation is the Chinese entry quoted again; in English the entry's own
+    # English version below explains it (Chinese under an English heading, QA 2026-12-04).
+    if not (question.generated and language() == "en" and entry is not None and entry.en):
+        st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
     if entry is not None:
         with st.container(border=True):
             st.caption(tr("知识库原文", "From the knowledge base"))

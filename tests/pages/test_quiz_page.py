@@ -10,7 +10,7 @@ from kb import load_content
 
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
-from trainer.quiz.resume import unfinished_run
+from trainer.quiz.resume import forget_run, unfinished_run
 from trainer.users.accounts import create_user
 from trainer.users.sessions import end_all_sessions, start_session
 
@@ -132,21 +132,26 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
 def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
                                                                                      english_outside_runs) -> None:
     """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = create_user(store, "agent-en", "Amy")
-    at.session_state["lang"] = "en"
-    at.run()
-    at.number_input(key="quiz_size").set_value(20)
-    at.button(key="quiz_start").click().run()
-    run = at.session_state["quiz_run"]
-    asked = [q.entry_id for q in run["questions"]]
-    assert "cooling-off-length" in asked, "the fixture's entry with an English version is in the round"
-    for position, question in enumerate(run["questions"]):
+    user = create_user(store, "agent-en", "Amy")
+    for _ in range(30):  # rounds are random: one whose question on the entry is generated, as on 2026-12-04
+        at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+        at.session_state["user"] = user
+        at.session_state["lang"] = "en"
+        at.run()
+        at.number_input(key="quiz_size").set_value(20)
+        at.button(key="quiz_start").click().run()
+        run = at.session_state["quiz_run"]
+        generated = [p for p, q in enumerate(run["questions"]) if q.entry_id == "cooling-off-length" and q.generated]
+        if generated:
+            break
+        forget_run(store, user.id)
+    assert generated, "a generated question on the fixture's entry with an English version"
+    target = generated[0]  # its explanation quotes the Chinese entry
+    for position, question in enumerate(run["questions"][:target + 1]):
         give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
         at.button(key="quiz_submit").click().run()
-        if question.entry_id == "cooling-off-length":
-            break
-        at.button(key="quiz_next").click().run()
+        if position < target:
+            at.button(key="quiz_next").click().run()
     quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
     assert "**How long is the cooling-off period?**" in quoted, quoted
     assert not any("犹豫期有多长" in line for line in quoted), quoted
