@@ -80,17 +80,21 @@ class TaughtClassifier:
     def train_size(self) -> int:
         return self.taught.train_size
 
+    def _per_behaviour(self, name: str) -> dict:
+        """One of the classifiers' per-behaviour dicts, each behaviour's value taken from its owner."""
+        return {b: getattr(self._owner(b), name)[b] for b in self.behaviours if b in getattr(self._owner(b), name)}
+
     @property
     def thresholds(self) -> dict[str, float]:
-        return {b: self._owner(b).thresholds[b] for b in self.behaviours}
+        return self._per_behaviour("thresholds")
 
     @property
     def rule_floors(self) -> dict[str, float]:
-        return {b: self._owner(b).rule_floors[b] for b in self.behaviours if b in self._owner(b).rule_floors}
+        return self._per_behaviour("rule_floors")
 
     @property
     def calibration(self) -> dict[str, tuple[float, float]]:
-        return {b: self._owner(b).calibration[b] for b in self.behaviours if b in self._owner(b).calibration}
+        return self._per_behaviour("calibration")
 
     def scores(self, texts: Sequence[str], vectors: np.ndarray, only: str | None = None) -> np.ndarray:
         """As `BehaviourClassifier.scores`: the taught columns from `taught`, the others from `base`."""
