@@ -91,9 +91,14 @@ def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
     return bool(references) and all(_negated(r) for r in references) and not _negated(sentence)
 
 
+def at_fault(sentence: str, faults: Sequence[str]) -> bool:
+    """Whether the sentence is (part of) one of the reply's faults, as quoted by their evidence."""
+    return any(q in sentence or sentence in q for q in faults)
+
+
 def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry], faults: Sequence[str] = ()) -> bool:
     """Whether a reply sentence may meet the checkpoint by meaning at all (before any similarity)."""
-    if len(sentence.strip()) < MIN_CHARS or any(q in sentence or sentence in q for q in faults):
+    if len(sentence.strip()) < MIN_CHARS or at_fault(sentence, faults):
         return False
     return not about_facts(checkpoint, entries) or _states_content(sentence, checkpoint, entries)
 

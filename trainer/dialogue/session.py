@@ -8,16 +8,19 @@ call may end (resolved, hung up, escalated, timed out), and the customer answers
 from __future__ import annotations
 
 import random
+from functools import cached_property
 from typing import Sequence
 from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
 from kb.chinese_text import clause_at
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.checkpoint_meaning import (checkpoint_references, meeting_sentence, misses_a_refusal,
-                                                 unnegated_cues)
+from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
+                                                 misses_a_refusal, unnegated_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -387,8 +390,7 @@ class DialogueSession:
         entry = self.entries[entry_id]
 
         def credible(sentence: str) -> bool:
-            at_fault = any(q in sentence or sentence in q for q in faults)
-            return not at_fault or states_content(sentence, entry)
+            return not at_fault(sentence, faults) or states_content(sentence, entry)
 
         similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
@@ -488,6 +490,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
+        faults = _faults(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -495,11 +498,11 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, _faults(evidence)) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, faults) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
-                quote = self._in_other_words(reading, checkpoint, _faults(evidence))
+                quote = self._in_other_words(reading, checkpoint, faults)
             if quote is None:
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
@@ -523,8 +526,13 @@ class DialogueSession:
             return None
         units = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
         vectors = reading.vectors[[reading.units.index(u) for u in units]]
-        references = {i: (texts, self.judge.embed(texts)) for i, texts in self._checkpoint_texts.items()}
-        return meeting_sentence([u.text for u in units], vectors, checkpoint, references, self.entries, faults)
+        return meeting_sentence([u.text for u in units], vectors, checkpoint, self._checkpoint_vectors, self.entries,
+                                faults)
+
+    @cached_property
+    def _checkpoint_vectors(self) -> dict[str, tuple[list[str], np.ndarray]]:
+        """Each checkpoint's references with their vectors, embedded once per call (not per checkpoint and turn)."""
+        return {i: (texts, self.judge.embed(texts)) for i, texts in self._checkpoint_texts.items()}
 
     @staticmethod
     def _checkpoint_quote(text: str, checkpoint: Checkpoint, evidence: list[Evidence]) -> str | None:
