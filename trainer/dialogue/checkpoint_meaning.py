@@ -40,7 +40,7 @@ HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一
 
 def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
     """The checkpoint asks for a rule stated (讲清宽限期（一般60日）…), not a way of treating the customer."""
-    return any(states_content(checkpoint.description, entries[e]) for e in checkpoint.entries if e in entries)
+    return _states_content(checkpoint.description, checkpoint, entries)
 
 
 def _states_content(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
