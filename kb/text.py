@@ -59,6 +59,15 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_PATTERN.search(text))
 
 
+def occurrences(text: str, needle: str) -> list[int]:
+    """Where `needle` starts in `text`, every time (overlapping ones included); [] for an empty needle."""
+    found, start = [], text.find(needle) if needle else -1
+    while start >= 0:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
 def has_words(text: str) -> bool:
     """Whether a query holds anything to search for: a Chinese character or a Latin word that is not a
     function word. "' OR 1=1 --", "1234" or "???" hold none, and used to get an entry at 0.66 (QA 2026-12-04)."""

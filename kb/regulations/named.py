@@ -12,6 +12,7 @@ import unicodedata
 
 from kb.regulations.library import Article, Library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS
+from kb.text import occurrences
 
 _BETWEEN = r"[\s《》〈〉<>「」“”\"'的:：,，]*"
 _ARTICLE_AFTER = re.compile(rf"^{_BETWEEN}(第?[{NUMERAL_CHARS}\d]+条(?:之[{NUMERAL_CHARS}]+)?|\d+(?:\.\d+)+)")
@@ -28,12 +29,10 @@ def named_article(library: Library, query: str) -> Article | None:
         for name in document.names:
             if len(name) < 2:
                 continue
-            start = text.find(name)
-            while start >= 0:
+            for start in occurrences(text, name):
                 match = _ARTICLE_AFTER.match(text[start + len(name):])
                 ref = parse_article_ref(document.structure, match.group(1)) if match else None
                 article = document.article(ref.label) if ref else None
                 if article is not None:
                     found.append((len(name), article))
-                start = text.find(name, start + 1)
     return max(found, key=lambda pair: pair[0])[1] if found else None

@@ -158,3 +158,9 @@ def test_words_decide_not_symbols() -> None:
     from kb.text import has_words
     assert has_words("宽限期多久") and has_words("how long is the grace period") and has_words("60岁")
     assert not has_words("' OR 1=1 --") and not has_words("12345") and not has_words("…？！") and not has_words("a")
+
+
+def test_occurrences_finds_every_start_overlapping_included() -> None:
+    from kb.text import occurrences
+    assert occurrences("保险法司法解释三与保险法", "保险法") == [0, 9]
+    assert occurrences("啊啊啊", "啊啊") == [0, 1] and occurrences("abc", "") == [] and occurrences("abc", "x") == []

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from kb.content import Entry
+from kb.text import occurrences
 from trainer.dialogue.facts import states_content
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import clause_segments, sentence_segments
@@ -74,15 +75,7 @@ def turned(sentence: str, reference: str) -> bool:
 def unnegated_cues(text: str, cues: Sequence[str]) -> list[str]:
     """The cues said at least once without a negation right before them: "这个不由您决定" does not
     hold 由您决定 (the cue list is a phrase match, blind to what stands before it)."""
-    return [cue for cue in cues if any(not text[:i].endswith(NEGATED_BEFORE) for i in _starts(text, cue))]
-
-
-def _starts(text: str, cue: str) -> list[int]:
-    found, i = [], text.find(cue)
-    while i >= 0:
-        found.append(i)
-        i = text.find(cue, i + 1)
-    return found
+    return [cue for cue in cues if any(not text[:i].endswith(NEGATED_BEFORE) for i in occurrences(text, cue))]
 
 
 def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
