@@ -103,7 +103,7 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
     hits = kb.search(args.query, k=args.k, category=args.category)
     if args.json:
         print(json.dumps([{
-            "id": h.id, "score": h.score, "question": h.question, "answer": h.answer, "script": h.script,
+            "id": h.id, "score": h.score, "relevance": h.relevance, "question": h.question, "answer": h.answer, "script": h.script,
             "category": h.category, "sources": [str(s) for s in h.sources], "highlights": list(h.highlights),
         } for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -111,7 +111,10 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
         print("没有可靠的答案 / no reliable answer")
         return 0
     for rank, hit in enumerate(hits, start=1):
-        print(f"{rank}. [{hit.score:.2f}] {hit.id}  {hit.question}")
+        # As on the search page: the answer shows the relevance it was accepted on; the rest are listed in
+        # the ranking's order, whose score (near 0 for a fine hit) would read as "irrelevant".
+        relevance = f" [相关度 relevance {hit.relevance:.2f}]" if rank == 1 else ""
+        print(f"{rank}.{relevance} {hit.id}  {hit.question}")
         print(f"   {hit.answer.strip()}")
         if hit.sources:
             print(f"   来源: {'；'.join(str(s) for s in hit.sources)}")

@@ -39,6 +39,9 @@ def test_build_then_search_json(content_dir: Path, tmp_path: Path) -> None:
     result = run_kb("search", "宽限期多久", "-k", "2", "--json", *env_content, data_dir=tmp_path)
     hits = json.loads(result.stdout)
     assert hits[0]["id"] == "lapse-grace-period" and hits[0]["sources"] == ["《保险法》第三十六条"]
+    assert hits[0]["relevance"] >= 0.5  # the relevance the answer was accepted on, not the ordering score
+    text = run_kb("search", "宽限期多久", "-k", "2", *env_content, data_dir=tmp_path).stdout.splitlines()
+    assert text[0].startswith("1. [相关度 relevance ") and float(text[0].split()[3].rstrip("]")) >= 0.5
     off_topic = run_kb("search", "明天天气怎么样", *env_content, data_dir=tmp_path)
     assert "no reliable answer" in off_topic.stdout
 
