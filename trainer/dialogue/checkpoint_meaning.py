@@ -38,8 +38,8 @@ MIN_CHARS = 6
 # Words that turn a sentence against its reference, or leave it open, when the reference has none.
 NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不要", "不让", "不该", "不必", "没法", "没有", "无法",
              "别", "未", "非得", "才能")
-# A negation right before a cue turns it around (不由您决定).
-NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无")
+# A negation right before a cue turns it around (不由您决定, 不能您自己定, 不是由您决定).
+NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无", "不能", "不是", "不会", "不用", "不要", "没法", "无法", "不可以", "不让")
 HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
 
 
@@ -102,13 +102,13 @@ def turned(sentence: str, reference: str) -> bool:
 
 
 def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
-    """The cues said plainly at least once: not with a negation right before them ("这个不由您决定": the
-    cue list is a phrase match, blind to what stands before it), nor after a hedge in their own comma
-    piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that way (可能为零, 可能受到的损失)."""
+    """The cues said plainly at least once: not with a negation right before them ("这个不由您决定",
+    "这事不能由您自己定": the cue list is a phrase match, blind to what stands before it), nor after a
+    hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that way (可能为零, 可能受到的损失)."""
     own = " ".join((checkpoint.description, *checkpoint.cues))
     hedges = tuple(w for w in HEDGES if w not in own)
     return [cue for cue in checkpoint.cues
-            if any(not piece[:i].endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
+            if any(not piece[:i].rstrip("由").endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
                    for piece in comma_pieces(text) for i in occurrences(piece, cue))]
 
 

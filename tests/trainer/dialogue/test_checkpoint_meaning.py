@@ -51,6 +51,12 @@ SENTENCES = [
     ("grace-period-short-of-money", "customer-decides", "不是逼您，最终由您决定。", True),
     # guard: a checkpoint that hedges itself (分红…可能为零) is met by its hedged cue
     ("callback-elderly-dividends", "not-guaranteed", "分红每年不一样，有的年份可能为零。", True),
+    # judge14, cues from the checkpoint's description, its model answer and training data (not from held-out calls)
+    ("grace-period-short-of-money", "customer-decides", "两个办法各有利弊，选哪个您自己定。", True),  # guard: met by meaning before
+    ("grace-period-short-of-money", "customer-decides", "我不会替您做主，您慢慢想。", True),
+    ("grace-period-short-of-money", "customer-decides", "这个不是由您决定的。", False),  # a two-character negation
+    ("grace-period-short-of-money", "customer-decides", "这事不能您自己定。", False),  # guard
+    ("grace-period-short-of-money", "customer-decides", "您自己看着办吧。", False),  # guard: a rude brush-off
     # judge14: own words with a negation in a piece about something else (别担心) were "negated"
     ("fraud-suspicious-callback", "official-channel", "您别担心，您挂了电话以后，自己打我们官方的客服电话再确认一遍。", True),
     # guard: the negation in the piece about the checkpoint still turns it
@@ -92,7 +98,7 @@ def test_references_are_the_description_and_the_model_clauses_holding_a_cue(real
     scenario = real_scenarios["grace-period-short-of-money"]
     entries = _entries(scenario, real_facts)
     assert checkpoint_references(_checkpoint(scenario, "customer-decides"), scenario.model_answers, entries) == [
-        "尊重客户自己的决定", "最终由您决定，"]
+        "尊重客户自己的决定", "最终由您决定，", "我不会替您做主。"]
     assert checkpoint_references(_checkpoint(scenario, "acknowledge"), scenario.model_answers, entries) == []
 
 
@@ -129,7 +135,7 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sent
 
 @pytest.mark.parametrize("scenario_id, checkpoint_id, text, cues", [
     ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", []),
-    ("grace-period-short-of-money", "customer-decides", "最终由您决定，我不会替您做主。", ["由您决定"]),
+    ("grace-period-short-of-money", "customer-decides", "最终由您决定，我不会替您做主。", ["由您决定", "不会替您做主"]),
     ("grace-period-short-of-money", "customer-decides", "不由您决定的是条款，选哪个方案还是由您决定。", ["由您决定"]),
     # judge14: hedged before the cue in its own piece
     ("grace-period-short-of-money", "customer-decides", "可能最后由您决定吧。", []),
@@ -139,6 +145,10 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sent
     ("callback-elderly-dividends", "not-guaranteed", "分红不保证，有的年份可能为零。", ["不保证", "可能为零"]),
     ("callback-cooperative", "surrender-loss", "退保的话可能会有一定损失。", ["会有一定损失"]),  # its own words hedge
     ("cooling-off-cancel", "within-period", "您大概还在犹豫期内吧。", []),
+    ("grace-period-short-of-money", "customer-decides", "这个不是由您决定的。", []),
+    ("grace-period-short-of-money", "customer-decides", "不能您自己定，得投保人定。", []),
+    ("grace-period-short-of-money", "customer-decides", "我不会替您做主。", ["不会替您做主"]),
+    ("grace-period-short-of-money", "customer-decides", "两个办法各有利弊，选哪个您自己定。", ["您自己定"]),
 ])
 def test_a_cue_counts_only_said_plainly(real_scenarios, scenario_id, checkpoint_id, text, cues):
     assert said_cues(text, _checkpoint(real_scenarios[scenario_id], checkpoint_id)) == cues
