@@ -104,12 +104,17 @@ def turned(sentence: str, reference: str) -> bool:
 def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
     """The cues said plainly at least once: not with a negation right before them ("这个不由您决定",
     "这事不能由您自己定": the cue list is a phrase match, blind to what stands before it), nor after a
-    hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that way (可能为零, 可能受到的损失)."""
+    hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that
+    way (可能为零, 可能受到的损失)."""
+    present = [cue for cue in checkpoint.cues if cue in text]  # most replies hold none: nothing to cut
+    if not present:
+        return []
     own = " ".join((checkpoint.description, *checkpoint.cues))
     hedges = tuple(w for w in HEDGES if w not in own)
-    return [cue for cue in checkpoint.cues
+    pieces = comma_pieces(text)
+    return [cue for cue in present
             if any(not piece[:i].rstrip("由").endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
-                   for piece in comma_pieces(text) for i in occurrences(piece, cue))]
+                   for piece in pieces for i in occurrences(piece, cue))]
 
 
 def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
