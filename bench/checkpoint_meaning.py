@@ -5,6 +5,10 @@ fault as the judge would find them) and every scenario's model answers, each jud
 checkpoints of every *other* scenario (its own model lines are its references). A credit by meaning
 is counted right when the sentence holds one of the checkpoint's cues — a silver label that calls every
 paraphrase without a cue wrong, so the precision shown is a lower bound. Never the held-out calls.
+
+`--cue-gaps N` lists, per checkpoint about a way of treating the customer (not about facts), the N
+training sentences not at fault and holding none of its cues that are closest to its references: the
+wordings its cue list misses, for a person to propose cues from (judge14). Never the held-out calls.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue import ContentFacts, load_scenarios
 from trainer.dialogue.behaviours import NEGATIVE
-from trainer.dialogue.checkpoint_meaning import checkpoint_references, meeting_sentence
+from trainer.dialogue.checkpoint_meaning import about_facts, checkpoint_references, meeting_sentence
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.segments import sentence_segments
 
@@ -35,9 +39,27 @@ def training_sentences(content: Path, scenarios) -> list[tuple[str, bool, str]]:
     return list(dict.fromkeys(found))
 
 
+def cue_gaps(scenarios, facts, sentences, vectors: np.ndarray, embed, count: int) -> None:
+    """Per checkpoint not about facts: the `count` closest training sentences that hold none of its cues."""
+    for scenario in scenarios:
+        entries = {i: facts.entry(i) for i in scenario.entry_ids()}
+        for checkpoint in scenario.checkpoints:
+            references = checkpoint_references(checkpoint, scenario.model_answers, entries)
+            if not references or about_facts(checkpoint, entries):
+                continue
+            similarity = (vectors @ embed(references).T).max(axis=1)
+            order = [i for i in np.argsort(-similarity) if not sentences[i][1]
+                     and not any(cue in sentences[i][0] for cue in checkpoint.cues)][:count]
+            print(f"\n### {scenario.id} / {checkpoint.id}: {checkpoint.description} (cues: {'、'.join(checkpoint.cues)})")
+            for i in order:
+                print(f"- {similarity[i]:.3f} {sentences[i][0]}" + (f"  [model answer of {sentences[i][2]}]" if sentences[i][2] else ""))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.checkpoint_meaning")
     parser.add_argument("--model", default=None, help="encoder (default: the setting)")
+    parser.add_argument("--cue-gaps", type=int, default=0, metavar="N",
+                        help="list the N closest cue-less training sentences per checkpoint instead")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     content = Path(settings.content_dir)
@@ -47,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     facts = ContentFacts.load(content)
     sentences = training_sentences(content, scenarios)
     vectors = cache.embed([s for s, _, _ in sentences])
+    if args.cue_gaps:
+        cue_gaps(scenarios, facts, sentences, vectors, cache.embed, args.cue_gaps)
+        return 0
     counts = {t: [0, 0] for t in THRESHOLDS}  # credits, right
     cued = 0
     for scenario in scenarios:

@@ -5,7 +5,8 @@
 1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
    cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
 2. Leave one writer out: the classifier trained on the other writers' train split, measured on the
-   left-out writer's dev split (words of a writer it has never seen).
+   left-out writer's dev split (words of a writer it has never seen); a file that `teaches:` named
+   behaviours moves only those, as in the app (`train_isolating`).
 3. Whole calls: the 36 held-out transcripts (tests/trainer/dialogue/transcripts/calls.yaml), rules
    alone and with the judge: outcome, score, marked faults found and quoted.
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
@@ -25,7 +26,7 @@ from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
-from trainer.dialogue.classifier import open_classifier, train_classifier
+from trainer.dialogue.classifier import open_classifier, train_isolating
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
@@ -84,7 +85,7 @@ def leave_one_writer_out(utterances, embed, model_id, detectors, encoder) -> Non
     print("|---|---|---|---|")
     for writer in writers:
         others = [u for u in utterances if u.writer != writer]
-        classifier = train_classifier(others, embed, model_id)
+        classifier = train_isolating(others, embed, model_id)  # as the app composes it: taught files isolated
         judge = MeaningJudge(classifier, encoder)
         dev = [u for u in utterances if u.writer == writer and u.split == "dev"]
         figures = behaviour_figures(dev, judged_behaviours(dev, detectors, judge, embed))

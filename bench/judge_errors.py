@@ -1,12 +1,18 @@
 """Why the judge misses or falsely credits a behaviour — on the TRAIN split only, leave one writer out.
 
     .venv/bin/python -m bench.judge_errors [--behaviours verification,empathy,...] [--list N] [--extra FILE]
+    .venv/bin/python -m bench.judge_errors --extra FILE --teaches empathy,rude,... --screen
 
 For each corpus writer, the judge (rules + classifier, the app's recipe) is trained on the other
 writers' train utterances and reads this writer's train utterances, as `bench.judge` reads dev ones:
 no dev utterance is read, and no utterance is judged by a classifier that saw it or its writer.
 Pooled over the writers this is also a screen for a change (`--extra`: a training-only file added to
-every training set, never judged).
+every training set, never judged). The judge is composed as the app composes it
+(`classifier.train_isolating`): a file that `teaches:` named behaviours moves only those.
+
+`--screen` reads, per behaviour, the judge without the extra file and with it teaching that behaviour
+(`--teaches` overrides the file's own list), and applies the keep rule `keeps` — fixed before the
+screen is run (docs/benchmarks.md, judge14): the set it keeps is the one to read on dev.
 
 Every miss and false credit of the chosen behaviours gets one cause, the first that applies:
 - **label boundary** (definition): the three votes on the item (writer + two blind annotators,
@@ -36,7 +42,9 @@ import numpy as np
 from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
-from trainer.dialogue.classifier import Recipe, train_classifier
+from trainer.dialogue.classifier import Recipe, isolating, train_classifier
+from trainer.dialogue.corpus import corpus_hash
+from trainer.dialogue.taught import taught_behaviours
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import MeaningJudge
@@ -49,6 +57,16 @@ WEAK = ("verification", "empathy", "rude", "next_step", "clarifying_question")
 NEAR = 0.1
 NEGATION = ("不会", "不用", "不能", "不是", "没有", "没法", "不要", "别", "并不", "未", "不需要", "不必", "无需")
 CAUSES = ("label boundary", "check", "wrong unit", "negation / hedge", "threshold", "phrasing")
+MIN_RECALL_GAIN, MAX_PRECISION_LOSS, MAX_WRITER_F1_LOSS = 0.02, 0.01, 0.02
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One behaviour's pooled leave-one-writer-out precision / recall, and F1 per left-out writer."""
+
+    precision: float
+    recall: float
+    writer_f1: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -125,6 +143,34 @@ def cause(j: Judged, behaviour: str, votes: dict[str, dict[str, int]]) -> str:
     return "threshold" if j.best[behaviour] < t + NEAR else "phrasing"
 
 
+def figures(judged: Sequence[Judged], behaviour: str) -> Figures:
+    """Pooled precision / recall of `behaviour` over the judged utterances, and F1 per writer."""
+    def pr(items: Sequence[Judged]) -> tuple[float, float]:
+        truth = [j.utterance.shows(behaviour) for j in items]
+        flagged = [behaviour in j.found for j in items]
+        hits = sum(t and f for t, f in zip(truth, flagged))
+        return hits / max(1, sum(flagged)), hits / max(1, sum(truth))
+
+    def f1(items: Sequence[Judged]) -> float:
+        p, r = pr(items)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    writers = sorted({j.utterance.writer for j in judged})
+    precision, recall = pr(judged)
+    return Figures(precision, recall, {w: f1([j for j in judged if j.utterance.writer == w]) for w in writers})
+
+
+def keeps(before: Figures, after: Figures) -> bool:
+    """The screen's keep rule for teaching one behaviour (fixed before the screen was run): recall rises
+    by at least MIN_RECALL_GAIN, precision falls by at most MAX_PRECISION_LOSS, and no left-out writer's
+    F1 falls by more than MAX_WRITER_F1_LOSS (a gain pooled over writers that one writer pays for is
+    a style the file teaches, not the behaviour)."""
+    return (after.recall - before.recall >= MIN_RECALL_GAIN - 1e-9
+            and before.precision - after.precision <= MAX_PRECISION_LOSS + 1e-9
+            and all(before.writer_f1[w] - after.writer_f1.get(w, 0.0) <= MAX_WRITER_F1_LOSS + 1e-9
+                    for w in before.writer_f1))
+
+
 def recipe_with(overrides: str) -> Recipe:
     """The app's recipe with `name=value,…` fields replaced (values as Python literals)."""
     fields = {}
@@ -134,6 +180,24 @@ def recipe_with(overrides: str) -> Recipe:
     return replace(Recipe(), **fields)
 
 
+def print_screen(before: Sequence[Judged], after: Sequence[Judged], taught: frozenset[str]) -> None:
+    """Per taught behaviour: LOWO figures without and with the file, and whether the keep rule keeps it."""
+    print("\n| behaviour | without: P / R | teaching it: P / R | F1 per left-out writer (without → with) | kept |")
+    print("|---|---|---|---|---|")
+    kept = []
+    for behaviour in UTTERANCE_BEHAVIOURS:
+        if behaviour not in taught:
+            continue
+        a, b = figures(before, behaviour), figures(after, behaviour)
+        writers = ", ".join(f"{w.removeprefix('w-')} {a.writer_f1[w]:.2f} → {b.writer_f1.get(w, 0.0):.2f}"
+                            for w in a.writer_f1)
+        keep = keeps(a, b)
+        kept += [behaviour] * keep
+        print(f"| {behaviour} | {a.precision:.2f} / {a.recall:.2f} | {b.precision:.2f} / {b.recall:.2f} | {writers} | "
+              f"{'yes' if keep else 'no'} |")
+    print(f"\nkept by the rule: {','.join(kept) or 'none'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judge_errors")
     parser.add_argument("--behaviours", default=",".join(WEAK))
@@ -141,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="a training-only corpus file added to every training set (never judged)")
     parser.add_argument("--recipe", default="", help="Recipe overrides, e.g. clause_units=True")
+    parser.add_argument("--teaches", default="", help="the behaviours the --extra files teach (replaces their own list)")
+    parser.add_argument("--screen", action="store_true",
+                        help="per behaviour: without the --extra files and with them teaching it, and the keep rule")
     args = parser.parse_args(argv)
     chosen = args.behaviours.split(",")
     settings = Settings.from_env()
@@ -154,18 +221,35 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             print(f"warning: {len(problems)} problem(s) with --extra, e.g. {problems[0]}")
         extra = [u for u in everything if u.file in names or any(u.file.endswith(n) for n in names)]
-        print(f"--extra: {len(extra)} training-only utterances added to every training set")
+        if args.teaches:
+            extra = [replace(u, teaches=tuple(args.teaches.split(","))) for u in extra]
+        print(f"--extra: {len(extra)} training-only utterances added to every training set"
+              f" (teaching {', '.join(sorted(taught_behaviours(extra))) or 'every behaviour'})")
     recipe = recipe_with(args.recipe)
+    trained: dict[str, object] = {}
+
+    def one(some: Sequence[LabelledUtterance]):
+        """A classifier trained on `some`, once per training set (the screen's two judges share the base)."""
+        key = corpus_hash(some)
+        if key not in trained:
+            trained[key] = train_classifier(some, embed, encoder.model_id, recipe=recipe)
+        return trained[key]
+
     detectors = Detectors(())
     votes = split_votes_by_text()
     writers = sorted({u.writer for u in utterances if u.split == "dev"})
     judged: list[Judged] = []
+    before: list[Judged] = []
     for writer in writers:
-        others = [u for u in utterances if u.writer != writer] + extra
-        classifier = train_classifier(others, embed, encoder.model_id, recipe=recipe)
+        others = [u for u in utterances if u.writer != writer]
         held = [u for u in utterances if u.writer == writer and u.split == "train"]
-        judged += judge_writer(held, MeaningJudge(classifier, encoder), detectors, embed)
+        judged += judge_writer(held, MeaningJudge(isolating(others + extra, one), encoder), detectors, embed)
+        if args.screen:
+            before += judge_writer(held, MeaningJudge(isolating(others, one), encoder), detectors, embed)
+        trained.clear()
         print(f"{writer}: {len(held)} train utterances judged", flush=True)
+    if args.screen:
+        print_screen(before, judged, taught_behaviours(extra) or frozenset(UTTERANCE_BEHAVIOURS))
     print("\n| behaviour | train n | LOWO P / R | missed | " + " | ".join(f"miss: {c}" for c in CAUSES)
           + " | falsely credited | " + " | ".join(f"false: {c}" for c in CAUSES) + " | recall per writer |")
     print("|---|---|---|---|" + "---|" * len(CAUSES) + "---|" + "---|" * len(CAUSES) + "---|")

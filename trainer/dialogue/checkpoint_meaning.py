@@ -9,7 +9,11 @@ scenario's model answers that hold its cues. A reply sentence meets it when it c
 - where the checkpoint is about facts (its description names a topic term or figure of its entries),
   its references and the sentence must state one (judge26);
 - it is not negated where its reference is not, nor the other way round ("这事不能由您自己定", "请把密码告诉我"
-  against "我们不会索要密码"), and adds no hedge (可能, 也许): embeddings barely tell those apart.
+  against "我们不会索要密码"), and adds no hedge (可能, 也许): embeddings barely tell those apart. Both are
+  read in the comma pieces that share words with the reference, not the whole sentence: in "不是逼您，最终
+  由您决定" the negation belongs to a piece about something else (judge14).
+A cue of the checkpoint counts only where it is said plainly: not right after a negation (不由您决定) and
+not after a hedge in its own piece (可能最后由您决定吧), unless the checkpoint itself hedges (可能为零).
 The threshold is chosen on training data only (bench/checkpoint_meaning.py, docs/benchmarks.md "judge13").
 """
 
@@ -23,7 +27,7 @@ from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content
 from trainer.dialogue.scenario import Checkpoint
-from trainer.dialogue.segments import clause_segments, sentence_segments
+from trainer.dialogue.segments import clause_segments, comma_pieces, sentence_segments
 
 # Chosen on the train split and the scenarios' own lines (bench/checkpoint_meaning.py): the lowest
 # cosine at which the training sentences credited by meaning hold the checkpoint's cue ≥ 0.8 of the time
@@ -34,8 +38,8 @@ MIN_CHARS = 6
 # Words that turn a sentence against its reference, or leave it open, when the reference has none.
 NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不要", "不让", "不该", "不必", "没法", "没有", "无法",
              "别", "未", "非得", "才能")
-# A negation right before a cue turns it around (不由您决定).
-NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无")
+# A negation right before a cue turns it around (不由您决定, 不能您自己定, 不是由您决定).
+NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无", "不能", "不是", "不会", "不用", "不要", "没法", "无法", "不可以", "不让")
 HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
 
 
@@ -66,22 +70,58 @@ def _negated(text: str) -> bool:
     return any(w in text for w in NEGATIONS)
 
 
+def _pairs(text: str) -> set[str]:
+    """The text's character bigrams (punctuation and spaces dropped)."""
+    kept = "".join(ch for ch in text if ch.isalnum())
+    return {kept[i:i + 2] for i in range(len(kept) - 1)}
+
+
+def _bare_hedge(piece: str) -> bool:
+    """A piece that is a hedge and nothing else ("…，可能吧。"): it hedges the whole sentence."""
+    rest = "".join(ch for ch in piece if ch.isalnum())
+    for word in HEDGES:
+        rest = rest.replace(word, "")
+    return rest != "".join(ch for ch in piece if ch.isalnum()) and len(rest.strip("吧呢啊吗了呀嘛哈")) == 0
+
+
+def pieces_about(sentence: str, reference: str) -> list[str]:
+    """The sentence's comma pieces that share a word (a character bigram) with the reference — what the
+    sentence says about it — and any bare hedge; all of them when none does."""
+    pieces = comma_pieces(sentence) or [sentence]
+    about = [p for p in pieces if _pairs(p) & _pairs(reference) or _bare_hedge(p)]
+    return about or pieces
+
+
 def turned(sentence: str, reference: str) -> bool:
-    """Close in meaning, not the same: one of the two is negated and the other not ("请把密码告诉我"
-    against "我们不会向您索要密码"), or the sentence hedges where the reference does not."""
-    return _negated(sentence) != _negated(reference) or any(w in sentence and w not in reference for w in HEDGES)
+    """Close in meaning, not the same: a piece of the sentence about the reference is negated where the
+    reference is not, or the other way round ("请把密码告诉我" against "我们不会向您索要密码"), or hedges
+    where the reference does not. A negation or hedge in a piece about something else does not count."""
+    about = pieces_about(sentence, reference)
+    return any(_negated(p) != _negated(reference) for p in about) or \
+        any(w in p and w not in reference for p in about for w in HEDGES)
 
 
-def unnegated_cues(text: str, cues: Sequence[str]) -> list[str]:
-    """The cues said at least once without a negation right before them: "这个不由您决定" does not
-    hold 由您决定 (the cue list is a phrase match, blind to what stands before it)."""
-    return [cue for cue in cues if any(not text[:i].endswith(NEGATED_BEFORE) for i in occurrences(text, cue))]
+def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
+    """The cues said plainly at least once: not with a negation right before them ("这个不由您决定",
+    "这事不能由您自己定": the cue list is a phrase match, blind to what stands before it), nor after a
+    hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that
+    way (可能为零, 可能受到的损失)."""
+    present = [cue for cue in checkpoint.cues if cue in text]  # most replies hold none: nothing to cut
+    if not present:
+        return []
+    own = " ".join((checkpoint.description, *checkpoint.cues))
+    hedges = tuple(w for w in HEDGES if w not in own)
+    pieces = comma_pieces(text)
+    return [cue for cue in present
+            if any(not piece[:i].rstrip("由").endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
+                   for piece in pieces for i in occurrences(piece, cue))]
 
 
 def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
     """The checkpoint is a refusal (every reference negated: "不会索要密码") and the sentence negates
     nothing: credited through its FAQ entry's answer, "请把您的银行卡密码和验证码告诉我" says the opposite."""
-    return bool(references) and all(_negated(r) for r in references) and not _negated(sentence)
+    return bool(references) and all(_negated(r) for r in references) and \
+        not any(_negated(p) for r in references for p in pieces_about(sentence, r))
 
 
 def at_fault(sentence: str, faults: Sequence[str]) -> bool:

@@ -570,11 +570,24 @@ def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model
     """The cached classifier for this corpus and encoder, or a newly trained one (then cached); with
     files that teach named behaviours, those behaviours from a classifier trained with them and the
     rest from the one of the corpus without them (`trainer.dialogue.taught`)."""
+    return isolating(utterances, lambda some: _open_one(some, embed, model_id, cache_dir))
+
+
+def train_isolating(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
+                    recipe: Recipe = Recipe()) -> BehaviourClassifier | TaughtClassifier:
+    """A newly trained classifier exactly as the app composes it (`open_classifier`, uncached): a
+    benchmark that trains one classifier on a taught file would let it move the untaught behaviours."""
+    return isolating(utterances, lambda some: train_classifier(some, embed, model_id, recipe=recipe))
+
+
+def isolating(utterances: Sequence[LabelledUtterance],
+              one: Callable[[Sequence[LabelledUtterance]], BehaviourClassifier]) -> BehaviourClassifier | TaughtClassifier:
+    """`one(utterances)`, or with files that teach named behaviours, those behaviours from
+    `one(utterances)` and the rest from `one(the corpus without them)`."""
     teaches = taught_behaviours(utterances)
     if not teaches:
-        return _open_one(utterances, embed, model_id, cache_dir)
-    return TaughtClassifier(_open_one(without_taught_files(utterances), embed, model_id, cache_dir),
-                            _open_one(utterances, embed, model_id, cache_dir), teaches)
+        return one(utterances)
+    return TaughtClassifier(one(without_taught_files(utterances)), one(utterances), teaches)
 
 
 def _open_one(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,

@@ -40,6 +40,12 @@ def sentence_segments(text: str) -> list[Segment]:
     return _pieces(_SENTENCE, text)
 
 
+def comma_pieces(text: str) -> list[str]:
+    """Every comma-delimited piece of the text, short ones kept apart (`clause_segments` joins them to
+    the next): what a negation or hedge word belongs to ("别急，由您决定" holds no negated decision)."""
+    return [piece.text for piece in _pieces(_CLAUSE, text)]
+
+
 def clause_segments(sentence: Segment) -> list[Segment]:
     """The comma-delimited clauses of one sentence; short ones (嗯，好的，) join the next."""
     raw = _pieces(_CLAUSE, sentence.text, sentence.start)

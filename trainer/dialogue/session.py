@@ -20,7 +20,7 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, unnegated_cues)
+                                                 misses_a_refusal, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -540,7 +540,7 @@ class DialogueSession:
             shown = next((e for e in evidence if e.ok and e.behaviour == checkpoint.behaviour), None)
             if shown is not None:
                 return shown.quote
-        hit = cue_evidence(text, "checkpoint", unnegated_cues(text, checkpoint.cues))
+        hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint))
         return hit.quote if hit is not None else None
 
     # ------------------------------------------------------------------ feedback

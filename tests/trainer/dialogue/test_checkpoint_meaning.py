@@ -6,7 +6,7 @@ import pytest
 
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
-                                                 turned, unnegated_cues)
+                                                 said_cues, turned)
 
 
 def _checkpoint(scenario, checkpoint_id):
@@ -42,6 +42,27 @@ SENTENCES = [
     # a cue said negated (由您决定 in 不由您决定) was met by the cue list
     ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", False),
     ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", True),
+    # judge14: a cue after a hedge in its own piece was met by the cue list
+    ("grace-period-short-of-money", "customer-decides", "可能最后由您决定吧。", False),
+    ("grace-period-short-of-money", "customer-decides", "最后大概还是由您决定。", False),
+    # guards: a hedge after the cue, or in another piece, leaves it said; a negation in another piece too
+    ("grace-period-short-of-money", "customer-decides", "您考虑好了再说。", True),
+    ("grace-period-short-of-money", "customer-decides", "由您决定，可能要快一点交。", True),
+    ("grace-period-short-of-money", "customer-decides", "不是逼您，最终由您决定。", True),
+    # guard: a checkpoint that hedges itself (分红…可能为零) is met by its hedged cue
+    ("callback-elderly-dividends", "not-guaranteed", "分红每年不一样，有的年份可能为零。", True),
+    # judge14, cues from the checkpoint's description, its model answer and training data (not from held-out calls)
+    ("grace-period-short-of-money", "customer-decides", "两个办法各有利弊，选哪个您自己定。", True),  # guard: met by meaning before
+    ("grace-period-short-of-money", "customer-decides", "我不会替您做主，您慢慢想。", True),
+    ("grace-period-short-of-money", "customer-decides", "这个不是由您决定的。", False),  # a two-character negation
+    ("grace-period-short-of-money", "customer-decides", "这事不能您自己定。", False),  # guard
+    ("grace-period-short-of-money", "customer-decides", "您自己看着办吧。", False),  # guard: a rude brush-off
+    # judge14: own words with a negation in a piece about something else (别担心) were "negated"
+    ("fraud-suspicious-callback", "official-channel", "您别担心，您挂了电话以后，自己打我们官方的客服电话再确认一遍。", True),
+    # guard: the negation in the piece about the checkpoint still turns it
+    ("fraud-suspicious-callback", "official-channel", "您可以先挂断，不用再打我们官网上的客服电话核实。", False),
+    # judge14: the opposite of a refusal after a reassurance (别着急) negated nothing it was about
+    ("fraud-suspicious-callback", "no-secrets", "您别着急，把您的银行卡密码和验证码告诉我。", False),
 ]
 
 
@@ -77,7 +98,7 @@ def test_references_are_the_description_and_the_model_clauses_holding_a_cue(real
     scenario = real_scenarios["grace-period-short-of-money"]
     entries = _entries(scenario, real_facts)
     assert checkpoint_references(_checkpoint(scenario, "customer-decides"), scenario.model_answers, entries) == [
-        "尊重客户自己的决定", "最终由您决定，"]
+        "尊重客户自己的决定", "最终由您决定，", "我不会替您做主。"]
     assert checkpoint_references(_checkpoint(scenario, "acknowledge"), scenario.model_answers, entries) == []
 
 
@@ -87,20 +108,47 @@ def test_references_are_the_description_and_the_model_clauses_holding_a_cue(real
     ("可能最后由您决定吧。", "最终由您决定，", True),
     ("我们绝不会问您要密码。", "我们不会向您索要银行卡密码和验证码，", False),
     ("请把您的密码告诉我。", "我们不会向您索要银行卡密码和验证码，", True),
+    # judge14: the negation or hedge belongs to a piece about something else
+    ("不是逼您，最终由您决定。", "最终由您决定，", False),
+    ("选哪个都由您自己定，我不会替您做主。", "最终由您决定，", False),
+    ("您别担心，挂了电话以后自己打官方客服热线。", "您可以挂断后自己拨打我们保单上印着的官方客服热线", False),
+    ("也许您有顾虑，最终由您决定。", "最终由您决定，", False),
+    # guards: in the piece about the reference it still turns it
+    ("您可以先挂断，不用再打客服热线。", "您可以挂断后自己拨打我们保单上印着的官方客服热线", True),
+    ("最终由您决定，可能吧。", "最终由您决定，", True),
 ])
 def test_a_negation_or_hedge_the_reference_lacks_turns_the_meaning(sentence, reference, differs):
     assert turned(sentence, reference) is differs
 
 
-def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing():
+@pytest.mark.parametrize("sentence, misses", [
+    ("请把您的银行卡密码和验证码告诉我。", True),
+    ("我们不会找您要密码。", False),
+    ("您别着急，请把您的银行卡密码和验证码告诉我。", True),  # judge14: 别 was about something else
+    ("好的，我们不会找您要密码。", False),  # guard
+])
+def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sentence, misses):
     refusal = ["说明不会索要密码、验证码，不会要求转账", "我们不会向您索要银行卡密码和验证码，"]
-    assert misses_a_refusal("请把您的银行卡密码和验证码告诉我。", refusal)
-    assert not misses_a_refusal("我们不会找您要密码。", refusal)
-    assert not misses_a_refusal("请把您的银行卡密码和验证码告诉我。", ["尊重客户自己的决定", "最终由您决定，"])
+    assert misses_a_refusal(sentence, refusal) is misses
+    assert not misses_a_refusal(sentence, ["尊重客户自己的决定", "最终由您决定，"])
 
 
-def test_a_cue_said_with_a_negation_right_before_it_is_not_said():
-    cues = ["由您决定", "您考虑"]
-    assert unnegated_cues("这个不由您决定。", cues) == []
-    assert unnegated_cues("最终由您决定，我不会替您做主。", cues) == ["由您决定"]
-    assert unnegated_cues("不由您决定的是条款，选哪个方案还是由您决定。", cues) == ["由您决定"]
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, cues", [
+    ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", []),
+    ("grace-period-short-of-money", "customer-decides", "最终由您决定，我不会替您做主。", ["由您决定", "不会替您做主"]),
+    ("grace-period-short-of-money", "customer-decides", "不由您决定的是条款，选哪个方案还是由您决定。", ["由您决定"]),
+    # judge14: hedged before the cue in its own piece
+    ("grace-period-short-of-money", "customer-decides", "可能最后由您决定吧。", []),
+    ("grace-period-short-of-money", "customer-decides", "也许您来决定比较好。", []),
+    ("grace-period-short-of-money", "customer-decides", "可能您有顾虑，最后由您决定。", ["由您决定"]),  # guard: another piece
+    ("grace-period-short-of-money", "customer-decides", "您考虑好了再说。", ["您考虑"]),  # guard: the hedge after it
+    ("callback-elderly-dividends", "not-guaranteed", "分红不保证，有的年份可能为零。", ["不保证", "可能为零"]),
+    ("callback-cooperative", "surrender-loss", "退保的话可能会有一定损失。", ["会有一定损失"]),  # its own words hedge
+    ("cooling-off-cancel", "within-period", "您大概还在犹豫期内吧。", []),
+    ("grace-period-short-of-money", "customer-decides", "这个不是由您决定的。", []),
+    ("grace-period-short-of-money", "customer-decides", "不能您自己定，得投保人定。", []),
+    ("grace-period-short-of-money", "customer-decides", "我不会替您做主。", ["不会替您做主"]),
+    ("grace-period-short-of-money", "customer-decides", "两个办法各有利弊，选哪个您自己定。", ["您自己定"]),
+])
+def test_a_cue_counts_only_said_plainly(real_scenarios, scenario_id, checkpoint_id, text, cues):
+    assert said_cues(text, _checkpoint(real_scenarios[scenario_id], checkpoint_id)) == cues

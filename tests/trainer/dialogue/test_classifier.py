@@ -308,3 +308,27 @@ def test_a_taught_file_leaves_every_other_behaviour_exactly_as_before(encoder, e
     assert np.array_equal(now[:, rude_column], with_file.scores(texts, vectors)[:, rude_column])
     assert not np.array_equal(was[:, rude_column], now[:, rude_column])  # what the file teaches does count
     assert np.array_equal(after.scores(texts, vectors, only="closing")[:, 0], was[:, before.behaviours.index("closing")])
+
+
+def test_a_benchmark_trains_a_taught_file_as_the_app_composes_it(encoder, embed, tmp_path):
+    """judge14: bench.judge's leave-one-writer-out trained one classifier, so a taught file moved every
+    behaviour there while the app's judge isolates it; `train_isolating` is the app's composition, uncached."""
+    from dataclasses import replace
+
+    from trainer.dialogue.classifier import train_isolating
+    from trainer.dialogue.taught import TaughtClassifier
+
+    corpus = small_corpus(4)
+    rude = [u for u in read_corpus(REAL_CONTENT)[0] if u.split == "train" and "rude" in u.labels][-6:]
+    taught = [replace(u, text=u.text + "！", training_only=True, teaches=("rude",), writer="w-test") for u in rude]
+    texts = ["您先别着急，我帮您查一下。", "说了多少遍了，您到底听没听？", "好的，那今天就先这样，再见。"]
+    vectors = embed(texts)
+    benchmark = train_isolating(corpus + taught, embed, encoder.model_id)
+    assert isinstance(benchmark, TaughtClassifier)
+    app = open_classifier(corpus + taught, embed, encoder.model_id, tmp_path)
+    assert np.array_equal(benchmark.scores(texts, vectors), app.scores(texts, vectors))
+    assert benchmark.thresholds == app.thresholds
+    one = train_classifier(corpus + taught, embed, encoder.model_id)  # what the benchmark trained before
+    assert not np.array_equal(benchmark.scores(texts, vectors), one.scores(texts, vectors))
+    plain = train_isolating(corpus, embed, encoder.model_id)  # no taught file: one classifier, as before
+    assert not isinstance(plain, TaughtClassifier)

@@ -39,3 +39,27 @@ def test_recipe_overrides_are_literals_on_the_apps_recipe():
 
     assert recipe_with("") == Recipe()
     assert recipe_with("clause_units=True, folds=3") == Recipe(clause_units=True, folds=3)
+
+
+def test_the_screen_keeps_a_behaviour_only_for_a_recall_gain_no_precision_loss_and_no_writer_paying():
+    from bench.judge_errors import Figures, keeps
+
+    before = Figures(0.85, 0.60, {"w-a": 0.70, "w-b": 0.70})
+    assert keeps(before, Figures(0.85, 0.62, {"w-a": 0.71, "w-b": 0.71}))
+    assert keeps(before, Figures(0.84, 0.70, {"w-a": 0.69, "w-b": 0.80}))  # within the margins
+    assert not keeps(before, Figures(0.85, 0.61, {"w-a": 0.72, "w-b": 0.72}))  # recall gain too small
+    assert not keeps(before, Figures(0.83, 0.70, {"w-a": 0.75, "w-b": 0.75}))  # precision falls 0.02
+    assert not keeps(before, Figures(0.86, 0.70, {"w-a": 0.65, "w-b": 0.85}))  # one writer pays for it
+
+
+def test_pooled_figures_and_f1_per_writer():
+    from bench.judge_errors import figures
+
+    items = [judged("说了八遍了。", ("rude",), found={"rude": "说了八遍了。"}),
+             judged("您说。", ("rude",)),
+             judged("好的。", (), found={"rude": "好的。"})]
+    items.append(Judged(LabelledUtterance("快点说！", ("rude",), split="train", writer="w-y"), {"rude": "快点说！"},
+                        {}, {}, {}, set(), {}))
+    f = figures(items, "rude")
+    assert (f.precision, f.recall) == (2 / 3, 2 / 3)
+    assert f.writer_f1 == {"w-x": 0.5, "w-y": 1.0}
