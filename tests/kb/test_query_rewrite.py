@@ -31,6 +31,41 @@ def test_homophone_typos_are_corrected(corrector: TypoCorrector, typed: str, mea
     assert corrector.rewrite(typed).text == meant
 
 
+# Terms a customer's ordinary words sound like (the false fixes search13 found on TUNE).
+LOOKALIKES = ["保额", "核查", "试算", "核实", "两年", "保单", "三差", "投诉登记", "格式条款", "工号", "体检", "假保单"]
+
+
+@pytest.fixture
+def careful() -> TypoCorrector:
+    return TypoCorrector(VOCABULARY + LOOKALIKES, KNOWN)
+
+
+@pytest.mark.parametrize("query", [
+    "这是怀疑俺骗保啊",          # a sentence-final particle, not 保额
+    "该查的都查了还要我说啥",      # an auxiliary verb + 查, not 核查
+    "这样是算工伤吗",              # 是 + 算, not 试算
+    "审核是不是要等材料交齐",      # 审核 + 是不是, not 核实
+    "分红年年都有吗",              # a doubled character (every year), not 两年
+    "去年年底才找到保单",          # 去年 + 年底
+    "保险单上写着保三十万",        # a numeral, not 保单
+    "同一件事第三次打进来",        # the word counted after a numeral, not 三差
+    "投诉的记录能存多久",          # 的 inside a stretch is never a typo
+    "替我妈问她保单的事",          # a pronoun, not 假保单
+])
+def test_ordinary_words_are_not_read_as_terms(careful: TypoCorrector, query: str) -> None:
+    assert careful.rewrite(query).text == query
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("格是条款啥时候算无效", "格式条款啥时候算无效"),   # a function character inside a long term is a typo
+    ("俺记一下你的公号", "俺记一下你的工号"),           # a neighbour that is a function word says nothing
+    ("做了提检还要告知吗", "做了体检还要告知吗"),
+    ("宽线期能拖多久", "宽限期能拖多久"),
+])
+def test_typos_beside_words_are_still_corrected(careful: TypoCorrector, typed: str, meant: str) -> None:
+    assert careful.rewrite(typed).text == meant
+
+
 def test_correction_reports_what_it_changed(corrector: TypoCorrector) -> None:
     assert corrector.rewrite("分洪到底保不保证").changes == (("分洪", "分红"),)
 
