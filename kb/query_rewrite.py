@@ -70,16 +70,18 @@ def _fuzzy(syllable: str) -> str:
 
 
 class SpokenTerms:
-    """Replaces spoken phrases with the glossary term of their group (longest phrase first)."""
+    """Replaces spoken phrases with the glossary term of their group (longest phrase first), in a query naming one
+    of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病)."""
 
     def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
-        pairs = [(normalize(phrase), group.terms[0]) for group in groups for phrase in group.spoken]
-        self._pairs = sorted((p for p in pairs if p[0]), key=lambda p: len(p[0]), reverse=True)
+        rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if))
+                 for group in groups for phrase in group.spoken]
+        self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
-        for phrase, term in self._pairs:
-            if phrase in text:
+        for phrase, term, context in self._rules:
+            if phrase in text and (not context or any(word in text for word in context)):
                 text = text.replace(phrase, term)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))

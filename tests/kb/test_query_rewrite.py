@@ -146,6 +146,17 @@ def test_spoken_terms_become_the_glossary_term() -> None:
     assert ("没续上", "效力中止") in rewrite.changes  # the longer phrase wins over 续上
 
 
+@pytest.mark.parametrize(("query", "meant"), [
+    ("保单能借钱吗 最多借多少", "保单能保单贷款吗 最多借多少"),     # the policy is named: a policy loan
+    ("娃上大学急用钱 能从保险里借钱不", "娃上大学急用钱 能从保险里保单贷款不"),
+    ("拖了俩月才给钱 我借钱看病的利息谁出", "拖了俩月才给钱 我借钱看病的利息谁出"),  # borrowed from others
+    ("花呗借钱的利息是多少", "花呗借钱的利息是多少"),
+])
+def test_a_spoken_phrase_with_a_context_is_replaced_only_in_it(query: str, meant: str) -> None:
+    spoken = SpokenTerms([GlossaryGroup("policy-loan", ("保单贷款", "借款"), ("借钱",), ("保单", "保险"))])
+    assert spoken.rewrite(query).text == meant
+
+
 def test_short_queries_have_no_clauses() -> None:
     assert story_clauses("宽限期多久") == []
 
