@@ -71,17 +71,19 @@ def _fuzzy(syllable: str) -> str:
 
 class SpokenTerms:
     """Replaces spoken phrases with the glossary term of their group (longest phrase first), in a query naming one
-    of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病)."""
+    of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and
+    none of its `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子)."""
 
     def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
-        rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if))
+        rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
+                  tuple(normalize(w) for w in group.spoken_unless))
                  for group in groups for phrase in group.spoken]
         self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
-        for phrase, term, context in self._rules:
-            if phrase in text and (not context or any(word in text for word in context)):
+        for phrase, term, context, against in self._rules:
+            if phrase in text and (not context or any(w in text for w in context)) and not any(w in text for w in against):
                 text = text.replace(phrase, term)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))

@@ -119,6 +119,8 @@ GLOSSARY_GROUP = ItemKind("groups", (
     # The spoken phrases are replaced only in a query that also names one of these (借钱 is a policy loan only
     # when the policy is named: 保单能借钱吗, not 借钱看病的利息); empty = always.
     Field("spoken_if", LINES),
+    # … and not in a query that names one of these (保险钱 is the benefit, except beside 交 / 扣: the premium).
+    Field("spoken_unless", LINES),
 ))
 
 RECOMMENDED_PHRASE = ItemKind("recommended", (

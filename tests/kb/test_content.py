@@ -142,6 +142,9 @@ def test_spoken_if_loads_and_needs_spoken_phrases(content_dir: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "  - id: no-phrases\n    terms: [甲词, 乙词]\n    spoken_if: [保单]\n",
                     encoding="utf-8")
     assert any("'no-phrases'" in p and "spoken_if" in p for p in problems_of(content_dir))
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: no-phrases-either\n    terms: [丙词, 丁词]\n"
+                    "    spoken_unless: [交]\n", encoding="utf-8")
+    assert any("'no-phrases-either'" in p and "spoken_unless" in p for p in problems_of(content_dir))
 
 
 def test_a_one_term_group_is_a_spoken_rewrite_only(content_dir: Path) -> None:

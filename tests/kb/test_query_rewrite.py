@@ -157,6 +157,16 @@ def test_a_spoken_phrase_with_a_context_is_replaced_only_in_it(query: str, meant
     assert spoken.rewrite(query).text == meant
 
 
+@pytest.mark.parametrize(("query", "meant"), [
+    ("我不想要我那份保险钱 让给我弟行不行", "我不想要我那份保险金 让给我弟行不行"),
+    ("交保险钱的日子过了二十来天", "交保险钱的日子过了二十来天"),     # the premium, not the benefit
+    ("扣保险钱的卡想换一张", "扣保险钱的卡想换一张"),
+])
+def test_a_spoken_phrase_is_not_replaced_beside_words_that_change_its_meaning(query: str, meant: str) -> None:
+    spoken = SpokenTerms([GlossaryGroup("benefit", ("保险金", "理赔款"), ("保险钱",), (), ("交", "扣"))])
+    assert spoken.rewrite(query).text == meant
+
+
 def test_short_queries_have_no_clauses() -> None:
     assert story_clauses("宽限期多久") == []
 
