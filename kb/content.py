@@ -130,11 +130,14 @@ class QuizItem:
 
 @dataclass(frozen=True)
 class GlossaryGroup:
-    """Interchangeable terms (expanded at search time); `spoken` phrases are replaced by terms[0]."""
+    """Interchangeable terms (expanded at search time); `spoken` phrases are replaced by terms[0], in a query
+    that names one of `spoken_if` when that is given and none of `spoken_unless`."""
 
     id: str
     terms: tuple[str, ...]
     spoken: tuple[str, ...] = ()
+    spoken_if: tuple[str, ...] = ()
+    spoken_unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -579,6 +582,9 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
         check = ItemChecker(item, file, group_id, problems)
         values = check.plain_fields(schema.GLOSSARY_GROUP)
         terms, spoken = values["terms"], values["spoken"]
+        for condition in ("spoken_if", "spoken_unless"):
+            if values[condition] and not spoken:
+                check.problem(condition, "has no spoken phrases to condition", f"没有 spoken 说法，{condition} 无从生效")
         if len(terms) == 1 and not spoken:
             check.problem("terms", "needs at least 2 item(s), or spoken phrases to replace by its one term",
                           "至少需要 2 个术语，或者用 spoken 列出要替换成这个术语的说法")
@@ -591,7 +597,7 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
                     check.problem(field_name, f"'{word}' is already a term of this group", f"'{word}' 已是本词组的术语")
                 term_owner[word] = group_id or ""
         if group_id:
-            groups.append(GlossaryGroup(group_id, terms, spoken))
+            groups.append(GlossaryGroup(group_id, terms, spoken, values["spoken_if"], values["spoken_unless"]))
     return tuple(groups)
 
 

@@ -20,6 +20,16 @@ DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "礼拜": 7, "星期": 7, "月": 
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百几]+"
 _UNIT = r"个月|个礼拜|个星期|礼拜|星期|天|日|周|月|年"
 _SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
+# A day named relative to today says how long a policy has been held when the clause says it was bought, signed
+# or received then: 保单昨天才送到 is 1 day, 上礼拜买的 1–13 days, 前年投保的 1–3 years. Other events dated so (前年住院,
+# 犹豫期前天到期了) say nothing of the policy's age. (今天 is left out: 今天第十八天了 names its span outright.)
+RELATIVE_DAYS = {"大前天": (3, 4), "前天": (2, 3), "昨天": (1, 2), "上个礼拜": (1, 14), "上个星期": (1, 14),
+                 "上礼拜": (1, 14), "上星期": (1, 14), "上周": (1, 14), "上个月": (1, 61), "上月": (1, 61),
+                 "去年": (1, 731), "前年": (366, 1096)}
+_RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")[^，,。.！!？?；;\s]{0,8}?(?:买|签|收到|送到|投保)")
+# 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
+_STATED_FEW = "了才没好这过前"
+_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
 @dataclass(frozen=True)
@@ -34,7 +44,13 @@ class Span:
 
 
 def chinese_number(text: str) -> tuple[float, float] | None:
-    """Value range of a spoken number: 十七 → 17–17, 几 → 2–9, 十几 → 11–19 (kb.chinese_text for the rest)."""
+    """Value range of a spoken number: 十七 → 17–17, 几 → 2–9, 十几 → 11–19, 七八 → 7–8, 二十七八 → 27–28
+    (two neighbouring digits are an estimate, not 78; kb.chinese_text for the rest)."""
+    if len(text) >= 2 and text[-2] in _DIGIT_VALUES and text[-1] in _DIGIT_VALUES \
+            and _DIGIT_VALUES[text[-1]] == _DIGIT_VALUES[text[-2]] + 1 and not text[:-2].strip("十一二三四五六七八九"):
+        base = parse_number(text[:-2]) if text[:-2] else 0.0
+        if base is not None:
+            return base + _DIGIT_VALUES[text[-2]], base + _DIGIT_VALUES[text[-1]]
     if "几" not in text:
         value = parse_number(text)
         return (value, value) if value else None
@@ -45,9 +61,12 @@ def chinese_number(text: str) -> tuple[float, float] | None:
 
 
 def query_spans(text: str) -> list[Span]:
-    """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80)."""
-    spans = []
+    """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80, 昨天 → 1–2)."""
+    spans = [Span(*RELATIVE_DAYS[m.group(1)]) for m in _RELATIVE.finditer(text)]
     for match in _SPAN.finditer(text):
+        if match["number"] == "几" and text[match.start() - 1:match.start()] not in _STATED_FEW or \
+                match["number"] == "几" and match.start() == 0:
+            continue  # a question (几天能到账), not a stated span
         if match["half_unit"]:
             days = DAYS_PER_UNIT[match["half_unit"]] / 2
             spans.append(Span(days, days + 1))

@@ -21,7 +21,7 @@ from typing import Collection, Iterable, Sequence
 from pypinyin import Style, pinyin
 
 from kb.content import GlossaryGroup
-from kb.text import normalize
+from kb.text import STOP_CHARS, normalize
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # A word typed in toneless pinyin (lipei, tuibao, shouyiren): letters only, long enough not to be an abbreviation
@@ -37,6 +37,10 @@ STORY_MIN_CHARS = 30
 CLAUSE_MIN_CHARS = 6
 MAX_CLAUSES = 4
 _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;：:、\s]+")
+# Characters a typo is not read into: function words (的 了 啊 是 还 她 …), modal particles and auxiliary verbs
+# (该 能 想 可 …). 该查的都查了 is "should check", not 核查; 骗保啊 ends in a particle, not in 保额.
+FUNCTION_CHARS = STOP_CHARS | frozenset("啦哦嘛呗哈咯哇噢该能要想可得")
+NUMERALS = frozenset("零〇一二两三四五六七八九十几")
 
 
 @dataclass(frozen=True)
@@ -66,16 +70,20 @@ def _fuzzy(syllable: str) -> str:
 
 
 class SpokenTerms:
-    """Replaces spoken phrases with the glossary term of their group (longest phrase first)."""
+    """Replaces spoken phrases with the glossary term of their group (longest phrase first), in a query naming one
+    of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and
+    none of its `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子)."""
 
     def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
-        pairs = [(normalize(phrase), group.terms[0]) for group in groups for phrase in group.spoken]
-        self._pairs = sorted((p for p in pairs if p[0]), key=lambda p: len(p[0]), reverse=True)
+        rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
+                  tuple(normalize(w) for w in group.spoken_unless))
+                 for group in groups for phrase in group.spoken]
+        self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
-        for phrase, term in self._pairs:
-            if phrase in text:
+        for phrase, term, context, against in self._rules:
+            if phrase in text and (not context or any(w in text for w in context)) and not any(w in text for w in against):
                 text = text.replace(phrase, term)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))
@@ -127,7 +135,7 @@ class TypoCorrector:
                     continue  # too short, or a stretch the content itself uses (a word, not a typo)
                 window = run[start:start + length]
                 term = self._sound_alike(window)
-                if term:
+                if term and not self._reads_as_words(run, start, term):
                     changes.append((window, term))
                     run = run[:start] + term + run[start + length:]
                     known = self._known_pairs(run)
@@ -135,6 +143,25 @@ class TypoCorrector:
                     break
             start += 1
         return run
+
+    def _reads_as_words(self, run: str, start: int, term: str) -> bool:
+        """Whether a character the correction would change reads as ordinary words where it stands, so the
+        stretch is not a typo: a function word or particle at the stretch's edge (审核是不是, 骗保啊; inside a longer
+        term only 的 counts: 格是条款 is 格式条款), a doubled character (年年, 密密麻麻), or a numeral or the word
+        counted after one (保三十万, 第三次). (Half of a common content word with the character beside the stretch,
+        解释算数, was measured too and not kept: docs/benchmarks.md, search13.)"""
+        end = start + len(term)
+        for position in range(start, end):
+            char = run[position]
+            if char == term[position - start]:
+                continue
+            before = run[position - 1] if position > 0 else ""
+            after = run[position + 1] if position + 1 < len(run) else ""
+            edge = position in (start, end - 1)
+            if (char in FUNCTION_CHARS and (edge or char == "的")) or char in NUMERALS or before in NUMERALS \
+                    or char in (before, after):
+                return True
+        return False
 
     def _known_pairs(self, run: str) -> list[bool]:
         """Per position, whether the bigram starting there is one the content or the scope examples use."""

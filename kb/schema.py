@@ -116,6 +116,11 @@ GLOSSARY_GROUP = ItemKind("groups", (
     # One term is enough for a group that only rewrites spoken words (俺 → 我); _read_glossary checks it has some.
     Field("terms", LINES, minimum=1),
     Field("spoken", LINES),
+    # The spoken phrases are replaced only in a query that also names one of these (借钱 is a policy loan only
+    # when the policy is named: 保单能借钱吗, not 借钱看病的利息); empty = always.
+    Field("spoken_if", LINES),
+    # … and not in a query that names one of these (保险钱 is the benefit, except beside 交 / 扣: the premium).
+    Field("spoken_unless", LINES),
 ))
 
 RECOMMENDED_PHRASE = ItemKind("recommended", (

@@ -132,6 +132,21 @@ def test_spoken_phrases_load(content_dir: Path) -> None:
     assert group.spoken == ("后悔期",)
 
 
+def test_spoken_if_loads_and_needs_spoken_phrases(content_dir: Path) -> None:
+    path = content_dir / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    terms: [犹豫期, 冷静期, 反悔期]", "    terms: [犹豫期, 冷静期, 反悔期]\n    spoken: [后悔期]\n    spoken_if: [保险]"),
+        encoding="utf-8")
+    group = next(g for g in load_content(content_dir).glossary if g.id == "cooling-off")
+    assert group.spoken_if == ("保险",)
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: no-phrases\n    terms: [甲词, 乙词]\n    spoken_if: [保单]\n",
+                    encoding="utf-8")
+    assert any("'no-phrases'" in p and "spoken_if" in p for p in problems_of(content_dir))
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: no-phrases-either\n    terms: [丙词, 丁词]\n"
+                    "    spoken_unless: [交]\n", encoding="utf-8")
+    assert any("'no-phrases-either'" in p and "spoken_unless" in p for p in problems_of(content_dir))
+
+
 def test_a_one_term_group_is_a_spoken_rewrite_only(content_dir: Path) -> None:
     """俺 → 我 needs no synonym to expand; a one-term group with nothing to replace is a mistake."""
     path = content_dir / "glossary.yaml"

@@ -23,15 +23,50 @@ def test_spans_in_customers_words(text: str, low: float, high: float) -> None:
     assert query_spans(unicodedata.normalize("NFKC", text)) == [Span(low, high)]
 
 
-@pytest.mark.parametrize("text", ["我七十多了", "上礼拜买的", "交了很久"])
-def test_no_span_without_a_number_and_unit(text: str) -> None:
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("停了七八个月了", 210, 240),          # two neighbouring digits are an estimate (7–8 months), not 78
+    ("住了二十七八天", 27, 28),
+    ("断了三四个月", 90, 120),
+    ("保单昨天才送到家", 1, 2),             # a day before today, said of buying, signing or receiving the policy
+    ("上礼拜买的", 1, 14),
+    ("合同是前天才签收的", 2, 3),
+    ("前年投保的", 366, 1096),
+])
+def test_estimates_and_days_named_from_today(text: str, low: float, high: float) -> None:
+    assert query_spans(text) == [Span(low, high)]
+
+
+@pytest.mark.parametrize("text", [
+    "我七十多了", "交了很久",
+    "犹豫期前天到期了",                     # a day of some other event says nothing of the policy's age
+    "前年住院以后就忘了交",
+    "钱几天能到账",                         # 几 asking, not stating
+    "到底要交几年",
+])
+def test_no_span_without_a_stated_duration(text: str) -> None:
     assert query_spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("买了才几天", 2, 9), ("好几年了", 730, 3285), ("这几天", 2, 9)])
+def test_a_few_stated_is_a_span(text: str, low: float, high: float) -> None:
+    assert query_spans(text) == [Span(low, high)]
+
+
+def test_cancelling_after_four_years_of_premiums_is_a_surrender_not_a_cooling_off_cancellation() -> None:
+    cooling_off = DurationRule("cooling-off-lost-policy", max_days=parse_limit("15天"))
+    surrender = DurationRule("surrender-refund-amount", min_days=parse_limit("15天"))
+    spans = query_spans("俺要撤单 这保险都交了四年了")
+    assert cooling_off.judge(spans) == -1 and surrender.judge(spans) == 1
+    spans = query_spans("俺要退保 保单昨天才送到家")
+    assert cooling_off.judge(spans) == 1 and surrender.judge(spans) == -1
 
 
 def test_chinese_numbers() -> None:
     assert chinese_number("二十三") == (23, 23)
     assert chinese_number("十七") == (17, 17)
     assert chinese_number("十几") == (11, 19)
+    assert chinese_number("七八") == (7, 8) and chinese_number("二十七八") == (27, 28)
+    assert chinese_number("七九") == (79, 79)  # not neighbours: a figure
     assert parse_limit("2年") == 730 and parse_limit("15天") == 15
 
 

@@ -31,6 +31,41 @@ def test_homophone_typos_are_corrected(corrector: TypoCorrector, typed: str, mea
     assert corrector.rewrite(typed).text == meant
 
 
+# Terms a customer's ordinary words sound like (the false fixes search13 found on TUNE).
+LOOKALIKES = ["保额", "核查", "试算", "核实", "两年", "保单", "三差", "投诉登记", "格式条款", "工号", "体检", "假保单"]
+
+
+@pytest.fixture
+def careful() -> TypoCorrector:
+    return TypoCorrector(VOCABULARY + LOOKALIKES, KNOWN)
+
+
+@pytest.mark.parametrize("query", [
+    "这是怀疑俺骗保啊",          # a sentence-final particle, not 保额
+    "该查的都查了还要我说啥",      # an auxiliary verb + 查, not 核查
+    "这样是算工伤吗",              # 是 + 算, not 试算
+    "审核是不是要等材料交齐",      # 审核 + 是不是, not 核实
+    "分红年年都有吗",              # a doubled character (every year), not 两年
+    "去年年底才找到保单",          # 去年 + 年底
+    "保险单上写着保三十万",        # a numeral, not 保单
+    "同一件事第三次打进来",        # the word counted after a numeral, not 三差
+    "投诉的记录能存多久",          # 的 inside a stretch is never a typo
+    "替我妈问她保单的事",          # a pronoun, not 假保单
+])
+def test_ordinary_words_are_not_read_as_terms(careful: TypoCorrector, query: str) -> None:
+    assert careful.rewrite(query).text == query
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("格是条款啥时候算无效", "格式条款啥时候算无效"),   # a function character inside a long term is a typo
+    ("俺记一下你的公号", "俺记一下你的工号"),           # a neighbour that is a function word says nothing
+    ("做了提检还要告知吗", "做了体检还要告知吗"),
+    ("宽线期能拖多久", "宽限期能拖多久"),
+])
+def test_typos_beside_words_are_still_corrected(careful: TypoCorrector, typed: str, meant: str) -> None:
+    assert careful.rewrite(typed).text == meant
+
+
 def test_correction_reports_what_it_changed(corrector: TypoCorrector) -> None:
     assert corrector.rewrite("分洪到底保不保证").changes == (("分洪", "分红"),)
 
@@ -109,6 +144,27 @@ def test_spoken_terms_become_the_glossary_term() -> None:
     rewrite = spoken.rewrite("保费没续上一年多了 还能补上接着保不")
     assert rewrite.text == "保费效力中止一年多了 还能复效不"
     assert ("没续上", "效力中止") in rewrite.changes  # the longer phrase wins over 续上
+
+
+@pytest.mark.parametrize(("query", "meant"), [
+    ("保单能借钱吗 最多借多少", "保单能保单贷款吗 最多借多少"),     # the policy is named: a policy loan
+    ("娃上大学急用钱 能从保险里借钱不", "娃上大学急用钱 能从保险里保单贷款不"),
+    ("拖了俩月才给钱 我借钱看病的利息谁出", "拖了俩月才给钱 我借钱看病的利息谁出"),  # borrowed from others
+    ("花呗借钱的利息是多少", "花呗借钱的利息是多少"),
+])
+def test_a_spoken_phrase_with_a_context_is_replaced_only_in_it(query: str, meant: str) -> None:
+    spoken = SpokenTerms([GlossaryGroup("policy-loan", ("保单贷款", "借款"), ("借钱",), ("保单", "保险"))])
+    assert spoken.rewrite(query).text == meant
+
+
+@pytest.mark.parametrize(("query", "meant"), [
+    ("我不想要我那份保险钱 让给我弟行不行", "我不想要我那份保险金 让给我弟行不行"),
+    ("交保险钱的日子过了二十来天", "交保险钱的日子过了二十来天"),     # the premium, not the benefit
+    ("扣保险钱的卡想换一张", "扣保险钱的卡想换一张"),
+])
+def test_a_spoken_phrase_is_not_replaced_beside_words_that_change_its_meaning(query: str, meant: str) -> None:
+    spoken = SpokenTerms([GlossaryGroup("benefit", ("保险金", "理赔款"), ("保险钱",), (), ("交", "扣"))])
+    assert spoken.rewrite(query).text == meant
 
 
 def test_short_queries_have_no_clauses() -> None:
