@@ -124,8 +124,23 @@ class QuizItem:
     options: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     difficulty: int = 1
+    en: "QuizEnglish | None" = None
     file: str = ""
     line: int = 0
+
+
+@dataclass(frozen=True)
+class QuizEnglish:
+    """A quiz item's English version, shown when the UI is in English.
+
+    `options` are the item's options translated in the same order (so the answer's indices hold);
+    `accept` are English spellings of a fill-in answer, accepted in either language.
+    """
+
+    prompt: str
+    explanation: str
+    options: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,16 +226,19 @@ class ContentSet:
 class ItemChecker:
     """Reads typed fields out of one YAML item, recording a problem for each bad one."""
 
-    def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem]) -> None:
+    def __init__(self, item: LocatedDict, file: str, item_id: str | None, problems: list[Problem],
+                 prefix: str = "") -> None:
         self.item = item
         self.file = file
         self.item_id = item_id
         self.problems = problems
+        self.prefix = prefix  # "en." when checking a nested mapping, so problems name en.options
 
     def problem(self, field_name: str | None, message: str, message_zh: str) -> None:
         """Record a problem in English and Chinese (the editor shows the Chinese one)."""
         line = self.item.line_of(field_name) if field_name else self.item.line
-        self.problems.append(Problem(self.file, line, self.item_id, field_name, message, message_zh))
+        named = f"{self.prefix}{field_name}" if field_name else (self.prefix.rstrip(".") or None)
+        self.problems.append(Problem(self.file, line, self.item_id, named, message, message_zh))
 
     def text(self, name: str, required: bool = True) -> str:
         value = self.item.get(name)
@@ -550,6 +568,35 @@ def _fill_answer_stated(item: QuizItem, entry: Entry | None) -> bool:
         plain(spelling) and plain(spelling) in stated for spelling in (item.answer, *item.accept))
 
 
+QUIZ_ENGLISH_FIELDS = ("prompt", "options", "explanation", "accept")
+_BLANK = "____"  # a fill-in prompt's gap (trainer.quiz.question.BLANK)
+
+
+def _read_quiz_en(check: ItemChecker, kind: str, options: tuple[str, ...], prompt: str) -> QuizEnglish | None:
+    """The item's `en:` mapping, checked against the Chinese: same number of options, a blank where
+    the Chinese has one, English spellings only for fill-in items."""
+    raw = check.item.get("en")
+    if raw is None:
+        return None
+    if not isinstance(raw, LocatedDict):
+        check.problem("en", "must be a mapping with prompt, explanation and (choice items) options",
+                      "必须是包含 prompt、explanation（选择题还有 options）的映射")
+        return None
+    en = ItemChecker(raw, check.file, check.item_id, check.problems, prefix="en.")
+    en.unknown_fields(QUIZ_ENGLISH_FIELDS)
+    english = QuizEnglish(en.text("prompt"), en.text("explanation"), en.text_list("options"), en.text_list("accept"))
+    if kind in CHOICE_TYPES and len(english.options) != len(options):
+        en.problem("options", f"needs one translation per option, in the same order: {len(options)}, "
+                   f"has {len(english.options)}", f"须逐条翻译选项且顺序相同：应有 {len(options)} 条，现有 {len(english.options)} 条")
+    elif kind not in CHOICE_TYPES and "options" in raw:
+        en.problem("options", f"a {kind} item has no options", "此题型没有选项")
+    if english.accept and kind != "fill_blank":
+        en.problem("accept", "only a fill-in item has accepted spellings", "只有填空题可以填写可接受答案")
+    if _BLANK in prompt and english.prompt and _BLANK not in english.prompt:
+        en.problem("prompt", f"must keep the blank {_BLANK} of the Chinese prompt", f"须保留中文题干中的空格 {_BLANK}")
+    return english
+
+
 def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Problem],
                      seen: dict[str, str]) -> list[QuizItem]:
     items = []
@@ -559,11 +606,11 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
         values = check.plain_fields(schema.QUIZ)
         if values["type"] not in CHOICE_TYPES:
             values["options"] = ()
-        _read_en(check)  # checked like an entry's; nothing shows a quiz item's English yet
         quiz_item = QuizItem(
             id=item_id or "",
             category=category_id,
             **values,
+            en=_read_quiz_en(check, values["type"], values["options"], values["prompt"]),
             answer=_check_quiz_answer(check, values["type"], values["options"]),
             file=file,
             line=item.line,

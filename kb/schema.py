@@ -100,6 +100,9 @@ QUIZ = ItemKind("items", (
     Field("explanation", PARAGRAPH, "解析", "Explanation", required=True),
     Field("entry", ENTRY_REF, "考查的知识库条目", "FAQ entry it tests", required=True),
     DIFFICULTY,
+    # en: {prompt, explanation, options (choice items: every option translated, same order), accept (fill-in:
+    # English spellings of the answer)}; read and checked by kb.content._read_quiz_en. The form shows no boxes
+    # for it (options are a list): saving from the form or a spreadsheet keeps it as it is in the file.
     Field("en", ENGLISH),
 ))
 

@@ -81,6 +81,12 @@ def setup() -> None:
         st.info(tr("这个范围内还没有题目。", "There are no questions in this scope yet."))
 
 
+def shown(question: Question) -> Question:
+    """The question in the UI language: English texts in English where the item has them (marking
+    always uses the question as planned, whose answer and spellings are the same)."""
+    return question.in_english() if language() == "en" else question
+
+
 def answer_widget(question: Question, key: str, locked: bool) -> None:
     """The input for one question (locked once answered); `response` reads what was given."""
     label = tr("您的答案", "Your answer")
@@ -139,6 +145,7 @@ def next_clicked() -> None:
 
 
 def show_feedback(question: Question, feedback: dict) -> None:
+    """Right or wrong, the explanation and the FAQ entry; `question` is as shown (`shown`)."""
     if feedback["correct"]:
         st.success(tr("回答正确！", "Correct!"), icon=mark(True))
     else:
@@ -147,6 +154,7 @@ def show_feedback(question: Question, feedback: dict) -> None:
     entry = kb.content.entries.get(question.entry_id)
     # A generated question's explanation is the Chinese entry quoted again; in English the entry's own
     # English version below explains it (Chinese under an English heading, QA 2026-12-04).
+    # A hand-written item's explanation is in English when the item has an `en:` version.
     if not (question.generated and language() == "en" and entry is not None and entry.en):
         st.markdown(f"**{tr('解析', 'Explanation')}**  \n{escape_markdown(question.explanation)}")
     if entry is not None:
@@ -162,7 +170,7 @@ def show_feedback(question: Question, feedback: dict) -> None:
 def ask(run: dict) -> None:
     questions: list[Question] = run["questions"]
     position = run["position"]
-    question = questions[position]
+    question = shown(questions[position])
     st.progress(position / len(questions), text=tr(f"第 {position + 1} / {len(questions)} 题",
                                                    f"Question {position + 1} of {len(questions)}"))
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
@@ -201,6 +209,7 @@ def summary(run: dict) -> None:
             if entry is not None:
                 st.markdown(f"- {escape_markdown(entry.question)}")
             continue
+        question = shown(question)
         corrected = question.type == "true_false" and question.answer != 0
         note = tr("（更正原题的错误说法）", " (the question's statement was false; this is the rule)") if corrected else ""
         st.markdown(f"- {escape_markdown(question.takeaway())}{note}")

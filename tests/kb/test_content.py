@@ -227,3 +227,58 @@ def test_a_fill_in_answer_must_be_stated_by_its_explanation_or_entry(content_dir
     assert (problems == []) == stated
     if not stated:
         assert "answer" in problems[0] and "quizzes/cooling-off.yaml" in problems[0]
+
+
+ENGLISH_LENGTH = """    en:
+      prompt: What is the minimum cooling-off period of long-term health insurance?
+      options: [10 days, 15 days, 20 days, 30 days]
+      explanation: Health Insurance Measures art. 15 sets at least 15 days for long-term health insurance.
+"""
+
+
+def add_english(path: Path, block: str, after: str = "    entry: cooling-off-length\n") -> str:
+    """The quiz file with `block` added to the item whose line `after` is; the new text."""
+    text = path.read_text(encoding="utf-8").replace(after, after + block)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_quiz_items_english_loads_with_its_options_in_order(content_dir: Path) -> None:
+    add_english(content_dir / "quizzes" / "cooling-off.yaml", ENGLISH_LENGTH)
+    item = load_content(content_dir).quiz_items["q-cooling-off-length-1"]
+    assert item.en is not None and item.en.prompt.startswith("What is the minimum")
+    assert item.en.options[item.answer] == "15 days"
+    assert load_content(content_dir).quiz_items["q-cooling-off-refund-1"].en is None
+
+
+@pytest.mark.parametrize("block, field, message", [
+    (ENGLISH_LENGTH.replace("[10 days, 15 days, 20 days, 30 days]", "[10 days, 15 days, 20 days]"),
+     "en.options", "needs one translation per option, in the same order: 4, has 3"),
+    (ENGLISH_LENGTH.replace("      explanation: Health Insurance Measures art. 15 sets at least 15 days for long-term health insurance.\n", ""),
+     "en.explanation", "is missing"),
+    (ENGLISH_LENGTH + "      accept: [fifteen]\n", "en.accept", "only a fill-in item"),
+    (ENGLISH_LENGTH + "      answer: 15 days\n", "en.answer", "unknown field"),
+    ("    en: How long?\n", "en", "must be a mapping"),
+])
+def test_a_quiz_items_english_is_checked_and_problems_name_file_line_and_field(content_dir: Path, block: str,
+                                                                                 field: str, message: str) -> None:
+    text = add_english(content_dir / "quizzes" / "cooling-off.yaml", block)
+    problems = [p for p in collect_content(content_dir)[1] if p.field == field]
+    assert len(problems) == 1 and message in problems[0].message, [str(p) for p in problems]
+    lines = text.splitlines()
+    start = next(i for i, l in enumerate(lines, 1) if l.startswith("    en:"))
+    key = {"en": "    en:", "en.explanation": "      prompt:"}.get(field, f"      {field[3:]}:")  # a missing key: the block's line
+    line = next(i for i, l in enumerate(lines, 1) if i >= start and l.startswith(key))
+    assert str(problems[0]).startswith(f"quizzes/cooling-off.yaml:{line}: ")
+    assert "q-cooling-off-length-1" in str(problems[0])
+
+
+def test_a_fill_in_items_english_keeps_the_blank(content_dir: Path) -> None:
+    path = content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    type: single\n    prompt: 长期健康保险的犹豫期不得少于多少天？\n    options: [10天, 15天, 20天, 30天]\n    answer: 1\n",
+        "    type: fill_blank\n    prompt: 长期健康保险的犹豫期不得少于____天。\n    answer: \"15\"\n"), encoding="utf-8")
+    add_english(path, "    en:\n      prompt: The cooling-off period is at least 15 days.\n"
+                      "      explanation: Health Insurance Measures art. 15.\n      accept: [fifteen]\n")
+    problems = [str(p) for p in collect_content(content_dir)[1]]
+    assert len(problems) == 1 and "en.prompt: must keep the blank ____" in problems[0], problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from streamlit.testing.v1 import AppTest
 
@@ -129,11 +130,10 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
     assert at.title[0].value == "知识搜索"
 
 
-def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
-                                                                                     english_outside_runs) -> None:
-    """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
-    user = create_user(store, "agent-en", "Amy")
-    for _ in range(30):  # rounds are random: one whose question on the entry is generated, as on 2026-12-04
+def english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tuple[AppTest, dict, int]:
+    """The English quiz page with a round of 20 started that asks a `wanted` question, the round and
+    that question's position (rounds are random: up to 30 are started to find one)."""
+    for _ in range(30):
         at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
         at.session_state["user"] = user
         at.session_state["lang"] = "en"
@@ -141,12 +141,19 @@ def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_eng
         at.number_input(key="quiz_size").set_value(20)
         at.button(key="quiz_start").click().run()
         run = at.session_state["quiz_run"]
-        generated = [p for p, q in enumerate(run["questions"]) if q.entry_id == "cooling-off-length" and q.generated]
-        if generated:
-            break
+        target = next((p for p, q in enumerate(run["questions"]) if wanted(q)), None)
+        if target is not None:
+            return at, run, target
         forget_run(store, user.id)
-    assert generated, "a generated question on the fixture's entry with an English version"
-    target = generated[0]  # its explanation quotes the Chinese entry
+    raise AssertionError("no round of 30 asked the wanted question")
+
+
+def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
+                                                                                     english_outside_runs) -> None:
+    """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
+    # one whose question on the entry is generated, as on 2026-12-04: its explanation quotes the Chinese entry
+    at, run, target = english_round_asking(store, create_user(store, "agent-en", "Amy"),
+                                           lambda q: q.entry_id == "cooling-off-length" and q.generated)
     for position, question in enumerate(run["questions"][:target + 1]):
         give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
         at.button(key="quiz_submit").click().run()
@@ -236,3 +243,32 @@ def test_start_clicked_after_signing_out_in_another_tab_starts_nothing(app_env, 
     at.button(key="quiz_start").click().run()
     assert "quiz_run" not in at.session_state and unfinished_run(store, user.id) is None
     assert "已退出登录" in at.warning[0].value
+
+
+def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_explained_in_english(
+        app_env, store, english_outside_runs) -> None:
+    quiz = app_env.content_dir / "quizzes" / "cooling-off.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    entry: cooling-off-length\n", (
+        "    entry: cooling-off-length\n    en:\n"
+        "      prompt: What is the shortest cooling-off period of long-term health insurance?\n"
+        "      options: [10 days, 15 days, 20 days, 30 days]\n"
+        "      explanation: Health Insurance Measures art. 15 sets at least 15 days.\n")), encoding="utf-8")
+    user = create_user(store, "agent-en2", "Ben")
+    at, run, target = english_round_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
+    for position, question in enumerate(run["questions"][:target + 1]):
+        if position == target:
+            assert "#### What is the shortest cooling-off period of long-term health insurance?" in [
+                m.value.replace("\\", "") for m in at.markdown]
+            assert sorted(at.radio(key=f"quiz-answer-{run['id']}-{position}").options) == [
+                "10 days", "15 days", "20 days", "30 days"]
+        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        if position < target:
+            at.button(key="quiz_next").click().run()
+    assert not at.exception
+    assert at.error[0].value == "Not quite. The right answer: 15 days"
+    assert any("Health Insurance Measures art. 15 sets at least 15 days." in m.value.replace("\\", "")
+               for m in at.markdown)
+    assert not any("健康保险管理办法第十五条" in m.value for m in at.markdown)
+    attempt = next(a for a in ProgressStore(store).attempts(user.id) if a.item_id == "q-cooling-off-length-1")
+    assert not attempt.correct and attempt.answer_given in ("10天", "20天", "30天"), "marked and kept as in Chinese"

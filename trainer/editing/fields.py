@@ -180,6 +180,17 @@ def cells_of(kind: str, item: Any) -> dict[str, Any]:
     return {c.name: c.export(item) for c in COLUMNS[kind]}
 
 
+def english_fields(item: Any) -> dict[str, Any]:
+    """A loaded item's English (`en:`) as the YAML fields `item_from_cells` keeps from `previous`:
+    an entry's mapping, or a quiz item's prompt, options, explanation and accept, which no column carries."""
+    english = getattr(item, "en", None)
+    if not english:
+        return {}
+    if not isinstance(english, Mapping):
+        english = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(english).items()}
+    return {"en": {k: v for k, v in english.items() if v}}
+
+
 def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, Any] | None = None
                     ) -> tuple[dict[str, Any], list[str]]:
     """(YAML item, problems as 'field: message') from named text cells.

@@ -25,7 +25,7 @@ from openpyxl import Workbook, load_workbook
 
 from kb.content import ContentSet, Entry, QuizItem, collect_content
 from trainer.editing import history
-from trainer.editing.fields import COLUMNS, cell_text, item_from_cells
+from trainer.editing.fields import COLUMNS, cell_text, english_fields, item_from_cells
 from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file
 from trainer.editing.yaml_style import YamlEditError, set_item, set_items
 from trainer.sheets import csv_bytes, read_cell, safe_cell
@@ -196,7 +196,8 @@ def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Ite
             report(number, len(rows) + 1)
         outcome = RowOutcome(row.sheet, row.row, row.kind, cell_text(row.cells.get("id")))
         outcomes[(row.sheet, row.row)] = outcome
-        item, messages = item_from_cells(row.kind, row.cells)
+        known = content.entries if row.kind == ENTRY else content.quiz_items
+        item, messages = item_from_cells(row.kind, row.cells, english_fields(known.get(outcome.item_id)))
         outcome.messages += messages
         category = _category(row, item, content)
         if not outcome.item_id:

@@ -19,6 +19,7 @@ from kb.content import QuizItem
 BLANK = "____"  # the gap in a fill-in prompt
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
+TRUE_FALSE_OPTIONS_EN = ("True", "False")
 
 Answer = Union[int, tuple[int, ...], str]
 Response = Union[int, Iterable[int], str, None]
@@ -67,6 +68,10 @@ class Question:
     generated: bool = False
     # The true statement a false true/false prompt was made from (generated items know it).
     correct_statement: str = ""
+    # The item's English version (content `en:`), "" / () when it has none; en_options follow `options`' order.
+    en_prompt: str = ""
+    en_options: tuple[str, ...] = ()
+    en_explanation: str = ""
 
     def is_correct(self, response: Response) -> bool:
         """Whether `response` (index, indices or text, as the page collects it) is right."""
@@ -123,6 +128,15 @@ class Question:
         indices = [response] if isinstance(response, int) else sorted(set(response))
         return "；".join(self.options[i] for i in indices if 0 <= i < len(self.options))
 
+    def in_english(self) -> "Question":
+        """The question as an English UI shows it: its English texts where the item has them (else the
+        Chinese), true/false as True/False. Same answer and accepted spellings, so it marks the same."""
+        english = replace(self, options=TRUE_FALSE_OPTIONS_EN) if self.type == "true_false" else self
+        if not self.en_prompt:
+            return english
+        return replace(english, prompt=self.en_prompt, explanation=self.en_explanation or self.explanation,
+                       options=self.en_options or english.options)
+
     def with_shuffled_options(self, rng: random.Random) -> "Question":
         """The same question with its options in a random order (true/false keeps 正确/错误)."""
         if self.type not in ("single", "multiple") or len(self.options) < 2:
@@ -130,12 +144,13 @@ class Question:
         order = list(range(len(self.options)))
         rng.shuffle(order)
         options = tuple(self.options[i] for i in order)
+        en_options = tuple(self.en_options[i] for i in order) if len(self.en_options) == len(order) else ()
         position = {old: new for new, old in enumerate(order)}
         if self.type == "single":
             answer: Answer = position[self.answer]
         else:
             answer = tuple(sorted(position[i] for i in self.answer))
-        return replace(self, options=options, answer=answer)
+        return replace(self, options=options, en_options=en_options, answer=answer)
 
 
 def from_quiz_item(item: QuizItem) -> Question:
@@ -148,6 +163,9 @@ def from_quiz_item(item: QuizItem) -> Question:
         options, answer = item.options, int(item.answer)
     else:
         options, answer = (), str(item.answer)
+    en = item.en
     return Question(id=item.id, type=item.type, prompt=item.prompt, options=tuple(options), answer=answer,
                     explanation=item.explanation, entry_id=item.entry, category=item.category,
-                    difficulty=item.difficulty, accept=tuple(item.accept))
+                    difficulty=item.difficulty, accept=tuple(item.accept) + (en.accept if en else ()),
+                    en_prompt=en.prompt if en else "", en_options=en.options if en else (),
+                    en_explanation=en.explanation if en else "")

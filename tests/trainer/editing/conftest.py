@@ -31,3 +31,14 @@ def real_editor(tmp_path, encoder, db) -> ContentEditor:
     settings = Settings.from_env({}).with_overrides(data_dir=tmp_path / "real-data", content_dir=target,
                                                     embedding_cache=SHARED_EMBEDDING_CACHE)
     return ContentEditor(KnowledgeBase.open(target, settings, encoder=encoder), db)
+
+
+QUIZ_ENGLISH = ("    en:\n      prompt: What is the shortest cooling-off period?\n"
+                "      options: [10 days, 15 days, 20 days, 30 days]\n      explanation: At least 15 days.\n")
+
+
+def add_quiz_english(root) -> None:
+    """Give the fixture's q-cooling-off-length-1 an English version (`en:`), as a translator would."""
+    path = root / "quizzes" / "cooling-off.yaml"
+    anchor = "    entry: cooling-off-length\n"
+    path.write_text(path.read_text(encoding="utf-8").replace(anchor, anchor + QUIZ_ENGLISH), encoding="utf-8")

@@ -12,7 +12,7 @@ from trainer.editing import history
 from trainer.editing.editor import ContentEditor
 from trainer.editing.links import confirm_flag, open_flags
 from trainer.store.models import ContentChange
-from tests.trainer.editing.conftest import answer_of
+from tests.trainer.editing.conftest import add_quiz_english, answer_of
 
 FAQ = "faq/cooling-off.yaml"
 QUESTION = "犹豫期有多长"
@@ -198,3 +198,19 @@ def test_replacing_a_regulation_flags_only_entries_citing_a_changed_article(edit
     assert {f.entry_id for f in flags} == {"L1-01 第三十六条"}
     assert all(f.change_id == result.change_ids[0] for f in flags)
     assert "新版本措辞" in editor.kb.article("L1-01", "第三十六条").text
+
+
+def test_saving_a_quiz_item_from_the_form_keeps_its_english(editor):
+    """The form has no boxes for a quiz item's `en:`; saving the Chinese must not drop the translation."""
+    from kb import load_content
+    from trainer.editing.fields import QUIZ, cells_of, item_from_cells
+
+    add_quiz_english(editor.root)
+    draft = editor.open_item("quiz", "q-cooling-off-length-1")
+    cells = {**cells_of(QUIZ, load_content(editor.root).quiz_items["q-cooling-off-length-1"]), "prompt": "犹豫期至少多少天？"}
+    fields, problems = item_from_cells(QUIZ, cells, draft.fields)
+    assert problems == [] and editor.save_item(draft, fields, "li").ok
+    saved = load_content(editor.root).quiz_items["q-cooling-off-length-1"]
+    assert saved.prompt == "犹豫期至少多少天？"
+    assert saved.en is not None and saved.en.options == ("10 days", "15 days", "20 days", "30 days")
+    assert saved.en.prompt == "What is the shortest cooling-off period?" and saved.en.explanation == "At least 15 days."

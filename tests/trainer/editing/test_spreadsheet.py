@@ -8,6 +8,7 @@ import io
 from trainer.editing import history
 from trainer.editing.editor import FileEdit
 from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
+from tests.trainer.editing.conftest import add_quiz_english
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
@@ -98,3 +99,15 @@ def test_a_plan_with_nothing_new_or_changed_writes_nothing_even_if_handed_edits(
     assert apply_import(editor, plan, "li").ok
     assert editor.read(name) == text
     assert history.changes(editor.db) == []
+
+
+def test_importing_a_quiz_item_keeps_its_english_which_no_column_carries(editor):
+    add_quiz_english(editor.root)
+    assert editor.kb.reload() == []
+    table = csv_rows(to_csv(editor.kb.content, "quiz"))
+    table[1][table[0].index("prompt")] = "犹豫期至少多少天？"
+    plan = plan_import(editor, *read_upload("quiz.csv", csv_bytes(table)))
+    assert apply_import(editor, plan, "li").ok
+    item = editor.kb.content.quiz_items["q-cooling-off-length-1"]
+    assert item.prompt == "犹豫期至少多少天？"
+    assert item.en is not None and item.en.options == ("10 days", "15 days", "20 days", "30 days")

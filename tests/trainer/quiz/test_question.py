@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kb.content import QuizItem
+from kb.content import QuizEnglish, QuizItem
 from trainer.quiz.question import Question, from_quiz_item
 
 
@@ -59,3 +59,38 @@ def test_a_fill_in_item_does_not_give_its_answer_away_in_the_question_above_the_
     plain = Question("q-3", "fill_blank", "宽限期一般为____。", (), "60日", "……", "e")
     assert plain.shown_prompt() == plain.prompt
     assert _single().shown_prompt() == _single().prompt
+
+
+def _english_single() -> Question:
+    item = QuizItem("q-4", "cooling-off", "single", "长期健康保险的犹豫期不得少于多少天？", 1, "不少于15天。", "cooling-off-length",
+                    options=("10天", "15天", "20天", "30天"),
+                    en=QuizEnglish("What is the shortest cooling-off period of long-term health insurance?",
+                                   "At least 15 days.", options=("10 days", "15 days", "20 days", "30 days")))
+    return from_quiz_item(item)
+
+
+def test_in_english_an_item_shows_its_english_and_is_marked_the_same() -> None:
+    for seed in range(5):
+        question = _english_single().with_shuffled_options(random.Random(seed))
+        english = question.in_english()
+        assert english.prompt.startswith("What is the shortest") and english.explanation == "At least 15 days."
+        assert english.correct_text() == "15 days" and question.correct_text() == "15天"
+        assert [english.is_correct(i) for i in range(4)] == [question.is_correct(i) for i in range(4)]
+        assert all(o.replace(" days", "天") == c for o, c in zip(english.options, question.options))
+
+
+def test_in_english_an_item_without_english_stays_chinese_and_true_false_reads_true_false() -> None:
+    assert _single().in_english() == _single()
+    statement = from_quiz_item(QuizItem("q-5", "cooling-off", "true_false", "犹豫期内退保扣10元工本费。", False, "不超过10元。", "e"))
+    assert statement.in_english().prompt == statement.prompt
+    assert statement.in_english().correct_text() == "False" and statement.correct_text() == "错误"
+
+
+def test_a_fill_in_item_accepts_its_chinese_answer_and_english_spellings_in_either_language() -> None:
+    item = QuizItem("q-6", "lapse", "fill_blank", "宽限期为____日。", "60", "60日。", "lapse-grace", accept=("六十日",),
+                    en=QuizEnglish("The grace period is ____ days.", "60 days.", accept=("sixty",)))
+    question = from_quiz_item(item)
+    for asked in (question, question.in_english()):
+        assert all(asked.is_correct(typed) for typed in ("60", "六十", "六十日", "Sixty")), asked.prompt
+        assert not asked.is_correct("sixteen")
+    assert question.in_english().shown_prompt() == "The grace period is ____ days."
