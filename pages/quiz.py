@@ -21,7 +21,7 @@ from ui.limits import LINE_CHARS
 from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.session import signed_in_only
-from ui.render import escape_markdown, mark
+from ui.render import RIGHT_ICON, WRONG_ICON, escape_markdown
 from ui.resources import database, knowledge_base, quiz_bank, settings
 
 RUN = "quiz_run"
@@ -140,10 +140,10 @@ def next_clicked() -> None:
 
 def show_feedback(question: Question, feedback: dict) -> None:
     if feedback["correct"]:
-        st.success(tr("回答正确！", "Correct!"), icon=mark(True))
+        st.success(tr("回答正确！", "Correct!"), icon=RIGHT_ICON)
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
-                 icon=mark(False))
+                 icon=WRONG_ICON)
     entry = kb.content.entries.get(question.entry_id)
     # A generated question's explanation is the Chinese entry quoted again; in English the entry's own
     # English version below explains it (Chinese under an English heading, QA 2026-12-04).

@@ -76,7 +76,8 @@ def show_turns(report: Report) -> None:
     """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
     call's columns were a large part of the report's drawing time), then the customer's last line."""
     for pair in lessons.turns(report):
-        marks = " ".join([f"{mark(False)} {rubric_name(r)}" for r in pair.faults] + [f"{mark(True)} {rubric_name(r)}" for r in pair.good])
+        marks = " · ".join([f"{mark(False)} {escape_markdown(rubric_name(r))}" for r in pair.faults]
+                           + [f"{mark(True)} {escape_markdown(rubric_name(r))}" for r in pair.good])
         model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
                     + escape_markdown(pair.customer_before) + "\n\n"

@@ -293,5 +293,5 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert not any(m.value.startswith("Ended by") for m in at.metric)
     strengths = [m for m in markdown if m.startswith("- **") and "×" in m]
     assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
-    findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith(("✅", "❌"))]
+    findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith((":green[", ":red["))]
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings

@@ -212,7 +212,7 @@ def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_b
 
 
 def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env, store) -> None:
-    from ui.render import RIGHT, WRONG
+    from ui.render import RIGHT_ICON, WRONG_ICON
 
     at, run = started_round(store, "agent-mark", "马克", 2)
     for position, right in enumerate((True, False)):
@@ -220,7 +220,7 @@ def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env
         give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question) if right else wrong_response(question))
         at.button(key="quiz_submit").click().run()
         shown = at.success[0] if right else at.error[0]
-        assert shown.icon == (RIGHT if right else WRONG), shown.icon
+        assert shown.icon == (RIGHT_ICON if right else WRONG_ICON), shown.icon
         at.button(key="quiz_next").click().run()
 
 
