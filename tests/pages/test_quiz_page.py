@@ -236,3 +236,26 @@ def test_start_clicked_after_signing_out_in_another_tab_starts_nothing(app_env, 
     at.button(key="quiz_start").click().run()
     assert "quiz_run" not in at.session_state and unfinished_run(store, user.id) is None
     assert "已退出登录" in at.warning[0].value
+
+
+def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_another_page(app_env, store) -> None:
+    """An agent who typed or picked an answer, looked something up in search and came back found it blank (qa12)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, "agent-qian", "钱多")
+    at.run().switch_page("pages/quiz.py").run()
+    at.number_input(key="quiz_size").set_value(1)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    question, key = run["questions"][0], f"quiz-answer-{run['id']}-0"
+    response = wrong_response(question)
+    give(at, question, key, response)
+    at.run()
+    at.switch_page("pages/search.py").run()
+    at.switch_page("pages/quiz.py").run()
+    assert not at.exception, at.exception
+    if question.type == "fill_blank":
+        assert at.text_input(key=key).value == response
+    elif question.type == "multiple":
+        assert [i for i in range(len(question.options)) if at.checkbox(key=f"{key}-{i}").value] == response
+    else:
+        assert at.radio(key=key).value == response
