@@ -133,8 +133,9 @@ def show_details(report: Report, history: list[CallScore], key: str,
 
 def show_outcome(column, outcome: str) -> None:
     """How the call ended, in full. Not a metric: a metric's value is cut to one line
-    ("Ended by the agent (unr…" in English)."""
-    column.caption(tr("结果", "Outcome"))
+    ("Ended by the agent (unr…" in English). Not labelled 结果/Outcome: that is the name of the outcome's
+    sub-score beside it, so the English report showed two "Outcome"s, one with 0 (qa12)."""
+    column.caption(tr("结束方式", "How the call ended"))
     column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
 
 
