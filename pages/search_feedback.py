@@ -15,7 +15,7 @@ from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
 from ui.display import when
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
@@ -34,9 +34,9 @@ st.caption(tr("坐席搜索后没有得到答案、点了“没帮助”（点�
               "Add a wording as a variant of the right entry and it will be found from now on."))
 if dismissed := st.session_state.pop("search_feedback_dismissed", None):
     st.toast(tr(f"已移除“{dismissed[0]}”这一组（{dismissed[1]} 次搜索）。",
-                f"Removed the group “{dismissed[0]}” ({dismissed[1]} searches)."), icon=":material/done_all:")
+                f"Removed the group “{dismissed[0]}” ({counted(dismissed[1], 'search', 'searches')})."), icon=":material/done_all:")
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
-                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
+                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {counted(d, 'day')}"))
 purge_expired()
 misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
 if not misses:

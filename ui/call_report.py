@@ -17,7 +17,7 @@ from trainer.insights.calls import CallScore
 from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, when
 from ui.exports import show_chart
-from ui.i18n import tr, tr_worded
+from ui.i18n import counted, tr, tr_worded
 from ui.render import escape_markdown, mark
 
 
@@ -93,7 +93,7 @@ def show_history(history: list[CallScore], key: str) -> None:
     frame = pd.DataFrame([{when_col: when(c.finished_at), score: round(c.score)} for c in history])
     show_chart(charts.trend(frame, when_col, score, [when_col, score], domain=(0, 100)), f"{key}_history")
     best = max(c.score for c in history)
-    st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
+    st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{counted(len(history), 'call')}, best score {round(best)}."))
 
 
 def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str) -> None:

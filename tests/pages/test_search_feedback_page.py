@@ -152,3 +152,11 @@ def test_a_group_that_needs_no_fix_can_be_dismissed(app_env, store, logged) -> N
     at.button(key="search_feedback_dismiss").click().run()  # the last group: the queue is empty
     assert not at.exception, at.exception
     assert any("没有未答出" in s.value for s in at.success)
+
+
+def test_english_counts_agree_with_their_nouns(app_env, store, logged) -> None:
+    """"Last 1 days" was the first period on the English page (qa12)."""
+    at = AppTest.from_file(str(ROOT / "pages" / "search_feedback.py"), default_timeout=120)
+    at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
+    at.session_state["lang"] = "en"
+    assert at.run().selectbox(key="search_feedback_days").options[:2] == ["Last 1 day", "Last 3 days"]
