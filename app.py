@@ -14,7 +14,7 @@ from ui.session import current_user
 
 
 def main() -> None:
-    # An emoji favicon is drawn from a data: URL; a :material/…: one would be fetched from the internet.
+    # The favicon is SVG markup, sent as a data: URL; a :material/…: one would be fetched from the internet.
     st.set_page_config(page_title="坐席陪练 Agent Trainer", page_icon=FAVICON, layout="wide")
     # Who is signed in first: a session restored from the cookie brings the user's language
     # (ui/i18n.py), which the page titles below are already drawn in.

@@ -33,8 +33,12 @@ choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citatio
                       format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
 rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
 whole = tr("（全文）", "(whole document)")
+# The entry lists are the long column: last, so at 1366 px only its tail is cut, not the scenarios column
+# (演练场景 was past the right edge, qa12); the short columns get widths that fit their contents.
+widths = {"document": 170, "article": 90, "quiz items": 70, "scenarios": 190, "entries": 360}
 st.dataframe([{**r, "document": f"{r['document']} {names[r['document']]}", "article": r["article"] or whole} for r in rows],
-             hide_index=True, use_container_width=True, column_config=COLUMNS)
+             hide_index=True, use_container_width=True, column_order=list(widths),
+             column_config={field: st.column_config.Column(COLUMNS[field], width=width) for field, width in widths.items()})
 openable = [r["article"] for r in rows if r["article"] != WHOLE_DOCUMENT]
 if choice is not None and openable:
     article = st.selectbox(tr("查看条文", "Open article"), openable, key="citations_article")

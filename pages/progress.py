@@ -19,7 +19,7 @@ from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.display import duration, when, zone
 from ui.exports import chart_with_data
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories
 from ui.resources import database
@@ -94,7 +94,7 @@ if sessions:
         tr("用时", "Time"): duration(s.seconds),
     } for s in sessions]), hide_index=True, width="stretch")
     total = duration(sum(s.seconds for s in sessions))
-    st.caption(tr(f"最近 {len(sessions)} 次训练共用时 {total}。", f"Time over the last {len(sessions)} sessions: {total}."))
+    st.caption(tr(f"最近 {len(sessions)} 次训练共用时 {total}。", f"Time over the last {counted(len(sessions), 'session')}: {total}."))
 else:
     st.caption(tr("暂无。", "None yet."))
 

@@ -21,7 +21,8 @@ from ui.limits import LINE_CHARS
 from ui.i18n import language, tr
 from ui.pages import require_page_user
 from ui.session import signed_in_only
-from ui.render import escape_markdown, mark
+from ui.widget_memory import forget, keep
+from ui.render import RIGHT_ICON, WRONG_ICON, escape_markdown
 from ui.resources import database, knowledge_base, quiz_bank, settings
 
 RUN = "quiz_run"
@@ -88,19 +89,20 @@ def shown(question: Question) -> Question:
 
 
 def answer_widget(question: Question, key: str, locked: bool) -> None:
-    """The input for one question (locked once answered); `response` reads what was given."""
+    """The input for one question (locked once answered); `response` reads what was given. An answer
+    given but not yet submitted is kept across a visit to another page (it came back blank)."""
     label = tr("您的答案", "Your answer")
     if question.type == "fill_blank":
-        st.text_input(label, key=key, disabled=locked, max_chars=LINE_CHARS)
+        st.text_input(label, key=keep(key), disabled=locked, max_chars=LINE_CHARS)
         return
     if question.type == "multiple":
         st.caption(tr("多选题：选出所有正确的选项。", "Multiple choice: select every correct option."))
         for i, option in enumerate(question.options):
-            st.checkbox(option, key=f"{key}-{i}", disabled=locked)
+            st.checkbox(option, key=keep(f"{key}-{i}"), disabled=locked)
         return
     options = question.options
     names = {"正确": tr("正确", "True"), "错误": tr("错误", "False")} if question.type == "true_false" else {}
-    st.radio(label, range(len(options)), index=None, key=key, disabled=locked,
+    st.radio(label, range(len(options)), index=None, key=keep(key), disabled=locked,
              format_func=lambda i: names.get(options[i], options[i]))
 
 
@@ -142,15 +144,16 @@ def next_clicked() -> None:
         save_run(database(), user.id, run)
     else:
         forget_run(database(), user.id)  # finished: a reload starts a new round
+        forget(f"quiz-answer-{run['id']}")  # and its kept answers are no longer needed
 
 
 def show_feedback(question: Question, feedback: dict) -> None:
     """Right or wrong, the explanation and the FAQ entry; `question` is as shown (`shown`)."""
     if feedback["correct"]:
-        st.success(tr("回答正确！", "Correct!"), icon=mark(True))
+        st.success(tr("回答正确！", "Correct!"), icon=RIGHT_ICON)
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
-                 icon=mark(False))
+                 icon=WRONG_ICON)
     entry = kb.content.entries.get(question.entry_id)
     # A generated question's explanation is the Chinese entry quoted again; in English the entry's own
     # English version below explains it (Chinese under an English heading, QA 2026-12-04).

@@ -14,6 +14,7 @@ from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
 from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
+from ui.widget_memory import keep
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -25,15 +26,17 @@ if kb.last_errors and user.role in STAFF:
         st.code("\n".join(str(p) for p in kb.last_errors[:100]), language=None)
 
 categories = kb.categories()
+# The question, its category and the toggle are kept across a visit to another page: an agent on a call
+# who checked their progress or a quiz came back to an empty box and had to ask the customer again.
 with st.form("search-form", border=False):
     query_col, category_col = st.columns([3, 1])
-    query = query_col.text_input(tr("客户问题", "Customer question"), key="search_query", max_chars=QUESTION_CHARS,
+    query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
-    category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key="search_category",
+    category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key=keep("search_category"),
                                       format_func=lambda c: tr("全部分类", "All categories") if c is None
                                       else tr(categories[c].name, categories[c].name_en))
-    regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key="search_regulations_only")
+    regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
 

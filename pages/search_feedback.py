@@ -1,4 +1,4 @@
-"""搜索反馈 — the searches agents found no answer for or gave 👎, grouped by meaning, fixed in one click."""
+"""搜索反馈 — the searches agents found no answer for or gave a thumbs down, grouped by meaning, fixed in one click."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
 from ui.display import when
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
@@ -29,14 +29,14 @@ kb = knowledge_base()
 entries = kb.content.entries
 
 st.title(tr("搜索反馈", "Search feedback"))
-st.caption(tr("坐席搜索后没有得到答案、点了 👎 或报告答案有误的问题，按意思分组。把问法加为正确条目的相似问法，以后就能搜到。",
-              "Questions agents got no answer for, gave 👎 or reported as wrong, grouped by meaning. "
+st.caption(tr("坐席搜索后没有得到答案、点了“没帮助”（点踩）或报告答案有误的问题，按意思分组。把问法加为正确条目的相似问法，以后就能搜到。",
+              "Questions agents got no answer for, rated not helpful (thumbs down) or reported as wrong, grouped by meaning. "
               "Add a wording as a variant of the right entry and it will be found from now on."))
 if dismissed := st.session_state.pop("search_feedback_dismissed", None):
     st.toast(tr(f"已移除“{dismissed[0]}”这一组（{dismissed[1]} 次搜索）。",
-                f"Removed the group “{dismissed[0]}” ({dismissed[1]} searches)."), icon=":material/done_all:")
+                f"Removed the group “{dismissed[0]}” ({counted(dismissed[1], 'search', 'searches')})."), icon=":material/done_all:")
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
-                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {d} days"))
+                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {counted(d, 'day')}"))
 purge_expired()
 misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
 if not misses:
@@ -51,8 +51,17 @@ with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
 totals = st.columns(4)
 totals[0].metric(tr("问题搜索", "Missed searches"), len(misses))
 totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in misses if m.reason == "no_answer"))
-totals[2].metric(tr("点踩 / 报告有误", "👎 / reported"), sum(1 for m in misses if m.reason in (DOWN, WRONG)))
+totals[2].metric(tr("点踩 / 报告有误", "Thumbs down / reported"), sum(1 for m in misses if m.reason in (DOWN, WRONG)))
 totals[3].metric(tr("分组", "Groups"), len(groups))
+
+
+def reason_name(reason: str) -> str:
+    return {"no_answer": tr("没有答案", "no answer"), DOWN: tr("点踩", "thumbs down"), WRONG: tr("报告有误", "reported wrong")}.get(reason, reason)
+
+
+def reasons(counts: Counter) -> str:
+    """Why the searches missed, in words with counts: 没有答案 ×2、点踩."""
+    return tr("、", ", ").join(reason_name(r) + (f" ×{n}" if n > 1 else "") for r, n in counts.most_common())
 
 
 def entry_label(entry_id: str | None) -> str:
@@ -63,12 +72,15 @@ def entry_label(entry_id: str | None) -> str:
 
 
 shown = groups[:GROUPS_SHOWN]
-st.dataframe([{"#": number, tr("代表问法", "wording"): g.label, tr("次数", "searches"): g.count,
-               tr("没有答案", "no answer"): g.count_of("no_answer"), tr("点踩", "thumbs down"): g.count_of(DOWN),
-               tr("报告有误", "reported"): g.count_of(WRONG), tr("问法数", "wordings"): len(g.texts),
-               tr("坐席建议的条目", "entry agents named"): entry_label(g.suggested_entry()),
-               tr("最近", "latest"): when(g.searches[0].at)}
-              for number, g in enumerate(shown, start=1)], hide_index=True)
+# Six columns that fit 1366 px beside the sidebar: the reasons share one column and the entry is named
+# by its id (nine columns, with each reason and the entry's question apart, pushed 最近 out of sight).
+wording_col, why_col, named_col = tr("代表问法", "wording"), tr("原因", "why"), tr("坐席建议的条目", "entry agents named")
+st.dataframe([{"#": number, wording_col: g.label, tr("次数", "searches"): g.count,
+               why_col: reasons(Counter(s.reason for s in g.searches)),
+               named_col: g.suggested_entry() or "—", tr("最近", "latest"): when(g.searches[0].at)}
+              for number, g in enumerate(shown, start=1)], hide_index=True,
+             column_config={"#": st.column_config.NumberColumn(width=36), wording_col: st.column_config.TextColumn(width=300),
+                            why_col: st.column_config.TextColumn(width=140), named_col: st.column_config.TextColumn(width=160)})
 if len(groups) > GROUPS_SHOWN:
     st.caption(tr(f"另有 {len(groups) - GROUPS_SHOWN} 组较少出现的问题未列出。",
                   f"{len(groups) - GROUPS_SHOWN} rarer groups are not listed."))
@@ -83,26 +95,22 @@ hidden = tr("其他团队的坐席", "an agent of another team")
 
 
 def wording_rows(group: MissGroup) -> list[dict[str, object]]:
-    """Each wording of the group: how often, by whom (as this viewer may see), when, and what it found then."""
+    """Each wording of the group: how often, why, by whom (as this viewer may see) and when. What a
+    wording found then is shown under the wording picked below (three entry ids pushed 最近 out of sight)."""
     rows = []
     for text in group.texts:
         found = [s for s in group.searches if s.query == text]
         askers = Counter(asker(user, s, hidden) for s in found)
-        reasons = Counter(s.reason for s in found)
         rows.append({tr("问法", "wording"): text, tr("次数", "searches"): len(found),
+                     tr("原因", "why"): reasons(Counter(s.reason for s in found)),
                      tr("提问人", "asked by"): "、".join(f"{a} ×{n}" if n > 1 else a for a, n in askers.items()),
-                     tr("原因", "why"): "、".join(f"{reason_name(r)} ×{n}" for r, n in reasons.items()),
-                     tr("当时的前三", "top 3 then"): ", ".join(found[0].top_ids[:GOOD_RANK]) or "—",
                      tr("最近", "latest"): when(found[0].at)})
     return rows
 
 
-def reason_name(reason: str) -> str:
-    return {"no_answer": tr("没有答案", "no answer"), DOWN: tr("点踩", "thumbs down"), WRONG: tr("报告有误", "reported wrong")}.get(reason, reason)
-
-
 st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.label}"))
-st.dataframe(wording_rows(group), hide_index=True)
+st.dataframe(wording_rows(group), hide_index=True,
+             column_config={tr("问法", "wording"): st.column_config.TextColumn(width=300)})
 
 fix_key = f"search_feedback_fix_{group.label}"
 text_col, entry_col = st.columns(2)
@@ -115,7 +123,9 @@ entry_id = entry_col.selectbox(tr("加到哪个条目", "Entry it belongs to"), 
                                index=choices.index(default) if default in choices else None,
                                key=f"search_feedback_entry_{group.label}",
                                placeholder=tr("选择正确的条目", "Pick the right entry"))
-st.caption(tr("现在搜索这个问法的前三：", "Searching this wording now gives: ") + (", ".join(now_ids) or tr("没有答案", "no answer")))
+then_ids = next(s.top_ids for s in group.searches if s.query == text)[:GOOD_RANK]
+st.caption(tr("这个问法当时的前三：", "This wording found then: ") + (", ".join(then_ids) or tr("没有答案", "no answer"))
+           + tr("；现在搜索的前三：", "; searching it now gives: ") + (", ".join(now_ids) or tr("没有答案", "no answer")))
 
 add_col, new_col, dismiss_col = st.columns(3)
 if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary", disabled=entry_id is None,
@@ -142,10 +152,10 @@ if dismiss_col.button(tr("无需处理", "Needs no fix"), key="search_feedback_d
 def outcome_row(outcome: QuestionOutcome) -> dict[str, object]:
     found = not outcome.missed_after
     return {tr("问法", "wording"): outcome.query.text,
-            tr("之前前三", "top 3 before"): ", ".join(outcome.before_ids[:GOOD_RANK]) or "—",
-            tr("之后前三", "top 3 after"): ", ".join((outcome.after_ids or ())[:GOOD_RANK]) or "—",
             tr("结果", "result"): tr("能找到了", "found now") if found and outcome.missed_before
-            else tr("仍能找到", "still found") if found else tr("仍未找到", "still missed")}
+            else tr("仍能找到", "still found") if found else tr("仍未找到", "still missed"),
+            tr("之前前三", "top 3 before"): ", ".join(outcome.before_ids[:GOOD_RANK]) or "—",
+            tr("之后前三", "top 3 after"): ", ".join((outcome.after_ids or ())[:GOOD_RANK]) or "—"}
 
 
 fix: VariantFix | None = st.session_state.get(fix_key)

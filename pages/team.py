@@ -21,7 +21,7 @@ from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.display import category_name, rubric_name, scenario_title, when, zone
 from ui.exports import chart_with_data, downloads, show_chart
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, quiz_bank
@@ -88,7 +88,7 @@ with tabs[0]:
     st.dataframe(frame, hide_index=True, width="stretch",
                  column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
     downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
-    st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {idle_days} days or more") + "**")
+    st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {counted(idle_days, 'day')} or more") + "**")
     idle = console.idle
     if idle:
         idle_frame = pd.DataFrame([{

@@ -17,7 +17,7 @@ from trainer.insights.calls import CallScore
 from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, when
 from ui.exports import show_chart
-from ui.i18n import tr, tr_worded
+from ui.i18n import counted, tr, tr_worded
 from ui.render import escape_markdown, mark
 
 
@@ -76,7 +76,8 @@ def show_turns(report: Report) -> None:
     """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
     call's columns were a large part of the report's drawing time), then the customer's last line."""
     for pair in lessons.turns(report):
-        marks = " ".join([f"{mark(False)} {rubric_name(r)}" for r in pair.faults] + [f"{mark(True)} {rubric_name(r)}" for r in pair.good])
+        marks = " · ".join([f"{mark(False)} {escape_markdown(rubric_name(r))}" for r in pair.faults]
+                           + [f"{mark(True)} {escape_markdown(rubric_name(r))}" for r in pair.good])
         model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
                     + escape_markdown(pair.customer_before) + "\n\n"
@@ -92,7 +93,7 @@ def show_history(history: list[CallScore], key: str) -> None:
     frame = pd.DataFrame([{when_col: when(c.finished_at), score: round(c.score)} for c in history])
     show_chart(charts.trend(frame, when_col, score, [when_col, score], domain=(0, 100)), f"{key}_history")
     best = max(c.score for c in history)
-    st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{len(history)} calls, best score {round(best)}."))
+    st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{counted(len(history), 'call')}, best score {round(best)}."))
 
 
 def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str) -> None:
@@ -132,8 +133,9 @@ def show_details(report: Report, history: list[CallScore], key: str,
 
 def show_outcome(column, outcome: str) -> None:
     """How the call ended, in full. Not a metric: a metric's value is cut to one line
-    ("Ended by the agent (unr…" in English)."""
-    column.caption(tr("结果", "Outcome"))
+    ("Ended by the agent (unr…" in English). Not labelled 结果/Outcome: that is the name of the outcome's
+    sub-score beside it, so the English report showed two "Outcome"s, one with 0 (qa12)."""
+    column.caption(tr("结束方式", "How the call ended"))
     column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
 
 

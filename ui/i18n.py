@@ -91,3 +91,8 @@ def tr_worded(text: str) -> str:
     """A text the trainer wrote (advice, a hint, what is still open) in the current language:
     its English where it has one (trainer.dialogue.wording.Worded), else the text as it is."""
     return tr(text, english(text))
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """An English count with its noun in the right number: 1 session, 3 sessions ("the last 1 sessions")."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

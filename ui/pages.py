@@ -14,8 +14,12 @@ from trainer.users.accounts import UserInfo
 from ui.session import ADMIN, EVERYONE, STAFF, require_user
 
 ROOT = Path(__file__).resolve().parent.parent
-# The browser tab's icon: an emoji is drawn locally (a data: URL); nothing is fetched for it.
-FAVICON = "🎧"
+# The browser tab's icon, a headset drawn as SVG: Streamlit sends SVG markup as a data: URL, so nothing is
+# fetched for it, and unlike an emoji (🎧) it needs no emoji font (Debian's Chromium drew a box).
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="none" stroke="#c8102e" '
+           'stroke-width="2.4" stroke-linecap="round" d="M4 14v-2a8 8 0 0 1 16 0v2"/>'
+           '<rect x="2.5" y="13" width="5" height="8" rx="2" fill="#c8102e"/>'
+           '<rect x="16.5" y="13" width="5" height="8" rx="2" fill="#c8102e"/></svg>')
 # Internal name of the second entry that serves the default page at "/" (its own url_path stays
 # a real address: bookmarks and links to /search work).
 ROOT_ALIAS = "home"

@@ -15,7 +15,6 @@ from ui import charts
 from ui.display import category_name, outcome_name, scenario_title, when
 from ui.exports import chart_with_data, show_chart
 from ui.i18n import tr
-from ui.render import mark
 
 WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
             ("周日", "Sun"))
@@ -67,7 +66,7 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("题干", "Question"): prompts.get(m.item_id, tr("（已删除）", "(removed)")),
         tr("分类", "Category"): category_name(m.category),
         tr("答错次数", "Wrong"): m.wrong, tr("作答次数", "Answers"): m.attempts,
-        tr("最近一次", "Last time"): mark(m.latest_correct) + " " + (tr("答对", "right") if m.latest_correct else tr("答错", "wrong")),
+        tr("最近一次", "Last time"): tr("答对", "right") if m.latest_correct else tr("答错", "wrong"),
         tr("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
     chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 
+from ui.i18n import tr
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
 # Streamlit turns :material/name: and :emoji_name: into icons *after* Markdown has removed the
 # backslash escapes, so an escaped colon is not enough: a word joiner (U+2060, invisible, not a
 # space) after each colon keeps a shortcode from forming.
 WORD_JOINER = "\u2060"
-RIGHT, WRONG = "✅", "❌"  # one pair of marks for right/wrong and done/fault on every page
+# One pair of icons for right/wrong and done/fault on every page, from Streamlit's bundled Material
+# Symbols: an emoji (✅/❌) is an empty box where the browser has no emoji font (Debian's Chromium).
+RIGHT_ICON, WRONG_ICON = ":material/check_circle:", ":material/cancel:"
 
 
 def mark(ok: bool) -> str:
-    """The mark of a right answer or a good finding (✅), or of a wrong one or a fault (❌)."""
-    return RIGHT if ok else WRONG
+    """Markdown of a good finding or a fault: a coloured icon and a word, so neither colour nor icon carries it alone."""
+    return f":green[{RIGHT_ICON} {tr('做到', 'good')}]" if ok else f":red[{WRONG_ICON} {tr('不足', 'fault')}]"
 
 
 def escape_markdown(text: str) -> str:

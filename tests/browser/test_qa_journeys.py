@@ -55,3 +55,39 @@ def test_an_empty_search_says_what_to_type(agent_page):
     page.field("客户问题").fill("")
     page.click_button("搜索", step="search")
     assert "请先输入客户的问题" in page.main_text()
+
+
+# A laptop screen: the instructors' pages must be readable at 1366 × 768 beside the open sidebar.
+LAPTOP = {"width": 1366, "height": 768}
+OVERFLOWING_TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]
+    .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => [s.scrollWidth, s.clientWidth])"""
+
+
+def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(open_context, accounts):
+    """The 9-column group table and the wording table (with three entry ids) ran past the right edge:
+    最近 (latest) was cut off at 1366 px."""
+    agent = signed_in(open_context, "agent.wang")
+    agent.fill("客户问题", "宽限期到底有几天啊").click_button("搜索", step="search")
+    agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
+    agent.expect_text("已评价：没帮助")
+    page = signed_in(open_context, INSTRUCTOR)
+    page.page.set_viewport_size(LAPTOP)
+    for language in ("中文", "English"):
+        if _checked_language(page) != language:
+            page.pick_radio(language, step="switch language")
+        page.open("/search-feedback", step="open a page")
+        page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(1).wait_for()
+        assert not page.page.evaluate(OVERFLOWING_TABLES), f"a table scrolls sideways at 1366 px ({language})"
+    page.pick_radio("中文", step="switch language")
+
+
+def test_the_citation_table_fits_a_1366_screen(instructor_page):
+    """演练场景 (the scenarios citing an article) was past the right edge of 引用检查 at 1366 px."""
+    page = instructor_page
+    page.page.set_viewport_size(LAPTOP)
+    try:
+        page.open("/citations", step="open a page")
+        page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
+        assert not page.page.evaluate(OVERFLOWING_TABLES)
+    finally:
+        page.page.set_viewport_size({"width": 1280, "height": 720})

@@ -291,7 +291,9 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     markdown = [m.value for m in at.markdown]
     assert "**Ended by the agent \\(unresolved\\)**" in markdown, "the outcome in full, not cut in a metric"
     assert not any(m.value.startswith("Ended by") for m in at.metric)
+    labels = [m.label for m in at.metric] + [c.value for c in at.caption]
+    assert "How the call ended" in labels and labels.count("Outcome") == 1, "the ending and its sub-score are told apart"
     strengths = [m for m in markdown if m.startswith("- **") and "×" in m]
     assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
-    findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith(("✅", "❌"))]
+    findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith((":green[", ":red["))]
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings

@@ -146,7 +146,7 @@ def test_a_saved_call_in_english_shows_its_outcome_in_full_and_english_punctuati
     assert not at.exception
     text = [m.value for m in at.markdown]
     assert "**Resolved**" in text and all(m.label != "Outcome" for m in at.metric)
-    finding = next(m for m in text if m.startswith("❌"))
+    finding = next(m for m in text if m.startswith(":red[:material/cancel: fault]"))
     assert ": “保证能赔”" in finding and "：" not in finding, finding
     assert any(m.startswith("**Agent**: ") for m in text)
 

@@ -219,7 +219,7 @@ def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_b
 
 
 def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env, store) -> None:
-    from ui.render import RIGHT, WRONG
+    from ui.render import RIGHT_ICON, WRONG_ICON
 
     at, run = started_round(store, "agent-mark", "马克", 2)
     for position, right in enumerate((True, False)):
@@ -227,7 +227,7 @@ def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env
         give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question) if right else wrong_response(question))
         at.button(key="quiz_submit").click().run()
         shown = at.success[0] if right else at.error[0]
-        assert shown.icon == (RIGHT if right else WRONG), shown.icon
+        assert shown.icon == (RIGHT_ICON if right else WRONG_ICON), shown.icon
         at.button(key="quiz_next").click().run()
 
 
@@ -272,3 +272,26 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
     assert not any("健康保险管理办法第十五条" in m.value for m in at.markdown)
     attempt = next(a for a in ProgressStore(store).attempts(user.id) if a.item_id == "q-cooling-off-length-1")
     assert not attempt.correct and attempt.answer_given in ("10天", "20天", "30天"), "marked and kept as in Chinese"
+
+
+def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_another_page(app_env, store) -> None:
+    """An agent who typed or picked an answer, looked something up in search and came back found it blank (qa12)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, "agent-qian", "钱多")
+    at.run().switch_page("pages/quiz.py").run()
+    at.number_input(key="quiz_size").set_value(1)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    question, key = run["questions"][0], f"quiz-answer-{run['id']}-0"
+    response = wrong_response(question)
+    give(at, question, key, response)
+    at.run()
+    at.switch_page("pages/search.py").run()
+    at.switch_page("pages/quiz.py").run()
+    assert not at.exception, at.exception
+    if question.type == "fill_blank":
+        assert at.text_input(key=key).value == response
+    elif question.type == "multiple":
+        assert [i for i in range(len(question.options)) if at.checkbox(key=f"{key}-{i}").value] == response
+    else:
+        assert at.radio(key=key).value == response

@@ -234,3 +234,16 @@ def test_in_english_the_further_hits_are_listed_by_their_english_question(app_en
     labels = [e.label.replace("\\", "") for e in at.expander]  # Markdown escapes removed: what the agent reads
     assert any("How long is the cooling-off period?" in label for label in labels), labels
     assert not any("犹豫期有多长" in label for label in labels), labels
+
+
+def test_the_question_and_its_answer_are_still_there_after_a_visit_to_another_page(app_env, store) -> None:
+    """An agent on a call who looked at another page came back to an empty search box (qa12)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["user"] = create_user(store, "agent1", "王小明", "agent", "一组")
+    at.run().switch_page("pages/search.py").run()
+    search(at, "冷静期是几天", category="cooling-off")
+    at.switch_page("pages/progress.py").run()
+    at.switch_page("pages/search.py").run()
+    assert not at.exception, at.exception
+    assert (at.text_input(key="search_query").value, at.selectbox(key="search_category").value) == ("冷静期是几天", "cooling-off")
+    assert "犹豫期有多长" in plain(at), "the answer is shown again, without searching again"
