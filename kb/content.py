@@ -27,6 +27,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Keys through which a scenario refers to FAQ entries; checked for dangling references.
 SCENARIO_ENTRY_KEYS = ("entry", "entries")
 CONTENT_FOLDERS = ("faq", "quizzes", "scenarios")
+# Search fields of an entry's English text: they serve English queries (kb.search matches a Chinese one without them).
+ENGLISH_FIELD_PREFIX = "en_"
 
 
 class ContentError(Exception):
@@ -104,9 +106,9 @@ class Entry:
         texts.append(("answer", f"{self.question} {self.answer}"))
         if self.en:
             if self.en.get("question"):
-                texts.append(("en_question", self.en["question"]))
+                texts.append((f"{ENGLISH_FIELD_PREFIX}question", self.en["question"]))
             if self.en.get("answer"):
-                texts.append(("en_answer", f"{self.en.get('question', '')} {self.en['answer']}"))
+                texts.append((f"{ENGLISH_FIELD_PREFIX}answer", f"{self.en.get('question', '')} {self.en['answer']}"))
         return texts
 
 

@@ -8,6 +8,7 @@ so a search never sees a half-built index.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -119,6 +120,23 @@ class SearchIndex:
         self._postings = Postings.of(bm25)
         # Each document's field once (the re-ranker reads the best cosine per field of every candidate).
         self.doc_fields = [d.field for d in docs]
+        self._search_params: faiss.SearchParameters | None = None  # set on a view that hides documents
+        self._hidden: np.ndarray | None = None
+
+    def without_fields(self, prefix: str) -> "SearchIndex":
+        """A view that never returns the documents whose field starts with `prefix` (this index itself
+        when it has none). It shares the vectors and postings; only what a search may return differs."""
+        hidden = np.array([field.startswith(prefix) for field in self.doc_fields], dtype=bool)
+        if not hidden.any():
+            return self
+        view = copy.copy(self)
+        view._hidden = np.flatnonzero(hidden)
+        selector = faiss.IDSelectorBatch(np.flatnonzero(~hidden).astype(np.int64))
+        view._search_params = (faiss.SearchParametersHNSW(sel=selector, efSearch=self.dense.hnsw.efSearch)
+                               if isinstance(self.dense, faiss.IndexHNSW) else faiss.SearchParameters(sel=selector))
+        view._selector = selector  # the parameters do not own it
+        view._entry_docs = [docs[~hidden[docs]] for docs in self._entry_docs]
+        return view
 
     @property
     def size(self) -> int:
@@ -129,7 +147,8 @@ class SearchIndex:
         if not self.docs:
             return {}
         depth = min(depth, len(self.docs))
-        scores, doc_ids = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+        scores, doc_ids = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth,
+                                            params=self._search_params)
         # Python floats and ints up front: the loop then does no numpy scalar arithmetic.
         entries = self.doc_entry[np.maximum(doc_ids[0], 0)].tolist()
         best: dict[int, tuple[float, int]] = {}
@@ -171,6 +190,8 @@ class SearchIndex:
         if not token_ids or not self.docs:
             return {}
         scores = self._postings.scores(token_ids) if self._postings else self.bm25.get_scores(token_ids)
+        if self._hidden is not None:
+            scores[self._hidden] = 0.0
         matched = np.flatnonzero(scores > 0)
         if depth is not None and matched.size > depth * DOCS_PER_ENTRY_SCAN:
             keep = depth * DOCS_PER_ENTRY_SCAN

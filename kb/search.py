@@ -23,7 +23,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from kb.adapter import QueryAdapter
-from kb.content import Entry, GlossaryGroup, Source
+from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, query_spans
 from kb.embeddings import Encoder
 from kb.faq_gate import GATE_THRESHOLD
@@ -33,7 +33,7 @@ from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
-from kb.text import clip_query, content_terms, has_words, keyword_tokens, matched_terms, normalize
+from kb.text import clip_query, content_terms, has_cjk, has_words, keyword_tokens, matched_terms, normalize
 
 # Fusion weights chosen on the TUNE half of the customer set from a grid (dense 1.5/2.5/4, BM25
 # 0.5/1/1.5, k 20/60; docs/benchmarks.md): BM25 1.0 and 1.5 were within noise on TUNE and 1.0 kept
@@ -314,6 +314,18 @@ class Searcher:
         self._entry_tokens = self._tokens_per_entry()
         self._entry_joined_tokens = [" ".join(tokens) for tokens in self._entry_tokens]
         self.rewriters = self._rewriters()
+        # English texts serve English queries; a Chinese query matched against them across languages drew
+        # wrong entries up (old dev set R@1 0.823 -> 0.810 when 127 entries gained English; docs/benchmarks.md).
+        self._chinese_index = index.without_fields(ENGLISH_FIELD_PREFIX)
+
+    def _for(self, query: str) -> "Searcher":
+        """The searcher a query is matched with: over the Chinese texts only when the query has Chinese in it.
+        A shallow copy per query (microseconds), so a copy of this searcher changed in place stays consistent."""
+        if self._chinese_index is self.index or not has_cjk(query or ""):
+            return self
+        chinese = copy.copy(self)
+        chinese.index = chinese._chinese_index
+        return chinese
 
     def _rewriters(self) -> list[SpokenTerms | TypoCorrector]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised."""
@@ -358,6 +370,8 @@ class Searcher:
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[Hit]:
         """Up to `k` hits above the relevance threshold, best first; [] when nothing is reliable."""
+        if (searcher := self._for(query)) is not self:
+            return searcher.search(query, k, category, min_relevance)
         plan = plan_query(query or "", self.glossary, self.rewriters)
         if not has_words(plan.text) or k <= 0 or self.index.size == 0:
             return []
@@ -419,6 +433,8 @@ class Searcher:
 
     def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
         """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""
+        if (searcher := self._for(query)) is not self:
+            return searcher.gate_inputs(query, leave_out)
         ungated = self._ungated(query)
         if ungated is None:
             return [], []
@@ -429,6 +445,8 @@ class Searcher:
     def candidate_signals(self, query: str) -> tuple[list[Hit], list[CandidateSignals], bool]:
         """The top candidates before learned re-ranking, their re-ranker signals, and whether the
         query is a story with a question (what `bench.train_reranker` trains on)."""
+        if (searcher := self._for(query)) is not self:
+            return searcher.candidate_signals(query)
         ungated = self._ungated(query)
         if ungated is None:
             return [], [], False
@@ -439,6 +457,8 @@ class Searcher:
                                             dict[int, tuple[float, int]], Rankings, list[Hit]] | None:
         """For the benchmarks that train the re-ranker and the gate: the plan, vectors, dense scores, rankings
         and fused candidates of an unfiltered search before re-ranking and gating (None: nothing to search)."""
+        if (searcher := self._for(query)) is not self:
+            return searcher._ungated(query)
         plan = plan_query(query or "", self.glossary, self.rewriters)
         if not has_words(plan.text) or self.index.size == 0:
             return None

@@ -164,3 +164,28 @@ def test_occurrences_finds_every_start_overlapping_included() -> None:
     from kb.text import occurrences
     assert occurrences("保险法司法解释三与保险法", "保险法") == [0, 9]
     assert occurrences("啊啊啊", "啊啊") == [0, 1] and occurrences("abc", "") == [] and occurrences("abc", "x") == []
+
+
+def test_a_chinese_query_is_matched_without_the_english_texts(kb: KnowledgeBase) -> None:
+    """English texts serve English queries; matched across languages they drew wrong entries up for
+    Chinese ones (lead, stop 28). An English query still reaches them."""
+    for query in ("犹豫期多长", "How long is the cooling-off period 犹豫期?", "冷静期 cooling-off 多久"):
+        candidates, signals, _ = kb._snapshot.searcher.candidate_signals(query)
+        assert candidates and all(not hit.matched_field.startswith("en_") for hit in candidates)
+        assert all(not field.startswith("en_") for s in signals for field in s.field_cosines), query
+    hits, signals, _ = kb._snapshot.searcher.candidate_signals("How long is the cooling-off period?")
+    assert any(field.startswith("en_") for s in signals for field in s.field_cosines)
+    assert kb.search("How long is the cooling-off period?")[0].matched_field.startswith("en_")
+
+
+def test_an_index_view_without_english_never_returns_an_english_document(kb: KnowledgeBase) -> None:
+    index = kb._snapshot.searcher.index  # noqa: SLF001
+    view = index.without_fields("en_")
+    english = {i for i, field in enumerate(index.doc_fields) if field.startswith("en_")}
+    assert english and view.without_fields("en_").size == index.size
+    vector = kb._snapshot.searcher.encoder.encode_queries(["How long is the cooling-off period?"])[0]
+    assert english & {doc for _, doc in index.dense_scores(vector, len(index.docs)).values()}
+    assert not english & {doc for _, doc in view.dense_scores(vector, len(index.docs)).values()}
+    assert not english & {doc for _, doc in view.keyword_scores(["cooling", "off", "period"]).values()}
+    assert not english & {int(d) for e in range(view.size) for d in view.entry_docs(e)}
+    assert index.without_fields("no_such_field_") is index
