@@ -30,9 +30,10 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # Merged on main (search10 + content11 + content12, 2026-12-04): tune (2,343 / 514) 0.863 / 0.949, 488 of 514;
 # dev 0.856 / 0.914, 37 of 39 — TUNE's R@1 floor is a few queries under that.
 # search12: two TUNE writers for the restored entries' near domains (w-pension-retiree, w-family-admin: 180 queries,
-# 235 negatives), three entries restored, 25 faq_only scope examples in and six out: tune (2,532 / 748) 0.862 / 0.950,
-# 701 of 748 (0.937; the new writers' negatives are harder: 211 of 235); dev 0.856 / 0.914, 37 of 39 (unchanged).
-FLOORS = {"tune": (0.855, 0.94, 0.93), "dev": (0.845, 0.90, 0.92)}
+# 235 negatives), three entries restored, 25 faq_only scope examples in and six out, the learned gate refitted and
+# on: tune (2,532 / 748) 0.868 / 0.953, 699 of 748 (0.934; the new writers' negatives are harder); dev 0.860 / 0.917,
+# 38 of 39 — DEV's refusal floor is now 37 of 39, one flip under it.
+FLOORS = {"tune": (0.855, 0.94, 0.93), "dev": (0.85, 0.90, 0.94)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
