@@ -3,7 +3,8 @@
 Ranking and acceptance are separate on purpose. Reciprocal-rank fusion orders candidates
 well but says nothing about whether the best one is any good; the scope check (kb.scope) and the
 relevance threshold decide whether to show an answer at all (a learned gate over the search's own
-signals, kb.faq_gate, can take the scope margin's place: `Recipe.learned_gate`; docs/benchmarks.md).
+signals, kb.faq_gate, takes the scope margin's place when the re-ranker is there: `Recipe.learned_gate`;
+docs/benchmarks.md).
 On a live call, no answer beats a wrong one.
 The score shown (`Hit.score`) is the one that orders: fused rank blended with relevance,
 moved by duration rules, and — where a re-ranker was trained for the encoder (kb.rerank) — the
@@ -97,8 +98,9 @@ class Recipe:
     # With the re-ranker, a learned answer gate (kb.faq_gate) decides whether to answer instead of the scope
     # margin; the relevance threshold still has to pass (search8; docs/benchmarks.md). The fourth pass's gate
     # replaced both rules and was switched off in the fifth (old off-topic questions answered, writers left out
-    # lost recall).
-    learned_gate: bool = False
+    # lost recall); search8's lost a DEV refusal; search12's, refitted on 13 writers to refuse as many TUNE
+    # negatives as the scope margin, gained one and is on.
+    learned_gate: bool = True
     # The dense ranking of fusion uses the query vector through a linear adapter learned on TUNE (kb.adapter),
     # when one was trained for the encoder; relevance, the scope check and the re-ranker's cosines stay raw.
     query_adapter: bool = True

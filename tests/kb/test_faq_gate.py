@@ -53,3 +53,20 @@ def test_closer_to_an_out_of_scope_example_means_less_likely_to_answer() -> None
     closer_to_faq[margin] -= GATE.scale[margin]
     assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
     assert len(GATE.weights) == len(FEATURES), "one weight per feature the search computes"
+
+
+def test_the_app_decides_with_the_gate(real_kb: KnowledgeBase) -> None:
+    """search12: refitted on 13 TUNE writers, the gate is on in the app (DEV refusals 37 -> 38 of 39)."""
+    searcher = real_kb._snapshot.searcher  # noqa: SLF001 - what the app searches with
+    assert searcher.answer_gate is GATE and searcher.gate_threshold == GATE_THRESHOLD
+
+
+def test_a_story_the_scope_margin_refused_is_answered(real_kb: KnowledgeBase) -> None:
+    """A relative's stroke, and when to report it: an out-of-scope example was within the scope margin, so the
+    rules refused it; the gate weighs that cosine against the search's other signals."""
+    story = "我爸昨天突发脑梗住进医院 家里只有我一个人跑 这个重疾险现在就报案还是等出院再报"
+    rules = copy.copy(real_kb._snapshot.searcher)  # noqa: SLF001 - this test's copy, the gate switched off
+    rules.answer_gate = None
+    assert rules.search(story, k=3) == []
+    shown = [h.id for h in real_kb.search(story, k=3)]
+    assert {"claims-report-timing", "claims-report-channels"} & set(shown)

@@ -29,7 +29,11 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # 36 of 39: one negative is one flip).
 # Merged on main (search10 + content11 + content12, 2026-12-04): tune (2,343 / 514) 0.863 / 0.949, 488 of 514;
 # dev 0.856 / 0.914, 37 of 39 — TUNE's R@1 floor is a few queries under that.
-FLOORS = {"tune": (0.855, 0.94, 0.94), "dev": (0.845, 0.90, 0.92)}
+# search12: two TUNE writers for the restored entries' near domains (w-pension-retiree, w-family-admin: 180 queries,
+# 235 negatives), three entries restored, 25 faq_only scope examples in and six out, the learned gate refitted and
+# on: tune (2,532 / 748) 0.868 / 0.953, 699 of 748 (0.934; the new writers' negatives are harder); dev 0.860 / 0.917,
+# 38 of 39 — DEV's refusal floor is now 37 of 39, one flip under it.
+FLOORS = {"tune": (0.855, 0.94, 0.93), "dev": (0.85, 0.90, 0.94)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -136,6 +140,10 @@ def test_a_lapse_of_three_years_favours_termination(real_kb: KnowledgeBase) -> N
     ("我得了重疾你们赔了，剩下的保费是不是就不用交了，豁免到底有没有", "claims-premium-waiver"),
     ("医疗险发票原件给社保报销用掉了，只有复印件加分割单你们认不认", "claims-medical-documents"),
     ("奶奶的住院报销钱怎么算，自费药能不能报", "claims-medical-payout-scope"),
+    # search12: three of content11's held-back policy-service entries, restored (docs/benchmarks.md, search12).
+    ("年金险每年返的那笔钱今年还没到账 是不是打到旧卡上了", "svc-survival-benefit-payment"),
+    ("我那份两全险今年到期 满期的钱能让老伴替我领吗", "svc-maturity-benefit"),
+    ("不想让银行再自动扣保费了 保单还要继续 怎么取消代扣", "svc-stop-auto-debit"),
 ])
 def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: KnowledgeBase, query: str,
                                                                   entry_id: str) -> None:
@@ -145,6 +153,19 @@ def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: Knowl
 @pytest.mark.parametrize("query", ["交强险过期了怎么补", "医保卡里的钱能给孩子用吗", "股票跌了要不要卖",
                                    "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退"])
 def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str) -> None:
+    assert real_kb.search(query) == []
+
+
+@pytest.mark.parametrize(("query", "drawn_by"), [
+    ("小区物业费的银行代扣怎么取消", "svc-stop-auto-debit"),
+    ("燃气费的自动扣款换一张卡扣 去哪办", "svc-stop-auto-debit"),
+    ("领退休金的银行卡换了 社保那边去哪改", "svc-survival-benefit-payment"),
+])
+def test_a_near_domain_question_a_restored_entry_draws_is_refused(real_kb: KnowledgeBase, query: str,
+                                                                  drawn_by: str) -> None:
+    """Other bills' bank debits and the pension card: without the refusal rules the restored entry comes first
+    (search12); the faq_only scope examples written for TUNE's such negatives keep them unanswered."""
+    assert real_kb.search(query, k=1, min_relevance=0.0)[0].id == drawn_by
     assert real_kb.search(query) == []
 
 
@@ -173,3 +194,17 @@ def test_a_question_in_dialect_is_answered(real_kb: KnowledgeBase) -> None:
     """俺 / 咋整 rewritten to 我 / 怎么办 (search10): without the dialect groups this question was refused."""
     hits = real_kb.search("俺闺女给俺买的保险 俺想退 咋整", k=3)
     assert hits and hits[0].id.startswith("surrender-")
+
+
+def test_a_question_only_a_removed_scope_example_refused_is_answered(real_kb: KnowledgeBase) -> None:
+    """search12 took out six scope examples that, on their own, refused answerable TUNE or old questions and no
+    negative; "别的寿险公司卖给我的保单 能不能到你们这边柜台办理退保" refused this cooling-off question."""
+    hits = real_kb.search("买了才一个礼拜的保险不想要了 是不是一定要去柜台办退保", k=3)
+    assert hits and hits[0].id == "cooling-off-how-to-cancel"
+
+
+@pytest.mark.parametrize("query", ["在别的寿险公司买的保单 能拿到你们柜台来退吗", "户口本上的户主想换成我儿子 派出所怎么办",
+                                   "养老金今年涨了多少 什么时候补到卡上"])
+def test_the_removed_scope_examples_topics_are_still_refused(real_kb: KnowledgeBase, query: str) -> None:
+    """The other examples still cover the removed ones' near domains (another insurer, 户口, 养老金)."""
+    assert real_kb.search(query) == []

@@ -1,7 +1,9 @@
 """Retrieval quality on the labelled dev set over the real content pack.
 
 Floors are the figures measured in search10 on issue #14 (507 queries with content12's: R@1 0.828, R@3 0.951,
-MRR 0.890, 31/31 off-topic refused; the sixth pass 0.820 / 0.952 / 0.887), less a few queries' worth; the fifth pass measured 0.811 / 0.942 / 0.880; the ranking before #14 measured 0.772 / 0.925 /
+MRR 0.890, 31/31 off-topic refused; the sixth pass 0.820 / 0.952 / 0.887), less a few queries' worth (search12,
+517 queries with two for the restored policy-service entries: 0.820 / 0.946 / 0.886 before the learned gate,
+0.824 / 0.950 / 0.889 with it, so R@1's floor is 0.815); the fifth pass measured 0.811 / 0.942 / 0.880; the ranking before #14 measured 0.772 / 0.925 /
 0.850, its fourth pass (learned answer gate) 0.774 / 0.923 / 0.850 (docs/benchmarks.md). A content
 edit or a ranking change that drops below them fails CI.
 """
@@ -16,7 +18,7 @@ from kb import KnowledgeBase
 from kb.evaluation import Evaluation, evaluate, load_dev_set
 
 DEV_SET = Path(__file__).parent / "dev_queries"
-RECALL_AT_1_FLOOR = 0.82
+RECALL_AT_1_FLOOR = 0.815
 RECALL_AT_3_FLOOR = 0.94
 MRR_FLOOR = 0.88
 
