@@ -81,13 +81,12 @@ def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(open_context
     page.pick_radio("中文", step="switch language")
 
 
-def test_the_citation_table_fits_a_1366_screen(instructor_page):
-    """演练场景 (the scenarios citing an article) was past the right edge of 引用检查 at 1366 px."""
-    page = instructor_page
+def test_the_citation_table_fits_a_1366_screen(open_context, accounts):
+    """演练场景 (the scenarios citing an article) was past the right edge of 引用检查 at 1366 px.
+    A fresh context: the shared instructor page is signed out by this file's sign-out test (sign-out ends
+    every session of the account)."""
+    page = signed_in(open_context, INSTRUCTOR)
     page.page.set_viewport_size(LAPTOP)
-    try:
-        page.open("/citations", step="open a page")
-        page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
-        assert not page.page.evaluate(OVERFLOWING_TABLES)
-    finally:
-        page.page.set_viewport_size({"width": 1280, "height": 720})
+    page.open("/citations", step="open a page")
+    page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
+    assert not page.page.evaluate(OVERFLOWING_TABLES)
