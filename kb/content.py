@@ -571,7 +571,7 @@ def _fill_answer_stated(item: QuizItem, entry: Entry | None) -> bool:
 
 
 QUIZ_ENGLISH_FIELDS = ("prompt", "options", "explanation", "accept")
-_BLANK = "____"  # a fill-in prompt's gap (trainer.quiz.question.BLANK)
+BLANK = "____"  # the gap in a fill-in prompt (the quiz and its generator write it; the English must keep it)
 
 
 def _read_quiz_en(check: ItemChecker, kind: str, options: tuple[str, ...], prompt: str) -> QuizEnglish | None:
@@ -594,8 +594,8 @@ def _read_quiz_en(check: ItemChecker, kind: str, options: tuple[str, ...], promp
         en.problem("options", f"a {kind} item has no options", "此题型没有选项")
     if english.accept and kind != "fill_blank":
         en.problem("accept", "only a fill-in item has accepted spellings", "只有填空题可以填写可接受答案")
-    if _BLANK in prompt and english.prompt and _BLANK not in english.prompt:
-        en.problem("prompt", f"must keep the blank {_BLANK} of the Chinese prompt", f"须保留中文题干中的空格 {_BLANK}")
+    if BLANK in prompt and english.prompt and BLANK not in english.prompt:
+        en.problem("prompt", f"must keep the blank {BLANK} of the Chinese prompt", f"须保留中文题干中的空格 {BLANK}")
     return english
 
 

@@ -122,6 +122,7 @@ class SearchIndex:
         self.doc_fields = [d.field for d in docs]
         self._search_params: faiss.SearchParameters | None = None  # set on a view that hides documents
         self._hidden: np.ndarray | None = None
+        self._selector: faiss.IDSelector | None = None  # owned here: the search parameters do not own it
 
     def without_fields(self, prefix: str) -> "SearchIndex":
         """A view that never returns the documents whose field starts with `prefix` (this index itself
@@ -134,7 +135,7 @@ class SearchIndex:
         selector = faiss.IDSelectorBatch(np.flatnonzero(~hidden).astype(np.int64))
         view._search_params = (faiss.SearchParametersHNSW(sel=selector, efSearch=self.dense.hnsw.efSearch)
                                if isinstance(self.dense, faiss.IndexHNSW) else faiss.SearchParameters(sel=selector))
-        view._selector = selector  # the parameters do not own it
+        view._selector = selector
         view._entry_docs = [docs[~hidden[docs]] for docs in self._entry_docs]
         return view
 

@@ -49,6 +49,12 @@ def test_large_collections_use_an_approximate_index(monkeypatch, settings: Setti
     kb = KnowledgeBase.open(settings.content_dir, settings.with_overrides(data_dir=settings.data_dir / "hnsw"), encoder=encoder)
     assert "HNSW" in type(kb.index.dense).__name__
     assert kb.search("犹豫期多少天")[0].id == "cooling-off-length"
+    # A Chinese query's view of an approximate index hides the English texts too (its own search parameters).
+    view = kb.index.without_fields("en_")
+    english = {i for i, field in enumerate(kb.index.doc_fields) if field.startswith("en_")}
+    vector = encoder.encode_queries(["How long is the cooling-off period?"])[0]
+    assert english & {doc for _, doc in kb.index.dense_scores(vector, len(kb.index.docs)).values()}
+    assert not english & {doc for _, doc in view.dense_scores(vector, len(kb.index.docs)).values()}
 
 
 def test_searches_during_rebuilds_never_fail_or_come_back_empty(kb: KnowledgeBase, settings: Settings) -> None:

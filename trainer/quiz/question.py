@@ -14,9 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Union
 
 from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
-from kb.content import QuizItem
-
-BLANK = "____"  # the gap in a fill-in prompt
+from kb.content import BLANK, QuizItem
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 TRUE_FALSE_OPTIONS_EN = ("True", "False")
