@@ -70,18 +70,23 @@ def _negated(text: str) -> bool:
     return any(w in text for w in NEGATIONS)
 
 
+def _words_only(text: str) -> str:
+    """The text without punctuation and spaces."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def _pairs(text: str) -> set[str]:
     """The text's character bigrams (punctuation and spaces dropped)."""
-    kept = "".join(ch for ch in text if ch.isalnum())
+    kept = _words_only(text)
     return {kept[i:i + 2] for i in range(len(kept) - 1)}
 
 
 def _bare_hedge(piece: str) -> bool:
     """A piece that is a hedge and nothing else ("…，可能吧。"): it hedges the whole sentence."""
-    rest = "".join(ch for ch in piece if ch.isalnum())
+    kept = rest = _words_only(piece)
     for word in HEDGES:
         rest = rest.replace(word, "")
-    return rest != "".join(ch for ch in piece if ch.isalnum()) and len(rest.strip("吧呢啊吗了呀嘛哈")) == 0
+    return rest != kept and not rest.strip("吧呢啊吗了呀嘛哈")
 
 
 def pieces_about(sentence: str, reference: str) -> list[str]:
