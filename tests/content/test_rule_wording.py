@@ -134,3 +134,32 @@ def test_outbound_model_calls_ask_who_is_speaking_before_naming_the_policy(scena
         if question is None or _POLICY_DETAIL.search(before):
             early.append(f"scenarios/{scenario.id}: {before}")
     assert early == []
+
+
+ANSWER_RULES = (
+    WordingRule("polish15 保险法第三十六条：催告后超过30日与超过约定期限60日两种情形都要说",
+                (r"(超过|超出)约定[^。；]{0,8}(60|六十)\s*日",), required=r"催告"),
+    WordingRule("polish15 (en) Insurance Law Art. 36: 30 days after the reminder as well as 60 days past the date",
+                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer's (reminder|demand)|催告", lang="en"),
+    WordingRule("polish15 犹豫期退费“一般30日内”没有法规依据，只能说是公司实务",
+                (r"一般[^。；]{0,8}(30|三十)\s*日内",), required=r"公司实务", anywhere_in_text=True),
+    WordingRule("polish15 (en) a cooling-off refund \"usually within 30 days\" is company practice",
+                (r"usually[^.]{0,40}within 30 days",), required=r"company practice", lang="en", anywhere_in_text=True),
+    WordingRule("polish15 (en) Sales Conduct Measures Art. 36 covers all personal insurance, not only life",
+                (r"salesperson|departure", r"one year"), required=r"personal[- ]insurance", forbidden=r"life polic",
+                lang="en"),
+)
+
+
+def _faq_answers(spoken: list[Text]) -> list[Text]:
+    return [t for t in spoken if t.where.startswith("faq/") and t.where.endswith("answer")]
+
+
+@pytest.mark.parametrize("rule", ANSWER_RULES, ids=lambda r: r.name)
+def test_faq_answers_keep_the_wording_and_scope_of_their_source(rule: WordingRule, spoken: list[Text]) -> None:
+    """What an answer states as the rule: a scenario's agent may speak of 我们 (the company's own
+    practice) where an answer must say whose rule it is, so these apply to FAQ answers only."""
+    answers = _faq_answers(spoken)
+    assert any(rule.applies(s) for t in answers if t.lang == rule.lang for s in sentences(t.text, t.lang)), \
+        f"{rule.name} guards nothing"
+    assert _broken(rule, answers) == [], f"finding {rule.name}"
