@@ -15,7 +15,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.insights.team import agents, last_activity
 from trainer.quiz.progress import ProgressStore
 from ui.call_view import show_saved_call
-from ui.display import scenario_title, when, zone
+from ui.display import quiz_prompt_line, scenario_title, when, zone
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories, show_missed
@@ -58,7 +58,8 @@ st.subheader(tr("各分类掌握度", "Mastery per category"))
 show_categories(ProgressStore(db).mastery_by_category(agent.id), "agent_categories")
 st.subheader(tr("反复答错的题目", "Questions they keep missing"))
 bank = quiz_bank()
-show_missed(missed_items(db, agent.id), {qid: q.prompt.splitlines()[-1][:80] for qid, q in bank.items()}, "agent_missed")
+missed = missed_items(db, agent.id)
+show_missed(missed, {m.item_id: quiz_prompt_line(bank, m.item_id, 80) for m in missed if m.item_id in bank}, "agent_missed")
 
 st.subheader(tr("模拟通话", "Practice calls"))
 show_calls(calls, "agent_calls")

@@ -19,7 +19,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
 from trainer.quiz.progress import ProgressStore
 from ui import charts
-from ui.display import category_name, rubric_name, scenario_title, when, zone
+from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, when, zone
 from ui.exports import chart_with_data, downloads, show_chart
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
@@ -146,7 +146,7 @@ with tabs[4]:
     if weak:
         item_col, share_col = tr("题目", "Item"), tr("正确率 %", "Accuracy %")
         frame = pd.DataFrame([{item_col: w.item_id,
-                               tr("题干", "Question"): bank[w.item_id].prompt.splitlines()[-1][:60] if w.item_id in bank else tr("（已删除）", "(removed)"),
+                               tr("题干", "Question"): quiz_prompt_line(bank, w.item_id, 60),
                                category_col: category_name(w.category), share_col: round(100 * w.accuracy),
                                tr("作答数", "Answers"): w.answers, tr("作答坐席", "Agents"): w.agents} for w in weak])
         chart_with_data(charts.horizontal_bars(frame, item_col, share_col, list(frame.columns), (0, 100)), frame,
@@ -168,7 +168,7 @@ with tabs[4]:
     if stats:
         frame = pd.DataFrame([{
             tr("需检查", "Check"): "⚑" if s.flagged else "", tr("题目", "Item"): s.item_id,
-            tr("题干", "Prompt"): bank[s.item_id].prompt.splitlines()[-1][:60] if s.item_id in bank else tr("（已删除）", "(removed)"),
+            tr("题干", "Prompt"): quiz_prompt_line(bank, s.item_id, 60),
             tr("作答人数", "Answers"): s.answers, tr("通过率", "Facility"): f"{s.facility:.0%}",
             tr("区分度", "Discrimination"): "—" if s.discrimination is None else f"{s.discrimination:+.2f}",
         } for s in stats])

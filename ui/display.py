@@ -4,12 +4,14 @@ and times on the company's wall clock (settings.timezone — one time zone on ev
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from trainer.clock import clock_time, local_time
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
 from trainer.insights.durations import readable_duration
+from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
 from ui.i18n import tr
 from ui.resources import knowledge_base, scenarios, settings
@@ -29,6 +31,19 @@ def entry_text(entry, field: str) -> str:
     chinese = getattr(entry, field)
     english = entry.en.get(field) if entry.en else None
     return tr(chinese, english or chinese)
+
+
+def quiz_prompt_line(bank: Mapping[str, Question], item_id: str, width: int) -> str:
+    """A quiz item's question (the last line of its prompt) as a table cell: in English where the item
+    has an English prompt and the UI is English, cut to `width` characters (… marks the cut);
+    "(removed)" once the item is gone from the bank. The instructors' tables showed the Chinese
+    prompt in the English UI."""
+    question = bank.get(item_id)
+    if question is None:
+        return tr("（已删除）", "(removed)")
+    prompt = tr(question.prompt, question.in_english().prompt)
+    line = (prompt.strip().splitlines() or [""])[-1]
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def role_name(role: str) -> str:

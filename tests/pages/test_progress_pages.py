@@ -297,3 +297,30 @@ def test_the_team_console_keeps_its_filters_over_a_visit_to_one_agent(app_env, s
     assert not at.exception, at.exception
     assert (at.selectbox(key="cohort_pick").value, at.number_input(key="idle_pick").value) == ("2026-02", 7)
     assert {m.label: m.value for m in at.metric}["坐席"] == shown == "5"
+
+
+def test_in_english_the_quiz_prompts_of_the_team_and_agent_tables_are_english(app_env, store, team, downloads) -> None:
+    """The items an agent keeps missing, the weakest items and the item analysis showed the Chinese
+    prompt in the English UI although the item has an English one."""
+    quiz = app_env.content_dir / "quizzes" / "cooling-off.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    entry: cooling-off-length\n", (
+        "    entry: cooling-off-length\n    en:\n"
+        "      prompt: What is the minimum cooling-off period of long-term health insurance, such as critical illness cover?\n"
+        "      options: [10 days, 15 days, 20 days, 30 days]\n"
+        "      explanation: Health Insurance Measures art. 15 sets at least 15 days.\n")), encoding="utf-8")
+    teacher, agents = team
+    for days_ago in (3, 2):
+        answer(store, agents[0], "q-cooling-off-length-1", False, days_ago, category="cooling-off")
+    english = "What is the minimum cooling-off period"
+    at = page("pages/agent.py", teacher, "en", agent="agent-0")
+    assert not at.exception
+    missed = csv_rows(export(at, downloads, "csv_agent_missed"))
+    assert missed[1][0] == "q-cooling-off-length-1" and missed[1][1].startswith(english) and missed[1][1].endswith("…")
+    at = page("pages/team.py", teacher, "en")
+    weak = csv_rows(export(at, downloads, "csv_weak_items"))
+    assert weak[0][:2] == ["Item", "Question"]
+    assert next(row for row in weak if row[0] == "q-cooling-off-length-1")[1].startswith(english)
+    at.toggle(key="item_analysis_pick").set_value(True).run()
+    items = next(df.value for df in at.dataframe if "Check" in df.value.columns)
+    assert items[items["Item"] == "q-cooling-off-length-1"]["Prompt"].iloc[0].startswith(english)
+    assert "（已删除）" not in items["Prompt"].tolist()
