@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -12,16 +14,24 @@ from ui.i18n import tr
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def chart_with_data(chart: alt.Chart | None, frame: pd.DataFrame, name: str, key: str) -> None:
+def chart_with_data(chart: alt.Chart | None, frame: pd.DataFrame, name: str, key: str,
+                    widths: Mapping[str, int] | None = None) -> None:
     """The chart, then an expander with the same data as a table and its downloads.
 
-    `name` is the file name (without extension) and sheet name; `key` keeps widgets apart.
+    `name` is the file name (without extension) and sheet name; `key` keeps widgets apart;
+    `widths` (pixels by column) keeps a table with long texts inside its container.
     """
     if chart is not None:
         show_chart(chart, key)
     with st.expander(tr("数据表与导出", "Data table and export"), icon=":material/table:"):
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=column_widths(widths or {}))
         downloads(frame, name, key)
+
+
+def column_widths(widths: Mapping[str, int]) -> dict[str, st.column_config.Column]:
+    """Column settings giving each named column its width in pixels. Without them a table sizes
+    its columns to their texts and runs past the page at 1366 px (qa12: 907 px in 904)."""
+    return {column: st.column_config.Column(width=width) for column, width in widths.items()}
 
 
 def show_chart(chart: alt.Chart, key: str) -> None:

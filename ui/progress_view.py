@@ -13,7 +13,7 @@ from trainer.insights.periods import week_start
 from trainer.quiz.progress import CategoryMastery
 from ui import charts
 from ui.display import category_name, outcome_name, scenario_title, when
-from ui.exports import chart_with_data, show_chart
+from ui.exports import chart_with_data, column_widths, show_chart
 from ui.i18n import tr
 
 WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
@@ -69,7 +69,8 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("最近一次", "Last time"): tr("答对", "right") if m.latest_correct else tr("答错", "wrong"),
         tr("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
-    chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key)
+    widths = dict(zip(frame.columns, (160, 270, 100, 56, 64, 70, 130)))  # 850 px: fits the 870 px expander
+    chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key, widths)
 
 
 def show_calls(calls: list[CallScore], key: str) -> None:
@@ -89,6 +90,9 @@ def show_calls(calls: list[CallScore], key: str) -> None:
         tr("模式", "Mode"): tr("考试", "exam") if c.mode == "exam" else tr("练习", "training"),
         report: call_link(c.id),
     } for c in reversed(calls)])
+    widths = dict(zip(frame.columns, (350, 120, 50, 190, 64, 90)))  # 864 px: fits 904 beside the sidebar at 1366
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"))})
-    chart_with_data(None, frame.drop(columns=[report]), tr("模拟通话", "practice-calls"), f"{key}_table")
+                 column_config={**column_widths(widths),
+                                report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"),
+                                                                    width=widths[report])})
+    chart_with_data(None, frame.drop(columns=[report]), tr("模拟通话", "practice-calls"), f"{key}_table", widths)
