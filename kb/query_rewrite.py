@@ -100,12 +100,16 @@ class TypoCorrector:
     """Corrects homophone typos against a vocabulary of content terms, using pinyin."""
 
     def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str],
-                 words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None) -> None:
+                 words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None,
+                 non_words_only: bool = False) -> None:
         """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples');
         `words`: word frequencies, to refuse a correction that makes the text read worse (none: no such check);
         `same_as`: term → the term it stands for (a glossary group's typo 尤豫期 → its term 犹豫期), so two
-        sound-alikes that are one term are not a tie: 由于期 sounds like both 犹豫期 and 尤豫期 and becomes 犹豫期."""
+        sound-alikes that are one term are not a tie: 由于期 sounds like both 犹豫期 and 尤豫期 and becomes 犹豫期;
+        `non_words_only`: only a stretch that `words` does not know as a word is read as a typo (the regulation
+        search's formal questions: 调价 is no typo of 调解)."""
         self._words = words
+        self._non_words_only = non_words_only and words is not None
         self._same_as = {normalize(k): normalize(v) for k, v in (same_as or {}).items()}
         # One set of the two-character strings they hold: a window is checked bigram by bigram.
         self._known = frozenset(b for known in known_bigrams for b in known if len(b) == 2)
@@ -147,6 +151,8 @@ class TypoCorrector:
                 if start + length > len(run) or all(known[start:start + length - 1]):
                     continue  # too short, or a stretch the content itself uses (a word, not a typo)
                 window = run[start:start + length]
+                if self._non_words_only and self._words.is_word(window):  # type: ignore[union-attr]
+                    continue
                 term = self._sound_alike(window)
                 if term and not self._reads_as_words(run, start, term) and self._reads_better(run, start, term):
                     changes.append((window, term))
@@ -162,7 +168,8 @@ class TypoCorrector:
         stretch is not a typo: a function word or particle at the stretch's edge (审核是不是, 骗保啊; inside a longer
         term only 的 counts: 格是条款 is 格式条款), a doubled character (年年, 密密麻麻), or a numeral or the word
         counted after one (保三十万, 第三次). (Half of a common content word with the character beside the stretch,
-        解释算数, was measured too and not kept: docs/benchmarks.md, search13.)"""
+        解释算数, was measured too and not kept: docs/benchmarks.md, search13; an A不A question, 退行不行 / 给不给,
+        search14b: no TUNE query moved and one DEV query fell.)"""
         end = start + len(term)
         for position in range(start, end):
             char = run[position]

@@ -37,6 +37,10 @@ class WordFrequencies:
         count = self._extra.get(word) or self._counts.get(word)
         return math.log(count) - self._log_total if count else None
 
+    def is_word(self, text: str) -> bool:
+        """Whether the list holds `text` as a word of its own (宽限 yes, 宽线 no)."""
+        return len(text) > 1 and bool(self._counts.get(text))
+
     def log_probability(self, text: str) -> float:
         """The best segmentation's log probability (dynamic programming from the end, as jieba does); a
         character the list lacks counts as seen once."""

@@ -117,6 +117,16 @@ def test_typos_that_read_better_corrected_are_still_corrected(typed: str, meant:
     assert _reading(words=True).rewrite(typed).text == meant
 
 
+def test_only_a_stretch_that_is_no_word_is_a_typo_when_asked() -> None:
+    """The regulation search's corrector reads formal words as words (调价 is no typo of 调解), typos still as typos."""
+    vocabulary = VOCABULARY + ["调解"]
+    narrow = TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary),
+                           non_words_only=True)
+    assert narrow.rewrite("保险产品调价要报备吗").text == "保险产品调价要报备吗"
+    assert narrow.rewrite("宽线期多久").text == "宽限期多久"
+    assert TypoCorrector(vocabulary, KNOWN).rewrite("保险产品调价要报备吗").text == "保险产品调解要报备吗"
+
+
 def test_two_sound_alikes_that_stand_for_one_term_are_no_tie() -> None:
     """A glossary group lists typos as terms (尤豫期, 理培): a stretch that sounds like both the term and its typo
     becomes the term, where it used to be left alone as a tie."""
