@@ -24,7 +24,7 @@ from kb.evaluation import load_dev_set
 from kb.search import GATE_DEPTH
 from settings import Settings
 
-CAUSES = ("gate", "threshold", "rank 4-10", "rank 11-20", "not found")
+CAUSES = ("gate", "threshold", "listing floor", "rank 4-10", "rank 11-20", "not found")
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,15 @@ class Miss:
     shown: tuple[str, ...]
 
 
-def cause(rank: int | None, passes_threshold: bool) -> str:
+def cause(rank: int | None, passes_threshold: bool, gate_answers: bool = False) -> str:
     """Why a miss missed: a right entry in the ungated top 3 means a refusal (by the relevance threshold when
-    none of the first GATE_DEPTH candidates clears it, else by the learned gate); lower means the ranking."""
+    none of the first GATE_DEPTH candidates clears it, else by the learned gate) or, when both let the query
+    through, an answer that left the right entry out for its relevance (kb.search.LIST_MARGIN); lower means
+    the ranking."""
     if rank is not None and rank <= GATE_DEPTH:
-        return "gate" if passes_threshold else "threshold"
+        if not passes_threshold:
+            return "threshold"
+        return "listing floor" if gate_answers else "gate"
     if rank is not None and rank <= 10:
         return "rank 4-10"
     return "rank 11-20" if rank is not None else "not found"
@@ -63,20 +67,23 @@ def misses(kb: KnowledgeBase, encoder: QueryVectorCache) -> tuple[list[Miss], Co
             shown = [h.id for h in searcher.search(query.text, k=10)]
             if any(i in query.ids for i in shown[:3]):
                 continue
-            candidates, _ = searcher.gate_inputs(query.text)
+            candidates, features = searcher.gate_inputs(query.text)
             ids = [h.id for h in candidates]
             rank = next((i + 1 for i, e in enumerate(ids) if e in query.ids), None)
             passes = any(h.relevance >= kb.settings.min_relevance for h in candidates[:GATE_DEPTH])
-            found.append(Miss(path.stem, query.text, query.ids, query.tags, cause(rank, passes), rank, tuple(shown[:3])))
+            gate = searcher.answer_gate
+            answers = gate is None or (bool(features) and gate.probability(features) >= searcher.gate_threshold)
+            found.append(Miss(path.stem, query.text, query.ids, query.tags, cause(rank, passes, answers), rank,
+                              tuple(shown[:3])))
     encoder.save()
     return found, per_writer, per_tag
 
 
 def table(title: str, totals: Counter, groups: dict[str, Counter]) -> None:
-    print(f"\n{title:<26} {'queries':>7} {'misses':>6} " + " ".join(f"{c:>10}" for c in CAUSES))
+    print(f"\n{title:<26} {'queries':>7} {'misses':>6} " + " ".join(f"{c:>13}" for c in CAUSES))
     for name in sorted(totals):
         counts = groups.get(name, Counter())
-        print(f"{name:<26} {totals[name]:>7} {sum(counts.values()):>6} " + " ".join(f"{counts[c]:>10}" for c in CAUSES))
+        print(f"{name:<26} {totals[name]:>7} {sum(counts.values()):>6} " + " ".join(f"{counts[c]:>13}" for c in CAUSES))
 
 
 def main() -> None:

@@ -18,3 +18,10 @@ from bench.miss_causes import cause
 ])
 def test_a_miss_is_put_down_to_what_lost_it(rank: int | None, passes_threshold: bool, expected: str) -> None:
     assert cause(rank, passes_threshold) == expected
+
+
+def test_an_answer_that_left_the_right_entry_out_is_put_down_to_the_listing_floor() -> None:
+    """Threshold and gate both let the query through, the right entry was third: its relevance kept it off the list."""
+    assert cause(3, True, gate_answers=True) == "listing floor"
+    assert cause(3, False, gate_answers=True) == "threshold"
+    assert cause(5, True, gate_answers=True) == "rank 4-10"
