@@ -420,7 +420,8 @@ class Searcher:
         if not has_words(plan.text) or k <= 0 or self.index.size == 0:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
-        if threshold > 0 and self.recipe.english_threshold and not has_cjk(plan.text):
+        english = not has_cjk(plan.text)  # English queries have their own threshold and refusal rule (ensearch15)
+        if threshold > 0 and self.recipe.english_threshold and english:
             threshold = max(0.0, threshold - ENGLISH_RELEVANCE_OFFSET)
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
         depth = CANDIDATE_DEPTH if category is None else None
