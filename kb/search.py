@@ -36,6 +36,7 @@ from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
 from kb.text import clip_query, content_terms, has_cjk, has_words, keyword_tokens, matched_terms, normalize
+from kb.word_frequency import WordFrequencies, bundled_frequencies
 
 # Fusion weights chosen on the TUNE half of the customer set from a grid (dense 1.5/2.5/4, BM25
 # 0.5/1/1.5, k 20/60; docs/benchmarks.md): BM25 1.0 and 1.5 were within noise on TUNE and 1.0 kept
@@ -363,7 +364,13 @@ class Searcher:
         if self.recipe.typo_correction:
             vocabulary = [t for g in self.glossary.groups for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
-            rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples)))
+            words = WordFrequencies(bundled_frequencies(), vocabulary)
+            same_as: dict[str, str] = {}
+            for group in self.glossary.groups:
+                for term in group.terms:
+                    same_as.setdefault(term, group.terms[0])
+            rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
+                                           words=words, same_as=same_as))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese))
         if self.recipe.english_terms and english:

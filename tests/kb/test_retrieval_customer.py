@@ -48,6 +48,9 @@ def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
     assert len(queries) >= 250 and len(tune.negatives + dev.negatives) >= 60
     assert not {i for q in queries for i in q.ids} - set(real_kb.content.entries)
     assert not {q.text for q in tune.queries} & {q.text for q in dev.queries}
+    confirm = load_dev_set(CUSTOMER_SET / "confirm")
+    assert not {q.text for q in confirm.queries} & {q.text for q in tune.queries + dev.queries}
+    queries += confirm.queries
     own_texts = {t for e in real_kb.entries() for t in (e.question, *e.variants)}
     assert not [q.text for q in queries if q.text in own_texts], "content must not copy the customer set"
 
@@ -103,7 +106,10 @@ def test_a_writer_marked_split_confirm_is_held_out_whole_and_keeps_out_of_later_
     fresh.write_text("writer: w-fresh\nsplit: confirm\nqueries:\n  - {q: 犹豫期到底几天, ids: [x]}\n"
                      "  - {q: 俺娘的保单断了俩月咋弄, ids: [y]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n",
                      encoding="utf-8")
-    assert split_file(fresh, out) == {"confirm": (1, 1)}  # the DEV text confirms nothing: left out
+    (out / "tune").mkdir()
+    (out / "tune" / "w-trained.yaml").write_text("negatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    assert split_file(fresh, out) == {"confirm": (1, 0)}  # texts already in DEV or TUNE confirm nothing: left out
+    assert split_file(fresh, out) == {"confirm": (1, 0)}  # a re-import does not find its own items
     assert not (out / "tune" / "w-fresh.yaml").exists()
     later = tmp_path / "w-later.yaml"
     later.write_text("writer: w-later\nsplit: tune\nqueries:\n  - {q: 俺娘的保单断了俩月咋弄？, ids: [y]}\n"

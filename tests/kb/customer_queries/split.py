@@ -82,10 +82,11 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def held_out_texts(out: Path) -> set[str]:
-    """Every query and negative already in a held-out half, DEV or CONFIRM (as _plain text)."""
+def held_out_texts(out: Path, halves: tuple[str, ...] = ("dev", "confirm"), but: str = "") -> set[str]:
+    """Every query and negative already in the given halves, by default the held-out ones (as _plain text);
+    writer `but`'s own files are left out, so a re-import does not find its own items."""
     texts = set()
-    for path in sorted((out / "dev").glob("*.yaml")) + sorted((out / "confirm").glob("*.yaml")):
+    for path in [p for half in halves for p in sorted((out / half).glob("*.yaml")) if p.stem != but]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         texts |= {_plain(str(row["q"])) for row in (data.get("queries") or []) + (data.get("negatives") or [])}
     return texts
@@ -98,7 +99,9 @@ def split_file(path: Path, out: Path = HERE, dev_fixed: bool = True) -> dict[str
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     writer = str(data.get("writer") or path.stem)
     whole = writer_split(data, path, dev_fixed)
-    held_out = held_out_texts(out) if whole else set()
+    # A confirmation item already in TUNE or DEV confirms nothing; a training item must not be held out.
+    halves = HALVES if whole == "confirm" else ("dev", "confirm")
+    held_out = held_out_texts(out, halves, but=writer) if whole else set()
     rows = (data.get("queries") or []) + (data.get("negatives") or [])
     if repeated := sum(_plain(str(row["q"])) in held_out for row in rows):
         print(f"{path.name}: {repeated} item(s) repeat a held-out text and are left out")
