@@ -11,7 +11,7 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name
+from ui.display import category_name, choice_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -87,7 +87,8 @@ def show_control(column: Column) -> object:
     if column.control in (PICK, PICK_ENTRY):
         choices = list(content.entries) if column.control == PICK_ENTRY else list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
-                            key=widget(column.name), help=help_text)
+                            key=widget(column.name), help=help_text,
+                            format_func=choice_name if column.control == PICK else str)
     box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
     return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)
@@ -120,7 +121,7 @@ if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
     item_id = str(item.get("id") or "").strip()
     if cell_problems:
-        found = [Problem(draft.file, 0, item_id, *message.split(": ", 1)) for message in cell_problems]
+        found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
     elif save:
         save_and_remember(item, next_pick=item_id)
