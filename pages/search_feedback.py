@@ -136,8 +136,9 @@ if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary
 if new_col.button(tr("新建条目（预填此问法）", "New entry with this wording"), key="search_feedback_new",
                   icon=":material/note_add:"):
     others = [t for t in group.texts if t != text]
+    # beside the entry agents named, else the one the wording finds now (the first category fits no question)
     open_new_entry({"question": text, "variants": "\n".join(others)},
-                   entries[suggested].category if suggested in entries else None)
+                   entries[default].category if default in entries else None)
 if dismiss_col.button(tr("无需处理", "Needs no fix"), key="search_feedback_dismiss", icon=":material/done_all:",
                       help=tr("这一组不需要改知识库（例如本热线不回答的问题，没有答案是对的）：从列表中移除。"
                               "以后再有人这样搜，会重新列出。",
