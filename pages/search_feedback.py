@@ -168,7 +168,12 @@ if fix is not None:
     if fix.recheck is not None:
         st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
                       f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
-        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True)
+        # set widths: two lists of three entry ids pushed 之后前三 past the right edge at 1366 px
+        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True, column_config={
+            tr("问法", "wording"): st.column_config.TextColumn(width=280),
+            tr("结果", "result"): st.column_config.TextColumn(width=90),
+            tr("之前前三", "top 3 before"): st.column_config.TextColumn(width=250),
+            tr("之后前三", "top 3 after"): st.column_config.TextColumn(width=250)})
         missed = fix.recheck.misses(after=True)
         if missed:
             st.warning(tr(f"还有 {len(missed)} 个问法找不到该条目：可以再加一个问法，或检查它们是否属于别的条目。",
