@@ -32,8 +32,11 @@ kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=Tr
 
 
 filter_col, tag_col, text_col = st.columns(3)
-category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"))
+# A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
+category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"),
+                                placeholder=category_name(None))
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
+                        placeholder=tr("全部标签", "All tags"),
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
 text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)

@@ -224,3 +224,10 @@ def test_quiz_types_are_named_in_words_not_codes(app_env, instructor):
     at = quiz_item_page(instructor, "q-cooling-off-refund-1")
     kind = next(s for s in at.selectbox if s.key.endswith("-type"))
     assert kind.options == ["单选题", "多选题", "判断题", "填空题"] and kind.value == "true_false"
+
+
+def test_the_filter_boxes_never_fall_back_to_streamlits_english_placeholder(app_env, instructor):
+    """QA 2026-12-04 (qa13): on quiz items the (disabled) 标签 box read "Choose an option" on the Chinese UI."""
+    at = quiz_item_page(instructor, "q-cooling-off-refund-1")
+    assert at.selectbox(key="editor_tag").proto.placeholder == "全部标签"
+    assert at.selectbox(key="editor_category").proto.placeholder == "全部分类"
