@@ -20,3 +20,14 @@ def test_the_hit_test_after_adding_a_variant_fits_a_1366_screen(open_context, ac
     page.expect_text("命中测试：这一组的问法")
     page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(2).wait_for()
     assert not page.page.evaluate(OVERFLOWING_TABLES)
+
+
+def test_the_chinese_search_box_gives_no_english_hint(agent_page):
+    """Streamlit writes "Press Enter to submit form" under a box being typed in, in English whatever the
+    language: on the agents' search box (a form) on the Chinese UI too."""
+    page = agent_page
+    page.open("/search", step="open a page")
+    page.field("客户问题").fill("宽限期")
+    hint = page.page.locator("[data-testid=InputInstructions]").first
+    hint.wait_for(state="attached")
+    assert not hint.is_visible(), hint.inner_text()
