@@ -31,3 +31,18 @@ def test_the_chinese_search_box_gives_no_english_hint(agent_page):
     hint = page.page.locator("[data-testid=InputInstructions]").first
     hint.wait_for(state="attached")
     assert not hint.is_visible(), hint.inner_text()
+
+
+def test_a_mood_out_of_range_in_the_scenario_form_is_refused_in_chinese_with_its_line(open_context, accounts):
+    """开场情绪 150 got Streamlit's own "Number is outside the allowed range…" (English, in the browser) and
+    应用到 YAML then did nothing; the validator's message names the file, line and field in Chinese."""
+    page = signed_in(open_context, "teacher.li")
+    page.open("/scenario-editor", step="open a page")
+    page.choose("情景文件", "scenarios/ci-claim-declined.yaml")
+    page.field("开场情绪").fill("150")
+    page.click_button("应用到 YAML")
+    page.expect_text("必须是 0 到 100 之间的整数")
+    main = page.main_text()
+    assert "scenarios/ci-claim-declined.yaml:" in main and "start:" in main, main
+    assert "outside the allowed range" not in page.page.locator("body").inner_text()
+    assert page.page.get_by_role("button", name="保存并发布").is_disabled()
