@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import language_switch, tr
+from ui.i18n import language_switch, streamlit_hints, tr
 from ui.pages import FAVICON, PAGES, ROOT_ALIAS
 from ui.session import current_user
 
@@ -39,6 +39,7 @@ def main() -> None:
         for spec in members:
             st.sidebar.page_link(pages[spec.path])
     language_switch()
+    streamlit_hints()
     current.run()
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.judge_errors [--behaviours verification,empathy,...] [--list N] [--extra FILE]
     .venv/bin/python -m bench.judge_errors --extra FILE --teaches empathy,rude,... --screen
+    .venv/bin/python -m bench.judge_errors --curve
 
 For each corpus writer, the judge (rules + classifier, the app's recipe) is trained on the other
 writers' train utterances and reads this writer's train utterances, as `bench.judge` reads dev ones:
@@ -58,6 +59,8 @@ NEAR = 0.1
 NEGATION = ("不会", "不用", "不能", "不是", "没有", "没法", "不要", "别", "并不", "未", "不需要", "不必", "无需")
 CAUSES = ("label boundary", "check", "wrong unit", "negation / hedge", "threshold", "phrasing")
 MIN_RECALL_GAIN, MAX_PRECISION_LOSS, MAX_WRITER_F1_LOSS = 0.02, 0.01, 0.02
+# `--curve`: the calibrated thresholds moved by these amounts (probability), every behaviour at once.
+SHIFTS = (-0.2, -0.15, -0.1, -0.075, -0.05, -0.025, 0.0, 0.025, 0.05)
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,49 @@ def keeps(before: Figures, after: Figures) -> bool:
                     for w in before.writer_f1))
 
 
+def decisions_at_shifts(held: Sequence[LabelledUtterance], judge: MeaningJudge, detectors: Detectors,
+                        shifts: Sequence[float] = SHIFTS) -> dict[float, list[set[str]]]:
+    """shift -> per utterance, the behaviours the final decision (rules + classifier) finds with every
+    calibrated threshold moved by `shift` (the utterances' pieces already remembered by `judge_writer`)."""
+    thresholds = judge.classifier.thresholds
+    calibrated = dict(thresholds)
+    found = {}
+    try:
+        for shift in shifts:
+            thresholds.update({b: t + shift for b, t in calibrated.items()})
+            found[shift] = [{e.behaviour for e in reply_evidence(u.text, detectors, judge)} for u in held]
+    finally:
+        thresholds.update(calibrated)
+    return found
+
+
+def shift_for_recall(curve: dict[float, tuple[float, float]], target: float = 0.90) -> float:
+    """The rule written before the dev read (docs/benchmarks.md, judge15): the lowest shift ≤ 0 whose pooled
+    LOWO precision is ≥ `target` and whose recall is above the calibrated threshold's; 0 (the calibrated
+    threshold) when none is, or when the calibrated threshold is itself under `target` (never raised:
+    the task is recall)."""
+    if curve[0.0][0] < target:
+        return 0.0
+    better = [s for s, (p, r) in curve.items() if s < 0 and p >= target and r > curve[0.0][1]]
+    return min(better, default=0.0)
+
+
+def print_curve(held: Sequence[LabelledUtterance], found: dict[float, list[set[str]]]) -> None:
+    """Per behaviour, pooled LOWO P / R of the final decision at each threshold shift, and the rule's shift."""
+    shifts = sorted(found)
+    print("\n| behaviour | " + " | ".join(f"{s:+.3f}" for s in shifts) + " | rule's shift |")
+    print("|---|" + "---|" * len(shifts) + "---|")
+    for behaviour in UTTERANCE_BEHAVIOURS:
+        truth = [u.shows(behaviour) for u in held]
+        curve = {}
+        for s in shifts:
+            flagged = [behaviour in f for f in found[s]]
+            hits = sum(t and f for t, f in zip(truth, flagged))
+            curve[s] = (hits / max(1, sum(flagged)), hits / max(1, sum(truth)))
+        print(f"| {behaviour} | " + " | ".join(f"{p:.2f} / {r:.2f}" for p, r in (curve[s] for s in shifts))
+              + f" | {shift_for_recall(curve):+.3f} |")
+
+
 def recipe_with(overrides: str) -> Recipe:
     """The app's recipe with `name=value,…` fields replaced (values as Python literals)."""
     fields = {}
@@ -206,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a training-only corpus file added to every training set (never judged)")
     parser.add_argument("--recipe", default="", help="Recipe overrides, e.g. clause_units=True")
     parser.add_argument("--teaches", default="", help="the behaviours the --extra files teach (replaces their own list)")
+    parser.add_argument("--curve", action="store_true",
+                        help="per behaviour: the final decision's P / R with the calibrated thresholds moved (SHIFTS)")
     parser.add_argument("--screen", action="store_true",
                         help="per behaviour: without the --extra files and with them teaching it, and the keep rule")
     args = parser.parse_args(argv)
@@ -240,14 +288,23 @@ def main(argv: list[str] | None = None) -> int:
     writers = sorted({u.writer for u in utterances if u.split == "dev"})
     judged: list[Judged] = []
     before: list[Judged] = []
+    curve_held: list[LabelledUtterance] = []
+    curve: dict[float, list[set[str]]] = defaultdict(list)
     for writer in writers:
         others = [u for u in utterances if u.writer != writer]
         held = [u for u in utterances if u.writer == writer and u.split == "train"]
-        judged += judge_writer(held, MeaningJudge(isolating(others + extra, one), encoder), detectors, embed)
+        judge = MeaningJudge(isolating(others + extra, one), encoder)
+        judged += judge_writer(held, judge, detectors, embed)
+        if args.curve:
+            curve_held += held
+            for shift, found in decisions_at_shifts(held, judge, detectors).items():
+                curve[shift] += found
         if args.screen:
             before += judge_writer(held, MeaningJudge(isolating(others, one), encoder), detectors, embed)
         trained.clear()
         print(f"{writer}: {len(held)} train utterances judged", flush=True)
+    if args.curve:
+        print_curve(curve_held, curve)
     if args.screen:
         print_screen(before, judged, taught_behaviours(extra) or frozenset(UTTERANCE_BEHAVIOURS))
     print("\n| behaviour | train n | LOWO P / R | missed | " + " | ".join(f"miss: {c}" for c in CAUSES)

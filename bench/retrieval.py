@@ -6,7 +6,9 @@
 
 Sets: the old dev set (tests/kb/dev_queries, agents' and customers' short questions, 31
 off-topic), and the customer-words set (tests/kb/customer_queries) in its TUNE half (may be
-tuned on) and its held-out DEV half (figures only; --misses never lists it). Prints
+tuned on) and its held-out DEV half (figures only; --misses never lists it); with --confirm also
+its CONFIRM set (fresh writers, read once per stop); the English sets (tests/kb/english_queries) when
+present. Prints
 Recall@1/@3, MRR@10, rejection of off-topic and near-domain negatives, Recall@1 per tag,
 the score distribution on TUNE (to calibrate the threshold) and warm latency.
 """
@@ -33,6 +35,7 @@ from settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "dev_queries"
 CUSTOMER_SET = ROOT / "tests" / "kb" / "customer_queries"
+ENGLISH_SET = ROOT / "tests" / "kb" / "english_queries"
 TAGS = ("story", "typo", "relative", "wrong_term", "number", "plain")
 NONE = Recipe(**{f.name: False for f in fields(Recipe)})
 
@@ -185,11 +188,16 @@ def main() -> None:
     parser.add_argument("--latency-only", action="store_true", help="skip the quality figures")
     parser.add_argument("--work", action="store_true",
                         help="per recipe, time everything but encoding (queries encoded once, then remembered)")
+    parser.add_argument("--confirm", action="store_true",
+                        help="also the fresh writers' held-out confirmation set (read once per stop, never tuned on)")
     parser.add_argument("--content", type=Path, default=ROOT / "content",
                         help="content folder (e.g. an older version, to measure content changes)")
     args = parser.parse_args()
     old = load_dev_set(DEV_SET)
     sets = {"old": old, "tune": load_dev_set(CUSTOMER_SET / "tune"), "dev": load_dev_set(CUSTOMER_SET / "dev")}
+    if args.confirm:
+        sets["confirm"] = load_dev_set(CUSTOMER_SET / "confirm")
+    sets |= {f"en-{half}": load_dev_set(ENGLISH_SET / half) for half in ("tune", "dev") if (ENGLISH_SET / half).is_dir()}
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) if args.cold else ROOT / "data" / "bench"
         settings = Settings.from_env({}).with_overrides(data_dir=data, content_dir=args.content)

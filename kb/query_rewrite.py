@@ -6,7 +6,8 @@ Two steps, each measured on its own (docs/benchmarks.md):
 - typo correction: a 2–4 character stretch of the query that neither the content nor the
   out-of-scope examples use (交强险 is a word, not a typo of 交钱) but sounds like a content term and shares a character with it
   (尤豫期 → 犹豫期, 复笑 → 复效, 据赔 → 拒赔) is replaced by that term; a word typed in toneless
-  pinyin that spells a content term (tuibao → 退保, shouyiren → 受益人) is replaced too.
+  pinyin that spells a content term (tuibao → 退保, shouyiren → 受益人) is replaced too. A correction that makes
+  the words around it read worse (kb/word_frequency.py: 解释算数 is not 解试算数) is not made.
 
 Both return what they changed, so the page can show "searched as …".
 """
@@ -16,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Collection, Iterable, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from pypinyin import Style, pinyin
 
 from kb.content import GlossaryGroup
 from kb.text import STOP_CHARS, normalize
+from kb.word_frequency import WordFrequencies
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # A word typed in toneless pinyin (lipei, tuibao, shouyiren): letters only, long enough not to be an abbreviation
@@ -41,6 +43,11 @@ _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;：:、\s]+")
 # (该 能 想 可 …). 该查的都查了 is "should check", not 核查; 骗保啊 ends in a particle, not in 保额.
 FUNCTION_CHARS = STOP_CHARS | frozenset("啦哦嘛呗哈咯哇噢该能要想可得")
 NUMERALS = frozenset("零〇一二两三四五六七八九十几")
+# A correction must not make the words around it much less plausible (natural log of the best segmentation's
+# probability, the stretch and this many characters either side): 解释算数 → 解试算数 loses 9.9, 由于期 → 由续期
+# 4.5, a real typo gains (宽线期 → 宽限期 +10.9) or loses little (调节 → 调解 −1.3, both words).
+MIN_PLAUSIBILITY_GAIN = -2.0
+PLAUSIBILITY_CONTEXT_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -92,8 +99,18 @@ class SpokenTerms:
 class TypoCorrector:
     """Corrects homophone typos against a vocabulary of content terms, using pinyin."""
 
-    def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str]) -> None:
-        """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples')."""
+    def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str],
+                 words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None,
+                 non_words_only: bool = False) -> None:
+        """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples');
+        `words`: word frequencies, to refuse a correction that makes the text read worse (none: no such check);
+        `same_as`: term → the term it stands for (a glossary group's typo 尤豫期 → its term 犹豫期), so two
+        sound-alikes that are one term are not a tie: 由于期 sounds like both 犹豫期 and 尤豫期 and becomes 犹豫期;
+        `non_words_only`: only a stretch that `words` does not know as a word is read as a typo (the regulation
+        search's formal questions: 调价 is no typo of 调解)."""
+        self._words = words
+        self._non_words_only = non_words_only and words is not None
+        self._same_as = {normalize(k): normalize(v) for k, v in (same_as or {}).items()}
         # One set of the two-character strings they hold: a window is checked bigram by bigram.
         self._known = frozenset(b for known in known_bigrams for b in known if len(b) == 2)
         self._by_char: dict[tuple[int, int, str], list[str]] = {}
@@ -134,8 +151,10 @@ class TypoCorrector:
                 if start + length > len(run) or all(known[start:start + length - 1]):
                     continue  # too short, or a stretch the content itself uses (a word, not a typo)
                 window = run[start:start + length]
+                if self._non_words_only and self._words.is_word(window):  # type: ignore[union-attr]
+                    continue
                 term = self._sound_alike(window)
-                if term and not self._reads_as_words(run, start, term):
+                if term and not self._reads_as_words(run, start, term) and self._reads_better(run, start, term):
                     changes.append((window, term))
                     run = run[:start] + term + run[start + length:]
                     known = self._known_pairs(run)
@@ -149,7 +168,8 @@ class TypoCorrector:
         stretch is not a typo: a function word or particle at the stretch's edge (审核是不是, 骗保啊; inside a longer
         term only 的 counts: 格是条款 is 格式条款), a doubled character (年年, 密密麻麻), or a numeral or the word
         counted after one (保三十万, 第三次). (Half of a common content word with the character beside the stretch,
-        解释算数, was measured too and not kept: docs/benchmarks.md, search13.)"""
+        解释算数, was measured too and not kept: docs/benchmarks.md, search13; an A不A question, 退行不行 / 给不给,
+        search14b: no TUNE query moved and one DEV query fell.)"""
         end = start + len(term)
         for position in range(start, end):
             char = run[position]
@@ -163,9 +183,26 @@ class TypoCorrector:
                 return True
         return False
 
+    def _reads_better(self, run: str, start: int, term: str) -> bool:
+        """Whether the corrected stretch, with the characters around it, is not much less plausible as words
+        than what was typed: 去世 is no fix of 交上去以后, 核实 none of 审核已经 (the words beside the stretch
+        already read as words), 宽限 is one of 宽线期."""
+        if self._words is None:
+            return True
+        left = max(0, start - PLAUSIBILITY_CONTEXT_CHARS)
+        right = start + len(term) + PLAUSIBILITY_CONTEXT_CHARS
+        fixed = run[:start] + term + run[start + len(term):]
+        gain = self._words.log_probability(fixed[left:right]) - self._words.log_probability(run[left:right])
+        return gain >= MIN_PLAUSIBILITY_GAIN
+
     def _known_pairs(self, run: str) -> list[bool]:
         """Per position, whether the bigram starting there is one the content or the scope examples use."""
         return [run[i:i + 2] in self._known for i in range(len(run) - 1)]
+
+    def _one_term(self, candidates: set[str]) -> str | None:
+        """The candidate that is the term all of them stand for (犹豫期 of 犹豫期 and its listed typo 尤豫期)."""
+        heads = {self._same_as.get(t, t) for t in candidates}
+        return heads.pop() if len(heads) == 1 and heads <= candidates else None
 
     def _sound_alike(self, window: str) -> str | None:
         """The single vocabulary term of the same length that sounds like `window` and shares a character."""
@@ -178,7 +215,9 @@ class TypoCorrector:
             candidates = set().union(*(candidates.intersection(self._by_sound.get((size, position, reading), ()))
                                        for reading in sounds(char)))
         candidates.discard(window)
-        return candidates.pop() if len(candidates) == 1 else None
+        if len(candidates) > 1:
+            return self._one_term(candidates)
+        return candidates.pop() if candidates else None
 
 
 def story_clauses(text: str) -> list[str]:

@@ -30,6 +30,8 @@ ENGLISH = "english"        # {part: text}, optional translation of some fields
 MIN_VARIANTS = 3  # an entry is found by how people really ask: the label promises at least three
 
 QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
+QUIZ_TYPE_NAMES = {"single": ("单选题", "Single choice"), "multiple": ("多选题", "Multiple choice"),
+                   "true_false": ("判断题", "True or false"), "fill_blank": ("填空题", "Fill in the blank")}
 CHOICE_TYPES = ("single", "multiple")
 DIFFICULTIES = (1, 2, 3)
 PHRASE_SITUATIONS = ("opening", "verification", "empathy", "apology", "hold", "explanation", "escalation", "closing")

@@ -12,7 +12,7 @@ cosines instead of applying the margin; the rule still decides without it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -30,6 +30,13 @@ class ScopeCheck:
         self._vectors = vectors.astype(np.float32) if len(examples) else np.zeros((0, 1), dtype=np.float32)
         self.margin = margin
         self._tokens = [set(keyword_tokens(example)) for example in examples]
+
+    def subset(self, keep: Callable[[str], bool]) -> "ScopeCheck":
+        """The examples `keep` accepts, with their vectors (e.g. those a Chinese query is compared with)."""
+        rows = [i for i, example in enumerate(self.examples) if keep(example)]
+        if len(rows) == len(self.examples):
+            return self
+        return ScopeCheck(tuple(self.examples[i] for i in rows), self._vectors[rows], self.margin)
 
     def nearest(self, query_vector: np.ndarray) -> tuple[float, str]:
         """Cosine and text of the closest out-of-scope example ((0.0, "") when there are none)."""

@@ -11,7 +11,7 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name
+from ui.display import category_name, choice_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -32,8 +32,11 @@ kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=Tr
 
 
 filter_col, tag_col, text_col = st.columns(3)
-category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"))
+# A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
+category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"),
+                                placeholder=category_name(None))
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
+                        placeholder=tr("全部标签", "All tags"),
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
 text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
@@ -87,7 +90,8 @@ def show_control(column: Column) -> object:
     if column.control in (PICK, PICK_ENTRY):
         choices = list(content.entries) if column.control == PICK_ENTRY else list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
-                            key=widget(column.name), help=help_text)
+                            key=widget(column.name), help=help_text,
+                            format_func=choice_name if column.control == PICK else str)
     box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
     return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)
@@ -120,7 +124,7 @@ if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
     item_id = str(item.get("id") or "").strip()
     if cell_problems:
-        found = [Problem(draft.file, 0, item_id, *message.split(": ", 1)) for message in cell_problems]
+        found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
     elif save:
         save_and_remember(item, next_pick=item_id)

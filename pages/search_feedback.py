@@ -136,8 +136,9 @@ if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary
 if new_col.button(tr("新建条目（预填此问法）", "New entry with this wording"), key="search_feedback_new",
                   icon=":material/note_add:"):
     others = [t for t in group.texts if t != text]
+    # beside the entry agents named, else the one the wording finds now (the first category fits no question)
     open_new_entry({"question": text, "variants": "\n".join(others)},
-                   entries[suggested].category if suggested in entries else None)
+                   entries[default].category if default in entries else None)
 if dismiss_col.button(tr("无需处理", "Needs no fix"), key="search_feedback_dismiss", icon=":material/done_all:",
                       help=tr("这一组不需要改知识库（例如本热线不回答的问题，没有答案是对的）：从列表中移除。"
                               "以后再有人这样搜，会重新列出。",
@@ -167,7 +168,12 @@ if fix is not None:
     if fix.recheck is not None:
         st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
                       f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
-        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True)
+        # set widths: two lists of three entry ids pushed 之后前三 past the right edge at 1366 px
+        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True, column_config={
+            tr("问法", "wording"): st.column_config.TextColumn(width=280),
+            tr("结果", "result"): st.column_config.TextColumn(width=90),
+            tr("之前前三", "top 3 before"): st.column_config.TextColumn(width=250),
+            tr("之后前三", "top 3 after"): st.column_config.TextColumn(width=250)})
         missed = fix.recheck.misses(after=True)
         if missed:
             st.warning(tr(f"还有 {len(missed)} 个问法找不到该条目：可以再加一个问法，或检查它们是否属于别的条目。",

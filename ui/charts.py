@@ -32,8 +32,8 @@ def calendar_heatmap(frame: pd.DataFrame, week: str, weekday: str, value: str, t
                     y=alt.Y(f"{weekday}:O", title=None, sort=weekday_order, axis=alt.Axis(labelOverlap=False)),
                     color=alt.condition(alt.datum[value] > 0,
                                         alt.Color(f"{value}:Q", scale=alt.Scale(scheme="greens"),
-                                                  legend=alt.Legend(orient="bottom")),
-                                        alt.value(NO_TRAINING)),  # a day without training stays grey
+                                                  legend=alt.Legend(orient="bottom", format="d", tickMinStep=1)),
+                                        alt.value(NO_TRAINING)),  # counts: "0", not Vega's "0.000000" on an empty calendar  # a day without training stays grey
                     tooltip=tooltip)
             .properties(height=_height(7, AXES_PX)))
 
@@ -52,7 +52,7 @@ def columns(frame: pd.DataFrame, x: str, y: str, tooltip: list[str]) -> alt.Char
     (MM-DD labels sorted as text put January before December), and is labelled MM-DD."""
     return (alt.Chart(frame).mark_bar()
             .encode(x=alt.X(f"{x}:O", axis=alt.Axis(labelAngle=-45, labelOverlap=True, labelExpr="slice(datum.label, 5)")),
-                    y=alt.Y(f"{y}:Q"),
+                    y=alt.Y(f"{y}:Q", axis=alt.Axis(format="d", tickMinStep=1)),  # whole counts: no 0.5 review
                     tooltip=tooltip)
             .properties(height=220))
 

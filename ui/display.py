@@ -11,6 +11,7 @@ from trainer.clock import clock_time, local_time
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
 from trainer.insights.durations import readable_duration
+from kb.schema import QUIZ_TYPE_NAMES
 from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
 from ui.i18n import tr
@@ -49,6 +50,12 @@ def quiz_prompt_line(bank: Mapping[str, Question], item_id: str, width: int) -> 
 def role_name(role: str) -> str:
     zh, en = ROLE_NAMES.get(role, (role, role))
     return tr(zh, en)
+
+
+def choice_name(choice: object) -> str:
+    """A value of a form's pick list: a quiz type in words (判断题, not true_false), anything else as it is."""
+    names = QUIZ_TYPE_NAMES.get(choice) if isinstance(choice, str) else None
+    return tr(*names) if names else str(choice)
 
 
 def outcome_name(outcome: str) -> str:

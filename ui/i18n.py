@@ -82,6 +82,18 @@ def language_switch() -> None:
                      key=CHOICE_KEY, on_change=_on_language_picked)
 
 
+# Streamlit's own hint under a box being typed in ("Press Enter to submit form", "Press ⌘+Enter to
+# apply", with the character count) is English whatever the language and cannot be reworded; which key
+# it names cannot be told apart from a style, so the Chinese UI leaves it out (maxlength still holds).
+_NO_ENGLISH_HINTS = '<style>[data-testid="InputInstructions"] {display: none}</style>'
+
+
+def streamlit_hints() -> None:
+    """On the Chinese UI, hide the English typing hints Streamlit draws under text boxes."""
+    if language() == "zh":
+        st.html(_NO_ENGLISH_HINTS)
+
+
 def tr(zh: str, en: str) -> str:
     """The string for the current language."""
     return en if language() == "en" else zh

@@ -87,8 +87,10 @@ def scenario_form(data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
         new["persona.private"] = private_col.text_area(tr("身份信息（坐席不能先读出）", "Identity data (the agent must not read out)"),
                                                        cells["persona.private"], key=f"sf_{key}_private", max_chars=TEXT_CHARS)
         st.markdown("**" + tr("情绪（0 平静 … 100 愤怒）", "Mood (0 calm … 100 furious)") + "**")
+        # No min/max: Streamlit refuses a value out of range in the browser, in English, and the apply
+        # button then does nothing; the scenario check says what is wrong, in the UI's language, with its line.
         for column, name in zip(st.columns(len(MOOD_FIELDS)), MOOD_FIELDS):
-            new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), 0, 100, cells[f"mood.{name}"], step=1,
+            new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), value=cells[f"mood.{name}"], step=1,
                                                       key=f"sf_{key}_mood_{name}")
         new["goals"] = st.text_area(tr("目标（每行一个）", "Goals (one per line)"), cells["goals"], key=f"sf_{key}_goals", max_chars=TEXT_CHARS)
         st.markdown("**" + tr("要点", "Checkpoints") + "**")

@@ -32,6 +32,9 @@ def sign_in_form() -> tuple[UserInfo, bool] | None:
         submitted = st.form_submit_button(tr("登录", "Sign in"), type="primary")
     if not submitted:
         return None
+    if not login.strip() or not password:  # Enter in the login box sends the form: not a failed attempt
+        st.error(tr("请输入登录名和密码。", "Enter your login and your password."))
+        return None
     result = authenticate(database(), settings(), login, password, address=client_address(), unlock_code=unlock_code)
     if not result.ok:
         st.error(tr(*result.message(settings().timezone)))

@@ -6,6 +6,7 @@ import pytest
 
 from kb.content import GlossaryGroup
 from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses, story_question
+from kb.word_frequency import WordFrequencies, bundled_frequencies
 
 VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
 # Bigrams the content uses: a stretch made of these is a word, never a typo.
@@ -64,6 +65,84 @@ def test_ordinary_words_are_not_read_as_terms(careful: TypoCorrector, query: str
 ])
 def test_typos_beside_words_are_still_corrected(careful: TypoCorrector, typed: str, meant: str) -> None:
     assert careful.rewrite(typed).text == meant
+
+
+# Terms that ordinary words beside a stretch sound like (the false fixes search14b found on TUNE): the stretch
+# itself is no word (释算, 核已), but the words around it already read as words (解释算数, 审核已经).
+NEIGHBOURS = ["试算", "核实", "免赔", "核定", "失效", "拒保", "复议", "卒中", "去世", "过世", "预赔", "不保证", "两年",
+              "工单", "期缴", "费差", "续期", "保险金", "调解", "投诉", "病历", "出险"]
+
+
+def _reading(words: bool) -> TypoCorrector:
+    vocabulary = VOCABULARY + NEIGHBOURS
+    return TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary) if words else None)
+
+
+@pytest.mark.parametrize("query", [
+    "这种解释算数吗",          # 解试算数
+    "理赔审核已经通过了",      # 审核实经
+    "他的死亡赔偿金找谁领",    # 死免赔偿金
+    "说不符合定义不给赔",      # 不符核定义
+    "状态显示效力中止",        # 显失效力
+    "他们要报告保险公司",      # 报拒保险公司
+    "保单恢复以后你们还查吗",  # 恢复议后
+    "老头子今年初中风了",      # 今年卒中风
+    "材料交上去以后没动静",    # 交上去世后
+    "短信说不予赔付",          # 不预赔付
+    "当时拍胸脯保证的事",      # 拍胸不保证
+    "车辆年检过期了",          # 车两年检
+    "工商银行扣了我钱",        # 工单银行
+    "保单早就过期作废了",      # 过期缴废
+    "医药费最多赔多少",        # 医药费差多
+    "银行买的保险今天第十二天",  # 保险金天
+    "审核通过已结案",          # 通过世结案
+])
+def test_a_correction_that_reads_worse_than_what_was_typed_is_not_made(query: str) -> None:
+    assert _reading(words=True).rewrite(query).text == query
+    assert _reading(words=False).rewrite(query).text != query  # the word frequencies are what stops it
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("宽线期能拖多久", "宽限期能拖多久"),     # a non-word becomes a word
+    ("保单复笑要带什么", "保单复效要带什么"),  # a term the word list lacks counts as a word
+    ("保废交不起了", "保费交不起了"),
+    ("怎么退宝", "怎么退保"),
+    ("我要头诉", "我要投诉"),
+    ("头诉说15天内处理", "投诉说15天内处理"),  # 诉说 is a word, but 投诉 reads far better
+    ("调节是怎么回事", "调解是怎么回事"),      # a word into a word loses little
+    ("我爷爷的病例丢了", "我爷爷的病历丢了"),
+    ("出线是啥意思", "出险是啥意思"),
+])
+def test_typos_that_read_better_corrected_are_still_corrected(typed: str, meant: str) -> None:
+    assert _reading(words=True).rewrite(typed).text == meant
+
+
+def test_only_a_stretch_that_is_no_word_is_a_typo_when_asked() -> None:
+    """The regulation search's corrector reads formal words as words (调价 is no typo of 调解), typos still as typos."""
+    vocabulary = VOCABULARY + ["调解"]
+    narrow = TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary),
+                           non_words_only=True)
+    assert narrow.rewrite("保险产品调价要报备吗").text == "保险产品调价要报备吗"
+    assert narrow.rewrite("宽线期多久").text == "宽限期多久"
+    assert TypoCorrector(vocabulary, KNOWN).rewrite("保险产品调价要报备吗").text == "保险产品调解要报备吗"
+
+
+def test_two_sound_alikes_that_stand_for_one_term_are_no_tie() -> None:
+    """A glossary group lists typos as terms (尤豫期, 理培): a stretch that sounds like both the term and its typo
+    becomes the term, where it used to be left alone as a tie."""
+    same_as = {"尤豫期": "犹豫期", "理培": "理赔"}
+    corrector = TypoCorrector(["犹豫期", "尤豫期", "理赔", "理培"], KNOWN, same_as=same_as)
+    assert corrector.rewrite("还在由于期里").text == "还在犹豫期里"
+    assert corrector.rewrite("能替她理倍吗").text == "能替她理赔吗"
+    assert TypoCorrector(["犹豫期", "尤豫期"], KNOWN).rewrite("还在由于期里").text == "还在由于期里"
+
+
+def test_a_single_sound_alike_is_not_replaced_by_its_groups_term() -> None:
+    """分红 is in the group of 红利: 分洪 is corrected to 分红, the word typed, not to the group's first term."""
+    corrector = TypoCorrector(["红利", "分红", "理赔", "理培"], KNOWN, same_as={"分红": "红利", "理培": "理赔"})
+    assert corrector.rewrite("分洪到底保不保证").text == "分红到底保不保证"
+    # Two sound-alikes of different terms stay a tie.
+    assert TypoCorrector(["理赔", "理培"], KNOWN, same_as={}).rewrite("能替她理倍吗").text == "能替她理倍吗"
 
 
 def test_correction_reports_what_it_changed(corrector: TypoCorrector) -> None:

@@ -48,6 +48,9 @@ def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
     assert len(queries) >= 250 and len(tune.negatives + dev.negatives) >= 60
     assert not {i for q in queries for i in q.ids} - set(real_kb.content.entries)
     assert not {q.text for q in tune.queries} & {q.text for q in dev.queries}
+    confirm = load_dev_set(CUSTOMER_SET / "confirm")
+    assert not {q.text for q in confirm.queries} & {q.text for q in tune.queries + dev.queries}
+    queries += confirm.queries
     own_texts = {t for e in real_kb.entries() for t in (e.question, *e.variants)}
     assert not [q.text for q in queries if q.text in own_texts], "content must not copy the customer set"
 
@@ -75,7 +78,7 @@ def test_a_writer_marked_split_tune_goes_to_tune_only(tmp_path: Path) -> None:
                                      "queries": [{"q": t, "ids": ["x"], "tags": ["plain"]} for t in texts[:2]],
                                      "negatives": [{"q": t, "domain": "社保"} for t in texts[2:]]},
                                     allow_unicode=True), encoding="utf-8")
-    assert split_file(draft, tmp_path / "out") == {"tune": (2, 2), "dev": (0, 0)}
+    assert split_file(draft, tmp_path / "out") == {"tune": (2, 2)}
     assert not (tmp_path / "out" / "dev" / "w-new.yaml").exists()
     imported = load_dev_set(tmp_path / "out" / "tune")
     assert [q.text for q in imported.queries] == texts[:2] and list(imported.negatives) == texts[2:]
@@ -92,6 +95,34 @@ def test_a_training_writer_never_repeats_a_held_out_question(tmp_path: Path) -> 
                      "  - {q: 复效要带什么, ids: [y]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
     assert split_file(draft, tmp_path / "out")["tune"] == (1, 0)
     assert [q.text for q in load_dev_set(tmp_path / "out" / "tune").queries] == ["复效要带什么"]
+
+
+def test_a_writer_marked_split_confirm_is_held_out_whole_and_keeps_out_of_later_training(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    out = tmp_path / "out"
+    (out / "dev").mkdir(parents=True)
+    (out / "dev" / "w-old.yaml").write_text("queries:\n  - {q: 犹豫期到底几天, ids: [x]}\n", encoding="utf-8")
+    fresh = tmp_path / "w-fresh.yaml"
+    fresh.write_text("writer: w-fresh\nsplit: confirm\nqueries:\n  - {q: 犹豫期到底几天, ids: [x]}\n"
+                     "  - {q: 俺娘的保单断了俩月咋弄, ids: [y]}\nnegatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n",
+                     encoding="utf-8")
+    (out / "tune").mkdir()
+    (out / "tune" / "w-trained.yaml").write_text("negatives:\n  - {q: 社保卡丢了去哪补, domain: 社保}\n", encoding="utf-8")
+    assert split_file(fresh, out) == {"confirm": (1, 0)}  # texts already in DEV or TUNE confirm nothing: left out
+    assert split_file(fresh, out) == {"confirm": (1, 0)}  # a re-import does not find its own items
+    assert not (out / "tune" / "w-fresh.yaml").exists()
+    later = tmp_path / "w-later.yaml"
+    later.write_text("writer: w-later\nsplit: tune\nqueries:\n  - {q: 俺娘的保单断了俩月咋弄？, ids: [y]}\n"
+                     "  - {q: 复效要带什么, ids: [z]}\n", encoding="utf-8")
+    assert split_file(later, out) == {"tune": (1, 0)}  # a confirmation text never becomes training data
+
+
+def test_a_new_set_may_take_a_whole_writer_as_its_dev(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import split_file
+    draft = tmp_path / "en-new.yaml"
+    draft.write_text("writer: en-new\nsplit: dev\nqueries:\n  - {q: how long is the cooling-off period, ids: [x]}\n",
+                     encoding="utf-8")
+    assert split_file(draft, tmp_path / "english", dev_fixed=False) == {"dev": (1, 0)}
 
 
 def test_a_writer_cannot_add_to_the_held_out_half(tmp_path: Path) -> None:

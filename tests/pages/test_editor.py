@@ -195,3 +195,39 @@ def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor
     assert not at.exception
     off_topic = at.dataframe[-1].value
     assert list(off_topic.columns) == ["问题", "返回的条目"] and list(off_topic.iloc[:, 0]) == ["犹豫期是多少天"]
+
+
+def quiz_item_page(instructor, item_id: str) -> AppTest:
+    at = page("pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    return at.selectbox(key="editor_pick_quiz").select(item_id).run()
+
+
+@pytest.mark.parametrize("item_id, answer, expected", [
+    ("q-cooling-off-refund-1", "也许", "只能填 对 或 错"),
+    ("q-cooling-off-length-1", "12天", "必须是正确选项的原文"),
+])
+def test_a_quiz_answer_the_form_cannot_read_is_refused_in_chinese(app_env, instructor, item_id, answer, expected):
+    """QA 2026-12-04 (qa13): "must be true or false (对/错)" appeared in English under the answer box of the Chinese editor."""
+    before = (app_env.content_dir / "quizzes" / "cooling-off.yaml").read_bytes()
+    at = quiz_item_page(instructor, item_id)
+    next(t for t in at.text_area if t.key.endswith("-answer")).input(answer)
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(expected in e for e in errors) and not any("must be" in e for e in errors), errors
+    assert (app_env.content_dir / "quizzes" / "cooling-off.yaml").read_bytes() == before
+
+
+def test_quiz_types_are_named_in_words_not_codes(app_env, instructor):
+    """QA 2026-12-04 (qa13): the 题型 box showed true_false / fill_blank, the YAML codes."""
+    at = quiz_item_page(instructor, "q-cooling-off-refund-1")
+    kind = next(s for s in at.selectbox if s.key.endswith("-type"))
+    assert kind.options == ["单选题", "多选题", "判断题", "填空题"] and kind.value == "true_false"
+
+
+def test_the_filter_boxes_never_fall_back_to_streamlits_english_placeholder(app_env, instructor):
+    """QA 2026-12-04 (qa13): on quiz items the (disabled) 标签 box read "Choose an option" on the Chinese UI."""
+    at = quiz_item_page(instructor, "q-cooling-off-refund-1")
+    assert at.selectbox(key="editor_tag").proto.placeholder == "全部标签"
+    assert at.selectbox(key="editor_category").proto.placeholder == "全部分类"

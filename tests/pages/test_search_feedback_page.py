@@ -106,6 +106,27 @@ def test_new_entry_opens_the_editor_prefilled(app_env, store, logged) -> None:
     assert next(t for t in at.text_area if t.label.startswith("相似问法")).value == SAME_QUESTION
 
 
+def test_a_new_entry_goes_to_the_category_of_what_the_wording_finds(app_env, store, logged) -> None:
+    """QA 2026-12-04 (qa13): with no entry named by the agents, the new entry went to the first category
+    (a 保单贷款 question started as cooling-off-…), not near the entries the wording finds."""
+    from kb import load_content
+
+    asked = "宽限期过了保单还有效吗"  # thumbs down on a lapse answer
+    record_search(store, "e", logged["wang"].id, asked, None, [("lapse-grace-period", 0.8)], at=utcnow())
+    record_verdict(store, "e", logged["wang"].id, "lapse-grace-period", DOWN)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
+    at.run().switch_page("pages/search_feedback.py").run()
+    groups = at.selectbox(key="search_feedback_group")
+    groups.select(next(n for n, label in enumerate(groups.options, start=1) if asked in label)).run()
+    entry = at.selectbox(key=f"search_feedback_entry_{asked}").value
+    assert entry, "the wording finds an entry now"
+    at.button(key="search_feedback_new").click().run()
+    assert not at.exception
+    category = load_content(app_env.content_dir).entries[entry].category
+    assert at.selectbox(key="editor_new_category").value == category != "cooling-off"
+
+
 def test_opening_the_page_lets_searches_past_the_retention_period_go(app_env, store, logged, monkeypatch) -> None:
     from trainer.search_feedback.store import searches
     from ui.resources import search_log_writer

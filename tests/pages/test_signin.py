@@ -164,3 +164,18 @@ def test_instructor_sees_instructor_pages_but_not_admin(app_env, store):
     links = {link.proto.label for link in app.sidebar.get("page_link")}
     expected = {spec.title_zh for spec in PAGES if INSTRUCTOR in spec.roles and spec.in_menu}  # a call report opens by link
     assert links == expected and "用户管理" not in links
+
+
+def test_a_blank_login_or_password_asks_for_it_and_is_not_a_failed_attempt(app_env, store):
+    """QA 2026-12-04 (qa13): Enter in the login box sends the form with no password; that read
+    "登录名或密码不正确" and counted towards the lockout (five of them lock the agent out mid-shift)."""
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "agent-wang", "王小明", AGENT, password=PASSWORD)
+    at = page("pages/account.py")
+    for login, password in (("agent-wang", ""), ("", PASSWORD), ("  ", "")):
+        sign_in(at, login, password)
+        assert "请输入登录名和密码" in errors(at) and "不正确" not in errors(at), errors(at)
+    with store.session() as session:
+        assert not session.scalars(select(SignInEvent)).all(), "no attempt was logged or counted"
+    sign_in(at, "agent-wang", PASSWORD)
+    assert at.session_state["user"].login == "agent-wang"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.chinese_text import clause_at
+from kb.chinese_text import clause_at, sentence_at
 
 # The hundred most common Chinese surnames: a form of address starts with one of these.
 COMMON_SURNAMES = (
@@ -54,3 +54,16 @@ def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
             if given != name[1:] and (given[0] == name[1]) != (given[1] == name[2]):
                 return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
     return None
+
+
+def addresses_the_wrong_person(text: str, quote: str, wrong: WrongName) -> bool:
+    """Whether the sentence of `text` that holds `quote` calls the customer by the wrong name.
+
+    "请问是张先生本人吗？" to 李秀兰 checks nothing: the answer can only be "你叫错了", so it is no
+    identity check (and no question about the case). A check in another sentence ("王女士您好。
+    请说一下身份证后四位。") still is one: the customer's own answer identifies them, whatever the greeting.
+    """
+    start = text.find(quote)
+    if start < 0:
+        return False
+    return wrong.said in sentence_at(text, start, start + len(quote))

@@ -28,7 +28,7 @@ from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.mood import MoodModel, Reaction
-from trainer.dialogue.names import wrong_name
+from trainer.dialogue.names import WrongName, addresses_the_wrong_person, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.wording import Worded, english
@@ -67,6 +67,15 @@ def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
 def _faults(evidence: Sequence[Evidence]) -> tuple[str, ...]:
     """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone)."""
     return tuple(e.quote for e in evidence if not e.ok and e.quote)
+
+
+def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
+    """`evidence` without the identity check that asks for someone else, nor the same question taken as
+    one about the case: the customer can only say "你叫错了", so no identity is checked (the scenario's
+    verification checkpoint stays open, the customer gives no identity answer) and 称呼错误 is the finding."""
+    wrong = [e.quote for e in evidence if e.behaviour == "verification" and addresses_the_wrong_person(text, e.quote, named)]
+    return [e for e in evidence if not (e.behaviour in ("verification", "clarifying_question")
+                                        and any(e.quote in q or q in e.quote for q in wrong))]
 
 
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
@@ -355,6 +364,8 @@ class DialogueSession:
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence += self._meaning(reading, evidence)
+        if named is not None:
+            evidence = _not_asking_the_wrong_person(text, evidence, named)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, _faults(evidence))

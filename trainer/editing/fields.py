@@ -8,7 +8,7 @@ never a 0-based index, which nobody outside the code should have to count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from kb import schema
 from kb.regulations.numbering import write_number
@@ -59,16 +59,30 @@ def quiz_answer_text(kind: str, answer: Any, options: list[str] | tuple[str, ...
     return "" if answer is None else str(answer)
 
 
-def parse_quiz_answer(kind: str, value: Any, options: list[str]) -> tuple[Any, str | None]:
-    """(answer as stored in YAML, problem message or None) from the text form of an answer."""
+class CellProblem(NamedTuple):
+    """Why a cell cannot be read: its field and the message in English (spreadsheet import report,
+    logs) and in Chinese (the Chinese editor shows it under the box)."""
+
+    field: str
+    message: str
+    message_zh: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def parse_quiz_answer(kind: str, value: Any, options: list[str]) -> tuple[Any, tuple[str, str] | None]:
+    """(answer as stored in YAML, problem as (English, Chinese) or None) from the text form of an answer."""
     if kind in ("single", "multiple"):
         wanted = split_lines(value)
         if not wanted or any(w not in options for w in wanted):
-            listed = " / ".join(options) if options else "(no options yet)"
-            return None, f"must be the text of the correct option(s), one per line: {listed}"
+            listed = " / ".join(options)
+            return None, (f"must be the text of the correct option(s), one per line: {listed or '(no options yet)'}",
+                          f"必须是正确选项的原文，每行一个：{listed or '（还没有选项）'}")
         indices = [options.index(w) for w in wanted]
         if kind == "single":
-            return (indices[0], None) if len(indices) == 1 else (None, "a single-choice item has exactly one answer")
+            return (indices[0], None) if len(indices) == 1 else (None, ("a single-choice item has exactly one answer",
+                                                                        "单选题只能有一个正确答案"))
         return indices, None
     if kind == "true_false":
         if isinstance(value, bool):
@@ -76,7 +90,7 @@ def parse_quiz_answer(kind: str, value: Any, options: list[str]) -> tuple[Any, s
         word = str(value or "").strip().lower()
         if word in TRUE_WORDS | FALSE_WORDS:
             return word in TRUE_WORDS, None
-        return None, "must be true or false (对/错)"
+        return None, ("must be true or false (对/错)", "只能填 对 或 错（也可填 true / false）")
     return str(value or "").strip(), None
 
 
@@ -192,13 +206,13 @@ def english_fields(item: Any) -> dict[str, Any]:
 
 
 def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, Any] | None = None
-                    ) -> tuple[dict[str, Any], list[str]]:
-    """(YAML item, problems as 'field: message') from named text cells.
+                    ) -> tuple[dict[str, Any], list[CellProblem]]:
+    """(YAML item, the cells' problems) from named text cells.
 
     `previous` (the item as it is in its file) keeps English texts the cells do not carry.
     """
     item = {c.field: c.parse(cells.get(c.name)) for c in COLUMNS[kind] if c.field}
-    messages: list[str] = []
+    messages: list[CellProblem] = []
     for spec in SCHEMAS[kind].fields:
         if spec.kind == schema.ENGLISH:
             english = dict((previous or {}).get(spec.name) or {})
@@ -210,5 +224,5 @@ def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, 
                                                 item.get("options") or [])
             item[spec.name] = answer
             if message:
-                messages.append(f"{spec.name}: {message}")
+                messages.append(CellProblem(spec.name, *message))
     return item, messages

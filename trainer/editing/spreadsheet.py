@@ -198,7 +198,7 @@ def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Ite
         outcomes[(row.sheet, row.row)] = outcome
         known = content.entries if row.kind == ENTRY else content.quiz_items
         item, messages = item_from_cells(row.kind, row.cells, english_fields(known.get(outcome.item_id)))
-        outcome.messages += messages
+        outcome.messages += map(str, messages)
         category = _category(row, item, content)
         if not outcome.item_id:
             outcome.messages.append("id: is missing")

@@ -13,6 +13,12 @@ item between halves. `tune` may be looked at and tuned on; `dev` is held out (fi
 
 A writer file with `split: tune` at the top is training data as a whole (written after DEV was
 fixed, so that DEV stays the same set across passes): all its items go to `tune`, none to `dev`.
+A writer file with `split: confirm` is a held-out confirmation set as a whole (written by a fresh
+writer after DEV had been read in many passes): all its items go to `confirm`, read once per stop,
+never tuned on. The English sets (tests/kb/english_queries, `--out`) are new, so there a whole
+writer file may also be `split: dev`.
+
+    .venv/bin/python tests/kb/customer_queries/split.py --out tests/kb/english_queries /work/drafts/queries15/en-agent.yaml
 """
 
 from __future__ import annotations
@@ -30,12 +36,19 @@ HEADER = """# Customer-words dev set (issue #14), {half} half, writer {writer}.
 # Do not edit by hand: fix the writer's draft and re-run split.py.
 """
 HASHED = "an item is in `tune` when int(sha256(q)[:8], 16) is even,\n# else in `dev`."
-WHOLE_TUNE = ("the writer's file says `split: tune`: every item of it is in `tune`,\n# none in `dev` "
-              "(training data written after DEV was fixed; DEV stays the same set).")
+WHOLE = {
+    "tune": ("the writer's file says `split: tune`: every item of it is in `tune`,\n# none in `dev` "
+             "(training data written after DEV was fixed; DEV stays the same set)."),
+    "confirm": ("the writer's file says `split: confirm`: every item of it is in `confirm`\n# (a fresh "
+                "writer's held-out set, read once per stop to confirm the DEV figures)."),
+    "dev": "the writer's file says `split: dev`: every item of it is in `dev`.",
+}
 RULES = {
     "tune": "TUNE: may be inspected and used to tune thresholds, maps and content variants.",
     "dev": "DEV: held out. Report figures only; never inspect single failures or tune on it.",
+    "confirm": "CONFIRM: held out. Report figures only, once per stop; never inspect failures or tune on it.",
 }
+HALVES = ("tune", "dev", "confirm")
 
 
 def half_of(text: str) -> str:
@@ -49,15 +62,19 @@ def _flow(rows: list[dict]) -> str:
                                             width=10_000, sort_keys=False).strip() + "\n" for row in rows)
 
 
-def writer_split(data: dict, path: Path) -> str | None:
-    """'tune' when the writer's file is training data as a whole, None for the hashed split."""
+def writer_split(data: dict, path: Path, dev_fixed: bool = True) -> str | None:
+    """The half a writer's file goes to as a whole, or None for the hashed tune/dev split.
+
+    The customer-words DEV half is fixed (every pass is compared on it), so there a new writer goes to
+    `tune` or `confirm`, never `dev`; a new set (`dev_fixed=False`) may take a whole writer as its `dev`."""
     declared = data.get("split")
     if declared in (None, ""):
         return None
-    if declared != "tune":
-        raise ValueError(f"{path}: `split: {declared}` is not supported (only `split: tune`, or no split for the "
-                         "hashed tune/dev split): a new writer must not add to the held-out DEV half")
-    return "tune"
+    allowed = ("tune", "confirm") if dev_fixed else HALVES
+    if declared not in allowed:
+        raise ValueError(f"{path}: `split: {declared}` is not supported here (only {', '.join(allowed)}, or no "
+                         "split for the hashed tune/dev split): a new writer must not add to the held-out DEV half")
+    return declared
 
 
 def _plain(text: str) -> str:
@@ -65,27 +82,31 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def held_out_texts(out: Path) -> set[str]:
-    """Every query and negative already in the DEV half (as _plain text)."""
+def held_out_texts(out: Path, halves: tuple[str, ...] = ("dev", "confirm"), but: str = "") -> set[str]:
+    """Every query and negative already in the given halves, by default the held-out ones (as _plain text);
+    writer `but`'s own files are left out, so a re-import does not find its own items."""
     texts = set()
-    for path in sorted((out / "dev").glob("*.yaml")):
+    for path in [p for half in halves for p in sorted((out / half).glob("*.yaml")) if p.stem != but]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         texts |= {_plain(str(row["q"])) for row in (data.get("queries") or []) + (data.get("negatives") or [])}
     return texts
 
 
-def split_file(path: Path, out: Path = HERE) -> dict[str, tuple[int, int]]:
-    """Write the writer's tune and dev files; a `split: tune` writer's items that repeat a DEV text are left
-    out (training on a held-out question would leak it), and their number is printed."""
+def split_file(path: Path, out: Path = HERE, dev_fixed: bool = True) -> dict[str, tuple[int, int]]:
+    """Write the writer's tune and dev (or confirm) files; a whole-file writer's items that repeat a held-out
+    text are left out (training on a held-out question would leak it; a confirmation item already in DEV
+    confirms nothing), and their number is printed."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     writer = str(data.get("writer") or path.stem)
-    whole = writer_split(data, path)
-    held_out = held_out_texts(out) if whole else set()
+    whole = writer_split(data, path, dev_fixed)
+    # A confirmation item already in TUNE or DEV confirms nothing; a training item must not be held out.
+    halves = HALVES if whole == "confirm" else ("dev", "confirm")
+    held_out = held_out_texts(out, halves, but=writer) if whole else set()
     rows = (data.get("queries") or []) + (data.get("negatives") or [])
     if repeated := sum(_plain(str(row["q"])) in held_out for row in rows):
-        print(f"{path.name}: {repeated} item(s) repeat a DEV text and stay out of TUNE")
+        print(f"{path.name}: {repeated} item(s) repeat a held-out text and are left out")
     counts = {}
-    for half in ("tune", "dev"):
+    for half in ("tune", "dev") if whole is None else (whole,):
         def here(row: dict) -> bool:
             return (whole or half_of(str(row["q"]))) == half and _plain(str(row["q"])) not in held_out
         queries = [row for row in data.get("queries") or [] if here(row)]
@@ -95,7 +116,7 @@ def split_file(path: Path, out: Path = HERE) -> dict[str, tuple[int, int]]:
             target.unlink(missing_ok=True)
             counts[half] = (0, 0)
             continue
-        how = WHOLE_TUNE if whole else HASHED
+        how = WHOLE[whole] if whole else HASHED
         body = HEADER.format(half=half, writer=writer, how=how, rule=RULES[half])
         body += f"writer: {writer}\nsplit: {half}\n" + (f"writer_split: {whole}\n" if whole else "")
         body += "queries:\n" + _flow(queries) + "negatives:\n" + _flow(negatives)
@@ -105,9 +126,12 @@ def split_file(path: Path, out: Path = HERE) -> dict[str, tuple[int, int]]:
     return counts
 
 
-def main(paths: list[str]) -> None:
-    for path in paths:
-        for half, (queries, negatives) in split_file(Path(path)).items():
+def main(args: list[str]) -> None:
+    out = HERE
+    if args[:1] == ["--out"]:
+        out, args = Path(args[1]).resolve(), args[2:]
+    for path in args:
+        for half, (queries, negatives) in split_file(Path(path), out, dev_fixed=out == HERE).items():
             print(f"{Path(path).name}: {half} {queries} queries, {negatives} negatives")
 
 

@@ -8,6 +8,7 @@ refused ≥ 0.95) are not reached yet.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,13 @@ def test_most_training_negatives_get_no_article(real_kb: KnowledgeBase) -> None:
         negatives += len(texts)
     assert negatives >= 230
     assert refused / negatives >= TRAINING_NEGATIVES_REFUSED, refused / negatives
+
+
+def test_a_typo_of_an_article_term_finds_what_the_term_finds(real_kb: KnowledgeBase) -> None:
+    """宽线期 is no word: the regulation search reads it as 宽限期, a glossary term the articles use (search14b)."""
+    searcher = real_kb._snapshot.regulation_searcher  # noqa: SLF001 - the app's searcher
+    key = [(hit.document_id, hit.article) for hit in searcher.search("宽线期多久", k=3)]
+    assert key and key == [(hit.document_id, hit.article) for hit in searcher.search("宽限期多久", k=3)]
+    uncorrected = copy.copy(searcher)
+    uncorrected.rewriters = []
+    assert [(hit.document_id, hit.article) for hit in uncorrected.search("宽线期多久", k=3)][:1] != key[:1]

@@ -63,6 +63,13 @@ SENTENCES = [
     ("fraud-suspicious-callback", "official-channel", "您可以先挂断，不用再打我们官网上的客服电话核实。", False),
     # judge14: the opposite of a refusal after a reassurance (别着急) negated nothing it was about
     ("fraud-suspicious-callback", "no-secrets", "您别着急，把您的银行卡密码和验证码告诉我。", False),
+    # judge15: cues from the model answers and the training corpus (never the held-out calls)
+    ("callback-elderly-dividends", "check-understanding", "我这样讲您听得懂吗？", True),
+    ("callback-elderly-dividends", "check-understanding", "刚才讲的这几点，您那边都跟得上吗？", True),
+    ("callback-elderly-dividends", "check-understanding", "您那边听得清楚吗？", False),  # guard: the line, not the words
+    ("grace-period-short-of-money", "official-channel", "您带上身份证和合同到柜台办就行。", True),
+    ("grace-period-short-of-money", "official-channel", "不用去柜台，钱交给我就行。", False),  # negated
+    ("media-threat-unreasonable-demand", "decline-demand", "这个要求我没法答应您，不过我可以把您的意见原话记下来。", True),
 ]
 
 
@@ -149,6 +156,28 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sent
     ("grace-period-short-of-money", "customer-decides", "不能您自己定，得投保人定。", []),
     ("grace-period-short-of-money", "customer-decides", "我不会替您做主。", ["不会替您做主"]),
     ("grace-period-short-of-money", "customer-decides", "两个办法各有利弊，选哪个您自己定。", ["您自己定"]),
+    # judge15: check-understanding asked in the training corpus's and model answers' words
+    ("callback-elderly-dividends", "check-understanding", "这一点您清楚吗？", ["您清楚吗"]),
+    ("callback-elderly-dividends", "check-understanding", "请问我讲的您都清楚了吗？", ["都清楚了吗"]),
+    ("callback-elderly-dividends", "check-understanding", "我这样讲您听得懂吗？", ["听得懂吗"]),
+    ("callback-elderly-dividends", "check-understanding", "那我讲完了喔，您这边明白了吗？", ["明白了吗"]),
+    ("callback-elderly-dividends", "check-understanding", "您看是我说得太快了吗？", ["说得太快了吗"]),
+    ("callback-elderly-dividends", "check-understanding", "您那边听得清楚吗？", []),  # the line, not the words
+    ("callback-elderly-dividends", "check-understanding", "您听懂了没有啊？", []),  # the corpus's rude form
+    ("callback-elderly-dividends", "check-understanding", "这个我也不清楚。", []),
+    # the other checkpoints of `--cue-gaps`
+    ("callback-cooperative", "surrender-loss", "过了犹豫期再退保会有损失。", ["会有损失"]),
+    ("callback-cooperative", "surrender-loss", "退保不会有损失，交多少退多少。", []),  # negated (a corpus fault)
+    ("callback-cooperative", "surrender-loss", "退保可能会有损失。", ["会有损失"]),  # its own words hedge
+    ("callback-elderly-dividends", "not-guaranteed", "分红每年不一样，以实际公布的为准。", ["每年不一样"]),
+    ("callback-elderly-dividends", "not-guaranteed", "上头那块分红就没准了，有多有少。", ["有多有少"]),
+    ("callback-elderly-dividends", "not-guaranteed", "分红没法保证，基本保额那部分是保证的。", ["没法保证"]),
+    ("callback-elderly-dividends", "not-guaranteed", "分红好像每年不一样。", []),  # hedged
+    ("grace-period-short-of-money", "official-channel", "您带上身份证到柜台办就行。", ["到柜台"]),
+    ("grace-period-short-of-money", "official-channel", "不用去柜台，交给我就行。", []),  # negated
+    ("media-threat-unreasonable-demand", "decline-demand", "这个要求我没法答应您。", ["没法答应"]),
+    ("media-threat-unreasonable-demand", "decline-demand", "不是不能答应，是要走流程。", []),  # negated: it can
+    ("media-threat-unreasonable-demand", "decline-demand", "可能没法答应您。", []),  # hedged
 ])
 def test_a_cue_counts_only_said_plainly(real_scenarios, scenario_id, checkpoint_id, text, cues):
     assert said_cues(text, _checkpoint(real_scenarios[scenario_id], checkpoint_id)) == cues

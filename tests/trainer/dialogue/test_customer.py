@@ -69,6 +69,31 @@ def test_a_wrong_name_is_corrected_and_reported(real_scenarios, real_facts):
     assert finding.quote.startswith("王女士") and "李秀兰" in finding.advice
 
 
+def test_asking_whether_the_customer_is_someone_else_is_a_wrong_name_and_no_identity_check(real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply("请问是张先生本人吗？")  # the customer is 李秀兰
+    report = session.report()
+    rubrics = {(f.rubric, f.ok) for f in report.findings}
+    assert ("wrong_name", False) in rubrics
+    assert ("verification", True) not in rubrics and ("clarifying_question", True) not in rubrics
+    assert "第一项：确认受访人是投保人本人" not in " ".join(f.advice for f in report.findings if f.ok)
+    answer = session.scenario.lines.verification_answer
+    assert "李秀兰" in turn.text and answer not in turn.text  # corrected, not "对，我是本人"
+    turn = session.reply("不好意思，请问是李秀兰女士本人吗？")  # asked again, of the right person
+    assert answer in turn.text
+    assert ("verification", True) in {(f.rubric, f.ok) for f in session.report().findings}
+
+
+def test_a_wrong_greeting_does_not_undo_an_identity_check_in_another_sentence(real_scenarios, real_facts):
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply("王女士您好。为了您的信息安全，请您说一下身份证后四位。")
+    rubrics = {(f.rubric, f.ok) for f in session.report().findings}
+    assert ("wrong_name", False) in rubrics and ("verification", True) in rubrics
+    assert session.scenario.lines.verification_answer in turn.text
+
+
 def test_an_apology_gets_a_softer_line_than_a_vague_reply(real_scenarios, real_facts):
     scenario = real_scenarios["permanent-lapse-angry"]
     sorry = DialogueSession(scenario, real_facts, seed=1)

@@ -63,3 +63,12 @@ def test_pooled_figures_and_f1_per_writer():
     f = figures(items, "rude")
     assert (f.precision, f.recall) == (2 / 3, 2 / 3)
     assert f.writer_f1 == {"w-x": 0.5, "w-y": 1.0}
+
+
+def test_the_curve_rule_lowers_a_threshold_only_as_far_as_lowo_precision_stays_at_the_target():
+    from bench.judge_errors import shift_for_recall
+
+    curve = {-0.1: (0.86, 0.80), -0.05: (0.91, 0.75), -0.025: (0.92, 0.70), 0.0: (0.95, 0.70), 0.05: (0.97, 0.60)}
+    assert shift_for_recall(curve) == -0.05  # the lowest still at precision 0.90, with more recall than at 0
+    assert shift_for_recall({**curve, 0.0: (0.88, 0.70)}) == 0.0  # already under the target: never raised
+    assert shift_for_recall({-0.05: (0.91, 0.70), 0.0: (0.95, 0.70)}) == 0.0  # no recall gained

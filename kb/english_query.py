@@ -1,0 +1,93 @@
+"""English queries: the words that carry meaning, and customers' English rewritten into the content's.
+
+An English query is matched against every text (English and Chinese; issue #14, ensearch15). Its keyword
+coverage, half of the relevance that decides whether to answer, counted every word of a customer's English
+story ("wife's cousin sold me…") against the entry's words, inflections included ("lapsed" is not "lapse"),
+so right answers fell under the threshold: on the English TUNE set 83 of 202 questions got no answer.
+Here coverage counts English words without function words, each reduced to a crude stem by a few suffix
+rules (a stemming library was not measured against them: none is installed; docs/benchmarks.md), and the
+glossary's English spoken phrases ("turned down" → "declined") are replaced by the content's word, at word
+boundaries. Nothing here applies to a query with Chinese in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Sequence
+
+from kb.content import GlossaryGroup
+from kb.query_rewrite import Rewrite
+from kb.text import STOP_WORDS, has_cjk, normalize
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Function words, pronouns, auxiliaries and fillers of spoken English (STOP_WORDS holds the few that BM25 drops).
+ENGLISH_STOP_WORDS = STOP_WORDS | frozenset("""
+am was were been being have has had having did done doing will would shall should could may might must
+you your yours he him his she her hers we us our ours they them their theirs its itself myself mine
+this that these those there here who whom whose which why where
+at by from into onto out up down off over under about as than then so but not no nor too very just also
+all any some each every both either neither own same other such only
+there's it's i'm i've i'd don't doesn't didn't can't won't isn't aren't wasn't
+s t d ll ve re m don doesn didn isn aren wasn won ain
+get got getting gets go going gone went one thing things still even really now ok okay yes yeah
+please thanks hi hello know want wanted need needs let lot lots bit
+""".split())
+# Suffixes stripped, longest first, when at least three letters remain ("lapsed" → "laps", "lapse" → "laps").
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "e", "y")
+MIN_STEM = 3
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem: the longest listed suffix stripped, if at least MIN_STEM letters remain (digits kept)."""
+    if not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def english_terms(text: str) -> list[str]:
+    """The stems of the meaning-carrying English words of `text` (a 40-word story keeps about 15)."""
+    words = _WORD.findall(normalize(text))
+    return [stem(w) for w in words if w not in ENGLISH_STOP_WORDS and len(w) > 1]
+
+
+def english_stems(text: str) -> set[str]:
+    """Every English word's stem in `text`, function words included (what coverage looks terms up in)."""
+    return {stem(w) for w in _WORD.findall(normalize(text))}
+
+
+def english_groups(groups: Sequence[GlossaryGroup]) -> tuple[list[GlossaryGroup], list[GlossaryGroup]]:
+    """The glossary split by the language of its spoken phrases: (groups with the Chinese phrases only,
+    groups with the English ones only). Chinese queries keep exactly the rewriting they had."""
+    chinese = [replace(g, spoken=tuple(p for p in g.spoken if has_cjk(p))) for g in groups]
+    english = [replace(g, spoken=tuple(p for p in g.spoken if not has_cjk(p))) for g in groups]
+    return chinese, [g for g in english if g.spoken]
+
+
+class EnglishTerms:
+    """Replaces English spoken phrases with their group's English term (the group's first Latin term), at word
+    boundaries and only in a query without Chinese (the Chinese rewriters never see these phrases)."""
+
+    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+        rules = []
+        for group in groups:
+            term = next((t for t in group.terms if not has_cjk(t)), None)
+            for phrase in group.spoken:
+                if term and not has_cjk(phrase):
+                    rules.append((re.compile(rf"(?<![a-z]){re.escape(normalize(phrase))}(?![a-z])"), normalize(phrase), term))
+        self._rules = sorted(rules, key=lambda r: len(r[1]), reverse=True)
+
+    def rewrite(self, text: str) -> Rewrite:
+        if has_cjk(text):
+            return Rewrite(text)
+        changes: list[tuple[str, str]] = []
+        for pattern, phrase, term in self._rules:
+            if pattern.search(text):
+                text = pattern.sub(term, text)
+                changes.append((phrase, term))
+        return Rewrite(text, tuple(changes))

@@ -1,0 +1,48 @@
+"""Defects found by QA pass qa13 (editors, assignments, search feedback, error messages), walked through
+in the browser as an instructor or agent meets them."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import signed_in
+from tests.browser.test_qa_journeys import LAPTOP, OVERFLOWING_TABLES
+
+
+def test_the_hit_test_after_adding_a_variant_fits_a_1366_screen(open_context, accounts):
+    """The before/after table under 添加为相似问法 (two lists of three entry ids) ran past the right edge
+    at 1366 px: 之后前三, the point of the check, was cut off (1332 px in 904)."""
+    agent = signed_in(open_context, "agent.wang")
+    agent.fill("客户问题", "交费那天过了十来天保单还算数吗").click_button("搜索", step="search")
+    agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
+    page = signed_in(open_context, "teacher.li")
+    page.page.set_viewport_size(LAPTOP)
+    page.open("/search-feedback", step="open a page")
+    page.click_button("添加为相似问法", step="add a variant")
+    page.expect_text("命中测试：这一组的问法")
+    page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(2).wait_for()
+    assert not page.page.evaluate(OVERFLOWING_TABLES)
+
+
+def test_the_chinese_search_box_gives_no_english_hint(agent_page):
+    """Streamlit writes "Press Enter to submit form" under a box being typed in, in English whatever the
+    language: on the agents' search box (a form) on the Chinese UI too."""
+    page = agent_page
+    page.open("/search", step="open a page")
+    page.field("客户问题").fill("宽限期")
+    hint = page.page.locator("[data-testid=InputInstructions]").first
+    hint.wait_for(state="attached")
+    assert not hint.is_visible(), hint.inner_text()
+
+
+def test_a_mood_out_of_range_in_the_scenario_form_is_refused_in_chinese_with_its_line(open_context, accounts):
+    """开场情绪 150 got Streamlit's own "Number is outside the allowed range…" (English, in the browser) and
+    应用到 YAML then did nothing; the validator's message names the file, line and field in Chinese."""
+    page = signed_in(open_context, "teacher.li")
+    page.open("/scenario-editor", step="open a page")
+    page.choose("情景文件", "scenarios/ci-claim-declined.yaml")
+    page.field("开场情绪").fill("150")
+    page.click_button("应用到 YAML")
+    page.expect_text("必须是 0 到 100 之间的整数")
+    main = page.main_text()
+    assert "scenarios/ci-claim-declined.yaml:" in main and "start:" in main, main
+    assert "outside the allowed range" not in page.page.locator("body").inner_text()
+    assert page.page.get_by_role("button", name="保存并发布").is_disabled()

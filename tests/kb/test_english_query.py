@@ -1,0 +1,50 @@
+"""English queries' words and spoken phrases (kb.english_query): what coverage counts, what is rewritten."""
+
+from __future__ import annotations
+
+from kb.content import GlossaryGroup
+from kb.english_query import EnglishTerms, english_groups, english_terms, stem
+from kb.search import Glossary, plan_query
+
+
+def test_inflections_of_one_word_share_a_stem() -> None:
+    assert stem("lapsed") == stem("lapse") == stem("lapses")
+    assert stem("policies") == stem("policy") and stem("claims") == stem("claimed") == stem("claim")
+    assert stem("12378") == "12378" and stem("day") == "day"  # digits kept, short words not cut below three letters
+
+
+def test_a_story_keeps_its_meaning_words_only() -> None:
+    terms = english_terms("My wife's policy lapsed because I didn't pay, can she get it back?")
+    assert terms == [stem("wife"), stem("policy"), stem("lapsed"), stem("because"), stem("pay"), stem("back")]
+
+
+def test_an_english_plan_counts_coverage_on_stems_and_a_chinese_one_as_before() -> None:
+    glossary = Glossary([])
+    english = plan_query("Policies lapsed", glossary, english_coverage=True)
+    assert english.english and english.coverage_terms == [stem("policy"), stem("lapse")]
+    assert plan_query("Policies lapsed", glossary).coverage_terms == ["policies", "lapsed"]
+    chinese = plan_query("保单 lapsed 了", glossary, english_coverage=True)
+    assert not chinese.english and chinese.coverage_terms == plan_query("保单 lapsed 了", glossary).coverage_terms
+
+
+GROUPS = [GlossaryGroup("en-declined", ("declined",), ("turned down", "rejected")),
+          GlossaryGroup("lapse", ("效力中止",), ("停交",)),
+          GlossaryGroup("en-bankrupt", ("bankrupt",), ("goes bust",))]
+
+
+def test_spoken_english_is_rewritten_at_word_boundaries_only() -> None:
+    terms = EnglishTerms(english_groups(GROUPS)[1])
+    rewrite = terms.rewrite("claim turned down, what if the company goes bust")
+    assert rewrite.text == "claim declined, what if the company bankrupt"
+    assert rewrite.changes == (("turned down", "declined"), ("goes bust", "bankrupt"))
+    assert terms.rewrite("unrejected forms").text == "unrejected forms"
+
+
+def test_a_query_with_chinese_is_never_rewritten_into_english() -> None:
+    assert EnglishTerms(english_groups(GROUPS)[1]).rewrite("理赔 turned down 了").text == "理赔 turned down 了"
+
+
+def test_the_chinese_rewriter_keeps_only_chinese_phrases() -> None:
+    chinese, english = english_groups(GROUPS)
+    assert [g.spoken for g in chinese] == [(), ("停交",), ()]
+    assert [g.id for g in english] == ["en-declined", "en-bankrupt"]

@@ -1,0 +1,21 @@
+"""The progress charts' counts read as whole numbers (QA 2026-12-04, qa13: a new agent's empty training
+calendar had the legend "0.000000", and the reviews-due axis could step by 0.5 reviews)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import charts
+
+
+def test_the_calendar_legend_counts_in_whole_numbers():
+    frame = pd.DataFrame({"week": ["2026-11-30"], "day": ["周一"], "total": [0], "date": ["2026-11-30"]})
+    spec = charts.calendar_heatmap(frame, "week", "day", "total", ["date"], ["周一"]).to_dict()
+    legend = spec["encoding"]["color"]["condition"]["legend"]
+    assert legend["format"] == "d" and legend["tickMinStep"] == 1
+
+
+def test_reviews_due_per_day_step_by_whole_reviews():
+    frame = pd.DataFrame({"day": ["2026-12-05", "2026-12-06"], "due": [0, 1]})
+    axis = charts.columns(frame, "day", "due", ["day", "due"]).to_dict()["encoding"]["y"]["axis"]
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1
