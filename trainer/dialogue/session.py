@@ -20,7 +20,7 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, said_cues)
+                                                 misses_a_refusal, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -28,7 +28,7 @@ from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.mood import MoodModel, Reaction
-from trainer.dialogue.names import WrongName, addresses_the_wrong_person, wrong_name
+from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.wording import Worded, english
@@ -50,6 +50,10 @@ SOOTHING = ("apology", "empathy")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
+# Faults of conduct: a sentence found with one meets no checkpoint, by cue, FAQ entry, behaviour or
+# meaning (the step is not done by words the report faults). A wrong name, an unexplained term or an
+# unanswered question are faults of the reply, not of the step's own words, and leave a cue credit.
+CONDUCT_FAULTS = ("rude", "blame", "absolute_promise", "personal_data")
 
 
 def _same_words(first: Finding, second: Finding) -> bool:
@@ -64,18 +68,30 @@ def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
     return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
 
 
-def _faults(evidence: Sequence[Evidence]) -> tuple[str, ...]:
-    """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone)."""
-    return tuple(e.quote for e in evidence if not e.ok and e.quote)
+def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[str, ...]:
+    """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone), or of
+    those of `kinds` only."""
+    return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
-    """`evidence` without the identity check that asks for someone else, nor the same question taken as
-    one about the case: the customer can only say "你叫错了", so no identity is checked (the scenario's
-    verification checkpoint stays open, the customer gives no identity answer) and 称呼错误 is the finding."""
+    """`evidence` without the identity check that asks someone else who they are ("请问是张先生本人吗？"),
+    nor the same question taken as one about the case: the customer can only say "你叫错了", so no identity
+    is checked (the verification checkpoint stays open, no identity answer) and 称呼错误 is the finding.
+    A check that asks for a detail only the customer can give (身份证后四位) stays one, whatever the name:
+    its advice says so, and that the name was wrong (judge16)."""
     wrong = [e.quote for e in evidence if e.behaviour == "verification" and addresses_the_wrong_person(text, e.quote, named)]
-    return [e for e in evidence if not (e.behaviour in ("verification", "clarifying_question")
+    kept = [e for e in evidence if not (e.behaviour in ("verification", "clarifying_question")
                                         and any(e.quote in q or q in e.quote for q in wrong))]
+    return [replace(e, advice=_identified_despite(named.said))
+            if e.ok and e.behaviour == "verification" and detail_asked(e.quote) else e for e in kept]
+
+
+def _identified_despite(said: str) -> Worded:
+    """A detail asked for identifies whoever answers: the check counts, the name is its own lesson."""
+    return Worded(f"请客户自己报出身份信息，核实了身份：客户的回答能确认是本人。但称呼叫成了“{said}”，见“称呼错误”。",
+                  f"Asking the customer to state an identifying detail checks who they are: their answer confirms it. "
+                  f"But you called them “{said}”: see “Wrong name”.")
 
 
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
@@ -501,7 +517,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults = _faults(evidence)
+        faults, conduct = _faults(evidence), _faults(evidence, CONDUCT_FAULTS)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -514,7 +530,7 @@ class DialogueSession:
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
-            if quote is None:
+            if quote is None or said_at_fault(text, quote, conduct):
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]

@@ -6,10 +6,12 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose
-from trainer.dialogue.names import wrong_name
+from trainer.dialogue.names import detail_asked, wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
 
@@ -83,6 +85,40 @@ def test_asking_whether_the_customer_is_someone_else_is_a_wrong_name_and_no_iden
     turn = session.reply("不好意思，请问是李秀兰女士本人吗？")  # asked again, of the right person
     assert answer in turn.text
     assert ("verification", True) in {(f.rubric, f.ok) for f in session.report().findings}
+
+
+def test_asking_for_an_identity_detail_under_the_wrong_name_verifies_and_says_the_name_was_wrong(
+        real_scenarios, real_facts):
+    """judge16: the customer's own answer (身份证后四位) identifies whoever gives it, whatever name the trainee
+    used; only a yes/no "are you 张先生?" checks nothing. The report says both, on their own words."""
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply("张先生，请报一下身份证后四位？")  # the customer is 李秀兰
+    assert "李秀兰" in turn.text and session.scenario.lines.verification_answer in turn.text
+    findings = session.report().findings
+    check = next(f for f in findings if f.rubric == "verification" and f.ok)
+    name = next(f for f in findings if f.rubric == "wrong_name")
+    assert "张先生" not in check.quote and "身份证后四位" in check.quote and "张先生" in name.quote
+    assert "称呼" in check.advice and "张先生" in check.advice  # the credit says the name was wrong
+    assert session.state.done.get("identity") == 1
+
+
+@pytest.mark.parametrize("text", ["张先生，请问是您本人吗？", "请问您是张先生本人吗？"])
+def test_a_yes_or_no_identity_question_to_the_wrong_name_is_still_no_check(real_scenarios, real_facts, text):
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply(text)
+    assert session.scenario.lines.verification_answer not in turn.text
+    assert "identity" not in session.state.done
+
+
+@pytest.mark.parametrize("sentence, asked", [
+    ("张先生，请报一下身份证后四位？", "请报一下身份证后四位？"),
+    ("请问是张先生本人吗？", None),
+    ("麻烦您说一下出生日期，我核对一下。", "麻烦您说一下出生日期，"),
+])
+def test_a_request_for_an_identifying_detail_is_found(sentence, asked):
+    assert detail_asked(sentence) == asked
 
 
 def test_a_wrong_greeting_does_not_undo_an_identity_check_in_another_sentence(real_scenarios, real_facts):
