@@ -74,6 +74,13 @@ def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[st
     return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
 
 
+def _unstated(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The quotes `_close_to` credits only if they state something of the entry: the faults, and the identity
+    requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
+    lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了)."""
+    return _faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+
+
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
     """`evidence` without the identity check that asks someone else who they are ("请问是张先生本人吗？"),
     nor the same question taken as one about the case: the customer can only say "你叫错了", so no identity
@@ -196,7 +203,7 @@ class DialogueSession:
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
-        self._record(evidence)
+        self._record(evidence, text)
 
         verification = ""
         if any(e.behaviour == "verification" for e in evidence) and not state.verified:
@@ -384,7 +391,7 @@ class DialogueSession:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _faults(evidence))
+        self._answered_early(text, claims, wrong_entries, reading, _unstated(evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
@@ -409,7 +416,8 @@ class DialogueSession:
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
 
-        A sentence found at fault (`faults`: the quotes of this reply's faults) counts only if it says
+        A sentence found at fault (`faults`: the quotes of this reply's faults, or its identity request:
+        `_unstated`) counts only if it says
         something of the entry, a topic term or a figure, as the references must: "你冷静点，这是规定，
         我也没办法。" is about as close to every rule's answer and explains none."""
         if reading is None or not self._references.get(entry_id):
@@ -470,22 +478,32 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _faults(evidence))
+        quote = self._answer_quote(text, pending, claims, reading, _unstated(evidence))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
                                                            f"Answered the customer's question: {pending.ask}"),
                              entry=pending.entry)]
+        if self._verifying_first(evidence):
+            return []  # the question waits for the identity check the scenario asks first; it stays open
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _faults(evidence)):
+                                                                          _unstated(evidence)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {entry.question}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
+
+    def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
+        """The reply asks for the identity check the scenario still needs (谈保单前核实身份), with no conduct
+        fault: what a good agent does before discussing the policy, not ignoring the customer's question
+        (judge16: it was 身份核实 做到 and 未回应问题 不足 on the same words)."""
+        due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
+        return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
+            and not _faults(evidence, CONDUCT_FAULTS)
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
                          reading: Reading, faults: Sequence[str] = ()) -> bool:
@@ -517,7 +535,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, conduct = _faults(evidence), _faults(evidence, CONDUCT_FAULTS)
+        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -525,7 +543,7 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, faults) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, unstated) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
@@ -572,9 +590,15 @@ class DialogueSession:
 
     # ------------------------------------------------------------------ feedback
 
-    def _record(self, evidence: list[Evidence]) -> None:
+    def _record(self, evidence: list[Evidence], text: str = "") -> None:
+        """Findings from the turn's evidence; a good behaviour is not credited in a sentence at a conduct
+        fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
+        call itself still reacts to what was said)."""
         turn = self.state.turn
+        conduct = _faults(evidence, CONDUCT_FAULTS)
         for item in evidence:
+            if item.ok and conduct and said_at_fault(text, item.quote, conduct):
+                continue
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue
