@@ -74,6 +74,22 @@ def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[st
     return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
 
 
+def _at_the_end(text: str, quote: str) -> bool:
+    """The quote is in the reply's end (its last third, at least 30 characters): where a closing closes."""
+    last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
+    return quote in last or last in quote
+
+
+def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` without a "closing" that thanks the customer for her last answer and goes on ("感谢您的配合。
+    是的，本次通话全程录音…", the callback-cooperative model's second reply): it is not the call's end, so it
+    neither meets the closing checkpoint out of order (顺序错误 beside 礼貌结束 做到 on the same words, judge16)
+    nor uses up the one credit of the real closing."""
+    opening = first_sentence(text)
+    return [e for e in evidence if not (e.ok and e.behaviour == "closing" and e.quote in opening and opening != text.strip()
+                                        and not _at_the_end(text, e.quote))]
+
+
 def _unstated(evidence: Sequence[Evidence]) -> tuple[str, ...]:
     """The quotes `_close_to` credits only if they state something of the entry: the faults, and the identity
     requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
@@ -244,8 +260,7 @@ class DialogueSession:
         """A closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
         if self.state.turn < 2:
             return None
-        last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
-        return next((e for e in evidence if e.ok and e.behaviour == "closing" and (e.quote in last or last in e.quote)), None)
+        return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -389,6 +404,7 @@ class DialogueSession:
             evidence += self._meaning(reading, evidence)
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
+        evidence = _thanks_not_closing(text, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, _unstated(evidence))

@@ -193,3 +193,18 @@ def test_an_identity_request_answers_no_question_and_meets_no_checkpoint_by_mean
     session = DialogueSession(real_scenarios["permanent-lapse-angry"], real_facts, judge=judge)
     report, _ = play(session, ["郑先生您好，麻烦您先说一下身份证后四位，我核对一下身份。", "麻烦您再说一遍身份证后四位。"])
     assert [(f.rubric, f.ok) for f in report.findings if f.turn_index == 2] == [("ignored_question", False)]
+
+
+@pytest.mark.parametrize("replies", [
+    None,  # the scenario's model answers
+    ["您好，我是保险公司客服，工号2231，今天打电话是做一下新保单的回访。请问您是李秀兰女士本人吗？麻烦您报一下身份证最后四位。",
+     "谢谢您。通话是有录音的，请您放心。想跟您确认一下，这份保险是您自己买的吧？投保单上的名字都是您本人签的吗？"],
+])
+def test_thanks_for_an_answer_is_no_closing_out_of_order(real_scenarios, real_facts, judge, replies):
+    """judge16: "感谢您的配合。是的，…" opening the model's second reply was 礼貌结束 做到 and 顺序错误 (the closing
+    checkpoint before 第二项) on the same words; the call's real closing then earned no credit."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, used = play(session, replies or scenario.model_answers)
+    assert not [f for f in report.findings if f.rubric == "checkpoint_order"]
+    assert all(f.turn_index == len(scenario.model_answers) for f in report.findings if f.rubric == "closing")
