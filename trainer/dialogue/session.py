@@ -25,7 +25,7 @@ from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
-from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
@@ -242,6 +242,8 @@ class DialogueSession:
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
+            if not any(f.id in self.state.asked and f.id not in self.state.answered for f in self.scenario.lines.follow_ups):
+                return ANSWERED_BUT_OPEN  # the scenario's line says her question is still open (judge16)
             return self.scenario.lines.unfinished or DEFAULT_UNFINISHED
         return end_line(self.scenario.lines, self.state.outcome)
 

@@ -161,6 +161,23 @@ def test_a_closing_ends_the_call_and_lists_what_is_still_open(real_scenarios, re
                                   for m in report.missed)
 
 
+def test_a_customer_whose_questions_are_answered_does_not_say_they_are_not(real_scenarios, real_facts):
+    """judge16: closed with a step missed (no empathy) but every question answered, the customer said
+    "可我还是不知道钱到底能不能全退回来" — just answered. Her line now claims nothing; the report lists the step."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    session = DialogueSession(scenario, real_facts, seed=0)
+    report, _ = play(session, ["麻烦您先说一下投保人姓名和身份证后四位，我核对一下身份。",
+                               "您是8天前签收的，还在犹豫期内，犹豫期是15天，现在申请来得及。",
+                               "犹豫期内退保，退还您交的全部保费，只扣不超过10元的工本费。",
+                               "您可以在官方App上提交解除合同申请，也可以带身份证件和银行账户信息去柜面办理。",
+                               "申请受理后，一般30日内钱会退回您的账户。好的，今天就到这里，祝您生活愉快，再见。"])
+    assert report.outcome == "closed_open" and not [m for m in report.missed if "未回答客户问题" in m]
+    assert report.transcript[-1].text != scenario.lines.unfinished
+    session = DialogueSession(scenario, real_facts, seed=0)  # guard: a question left open keeps her line
+    report, _ = play(session, ["孙女士您好，您的犹豫期是15天，现在还在犹豫期内。", "好的，那今天就先到这里，祝您生活愉快，再见！"])
+    assert report.transcript[-1].text.endswith(scenario.lines.unfinished)
+
+
 def test_anything_else_lets_the_customer_ask_what_is_still_on_their_mind(real_scenarios, real_facts):
     session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, seed=0)
     session.start()
