@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from kb.chinese_text import sentence_at
 from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content
@@ -132,6 +133,15 @@ def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
 def at_fault(sentence: str, faults: Sequence[str]) -> bool:
     """Whether the sentence is (part of) one of the reply's faults, as quoted by their evidence."""
     return any(q in sentence or sentence in q for q in faults)
+
+
+def said_at_fault(text: str, quote: str, faults: Sequence[str]) -> bool:
+    """Whether the sentence of `text` that holds `quote` is at fault (`at_fault`): the words a checkpoint
+    would be credited for are the words the report faults. "这个要求我没法答应您，爱找谁找谁。" holds the
+    cue 没法答应 and is rude: it earns no 做到, whichever path (cue, FAQ entry, behaviour) found it."""
+    start = text.find(quote)
+    sentence = sentence_at(text, start, start + len(quote)) if start >= 0 else quote
+    return at_fault(sentence, faults)
 
 
 def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry], faults: Sequence[str] = ()) -> bool:

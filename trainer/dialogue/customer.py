@@ -28,6 +28,9 @@ from trainer.dialogue.scenario import CustomerLines
 DEFAULT_SOFTENED = ("嗯……你这么说我心里好受点了。", "行，那你说吧。", "好吧，我听你说。")
 DEFAULT_UNKNOWN = ("这个我记不太清了。", "这个我还真不知道，你们系统里查不到吗？", "一下子想不起来，我得找找材料。")
 DEFAULT_UNFINISHED = "那……先这样吧，可我问的事还没弄明白呢。"
+# The call closes with open points but every question she asked was answered: what is left (a step she does
+# not know of, her mood) is the report's to say; "我问的事你还没说清楚" would contradict it.
+ANSWERED_BUT_OPEN = "那……好吧，先这样。"
 # More questions after the trainee asked "anything else?": said before the next question.
 MORE_QUESTIONS = ("有，我还想问一下：", "还有个事儿：", "对了，", "先别挂，")
 ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，")

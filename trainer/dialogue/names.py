@@ -22,6 +22,9 @@ TITLES = ("女士", "先生", "小姐", "阿姨", "叔叔", "大爷", "大妈", 
 _ADDRESS = re.compile(f"([{COMMON_SURNAMES}])(?:{'|'.join(TITLES)})")
 # Words that end in a surname character: "谢谢阿姨" thanks the customer, it does not call her 谢阿姨.
 WORDS_ENDING_IN_A_SURNAME = ("谢谢", "感谢", "多谢", "致谢")
+# Words of a request for something only the customer can say about themselves: whoever answers it is
+# identified by the answer, not by the name the trainee used.
+IDENTIFYING_DETAILS = ("身份证", "后四位", "尾号", "证件号", "出生日期", "生日", "手机号", "身份信息")
 
 
 @dataclass(frozen=True)
@@ -56,14 +59,22 @@ def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
     return None
 
 
+def detail_asked(sentence: str) -> str | None:
+    """The clause of `sentence` that asks for an identifying detail (身份证后四位, 出生日期…), or None."""
+    position = min((i for word in IDENTIFYING_DETAILS if (i := sentence.find(word)) >= 0), default=-1)
+    return clause_at(sentence, position, position + 1) if position >= 0 else None
+
+
 def addresses_the_wrong_person(text: str, quote: str, wrong: WrongName) -> bool:
-    """Whether the sentence of `text` that holds `quote` calls the customer by the wrong name.
+    """Whether the sentence of `text` that holds `quote` asks someone else who they are.
 
     "请问是张先生本人吗？" to 李秀兰 checks nothing: the answer can only be "你叫错了", so it is no
-    identity check (and no question about the case). A check in another sentence ("王女士您好。
-    请说一下身份证后四位。") still is one: the customer's own answer identifies them, whatever the greeting.
+    identity check (and no question about the case). A request for a detail only the customer can say
+    ("张先生，请报一下身份证后四位？", or in another sentence: "王女士您好。请说一下身份证后四位。") still is
+    one: the customer's own answer identifies them, whatever the name (which is faulted on its own).
     """
     start = text.find(quote)
     if start < 0:
         return False
-    return wrong.said in sentence_at(text, start, start + len(quote))
+    sentence = sentence_at(text, start, start + len(quote))
+    return wrong.said in sentence and detail_asked(sentence) is None

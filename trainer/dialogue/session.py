@@ -20,15 +20,15 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, said_cues)
+                                                 misses_a_refusal, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
-from trainer.dialogue.customer import DEFAULT_UNFINISHED, CustomerVoice, TurnAct
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.mood import MoodModel, Reaction
-from trainer.dialogue.names import WrongName, addresses_the_wrong_person, wrong_name
+from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.wording import Worded, english
@@ -50,6 +50,10 @@ SOOTHING = ("apology", "empathy")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
+# Faults of conduct: a sentence found with one meets no checkpoint, by cue, FAQ entry, behaviour or
+# meaning (the step is not done by words the report faults). A wrong name, an unexplained term or an
+# unanswered question are faults of the reply, not of the step's own words, and leave a cue credit.
+CONDUCT_FAULTS = ("rude", "blame", "absolute_promise", "personal_data")
 
 
 def _same_words(first: Finding, second: Finding) -> bool:
@@ -64,18 +68,53 @@ def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
     return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
 
 
-def _faults(evidence: Sequence[Evidence]) -> tuple[str, ...]:
-    """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone)."""
-    return tuple(e.quote for e in evidence if not e.ok and e.quote)
+def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[str, ...]:
+    """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone), or of
+    those of `kinds` only."""
+    return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
+
+
+def _at_the_end(text: str, quote: str) -> bool:
+    """The quote is in the reply's end (its last third, at least 30 characters): where a closing closes."""
+    last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
+    return quote in last or last in quote
+
+
+def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` without a "closing" that thanks the customer for her last answer and goes on ("感谢您的配合。
+    是的，本次通话全程录音…", the callback-cooperative model's second reply): it is not the call's end, so it
+    neither meets the closing checkpoint out of order (顺序错误 beside 礼貌结束 做到 on the same words, judge16)
+    nor uses up the one credit of the real closing."""
+    opening = first_sentence(text)
+    return [e for e in evidence if not (e.ok and e.behaviour == "closing" and e.quote in opening and opening != text.strip()
+                                        and not _at_the_end(text, e.quote))]
+
+
+def _unstated(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The quotes `_close_to` credits only if they state something of the entry: the faults, and the identity
+    requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
+    lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了)."""
+    return _faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
-    """`evidence` without the identity check that asks for someone else, nor the same question taken as
-    one about the case: the customer can only say "你叫错了", so no identity is checked (the scenario's
-    verification checkpoint stays open, the customer gives no identity answer) and 称呼错误 is the finding."""
+    """`evidence` without the identity check that asks someone else who they are ("请问是张先生本人吗？"),
+    nor the same question taken as one about the case: the customer can only say "你叫错了", so no identity
+    is checked (the verification checkpoint stays open, no identity answer) and 称呼错误 is the finding.
+    A check that asks for a detail only the customer can give (身份证后四位) stays one, whatever the name:
+    its advice says so, and that the name was wrong (judge16)."""
     wrong = [e.quote for e in evidence if e.behaviour == "verification" and addresses_the_wrong_person(text, e.quote, named)]
-    return [e for e in evidence if not (e.behaviour in ("verification", "clarifying_question")
+    kept = [e for e in evidence if not (e.behaviour in ("verification", "clarifying_question")
                                         and any(e.quote in q or q in e.quote for q in wrong))]
+    return [replace(e, advice=_identified_despite(named.said))
+            if e.ok and e.behaviour == "verification" and detail_asked(e.quote) else e for e in kept]
+
+
+def _identified_despite(said: str) -> Worded:
+    """A detail asked for identifies whoever answers: the check counts, the name is its own lesson."""
+    return Worded(f"请客户自己报出身份信息，核实了身份：客户的回答能确认是本人。但称呼叫成了“{said}”，见“称呼错误”。",
+                  f"Asking the customer to state an identifying detail checks who they are: their answer confirms it. "
+                  f"But you called them “{said}”: see “Wrong name”.")
 
 
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
@@ -180,7 +219,7 @@ class DialogueSession:
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
-        self._record(evidence)
+        self._record(evidence, text)
 
         verification = ""
         if any(e.behaviour == "verification" for e in evidence) and not state.verified:
@@ -203,6 +242,8 @@ class DialogueSession:
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
+            if not any(f.id in self.state.asked and f.id not in self.state.answered for f in self.scenario.lines.follow_ups):
+                return ANSWERED_BUT_OPEN  # the scenario's line says her question is still open (judge16)
             return self.scenario.lines.unfinished or DEFAULT_UNFINISHED
         return end_line(self.scenario.lines, self.state.outcome)
 
@@ -221,8 +262,7 @@ class DialogueSession:
         """A closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
         if self.state.turn < 2:
             return None
-        last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
-        return next((e for e in evidence if e.ok and e.behaviour == "closing" and (e.quote in last or last in e.quote)), None)
+        return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -366,9 +406,10 @@ class DialogueSession:
             evidence += self._meaning(reading, evidence)
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
+        evidence = _thanks_not_closing(text, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _faults(evidence))
+        self._answered_early(text, claims, wrong_entries, reading, _unstated(evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
@@ -393,7 +434,8 @@ class DialogueSession:
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
 
-        A sentence found at fault (`faults`: the quotes of this reply's faults) counts only if it says
+        A sentence found at fault (`faults`: the quotes of this reply's faults, or its identity request:
+        `_unstated`) counts only if it says
         something of the entry, a topic term or a figure, as the references must: "你冷静点，这是规定，
         我也没办法。" is about as close to every rule's answer and explains none."""
         if reading is None or not self._references.get(entry_id):
@@ -454,22 +496,32 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _faults(evidence))
+        quote = self._answer_quote(text, pending, claims, reading, _unstated(evidence))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
                                                            f"Answered the customer's question: {pending.ask}"),
                              entry=pending.entry)]
+        if self._verifying_first(evidence):
+            return []  # the question waits for the identity check the scenario asks first; it stays open
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _faults(evidence)):
+                                                                          _unstated(evidence)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {entry.question}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
+
+    def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
+        """The reply asks for the identity check the scenario still needs (谈保单前核实身份), with no conduct
+        fault: what a good agent does before discussing the policy, not ignoring the customer's question
+        (judge16: it was 身份核实 做到 and 未回应问题 不足 on the same words)."""
+        due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
+        return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
+            and not _faults(evidence, CONDUCT_FAULTS)
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
                          reading: Reading, faults: Sequence[str] = ()) -> bool:
@@ -501,7 +553,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults = _faults(evidence)
+        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -509,12 +561,12 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, faults) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, unstated) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
-            if quote is None:
+            if quote is None or said_at_fault(text, quote, conduct):
                 continue
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]
@@ -556,9 +608,15 @@ class DialogueSession:
 
     # ------------------------------------------------------------------ feedback
 
-    def _record(self, evidence: list[Evidence]) -> None:
+    def _record(self, evidence: list[Evidence], text: str = "") -> None:
+        """Findings from the turn's evidence; a good behaviour is not credited in a sentence at a conduct
+        fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
+        call itself still reacts to what was said)."""
         turn = self.state.turn
+        conduct = _faults(evidence, CONDUCT_FAULTS)
         for item in evidence:
+            if item.ok and conduct and said_at_fault(text, item.quote, conduct):
+                continue
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue

@@ -6,7 +6,7 @@ import pytest
 
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
-                                                 said_cues, turned)
+                                                 said_at_fault, said_cues, turned)
 
 
 def _checkpoint(scenario, checkpoint_id):
@@ -41,7 +41,10 @@ SENTENCES = [
     ("grace-period-short-of-money", "customer-decides", "这事不能由您自己定。", False),
     # a cue said negated (由您决定 in 不由您决定) was met by the cue list
     ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", False),
-    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", True),
+    # judge16: the bare form is flagged rude by the classifier (it reads like 爱办不办), so it earns no 做到;
+    # said after the customer's difficulty is acknowledged it is not flagged and is met
+    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", False),
+    ("grace-period-short-of-money", "customer-decides", "您的难处我理解，办不办、怎么办都由您决定。", True),
     # judge14: a cue after a hedge in its own piece was met by the cue list
     ("grace-period-short-of-money", "customer-decides", "可能最后由您决定吧。", False),
     ("grace-period-short-of-money", "customer-decides", "最后大概还是由您决定。", False),
@@ -70,6 +73,18 @@ SENTENCES = [
     ("grace-period-short-of-money", "official-channel", "您带上身份证和合同到柜台办就行。", True),
     ("grace-period-short-of-money", "official-channel", "不用去柜台，钱交给我就行。", False),  # negated
     ("media-threat-unreasonable-demand", "decline-demand", "这个要求我没法答应您，不过我可以把您的意见原话记下来。", True),
+    # judge16: a sentence at fault (rude, blaming, promising, reading out personal data) meets no checkpoint by
+    # any path — cue, FAQ entry or behaviour — as judge13 ruled for meaning
+    ("media-threat-unreasonable-demand", "decline-demand", "这个要求我没法答应您，爱找谁找谁。", False),  # cue, rude
+    ("callback-cooperative", "surrender-loss", "退保会有损失，不过我保证您一分钱都不会亏。", False),  # cue, promise
+    ("grace-period-short-of-money", "official-channel", "您到柜台办，别在电话里跟我磨叽。", False),  # cue, rude
+    ("callback-cooperative", "close", "没别的事我挂了啊，烦死了，再见。", False),  # behaviour (closing), rude
+    ("callback-cooperative", "identity", "您的身份证后四位是2046对吧？", False),  # behaviour, personal data read out
+    # guards: the fault in another sentence, or none
+    ("media-threat-unreasonable-demand", "decline-demand", "爱找谁找谁。这个要求我没法答应您，不过我可以把您的意见原话记下来。", True),
+    ("callback-cooperative", "close", "感谢您的配合，祝您生活愉快，再见。", True),
+    ("callback-cooperative", "identity", "为了您的信息安全，请您说一下身份证后四位。", True),
+    ("callback-cooperative", "surrender-loss", "犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
 ]
 
 
@@ -87,6 +102,26 @@ def test_a_sentence_at_fault_meets_no_checkpoint_in_other_words(real_scenarios, 
     assert credible(sentence, checkpoint, entries)
     assert not credible(sentence, checkpoint, entries, faults=(sentence,))
     assert not credible("好的。", checkpoint, entries)  # too short to mean anything in particular
+
+
+def test_a_rude_decline_is_reported_rude_and_meets_nothing(real_scenarios, real_facts, judge):
+    """The report does not contradict itself: the rude words are 不足 and earn no 做到 (judge16)."""
+    session = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge)
+    session.start()
+    session.reply("这个要求我没法答应您，爱找谁找谁。")
+    findings = session.report().findings
+    assert any(f.rubric == "rude" and not f.ok for f in findings)
+    assert not any(f.ok for f in findings)
+
+
+@pytest.mark.parametrize("text, quote, faults, at", [
+    ("这个要求我没法答应您，爱找谁找谁。", "这个要求我没法答应您，", ("爱找谁找谁。",), True),  # the same sentence
+    ("爱找谁找谁。这个要求我没法答应您。", "这个要求我没法答应您。", ("爱找谁找谁。",), False),  # another sentence
+    ("这个要求我没法答应您，爱找谁找谁。", "这个要求我没法答应您，", (), False),
+    ("您到柜台办，别跟我磨叽。", "您到柜台办，别跟我磨叽。", ("您到柜台办，别跟我磨叽。",), True),  # the fault is the sentence
+])
+def test_a_quote_is_at_fault_when_its_sentence_is(text, quote, faults, at):
+    assert said_at_fault(text, quote, faults) is at
 
 
 def test_a_checkpoint_about_facts_is_met_only_by_a_sentence_stating_them(real_scenarios, real_facts):

@@ -6,10 +6,12 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose
-from trainer.dialogue.names import wrong_name
+from trainer.dialogue.names import detail_asked, wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
 
@@ -85,6 +87,40 @@ def test_asking_whether_the_customer_is_someone_else_is_a_wrong_name_and_no_iden
     assert ("verification", True) in {(f.rubric, f.ok) for f in session.report().findings}
 
 
+def test_asking_for_an_identity_detail_under_the_wrong_name_verifies_and_says_the_name_was_wrong(
+        real_scenarios, real_facts):
+    """judge16: the customer's own answer (身份证后四位) identifies whoever gives it, whatever name the trainee
+    used; only a yes/no "are you 张先生?" checks nothing. The report says both, on their own words."""
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply("张先生，请报一下身份证后四位？")  # the customer is 李秀兰
+    assert "李秀兰" in turn.text and session.scenario.lines.verification_answer in turn.text
+    findings = session.report().findings
+    check = next(f for f in findings if f.rubric == "verification" and f.ok)
+    name = next(f for f in findings if f.rubric == "wrong_name")
+    assert "张先生" not in check.quote and "身份证后四位" in check.quote and "张先生" in name.quote
+    assert "称呼" in check.advice and "张先生" in check.advice  # the credit says the name was wrong
+    assert session.state.done.get("identity") == 1
+
+
+@pytest.mark.parametrize("text", ["张先生，请问是您本人吗？", "请问您是张先生本人吗？"])
+def test_a_yes_or_no_identity_question_to_the_wrong_name_is_still_no_check(real_scenarios, real_facts, text):
+    session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
+    session.start()
+    turn = session.reply(text)
+    assert session.scenario.lines.verification_answer not in turn.text
+    assert "identity" not in session.state.done
+
+
+@pytest.mark.parametrize("sentence, asked", [
+    ("张先生，请报一下身份证后四位？", "请报一下身份证后四位？"),
+    ("请问是张先生本人吗？", None),
+    ("麻烦您说一下出生日期，我核对一下。", "麻烦您说一下出生日期，"),
+])
+def test_a_request_for_an_identifying_detail_is_found(sentence, asked):
+    assert detail_asked(sentence) == asked
+
+
 def test_a_wrong_greeting_does_not_undo_an_identity_check_in_another_sentence(real_scenarios, real_facts):
     session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
     session.start()
@@ -123,6 +159,23 @@ def test_a_closing_ends_the_call_and_lists_what_is_still_open(real_scenarios, re
     assert turn.done and report.outcome == "closed_open"
     assert report.missed and all("未回答客户问题" not in m or m.split("：", 1)[1] in "".join(customer_lines(report))
                                   for m in report.missed)
+
+
+def test_a_customer_whose_questions_are_answered_does_not_say_they_are_not(real_scenarios, real_facts):
+    """judge16: closed with a step missed (no empathy) but every question answered, the customer said
+    "可我还是不知道钱到底能不能全退回来" — just answered. Her line now claims nothing; the report lists the step."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    session = DialogueSession(scenario, real_facts, seed=0)
+    report, _ = play(session, ["麻烦您先说一下投保人姓名和身份证后四位，我核对一下身份。",
+                               "您是8天前签收的，还在犹豫期内，犹豫期是15天，现在申请来得及。",
+                               "犹豫期内退保，退还您交的全部保费，只扣不超过10元的工本费。",
+                               "您可以在官方App上提交解除合同申请，也可以带身份证件和银行账户信息去柜面办理。",
+                               "申请受理后，一般30日内钱会退回您的账户。好的，今天就到这里，祝您生活愉快，再见。"])
+    assert report.outcome == "closed_open" and not [m for m in report.missed if "未回答客户问题" in m]
+    assert report.transcript[-1].text != scenario.lines.unfinished
+    session = DialogueSession(scenario, real_facts, seed=0)  # guard: a question left open keeps her line
+    report, _ = play(session, ["孙女士您好，您的犹豫期是15天，现在还在犹豫期内。", "好的，那今天就先到这里，祝您生活愉快，再见！"])
+    assert report.transcript[-1].text.endswith(scenario.lines.unfinished)
 
 
 def test_anything_else_lets_the_customer_ask_what_is_still_on_their_mind(real_scenarios, real_facts):

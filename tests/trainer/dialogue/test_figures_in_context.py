@@ -48,6 +48,12 @@ TABLE = [
     (COOL, "退款一般30日内到账。", [("30日", True)]),
     (COOL, "退款一般三十天内退回您账户。", [("30日", True)]),
     (COOL, "退款一般7天到账。", [("7日", False)]),
+    # judge16: the refund said as 退到 (a term of the refund's case fact now): its 30天 was judged as the 犹豫期's
+    ("callback-cooperative", "犹豫期里退的话，一般30天内钱会退到您账户。", [("30日", True)]),
+    (COOL, "犹豫期里退的话，一般30天内钱会退到您账户。", [("30日", True)]),
+    # guards: the wrong figure for the 犹豫期 is still wrong, in its clause or in another
+    ("callback-cooperative", "犹豫期是30天。", [("30日", False)]),
+    ("callback-cooperative", "犹豫期的话，一共是20天。", [("20日", False)]),
     (GRACE, "宽限期是60天。", [("60日", True)]),
     (GRACE, "宽限期是六十天，这期间保障有效。", [("60日", True)]),
     (GRACE, "宽限期只有30天。", [("30日", False)]),

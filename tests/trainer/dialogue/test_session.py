@@ -143,3 +143,68 @@ def test_the_same_finding_on_the_same_words_is_listed_once(real_facts, real_scen
     assert len(keys) == len(set(keys))
     [both] = [f for f in report.findings if f.rubric == "explanation" and "15天" in f.quote and "10元" in f.quote]
     assert "15天" in both.advice and "10元" in both.advice  # each figure's check is kept, in one finding
+
+
+# judge16: a report does not credit and fault the same words. (scenario, replies, the turn's (rubric, ok)
+# pairs that must not be in the report, those that must.) The replies are written for this test.
+CONSISTENT = [
+    # a rhetorical blaming question is no clarifying question (the classifier reads both)
+    ("callback-cooperative", ["这个你自己看合同去，当初买的时候怎么不问清楚？"],
+     [("clarifying_question", True)], [("rude", False)]),
+    # asking for the identity check the scenario needs first is not ignoring the customer's question
+    ("ci-claim-declined", ["张先生，您住院做了支架，又收到拒赔通知，心里肯定特别着急，我非常理解。",
+                           "为了查您的保单，麻烦您先说一下投保人姓名和身份证后四位，我来核对。"],
+     [("ignored_question", False)], [("verification", True)]),
+    ("permanent-lapse-angry", ["郑先生，交了好几年的保单说没就没了，换谁都会生气，您先说，我听着。",
+                               "麻烦您先说一下身份证后四位，我核对一下身份。"],
+     [("ignored_question", False)], [("verification", True)]),
+    # guard: once verified, asking again for the ID digits does not answer her question
+    ("permanent-lapse-angry", ["郑先生您好，麻烦您先说一下身份证后四位，我核对一下身份。",
+                               "麻烦您再说一遍身份证后四位。"],
+     [], [("ignored_question", False)]),
+]
+
+
+@pytest.mark.parametrize("scenario_id, replies, absent, present", CONSISTENT)
+def test_a_report_does_not_credit_and_fault_the_same_words(real_scenarios, real_facts, judge, scenario_id, replies,
+                                                           absent, present):
+    session = DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge)
+    report, _ = play(session, replies)
+    last = [(f.rubric, f.ok) for f in report.findings if f.turn_index == len(replies)]
+    assert not set(absent) & set(last), last
+    assert set(present) <= set(last), last
+    assert_quotes_verbatim(report)
+    faults = [f for f in report.findings if not f.ok and f.rubric in ("rude", "blame", "absolute_promise")]
+    for credit in (f for f in report.findings if f.ok):
+        assert not any(credit.turn_index == f.turn_index and (f.quote in credit.quote or credit.quote in f.quote)
+                       for f in faults), credit
+
+
+def test_an_identity_request_answers_no_question_and_meets_no_checkpoint_by_meaning(real_scenarios, real_facts,
+                                                                                      judge):
+    """judge16: the model's identity request ("…麻烦您说一下投保人姓名和身份证后四位。") is e5-cosine ≥ 0.90
+    from several FAQ answers; it met 告知合同的轻症责任 and answered 万一他恢复得还行… before she asked, so
+    the model's own answer to it was then 未回应问题."""
+    scenario = real_scenarios["stroke-claim-early"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, scenario.model_answers)
+    assert not [f for f in report.findings if not f.ok], [f for f in report.findings if not f.ok]
+    assert session.state.done["mild-benefit"] == 3  # with the model's sentence about 轻症, not the ID request
+    session = DialogueSession(real_scenarios["permanent-lapse-angry"], real_facts, judge=judge)
+    report, _ = play(session, ["郑先生您好，麻烦您先说一下身份证后四位，我核对一下身份。", "麻烦您再说一遍身份证后四位。"])
+    assert [(f.rubric, f.ok) for f in report.findings if f.turn_index == 2] == [("ignored_question", False)]
+
+
+@pytest.mark.parametrize("replies", [
+    None,  # the scenario's model answers
+    ["您好，我是保险公司客服，工号2231，今天打电话是做一下新保单的回访。请问您是李秀兰女士本人吗？麻烦您报一下身份证最后四位。",
+     "谢谢您。通话是有录音的，请您放心。想跟您确认一下，这份保险是您自己买的吧？投保单上的名字都是您本人签的吗？"],
+])
+def test_thanks_for_an_answer_is_no_closing_out_of_order(real_scenarios, real_facts, judge, replies):
+    """judge16: "感谢您的配合。是的，…" opening the model's second reply was 礼貌结束 做到 and 顺序错误 (the closing
+    checkpoint before 第二项) on the same words; the call's real closing then earned no credit."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, used = play(session, replies or scenario.model_answers)
+    assert not [f for f in report.findings if f.rubric == "checkpoint_order"]
+    assert all(f.turn_index == len(scenario.model_answers) for f in report.findings if f.rubric == "closing")
