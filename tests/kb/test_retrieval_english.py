@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from kb import KnowledgeBase
-from kb.evaluation import Evaluation, evaluate, load_dev_set
+from kb.evaluation import Evaluation
+from tests.kb.floors import assert_negatives_refused, assert_recall_holds, evaluated
 from kb.search import Recipe, Searcher
 from kb.text import has_cjk
 
@@ -27,19 +28,15 @@ FLOORS = {"tune": (0.57, 0.68, 0.90), "dev": (0.49, 0.57, 0.90)}
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def half(request: pytest.FixtureRequest, real_search) -> tuple[str, Evaluation]:
-    dev = load_dev_set(ENGLISH_SET / request.param)
-    return request.param, evaluate(real_search, dev.queries, dev.negatives)
+    return request.param, evaluated(real_search, ENGLISH_SET / request.param)
 
 
 def test_recall_stays_above_the_measured_floor(half: tuple[str, Evaluation]) -> None:
-    name, evaluation = half
-    recall_1, recall_3, _ = FLOORS[name]
-    assert evaluation.recall_at(1) >= recall_1 and evaluation.recall_at(3) >= recall_3, name
+    assert_recall_holds(*half, FLOORS[half[0]])
 
 
 def test_near_domain_negatives_in_english_get_no_answer(half: tuple[str, Evaluation]) -> None:
-    name, evaluation = half
-    assert evaluation.off_topic_rejection >= FLOORS[name][2], evaluation.off_topic_answered if name == "tune" else name
+    assert_negatives_refused(*half, FLOORS[half[0]], tuned_on=half[0] == "tune")
 
 
 def searcher(kb: KnowledgeBase, recipe: Recipe = Recipe(), english_scope: bool = True) -> Searcher:

@@ -7,6 +7,8 @@ The reply is built from parts, in the order a person talks:
    a softer line after an apology or empathy; else a line of the current mood band;
 3. the identity answer, the first time the trainee asks for it;
 4. the next question the customer has (each asked once, in the scenario's words).
+A mood or pushback line that asks what the call has already answered (the scenario's `asking`: its
+follow-up answered or checkpoint met, or the follow-up asked in the same reply) is not said.
 Every line is said at most once per call: a pool that has run dry falls back to the next pool
 and, last, to short fillers, so a customer never echoes themselves word for word. A fact about
 themselves asked for again may be repeated ("我刚才说过了，8天前签收的"), but not in two turns
@@ -70,11 +72,15 @@ class CustomerVoice:
         self.told: set[str] = set()  # facts already given
         self.last_parts: tuple[str, ...] = ()  # the parts of the customer's previous utterance
         self.verified_once = False
+        self.settled: frozenset[str] = frozenset()  # follow-ups answered and checkpoints met so far
 
     def _pick(self, *pools: Sequence[str]) -> str:
-        """A line not said yet from the first pool that has one (random within a pool), or ""."""
+        """A line not said yet from the first pool that has one (random within a pool), or "".
+
+        A line asking what is settled is passed over."""
         for pool in pools:
-            fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said]
+            fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
+                     and self.settled.isdisjoint(self.lines.asking.get(line, ()))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
@@ -118,8 +124,13 @@ class CustomerVoice:
         options = [c.format(surname=wrong.surname, wrong=wrong.said[0], name=self.name) for c in CORRECTIONS]
         return self._pick(options)
 
-    def respond(self, act: TurnAct, band: str, verification_line: str, question: str) -> str:
-        """The customer's whole reply to one act: correction, reaction, identity answer, next question."""
+    def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
+                settled: frozenset[str] = frozenset()) -> str:
+        """The customer's whole reply to one act: correction, reaction, identity answer, next question.
+
+        `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
+        asking one of them is said."""
+        self.settled = settled
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         parts.append(self._reaction(act, band))
         if verification_line and verification_line not in self.said:

@@ -55,6 +55,19 @@ JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额�
 NOT_BLAME = {"怪您": ("难怪您",), "怪你": ("难怪你",)}
 # Longer words that contain a jargon term but are plain language (恢复效力 contains 复效).
 NOT_JARGON = {"复效": ("恢复效力",), "保全": ("确保全", "保全额", "保全部"), "现价": ("现价格",)}
+# What a term means in plain words (content/faq: 减额交清 — no more premiums, a lower sum insured; 复效 — the
+# policy restored …). Said anywhere in the same reply, the term is explained there: "还可以办减额交清，以后
+# 不用再交保费，但保额会降低。" needs no 就是 (judge17). 保全 and 次标体 have no plain word short enough to tell.
+PLAIN_MEANINGS = {
+    "减额交清": ("不用再交", "不用交保费", "不再交", "不必再交", "无需再交", "不用再缴", "保额会降低", "保额降低",
+                 "保额会减少", "保额减少", "保额变少", "保额调低", "保额降"),
+    "复效": ("恢复",),
+    "自动垫交": ("垫付", "垫上", "先垫", "垫着", "帮您垫"),
+    "效力中止": ("保障暂停", "暂停", "暂时停", "暂时没有保障", "没有保障"),
+    "现价": ("现金价值",),
+    "出险": ("发生事故", "发生了事故", "出了事", "出事", "发生了合同", "生病", "住院", "意外"),
+    "契撤": ("撤单", "撤销合同", "解除合同", "犹豫期内退", "犹豫期退"),
+}
 EXPLAIN_MARKERS = ("也就是", "就是", "即", "指的是", "意思是", "是指", "简单说", "简单来说", "通俗", "（", "(")
 # An explanation glued to the term: 减额交清”：保额降低… / 自动垫交——用现金价值垫上 / 减额交清。意思是…
 _EXPLAINED_AFTER = re.compile(r"^[”’」』\"']?\s*(：|:|——|—|－|-)")
@@ -167,7 +180,11 @@ def explained_here(text: str, start: int, end: int) -> bool:
     After it: an explain marker later in its sentence (减额交清，就是…), a colon or dash straight
     after it (减额交清”：保额降低…), or the next sentence opening with one (…减额交清。意思是…).
     Before it: a plain description that the term then names (…以后不用交钱，这个叫减额交清).
+    Anywhere in the reply: the term's plain meaning (`PLAIN_MEANINGS`: 减额交清 … 以后不用再交保费).
     """
+    rest = text[:start] + "\n" + text[end:]
+    if any(words in rest for words in PLAIN_MEANINGS.get(text[start:end], ())):
+        return True
     sentence_start, sentence_end = span_bounds(text, start, end)
     after, before = text[end:sentence_end], text[sentence_start:start]
     if any(marker in after for marker in EXPLAIN_MARKERS) or _EXPLAINED_AFTER.match(after):

@@ -107,6 +107,9 @@ class CustomerLines:
     softened: tuple[str, ...] = ()   # after an apology or empathy (defaults in trainer.dialogue.customer)
     unknown: tuple[str, ...] = ()    # asked something the customer does not know
     unfinished: str = ""             # the trainee closes while the customer still has open points
+    # A mood or pushback line that asks something a follow-up or checkpoint answers → those ids: once one of
+    # them is answered or met, the line is not said (a question already answered is not asked again).
+    asking: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

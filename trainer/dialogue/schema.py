@@ -170,7 +170,7 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         return CustomerLines("", {}, (), (), "", "", "")
     check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
                           "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal",
-                          "softened", "unknown", "unfinished"})
+                          "softened", "unknown", "unfinished", "asking"})
     follow_ups, seen = [], set()
     for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
         fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
@@ -193,6 +193,8 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     acts = {name: check.text_list(name, minimum=MIN_ACT_LINES) if name in check.item else ()
             for name in ("softened", "unknown")}
     _repeated_lines(check, {**bands, "pushback": pushback, **acts})
+    asking = _asking(check, {line for pool in (*bands.values(), pushback) for line in pool},
+                     checkpoint_ids | {f.id for f in follow_ups})
     return CustomerLines(
         opening=check.text("opening"),
         bands=bands,
@@ -207,7 +209,27 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         timed_out=check.text("timed_out", required=False) or CustomerLines.timed_out,
         verification_answer=verification_answer,
         verification_refusal=verification_refusal,
+        asking=asking,
     )
+
+
+def _asking(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, tuple[str, ...]]:
+    """`asking`: each mood or pushback line that asks a question of the call, and the follow-ups or
+    checkpoints that answer it."""
+    asking: dict[str, tuple[str, ...]] = {}
+    for item in check.mappings("asking"):
+        item.unknown_fields({"line", "answered_by"})
+        line, answered_by = item.text("line"), item.text_list("answered_by", minimum=1)
+        if line and line not in lines:
+            item.problem("line", f"{line!r} is not one of this scenario's calm/upset/angry/pushback lines",
+                         f"{line!r} 不是本情景 calm/upset/angry/pushback 中的台词")
+        for unknown in (i for i in answered_by if i not in ids):
+            item.problem("answered_by", f"'{unknown}' is not a follow-up or checkpoint id of this scenario",
+                         f"“{unknown}”不是本情景的追问或要点 id")
+        if line in asking:
+            item.problem("line", f"{line!r} is listed twice", f"{line!r} 重复列出")
+        asking[line] = answered_by
+    return asking
 
 
 def _repeated_lines(check: _Checker, pools: dict[str, tuple[str, ...]]) -> None:

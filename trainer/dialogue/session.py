@@ -238,7 +238,8 @@ class DialogueSession:
         act = self._act(text, evidence, reactions, bool(verification))
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
-        return self._say(self.voice.respond(act, self.mood.band, verification, question), evidence)
+        settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled), evidence)
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":

@@ -202,3 +202,69 @@ def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(
     scenario = real_scenarios["cooling-off-cancel"]
     report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["您是哪天签收的保单？"])
     assert customer_lines(report)[1].startswith(scenario.persona.facts["signed"] + "。")
+
+
+def _re_asked(session: DialogueSession, report) -> list[str]:
+    """Mood or pushback lines the customer said after the call had answered what they ask (judge17)."""
+    asking = session.scenario.lines.asking
+    agent_turns = [u for u in report.transcript if u.speaker == "agent"]
+    customer_after = [u.text for u in report.transcript if u.speaker == "customer"][1:]
+    found = []
+    for turn, (agent, said) in enumerate(zip(agent_turns, customer_after), start=1):
+        settled = {c for c, at in session.state.done.items() if at <= turn}
+        for line, ids in asking.items():
+            if line in said and settled & set(ids):
+                found.append(f"t{turn} {line}")
+    return found
+
+
+@pytest.mark.parametrize("scenario_id, replies, line", [
+    ("fraud-suspicious-callback",
+     ["您好，我是XX人寿的回访专员，工号4102，这次来电是为您上周投保的保单做回访。",
+      "您可以挂断后自己拨打保单上的官方客服热线核实，也可以在那里完成回访。",
+      "嗯，好的。", "我这边先记录一下。", "嗯，明白。", "好的，您再考虑一下。"],
+     "你说你是保险公司的，怎么证明？"),
+    ("cooling-off-cancel",
+     ["麻烦您说一下投保人姓名和身份证后四位。", "您是8天前签收的，现在还在犹豫期内，来得及。",
+      "嗯，好的。", "我这边先记录一下。", "嗯，明白。", "好的，您再想想。"],
+     "那我到底还来不来得及？"),
+])
+def test_a_mood_line_does_not_ask_what_the_call_has_answered(real_scenarios, real_facts, scenario_id, replies, line):
+    """judge16 found "你说你是保险公司的，怎么证明？" after the official-hotline step and "那我到底还来不来得及？"
+    after 还在犹豫期内: a mood line listed in the scenario's `asking` is not said once its step is met."""
+    scenario = real_scenarios[scenario_id]
+    assert line in scenario.lines.asking
+    for seed in range(12):
+        session = DialogueSession(scenario, real_facts, seed=seed)
+        report, _ = play(session, replies)
+        assert not _re_asked(session, report), (seed, _re_asked(session, report))
+
+
+def test_a_mood_line_is_still_said_while_its_question_is_open(real_scenarios, real_facts):
+    """Guard: before the hotline step the suspicious customer may still ask how to tell the call is real."""
+    scenario = real_scenarios["fraud-suspicious-callback"]
+    said = set()
+    for seed in range(12):
+        report, _ = play(DialogueSession(scenario, real_facts, seed=seed),
+                         ["您好，我是XX人寿的回访专员，工号4102。", "嗯，好的。", "我这边先记录一下。", "嗯，明白。"])
+        said |= {line for line in scenario.lines.asking if line in "".join(customer_lines(report))}
+    assert "你说你是保险公司的，怎么证明？" in said
+
+
+def test_no_scenario_re_asks_what_its_model_answers_answered(real_scenarios, real_facts):
+    for scenario in real_scenarios.values():
+        for seed in range(4):
+            session = DialogueSession(scenario, real_facts, seed=seed)
+            report, _ = play(session, list(scenario.model_answers))
+            assert not _re_asked(session, report), (scenario.id, seed)
+
+
+def test_the_voice_passes_over_a_settled_line_and_falls_back():
+    from trainer.dialogue.scenario import CustomerLines
+    lines = CustomerLines("", {"calm": ("好。",), "upset": ("怎么证明？", "我不信。"), "angry": ("报警！",)}, ("你没回答。",),
+                          (), "", "", "", asking={"怎么证明？": ("how-confirm",)})
+    voice = CustomerVoice(lines, "吴晓东", {}, random.Random(0))
+    said = [voice.respond(TurnAct(), "upset", "", "", frozenset({"how-confirm"})) for _ in range(2)]
+    assert "怎么证明？" not in "".join(said) and said[0] == "我不信。"
+    voice = CustomerVoice(lines, "吴晓东", {}, random.Random(0))
+    assert "怎么证明？" in "".join(voice.respond(TurnAct(), "upset", "", "") for _ in range(2))  # guard: open, it is said

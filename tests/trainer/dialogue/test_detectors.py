@@ -78,7 +78,8 @@ def test_jargon_needs_an_explanation_once():
 
 
 # (reply, term left unexplained or None): an explanation right next to the term, before or after it,
-# in the same reply counts; one a clause away without any link to the term does not.
+# in the same reply counts; one a clause away without any link to the term does not, unless it states the
+# term's plain meaning (judge17).
 @pytest.mark.parametrize("text, unexplained", [
     ("您可以申请减额交清：保额降低一些，以后就不用再交保费了。", None),
     ("这个叫“减额交清”：保额调低，后面的保费都不用再交了。", None),
@@ -95,6 +96,14 @@ def test_jargon_needs_an_explanation_once():
     ("您这个叫减额交清。", "减额交清"),
     ("我先帮您查一下契撤进度。您放心，今天就有结果。", "契撤"),
     ("减额交清。您看怎么样？", "减额交清"),
+    # judge17: the term's plain meaning anywhere in the same reply explains it, before or after it
+    ("还可以办减额交清，以后不用再交保费，但保额会降低。", None),
+    ("以后不用再交保费，保额会降低一些。您看要不要办减额交清？", None),
+    ("恢复的话叫复效，要补交保费和利息。", None),
+    ("您可以申请复效。补交保费和利息以后，保单就恢复了。", None),
+    ("您的保单可以申请复效。", "复效"),
+    ("还可以办减额交清，您考虑一下。", "减额交清"),
+    ("您这个现价不高。", "现价"),
 ])
 def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
     found = [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"]

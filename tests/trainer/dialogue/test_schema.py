@@ -124,3 +124,21 @@ def test_verifies_must_be_true_or_false(scenario_dir):
     write(scenario_dir, "cooling-off-cancel", text)
     [problem] = [p for p in problems_of(scenario_dir) if p.field == "persona.verifies"]
     assert problem.line == text.splitlines().index("  verifies: 是") + 1 and "true" in problem.message
+
+
+def test_an_asking_line_must_be_a_mood_or_pushback_line_answered_by_a_known_id(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace(
+        "    - {line: 那我到底还来不来得及？, answered_by: [still-in-time, within-period]}",
+        "    - {line: 那我到底还来不来得及？, answered_by: [still-in-time, no-such-step]}\n"
+        "    - {line: 这句不在台词里？, answered_by: [full-refund]}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    messages = [p.message for p in problems_of(scenario_dir) if p.field and p.field.startswith("customer_lines.asking")]
+    assert any("'no-such-step' is not a follow-up or checkpoint id" in m for m in messages)
+    assert any("is not one of this scenario's calm/upset/angry/pushback lines" in m for m in messages)
+    assert len(messages) == 2
+
+
+def test_the_real_scenarios_list_what_their_mood_lines_ask():
+    scenarios = load_scenarios(REAL_CONTENT)
+    assert scenarios["fraud-suspicious-callback"].lines.asking["你说你是保险公司的，怎么证明？"] == ("how-confirm", "official-channel")
+    assert scenarios["cooling-off-cancel"].lines.asking["那我到底还来不来得及？"] == ("still-in-time", "within-period")

@@ -208,3 +208,22 @@ def test_thanks_for_an_answer_is_no_closing_out_of_order(real_scenarios, real_fa
     report, used = play(session, replies or scenario.model_answers)
     assert not [f for f in report.findings if f.rubric == "checkpoint_order"]
     assert all(f.turn_index == len(scenario.model_answers) for f in report.findings if f.rubric == "closing")
+
+
+@pytest.mark.parametrize("scenario_id, text, checkpoint_id", [
+    ("grace-period-short-of-money", "还可以办减额交清，以后不用再交保费，但保额会降低。", "paid-up"),
+    ("lapse-reinstatement", "恢复的话叫复效，两年内补交欠的保费和利息就可以，带上身份证和申请书办理。", "how-to-reinstate"),
+])
+def test_a_term_explained_in_the_same_reply_is_not_unexplained_jargon(real_scenarios, real_facts, scenario_id, text,
+                                                                     checkpoint_id):
+    """judge16 left: the clause that met 说明减额交清的含义 was also 术语未解释. The report says one thing now."""
+    session = DialogueSession(real_scenarios[scenario_id], real_facts, seed=0)
+    session.start()
+    session.state.done.update({c.id: 0 for c in session.scenario.checkpoints if c.order})
+    session.reply(text)
+    assert session.state.done.get(checkpoint_id) == 1
+    assert not [f for f in session.findings if f.rubric == "jargon"], session.findings
+    guard = DialogueSession(real_scenarios[scenario_id], real_facts, seed=0)  # the bare term stays flagged
+    guard.start()
+    guard.reply("您可以办减额交清。" if checkpoint_id == "paid-up" else "您可以申请复效。")
+    assert [f.quote for f in guard.findings if f.rubric == "jargon" and not f.ok]

@@ -1,0 +1,29 @@
+"""Floors on a labelled query set, read one way for every set (customer words, confirmation, English).
+
+A floor is (Recall@1, Recall@3, share of near-domain negatives refused), the figures measured when the ranking
+or the content changed, less a few queries' worth; a held-out set's failures are never printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.evaluation import Evaluation, evaluate, load_dev_set
+
+Floors = tuple[float, float, float]
+
+
+def evaluated(search, folder: Path) -> Evaluation:
+    """Every labelled query and near-domain negative of `folder` through `search`."""
+    labelled = load_dev_set(folder)
+    return evaluate(search, labelled.queries, labelled.negatives)
+
+
+def assert_recall_holds(name: str, evaluation: Evaluation, floors: Floors) -> None:
+    recall_1, recall_3, _ = floors
+    assert evaluation.recall_at(1) >= recall_1 and evaluation.recall_at(3) >= recall_3, name
+
+
+def assert_negatives_refused(name: str, evaluation: Evaluation, floors: Floors, tuned_on: bool) -> None:
+    """Only a set that may be tuned on shows which negatives were answered."""
+    assert evaluation.off_topic_rejection >= floors[2], evaluation.off_topic_answered if tuned_on else name
