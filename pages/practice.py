@@ -2,9 +2,7 @@
 
 The call is saved after every turn, so a reload (or a new tab) picks it up where it was; ending
 a call early asks for confirmation; "practise again" restarts the scenario with a focus on the
-first checkpoint missed. A line typed but not sent is kept over a visit to another page: the reply
-box is a text area with a send button, because st.chat_input takes no starting value and its
-unsent text never reaches the server.
+first checkpoint missed.
 """
 
 from __future__ import annotations
@@ -32,10 +30,8 @@ from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
-from ui.widget_memory import forget, keep, note
 
 CALL = "practice_call"
-DRAFT = "practice_input"  # the reply being written (kept over a visit to another page)
 BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
 
 user = require_page_user(__file__)
@@ -58,10 +54,7 @@ def save_call(call: dict) -> None:
 
 
 def start_call(scenario: Scenario, mode: str, focus_id: str | None = None, assignment_id: int | None = None) -> None:
-    """A new call, saved at once (its record id is its seed) so a reload can rebuild it. A draft left
-    from an earlier call is dropped."""
-    st.session_state.pop(DRAFT, None)
-    forget(DRAFT)
+    """A new call, saved at once (its record id is its seed) so a reload can rebuild it."""
     record_id = open_call(database(), user.id, scenario.id, mode)
     session = DialogueSession(scenario, kb, seed=record_id, mode=mode, judge=judge())
     first = session.start()
@@ -201,23 +194,6 @@ def finished(report: Report) -> None:
         st.rerun()
 
 
-@signed_in_only
-def _send_draft() -> None:
-    """Runs before the page does (the send button's callback): the draft becomes the line to say
-    and the box is emptied (a widget's value can only be set before it is drawn)."""
-    st.session_state[CALL]["said"] = st.session_state.get(DRAFT, "")
-    st.session_state[DRAFT] = ""
-
-
-def reply_box() -> str:
-    """The trainee's next line once sent, else "". Unsent text stays in the box (and in memory over
-    a visit to another page) until it is sent."""
-    st.text_area(tr("您对客户说", "What you say to the customer"), key=keep(DRAFT), max_chars=REPLY_CHARS, height=80,
-                 placeholder=tr("输入您对客户说的话", "Type what you say to the customer"), on_change=note, args=(DRAFT,))
-    st.button(tr("发送", "Send"), type="primary", key="practice_send", on_click=_send_draft)
-    return st.session_state[CALL].pop("said", "") or ""
-
-
 def _set_confirm_end(asking: bool) -> None:
     st.session_state[CALL]["confirm_end"] = asking
 
@@ -280,8 +256,9 @@ if not session.done:
     transcript(session, call["hints"] if session.mode == "training" else {})
     if session.mode == "exam":
         countdown(call["line_at"], session.scenario.reply_seconds)
-    text = reply_box()
-    if text.strip():
+    text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
+                         max_chars=REPLY_CHARS)
+    if text and text.strip():
         answered_at = utcnow()
         turn = session.reply(text)
         if session.mode == "exam" and is_late(call["line_at"], answered_at, session.scenario.reply_seconds):

@@ -23,13 +23,6 @@ def keep(key: str) -> str:
     return key
 
 
-def note(key: str) -> None:
-    """A kept widget's `on_change`: notes its new value as it arrives. Needed where the value is sent
-    on losing focus (a text area): a click on the sidebar right after typing brings the text with
-    the other page's run, where `keep` is not called, and it was lost."""
-    st.session_state.setdefault(_MEMORY, {})[key] = st.session_state.get(key)
-
-
 def forget(prefix: str) -> None:
     """Drop the noted values of widgets whose key starts with `prefix` (e.g. a closed draft's fields)."""
     memory: dict[str, object] = st.session_state.get(_MEMORY, {})

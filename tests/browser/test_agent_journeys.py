@@ -55,7 +55,9 @@ def test_a_short_practice_call_ends_with_a_report(agent_page):
     page.click_link("模拟通话", step="open a page")
     page.click_button("开始通话", step="practice start")
     for line in ("您好，我是客服小王，请问有什么可以帮您？", "非常理解您的心情，我先帮您核实一下保单信息，请您稍等。"):
-        page.fill("您对客户说", line).click_button("发送", step="practice turn")
+        box = page.page.get_by_placeholder("输入您对客户说的话")
+        box.fill(line)
+        page.act(lambda: box.press("Enter"), step="practice turn")
     said = page.page.locator("[data-testid=stChatMessage]").count()
     assert said >= 3
     page.reload(step="open a page")  # the call in progress survives a reload

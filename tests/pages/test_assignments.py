@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.test_practice import MINI_SCENARIO, say
+from tests.pages.test_practice import MINI_SCENARIO
 from trainer.assignments.store import assignments_for, team_assignments
 from trainer.clock import utcnow
 from trainer.insights.periods import local_day
@@ -60,7 +60,7 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     assert call["session"].mode == "exam" and call["assignment"] == progress.assignment.id
     assert "每轮限时 20 秒" in all_text(at) and "回复超时" in all_text(at)  # the limit and the countdown's note
 
-    say(at, "好的，我看一下。")  # a vague reply: training would hint on it
+    at.chat_input(key="practice_input").set_value("好的，我看一下。").run()  # a vague reply: training would hint on it
     assert not at.exception, at.exception
     assert "提示" not in [c.value for c in at.caption] and not call["hints"]
     at.button(key="practice_end").click().run()
@@ -90,11 +90,11 @@ def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, sto
     at.button(key=f"assignment_start_{work.id}").click().run()
     call = at.session_state["practice_call"]
 
-    say(at, "您好，请问您是本人吗？麻烦说一下身份证后四位。")
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
     assert not any(f.rubric == "slow_reply" for f in call["session"].findings)  # answered at once: on time
 
     call["line_at"] = utcnow() - timedelta(seconds=45)  # the trainee took 45 s over a 20 s limit
-    say(at, "您的犹豫期是15天。")
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
     assert not at.exception, at.exception
     slow = [f for f in call["session"].findings if f.rubric == "slow_reply"]
     assert len(slow) == 1 and slow[0].turn_index == 2 and "20 秒" in slow[0].advice
@@ -110,9 +110,9 @@ def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, s
     at.radio(key="practice_mode").set_value("exam")
     at.button(key="practice_start").click().run()
     call = at.session_state["practice_call"]
-    say(at, "您好，请问您是本人吗？麻烦说一下身份证后四位。")
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
     call["line_at"] = utcnow() - timedelta(seconds=45)  # 45 s over a 20 s limit
-    say(at, "您的犹豫期是15天。")
+    at.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
     assert not at.exception, at.exception
     slow_before = [f for f in call["session"].findings if f.rubric == "slow_reply"]
     assert len(slow_before) == 1
