@@ -270,3 +270,26 @@ def test_a_short_question_clause_keeps_the_clause_before_it() -> None:
 def test_short_queries_and_all_question_stories_have_no_separate_question() -> None:
     assert story_question("宽限期多久") is None
     assert story_question("犹豫期从哪天开始算 退保要扣钱吗 退的钱多久能到账呢") is None
+
+
+@pytest.fixture(scope="module")
+def bundled_spoken() -> SpokenTerms:
+    from kb.content import load_content
+    from tests.conftest import REAL_CONTENT
+    return SpokenTerms(load_content(REAL_CONTENT).glossary)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("佢琴日入咗院", "他昨天入了院"),            # Cantonese written the way it is spoken
+    ("点解唔赔俾我", "为什么不赔给我"),
+    ("我老豆冇交保费两个月", "我老豆没有交保费两个月"),
+    ("份分红险今年派息几多", "份分红险今年红利多少"),
+])
+def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken: SpokenTerms, typed: str,
+                                                                 meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("plain", ["受益人和我是什么关系", "理赔要提供哪些材料", "那我的保单呢", "系统里查不到保单"])
+def test_mandarin_words_sharing_a_cantonese_character_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
+    assert bundled_spoken.rewrite(plain).text == plain
