@@ -63,6 +63,17 @@ OVERFLOWING_TABLES = """() => [...document.querySelectorAll('[data-testid=stData
     .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => [s.scrollWidth, s.clientWidth])"""
 
 
+def _opened_at_1366_in_each_language(page, path: str):
+    """Open `path` at 1366 px in Chinese, then in English, yielding each language; back to Chinese at the end."""
+    page.page.set_viewport_size(LAPTOP)
+    for language in ("中文", "English"):
+        if _checked_language(page) != language:
+            page.pick_radio(language, step="switch language")
+        page.open(path, step="open a page")
+        yield language
+    page.pick_radio("中文", step="switch language")
+
+
 def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(open_context, accounts):
     """The 9-column group table and the wording table (with three entry ids) ran past the right edge:
     最近 (latest) was cut off at 1366 px."""
@@ -71,14 +82,9 @@ def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(open_context
     agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
     agent.expect_text("已评价：没帮助")
     page = signed_in(open_context, INSTRUCTOR)
-    page.page.set_viewport_size(LAPTOP)
-    for language in ("中文", "English"):
-        if _checked_language(page) != language:
-            page.pick_radio(language, step="switch language")
-        page.open("/search-feedback", step="open a page")
+    for language in _opened_at_1366_in_each_language(page, "/search-feedback"):
         page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(1).wait_for()
         assert not page.page.evaluate(OVERFLOWING_TABLES), f"a table scrolls sideways at 1366 px ({language})"
-    page.pick_radio("中文", step="switch language")
 
 
 def test_the_citation_table_fits_a_1366_screen(open_context, accounts):

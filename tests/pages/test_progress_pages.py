@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from tests.pages.test_quiz_page import give_english_to_the_cooling_off_item
 from trainer.insights.comments import add_comment
 from trainer.quiz.progress import Attempt, ProgressStore
 from trainer.store.models import DialogueRecord
@@ -302,12 +303,8 @@ def test_the_team_console_keeps_its_filters_over_a_visit_to_one_agent(app_env, s
 def test_in_english_the_quiz_prompts_of_the_team_and_agent_tables_are_english(app_env, store, team, downloads) -> None:
     """The items an agent keeps missing, the weakest items and the item analysis showed the Chinese
     prompt in the English UI although the item has an English one."""
-    quiz = app_env.content_dir / "quizzes" / "cooling-off.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    entry: cooling-off-length\n", (
-        "    entry: cooling-off-length\n    en:\n"
-        "      prompt: What is the minimum cooling-off period of long-term health insurance, such as critical illness cover?\n"
-        "      options: [10 days, 15 days, 20 days, 30 days]\n"
-        "      explanation: Health Insurance Measures art. 15 sets at least 15 days.\n")), encoding="utf-8")
+    give_english_to_the_cooling_off_item(app_env.content_dir, "What is the minimum cooling-off period of long-term "
+                                                              "health insurance, such as critical illness cover?")
     teacher, agents = team
     for days_ago in (3, 2):
         answer(store, agents[0], "q-cooling-off-length-1", False, days_ago, category="cooling-off")

@@ -245,14 +245,21 @@ def test_start_clicked_after_signing_out_in_another_tab_starts_nothing(app_env, 
     assert "已退出登录" in at.warning[0].value
 
 
-def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_explained_in_english(
-        app_env, store, english_outside_runs) -> None:
-    quiz = app_env.content_dir / "quizzes" / "cooling-off.yaml"
+def give_english_to_the_cooling_off_item(content_dir: Path,
+                                         prompt: str = "What is the shortest cooling-off period of long-term health insurance?"
+                                         ) -> None:
+    """The fixture's q-cooling-off-length-1 with an `en:` block (the fixture content has none)."""
+    quiz = content_dir / "quizzes" / "cooling-off.yaml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("    entry: cooling-off-length\n", (
         "    entry: cooling-off-length\n    en:\n"
-        "      prompt: What is the shortest cooling-off period of long-term health insurance?\n"
+        f"      prompt: {prompt}\n"
         "      options: [10 days, 15 days, 20 days, 30 days]\n"
         "      explanation: Health Insurance Measures art. 15 sets at least 15 days.\n")), encoding="utf-8")
+
+
+def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_explained_in_english(
+        app_env, store, english_outside_runs) -> None:
+    give_english_to_the_cooling_off_item(app_env.content_dir)
     user = create_user(store, "agent-en2", "Ben")
     at, run, target = english_round_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
     for position, question in enumerate(run["questions"][:target + 1]):
