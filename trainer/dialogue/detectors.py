@@ -12,6 +12,8 @@ from typing import Iterable
 
 from kb.content import ForbiddenPhrase
 from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
+from kb.text import occurrences
+from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import inside_quotes, reported_speech
 from trainer.dialogue.wording import Worded, english
@@ -174,6 +176,11 @@ def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "
     return Evidence(behaviour, True, clause_at(text, *span), advice or ADVICE.get(behaviour, ""))
 
 
+def _said_plainly(text: str, words: str) -> bool:
+    """`words` said at least once without a negation right before them: "不会恢复" explains no 复效."""
+    return any(not text[:i].endswith(NEGATED_BEFORE) for i in occurrences(text, words))
+
+
 def explained_here(text: str, start: int, end: int) -> bool:
     """The term at [start, end) comes with its explanation in the same reply, right next to it.
 
@@ -183,7 +190,7 @@ def explained_here(text: str, start: int, end: int) -> bool:
     Anywhere in the reply: the term's plain meaning (`PLAIN_MEANINGS`: 减额交清 … 以后不用再交保费).
     """
     rest = text[:start] + "\n" + text[end:]
-    if any(words in rest for words in PLAIN_MEANINGS.get(text[start:end], ())):
+    if any(_said_plainly(rest, words) for words in PLAIN_MEANINGS.get(text[start:end], ())):
         return True
     sentence_start, sentence_end = span_bounds(text, start, end)
     after, before = text[end:sentence_end], text[sentence_start:start]

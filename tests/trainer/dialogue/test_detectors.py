@@ -104,6 +104,9 @@ def test_jargon_needs_an_explanation_once():
     ("您的保单可以申请复效。", "复效"),
     ("还可以办减额交清，您考虑一下。", "减额交清"),
     ("您这个现价不高。", "现价"),
+    # the plain meaning said negated explains nothing ("不会恢复" is not what 复效 means)
+    ("您的保单可以申请复效，不过不会恢复之前的保额。", "复效"),
+    ("您可以申请复效，但这不是恢复原状。", "复效"),
 ])
 def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
     found = [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"]
