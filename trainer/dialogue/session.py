@@ -609,7 +609,7 @@ class DialogueSession:
 
     # ------------------------------------------------------------------ feedback
 
-    def _record(self, evidence: list[Evidence], text: str = "") -> None:
+    def _record(self, evidence: list[Evidence], text: str) -> None:
         """Findings from the turn's evidence; a good behaviour is not credited in a sentence at a conduct
         fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
         call itself still reacts to what was said)."""
