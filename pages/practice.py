@@ -27,6 +27,7 @@ from ui.limits import REPLY_CHARS
 from ui.i18n import tr, tr_worded
 from ui.pages import require_page_user
 from ui.render import escape_markdown
+from ui.reply_draft import draft_name, keep_chat_draft
 from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
@@ -258,6 +259,7 @@ if not session.done:
         countdown(call["line_at"], session.scenario.reply_seconds)
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
                          max_chars=REPLY_CHARS)
+    keep_chat_draft("practice_input", draft_name(user.id, call["record_id"], len(session.transcript)))
     if text and text.strip():
         answered_at = utcnow()
         turn = session.reply(text)
