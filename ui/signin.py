@@ -19,19 +19,35 @@ from ui.limits import PASSWORD_CHARS
 from ui.resources import database, settings
 
 
+SUBMITTED = "_sign_in_submitted"
+SECRET_KEYS = ("sign_in_password", "sign_in_unlock_code")
+
+
+def _take_submission() -> None:
+    """The submit button's callback: note what was sent, then empty the password and unlock code
+    only, so after a wrong password the login is still there (clear_on_submit emptied it too).
+    A callback, because a widget's value can only be set before the widget is drawn."""
+    st.session_state[SUBMITTED] = (st.session_state.get("sign_in_login", ""),
+                                   *(st.session_state.get(key, "") for key in SECRET_KEYS))
+    for key in SECRET_KEYS:
+        st.session_state[key] = ""
+
+
 def sign_in_form() -> tuple[UserInfo, bool] | None:
     """The sign-in form; (user, must change password) once the login and password are right."""
     st.subheader(tr("登录", "Sign in"))
-    with st.form("sign-in", clear_on_submit=True):
-        login = st.text_input(tr("登录名", "Login"), key="sign_in_login", max_chars=64)
-        password = st.text_input(tr("密码", "Password"), type="password", max_chars=PASSWORD_CHARS, key="sign_in_password")
+    with st.form("sign-in"):
+        st.text_input(tr("登录名", "Login"), key="sign_in_login", max_chars=64)
+        st.text_input(tr("密码", "Password"), type="password", max_chars=PASSWORD_CHARS, key="sign_in_password")
         with st.expander(tr("有解锁码？", "Have an unlock code?")):
-            unlock_code = st.text_input(tr("解锁码（管理员在服务器上用 unlock 命令生成）",
-                                           "Unlock code (from the server's `unlock` command)"),
-                                        key="sign_in_unlock_code", max_chars=64)
-        submitted = st.form_submit_button(tr("登录", "Sign in"), type="primary")
-    if not submitted:
+            st.text_input(tr("解锁码（管理员在服务器上用 unlock 命令生成）",
+                             "Unlock code (from the server's `unlock` command)"),
+                          key="sign_in_unlock_code", max_chars=64)
+        st.form_submit_button(tr("登录", "Sign in"), type="primary", on_click=_take_submission)
+    submitted = st.session_state.pop(SUBMITTED, None)
+    if submitted is None:
         return None
+    login, password, unlock_code = submitted
     if not login.strip() or not password:  # Enter in the login box sends the form: not a failed attempt
         st.error(tr("请输入登录名和密码。", "Enter your login and your password."))
         return None

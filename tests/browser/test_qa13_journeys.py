@@ -3,7 +3,7 @@ in the browser as an instructor or agent meets them."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import signed_in
+from tests.browser.conftest import PASSWORD, signed_in
 from tests.browser.test_qa_journeys import LAPTOP, OVERFLOWING_TABLES
 
 
@@ -46,3 +46,18 @@ def test_a_mood_out_of_range_in_the_scenario_form_is_refused_in_chinese_with_its
     assert "scenarios/ci-claim-declined.yaml:" in main and "start:" in main, main
     assert "outside the allowed range" not in page.page.locator("body").inner_text()
     assert page.page.get_by_role("button", name="保存并发布").is_disabled()
+
+
+def test_a_wrong_password_keeps_the_login_and_empties_the_password(open_context, accounts):
+    """qa13 #12: after a wrong password the login box was emptied too (the form cleared itself on
+    submit), so the agent typed the login again. Now only the password box is emptied; the password
+    typed again signs in."""
+    page = open_context().page()
+    page.open("/")
+    page.fill("登录名", "agent.wang").fill("密码", "not-the-password")
+    page.click_button("登录", step="sign in")
+    page.expect_text("登录名或密码不正确")
+    assert page.field("登录名").input_value() == "agent.wang"
+    assert page.field("密码").input_value() == ""
+    page.fill("密码", PASSWORD).click_button("登录", step="sign in")
+    page.wait_for_session_cookie().expect_text("退出登录")

@@ -179,3 +179,26 @@ def test_a_blank_login_or_password_asks_for_it_and_is_not_a_failed_attempt(app_e
         assert not session.scalars(select(SignInEvent)).all(), "no attempt was logged or counted"
     sign_in(at, "agent-wang", PASSWORD)
     assert at.session_state["user"].login == "agent-wang"
+
+
+def test_a_wrong_password_empties_the_password_only_and_still_counts(app_env, store):
+    """qa13 #12: a wrong password emptied the login box too, so the agent typed the login again.
+    Now the login stays, the password (and unlock code) boxes are emptied, the attempt is still
+    counted, and a second try with only the password retyped signs in; in both languages."""
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "agent-wang", "王小明", AGENT, password=PASSWORD)
+    for language, wrong_words in (("zh", "登录名或密码不正确"), ("en", "password is not correct")):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+        at.sidebar.radio(key="lang_choice").set_value(language).run()
+        at.text_input(key="sign_in_unlock_code").input("not-a-code")
+        sign_in(at, "agent-wang", "wrong-password")
+        assert wrong_words in errors(at), errors(at)
+        assert at.text_input(key="sign_in_login").value == "agent-wang"
+        assert at.text_input(key="sign_in_password").value == ""
+        assert at.text_input(key="sign_in_unlock_code").value == ""
+        at.text_input(key="sign_in_password").input(PASSWORD)
+        at.button[0].click().run()
+        assert at.session_state["user"].login == "agent-wang"
+    with store.session() as session:
+        reasons = [e.reason for e in session.scalars(select(SignInEvent).order_by(SignInEvent.id))]
+    assert reasons.count("wrong-password") == 2 and reasons.count("ok") == 2
