@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from trainer.clock import utcnow
 from trainer.editing import history
+from trainer.editing.links import open_flags
 from trainer.search_feedback.store import DOWN, record_search, record_verdict
 from trainer.users.accounts import UserInfo, create_user
 
@@ -82,6 +83,8 @@ def test_add_as_variant_makes_the_group_searchable_and_shows_before_and_after(ap
     at.button(key="search_feedback_add").click().run()
     assert not at.exception
     assert any("已保存" in s.value for s in at.success)
+    assert not any("待复核" in s.value for s in at.success), "qa13 #14: a new wording changes no fact"
+    assert open_flags(store) == [], "the entry's quiz item is not flagged for review"
     [*_, recheck] = at.dataframe
     rows = {row["问法"]: row for row in recheck.value.to_dict("records")}
     assert rows[NO_ANSWER]["之前前三"] == "—" and rows[NO_ANSWER]["之后前三"].startswith("cooling-off-length")

@@ -140,11 +140,13 @@ def _problem_key(problem: Problem) -> tuple:
 
 
 def _facts(entry: Entry) -> Entry:
-    return dataclasses.replace(entry, line=0)
+    """What quiz items and scenarios can rely on: not its line, nor its variants (wordings search
+    matches; a new one, e.g. from 搜索反馈, changes no fact, so it flags nothing for review)."""
+    return dataclasses.replace(entry, line=0, variants=())
 
 
 def changed_entries(before: ContentSet, after: ContentSet) -> set[str]:
-    """Ids of entries added, removed or altered between two content sets."""
+    """Ids of entries added, removed or whose facts changed between two content sets (wordings aside)."""
     ids = set(before.entries) | set(after.entries)
     return {i for i in ids if i not in before.entries or i not in after.entries
             or _facts(before.entries[i]) != _facts(after.entries[i])}

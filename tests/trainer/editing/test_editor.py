@@ -153,6 +153,16 @@ def test_changing_an_entry_flags_its_quiz_items_until_confirmed(editor):
     assert open_flags(editor.db) == []
 
 
+def test_a_new_variant_flags_nothing_for_review_but_a_fact_edit_still_does(editor):
+    """qa13 #14: 添加为相似问法 flagged the entry's quiz items and scenarios for review, though a
+    wording search matches changes no fact they rely on."""
+    draft = editor.open_item("entry", "cooling-off-length")
+    variants = [*draft.fields["variants"], "签完字想反悔有几天时间考虑"]
+    result = editor.save_item(draft, {**draft.fields, "variants": variants}, "li")
+    assert result.ok and result.flagged == 0 and open_flags(editor.db) == []
+    assert edit_answer(editor, "cooling-off-length", NEW_ANSWER).flagged == 1
+
+
 def test_restoring_a_file_brings_back_the_earlier_content_and_index(editor):
     original = (editor.root / FAQ).read_bytes()
     old_answer = answer_of(editor, QUESTION)
