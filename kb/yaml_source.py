@@ -22,6 +22,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from kb.yaml_errors import chinese_problem
+
 # Largest content file accepted (characters); the biggest real file is ~50,000.
 MAX_YAML_CHARS = 1_000_000
 # Deepest nesting of lists and mappings accepted; real content nests at most 5 levels.
@@ -214,7 +216,7 @@ def _parse_uncached(text: str, display_name: str) -> tuple[Any, list[Problem]]:
             line = 1
         reason = getattr(err, "problem", None) or str(err).split("\n")[0]
         return None, [Problem(display_name, line, None, None, f"malformed YAML: {reason}",
-                              f"YAML 格式错误：{reason}")]
+                              f"YAML 格式错误：{chinese_problem(err, text) or reason}")]
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError, ArithmeticError) as err:
         return None, [Problem(display_name, 1, None, None, f"cannot be read as YAML: {type(err).__name__}: {err}",
                               f"无法按 YAML 读取：{type(err).__name__}: {err}")]

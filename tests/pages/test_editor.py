@@ -226,6 +226,34 @@ def test_quiz_types_are_named_in_words_not_codes(app_env, instructor):
     assert kind.options == ["单选题", "多选题", "判断题", "填空题"] and kind.value == "true_false"
 
 
+@pytest.mark.parametrize("language, broken, shown, not_shown", [
+    ("zh", "id: late-payment\ntitle: [未闭合\n", "late-payment.yaml:3: YAML 格式错误：方括号“[ ]”没有闭合", "did not find"),
+    ("zh", "id: late-payment\ntitle: 问题: 还有冒号\n", "late-payment.yaml:2: YAML 格式错误：这里不能再出现“: ”",
+     "mapping values"),
+    ("zh", "id: late-payment\ntitle:\n\tzh: 缩进用了 Tab\n", "late-payment.yaml:3: YAML 格式错误：出现了制表符（Tab）",
+     "cannot start"),
+    ("zh", "id: late-payment\ntitle: \"没有结束的引号\nkind: x\n", "YAML 格式错误：第 2 行开始的引号", "end of stream"),
+    ("en", "id: late-payment\ntitle: 问题: 还有冒号\n",
+     "late-payment.yaml:2: malformed YAML: mapping values are not allowed", "格式错误"),
+])
+def test_a_yaml_syntax_error_is_worded_in_the_ui_language_with_its_file_and_line(app_env, instructor, request, language,
+                                                                                 broken, shown, not_shown):
+    """qa13 #11: PyYAML's English problem text stood inside the Chinese line
+    ("YAML 格式错误：mapping values are not allowed in this context")."""
+    if language == "en":
+        request.getfixturevalue("english_outside_runs")
+    at = AppTest.from_file(str(ROOT / "pages/scenario_editor.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.session_state["lang"] = language
+    at.run()
+    at.text_input(key="scenario_new_id").input("late-payment").run()
+    [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
+    box.input(broken).run()
+    assert not at.exception
+    assert shown in texts(at) and not_shown not in texts(at), texts(at)
+    assert at.button(key="scenario_save").disabled
+
+
 def test_the_filter_boxes_never_fall_back_to_streamlits_english_placeholder(app_env, instructor):
     """QA 2026-12-04 (qa13): on quiz items the (disabled) 标签 box read "Choose an option" on the Chinese UI."""
     at = quiz_item_page(instructor, "q-cooling-off-refund-1")
