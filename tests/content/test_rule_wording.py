@@ -89,6 +89,16 @@ RULES = (
     WordingRule("17 保险法第四十七条是解除合同后退还现金价值的规定", (r"第四十七条",), required=r"现金价值"),
     WordingRule("17 (en) Insurance Law Art. 47 is the cash-value refund", (r"Art\.? ?47\b",),
                 required=r"cash value", lang="en"),
+    WordingRule("polish16 保险法第三十六条：讲超过约定期限60日中止的，也讲催告后超过30日（测验解析、情景亦然）",
+                (r"(超过|超出)约定[^。；]{0,8}(60|六十)\s*日",), required=r"催告", anywhere_in_text=True),
+    WordingRule("polish16 (en) Insurance Law Art. 36: the 30 days after the reminder as well (quiz texts too)",
+                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer'?s (reminder|demand)|催告", lang="en",
+                anywhere_in_text=True),
+    WordingRule("polish16 (en) a salesperson's departure: 一年期以上 is one year or more, not over one year",
+                (r"salesperson|departure|leaves", r"one year"), required=r"one year or more",
+                forbidden=r"(over|more than) one year", lang="en"),
+    WordingRule("polish16 犹豫期退费“一般30日内”没有法规依据：情景的示范回答也只能说是公司实务",
+                (r"一般[^。；]{0,12}(30|三十)\s*日内",), required=r"公司实务", anywhere_in_text=True),
 )
 
 
