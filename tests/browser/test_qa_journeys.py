@@ -98,14 +98,22 @@ def test_the_citation_table_fits_a_1366_screen(open_context, accounts):
     assert not page.page.evaluate(OVERFLOWING_TABLES)
 
 
-def _end_a_short_call(page) -> None:
-    """One line said, then the call ended early: 坐席结束通话（未解决）, the longest outcome name."""
+REPLY_BOX = "输入您对客户说的话"
+
+
+def _start_a_call(page) -> None:
+    """模拟通话 opened and a call started (a call left open by an earlier test ended first)."""
     page.click_link("模拟通话", step="open a page")
-    if not page.page.get_by_role("button", name="开始通话").count():  # a call left open by an earlier test
+    if not page.page.get_by_role("button", name="开始通话").count():
         page.click_button("结束通话", step="practice turn").click_button("确定结束", step="practice report")
         page.click_button("换个情景")
     page.click_button("开始通话", step="practice start")
-    box = page.page.get_by_placeholder("输入您对客户说的话")
+
+
+def _end_a_short_call(page) -> None:
+    """One line said, then the call ended early: 坐席结束通话（未解决）, the longest outcome name."""
+    _start_a_call(page)
+    box = page.page.get_by_placeholder(REPLY_BOX)
     box.fill("您好，我是客服小王，请问有什么可以帮您？")
     page.act(lambda: box.press("Enter"), step="practice turn")
     page.click_button("结束通话", step="practice turn")
@@ -113,19 +121,12 @@ def _end_a_short_call(page) -> None:
     page.click_button("换个情景")
 
 
-REPLY_BOX = "输入您对客户说的话"
-
-
 def test_enter_sends_a_practice_line_and_an_unsent_line_is_kept_over_a_visit_to_search(open_context, accounts):
     """An unsent line was lost when the trainee looked something up mid-call (qa12 #12); polish15's
     text area kept it but Enter no longer sent. Now Enter sends, and a line typed but not sent is
     back in the box after 知识搜索, sent with Enter; a line once sent does not come back."""
     page = signed_in(open_context, "agent.wang")
-    page.click_link("模拟通话", step="open a page")
-    if not page.page.get_by_role("button", name="开始通话").count():  # a call left open by an earlier test
-        page.click_button("结束通话", step="practice turn").click_button("确定结束", step="practice report")
-        page.click_button("换个情景")
-    page.click_button("开始通话", step="practice start")
+    _start_a_call(page)
     messages = page.page.locator("[data-testid=stChatMessage]")
     box = page.page.get_by_placeholder(REPLY_BOX)
     said = messages.count()
