@@ -32,6 +32,7 @@ from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
 from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
+from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
@@ -121,6 +122,9 @@ class Recipe:
     english_terms: bool = True
     # An English query is answered at a relevance ENGLISH_RELEVANCE_OFFSET lower (ensearch15). No effect on Chinese.
     english_threshold: bool = True
+    # A query typed in traditional characters (猶豫期, 保單) is read in simplified ones before anything else
+    # (kb.script_conversion; search16a). A simplified query is never changed.
+    simplified_script: bool = True
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,8 @@ class Glossary:
         return tuple(found)
 
 
-def plan_query(query: str, glossary: Glossary, rewriters: Sequence[SpokenTerms | TypoCorrector | EnglishTerms] = (),
+def plan_query(query: str, glossary: Glossary,
+               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = (),
                english_coverage: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
     `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query)."""
@@ -358,10 +363,13 @@ class Searcher:
         chinese.index, chinese.scope = chinese._chinese_index, chinese._chinese_scope
         return chinese
 
-    def _rewriters(self) -> list[SpokenTerms | TypoCorrector | EnglishTerms]:
+    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
-        rewritten by their own rewriter, in English queries only; the Chinese one never sees them."""
-        rewriters: list[SpokenTerms | TypoCorrector | EnglishTerms] = []
+        rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
+        characters are read as simplified before all of them (the glossary and the vocabulary are simplified)."""
+        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = []
+        if self.recipe.simplified_script:
+            rewriters.append(SimplifiedScript())
         chinese, english = english_groups(self.glossary.groups)
         if self.recipe.typo_correction:
             vocabulary = [t for g in self.glossary.groups for t in g.terms]
