@@ -284,12 +284,19 @@ def bundled_spoken() -> SpokenTerms:
     ("点解唔赔俾我", "为什么不赔给我"),
     ("我老豆冇交保费两个月", "我老豆没有交保费两个月"),
     ("份分红险今年派息几多", "份分红险今年红利多少"),
+    ("犹豫期有几耐", "犹豫期有多久"),                # search16a: the second batch of Cantonese words
+    ("我张单仲喺犹豫期入面，你哋系咪退晒俾我", "我张单还在犹豫期里面，你们是不是退晒给我"),
+    ("断咗保两年，仲可唔可以驳返", "效力中止两年，还可不可以复效"),
+    ("攞返啲钱要去边度办，退保得唔得", "拿回啲钱要去哪里办，退保行不行"),
+    ("屋企人打嚟问嘢", "家里人打来问东西"),
 ])
 def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken: SpokenTerms, typed: str,
                                                                  meant: str) -> None:
     assert bundled_spoken.rewrite(typed).text == meant
 
 
-@pytest.mark.parametrize("plain", ["受益人和我是什么关系", "理赔要提供哪些材料", "那我的保单呢", "系统里查不到保单"])
+@pytest.mark.parametrize("plain", ["受益人和我是什么关系", "理赔要提供哪些材料", "那我的保单呢", "系统里查不到保单",
+                                   "不服可以申请仲裁吗，仲裁要多久",   # 仲 is 还 only outside 仲裁 / 仲介
+                                   "到期返还的钱怎么领", "往返路费能报销吗"])  # 返 alone is Mandarin 返还
 def test_mandarin_words_sharing_a_cantonese_character_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
     assert bundled_spoken.rewrite(plain).text == plain
