@@ -285,7 +285,7 @@ def bundled_spoken() -> SpokenTerms:
     ("我老豆冇交保费两个月", "我老豆没有交保费两个月"),
     ("份分红险今年派息几多", "份分红险今年红利多少"),
     ("犹豫期有几耐", "犹豫期有多久"),                # search16a: the second batch of Cantonese words
-    ("我张单仲喺犹豫期入面，你哋系咪退晒俾我", "我张单还在犹豫期里面，你们是不是退晒给我"),
+    ("我张单仲喺犹豫期入面，你哋系咪退晒俾我", "我保单还在犹豫期里面，你们是不是退晒给我"),
     ("断咗保两年，仲可唔可以驳返", "效力中止两年，还可不可以复效"),
     ("攞返啲钱要去边度办，退保得唔得", "拿回啲钱要去哪里办，退保行不行"),
     ("屋企人打嚟问嘢", "家里人打来问东西"),
@@ -300,3 +300,33 @@ def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken:
                                    "到期返还的钱怎么领", "往返路费能报销吗"])  # 返 alone is Mandarin 返还
 def test_mandarin_words_sharing_a_cantonese_character_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
     assert bundled_spoken.rewrite(plain).text == plain
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("危疾险索偿要咩文件", "重大疾病保险理赔要什么文件"),      # Hong Kong insurance words (search16a)
+    ("份保单断供咗半年点算", "份保单停交保费了半年怎么办"),
+    ("每个月供款几多", "每个月交费多少"),
+    ("已经供咗十年，而家供唔起", "已经交了十年，现在交不起"),
+    ("供满二十年有咩拎", "交满二十年有什么拎"),
+    ("买危疾要唔要验身", "买重大疾病要不要体检"),
+    ("等候期系几耐", "等待期系多久"),
+    ("转去银行户口自动转账", "转去银行卡自动扣款"),
+])
+def test_hong_kong_insurance_words_become_the_mainland_terms(bundled_spoken: SpokenTerms, typed: str,
+                                                             meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("plain", [
+    "理赔要提供咗哪些材料",          # 提供 is no premium paid: 供咗 is left with it
+    "供楼断供了银行会怎么处理",      # 断供 of a mortgage
+    "强积金供款可以退吗",            # MPF contributions, not a premium
+    "公司供应的午餐算福利吗", "停电供电恢复要多久", "口供能改吗",
+    "户口本丢了怎么补办",            # 户口 alone is the household register
+    "在等候期间可以先办别的吗",
+    "医院给了一张单子和收据",        # 张单 of a receipt
+])
+def test_mandarin_words_sharing_a_hong_kong_word_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
+    rewritten = bundled_spoken.rewrite(plain).text
+    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保险合同"):
+        assert word not in rewritten or word in plain
