@@ -81,10 +81,14 @@ class SpokenTerms:
     of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and
     none of its `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子)."""
 
-    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+    def __init__(self, groups: Sequence[GlossaryGroup], only: Collection[str] | None = None,
+                 skip: Collection[str] = ()) -> None:
+        """`only`: the spoken phrases this one replaces (all when None); `skip`: phrases it leaves to another
+        (the dialect phrases, read before typos: dialect_phrases)."""
         rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
                   tuple(normalize(w) for w in group.spoken_unless))
-                 for group in groups for phrase in group.spoken]
+                 for group in groups for phrase in group.spoken
+                 if (only is None or normalize(phrase) in only) and normalize(phrase) not in skip]
         self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
@@ -94,6 +98,15 @@ class SpokenTerms:
                 text = text.replace(phrase, term)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))
+
+
+def dialect_phrases(groups: Sequence[GlossaryGroup]) -> frozenset[str]:
+    """The spoken phrases written with a dialect character: one that is a spoken phrase by itself (佢, 唔, 咗, 嘅, 俺 …),
+    so 唔使, 断咗保, 供咗 too. They are read before typos are corrected (search16a): the corrector took 嘅保险 for a typo
+    of 核保险, 咗钱 of 缴钱, 嘅保单 of 假保单, since a dialect character is no word of the content."""
+    spoken = {normalize(p) for group in groups for p in group.spoken}
+    characters = {p for p in spoken if len(p) == 1}
+    return frozenset(p for p in spoken if not characters.isdisjoint(p))
 
 
 class TypoCorrector:

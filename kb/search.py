@@ -31,7 +31,8 @@ from kb.english_query import EnglishTerms, english_groups, english_stems, englis
 from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
-from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
+from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, story_clauses,
+                              story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
@@ -125,6 +126,9 @@ class Recipe:
     # A query typed in traditional characters (猶豫期, 保單) is read in simplified ones before anything else
     # (kb.script_conversion; search16a). A simplified query is never changed.
     simplified_script: bool = True
+    # Dialect words (佢, 嘅, 咗, 俺 …) are replaced before the typo corrector runs, the other spoken phrases after it
+    # (search16a: 嘅保险 was "corrected" to 核保险).
+    dialect_first: bool = True
 
 
 @dataclass(frozen=True)
@@ -366,11 +370,15 @@ class Searcher:
     def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
         rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
-        characters are read as simplified before all of them (the glossary and the vocabulary are simplified)."""
+        characters are read as simplified before all of them (the glossary and the vocabulary are simplified), and
+        dialect words (佢, 嘅, 咗, 俺 …; kb.query_rewrite.dialect_phrases) before typos: 嘅保险 is no typo of 核保险."""
         rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = []
+        chinese, english = english_groups(self.glossary.groups)
+        dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
         if self.recipe.simplified_script:
             rewriters.append(SimplifiedScript())
-        chinese, english = english_groups(self.glossary.groups)
+        if self.recipe.spoken_terms and dialect:
+            rewriters.append(SpokenTerms(chinese, only=dialect))
         if self.recipe.typo_correction:
             vocabulary = [t for g in self.glossary.groups for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
@@ -382,7 +390,7 @@ class Searcher:
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
                                            words=words, same_as=same_as))
         if self.recipe.spoken_terms:
-            rewriters.append(SpokenTerms(chinese))
+            rewriters.append(SpokenTerms(chinese, skip=dialect))
         if self.recipe.english_terms and english:
             rewriters.append(EnglishTerms(english))
         return rewriters

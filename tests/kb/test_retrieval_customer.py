@@ -250,3 +250,27 @@ def test_a_question_written_in_cantonese_is_answered(real_kb: KnowledgeBase, que
     """Cantonese words (佢, 咗, 冇, 点样, 琴日 …) read as Mandarin through the glossary (stop 29); written for
     this test, not taken from any writer's set."""
     assert entry in [hit.id for hit in real_kb.search(query, k=3)]
+
+
+@pytest.mark.parametrize(("traditional", "simplified"), [
+    ("我張保單喺猶豫期內，想退保點做", "我张保单喺犹豫期内，想退保点做"),
+    ("保單失效咗兩年，仲可唔可以復效", "保单失效咗两年，仲可唔可以复效"),
+])
+def test_a_question_typed_in_traditional_characters_is_searched_as_simplified(real_kb: KnowledgeBase, traditional: str,
+                                                                              simplified: str) -> None:
+    """search16a: traditional characters are read as simplified before anything else (kb.script_conversion);
+    written for this test, not taken from any writer's set."""
+    searcher = real_kb.batch_searcher()
+    assert searcher.query_texts(traditional) == searcher.query_texts(simplified)
+    hits = [hit.id for hit in real_kb.search(traditional, k=3)]
+    assert hits and hits == [hit.id for hit in real_kb.search(simplified, k=3)]
+
+
+@pytest.mark.parametrize(("query", "not_read_as"), [
+    ("我买嘅保险几时到期", "核保"),      # 嘅 is 的, read before the typo corrector (it made 嘅保 → 核保)
+    ("佢交咗钱未", "缴钱"),              # 咗 is 了 (咗钱 → 缴钱)
+    ("朋友嘅保单系咪真嘅", "假保单"),
+])
+def test_dialect_words_are_read_before_typos_are_corrected(real_kb: KnowledgeBase, query: str, not_read_as: str) -> None:
+    texts = real_kb.batch_searcher().query_texts(query)
+    assert texts and not_read_as not in texts[0]
