@@ -287,8 +287,13 @@ def bundled_spoken() -> SpokenTerms:
     ("犹豫期有几耐", "犹豫期有多久"),                # search16a: the second batch of Cantonese words
     ("我张单仲喺犹豫期入面，你哋系咪退晒俾我", "我保单还在犹豫期里面，你们是不是退晒给我"),
     ("断咗保两年，仲可唔可以驳返", "效力中止两年，还可不可以复效"),
-    ("攞返啲钱要去边度办，退保得唔得", "拿回啲钱要去哪里办，退保行不行"),
+    ("攞返啲钱要去边度办，退保得唔得", "拿回些钱要去哪里办，退保行不行"),
     ("屋企人打嚟问嘢", "家里人打来问东西"),
+    ("买嗰阵冇人讲，啱啱先知", "买那时候没有人讲，刚刚先知"),   # search16a, third batch
+    ("我唔识普通话，谂住打电话问下", "我不会普通话，想住打电话问下"),
+    ("听讲保险公司会执笠，我啲钱点计", "听讲保险公司会倒闭，我些钱怎么算"),
+    ("阿爷过身咗，啲钱入我个簿仔", "阿爷身故了，些钱入我个存折"),
+    ("个经纪话唔使讲", "个保险销售人员话不用讲"),
 ])
 def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken: SpokenTerms, typed: str,
                                                                  meant: str) -> None:
@@ -325,8 +330,9 @@ def test_hong_kong_insurance_words_become_the_mainland_terms(bundled_spoken: Spo
     "户口本丢了怎么补办",            # 户口 alone is the household register
     "在等候期间可以先办别的吗",
     "医院给了一张单子和收据",        # 张单 of a receipt
+    "股票经纪推荐的基金亏了",        # a stockbroker is no insurance agent
 ])
 def test_mandarin_words_sharing_a_hong_kong_word_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
     rewritten = bundled_spoken.rewrite(plain).text
-    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保险合同"):
+    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保单", "保险销售人员"):
         assert word not in rewritten or word in plain
