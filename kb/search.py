@@ -380,7 +380,9 @@ class Searcher:
         if self.recipe.spoken_terms and dialect:
             rewriters.append(SpokenTerms(chinese, only=dialect))
         if self.recipe.typo_correction:
-            vocabulary = [t for g in self.glossary.groups for t in g.terms]
+            # A group of one term with spoken phrases only rewrites words (唔识 → 不会, 俺 → 我): its term is ordinary
+            # Mandarin, no content word a typo could mean (不回 was "corrected" to 不会; search16a).
+            vocabulary = [t for g in self.glossary.groups if len(g.terms) > 1 or not g.spoken for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
             words = WordFrequencies(bundled_frequencies(), vocabulary)
             same_as: dict[str, str] = {}

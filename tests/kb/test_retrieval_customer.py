@@ -274,3 +274,9 @@ def test_a_question_typed_in_traditional_characters_is_searched_as_simplified(re
 def test_dialect_words_are_read_before_typos_are_corrected(real_kb: KnowledgeBase, query: str, not_read_as: str) -> None:
     texts = real_kb.batch_searcher().query_texts(query)
     assert texts and not_read_as not in texts[0]
+
+
+def test_a_word_a_dialect_group_puts_in_is_no_typo_target(real_kb: KnowledgeBase) -> None:
+    """唔识 → 不会 made 不会 a term of the glossary; a one-term group only rewrites words, so its term is not in the
+    typo corrector's vocabulary (search16a: 业务员又不回消息 was searched as 不会消息)."""
+    assert "不回消息" in real_kb.batch_searcher().query_texts("客服说让我找业务员 业务员又不回消息")[0]
