@@ -294,6 +294,10 @@ def bundled_spoken() -> SpokenTerms:
     ("听讲保险公司会执笠，我啲钱点计", "听讲保险公司会倒闭，我些钱怎么算"),
     ("阿爷过身咗，啲钱入我个簿仔", "阿爷身故了，些钱入我个存折"),
     ("个经纪话唔使讲", "个保险销售人员话不用讲"),
+    ("两个仔定系个女做受益人", "两个儿子还是个女儿做受益人"),   # fourth batch: 个仔/个女 keep their measure word
+    ("佢系投保人，唔系我", "他是投保人，不是我"),
+    ("计埋礼拜六日，几时入数", "算上礼拜六日，几时到账"),
+    ("一次过俾万几蚊", "一次过给万几元"),
 ])
 def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken: SpokenTerms, typed: str,
                                                                  meant: str) -> None:
@@ -331,8 +335,10 @@ def test_hong_kong_insurance_words_become_the_mainland_terms(bundled_spoken: Spo
     "在等候期间可以先办别的吗",
     "医院给了一张单子和收据",        # 张单 of a receipt
     "股票经纪推荐的基金亏了",        # a stockbroker is no insurance agent
+    "一个女人带着女儿来办理赔",      # 个女 of 一个女人 is no daughter
+    "被蚊子咬了得登革热算意外吗",    # 蚊 is a dollar only outside 蚊子
 ])
 def test_mandarin_words_sharing_a_hong_kong_word_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
     rewritten = bundled_spoken.rewrite(plain).text
-    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保单", "保险销售人员"):
+    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保单", "保险销售人员", "个女儿", "元"):
         assert word not in rewritten or word in plain
