@@ -38,7 +38,9 @@ MODES = ("training", "exam")
 MAX_REPLY_CHARS = 1_000
 # Good service behaviours are reported the first time only; facts, answers and faults every time.
 REPORT_ONCE = ("empathy", "apology", "verification", "clarifying_question", "next_step", "escalation", "closing")
-ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood going down
+# Turns at or above the angry threshold without the mood going down and without progress: a reply
+# that does a step of the call or answers a question, with the mood held, is not one (judge18).
+ESCALATE_AFTER = 2
 # A reply sentence this close (e5 cosine) to a sentence of the FAQ answer, and closer to it than to
 # any other entry of the scenario, answers the question (calibrated on the scenarios' model
 # answers, bench/judge.py: precision of the match ≥ 0.9 on their sentences).
@@ -215,7 +217,9 @@ class DialogueSession:
         self.transcript.append(Utterance("agent", text, self.mood.value, state.turn))
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
 
+        progress_before = len(state.done) + len(state.answered)
         evidence = self._analyse(text, previous_line)
+        progressed = len(state.done) + len(state.answered) > progress_before
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
@@ -227,7 +231,7 @@ class DialogueSession:
             verification = self.scenario.lines.verification_answer if persona.verifies else self.scenario.lines.verification_refusal
             state.verified = persona.verifies
         closing = self._closing(text, evidence)
-        state.outcome = self._outcome(mood_before)
+        state.outcome = self._outcome(mood_before, progressed)
         if not self.done and closing and not self._more_to_ask(text, closing):
             state.outcome = "closed_open" if self.open_points() else "resolved"
         if self.done:
@@ -353,11 +357,16 @@ class DialogueSession:
         hints = self._hints(evidence) if self.mode == "training" else ()
         return CustomerTurn(text, self.mood.value, self.done, self.mood.band, self.state.outcome, hints, self.state.turn)
 
-    def _outcome(self, mood_before: int) -> str:
+    def _outcome(self, mood_before: int, progressed: bool) -> str:
+        """How the call stands after a reply. An angry customer escalates after ESCALATE_AFTER turns that
+        raise her mood, or hold it and get nowhere; a reply that holds it while doing a step the call needs
+        (the identity check the scenario asks first, an answer) is not stalling (judge18: in media-threat a
+        polite line judged vague put her at the angry threshold, and the identity request after it
+        escalated the call at turn 2)."""
         spec, state, value = self.scenario.mood, self.state, self.mood.value
         if value >= spec.hang_up:
             return "hung_up"
-        if value >= spec.angry and value >= mood_before:
+        if value >= spec.angry and (value > mood_before or (value == mood_before and not progressed)):
             state.angry_turns += 1
             if state.angry_turns >= ESCALATE_AFTER:
                 return "escalated"
