@@ -216,3 +216,26 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sent
 ])
 def test_a_cue_counts_only_said_plainly(real_scenarios, scenario_id, checkpoint_id, text, cues):
     assert said_cues(text, _checkpoint(real_scenarios[scenario_id], checkpoint_id)) == cues
+
+
+# judge18: a sentence that only soothes or only introduces the agent states nothing of an FAQ entry; close in
+# meaning (e5 cosine ≥ 0.90) to an answer, it met fact checkpoints on main. Each False row fails on main; the
+# True rows are guards (a soothing clause in a sentence that goes on, the rule in the next sentence).
+SOOTHING_AND_GREETINGS = [
+    ("stroke-claim-early", "mild-benefit", "您好，我是95519客服。您爱人生病住院，您一个人前前后后跑，真的辛苦了。", False),
+    ("stroke-claim-early", "explain-180", "真的辛苦了，家里有病人还要操心理赔。", False),
+    ("stroke-claim-early", "reapply", "真的辛苦了，家里有病人还要操心理赔。", False),
+    ("media-threat-unreasonable-demand", "cash-value", "王女士，我明白您现在急着用钱，心里肯定很烦。", False),
+    ("media-threat-unreasonable-demand", "register", "您好王女士，听得出来您现在很着急，换谁遇到这种事都会着急。", False),
+    ("stroke-claim-early", "acknowledge", "您好，我是95519客服。您爱人生病住院，您一个人前前后后跑，真的辛苦了。", True),
+    ("stroke-claim-early", "mild-benefit",
+     "您好，我是95519客服。您先生这种情况，合同里有轻症责任，可以先按轻度脑中风后遗症申请轻症赔付。", True),
+    ("callback-cooperative", "surrender-loss", "您别着急，犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
+    ("callback-cooperative", "surrender-loss", "您好，我是回访专员小王。犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, met", SOOTHING_AND_GREETINGS)
+def test_a_sentence_that_only_soothes_or_greets_meets_no_fact_checkpoint(real_scenarios, real_facts, judge,
+                                                                         scenario_id, checkpoint_id, text, met):
+    assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
