@@ -239,3 +239,30 @@ SOOTHING_AND_GREETINGS = [
 def test_a_sentence_that_only_soothes_or_greets_meets_no_fact_checkpoint(real_scenarios, real_facts, judge,
                                                                          scenario_id, checkpoint_id, text, met):
     assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
+
+
+# judge18, found by playing every scenario as a plain, a nervous and an impatient agent: plain words for the
+# payment item (a train-split writer says 每年交一次), and a nervous agent's "…" ends what a hedge reaches.
+PLAIN_AND_NERVOUS = [
+    ("callback-cooperative", "payment", "最后确认一下交费：您是每年交一次，每年6000元，一共交10年，对吗？另外如果哪年没按时交，"
+                                        "也不会马上失效，有60天的宽限期，宽限期里照样有保障。", True),
+    ("callback-elderly-dividends", "check-understanding",
+     "有的年份多，有的年份也可能一分都没有…我这么说您听得明白吗？", True),
+    ("callback-elderly-dividends", "check-understanding", "可能您听得明白吧。", False),  # the hedge in its own piece
+    ("callback-cooperative", "payment", "您以后不是一共交十年吗？我也不清楚。", False),  # negated before the cue
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, met", PLAIN_AND_NERVOUS)
+def test_plain_and_nervous_wordings_of_a_step(real_scenarios, real_facts, judge, scenario_id, checkpoint_id, text, met):
+    assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
+
+
+def test_the_illustration_question_is_answered_by_saying_the_figures_are_assumptions(real_scenarios, real_facts, judge):
+    """The same FAQ entry's follow-up in dividend-below-promise already took 假设 as an answer."""
+    session = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge)
+    session.start()
+    session.state.pending = next(f for f in session.scenario.lines.follow_ups if f.id == "illustration")
+    session.state.asked.add("illustration")
+    session.reply("说明书上那些数字，是按几种情况假设算出来的，不是以后每年都能拿这么多。")
+    assert "illustration" in session.state.answered
