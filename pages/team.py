@@ -85,8 +85,7 @@ with tabs[0]:
         tr("最近训练", "Last trained"): when(l.last_active),
         open_label: f"{AGENT_PAGE}?agent={l.agent.login}",
     } for l in lines])
-    # An agent with no answers or calls yet has no accuracy or mean: "—", not Streamlit's English "None".
-    st.dataframe(frame.style.format(na_rep="—", precision=0), hide_index=True, width="stretch",
+    st.dataframe(frame, hide_index=True, width="stretch",
                  column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
     downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
     st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {counted(idle_days, 'day')} or more") + "**")

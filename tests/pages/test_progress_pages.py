@@ -332,21 +332,3 @@ def test_who_has_not_trained_is_shown_not_folded_away(app_env, store, team) -> N
     idle = [e for e in at.expander if any("从未训练" in str(getattr(c, "value", "")) for c in e.children.values())]
     assert idle, "the idle agents' table is in an expander"
     assert all(e.proto.expanded for e in idle), "and that expander is open"
-
-
-def test_an_agent_with_nothing_to_average_reads_a_dash_not_none(app_env, store, team) -> None:
-    """qa14: a new agent's 正确率 % and 通话均分 read "None" (Streamlit's word for a missing value) on the
-    Chinese 团队概览."""
-    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
-
-    teacher, _agents = team
-    create_user(store, "agent-new", "新人", team="一组")
-    at = page("pages/team.py", teacher)
-    assert not at.exception
-    agents = next(d for d in at.dataframe if "通话均分" in d.value.columns)
-    shown = convert_arrow_bytes_to_pandas_df(agents.proto.arrow_data.styler.display_values)
-    row = next(i for i, name in enumerate(agents.value["坐席"]) if name == "新人")
-    columns = list(agents.value.columns)
-    assert [shown.iloc[row, columns.index(c)] for c in ("正确率 %", "通话均分")] == ["—", "—"]
-    trained = next(i for i, name in enumerate(agents.value["坐席"]) if name == "坐席0")
-    assert shown.iloc[trained, columns.index("通话均分")] == "40"  # a real mean is still shown, as a whole number
