@@ -31,7 +31,8 @@ from kb.english_query import EnglishTerms, english_groups, english_stems, englis
 from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
-from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
+from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, one_char_spoken, story_clauses,
+                              story_question)
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
@@ -372,7 +373,7 @@ class Searcher:
                 for term in group.terms:
                     same_as.setdefault(term, group.terms[0])
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
-                                           words=words, same_as=same_as))
+                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese))
         if self.recipe.english_terms and english:

@@ -18,7 +18,7 @@ import numpy as np
 from kb.chinese_text import sentences
 from kb.content import Entry
 from kb.index import IndexedDoc, SearchIndex, keyword_collection
-from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams
+from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, one_char_spoken
 from kb.regulations.gate import GATE, GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.regulations.library import Article, Document, Library
@@ -177,7 +177,7 @@ class RegulationSearcher(Searcher):
         vocabulary = sorted(t for t in terms if t in library_text)
         known = [self.index.bm25.vocab_dict, bigrams(self._scope_examples)]
         return [TypoCorrector(vocabulary, *known, words=WordFrequencies(bundled_frequencies(), terms),
-                              non_words_only=True)]
+                              non_words_only=True, word_chars=one_char_spoken(self.glossary.groups))]
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:

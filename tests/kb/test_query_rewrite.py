@@ -117,6 +117,64 @@ def test_typos_that_read_better_corrected_are_still_corrected(typed: str, meant:
     assert _reading(words=True).rewrite(typed).text == meant
 
 
+# The false fixes search14b left on TUNE, and the dialect groups' ordinary words (search16c).
+LEFT_OVER = ["区别", "保单", "保险单", "保险金", "续期", "犹豫期", "尤豫期", "三差", "减额交清", "一些", "那个", "这个",
+             "现在", "为什么", "赔款", "索赔", "核保", "缴钱"]
+
+
+def _left_over(**options: object) -> TypoCorrector:
+    vocabulary = VOCABULARY + LEFT_OVER
+    return TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary),
+                         same_as={"尤豫期": "犹豫期"}, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("query", [
+    "原来的业务员跳槽去别家了",          # 去 + 别家, not 区别 + 家
+    "我到底是保上了还是没保上",          # 保上 is "got insured", not 保单
+    "我闺女那份保险上的字不是她写的",    # 保险 + 上, not 保险单
+    "钱上差多少",                        # not 三差
+    "他那个养老保险今年还一直在发",      # 今年, not 保险金 + 年
+    "换之前要注意些啥",                  # 注意 + 些, not 一些 (a very common word is no term)
+    "保险断了你们也不来个信儿",          # not 那个
+    "是不是要先在医保那边登记",          # not 现在
+])
+def test_words_beside_a_stretch_that_read_as_words_are_not_corrected(query: str) -> None:
+    assert _left_over().rewrite(query).text == query
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("退保和撤单有啥去别", "退保和撤单有啥区别"),    # 去别 alone is still 区别
+    ("那个有余期是多少天", "那个犹豫期是多少天"),    # 有 at the edge is part of the typo: 余期 is no word
+    ("听说可以减额交请", "听说可以减额交清"),        # so is 请
+    ("保废交不起了", "保费交不起了"),
+    ("保单复笑要带什么", "保单复效要带什么"),
+])
+def test_typos_beside_those_words_are_still_corrected(typed: str, meant: str) -> None:
+    assert _left_over().rewrite(typed).text == meant
+
+
+def test_a_function_word_inside_a_word_is_not_part_of_a_typo() -> None:
+    """有 at the edge still blocks when the rest of the stretch is a word: 审核是 is not a typo of anything."""
+    corrector = TypoCorrector(["核实", "审核时"], KNOWN, words=WordFrequencies(bundled_frequencies(), ["核实", "审核时"]))
+    assert corrector.rewrite("审核是不是要等").text == "审核是不是要等"
+
+
+def test_the_glossarys_one_character_spoken_words_are_no_typos() -> None:
+    """Cantonese 嘅 and 咗 are words wherever they stand (the regulation corrector is given them)."""
+    careful = _left_over(word_chars={"嘅", "咗"})
+    assert careful.rewrite("工友话佢买嘅保险系假嘅").text == "工友话佢买嘅保险系假嘅"
+    assert careful.rewrite("上年喺保单借咗钱").text == "上年喺保单借咗钱"
+    assert _left_over().rewrite("工友话佢买嘅保险系假嘅").text != "工友话佢买嘅保险系假嘅"  # without them: 核保
+
+
+def test_a_verb_and_its_result_are_no_typo_for_the_narrow_corrector() -> None:
+    """The regulation search's corrector (only non-words) on customers' words: 赔完了, 说赔过 are words."""
+    narrow = _left_over(non_words_only=True)
+    assert narrow.rewrite("重疾赔完了保险还有效吗").text == "重疾赔完了保险还有效吗"
+    assert narrow.rewrite("俺舅说赔过一回保险就没了").text == "俺舅说赔过一回保险就没了"
+    assert narrow.rewrite("宽线期多久").text == "宽限期多久"
+
+
 def test_only_a_stretch_that_is_no_word_is_a_typo_when_asked() -> None:
     """The regulation search's corrector reads formal words as words (调价 is no typo of 调解), typos still as typos."""
     vocabulary = VOCABULARY + ["调解"]

@@ -253,3 +253,11 @@ def test_a_question_written_in_cantonese_is_answered(real_kb: KnowledgeBase, que
     """Cantonese words (佢, 咗, 冇, 点样, 琴日 …) read as Mandarin through the glossary (stop 29); written for
     this test, not taken from any writer's set."""
     assert entry in [hit.id for hit in real_kb.search(query, k=3)]
+
+
+@pytest.mark.parametrize("query", ["我老公买嘅保险几时到期", "佢份保险嘅身故钱要带咩去攞", "上个月借咗钱俾个仔"])
+def test_cantonese_particles_are_not_read_as_typos(real_kb: KnowledgeBase, query: str) -> None:
+    """嘅 and 咗 are the glossary's one-character spoken words, words wherever they stand (search16c): 买嘅保险 is
+    not 买核保险, 嘅身故 not 核身故, 借咗钱 not 借缴钱. Written for this test."""
+    corrector = real_kb._snapshot.searcher.rewriters[0]  # noqa: SLF001 - the app's typo corrector
+    assert corrector.rewrite(query).changes == ()

@@ -227,3 +227,28 @@ def test_a_term_explained_in_the_same_reply_is_not_unexplained_jargon(real_scena
     guard.start()
     guard.reply("您可以办减额交清。" if checkpoint_id == "paid-up" else "您可以申请复效。")
     assert [f.quote for f in guard.findings if f.rubric == "jargon" and not f.ok]
+
+
+# media-threat starts at 80 with the angry threshold at 88: one polite line the judge finds vague (+8) puts her
+# at the threshold. The identity check the scenario asks first holds the mood (verification moves nothing).
+SOOTHED_BUT_VAGUE = "王女士，您别急，您的要求我都记下了，咱们一件一件来。"
+IDENTITY_REQUEST = "为了保护您的账户安全，麻烦您先说一下身份证后四位，我核实一下。"
+
+
+def test_an_identity_check_at_the_angry_threshold_is_progress_not_stalling(real_scenarios, real_facts):
+    call = session(real_scenarios, real_facts, scenario_id="media-threat-unreasonable-demand")
+    call.start()
+    assert call.reply(SOOTHED_BUT_VAGUE).mood >= call.scenario.mood.angry
+    turn = call.reply(IDENTITY_REQUEST)
+    assert not turn.done and "9023" in turn.text  # the check goes on: she gives her ID, the call is not escalated
+    turn = call.reply("谢谢王女士。全额退还再赔5万、今天到账的要求，我没法当场答应您，退保金额要按合同来定。")
+    assert not turn.done and turn.mood < call.scenario.mood.angry
+
+
+@pytest.mark.parametrize("second", ["您稍等，我这边查一下。", "你吵什么吵，爱找谁找谁去。"])
+def test_a_stalling_or_rude_reply_at_the_angry_threshold_still_ends_the_call(real_scenarios, real_facts, second):
+    call = session(real_scenarios, real_facts, scenario_id="media-threat-unreasonable-demand")
+    call.start()
+    call.reply(SOOTHED_BUT_VAGUE)
+    assert call.reply(second).outcome in ("escalated", "hung_up")
+
