@@ -499,11 +499,16 @@ class Searcher:
             adapted = self.scope.closeness(self.adapter.adapt(query_vector), (), leave_out)[0]
             adapted_margin = adapted - max(s for s, _ in rankings.fused_dense.values()) if adapted is not None else None
         fused_top = top_entry(rankings.fused)
+        word_odds = near = None
+        if self.scope is not None:
+            word_odds = self.scope.word_odds(plan.coverage_terms, self.index.document_frequency, len(self.index.docs))
+            near = float(self.scope.near_count(query_vector, top_cosine))
         return [top_score, gap, max((h.relevance for h in top), default=0.0), top_cosine,
                 max((h.coverage for h in top), default=0.0), scope_cosine, scope_margin, scope_coverage,
                 1.0 if question_vector is not None else 0.0, adapted_margin,
                 1.0 if top_entry(rankings.fused_dense) == top_entry(rankings.keyword) else 0.0,
-                1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0]
+                1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0,
+                word_odds, near]
 
     def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
         """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""
