@@ -105,6 +105,15 @@ _BELITTLING = re.compile(
 # pushed off the company (这个也不能怪我们呀). "这不怪您" and "怪我没说清楚" name nobody else and stay clean.
 _BLAME_QUESTION = re.compile(r"(能|还能|又能|该)?怪谁(呢|啊|呀|嘛|哈)?[？?～~]|(还能|又能|能)怪谁")
 _BLAME_OFF_US = re.compile(r"(不能|可不|不)怪(我们|公司|咱们)")
+# An impatient opener (服务忌语: 催促、打断客户), read as its own clause: "行了行了，我直接说吧，犹豫期是15天…" — the
+# classifier reads the sentence whole and the correct answer after it dilutes the clause (judge18: 0.05–0.61 inside
+# a content sentence against 0.98 alone). The agent's own restraint (不打岔了，您先说), a calm lead-in (好的好的，我直接
+# 跟您说结论 / 您别急，我直接说重点) and a comforting 好了好了，您别哭了 are none of them.
+_IMPATIENT_OPENER = re.compile(
+    r"(?:^|(?<=[，,。！？!?；;\s…～~]))(?:(?:你|您)(?:先)?)?"
+    r"(?:(?P<twice>行了|得了|够了)(?P=twice)|好了好了(?=[，,]?(?:知道|我知道|别说|别讲|不用说))|赶紧的|"
+    r"(?:别|不要)(?:再)?(?:打岔|打断我|插嘴)|我就说一遍|听我说完(?:行不行|好不好|好嘛|行吗|成不成|行不))"
+)
 # The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
 FALLBACK_FORBIDDEN = (
@@ -319,6 +328,9 @@ class Detectors:
                              ADVICE["absolute_promise"]))
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
+        for match in _IMPATIENT_OPENER.finditer(text):
+            if not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
         for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text)):
             negated = match.re is _BLAME_QUESTION and _nobody_blamed(text[:match.start()])

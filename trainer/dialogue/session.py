@@ -96,7 +96,22 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
                                         and not _at_the_end(text, e.quote))]
 
 
-def _unstated(text: str, evidence: Sequence[Evidence]) -> tuple[str, ...]:
+# A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.
+_SAID_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|千|百)?(?:元|块|天|日|年|个月|倍|%|％)?")
+
+
+def _echoing(text: str, heard: str) -> tuple[str, ...]:
+    """The sentences of `text` that repeat a figure of the customer's (`heard`: her lines) — "您提的全额退还再赔5万的
+    要求，我没法当场答应您" restates her demand; like her own value in figures in context (`facts`), it states
+    no rule, and its closeness to an answer comes from her words (judge19: it met 讲清…现金价值)."""
+    figures = {f for f in _SAID_FIGURE.findall(heard) if not f.isdigit() or len(f) > 1}
+    if not figures:
+        return ()
+    return tuple(s for s in sentences(text)
+                 if any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", s) for f in figures))
+
+
+def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple[str, ...]:
     """The quotes `_close_to` credits only if they state something of the entry: the faults, the identity
     requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
     lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了) —
@@ -109,7 +124,7 @@ def _unstated(text: str, evidence: Sequence[Evidence]) -> tuple[str, ...]:
                      if e.ok and e.behaviour in SOOTHING and e.quote.strip().rstrip(_SENTENCE_MARKS) in whole)
     introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
     return (_faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
-            + soothing + introductions)
+            + soothing + introductions + _echoing(text, heard))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
@@ -432,7 +447,7 @@ class DialogueSession:
         evidence = _thanks_not_closing(text, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence))
+        self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
@@ -441,6 +456,11 @@ class DialogueSession:
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    @property
+    def _heard(self) -> str:
+        """Everything the customer has said so far."""
+        return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
         """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
@@ -519,7 +539,7 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _unstated(text, evidence))
+        quote = self._answer_quote(text, pending, claims, reading, _unstated(text, evidence, self._heard))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
@@ -530,7 +550,7 @@ class DialogueSession:
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _unstated(text, evidence)):
+                                                                          _unstated(text, evidence, self._heard)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
@@ -576,7 +596,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(text, evidence)
+        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(text, evidence, self._heard)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:

@@ -144,6 +144,12 @@ FAULTS_IN_OWN_WORDS = [
     ("那您说这能怪谁？", "blame"),
     ("过了宽限期才打电话，这又能怪谁呢？", "blame"),
     ("短信每个月都发了，这个也不能怪我们呀。", "blame"),
+    # judge19: an impatient opener before a correct answer (the classifier reads the sentence whole and missed it)
+    ("行了行了，我直接说吧，犹豫期是15天，过了犹豫期退保只退现金价值。", "rude"),
+    ("赶紧的，您把身份证后四位报一下，我给您查。", "rude"),
+    ("别打岔，我说完您再问，严重脑中风后遗症要确诊180天后才能申请。", "rude"),
+    ("我就说一遍啊，宽限期是60天，过了就停效。", "rude"),
+    ("王女士，您听我说完行不行，退保只退现金价值。", "rude"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -159,6 +165,13 @@ CLEAN_COUNTER_EXAMPLES = [
     "这个我也不知道？那我问一下同事。",                    # said of the agent
     "这点您还有不明白的吗？",                              # a polite question
     "这些条款您都清楚吗？",                                # a polite question
+    "好的好的，我直接跟您说结论：犹豫期是15天。",          # a calm lead-in (judge19)
+    "您别急，我直接说重点，宽限期是60天。",                # the same
+    "不打岔了，您先说，我听着。",                          # the agent's own restraint
+    "好了好了，您别哭了，我们慢慢来。",                    # comforting
+    "这样就行了，您放心。",
+    "您先听我说完这一条，说完您有什么不满意的尽管提。",    # train split: not rude
+    "客户说“行了行了，别说了”，我就先挂了。",            # quoted
 ]
 
 
