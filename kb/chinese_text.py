@@ -76,6 +76,26 @@ def parse_number(text: str) -> float | None:
     return float(total + (digit or 0))
 
 
+# Two numerals side by side at the end of a number are an estimate, not one figure: 一两天 is 1–2 days (not 12),
+# 二十七八岁 27–28, 三五天 3–5. Neighbouring digits (七八) and the idiom 三五 only: 七九 or 一八 spell a figure
+# digit by digit (一八年 is 2018).
+_APPROXIMATE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
+
+
+def approximate_range(text: str) -> tuple[float, float] | None:
+    """一两 -> (1, 2), 二十七八 -> (27, 28), 三五 -> (3, 5); None when `text` is not such an estimate."""
+    if len(text) < 2 or text[-2] not in _DIGITS or text[-1] not in _DIGITS:
+        return None
+    pair = (_DIGITS[text[-2]], _DIGITS[text[-1]])
+    head = text[:-2]
+    if pair not in _APPROXIMATE_PAIRS or head.strip("十一二三四五六七八九"):
+        return None
+    if head and not head.endswith("十"):
+        return None  # 一二三 or 百二三: not an estimate of the ones
+    base = parse_number(head) if head else 0.0
+    return None if base is None else (base + pair[0], base + pair[1])
+
+
 def chinese_numeral(value: int) -> str:
     """1 … 99 in Chinese numerals (十五, 六十); other values as digits."""
     if not 0 < value < 100:
@@ -130,6 +150,11 @@ def quantities(text: str) -> list[Quantity]:
                 continue  # a bare 一 is usually a word (一天, 一年期), not a figure worth checking
             value = parse_number(raw)
             unit = UNITS[match.group("unit")]
+            estimate = approximate_range(raw) if not match.group("low") else None
+            if estimate is not None and not _is_date_or_label(text, match, unit, estimate[1]):
+                # each end on its own, as a stated range is (一两天 -> 1日 and 2日), both quoting the words said
+                found.extend(Quantity(end, unit, match.group(0), match.start(), match.end()) for end in estimate)
+                continue
         if value is None or _is_date_or_label(text, match, unit, value):
             continue
         low = match.group("low") if not match.group("percent") else None

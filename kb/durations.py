@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kb.chinese_text import parse_number
+from kb.chinese_text import approximate_range, parse_number
 
 DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "礼拜": 7, "星期": 7, "月": 30, "个月": 30, "年": 365}
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百几]+"
@@ -29,7 +29,6 @@ RELATIVE_DAYS = {"大前天": (3, 4), "前天": (2, 3), "昨天": (1, 2), "上�
 _RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")[^，,。.！!？?；;\s]{0,8}?(?:买|签|收到|送到|投保)")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
-_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,10 @@ class Span:
 
 def chinese_number(text: str) -> tuple[float, float] | None:
     """Value range of a spoken number: 十七 → 17–17, 几 → 2–9, 十几 → 11–19, 七八 → 7–8, 二十七八 → 27–28
-    (two neighbouring digits are an estimate, not 78; kb.chinese_text for the rest)."""
-    if len(text) >= 2 and text[-2] in _DIGIT_VALUES and text[-1] in _DIGIT_VALUES \
-            and _DIGIT_VALUES[text[-1]] == _DIGIT_VALUES[text[-2]] + 1 and not text[:-2].strip("十一二三四五六七八九"):
-        base = parse_number(text[:-2]) if text[:-2] else 0.0
-        if base is not None:
-            return base + _DIGIT_VALUES[text[-2]], base + _DIGIT_VALUES[text[-1]]
+    (an estimate, `kb.chinese_text.approximate_range`; kb.chinese_text for the rest)."""
+    estimate = approximate_range(text)
+    if estimate is not None:
+        return estimate
     if "几" not in text:
         value = parse_number(text)
         return (value, value) if value else None

@@ -22,7 +22,8 @@ from kb.query_rewrite import Rewrite
 from kb.text import STOP_WORDS, has_cjk, normalize
 
 _WORD = re.compile(r"[a-z0-9]+")
-# Function words, pronouns, auxiliaries and fillers of spoken English (STOP_WORDS holds the few that BM25 drops).
+# Function words, pronouns, auxiliaries and fillers of spoken English (STOP_WORDS holds the few that BM25 drops), and
+# the Tagalog particles Philippine English carries ("claim po", "finished na", "legit ba"; ensearch16).
 ENGLISH_STOP_WORDS = STOP_WORDS | frozenset("""
 am was were been being have has had having did done doing will would shall should could may might must
 you your yours he him his she her hers we us our ours they them their theirs its itself myself mine
@@ -33,6 +34,7 @@ there's it's i'm i've i'd don't doesn't didn't can't won't isn't aren't wasn't
 s t d ll ve re m don doesn didn isn aren wasn won ain
 get got getting gets go going gone went one thing things still even really now ok okay yes yeah
 please thanks hi hello know want wanted need needs let lot lots bit
+po na ba lang naman pa ng sa ko mo yung ang kasi din daw kindly
 """.split())
 # Suffixes stripped, longest first, when at least three letters remain ("lapsed" → "laps", "lapse" → "laps").
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "e", "y")

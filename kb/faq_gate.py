@@ -31,20 +31,29 @@ FEATURES = (
     "adapted_scope_margin",  # the scope margin with the query through the dense adapter (kb.adapter)
     "rankings_agree",  # 1 when the dense ranking (adapted) and BM25 put the same entry first
     "rerank_kept_top",  # 1 when the re-ranker kept the fused order's first entry first
+    "scope_word_odds",  # whose words the query uses: the near domains' (> 0) or the FAQ's (< 0) (ScopeCheck.word_odds)
+    "scope_near",       # out-of-scope examples within 0.01 of the best FAQ cosine (ScopeCheck.near_count)
 )
 
-# Fitted by `python -m bench.faq_gate --fit --without story,top_score,score_gap,scope_coverage --target rules`
-# (search12: 13 TUNE writers, 3,035 rows that pass the threshold; search8 first fitted it on six). The
-# four features left out (weight 0) are computed but not used: the re-ranker's scores were learned on TUNE, so
-# on TUNE they are better than on new words; "story" and the scope-word share made the gate refuse the old dev
-# set's short questions (old R@1 0.820 -> 0.797 with all twelve; docs/benchmarks.md).
+# Fitted by `python -m bench.faq_gate --fit --without story,top_score,score_gap,scope_coverage --target 0.9403`
+# (search16b: 17 TUNE writers, 3,537 rows that pass the threshold, the two word-and-example features added; the
+# target is the 827 of 879 TUNE negatives search12's gate refused on the same rows; search12 fitted the first twelve
+# on 13 writers, search8 on six). The two writers imported this stop were searched with the shipped adapter (it
+# never saw them), the others each with an adapter trained without it, so a re-run, which trains every held-out
+# adapter on all other writers, gives close but not identical constants. The four features left out (weight 0) are
+# computed but not used: the re-ranker's scores were learned on TUNE, so on TUNE they are better than on new words;
+# "story" and the scope-word share made the gate refuse the old dev set's short questions (old R@1 0.820 -> 0.797
+# with all twelve; docs/benchmarks.md).
 GATE = GateModel(
-    mean=(0.0, 0.0, 0.767326, 0.929754, 0.540519, 0.910041, -0.019713, 0.0, 0.0, -0.080572, 0.56771, 0.911038),
-    scale=(1.0, 1.0, 0.104708, 0.015135, 0.206288, 0.015761, 0.020722, 1.0, 1.0, 0.063977, 0.495394, 0.284689),
-    weights=(0.0, 0.0, 0.10751, 1.277511, -0.063974, -0.732632, -1.490277, 0.0, 0.0, -1.37522, 0.550509, 0.041351),
-    bias=3.517138,
+    mean=(0.0, 0.0, 0.761515, 0.928882, 0.529225, 0.90873, -0.020153, 0.0, 0.0, -0.081103, 0.573933, 0.910376,
+          -0.257856, 0.700311),
+    scale=(1.0, 1.0, 0.104192, 0.015291, 0.205074, 0.015885, 0.020376, 1.0, 1.0, 0.062513, 0.494504, 0.285642,
+           0.516014, 1.94018),
+    weights=(0.0, 0.0, 0.041793, 0.959703, -0.020063, -0.445741, -1.067714, 0.0, 0.0, -1.150224, 0.585103, 0.152241,
+             -0.642155, -0.394656),
+    bias=3.344239,
 )
 # The probability at which the FAQ answers: the best TUNE Recall@1 (each writer's probabilities from a gate
-# fitted without it) at which as many of TUNE's 748 near-domain negatives are refused as the scope margin refuses
-# (701, 0.937; C 0.3).
-GATE_THRESHOLD = 0.53
+# fitted without it) at which as many of TUNE's 879 near-domain negatives are refused as the gate before it
+# refused on the same rows (828 with writers left out against 827; C 1.0).
+GATE_THRESHOLD = 0.47

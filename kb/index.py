@@ -93,6 +93,10 @@ class Postings:
             return None
         return cls(stored["data"], stored["indices"], stored["indptr"], int(stored["num_docs"]), np.dtype(bm25.dtype))
 
+    def document_frequency(self, token_id: int) -> int:
+        """How many documents hold the token (the length of its postings)."""
+        return self._bounds[token_id + 1] - self._bounds[token_id]
+
     def scores(self, token_ids: list[int]) -> np.ndarray:
         """Per document, the sum of the tokens' scores (float32, added token by token in the query's order)."""
         scores = np.zeros(self._num_docs, dtype=self._dtype)
@@ -178,6 +182,15 @@ class SearchIndex:
     def entry_docs(self, entry: int) -> np.ndarray:
         """Indices of the documents under which entry number `entry` is indexed."""
         return self._entry_docs[entry]
+
+    def document_frequency(self, token: str) -> int:
+        """How many of the indexed documents (hidden ones included) hold the keyword token."""
+        token_id = self.bm25.vocab_dict.get(token)
+        if token_id is None:
+            return 0
+        if self._postings is not None:
+            return self._postings.document_frequency(token_id)
+        return int(np.count_nonzero(self.bm25.get_scores([token_id])))
 
     def keyword_scores(self, tokens: list[str], depth: int | None = None) -> dict[int, tuple[float, int]]:
         """Best BM25 score per entry: entry index -> (score, doc index), for the `depth` best entries.

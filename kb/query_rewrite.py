@@ -42,12 +42,26 @@ _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;：:、\s]+")
 # Characters a typo is not read into: function words (的 了 啊 是 还 她 …), modal particles and auxiliary verbs
 # (该 能 想 可 …). 该查的都查了 is "should check", not 核查; 骗保啊 ends in a particle, not in 保额.
 FUNCTION_CHARS = STOP_CHARS | frozenset("啦哦嘛呗哈咯哇噢该能要想可得")
+# Verbs' companions that are words at a stretch's edge: a result complement (保上了 is "got insured", not 保单了;
+# 赔完了 not 赔款了; 钱上差多少 not 三差) and 说 (俺舅说赔过 is "said", not 索赔).
+EDGE_WORD_CHARS = frozenset("上完说")
+# A verb at a stretch's start is that verb when the rest of the stretch begins a word with the character after it:
+# 跳槽去别家 is 去 + 别家, not 区别 + 家 (有啥去别 is still 区别); 打电话推保险 is 推 + 保险 (我要推保 is still 退保).
+VERB_CHARS = frozenset("去来推")
 NUMERALS = frozenset("零〇一二两三四五六七八九十几")
 # A correction must not make the words around it much less plausible (natural log of the best segmentation's
 # probability, the stretch and this many characters either side): 解释算数 → 解试算数 loses 9.9, 由于期 → 由续期
 # 4.5, a real typo gains (宽线期 → 宽限期 +10.9) or loses little (调节 → 调解 −1.3, both words).
 MIN_PLAUSIBILITY_GAIN = -2.0
 PLAUSIBILITY_CONTEXT_CHARS = 3
+# A word this common in the word list (这个 61,310, 现在 34,145, 为什么 9,561 — the glossary's dialect groups map
+# 呢个, 而家, 点解 to them) is no term a stretch is read as a typo of: 注意些 is not 注一些, 来个信儿 not 那个信儿.
+# The content's most common real terms sit below it (女儿 6,700, 咨询 4,342, 区别 3,776).
+COMMON_WORD_COUNT = 8_000
+# A typed character that makes a word this common with the character beside the stretch is that word: 保险今年 is
+# 今年 (9,959), not 保险金 + 年. The changed characters of TUNE's right fixes make rarer words there (直到 1,131 in
+# 现金价直到底, 年份 1,122 in 今年份红利).
+NEIGHBOUR_WORD_COUNT = 5_000
 
 
 @dataclass(frozen=True)
@@ -81,10 +95,14 @@ class SpokenTerms:
     of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and
     none of its `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子)."""
 
-    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+    def __init__(self, groups: Sequence[GlossaryGroup], only: Collection[str] | None = None,
+                 skip: Collection[str] = ()) -> None:
+        """`only`: the spoken phrases this one replaces (all when None); `skip`: phrases it leaves to another
+        (the dialect phrases, read before typos: dialect_phrases)."""
         rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
                   tuple(normalize(w) for w in group.spoken_unless))
-                 for group in groups for phrase in group.spoken]
+                 for group in groups for phrase in group.spoken
+                 if (only is None or normalize(phrase) in only) and normalize(phrase) not in skip]
         self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
@@ -96,19 +114,34 @@ class SpokenTerms:
         return Rewrite(text, tuple(changes))
 
 
+def dialect_phrases(groups: Sequence[GlossaryGroup]) -> frozenset[str]:
+    """The spoken phrases written with a dialect character: one that is a spoken phrase by itself (佢, 唔, 咗, 嘅, 俺 …),
+    so 唔使, 断咗保, 供咗 too. They are read before typos are corrected (search16a): the corrector took 嘅保险 for a typo
+    of 核保险, 咗钱 of 缴钱, 嘅保单 of 假保单, since a dialect character is no word of the content."""
+    spoken = {normalize(p) for group in groups for p in group.spoken}
+    characters = {p for p in spoken if len(p) == 1}
+    return frozenset(p for p in spoken if not characters.isdisjoint(p))
+
+
 class TypoCorrector:
     """Corrects homophone typos against a vocabulary of content terms, using pinyin."""
 
     def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str],
                  words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None,
-                 non_words_only: bool = False) -> None:
+                 non_words_only: bool = False, word_chars: Collection[str] = ()) -> None:
         """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples');
         `words`: word frequencies, to refuse a correction that makes the text read worse (none: no such check);
         `same_as`: term → the term it stands for (a glossary group's typo 尤豫期 → its term 犹豫期), so two
         sound-alikes that are one term are not a tie: 由于期 sounds like both 犹豫期 and 尤豫期 and becomes 犹豫期;
         `non_words_only`: only a stretch that `words` does not know as a word is read as a typo (the regulation
-        search's formal questions: 调价 is no typo of 调解)."""
+        search's formal questions: 调价 is no typo of 调解);
+        `word_chars`: characters that are a word wherever they stand, never part of a typo (the glossary's
+        one-character spoken words, Cantonese 咗 and 嘅: 借咗钱 is not 借缴钱, 买嘅保险 not 买核保险).
+        With `words`, a very common word (COMMON_WORD_COUNT: 这个, 现在) is no term to correct into."""
         self._words = words
+        self._word_chars = frozenset(word_chars)
+        vocabulary = [normalize(t) for t in vocabulary]
+        self._terms = frozenset(vocabulary)
         self._non_words_only = non_words_only and words is not None
         self._same_as = {normalize(k): normalize(v) for k, v in (same_as or {}).items()}
         # One set of the two-character strings they hold: a window is checked bigram by bigram.
@@ -117,7 +150,8 @@ class TypoCorrector:
         # The terms by (length, position, reading): which terms sound alike is a few set intersections
         # per window instead of comparing readings character by character with every candidate.
         self._by_sound: dict[tuple[int, int, str], set[str]] = {}
-        for term in sorted({normalize(t) for t in vocabulary}):
+        vocabulary = [t for t in vocabulary if words is None or words.count(t) < COMMON_WORD_COUNT]
+        for term in sorted(set(vocabulary)):
             if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
                 for position, char in enumerate(term):
                     self._by_char.setdefault((len(term), position, char), []).append(term)
@@ -126,7 +160,7 @@ class TypoCorrector:
         # Toneless pinyin of each term, spelt out: the first term in the vocabulary's order keeps a reading, so
         # a glossary group's own term (犹豫期) wins over a typo it lists (尤豫期) that reads the same.
         self._by_spelling: dict[str, str] = {}
-        for term in dict.fromkeys(normalize(t) for t in vocabulary):
+        for term in dict.fromkeys(vocabulary):
             if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
                 self._by_spelling.setdefault("".join(r[0] for r in pinyin(term, style=Style.NORMAL)), term)
 
@@ -166,10 +200,13 @@ class TypoCorrector:
     def _reads_as_words(self, run: str, start: int, term: str) -> bool:
         """Whether a character the correction would change reads as ordinary words where it stands, so the
         stretch is not a typo: a function word or particle at the stretch's edge (审核是不是, 骗保啊; inside a longer
-        term only 的 counts: 格是条款 is 格式条款), a doubled character (年年, 密密麻麻), or a numeral or the word
-        counted after one (保三十万, 第三次). (Half of a common content word with the character beside the stretch,
-        解释算数, was measured too and not kept: docs/benchmarks.md, search13; an A不A question, 退行不行 / 给不给,
-        search14b: no TUNE query moved and one DEV query fell.)"""
+        term only 的 counts: 格是条款 is 格式条款) unless the typo sounds through it (有余期), a verb before a word
+        (去别家), a verb's companion at the edge (保上了, 说赔), a doubled character (年年, 密密麻麻), a numeral or the
+        word counted after one (保三十万, 第三次), a character that is a word wherever it stands (`word_chars`), or
+        one that makes a very common word with the character beside the stretch (保险今年: 今年). (Half of a common
+        content word with the character beside the stretch, 解释算数, was measured too and not kept:
+        docs/benchmarks.md, search13; an A不A question, 退行不行 / 给不给, search14b: no TUNE query moved and one
+        DEV query fell.)"""
         end = start + len(term)
         for position in range(start, end):
             char = run[position]
@@ -178,10 +215,33 @@ class TypoCorrector:
             before = run[position - 1] if position > 0 else ""
             after = run[position + 1] if position + 1 < len(run) else ""
             edge = position in (start, end - 1)
-            if (char in FUNCTION_CHARS and (edge or char == "的")) or char in NUMERALS or before in NUMERALS \
-                    or char in (before, after):
+            if char in FUNCTION_CHARS and (edge or char == "的") and not self._sounds_through(run, start, end, position):
+                return True
+            if (position == start and self._verb_before_word(run, start, end)) or (edge and char in EDGE_WORD_CHARS):
+                return True
+            if char in NUMERALS or before in NUMERALS or char in (before, after) or char in self._word_chars:
+                return True
+            beside = (before and before + char if position == start else "", after and char + after if position == end - 1 else "")
+            if self._words is not None and any(self._words.count(pair) >= NEIGHBOUR_WORD_COUNT for pair in beside):
                 return True
         return False
+
+    def _verb_before_word(self, run: str, start: int, end: int) -> bool:
+        """Whether the stretch's typed first character is a verb before a word that takes the character after the
+        stretch: 跳槽去别家 is 去 + 别家, not 区别 + 家; 打电话推保险 is 推 + 保险, not 退保 + 险. (A stretch before any
+        such word, whatever its first character, was measured by search14b and search16c and blocked right fixes:
+        头诉说, 由预期, 头保人.)"""
+        words = self._words
+        return run[start] in VERB_CHARS and words is not None and words.is_word(run[start + 1:end + 1])
+
+    def _sounds_through(self, run: str, start: int, end: int, position: int) -> bool:
+        """Whether a function word at the edge of a stretch of three or more characters is part of the typo
+        because the rest of the stretch is no word (有余期 is 犹豫期: 余期 means nothing; 审核是 is not, 审核 being
+        a word)."""
+        if self._words is None or end - start < 3 or position not in (start, end - 1):
+            return False
+        rest = run[start + 1:end] if position == start else run[start:end - 1]
+        return not self._words.is_word(rest) and rest not in self._terms
 
     def _reads_better(self, run: str, start: int, term: str) -> bool:
         """Whether the corrected stretch, with the characters around it, is not much less plausible as words
@@ -272,3 +332,8 @@ def story_question(text: str) -> str | None:
 def bigrams(texts: Iterable[str]) -> set[str]:
     """Every CJK bigram of the texts."""
     return {run[i:i + 2] for text in texts for run in _CJK_RUN.findall(normalize(text)) for i in range(len(run) - 1)}
+
+
+def one_char_spoken(groups: Iterable[GlossaryGroup]) -> set[str]:
+    """The glossary's one-character spoken words (Cantonese 咗, 嘅, 佢; 啥): words wherever they stand."""
+    return {normalize(phrase) for group in groups for phrase in group.spoken if len(normalize(phrase)) == 1}

@@ -12,6 +12,8 @@ cosines instead of applying the margin; the rule still decides without it.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from typing import Callable, Sequence
 
 import numpy as np
@@ -20,6 +22,8 @@ from kb.text import keyword_tokens
 
 # Refuse when the nearest out-of-scope example is within this cosine of the best FAQ document.
 SCOPE_MARGIN = 0.005
+# An example "as close as the best FAQ document" for the learned gate's count (search16b): within this cosine.
+NEAR_COSINE = 0.01
 
 
 class ScopeCheck:
@@ -30,6 +34,7 @@ class ScopeCheck:
         self._vectors = vectors.astype(np.float32) if len(examples) else np.zeros((0, 1), dtype=np.float32)
         self.margin = margin
         self._tokens = [set(keyword_tokens(example)) for example in examples]
+        self._examples_with = Counter(token for tokens in self._tokens for token in tokens)
 
     def subset(self, keep: Callable[[str], bool]) -> "ScopeCheck":
         """The examples `keep` accepts, with their vectors (e.g. those a Chinese query is compared with)."""
@@ -60,6 +65,26 @@ class ScopeCheck:
             return None, None
         coverage = max(sum(t in self._tokens[i] for t in terms) / max(1, len(terms)) for i in keep)
         return float(self.cosines(query_vector)[keep].max()), coverage
+
+    def near_count(self, query_vector: np.ndarray, best_in_scope: float) -> int:
+        """How many examples are at least as close to the query as its best FAQ document, less NEAR_COSINE:
+        one close example may share a single word with the question; several mean a whole near domain."""
+        return int(np.count_nonzero(self.cosines(query_vector) >= best_in_scope - NEAR_COSINE)) if self.examples else 0
+
+    def word_odds(self, terms: Sequence[str], document_frequency: Callable[[str], int], documents: int) -> float:
+        """Whose words the query uses, on average: per distinct term found in the examples or the FAQ's
+        `documents`, log(share of examples holding it / share of FAQ documents holding it), each share plus
+        one example's worth. Above 0: the words of the near domains (社保, 养老金, 车贷); below: the FAQ's
+        (保单, 保费, 复效). 0 when no term is known. What the scope cosine does not see: one word of 12."""
+        if not self.examples or documents <= 0:
+            return 0.0
+        floor = 1.0 / len(self.examples)
+        odds = []
+        for term in sorted(set(terms)):
+            in_examples, in_faq = self._examples_with[term], document_frequency(term)
+            if in_examples or in_faq:
+                odds.append(math.log((in_examples * floor + floor) / (in_faq / documents + floor)))
+        return sum(odds) / len(odds) if odds else 0.0
 
     def out_of_scope(self, query_vector: np.ndarray, best_in_scope: float) -> bool:
         return self.nearest(query_vector)[0] + self.margin >= best_in_scope

@@ -31,7 +31,9 @@ from kb.english_query import EnglishTerms, english_groups, english_stems, englis
 from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
-from kb.query_rewrite import Rewrite, SpokenTerms, TypoCorrector, bigrams, story_clauses, story_question
+from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
+                              story_clauses, story_question)
+from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
@@ -121,6 +123,12 @@ class Recipe:
     english_terms: bool = True
     # An English query is answered at a relevance ENGLISH_RELEVANCE_OFFSET lower (ensearch15). No effect on Chinese.
     english_threshold: bool = True
+    # A query typed in traditional characters (猶豫期, 保單) is read in simplified ones before anything else
+    # (kb.script_conversion; search16a). A simplified query is never changed.
+    simplified_script: bool = True
+    # Dialect words (佢, 嘅, 咗, 俺 …) are replaced before the typo corrector runs, the other spoken phrases after it
+    # (search16a: 嘅保险 was "corrected" to 核保险).
+    dialect_first: bool = True
 
 
 @dataclass(frozen=True)
@@ -199,7 +207,8 @@ class Glossary:
         return tuple(found)
 
 
-def plan_query(query: str, glossary: Glossary, rewriters: Sequence[SpokenTerms | TypoCorrector | EnglishTerms] = (),
+def plan_query(query: str, glossary: Glossary,
+               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = (),
                english_coverage: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
     `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query)."""
@@ -358,13 +367,22 @@ class Searcher:
         chinese.index, chinese.scope = chinese._chinese_index, chinese._chinese_scope
         return chinese
 
-    def _rewriters(self) -> list[SpokenTerms | TypoCorrector | EnglishTerms]:
+    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
-        rewritten by their own rewriter, in English queries only; the Chinese one never sees them."""
-        rewriters: list[SpokenTerms | TypoCorrector | EnglishTerms] = []
+        rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
+        characters are read as simplified before all of them (the glossary and the vocabulary are simplified), and
+        dialect words (佢, 嘅, 咗, 俺 …; kb.query_rewrite.dialect_phrases) before typos: 嘅保险 is no typo of 核保险."""
+        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = []
         chinese, english = english_groups(self.glossary.groups)
+        dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
+        if self.recipe.simplified_script:
+            rewriters.append(SimplifiedScript())
+        if self.recipe.spoken_terms and dialect:
+            rewriters.append(SpokenTerms(chinese, only=dialect))
         if self.recipe.typo_correction:
-            vocabulary = [t for g in self.glossary.groups for t in g.terms]
+            # A group of one term with spoken phrases only rewrites words (唔识 → 不会, 俺 → 我): its term is ordinary
+            # Mandarin, no content word a typo could mean (不回 was "corrected" to 不会; search16a).
+            vocabulary = [t for g in self.glossary.groups if len(g.terms) > 1 or not g.spoken for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
             words = WordFrequencies(bundled_frequencies(), vocabulary)
             same_as: dict[str, str] = {}
@@ -372,9 +390,9 @@ class Searcher:
                 for term in group.terms:
                     same_as.setdefault(term, group.terms[0])
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
-                                           words=words, same_as=same_as))
+                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese)))
         if self.recipe.spoken_terms:
-            rewriters.append(SpokenTerms(chinese))
+            rewriters.append(SpokenTerms(chinese, skip=dialect))
         if self.recipe.english_terms and english:
             rewriters.append(EnglishTerms(english))
         return rewriters
@@ -481,11 +499,16 @@ class Searcher:
             adapted = self.scope.closeness(self.adapter.adapt(query_vector), (), leave_out)[0]
             adapted_margin = adapted - max(s for s, _ in rankings.fused_dense.values()) if adapted is not None else None
         fused_top = top_entry(rankings.fused)
+        word_odds = near = None
+        if self.scope is not None:
+            word_odds = self.scope.word_odds(plan.coverage_terms, self.index.document_frequency, len(self.index.docs))
+            near = float(self.scope.near_count(query_vector, top_cosine))
         return [top_score, gap, max((h.relevance for h in top), default=0.0), top_cosine,
                 max((h.coverage for h in top), default=0.0), scope_cosine, scope_margin, scope_coverage,
                 1.0 if question_vector is not None else 0.0, adapted_margin,
                 1.0 if top_entry(rankings.fused_dense) == top_entry(rankings.keyword) else 0.0,
-                1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0]
+                1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0,
+                word_odds, near]
 
     def gate_inputs(self, query: str, leave_out: str | None = None) -> tuple[list[Hit], list[float | None]]:
         """The re-ranked candidates of an ungated search and the gate's features (what `bench.faq_gate` fits on)."""

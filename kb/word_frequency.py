@@ -37,6 +37,10 @@ class WordFrequencies:
         count = self._extra.get(word) or self._counts.get(word)
         return math.log(count) - self._log_total if count else None
 
+    def count(self, word: str) -> int:
+        """How often the list saw `word` (0 when it lacks it; the content's extra terms do not count)."""
+        return self._counts.get(word, 0)
+
     def is_word(self, text: str) -> bool:
         """Whether the list holds `text` as a word of its own (宽限 yes, 宽线 no)."""
         return len(text) > 1 and bool(self._counts.get(text))

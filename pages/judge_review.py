@@ -8,6 +8,7 @@ from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANC
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import accept, open_corrections, reject, suggested_labels
 from ui.content_editing import content_editor, show_result
+from ui.display import scenario_title
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -40,9 +41,11 @@ known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
 for correction in queue:
     verdict = tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged")
     with st.container(border=True):
-        st.markdown(tr(f"**#{correction.id}** · 情景 `{correction.scenario_id}` · 第{correction.turn_index}轮 · "
+        # the scenario by its title, as the trainee saw it (its id meant nothing to an instructor, qa14)
+        title = escape_markdown(scenario_title(correction.scenario_id))
+        st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · "
                        f"{verdict}：{name(correction.behaviour)}",
-                       f"**#{correction.id}** · scenario `{correction.scenario_id}` · turn {correction.turn_index} · "
+                       f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · "
                        f"{verdict}: {name(correction.behaviour)}"))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
         st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")

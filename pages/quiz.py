@@ -143,6 +143,7 @@ def next_clicked() -> None:
     if run["position"] < len(run["questions"]):
         save_run(database(), user.id, run)
     else:
+        run["finished"] = now()  # the summary's time stops here, however long its page stays open
         forget_run(database(), user.id)  # finished: a reload starts a new round
         forget(f"quiz-answer-{run['id']}")  # and its kept answers are no longer needed
 
@@ -193,7 +194,7 @@ def ask(run: dict) -> None:
 
 def summary(run: dict) -> None:
     result = summarize(run["results"])
-    minutes, seconds = divmod(int((now() - run["started"]).total_seconds()), 60)
+    minutes, seconds = divmod(int((run.get("finished", now()) - run["started"]).total_seconds()), 60)
     st.progress(1.0, text=tr("完成！", "Done!"))
     st.subheader(tr("本次训练结果", "Session results"))
     score, right, time_taken = st.columns(3)

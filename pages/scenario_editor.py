@@ -127,7 +127,9 @@ if scenario is not None:
         st.dataframe(pd.DataFrame([{
             source: tr("示范回答", "Model answers") if r.call_id is None else tr(f"通话 #{r.call_id}（{when(r.finished_at)}）",
                                                                            f"Call #{r.call_id} ({when(r.finished_at)})"),
-            score: r.report.score, tr("原得分", "Score when saved"): "" if r.saved_score is None else round(r.saved_score),
+            score: r.report.score,
+            # text throughout ("—" for the model answers): a column of "" and numbers fails Arrow's conversion
+            tr("原得分", "Score when saved"): "—" if r.saved_score is None else str(round(r.saved_score)),
             outcome: outcome_name(r.report.outcome), tr("轮数", "Turns"): sum(1 for u in r.report.transcript if u.speaker == "agent"),
         } for r in ran[1]]), hide_index=True, width="stretch")
         if ran[1][0].report.outcome != "resolved":

@@ -96,7 +96,7 @@ with tabs[0]:
             tr("最近训练", "Last trained"): when(i.last_active) or tr("从未训练", "never"),
             tr("未训练天数", "Idle days"): i.idle_days,
         } for i in idle])
-        chart_with_data(None, idle_frame, tr("未训练坐席", "idle-agents"), "idle")
+        chart_with_data(None, idle_frame, tr("未训练坐席", "idle-agents"), "idle", expanded=True)
     else:
         st.success(tr("所有坐席最近都有训练。", "Every agent trained recently."))
 
@@ -172,7 +172,7 @@ with tabs[4]:
             tr("作答人数", "Answers"): s.answers, tr("通过率", "Facility"): f"{s.facility:.0%}",
             tr("区分度", "Discrimination"): "—" if s.discrimination is None else f"{s.discrimination:+.2f}",
         } for s in stats])
-        chart_with_data(None, frame, tr("题目分析", "item-analysis"), "item_analysis")
+        chart_with_data(None, frame, tr("题目分析", "item-analysis"), "item_analysis", expanded=True)
     elif console.item_stats is not None:
         st.info(tr("还没有作答数据。", "No answers yet."))
 

@@ -15,15 +15,16 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def chart_with_data(chart: alt.Chart | None, frame: pd.DataFrame, name: str, key: str,
-                    widths: Mapping[str, int] | None = None) -> None:
+                    widths: Mapping[str, int] | None = None, expanded: bool = False) -> None:
     """The chart, then an expander with the same data as a table and its downloads.
 
     `name` is the file name (without extension) and sheet name; `key` keeps widgets apart;
-    `widths` (pixels by column) keeps a table with long texts inside its container.
+    `widths` (pixels by column) keeps a table with long texts inside its container;
+    `expanded` opens it where the table is all there is to see (a closed one hid who had not trained).
     """
     if chart is not None:
         show_chart(chart, key)
-    with st.expander(tr("数据表与导出", "Data table and export"), icon=":material/table:"):
+    with st.expander(tr("数据表与导出", "Data table and export"), icon=":material/table:", expanded=expanded):
         st.dataframe(frame, hide_index=True, width="stretch", column_config=column_widths(widths or {}))
         downloads(frame, name, key)
 

@@ -85,11 +85,17 @@ def language_switch() -> None:
 # Streamlit's own hint under a box being typed in ("Press Enter to submit form", "Press ⌘+Enter to
 # apply", with the character count) is English whatever the language and cannot be reworded; which key
 # it names cannot be told apart from a style, so the Chinese UI leaves it out (maxlength still holds).
-_NO_ENGLISH_HINTS = '<style>[data-testid="InputInstructions"] {display: none}</style>'
+# The typing hints under text boxes are hidden; a select box's empty search ("No results", qa14) is reworded:
+# the dropdown marks an empty list with data-empty, and its one placeholder option holds the English words.
+_EMPTY_LIST = '[data-testid="stSelectboxVirtualDropdown"] [role="listbox"][data-empty="true"] [role="option"] span'
+_NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
+                     f'{_EMPTY_LIST} {{font-size: 0}} '
+                     f'{_EMPTY_LIST}::after {{content: "没有匹配的选项"; font-size: 0.875rem}}</style>')
 
 
 def streamlit_hints() -> None:
-    """On the Chinese UI, hide the English typing hints Streamlit draws under text boxes."""
+    """On the Chinese UI, hide the English typing hints Streamlit draws under text boxes and reword a
+    select box's "No results"."""
     if language() == "zh":
         st.html(_NO_ENGLISH_HINTS)
 

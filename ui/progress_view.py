@@ -70,7 +70,7 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
     widths = dict(zip(frame.columns, (160, 270, 100, 56, 64, 70, 130)))  # 850 px: fits the 870 px expander
-    chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key, widths)
+    chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key, widths, expanded=True)
 
 
 def show_calls(calls: list[CallScore], key: str) -> None:

@@ -18,7 +18,8 @@ import numpy as np
 from kb.chinese_text import sentences
 from kb.content import Entry
 from kb.index import IndexedDoc, SearchIndex, keyword_collection
-from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams
+from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, one_char_spoken
+from kb.script_conversion import SimplifiedScript
 from kb.regulations.gate import GATE, GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.regulations.library import Article, Document, Library
@@ -165,19 +166,21 @@ class RegulationSearcher(Searcher):
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]
 
-    def _rewriters(self) -> list[SpokenTerms | TypoCorrector]:
+    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector]:
         """A narrow typo corrector (宽线期 → 宽限期): only a stretch that is no word at all, only into a glossary
         term the articles use, and only when the corrected text reads better. The FAQ's corrector made about 30
-        false fixes on the formal training questions (调价 → 调解, 复依 → 复议; docs/benchmarks.md, search13)."""
+        false fixes on the formal training questions (调价 → 调解, 复依 → 复议; docs/benchmarks.md, search13).
+        Traditional characters are read as simplified first, as in the FAQ search (保險法 → 保险法; search16a)."""
+        script = [SimplifiedScript()] if self.recipe.simplified_script else []
         if not self.correct_typos:
-            return []
+            return script
         texts = [normalize(article.text) for article in self.entries.values()]
         terms = {normalize(t) for group in self.glossary.groups for t in group.terms}
         library_text = "\n".join(texts)
         vocabulary = sorted(t for t in terms if t in library_text)
         known = [self.index.bm25.vocab_dict, bigrams(self._scope_examples)]
-        return [TypoCorrector(vocabulary, *known, words=WordFrequencies(bundled_frequencies(), terms),
-                              non_words_only=True)]
+        return [*script, TypoCorrector(vocabulary, *known, words=WordFrequencies(bundled_frequencies(), terms),
+                                       non_words_only=True, word_chars=one_char_spoken(self.glossary.groups))]
 
     def search(self, query: str, k: int = 5, category: str | None = None,
                min_relevance: float | None = None) -> list[ArticleHit]:

@@ -70,3 +70,26 @@ def test_the_clause_or_sentence_around_a_phrase():
     start = text.index("15天")
     assert clause_at(text, start, start + 3) == "犹豫期是15天，"
     assert sentence_at(text, start, start + 3) == "您好，犹豫期是15天，可以全额退保。"
+
+
+# ---- estimates (judge19: 一两天 was read as 12 days) -------------------------------------------
+
+def test_two_numerals_side_by_side_are_an_estimate_with_both_ends():
+    rows = {
+        "这一两天给您回电": ["1日", "2日"],
+        "大概三五天": ["3日", "5日"],
+        "一两个月内": ["1个月", "2个月"],
+        "两三年前买的": ["2年", "3年"],
+        "二十七八岁": ["27岁", "28岁"],
+        "十一二天": ["11日", "12日"],
+        "七八万元": ["7万元", "8万元"],
+    }
+    assert {text: said(text) for text in rows} == rows
+    assert [q.text for q in quantities("这一两天给您回电")] == ["一两天", "一两天"]
+
+
+def test_figures_spelled_digit_by_digit_and_vague_amounts_stay_as_they_were():
+    assert said("七九天") == ["79日"]          # not neighbours: a figure
+    assert said("三十五天，十五天，15到30日") == ["35日", "15日", "15日", "30日"]
+    assert said("十几天") == [] and said("一二三") == []
+    assert said("一八年投保") == ["18年"]      # as before: the year shorthand is no estimate

@@ -78,3 +78,8 @@ def test_one_year_and_more_is_within_the_two_year_reinstatement_rule_not_after_i
     spans = query_spans("停了三年了")
     assert reinstate.judge(spans) == -1 and terminated.judge(spans) == 1
     assert reinstate.judge([]) == 0
+
+
+def test_the_idiom_three_or_five_is_an_estimate() -> None:
+    assert chinese_number("三五") == (3, 5) and chinese_number("一两") == (1, 2)
+    assert query_spans("买了三五天") == [Span(3, 5)]

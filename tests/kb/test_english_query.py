@@ -18,6 +18,13 @@ def test_a_story_keeps_its_meaning_words_only() -> None:
     assert terms == [stem("wife"), stem("policy"), stem("lapsed"), stem("because"), stem("pay"), stem("back")]
 
 
+def test_tagalog_particles_of_philippine_english_are_not_meaning_words() -> None:
+    # "po" (politeness), "na" (already), "ba" (question): a Filipina customer's "how to file claim po" missed coverage
+    # on them as if they were words the entry lacked (ensearch16).
+    assert english_terms("how to file claim po, kindly advise") == [stem("file"), stem("claim"), stem("advise")]
+    assert english_terms("finished na the 20 years, legit ba?") == [stem("finished"), "20", stem("years"), stem("legit")]
+
+
 def test_an_english_plan_counts_coverage_on_stems_and_a_chinese_one_as_before() -> None:
     glossary = Glossary([])
     english = plan_query("Policies lapsed", glossary, english_coverage=True)

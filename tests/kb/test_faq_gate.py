@@ -70,3 +70,17 @@ def test_a_story_the_scope_margin_refused_is_answered(real_kb: KnowledgeBase) ->
     assert rules.search(story, k=3) == []
     shown = [h.id for h in real_kb.search(story, k=3)]
     assert {"claims-report-timing", "claims-report-channels"} & set(shown)
+
+
+def test_a_question_in_the_faqs_words_is_answered(real_kb: KnowledgeBase) -> None:
+    """search16b: the gate reads whose words a question uses (ScopeCheck.word_odds) and how many out-of-scope examples
+    are as close as the FAQ (ScopeCheck.near_count). Written for this test: a Cantonese-coloured dividend question
+    in the FAQ's words that main's gate refused (probability 0.40 < 0.53)."""
+    dividend = "份保单嘅分红我想攞现金，点样改"
+    assert {"div-cash-options", "div-change-option"} & {h.id for h in real_kb.search(dividend, k=3)}
+
+
+def test_a_social_pension_refund_is_refused(real_kb: KnowledgeBase) -> None:
+    """Written for this test: a social-pension refund in the near domain's words (社保局, 养老金), which main's
+    gate answered with the annuity entries (probability 0.62)."""
+    assert real_kb.search("社保局说我妈的养老金多领了要退回去 去哪退", k=3) == []

@@ -158,3 +158,13 @@ def test_postings_of_a_bm25_variant_that_scores_absent_tokens_are_not_used() -> 
     variant.index([["犹豫", "期"], ["退", "保"]], show_progress=False)
     assert index_module.Postings.of(variant) is None
     assert index_module.Postings.of(index_module.keyword_index([])) is not None
+
+
+def test_document_frequency_counts_the_documents_holding_a_token(real_kb: KnowledgeBase) -> None:
+    """What the learned gate's word odds read (search16b): the postings' length, as BM25 scores count it."""
+    import numpy as np
+
+    index = real_kb.index
+    token = "复效"
+    assert index.document_frequency(token) == int(np.count_nonzero(index.bm25.get_scores([token]))) > 0
+    assert index.document_frequency("不在词表里的词") == 0

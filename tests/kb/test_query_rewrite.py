@@ -117,6 +117,64 @@ def test_typos_that_read_better_corrected_are_still_corrected(typed: str, meant:
     assert _reading(words=True).rewrite(typed).text == meant
 
 
+# The false fixes search14b left on TUNE, and the dialect groups' ordinary words (search16c).
+LEFT_OVER = ["区别", "保单", "保险单", "保险金", "续期", "犹豫期", "尤豫期", "三差", "减额交清", "一些", "那个", "这个",
+             "现在", "为什么", "赔款", "索赔", "核保", "缴钱"]
+
+
+def _left_over(**options: object) -> TypoCorrector:
+    vocabulary = VOCABULARY + LEFT_OVER
+    return TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary),
+                         same_as={"尤豫期": "犹豫期"}, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("query", [
+    "原来的业务员跳槽去别家了",          # 去 + 别家, not 区别 + 家
+    "我到底是保上了还是没保上",          # 保上 is "got insured", not 保单
+    "我闺女那份保险上的字不是她写的",    # 保险 + 上, not 保险单
+    "钱上差多少",                        # not 三差
+    "他那个养老保险今年还一直在发",      # 今年, not 保险金 + 年
+    "换之前要注意些啥",                  # 注意 + 些, not 一些 (a very common word is no term)
+    "保险断了你们也不来个信儿",          # not 那个
+    "是不是要先在医保那边登记",          # not 现在
+])
+def test_words_beside_a_stretch_that_read_as_words_are_not_corrected(query: str) -> None:
+    assert _left_over().rewrite(query).text == query
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("退保和撤单有啥去别", "退保和撤单有啥区别"),    # 去别 alone is still 区别
+    ("那个有余期是多少天", "那个犹豫期是多少天"),    # 有 at the edge is part of the typo: 余期 is no word
+    ("听说可以减额交请", "听说可以减额交清"),        # so is 请
+    ("保废交不起了", "保费交不起了"),
+    ("保单复笑要带什么", "保单复效要带什么"),
+])
+def test_typos_beside_those_words_are_still_corrected(typed: str, meant: str) -> None:
+    assert _left_over().rewrite(typed).text == meant
+
+
+def test_a_function_word_inside_a_word_is_not_part_of_a_typo() -> None:
+    """有 at the edge still blocks when the rest of the stretch is a word: 审核是 is not a typo of anything."""
+    corrector = TypoCorrector(["核实", "审核时"], KNOWN, words=WordFrequencies(bundled_frequencies(), ["核实", "审核时"]))
+    assert corrector.rewrite("审核是不是要等").text == "审核是不是要等"
+
+
+def test_the_glossarys_one_character_spoken_words_are_no_typos() -> None:
+    """Cantonese 嘅 and 咗 are words wherever they stand (the regulation corrector is given them)."""
+    careful = _left_over(word_chars={"嘅", "咗"})
+    assert careful.rewrite("工友话佢买嘅保险系假嘅").text == "工友话佢买嘅保险系假嘅"
+    assert careful.rewrite("上年喺保单借咗钱").text == "上年喺保单借咗钱"
+    assert _left_over().rewrite("工友话佢买嘅保险系假嘅").text != "工友话佢买嘅保险系假嘅"  # without them: 核保
+
+
+def test_a_verb_and_its_result_are_no_typo_for_the_narrow_corrector() -> None:
+    """The regulation search's corrector (only non-words) on customers' words: 赔完了, 说赔过 are words."""
+    narrow = _left_over(non_words_only=True)
+    assert narrow.rewrite("重疾赔完了保险还有效吗").text == "重疾赔完了保险还有效吗"
+    assert narrow.rewrite("俺舅说赔过一回保险就没了").text == "俺舅说赔过一回保险就没了"
+    assert narrow.rewrite("宽线期多久").text == "宽限期多久"
+
+
 def test_only_a_stretch_that_is_no_word_is_a_typo_when_asked() -> None:
     """The regulation search's corrector reads formal words as words (调价 is no typo of 调解), typos still as typos."""
     vocabulary = VOCABULARY + ["调解"]
@@ -284,12 +342,61 @@ def bundled_spoken() -> SpokenTerms:
     ("点解唔赔俾我", "为什么不赔给我"),
     ("我老豆冇交保费两个月", "我老豆没有交保费两个月"),
     ("份分红险今年派息几多", "份分红险今年红利多少"),
+    ("犹豫期有几耐", "犹豫期有多久"),                # search16a: the second batch of Cantonese words
+    ("我张单仲喺犹豫期入面，你哋系咪退晒俾我", "我保单还在犹豫期里面，你们是不是退晒给我"),
+    ("断咗保两年，仲可唔可以驳返", "效力中止两年，还可不可以复效"),
+    ("攞返啲钱要去边度办，退保得唔得", "拿回些钱要去哪里办，退保行不行"),
+    ("屋企人打嚟问嘢", "家里人打来问东西"),
+    ("买嗰阵冇人讲，啱啱先知", "买那时候没有人讲，刚刚先知"),   # search16a, third batch
+    ("我唔识普通话，谂住打电话问下", "我不会普通话，想住打电话问下"),
+    ("听讲保险公司会执笠，我啲钱点计", "听讲保险公司会倒闭，我些钱怎么算"),
+    ("阿爷过身咗，啲钱入我个簿仔", "阿爷身故了，些钱入我个存折"),
+    ("个经纪话唔使讲", "个保险销售人员话不用讲"),
+    ("两个仔定系个女做受益人", "两个儿子还是个女儿做受益人"),   # fourth batch: 个仔/个女 keep their measure word
+    ("佢系投保人，唔系我", "他是投保人，不是我"),
+    ("计埋礼拜六日，几时入数", "算上礼拜六日，几时到账"),
+    ("一次过俾万几蚊", "一次过给万几元"),
 ])
 def test_cantonese_words_in_the_bundled_glossary_become_mandarin(bundled_spoken: SpokenTerms, typed: str,
                                                                  meant: str) -> None:
     assert bundled_spoken.rewrite(typed).text == meant
 
 
-@pytest.mark.parametrize("plain", ["受益人和我是什么关系", "理赔要提供哪些材料", "那我的保单呢", "系统里查不到保单"])
+@pytest.mark.parametrize("plain", ["受益人和我是什么关系", "理赔要提供哪些材料", "那我的保单呢", "系统里查不到保单",
+                                   "不服可以申请仲裁吗，仲裁要多久",   # 仲 is 还 only outside 仲裁 / 仲介
+                                   "到期返还的钱怎么领", "往返路费能报销吗"])  # 返 alone is Mandarin 返还
 def test_mandarin_words_sharing_a_cantonese_character_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
     assert bundled_spoken.rewrite(plain).text == plain
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("危疾险索偿要咩文件", "重大疾病保险理赔要什么文件"),      # Hong Kong insurance words (search16a)
+    ("份保单断供咗半年点算", "份保单停交保费了半年怎么办"),
+    ("每个月供款几多", "每个月交费多少"),
+    ("已经供咗十年，而家供唔起", "已经交了十年，现在交不起"),
+    ("供满二十年有咩拎", "交满二十年有什么拎"),
+    ("买危疾要唔要验身", "买重大疾病要不要体检"),
+    ("等候期系几耐", "等待期系多久"),
+    ("转去银行户口自动转账", "转去银行卡自动扣款"),
+])
+def test_hong_kong_insurance_words_become_the_mainland_terms(bundled_spoken: SpokenTerms, typed: str,
+                                                             meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("plain", [
+    "理赔要提供咗哪些材料",          # 提供 is no premium paid: 供咗 is left with it
+    "供楼断供了银行会怎么处理",      # 断供 of a mortgage
+    "强积金供款可以退吗",            # MPF contributions, not a premium
+    "公司供应的午餐算福利吗", "停电供电恢复要多久", "口供能改吗",
+    "户口本丢了怎么补办",            # 户口 alone is the household register
+    "在等候期间可以先办别的吗",
+    "医院给了一张单子和收据",        # 张单 of a receipt
+    "股票经纪推荐的基金亏了",        # a stockbroker is no insurance agent
+    "一个女人带着女儿来办理赔",      # 个女 of 一个女人 is no daughter
+    "被蚊子咬了得登革热算意外吗",    # 蚊 is a dollar only outside 蚊子
+])
+def test_mandarin_words_sharing_a_hong_kong_word_stay(bundled_spoken: SpokenTerms, plain: str) -> None:
+    rewritten = bundled_spoken.rewrite(plain).text
+    for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保单", "保险销售人员", "个女儿", "元"):
+        assert word not in rewritten or word in plain

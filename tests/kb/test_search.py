@@ -113,6 +113,29 @@ def test_scope_check_refuses_a_query_closer_to_an_out_of_scope_example() -> None
     assert not ScopeCheck((), np.zeros((0, 2))).out_of_scope(np.array([1.0, 0.0]), best_in_scope=0.1)
 
 
+def test_scope_word_odds_tell_the_near_domains_words_from_the_faqs() -> None:
+    """search16b: a query in the examples' words scores above 0, one in the FAQ's words below, unknown words 0."""
+    import numpy as np
+
+    from kb.scope import ScopeCheck
+    scope = ScopeCheck(("社保断缴怎么补", "养老金什么时候发"), np.eye(2, dtype=np.float32))
+    in_faq = {"保单": 40, "复效": 10}.get
+    odds = lambda *terms: scope.word_odds(terms, lambda t: in_faq(t) or 0, documents=100)  # noqa: E731
+    assert odds("社保", "养老") > 0 > odds("保单", "复效")
+    assert odds("社保", "保单") < odds("社保")
+    assert odds("电影") == 0.0 == ScopeCheck((), np.zeros((0, 2))).word_odds(("社保",), lambda t: 0, 100)
+
+
+def test_scope_near_count_counts_examples_as_close_as_the_faq() -> None:
+    import numpy as np
+
+    from kb.scope import ScopeCheck
+    scope = ScopeCheck(("甲", "乙", "丙"), np.array([[1.0, 0.0], [0.995, 0.1], [0.0, 1.0]], dtype=np.float32))
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    assert scope.near_count(query, best_in_scope=1.0) == 2
+    assert scope.near_count(query, best_in_scope=1.2) == 0
+
+
 def test_an_answered_query_also_lists_hits_just_under_the_threshold(kb: KnowledgeBase) -> None:
     from kb.search import GATE_DEPTH, LIST_MARGIN
     threshold = kb.settings.min_relevance

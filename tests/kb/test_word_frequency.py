@@ -35,3 +35,10 @@ def test_the_bundled_list_holds_characters_and_short_words() -> None:
     assert {"保", "期", "解释", "由于", "别家"} <= frequencies.keys()
     assert max(len(w) for w in frequencies) <= MAX_WORD_CHARS
     assert all(count > 0 for count in frequencies.values())
+
+
+def test_a_count_is_the_lists_own() -> None:
+    """The corrector's very-common-word rule reads the list's counts; a content term added as a word counts 0 there."""
+    words = WordFrequencies(bundled_frequencies(), ["复效"])
+    assert words.count("这个") > 8_000 > words.count("区别") > 0
+    assert words.count("复效") == 0 and words.is_word("宽限") and not words.is_word("宽线")

@@ -259,3 +259,11 @@ def test_the_filter_boxes_never_fall_back_to_streamlits_english_placeholder(app_
     at = quiz_item_page(instructor, "q-cooling-off-refund-1")
     assert at.selectbox(key="editor_tag").proto.placeholder == "全部标签"
     assert at.selectbox(key="editor_category").proto.placeholder == "全部分类"
+
+
+def test_an_empty_sources_box_is_refused_in_the_forms_own_words(app_env, instructor):
+    """qa14: clearing 依据 was refused with the YAML form of a source, "{doc: <法规库编号…>, article: 第X条}",
+    under a box whose label asks for "文件名 | 条款" lines."""
+    errors = [e.replace("\\", "") for e in errors_after_refused_edit(app_env, instructor, "sources", "")]
+    assert any("文件名 | 条款" in e and "L1-01 | 第" in e for e in errors), errors
+    assert not any("{doc" in e for e in errors), errors

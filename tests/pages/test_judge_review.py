@@ -75,3 +75,14 @@ def test_an_agent_cannot_open_the_queue(app_env, store, queued) -> None:
     assert any("无权访问" in e.value for e in at.error)
     assert REPLY not in " ".join(m.value for m in at.markdown)
     assert len(open_corrections(store)) == 1
+
+
+def test_the_scenario_is_named_by_its_title_not_its_id(app_env, store) -> None:
+    """qa14: the queue read "情景 `ci-claim-declined`"; the trainee had practised 重疾理赔被拒…, a title."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    mark_judged_wrong(store, trainee.id, "mini-cooling-off", Finding(2, "blame", False, REPLY, "…"), REPLY, REASON)
+    shown = " ".join(m.value for m in page(instructor(store)).markdown)
+    assert "犹豫期咨询（测试）" in shown and "mini-cooling-off" not in shown, shown

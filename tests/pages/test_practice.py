@@ -41,6 +41,7 @@ customer_lines:
   upset: [你说清楚点。, 我还是没听懂。, 到底怎么回事？]
   angry: [我要投诉！, 你们太不像话了！, 我不想听了！]
   pushback: [你还没回答我。, 我问的不是这个。, 你直接说吧。]
+  not_asking: [到底怎么回事？]
   follow_ups:
     - {id: how-long, ask: 犹豫期有几天？, entry: cooling-off-length, cues: [15天, 15日]}
     - {id: refund, ask: 退能退多少？, entry: cooling-off-refund, cues: [工本费]}

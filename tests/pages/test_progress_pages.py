@@ -321,3 +321,14 @@ def test_in_english_the_quiz_prompts_of_the_team_and_agent_tables_are_english(ap
     items = next(df.value for df in at.dataframe if "Check" in df.value.columns)
     assert items[items["Item"] == "q-cooling-off-length-1"]["Prompt"].iloc[0].startswith(english)
     assert "（已删除）" not in items["Prompt"].tolist()
+
+
+def test_who_has_not_trained_is_shown_not_folded_away(app_env, store, team) -> None:
+    """qa14: under 超过 3 天未训练 the instructor saw only a closed 数据表与导出: the agents who had not
+    trained were there only for someone who thought to open it."""
+    teacher, _agents = team
+    at = page("pages/team.py", teacher)
+    assert not at.exception
+    idle = [e for e in at.expander if any("从未训练" in str(getattr(c, "value", "")) for c in e.children.values())]
+    assert idle, "the idle agents' table is in an expander"
+    assert all(e.proto.expanded for e in idle), "and that expander is open"

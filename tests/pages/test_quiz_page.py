@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -302,3 +303,22 @@ def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_anoth
         assert [i for i in range(len(question.options)) if at.checkbox(key=f"{key}-{i}").value] == response
     else:
         assert at.radio(key=key).value == response
+
+
+def test_the_summary_time_stops_when_the_round_ends(app_env, store) -> None:
+    """qa14: an agent who came back to the summary a quarter of an hour later read "用时 16:41"
+    for a round answered in 24 seconds: the time ran on until each redraw."""
+    at, run = started_round(store, "agent-sun", "孙悦", 1)
+    question = run["questions"][0]
+    give(at, question, f"quiz-answer-{run['id']}-0", right_response(question))
+    at.button(key="quiz_submit").click().run()
+    at.button(key="quiz_next").click().run()
+    assert {m.label: m.value for m in at.metric}["用时"].startswith("0:")
+
+    ended = at.session_state["quiz_run"]
+    for moment in ("started", "shown", "finished"):  # the summary is drawn again 15 minutes later
+        if moment in ended:
+            ended[moment] -= timedelta(minutes=15)
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["用时"].startswith("0:"), "the round took seconds, not 15 minutes"

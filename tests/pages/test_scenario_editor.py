@@ -106,3 +106,34 @@ def test_an_unsaved_yaml_edit_is_still_open_after_a_visit_to_another_page(app_en
     assert not at.exception, at.exception
     assert at.selectbox(key="scenario_pick").value == FILE
     assert "difficulty: 2" in next(t for t in at.text_area if t.key.startswith("scenario_text_")).value
+
+
+def test_the_dry_run_table_of_a_saved_call_converts_without_streamlits_fallback(app_env, instructor, store) -> None:
+    """qa14: each dry run with a saved call logged a pyarrow traceback on the server ("Conversion failed for
+    column 原得分"): the column mixed "" (model answers) with numbers, and Streamlit fell back to text."""
+    import logging
+
+    from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
+    from trainer.dialogue.store import save_dialogue
+
+    at = open_scenario(app_env, instructor)
+    scenario = load_scenarios(app_env.content_dir)["mini-cooling-off"]
+    call = DialogueSession(scenario, ContentFacts.load(app_env.content_dir))
+    call.start()
+    call.reply("您好，请问您是本人吗？")
+    call.end_call()
+    save_dialogue(store, instructor.id, scenario.id, "training", call.report())
+
+    failures: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: failures.append(record.getMessage())
+    logger = logging.getLogger("streamlit.dataframe_util")
+    logger.addHandler(handler)
+    try:
+        at.button(key="scenario_dry_run_button").click().run()
+    finally:
+        logger.removeHandler(handler)
+    assert not at.exception, at.exception
+    [table] = [d.value for d in at.dataframe if "回放" in d.value.columns]
+    assert len(table) == 2 and table.iloc[1]["结果"] == "坐席结束通话（未解决）"
+    assert not failures, failures

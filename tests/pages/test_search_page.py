@@ -247,3 +247,14 @@ def test_the_question_and_its_answer_are_still_there_after_a_visit_to_another_pa
     assert not at.exception, at.exception
     assert (at.text_input(key="search_query").value, at.selectbox(key="search_category").value) == ("冷静期是几天", "cooling-off")
     assert "犹豫期有多长" in plain(at), "the answer is shown again, without searching again"
+
+
+def test_an_industry_practice_is_cited_as_what_it_is_not_as_a_title(app_env, store) -> None:
+    """qa14: answers resting on the contract's usual terms showed "依据：《合同条款惯例》", in book-title
+    marks, like a regulation an agent could name to the customer; no such document exists."""
+    at = search(search_page(store), "犹豫期内退保能退多少钱")
+    assert not at.exception
+    assert "犹豫期内退保能退多少钱" in plain(at)
+    cited = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("依据")]
+    assert cited and "行业通行的保险合同条款约定" in cited[0], cited
+    assert not any("《合同条款惯例》" in c for c in cited), cited

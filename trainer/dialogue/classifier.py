@@ -560,9 +560,21 @@ def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, 
 
 
 def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recipe: Recipe = Recipe()) -> str:
-    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) trains anew."""
-    recipe_hash = hashlib.sha256(repr(recipe).encode()).hexdigest()[:8]
+    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) trains anew, and so
+    does a changed cue rule (`rules_hash`: the rules' verdicts are part of the calibration)."""
+    recipe_hash = hashlib.sha256(f"{recipe!r}\0{rules_hash(utterances)}".encode()).hexdigest()[:8]
     return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{recipe_hash}-{model_id}"
+
+
+def rules_hash(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS) -> str:
+    """The positive cue rules' verdicts on the train split, which the thresholds and rule floors are
+    chosen with (`_joint_threshold`): an added or dropped cue that changes any verdict changes this,
+    one that hits no training utterance does not (the trained classifier would be the same)."""
+    train = sorted((u for u in utterances if u.split == "train"), key=lambda u: u.text)
+    hits = rule_hits(train, tuple(behaviours))
+    digest = hashlib.sha256(",".join(behaviours).encode())
+    digest.update(np.packbits(hits).tobytes() if hits.size else b"")
+    return digest.hexdigest()[:12]
 
 
 def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,

@@ -79,9 +79,40 @@ _EXPLAINING_OPENING = re.compile(r"^\s*(这个|这|它)?(也就是|就是说|意
 _NAMING_LEAD = re.compile(r"^\s*(这个|这种|这|那个|那|我们|行业里|业内|保险上|合同上|合同里)?[^，,]{0,4}$")
 _NAMED_BEFORE = re.compile(r"(叫|叫做|叫作|称为|称作|所谓的?|我们说的|所说的|说的那个)[“‘「『\"']?$")
 NEGATIONS = ("不", "没", "无法", "未", "别")
+NOT_NEGATIONS = "不管|不论|无论"
 _PROMISE = re.compile(
     r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
+)
+# A promise word, a few words, then the payout itself: 我保证出什么事都全额赔, 钱下礼拜肯定能到账 (judge18: the
+# adjacent form above missed them). The words between must not be a process or a hedge: 一定尽快帮您处理理赔,
+# 一定把您的材料转给理赔 and 肯定要看合同 promise a service step, not the payout; 肯定不赔 promises nothing.
+_PROMISE_WIDE = re.compile(
+    r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(?P<gap>[^，,。！？!?；;、\n]{1,8}?)"
+    r"(全额赔|全额退|全部赔|全赔|赔|到账|到您卡上|退给您)(?!偿的|付的|偿问题|付问题|付流程|付进度|那边|部门)"
+)
+NOT_A_PROMISE_GAP = ("不", "没", "无", "未", "别", "处理", "审核", "核实", "核定", "申请", "提交", "登记", "反映", "反馈",
+                     "跟进", "查", "问", "如果", "要是", "符合", "按", "看", "是否", "能否", "才", "尽", "争取", "材料",
+                     "转", "交", "备注", "流程", "规定", "合同", "条款", "结果", "部门", "联系", "通知", "可能", "我们会")
+# A rhetorical question that belittles: 这么简单的事您都记不住？ 这都不知道？ 连这个都不懂啊～ (服务忌语). Said of
+# the agent (这个我也不知道？) or hedged (这么多您可能也记不住，…) it is not one; it must end the sentence as a question.
+_BELITTLING = re.compile(
+    r"(这么简单|那么简单|这么点|这点|这都|连这|这也|这个都|这个也)(?P<gap>[^，,。！？!?；;\n]{0,8}?)(都|也)?"
+    r"(记不住|不知道|不懂|不会|看不懂|听不懂|不明白|搞不懂|弄不懂|搞不清|弄不清|记不得|不记得|分不清)"
+    r"(吗|啊|呀|嘛|呢|哈)?[？?！!～~]"
+)
+# A rhetorical question putting the fault back on the customer (…您自己没问清楚怪谁？ 那您说这能怪谁？), and blame
+# pushed off the company (这个也不能怪我们呀). "这不怪您" and "怪我没说清楚" name nobody else and stay clean.
+_BLAME_QUESTION = re.compile(r"(能|还能|又能|该)?怪谁(呢|啊|呀|嘛|哈)?[？?～~]|(还能|又能|能)怪谁")
+_BLAME_OFF_US = re.compile(r"(不能|可不|不)怪(我们|公司|咱们)")
+# An impatient opener (服务忌语: 催促、打断客户), read as its own clause: "行了行了，我直接说吧，犹豫期是15天…" — the
+# classifier reads the sentence whole and the correct answer after it dilutes the clause (judge18: 0.05–0.61 inside
+# a content sentence against 0.98 alone). The agent's own restraint (不打岔了，您先说), a calm lead-in (好的好的，我直接
+# 跟您说结论 / 您别急，我直接说重点) and a comforting 好了好了，您别哭了 are none of them.
+_IMPATIENT_OPENER = re.compile(
+    r"(?:^|(?<=[，,。！？!?；;\s…～~]))(?:(?:你|您)(?:先)?)?"
+    r"(?:(?P<twice>行了|得了|够了)(?P=twice)|好了好了(?=[，,]?(?:知道|我知道|别说|别讲|不用说))|赶紧的|"
+    r"(?:别|不要)(?:再)?(?:打岔|打断我|插嘴)|我就说一遍|听我说完(?:行不行|好不好|好嘛|行吗|成不成|行不))"
 )
 # The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
@@ -160,7 +191,14 @@ def _negated(text: str, start: int) -> bool:
     """A negation shortly before `start` in the same clause (不/没/无法 … 保证)."""
     window = text[max(0, start - NEGATION_REACH):start]
     window = re.split(r"[，,。！？!?；;]", window)[-1]
+    window = re.sub(NOT_NEGATIONS, "", window)  # 不管怎样我保证…: "no matter how", not a negation
     return any(word in window for word in NEGATIONS)
+
+
+def _nobody_blamed(before: str) -> bool:
+    """The words before 怪谁 turn it: 不能怪谁, 没法怪谁, 不知道该怪谁. Only right before it — in
+    "您自己当初没细看怪谁？" the 没 belongs to 细看 and the question still blames."""
+    return before.endswith(NEGATED_BEFORE) or bool(re.search(r"(不知道|不晓得|说不上|谈不上|不是)[^，,。！？!?]{0,2}$", before))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -283,6 +321,21 @@ class Detectors:
             if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
+        for match in _PROMISE_WIDE.finditer(text):
+            if (not any(word in match["gap"] for word in NOT_A_PROMISE_GAP) and not _negated(text, match.start())
+                    and not _quoted(text, match.start(), match.end())):
+                add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
+                             ADVICE["absolute_promise"]))
+        for match in _BELITTLING.finditer(text):
+            if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
+        for match in _IMPATIENT_OPENER.finditer(text):
+            if not _quoted(text, match.start(), match.end()):
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
+        for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text)):
+            negated = match.re is _BLAME_QUESTION and _nobody_blamed(text[:match.start()])
+            if not negated and not _quoted(text, match.start(), match.end()):
+                add(Evidence("blame", False, clause_at(text, match.start(), match.end()), ADVICE["blame"]))
         for cue in BLAME_CUES:
             position = _find_term(text, cue, NOT_BLAME)
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames

@@ -57,6 +57,11 @@ NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要�
 # 99 of 99 identity checks hold one of these; a statement without any (这个号码是您投保时留的) is not one.
 IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说下", "告诉", "提供", "核", "对上", "对一下", "确认",
                   "身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "对吧", "对不对", "是不是")
+# Asking who is on the line (您好，请问是哪位？ 您是谁呀？) checks nothing against the policy: it is an identity
+# check only with something that identifies the policyholder (哥，你是投保人不？我得先整明白你是谁 on the train split).
+WHO_QUESTION = re.compile(r"(哪位|是谁|谁呀|谁啊)")
+IDENTIFYING = ("身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
+               "女士", "先生", "阿姨", "大爷", "老人家")
 # 没关系 as "never mind" (不方便也没关系) reassures; only 跟/和/与…没关系 disowns.
 _DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,4}没关系")
 
@@ -197,6 +202,9 @@ class MeaningJudge:
         if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
             return None
         if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
+            return None
+        if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(
+                w in reading.text for w in IDENTIFYING):
             return None
         if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
                 any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):

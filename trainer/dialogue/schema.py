@@ -6,6 +6,7 @@ and all problems are collected in one pass, like the FAQ loader in kb.content.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from kb.content import ID_PATTERN, Entry, ItemChecker
@@ -170,7 +171,7 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         return CustomerLines("", {}, (), (), "", "", "")
     check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
                           "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal",
-                          "softened", "unknown", "unfinished", "asking"})
+                          "softened", "unknown", "unfinished", "asking", "not_asking"})
     follow_ups, seen = [], set()
     for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
         fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
@@ -195,6 +196,7 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     _repeated_lines(check, {**bands, "pushback": pushback, **acts})
     asking = _asking(check, {line for pool in (*bands.values(), pushback) for line in pool},
                      checkpoint_ids | {f.id for f in follow_ups})
+    _every_question_listed(check, {**bands, "pushback": pushback}, asking)
     return CustomerLines(
         opening=check.text("opening"),
         bands=bands,
@@ -230,6 +232,32 @@ def _asking(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, tuple[
             item.problem("line", f"{line!r} is listed twice", f"{line!r} 重复列出")
         asking[line] = answered_by
     return asking
+
+
+def question_shaped(line: str) -> bool:
+    """The line reads as a question (？, or 吗/呢 at its end): the customer may be asking what the call answers."""
+    return bool(re.search(r"[？?]", line)) or line.rstrip("。！!…~～ ").endswith(("吗", "呢"))
+
+
+def _every_question_listed(check: _Checker, pools: dict[str, tuple[str, ...]], asking: Mapping[str, tuple[str, ...]]) -> None:
+    """Each question-shaped mood or pushback line is under `asking` (what answers it, so it is not asked
+    again once answered) or under `not_asking` (rhetorical, or a generic press that fits whenever it is said).
+    `asking` is written by hand; without this a new scenario's question line could re-ask what the call
+    has answered (judge17's filter only knows the lines it is told about)."""
+    pooled = {line for pool in pools.values() for line in pool}
+    not_asking = set(check.text_list("not_asking"))
+    for line in sorted(not_asking - pooled):
+        check.problem("not_asking", f"{line!r} is not one of this scenario's calm/upset/angry/pushback lines",
+                      f"{line!r} 不是本情景 calm/upset/angry/pushback 中的台词")
+    for line in sorted(not_asking & set(asking)):
+        check.problem("not_asking", f"{line!r} is listed under both asking and not_asking",
+                      f"{line!r} 同时列在 asking 和 not_asking 中")
+    for name, pool in pools.items():
+        for line in pool:
+            if question_shaped(line) and line not in asking and line not in not_asking:
+                check.problem(name, f"{line!r} reads as a question: list it under asking (with the follow-ups or "
+                                    "checkpoints that answer it) or under not_asking",
+                              f"{line!r} 是问句：请列入 asking（写明由哪些追问或要点回答）或 not_asking")
 
 
 def _repeated_lines(check: _Checker, pools: dict[str, tuple[str, ...]]) -> None:

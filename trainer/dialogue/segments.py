@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;…~～]*")
 _CLAUSE = re.compile(r"[^，,、。！？!?；;\n]+[，,、。！？!?；;…~～]*")
+# What a negation or hedge word reaches: a clause, and a trailing-off "…" ends one too — "有的年份也可能
+# 一分都没有…我这么说您听得明白吗？" asks plainly whether she understood (judge18: a nervous agent's 可能 before
+# the … turned the check).
+_SCOPE = re.compile(r"[^，,、。！？!?；;\n…]+[，,、。！？!?；;…~～]*")
 MIN_CLAUSE_CHARS = 4
 
 
@@ -43,7 +47,7 @@ def sentence_segments(text: str) -> list[Segment]:
 def comma_pieces(text: str) -> list[str]:
     """Every comma-delimited piece of the text, short ones kept apart (`clause_segments` joins them to
     the next): what a negation or hedge word belongs to ("别急，由您决定" holds no negated decision)."""
-    return [piece.text for piece in _pieces(_CLAUSE, text)]
+    return [piece.text for piece in _pieces(_SCOPE, text)]
 
 
 def clause_segments(sentence: Segment) -> list[Segment]:

@@ -8,6 +8,7 @@ call may end (resolved, hung up, escalated, timed out), and the customer answers
 from __future__ import annotations
 
 import random
+import re
 from functools import cached_property
 from typing import Sequence
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
-from kb.chinese_text import clause_at
+from kb.chinese_text import clause_at, sentences
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
@@ -38,7 +39,9 @@ MODES = ("training", "exam")
 MAX_REPLY_CHARS = 1_000
 # Good service behaviours are reported the first time only; facts, answers and faults every time.
 REPORT_ONCE = ("empathy", "apology", "verification", "clarifying_question", "next_step", "escalation", "closing")
-ESCALATE_AFTER = 2  # turns at or above the angry threshold without the mood going down
+# Turns at or above the angry threshold without the mood going down and without progress: a reply
+# that does a step of the call or answers a question, with the mood held, is not one (judge18).
+ESCALATE_AFTER = 2
 # A reply sentence this close (e5 cosine) to a sentence of the FAQ answer, and closer to it than to
 # any other entry of the scenario, answers the question (calibrated on the scenarios' model
 # answers, bench/judge.py: precision of the match ≥ 0.9 on their sentences).
@@ -47,6 +50,9 @@ ANSWER_SIMILARITY = 0.90
 # mind; one with these words is a goodbye and ends the call.
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
 SOOTHING = ("apology", "empathy")
+# The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
+SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
+_SENTENCE_MARKS = "。！？!?；;…～~ "
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -90,11 +96,35 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
                                         and not _at_the_end(text, e.quote))]
 
 
-def _unstated(evidence: Sequence[Evidence]) -> tuple[str, ...]:
-    """The quotes `_close_to` credits only if they state something of the entry: the faults, and the identity
+# A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.
+_SAID_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|千|百)?(?:元|块|天|日|年|个月|倍|%|％)?")
+
+
+def _echoing(text: str, heard: str) -> tuple[str, ...]:
+    """The sentences of `text` that repeat a figure of the customer's (`heard`: her lines) — "您提的全额退还再赔5万的
+    要求，我没法当场答应您" restates her demand; like her own value in figures in context (`facts`), it states
+    no rule, and its closeness to an answer comes from her words (judge19: it met 讲清…现金价值)."""
+    figures = {f for f in _SAID_FIGURE.findall(heard) if not f.isdigit() or len(f) > 1}
+    if not figures:
+        return ()
+    return tuple(s for s in sentences(text)
+                 if any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", s) for f in figures))
+
+
+def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple[str, ...]:
+    """The quotes `_close_to` credits only if they state something of the entry: the faults, the identity
     requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
-    lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了)."""
-    return _faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+    lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了) —
+    and (judge18) a sentence that only soothes or only introduces the agent: "您爱人生病住院，您一个人前前后后跑，
+    真的辛苦了。" met 告知合同的轻症责任, "王女士，我明白您现在急着用钱，心里肯定很烦。" 讲清正常退保退还的是现金价值,
+    "您好，我是95519客服。" (cosine 0.91 to the 轻症 answer) 轻症责任 too. A soothing clause in a sentence that
+    goes on ("您别着急，犹豫期过后退保…") leaves the rest of the sentence to be judged as before."""
+    whole = {s.rstrip(_SENTENCE_MARKS) for s in sentences(text)}
+    soothing = tuple(e.quote for e in evidence
+                     if e.ok and e.behaviour in SOOTHING and e.quote.strip().rstrip(_SENTENCE_MARKS) in whole)
+    introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
+    return (_faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+            + soothing + introductions + _echoing(text, heard))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
@@ -215,7 +245,9 @@ class DialogueSession:
         self.transcript.append(Utterance("agent", text, self.mood.value, state.turn))
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
 
+        progress_before = len(state.done) + len(state.answered)
         evidence = self._analyse(text, previous_line)
+        progressed = len(state.done) + len(state.answered) > progress_before
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
@@ -227,7 +259,7 @@ class DialogueSession:
             verification = self.scenario.lines.verification_answer if persona.verifies else self.scenario.lines.verification_refusal
             state.verified = persona.verifies
         closing = self._closing(text, evidence)
-        state.outcome = self._outcome(mood_before)
+        state.outcome = self._outcome(mood_before, progressed)
         if not self.done and closing and not self._more_to_ask(text, closing):
             state.outcome = "closed_open" if self.open_points() else "resolved"
         if self.done:
@@ -353,11 +385,16 @@ class DialogueSession:
         hints = self._hints(evidence) if self.mode == "training" else ()
         return CustomerTurn(text, self.mood.value, self.done, self.mood.band, self.state.outcome, hints, self.state.turn)
 
-    def _outcome(self, mood_before: int) -> str:
+    def _outcome(self, mood_before: int, progressed: bool) -> str:
+        """How the call stands after a reply. An angry customer escalates after ESCALATE_AFTER turns that
+        raise her mood, or hold it and get nowhere; a reply that holds it while doing a step the call needs
+        (the identity check the scenario asks first, an answer) is not stalling (judge18: in media-threat a
+        polite line judged vague put her at the angry threshold, and the identity request after it
+        escalated the call at turn 2)."""
         spec, state, value = self.scenario.mood, self.state, self.mood.value
         if value >= spec.hang_up:
             return "hung_up"
-        if value >= spec.angry and value >= mood_before:
+        if value >= spec.angry and (value > mood_before or (value == mood_before and not progressed)):
             state.angry_turns += 1
             if state.angry_turns >= ESCALATE_AFTER:
                 return "escalated"
@@ -410,7 +447,7 @@ class DialogueSession:
         evidence = _thanks_not_closing(text, evidence)
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _unstated(evidence))
+        self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence):
@@ -419,6 +456,11 @@ class DialogueSession:
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    @property
+    def _heard(self) -> str:
+        """Everything the customer has said so far."""
+        return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
         """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
@@ -435,8 +477,8 @@ class DialogueSession:
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
 
-        A sentence found at fault (`faults`: the quotes of this reply's faults, or its identity request:
-        `_unstated`) counts only if it says
+        A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
+        that soothes or a self-introduction: `_unstated`) counts only if it says
         something of the entry, a topic term or a figure, as the references must: "你冷静点，这是规定，
         我也没办法。" is about as close to every rule's answer and explains none."""
         if reading is None or not self._references.get(entry_id):
@@ -497,7 +539,7 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _unstated(evidence))
+        quote = self._answer_quote(text, pending, claims, reading, _unstated(text, evidence, self._heard))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
@@ -508,7 +550,7 @@ class DialogueSession:
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _unstated(evidence)):
+                                                                          _unstated(text, evidence, self._heard)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
@@ -554,7 +596,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(evidence)
+        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(text, evidence, self._heard)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:

@@ -31,6 +31,7 @@ class SavedCall:
     finished_at: datetime | None
     score: float
     replies: tuple[str, ...]
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,11 @@ class Replay:
 
 
 def replay(scenario: Scenario, kb: FactBook, replies: list[str] | tuple[str, ...],
-           judge: MeaningJudge | None = None) -> Report:
-    """The report of `replies` played in order against the scenario (stops where the call ends)."""
+           judge: MeaningJudge | None = None, ended_by_agent: bool = False) -> Report:
+    """The report of `replies` played in order against the scenario (stops where the call ends).
+
+    `ended_by_agent`: the trainee ended the saved call after these replies, so a replay still open
+    then ends the same way (it read 进行中, "in progress", for a call finished long ago)."""
     session = DialogueSession(scenario, kb, judge=judge)
     session.start()
     for text in replies:
@@ -53,6 +57,8 @@ def replay(scenario: Scenario, kb: FactBook, replies: list[str] | tuple[str, ...
             break
         if text.strip():
             session.reply(text)
+    if ended_by_agent:
+        session.end_call()
     return session.report()
 
 
@@ -70,7 +76,7 @@ def saved_calls(db: Database, scenario_id: str, limit: int = SAVED_CALLS) -> lis
                 continue
             replies = tuple(str(t.get("text", "")) for t in turns if isinstance(t, dict) and t.get("speaker") == "agent")
             if replies:
-                calls.append(SavedCall(row.id, as_utc(row.finished_at), row.score, replies))
+                calls.append(SavedCall(row.id, as_utc(row.finished_at), row.score, replies, row.outcome))
         return calls
 
 
@@ -79,5 +85,6 @@ def dry_run(scenario: Scenario, kb: FactBook, db: Database | None = None,
     """The model answers' replay first, then the newest saved calls' (when `db` is given)."""
     replays = [Replay(None, None, None, replay(scenario, kb, scenario.model_answers, judge))]
     for call in saved_calls(db, scenario.id, limit) if db is not None else []:
-        replays.append(Replay(call.id, call.finished_at, call.score, replay(scenario, kb, call.replies, judge)))
+        replays.append(Replay(call.id, call.finished_at, call.score,
+                              replay(scenario, kb, call.replies, judge, ended_by_agent=call.outcome == "agent_ended")))
     return replays

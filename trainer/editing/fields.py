@@ -219,6 +219,10 @@ def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, 
             english.update({part.name: cell_text(cells.get(f"{spec.name}_{part.name}")) for part in spec.parts
                             if f"{spec.name}_{part.name}" in cells})
             item[spec.name] = {k: v for k, v in english.items() if v} or None
+        elif spec.kind == schema.SOURCES and spec.name in item and not item[spec.name]:
+            # The validator's words describe the YAML ({doc: …, article: …}); a box or a cell is written as lines.
+            messages.append(CellProblem(spec.name, "needs at least one source, one per line: document | article, "
+                                        "e.g. L1-01 | 第四十七条", "至少需要一个出处，每行一个：文件名 | 条款，例如 L1-01 | 第四十七条"))
         elif spec.kind == schema.QUIZ_ANSWER:
             answer, message = parse_quiz_answer(str(item.get("type") or ""), cells.get(spec.name),
                                                 item.get("options") or [])

@@ -67,3 +67,12 @@ def test_a_typo_of_an_article_term_finds_what_the_term_finds(real_kb: KnowledgeB
     uncorrected = copy.copy(searcher)
     uncorrected.rewriters = []
     assert [(hit.document_id, hit.article) for hit in uncorrected.search("宽线期多久", k=3)][:1] != key[:1]
+
+
+@pytest.mark.parametrize("question", ["重疾赔完了保险还有效吗", "俺舅说赔过一回保险就没了", "工友话佢买嘅保险系假嘅",
+                                      "那个有余期是多少天"])
+def test_customers_words_are_not_read_as_article_terms(real_kb: KnowledgeBase, question: str) -> None:
+    """The narrow corrector on a customer's words (search16c): 赔完 is not 赔款, 说赔 not 索赔, 买嘅保 not 核保,
+    and 有余期 is 犹豫期, not 有续期."""
+    rewrite = real_kb._snapshot.regulation_searcher.rewriters[0].rewrite(question)  # noqa: SLF001 - the app's
+    assert [term for _, term in rewrite.changes] in ([], ["犹豫期"])

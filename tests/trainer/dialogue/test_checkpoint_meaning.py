@@ -216,3 +216,53 @@ def test_a_refusal_checkpoint_is_not_met_by_a_sentence_that_negates_nothing(sent
 ])
 def test_a_cue_counts_only_said_plainly(real_scenarios, scenario_id, checkpoint_id, text, cues):
     assert said_cues(text, _checkpoint(real_scenarios[scenario_id], checkpoint_id)) == cues
+
+
+# judge18: a sentence that only soothes or only introduces the agent states nothing of an FAQ entry; close in
+# meaning (e5 cosine ≥ 0.90) to an answer, it met fact checkpoints on main. Each False row fails on main; the
+# True rows are guards (a soothing clause in a sentence that goes on, the rule in the next sentence).
+SOOTHING_AND_GREETINGS = [
+    ("stroke-claim-early", "mild-benefit", "您好，我是95519客服。您爱人生病住院，您一个人前前后后跑，真的辛苦了。", False),
+    ("stroke-claim-early", "explain-180", "真的辛苦了，家里有病人还要操心理赔。", False),
+    ("stroke-claim-early", "reapply", "真的辛苦了，家里有病人还要操心理赔。", False),
+    ("media-threat-unreasonable-demand", "cash-value", "王女士，我明白您现在急着用钱，心里肯定很烦。", False),
+    ("media-threat-unreasonable-demand", "register", "您好王女士，听得出来您现在很着急，换谁遇到这种事都会着急。", False),
+    ("stroke-claim-early", "acknowledge", "您好，我是95519客服。您爱人生病住院，您一个人前前后后跑，真的辛苦了。", True),
+    ("stroke-claim-early", "mild-benefit",
+     "您好，我是95519客服。您先生这种情况，合同里有轻症责任，可以先按轻度脑中风后遗症申请轻症赔付。", True),
+    ("callback-cooperative", "surrender-loss", "您别着急，犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
+    ("callback-cooperative", "surrender-loss", "您好，我是回访专员小王。犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, met", SOOTHING_AND_GREETINGS)
+def test_a_sentence_that_only_soothes_or_greets_meets_no_fact_checkpoint(real_scenarios, real_facts, judge,
+                                                                         scenario_id, checkpoint_id, text, met):
+    assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
+
+
+# judge18, found by playing every scenario as a plain, a nervous and an impatient agent: plain words for the
+# payment item (a train-split writer says 每年交一次), and a nervous agent's "…" ends what a hedge reaches.
+PLAIN_AND_NERVOUS = [
+    ("callback-cooperative", "payment", "最后确认一下交费：您是每年交一次，每年6000元，一共交10年，对吗？另外如果哪年没按时交，"
+                                        "也不会马上失效，有60天的宽限期，宽限期里照样有保障。", True),
+    ("callback-elderly-dividends", "check-understanding",
+     "有的年份多，有的年份也可能一分都没有…我这么说您听得明白吗？", True),
+    ("callback-elderly-dividends", "check-understanding", "可能您听得明白吧。", False),  # the hedge in its own piece
+    ("callback-cooperative", "payment", "您以后不是一共交十年吗？我也不清楚。", False),  # negated before the cue
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, text, met", PLAIN_AND_NERVOUS)
+def test_plain_and_nervous_wordings_of_a_step(real_scenarios, real_facts, judge, scenario_id, checkpoint_id, text, met):
+    assert _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, text) is met
+
+
+def test_the_illustration_question_is_answered_by_saying_the_figures_are_assumptions(real_scenarios, real_facts, judge):
+    """The same FAQ entry's follow-up in dividend-below-promise already took 假设 as an answer."""
+    session = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge)
+    session.start()
+    session.state.pending = next(f for f in session.scenario.lines.follow_ups if f.id == "illustration")
+    session.state.asked.add("illustration")
+    session.reply("说明书上那些数字，是按几种情况假设算出来的，不是以后每年都能拿这么多。")
+    assert "illustration" in session.state.answered

