@@ -25,7 +25,6 @@ from trainer.dialogue.corpus import corpus_fingerprint
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
 from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus
-from ui.i18n import tr
 
 
 @st.cache_resource(show_spinner=False)
@@ -150,8 +149,9 @@ def judge() -> MeaningJudge | None:
     if refresher.has_ready():
         trained_for, found = refresher.serving(corpus_key)
     else:
-        with st.spinner(tr("首次启动：正在训练通话评判模型（约几分钟，之后的通话无需等待）…",
-                           "First start: training the call judge (a few minutes; later calls do not wait)…")):
+        # both languages, like the other resource spinners (ui.i18n reads ui.resources: no cycle)
+        with st.spinner("首次启动：正在训练通话评判模型（约几分钟，之后的通话无需等待） / "
+                        "First start: training the call judge (a few minutes; later calls do not wait)…"):
             trained_for, found = refresher.serving(corpus_key)
     if found is not None:
         _scenario_references_warmed(knowledge_base().content.content_hash, trained_for, refresher.model_id, found)
