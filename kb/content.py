@@ -21,7 +21,8 @@ from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
-from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml
+from kb.wordings import Wording, duplicate_wordings, entry_wordings
+from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml, split_lines
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Keys through which a scenario refers to FAQ entries; checked for dangling references.
@@ -819,6 +820,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
 
     seen_ids: dict[str, str] = {}
     entries: dict[str, Entry] = {}
+    wordings: list[Wording] = []  # every question and variant, to find one written in two entries
     for name in files.names("faq"):
         category_id = Path(name).stem
         category = categories.get(category_id)
@@ -827,8 +829,12 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
                                     f"未知分类 '{category_id}'：文件名必须是 categories.yaml 中的分类 id"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
+        lines = split_lines(files.read_text(name) or "")
         for entry in _read_entries(data, name, category, sources, problems, seen_ids):
             entries[entry.id] = entry
+            wordings += entry_wordings(entry.id, entry.question, entry.variants, (entry.en or {}).get("question", ""),
+                                       name, entry.line, lines)
+    problems += duplicate_wordings(wordings)
 
     quiz_items: dict[str, QuizItem] = {}
     for name in files.names("quizzes"):

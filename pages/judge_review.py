@@ -12,7 +12,8 @@ from ui.display import scenario_title
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, settings
+from ui.judge_status import show_judge_status
+from ui.resources import database, judge_status, settings
 
 RESULT = "judge_review_result"
 
@@ -26,11 +27,17 @@ def name(behaviour: str) -> str:
 
 st.title(tr("评判纠错", "Judge corrections"))
 st.caption(tr("学员在通话报告里标记为“判断有误”的评判。接受后，这句话按您的标注写入话语语料（经过校验并记入修改历史），"
-              "下次构建评判模型时生效。",
+              "评判模型随即在后台重新训练，完成后新开始的通话生效。",
               "Findings trainees marked as judged wrong. Accepting writes the reply with your labels into the utterance "
-              "corpus (validated, recorded in the history); the judge learns it at its next build."))
+              "corpus (validated, recorded in the history); the judge is then retrained in the background and "
+              "calls started after that use it."))
 if RESULT in st.session_state:
-    show_result(st.session_state.pop(RESULT))
+    result = st.session_state.pop(RESULT)
+    if result.ok:  # the corpus is saved, but the judge has yet to learn it (qa14 #9)
+        st.success(tr("已保存到话语语料。", "Saved to the utterance corpus."), icon=":material/check_circle:")
+    else:
+        show_result(result)
+show_judge_status(judge_status())
 
 queue = open_corrections(db)
 if not queue:

@@ -24,6 +24,7 @@ from trainer.search_feedback.writer import LogWriter
 from trainer.dialogue.corpus import corpus_fingerprint
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
+from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus
 
 
 @st.cache_resource(show_spinner=False)
@@ -123,29 +124,50 @@ def query_vectors(model: str) -> QueryVectors:
     """Query embeddings of missed searches by text, with the knowledge base's encoder (搜索反馈 page)."""
     return QueryVectors(knowledge_base().encoder.encode_queries)
 
-@st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
-def _judge_of_corpus(corpus_key: str, model_id: str) -> MeaningJudge | None:
-    kb = knowledge_base()
-    current = settings()
-    return open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir)
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _judge_refresher(model_id: str) -> JudgeRefresher[MeaningJudge]:
+    """One judge trainer per process and encoder: a thread trains, every session reads."""
+    kb, current = knowledge_base(), settings()
+    if kb.encoder.model_id != model_id:
+        raise RuntimeError(f"the encoder is {kb.encoder.model_id}, not {model_id}")
+    return JudgeRefresher(model_id, lambda _key: open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir))
+
+
+def _refresher_and_key() -> tuple[JudgeRefresher[MeaningJudge], str]:
+    model_id = knowledge_base().encoder.model_id
+    return _judge_refresher(model_id), corpus_fingerprint(settings().content_dir)
 
 
 def judge() -> MeaningJudge | None:
-    """The practice-call judge, trained once per corpus version and encoder (cached on disk too).
+    """The practice-call judge: the newest one ready for the current encoder (qa14 #9).
 
-    None without an utterance corpus (cue rules only). Keyed by the corpus files' fingerprint, so accepted corrections count from the next call after they are saved.
+    None without an utterance corpus (cue rules only). After an accepted correction, calls keep
+    the previous judge while the new one trains in the background, so no trainee waits for it;
+    only a process with no judge yet waits for the first training.
     """
-    corpus_key, model_id = corpus_fingerprint(settings().content_dir), knowledge_base().encoder.model_id
-    found = _judge_of_corpus(corpus_key, model_id)
+    refresher, corpus_key = _refresher_and_key()
+    if refresher.has_ready():
+        trained_for, found = refresher.serving(corpus_key)
+    else:
+        # both languages, like the other resource spinners (ui.i18n reads ui.resources: no cycle)
+        with st.spinner("首次启动：正在训练通话评判模型（约几分钟，之后的通话无需等待） / "
+                        "First start: training the call judge (a few minutes; later calls do not wait)…"):
+            trained_for, found = refresher.serving(corpus_key)
     if found is not None:
-        _scenario_references_warmed(knowledge_base().content.content_hash, corpus_key, model_id)
+        _scenario_references_warmed(knowledge_base().content.content_hash, trained_for, refresher.model_id, found)
     return found
 
 
+def judge_status() -> RefreshStatus:
+    """Whether calls use a judge built from the corpus on disk (评判纠错); starts its training if not."""
+    refresher, corpus_key = _refresher_and_key()
+    return refresher.status(corpus_key)
+
+
 @st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
-def _scenario_references_warmed(content_hash: str, corpus_key: str, model_id: str) -> int:
-    """Every scenario's FAQ reference sentences in the judge's memo, once per content and corpus version
-    (so no trainee's first reply on a scenario waits for them to be encoded)."""
+def _scenario_references_warmed(content_hash: str, corpus_key: str, model_id: str, _judge: MeaningJudge) -> int:
+    """Every scenario's FAQ reference sentences in the judge's memo, once per content version and
+    judge (so no trainee's first reply on a scenario waits for them to be encoded)."""
     texts = scenario_reference_texts(scenarios()[0].values(), knowledge_base().entry)
     whole = scenario_checkpoint_texts(scenarios()[0].values(), knowledge_base().entry)
-    return warm_references(_judge_of_corpus(corpus_key, model_id), texts, settings().embedding_cache_dir, whole)
+    return warm_references(_judge, texts, settings().embedding_cache_dir, whole)

@@ -80,6 +80,14 @@ def test_fewer_than_three_variants_are_refused_as_the_label_says(app_env, instru
     assert "至少需要 3 条，现有 2 条" in errors, errors  # under the 相似问法 box
 
 
+def test_another_entrys_question_as_a_variant_is_refused_naming_that_entry(app_env, instructor):
+    """qa14 #10: a variant identical to another entry's question was saved without a word.
+    (The English wording is checked in tests/trainer/search_feedback/test_fixes.py: AppTest formats radio options in Chinese.)"""
+    said = "与条目 'cooling-off-length'（犹豫期有多长？）的标准问相同"
+    errors = errors_after_refused_edit(app_env, instructor, "variants", "犹豫期撤单退全款吗\n冷静期内解约退多少\n犹豫期 有多长?")
+    assert any(said in e.replace("\\", "") for e in errors), errors  # (ids are shown markdown-escaped)
+
+
 @pytest.mark.parametrize("path", ["pages/editor.py", "pages/hit_test.py", "pages/scenario_editor.py",
                                   "pages/history.py", "pages/content_io.py"])
 def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):

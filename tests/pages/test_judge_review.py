@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import CORRECTIONS_FILE, mark_judged_wrong, open_corrections
+from trainer.dialogue.refresh import RefreshStatus
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
 from trainer.users.accounts import UserInfo, create_user
@@ -25,9 +26,20 @@ def queued(store) -> int:
     return mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(3, "blame", False, REPLY, "…"), REPLY, REASON)
 
 
-def page(user: UserInfo) -> AppTest:
+@pytest.fixture(autouse=True)
+def judge_state(monkeypatch: pytest.MonkeyPatch) -> list[RefreshStatus]:
+    """The process's judge, as the page is told of it (no real retraining thread in these tests)."""
+    import ui.resources
+
+    states = [RefreshStatus("ready", "v1", "v1")]
+    monkeypatch.setattr(ui.resources, "judge_status", lambda: states[-1])
+    return states
+
+
+def page(user: UserInfo, language: str = "zh") -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / "judge_review.py"), default_timeout=120)
     at.session_state["user"] = user
+    at.session_state["lang"] = language
     return at.run()
 
 
@@ -86,3 +98,31 @@ def test_the_scenario_is_named_by_its_title_not_its_id(app_env, store) -> None:
     mark_judged_wrong(store, trainee.id, "mini-cooling-off", Finding(2, "blame", False, REPLY, "…"), REPLY, REASON)
     shown = " ".join(m.value for m in page(instructor(store)).markdown)
     assert "犹豫期咨询（测试）" in shown and "mini-cooling-off" not in shown, shown
+
+
+@pytest.mark.parametrize(("language", "said", "promise"), [
+    ("zh", "正在后台重新训练评判模型（约几分钟），完成后新通话生效", "立即使用新内容"),
+    ("en", "Retraining the call judge in the background (a few minutes)", "uses it now"),
+])
+def test_after_accepting_the_instructor_is_told_when_calls_use_it(app_env, store, queued, judge_state,
+                                                                  language, said, promise) -> None:
+    """qa14 #9: accepting said 所有会话立即使用新内容 while the next trainee waited ~250 s for the retrain."""
+    at = page(instructor(store), language)
+    judge_state.append(RefreshStatus("training", "v1", "v2"))  # what saving the corpus starts
+    at.button(key=f"accept_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert any(said in i.value for i in at.info), [i.value for i in at.info]
+    assert not any(promise in s.value for s in at.success), [s.value for s in at.success]
+
+
+@pytest.mark.parametrize(("language", "said"), [("zh", "重新训练评判模型失败，通话仍使用原评判模型"),
+                                                ("en", "Retraining the call judge failed; calls keep the previous judge")])
+def test_a_failed_retrain_is_shown_with_its_reason(app_env, store, judge_state, language, said) -> None:
+    judge_state.append(RefreshStatus("failed", "v1", "v2", "OSError: disk full"))
+    at = page(instructor(store), language)
+    assert any(said in e.value and "disk full" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_nothing_is_said_of_the_judge_when_calls_use_every_accepted_correction(app_env, store) -> None:
+    at = page(instructor(store))
+    assert not any("评判模型" in i.value for i in at.info) and not at.error

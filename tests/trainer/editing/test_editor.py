@@ -224,3 +224,15 @@ def test_saving_a_quiz_item_from_the_form_keeps_its_english(editor):
     assert saved.prompt == "犹豫期至少多少天？"
     assert saved.en is not None and saved.en.options == ("10 days", "15 days", "20 days", "30 days")
     assert saved.en.prompt == "What is the shortest cooling-off period?" and saved.en.explanation == "At least 15 days."
+
+
+def test_a_variant_worded_like_another_entrys_question_is_refused_naming_that_entry(editor):
+    """qa14 #10: 犹豫期内退保能退多少钱？ saved as another entry's variant answered that question wrongly at 1.00."""
+    before = files_of(editor)
+    draft = editor.open_item("entry", "cooling-off-length")
+    result = editor.save_item(draft, {**draft.fields, "variants": [*draft.fields["variants"], "犹豫期内退保，能退多少钱?"]}, "li")
+    assert not result.ok
+    [problem] = result.field_problems("cooling-off-length")["variants"]
+    assert "cooling-off-refund" in problem.message and "cooling-off-refund" in problem.zh_message()
+    assert "犹豫期内退保能退多少钱？" in problem.zh_message()  # the other entry by its title, as instructors know it
+    assert files_of(editor) == before and history.changes(editor.db) == []

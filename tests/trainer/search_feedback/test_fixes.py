@@ -32,3 +32,14 @@ def test_a_wording_already_in_the_entry_is_not_added_twice(kb, db) -> None:
 def test_an_entry_deleted_meanwhile_is_a_clear_refusal(kb, db) -> None:
     fix = add_as_variant(ContentEditor(kb, db), "no-such-entry", MISSED, "teacher-li")
     assert not fix.result.ok and "no longer exists" in fix.result.error
+
+
+def test_a_wording_that_is_another_entrys_question_is_refused_naming_it(kb, db) -> None:
+    """qa14 #10: added to the wrong entry, 犹豫期内退保能退多少钱 was answered by it at relevance 1.00."""
+    fix = add_as_variant(ContentEditor(kb, db), "cooling-off-length", "犹豫期内退保能退多少钱", "teacher-li")
+    assert not fix.result.ok and fix.recheck is None
+    [problem] = [p for p in fix.result.problems if p.item_id == "cooling-off-length"]
+    assert problem.field == "variants" and "cooling-off-refund" in problem.zh_message()
+    assert "cooling-off-refund" in problem.message  # the English UI names it too
+    assert "犹豫期内退保能退多少钱" not in kb.entry("cooling-off-length").variants
+    assert kb.search("犹豫期内退保能退多少钱", k=1)[0].id == "cooling-off-refund"

@@ -1,0 +1,73 @@
+"""One wording, one entry: a question or variant written the same as another entry's is a problem.
+
+A variant identical to another entry's question made search answer that question with the wrong
+entry at relevance 1.00 (qa14 #10), and nothing said so when it was saved. "The same" ignores
+what an agent's typing varies: spaces, punctuation and full/half width (and letter case).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from kb.yaml_source import Problem
+
+FIELD_NAMES = {"question": ("question", "标准问"), "variants": ("variant", "相似问法")}
+
+
+def wording_key(text: str) -> str:
+    """`text` as compared: NFKC (full width to half), case folded, without spaces or punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if not c.isspace() and not unicodedata.category(c).startswith("P"))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One question or variant of an entry, where it is written."""
+
+    entry_id: str
+    title: str  # the entry's question, as an instructor knows the entry
+    title_en: str
+    field: str  # "question" or "variants"
+    text: str
+    file: str
+    line: int
+
+
+def entry_wordings(entry_id: str, question: str, variants: Sequence[str], title_en: str, file: str,
+                   first_line: int, lines: Sequence[str]) -> list[Wording]:
+    """The entry's question and variants, each with the first line from the entry's on that holds it."""
+    def line_of(text: str) -> int:
+        found = next((n for n in range(first_line, len(lines) + 1) if text in lines[n - 1]), None)
+        return found or first_line
+
+    texts = [("question", question)] + [("variants", v) for v in variants]
+    return [Wording(entry_id, question, title_en or question, f, t, file, line_of(t)) for f, t in texts if t]
+
+
+def duplicate_wordings(wordings: Iterable[Wording]) -> list[Problem]:
+    """A problem at each wording that another entry also has, naming that entry (both sides are listed)."""
+    by_key: dict[str, list[Wording]] = {}
+    for wording in wordings:
+        key = wording_key(wording.text)
+        if key:
+            by_key.setdefault(key, []).append(wording)
+    problems = []
+    for same in by_key.values():
+        for wording in same:
+            for other in same:
+                if other.entry_id != wording.entry_id:
+                    problems.append(_problem(wording, other))
+                    break
+    return problems
+
+
+def _problem(wording: Wording, other: Wording) -> Problem:
+    other_en, other_zh = FIELD_NAMES[other.field]
+    return Problem(
+        wording.file, wording.line, wording.entry_id, wording.field,
+        f"'{wording.text}' is worded the same as the {other_en} of entry '{other.entry_id}' ({other.title_en}) "
+        "(ignoring spaces, punctuation and full/half width): search may answer it with either entry; keep it in one",
+        f"「{wording.text}」与条目 '{other.entry_id}'（{other.title}）的{other_zh}相同（忽略空格、标点和全半角）："
+        "搜索它可能给出任一条目的答案，请只保留在一个条目里")
