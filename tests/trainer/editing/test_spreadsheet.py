@@ -37,7 +37,8 @@ def test_the_dry_run_reports_new_changed_and_invalid_rows_by_number_and_writes_n
     new = dict.fromkeys(header, "")
     new.update(id="lapse-notice", question="效力中止会通知吗？", variants="会通知吗\n有短信吗\n停效提醒",
                answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
-    bad = dict(new, id="lapse-bad", answer="")
+    bad = dict(new, id="lapse-bad", question="中止以后还能恢复吗？",
+               variants="停了还能恢复吗\n中止能复原吗\n保单停了能救回来吗", answer="")  # its own wording: one wording, one entry
     table += [[new[c] for c in header], [bad[c] for c in header]]
     before = {p: p.read_bytes() for p in editor.root.rglob("*.yaml")}
 
@@ -111,3 +112,19 @@ def test_importing_a_quiz_item_keeps_its_english_which_no_column_carries(editor)
     item = editor.kb.content.quiz_items["q-cooling-off-length-1"]
     assert item.prompt == "犹豫期至少多少天？"
     assert item.en is not None and item.en.options == ("10 days", "15 days", "20 days", "30 days")
+
+
+def test_two_rows_of_one_upload_worded_the_same_are_refused_naming_the_other_entry(editor):
+    """One wording, one entry holds inside an upload too: search could answer it with either entry."""
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    header = table[0]
+    first = dict.fromkeys(header, "")
+    first.update(id="lapse-notice", question="效力中止会通知吗？", variants="会通知吗\n有短信吗\n停效提醒",
+                 answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
+    second = dict(first, id="lapse-notice-copy")
+    table += [[first[c] for c in header], [second[c] for c in header]]
+
+    plan = plan_import(editor, *read_upload("faq.csv", csv_bytes(table)))
+    refused = {r.item_id: r.messages for r in plan.rows if r.status == "invalid"}
+    assert refused and all(any("worded the same" in m for m in ms) for ms in refused.values())
+    assert not plan.writes
