@@ -74,7 +74,8 @@ def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     # The gate's constants, not the live searcher's gate: the app runs without it (None there), so handing that
     # on measured `+learned_gate` recipes without a gate (the same rows as without it) until search8.
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
-                    live.scope, kb.content.duration_rules, live.reranker, FAQ_GATE, adapter=live.adapter)
+                    live.scope, kb.content.duration_rules, live.reranker, FAQ_GATE, adapter=live.adapter,
+                    stated=live.stated)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from kb import schema
-from kb.durations import DurationRule, parse_limit
+from kb.durations import DurationRule, Span, StatedSpan, parse_limit
 from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
@@ -203,6 +203,8 @@ class ContentSet:
     file_hashes: Mapping[str, str] = field(default_factory=dict)
     out_of_scope: tuple[str, ...] = ()
     duration_rules: tuple[DurationRule, ...] = ()
+    # Words stating a span without a number (过了犹豫期): durations.yaml `stated`.
+    stated_spans: tuple[StatedSpan, ...] = ()
     library: Library = field(default_factory=Library)
     # Out-of-scope examples marked `faq_only` in scope.yaml: the FAQ search's scope check reads them,
     # the regulation search's gate (fitted on the others) does not.
@@ -674,19 +676,47 @@ def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple
     for item in _items(data, "rules", file, problems):
         check = ItemChecker(item, file, None, problems)
         entry = check.text("entry")
-        bounds = {}
-        for name in ("min", "max"):
-            text = check.text(name, required=False)
-            if text and parse_limit(text) is None:
-                check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年",
-                              f"'{text}' 不是时长，应写成 15天、60天 或 2年 这样")
-            elif text:
-                bounds[name] = parse_limit(text)
+        bounds = _duration_bounds(check)
         if not bounds and entry:
             check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
         elif entry:
             rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line))
     return tuple(rules)
+
+
+def _duration_bounds(check: "ItemChecker") -> dict[str, float]:
+    """An item's `min` and `max` in days (a bound that is no duration is a problem, left out)."""
+    bounds = {}
+    for name in ("min", "max"):
+        text = check.text(name, required=False)
+        if text and parse_limit(text) is None:
+            check.problem(name, f"'{text}' is not a duration such as 15天, 60天 or 2年",
+                          f"'{text}' 不是时长，应写成 15天、60天 或 2年 这样")
+        elif text:
+            bounds[name] = parse_limit(text)
+    return bounds
+
+
+def _read_durations(data: Any, file: str, problems: list[Problem]
+                    ) -> tuple[tuple[DurationRule, ...], tuple[StatedSpan, ...]]:
+    """durations.yaml: the entries' rules and the words that state a span (`stated`, optional)."""
+    return _read_duration_rules(data, file, problems), _read_stated_spans(data, file, problems)
+
+
+def _read_stated_spans(data: Any, file: str, problems: list[Problem]) -> tuple[StatedSpan, ...]:
+    """Words that state a span without a number (durations.yaml `stated`): 过了犹豫期 → min 15天."""
+    stated: list[StatedSpan] = []
+    if not isinstance(data, dict) or "stated" not in data:
+        return ()
+    for item in _items(data, "stated", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        words = check.text_list("words", minimum=1)
+        bounds = _duration_bounds(check)
+        if not bounds:
+            check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
+        elif words:
+            stated.append(StatedSpan(words, Span(bounds.get("min", 0.0), bounds.get("max", math.inf)), item.line))
+    return tuple(stated)
 
 
 def _read_service_language(data: Any, file: str, problems: list[Problem]
@@ -868,8 +898,9 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         out_of_scope, faq_only_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ((), ()))
 
     duration_rules: tuple[DurationRule, ...] = ()
+    stated_spans: tuple[StatedSpan, ...] = ()
     if files.exists("durations.yaml"):
-        duration_rules = _read_required(files, "durations.yaml", problems, _read_duration_rules, ())
+        duration_rules, stated_spans = _read_required(files, "durations.yaml", problems, _read_durations, ((), ()))
         for rule in duration_rules:
             if rule.entry not in entries:
                 problems.append(Problem("durations.yaml", rule.line, None, "entry", *_missing_entry(rule.entry)))
@@ -894,6 +925,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         file_hashes=dict(files.hashes),
         out_of_scope=out_of_scope,
         duration_rules=duration_rules,
+        stated_spans=stated_spans,
         library=library,
         faq_only_scope=faq_only_scope,
     )

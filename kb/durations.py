@@ -106,3 +106,22 @@ class DurationRule:
             return 0
         covered = Span(self.min_days, self.max_days)
         return 1 if any(span.overlaps(covered) for span in spans) else -1
+
+
+@dataclass(frozen=True)
+class StatedSpan:
+    """Words that state a span without a number: 过了犹豫期 is 15 days or more, 还在犹豫期 under 15 (durations.yaml
+    `stated`), so the rules judge 犹豫期过了退保能退多少 as they judge 买了二十天退保能退多少."""
+
+    words: tuple[str, ...]
+    span: Span
+    line: int = 0
+
+    def found_in(self, text: str) -> bool:
+        return any(word in text for word in self.words)
+
+
+def stated_spans(text: str, stated: "tuple[StatedSpan, ...] | list[StatedSpan]") -> list[Span]:
+    """The spans the query states in words (stated phrases found in `text`)."""
+    return [phrase.span for phrase in stated if phrase.found_in(text)]
+

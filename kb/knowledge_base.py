@@ -50,7 +50,8 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     scope = _scope(content.out_of_scope, cache)
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
-                    gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id))
+                    gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id),
+                    stated=content.stated_spans)
 
 
 class KnowledgeBase:

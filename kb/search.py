@@ -25,7 +25,7 @@ import numpy as np
 
 from kb.adapter import QueryAdapter
 from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
-from kb.durations import DurationRule, Span, query_spans
+from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
 from kb.english_query import EnglishTerms, english_groups, english_stems, english_terms
 from kb.faq_gate import GATE_THRESHOLD
@@ -329,9 +329,11 @@ class Searcher:
                  glossary: Glossary, min_relevance: float, recipe: Recipe = Recipe(),
                  scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = (),
                  reranker: Reranker | None = None, gate: GateModel | None = None,
-                 gate_threshold: float = GATE_THRESHOLD, adapter: QueryAdapter | None = None) -> None:
+                 gate_threshold: float = GATE_THRESHOLD, adapter: QueryAdapter | None = None,
+                 stated: Sequence[StatedSpan] = ()) -> None:
         """`gate`: the learned answer gate (kb.faq_gate), used only with the re-ranker whose scores it reads;
-        `adapter`: the query-side dense adapter (kb.adapter) for the dense ranking."""
+        `adapter`: the query-side dense adapter (kb.adapter) for the dense ranking; `stated`: words stating a
+        span without a number (过了犹豫期), judged by `duration_rules` like a number."""
         self.index = index
         self.adapter = adapter if recipe.query_adapter else None
         self.reranker = reranker if recipe.learned_rerank else None
@@ -339,6 +341,7 @@ class Searcher:
         self.gate_threshold = gate_threshold
         self._entry_position = {entry_id: i for i, entry_id in enumerate(index.entry_ids)}
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
+        self.stated = tuple(stated) if recipe.number_rules else ()
         self.scope = scope if recipe.scope_check else None
         self._scope_examples = scope.examples if scope else ()
         self.entries = entries
@@ -399,7 +402,9 @@ class Searcher:
 
     def _plan(self, query: str) -> QueryPlan:
         """The query rewritten and expanded by this searcher's glossary and rewriters."""
-        return plan_query(query or "", self.glossary, self.rewriters, self.recipe.english_coverage)
+        plan = plan_query(query or "", self.glossary, self.rewriters, self.recipe.english_coverage)
+        stated = stated_spans(plan.text, self.stated)
+        return replace(plan, spans=plan.spans + tuple(stated)) if stated else plan
 
     def _stems_per_entry(self) -> tuple[list[set[str]], list[str]]:
         """Per entry, the stems of the English words of all its texts, and those texts joined (normalised)."""

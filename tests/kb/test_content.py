@@ -169,6 +169,20 @@ def test_duration_rules_are_validated(content_dir: Path) -> None:
     assert any(p.startswith("durations.yaml:4") and "needs min, max or both" in p for p in problems)
 
 
+def test_stated_spans_are_validated_and_read(content_dir: Path) -> None:
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, max: 15天}\nstated:\n  - {words: [过了犹豫期], min: 15天}\n"
+        "  - {words: [很久以前], min: 很久}\n  - {words: [], max: 15天}\n", encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any(p.startswith("durations.yaml:5") and "'很久' is not a duration" in p for p in problems)
+    assert any(p.startswith("durations.yaml:6") and "words" in p for p in problems)
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, max: 15天}\nstated:\n  - {words: [过了犹豫期], min: 15天}\n",
+        encoding="utf-8")
+    (stated,) = load_content(content_dir).stated_spans
+    assert stated.words == ("过了犹豫期",) and stated.span.low == 15
+
+
 def test_out_of_scope_examples_need_a_question(content_dir: Path) -> None:
     (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\n  - {domain: 社保}\n",
                                            encoding="utf-8")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from kb.durations import DurationRule, Span, chinese_number, parse_limit, query_spans
+from kb.durations import DurationRule, Span, StatedSpan, chinese_number, parse_limit, query_spans, stated_spans
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -83,3 +85,12 @@ def test_one_year_and_more_is_within_the_two_year_reinstatement_rule_not_after_i
 def test_the_idiom_three_or_five_is_an_estimate() -> None:
     assert chinese_number("三五") == (3, 5) and chinese_number("一两") == (1, 2)
     assert query_spans("买了三五天") == [Span(3, 5)]
+
+
+def test_words_that_say_the_cooling_off_period_is_over_are_judged_like_a_number_of_days() -> None:
+    over = StatedSpan(("过了犹豫期", "犹豫期过了"), Span(15, math.inf))
+    within_rule, after_rule = DurationRule("refund-within", max_days=15), DurationRule("refund-after", min_days=15)
+    spans = stated_spans("犹豫期过了退保能退多少钱", [over])
+    assert spans == [Span(15, math.inf)]
+    assert (within_rule.judge(spans), after_rule.judge(spans)) == (-1, 1)
+    assert stated_spans("犹豫期内退保能退多少钱", [over]) == []

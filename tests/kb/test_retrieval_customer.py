@@ -171,6 +171,28 @@ def test_a_lapse_of_three_years_favours_termination(real_kb: KnowledgeBase) -> N
     assert rank_of(hits, "lapse-permanent-termination") < rank_of(hits, "lapse-reinstatement-deadline")
 
 
+@pytest.mark.parametrize("query", [
+    # search17: QA found both answered first with the within-period full refund (犹豫期内退保能退多少钱).
+    "犹豫期过了退保能退多少钱", "过了犹豫期了退保退多少",
+    "犹豫期已过，退保能拿回多少钱", "已经超过犹豫期了，现在退保退多少钱"])
+def test_a_cooling_off_period_said_to_be_over_favours_the_entries_after_it(real_kb: KnowledgeBase, query: str) -> None:
+    hits = real_kb.search(query, k=10, min_relevance=0.0)
+    assert hits[0].id in {"cooling-off-after-expiry", "surrender-refund-amount", "cooling-off-just-expired"}
+    assert rank_of(hits, "cooling-off-after-expiry") < rank_of(hits, "cooling-off-refund-amount")
+
+
+@pytest.mark.parametrize("query", ["犹豫期内退保能退多少钱", "还在犹豫期，退保能退多少"])
+def test_a_cooling_off_period_said_to_be_running_keeps_the_full_refund_first(real_kb: KnowledgeBase, query: str) -> None:
+    hits = real_kb.search(query, k=10, min_relevance=0.0)
+    assert hits[0].id == "cooling-off-refund-amount"
+
+
+@pytest.mark.parametrize("query", ["琴日收到保单，可唔可以退", "昨天收到保单，可不可以退"])
+def test_a_policy_received_yesterday_is_returned_within_the_cooling_off_period(real_kb: KnowledgeBase, query: str) -> None:
+    # search17: QA found surrender-right (可以退保，保险公司不能拒绝) first, with no word of the full refund.
+    assert real_kb.search(query, k=10, min_relevance=0.0)[0].id == "cooling-off-how-to-cancel"
+
+
 @pytest.mark.parametrize(("query", "entry_id"), [
     # From the writers' lists of questions nothing answered (docs/content-gaps.md); the first was
     # answered with the entry on a policyholder who intentionally kills the insured.
