@@ -11,7 +11,7 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name, choice_name
+from ui.display import category_name, choice_name, shortened
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -43,7 +43,7 @@ items = matching_items(content, kind, category, tag if kind == ENTRY else None, 
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
     st.session_state[f"editor_pick_{kind}"] = next_pick
-labels = {item.id: f"{item.id} · {(item.question if kind == ENTRY else item.prompt)[:40]}" for item in items}
+labels = {item.id: f"{item.id} · {shortened(item.question if kind == ENTRY else item.prompt, 40)}" for item in items}
 picked = st.selectbox(tr(f"选择（{len(items)} 条符合）", f"Pick one ({len(items)} match)"), [NEW, *labels],
                       format_func=lambda i: tr("＋ 新建", "＋ New") if i == NEW else labels[i], key=keep(f"editor_pick_{kind}"))
 new_category = None

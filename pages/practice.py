@@ -21,7 +21,7 @@ from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_t
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
-from ui.display import rubric_name
+from ui.display import rubric_name, shortened
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr, tr_worded
@@ -155,7 +155,7 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
     st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
     number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
                           format_func=lambda n: f"{tr('第', 'Turn ')}{report.findings[n].turn_index}{tr('轮', '')} · "
-                                                f"{rubric_name(report.findings[n].rubric)}：{report.findings[n].quote[:40]}")
+                                                f"{rubric_name(report.findings[n].rubric)}：{shortened(report.findings[n].quote, 40)}")
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="judged_wrong_reason", max_chars=200)
     if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
         if not reason.strip():

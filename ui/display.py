@@ -43,8 +43,13 @@ def quiz_prompt_line(bank: Mapping[str, Question], item_id: str, width: int) -> 
     if question is None:
         return tr("（已删除）", "(removed)")
     prompt = tr(question.prompt, question.in_english().prompt)
-    line = (prompt.strip().splitlines() or [""])[-1]
-    return line if len(line) <= width else line[:width - 1] + "…"
+    return shortened((prompt.strip().splitlines() or [""])[-1], width)
+
+
+def shortened(text: str, width: int) -> str:
+    """`text` in at most `width` characters, "…" marking a cut: a quote cut silently
+    (…或者我帮您登记一个投诉 read …或者我) looks like the whole sentence."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def role_name(role: str) -> str:
