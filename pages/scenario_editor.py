@@ -19,7 +19,7 @@ from trainer.editing.scenario_fields import fields_from_cells
 from trainer.editing.yaml_style import YamlEditError, plain
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
-from ui.display import outcome_name, when
+from ui.display import outcome_name, scenario_file_label, when
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -46,7 +46,7 @@ next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or 
 if next_pick is not None and (next_pick == NEW or next_pick in names):
     st.session_state["scenario_pick"] = next_pick
 picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key=keep("scenario_pick"),
-                      format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else n)
+                      format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else scenario_file_label(n))
 if picked == NEW:
     new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key=keep("scenario_new_id"),
                            max_chars=MAX_ID_CHARS).strip()

@@ -4,6 +4,7 @@ and times on the company's wall clock (settings.timezone — one time zone on ev
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
@@ -91,6 +92,14 @@ def scenario_title(scenario_id: str) -> str:
     """A practice scenario's title; its id when the scenario was removed or cannot be read."""
     found = scenarios()[0].get(scenario_id)
     return tr(found.title, found.title_en or found.title) if found else scenario_id
+
+
+def scenario_file_label(name: str) -> str:
+    """A scenario file ("scenarios/<id>.yaml") by its title and id, as every other page names scenarios;
+    a file not loaded yet (a new draft, or one that does not validate) by its id alone."""
+    scenario_id = Path(name).stem
+    title = scenario_title(scenario_id)
+    return scenario_id if title == scenario_id else f"{title} · {scenario_id}"
 
 
 def rubric_name(rubric: str) -> str:

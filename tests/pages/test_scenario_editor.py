@@ -137,3 +137,11 @@ def test_the_dry_run_table_of_a_saved_call_converts_without_streamlits_fallback(
     [table] = [d.value for d in at.dataframe if "回放" in d.value.columns]
     assert len(table) == 2 and table.iloc[1]["结果"] == "坐席结束通话（未解决）"
     assert not failures, failures
+
+
+def test_the_scenario_picker_names_scenarios_by_title_not_by_file_path(app_env, instructor) -> None:
+    """qa14 #14: every other page names a scenario by its title; the editor's picker listed file paths."""
+    at = open_scenario(app_env, instructor)
+    labels = at.selectbox(key="scenario_pick").options
+    assert not any(label.startswith("scenarios/") for label in labels)
+    assert any(label.endswith(" · " + Path(FILE).stem) and len(label) > len(Path(FILE).stem) + 3 for label in labels)
