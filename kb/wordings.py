@@ -11,15 +11,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from kb.text import normalize
 from kb.yaml_source import Problem
 
 FIELD_NAMES = {"question": ("question", "标准问"), "variants": ("variant", "相似问法")}
 
 
 def wording_key(text: str) -> str:
-    """`text` as compared: NFKC (full width to half), case folded, without spaces or punctuation."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in folded if not c.isspace() and not unicodedata.category(c).startswith("P"))
+    """`text` as compared: the search's normalisation (NFKC, lower case), without spaces or punctuation."""
+    return "".join(c for c in normalize(text) if not c.isspace() and not unicodedata.category(c).startswith("P"))
 
 
 @dataclass(frozen=True)
