@@ -12,8 +12,8 @@ from ui.display import scenario_title
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.judge_status import show_judge_status
-from ui.resources import database, judge_status, settings
+from ui.judge_status import judge_status_panel
+from ui.resources import database, judge_status, retrain_judge, settings
 
 RESULT = "judge_review_result"
 
@@ -37,7 +37,7 @@ if RESULT in st.session_state:
         st.success(tr("已保存到话语语料。", "Saved to the utterance corpus."), icon=":material/check_circle:")
     else:
         show_result(result)
-show_judge_status(judge_status())
+judge_status_panel(judge_status, retrain_judge)
 
 queue = open_corrections(db)
 if not queue:
