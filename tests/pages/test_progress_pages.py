@@ -332,3 +332,24 @@ def test_who_has_not_trained_is_shown_not_folded_away(app_env, store, team) -> N
     idle = [e for e in at.expander if any("从未训练" in str(getattr(c, "value", "")) for c in e.children.values())]
     assert idle, "the idle agents' table is in an expander"
     assert all(e.proto.expanded for e in idle), "and that expander is open"
+
+
+@pytest.mark.parametrize(("language", "theirs", "yours"), [("zh", "坐席说：", "您说："),
+                                                           ("en", "The agent said: ", "You said: ")])
+def test_an_instructor_reads_the_agents_words_as_the_agents_not_as_their_own(app_env, store, language,
+                                                                            theirs, yours) -> None:
+    """qa14 #15: 坐席详情 quoted the agent to the instructor as 您说：“…”."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 40, findings=[
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    for at in (page("pages/agent.py", teacher, language, agent="agent-li"),
+               page("pages/call.py", teacher, language, id=str(call_id))):
+        assert not at.exception, at.exception
+        said = [m.value for m in at.markdown if "保证能赔" in m.value and "“" in m.value]
+        assert any(s.startswith(theirs) for s in said) and not any(yours in s for s in said), said
+    own = [m.value for m in page("pages/call.py", agent, language, id=str(call_id)).markdown]
+    assert any(m.startswith(yours) and "保证能赔" in m for m in own), own  # the agent's own report still says 您说
