@@ -159,3 +159,16 @@ def test_no_retrain_button_while_the_judge_is_current_or_training(app_env, store
     at = page(instructor(store))
     assert not at.exception, at.exception
     assert "judge_retrain" not in [b.key for b in at.button]
+
+
+@pytest.mark.parametrize(("team", "language", "said"), [
+    ("一组", "zh", "陈小红 · 一组 于 20"), ("一组", "en", "Marked as judged wrong by 陈小红 · 一组 on 20"),
+    ("二组", "zh", "其他团队的坐席 于 20")])
+def test_the_queue_says_who_objected_and_when(app_env, store, queued, team, language, said) -> None:
+    """qa14 #16: 评判纠错 did not say who objected, or when; names follow the teams rule of the other pages."""
+    at = page(create_user(store, "teacher-li", "李老师", "instructor", team), language)
+    assert not at.exception, at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(said in c for c in captions), captions
+    if team != "一组":
+        assert not any("陈小红" in c for c in captions)
