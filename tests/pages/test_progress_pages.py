@@ -353,3 +353,15 @@ def test_an_instructor_reads_the_agents_words_as_the_agents_not_as_their_own(app
         assert any(s.startswith(theirs) for s in said) and not any(yours in s for s in said), said
     own = [m.value for m in page("pages/call.py", agent, language, id=str(call_id)).markdown]
     assert any(m.startswith(yours) and "保证能赔" in m for m in own), own  # the agent's own report still says 您说
+
+
+def test_a_missing_figure_on_the_team_console_reads_a_dash_and_still_sorts_as_a_number(app_env, store, team) -> None:
+    """qa14 #8: an agent with no answers read "None" under 正确率 %; a text column sorted 100 before 25."""
+    teacher, _agents = team
+    at = page("pages/team.py", teacher)
+    assert not at.exception, at.exception
+    agents = at.dataframe[0]
+    assert agents.proto.placeholder == "—"  # what the grid draws for a missing value
+    accuracy = agents.value["正确率 %"]
+    assert accuracy.dtype.kind == "f" and accuracy.isna().sum() == 1  # numbers, with one missing (the 11th agent)
+    assert all(frame.proto.placeholder == "—" for frame in at.dataframe[1:])  # the tables under the charts too
