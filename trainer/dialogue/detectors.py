@@ -143,12 +143,6 @@ _VAGUE_UNSURE = re.compile(
 )
 _CONCRETE = re.compile(r"帮您|给您|帮你|给你|问一下|问下|查一下|查下|回电|回复|打回|核实|联系您|\d|"
                        r"[一二三四五六七八九十两半]+个?(工作日|天|日|小时|周|星期|礼拜|月|号)")
-# Hindsight aimed at the customer (您当初买的时候就该说, 您那时候要是把合同好好看一眼，也不至于这样, 早一点打电话来问就不会
-# 过期了): train split 5 of 5 labelled blame (judge21). Not when the agent, the company or the salesperson is the one
-# who should have (要是我们早点通知您就不会这样了 apologises), nor 应该 alone (您当时应该收到过通知书: "probably").
-_BLAME_HINDSIGHT = re.compile(r"(当时|当初|那时候|那会儿|早一点|早点)(?P<gap>[^。！？!?]{0,16}?)(就该|就应该|早该|就不会|也不至于|不至于)")
-_NOT_THE_CUSTOMER = ("我", "业务员", "公司", "同事", "代理人", "银行")  # in its clause or the words it spans
-# (and nothing turned between: 您当时不知道也正常，早点知道就不会这么着急了 comforts)
 # Words that turn a blame pattern into reassurance in the same sentence (您填错了也没关系，我帮您改).
 _NEVER_MIND = ("也没关系", "不要紧", "没事", "别担心")
 # …or into a hand-off when the agent helps on (这个不归我们管，不过我帮您转给银行): a next step, not blame.
@@ -382,13 +376,6 @@ class Detectors:
                            _negated(text, match.start()) or any(w in text for w in _HELPS_ON)
                            or any(w in sentence_at(text, match.start(), match.end()) for w in _NEVER_MIND)))
             if not negated and not _quoted(text, match.start(), match.end()):
-                add(Evidence("blame", False, clause_at(text, match.start(), match.end()), ADVICE["blame"]))
-        for match in _BLAME_HINDSIGHT.finditer(text):
-            sentence = sentence_at(text, match.start(), match.end())
-            before = re.split(r"[，,、；;]", text[:match.start()])[-1]  # the clause up to it: who should have
-            if (not any(w in before + match["gap"] for w in _NOT_THE_CUSTOMER) and not _negated(text, match.start())
-                    and not any(w in match["gap"] for w in ("不", "没", "正常"))
-                    and not any(w in sentence for w in _NEVER_MIND + ("不怪", "不是您的")) and not _quoted(text, match.start(), match.end())):
                 add(Evidence("blame", False, clause_at(text, match.start(), match.end()), ADVICE["blame"]))
         for cue in BLAME_CUES:
             position = _find_term(text, cue, NOT_BLAME)
