@@ -323,3 +323,25 @@ def test_cantonese_particles_are_not_read_as_typos(real_kb: KnowledgeBase, query
     rewriters = real_kb._snapshot.searcher.rewriters  # noqa: SLF001 - the app's typo corrector
     corrector = next(r for r in rewriters if isinstance(r, TypoCorrector))
     assert corrector.rewrite(query).changes == ()
+
+
+@pytest.mark.parametrize(("query", "not_read_as"), [
+    ("我妈腿脚不好，我替她去退得唔得", "退款"),      # 得唔得 → 行不行: 退 + 行不行
+    ("份分红保单嘅红利系咪保证", "利息"),            # 系咪 is a spoken phrase: 红利 + 系咪
+    ("交咗五年，退保先得两万几", "退保险"),          # Cantonese 先
+])
+def test_the_app_reads_question_words_and_spoken_phrases_as_words(real_kb: KnowledgeBase, query: str,
+                                                                  not_read_as: str) -> None:
+    """search18b: false fixes of the typo corrector on TUNE's Cantonese questions; written for this test."""
+    texts = real_kb.batch_searcher().query_texts(query)
+    assert texts and not_read_as not in texts[0]
+
+
+def test_a_beneficiary_typed_as_shouyi_earnings_is_read_as_the_beneficiary(real_kb: KnowledgeBase) -> None:
+    """收益人 sounds like 受益人 but both its bigrams are content words, so the corrector never saw it (search16c);
+    the glossary reads it as 受益人 (search18b). 收益 alone stays: it is the return of a product. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "受益人" in searcher.query_texts("保单上的收益人能不能改成我闺女")[0]
+    assert "受益人" not in searcher.query_texts("这个分红险一年收益大概多少")[0]
+    hits = [hit.id for hit in real_kb.search("保单上的收益人能不能改成我闺女", k=3)]
+    assert hits and set(hits) & {"bene-change-how", "svc-beneficiary-change"}
