@@ -31,8 +31,8 @@ from kb.english_query import EnglishTerms, english_groups, english_stems, englis
 from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
-from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken, spoken_phrases,
-                              story_clauses, story_question)
+from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
+                              spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
