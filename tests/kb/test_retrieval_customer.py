@@ -345,3 +345,29 @@ def test_a_beneficiary_typed_as_shouyi_earnings_is_read_as_the_beneficiary(real_
     assert "受益人" not in searcher.query_texts("这个分红险一年收益大概多少")[0]
     hits = [hit.id for hit in real_kb.search("保单上的收益人能不能改成我闺女", k=3)]
     assert hits and set(hits) & {"bene-change-how", "svc-beneficiary-change"}
+
+
+@pytest.mark.parametrize(("query", "entry"), [
+    # A customer who missed the callback: callback-failed had only the agent's words (callback-customer-wants-cancel
+    # came first on main).
+    ("回访电话那几天我在外地出差一个都没接，保险会不会有问题", "callback-failed"),
+    # Asked in the callback what is covered and not: callback-item-coverage (callback-failed first on main).
+    ("回访员问我知道哪些情况不赔吗，我没答上来，有影响吗", "callback-item-coverage"),
+    # Guards: the neighbouring entries keep their own questions.
+    ("回访的时候我说不想要这个保险了，能给我退吗", "callback-customer-wants-cancel"),
+    ("回访的时候问我知不知道退保会亏钱", "callback-item-surrender-loss"),
+])
+def test_a_customer_telling_of_the_callback_gets_the_entry_for_it(real_kb: KnowledgeBase, query: str, entry: str) -> None:
+    """search18b: customers' words for two callback entries that had only an agent's; written for this test."""
+    hits = [hit.id for hit in real_kb.search(query, k=3)]
+    assert hits and hits[0] == entry
+
+
+def test_a_beneficiary_who_died_first_keeps_the_word_first(real_kb: KnowledgeBase) -> None:
+    """先走了 was read as 身故 and lost 先, the word bene-predeceased turns on (main: bene-minor-beneficiary first);
+    人走了 is still 身故. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "先去世" in searcher.query_texts("我儿子是受益人可他先走了，保险金现在给谁")[0]
+    assert "身故" in searcher.query_texts("家里老人走了，保险怎么理赔")[0]
+    hits = [hit.id for hit in real_kb.search("我儿子是受益人可他先走了，保险金现在给谁", k=3)]
+    assert hits and hits[0] == "bene-predeceased"
