@@ -32,7 +32,7 @@ from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
-                              story_clauses, story_question)
+                              spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
@@ -393,7 +393,8 @@ class Searcher:
                 for term in group.terms:
                     same_as.setdefault(term, group.terms[0])
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
-                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese)))
+                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese),
+                                           word_phrases=spoken_phrases(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
         if self.recipe.english_terms and english:

@@ -330,3 +330,51 @@ def test_cantonese_particles_are_not_read_as_typos(real_kb: KnowledgeBase, query
     rewriters = real_kb._snapshot.searcher.rewriters  # noqa: SLF001 - the app's typo corrector
     corrector = next(r for r in rewriters if isinstance(r, TypoCorrector))
     assert corrector.rewrite(query).changes == ()
+
+
+@pytest.mark.parametrize(("query", "not_read_as"), [
+    ("我妈腿脚不好，我替她去退得唔得", "退款"),      # 得唔得 → 行不行: 退 + 行不行
+    ("份分红保单嘅红利系咪保证", "利息"),            # 系咪 is a spoken phrase: 红利 + 系咪
+    ("交咗五年，退保先得两万几", "退保险"),          # Cantonese 先
+])
+def test_the_app_reads_question_words_and_spoken_phrases_as_words(real_kb: KnowledgeBase, query: str,
+                                                                  not_read_as: str) -> None:
+    """search18b: false fixes of the typo corrector on TUNE's Cantonese questions; written for this test."""
+    texts = real_kb.batch_searcher().query_texts(query)
+    assert texts and not_read_as not in texts[0]
+
+
+def test_a_beneficiary_typed_as_shouyi_earnings_is_read_as_the_beneficiary(real_kb: KnowledgeBase) -> None:
+    """收益人 sounds like 受益人 but both its bigrams are content words, so the corrector never saw it (search16c);
+    the glossary reads it as 受益人 (search18b). 收益 alone stays: it is the return of a product. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "受益人" in searcher.query_texts("保单上的收益人能不能改成我闺女")[0]
+    assert "受益人" not in searcher.query_texts("这个分红险一年收益大概多少")[0]
+    hits = [hit.id for hit in real_kb.search("保单上的收益人能不能改成我闺女", k=3)]
+    assert hits and set(hits) & {"bene-change-how", "svc-beneficiary-change"}
+
+
+@pytest.mark.parametrize(("query", "entry"), [
+    # A customer who missed the callback: callback-failed had only the agent's words (callback-customer-wants-cancel
+    # came first on main).
+    ("回访电话那几天我在外地出差一个都没接，保险会不会有问题", "callback-failed"),
+    # Asked in the callback what is covered and not: callback-item-coverage (callback-failed first on main).
+    ("回访员问我知道哪些情况不赔吗，我没答上来，有影响吗", "callback-item-coverage"),
+    # Guards: the neighbouring entries keep their own questions.
+    ("回访的时候我说不想要这个保险了，能给我退吗", "callback-customer-wants-cancel"),
+    ("回访的时候问我知不知道退保会亏钱", "callback-item-surrender-loss"),
+])
+def test_a_customer_telling_of_the_callback_gets_the_entry_for_it(real_kb: KnowledgeBase, query: str, entry: str) -> None:
+    """search18b: customers' words for two callback entries that had only an agent's; written for this test."""
+    hits = [hit.id for hit in real_kb.search(query, k=3)]
+    assert hits and hits[0] == entry
+
+
+def test_a_beneficiary_who_died_first_keeps_the_word_first(real_kb: KnowledgeBase) -> None:
+    """先走了 was read as 身故 and lost 先, the word bene-predeceased turns on (main: bene-minor-beneficiary first);
+    人走了 is still 身故. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "先去世" in searcher.query_texts("我儿子是受益人可他先走了，保险金现在给谁")[0]
+    assert "身故" in searcher.query_texts("家里老人走了，保险怎么理赔")[0]
+    hits = [hit.id for hit in real_kb.search("我儿子是受益人可他先走了，保险金现在给谁", k=3)]
+    assert hits and hits[0] == "bene-predeceased"
