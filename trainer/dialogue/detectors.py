@@ -331,7 +331,8 @@ class Detectors:
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
         for match in _IMPATIENT_OPENER.finditer(text):
             if not _quoted(text, match.start(), match.end()):
-                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"],
+                             clause_only=True))
         for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text)):
             negated = match.re is _BLAME_QUESTION and _nobody_blamed(text[:match.start()])
             if not negated and not _quoted(text, match.start(), match.end()):

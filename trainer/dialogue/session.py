@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from trainer.dialogue.detectors import Detectors, cue_evidence
-from kb.chinese_text import clause_at, sentences
+from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, said_at_fault, said_cues)
+                                                 misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -78,6 +78,18 @@ def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[st
     """The quotes of a reply's faults so far (what `_close_to` will not credit by meaning alone), or of
     those of `kinds` only."""
     return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
+
+
+def _conduct(evidence: Sequence[Evidence]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The quotes of the reply's conduct faults that cost their whole sentence, and of those that cost only
+    their own clause (`Evidence.clause_only`: an impatient opener before the right words, judge20)."""
+    conduct = [e for e in evidence if not e.ok and e.quote and e.behaviour in CONDUCT_FAULTS]
+    return (tuple(e.quote for e in conduct if not e.clause_only), tuple(e.quote for e in conduct if e.clause_only))
+
+
+def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
+    """The words a good finding quotes: past an impatient opener it starts with, which the report faults."""
+    return past_clauses(quote, clause_faults) or quote
 
 
 def _at_the_end(text: str, quote: str) -> bool:
@@ -441,7 +453,7 @@ class DialogueSession:
                                             "wrong person: check the name before you speak, and ask when unsure."),
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
-            evidence += self._meaning(reading, evidence)
+            evidence = self._meaning(reading, evidence)
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)
@@ -463,16 +475,45 @@ class DialogueSession:
         return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
-        """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
+        """`evidence` with what the classifier sees that the rules did not: quoted from the sentence or clause
+        that shows it."""
         skip = set()
         if any(not e.ok and e.behaviour == "wrong_fact" for e in evidence):
             skip.add("explanation")  # a wrong figure is not explained well, whatever the tone
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
-        found = meaning_findings(self.judge, reading, evidence, skip)
+        found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        return found
+        return self._past_openers(reading.text, evidence, found)
+
+    def _past_openers(self, text: str, evidence: list[Evidence], found: list[Evidence]) -> list[Evidence]:
+        """`evidence` and the classifier's `found`, with each impatient opener's sentence read past the opener.
+
+        The opener (`Evidence.clause_only`) costs its own clause, unless the rest of its sentence is rude too:
+        "行了行了，这个要求我没法答应您，爱找谁找谁。" is at fault whole (judge16's choice), and the opener dilutes the
+        rest for the classifier (别打岔，您到柜台办，别在电话里跟我磨叽。 0.85 < 0.851; without it 0.93), so the rest
+        is read on its own (one short encoding, only when an opener was said; judge20)."""
+        openers = [e.quote for e in evidence if e.clause_only]
+        found = [e for e in found if not (e.behaviour == "rude" and e.quote in openers)]  # the opener again
+        rude_sentences = {self._sentence_of(text, e.quote) for e in found if e.behaviour == "rude"}
+        for sentence in dict.fromkeys(self._sentence_of(text, q) for q in openers):
+            rest = past_clauses(sentence, openers)
+            if sentence in rude_sentences or not rest.strip(_SENTENCE_MARKS) or rest not in text:
+                continue
+            others = set(self.judge.classifier.behaviours) - {"rude"}
+            rude = self.judge.findings(self.judge.read(rest), others)
+            found += rude
+            rude_sentences |= {sentence} if rude else set()
+        kept = [replace(e, clause_only=False) if e.clause_only and self._sentence_of(text, e.quote) in rude_sentences else e
+                for e in evidence]
+        return kept + found
+
+    @staticmethod
+    def _sentence_of(text: str, quote: str) -> str:
+        """The sentence of `text` that holds `quote` (the quote when it is not found)."""
+        start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
+        return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
@@ -564,7 +605,7 @@ class DialogueSession:
         (judge16: it was 身份核实 做到 and 未回应问题 不足 on the same words)."""
         due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
         return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
-            and not _faults(evidence, CONDUCT_FAULTS)
+            and not _conduct(evidence)[0]
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
                          reading: Reading, faults: Sequence[str] = ()) -> bool:
@@ -596,7 +637,8 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(text, evidence, self._heard)
+        faults, unstated = _faults(evidence), _unstated(text, evidence, self._heard)
+        conduct, openers = _conduct(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -609,8 +651,9 @@ class DialogueSession:
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
-            if quote is None or said_at_fault(text, quote, conduct):
+            if quote is None or said_at_fault(text, quote, conduct, openers):
                 continue
+            quote = _credited_words(quote, openers)
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]
             if blocking and by_meaning:
@@ -656,10 +699,12 @@ class DialogueSession:
         fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
         call itself still reacts to what was said)."""
         turn = self.state.turn
-        conduct = _faults(evidence, CONDUCT_FAULTS)
+        conduct, openers = _conduct(evidence)
         for item in evidence:
-            if item.ok and conduct and said_at_fault(text, item.quote, conduct):
+            if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
+            if item.ok and openers:
+                item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue
