@@ -19,6 +19,7 @@ from trainer.dialogue.detectors import Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
+from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
@@ -425,7 +426,8 @@ class DialogueSession:
         evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence)  # weak cue hits the classifier firmly disagrees with
-        claims = self.facts.check(text)
+        # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
+        claims = [c for c in self.facts.check(text) if not (c.ok and unsure(c.sentence))]
         for claim in claims:
             entry = self.entries[claim.entry]
             if claim.ok:
@@ -457,6 +459,8 @@ class DialogueSession:
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)
+        silent = silent_sentences(text)  # 准确解释 is not credited to "我也不是很确定…" nor to a plain question (qa14)
+        evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
@@ -526,8 +530,10 @@ class DialogueSession:
             return None
         entry = self.entries[entry_id]
 
+        silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
+
         def credible(sentence: str) -> bool:
-            return not at_fault(sentence, faults) or states_content(sentence, entry)
+            return not within(sentence, silent) and (not at_fault(sentence, faults) or states_content(sentence, entry))
 
         similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
@@ -541,7 +547,8 @@ class DialogueSession:
         for entry_id, entry in self.entries.items():
             for term in topic_terms(entry):
                 position = text.find(term)
-                if len(term) >= 3 and position >= 0 and term not in previous_line:
+                if len(term) >= 3 and position >= 0 and term not in previous_line \
+                        and not explains_nothing(sentence_at(text, position, position + len(term))):
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      Worded(f"讲到了“{term}”（{entry.question}）",
                                             f"Explained “{term}” ({entry.question})"), entry=entry_id)]
@@ -567,7 +574,7 @@ class DialogueSession:
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
         hit = cue_evidence(text, "answer", follow_up.cues)
-        if hit is not None:
+        if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
             return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
@@ -676,7 +683,7 @@ class DialogueSession:
         units = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
         vectors = reading.vectors[[reading.units.index(u) for u in units]]
         return meeting_sentence([u.text for u in units], vectors, checkpoint, self._checkpoint_vectors, self.entries,
-                                faults)
+                                (*faults, *unsure_sentences(reading.text)))
 
     @cached_property
     def _checkpoint_vectors(self) -> dict[str, tuple[list[str], np.ndarray]]:
@@ -690,7 +697,7 @@ class DialogueSession:
             if shown is not None:
                 return shown.quote
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint))
-        return hit.quote if hit is not None else None
+        return hit.quote if hit is not None and not within(hit.quote, unsure_sentences(text)) else None
 
     # ------------------------------------------------------------------ feedback
 
