@@ -286,3 +286,17 @@ def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenari
     call.reply(second)
     assert ("cash-value" in call.state.done) is cash_value, call.findings
     assert "decline-demand" in call.state.done
+
+
+# judge20: judge18's three agents all missed 先共情 in permanent-lapse-angry with this line (with the judge).
+@pytest.mark.parametrize("first, acknowledged", [
+    ("郑先生，换我也急，您先说，我听着。", True),
+    ("郑先生，…换我也急，您先说，我听着。", True),  # the nervous agent's trailing-off
+    ("您先说，我听着。", False),  # guard: listening alone is not empathy
+    ("郑先生，换我也会这样处理，您先说。", False),  # guard: no feeling
+])
+def test_anyone_would_be_upset_meets_the_empathy_step(real_scenarios, real_facts, judge, first, acknowledged):
+    call = DialogueSession(real_scenarios["permanent-lapse-angry"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(first)
+    assert ("acknowledge" in call.state.done) is acknowledged, call.findings
