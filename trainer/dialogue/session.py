@@ -277,6 +277,7 @@ class DialogueSession:
             state.outcome = "closed_open" if self.open_points() else "resolved"
         if self.done:
             return self._say(self.voice.end(self._end_line()), evidence)
+        waiting = self._question_waiting()
         question = self._next_question()
         if closing and question:
             return self._say(self.voice.more_questions(question), evidence)
@@ -284,7 +285,15 @@ class DialogueSession:
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
-        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled), evidence)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+
+    def _question_waiting(self) -> bool:
+        """A question of the customer's is still unanswered: her last follow-up, or her opening question
+        before any follow-up was asked or answered. Only then may she say "我问的你还没回答呢" (judge20)."""
+        state = self.state
+        if state.pending is not None:
+            return state.pending.id not in state.answered
+        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", self.scenario.lines.opening))
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
