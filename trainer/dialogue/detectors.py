@@ -22,9 +22,6 @@ EMPATHY_CUES = (
     "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
     "别着急", "不容易", "辛苦您", "我能感受到", "您的担心", "担心是正常的", "您的谨慎", "谨慎是对的",
     "谢谢您的耐心", "您慢慢说", "节哀", "很难过", "您的顾虑",
-    # judge20 (measured on the train split only, with `_IN_THEIR_SHOES`): 我能理解 (您这火气我能理解); 完全理解 hits
-    # nothing there (您着急我完全理解, judge18's nervous agent)
-    "我能理解", "完全理解",
 )
 # "Anyone would feel it": 换我也急 / 搁我我也急 / 换谁都窝火 / 换我也会坐不住 (judge18: 换我也急，您先说，我听着。 was
 # not read as empathy). A feeling must follow: 换我也会这样处理 and 换谁都会这么规定 are no empathy.

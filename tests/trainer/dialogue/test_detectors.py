@@ -191,7 +191,6 @@ def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
     ("郑先生，换我也急，您先说，我听着。", "换我也急，"),  # permanent-lapse-angry, judge18's three agents
     ("等了这么久没消息，搁我我也坐不住。", "搁我我也坐不住。"),
     ("花了钱结果不赔，换谁都窝火。", "换谁都窝火。"),
-    ("郑先生，您着急我完全理解，我先核实一下身份。", "您着急我完全理解，"),
 ])
 def test_anyone_would_feel_it_is_empathy(text, quote):
     found = [e for e in Detectors(()).positives(text) if e.behaviour == "empathy"]
