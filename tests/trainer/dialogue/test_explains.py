@@ -35,6 +35,15 @@ def _accurate(findings, turn):
     return [f for f in findings if f.turn_index == turn and f.ok and f.rubric in ("explanation", "answer")]
 
 
+def _call(scenarios, facts, judge, scenario_id: str, *replies: str) -> DialogueSession:
+    """A call of the scenario with the judge, these replies said."""
+    call = DialogueSession(scenarios[scenario_id], facts, judge=judge, seed=0)
+    call.start()
+    for reply in replies:
+        call.reply(reply)
+    return call
+
+
 # ci-claim-declined, after the identity check: the customer asks why the claim was declined.
 @pytest.mark.parametrize("second, answered", [
     ("呃，我也不是很确定，我帮您查一下理赔的结论，好像是要看肌钙蛋白还有心功能什么的。", False),  # qa14: was 准确解释
@@ -43,10 +52,7 @@ def _accurate(findings, turn):
     ("张先生，合同里的重疾心梗要求是较重急性心肌梗死，肌钙蛋白要到正常上限的15倍以上，您这次没达到。", True),
 ])
 def test_saying_you_do_not_know_is_no_accurate_explanation(real_scenarios, real_facts, judge, second, answered):
-    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, seed=0)
-    call.start()
-    call.reply("您好，请问是张建国先生本人吗？")
-    call.reply(second)
+    call = _call(real_scenarios, real_facts, judge, "ci-claim-declined", "您好，请问是张建国先生本人吗？", second)
     assert bool(_accurate(call.findings, 2)) is answered, call.findings
     assert ("explain-definition" in call.state.done) is answered
 
@@ -56,9 +62,6 @@ def test_saying_you_do_not_know_is_no_accurate_explanation(real_scenarios, real_
     ("投保单上的签名要由投保人本人亲笔签，不能由别人代签，请问是您本人签的吗？", True),  # guard: it says the rule
 ])
 def test_a_plain_question_explains_nothing_but_still_does_its_step(real_scenarios, real_facts, judge, second, accurate):
-    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, seed=0)
-    call.start()
-    call.reply("您好，请问是赵军先生本人吗？")
-    call.reply(second)
+    call = _call(real_scenarios, real_facts, judge, "callback-proxy-signature", "您好，请问是赵军先生本人吗？", second)
     assert bool(_accurate(call.findings, 2)) is accurate, call.findings
     assert "ask-signature" in call.state.done  # asking is the step here
