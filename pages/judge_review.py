@@ -6,7 +6,7 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import accept, open_corrections, reject, suggested_labels
+from trainer.dialogue.corrections import accept, missed_step, open_corrections, reject, suggested_labels
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
@@ -59,14 +59,16 @@ if not queue:
 
 known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
 for correction in queue:
-    verdict = tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged")
+    step = missed_step(correction)
+    verdict = (tr("判为未完成要点", "step judged not done") if step else
+               tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged"))
     with st.container(border=True):
         # the scenario by its title, as the trainee saw it (its id meant nothing to an instructor, qa14)
         title = escape_markdown(scenario_title(correction.scenario_id))
         st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · "
-                       f"{verdict}：{name(correction.behaviour)}",
+                       f"{verdict}：{escape_markdown(step) if step else name(correction.behaviour)}",
                        f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · "
-                       f"{verdict}: {name(correction.behaviour)}"))
+                       f"{verdict}: {escape_markdown(step) if step else name(correction.behaviour)}"))
         # who objected and when (qa14 #16): an instructor asks the trainee, or weighs an old mark differently
         st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when(correction.created_at)} 标记为“判断有误”",
                                       f"Marked as judged wrong by {objector(correction.user_id)} on "

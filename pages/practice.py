@@ -15,7 +15,7 @@ from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
-from trainer.dialogue.corrections import mark_judged_wrong
+from trainer.dialogue.corrections import mark_judged_wrong, mark_step_done
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
@@ -150,6 +150,7 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
                       f"Marked as judged wrong (turn {finding.turn_index} · {rubric_name(finding.rubric)}); "
                       "an instructor will review it."))
     open_numbers = [n for n in numbers if n not in marked]
+    step_done_form(report)
     if not open_numbers:
         return
     st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
@@ -168,6 +169,36 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
         mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason,
                           call.get("record_id"))
         marked.add(number)
+        st.rerun()
+
+
+def step_done_form(report: Report) -> None:
+    """Let the trainee contest a checkpoint judged unmet ("我说了"): which step, in which reply, and why; queued
+    for the same instructor review as a finding (qa14 #13)."""
+    call = st.session_state[CALL]
+    session: DialogueSession = call["session"]
+    contested = call.setdefault("contested_steps", set())
+    for step in (c for c in session.scenario.checkpoints if c.id in contested):
+        st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
+                      f"Marked as done after all ({step.description}); an instructor will review it."))
+    steps = [c for c in session.scenario.checkpoints if c.id in report.missed_checkpoints and c.id not in contested]
+    replies = [u for u in report.transcript if u.speaker == "agent"]
+    if not steps or not replies:
+        return
+    st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
+    step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
+                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + c.description)
+    turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
+                        format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
+                            next(u.text for u in replies if u.turn_index == n), 40))
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="step_done_reason", max_chars=200)
+    if st.button(tr("我说了", "I did say it"), key="step_done"):
+        if not reason.strip():
+            st.warning(tr("请先写一句原因。", "Please write a short reason first."))
+            return
+        said = next(u.text for u in replies if u.turn_index == turn)
+        mark_step_done(database(), user.id, session.scenario.id, step, turn, said, reason, call.get("record_id"))
+        contested.add(step.id)
         st.rerun()
 
 

@@ -108,7 +108,7 @@ def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -
     for finding in report.findings:
         show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
-    if contest is not None and contestable:
+    if contest is not None and (contestable or report.missed_checkpoints):  # a missed step may be contested too
         contest(contestable)
 
 

@@ -298,3 +298,38 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
     findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith((":green[", ":red["))]
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings
+
+
+def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
+    """qa14 #13: only faults could be marked 判断有误; a checkpoint judged unmet ("我说了") goes to the same queue."""
+    from trainer.dialogue.corrections import missed_step, open_corrections, suggested_labels
+
+    at = practice_page(app_env, store, "要点坐席")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+    at.chat_input(key="practice_input").set_value("犹豫期是从签收次日算起的那半个月。").run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    report = at.session_state["practice_call"]["session"].report()
+    assert "period" in report.missed_checkpoints
+    choose_tab(at, "全部评分依据")
+
+    pick = at.selectbox(key="step_done_pick")
+    step = next(c for c in pick.options if "讲清犹豫期天数" in c)
+    pick.set_value(next(c for c in at.session_state["practice_call"]["session"].scenario.checkpoints if c.id == "period"))
+    at.selectbox(key="step_done_turn").set_value(2)
+    at.button(key="step_done").click().run()  # no reason yet: nothing is queued
+    assert any("原因" in w.value for w in at.warning) and open_corrections(store) == []
+
+    at.text_input(key="step_done_reason").set_value("半个月就是15天，我说了").run()
+    at.button(key="step_done").click().run()
+    assert not at.exception, at.exception
+    queued = open_corrections(store)
+    assert len(queued) == 1 and missed_step(queued[0]) == "讲清犹豫期天数" and step.endswith("讲清犹豫期天数")
+    assert queued[0].turn_index == 2 and queued[0].utterance == "犹豫期是从签收次日算起的那半个月。"
+    assert queued[0].reason == "半个月就是15天，我说了" and queued[0].behaviour == "checkpoint"
+    assert suggested_labels(queued[0]) == ([], [])  # no behaviour of its own: the instructor labels the reply
+    assert any("已提交" in c.value and "讲清犹豫期天数" in c.value for c in at.caption)
+    remaining = [s for s in at.selectbox if s.key == "step_done_pick"]
+    assert not remaining or all("讲清犹豫期天数" not in o for o in remaining[0].options)

@@ -23,6 +23,12 @@ EMPATHY_CUES = (
     "别着急", "不容易", "辛苦您", "我能感受到", "您的担心", "担心是正常的", "您的谨慎", "谨慎是对的",
     "谢谢您的耐心", "您慢慢说", "节哀", "很难过", "您的顾虑",
 )
+# "Anyone would feel it": 换我也急 / 搁我我也急 / 换谁都窝火 / 换我也会坐不住 (judge18: 换我也急，您先说，我听着。 was
+# not read as empathy). A feeling must follow: 换我也会这样处理 and 换谁都会这么规定 are no empathy.
+_IN_THEIR_SHOES = re.compile(
+    r"(换|搁|换成|换了|要是)(我|谁)(我)?(也|都)(会|得|肯定|一样)?"
+    r"(急|着急|窝火|委屈|生气|难受|火大|坐不住|上火|不舒服|不好受|闹心|憋屈|郁闷|心急|担心|不踏实|气)"
+)
 APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
 VERIFICATION_CUES = (
     "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
@@ -304,8 +310,10 @@ class Detectors:
     # ------------------------------------------------------------------ positive
 
     def positives(self, text: str) -> list[Evidence]:
+        shoes = _IN_THEIR_SHOES.search(text)
         found = [
-            cue_evidence(text, "empathy", EMPATHY_CUES),
+            cue_evidence(text, "empathy", EMPATHY_CUES) or (
+                Evidence("empathy", True, clause_at(text, shoes.start(), shoes.end()), ADVICE["empathy"]) if shoes else None),
             cue_evidence(text, "apology", APOLOGY_CUES),
             cue_evidence(text, "verification", VERIFICATION_CUES),
             self.clarifying_question(text),
@@ -369,7 +377,8 @@ class Detectors:
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
         for match in _IMPATIENT_OPENER.finditer(text):
             if not _quoted(text, match.start(), match.end()):
-                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"],
+                             clause_only=True))
         for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text), *_BLAME_ELSEWHERE.finditer(text)):
             negated = (_nobody_blamed(text[:match.start()]) if match.re is _BLAME_QUESTION
                        else match.re is _BLAME_ELSEWHERE and (

@@ -215,3 +215,19 @@ def test_a_fault_in_the_trainees_own_words_is_flagged_and_quoted(text, behaviour
 @pytest.mark.parametrize("text", CLEAN_COUNTER_EXAMPLES)
 def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
     assert not {e.behaviour for e in Detectors(()).negatives(text, set())} & {"absolute_promise", "rude", "blame", "vague"}
+
+
+# judge20: "anyone would feel it" is empathy when a feeling follows (train split: 6 new hits, all labelled empathy).
+@pytest.mark.parametrize("text, quote", [
+    ("郑先生，换我也急，您先说，我听着。", "换我也急，"),  # permanent-lapse-angry, judge18's three agents
+    ("等了这么久没消息，搁我我也坐不住。", "搁我我也坐不住。"),
+    ("花了钱结果不赔，换谁都窝火。", "换谁都窝火。"),
+])
+def test_anyone_would_feel_it_is_empathy(text, quote):
+    found = [e for e in Detectors(()).positives(text) if e.behaviour == "empathy"]
+    assert [e.quote for e in found] == [quote]
+
+
+@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
+def test_anyone_would_do_the_same_is_no_empathy(text):
+    assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))
