@@ -57,3 +57,14 @@ GATE = GateModel(
 # fitted without it) at which as many of TUNE's 879 near-domain negatives are refused as the gate before it
 # refused on the same rows (828 with writers left out against 827; C 1.0).
 GATE_THRESHOLD = 0.47
+
+# search18a: the relevance threshold refuses before the gate is asked (one of the first three candidates at
+# relevance >= 0.58), and on TUNE it refused ~90 answerable questions with the right entry in the top 3 — short
+# questions in customers' words, few of whose words an entry shares. A Chinese query whose best candidate is at
+# most NEAR_DROP under the threshold is answered (listed from NEAR_DROP + LIST_MARGIN under it) when the gate's
+# probability is at least NEAR_PROBABILITY and the best FAQ document's cosine at least NEAR_COSINE (the FAQ itself
+# close: chit-chat such as "周末看什么电影好" can draw a confident gate at relevance 0.57 with nothing in the FAQ that
+# near). Chosen on TUNE with each writer's gate probabilities fitted without it (docs/benchmarks.md, search18a).
+NEAR_DROP = 0.08
+NEAR_PROBABILITY = 0.7
+NEAR_COSINE = 0.91
