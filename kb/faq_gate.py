@@ -12,6 +12,7 @@ negatives refused as the scope margin refuses; search8 asked for ≥ 0.95).
 The fitted numbers are kept here: nothing is trained at run time. The signals include the re-ranker's
 order, so the gate runs only with the re-ranker trained for the encoder (kb.rerank); otherwise the two
 rules decide as before. On in the app since search12 (`Recipe.learned_gate`; docs/benchmarks.md, search8, search12).
+Since search18a a Chinese query just under the threshold may still be answered when the gate is sure (NEAR_*).
 """
 
 from __future__ import annotations
