@@ -10,9 +10,10 @@ from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_finding, show_lessons, show_outcome, show_strengths
+from ui.call_report import show_finding, show_outcome, show_strengths
 from ui.display import scenario_title, subscore_name, when
 from ui.i18n import tr
+from ui.lesson_cards import show_lessons_to
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
@@ -32,7 +33,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     scenario = scenarios()[0].get(call.scenario_id)
     if scenario is not None and call.findings:
         report = saved_report(call, scenario.model_answers)
-        show_lessons(report, scenario)
+        show_lessons_to(report, scenario, own=viewer.id == owner.id)
         show_strengths(report)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:

@@ -10,6 +10,7 @@ must not say. Texts are everything the pack reads out or teaches (see texts.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pytest
@@ -94,9 +95,11 @@ RULES = (
     WordingRule("polish16 (en) Insurance Law Art. 36: the 30 days after the reminder as well (quiz texts too)",
                 (r"more than 60 days (after|past) the agreed",), required=r"after the insurer'?s (reminder|demand)|催告", lang="en",
                 anywhere_in_text=True),
-    WordingRule("polish16 (en) a salesperson's departure: 一年期以上 is one year or more, not over one year",
-                (r"salesperson|departure|leaves", r"one year"), required=r"one year or more",
-                forbidden=r"(over|more than) one year", lang="en"),
+    # 人身保险产品信息披露管理办法 (L1-05) art. 2 splits personal insurance into 一年期以上 and 一年期及以下: a
+    # one-year term is in the second half, so 一年期以上 excludes it (stop 31 reversed polish16's reading).
+    WordingRule("(en) 一年期以上 is more than one year: 一年期及以下 holds the one-year term (L1-05 art. 2)",
+                (r"(term|contract|polic(y|ies)|insurance|business)[^.]{0,40}one year",),
+                forbidden=r"one year or (more|longer)|(at least|minimum of) one year", lang="en"),
     WordingRule("polish16 犹豫期退费“一般30日内”没有法规依据：情景的示范回答也只能说是公司实务",
                 (r"一般[^。；]{0,12}(30|三十)\s*日内",), required=r"公司实务", anywhere_in_text=True),
 )
@@ -173,3 +176,28 @@ def test_faq_answers_keep_the_wording_and_scope_of_their_source(rule: WordingRul
     assert any(rule.applies(s) for t in answers if t.lang == rule.lang for s in sentences(t.text, t.lang)), \
         f"{rule.name} guards nothing"
     assert _broken(rule, answers) == [], f"finding {rule.name}"
+
+
+def _english_prompt(item) -> str:
+    english = item.en
+    if english is None:
+        return ""
+    return str(english.get("prompt", "") if isinstance(english, Mapping) else getattr(english, "prompt", "") or "")
+
+
+def test_english_quiz_prompts_say_what_the_chinese_says_of_a_salespersons_contracts(pack) -> None:
+    """polish16 left: q-norms-agent-departure-1 said "still running" for 尚未履行完毕 (svc-orphan-policy: "have not
+    been fully performed"); q-surrender-salesperson-left-1 too. 一年期以上 is "more than one year" (stop 31, L1-05 art. 2)."""
+    checked, wrong = 0, []
+    for item in pack.quiz_items.values():
+        english = _english_prompt(item)
+        if not english:
+            continue
+        if "未履行完毕" in item.prompt:
+            checked += 1
+            if "not been fully performed" not in english or "still running" in english:
+                wrong.append(f"{item.id}: {english}")
+        if "一年期以上" in item.prompt and (not re.search(r"more than one year", english)
+                                            or re.search(r"one year or (more|longer)", english)):
+            wrong.append(f"{item.id}: {english}")
+    assert checked >= 2 and wrong == [], wrong

@@ -49,11 +49,12 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # this stop, 0.854 / 0.935, 89 of 95 (0.937).
 # Stop 31: the stop-29 confirmation writers (w-canto-shop, w-voice-foreman), read in three stops and named in a
 # persona brief, moved to TUNE; a fresh confirmation set replaces them. TUNE (3,439 / 975) 0.862 / 0.949, 920 of
-# 975 (0.944) on unchanged code.
+# 975 (0.944) on unchanged code. The fresh CONFIRM (w-dongbei-diner, w-shanghai-accountant, w-student-grandson;
+# 603 / 143), read on unchanged code: 0.861 / 0.934, 133 of 143 (0.930).
 # search18a: a Chinese question just under the relevance threshold answered when the gate is sure and the FAQ close
 # (kb.faq_gate.NEAR_*): tune (3,439 / 975) 0.870 / 0.959, 918 of 975 (0.942); dev 0.867 / 0.935, 38 of 39. The gate
 # refitted on all 18 TUNE files (the two moved writers included) changed nothing worth keeping; floors unchanged.
-FLOORS = {"tune": (0.85, 0.94, 0.93), "dev": (0.85, 0.92, 0.94), "confirm": (0.84, 0.92, 0.93)}
+FLOORS = {"tune": (0.85, 0.94, 0.93), "dev": (0.85, 0.92, 0.94), "confirm": (0.85, 0.92, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -213,6 +214,10 @@ def test_a_policy_received_yesterday_is_returned_within_the_cooling_off_period(r
     ("年金险每年返的那笔钱今年还没到账 是不是打到旧卡上了", "svc-survival-benefit-payment"),
     ("我那份两全险今年到期 满期的钱能让老伴替我领吗", "svc-maturity-benefit"),
     ("不想让银行再自动扣保费了 保单还要继续 怎么取消代扣", "svc-stop-auto-debit"),
+    # content18: changing the policyholder while the policyholder is alive, the gap every stop-31 writer named
+    # (held back since content11; docs/benchmarks.md, content18). Before it there was no entry for it.
+    ("保单上投保人是我前夫，想换成我来交费，他本人也同意，要准备什么", "svc-policyholder-change"),
+    ("老婆那份重疾险一直是我在交，现在想改成她自己当投保人，要她本人签字吗", "svc-policyholder-change"),
 ])
 def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: KnowledgeBase, query: str,
                                                                   entry_id: str) -> None:
@@ -220,7 +225,9 @@ def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: Knowl
 
 
 @pytest.mark.parametrize("query", ["交强险过期了怎么补", "医保卡里的钱能给孩子用吗", "股票跌了要不要卖",
-                                   "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退"])
+                                   "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退",
+                                   # content18: a holder change that is no life policy's (the change entry is near)
+                                   "二手房买过来，原房主名下的家财险被保险人能改成我吗"])
 def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str) -> None:
     assert real_kb.search(query) == []
 

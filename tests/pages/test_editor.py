@@ -69,6 +69,12 @@ def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list
     return [e.value for e in at.error]
 
 
+def test_a_source_without_the_bar_is_refused_with_the_bar_suggested(app_env, instructor):
+    """qa14 #11: 保险法第四十七条 was refused as 未知文件 '保险法第四十七条', without a word about the "|"."""
+    errors = [e.replace("\\", "") for e in errors_after_refused_edit(app_env, instructor, "sources", "保险法第四十七条")]
+    assert any("保险法 | 第四十七条" in e for e in errors), errors
+
+
 def test_invalid_answer_is_refused_next_to_the_field(app_env, instructor):
     errors = errors_after_refused_edit(app_env, instructor, "answer", "")
     assert "不能为空" in errors, errors  # the Chinese editor reads Chinese, not "is empty"
