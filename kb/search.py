@@ -28,7 +28,7 @@ from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
 from kb.english_query import EnglishTerms, english_groups, english_stems, english_terms
-from kb.faq_gate import GATE_THRESHOLD
+from kb.faq_gate import FEATURES as GATE_FEATURES, GATE_THRESHOLD, NEAR_COSINE, NEAR_DROP, NEAR_PROBABILITY
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
@@ -129,6 +129,10 @@ class Recipe:
     # Dialect words (佢, 嘅, 咗, 俺 …) are replaced before the typo corrector runs, the other spoken phrases after it
     # (search16a: 嘅保险 was "corrected" to 核保险).
     dialect_first: bool = True
+    # A Chinese query whose best candidate is just under the relevance threshold (by NEAR_DROP) is answered when
+    # the learned gate is confident and the FAQ itself is close (kb.faq_gate; search18a): TUNE's answerable
+    # questions in customers' few words that the threshold refused with the right entry in the top 3.
+    near_threshold_answers: bool = True
 
 
 @dataclass(frozen=True)
@@ -471,9 +475,14 @@ class Searcher:
         rankings = self._rankings(plan, query_vector, clause_vectors, dense, category, depth)
         candidates = self._reranked(plan, query_vector, question_vector, self._candidates(plan, query_vector, rankings, k))
         shown = self._accepted(candidates, threshold, plan, query_vector, rankings)
-        if gated and shown:
+        near = gated and not shown and self._near_threshold(candidates, threshold, english)
+        if gated and (shown or near):
             features = self.answer_gate_features(plan, query_vector, question_vector, candidates, rankings)
-            shown = shown if self.answer_gate.probability(features) >= self.gate_threshold else []
+            probability = self.answer_gate.probability(features)
+            if shown:
+                shown = shown if probability >= self.gate_threshold else []
+            elif probability >= NEAR_PROBABILITY and features[GATE_FEATURES.index("top_cosine")] >= NEAR_COSINE:
+                shown = self._accepted(candidates, threshold - NEAR_DROP, plan, query_vector, rankings)
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]
@@ -607,6 +616,12 @@ class Searcher:
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold)]
+
+    def _near_threshold(self, candidates: Sequence[Hit], threshold: float, english: bool) -> bool:
+        """A refused Chinese query whose best candidate is within NEAR_DROP of the threshold: the gate may
+        still answer it (Recipe.near_threshold_answers; measured on Chinese TUNE only, so English is left as is)."""
+        return (self.recipe.near_threshold_answers and not english and threshold > NEAR_DROP
+                and any(hit.relevance >= threshold - NEAR_DROP for hit in candidates[:GATE_DEPTH]))
 
     def _listing_floor(self, threshold: float) -> float:
         """The relevance an answered query's further hits need: LIST_MARGIN under the threshold where
