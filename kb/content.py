@@ -181,6 +181,9 @@ class ForbiddenPhrase:
         return (self.phrase, *self.variants)
 
 
+PRACTICE = "惯例"  # sources.yaml names an industry practice (no document) 合同条款惯例, 呼叫中心服务规范惯例 …
+
+
 @dataclass(frozen=True)
 class SourceDoc:
     name: str
@@ -216,6 +219,15 @@ class ContentSet:
         """The out-of-scope examples the regulation gate compares a question with."""
         faq_only = set(self.faq_only_scope)
         return tuple(q for q in self.out_of_scope if q not in faq_only)
+
+    def citation(self, source: Source) -> str:
+        """A source as an agent may repeat it: 《name》第X条 for a document, but a practice by what it is
+        (行业通行的保险合同条款约定…), never as a title: 《合同条款惯例》 read like a regulation that does not
+        exist (qa14 on the search page, qa15 in the quiz's explanations)."""
+        doc = self.source_docs.get(source.doc)
+        if doc is not None and source.doc.endswith(PRACTICE) and not source.article:
+            return doc.full_title
+        return str(source)
 
     @property
     def content_hash(self) -> str:

@@ -33,6 +33,7 @@ from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
 
 CALL = "practice_call"
+ELSEWHERE = "practice_moved_on_elsewhere"  # the line not sent because another tab had taken the call on
 BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
 
 user = require_page_user(__file__)
@@ -95,6 +96,20 @@ def resume_call() -> bool:
         save_turn(database(), saved.id, session.report())
     st.toast(tr("已恢复您进行中的通话。", "Your call in progress was restored."))
     return True
+
+
+def moved_on_elsewhere(call: dict) -> bool:
+    """The call was taken further, ended or replaced in another tab or window since this tab drew it. A turn
+    sent from here would overwrite the other tab's turns: with two tabs open, a reply sent in the first was
+    silently lost when the second saved its own (qa15)."""
+    saved = unfinished_call(database(), user.id)
+    return saved is None or saved.id != call["record_id"] or len(saved.transcript) != len(call["session"].transcript)
+
+
+def reload_from_elsewhere(unsent: str) -> None:
+    """Drop this tab's copy of the call; the next run takes up the stored one and says why."""
+    st.session_state.pop(CALL, None)
+    st.session_state[ELSEWHERE] = unsent
 
 
 def pick_scenario() -> None:
@@ -233,6 +248,9 @@ def _set_confirm_end(asking: bool) -> None:
 @signed_in_only
 def _end_now() -> None:
     """Runs before the page does (a button callback), so the click draws the report in one run, not two."""
+    if moved_on_elsewhere(st.session_state[CALL]):
+        reload_from_elsewhere("")
+        return
     st.session_state[CALL]["session"].end_call()
     st.session_state[CALL]["confirm_end"] = False
 
@@ -261,6 +279,12 @@ if not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
     st.stop()
 
+unsent = st.session_state.pop(ELSEWHERE, None)
+if unsent is not None:
+    st.warning(tr("这通电话已在另一个标签页或窗口中继续或结束，这里已换成它现在的进度。",
+                  "This call was taken on or ended in another tab or window; this page now shows where it stands.")
+               + (tr(f"您刚才的话没有发送：“{unsent}”", f" Your last line was not sent: “{unsent}”") if unsent else ""),
+               icon=":material/tab:")
 call = st.session_state.get(CALL)
 if call is None and resume_call():
     call = st.session_state[CALL]
@@ -291,6 +315,9 @@ if not session.done:
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
                          max_chars=REPLY_CHARS)
     keep_chat_draft("practice_input", draft_name(user.id, call["record_id"], len(session.transcript)))
+    if text and text.strip() and moved_on_elsewhere(call):
+        reload_from_elsewhere(escape_markdown(text.strip()))
+        st.rerun()
     if text and text.strip():
         answered_at = utcnow()
         turn = session.reply(text)

@@ -58,6 +58,13 @@ period = Period(*picked)
 analyse_items = st.session_state.get("item_analysis_pick", False)
 console = team_console(db, ConsoleFilter(team, cohort, period, int(idle_days), analyse_items), tz, now)
 members, lines, calls = console.members, console.lines, console.calls
+if not members and cohort is None and team is not None:
+    # A new team leader read "no agent matches these filters" and looked for a filter to change (qa15): her team
+    # has no agents yet, which only an administrator can change, and her own training is on 我的进度.
+    st.info(tr(f"班组“{team or '（未分组）'}”还没有坐席。坐席的班组由管理员在“用户管理”中设置；您自己的训练记录在“我的进度”。",
+               f"Team “{team or '(no team)'}” has no agents yet. An administrator sets agents' teams on Users; "
+               "your own training is on My progress."))
+    st.stop()
 if not members:
     st.info(tr("没有符合条件的坐席。", "No agent matches these filters."))
     st.stop()

@@ -241,6 +241,44 @@ def test_a_reload_in_the_middle_of_a_call_keeps_the_call(app_env, store) -> None
     assert list_dialogue_records(store, user.id) == []  # still in progress: not on the progress pages
 
 
+def second_tab(store, name: str) -> AppTest:
+    """The practice page opened in another tab by the same trainee (a new browser session)."""
+    tab = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    tab.session_state["user"] = get_or_create_by_name(store, name)
+    return tab.run()
+
+
+def test_a_reply_in_a_tab_left_behind_does_not_overwrite_the_turns_sent_in_another(app_env, store) -> None:
+    """qa15: with the call open in two tabs, a reply sent in the second tab saved its own copy of the call over
+    the first tab's: the first tab's reply vanished from the call and its report, without a word."""
+    first = practice_page(app_env, store, "两个标签页的坐席")
+    first.button(key="practice_start").click().run()
+    first.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    second = second_tab(store, "两个标签页的坐席")
+    first.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+
+    second.chat_input(key="practice_input").set_value("犹豫期内退保只扣不超过10元工本费。").run()
+    assert not second.exception, second.exception
+    shown = [m.markdown[0].value for m in second.chat_message]
+    assert "您的犹豫期是15天。" in shown and "犹豫期内退保只扣不超过10元工本费。" not in shown
+    assert "另一个标签页" in second.warning[0].value and "工本费" in second.warning[0].value  # the unsent line, to send again
+    again = second_tab(store, "两个标签页的坐席")  # what is stored: the first tab's turns, nothing lost
+    assert [m.markdown[0].value for m in again.chat_message] == shown
+
+
+def test_ending_a_call_in_a_tab_left_behind_does_not_end_the_call_taken_on_elsewhere(app_env, store) -> None:
+    first = practice_page(app_env, store, "两个标签页的坐席")
+    first.button(key="practice_start").click().run()
+    second = second_tab(store, "两个标签页的坐席")
+    first.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    second.button(key="practice_end").click().run()
+    second.button(key="practice_end_confirm").click().run()
+    assert not second.exception, second.exception
+    assert "另一个标签页" in second.warning[0].value
+    assert len(second.chat_input) == 1  # the call goes on, with the first tab's reply
+    assert "您好，请问您是本人吗？麻烦说一下身份证后四位。" in [m.markdown[0].value for m in second.chat_message]
+
+
 def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoint(app_env, store) -> None:
     at = practice_page(app_env, store, "再练一次的坐席")
     at.button(key="practice_start").click().run()

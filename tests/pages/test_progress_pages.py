@@ -239,6 +239,15 @@ def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, t
     assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
 
 
+def test_a_team_leader_whose_team_has_no_agents_is_told_so_not_to_change_filters(app_env, store, team) -> None:
+    """qa15: a new team leader whose team had no agents yet read 没有符合条件的坐席, as if a filter were wrong."""
+    leader = create_user(store, "wang.fang", "王芳", role="instructor", team="外呼二组")
+    at = page("pages/team.py", leader)
+    assert not at.exception, at.exception
+    said = at.info[0].value
+    assert "班组“外呼二组”还没有坐席" in said and "用户管理" in said and "我的进度" in said, said
+
+
 def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
     teacher, _agents = team
     at = page("pages/team.py", teacher)
