@@ -55,7 +55,9 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # (kb.faq_gate.NEAR_*): tune (3,439 / 975) 0.870 / 0.959, 918 of 975 (0.942; after content18, 3,456 / 975: 0.868 /
 # 0.958, 918 of 975); dev 0.867 / 0.935, 38 of 39. The gate refitted on all 18 TUNE files (the two moved writers
 # included) changed nothing worth keeping; floors unchanged.
-FLOORS = {"tune": (0.85, 0.94, 0.93), "dev": (0.85, 0.92, 0.94), "confirm": (0.85, 0.92, 0.92)}
+# Merged stop 31 (content18, search18a, search18b; TUNE 3,456 / 975 with the 17 svc-policyholder-change questions back):
+# tune 0.871 / 0.959, 918 of 975 (0.942); dev 0.871 / 0.935, 38 of 39; old 0.814 / 0.952, 31 of 31.
+FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.85, 0.92, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
