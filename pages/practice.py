@@ -7,6 +7,8 @@ first checkpoint missed.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from trainer.assignments.exam import is_late, seconds_taken
@@ -17,7 +19,7 @@ from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong, mark_step_done
 from trainer.dialogue.scoring import Report
-from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
+from trainer.dialogue.store import CallMovedOn, ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
@@ -110,6 +112,16 @@ def reload_from_elsewhere(unsent: str) -> None:
     """Drop this tab's copy of the call; the next run takes up the stored one and says why."""
     st.session_state.pop(CALL, None)
     st.session_state[ELSEWHERE] = unsent
+
+
+def saved_or_taken_up(save: Callable[[], None], unsent: str) -> None:
+    """`save()`, or, when the store refuses it because another tab moved the call on after this tab's
+    check (`CallMovedOn`), the stored call taken up instead, saying `unsent` was not sent."""
+    try:
+        save()
+    except CallMovedOn:
+        reload_from_elsewhere(unsent)
+        st.rerun()
 
 
 def pick_scenario() -> None:
@@ -222,7 +234,7 @@ def finished(report: Report) -> None:
     call = st.session_state[CALL]
     session: DialogueSession = call["session"]
     if not call.get("saved"):
-        save_turn(database(), call["record_id"], report)
+        saved_or_taken_up(lambda: save_turn(database(), call["record_id"], report), "")
         call["saved"] = True
         if call.get("assignment"):
             call["assignment_done"] = complete_assignment(database(), call["assignment"], user, call["record_id"],
@@ -325,7 +337,7 @@ if not session.done:
             call["slow"][turn.turn_index] = seconds_taken(call["line_at"], answered_at)
             turn = session.late_reply(turn, call["slow"][turn.turn_index])
         call["line_at"] = utcnow()
-        save_call(call)
+        saved_or_taken_up(lambda: save_call(call), escape_markdown(text.strip()))
         call["last"] = turn
         if turn.hints:
             call["hints"][turn.turn_index] = turn.hints

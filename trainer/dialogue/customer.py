@@ -51,6 +51,18 @@ OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "�
 _PRESSING = re.compile(r"(还没|没|倒是)有?(回答|答|说清|说|告诉)|(先|直接)回答|回答我|我问的|问你话|我的问题|问的(不)?是这个|我问你")
 
 
+# The yes-words a line may open with ("嗯，对的，", "好的，", "是的，"), and a line that is nothing but a yes.
+_AGREEING = re.compile(r"^(?:(?:嗯+|哦|噢|好的?|行|对的?|是的?|没错|没问题|可以|明白了?)[，,。！!、\s]+)+")
+_ONLY_AGREEING = re.compile(r"^(?:是这样|就是这样|没错|对|是的?|是啊)[。！!]?$")
+
+
+def after_correction(line: str) -> str:
+    """`line` as said right after correcting her name: without the yes it opens with, or "" if it says
+    nothing else. "不对，我姓李，不姓张。嗯，对的，是这样。" denied and confirmed in one breath (qa15)."""
+    rest = _AGREEING.sub("", line.strip())
+    return "" if not rest or _ONLY_AGREEING.match(rest) else rest
+
+
 def presses_a_question(line: str) -> bool:
     """The line presses a question of hers as unanswered (said only while one is open)."""
     return bool(_PRESSING.search(line))
@@ -154,6 +166,8 @@ class CustomerVoice:
         if question:
             self.said.add(question)
             parts.append(question)
+        if parts[0]:  # after "不对，我姓李" no part of the same line says yes (the follow-up question is hers)
+            parts[1:] = [p if p == question else after_correction(p) for p in parts[1:]]
         self.last_parts = tuple(p for p in parts if p)
         return self.unique(compose(*parts))
 

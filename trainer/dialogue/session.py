@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from trainer.dialogue.detectors import VERIFICATION_CUES, Detectors, cue_evidence
+from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
@@ -50,6 +50,8 @@ ANSWER_SIMILARITY = 0.90
 # A closing said as a question ("还有其他问题吗？") lets the customer ask what is still on their
 # mind; one with these words is a goodbye and ends the call.
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
+# "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
+CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 SOOTHING = ("apology", "empathy")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
@@ -105,8 +107,30 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
     neither meets the closing checkpoint out of order (顺序错误 beside 礼貌结束 做到 on the same words, judge16)
     nor uses up the one credit of the real closing."""
     opening = first_sentence(text)
-    return [e for e in evidence if not (e.ok and e.behaviour == "closing" and e.quote in opening and opening != text.strip()
-                                        and not _at_the_end(text, e.quote))]
+    return [e for e in evidence if not (e.ok and e.behaviour == "closing" and (
+        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _asks_on_after(text, e.quote)))]
+
+
+def _asks_on_after(text: str, quote: str) -> bool:
+    """After the sentence of a closing's words the reply asks the customer something that is no closing
+    question, and says no goodbye ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15): an acknowledgement
+    before the next question, not the call's end. A short reply lies wholly in `_at_the_end`'s last 30
+    characters, so that test alone took it for a closing and the call ended with the checks open."""
+    end = text.find(quote)
+    if end < 0:
+        return False
+    end += len(quote)
+    start, later = 0, []
+    for sentence in sentences(text):
+        start = text.find(sentence, start)
+        if start >= end:
+            later.append(sentence)
+        start += len(sentence)
+    rest = "".join(later)
+    if not later or any(word in rest for word in FAREWELLS):
+        return False
+    return any(re.search(r"[？?]|吗", s) and not any(cue in s for cue in CLOSING_CUES) and not CLOSING_QUESTION.search(s)
+               for s in later)
 
 
 # A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.

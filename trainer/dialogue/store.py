@@ -111,13 +111,33 @@ def open_call(db: Database, user_id: int, scenario_id: str, mode: str) -> int:
         return record.id
 
 
+class CallMovedOn(RuntimeError):
+    """The stored call has moved on since this copy of it was taken (another tab or window saved a turn):
+    saving this copy would overwrite that turn."""
+
+
+def _carries_on(stored: list[dict], report: Report) -> bool:
+    """`report` carries on the stored call: it holds every stored turn and the trainee's stored replies, in
+    order, as its own first ones. Only the trainee's words are compared: the customer's lines are rebuilt on
+    a reload, and a change to the engine may word them otherwise."""
+    said = [u.text for u in report.transcript if u.speaker == "agent"]
+    replies = [str(u.get("text", "")) for u in stored if u.get("speaker") == "agent"]
+    return len(report.transcript) >= len(stored) and said[:len(replies)] == replies
+
+
 def save_turn(db: Database, record_id: int, report: Report, resume: ResumeState | None = None) -> None:
     """The call as it stands after a turn (with `resume`, what a reload needs besides the words);
-    finished (and counted on progress pages) once it has ended."""
+    finished (and counted on progress pages) once it has ended.
+
+    Raises `CallMovedOn` for a copy of the call the stored one has moved on from: with the call open in
+    two tabs, the second tab's turn silently replaced the first's (qa15). The page checks first; this
+    check protects every caller, and a turn saved between the page's check and its save."""
     with db.session() as session:
         record = session.get(DialogueRecord, record_id)
         if record is None:
             raise ValueError(f"no practice call with id {record_id}")
+        if not _carries_on(json.loads(record.transcript_json or "[]"), report):
+            raise CallMovedOn(f"practice call {record_id} has moved on since this copy of it was taken")
         if resume is not None:
             record.resume_json = resume.to_json()
         record.outcome = report.outcome

@@ -4,13 +4,16 @@ closings, and never the same line twice (cue rules only: no encoder needed)."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 
 import pytest
 
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose, presses_a_question
+from kb.chinese_text import sentences
+from trainer.dialogue.customer import (JUST_SAID, CORRECTIONS, CustomerVoice, TurnAct, after_correction, compose,
+                                        presses_a_question)
 from trainer.dialogue.names import detail_asked, wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
@@ -94,13 +97,36 @@ def test_asking_for_an_identity_detail_under_the_wrong_name_verifies_and_says_th
     session = DialogueSession(real_scenarios["callback-cooperative"], real_facts, seed=0)
     session.start()
     turn = session.reply("张先生，请报一下身份证后四位？")  # the customer is 李秀兰
-    assert "李秀兰" in turn.text and session.scenario.lines.verification_answer in turn.text
+    answer = session.scenario.lines.verification_answer  # "对，我是李秀兰本人…", said without its 对 after 不对
+    assert "李秀兰" in turn.text and after_correction(answer) in turn.text and answer not in turn.text
     findings = session.report().findings
     check = next(f for f in findings if f.rubric == "verification" and f.ok)
     name = next(f for f in findings if f.rubric == "wrong_name")
     assert "张先生" not in check.quote and "身份证后四位" in check.quote and "张先生" in name.quote
     assert "称呼" in check.advice and "张先生" in check.advice  # the credit says the name was wrong
     assert session.state.done.get("identity") == 1
+
+
+# A customer line that says yes: 嗯，对的，是这样。 / 好的，你问吧。 / 对，我是李秀兰本人… / 是的，明白。
+_SAYS_YES = re.compile(r"^(嗯+[，,])?(对|是的|是，|好的|好，|行|可以|没错|明白)")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_customer_correcting_her_name_does_not_say_yes_in_the_same_line(real_scenarios, real_facts, seed):
+    """qa15: 不对，我姓李，不姓张。嗯，对的，是这样。 — a denial and a confirmation joined in one line."""
+    scenario = real_scenarios["callback-cooperative"]
+    openers = {c.split("{")[0] for c in CORRECTIONS}
+    for reply in ("张女士您好，请问您是本人吗？麻烦说一下身份证后四位。", "好的张女士，通话是录音的。",
+                  "张女士，这份保险您已经了解了。", "张女士，您的保单已经生效了。"):
+        session = DialogueSession(scenario, real_facts, seed=seed)
+        session.start()
+        if "身份证" not in reply:
+            session.reply(scenario.model_answers[0])
+        line = session.reply(reply).text
+        said = sentences(line)
+        assert any(s.startswith(tuple(openers)) for s in said), line  # she corrects the name
+        assert not [s for s in said if _SAYS_YES.match(s)], line
+    assert after_correction("嗯，对的，是这样。") == "" and after_correction("好的，你问吧。") == "你问吧。"
 
 
 @pytest.mark.parametrize("text", ["张先生，请问是您本人吗？", "请问您是张先生本人吗？"])
@@ -127,7 +153,7 @@ def test_a_wrong_greeting_does_not_undo_an_identity_check_in_another_sentence(re
     turn = session.reply("王女士您好。为了您的信息安全，请您说一下身份证后四位。")
     rubrics = {(f.rubric, f.ok) for f in session.report().findings}
     assert ("wrong_name", False) in rubrics and ("verification", True) in rubrics
-    assert session.scenario.lines.verification_answer in turn.text
+    assert after_correction(session.scenario.lines.verification_answer) in turn.text  # without its 对 after the correction
 
 
 def test_an_apology_gets_a_softer_line_than_a_vague_reply(real_scenarios, real_facts):

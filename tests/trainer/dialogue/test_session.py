@@ -210,6 +210,34 @@ def test_thanks_for_an_answer_is_no_closing_out_of_order(real_scenarios, real_fa
     assert all(f.turn_index == len(scenario.model_answers) for f in report.findings if f.rubric == "closing")
 
 
+@pytest.mark.parametrize("thanks", ["好的谢谢。", "好的，谢谢您。", "嗯嗯，明白了，谢谢。", "好的，感谢您的配合。"])
+def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, real_facts, judge, thanks):
+    """qa15: 好的谢谢。请问…亲笔签的吗？ was read as a closing (a short reply is all "at the end"), and the call
+    ended at turn 4 with four of seven checks open and a score of 43."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    session.start()
+    for reply in scenario.model_answers[:2]:
+        session.reply(reply)
+    turn = session.reply(thanks + "请问投保单和健康告知上的签名都是您本人亲笔签的吗？")
+    assert not session.done, turn.text
+    findings = session.report().findings
+    assert not [f for f in findings if f.rubric in ("closing", "checkpoint_order")], findings
+
+
+@pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！"])
+def test_a_real_closing_still_ends_the_call(real_scenarios, real_facts, judge, closing):
+    """Guard for the fix above: a goodbye after all seven checks ends the call, resolved."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    session.start()
+    for reply in scenario.model_answers[:-1]:
+        session.reply(reply)
+    session.reply("不会马上失效。续期保费有宽限期，一般是应交日的次日起60天，宽限期内保障不受影响，我们也会提前提醒您。")
+    session.reply(closing)
+    assert session.state.outcome == "resolved", session.open_points()
+
+
 @pytest.mark.parametrize("scenario_id, text, checkpoint_id", [
     ("grace-period-short-of-money", "还可以办减额交清，以后不用再交保费，但保额会降低。", "paid-up"),
     ("lapse-reinstatement", "恢复的话叫复效，两年内补交欠的保费和利息就可以，带上身份证和申请书办理。", "how-to-reinstate"),

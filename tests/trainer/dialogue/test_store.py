@@ -1,9 +1,13 @@
+from dataclasses import replace
+
+import pytest
+
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from datetime import datetime, timezone
 
 from trainer.dialogue.store import (
-    ResumeState, agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, saved_advice, saved_report,
+    CallMovedOn, ResumeState, agent_replies, list_dialogue_records, open_call, save_dialogue, save_turn, saved_advice, saved_report,
     unfinished_call,
 )
 from trainer.dialogue.wording import english
@@ -103,3 +107,45 @@ def test_a_saved_call_keeps_the_english_of_its_advice(db):
     assert "75 秒" in slow.advice and "took 75 s" in english(slow.advice)
     [stored] = [f for f in saved.findings if f["rubric"] == "slow_reply"]
     assert "took 75 s" in english(saved_advice(stored))
+
+
+def test_a_turn_from_a_copy_the_stored_call_has_moved_on_from_is_refused(db):
+    """qa15: with the call open in two tabs, the second tab's turn replaced the first's. The store itself
+    now refuses it (every caller, not only the practice page), and keeps the first tab's turn."""
+    agent = get_or_create_by_name(db, "两个标签页的坐席")
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    facts = ContentFacts.load(REAL_CONTENT)
+    record_id = open_call(db, agent.id, scenario.id, "training")
+    first, second = (DialogueSession(scenario, facts, seed=record_id) for _ in range(2))
+    first.start()
+    save_turn(db, record_id, first.report())
+    second.start()  # the second tab, opened on the same call
+    first.reply(scenario.model_answers[0])
+    save_turn(db, record_id, first.report())
+    second.reply("您好，请问有什么可以帮您？")
+    with pytest.raises(CallMovedOn):
+        save_turn(db, record_id, second.report())
+    with pytest.raises(CallMovedOn):  # a tab left a turn behind, ending the call
+        stale = DialogueSession(scenario, facts, seed=record_id)
+        stale.start()
+        stale.end_call()
+        save_turn(db, record_id, stale.report())
+    assert agent_replies(unfinished_call(db, agent.id)) == [scenario.model_answers[0]]
+
+
+def test_a_call_rebuilt_with_other_customer_words_still_saves_its_next_turn(db):
+    """Guard: only the trainee's words must match. A reload rebuilds the customer's lines, and a newer engine
+    may word them otherwise; the resumed call must still save."""
+    agent = get_or_create_by_name(db, "换了版本的坐席")
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    facts = ContentFacts.load(REAL_CONTENT)
+    record_id = open_call(db, agent.id, scenario.id, "training")
+    call = DialogueSession(scenario, facts, seed=record_id)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    report = call.report()
+    report.transcript[-1] = replace(report.transcript[-1], text="（旧版本说的另一句话）")
+    save_turn(db, record_id, report)
+    call.reply(scenario.model_answers[1])
+    save_turn(db, record_id, call.report())
+    assert agent_replies(unfinished_call(db, agent.id)) == list(scenario.model_answers[:2])
