@@ -22,6 +22,11 @@ from kb.query_rewrite import Rewrite
 from kb.text import STOP_WORDS, has_cjk, normalize
 
 _WORD = re.compile(r"[a-z0-9]+")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A question with Chinese in it is read as English when it has at least this many English words and no fewer English
+# words than Chinese characters ("the beneficiary box just says 法定, what does that mean"; ensearch17).
+MIXED_MIN_WORDS = 3
 # Function words, pronouns, auxiliaries and fillers of spoken English (STOP_WORDS holds the few that BM25 drops), and
 # the Tagalog particles Philippine English carries ("claim po", "finished na", "legit ba"; ensearch16).
 ENGLISH_STOP_WORDS = STOP_WORDS | frozenset("""
@@ -63,6 +68,18 @@ def english_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(normalize(text))}
 
 
+def mostly_english(text: str) -> bool:
+    """A question written in English with a Chinese term or two in it (法定, 中止, 犹豫期): at least MIXED_MIN_WORDS
+    English words and as many as its Chinese characters. Such questions took the Chinese path (Chinese texts, Chinese
+    threshold and coverage) and lost their English words; "我的policy过期了" stays Chinese."""
+    folded = normalize(text)
+    cjk = len(_CJK_CHAR.findall(folded))
+    if not cjk:
+        return False
+    words = len(_LATIN_WORD.findall(folded))
+    return words >= MIXED_MIN_WORDS and words >= cjk
+
+
 def english_groups(groups: Sequence[GlossaryGroup]) -> tuple[list[GlossaryGroup], list[GlossaryGroup]]:
     """The glossary split by the language of its spoken phrases: (groups with the Chinese phrases only,
     groups with the English ones only). Chinese queries keep exactly the rewriting they had."""
@@ -73,9 +90,11 @@ def english_groups(groups: Sequence[GlossaryGroup]) -> tuple[list[GlossaryGroup]
 
 class EnglishTerms:
     """Replaces English spoken phrases with their group's English term (the group's first Latin term), at word
-    boundaries and only in a query without Chinese (the Chinese rewriters never see these phrases)."""
+    boundaries and only in a query without Chinese (the Chinese rewriters never see these phrases); with `mixed`, also
+    in a mostly English query with a Chinese term in it (`mostly_english`)."""
 
-    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+    def __init__(self, groups: Sequence[GlossaryGroup], mixed: bool = False) -> None:
+        self._mixed = mixed
         rules = []
         for group in groups:
             term = next((t for t in group.terms if not has_cjk(t)), None)
@@ -85,7 +104,7 @@ class EnglishTerms:
         self._rules = sorted(rules, key=lambda r: len(r[1]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
-        if has_cjk(text):
+        if has_cjk(text) and not (self._mixed and mostly_english(text)):
             return Rewrite(text)
         changes: list[tuple[str, str]] = []
         for pattern, phrase, term in self._rules:
