@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from kb.content import GlossaryGroup
 from kb.query_rewrite import Rewrite
@@ -112,3 +112,50 @@ class EnglishTerms:
                 text = pattern.sub(term, text)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))
+
+
+# An English word this long or longer that the content does not use is checked for a typo (EnglishTypos).
+TYPO_MIN_LENGTH = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _near_spellings(word: str) -> set[str]:
+    """Spellings one letter inserted, dropped or two swapped away, the first letter kept, inflections excluded
+    ("recieve" → "receive", "questons" → "questions"; not "claims" → "claim"). No letter is replaced: without an
+    English dictionary, replacing one made real words into content words (father → rather, missed → misled)."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    near = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    near |= {a + c + b for a, b in splits for c in _LETTERS}
+    return {n for n in near if not (n.startswith(word) or word.startswith(n))}
+
+
+class EnglishTypos:
+    """Fixes misspelt words of an English query (no Chinese in it) to the content's English spelling: a word of
+    TYPO_MIN_LENGTH letters or more that no entry or glossary phrase uses, one letter from words that some do
+    (the commonest such word wins). Customers' English misspells the terms the content is searched by (reinstatment,
+    critcal, commision, surender; ensearch17); the glossary held a few by hand (benificiary, premum)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: dict[str, int] = {}
+        for text in texts:
+            for word in _LATIN_WORD.findall(normalize(text)):
+                counts[word] = counts.get(word, 0) + 1
+        self._counts = counts
+
+    def rewrite(self, text: str) -> Rewrite:
+        if has_cjk(text):
+            return Rewrite(text)
+        changes: list[tuple[str, str]] = []
+
+        def fixed(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if len(word) < TYPO_MIN_LENGTH or word in self._counts:
+                return word
+            near = [n for n in _near_spellings(word) if n in self._counts]
+            if not near:
+                return word
+            best = max(sorted(near), key=self._counts.__getitem__)
+            changes.append((word, best))
+            return best
+
+        return Rewrite(_LATIN_WORD.sub(fixed, text), tuple(changes))

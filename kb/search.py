@@ -27,7 +27,7 @@ from kb.adapter import QueryAdapter
 from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
-from kb.english_query import EnglishTerms, english_groups, english_stems, english_terms, mostly_english
+from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_stems, english_terms, mostly_english
 from kb.faq_gate import GATE_THRESHOLD
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
@@ -138,6 +138,9 @@ class Recipe:
     # as an English one: every text, the English examples, threshold, coverage and phrases (ensearch17). It took
     # the Chinese path, which matched its English words against Chinese texts only.
     english_mixed: bool = True
+    # Misspelt words of an English query fixed to the content's spelling before its phrases are rewritten
+    # (kb.english_query.EnglishTypos; ensearch17).
+    english_typos: bool = True
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ class Glossary:
 
 
 def plan_query(query: str, glossary: Glossary,
-               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = (),
+               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = (),
                english_coverage: bool = False, english: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
     `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query);
@@ -398,12 +401,12 @@ class Searcher:
         chinese = [t for t in content_terms(normalize(query)) if has_cjk(t)]
         return self.scope.word_odds(chinese, self.index.document_frequency, len(self.index.docs)) <= MIXED_WORD_ODDS
 
-    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms]:
+    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
         rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
         characters are read as simplified before all of them (the glossary and the vocabulary are simplified), and
         dialect words (佢, 嘅, 咗, 俺 …; kb.query_rewrite.dialect_phrases) before typos: 嘅保险 is no typo of 核保险."""
-        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = []
+        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = []
         chinese, english = english_groups(self.glossary.groups)
         dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
         if self.recipe.simplified_script:
@@ -424,6 +427,10 @@ class Searcher:
                                            words=words, same_as=same_as, word_chars=one_char_spoken(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
+        if self.recipe.english_typos:
+            # The content's words and the glossary's English phrases ("filmed") are spellings, not typos.
+            phrases = [p for g in english for p in (*g.terms, *g.spoken)]
+            rewriters.append(EnglishTypos([*self._entry_texts, *phrases]))
         if self.recipe.english_terms and english:
             rewriters.append(EnglishTerms(english, mixed=self.recipe.english_mixed))
         return rewriters

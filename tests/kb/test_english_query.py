@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.content import GlossaryGroup
-from kb.english_query import EnglishTerms, english_groups, english_terms, mostly_english, stem
+from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_terms, mostly_english, stem
 from kb.search import Glossary, plan_query
 
 
@@ -77,3 +77,14 @@ def test_a_mostly_english_question_has_its_english_phrases_rewritten_when_asked_
 def test_a_mostly_english_plan_counts_its_english_stems_and_its_chinese_terms() -> None:
     plan = plan_query("policy says 法定 only", Glossary([]), english_coverage=True, english=True)
     assert plan.english and plan.coverage_terms == [stem("policy"), stem("says"), "法定"]  # "only" a function word
+
+
+def test_a_misspelt_word_is_fixed_to_the_contents_spelling_and_real_words_are_left_alone() -> None:
+    typos = EnglishTypos(["After reinstatement the questions", "the other question", "rather", "claims"])
+    rewrite = typos.rewrite("questons after reinstatment")
+    assert rewrite.text == "questions after reinstatement"
+    assert rewrite.changes == (("questons", "questions"), ("reinstatment", "reinstatement"))
+    # One letter replaced or the first one dropped makes other words (father → rather, mother → other), and an
+    # inflection is no typo; short words are not checked.
+    assert typos.rewrite("my father and mother claimed").text == "my father and mother claimed"
+    assert typos.rewrite("questons 理赔").text == "questons 理赔"  # a query with Chinese is not an English one
