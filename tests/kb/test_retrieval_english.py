@@ -76,7 +76,8 @@ def test_each_english_technique_answers_a_question_it_decides(real_kb: Knowledge
 
 # ensearch17: en-tune questions in English with a Chinese term took the Chinese path (Chinese texts and threshold).
 @pytest.mark.parametrize("query, entry", [
-    ("got a letter saying my policy is 中止 / suspended. what does that mean in plain english?", "lapse-what-is-suspension"),
+    ("got a letter saying my policy is 中止 / suspended. what does that mean in plain english?",
+     "lapse-what-is-suspension"),
     ("beneficiary on my policy says 法定 only, what does it mean po?", "bene-statutory-meaning"),
 ])
 def test_a_mostly_english_question_with_a_chinese_term_is_searched_as_english(real_kb: KnowledgeBase, query: str,
@@ -85,7 +86,7 @@ def test_a_mostly_english_question_with_a_chinese_term_is_searched_as_english(re
     assert top_id(searcher(real_kb, replace(Recipe(), english_mixed=False)), query) != entry
 
 
-def test_a_mostly_english_question_with_a_near_domain_chinese_word_keeps_the_chinese_path(real_kb: KnowledgeBase) -> None:
+def test_a_mostly_english_question_with_a_near_domain_word_keeps_the_chinese_path(real_kb: KnowledgeBase) -> None:
     # 社保 is the near domains' word (content/scope.yaml), not the FAQ's: read as English, the question was answered
     # with the complaint entries; on the Chinese path it meets the examples that hold it.
     question = "my employer did not pay my 社保 for 3 months, where to complain?"
