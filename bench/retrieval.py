@@ -66,6 +66,7 @@ def recipes() -> dict[str, Recipe]:
             "all-learned_rerank": replace(Recipe(), learned_rerank=False),
             "all-query_adapter": replace(Recipe(), query_adapter=False),
             "all-list_near_misses": replace(Recipe(), list_near_misses=False),
+            "all-near_threshold_answers": replace(Recipe(), near_threshold_answers=False),
             "all+learned_gate": replace(Recipe(), learned_gate=True)}
 
 

@@ -22,7 +22,7 @@ UNITS = {
 # Possessive quantifiers (++, *+) never give back what they matched, and a number always
 # matches to its end (the unit is optional), so scanning a 100,000-digit reply is linear: the
 # old `\d+ \s* unit` pattern retried every suffix of a digit run and took minutes.
-_NUMBER = r"\d++(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++"
+_NUMBER = r"\d++(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++(?:(?<=十)几)?+"
 _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _RANGE_JOIN = r"\s*+(?:到|至|-|－|~|～|—)\s*+"
 # A range states both ends with one unit (15到30日, 10-15天, 十至十五天): each end is a quantity.
@@ -78,22 +78,34 @@ def parse_number(text: str) -> float | None:
 
 # Two numerals side by side at the end of a number are an estimate, not one figure: 一两天 is 1–2 days (not 12),
 # 二十七八岁 27–28, 三五天 3–5. Neighbouring digits (七八) and the idiom 三五 only: 七九 or 一八 spell a figure
-# digit by digit (一八年 is 2018).
+# digit by digit (一八年 is 2018). The pair may count tens or hundreds (一百二三十天 120–130, not 330; 两三百元
+# 200–300), and 十几 / 二十几 is 11–19 / 21–29 (judge20: it stated no figure).
 _APPROXIMATE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
+_ESTIMATE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NEXT_UNIT = {1: "十", 10: "百", 100: "千", 1000: "万"}
 
 
 def approximate_range(text: str) -> tuple[float, float] | None:
-    """一两 -> (1, 2), 二十七八 -> (27, 28), 三五 -> (3, 5); None when `text` is not such an estimate."""
-    if len(text) < 2 or text[-2] not in _DIGITS or text[-1] not in _DIGITS:
+    """一两 -> (1, 2), 二十七八 -> (27, 28), 三五 -> (3, 5), 一百二三十 -> (120, 130), 十几 -> (11, 19);
+    None when `text` is not such an estimate."""
+    if len(text) >= 2 and text.endswith("几"):
+        head = text[:-1]
+        if not head.endswith("十") or head.strip("十一二三四五六七八九"):
+            return None  # 几 alone (a few) or 几十 (tens of) states no figure
+        base = parse_number(head)
+        return None if base is None else (base + 1, base + 9)
+    scale = _ESTIMATE_UNITS.get(text[-1:], 1) if len(text) >= 3 else 1
+    digits = text[:-1] if scale > 1 else text
+    if len(digits) < 2 or digits[-2] not in _DIGITS or digits[-1] not in _DIGITS:
         return None
-    pair = (_DIGITS[text[-2]], _DIGITS[text[-1]])
-    head = text[:-2]
-    if pair not in _APPROXIMATE_PAIRS or head.strip("十一二三四五六七八九"):
+    pair = (_DIGITS[digits[-2]], _DIGITS[digits[-1]])
+    head = digits[:-2]
+    if pair not in _APPROXIMATE_PAIRS or head.strip("十百千一二两三四五六七八九"):
         return None
-    if head and not head.endswith("十"):
-        return None  # 一二三 or 百二三: not an estimate of the ones
+    if head and not head.endswith(_NEXT_UNIT[scale]):
+        return None  # 一二三, 百二三 (the ones after 百), 十二三十: not an estimate of the next place down
     base = parse_number(head) if head else 0.0
-    return None if base is None else (base + pair[0], base + pair[1])
+    return None if base is None else (base + pair[0] * scale, base + pair[1] * scale)
 
 
 def chinese_numeral(value: int) -> str:

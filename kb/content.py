@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from kb import schema
 from kb.durations import DurationRule, Span, StatedSpan, parse_limit
@@ -21,7 +21,8 @@ from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
-from kb.wordings import Wording, duplicate_wordings, entry_wordings
+from kb.text import normalize
+from kb.wordings import Wording, duplicate_wordings, entry_wordings, repeated_in_entry, repeats, wording_key
 from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml, split_lines
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -180,6 +181,9 @@ class ForbiddenPhrase:
         return (self.phrase, *self.variants)
 
 
+PRACTICE = "惯例"  # sources.yaml names an industry practice (no document) 合同条款惯例, 呼叫中心服务规范惯例 …
+
+
 @dataclass(frozen=True)
 class SourceDoc:
     name: str
@@ -215,6 +219,15 @@ class ContentSet:
         """The out-of-scope examples the regulation gate compares a question with."""
         faq_only = set(self.faq_only_scope)
         return tuple(q for q in self.out_of_scope if q not in faq_only)
+
+    def citation(self, source: Source) -> str:
+        """A source as an agent may repeat it: 《name》第X条 for a document, but a practice by what it is
+        (行业通行的保险合同条款约定…), never as a title: 《合同条款惯例》 read like a regulation that does not
+        exist (qa14 on the search page, qa15 in the quiz's explanations)."""
+        doc = self.source_docs.get(source.doc)
+        if doc is not None and source.doc.endswith(PRACTICE) and not source.article:
+            return doc.full_title
+        return str(source)
 
     @property
     def content_hash(self) -> str:
@@ -590,6 +603,7 @@ def _read_quiz_en(check: ItemChecker, kind: str, options: tuple[str, ...], promp
     en = ItemChecker(raw, check.file, check.item_id, check.problems, prefix="en.")
     en.unknown_fields(QUIZ_ENGLISH_FIELDS)
     english = QuizEnglish(en.text("prompt"), en.text("explanation"), en.text_list("options"), en.text_list("accept"))
+    _check_repeated_options(en, english.options)
     if kind in CHOICE_TYPES and len(english.options) != len(options):
         en.problem("options", f"needs one translation per option, in the same order: {len(options)}, "
                    f"has {len(english.options)}", f"须逐条翻译选项且顺序相同：应有 {len(options)} 条，现有 {len(english.options)} 条")
@@ -602,8 +616,32 @@ def _read_quiz_en(check: ItemChecker, kind: str, options: tuple[str, ...], promp
     return english
 
 
+def _check_repeated_options(check: ItemChecker, options: Sequence[str]) -> None:
+    """Two options worded the same (ignoring spaces, punctuation, width and case) cannot both be right or wrong."""
+    for position, earlier in repeats(options):
+        check.problem("options", f"option {position + 1} '{options[position]}' is worded like option {earlier + 1} "
+                      f"'{options[earlier]}' (ignoring spaces, punctuation and full/half width): reword or remove one",
+                      f"第 {position + 1} 个选项「{options[position]}」与第 {earlier + 1} 个选项「{options[earlier]}」相同"
+                      "（忽略空格、标点和全半角）：请改写或删去一个")
+
+
+def _check_repeated_prompt(check: ItemChecker, prompt: str, prompts: dict[str, tuple[str, str]]) -> None:
+    """The same question asked by two items: a trainee answers it twice, and fixing one leaves the other."""
+    key = wording_key(prompt)
+    if not key or not check.item_id:
+        return
+    if key in prompts:
+        other, other_file = prompts[key]
+        check.problem("prompt", f"worded the same as the prompt of quiz item '{other}' ({other_file}) (ignoring spaces, "
+                      "punctuation and full/half width): keep one item, or ask something else",
+                      f"与测验题 '{other}'（{other_file}）的题干相同（忽略空格、标点和全半角）：请只保留一道题，或改问别的")
+    else:
+        prompts[key] = (check.item_id, check.file)
+
+
 def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Problem],
-                     seen: dict[str, str]) -> list[QuizItem]:
+                     seen: dict[str, str], prompts: dict[str, tuple[str, str]]) -> list[QuizItem]:
+    """The file's quiz items; `prompts` (a prompt's wording key → item id and file) spans every file."""
     items = []
     for item in _items(data, "items", file, problems):
         item_id = _item_id(item, file, problems, seen)
@@ -611,6 +649,8 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
         values = check.plain_fields(schema.QUIZ)
         if values["type"] not in CHOICE_TYPES:
             values["options"] = ()
+        _check_repeated_options(check, values["options"])
+        _check_repeated_prompt(check, values["prompt"], prompts)
         quiz_item = QuizItem(
             id=item_id or "",
             category=category_id,
@@ -640,14 +680,21 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
         if len(terms) == 1 and not spoken:
             check.problem("terms", "needs at least 2 item(s), or spoken phrases to replace by its one term",
                           "至少需要 2 个术语，或者用 spoken 列出要替换成这个术语的说法")
+        own: dict[str, str] = {}  # this group's words so far, by the search's normalisation → field
         for field_name, words in (("terms", terms), ("spoken", spoken)):
             for word in words:
-                if word in term_owner and term_owner[word] != group_id:
-                    check.problem(field_name, f"'{word}' is also in group '{term_owner[word]}'",
-                                  f"'{word}' 也在词组 '{term_owner[word]}' 中")
-                elif field_name == "spoken" and word in terms:
+                key = normalize(word)  # the form the search matches (case and width folded; a hyphen counts)
+                if key in term_owner and term_owner[key] != group_id:
+                    check.problem(field_name, f"'{word}' is also in group '{term_owner[key]}'",
+                                  f"'{word}' 也在词组 '{term_owner[key]}' 中")
+                elif field_name == "spoken" and own.get(key) == "terms":
                     check.problem(field_name, f"'{word}' is already a term of this group", f"'{word}' 已是本词组的术语")
-                term_owner[word] = group_id or ""
+                elif key in own:
+                    check.problem(field_name, f"'{word}' is written twice in this group's {own[key]} list "
+                                  "(ignoring case and full/half width): keep it once",
+                                  f"'{word}' 在本词组的 {own[key]} 中重复（忽略大小写和全半角）：只保留一个")
+                own.setdefault(key, field_name)
+                term_owner[key] = group_id or ""
         if group_id:
             groups.append(GlossaryGroup(group_id, terms, spoken, values["spoken_if"], values["spoken_unless"]))
     return tuple(groups)
@@ -862,18 +909,21 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         lines = split_lines(files.read_text(name) or "")
         for entry in _read_entries(data, name, category, sources, problems, seen_ids):
             entries[entry.id] = entry
-            wordings += entry_wordings(entry.id, entry.question, entry.variants, (entry.en or {}).get("question", ""),
-                                       name, entry.line, lines)
+            written = entry_wordings(entry.id, entry.question, entry.variants, (entry.en or {}).get("question", ""),
+                                     name, entry.line, lines)
+            problems += repeated_in_entry(written)  # the same wording twice in one entry
+            wordings += written
     problems += duplicate_wordings(wordings)
 
     quiz_items: dict[str, QuizItem] = {}
+    prompts: dict[str, tuple[str, str]] = {}  # one question, one quiz item
     for name in files.names("quizzes"):
         category_id = Path(name).stem
         if category_id not in categories:
             problems.append(Problem(name, 1, None, None, f"unknown category '{category_id}'", f"未知分类 '{category_id}'"))
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
-        for item in _read_quiz_items(data, name, category_id, problems, seen_ids):
+        for item in _read_quiz_items(data, name, category_id, problems, seen_ids, prompts):
             if item.entry and item.entry not in entries:
                 problems.append(Problem(name, item.line, item.id, "entry", *_missing_entry(item.entry)))
             elif item.type == "fill_blank" and not _fill_answer_stated(item, entries.get(item.entry)):

@@ -12,6 +12,7 @@ negatives refused as the scope margin refuses; search8 asked for ≥ 0.95).
 The fitted numbers are kept here: nothing is trained at run time. The signals include the re-ranker's
 order, so the gate runs only with the re-ranker trained for the encoder (kb.rerank); otherwise the two
 rules decide as before. On in the app since search12 (`Recipe.learned_gate`; docs/benchmarks.md, search8, search12).
+Since search18a a Chinese query just under the threshold may still be answered when the gate is sure (NEAR_*).
 """
 
 from __future__ import annotations
@@ -57,3 +58,14 @@ GATE = GateModel(
 # fitted without it) at which as many of TUNE's 879 near-domain negatives are refused as the gate before it
 # refused on the same rows (828 with writers left out against 827; C 1.0).
 GATE_THRESHOLD = 0.47
+
+# search18a: the relevance threshold refuses before the gate is asked (one of the first three candidates at
+# relevance >= 0.58), and on TUNE it refused ~90 answerable questions with the right entry in the top 3 — short
+# questions in customers' words, few of whose words an entry shares. A Chinese query whose best candidate is at
+# most NEAR_DROP under the threshold is answered (listed from NEAR_DROP + LIST_MARGIN under it) when the gate's
+# probability is at least NEAR_PROBABILITY and the best FAQ document's cosine at least NEAR_COSINE (the FAQ itself
+# close: chit-chat such as "周末看什么电影好" can draw a confident gate at relevance 0.57 with nothing in the FAQ that
+# near). Chosen on TUNE with each writer's gate probabilities fitted without it (docs/benchmarks.md, search18a).
+NEAR_DROP = 0.08
+NEAR_PROBABILITY = 0.7
+NEAR_COSINE = 0.91

@@ -43,8 +43,9 @@ _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;：:、\s]+")
 # (该 能 想 可 …). 该查的都查了 is "should check", not 核查; 骗保啊 ends in a particle, not in 保额.
 FUNCTION_CHARS = STOP_CHARS | frozenset("啦哦嘛呗哈咯哇噢该能要想可得")
 # Verbs' companions that are words at a stretch's edge: a result complement (保上了 is "got insured", not 保单了;
-# 赔完了 not 赔款了; 钱上差多少 not 三差) and 说 (俺舅说赔过 is "said", not 索赔).
-EDGE_WORD_CHARS = frozenset("上完说")
+# 赔完了 not 赔款了; 钱上差多少 not 三差), 说 (俺舅说赔过 is "said", not 索赔) and the adverb 先 (Cantonese 退保先得几千 is
+# "only got", not 退保险).
+EDGE_WORD_CHARS = frozenset("上完说先")
 # A verb at a stretch's start is that verb when the rest of the stretch begins a word with the character after it:
 # 跳槽去别家 is 去 + 别家, not 区别 + 家 (有啥去别 is still 区别); 打电话推保险 is 推 + 保险 (我要推保 is still 退保).
 VERB_CHARS = frozenset("去来推")
@@ -128,7 +129,8 @@ class TypoCorrector:
 
     def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str],
                  words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None,
-                 non_words_only: bool = False, word_chars: Collection[str] = ()) -> None:
+                 non_words_only: bool = False, word_chars: Collection[str] = (),
+                 word_phrases: Collection[str] = ()) -> None:
         """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples');
         `words`: word frequencies, to refuse a correction that makes the text read worse (none: no such check);
         `same_as`: term → the term it stands for (a glossary group's typo 尤豫期 → its term 犹豫期), so two
@@ -136,10 +138,16 @@ class TypoCorrector:
         `non_words_only`: only a stretch that `words` does not know as a word is read as a typo (the regulation
         search's formal questions: 调价 is no typo of 调解);
         `word_chars`: characters that are a word wherever they stand, never part of a typo (the glossary's
-        one-character spoken words, Cantonese 咗 and 嘅: 借咗钱 is not 借缴钱, 买嘅保险 not 买核保险).
+        one-character spoken words, Cantonese 咗 and 嘅: 借咗钱 is not 借缴钱, 买嘅保险 not 买核保险);
+        `word_phrases`: phrases whose characters are words where the phrase stands (the glossary's spoken phrases:
+        红利系咪 is 红利 + 系咪, not 利息).
         With `words`, a very common word (COMMON_WORD_COUNT: 这个, 现在) is no term to correct into."""
         self._words = words
         self._word_chars = frozenset(word_chars)
+        self._phrases_by_char: dict[str, list[str]] = {}
+        for phrase in {normalize(p) for p in word_phrases}:
+            for char in set(phrase):
+                self._phrases_by_char.setdefault(char, []).append(phrase)
         vocabulary = [normalize(t) for t in vocabulary]
         self._terms = frozenset(vocabulary)
         self._non_words_only = non_words_only and words is not None
@@ -221,10 +229,18 @@ class TypoCorrector:
                 return True
             if char in NUMERALS or before in NUMERALS or char in (before, after) or char in self._word_chars:
                 return True
+            if _a_not_a(run, position) or self._in_phrase(run, position):
+                return True
             beside = (before and before + char if position == start else "", after and char + after if position == end - 1 else "")
             if self._words is not None and any(self._words.count(pair) >= NEIGHBOUR_WORD_COUNT for pair in beside):
                 return True
         return False
+
+    def _in_phrase(self, run: str, position: int) -> bool:
+        """Whether the character at `position` belongs to one of `word_phrases` where it stands."""
+        return any(run.startswith(phrase, position - offset)
+                   for phrase in self._phrases_by_char.get(run[position], ())
+                   for offset, char in enumerate(phrase) if char == run[position] and position >= offset)
 
     def _verb_before_word(self, run: str, start: int, end: int) -> bool:
         """Whether the stretch's typed first character is a verb before a word that takes the character after the
@@ -278,6 +294,12 @@ class TypoCorrector:
         if len(candidates) > 1:
             return self._one_term(candidates)
         return candidates.pop() if candidates else None
+
+
+def _a_not_a(run: str, position: int) -> bool:
+    """Whether the character at `position` begins an A不A question (退行不行, 理赔行不行, 信不信): a word asked about, no
+    typo's last character (退行不行 is 退 + 行不行, not 退款不行). The second A stays correctable: 陪不陪 is 陪不赔."""
+    return run[position + 1:position + 3] == "不" + run[position]
 
 
 def story_clauses(text: str) -> list[str]:
@@ -337,3 +359,8 @@ def bigrams(texts: Iterable[str]) -> set[str]:
 def one_char_spoken(groups: Iterable[GlossaryGroup]) -> set[str]:
     """The glossary's one-character spoken words (Cantonese 咗, 嘅, 佢; 啥): words wherever they stand."""
     return {normalize(phrase) for group in groups for phrase in group.spoken if len(normalize(phrase)) == 1}
+
+
+def spoken_phrases(groups: Iterable[GlossaryGroup]) -> set[str]:
+    """The glossary's spoken phrases of two characters or more (系咪, 得唔得, 断咗保): words where they stand."""
+    return {normalize(phrase) for group in groups for phrase in group.spoken if len(normalize(phrase)) > 1}

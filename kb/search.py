@@ -28,11 +28,11 @@ from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
 from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_stems, english_terms, mostly_english
-from kb.faq_gate import GATE_THRESHOLD
+from kb.faq_gate import FEATURES as GATE_FEATURES, GATE_THRESHOLD, NEAR_COSINE, NEAR_DROP, NEAR_PROBABILITY
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
-                              story_clauses, story_question)
+                              spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
@@ -141,6 +141,10 @@ class Recipe:
     # Misspelt words of an English query fixed to the content's spelling before its phrases are rewritten
     # (kb.english_query.EnglishTypos; ensearch17).
     english_typos: bool = True
+    # A Chinese query whose best candidate is just under the relevance threshold (by NEAR_DROP) is answered when
+    # the learned gate is confident and the FAQ itself is close (kb.faq_gate; search18a): TUNE's answerable
+    # questions in customers' few words that the threshold refused with the right entry in the top 3.
+    near_threshold_answers: bool = True
 
 
 @dataclass(frozen=True)
@@ -424,7 +428,8 @@ class Searcher:
                 for term in group.terms:
                     same_as.setdefault(term, group.terms[0])
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
-                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese)))
+                                           words=words, same_as=same_as, word_chars=one_char_spoken(chinese),
+                                           word_phrases=spoken_phrases(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
         if self.recipe.english_typos:
@@ -507,9 +512,14 @@ class Searcher:
         rankings = self._rankings(plan, query_vector, clause_vectors, dense, category, depth)
         candidates = self._reranked(plan, query_vector, question_vector, self._candidates(plan, query_vector, rankings, k))
         shown = self._accepted(candidates, threshold, plan, query_vector, rankings)
-        if gated and shown:
+        near = gated and not shown and self._near_threshold(candidates, threshold, english)
+        if gated and (shown or near):
             features = self.answer_gate_features(plan, query_vector, question_vector, candidates, rankings)
-            shown = shown if self.answer_gate.probability(features) >= self.gate_threshold else []
+            probability = self.answer_gate.probability(features)
+            if shown:
+                shown = shown if probability >= self.gate_threshold else []
+            elif probability >= NEAR_PROBABILITY and features[GATE_FEATURES.index("top_cosine")] >= NEAR_COSINE:
+                shown = self._accepted(candidates, threshold - NEAR_DROP, plan, query_vector, rankings)
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]
@@ -643,6 +653,12 @@ class Searcher:
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
         return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold)]
+
+    def _near_threshold(self, candidates: Sequence[Hit], threshold: float, english: bool) -> bool:
+        """A refused Chinese query whose best candidate is within NEAR_DROP of the threshold: the gate may
+        still answer it (Recipe.near_threshold_answers; measured on Chinese TUNE only, so English is left as is)."""
+        return (self.recipe.near_threshold_answers and not english and threshold > NEAR_DROP
+                and any(hit.relevance >= threshold - NEAR_DROP for hit in candidates[:GATE_DEPTH]))
 
     def _listing_floor(self, threshold: float) -> float:
         """The relevance an answered query's further hits need: LIST_MARGIN under the threshold where

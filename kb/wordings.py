@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from kb.text import normalize
 from kb.yaml_source import Problem
@@ -37,13 +37,57 @@ class Wording:
 
 def entry_wordings(entry_id: str, question: str, variants: Sequence[str], title_en: str, file: str,
                    first_line: int, lines: Sequence[str]) -> list[Wording]:
-    """The entry's question and variants, each with the first line from the entry's on that holds it."""
-    def line_of(text: str) -> int:
-        found = next((n for n in range(first_line, len(lines) + 1) if text in lines[n - 1]), None)
-        return found or first_line
+    """The entry's question and variants, each with the line from the entry's on that holds it.
 
-    texts = [("question", question)] + [("variants", v) for v in variants]
-    return [Wording(entry_id, question, title_en or question, f, t, file, line_of(t)) for f, t in texts if t]
+    A text written twice in the entry is found at its second writing (the n-th occurrence, n
+    counted over the entry's earlier wordings that contain it), so a repeat is reported where it is.
+    """
+    texts = [(f, t) for f, t in [("question", question)] + [("variants", v) for v in variants] if t]
+    found = []
+    for position, (field, text) in enumerate(texts):
+        earlier = sum(t.count(text) for _, t in texts[:position])
+        found.append(Wording(entry_id, question, title_en or question, field, text, file,
+                             occurrence_line(lines, text, first_line, earlier)))
+    return found
+
+
+def occurrence_line(lines: Sequence[str], text: str, first_line: int, skip: int = 0) -> int:
+    """The line (from `first_line` on) holding the occurrence of `text` after `skip` earlier ones."""
+    seen = 0
+    for number in range(first_line, len(lines) + 1):
+        seen += lines[number - 1].count(text)
+        if seen > skip:
+            return number
+    return first_line
+
+
+def repeats(texts: Sequence[str], key: Callable[[str], str] = wording_key) -> list[tuple[int, int]]:
+    """(position, position of the earlier text) for each text whose `key` an earlier text has."""
+    first: dict[str, int] = {}
+    found = []
+    for position, text in enumerate(texts):
+        folded = key(text)
+        if not folded:
+            continue
+        if folded in first:
+            found.append((position, first[folded]))
+        else:
+            first[folded] = position
+    return found
+
+
+def repeated_in_entry(wordings: Sequence[Wording]) -> list[Problem]:
+    """A problem at each question or variant of one entry worded like an earlier one of the same entry."""
+    problems = []
+    for position, earlier in repeats([w.text for w in wordings]):
+        wording, other = wordings[position], wordings[earlier]
+        other_en, other_zh = FIELD_NAMES[other.field]
+        problems.append(Problem(
+            wording.file, wording.line, wording.entry_id, wording.field,
+            f"'{wording.text}' repeats this entry's {other_en} '{other.text}' (ignoring spaces, punctuation and "
+            "full/half width): keep it once",
+            f"「{wording.text}」与本条目的{other_zh}「{other.text}」重复（忽略空格、标点和全半角）：只保留一个"))
+    return problems
 
 
 def duplicate_wordings(wordings: Iterable[Wording]) -> list[Problem]:

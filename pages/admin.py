@@ -12,7 +12,7 @@ from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_ros
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
-from ui.display import clock, role_name
+from ui.display import clock, role_name, roster_change
 from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -147,7 +147,7 @@ def show_plan(plan: RosterPlan) -> None:
     if plan.changed:
         st.caption(tr("变更的账户", "Changed accounts"))
         st.dataframe([{tr("行", "Row"): c.row, tr("登录名", "Login"): c.login,
-                       tr("变更", "Changes"): "；".join(f"{field}: {old} → {new}" for field, old, new in c.changes)}
+                       tr("变更", "Changes"): tr("；", "; ").join(roster_change(*change) for change in c.changes)}
                       for c in plan.changed], hide_index=True)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from trainer.editing.fields import ENTRY, QUIZ
@@ -37,14 +39,17 @@ upload = file_upload("Excel 或 CSV 文件", "Excel or CSV file", ["xlsx", "csv"
 if upload is None:
     st.session_state.pop("import_plan", None)
     st.stop()
-if st.session_state.get("import_plan_for") != (upload.name, upload.size):
+# The dry run is redone for a new file, and for the same file fixed and uploaded again: same name, often the
+# same size (qa15: 9 corrected to 2 still listed the old problems), so it is known by its content.
+upload_key = (upload.name, hashlib.sha256(upload.getvalue()).hexdigest())
+if st.session_state.get("import_plan_for") != upload_key:
     rows, file_problems = read_upload(upload.name, upload.getvalue())
     bar = st.progress(0.0, text=tr("试运行中……", "Dry run…"))
     st.session_state["import_plan"] = plan_import(
         editor, rows, file_problems,
         progress=lambda done, total: bar.progress(done / total, text=tr(f"试运行：{done}/{total} 行", f"Dry run: {done}/{total} rows")))
     bar.empty()
-    st.session_state["import_plan_for"] = (upload.name, upload.size)
+    st.session_state["import_plan_for"] = upload_key
 plan = st.session_state["import_plan"]
 for problem in plan.file_problems:
     st.error(problem)
@@ -54,7 +59,7 @@ for column, status in zip(counts, STATUS_NAMES):
 shown = [r for r in plan.rows if r.status != "unchanged"]
 if shown:
     st.dataframe([{tr("表", "sheet"): r.sheet, tr("行", "row"): r.row, "id": r.item_id, tr("结果", "result"): tr(*STATUS_NAMES[r.status]),
-                   tr("问题", "problems"): "；".join(r.messages)} for r in shown], hide_index=True)
+                   tr("问题", "problems"): tr("；".join(r.messages_zh), "; ".join(r.messages))} for r in shown], hide_index=True)
 if not plan.writes:
     st.info(tr("没有需要导入的内容：文件中的条目与现有内容相同（或无效）。",
                "Nothing to import: the rows match the current content (or are invalid)."))

@@ -57,6 +57,12 @@ left, middle, right = st.columns(3)
 if chosen.item_id and left.button(tr("把此条目恢复到这次修改之前", "Restore this item to before this change"), key="restore_item"):
     st.session_state["history_result"] = editor.restore_item(chosen.id, user.login, side="before")
     st.rerun()
+# A change of no one item (an import, a restore) is undone file by file: without this, an import could only be
+# taken back by rolling back everything after an earlier change, and the first change not at all (qa15).
+if not chosen.item_id and left.button(tr("把整个文件恢复到这次修改之前", "Restore the whole file to before this change"),
+                                      key="restore_file_before"):
+    st.session_state["history_result"] = editor.restore_file(chosen.id, user.login, side="before")
+    st.rerun()
 if middle.button(tr("把整个文件恢复到这次修改之后的版本", "Restore the whole file to right after this change"), key="restore_file"):
     st.session_state["history_result"] = editor.restore_file(chosen.id, user.login, side="after")
     st.rerun()

@@ -6,14 +6,16 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import accept, open_corrections, reject, suggested_labels
+from trainer.dialogue.corrections import accept, missed_step, open_corrections, reject, suggested_labels
 from ui.content_editing import content_editor, show_result
-from ui.display import scenario_title
+from trainer.insights.access import can_view
+from trainer.users.accounts import account_by_id
+from ui.display import scenario_title, when
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.judge_status import show_judge_status
-from ui.resources import database, judge_status, settings
+from ui.judge_status import judge_status_panel
+from ui.resources import database, judge_status, retrain_judge, settings
 
 RESULT = "judge_review_result"
 
@@ -23,6 +25,17 @@ db = database()
 
 def name(behaviour: str) -> str:
     return tr(*LABELS[behaviour]) if behaviour in LABELS else behaviour
+
+
+def objector(user_id: int) -> str:
+    """Who marked the finding, as this instructor may see agents elsewhere (progress, calls, search feedback)."""
+    account = account_by_id(db, user_id)
+    if account is None:
+        return tr("已删除的账号", "a deleted account")
+    if not can_view(user, account.info):
+        return tr("其他团队的坐席", "an agent of another team")
+    info = account.info
+    return f"{info.display_name} · {info.team}" if info.team else info.display_name
 
 
 st.title(tr("评判纠错", "Judge corrections"))
@@ -37,7 +50,7 @@ if RESULT in st.session_state:
         st.success(tr("已保存到话语语料。", "Saved to the utterance corpus."), icon=":material/check_circle:")
     else:
         show_result(result)
-show_judge_status(judge_status())
+judge_status_panel(judge_status, retrain_judge)
 
 queue = open_corrections(db)
 if not queue:
@@ -46,14 +59,20 @@ if not queue:
 
 known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
 for correction in queue:
-    verdict = tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged")
+    step = missed_step(correction)
+    verdict = (tr("判为未完成要点", "step judged not done") if step else
+               tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged"))
     with st.container(border=True):
         # the scenario by its title, as the trainee saw it (its id meant nothing to an instructor, qa14)
         title = escape_markdown(scenario_title(correction.scenario_id))
         st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · "
-                       f"{verdict}：{name(correction.behaviour)}",
+                       f"{verdict}：{escape_markdown(step) if step else name(correction.behaviour)}",
                        f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · "
-                       f"{verdict}: {name(correction.behaviour)}"))
+                       f"{verdict}: {escape_markdown(step) if step else name(correction.behaviour)}"))
+        # who objected and when (qa14 #16): an instructor asks the trainee, or weighs an old mark differently
+        st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when(correction.created_at)} 标记为“判断有误”",
+                                      f"Marked as judged wrong by {objector(correction.user_id)} on "
+                                      f"{when(correction.created_at)}")))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
         st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")
         st.markdown(tr("学员的理由：", "Trainee's reason: ") + escape_markdown(correction.reason))

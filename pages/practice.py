@@ -15,7 +15,7 @@ from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import focus
 from trainer.dialogue.scenario import KIND_NAMES, Scenario
-from trainer.dialogue.corrections import mark_judged_wrong
+from trainer.dialogue.corrections import mark_judged_wrong, mark_step_done
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
@@ -33,6 +33,7 @@ from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
 
 CALL = "practice_call"
+ELSEWHERE = "practice_moved_on_elsewhere"  # the line not sent because another tab had taken the call on
 BAND_NAMES = {"calm": ("平静", "calm"), "upset": ("不满", "upset"), "angry": ("愤怒", "angry")}
 
 user = require_page_user(__file__)
@@ -97,6 +98,20 @@ def resume_call() -> bool:
     return True
 
 
+def moved_on_elsewhere(call: dict) -> bool:
+    """The call was taken further, ended or replaced in another tab or window since this tab drew it. A turn
+    sent from here would overwrite the other tab's turns: with two tabs open, a reply sent in the first was
+    silently lost when the second saved its own (qa15)."""
+    saved = unfinished_call(database(), user.id)
+    return saved is None or saved.id != call["record_id"] or len(saved.transcript) != len(call["session"].transcript)
+
+
+def reload_from_elsewhere(unsent: str) -> None:
+    """Drop this tab's copy of the call; the next run takes up the stored one and says why."""
+    st.session_state.pop(CALL, None)
+    st.session_state[ELSEWHERE] = unsent
+
+
 def pick_scenario() -> None:
     """The trainee's assignments first; then filters, scenario choice, mode and the start button."""
     mine = assignments_for(database(), user)
@@ -150,6 +165,7 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
                       f"Marked as judged wrong (turn {finding.turn_index} · {rubric_name(finding.rubric)}); "
                       "an instructor will review it."))
     open_numbers = [n for n in numbers if n not in marked]
+    step_done_form(report)
     if not open_numbers:
         return
     st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
@@ -168,6 +184,36 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
         mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason,
                           call.get("record_id"))
         marked.add(number)
+        st.rerun()
+
+
+def step_done_form(report: Report) -> None:
+    """Let the trainee contest a checkpoint judged unmet ("我说了"): which step, in which reply, and why; queued
+    for the same instructor review as a finding (qa14 #13)."""
+    call = st.session_state[CALL]
+    session: DialogueSession = call["session"]
+    contested = call.setdefault("contested_steps", set())
+    for step in (c for c in session.scenario.checkpoints if c.id in contested):
+        st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
+                      f"Marked as done after all ({step.description}); an instructor will review it."))
+    steps = [c for c in session.scenario.checkpoints if c.id in report.missed_checkpoints and c.id not in contested]
+    replies = [u for u in report.transcript if u.speaker == "agent"]
+    if not steps or not replies:
+        return
+    st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
+    step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
+                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + c.description)
+    turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
+                        format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
+                            next(u.text for u in replies if u.turn_index == n), 40))
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="step_done_reason", max_chars=200)
+    if st.button(tr("我说了", "I did say it"), key="step_done"):
+        if not reason.strip():
+            st.warning(tr("请先写一句原因。", "Please write a short reason first."))
+            return
+        said = next(u.text for u in replies if u.turn_index == turn)
+        mark_step_done(database(), user.id, session.scenario.id, step, turn, said, reason, call.get("record_id"))
+        contested.add(step.id)
         st.rerun()
 
 
@@ -202,6 +248,9 @@ def _set_confirm_end(asking: bool) -> None:
 @signed_in_only
 def _end_now() -> None:
     """Runs before the page does (a button callback), so the click draws the report in one run, not two."""
+    if moved_on_elsewhere(st.session_state[CALL]):
+        reload_from_elsewhere("")
+        return
     st.session_state[CALL]["session"].end_call()
     st.session_state[CALL]["confirm_end"] = False
 
@@ -230,6 +279,12 @@ if not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
     st.stop()
 
+unsent = st.session_state.pop(ELSEWHERE, None)
+if unsent is not None:
+    st.warning(tr("这通电话已在另一个标签页或窗口中继续或结束，这里已换成它现在的进度。",
+                  "This call was taken on or ended in another tab or window; this page now shows where it stands.")
+               + (tr(f"您刚才的话没有发送：“{unsent}”", f" Your last line was not sent: “{unsent}”") if unsent else ""),
+               icon=":material/tab:")
 call = st.session_state.get(CALL)
 if call is None and resume_call():
     call = st.session_state[CALL]
@@ -260,6 +315,9 @@ if not session.done:
     text = st.chat_input(tr("输入您对客户说的话", "Type what you say to the customer"), key="practice_input",
                          max_chars=REPLY_CHARS)
     keep_chat_draft("practice_input", draft_name(user.id, call["record_id"], len(session.transcript)))
+    if text and text.strip() and moved_on_elsewhere(call):
+        reload_from_elsewhere(escape_markdown(text.strip()))
+        st.rerun()
     if text and text.strip():
         answered_at = utcnow()
         turn = session.reply(text)

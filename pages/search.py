@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import ArticleHit, Hit
+from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.display import entry_text
 from ui.limits import QUESTION_CHARS
@@ -77,6 +78,12 @@ def show_articles(articles: list[ArticleHit]) -> None:
             st.caption(f"{relevance}`{article.document_id}`")
 
 
+if query.strip() and len(normalize(query)) > MAX_QUERY_CHARS:
+    # A pasted paragraph is searched by its beginning only: say so, or the agent trusts an answer to words
+    # that were never read (qa15: a 490-character complaint, cut silently).
+    st.caption(tr(f"问题较长：只按前 {MAX_QUERY_CHARS} 个字搜索。答案不对时，请只留下客户的问题再搜。",
+                  f"A long question: only its first {MAX_QUERY_CHARS} characters are searched. If the answer is off, "
+                  "keep just the customer's question and search again."))
 if submitted and not query.strip():
     st.info(tr("请先输入客户的问题，例如：宽限期多久。", "Type the customer's question first, e.g. how long is the grace period."),
             icon=":material/edit:")

@@ -11,6 +11,7 @@ from trainer.clock import utcnow
 from trainer.editing.hit_test import GOOD_RANK, QuestionOutcome
 from trainer.search_feedback.fixes import VariantFix, add_as_variant
 from trainer.search_feedback.grouping import MissGroup, group_misses
+from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
@@ -45,14 +46,72 @@ if not misses:
     st.stop()
 
 
+def outcome_row(outcome: QuestionOutcome) -> dict[str, object]:
+    found = not outcome.missed_after
+    return {tr("问法", "wording"): outcome.query.text,
+            tr("结果", "result"): tr("能找到了", "found now") if found and outcome.missed_before
+            else tr("仍能找到", "still found") if found else tr("仍未找到", "still missed"),
+            tr("之前前三", "top 3 before"): ", ".join(outcome.before_ids[:GOOD_RANK]) or "—",
+            tr("之后前三", "top 3 after"): ", ".join((outcome.after_ids or ())[:GOOD_RANK]) or "—"}
+
+
+
+def show_fix(fix: VariantFix) -> None:
+    """What 添加为相似问法 saved, and each wording of the group searched before and after."""
+    if fix.already_there:
+        st.info(tr("这个问法已经在该条目里了。", "This wording is already in the entry."))
+    else:
+        show_result(fix.result)
+    if fix.recheck is not None:
+        st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
+                      f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
+        # set widths: two lists of three entry ids pushed 之后前三 past the right edge at 1366 px
+        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True, column_config={
+            tr("问法", "wording"): st.column_config.TextColumn(width=280),
+            tr("结果", "result"): st.column_config.TextColumn(width=90),
+            tr("之前前三", "top 3 before"): st.column_config.TextColumn(width=250),
+            tr("之后前三", "top 3 after"): st.column_config.TextColumn(width=250)})
+        missed = fix.recheck.misses(after=True)
+        if missed:
+            st.warning(tr(f"还有 {len(missed)} 个问法找不到该条目：可以再加一个问法，或检查它们是否属于别的条目。",
+                          f"{len(missed)} wording(s) still miss the entry: add another, or check whether they belong elsewhere."))
+
+
+def fix_key_of(label: str) -> str:
+    return f"search_feedback_fix_{label}"
+
+
+def show_handled(handled: list[tuple[MissGroup, tuple[str, ...]]]) -> None:
+    """Groups the content was fixed for since (qa14 #18): listed as handled, out of the working list."""
+    if not handled:
+        return
+    st.subheader(tr(f"已处理（{len(handled)} 组）", f"Handled ({counted(len(handled), 'group')})"))
+    st.caption(tr("这些问法已加入条目（在这里或在内容编辑中），现在搜索会先找到该条目，所以不再列在上面。",
+                  "These wordings were added to an entry (here or in the content editor) and searching them now "
+                  "finds that entry first, so they are no longer listed above."))
+    st.dataframe([{tr("代表问法", "wording"): g.label, tr("次数", "searches"): g.count,
+                   tr("现在找到", "now found at"): ", ".join(fixed_in)} for g, fixed_in in handled],
+                 hide_index=True, column_config={tr("代表问法", "wording"): st.column_config.TextColumn(width=300)})
+    for group, _ in handled:
+        if (fix := st.session_state.get(fix_key_of(group.label))) is not None:
+            st.markdown("**" + tr(f"刚处理：{group.label}", f"Just handled: {group.label}") + "**")
+            show_fix(fix)
+
+
 with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
     groups = group_misses(misses, query_vectors(kb.settings.embedding_model))
+    groups, handled = split_handled(groups, wording_owners(entries.values()),
+                                    lambda text: next((hit.id for hit in kb.search(text, k=1)), None))
 
 totals = st.columns(4)
 totals[0].metric(tr("问题搜索", "Missed searches"), len(misses))
 totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in misses if m.reason == "no_answer"))
 totals[2].metric(tr("点踩 / 报告有误", "Thumbs down / reported"), sum(1 for m in misses if m.reason in (DOWN, WRONG)))
-totals[3].metric(tr("分组", "Groups"), len(groups))
+totals[3].metric(tr("待处理分组", "Open groups"), len(groups))
+if not groups:
+    st.success(tr("所有分组都已处理。", "Every group is handled."), icon=":material/check_circle:")
+    show_handled(handled)
+    st.stop()
 
 
 def reason_name(reason: str) -> str:
@@ -112,7 +171,7 @@ st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.la
 st.dataframe(wording_rows(group), hide_index=True,
              column_config={tr("问法", "wording"): st.column_config.TextColumn(width=300)})
 
-fix_key = f"search_feedback_fix_{group.label}"
+fix_key = fix_key_of(group.label)
 text_col, entry_col = st.columns(2)
 text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, key=f"search_feedback_text_{group.label}")
 now_ids = [h.id for h in kb.search(text, k=GOOD_RANK)]
@@ -150,31 +209,6 @@ if dismiss_col.button(tr("无需处理", "Needs no fix"), key="search_feedback_d
     st.rerun()
 
 
-def outcome_row(outcome: QuestionOutcome) -> dict[str, object]:
-    found = not outcome.missed_after
-    return {tr("问法", "wording"): outcome.query.text,
-            tr("结果", "result"): tr("能找到了", "found now") if found and outcome.missed_before
-            else tr("仍能找到", "still found") if found else tr("仍未找到", "still missed"),
-            tr("之前前三", "top 3 before"): ", ".join(outcome.before_ids[:GOOD_RANK]) or "—",
-            tr("之后前三", "top 3 after"): ", ".join((outcome.after_ids or ())[:GOOD_RANK]) or "—"}
-
-
-fix: VariantFix | None = st.session_state.get(fix_key)
-if fix is not None:
-    if fix.already_there:
-        st.info(tr("这个问法已经在该条目里了。", "This wording is already in the entry."))
-    else:
-        show_result(fix.result)
-    if fix.recheck is not None:
-        st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
-                      f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
-        # set widths: two lists of three entry ids pushed 之后前三 past the right edge at 1366 px
-        st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True, column_config={
-            tr("问法", "wording"): st.column_config.TextColumn(width=280),
-            tr("结果", "result"): st.column_config.TextColumn(width=90),
-            tr("之前前三", "top 3 before"): st.column_config.TextColumn(width=250),
-            tr("之后前三", "top 3 after"): st.column_config.TextColumn(width=250)})
-        missed = fix.recheck.misses(after=True)
-        if missed:
-            st.warning(tr(f"还有 {len(missed)} 个问法找不到该条目：可以再加一个问法，或检查它们是否属于别的条目。",
-                          f"{len(missed)} wording(s) still miss the entry: add another, or check whether they belong elsewhere."))
+if (fix := st.session_state.get(fix_key)) is not None:
+    show_fix(fix)
+show_handled(handled)

@@ -20,7 +20,7 @@ from trainer.insights.team import cohorts
 from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, when, zone
-from ui.exports import chart_with_data, downloads, show_chart
+from ui.exports import MISSING, chart_with_data, downloads, show_chart
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -58,6 +58,13 @@ period = Period(*picked)
 analyse_items = st.session_state.get("item_analysis_pick", False)
 console = team_console(db, ConsoleFilter(team, cohort, period, int(idle_days), analyse_items), tz, now)
 members, lines, calls = console.members, console.lines, console.calls
+if not members and cohort is None and team is not None:
+    # A new team leader read "no agent matches these filters" and looked for a filter to change (qa15): her team
+    # has no agents yet, which only an administrator can change, and her own training is on 我的进度.
+    st.info(tr(f"班组“{team or '（未分组）'}”还没有坐席。坐席的班组由管理员在“用户管理”中设置；您自己的训练记录在“我的进度”。",
+               f"Team “{team or '(no team)'}” has no agents yet. An administrator sets agents' teams on Users; "
+               "your own training is on My progress."))
+    st.stop()
 if not members:
     st.info(tr("没有符合条件的坐席。", "No agent matches these filters."))
     st.stop()
@@ -85,7 +92,9 @@ with tabs[0]:
         tr("最近训练", "Last trained"): when(l.last_active),
         open_label: f"{AGENT_PAGE}?agent={l.agent.login}",
     } for l in lines])
-    st.dataframe(frame, hide_index=True, width="stretch",
+    # a missing figure (no answers, no calls) reads — in a column that stays numeric, so it sorts 25 < 100
+    # (qa14 #8: the grid drew Streamlit's "None"; a text column sorted 100 before 25)
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING,
                  column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
     downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
     st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {counted(idle_days, 'day')} or more") + "**")

@@ -39,3 +39,16 @@ def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer).writerows([safe_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in China saves CSV as GBK
+
+
+def csv_text(data: bytes) -> str | None:
+    """The text of a CSV file saved as UTF-8 or, as Excel in China saves it, as GBK; None when neither reads it."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None

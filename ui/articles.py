@@ -65,17 +65,4 @@ def source_links(kb: KnowledgeBase, sources: Iterable[Source], key: str) -> None
             if row.button(str(source), key=f"{key}-source-{position}", type="tertiary", icon=":material/gavel:"):
                 article_dialog(source.document_id, source.article)
     if others:
-        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(cited_outside_library(kb, s) for s in others)))
-
-
-PRACTICE = "惯例"  # sources.yaml names an industry practice (no document) 合同条款惯例, 呼叫中心服务规范惯例 …
-
-
-def cited_outside_library(kb: KnowledgeBase, source: Source) -> str:
-    """A citation of a document outside the regulation library as an agent may repeat it: 《name》第X条 for a
-    document, but a practice by what it is (行业通行的保险合同条款约定…), never as a title: 《合同条款惯例》
-    read like a regulation that does not exist (qa14)."""
-    doc = kb.content.source_docs.get(source.doc)
-    if doc is not None and source.doc.endswith(PRACTICE) and not source.article:
-        return doc.full_title
-    return str(source)
+        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(kb.content.citation(s) for s in others)))

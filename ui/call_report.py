@@ -25,10 +25,15 @@ def _quote(text: str) -> str:
     return "“" + escape_markdown(text) + "”"
 
 
-def show_lessons(report: Report, scenario: Scenario) -> None:
-    """The three most important things to do differently, each with the words, why, and better wording."""
+def show_lessons(report: Report, scenario: Scenario, own: bool = True) -> None:
+    """The three most important things to do differently, each with the words, why, and better wording.
+
+    `own` is False when the reader is not the agent who made the call (an instructor in 坐席详情 /
+    通话报告): the agent's words are then introduced as 坐席说, not 您说 (qa14 #15).
+    """
     found = lessons.do_differently(report, scenario)
-    st.markdown("#### " + tr("下次这样做", "Do differently next time"))
+    st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
+                           else tr("坐席下次应这样做", "What the agent should do differently")))
     if not found:
         st.success(tr("这通电话没有需要改进的地方。", "Nothing to do differently in this call."))
         return
@@ -38,7 +43,8 @@ def show_lessons(report: Report, scenario: Scenario) -> None:
             turn = tr(f"（第{lesson.turn_index}轮）", f" (turn {lesson.turn_index})") if lesson.turn_index else ""
             st.markdown(f"**{number}. {escape_markdown(name)}**{turn}")
             if lesson.said:
-                st.markdown(tr("您说：", "You said: ") + _quote(lesson.said))
+                st.markdown((tr("您说：", "You said: ") if own else tr("坐席说：", "The agent said: "))
+                            + _quote(lesson.said))
             st.markdown(tr("为什么：", "Why: ") + escape_markdown(tr_worded(lesson.why)))
             if lesson.better:
                 # A quote, not st.code: the code block's syntax-highlighter bundle (1.5 MB of script)
@@ -108,7 +114,7 @@ def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -
     for finding in report.findings:
         show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
-    if contest is not None and contestable:
+    if contest is not None and (contestable or report.missed_checkpoints):  # a missed step may be contested too
         contest(contestable)
 
 

@@ -32,7 +32,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     scenario = scenarios()[0].get(call.scenario_id)
     if scenario is not None and call.findings:
         report = saved_report(call, scenario.model_answers)
-        show_lessons(report, scenario)
+        show_lessons(report, scenario, own=viewer.id == owner.id)
         show_strengths(report)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:

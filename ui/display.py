@@ -58,6 +58,19 @@ def role_name(role: str) -> str:
     return tr(zh, en)
 
 
+ROSTER_FIELD_NAMES = {"name": ("姓名", "name"), "role": ("角色", "role"), "team": ("班组", "team"),
+                      "hire_date": ("入职日期", "hire date")}
+
+
+def roster_change(field: str, before: str, after: str) -> str:
+    """One change of a roster dry run in words: 班组：外呼一组 → 外呼二组, 角色：坐席 → 培训师. The codes
+    (team: …, role: agent → instructor) read as English on the Chinese page (qa15)."""
+    def value(text: str) -> str:
+        shown = role_name(text) if field == "role" else text
+        return shown or tr("（空）", "(blank)")
+    return f"{tr(*ROSTER_FIELD_NAMES.get(field, (field, field)))}{tr('：', ': ')}{value(before)} → {value(after)}"
+
+
 def choice_name(choice: object) -> str:
     """A value of a form's pick list: a quiz type in words (判断题, not true_false), anything else as it is."""
     names = QUIZ_TYPE_NAMES.get(choice) if isinstance(choice, str) else None

@@ -11,6 +11,7 @@ import streamlit as st
 from trainer.insights.export import csv_bytes, xlsx_bytes
 from ui.i18n import tr
 
+MISSING = "—"  # a missing figure in a table (Streamlit would draw "None")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -25,7 +26,7 @@ def chart_with_data(chart: alt.Chart | None, frame: pd.DataFrame, name: str, key
     if chart is not None:
         show_chart(chart, key)
     with st.expander(tr("数据表与导出", "Data table and export"), icon=":material/table:", expanded=expanded):
-        st.dataframe(frame, hide_index=True, width="stretch", column_config=column_widths(widths or {}))
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=column_widths(widths or {}), placeholder=MISSING)
         downloads(frame, name, key)
 
 

@@ -24,7 +24,7 @@ from trainer.search_feedback.writer import LogWriter
 from trainer.dialogue.corpus import corpus_fingerprint
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
-from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus
+from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus, ShelfFile
 
 
 @st.cache_resource(show_spinner=False)
@@ -126,11 +126,20 @@ def query_vectors(model: str) -> QueryVectors:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _judge_refresher(model_id: str) -> JudgeRefresher[MeaningJudge]:
-    """One judge trainer per process and encoder: a thread trains, every session reads."""
+    """One judge trainer per process and encoder: a thread trains, every session reads.
+
+    The newest judge trained for this encoder is kept on disk, so a restarted process serves
+    it while the one for the current corpus trains (only a machine without one waits). It is kept
+    in the data directory, not the embedding cache: that cache is content-addressed and may be
+    shared by installs with other content, this file is one install's state.
+    """
     kb, current = knowledge_base(), settings()
     if kb.encoder.model_id != model_id:
         raise RuntimeError(f"the encoder is {kb.encoder.model_id}, not {model_id}")
-    return JudgeRefresher(model_id, lambda _key: open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir))
+    shelf = ShelfFile(current.data_dir, model_id, lambda judge: judge.classifier,
+                      lambda classifier: MeaningJudge(classifier, kb.encoder))
+    return JudgeRefresher(model_id, lambda _key: open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir),
+                          shelf)
 
 
 def _refresher_and_key() -> tuple[JudgeRefresher[MeaningJudge], str]:
@@ -162,6 +171,12 @@ def judge_status() -> RefreshStatus:
     """Whether calls use a judge built from the corpus on disk (评判纠错); starts its training if not."""
     refresher, corpus_key = _refresher_and_key()
     return refresher.status(corpus_key)
+
+
+def retrain_judge() -> RefreshStatus:
+    """Train the judge for the corpus on disk again after a failed training (评判纠错's 重新训练)."""
+    refresher, corpus_key = _refresher_and_key()
+    return refresher.retry(corpus_key)
 
 
 @st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)

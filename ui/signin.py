@@ -20,16 +20,18 @@ from ui.resources import database, settings
 
 
 SUBMITTED = "_sign_in_submitted"
-SECRET_KEYS = ("sign_in_password", "sign_in_unlock_code")
+SENT_KEYS = ("sign_in_login", "sign_in_password", "sign_in_unlock_code")
+EMPTIED_KEYS = ("sign_in_password",)
 
 
 def _take_submission() -> None:
-    """The submit button's callback: note what was sent, then empty the password and unlock code
-    only, so after a wrong password the login is still there (clear_on_submit emptied it too).
+    """The submit button's callback: note what was sent, then empty the password only, so after a
+    wrong password the login is still there (clear_on_submit emptied it too), and so is the unlock
+    code: a wrong password does not use it up, and retyping a code read off the administrator's
+    screen is what the agent should not have to do (polish16 left it emptied with the password).
     A callback, because a widget's value can only be set before the widget is drawn."""
-    st.session_state[SUBMITTED] = (st.session_state.get("sign_in_login", ""),
-                                   *(st.session_state.get(key, "") for key in SECRET_KEYS))
-    for key in SECRET_KEYS:
+    st.session_state[SUBMITTED] = tuple(st.session_state.get(key, "") for key in SENT_KEYS)
+    for key in EMPTIED_KEYS:
         st.session_state[key] = ""
 
 

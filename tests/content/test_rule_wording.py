@@ -10,6 +10,7 @@ must not say. Texts are everything the pack reads out or teaches (see texts.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pytest
@@ -175,3 +176,28 @@ def test_faq_answers_keep_the_wording_and_scope_of_their_source(rule: WordingRul
     assert any(rule.applies(s) for t in answers if t.lang == rule.lang for s in sentences(t.text, t.lang)), \
         f"{rule.name} guards nothing"
     assert _broken(rule, answers) == [], f"finding {rule.name}"
+
+
+def _english_prompt(item) -> str:
+    english = item.en
+    if english is None:
+        return ""
+    return str(english.get("prompt", "") if isinstance(english, Mapping) else getattr(english, "prompt", "") or "")
+
+
+def test_english_quiz_prompts_say_what_the_chinese_says_of_a_salespersons_contracts(pack) -> None:
+    """polish16 left: q-norms-agent-departure-1 said "still running" for 尚未履行完毕 (svc-orphan-policy: "have not
+    been fully performed"); q-surrender-salesperson-left-1 too. 一年期以上 is "more than one year" (stop 31, L1-05 art. 2)."""
+    checked, wrong = 0, []
+    for item in pack.quiz_items.values():
+        english = _english_prompt(item)
+        if not english:
+            continue
+        if "未履行完毕" in item.prompt:
+            checked += 1
+            if "not been fully performed" not in english or "still running" in english:
+                wrong.append(f"{item.id}: {english}")
+        if "一年期以上" in item.prompt and (not re.search(r"more than one year", english)
+                                            or re.search(r"one year or (more|longer)", english)):
+            wrong.append(f"{item.id}: {english}")
+    assert checked >= 2 and wrong == [], wrong

@@ -83,6 +83,13 @@ def test_two_numerals_side_by_side_are_an_estimate_with_both_ends():
         "二十七八岁": ["27岁", "28岁"],
         "十一二天": ["11日", "12日"],
         "七八万元": ["7万元", "8万元"],
+        # judge20: the pair may count tens or hundreds (一百二三十天 was 330日), and 十几 is 11–19 (was no figure)
+        "确诊一百二三十天": ["120日", "130日"],
+        "二三十天": ["20日", "30日"],
+        "两三百元": ["200元", "300元"],
+        "一千二三百元": ["1200元", "1300元"],
+        "十几天": ["11日", "19日"],
+        "二十几岁": ["21岁", "29岁"],
     }
     assert {text: said(text) for text in rows} == rows
     assert [q.text for q in quantities("这一两天给您回电")] == ["一两天", "一两天"]
@@ -91,5 +98,5 @@ def test_two_numerals_side_by_side_are_an_estimate_with_both_ends():
 def test_figures_spelled_digit_by_digit_and_vague_amounts_stay_as_they_were():
     assert said("七九天") == ["79日"]          # not neighbours: a figure
     assert said("三十五天，十五天，15到30日") == ["35日", "15日", "15日", "30日"]
-    assert said("十几天") == [] and said("一二三") == []
+    assert said("几天") == [] and said("一二三") == []  # a few days: no figure
     assert said("一八年投保") == ["18年"]      # as before: the year shorthand is no estimate

@@ -69,6 +69,7 @@ def test_chinese_numbers() -> None:
     assert chinese_number("十几") == (11, 19)
     assert chinese_number("七八") == (7, 8) and chinese_number("二十七八") == (27, 28)
     assert chinese_number("七九") == (79, 79)  # not neighbours: a figure
+    assert chinese_number("一百二三十") == (120, 130) and chinese_number("二十几") == (21, 29)  # judge20 (was 330)
     assert parse_limit("2年") == 730 and parse_limit("15天") == 15
 
 

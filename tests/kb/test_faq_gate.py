@@ -7,6 +7,7 @@ life-insurance hotline must not answer, and in-scope ones it must keep answering
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import pytest
 
@@ -84,3 +85,21 @@ def test_a_social_pension_refund_is_refused(real_kb: KnowledgeBase) -> None:
     """Written for this test: a social-pension refund in the near domain's words (社保局, 养老金), which main's
     gate answered with the annuity entries (probability 0.62)."""
     assert real_kb.search("社保局说我妈的养老金多领了要退回去 去哪退", k=3) == []
+
+
+def test_a_question_just_under_the_threshold_is_answered_when_the_gate_is_sure(real_kb: KnowledgeBase) -> None:
+    """search18a: written for this test, a customer who forgot to declare an old operation. Its best candidate is
+    just under the relevance threshold (0.55 < 0.58), so main refused it before the gate was asked; the gate is sure
+    (0.97) and the FAQ's own nearest document is close, so it is answered with the supplementary-disclosure entry."""
+    question = "买的时候忘了说以前胆囊切过，现在补着说还来得及不"
+    shown = [h.id for h in real_kb.search(question, k=3)]
+    assert "uw-supplementary-disclosure" in shown
+    off = copy.copy(real_kb._snapshot.searcher)  # noqa: SLF001 - this test's copy, the near-threshold rule off
+    off.recipe = replace(off.recipe, near_threshold_answers=False)
+    assert off.search(question, k=3) == [], "the relevance threshold alone refuses it"
+
+
+def test_a_near_domain_question_just_under_the_threshold_stays_refused(real_kb: KnowledgeBase) -> None:
+    """Written for this test: a third-party motor accident (交强险 / 车险, not life insurance) whose best candidate is
+    as close to the threshold as the question above; the gate is not sure of it, so it stays refused."""
+    assert real_kb.search("电动车把人撞了，对方要我赔医药费，这个能走你们那边吗", k=3) == []

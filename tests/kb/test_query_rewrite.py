@@ -153,6 +153,40 @@ def test_typos_beside_those_words_are_still_corrected(typed: str, meant: str) ->
     assert _left_over().rewrite(typed).text == meant
 
 
+# search18b: terms the false fixes of stop 31 made (退款 of 退行不行, 退保险 of 退保先, 利息 of 红利系咪).
+STOP31 = ["退款", "理赔款", "退保险", "利息", "不赔"]
+
+
+def _stop31(**options: object) -> TypoCorrector:
+    vocabulary = VOCABULARY + LEFT_OVER + STOP31
+    return TypoCorrector(vocabulary, KNOWN, words=WordFrequencies(bundled_frequencies(), vocabulary),
+                         same_as={"尤豫期": "犹豫期"}, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("query", [
+    "我替她去退行不行",           # 退 + 行不行, not 退款不行 (Cantonese 得唔得 becomes 行不行 before the corrector)
+    "女婿替我去办理赔行不行",     # not 理赔款不行
+    "供咗三年退保先得几千",       # Cantonese 先 (only then), not 退保险
+])
+def test_a_question_word_or_adverb_beside_a_stretch_is_no_typo(query: str) -> None:
+    assert _stop31().rewrite(query).text == query
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("退行多久能到", "退款多久能到"),                   # no A不A question: still 退款
+    ("寿险死了哪些情况陪不陪", "寿险死了哪些情况陪不赔"),  # the second A of A不A stays correctable
+    ("保废先交了", "保费先交了"),                       # 先 outside the stretch
+])
+def test_typos_beside_a_question_word_are_still_corrected(typed: str, meant: str) -> None:
+    assert _stop31().rewrite(typed).text == meant
+
+
+def test_a_character_of_a_spoken_phrase_is_no_typo_where_the_phrase_stands() -> None:
+    """红利系咪 is 红利 + Cantonese 系咪 (是不是), not 红利息 + 咪; the typo beside it is still corrected."""
+    assert _stop31(word_phrases={"系咪"}).rewrite("分洪险啲红利系咪一定有").text == "分红险啲红利系咪一定有"
+    assert _stop31().rewrite("分洪险啲红利系咪一定有").text == "分红险啲红利息咪一定有"
+
+
 def test_a_function_word_inside_a_word_is_not_part_of_a_typo() -> None:
     """有 at the edge still blocks when the rest of the stretch is a word: 审核是 is not a typo of anything."""
     corrector = TypoCorrector(["核实", "审核时"], KNOWN, words=WordFrequencies(bundled_frequencies(), ["核实", "审核时"]))

@@ -51,7 +51,13 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # persona brief, moved to TUNE; a fresh confirmation set replaces them. TUNE (3,439 / 975) 0.862 / 0.949, 920 of
 # 975 (0.944) on unchanged code. The fresh CONFIRM (w-dongbei-diner, w-shanghai-accountant, w-student-grandson;
 # 603 / 143), read on unchanged code: 0.861 / 0.934, 133 of 143 (0.930).
-FLOORS = {"tune": (0.85, 0.94, 0.93), "dev": (0.85, 0.92, 0.94), "confirm": (0.85, 0.92, 0.92)}
+# search18a: a Chinese question just under the relevance threshold answered when the gate is sure and the FAQ close
+# (kb.faq_gate.NEAR_*): tune (3,439 / 975) 0.870 / 0.959, 918 of 975 (0.942; after content18, 3,456 / 975: 0.868 /
+# 0.958, 918 of 975); dev 0.867 / 0.935, 38 of 39. The gate refitted on all 18 TUNE files (the two moved writers
+# included) changed nothing worth keeping; floors unchanged.
+# Merged stop 31 (content18, search18a, search18b; TUNE 3,456 / 975 with the 17 svc-policyholder-change questions back):
+# tune 0.871 / 0.959, 918 of 975 (0.942); dev 0.871 / 0.935, 38 of 39; old 0.814 / 0.952, 31 of 31.
+FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.85, 0.92, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -211,6 +217,10 @@ def test_a_policy_received_yesterday_is_returned_within_the_cooling_off_period(r
     ("年金险每年返的那笔钱今年还没到账 是不是打到旧卡上了", "svc-survival-benefit-payment"),
     ("我那份两全险今年到期 满期的钱能让老伴替我领吗", "svc-maturity-benefit"),
     ("不想让银行再自动扣保费了 保单还要继续 怎么取消代扣", "svc-stop-auto-debit"),
+    # content18: changing the policyholder while the policyholder is alive, the gap every stop-31 writer named
+    # (held back since content11; docs/benchmarks.md, content18). Before it there was no entry for it.
+    ("保单上投保人是我前夫，想换成我来交费，他本人也同意，要准备什么", "svc-policyholder-change"),
+    ("老婆那份重疾险一直是我在交，现在想改成她自己当投保人，要她本人签字吗", "svc-policyholder-change"),
 ])
 def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: KnowledgeBase, query: str,
                                                                   entry_id: str) -> None:
@@ -218,7 +228,9 @@ def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: Knowl
 
 
 @pytest.mark.parametrize("query", ["交强险过期了怎么补", "医保卡里的钱能给孩子用吗", "股票跌了要不要卖",
-                                   "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退"])
+                                   "基金赎回的钱要几天才能回到银行卡", "二手车过户了 商业车险剩下的钱怎么退",
+                                   # content18: a holder change that is no life policy's (the change entry is near)
+                                   "二手房买过来，原房主名下的家财险被保险人能改成我吗"])
 def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str) -> None:
     assert real_kb.search(query) == []
 
@@ -324,3 +336,51 @@ def test_cantonese_particles_are_not_read_as_typos(real_kb: KnowledgeBase, query
     rewriters = real_kb._snapshot.searcher.rewriters  # noqa: SLF001 - the app's typo corrector
     corrector = next(r for r in rewriters if isinstance(r, TypoCorrector))
     assert corrector.rewrite(query).changes == ()
+
+
+@pytest.mark.parametrize(("query", "not_read_as"), [
+    ("我妈腿脚不好，我替她去退得唔得", "退款"),      # 得唔得 → 行不行: 退 + 行不行
+    ("份分红保单嘅红利系咪保证", "利息"),            # 系咪 is a spoken phrase: 红利 + 系咪
+    ("交咗五年，退保先得两万几", "退保险"),          # Cantonese 先
+])
+def test_the_app_reads_question_words_and_spoken_phrases_as_words(real_kb: KnowledgeBase, query: str,
+                                                                  not_read_as: str) -> None:
+    """search18b: false fixes of the typo corrector on TUNE's Cantonese questions; written for this test."""
+    texts = real_kb.batch_searcher().query_texts(query)
+    assert texts and not_read_as not in texts[0]
+
+
+def test_a_beneficiary_typed_as_shouyi_earnings_is_read_as_the_beneficiary(real_kb: KnowledgeBase) -> None:
+    """收益人 sounds like 受益人 but both its bigrams are content words, so the corrector never saw it (search16c);
+    the glossary reads it as 受益人 (search18b). 收益 alone stays: it is the return of a product. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "受益人" in searcher.query_texts("保单上的收益人能不能改成我闺女")[0]
+    assert "受益人" not in searcher.query_texts("这个分红险一年收益大概多少")[0]
+    hits = [hit.id for hit in real_kb.search("保单上的收益人能不能改成我闺女", k=3)]
+    assert hits and set(hits) & {"bene-change-how", "svc-beneficiary-change"}
+
+
+@pytest.mark.parametrize(("query", "entry"), [
+    # A customer who missed the callback: callback-failed had only the agent's words (callback-customer-wants-cancel
+    # came first on main).
+    ("回访电话那几天我在外地出差一个都没接，保险会不会有问题", "callback-failed"),
+    # Asked in the callback what is covered and not: callback-item-coverage (callback-failed first on main).
+    ("回访员问我知道哪些情况不赔吗，我没答上来，有影响吗", "callback-item-coverage"),
+    # Guards: the neighbouring entries keep their own questions.
+    ("回访的时候我说不想要这个保险了，能给我退吗", "callback-customer-wants-cancel"),
+    ("回访的时候问我知不知道退保会亏钱", "callback-item-surrender-loss"),
+])
+def test_a_customer_telling_of_the_callback_gets_the_entry_for_it(real_kb: KnowledgeBase, query: str, entry: str) -> None:
+    """search18b: customers' words for two callback entries that had only an agent's; written for this test."""
+    hits = [hit.id for hit in real_kb.search(query, k=3)]
+    assert hits and hits[0] == entry
+
+
+def test_a_beneficiary_who_died_first_keeps_the_word_first(real_kb: KnowledgeBase) -> None:
+    """先走了 was read as 身故 and lost 先, the word bene-predeceased turns on (main: bene-minor-beneficiary first);
+    人走了 is still 身故. Written for this test."""
+    searcher = real_kb.batch_searcher()
+    assert "先去世" in searcher.query_texts("我儿子是受益人可他先走了，保险金现在给谁")[0]
+    assert "身故" in searcher.query_texts("家里老人走了，保险怎么理赔")[0]
+    hits = [hit.id for hit in real_kb.search("我儿子是受益人可他先走了，保险金现在给谁", k=3)]
+    assert hits and hits[0] == "bene-predeceased"

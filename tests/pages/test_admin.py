@@ -79,6 +79,17 @@ def test_roster_dry_run_then_apply(admin_page, store):
     assert "无需导入" in at.info[0].value  # the same file again: nothing to do
 
 
+def test_a_roster_change_is_shown_in_words_not_field_codes(admin_page, store):
+    """qa15: the dry run listed a team leader's changes as "role: agent → instructor；team: 外呼一组 → 外呼二组；
+    hire_date:  → 2024-05-01", codes and English on the Chinese page."""
+    create_user(store, "wang.fang", "王芳", "agent", team="外呼一组", password=PASSWORD)
+    at = admin_page
+    roster = "姓名,工号,角色,班组,入职日期\n王芳,wang.fang,培训师,外呼二组,2024-05\n".encode()
+    at.file_uploader(key="roster_file").upload("team.csv", roster, "text/csv").run()
+    changes = next(d.value for d in at.dataframe if "变更" in d.value.columns)["变更"][0]
+    assert changes == "角色：坐席 → 培训师；班组：外呼一组 → 外呼二组；入职日期：（空） → 2024-05-01", changes
+
+
 def test_malformed_roster_lists_rows_and_offers_no_apply(admin_page, store):
     at = admin_page
     bad = "name,login,role,team\n李娜,li na,agent,\n王伟,wang.wei,boss,\n".encode()

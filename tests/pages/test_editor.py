@@ -69,6 +69,12 @@ def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list
     return [e.value for e in at.error]
 
 
+def test_a_source_without_the_bar_is_refused_with_the_bar_suggested(app_env, instructor):
+    """qa14 #11: 保险法第四十七条 was refused as 未知文件 '保险法第四十七条', without a word about the "|"."""
+    errors = [e.replace("\\", "") for e in errors_after_refused_edit(app_env, instructor, "sources", "保险法第四十七条")]
+    assert any("保险法 | 第四十七条" in e for e in errors), errors
+
+
 def test_invalid_answer_is_refused_next_to_the_field(app_env, instructor):
     errors = errors_after_refused_edit(app_env, instructor, "answer", "")
     assert "不能为空" in errors, errors  # the Chinese editor reads Chinese, not "is empty"
@@ -275,3 +281,59 @@ def test_an_empty_sources_box_is_refused_in_the_forms_own_words(app_env, instruc
     errors = [e.replace("\\", "") for e in errors_after_refused_edit(app_env, instructor, "sources", "")]
     assert any("文件名 | 条款" in e and "L1-01 | 第" in e for e in errors), errors
     assert not any("{doc" in e for e in errors), errors
+
+
+def import_problems(at: AppTest) -> list[str]:
+    """The 问题 column of the import's dry-run table, row by row."""
+    return list(next(d.value for d in at.dataframe if "问题" in d.value.columns)["问题"])
+
+
+def test_a_fixed_file_uploaded_again_under_its_name_is_checked_again_in_chinese(app_env, instructor):
+    """qa15: the dry run was kept by file name and size, so a file fixed in place (difficulty 9 → 2) and uploaded
+    again still showed the old problems; and the problems were in English on the Chinese page."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.resources import knowledge_base
+
+    at = page("pages/content_io.py", instructor)
+    header, row = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))[:2]
+
+    def upload(difficulty: str) -> None:
+        text = io.StringIO()
+        csv.writer(text).writerows([header, [difficulty if c == "difficulty" else v for c, v in zip(header, row)]])
+        at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+        assert not at.exception, at.exception
+
+    upload("9")
+    assert import_problems(at) == ["difficulty：只能是 1、2、3 之一，不能是 9"]
+    upload("2" if row[header.index("difficulty")] != "2" else "3")  # fixed: the same name, the same size
+    assert import_problems(at) == [""]  # the row is now a change, with nothing wrong
+    assert any(b.key == "import_apply" for b in at.button)
+
+
+def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_env, instructor):
+    """qa15: an import is recorded without an item, so 修改历史 offered neither 把此条目恢复到这次修改之前 nor any
+    other way back to before it: "restore the file to after" keeps it, and a rollback undoes only later changes."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.resources import knowledge_base
+
+    header, row = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))[:2]
+    answer = header.index("answer")
+    before = row[answer]
+    text = io.StringIO()
+    csv.writer(text).writerows([header, [*row[:answer], before + "（导入）", *row[answer + 1:]]])
+    at = page("pages/content_io.py", instructor)
+    at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+    at.button(key="import_apply").click().run()
+    assert knowledge_base().entry(row[0]).answer == before + "（导入）"
+
+    history = page("pages/history.py", instructor)
+    history.button(key="restore_file_before").click().run()
+    assert not history.exception, history.exception
+    assert knowledge_base().entry(row[0]).answer == before
+

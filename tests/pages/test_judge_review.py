@@ -33,6 +33,12 @@ def judge_state(monkeypatch: pytest.MonkeyPatch) -> list[RefreshStatus]:
 
     states = [RefreshStatus("ready", "v1", "v1")]
     monkeypatch.setattr(ui.resources, "judge_status", lambda: states[-1])
+
+    def retrain() -> RefreshStatus:  # what JudgeRefresher.retry does after a failure
+        states.append(RefreshStatus("training", states[-1].serving, states[-1].wanted))
+        return states[-1]
+
+    monkeypatch.setattr(ui.resources, "retrain_judge", retrain)
     return states
 
 
@@ -126,3 +132,43 @@ def test_a_failed_retrain_is_shown_with_its_reason(app_env, store, judge_state, 
 def test_nothing_is_said_of_the_judge_when_calls_use_every_accepted_correction(app_env, store) -> None:
     at = page(instructor(store))
     assert not any("评判模型" in i.value for i in at.info) and not at.error
+
+
+@pytest.mark.parametrize(("language", "label", "said"), [
+    ("zh", "重新训练", "正在后台重新训练评判模型"),
+    ("en", "Retrain", "Retraining the call judge in the background"),
+])
+def test_an_instructor_retrains_after_a_failure_and_sees_it_training(app_env, store, queued, judge_state,
+                                                                     language, label, said) -> None:
+    """A failed retrain was shown with its reason and nothing to do about it until the next correction."""
+    judge_state.append(RefreshStatus("failed", "v1", "v2", "OSError: disk full"))
+    at = page(instructor(store), language)
+    button = at.button(key="judge_retrain")
+    assert button.label == label
+    button.click().run()
+    assert not at.exception, at.exception
+    assert judge_state[-1].state == "training"
+    assert any(said in i.value for i in at.info) and not at.error, ([i.value for i in at.info], [e.value for e in at.error])
+    assert "judge_retrain" not in [b.key for b in at.button]  # nothing to retry while it trains
+    assert REPLY in " ".join(m.value for m in at.markdown)  # the queue is still there
+
+
+@pytest.mark.parametrize("status", [RefreshStatus("ready", "v1", "v1"), RefreshStatus("training", "v1", "v2")])
+def test_no_retrain_button_while_the_judge_is_current_or_training(app_env, store, judge_state, status) -> None:
+    judge_state.append(status)
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    assert "judge_retrain" not in [b.key for b in at.button]
+
+
+@pytest.mark.parametrize(("team", "language", "said"), [
+    ("一组", "zh", "陈小红 · 一组 于 20"), ("一组", "en", "Marked as judged wrong by 陈小红 · 一组 on 20"),
+    ("二组", "zh", "其他团队的坐席 于 20")])
+def test_the_queue_says_who_objected_and_when(app_env, store, queued, team, language, said) -> None:
+    """qa14 #16: 评判纠错 did not say who objected, or when; names follow the teams rule of the other pages."""
+    at = page(create_user(store, "teacher-li", "李老师", "instructor", team), language)
+    assert not at.exception, at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(said in c for c in captions), captions
+    if team != "一组":
+        assert not any("陈小红" in c for c in captions)

@@ -241,6 +241,44 @@ def test_a_reload_in_the_middle_of_a_call_keeps_the_call(app_env, store) -> None
     assert list_dialogue_records(store, user.id) == []  # still in progress: not on the progress pages
 
 
+def second_tab(store, name: str) -> AppTest:
+    """The practice page opened in another tab by the same trainee (a new browser session)."""
+    tab = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    tab.session_state["user"] = get_or_create_by_name(store, name)
+    return tab.run()
+
+
+def test_a_reply_in_a_tab_left_behind_does_not_overwrite_the_turns_sent_in_another(app_env, store) -> None:
+    """qa15: with the call open in two tabs, a reply sent in the second tab saved its own copy of the call over
+    the first tab's: the first tab's reply vanished from the call and its report, without a word."""
+    first = practice_page(app_env, store, "两个标签页的坐席")
+    first.button(key="practice_start").click().run()
+    first.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    second = second_tab(store, "两个标签页的坐席")
+    first.chat_input(key="practice_input").set_value("您的犹豫期是15天。").run()
+
+    second.chat_input(key="practice_input").set_value("犹豫期内退保只扣不超过10元工本费。").run()
+    assert not second.exception, second.exception
+    shown = [m.markdown[0].value for m in second.chat_message]
+    assert "您的犹豫期是15天。" in shown and "犹豫期内退保只扣不超过10元工本费。" not in shown
+    assert "另一个标签页" in second.warning[0].value and "工本费" in second.warning[0].value  # the unsent line, to send again
+    again = second_tab(store, "两个标签页的坐席")  # what is stored: the first tab's turns, nothing lost
+    assert [m.markdown[0].value for m in again.chat_message] == shown
+
+
+def test_ending_a_call_in_a_tab_left_behind_does_not_end_the_call_taken_on_elsewhere(app_env, store) -> None:
+    first = practice_page(app_env, store, "两个标签页的坐席")
+    first.button(key="practice_start").click().run()
+    second = second_tab(store, "两个标签页的坐席")
+    first.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    second.button(key="practice_end").click().run()
+    second.button(key="practice_end_confirm").click().run()
+    assert not second.exception, second.exception
+    assert "另一个标签页" in second.warning[0].value
+    assert len(second.chat_input) == 1  # the call goes on, with the first tab's reply
+    assert "您好，请问您是本人吗？麻烦说一下身份证后四位。" in [m.markdown[0].value for m in second.chat_message]
+
+
 def test_practise_again_starts_the_scenario_with_a_focus_on_the_missed_checkpoint(app_env, store) -> None:
     at = practice_page(app_env, store, "再练一次的坐席")
     at.button(key="practice_start").click().run()
@@ -298,3 +336,38 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
     findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith((":green[", ":red["))]
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings
+
+
+def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
+    """qa14 #13: only faults could be marked 判断有误; a checkpoint judged unmet ("我说了") goes to the same queue."""
+    from trainer.dialogue.corrections import missed_step, open_corrections, suggested_labels
+
+    at = practice_page(app_env, store, "要点坐席")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
+    at.chat_input(key="practice_input").set_value("犹豫期是从签收次日算起的那半个月。").run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    report = at.session_state["practice_call"]["session"].report()
+    assert "period" in report.missed_checkpoints
+    choose_tab(at, "全部评分依据")
+
+    pick = at.selectbox(key="step_done_pick")
+    step = next(c for c in pick.options if "讲清犹豫期天数" in c)
+    pick.set_value(next(c for c in at.session_state["practice_call"]["session"].scenario.checkpoints if c.id == "period"))
+    at.selectbox(key="step_done_turn").set_value(2)
+    at.button(key="step_done").click().run()  # no reason yet: nothing is queued
+    assert any("原因" in w.value for w in at.warning) and open_corrections(store) == []
+
+    at.text_input(key="step_done_reason").set_value("半个月就是15天，我说了").run()
+    at.button(key="step_done").click().run()
+    assert not at.exception, at.exception
+    queued = open_corrections(store)
+    assert len(queued) == 1 and missed_step(queued[0]) == "讲清犹豫期天数" and step.endswith("讲清犹豫期天数")
+    assert queued[0].turn_index == 2 and queued[0].utterance == "犹豫期是从签收次日算起的那半个月。"
+    assert queued[0].reason == "半个月就是15天，我说了" and queued[0].behaviour == "checkpoint"
+    assert suggested_labels(queued[0]) == ([], [])  # no behaviour of its own: the instructor labels the reply
+    assert any("已提交" in c.value and "讲清犹豫期天数" in c.value for c in at.caption)
+    remaining = [s for s in at.selectbox if s.key == "step_done_pick"]
+    assert not remaining or all("讲清犹豫期天数" not in o for o in remaining[0].options)

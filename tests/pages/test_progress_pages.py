@@ -239,6 +239,15 @@ def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, t
     assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
 
 
+def test_a_team_leader_whose_team_has_no_agents_is_told_so_not_to_change_filters(app_env, store, team) -> None:
+    """qa15: a new team leader whose team had no agents yet read 没有符合条件的坐席, as if a filter were wrong."""
+    leader = create_user(store, "wang.fang", "王芳", role="instructor", team="外呼二组")
+    at = page("pages/team.py", leader)
+    assert not at.exception, at.exception
+    said = at.info[0].value
+    assert "班组“外呼二组”还没有坐席" in said and "用户管理" in said and "我的进度" in said, said
+
+
 def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
     teacher, _agents = team
     at = page("pages/team.py", teacher)
@@ -332,3 +341,36 @@ def test_who_has_not_trained_is_shown_not_folded_away(app_env, store, team) -> N
     idle = [e for e in at.expander if any("从未训练" in str(getattr(c, "value", "")) for c in e.children.values())]
     assert idle, "the idle agents' table is in an expander"
     assert all(e.proto.expanded for e in idle), "and that expander is open"
+
+
+@pytest.mark.parametrize(("language", "theirs", "yours"), [("zh", "坐席说：", "您说："),
+                                                           ("en", "The agent said: ", "You said: ")])
+def test_an_instructor_reads_the_agents_words_as_the_agents_not_as_their_own(app_env, store, language,
+                                                                            theirs, yours) -> None:
+    """qa14 #15: 坐席详情 quoted the agent to the instructor as 您说：“…”."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 40, findings=[
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    for at in (page("pages/agent.py", teacher, language, agent="agent-li"),
+               page("pages/call.py", teacher, language, id=str(call_id))):
+        assert not at.exception, at.exception
+        said = [m.value for m in at.markdown if "保证能赔" in m.value and "“" in m.value]
+        assert any(s.startswith(theirs) for s in said) and not any(yours in s for s in said), said
+    own = [m.value for m in page("pages/call.py", agent, language, id=str(call_id)).markdown]
+    assert any(m.startswith(yours) and "保证能赔" in m for m in own), own  # the agent's own report still says 您说
+
+
+def test_a_missing_figure_on_the_team_console_reads_a_dash_and_still_sorts_as_a_number(app_env, store, team) -> None:
+    """qa14 #8: an agent with no answers read "None" under 正确率 %; a text column sorted 100 before 25."""
+    teacher, _agents = team
+    at = page("pages/team.py", teacher)
+    assert not at.exception, at.exception
+    agents = at.dataframe[0]
+    assert agents.proto.placeholder == "—"  # what the grid draws for a missing value
+    accuracy = agents.value["正确率 %"]
+    assert accuracy.dtype.kind == "f" and accuracy.isna().sum() == 1  # numbers, with one missing (the 11th agent)
+    assert all(frame.proto.placeholder == "—" for frame in at.dataframe[1:])  # the tables under the charts too

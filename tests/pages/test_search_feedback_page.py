@@ -184,3 +184,35 @@ def test_english_counts_agree_with_their_nouns(app_env, store, logged) -> None:
     at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
     at.session_state["lang"] = "en"
     assert at.run().selectbox(key="search_feedback_days").options[:2] == ["Last 1 day", "Last 3 days"]
+
+
+def test_a_group_fixed_in_the_content_editor_is_listed_as_handled_not_as_work(app_env, store, logged, kb) -> None:
+    """qa14 #18: a wording added as a variant in 内容编辑 still showed as a group to fix (报告有误)."""
+    from trainer.editing.editor import ContentEditor
+    from trainer.search_feedback.fixes import add_as_variant
+
+    instructor = create_user(store, "li", "李老师", "instructor", "一组")
+    editor = ContentEditor(kb, store)
+    assert add_as_variant(editor, "cooling-off-length", NO_ANSWER, "li").result.ok
+    half = page(instructor)  # one wording of the group fixed, the other not: still work to do
+    assert NO_ANSWER in [g["代表问法"] for g in table(half, 0)]
+    assert add_as_variant(editor, "cooling-off-length", SAME_QUESTION, "li").result.ok
+    at = page(instructor)
+    assert not at.exception, at.exception
+    assert [g["代表问法"] for g in table(at, 0)] == [WRONG_TOP]
+    assert any(s.value.startswith("已处理（1 组）") for s in at.subheader), [s.value for s in at.subheader]
+    [handled] = table(at, len(at.dataframe) - 1)
+    assert handled == {"代表问法": NO_ANSWER, "次数": 3, "现在找到": "cooling-off-length"}
+
+
+def test_every_group_handled_says_so(app_env, store, kb) -> None:
+    from trainer.editing.editor import ContentEditor
+    from trainer.search_feedback.fixes import add_as_variant
+
+    agent = create_user(store, "agent-wang", "王小明", "agent", "一组")
+    record_search(store, "a", agent.id, NO_ANSWER, None, [], at=utcnow() - timedelta(hours=1))
+    assert add_as_variant(ContentEditor(kb, store), "cooling-off-length", NO_ANSWER, "li").result.ok
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    assert not at.exception, at.exception
+    assert any("所有分组都已处理" in s.value for s in at.success)
+    assert table(at, 0) == [{"代表问法": NO_ANSWER, "次数": 1, "现在找到": "cooling-off-length"}]

@@ -258,3 +258,13 @@ def test_an_industry_practice_is_cited_as_what_it_is_not_as_a_title(app_env, sto
     cited = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("依据")]
     assert cited and "行业通行的保险合同条款约定" in cited[0], cited
     assert not any("《合同条款惯例》" in c for c in cited), cited
+
+
+def test_a_long_pasted_question_says_only_its_beginning_was_searched(app_env, store) -> None:
+    """qa15: a 490-character complaint pasted into the box was searched by its first 200 characters without a
+    word; an agent then trusts an answer to words that were never read."""
+    at = search(search_page(store), "冷静期是几天" + "，客户情绪很激动一直在重复" * 30)
+    assert not at.exception
+    assert any("只按前 200 个字搜索" in c.value for c in at.caption), [c.value for c in at.caption]
+    short = search(search_page(store, "instructor"), "冷静期是几天")
+    assert not any("只按前" in c.value for c in short.caption)

@@ -183,7 +183,7 @@ def test_a_blank_login_or_password_asks_for_it_and_is_not_a_failed_attempt(app_e
 
 def test_a_wrong_password_empties_the_password_only_and_still_counts(app_env, store):
     """qa13 #12: a wrong password emptied the login box too, so the agent typed the login again.
-    Now the login stays, the password (and unlock code) boxes are emptied, the attempt is still
+    Now the login stays, the password box is emptied (the unlock code is kept), the attempt is still
     counted, and a second try with only the password retyped signs in; in both languages."""
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     create_user(store, "agent-wang", "王小明", AGENT, password=PASSWORD)
@@ -195,10 +195,32 @@ def test_a_wrong_password_empties_the_password_only_and_still_counts(app_env, st
         assert wrong_words in errors(at), errors(at)
         assert at.text_input(key="sign_in_login").value == "agent-wang"
         assert at.text_input(key="sign_in_password").value == ""
-        assert at.text_input(key="sign_in_unlock_code").value == ""
+        assert at.text_input(key="sign_in_unlock_code").value == "not-a-code"
         at.text_input(key="sign_in_password").input(PASSWORD)
         at.button[0].click().run()
         assert at.session_state["user"].login == "agent-wang"
     with store.session() as session:
         reasons = [e.reason for e in session.scalars(select(SignInEvent).order_by(SignInEvent.id))]
     assert reasons.count("wrong-password") == 2 and reasons.count("ok") == 2
+
+
+def test_a_locked_out_agent_retypes_only_the_password_after_a_typo_with_the_unlock_code(app_env, store):
+    """polish16 left: a wrong password emptied the unlock code too, though it was not used up; the agent
+    had to read the code off the administrator's screen again."""
+    from trainer.users.signin import issue_unlock_code
+
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "agent-wang", "王小明", AGENT, password=PASSWORD)
+    code = issue_unlock_code(store, "agent-wang")
+    settings = app_env
+    for _ in range(settings.max_login_failures):  # locked out again before using the code
+        authenticate(store, settings, "agent-wang", "wrong-password")
+    assert not authenticate(store, settings, "agent-wang", PASSWORD).ok
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at.text_input(key="sign_in_unlock_code").input(code)
+    sign_in(at, "agent-wang", "typo-password")
+    assert "不正确" in errors(at), errors(at)
+    assert at.text_input(key="sign_in_unlock_code").value == code
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert at.session_state["user"].login == "agent-wang"

@@ -135,13 +135,27 @@ def at_fault(sentence: str, faults: Sequence[str]) -> bool:
     return any(q in sentence or sentence in q for q in faults)
 
 
-def said_at_fault(text: str, quote: str, faults: Sequence[str]) -> bool:
+def said_at_fault(text: str, quote: str, faults: Sequence[str], clause_faults: Sequence[str] = ()) -> bool:
     """Whether the sentence of `text` that holds `quote` is at fault (`at_fault`): the words a checkpoint
     would be credited for are the words the report faults. "这个要求我没法答应您，爱找谁找谁。" holds the
-    cue 没法答应 and is rude: it earns no 做到, whichever path (cue, FAQ entry, behaviour) found it."""
+    cue 没法答应 and is rude: it earns no 做到, whichever path (cue, FAQ entry, behaviour) found it.
+
+    `clause_faults` (an impatient opener: 行了行了，/ 赶紧的，) cost only their own clause: the quote is at
+    fault when its words are that clause's, not when the rest of the sentence says the right thing
+    ("行了行了，我直接说吧，您还在犹豫期内…" is 服务忌语 and still meets 犹豫期内; judge20)."""
     start = text.find(quote)
     sentence = sentence_at(text, start, start + len(quote)) if start >= 0 else quote
-    return at_fault(sentence, faults)
+    return at_fault(sentence, faults) or not _words_only(past_clauses(quote, clause_faults)) or \
+        any(quote in q for q in clause_faults)
+
+
+def past_clauses(quote: str, clauses: Sequence[str]) -> str:
+    """`quote` without the leading clauses of `clauses` it opens with (a whole-sentence quote credited for
+    what follows an impatient opener quotes what follows it); the quote itself when nothing is left."""
+    rest = quote
+    while (lead := next((c for c in clauses if c and rest.startswith(c)), None)) is not None:
+        rest = rest[len(lead):].lstrip()
+    return rest
 
 
 def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry], faults: Sequence[str] = ()) -> bool:

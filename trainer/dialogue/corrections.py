@@ -20,6 +20,7 @@ from sqlalchemy import select
 from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
+from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
 from trainer.editing.editor import ContentEditor, FileEdit, SaveResult
@@ -77,6 +78,24 @@ def mark_judged_wrong(db: Database, user_id: int, scenario_id: str, finding: Fin
         return row.id
 
 
+# The quote of a contested missed step: which checkpoint the trainee says the reply did (a step is no finding).
+MISSED_STEP = "未完成要点："
+
+
+def mark_step_done(db: Database, user_id: int, scenario_id: str, checkpoint: Checkpoint, turn_index: int,
+                   utterance: str, reason: str, dialogue_id: int | None = None) -> int:
+    """Queue a trainee's objection to a checkpoint judged unmet ("我说了"), with the reply that did it: the same
+    queue and review as a finding (qa14 #13). The behaviour is the checkpoint's own when it is met by one
+    (empathy, verification, closing: accepting labels the reply with it), else "checkpoint"."""
+    finding = Finding(turn_index, checkpoint.behaviour or "checkpoint", False, f"{MISSED_STEP}{checkpoint.description}", "")
+    return mark_judged_wrong(db, user_id, scenario_id, finding, utterance, reason, dialogue_id)
+
+
+def missed_step(correction: Correction) -> str:
+    """The checkpoint a correction says was done after all ("" for an objection to a finding)."""
+    return correction.quote.removeprefix(MISSED_STEP) if correction.quote.startswith(MISSED_STEP) else ""
+
+
 def open_corrections(db: Database) -> list[Correction]:
     """The instructors' queue, oldest first."""
     with db.session() as session:
@@ -89,6 +108,8 @@ def suggested_labels(correction: Correction, corpus_labels: Sequence[str] = ()) 
     """(labels, counter) an instructor most likely wants: the objection taken at its word."""
     labels = [b for b in corpus_labels if b != correction.behaviour]
     counter: list[str] = []
+    if missed_step(correction):  # a step said to be done: the reply shows its behaviour, if it has one
+        return labels + [correction.behaviour] * (correction.behaviour in UTTERANCE_BEHAVIOURS), counter
     if correction.verdict_ok is False and correction.behaviour in NEGATIVE:
         counter = [correction.behaviour]  # flagged wrongly: a counter-example for that fault
     elif correction.verdict_ok is False and correction.behaviour in UTTERANCE_BEHAVIOURS:

@@ -8,7 +8,8 @@ The reply is built from parts, in the order a person talks:
 3. the identity answer, the first time the trainee asks for it;
 4. the next question the customer has (each asked once, in the scenario's words).
 A mood or pushback line that asks what the call has already answered (the scenario's `asking`: its
-follow-up answered or checkpoint met, or the follow-up asked in the same reply) is not said.
+follow-up answered or checkpoint met, or the follow-up asked in the same reply) is not said, nor one that
+says her question is still unanswered (我问的你还没回答呢, `presses_a_question`) while none is open.
 Every line is said at most once per call: a pool that has run dry falls back to the next pool
 and, last, to short fillers, so a customer never echoes themselves word for word. A fact about
 themselves asked for again may be repeated ("我刚才说过了，8天前签收的"), but not in two turns
@@ -19,6 +20,7 @@ Choices are drawn from the session's seeded generator, so a seed replays the sam
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -43,6 +45,15 @@ YES_ANSWERS = ("嗯，是的。", "对。", "是，你说吧。", "嗯，可以�
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
 OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "谁", "为什么")
+# A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
+# it again: 我问的你还没回答呢 / 你先回答我的问题 / 我问的不是这个 / 你还没告诉我呢 / 我问你话呢. After a vague reply
+# when no question of hers is open it claims what did not happen (judge18, judge20).
+_PRESSING = re.compile(r"(还没|没|倒是)有?(回答|答|说清|说|告诉)|(先|直接)回答|回答我|我问的|问你话|我的问题|问的(不)?是这个|我问你")
+
+
+def presses_a_question(line: str) -> bool:
+    """The line presses a question of hers as unanswered (said only while one is open)."""
+    return bool(_PRESSING.search(line))
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ class CustomerVoice:
         self.last_parts: tuple[str, ...] = ()  # the parts of the customer's previous utterance
         self.verified_once = False
         self.settled: frozenset[str] = frozenset()  # follow-ups answered and checkpoints met so far
+        self.open_question = True  # a question of hers is waiting for its answer (pressing lines may be said)
 
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
@@ -80,7 +92,8 @@ class CustomerVoice:
         A line asking what is settled is passed over."""
         for pool in pools:
             fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
-                     and self.settled.isdisjoint(self.lines.asking.get(line, ()))]
+                     and self.settled.isdisjoint(self.lines.asking.get(line, ()))
+                     and (self.open_question or not presses_a_question(line))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
@@ -125,12 +138,13 @@ class CustomerVoice:
         return self._pick(options)
 
     def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
-                settled: frozenset[str] = frozenset()) -> str:
+                settled: frozenset[str] = frozenset(), open_question: bool = True) -> str:
         """The customer's whole reply to one act: correction, reaction, identity answer, next question.
 
         `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
-        asking one of them is said."""
-        self.settled = settled
+        asking one of them is said. `open_question`: a question of hers was waiting for this reply; without
+        one, no line says it is unanswered."""
+        self.settled, self.open_question = settled, open_question
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         parts.append(self._reaction(act, band))
         if verification_line and verification_line not in self.said:

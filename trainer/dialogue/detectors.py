@@ -23,6 +23,12 @@ EMPATHY_CUES = (
     "别着急", "不容易", "辛苦您", "我能感受到", "您的担心", "担心是正常的", "您的谨慎", "谨慎是对的",
     "谢谢您的耐心", "您慢慢说", "节哀", "很难过", "您的顾虑",
 )
+# "Anyone would feel it": 换我也急 / 搁我我也急 / 换谁都窝火 / 换我也会坐不住 (judge18: 换我也急，您先说，我听着。 was
+# not read as empathy). A feeling must follow: 换我也会这样处理 and 换谁都会这么规定 are no empathy.
+_IN_THEIR_SHOES = re.compile(
+    r"(换|搁|换成|换了|要是)(我|谁)(我)?(也|都)(会|得|肯定|一样)?"
+    r"(急|着急|窝火|委屈|生气|难受|火大|坐不住|上火|不舒服|不好受|闹心|憋屈|郁闷|心急|担心|不踏实|气)"
+)
 APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
 VERIFICATION_CUES = (
     "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
@@ -80,16 +86,26 @@ _NAMING_LEAD = re.compile(r"^\s*(这个|这种|这|那个|那|我们|行业里|�
 _NAMED_BEFORE = re.compile(r"(叫|叫做|叫作|称为|称作|所谓的?|我们说的|所说的|说的那个)[“‘「『\"']?$")
 NEGATIONS = ("不", "没", "无法", "未", "别")
 NOT_NEGATIONS = "不管|不论|无论"
+# The words that make a statement a promise. 保准 / 准保 / 一准 / 铁定 and a bare 准 before 到 / 能 / 给 (这钱明天准到)
+# are the spoken forms (judge21: on the train split 9 promises said so were missed, none of them a non-promise).
+_PROMISE_WORD = r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你|保准|准保|一准|铁定|(?<![标精水批核校对瞄说])准(?=到|能|给))"
 _PROMISE = re.compile(
-    r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
+    _PROMISE_WORD + r"(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"
 )
+# The outcome itself said certain (肯定能批下来, 复核肯定能改判, 一准能恢复, 钱肯定到账). Not after 帮您/给您: 一定帮您恢复
+# (an address, a record) promises a service step; not 到账了 (a fact: 钱肯定到账了，您查一下).
+_PROMISE_OUTCOME = re.compile(_PROMISE_WORD + r"(能|会)?(批下来|改判|翻过来|恢复|到账)(?!了)")
+# A promise with no promise word: nothing is ever refused (咱家理赔就没有不赔的, 我经手的就没有批不下来的), an outcome
+# "certain" (这个是铁定的), or the agent vouching for it (我给您打包票 — negated, 不敢跟您打包票, it is what a trainee
+# should say). Not 照样赔: 宽限期内出险照样赔 is the grace period's rule, said right.
+_PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不下来|退不了)的|铁定的|打包票|拍胸脯")
 # A promise word, a few words, then the payout itself: 我保证出什么事都全额赔, 钱下礼拜肯定能到账 (judge18: the
 # adjacent form above missed them). The words between must not be a process or a hedge: 一定尽快帮您处理理赔,
 # 一定把您的材料转给理赔 and 肯定要看合同 promise a service step, not the payout; 肯定不赔 promises nothing.
 _PROMISE_WIDE = re.compile(
-    r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你)(?P<gap>[^，,。！？!?；;、\n]{1,8}?)"
-    r"(全额赔|全额退|全部赔|全赔|赔|到账|到您卡上|退给您)(?!偿的|付的|偿问题|付问题|付流程|付进度|那边|部门)"
+    _PROMISE_WORD + r"(?P<gap>[^，,。！？!?；;、\n]{0,8}?)"
+    r"(全额赔|全额退|全部赔|全赔|赔|到账|到您卡上|到你卡上|到您账上|到您卡里|退给您)(?!偿的|付的|偿问题|付问题|付流程|付进度|那边|部门|了)"
 )
 NOT_A_PROMISE_GAP = ("不", "没", "无", "未", "别", "处理", "审核", "核实", "核定", "申请", "提交", "登记", "反映", "反馈",
                      "跟进", "查", "问", "如果", "要是", "符合", "按", "看", "是否", "能否", "才", "尽", "争取", "材料",
@@ -104,7 +120,15 @@ _BELITTLING = re.compile(
 # A rhetorical question putting the fault back on the customer (…您自己没问清楚怪谁？ 那您说这能怪谁？), and blame
 # pushed off the company (这个也不能怪我们呀). "这不怪您" and "怪我没说清楚" name nobody else and stay clean.
 _BLAME_QUESTION = re.compile(r"(能|还能|又能|该)?怪谁(呢|啊|呀|嘛|哈)?[？?～~]|(还能|又能|能)怪谁")
-_BLAME_OFF_US = re.compile(r"(不能|可不|不)怪(我们|公司|咱们)")
+_BLAME_OFF_US = re.compile(r"(不能|可不|不)(怪|赖)(我们|公司|咱们|我)(?!没)|(怪不着|怪不到|赖不着|赖不到)(我们|公司|咱们|我)")
+# Blame passed to someone else, or the customer sent away to them (judge21, train split: 14 of 14 such sentences
+# labelled blame): 不归我们（客服）管, 您跟我说也白说, 这都怪那个业务员, 您找银行去 / 您去找快递吧 / 你找他掰扯去, and the
+# customer's own slip stated as the cause (应该是您操作错了, 是您自己填错了卡号). Negated (不是您操作错了) they reassure.
+_BLAME_ELSEWHERE = re.compile(
+    r"不归我(们)?[^，,。！？!?]{0,4}管|说也白说|怪(那个|那位)?(业务员|代理人|同事|柜台|财务|快递)|"
+    r"(你|您)(得|就)?(去)?找(医院|快递|他|她|业务员|代理人|银行)(掰扯|理论|算账)?(去|吧)(?=[。！？!?～~]|$)|"
+    r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了"
+)
 # An impatient opener (服务忌语: 催促、打断客户), read as its own clause: "行了行了，我直接说吧，犹豫期是15天…" — the
 # classifier reads the sentence whole and the correct answer after it dilutes the clause (judge18: 0.05–0.61 inside
 # a content sentence against 0.98 alone). The agent's own restraint (不打岔了，您先说), a calm lead-in (好的好的，我直接
@@ -114,6 +138,22 @@ _IMPATIENT_OPENER = re.compile(
     r"(?:(?P<twice>行了|得了|够了)(?P=twice)|好了好了(?=[，,]?(?:知道|我知道|别说|别讲|不用说))|赶紧的|"
     r"(?:别|不要)(?:再)?(?:打岔|打断我|插嘴)|我就说一遍|听我说完(?:行不行|好不好|好嘛|行吗|成不成|行不))"
 )
+# An empty answer (vague): the customer told to wait with no when (等着吧, 等通知吧, 再等等看呗), or the agent saying they
+# do not know and leaving it there (我也不太清楚诶～, 一两句说不清). Train split (judge21): 11 of 11 wait-sentences and
+# 13 of 14 not-knowing ones of this form are labelled vague; the exceptions give a next step or a time (这个我真不知道，
+# 我帮您问下理赔组，十五分钟后打回给您), which `_CONCRETE` keeps clean.
+_VAGUE_WAIT = re.compile(r"(?<![稍请])等(着|等看|通知|结果|批|批文|消息)?(吧|呗)(?=[。！？!?～~…]|$)")
+_VAGUE_UNSURE = re.compile(
+    r"我(也|这边也|这边|真|也真|实在)?(不太清楚|不清楚|不知道|说不好|说不准)(?=[，,。！？!?…～~]|$|诶|啊|呀|哈|了|咋|怎么办|后面)|"
+    r"(一句两句|一两句|一时半会儿?|三言两语)(说|讲)不清"
+)
+_CONCRETE = re.compile(r"帮您|给您|帮你|给你|问一下|问下|查一下|查下|回电|回复|打回|核实|联系您|\d|"
+                       r"[一二三四五六七八九十两半]+个?(工作日|天|日|小时|周|星期|礼拜|月|号)")
+# Words that turn a blame pattern into reassurance in the same sentence (您填错了也没关系，我帮您改).
+_NEVER_MIND = ("也没关系", "不要紧", "没事", "别担心")
+# …or into a hand-off when the agent helps on (这个不归我们管，不过我帮您转给银行): a next step, not blame.
+_HELPS_ON = ("帮您", "帮你", "我来", "给您转", "给您联系", "替您")
+
 # The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
 FALLBACK_FORBIDDEN = (
@@ -270,8 +310,10 @@ class Detectors:
     # ------------------------------------------------------------------ positive
 
     def positives(self, text: str) -> list[Evidence]:
+        shoes = _IN_THEIR_SHOES.search(text)
         found = [
-            cue_evidence(text, "empathy", EMPATHY_CUES),
+            cue_evidence(text, "empathy", EMPATHY_CUES) or (
+                Evidence("empathy", True, clause_at(text, shoes.start(), shoes.end()), ADVICE["empathy"]) if shoes else None),
             cue_evidence(text, "apology", APOLOGY_CUES),
             cue_evidence(text, "verification", VERIFICATION_CUES),
             self.clarifying_question(text),
@@ -326,14 +368,22 @@ class Detectors:
                     and not _quoted(text, match.start(), match.end())):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
+        for match in (*_PROMISE_OUTCOME.finditer(text), *_PROMISE_NO_EXCEPTION.finditer(text)):
+            if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
+                add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
+                             ADVICE["absolute_promise"]))
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
         for match in _IMPATIENT_OPENER.finditer(text):
             if not _quoted(text, match.start(), match.end()):
-                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
-        for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text)):
-            negated = match.re is _BLAME_QUESTION and _nobody_blamed(text[:match.start()])
+                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"],
+                             clause_only=True))
+        for match in (*_BLAME_QUESTION.finditer(text), *_BLAME_OFF_US.finditer(text), *_BLAME_ELSEWHERE.finditer(text)):
+            negated = (_nobody_blamed(text[:match.start()]) if match.re is _BLAME_QUESTION
+                       else match.re is _BLAME_ELSEWHERE and (
+                           _negated(text, match.start()) or any(w in text for w in _HELPS_ON)
+                           or any(w in sentence_at(text, match.start(), match.end()) for w in _NEVER_MIND)))
             if not negated and not _quoted(text, match.start(), match.end()):
                 add(Evidence("blame", False, clause_at(text, match.start(), match.end()), ADVICE["blame"]))
         for cue in BLAME_CUES:
@@ -341,6 +391,11 @@ class Detectors:
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
             if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
+        if not _CONCRETE.search(text):
+            for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
+                if not _quoted(text, match.start(), match.end()):
+                    add(Evidence("vague", False, clause_at(text, match.start(), match.end()), ADVICE["vague"]))
+                    break
         for evidence in self.jargon(text, explained_terms):
             add(evidence)
         return found

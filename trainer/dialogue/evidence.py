@@ -17,6 +17,9 @@ class Evidence:
     advice: str
     better: str = ""
     entry: str = ""
+    # A fault of its own clause only (an impatient opener, 行了行了，…): the rest of its sentence is judged as
+    # said, so the correct content after it is still credited (judge20). Other faults cost their whole sentence.
+    clause_only: bool = False
 
 
 def first_sentence(text: str) -> str:

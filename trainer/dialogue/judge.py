@@ -62,8 +62,12 @@ IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说�
 WHO_QUESTION = re.compile(r"(哪位|是谁|谁呀|谁啊)")
 IDENTIFYING = ("身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
                "女士", "先生", "阿姨", "大爷", "老人家")
-# 没关系 as "never mind" (不方便也没关系) reassures; only 跟/和/与…没关系 disowns.
-_DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,4}没关系")
+# Escalation waved away (主管也这么说，转了没用 / 投诉？随便您，反正结果不会变): naming the route while saying it is useless
+# offers none. Train split (judge21): 14 utterances hold one of these words, none labelled escalation.
+DISMISSED = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|结果不会变|随便您|随便你")
+# 没关系 as "never mind" (不方便也没关系) reassures; only 跟/和/与…没关系 disowns — also across a longer name
+# (跟我们电话中心没关系: judge21 found the check dropping that train blame, scored 0.99).
+_DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,8}没关系")
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,8 @@ class MeaningJudge:
             return None
         if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
             return None
+        if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
+            return None
         if behaviour == "rude" and advice_against_others(sentence):
             return None
         if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
@@ -252,6 +258,13 @@ class MeaningJudge:
         similarity = reading.vectors[rows] @ self.embed(list(references)).T
         best = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         return float(similarity[best]), sentences[best[0]]
+
+
+def _echoed_demand(sentence: str) -> bool:
+    """A bare question of a few characters (投诉？ 要转主管？) repeats the customer's demand back; it offers nothing
+    (judge21, train split: 2 escalation false credits, and no escalation utterance holds such a sentence alone)."""
+    return sentence.endswith(("？", "?")) and len(sentence.rstrip("？?")) <= 4 and not any(
+        w in sentence for w in ("我", "帮", "给您", "可以"))
 
 
 def _never_mind(clause: str) -> bool:

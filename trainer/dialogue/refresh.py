@@ -6,14 +6,24 @@ that is ready, one background thread per process trains the judge for the newest
 the served judge is swapped when it is done. A failed training changes nothing but the status
 (the old judge stays; the error is logged and shown to instructors). Only a process with no
 judge at all waits, for the one training every caller shares.
+
+The newest trained judge is also kept on disk per encoder (`JudgeShelf`), so a process restarted
+after a correction (before anyone ran `kb build`) serves it while the current one trains, instead
+of making the first trainee wait. A judge from the shelf is always retrained once: it may come
+from older code (the classifier's own cache key covers the cue rules; the corpus key does not).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
+import tempfile
 import threading
 from dataclasses import dataclass
-from typing import Callable, Generic, Literal, TypeVar
+from pathlib import Path
+from typing import Callable, Generic, Literal, Protocol, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +46,74 @@ class RefreshStatus:
 class _Ready(Generic[J]):
     key: str
     judge: J | None  # None: the corpus has nothing to learn from (cue rules alone)
+    provisional: bool = False  # from the shelf: served, but trained again by this process's code
+
+
+class JudgeShelf(Protocol[J]):
+    """Where the newest trained judge of one encoder outlives the process."""
+
+    def load(self) -> tuple[str, J | None] | None:
+        """The corpus key and judge kept last, or None (nothing kept, or unreadable)."""
+
+    def save(self, key: str, judge: J | None) -> None:
+        """Keep `judge`, trained for corpus `key`, as the newest."""
+
+
+class ShelfFile(Generic[J]):
+    """A `JudgeShelf` in one file per encoder, next to the classifier cache.
+
+    `pack` turns a judge into what is pickled (the classifier, without the encoder) and
+    `unpack` back; a file for another encoder, or one that no longer unpickles, is ignored.
+    """
+
+    def __init__(self, directory: Path, model_id: str, pack: Callable[[J], object],
+                 unpack: Callable[[object], J]) -> None:
+        digest = hashlib.sha256(model_id.encode()).hexdigest()[:16]
+        self.path = Path(directory) / f"judge-latest-{digest}.pkl"
+        self.model_id, self._pack, self._unpack = model_id, pack, unpack
+
+    def load(self) -> tuple[str, J | None] | None:
+        try:
+            with open(self.path, "rb") as handle:
+                kept = pickle.load(handle)
+            if kept.get("model_id") != self.model_id:
+                return None
+            packed = kept["judge"]
+            return kept["corpus_key"], None if packed is None else self._unpack(packed)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # noqa: BLE001 - an unusable file means waiting for a training, not a crash
+            log.warning("ignoring the kept call judge %s: %s", self.path, error)
+            return None
+
+    def save(self, key: str, judge: J | None) -> None:
+        kept = {"model_id": self.model_id, "corpus_key": key,
+                "judge": None if judge is None else self._pack(judge)}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(kept, handle)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 class JudgeRefresher(Generic[J]):
     """The judge for one encoder (`model_id`); `train(key)` builds it for the corpus on disk.
 
     One per process and encoder (the app keeps it in `st.cache_resource`). A judge whose
-    `model_id` is not this encoder's is refused, never served.
+    `model_id` is not this encoder's is refused, never served. With a `shelf`, the judge kept
+    there serves from the start (provisionally) and every trained judge is kept there.
     """
 
-    def __init__(self, model_id: str, train: Callable[[str], J | None]) -> None:
+    def __init__(self, model_id: str, train: Callable[[str], J | None], shelf: JudgeShelf[J] | None = None) -> None:
         self.model_id = model_id
         self._train = train
+        self._shelf = shelf
         self._lock = threading.Condition()
-        self._ready: _Ready[J] | None = None
+        self._ready: _Ready[J] | None = self._from_shelf()
         self._wanted: str | None = None
         self._worker: threading.Thread | None = None
         self._failed: tuple[str, str] | None = None  # (key, message) of the last failed training
@@ -72,6 +136,17 @@ class JudgeRefresher(Generic[J]):
                 self._lock.wait()
             return self._ready.key, self._ready.judge
 
+    def _from_shelf(self) -> _Ready[J] | None:
+        kept = self._shelf.load() if self._shelf is not None else None
+        if kept is None:
+            return None
+        key, judge = kept
+        found = getattr(judge, "model_id", self.model_id)
+        if found != self.model_id:
+            log.warning("the kept call judge is for encoder %s, not %s; not served", found, self.model_id)
+            return None
+        return _Ready(key, judge, provisional=True)
+
     def has_ready(self) -> bool:
         """Whether `judge` returns at once (no judge has to be trained first)."""
         with self._lock:
@@ -82,11 +157,18 @@ class JudgeRefresher(Generic[J]):
         with self._lock:
             self._request(wanted)
             serving = self._ready.key if self._ready is not None else None
-            if serving == wanted:
+            if self._current(wanted):
                 return RefreshStatus("ready", serving, wanted)
             if self._failed is not None and self._failed[0] == wanted and self._worker is None:
                 return RefreshStatus("failed", serving, wanted, self._failed[1])
             return RefreshStatus("training", serving, wanted)
+
+    def retry(self, wanted: str) -> RefreshStatus:
+        """Train the judge for `wanted` again after a failure (an instructor's 重新训练)."""
+        with self._lock:
+            if self._failed is not None and self._failed[0] == wanted:
+                self._failed = None
+        return self.status(wanted)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no training runs (tests, and a clean shutdown); False on timeout."""
@@ -96,7 +178,7 @@ class JudgeRefresher(Generic[J]):
     def _request(self, wanted: str) -> None:
         # under the lock: a corpus already served, or failed, is not trained again
         self._wanted = wanted
-        if self._ready is not None and self._ready.key == wanted:
+        if self._current(wanted):
             return
         if self._failed is not None and self._failed[0] == wanted:
             return
@@ -109,7 +191,7 @@ class JudgeRefresher(Generic[J]):
         while True:
             with self._lock:
                 key = self._wanted
-                done = key is None or (self._ready is not None and self._ready.key == key) or (
+                done = key is None or self._current(key) or (
                     self._failed is not None and self._failed[0] == key)
                 if done:
                     self._worker = None
@@ -131,3 +213,16 @@ class JudgeRefresher(Generic[J]):
                 if self._failed is not None and self._failed[0] == key:
                     self._failed = None
                 self._lock.notify_all()
+            self._keep(key, trained)
+
+    def _current(self, key: str) -> bool:
+        # under the lock: the judge served was trained by this process for corpus `key`
+        return self._ready is not None and self._ready.key == key and not self._ready.provisional
+
+    def _keep(self, key: str, trained: J | None) -> None:
+        if self._shelf is None:
+            return
+        try:
+            self._shelf.save(key, trained)
+        except Exception:  # noqa: BLE001 - the judge serves; only the next restart would wait
+            log.exception("keeping the call judge for corpus %s on disk failed", key)

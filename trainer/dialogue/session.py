@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from trainer.dialogue.detectors import Detectors, cue_evidence
-from kb.chinese_text import clause_at, sentences
+from trainer.dialogue.detectors import VERIFICATION_CUES, Detectors, cue_evidence
+from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
+from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, said_at_fault, said_cues)
+                                                 misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import ModelLines, model_line_for
@@ -80,6 +81,18 @@ def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[st
     return tuple(e.quote for e in evidence if not e.ok and e.quote and (not kinds or e.behaviour in kinds))
 
 
+def _conduct(evidence: Sequence[Evidence]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The quotes of the reply's conduct faults that cost their whole sentence, and of those that cost only
+    their own clause (`Evidence.clause_only`: an impatient opener before the right words, judge20)."""
+    conduct = [e for e in evidence if not e.ok and e.quote and e.behaviour in CONDUCT_FAULTS]
+    return (tuple(e.quote for e in conduct if not e.clause_only), tuple(e.quote for e in conduct if e.clause_only))
+
+
+def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
+    """The words a good finding quotes: past an impatient opener it starts with, which the report faults."""
+    return past_clauses(quote, clause_faults) or quote
+
+
 def _at_the_end(text: str, quote: str) -> bool:
     """The quote is in the reply's end (its last third, at least 30 characters): where a closing closes."""
     last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
@@ -123,7 +136,10 @@ def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple
     soothing = tuple(e.quote for e in evidence
                      if e.ok and e.behaviour in SOOTHING and e.quote.strip().rstrip(_SENTENCE_MARKS) in whole)
     introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
-    return (_faults(evidence) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+    # every identity request, not only the one the verification finding quotes: in "请问是本人吗？麻烦您说一下身份证
+    # 后四位。" the finding quotes the first, and the second met 告知合同的轻症责任 by FAQ meaning (judge20)
+    identity = tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES))
+    return (_faults(evidence) + identity + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
             + soothing + introductions + _echoing(text, heard))
 
 
@@ -264,6 +280,7 @@ class DialogueSession:
             state.outcome = "closed_open" if self.open_points() else "resolved"
         if self.done:
             return self._say(self.voice.end(self._end_line()), evidence)
+        waiting = self._question_waiting()
         question = self._next_question()
         if closing and question:
             return self._say(self.voice.more_questions(question), evidence)
@@ -271,7 +288,15 @@ class DialogueSession:
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
-        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled), evidence)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+
+    def _question_waiting(self) -> bool:
+        """A question of the customer's is still unanswered: her last follow-up, or her opening question
+        before any follow-up was asked or answered. Only then may she say "我问的你还没回答呢" (judge20)."""
+        state = self.state
+        if state.pending is not None:
+            return state.pending.id not in state.answered
+        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", self.scenario.lines.opening))
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
@@ -413,7 +438,8 @@ class DialogueSession:
         evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence)  # weak cue hits the classifier firmly disagrees with
-        claims = self.facts.check(text)
+        # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
+        claims = [c for c in self.facts.check(text) if not (c.ok and unsure(c.sentence))]
         for claim in claims:
             entry = self.entries[claim.entry]
             if claim.ok:
@@ -441,10 +467,12 @@ class DialogueSession:
                                             "wrong person: check the name before you speak, and ask when unsure."),
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
-            evidence += self._meaning(reading, evidence)
+            evidence = self._meaning(reading, evidence)
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)
+        silent = silent_sentences(text)  # 准确解释 is not credited to "我也不是很确定…" nor to a plain question (qa14)
+        evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
@@ -463,16 +491,45 @@ class DialogueSession:
         return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
-        """What the classifier sees that the rules did not: quoted from the sentence or clause that shows it."""
+        """`evidence` with what the classifier sees that the rules did not: quoted from the sentence or clause
+        that shows it."""
         skip = set()
         if any(not e.ok and e.behaviour == "wrong_fact" for e in evidence):
             skip.add("explanation")  # a wrong figure is not explained well, whatever the tone
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
-        found = meaning_findings(self.judge, reading, evidence, skip)
+        found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        return found
+        return self._past_openers(reading.text, evidence, found)
+
+    def _past_openers(self, text: str, evidence: list[Evidence], found: list[Evidence]) -> list[Evidence]:
+        """`evidence` and the classifier's `found`, with each impatient opener's sentence read past the opener.
+
+        The opener (`Evidence.clause_only`) costs its own clause, unless the rest of its sentence is rude too:
+        "行了行了，这个要求我没法答应您，爱找谁找谁。" is at fault whole (judge16's choice), and the opener dilutes the
+        rest for the classifier (别打岔，您到柜台办，别在电话里跟我磨叽。 0.85 < 0.851; without it 0.93), so the rest
+        is read on its own (one short encoding, only when an opener was said; judge20)."""
+        openers = [e.quote for e in evidence if e.clause_only]
+        found = [e for e in found if not (e.behaviour == "rude" and e.quote in openers)]  # the opener again
+        rude_sentences = {self._sentence_of(text, e.quote) for e in found if e.behaviour == "rude"}
+        for sentence in dict.fromkeys(self._sentence_of(text, q) for q in openers):
+            rest = past_clauses(sentence, openers)
+            if sentence in rude_sentences or not rest.strip(_SENTENCE_MARKS) or rest not in text:
+                continue
+            others = set(self.judge.classifier.behaviours) - {"rude"}
+            rude = self.judge.findings(self.judge.read(rest), others)
+            found += rude
+            rude_sentences |= {sentence} if rude else set()
+        kept = [replace(e, clause_only=False) if e.clause_only and self._sentence_of(text, e.quote) in rude_sentences else e
+                for e in evidence]
+        return kept + found
+
+    @staticmethod
+    def _sentence_of(text: str, quote: str) -> str:
+        """The sentence of `text` that holds `quote` (the quote when it is not found)."""
+        start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
+        return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
@@ -485,8 +542,10 @@ class DialogueSession:
             return None
         entry = self.entries[entry_id]
 
+        silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
+
         def credible(sentence: str) -> bool:
-            return not at_fault(sentence, faults) or states_content(sentence, entry)
+            return not within(sentence, silent) and (not at_fault(sentence, faults) or states_content(sentence, entry))
 
         similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
@@ -500,7 +559,8 @@ class DialogueSession:
         for entry_id, entry in self.entries.items():
             for term in topic_terms(entry):
                 position = text.find(term)
-                if len(term) >= 3 and position >= 0 and term not in previous_line:
+                if len(term) >= 3 and position >= 0 and term not in previous_line \
+                        and not explains_nothing(sentence_at(text, position, position + len(term))):
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      Worded(f"讲到了“{term}”（{entry.question}）",
                                             f"Explained “{term}” ({entry.question})"), entry=entry_id)]
@@ -526,7 +586,7 @@ class DialogueSession:
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
         hit = cue_evidence(text, "answer", follow_up.cues)
-        if hit is not None:
+        if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
             return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
@@ -564,7 +624,7 @@ class DialogueSession:
         (judge16: it was 身份核实 做到 and 未回应问题 不足 on the same words)."""
         due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
         return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
-            and not _faults(evidence, CONDUCT_FAULTS)
+            and not _conduct(evidence)[0]
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
                          reading: Reading, faults: Sequence[str] = ()) -> bool:
@@ -596,7 +656,8 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, conduct, unstated = _faults(evidence), _faults(evidence, CONDUCT_FAULTS), _unstated(text, evidence, self._heard)
+        faults, unstated = _faults(evidence), _unstated(text, evidence, self._heard)
+        conduct, openers = _conduct(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
@@ -609,8 +670,9 @@ class DialogueSession:
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
-            if quote is None or said_at_fault(text, quote, conduct):
+            if quote is None or said_at_fault(text, quote, conduct, openers):
                 continue
+            quote = _credited_words(quote, openers)
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]
             if blocking and by_meaning:
@@ -633,7 +695,7 @@ class DialogueSession:
         units = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
         vectors = reading.vectors[[reading.units.index(u) for u in units]]
         return meeting_sentence([u.text for u in units], vectors, checkpoint, self._checkpoint_vectors, self.entries,
-                                faults)
+                                (*faults, *unsure_sentences(reading.text)))
 
     @cached_property
     def _checkpoint_vectors(self) -> dict[str, tuple[list[str], np.ndarray]]:
@@ -647,7 +709,7 @@ class DialogueSession:
             if shown is not None:
                 return shown.quote
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint))
-        return hit.quote if hit is not None else None
+        return hit.quote if hit is not None and not within(hit.quote, unsure_sentences(text)) else None
 
     # ------------------------------------------------------------------ feedback
 
@@ -656,10 +718,12 @@ class DialogueSession:
         fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
         call itself still reacts to what was said)."""
         turn = self.state.turn
-        conduct = _faults(evidence, CONDUCT_FAULTS)
+        conduct, openers = _conduct(evidence)
         for item in evidence:
-            if item.ok and conduct and said_at_fault(text, item.quote, conduct):
+            if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
+            if item.ok and openers:
+                item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:
                 if item.behaviour in self.state.reported:
                     continue

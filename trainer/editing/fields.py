@@ -7,6 +7,7 @@ never a 0-based index, which nobody outside the code should have to count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
@@ -46,6 +47,36 @@ def source_line(source: Mapping[str, Any]) -> str:
 def parse_source_line(line: str) -> dict[str, str]:
     doc, _, article = line.partition("|")
     return {"doc": doc.strip(), "article": article.strip()} if article.strip() else {"doc": doc.strip()}
+
+
+# "保险法第四十七条", "L1-01 第十六条第二款": a document and an article with no "|" between them.
+_ARTICLE_WITHOUT_BAR = re.compile(r"^(?P<doc>[^|]*?\S)\s*(?P<article>第[^|第]{1,12}条.*)$")
+_SEVERAL_SEPARATORS = re.compile(r"[；;]")
+
+
+def source_line_problems(field: str, lines: Iterable[str]) -> list["CellProblem"]:
+    """How source lines that the validator could only call "unknown document" should be written.
+
+    A line is one source, "document | article" (qa14 #11: 保险法第四十七条 was refused as an unknown
+    document, without a word about the "|"); several sources on one line are put on lines of their own.
+    """
+    problems: list[CellProblem] = []
+    for line in lines:
+        if line.count("|") > 1 or (_SEVERAL_SEPARATORS.search(line) and "|" in line):
+            problems.append(CellProblem(
+                field, f"'{line}': one source per line, with | between the document and the article "
+                       "(several sources: one line each, e.g. L1-01 | 第四十七条 and a new line L1-02 | 第三条)",
+                f"「{line}」：每行只写一个出处，文件名和条款之间用 | 分开；有多个出处时每个单独一行，"
+                f"例如 L1-01 | 第四十七条，换行后再写 L1-02 | 第三条"))
+            continue
+        found = _ARTICLE_WITHOUT_BAR.match(line) if "|" not in line else None
+        if found:
+            fixed = f"{found['doc']} | {found['article']}"
+            problems.append(CellProblem(
+                field, f"'{line}': put | between the document and the article: {fixed} "
+                       "(several sources: one line each)",
+                f"「{line}」：文件名和条款之间请用 | 分开：{fixed}（有多个出处时每个单独一行）"))
+    return problems
 
 
 def quiz_answer_text(kind: str, answer: Any, options: list[str] | tuple[str, ...]) -> str:
@@ -223,6 +254,8 @@ def item_from_cells(kind: str, cells: Mapping[str, Any], previous: Mapping[str, 
             # The validator's words describe the YAML ({doc: …, article: …}); a box or a cell is written as lines.
             messages.append(CellProblem(spec.name, "needs at least one source, one per line: document | article, "
                                         "e.g. L1-01 | 第四十七条", "至少需要一个出处，每行一个：文件名 | 条款，例如 L1-01 | 第四十七条"))
+        elif spec.kind == schema.SOURCES and spec.name in item:
+            messages.extend(source_line_problems(spec.name, split_lines(cells.get(spec.name))))
         elif spec.kind == schema.QUIZ_ANSWER:
             answer, message = parse_quiz_answer(str(item.get("type") or ""), cells.get(spec.name),
                                                 item.get("options") or [])

@@ -28,7 +28,7 @@ from trainer.editing import history
 from trainer.editing.fields import COLUMNS, cell_text, english_fields, item_from_cells
 from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file
 from trainer.editing.yaml_style import YamlEditError, set_item, set_items
-from trainer.sheets import csv_bytes, read_cell, safe_cell
+from trainer.sheets import csv_bytes, csv_text, read_cell, safe_cell
 
 SHEET_NAMES = {ENTRY: "FAQ", QUIZ: "Quiz"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -126,10 +126,9 @@ def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[str]]:
         finally:
             workbook.close()
         return rows, problems
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [f"{name}: CSV must be UTF-8 encoded"]
+    text = csv_text(data)  # UTF-8, or GBK as Excel in China saves a CSV (qa15: refused, in English)
+    if text is None:
+        return [], [f"{name}: CSV must be UTF-8 or GBK encoded"]
     try:
         found, problems = _rows_of(name, csv.reader(io.StringIO(text)), MAX_IMPORT_ROWS)
         return found or [], problems
@@ -149,7 +148,13 @@ class RowOutcome:
     kind: str
     item_id: str
     status: str = "unchanged"
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # English (logs, tests)
+    messages_zh: list[str] = field(default_factory=list)  # the same, for the Chinese page (qa15 found English there)
+
+    def note(self, message: str, message_zh: str) -> None:
+        """One problem of the row, in English and in Chinese."""
+        self.messages.append(message)
+        self.messages_zh.append(message_zh)
 
 
 @dataclass
@@ -198,17 +203,19 @@ def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Ite
         outcomes[(row.sheet, row.row)] = outcome
         known = content.entries if row.kind == ENTRY else content.quiz_items
         item, messages = item_from_cells(row.kind, row.cells, english_fields(known.get(outcome.item_id)))
-        outcome.messages += map(str, messages)
+        for message in messages:
+            outcome.note(str(message), f"{message.field}：{message.message_zh}")
         category = _category(row, item, content)
         if not outcome.item_id:
-            outcome.messages.append("id: is missing")
+            outcome.note("id: is missing", "id：没有填写")
         elif outcome.item_id in seen:
             other = seen[outcome.item_id]
-            outcome.messages.append(f"id: appears twice in the upload (also {other.sheet} row {other.row})")
+            outcome.note(f"id: appears twice in the upload (also {other.sheet} row {other.row})",
+                         f"id：在上传的文件中出现了两次（另见 {other.sheet} 第 {other.row} 行）")
         if category is None:
-            outcome.messages.append("category: is missing and cannot be told from the id")
+            outcome.note("category: is missing and cannot be told from the id", "category：没有填写，也无法从 id 看出")
         elif category not in content.categories:
-            outcome.messages.append(f"category: unknown category '{category}'")
+            outcome.note(f"category: unknown category '{category}'", f"category：没有这个分类“{category}”")
         seen.setdefault(outcome.item_id, outcome)
         if not outcome.messages:
             items[(row.sheet, row.row)] = (row, item, f"{ITEM_KINDS[row.kind][0]}/{category}.yaml")
@@ -264,7 +271,8 @@ def _draft(editor: ContentEditor, items: dict, outcomes: dict, content: ContentS
         for problem in problems:
             outcome = by_id.get(problem.item_id or "")
             if outcome is not None:
-                outcome.messages.append(f"{problem.field or ''}: {problem.message}".lstrip(": "))
+                outcome.note(f"{problem.field or ''}: {problem.message}".lstrip(": "),
+                             f"{problem.field or ''}：{problem.zh_message()}".lstrip("："))
                 rejected = True
         if not rejected:
             edits = [FileEdit(name, original(name), text, seen_change) for name, text in texts.items()
@@ -278,7 +286,7 @@ def _one_by_one(text: str | None, list_key: str, changes: Mapping[str, Mapping[s
         try:
             text = set_item(text, list_key, item_id, item, name)
         except YamlEditError as err:
-            outcome_of[item_id].messages.append(str(err))
+            outcome_of[item_id].note(str(err), str(err))
     return text
 
 

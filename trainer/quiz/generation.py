@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
-from kb import Entry, KnowledgeBase
+from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
@@ -35,12 +35,13 @@ MAX_FILL_PER_ENTRY = 2
 MAX_TRUE_FALSE_PER_ENTRY = 2
 
 
-def _sources(entry: Entry) -> str:
-    return "；".join(str(s) for s in entry.sources)
+def _sources(entry: Entry, content: ContentSet | None) -> str:
+    """The entry's sources as the search page cites them (a practice by its full name, not as a 《title》)."""
+    return "；".join(content.citation(s) if content is not None else str(s) for s in entry.sources)
 
 
-def _explain(text: str, entry: Entry) -> str:
-    sources = _sources(entry)
+def _explain(text: str, entry: Entry, content: ContentSet | None) -> str:
+    sources = _sources(entry, content)
     return f"{text}（依据：{sources}）" if sources else text
 
 
@@ -112,7 +113,7 @@ def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
             and all(_echo(d, right.question_grams) == 0 for d in distractors))
 
 
-def choice_question(right: Gist, candidates: Sequence[Gist]) -> Question | None:
+def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None) -> Question | None:
     """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
     or the right option would be recognised by its opening words."""
     distractors = pick_distractors(right, candidates)
@@ -122,7 +123,7 @@ def choice_question(right: Gist, candidates: Sequence[Gist]) -> Question | None:
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
         options=(right.option, *distractors), answer=0,
-        explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry),
+        explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry, content),
         entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True)
 
 
@@ -136,19 +137,19 @@ def fill_facts(entry: Entry) -> list[Fact]:
     return (numbers + terms)[:MAX_FILL_PER_ENTRY]
 
 
-def fill_questions(entry: Entry) -> list[Question]:
+def fill_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
     questions = []
     for n, fact in enumerate(fill_facts(entry)):
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
             prompt=f"{entry.question}\n{fact.replaced(BLANK)}",
             options=(), answer=fact.text,
-            explanation=_explain(fact.sentence, entry),
+            explanation=_explain(fact.sentence, entry, content),
             entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True))
     return questions
 
 
-def true_false_questions(entry: Entry) -> list[Question]:
+def true_false_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
     """Statements from the answer; most have one number or term changed to a plausible wrong one.
 
     Only sentences that stand alone become statements (`statement_problem`): a fragment such
@@ -161,11 +162,11 @@ def true_false_questions(entry: Entry) -> list[Question]:
         stays_true = _stable_choice(item_id, 3) == 0
         if stays_true:
             statement, answer = fact.sentence, 0
-            explanation = _explain(f"正确。{fact.sentence}", entry)
+            explanation = _explain(f"正确。{fact.sentence}", entry, content)
         else:
             wrong = wrong_numbers(fact, entry.answer) if fact.kind == "number" else wrong_terms(fact, entry.answer)
             statement, answer = fact.replaced(wrong[0]), 1
-            explanation = _explain(f"错误：应为「{fact.text}」，不是「{wrong[0]}」。原文：{fact.sentence}", entry)
+            explanation = _explain(f"错误：应为「{fact.text}」，不是「{wrong[0]}」。原文：{fact.sentence}", entry, content)
         questions.append(Question(
             id=item_id, type="true_false", prompt=statement, options=TRUE_FALSE_OPTIONS, answer=answer,
             explanation=explanation, entry_id=entry.id, category=entry.category,
@@ -180,9 +181,9 @@ def generated_questions(kb: KnowledgeBase) -> list[Question]:
     questions: list[Question] = []
     for entry in kb.entries():
         candidates = [gists[i] for i in nearest.get(entry.id, []) if i in gists]
-        choice = choice_question(gists[entry.id], candidates)
+        choice = choice_question(gists[entry.id], candidates, kb.content)
         if choice is not None:
             questions.append(choice)
-        questions += fill_questions(entry)
-        questions += true_false_questions(entry)
+        questions += fill_questions(entry, kb.content)
+        questions += true_false_questions(entry, kb.content)
     return questions

@@ -22,13 +22,30 @@ UP, DOWN, WRONG = "up", "down", "wrong"
 VERDICTS = (UP, DOWN, WRONG)
 NEGATIVE = (DOWN, WRONG)
 RESULTS_KEPT = 5  # the answers the page shows
-# Runs of this many digits are phone, ID-card or policy numbers a customer read out: never kept.
-_LONG_NUMBER = re.compile(r"\d{7,}")
+# A number as typed: digit groups joined by a space, a hyphen or a dot (138 1234 5678, 110105 19491231 002X,
+# P2019-0012-3456), with an ID card's closing X.
+_NUMBER = re.compile(r"\d+(?:[ \-－.·]\d+)*(?:[Xx](?![A-Za-z]))?")
+_GROUP_SEPARATOR = re.compile(r"[ \-－.·]")
+# A phone, ID-card or policy number a customer read out, never kept: a run of this many digits…
+LONG_RUN = 7
+# …or groups holding this many digits in all; fewer is a date (2024-03-02) or a span (2023-2024), kept.
+GROUPED_DIGITS = 9
+
+
+def _masked(number: str) -> str:
+    """`number` with its digits (and an ID card's X) as #, when it is long enough to identify someone."""
+    groups = _GROUP_SEPARATOR.split(number)
+    digits = sum(ch.isdigit() for ch in number)
+    if max(len(g.rstrip("Xx")) for g in groups) >= LONG_RUN or digits >= GROUPED_DIGITS:
+        return re.sub(r"[\dXx]", "#", number)
+    return number
 
 
 def loggable_query(query: str) -> str:
-    """The query as it is kept: trimmed, long digit runs masked, at most LOGGED_QUERY_CHARS characters."""
-    return _LONG_NUMBER.sub(lambda m: "#" * len(m.group()), " ".join((query or "").split()))[:LOGGED_QUERY_CHARS]
+    """The query as it is kept: trimmed, numbers that could identify a customer masked (also when typed in
+    groups: qa15 found 138 1234 5678 and 110105 19491231 002X logged readable, and shown to instructors on
+    搜索反馈), at most LOGGED_QUERY_CHARS characters."""
+    return _NUMBER.sub(lambda m: _masked(m.group()), " ".join((query or "").split()))[:LOGGED_QUERY_CHARS]
 
 
 @dataclass(frozen=True)

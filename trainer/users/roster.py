@@ -20,6 +20,7 @@ from pathlib import Path
 
 from trainer.errors import BilingualError
 from trainer.store.db import Database
+from trainer.sheets import csv_text
 from trainer.users.passwords import temporary_password
 from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_hire_date, clean_team,
                                     create_user, list_accounts, normalize_login, update_user)
@@ -124,13 +125,8 @@ def read_roster(data: bytes, filename: str) -> list[RosterRow]:
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = csv_text(data)
+    if text is None:
         raise RosterError("无法识别文件编码，请另存为 UTF-8 编码的 CSV。", "Unknown text encoding; save the CSV as UTF-8.")
     try:
         return [row for row in csv.reader(io.StringIO(text))]

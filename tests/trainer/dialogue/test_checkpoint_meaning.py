@@ -85,6 +85,16 @@ SENTENCES = [
     ("callback-cooperative", "close", "感谢您的配合，祝您生活愉快，再见。", True),
     ("callback-cooperative", "identity", "为了您的信息安全，请您说一下身份证后四位。", True),
     ("callback-cooperative", "surrender-loss", "犹豫期过后退保只能拿回保单的钱，前几年拿回的比交的少。", True),
+    # judge20: an impatient opener (服务忌语) costs its own clause; the right words after it still meet the step
+    ("cooling-off-cancel", "within-period", "行了行了，我直接说吧，您还在犹豫期内，退的是全部保费，只扣不超过10元工本费。", True),
+    ("cooling-off-cancel", "refund-amount", "行了行了，我直接说吧，您还在犹豫期内，退的是全部保费，只扣不超过10元工本费。", True),
+    ("cooling-off-cancel", "verify", "赶紧的，您把身份证后四位报一下。", True),
+    ("cooling-off-cancel", "refund-amount", "您听我说完行不行，犹豫期内退保只扣10元工本费。", True),
+    ("media-threat-unreasonable-demand", "decline-demand", "我就说一遍，这个要求我没法当场答应您。", True),
+    # guards: the content itself is the fault (judge16's choice), with or without an opener before it
+    ("media-threat-unreasonable-demand", "decline-demand", "行了行了，这个要求我没法答应您，爱找谁找谁。", False),
+    ("cooling-off-cancel", "verify", "赶紧的您把身份证后四位报一下。", False),  # no comma: the opener's clause is the request
+    ("grace-period-short-of-money", "official-channel", "别打岔，您到柜台办，别在电话里跟我磨叽。", False),
 ]
 
 
@@ -122,6 +132,34 @@ def test_a_rude_decline_is_reported_rude_and_meets_nothing(real_scenarios, real_
 ])
 def test_a_quote_is_at_fault_when_its_sentence_is(text, quote, faults, at):
     assert said_at_fault(text, quote, faults) is at
+
+
+@pytest.mark.parametrize("text, quote, openers, at", [
+    # judge20: an impatient opener costs its own clause, not the sentence
+    ("行了行了，我直接说吧，您还在犹豫期内。", "您还在犹豫期内。", ("行了行了，",), False),
+    ("行了行了，我直接说吧，您还在犹豫期内。", "行了行了，我直接说吧，您还在犹豫期内。", ("行了行了，",), False),  # credited past it
+    ("赶紧的，您把身份证后四位报一下。", "赶紧的，", ("赶紧的，",), True),  # the opener's own words
+    ("赶紧的您把身份证后四位报一下。", "赶紧的您把身份证后四位报一下。", ("赶紧的您把身份证后四位报一下。",), True),
+    ("赶紧的您把身份证后四位报一下。", "身份证后四位", ("赶紧的您把身份证后四位报一下。",), True),  # inside its clause
+])
+def test_an_impatient_opener_is_at_fault_only_in_its_own_clause(text, quote, openers, at):
+    assert said_at_fault(text, quote, (), openers) is at
+    assert said_at_fault(text, quote, openers) is True  # read as a sentence fault (before judge20), always
+
+
+def test_the_right_words_said_rudely_are_faulted_and_credited(real_scenarios, real_facts, judge):
+    """judge20: the rudeness is 不足 and the content after it 做到, each quoting its own words; the score pays for
+    the fault (服务规范) and no longer for the content too."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge)
+    session.start()
+    session.reply("您好，请问是孙丽女士本人吗？麻烦您说一下身份证后四位。")
+    session.reply("行了行了，我直接说吧，您还在犹豫期内，退的是全部保费，只扣不超过10元工本费。")
+    report = session.report()
+    turn = [f for f in report.findings if f.turn_index == 2]
+    assert [f.quote for f in turn if f.rubric == "rude" and not f.ok] == ["行了行了，"]
+    credited = {f.quote for f in turn if f.ok}
+    assert {"within-period", "refund-amount"} <= set(session.state.done)
+    assert credited and not any("行了行了" in q for q in credited)
 
 
 def test_a_checkpoint_about_facts_is_met_only_by_a_sentence_stating_them(real_scenarios, real_facts):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import CORRECTIONS_FILE, accept, mark_judged_wrong, open_corrections, reject, suggested_labels
+from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, mark_judged_wrong, mark_step_done, missed_step,
+                                          open_corrections, reject, suggested_labels)
+from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
 from trainer.editing.editor import ContentEditor
@@ -65,3 +67,21 @@ def test_an_invalid_relabel_is_refused_and_stays_open(db, editor, content_dir):
     assert [c.id for c in open_corrections(db)] == [correction_id]
     reject(db, correction_id, "教员")
     assert open_corrections(db) == []
+
+
+def test_a_step_said_to_be_done_is_queued_and_accepted_with_its_behaviour(db, editor, content_dir):
+    """judge20 (qa14 #13): a checkpoint judged unmet is contested like a finding; one met by a behaviour suggests
+    that behaviour as the reply's label, and accepting teaches the judge as any correction does."""
+    trainee = get_or_create_by_name(db, "学员丙")
+    said = "郑先生，换个人碰上这事心里也堵得慌，您先说，我听着。"
+    step = Checkpoint("acknowledge", "先共情，让客户把话说完", behaviour="empathy")
+    correction_id = mark_step_done(db, trainee.id, "permanent-lapse-angry", step, 1, said, "我共情了")
+    [queued] = open_corrections(db)
+    assert missed_step(queued) == "先共情，让客户把话说完" and queued.behaviour == "empathy" and queued.utterance == said
+    labels, counter = suggested_labels(queued)
+    assert labels == ["empathy"] and counter == []
+    assert accept(db, editor, correction_id, labels, counter, "教员").ok
+    assert [u.labels for u in read_corpus(content_dir)[0] if u.text == said] == [("empathy",)]
+    # an objection to a finding is no missed step
+    queue_one(db)
+    assert missed_step(open_corrections(db)[0]) == ""

@@ -10,7 +10,7 @@ import pytest
 
 from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose
+from trainer.dialogue.customer import JUST_SAID, CustomerVoice, TurnAct, compose, presses_a_question
 from trainer.dialogue.names import detail_asked, wrong_name
 from trainer.dialogue.persona_answers import matching_fact
 
@@ -268,3 +268,50 @@ def test_the_voice_passes_over_a_settled_line_and_falls_back():
     assert "怎么证明？" not in "".join(said) and said[0] == "我不信。"
     voice = CustomerVoice(lines, "吴晓东", {}, random.Random(0))
     assert "怎么证明？" in "".join(voice.respond(TurnAct(), "upset", "", "") for _ in range(2))  # guard: open, it is said
+
+
+# judge20: "我问的你还没回答呢" after a vague reply is said only while a question of hers is open.
+@pytest.mark.parametrize("line, pressing", [
+    ("我问的你还没回答呢。", True), ("你先回答我的问题。", True), ("我问的不是这个！", True), ("你还没告诉我呢，你说慢点。", True),
+    ("别扯别的，我问你话呢！", True), ("你没回答我的问题。", True),
+    ("你就直接告诉我吧。", False), ("别绕了，说重点。", False), ("你说了半天，我还是不知道呀。", False),  # guards
+    ("你少跟我兜圈子，能不能办？", False),
+])
+def test_a_line_pressing_an_unanswered_question_is_told_apart(line, pressing):
+    assert presses_a_question(line) is pressing
+
+
+@pytest.mark.parametrize("scenario_id", ["cooling-off-cancel", "grace-period-short-of-money", "permanent-lapse-angry",
+                                         "ci-claim-declined", "stroke-claim-early"])
+def test_pushback_claims_an_unanswered_question_only_while_one_is_open(real_scenarios, scenario_id):
+    lines = real_scenarios[scenario_id].lines
+    for seed in range(12):
+        closed = CustomerVoice(lines, "客户", {}, random.Random(seed))
+        said = [closed.respond(TurnAct(pushed_back=True), "upset", "", "", open_question=False) for _ in range(3)]
+        assert not any(presses_a_question(part) for text in said for part in lines.pushback if part in text), said
+    pressed = set()
+    for seed in range(12):
+        open_ = CustomerVoice(lines, "客户", {}, random.Random(seed))
+        pressed |= {p for p in lines.pushback if presses_a_question(p) and p in open_.respond(TurnAct(pushed_back=True), "upset", "", "")}
+    assert pressed  # guard: with a question open she still presses it
+
+
+def test_after_her_last_question_is_answered_a_vague_reply_is_not_met_with_my_question_is_unanswered(real_scenarios, real_facts):
+    """cooling-off-cancel, every question answered, then "嗯嗯，好的好的。": before judge20 8 of 20 seeds answered
+    "我问的你还没回答呢。" (a pushback line, in `not_asking`: `asking` cannot say "only while a question is open")."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    replies = [*scenario.model_answers[:4], "申请提交后，一般在30日内把款项退到您本人账户。"]
+    pressed_while_open = 0
+    for seed in range(20):
+        call = DialogueSession(scenario, real_facts, seed=seed)
+        call.start()
+        for reply in replies:
+            call.reply(reply)
+        assert not call._question_waiting()
+        assert not presses_a_question(call.reply("嗯嗯，好的好的。").text)
+        # guard: her first question open, the same vague reply may still be pressed
+        early = DialogueSession(scenario, real_facts, seed=seed)
+        early.start()
+        early.reply(scenario.model_answers[0])
+        pressed_while_open += presses_a_question(early.reply("嗯嗯，好的好的。").text)
+    assert pressed_while_open

@@ -150,6 +150,23 @@ FAULTS_IN_OWN_WORDS = [
     ("别打岔，我说完您再问，严重脑中风后遗症要确诊180天后才能申请。", "rude"),
     ("我就说一遍啊，宽限期是60天，过了就停效。", "rude"),
     ("王女士，您听我说完行不行，退保只退现金价值。", "rude"),
+    # judge21: the spoken promise words (保准/一准/准到/铁定), a payout with no exception, vouching for it
+    ("放心，这笔钱后天准到您账上。", "absolute_promise"),
+    ("您这种情况保准能批下来。", "absolute_promise"),
+    ("您这笔退款下周肯定到账。", "absolute_promise"),
+    ("咱们公司就没有赔不了的，您放心。", "absolute_promise"),
+    ("这个收益是铁定的，您放心。", "absolute_promise"),
+    ("复核能改过来，我给您打包票。", "absolute_promise"),
+    # judge21: blame passed on, the customer sent to someone else, the customer's slip made the cause
+    ("这事儿不归我们部门管，您自己想办法。", "blame"),
+    ("体检报告是医院出的，您找医院去。", "blame"),
+    ("这是您自己输错了密码，可不赖我们。", "blame"),
+    ("说到底是怪那个业务员没讲清楚。", "blame"),
+    ("过了宽限期才出事，怪不着公司。", "blame"),
+    # judge21: an empty answer — wait with no when, not knowing and leaving it there
+    ("具体什么时候我也说不准，您就等通知吧。", "vague"),
+    ("嗯…这个我也不太清楚。", "vague"),
+    ("三言两语说不清，您就等着吧。", "vague"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -172,6 +189,20 @@ CLEAN_COUNTER_EXAMPLES = [
     "这样就行了，您放心。",
     "您先听我说完这一条，说完您有什么不满意的尽管提。",    # train split: not rude
     "客户说“行了行了，别说了”，我就先挂了。",            # quoted
+    # judge21: the forms of the new promise, blame and vague rules a trainee should say
+    "我不敢跟您打包票，材料我一定原样递上去。",            # negated vouching
+    "这个说不准能不能批下来，要看审核。",                  # hedged (说不准 is no 准到)
+    "标准到底是多少，我给您查一下。",                      # 标准 is no promise word
+    "您填错了也没关系，我帮您改过来。",                    # never mind
+    "不是您操作错了，是系统那天扣款失败。",                # negated
+    "这个不归我们客服管，不过我帮您转给理赔部，今天就有人联系您。",  # a hand-off
+    "您可以去医院开个诊断证明吧。",                        # a next step, not sending away
+    "这个我不太清楚，我帮您问一下理赔组，半小时内回您电话。",  # not knowing, then a next step
+    "审核结果出来我第一时间给您打电话，您等通知吧。",      # a wait with a next step
+    "我不知道您现在方不方便？",                            # a polite question
+    "宽限期内出险照样赔，您别担心。",                      # the grace period's rule, said right
+    "保单原件我们一定给您补上。",                          # a service step, not an outcome
+    "钱肯定到账了，您查一下短信。",                        # a fact, not a promise
 ]
 
 
@@ -183,4 +214,20 @@ def test_a_fault_in_the_trainees_own_words_is_flagged_and_quoted(text, behaviour
 
 @pytest.mark.parametrize("text", CLEAN_COUNTER_EXAMPLES)
 def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
-    assert not {e.behaviour for e in Detectors(()).negatives(text, set())} & {"absolute_promise", "rude", "blame"}
+    assert not {e.behaviour for e in Detectors(()).negatives(text, set())} & {"absolute_promise", "rude", "blame", "vague"}
+
+
+# judge20: "anyone would feel it" is empathy when a feeling follows (train split: 6 new hits, all labelled empathy).
+@pytest.mark.parametrize("text, quote", [
+    ("郑先生，换我也急，您先说，我听着。", "换我也急，"),  # permanent-lapse-angry, judge18's three agents
+    ("等了这么久没消息，搁我我也坐不住。", "搁我我也坐不住。"),
+    ("花了钱结果不赔，换谁都窝火。", "换谁都窝火。"),
+])
+def test_anyone_would_feel_it_is_empathy(text, quote):
+    found = [e for e in Detectors(()).positives(text) if e.behaviour == "empathy"]
+    assert [e.quote for e in found] == [quote]
+
+
+@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
+def test_anyone_would_do_the_same_is_no_empathy(text):
+    assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))

@@ -63,6 +63,10 @@ TABLE = [
     (STROKE, "脑中风要确诊满一百八十天才能评估。", [("180日", True)]),
     (STROKE, "确诊满90天就能评估。", [("90日", False)]),
     (STROKE, "您现在才确诊40天，没到180天。", [("180日", True)]),
+    # judge20: an estimate of the tens (was 330日) and 十几 (stated no figure): each end judged, as a range is
+    (STROKE, "确诊满一百二三十天就能评估。", [("120日", False), ("130日", False)]),
+    (STROKE, "脑中风要确诊满一百七八十天才评估。", [("170日", False), ("180日", True)]),
+    (COOL, "犹豫期是十几天。", [("11日", False), ("19日", False)]),
     (STROKE, "轻度脑中风后遗症按30%赔。", [("30%", True)]),
 ]
 

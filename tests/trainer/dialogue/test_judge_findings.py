@@ -33,3 +33,26 @@ def test_nothing_is_found_when_no_unit_above_the_threshold_survives_the_checks()
     text = "这个我不敢保证。全额退肯定不行。"
     assert judge_scoring("absolute_promise", 0.5).findings(reading(text, [0.9, 0.8]), set()) == []
     assert judge_scoring("absolute_promise", 0.5).findings(reading("您放心，肯定给您全额退。", [0.4]), set()) == []
+
+
+def judge_narrowing(behaviour: str, threshold: float, word: str) -> MeaningJudge:
+    """`judge_scoring`, and a classifier that scores the clause holding `word` highest (a fault's quote is
+    narrowed to its best clause)."""
+    judge = judge_scoring(behaviour, threshold)
+    judge.classifier.scores = lambda texts, vectors, only=None: np.array([[1.0 if word in t else 0.5] for t in texts])
+    return judge
+
+
+def test_a_demand_echoed_or_waved_away_is_no_escalation() -> None:
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("要转主管？主管也这么说，转了没用。", [0.9, 0.8]), set()) == []
+    assert judge.findings(reading("投诉？随便您，反正结果不会变。", [0.9, 0.9]), set()) == []
+    found = judge.findings(reading("投诉？可以的，我现在就帮您登记投诉，三个工作日内有专人回电。", [0.3, 0.9]), set())
+    assert [e.quote for e in found] == ["可以的，我现在就帮您登记投诉，三个工作日内有专人回电。"]
+
+
+def test_disowning_across_a_longer_name_is_blame_and_never_mind_is_not() -> None:
+    judge = judge_narrowing("blame", 0.5, "没关系")
+    found = judge.findings(reading("这是柜台那边办的，跟我们电话中心没关系。", [0.9]), set())
+    assert [e.quote for e in found] == ["跟我们电话中心没关系。"]
+    assert judge.findings(reading("材料不齐也没关系，下次再补。", [0.9]), set()) == []

@@ -6,12 +6,14 @@ so what a trainee would get *during* a retrain is checked deterministically.
 
 from __future__ import annotations
 
+import pickle
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from trainer.dialogue.refresh import JudgeRefresher
+from trainer.dialogue.refresh import JudgeRefresher, ShelfFile
 
 MODEL = "model-a"
 WAIT = 5.0  # seconds; only reached when the code under test is broken
@@ -137,3 +139,76 @@ def test_a_first_training_that_fails_is_an_error_not_a_silent_cue_rules_call() -
 def test_no_corpus_means_no_judge_served_at_once() -> None:
     refresher = JudgeRefresher(MODEL, lambda key: None)
     assert refresher.judge("empty") is None and refresher.status("empty").state == "ready"
+
+
+def shelf_in(directory: Path, model_id: str = MODEL) -> ShelfFile[FakeJudge]:
+    return ShelfFile(directory, model_id, pack=lambda judge: judge, unpack=lambda packed: packed)
+
+
+def test_a_restarted_process_serves_the_judge_kept_on_disk_while_the_new_one_trains(tmp_path: Path) -> None:
+    """ops16 left: a restart after an accepted correction, before `kb build`, waited for its first judge."""
+    before = FakeTrainer()
+    first = JudgeRefresher(MODEL, before, shelf_in(tmp_path))
+    before.release.release()
+    assert first.judge("v1") == FakeJudge("v1") and first.wait_idle(WAIT)
+    # the instructor accepts a correction (corpus v2); the process restarts before anything trained v2
+    trainer = FakeTrainer()
+    restarted = JudgeRefresher(MODEL, trainer, shelf_in(tmp_path))
+    assert restarted.has_ready()
+    assert restarted.judge("v2") == FakeJudge("v1")  # at once: the training below has not been released
+    assert trainer.started.acquire(timeout=WAIT) and restarted.status("v2").state == "training"
+    trainer.release.release()
+    assert restarted.wait_idle(WAIT)
+    assert restarted.judge("v2") == FakeJudge("v2") and trainer.calls == ["v2"]
+    assert shelf_in(tmp_path).load() == ("v2", FakeJudge("v2"))  # the next restart starts from v2
+
+
+def test_a_kept_judge_for_the_same_corpus_is_served_but_trained_once_more(tmp_path: Path) -> None:
+    """The corpus key does not cover the code: a judge kept by older code must not serve for ever."""
+    shelf_in(tmp_path).save("v1", FakeJudge("v1"))
+    trainer = FakeTrainer()
+    refresher = JudgeRefresher(MODEL, trainer, shelf_in(tmp_path))
+    assert refresher.judge("v1") == FakeJudge("v1")
+    assert trainer.started.acquire(timeout=WAIT) and refresher.status("v1").state == "training"
+    trainer.release.release()
+    assert refresher.wait_idle(WAIT) and refresher.status("v1").state == "ready"
+    assert trainer.calls == ["v1"]
+
+
+@pytest.mark.parametrize("kept", ["another encoder", "unreadable"])
+def test_only_a_machine_without_a_judge_for_this_encoder_waits(tmp_path: Path, kept: str) -> None:
+    if kept == "another encoder":
+        shelf_in(tmp_path, "model-b").save("v1", FakeJudge("v1", "model-b"))
+        (tmp_path / shelf_in(tmp_path, "model-b").path.name).rename(shelf_in(tmp_path).path)
+    else:
+        shelf_in(tmp_path).path.write_bytes(b"not a pickle")
+    trainer = FakeTrainer()
+    refresher = JudgeRefresher(MODEL, trainer, shelf_in(tmp_path))
+    assert not refresher.has_ready()  # the page shows its first-start message and waits
+    trainer.release.release()
+    assert refresher.judge("v1") == FakeJudge("v1")
+
+
+def test_the_shelf_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    shelf = shelf_in(tmp_path)
+    shelf.save("v1", FakeJudge("v1"))
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        shelf.save("v2", lambda: None)  # type: ignore[arg-type]  # cannot be pickled
+    assert shelf.load() == ("v1", FakeJudge("v1")) and [p.name for p in tmp_path.iterdir()] == [shelf.path.name]
+
+
+def test_an_instructor_can_retry_a_failed_retrain() -> None:
+    """评判纠错's 重新训练: without it a failure stayed until the next correction or a restart."""
+    trainer = FakeTrainer(fail={"v2"})
+    refresher = ready(trainer)
+    refresher.judge("v2")
+    trainer.release.release()
+    assert refresher.wait_idle(WAIT) and refresher.status("v2").state == "failed"
+    trainer.fail.clear()  # the disk was cleaned up
+    assert refresher.retry("v2").state == "training"
+    assert trainer.started.acquire(timeout=WAIT) and trainer.started.acquire(timeout=WAIT)  # v2's two tries
+    assert refresher.judge("v2") == FakeJudge("v1")  # calls still do not wait
+    trainer.release.release()
+    assert refresher.wait_idle(WAIT)
+    assert refresher.status("v2").state == "ready" and refresher.judge("v2") == FakeJudge("v2")
+    assert trainer.calls == ["v1", "v2", "v2"]

@@ -286,3 +286,29 @@ def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenari
     call.reply(second)
     assert ("cash-value" in call.state.done) is cash_value, call.findings
     assert "decline-demand" in call.state.done
+
+
+# judge20: judge18's three agents all missed 先共情 in permanent-lapse-angry with this line (with the judge).
+@pytest.mark.parametrize("first, acknowledged", [
+    ("郑先生，换我也急，您先说，我听着。", True),
+    ("郑先生，…换我也急，您先说，我听着。", True),  # the nervous agent's trailing-off
+    ("您先说，我听着。", False),  # guard: listening alone is not empathy
+    ("郑先生，换我也会这样处理，您先说。", False),  # guard: no feeling
+])
+def test_anyone_would_be_upset_meets_the_empathy_step(real_scenarios, real_facts, judge, first, acknowledged):
+    call = DialogueSession(real_scenarios["permanent-lapse-angry"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(first)
+    assert ("acknowledge" in call.state.done) is acknowledged, call.findings
+
+
+# judge20: the second identity request of a reply is no statement of a rule either (the verification finding quotes the first).
+@pytest.mark.parametrize("first, mild", [
+    ("您好，请问是本人吗？麻烦您说一下身份证后四位。", False),  # met 告知合同的轻症责任 on main
+    ("您好，请问是张建国先生本人吗？您这份合同有轻症责任，较轻急性心肌梗死可以按轻症申请。", True),  # guard: it says the rule
+])
+def test_a_second_identity_request_meets_no_fact_checkpoint(real_scenarios, real_facts, judge, first, mild):
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(first)
+    assert ("mild-benefit" in call.state.done) is mild, call.findings

@@ -77,3 +77,24 @@ def test_the_editor_form_has_one_control_per_form_column(kind, app_env):
     controls = [w.key for w in (*at.text_input, *at.text_area, *at.selectbox) if w.key and w.key.startswith(f"{kind}-")]
     assert sorted(re.sub(rf"^{kind}-\d+-", "", k) for k in controls) == sorted(c.name for c in form_columns(kind))
     assert in_order([c.problem_field for c in form_columns(kind)]) == shown_fields(kind)
+
+
+@pytest.mark.parametrize(("line", "suggested"), [("保险法第四十七条", "保险法 | 第四十七条"),
+                                                  ("L1-01 第十六条第二款", "L1-01 | 第十六条第二款")])
+def test_a_source_line_without_the_bar_is_refused_with_the_line_it_should_be(line: str, suggested: str) -> None:
+    """qa14 #11: 保险法第四十七条 was refused as an unknown document, without a word about the "|"."""
+    _, problems = item_from_cells(ENTRY, {"sources": line})
+    [problem] = [p for p in problems if p.field == "sources"]
+    assert suggested in problem.message_zh and suggested in problem.message and "每个单独一行" in problem.message_zh
+
+
+@pytest.mark.parametrize("line", ["L1-01 | 第四十七条；L1-02 | 第三条", "L1-01 | 第四十七条 | L1-02 | 第三条"])
+def test_several_sources_on_one_line_are_asked_for_one_per_line(line: str) -> None:
+    _, problems = item_from_cells(ENTRY, {"sources": line})
+    [problem] = [p for p in problems if p.field == "sources"]
+    assert "每行只写一个出处" in problem.message_zh and "one source per line" in problem.message
+
+
+def test_well_written_sources_and_plain_document_names_pass() -> None:
+    _, problems = item_from_cells(ENTRY, {"sources": "L1-01 | 第四十七条\n保险法 | 第十六条第二款\n合同条款惯例"})
+    assert [p for p in problems if p.field == "sources"] == []

@@ -58,6 +58,34 @@ def test_the_dry_run_reports_new_changed_and_invalid_rows_by_number_and_writes_n
     assert {c.action for c in history.changes(editor.db)} == {"import"}
 
 
+def test_every_problem_of_a_row_is_also_said_in_chinese(editor):
+    """qa15: the Chinese 导入导出 page listed each invalid row's problems in English only
+    (question: is empty; category: unknown category 'no-such-cat'; sources: source 1: unknown document …)."""
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    header = table[0]
+    empty, unknown, nowhere = (list(table[i]) for i in (1, 2, 3))
+    empty[header.index("question")] = ""
+    unknown[header.index("category")] = "no-such-cat"
+    nowhere[header.index("sources")] = "保险法第四十七条"
+    plan = plan_import(editor, *read_upload("faq.csv", csv_bytes([header, empty, unknown, nowhere])))
+    said = {r.row: (r.messages, r.messages_zh) for r in plan.rows}
+    assert said[2] == (["question: is empty"], ["question：不能为空"])
+    assert said[3] == (["category: unknown category 'no-such-cat'"], ["category：没有这个分类“no-such-cat”"])
+    assert said[4][1][0].startswith("sources：第 1 个出处：未知文件"), said[4]
+
+
+def test_a_csv_saved_as_gbk_by_excel_imports_like_utf8(editor):
+    """qa15: a CSV saved by Excel in China (GBK) was refused ("CSV must be UTF-8 encoded", in English on the
+    Chinese page), though the roster import of 用户管理 reads the same kind of file."""
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    table[1][table[0].index("answer")] = "犹豫期内撤单退还全部保费（已复核）。"
+    text = io.StringIO()
+    csv.writer(text).writerows(table)
+    rows, problems = read_upload("faq.csv", text.getvalue().encode("gbk"))
+    assert problems == []
+    assert [r.status for r in plan_import(editor, rows).rows].count("changed") == 1
+
+
 def test_quiz_answers_are_option_texts_and_a_wrong_one_is_invalid(editor):
     table = csv_rows(to_csv(editor.kb.content, "quiz"))
     assert table[1][table[0].index("answer")] == "15天"

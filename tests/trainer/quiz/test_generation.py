@@ -169,6 +169,16 @@ def test_the_real_bank_is_well_formed_and_covers_every_category(real_kb: Knowled
     assert choice_share >= 0.8
 
 
+def test_an_explanation_cites_an_industry_practice_as_what_it_is_not_as_a_title(real_kb: KnowledgeBase) -> None:
+    """qa15: the quiz's explanations still read "依据：《合同条款惯例》", a regulation that does not exist,
+    after qa14 had fixed the search page; they now cite the practice as the search page does."""
+    bank = question_bank(real_kb)
+    explanations = [q.explanation for q in bank.values() if q.generated]
+    assert not any("《合同条款惯例》" in e or "《呼叫中心服务规范惯例》" in e for e in explanations)
+    practice = real_kb.content.source_docs["合同条款惯例"].full_title
+    assert any(f"依据：{practice}" in e for e in explanations), practice
+
+
 @pytest.mark.parametrize("fragment", [
     "所以投保初期账户价值、退保金可能低于现金价值。",  # the one a new user met (#16)
     "因此现行处理时限按10日、复杂可延至30日。",

@@ -79,6 +79,26 @@ def test_long_pastes_are_cut_and_long_numbers_never_kept(database: Database) -> 
     assert loggable_query("停交了1年多，保单号码 8800123") == "停交了1年多，保单号码 #######"
 
 
+@pytest.mark.parametrize("typed, kept", [
+    ("我电话138 1234 5678要改地址", "我电话### #### ####要改地址"),
+    ("客户手机 138-1234-5678", "客户手机 ###-####-####"),
+    ("身份证号 110105 19491231 002X 怎么核实", "身份证号 ###### ######## #### 怎么核实"),
+    ("身份证11010519491231002X，", "身份证##################，"),
+    ("保单号P2019-0012-3456", "保单号P####-####-####"),
+    ("手机１３８１２３４５６７８", "手机###########"),  # full-width digits
+])
+def test_numbers_typed_in_groups_are_masked_too(typed: str, kept: str) -> None:
+    """qa15: a phone or ID-card number typed with spaces or hyphens was logged readable (only unbroken runs of
+    7 digits were masked), and no-answer questions are shown to instructors on 搜索反馈."""
+    assert loggable_query(typed) == kept
+
+
+@pytest.mark.parametrize("question", ["2024-03-02生效的保单", "2023-2024年的分红", "交了10年，每年6000元", "3.5%的利率",
+                                      "第16条第3款", "交费期 20 年"])
+def test_dates_amounts_and_articles_are_kept(question: str) -> None:
+    assert loggable_query(question) == question
+
+
 def test_searches_past_the_retention_period_go_with_their_feedback(database: Database) -> None:
     agent = create_user(database, "agent-1", "王小明", "agent")
     record_search(database, "old", agent.id, "半年前的问题", None, [("lapse-grace", 0.9)], at=NOW - timedelta(days=200))
