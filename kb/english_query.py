@@ -15,13 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from kb.content import GlossaryGroup
 from kb.query_rewrite import Rewrite
 from kb.text import STOP_WORDS, has_cjk, normalize
 
 _WORD = re.compile(r"[a-z0-9]+")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A question with Chinese in it is read as English when it has at least this many English words and no fewer English
+# words than Chinese characters ("the beneficiary box just says 法定, what does that mean"; ensearch17).
+MIXED_MIN_WORDS = 3
 # Function words, pronouns, auxiliaries and fillers of spoken English (STOP_WORDS holds the few that BM25 drops), and
 # the Tagalog particles Philippine English carries ("claim po", "finished na", "legit ba"; ensearch16).
 ENGLISH_STOP_WORDS = STOP_WORDS | frozenset("""
@@ -63,6 +68,18 @@ def english_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(normalize(text))}
 
 
+def mostly_english(text: str) -> bool:
+    """A question written in English with a Chinese term or two in it (法定, 中止, 犹豫期): at least MIXED_MIN_WORDS
+    English words and as many as its Chinese characters. Such questions took the Chinese path (Chinese texts, Chinese
+    threshold and coverage) and lost their English words; "我的policy过期了" stays Chinese."""
+    folded = normalize(text)
+    cjk = len(_CJK_CHAR.findall(folded))
+    if not cjk:
+        return False
+    words = len(_LATIN_WORD.findall(folded))
+    return words >= MIXED_MIN_WORDS and words >= cjk
+
+
 def english_groups(groups: Sequence[GlossaryGroup]) -> tuple[list[GlossaryGroup], list[GlossaryGroup]]:
     """The glossary split by the language of its spoken phrases: (groups with the Chinese phrases only,
     groups with the English ones only). Chinese queries keep exactly the rewriting they had."""
@@ -73,9 +90,11 @@ def english_groups(groups: Sequence[GlossaryGroup]) -> tuple[list[GlossaryGroup]
 
 class EnglishTerms:
     """Replaces English spoken phrases with their group's English term (the group's first Latin term), at word
-    boundaries and only in a query without Chinese (the Chinese rewriters never see these phrases)."""
+    boundaries and only in a query without Chinese (the Chinese rewriters never see these phrases); with `mixed`, also
+    in a mostly English query with a Chinese term in it (`mostly_english`)."""
 
-    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+    def __init__(self, groups: Sequence[GlossaryGroup], mixed: bool = False) -> None:
+        self._mixed = mixed
         rules = []
         for group in groups:
             term = next((t for t in group.terms if not has_cjk(t)), None)
@@ -85,7 +104,7 @@ class EnglishTerms:
         self._rules = sorted(rules, key=lambda r: len(r[1]), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
-        if has_cjk(text):
+        if has_cjk(text) and not (self._mixed and mostly_english(text)):
             return Rewrite(text)
         changes: list[tuple[str, str]] = []
         for pattern, phrase, term in self._rules:
@@ -93,3 +112,50 @@ class EnglishTerms:
                 text = pattern.sub(term, text)
                 changes.append((phrase, term))
         return Rewrite(text, tuple(changes))
+
+
+# An English word this long or longer that the content does not use is checked for a typo (EnglishTypos).
+TYPO_MIN_LENGTH = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _near_spellings(word: str) -> set[str]:
+    """Spellings one letter inserted, dropped or two swapped away, the first letter kept, inflections excluded
+    ("recieve" → "receive", "questons" → "questions"; not "claims" → "claim"). No letter is replaced: without an
+    English dictionary, replacing one made real words into content words (father → rather, missed → misled)."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    near = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    near |= {a + c + b for a, b in splits for c in _LETTERS}
+    return {n for n in near if not (n.startswith(word) or word.startswith(n))}
+
+
+class EnglishTypos:
+    """Fixes misspelt words of an English query (no Chinese in it) to the content's English spelling: a word of
+    TYPO_MIN_LENGTH letters or more that no entry or glossary phrase uses, one letter from words that some do
+    (the commonest such word wins). Customers' English misspells the terms the content is searched by (reinstatment,
+    critcal, commision, surender; ensearch17); the glossary held a few by hand (benificiary, premum)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: dict[str, int] = {}
+        for text in texts:
+            for word in _LATIN_WORD.findall(normalize(text)):
+                counts[word] = counts.get(word, 0) + 1
+        self._counts = counts
+
+    def rewrite(self, text: str) -> Rewrite:
+        if has_cjk(text):
+            return Rewrite(text)
+        changes: list[tuple[str, str]] = []
+
+        def fixed(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if len(word) < TYPO_MIN_LENGTH or word in self._counts:
+                return word
+            near = [n for n in _near_spellings(word) if n in self._counts]
+            if not near:
+                return word
+            best = max(sorted(near), key=self._counts.__getitem__)
+            changes.append((word, best))
+            return best
+
+        return Rewrite(_LATIN_WORD.sub(fixed, text), tuple(changes))

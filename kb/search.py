@@ -27,7 +27,7 @@ from kb.adapter import QueryAdapter
 from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
-from kb.english_query import EnglishTerms, english_groups, english_stems, english_terms
+from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_stems, english_terms, mostly_english
 from kb.faq_gate import FEATURES as GATE_FEATURES, GATE_THRESHOLD, NEAR_COSINE, NEAR_DROP, NEAR_PROBABILITY
 from kb.gate_model import GateModel
 from kb.index import SearchIndex
@@ -85,6 +85,11 @@ LIST_MARGIN = 0.06
 # offset) and refused as many negatives (39/41) as any; without those examples 0.04 was the offset that refused as many
 # as the Chinese threshold (38/41).
 ENGLISH_RELEVANCE_OFFSET = 0.06
+# A mostly English query is read as English unless its Chinese words are the near domains' (ScopeCheck.word_odds above
+# this: found in the out-of-scope examples more than e times as often as in FAQ documents). On en-tune (ensearch17) the
+# near-domain words scored 0.7-2.3 (工伤, 城乡居民医保, 公积金, 医保, 社保) and the FAQ's -1.7-0.3 (重疾, 中止, 犹豫期, 法定);
+# 0 sent 法定 (two examples hold it) to the Chinese path, which refuses its English questions.
+MIXED_WORD_ODDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,13 @@ class Recipe:
     # Dialect words (佢, 嘅, 咗, 俺 …) are replaced before the typo corrector runs, the other spoken phrases after it
     # (search16a: 嘅保险 was "corrected" to 核保险).
     dialect_first: bool = True
+    # A mostly English question with a Chinese term in it (法定, 中止, 犹豫期; kb.english_query.mostly_english) is searched
+    # as an English one: every text, the English examples, threshold, coverage and phrases (ensearch17). It took
+    # the Chinese path, which matched its English words against Chinese texts only.
+    english_mixed: bool = True
+    # Misspelt words of an English query fixed to the content's spelling before its phrases are rewritten
+    # (kb.english_query.EnglishTypos; ensearch17).
+    english_typos: bool = True
     # A Chinese query whose best candidate is just under the relevance threshold (by NEAR_DROP) is answered when
     # the learned gate is confident and the FAQ itself is close (kb.faq_gate; search18a): TUNE's answerable
     # questions in customers' few words that the threshold refused with the right entry in the top 3.
@@ -183,10 +195,16 @@ class QueryPlan:
     english: bool = False
 
     @cached_property
+    def chinese_terms(self) -> list[str]:
+        """The Chinese content terms of an English query read as English (Recipe.english_mixed); [] otherwise."""
+        return [t for t in content_terms(self.text) if has_cjk(t)] if self.english else []
+
+    @cached_property
     def coverage_terms(self) -> list[str]:
         """The query's informative tokens that keyword coverage counts (once per search, not per hit)."""
         if self.english:
-            return english_terms(self.text) or keyword_tokens(self.text)
+            # A mostly English query's Chinese terms count too (Recipe.english_mixed; none in an English query).
+            return english_terms(self.text) + self.chinese_terms or keyword_tokens(self.text)
         return content_terms(self.text) or keyword_tokens(self.text)
 
 
@@ -212,10 +230,11 @@ class Glossary:
 
 
 def plan_query(query: str, glossary: Glossary,
-               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = (),
-               english_coverage: bool = False) -> QueryPlan:
+               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = (),
+               english_coverage: bool = False, english: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
-    `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query)."""
+    `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query);
+    `english`: the query was read as English although it has Chinese in it (Recipe.english_mixed)."""
     text = clip_query(query)
     changes: list[tuple[str, str]] = []
     for rewriter in rewriters:
@@ -226,7 +245,7 @@ def plan_query(query: str, glossary: Glossary,
     expanded = list(tokens)
     for term in expansion:
         expanded += keyword_tokens(term)
-    english = english_coverage and not has_cjk(text)
+    english = english_coverage and (english or not has_cjk(text))
     return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english)
 
 
@@ -368,18 +387,30 @@ class Searcher:
     def _for(self, query: str) -> "Searcher":
         """The searcher a query is matched with: over the Chinese texts only when the query has Chinese in it.
         A shallow copy per query (microseconds), so a copy of this searcher changed in place stays consistent."""
-        if (self._chinese_index is self.index and self._chinese_scope is self.scope) or not has_cjk(query or ""):
+        if (self._chinese_index is self.index and self._chinese_scope is self.scope) or not has_cjk(query or "") \
+                or self._mixed(query or ""):
             return self
         chinese = copy.copy(self)
         chinese.index, chinese.scope = chinese._chinese_index, chinese._chinese_scope
         return chinese
 
-    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms]:
+    def _mixed(self, query: str) -> bool:
+        """A mostly English query with Chinese in it, read as English (Recipe.english_mixed) when its Chinese words
+        are the FAQ's (法定, 中止, 犹豫期), not the near domains' (社保, 公积金: kb.scope.ScopeCheck.word_odds): on the
+        Chinese path those are compared with the examples that hold them (ensearch17)."""
+        if not (self.recipe.english_mixed and mostly_english(query)):
+            return False
+        if self.scope is None:
+            return True
+        chinese = [t for t in content_terms(normalize(query)) if has_cjk(t)]
+        return self.scope.word_odds(chinese, self.index.document_frequency, len(self.index.docs)) <= MIXED_WORD_ODDS
+
+    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
         rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
         characters are read as simplified before all of them (the glossary and the vocabulary are simplified), and
         dialect words (佢, 嘅, 咗, 俺 …; kb.query_rewrite.dialect_phrases) before typos: 嘅保险 is no typo of 核保险."""
-        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms] = []
+        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = []
         chinese, english = english_groups(self.glossary.groups)
         dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
         if self.recipe.simplified_script:
@@ -401,13 +432,18 @@ class Searcher:
                                            word_phrases=spoken_phrases(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
+        if self.recipe.english_typos:
+            # The content's words and the glossary's English phrases ("filmed") are spellings, not typos.
+            phrases = [p for g in english for p in (*g.terms, *g.spoken)]
+            rewriters.append(EnglishTypos([*self._entry_texts, *phrases]))
         if self.recipe.english_terms and english:
-            rewriters.append(EnglishTerms(english))
+            rewriters.append(EnglishTerms(english, mixed=self.recipe.english_mixed))
         return rewriters
 
     def _plan(self, query: str) -> QueryPlan:
         """The query rewritten and expanded by this searcher's glossary and rewriters."""
-        plan = plan_query(query or "", self.glossary, self.rewriters, self.recipe.english_coverage)
+        plan = plan_query(query or "", self.glossary, self.rewriters, self.recipe.english_coverage,
+                          self._mixed(query or ""))
         stated = stated_spans(plan.text, self.stated)
         return replace(plan, spans=plan.spans + tuple(stated)) if stated else plan
 
@@ -457,7 +493,8 @@ class Searcher:
         if not has_words(plan.text) or k <= 0 or self.index.size == 0:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
-        english = not has_cjk(plan.text)  # English queries have their own threshold and refusal rule (ensearch15)
+        # English queries have their own threshold (ensearch15), mostly English ones too (ensearch17)
+        english = not has_cjk(plan.text) or self._mixed(query or "")
         if threshold > 0 and self.recipe.english_threshold and english:
             threshold = max(0.0, threshold - ENGLISH_RELEVANCE_OFFSET)
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
@@ -668,7 +705,10 @@ class Searcher:
         else:
             cosine, doc_id = self._exact_cosine(entry_index, query_vector)
         keyword_score, keyword_doc = keyword.get(entry_index, (0.0, doc_id))
-        coverage = (keyword_coverage(plan, self._entry_stems[entry_index], self._entry_texts[entry_index]) if plan.english
+        english_words = self._entry_stems[entry_index]
+        if plan.chinese_terms:  # a mostly English query's Chinese terms are looked up among the entry's tokens
+            english_words = english_words | self._entry_tokens[entry_index]
+        coverage = (keyword_coverage(plan, english_words, self._entry_texts[entry_index]) if plan.english
                     else keyword_coverage(plan, self._entry_tokens[entry_index], self._entry_joined_tokens[entry_index]))
         matched = self.index.docs[doc_id if entry_index in dense else keyword_doc]
         return Hit(

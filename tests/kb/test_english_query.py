@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.content import GlossaryGroup
-from kb.english_query import EnglishTerms, english_groups, english_terms, stem
+from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_terms, mostly_english, stem
 from kb.search import Glossary, plan_query
 
 
@@ -55,3 +55,36 @@ def test_the_chinese_rewriter_keeps_only_chinese_phrases() -> None:
     chinese, english = english_groups(GROUPS)
     assert [g.spoken for g in chinese] == [(), ("停交",), ()]
     assert [g.id for g in english] == ["en-declined", "en-bankrupt"]
+
+
+def test_an_english_question_with_a_chinese_term_is_mostly_english_and_chinese_with_an_english_word_is_not() -> None:
+    # en-tune's writers put the word on their paper into English questions (ensearch17); Chinese customers type
+    # the odd English word into Chinese ones, which keep their path.
+    assert mostly_english("beneficiary on my policy says 法定 only, what does it mean po?")
+    assert mostly_english("got a letter saying my policy is 中止 / suspended")
+    assert not mostly_english("我妈的 policy 分红怎么领") and not mostly_english("保单 lapsed 了")
+    assert not mostly_english("what's 现金价值 exactly")  # two English words, four characters
+    assert not mostly_english("my policy lapsed")  # no Chinese: an English query, not a mixed one
+
+
+def test_a_mostly_english_question_has_its_english_phrases_rewritten_when_asked_to() -> None:
+    groups = english_groups(GROUPS)[1]
+    question = "my 重疾 claim was turned down, why"
+    assert EnglishTerms(groups, mixed=True).rewrite(question).text == "my 重疾 claim was declined, why"
+    assert EnglishTerms(groups).rewrite(question).text == question
+
+
+def test_a_mostly_english_plan_counts_its_english_stems_and_its_chinese_terms() -> None:
+    plan = plan_query("policy says 法定 only", Glossary([]), english_coverage=True, english=True)
+    assert plan.english and plan.coverage_terms == [stem("policy"), stem("says"), "法定"]  # "only" a function word
+
+
+def test_a_misspelt_word_is_fixed_to_the_contents_spelling_and_real_words_are_left_alone() -> None:
+    typos = EnglishTypos(["After reinstatement the questions", "the other question", "rather", "claims"])
+    rewrite = typos.rewrite("questons after reinstatment")
+    assert rewrite.text == "questions after reinstatement"
+    assert rewrite.changes == (("questons", "questions"), ("reinstatment", "reinstatement"))
+    # One letter replaced or the first one dropped makes other words (father → rather, mother → other), and an
+    # inflection is no typo; short words are not checked.
+    assert typos.rewrite("my father and mother claimed").text == "my father and mother claimed"
+    assert typos.rewrite("questons 理赔").text == "questons 理赔"  # a query with Chinese is not an English one

@@ -4,8 +4,9 @@ English-only technique shown on a question it decides.
 tests/kb/english_queries: TUNE is en-expat (a British engineer in Suzhou, 202 questions, 41 near-domain negatives) and
 en-filipina (a Filipina office administrator in Shanghai, Philippine English, 182 / 38); DEV is en-agent (a bilingual
 hotline agent typing her customers' English, 241 / 40), held out: figures only.
-Measured (docs/benchmarks.md, ensearch16): tune 0.604 / 0.755, 76 of 79 refused; dev 0.535 / 0.614, 38 of 40
-(ensearch15 on en-expat alone: 0.599 / 0.708, 39 of 41; dev 0.519 / 0.602). Floors are a few queries under them.
+Measured (docs/benchmarks.md, ensearch17): tune 0.641 / 0.799, 76 of 79 refused; dev 0.560 / 0.656, 37 of 40
+(ensearch16: tune 0.604 / 0.755, dev 0.535 / 0.614, 38 of 40 before search16b's gate; ensearch15 on en-expat alone:
+0.599 / 0.708, 39 of 41). Floors are a few queries under them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kb.text import has_cjk
 
 ENGLISH_SET = Path(__file__).parent / "english_queries"
 # (Recall@1, Recall@3, share of near-domain negatives refused)
-FLOORS = {"tune": (0.58, 0.73, 0.93), "dev": (0.51, 0.59, 0.90)}
+FLOORS = {"tune": (0.62, 0.78, 0.94), "dev": (0.54, 0.63, 0.90)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -63,11 +64,35 @@ def top_id(search: Searcher, query: str) -> str | None:
     ("english_terms", "I want to cancel my complain, the problem is solved already", "complaint-withdraw"),
     ("english_terms", "why is refund so small when I terminate? I paid 30k and will only get 12k", "surrender-loss-why"),
     ("english_terms", "you took my premum twice this month", "lapse-double-deduction"),
+    # ensearch17: misspelt words fixed to the content's spelling.
+    ("english_typos", "what questons will they ask in the new policy callback?", "callback-seven-items"),
+    ("english_typos", "after reinstatment, when does my coverage start again?", "lapse-reinstatement-effective-date"),
 ])
 def test_each_english_technique_answers_a_question_it_decides(real_kb: KnowledgeBase, technique: str, query: str,
                                                               entry: str) -> None:
     assert top_id(searcher(real_kb), query) == entry
     assert top_id(searcher(real_kb, replace(Recipe(), **{technique: False})), query) != entry
+
+
+# ensearch17: en-tune questions in English with a Chinese term took the Chinese path (Chinese texts and threshold).
+@pytest.mark.parametrize("query, entry", [
+    ("got a letter saying my policy is 中止 / suspended. what does that mean in plain english?",
+     "lapse-what-is-suspension"),
+    ("beneficiary on my policy says 法定 only, what does it mean po?", "bene-statutory-meaning"),
+])
+def test_a_mostly_english_question_with_a_chinese_term_is_searched_as_english(real_kb: KnowledgeBase, query: str,
+                                                                            entry: str) -> None:
+    assert top_id(searcher(real_kb), query) == entry
+    assert top_id(searcher(real_kb, replace(Recipe(), english_mixed=False)), query) != entry
+
+
+def test_a_mostly_english_question_with_a_near_domain_word_keeps_the_chinese_path(real_kb: KnowledgeBase) -> None:
+    # 社保 is the near domains' word (content/scope.yaml), not the FAQ's: read as English, the question was answered
+    # with the complaint entries; on the Chinese path it meets the examples that hold it.
+    question = "my employer did not pay my 社保 for 3 months, where to complain?"
+    live = searcher(real_kb)
+    assert not live._mixed(question)  # noqa: SLF001 - the route is what this test is about
+    assert live.search(question) == []
 
 
 def test_english_scope_examples_refuse_an_english_near_domain_question(real_kb: KnowledgeBase) -> None:
