@@ -57,7 +57,8 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # included) changed nothing worth keeping; floors unchanged.
 # Merged stop 31 (content18, search18a, search18b; TUNE 3,456 / 975 with the 17 svc-policyholder-change questions back):
 # tune 0.871 / 0.959, 918 of 975 (0.942); dev 0.871 / 0.935, 38 of 39; old 0.814 / 0.952, 31 of 31.
-FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.85, 0.92, 0.92)}
+# CONFIRM, read a second time on the merged main (with ensearch17): 0.869 / 0.940, 133 of 143 (0.930).
+FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.86, 0.93, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
