@@ -209,13 +209,15 @@ def test_occurrences_finds_every_start_overlapping_included() -> None:
 
 def test_a_chinese_query_is_matched_without_the_english_texts(kb: KnowledgeBase) -> None:
     """English texts serve English queries; matched across languages they drew wrong entries up for
-    Chinese ones (lead, stop 28). An English query still reaches them."""
-    for query in ("犹豫期多长", "How long is the cooling-off period 犹豫期?", "冷静期 cooling-off 多久"):
+    Chinese ones (lead, stop 28). An English query still reaches them, and so does a mostly-English one
+    holding a Chinese term (ensearch17's `english_mixed`)."""
+    for query in ("犹豫期多长", "冷静期 cooling-off 多久"):
         candidates, signals, _ = kb._snapshot.searcher.candidate_signals(query)
         assert candidates and all(not hit.matched_field.startswith("en_") for hit in candidates)
         assert all(not field.startswith("en_") for s in signals for field in s.field_cosines), query
-    hits, signals, _ = kb._snapshot.searcher.candidate_signals("How long is the cooling-off period?")
-    assert any(field.startswith("en_") for s in signals for field in s.field_cosines)
+    for query in ("How long is the cooling-off period?", "How long is the cooling-off period 犹豫期?"):
+        hits, signals, _ = kb._snapshot.searcher.candidate_signals(query)
+        assert any(field.startswith("en_") for s in signals for field in s.field_cosines), query
     assert kb.search("How long is the cooling-off period?")[0].matched_field.startswith("en_")
 
 

@@ -66,7 +66,7 @@ def test_every_problem_of_a_row_is_also_said_in_chinese(editor):
     empty, unknown, nowhere = (list(table[i]) for i in (1, 2, 3))
     empty[header.index("question")] = ""
     unknown[header.index("category")] = "no-such-cat"
-    nowhere[header.index("sources")] = "保险法第四十七条"
+    nowhere[header.index("sources")] = "没有这个文件 | 第一条"
     plan = plan_import(editor, *read_upload("faq.csv", csv_bytes([header, empty, unknown, nowhere])))
     said = {r.row: (r.messages, r.messages_zh) for r in plan.rows}
     assert said[2] == (["question: is empty"], ["question：不能为空"])
