@@ -24,6 +24,13 @@ def finished_call() -> DialogueSession:
     return call
 
 
+def opened_call(db, agent_name: str, mode: str = "training"):
+    """A cooling-off-cancel call opened in the store for a new agent: (agent, scenario, facts, record id)."""
+    agent = get_or_create_by_name(db, agent_name)
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    return agent, scenario, ContentFacts.load(REAL_CONTENT), open_call(db, agent.id, scenario.id, mode)
+
+
 def test_a_finished_call_is_saved_and_listed_newest_first(db):
     agent = get_or_create_by_name(db, "练习坐席")
     other = get_or_create_by_name(db, "别人")
@@ -45,10 +52,7 @@ def test_a_finished_call_is_saved_and_listed_newest_first(db):
 
 
 def test_a_call_in_progress_is_saved_each_turn_and_rebuilt_the_same(db):
-    agent = get_or_create_by_name(db, "刷新坐席")
-    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
-    facts = ContentFacts.load(REAL_CONTENT)
-    record_id = open_call(db, agent.id, scenario.id, "training")
+    agent, scenario, facts, record_id = opened_call(db, "刷新坐席")
     call = DialogueSession(scenario, facts, seed=record_id)
     call.start()
     for reply in scenario.model_answers[:2]:
@@ -70,10 +74,7 @@ def test_a_call_in_progress_is_saved_each_turn_and_rebuilt_the_same(db):
 
 
 def test_an_exam_in_progress_is_rebuilt_with_its_focus_clock_and_slow_reply(db):
-    agent = get_or_create_by_name(db, "刷新考试坐席")
-    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
-    facts = ContentFacts.load(REAL_CONTENT)
-    record_id = open_call(db, agent.id, scenario.id, "exam")
+    agent, scenario, facts, record_id = opened_call(db, "刷新考试坐席", "exam")
     call = DialogueSession(scenario, facts, seed=record_id, mode="exam")
     call.start()
     call.reply(scenario.model_answers[0])
@@ -112,10 +113,7 @@ def test_a_saved_call_keeps_the_english_of_its_advice(db):
 def test_a_turn_from_a_copy_the_stored_call_has_moved_on_from_is_refused(db):
     """qa15: with the call open in two tabs, the second tab's turn replaced the first's. The store itself
     now refuses it (every caller, not only the practice page), and keeps the first tab's turn."""
-    agent = get_or_create_by_name(db, "两个标签页的坐席")
-    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
-    facts = ContentFacts.load(REAL_CONTENT)
-    record_id = open_call(db, agent.id, scenario.id, "training")
+    agent, scenario, facts, record_id = opened_call(db, "两个标签页的坐席")
     first, second = (DialogueSession(scenario, facts, seed=record_id) for _ in range(2))
     first.start()
     save_turn(db, record_id, first.report())
@@ -136,10 +134,7 @@ def test_a_turn_from_a_copy_the_stored_call_has_moved_on_from_is_refused(db):
 def test_a_call_rebuilt_with_other_customer_words_still_saves_its_next_turn(db):
     """Guard: only the trainee's words must match. A reload rebuilds the customer's lines, and a newer engine
     may word them otherwise; the resumed call must still save."""
-    agent = get_or_create_by_name(db, "换了版本的坐席")
-    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
-    facts = ContentFacts.load(REAL_CONTENT)
-    record_id = open_call(db, agent.id, scenario.id, "training")
+    agent, scenario, facts, record_id = opened_call(db, "换了版本的坐席")
     call = DialogueSession(scenario, facts, seed=record_id)
     call.start()
     call.reply(scenario.model_answers[0])
