@@ -51,6 +51,8 @@ if st.session_state.get("import_plan_for") != upload_key:
     bar.empty()
     st.session_state["import_plan_for"] = upload_key
 plan = st.session_state["import_plan"]
+if "import_result" in st.session_state:
+    show_result(st.session_state.pop("import_result"))
 for problem in plan.file_problems:
     st.error(problem)
 counts = st.columns(4)
@@ -66,6 +68,8 @@ if not plan.writes:
 elif st.button(tr(f"确认导入 {len(plan.by_status('new'))} 条新增、{len(plan.by_status('changed'))} 条修改",
                                 f"Import {len(plan.by_status('new'))} new and {len(plan.by_status('changed'))} changed"),
                              type="primary", key="import_apply"):
-    result = apply_import(editor, plan, user.login)
+    # Shown on the next run, after the dry run is redone against the saved content: the button with the old
+    # counts would otherwise stay beside 已保存并发布 and, pressed again, find nothing to do (qa15 #17).
+    st.session_state["import_result"] = apply_import(editor, plan, user.login)
     st.session_state.pop("import_plan_for", None)
-    show_result(result)
+    st.rerun()

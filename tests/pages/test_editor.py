@@ -331,6 +331,9 @@ def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_e
     at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
     at.button(key="import_apply").click().run()
     assert knowledge_base().entry(row[0]).answer == before + "（导入）"
+    # qa15 #17: the saved message stands alone; the apply button with the old counts is gone
+    assert any("已保存并发布" in s.value for s in at.success)
+    assert not any(b.key == "import_apply" for b in at.button)
 
     history = page("pages/history.py", instructor)
     history.button(key="restore_file_before").click().run()
