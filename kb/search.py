@@ -193,6 +193,8 @@ class QueryPlan:
     spans: tuple[Span, ...] = ()
     # Coverage counted on stemmed English words (kb.english_query): an English query, with Recipe.english_coverage.
     english: bool = False
+    # A mostly English query with Chinese in it, read as English (Recipe.english_mixed): decided once per search.
+    mixed: bool = False
 
     @cached_property
     def chinese_terms(self) -> list[str]:
@@ -231,10 +233,10 @@ class Glossary:
 
 def plan_query(query: str, glossary: Glossary,
                rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = (),
-               english_coverage: bool = False, english: bool = False) -> QueryPlan:
+               english_coverage: bool = False, mixed: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
     `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query);
-    `english`: the query was read as English although it has Chinese in it (Recipe.english_mixed)."""
+    `mixed`: the query is read as English although it has Chinese in it (Recipe.english_mixed)."""
     text = clip_query(query)
     changes: list[tuple[str, str]] = []
     for rewriter in rewriters:
@@ -245,8 +247,8 @@ def plan_query(query: str, glossary: Glossary,
     expanded = list(tokens)
     for term in expansion:
         expanded += keyword_tokens(term)
-    english = english_coverage and (english or not has_cjk(text))
-    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english)
+    english = english_coverage and (mixed or not has_cjk(text))
+    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english, mixed=mixed)
 
 
 def rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
@@ -494,7 +496,7 @@ class Searcher:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # English queries have their own threshold (ensearch15), mostly English ones too (ensearch17)
-        english = not has_cjk(plan.text) or self._mixed(query or "")
+        english = not has_cjk(plan.text) or plan.mixed
         if threshold > 0 and self.recipe.english_threshold and english:
             threshold = max(0.0, threshold - ENGLISH_RELEVANCE_OFFSET)
         # A category filter applies after retrieval, so it needs every candidate, not the top N.

@@ -75,7 +75,7 @@ def test_a_mostly_english_question_has_its_english_phrases_rewritten_when_asked_
 
 
 def test_a_mostly_english_plan_counts_its_english_stems_and_its_chinese_terms() -> None:
-    plan = plan_query("policy says 法定 only", Glossary([]), english_coverage=True, english=True)
+    plan = plan_query("policy says 法定 only", Glossary([]), english_coverage=True, mixed=True)
     assert plan.english and plan.coverage_terms == [stem("policy"), stem("says"), "法定"]  # "only" a function word
 
 
