@@ -222,6 +222,10 @@ def test_a_policy_received_yesterday_is_returned_within_the_cooling_off_period(r
     # (held back since content11; docs/benchmarks.md, content18). Before it there was no entry for it.
     ("保单上投保人是我前夫，想换成我来交费，他本人也同意，要准备什么", "svc-policyholder-change"),
     ("老婆那份重疾险一直是我在交，现在想改成她自己当投保人，要她本人签字吗", "svc-policyholder-change"),
+    # content19: a death-benefit policy the insured never agreed to (保险法第三十四条, 司法解释三第一至三条);
+    # before uw-insured-consent no entry said whether such a policy is valid.
+    ("老婆背着我给我买了个寿险 我根本不知道 这个保险有效吗", "uw-insured-consent"),
+    ("买人寿保险被保险人不签字行不行", "uw-insured-consent"),
 ])
 def test_questions_that_had_no_entry_get_the_one_written_for_them(real_kb: KnowledgeBase, query: str,
                                                                   entry_id: str) -> None:
