@@ -338,6 +338,23 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings
 
 
+def test_turn_by_turn_shows_the_model_answer_for_where_a_delayed_call_is(app_env, store) -> None:
+    """A question first puts the trainee a turn behind: their identity check sits beside the model call's identity
+    check (its turn said), not beside model answer 2 (judge24)."""
+    at = practice_page(app_env, store, "慢一拍坐席")
+    at.button(key="practice_start").click().run()
+    for reply in ("您好，请问有什么可以帮您？", "您好，请问您是本人吗？麻烦说一下身份证后四位。"):
+        at.chat_input(key="practice_input").set_value(reply).run()
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    second = next(m.value for m in at.markdown if m.value.startswith("**第2轮**"))
+    assert "参考说法（示范通话第1轮）：您好，请问您是本人吗？" in second, second
+    assert "犹豫期是15天" not in second
+    first = next(m.value for m in at.markdown if m.value.startswith("**第1轮**"))
+    assert "参考说法：您好，请问您是本人吗？" in first, first
+
+
 def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
     """qa14 #13: only faults could be marked 判断有误; a checkpoint judged unmet ("我说了") goes to the same queue."""
     from trainer.dialogue.corrections import missed_step, open_corrections, suggested_labels

@@ -29,6 +29,7 @@ from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
+from trainer.dialogue.model_call import CallPoint, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
@@ -216,6 +217,7 @@ class _State:
     reported: set[str] = field(default_factory=set)
     angry_turns: int = 0
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    points: list[CallPoint] = field(default_factory=list)  # where the call stood before each reply
 
 
 class DialogueSession:
@@ -231,6 +233,7 @@ class DialogueSession:
             raise ValueError(f"scenario '{scenario.id}' refers to FAQ entries missing from the knowledge base: {', '.join(missing)}")
         self.scenario = scenario
         self.mode = mode
+        self.kb = kb
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
         self.model_lines = ModelLines(scenario.model_answers, self.detectors)
@@ -281,6 +284,7 @@ class DialogueSession:
         if self.done:
             raise RuntimeError(f"the call has ended ({self.state.outcome})")
         state = self.state
+        state.points.append(self.point())
         state.turn += 1
         self.transcript.append(Utterance("agent", text, self.mood.value, state.turn))
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
@@ -313,6 +317,13 @@ class DialogueSession:
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
         return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+
+    def point(self) -> CallPoint:
+        """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
+        customer's question still waiting for an answer (what `model_call` places a reply by)."""
+        state = self.state
+        waiting = state.pending.id if state.pending is not None and state.pending.id not in state.answered else ""
+        return CallPoint(frozenset(state.done), frozenset(state.answered), waiting)
 
     def _question_waiting(self) -> bool:
         """A question of the customer's is still unanswered: her last follow-up, or her opening question
@@ -794,4 +805,13 @@ class DialogueSession:
             missed=missed,
             mood_moves=list(self.state.mood_moves),
             missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
+            model_turns=self.model_turns(),
         )
+
+    def model_turns(self) -> list[int]:
+        """For each reply, the number of the model answer said at the same point of the model call (0: the
+        model call had ended by then), not the model answer with the reply's number (`model_call`)."""
+        if not self.state.points:
+            return []
+        ordered = [c.id for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0) if c.order]
+        return placed([*self.state.points, self.point()], model_steps(self.scenario, self.kb), ordered)
