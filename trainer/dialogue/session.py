@@ -57,6 +57,10 @@ SOOTHING = ("apology", "empathy")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
+# The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
+# 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
+MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,。！？!?；;]{0,4}?((跟|给|和|向|为|帮)您|我)"
+                       r"[^，,。！？!?；;]{0,3}?(确认|核对|核实|说|讲|介绍|解释|提醒|读|念|问|查|登记|记录|办理)")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -109,29 +113,30 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
     nor uses up the one credit of the real closing."""
     opening = first_sentence(text)
     return [e for e in evidence if not (e.ok and e.behaviour == "closing" and (
-        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _asks_on_after(text, e.quote)))]
+        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
 
 
-def _asks_on_after(text: str, quote: str) -> bool:
-    """After the sentence of a closing's words the reply asks the customer something that is no closing
-    question, and says no goodbye ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15): an acknowledgement
-    before the next question, not the call's end. A short reply lies wholly in `_at_the_end`'s last 30
-    characters, so that test alone took it for a closing and the call ended with the checks open."""
+def _goes_on_after(text: str, quote: str) -> bool:
+    """After a closing's words the reply goes on with the call and says no goodbye: a later sentence asks the
+    customer something that is no closing question ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15), or
+    the agent says they go on ("好的谢谢。接下来跟您确认说明书。", `MOVING_ON`, judge24): an acknowledgement before
+    the next step, not the call's end. A short reply lies wholly in `_at_the_end`'s last 30 characters, so that
+    test alone took it for a closing and the call ended with the checks open."""
     end = text.find(quote)
     if end < 0:
         return False
     end += len(quote)
+    if any(word in text[end:] for word in FAREWELLS):
+        return False
     start, later = 0, []
     for sentence in sentences(text):
         start = text.find(sentence, start)
         if start >= end:
             later.append(sentence)
         start += len(sentence)
-    rest = "".join(later)
-    if not later or any(word in rest for word in FAREWELLS):
-        return False
-    return any(re.search(r"[？?]|吗", s) and not any(cue in s for cue in CLOSING_CUES) and not CLOSING_QUESTION.search(s)
-               for s in later)
+    return bool(MOVING_ON.search(text[end:])) or any(
+        re.search(r"[？?]|吗", s) and not any(cue in s for cue in CLOSING_CUES) and not CLOSING_QUESTION.search(s)
+        for s in later)
 
 
 # A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.

@@ -225,6 +225,31 @@ def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, r
     assert not [f for f in findings if f.rubric in ("closing", "checkpoint_order")], findings
 
 
+@pytest.mark.parametrize("reply", ["好的谢谢。接下来跟您确认说明书。", "好的谢谢，接下来跟您确认说明书。",
+                                   "嗯，谢谢。那我再跟您说一下犹豫期。", "好的，感谢您的配合。下面我说一下交费的事。"])
+def test_thanks_before_saying_what_comes_next_does_not_end_the_call(real_scenarios, real_facts, judge, reply):
+    """judge24: a thanks followed by a statement that goes on with the call (not only by a question) is no closing."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    session.start()
+    for earlier in scenario.model_answers[:2]:
+        session.reply(earlier)
+    turn = session.reply(reply)
+    assert not session.done, turn.text
+    assert not [f for f in session.report().findings if f.rubric in ("closing", "checkpoint_order")]
+
+
+def test_thanks_before_what_happens_after_the_call_is_still_a_closing(real_scenarios, real_facts, judge):
+    """Guard: "接下来工作人员会联系您" is after the call, not the agent going on with it."""
+    scenario = real_scenarios["callback-cooperative"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    session.start()
+    for earlier in scenario.model_answers[:2]:
+        session.reply(earlier)
+    session.reply("好的，谢谢您的配合。接下来工作人员会联系您。")
+    assert session.done and any(f.rubric == "closing" and f.ok for f in session.report().findings)
+
+
 @pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！"])
 def test_a_real_closing_still_ends_the_call(real_scenarios, real_facts, judge, closing):
     """Guard for the fix above: a goodbye after all seven checks ends the call, resolved."""
