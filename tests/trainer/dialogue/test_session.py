@@ -225,6 +225,17 @@ def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, r
     assert not [f for f in findings if f.rubric in ("closing", "checkpoint_order")], findings
 
 
+@pytest.mark.parametrize("reply", ["这个要求我没法答应您，爱找谁找谁，您还在犹豫期内。", "您爱找谁就找谁吧。"])
+def test_go_to_whoever_you_like_is_rude_wherever_it_is_said(real_scenarios, real_facts, reply):
+    """judge20 found 爱找谁找谁 mid-sentence not flagged at all (the classifier reads the clause with its polite
+    sentence's vector): it is the documented 你去投诉啊，随便投诉 in other words, now one of its wordings."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    session.start()
+    session.reply(reply)
+    rude = [f for f in session.report().findings if f.rubric == "rude"]
+    assert rude and "找谁" in rude[0].quote and not rude[0].ok
+
+
 @pytest.mark.parametrize("reply", ["好的谢谢。接下来跟您确认说明书。", "好的谢谢，接下来跟您确认说明书。",
                                    "嗯，谢谢。那我再跟您说一下犹豫期。", "好的，感谢您的配合。下面我说一下交费的事。"])
 def test_thanks_before_saying_what_comes_next_does_not_end_the_call(real_scenarios, real_facts, judge, reply):
