@@ -95,7 +95,7 @@ def _played(version: _Version) -> tuple[ModelStep, ...]:
     # Imported here: the session imports this module to place its replies.
     from trainer.dialogue.session import DialogueSession
 
-    session = DialogueSession(version.scenario, version.kb)
+    session = DialogueSession(version.scenario, version.kb, placing=False)
     session.start()
     steps = []
     for number, answer in enumerate(version.scenario.model_answers, start=1):

@@ -229,8 +229,9 @@ class DialogueSession:
     """One simulated call. `start()`, then `reply(text)` until `done`, then `report()`."""
 
     def __init__(self, scenario: Scenario, kb: FactBook, seed: int = 0, mode: str = "training",
-                 judge: MeaningJudge | None = None) -> None:
-        """`judge` adds recognition by meaning; without it only the cue rules judge (a light set-up for tools)."""
+                 judge: MeaningJudge | None = None, placing: bool = True) -> None:
+        """`judge` adds recognition by meaning; without it only the cue rules judge (a light set-up for tools).
+        `placing` False: the model call itself, played to place a trainee's replies (`model_call`), places none."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         missing = [i for i in scenario.entry_ids() if i not in kb.content.entries]
@@ -239,6 +240,7 @@ class DialogueSession:
         self.scenario = scenario
         self.mode = mode
         self.kb = kb
+        self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
         self.model_lines = ModelLines(scenario.model_answers, self.detectors)
@@ -768,13 +770,20 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, turn))
+            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, self._model_turn()))
             finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
                 self.findings.append(finding)
             else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
                 self.findings[same] = _with_advice_of(self.findings[same], finding)
+
+    def _model_turn(self) -> int:
+        """The model answer for the last reply's point of the call (the last one when the model call had ended
+        by then): where a vague reply's better wording comes from, not the model answer with the reply's number."""
+        if not self.placing:
+            return self.state.turn
+        return self.model_turns()[-1] or len(self.scenario.model_answers)
 
     def _hints(self, evidence: list[Evidence]) -> tuple[str, ...]:
         hints = [Worded(e.advice + (f" 可以这样说：{e.better}" if e.better else ""),
@@ -816,7 +825,7 @@ class DialogueSession:
     def model_turns(self) -> list[int]:
         """For each reply, the number of the model answer said at the same point of the model call (0: the
         model call had ended by then), not the model answer with the reply's number (`model_call`)."""
-        if not self.state.points:
+        if not self.state.points or not self.placing:
             return []
         ordered = [c.id for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0) if c.order]
         return placed([*self.state.points, self.point()], model_steps(self.scenario, self.kb), ordered)

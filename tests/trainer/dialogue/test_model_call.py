@@ -72,3 +72,15 @@ def test_the_model_call_is_played_once_per_version_of_the_scenario(real_scenario
     assert [s.number for s in steps] == [1, 2, 3, 4, 5] and "verify" in steps[0].met and steps[1].waiting == "still-in-time"
     edited = replace(scenario, model_answers=scenario.model_answers[1:])
     assert model_steps(edited, real_facts) is not steps
+
+
+def test_a_vague_reply_a_turn_behind_is_taught_with_the_model_answer_for_where_the_call_is(real_scenarios, real_facts):
+    """The better wording of a reply that says nothing was the model answer with the reply's number: at turn 2,
+    still before the identity check, "感谢您，身份已经核对。…" (judge24)."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    session = DialogueSession(scenario, real_facts)
+    session.start()
+    session.reply("嗯嗯，您稍等。")
+    session.reply("嗯嗯，您稍等。")
+    [vague] = [f for f in session.report().findings if f.turn_index == 2 and f.rubric == "vague"]
+    assert vague.model_answer == scenario.model_answers[0]
