@@ -29,7 +29,7 @@ from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
-from trainer.dialogue.model_call import CallPoint, model_steps, placed
+from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
@@ -828,4 +828,9 @@ class DialogueSession:
         if not self.state.points or not self.placing:
             return []
         ordered = [c.id for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0) if c.order]
-        return placed([*self.state.points, self.point()], model_steps(self.scenario, self.kb), ordered)
+        return placed([*self.state.points, self.point()], self._model_steps, ordered)
+
+    @cached_property
+    def _model_steps(self) -> tuple[ModelStep, ...]:
+        """The model call's steps, looked up once per call (the shared cache's key is a digest of the scenario)."""
+        return model_steps(self.scenario, self.kb)
