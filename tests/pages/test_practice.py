@@ -72,6 +72,15 @@ def choose_tab(at: AppTest, label: str) -> AppTest:
     return at.run()
 
 
+def ended_early(at: AppTest, replies: list[str]) -> AppTest:
+    """Start a call, say `replies`, then end it (confirmed): the report of an unfinished call."""
+    at.button(key="practice_start").click().run()
+    for reply in replies:
+        at.chat_input(key="practice_input").set_value(reply).run()
+    at.button(key="practice_end").click().run()
+    return at.button(key="practice_end_confirm").click().run()
+
+
 def chart_names(at: AppTest) -> set[str]:
     charts = {json.loads(c.proto.spec).get("usermeta", {}).get("chart") for c in at.get("vega_lite_chart")}
     return {name.removeprefix("practice_report_") for name in charts}
@@ -321,11 +330,7 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     at.session_state["user"] = get_or_create_by_name(store, "英文坐席")
     at.session_state["lang"] = "en"
     at.run()
-    at.button(key="practice_start").click().run()
-    for reply in ("您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"):
-        at.chat_input(key="practice_input").set_value(reply).run()
-    at.button(key="practice_end").click().run()
-    at.button(key="practice_end_confirm").click().run()
+    ended_early(at, ["您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"])
     assert not at.exception, at.exception
     markdown = [m.value for m in at.markdown]
     assert "**Ended by the agent \\(unresolved\\)**" in markdown, "the outcome in full, not cut in a metric"
@@ -336,6 +341,19 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert strengths and all("：" not in m and "；" not in m for m in strengths), strengths
     findings = [m.value for m in choose_tab(at, "All findings").markdown if m.value.startswith((":green[", ":red["))]
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings
+
+
+def test_turn_by_turn_shows_the_model_answer_for_where_a_delayed_call_is(app_env, store) -> None:
+    """A question first puts the trainee a turn behind: their identity check sits beside the model call's identity
+    check (its turn said), not beside model answer 2 (judge24)."""
+    at = practice_page(app_env, store, "慢一拍坐席")
+    ended_early(at, ["您好，请问有什么可以帮您？", "您好，请问您是本人吗？麻烦说一下身份证后四位。"])
+    assert not at.exception, at.exception
+    second = next(m.value for m in at.markdown if m.value.startswith("**第2轮**"))
+    assert "参考说法（示范通话第1轮）：您好，请问您是本人吗？" in second, second
+    assert "犹豫期是15天" not in second
+    first = next(m.value for m in at.markdown if m.value.startswith("**第1轮**"))
+    assert "参考说法：您好，请问您是本人吗？" in first, first
 
 
 def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
