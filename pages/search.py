@@ -8,6 +8,7 @@ from kb import ArticleHit, Hit
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.display import entry_text
+from ui.guide import guide_link
 from ui.limits import QUESTION_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -113,6 +114,8 @@ if query.strip() and len(normalize(query)) > MAX_QUERY_CHARS:
                   f"A long question: only its first {MAX_QUERY_CHARS} characters are searched. If the answer is off, "
                   "keep just the customer's question and search again."))
 
+if not query.strip():  # the home page: where a new user starts (qa15 #11: no help anywhere)
+    guide_link()
 if submitted and not query.strip():
     st.info(tr("请先输入客户的问题，例如：宽限期多久。", "Type the customer's question first, e.g. how long is the grace period."),
             icon=":material/edit:")
