@@ -38,8 +38,8 @@ LIVE_CALL = Audience(
      ("先看第一条答案和“话术（可复制）”，点代码框右上角复制后照着说；依据写在答案下面。",
       "Read the first answer and the words to say; copy them with the button at the box's top right. The rule "
       "it comes from is under the answer."),
-     ("显示“没有可靠的答案”时不要猜：请示组长或转二线。答案不对就点 👎 或“报告答案有误”，培训师会处理。",
-      "On “No reliable answer”, do not guess: ask a supervisor or transfer. If an answer is wrong, press 👎 or "
+     ("显示“没有可靠的答案”时不要猜：请示组长或转二线。答案不对就点 :material/thumb_down: 或“报告答案有误”，培训师会处理。",
+      "On “No reliable answer”, do not guess: ask a supervisor or transfer. If an answer is wrong, press :material/thumb_down: or "
       "“Report a wrong answer”: the instructors see it.")),
 )
 
@@ -72,8 +72,8 @@ INSTRUCTOR_WORK = Audience(
      ("pages/assignments.py", ("给班组布置情景和截止日期，训练模式或考试模式。",
                                "Assign scenarios to a team with a due date, in training or exam mode.")),
      ("pages/agent.py", ("打开一位坐席，读他的通话并写评语。", "Open one agent, read their calls and comment on them.")),
-     ("pages/search_feedback.py", ("坐席搜不到或点了 👎 的问题，按意思分组；一键加为某条目的相似问法。",
-                                   "What agents could not find or marked 👎, grouped by meaning; one click adds a "
+     ("pages/search_feedback.py", ("坐席搜不到或点了 :material/thumb_down: 的问题，按意思分组；一键加为某条目的相似问法。",
+                                   "What agents could not find or marked :material/thumb_down:, grouped by meaning; one click adds a "
                                    "wording to the right entry.")),
      ("pages/editor.py", ("修改知识库条目和测验题（先检查，再保存并发布，可撤销）。",
                           "Edit FAQ entries and quiz items (checked before saving; every save can be undone).")),
@@ -140,8 +140,8 @@ def guide_link() -> None:
 
     A page run on its own (a test, `streamlit run pages/search.py`) has no menu to link into: no link then."""
     try:
-        st.page_link("pages/guide.py", label=tr("第一次使用？看使用指南：每个页面做什么、从哪里开始",
-                                                "New here? The guide: what each page is for and where to start"),
+        # short: a phone's width (390 px) cut the longer label off mid-word
+        st.page_link("pages/guide.py", label=tr("第一次使用？看使用指南", "New here? Read the guide"),
                      icon=":material/menu_book:")
     except StreamlitPageNotFoundError:
         pass
