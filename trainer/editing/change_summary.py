@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from trainer.dialogue.behaviours import LABELS, NO_BEHAVIOUR
 from trainer.editing.fields import ENTRY, QUIZ
 
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除"}
@@ -64,10 +65,16 @@ _READINGS: tuple[tuple[re.Pattern[str], Callable[..., str]], ...] = (
     (re.compile(rf"{_ACTION} ({ENTRY}|{QUIZ}) (\S+)"),
      lambda action, kind, item: f"{ACTIONS[action]}{KINDS[kind]} {item}"),
     (re.compile(r"judge correction #(\d+): (.*)"),  # trainer.dialogue.corrections.accept
-     lambda number, labels: f"评判纠错 #{number}：{labels}"),
+     lambda number, labels: f"评判纠错 #{number}：{_behaviours_zh(labels)}"),
     (re.compile(rf"{_ACTION} (\S+)"),
      lambda action, file: f"{ACTIONS[action]}文件 {file}"),
 )
+
+
+def _behaviours_zh(labels: str) -> str:
+    """`vague, blame` as the judge's pages name them: 回应空泛、推诿指责 (an unknown id as it is)."""
+    named = {**{key: zh for key, (zh, _) in LABELS.items()}, NO_BEHAVIOUR: "无"}
+    return "、".join(named.get(label.strip(), label.strip()) for label in labels.split(","))
 
 
 def summary_zh(summary: str) -> str:
