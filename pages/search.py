@@ -20,6 +20,8 @@ from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 from ui.widget_memory import keep
 
+SHOWN = "_search_shown"  # the (question, category, regulations only) whose answers this session last drew
+
 user = require_page_user(__file__)
 kb = knowledge_base()
 
@@ -121,6 +123,10 @@ if submitted and not query.strip():
             icon=":material/edit:")
 elif query.strip():
     # Said at once and taken away only after the last answer is drawn: on a weak link the answers take seconds
-    # to arrive, and nothing on the page said a search was under way (qa15 #15: 11–17 s at 50 kbit/s).
-    with shown_while(tr("正在搜索，答案马上显示……", "Searching; the answers will show in a moment…")):
+    # to arrive, and nothing on the page said a search was under way (qa15 #15: 11–17 s at 50 kbit/s). Only for a
+    # search not shown yet: a 👍 on an answer reruns the page, and is no search.
+    asked = (query, category, regulations_only)
+    with shown_while(tr("正在搜索，答案马上显示……", "Searching; the answers will show in a moment…"),
+                     when=submitted or st.session_state.get(SHOWN) != asked):
         show_results()
+    st.session_state[SHOWN] = asked

@@ -15,10 +15,13 @@ import streamlit as st
 
 
 @contextmanager
-def shown_while(text: str) -> Iterator[None]:
-    """Show `text` (after an hourglass) above what the block draws, until the block has drawn it all."""
+def shown_while(text: str, when: bool = True) -> Iterator[None]:
+    """Show `text` (after an hourglass) above what the block draws, until the block has drawn it all.
+
+    `when` False draws the block without the line (its empty place is kept, so the page keeps its shape)."""
     note = st.empty()
-    note.caption(f":material/hourglass_top: {text}")
+    if when:
+        note.caption(f":material/hourglass_top: {text}")
     try:
         yield
     finally:
