@@ -340,3 +340,56 @@ def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_e
     assert not history.exception, history.exception
     assert knowledge_base().entry(row[0]).answer == before
 
+
+
+def test_the_history_says_each_change_in_chinese_on_the_chinese_ui(app_env, instructor):
+    """qa15 #16: 修改历史's 说明 column and its picker read `import: 0 new, 1 changed`, `update entry …` and
+    `restore … to the version before change #1` on the Chinese UI."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.resources import knowledge_base
+
+    at = page("pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
+    at.button(key="editor_save").click().run()
+    header, row = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))[:2]
+    answer = header.index("answer")
+    text = io.StringIO()
+    csv.writer(text).writerows([header, [*row[:answer], row[answer] + "（导入）", *row[answer + 1:]]])
+    at = page("pages/content_io.py", instructor)
+    at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+    at.button(key="import_apply").click().run()
+    history = page("pages/history.py", instructor)
+    history.button(key="restore_file_before").click().run()  # the import, newest, is picked: undo it
+
+    history = page("pages/history.py", instructor)
+    said = list(history.dataframe[0].value["说明"])
+    assert said == ["把文件 faq/claims.yaml 恢复到修改 #2 之前的版本", "导入：新增 0 条，修改 1 条",
+                    "修改条目 cooling-off-length"], said
+    assert history.selectbox(key="history_pick").options[1] == "#2 · teacher-li · 导入：新增 0 条，修改 1 条"
+
+    history.session_state["lang"] = "en"
+    history.run()
+    assert list(history.dataframe[0].value["summary"])[1] == "import: 0 new, 1 changed"
+
+
+def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, instructor):
+    """qa15 #18: problems with the file itself (no header row, not UTF-8 or GBK, not a readable Excel file) were
+    English on the Chinese 导入导出 page."""
+    at = page("pages/content_io.py", instructor)
+    refused = {}
+    for name, data in (("faq.csv", b"hello,world\n1,2\n"), ("faq.csv", b"\xff\xfe\xff\xff"), ("content.xlsx", b"not a zip")):
+        at.file_uploader(key="import_file").upload(name, data, "application/octet-stream").run()
+        assert not at.exception, at.exception
+        refused[data] = [e.value for e in at.error]
+    assert refused[b"hello,world\n1,2\n"] == [
+        "faq.csv：第一行必须是列名（id、question …… 或 id、type、prompt ……），请用导出的文件修改后再导入"]
+    assert refused[b"\xff\xfe\xff\xff"] == ["faq.csv：CSV 文件须为 UTF-8 或 GBK 编码（在 Excel 中另存为“CSV UTF-8”即可）"]
+    assert refused[b"not a zip"][0].startswith("content.xlsx：无法读取，不是有效的 Excel 文件")
+
+    at.session_state["lang"] = "en"
+    at.run()
+    assert [e.value for e in at.error][0].startswith("content.xlsx: not a readable Excel file")

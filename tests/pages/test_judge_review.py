@@ -172,3 +172,14 @@ def test_the_queue_says_who_objected_and_when(app_env, store, queued, team, lang
     assert any(said in c for c in captions), captions
     if team != "一组":
         assert not any("陈小红" in c for c in captions)
+
+
+@pytest.mark.parametrize(("language", "said"), [("zh", "正在载入评判模型"), ("en", "Loading the call judge")])
+def test_a_saved_judge_being_read_is_not_announced_as_retraining(app_env, store, judge_state, language, said) -> None:
+    """polish17 left: after every restart 评判纠错 said 正在后台重新训练… while the judge was only read from disk."""
+    judge_state.append(RefreshStatus("loading", None, "v1"))
+    at = page(instructor(store), language)
+    assert not at.exception, at.exception
+    told = [i.value for i in at.info] + [e.value for e in at.error]
+    assert not any("训练" in t or "Retrain" in t for t in told), told
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
