@@ -19,3 +19,12 @@ def test_reviews_due_per_day_step_by_whole_reviews():
     frame = pd.DataFrame({"day": ["2026-12-05", "2026-12-06"], "due": [0, 1]})
     axis = charts.columns(frame, "day", "due", ["day", "due"]).to_dict()["encoding"]["y"]["axis"]
     assert axis["format"] == "d" and axis["tickMinStep"] == 1
+
+
+def test_every_category_of_the_mastery_bars_is_named_with_a_rows_height():
+    """QA 2026-12-05 (qa16): a new agent's 各分类掌握度 had six bars and three names; Vega dropped every other label
+    because the value axis took the room meant for the rows."""
+    frame = pd.DataFrame({"分类": [f"分类{n}" for n in range(6)], "掌握度 %": [0, 0, 100, 100, 100, 100]})
+    spec = charts.horizontal_bars(frame, "分类", "掌握度 %", ["分类"], (0, 100)).to_dict()
+    assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False
+    assert spec["height"] >= charts.ROW_PX * 6 + 90  # rows plus the value axis and its title
