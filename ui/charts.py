@@ -16,6 +16,7 @@ MIN_HEIGHT = 120
 # for them is added on top of the rows (without it, rows shrink and their labels are dropped).
 AXES_PX = 130
 BAR_AXES_PX = 90     # the value axis under horizontal bars: its labels and title
+GRID_AXES_PX = 290   # a heatmap's angled column labels (up to LABEL_LIMIT long: ~260 px with the legend) on top and below
 NO_TRAINING = "#ebedf0"
 LABEL_LIMIT = 160    # long category or agent names are cut with "…" past this many pixels, not overlapped
 
@@ -85,7 +86,9 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip)
     text = base.mark_text(fontSize=10).encode(text=alt.Text(f"{value}:Q", format=".0f"))
-    return (cells + text).properties(height=_height(rows, AXES_PX + 60))  # angled column labels on top
+    # Angled column labels on top and the legend below take up to ~260 px whatever the rows: with AXES_PX + 60 a team of
+    # one agent got a 4 px strip of colour under the labels (qa16).
+    return (cells + text).properties(height=_height(rows, GRID_AXES_PX))
 
 
 def annotated_line(frame: pd.DataFrame, x: str, y: str, note: str, tooltip: list[str],
