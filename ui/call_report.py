@@ -62,6 +62,8 @@ def show_strengths(report: Report) -> None:
     for strength in strengths:
         examples = tr("；", "; ").join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}"
                                        for turn, words in strength.examples[:3])
+        if len(strength.examples) > 3:  # "完成要点 ×7" beside three quotes read as if the list were whole (qa16)
+            examples += tr("等", " and more")
         st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}{tr('：', ': ')}{examples}")
 
 

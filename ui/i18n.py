@@ -55,8 +55,43 @@ def adopt_user_language(user_id: int) -> None:
         set_user_language(database(), user_id, language())
 
 
+def _choice_keys() -> list[str]:
+    """The keys of the radios, select boxes and multiselects drawn in this session: the widgets whose value
+    Streamlit (1.67) keeps as the words it shows. Read from Streamlit's session internals; none if they change."""
+    try:
+        from streamlit.elements.widgets.multiselect import MultiSelectSerde
+        from streamlit.elements.widgets.radio import RadioSerde
+        from streamlit.elements.widgets.selectbox import SelectboxSerde
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        state = get_session_state()._state
+        kinds = (RadioSerde, SelectboxSerde, MultiSelectSerde)
+        keys = []
+        for key in st.session_state.keys():
+            widget = state._key_id_mapper.get_id_from_key(str(key), None)
+            metadata = state._new_widget_state.widget_metadata.get(widget) if widget else None
+            if isinstance(getattr(getattr(metadata, "serializer", None), "__self__", None), kinds):
+                keys.append(str(key))
+        return keys
+    except Exception:  # noqa: BLE001 - Streamlit's internals moved: the old behaviour, nothing worse
+        return []
+
+
+def _keep_choices_by_value() -> None:
+    """Set each choice widget's value again as the value itself, before the words change.
+
+    Streamlit (1.67) keeps a radio's or select box's choice as the words it shows; once they are drawn in the other
+    language those words match no option and the page got them back as the value: 今日训练's Start failed with
+    "unknown training mode '今日训练'" after a switch to English (qa16). A value set through the session state is
+    written out with the new words at the next drawing."""
+    for key in _choice_keys():
+        if key != CHOICE_KEY:
+            st.session_state[key] = st.session_state[key]
+
+
 def _on_language_picked() -> None:
     """The switch was moved: use and remember the new language (before the rerun draws anything)."""
+    _keep_choices_by_value()
     choice = st.session_state[CHOICE_KEY]
     st.session_state[LANG_KEY] = choice
     user_id = _signed_in_user_id()

@@ -393,3 +393,26 @@ def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, in
     at.session_state["lang"] = "en"
     at.run()
     assert [e.value for e in at.error][0].startswith("content.xlsx: not a readable Excel file")
+
+def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_question(app_env, instructor):
+    """QA 2026-12-05 (qa16): a new quiz item's 考查的知识库条目 started on the first entry of the whole content and
+    listed bare ids, so an item written for 宽限期/效力中止 was saved tied to bene-who-designates without a word. A new
+    item's problems were listed above the form by YAML field names, not under the fields as the message says."""
+    quizzes = sorted((app_env.content_dir / "quizzes").glob("*.yaml"))
+    before = [path.read_bytes() for path in quizzes]
+    at = page("pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    entry = next(s for s in at.selectbox if s.key.endswith("-entry"))
+    assert entry.value is None
+    assert any(option.startswith("cooling-off-length · ") and "犹豫期" in option for option in entry.options)
+    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
+    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
+    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    assert not at.success, texts(at)  # refused: no entry was chosen (nor an explanation written)
+    under_fields = [e.value for e in at.error if "不能为空" in e.value]
+    assert len(under_fields) == 2, texts(at)  # under 解析 and 考查的知识库条目, as the message above them says
+    assert not any("entry:" in c.value for c in at.code), texts(at)  # not listed above the form by YAML field names
+    assert [path.read_bytes() for path in quizzes] == before
