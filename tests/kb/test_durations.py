@@ -49,6 +49,22 @@ def test_no_span_without_a_stated_duration(text: str) -> None:
     assert query_spans(text) == []
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("还在十五天里面", 0, 15), ("在那十五天里头能退不", 0, 15), ("现在还在那十几天里面", 0, 19),
+    ("解除合同三十天内必须退钱吗", 30, 31),   # a deadline, not how long the policy has been held
+    ("不到两年不赔", 730, 731)])              # a rule's bound
+def test_being_inside_a_span_is_everything_up_to_its_end(text: str, low: float, high: float) -> None:
+    """search19b: 还在十五天里面 was the fifteenth day, which the cooling-off rules (under 15 days) exclude."""
+    assert query_spans(text) == [Span(low, high)]
+
+
+def test_within_fifteen_days_falls_in_the_cooling_off_rule_not_after_it() -> None:
+    cooling_off = DurationRule("cooling-off-how-to-cancel", max_days=parse_limit("15天"))
+    surrender = DurationRule("surrender-refund-amount", min_days=parse_limit("15天"))
+    spans = query_spans("我要退保 还在十五天里面 要怎么退")
+    assert (cooling_off.judge(spans), surrender.judge(spans)) == (1, -1)
+
+
 @pytest.mark.parametrize(("text", "low", "high"), [("买了才几天", 2, 9), ("好几年了", 730, 3285), ("这几天", 2, 9)])
 def test_a_few_stated_is_a_span(text: str, low: float, high: float) -> None:
     assert query_spans(text) == [Span(low, high)]
