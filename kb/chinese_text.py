@@ -142,6 +142,15 @@ def _is_date_or_label(text: str, match: re.Match, unit: str, value: float) -> bo
     return False
 
 
+# 几十天, 数百元, 上千元, 好几十万: tens or hundreds of, no figure (几十天 was read as 10日, the 十 after 几).
+_VAGUE_BEFORE = {"十": "几数", "百": "几数上", "千": "几数上"}
+
+
+def _vague_tens(text: str, start: int) -> bool:
+    """The number at `start` begins with 十, 百 or 千 right after 几 / 数 (上 before 百, 千): a vague amount."""
+    return start > 0 and text[start - 1] in _VAGUE_BEFORE.get(text[start], "")
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order."""
     found = []
@@ -158,7 +167,7 @@ def quantities(text: str) -> list[Quantity]:
             continue  # a bare number: consumed whole, so no later match starts inside it
         else:
             raw = match.group("value")
-            if raw == "一":
+            if raw == "一" or _vague_tens(text, match.start("value")):
                 continue  # a bare 一 is usually a word (一天, 一年期), not a figure worth checking
             value = parse_number(raw)
             unit = UNITS[match.group("unit")]
@@ -169,7 +178,7 @@ def quantities(text: str) -> list[Quantity]:
                 continue
         if value is None or _is_date_or_label(text, match, unit, value):
             continue
-        low = match.group("low") if not match.group("percent") else None
+        low = match.group("low") if not match.group("percent") and not _vague_tens(text, match.start("low")) else None
         low_value = parse_number(low) if low else None
         if low_value is not None:
             found.append(Quantity(low_value, unit, f"{low}{match.group('unit')}", match.start("low"), match.end("low")))

@@ -27,6 +27,12 @@ RELATIVE_DAYS = {"大前天": (3, 4), "前天": (2, 3), "昨天": (1, 2), "上�
                  "上礼拜": (1, 14), "上星期": (1, 14), "上周": (1, 14), "上个月": (1, 61), "上月": (1, 61),
                  "去年": (1, 731), "前年": (366, 1096)}
 _RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")[^，,。.！!？?；;\s]{0,8}?(?:买|签|收到|送到|投保)")
+# Being inside a span is everything up to its end: 还在十五天里面, 在那十五天里头 are 0–15 days, not the fifteenth day
+# (which a rule ending at 15天 excludes: the cooling-off entries were pushed down for 还在十五天里面). Only with 在
+# before it: 三十天内必须退钱 is a deadline and 不到两年不赔 a rule's bound, not how long the policy has been held
+# (both read as bounds moved a right first answer down: docs/benchmarks.md, search19b).
+_INSIDE = re.compile(r"在[那这]?(?:个)?$")
+WITHIN_AFTER = ("以内", "之内", "内", "里面", "里头", "里", "之中", "当中")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
 
@@ -81,6 +87,8 @@ def query_spans(text: str) -> list[Span]:
             high += step
         elif approx == "来":
             low, high = low * 0.8, high * 1.2
+        if text.startswith(WITHIN_AFTER, match.end()) and _INSIDE.search(text[:match.start()]):
+            low = 0.0
         spans.append(Span(low * unit_days, max(high * unit_days, low * unit_days + 1)))
     return spans
 

@@ -15,6 +15,7 @@ from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
 from ui.assignments_view import mode_choice, mode_name
 from ui.display import scenario_title, when, zone
+from ui.exports import MISSING
 from ui.i18n import tr
 from ui.progress_view import call_link
 from ui.pages import require_page_user
@@ -80,6 +81,7 @@ for progress in listed:
                      report: call_link(done[member.id].dialogue_id) if member.id in done and done[member.id].dialogue_id else None}
                     for member in agents(db, work.team)]
             st.dataframe(pd.DataFrame(rows, columns=[name, status, score, at, report]), hide_index=True, width="stretch",
+                         placeholder=MISSING,  # not Streamlit's "None" for a score or report still to come
                          column_config={report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"))})
         with cancel_col.popover(tr("撤销……", "Withdraw…")):
             if st.button(tr("确认撤销", "Withdraw"), key=f"assignment_cancel_{work.id}"):

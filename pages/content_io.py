@@ -54,7 +54,7 @@ plan = st.session_state["import_plan"]
 if "import_result" in st.session_state:
     show_result(st.session_state.pop("import_result"))
 for problem in plan.file_problems:
-    st.error(problem)
+    st.error(tr(problem.zh(), str(problem)))
 counts = st.columns(4)
 for column, status in zip(counts, STATUS_NAMES):
     column.metric(tr(*STATUS_NAMES[status]), len(plan.by_status(status)))

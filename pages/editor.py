@@ -11,7 +11,7 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name, choice_name, shortened
+from ui.display import category_name, choice_name, entry_label, shortened
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -64,9 +64,12 @@ if st.session_state.get("editor_draft_key") != draft_key or "editor_draft" not i
 draft = st.session_state["editor_draft"]
 version = st.session_state["editor_version"]
 result: SaveResult | None = st.session_state.get("editor_result")
-messages = result.field_problems(draft.item_id or "") if result is not None else {}
+# A new item's problems carry the id typed in the form (the draft has none yet): keyed by "" they were listed as
+# `quizzes/x.yaml:23: 条目 'q-…': entry: 不能为空` above the form, under "see the messages under the fields" (qa16).
+result_item = draft.item_id or st.session_state.get("editor_result_item") or ""
+messages = result.field_problems(result_item) if result is not None else {}
 if result is not None:
-    show_result(result, draft.item_id or "")
+    show_result(result, result_item)
 
 if picked != NEW:
     loaded = content.entries.get(picked) if kind == ENTRY else content.quiz_items.get(picked)
@@ -87,11 +90,18 @@ def show_control(column: Column) -> object:
     label, current = tr(column.label, column.label_en), cells.get(column.name, "")
     spec = column.spec
     help_text = tr(spec.help, spec.help_en) if spec.help else tr("每行一项", "one per line") if spec.kind == LINES else None
-    if column.control in (PICK, PICK_ENTRY):
-        choices = list(content.entries) if column.control == PICK_ENTRY else list(spec.choices)
+    if column.control == PICK_ENTRY:
+        # Named by id and question, so the entry can be found by its words; a new quiz item starts with none
+        # chosen: it started on the first entry of the whole content (bene-who-designates), and an item written
+        # for another category was saved tied to it without a word (qa16).
+        choices = list(content.entries)
+        return st.selectbox(label, choices, index=choices.index(current) if current in choices else None,
+                            key=widget(column.name), help=help_text, format_func=entry_label,
+                            placeholder=tr("选择条目（可输入问题中的字查找）", "Pick an entry (type words of its question)"))
+    if column.control == PICK:
+        choices = list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
-                            key=widget(column.name), help=help_text,
-                            format_func=choice_name if column.control == PICK else str)
+                            key=widget(column.name), help=help_text, format_func=choice_name)
     box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
     return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)
@@ -123,6 +133,7 @@ def save_and_remember(item: dict | None, next_pick: str) -> None:
 if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
     item_id = str(item.get("id") or "").strip()
+    st.session_state["editor_result_item"] = item_id
     if cell_problems:
         found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.editing import history
+from trainer.editing.change_summary import summary_zh
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
 from ui.display import when
@@ -47,9 +48,10 @@ if not changes:
     st.stop()
 st.dataframe([{"#": c.id, tr("时间", "when"): when(c.at), tr("作者", "author"): c.author,
                tr("操作", "action"): tr(*ACTION_NAMES.get(c.action, (c.action, c.action))), tr("文件", "file"): c.file,
-               tr("条目", "item"): c.item_id, tr("说明", "summary"): c.summary} for c in changes], hide_index=True)
+               tr("条目", "item"): c.item_id, tr("说明", "summary"): tr(summary_zh(c.summary), c.summary)} for c in changes], hide_index=True)
 picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes], key="history_pick",
-                      format_func=lambda i: next(f"#{c.id} · {c.author} · {c.summary}" for c in changes if c.id == i))
+                      format_func=lambda i: next(f"#{c.id} · {c.author} · {tr(summary_zh(c.summary), c.summary)}"
+                                                 for c in changes if c.id == i))
 chosen = next(c for c in changes if c.id == picked)
 st.code(chosen.diff or tr("（无差异）", "(no difference)"), language="diff")
 

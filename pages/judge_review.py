@@ -81,10 +81,18 @@ for correction in queue:
         chosen = st.multiselect(tr("这句话表现出的行为", "Behaviours the reply shows"), UTTERANCE_BEHAVIOURS,
                                 default=labels, format_func=name, key=f"labels_{correction.id}",
                                 placeholder=tr("选择行为", "Choose behaviours"))
-        chosen_counter = st.multiselect(tr("不应被判为（反例）", "Must not be flagged as (counter-example)"),
-                                        [b for b in NEGATIVE if b in UTTERANCE_BEHAVIOURS and b not in chosen],
-                                        default=[c for c in counter if c not in chosen], format_func=name,
+        counters = [b for b in NEGATIVE if b in UTTERANCE_BEHAVIOURS and b not in chosen]
+        # Only what the reply itself shows can be a counter-example: a 未回应问题 objection suggested
+        # ignored_question, which is not among the choices, and the whole queue stopped on Streamlit's error (qa16).
+        chosen_counter = st.multiselect(tr("不应被判为（反例）", "Must not be flagged as (counter-example)"), counters,
+                                        default=[c for c in counter if c in counters], format_func=name,
                                         key=f"counter_{correction.id}", placeholder=tr("选择行为", "Choose behaviours"))
+        if not step and correction.behaviour in NEGATIVE and correction.behaviour not in UTTERANCE_BEHAVIOURS:
+            st.caption(tr(f"“{name(correction.behaviour)}”要看客户当时说了什么，不是这句话本身的行为，不能作为反例写入话语语料：",
+                          f"“{name(correction.behaviour)}” depends on what the customer had said, not on the reply "
+                          "alone, so it cannot be a counter-example in the corpus: ")
+                       + tr("判断确实有误时，可接受并只写入上面选的行为；否则维持原判。",
+                            "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))
         accept_col, reject_col = st.columns(2)
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
             st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],

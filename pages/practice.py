@@ -168,6 +168,13 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
                     st.markdown("- " + escape_markdown(tr_worded(hint)))
 
 
+def sent(reason_key: str) -> None:
+    """An objection was queued: empty its reason box and redraw. The reason stayed in the box while the picker moved
+    on to another finding, so a second click filed the same words against something else (qa16)."""
+    st.session_state.pop(reason_key, None)
+    st.rerun()
+
+
 def judged_wrong_form(report: Report, numbers: list[int]) -> None:
     """Let the trainee object to one finding, with a short reason, for an instructor to review."""
     marked = st.session_state[CALL].setdefault("marked", set())
@@ -196,7 +203,7 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
         mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason,
                           call.get("record_id"))
         marked.add(number)
-        st.rerun()
+        sent("judged_wrong_reason")
 
 
 def step_done_form(report: Report) -> None:
@@ -226,7 +233,7 @@ def step_done_form(report: Report) -> None:
         said = next(u.text for u in replies if u.turn_index == turn)
         mark_step_done(database(), user.id, session.scenario.id, step, turn, said, reason, call.get("record_id"))
         contested.add(step.id)
-        st.rerun()
+        sent("step_done_reason")
 
 
 def finished(report: Report) -> None:

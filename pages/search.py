@@ -8,14 +8,19 @@ from kb import ArticleHit, Hit
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.display import entry_text
+from ui.guide import guide_link
 from ui.limits import QUESTION_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
+from ui.progress_note import shown_while
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
+from ui.search_address import show_in_address, take_from_address
 from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 from ui.widget_memory import keep
+
+SHOWN = "_search_shown"  # the (question, category, regulations only) whose answers this session last drew
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -29,6 +34,8 @@ if kb.last_errors and user.role in STAFF:
 categories = kb.categories()
 # The question, its category and the toggle are kept across a visit to another page: an agent on a call
 # who checked their progress or a quiz came back to an empty box and had to ask the customer again.
+# A reload, or a link to this page, brings them back from the address (ui/search_address.py).
+take_from_address("search_query", "search_category", "search_regulations_only", categories)
 with st.form("search-form", border=False):
     query_col, category_col = st.columns([3, 1])
     query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
@@ -78,18 +85,11 @@ def show_articles(articles: list[ArticleHit]) -> None:
             st.caption(f"{relevance}`{article.document_id}`")
 
 
-if query.strip() and len(normalize(query)) > MAX_QUERY_CHARS:
-    # A pasted paragraph is searched by its beginning only: say so, or the agent trusts an answer to words
-    # that were never read (qa15: a 490-character complaint, cut silently).
-    st.caption(tr(f"问题较长：只按前 {MAX_QUERY_CHARS} 个字搜索。答案不对时，请只留下客户的问题再搜。",
-                  f"A long question: only its first {MAX_QUERY_CHARS} characters are searched. If the answer is off, "
-                  "keep just the customer's question and search again."))
-if submitted and not query.strip():
-    st.info(tr("请先输入客户的问题，例如：宽限期多久。", "Type the customer's question first, e.g. how long is the grace period."),
-            icon=":material/edit:")
-elif query.strip() and regulations_only:
-    show_articles(kb.search_regulations(query, k=5))
-elif query.strip():
+def show_results() -> None:
+    """The answers to the question in the box (or the articles only), logged as a search."""
+    if regulations_only:
+        show_articles(kb.search_regulations(query, k=5))
+        return
     hits = kb.search(query, k=5, category=category)
     search_key = log_search(user, query, category, hits, submitted)
     if not hits:
@@ -106,3 +106,27 @@ elif query.strip():
             with st.expander(f"{rank}. {escape_markdown(entry_text(hit, 'question'))}"):
                 show_hit(hit, rank, search_key)
     show_articles(kb.search_regulations(query, k=3))
+
+
+show_in_address(query, category, regulations_only)  # before searching: a reload mid-search keeps the question
+if query.strip() and len(normalize(query)) > MAX_QUERY_CHARS:
+    # A pasted paragraph is searched by its beginning only: say so, or the agent trusts an answer to words
+    # that were never read (qa15: a 490-character complaint, cut silently).
+    st.caption(tr(f"问题较长：只按前 {MAX_QUERY_CHARS} 个字搜索。答案不对时，请只留下客户的问题再搜。",
+                  f"A long question: only its first {MAX_QUERY_CHARS} characters are searched. If the answer is off, "
+                  "keep just the customer's question and search again."))
+
+if not query.strip():  # the home page: where a new user starts (qa15 #11: no help anywhere)
+    guide_link()
+if submitted and not query.strip():
+    st.info(tr("请先输入客户的问题，例如：宽限期多久。", "Type the customer's question first, e.g. how long is the grace period."),
+            icon=":material/edit:")
+elif query.strip():
+    # Said at once and taken away only after the last answer is drawn: on a weak link the answers take seconds
+    # to arrive, and nothing on the page said a search was under way (qa15 #15: 11–17 s at 50 kbit/s). Only for a
+    # search not shown yet: a 👍 on an answer reruns the page, and is no search.
+    asked = (query, category, regulations_only)
+    with shown_while(tr("正在搜索，答案马上显示……", "Searching; the answers will show in a moment…"),
+                     when=submitted or st.session_state.get(SHOWN) != asked):
+        show_results()
+    st.session_state[SHOWN] = asked

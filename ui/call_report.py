@@ -62,6 +62,8 @@ def show_strengths(report: Report) -> None:
     for strength in strengths:
         examples = tr("；", "; ").join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}"
                                        for turn, words in strength.examples[:3])
+        if len(strength.examples) > 3:  # "完成要点 ×7" beside three quotes read as if the list were whole (qa16)
+            examples += tr("等", " and more")
         st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}{tr('：', ': ')}{examples}")
 
 
@@ -79,16 +81,19 @@ def show_mood(report: Report, key: str) -> None:
 
 
 def show_turns(report: Report) -> None:
-    """Each reply beside the model answer for that turn, as plain text blocks (no columns: a long
-    call's columns were a large part of the report's drawing time), then the customer's last line."""
+    """Each reply beside the model answer for that point of the call, as plain text blocks (no columns: a
+    long call's columns were a large part of the report's drawing time), then the customer's last line.
+    A model answer said at another turn of the model call says which (the trainee was a turn behind)."""
     for pair in lessons.turns(report):
         marks = " · ".join([f"{mark(False)} {escape_markdown(rubric_name(r))}" for r in pair.faults]
                            + [f"{mark(True)} {escape_markdown(rubric_name(r))}" for r in pair.good])
-        model = escape_markdown(pair.model) if pair.model else tr("（示范通话没有这一轮）", "(the model call has no such turn)")
+        model = escape_markdown(pair.model) if pair.model else tr("（示范通话到这里已经结束）", "(the model call had ended by this point)")
+        label = (tr("参考说法：", "Model answer: ") if pair.model_turn in (0, pair.turn_index) else
+                 tr(f"参考说法（示范通话第{pair.model_turn}轮）：", f"Model answer (turn {pair.model_turn} of the model call): "))
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
                     + escape_markdown(pair.customer_before) + "\n\n"
                     + "> " + tr("您说：", "You said: ") + escape_markdown(pair.said) + (f"  \n> {marks}" if marks else "")
-                    + "\n>\n> " + tr("参考说法：", "Model answer: ") + model)
+                    + "\n>\n> " + label + model)
     if report.transcript and report.transcript[-1].speaker == "customer":
         st.caption(tr("客户最后说：", "The customer's last words: ") + escape_markdown(report.transcript[-1].text))
 

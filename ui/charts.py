@@ -15,6 +15,8 @@ MIN_HEIGHT = 120
 # Streamlit sizes Vega-Lite charts to fit: the height given includes axes and legend, so room
 # for them is added on top of the rows (without it, rows shrink and their labels are dropped).
 AXES_PX = 130
+BAR_AXES_PX = 90     # the value axis under horizontal bars: its labels and title
+GRID_AXES_PX = 290   # a heatmap's angled column labels (up to LABEL_LIMIT long: ~260 px with the legend) on top and below
 NO_TRAINING = "#ebedf0"
 LABEL_LIMIT = 160    # long category or agent names are cut with "…" past this many pixels, not overlapped
 
@@ -41,10 +43,13 @@ def calendar_heatmap(frame: pd.DataFrame, week: str, weekday: str, value: str, t
 def horizontal_bars(frame: pd.DataFrame, label: str, value: str, tooltip: list[str], domain: tuple[float, float] | None = None) -> alt.Chart:
     """Bars, one per row of `frame` in its order, labels beside them (nothing cut off on a phone)."""
     x = alt.X(f"{value}:Q", scale=alt.Scale(domain=list(domain)) if domain else alt.Undefined)
+    # Every label drawn, with a row's height for each: the x axis and its title took the room meant for the rows,
+    # and Vega hid every other category name, so a new agent's six bars had three names (qa16).
     return (alt.Chart(frame).mark_bar()
-            .encode(x=x, y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            .encode(x=x, y=alt.Y(f"{label}:N", sort=None, title=None,
+                                 axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
                     tooltip=tooltip)
-            .properties(height=_height(len(frame))))
+            .properties(height=_height(len(frame), BAR_AXES_PX)))
 
 
 def columns(frame: pd.DataFrame, x: str, y: str, tooltip: list[str]) -> alt.Chart:
@@ -81,7 +86,9 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip)
     text = base.mark_text(fontSize=10).encode(text=alt.Text(f"{value}:Q", format=".0f"))
-    return (cells + text).properties(height=_height(rows, AXES_PX + 60))  # angled column labels on top
+    # Angled column labels on top and the legend below take up to ~260 px whatever the rows: with AXES_PX + 60 a team of
+    # one agent got a 4 px strip of colour under the labels (qa16).
+    return (cells + text).properties(height=_height(rows, GRID_AXES_PX))
 
 
 def annotated_line(frame: pd.DataFrame, x: str, y: str, note: str, tooltip: list[str],

@@ -35,6 +35,13 @@ def entry_text(entry, field: str) -> str:
     return tr(chinese, english or chinese)
 
 
+def entry_label(entry_id: str) -> str:
+    """An FAQ entry in a picker: its id and its question (in the UI language, cut to 40 characters), so it can
+    be found by the words of its question; an id alone made an instructor pick among 288 codes (qa16)."""
+    entry = knowledge_base().content.entries.get(entry_id)
+    return f"{entry_id} · {shortened(entry_text(entry, 'question'), 40)}" if entry else entry_id
+
+
 def quiz_prompt_line(bank: Mapping[str, Question], item_id: str, width: int) -> str:
     """A quiz item's question (the last line of its prompt) as a table cell: in English where the item
     has an English prompt and the UI is English, cut to `width` characters (… marks the cut);

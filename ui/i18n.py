@@ -55,8 +55,43 @@ def adopt_user_language(user_id: int) -> None:
         set_user_language(database(), user_id, language())
 
 
+def _choice_keys() -> list[str]:
+    """The keys of the radios, select boxes and multiselects drawn in this session: the widgets whose value
+    Streamlit (1.67) keeps as the words it shows. Read from Streamlit's session internals; none if they change."""
+    try:
+        from streamlit.elements.widgets.multiselect import MultiSelectSerde
+        from streamlit.elements.widgets.radio import RadioSerde
+        from streamlit.elements.widgets.selectbox import SelectboxSerde
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        state = get_session_state()._state
+        kinds = (RadioSerde, SelectboxSerde, MultiSelectSerde)
+        keys = []
+        for key in st.session_state.keys():
+            widget = state._key_id_mapper.get_id_from_key(str(key), None)
+            metadata = state._new_widget_state.widget_metadata.get(widget) if widget else None
+            if isinstance(getattr(getattr(metadata, "serializer", None), "__self__", None), kinds):
+                keys.append(str(key))
+        return keys
+    except Exception:  # noqa: BLE001 - Streamlit's internals moved: the old behaviour, nothing worse
+        return []
+
+
+def _keep_choices_by_value() -> None:
+    """Set each choice widget's value again as the value itself, before the words change.
+
+    Streamlit (1.67) keeps a radio's or select box's choice as the words it shows; once they are drawn in the other
+    language those words match no option and the page got them back as the value: 今日训练's Start failed with
+    "unknown training mode '今日训练'" after a switch to English (qa16). A value set through the session state is
+    written out with the new words at the next drawing."""
+    for key in _choice_keys():
+        if key != CHOICE_KEY:
+            st.session_state[key] = st.session_state[key]
+
+
 def _on_language_picked() -> None:
     """The switch was moved: use and remember the new language (before the rerun draws anything)."""
+    _keep_choices_by_value()
     choice = st.session_state[CHOICE_KEY]
     st.session_state[LANG_KEY] = choice
     user_id = _signed_in_user_id()
@@ -82,20 +117,31 @@ def language_switch() -> None:
                      key=CHOICE_KEY, on_change=_on_language_picked)
 
 
-# Streamlit's own hint under a box being typed in ("Press Enter to submit form", "Press ⌘+Enter to
-# apply", with the character count) is English whatever the language and cannot be reworded; which key
-# it names cannot be told apart from a style, so the Chinese UI leaves it out (maxlength still holds).
-# The typing hints under text boxes are hidden; a select box's empty search ("No results", qa14) is reworded:
-# the dropdown marks an empty list with data-empty, and its one placeholder option holds the English words.
+# Streamlit's own words are English whatever the language: 1.67 has no setting to translate or replace
+# them (streamlit/streamlit#1353, i18n, open; #10380 closed), they are written into its JavaScript. So the
+# Chinese UI styles them away or rewords them, with nothing loaded from anywhere (docs/qa/polish18.md):
+# - the hint under a box being typed in ("Press Enter to submit form", "Press ⌘+Enter to apply", with the
+#   character count) cannot be reworded, as which key it names cannot be told apart from a style: left out
+#   (maxlength still holds);
+# - a select box's empty search ("No results", qa14) is reworded: the dropdown marks an empty list with
+#   data-empty, and its one placeholder option holds the English words;
+# - the keyboard's first stop, "Skip to main content" (qa15 #13), is reworded, drawn only when focused;
+# - each heading's hidden link, read out as "Link to heading" and one more Tab stop per heading (qa15 #13),
+#   is left out: no page links to its headings. `anchor=False` would do it per st.title/st.subheader call, but
+#   not for Markdown headings (#### in an answer's title), and a new heading would bring it back.
 _EMPTY_LIST = '[data-testid="stSelectboxVirtualDropdown"] [role="listbox"][data-empty="true"] [role="option"] span'
+_SKIP_LINK = '[data-testid="stSkipToContent"]'
 _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
                      f'{_EMPTY_LIST} {{font-size: 0}} '
-                     f'{_EMPTY_LIST}::after {{content: "没有匹配的选项"; font-size: 0.875rem}}</style>')
+                     f'{_EMPTY_LIST}::after {{content: "没有匹配的选项"; font-size: 0.875rem}} '
+                     f'{_SKIP_LINK} {{font-size: 0 !important}} '
+                     f'{_SKIP_LINK}::after {{content: "跳到主要内容"; font-size: 1rem}} '
+                     '[data-testid="stHeaderActionElements"] a[href^="#"] {display: none}</style>')
 
 
 def streamlit_hints() -> None:
-    """On the Chinese UI, hide the English typing hints Streamlit draws under text boxes and reword a
-    select box's "No results"."""
+    """On the Chinese UI, hide or reword Streamlit's own English: the typing hints under text boxes, a select
+    box's "No results", the skip link and the headings' anchor links."""
     if language() == "zh":
         st.html(_NO_ENGLISH_HINTS)
 

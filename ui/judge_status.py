@@ -10,7 +10,7 @@ from trainer.dialogue.refresh import RefreshStatus
 from ui.i18n import tr
 from ui.render import escape_markdown
 
-POLL_SECONDS = 5  # how often a retrain in progress is looked at again while the page is open
+POLL_SECONDS = 5  # how often a load or retrain in progress is looked at again while the page is open
 RETRAIN_KEY = "judge_retrain"
 
 
@@ -22,7 +22,7 @@ def judge_status_panel(status_of: Callable[[], RefreshStatus], retrain: Callable
     """
     shown = status_of()
 
-    @st.fragment(run_every=POLL_SECONDS if shown.state == "training" else None)
+    @st.fragment(run_every=POLL_SECONDS if shown.state in ("loading", "training") else None)
     def panel() -> None:
         status = status_of()
         if status.state != shown.state:
@@ -37,8 +37,10 @@ def judge_status_panel(status_of: Callable[[], RefreshStatus], retrain: Callable
 
 
 def show_judge_status(status: RefreshStatus) -> None:
-    """Retraining, failed (the previous judge still serves), or nothing to say when calls are current."""
-    if status.state == "training":
+    """Loading, retraining, failed (the previous judge still serves), or nothing to say when calls are current."""
+    if status.state == "loading":  # a saved judge being read (seconds): no retraining to announce
+        st.caption(tr("正在载入评判模型（几秒钟）。", "Loading the call judge (a few seconds)."))
+    elif status.state == "training":
         st.info(tr("正在后台重新训练评判模型（约几分钟），完成后新通话生效；在此之前开始的通话仍使用原评判模型。",
                    "Retraining the call judge in the background (a few minutes). Calls started after it is done "
                    "use the accepted corrections; calls started before keep the previous judge."),

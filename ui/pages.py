@@ -44,6 +44,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/quiz.py", "今日训练", "Today's training", ":material/quiz:", url_path="quiz"),
     PageSpec("pages/practice.py", "模拟通话", "Practice calls", ":material/support_agent:", url_path="practice"),
     PageSpec("pages/progress.py", "我的进度", "My progress", ":material/trending_up:", url_path="progress"),
+    PageSpec("pages/guide.py", "使用指南", "Guide", ":material/menu_book:", section_zh="帮助", section_en="Help", url_path="guide"),
     PageSpec("pages/team.py", "团队概览", "Team overview", ":material/groups:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="team"),
     PageSpec("pages/assignments.py", "作业布置", "Assignments", ":material/assignment:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="assignments"),
     PageSpec("pages/agent.py", "坐席详情", "Agent details", ":material/person_search:", roles=STAFF, section_zh="培训师", section_en="Instructor", url_path="agent"),

@@ -24,7 +24,8 @@ from trainer.search_feedback.writer import LogWriter
 from trainer.dialogue.corpus import corpus_fingerprint
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
-from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus, ShelfFile
+from trainer.dialogue.kept_judge import judge_key, judge_saved, judge_shelf
+from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus
 
 
 @st.cache_resource(show_spinner=False)
@@ -128,23 +129,30 @@ def query_vectors(model: str) -> QueryVectors:
 def _judge_refresher(model_id: str) -> JudgeRefresher[MeaningJudge]:
     """One judge trainer per process and encoder: a thread trains, every session reads.
 
-    The newest judge trained for this encoder is kept on disk, so a restarted process serves
-    it while the one for the current corpus trains (only a machine without one waits). It is kept
-    in the data directory, not the embedding cache: that cache is content-addressed and may be
-    shared by installs with other content, this file is one install's state.
+    The newest judge for this encoder is kept on disk (by `kb build` and after every training), so
+    a restarted process serves it at once, as current when its key is this code's for the corpus
+    on disk (only a machine without one waits). It is kept in the data directory, not the
+    embedding cache: that cache is content-addressed and may be shared by installs with other
+    content, this file is one install's state.
     """
     kb, current = knowledge_base(), settings()
     if kb.encoder.model_id != model_id:
         raise RuntimeError(f"the encoder is {kb.encoder.model_id}, not {model_id}")
-    shelf = ShelfFile(current.data_dir, model_id, lambda judge: judge.classifier,
-                      lambda classifier: MeaningJudge(classifier, kb.encoder))
     return JudgeRefresher(model_id, lambda _key: open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir),
-                          shelf)
+                          judge_shelf(current.data_dir, kb.encoder),
+                          saved=lambda key: judge_saved(current.embedding_cache_dir, key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _judge_key(fingerprint: str, model_id: str) -> str:
+    """The judge's key for one version of the corpus files (a corpus read, once per version and process:
+    the code it also covers does not change while the process runs)."""
+    return judge_key(settings().content_dir, model_id)
 
 
 def _refresher_and_key() -> tuple[JudgeRefresher[MeaningJudge], str]:
     model_id = knowledge_base().encoder.model_id
-    return _judge_refresher(model_id), corpus_fingerprint(settings().content_dir)
+    return _judge_refresher(model_id), _judge_key(corpus_fingerprint(settings().content_dir), model_id)
 
 
 def judge() -> MeaningJudge | None:
@@ -154,14 +162,17 @@ def judge() -> MeaningJudge | None:
     the previous judge while the new one trains in the background, so no trainee waits for it;
     only a process with no judge yet waits for the first training.
     """
-    refresher, corpus_key = _refresher_and_key()
+    refresher, key = _refresher_and_key()
     if refresher.has_ready():
-        trained_for, found = refresher.serving(corpus_key)
+        trained_for, found = refresher.serving(key)
     else:
-        # both languages, like the other resource spinners (ui.i18n reads ui.resources: no cycle)
-        with st.spinner("首次启动：正在训练通话评判模型（约几分钟，之后的通话无需等待） / "
-                        "First start: training the call judge (a few minutes; later calls do not wait)…"):
-            trained_for, found = refresher.serving(corpus_key)
+        # both languages, like the other resource spinners (ui.i18n reads ui.resources: no cycle); a judge
+        # saved earlier is only read (seconds), and is not announced as minutes of training
+        waiting = ("正在载入通话评判模型 / Loading the call judge…" if judge_saved(settings().embedding_cache_dir, key)
+                   else "首次启动：正在训练通话评判模型（约几分钟，之后的通话无需等待） / "
+                        "First start: training the call judge (a few minutes; later calls do not wait)…")
+        with st.spinner(waiting):
+            trained_for, found = refresher.serving(key)
     if found is not None:
         _scenario_references_warmed(knowledge_base().content.content_hash, trained_for, refresher.model_id, found)
     return found
@@ -169,18 +180,18 @@ def judge() -> MeaningJudge | None:
 
 def judge_status() -> RefreshStatus:
     """Whether calls use a judge built from the corpus on disk (评判纠错); starts its training if not."""
-    refresher, corpus_key = _refresher_and_key()
-    return refresher.status(corpus_key)
+    refresher, key = _refresher_and_key()
+    return refresher.status(key)
 
 
 def retrain_judge() -> RefreshStatus:
     """Train the judge for the corpus on disk again after a failed training (评判纠错's 重新训练)."""
-    refresher, corpus_key = _refresher_and_key()
-    return refresher.retry(corpus_key)
+    refresher, key = _refresher_and_key()
+    return refresher.retry(key)
 
 
 @st.cache_resource(show_spinner="正在准备通话评判模型 / Preparing the call judge…", max_entries=2)
-def _scenario_references_warmed(content_hash: str, corpus_key: str, model_id: str, _judge: MeaningJudge) -> int:
+def _scenario_references_warmed(content_hash: str, served_key: str, model_id: str, _judge: MeaningJudge) -> int:
     """Every scenario's FAQ reference sentences in the judge's memo, once per content version and
     judge (so no trainee's first reply on a scenario waits for them to be encoded)."""
     texts = scenario_reference_texts(scenarios()[0].values(), knowledge_base().entry)

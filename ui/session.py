@@ -38,6 +38,7 @@ STAFF = (INSTRUCTOR, ADMIN)
 
 USER_KEY = "user"
 SESSION_KEY = "_auth_session_id"
+PASSWORD_CHANGED_KEY = "_password_changed"  # set by the forced change, shown once on the page that follows
 
 
 def _oidc() -> bool:
@@ -191,8 +192,13 @@ def require_user(*roles: str) -> UserInfo:
     if must_change and not _oidc():
         if change_password_form(user, forced=True):
             remember_sign_in(user)
+            st.session_state[PASSWORD_CHANGED_KEY] = True
             st.rerun()
         st.stop()
+    if st.session_state.pop(PASSWORD_CHANGED_KEY, False):
+        # qa15 #11: the agent was moved on to the page without a word, unsure the new password had been kept.
+        st.success(tr("密码已修改。以后请用新密码登录。", "Your password was changed. Sign in with the new one from now on."),
+                   icon=":material/check_circle:")
     if roles and user.role not in roles:
         allowed = tr("、", ", ").join(role_name(role) for role in roles)
         st.error(tr(f"无权访问：此页面仅对{allowed}开放。如需访问，请联系管理员。",

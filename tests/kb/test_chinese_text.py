@@ -99,4 +99,8 @@ def test_figures_spelled_digit_by_digit_and_vague_amounts_stay_as_they_were():
     assert said("七九天") == ["79日"]          # not neighbours: a figure
     assert said("三十五天，十五天，15到30日") == ["35日", "15日", "15日", "30日"]
     assert said("几天") == [] and said("一二三") == []  # a few days: no figure
+    # judge24: tens or hundreds of (几十天 was 10日, the 十 after 几; 几百元 100元)
+    assert {t: said(t) for t in ("几十天", "好几十天", "数十天", "几百元", "上千元", "几十万元")} == dict.fromkeys(
+        ("几十天", "好几十天", "数十天", "几百元", "上千元", "几十万元"), [])
+    assert said("几十到一百天") == ["100日"] and said("十天，三十几天") == ["10日", "31日", "39日"]
     assert said("一八年投保") == ["18年"]      # as before: the year shorthand is no estimate

@@ -49,6 +49,15 @@ def test_no_span_without_a_stated_duration(text: str) -> None:
     assert query_spans(text) == []
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("还在十五天里面", 0, 15), ("在那十五天里头能退不", 0, 15), ("现在还在那十几天里面", 0, 19),
+    ("解除合同三十天内必须退钱吗", 30, 31),   # a deadline, not how long the policy has been held
+    ("不到两年不赔", 730, 731)])              # a rule's bound
+def test_being_inside_a_span_is_everything_up_to_its_end(text: str, low: float, high: float) -> None:
+    """search19b: 还在十五天里面 was the fifteenth day, which the cooling-off rules (under 15 days) exclude."""
+    assert query_spans(text) == [Span(low, high)]
+
+
 @pytest.mark.parametrize(("text", "low", "high"), [("买了才几天", 2, 9), ("好几年了", 730, 3285), ("这几天", 2, 9)])
 def test_a_few_stated_is_a_span(text: str, low: float, high: float) -> None:
     assert query_spans(text) == [Span(low, high)]
@@ -60,6 +69,8 @@ def test_cancelling_after_four_years_of_premiums_is_a_surrender_not_a_cooling_of
     spans = query_spans("俺要撤单 这保险都交了四年了")
     assert cooling_off.judge(spans) == -1 and surrender.judge(spans) == 1
     spans = query_spans("俺要退保 保单昨天才送到家")
+    assert cooling_off.judge(spans) == 1 and surrender.judge(spans) == -1
+    spans = query_spans("我要退保 还在十五天里面 要怎么退")  # search19b: inside the fifteen days, not the fifteenth day
     assert cooling_off.judge(spans) == 1 and surrender.judge(spans) == -1
 
 

@@ -204,6 +204,40 @@ def test_a_policy_received_yesterday_is_returned_within_the_cooling_off_period(r
     assert real_kb.search(query, k=10, min_relevance=0.0)[0].id == "cooling-off-how-to-cancel"
 
 
+def test_a_policy_just_received_is_not_answered_as_a_suspended_one(real_kb: KnowledgeBase) -> None:
+    """search19b: 刚收到保单 states a span inside the cooling-off period (durations.yaml `stated`); main answered
+    刚收到保单，能退吗 first with lapse-cash-value-during-suspension (a suspended policy's cash value: false for a new one)."""
+    hits = real_kb.search("刚收到保单，能退吗", k=10, min_relevance=0.0)
+    assert hits[0].id != "lapse-cash-value-during-suspension"
+    assert min(rank_of(hits, e.id) for e in real_kb.entries() if e.id.startswith("cooling-off-")) < \
+        rank_of(hits, "lapse-cash-value-during-suspension")
+
+
+
+@pytest.mark.parametrize("query", ["业务员说我还在十五天里面，不想要了怎么退", "合同在那十五天里头，现在退能全退吗"])
+def test_a_customer_inside_the_fifteen_days_gets_a_cooling_off_answer(real_kb: KnowledgeBase, query: str) -> None:
+    """search19b: 还在十五天里面 was read as the fifteenth day, outside the cooling-off rules (under 15 days), which
+    put the cooling-off entries down and a surrender entry (现金价值) up. Questions written for this test."""
+    hits = real_kb.search(query, k=10, min_relevance=0.0)
+    after_the_period = {"cooling-off-after-expiry", "cooling-off-just-expired"}
+    assert hits[0].id.startswith("cooling-off-") and hits[0].id not in after_the_period
+
+@pytest.mark.parametrize(("query", "entry"), [
+    ("受益人改的时候被保险人要不要签字", "bene-change-how"),          # main: svc-beneficiary-change first
+    ("改受益人要准备哪些材料，几天能办好", "bene-change-how"),
+    ("我是投保人，有没有权利自己改受益人", "svc-beneficiary-change"),
+])
+def test_the_two_beneficiary_change_entries_answer_their_own_questions(real_kb: KnowledgeBase, query: str,
+                                                                        entry: str) -> None:
+    """search19b: svc-beneficiary-change (whether and who may change it) and bene-change-how (how: signatures,
+    documents, time) had one question between them; each now has its own, and each answer names the other's.
+    Questions written for this test."""
+    assert real_kb.search(query, k=1)[0].id == entry
+    entries = real_kb.content.entries
+    for one, other in (("svc-beneficiary-change", "bene-change-how"), ("bene-change-how", "svc-beneficiary-change")):
+        assert entries[other].question in entries[one].answer
+
+
 @pytest.mark.parametrize(("query", "entry_id"), [
     # From the writers' lists of questions nothing answered (docs/content-gaps.md); the first was
     # answered with the entry on a policyholder who intentionally kills the insured.

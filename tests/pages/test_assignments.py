@@ -164,3 +164,13 @@ def test_ending_a_free_practice_call_early_does_not_speak_of_an_assignment(app_e
     assert not at.exception, at.exception
     [warning] = [w.value for w in at.warning]
     assert "未解决" in warning and "作业" not in warning, warning
+
+
+def test_who_has_done_it_shows_a_dash_not_none_for_an_agent_still_to_do_it(app_env, store) -> None:
+    """QA 2026-12-05 (qa16): 谁完成了 read None under 得分 and 报告 for every agent who had not done the assignment
+    (Streamlit's word for a missing value, on the Chinese page); 团队概览 had been fixed for this in qa14 #8."""
+    get_or_create_by_name(store, "小周", "agent", "一组")
+    at = assign_exam(app_env, store)
+    table = at.dataframe[0]
+    assert table.value["状态"].tolist() == ["未完成"]
+    assert table.proto.placeholder == "—"  # what the grid draws for the missing score and report

@@ -340,3 +340,79 @@ def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_e
     assert not history.exception, history.exception
     assert knowledge_base().entry(row[0]).answer == before
 
+
+
+def test_the_history_says_each_change_in_chinese_on_the_chinese_ui(app_env, instructor):
+    """qa15 #16: 修改历史's 说明 column and its picker read `import: 0 new, 1 changed`, `update entry …` and
+    `restore … to the version before change #1` on the Chinese UI."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.resources import knowledge_base
+
+    at = page("pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
+    at.button(key="editor_save").click().run()
+    header, row = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))[:2]
+    answer = header.index("answer")
+    text = io.StringIO()
+    csv.writer(text).writerows([header, [*row[:answer], row[answer] + "（导入）", *row[answer + 1:]]])
+    at = page("pages/content_io.py", instructor)
+    at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+    at.button(key="import_apply").click().run()
+    history = page("pages/history.py", instructor)
+    history.button(key="restore_file_before").click().run()  # the import, newest, is picked: undo it
+
+    history = page("pages/history.py", instructor)
+    said = list(history.dataframe[0].value["说明"])
+    assert said == ["把文件 faq/claims.yaml 恢复到修改 #2 之前的版本", "导入：新增 0 条，修改 1 条",
+                    "修改条目 cooling-off-length"], said
+    assert history.selectbox(key="history_pick").options[1] == "#2 · teacher-li · 导入：新增 0 条，修改 1 条"
+
+    history.session_state["lang"] = "en"
+    history.run()
+    assert list(history.dataframe[0].value["summary"])[1] == "import: 0 new, 1 changed"
+
+
+def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, instructor):
+    """qa15 #18: problems with the file itself (no header row, not UTF-8 or GBK, not a readable Excel file) were
+    English on the Chinese 导入导出 page."""
+    at = page("pages/content_io.py", instructor)
+    refused = {}
+    for name, data in (("faq.csv", b"hello,world\n1,2\n"), ("faq.csv", b"\xff\xfe\xff\xff"), ("content.xlsx", b"not a zip")):
+        at.file_uploader(key="import_file").upload(name, data, "application/octet-stream").run()
+        assert not at.exception, at.exception
+        refused[data] = [e.value for e in at.error]
+    assert refused[b"hello,world\n1,2\n"] == [
+        "faq.csv：第一行必须是列名（id、question …… 或 id、type、prompt ……），请用导出的文件修改后再导入"]
+    assert refused[b"\xff\xfe\xff\xff"] == ["faq.csv：CSV 文件须为 UTF-8 或 GBK 编码（在 Excel 中另存为“CSV UTF-8”即可）"]
+    assert refused[b"not a zip"][0].startswith("content.xlsx：无法读取，不是有效的 Excel 文件")
+
+    at.session_state["lang"] = "en"
+    at.run()
+    assert [e.value for e in at.error][0].startswith("content.xlsx: not a readable Excel file")
+
+def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_question(app_env, instructor):
+    """QA 2026-12-05 (qa16): a new quiz item's 考查的知识库条目 started on the first entry of the whole content and
+    listed bare ids, so an item written for 宽限期/效力中止 was saved tied to bene-who-designates without a word. A new
+    item's problems were listed above the form by YAML field names, not under the fields as the message says."""
+    quizzes = sorted((app_env.content_dir / "quizzes").glob("*.yaml"))
+    before = [path.read_bytes() for path in quizzes]
+    at = page("pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    entry = next(s for s in at.selectbox if s.key.endswith("-entry"))
+    assert entry.value is None
+    assert any(option.startswith("cooling-off-length · ") and "犹豫期" in option for option in entry.options)
+    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
+    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
+    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    assert not at.success, texts(at)  # refused: no entry was chosen (nor an explanation written)
+    under_fields = [e.value for e in at.error if "不能为空" in e.value]
+    assert len(under_fields) == 2, texts(at)  # under 解析 and 考查的知识库条目, as the message above them says
+    assert not any("entry:" in c.value for c in at.code), texts(at)  # not listed above the form by YAML field names
+    assert [path.read_bytes() for path in quizzes] == before

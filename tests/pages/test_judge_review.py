@@ -172,3 +172,28 @@ def test_the_queue_says_who_objected_and_when(app_env, store, queued, team, lang
     assert any(said in c for c in captions), captions
     if team != "一组":
         assert not any("陈小红" in c for c in captions)
+
+
+@pytest.mark.parametrize(("language", "said"), [("zh", "正在载入评判模型"), ("en", "Loading the call judge")])
+def test_a_saved_judge_being_read_is_not_announced_as_retraining(app_env, store, judge_state, language, said) -> None:
+    """polish17 left: after every restart 评判纠错 said 正在后台重新训练… while the judge was only read from disk."""
+    judge_state.append(RefreshStatus("loading", None, "v1"))
+    at = page(instructor(store), language)
+    assert not at.exception, at.exception
+    told = [i.value for i in at.info] + [e.value for e in at.error]
+    assert not any("训练" in t or "Retrain" in t for t in told), told
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
+
+def test_an_objection_to_a_question_ignored_opens_without_an_error(app_env, store) -> None:
+    """QA 2026-12-05 (qa16): a trainee contested 未回应问题; the queue stopped on Streamlit's "default value
+    'ignored_question' is not part of the options", and no objection after it could be reviewed."""
+    trainee = create_user(store, "agent-zhou", "小周", "agent", "一组")
+    said = "根据保险法，合同效力中止后满两年双方没有达成协议恢复的，保险公司有权解除合同。"
+    ignored = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(5, "ignored_question", False, said, "…"),
+                                said, "我回答了客户的问题")
+    after = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(3, "blame", False, REPLY, "…"), REPLY, REASON)
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    assert at.multiselect(key=f"counter_{ignored}").value == []
+    assert any("未回应问题" in c.value and "不能作为反例" in c.value for c in at.caption)
+    assert at.multiselect(key=f"counter_{after}").value == ["blame"]  # the objection after it can be reviewed

@@ -66,10 +66,29 @@ def practice_page(app_env, store, name: str, with_scenario: bool = True) -> AppT
     return at.run()
 
 
+def ended_call(app_env, store, name: str, *replies: str) -> AppTest:
+    """A new trainee's call of the mini scenario: the replies said, then ended early and confirmed."""
+    at = practice_page(app_env, store, name)
+    at.button(key="practice_start").click().run()
+    for reply in replies:
+        at.chat_input(key="practice_input").set_value(reply).run()
+    at.button(key="practice_end").click().run()
+    return at.button(key="practice_end_confirm").click().run()
+
+
 def choose_tab(at: AppTest, label: str) -> AppTest:
     """Pick one of the report's detail tabs, as a click on it does."""
     at.session_state["practice_report_tab"] = label
     return at.run()
+
+
+def ended_early(at: AppTest, replies: list[str]) -> AppTest:
+    """Start a call, say `replies`, then end it (confirmed): the report of an unfinished call."""
+    at.button(key="practice_start").click().run()
+    for reply in replies:
+        at.chat_input(key="practice_input").set_value(reply).run()
+    at.button(key="practice_end").click().run()
+    return at.button(key="practice_end_confirm").click().run()
 
 
 def chart_names(at: AppTest) -> set[str]:
@@ -321,11 +340,7 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     at.session_state["user"] = get_or_create_by_name(store, "英文坐席")
     at.session_state["lang"] = "en"
     at.run()
-    at.button(key="practice_start").click().run()
-    for reply in ("您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"):
-        at.chat_input(key="practice_input").set_value(reply).run()
-    at.button(key="practice_end").click().run()
-    at.button(key="practice_end_confirm").click().run()
+    ended_early(at, ["您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"])
     assert not at.exception, at.exception
     markdown = [m.value for m in at.markdown]
     assert "**Ended by the agent \\(unresolved\\)**" in markdown, "the outcome in full, not cut in a metric"
@@ -338,16 +353,24 @@ def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_
     assert findings and all("：“" not in m and ": “" in m for m in findings), findings
 
 
+def test_turn_by_turn_shows_the_model_answer_for_where_a_delayed_call_is(app_env, store) -> None:
+    """A question first puts the trainee a turn behind: their identity check sits beside the model call's identity
+    check (its turn said), not beside model answer 2 (judge24)."""
+    at = practice_page(app_env, store, "慢一拍坐席")
+    ended_early(at, ["您好，请问有什么可以帮您？", "您好，请问您是本人吗？麻烦说一下身份证后四位。"])
+    assert not at.exception, at.exception
+    second = next(m.value for m in at.markdown if m.value.startswith("**第2轮**"))
+    assert "参考说法（示范通话第1轮）：您好，请问您是本人吗？" in second, second
+    assert "犹豫期是15天" not in second
+    first = next(m.value for m in at.markdown if m.value.startswith("**第1轮**"))
+    assert "参考说法：您好，请问您是本人吗？" in first, first
+
+
 def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
     """qa14 #13: only faults could be marked 判断有误; a checkpoint judged unmet ("我说了") goes to the same queue."""
     from trainer.dialogue.corrections import missed_step, open_corrections, suggested_labels
 
-    at = practice_page(app_env, store, "要点坐席")
-    at.button(key="practice_start").click().run()
-    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
-    at.chat_input(key="practice_input").set_value("犹豫期是从签收次日算起的那半个月。").run()
-    at.button(key="practice_end").click().run()
-    at.button(key="practice_end_confirm").click().run()
+    at = ended_call(app_env, store, "要点坐席", "您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。")
     assert not at.exception, at.exception
     report = at.session_state["practice_call"]["session"].report()
     assert "period" in report.missed_checkpoints
@@ -371,3 +394,16 @@ def test_a_trainee_contests_a_step_judged_not_done(app_env, store) -> None:
     assert any("已提交" in c.value and "讲清犹豫期天数" in c.value for c in at.caption)
     remaining = [s for s in at.selectbox if s.key == "step_done_pick"]
     assert not remaining or all("讲清犹豫期天数" not in o for o in remaining[0].options)
+
+
+def test_the_reason_box_is_empty_again_after_an_objection_is_sent(app_env, store) -> None:
+    """QA 2026-12-05 (qa16): after 判断有误 was sent, its reason stayed in the box while the picker moved on to the next
+    finding, so a second click filed the same reason against a finding it was not written for."""
+    at = ended_call(app_env, store, "第二次纠错的坐席", "您好，请问您是本人吗？", "这个是规定，我们也没办法。")
+    choose_tab(at, "全部评分依据")
+    assert len(at.selectbox(key="judged_wrong_pick").options) >= 2  # one left to object to after the first
+    at.text_input(key="judged_wrong_reason").set_value("我问的是身份").run()
+    at.button(key="judged_wrong").click().run()
+    assert not at.exception, at.exception
+    assert any("已提交" in c.value for c in at.caption)
+    assert at.text_input(key="judged_wrong_reason").value == ""

@@ -268,3 +268,31 @@ def test_a_long_pasted_question_says_only_its_beginning_was_searched(app_env, st
     assert any("只按前 200 个字搜索" in c.value for c in at.caption), [c.value for c in at.caption]
     short = search(search_page(store, "instructor"), "冷静期是几天")
     assert not any("只按前" in c.value for c in short.caption)
+
+
+def test_a_reload_or_a_shared_link_shows_the_same_question_and_answers(app_env, store):
+    """qa15 #14: a reload mid-search (a new session) brought back an empty box on a weak link."""
+    at = search(search_page(store), "冷静期是几天", category="cooling-off")
+    assert at.query_params == {"q": "冷静期是几天", "category": "cooling-off"}
+
+    reloaded = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    reloaded.session_state["user"] = at.session_state["user"]
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    assert not reloaded.exception
+    assert reloaded.text_input(key="search_query").value == "冷静期是几天"
+    assert reloaded.selectbox(key="search_category").value == "cooling-off"
+    assert "犹豫期有多长" in plain(reloaded), "the answers are shown again, without pressing 搜索"
+
+    search(reloaded, "")  # an emptied box leaves the address too
+    assert reloaded.query_params == {}
+
+
+def test_the_address_never_holds_a_customers_phone_or_id_number(app_env, store):
+    """The address is kept in the browser's history and in pasted links: numbers are masked as in the search log."""
+    at = search(search_page(store), "客户手机 138-1234-5678 要改地址")
+    assert at.query_params["q"] == "客户手机 ###-####-#### 要改地址"
+    regulations = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    regulations.session_state["user"] = at.session_state["user"]
+    regulations.run().toggle(key="search_regulations_only").set_value(True)
+    assert search(regulations, "犹豫期").query_params == {"q": "犹豫期", "regulations": "1"}

@@ -123,6 +123,23 @@ def test_temporary_password_must_be_changed_first(app_env, store):
     assert authenticate(store, app_env, "li.na", "My-own-password-1").ok
 
 
+def test_the_forced_password_change_says_it_was_changed_and_only_once(app_env, store):
+    """qa15 #11: after the forced change the agent was moved on to the page without a word."""
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    for login, lang, said in (("li.na", "zh", "密码已修改"), ("wang.fang", "en", "Your password was changed")):
+        create_user(store, login, "坐席", AGENT)
+        at = AppTest.from_file(str(ROOT / "pages/search.py"), default_timeout=TIMEOUT)
+        at.session_state["lang"] = lang
+        at = sign_in(at.run(), login, reset_password(store, login))
+        at.text_input(key="change_new").input("My-own-password-1")
+        at.text_input(key="change_repeat").input("My-own-password-1")
+        next(b for b in at.button if b.key.startswith("FormSubmitter:change-password")).click().run()
+        assert [s.value for s in at.success if said in s.value], (lang, [s.value for s in at.success])
+        assert at.title, "the page itself follows"
+        at.run()
+        assert not [s.value for s in at.success if said in s.value], "said once, not on every run after"
+
+
 def test_disabled_while_signed_in_is_signed_out(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)

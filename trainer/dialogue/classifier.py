@@ -577,6 +577,11 @@ def rules_hash(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str
     return digest.hexdigest()[:12]
 
 
+def classifier_cache_path(cache_dir: Path, key: str) -> Path:
+    """Where the classifier with cache key `key` is kept (trainer.dialogue.kept_judge asks whether it is there)."""
+    return cache_dir / f"judge-{key}.pkl"
+
+
 def open_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
                     cache_dir: Path | None) -> BehaviourClassifier | TaughtClassifier:
     """The cached classifier for this corpus and encoder, or a newly trained one (then cached); with
@@ -605,7 +610,7 @@ def isolating(utterances: Sequence[LabelledUtterance],
 def _open_one(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,
               cache_dir: Path | None) -> BehaviourClassifier:
     key = classifier_key(utterances, model_id)
-    path = cache_dir / f"judge-{key}.pkl" if cache_dir else None
+    path = classifier_cache_path(cache_dir, key) if cache_dir else None
     if path is not None and path.is_file():
         try:
             with open(path, "rb") as handle:

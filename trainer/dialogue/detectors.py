@@ -15,7 +15,7 @@ from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
 from kb.text import occurrences
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
-from trainer.dialogue.quotation import inside_quotes, reported_speech
+from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -243,7 +243,7 @@ def _nobody_blamed(before: str) -> bool:
 
 def _quoted(text: str, start: int, end: int) -> bool:
     """The words at [start, end) are someone else's, quoted or restated by the agent."""
-    return inside_quotes(text, start) or reported_speech(sentence_at(text, start, end))
+    return reported_at(text, start, end)
 
 
 def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "") -> Evidence | None:

@@ -27,7 +27,7 @@ from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
 from trainer.dialogue.evidence import Evidence
-from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_speech
+from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
 MEMO_SIZE = 8192
@@ -195,7 +195,7 @@ class MeaningJudge:
         ok = behaviour in POSITIVE
         quote = self._narrow(reading, unit, behaviour) if not ok or behaviour == "verification" else unit
         sentence = self._sentence_of(reading, quote).text
-        if behaviour in QUOTE_SENSITIVE and reported_speech(sentence):
+        if behaviour in QUOTE_SENSITIVE and reported_at(reading.text, quote.start, quote.end):
             return None
         if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
             return None
@@ -236,6 +236,8 @@ class MeaningJudge:
             if len(clauses) <= 1:
                 return candidates[0]
             candidates = clauses
+        if behaviour in QUOTE_SENSITIVE:  # a clause that restates someone else is not where the agent's fault is
+            candidates = [c for c in candidates if not reported_at(reading.text, c.start, c.end)] or candidates
         texts = [c.text for c in candidates]
         scores = self.classifier.scores(texts, np.vstack([self._vector_of(reading, c) for c in candidates]), only=behaviour)[:, 0]
         return candidates[int(np.argmax(scores))]

@@ -6,7 +6,8 @@ page and the benchmark read the same lessons:
   upset a customer, then checkpoints never met — each with the trainee's words, why, and a better
   wording. One lesson per kind of fault: three different things to fix, not one fault three times.
 - `went_well`: the good findings grouped by behaviour, with the words that earned them.
-- `turns`: each reply beside the customer's line before it and the model answer for that turn.
+- `turns`: each reply beside the customer's line before it and the model answer for that point of the
+  call (`model_call`: not the one with the reply's number, which a trainee a turn behind never matched).
 - `mood_notes`: the mood after each reply and the behaviours that moved it.
 - `focus`: the checkpoint a "practise this again" should work on.
 """
@@ -51,12 +52,16 @@ class Strength:
 
 @dataclass(frozen=True)
 class TurnPair:
+    """A reply beside the model answer for the same point of the call: model answer `model_turn` (1 = first;
+    0 and `model` empty when the model call had ended by then or the report does not know)."""
+
     turn_index: int
     customer_before: str
     said: str
     model: str
     faults: tuple[str, ...]
     good: tuple[str, ...]
+    model_turn: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ def went_well(report: Report) -> list[Strength]:
 
 
 def turns(report: Report) -> list[TurnPair]:
-    """Each reply of the trainee beside the customer's line before it and the model answer."""
+    """Each reply of the trainee beside the customer's line before it and the model answer for that point."""
     pairs, before = [], ""
     for utterance in report.transcript:
         if utterance.speaker == "customer":
@@ -136,10 +141,11 @@ def turns(report: Report) -> list[TurnPair]:
             continue
         number = utterance.turn_index
         at_turn = [f for f in report.findings if f.turn_index == number]
-        model = report.model_answers[number - 1] if number <= len(report.model_answers) else ""
+        fitting = report.model_turns[number - 1] if 0 < number <= len(report.model_turns) else 0
+        model = report.model_answers[fitting - 1] if 0 < fitting <= len(report.model_answers) else ""
         pairs.append(TurnPair(number, before, utterance.text, model,
                               tuple(dict.fromkeys(f.rubric for f in at_turn if not f.ok)),
-                              tuple(dict.fromkeys(f.rubric for f in at_turn if f.ok))))
+                              tuple(dict.fromkeys(f.rubric for f in at_turn if f.ok)), fitting if model else 0))
     return pairs
 
 

@@ -7,10 +7,12 @@ the served judge is swapped when it is done. A failed training changes nothing b
 (the old judge stays; the error is logged and shown to instructors). Only a process with no
 judge at all waits, for the one training every caller shares.
 
-The newest trained judge is also kept on disk per encoder (`JudgeShelf`), so a process restarted
-after a correction (before anyone ran `kb build`) serves it while the current one trains, instead
-of making the first trainee wait. A judge from the shelf is always retrained once: it may come
-from older code (the classifier's own cache key covers the cue rules; the corpus key does not).
+The newest trained judge is also kept on disk per encoder (`JudgeShelf`), written by `kb build`
+and after every training, so a restarted process serves it at once. Its key is the judge's own
+(`trainer.dialogue.kept_judge.judge_key`: the corpus, the cue rules' verdicts, the training
+recipe and format, the encoder), so a kept judge whose key is the current one *is* the current
+judge: nothing is trained again, and instructors are not told of a retraining that is not one.
+A kept judge for another key (a later correction, newer code) serves while the current one trains.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ log = logging.getLogger(__name__)
 
 J = TypeVar("J")
 
-State = Literal["ready", "training", "failed"]
+State = Literal["ready", "loading", "training", "failed"]  # loading: the wanted judge is saved, being read
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,8 @@ class RefreshStatus:
     """What an instructor is told: is the judge serving calls built from the current corpus?"""
 
     state: State
-    serving: str | None  # the corpus key of the judge calls use now (None: no judge yet)
-    wanted: str  # the corpus key on disk
+    serving: str | None  # the key of the judge calls use now (None: no judge yet)
+    wanted: str  # the key of the judge for the corpus on disk and this code
     error: str | None = None  # the last failure for `wanted`
 
 
@@ -46,17 +48,16 @@ class RefreshStatus:
 class _Ready(Generic[J]):
     key: str
     judge: J | None  # None: the corpus has nothing to learn from (cue rules alone)
-    provisional: bool = False  # from the shelf: served, but trained again by this process's code
 
 
 class JudgeShelf(Protocol[J]):
     """Where the newest trained judge of one encoder outlives the process."""
 
     def load(self) -> tuple[str, J | None] | None:
-        """The corpus key and judge kept last, or None (nothing kept, or unreadable)."""
+        """The key and judge kept last, or None (nothing kept, or unreadable)."""
 
     def save(self, key: str, judge: J | None) -> None:
-        """Keep `judge`, trained for corpus `key`, as the newest."""
+        """Keep `judge`, whose key is `key`, as the newest."""
 
 
 class ShelfFile(Generic[J]):
@@ -79,7 +80,9 @@ class ShelfFile(Generic[J]):
             if kept.get("model_id") != self.model_id:
                 return None
             packed = kept["judge"]
-            return kept["corpus_key"], None if packed is None else self._unpack(packed)
+            # "corpus_key": a file kept before the key covered the code; it never equals a judge key, so it
+            # serves only until the current judge is loaded or trained
+            return kept.get("key", kept.get("corpus_key")), None if packed is None else self._unpack(packed)
         except FileNotFoundError:
             return None
         except Exception as error:  # noqa: BLE001 - an unusable file means waiting for a training, not a crash
@@ -87,7 +90,7 @@ class ShelfFile(Generic[J]):
             return None
 
     def save(self, key: str, judge: J | None) -> None:
-        kept = {"model_id": self.model_id, "corpus_key": key,
+        kept = {"model_id": self.model_id, "key": key,
                 "judge": None if judge is None else self._pack(judge)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
@@ -101,17 +104,21 @@ class ShelfFile(Generic[J]):
 
 
 class JudgeRefresher(Generic[J]):
-    """The judge for one encoder (`model_id`); `train(key)` builds it for the corpus on disk.
+    """The judge for one encoder (`model_id`); `train(key)` builds (or loads) the judge whose key is `key`.
 
     One per process and encoder (the app keeps it in `st.cache_resource`). A judge whose
     `model_id` is not this encoder's is refused, never served. With a `shelf`, the judge kept
-    there serves from the start (provisionally) and every trained judge is kept there.
+    there serves from the start and every trained judge is kept there. `saved(key)` tells
+    whether `train(key)` only reads a judge saved earlier (seconds), so the status says
+    "loading", not "training".
     """
 
-    def __init__(self, model_id: str, train: Callable[[str], J | None], shelf: JudgeShelf[J] | None = None) -> None:
+    def __init__(self, model_id: str, train: Callable[[str], J | None], shelf: JudgeShelf[J] | None = None,
+                 saved: Callable[[str], bool] = lambda key: False) -> None:
         self.model_id = model_id
         self._train = train
         self._shelf = shelf
+        self._saved = saved
         self._lock = threading.Condition()
         self._ready: _Ready[J] | None = self._from_shelf()
         self._wanted: str | None = None
@@ -127,7 +134,7 @@ class JudgeRefresher(Generic[J]):
         return self.serving(wanted)[1]
 
     def serving(self, wanted: str) -> tuple[str, J | None]:
-        """`judge(wanted)` with the corpus key it was trained for."""
+        """`judge(wanted)` with the key of the judge served."""
         with self._lock:
             self._request(wanted)
             while self._ready is None:
@@ -145,7 +152,7 @@ class JudgeRefresher(Generic[J]):
         if found != self.model_id:
             log.warning("the kept call judge is for encoder %s, not %s; not served", found, self.model_id)
             return None
-        return _Ready(key, judge, provisional=True)
+        return _Ready(key, judge)
 
     def has_ready(self) -> bool:
         """Whether `judge` returns at once (no judge has to be trained first)."""
@@ -161,7 +168,7 @@ class JudgeRefresher(Generic[J]):
                 return RefreshStatus("ready", serving, wanted)
             if self._failed is not None and self._failed[0] == wanted and self._worker is None:
                 return RefreshStatus("failed", serving, wanted, self._failed[1])
-            return RefreshStatus("training", serving, wanted)
+            return RefreshStatus("loading" if self._saved(wanted) else "training", serving, wanted)
 
     def retry(self, wanted: str) -> RefreshStatus:
         """Train the judge for `wanted` again after a failure (an instructor's 重新训练)."""
@@ -216,8 +223,8 @@ class JudgeRefresher(Generic[J]):
             self._keep(key, trained)
 
     def _current(self, key: str) -> bool:
-        # under the lock: the judge served was trained by this process for corpus `key`
-        return self._ready is not None and self._ready.key == key and not self._ready.provisional
+        # under the lock: the judge served is the one whose key is `key`
+        return self._ready is not None and self._ready.key == key
 
     def _keep(self, key: str, trained: J | None) -> None:
         if self._shelf is None:

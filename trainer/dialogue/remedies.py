@@ -4,8 +4,9 @@ lacked, not whatever the model call happens to say at the same turn number.
 A fault the evidence already words better (a wrong figure: the entry's script; a forbidden
 phrase: its recommended wording) keeps that. For the others, the model line that shows a
 behaviour remedying the fault (after blame: an apology or empathy; after reading out personal
-data: asking the customer to verify), the one nearest the turn of the fault. A reply that said
-nothing of substance gets the model line for that point of the call (what to say there). Else
+data: asking the customer to verify), the one nearest the fault's point of the call. A reply that said
+nothing of substance gets the model line for that point of the call (what to say there; the point is
+placed by `model_call`, not taken from the reply's number). Else
 none — no suggestion is better than an unrelated one.
 """
 
@@ -39,7 +40,8 @@ class ModelLines:
         return next((answer for answer, shown in zip(self.answers, self.shown) if behaviour in shown), "")
 
     def for_fault(self, rubric: str, turn: int) -> str:
-        """The model line that shows what a `rubric` fault at reply `turn` (1 = first) lacked, or ""."""
+        """The model line that shows what a `rubric` fault lacked, or "": `turn` is the model answer for the
+        fault's point of the call (1 = first; `model_call`), which is the reply's number only in the model call."""
         if rubric in AT_THIS_POINT:
             return self.answers[turn - 1] if 0 < turn <= len(self.answers) else ""
         for behaviour in REMEDIES.get(rubric, ()):

@@ -69,6 +69,8 @@ class Report:
     # per reply: the behaviours that moved the mood and by how much, strongest first
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
     missed_checkpoints: list[str] = field(default_factory=list)  # ids, in the scenario's order
+    # per reply: the number of the model answer for that point of the call (1 = first, 0 none; empty: not known)
+    model_turns: list[int] = field(default_factory=list)
 
 
 def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> int:

@@ -29,6 +29,7 @@ from trainer.dialogue.remedies import ModelLines, model_line_for
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
+from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
@@ -56,6 +57,10 @@ SOOTHING = ("apology", "empathy")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
+# The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
+# 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
+MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,。！？!?；;]{0,4}?((跟|给|和|向|为|帮)您|我)"
+                       r"[^，,。！？!?；;]{0,3}?(确认|核对|核实|说|讲|介绍|解释|提醒|读|念|问|查|登记|记录|办理)")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -108,29 +113,30 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
     nor uses up the one credit of the real closing."""
     opening = first_sentence(text)
     return [e for e in evidence if not (e.ok and e.behaviour == "closing" and (
-        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _asks_on_after(text, e.quote)))]
+        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
 
 
-def _asks_on_after(text: str, quote: str) -> bool:
-    """After the sentence of a closing's words the reply asks the customer something that is no closing
-    question, and says no goodbye ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15): an acknowledgement
-    before the next question, not the call's end. A short reply lies wholly in `_at_the_end`'s last 30
-    characters, so that test alone took it for a closing and the call ended with the checks open."""
+def _goes_on_after(text: str, quote: str) -> bool:
+    """After a closing's words the reply goes on with the call and says no goodbye: a later sentence asks the
+    customer something that is no closing question ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15), or
+    the agent says they go on ("好的谢谢。接下来跟您确认说明书。", `MOVING_ON`, judge24): an acknowledgement before
+    the next step, not the call's end. A short reply lies wholly in `_at_the_end`'s last 30 characters, so that
+    test alone took it for a closing and the call ended with the checks open."""
     end = text.find(quote)
     if end < 0:
         return False
     end += len(quote)
+    if any(word in text[end:] for word in FAREWELLS):
+        return False
     start, later = 0, []
     for sentence in sentences(text):
         start = text.find(sentence, start)
         if start >= end:
             later.append(sentence)
         start += len(sentence)
-    rest = "".join(later)
-    if not later or any(word in rest for word in FAREWELLS):
-        return False
-    return any(re.search(r"[？?]|吗", s) and not any(cue in s for cue in CLOSING_CUES) and not CLOSING_QUESTION.search(s)
-               for s in later)
+    return bool(MOVING_ON.search(text[end:])) or any(
+        re.search(r"[？?]|吗", s) and not any(cue in s for cue in CLOSING_CUES) and not CLOSING_QUESTION.search(s)
+        for s in later)
 
 
 # A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.
@@ -216,14 +222,16 @@ class _State:
     reported: set[str] = field(default_factory=set)
     angry_turns: int = 0
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    points: list[CallPoint] = field(default_factory=list)  # where the call stood before each reply
 
 
 class DialogueSession:
     """One simulated call. `start()`, then `reply(text)` until `done`, then `report()`."""
 
     def __init__(self, scenario: Scenario, kb: FactBook, seed: int = 0, mode: str = "training",
-                 judge: MeaningJudge | None = None) -> None:
-        """`judge` adds recognition by meaning; without it only the cue rules judge (a light set-up for tools)."""
+                 judge: MeaningJudge | None = None, placing: bool = True) -> None:
+        """`judge` adds recognition by meaning; without it only the cue rules judge (a light set-up for tools).
+        `placing` False: the model call itself, played to place a trainee's replies (`model_call`), places none."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         missing = [i for i in scenario.entry_ids() if i not in kb.content.entries]
@@ -231,6 +239,8 @@ class DialogueSession:
             raise ValueError(f"scenario '{scenario.id}' refers to FAQ entries missing from the knowledge base: {', '.join(missing)}")
         self.scenario = scenario
         self.mode = mode
+        self.kb = kb
+        self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
         self.model_lines = ModelLines(scenario.model_answers, self.detectors)
@@ -281,6 +291,7 @@ class DialogueSession:
         if self.done:
             raise RuntimeError(f"the call has ended ({self.state.outcome})")
         state = self.state
+        state.points.append(self.point())
         state.turn += 1
         self.transcript.append(Utterance("agent", text, self.mood.value, state.turn))
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
@@ -313,6 +324,13 @@ class DialogueSession:
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
         return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+
+    def point(self) -> CallPoint:
+        """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
+        customer's question still waiting for an answer (what `model_call` places a reply by)."""
+        state = self.state
+        waiting = state.pending.id if state.pending is not None and state.pending.id not in state.answered else ""
+        return CallPoint(frozenset(state.done), frozenset(state.answered), waiting)
 
     def _question_waiting(self) -> bool:
         """A question of the customer's is still unanswered: her last follow-up, or her opening question
@@ -752,13 +770,20 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, turn))
+            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, self._model_turn()))
             finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
                 self.findings.append(finding)
             else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
                 self.findings[same] = _with_advice_of(self.findings[same], finding)
+
+    def _model_turn(self) -> int:
+        """The model answer for the last reply's point of the call (the last one when the model call had ended
+        by then): where a vague reply's better wording comes from, not the model answer with the reply's number."""
+        if not self.placing:
+            return self.state.turn
+        return self.model_turns()[-1] or len(self.scenario.model_answers)
 
     def _hints(self, evidence: list[Evidence]) -> tuple[str, ...]:
         hints = [Worded(e.advice + (f" 可以这样说：{e.better}" if e.better else ""),
@@ -794,4 +819,18 @@ class DialogueSession:
             missed=missed,
             mood_moves=list(self.state.mood_moves),
             missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
+            model_turns=self.model_turns(),
         )
+
+    def model_turns(self) -> list[int]:
+        """For each reply, the number of the model answer said at the same point of the model call (0: the
+        model call had ended by then), not the model answer with the reply's number (`model_call`)."""
+        if not self.state.points or not self.placing:
+            return []
+        ordered = [c.id for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0) if c.order]
+        return placed([*self.state.points, self.point()], self._model_steps, ordered)
+
+    @cached_property
+    def _model_steps(self) -> tuple[ModelStep, ...]:
+        """The model call's steps, looked up once per call (the shared cache's key is a digest of the scenario)."""
+        return model_steps(self.scenario, self.kb)

@@ -37,7 +37,7 @@ from sqlalchemy import delete, select, update
 from kb.yaml_source import Problem, distinct, normalize_line_breaks
 from settings import Settings
 from trainer.store.db import Database
-from trainer.editing import history
+from trainer.editing import change_summary as summaries, history
 from trainer.editing.fields import ENTRY, QUIZ
 from kb.regulations.library import changed_articles
 from trainer.editing.files import (EditLock, UnsafePath, atomic_write, content_path, discard, install,
@@ -214,8 +214,7 @@ class ContentEditor:
             new_text = set_item(draft.base_text, ITEM_KINDS[draft.kind][1], item_id, fields, draft.file)
         except YamlEditError as err:
             return SaveResult(False, error=str(err))
-        summary = f"{action} {draft.kind} {item_id}"
-        return self._commit(author, action, item_id, summary,
+        return self._commit(author, action, item_id, summaries.item_saved(action, draft.kind, item_id),
                             [FileEdit(draft.file, draft.base_text, new_text, draft.seen_change_id)])
 
     def _id_problem(self, draft: Draft, action: str, item_id: str) -> Problem | None:
@@ -234,7 +233,7 @@ class ContentEditor:
     def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:
         """Write a whole file (a scenario's YAML); None deletes it."""
         action = "delete" if text is None else "create" if draft.base_text is None else "update"
-        return self._commit(author, action, draft.item_id, f"{action} {draft.file}",
+        return self._commit(author, action, draft.item_id, summaries.file_saved(action, draft.file),
                             [FileEdit(draft.file, draft.base_text, text, draft.seen_change_id)])
 
     # ------------------------------------------------------------------ history
@@ -244,7 +243,7 @@ class ContentEditor:
         recorded = self._change(change_id)
         target = recorded.before_text if side == "before" else recorded.after_text
         return self._commit(author, "restore", recorded.item_id,
-                            f"restore {recorded.file} to the version {side} change #{change_id}",
+                            summaries.file_restored(recorded.file, side, change_id),
                             [self._edit_now(recorded.file, target)])
 
     def restore_item(self, change_id: int, author: str, side: str = "before") -> SaveResult:
@@ -265,7 +264,7 @@ class ContentEditor:
             return SaveResult(False, error=str(err))
         edit = FileEdit(recorded.file, current, new_text, history.latest_change_id(self.db))
         return self._commit(author, "restore", recorded.item_id,
-                            f"restore {kind} {recorded.item_id} to the version {side} change #{change_id}", [edit])
+                            summaries.item_restored(kind, recorded.item_id, side, change_id), [edit])
 
     def rollback_to(self, change_id: int, author: str) -> SaveResult:
         """Undo every change after `change_id` across the whole content set, as one new change."""
@@ -276,7 +275,7 @@ class ContentEditor:
         edits = [self._edit_now(name, recorded.before_text) for name, recorded in first_after.items()]
         if not edits:
             return SaveResult(True)
-        return self._commit(author, "restore", "", f"roll the content back to change #{change_id}", edits)
+        return self._commit(author, "restore", "", summaries.rolled_back(change_id), edits)
 
     def _change(self, change_id: int) -> ContentChange:
         recorded = history.change(self.db, change_id)

@@ -19,12 +19,13 @@ import csv
 import dataclasses
 import io
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from openpyxl import Workbook, load_workbook
 
 from kb.content import ContentSet, Entry, QuizItem, collect_content
 from trainer.editing import history
+from trainer.editing.change_summary import imported
 from trainer.editing.fields import COLUMNS, cell_text, english_fields, item_from_cells
 from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file
 from trainer.editing.yaml_style import YamlEditError, set_item, set_items
@@ -67,6 +68,21 @@ def to_csv(content: ContentSet, kind: str) -> bytes:
 # ---------------------------------------------------------------------------- reading uploads
 
 
+class FileProblem(NamedTuple):
+    """Why a file (or one of its sheets) cannot be imported at all, in English (logs, tests) and in Chinese:
+    the Chinese 导入导出 page showed "CSV must be UTF-8 or GBK encoded" and the like in English (qa15 #18)."""
+
+    where: str  # the file or sheet name
+    message: str
+    message_zh: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def zh(self) -> str:
+        return f"{self.where}：{self.message_zh}"
+
+
 @dataclass(frozen=True)
 class UploadRow:
     sheet: str
@@ -83,7 +99,7 @@ def _kind_of_header(header: list[str]) -> str | None:
     return None
 
 
-def _rows_of(sheet: str, table: Iterable[Iterable[Any]], room: int) -> tuple[list[UploadRow] | None, list[str]]:
+def _rows_of(sheet: str, table: Iterable[Iterable[Any]], room: int) -> tuple[list[UploadRow] | None, list[FileProblem]]:
     """The data rows of one sheet; None (and why) when there are more than `room` of them."""
     table = iter(table)
     first = next(table, None)
@@ -92,27 +108,31 @@ def _rows_of(sheet: str, table: Iterable[Iterable[Any]], room: int) -> tuple[lis
     header = [cell_text(cell).lower() for cell in first]
     kind = _kind_of_header(header)
     if kind is None:
-        return [], [f"{sheet}: the first row must be the column names (id, question … or id, type, prompt …)"]
+        return [], [FileProblem(sheet, "the first row must be the column names (id, question … or id, type, prompt …)",
+                                "第一行必须是列名（id、question …… 或 id、type、prompt ……），请用导出的文件修改后再导入")]
     rows = []
     for number, values in enumerate(table, start=2):
         values = [read_cell(v) for v in values]
         if all(cell_text(v) == "" for v in values):
             continue
         if len(rows) == room:
-            return None, [f"{sheet}: more than {MAX_IMPORT_ROWS:,} rows; split the file and import the parts one by one"]
+            return None, [FileProblem(sheet, f"more than {MAX_IMPORT_ROWS:,} rows; split the file and import the parts one by one",
+                                      f"超过 {MAX_IMPORT_ROWS} 行；请把文件拆开，分几次导入")]
         rows.append(UploadRow(sheet, number, kind, dict(zip(header, values))))
     return rows, []
 
 
-def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[str]]:
+def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[FileProblem]]:
     """Rows of an uploaded .xlsx (every sheet) or .csv file, and problems with the file itself."""
     if len(data) > MAX_UPLOAD_BYTES:
-        return [], [f"{name}: the file is {len(data) / 2**20:.1f} MB; at most {MAX_UPLOAD_BYTES // 2**20} MB can be imported"]
+        size, limit = f"{len(data) / 2**20:.1f}", MAX_UPLOAD_BYTES // 2**20
+        return [], [FileProblem(name, f"the file is {size} MB; at most {limit} MB can be imported",
+                                f"文件有 {size} MB，最多只能导入 {limit} MB")]
     if name.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as err:  # openpyxl raises many kinds for a damaged file
-            return [], [f"{name}: not a readable Excel file ({err})"]
+            return [], [_unreadable(name, "Excel", err)]
         rows, problems = [], []
         try:
             for sheet in workbook.worksheets:
@@ -122,18 +142,23 @@ def read_upload(name: str, data: bytes) -> tuple[list[UploadRow], list[str]]:
                 rows += found
                 problems += trouble
         except Exception as err:  # a damaged sheet inside a readable zip
-            return [], [f"{name}: not a readable Excel file ({err})"]
+            return [], [_unreadable(name, "Excel", err)]
         finally:
             workbook.close()
         return rows, problems
     text = csv_text(data)  # UTF-8, or GBK as Excel in China saves a CSV (qa15: refused, in English)
     if text is None:
-        return [], [f"{name}: CSV must be UTF-8 or GBK encoded"]
+        return [], [FileProblem(name, "CSV must be UTF-8 or GBK encoded",
+                                "CSV 文件须为 UTF-8 或 GBK 编码（在 Excel 中另存为“CSV UTF-8”即可）")]
     try:
         found, problems = _rows_of(name, csv.reader(io.StringIO(text)), MAX_IMPORT_ROWS)
         return found or [], problems
     except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
-        return [], [f"{name}: not a readable CSV file ({err})"]
+        return [], [_unreadable(name, "CSV", err)]
+
+
+def _unreadable(name: str, kind: str, error: Exception) -> FileProblem:
+    return FileProblem(name, f"not a readable {kind} file ({error})", f"无法读取，不是有效的 {kind} 文件（{error}）")
 
 
 # ---------------------------------------------------------------------------- the dry run
@@ -161,7 +186,7 @@ class RowOutcome:
 class ImportPlan:
     rows: list[RowOutcome]
     edits: list[FileEdit]
-    file_problems: list[str] = field(default_factory=list)
+    file_problems: list[FileProblem] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[RowOutcome]:
         return [r for r in self.rows if r.status == status]
@@ -186,7 +211,7 @@ def _facts(item: Entry | QuizItem | None) -> Any:
     return dataclasses.replace(item, line=0) if item is not None else None
 
 
-def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Iterable[str] = (),
+def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Iterable[FileProblem] = (),
                 progress: Progress | None = None) -> ImportPlan:
     """What importing `rows` would change, checked against the whole content set; writes nothing.
 
@@ -294,6 +319,6 @@ def apply_import(editor: ContentEditor, plan: ImportPlan, author: str) -> SaveRe
     """Write a dry-run plan's valid rows (refused as a conflict if the files changed since the dry run)."""
     if not plan.writes:
         return SaveResult(True)
-    counts = f"{len(plan.by_status('new'))} new, {len(plan.by_status('changed'))} changed"
-    return editor.apply(author, "import", "", f"import: {counts}", plan.edits)
+    return editor.apply(author, "import", "", imported(len(plan.by_status("new")), len(plan.by_status("changed"))),
+                        plan.edits)
 

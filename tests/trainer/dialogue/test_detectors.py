@@ -167,6 +167,11 @@ FAULTS_IN_OWN_WORDS = [
     ("具体什么时候我也说不准，您就等通知吧。", "vague"),
     ("嗯…这个我也不太清楚。", "vague"),
     ("三言两语说不清，您就等着吧。", "vague"),
+    # judge23: a report reaches its own clause, not the agent's words beside it in the same sentence
+    ("业务员说的那个数不算，您这笔退款下周肯定到账。", "absolute_promise"),
+    ("他说的那个收益不作数，不过您放心，这钱下周准到您卡上。", "absolute_promise"),
+    ("业务员说的那都是他个人说法，您找他掰扯去。", "blame"),
+    ("您自己说的“都清楚”，现在又说不知道，这又能怪谁呢？", "blame"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -203,6 +208,11 @@ CLEAN_COUNTER_EXAMPLES = [
     "宽限期内出险照样赔，您别担心。",                      # the grace period's rule, said right
     "保单原件我们一定给您补上。",                          # a service step, not an outcome
     "钱肯定到账了，您查一下短信。",                        # a fact, not a promise
+    # judge23: restatements stay someone else's words across their clauses
+    "您是说，业务员跟您讲，这笔钱下周肯定到账，是吧？",    # asked back
+    "您刚才说，业务员讲过，这笔退款下周肯定到账。",        # the report runs on past its clause
+    "业务员跟您说的是下周肯定到账，对吗？",
+    "您的意思是，业务员说了这笔退款下周肯定到账？",
 ]
 
 

@@ -67,6 +67,9 @@ TABLE = [
     (STROKE, "确诊满一百二三十天就能评估。", [("120日", False), ("130日", False)]),
     (STROKE, "脑中风要确诊满一百七八十天才评估。", [("170日", False), ("180日", True)]),
     (COOL, "犹豫期是十几天。", [("11日", False), ("19日", False)]),
+    # judge24: tens of days is no figure, neither wrong (10日) nor right
+    (COOL, "犹豫期有几十天呢，您放心。", []),
+    (STROKE, "确诊以后要等上几十天才能评估。", []),
     (STROKE, "轻度脑中风后遗症按30%赔。", [("30%", True)]),
 ]
 

@@ -56,3 +56,12 @@ def test_disowning_across_a_longer_name_is_blame_and_never_mind_is_not() -> None
     found = judge.findings(reading("这是柜台那边办的，跟我们电话中心没关系。", [0.9]), set())
     assert [e.quote for e in found] == ["跟我们电话中心没关系。"]
     assert judge.findings(reading("材料不齐也没关系，下次再补。", [0.9]), set()) == []
+
+
+def test_a_promise_beside_a_report_is_the_agents_own_and_a_restatement_is_not() -> None:
+    """judge23: a report reaches its own clause, not the whole sentence, and the quote is narrowed to the agent's
+    own clause even when the reported one scores higher; a restatement asked back is still no promise."""
+    judge = judge_narrowing("absolute_promise", 0.5, "业务员说")
+    found = judge.findings(reading("分红肯定每年都有的，不会比业务员说的少的。", [0.9]), set())
+    assert [e.quote for e in found] == ["分红肯定每年都有的，"]
+    assert judge.findings(reading("您是说，业务员讲这个分红每年都有，是吧？", [0.9]), set()) == []

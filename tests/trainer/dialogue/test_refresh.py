@@ -163,16 +163,26 @@ def test_a_restarted_process_serves_the_judge_kept_on_disk_while_the_new_one_tra
     assert shelf_in(tmp_path).load() == ("v2", FakeJudge("v2"))  # the next restart starts from v2
 
 
-def test_a_kept_judge_for_the_same_corpus_is_served_but_trained_once_more(tmp_path: Path) -> None:
-    """The corpus key does not cover the code: a judge kept by older code must not serve for ever."""
+def test_a_kept_judge_with_the_current_key_is_current_at_once_and_not_trained_again(tmp_path: Path) -> None:
+    """polish17 left: a kept judge was always trained once more (its corpus key did not cover the code), so
+    评判纠错 said "retraining" after every restart. Its key is now the judge's own (kept_judge.judge_key)."""
     shelf_in(tmp_path).save("v1", FakeJudge("v1"))
     trainer = FakeTrainer()
     refresher = JudgeRefresher(MODEL, trainer, shelf_in(tmp_path))
-    assert refresher.judge("v1") == FakeJudge("v1")
-    assert trainer.started.acquire(timeout=WAIT) and refresher.status("v1").state == "training"
+    assert refresher.status("v1").state == "ready" and refresher.judge("v1") == FakeJudge("v1")
+    assert refresher.wait_idle(WAIT) and trainer.calls == []
+
+
+def test_a_saved_judge_being_read_is_loading_not_training(tmp_path: Path) -> None:
+    """Reading a judge saved earlier takes seconds: the instructor is not told of minutes of retraining."""
+    trainer = FakeTrainer()
+    refresher = JudgeRefresher(MODEL, trainer, shelf_in(tmp_path), saved=lambda key: key == "v1")
+    assert refresher.status("v1").state == "loading"
     trainer.release.release()
-    assert refresher.wait_idle(WAIT) and refresher.status("v1").state == "ready"
-    assert trainer.calls == ["v1"]
+    assert refresher.judge("v1") == FakeJudge("v1") and refresher.status("v1").state == "ready"
+    assert refresher.status("v2").state == "training", "a judge never saved is trained"
+    trainer.release.release()
+    assert refresher.wait_idle(WAIT)
 
 
 @pytest.mark.parametrize("kept", ["another encoder", "unreadable"])

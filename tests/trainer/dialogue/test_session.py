@@ -210,19 +210,53 @@ def test_thanks_for_an_answer_is_no_closing_out_of_order(real_scenarios, real_fa
     assert all(f.turn_index == len(scenario.model_answers) for f in report.findings if f.rubric == "closing")
 
 
-@pytest.mark.parametrize("thanks", ["好的谢谢。", "好的，谢谢您。", "嗯嗯，明白了，谢谢。", "好的，感谢您的配合。"])
-def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, real_facts, judge, thanks):
-    """qa15: 好的谢谢。请问…亲笔签的吗？ was read as a closing (a short reply is all "at the end"), and the call
-    ended at turn 4 with four of seven checks open and a score of 43."""
+def callback_after_two_model_answers(real_scenarios, real_facts, judge) -> DialogueSession:
+    """callback-cooperative with the identity checked and the recording question answered (the model's first two)."""
     scenario = real_scenarios["callback-cooperative"]
     session = DialogueSession(scenario, real_facts, judge=judge)
     session.start()
     for reply in scenario.model_answers[:2]:
         session.reply(reply)
+    return session
+
+
+@pytest.mark.parametrize("thanks", ["好的谢谢。", "好的，谢谢您。", "嗯嗯，明白了，谢谢。", "好的，感谢您的配合。"])
+def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, real_facts, judge, thanks):
+    """qa15: 好的谢谢。请问…亲笔签的吗？ was read as a closing (a short reply is all "at the end"), and the call
+    ended at turn 4 with four of seven checks open and a score of 43."""
+    session = callback_after_two_model_answers(real_scenarios, real_facts, judge)
     turn = session.reply(thanks + "请问投保单和健康告知上的签名都是您本人亲笔签的吗？")
     assert not session.done, turn.text
     findings = session.report().findings
     assert not [f for f in findings if f.rubric in ("closing", "checkpoint_order")], findings
+
+
+@pytest.mark.parametrize("reply", ["这个要求我没法答应您，爱找谁找谁，您还在犹豫期内。", "您爱找谁就找谁吧。"])
+def test_go_to_whoever_you_like_is_rude_wherever_it_is_said(real_scenarios, real_facts, reply):
+    """judge20 found 爱找谁找谁 mid-sentence not flagged at all (the classifier reads the clause with its polite
+    sentence's vector): it is the documented 你去投诉啊，随便投诉 in other words, now one of its wordings."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    session.start()
+    session.reply(reply)
+    rude = [f for f in session.report().findings if f.rubric == "rude"]
+    assert rude and "找谁" in rude[0].quote and not rude[0].ok
+
+
+@pytest.mark.parametrize("reply", ["好的谢谢。接下来跟您确认说明书。", "好的谢谢，接下来跟您确认说明书。",
+                                   "嗯，谢谢。那我再跟您说一下犹豫期。", "好的，感谢您的配合。下面我说一下交费的事。"])
+def test_thanks_before_saying_what_comes_next_does_not_end_the_call(real_scenarios, real_facts, judge, reply):
+    """judge24: a thanks followed by a statement that goes on with the call (not only by a question) is no closing."""
+    session = callback_after_two_model_answers(real_scenarios, real_facts, judge)
+    turn = session.reply(reply)
+    assert not session.done, turn.text
+    assert not [f for f in session.report().findings if f.rubric in ("closing", "checkpoint_order")]
+
+
+def test_thanks_before_what_happens_after_the_call_is_still_a_closing(real_scenarios, real_facts, judge):
+    """Guard: "接下来工作人员会联系您" is after the call, not the agent going on with it."""
+    session = callback_after_two_model_answers(real_scenarios, real_facts, judge)
+    session.reply("好的，谢谢您的配合。接下来工作人员会联系您。")
+    assert session.done and any(f.rubric == "closing" and f.ok for f in session.report().findings)
 
 
 @pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！"])

@@ -1,0 +1,50 @@
+"""The search page's question in its address (?q=…), so a reload or a shared link shows the same answers.
+
+A reload is a new browser session: the question box came back empty, mid-call, on a weak link
+(qa15 #14). The address holds the question as the search log keeps it (`loggable_query`):
+numbers long enough to identify a customer (phone, ID card, policy) are masked and at most the
+searched length is kept, so neither the browser's history nor a pasted link carries them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import streamlit as st
+
+from trainer.search_feedback.store import loggable_query
+
+QUESTION, CATEGORY, REGULATIONS = "q", "category", "regulations"
+_READ = "_search_address_read"  # this session has taken the address's question once
+
+
+def take_from_address(query_key: str, category_key: str, regulations_key: str, categories: Collection[str]) -> None:
+    """On a session's first visit to the page, fill the widgets from the address (a reload or a link).
+
+    Later runs leave them alone: the box holds what the agent typed since, and the address follows it."""
+    if st.session_state.get(_READ):
+        return
+    st.session_state[_READ] = True
+    params = st.query_params
+    question = params.get(QUESTION, "").strip()
+    if not question:
+        return
+    st.session_state[query_key] = question
+    category = params.get(CATEGORY)
+    st.session_state[category_key] = category if category in categories else None
+    st.session_state[regulations_key] = params.get(REGULATIONS) == "1"
+
+
+def show_in_address(query: str, category: str | None, regulations_only: bool) -> None:
+    """Put the search being shown into the address (only what changed: each change is a message to the browser)."""
+    wanted = {QUESTION: loggable_query(query)} if query.strip() else {}
+    if wanted and category:
+        wanted[CATEGORY] = category
+    if wanted and regulations_only:
+        wanted[REGULATIONS] = "1"
+    params = st.query_params
+    for name in (QUESTION, CATEGORY, REGULATIONS):
+        if name not in wanted and name in params:
+            del params[name]
+        elif name in wanted and params.get(name) != wanted[name]:
+            params[name] = wanted[name]
