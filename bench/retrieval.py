@@ -76,7 +76,7 @@ def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     # on measured `+learned_gate` recipes without a gate (the same rows as without it) until search8.
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
                     live.scope, kb.content.duration_rules, live.reranker, FAQ_GATE, adapter=live.adapter,
-                    stated=live.stated)
+                    stated=live.stated, memory=live.memory)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):
