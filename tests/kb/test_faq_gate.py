@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from kb import KnowledgeBase
 from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD
 from kb.search import Searcher
+
+CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 
 NEAR_DOMAIN = (
     "我的车昨天被人追尾了，交强险那边怎么报案理赔",
@@ -103,3 +106,30 @@ def test_a_near_domain_question_just_under_the_threshold_stays_refused(real_kb: 
     """Written for this test: a third-party motor accident (交强险 / 车险, not life insurance) whose best candidate is
     as close to the threshold as the question above; the gate is not sure of it, so it stays refused."""
     assert real_kb.search("电动车把人撞了，对方要我赔医药费，这个能走你们那边吗", k=3) == []
+
+
+def test_the_gate_remembers_tune_without_the_dev_writers(real_kb: KnowledgeBase) -> None:
+    """search19a: the app's gate compares a Chinese query with TUNE's questions and negatives (kb.faq_gate.MEMORY_FILE);
+    the writers of the held-out DEV half are not in it, so DEV still reads writers the memory never saw."""
+    memory = real_kb._snapshot.searcher.memory  # noqa: SLF001 - what the app's gate reads
+    assert memory is not None and len(memory.questions) > 3000 and len(memory.negatives) > 900
+    writers = set(memory.question_writers) | set(memory.negative_writers)
+    assert not writers & {path.name for path in (CUSTOMER_SET / "dev").glob("*.yaml")}
+    assert len(GATE.weights) == len(FEATURES) and FEATURES[-2:] == ("known_question_cosine", "known_negative_cosine")
+
+
+@pytest.mark.parametrize("query", ("人保的车险理赔要带什么材料", "水费自动扣款扣了两次怎么退"))
+def test_a_question_like_the_known_negatives_is_refused(real_kb: KnowledgeBase, query: str) -> None:
+    """Written for this test: another insurer's motor claim and a utility bill debited twice — near-domain questions
+    in the FAQ's words (理赔材料, 扣款两次), which main's gate answered with the claim-documents and double-deduction
+    entries. They are as close to TUNE's near-domain negatives as to its customers' questions, so the gate refuses."""
+    assert real_kb.search(query, k=3) == []
+
+
+def test_an_english_query_reads_no_memory(real_kb: KnowledgeBase) -> None:
+    """The memory holds Chinese questions: an English query's two memory signals are unknown (the gate's average)."""
+    searcher = real_kb._snapshot.searcher  # noqa: SLF001
+    _, features = searcher.gate_inputs("How long is the cooling-off period?")
+    assert features[-2:] == [None, None]
+    _, features = searcher.gate_inputs("犹豫期有多长")
+    assert None not in features[-2:]
