@@ -72,7 +72,7 @@ GATE = GateModel(
 # refused on the same rows (828 with writers left out against 827; C 1.0).
 GATE_THRESHOLD = 0.47
 
-# search19a (`Recipe.gate_memory`, on; DEV in one run 0.863 / 0.932, 37/39 -> 0.860 / 0.932, 38/39): the gate refitted with the memory's two signals on
+# search19a (`Recipe.gate_memory`, off: with it DEV fell under its recall floor in the test suite): the gate refitted with the memory's two signals on
 # 21 TUNE writers (4,613 rows that pass the threshold), C 0.3 and the threshold chosen leaving one writer out — its
 # gate, and its rows' memory signals, without it — with the app's whole decision replayed (the near-threshold rule
 # included): the best TUNE R@1 with >= 0.95 of TUNE's 1,075 negatives refused (left out: 0.868 / 0.960, 1022 refused,

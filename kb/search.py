@@ -149,8 +149,9 @@ class Recipe:
     near_threshold_answers: bool = True
     # The gate also reads the best cosine of a Chinese query with TUNE's questions and with its near-domain negatives
     # (kb.faq_gate.MEMORY_FILE, MEMORY_GATE; search19a): leaving one TUNE writer out it refused 11 more of 1,075
-    # negatives and 48 fewer answerable questions; DEV (same run) 0.863 / 0.932, 37/39 -> 0.860 / 0.932, 38/39.
-    gate_memory: bool = True
+    # negatives and 48 fewer answerable questions; DEV (bench, same run) 0.863 / 0.932, 37/39 -> 0.860 / 0.932, 38/39,
+    # but with the test suite's vectors DEV fell under its recall floor. Off until the lead decides.
+    gate_memory: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kb import KnowledgeBase
-from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_GATE
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_GATE, load_memory
 from kb.search import Searcher
 
 CUSTOMER_SET = Path(__file__).parent / "customer_queries"
@@ -111,9 +111,10 @@ def test_a_near_domain_question_just_under_the_threshold_stays_refused(real_kb: 
 
 @pytest.fixture(scope="module")
 def remembering(real_kb: KnowledgeBase) -> Searcher:
-    """The app's searcher: its gate remembers TUNE (Recipe.gate_memory; search19a)."""
-    searcher = real_kb._snapshot.searcher  # noqa: SLF001 - what the app searches with
-    assert searcher.recipe.gate_memory and searcher.memory is not None
+    """The app's searcher with the gate's memory on (Recipe.gate_memory; search19a, off in the app)."""
+    searcher = copy.copy(real_kb._snapshot.searcher)  # noqa: SLF001 - this test's copy, the memory switched on
+    searcher.recipe = replace(searcher.recipe, gate_memory=True)
+    searcher.memory = load_memory(real_kb.encoder.model_id)
     return searcher
 
 
