@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.faq_gate --rows data/bench/faq_gate_rows.pkl          # figures, kb.faq_gate as kept
     .venv/bin/python -m bench.faq_gate --rows data/bench/faq_gate_rows.pkl --fit    # refit, print the constants
+    .venv/bin/python -m bench.faq_gate --write-memory    # search19a: write TUNE's memory (kb/faq_gate_memory.npz)
 
 Rows: one ungated, re-ranked search per query of the three sets (query vectors remembered on disk, so a
 second run encodes nothing). The gate replaces the scope margin; the relevance threshold still has to pass
@@ -12,7 +13,8 @@ on standardised features, kept as constants (kb.gate_model.GateModel). The regul
 threshold are those with the best TUNE Recall@1 (then Recall@3) at which, with each TUNE writer's
 probabilities from a model fitted without that writer, at least TARGET_REJECTION of TUNE's near-domain
 negatives are refused. The old set and DEV are scored with the chosen model, never used to choose; DEV
-misses are never listed.
+misses are never listed. The gate's memory (search19a) is TUNE's questions and negatives without DEV's writers; a
+TUNE row's memory signals leave its own writer's rows out, as its adapter leaves its queries out.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ from bench.train_reranker import cross_fitted
 from kb import KnowledgeBase
 from kb.embeddings import QueryVectorCache
 from kb.evaluation import load_dev_set
-from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_FILE
 from kb.gate_model import fit_logistic
+from kb.regulations.gate_memory import GateMemory
+from kb.search import Searcher
+from kb.text import has_cjk
 from kb.scope import SCOPE_MARGIN
 from kb.search import GATE_DEPTH, LIST_MARGIN
 from settings import Settings
@@ -51,6 +56,7 @@ def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
     (bench.train_reranker.cross_fitted, as the re-ranker was trained): the shipped adapter has seen every
     TUNE query, so its cosines there are better than a new customer's would be."""
     searcher = kb._snapshot.searcher.with_encoder(encoder)  # noqa: SLF001 - the gate's parts, as the app has them
+    searcher.memory = tune_memory(searcher)  # today's TUNE, whatever the stored file holds
     by_writer = cross_fitted(searcher, load_dev_set(CUSTOMER_SET / "tune")) if searcher.adapter is not None else {}
     items = []
     for name, folder in (("old", DEV_SET), ("tune", CUSTOMER_SET / "tune"), ("dev", CUSTOMER_SET / "dev")):
@@ -60,10 +66,29 @@ def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
             items += [(name, 0, (), text, path.name) for text in (*dev.off_topic, *dev.negatives)]
     out = []
     for name, label, ids, text, writer in items:
-        hits, features = (by_writer.get(writer, searcher) if name == "tune" else searcher).gate_inputs(text)
+        hits, features = (by_writer.get(writer, searcher) if name == "tune" else searcher).gate_inputs(
+            text, writer=writer if name == "tune" else None)
         out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features, writer))
     encoder.save()
     return out
+
+
+def tune_memory(searcher: Searcher) -> GateMemory:
+    """TUNE's Chinese questions and negatives as the vectors a search compares (kb.search.Searcher._vectors), each
+    with its writer file; the writers of the DEV half are left out, so that DEV reads writers the memory never saw."""
+    dev_writers = {path.name for path in (CUSTOMER_SET / "dev").glob("*.yaml")}
+    questions, negatives = [], []
+    for path in sorted((CUSTOMER_SET / "tune").glob("*.yaml")):
+        if path.name in dev_writers:
+            continue
+        dev = load_dev_set(path)
+        for texts, into in (([q.text for q in dev.queries], questions), ((*dev.off_topic, *dev.negatives), negatives)):
+            for text in texts:
+                chinese = searcher._for(text)  # noqa: SLF001 - the searcher the query is matched with
+                plan = chinese._plan(text)  # noqa: SLF001
+                if has_cjk(plan.text) and not plan.mixed:
+                    into.append((chinese._vectors(plan)[0], path.name))  # noqa: SLF001
+    return GateMemory.of(questions, negatives, searcher.encoder.model_id)
 
 
 def floor_shown(row: tuple, threshold: float) -> list[str]:
@@ -146,6 +171,8 @@ def main() -> None:
                         help="a positive is the right entry shown first (top1) or among the first three (top3)")
     parser.add_argument("--rows", type=Path, help="cache the measured rows in this pickle (re-fitting without searching)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
+    parser.add_argument("--write-memory", action="store_true",
+                        help="write TUNE's questions and negatives the gate remembers (kb/faq_gate_memory.npz) and stop")
     parser.add_argument("--dev", action="store_true", help="also print DEV's figures (the final measurement only)")
     parser.add_argument("--without", default="", help="features left out of the fit (weight 0), comma-separated")
     parser.add_argument("--target", default=str(TARGET_REJECTION),
@@ -156,6 +183,14 @@ def main() -> None:
     kb = KnowledgeBase.open(settings.content_dir, settings)
     relevance = kb.settings.min_relevance
     start = time.perf_counter()
+    if args.write_memory:
+        encoder = QueryVectorCache(kb.encoder, settings.embedding_cache_dir)
+        memory = tune_memory(kb._snapshot.searcher.with_encoder(encoder))  # noqa: SLF001
+        encoder.save()
+        memory.save(MEMORY_FILE, {"files": sorted(set(memory.question_writers + memory.negative_writers))})
+        print(f"memory written: {len(memory.question_writers)} questions, {len(memory.negative_writers)} negatives "
+              f"-> {MEMORY_FILE.name}")
+        return
     if args.rows and args.rows.exists():
         data = pickle.loads(args.rows.read_bytes())
     else:

@@ -28,7 +28,7 @@ import numpy as np
 from kb import KnowledgeBase
 from kb.embeddings import QueryVectorCache
 from kb.evaluation import DevSet, Evaluation, evaluate, load_dev_set
-from kb.faq_gate import GATE as FAQ_GATE
+from kb.faq_gate import GATE as FAQ_GATE, load_memory
 from kb.search import Hit, Recipe, Searcher, fuse, plan_query
 from settings import Settings
 
@@ -67,7 +67,8 @@ def recipes() -> dict[str, Recipe]:
             "all-query_adapter": replace(Recipe(), query_adapter=False),
             "all-list_near_misses": replace(Recipe(), list_near_misses=False),
             "all-near_threshold_answers": replace(Recipe(), near_threshold_answers=False),
-            "all+learned_gate": replace(Recipe(), learned_gate=True)}
+            "all+learned_gate": replace(Recipe(), learned_gate=True),
+            "all+gate_memory": replace(Recipe(), gate_memory=True)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
@@ -76,7 +77,7 @@ def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     # on measured `+learned_gate` recipes without a gate (the same rows as without it) until search8.
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
                     live.scope, kb.content.duration_rules, live.reranker, FAQ_GATE, adapter=live.adapter,
-                    stated=live.stated)
+                    stated=live.stated, memory=load_memory(kb.encoder.model_id))
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):

@@ -23,7 +23,7 @@ from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, 
                                    sentence_docs, sentence_unit_docs)
 from kb.adapter import QueryAdapter
 from kb.rerank import Reranker
-from kb.faq_gate import GATE as FAQ_GATE
+from kb.faq_gate import GATE as FAQ_GATE, load_memory as faq_gate_memory
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Searcher
 from kb.yaml_source import Problem
@@ -51,7 +51,7 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
                     gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id),
-                    stated=content.stated_spans)
+                    stated=content.stated_spans, memory=faq_gate_memory(cache.encoder.model_id))
 
 
 class KnowledgeBase:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from kb import KnowledgeBase
-from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_GATE, load_memory
 from kb.search import Searcher
+
+CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 
 NEAR_DOMAIN = (
     "我的车昨天被人追尾了，交强险那边怎么报案理赔",
@@ -53,7 +56,8 @@ def test_closer_to_an_out_of_scope_example_means_less_likely_to_answer() -> None
     closer_to_scope[margin] += GATE.scale[margin]
     closer_to_faq[margin] -= GATE.scale[margin]
     assert GATE.probability(closer_to_scope) < GATE.probability(average) < GATE.probability(closer_to_faq)
-    assert len(GATE.weights) == len(FEATURES), "one weight per feature the search computes"
+    assert len(GATE.weights) == FEATURES.index("known_question_cosine"), "one weight per feature but the memory's two"
+    assert len(MEMORY_GATE.weights) == len(FEATURES), "the memory gate: one weight per feature the search computes"
 
 
 def test_the_app_decides_with_the_gate(real_kb: KnowledgeBase) -> None:
@@ -103,3 +107,46 @@ def test_a_near_domain_question_just_under_the_threshold_stays_refused(real_kb: 
     """Written for this test: a third-party motor accident (交强险 / 车险, not life insurance) whose best candidate is
     as close to the threshold as the question above; the gate is not sure of it, so it stays refused."""
     assert real_kb.search("电动车把人撞了，对方要我赔医药费，这个能走你们那边吗", k=3) == []
+
+
+@pytest.fixture(scope="module")
+def remembering(real_kb: KnowledgeBase) -> Searcher:
+    """The app's searcher with the gate's memory on (Recipe.gate_memory; search19a, off in the app)."""
+    searcher = copy.copy(real_kb._snapshot.searcher)  # noqa: SLF001 - this test's copy, the memory switched on
+    searcher.recipe = replace(searcher.recipe, gate_memory=True)
+    searcher.memory = load_memory(real_kb.encoder.model_id)
+    return searcher
+
+
+def test_the_gate_remembers_tune_without_the_dev_writers(remembering: Searcher) -> None:
+    """search19a: the memory gate compares a Chinese query with TUNE's questions and negatives (kb.faq_gate.MEMORY_FILE);
+    the writers of the held-out DEV half are not in it, so DEV still reads writers the memory never saw."""
+    memory = remembering.memory
+    assert memory is not None and len(memory.questions) > 3000 and len(memory.negatives) > 900
+    writers = set(memory.question_writers) | set(memory.negative_writers)
+    assert not writers & {path.name for path in (CUSTOMER_SET / "dev").glob("*.yaml")}
+    assert len(MEMORY_GATE.weights) == len(FEATURES) and FEATURES[-2:] == ("known_question_cosine", "known_negative_cosine")
+
+
+@pytest.mark.parametrize("query", ("人保的车险理赔要带什么材料", "水费自动扣款扣了两次怎么退"))
+def test_a_question_like_the_known_negatives_is_refused(remembering: Searcher, query: str) -> None:
+    """Written for this test: another insurer's motor claim and a utility bill debited twice — near-domain questions
+    in the FAQ's words (理赔材料, 扣款两次), which main's gate answers with the claim-documents and double-deduction
+    entries. They are as close to TUNE's near-domain negatives as to its customers' questions: the memory gate refuses."""
+    assert remembering.search(query, k=3) == []
+    forgetting = copy.copy(remembering)  # this test's copy, the memory switched off: main's gate
+    forgetting.recipe, forgetting.memory = replace(remembering.recipe, gate_memory=False), None
+    assert forgetting.search(query, k=3), "main's gate answered it"
+
+
+def test_the_memory_gate_keeps_answering_in_scope_questions(remembering: Searcher) -> None:
+    for query in IN_SCOPE:
+        assert remembering.search(query, k=10), query
+
+
+def test_an_english_query_reads_no_memory(remembering: Searcher) -> None:
+    """The memory holds Chinese questions: an English query's two memory signals are unknown and GATE decides it."""
+    _, features = remembering.gate_inputs("How long is the cooling-off period?")
+    assert features[-2:] == [None, None]
+    _, features = remembering.gate_inputs("犹豫期有多长")
+    assert None not in features[-2:]

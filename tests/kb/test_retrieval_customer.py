@@ -58,6 +58,9 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # Merged stop 31 (content18, search18a, search18b; TUNE 3,456 / 975 with the 17 svc-policyholder-change questions back):
 # tune 0.871 / 0.959, 918 of 975 (0.942); dev 0.871 / 0.935, 38 of 39; old 0.814 / 0.952, 31 of 31.
 # CONFIRM, read a second time on the merged main (with ensearch17): 0.869 / 0.940, 133 of 143 (0.930).
+# Stop 32: two fresh TUNE writers (w-wuhan-mother, w-fujian-fisher; 425 / 100), on unchanged code 0.793 / 0.887, 91 of 100:
+# TUNE (3,881 / 1,075) 0.861 / 0.950, 1011 of 1075 (0.940; bench.retrieval in search19a's worktree). search19a's gate memory
+# (Recipe.gate_memory) is off: with it DEV fell under its recall floor here, so the floors stand.
 FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.86, 0.93, 0.92)}
 
 
