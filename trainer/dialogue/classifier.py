@@ -27,6 +27,7 @@ alone); it catches wording close to a labelled example that the linear head aver
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -559,10 +560,24 @@ def choose_head_settings(utterances: Sequence[LabelledUtterance], embed: Embed, 
     return chosen
 
 
+# The modules whose code decides what training produces: an edit to any of them trains anew (a kept classifier
+# trained by older code served warm caches while cold ones trained with the new code — repro20, stop 32).
+TRAINING_MODULES = ("classifier.py", "neighbours.py", "stacking.py", "segments.py", "taught.py")
+
+
+@functools.cache
+def training_code_hash() -> str:
+    """A digest of the training modules' source, read once per process."""
+    digest = hashlib.sha256()
+    for name in TRAINING_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recipe: Recipe = Recipe()) -> str:
-    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) trains anew, and so
-    does a changed cue rule (`rules_hash`: the rules' verdicts are part of the calibration)."""
-    recipe_hash = hashlib.sha256(f"{recipe!r}\0{rules_hash(utterances)}".encode()).hexdigest()[:8]
+    """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) or training code trains
+    anew, and so does a changed cue rule (`rules_hash`: the rules' verdicts are part of the calibration)."""
+    recipe_hash = hashlib.sha256(f"{recipe!r}\0{rules_hash(utterances)}\0{training_code_hash()}".encode()).hexdigest()[:8]
     return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{recipe_hash}-{model_id}"
 
 

