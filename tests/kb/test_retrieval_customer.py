@@ -22,7 +22,7 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # three more TUNE-only writers on the sixth pass's adapter, re-ranker and 125 scope examples: tune 0.849 / 0.936,
 # 426 of 465; dev 0.827 / 0.896, 36 of 39 in the sixth pass, 0.820 / 0.896 with search9's vectors), less a few
 # queries' worth (a borderline query or two; repro20, stop 32: today's encoder gives identical vectors in any batch, and
-# two data dirs on the same code give the same ranks and scores — an older engine's vectors moved with batching). TUNE's floors are lower than the sixth pass's only because TUNE grew by three harder writers
+# two data dirs on the same code give the same ranks and scores). TUNE's floors are lower than the sixth pass's only because TUNE grew by three harder writers
 # (2,241 queries / 465 negatives instead of 1,488 / 277); DEV's are unchanged.
 # content11 added 32 TUNE queries written for new topics (gaps11-content11; 0.69 R@1 on their own) and 49 negatives:
 # TUNE measured 0.839 / 0.926, 491 of 514, so its floors moved down by the new queries' weight; DEV's are unchanged.
