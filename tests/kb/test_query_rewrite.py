@@ -404,6 +404,32 @@ def test_mandarin_words_sharing_a_cantonese_character_stay(bundled_spoken: Spoke
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
+    ("我姆妈住院了 保险么样报", "我妈妈住院了 保险怎么样报"),     # Wuhan words (search20)
+    ("伢的保单交了冇 我不晓得", "孩子的保单交了没有 我不知道"),
+    ("退保要带么斯证件 本人不去行不行", "退保要带什么证件 本人不去行不行"),
+    ("停了一年的保单想续保回来要么事手续", "停了一年的保单想办理复效要什么手续"),   # 续保 said for 复效
+    ("保单过期半年了还能赔吗", "效力中止半年了还能赔吗"),
+    ("今年分红险的利息少了一半", "今年保单红利少了一半"),                 # 利息 said for 红利
+])
+def test_wuhan_words_and_words_misused_for_terms_become_the_content_words(bundled_spoken: SpokenTerms, typed: str,
+                                                                         meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("理赔进度怎么样了 伢的呢", "理赔进度怎么样了 孩子的呢"),        # 么样 inside 怎么样, 什么样 stays
+    ("什么样的病不赔 姆妈问的", "什么样的病不赔 妈妈问的"),
+    ("出了什么事要先报案 我不晓得", "出了什么事要先报案 我不知道"),    # 么事 inside 什么事 stays
+    ("一年期医疗险停了想续保 我不晓得", "一年期医疗险停了想续保 我不知道"),  # real renewal of short-term cover
+    ("保证续保的医疗险停售了还能续保吗 姆妈问的", "保证续保的医疗险停售了还能续保吗 妈妈问的"),
+    ("红利累积生息，保险的利息几厘 姆妈问的", "红利累积生息，保险的利息几厘 妈妈问的"),   # real interest stays
+    ("保单借款的利息，保险的利息怎么算 我不晓得", "保单借款的利息，保险的利息怎么算 我不知道"),
+])
+def test_mandarin_phrases_holding_a_wuhan_word_stay(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
     ("危疾险索偿要咩文件", "重大疾病保险理赔要什么文件"),      # Hong Kong insurance words (search16a)
     ("份保单断供咗半年点算", "份保单停交保费了半年怎么办"),
     ("每个月供款几多", "每个月交费多少"),
