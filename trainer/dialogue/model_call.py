@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.scenario import Scenario
@@ -74,6 +74,7 @@ class _Version:
     digest: str
     scenario: Scenario
     kb: FactBook
+    new_session: Callable[..., Any]
 
     def __hash__(self) -> int:
         return hash(self.digest)
@@ -82,20 +83,18 @@ class _Version:
         return isinstance(other, _Version) and other.digest == self.digest
 
 
-def model_steps(scenario: Scenario, kb: FactBook) -> tuple[ModelStep, ...]:
+def model_steps(scenario: Scenario, kb: FactBook, new_session: Callable[..., Any]) -> tuple[ModelStep, ...]:
     """The model call's steps, played once per version of the scenario, its FAQ entries and the service
-    language (a cached resource: an edited scenario is played again)."""
+    language (a cached resource: an edited scenario is played again). `new_session` is the session class
+    (`DialogueSession`), passed in because the session imports this module to place its replies."""
     entries = [kb.entry(i) for i in scenario.entry_ids()]
     digest = hashlib.sha256(repr((scenario, entries, kb.content.forbidden_phrases)).encode("utf-8")).hexdigest()
-    return _played(_Version(digest, scenario, kb))
+    return _played(_Version(digest, scenario, kb, new_session))
 
 
 @lru_cache(maxsize=64)
 def _played(version: _Version) -> tuple[ModelStep, ...]:
-    # Imported here: the session imports this module to place its replies.
-    from trainer.dialogue.session import DialogueSession
-
-    session = DialogueSession(version.scenario, version.kb, placing=False)
+    session = version.new_session(version.scenario, version.kb, placing=False)
     session.start()
     steps = []
     for number, answer in enumerate(version.scenario.model_answers, start=1):

@@ -833,4 +833,4 @@ class DialogueSession:
     @cached_property
     def _model_steps(self) -> tuple[ModelStep, ...]:
         """The model call's steps, looked up once per call (the shared cache's key is a digest of the scenario)."""
-        return model_steps(self.scenario, self.kb)
+        return model_steps(self.scenario, self.kb, DialogueSession)

@@ -58,7 +58,7 @@ def test_the_model_call_sits_beside_itself(scenario_id, with_judge, real_scenari
         return
     # The judge may credit a model answer's work a turn early (by meaning): that answer said again adds nothing,
     # and the one for the customer's next question sits beside it. Never an earlier one, never past the end.
-    steps = {s.number: s for s in model_steps(scenario, real_facts)}
+    steps = {s.number: s for s in model_steps(scenario, real_facts, DialogueSession)}
     for number, (shown, before) in enumerate(zip(report.model_turns, session.state.points), start=1):
         step = steps[number]
         assert shown == number or (shown > number and step.met <= before.met and step.answered <= before.answered), \
@@ -67,11 +67,11 @@ def test_the_model_call_sits_beside_itself(scenario_id, with_judge, real_scenari
 
 def test_the_model_call_is_played_once_per_version_of_the_scenario(real_scenarios, real_facts):
     scenario = real_scenarios["cooling-off-cancel"]
-    steps = model_steps(scenario, real_facts)
-    assert model_steps(scenario, real_facts) is steps
+    steps = model_steps(scenario, real_facts, DialogueSession)
+    assert model_steps(scenario, real_facts, DialogueSession) is steps
     assert [s.number for s in steps] == [1, 2, 3, 4, 5] and "verify" in steps[0].met and steps[1].waiting == "still-in-time"
     edited = replace(scenario, model_answers=scenario.model_answers[1:])
-    assert model_steps(edited, real_facts) is not steps
+    assert model_steps(edited, real_facts, DialogueSession) is not steps
 
 
 def test_a_vague_reply_a_turn_behind_is_taught_with_the_model_answer_for_where_the_call_is(real_scenarios, real_facts):
