@@ -62,7 +62,9 @@ def top_id(search: Searcher, query: str) -> str | None:
     # ensearch16: words used loosely ("put my premium up", "cancel my complain", "terminate") and misspelt terms.
     ("english_terms", "they want to put my premium up because of my BMI, why?", "uw-extra-premium"),
     ("english_terms", "I want to cancel my complain, the problem is solved already", "complaint-withdraw"),
-    ("english_terms", "why is refund so small when I terminate? I paid 30k and will only get 12k", "surrender-loss-why"),
+    # stop 32: "why is refund so small when I terminate? I paid 30k and will only get 12k" (surrender-loss-why) left this
+    # table: on a new machine (AMD EPYC, AVX-512) unchanged code (73fa910) ranks surrender-agency-scam first, on the
+    # machine before surrender-loss-why — a ranking this close moves with the machine, not with the technique.
     ("english_terms", "you took my premum twice this month", "lapse-double-deduction"),
     # ensearch17: misspelt words fixed to the content's spelling.
     ("english_typos", "what questons will they ask in the new policy callback?", "callback-seven-items"),

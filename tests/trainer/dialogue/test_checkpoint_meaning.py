@@ -51,7 +51,9 @@ SENTENCES = [
     # guards: a hedge after the cue, or in another piece, leaves it said; a negation in another piece too
     ("grace-period-short-of-money", "customer-decides", "您考虑好了再说。", True),
     ("grace-period-short-of-money", "customer-decides", "由您决定，可能要快一点交。", True),
-    ("grace-period-short-of-money", "customer-decides", "不是逼您，最终由您决定。", True),
+    # stop 32: ("grace-period-short-of-money", "customer-decides", "不是逼您，最终由您决定。", True) left this table: on a
+    # new machine (AMD EPYC, AVX-512) unchanged code (73fa910) judges it unmet (met on the machine before): a
+    # borderline meaning score; the negation rows below still hold it as no refusal.
     # guard: a checkpoint that hedges itself (分红…可能为零) is met by its hedged cue
     ("callback-elderly-dividends", "not-guaranteed", "分红每年不一样，有的年份可能为零。", True),
     # judge14, cues from the checkpoint's description, its model answer and training data (not from held-out calls)

@@ -348,7 +348,9 @@ def test_a_taught_file_leaves_every_other_behaviour_exactly_as_before(encoder, e
     with_file = train_classifier(corpus + taught, embed, encoder.model_id)
     assert np.array_equal(now[:, rude_column], with_file.scores(texts, vectors)[:, rude_column])
     assert not np.array_equal(was[:, rude_column], now[:, rude_column])  # what the file teaches does count
-    assert np.array_equal(after.scores(texts, vectors, only="closing")[:, 0], was[:, before.behaviours.index("closing")])
+    # one column scored alone: the same figures up to the last bits (AVX-512 BLAS sums a single column in another order)
+    np.testing.assert_allclose(after.scores(texts, vectors, only="closing")[:, 0],
+                               was[:, before.behaviours.index("closing")], rtol=1e-9, atol=1e-12)
 
 
 def test_a_benchmark_trains_a_taught_file_as_the_app_composes_it(encoder, embed, tmp_path):
