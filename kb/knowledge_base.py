@@ -25,7 +25,7 @@ from kb.adapter import QueryAdapter
 from kb.rerank import Reranker
 from kb.faq_gate import GATE as FAQ_GATE, load_memory as faq_gate_memory
 from kb.scope import ScopeCheck
-from kb.search import Glossary, Hit, Searcher
+from kb.search import Glossary, Hit, Recipe, Searcher
 from kb.yaml_source import Problem
 from settings import Settings
 
@@ -51,7 +51,9 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
                     gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id),
-                    stated=content.stated_spans, memory=faq_gate_memory(cache.encoder.model_id))
+                    stated=content.stated_spans,
+                    # the 3.2 MB memory is read only when the app's recipe uses it (off: search19a)
+                    memory=faq_gate_memory(cache.encoder.model_id) if Recipe().gate_memory else None)
 
 
 class KnowledgeBase:
