@@ -25,7 +25,7 @@ from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import ModelLines, model_line_for
+from trainer.dialogue.remedies import ModelLines, model_line_for, topic_cues
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -243,7 +243,7 @@ class DialogueSession:
         self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
-        self.model_lines = ModelLines(scenario.model_answers, self.detectors)
+        self.model_lines = ModelLines(scenario.model_answers, self.detectors, topic_cues(scenario))
         self.judge = judge
         # What a reply must come close to in meaning to answer an entry's question: its sentences that
         # state something, not the script's service phrases.
