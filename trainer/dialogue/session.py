@@ -302,6 +302,7 @@ class DialogueSession:
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
+        evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
 
         verification = ""
@@ -770,13 +771,22 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, self._model_turn()))
-            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
+            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, item.better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
                 self.findings.append(finding)
             else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
                 self.findings[same] = _with_advice_of(self.findings[same], finding)
+
+    def _with_better_wording(self, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` with each fault's better wording where the evidence has none: the model line for it
+        (`ModelLines.for_fault`, placed by `model_call`), chosen once so the live hint and the report's lesson show
+        the same words (the hint of a vague reply showed none while its lesson showed the model answer)."""
+        if all(e.ok or e.better for e in evidence):
+            return evidence
+        turn = self._model_turn()
+        return [e if e.ok or e.better else replace(e, better=self.model_lines.for_fault(e.behaviour, turn))
+                for e in evidence]
 
     def _model_turn(self) -> int:
         """The model answer for the last reply's point of the call (the last one when the model call had ended
