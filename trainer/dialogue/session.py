@@ -61,6 +61,9 @@ _SENTENCE_MARKS = "。！？!?；;…～~ "
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
 MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,。！？!?；;]{0,4}?((跟|给|和|向|为|帮)您|我)"
                        r"[^，,。！？!?；;]{0,3}?(确认|核对|核实|说|讲|介绍|解释|提醒|读|念|问|查|登记|记录|办理)")
+# A reply that is only an acknowledgement and thanks (好的谢谢。 嗯，谢谢您。 好的，感谢您的配合。): nothing said after it.
+BARE_THANKS = re.compile(r"(?:好的|好嘞|好|嗯|哦|行|对的|对|是的|明白了|明白|了解了|了解|收到|谢谢|感谢|多谢|您|你|的|配合|回答"
+                         r"|啊|哈|呀|[，,。！!、～~\s])+")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -514,6 +517,9 @@ class DialogueSession:
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)
+        acknowledging = self._acknowledging(text)
+        if acknowledging:
+            evidence = [e for e in evidence if not (e.ok and e.behaviour == "closing")]
         silent = silent_sentences(text)  # 准确解释 is not credited to "我也不是很确定…" nor to a plain question (qa14)
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
@@ -521,12 +527,21 @@ class DialogueSession:
         self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
-                and not any(e.behaviour == "vague" for e in evidence):
+                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _acknowledging(self, text: str) -> bool:
+        """The reply only thanks the customer ("好的谢谢。") in an outbound call (a callback, a reminder: the agent
+        leads it) with steps still to do: the agent acknowledging her answer before the next step, not the call's
+        end — it ended callback-cooperative at turn 3 with five checks open (judge24's "found and left")."""
+        if not (self.scenario.kind.startswith("outbound") and BARE_THANKS.fullmatch(text)
+                and re.search("谢|感谢", text)):
+            return False
+        return any(c.id not in self.state.done for c in self.scenario.checkpoints if c.behaviour != "closing")
 
     @property
     def _heard(self) -> str:
