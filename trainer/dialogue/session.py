@@ -397,14 +397,18 @@ class DialogueSession:
         )
 
     def open_points(self) -> list[str]:
-        """What the customer is still left with: questions asked and not answered, steps not done, the mood."""
+        """What the customer is still left with: questions asked and not answered, steps not done, her anger.
+
+        A mood above calm but below angry is no open point: a call that did every step and answered every question
+        she asked, closed politely, is resolved though she is not yet calm — it was "已结束，仍有未解决的问题" with
+        nothing unresolved in the report (the mood is no question), scored 80. Still angry at the close is one."""
         state = self.state
         points = [Worded(f"客户问的“{f.ask}”还没有答到点上", f"The customer's question “{f.ask}” has not been answered yet")
                   for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
         points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
-        if self.mood.value > self.scenario.mood.calm:
-            points.append(Worded(f"客户的情绪还没有平复（{self.mood.value} / 100）",
-                                 f"The customer has not calmed down yet ({self.mood.value} / 100)"))
+        if self.mood.value >= self.scenario.mood.angry:
+            points.append(Worded(f"客户还在气头上（{self.mood.value} / 100）",
+                                 f"The customer is still angry ({self.mood.value} / 100)"))
         return points
 
     def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
