@@ -374,3 +374,97 @@ def test_a_second_identity_request_meets_no_fact_checkpoint(real_scenarios, real
     call.start()
     call.reply(first)
     assert ("mild-benefit" in call.state.done) is mild, call.findings
+
+
+@pytest.mark.parametrize("thanks", ["好的谢谢。", "嗯，谢谢您。", "好的，感谢您的配合。"])
+def test_a_bare_thanks_in_the_middle_of_a_callback_does_not_end_it(real_scenarios, real_facts, judge, thanks):
+    """judge24 left (and the lead's notes, stop 32): a lone "好的谢谢。" at turn 3 of callback-cooperative ended the call
+    (closed_open, 礼貌结束 顺序错误) with five checks still to do. The agent leads an outbound call: a bare thanks there
+    acknowledges the customer's answer; the customer waits for the next check, and it costs nothing but the turn."""
+    call = callback_after_two_model_answers(real_scenarios, real_facts, judge)
+    turn = call.reply(thanks)
+    assert not call.done and turn.outcome == "in_progress", turn.text
+    assert not [f for f in call.report().findings if f.turn_index == 3], call.report().findings
+    call.reply(call.scenario.model_answers[2])  # the call goes on with 第三项 as if nothing happened
+    assert "read-docs" in call.state.done and not call.done
+
+
+def test_a_bare_thanks_after_every_check_still_ends_the_callback(real_scenarios, real_facts, judge):
+    """Guard: with every check done and every question answered, the same thanks is the call's end."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts, judge=judge)
+    call.start()
+    for reply in scenario.model_answers[:-1]:
+        call.reply(reply)
+    call.reply("不会马上失效。续期保费有宽限期，一般是应交日的次日起60天，宽限期内保障不受影响，我们也会提前提醒您。")
+    call.reply("好的，感谢您的配合。")
+    assert call.state.outcome == "resolved", call.open_points()
+
+
+# media-threat (calm 50, angry 88): every checkpoint met, every question she asked answered, a polite close, and her
+# mood at the end 59 — above calm, far from angry.
+EVERYTHING_DONE_STILL_CROSS = [
+    "王女士，您先别急，我理解您现在着急用钱。麻烦报一下投保人姓名和身份证后四位，我核对一下。",
+    "核对好了。全额退再赔5万、今天到账，这个我没法答应您，退多少要按合同来。",
+    "您可以向12378反映，这是您的权利，我们不会拦着。",
+    "现在退保，退的是保单的现金价值，前几年会比交的保费少。",
+    "您对当初销售的意见，我给您登记投诉，由专门的人核实，一般15日内给您处理结果，复杂的可以延长到30日。",
+    "好的王女士，感谢您的来电，再见。",
+]
+
+
+def test_a_call_that_did_everything_and_closed_politely_is_resolved(real_scenarios, real_facts, judge):
+    """The lead's notes (stop 32): a call with every checkpoint met and a polite close scored 80, "已结束，仍有未解决的
+    问题", with nothing unresolved in its report — the customer's mood above calm was its only open point. She is
+    not calm yet, but nothing she asked is open: the call is resolved, and she says the scenario's resolution line."""
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts, judge=judge)
+    report, used = play(call, EVERYTHING_DONE_STILL_CROSS)
+    assert used == len(EVERYTHING_DONE_STILL_CROSS) and not report.missed
+    assert scenario.mood.calm < call.mood.value < scenario.mood.angry  # not calm: the case this is about
+    assert report.outcome == "resolved" and report.subscores["outcome"] == 100, call.open_points()
+    assert report.transcript[-1].text.endswith(scenario.lines.resolution)
+
+
+def test_a_close_with_a_question_still_open_is_not_resolved(real_scenarios, real_facts, judge):
+    """Guard: a goodbye while her last question waits stays 已结束，仍有未解决的问题, and the report names the question."""
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(call, [*EVERYTHING_DONE_STILL_CROSS[:4], "好的王女士，感谢您的来电，再见。"])
+    assert report.outcome == "closed_open"
+    assert any("未回答客户问题" in point for point in report.missed), report.missed
+
+
+def test_the_live_hint_for_a_vague_reply_shows_the_wording_for_that_point(real_scenarios, real_facts):
+    """The lead's notes (stop 32): the hint after a vague reply said what was wrong and no better wording, while the
+    report's lesson showed the model answer for that point of the call (judge24). The hint shows the same words."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    turn = call.reply("您好，我是95519客服中心的回访专员。")
+    vague = next(f for f in call.report().findings if f.rubric == "vague")
+    assert vague.model_answer == scenario.model_answers[0]
+    assert any(hint.endswith(f"可以这样说：{scenario.model_answers[0]}") for hint in turn.hints), turn.hints
+    assert any(english(hint).endswith(f"You could say: {scenario.model_answers[0]}") for hint in turn.hints)
+
+
+def test_a_hint_after_a_vague_reply_a_turn_behind_shows_the_model_answer_for_where_the_call_is(real_scenarios, real_facts):
+    """The hint's wording is placed like the report's: a greeting question first, then a vague reply, gets model answer 1
+    (the identity check not yet done), not model answer 2."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply("您好，请问有什么可以帮您？")
+    turn = call.reply("嗯嗯，您稍等。")
+    assert any(f"可以这样说：{scenario.model_answers[0]}" in hint for hint in turn.hints), turn.hints
+    assert not any(scenario.model_answers[1] in hint for hint in turn.hints)
+
+
+def test_the_live_hint_for_blame_shows_the_same_better_wording_as_the_report(real_scenarios, real_facts):
+    scenario = real_scenarios["ci-claim-declined"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply("张先生您好。")
+    turn = call.reply("都是您自己没看清条款。")
+    blame = next(f for f in call.report().findings if f.rubric == "blame")
+    assert blame.model_answer and any(hint.endswith(f"可以这样说：{blame.model_answer}") for hint in turn.hints), turn.hints
