@@ -259,7 +259,8 @@ def test_thanks_before_what_happens_after_the_call_is_still_a_closing(real_scena
     assert session.done and any(f.rubric == "closing" and f.ok for f in session.report().findings)
 
 
-@pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！"])
+@pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！",
+                                     "好的，感谢您的配合。"])  # a bare thanks: no closing mid-call (judge27), the end here
 def test_a_real_closing_still_ends_the_call(real_scenarios, real_facts, judge, closing):
     """Guard for the fix above: a goodbye after all seven checks ends the call, resolved."""
     scenario = real_scenarios["callback-cooperative"]
@@ -388,17 +389,6 @@ def test_a_bare_thanks_in_the_middle_of_a_callback_does_not_end_it(real_scenario
     call.reply(call.scenario.model_answers[2])  # the call goes on with 第三项 as if nothing happened
     assert "read-docs" in call.state.done and not call.done
 
-
-def test_a_bare_thanks_after_every_check_still_ends_the_callback(real_scenarios, real_facts, judge):
-    """Guard: with every check done and every question answered, the same thanks is the call's end."""
-    scenario = real_scenarios["callback-cooperative"]
-    call = DialogueSession(scenario, real_facts, judge=judge)
-    call.start()
-    for reply in scenario.model_answers[:-1]:
-        call.reply(reply)
-    call.reply("不会马上失效。续期保费有宽限期，一般是应交日的次日起60天，宽限期内保障不受影响，我们也会提前提醒您。")
-    call.reply("好的，感谢您的配合。")
-    assert call.state.outcome == "resolved", call.open_points()
 
 
 # media-threat (calm 50, angry 88): every checkpoint met, every question she asked answered, a polite close, and her
