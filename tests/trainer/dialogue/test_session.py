@@ -390,7 +390,6 @@ def test_a_bare_thanks_in_the_middle_of_a_callback_does_not_end_it(real_scenario
     assert "read-docs" in call.state.done and not call.done
 
 
-
 # media-threat (calm 50, angry 88): every checkpoint met, every question she asked answered, a polite close, and her
 # mood at the end 59 — above calm, far from angry.
 EVERYTHING_DONE_STILL_CROSS = [
