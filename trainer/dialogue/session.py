@@ -644,10 +644,19 @@ class DialogueSession:
                                              "out by the agent first: let the customer say them, and check.")))
         return found
 
+    @cached_property
+    def _answer_cues(self) -> dict[str, tuple[str, ...]]:
+        """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
+        twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
+        same words, and her question open at the close)."""
+        return {f.id: tuple(dict.fromkeys([*f.cues, *(cue for c in self.scenario.checkpoints
+                                                       if set(c.cues) & set(f.cues) for cue in c.cues)]))
+                for f in self.scenario.lines.follow_ups}
+
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
-        hit = cue_evidence(text, "answer", follow_up.cues)
+        hit = cue_evidence(text, "answer", self._answer_cues[follow_up.id])
         if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
             return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)

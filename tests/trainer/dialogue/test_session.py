@@ -390,38 +390,43 @@ def test_a_bare_thanks_in_the_middle_of_a_callback_does_not_end_it(real_scenario
     assert "read-docs" in call.state.done and not call.done
 
 
-# media-threat (calm 50, angry 88): every checkpoint met, every question she asked answered, a polite close, and her
-# mood at the end 59 — above calm, far from angry.
-EVERYTHING_DONE_STILL_CROSS = [
-    "王女士，您先别急，我理解您现在着急用钱。麻烦报一下投保人姓名和身份证后四位，我核对一下。",
-    "核对好了。全额退再赔5万、今天到账，这个我没法答应您，退多少要按合同来。",
-    "您可以向12378反映，这是您的权利，我们不会拦着。",
-    "现在退保，退的是保单的现金价值，前几年会比交的保费少。",
-    "您对当初销售的意见，我给您登记投诉，由专门的人核实，一般15日内给您处理结果，复杂的可以延长到30日。",
-    "好的王女士，感谢您的来电，再见。",
-]
-
-
-def test_a_call_that_did_everything_and_closed_politely_is_resolved(real_scenarios, real_facts, judge):
+def test_a_call_that_did_everything_and_closed_politely_is_resolved(real_scenarios, real_facts):
     """The lead's notes (stop 32): a call with every checkpoint met and a polite close scored 80, "已结束，仍有未解决的
     问题", with nothing unresolved in its report — the customer's mood above calm was its only open point. She is
-    not calm yet, but nothing she asked is open: the call is resolved, and she says the scenario's resolution line."""
+    not calm yet, but nothing she asked is open: the call is resolved, and she says the scenario's resolution line.
+    (media-threat's model call with the calm line moved from 50 to 10, so that it ends above calm, far from angry.)"""
+    from dataclasses import replace
+
     scenario = real_scenarios["media-threat-unreasonable-demand"]
-    call = DialogueSession(scenario, real_facts, judge=judge)
-    report, used = play(call, EVERYTHING_DONE_STILL_CROSS)
-    assert used == len(EVERYTHING_DONE_STILL_CROSS) and not report.missed
+    scenario = replace(scenario, mood=replace(scenario.mood, calm=10))
+    call = DialogueSession(scenario, real_facts)
+    report, used = play(call, list(scenario.model_answers))
+    assert used == len(scenario.model_answers) and not report.missed, report.missed
     assert scenario.mood.calm < call.mood.value < scenario.mood.angry  # not calm: the case this is about
     assert report.outcome == "resolved" and report.subscores["outcome"] == 100, call.open_points()
     assert report.transcript[-1].text.endswith(scenario.lines.resolution)
 
 
-def test_a_close_with_a_question_still_open_is_not_resolved(real_scenarios, real_facts, judge):
+def test_a_close_with_a_question_still_open_is_not_resolved(real_scenarios, real_facts):
     """Guard: a goodbye while her last question waits stays 已结束，仍有未解决的问题, and the report names the question."""
     scenario = real_scenarios["media-threat-unreasonable-demand"]
-    call = DialogueSession(scenario, real_facts, judge=judge)
-    report, _ = play(call, [*EVERYTHING_DONE_STILL_CROSS[:4], "好的王女士，感谢您的来电，再见。"])
+    call = DialogueSession(scenario, real_facts)
+    report, _ = play(call, [*scenario.model_answers[:3], "好的王女士，感谢您的来电，再见。"])
     assert report.outcome == "closed_open"
     assert any("未回答客户问题" in point for point in report.missed), report.missed
+
+
+def test_words_that_meet_a_checkpoint_answer_the_question_about_the_same_point(real_scenarios, real_facts):
+    """"…这个我没法答应您" met 礼貌说明无法当场答应全额退还和额外赔偿 (its cue) while 全额退再赔5万，今天能不能到账？ —
+    the same point, whose cues share 无法当场答应 — was judged 未回应问题 on the same reply and stayed open to the close."""
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply("核对好了。全额退再赔5万、今天到账，这个我没法答应您，退多少要按合同来。")
+    at_two = {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 2}
+    assert ("checkpoint", True) in at_two and ("answer", True) in at_two and ("ignored_question", False) not in at_two
+    assert "demand" in call.state.answered
 
 
 def test_the_live_hint_for_a_vague_reply_shows_the_wording_for_that_point(real_scenarios, real_facts):
