@@ -82,3 +82,16 @@ class ModelLines:
 def model_line_for(checkpoint: Checkpoint, answers: Sequence[str]) -> str:
     """The model answer that meets `checkpoint` by its cues, or ""."""
     return next((answer for answer in answers if any(cue in answer for cue in checkpoint.cues)), "")
+
+
+def own_part(line: str, checkpoint: Checkpoint, scenario: Scenario) -> str:
+    """`line` or, when it also holds another checkpoint's cues, the first model sentence with this
+    checkpoint's cues and no other's (else the first with its cues): two missed checkpoints met by one
+    model line were taught with the same "better wording"."""
+    others = [cue for c in scenario.checkpoints if c.id != checkpoint.id for cue in c.cues]
+    if not any(cue in line for cue in others):
+        return line
+    mine = [s.text for answer in scenario.model_answers for s in sentence_segments(answer)
+            if any(cue in s.text for cue in checkpoint.cues)]
+    alone = [s for s in mine if not any(cue in s for cue in others)]
+    return (alone or mine or [line])[0]

@@ -25,7 +25,7 @@ from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import ModelLines, model_line_for, topic_cues
+from trainer.dialogue.remedies import ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -752,7 +752,8 @@ class DialogueSession:
                 found.append(Evidence("checkpoint_order", False, quote,
                                       Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
                                              f"“{checkpoint.description}” comes after “{blocking[0].description}”."),
-                                      model_line_for(blocking[0], self.scenario.model_answers)))
+                                      own_part(model_line_for(blocking[0], self.scenario.model_answers), blocking[0],
+                                               self.scenario)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
             found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",

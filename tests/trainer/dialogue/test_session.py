@@ -77,6 +77,19 @@ def test_callback_items_must_follow_the_script_order(real_scenarios, real_facts)
     assert not [f for f in findings if f.rubric == "checkpoint"]
 
 
+def test_a_step_out_of_order_is_taught_with_the_model_sentence_of_the_step_due(real_scenarios, real_facts):
+    """The better wording for 责任免除 before 第二项 was the whole model answer with a 第二项 cue, which first answers the
+    recording question (本次通话全程录音); it is the model sentence of the step due (`own_part`, as for a missed step)."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply("这份保险的责任免除部分您清楚吗？")
+    order = next(f for f in call.report().findings if f.rubric == "checkpoint_order")
+    assert "亲笔签名" in order.model_answer and "录音" not in order.model_answer, order.model_answer
+    assert order.model_answer in scenario.model_answers[1] and order.model_answer != scenario.model_answers[1]
+
+
 def test_a_finished_call_takes_no_more_replies_and_empty_replies_are_refused(real_scenarios, real_facts):
     call = session(real_scenarios, real_facts)
     with pytest.raises(RuntimeError):
