@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.remedies import ModelLines, model_line_for, own_part
+from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.scoring import Finding, Report
 from trainer.dialogue.wording import Worded
@@ -79,12 +79,15 @@ def _rank(finding: Finding) -> tuple[int, int]:
 
 def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
     """The model answer that meets `checkpoint` by its cues, else the first that shows its behaviour
-    (a 先共情 checkpoint has no cues), else its hint, else none: never the checkpoint's description,
-    which the lesson's "why" already says."""
+    (a 先共情 checkpoint has no cues) — for a soothing one its sentence that soothes, not the identity request
+    after it —, else its hint, else none: never the checkpoint's description, which the lesson's "why" already says."""
     by_cues = own_part(model_line_for(checkpoint, scenario.model_answers), checkpoint, scenario)
     if by_cues or not checkpoint.behaviour:
         return by_cues or checkpoint.hint
-    return ModelLines(scenario.model_answers, Detectors(())).showing(checkpoint.behaviour) or checkpoint.hint
+    lines = ModelLines(scenario.model_answers, Detectors(()), topic_cues(scenario))
+    if checkpoint.behaviour in SOOTHING:
+        return lines.soothing((checkpoint.behaviour,), 1) or checkpoint.hint
+    return lines.showing(checkpoint.behaviour) or checkpoint.hint
 
 
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:

@@ -31,6 +31,8 @@ REMEDIES = {
 }
 # Faults of tone: remedied by a sentence that soothes, not by a whole model answer about a point of the call.
 TONE_FAULTS = ("blame", "rude")
+# The behaviours that soothe: taught with their own sentence (a fault of tone, a missed 先共情 step).
+SOOTHING = ("empathy", "apology")
 # Faults whose remedy is simply what the model call says at that point.
 AT_THIS_POINT = ("vague",)
 
@@ -62,7 +64,7 @@ class ModelLines:
         if rubric in AT_THIS_POINT:
             return self.answers[turn - 1] if 0 < turn <= len(self.answers) else ""
         if rubric in TONE_FAULTS:
-            return self._soothing(REMEDIES[rubric], turn)
+            return self.soothing(REMEDIES[rubric], turn)
         for behaviour in REMEDIES.get(rubric, ()):
             showing = [n for n, shown in enumerate(self.shown) if behaviour in shown]
             if showing:
@@ -70,7 +72,7 @@ class ModelLines:
         return ""
 
 
-    def _soothing(self, remedies: Sequence[str], turn: int) -> str:
+    def soothing(self, remedies: Sequence[str], turn: int) -> str:
         """The model sentence that shows one of `remedies` (the first listed preferred), nearest model answer `turn`:
         one that does no point of the call's content first, so the lesson is about the tone, not another topic."""
         fitting = [(any(cue in text for cue in self.topics), min(remedies.index(b) for b in shown if b in remedies),

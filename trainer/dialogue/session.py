@@ -25,7 +25,7 @@ from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -53,7 +53,6 @@ ANSWER_SIMILARITY = 0.90
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
-SOOTHING = ("apology", "empathy")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
