@@ -43,7 +43,7 @@ def judge_state(monkeypatch: pytest.MonkeyPatch) -> list[RefreshStatus]:
 
 
 def page(user: UserInfo, language: str = "zh") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "judge_review.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "judge_review.py"), default_timeout=120)
     at.session_state["user"] = user
     at.session_state["lang"] = language
     return at.run()

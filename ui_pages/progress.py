@@ -54,7 +54,7 @@ st.progress(goal.done_share, text=tr(
     f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}")
     + assigned_text)
 if goal.assignments_done < goal.assignments_goal:
-    st.page_link("pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
+    st.page_link("ui_pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
 if goal.done_share >= 1:
     st.success(tr("今天的目标完成了！", "Today's goal is done!"), icon=":material/celebration:")
 
