@@ -79,3 +79,31 @@ def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app)
         assert "坐席陪练" in sidebar and "api tokens" not in sidebar.lower(), sidebar
         assert "中文" in sidebar, "the language switch is drawn by app.py, so app.py ran"
         context.close()
+
+
+def spoken_name(page, selector: str) -> str:
+    """The name Chromium's accessibility tree gives an element: what a screen reader says for it."""
+    cdp = page.context.context.new_cdp_session(page.page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    [ax] = [n for n in cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+            if not n.get("ignored")][:1]
+    cdp.detach()
+    return ax["name"]["value"]
+
+
+def test_a_screen_reader_hears_the_skip_link_and_the_page_in_the_language_chosen(agent_page):
+    """polish18 left: the skip link was drawn in Chinese but read "Skip to main content 跳到主要内容", and the
+    page said it was English (lang="en"), so a screen reader read the Chinese UI with an English voice."""
+    page = agent_page
+    page.open("/search")
+    skip_link = "[data-testid=stSkipToContent]"
+    assert spoken_name(page, skip_link) == "跳到主要内容"
+    assert page.page.evaluate("document.documentElement.lang") == "zh-CN"
+    page.pick_radio("English")
+    try:
+        assert spoken_name(page, skip_link) == "Skip to main content"
+        assert page.page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        page.pick_radio("中文")
+    assert spoken_name(page, skip_link) == "跳到主要内容"
