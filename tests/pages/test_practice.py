@@ -407,3 +407,20 @@ def test_the_reason_box_is_empty_again_after_an_objection_is_sent(app_env, store
     assert not at.exception, at.exception
     assert any("已提交" in c.value for c in at.caption)
     assert at.text_input(key="judged_wrong_reason").value == ""
+
+
+def test_the_judged_wrong_picker_says_which_findings_were_faults_and_which_were_credited(app_env, store) -> None:
+    """qa16 #13: 第2轮 · 推诿指责 and 第1轮 · 身份核实 read alike in the picker; a trainee contesting a fault could
+    pick a credit. Each choice now starts with its verdict, in the report's words, faults first."""
+    at = ended_call(app_env, store, "分清做到不足的坐席", "您好，请问您是本人吗？", "这个是规定，我们也没办法。")
+    choose_tab(at, "全部评分依据")
+    findings = at.session_state["practice_call"]["session"].report().findings
+    picker = at.selectbox(key="judged_wrong_pick")
+    verdicts = [option[:4] for option in picker.options]
+    assert set(verdicts) == {"【不足】", "【做到】"}, picker.options  # this call has both
+    assert verdicts == sorted(verdicts, key=lambda v: v != "【不足】"), picker.options  # the faults first
+    fault = next(n for n, f in enumerate(findings) if not f.ok and f.rubric not in ("checkpoint", "checkpoint_order"))
+    picker.set_value(fault)
+    at.text_input(key="judged_wrong_reason").set_value("我解释了规定的原因").run()
+    at.button(key="judged_wrong").click().run()
+    assert any("已提交“判断有误”（【不足】第" in c.value for c in at.caption), [c.value for c in at.caption]
