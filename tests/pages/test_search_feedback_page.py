@@ -175,7 +175,20 @@ def test_a_group_that_needs_no_fix_can_be_dismissed(app_env, store, logged) -> N
     assert any(WRONG_TOP in t.value and "1 次搜索" in t.value for t in at.toast)
     at.button(key="search_feedback_dismiss").click().run()  # the last group: the queue is empty
     assert not at.exception, at.exception
-    assert any("没有未答出" in s.value for s in at.success)
+    assert any("所有分组都已处理" in s.value for s in at.success)  # handled, not "nothing missed" (qa16 #14)
+
+
+def test_the_counts_keep_a_group_that_needed_no_fix_and_say_how_each_was_handled(app_env, store, logged) -> None:
+    """qa16 #14: after 无需处理 the group's searches left 问题搜索 and 没有答案 (2 → 1, 1 → 0), which read as fewer
+    problems rather than one set aside."""
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    before = {m.label: m.value for m in at.metric}
+    assert before == {"问题搜索": "4", "没有答案": "3", "点踩 / 报告有误": "1", "待处理分组": "2"}
+    at.selectbox(key="search_feedback_group").select(2).run()  # WRONG_TOP
+    at.button(key="search_feedback_dismiss").click().run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric} == {**before, "待处理分组": "1"}
+    assert any("待处理 3 次，已加入条目 0 次，无需处理 1 次" in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 def test_english_counts_agree_with_their_nouns(app_env, store, logged) -> None:
