@@ -424,3 +424,38 @@ def test_the_judged_wrong_picker_says_which_findings_were_faults_and_which_were_
     at.text_input(key="judged_wrong_reason").set_value("我解释了规定的原因").run()
     at.button(key="judged_wrong").click().run()
     assert any("已提交“判断有误”（【不足】第" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_hint_after_a_vague_reply_shows_what_to_say_at_that_point(app_env, store) -> None:
+    """The lead's notes (stop 32): the live hint for 回应空泛 said what was wrong and offered no wording; it shows the
+    model answer for that point of the call, as the report's lesson does."""
+    at = practice_page(app_env, store, "空泛坐席")
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("嗯嗯，您稍等。").run()
+    assert not at.exception, at.exception
+    hints = at.session_state["practice_call"]["hints"].get(1, ())
+    assert any("可以这样说：您好，请问您是本人吗？麻烦说一下身份证后四位。" in h for h in hints), hints
+    shown = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("可以这样说" in m and "身份证后四位" in m for m in shown), shown
+
+
+def test_a_call_that_did_everything_reports_resolved_though_the_customer_is_not_calm_yet(app_env, store) -> None:
+    """The lead's notes (stop 32): every checkpoint met, every question answered and a polite close read
+    已结束，仍有未解决的问题 with nothing listed as open, because the customer's mood was above calm (the mini
+    scenario with a lower calm line, so that this call ends above it)."""
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(
+        MINI_SCENARIO.replace("calm: 30", "calm: 20"), encoding="utf-8")
+    at = practice_page(app_env, store, "做完坐席", with_scenario=False)
+    at.button(key="practice_start").click().run()
+    for reply in ["您好，请问您是本人吗？麻烦说一下身份证后四位。", "您的犹豫期是15天。",
+                  "犹豫期内退保只扣不超过10元工本费。", "一般5个工作日内核定。", "好的，感谢您的来电，再见。"]:
+        if not at.chat_input:
+            break
+        at.chat_input(key="practice_input").set_value(reply).run()
+    assert not at.exception, at.exception
+    session = at.session_state["practice_call"]["session"]
+    assert session.done and not session.report().missed, session.report().missed
+    assert session.mood.value > session.scenario.mood.calm  # the case: not calm, nothing open
+    markdown = [m.value for m in at.markdown]
+    assert "**已解决**" in markdown and "**已结束，仍有未解决的问题**" not in markdown

@@ -106,7 +106,8 @@ def test_a_missed_behaviour_checkpoint_is_taught_with_a_model_line_that_shows_th
               if lesson.rubric == MISSED_CHECKPOINT}
     empathy = next(c for c in scenario.checkpoints if c.behaviour == "empathy")
     lesson = missed[f"这通电话没有做到：{empathy.description}"]
-    assert lesson.better in scenario.model_answers and "理解您的心情" in lesson.better, lesson.better
+    # the model sentence that soothes, without the identity request after it in the same answer (judge27)
+    assert lesson.better == "张先生您好，非常理解您的心情，生病住院本来就辛苦，又收到这样的通知，换作是我也会着急。", lesson.better
 
 
 def test_two_checkpoints_met_by_one_model_line_are_each_taught_with_their_own_part(real_scenarios, real_facts):
