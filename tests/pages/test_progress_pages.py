@@ -388,3 +388,11 @@ def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_met
     english = next(m for m in page("pages/agent.py", teacher, lang="en", agent="agent-li").metric
                    if m.label == "Last trained")
     assert english.value == "5 days ago"
+
+
+def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_trained(app_env, store, team) -> None:
+    """qa17: at 1024 px the agents' grid showed its first eight of ten columns; 最近训练 and the 打开 link were the
+    last two, so a team leader saw neither when each agent trained nor how to open one without scrolling sideways."""
+    teacher, _agents = team
+    columns = list(page("pages/team.py", teacher).dataframe[0].value.columns)
+    assert columns[:3] == ["坐席", "详情", "最近训练"], columns
