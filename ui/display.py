@@ -141,6 +141,13 @@ def rubric_name(rubric: str) -> str:
     return tr(*LABELS.get(rubric, (rubric, rubric)))
 
 
+def finding_name(turn_index: int, rubric: str, ok: bool) -> str:
+    """One judgement of a call in plain text, its verdict first: 【不足】第5轮 · 未回应问题. The verdict is in
+    the words the report marks it with (ui.render.mark), for a select box, which draws no colour or icon."""
+    verdict = tr("【做到】", "[good] ") if ok else tr("【不足】", "[fault] ")
+    return f"{verdict}{tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {rubric_name(rubric)}"
+
+
 def duration(seconds: float) -> str:
     """Training time as 12 分钟 / 1 小时 5 分钟."""
     return tr(*readable_duration(seconds))

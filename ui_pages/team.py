@@ -28,7 +28,7 @@ from ui.resources import database, quiz_bank
 from ui.widget_memory import keep
 
 DEFAULT_WEEKS = 8
-AGENT_PAGE = "agent"  # url path of pages/agent.py
+AGENT_PAGE = "agent"  # url path of ui_pages/agent.py
 
 user = require_page_user(__file__)
 db = database()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from trainer.assignments.goal import assignment_goal
 from trainer.assignments.store import assignments_for
 from trainer.clock import utcnow
+from trainer.dialogue.corrections import corrections_by
 from trainer.insights.agent import (CALENDAR_DAYS, activity_calendar, due_forecast, todays_goal, training_streak,
                                     weekly_retention)
 from trainer.insights.calls import call_scores
@@ -21,10 +22,13 @@ from ui.assignments_view import due_text
 from ui.display import duration, scenario_title, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
+from ui.objections_view import show_objections
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories
 from ui.render import escape_markdown
 from ui.resources import database
+
+OBJECTIONS_SHOWN = 10  # the newest; older ones are on each call's report
 
 user = require_page_user(__file__)
 db = database()
@@ -64,7 +68,7 @@ if due_later:
     st.caption(tr(f"还有 {len(due_later)} 项作业未到截止日：" + "；".join(f"{title}（{due}）" for title, due in named),
                   f"{counted(len(due_later), 'assignment')} due later: " + "; ".join(f"{title} ({due})" for title, due in named)))
 if goal.assignments_done < goal.assignments_goal or due_later:
-    st.page_link("pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
+    st.page_link("ui_pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
 if goal.done_share >= 1:
     st.success(tr("今天的目标完成了！", "Today's goal is done!"), icon=":material/celebration:")
 
@@ -110,3 +114,11 @@ else:
 
 st.subheader(tr("模拟通话", "Practice calls"))
 show_calls(call_scores(db, [user.id]), "calls")
+
+objections = corrections_by(db, user.id, limit=OBJECTIONS_SHOWN)
+if objections:
+    st.subheader(tr("我对评判的异议", "My objections to the judge"))
+    st.caption(tr("您在通话报告里标记为“判断有误”或“我说了”的评判，以及培训师的复核结果。",
+                  "Findings you marked as judged wrong (or steps you said you did) on a call report, and what the "
+                  "instructor decided."))
+    show_objections(objections, with_call=True)
