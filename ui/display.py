@@ -3,7 +3,7 @@ and times on the company's wall clock (settings.timezone — one time zone on ev
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Mapping
 from zoneinfo import ZoneInfo
@@ -12,10 +12,11 @@ from trainer.clock import clock_time, local_time
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
 from trainer.insights.durations import readable_duration
+from trainer.insights.periods import local_day
 from kb.schema import QUIZ_TYPE_NAMES
 from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.resources import knowledge_base, scenarios, settings
 
 
@@ -96,6 +97,19 @@ def subscore_name(subscore: str) -> str:
 def when(moment: datetime | None, empty: str = "") -> str:
     """Date and time (2025-03-01 14:05) in the company's time zone; `empty` for no time."""
     return local_time(moment, settings().timezone) if moment else empty
+
+
+def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
+    """How long ago `moment` was, in local days (今天 / 昨天 / 5 天前): short enough for a metric on a 1024 px
+    screen, where the full date and time of 坐席详情's 最近训练 showed as "2026-…" (qa17)."""
+    if moment is None:
+        return empty
+    days = (today - local_day(moment, zone())).days
+    if days <= 0:
+        return tr("今天", "today")
+    if days == 1:
+        return tr("昨天", "yesterday")
+    return tr(f"{days} 天前", f"{counted(days, 'day')} ago")
 
 
 def clock(moment: datetime) -> str:

@@ -20,7 +20,7 @@ from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
-from ui.widget_memory import keep
+from ui.widget_memory import keep, redraw_choice
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -154,10 +154,13 @@ if len(groups) > GROUPS_SHOWN:
                   f"{len(groups) - GROUPS_SHOWN} rarer groups are not listed."))
 
 group_key = keep("search_feedback_group")  # back from another page on the group being worked on
-if st.session_state.get(group_key, 1) > len(shown):  # fewer groups now: one was fixed, or a shorter period
-    del st.session_state[group_key]
-number = st.selectbox(tr("处理哪一组", "Group to work on"), range(1, len(shown) + 1), key=group_key,
-                      format_func=lambda n: f"{n}. {shown[n - 1].label} ({shown[n - 1].count})")
+numbers = list(range(1, len(shown) + 1))
+group_words = [f"{n}. {shown[n - 1].label} ({shown[n - 1].count})" for n in numbers]
+# Fewer groups now (one was fixed, or a shorter period), or other groups under the same numbers: the box shows
+# the words of the group now under its number, and a number past the list falls back to the first.
+redraw_choice(group_key, numbers, group_words)
+number = st.selectbox(tr("处理哪一组", "Group to work on"), numbers, key=group_key,
+                      format_func=lambda n: group_words[n - 1])
 group: MissGroup = shown[number - 1]
 hidden = tr("其他团队的坐席", "an agent of another team")
 

@@ -174,3 +174,16 @@ def test_who_has_done_it_shows_a_dash_not_none_for_an_agent_still_to_do_it(app_e
     table = at.dataframe[0]
     assert table.value["状态"].tolist() == ["未完成"]
     assert table.proto.placeholder == "—"  # what the grid draws for the missing score and report
+
+
+def test_an_assignment_due_on_a_later_day_is_named_on_my_progress_with_the_link_to_do_it(app_env, store) -> None:
+    """qa17: 使用指南 tells a new agent to open 我的进度 and do her assignments first; an assignment due next week is
+    not in today's goal, and the page said nothing of it (no line, no link)."""
+    assign_exam(app_env, store)  # due on the default date, a week ahead
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # through app.py: its links resolve
+    at.session_state["user"] = get_or_create_by_name(store, "小李", "agent", "一组")
+    at = at.run().switch_page("ui_pages/progress.py").run()
+    assert not at.exception, at.exception
+    line = next((c.value for c in at.main.caption if "作业" in c.value), "")
+    assert line.startswith("还有 1 项作业未到截止日：犹豫期咨询（测试）（截止 "), [c.value for c in at.main.caption]
+    assert [link.proto.label for link in at.main.get("page_link")] == ["去完成作业"]

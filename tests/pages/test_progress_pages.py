@@ -374,3 +374,25 @@ def test_a_missing_figure_on_the_team_console_reads_a_dash_and_still_sorts_as_a_
     accuracy = agents.value["正确率 %"]
     assert accuracy.dtype.kind == "f" and accuracy.isna().sum() == 1  # numbers, with one missing (the 11th agent)
     assert all(frame.proto.placeholder == "—" for frame in at.dataframe[1:])  # the tables under the charts too
+
+
+def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_metric(app_env, store) -> None:
+    """qa17: 最近训练 showed the date and time (2026-11-30 16:49), which a 1024 px screen cut to "2026-…": the
+    team leader could not see when the agent last trained. Now "5 天前", with the exact time on hover."""
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    answer(store, agent, "q-cooling-off-length-1", True, 5, category="cooling-off")
+    metric = next(m for m in page("ui_pages/agent.py", teacher, agent="agent-li").metric if m.label == "最近训练")
+    assert metric.value == "5 天前" and len(metric.value) <= 6, metric.value
+    assert metric.help and metric.help.startswith("20")  # the date and time, on hover
+    english = next(m for m in page("ui_pages/agent.py", teacher, lang="en", agent="agent-li").metric
+                   if m.label == "Last trained")
+    assert english.value == "5 days ago"
+
+
+def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_trained(app_env, store, team) -> None:
+    """qa17: at 1024 px the agents' grid showed its first eight of ten columns; 最近训练 and the 打开 link were the
+    last two, so a team leader saw neither when each agent trained nor how to open one without scrolling sideways."""
+    teacher, _agents = team
+    columns = list(page("ui_pages/team.py", teacher).dataframe[0].value.columns)
+    assert columns[:3] == ["坐席", "详情", "最近训练"], columns

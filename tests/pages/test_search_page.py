@@ -62,6 +62,16 @@ def test_english_switch_shows_english_text(app_env, store) -> None:
     assert any("Usually 15 days" in m.value for m in at.markdown)
 
 
+def test_in_english_the_chinese_script_is_said_to_be_chinese(app_env, store) -> None:
+    """qa17: scripts have no English version; "What to say (copy)" over Chinese words told an agent with an
+    English-speaking customer to read them out."""
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "How long is the cooling-off period?")
+    assert any("15天" in code.value for code in at.code)
+    assert "What to say, in Chinese (copy; no English script)" in [c.value for c in at.caption]
+
+
 def test_html_in_content_is_shown_literally(app_env, store) -> None:
     path = Path(app_env.content_dir) / "faq" / "claims.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
-from trainer.dialogue.scenario import Checkpoint, Scenario
+from trainer.dialogue.scenario import Checkpoint, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report
 from trainer.dialogue.wording import Worded
 
@@ -93,7 +93,7 @@ def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:
     """The scenario's checkpoints the call did not meet, in the order they are due."""
     missed = [c for c in scenario.checkpoints if c.id in report.missed_checkpoints]
-    return sorted(missed, key=lambda c: c.order or 0)
+    return sorted(missed, key=due_order)
 
 
 def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS) -> list[Lesson]:

@@ -32,7 +32,7 @@ from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
-from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
+from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.wording import Worded, english
 
@@ -828,7 +828,7 @@ class DialogueSession:
                         english(e.advice) + (f" You could say: {e.better}" if e.better else ""))
                  for e in evidence if not e.ok]
         if not self.done:
-            todo = next((c for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
+            todo = next((c for c in sorted(self.scenario.checkpoints, key=due_order)
                          if c.id not in self.state.done), None)
             if todo is not None:
                 hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",

@@ -123,3 +123,11 @@ def test_two_checkpoints_met_by_one_model_line_are_each_taught_with_their_own_pa
     assert "产品说明书" in better["read-docs"] and "亲笔签名" not in better["read-docs"] and "责任免除" not in better["read-docs"]
     assert "责任免除" in better["coverage"] and "产品说明书" not in better["coverage"]
     assert all(any(b in line for line in scenario.model_answers) for b in better.values())  # the model's own words
+
+
+def test_practise_again_works_on_the_first_step_due_not_one_due_at_any_time(real_scenarios, real_facts):
+    """qa17: a 代签 callback that checked nothing offered 再练一次（重点：告知犹豫期内可以申请解除合同）, a step with no
+    place in the script, before the identity check that opens it (it sorted as order 0)."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1), ["喂，您好。", "嗯嗯，好的，再见。"])
+    assert focus(report, scenario).id == "identity"

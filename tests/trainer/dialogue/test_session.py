@@ -475,3 +475,13 @@ def test_the_live_hint_for_blame_shows_the_same_better_wording_as_the_report(rea
     turn = call.reply("都是您自己没看清条款。")
     blame = next(f for f in call.report().findings if f.rubric == "blame")
     assert blame.model_answer and any(hint.endswith(f"可以这样说：{blame.model_answer}") for hint in turn.hints), turn.hints
+
+def test_the_next_checkpoint_hint_follows_the_scripts_order(real_scenarios, real_facts):
+    """qa14/qa17: in the 代签 callback the hint said 下一个要点：告知犹豫期内可以申请解除合同 from the first turn
+    on, before the identity and signature checks it must follow (a step with no `order` sorted as 0, first);
+    a trainee who did as told was flagged 顺序错误."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature", mode="training")
+    call.start()
+    after_identity = call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？").hints
+    assert "下一个要点：确认投保人、被保险人是否亲笔签名" in after_identity, after_identity
+    assert not any("犹豫期" in hint for hint in after_identity if hint.startswith("下一个要点"))
