@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from trainer.dialogue.names import WrongName
-from trainer.dialogue.persona_answers import matching_fact
+from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, confirms, matching_fact
 from trainer.dialogue.scenario import CustomerLines
 
 # Used when a scenario has no lines of its own for these acts.
@@ -42,9 +42,10 @@ ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，"
 JUST_SAID = ("我刚刚不是说了吗？", "刚说完呀，你没听清吗？", "我上一句就说了。", "你刚才没记下来吗？")
 CORRECTIONS = ("不对，我姓{surname}，不姓{wrong}。", "你叫错了，我是{name}。", "我姓{surname}。")
 YES_ANSWERS = ("嗯，是的。", "对。", "是，你说吧。", "嗯，可以。")
+# A yes to a question that states her own fact ("您是否投保了安享终身寿险？").
+CONFIRMATIONS = ("对，是的。", "是的，没错。", "嗯，对。")
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
-OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "谁", "为什么")
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
 # it again: 我问的你还没回答呢 / 你先回答我的问题 / 我问的不是这个 / 你还没告诉我呢 / 我问你话呢. After a vague reply
 # when no question of hers is open it claims what did not happen (judge18, judge20).
@@ -120,6 +121,9 @@ class CustomerVoice:
         fact = matching_fact(question, self.facts)
         if fact is not None:
             answer = self.facts[fact]
+            if confirms(question, answer):
+                self.told.add(fact)
+                return self._pick(CONFIRMATIONS, YES_ANSWERS, *self._band_pools(band))
             if fact in self.told and any(answer in part for part in self.last_parts):
                 return self._pick(JUST_SAID, *self._band_pools(band))  # not the same fact in two turns running
             if fact in self.told:

@@ -15,7 +15,7 @@ from kb.chinese_text import sentences
 from trainer.dialogue.customer import (JUST_SAID, CORRECTIONS, CustomerVoice, TurnAct, after_correction, compose,
                                         presses_a_question)
 from trainer.dialogue.names import detail_asked, wrong_name
-from trainer.dialogue.persona_answers import matching_fact
+from trainer.dialogue.persona_answers import confirms, matching_fact
 
 
 def customer_lines(report) -> list[str]:
@@ -341,3 +341,15 @@ def test_after_her_last_question_is_answered_a_vague_reply_is_not_met_with_my_qu
         early.reply(scenario.model_answers[0])
         pressed_while_open += presses_a_question(early.reply("嗯嗯，好的好的。").text)
     assert pressed_while_open
+
+
+def test_a_yes_no_question_stating_her_own_fact_gets_a_yes_not_the_fact_back(real_scenarios, real_facts):
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts)
+    call.start()
+    call.reply("您好，我是XX人寿的客服专员。请问您是李秀兰女士本人吗？麻烦您说一下身份证后四位。")
+    line = call.reply("我先跟您确认：您是否通过我们的业务员投保了安享终身寿险？").text
+    assert line.startswith(("对", "是的", "嗯")) and "安享终身寿险" not in line
+    facts = {"product": "安享终身寿险", "signer": "是我老婆替我签的，那天我在外地出车。"}
+    assert confirms("您是否投保了安享终身寿险？", facts["product"])
+    assert not confirms("您投保的是哪款产品？", facts["product"])  # asks for the detail
+    assert not confirms("签名是您本人亲笔签的吗？", facts["signer"])  # her answer is not the question's words
