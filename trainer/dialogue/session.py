@@ -51,6 +51,9 @@ ANSWER_SIMILARITY = 0.90
 # A closing said as a question ("还有其他问题吗？") lets the customer ask what is still on their
 # mind; one with these words is a goodbye and ends the call.
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
+# What makes a goodbye the script's 礼貌结束 step: thanks, a wish, an apology for the trouble or an offer of more help.
+# A bare "好的，再见" ends the call but does no step (qa17: 完成要点：礼貌结束 for 大伟's "我帮您记录一下，再见").
+POLITE_CLOSE = ("谢", "祝您", "打扰", "辛苦", "慢走")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
@@ -366,6 +369,12 @@ class DialogueSession:
         if self.state.turn < 2:
             return None
         return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+
+    def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
+        """The reply closes the call (`_closing`) with thanks, a wish or "anything else?": the closing step. A
+        goodbye in the first reply, or a bare 再见, meets no checkpoint."""
+        return self._closing(text, evidence) is not None and (
+            any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)))
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -731,6 +740,8 @@ class DialogueSession:
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
+                continue
+            if checkpoint.behaviour == "closing" and not self._polite_close(text, evidence):
                 continue
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
