@@ -102,11 +102,12 @@ class CustomerVoice:
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
 
-        A line asking what is settled is passed over."""
+        A line asking what is settled is passed over; so is one that presses a question or asks for a matter
+        (`asking`) while no question of hers is open (qa17: "你就直接告诉我怎么办吧" right after the greeting)."""
         for pool in pools:
             fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
                      and self.settled.isdisjoint(self.lines.asking.get(line, ()))
-                     and (self.open_question or not presses_a_question(line))]
+                     and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)

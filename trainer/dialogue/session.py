@@ -58,6 +58,8 @@ POLITE_CLOSE = ("谢", "祝您", "打扰", "辛苦", "慢走")
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
+# An opening that asks who is calling (喂？谁啊？ 喂，你好，哪位？): answered once the agent says who they are.
+WHO_IS_CALLING = re.compile(r"哪位|谁|你哪里")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
 # The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
@@ -344,7 +346,11 @@ class DialogueSession:
         state = self.state
         if state.pending is not None:
             return state.pending.id not in state.answered
-        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", self.scenario.lines.opening))
+        opening = self.scenario.lines.opening
+        if WHO_IS_CALLING.search(opening) and any(SELF_INTRODUCTION.match(s) for u in self.transcript
+                                                  if u.speaker == "agent" for s in sentences(u.text)):
+            return False
+        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", opening))
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":

@@ -353,3 +353,13 @@ def test_a_yes_no_question_stating_her_own_fact_gets_a_yes_not_the_fact_back(rea
     assert confirms("您是否投保了安享终身寿险？", facts["product"])
     assert not confirms("您投保的是哪款产品？", facts["product"])  # asks for the detail
     assert not confirms("签名是您本人亲笔签的吗？", facts["signer"])  # her answer is not the question's words
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_after_a_greeting_the_customer_presses_no_question_she_has_not_asked(real_scenarios, real_facts, seed):
+    """qa17: to 喂？谁啊？ the agent said who she is, and the customer answered 你就直接告诉我怎么办吧 (a question of
+    a matter not raised yet) or 我问的你倒是说啊 (her who-is-it was answered)."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, seed=seed)
+    call.start()
+    line = call.reply("您好，我是客服小王。").text
+    assert not presses_a_question(line) and line not in call.scenario.lines.asking, line
