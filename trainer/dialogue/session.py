@@ -51,9 +51,12 @@ ANSWER_SIMILARITY = 0.90
 # A closing said as a question ("还有其他问题吗？") lets the customer ask what is still on their
 # mind; one with these words is a goodbye and ends the call.
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
-# What makes a goodbye the script's 礼貌结束 step: thanks, a wish, an apology for the trouble or an offer of more help.
-# A bare "好的，再见" ends the call but does no step (qa17: 完成要点：礼貌结束 for 大伟's "我帮您记录一下，再见").
-POLITE_CLOSE = ("谢", "祝您", "打扰", "辛苦", "慢走")
+# What makes a goodbye the script's 礼貌结束 step: thanks, a wish, care for her time, an offer of more help (the
+# train split's closings: 不耽误您做饭了 / 您保重身体 / 还有啥要问的不 / 有啥不明白的随时打电话). A bare "好的，再见" or
+# "行，就这样，再见" ends the call but does no step (qa17: 完成要点：礼貌结束 for 大伟's "我帮您记录一下，再见").
+POLITE_CLOSE = ("谢", "祝", "保重", "注意身体", "歇", "休息", "慢点", "慢走", "辛苦", "打扰", "不好意思", "耽误", "占您",
+                "占你", "您忙", "不客气", "随时", "有事再", "有啥再", "再联系", "不明白的", "还有别的", "还有啥", "还有其他",
+                "还有什么")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
@@ -262,7 +265,8 @@ class DialogueSession:
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
-        self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng)
+        self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng,
+                                   called=scenario.kind.startswith("outbound"))
         self.transcript: list[Utterance] = []
         self.findings: list[Finding] = []
         self.state = _State()

@@ -363,3 +363,14 @@ def test_after_a_greeting_the_customer_presses_no_question_she_has_not_asked(rea
     call.start()
     line = call.reply("您好，我是客服小王。").text
     assert not presses_a_question(line) and line not in call.scenario.lines.asking, line
+
+
+def test_asked_what_she_needs_on_a_call_the_company_made_the_customer_says_they_called_her(real_scenarios, real_facts):
+    """qa17: to "请问有什么可以帮您？" in a callback the customer answered 这我哪记得，你们自己查查吧 (as if asked a detail)."""
+    callback = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts)
+    callback.start()
+    line = callback.reply("您好，我是客服小王，请问有什么可以帮您？").text
+    assert "你们" in line and "打" in line, line
+    inbound = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    inbound.start()
+    assert "打给我" not in inbound.reply("您好，请问有什么可以帮您？").text
