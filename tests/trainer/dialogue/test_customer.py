@@ -374,3 +374,13 @@ def test_asked_what_she_needs_on_a_call_the_company_made_the_customer_says_they_
     inbound = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
     inbound.start()
     assert "打给我" not in inbound.reply("您好，请问有什么可以帮您？").text
+
+
+def test_a_triggers_own_line_is_said_even_when_no_question_of_hers_is_open(real_scenarios):
+    """什么叫我的问题？ (the 代签 customer's answer to blame) reads like 我的问题 pressed as unanswered; with no question
+    of hers open it was passed over, and the blamed customer said 你说快点，我赶时间。 instead."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    blamed = next(t.say for t in scenario.triggers if t.when == "blame")
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    line = voice.respond(TurnAct(fault_line=blamed, faulted=True), "upset", "", "", open_question=False)
+    assert line == blamed
