@@ -126,6 +126,11 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
         (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
 
 
+def _closing_at_the_end(text: str, evidence: Sequence[Evidence]) -> Evidence | None:
+    """The closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
+    return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+
+
 def _goes_on_after(text: str, quote: str) -> bool:
     """After a closing's words the reply goes on with the call and says no goodbye: a later sentence asks the
     customer something that is no closing question ("好的谢谢。请问投保单上的签名是您本人亲笔签的吗？", qa15), or
@@ -378,12 +383,12 @@ class DialogueSession:
         """A closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
         if self.state.turn < 2:
             return None
-        return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+        return _closing_at_the_end(text, evidence)
 
     def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
-        """The reply closes the call (`_closing`) with thanks, a wish or "anything else?": the closing step. A
-        goodbye in the first reply, or a bare 再见, meets no checkpoint."""
-        return self._closing(text, evidence) is not None and (
+        """The reply ends with a closing said with thanks, a wish or "anything else?": the closing step. A bare
+        再见 meets no checkpoint."""
+        return _closing_at_the_end(text, evidence) is not None and (
             any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)))
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:

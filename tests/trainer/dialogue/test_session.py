@@ -513,7 +513,7 @@ def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, 
     assert ("close" in call.state.done) == polite
 
 
-def test_a_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_facts):
+def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_facts):
     call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
     call.start()
     call.reply("再见")
