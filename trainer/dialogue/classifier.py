@@ -100,8 +100,6 @@ class Recipe:
     stack: StackSetting | None = StackSetting(model="lr", reply_context=True, c=0.1)  # second stage over all heads and votes
     stack_shares: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)  # its share of a score, per behaviour, chosen
                                         # like the votes' (0 keeps the first stage alone)
-    fault_rules: tuple[str, ...] = ("jargon",)  # faults whose threshold is chosen with their cue rules' hits counted (a
-                                        # fault rule hit is always a finding: the precision target is the reply's)
 
     def head(self, behaviour: str) -> HeadSetting:
         return dict(self.heads).get(behaviour, DEFAULT_HEAD)
@@ -385,8 +383,7 @@ def training_texts(utterances: Sequence[LabelledUtterance], recipe: Recipe = Rec
 RULE_FLOORS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
 
 
-def _joint_threshold(scores: np.ndarray, rules: np.ndarray, truth: np.ndarray,
-                     floors: Sequence[float] = RULE_FLOORS) -> tuple[float, float, float, float]:
+def _joint_threshold(scores: np.ndarray, rules: np.ndarray, truth: np.ndarray) -> tuple[float, float, float, float]:
     """(threshold, rule floor, precision, recall) for rules and classifier together.
 
     A reply shows the behaviour when its score reaches the threshold, or a cue rule fires and the
@@ -397,7 +394,7 @@ def _joint_threshold(scores: np.ndarray, rules: np.ndarray, truth: np.ndarray,
     s, t, r = scores[order], truth[order].astype(bool), rules[order].astype(bool)
     positives = max(1, int(t.sum()))
     best = None
-    for floor in floors:
+    for floor in RULE_FLOORS:
         base = r & (s >= floor)
         base_hits, base_count = int((base & t).sum()), int(base.sum())
         hits = base_hits + np.cumsum(t & ~base)
@@ -414,17 +411,13 @@ def _joint_threshold(scores: np.ndarray, rules: np.ndarray, truth: np.ndarray,
     return best[1], best[2], best[3], best[4]
 
 
-def rule_hits(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str],
-              faults: Sequence[str] = ()) -> np.ndarray:
-    """(utterances, behaviours): the positive cue rules' verdict on each utterance alone, and the fault rules'
-    for the behaviours in `faults` (0 for the others)."""
+def rule_hits(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str]) -> np.ndarray:
+    """(utterances, behaviours): the positive cue rules' verdict on each utterance alone (0 for the others)."""
     from trainer.dialogue.detectors import Detectors
 
     detectors = Detectors(())
-    found = [{e.behaviour for e in detectors.positives(u.text)}
-             | ({e.behaviour for e in detectors.negatives(u.text, set())} & set(faults) if faults else set())
-             for u in utterances]
-    return np.array([[b in f and (b in POSITIVE or b in faults) for b in behaviours] for f in found], dtype=bool)
+    found = [{e.behaviour for e in detectors.positives(u.text)} for u in utterances]
+    return np.array([[b in f and b in POSITIVE for b in behaviours] for f in found], dtype=bool)
 
 
 def best_of_units(scores: np.ndarray, group: np.ndarray, count: int) -> np.ndarray:
@@ -453,15 +446,14 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
                              recipe.folds, recipe)
         out_of_fold = [(a + b) / 2 for a, b in zip(out_of_fold, other)]
     heads_only, votes = out_of_fold[0], (out_of_fold[1] if len(out_of_fold) > 1 else None)
-    rules = rule_hits(train, behaviours, recipe.fault_rules)
+    rules = rule_hits(train, behaviours)
     calibrating = (np.array([not u.training_only for u in train]) if recipe.calibrate_on_corpus
                    else np.ones(len(train), dtype=bool))
-    faults = [b in recipe.fault_rules for b in behaviours]
-    chosen = _choose_weights(heads_only, votes, data, len(train), truth, rules, recipe, calibrating, faults)
+    chosen = _choose_weights(heads_only, votes, data, len(train), truth, rules, recipe, calibrating)
     stack, stack_shares = None, {}
     if recipe.stack is not None:
         stack, second = _second_stage(heads_only, votes, np.array([c[0] for c in chosen]), data, len(train), truth,
-                                      rules, recipe, calibrating, faults)
+                                      rules, recipe, calibrating)
         stack_shares = {b: c[0] for b, c in zip(behaviours, second)}
         chosen = [(c[0],) + tuple(d[1:]) for c, d in zip(chosen, second)]
     thresholds, calibration, floors, chosen_weights = {}, {}, {}, {}
@@ -482,14 +474,14 @@ def train_classifier(utterances: Sequence[LabelledUtterance], embed: Embed, mode
 
 
 def _second_stage(heads: np.ndarray, votes: np.ndarray | None, weights: np.ndarray, data: "_TrainingSet", count: int,
-                  truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray, faults: Sequence[bool] = ()
+                  truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray
                   ) -> tuple[Stack | None, list[tuple[float, float, float | None, float, float]]]:
     """The second stage fitted on the first stage's out-of-fold scores, and per behaviour (its share,
     threshold, rule floor, precision, recall) chosen on its own out-of-fold scores (same folds)."""
     votes = np.zeros_like(heads) if votes is None else votes
     first = blend(heads, votes, weights)
     second = stack_out_of_fold(heads, votes, weights, data, _folds(data, recipe.hashed_folds, recipe.folds), recipe.stack)
-    chosen = best_shares(first, second, recipe.stack_shares, data.group, count, truth, rules, recipe, calibrating, faults)
+    chosen = best_shares(first, second, recipe.stack_shares, data.group, count, truth, rules, recipe, calibrating)
     if not any(c[0] for c in chosen):
         return None, chosen
     x = stack_features(heads, votes, weights, data.group, recipe.stack)
@@ -497,17 +489,12 @@ def _second_stage(heads: np.ndarray, votes: np.ndarray | None, weights: np.ndarr
 
 
 def calibrated_column(scores: np.ndarray, group: np.ndarray, count: int, truth: np.ndarray, rules: np.ndarray,
-                      recipe: Recipe, calibrating: np.ndarray | None = None,
-                      fault: bool = False) -> tuple[float, float | None, float, float]:
+                      recipe: Recipe, calibrating: np.ndarray | None = None) -> tuple[float, float | None, float, float]:
     """(threshold, rule floor or None, precision, recall) of one behaviour from its per-text out-of-fold
-    scores: the reply's best unit, over the calibrating utterances, with the cue rule when it has one.
-    A `fault` column's rule hits all count (fault rule hits are never confirmed: floor 0, none returned)."""
+    scores: the reply's best unit, over the calibrating utterances, with the cue rule when it has one."""
     calibrating = (np.ones(count, dtype=bool) if calibrating is None else calibrating) & (truth >= 0)  # known labels only
     per_utterance = best_of_units(scores[:, None], group, count)[calibrating, 0]
     rules, truth = rules[calibrating], truth[calibrating]
-    if fault and rules.any():
-        threshold, _, precision, recall = _joint_threshold(per_utterance, rules, truth, floors=(0.0,))
-        return threshold, None, precision, recall
     if recipe.confirm_rules and rules.any():
         return _joint_threshold(per_utterance, rules, truth)
     threshold, precision, recall = _threshold(per_utterance, truth)
@@ -515,19 +502,18 @@ def calibrated_column(scores: np.ndarray, group: np.ndarray, count: int, truth: 
 
 
 def best_shares(base: np.ndarray, other: np.ndarray, shares: Sequence[float], group: np.ndarray, count: int,
-                truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None,
-                faults: Sequence[bool] = ()) -> list[tuple[float, float, float | None, float, float]]:
+                truth: np.ndarray, rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None
+                ) -> list[tuple[float, float, float | None, float, float]]:
     """Per behaviour (share, threshold, rule floor, precision, recall): the share of `other` mixed into
     `base` (per-text out-of-fold scores) with the best recall at the target precision; ties keep the
-    share listed first. `faults`: per column, whether it is a fault calibrated with its rules (`Recipe.fault_rules`)."""
+    share listed first."""
     chosen = []
     for column in range(base.shape[1]):
         best = None
         for share in shares:
             scores = blend(base[:, column], other[:, column], share)
             threshold, floor, precision, recall = calibrated_column(scores, group, count, truth[:, column],
-                                                                    rules[:, column], recipe, calibrating,
-                                                                    bool(faults[column]) if len(faults) else False)
+                                                                    rules[:, column], recipe, calibrating)
             key = (precision >= TARGET_PRECISION, round(recall, 6) if precision >= TARGET_PRECISION else precision)
             if best is None or key > best[0]:
                 best = (key, share, threshold, floor, precision, recall)
@@ -536,12 +522,12 @@ def best_shares(base: np.ndarray, other: np.ndarray, shares: Sequence[float], gr
 
 
 def _choose_weights(heads: np.ndarray, votes: np.ndarray | None, data: "_TrainingSet", count: int, truth: np.ndarray,
-                    rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None, faults: Sequence[bool] = ()
+                    rules: np.ndarray, recipe: Recipe, calibrating: np.ndarray | None = None
                     ) -> list[tuple[float, float, float | None, float, float]]:
     """Per behaviour (vote share, threshold, rule floor, precision, recall) (0 keeps the head alone)."""
     if votes is None:
-        return best_shares(heads, heads, (0.0,), data.group, count, truth, rules, recipe, calibrating, faults)
-    return best_shares(heads, votes, recipe.neighbour_weights, data.group, count, truth, rules, recipe, calibrating, faults)
+        return best_shares(heads, heads, (0.0,), data.group, count, truth, rules, recipe, calibrating)
+    return best_shares(heads, votes, recipe.neighbour_weights, data.group, count, truth, rules, recipe, calibrating)
 
 
 def chosen_neighbour_weights(heads: np.ndarray, votes: np.ndarray, data: "_TrainingSet", train: Sequence, truth: np.ndarray,
@@ -591,18 +577,16 @@ def training_code_hash() -> str:
 def classifier_key(utterances: Sequence[LabelledUtterance], model_id: str, recipe: Recipe = Recipe()) -> str:
     """Corpus + model + how it is trained: a changed recipe (e.g. new head settings) or training code trains
     anew, and so does a changed cue rule (`rules_hash`: the rules' verdicts are part of the calibration)."""
-    recipe_hash = hashlib.sha256(f"{recipe!r}\0{rules_hash(utterances, faults=recipe.fault_rules)}\0{training_code_hash()}"
-                                 .encode()).hexdigest()[:8]
+    recipe_hash = hashlib.sha256(f"{recipe!r}\0{rules_hash(utterances)}\0{training_code_hash()}".encode()).hexdigest()[:8]
     return f"{CLASSIFIER_FORMAT}-{corpus_hash(utterances)}-{recipe_hash}-{model_id}"
 
 
-def rules_hash(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS,
-               faults: Sequence[str] = ()) -> str:
+def rules_hash(utterances: Sequence[LabelledUtterance], behaviours: Sequence[str] = UTTERANCE_BEHAVIOURS) -> str:
     """The positive cue rules' verdicts on the train split, which the thresholds and rule floors are
     chosen with (`_joint_threshold`): an added or dropped cue that changes any verdict changes this,
     one that hits no training utterance does not (the trained classifier would be the same)."""
     train = sorted((u for u in utterances if u.split == "train"), key=lambda u: u.text)
-    hits = rule_hits(train, tuple(behaviours), faults)
+    hits = rule_hits(train, tuple(behaviours))
     digest = hashlib.sha256(",".join(behaviours).encode())
     digest.update(np.packbits(hits).tobytes() if hits.size else b"")
     return digest.hexdigest()[:12]
