@@ -65,12 +65,6 @@ IDENTIFYING = ("身份", "本人", "后四位", "尾号", "姓名", "名字", "�
 # Escalation waved away (主管也这么说，转了没用 / 投诉？随便您，反正结果不会变): naming the route while saying it is useless
 # offers none. Train split (judge21): 14 utterances hold one of these words, none labelled escalation.
 DISMISSED = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|结果不会变|随便您|随便你")
-# A call-back with no route above the agent (三个工作日内会有专员给您回电话的 / 明天上午我亲自给您回电话) is a next step,
-# not an escalation: raters split such replies between the two (judge21, judge23). Train split (judge25): 30 replies
-# promise a call-back and name none of these routes, none labelled escalation; of the 17 that name one, 16 are.
-CALL_BACK = re.compile(r"回电|回拨|打给您|打给你|打电话给您|给您打电话|给你打电话|联系您|联系你|答复您|回复您|给您回|给你回|回话")
-ROUTE = re.compile(r"投诉|主管|领导|组长|负责人|经理|升级|复核|上报|报给|转给|转到|交给|递给|提上去|监管|12378|调解|仲裁|法院|"
-                   r"核查|调查|反馈|特批|加急|顾问|老师|专家|权益")
 # 没关系 as "never mind" (不方便也没关系) reassures; only 跟/和/与…没关系 disowns — also across a longer name
 # (跟我们电话中心没关系: judge21 found the check dropping that train blame, scored 0.99).
 _DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,8}没关系")
@@ -207,8 +201,7 @@ class MeaningJudge:
             return None
         if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
             return None
-        if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)
-                                          or _call_back_only(reading.text)):
+        if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
             return None
         if behaviour == "rude" and advice_against_others(sentence):
             return None
@@ -274,11 +267,6 @@ def _echoed_demand(sentence: str) -> bool:
     (judge21, train split: 2 escalation false credits, and no escalation utterance holds such a sentence alone)."""
     return sentence.endswith(("？", "?")) and len(sentence.rstrip("？?")) <= 4 and not any(
         w in sentence for w in ("我", "帮", "给您", "可以"))
-
-
-def _call_back_only(reply: str) -> bool:
-    """The reply promises a call-back and names no route above the agent (a complaint, a supervisor, a review…)."""
-    return bool(CALL_BACK.search(reply)) and not ROUTE.search(reply)
 
 
 def _never_mind(clause: str) -> bool:
