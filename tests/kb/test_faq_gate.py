@@ -139,6 +139,16 @@ def test_a_question_like_the_known_negatives_is_refused(remembering: Searcher, q
     assert forgetting.search(query, k=3), "main's gate answered it"
 
 
+def test_the_memory_holds_every_tune_writer_but_the_dev_ones(remembering: Searcher) -> None:
+    """search21a: a TUNE writer missing from the memory is one the gate reads as new although everything else was
+    tuned on it; after TUNE grows, `python -m bench.faq_gate --write-memory` rewrites the file."""
+    memory = remembering.memory
+    assert memory is not None
+    tune = {path.name for path in (CUSTOMER_SET / "tune").glob("*.yaml")}
+    dev = {path.name for path in (CUSTOMER_SET / "dev").glob("*.yaml")}
+    assert set(memory.question_writers) | set(memory.negative_writers) == tune - dev
+
+
 def test_the_memory_gate_keeps_answering_in_scope_questions(remembering: Searcher) -> None:
     for query in IN_SCOPE:
         assert remembering.search(query, k=10), query
