@@ -15,7 +15,7 @@ from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
-from ui.display import entry_label as named_entry, when
+from ui.display import entry_choice, entry_label as named_entry, when
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
@@ -137,7 +137,7 @@ def reasons(counts: Counter) -> str:
 def entry_label(entry_id: str | None) -> str:
     if entry_id is None:
         return "—"
-    return named_entry(entry_id) if entry_id in entries else tr(f"{entry_id}（已删除）", f"{entry_id} (deleted)")
+    return entry_choice(entry_id) if entry_id in entries else tr(f"{entry_id}（已删除）", f"{entry_id} (deleted)")
 
 
 shown = groups[:GROUPS_SHOWN]
