@@ -37,7 +37,7 @@ def _explains_nothing(quote: str, evidence: list[Evidence]) -> bool:
 
 def reply_evidence(text: str, detectors: Detectors, judge: MeaningJudge | None = None) -> list[Evidence]:
     """Rule evidence for `text`, plus the classifier's when a judge is given."""
-    evidence, spoken = detectors.rule_evidence(text, set())
+    evidence, spoken = detectors.rule_evidence(text, set(), judged=judge is not None)
     if judge is not None:
         reading = judge.read(text)
         evidence = judge.confirmed(reading, evidence, spoken)

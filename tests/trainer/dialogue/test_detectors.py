@@ -278,3 +278,13 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_spoken_question_needs_the_classifier():
+    """Rules alone, 还是 / 对吧 / …不？ questions were right about half the time on dev (judge26): without a
+    classifier to score them they do not count; the spoken empathy and next-step forms do."""
+    text = "您是想退保，还是想先弄明白分红为啥少了？明天上午我给您回个话。"
+    judged = behaviours(Detectors(()).rule_evidence(text, set())[0])
+    alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
+    assert "clarifying_question" in judged and "clarifying_question" not in alone
+    assert "next_step" in judged and "next_step" in alone
