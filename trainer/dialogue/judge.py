@@ -52,7 +52,10 @@ def advice_against_others(sentence: str) -> bool:
 # The agent's own work number (工号2817) is an introduction, not the customer's data or an identity check.
 SELF_INTRODUCTION = ("工号",)
 # Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
-NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您")
+NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您",
+              # accepting that the customer keeps it (您不愿意说身份证号完全没问题: fraud-suspicious-callback's model answer,
+              # 0.66 for verification once w-warm-steps taught it; judge26) — no train identity check holds these words
+              "不愿意说", "不想说", "不方便说", "不用说", "可以不说", "不愿意报", "不想报", "不用报", "不愿意提供", "不想提供")
 # An identity check asks for, or confirms, something that identifies the customer. On the train split
 # 99 of 99 identity checks hold one of these; a statement without any (这个号码是您投保时留的) is not one.
 IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说下", "告诉", "提供", "核", "对上", "对一下", "确认",
