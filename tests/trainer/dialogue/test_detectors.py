@@ -263,3 +263,50 @@ def test_anyone_would_feel_it_is_empathy(text, quote):
 @pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
 def test_anyone_would_do_the_same_is_no_empathy(text):
     assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))
+
+
+# judge26: good service in the trainee's own spoken words, each row a wording the cues missed on the train split
+# (the forms were chosen on train rule hits: each adds 0–1 hits on a train line not labelled with its behaviour).
+SPOKEN_GOOD_SERVICE = [
+    ("这个月12号那期扣款没成功，您看是卡里钱不够，还是换了卡没告诉我们？", "clarifying_question"),
+    ("您还记得那个业务员姓啥不？", "clarifying_question"),
+    ("那合同你拿到手了没？", "clarifying_question"),
+    ("您是说业务员讲每年分红至少五千，是这么说的对吧？", "clarifying_question"),
+    ("扣款没成功这事儿不赖您，系统显示授权过期了。", "empathy"),
+    ("您这火气我能理解，但我得先核一下身份。", "empathy"),
+    ("您急我知道，但今天真出不了结果。", "empathy"),
+    ("亲您刚做完手术还打电话来问，辛苦啦～", "empathy"),
+    ("您这话我听着都替您憋屈。", "empathy"),
+    ("今天五点半以前我一准儿给您回个话。", "next_step"),
+    ("理赔那边还没出结论，出了结论我第一时间打给您。", "next_step"),
+    ("结论是不能赔，条款原文我短信发您。", "next_step"),
+    ("我给您加个急，备注写清楚老人在住院。", "next_step"),
+]
+
+
+@pytest.mark.parametrize("text, behaviour", SPOKEN_GOOD_SERVICE)
+def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
+    found = behaviours(Detectors(()).rule_evidence(text, set())[0])
+    assert behaviour in found and found[behaviour] in text
+
+
+@pytest.mark.parametrize("text, behaviour", [
+    ("我念一下您卡号核对，6222 0212 3456 7890 123，对吧？", "clarifying_question"),  # reads data out
+    ("我给您转到投诉处理中心，那边有专人管，您看行不？", "clarifying_question"),       # offers a step
+    ("您都签了还说不知道免责，这说不过去吧？", "clarifying_question"),               # a tag, no question
+    ("您别担心，这个肯定能赔下来。", "empathy"),
+    ("明白您的意思了，请问是哪一份保单呢？", "empathy"),
+    ("给您发的短信里只显示卡号后四位，您核对一下。", "next_step"),                   # a message already sent
+])
+def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
+    assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_spoken_question_needs_the_classifier():
+    """Rules alone, 还是 / 对吧 / …不？ questions were right about half the time on dev (judge26): without a
+    classifier to score them they do not count; the spoken empathy and next-step forms do."""
+    text = "您是想退保，还是想先弄明白分红为啥少了？明天上午我给您回个话。"
+    judged = behaviours(Detectors(()).rule_evidence(text, set())[0])
+    alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
+    assert "clarifying_question" in judged and "clarifying_question" not in alone
+    assert "next_step" in judged and "next_step" in alone
