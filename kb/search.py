@@ -27,7 +27,7 @@ from kb.adapter import QueryAdapter
 from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
-from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_stems, english_terms, mostly_english
+from kb.english_query import EnglishTerms, EnglishTypos, EnglishWordsInChinese, english_groups, english_stems, english_terms, mostly_english
 from kb.faq_gate import (FEATURES as GATE_FEATURES, GATE_THRESHOLD, MEMORY_GATE, MEMORY_GATE_THRESHOLD, NEAR_COSINE,
                          NEAR_DROP, NEAR_PROBABILITY)
 from kb.gate_model import GateModel
@@ -238,8 +238,12 @@ class Glossary:
         return tuple(found)
 
 
+# What rewrites a query into the content's words, in order (Searcher._rewriters).
+QueryRewriter = SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos | EnglishWordsInChinese
+
+
 def plan_query(query: str, glossary: Glossary,
-               rewriters: Sequence[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = (),
+               rewriters: Sequence[QueryRewriter] = (),
                english_coverage: bool = False, mixed: bool = False) -> QueryPlan:
     """Normalise, rewrite into the content's words (typos, spoken terms), then expand synonyms.
     `english_coverage`: count an English query's coverage on stemmed English words (kb.english_query);
@@ -416,12 +420,12 @@ class Searcher:
         chinese = [t for t in content_terms(normalize(query)) if has_cjk(t)]
         return self.scope.word_odds(chinese, self.index.document_frequency, len(self.index.docs)) <= MIXED_WORD_ODDS
 
-    def _rewriters(self) -> list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos]:
+    def _rewriters(self) -> list[QueryRewriter]:
         """Typos are fixed first, so a mistyped spoken phrase is still recognised. English spoken phrases are
         rewritten by their own rewriter, in English queries only; the Chinese one never sees them. Traditional
         characters are read as simplified before all of them (the glossary and the vocabulary are simplified), and
         dialect words (佢, 嘅, 咗, 俺 …; kb.query_rewrite.dialect_phrases) before typos: 嘅保险 is no typo of 核保险."""
-        rewriters: list[SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos] = []
+        rewriters: list[QueryRewriter] = []
         chinese, english = english_groups(self.glossary.groups)
         dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
         if self.recipe.simplified_script:
@@ -443,6 +447,7 @@ class Searcher:
                                            word_phrases=spoken_phrases(chinese)))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
+            rewriters.append(EnglishWordsInChinese(self.glossary.groups))
         if self.recipe.english_typos:
             # The content's words and the glossary's English phrases ("filmed") are spellings, not typos.
             phrases = [p for g in english for p in (*g.terms, *g.spoken)]
