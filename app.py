@@ -1,6 +1,6 @@
 """Agent Trainer · 坐席陪练 — entry point. Wires pages, language and shared resources only.
 
-Run with `make run` (see README). Every page is a thin file under pages/ that calls kb and
+Run with `make run` (see README). Every page is a thin file under ui_pages/ that calls kb and
 trainer functions; the knowledge base and database load once per process (ui/resources.py).
 """
 

@@ -3,7 +3,7 @@
 Everything that knows an item's fields is built from these lists, so they cannot disagree:
 the loader's known-field check and its plain-field reading (`kb.content`), the YAML writer's
 key order and layout (`trainer.editing.yaml_style`), the spreadsheet columns and the editor
-form (`trainer.editing.fields`, `pages/editor.py`). Adding a field means adding one `Field`
+form (`trainer.editing.fields`, `ui_pages/editor.py`). Adding a field means adding one `Field`
 here and, for a field the code reads, the attribute on the item's dataclass; a new *kind of
 value* (a structured citation, say) also needs its reader in `kb.content` and its text form
 in `trainer.editing.fields`.

@@ -48,16 +48,30 @@ class WordFrequencies:
     def log_probability(self, text: str) -> float:
         """The best segmentation's log probability (dynamic programming from the end, as jieba does); a
         character the list lacks counts as seen once."""
-        best = [0.0] * (len(text) + 1)
+        return self._best_route(text)[0][0]
+
+    def words(self, text: str) -> list[str]:
+        """The best segmentation of `text` (Chinese, no spaces) into words: 业务员当时承诺 → 业务员, 当时, 承诺.
+        A highlight is snapped to these words (ui.render), so it never lights up half a word."""
+        ends = self._best_route(text)[1]
+        found, start = [], 0
+        while start < len(text):
+            found.append(text[start:ends[start]])
+            start = ends[start]
+        return found
+
+    def _best_route(self, text: str) -> tuple[list[float], list[int]]:
+        """Per start offset, the best log probability of the rest of `text` and where its first word ends."""
+        best, ends = [0.0] * (len(text) + 1), list(range(1, len(text) + 2))
         for start in range(len(text) - 1, -1, -1):
             single = self._log_p(text[start])
             score = (-self._log_total if single is None else single) + best[start + 1]
             for end in range(start + 2, min(len(text), start + MAX_WORD_CHARS) + 1):
                 log_p = self._log_p(text[start:end])
-                if log_p is not None:
-                    score = max(score, log_p + best[end])
+                if log_p is not None and log_p + best[end] > score:
+                    score, ends[start] = log_p + best[end], end
             best[start] = score
-        return best[0]
+        return best, ends
 
 
 @lru_cache(maxsize=1)

@@ -25,3 +25,11 @@ def test_no_full_garbage_collection_after_every_script_run(project_config) -> No
     # while holding the GIL, delaying the end of every page run in the browser (docs/benchmarks.md).
     assert project_config.get_option("runner.postScriptGC") is False
     assert project_config.get_where_defined("runner.postScriptGC") == str(ROOT / ".streamlit" / "config.toml")
+
+
+def test_no_pages_folder_beside_the_entry_script() -> None:
+    # Streamlit treats a `pages/` folder beside the main script as a version-1 multipage app until a
+    # session runs app.py's st.navigation: a new server's first session that opened /search ran the page
+    # alone, with Streamlit's English list of the files as its menu (qa16 #10). The pages live in ui_pages/.
+    assert not (ROOT / "pages").exists()
+    assert (ROOT / "ui_pages" / "search.py").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from trainer.dialogue.corrections import corrections_by
 from trainer.dialogue.scoring import SUBSCORES
 from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
@@ -13,6 +14,7 @@ from trainer.users.accounts import UserInfo
 from ui.call_report import show_finding, show_lessons, show_outcome, show_strengths
 from ui.display import scenario_title, subscore_name, when
 from ui.i18n import tr
+from ui.objections_view import show_objections
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
@@ -41,6 +43,10 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         ok = bool(finding.get("ok"))
         show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), ok, str(finding.get("quote", "")),
                      "" if ok or not finding.get("advice") else saved_advice(finding))
+    objections = corrections_by(database(), owner.id, call.id)
+    if objections:
+        st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")
+        show_objections(objections)
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:
         agent_spoke = utterance.get("speaker") == "agent"

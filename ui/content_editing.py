@@ -28,7 +28,7 @@ def open_new_entry(cells: dict[str, str], category: str | None) -> None:
                              "editor_draft_key": None, EDITOR_PREFILL: dict(cells)})
     if category:
         st.session_state["editor_new_category"] = category
-    st.switch_page("pages/editor.py")
+    st.switch_page("ui_pages/editor.py")
 
 
 def field_messages(messages: dict[str, list[Problem]], *fields: str) -> None:

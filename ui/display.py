@@ -3,7 +3,7 @@ and times on the company's wall clock (settings.timezone — one time zone on ev
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Mapping
 from zoneinfo import ZoneInfo
@@ -12,10 +12,11 @@ from trainer.clock import clock_time, local_time
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
 from trainer.insights.durations import readable_duration
+from trainer.insights.periods import local_day
 from kb.schema import QUIZ_TYPE_NAMES
 from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.resources import knowledge_base, scenarios, settings
 
 
@@ -98,6 +99,19 @@ def when(moment: datetime | None, empty: str = "") -> str:
     return local_time(moment, settings().timezone) if moment else empty
 
 
+def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
+    """How long ago `moment` was, in local days (今天 / 昨天 / 5 天前): short enough for a metric on a 1024 px
+    screen, where the full date and time of 坐席详情's 最近训练 showed as "2026-…" (qa17)."""
+    if moment is None:
+        return empty
+    days = (today - local_day(moment, zone())).days
+    if days <= 0:
+        return tr("今天", "today")
+    if days == 1:
+        return tr("昨天", "yesterday")
+    return tr(f"{days} 天前", f"{counted(days, 'day')} ago")
+
+
 def clock(moment: datetime) -> str:
     """HH:MM in the company's time zone."""
     return clock_time(moment, settings().timezone)
@@ -125,6 +139,13 @@ def scenario_file_label(name: str) -> str:
 def rubric_name(rubric: str) -> str:
     """A judged behaviour of a practice call (absolute_promise, empathy, …) by its name."""
     return tr(*LABELS.get(rubric, (rubric, rubric)))
+
+
+def finding_name(turn_index: int, rubric: str, ok: bool) -> str:
+    """One judgement of a call in plain text, its verdict first: 【不足】第5轮 · 未回应问题. The verdict is in
+    the words the report marks it with (ui.render.mark), for a select box, which draws no colour or icon."""
+    verdict = tr("【做到】", "[good] ") if ok else tr("【不足】", "[fault] ")
+    return f"{verdict}{tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {rubric_name(rubric)}"
 
 
 def duration(seconds: float) -> str:

@@ -30,7 +30,7 @@ class Audience:
 
 LIVE_CALL = Audience(
     ("通话中查答案", "On a live call"), (AGENT, INSTRUCTOR, ADMIN),
-    (("pages/search.py", ("按客户的原话搜答案、可照着说的话术（一键复制）和依据的条款；没有可靠答案时会直说。",
+    (("ui_pages/search.py", ("按客户的原话搜答案、可照着说的话术（一键复制）和依据的条款；没有可靠答案时会直说。",
                           "Search in the customer's own words: the answer, the words to say (one click to copy) and "
                           "the rule behind it; it says so plainly when there is no reliable answer.")),),
     (("把客户的原话打进搜索框（如“宽限期多久”“不是本人签字怎么办”），按回车。",
@@ -45,16 +45,16 @@ LIVE_CALL = Audience(
 
 TRAINEE = Audience(
     ("每日训练", "Daily training"), (AGENT, INSTRUCTOR, ADMIN),
-    (("pages/quiz.py", ("知识库出的题，答完马上看解析；答错的题会按记忆规律再出现。",
+    (("ui_pages/quiz.py", ("知识库出的题，答完马上看解析；答错的题会按记忆规律再出现。",
                         "Questions from the knowledge base, explained as soon as you answer; the ones you miss come "
                         "back when you are about to forget them.")),
-     ("pages/practice.py", ("和模拟的客户（着急的、生气的、亲属代签的……）通话，结束后看评分和您自己的原话哪里可以改。",
+     ("ui_pages/practice.py", ("和模拟的客户（着急的、生气的、亲属代签的……）通话，结束后看评分和您自己的原话哪里可以改。",
                             "Calls with simulated customers (worried, angry, a relative who signed…); afterwards, a "
                             "score with your own words and what to say instead.")),
-     ("pages/progress.py", ("今天的目标、培训师布置的作业、训练日历、各分类掌握度和每一通模拟通话的报告。",
+     ("ui_pages/progress.py", ("今天的目标、培训师布置的作业、训练日历、各分类掌握度和每一通模拟通话的报告。",
                             "Today's goal, your assignments, the training calendar, mastery per category and the "
                             "report of every practice call.")),
-     ("pages/account.py", ("修改密码。", "Change your password."))),
+     ("ui_pages/account.py", ("修改密码。", "Change your password."))),
     (("打开“我的进度”，看今天的目标：到期的复习和当天的模拟通话；有作业的先做作业。",
       "Open My progress for today's goal: the reviews due and the day's practice call. Assignments come first."),
      ("做“今日训练”：每题提交后看解析，不会的题可以在知识搜索中打开。",
@@ -66,27 +66,27 @@ TRAINEE = Audience(
 
 INSTRUCTOR_WORK = Audience(
     ("培训师", "Instructors"), (INSTRUCTOR, ADMIN),
-    (("pages/team.py", ("班组 × 分类掌握度、情景得分、每周趋势、最弱的题和情景、谁还没训练；每张图都有表格和导出。",
+    (("ui_pages/team.py", ("班组 × 分类掌握度、情景得分、每周趋势、最弱的题和情景、谁还没训练；每张图都有表格和导出。",
                         "Mastery by agent and category, scenario scores, weekly trends, the weakest questions and "
                         "scenarios, who has not trained; every chart with its table and export.")),
-     ("pages/assignments.py", ("给班组布置情景和截止日期，训练模式或考试模式。",
+     ("ui_pages/assignments.py", ("给班组布置情景和截止日期，训练模式或考试模式。",
                                "Assign scenarios to a team with a due date, in training or exam mode.")),
-     ("pages/agent.py", ("打开一位坐席，读他的通话并写评语。", "Open one agent, read their calls and comment on them.")),
-     ("pages/search_feedback.py", ("坐席搜不到或点了 :material/thumb_down: 的问题，按意思分组；一键加为某条目的相似问法。",
+     ("ui_pages/agent.py", ("打开一位坐席，读他的通话并写评语。", "Open one agent, read their calls and comment on them.")),
+     ("ui_pages/search_feedback.py", ("坐席搜不到或点了 :material/thumb_down: 的问题，按意思分组；一键加为某条目的相似问法。",
                                    "What agents could not find or marked :material/thumb_down:, grouped by meaning; one click adds a "
                                    "wording to the right entry.")),
-     ("pages/editor.py", ("修改知识库条目和测验题（先检查，再保存并发布，可撤销）。",
+     ("ui_pages/editor.py", ("修改知识库条目和测验题（先检查，再保存并发布，可撤销）。",
                           "Edit FAQ entries and quiz items (checked before saving; every save can be undone).")),
-     ("pages/hit_test.py", ("改内容前后，检查坐席的问法能否找到正确的条目。",
+     ("ui_pages/hit_test.py", ("改内容前后，检查坐席的问法能否找到正确的条目。",
                             "Before and after an edit, check that agents' wordings find the right entry.")),
-     ("pages/scenario_editor.py", ("编辑模拟通话的情景，保存前先试运行。", "Edit practice-call scenarios, with a dry run before saving.")),
-     ("pages/judge_review.py", ("坐席在模拟通话中标记为“判断有误”的评判：接受并写入语料，或维持原判。",
+     ("ui_pages/scenario_editor.py", ("编辑模拟通话的情景，保存前先试运行。", "Edit practice-call scenarios, with a dry run before saving.")),
+     ("ui_pages/judge_review.py", ("坐席在模拟通话中标记为“判断有误”的评判：接受并写入语料，或维持原判。",
                                 "Practice-call findings trainees marked as judged wrong: accept them into the corpus, "
                                 "or keep the judgement.")),
-     ("pages/citations.py", ("按法规条款查哪些条目、测验题和情景以它为依据。",
+     ("ui_pages/citations.py", ("按法规条款查哪些条目、测验题和情景以它为依据。",
                              "Per regulation article, the entries, quiz items and scenarios that rest on it.")),
-     ("pages/history.py", ("谁在什么时候改了什么，以及恢复到以前的版本。", "Who changed what and when, and restoring an earlier version.")),
-     ("pages/content_io.py", ("把条目和测验题导出为 Excel/CSV 给外部审核，改好后先试运行再导入。",
+     ("ui_pages/history.py", ("谁在什么时候改了什么，以及恢复到以前的版本。", "Who changed what and when, and restoring an earlier version.")),
+     ("ui_pages/content_io.py", ("把条目和测验题导出为 Excel/CSV 给外部审核，改好后先试运行再导入。",
                               "Export entries and quiz items to Excel/CSV for review; import them back after a dry run."))),
     (("打开“团队概览”，选您的班组和时间段：看谁还没训练，哪些题和情景最弱。",
       "Open Team overview, pick your team and period: who has not trained, which questions and scenarios are weakest."),
@@ -99,9 +99,9 @@ INSTRUCTOR_WORK = Audience(
 
 ADMINISTRATION = Audience(
     ("管理员", "Administrators"), (ADMIN,),
-    (("pages/admin.py", ("添加坐席和培训师、导入花名册、重置密码、停用账户。",
+    (("ui_pages/admin.py", ("添加坐席和培训师、导入花名册、重置密码、停用账户。",
                          "Add agents and instructors, import a roster, reset passwords, disable accounts.")),
-     ("pages/api_tokens.py", ("给其他系统调用搜索接口的令牌。", "Tokens for other systems to call the search API."))),
+     ("ui_pages/api_tokens.py", ("给其他系统调用搜索接口的令牌。", "Tokens for other systems to call the search API."))),
     (("在“用户管理”里添加培训师和坐席（或导入花名册），设好班组。",
       "On Users, add the instructors and agents (or import a roster) and set their teams."),
      ("把临时密码交给本人：首次登录时必须改成自己的密码。",
@@ -138,10 +138,10 @@ def show_guide(role: str) -> None:
 def guide_link() -> None:
     """The home page's link to this guide, for the user who does not know where to start.
 
-    A page run on its own (a test, `streamlit run pages/search.py`) has no menu to link into: no link then."""
+    A page run on its own (a test, `streamlit run ui_pages/search.py`) has no menu to link into: no link then."""
     try:
         # short: a phone's width (390 px) cut the longer label off mid-word
-        st.page_link("pages/guide.py", label=tr("第一次使用？看使用指南", "New here? Read the guide"),
+        st.page_link("ui_pages/guide.py", label=tr("第一次使用？看使用指南", "New here? Read the guide"),
                      icon=":material/menu_book:")
     except StreamlitPageNotFoundError:
         pass

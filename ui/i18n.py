@@ -9,6 +9,8 @@ tab or another PC shows the user's language; before anyone signs in, the site de
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from trainer.dialogue.wording import english
@@ -131,19 +133,46 @@ def language_switch() -> None:
 #   not for Markdown headings (#### in an answer's title), and a new heading would bring it back.
 _EMPTY_LIST = '[data-testid="stSelectboxVirtualDropdown"] [role="listbox"][data-empty="true"] [role="option"] span'
 _SKIP_LINK = '[data-testid="stSkipToContent"]'
+SKIP_LINK_NAME = {"zh": "跳到主要内容", "en": "Skip to main content"}
 _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
                      f'{_EMPTY_LIST} {{font-size: 0}} '
                      f'{_EMPTY_LIST}::after {{content: "没有匹配的选项"; font-size: 0.875rem}} '
                      f'{_SKIP_LINK} {{font-size: 0 !important}} '
-                     f'{_SKIP_LINK}::after {{content: "跳到主要内容"; font-size: 1rem}} '
+                     f'{_SKIP_LINK}::after {{content: "{SKIP_LINK_NAME["zh"]}"; font-size: 1rem}} '
                      '[data-testid="stHeaderActionElements"] a[href^="#"] {display: none}</style>')
 
 
+# What a screen reader says is the accessibility tree, not what is drawn: the skip link reworded by the style
+# above was still read "Skip to main content 跳到主要内容" (text at size 0 stays in the tree, the ::after is
+# added to it), and the page's lang stayed Streamlit's "en", so Chinese was read with an English voice
+# (polish18 left). A script names the link by its aria-label, which a link's spoken name is taken from
+# first, and sets the page's language; it runs again whenever the language changes (its text changes), and
+# an observer names a skip link React draws anew. Nothing else on the page is touched.
+_SPOKEN = """<script>(() => {
+const lang = __LANG__, name = __NAME__;
+document.documentElement.lang = lang;
+const label = () => {
+  const link = document.querySelector('[data-testid="stSkipToContent"]');
+  if (link && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
+};
+label();
+if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
+window.__agentTrainerSkipLink = new MutationObserver(label);
+window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true});
+})();</script>"""
+PAGE_LANG = {"zh": "zh-CN", "en": "en"}
+
+
 def streamlit_hints() -> None:
-    """On the Chinese UI, hide or reword Streamlit's own English: the typing hints under text boxes, a select
-    box's "No results", the skip link and the headings' anchor links."""
-    if language() == "zh":
+    """Hide or reword Streamlit's own English on the Chinese UI (the typing hints under text boxes, a select
+    box's "No results", the skip link and the headings' anchor links), and give the page's language and the
+    skip link's spoken name in the language in use (in the sidebar, below the language switch)."""
+    current = language()
+    if current == "zh":
         st.html(_NO_ENGLISH_HINTS)
+    st.sidebar.html(_SPOKEN.replace("__LANG__", json.dumps(PAGE_LANG[current]))
+                    .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False)),
+                    unsafe_allow_javascript=True)
 
 
 def tr(zh: str, en: str) -> str:

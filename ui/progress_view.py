@@ -18,11 +18,11 @@ from ui.i18n import tr
 
 WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"), ("周六", "Sat"),
             ("周日", "Sun"))
-CALL_PAGE = "call"  # url path of pages/call.py
+CALL_PAGE = "call"  # url path of ui_pages/call.py
 
 
 def call_link(call_id: int) -> str:
-    """Relative link to one call's report (pages/call.py)."""
+    """Relative link to one call's report (ui_pages/call.py)."""
     return f"{CALL_PAGE}?id={call_id}"
 
 

@@ -8,6 +8,8 @@ the value the widget has now, and a run that finds the widget forgotten puts the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 _MEMORY = "_kept_widget_values"
@@ -28,3 +30,22 @@ def forget(prefix: str) -> None:
     memory: dict[str, object] = st.session_state.get(_MEMORY, {})
     for key in [k for k in memory if k.startswith(prefix)]:
         del memory[key]
+
+
+def redraw_choice(key: str, options: Sequence[object], words: Sequence[str]) -> None:
+    """Before drawing the select box `key` whose option list changes under it (a queue that shrinks as it is worked):
+    make the browser show, and send back, the new words.
+
+    Streamlit (1.67) keeps a select box's choice in the browser as the words it showed. After a group of 搜索反馈 was
+    handled, the box still read the handled group's question above the next group's page, and the next click sent
+    those words back as the value: `'>' not supported between instances of 'str' and 'int'` (qa17). A value set
+    through the session state is written out with the current words; a value that is no option any more is read
+    as the option now showing its words, else the first."""
+    drawn_key = f"_choice_words:{key}"
+    if key in st.session_state:
+        value = st.session_state[key]
+        if value not in options:
+            st.session_state[key] = options[list(words).index(value)] if value in words else (options[0] if options else None)
+        elif st.session_state.get(drawn_key) != list(words):
+            st.session_state[key] = value
+    st.session_state[drawn_key] = list(words)

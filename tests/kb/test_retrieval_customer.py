@@ -61,7 +61,11 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # Stop 32: two fresh TUNE writers (w-wuhan-mother, w-fujian-fisher; 425 / 100), on unchanged code 0.793 / 0.887, 91 of 100:
 # TUNE (3,881 / 1,075) 0.861 / 0.950, 1011 of 1075 (0.940; bench.retrieval in search19a's worktree). search19a's gate memory
 # (Recipe.gate_memory) is off: with it DEV fell under its recall floor here, so the floors stand.
-FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.86, 0.93, 0.92)}
+# Stop 33: two fresh TUNE writers (w-nurse-nightshift, w-overseas-daughter; 453 / 102); TUNE (4,334 / 1,177) 0.865 /
+# 0.953, 1101 of 1177 on unchanged code. search21a: the gate's memory rewritten with them and switched on: TUNE (in
+# sample for the memory: every TUNE negative is in it) 0.878 / 0.970, 1176 of 1177; dev 0.867 / 0.932, 37 of 39 ->
+# 0.863 / 0.932, 38 of 39 (bench.retrieval, one run for both). Floors follow, never below measured - 0.01.
+FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

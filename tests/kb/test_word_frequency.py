@@ -42,3 +42,11 @@ def test_a_count_is_the_lists_own() -> None:
     words = WordFrequencies(bundled_frequencies(), ["复效"])
     assert words.count("这个") > 8_000 > words.count("区别") > 0
     assert words.count("复效") == 0 and words.is_word("宽限") and not words.is_word("宽线")
+
+
+def test_the_best_segmentation_is_given_as_words() -> None:
+    """What a search highlight is cut back to (ui.render.highlight): the route log_probability scores."""
+    words = WordFrequencies({"解释": 10, "解": 5, "释": 5, "算": 10})
+    assert words.words("解释算") == ["解释", "算"] and words.words("") == []
+    listed = WordFrequencies(bundled_frequencies())
+    assert listed.words("客户说业务员当时承诺") == ["客户", "说", "业务员", "当时", "承诺"]

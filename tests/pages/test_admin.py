@@ -18,7 +18,7 @@ PASSWORD = "Correct-horse-7"
 @pytest.fixture
 def admin_page(store) -> AppTest:
     admin = create_user(store, "boss", "老板", "admin", password=PASSWORD)
-    at = AppTest.from_file(str(ROOT / "pages/admin.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "ui_pages/admin.py"), default_timeout=60)
     at.session_state["user"] = admin
     return at.run()
 

@@ -12,7 +12,7 @@ from trainer.users.accounts import create_user
 from trainer.users.api_tokens import list_api_tokens, use_api_token
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages/api_tokens.py")
+PAGE = str(ROOT / "ui_pages/api_tokens.py")
 
 
 def page(user) -> AppTest:

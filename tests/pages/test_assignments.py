@@ -29,7 +29,7 @@ def page(app_env, store, path: str, name: str, role: str, team: str) -> AppTest:
 
 
 def assign_exam(app_env, store) -> AppTest:
-    at = page(app_env, store, "pages/assignments.py", "王老师", "instructor", "一组")
+    at = page(app_env, store, "ui_pages/assignments.py", "王老师", "instructor", "一组")
     assert not at.exception, at.exception
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
     at.radio(key="assignment_mode").set_value("exam")
@@ -48,7 +48,7 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     [progress] = team_assignments(store, teacher.session_state["user"])
     assert progress.assignment.mode == "exam" and (progress.done, progress.members) == (0, 0)
 
-    at = page(app_env, store, "pages/practice.py", "小李", "agent", "一组")
+    at = page(app_env, store, "ui_pages/practice.py", "小李", "agent", "一组")
     trainee = at.session_state["user"]
     assert not at.exception, at.exception
     headings = [h.value for h in at.subheader]
@@ -73,7 +73,7 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     at.button(key="practice_restart").click().run()
     assert "已完成" in all_text(at) and f"assignment_start_{done.id}" not in [b.key for b in at.button]
 
-    progress_page = page(app_env, store, "pages/progress.py", "小李", "agent", "一组")
+    progress_page = page(app_env, store, "ui_pages/progress.py", "小李", "agent", "一组")
     assert not progress_page.exception, progress_page.exception
     assert any("作业 1 / 1" in p.proto.text for p in progress_page.get("progress"))
 
@@ -85,7 +85,7 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
 
 def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, store) -> None:
     assign_exam(app_env, store)
-    at = page(app_env, store, "pages/practice.py", "小周", "agent", "一组")
+    at = page(app_env, store, "ui_pages/practice.py", "小周", "agent", "一组")
     [work] = assignments_for(store, at.session_state["user"])
     at.button(key=f"assignment_start_{work.id}").click().run()
     call = at.session_state["practice_call"]
@@ -106,7 +106,7 @@ def test_an_exam_reply_after_the_time_limit_is_reported_as_too_slow(app_env, sto
 
 
 def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, store) -> None:
-    at = page(app_env, store, "pages/practice.py", "刷新考试的坐席", "agent", "一组")
+    at = page(app_env, store, "ui_pages/practice.py", "刷新考试的坐席", "agent", "一组")
     at.radio(key="practice_mode").set_value("exam")
     at.button(key="practice_start").click().run()
     call = at.session_state["practice_call"]
@@ -117,7 +117,7 @@ def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, s
     slow_before = [f for f in call["session"].findings if f.rubric == "slow_reply"]
     assert len(slow_before) == 1
 
-    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = get_or_create_by_name(store, "刷新考试的坐席", "agent", "一组")
     reloaded.run()
     assert not reloaded.exception, reloaded.exception
@@ -129,12 +129,12 @@ def test_a_reload_in_an_exam_keeps_the_reply_clock_and_the_slow_reply(app_env, s
 
 
 def test_an_instructor_with_a_team_can_only_pick_that_team(app_env, store) -> None:
-    at = page(app_env, store, "pages/assignments.py", "赵老师", "instructor", "二组")
+    at = page(app_env, store, "ui_pages/assignments.py", "赵老师", "instructor", "二组")
     assert at.selectbox(key="assignment_team").options == ["二组"]  # only their own team to pick
 
 
 def test_the_due_date_starts_a_week_ahead_and_a_second_submit_adds_no_duplicate(app_env, store) -> None:
-    at = page(app_env, store, "pages/assignments.py", "钱老师", "instructor", "三组")
+    at = page(app_env, store, "ui_pages/assignments.py", "钱老师", "instructor", "三组")
     today = local_day(utcnow(), ZoneInfo(app_env.timezone))
     assert at.date_input(key="assignment_due").value == today + timedelta(days=7)  # not today: work due tonight is overdue tomorrow
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
@@ -149,7 +149,7 @@ def test_ending_an_assigned_call_early_warns_that_it_is_the_call_that_counts(app
     confirming completed the assignment with that call's score, and there is no second try."""
     teacher = assign_exam(app_env, store)
     [progress] = team_assignments(store, teacher.session_state["user"])
-    at = page(app_env, store, "pages/practice.py", "小周", "agent", "一组")
+    at = page(app_env, store, "ui_pages/practice.py", "小周", "agent", "一组")
     at.button(key=f"assignment_start_{progress.assignment.id}").click().run()
     at.button(key="practice_end").click().run()
     assert not at.exception, at.exception
@@ -158,7 +158,7 @@ def test_ending_an_assigned_call_early_warns_that_it_is_the_call_that_counts(app
 
 
 def test_ending_a_free_practice_call_early_does_not_speak_of_an_assignment(app_env, store) -> None:
-    at = page(app_env, store, "pages/practice.py", "小吴", "agent", "一组")
+    at = page(app_env, store, "ui_pages/practice.py", "小吴", "agent", "一组")
     at.button(key="practice_start").click().run()
     at.button(key="practice_end").click().run()
     assert not at.exception, at.exception
@@ -174,3 +174,16 @@ def test_who_has_done_it_shows_a_dash_not_none_for_an_agent_still_to_do_it(app_e
     table = at.dataframe[0]
     assert table.value["状态"].tolist() == ["未完成"]
     assert table.proto.placeholder == "—"  # what the grid draws for the missing score and report
+
+
+def test_an_assignment_due_on_a_later_day_is_named_on_my_progress_with_the_link_to_do_it(app_env, store) -> None:
+    """qa17: 使用指南 tells a new agent to open 我的进度 and do her assignments first; an assignment due next week is
+    not in today's goal, and the page said nothing of it (no line, no link)."""
+    assign_exam(app_env, store)  # due on the default date, a week ahead
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # through app.py: its links resolve
+    at.session_state["user"] = get_or_create_by_name(store, "小李", "agent", "一组")
+    at = at.run().switch_page("ui_pages/progress.py").run()
+    assert not at.exception, at.exception
+    line = next((c.value for c in at.main.caption if "作业" in c.value), "")
+    assert line.startswith("还有 1 项作业未到截止日：犹豫期咨询（测试）（截止 "), [c.value for c in at.main.caption]
+    assert [link.proto.label for link in at.main.get("page_link")] == ["去完成作业"]

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_instructor_sees_uses_per_article_and_citations_outside_the_library(app_env, store) -> None:
-    at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "citations.py"), default_timeout=120)
     at.session_state["user"] = create_user(store, "teacher1", "李老师", "instructor", "一组")
     at = at.run()
     assert not at.exception
@@ -35,7 +35,7 @@ def _headings(frame) -> list[str]:
 
 def citations_page(user, language: str) -> AppTest:
     """The 引用检查 page as `user` sees it in `language`."""
-    at = AppTest.from_file(str(ROOT / "pages" / "citations.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "citations.py"), default_timeout=120)
     at.session_state["user"] = user
     at.session_state["lang"] = language
     return at.run()

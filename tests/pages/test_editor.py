@@ -30,7 +30,7 @@ def texts(at: AppTest) -> str:
 
 def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
     new_answer = "犹豫期以合同约定为准，本产品为20日（编辑器测试）。"
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     assert not at.exception
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input(new_answer)
@@ -39,7 +39,7 @@ def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
     assert at.success and "已保存" in at.success[0].value, texts(at)
     assert new_answer in (app_env.content_dir / "faq" / "cooling-off.yaml").read_text(encoding="utf-8")
 
-    search = page("pages/search.py", instructor)
+    search = page("ui_pages/search.py", instructor)
     search.text_input(key="search_query").input("犹豫期有多长")
     next(b for b in search.button if b.label == "搜索").click().run()
     assert new_answer in texts(search)
@@ -47,7 +47,7 @@ def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
 
 def test_saving_a_quiz_item_says_training_uses_it_too_not_only_search(app_env, instructor):
     """QA 2026-12-04: a saved quiz item (or scenario) was confirmed with "所有会话的搜索立即使用新内容" only."""
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.radio(key="editor_kind").set_value("quiz").run()
     at.selectbox(key="editor_pick_quiz").select("q-cooling-off-length-1").run()
     explanation = next(t for t in at.text_area if t.key.endswith("-explanation"))
@@ -60,7 +60,7 @@ def test_saving_a_quiz_item_says_training_uses_it_too_not_only_search(app_env, i
 def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list[str]:
     """The error messages shown after saving `value` in `box` of cooling-off-refund; the file must not change."""
     before = (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes()
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-refund").run()
     at.text_area(key=f"entry-2-{box}").input(value)
     at.button(key="editor_save").click().run()
@@ -94,8 +94,8 @@ def test_another_entrys_question_as_a_variant_is_refused_naming_that_entry(app_e
     assert any(said in e.replace("\\", "") for e in errors), errors  # (ids are shown markdown-escaped)
 
 
-@pytest.mark.parametrize("path", ["pages/editor.py", "pages/hit_test.py", "pages/scenario_editor.py",
-                                  "pages/history.py", "pages/content_io.py"])
+@pytest.mark.parametrize("path", ["ui_pages/editor.py", "ui_pages/hit_test.py", "ui_pages/scenario_editor.py",
+                                  "ui_pages/history.py", "ui_pages/content_io.py"])
 def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
     agent = create_user(store, "agent-wang", "王坐席", role="agent")
     at = page(path, agent)
@@ -104,11 +104,11 @@ def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
 
 
 def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
     at.button(key="editor_save").click().run()
-    history = page("pages/history.py", instructor)
+    history = page("ui_pages/history.py", instructor)
     assert not history.exception
     assert "q-cooling-off-length-1" in texts(history)
     assert "+      犹豫期以合同为准，一般为15日（复核）。" in texts(history)
@@ -118,7 +118,7 @@ def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirme
 
 
 def test_hit_test_page_shows_scores_and_why(app_env, instructor):
-    at = page("pages/hit_test.py", instructor)
+    at = page("ui_pages/hit_test.py", instructor)
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -127,7 +127,7 @@ def test_hit_test_page_shows_scores_and_why(app_env, instructor):
 
 
 def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, instructor):
-    at = page("pages/scenario_editor.py", instructor)
+    at = page("ui_pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("late-payment").run()
     [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
     box.input("id: late-payment\ntitle: [未闭合\n").run()
@@ -139,7 +139,7 @@ def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, in
 
 
 def test_import_export_page_offers_the_downloads(app_env, instructor):
-    at = page("pages/content_io.py", instructor)
+    at = page("ui_pages/content_io.py", instructor)
     assert not at.exception
     assert len(at.get("download_button")) == 3
 
@@ -148,29 +148,29 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     # Through app.py, so leaving a page really drops its widgets as in the browser.
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = instructor
-    at.switch_page("pages/editor.py").run()
+    at.switch_page("ui_pages/editor.py").run()
     at.text_input(key="editor_text").input("犹豫期").run()
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为20日（草稿）。")
     at.button(key="editor_try").click().run()
     assert not at.exception
 
-    at.switch_page("pages/hit_test.py").run()
+    at.switch_page("ui_pages/hit_test.py").run()
     assert "正在对比草稿" in at.info[0].value
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
 
-    at.switch_page("pages/editor.py").run()
+    at.switch_page("ui_pages/editor.py").run()
     assert at.text_input(key="editor_text").value == "犹豫期"
     assert at.selectbox(key="editor_pick_entry").value == "cooling-off-length"
     assert at.text_area(key="entry-2-answer").value == "犹豫期以合同为准，一般为20日（草稿）。"
 
-    at.switch_page("pages/hit_test.py").run()
+    at.switch_page("ui_pages/hit_test.py").run()
     assert at.text_input(key="hit_test_question").value == "冷静期是几天"
     assert at.dataframe, "the question is searched again without retyping it"
 
 
 def test_hit_test_tables_use_the_full_width(app_env, instructor):
-    at = page("pages/hit_test.py", instructor)
+    at = page("ui_pages/hit_test.py", instructor)
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
     assert at.dataframe and not at.columns, "side-by-side columns cut the tables off on the right"
 
@@ -181,12 +181,12 @@ def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env
 
     from trainer.clock import local_time, utcnow
 
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（时区）。")
     before = utcnow()
     at.button(key="editor_save").click().run()
-    shown = page("pages/history.py", instructor).dataframe[0].value.iloc[0]["时间"]
+    shown = page("ui_pages/history.py", instructor).dataframe[0].value.iloc[0]["时间"]
     on_the_clock = {local_time(before + timedelta(seconds=s), app_env.timezone) for s in (0, 60)}
     assert shown in on_the_clock and app_env.timezone == "Asia/Shanghai"
     assert shown != local_time(before, "UTC")
@@ -204,7 +204,7 @@ def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor
     monkeypatch.setattr(hit_test, "DEV_SET_DIR", folder)
     # Chinese only: AppTest formats the radio above with the test process's language, not the
     # session's, so an English run cannot click through it (the headings use the same tr()).
-    at = page("pages/hit_test.py", instructor)
+    at = page("ui_pages/hit_test.py", instructor)
     at = at.button(key="hit_test_run").click().run()
     assert not at.exception
     off_topic = at.dataframe[-1].value
@@ -212,7 +212,7 @@ def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor
 
 
 def quiz_item_page(instructor, item_id: str) -> AppTest:
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.radio(key="editor_kind").set_value("quiz").run()
     return at.selectbox(key="editor_pick_quiz").select(item_id).run()
 
@@ -256,7 +256,7 @@ def test_a_yaml_syntax_error_is_worded_in_the_ui_language_with_its_file_and_line
     ("YAML 格式错误：mapping values are not allowed in this context")."""
     if language == "en":
         request.getfixturevalue("english_outside_runs")
-    at = AppTest.from_file(str(ROOT / "pages/scenario_editor.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/scenario_editor.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = instructor
     at.session_state["lang"] = language
     at.run()
@@ -297,7 +297,7 @@ def test_a_fixed_file_uploaded_again_under_its_name_is_checked_again_in_chinese(
     from trainer.editing.spreadsheet import to_csv
     from ui.resources import knowledge_base
 
-    at = page("pages/content_io.py", instructor)
+    at = page("ui_pages/content_io.py", instructor)
     header, row = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))[:2]
 
     def upload(difficulty: str) -> None:
@@ -327,7 +327,7 @@ def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_e
     before = row[answer]
     text = io.StringIO()
     csv.writer(text).writerows([header, [*row[:answer], before + "（导入）", *row[answer + 1:]]])
-    at = page("pages/content_io.py", instructor)
+    at = page("ui_pages/content_io.py", instructor)
     at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
     at.button(key="import_apply").click().run()
     assert knowledge_base().entry(row[0]).answer == before + "（导入）"
@@ -335,7 +335,7 @@ def test_an_import_can_be_undone_from_the_history_even_as_the_first_change(app_e
     assert any("已保存并发布" in s.value for s in at.success)
     assert not any(b.key == "import_apply" for b in at.button)
 
-    history = page("pages/history.py", instructor)
+    history = page("ui_pages/history.py", instructor)
     history.button(key="restore_file_before").click().run()
     assert not history.exception, history.exception
     assert knowledge_base().entry(row[0]).answer == before
@@ -351,7 +351,7 @@ def test_the_history_says_each_change_in_chinese_on_the_chinese_ui(app_env, inst
     from trainer.editing.spreadsheet import to_csv
     from ui.resources import knowledge_base
 
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
     at.button(key="editor_save").click().run()
@@ -359,13 +359,13 @@ def test_the_history_says_each_change_in_chinese_on_the_chinese_ui(app_env, inst
     answer = header.index("answer")
     text = io.StringIO()
     csv.writer(text).writerows([header, [*row[:answer], row[answer] + "（导入）", *row[answer + 1:]]])
-    at = page("pages/content_io.py", instructor)
+    at = page("ui_pages/content_io.py", instructor)
     at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
     at.button(key="import_apply").click().run()
-    history = page("pages/history.py", instructor)
+    history = page("ui_pages/history.py", instructor)
     history.button(key="restore_file_before").click().run()  # the import, newest, is picked: undo it
 
-    history = page("pages/history.py", instructor)
+    history = page("ui_pages/history.py", instructor)
     said = list(history.dataframe[0].value["说明"])
     assert said == ["把文件 faq/claims.yaml 恢复到修改 #2 之前的版本", "导入：新增 0 条，修改 1 条",
                     "修改条目 cooling-off-length"], said
@@ -379,7 +379,7 @@ def test_the_history_says_each_change_in_chinese_on_the_chinese_ui(app_env, inst
 def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, instructor):
     """qa15 #18: problems with the file itself (no header row, not UTF-8 or GBK, not a readable Excel file) were
     English on the Chinese 导入导出 page."""
-    at = page("pages/content_io.py", instructor)
+    at = page("ui_pages/content_io.py", instructor)
     refused = {}
     for name, data in (("faq.csv", b"hello,world\n1,2\n"), ("faq.csv", b"\xff\xfe\xff\xff"), ("content.xlsx", b"not a zip")):
         at.file_uploader(key="import_file").upload(name, data, "application/octet-stream").run()
@@ -400,7 +400,7 @@ def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_que
     item's problems were listed above the form by YAML field names, not under the fields as the message says."""
     quizzes = sorted((app_env.content_dir / "quizzes").glob("*.yaml"))
     before = [path.read_bytes() for path in quizzes]
-    at = page("pages/editor.py", instructor)
+    at = page("ui_pages/editor.py", instructor)
     at.radio(key="editor_kind").set_value("quiz").run()
     entry = next(s for s in at.selectbox if s.key.endswith("-entry"))
     assert entry.value is None

@@ -19,7 +19,7 @@ def open_page(store, path: str, role: str, lang: str = "zh") -> AppTest:
     at.session_state["user"] = create_user(store, f"{role}-{lang}", "王芳", role, "外呼二组")
     at.session_state["lang"] = lang
     at.run()
-    return at.switch_page(path).run() if path != "pages/search.py" else at
+    return at.switch_page(path).run() if path != "ui_pages/search.py" else at
 
 
 def links(at: AppTest, where: str = "main") -> list[str]:
@@ -35,7 +35,7 @@ def links(at: AppTest, where: str = "main") -> list[str]:
     ("admin", ["管理员", "培训师", "通话中查答案", "每日训练"], []),
 ])
 def test_each_role_reads_its_parts_own_work_first_with_three_first_steps(app_env, store, role, parts, not_parts):
-    at = open_page(store, "pages/guide.py", role)
+    at = open_page(store, "ui_pages/guide.py", role)
     assert not at.exception
     assert at.title[0].value == "使用指南"
     assert [h.value for h in at.subheader] == parts
@@ -47,7 +47,7 @@ def test_each_role_reads_its_parts_own_work_first_with_three_first_steps(app_env
 
 
 def test_the_guide_reads_in_english(app_env, store):
-    at = open_page(store, "pages/guide.py", "instructor", lang="en")
+    at = open_page(store, "ui_pages/guide.py", "instructor", lang="en")
     assert at.title[0].value == "Guide"
     assert [h.value for h in at.subheader] == ["Instructors", "On a live call", "Daily training"]
     text = "\n".join([m.value for m in at.main.markdown] + [c.value for c in at.main.caption])
@@ -55,7 +55,7 @@ def test_the_guide_reads_in_english(app_env, store):
 
 
 def test_the_home_page_and_the_menu_lead_to_the_guide(app_env, store):
-    home = open_page(store, "pages/search.py", "agent")
+    home = open_page(store, "ui_pages/search.py", "agent")
     assert home.title[0].value == "知识搜索"
-    assert "pages/guide.py" in links(home), "the empty search page (the home page) links to the guide"
-    assert "pages/guide.py" in links(home, "sidebar"), "and so does the menu"
+    assert "ui_pages/guide.py" in links(home), "the empty search page (the home page) links to the guide"
+    assert "ui_pages/guide.py" in links(home, "sidebar"), "and so does the menu"

@@ -43,7 +43,7 @@ def judge_state(monkeypatch: pytest.MonkeyPatch) -> list[RefreshStatus]:
 
 
 def page(user: UserInfo, language: str = "zh") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "judge_review.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "judge_review.py"), default_timeout=120)
     at.session_state["user"] = user
     at.session_state["lang"] = language
     return at.run()
@@ -197,3 +197,32 @@ def test_an_objection_to_a_question_ignored_opens_without_an_error(app_env, stor
     assert at.multiselect(key=f"counter_{ignored}").value == []
     assert any("未回应问题" in c.value and "不能作为反例" in c.value for c in at.caption)
     assert at.multiselect(key=f"counter_{after}").value == ["blame"]  # the objection after it can be reviewed
+
+
+def test_the_trainee_reads_the_outcome_and_the_note_and_the_counts_keep_a_kept_judgement(app_env, store) -> None:
+    """qa16 #13: 小周 never learnt what came of her objection; qa16 #14: 维持原判 took it out of every count. The
+    instructor's note reaches the call's report and 我的进度; the page counts each way it was handled."""
+    from tests.pages.test_progress_pages import page as progress_page, practice_call
+
+    trainee = create_user(store, "agent-zhou", "小周", "agent", "一组")
+    call_id = practice_call(store, trainee, "ci-claim-declined", 37)
+    kept = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(5, "ignored_question", False, "规定。", ""),
+                             "规定就是这样。", "我回答了他的问题", call_id)
+    mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(2, "empathy", True, "理解您", ""), "理解您。",
+                      "这句其实没有共情", call_id)
+    at = page(instructor(store))
+    at.text_input(key=f"note_{kept}").set_value("这句没有回答客户问的期限，维持原判。")
+    at.button(key=f"reject_{kept}").click().run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric} == {"待复核": "1", "已接受": "0", "维持原判": "1"}
+
+    report = progress_page("ui_pages/call.py", trainee, id=str(call_id))
+    shown = " ".join(m.value for m in report.markdown) + " ".join(c.value for c in report.caption)
+    assert "【不足】第5轮 · 未回应问题" in shown and "维持原判" in shown, shown
+    assert "这句没有回答客户问的期限，维持原判。" in shown and "我回答了他的问题" in shown
+    assert "【做到】第2轮" in shown and "待培训师复核" in shown
+    progress = progress_page("ui_pages/progress.py", trainee)
+    shown = " ".join(m.value for m in progress.markdown) + " ".join(c.value for c in progress.caption)
+    assert f"(call?id={call_id})" in shown and "这句没有回答客户问的期限" in shown, shown
+    english = progress_page("ui_pages/progress.py", trainee, lang="en")
+    assert any("kept as judged" in m.value for m in english.markdown)

@@ -26,7 +26,7 @@ def name_of(call: ast.Call) -> str:
 
 
 def test_every_page_file_is_registered_and_every_registered_page_exists() -> None:
-    on_disk = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if p.name != "__init__.py"}
+    on_disk = {f"ui_pages/{p.name}" for p in (ROOT / "ui_pages").glob("*.py") if p.name != "__init__.py"}
     assert on_disk == {spec.path for spec in PAGES}
 
 
@@ -43,8 +43,8 @@ def test_the_page_checks_its_registered_roles_first(path: str) -> None:
 
 
 def test_the_check_reads_the_registry() -> None:
-    assert page_spec(str(ROOT / "pages/admin.py")).roles == ("admin",)
-    assert set(page_spec(str(ROOT / "pages/search.py")).roles) == {"agent", "instructor", "admin"}
+    assert page_spec(str(ROOT / "ui_pages/admin.py")).roles == ("admin",)
+    assert set(page_spec(str(ROOT / "ui_pages/search.py")).roles) == {"agent", "instructor", "admin"}
     with pytest.raises(KeyError, match="not registered"):
         page_spec(str(ROOT / "app.py"))
 

@@ -61,7 +61,7 @@ def practice_page(app_env, store, name: str, with_scenario: bool = True) -> AppT
     """The practice page, run once for a new trainee, with the mini scenario installed."""
     if with_scenario:
         (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = get_or_create_by_name(store, name)
     return at.run()
 
@@ -171,7 +171,7 @@ def test_the_exam_mode_says_its_replies_are_timed_where_a_trainee_picks_it(app_e
     """QA 2026-12-04: free practice offered "考试（结束后反馈）" and then timed every reply; the
     assignments page names the same mode "no hints, timed replies"."""
     at = practice_page(app_env, store, "选模式的坐席")
-    teacher = AppTest.from_file(str(ROOT / "pages/assignments.py"), default_timeout=TIMEOUT)
+    teacher = AppTest.from_file(str(ROOT / "ui_pages/assignments.py"), default_timeout=TIMEOUT)
     teacher.session_state["user"] = get_or_create_by_name(store, "选模式的老师", "instructor", "一组")
     teacher.run()
     offered = at.radio(key="practice_mode").options
@@ -248,7 +248,7 @@ def test_a_reload_in_the_middle_of_a_call_keeps_the_call(app_env, store) -> None
         at.chat_input(key="practice_input").set_value(reply).run()
     before = [m.markdown[0].value for m in at.chat_message]
 
-    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = get_or_create_by_name(store, "刷新页面的坐席")  # a new browser session
     reloaded.run()
     assert not reloaded.exception, reloaded.exception
@@ -262,7 +262,7 @@ def test_a_reload_in_the_middle_of_a_call_keeps_the_call(app_env, store) -> None
 
 def second_tab(store, name: str) -> AppTest:
     """The practice page opened in another tab by the same trainee (a new browser session)."""
-    tab = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    tab = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     tab.session_state["user"] = get_or_create_by_name(store, name)
     return tab.run()
 
@@ -326,7 +326,7 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
     at.button(key="practice_again").click().run()
     at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？").run()
 
-    reloaded = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = get_or_create_by_name(store, "刷新后仍有重点的坐席")
     reloaded.run()
     assert not reloaded.exception, reloaded.exception
@@ -336,7 +336,7 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
 
 def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:
     (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "pages/practice.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = get_or_create_by_name(store, "英文坐席")
     at.session_state["lang"] = "en"
     at.run()
@@ -407,3 +407,55 @@ def test_the_reason_box_is_empty_again_after_an_objection_is_sent(app_env, store
     assert not at.exception, at.exception
     assert any("已提交" in c.value for c in at.caption)
     assert at.text_input(key="judged_wrong_reason").value == ""
+
+
+def test_the_judged_wrong_picker_says_which_findings_were_faults_and_which_were_credited(app_env, store) -> None:
+    """qa16 #13: 第2轮 · 推诿指责 and 第1轮 · 身份核实 read alike in the picker; a trainee contesting a fault could
+    pick a credit. Each choice now starts with its verdict, in the report's words, faults first."""
+    at = ended_call(app_env, store, "分清做到不足的坐席", "您好，请问您是本人吗？", "这个是规定，我们也没办法。")
+    choose_tab(at, "全部评分依据")
+    findings = at.session_state["practice_call"]["session"].report().findings
+    picker = at.selectbox(key="judged_wrong_pick")
+    verdicts = [option[:4] for option in picker.options]
+    assert set(verdicts) == {"【不足】", "【做到】"}, picker.options  # this call has both
+    assert verdicts == sorted(verdicts, key=lambda v: v != "【不足】"), picker.options  # the faults first
+    fault = next(n for n, f in enumerate(findings) if not f.ok and f.rubric not in ("checkpoint", "checkpoint_order"))
+    picker.set_value(fault)
+    at.text_input(key="judged_wrong_reason").set_value("我解释了规定的原因").run()
+    at.button(key="judged_wrong").click().run()
+    assert any("已提交“判断有误”（【不足】第" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_hint_after_a_vague_reply_shows_what_to_say_at_that_point(app_env, store) -> None:
+    """The lead's notes (stop 32): the live hint for 回应空泛 said what was wrong and offered no wording; it shows the
+    model answer for that point of the call, as the report's lesson does."""
+    at = practice_page(app_env, store, "空泛坐席")
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("嗯嗯，您稍等。").run()
+    assert not at.exception, at.exception
+    hints = at.session_state["practice_call"]["hints"].get(1, ())
+    assert any("可以这样说：您好，请问您是本人吗？麻烦说一下身份证后四位。" in h for h in hints), hints
+    shown = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("可以这样说" in m and "身份证后四位" in m for m in shown), shown
+
+
+def test_a_call_that_did_everything_reports_resolved_though_the_customer_is_not_calm_yet(app_env, store) -> None:
+    """The lead's notes (stop 32): every checkpoint met, every question answered and a polite close read
+    已结束，仍有未解决的问题 with nothing listed as open, because the customer's mood was above calm (the mini
+    scenario with a lower calm line, so that this call ends above it)."""
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(
+        MINI_SCENARIO.replace("calm: 30", "calm: 20"), encoding="utf-8")
+    at = practice_page(app_env, store, "做完坐席", with_scenario=False)
+    at.button(key="practice_start").click().run()
+    for reply in ["您好，请问您是本人吗？麻烦说一下身份证后四位。", "您的犹豫期是15天。",
+                  "犹豫期内退保只扣不超过10元工本费。", "一般5个工作日内核定。", "好的，感谢您的来电，再见。"]:
+        if not at.chat_input:
+            break
+        at.chat_input(key="practice_input").set_value(reply).run()
+    assert not at.exception, at.exception
+    session = at.session_state["practice_call"]["session"]
+    assert session.done and not session.report().missed, session.report().missed
+    assert session.mood.value > session.scenario.mood.calm  # the case: not calm, nothing open
+    markdown = [m.value for m in at.markdown]
+    assert "**已解决**" in markdown and "**已结束，仍有未解决的问题**" not in markdown

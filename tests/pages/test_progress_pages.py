@@ -90,7 +90,7 @@ def test_my_progress_shows_every_chart_with_its_export(app_env, store, downloads
         answer(store, user, "q-lapse", True, days_ago)
     answer(store, user, "q-claims", False, 0, category="claims")
     call_id = practice_call(store, user, "no-such-scenario", 82.4)
-    at = page("pages/progress.py", user)
+    at = page("ui_pages/progress.py", user)
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["连续训练天数"] == "3" and metrics["累计答题"] == "4"
@@ -110,16 +110,16 @@ def test_my_progress_shows_every_chart_with_its_export(app_env, store, downloads
 def test_todays_goal_counts_a_practice_call(app_env, store) -> None:
     user = create_user(store, "agent-zhao", "赵敏")
     practice_call(store, user, "s", 70)
-    at = page("pages/progress.py", user)
+    at = page("ui_pages/progress.py", user)
     assert "模拟通话 1 / 1" in at.get("progress")[0].proto.text and at.success
 
 
 def test_a_new_user_is_invited_to_start_and_the_page_speaks_english(app_env, store) -> None:
     newcomer = create_user(store, "agent-new", "新人")
-    at = page("pages/progress.py", newcomer)
+    at = page("ui_pages/progress.py", newcomer)
     assert not at.exception
     assert any("还没有训练记录" in i.value for i in at.info)
-    english = page("pages/progress.py", newcomer, lang="en")
+    english = page("ui_pages/progress.py", newcomer, lang="en")
     assert english.title[0].value == "My progress"
     assert any("Date" in df.value.columns for df in english.dataframe)
 
@@ -132,7 +132,7 @@ def test_the_agent_reads_the_report_and_the_instructors_comment(app_env, store) 
     call_id = practice_call(store, agent, "s", 55, findings=[
         {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
     add_comment(store, call_id, teacher, "先安抚情绪，不要承诺赔付。")
-    at = page("pages/call.py", agent, id=str(call_id))
+    at = page("ui_pages/call.py", agent, id=str(call_id))
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "先安抚情绪，不要承诺赔付。" in text and "保证能赔" in text and "非常理解您着急的心情" in text
@@ -143,7 +143,7 @@ def test_a_saved_call_in_english_shows_its_outcome_in_full_and_english_punctuati
     agent = create_user(store, "agent-en", "Lei", team="一组")
     call_id = practice_call(store, agent, "s", 55, findings=[
         {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
-    at = page("pages/call.py", agent, lang="en", id=str(call_id))
+    at = page("ui_pages/call.py", agent, lang="en", id=str(call_id))
     assert not at.exception
     text = [m.value for m in at.markdown]
     assert "**Resolved**" in text and all(m.label != "Outcome" for m in at.metric)
@@ -158,14 +158,14 @@ def test_an_instructor_comments_and_strangers_see_nothing(app_env, store) -> Non
     other_teacher = create_user(store, "other", "周老师", role="instructor", team="二组")
     stranger = create_user(store, "agent-x", "坐席X", team="一组")
     call_id = practice_call(store, agent, "s", 55)
-    at = page("pages/call.py", teacher, id=str(call_id))
+    at = page("ui_pages/call.py", teacher, id=str(call_id))
     at.text_area[0].input("结束语要完整。")
     at.button[0].click().run()
     assert not at.exception and "结束语要完整。" in " ".join(m.value for m in at.markdown)
     for outsider in (other_teacher, stranger):
-        denied = page("pages/call.py", outsider, id=str(call_id))
+        denied = page("ui_pages/call.py", outsider, id=str(call_id))
         assert denied.warning and "结束语" not in " ".join(m.value for m in denied.markdown)
-    assert page("pages/call.py", agent, id="9999").warning
+    assert page("ui_pages/call.py", agent, id="9999").warning
 
 
 # ---- 坐席详情 -------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_an_instructor_opens_one_agent(app_env, store, downloads) -> None:
     for days_ago in (3, 2, 1):
         answer(store, agent, "q-cooling-off-length-1", False, days_ago, category="cooling-off")
     practice_call(store, agent, "s", 61, days_ago=1)
-    at = page("pages/agent.py", teacher, agent="agent-li")
+    at = page("ui_pages/agent.py", teacher, agent="agent-li")
     assert not at.exception
     assert at.selectbox[0].options == ["李雷 · 一组 · agent-li"]  # the other team's agent is not offered
     assert {"chart_agent_calendar", "chart_agent_categories", "chart_agent_calls_trend"} <= chart_keys(at)
@@ -190,7 +190,7 @@ def test_an_instructor_opens_one_agent(app_env, store, downloads) -> None:
 
 def test_agents_cannot_open_staff_pages(app_env, store) -> None:
     agent = create_user(store, "agent-x", "坐席X")
-    for path in ("pages/team.py", "pages/agent.py"):
+    for path in ("ui_pages/team.py", "ui_pages/agent.py"):
         at = page(path, agent)
         assert at.error and "无权访问" in at.error[0].value and not at.dataframe
 
@@ -216,7 +216,7 @@ def team(store):
 
 def test_team_console_shows_every_chart_with_its_export(app_env, store, team, downloads) -> None:
     teacher, _agents = team
-    at = page("pages/team.py", teacher)
+    at = page("ui_pages/team.py", teacher)
     assert not at.exception
     assert {"chart_mastery", "chart_call_scores", "chart_trends", "chart_weak_items", "chart_worst"} <= chart_keys(at)
     agents_csv = csv_rows(export(at, downloads, "csv_agents"))
@@ -234,7 +234,7 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
 
 def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, team) -> None:
     admin = create_user(store, "boss", "管理员", role="admin")
-    at = page("pages/team.py", admin)
+    at = page("ui_pages/team.py", admin)
     assert at.selectbox(key="team_pick").value is None
     assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
 
@@ -242,7 +242,7 @@ def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, t
 def test_a_team_leader_whose_team_has_no_agents_is_told_so_not_to_change_filters(app_env, store, team) -> None:
     """qa15: a new team leader whose team had no agents yet read 没有符合条件的坐席, as if a filter were wrong."""
     leader = create_user(store, "wang.fang", "王芳", role="instructor", team="外呼二组")
-    at = page("pages/team.py", leader)
+    at = page("ui_pages/team.py", leader)
     assert not at.exception, at.exception
     said = at.info[0].value
     assert "班组“外呼二组”还没有坐席" in said and "用户管理" in said and "我的进度" in said, said
@@ -250,7 +250,7 @@ def test_a_team_leader_whose_team_has_no_agents_is_told_so_not_to_change_filters
 
 def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> None:
     teacher, _agents = team
-    at = page("pages/team.py", teacher)
+    at = page("ui_pages/team.py", teacher)
     assert not at.warning and not any("需检查" in df.value.columns for df in at.dataframe)  # on request only
     at.toggle(key="item_analysis_pick").set_value(True).run()
     assert at.warning and "1 道题可能有问题" in at.warning[0].value
@@ -261,7 +261,7 @@ def test_team_console_flags_items_strong_agents_miss(app_env, store, team) -> No
 
 def test_team_console_filters_by_hire_month(app_env, store, team, downloads) -> None:
     teacher, _agents = team
-    at = page("pages/team.py", teacher)
+    at = page("ui_pages/team.py", teacher)
     at.selectbox(key="cohort_pick").select("2026-02").run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["坐席"] == "5"
@@ -286,7 +286,7 @@ def test_the_due_forecast_runs_in_date_order_across_new_year(app_env, store, mon
 
     monkeypatch.setattr(trainer.clock, "utcnow", lambda: datetime(2026, 12, 20, 4, 0, tzinfo=timezone.utc))
     user = create_user(store, "agent-nian", "年末")
-    at = page("pages/progress.py", user)
+    at = page("ui_pages/progress.py", user)
     assert not at.exception
     order = _x_axis_order(at, "forecast")
     assert len(order) == 30 and "12-20" in order[0] and "01-18" in order[-1], order
@@ -298,12 +298,12 @@ def test_the_team_console_keeps_its_filters_over_a_visit_to_one_agent(app_env, s
     teacher, _agents = team
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # leaving a page drops its widgets
     at.session_state["user"] = teacher
-    at.switch_page("pages/team.py").run()
+    at.switch_page("ui_pages/team.py").run()
     at.selectbox(key="cohort_pick").select("2026-02").run()
     at.number_input(key="idle_pick").set_value(7).run()
     shown = {m.label: m.value for m in at.metric}["坐席"]
-    at.switch_page("pages/agent.py").run()
-    at.switch_page("pages/team.py").run()
+    at.switch_page("ui_pages/agent.py").run()
+    at.switch_page("ui_pages/team.py").run()
     assert not at.exception, at.exception
     assert (at.selectbox(key="cohort_pick").value, at.number_input(key="idle_pick").value) == ("2026-02", 7)
     assert {m.label: m.value for m in at.metric}["坐席"] == shown == "5"
@@ -318,11 +318,11 @@ def test_in_english_the_quiz_prompts_of_the_team_and_agent_tables_are_english(ap
     for days_ago in (3, 2):
         answer(store, agents[0], "q-cooling-off-length-1", False, days_ago, category="cooling-off")
     english = "What is the minimum cooling-off period"
-    at = page("pages/agent.py", teacher, "en", agent="agent-0")
+    at = page("ui_pages/agent.py", teacher, "en", agent="agent-0")
     assert not at.exception
     missed = csv_rows(export(at, downloads, "csv_agent_missed"))
     assert missed[1][0] == "q-cooling-off-length-1" and missed[1][1].startswith(english) and missed[1][1].endswith("…")
-    at = page("pages/team.py", teacher, "en")
+    at = page("ui_pages/team.py", teacher, "en")
     weak = csv_rows(export(at, downloads, "csv_weak_items"))
     assert weak[0][:2] == ["Item", "Question"]
     assert next(row for row in weak if row[0] == "q-cooling-off-length-1")[1].startswith(english)
@@ -336,7 +336,7 @@ def test_who_has_not_trained_is_shown_not_folded_away(app_env, store, team) -> N
     """qa14: under 超过 3 天未训练 the instructor saw only a closed 数据表与导出: the agents who had not
     trained were there only for someone who thought to open it."""
     teacher, _agents = team
-    at = page("pages/team.py", teacher)
+    at = page("ui_pages/team.py", teacher)
     assert not at.exception
     idle = [e for e in at.expander if any("从未训练" in str(getattr(c, "value", "")) for c in e.children.values())]
     assert idle, "the idle agents' table is in an expander"
@@ -355,22 +355,44 @@ def test_an_instructor_reads_the_agents_words_as_the_agents_not_as_their_own(app
     teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
     call_id = practice_call(store, agent, "mini-cooling-off", 40, findings=[
         {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
-    for at in (page("pages/agent.py", teacher, language, agent="agent-li"),
-               page("pages/call.py", teacher, language, id=str(call_id))):
+    for at in (page("ui_pages/agent.py", teacher, language, agent="agent-li"),
+               page("ui_pages/call.py", teacher, language, id=str(call_id))):
         assert not at.exception, at.exception
         said = [m.value for m in at.markdown if "保证能赔" in m.value and "“" in m.value]
         assert any(s.startswith(theirs) for s in said) and not any(yours in s for s in said), said
-    own = [m.value for m in page("pages/call.py", agent, language, id=str(call_id)).markdown]
+    own = [m.value for m in page("ui_pages/call.py", agent, language, id=str(call_id)).markdown]
     assert any(m.startswith(yours) and "保证能赔" in m for m in own), own  # the agent's own report still says 您说
 
 
 def test_a_missing_figure_on_the_team_console_reads_a_dash_and_still_sorts_as_a_number(app_env, store, team) -> None:
     """qa14 #8: an agent with no answers read "None" under 正确率 %; a text column sorted 100 before 25."""
     teacher, _agents = team
-    at = page("pages/team.py", teacher)
+    at = page("ui_pages/team.py", teacher)
     assert not at.exception, at.exception
     agents = at.dataframe[0]
     assert agents.proto.placeholder == "—"  # what the grid draws for a missing value
     accuracy = agents.value["正确率 %"]
     assert accuracy.dtype.kind == "f" and accuracy.isna().sum() == 1  # numbers, with one missing (the 11th agent)
     assert all(frame.proto.placeholder == "—" for frame in at.dataframe[1:])  # the tables under the charts too
+
+
+def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_metric(app_env, store) -> None:
+    """qa17: 最近训练 showed the date and time (2026-11-30 16:49), which a 1024 px screen cut to "2026-…": the
+    team leader could not see when the agent last trained. Now "5 天前", with the exact time on hover."""
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    answer(store, agent, "q-cooling-off-length-1", True, 5, category="cooling-off")
+    metric = next(m for m in page("ui_pages/agent.py", teacher, agent="agent-li").metric if m.label == "最近训练")
+    assert metric.value == "5 天前" and len(metric.value) <= 6, metric.value
+    assert metric.help and metric.help.startswith("20")  # the date and time, on hover
+    english = next(m for m in page("ui_pages/agent.py", teacher, lang="en", agent="agent-li").metric
+                   if m.label == "Last trained")
+    assert english.value == "5 days ago"
+
+
+def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_trained(app_env, store, team) -> None:
+    """qa17: at 1024 px the agents' grid showed its first eight of ten columns; 最近训练 and the 打开 link were the
+    last two, so a team leader saw neither when each agent trained nor how to open one without scrolling sideways."""
+    teacher, _agents = team
+    columns = list(page("ui_pages/team.py", teacher).dataframe[0].value.columns)
+    assert columns[:3] == ["坐席", "详情", "最近训练"], columns

@@ -44,7 +44,7 @@ def give(at: AppTest, question: Question, key: str, response) -> None:
 
 def started_round(store, login: str, name: str, size: int) -> tuple[AppTest, dict]:
     """The quiz page of a new user with a round of `size` questions started, and that round."""
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = create_user(store, login, name)
     at.run()
     at.number_input(key="quiz_size").set_value(size)
@@ -54,7 +54,7 @@ def started_round(store, login: str, name: str, size: int) -> tuple[AppTest, dic
 
 def test_a_user_walks_through_a_five_question_quiz_and_sees_the_summary(app_env, store) -> None:
     user = create_user(store, "agent-wang", "王芳")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.run()
     assert not at.exception
@@ -93,7 +93,7 @@ def test_a_user_walks_through_a_five_question_quiz_and_sees_the_summary(app_env,
 
 def test_an_unanswered_question_is_not_submitted(app_env, store) -> None:
     user = create_user(store, "agent-li", "李雷")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.run()
     at.button(key="quiz_start").click().run()
@@ -104,7 +104,7 @@ def test_an_unanswered_question_is_not_submitted(app_env, store) -> None:
 
 def test_retry_my_mistakes_with_no_mistakes_says_so(app_env, store) -> None:
     user = create_user(store, "agent-zhao", "赵敏")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.run()
     at.radio(key="quiz_mode").set_value("mistakes")
@@ -117,7 +117,7 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.run()
-    at.switch_page("pages/quiz.py").run()
+    at.switch_page("ui_pages/quiz.py").run()
     at.number_input(key="quiz_size").set_value(1)
     at.button(key="quiz_start").click().run()
     run = at.session_state["quiz_run"]
@@ -135,7 +135,7 @@ def english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tup
     """The English quiz page with a round of 20 started that asks a `wanted` question, the round and
     that question's position (rounds are random: up to 30 are started to find one)."""
     for _ in range(30):
-        at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+        at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
         at.session_state["user"] = user
         at.session_state["lang"] = "en"
         at.run()
@@ -173,7 +173,7 @@ def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None
     at.button(key="quiz_submit").click().run()
     at.button(key="quiz_next").click().run()
 
-    reloaded = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = user  # a new browser session: nothing but the sign-in carried over
     reloaded.run()
     assert not reloaded.exception
@@ -189,7 +189,7 @@ def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None
     metrics = {m.label: m.value for m in reloaded.metric}
     assert metrics["答对"] == "1 / 3", "the answer given before the reload counts"
 
-    again = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    again = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     again.session_state["user"] = user
     again.run()
     assert again.button(key="quiz_start"), "a finished round is not resumed: a reload starts afresh"
@@ -197,7 +197,7 @@ def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None
 
 def test_the_summary_names_reviews_from_earlier_rounds_by_their_question_never_by_id(app_env, store) -> None:
     user = create_user(store, "agent-qian", "钱多")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.run()
     earlier = []
@@ -235,7 +235,7 @@ def test_right_and_wrong_answers_carry_the_same_marks_as_everywhere_else(app_env
 def test_start_clicked_after_signing_out_in_another_tab_starts_nothing(app_env, store) -> None:
     """Streamlit runs a button's callback before the page's sign-in check: the callback checks too."""
     user = create_user(store, "agent-zhou", "周敏")
-    at = AppTest.from_file(str(ROOT / "pages/quiz.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = user
     at.session_state["_auth_session_id"] = start_session(store, app_env, user.id).id
     at.run()
@@ -286,7 +286,7 @@ def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_anoth
     """An agent who typed or picked an answer, looked something up in search and came back found it blank (qa12)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = create_user(store, "agent-qian", "钱多")
-    at.run().switch_page("pages/quiz.py").run()
+    at.run().switch_page("ui_pages/quiz.py").run()
     at.number_input(key="quiz_size").set_value(1)
     at.button(key="quiz_start").click().run()
     run = at.session_state["quiz_run"]
@@ -294,8 +294,8 @@ def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_anoth
     response = wrong_response(question)
     give(at, question, key, response)
     at.run()
-    at.switch_page("pages/search.py").run()
-    at.switch_page("pages/quiz.py").run()
+    at.switch_page("ui_pages/search.py").run()
+    at.switch_page("ui_pages/quiz.py").run()
     assert not at.exception, at.exception
     if question.type == "fill_blank":
         assert at.text_input(key=key).value == response

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Selectbox
 
 from trainer.clock import utcnow
 from trainer.editing import history
@@ -36,7 +37,7 @@ def logged(store) -> dict[str, UserInfo]:
 
 
 def page(user: UserInfo) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "search_feedback.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "search_feedback.py"), default_timeout=120)
     at.session_state["user"] = user
     return at.run()
 
@@ -91,7 +92,7 @@ def test_add_as_variant_makes_the_group_searchable_and_shows_before_and_after(ap
     assert rows[NO_ANSWER]["结果"] == "能找到了"
     assert [c.author for c in history.changes(store)] == ["li"]
 
-    search = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=120)
+    search = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=120)
     search.session_state["user"] = logged["wang"]
     search.run().text_input(key="search_query").input(NO_ANSWER)
     search.button[0].click().run()
@@ -101,7 +102,7 @@ def test_add_as_variant_makes_the_group_searchable_and_shows_before_and_after(ap
 def test_new_entry_opens_the_editor_prefilled(app_env, store, logged) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
-    at.run().switch_page("pages/search_feedback.py").run()
+    at.run().switch_page("ui_pages/search_feedback.py").run()
     at.button(key="search_feedback_new").click().run()
     assert not at.exception
     assert at.title[0].value == "内容编辑"
@@ -119,7 +120,7 @@ def test_a_new_entry_goes_to_the_category_of_what_the_wording_finds(app_env, sto
     record_verdict(store, "e", logged["wang"].id, "lapse-grace-period", DOWN)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
-    at.run().switch_page("pages/search_feedback.py").run()
+    at.run().switch_page("ui_pages/search_feedback.py").run()
     groups = at.selectbox(key="search_feedback_group")
     groups.select(next(n for n, label in enumerate(groups.options, start=1) if asked in label)).run()
     entry = at.selectbox(key=f"search_feedback_entry_{asked}").value
@@ -145,11 +146,11 @@ def test_back_from_the_editor_the_page_is_where_the_instructor_left_it(app_env, 
     """QA 2026-12-04: after 新建条目 (or any other page) 搜索反馈 came back on 7 days and group 1."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
-    at.run().switch_page("pages/search_feedback.py").run()
+    at.run().switch_page("ui_pages/search_feedback.py").run()
     at.selectbox(key="search_feedback_days").select(30).run()
     at.selectbox(key="search_feedback_group").select(2).run()
-    at.switch_page("pages/editor.py").run()
-    at.switch_page("pages/search_feedback.py").run()
+    at.switch_page("ui_pages/editor.py").run()
+    at.switch_page("ui_pages/search_feedback.py").run()
     assert not at.exception, at.exception
     assert (at.selectbox(key="search_feedback_days").value, at.selectbox(key="search_feedback_group").value) == (30, 2)
 
@@ -175,12 +176,25 @@ def test_a_group_that_needs_no_fix_can_be_dismissed(app_env, store, logged) -> N
     assert any(WRONG_TOP in t.value and "1 次搜索" in t.value for t in at.toast)
     at.button(key="search_feedback_dismiss").click().run()  # the last group: the queue is empty
     assert not at.exception, at.exception
-    assert any("没有未答出" in s.value for s in at.success)
+    assert any("所有分组都已处理" in s.value for s in at.success)  # handled, not "nothing missed" (qa16 #14)
+
+
+def test_the_counts_keep_a_group_that_needed_no_fix_and_say_how_each_was_handled(app_env, store, logged) -> None:
+    """qa16 #14: after 无需处理 the group's searches left 问题搜索 and 没有答案 (2 → 1, 1 → 0), which read as fewer
+    problems rather than one set aside."""
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    before = {m.label: m.value for m in at.metric}
+    assert before == {"问题搜索": "4", "没有答案": "3", "点踩 / 报告有误": "1", "待处理分组": "2"}
+    at.selectbox(key="search_feedback_group").select(2).run()  # WRONG_TOP
+    at.button(key="search_feedback_dismiss").click().run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric} == {**before, "待处理分组": "1"}
+    assert any("待处理 3 次，已加入条目 0 次，无需处理 1 次" in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 def test_english_counts_agree_with_their_nouns(app_env, store, logged) -> None:
     """"Last 1 days" was the first period on the English page (qa12)."""
-    at = AppTest.from_file(str(ROOT / "pages" / "search_feedback.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "search_feedback.py"), default_timeout=120)
     at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
     at.session_state["lang"] = "en"
     assert at.run().selectbox(key="search_feedback_days").options[:2] == ["Last 1 day", "Last 3 days"]
@@ -216,3 +230,32 @@ def test_every_group_handled_says_so(app_env, store, kb) -> None:
     assert not at.exception, at.exception
     assert any("所有分组都已处理" in s.value for s in at.success)
     assert table(at, 0) == [{"代表问法": NO_ANSWER, "次数": 1, "现在找到": "cooling-off-length"}]
+
+
+def test_after_a_group_is_handled_the_group_picker_shows_and_reads_the_next_group(app_env, store, logged,
+                                                                                 monkeypatch) -> None:
+    """qa17, in Chromium: after 无需处理 on group 1 the picker still read "1. <the handled question> (3)" above the next
+    group's page, and the next click sent those words back as the value: TypeError '>' not supported between 'str'
+    and 'int'. A select box's state goes to the app as the words shown; here the browser's stale words are sent."""
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    picker = at.selectbox(key="search_feedback_group")
+    handled_words = picker.options[0]
+    assert handled_words.startswith("1. " + NO_ANSWER)
+    at.button(key="search_feedback_dismiss").click().run()  # group 1 (NO_ANSWER) needs no fix
+    assert not at.exception, at.exception
+    picker = at.selectbox(key="search_feedback_group")
+    assert picker.proto.options == ["1. " + WRONG_TOP + " (1)"] and picker.proto.set_value, \
+        "the box is told to show the words of the group now under number 1"
+    sent = Selectbox._widget_state
+
+    def as_the_browser_sent(self):
+        state = sent.fget(self)
+        if self.id == picker.id:
+            state.string_value = handled_words
+        return state
+
+    monkeypatch.setattr(Selectbox, "_widget_state", property(as_the_browser_sent))
+    at.run()  # the next click, with the old words still in the box
+    assert not at.exception, at.exception
+    assert at.selectbox(key="search_feedback_group").value == 1
+    assert any(WRONG_TOP in h.value for h in at.subheader), [h.value for h in at.subheader]

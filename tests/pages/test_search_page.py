@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def search_page(store, role: str = "agent") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
     at.session_state["user"] = create_user(store, f"{role}1", "王小明", role, "一组")
     return at.run()
 
@@ -60,6 +60,16 @@ def test_english_switch_shows_english_text(app_env, store) -> None:
     at = search(at.run(), "How long is the cooling-off period?")
     assert at.title[0].value == "Knowledge search"
     assert any("Usually 15 days" in m.value for m in at.markdown)
+
+
+def test_in_english_the_chinese_script_is_said_to_be_chinese(app_env, store) -> None:
+    """qa17: scripts have no English version; "What to say (copy)" over Chinese words told an agent with an
+    English-speaking customer to read them out."""
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "How long is the cooling-off period?")
+    assert any("15天" in code.value for code in at.code)
+    assert "What to say, in Chinese (copy; no English script)" in [c.value for c in at.caption]
 
 
 def test_html_in_content_is_shown_literally(app_env, store) -> None:
@@ -240,10 +250,10 @@ def test_the_question_and_its_answer_are_still_there_after_a_visit_to_another_pa
     """An agent on a call who looked at another page came back to an empty search box (qa12)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.session_state["user"] = create_user(store, "agent1", "王小明", "agent", "一组")
-    at.run().switch_page("pages/search.py").run()
+    at.run().switch_page("ui_pages/search.py").run()
     search(at, "冷静期是几天", category="cooling-off")
-    at.switch_page("pages/progress.py").run()
-    at.switch_page("pages/search.py").run()
+    at.switch_page("ui_pages/progress.py").run()
+    at.switch_page("ui_pages/search.py").run()
     assert not at.exception, at.exception
     assert (at.text_input(key="search_query").value, at.selectbox(key="search_category").value) == ("冷静期是几天", "cooling-off")
     assert "犹豫期有多长" in plain(at), "the answer is shown again, without searching again"
@@ -275,7 +285,7 @@ def test_a_reload_or_a_shared_link_shows_the_same_question_and_answers(app_env, 
     at = search(search_page(store), "冷静期是几天", category="cooling-off")
     assert at.query_params == {"q": "冷静期是几天", "category": "cooling-off"}
 
-    reloaded = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
     reloaded.session_state["user"] = at.session_state["user"]
     reloaded.query_params.update(at.query_params)
     reloaded.run()
@@ -292,7 +302,7 @@ def test_the_address_never_holds_a_customers_phone_or_id_number(app_env, store):
     """The address is kept in the browser's history and in pasted links: numbers are masked as in the search log."""
     at = search(search_page(store), "客户手机 138-1234-5678 要改地址")
     assert at.query_params["q"] == "客户手机 ###-####-#### 要改地址"
-    regulations = AppTest.from_file(str(ROOT / "pages" / "search.py"), default_timeout=90)
+    regulations = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
     regulations.session_state["user"] = at.session_state["user"]
     regulations.run().toggle(key="search_regulations_only").set_value(True)
     assert search(regulations, "犹豫期").query_params == {"q": "犹豫期", "regulations": "1"}

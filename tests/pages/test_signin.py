@@ -48,7 +48,7 @@ def errors(at: AppTest) -> str:
 
 
 def test_first_run_creates_the_administrator_and_signs_in(app_env, store):
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     assert "创建管理员" in at.subheader[0].value
     at.text_input(key="first_admin_name").input("系统管理员")
     at.text_input(key="first_admin_login").input("admin")
@@ -64,12 +64,12 @@ def test_first_run_creates_the_administrator_and_signs_in(app_env, store):
     cookie = sessions.exchange_handoff(store, app_env, token)
     assert sessions.session_of_cookie(store, app_env, cookie).user.login == "admin"
 
-    again = page("pages/account.py")  # a new browser session: no second first run
+    again = page("ui_pages/account.py")  # a new browser session: no second first run
     assert [s.value for s in again.subheader] == ["登录"]
 
 
 def test_first_run_refuses_mismatched_passwords(app_env, store):
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     at.text_input(key="first_admin_name").input("系统管理员")
     at.text_input(key="first_admin_login").input("admin")
     at.text_input(key="first_admin_password").input(PASSWORD)
@@ -81,7 +81,7 @@ def test_first_run_refuses_mismatched_passwords(app_env, store):
 def test_sign_in_and_sign_out(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     create_user(store, "li.na", "李娜", AGENT, "外呼一组", password=PASSWORD)
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     sign_in(at, "li.na", "wrong-password")
     assert "登录名或密码不正确" in errors(at) and "user" not in at.session_state
 
@@ -101,7 +101,7 @@ def test_sign_in_and_sign_out(app_env, store):
 def test_a_locked_account_gets_the_same_words_and_stays_locked(app_env, store, monkeypatch):
     monkeypatch.setenv("AGENT_TRAINER_ADMIN_MAX_LOGIN_FAILURES", "2")
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     sign_in(at, "admin", "wrong-1")
     wrong = errors(at)
     sign_in(at, "admin", "wrong-2")
@@ -113,7 +113,7 @@ def test_temporary_password_must_be_changed_first(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     create_user(store, "li.na", "李娜", AGENT)
     temporary = reset_password(store, "li.na")
-    at = sign_in(page("pages/account.py"), "li.na", temporary)
+    at = sign_in(page("ui_pages/account.py"), "li.na", temporary)
     assert "临时密码" in at.warning[0].value and not at.title  # the page itself is not shown yet
     assert [t.key for t in at.text_input] == ["change_new", "change_repeat"], "the temporary one is not asked again"
     at.text_input(key="change_new").input("My-own-password-1")
@@ -128,7 +128,7 @@ def test_the_forced_password_change_says_it_was_changed_and_only_once(app_env, s
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     for login, lang, said in (("li.na", "zh", "密码已修改"), ("wang.fang", "en", "Your password was changed")):
         create_user(store, login, "坐席", AGENT)
-        at = AppTest.from_file(str(ROOT / "pages/search.py"), default_timeout=TIMEOUT)
+        at = AppTest.from_file(str(ROOT / "ui_pages/search.py"), default_timeout=TIMEOUT)
         at.session_state["lang"] = lang
         at = sign_in(at.run(), login, reset_password(store, login))
         at.text_input(key="change_new").input("My-own-password-1")
@@ -143,7 +143,7 @@ def test_the_forced_password_change_says_it_was_changed_and_only_once(app_env, s
 def test_disabled_while_signed_in_is_signed_out(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)
-    at = page("pages/account.py", agent)
+    at = page("ui_pages/account.py", agent)
     assert at.title[0].value == "我的账户"
     disable_user(store, "li.na")
     at.run()
@@ -156,7 +156,7 @@ def staff_pages() -> list[str]:
 
 def test_agent_opening_staff_pages_by_url_gets_no_access(app_env, store):
     agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)
-    assert "pages/admin.py" in staff_pages()
+    assert "ui_pages/admin.py" in staff_pages()
     for path in staff_pages():
         if not (ROOT / path).is_file():
             continue
@@ -168,10 +168,10 @@ def test_agent_opening_staff_pages_by_url_gets_no_access(app_env, store):
 def test_instructor_sees_instructor_pages_but_not_admin(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     instructor = create_user(store, "chen.t", "陈老师", INSTRUCTOR, password=PASSWORD)
-    at = page("pages/admin.py", instructor)
+    at = page("ui_pages/admin.py", instructor)
     assert NO_ACCESS in errors(at)
     for spec in PAGES:
-        if INSTRUCTOR in spec.roles and AGENT not in spec.roles and spec.path != "pages/search.py":
+        if INSTRUCTOR in spec.roles and AGENT not in spec.roles and spec.path != "ui_pages/search.py":
             assert NO_ACCESS not in errors(page(spec.path, instructor)), spec.path
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
@@ -188,7 +188,7 @@ def test_a_blank_login_or_password_asks_for_it_and_is_not_a_failed_attempt(app_e
     "登录名或密码不正确" and counted towards the lockout (five of them lock the agent out mid-shift)."""
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     create_user(store, "agent-wang", "王小明", AGENT, password=PASSWORD)
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     for login, password in (("agent-wang", ""), ("", PASSWORD), ("  ", "")):
         sign_in(at, login, password)
         assert "请输入登录名和密码" in errors(at) and "不正确" not in errors(at), errors(at)

@@ -68,7 +68,7 @@ def test_a_search_with_lone_surrogates_answers_instead_of_raising(real_kb):
 
 def free_input_calls() -> list[tuple[str, int, str, set[str]]]:
     calls = []
-    for folder in ("pages", "ui"):
+    for folder in ("ui_pages", "ui"):
         for path in sorted((ROOT / folder).glob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in BOUNDS:

@@ -123,7 +123,7 @@ def test_an_admin_unlocks_an_account_in_the_app(app_env, store):
     create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
     lock(store, app_env, "li.na", utcnow(), app_env.max_login_failures)
     assert get_account(store, "li.na").locked_until is not None
-    at = page("pages/admin.py", admin)
+    at = page("ui_pages/admin.py", admin)
     at.selectbox(key="admin_account").select("li.na").run()
     at.button(key="admin_unlock").click().run()
     assert not at.exception

@@ -86,7 +86,7 @@ def test_restoring_a_tampered_history_row_cannot_write_outside(editor, tmp_path)
 
 
 def test_scenario_editor_refuses_a_traversal_id_typed_by_an_instructor(app_env, instructor, tmp_path):
-    at = page("pages/scenario_editor.py", instructor)
+    at = page("ui_pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("../../../../tmp/x").run()
     assert not at.exception
     assert any("id" in e.value for e in at.error)

@@ -15,7 +15,7 @@ PASSWORD = "Correct-horse-7"
 
 def signed_in_tab(login: str, password: str = PASSWORD):
     """A browser tab where the person signed in through the form (so it holds a real server-side session)."""
-    at = page("pages/account.py")
+    at = page("ui_pages/account.py")
     at.text_input(key="sign_in_login").input(login)
     at.text_input(key="sign_in_password").input(password)
     at.button[0].click().run()

@@ -79,7 +79,7 @@ def test_kb_validate_prints_the_problem_not_a_traceback(content_dir):
 
 
 def test_scenario_editor_survives_the_deep_paste_and_the_alias_bomb(app_env, instructor):
-    at = page("pages/scenario_editor.py", instructor)
+    at = page("ui_pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("deep-paste").run()
     [box] = [t for t in at.text_area if t.key.startswith("scenario_text_")]
     assert box.max_chars < len(DEEP_FLOW)  # the 100,000-character paste does not even get in

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOWN_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+SHOWN_CODE = [ROOT / "app.py", *sorted((ROOT / "ui_pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
 # Characters drawn from an emoji font by default (Unicode Emoji_Presentation, plus the emoji variation
 # selector): the pictographs above U+1F000 and the BMP symbols that have no text form in common fonts.
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615"

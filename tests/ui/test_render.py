@@ -27,3 +27,11 @@ def test_a_known_term_that_was_matched_is_highlighted_whole() -> None:
 
 def test_touching_matches_are_one_highlight() -> None:
     assert lit(highlight("为什么要核验身份？", ("为什", "么要核验身份"))) == ["为什么要核验身份"]
+
+
+def test_a_highlight_covers_whole_words_or_nothing() -> None:
+    """qa16 #15: the query 客户说业务员当初承诺的… lit 业务员当 in 业务员当时, half of the word 当时."""
+    assert lit(highlight("客户说业务员当时承诺的收益没有兑现", ("业务员当",))) == ["业务员"]
+    assert lit(highlight("保单的现金价值怎么算", ("金价",))) == []  # inside 现金 and 价值: no word of its own
+    assert lit(highlight("The coverage starts today", ("age", "starts"))) == ["starts"]
+    assert lit(highlight("犹豫期内退保只扣工本费", ("犹豫期",), ("犹豫期",))) == ["犹豫期"]  # a glossary term is a word

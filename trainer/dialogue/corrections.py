@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Sequence
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
@@ -48,11 +48,15 @@ class Correction:
     status: str
     labels: tuple[str, ...]
     created_at: datetime
+    dialogue_id: int | None = None
+    reviewed_at: datetime | None = None
+    review_note: str = ""  # the instructor's word to the trainee, with the outcome
 
     @classmethod
     def of(cls, row: JudgeCorrection) -> "Correction":
         return cls(row.id, row.user_id, row.scenario_id, row.turn_index, row.behaviour, row.verdict_ok, row.quote,
-                   row.utterance, row.reason, row.status, tuple(_stored(row.labels_json).get("labels", [])), row.created_at)
+                   row.utterance, row.reason, row.status, tuple(_stored(row.labels_json).get("labels", [])), row.created_at,
+                   row.dialogue_id, row.reviewed_at, row.review_note or "")
 
 
 def _stored(labels_json: str | None) -> dict:
@@ -104,6 +108,25 @@ def open_corrections(db: Database) -> list[Correction]:
         return [Correction.of(r) for r in rows]
 
 
+def corrections_by(db: Database, user_id: int, dialogue_id: int | None = None, limit: int = 50) -> list[Correction]:
+    """A trainee's objections, newest first, with what became of each (open, accepted or rejected, and the
+    instructor's note); of one call with `dialogue_id`. The trainee never learnt the outcome (qa16 #13)."""
+    statement = select(JudgeCorrection).where(JudgeCorrection.user_id == user_id)
+    if dialogue_id is not None:
+        statement = statement.where(JudgeCorrection.dialogue_id == dialogue_id)
+    with db.session() as session:
+        rows = session.scalars(statement.order_by(JudgeCorrection.id.desc()).limit(limit)).all()
+        return [Correction.of(r) for r in rows]
+
+
+def review_counts(db: Database) -> dict[str, int]:
+    """How many objections are open, accepted and rejected (kept as judged): a rejected one leaves the queue
+    but still counts as handled (qa16 #14)."""
+    with db.session() as session:
+        rows = session.execute(select(JudgeCorrection.status, func.count()).group_by(JudgeCorrection.status)).all()
+    return {"open": 0, "accepted": 0, "rejected": 0} | {status: count for status, count in rows}
+
+
 def suggested_labels(correction: Correction, corpus_labels: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """(labels, counter) an instructor most likely wants: the objection taken at its word."""
     labels = [b for b in corpus_labels if b != correction.behaviour]
@@ -143,8 +166,9 @@ def _with_utterance(editor: ContentEditor, text: str, labels: Sequence[str], cou
 
 
 def accept(db: Database, editor: ContentEditor, correction_id: int, labels: Sequence[str],
-           counter: Sequence[str], reviewer: str) -> SaveResult:
-    """Put the relabelled utterance into the corpus (validated, recorded) and close the correction."""
+           counter: Sequence[str], reviewer: str, note: str = "") -> SaveResult:
+    """Put the relabelled utterance into the corpus (validated, recorded) and close the correction, with the
+    instructor's `note` to the trainee."""
     with db.session() as session:
         row = session.get(JudgeCorrection, correction_id)
         if row is None or row.status != "open":
@@ -158,16 +182,22 @@ def accept(db: Database, editor: ContentEditor, correction_id: int, labels: Sequ
         with db.session() as session:
             row = session.get(JudgeCorrection, correction_id)
             row.status, row.reviewer, row.reviewed_at = "accepted", reviewer, utcnow()
+            row.review_note = _note(note)
             row.labels_json = json.dumps({"labels": list(labels), "counter": list(counter)}, ensure_ascii=False)
             row.change_id = result.change_ids[0] if result.change_ids else None
             session.commit()
     return result
 
 
-def reject(db: Database, correction_id: int, reviewer: str) -> None:
-    """The judgement stands; the correction leaves the queue."""
+def reject(db: Database, correction_id: int, reviewer: str, note: str = "") -> None:
+    """The judgement stands; the correction leaves the queue, with the instructor's `note` (why) to the trainee."""
     with db.session() as session:
         row = session.get(JudgeCorrection, correction_id)
         if row is not None and row.status == "open":
             row.status, row.reviewer, row.reviewed_at = "rejected", reviewer, utcnow()
+            row.review_note = _note(note)
             session.commit()
+
+
+def _note(note: str) -> str | None:
+    return (note or "").strip()[:MAX_REASON] or None

@@ -95,11 +95,18 @@ _PROMISE = re.compile(
 )
 # The outcome itself said certain (肯定能批下来, 复核肯定能改判, 一准能恢复, 钱肯定到账). Not after 帮您/给您: 一定帮您恢复
 # (an address, a record) promises a service step; not 到账了 (a fact: 钱肯定到账了，您查一下).
-_PROMISE_OUTCOME = re.compile(_PROMISE_WORD + r"(能|会)?(批下来|改判|翻过来|恢复|到账)(?!了)")
+# A complaint or dispute said won (这个投诉一定会赢的) and the money said to arrive, at a clause end (这钱明天准到，…) are
+# outcomes too (judge25: train misses).
+_PROMISE_OUTCOME = re.compile(_PROMISE_WORD + r"(能|会)?(批下来|改判|翻过来|恢复|到账|打赢|告赢|赢|到(?=[，,。！？!?～~]|$))(?!了)")
 # A promise with no promise word: nothing is ever refused (咱家理赔就没有不赔的, 我经手的就没有批不下来的), an outcome
 # "certain" (这个是铁定的), or the agent vouching for it (我给您打包票 — negated, 不敢跟您打包票, it is what a trainee
 # should say). Not 照样赔: 宽限期内出险照样赔 is the grace period's rule, said right.
-_PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不下来|退不了)的|铁定的|打包票|拍胸脯")
+# Also (judge25, train misses): every illness paid (啥病都能赔), the amount said untouchable (一分不少给您, 少不了您的, 只会多不会
+# 少 — not 一分不会少, which the corpus uses for the guaranteed part of a contract, said right) and "sure, no problem" with
+# a spoken certainty word (保准没问题, 指定没问题).
+_PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不下来|退不了)的|铁定的|打包票|拍胸脯|"
+                                   r"(啥|什么)(病|情况|事儿?)?都(能|给|可以)?赔|一分(钱)?不少|少不了(您|你)的|只会多不会少|"
+                                   r"(保准|准保|一准|铁定|指定)没(问题|毛病|跑)")
 # A promise word, a few words, then the payout itself: 我保证出什么事都全额赔, 钱下礼拜肯定能到账 (judge18: the
 # adjacent form above missed them). The words between must not be a process or a hedge: 一定尽快帮您处理理赔,
 # 一定把您的材料转给理赔 and 肯定要看合同 promise a service step, not the payout; 肯定不赔 promises nothing.
@@ -127,7 +134,13 @@ _BLAME_OFF_US = re.compile(r"(不能|可不|不)(怪|赖)(我们|公司|咱们|�
 _BLAME_ELSEWHERE = re.compile(
     r"不归我(们)?[^，,。！？!?]{0,4}管|说也白说|怪(那个|那位)?(业务员|代理人|同事|柜台|财务|快递)|"
     r"(你|您)(得|就)?(去)?找(医院|快递|他|她|业务员|代理人|银行)(掰扯|理论|算账)?(去|吧)(?=[。！？!?～~]|$)|"
-    r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了"
+    r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了|"
+    # judge25 (train misses): the agent disowning it (反正不是我说的, 又不是我拒的, …没登记，不是我。, 跟我真没关系) or saying
+    # the company is not wrong (反正我们没错); a signature held against the customer (签了就说明您知道了, 您都签了还说…); a
+    # colleague belittled (他是新来的不懂, 那个业务员小年轻不懂事); the customer's own omission (是您自己换了手机号没告诉我们).
+    r"(反正|又|也)不是我(说|拒|办|登记|弄|写|经手|签)的?|不是我(?=[。！？!?～~]|$)|跟我(真|可|也|一点)?(都)?没(啥)?关系|"
+    r"(我们|公司|咱们|咱)(又|也|可|本来就)?没(有)?(做)?错|签了(字)?就(说明|代表|等于|表示)|(你|您)都签了(字)?还|"
+    r"(他|她|客服|同事|业务员)(是|就是|是个)?新来的|(业务员|代理人|同事|客服)[^，,。！？!?]{0,6}不懂事|(你|您)自己[^，,。！？!?]{1,8}没(告诉|通知)"
 )
 # An impatient opener (服务忌语: 催促、打断客户), read as its own clause: "行了行了，我直接说吧，犹豫期是15天…" — the
 # classifier reads the sentence whole and the correct answer after it dilutes the clause (judge18: 0.05–0.61 inside

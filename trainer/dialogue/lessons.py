@@ -17,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.remedies import ModelLines, model_line_for
-from trainer.dialogue.scenario import Checkpoint, Scenario
+from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.scenario import Checkpoint, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report
-from trainer.dialogue.segments import sentence_segments
 from trainer.dialogue.wording import Worded
 
 MAX_LESSONS = 3
@@ -80,31 +79,21 @@ def _rank(finding: Finding) -> tuple[int, int]:
 
 def _model_for(checkpoint: Checkpoint, scenario: Scenario) -> str:
     """The model answer that meets `checkpoint` by its cues, else the first that shows its behaviour
-    (a 先共情 checkpoint has no cues), else its hint, else none: never the checkpoint's description,
-    which the lesson's "why" already says."""
+    (a 先共情 checkpoint has no cues) — for a soothing one its sentence that soothes, not the identity request
+    after it —, else its hint, else none: never the checkpoint's description, which the lesson's "why" already says."""
     by_cues = own_part(model_line_for(checkpoint, scenario.model_answers), checkpoint, scenario)
     if by_cues or not checkpoint.behaviour:
         return by_cues or checkpoint.hint
-    return ModelLines(scenario.model_answers, Detectors(())).showing(checkpoint.behaviour) or checkpoint.hint
-
-
-def own_part(line: str, checkpoint: Checkpoint, scenario: Scenario) -> str:
-    """`line` or, when it also holds another checkpoint's cues, the first model sentence with this
-    checkpoint's cues and no other's (else the first with its cues): two missed checkpoints met by one
-    model line were taught with the same "better wording"."""
-    others = [cue for c in scenario.checkpoints if c.id != checkpoint.id for cue in c.cues]
-    if not any(cue in line for cue in others):
-        return line
-    mine = [s.text for answer in scenario.model_answers for s in sentence_segments(answer)
-            if any(cue in s.text for cue in checkpoint.cues)]
-    alone = [s for s in mine if not any(cue in s for cue in others)]
-    return (alone or mine or [line])[0]
+    lines = ModelLines(scenario.model_answers, Detectors(()), topic_cues(scenario))
+    if checkpoint.behaviour in SOOTHING:
+        return lines.soothing((checkpoint.behaviour,), 1) or checkpoint.hint
+    return lines.showing(checkpoint.behaviour) or checkpoint.hint
 
 
 def missed_checkpoints(report: Report, scenario: Scenario) -> list[Checkpoint]:
     """The scenario's checkpoints the call did not meet, in the order they are due."""
     missed = [c for c in scenario.checkpoints if c.id in report.missed_checkpoints]
-    return sorted(missed, key=lambda c: c.order or 0)
+    return sorted(missed, key=due_order)
 
 
 def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS) -> list[Lesson]:

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 J = TypeVar("J")
 
+SHELF_PREFIX = "judge-latest-"  # the kept judge's file, judge-latest-<encoder digest>.pkl
 State = Literal["ready", "loading", "training", "failed"]  # loading: the wanted judge is saved, being read
 
 
@@ -70,7 +71,7 @@ class ShelfFile(Generic[J]):
     def __init__(self, directory: Path, model_id: str, pack: Callable[[J], object],
                  unpack: Callable[[object], J]) -> None:
         digest = hashlib.sha256(model_id.encode()).hexdigest()[:16]
-        self.path = Path(directory) / f"judge-latest-{digest}.pkl"
+        self.path = Path(directory) / f"{SHELF_PREFIX}{digest}.pkl"
         self.model_id, self._pack, self._unpack = model_id, pack, unpack
 
     def load(self) -> tuple[str, J | None] | None:
@@ -101,6 +102,18 @@ class ShelfFile(Generic[J]):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._drop_older()
+
+    def _drop_older(self) -> None:
+        """Remove the judges kept for other encoders (8 MB each): an install serves one encoder, and a file
+        kept for an encoder used before stayed in the data directory for good (polish18 left). The newest
+        judge, the one just kept, is the one a restart needs; with the encoder switched back, it trains once."""
+        for other in self.path.parent.glob(f"{SHELF_PREFIX}*.pkl"):
+            if other != self.path:
+                try:
+                    other.unlink()
+                except OSError as error:  # another process removed it first, or it is not ours to remove
+                    log.info("could not remove the older kept judge %s: %s", other, error)
 
 
 class JudgeRefresher(Generic[J]):

@@ -4,7 +4,11 @@ lacked, not whatever the model call happens to say at the same turn number.
 A fault the evidence already words better (a wrong figure: the entry's script; a forbidden
 phrase: its recommended wording) keeps that. For the others, the model line that shows a
 behaviour remedying the fault (after blame: an apology or empathy; after reading out personal
-data: asking the customer to verify), the one nearest the fault's point of the call. A reply that said
+data: asking the customer to verify), the one nearest the fault's point of the call. A fault of tone
+(blame, rudeness) is remedied by tone alone: its better wording is the model sentence that soothes, and
+one that also does a point of the call's content (its customer's questions' or checkpoints' cues) only
+when no other soothes — "非常抱歉，合同解除以后就不能再复效了。如果您还需要保障，可以重新投保…" was the lesson
+for blaming an angry customer whose policy had lapsed, a line about buying a new policy. A reply that said
 nothing of substance gets the model line for that point of the call (what to say there; the point is
 placed by `model_call`, not taken from the reply's number). Else
 none — no suggestion is better than an unrelated one.
@@ -15,7 +19,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.scenario import Checkpoint
+from trainer.dialogue.scenario import Checkpoint, Scenario
+from trainer.dialogue.segments import sentence_segments
 
 # Fault → behaviours that show how to do it instead, the most fitting first.
 REMEDIES = {
@@ -24,16 +29,30 @@ REMEDIES = {
     "absolute_promise": ("next_step", "escalation"),  # the process and time limits, not a promise
     "personal_data": ("verification",),
 }
+# Faults of tone: remedied by a sentence that soothes, not by a whole model answer about a point of the call.
+TONE_FAULTS = ("blame", "rude")
+# The behaviours that soothe: taught with their own sentence (a fault of tone, a missed 先共情 step).
+SOOTHING = ("empathy", "apology")
 # Faults whose remedy is simply what the model call says at that point.
 AT_THIS_POINT = ("vague",)
 
 
-class ModelLines:
-    """The scenario's model answers with the behaviours each one shows (cue rules: cheap, no encoder)."""
+def topic_cues(scenario: Scenario) -> tuple[str, ...]:
+    """The words that mark a point of the call's content: the cues of its customer's questions and checkpoints."""
+    return tuple(dict.fromkeys([*(cue for f in scenario.lines.follow_ups for cue in f.cues),
+                                *(cue for c in scenario.checkpoints for cue in c.cues)]))
 
-    def __init__(self, answers: Sequence[str], detectors: Detectors) -> None:
+
+class ModelLines:
+    """The scenario's model answers with the behaviours each one shows (cue rules: cheap, no encoder).
+    `topics`: the cues of the call's points (`topic_cues`), which a remedy for a fault of tone avoids."""
+
+    def __init__(self, answers: Sequence[str], detectors: Detectors, topics: Sequence[str] = ()) -> None:
         self.answers = tuple(answers)
         self.shown = [{e.behaviour for e in detectors.positives(answer)} for answer in self.answers]
+        self.sentences = [(n, segment.text, {e.behaviour for e in detectors.positives(segment.text)})
+                          for n, answer in enumerate(self.answers) for segment in sentence_segments(answer)]
+        self.topics = tuple(topics)
 
     def showing(self, behaviour: str) -> str:
         """The first model line that shows `behaviour` (empathy, closing …), or ""."""
@@ -44,6 +63,8 @@ class ModelLines:
         fault's point of the call (1 = first; `model_call`), which is the reply's number only in the model call."""
         if rubric in AT_THIS_POINT:
             return self.answers[turn - 1] if 0 < turn <= len(self.answers) else ""
+        if rubric in TONE_FAULTS:
+            return self.soothing(REMEDIES[rubric], turn)
         for behaviour in REMEDIES.get(rubric, ()):
             showing = [n for n, shown in enumerate(self.shown) if behaviour in shown]
             if showing:
@@ -51,6 +72,28 @@ class ModelLines:
         return ""
 
 
+    def soothing(self, remedies: Sequence[str], turn: int) -> str:
+        """The model sentence that shows one of `remedies` (the first listed preferred), nearest model answer `turn`:
+        one that does no point of the call's content first, so the lesson is about the tone, not another topic."""
+        fitting = [(any(cue in text for cue in self.topics), min(remedies.index(b) for b in shown if b in remedies),
+                    abs(n - (turn - 1)), n, text)
+                   for n, text, shown in self.sentences if set(shown) & set(remedies)]
+        return min(fitting)[-1].strip() if fitting else ""
+
+
 def model_line_for(checkpoint: Checkpoint, answers: Sequence[str]) -> str:
     """The model answer that meets `checkpoint` by its cues, or ""."""
     return next((answer for answer in answers if any(cue in answer for cue in checkpoint.cues)), "")
+
+
+def own_part(line: str, checkpoint: Checkpoint, scenario: Scenario) -> str:
+    """`line` or, when it also holds another checkpoint's cues, the first model sentence with this
+    checkpoint's cues and no other's (else the first with its cues): two missed checkpoints met by one
+    model line were taught with the same "better wording"."""
+    others = [cue for c in scenario.checkpoints if c.id != checkpoint.id for cue in c.cues]
+    if not any(cue in line for cue in others):
+        return line
+    mine = [s.text for answer in scenario.model_answers for s in sentence_segments(answer)
+            if any(cue in s.text for cue in checkpoint.cues)]
+    alone = [s for s in mine if not any(cue in s for cue in others)]
+    return (alone or mine or [line])[0]

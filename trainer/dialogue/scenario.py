@@ -72,6 +72,13 @@ class Checkpoint:
     line: int = 0
 
 
+def due_order(checkpoint: Checkpoint) -> tuple[bool, int]:
+    """Sort key for "what is due next": the numbered steps in their order, then the unnumbered ones (due at
+    any point, e.g. 告知犹豫期 or the closing) in file order. Sorting by `order or 0` put an unnumbered step
+    first, so the hint and the report's first lesson named it before identity and signature (qa14, qa17)."""
+    return (checkpoint.order is None, checkpoint.order or 0)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """How the customer reacts to an agent behaviour: a mood change and, optionally, a line."""

@@ -25,14 +25,14 @@ from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import ModelLines, model_line_for
+from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
-from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
+from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.wording import Worded, english
 
@@ -53,7 +53,6 @@ ANSWER_SIMILARITY = 0.90
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
-SOOTHING = ("apology", "empathy")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
@@ -61,6 +60,9 @@ _SENTENCE_MARKS = "。！？!?；;…～~ "
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
 MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,。！？!?；;]{0,4}?((跟|给|和|向|为|帮)您|我)"
                        r"[^，,。！？!?；;]{0,3}?(确认|核对|核实|说|讲|介绍|解释|提醒|读|念|问|查|登记|记录|办理)")
+# A reply that is only an acknowledgement and thanks (好的谢谢。 嗯，谢谢您。 好的，感谢您的配合。): nothing said after it.
+BARE_THANKS = re.compile(r"(?:好的|好嘞|好|嗯|哦|行|对的|对|是的|明白了|明白|了解了|了解|收到|谢谢|感谢|多谢|您|你|的|配合|回答"
+                         r"|啊|哈|呀|[，,。！!、～~\s])+")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -243,7 +245,7 @@ class DialogueSession:
         self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
         self.detectors = Detectors(kb.content.forbidden_phrases)
-        self.model_lines = ModelLines(scenario.model_answers, self.detectors)
+        self.model_lines = ModelLines(scenario.model_answers, self.detectors, topic_cues(scenario))
         self.judge = judge
         # What a reply must come close to in meaning to answer an entry's question: its sentences that
         # state something, not the script's service phrases.
@@ -302,6 +304,7 @@ class DialogueSession:
         mood_before = self.mood.value
         reactions = self.mood.react(e.behaviour for e in evidence)
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
+        evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
 
         verification = ""
@@ -393,14 +396,18 @@ class DialogueSession:
         )
 
     def open_points(self) -> list[str]:
-        """What the customer is still left with: questions asked and not answered, steps not done, the mood."""
+        """What the customer is still left with: questions asked and not answered, steps not done, her anger.
+
+        A mood above calm but below angry is no open point: a call that did every step and answered every question
+        she asked, closed politely, is resolved though she is not yet calm — it was "已结束，仍有未解决的问题" with
+        nothing unresolved in the report (the mood is no question), scored 80. Still angry at the close is one."""
         state = self.state
         points = [Worded(f"客户问的“{f.ask}”还没有答到点上", f"The customer's question “{f.ask}” has not been answered yet")
                   for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
         points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
-        if self.mood.value > self.scenario.mood.calm:
-            points.append(Worded(f"客户的情绪还没有平复（{self.mood.value} / 100）",
-                                 f"The customer has not calmed down yet ({self.mood.value} / 100)"))
+        if self.mood.value >= self.scenario.mood.angry:
+            points.append(Worded(f"客户还在气头上（{self.mood.value} / 100）",
+                                 f"The customer is still angry ({self.mood.value} / 100)"))
         return points
 
     def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
@@ -513,6 +520,9 @@ class DialogueSession:
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)
+        acknowledging = self._acknowledging(text)
+        if acknowledging:
+            evidence = [e for e in evidence if not (e.ok and e.behaviour == "closing")]
         silent = silent_sentences(text)  # 准确解释 is not credited to "我也不是很确定…" nor to a plain question (qa14)
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
@@ -520,12 +530,21 @@ class DialogueSession:
         self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
-                and not any(e.behaviour == "vague" for e in evidence):
+                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _acknowledging(self, text: str) -> bool:
+        """The reply only thanks the customer ("好的谢谢。") in an outbound call (a callback, a reminder: the agent
+        leads it) with steps still to do: the agent acknowledging her answer before the next step, not the call's
+        end — it ended callback-cooperative at turn 3 with five checks open (judge24's "found and left")."""
+        if not (self.scenario.kind.startswith("outbound") and BARE_THANKS.fullmatch(text)
+                and re.search("谢|感谢", text)):
+            return False
+        return any(c.id not in self.state.done for c in self.scenario.checkpoints if c.behaviour != "closing")
 
     @property
     def _heard(self) -> str:
@@ -624,10 +643,19 @@ class DialogueSession:
                                              "out by the agent first: let the customer say them, and check.")))
         return found
 
+    @cached_property
+    def _answer_cues(self) -> dict[str, tuple[str, ...]]:
+        """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
+        twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
+        same words, and her question open at the close)."""
+        return {f.id: tuple(dict.fromkeys([*f.cues, *(cue for c in self.scenario.checkpoints
+                                                       if set(c.cues) & set(f.cues) for cue in c.cues)]))
+                for f in self.scenario.lines.follow_ups}
+
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
-        hit = cue_evidence(text, "answer", follow_up.cues)
+        hit = cue_evidence(text, "answer", self._answer_cues[follow_up.id])
         if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
             return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
@@ -723,7 +751,8 @@ class DialogueSession:
                 found.append(Evidence("checkpoint_order", False, quote,
                                       Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
                                              f"“{checkpoint.description}” comes after “{blocking[0].description}”."),
-                                      model_line_for(blocking[0], self.scenario.model_answers)))
+                                      own_part(model_line_for(blocking[0], self.scenario.model_answers), blocking[0],
+                                               self.scenario)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
             found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",
@@ -770,13 +799,22 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
-            better = item.better or ("" if item.ok else self.model_lines.for_fault(item.behaviour, self._model_turn()))
-            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, better)
+            finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, item.better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
                 self.findings.append(finding)
             else:  # one sentence, one finding: "15天 … 10元" checked twice is one explanation with both notes
                 self.findings[same] = _with_advice_of(self.findings[same], finding)
+
+    def _with_better_wording(self, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` with each fault's better wording where the evidence has none: the model line for it
+        (`ModelLines.for_fault`, placed by `model_call`), chosen once so the live hint and the report's lesson show
+        the same words (the hint of a vague reply showed none while its lesson showed the model answer)."""
+        if all(e.ok or e.better for e in evidence):
+            return evidence
+        turn = self._model_turn()
+        return [e if e.ok or e.better else replace(e, better=self.model_lines.for_fault(e.behaviour, turn))
+                for e in evidence]
 
     def _model_turn(self) -> int:
         """The model answer for the last reply's point of the call (the last one when the model call had ended
@@ -790,7 +828,7 @@ class DialogueSession:
                         english(e.advice) + (f" You could say: {e.better}" if e.better else ""))
                  for e in evidence if not e.ok]
         if not self.done:
-            todo = next((c for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
+            todo = next((c for c in sorted(self.scenario.checkpoints, key=due_order)
                          if c.id not in self.state.done), None)
             if todo is not None:
                 hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",

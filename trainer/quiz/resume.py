@@ -1,7 +1,7 @@
 """The daily-training round in progress, kept in the store so a reload or a lost connection
 resumes it at the same question instead of starting over (issue #16, defect 10).
 
-The page's run state is a plain dict (see pages/quiz.py): the questions as asked (options in
+The page's run state is a plain dict (see ui_pages/quiz.py): the questions as asked (options in
 their shuffled order, so the resumed question looks the same), the position, the answers so
 far and whether the current one was answered. It is stored as JSON, one row per user; a row
 that no longer reads (an older format, edited by hand) is treated as no round at all.

@@ -70,6 +70,7 @@ class LoggedSearch:
     user_team: str
     user_role: str
     verdicts: tuple[Verdict, ...] = ()
+    dismissed: bool = False  # an instructor marked it as needing no fix (无需处理)
 
     @property
     def top_ids(self) -> tuple[str, ...]:
@@ -151,15 +152,18 @@ def dismiss_searches(db: Database, search_ids: Iterable[int], user_id: int | Non
     return dismissed
 
 
-def searches(db: Database, since: datetime, misses_only: bool = False, limit: int = 5000) -> list[LoggedSearch]:
+def searches(db: Database, since: datetime, misses_only: bool = False, limit: int = 5000,
+             dismissed_too: bool = False) -> list[LoggedSearch]:
     """Searches since `since`, newest first; with `misses_only`, those with no answer or a 👎/report that no
-    instructor has dismissed."""
+    instructor has dismissed, and with `dismissed_too` the dismissed ones as well (`LoggedSearch.dismissed`):
+    搜索反馈 counts them as handled rather than dropping them from its figures (qa16 #14)."""
     negative = select(SearchFeedback.search_id).where(SearchFeedback.verdict.in_(NEGATIVE))
     statement = (select(SearchLog, User).outerjoin(User, User.id == SearchLog.user_id)
                  .where(SearchLog.at >= since).order_by(SearchLog.at.desc(), SearchLog.id.desc()).limit(limit))
     if misses_only:
-        statement = statement.where(or_(SearchLog.no_answer.is_(True), SearchLog.id.in_(negative)),
-                                    SearchLog.dismissed_at.is_(None))
+        statement = statement.where(or_(SearchLog.no_answer.is_(True), SearchLog.id.in_(negative)))
+        if not dismissed_too:
+            statement = statement.where(SearchLog.dismissed_at.is_(None))
     with db.session() as session:
         rows = session.execute(statement).all()
         verdicts = _verdicts_of(session, [log.id for log, _ in rows])
@@ -181,4 +185,4 @@ def _logged(log: SearchLog, user: User | None, verdicts: tuple[Verdict, ...]) ->
     results = tuple((str(entry_id), float(score)) for entry_id, score in json.loads(log.results_json or "[]"))
     return LoggedSearch(log.id, log.query, log.category, results, bool(log.no_answer), as_utc(log.at), log.user_id,
                         user.display_name if user else "", user.team if user else "", user.role if user else "",
-                        verdicts)
+                        verdicts, log.dismissed_at is not None)

@@ -296,6 +296,7 @@ class JudgeCorrection(Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | accepted | rejected
     labels_json: Mapped[str] = mapped_column(Text, default="{}")  # the instructor's {labels, counter} for the utterance
     reviewer: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    review_note: Mapped[str | None] = mapped_column(Text, nullable=True)  # the instructor's word to the trainee
     change_id: Mapped[int | None] = mapped_column(ForeignKey("content_changes.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

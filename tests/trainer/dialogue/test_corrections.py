@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, mark_judged_wrong, mark_step_done, missed_step,
-                                          open_corrections, reject, suggested_labels)
+from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, corrections_by, mark_judged_wrong, mark_step_done,
+                                          missed_step, open_corrections, reject, review_counts, suggested_labels)
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
@@ -85,3 +85,19 @@ def test_a_step_said_to_be_done_is_queued_and_accepted_with_its_behaviour(db, ed
     # an objection to a finding is no missed step
     queue_one(db)
     assert missed_step(open_corrections(db)[0]) == ""
+
+
+def test_the_trainee_reads_what_became_of_each_objection_and_the_instructors_word(db, editor):
+    """qa16 #13, #14: the trainee never learnt whether an objection was accepted or refused, or why; a refused one
+    left every count."""
+    accepted, refused, still_open = queue_one(db), queue_one(db, "规定就是这样。"), queue_one(db, "您稍等。")
+    trainee = get_or_create_by_name(db, "学员甲")
+    assert accept(db, editor, accepted, ["empathy"], ["blame"], "教员", note="  是安慰，不是指责，已更正。 ").ok
+    reject(db, refused, "教员", note="这句把责任推给了规定，维持原判。")
+    mine = {c.id: c for c in corrections_by(db, trainee.id)}
+    assert [c.id for c in corrections_by(db, trainee.id)] == [still_open, refused, accepted]  # newest first
+    assert (mine[accepted].status, mine[accepted].review_note) == ("accepted", "是安慰，不是指责，已更正。")
+    assert (mine[refused].status, mine[refused].review_note) == ("rejected", "这句把责任推给了规定，维持原判。")
+    assert (mine[still_open].status, mine[still_open].review_note, mine[still_open].reviewed_at) == ("open", "", None)
+    assert corrections_by(db, get_or_create_by_name(db, "学员乙").id) == []
+    assert review_counts(db) == {"open": 1, "accepted": 1, "rejected": 1}

@@ -172,6 +172,21 @@ FAULTS_IN_OWN_WORDS = [
     ("他说的那个收益不作数，不过您放心，这钱下周准到您卡上。", "absolute_promise"),
     ("业务员说的那都是他个人说法，您找他掰扯去。", "blame"),
     ("您自己说的“都清楚”，现在又说不知道，这又能怪谁呢？", "blame"),
+    # judge25: a dispute said won, money said to arrive, every illness paid, the amount untouchable, "sure, no problem"
+    ("这个投诉您放心，肯定能赢。", "absolute_promise"),
+    ("钱后天一准到，您放心。", "absolute_promise"),
+    ("买了这款，什么病都能赔。", "absolute_promise"),
+    ("退保金一分不少打给您。", "absolute_promise"),
+    ("分红只会多不会少，您放心。", "absolute_promise"),
+    ("这个您放心，保准没问题。", "absolute_promise"),
+    # judge25: the agent disowning it, the company "not wrong", a signature held against the customer, a colleague
+    # belittled, the customer's own omission
+    ("这事您问别人吧，跟我可没关系。", "blame"),
+    ("反正我们没错，您爱去哪说去哪说。", "blame"),
+    ("回执您签了就说明您都看过了。", "blame"),
+    ("您都签了字还说不知道？", "blame"),
+    ("那个客服是新来的，她说的不算。", "blame"),
+    ("是您自己搬了家没通知我们，信才寄丢的。", "blame"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -213,6 +228,13 @@ CLEAN_COUNTER_EXAMPLES = [
     "您刚才说，业务员讲过，这笔退款下周肯定到账。",        # the report runs on past its clause
     "业务员跟您说的是下周肯定到账，对吗？",
     "您的意思是，业务员说了这笔退款下周肯定到账？",
+    # judge25: the forms of the new promise and blame rules a trainee should say
+    "不是什么病都能赔，要看合同条款。",                    # negated
+    "这部分是合同保证的，一分不会少。",                    # the guaranteed part, said right
+    "这个我不能保证一定能赢，要看调查结果。",              # negated
+    "我是新来的，不太熟，我问一下同事马上回您。",          # the agent about themselves
+    "不是我不给您办，是合同规定要本人来办。",              # an explanation
+    "您签了字合同就生效了。",                              # a fact about signing
 ]
 
 

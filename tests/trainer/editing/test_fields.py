@@ -68,7 +68,7 @@ def test_the_editor_form_has_one_control_per_form_column(kind, app_env):
         user = create_user(store, "teacher-li", "李老师", role="instructor", team="培训部")
     finally:
         store.dispose()
-    at = AppTest.from_file(str(ROOT / "pages/editor.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "ui_pages/editor.py"), default_timeout=120)
     at.session_state["user"] = user
     at.run()
     if kind == QUIZ:

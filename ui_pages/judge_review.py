@@ -6,7 +6,8 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import accept, missed_step, open_corrections, reject, suggested_labels
+from trainer.dialogue.corrections import (MAX_REASON, accept, missed_step, open_corrections, reject, review_counts,
+                                          suggested_labels)
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
@@ -52,6 +53,12 @@ if RESULT in st.session_state:
         show_result(result)
 judge_status_panel(judge_status, retrain_judge)
 
+# Every objection counts, however it was handled: 维持原判 took one out of the queue and out of sight (qa16 #14).
+counts = review_counts(db)
+open_col, accepted_col, rejected_col = st.columns(3)
+open_col.metric(tr("待复核", "To review"), counts["open"])
+accepted_col.metric(tr("已接受", "Accepted"), counts["accepted"])
+rejected_col.metric(tr("维持原判", "Kept as judged"), counts["rejected"])
 queue = open_corrections(db)
 if not queue:
     st.info(tr("没有待处理的纠错。", "No corrections to review."))
@@ -93,11 +100,16 @@ for correction in queue:
                           "alone, so it cannot be a counter-example in the corpus: ")
                        + tr("判断确实有误时，可接受并只写入上面选的行为；否则维持原判。",
                             "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))
+        # The trainee reads the outcome and this note on the call's report and on 我的进度 (qa16 #13).
+        note = st.text_input(tr("给学员的说明（可选，学员会看到）", "A word to the trainee (optional; they will see it)"),
+                             key=f"note_{correction.id}", max_chars=MAX_REASON,
+                             placeholder=tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
+                                            "e.g. this was comforting the customer, corrected / this blamed the rules"))
         accept_col, reject_col = st.columns(2)
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
             st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
-                                              chosen_counter, user.login)
+                                              chosen_counter, user.login, note)
             st.rerun()
         if reject_col.button(tr("维持原判", "Keep the judgement"), key=f"reject_{correction.id}"):
-            reject(db, correction.id, user.login)
+            reject(db, correction.id, user.login, note)
             st.rerun()

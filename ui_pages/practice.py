@@ -23,7 +23,7 @@ from trainer.dialogue.store import CallMovedOn, ResumeState, agent_replies, open
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
-from ui.display import rubric_name, shortened
+from ui.display import finding_name, shortened
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr, tr_worded
@@ -176,21 +176,28 @@ def sent(reason_key: str) -> None:
 
 
 def judged_wrong_form(report: Report, numbers: list[int]) -> None:
-    """Let the trainee object to one finding, with a short reason, for an instructor to review."""
+    """Let the trainee object to one finding, with a short reason, for an instructor to review.
+
+    Each finding is named with its verdict, faults first: 第5轮 · 准确解释 and 第5轮 · 未回应问题 read alike,
+    so a trainee could not tell a credit from a fault in the picker (qa16 #13)."""
     marked = st.session_state[CALL].setdefault("marked", set())
-    for number in sorted(marked):
+
+    def named(number: int) -> str:
         finding = report.findings[number]
-        st.caption(tr(f"已提交“判断有误”（第{finding.turn_index}轮 · {rubric_name(finding.rubric)}），培训师会复核。",
-                      f"Marked as judged wrong (turn {finding.turn_index} · {rubric_name(finding.rubric)}); "
-                      "an instructor will review it."))
-    open_numbers = [n for n in numbers if n not in marked]
+        return finding_name(finding.turn_index, finding.rubric, finding.ok)
+
+    for number in sorted(marked):
+        st.caption(tr(f"已提交“判断有误”（{named(number)}），培训师会复核。",
+                      f"Marked as judged wrong ({named(number)}); an instructor will review it."))
+    open_numbers = sorted((n for n in numbers if n not in marked), key=lambda n: report.findings[n].ok)  # faults first
     step_done_form(report)
     if not open_numbers:
         return
     st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
+    st.caption(tr("选出您认为判错的一条：判为“不足”但其实没问题，或判为“做到”但其实没做到。",
+                  "Pick the finding you think is wrong: flagged as a fault but fine, or credited as good but not done."))
     number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
-                          format_func=lambda n: f"{tr('第', 'Turn ')}{report.findings[n].turn_index}{tr('轮', '')} · "
-                                                f"{rubric_name(report.findings[n].rubric)}：{shortened(report.findings[n].quote, 40)}")
+                          format_func=lambda n: named(n) + tr("：", ": ") + shortened(report.findings[n].quote, 40))
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="judged_wrong_reason", max_chars=200)
     if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
         if not reason.strip():

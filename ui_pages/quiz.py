@@ -168,7 +168,7 @@ def show_feedback(question: Question, feedback: dict) -> None:
             st.markdown(escape_markdown(entry_text(entry, 'answer').strip()))
             if st.button(tr("在知识搜索中打开", "Open in search"), icon=":material/search:", key="quiz_to_search"):
                 st.session_state["search_query"] = entry.question
-                st.switch_page("pages/search.py")
+                st.switch_page("ui_pages/search.py")
 
 
 def ask(run: dict) -> None:

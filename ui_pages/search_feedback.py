@@ -20,7 +20,7 @@ from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
-from ui.widget_memory import keep
+from ui.widget_memory import keep, redraw_choice
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -39,8 +39,10 @@ if dismissed := st.session_state.pop("search_feedback_dismissed", None):
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
                     format_func=lambda d: tr(f"最近 {d} 天", f"Last {counted(d, 'day')}"))
 purge_expired()
-misses = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True)
-if not misses:
+# The dismissed ones too: 无需处理 handles a group, and the figures below count it as handled, not as gone (qa16 #14).
+every_miss = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True, dismissed_too=True)
+misses = [m for m in every_miss if not m.dismissed]
+if not every_miss:
     st.success(tr("这段时间没有未答出或被点踩的搜索。", "No unanswered or thumbs-down searches in this period."),
                icon=":material/check_circle:")
     st.stop()
@@ -98,16 +100,23 @@ def show_handled(handled: list[tuple[MissGroup, tuple[str, ...]]]) -> None:
             show_fix(fix)
 
 
-with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
-    groups = group_misses(misses, query_vectors(kb.settings.embedding_model))
-    groups, handled = split_handled(groups, wording_owners(entries.values()),
-                                    lambda text: next((hit.id for hit in kb.search(text, k=1)), None))
+groups: list[MissGroup] = []
+handled: list[tuple[MissGroup, tuple[str, ...]]] = []
+if misses:
+    with st.spinner(tr("正在按意思分组……", "Grouping by meaning…")):
+        groups = group_misses(misses, query_vectors(kb.settings.embedding_model))
+        groups, handled = split_handled(groups, wording_owners(entries.values()),
+                                        lambda text: next((hit.id for hit in kb.search(text, k=1)), None))
 
 totals = st.columns(4)
-totals[0].metric(tr("问题搜索", "Missed searches"), len(misses))
-totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in misses if m.reason == "no_answer"))
-totals[2].metric(tr("点踩 / 报告有误", "Thumbs down / reported"), sum(1 for m in misses if m.reason in (DOWN, WRONG)))
+totals[0].metric(tr("问题搜索", "Missed searches"), len(every_miss))
+totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in every_miss if m.reason == "no_answer"))
+totals[2].metric(tr("点踩 / 报告有误", "Thumbs down / reported"), sum(1 for m in every_miss if m.reason in (DOWN, WRONG)))
 totals[3].metric(tr("待处理分组", "Open groups"), len(groups))
+fixed, dismissed = sum(g.count for g, _ in handled), len(every_miss) - len(misses)
+st.caption(tr(f"这些搜索中：待处理 {len(misses) - fixed} 次，已加入条目 {fixed} 次，无需处理 {dismissed} 次。",
+              f"Of these searches: {len(misses) - fixed} to handle, {fixed} fixed in an entry, "
+              f"{dismissed} marked as needing no fix."))
 if not groups:
     st.success(tr("所有分组都已处理。", "Every group is handled."), icon=":material/check_circle:")
     show_handled(handled)
@@ -145,10 +154,13 @@ if len(groups) > GROUPS_SHOWN:
                   f"{len(groups) - GROUPS_SHOWN} rarer groups are not listed."))
 
 group_key = keep("search_feedback_group")  # back from another page on the group being worked on
-if st.session_state.get(group_key, 1) > len(shown):  # fewer groups now: one was fixed, or a shorter period
-    del st.session_state[group_key]
-number = st.selectbox(tr("处理哪一组", "Group to work on"), range(1, len(shown) + 1), key=group_key,
-                      format_func=lambda n: f"{n}. {shown[n - 1].label} ({shown[n - 1].count})")
+numbers = list(range(1, len(shown) + 1))
+group_words = [f"{n}. {shown[n - 1].label} ({shown[n - 1].count})" for n in numbers]
+# Fewer groups now (one was fixed, or a shorter period), or other groups under the same numbers: the box shows
+# the words of the group now under its number, and a number past the list falls back to the first.
+redraw_choice(group_key, numbers, group_words)
+number = st.selectbox(tr("处理哪一组", "Group to work on"), numbers, key=group_key,
+                      format_func=lambda n: group_words[n - 1])
 group: MissGroup = shown[number - 1]
 hidden = tr("其他团队的坐席", "an agent of another team")
 

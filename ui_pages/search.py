@@ -55,7 +55,9 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
     st.markdown(highlight(answer, hit.highlights, known))
     if hit.script:
-        st.caption(tr("话术（可复制）", "What to say (copy)"))
+        # Scripts are Chinese only (an entry's `en` has a question and an answer): an agent who switched to English
+        # for an English-speaking customer read "What to say" above Chinese words (qa17).
+        st.caption(tr("话术（可复制）", "What to say, in Chinese (copy; no English script)"))
         st.code(hit.script.strip(), language=None, wrap_lines=True)
     if hit.sources:
         source_links(kb, hit.sources, key=f"hit-{rank}")

@@ -29,7 +29,7 @@ if call is None or owner is None or not can_view(user, owner.info):
     # The same answer for a missing call and someone else's: ids reveal nothing.
     st.warning(tr("找不到这次通话，或您无权查看。请从“我的进度”打开通话报告。",
                   "This call does not exist or is not yours to see. Open call reports from My progress."))
-    st.page_link("pages/progress.py", label=tr("我的进度", "My progress"), icon=":material/trending_up:")
+    st.page_link("ui_pages/progress.py", label=tr("我的进度", "My progress"), icon=":material/trending_up:")
     st.stop()
 
 if owner.info.id != user.id:

@@ -11,18 +11,24 @@ from dataclasses import replace
 from trainer.assignments.goal import assignment_goal
 from trainer.assignments.store import assignments_for
 from trainer.clock import utcnow
+from trainer.dialogue.corrections import corrections_by
 from trainer.insights.agent import (CALENDAR_DAYS, activity_calendar, due_forecast, todays_goal, training_streak,
                                     weekly_retention)
 from trainer.insights.calls import call_scores
 from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
 from ui import charts
-from ui.display import duration, when, zone
+from ui.assignments_view import due_text
+from ui.display import duration, scenario_title, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
+from ui.objections_view import show_objections
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories
+from ui.render import escape_markdown
 from ui.resources import database
+
+OBJECTIONS_SHOWN = 10  # the newest; older ones are on each call's report
 
 user = require_page_user(__file__)
 db = database()
@@ -37,7 +43,8 @@ days = activity_calendar(db, user.id, six_months, tz)
 mastery = store.mastery_by_category(user.id)
 forecast = due_forecast(db, user.id, now, tz)
 goal = todays_goal(db, user.id, now, tz)
-assigned = assignment_goal(assignments_for(db, user), today, tz)
+my_assignments = assignments_for(db, user)
+assigned = assignment_goal(my_assignments, today, tz)
 goal = replace(goal, assignments_goal=assigned.due, assignments_done=assigned.done)
 
 streak_col, due_col, answered_col = st.columns(3)
@@ -53,8 +60,15 @@ st.progress(goal.done_share, text=tr(
     f"复习 {goal.reviews_done} / {goal.reviews_goal} · 模拟通话 {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}",
     f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}")
     + assigned_text)
-if goal.assignments_done < goal.assignments_goal:
-    st.page_link("pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
+# An assignment due on a later day is not in today's goal, but a new agent told "有作业的先做作业" (使用指南) looked
+# here for it and found nothing (qa17): it is named, with its due date, and the link to do it.
+due_later = [a for a in my_assignments if not a.done and a.due_date > today]
+if due_later:
+    named = [(escape_markdown(scenario_title(a.scenario_id)), due_text(a)) for a in due_later]
+    st.caption(tr(f"还有 {len(due_later)} 项作业未到截止日：" + "；".join(f"{title}（{due}）" for title, due in named),
+                  f"{counted(len(due_later), 'assignment')} due later: " + "; ".join(f"{title} ({due})" for title, due in named)))
+if goal.assignments_done < goal.assignments_goal or due_later:
+    st.page_link("ui_pages/practice.py", label=tr("去完成作业", "Do your assignments"), icon=":material/assignment:")
 if goal.done_share >= 1:
     st.success(tr("今天的目标完成了！", "Today's goal is done!"), icon=":material/celebration:")
 
@@ -100,3 +114,11 @@ else:
 
 st.subheader(tr("模拟通话", "Practice calls"))
 show_calls(call_scores(db, [user.id]), "calls")
+
+objections = corrections_by(db, user.id, limit=OBJECTIONS_SHOWN)
+if objections:
+    st.subheader(tr("我对评判的异议", "My objections to the judge"))
+    st.caption(tr("您在通话报告里标记为“判断有误”或“我说了”的评判，以及培训师的复核结果。",
+                  "Findings you marked as judged wrong (or steps you said you did) on a call report, and what the "
+                  "instructor decided."))
+    show_objections(objections, with_call=True)

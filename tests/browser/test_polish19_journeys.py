@@ -1,0 +1,109 @@
+"""Defects left by qa16 that only a browser shows (polish19)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, ROOT, free_port, make_run_command, wait_until_serving
+from tests.browser.driver import Browser, Journal
+
+# Streamlit's own page list, drawn when it treats a `pages/` folder beside the main script as a
+# version-1 multipage app; our menu is page links under our own sidebar title.
+STREAMLIT_PAGE_LIST = "[data-testid=stSidebarNav]"
+
+
+class Server:
+    """The app as `make run` serves it, on a fresh data directory, that a test can restart."""
+
+    def __init__(self, workdir: Path) -> None:
+        shutil.copytree(ROOT / "content", workdir / "content")
+        self.workdir = workdir
+        self.env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(workdir / "data"),
+                    "AGENT_TRAINER_CONTENT_DIR": str(workdir / "content"),
+                    "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(ROOT / "data" / "test-embeddings")}
+        self.env.pop("AGENT_TRAINER_DATABASE_URL", None)
+        self.port = free_port()
+        _, self.command = make_run_command(self.port)
+        self.url = f"http://localhost:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.logs: list[str] = []
+
+    def start(self) -> None:
+        log = self.workdir / f"server-{len(self.logs)}.log"
+        self.logs.append(str(log))
+        with open(log, "w") as out:
+            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+        wait_until_serving(self.url, self.process, log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@pytest.fixture
+def restartable_app():
+    server = Server(Path(tempfile.mkdtemp(prefix="agent-trainer-restart-")))
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.workdir, ignore_errors=True)
+
+
+def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app):
+    """qa15 #10, qa16 #10: a tab kept open over a server restart and reloaded showed Streamlit's own English list of
+    the `pages/` files (app, account, admin, api tokens…) to an agent, and ran the page without app.py."""
+    from playwright.sync_api import sync_playwright
+
+    server = restartable_app
+    with sync_playwright() as playwright:
+        browser = Browser(playwright, str(CHROMIUM), server.url, Journal({}))
+        context = browser.new_context()
+        page = context.page()
+        page.open("/search")
+        assert page.page.locator(STREAMLIT_PAGE_LIST).count() == 0
+        page.expect_text("坐席陪练")
+
+        server.stop()
+        server.start()
+        page.reload()  # the new server's first session opens /search, not /
+        assert page.page.locator(STREAMLIT_PAGE_LIST).count() == 0, page.sidebar_text()
+        sidebar = page.sidebar_text()
+        assert "坐席陪练" in sidebar and "api tokens" not in sidebar.lower(), sidebar
+        assert "中文" in sidebar, "the language switch is drawn by app.py, so app.py ran"
+        context.close()
+
+
+def spoken_name(page, selector: str) -> str:
+    """The name Chromium's accessibility tree gives an element: what a screen reader says for it."""
+    cdp = page.context.context.new_cdp_session(page.page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    [ax] = [n for n in cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+            if not n.get("ignored")][:1]
+    cdp.detach()
+    return ax["name"]["value"]
+
+
+def test_a_screen_reader_hears_the_skip_link_and_the_page_in_the_language_chosen(agent_page):
+    """polish18 left: the skip link was drawn in Chinese but read "Skip to main content 跳到主要内容", and the
+    page said it was English (lang="en"), so a screen reader read the Chinese UI with an English voice."""
+    page = agent_page
+    page.open("/search")
+    skip_link = "[data-testid=stSkipToContent]"
+    assert spoken_name(page, skip_link) == "跳到主要内容"
+    assert page.page.evaluate("document.documentElement.lang") == "zh-CN"
+    page.pick_radio("English")
+    try:
+        assert spoken_name(page, skip_link) == "Skip to main content"
+        assert page.page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        page.pick_radio("中文")
+    assert spoken_name(page, skip_link) == "跳到主要内容"

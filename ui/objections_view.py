@@ -1,0 +1,48 @@
+"""What became of a trainee's objections to the judge ("判断有误", "我说了"): waiting, accepted or kept as
+judged, with the instructor's word. Shown on the call's report and on 我的进度; before, the trainee's
+report said "an instructor will review it" and nothing after (qa16 #13)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trainer.dialogue.corrections import Correction, missed_step
+from ui.display import finding_name, scenario_title, when
+from ui.i18n import tr
+from ui.progress_view import call_link
+from ui.render import escape_markdown
+
+OUTCOMES = {"open": (":orange[:material/hourglass_empty: 待培训师复核]", ":orange[:material/hourglass_empty: waiting for review]"),
+            "accepted": (":green[:material/check_circle: 已接受：评判已更正]", ":green[:material/check_circle: accepted: the judge was corrected]"),
+            "rejected": (":gray[:material/block: 维持原判]", ":gray[:material/block: kept as judged]")}
+
+
+def outcome(correction: Correction) -> str:
+    """Markdown of an objection's outcome: colour, icon and words, so no one of them carries it alone."""
+    return tr(*OUTCOMES.get(correction.status, (correction.status, correction.status)))
+
+
+def objection_name(correction: Correction) -> str:
+    """What was contested, as the report named it: 【不足】第5轮 · 未回应问题, or the step said to be done."""
+    step = missed_step(correction)
+    if step:
+        return tr(f"第{correction.turn_index}轮 · 未完成要点：{step}", f"Turn {correction.turn_index} · step not done: {step}")
+    return finding_name(correction.turn_index, correction.behaviour, correction.verdict_ok)
+
+
+def show_objections(corrections: list[Correction], with_call: bool = False) -> None:
+    """Each objection with its outcome and the instructor's note; `with_call` adds the scenario and a link to
+    the call's report (on 我的进度, where objections of many calls are listed)."""
+    for correction in corrections:
+        where = ""
+        if with_call:
+            title = escape_markdown(scenario_title(correction.scenario_id))
+            where = (f"[{title}]({call_link(correction.dialogue_id)})" if correction.dialogue_id else title) + " · "
+        st.markdown(f"{where}{escape_markdown(objection_name(correction))} — {outcome(correction)}")
+        lines = [tr("您的理由：", "Your reason: ") + escape_markdown(correction.reason)]
+        if correction.review_note:
+            lines.append(tr("培训师说明：", "Instructor's note: ") + escape_markdown(correction.review_note))
+        moment = correction.reviewed_at or correction.created_at
+        lines.append(tr(f"复核于 {when(moment)}", f"reviewed {when(moment)}") if correction.reviewed_at
+                     else tr(f"提交于 {when(moment)}", f"sent {when(moment)}"))
+        st.caption("  \n".join(lines))
