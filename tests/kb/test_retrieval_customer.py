@@ -221,6 +221,19 @@ def test_a_policy_just_received_is_not_answered_as_a_suspended_one(real_kb: Know
 
 
 
+@pytest.mark.parametrize("query", ["刚收到保单，能退吗", "合同刚送到，还能退吗"])
+def test_a_policy_just_received_can_be_cancelled_and_the_answer_says_how(real_kb: KnowledgeBase, query: str) -> None:
+    """search21b: inside the cooling-off period (which runs from receipt of the policy) 能退吗 asks for a cancellation
+    (glossary group cooling-off-cancel-ask); main answered the first with surrender-right (the insurer may not refuse a
+    surrender), the second with cooling-off-lost-policy. Questions written for this test."""
+    assert real_kb.search(query, k=1, min_relevance=0.0)[0].id == "cooling-off-how-to-cancel"
+
+
+def test_a_policy_transferred_to_a_spouse_is_a_change_of_policyholder(real_kb: KnowledgeBase) -> None:
+    """search21b: customers say 过户 for changing the policyholder; main answered with svc-policyholder-death."""
+    assert real_kb.search("我是投保人，保单能不能过户到我老婆名下", k=1)[0].id == "svc-policyholder-change"
+
+
 @pytest.mark.parametrize("query", ["业务员说我还在十五天里面，不想要了怎么退", "合同在那十五天里头，现在退能全退吗"])
 def test_a_customer_inside_the_fifteen_days_gets_a_cooling_off_answer(real_kb: KnowledgeBase, query: str) -> None:
     """search19b: 还在十五天里面 was read as the fifteenth day, outside the cooling-off rules (under 15 days), which
