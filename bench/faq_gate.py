@@ -33,7 +33,7 @@ from bench.train_reranker import cross_fitted
 from kb import KnowledgeBase
 from kb.embeddings import QueryVectorCache
 from kb.evaluation import load_dev_set
-from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_FILE
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_FILE, NEAR_COSINE, NEAR_DROP, NEAR_PROBABILITY
 from kb.gate_model import fit_logistic
 from kb.regulations.gate_memory import GateMemory
 from kb.search import Searcher
@@ -50,7 +50,9 @@ SETS = ("old", "tune", "dev")
 
 
 def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
-    """(set, label, right ids, [(id, relevance)] of the re-ranked candidates, features, writer file) per query.
+    """(set, label, right ids, [(id, relevance)] of the re-ranked candidates, features, writer file, English) per
+    query (English: searched the English way, so the near-threshold rule never applies; rows cached before search21a
+    lack it — delete the pickle).
 
     A TUNE writer's rows come from a searcher whose dense adapter was trained without that writer
     (bench.train_reranker.cross_fitted, as the re-ranker was trained): the shipped adapter has seen every
@@ -68,7 +70,9 @@ def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
     for name, label, ids, text, writer in items:
         hits, features = (by_writer.get(writer, searcher) if name == "tune" else searcher).gate_inputs(
             text, writer=writer if name == "tune" else None)
-        out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features, writer))
+        plan = searcher._for(text)._plan(text)  # noqa: SLF001 - which way the search reads it
+        out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features, writer,
+                    not has_cjk(plan.text) or plan.mixed))
     encoder.save()
     return out
 
@@ -99,16 +103,36 @@ def floor_shown(row: tuple, threshold: float) -> list[str]:
     return [i for i, rel in hits if rel >= threshold - LIST_MARGIN]
 
 
+def near_shown(row: tuple, threshold: float, probability: float) -> list[str]:
+    """search18a's near-threshold rule (kb.search.Searcher._near_threshold) on a row the threshold refuses: a Chinese
+    query whose best candidate is within NEAR_DROP of the threshold is answered when the gate is sure and the FAQ close."""
+    hits, english = row[3], row[6]
+    if english or not any(rel >= threshold - NEAR_DROP for _, rel in hits[:GATE_DEPTH]):
+        return []
+    if probability >= NEAR_PROBABILITY and row[4][FEATURES.index("top_cosine")] >= NEAR_COSINE:
+        return floor_shown(row, threshold - NEAR_DROP)
+    return []
+
+
 def scope_refuses(row: tuple) -> bool:
     """The scope margin's verdict (kb.scope.ScopeCheck.out_of_scope) from the gate's features."""
     return row[4][FEATURES.index("scope_margin")] + SCOPE_MARGIN >= 0
 
 
-def shown_by(data: Sequence[tuple], answer: np.ndarray | None, threshold: float) -> list[list[str]]:
+def shown_by(data: Sequence[tuple], answer: np.ndarray | None, threshold: float,
+             probability: np.ndarray | None = None) -> list[list[str]]:
     """Hits shown per row: the app's rules (answer None: scope margin, then threshold) or the gate's verdict
-    (answer[i]) in place of the scope margin, the threshold still applied."""
-    return [[] if (scope_refuses(r) if answer is None else not answer[i]) else floor_shown(r, threshold)
-            for i, r in enumerate(data)]
+    (answer[i]) in place of the scope margin, the threshold still applied; with the gate's `probability` the rows
+    the threshold refuses also meet the near-threshold rule, as in the app (search21a: the figures left it out)."""
+    shown = []
+    for i, r in enumerate(data):
+        if answer is None:
+            shown.append([] if scope_refuses(r) else floor_shown(r, threshold))
+        elif hits := floor_shown(r, threshold):
+            shown.append(hits if answer[i] else [])
+        else:
+            shown.append(near_shown(r, threshold, probability[i]) if probability is not None else [])
+    return shown
 
 
 def figures(shown: list[list[str]], data: Sequence[tuple], name: str) -> tuple[float, float, int, int]:
@@ -140,7 +164,7 @@ def choose(data: Sequence[tuple], x: np.ndarray, y: np.ndarray, fit_rows: np.nda
         p = np.zeros(len(data))
         p[fit_rows] = out_of_fold(x[fit_rows], y[fit_rows], c, groups[fit_rows], fit=fit_logistic)
         for threshold in THRESHOLDS:
-            shown = shown_by(data, p >= threshold, relevance)
+            shown = shown_by(data, p >= threshold, relevance, p)
             refused = sum(not shown[i] for i in tune_negatives) / len(tune_negatives)
             r1, r3 = figures(shown, data, "tune")[:2]
             if refused >= target and (r1, r3) > best[2:4]:
@@ -150,7 +174,7 @@ def choose(data: Sequence[tuple], x: np.ndarray, y: np.ndarray, fit_rows: np.nda
 
 def by_writer(data: Sequence[tuple], p: np.ndarray, threshold: float, relevance: float) -> None:
     """Each TUNE writer, the gate fitted without it at the chosen threshold, against the app's two rules."""
-    gated, before = shown_by(data, p >= threshold, relevance), shown_by(data, None, relevance)
+    gated, before = shown_by(data, p >= threshold, relevance, p), shown_by(data, None, relevance)
     for writer in sorted({r[5] for r in data if r[0] == "tune"}):
         mine = [r if r[5] == writer else ("other",) + r[1:] for r in data]
         print(f"  {writer}: rules %.3f / %.3f, %d/%d" % figures(before, mine, "tune")
@@ -216,16 +240,17 @@ def main() -> None:
         print(f"refusal target: {target:.3f} of TUNE negatives")
         c, threshold, r1, r3, p = choose(data, x, y, fit_rows, groups, relevance, target)
         print(f"chosen: C {c}, threshold {threshold} (TUNE, each writer left out: R@1 {r1:.3f}, R@3 {r3:.3f})")
-        print(line("  left-out probabilities, TUNE:", shown_by(data, p >= threshold, relevance), data, ("tune",)))
+        print(line("  left-out probabilities, TUNE:", shown_by(data, p >= threshold, relevance, p), data, ("tune",)))
         by_writer(data, p, threshold, relevance)
         model = fit_logistic(x[fit_rows], y[fit_rows], c)
         print(f"GATE = {model!r}\nGATE_THRESHOLD = {threshold}")
     print("weights:", dict(zip(FEATURES, np.round(model.weights, 3))))
     p = np.array([model.probability(row) for row in x])
-    print(line(f"gate {threshold:.2f} (fitted on TUNE), threshold kept:", shown_by(data, p >= threshold, relevance), data, sets))
+    print(line(f"gate {threshold:.2f} (fitted on TUNE), threshold kept:", shown_by(data, p >= threshold, relevance, p),
+               data, sets))
     print("threshold swept (TUNE and old only; TUNE chooses):")
     for t in np.round(np.arange(0.1, 0.96, 0.05), 2):
-        print(line(f"  {t:.2f}", shown_by(data, p >= t, relevance), data, ("old", "tune")))
+        print(line(f"  {t:.2f}", shown_by(data, p >= t, relevance, p), data, ("old", "tune")))
 
 
 if __name__ == "__main__":

@@ -114,6 +114,36 @@ class EnglishTerms:
         return Rewrite(text, tuple(changes))
 
 
+class EnglishWordsInChinese:
+    """Replaces an English word that a Chinese question borrows ("替她cancel吗", "办claim") with the Chinese term of the
+    glossary group listing it as a spoken phrase (a group whose terms are all Chinese), at word boundaries and under
+    the group's `spoken_if` / `spoken_unless`. Only in a Chinese question: a mostly English one is read as English
+    (EnglishTerms), where these phrases are no rule. Customers abroad mix English into Chinese (search21b)."""
+
+    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+        rules = []
+        for group in groups:
+            if any(not has_cjk(t) for t in group.terms):
+                continue
+            for phrase in group.spoken:
+                if not has_cjk(phrase):
+                    rules.append((re.compile(rf"(?<![a-z]){re.escape(normalize(phrase))}(?![a-z])"), normalize(phrase),
+                                  group.terms[0], tuple(normalize(w) for w in group.spoken_if),
+                                  tuple(normalize(w) for w in group.spoken_unless)))
+        self._rules = sorted(rules, key=lambda r: len(r[1]), reverse=True)
+
+    def rewrite(self, text: str) -> Rewrite:
+        if not has_cjk(text) or mostly_english(text):
+            return Rewrite(text)
+        changes: list[tuple[str, str]] = []
+        for pattern, phrase, term, context, against in self._rules:
+            if pattern.search(text) and (not context or any(w in text for w in context)) \
+                    and not any(w in text for w in against):
+                text = pattern.sub(term, text)
+                changes.append((phrase, term))
+        return Rewrite(text, tuple(changes))
+
+
 # An English word this long or longer that the content does not use is checked for a typo (EnglishTypos).
 TYPO_MIN_LENGTH = 6
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -52,7 +52,7 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
                     gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id),
                     stated=content.stated_spans,
-                    # the 3.2 MB memory is read only when the app's recipe uses it (off: search19a)
+                    # the 3.6 MB memory is read only when the app's recipe uses it (on since search21a)
                     memory=faq_gate_memory(cache.encoder.model_id) if Recipe().gate_memory else None)
 
 

@@ -43,6 +43,17 @@ def entry_label(entry_id: str) -> str:
     return f"{entry_id} · {shortened(entry_text(entry, 'question'), 40)}" if entry else entry_id
 
 
+def entry_choice(entry_id: str) -> str:
+    """An FAQ entry as a picker's option: `entry_label`, and in English its Chinese question after it. A select box
+    filters on the words it shows, and an agent on the English UI typed the Chinese word she knows (代签) and found
+    nothing (qa17); the Chinese UI shows the Chinese question already."""
+    entry = knowledge_base().content.entries.get(entry_id)
+    label = entry_label(entry_id)
+    if entry is None or entry_text(entry, "question") == entry.question:
+        return label
+    return f"{label} · {shortened(entry.question, 30)}"
+
+
 def quiz_prompt_line(bank: Mapping[str, Question], item_id: str, width: int) -> str:
     """A quiz item's question (the last line of its prompt) as a table cell: in English where the item
     has an English prompt and the UI is English, cut to `width` characters (… marks the cut);

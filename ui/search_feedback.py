@@ -19,7 +19,7 @@ from trainer.clock import utcnow
 from trainer.search_feedback.store import DOWN, UP, WRONG, purge_searches, record_search, record_verdict
 from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
-from ui.display import entry_label
+from ui.display import entry_choice
 from ui.i18n import tr
 from ui.resources import database, knowledge_base, search_log_writer, settings
 from ui.session import signed_in_only
@@ -89,7 +89,7 @@ def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
 def _entry_label(entry_id: str | None) -> str:
     if entry_id is None:
         return tr("不确定 / 不选", "Not sure / none")
-    return entry_label(entry_id)
+    return entry_choice(entry_id)
 
 
 def _report_form(user: UserInfo, key: str, entry_id: str) -> None:

@@ -11,7 +11,7 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name, choice_name, entry_label, shortened
+from ui.display import category_name, choice_name, entry_choice, shortened
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -96,8 +96,9 @@ def show_control(column: Column) -> object:
         # for another category was saved tied to it without a word (qa16).
         choices = list(content.entries)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else None,
-                            key=widget(column.name), help=help_text, format_func=entry_label,
-                            placeholder=tr("选择条目（可输入问题中的字查找）", "Pick an entry (type words of its question)"))
+                            key=widget(column.name), help=help_text, format_func=entry_choice,
+                            placeholder=tr("选择条目（可输入问题中的字查找）",
+                                           "Pick an entry (type its id or words of its question, English or Chinese)"))
     if column.control == PICK:
         choices = list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,

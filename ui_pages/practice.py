@@ -91,7 +91,9 @@ def resume_call() -> bool:
     customer_turns = session.replay(agent_replies(saved), resume.slow_replies)
     st.session_state[CALL] = {"session": session, "record_id": saved.id, "last": customer_turns[-1],
                               "focus": resume.focus, "confirm_end": False,
-                              "hints": {t.turn_index: t.hints for t in customer_turns if t.hints},
+                              # The opening's "下一个要点" is not shown during the call (start_call keeps none),
+                              # so the restored call leaves it out too (qa17).
+                              "hints": {t.turn_index: t.hints for t in customer_turns[1:] if t.hints},
                               "assignment": open_assignment_for(saved.scenario_id, saved.mode),
                               "line_at": resume.line_at or utcnow(), "slow": dict(resume.slow_replies)}
     if session.done:

@@ -15,7 +15,7 @@ from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
-from ui.display import when
+from ui.display import entry_choice, entry_label as named_entry, when
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
@@ -65,8 +65,9 @@ def show_fix(fix: VariantFix) -> None:
     else:
         show_result(fix.result)
     if fix.recheck is not None:
-        st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{fix.recheck.outcomes[0].query.ids[0]}）",
-                      f"Hit test: each wording of the group before and after the edit (target: {fix.recheck.outcomes[0].query.ids[0]})"))
+        target = named_entry(fix.recheck.outcomes[0].query.ids[0])
+        st.caption(tr(f"命中测试：这一组的问法在修改前后搜索到的前三（目标：{target}）",
+                      f"Hit test: each wording of the group before and after the edit (target: {target})"))
         # set widths: two lists of three entry ids pushed 之后前三 past the right edge at 1366 px
         st.dataframe([outcome_row(o) for o in fix.recheck.outcomes], hide_index=True, column_config={
             tr("问法", "wording"): st.column_config.TextColumn(width=280),
@@ -92,8 +93,9 @@ def show_handled(handled: list[tuple[MissGroup, tuple[str, ...]]]) -> None:
                   "These wordings were added to an entry (here or in the content editor) and searching them now "
                   "finds that entry first, so they are no longer listed above."))
     st.dataframe([{tr("代表问法", "wording"): g.label, tr("次数", "searches"): g.count,
-                   tr("现在找到", "now found at"): ", ".join(fixed_in)} for g, fixed_in in handled],
-                 hide_index=True, column_config={tr("代表问法", "wording"): st.column_config.TextColumn(width=300)})
+                   tr("现在找到", "now found at"): "; ".join(map(named_entry, fixed_in))} for g, fixed_in in handled],
+                 hide_index=True, column_config={tr("代表问法", "wording"): st.column_config.TextColumn(width=300),
+                                                 tr("现在找到", "now found at"): st.column_config.TextColumn(width=360)})
     for group, _ in handled:
         if (fix := st.session_state.get(fix_key_of(group.label))) is not None:
             st.markdown("**" + tr(f"刚处理：{group.label}", f"Just handled: {group.label}") + "**")
@@ -135,8 +137,7 @@ def reasons(counts: Counter) -> str:
 def entry_label(entry_id: str | None) -> str:
     if entry_id is None:
         return "—"
-    entry = entries.get(entry_id)
-    return f"{entry_id} · {entry.question[:30]}" if entry else tr(f"{entry_id}（已删除）", f"{entry_id} (deleted)")
+    return entry_choice(entry_id) if entry_id in entries else tr(f"{entry_id}（已删除）", f"{entry_id} (deleted)")
 
 
 shown = groups[:GROUPS_SHOWN]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.content import GlossaryGroup
-from kb.english_query import EnglishTerms, EnglishTypos, english_groups, english_terms, mostly_english, stem
+from kb.english_query import EnglishTerms, EnglishTypos, EnglishWordsInChinese, english_groups, english_terms, mostly_english, stem
 from kb.search import Glossary, plan_query
 
 
@@ -88,3 +88,26 @@ def test_a_misspelt_word_is_fixed_to_the_contents_spelling_and_real_words_are_le
     # inflection is no typo; short words are not checked.
     assert typos.rewrite("my father and mother claimed").text == "my father and mother claimed"
     assert typos.rewrite("questons 理赔").text == "questons 理赔"  # a query with Chinese is not an English one
+
+
+BORROWED = [GlossaryGroup("surrender", ("退保", "解约"), ("cancel",), (), ("扣", "投诉")),
+            GlossaryGroup("claims", ("理赔", "赔付"), ("索偿", "claim")),
+            GlossaryGroup("en-beneficiary", ("beneficiary",), ("who gets the money",))]
+
+
+def test_an_english_word_in_a_chinese_question_becomes_the_chinese_term() -> None:
+    """search21b: customers abroad type the odd English word into a Chinese question; it was left as typed, so the
+    question lost the word that carried it (替她cancel吗 ranked the cooling-off cancellation 7th)."""
+    words = EnglishWordsInChinese(BORROWED)
+    rewrite = words.rewrite("我能替她cancel吗 还有claim找谁")
+    assert rewrite.text == "我能替她退保吗 还有理赔找谁"
+    assert rewrite.changes == (("cancel", "退保"), ("claim", "理赔"))
+    assert words.rewrite("cancelled 的保单").text == "cancelled 的保单"  # whole words only
+    assert words.rewrite("怎么cancel自动扣款").text == "怎么cancel自动扣款"  # the group's spoken_unless
+
+
+def test_a_borrowed_english_word_is_left_in_english_and_mostly_english_questions() -> None:
+    words = EnglishWordsInChinese(BORROWED)
+    assert words.rewrite("how do I cancel my policy").text == "how do I cancel my policy"
+    assert words.rewrite("can I cancel the policy, it says 犹豫期").text == "can I cancel the policy, it says 犹豫期"
+    assert words.rewrite("他是我保单的beneficiary吗").text == "他是我保单的beneficiary吗"  # an English group's word

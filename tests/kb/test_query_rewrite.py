@@ -460,3 +460,24 @@ def test_mandarin_words_sharing_a_hong_kong_word_stay(bundled_spoken: SpokenTerm
     rewritten = bundled_spoken.rewrite(plain).text
     for word in ("交了", "停交保费", "交费", "银行卡", "等待期", "保单", "保险销售人员", "个女儿", "元"):
         assert word not in rewritten or word in plain
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("保单想过户给我女儿，以后她来交", "保单想变更投保人给我女儿，以后她来交"),   # 过户 said for 变更投保人 (search21b)
+    ("刚收到保单，能退吗", "刚收到保单，怎么申请撤单"),          # inside the cooling-off period: a cancellation
+    ("还在犹豫期，可以退掉吗", "还在犹豫期，怎么申请撤单"),
+])
+def test_a_transfer_of_a_policy_and_a_return_inside_the_cooling_off_period_become_the_content_words(
+        bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("typed", [
+    "房子过户了，家财险的被保险人要不要改",       # a house, not a policy
+    "车过户给儿子，车险怎么办",
+    "犹豫期过了，还能退吗",                       # outside the period: a surrender
+    "刚收到保单就找不着了，还能退吗",             # a lost policy keeps its own question
+    "保单能退吗",                                  # nothing said about the period
+])
+def test_a_transfer_of_other_things_and_other_returns_stay(bundled_spoken: SpokenTerms, typed: str) -> None:
+    assert bundled_spoken.rewrite(typed).text == typed

@@ -61,7 +61,11 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # Stop 32: two fresh TUNE writers (w-wuhan-mother, w-fujian-fisher; 425 / 100), on unchanged code 0.793 / 0.887, 91 of 100:
 # TUNE (3,881 / 1,075) 0.861 / 0.950, 1011 of 1075 (0.940; bench.retrieval in search19a's worktree). search19a's gate memory
 # (Recipe.gate_memory) is off: with it DEV fell under its recall floor here, so the floors stand.
-FLOORS = {"tune": (0.86, 0.95, 0.93), "dev": (0.86, 0.93, 0.94), "confirm": (0.86, 0.93, 0.92)}
+# Stop 33: two fresh TUNE writers (w-nurse-nightshift, w-overseas-daughter; 453 / 102); TUNE (4,334 / 1,177) 0.865 /
+# 0.953, 1101 of 1177 on unchanged code. search21a: the gate's memory rewritten with them and switched on: TUNE (in
+# sample for the memory: every TUNE negative is in it) 0.878 / 0.970, 1176 of 1177; dev 0.867 / 0.932, 37 of 39 ->
+# 0.863 / 0.932, 38 of 39 (bench.retrieval, one run for both). Floors follow, never below measured - 0.01.
+FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -215,6 +219,19 @@ def test_a_policy_just_received_is_not_answered_as_a_suspended_one(real_kb: Know
     assert min(rank_of(hits, e.id) for e in real_kb.entries() if e.id.startswith("cooling-off-")) < \
         rank_of(hits, "lapse-cash-value-during-suspension")
 
+
+
+@pytest.mark.parametrize("query", ["刚收到保单，能退吗", "合同刚送到，还能退吗"])
+def test_a_policy_just_received_can_be_cancelled_and_the_answer_says_how(real_kb: KnowledgeBase, query: str) -> None:
+    """search21b: inside the cooling-off period (which runs from receipt of the policy) 能退吗 asks for a cancellation
+    (glossary group cooling-off-cancel-ask); main answered the first with surrender-right (the insurer may not refuse a
+    surrender), the second with cooling-off-lost-policy. Questions written for this test."""
+    assert real_kb.search(query, k=1, min_relevance=0.0)[0].id == "cooling-off-how-to-cancel"
+
+
+def test_a_policy_transferred_to_a_spouse_is_a_change_of_policyholder(real_kb: KnowledgeBase) -> None:
+    """search21b: customers say 过户 for changing the policyholder; main answered with svc-policyholder-death."""
+    assert real_kb.search("我是投保人，保单能不能过户到我老婆名下", k=1)[0].id == "svc-policyholder-change"
 
 
 @pytest.mark.parametrize("query", ["业务员说我还在十五天里面，不想要了怎么退", "合同在那十五天里头，现在退能全退吗"])

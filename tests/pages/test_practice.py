@@ -459,3 +459,21 @@ def test_a_call_that_did_everything_reports_resolved_though_the_customer_is_not_
     assert session.mood.value > session.scenario.mood.calm  # the case: not calm, nothing open
     markdown = [m.value for m in at.markdown]
     assert "**已解决**" in markdown and "**已结束，仍有未解决的问题**" not in markdown
+
+
+def test_a_call_restored_after_signing_in_again_shows_the_hints_the_live_call_showed(app_env, store) -> None:
+    """qa17: a training call restored after signing in again showed a 提示 box under the customer's opening line,
+    which the live call never showed; the hints under the rest of the call stay as they were."""
+    at = practice_page(app_env, store, "重新登录的坐席")
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    at.chat_input(key="practice_input").set_value("嗯嗯，您稍等。").run()
+    live = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert live, "the vague reply is given a hint"
+
+    restored = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
+    restored.session_state["user"] = get_or_create_by_name(store, "重新登录的坐席")  # signed in again
+    restored.run()
+    assert not restored.exception, restored.exception
+    assert [m.value for m in restored.markdown if m.value.startswith("- ")] == live
+    assert [c.value for c in restored.caption].count("提示") == [c.value for c in at.caption].count("提示") == 1

@@ -216,10 +216,11 @@ def test_a_group_fixed_in_the_content_editor_is_listed_as_handled_not_as_work(ap
     assert [g["代表问法"] for g in table(at, 0)] == [WRONG_TOP]
     assert any(s.value.startswith("已处理（1 组）") for s in at.subheader), [s.value for s in at.subheader]
     [handled] = table(at, len(at.dataframe) - 1)
-    assert handled == {"代表问法": NO_ANSWER, "次数": 3, "现在找到": "cooling-off-length"}
+    assert handled == {"代表问法": NO_ANSWER, "次数": 3, "现在找到": "cooling-off-length · 犹豫期有多长？"}
 
 
 def test_every_group_handled_says_so(app_env, store, kb) -> None:
+    """…and names the entry each group is now found at by its id and question, as the pickers do (qa17: the id alone)."""
     from trainer.editing.editor import ContentEditor
     from trainer.search_feedback.fixes import add_as_variant
 
@@ -229,7 +230,7 @@ def test_every_group_handled_says_so(app_env, store, kb) -> None:
     at = page(create_user(store, "li", "李老师", "instructor", "一组"))
     assert not at.exception, at.exception
     assert any("所有分组都已处理" in s.value for s in at.success)
-    assert table(at, 0) == [{"代表问法": NO_ANSWER, "次数": 1, "现在找到": "cooling-off-length"}]
+    assert table(at, 0) == [{"代表问法": NO_ANSWER, "次数": 1, "现在找到": "cooling-off-length · 犹豫期有多长？"}]
 
 
 def test_after_a_group_is_handled_the_group_picker_shows_and_reads_the_next_group(app_env, store, logged,

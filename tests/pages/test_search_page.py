@@ -177,15 +177,35 @@ def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None
         (v.entry_id, v.verdict, v.right_entry_id) for v in entry.verdicts]
 
 
-def test_in_english_the_right_entry_to_report_is_named_by_its_english_question(app_env, store,
-                                                                                english_outside_runs) -> None:
+def english_report_picker(store) -> list[str]:
+    """The options of 报告答案有误's entry picker, on the English UI, after an English search."""
     at = search_page(store)
     at.session_state["lang"] = "en"
     at = search(at.run(), "how long is the cooling-off period")
     next(b for b in at.button if b.label == "Report a wrong answer").click().run()
-    assert not at.exception
-    options = next(s.options for s in at.selectbox if s.key.startswith("report-right-"))
-    assert "cooling-off-length · How long is the cooling-off period?" in options, options
+    assert not at.exception, at.exception
+    return next(s.options for s in at.selectbox if s.key.startswith("report-right-"))
+
+
+def test_in_english_the_right_entry_to_report_is_named_by_its_english_question(app_env, store,
+                                                                                english_outside_runs) -> None:
+    options = english_report_picker(store)
+    assert "cooling-off-length · How long is the cooling-off period? · 犹豫期有多长？" in options, options
+
+
+def test_in_english_the_entry_picker_finds_an_entry_by_its_chinese_words_and_its_id(app_env, store,
+                                                                                   english_outside_runs) -> None:
+    """qa17: on the English UI an agent reporting a wrong answer typed the Chinese word she knew (代签) in the entry
+    picker and found nothing. A select box filters on the words it shows, so every option shows the entry's id and
+    its question in English and in Chinese."""
+    options = english_report_picker(store)
+
+    def typed(words: str) -> list[str]:
+        return [o for o in options if words.lower() in o.lower()]
+
+    assert [o.split(" · ")[0] for o in typed("cooling-off-refund")] == ["cooling-off-refund"]
+    assert [o.split(" · ")[0] for o in typed("犹豫期有多长")] == ["cooling-off-length"], options  # its Chinese words
+    assert [o.split(" · ")[0] for o in typed("cooling-off period?")] == ["cooling-off-length"]  # its English ones
 
 
 def test_no_answer_searches_are_logged_as_such(app_env, store) -> None:

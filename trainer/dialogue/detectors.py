@@ -29,6 +29,17 @@ _IN_THEIR_SHOES = re.compile(
     r"(换|搁|换成|换了|要是)(我|谁)(我)?(也|都)(会|得|肯定|一样)?"
     r"(急|着急|窝火|委屈|生气|难受|火大|坐不住|上火|不舒服|不好受|闹心|憋屈|郁闷|心急|担心|不踏实|气)"
 )
+# Empathy in spoken words (judge26, train split; each form 0–1 hits on a line not labelled empathy): telling the
+# customer it is not their fault (这事不赖您, 不是您的错 — the corpus labels this reassurance empathy), acknowledging a
+# feeling named (您这火气我能理解, 您急我知道, 我懂你的感觉), 辛苦了/辛苦啦, or a feeling word for the customer's plight
+# (心疼, 闹心, 窝火, 憋屈, 过意不去). Not 您别担心 / 您别急 alone: 10 of 23 train lines saying it were no empathy
+# (a promise or an empty answer followed).
+_EMPATHY_SPOKEN = re.compile(
+    r"不怪您|不怪你|不赖您|不赖你|怪不着您|怪不得您|不是您的错|不是你的错|不是您的问题|不是说您|不是您哪|不是你哪|您没做错|您没有错"
+    r"|(火气|着急|急|心情|感觉|感受|滋味|委屈|憋屈)[^，。？！?!]{0,2}我(能|都|也|完全|非常)?(理解|知道|明白|懂|体会)"
+    r"|我(能|完全|非常|也)?(理解|明白|懂)(您|你)的?(很|现在|心里)?(着急|急|心情|感觉|感受|委屈|气愤|担心|难处)"
+    r"|辛苦(了|啦)|多费心了|心疼|难受|不好受|过意不去|闹心|窝火|憋屈|窝囊"
+)
 APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
 VERIFICATION_CUES = (
     "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
@@ -39,6 +50,14 @@ NEXT_STEP_CUES = (
     "可以选择", "有几种", "有两种", "有三种", "下一步", "接下来", "我帮您", "我来帮您", "为您安排", "帮您安排",
     "补充材料", "再次申请", "重新申请", "申请复核", "办理渠道", "给您回电", "给您回复", "联系您", "发送短信",
 )
+# A next step in spoken words (judge26, train split: 27 next steps the cues missed, 0 other lines): a call-back by the
+# agent (今天五点前给您回话, 出了结论我第一时间打给您, 十分钟后回拨), something sent (清单我短信发您, 给您发个链接 — not 给您发的
+# 短信里…, a message already sent), posted again or hurried (补寄, 加个急, 催办).
+_NEXT_STEP_SPOKEN = re.compile(
+    r"回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
+    r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
+    r"|补寄|寄给(您|你)|给(您|你)寄|加急|加个急|催办"
+)
 ESCALATION_CUES = (
     "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
     "投诉处理人员", "专门人员", "专门的人员", "专人", "上级机构", "申请核查", "升级处理", "申请调解",
@@ -48,11 +67,49 @@ CLOSING_CUES = (
     "感谢您的接听", "感谢您接听", "感谢您抽出时间", "祝您", "再见",
 )
 QUESTION_WORDS = ("请问", "吗", "什么", "哪", "是否", "怎么", "多少", "能不能", "方便", "可不可以", "呢")
+# Spoken questions without those words (judge26, train split: 38 of the 56 clarifying questions the rule missed, and
+# 4 lines that ask none): a choice (是卡里钱不够，还是换了卡？), 是不是 / 有没有, a check back (…，对吧？), 几号 / 啥 / 咋, or
+# a particle at the end (他姓啥不？ 拿到手了没？). Said over the customer's data (卡号…，对吧？ 您是本人吧？) they read it out or
+# check identity — personal_data / verification on the train split — so these forms count only without such words.
+SPOKEN_QUESTION_WORDS = ("还是", "是不是", "有没有", "对吧", "是吧", "对不对", "几号", "几月", "几点", "几年", "几份", "几张",
+                         "啥", "咋", "多久", "为什么", "为啥")
+# Not 吧 alone (这说不过去吧？ 您知道吧？ small talk: 15 of 28 such train hits were no clarifying question) nor 成不 /
+# 行不 (…我给您转过去，您看行不？ offers a step).
+QUESTION_ENDINGS = ("嘛", "不", "没", "对不")
+_IDENTITY_DATA = re.compile(r"\d{3}|\*\*|尾号|身份证|证件|卡号|本人|姓名|全名|名字|叫啥|地址|住在|住的|电话|手机|邮箱|生日|出生|"
+                            r"投保人|被保险人|关系")
+
 # A question that offers to end the call (还有别的问题吗？) or checks the line (能听到吗？) is not a
 # clarifying question: on the corpus's train split these were many of the rule's false hits. (Identity
 # questions were too, but model answers rely on 请问您是本人吗？ also counting as a question.)
 CONNECTION_CHECK = ("听到", "听得见", "听见", "听得清")
 _CLOSING_QUESTION = re.compile(r"还有(其他|别的|什么|啥)")
+# A question in spoken forms (还是, 对吧, 啥, …不？) counts when the classifier scores it at least this: chosen on the
+# train split (judge26, leave one writer out) as the lowest floor keeping clarifying_question's precision at main's
+# (0.89 → 0.895, recall 0.69 → 0.72); with the rule floor alone (0.4) dev precision fell 0.84 → 0.79. Without a
+# classifier such forms do not count (rules alone they were right about half the time on dev).
+SPOKEN_FLOORS = {"clarifying_question": 0.6}
+
+
+def _asks_at_end(question: str) -> bool:
+    """The question ends on a spoken particle (姓啥不？ 拿到了没？), not on an offer (…，您看行不？ 成不？ 好不？)."""
+    bare = question.rstrip("？?")
+    return bare.endswith(QUESTION_ENDINGS) and not bare.endswith(("行不", "成不", "好不"))
+
+
+def _spoken_question(text: str) -> Evidence | None:
+    """A question about the case asked in spoken forms (还是, 对吧, 啥, …不？) over no data of the customer's."""
+    for _, _, sentence in sentence_spans(text):
+        stripped = sentence.strip()
+        if not stripped.endswith(("？", "?")) or _IDENTITY_DATA.search(stripped):
+            continue
+        if any(w in stripped for w in CONNECTION_CHECK) or _CLOSING_QUESTION.search(stripped):
+            continue
+        if any(w in stripped for w in SPOKEN_QUESTION_WORDS) or _asks_at_end(stripped):
+            return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])
+    return None
+
+
 BLAME_CUES = (
     "你自己没", "您自己没", "你自己的问题", "您自己的问题", "你自己不看", "是你的问题", "是您的问题", "你错了", "您错了", "怪你", "怪您",
     "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",
@@ -95,11 +152,18 @@ _PROMISE = re.compile(
 )
 # The outcome itself said certain (肯定能批下来, 复核肯定能改判, 一准能恢复, 钱肯定到账). Not after 帮您/给您: 一定帮您恢复
 # (an address, a record) promises a service step; not 到账了 (a fact: 钱肯定到账了，您查一下).
-_PROMISE_OUTCOME = re.compile(_PROMISE_WORD + r"(能|会)?(批下来|改判|翻过来|恢复|到账)(?!了)")
+# A complaint or dispute said won (这个投诉一定会赢的) and the money said to arrive, at a clause end (这钱明天准到，…) are
+# outcomes too (judge25: train misses).
+_PROMISE_OUTCOME = re.compile(_PROMISE_WORD + r"(能|会)?(批下来|改判|翻过来|恢复|到账|打赢|告赢|赢|到(?=[，,。！？!?～~]|$))(?!了)")
 # A promise with no promise word: nothing is ever refused (咱家理赔就没有不赔的, 我经手的就没有批不下来的), an outcome
 # "certain" (这个是铁定的), or the agent vouching for it (我给您打包票 — negated, 不敢跟您打包票, it is what a trainee
 # should say). Not 照样赔: 宽限期内出险照样赔 is the grace period's rule, said right.
-_PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不下来|退不了)的|铁定的|打包票|拍胸脯")
+# Also (judge25, train misses): every illness paid (啥病都能赔), the amount said untouchable (一分不少给您, 少不了您的, 只会多不会
+# 少 — not 一分不会少, which the corpus uses for the guaranteed part of a contract, said right) and "sure, no problem" with
+# a spoken certainty word (保准没问题, 指定没问题).
+_PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不下来|退不了)的|铁定的|打包票|拍胸脯|"
+                                   r"(啥|什么)(病|情况|事儿?)?都(能|给|可以)?赔|一分(钱)?不少|少不了(您|你)的|只会多不会少|"
+                                   r"(保准|准保|一准|铁定|指定)没(问题|毛病|跑)")
 # A promise word, a few words, then the payout itself: 我保证出什么事都全额赔, 钱下礼拜肯定能到账 (judge18: the
 # adjacent form above missed them). The words between must not be a process or a hedge: 一定尽快帮您处理理赔,
 # 一定把您的材料转给理赔 and 肯定要看合同 promise a service step, not the payout; 肯定不赔 promises nothing.
@@ -127,7 +191,13 @@ _BLAME_OFF_US = re.compile(r"(不能|可不|不)(怪|赖)(我们|公司|咱们|�
 _BLAME_ELSEWHERE = re.compile(
     r"不归我(们)?[^，,。！？!?]{0,4}管|说也白说|怪(那个|那位)?(业务员|代理人|同事|柜台|财务|快递)|"
     r"(你|您)(得|就)?(去)?找(医院|快递|他|她|业务员|代理人|银行)(掰扯|理论|算账)?(去|吧)(?=[。！？!?～~]|$)|"
-    r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了"
+    r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了|"
+    # judge25 (train misses): the agent disowning it (反正不是我说的, 又不是我拒的, …没登记，不是我。, 跟我真没关系) or saying
+    # the company is not wrong (反正我们没错); a signature held against the customer (签了就说明您知道了, 您都签了还说…); a
+    # colleague belittled (他是新来的不懂, 那个业务员小年轻不懂事); the customer's own omission (是您自己换了手机号没告诉我们).
+    r"(反正|又|也)不是我(说|拒|办|登记|弄|写|经手|签)的?|不是我(?=[。！？!?～~]|$)|跟我(真|可|也|一点)?(都)?没(啥)?关系|"
+    r"(我们|公司|咱们|咱)(又|也|可|本来就)?没(有)?(做)?错|签了(字)?就(说明|代表|等于|表示)|(你|您)都签了(字)?还|"
+    r"(他|她|客服|同事|业务员)(是|就是|是个)?新来的|(业务员|代理人|同事|客服)[^，,。！？!?]{0,6}不懂事|(你|您)自己[^，,。！？!?]{1,8}没(告诉|通知)"
 )
 # An impatient opener (服务忌语: 催促、打断客户), read as its own clause: "行了行了，我直接说吧，犹豫期是15天…" — the
 # classifier reads the sentence whole and the correct answer after it dilutes the clause (judge18: 0.05–0.61 inside
@@ -254,6 +324,12 @@ def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "
     return Evidence(behaviour, True, clause_at(text, *span), advice or ADVICE.get(behaviour, ""))
 
 
+def _pattern_evidence(text: str, behaviour: str, pattern: re.Pattern) -> Evidence | None:
+    """Evidence of `behaviour` where `pattern` first matches, quoted with its clause."""
+    match = pattern.search(text)
+    return Evidence(behaviour, True, clause_at(text, match.start(), match.end()), ADVICE.get(behaviour, "")) if match else None
+
+
 def _said_plainly(text: str, words: str) -> bool:
     """`words` said at least once without a negation right before them: "不会恢复" explains no 复效."""
     return any(not text[:i].endswith(NEGATED_BEFORE) for i in occurrences(text, words))
@@ -332,6 +408,27 @@ class Detectors:
             if stripped.endswith(("？", "?")) and any(w in stripped for w in QUESTION_WORDS):
                 return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])
         return None
+
+    def spoken(self, text: str, found: set[str]) -> list[Evidence]:
+        """Good service in spoken words the cues miss, for the behaviours not in `found` (judge26).
+
+        Read at reply time only: the classifier's thresholds are calibrated with `positives` alone. Calibrated
+        with these forms (they were written from the train split's misses) the thresholds rose, and on the dev
+        split next_step recall fell 0.59 → 0.41 while the rules found more (docs/benchmarks.md, judge26)."""
+        found_now = [
+            _pattern_evidence(text, "empathy", _EMPATHY_SPOKEN),
+            _spoken_question(text),
+            _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN),
+        ]
+        return [e for e in found_now if e is not None and e.behaviour not in found]
+
+    def rule_evidence(self, text: str, explained_terms: set[str], judged: bool = True) -> tuple[list[Evidence], list[Evidence]]:
+        """Every rule's evidence for a reply (cues, spoken forms, faults) and, apart, the spoken forms
+        (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the forms that need a
+        classifier's score (`SPOKEN_FLOORS`) are left out."""
+        cues = self.positives(text)
+        spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
+        return cues + spoken + self.negatives(text, explained_terms), spoken
 
     # ------------------------------------------------------------------ negative
 

@@ -25,7 +25,7 @@ from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span
+from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, SPOKEN_FLOORS, explained_span
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
@@ -52,7 +52,10 @@ def advice_against_others(sentence: str) -> bool:
 # The agent's own work number (工号2817) is an introduction, not the customer's data or an identity check.
 SELF_INTRODUCTION = ("工号",)
 # Saying what the agent will NOT ask for (这通电话我不会问您身份证号) reassures; it is no identity check.
-NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您")
+NOT_ASKING = ("不会问", "不会要", "不问您", "不用您报", "不需要您", "不会向您", "不会让您",
+              # accepting that the customer keeps it (您不愿意说身份证号完全没问题: fraud-suspicious-callback's model answer,
+              # 0.66 for verification once w-warm-steps taught it; judge26) — no train identity check holds these words
+              "不愿意说", "不想说", "不方便说", "不用说", "可以不说", "不愿意报", "不想报", "不用报", "不愿意提供", "不想提供")
 # An identity check asks for, or confirms, something that identifies the customer. On the train split
 # 99 of 99 identity checks hold one of these; a statement without any (这个号码是您投保时留的) is not one.
 IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说下", "告诉", "提供", "核", "对上", "对一下", "确认",
@@ -160,15 +163,19 @@ class MeaningJudge:
                 found[behaviour] = [reading.units[i] for i in above]
         return found
 
-    def confirmed(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
+    def confirmed(self, reading: Reading, evidence: list[Evidence], spoken: Sequence[Evidence] = ()) -> list[Evidence]:
         """`evidence` without the positive cue-rule hits the classifier firmly disagrees with.
 
         A cue such as 您可以 or a question mark is a weak sign on its own; the floors were chosen
-        on the training folds together with the thresholds (0 keeps every hit of that rule).
+        on the training folds together with the thresholds (0 keeps every hit of that rule). The
+        spoken forms (`Detectors.spoken`, in `spoken`) are not in that calibration; a behaviour in
+        `SPOKEN_FLOORS` needs that score too.
         """
         kept = []
         for item in evidence:
             floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
+            if any(item is s for s in spoken):
+                floor = max(floor, SPOKEN_FLOORS.get(item.behaviour, 0.0))
             if floor > 0:
                 column = self.classifier.behaviours.index(item.behaviour)
                 if not len(reading.units) or reading.scores[:, column].max() < floor:

@@ -37,9 +37,9 @@ def _explains_nothing(quote: str, evidence: list[Evidence]) -> bool:
 
 def reply_evidence(text: str, detectors: Detectors, judge: MeaningJudge | None = None) -> list[Evidence]:
     """Rule evidence for `text`, plus the classifier's when a judge is given."""
-    evidence = detectors.positives(text) + detectors.negatives(text, set())
+    evidence, spoken = detectors.rule_evidence(text, set(), judged=judge is not None)
     if judge is not None:
         reading = judge.read(text)
-        evidence = judge.confirmed(reading, evidence)
+        evidence = judge.confirmed(reading, evidence, spoken)
         evidence += meaning_findings(judge, reading, evidence, set())
     return evidence

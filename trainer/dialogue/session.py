@@ -508,9 +508,9 @@ class DialogueSession:
 
     def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
         reading = self.judge.read(text) if self.judge is not None else None
-        evidence = self.detectors.positives(text) + self.detectors.negatives(text, self.state.explained_terms)
+        evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
         if reading is not None:
-            evidence = self.judge.confirmed(reading, evidence)  # weak cue hits the classifier firmly disagrees with
+            evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
         claims = [c for c in self.facts.check(text) if not (c.ok and unsure(c.sentence))]
         for claim in claims:

@@ -172,6 +172,21 @@ FAULTS_IN_OWN_WORDS = [
     ("他说的那个收益不作数，不过您放心，这钱下周准到您卡上。", "absolute_promise"),
     ("业务员说的那都是他个人说法，您找他掰扯去。", "blame"),
     ("您自己说的“都清楚”，现在又说不知道，这又能怪谁呢？", "blame"),
+    # judge25: a dispute said won, money said to arrive, every illness paid, the amount untouchable, "sure, no problem"
+    ("这个投诉您放心，肯定能赢。", "absolute_promise"),
+    ("钱后天一准到，您放心。", "absolute_promise"),
+    ("买了这款，什么病都能赔。", "absolute_promise"),
+    ("退保金一分不少打给您。", "absolute_promise"),
+    ("分红只会多不会少，您放心。", "absolute_promise"),
+    ("这个您放心，保准没问题。", "absolute_promise"),
+    # judge25: the agent disowning it, the company "not wrong", a signature held against the customer, a colleague
+    # belittled, the customer's own omission
+    ("这事您问别人吧，跟我可没关系。", "blame"),
+    ("反正我们没错，您爱去哪说去哪说。", "blame"),
+    ("回执您签了就说明您都看过了。", "blame"),
+    ("您都签了字还说不知道？", "blame"),
+    ("那个客服是新来的，她说的不算。", "blame"),
+    ("是您自己搬了家没通知我们，信才寄丢的。", "blame"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -213,6 +228,13 @@ CLEAN_COUNTER_EXAMPLES = [
     "您刚才说，业务员讲过，这笔退款下周肯定到账。",        # the report runs on past its clause
     "业务员跟您说的是下周肯定到账，对吗？",
     "您的意思是，业务员说了这笔退款下周肯定到账？",
+    # judge25: the forms of the new promise and blame rules a trainee should say
+    "不是什么病都能赔，要看合同条款。",                    # negated
+    "这部分是合同保证的，一分不会少。",                    # the guaranteed part, said right
+    "这个我不能保证一定能赢，要看调查结果。",              # negated
+    "我是新来的，不太熟，我问一下同事马上回您。",          # the agent about themselves
+    "不是我不给您办，是合同规定要本人来办。",              # an explanation
+    "您签了字合同就生效了。",                              # a fact about signing
 ]
 
 
@@ -241,3 +263,50 @@ def test_anyone_would_feel_it_is_empathy(text, quote):
 @pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
 def test_anyone_would_do_the_same_is_no_empathy(text):
     assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))
+
+
+# judge26: good service in the trainee's own spoken words, each row a wording the cues missed on the train split
+# (the forms were chosen on train rule hits: each adds 0–1 hits on a train line not labelled with its behaviour).
+SPOKEN_GOOD_SERVICE = [
+    ("这个月12号那期扣款没成功，您看是卡里钱不够，还是换了卡没告诉我们？", "clarifying_question"),
+    ("您还记得那个业务员姓啥不？", "clarifying_question"),
+    ("那合同你拿到手了没？", "clarifying_question"),
+    ("您是说业务员讲每年分红至少五千，是这么说的对吧？", "clarifying_question"),
+    ("扣款没成功这事儿不赖您，系统显示授权过期了。", "empathy"),
+    ("您这火气我能理解，但我得先核一下身份。", "empathy"),
+    ("您急我知道，但今天真出不了结果。", "empathy"),
+    ("亲您刚做完手术还打电话来问，辛苦啦～", "empathy"),
+    ("您这话我听着都替您憋屈。", "empathy"),
+    ("今天五点半以前我一准儿给您回个话。", "next_step"),
+    ("理赔那边还没出结论，出了结论我第一时间打给您。", "next_step"),
+    ("结论是不能赔，条款原文我短信发您。", "next_step"),
+    ("我给您加个急，备注写清楚老人在住院。", "next_step"),
+]
+
+
+@pytest.mark.parametrize("text, behaviour", SPOKEN_GOOD_SERVICE)
+def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
+    found = behaviours(Detectors(()).rule_evidence(text, set())[0])
+    assert behaviour in found and found[behaviour] in text
+
+
+@pytest.mark.parametrize("text, behaviour", [
+    ("我念一下您卡号核对，6222 0212 3456 7890 123，对吧？", "clarifying_question"),  # reads data out
+    ("我给您转到投诉处理中心，那边有专人管，您看行不？", "clarifying_question"),       # offers a step
+    ("您都签了还说不知道免责，这说不过去吧？", "clarifying_question"),               # a tag, no question
+    ("您别担心，这个肯定能赔下来。", "empathy"),
+    ("明白您的意思了，请问是哪一份保单呢？", "empathy"),
+    ("给您发的短信里只显示卡号后四位，您核对一下。", "next_step"),                   # a message already sent
+])
+def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
+    assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_spoken_question_needs_the_classifier():
+    """Rules alone, 还是 / 对吧 / …不？ questions were right about half the time on dev (judge26): without a
+    classifier to score them they do not count; the spoken empathy and next-step forms do."""
+    text = "您是想退保，还是想先弄明白分红为啥少了？明天上午我给您回个话。"
+    judged = behaviours(Detectors(()).rule_evidence(text, set())[0])
+    alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
+    assert "clarifying_question" in judged and "clarifying_question" not in alone
+    assert "next_step" in judged and "next_step" in alone

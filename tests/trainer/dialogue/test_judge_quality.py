@@ -32,9 +32,11 @@ TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # from a cold cache to rude 0.73 / 0.50 (19 of 26 flags right; 0.83 / 0.53 where the floor was set). Not traced: the
 # encoder's vectors do not depend on batching there, and OpenBLAS's Haswell kernels (OPENBLAS_CORETYPE) changed nothing
 # verification precision 0.63: this machine measures 0.636 (one flag of 33) with the cache re-embedded cold on 2026-12-04 (0.66 before)
+# judge26: clarifying_question R 0.63 → 0.71 and next_step 0.87 / 0.59 → 0.88 / 0.62 (spoken forms read at reply
+# time), verification 0.66 / 0.68 → 0.69 / 0.71 (w-warm-steps teaching it): their floors follow (clarifying P stays 0.82)
 DEV_FLOORS = {
-    "empathy": (0.81, 0.55), "apology": (0.95, 0.95), "verification": (0.63, 0.66), "clarifying_question": (0.82, 0.61),
-    "explanation": (0.87, 0.75), "next_step": (0.85, 0.57), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
+    "empathy": (0.81, 0.55), "apology": (0.95, 0.95), "verification": (0.67, 0.69), "clarifying_question": (0.82, 0.69),
+    "explanation": (0.87, 0.75), "next_step": (0.86, 0.60), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.71, 0.48), "blame": (0.87, 0.80), "jargon": (0.81, 0.69),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
 }
@@ -111,6 +113,14 @@ def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
     assert "verification" not in {e.behaviour for e in reply_evidence(statement, detectors, judge)}
     asking = "麻烦您报一下身份证号码最后四位，我先核对一下是不是您本人。"
     assert "verification" in {e.behaviour for e in reply_evidence(asking, detectors, judge)}
+
+
+def test_accepting_that_the_customer_keeps_it_is_no_identity_check(judge, real_facts):
+    """fraud-suspicious-callback's model answer (judge26): with w-warm-steps teaching verification it scored 0.66."""
+    from trainer.dialogue.reply import reply_evidence
+
+    text = "我理解您的担心，您不愿意说身份证号完全没问题。"
+    assert "verification" not in {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
 
 
 def _fraud_call_on_the_second_question(real_scenarios, real_facts, judge) -> DialogueSession:
