@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from trainer.dialogue.names import WrongName
-from trainer.dialogue.persona_answers import matching_fact
+from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, confirms, matching_fact
 from trainer.dialogue.scenario import CustomerLines
 
 # Used when a scenario has no lines of its own for these acts.
@@ -42,9 +42,13 @@ ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，"
 JUST_SAID = ("我刚刚不是说了吗？", "刚说完呀，你没听清吗？", "我上一句就说了。", "你刚才没记下来吗？")
 CORRECTIONS = ("不对，我姓{surname}，不姓{wrong}。", "你叫错了，我是{name}。", "我姓{surname}。")
 YES_ANSWERS = ("嗯，是的。", "对。", "是，你说吧。", "嗯，可以。")
+# An outbound call's agent asking the customer what she needs (请问有什么可以帮您？): the company called her.
+OFFER_OF_HELP = re.compile(r"(?<!还)(有什么|有啥)(可以|能|需要)?(帮|为)(您|你)|需要(什么)?帮助")
+CALLED_HER = ("不是你们给我打的电话吗？什么事？", "是你们打给我的呀，有什么事你说吧。", "你们打过来的，什么事你说吧。")
+# A yes to a question that states her own fact ("您是否投保了安享终身寿险？").
+CONFIRMATIONS = ("对，是的。", "是的，没错。", "嗯，对。")
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
-OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "谁", "为什么")
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
 # it again: 我问的你还没回答呢 / 你先回答我的问题 / 我问的不是这个 / 你还没告诉我呢 / 我问你话呢. After a vague reply
 # when no question of hers is open it claims what did not happen (judge18, judge20).
@@ -85,8 +89,11 @@ class TurnAct:
 class CustomerVoice:
     """One call's customer: the lines already said, and how to pick the next one."""
 
-    def __init__(self, lines: CustomerLines, name: str, facts: Mapping[str, str], rng: random.Random) -> None:
+    def __init__(self, lines: CustomerLines, name: str, facts: Mapping[str, str], rng: random.Random,
+                 called: bool = False) -> None:
+        """`called`: the company rang her (a callback, a reminder), so she has nothing to ask help with."""
         self.lines = lines
+        self.called = called
         self.name = name
         self.facts = facts
         self.rng = rng
@@ -101,11 +108,12 @@ class CustomerVoice:
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
 
-        A line asking what is settled is passed over."""
+        A line asking what is settled is passed over; so is one that presses a question or asks for a matter
+        (`asking`) while no question of hers is open (qa17: "你就直接告诉我怎么办吧" right after the greeting)."""
         for pool in pools:
             fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
                      and self.settled.isdisjoint(self.lines.asking.get(line, ()))
-                     and (self.open_question or not presses_a_question(line))]
+                     and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
@@ -117,9 +125,14 @@ class CustomerVoice:
         return [self.lines.bands.get(b, ()) for b in order]
 
     def _answer(self, question: str, band: str) -> str:
+        if self.called and OFFER_OF_HELP.search(question):
+            return self._pick(CALLED_HER, *self._band_pools(band))
         fact = matching_fact(question, self.facts)
         if fact is not None:
             answer = self.facts[fact]
+            if confirms(question, answer):
+                self.told.add(fact)
+                return self._pick(CONFIRMATIONS, YES_ANSWERS, *self._band_pools(band))
             if fact in self.told and any(answer in part for part in self.last_parts):
                 return self._pick(JUST_SAID, *self._band_pools(band))  # not the same fact in two turns running
             if fact in self.told:
@@ -133,8 +146,11 @@ class CustomerVoice:
 
     def _reaction(self, act: TurnAct, band: str) -> str:
         bands = self._band_pools(band)
+        if act.faulted and act.fault_line and act.fault_line not in self.said:
+            self.said.add(act.fault_line)  # the scenario's own words for this fault, whatever the filters read
+            return act.fault_line          # in them (什么叫我的问题？ presses no question of hers)
         if act.faulted:
-            return self._pick([act.fault_line], self.lines.pushback, *bands)
+            return self._pick(self.lines.pushback, *bands)
         if act.pushed_back and not act.question:
             return self._pick(self.lines.pushback, *bands)
         if act.question and not act.verification:

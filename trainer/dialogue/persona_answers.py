@@ -38,6 +38,9 @@ FACT_TOPICS: dict[str, tuple[str, ...]] = {
     "caller": ("来电", "打来的", "号码", "谁打"),
 }
 MIN_SCORE = 2
+# A question that asks for a yes or a no ("您是否…？", "…吗？", "是不是…"), not for a detail.
+YES_NO_MARKS = ("是否", "吗", "是不是", "有没有", "对吧", "对吗", "没错吧")
+OPEN_QUESTION_WORDS = ("什么", "哪", "几", "多少", "怎么", "多久", "谁", "为什么")  # asks for a detail
 _FILLER_BIGRAMS = {"请问", "您的", "是不", "不是", "一下", "什么", "时候", "这个", "那个", "我们", "您是", "是什", "么时"}
 
 
@@ -55,3 +58,16 @@ def matching_fact(question: str, facts: Mapping[str, str]) -> str | None:
         if score > best_score:
             best, best_score = name, score
     return best if best_score >= MIN_SCORE else None
+
+
+def _words_only(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def confirms(question: str, answer: str) -> bool:
+    """The question states the customer's own fact and asks for a yes ("您是否投保了安享终身寿险？" to
+    "安享终身寿险"): a person answers "对，是的", not the fact back as if asked what it is (qa17, judge27)."""
+    if not any(mark in question for mark in YES_NO_MARKS) or any(word in question for word in OPEN_QUESTION_WORDS):
+        return False
+    fact = _words_only(answer)
+    return bool(fact) and fact in _words_only(question)

@@ -89,8 +89,10 @@ def model_line_for(checkpoint: Checkpoint, answers: Sequence[str]) -> str:
 def own_part(line: str, checkpoint: Checkpoint, scenario: Scenario) -> str:
     """`line` or, when it also holds another checkpoint's cues, the first model sentence with this
     checkpoint's cues and no other's (else the first with its cues): two missed checkpoints met by one
-    model line were taught with the same "better wording"."""
-    others = [cue for c in scenario.checkpoints if c.id != checkpoint.id for cue in c.cues]
+    model line were taught with the same "better wording". A customer's question answered in the same line
+    (本次通话全程录音) is not the step either."""
+    answers = [cue for f in scenario.lines.follow_ups for cue in f.cues if cue not in checkpoint.cues]
+    others = [cue for c in scenario.checkpoints if c.id != checkpoint.id for cue in c.cues] + answers
     if not any(cue in line for cue in others):
         return line
     mine = [s.text for answer in scenario.model_answers for s in sentence_segments(answer)

@@ -51,10 +51,18 @@ ANSWER_SIMILARITY = 0.90
 # A closing said as a question ("还有其他问题吗？") lets the customer ask what is still on their
 # mind; one with these words is a goodbye and ends the call.
 FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
+# What makes a goodbye the script's 礼貌结束 step: thanks, a wish, care for her time, an offer of more help (the
+# train split's closings: 不耽误您做饭了 / 您保重身体 / 还有啥要问的不 / 有啥不明白的随时打电话). A bare "好的，再见" or
+# "行，就这样，再见" ends the call but does no step (qa17: 完成要点：礼貌结束 for 大伟's "我帮您记录一下，再见").
+POLITE_CLOSE = ("谢", "祝", "保重", "注意身体", "歇", "休息", "慢点", "慢走", "辛苦", "打扰", "不好意思", "耽误", "占您",
+                "占你", "您忙", "不客气", "随时", "有事再", "有啥再", "再联系", "不明白的", "还有别的", "还有啥", "还有其他",
+                "还有什么")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
+# An opening that asks who is calling (喂？谁啊？ 喂，你好，哪位？): answered once the agent says who they are.
+WHO_IS_CALLING = re.compile(r"哪位|谁|你哪里")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
 # The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
@@ -116,6 +124,11 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
     opening = first_sentence(text)
     return [e for e in evidence if not (e.ok and e.behaviour == "closing" and (
         (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
+
+
+def _closing_at_the_end(text: str, evidence: Sequence[Evidence]) -> Evidence | None:
+    """The closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
+    return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
 
 
 def _goes_on_after(text: str, quote: str) -> bool:
@@ -257,7 +270,8 @@ class DialogueSession:
         self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
-        self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng)
+        self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng,
+                                   called=scenario.kind.startswith("outbound"))
         self.transcript: list[Utterance] = []
         self.findings: list[Finding] = []
         self.state = _State()
@@ -341,7 +355,11 @@ class DialogueSession:
         state = self.state
         if state.pending is not None:
             return state.pending.id not in state.answered
-        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", self.scenario.lines.opening))
+        opening = self.scenario.lines.opening
+        if WHO_IS_CALLING.search(opening) and any(SELF_INTRODUCTION.match(s) for u in self.transcript
+                                                  if u.speaker == "agent" for s in sentences(u.text)):
+            return False
+        return not state.asked and not state.answered and bool(re.search(r"[？?]|[吗呢][。！!]?$", opening))
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
@@ -365,7 +383,13 @@ class DialogueSession:
         """A closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
         if self.state.turn < 2:
             return None
-        return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+        return _closing_at_the_end(text, evidence)
+
+    def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
+        """The reply ends with a closing said with thanks, a wish or "anything else?": the closing step. A bare
+        再见 meets no checkpoint."""
+        return _closing_at_the_end(text, evidence) is not None and (
+            any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)))
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -731,6 +755,8 @@ class DialogueSession:
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
+                continue
+            if checkpoint.behaviour == "closing" and not self._polite_close(text, evidence):
                 continue
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None

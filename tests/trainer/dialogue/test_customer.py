@@ -15,7 +15,7 @@ from kb.chinese_text import sentences
 from trainer.dialogue.customer import (JUST_SAID, CORRECTIONS, CustomerVoice, TurnAct, after_correction, compose,
                                         presses_a_question)
 from trainer.dialogue.names import detail_asked, wrong_name
-from trainer.dialogue.persona_answers import matching_fact
+from trainer.dialogue.persona_answers import confirms, matching_fact
 
 
 def customer_lines(report) -> list[str]:
@@ -341,3 +341,46 @@ def test_after_her_last_question_is_answered_a_vague_reply_is_not_met_with_my_qu
         early.reply(scenario.model_answers[0])
         pressed_while_open += presses_a_question(early.reply("嗯嗯，好的好的。").text)
     assert pressed_while_open
+
+
+def test_a_yes_no_question_stating_her_own_fact_gets_a_yes_not_the_fact_back(real_scenarios, real_facts):
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts)
+    call.start()
+    call.reply("您好，我是XX人寿的客服专员。请问您是李秀兰女士本人吗？麻烦您说一下身份证后四位。")
+    line = call.reply("我先跟您确认：您是否通过我们的业务员投保了安享终身寿险？").text
+    assert line.startswith(("对", "是的", "嗯")) and "安享终身寿险" not in line
+    facts = {"product": "安享终身寿险", "signer": "是我老婆替我签的，那天我在外地出车。"}
+    assert confirms("您是否投保了安享终身寿险？", facts["product"])
+    assert not confirms("您投保的是哪款产品？", facts["product"])  # asks for the detail
+    assert not confirms("签名是您本人亲笔签的吗？", facts["signer"])  # her answer is not the question's words
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_after_a_greeting_the_customer_presses_no_question_she_has_not_asked(real_scenarios, real_facts, seed):
+    """qa17: to 喂？谁啊？ the agent said who she is, and the customer answered 你就直接告诉我怎么办吧 (a question of
+    a matter not raised yet) or 我问的你倒是说啊 (her who-is-it was answered)."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, seed=seed)
+    call.start()
+    line = call.reply("您好，我是客服小王。").text
+    assert not presses_a_question(line) and line not in call.scenario.lines.asking, line
+
+
+def test_asked_what_she_needs_on_a_call_the_company_made_the_customer_says_they_called_her(real_scenarios, real_facts):
+    """qa17: to "请问有什么可以帮您？" in a callback the customer answered 这我哪记得，你们自己查查吧 (as if asked a detail)."""
+    callback = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts)
+    callback.start()
+    line = callback.reply("您好，我是客服小王，请问有什么可以帮您？").text
+    assert "你们" in line and "打" in line, line
+    inbound = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    inbound.start()
+    assert "打给我" not in inbound.reply("您好，请问有什么可以帮您？").text
+
+
+def test_a_triggers_own_line_is_said_even_when_no_question_of_hers_is_open(real_scenarios):
+    """什么叫我的问题？ (the 代签 customer's answer to blame) reads like 我的问题 pressed as unanswered; with no question
+    of hers open it was passed over, and the blamed customer said 你说快点，我赶时间。 instead."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    blamed = next(t.say for t in scenario.triggers if t.when == "blame")
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    line = voice.respond(TurnAct(fault_line=blamed, faulted=True), "upset", "", "", open_question=False)
+    assert line == blamed

@@ -485,3 +485,36 @@ def test_the_next_checkpoint_hint_follows_the_scripts_order(real_scenarios, real
     after_identity = call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？").hints
     assert "下一个要点：确认投保人、被保险人是否亲笔签名" in after_identity, after_identity
     assert not any("犹豫期" in hint for hint in after_identity if hint.startswith("下一个要点"))
+
+
+def test_the_signature_question_does_not_also_meet_the_read_the_documents_step(real_scenarios, real_facts):
+    """judge27/qa17: the signature is asked for "投保单和投保提示书上", and 投保提示 was a cue of 第三项 (read the
+    product documents), so asking about the signature alone was credited with both steps."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-cooperative")
+    call.start()
+    call.reply("您好，我是XX人寿的客服专员。请问您是李秀兰女士本人吗？麻烦您说一下身份证后四位。")
+    hints = call.reply("投保单和投保提示书上投保人、被保险人的签名是您本人亲笔签名的吗？").hints
+    assert "purchase-signature" in call.state.done and "read-docs" not in call.state.done
+    assert "下一个要点：第三项：确认阅读并理解产品说明书和投保提示" in hints, hints
+    call.reply("请问您是否已经看过产品说明书和投保提示书，里面的内容清楚吗？")
+    assert "read-docs" in call.state.done
+
+
+@pytest.mark.parametrize("goodbye, polite", [("好的，我帮您记录一下，再见", False), ("好的，再见。", False),
+                                             ("感谢您接听我们的回访，再见。", True)])
+def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, polite):
+    """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
+    call.start()
+    call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？")
+    call.reply(goodbye)
+    credited = [f for f in call.report().findings if f.rubric == "checkpoint" and f.turn_index == 2]
+    assert bool(credited) == polite, credited
+    assert ("close" in call.state.done) == polite
+
+
+def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_facts):
+    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
+    call.start()
+    call.reply("再见")
+    assert not [f for f in call.report().findings if f.rubric == "checkpoint"]
