@@ -586,7 +586,19 @@ class DialogueSession:
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        return self._past_openers(reading.text, evidence, found)
+        return self._past_openers(reading.text, self._soothing_as_read(reading, evidence), found)
+
+    def _soothing_as_read(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
+        """A soothing clause a spoken rule quoted ("真的辛苦了，") takes the classifier's own quote of it when that
+        covers the clause. `_unstated` keeps a sentence that only soothes from meeting fact checkpoints by its
+        whole-sentence quote (judge18); the classifier quoted the sentence before judge26's spoken forms found the
+        clause first, and "真的辛苦了，家里有病人还要操心理赔。" met 轻症责任 by FAQ meaning again (lead, stop 33)."""
+        if not any(e.ok and e.behaviour in SOOTHING for e in evidence):
+            return evidence
+        own = {f.behaviour: f.quote for f in self.judge.findings(reading, set()) if f.behaviour in SOOTHING}
+        return [replace(e, quote=own[e.behaviour])
+                if e.ok and e.behaviour in own and e.quote.strip() and e.quote.strip() in own[e.behaviour] else e
+                for e in evidence]
 
     def _past_openers(self, text: str, evidence: list[Evidence], found: list[Evidence]) -> list[Evidence]:
         """`evidence` and the classifier's `found`, with each impatient opener's sentence read past the opener.
