@@ -14,6 +14,8 @@ the test, naming what was clicked, what went over the websocket and what the pag
 
 from __future__ import annotations
 
+import copy
+
 import re
 import time
 import warnings
@@ -117,6 +119,13 @@ class Browser:
 
     def new_context(self) -> "Context":
         return Context(self)
+
+    def serving(self, base_url: str) -> "Browser":
+        """The same Chromium pointed at another server (a test that starts and restarts its own app): Playwright's
+        sync API allows one instance per thread, so a second `sync_playwright()` fails inside the whole suite."""
+        other = copy.copy(self)
+        other.base_url = base_url
+        return other
 
 
 class Context:

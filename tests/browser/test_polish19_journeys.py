@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, ROOT, free_port, make_run_command, wait_until_serving
-from tests.browser.driver import Browser, Journal
+from tests.browser.conftest import ROOT, free_port, make_run_command, wait_until_serving
 
 # Streamlit's own page list, drawn when it treats a `pages/` folder beside the main script as a
 # version-1 multipage app; our menu is page links under our own sidebar title.
@@ -57,15 +56,12 @@ def restartable_app():
     shutil.rmtree(server.workdir, ignore_errors=True)
 
 
-def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app):
+def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app, browser):
     """qa15 #10, qa16 #10: a tab kept open over a server restart and reloaded showed Streamlit's own English list of
     the `pages/` files (app, account, admin, api tokens…) to an agent, and ran the page without app.py."""
-    from playwright.sync_api import sync_playwright
-
     server = restartable_app
-    with sync_playwright() as playwright:
-        browser = Browser(playwright, str(CHROMIUM), server.url, Journal({}))
-        context = browser.new_context()
+    context = browser.serving(server.url).new_context()
+    try:
         page = context.page()
         page.open("/search")
         assert page.page.locator(STREAMLIT_PAGE_LIST).count() == 0
@@ -78,6 +74,7 @@ def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app)
         sidebar = page.sidebar_text()
         assert "坐席陪练" in sidebar and "api tokens" not in sidebar.lower(), sidebar
         assert "中文" in sidebar, "the language switch is drawn by app.py, so app.py ran"
+    finally:
         context.close()
 
 
