@@ -37,7 +37,6 @@ from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_FILE, NEAR_COSINE
 from kb.gate_model import fit_logistic
 from kb.regulations.gate_memory import GateMemory
 from kb.search import Searcher
-from kb.text import has_cjk
 from kb.scope import SCOPE_MARGIN
 from kb.search import GATE_DEPTH, LIST_MARGIN
 from settings import Settings
@@ -72,7 +71,7 @@ def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
             text, writer=writer if name == "tune" else None)
         plan = searcher._for(text)._plan(text)  # noqa: SLF001 - which way the search reads it
         out.append((name, label, ids, [(h.id, h.relevance) for h in hits], features, writer,
-                    not has_cjk(plan.text) or plan.mixed))
+                    plan.read_as_english))
     encoder.save()
     return out
 
@@ -90,7 +89,7 @@ def tune_memory(searcher: Searcher) -> GateMemory:
             for text in texts:
                 chinese = searcher._for(text)  # noqa: SLF001 - the searcher the query is matched with
                 plan = chinese._plan(text)  # noqa: SLF001
-                if has_cjk(plan.text) and not plan.mixed:
+                if not plan.read_as_english:
                     into.append((chinese._vectors(plan)[0], path.name))  # noqa: SLF001
     return GateMemory.of(questions, negatives, searcher.encoder.model_id)
 

@@ -208,6 +208,12 @@ class QueryPlan:
     # A mostly English query with Chinese in it, read as English (Recipe.english_mixed): decided once per search.
     mixed: bool = False
 
+    @property
+    def read_as_english(self) -> bool:
+        """Searched the English way (its threshold, listing margin and gate): no Chinese left after rewriting, or
+        mostly English with some Chinese (`mixed`). Everything else is a Chinese query (the gate memory's kind)."""
+        return not has_cjk(self.text) or self.mixed
+
     @cached_property
     def chinese_terms(self) -> list[str]:
         """The Chinese content terms of an English query read as English (Recipe.english_mixed); [] otherwise."""
@@ -515,7 +521,7 @@ class Searcher:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
         # English queries have their own threshold (ensearch15), mostly English ones too (ensearch17)
-        english = not has_cjk(plan.text) or plan.mixed
+        english = plan.read_as_english
         if threshold > 0 and self.recipe.english_threshold and english:
             threshold = max(0.0, threshold - ENGLISH_RELEVANCE_OFFSET)
         # A category filter applies after retrieval, so it needs every candidate, not the top N.
@@ -588,7 +594,7 @@ class Searcher:
                 1.0 if top and fused_top is not None and top[0].id == self.index.entry_ids[fused_top] else 0.0,
                 word_odds, near,
                 *(self.memory.closeness(query_vector, writer)
-                  if self.memory is not None and has_cjk(plan.text) and not plan.mixed else (None, None))]
+                  if self.memory is not None and not plan.read_as_english else (None, None))]
 
     def gate_inputs(self, query: str, leave_out: str | None = None,
                     writer: str | None = None) -> tuple[list[Hit], list[float | None]]:
@@ -683,7 +689,7 @@ class Searcher:
         `rankings`: what the candidates were fused from (read by a collection's own gate)."""
         if not any(hit.relevance >= threshold for hit in candidates[:GATE_DEPTH]):
             return []
-        english = plan is not None and (not has_cjk(plan.text) or plan.mixed)
+        english = plan is not None and plan.read_as_english
         return [hit for hit in candidates if hit.relevance >= self._listing_floor(threshold, english)]
 
     def _near_threshold(self, candidates: Sequence[Hit], threshold: float, english: bool) -> bool:
