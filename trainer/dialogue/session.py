@@ -21,6 +21,7 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
+from trainer.dialogue.behaviours import BEHAVIOURS
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
@@ -595,7 +596,8 @@ class DialogueSession:
         clause first, and "真的辛苦了，家里有病人还要操心理赔。" met 轻症责任 by FAQ meaning again (lead, stop 33)."""
         if not any(e.ok and e.behaviour in SOOTHING for e in evidence):
             return evidence
-        own = {f.behaviour: f.quote for f in self.judge.findings(reading, set()) if f.behaviour in SOOTHING}
+        own = {f.behaviour: f.quote for f in self.judge.findings(reading, set(BEHAVIOURS) - set(SOOTHING))
+               if f.behaviour in SOOTHING}  # only the two asked for: no fault's quote narrowed (encoded) for nothing
         return [replace(e, quote=own[e.behaviour])
                 if e.ok and e.behaviour in own and e.quote.strip() and e.quote.strip() in own[e.behaviour] else e
                 for e in evidence]
