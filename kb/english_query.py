@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from kb.content import GlossaryGroup
-from kb.query_rewrite import Rewrite
+from kb.query_rewrite import Rewrite, SpokenRule
 from kb.text import STOP_WORDS, has_cjk, normalize
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -121,26 +121,19 @@ class EnglishWordsInChinese:
     (EnglishTerms), where these phrases are no rule. Customers abroad mix English into Chinese (search21b)."""
 
     def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
-        rules = []
-        for group in groups:
-            if any(not has_cjk(t) for t in group.terms):
-                continue
-            for phrase in group.spoken:
-                if not has_cjk(phrase):
-                    rules.append((re.compile(rf"(?<![a-z]){re.escape(normalize(phrase))}(?![a-z])"), normalize(phrase),
-                                  group.terms[0], tuple(normalize(w) for w in group.spoken_if),
-                                  tuple(normalize(w) for w in group.spoken_unless)))
-        self._rules = sorted(rules, key=lambda r: len(r[1]), reverse=True)
+        rules = [SpokenRule.of(phrase, group) for group in groups if all(has_cjk(t) for t in group.terms)
+                 for phrase in group.spoken if not has_cjk(phrase)]
+        self._rules = [(re.compile(rf"(?<![a-z]){re.escape(rule.phrase)}(?![a-z])"), rule)
+                       for rule in sorted(rules, key=lambda r: len(r.phrase), reverse=True)]
 
     def rewrite(self, text: str) -> Rewrite:
         if not has_cjk(text) or mostly_english(text):
             return Rewrite(text)
         changes: list[tuple[str, str]] = []
-        for pattern, phrase, term, context, against in self._rules:
-            if pattern.search(text) and (not context or any(w in text for w in context)) \
-                    and not any(w in text for w in against):
-                text = pattern.sub(term, text)
-                changes.append((phrase, term))
+        for pattern, rule in self._rules:
+            if pattern.search(text) and rule.stands_in(text):
+                text = pattern.sub(rule.term, text)
+                changes.append((rule.phrase, rule.term))
         return Rewrite(text, tuple(changes))
 
 

@@ -91,27 +91,45 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+@dataclass(frozen=True)
+class SpokenRule:
+    """One spoken phrase of a glossary group, read as the group's term in a query that names one of the group's
+    `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and none of its
+    `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子). Normalised like queries."""
+
+    phrase: str
+    term: str
+    context: tuple[str, ...]
+    against: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrase: str, group: GlossaryGroup) -> "SpokenRule":
+        return cls(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
+                   tuple(normalize(w) for w in group.spoken_unless))
+
+    def stands_in(self, text: str) -> bool:
+        """The query around the phrase is one where it means the term."""
+        return (not self.context or any(w in text for w in self.context)) and not any(w in text for w in self.against)
+
+
 class SpokenTerms:
-    """Replaces spoken phrases with the glossary term of their group (longest phrase first), in a query naming one
-    of the group's `spoken_if` words when it has some (借钱 is a policy loan in 保单能借钱吗, not in 借钱看病) and
-    none of its `spoken_unless` words (保险钱 is the benefit, but the premium in 交保险钱的日子)."""
+    """Replaces spoken phrases with the glossary term of their group (longest phrase first), where the query
+    around them says they mean it (`SpokenRule`)."""
 
     def __init__(self, groups: Sequence[GlossaryGroup], only: Collection[str] | None = None,
                  skip: Collection[str] = ()) -> None:
         """`only`: the spoken phrases this one replaces (all when None); `skip`: phrases it leaves to another
         (the dialect phrases, read before typos: dialect_phrases)."""
-        rules = [(normalize(phrase), group.terms[0], tuple(normalize(w) for w in group.spoken_if),
-                  tuple(normalize(w) for w in group.spoken_unless))
-                 for group in groups for phrase in group.spoken
+        rules = [SpokenRule.of(phrase, group) for group in groups for phrase in group.spoken
                  if (only is None or normalize(phrase) in only) and normalize(phrase) not in skip]
-        self._rules = sorted((r for r in rules if r[0]), key=lambda r: len(r[0]), reverse=True)
+        self._rules = sorted((r for r in rules if r.phrase), key=lambda r: len(r.phrase), reverse=True)
 
     def rewrite(self, text: str) -> Rewrite:
         changes: list[tuple[str, str]] = []
-        for phrase, term, context, against in self._rules:
-            if phrase in text and (not context or any(w in text for w in context)) and not any(w in text for w in against):
-                text = text.replace(phrase, term)
-                changes.append((phrase, term))
+        for rule in self._rules:
+            if rule.phrase in text and rule.stands_in(text):
+                text = text.replace(rule.phrase, rule.term)
+                changes.append((rule.phrase, rule.term))
         return Rewrite(text, tuple(changes))
 
 
