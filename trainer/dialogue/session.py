@@ -72,6 +72,15 @@ MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,�
 # A reply that is only an acknowledgement and thanks (好的谢谢。 嗯，谢谢您。 好的，感谢您的配合。): nothing said after it.
 BARE_THANKS = re.compile(r"(?:好的|好嘞|好|嗯|哦|行|对的|对|是的|明白了|明白|了解了|了解|收到|谢谢|感谢|多谢|您|你|的|配合|回答"
                          r"|啊|哈|呀|[，,。！!、～~\s])+")
+# The reason an identity check is asked for, said in the same reply (为了保护您的信息安全 / 核实身份是为了防止别人冒充您 /
+# 确认是您本人之前，我不会谈保单的具体内容): a wary customer hears why instead of only being asked again (judge31).
+EXPLAINS_THE_CHECK = re.compile(r"为了|以免|以防|防止|避免|冒充|保护您|保障您|(信息|账户|资金|保单)的?安全"
+                                r"|本人(之前|以前|以后|之后|后|才)|因为")
+# The agent saying why she calls (这次来电是想做个回访 / 给您打电话是提醒您一下): in an outbound call, no vague reply.
+CALL_PURPOSE = re.compile(r"(来电|打电话|打给您|给您打|联系您|致电|找您)[^。！？!?]{0,24}(回访|提醒|确认|核对|通知|了解)"
+                          r"|(做|做个|做一个|进行)[^。！？!?]{0,6}回访")
+# The agent saying the identity check is done (身份已经核实 / 身份核对好了): no answer to anything.
+IDENTITY_CHECKED = re.compile(r"身份[^，,。！？!?]{0,3}(核实|核对|确认|验证)")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -115,6 +124,11 @@ def _at_the_end(text: str, quote: str) -> bool:
     """The quote is in the reply's end (its last third, at least 30 characters): where a closing closes."""
     last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
     return quote in last or last in quote
+
+
+def _polite(text: str) -> bool:
+    """The reply has a polite word of a closing (`POLITE_CLOSE`) or asks "anything else?"."""
+    return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text))
 
 
 def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
@@ -184,9 +198,15 @@ def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple
     introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
     # every identity request, not only the one the verification finding quotes: in "请问是本人吗？麻烦您说一下身份证
     # 后四位。" the finding quotes the first, and the second met 告知合同的轻症责任 by FAQ meaning (judge20)
-    identity = tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES))
-    return (_faults(evidence) + identity + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+    return (_faults(evidence) + _identity_sentences(text) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
             + soothing + introductions + _echoing(text, heard))
+
+
+def _identity_sentences(text: str) -> tuple[str, ...]:
+    """The sentences that ask for the identity check or say it is done (先核实一下您的身份… / 身份已经核实。): they
+    answer none of the customer's questions, whatever words they share with an answer's cues (judge31: 核实 answered
+    "你们根本没通知过我！" and "业务员骗我的事，你们公司管不管？" before she said them)."""
+    return tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES) or IDENTITY_CHECKED.search(s))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
@@ -317,7 +337,8 @@ class DialogueSession:
         evidence = self._analyse(text, previous_line)
         progressed = len(state.done) + len(state.answered) > progress_before
         mood_before = self.mood.value
-        reactions = self.mood.react(e.behaviour for e in evidence)
+        reactions = self.mood.react((e.behaviour for e in evidence),
+                                    ("verification",) if EXPLAINS_THE_CHECK.search(text) else ())
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
         evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
@@ -389,8 +410,7 @@ class DialogueSession:
     def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
         """The reply ends with a closing said with thanks, a wish or "anything else?": the closing step. A bare
         再见 meets no checkpoint."""
-        return _closing_at_the_end(text, evidence) is not None and (
-            any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)))
+        return _closing_at_the_end(text, evidence) is not None and _polite(text)
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -554,13 +574,22 @@ class DialogueSession:
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
-        if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
+        if self._introducing(text):
+            evidence = [e for e in evidence if e.behaviour != "vague"]
+        elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _introducing(self, text: str) -> bool:
+        """In a call the company made (outbound), the agent saying who she is (您好，我是客服小王) or why she calls
+        (想就您上周投保的保单做个回访): what she must say first, not a vague reply — the classifier read both so
+        (judge31) and the customer answered 你说的我没听明白 to a greeting."""
+        return self.scenario.kind.startswith("outbound") and (
+            any(SELF_INTRODUCTION.match(s) for s in sentences(text)) or bool(CALL_PURPOSE.search(text)))
 
     def _acknowledging(self, text: str) -> bool:
         """The reply only thanks the customer ("好的谢谢。") in an outbound call (a callback, a reminder: the agent
@@ -644,7 +673,10 @@ class DialogueSession:
         silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
 
         def credible(sentence: str) -> bool:
-            return not within(sentence, silent) and (not at_fault(sentence, faults) or states_content(sentence, entry))
+            # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
+            # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
+            return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
+                not at_fault(sentence, faults) or states_content(sentence, entry))
 
         similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
@@ -693,9 +725,12 @@ class DialogueSession:
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
-        hit = cue_evidence(text, "answer", self._answer_cues[follow_up.id])
-        if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
-            return hit.quote
+        # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
+        skipped = (*silent_sentences(text), *_identity_sentences(text))
+        for sentence in sentences(text):
+            hit = cue_evidence(sentence, "answer", self._answer_cues[follow_up.id])
+            if hit is not None and not within(hit.quote, skipped):
+                return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
@@ -833,6 +868,8 @@ class DialogueSession:
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
+            if item.ok and item.behaviour == "closing" and not _polite(text):
+                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step)
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:

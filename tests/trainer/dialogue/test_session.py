@@ -518,3 +518,83 @@ def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_fa
     call.start()
     call.reply("再见")
     assert not [f for f in call.report().findings if f.rubric == "checkpoint"]
+
+
+@pytest.mark.parametrize("goodbye, credited", [("好的，再见。", False), ("行，就这样，再见", False),
+                                               ("感谢您接听我们的回访，再见。", True)])
+def test_a_bare_goodbye_is_not_praised_as_a_polite_close(real_scenarios, real_facts, goodbye, credited):
+    """judge31: the report praised "好的，再见。" as 礼貌地结束了通话 though it does no closing step (judge28)."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
+    call.start()
+    call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？")
+    call.reply(goodbye)
+    praised = [f for f in call.report().findings if f.rubric == "closing" and f.ok]
+    assert bool(praised) == credited, praised
+
+
+@pytest.mark.parametrize("ask, rises", [
+    ("为了保护您的信息安全，请问您是吴晓东先生本人吗？", False),
+    ("确认是您本人之前，我不会谈保单的具体内容，请问您是吴晓东先生本人吗？", False),
+    ("核实身份是为了防止别人冒充您，麻烦您说一下身份证后四位。", False),
+    ("请问您是吴晓东先生本人吗？", True),
+])
+def test_a_wary_customer_asked_for_her_identity_with_the_reason_is_not_angered(real_scenarios, real_facts, ask, rises):
+    """judge31: fraud-suspicious-callback's customer grew angrier (+15, 又要核实我身份？) at every identity request, even
+    one that said why it is asked; told why, she calms a little."""
+    call = session(real_scenarios, real_facts, scenario_id="fraud-suspicious-callback")
+    start = call.start().mood
+    turn = call.reply(ask)
+    assert (turn.mood > start) == rises, turn
+    assert ("骗子都是这么问的" in turn.text) == rises, turn.text
+
+
+@pytest.mark.parametrize("reply", ["好的，是这样，我们是安泰人寿回访中心的，想就您上周投保的保单做个回访。",
+                                   "您好，我是安泰人寿的客服小王。"])
+def test_saying_who_calls_and_why_on_an_outbound_call_is_not_vague(real_scenarios, real_facts, reply):
+    """judge31: on a callback, the agent's introduction and the call's purpose were 回应空泛 and raised the mood."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-cooperative")
+    start = call.start().mood
+    turn = call.reply(reply)
+    assert not [f for f in call.report().findings if f.rubric == "vague"]
+    assert turn.mood <= start
+
+
+def test_an_introduction_with_the_judge_is_not_vague(real_scenarios, real_facts, judge):
+    """judge31: with the meaning judge "您好，我是客服小王，请问有什么可以帮您？" on a callback read as 回应空泛."""
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
+    call.start()
+    call.reply("您好，我是客服小王，请问有什么可以帮您？")
+    call.reply("好的，是这样，我们是安泰人寿回访中心的，想就您上周投保的保单做个回访。")
+    assert not [f for f in call.report().findings if f.rubric == "vague"]
+
+
+@pytest.mark.parametrize("scenario_id, reply, question", [
+    # the identity check's 核实 is no answer to "你们根本没通知过我！" nor to "业务员骗我的事，你们公司管不管？"
+    ("permanent-lapse-angry", "郑先生您好，为了保护您的信息安全，先核实一下您的身份，麻烦您说一下投保人姓名和身份证后四位。",
+     "no-notice"),
+    ("dividend-below-promise", "林先生您好，先核实一下您的身份，麻烦您说一下投保人姓名和身份证后四位，好吗？", "agent"),
+    # 不会 / 不能 said of something else
+    ("fraud-suspicious-callback", "您好，我是XX人寿客服专员，工号4102。确认是您本人之前，我不会谈保单的具体内容。",
+     "want-password"),
+    ("grace-period-short-of-money", "有一个办法叫自动垫交。能不能用要看您合同条款和当初是否选择了这项，我帮您查一下。",
+     "pay-agent"),
+    # the greeting is no way for her to confirm the caller (官方客服热线)
+    ("fraud-suspicious-callback", "您好，我是安泰人寿的客服专员，工号4102，这次打给您是想就您上周投保的安康两全保险做一个简短的回访。",
+     "how-confirm"),
+])
+def test_words_shared_with_an_answers_cues_answer_no_question_before_it_is_asked(real_scenarios, real_facts, judge,
+                                                                                  scenario_id, reply, question):
+    """judge31's audit of the 12 scenarios: each of these answered a question of hers early, so she never asked it."""
+    call = DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge)
+    call.start()
+    call.reply(reply)
+    assert question not in call.state.answered
+
+
+def test_the_greeting_meets_no_official_channel_step(real_scenarios, real_facts, judge):
+    """judge31: "工号4102，这次打给您是想…做一个简短的回访" met 请客户挂断后拨打官方客服热线 by the FAQ entry's meaning."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge)
+    call.start()
+    call.reply("您好，我是安泰人寿的客服专员，工号4102，这次打给您是想就您上周投保的安康两全保险做一个简短的回访。")
+    assert "official-channel" not in call.state.done
+    assert "introduce" in call.state.done
