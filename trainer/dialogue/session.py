@@ -17,11 +17,11 @@ import numpy as np
 
 from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
+from kb.content import Entry
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.behaviours import BEHAVIOURS
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
@@ -184,22 +184,36 @@ def _echoing(text: str, heard: str) -> tuple[str, ...]:
                  if any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", s) for f in figures))
 
 
-def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple[str, ...]:
+def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "", entries: Sequence[Entry] = ()) -> tuple[str, ...]:
     """The quotes `_close_to` credits only if they state something of the entry: the faults, the identity
     requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
     lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了) —
     and (judge18) a sentence that only soothes or only introduces the agent: "您爱人生病住院，您一个人前前后后跑，
     真的辛苦了。" met 告知合同的轻症责任, "王女士，我明白您现在急着用钱，心里肯定很烦。" 讲清正常退保退还的是现金价值,
     "您好，我是95519客服。" (cosine 0.91 to the 轻症 answer) 轻症责任 too. A soothing clause in a sentence that
-    goes on ("您别着急，犹豫期过后退保…") leaves the rest of the sentence to be judged as before."""
-    whole = {s.rstrip(_SENTENCE_MARKS) for s in sentences(text)}
-    soothing = tuple(e.quote for e in evidence
-                     if e.ok and e.behaviour in SOOTHING and e.quote.strip().rstrip(_SENTENCE_MARKS) in whole)
+    goes on ("您别着急，犹豫期过后退保…") leaves the rest of the sentence to be judged as before (`_only_soothing`)."""
     introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
     # every identity request, not only the one the verification finding quotes: in "请问是本人吗？麻烦您说一下身份证
     # 后四位。" the finding quotes the first, and the second met 告知合同的轻症责任 by FAQ meaning (judge20)
     return (_faults(evidence) + _identity_sentences(text) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
-            + soothing + introductions + _echoing(text, heard))
+            + _only_soothing(text, evidence, entries) + introductions + _echoing(text, heard))
+
+
+def _only_soothing(text: str, evidence: Sequence[Evidence], entries: Sequence[Entry]) -> tuple[str, ...]:
+    """The sentences that only soothe: they hold a soothing finding's words, and the rest of the sentence states
+    nothing of the scenario's entries (no topic term, no figure) — "真的辛苦了，家里有病人还要操心理赔。" — while
+    "您别着急，犹豫期过后退保…" goes on with a rule. The rest is read, not the quote's length: judge26's spoken forms
+    quote the clause (真的辛苦了，), and the whole-sentence test let the sentence meet 轻症责任 (lead, stop 33)."""
+    quotes = [q for e in evidence if e.ok and e.behaviour in SOOTHING and (q := e.quote.strip().rstrip(_SENTENCE_MARKS))]
+    found = []
+    for sentence in sentences(text):
+        held = [q for q in quotes if q in sentence]
+        rest = sentence
+        for quote in held:
+            rest = rest.replace(quote, "")
+        if held and not any(states_content(rest, entry) for entry in entries):
+            found.append(sentence)
+    return tuple(found)
 
 
 def _identity_sentences(text: str) -> tuple[str, ...]:
@@ -547,8 +561,8 @@ class DialogueSession:
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
                                                 f"{claim.expected} ({entry.question})"),
                                          (entry.script or entry.answer).strip(), claim.entry))
-        if not any(c.ok for c in claims):
-            evidence += self._term_explanation(text, previous_line)
+        if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
+            evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         evidence += self._personal_data(text)
         named = self._wrong_name(text)
         if named is not None:
@@ -572,7 +586,7 @@ class DialogueSession:
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
+        self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
         if self._introducing(text):
             evidence = [e for e in evidence if e.behaviour != "vague"]
@@ -600,6 +614,10 @@ class DialogueSession:
             return False
         return any(c.id not in self.state.done for c in self.scenario.checkpoints if c.behaviour != "closing")
 
+    def _unstated(self, text: str, evidence: Sequence[Evidence]) -> tuple[str, ...]:
+        """`_unstated` for this call: what the customer said, the scenario's entries."""
+        return _unstated(text, evidence, self._heard, tuple(self.entries.values()))
+
     @property
     def _heard(self) -> str:
         """Everything the customer has said so far."""
@@ -616,20 +634,7 @@ class DialogueSession:
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        return self._past_openers(reading.text, self._soothing_as_read(reading, evidence), found)
-
-    def _soothing_as_read(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
-        """A soothing clause a spoken rule quoted ("真的辛苦了，") takes the classifier's own quote of it when that
-        covers the clause. `_unstated` keeps a sentence that only soothes from meeting fact checkpoints by its
-        whole-sentence quote (judge18); the classifier quoted the sentence before judge26's spoken forms found the
-        clause first, and "真的辛苦了，家里有病人还要操心理赔。" met 轻症责任 by FAQ meaning again (lead, stop 33)."""
-        if not any(e.ok and e.behaviour in SOOTHING for e in evidence):
-            return evidence
-        own = {f.behaviour: f.quote for f in self.judge.findings(reading, set(BEHAVIOURS) - set(SOOTHING))
-               if f.behaviour in SOOTHING}  # only the two asked for: no fault's quote narrowed (encoded) for nothing
-        return [replace(e, quote=own[e.behaviour])
-                if e.ok and e.behaviour in own and e.quote.strip() and e.quote.strip() in own[e.behaviour] else e
-                for e in evidence]
+        return self._past_openers(reading.text, evidence, found)
 
     def _past_openers(self, text: str, evidence: list[Evidence], found: list[Evidence]) -> list[Evidence]:
         """`evidence` and the classifier's `found`, with each impatient opener's sentence read past the opener.
@@ -742,7 +747,7 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _unstated(text, evidence, self._heard))
+        quote = self._answer_quote(text, pending, claims, reading, self._unstated(text, evidence))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
@@ -753,7 +758,7 @@ class DialogueSession:
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _unstated(text, evidence, self._heard)):
+                                                                          self._unstated(text, evidence)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
@@ -799,7 +804,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, unstated = _faults(evidence), _unstated(text, evidence, self._heard)
+        faults, unstated = _faults(evidence), self._unstated(text, evidence)
         conduct, openers = _conduct(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:

@@ -598,3 +598,15 @@ def test_the_greeting_meets_no_official_channel_step(real_scenarios, real_facts,
     call.reply("您好，我是安泰人寿的客服专员，工号4102，这次打给您是想就您上周投保的安康两全保险做一个简短的回访。")
     assert "official-channel" not in call.state.done
     assert "introduce" in call.state.done
+
+
+def test_a_term_said_with_a_wrong_figure_is_not_credited_as_explained(real_scenarios, real_facts):
+    """judge31: "严重脑中风后遗症要等确诊90天以后才能评估" was 事实错误 and 准确解释（讲到了“严重脑中风后遗症”）on the same
+    words, and the credit calmed the customer; the classifier's explanation is already skipped beside a wrong figure."""
+    call = session(real_scenarios, real_facts, scenario_id="stroke-claim-early")
+    call.start()
+    call.reply("严重脑中风后遗症要等确诊90天以后才能评估，到时候再说。")
+    findings = call.report().findings
+    assert [f for f in findings if f.rubric == "wrong_fact"]
+    assert not [f for f in findings if f.rubric == "explanation" and f.ok]
+    assert not any(behaviour == "explanation" for behaviour, _ in call.state.mood_moves[-1])
