@@ -28,7 +28,7 @@ from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.reply import meaning_findings
-from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
@@ -442,6 +442,8 @@ class DialogueSession:
         verifying = [e.quote for e in evidence if e.behaviour == "verification"]
         other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
         question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in other)), "")
+        if not question and self.voice.called:  # "请问有什么可以帮您？" on a call she received, however it was read
+            question = next((s for s in sentences(text) if OFFER_OF_HELP.search(s)), "")
         named = next((e for e in evidence if e.behaviour == "wrong_name"), None)
         return TurnAct(
             fault_line=next((r.say for r in faults if r.say), ""),

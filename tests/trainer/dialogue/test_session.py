@@ -563,9 +563,10 @@ def test_an_introduction_with_the_judge_is_not_vague(real_scenarios, real_facts,
     """judge31: with the meaning judge "您好，我是客服小王，请问有什么可以帮您？" on a callback read as 回应空泛."""
     call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
     call.start()
-    call.reply("您好，我是客服小王，请问有什么可以帮您？")
+    greeted = call.reply("您好，我是客服小王，请问有什么可以帮您？")
     call.reply("好的，是这样，我们是安泰人寿回访中心的，想就您上周投保的保单做个回访。")
     assert not [f for f in call.report().findings if f.rubric == "vague"]
+    assert "你们" in greeted.text, greeted.text  # 是你们打给我的呀…: the company rang her (CALLED_HER)
 
 
 @pytest.mark.parametrize("scenario_id, reply, question", [
