@@ -666,8 +666,10 @@ class DialogueSession:
         start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
         return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
-    def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
-        """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
+    def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
+                  elsewhere: Sequence[str] = ()) -> str | None:
+        """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
+        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by.
 
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
@@ -685,7 +687,8 @@ class DialogueSession:
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
                 not at_fault(sentence, faults) or states_content(sentence, entry))
 
-        similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
+        references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
+        similarity, sentence = self.judge.closeness(reading, references, keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
             return None
         rivals = [self.judge.closeness(reading, refs)[0] for other, refs in self._references.items()
@@ -721,6 +724,20 @@ class DialogueSession:
         return found
 
     @cached_property
+    def _elsewhere(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """For each checkpoint and question, the cues of the checkpoints that name another point (sharing no cue with
+        it). An FAQ entry can hold several steps: callback-caller-verification's script says 工号 (报出工号) and 不会要求您
+        提供密码 (no secrets) besides 官方客服热线, and "您的电话是您投保时在投保单上预留的" met 请客户拨打官方客服热线 and
+        answered 那我怎么确认你真是保险公司的？ by the staff-number sentence's meaning (judge31)."""
+        checkpoints = self.scenario.checkpoints
+
+        def other(cues: Sequence[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(cue for c in checkpoints if not set(c.cues) & set(cues) for cue in c.cues))
+
+        return {**{("checkpoint", c.id): other(c.cues) for c in checkpoints},
+                **{("question", f.id): other(self._answer_cues[f.id]) for f in self.scenario.lines.follow_ups}}
+
+    @cached_property
     def _answer_cues(self) -> dict[str, tuple[str, ...]]:
         """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
         twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
@@ -741,7 +758,7 @@ class DialogueSession:
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry, faults)
+        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)])
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -817,7 +834,8 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, unstated) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)])
+                                                  for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:

@@ -448,7 +448,7 @@ def test_the_live_hint_for_a_vague_reply_shows_the_wording_for_that_point(real_s
     scenario = real_scenarios["callback-cooperative"]
     call = DialogueSession(scenario, real_facts)
     call.start()
-    turn = call.reply("您好，我是95519客服中心的回访专员。")
+    turn = call.reply("这个嘛，看情况吧。")
     vague = next(f for f in call.report().findings if f.rubric == "vague")
     assert vague.model_answer == scenario.model_answers[0]
     assert any(hint.endswith(f"可以这样说：{scenario.model_answers[0]}") for hint in turn.hints), turn.hints
@@ -501,9 +501,10 @@ def test_the_signature_question_does_not_also_meet_the_read_the_documents_step(r
 
 
 @pytest.mark.parametrize("goodbye, polite", [("好的，我帮您记录一下，再见", False), ("好的，再见。", False),
-                                             ("感谢您接听我们的回访，再见。", True)])
+                                             ("行，就这样，再见", False), ("感谢您接听我们的回访，再见。", True)])
 def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, polite):
-    """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束."""
+    """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束; and (judge31)
+    the report still praised a bare goodbye as 礼貌地结束了通话."""
     call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
     call.start()
     call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？")
@@ -511,6 +512,8 @@ def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, 
     credited = [f for f in call.report().findings if f.rubric == "checkpoint" and f.turn_index == 2]
     assert bool(credited) == polite, credited
     assert ("close" in call.state.done) == polite
+    praised = [f for f in call.report().findings if f.rubric == "closing" and f.ok]
+    assert bool(praised) == polite, praised
 
 
 def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_facts):
@@ -518,18 +521,6 @@ def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_fa
     call.start()
     call.reply("再见")
     assert not [f for f in call.report().findings if f.rubric == "checkpoint"]
-
-
-@pytest.mark.parametrize("goodbye, credited", [("好的，再见。", False), ("行，就这样，再见", False),
-                                               ("感谢您接听我们的回访，再见。", True)])
-def test_a_bare_goodbye_is_not_praised_as_a_polite_close(real_scenarios, real_facts, goodbye, credited):
-    """judge31: the report praised "好的，再见。" as 礼貌地结束了通话 though it does no closing step (judge28)."""
-    call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
-    call.start()
-    call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？")
-    call.reply(goodbye)
-    praised = [f for f in call.report().findings if f.rubric == "closing" and f.ok]
-    assert bool(praised) == credited, praised
 
 
 @pytest.mark.parametrize("ask, rises", [
@@ -611,3 +602,18 @@ def test_a_term_said_with_a_wrong_figure_is_not_credited_as_explained(real_scena
     assert [f for f in findings if f.rubric == "wrong_fact"]
     assert not [f for f in findings if f.rubric == "explanation" and f.ok]
     assert not any(behaviour == "explanation" for behaviour, _ in call.state.mood_moves[-1])
+
+
+def test_an_entry_sentence_naming_another_step_meets_no_checkpoint_by_meaning(real_scenarios, real_facts, judge):
+    """judge31: callback-caller-verification's script names three steps (工号, 不会要求您提供密码, 官方客服热线); by its
+    staff-number sentence's meaning "您的电话是您投保时…预留的" met 请客户拨打官方客服热线 and answered 怎么确认你真是
+    保险公司的. Only the entry's sentences that name no other step meet a step by meaning."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge)
+    call.start()
+    call.reply("您好，您这么小心是对的。我是客服中心的回访专员，工号3106，今天是为您上周的新保单做个回访。")
+    call.reply("您的电话是您投保时在投保单上预留的，我们只按这个号码联系您。")
+    assert "where-number" in call.state.answered  # guard: her question is answered
+    assert "official-channel" not in call.state.done
+    assert "how-confirm" not in call.state.answered
+    call.reply("您可以挂断后拨打保单上印着的官方客服热线，在那里完成回访。")
+    assert "official-channel" in call.state.done  # guard: its own words still meet it
