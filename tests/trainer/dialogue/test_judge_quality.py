@@ -134,7 +134,9 @@ def _fraud_call_on_the_second_question(real_scenarios, real_facts, judge) -> Dia
 
 def test_going_on_about_an_earlier_question_is_not_ignoring_the_customer(real_scenarios, real_facts, judge):
     session = _fraud_call_on_the_second_question(real_scenarios, real_facts, judge)
-    session.reply("再说一句，这个号码就是您投保的时候自己预留的联系方式，我们不会拿去做别的。")
+    # the reply serves her (empathy) as the rule asks; without it, it passed only because 不会 (in 不会拿去做别的) was a
+    # cue answering "你们是不是还要我银行卡密码、验证码？" (judge31 narrowed the cue)
+    session.reply("我理解您的担心。再说一句，这个号码就是您投保的时候自己预留的联系方式，我们不会拿去做别的。")
     assert "ignored_question" not in {f.rubric for f in session.findings}
     assert any("验证码" in point for point in session.open_points())  # the new question is still open
     off_topic = _fraud_call_on_the_second_question(real_scenarios, real_facts, judge)
