@@ -211,6 +211,29 @@ def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor
     assert list(off_topic.columns) == ["问题", "返回的条目"] and list(off_topic.iloc[:, 0]) == ["犹豫期是多少天"]
 
 
+def test_batch_hit_test_names_each_entry_by_its_question_with_its_id_after_it(app_env, instructor, tmp_path, monkeypatch):
+    """polish21: 期望条目 / 当前前三 / 返回的条目 held bare ids (cooling-off-length, …): an instructor had to look each
+    one up to see whether the miss was near."""
+    import trainer.editing.hit_test as hit_test
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    # expects an entry it will not find in the top 3: listed among the misses
+    (folder / "miss.yaml").write_text("queries:\n  - {q: 冷静期有几天, ids: [claims-decline-notice]}\n", encoding="utf-8")
+    (folder / "off_topic.yaml").write_text("off_topic:\n  - 犹豫期是多少天\n", encoding="utf-8")
+    monkeypatch.setattr(hit_test, "DEV_SET_DIR", folder)
+    at = page("ui_pages/hit_test.py", instructor)
+    at = at.button(key="hit_test_run").click().run()
+    assert not at.exception
+    expected, cooling = "拒赔的话会通知我吗？", "犹豫期有多长？"  # the fixture content's questions
+    [misses] = [d.value for d in at.dataframe if "当前前三" in d.value.columns]
+    row = misses.iloc[0]
+    assert row["期望条目"] == f"{expected}（claims-decline-notice）"
+    assert row["当前前三"].startswith(f"{cooling}（cooling-off-length）"), row["当前前三"]
+    off_topic = at.dataframe[-1].value
+    assert off_topic.iloc[0]["返回的条目"].startswith(f"{cooling}（cooling-off-length）")
+
+
 def quiz_item_page(instructor, item_id: str) -> AppTest:
     at = page("ui_pages/editor.py", instructor)
     at.radio(key="editor_kind").set_value("quiz").run()
