@@ -88,7 +88,13 @@ _CLOSING_QUESTION = re.compile(r"还有(其他|别的|什么|啥)")
 # train split (judge26, leave one writer out) as the lowest floor keeping clarifying_question's precision at main's
 # (0.89 → 0.895, recall 0.69 → 0.72); with the rule floor alone (0.4) dev precision fell 0.84 → 0.79. Without a
 # classifier such forms do not count (rules alone they were right about half the time on dev).
-SPOKEN_FLOORS = {"clarifying_question": 0.6}
+#
+# Rudeness in spoken words and desk words / codes (judge29) are faults written from the train split's misses; on the
+# dev split unfloored they found 2 more rude items for 2 more false flags (rude precision under its floor) and flagged
+# a jargon counter-example. Their floors were fixed before the next dev read by a rule set in advance: the highest of
+# 0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5 keeping 80 % of the forms' train gain (leave one writer out, two writers): rude
+# 0.25 (21 of 26 items gained), jargon 0.4 (8 of 10).
+SPOKEN_FLOORS = {"clarifying_question": 0.6, "rude": 0.25, "jargon": 0.4}
 
 
 def _asks_at_end(question: str) -> bool:
@@ -115,12 +121,13 @@ BLAME_CUES = (
     "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",
 )
 # Insider terms an agent must explain the first time a customer hears them.
-JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额交清", "复效", "效力中止", "次标体",
-                # judge29 (train split): underwriting and claims desk words, each said unexplained only in lines
-                # labelled jargon (拒付 3, 标体 4, 健告 3, 照会 6, 二核 4, 承保 8 …; explained, 照会就是… is none).
-                # Not 给付 or 核保: the model answers say 按…给付 and 重新核保, and 核保同事 names a desk.
-                "拒付", "标体", "非标", "健告", "批文", "除外承保", "除外责任", "照会", "二核", "承保", "生调", "契调",
-                "趸交", "双录", "回销", "撤件", "协议给付", "通融赔付", "垫缴", "自垫", "调查件", "转换权", "附约", "银保")
+# Underwriting and claims desk words (judge29, train split): each said unexplained only in lines labelled jargon
+# (拒付 3, 标体 4, 健告 3, 照会 6, 二核 4, 承保 8 …; explained, 照会就是… is none). Not 给付 or 核保: the model answers
+# say 按…给付 and 重新核保, and 核保同事 names a desk. Written from the train split, they need the classifier's score
+# (`SPOKEN_FLOORS`) as the spoken forms do.
+DESK_TERMS = ("拒付", "标体", "非标", "健告", "批文", "除外承保", "除外责任", "照会", "二核", "承保", "生调", "契调",
+              "趸交", "双录", "回销", "撤件", "协议给付", "通融赔付", "垫缴", "自垫", "调查件", "转换权", "附约", "银保")
+JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额交清", "复效", "效力中止", "次标体") + DESK_TERMS
 # A code in Latin capitals (CV, EM值, MIR, RPU状态, WD: train split, 17 of 17 such lines labelled jargon) is a desk
 # abbreviation; not those a customer meets outside the insurer (APP, ID, CT, ICU …) nor the template's XX.
 _ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?![A-Za-z0-9])")
@@ -476,7 +483,8 @@ class Detectors:
         classifier's score (`SPOKEN_FLOORS`) are left out."""
         cues = self.positives(text)
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
-        return cues + spoken + self.negatives(text, explained_terms), spoken
+        faults, spoken_faults = self._faults(text, explained_terms)  # without a classifier, these count as found
+        return cues + spoken + faults, spoken + spoken_faults
 
     # ------------------------------------------------------------------ negative
 
@@ -485,13 +493,21 @@ class Detectors:
 
         `explained_terms` (kept by the session) grows with each term explained or already flagged.
         """
+        return self._faults(text, explained_terms)[0]
+
+    def _faults(self, text: str, explained_terms: set[str]) -> tuple[list[Evidence], list[Evidence]]:
+        """`negatives`, and apart the ones found by forms written from the train split's misses (rudeness in
+        spoken words, desk words and codes) that `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS`."""
         found: list[Evidence] = []
+        spoken: list[Evidence] = []
         quoted: set[tuple[str, str]] = set()
 
-        def add(evidence: Evidence) -> None:
-            if (evidence.behaviour, evidence.quote) not in quoted:
-                quoted.add((evidence.behaviour, evidence.quote))
-                found.append(evidence)
+        def add(evidence: Evidence) -> bool:
+            if (evidence.behaviour, evidence.quote) in quoted:
+                return False
+            quoted.add((evidence.behaviour, evidence.quote))
+            found.append(evidence)
+            return True
 
         for phrase in self.forbidden:
             if phrase.kind == "jargon":
@@ -520,9 +536,6 @@ class Detectors:
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
-        for match in _RUDE_SPOKEN.finditer(text):
-            if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
-                add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))
         for match in _IMPATIENT_OPENER.finditer(text):
             if not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"],
@@ -539,18 +552,28 @@ class Detectors:
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
             if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
+        for match in _RUDE_SPOKEN.finditer(text):
+            if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
+                evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
+                if add(evidence):
+                    spoken.append(evidence)
         if not _CONCRETE.search(text):
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):
                     add(Evidence("vague", False, clause_at(text, match.start(), match.end()), ADVICE["vague"]))
                     break
-        for evidence in self.jargon(text, explained_terms):
-            add(evidence)
-        return found
+        for evidence, desk in self._jargon(text, explained_terms):
+            if add(evidence) and desk:
+                spoken.append(evidence)
+        return found, spoken
 
     def jargon(self, text: str, explained_terms: set[str]) -> list[Evidence]:
+        return [evidence for evidence, _ in self._jargon(text, explained_terms)]
+
+    def _jargon(self, text: str, explained_terms: set[str]) -> list[tuple[Evidence, bool]]:
+        """Each unexplained term, and whether it is a desk word or code (`DESK_TERMS`, `_ABBREVIATION`)."""
         found = []
-        codes = (m.group() for m in _ABBREVIATION.finditer(text) if m.group() not in KNOWN_ABBREVIATIONS)
+        codes = tuple(m.group() for m in _ABBREVIATION.finditer(text) if m.group() not in KNOWN_ABBREVIATIONS)
         for term in dict.fromkeys((*self.jargon_terms, *codes)):
             position = _find_term(text, term)
             if position < 0 or term in explained_terms:
@@ -560,7 +583,8 @@ class Detectors:
                 continue
             explained_terms.add(term)  # flagged once; repeating it is not a new fault
             better = next((p.better for p in self.forbidden if p.kind == "jargon" and term in p.wordings), "")
-            found.append(Evidence("jargon", False, clause_at(text, position, position + len(term)),
-                                  Worded(f"“{term}”是内部术语，{ADVICE['jargon']}",
-                                         f"“{term}” is internal jargon: {english(ADVICE['jargon'])}"), better))
+            found.append((Evidence("jargon", False, clause_at(text, position, position + len(term)),
+                                   Worded(f"“{term}”是内部术语，{ADVICE['jargon']}",
+                                          f"“{term}” is internal jargon: {english(ADVICE['jargon'])}"), better),
+                          term in DESK_TERMS or term in codes))
         return found
