@@ -89,12 +89,16 @@ _CLOSING_QUESTION = re.compile(r"还有(其他|别的|什么|啥)")
 # (0.89 → 0.895, recall 0.69 → 0.72); with the rule floor alone (0.4) dev precision fell 0.84 → 0.79. Without a
 # classifier such forms do not count (rules alone they were right about half the time on dev).
 #
-# Rudeness in spoken words and desk words / codes (judge29) are faults written from the train split's misses; on the
-# dev split unfloored they found 2 more rude items for 2 more false flags (rude precision under its floor) and flagged
-# a jargon counter-example. Their floors were fixed before the next dev read by a rule set in advance: the highest of
-# 0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5 keeping 80 % of the forms' train gain (leave one writer out, two writers): rude
-# 0.25 (21 of 26 items gained), jargon 0.4 (8 of 10).
-SPOKEN_FLOORS = {"clarifying_question": 0.6, "rude": 0.25, "jargon": 0.4}
+#
+# Desk words and codes (judge29) are jargon written from the train split's misses; unfloored, on the dev split they
+# flagged a jargon counter-example. The floor was fixed before the next dev read by a rule set in advance: the highest
+# of 0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5 keeping 80 % of the forms' train gain (leave one writer out, two writers): 0.4
+# (8 of 10 items gained). Dev jargon 0.83 / 0.71 → 0.84 / 0.74, no counter-example flagged.
+SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4}
+# Rudeness in spoken words (judge29) counts only without a classifier: with it, the forms found 2 more dev items for 2
+# more false flags, unfloored and at the floor the same rule chose (0.25), so rude precision fell under its floor
+# (0.73 → 0.70); rules alone they raise rude recall on dev 0.37 at precision 0.70.
+RULES_ALONE = frozenset({"rude"})
 
 
 def _asks_at_end(question: str) -> bool:
@@ -479,11 +483,14 @@ class Detectors:
 
     def rule_evidence(self, text: str, explained_terms: set[str], judged: bool = True) -> tuple[list[Evidence], list[Evidence]]:
         """Every rule's evidence for a reply (cues, spoken forms, faults) and, apart, the spoken forms
-        (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the forms that need a
-        classifier's score (`SPOKEN_FLOORS`) are left out."""
+        (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the positive forms that need a
+        classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone (`RULES_ALONE`)."""
         cues = self.positives(text)
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
         faults, spoken_faults = self._faults(text, explained_terms)  # without a classifier, these count as found
+        if judged:
+            faults = [e for e in faults if not (e.behaviour in RULES_ALONE and any(e is s for s in spoken_faults))]
+            spoken_faults = [e for e in spoken_faults if e.behaviour not in RULES_ALONE]
         return cues + spoken + faults, spoken + spoken_faults
 
     # ------------------------------------------------------------------ negative
