@@ -236,8 +236,8 @@ _IMPATIENT_OPENER = re.compile(
 # the classifier a third of them). Each form names the customer hurried (快点说, 后面还排着一堆电话), told it was said
 # before (我都说三遍了 — not 您讲了三遍, the customer's own), brushed off (爱信不信, 您自己看着办, 去告呗, 转了也白搭),
 # told to be quiet or that a feeling is useless (别嚷嚷了, 哭也解决不了问题), talked down to (说了您也不懂, 太外行) or
-# threatened with a hang-up (我就挂了 — not 我就先挂了哈 / 我就给您挂了, a polite close). Read at reply time like every
-# fault rule: fault rules are not in the classifier's calibration.
+# threatened with a hang-up (我就挂了 — not 我就先挂了哈 / 我就给您挂了, a polite close). Counted by rules alone
+# (`RULES_ALONE`): with the classifier they cost dev precision (docs/benchmarks.md, judge29).
 _RUDE_SPOKEN = re.compile(
     r"(?<![我帮给])快点(儿)?(说|讲|找|哈|吧|啊)|有事说事|有话快说|(?<![我只接您你])(说|讲)重点|(?<![跟给和向])(您|你)(就|先)?(直接)?(说|讲)重点"
     r"|(不要|别)绕来绕去|排队等着|后(面|边)[^，,。！？!?]{0,4}(排着|排队)|电话(排着|等着)|一堆电话"
