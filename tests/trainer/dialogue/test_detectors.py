@@ -371,13 +371,13 @@ def test_a_spoken_question_needs_the_classifier():
 
 
 def test_faults_written_from_the_train_split_are_held_to_the_classifier():
-    """judge29: desk words and codes come apart from the older fault rules, so that `MeaningJudge.confirmed` holds
-    them to `SPOKEN_FLOORS`; rudeness in spoken words counts only without a classifier (with one it cost dev
-    precision); judge19's opener rule counts either way."""
-    text = "什么事，快点说，我这边后面还排着一堆电话呢。您这单还挂着照会没回。行了行了，您听我说。"
+    """judge29: impatience in spoken words and desk words / codes come apart from the older fault rules, so that
+    `MeaningJudge.confirmed` holds them to `SPOKEN_FLOORS`; the other spoken rudeness counts only without a
+    classifier (with one it cost dev precision); judge19's opener rule counts either way."""
+    text = "什么事，快点说，我这边后面还排着一堆电话呢。您这单还挂着照会没回。您爱信不信。行了行了，您听我说。"
     judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
     alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
     judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
-    assert ("jargon", "您这单还挂着照会没回。") in held and ("jargon", "您这单还挂着照会没回。") in judged
-    assert ("rude", "快点说，") in alone and ("rude", "快点说，") not in judged
+    assert {("rude", "快点说，"), ("jargon", "您这单还挂着照会没回。")} <= held <= judged
+    assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
     assert ("rude", "行了行了，") in judged and ("rude", "行了行了，") in alone and ("rude", "行了行了，") not in held
