@@ -511,7 +511,7 @@ class Detectors:
         spoken words, desk words and codes) that `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS`."""
         found: list[Evidence] = []
         spoken: list[Evidence] = []
-        alone: list[Evidence] = []  # counted by rules alone (`RULES_ALONE`)
+        alone: list[Evidence] = []  # counted only without a classifier (`rule_evidence`)
         quoted: set[tuple[str, str]] = set()
 
         def add(evidence: Evidence) -> bool:
