@@ -506,9 +506,10 @@ class Detectors:
         """
         return self._faults(text, explained_terms)[0]
 
-    def _faults(self, text: str, explained_terms: set[str]) -> tuple[list[Evidence], list[Evidence]]:
-        """`negatives`, and apart the ones found by forms written from the train split's misses (rudeness in
-        spoken words, desk words and codes) that `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS`."""
+    def _faults(self, text: str, explained_terms: set[str]) -> tuple[list[Evidence], list[Evidence], list[Evidence]]:
+        """`negatives`; apart, the ones found by forms written from the train split's misses that
+        `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS` (impatience, desk words and codes), and those that count
+        only without a classifier (the other spoken rudeness)."""
         found: list[Evidence] = []
         spoken: list[Evidence] = []
         alone: list[Evidence] = []  # counted only without a classifier (`rule_evidence`)
