@@ -255,6 +255,20 @@ def test_go_to_whoever_you_like_is_rude_wherever_it_is_said(real_scenarios, real
     assert rude and "找谁" in rude[0].quote and not rude[0].ok
 
 
+@pytest.mark.parametrize("reply", ["什么事，快点说，我这边后面还排着一堆电话呢。",
+                                   "犹豫期是15天，这个我都讲了好几遍了，您到底有没有在听？"])
+def test_impatience_in_spoken_words_costs_compliance(real_scenarios, real_facts, reply):
+    """#12: "什么事，快点说，我这边后面还排着一堆电话呢" was 合规 100 — rules and classifier alike read no rudeness in it.
+    judge29's spoken forms (hurrying the customer, "I said it many times") find it without the judge too."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    session.start()
+    session.reply(reply)
+    report = session.report()
+    rude = [f for f in report.findings if f.rubric == "rude" and not f.ok]
+    assert rude and rude[0].quote in reply, report.findings
+    assert report.subscores["compliance"] < 100
+
+
 @pytest.mark.parametrize("reply", ["好的谢谢。接下来跟您确认说明书。", "好的谢谢，接下来跟您确认说明书。",
                                    "嗯，谢谢。那我再跟您说一下犹豫期。", "好的，感谢您的配合。下面我说一下交费的事。"])
 def test_thanks_before_saying_what_comes_next_does_not_end_the_call(real_scenarios, real_facts, judge, reply):
