@@ -41,7 +41,7 @@ def with_sibling(hits: Sequence[H], siblings: Mapping[str, Sequence[str]], place
 
     Only a sibling already among `hits` moves (nothing under the listing floor is shown), and only up."""
     hits = list(hits)
-    if not hits:
+    if not hits or not siblings:
         return hits
     ids = [hit.id for hit in hits]
     wanted = siblings.get(ids[0], ())

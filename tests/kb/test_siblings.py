@@ -49,3 +49,9 @@ def test_nothing_moves_when_the_sibling_is_already_in_the_top_three_or_not_liste
     no_sibling = [Shown("div-forms"), Shown("div-notice"), Shown("div-cash-options"), Shown("div-no-promise")]
     assert with_sibling(no_sibling, SIBLINGS) == no_sibling
     assert with_sibling([], SIBLINGS) == []
+
+
+def test_hits_of_a_collection_without_siblings_are_left_as_they_are() -> None:
+    """Regulation articles have no id and no siblings: their hits pass through untouched."""
+    articles = [object(), object()]
+    assert with_sibling(articles, {}) == articles
