@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from trainer.dialogue.judge import MeaningJudge, Reading
+from trainer.dialogue.judge import CLAUSE_MARGINS, MeaningJudge, Reading
 from trainer.dialogue.segments import sentence_segments
 
 
@@ -65,3 +65,30 @@ def test_a_promise_beside_a_report_is_the_agents_own_and_a_restatement_is_not() 
     found = judge.findings(reading("分红肯定每年都有的，不会比业务员说的少的。", [0.9]), set())
     assert [e.quote for e in found] == ["分红肯定每年都有的，"]
     assert judge.findings(reading("您是说，业务员讲这个分红每年都有，是吧？", [0.9]), set()) == []
+
+
+def judge_reading_clauses(behaviour: str, threshold: float, word: str, clause_score: float) -> MeaningJudge:
+    """A judge that reads replies itself (no encoder): every sentence scores 0.3 for `behaviour`, a comma clause
+    holding `word` scores `clause_score` (the n-grams of a clause tell it apart; its vector is its sentence's)."""
+    judge = judge_scoring(behaviour, threshold)
+    judge.classifier.whole_from_sentences = True
+    judge.classifier.recipe = SimpleNamespace(clause_units=False)
+    judge.classifier.scores = lambda texts, vectors, only=None: np.array(
+        [[clause_score if word in t and "，" not in t.rstrip("，") else 0.3] for t in texts])
+    judge.embed = lambda texts: np.zeros((len(texts), 2))
+    return judge
+
+
+def test_feelings_named_in_the_last_clause_of_an_apology_are_empathy() -> None:
+    text = "实在抱歉，这笔退费比我们承诺的时间晚了一周，让您着急了。"
+    margin = CLAUSE_MARGINS["empathy"]
+    judge = judge_reading_clauses("empathy", 0.89, "着急", 0.89 + margin + 0.01)
+    found = judge.findings(judge.read(text), set())
+    assert [(e.behaviour, e.quote) for e in found] == [("empathy", "让您着急了。")]
+
+
+def test_a_clause_needs_its_margin_over_the_threshold() -> None:
+    text = "实在抱歉，这笔退费比我们承诺的时间晚了一周，让您着急了。"
+    margin = CLAUSE_MARGINS["empathy"]
+    judge = judge_reading_clauses("empathy", 0.89, "着急", 0.89 + margin - 0.01)
+    assert judge.findings(judge.read(text), set()) == []
