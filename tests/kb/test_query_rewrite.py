@@ -509,3 +509,14 @@ def test_a_reading_still_said_makes_a_typo() -> None:
     """癌 is yán in Taiwan and sounds as 岩 in Cantonese: 原位岩 is 原位癌 (SAID_READINGS)."""
     assert TypoCorrector(["原位癌", "退款"], set()).rewrite("宫颈原位岩赔唔赔").text == "宫颈原位癌赔唔赔"
     assert TypoCorrector(["退款"], set()).rewrite("退宽要几天").text == "退款要几天"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("这公司要是黄了，交的钱咋办", "这公司要是倒闭了，交的钱怎么办"),    # northern 黄了 of a company
+    ("钱没交上能不能先从保单里面垫着", "钱没交上能不能先从保单里面垫交保费"),
+    ("保单放了十几年，纸都黄了，公司还认不认", "保单放了十几年，纸都黄了，公司还认不认"),  # yellowed paper
+    ("住院押金我先垫着，保单能报吗", "住院押金我先垫着，保单能报吗"),      # advancing a hospital deposit
+])
+def test_spoken_words_search22b_read(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """search22b: 黄了 and 垫着 were unread on TUNE (垫着 had been fixed into 垫缴 only by a false typo fix)."""
+    assert bundled_spoken.rewrite(typed).text == meant
