@@ -48,7 +48,8 @@ _LAPSE_CUES = ("停", "断", "没交", "没缴", "莫交", "冇交", "未交", "
 # (断 is a broken leg, twelve characters on).
 _CUE_BEFORE, _CUE_AFTER = 8, 4
 _HELD_CUES = ("买", "签", "收到", "送到", "拿到", "寄到", "投保", "交了", "交满", "缴了", "缴满", "交够", "保了", "生效")
-# An event before the span (走了三年, 过身咗三年, 被拒三年了) or dated by it (三年前做的手术, 三个月前已经过身).
+# An event before the span (走了三年, 过身咗三年, 被拒三年了) or dated by it (三年前做的手术, 三个月前已经过身); premiums
+# still to pay (还差8年没交完, 还剩5年没交) are no time passed either. (犹豫期就剩三天了 stays: still inside the period.)
 _EVENT_BEFORE = re.compile(r"(?:(?:走|没)(?:了|咗)|(?:死|去世|过世|过身|离世|病故|被拒|拒赔)(?:了|咗|掉)?)(?:都|已经|有)?$")
 _EVENT_AFTER = ("过身", "去世", "过世", "离世", "走", "死", "手术", "住院", "确诊", "查出", "出事", "病", "拒")
 
@@ -120,7 +121,7 @@ def span_measures(text: str, start: int, end: int) -> str:
     before = _CLAUSE_END.split(text[:start])[-1][-_CUE_BEFORE:]
     clause_after = _CLAUSE_END.split(text[end:])[0]
     after = clause_after[:_CUE_AFTER]
-    if _EVENT_BEFORE.search(before):
+    if _EVENT_BEFORE.search(before) or before.endswith(("还差", "还剩", "剩下")) and "交" in after:
         return "event"
     if clause_after.startswith("前") and any(cue in clause_after for cue in _EVENT_AFTER) \
             and not any(cue in clause_after for cue in (*_HELD_CUES, *_LAPSE_CUES)):

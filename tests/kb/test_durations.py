@@ -114,6 +114,7 @@ def test_words_that_say_the_cooling_off_period_is_over_are_judged_like_a_number_
     "执屋先搵到阿爷份保单，佢三年前已经过身",
     "三年前做的手术当时不知道保险能报",           # an operation dated three years back
     "重疾被拒三年了 现在还能去法院告吗",           # a declined claim
+    "娃的保险还差8年没交完 还得俺接着交吗",        # a term still to run
 ])
 def test_a_span_that_dates_a_death_an_illness_or_a_declined_claim_is_no_rule_s(text: str) -> None:
     """search22b: 走了三年 gave the two-year rules (lapse-permanent-termination, uw-incontestable-two-years) a bonus in
