@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import language_switch, streamlit_hints, tr
+from ui.layout import page_frame
 from ui.pages import FAVICON, PAGES, ROOT_ALIAS
 from ui.session import current_user
 
@@ -40,6 +41,7 @@ def main() -> None:
             st.sidebar.page_link(pages[spec.path])
     language_switch()
     streamlit_hints()
+    page_frame()
     current.run()
 
 

@@ -6,6 +6,8 @@ script every browser session runs. Running `streamlit run app.py` directly also 
 then sign-ins do not survive a page refresh (there is no route to set the cookie).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.page_addresses import page_routes
@@ -13,6 +15,9 @@ from ui.pages import PAGES
 from ui.resources import database, loaded_knowledge_base, search_log_writer, settings
 from ui.search_api import ApiResources, SearchApi
 from ui.session_cookie import routes
+from ui.stale_pages import ignore_stale_pages
+
+ignore_stale_pages(Path(__file__).resolve().parent)  # an old release's pages/ beside app.py: ignored, named to delete
 
 search_api = SearchApi(ApiResources(loaded_knowledge_base, database, search_log_writer, settings))
 app = st.App("app.py", routes=routes() + search_api.routes()

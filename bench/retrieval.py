@@ -68,7 +68,8 @@ def recipes() -> dict[str, Recipe]:
             "all-list_near_misses": replace(Recipe(), list_near_misses=False),
             "all-near_threshold_answers": replace(Recipe(), near_threshold_answers=False),
             "all+learned_gate": replace(Recipe(), learned_gate=True),
-            "all-gate_memory": replace(Recipe(), gate_memory=False)}
+            "all-gate_memory": replace(Recipe(), gate_memory=False),
+            "all-siblings": replace(Recipe(), siblings=False)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:

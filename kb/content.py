@@ -96,6 +96,7 @@ class Entry:
     keywords: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     tags: tuple[str, ...] = ()
+    siblings: tuple[str, ...] = ()
     difficulty: int = 1
     en: Mapping[str, str] | None = None
     file: str = ""
@@ -874,6 +875,19 @@ def _missing_entry(entry_id: str) -> tuple[str, str]:
     return (f"refers to FAQ entry '{entry_id}', which does not exist", f"引用的 FAQ 条目 '{entry_id}' 不存在")
 
 
+def _sibling_problems(entries: Mapping[str, Entry]) -> list[Problem]:
+    """An entry's siblings must be other FAQ entries that exist."""
+    problems = []
+    for entry in entries.values():
+        for sibling in entry.siblings:
+            if sibling == entry.id:
+                problems.append(Problem(entry.file, entry.line, entry.id, "siblings", "names the entry itself",
+                                        "不能把条目自己列为同类条目"))
+            elif sibling not in entries:
+                problems.append(Problem(entry.file, entry.line, entry.id, "siblings", *_missing_entry(sibling)))
+    return problems
+
+
 def _read_required(files: _ContentFiles, name: str, problems: list[Problem],
                    reader: Callable[[Any, str, list[Problem]], Any], default: Any) -> Any:
     if not files.exists(name):
@@ -923,6 +937,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
             problems += repeated_in_entry(written)  # the same wording twice in one entry
             wordings += written
     problems += duplicate_wordings(wordings)
+    problems += _sibling_problems(entries)
 
     quiz_items: dict[str, QuizItem] = {}
     prompts: dict[str, tuple[str, str]] = {}  # one question, one quiz item

@@ -85,6 +85,9 @@ ENTRY = ItemKind("entries", (
     Field("sources", SOURCES, "依据（每行：文件名 | 条款）", "Sources (one per line: document | article)", required=True,
           layout="block"),
     Field("tags", LINES, "标签", "Tags"),
+    # Entries that answer the same question in another circumstance (犹豫期内撤单 / 犹豫期后退保): when one is shown
+    # first, search keeps the other in the top three (kb.siblings). Ids of FAQ entries; the relation goes both ways.
+    Field("siblings", LINES, "同一问题的另一种情形（条目 id，每行一个）", "Same question, other circumstance (entry ids)"),
     DIFFICULTY,
     Field("en", ENGLISH, parts=(Field("question", TEXT, "英文问题（可选）", "English question (optional)"),
                                 Field("answer", PARAGRAPH, "英文答案（可选）", "English answer (optional)",

@@ -36,6 +36,7 @@ from kb.index import SearchIndex
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
                               spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
+from kb.siblings import sibling_map, with_sibling
 from kb.rerank import Reranker, candidate_features
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
@@ -134,6 +135,9 @@ class Recipe:
     english_terms: bool = True
     # An English query is answered at a relevance ENGLISH_RELEVANCE_OFFSET lower (ensearch15). No effect on Chinese.
     english_threshold: bool = True
+    # When the first hit has a sibling entry (same question, other circumstance; kb.siblings) listed under the
+    # third place, it is moved up to the third (search22a).
+    siblings: bool = True
     # A query typed in traditional characters (猶豫期, 保單) is read in simplified ones before anything else
     # (kb.script_conversion; search16a). A simplified query is never changed.
     simplified_script: bool = True
@@ -394,6 +398,7 @@ class Searcher:
         self.scope = scope if recipe.scope_check else None
         self._scope_examples = scope.examples if scope else ()
         self.entries = entries
+        self._siblings = sibling_map(e for e in entries.values() if isinstance(e, Entry))
         self.encoder = encoder
         self.glossary = glossary
         self.min_relevance = min_relevance
@@ -550,6 +555,8 @@ class Searcher:
                 shown = shown if probability >= cut else []
             elif probability >= NEAR_PROBABILITY and features[GATE_FEATURES.index("top_cosine")] >= NEAR_COSINE:
                 shown = self._accepted(candidates, threshold - NEAR_DROP, plan, query_vector, rankings)
+        if self.recipe.siblings:
+            shown = with_sibling(shown, self._siblings)
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
         return [self._with_highlights(hit, plan) for hit in shown]

@@ -1,4 +1,4 @@
-"""Assignments on the trainee's pages: the list that comes first on 模拟通话, and its mode names."""
+"""Assignments on the trainee's pages: the list that comes first on 模拟通话, its mode names, and whom one is for."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ from ui.render import escape_markdown
 
 def mode_name(mode: str) -> str:
     return tr("考试", "Exam") if mode == "exam" else tr("练习", "Training")
+
+
+def assignees(assignment: AssignmentInfo, names: Mapping[int, str]) -> str:
+    """Whom an assignment is for: "一组", or "一组（王坐席、李坐席）" when it names agents (`names` by user id;
+    an agent no longer in it, e.g. disabled, is left out)."""
+    if not assignment.agents:
+        return assignment.team
+    named = [names[agent] for agent in assignment.agents if agent in names]
+    return tr(f"{assignment.team}（{'、'.join(named)}）", f"{assignment.team} ({', '.join(named)})")
 
 
 def mode_choice(mode: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from trainer.clock import clock_time, local_time
@@ -41,6 +41,22 @@ def entry_label(entry_id: str) -> str:
     be found by the words of its question; an id alone made an instructor pick among 288 codes (qa16)."""
     entry = knowledge_base().content.entries.get(entry_id)
     return f"{entry_id} · {shortened(entry_text(entry, 'question'), 40)}" if entry else entry_id
+
+
+def entry_named(entry_id: str) -> str:
+    """An FAQ entry in a table's cell: its question first (in the UI language, cut to 30 characters), its id after
+    it as the secondary text; an id alone made an instructor look up each one (polish21: the hit test's columns).
+    An id no entry has (one only a draft adds) reads as itself."""
+    entry = knowledge_base().content.entries.get(entry_id)
+    if entry is None:
+        return entry_id
+    return tr(f"{shortened(entry_text(entry, 'question'), 30)}（{entry_id}）",
+              f"{shortened(entry_text(entry, 'question'), 30)} ({entry_id})")
+
+
+def entries_named(entry_ids: Sequence[str], empty: str = "—") -> str:
+    """Several entries in one cell, each as `entry_named`, in their order."""
+    return tr("；", "; ").join(entry_named(entry_id) for entry_id in entry_ids) or empty
 
 
 def entry_choice(entry_id: str) -> str:

@@ -90,8 +90,8 @@ INSTRUCTOR_WORK = Audience(
                               "Export entries and quiz items to Excel/CSV for review; import them back after a dry run."))),
     (("打开“团队概览”，选您的班组和时间段：看谁还没训练，哪些题和情景最弱。",
       "Open Team overview, pick your team and period: who has not trained, which questions and scenarios are weakest."),
-     ("在“作业布置”里把最弱的情景布置给班组，并定截止日期。",
-      "In Assignments, give the team the weakest scenario, with a due date."),
+     ("在“作业布置”里把最弱的情景布置给班组（或只给需要的几位坐席），并定截止日期。",
+      "In Assignments, give the team (or just the agents who need it) the weakest scenario, with a due date."),
      ("看“搜索反馈”：坐席搜不到的问法一键加到正确的条目；改内容前后用“命中测试”检查。",
       "Read Search feedback: add the wordings agents could not find to the right entry; check with the Hit test "
       "before and after an edit.")),

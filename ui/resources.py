@@ -24,7 +24,7 @@ from trainer.search_feedback.writer import LogWriter
 from trainer.dialogue.corpus import corpus_fingerprint
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
-from trainer.dialogue.kept_judge import judge_key, judge_saved, judge_shelf
+from trainer.dialogue.kept_judge import drop_stale_classifiers, judge_key, judge_saved, judge_shelf
 from trainer.dialogue.refresh import JudgeRefresher, RefreshStatus
 
 
@@ -138,8 +138,13 @@ def _judge_refresher(model_id: str) -> JudgeRefresher[MeaningJudge]:
     kb, current = knowledge_base(), settings()
     if kb.encoder.model_id != model_id:
         raise RuntimeError(f"the encoder is {kb.encoder.model_id}, not {model_id}")
-    return JudgeRefresher(model_id, lambda _key: open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir),
-                          judge_shelf(current.data_dir, kb.encoder),
+
+    def train(key: str) -> MeaningJudge | None:
+        trained = open_judge(current.content_dir, kb.encoder, current.embedding_cache_dir)
+        drop_stale_classifiers(current.embedding_cache_dir, key, model_id)  # one file per accepted correction
+        return trained
+
+    return JudgeRefresher(model_id, train, judge_shelf(current.data_dir, kb.encoder),
                           saved=lambda key: judge_saved(current.embedding_cache_dir, key))
 
 

@@ -1,5 +1,5 @@
-"""作业布置 — instructors give their team a scenario to do by a due date, in training or exam mode,
-and see how many of the team have done each one."""
+"""作业布置 — instructors give their team, or chosen agents of it, a scenario to do by a due date, in
+training or exam mode, and see how many of them have done each one."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
 from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
-from ui.assignments_view import mode_choice, mode_name
+from ui.assignments_view import assignees, mode_choice, mode_name
 from ui.display import scenario_title, when, zone
 from ui.exports import MISSING
 from ui.i18n import tr
@@ -38,24 +38,31 @@ if not teams:
 elif not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
 else:
+    # the team outside the form: the agents to choose from are that team's
+    team = st.selectbox(tr("班组", "Team"), teams, key="assignment_team")
+    team_agents = {member.id: member.display_name for member in agents(db, team)}
     with st.form("assignment_form"):
-        team_col, scenario_col = st.columns(2)
-        team = team_col.selectbox(tr("班组", "Team"), teams, key="assignment_team")
+        scenario_col, agents_col = st.columns(2)
         scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), key="assignment_scenario",
                                              format_func=scenario_title)
+        chosen = agents_col.multiselect(tr("指定坐席", "Agents"), list(team_agents), key="assignment_agents",
+                                        format_func=team_agents.get, placeholder=tr("全组（不选即全组）", "The whole team (none chosen)"),
+                                        help=tr("只给这几位坐席布置；不选则布置给全组。",
+                                                "Assign to these agents only; with none chosen, to the whole team."))
         mode_col, due_col = st.columns(2)
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
                               format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, key="assignment_due")
         if st.form_submit_button(tr("布置", "Assign"), type="primary"):
             try:
-                create_assignment(db, user, scenario_id, team, mode, due, today)
+                made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)
             except AssignmentError as error:
                 st.error(tr(error.zh, error.en))
             else:
+                whom = assignees(made, team_agents)
                 st.session_state["assignment_message"] = tr(
-                    f"已布置给{team}：{scenario_title(scenario_id)}（{mode_name(mode)}）。",
-                    f"Assigned to {team}: {scenario_title(scenario_id)} ({mode_name(mode)}).")
+                    f"已布置给{whom}：{scenario_title(scenario_id)}（{mode_name(mode)}）。",
+                    f"Assigned to {whom}: {scenario_title(scenario_id)} ({mode_name(mode)}).")
                 st.rerun()
 
 st.subheader(tr("已布置的作业", "Assignments in force"))
@@ -64,10 +71,14 @@ if not listed:
     st.caption(tr("还没有布置作业。", "Nothing assigned yet."))
 for progress in listed:
     work = progress.assignment
+    members = agents(db, work.team)
+    if work.agents:
+        members = [member for member in members if member.id in work.agents]
     with st.container(border=True):
         text_col, cancel_col = st.columns([4, 1])
         overdue = tr("（已过截止日期）", " (past due)") if work.due_date < today else ""
-        text_col.markdown(f"**{escape_markdown(scenario_title(work.scenario_id))}** · {escape_markdown(work.team)} · {mode_name(work.mode)} · "
+        whom = assignees(work, {member.id: member.display_name for member in members})
+        text_col.markdown(f"**{escape_markdown(scenario_title(work.scenario_id))}** · {escape_markdown(whom)} · {mode_name(work.mode)} · "
                           + tr(f"截止 {work.due_date:%Y-%m-%d}", f"due {work.due_date:%Y-%m-%d}") + overdue)
         text_col.progress(progress.done / progress.members if progress.members else 0.0,
                           text=tr(f"已完成 {progress.done} / {progress.members} 人", f"Done by {progress.done} of {progress.members}"))
@@ -79,7 +90,7 @@ for progress in listed:
                      score: round(done[member.id].score) if member.id in done else None,
                      at: when(done[member.id].completed_at) if member.id in done else "",
                      report: call_link(done[member.id].dialogue_id) if member.id in done and done[member.id].dialogue_id else None}
-                    for member in agents(db, work.team)]
+                    for member in members]
             st.dataframe(pd.DataFrame(rows, columns=[name, status, score, at, report]), hide_index=True, width="stretch",
                          placeholder=MISSING,  # not Streamlit's "None" for a score or report still to come
                          column_config={report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"))})

@@ -10,6 +10,7 @@ import streamlit as st
 from kb.search import Hit
 from trainer.editing.hit_test import DEV_SET_DIR, HitTestRun, QuestionOutcome, dev_set, parse_questions, run
 from ui.content_editing import HIT_TEST_DRAFT, show_problems
+from ui.display import entries_named
 from ui.limits import QUESTION_CHARS
 from ui.uploads import file_upload
 from ui.i18n import tr
@@ -74,10 +75,18 @@ else:
 
 
 def outcome_rows(outcomes: list[QuestionOutcome]) -> list[dict[str, object]]:
-    return [{tr("问题", "question"): o.query.text, tr("期望条目", "expected"): ", ".join(o.query.ids),
-             tr("当前前三", "live top 3"): ", ".join(o.before_ids[:3]) or "—",
-             **({tr("草稿前三", "draft top 3"): ", ".join(o.after_ids[:3]) or "—"} if o.after_ids is not None else {})}
+    """Each question with the entries it expects and finds, by their questions (ids after them)."""
+    return [{tr("问题", "question"): o.query.text, tr("期望条目", "expected"): entries_named(o.query.ids, ""),
+             tr("当前前三", "live top 3"): entries_named(o.before_ids[:3]),
+             **({tr("草稿前三", "draft top 3"): entries_named(o.after_ids[:3])} if o.after_ids is not None else {})}
             for o in outcomes]
+
+
+def show_entries_table(rows: list[dict[str, object]]) -> None:
+    """A table whose cells name entries: those columns wide, as they hold up to three questions each."""
+    wide = {name: st.column_config.TextColumn(name, width="large") for name in (rows[0] if rows else {})
+            if name not in (tr("问题", "question"),)}
+    st.dataframe(rows, hide_index=True, column_config=wide)
 
 
 def show_run(result: HitTestRun) -> None:
@@ -90,17 +99,17 @@ def show_run(result: HitTestRun) -> None:
         columns[3].metric(tr("草稿新增未命中", "Newly missed"), len(result.newly_missed))
         if result.newly_missed:
             st.error(tr("这次修改会让以下问题找不到正确条目：", "This edit makes these questions miss their entry:"))
-            st.dataframe(outcome_rows(result.newly_missed), hide_index=True)
+            show_entries_table(outcome_rows(result.newly_missed))
         if result.fixed:
             st.success(tr("这次修改让以下问题能找到了：", "This edit makes these questions find their entry:"))
-            st.dataframe(outcome_rows(result.fixed), hide_index=True)
+            show_entries_table(outcome_rows(result.fixed))
     st.caption(tr("未命中（期望条目不在前三，或无标注的问题没有答案）", "Misses (expected entry not in the top 3, or no answer for an unlabelled question)"))
-    st.dataframe(outcome_rows(result.misses(after=bool(after)) or result.misses()), hide_index=True)
+    show_entries_table(outcome_rows(result.misses(after=bool(after)) or result.misses()))
     answered = result.off_topic_after if after and result.off_topic_after is not None else result.off_topic_before
     if answered:
         st.warning(tr("以下无关问题返回了答案：", "These off-topic questions got an answer:"))
-        st.dataframe([{tr("问题", "question"): q, tr("返回的条目", "answered with"): ", ".join(ids)} for q, ids in answered],
-                     hide_index=True)
+        show_entries_table([{tr("问题", "question"): q, tr("返回的条目", "answered with"): entries_named(ids)}
+                            for q, ids in answered])
 
 
 def with_progress(search: Callable[[str], list[Hit]], bar, total: int, steps: Iterator[int]) -> Callable[[str], list[Hit]]:

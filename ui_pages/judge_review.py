@@ -6,8 +6,8 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (MAX_REASON, accept, missed_step, open_corrections, reject, review_counts,
-                                          suggested_labels)
+from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, accept, missed_step, needs_note, note_given,
+                                          open_corrections, reject, review_counts, suggested_labels)
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
@@ -100,16 +100,31 @@ for correction in queue:
                           "alone, so it cannot be a counter-example in the corpus: ")
                        + tr("判断确实有误时，可接受并只写入上面选的行为；否则维持原判。",
                             "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))
-        # The trainee reads the outcome and this note on the call's report and on 我的进度 (qa16 #13).
-        note = st.text_input(tr("给学员的说明（可选，学员会看到）", "A word to the trainee (optional; they will see it)"),
+        # The trainee reads the outcome and this note on the call's report and on 我的进度 (qa16 #13); a relabel or a
+        # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
+        note = st.text_input(tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
+                                "A word to the trainee (required to relabel or keep the judgement; they will see it)"),
                              key=f"note_{correction.id}", max_chars=MAX_REASON,
                              placeholder=tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
                                             "e.g. this was comforting the customer, corrected / this blamed the rules"))
         accept_col, reject_col = st.columns(2)
+        corpus_labels = existing.labels if existing else ()
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
-            st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
-                                              chosen_counter, user.login, note)
-            st.rerun()
+            if needs_note(correction, corpus_labels, chosen, chosen_counter, keeping=False) and not note_given(note):
+                st.error(tr(f"您改了建议的标注：请在“给学员的说明”里写一句理由（至少 {MIN_NOTE} 个字），学员和之后的培训师都靠它明白为什么。",
+                            f"You changed the suggested labels: write a short reason under “A word to the trainee” (at least "
+                            f"{MIN_NOTE} characters); the trainee and the next instructor learn why from it."),
+                         icon=":material/edit_note:")
+            else:
+                st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
+                                                  chosen_counter, user.login, note)
+                st.rerun()
         if reject_col.button(tr("维持原判", "Keep the judgement"), key=f"reject_{correction.id}"):
-            reject(db, correction.id, user.login, note)
-            st.rerun()
+            if not note_given(note):
+                st.error(tr(f"维持原判需要一句理由：请在“给学员的说明”里写明为什么（至少 {MIN_NOTE} 个字），学员会看到。",
+                            f"Keeping the judgement needs a reason: write why under “A word to the trainee” (at least "
+                            f"{MIN_NOTE} characters); the trainee will read it."),
+                         icon=":material/edit_note:")
+            else:
+                reject(db, correction.id, user.login, note)
+                st.rerun()

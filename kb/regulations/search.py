@@ -38,7 +38,7 @@ NAMED_ARTICLE_SCORE = 1.0  # an article the query names by document and number: 
 # articles are ranked by fused rank; the FAQ's scope margin is replaced by the gate, which reads
 # the out-of-scope examples itself.
 REGULATION_RECIPE = Recipe(spoken_terms=False, typo_correction=False, scope_check=False, number_rules=False,
-                           score_order=False, question_focus=False)
+                           score_order=False, question_focus=False, siblings=False)
 ARTICLE_FIELD = "article"
 SENTENCE_FIELD = "sentence"
 SENTENCE_UNIT_FIELD = "sentence_unit"

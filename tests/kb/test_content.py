@@ -310,3 +310,18 @@ def test_a_fill_in_items_english_keeps_the_blank(content_dir: Path) -> None:
                       "      explanation: Health Insurance Measures art. 15.\n      accept: [fifteen]\n")
     problems = [str(p) for p in collect_content(content_dir)[1]]
     assert len(problems) == 1 and "en.prompt: must keep the blank ____" in problems[0], problems
+
+
+def test_sibling_entries_must_exist(content_dir: Path) -> None:
+    """siblings (kb.siblings) names other FAQ entries: a misspelt id or the entry itself is reported."""
+    path = content_dir / "faq" / "cooling-off.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("  - id: cooling-off-refund", 1)
+    head = head.replace("    difficulty: 1", "    siblings: [cooling-off-refund]\n    difficulty: 1", 1)
+    tail = tail.replace("    difficulty: 1", "    siblings: [cooling-off-refnd, cooling-off-refund]\n    difficulty: 1", 1)
+    path.write_text(head + "  - id: cooling-off-refund" + tail, encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any(p.startswith("faq/cooling-off.yaml:") and p.endswith(
+        "entry 'cooling-off-refund': siblings: refers to FAQ entry 'cooling-off-refnd', which does not exist") for p in problems)
+    assert any(p.endswith("entry 'cooling-off-refund': siblings: names the entry itself") for p in problems)
+    assert not any("'cooling-off-length'" in p for p in problems)

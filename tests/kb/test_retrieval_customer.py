@@ -443,3 +443,11 @@ def test_a_beneficiary_who_died_first_keeps_the_word_first(real_kb: KnowledgeBas
     assert "身故" in searcher.query_texts("家里老人走了，保险怎么理赔")[0]
     hits = [hit.id for hit in real_kb.search("我儿子是受益人可他先走了，保险金现在给谁", k=3)]
     assert hits and hits[0] == "bene-predeceased"
+
+
+def test_the_sibling_of_the_first_answer_is_in_the_top_three(real_kb: KnowledgeBase) -> None:
+    """search22a: a drunk-driving accident where the exclusion was not explained asks two entries at once — whether
+    drunk driving is excluded (excl-drunk-driving, first) and whether an exclusion the law forbids holds without a
+    detailed explanation (excl-legal-prohibition, its sibling; on main under the top five). Question written for this test."""
+    ids = [hit.id for hit in real_kb.search("喝了酒开车出事了，当时没给我讲这条，也不赔吗", k=5)]
+    assert ids[0] == "excl-drunk-driving" and "excl-legal-prohibition" in ids[:3]

@@ -66,6 +66,8 @@ def top_id(search: Searcher, query: str) -> str | None:
     # table: on a new machine (AMD EPYC, AVX-512) unchanged code (73fa910) ranks surrender-agency-scam first, on the
     # machine before surrender-loss-why — a ranking this close moves with the machine, not with the technique.
     ("english_terms", "you took my premum twice this month", "lapse-double-deduction"),
+    # polish21: a reported question; en-tune and en-dev read the same with and without the group.
+    ("english_terms", "my wife signed for me, can I cancel", "callback-proxy-signature"),
     # ensearch17: misspelt words fixed to the content's spelling.
     ("english_typos", "what questons will they ask in the new policy callback?", "callback-seven-items"),
     ("english_typos", "after reinstatment, when does my coverage start again?", "lapse-reinstatement-effective-date"),

@@ -187,3 +187,25 @@ def test_an_assignment_due_on_a_later_day_is_named_on_my_progress_with_the_link_
     line = next((c.value for c in at.main.caption if "作业" in c.value), "")
     assert line.startswith("还有 1 项作业未到截止日：犹豫期咨询（测试）（截止 "), [c.value for c in at.main.caption]
     assert [link.proto.label for link in at.main.get("page_link")] == ["去完成作业"]
+
+
+def test_an_instructor_assigns_practice_to_chosen_agents_of_the_team(app_env, store) -> None:
+    """polish21: 作业布置 gave work to the whole team only; the agents to choose are the chosen team's."""
+    chosen = get_or_create_by_name(store, "小李", "agent", "一组")
+    other = get_or_create_by_name(store, "小周", "agent", "一组")
+    get_or_create_by_name(store, "小陈", "agent", "二组")
+    at = page(app_env, store, "ui_pages/assignments.py", "管理员甲", "admin", "")
+    at.selectbox(key="assignment_team").set_value("一组").run()
+    picker = at.multiselect(key="assignment_agents")
+    assert picker.options == ["小周", "小李"]  # that team's agents, by name (not 二组's 小陈)
+    picker.set_value([chosen.id])
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.button(key="FormSubmitter:assignment_form-布置").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == ["已布置给一组（小李）：犹豫期咨询（测试）（练习）。"]
+    assert any("一组（小李）" in m.value for m in at.markdown)  # the list says whom it is for
+    assert any("已完成 0 / 1 人" in p.proto.text for p in at.get("progress"))
+    assert [a.scenario_id for a in assignments_for(store, chosen)] == ["mini-cooling-off"]
+    assert assignments_for(store, other) == []
+    [table] = [d.value for d in at.dataframe if "状态" in d.value.columns]
+    assert table["坐席"].tolist() == ["小李"]  # 谁完成了: the chosen agent only

@@ -192,14 +192,13 @@ def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env
     assert shown != local_time(before, "UTC")
 
 
-def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor, tmp_path, monkeypatch):
-    """The off-topic table had raw field names ("q", "ids") as its headings."""
+def batch_hit_test(instructor, folder: Path, monkeypatch, expected: str) -> AppTest:
+    """The hit test's batch run on a dev set of one question expecting `expected`, and one off-topic question
+    the knowledge base answers (off-topic by the file's label: the table lists it)."""
     import trainer.editing.hit_test as hit_test
 
-    folder = tmp_path / "dev"
     folder.mkdir()
-    (folder / "cooling-off.yaml").write_text("queries:\n  - {q: 冷静期有几天, ids: [cooling-off-length]}\n", encoding="utf-8")
-    # Off-topic by the file's label, yet the knowledge base answers it: the table lists it.
+    (folder / "queries.yaml").write_text(f"queries:\n  - {{q: 冷静期有几天, ids: [{expected}]}}\n", encoding="utf-8")
     (folder / "off_topic.yaml").write_text("off_topic:\n  - 犹豫期是多少天\n", encoding="utf-8")
     monkeypatch.setattr(hit_test, "DEV_SET_DIR", folder)
     # Chinese only: AppTest formats the radio above with the test process's language, not the
@@ -207,8 +206,28 @@ def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor
     at = page("ui_pages/hit_test.py", instructor)
     at = at.button(key="hit_test_run").click().run()
     assert not at.exception
+    return at
+
+
+def test_batch_hit_test_names_the_off_topic_columns_in_words(app_env, instructor, tmp_path, monkeypatch):
+    """The off-topic table had raw field names ("q", "ids") as its headings."""
+    at = batch_hit_test(instructor, tmp_path / "dev", monkeypatch, "cooling-off-length")
     off_topic = at.dataframe[-1].value
     assert list(off_topic.columns) == ["问题", "返回的条目"] and list(off_topic.iloc[:, 0]) == ["犹豫期是多少天"]
+
+
+def test_batch_hit_test_names_each_entry_by_its_question_with_its_id_after_it(app_env, instructor, tmp_path, monkeypatch):
+    """polish21: 期望条目 / 当前前三 / 返回的条目 held bare ids (cooling-off-length, …): an instructor had to look each
+    one up to see whether the miss was near."""
+    # expects an entry it will not find in the top 3: listed among the misses
+    at = batch_hit_test(instructor, tmp_path / "dev", monkeypatch, "claims-decline-notice")
+    expected, cooling = "拒赔的话会通知我吗？", "犹豫期有多长？"  # the fixture content's questions
+    [misses] = [d.value for d in at.dataframe if "当前前三" in d.value.columns]
+    row = misses.iloc[0]
+    assert row["期望条目"] == f"{expected}（claims-decline-notice）"
+    assert row["当前前三"].startswith(f"{cooling}（cooling-off-length）"), row["当前前三"]
+    off_topic = at.dataframe[-1].value
+    assert off_topic.iloc[0]["返回的条目"].startswith(f"{cooling}（cooling-off-length）")
 
 
 def quiz_item_page(instructor, item_id: str) -> AppTest:

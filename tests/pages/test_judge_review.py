@@ -66,6 +66,7 @@ def test_the_queue_shows_the_reply_the_quote_and_the_reason(app_env, store, queu
 def test_accepting_writes_the_relabelled_reply_into_the_corpus(app_env, store, queued) -> None:
     at = page(instructor(store))
     at.multiselect(key=f"labels_{queued}").set_value(["empathy", "apology"]).run()
+    at.text_input(key=f"note_{queued}").set_value("这句是安慰和道歉，不是指责，已更正。")
     at.button(key=f"accept_{queued}").click().run()
     assert not at.exception, at.exception
     assert any("已保存" in s.value for s in at.success)
@@ -81,6 +82,7 @@ def test_accepting_writes_the_relabelled_reply_into_the_corpus(app_env, store, q
 
 def test_keeping_the_judgement_leaves_the_corpus_alone(app_env, store, queued) -> None:
     at = page(instructor(store))
+    at.text_input(key=f"note_{queued}").set_value("“没提醒到位”把责任推给了同事，维持原判。")
     at.button(key=f"reject_{queued}").click().run()
     assert not at.exception, at.exception
     assert open_corrections(store) == []
@@ -226,3 +228,26 @@ def test_the_trainee_reads_the_outcome_and_the_note_and_the_counts_keep_a_kept_j
     assert f"(call?id={call_id})" in shown and "这句没有回答客户问的期限" in shown, shown
     english = progress_page("ui_pages/progress.py", trainee, lang="en")
     assert any("kept as judged" in m.value for m in english.markdown)
+
+
+@pytest.mark.parametrize("action", ["relabel", "keep"])
+def test_a_relabel_or_a_kept_judgement_needs_a_reason(app_env, store, queued, action) -> None:
+    """polish21: the note was optional; a relabel or a kept judgement with no reason taught the trainee, and the next
+    instructor reading the history, nothing. Refused with what to write, the correction stays in the queue."""
+    at = page(instructor(store))
+    if action == "relabel":
+        at.multiselect(key=f"labels_{queued}").set_value(["empathy"]).run()
+    at.text_input(key=f"note_{queued}").set_value("  好 ")  # a stray key is no reason
+    at.button(key=f"{'accept' if action == 'relabel' else 'reject'}_{queued}").click().run()
+    assert not at.exception, at.exception
+    [error] = [e.value for e in at.error]
+    assert "给学员的说明" in error and "理由" in error, error
+    assert [c.id for c in open_corrections(store)] == [queued]
+    assert not (app_env.content_dir / CORRECTIONS_FILE).exists()
+
+
+def test_accepting_the_objection_as_it_stands_stays_one_click(app_env, store, queued) -> None:
+    at = page(instructor(store))
+    at.button(key=f"accept_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert not at.error and open_corrections(store) == []

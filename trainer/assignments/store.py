@@ -1,5 +1,5 @@
-"""Assignments in the database: an instructor gives a team a scenario by a due date, in training
-or exam mode; each trainee's first finished call for it marks it done.
+"""Assignments in the database: an instructor gives a team — or chosen agents of it — a scenario by a due
+date, in training or exam mode; each trainee's first finished call for it marks it done.
 
 Who may assign to which team follows trainer.insights.access: an instructor assigns to their own
 team, an instructor without a team and an administrator to any team.
@@ -7,17 +7,19 @@ team, an instructor without a team and an administrator to any team.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.exc import IntegrityError
 
 from trainer.errors import BilingualError
 from trainer.clock import as_utc, utcnow
 from trainer.insights.access import STAFF_ROLES, sees_all_teams
 from trainer.store.db import Database
-from trainer.store.models import Assignment, AssignmentCompletion, User
+from trainer.store.models import Assignment, AssignmentAgent, AssignmentCompletion, User
 from trainer.users.accounts import UserInfo
 
 MODES = ("training", "exam")
@@ -47,6 +49,7 @@ class AssignmentInfo:
     done_at: datetime | None = None  # the trainee's completion (None: still to do, or the team view)
     score: float | None = None
     dialogue_id: int | None = None
+    agents: tuple[int, ...] = ()  # the agents it is given to by name (user ids); none: the whole team
 
     @property
     def done(self) -> bool:
@@ -54,6 +57,10 @@ class AssignmentInfo:
 
     def overdue(self, today: date) -> bool:
         return not self.done and self.due_date < today
+
+    def is_for(self, trainee: UserInfo) -> bool:
+        """Whether `trainee` is to do it: one of its agents, or of its team when it names none."""
+        return trainee.team == self.team and (not self.agents or trainee.id in self.agents)
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,34 @@ class TeamProgress:
     members: int
 
 
-def _info(row: Assignment, completion: AssignmentCompletion | None = None) -> AssignmentInfo:
+def _info(row: Assignment, completion: AssignmentCompletion | None = None, agents: Iterable[int] = ()) -> AssignmentInfo:
     return AssignmentInfo(row.id, row.scenario_id, row.team, row.mode, row.due_date, as_utc(row.created_at),
                           as_utc(completion.completed_at) if completion else None,
-                          completion.score if completion else None, completion.dialogue_id if completion else None)
+                          completion.score if completion else None, completion.dialogue_id if completion else None,
+                          tuple(sorted(agents)))
+
+
+def _agents_of(session: Session, assignment_ids: Iterable[int]) -> dict[int, set[int]]:
+    """The agents each assignment names, by assignment id (absent: it names none, the whole team does it)."""
+    ids = list(assignment_ids)
+    named: dict[int, set[int]] = {}
+    if ids:
+        for assignment_id, user_id in session.execute(select(AssignmentAgent.assignment_id, AssignmentAgent.user_id)
+                                                      .where(AssignmentAgent.assignment_id.in_(ids))):
+            named.setdefault(assignment_id, set()).add(user_id)
+    return named
+
+
+def _checked_agents(session: Session, team: str, agent_ids: Sequence[int]) -> set[int]:
+    """`agent_ids` as a set, when every one is an enabled agent of `team`; AssignmentError otherwise."""
+    wanted = set(agent_ids)
+    if not wanted:
+        return wanted
+    found = set(session.scalars(select(User.id).where(User.id.in_(wanted), User.team == team, User.role == "agent",
+                                                      User.disabled.is_(False))))
+    if found != wanted:
+        raise AssignmentError("所选坐席不都在这个班组里。", "The chosen agents are not all in this team.")
+    return wanted
 
 
 def may_assign(instructor: UserInfo, team: str) -> bool:
@@ -77,12 +108,14 @@ def may_assign(instructor: UserInfo, team: str) -> bool:
 
 
 def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team: str, mode: str,
-                      due_date: date, today: date) -> AssignmentInfo:
-    """A new assignment; AssignmentError when the team, mode or due date is not acceptable.
+                      due_date: date, today: date, agent_ids: Sequence[int] = ()) -> AssignmentInfo:
+    """A new assignment for `team`, or for the agents `agent_ids` of it only; AssignmentError when the team,
+    agents, mode or due date is not acceptable.
 
     The same work (team, scenario, mode, due date) already in force is returned instead of
     created again: a double click on 布置 submits the form twice, and a team should not have
-    to do one assignment twice."""
+    to do one assignment twice. Given to more agents, it is for them too (for the whole team when
+    either is); the returned assignment says for whom."""
     team = " ".join((team or "").split())
     if not team:
         raise AssignmentError("请选择一个班组。", "Pick a team.")
@@ -98,17 +131,37 @@ def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team
         Assignment.scenario_id == scenario_id, Assignment.team == team, Assignment.mode == mode,
         Assignment.due_date == due_date, Assignment.cancelled_at.is_(None))
     with db.session() as session:
+        named = _checked_agents(session, team, agent_ids)
         same = session.scalars(same_work).first()
-        if same is not None:
-            return _info(same)
-        row = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
-        session.add(row)
-        try:
-            session.commit()
-        except IntegrityError:  # the other submit of a double click inserted it a moment earlier
-            session.rollback()
-            return _info(session.scalars(same_work).one())
-        return _info(row)
+        if same is None:
+            same = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
+            session.add(same)
+            try:
+                session.flush()
+            except IntegrityError:  # the other submit of a double click inserted it a moment earlier
+                session.rollback()
+                same = session.scalars(same_work).one()
+            else:
+                session.add_all(AssignmentAgent(assignment_id=same.id, user_id=user_id) for user_id in sorted(named))
+                session.commit()
+                return _info(same, agents=named)
+        return _info(same, agents=_widened(session, same.id, named))
+
+
+def _widened(session: Session, assignment_id: int, named: set[int]) -> set[int]:
+    """The assignment's agents once `named` are given it too (none: the whole team), committed."""
+    before = _agents_of(session, [assignment_id]).get(assignment_id, set())
+    if not before:
+        return before  # already the whole team's
+    if not named:
+        session.execute(delete(AssignmentAgent).where(AssignmentAgent.assignment_id == assignment_id))
+    else:
+        session.add_all(AssignmentAgent(assignment_id=assignment_id, user_id=user_id) for user_id in sorted(named - before))
+    try:
+        session.commit()
+    except IntegrityError:  # the same agent added by a racing submit: it is theirs either way
+        session.rollback()
+    return _agents_of(session, [assignment_id]).get(assignment_id, set())
 
 
 def cancel_assignment(db: Database, instructor: UserInfo, assignment_id: int) -> None:
@@ -127,11 +180,14 @@ def get_assignment(db: Database, assignment_id: int) -> AssignmentInfo | None:
     """One assignment that is still in force, or None."""
     with db.session() as session:
         row = session.get(Assignment, assignment_id)
-        return _info(row) if row is not None and row.cancelled_at is None else None
+        if row is None or row.cancelled_at is not None:
+            return None
+        return _info(row, agents=_agents_of(session, [row.id]).get(row.id, ()))
 
 
 def assignments_for(db: Database, trainee: UserInfo) -> list[AssignmentInfo]:
-    """The trainee's team's assignments in force: open ones first (earliest due first), then done ones."""
+    """The trainee's assignments in force (their team's, and those given to them by name): open ones first
+    (earliest due first), then done ones."""
     if not trainee.team:
         return []
     with db.session() as session:
@@ -140,7 +196,8 @@ def assignments_for(db: Database, trainee: UserInfo) -> list[AssignmentInfo]:
             .outerjoin(AssignmentCompletion, (AssignmentCompletion.assignment_id == Assignment.id)
                        & (AssignmentCompletion.user_id == trainee.id))
             .where(Assignment.team == trainee.team, Assignment.cancelled_at.is_(None))).all()
-    found = [_info(row, completion) for row, completion in rows]
+        named = _agents_of(session, [row.id for row, _ in rows])
+    found = [info for row, completion in rows if (info := _info(row, completion, named.get(row.id, ()))).is_for(trainee)]
     return sorted(found, key=lambda a: (a.done, a.due_date if not a.done else date.max, a.id))
 
 
@@ -149,7 +206,7 @@ def complete_assignment(db: Database, assignment_id: int, trainee: UserInfo, dia
     """Mark the assignment done for the trainee with their call; False if it already was (the first call counts)."""
     with db.session() as session:
         row = session.get(Assignment, assignment_id)
-        if row is None or row.team != trainee.team:
+        if row is None or not _info(row, agents=_agents_of(session, [row.id]).get(row.id, ())).is_for(trainee):
             return False
         if session.scalar(select(AssignmentCompletion.id).where(AssignmentCompletion.assignment_id == assignment_id,
                                                                 AssignmentCompletion.user_id == trainee.id)):
@@ -165,7 +222,8 @@ def complete_assignment(db: Database, assignment_id: int, trainee: UserInfo, dia
 
 
 def team_assignments(db: Database, instructor: UserInfo) -> list[TeamProgress]:
-    """The assignments in force the instructor may manage, newest due first, with how many agents did each."""
+    """The assignments in force the instructor may manage, newest due first, with how many agents did each
+    (of its agents when it names some, else of its team)."""
     with db.session() as session:
         query = select(Assignment).where(Assignment.cancelled_at.is_(None))
         if not sees_all_teams(instructor):
@@ -178,7 +236,9 @@ def team_assignments(db: Database, instructor: UserInfo) -> list[TeamProgress]:
         done = dict(session.execute(select(AssignmentCompletion.assignment_id, func.count(AssignmentCompletion.id))
                                     .where(AssignmentCompletion.assignment_id.in_([r.id for r in rows]))
                                     .group_by(AssignmentCompletion.assignment_id)).all()) if rows else {}
-        return [TeamProgress(_info(row), done.get(row.id, 0), members.get(row.team, 0)) for row in rows]
+        named = _agents_of(session, [row.id for row in rows])
+        return [TeamProgress(_info(row, agents=named.get(row.id, ())), done.get(row.id, 0),
+                             len(named[row.id]) if row.id in named else members.get(row.team, 0)) for row in rows]
 
 
 @dataclass(frozen=True)

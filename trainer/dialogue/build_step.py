@@ -22,7 +22,7 @@ from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.factbook import ContentFacts
 from trainer.dialogue.checkpoint_meaning import scenario_checkpoint_texts
 from trainer.dialogue.judge import MeaningJudge, open_judge, scenario_reference_texts, warm_references
-from trainer.dialogue.kept_judge import judge_key_of, judge_shelf
+from trainer.dialogue.kept_judge import drop_stale_classifiers, judge_key_of, judge_shelf
 from trainer.dialogue.loading import read_scenarios
 
 
@@ -58,5 +58,7 @@ def keep_for_the_app(root: Path, utterances: Sequence[LabelledUtterance], judge:
     if Path(root).resolve() != Path(settings.content_dir).resolve():
         return
     shelf = judge_shelf(settings.data_dir, encoder)
-    shelf.save(judge_key_of(utterances, encoder.model_id), judge)
+    key = judge_key_of(utterances, encoder.model_id)
+    shelf.save(key, judge)
+    drop_stale_classifiers(settings.embedding_cache_dir, key, encoder.model_id)
     print(f"judge: kept for the app in {shelf.path}")

@@ -30,6 +30,9 @@ from trainer.store.models import JudgeCorrection
 CORRECTIONS_FILE = f"{CORPUS_FOLDER}/corrections.yaml"
 CORRECTIONS_HEADER = "writer: corrections\nutterances:\n"
 MAX_REASON = 500
+# The shortest note that can say why (这句是安慰 is five): a relabel or a kept judgement with no reason taught the
+# trainee, and the next instructor reading the history, nothing (polish21).
+MIN_NOTE = 4
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,21 @@ def suggested_labels(correction: Correction, corpus_labels: Sequence[str] = ()) 
     elif correction.verdict_ok is False and correction.behaviour in UTTERANCE_BEHAVIOURS:
         labels.append(correction.behaviour)
     return labels, counter
+
+
+def needs_note(correction: Correction, corpus_labels: Sequence[str], labels: Sequence[str], counter: Sequence[str],
+               keeping: bool) -> bool:
+    """Whether the instructor must say why: on keeping the judgement, and on accepting with labels other than the
+    objection taken at its word (`suggested_labels`); accepting what the trainee said stays one click."""
+    if keeping:
+        return True
+    suggested, suggested_counter = suggested_labels(correction, corpus_labels)
+    return ({b for b in labels if b != NO_BEHAVIOUR}, set(counter)) != (set(suggested), set(suggested_counter))
+
+
+def note_given(note: str) -> bool:
+    """Whether `note` is a reason (at least `MIN_NOTE` characters besides spaces), not a blank or a stray key."""
+    return len("".join((note or "").split())) >= MIN_NOTE
 
 
 def _item_line(text: str, labels: Sequence[str], counter: Sequence[str]) -> str:

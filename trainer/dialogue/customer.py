@@ -52,7 +52,9 @@ FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢�
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
 # it again: 我问的你还没回答呢 / 你先回答我的问题 / 我问的不是这个 / 你还没告诉我呢 / 我问你话呢. After a vague reply
 # when no question of hers is open it claims what did not happen (judge18, judge20).
-_PRESSING = re.compile(r"(还没|没|倒是)有?(回答|答|说清|说|告诉)|(先|直接)回答|回答我|我问的|问你话|我的问题|问的(不)?是这个|我问你")
+# 我的问题 presses only as what is answered (你还没回我的问题); "什么叫我的问题？" (blamed, the 代签 customer) asks none (judge31).
+_PRESSING = re.compile(r"(还没|没|倒是)有?(回答|答|说清|说|告诉)|(先|直接)回答|回答我|我问的|问你话|(回|答|管|理)[^，,。？！?!]{0,3}我的问题"
+                       r"|问的(不)?是这个|我问你")
 
 
 # The yes-words a line may open with ("嗯，对的，", "好的，", "是的，"), and a line that is nothing but a yes.

@@ -88,7 +88,16 @@ _CLOSING_QUESTION = re.compile(r"还有(其他|别的|什么|啥)")
 # train split (judge26, leave one writer out) as the lowest floor keeping clarifying_question's precision at main's
 # (0.89 → 0.895, recall 0.69 → 0.72); with the rule floor alone (0.4) dev precision fell 0.84 → 0.79. Without a
 # classifier such forms do not count (rules alone they were right about half the time on dev).
-SPOKEN_FLOORS = {"clarifying_question": 0.6}
+#
+#
+# Desk words and codes (judge29) are jargon written from the train split's misses; unfloored, on the dev split they
+# flagged a jargon counter-example. The floor was fixed before the next dev read by a rule set in advance: the highest
+# of 0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5 keeping 80 % of the forms' train gain (leave one writer out, two writers): 0.4
+# (8 of 10 items gained). Dev jargon 0.83 / 0.71 → 0.84 / 0.74, no counter-example flagged.
+# Rudeness in spoken words (judge29) other than impatience counts only without a classifier: with it, all the forms
+# found 2 more dev items for 2 more false flags, unfloored and at the floor the same rule chose (0.25), so rude
+# precision fell under its floor (0.73 → 0.70). Impatience (`_IMPATIENCE`, the kind #12 names) keeps that floor.
+SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25}
 
 
 def _asks_at_end(question: str) -> bool:
@@ -115,11 +124,24 @@ BLAME_CUES = (
     "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",
 )
 # Insider terms an agent must explain the first time a customer hears them.
-JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额交清", "复效", "效力中止", "次标体")
+# Underwriting and claims desk words (judge29, train split): each said unexplained only in lines labelled jargon
+# (拒付 3, 标体 4, 健告 3, 照会 6, 二核 4, 承保 8 …; explained, 照会就是… is none). Not 给付 or 核保: the model answers
+# say 按…给付 and 重新核保, and 核保同事 names a desk. Written from the train split, they need the classifier's score
+# (`SPOKEN_FLOORS`) as the spoken forms do.
+DESK_TERMS = ("拒付", "标体", "非标", "健告", "批文", "除外承保", "除外责任", "照会", "二核", "承保", "生调", "契调",
+              "趸交", "双录", "回销", "撤件", "协议给付", "通融赔付", "垫缴", "自垫", "调查件", "转换权", "附约", "银保")
+JARGON_TERMS = ("保全", "出险", "现价", "契撤", "自动垫交", "减额交清", "复效", "效力中止", "次标体") + DESK_TERMS
+# A code in Latin capitals (CV, EM值, MIR, RPU状态, WD: train split, 17 of 17 such lines labelled jargon) is a desk
+# abbreviation; not those a customer meets outside the insurer (APP, ID, CT, ICU …) nor the template's XX.
+_ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?![A-Za-z0-9])")
+KNOWN_ABBREVIATIONS = frozenset({"APP", "ID", "OK", "VIP", "ICU", "CT", "MRI", "ATM", "PDF", "QQ", "XX", "XXX", "XXXX",
+                                 "PS", "TV", "POS", "GPS", "HIV", "DNA", "SIM", "EMS", "SMS", "USB", "WIFI", "AI",
+                                 "PPT", "IC", "B超"})
 # Words that contain a blame cue without blaming (难怪您没接着: "no wonder you missed it").
 NOT_BLAME = {"怪您": ("难怪您",), "怪你": ("难怪你",)}
 # Longer words that contain a jargon term but are plain language (恢复效力 contains 复效).
-NOT_JARGON = {"复效": ("恢复效力",), "保全": ("确保全", "保全额", "保全部"), "现价": ("现价格",)}
+NOT_JARGON = {"复效": ("恢复效力",), "保全": ("确保全", "保全额", "保全部"), "现价": ("现价格",),
+              "银保": ("银保监",), "标体": ("指标体", "目标体"), "附约": ("附约定",)}  # 银保监会: the regulator
 # What a term means in plain words (content/faq: 减额交清 — no more premiums, a lower sum insured; 复效 — the
 # policy restored …). Said anywhere in the same reply, the term is explained there: "还可以办减额交清，以后
 # 不用再交保费，但保额会降低。" needs no 就是 (judge17). 保全 and 次标体 have no plain word short enough to tell.
@@ -208,6 +230,48 @@ _IMPATIENT_OPENER = re.compile(
     r"(?:(?P<twice>行了|得了|够了)(?P=twice)|好了好了(?=[，,]?(?:知道|我知道|别说|别讲|不用说))|赶紧的|"
     r"(?:别|不要)(?:再)?(?:打岔|打断我|插嘴)|我就说一遍|听我说完(?:行不行|好不好|好嘛|行吗|成不成|行不))"
 )
+# Rudeness in spoken words (服务忌语: 催促、顶撞、推诿、不耐烦; judge29, train split): the classifier reads a sentence as
+# one vector and the polite or factual rest of it dilutes the tone (rules found 8 of the train split's 160 rude lines,
+# the classifier a third of them). Each form names the customer hurried (快点说, 后面还排着一堆电话), told it was said
+# before (我都说三遍了 — not 您讲了三遍, the customer's own), brushed off (爱信不信, 您自己看着办, 去告呗, 转了也白搭),
+# told to be quiet or that a feeling is useless (别嚷嚷了, 哭也解决不了问题), talked down to (说了您也不懂, 太外行) or
+# threatened with a hang-up (我就挂了 — not 我就先挂了哈 / 我就给您挂了, a polite close). Impatience — the customer
+# hurried or told it was said before, the kind #12 names ("什么事，快点说，我这边后面还排着一堆电话呢" was 合规 100) —
+# counts with the classifier too, held to `SPOKEN_FLOORS`; the rest (`_RUDE_SPOKEN`) by rules alone: with the
+# classifier all the forms together cost dev precision (docs/benchmarks.md, judge29).
+_IMPATIENCE = re.compile(
+    r"(?<![我帮给])快点(儿)?(说|讲|找|哈|吧|啊)|有事说事|有话快说|(?<![我只接您你])(说|讲)重点|(?<![跟给和向])(您|你)(就|先)?(直接)?(说|讲)重点"
+    r"|(不要|别)绕来绕去|排队等着|后(面|边)[^，,。！？!?]{0,4}(排着|排队)|电话(排着|等着)|一堆电话"
+    r"|(我|主管|领导)[^，,。！？!?]{0,4}(很|挺|可)?(?<!帮)忙(的|着呢)(?=[，,。！？!?～~]|$)|我[^，,。！？!?]{0,3}没(空|工夫|功夫)"
+    r"|我[^，,。！？!?]{0,3}(马上|要|快)下班|陪(您|你)聊天"
+    r"|(?P<again>(说|讲|解释|回答)((了|过)(好几|三|两|几|多少)遍|(好几|三|两|几|多少)遍(了|啦)))|(要我|还要|得)说几遍"
+    r"|第几次(了|问|打)|最后一遍|只讲这一次|不想再讲|(?P<said>不说过了吗|不是说了吗|不是说过了吗"
+    r"|(刚才|已经|都)[^，,。！？!?]{0,3}(说|讲)过了(呀|啊|嘛|吧)?(?=[，,。！？!?～~…]|$))|又打来了"
+    r"|又是(您|你)(啊|呀|哈)?(?=[，,。！？!?～~]|$)|问来问去|一直重复|知道了[，,]?知道了"
+)
+# Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone.
+_RUDE_SPOKEN = re.compile(
+    r"爱信不信|随(您|你)咯|随便(您|你)(?=[，,。！!～~]|$)|看着办|想怎么样就怎么样|(爱|愿意|该)咋整咋整"
+    r"|(还|到底)想怎么样|省省吧|别问那么多|没义务|(是|也是)浪费时间|该(说|讲)的(我)?都(说|讲)了|没(什么|啥)好(说|讲|唠)的?"
+    r"|没有意义|(想|要)投诉就投诉"
+    r"|去告(呗|吧)|告哪(儿)?都|哪(儿)?告都|(投诉|告|找记者|找媒体|转过去|转了|转给|转主管|找谁)[^，,。！？!?]{0,4}(没用|没啥用|白搭)"
+    r"|(哭|急|激动|嚷|嚷嚷|骂我|冲我|闹|吵)[^，,。！？!?]{0,3}(也)?(没用|没有用|解决不了|有什么用|有啥用)"
+    r"|别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|别老问|别一直(重复|问|说|打断)|别整那些|(您|你)(先)?别说了"
+    r"|嗓门(小|低|大)|大嗓门|安静一|动动脑子|冲我(来|嚷|吼|发火)|让我把话说完|客气点|(您|你)耐心点|烦死|(?<!别)急眼|这么凶|为难我"
+    r"|听懂了没|有没有在听|到底要不要听|(太|真|也太)外行|大惊小怪|难沟通|太离谱|(说|讲)了(您|你)也不懂|(讲|说)了也白(讲|说)"
+    r"|就是想太多|这种常识|还用问|问题还要问|真会算账|白给钱|(您|你)也信(?=[？?！!～~]|$)|就别买|还问什么|还来问|才来(问|说)"
+    r"|扯到哪|又扯到|这不是扯"
+    r"|我(就|要|现在就|现在就可以|这就)挂(了|掉)(啊|吧)?(?=[，,。！!～~]|$)|挂了啊"
+)
+
+
+def _customer_repeated(text: str, match: re.Match) -> bool:
+    """"您前前后后讲了三遍" / "您刚才已经说过了": the customer said it (again), not the agent complaining (我都说三遍了)."""
+    before = re.sub(r"[跟给和对向]我们?", "", re.split(r"[，,。！？!?；;]", text[:match.start()])[-1])  # 跟我们: the listener
+    return match.re is _IMPATIENCE and bool(match["again"] or match["said"]) and (
+        "您" in before or "你" in before) and "我" not in before
+
+
 # An empty answer (vague): the customer told to wait with no when (等着吧, 等通知吧, 再等等看呗), or the agent saying they
 # do not know and leaving it there (我也不太清楚诶～, 一两句说不清). Train split (judge21): 11 of 11 wait-sentences and
 # 13 of 14 not-knowing ones of this form are labelled vague; the exceptions give a next step or a time (这个我真不知道，
@@ -424,11 +488,14 @@ class Detectors:
 
     def rule_evidence(self, text: str, explained_terms: set[str], judged: bool = True) -> tuple[list[Evidence], list[Evidence]]:
         """Every rule's evidence for a reply (cues, spoken forms, faults) and, apart, the spoken forms
-        (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the forms that need a
-        classifier's score (`SPOKEN_FLOORS`) are left out."""
+        (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the positive forms that need a
+        classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone."""
         cues = self.positives(text)
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
-        return cues + spoken + self.negatives(text, explained_terms), spoken
+        faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
+        if judged:
+            faults = [e for e in faults if not any(e is a for a in alone)]
+        return cues + spoken + faults, spoken + spoken_faults
 
     # ------------------------------------------------------------------ negative
 
@@ -437,13 +504,23 @@ class Detectors:
 
         `explained_terms` (kept by the session) grows with each term explained or already flagged.
         """
+        return self._faults(text, explained_terms)[0]
+
+    def _faults(self, text: str, explained_terms: set[str]) -> tuple[list[Evidence], list[Evidence], list[Evidence]]:
+        """`negatives`; apart, the ones found by forms written from the train split's misses that
+        `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS` (impatience, desk words and codes), and those that count
+        only without a classifier (the other spoken rudeness)."""
         found: list[Evidence] = []
+        spoken: list[Evidence] = []
+        alone: list[Evidence] = []  # counted only without a classifier (`rule_evidence`)
         quoted: set[tuple[str, str]] = set()
 
-        def add(evidence: Evidence) -> None:
-            if (evidence.behaviour, evidence.quote) not in quoted:
-                quoted.add((evidence.behaviour, evidence.quote))
-                found.append(evidence)
+        def add(evidence: Evidence) -> bool:
+            if (evidence.behaviour, evidence.quote) in quoted:
+                return False
+            quoted.add((evidence.behaviour, evidence.quote))
+            found.append(evidence)
+            return True
 
         for phrase in self.forbidden:
             if phrase.kind == "jargon":
@@ -488,18 +565,29 @@ class Detectors:
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
             if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
+        for match in (*_IMPATIENCE.finditer(text), *_RUDE_SPOKEN.finditer(text)):
+            if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
+                evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
+                if add(evidence):
+                    (spoken if match.re is _IMPATIENCE else alone).append(evidence)
         if not _CONCRETE.search(text):
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):
                     add(Evidence("vague", False, clause_at(text, match.start(), match.end()), ADVICE["vague"]))
                     break
-        for evidence in self.jargon(text, explained_terms):
-            add(evidence)
-        return found
+        for evidence, desk in self._jargon(text, explained_terms):
+            if add(evidence) and desk:
+                spoken.append(evidence)
+        return found, spoken, alone
 
     def jargon(self, text: str, explained_terms: set[str]) -> list[Evidence]:
+        return [evidence for evidence, _ in self._jargon(text, explained_terms)]
+
+    def _jargon(self, text: str, explained_terms: set[str]) -> list[tuple[Evidence, bool]]:
+        """Each unexplained term, and whether it is a desk word or code (`DESK_TERMS`, `_ABBREVIATION`)."""
         found = []
-        for term in self.jargon_terms:
+        codes = tuple(m.group() for m in _ABBREVIATION.finditer(text) if m.group() not in KNOWN_ABBREVIATIONS)
+        for term in dict.fromkeys((*self.jargon_terms, *codes)):
             position = _find_term(text, term)
             if position < 0 or term in explained_terms:
                 continue
@@ -508,7 +596,8 @@ class Detectors:
                 continue
             explained_terms.add(term)  # flagged once; repeating it is not a new fault
             better = next((p.better for p in self.forbidden if p.kind == "jargon" and term in p.wordings), "")
-            found.append(Evidence("jargon", False, clause_at(text, position, position + len(term)),
-                                  Worded(f"“{term}”是内部术语，{ADVICE['jargon']}",
-                                         f"“{term}” is internal jargon: {english(ADVICE['jargon'])}"), better))
+            found.append((Evidence("jargon", False, clause_at(text, position, position + len(term)),
+                                   Worded(f"“{term}”是内部术语，{ADVICE['jargon']}",
+                                          f"“{term}” is internal jargon: {english(ADVICE['jargon'])}"), better),
+                          term in DESK_TERMS or term in codes))
         return found

@@ -10,6 +10,9 @@ again, and 评判纠错 does not say "retraining" after every restart (polish17 
 
 from __future__ import annotations
 
+import glob
+import logging
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -20,8 +23,15 @@ from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.refresh import ShelfFile
 from trainer.dialogue.taught import taught_behaviours, without_taught_files
 
+log = logging.getLogger(__name__)
+
 NO_CORPUS = "no-corpus"  # the key when there is nothing to learn from (`open_judge` returns None)
 _PARTS = "+"
+# A classifier file not written for this long is no longer being written or about to be read by another process
+# (one that checked it is there reads it within seconds; one reading it already keeps it open: an unlink on
+# POSIX leaves its reader the file). The embedding cache may be shared with other installs, whose judges this
+# spares for the same time; their own kept judge (data/judge-latest-…) serves them at once on a restart.
+STALE_AFTER_SECONDS = 3600.0
 
 
 def judge_key_of(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
@@ -52,3 +62,31 @@ def judge_shelf(data_dir: Path, encoder: Encoder) -> ShelfFile[MeaningJudge]:
     """The file the newest judge for `encoder` is kept in, for this install (its data directory)."""
     return ShelfFile(data_dir, encoder.model_id, lambda judge: judge.classifier,
                      lambda classifier: MeaningJudge(classifier, encoder))
+
+
+def drop_stale_classifiers(cache_dir: Path | None, key: str, model_id: str,
+                           stale_after: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove this encoder's cached classifiers that are not part of `key` and were last written more than
+    `stale_after` seconds ago, and such half-written temporary files; returns the removed paths.
+
+    Every accepted correction is a new corpus, so a new `judge-<key>.pkl` (about 10 MB): without this they
+    piled up in the data directory for good (polish21). The files of the current key stay (the base
+    classifier of a taught composition is reused when only a taught file changes); so do other encoders'.
+    """
+    if cache_dir is None or not Path(cache_dir).is_dir():
+        return []
+    keep = {classifier_cache_path(Path(cache_dir), part).name for part in key.split(_PARTS)}
+    cutoff = time.time() - stale_after
+    removed = []
+    for pattern in (f"judge-*-{glob.escape(model_id)}.pkl", f".judge-*-{glob.escape(model_id)}.pkl.*"):
+        for path in Path(cache_dir).glob(pattern):
+            if path.name in keep:
+                continue
+            try:
+                if path.stat().st_mtime > cutoff:
+                    continue
+                path.unlink()
+                removed.append(path)
+            except OSError as error:  # removed by another process first, or (Windows) still open there
+                log.info("could not remove the stale judge classifier %s: %s", path, error)
+    return removed

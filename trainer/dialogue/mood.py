@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Collection, Iterable
 
 from trainer.dialogue.scenario import MoodSpec, Trigger
 
@@ -21,6 +21,9 @@ DEFAULT_EFFECTS = {
     "wrong_name": 8,
     "slow_reply": 8,  # the customer waited in silence (exam mode)
 }
+# A step she resents (the wary customer's 又要核实我身份？) asked with the reason for it (为了保护您的信息安全): she
+# hears why and calms a little, as after a clarifying question, instead of her trigger's anger (judge31).
+EXPLAINED = -3
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,19 @@ class MoodModel:
         self.history = [spec.start]
         self._seen: Counter[str] = Counter()
 
-    def react(self, behaviours: Iterable[str]) -> list[Reaction]:
-        """Apply one turn's behaviours (each counted once); the reactions, strongest first."""
+    def react(self, behaviours: Iterable[str], explained: Collection[str] = ()) -> list[Reaction]:
+        """Apply one turn's behaviours (each counted once); the reactions, strongest first. A behaviour in
+        `explained` came with its reason: if it would upset her, it calms her a little instead (`EXPLAINED`)."""
         reactions = []
         for behaviour in dict.fromkeys(behaviours):
             trigger = self.triggers.get(behaviour)
             base = trigger.mood if trigger else DEFAULT_EFFECTS.get(behaviour, 0)
+            say = trigger.say if trigger else ""
+            if behaviour in explained and base > 0:
+                base, say = EXPLAINED, ""
             delta = round(base / (1 + self._seen[behaviour])) if base < 0 else base
             self._seen[behaviour] += 1
-            reactions.append(Reaction(behaviour, delta, trigger.say if trigger else ""))
+            reactions.append(Reaction(behaviour, delta, say))
         self.value = max(0, min(100, self.value + sum(r.delta for r in reactions)))
         self.history.append(self.value)
         return sorted(reactions, key=lambda r: (0 if r.delta > 0 else 1, -abs(r.delta)))

@@ -17,18 +17,18 @@ import numpy as np
 
 from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
+from kb.content import Entry
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.behaviours import BEHAVIOURS
 from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.reply import meaning_findings
-from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, CustomerVoice, TurnAct
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
@@ -72,6 +72,15 @@ MOVING_ON = re.compile(r"(接下来|下面|另外|然后|再|先|现在)[^，,�
 # A reply that is only an acknowledgement and thanks (好的谢谢。 嗯，谢谢您。 好的，感谢您的配合。): nothing said after it.
 BARE_THANKS = re.compile(r"(?:好的|好嘞|好|嗯|哦|行|对的|对|是的|明白了|明白|了解了|了解|收到|谢谢|感谢|多谢|您|你|的|配合|回答"
                          r"|啊|哈|呀|[，,。！!、～~\s])+")
+# The reason an identity check is asked for, said in the same reply (为了保护您的信息安全 / 核实身份是为了防止别人冒充您 /
+# 确认是您本人之前，我不会谈保单的具体内容): a wary customer hears why instead of only being asked again (judge31).
+EXPLAINS_THE_CHECK = re.compile(r"为了|以免|以防|防止|避免|冒充|保护您|保障您|(信息|账户|资金|保单)的?安全"
+                                r"|本人(之前|以前|以后|之后|后|才)|因为")
+# The agent saying why she calls (这次来电是想做个回访 / 给您打电话是提醒您一下): in an outbound call, no vague reply.
+CALL_PURPOSE = re.compile(r"(来电|打电话|打给您|给您打|联系您|致电|找您)[^。！？!?]{0,24}(回访|提醒|确认|核对|通知|了解)"
+                          r"|(做|做个|做一个|进行)[^。！？!?]{0,6}回访")
+# The agent saying the identity check is done (身份已经核实 / 身份核对好了): no answer to anything.
+IDENTITY_CHECKED = re.compile(r"身份[^，,。！？!?]{0,3}(核实|核对|确认|验证)")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -115,6 +124,11 @@ def _at_the_end(text: str, quote: str) -> bool:
     """The quote is in the reply's end (its last third, at least 30 characters): where a closing closes."""
     last = text.rstrip()[-max(30, len(text.rstrip()) // 3):]
     return quote in last or last in quote
+
+
+def _polite(text: str) -> bool:
+    """The reply has a polite word of a closing (`POLITE_CLOSE`) or asks "anything else?"."""
+    return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text))
 
 
 def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
@@ -170,23 +184,43 @@ def _echoing(text: str, heard: str) -> tuple[str, ...]:
                  if any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", s) for f in figures))
 
 
-def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "") -> tuple[str, ...]:
+def _unstated(text: str, evidence: Sequence[Evidence], heard: str = "", entries: Sequence[Entry] = ()) -> tuple[str, ...]:
     """The quotes `_close_to` credits only if they state something of the entry: the faults, the identity
     requests — "麻烦您再说一遍身份证后四位。" is e5-cosine 0.90 from the answers of several entries of a
     lapse scenario and states none of them (judge16: it met 告知可领取现金价值… and answered 凭什么说没就没了) —
     and (judge18) a sentence that only soothes or only introduces the agent: "您爱人生病住院，您一个人前前后后跑，
     真的辛苦了。" met 告知合同的轻症责任, "王女士，我明白您现在急着用钱，心里肯定很烦。" 讲清正常退保退还的是现金价值,
     "您好，我是95519客服。" (cosine 0.91 to the 轻症 answer) 轻症责任 too. A soothing clause in a sentence that
-    goes on ("您别着急，犹豫期过后退保…") leaves the rest of the sentence to be judged as before."""
-    whole = {s.rstrip(_SENTENCE_MARKS) for s in sentences(text)}
-    soothing = tuple(e.quote for e in evidence
-                     if e.ok and e.behaviour in SOOTHING and e.quote.strip().rstrip(_SENTENCE_MARKS) in whole)
+    goes on ("您别着急，犹豫期过后退保…") leaves the rest of the sentence to be judged as before (`_only_soothing`)."""
     introductions = tuple(s for s in sentences(text) if SELF_INTRODUCTION.match(s))
     # every identity request, not only the one the verification finding quotes: in "请问是本人吗？麻烦您说一下身份证
     # 后四位。" the finding quotes the first, and the second met 告知合同的轻症责任 by FAQ meaning (judge20)
-    identity = tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES))
-    return (_faults(evidence) + identity + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
-            + soothing + introductions + _echoing(text, heard))
+    return (_faults(evidence) + _identity_sentences(text) + tuple(e.quote for e in evidence if e.ok and e.behaviour == "verification")
+            + _only_soothing(text, evidence, entries) + introductions + _echoing(text, heard))
+
+
+def _only_soothing(text: str, evidence: Sequence[Evidence], entries: Sequence[Entry]) -> tuple[str, ...]:
+    """The sentences that only soothe: they hold a soothing finding's words, and the rest of the sentence states
+    nothing of the scenario's entries (no topic term, no figure) — "真的辛苦了，家里有病人还要操心理赔。" — while
+    "您别着急，犹豫期过后退保…" goes on with a rule. The rest is read, not the quote's length: judge26's spoken forms
+    quote the clause (真的辛苦了，), and the whole-sentence test let the sentence meet 轻症责任 (lead, stop 33)."""
+    quotes = [q for e in evidence if e.ok and e.behaviour in SOOTHING and (q := e.quote.strip().rstrip(_SENTENCE_MARKS))]
+    found = []
+    for sentence in sentences(text):
+        held = [q for q in quotes if q in sentence]
+        rest = sentence
+        for quote in held:
+            rest = rest.replace(quote, "")
+        if held and not any(states_content(rest, entry) for entry in entries):
+            found.append(sentence)
+    return tuple(found)
+
+
+def _identity_sentences(text: str) -> tuple[str, ...]:
+    """The sentences that ask for the identity check or say it is done (先核实一下您的身份… / 身份已经核实。): they
+    answer none of the customer's questions, whatever words they share with an answer's cues (judge31: 核实 answered
+    "你们根本没通知过我！" and "业务员骗我的事，你们公司管不管？" before she said them)."""
+    return tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES) or IDENTITY_CHECKED.search(s))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:
@@ -317,7 +351,8 @@ class DialogueSession:
         evidence = self._analyse(text, previous_line)
         progressed = len(state.done) + len(state.answered) > progress_before
         mood_before = self.mood.value
-        reactions = self.mood.react(e.behaviour for e in evidence)
+        reactions = self.mood.react((e.behaviour for e in evidence),
+                                    ("verification",) if EXPLAINS_THE_CHECK.search(text) else ())
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
         evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
@@ -389,8 +424,7 @@ class DialogueSession:
     def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
         """The reply ends with a closing said with thanks, a wish or "anything else?": the closing step. A bare
         再见 meets no checkpoint."""
-        return _closing_at_the_end(text, evidence) is not None and (
-            any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)))
+        return _closing_at_the_end(text, evidence) is not None and _polite(text)
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -408,6 +442,8 @@ class DialogueSession:
         verifying = [e.quote for e in evidence if e.behaviour == "verification"]
         other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
         question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in other)), "")
+        if not question and self.voice.called:  # "请问有什么可以帮您？" on a call she received, however it was read
+            question = next((s for s in sentences(text) if OFFER_OF_HELP.search(s)), "")
         named = next((e for e in evidence if e.behaviour == "wrong_name"), None)
         return TurnAct(
             fault_line=next((r.say for r in faults if r.say), ""),
@@ -527,8 +563,8 @@ class DialogueSession:
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
                                                 f"{claim.expected} ({entry.question})"),
                                          (entry.script or entry.answer).strip(), claim.entry))
-        if not any(c.ok for c in claims):
-            evidence += self._term_explanation(text, previous_line)
+        if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
+            evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         evidence += self._personal_data(text)
         named = self._wrong_name(text)
         if named is not None:
@@ -552,15 +588,24 @@ class DialogueSession:
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
-        self._answered_early(text, claims, wrong_entries, reading, _unstated(text, evidence, self._heard))
+        self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
-        if not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
+        if self._introducing(text):
+            evidence = [e for e in evidence if e.behaviour != "vague"]
+        elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _introducing(self, text: str) -> bool:
+        """In a call the company made (outbound), the agent saying who she is (您好，我是客服小王) or why she calls
+        (想就您上周投保的保单做个回访): what she must say first, not a vague reply — the classifier read both so
+        (judge31) and the customer answered 你说的我没听明白 to a greeting."""
+        return self.scenario.kind.startswith("outbound") and (
+            any(SELF_INTRODUCTION.match(s) for s in sentences(text)) or bool(CALL_PURPOSE.search(text)))
 
     def _acknowledging(self, text: str) -> bool:
         """The reply only thanks the customer ("好的谢谢。") in an outbound call (a callback, a reminder: the agent
@@ -570,6 +615,10 @@ class DialogueSession:
                 and re.search("谢|感谢", text)):
             return False
         return any(c.id not in self.state.done for c in self.scenario.checkpoints if c.behaviour != "closing")
+
+    def _unstated(self, text: str, evidence: Sequence[Evidence]) -> tuple[str, ...]:
+        """`_unstated` for this call: what the customer said, the scenario's entries."""
+        return _unstated(text, evidence, self._heard, tuple(self.entries.values()))
 
     @property
     def _heard(self) -> str:
@@ -587,20 +636,7 @@ class DialogueSession:
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
-        return self._past_openers(reading.text, self._soothing_as_read(reading, evidence), found)
-
-    def _soothing_as_read(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
-        """A soothing clause a spoken rule quoted ("真的辛苦了，") takes the classifier's own quote of it when that
-        covers the clause. `_unstated` keeps a sentence that only soothes from meeting fact checkpoints by its
-        whole-sentence quote (judge18); the classifier quoted the sentence before judge26's spoken forms found the
-        clause first, and "真的辛苦了，家里有病人还要操心理赔。" met 轻症责任 by FAQ meaning again (lead, stop 33)."""
-        if not any(e.ok and e.behaviour in SOOTHING for e in evidence):
-            return evidence
-        own = {f.behaviour: f.quote for f in self.judge.findings(reading, set(BEHAVIOURS) - set(SOOTHING))
-               if f.behaviour in SOOTHING}  # only the two asked for: no fault's quote narrowed (encoded) for nothing
-        return [replace(e, quote=own[e.behaviour])
-                if e.ok and e.behaviour in own and e.quote.strip() and e.quote.strip() in own[e.behaviour] else e
-                for e in evidence]
+        return self._past_openers(reading.text, evidence, found)
 
     def _past_openers(self, text: str, evidence: list[Evidence], found: list[Evidence]) -> list[Evidence]:
         """`evidence` and the classifier's `found`, with each impatient opener's sentence read past the opener.
@@ -630,8 +666,10 @@ class DialogueSession:
         start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
         return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
-    def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = ()) -> str | None:
-        """The reply sentence that says what the entry's answer says, if one is close enough in meaning.
+    def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
+                  elsewhere: Sequence[str] = ()) -> str | None:
+        """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
+        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by.
 
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
@@ -644,9 +682,13 @@ class DialogueSession:
         silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
 
         def credible(sentence: str) -> bool:
-            return not within(sentence, silent) and (not at_fault(sentence, faults) or states_content(sentence, entry))
+            # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
+            # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
+            return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
+                not at_fault(sentence, faults) or states_content(sentence, entry))
 
-        similarity, sentence = self.judge.closeness(reading, self._references[entry_id], keep=credible)
+        references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
+        similarity, sentence = self.judge.closeness(reading, references, keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
             return None
         rivals = [self.judge.closeness(reading, refs)[0] for other, refs in self._references.items()
@@ -682,6 +724,20 @@ class DialogueSession:
         return found
 
     @cached_property
+    def _elsewhere(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """For each checkpoint and question, the cues of the checkpoints that name another point (sharing no cue with
+        it). An FAQ entry can hold several steps: callback-caller-verification's script says 工号 (报出工号) and 不会要求您
+        提供密码 (no secrets) besides 官方客服热线, and "您的电话是您投保时在投保单上预留的" met 请客户拨打官方客服热线 and
+        answered 那我怎么确认你真是保险公司的？ by the staff-number sentence's meaning (judge31)."""
+        checkpoints = self.scenario.checkpoints
+
+        def other(cues: Sequence[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(cue for c in checkpoints if not set(c.cues) & set(cues) for cue in c.cues))
+
+        return {**{("checkpoint", c.id): other(c.cues) for c in checkpoints},
+                **{("question", f.id): other(self._answer_cues[f.id]) for f in self.scenario.lines.follow_ups}}
+
+    @cached_property
     def _answer_cues(self) -> dict[str, tuple[str, ...]]:
         """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
         twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
@@ -693,13 +749,16 @@ class DialogueSession:
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
                       faults: Sequence[str] = ()) -> str | None:
         """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
-        hit = cue_evidence(text, "answer", self._answer_cues[follow_up.id])
-        if hit is not None and not within(hit.quote, silent_sentences(text)):  # not "我不太清楚，15天吧？" (judge20)
-            return hit.quote
+        # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
+        skipped = (*silent_sentences(text), *_identity_sentences(text))
+        for sentence in sentences(text):
+            hit = cue_evidence(sentence, "answer", self._answer_cues[follow_up.id])
+            if hit is not None and not within(hit.quote, skipped):
+                return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry, faults)
+        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)])
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -707,7 +766,7 @@ class DialogueSession:
         if pending is None or pending.id in self.state.answered:
             return []
         entry = self.entries[pending.entry]
-        quote = self._answer_quote(text, pending, claims, reading, _unstated(text, evidence, self._heard))
+        quote = self._answer_quote(text, pending, claims, reading, self._unstated(text, evidence))
         if quote is not None and pending.entry not in wrong_entries:
             self.state.answered.add(pending.id)
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
@@ -718,7 +777,7 @@ class DialogueSession:
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
-                                                                          _unstated(text, evidence, self._heard)):
+                                                                          self._unstated(text, evidence)):
             return []  # still on one of her earlier questions: not ignoring her; this one stays open
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
@@ -764,7 +823,7 @@ class DialogueSession:
     def _checkpoints(self, text: str, evidence: list[Evidence], wrong_entries: set[str],
                      reading: Reading | None = None) -> list[Evidence]:
         found = []
-        faults, unstated = _faults(evidence), _unstated(text, evidence, self._heard)
+        faults, unstated = _faults(evidence), self._unstated(text, evidence)
         conduct, openers = _conduct(evidence)
         ordered = sorted(self.scenario.checkpoints, key=lambda c: c.order or 0)
         for checkpoint in ordered:
@@ -775,7 +834,8 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, unstated) for e in checkpoint.entries)), None)
+                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)])
+                                                  for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
@@ -833,6 +893,8 @@ class DialogueSession:
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
+            if item.ok and item.behaviour == "closing" and not _polite(text):
+                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step)
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:

@@ -366,6 +366,18 @@ class Assignment(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class AssignmentAgent(Base):
+    """An agent an assignment is given to by name: an assignment with none is for its whole team, one with
+    some is for these agents of its team only (an instructor gives a scenario to the two who need it)."""
+
+    __tablename__ = "assignment_agents"
+    __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
 class AssignmentCompletion(Base):
     """A trainee's finished call for an assignment: the first one counts (an exam is taken once)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -136,3 +136,45 @@ def test_the_migration_folds_earlier_duplicates_into_the_first_keeping_completio
             session.add(Assignment(scenario_id="ci-claim-declined", team="一组", mode="exam", due_date=date(2026, 3, 9),
                                    created_by=lead.id))
             session.commit()
+
+
+def test_an_assignment_given_to_chosen_agents_is_theirs_only(database, people) -> None:
+    """polish21: work could only go to a whole team; an instructor gives a scenario to the agents who need it."""
+    work = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "training", TODAY, TODAY,
+                             [people["agent"].id])
+    assert work.agents == (people["agent"].id,)
+    assert [a.id for a in assignments_for(database, people["agent"])] == [work.id]
+    assert assignments_for(database, people["mate"]) == []  # same team, not chosen
+    assert not complete_assignment(database, work.id, people["mate"], None, 90)
+    assert complete_assignment(database, work.id, people["agent"], None, 80)
+    [progress] = team_assignments(database, people["lead"])
+    assert (progress.done, progress.members) == (1, 1)  # one of the one agent it names, not of the team's two
+
+
+def test_only_agents_of_the_team_can_be_chosen(database, people) -> None:
+    for chosen in ([people["outsider"].id], [people["lead"].id], [people["agent"].id, 99999]):
+        with pytest.raises(AssignmentError, match="not all in this team"):
+            create_assignment(database, people["lead"], "ci-claim-declined", "一组", "training", TODAY, TODAY, chosen)
+    assert team_assignments(database, people["lead"]) == []
+
+
+def test_the_same_work_given_to_more_agents_is_for_them_too(database, people) -> None:
+    """The same work in force once (the double-click rule): given again to another agent, or to the whole team,
+    it widens rather than being made twice."""
+    args = ("ci-claim-declined", "一组", "exam", TODAY, TODAY)
+    first = create_assignment(database, people["lead"], *args, [people["agent"].id])
+    again = create_assignment(database, people["lead"], *args, [people["mate"].id])
+    assert again.id == first.id and again.agents == tuple(sorted([people["agent"].id, people["mate"].id]))
+    whole = create_assignment(database, people["lead"], *args)
+    assert whole.id == first.id and whole.agents == ()
+    assert create_assignment(database, people["lead"], *args, [people["agent"].id]).agents == ()  # stays the team's
+    assert len(team_assignments(database, people["lead"])) == 1
+
+
+def test_the_assignment_agents_migration_keeps_team_work_and_downgrades(database, people) -> None:
+    work = create_assignment(database, people["lead"], "ci-claim-declined", "一组", "training", TODAY, TODAY)
+    migrate(database, "0016_correction_review_note", down=True)
+    assert "assignment_agents" not in inspect(database.engine).get_table_names()
+    migrate(database, "head")
+    assert "assignment_agents" in inspect(database.engine).get_table_names()
+    assert [a.id for a in assignments_for(database, people["mate"])] == [work.id]  # made before: the whole team's

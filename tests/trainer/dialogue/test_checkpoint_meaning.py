@@ -267,6 +267,10 @@ SOOTHING_AND_GREETINGS = [
     ("stroke-claim-early", "reapply", "真的辛苦了，家里有病人还要操心理赔。", False),
     ("media-threat-unreasonable-demand", "cash-value", "王女士，我明白您现在急着用钱，心里肯定很烦。", False),
     ("media-threat-unreasonable-demand", "register", "您好王女士，听得出来您现在很着急，换谁遇到这种事都会着急。", False),
+    # judge31: the rest of the sentence past the soothing clause says nothing of an entry (the clause quote of a
+    # spoken rule no longer needs the classifier's whole-sentence quote); both met 轻症责任 on main
+    ("stroke-claim-early", "mild-benefit", "辛苦您了，一边照顾爱人一边跑保险公司。", False),
+    ("stroke-claim-early", "mild-benefit", "心疼您，照顾病人还要为理赔的事操心。", False),
     ("stroke-claim-early", "acknowledge", "您好，我是95519客服。您爱人生病住院，您一个人前前后后跑，真的辛苦了。", True),
     ("stroke-claim-early", "mild-benefit",
      "您好，我是95519客服。您先生这种情况，合同里有轻症责任，可以先按轻度脑中风后遗症申请轻症赔付。", True),

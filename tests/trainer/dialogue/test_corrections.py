@@ -101,3 +101,17 @@ def test_the_trainee_reads_what_became_of_each_objection_and_the_instructors_wor
     assert (mine[still_open].status, mine[still_open].review_note, mine[still_open].reviewed_at) == ("open", "", None)
     assert corrections_by(db, get_or_create_by_name(db, "学员乙").id) == []
     assert review_counts(db) == {"open": 1, "accepted": 1, "rejected": 1}
+
+
+def test_a_reason_is_needed_to_relabel_or_keep_the_judgement_not_to_accept_the_objection(db):
+    """polish21: a relabel or a kept judgement with no reason taught nobody why."""
+    from trainer.dialogue.corrections import needs_note, note_given
+
+    queue_one(db)
+    [queued] = open_corrections(db)
+    labels, counter = suggested_labels(queued)
+    assert not needs_note(queued, (), labels, counter, keeping=False)  # the objection taken at its word: one click
+    assert needs_note(queued, (), ["empathy"], counter, keeping=False)  # relabelled
+    assert needs_note(queued, (), labels, [], keeping=False)  # the counter-example dropped
+    assert needs_note(queued, (), labels, counter, keeping=True)
+    assert note_given("这句是安慰") and not note_given("  好 ") and not note_given("")

@@ -302,6 +302,8 @@ def test_the_voice_passes_over_a_settled_line_and_falls_back():
     ("别扯别的，我问你话呢！", True), ("你没回答我的问题。", True),
     ("你就直接告诉我吧。", False), ("别绕了，说重点。", False), ("你说了半天，我还是不知道呀。", False),  # guards
     ("你少跟我兜圈子，能不能办？", False),
+    # judge31: a rhetorical 什么叫我的问题 (the blamed 代签 customer) presses nothing; answering 我的问题 does
+    ("什么叫我的问题？是你们业务员说让我老婆签就行的！", False), ("那是我的问题吗？", False), ("你还没回我的问题呢。", True),
 ])
 def test_a_line_pressing_an_unanswered_question_is_told_apart(line, pressing):
     assert presses_a_question(line) is pressing

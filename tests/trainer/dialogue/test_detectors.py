@@ -116,6 +116,32 @@ def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
         assert [unexplained in e.advice for e in found] == [True], found
 
 
+# judge29: desk words and codes in Latin capitals a customer cannot know, unexplained (train split: each said
+# unexplained only in lines labelled jargon); explained, or a code a customer meets everywhere, they are none.
+@pytest.mark.parametrize("text, term", [
+    ("您这份是按标体承保的。", "标体"),
+    ("您这单还挂着照会没回。", "照会"),
+    ("这笔理赔转二核了，您等一等。", "二核"),
+    ("您这个结论是拒付。", "拒付"),
+    ("系统显示您这单的状态是RPU。", "RPU"),
+    ("您的EM值有点高，所以加了费。", "EM"),
+])
+def test_desk_words_and_codes_left_unexplained_are_jargon(text, term):
+    found = [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"]
+    assert [term in e.advice for e in found][:1] == [True], found
+
+
+@pytest.mark.parametrize("text", [
+    "二核就是理赔的时候再把您投保时的健康情况重新核一遍。",  # explained right there
+    "照会，意思是审核的同事想请您补充一点健康情况。",
+    "您在我们APP上点保单服务就能看到。",                   # a code every customer meets
+    "您住院时做的CT报告也一起交上来。",
+    "您的申请单号是LP20240315，您记一下。",                 # a reference number, not a code
+])
+def test_explained_desk_words_and_everyday_codes_are_not_jargon(text):
+    assert [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"] == []
+
+
 def test_plain_words_containing_a_term_are_not_jargon():
     assert Detectors(FORBIDDEN).negatives("补交保费后合同恢复效力。", set()) == []
 
@@ -187,6 +213,20 @@ FAULTS_IN_OWN_WORDS = [
     ("您都签了字还说不知道？", "blame"),
     ("那个客服是新来的，她说的不算。", "blame"),
     ("是您自己搬了家没通知我们，信才寄丢的。", "blame"),
+    # judge29: rudeness in spoken words — hurried, told it was said before, brushed off, told to be quiet, talked
+    # down to, a hang-up threatened (#12: "什么事，快点说…" was 合规 100). Written for this table, not from the corpus.
+    ("什么事，快点说，我这边后面还排着一堆电话呢。", "rude"),
+    ("您到底要办什么，说重点。", "rude"),
+    ("宽限期是60天，这个我都讲了好几遍了。", "rude"),
+    ("上周不是说过了吗，要本人带身份证来。", "rude"),
+    ("您爱信不信，条款就是这么写的。", "rude"),
+    ("退不退随你咯，反正就这个数。", "rude"),
+    ("您去告呗，结果还是这个。", "rude"),
+    ("转给主管也白搭，主管也是这么批的。", "rude"),
+    ("您再嚷嚷也没用，审核结果改不了。", "rude"),
+    ("这个跟您说了您也不懂，照着办就行。", "rude"),
+    ("您要再这样我就挂了。", "rude"),
+    ("我这边很忙的，没空跟您一条一条解释。", "rude"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -235,6 +275,24 @@ CLEAN_COUNTER_EXAMPLES = [
     "我是新来的，不太熟，我问一下同事马上回您。",          # the agent about themselves
     "不是我不给您办，是合同规定要本人来办。",              # an explanation
     "您签了字合同就生效了。",                              # a fact about signing
+    # judge29: the forms of the new rudeness rule a trainee should say
+    "您还有别的问题吗？没有的话我就先挂了哈，祝您生活愉快。",  # a polite close
+    "您前后跟我们讲了三遍，确实辛苦，这次我都记下了。",    # the customer's own repetition
+    "时间上随您方便，我明天上午再打给您。",                # 随您 before more words: an offer
+    "我只说重点：犹豫期是15天。",                          # the agent's own brevity
+    "您不用着急，这个不会影响理赔。",
+    "客户说“快点说，我忙着呢”，我就先记下来了。",        # quoted
+    "刚才那段是不是我说得太快了？我再慢一点讲一遍。",      # the agent takes the blame for speed
+    "两种方式都可以，随您，您看哪个方便。",                # 随您 as an offer
+    "我跟您说重点：犹豫期是15天。",
+    "我还要问您两个问题，您住院是哪一天？",
+    "您要不要听一下条款原文？我念给您。",
+    "这是您第几次住院？",
+    "您刚才已经说过了，我都记下了。",                      # the customer's words
+    "好的，那我挂了，再见。",
+    "您这边挺忙的，我长话短说。",                          # the customer busy, not the agent
+    "您打12378投诉也一样可以受理。",                        # a route, not waved away
+    "这个规定本身有点绕，我给您捋一捋。",
 ]
 
 
@@ -310,3 +368,16 @@ def test_a_spoken_question_needs_the_classifier():
     alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
     assert "clarifying_question" in judged and "clarifying_question" not in alone
     assert "next_step" in judged and "next_step" in alone
+
+
+def test_faults_written_from_the_train_split_are_held_to_the_classifier():
+    """judge29: impatience in spoken words and desk words / codes come apart from the older fault rules, so that
+    `MeaningJudge.confirmed` holds them to `SPOKEN_FLOORS`; the other spoken rudeness counts only without a
+    classifier (with one it cost dev precision); judge19's opener rule counts either way."""
+    text = "什么事，快点说，我这边后面还排着一堆电话呢。您这单还挂着照会没回。您爱信不信。行了行了，您听我说。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    assert {("rude", "快点说，"), ("jargon", "您这单还挂着照会没回。")} <= held <= judged
+    assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
+    assert ("rude", "行了行了，") in judged and ("rude", "行了行了，") in alone and ("rude", "行了行了，") not in held

@@ -34,10 +34,12 @@ TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # verification precision 0.63: this machine measures 0.636 (one flag of 33) with the cache re-embedded cold on 2026-12-04 (0.66 before)
 # judge26: clarifying_question R 0.63 → 0.71 and next_step 0.87 / 0.59 → 0.88 / 0.62 (spoken forms read at reply
 # time), verification 0.66 / 0.68 → 0.69 / 0.71 (w-warm-steps teaching it): their floors follow (clarifying P stays 0.82)
+# judge29: jargon 0.83 / 0.71 → 0.84 / 0.74 (desk words and codes in Latin capitals, held to the classifier) and rude
+# 0.73 / 0.50 → 0.74 / 0.53 (impatience in spoken words, held to the classifier): their floors follow
 DEV_FLOORS = {
     "empathy": (0.81, 0.55), "apology": (0.95, 0.95), "verification": (0.67, 0.69), "clarifying_question": (0.82, 0.69),
     "explanation": (0.87, 0.75), "next_step": (0.86, 0.60), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
-    "absolute_promise": (0.98, 0.79), "rude": (0.71, 0.48), "blame": (0.87, 0.80), "jargon": (0.81, 0.69),
+    "absolute_promise": (0.98, 0.79), "rude": (0.72, 0.51), "blame": (0.87, 0.80), "jargon": (0.82, 0.72),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
@@ -134,7 +136,9 @@ def _fraud_call_on_the_second_question(real_scenarios, real_facts, judge) -> Dia
 
 def test_going_on_about_an_earlier_question_is_not_ignoring_the_customer(real_scenarios, real_facts, judge):
     session = _fraud_call_on_the_second_question(real_scenarios, real_facts, judge)
-    session.reply("再说一句，这个号码就是您投保的时候自己预留的联系方式，我们不会拿去做别的。")
+    # the reply serves her (empathy) as the rule asks; without it, it passed only because 不会 (in 不会拿去做别的) was a
+    # cue answering "你们是不是还要我银行卡密码、验证码？" (judge31 narrowed the cue)
+    session.reply("我理解您的担心。再说一句，这个号码就是您投保的时候自己预留的联系方式，我们不会拿去做别的。")
     assert "ignored_question" not in {f.rubric for f in session.findings}
     assert any("验证码" in point for point in session.open_points())  # the new question is still open
     off_topic = _fraud_call_on_the_second_question(real_scenarios, real_facts, judge)

@@ -37,3 +37,47 @@ def test_saved_means_every_classifier_of_the_key_is_cached(tmp_path: Path) -> No
     assert judge_saved(tmp_path, key)
     shutil.rmtree(tmp_path)
     assert not judge_saved(tmp_path, key)
+
+
+def test_a_new_judge_removes_the_classifiers_of_earlier_corpora(tmp_path: Path) -> None:
+    """Every accepted correction is a new corpus and left a 10 MB judge-<key>.pkl behind for good (polish21)."""
+    import os
+    import time
+
+    from trainer.dialogue.kept_judge import drop_stale_classifiers
+
+    key = judge_key(REAL_CONTENT, MODEL)
+    an_hour_ago = time.time() - 2 * 3600
+    current = [classifier.classifier_cache_path(tmp_path, part) for part in key.split("+")]
+    earlier = [tmp_path / f"judge-7-{n:024x}-0000000{n}-{MODEL}.pkl" for n in range(3)]
+    half_written = tmp_path / f".judge-7-{0:024x}-00000009-{MODEL}.pkl.abc123"
+    just_written = tmp_path / f"judge-7-{9:024x}-00000009-{MODEL}.pkl"  # another process may be about to read it
+    other_encoder = tmp_path / "judge-7-000000000000000000000000-00000000-model-b.pkl"
+    shelf = tmp_path / "judge-latest-0123456789abcdef.pkl"
+    for path in [*current, *earlier, half_written, just_written, other_encoder, shelf]:
+        path.write_bytes(b"x")
+        if path is not just_written:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    removed = drop_stale_classifiers(tmp_path, key, MODEL)
+    assert sorted(removed) == sorted([*earlier, half_written])
+    assert all(path.is_file() for path in [*current, just_written, other_encoder, shelf])
+    assert drop_stale_classifiers(None, key, MODEL) == [] and drop_stale_classifiers(tmp_path / "none", key, MODEL) == []
+
+
+def test_a_classifier_being_read_can_be_removed_under_its_reader(tmp_path: Path) -> None:
+    """The removal is safe for a process reading the file at that moment: its open file stays whole."""
+    import os
+    import pickle
+    import time
+
+    from trainer.dialogue.kept_judge import drop_stale_classifiers
+
+    stale = tmp_path / f"judge-7-{1:024x}-00000001-{MODEL}.pkl"
+    stale.write_bytes(pickle.dumps(list(range(100_000))))
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    with open(stale, "rb") as reading:
+        reading.read(10)
+        assert drop_stale_classifiers(tmp_path, judge_key(REAL_CONTENT, MODEL), MODEL) == [stale]
+        reading.seek(0)
+        assert pickle.load(reading) == list(range(100_000))
+    assert not stale.exists()

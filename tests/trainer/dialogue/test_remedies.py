@@ -62,7 +62,8 @@ def test_reading_out_personal_data_is_answered_with_the_line_that_asks_the_custo
 
 def test_a_reply_without_substance_gets_what_to_say_at_that_point(real_scenarios, real_facts):
     scenario = real_scenarios["callback-cooperative"]
-    vague = faults(scenario, real_facts, ["您好，我是95519客服中心的回访专员。"])["vague"]
+    # a vague first reply (saying who calls is none on a callback since judge31)
+    vague = faults(scenario, real_facts, ["这个嘛，看情况吧。"])["vague"]
     assert vague.model_answer == scenario.model_answers[0]
 
 

@@ -255,6 +255,20 @@ def test_go_to_whoever_you_like_is_rude_wherever_it_is_said(real_scenarios, real
     assert rude and "找谁" in rude[0].quote and not rude[0].ok
 
 
+@pytest.mark.parametrize("reply", ["什么事，快点说，我这边后面还排着一堆电话呢。",
+                                   "犹豫期是15天，这个我都讲了好几遍了，您到底有没有在听？"])
+def test_impatience_in_spoken_words_costs_compliance(real_scenarios, real_facts, reply):
+    """#12: "什么事，快点说，我这边后面还排着一堆电话呢" was 合规 100 — rules and classifier alike read no rudeness in it.
+    judge29's spoken forms (hurrying the customer, "I said it many times") find it without the judge too."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts)
+    session.start()
+    session.reply(reply)
+    report = session.report()
+    rude = [f for f in report.findings if f.rubric == "rude" and not f.ok]
+    assert rude and rude[0].quote in reply, report.findings
+    assert report.subscores["compliance"] < 100
+
+
 @pytest.mark.parametrize("reply", ["好的谢谢。接下来跟您确认说明书。", "好的谢谢，接下来跟您确认说明书。",
                                    "嗯，谢谢。那我再跟您说一下犹豫期。", "好的，感谢您的配合。下面我说一下交费的事。"])
 def test_thanks_before_saying_what_comes_next_does_not_end_the_call(real_scenarios, real_facts, judge, reply):
@@ -448,7 +462,7 @@ def test_the_live_hint_for_a_vague_reply_shows_the_wording_for_that_point(real_s
     scenario = real_scenarios["callback-cooperative"]
     call = DialogueSession(scenario, real_facts)
     call.start()
-    turn = call.reply("您好，我是95519客服中心的回访专员。")
+    turn = call.reply("这个嘛，看情况吧。")
     vague = next(f for f in call.report().findings if f.rubric == "vague")
     assert vague.model_answer == scenario.model_answers[0]
     assert any(hint.endswith(f"可以这样说：{scenario.model_answers[0]}") for hint in turn.hints), turn.hints
@@ -501,9 +515,10 @@ def test_the_signature_question_does_not_also_meet_the_read_the_documents_step(r
 
 
 @pytest.mark.parametrize("goodbye, polite", [("好的，我帮您记录一下，再见", False), ("好的，再见。", False),
-                                             ("感谢您接听我们的回访，再见。", True)])
+                                             ("行，就这样，再见", False), ("感谢您接听我们的回访，再见。", True)])
 def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, polite):
-    """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束."""
+    """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束; and (judge31)
+    the report still praised a bare goodbye as 礼貌地结束了通话."""
     call = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
     call.start()
     call.reply("您好，我是XX人寿客服，请问是赵军先生本人吗？")
@@ -511,6 +526,8 @@ def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, 
     credited = [f for f in call.report().findings if f.rubric == "checkpoint" and f.turn_index == 2]
     assert bool(credited) == polite, credited
     assert ("close" in call.state.done) == polite
+    praised = [f for f in call.report().findings if f.rubric == "closing" and f.ok]
+    assert bool(praised) == polite, praised
 
 
 def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_facts):
@@ -518,3 +535,99 @@ def test_a_bare_goodbye_in_the_first_reply_meets_no_step(real_scenarios, real_fa
     call.start()
     call.reply("再见")
     assert not [f for f in call.report().findings if f.rubric == "checkpoint"]
+
+
+@pytest.mark.parametrize("ask, rises", [
+    ("为了保护您的信息安全，请问您是吴晓东先生本人吗？", False),
+    ("确认是您本人之前，我不会谈保单的具体内容，请问您是吴晓东先生本人吗？", False),
+    ("核实身份是为了防止别人冒充您，麻烦您说一下身份证后四位。", False),
+    ("请问您是吴晓东先生本人吗？", True),
+])
+def test_a_wary_customer_asked_for_her_identity_with_the_reason_is_not_angered(real_scenarios, real_facts, ask, rises):
+    """judge31: fraud-suspicious-callback's customer grew angrier (+15, 又要核实我身份？) at every identity request, even
+    one that said why it is asked; told why, she calms a little."""
+    call = session(real_scenarios, real_facts, scenario_id="fraud-suspicious-callback")
+    start = call.start().mood
+    turn = call.reply(ask)
+    assert (turn.mood > start) == rises, turn
+    assert ("骗子都是这么问的" in turn.text) == rises, turn.text
+
+
+@pytest.mark.parametrize("reply", ["好的，是这样，我们是安泰人寿回访中心的，想就您上周投保的保单做个回访。",
+                                   "您好，我是安泰人寿的客服小王。"])
+def test_saying_who_calls_and_why_on_an_outbound_call_is_not_vague(real_scenarios, real_facts, reply):
+    """judge31: on a callback, the agent's introduction and the call's purpose were 回应空泛 and raised the mood."""
+    call = session(real_scenarios, real_facts, scenario_id="callback-cooperative")
+    start = call.start().mood
+    turn = call.reply(reply)
+    assert not [f for f in call.report().findings if f.rubric == "vague"]
+    assert turn.mood <= start
+
+
+def test_an_introduction_with_the_judge_is_not_vague(real_scenarios, real_facts, judge):
+    """judge31: with the meaning judge "您好，我是客服小王，请问有什么可以帮您？" on a callback read as 回应空泛."""
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
+    call.start()
+    greeted = call.reply("您好，我是客服小王，请问有什么可以帮您？")
+    call.reply("好的，是这样，我们是安泰人寿回访中心的，想就您上周投保的保单做个回访。")
+    assert not [f for f in call.report().findings if f.rubric == "vague"]
+    assert "你们" in greeted.text, greeted.text  # 是你们打给我的呀…: the company rang her (CALLED_HER)
+
+
+@pytest.mark.parametrize("scenario_id, reply, question", [
+    # the identity check's 核实 is no answer to "你们根本没通知过我！" nor to "业务员骗我的事，你们公司管不管？"
+    ("permanent-lapse-angry", "郑先生您好，为了保护您的信息安全，先核实一下您的身份，麻烦您说一下投保人姓名和身份证后四位。",
+     "no-notice"),
+    ("dividend-below-promise", "林先生您好，先核实一下您的身份，麻烦您说一下投保人姓名和身份证后四位，好吗？", "agent"),
+    # 不会 / 不能 said of something else
+    ("fraud-suspicious-callback", "您好，我是XX人寿客服专员，工号4102。确认是您本人之前，我不会谈保单的具体内容。",
+     "want-password"),
+    ("grace-period-short-of-money", "有一个办法叫自动垫交。能不能用要看您合同条款和当初是否选择了这项，我帮您查一下。",
+     "pay-agent"),
+    # the greeting is no way for her to confirm the caller (官方客服热线)
+    ("fraud-suspicious-callback", "您好，我是安泰人寿的客服专员，工号4102，这次打给您是想就您上周投保的安康两全保险做一个简短的回访。",
+     "how-confirm"),
+])
+def test_words_shared_with_an_answers_cues_answer_no_question_before_it_is_asked(real_scenarios, real_facts, judge,
+                                                                                  scenario_id, reply, question):
+    """judge31's audit of the 12 scenarios: each of these answered a question of hers early, so she never asked it."""
+    call = DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge)
+    call.start()
+    call.reply(reply)
+    assert question not in call.state.answered
+
+
+def test_the_greeting_meets_no_official_channel_step(real_scenarios, real_facts, judge):
+    """judge31: "工号4102，这次打给您是想…做一个简短的回访" met 请客户挂断后拨打官方客服热线 by the FAQ entry's meaning."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge)
+    call.start()
+    call.reply("您好，我是安泰人寿的客服专员，工号4102，这次打给您是想就您上周投保的安康两全保险做一个简短的回访。")
+    assert "official-channel" not in call.state.done
+    assert "introduce" in call.state.done
+
+
+def test_a_term_said_with_a_wrong_figure_is_not_credited_as_explained(real_scenarios, real_facts):
+    """judge31: "严重脑中风后遗症要等确诊90天以后才能评估" was 事实错误 and 准确解释（讲到了“严重脑中风后遗症”）on the same
+    words, and the credit calmed the customer; the classifier's explanation is already skipped beside a wrong figure."""
+    call = session(real_scenarios, real_facts, scenario_id="stroke-claim-early")
+    call.start()
+    call.reply("严重脑中风后遗症要等确诊90天以后才能评估，到时候再说。")
+    findings = call.report().findings
+    assert [f for f in findings if f.rubric == "wrong_fact"]
+    assert not [f for f in findings if f.rubric == "explanation" and f.ok]
+    assert not any(behaviour == "explanation" for behaviour, _ in call.state.mood_moves[-1])
+
+
+def test_an_entry_sentence_naming_another_step_meets_no_checkpoint_by_meaning(real_scenarios, real_facts, judge):
+    """judge31: callback-caller-verification's script names three steps (工号, 不会要求您提供密码, 官方客服热线); by its
+    staff-number sentence's meaning "您的电话是您投保时…预留的" met 请客户拨打官方客服热线 and answered 怎么确认你真是
+    保险公司的. Only the entry's sentences that name no other step meet a step by meaning."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge)
+    call.start()
+    call.reply("您好，您这么小心是对的。我是客服中心的回访专员，工号3106，今天是为您上周的新保单做个回访。")
+    call.reply("您的电话是您投保时在投保单上预留的，我们只按这个号码联系您。")
+    assert "where-number" in call.state.answered  # guard: her question is answered
+    assert "official-channel" not in call.state.done
+    assert "how-confirm" not in call.state.answered
+    call.reply("您可以挂断后拨打保单上印着的官方客服热线，在那里完成回访。")
+    assert "official-channel" in call.state.done  # guard: its own words still meet it
