@@ -718,6 +718,11 @@ def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[t
     return tuple(examples), tuple(faq_only)
 
 
+# What a rule's span measures (durations.yaml `measures`, kb.durations.span_measures): how long the policy has
+# been held, how long premiums have gone unpaid, or (left out) any span.
+RULE_MEASURES = ("", "held", "lapse")
+
+
 def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple[DurationRule, ...]:
     """Which entries cover which spans of time (durations.yaml); entry ids are checked by the caller."""
     rules: list[DurationRule] = []
@@ -725,10 +730,14 @@ def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple
         check = ItemChecker(item, file, None, problems)
         entry = check.text("entry")
         bounds = _duration_bounds(check)
-        if not bounds and entry:
+        measures = check.text("measures", required=False) or ""
+        if measures not in RULE_MEASURES:
+            check.problem("measures", f"'{measures}' is not one of {', '.join(RULE_MEASURES[1:])}",
+                          f"'{measures}' 应为 {'、'.join(RULE_MEASURES[1:])} 之一")
+        elif not bounds and entry:
             check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
         elif entry:
-            rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line))
+            rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line, measures))
     return tuple(rules)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.chinese_text import approximate_range, parse_number
 
@@ -35,6 +35,23 @@ _INSIDE = re.compile(r"在[那这]?(?:个)?$")
 WITHIN_AFTER = ("以内", "之内", "内", "里面", "里头", "里", "之中", "当中")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
+# Which quantity a span measures (search22b). The rules measure one of two things: how long the policy has been
+# held (`held`: the cooling-off period, the incontestable period, a surrender after it) or how long premiums have
+# gone unpaid (`lapse`: the grace period, suspension, reinstatement, termination after two years). 交满三年了 is a
+# policy held three years, not a lapse of three (lapse-permanent-termination came first for 这保单我要撤了，交满三年了);
+# 断了仨月没交 is a lapse. A span that dates a death, an illness or a declined claim measures neither and is dropped:
+# 老头子走了三年才找到保单 asks for the death-claim limitation, and gave the two-year rules a bonus.
+_CLAUSE_END = re.compile(r"[，,。.！!？?；;、\s]")
+_LAPSE_CUES = ("停", "断", "没交", "没缴", "莫交", "冇交", "未交", "不交", "唔交", "没续", "欠费", "欠缴", "中止",
+               "失效", "过期", "拖", "晚交", "迟交", "晚缴", "迟缴")
+# How far from the span its cue may stand, in characters: 才买了5天俺老汉就在地里摔断了腿 is a policy held five days
+# (断 is a broken leg, twelve characters on).
+_CUE_BEFORE, _CUE_AFTER = 8, 4
+_HELD_CUES = ("买", "签", "收到", "送到", "拿到", "寄到", "投保", "交了", "交满", "缴了", "缴满", "交够", "保了", "生效")
+# An event before the span (走了三年, 过身咗三年, 被拒三年了) or dated by it (三年前做的手术, 三个月前已经过身); premiums
+# still to pay (还差8年没交完, 还剩5年没交) are no time passed either. (犹豫期就剩三天了 stays: still inside the period.)
+_EVENT_BEFORE = re.compile(r"(?:(?:走|没)(?:了|咗)|(?:死|去世|过世|过身|离世|病故|被拒|拒赔)(?:了|咗|掉)?)(?:都|已经|有)?$")
+_EVENT_AFTER = ("过身", "去世", "过世", "离世", "走", "死", "手术", "住院", "确诊", "查出", "出事", "病", "拒")
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,8 @@ class Span:
 
     low: float
     high: float
+    # What it measures: "held", "lapse" or "" (unknown: judged by every rule). Not part of equality: the same days.
+    measures: str = field(default="", compare=False)
 
     def overlaps(self, other: "Span") -> bool:
         return self.low < other.high and other.low < self.high
@@ -65,14 +84,17 @@ def chinese_number(text: str) -> tuple[float, float] | None:
 
 def query_spans(text: str) -> list[Span]:
     """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80, 昨天 → 1–2)."""
-    spans = [Span(*RELATIVE_DAYS[m.group(1)]) for m in _RELATIVE.finditer(text)]
+    spans = [Span(*RELATIVE_DAYS[m.group(1)], "held") for m in _RELATIVE.finditer(text)]
     for match in _SPAN.finditer(text):
         if match["number"] == "几" and text[match.start() - 1:match.start()] not in _STATED_FEW or \
                 match["number"] == "几" and match.start() == 0:
             continue  # a question (几天能到账), not a stated span
+        measures = span_measures(text, match.start(), match.end())
+        if measures == "event":
+            continue
         if match["half_unit"]:
             days = DAYS_PER_UNIT[match["half_unit"]] / 2
-            spans.append(Span(days, days + 1))
+            spans.append(Span(days, days + 1, measures))
             continue
         approx, after = match["approx"], match["after"]
         value = chinese_number(match["number"])
@@ -89,8 +111,26 @@ def query_spans(text: str) -> list[Span]:
             low, high = low * 0.8, high * 1.2
         if text.startswith(WITHIN_AFTER, match.end()) and _INSIDE.search(text[:match.start()]):
             low = 0.0
-        spans.append(Span(low * unit_days, max(high * unit_days, low * unit_days + 1)))
+        spans.append(Span(low * unit_days, max(high * unit_days, low * unit_days + 1), measures))
     return spans
+
+
+def span_measures(text: str, start: int, end: int) -> str:
+    """What the span text[start:end] measures, read in its clause: "lapse", "held", "event" (a death, an illness
+    or a declined claim: no rule's) or "" (nothing says)."""
+    before = _CLAUSE_END.split(text[:start])[-1][-_CUE_BEFORE:]
+    clause_after = _CLAUSE_END.split(text[end:])[0]
+    after = clause_after[:_CUE_AFTER]
+    if _EVENT_BEFORE.search(before) or before.endswith(("还差", "还剩", "剩下")) and "交" in after:
+        return "event"
+    if clause_after.startswith("前") and any(cue in clause_after for cue in _EVENT_AFTER) \
+            and not any(cue in clause_after for cue in (*_HELD_CUES, *_LAPSE_CUES)):
+        return "event"
+    if any(cue in before or cue in after for cue in _LAPSE_CUES):
+        return "lapse"
+    if any(cue in before for cue in _HELD_CUES):
+        return "held"
+    return ""
 
 
 def parse_limit(text: str) -> float | None:
@@ -107,9 +147,13 @@ class DurationRule:
     min_days: float = 0.0
     max_days: float = math.inf
     line: int = 0
+    # What the rule's span measures ("held" or "lapse", durations.yaml `measures`); "" judges every span.
+    measures: str = ""
 
     def judge(self, spans: list[Span]) -> int:
-        """+1 when a query span falls in the rule, -1 when every span falls outside, 0 without spans."""
+        """+1 when a query span falls in the rule, -1 when every span falls outside, 0 without spans (spans that
+        measure something else than the rule does are left out)."""
+        spans = [s for s in spans if not (self.measures and s.measures and s.measures != self.measures)]
         if not spans:
             return 0
         covered = Span(self.min_days, self.max_days)

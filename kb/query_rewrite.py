@@ -80,6 +80,24 @@ def sounds(char: str) -> frozenset[str]:
     return frozenset(_fuzzy(r) for r in (readings[0] if readings else ()))
 
 
+# Readings a term's character is still said with besides its standard one: 癌 is yán in Taiwan and sounds as 岩 in
+# Cantonese (both ngaam4), so the Cantonese writers' 原位岩 / 甲状线岩 are 原位癌 / 甲状腺癌.
+SAID_READINGS = {"癌": ("yan",)}
+
+
+def term_sounds(term: str) -> list[frozenset[str]]:
+    """Per character, how it sounds in `term`: its reading in the word (pypinyin's phrase reading), its usual
+    reading alone and SAID_READINGS, fuzzy-merged — not every reading a dictionary lists. A typo sounds like the
+    term as it is said: 款 has an archaic reading xin, which made 退行 (xing) "sound like" 退款 and 退行啵 (can I
+    cancel?) a refund; 核 hu made 互保 核保, 销 xiao 卡销户 卡号户 (search22b)."""
+    in_word = pinyin(term, style=Style.NORMAL, errors="ignore")
+    if len(in_word) != len(term):
+        return [sounds(char) for char in term]
+    alone = [pinyin(char, style=Style.NORMAL, errors="ignore") for char in term]
+    return [frozenset(_fuzzy(r) for r in (word[0], *(a[0][:1] if a else ()), *SAID_READINGS.get(char, ())))
+            for char, word, a in zip(term, in_word, alone)]
+
+
 def _fuzzy(syllable: str) -> str:
     for long, short in _FUZZY_INITIALS:
         if syllable.startswith(long):
@@ -179,9 +197,9 @@ class TypoCorrector:
         vocabulary = [t for t in vocabulary if words is None or words.count(t) < COMMON_WORD_COUNT]
         for term in sorted(set(vocabulary)):
             if MIN_TERM_CHARS <= len(term) <= MAX_TERM_CHARS and _CJK_RUN.fullmatch(term):
-                for position, char in enumerate(term):
+                for position, (char, readings) in enumerate(zip(term, term_sounds(term))):
                     self._by_char.setdefault((len(term), position, char), []).append(term)
-                    for reading in sounds(char):
+                    for reading in readings:
                         self._by_sound.setdefault((len(term), position, reading), set()).add(term)
         # Toneless pinyin of each term, spelt out: the first term in the vocabulary's order keeps a reading, so
         # a glossary group's own term (犹豫期) wins over a typo it lists (尤豫期) that reads the same.

@@ -169,6 +169,20 @@ def test_duration_rules_are_validated(content_dir: Path) -> None:
     assert any(p.startswith("durations.yaml:4") and "needs min, max or both" in p for p in problems)
 
 
+def test_a_duration_rule_says_what_it_measures(content_dir: Path) -> None:
+    """search22b: a rule measures how long the policy has been held or how long premiums went unpaid."""
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, min: 2年, measures: lapse}\n"
+        "  - {entry: cooling-off-length, max: 15天, measures: 多久}\n", encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert any(p.startswith("durations.yaml:3") and "'多久' is not one of held, lapse" in p for p in problems)
+    assert not any(p.startswith("durations.yaml:2") for p in problems)
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, min: 2年, measures: lapse}\n", encoding="utf-8")
+    (rule,) = load_content(content_dir).duration_rules
+    assert rule.measures == "lapse" and rule.min_days == 730
+
+
 def test_stated_spans_are_validated_and_read(content_dir: Path) -> None:
     (content_dir / "durations.yaml").write_text(
         "rules:\n  - {entry: cooling-off-length, max: 15天}\nstated:\n  - {words: [过了犹豫期], min: 15天}\n"

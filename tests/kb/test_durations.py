@@ -106,3 +106,31 @@ def test_words_that_say_the_cooling_off_period_is_over_are_judged_like_a_number_
     assert spans == [Span(15, math.inf)]
     assert (within_rule.judge(spans), after_rule.judge(spans)) == (-1, 1)
     assert stated_spans("犹豫期内退保能退多少钱", [over]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "老头子走咗三年，执屋先喺柜桶底搵到张保丹",   # how long ago a death was, not how long a policy was held
+    "舅死了三年多了才知道他有保险，还能领不",
+    "执屋先搵到阿爷份保单，佢三年前已经过身",
+    "三年前做的手术当时不知道保险能报",           # an operation dated three years back
+    "重疾被拒三年了 现在还能去法院告吗",           # a declined claim
+    "娃的保险还差8年没交完 还得俺接着交吗",        # a term still to run
+])
+def test_a_span_that_dates_a_death_an_illness_or_a_declined_claim_is_no_rule_s(text: str) -> None:
+    """search22b: 走了三年 gave the two-year rules (lapse-permanent-termination, uw-incontestable-two-years) a bonus in
+    questions about the death-claim limitation."""
+    assert query_spans(text) == []
+
+
+def test_premiums_paid_for_years_are_a_policy_held_not_a_lapse() -> None:
+    """search22b: 这保单我要撤了，交满三年了 gave lapse-permanent-termination (unpaid two years or more) the bonus."""
+    terminated = DurationRule("lapse-permanent-termination", min_days=parse_limit("2年"), measures="lapse")
+    surrender = DurationRule("surrender-refund-amount", min_days=parse_limit("15天"), measures="held")
+    held = query_spans("这保单我要撤了，交满三年了，现在断掉能拿回多少钱")
+    assert [s.measures for s in held] == ["held"]
+    assert terminated.judge(held) == 0 and surrender.judge(held) == 1
+    unpaid = query_spans("我那个保险莫交钱两年多了 是不是彻底莫得了")
+    assert [s.measures for s in unpaid] == ["lapse"]
+    assert terminated.judge(unpaid) == 1 and surrender.judge(unpaid) == 0
+    assert [s.measures for s in query_spans("他三个月冇交钱了")] == ["lapse"]   # the cue after the span
+    assert [s.measures for s in query_spans("过咗十几日先谂返唔想要")] == [""]  # nothing says: every rule judges it
