@@ -29,11 +29,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
-QUIET_SECONDS = 0.8  # no change for this long after a run: settled (st.rerun can start the next run 0.5 s later)
+QUIET_SECONDS = 0.5  # no change to the page for this long after the last run ended and its downloads: drawn
+LOADING_SECONDS = 10.0  # a request of the page open this long draws nothing the action waits for (a download)
 ACTION_TIMEOUT_MS = 90_000
 START_SECONDS = 20.0  # an action that sent nothing to the app in this long reached no widget (runs start in ms)
 ACTION_ATTEMPTS = 3  # tries of an action that provably started nothing (sent no rerun request)
 QUIET_MESSAGES = {"app_heartbeat", "heartbeat_ack"}  # websocket traffic that is not about a run
+STOPPED_FOR_RERUN = "script_finished (stopped for a rerun)"  # st.rerun(): the next run follows at once
+RUN_MESSAGES = ("new_session", "script_finished", STOPPED_FOR_RERUN)
 
 RUN_OBSERVER = """
 window.__stRuns = 0; window.__stStarts = 0; window.__stLastDone = 0; window.__stLastChange = 0;
@@ -65,6 +68,19 @@ class Wire:
     Read to tell a click that never reached the app from a rerun the app lost."""
 
     messages: list[tuple[float, str, str]] = field(default_factory=list)
+    loading: dict[object, float] = field(default_factory=dict)  # HTTP requests not answered yet: when each began
+
+    def follow_requests(self, page) -> None:
+        """Note the page's HTTP requests in flight: what the page fetches after a run has finished (code
+        loaded on first use, e.g. for a table) draws after a pause in which nothing on the page changes."""
+        page.on("request", lambda request: self.loading.__setitem__(request, time.monotonic()))
+        page.on("requestfinished", lambda request: self.loading.pop(request, None))
+        page.on("requestfailed", lambda request: self.loading.pop(request, None))
+
+    def loaded(self) -> bool:
+        """No request of the page begun in the last LOADING_SECONDS is still unanswered."""
+        recent = time.monotonic() - LOADING_SECONDS
+        return not any(began > recent for began in list(self.loading.values()))
 
     def watch(self, websocket) -> None:
         if not urlparse(websocket.url).path.endswith("/_stcore/stream"):
@@ -78,16 +94,30 @@ class Wire:
         try:
             message.ParseFromString(payload.encode() if isinstance(payload, str) else payload)
             name = message.WhichOneof("type") or "empty"
+            if name == "script_finished" and message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                name = STOPPED_FOR_RERUN
         except Exception:  # noqa: BLE001 - protobuf's DecodeError; keep the record, unnamed
             name = "undecodable"
         self.messages.append((time.monotonic(), direction, name))
 
     def run_started_since(self, mark: int) -> bool:
         """The app began a script run after `mark` (each run opens with new_session)."""
-        return any(d == "received" and n in ("new_session", "script_finished") for _, d, n in self.messages[mark:])
+        return any(d == "received" and n in RUN_MESSAGES for _, d, n in self.messages[mark:])
 
     def run_ended_since(self, mark: int) -> bool:
+        """A run after `mark` finished (not stopped to make way for another: st.rerun, st.switch_page)."""
         return any(d == "received" and n == "script_finished" for _, d, n in self.messages[mark:])
+
+    def idle_since(self, mark: int) -> bool:
+        """No run is under way or announced: the last run message after `mark` is a finish, and no rerun
+        request was sent after it. A run that calls st.rerun() says so itself (FINISHED_EARLY_FOR_RERUN),
+        so the quiet time after a run need not cover the gap before the next one."""
+        for _, direction, name in reversed(self.messages[mark:]):
+            if direction == "sent" and name == "rerun_script":
+                return False
+            if direction == "received" and name in RUN_MESSAGES:
+                return name == "script_finished"
+        return True
 
     def since(self, mark: int) -> list[tuple[float, str, str]]:
         """Messages after `mark` (a length of `messages`), heartbeats left out."""
@@ -153,6 +183,7 @@ class Context:
         page = self.context.new_page()
         wire = Wire()
         page.on("websocket", wire.watch)
+        wire.follow_requests(page)
         page.on("console", lambda message: self.problems.append(f"console {message.type}: {message.text} "
                                                                 f"({message.location.get('url', '')})")
                 if message.type == "error" else None)
@@ -189,10 +220,13 @@ class Page:
             if not self._within(ACTION_TIMEOUT_MS / 1000, ended):
                 raise PlaywrightTimeout("no run ended")
             # The last elements of a run can be drawn a moment after the run is reported finished:
-            # settled means not running and no change to the page for QUIET_SECONDS.
-            quiet_ms = QUIET_SECONDS * 1000
-            self.page.wait_for_function(f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
-                                        f"{quiet_ms}", timeout=ACTION_TIMEOUT_MS, polling=50)
+            # settled means no run under way or announced on the websocket, no request of the page
+            # in flight, not running on the page, and no change to the page for QUIET_SECONDS.
+            quiet = (f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
+                     f"{QUIET_SECONDS * 1000}")
+            if not self._within(ACTION_TIMEOUT_MS / 1000, lambda: (mark is None or self.wire.idle_since(mark))
+                                and self.wire.loaded() and self._page_says(quiet)):
+                raise PlaywrightTimeout("the page did not settle")
         except PlaywrightTimeout:
             state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
             raise AssertionError(f"{what}: the page did not settle within {ACTION_TIMEOUT_MS // 1000} s (script "
