@@ -179,7 +179,7 @@ class RegulationSearcher(Searcher):
         self._units_of = {self._position[key]: i for i, key in enumerate(sentence_units.entry_ids)
                           if key in self._position} if sentence_units is not None else {}
         citations = citations or {}
-        self._terms = frozenset(normalize(term) for group in glossary.groups for term in group.terms)
+        self._glossary_terms = frozenset(normalize(term) for group in glossary.groups for term in group.terms)
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]
 
@@ -353,7 +353,7 @@ class RegulationSearcher(Searcher):
         document = self.library.documents[article.document_id]
         cosine = dense[entry_index][0] if entry_index in dense else self._exact_cosine(entry_index, query_vector)[0]
         coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
-        pieces = term_fragments("\n".join((plan.text, *plan.expansion_terms)), self._terms)
+        pieces = term_fragments("\n".join((plan.text, *plan.expansion_terms)), self._glossary_terms)
         highlights = tuple(term for term in matched_terms(plan.text, article.text, plan.expansion_terms)
                            if term not in pieces)
         return article_hit(document, article, relevance(cosine, coverage), highlights)
