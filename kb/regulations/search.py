@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -49,6 +49,10 @@ GATE_DEPTH = 3
 # tune half (bench.regulation_ranking): the 3 nearest entries, fused at weight 1.0.
 CITING_ENTRIES = 3
 CITATION_WEIGHT = 1.0
+# The citation ranking's best articles are always among the candidates the re-ranker scores: an article cited
+# for the question but in none of its words (保险法第三十六条 for 宽限期多久: …超过规定的期限六十日…) can fuse to
+# rank 21, one past SCORED_DEPTH, and the re-ranker never sees it (docs/benchmarks.md, regsearch23).
+CITED_KEPT = 1
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,18 @@ def cited_articles(entries: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
             for entry_id, entry in entries.items()}
 
 
+def term_fragments(text: str, terms: Collection[str]) -> set[str]:
+    """The last two characters of a three-character glossary term in `text` (限期 of 宽限期, 豫期 of 犹豫期) when they
+    occur nowhere else in it and are no term themselves: most such terms are a word and a suffix (宽限 + 期), so the
+    piece straddles the two, and found alone it is another word (限期改正), not a match to mark. Longer terms are
+    left whole. Dropping these pieces from the keyword ranking too cost a held-out question (regsearch23)."""
+    found = [term for term in terms if len(term) == 3 and term in text]
+    rest = text
+    for term in found:
+        rest = rest.replace(term, "\n")
+    return {term[1:] for term in found if term[1:] not in terms and term[1:] not in rest}
+
+
 def rankings_agree(shown: Sequence[int], dense_top: Mapping[int, tuple[float, int]],
                    keyword_top: Mapping[int, tuple[float, int]]) -> float:
     """How many of the two rankings' best articles (dense, sentence BM25; each ranking best first) are among
@@ -163,6 +179,7 @@ class RegulationSearcher(Searcher):
         self._units_of = {self._position[key]: i for i, key in enumerate(sentence_units.entry_ids)
                           if key in self._position} if sentence_units is not None else {}
         citations = citations or {}
+        self._glossary_terms = frozenset(normalize(term) for group in glossary.groups for term in group.terms)
         self._cited = [[self._position[key] for key in citations.get(entry_id, ()) if key in self._position]
                        for entry_id in (faq.entry_ids if faq is not None else [])]
 
@@ -263,6 +280,17 @@ class RegulationSearcher(Searcher):
                 ranking.setdefault(article, (-float(len(ranking)), -1))
         return [(ranking, CITATION_WEIGHT)]
 
+    def _candidates(self, plan: QueryPlan, query_vector: np.ndarray, rankings: Rankings, k: int) -> list[ArticleHit]:
+        """The fused candidates, then the citation ranking's best CITED_KEPT articles the fusion left below them
+        (after the fused ones: the gate reads the fused order's best few; the re-ranker orders them all)."""
+        candidates = super()._candidates(plan, query_vector, rankings, k)
+        if not rankings.extra:
+            return candidates
+        kept = {self._position[f"{hit.document_id} {hit.article}"] for hit in candidates}
+        missing = [entry for entry in list(rankings.extra[0][0])[:CITED_KEPT] if entry not in kept]
+        return candidates + [self._hit(entry, plan, query_vector, rankings.dense, rankings.keyword,
+                                       rankings.fused.get(entry, 0.0)) for entry in missing]
+
     def _keyword_scores(self, tokens: list[str], depth: int | None) -> dict[int, tuple[float, int]]:
         """BM25 of the best sentence of each article (entry indices are the articles')."""
         return self.sentences.keyword_scores(tokens, depth)
@@ -325,7 +353,9 @@ class RegulationSearcher(Searcher):
         document = self.library.documents[article.document_id]
         cosine = dense[entry_index][0] if entry_index in dense else self._exact_cosine(entry_index, query_vector)[0]
         coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
-        highlights = tuple(matched_terms(plan.text, article.text, plan.expansion_terms))
+        pieces = term_fragments("\n".join((plan.text, *plan.expansion_terms)), self._glossary_terms)
+        highlights = tuple(term for term in matched_terms(plan.text, article.text, plan.expansion_terms)
+                           if term not in pieces)
         return article_hit(document, article, relevance(cosine, coverage), highlights)
 
     def _with_highlights(self, hit: ArticleHit, plan: QueryPlan) -> ArticleHit:

@@ -76,3 +76,13 @@ def test_customers_words_are_not_read_as_article_terms(real_kb: KnowledgeBase, q
     and 有余期 is 犹豫期, not 有续期."""
     rewrite = real_kb._snapshot.regulation_searcher.rewriters[0].rewrite(question)  # noqa: SLF001 - the app's
     assert [term for _, term in rewrite.changes] in ([], ["犹豫期"])
+
+
+@pytest.mark.parametrize("query", ["宽限期多久", "宽限期有多久"])
+def test_grace_period_question_shows_the_grace_period_article(real_kb: KnowledgeBase, query: str) -> None:
+    """保险法第三十六条 (the grace period the FAQ entries cite) never says 宽限期, so only the citation ranking finds
+    it; it fused to rank 21, one past the candidates the re-ranker scores, and the section showed articles that
+    match 限期 (限期改正) instead (docs/benchmarks.md, polish21 item 7, regsearch23)."""
+    hits = real_kb.search_regulations(query, k=3)
+    assert ("L1-01", "第三十六条") in [(hit.document_id, hit.article) for hit in hits], hits
+    assert not any("限期" in hit.highlights for hit in hits), "限期改正 is not the query's 宽限期"

@@ -8,7 +8,7 @@ import pytest
 from kb import ArticleHit, KnowledgeBase
 from kb.regulations.gate import FEATURES, GATE, GateModel
 from kb.regulations.gate_memory import GateMemory
-from kb.regulations.search import RegulationSearcher, rankings_agree
+from kb.regulations.search import RegulationSearcher, rankings_agree, term_fragments
 from kb.scope import ScopeCheck
 from kb.search import CANDIDATE_DEPTH, fused_scores
 from kb.text import keyword_tokens
@@ -197,3 +197,12 @@ def test_the_gate_remembers_what_the_training_writers_asked(kb: KnowledgeBase):
     reading = reading.with_memory(GateMemory.of([(other, "w")], [(vector, "w")], kb.encoder.model_id))
     reading.gate = GateModel(reading.gate.mean, reading.gate.scale, reading.gate.weights, -38.0)
     assert not reading.search(query, k=3, min_relevance=0.5)
+
+
+def test_a_three_character_terms_last_two_characters_are_no_match_of_their_own():
+    """限期 of 宽限期 is another word in 限期改正; 宽限 is a term itself, and a piece the query also says alone stays."""
+    terms = {"宽限期", "宽限", "犹豫期", "保险合同"}
+    assert term_fragments("宽限期多久", terms) == {"限期"}
+    assert term_fragments("宽限期和犹豫期", terms) == {"限期", "豫期"}
+    assert term_fragments("宽限期过了，限期内还能交吗", terms) == set()
+    assert term_fragments("保险合同什么时候成立", terms) == set()
