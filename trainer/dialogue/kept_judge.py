@@ -78,7 +78,9 @@ def drop_stale_classifiers(cache_dir: Path | None, key: str, model_id: str,
     keep = {classifier_cache_path(Path(cache_dir), part).name for part in key.split(_PARTS)}
     cutoff = time.time() - stale_after
     removed = []
-    for pattern in (f"judge-*-{glob.escape(model_id)}.pkl", f".judge-*-{glob.escape(model_id)}.pkl.*"):
+    # Any key of this encoder, named as classifier.py names it; a half-written file is ".<name>.<random>".
+    this_encoder = classifier_cache_path(Path(cache_dir), f"*-{glob.escape(model_id)}").name
+    for pattern in (this_encoder, f".{this_encoder}.*"):
         for path in Path(cache_dir).glob(pattern):
             if path.name in keep:
                 continue
