@@ -81,6 +81,16 @@ _DISOWNING = re.compile(r"[跟和与同][^，。！？]{0,8}没关系")
 CLAUSE_MARGINS: dict[str, float] = {"empathy": 0.05, "next_step": 0.05}
 
 
+def _clauses_of(text: str, units: Sequence[Segment], vectors: np.ndarray) -> tuple[list[Segment], np.ndarray]:
+    """The comma clauses of a reply's sentences (not of the whole reply), each with its sentence's vector: a clause
+    is scored without being encoded again."""
+    sentences = [i for i, u in enumerate(units) if u.text != text.strip() or len(units) == 1]
+    pairs = [(c, i) for i in sentences for c in sentence_clauses(units[i])]
+    if not pairs:
+        return [], np.zeros((0, vectors.shape[1]), dtype=vectors.dtype)
+    return [c for c, _ in pairs], np.vstack([vectors[i][None, :] for _, i in pairs])
+
+
 @dataclass(frozen=True)
 class Reading:
     """A reply cut into units, their embeddings and the classifier's scores."""
@@ -156,29 +166,26 @@ class MeaningJudge:
         else:
             vectors = self.embed(texts)
         if self.classifier.recipe.clause_units:  # each clause scored too, with its sentence's vector (not encoded)
-            sentences = [i for i, u in enumerate(units) if u.text != text.strip() or len(units) == 1]
-            clauses = [(c, i) for i in sentences for c in sentence_clauses(units[i])]
+            clauses, clause_vectors = _clauses_of(text, units, vectors)
             if clauses:
-                units = units + [c for c, _ in clauses]
-                texts = texts + [c.text for c, _ in clauses]
-                vectors = np.vstack([vectors] + [vectors[i][None, :] for _, i in clauses])
+                units = units + clauses
+                texts = texts + [c.text for c in clauses]
+                vectors = np.vstack([vectors, clause_vectors])
         reading = Reading(text, units, vectors, self.classifier.scores(texts, vectors))
         return self._with_clauses(reading) if CLAUSE_MARGINS and not self.classifier.recipe.clause_units else reading
 
     def _with_clauses(self, reading: Reading) -> Reading:
         """`reading` with the clauses of its longer sentences scored for the behaviours in `CLAUSE_MARGINS`."""
-        sentences = [i for i, u in enumerate(reading.units) if u.text != reading.text.strip() or len(reading.units) == 1]
-        clauses = [(c, i) for i in sentences for c in sentence_clauses(reading.units[i])]
+        clauses, vectors = _clauses_of(reading.text, reading.units, reading.vectors)
         if not clauses:
             return reading
-        vectors = np.vstack([reading.vectors[i][None, :] for _, i in clauses])
-        raw = self.classifier.scores([c.text for c, _ in clauses], vectors)
+        raw = self.classifier.scores([c.text for c in clauses], vectors)
         scores = np.zeros_like(raw)
         for behaviour, margin in CLAUSE_MARGINS.items():
             if behaviour in self.classifier.behaviours:
                 column = self.classifier.behaviours.index(behaviour)
                 scores[:, column] = np.maximum(0.0, raw[:, column] - margin)
-        return replace(reading, clauses=[c for c, _ in clauses], clause_scores=scores)
+        return replace(reading, clauses=clauses, clause_scores=scores)
 
     def shown(self, reading: Reading) -> dict[str, list[Segment]]:
         """Behaviour -> the units above its threshold, best first, for every behaviour with one."""
