@@ -25,8 +25,11 @@ run: install
 browser:
 	./scripts/install_browser.sh
 
+# Two workers (CI has 2 cores): the browser tests, mostly waiting on the app and Chromium, run on one
+# worker while the other runs the CPU-bound rest, a test module at a time (tests/conftest.py groups them);
+# in collection order, so the browser group (collected first) starts at once.
 test: install browser
-	$(BIN)/python -m pytest -q -rs
+	$(BIN)/python -m pytest -q -rs -n 2 --dist loadgroup --no-loadscope-reorder
 
 bench: install
 	$(BIN)/python -m bench.run_all

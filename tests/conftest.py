@@ -25,6 +25,46 @@ REAL_CONTENT = ROOT / "content"
 SHARED_EMBEDDING_CACHE = ROOT / "data" / "test-embeddings"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The units `make test` hands its two pytest-xdist workers (`--dist loadgroup`): tests/browser whole
+    (one app server and one Chromium, on one worker, while the other runs the CPU-bound rest); every test
+    that may use CI's one PostgreSQL database together (each empties its tables); and every other test
+    module whole (a module fixture, some a minute of training, is built once, not on both workers)."""
+    for item in items:
+        module = Path(str(item.fspath)).resolve().relative_to(ROOT)
+        callspec = getattr(item, "callspec", None)
+        if module.parts[:2] == ("tests", "browser"):
+            group = "tests/browser"
+        elif (callspec and callspec.params.get("database_url") == "postgres") or hasattr(getattr(item, "module", None), "postgres_url"):
+            group = "postgres"
+        else:
+            group = module.as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With pytest-xdist workers (`make test` runs two), fill the shared embedding cache once before they start.
+
+    On a fresh clone the cache is empty: the browser tests' `kb build` and the other worker's real-content
+    knowledge base would each encode every text (minutes) and train the practice-call judge at the same
+    time. On a filled cache this build only reads it (seconds)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    config = session.config
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    with tempfile.TemporaryDirectory(prefix="agent-trainer-tests-") as data:
+        env = {**os.environ, "AGENT_TRAINER_DATA_DIR": data, "AGENT_TRAINER_CONTENT_DIR": str(REAL_CONTENT),
+               "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE)}
+        env.pop("AGENT_TRAINER_DATABASE_URL", None)
+        built = subprocess.run([sys.executable, "-m", "kb", "build"], cwd=ROOT, env=env, capture_output=True, text=True)
+    if built.returncode:
+        raise RuntimeError(f"kb build for the shared embedding cache failed:\n{built.stderr[-3000:]}")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _streamlit_components_scanned_once():
     """Every new AppTest scans the metadata of every installed package for Streamlit components
