@@ -65,7 +65,10 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # 0.953, 1101 of 1177 on unchanged code. search21a: the gate's memory rewritten with them and switched on: TUNE (in
 # sample for the memory: every TUNE negative is in it) 0.878 / 0.970, 1176 of 1177; dev 0.867 / 0.932, 37 of 39 ->
 # 0.863 / 0.932, 38 of 39 (bench.retrieval, one run for both). Floors follow, never below measured - 0.01.
-FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
+# Stop 35: four fresh TUNE writers (w-gansu-farmer, w-young-mom, w-widower, w-courier; 944 / 203), on unchanged code
+# 0.727-0.878 R@1; with the gate memory rewritten: TUNE (5,723 / 1,482) 0.866 / 0.964, 1481 of 1482; dev unchanged
+# 0.871 / 0.939, 38 of 39. TUNE's R@1 floor follows the harder writers (0.87 -> 0.86), the others stand.
+FLOORS = {"tune": (0.86, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
