@@ -435,3 +435,43 @@ def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_que
     assert len(under_fields) == 2, texts(at)  # under 解析 and 考查的知识库条目, as the message above them says
     assert not any("entry:" in c.value for c in at.code), texts(at)  # not listed above the form by YAML field names
     assert [path.read_bytes() for path in quizzes] == before
+
+
+def test_the_history_warns_that_restoring_before_a_change_takes_back_the_later_changes_too(app_env, instructor):
+    """qa18: 王老师 saved a wrong figure (#1), then new variants (#2), then restored the entry to before #1 to undo the
+    figure: her variants went too, and nothing had said they would."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为150日。")
+    at.button(key="editor_save").click().run()
+    answer = next(t for t in at.text_area if t.key.endswith("-answer"))
+    answer.input("犹豫期以合同为准，一般为150日。\n注意: \"犹豫期\"从签收次日起算")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+
+    history = page("ui_pages/history.py", instructor)
+    history.selectbox(key="history_pick").select(1).run()
+    warned = "\n".join(w.value for w in history.warning)
+    assert "#2" in warned and "一并撤销" in warned, warned
+    history.selectbox(key="history_pick").select(2).run()
+    assert not any("一并撤销" in w.value for w in history.warning)  # the newest change: nothing later to lose
+
+
+def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lost(app_env, instructor):
+    """qa18: 王老师 had typed 宽限期有多长 in 包含文字 to find an FAQ entry, then wrote and saved a new quiz item: the
+    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen."""
+    at = page("ui_pages/editor.py", instructor)
+    at.text_input(key="editor_text").input("宽限期有多长").run()
+    at.radio(key="editor_kind").set_value("quiz").run()
+    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
+    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
+    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
+    next(t for t in at.text_area if t.key.endswith("-explanation")).input("犹豫期从投保人收到保单之日起算。")
+    next(s for s in at.selectbox if s.key.endswith("-entry")).select("cooling-off-length")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    assert at.success and "已保存并发布" in at.success[0].value, texts(at)
+    assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
+    assert next(t for t in at.text_area if t.key.endswith("-prompt")).value == "犹豫期一般从哪天开始算？"
+    assert at.text_input(key="editor_text").value == ""
