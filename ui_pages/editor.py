@@ -145,6 +145,12 @@ if save or try_it:
         found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
     elif save:
+        tested = content.entries.get(str(item.get("entry") or ""))
+        if kind == QUIZ and picked == NEW and tested is not None and tested.category != new_category:
+            # A quiz item counts for its file's category (mastery per category, the daily plan's weak categories):
+            # 王老师's 宽限期 item, written while 新建到分类 still read 犹豫期与撤单, was saved there (qa18).
+            draft = editor.new_item(QUIZ, tested.category)
+            st.session_state["editor_moved_to"] = tested.category
         save_and_remember(item, next_pick=item_id)
     else:
         try:
@@ -160,6 +166,11 @@ if save or try_it:
 saved = st.session_state.pop("editor_saved", None)
 if saved is not None and result is None:
     show_result(saved)
+moved_to = st.session_state.pop("editor_moved_to", None)
+if moved_to is not None and saved is not None:
+    st.info(tr(f"这道题考查的条目属于“{category_name(moved_to)}”，已存入该分类（按分类统计掌握度）。",
+               f"The entry this item tests is in “{category_name(moved_to)}”: the item was saved there "
+               "(mastery is counted per category)."), icon=":material/info:")
 
 if picked != NEW:
     with st.expander(tr("删除", "Delete")):

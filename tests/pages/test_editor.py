@@ -475,3 +475,24 @@ def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lo
     assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
     assert next(t for t in at.text_area if t.key.endswith("-prompt")).value == "犹豫期一般从哪天开始算？"
     assert at.text_input(key="editor_text").value == ""
+
+
+def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env, instructor):
+    """qa18: 新建到分类 still read 犹豫期与撤单 when 王老师 wrote a 宽限期 item for a lapse entry: it was saved in
+    quizzes/cooling-off.yaml, and counted for 犹豫期与撤单 in every agent's mastery per category."""
+    from ui.resources import knowledge_base
+
+    at = page("ui_pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    assert at.selectbox(key="editor_new_category").value == "cooling-off"
+    lapse_entry = next(e for e in knowledge_base().content.entries.values() if e.category == "lapse")
+    next(t for t in at.text_input if t.key.endswith("-id")).input("q-lapse-new-1")
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input("宽限期内出险，保险公司赔不赔？")
+    next(t for t in at.text_area if t.key.endswith("-options")).input("赔，扣除欠交保费\n不赔\n看业务员")
+    next(t for t in at.text_area if t.key.endswith("-answer")).input("赔，扣除欠交保费")
+    next(t for t in at.text_area if t.key.endswith("-explanation")).input("宽限期内合同有效。")
+    next(s for s in at.selectbox if s.key.endswith("-entry")).select(lapse_entry.id)
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    assert knowledge_base().content.quiz_items["q-lapse-new-1"].category == "lapse"
+    assert any("已存入该分类" in i.value for i in at.info), texts(at)
