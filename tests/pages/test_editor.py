@@ -413,6 +413,21 @@ def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, in
     at.run()
     assert [e.value for e in at.error][0].startswith("content.xlsx: not a readable Excel file")
 
+
+def write_new_quiz_item(at: AppTest, item_id: str, prompt: str, options: str, answer: str,
+                        explanation: str | None = None, entry: str | None = None) -> AppTest:
+    """Fill the new quiz item's form (an entry and an explanation only when given) and press 保存并发布."""
+    next(t for t in at.text_input if t.key.endswith("-id")).input(item_id)
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input(prompt)
+    next(t for t in at.text_area if t.key.endswith("-options")).input(options)
+    next(t for t in at.text_area if t.key.endswith("-answer")).input(answer)
+    if explanation is not None:
+        next(t for t in at.text_area if t.key.endswith("-explanation")).input(explanation)
+    if entry is not None:
+        next(s for s in at.selectbox if s.key.endswith("-entry")).select(entry)
+    return at.button(key="editor_save").click().run()
+
+
 def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_question(app_env, instructor):
     """QA 2026-12-05 (qa16): a new quiz item's 考查的知识库条目 started on the first entry of the whole content and
     listed bare ids, so an item written for 宽限期/效力中止 was saved tied to bene-who-designates without a word. A new
@@ -424,11 +439,7 @@ def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_que
     entry = next(s for s in at.selectbox if s.key.endswith("-entry"))
     assert entry.value is None
     assert any(option.startswith("cooling-off-length · ") and "犹豫期" in option for option in entry.options)
-    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
-    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
-    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
-    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
-    at.button(key="editor_save").click().run()
+    write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日")
     assert not at.exception
     assert not at.success, texts(at)  # refused: no entry was chosen (nor an explanation written)
     under_fields = [e.value for e in at.error if "不能为空" in e.value]
@@ -463,13 +474,8 @@ def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lo
     at = page("ui_pages/editor.py", instructor)
     at.text_input(key="editor_text").input("宽限期有多长").run()
     at.radio(key="editor_kind").set_value("quiz").run()
-    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
-    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
-    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
-    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
-    next(t for t in at.text_area if t.key.endswith("-explanation")).input("犹豫期从投保人收到保单之日起算。")
-    next(s for s in at.selectbox if s.key.endswith("-entry")).select("cooling-off-length")
-    at.button(key="editor_save").click().run()
+    write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日",
+                        explanation="犹豫期从投保人收到保单之日起算。", entry="cooling-off-length")
     assert not at.exception
     assert at.success and "已保存并发布" in at.success[0].value, texts(at)
     assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
@@ -486,13 +492,8 @@ def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env,
     at.radio(key="editor_kind").set_value("quiz").run()
     assert at.selectbox(key="editor_new_category").value == "cooling-off"
     lapse_entry = next(e for e in knowledge_base().content.entries.values() if e.category == "lapse")
-    next(t for t in at.text_input if t.key.endswith("-id")).input("q-lapse-new-1")
-    next(t for t in at.text_area if t.key.endswith("-prompt")).input("宽限期内出险，保险公司赔不赔？")
-    next(t for t in at.text_area if t.key.endswith("-options")).input("赔，扣除欠交保费\n不赔\n看业务员")
-    next(t for t in at.text_area if t.key.endswith("-answer")).input("赔，扣除欠交保费")
-    next(t for t in at.text_area if t.key.endswith("-explanation")).input("宽限期内合同有效。")
-    next(s for s in at.selectbox if s.key.endswith("-entry")).select(lapse_entry.id)
-    at.button(key="editor_save").click().run()
+    write_new_quiz_item(at, "q-lapse-new-1", "宽限期内出险，保险公司赔不赔？", "赔，扣除欠交保费\n不赔\n看业务员", "赔，扣除欠交保费",
+                        explanation="宽限期内合同有效。", entry=lapse_entry.id)
     assert not at.exception
     assert knowledge_base().content.quiz_items["q-lapse-new-1"].category == "lapse"
     assert any("已存入该分类" in i.value for i in at.info), texts(at)
