@@ -261,6 +261,16 @@ def test_the_two_beneficiary_change_entries_answer_their_own_questions(real_kb: 
         assert entries[other].question in entries[one].answer
 
 
+@pytest.mark.parametrize("query", [
+    "我爸身份证上的出生年份登记错了，比实际大三岁，保险是照着身份证买的，这个有影响吗",
+    "老人身份证上的年纪比真实的小三岁，买保险时按身份证写的，以后会不会有麻烦",
+])
+def test_an_age_wrong_on_the_id_card_is_a_misstated_age(real_kb: KnowledgeBase, query: str) -> None:
+    """search24b: customers tell a misstated age as an ID card that was registered wrong (three fresh writers);
+    main put the correction of personal details or identity checks first. Questions written for this test."""
+    assert real_kb.search(query, k=1)[0].id == "uw-age-misstatement"
+
+
 @pytest.mark.parametrize(("query", "entry_id"), [
     # From the writers' lists of questions nothing answered (docs/content-gaps.md); the first was
     # answered with the entry on a policyholder who intentionally kills the insured.
