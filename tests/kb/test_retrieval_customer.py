@@ -307,6 +307,21 @@ def test_out_of_scope_questions_get_no_answer(real_kb: KnowledgeBase, query: str
     assert real_kb.search(query) == []
 
 
+@pytest.mark.parametrize("query", ["车险理赔怎么报案", "交强险怎么报案", "車險怎麼報案", "家财险怎么理赔"])
+def test_a_short_question_about_another_line_of_business_gets_no_answer(real_kb: KnowledgeBase, query: str) -> None:
+    """qa18: 车险理赔怎么报案 got the claim-report entry (its words are the FAQ's 怎么报案); content/scope.yaml's
+    `other_lines` refuse a question naming car or property insurance and no life product (kb.other_lines)."""
+    assert real_kb.search(query) == []
+
+
+@pytest.mark.parametrize(("query", "entry_id"), [("出车祸了意外险怎么报案", "claims-report-channels"),
+                                                 ("车险那边赔完了 我自己买的意外险还能不能赔", None)])
+def test_a_question_naming_a_life_product_beside_car_insurance_is_searched(real_kb: KnowledgeBase, query: str,
+                                                                          entry_id: str | None) -> None:
+    hits = real_kb.search(query, k=3)
+    assert hits and (entry_id is None or hits[0].id == entry_id)
+
+
 @pytest.mark.parametrize(("query", "drawn_by"), [
     ("小区物业费的银行代扣怎么取消", "svc-stop-auto-debit"),
     ("燃气费的自动扣款换一张卡扣 去哪办", "svc-stop-auto-debit"),
