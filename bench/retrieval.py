@@ -69,7 +69,8 @@ def recipes() -> dict[str, Recipe]:
             "all-near_threshold_answers": replace(Recipe(), near_threshold_answers=False),
             "all+learned_gate": replace(Recipe(), learned_gate=True),
             "all-gate_memory": replace(Recipe(), gate_memory=False),
-            "all-siblings": replace(Recipe(), siblings=False)}
+            "all-siblings": replace(Recipe(), siblings=False),
+            "all-other_lines": replace(Recipe(), other_lines=False)}
 
 
 def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
@@ -78,7 +79,7 @@ def searcher_for(kb: KnowledgeBase, encoder, recipe: Recipe) -> Searcher:
     # on measured `+learned_gate` recipes without a gate (the same rows as without it) until search8.
     return Searcher(kb.index, kb.content.entries, encoder, live.glossary, kb.settings.min_relevance, recipe,
                     live.scope, kb.content.duration_rules, live.reranker, FAQ_GATE, adapter=live.adapter,
-                    stated=live.stated, memory=load_memory(kb.encoder.model_id))
+                    stated=live.stated, memory=load_memory(kb.encoder.model_id), other_lines=kb.content.other_lines)
 
 
 def single_signal_search(kb: KnowledgeBase, which: str, encoder):

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from kb import schema
 from kb.durations import DurationRule, Span, StatedSpan, parse_limit
+from kb.other_lines import OtherLine
 from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
@@ -214,6 +215,8 @@ class ContentSet:
     # Out-of-scope examples marked `faq_only` in scope.yaml: the FAQ search's scope check reads them,
     # the regulation search's gate (fitted on the others) does not.
     faq_only_scope: tuple[str, ...] = ()
+    # Lines of business named by their product words (车险, 家财险): a question naming one is refused (scope.yaml).
+    other_lines: tuple[OtherLine, ...] = ()
 
     @property
     def regulation_out_of_scope(self) -> tuple[str, ...]:
@@ -701,9 +704,11 @@ def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[Gloss
     return tuple(groups)
 
 
-def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _read_out_of_scope(data: Any, file: str, problems: list[Problem]
+                       ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[OtherLine, ...]]:
     """Near-domain questions the hotline must not answer (scope.yaml): each needs a domain and q;
-    `faq_only: true` keeps one out of the regulation gate's examples. (all examples, the FAQ-only ones)"""
+    `faq_only: true` keeps one out of the regulation gate's examples; the optional `other_lines` name lines of
+    business by their product words (kb.other_lines). (all examples, the FAQ-only ones, the other lines)"""
     examples: list[str] = []
     faq_only: list[str] = []
     for item in _items(data, "out_of_scope", file, problems):
@@ -715,7 +720,22 @@ def _read_out_of_scope(data: Any, file: str, problems: list[Problem]) -> tuple[t
             faq_only.append(question)
         if question:
             examples.append(question)
-    return tuple(examples), tuple(faq_only)
+    return tuple(examples), tuple(faq_only), _read_other_lines(data, file, problems)
+
+
+def _read_other_lines(data: Any, file: str, problems: list[Problem]) -> tuple[OtherLine, ...]:
+    """scope.yaml's optional `other_lines`: each a domain, its product words (`terms`) and the life-insurance
+    words that keep a question searched (`unless`)."""
+    if not isinstance(data, dict) or "other_lines" not in data:
+        return ()
+    lines: list[OtherLine] = []
+    for item in _items(data, "other_lines", file, problems):
+        check = ItemChecker(item, file, None, problems)
+        check.unknown_fields(("domain", "terms", "unless"))
+        domain, terms = check.text("domain"), check.text_list("terms", minimum=1)
+        if domain and terms:
+            lines.append(OtherLine(domain, terms, check.text_list("unless"), item.line))
+    return tuple(lines)
 
 
 # What a rule's span measures (durations.yaml `measures`, kb.durations.span_measures): how long the policy has
@@ -968,8 +988,10 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
 
     out_of_scope: tuple[str, ...] = ()
     faq_only_scope: tuple[str, ...] = ()
+    other_lines: tuple[OtherLine, ...] = ()
     if files.exists("scope.yaml"):
-        out_of_scope, faq_only_scope = _read_required(files, "scope.yaml", problems, _read_out_of_scope, ((), ()))
+        out_of_scope, faq_only_scope, other_lines = _read_required(files, "scope.yaml", problems, _read_out_of_scope,
+                                                                   ((), (), ()))
 
     duration_rules: tuple[DurationRule, ...] = ()
     stated_spans: tuple[StatedSpan, ...] = ()
@@ -1002,6 +1024,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         stated_spans=stated_spans,
         library=library,
         faq_only_scope=faq_only_scope,
+        other_lines=other_lines,
     )
     return content, problems
 

@@ -51,7 +51,7 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
     return Searcher(index, content.entries, cache.encoder, Glossary(content.glossary), settings.min_relevance,
                     scope=scope, duration_rules=content.duration_rules, reranker=Reranker.load(cache.encoder.model_id),
                     gate=FAQ_GATE, adapter=QueryAdapter.load(cache.encoder.model_id),
-                    stated=content.stated_spans,
+                    stated=content.stated_spans, other_lines=content.other_lines,
                     # the 3.6 MB memory is read only when the app's recipe uses it (on since search21a)
                     memory=faq_gate_memory(cache.encoder.model_id) if Recipe().gate_memory else None)
 

@@ -38,6 +38,7 @@ from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dial
 from kb.script_conversion import SimplifiedScript
 from kb.siblings import sibling_map, with_sibling
 from kb.rerank import Reranker, candidate_features
+from kb.other_lines import OtherLine, other_line_of
 from kb.scope import ScopeCheck
 from kb.search_features import CandidateSignals
 from kb.text import clip_query, content_terms, has_cjk, has_words, keyword_tokens, matched_terms, normalize
@@ -161,6 +162,9 @@ class Recipe:
     # seen (w-nurse-nightshift, w-overseas-daughter) 0.872 / 0.949, 90 of 102 refused -> 0.885 / 0.962, 97 of 102;
     # DEV (bench, one run) 0.867 / 0.932, 37/39 -> 0.863 / 0.932, 38/39 (one question each way; docs/benchmarks.md).
     gate_memory: bool = True
+    # A question naming another line of business (车险, 家财险) and no life product is refused before ranking
+    # (content/scope.yaml `other_lines`, kb.other_lines; qa18: 车险理赔怎么报案 got the claim-report entry).
+    other_lines: bool = True
 
 
 @dataclass(frozen=True)
@@ -381,11 +385,13 @@ class Searcher:
                  scope: ScopeCheck | None = None, duration_rules: Sequence[DurationRule] = (),
                  reranker: Reranker | None = None, gate: GateModel | None = None,
                  gate_threshold: float = GATE_THRESHOLD, adapter: QueryAdapter | None = None,
-                 stated: Sequence[StatedSpan] = (), memory: GateMemory | None = None) -> None:
+                 stated: Sequence[StatedSpan] = (), memory: GateMemory | None = None,
+                 other_lines: Sequence[OtherLine] = ()) -> None:
         """`gate`: the learned answer gate (kb.faq_gate), used only with the re-ranker whose scores it reads;
         `adapter`: the query-side dense adapter (kb.adapter) for the dense ranking; `stated`: words stating a
         span without a number (过了犹豫期), judged by `duration_rules` like a number; `memory`: TUNE's questions
-        and negatives the gate compares a Chinese query with (kb.faq_gate.MEMORY_FILE; None: those signals unknown)."""
+        and negatives the gate compares a Chinese query with (kb.faq_gate.MEMORY_FILE; None: those signals unknown);
+        `other_lines`: lines of business a question must not name to be answered (kb.other_lines)."""
         self.index = index
         self.adapter = adapter if recipe.query_adapter else None
         self.reranker = reranker if recipe.learned_rerank else None
@@ -396,6 +402,7 @@ class Searcher:
         self.duration_rules = {r.entry: r for r in duration_rules} if recipe.number_rules else {}
         self.stated = tuple(stated) if recipe.number_rules else ()
         self.scope = scope if recipe.scope_check else None
+        self.other_lines = tuple(other_lines) if recipe.other_lines else ()
         self._scope_examples = scope.examples if scope else ()
         self.entries = entries
         self._siblings = sibling_map(e for e in entries.values() if isinstance(e, Entry))
@@ -525,6 +532,8 @@ class Searcher:
         if not has_words(plan.text) or k <= 0 or self.index.size == 0:
             return []
         threshold = self.min_relevance if min_relevance is None else min_relevance
+        if threshold > 0 and other_line_of((query, plan.text), self.other_lines) is not None:
+            return []
         # English queries have their own threshold (ensearch15), mostly English ones too (ensearch17)
         english = plan.read_as_english
         if threshold > 0 and self.recipe.english_threshold and english:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kb import KnowledgeBase
-from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_GATE, load_memory
+from kb.faq_gate import FEATURES, GATE, GATE_THRESHOLD, MEMORY_GATE, MEMORY_GATE_THRESHOLD, load_memory
 from kb.search import Searcher
 
 CUSTOMER_SET = Path(__file__).parent / "customer_queries"
@@ -167,3 +167,20 @@ def test_an_english_query_reads_no_memory(remembering: Searcher) -> None:
     assert features[-2:] == [None, None]
     _, features = remembering.gate_inputs("犹豫期有多长")
     assert None not in features[-2:]
+
+
+# search24a: two TUNE rows' gate inputs (kb.faq_gate.FEATURES) as a search computes them for a writer the memory leaves
+# out (the memory's two signals without the writer's own rows; shipped adapter and re-ranker; /work/drafts/s24a).
+NEW_WRITERS_QUESTION = (0.1019, 0.057, 0.6667, 0.9274, 0.3333, 0.9342, 0.0069, 0.2222, 0.0, 0.0039, 0.0, 1.0, 0.1607,
+                        5.0, 0.9614, 0.9436)  # 我爸前年住院那次没去报 现在还能报吗 医疗的是不是过了2年就作废了
+NEW_WRITERS_NEGATIVE = (0.6584, 0.6569, 0.9107, 0.9226, 0.8214, 0.8895, -0.0331, 0.4286, 0.0, -0.0937, 1.0, 1.0, 1.156,
+                        0.0, 0.9487, 0.977)  # 残疾证怎么办 要去哪里评残
+
+
+def test_the_memory_gate_answers_a_new_writers_claim_question_and_refuses_a_disability_card() -> None:
+    """search24a: the memory gate refitted on 29 TUNE files. A night-shift nurse's question whether her father's
+    two-year-old hospital stay can still be claimed (claims-limitation-period is first) is answered — the gate fitted
+    on 21 files refused it (0.34 < 0.38) — and how to get a disability card (a civil-affairs office's job, the same
+    writer's near-domain negative) is refused, which that gate answered (0.42)."""
+    assert MEMORY_GATE.probability(list(NEW_WRITERS_QUESTION)) >= MEMORY_GATE_THRESHOLD
+    assert MEMORY_GATE.probability(list(NEW_WRITERS_NEGATIVE)) < MEMORY_GATE_THRESHOLD

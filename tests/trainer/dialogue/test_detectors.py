@@ -339,6 +339,19 @@ SPOKEN_GOOD_SERVICE = [
     ("理赔那边还没出结论，出了结论我第一时间打给您。", "next_step"),
     ("结论是不能赔，条款原文我短信发您。", "next_step"),
     ("我给您加个急，备注写清楚老人在住院。", "next_step"),
+    # judge32c: empathy for the customer's situation and a next step as the agent's own action, in wordings of my own
+    # (not train lines)
+    ("您一个人带孩子还要跑医院，真难为您了。", "empathy"),
+    ("您这么小心是对的，现在冒充保险公司的电话不少。", "empathy"),
+    ("换谁遇到这种事都会着急的。", "empathy"),
+    ("钱等着救命却迟迟不到，心里肯定不是滋味。", "empathy"),
+    ("您先缓口气，咱们一样一样说。", "empathy"),
+    ("您的委屈我听得出来，是我们没讲清楚。", "empathy"),
+    ("我先给您立案，复核的结果出来我告诉您。", "next_step"),
+    ("明天下午四点前我给您回过去。", "next_step"),
+    ("这个地址我这就给您改过来。", "next_step"),
+    ("材料清单我给您短信发一份。", "next_step"),
+    ("您带上身份证去就近的柜面就能办。", "next_step"),
 ]
 
 
@@ -355,6 +368,12 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("您别担心，这个肯定能赔下来。", "empathy"),
     ("明白您的意思了，请问是哪一份保单呢？", "empathy"),
     ("给您发的短信里只显示卡号后四位，您核对一下。", "next_step"),                   # a message already sent
+    ("这个我真办不了，不是我难为您，规定要本人来。", "empathy"),      # a refusal
+    ("您等我一下，我喝口水。", "empathy"),                          # the agent's own pause
+    ("您说的我都记下了，后面再说吧。", "next_step"),                # an empty 等通知
+    ("有消息了第一时间通知您。", "next_step"),                      # vague as often as a step
+    ("今天打给您主要是说这期保费还没扣成功。", "next_step"),        # a call's purpose
+    ("我给您提交到投诉部门，他们专门处理。", "next_step"),          # an escalation
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
