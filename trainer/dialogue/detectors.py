@@ -101,9 +101,10 @@ SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25}
 # A question offering a choice or asking whether something happened (是卡里钱不够，还是换了卡？ 有没有人在旁边教您？
 # 医生说要治还是观察？) asks about the case however low the classifier scores it: the veteran writer's dialect choices
 # score 0.02–0.4 (judge32b). Such a rule hit, spoken form or question-word cue alike, is held to this floor instead of
-# the rule floor and `SPOKEN_FLOORS` — chosen on the train split leaving one writer out (floors 0 / 0.1 / 0.3 / 0.4 /
-# 0.6: clarifying_question P / R 0.887 / 0.755, 0.886 / 0.745, 0.883 / 0.723, 0.895 / 0.723, 0.895 / 0.723) as the
-# lowest keeping judge14's rule (P −0.008, every writer's F1 within 0.02). Not 还是 as "still" (我还是得先核对下身份).
+# the rule floor and `SPOKEN_FLOORS`, unless it is over data of the customer's (`_IDENTITY_DATA`, as for spoken forms).
+# Chosen on the train split leaving one writer out (floors 0 / 0.1: clarifying_question P / R 0.887 / 0.755, 0.886 /
+# 0.745; main 0.895 / 0.723) as the highest recall keeping judge14's rule (P −0.008, every writer's F1 within 0.02;
+# docs/benchmarks.md, judge32b). Not 还是 as "still" (我还是得先核对下身份).
 CHOICE_FLOOR = 0.0
 _CHOICE_QUESTION = re.compile(r"还是(?!得|要|先|会|能|可以|不|没|挺|很|比较|有点|那|这|老|一样)|有没有|是不是")
 
@@ -111,7 +112,8 @@ _CHOICE_QUESTION = re.compile(r"还是(?!得|要|先|会|能|可以|不|没|挺|
 def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
     """The classifier's score a rule hit needs to count: `calibrated` (its behaviour's rule floor), for a spoken form
     `SPOKEN_FLOORS` too, and for a choice question (`_CHOICE_QUESTION`) `CHOICE_FLOOR` alone."""
-    if evidence.behaviour == "clarifying_question" and _CHOICE_QUESTION.search(evidence.quote):
+    if (evidence.behaviour == "clarifying_question" and _CHOICE_QUESTION.search(evidence.quote)
+            and not _IDENTITY_DATA.search(evidence.quote)):  # 请问您是投保人，还是被保险人？ keeps its floor
         return CHOICE_FLOOR
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
 
