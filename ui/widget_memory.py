@@ -49,3 +49,19 @@ def redraw_choice(key: str, options: Sequence[object], words: Sequence[str]) -> 
         elif st.session_state.get(drawn_key) != list(words):
             st.session_state[key] = value
     st.session_state[drawn_key] = list(words)
+
+
+def empty_on_next_run(key: str) -> None:
+    """Ask for the text box `key` to be drawn empty on the next run (`emptied` applies it before the box is drawn).
+
+    Forgetting the box's value is not enough: the browser keeps showing the words, and sends them back with the
+    next click (qa18: a trainee's second 判断有误 filed the first one's reason against another finding)."""
+    st.session_state[f"_empty:{key}"] = True
+
+
+def emptied(key: str) -> str:
+    """`key`, with the box's value set to "" if `empty_on_next_run(key)` asked for it: a value set through the session
+    state is written out to the browser."""
+    if st.session_state.pop(f"_empty:{key}", False):
+        st.session_state[key] = ""
+    return key

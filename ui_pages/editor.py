@@ -31,6 +31,13 @@ kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=Tr
                 format_func=lambda k: tr("知识库条目", "FAQ entries") if k == ENTRY else tr("测验题", "Quiz items"))
 
 
+next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
+if next_pick and next_pick not in {item.id for item in matching_items(
+        content, kind, st.session_state.get("editor_category"),
+        st.session_state.get("editor_tag") if kind == ENTRY else None, st.session_state.get("editor_text") or "")}:
+    # The item just saved is shown even where the filters would hide it: 王老师 saved a new quiz item under the text
+    # she had typed to find an FAQ entry, and it vanished into an empty form, 选择（0 条符合） (qa18).
+    st.session_state.update(editor_category=None, editor_tag=None, editor_text="")
 filter_col, tag_col, text_col = st.columns(3)
 # A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
 category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"),
@@ -40,7 +47,6 @@ tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=kee
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
 text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
-next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
     st.session_state[f"editor_pick_{kind}"] = next_pick
 labels = {item.id: f"{item.id} · {shortened(item.question if kind == ENTRY else item.prompt, 40)}" for item in items}
@@ -139,6 +145,12 @@ if save or try_it:
         found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
     elif save:
+        tested = content.entries.get(str(item.get("entry") or ""))
+        if kind == QUIZ and picked == NEW and tested is not None and tested.category != new_category:
+            # A quiz item counts for its file's category (mastery per category, the daily plan's weak categories):
+            # 王老师's 宽限期 item, written while 新建到分类 still read 犹豫期与撤单, was saved there (qa18).
+            draft = editor.new_item(QUIZ, tested.category)
+            st.session_state["editor_moved_to"] = tested.category
         save_and_remember(item, next_pick=item_id)
     else:
         try:
@@ -154,6 +166,11 @@ if save or try_it:
 saved = st.session_state.pop("editor_saved", None)
 if saved is not None and result is None:
     show_result(saved)
+moved_to = st.session_state.pop("editor_moved_to", None)
+if moved_to is not None and saved is not None:
+    st.info(tr(f"这道题考查的条目属于“{category_name(moved_to)}”，已存入该分类（按分类统计掌握度）。",
+               f"The entry this item tests is in “{category_name(moved_to)}”: the item was saved there "
+               "(mastery is counted per category)."), icon=":material/info:")
 
 if picked != NEW:
     with st.expander(tr("删除", "Delete")):

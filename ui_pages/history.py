@@ -55,6 +55,26 @@ picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes]
 chosen = next(c for c in changes if c.id == picked)
 st.code(chosen.diff or tr("（无差异）", "(no difference)"), language="diff")
 
+
+def later_changes_warning(chosen) -> None:
+    """Say which later changes a restore would take back with it: 王老师 undid a wrong figure saved as #1 and lost,
+    without a word, the variants she had added to the same entry in #2 (qa18)."""
+    later = sorted(history.changes(db, file=chosen.file, since_id=chosen.id, limit=100_000), key=lambda c: c.id)
+    of_item = [c for c in later if chosen.item_id and c.item_id == chosen.item_id]
+    if of_item:
+        numbers = "、".join(f"#{c.id}" for c in of_item)
+        st.warning(tr(f"这次修改之后，`{chosen.item_id}` 又改过 {len(of_item)} 次（{numbers}）：恢复到这次修改之前，会把这些修改一并撤销。"
+                      "只想改回这一处，请在“内容编辑”里直接修改。",
+                      f"`{chosen.item_id}` changed {len(of_item)} more time(s) after this ({numbers}): restoring it to before "
+                      "this change takes those back too. To undo only this change, edit it in the content editor."),
+                   icon=":material/warning:")
+    if later:
+        numbers = "、".join(f"#{c.id}" for c in later)
+        st.caption(tr(f"恢复整个文件 `{chosen.file}` 也会撤销之后对它的 {len(later)} 次修改（{numbers}）。",
+                      f"Restoring the whole file `{chosen.file}` also takes back its {len(later)} later change(s) ({numbers})."))
+
+
+later_changes_warning(chosen)
 left, middle, right = st.columns(3)
 if chosen.item_id and left.button(tr("把此条目恢复到这次修改之前", "Restore this item to before this change"), key="restore_item"):
     st.session_state["history_result"] = editor.restore_item(chosen.id, user.login, side="before")

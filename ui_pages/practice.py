@@ -33,6 +33,7 @@ from ui.reply_draft import draft_name, keep_chat_draft
 from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
+from ui.widget_memory import emptied, empty_on_next_run
 
 CALL = "practice_call"
 ELSEWHERE = "practice_moved_on_elsewhere"  # the line not sent because another tab had taken the call on
@@ -172,8 +173,9 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
 
 def sent(reason_key: str) -> None:
     """An objection was queued: empty its reason box and redraw. The reason stayed in the box while the picker moved
-    on to another finding, so a second click filed the same words against something else (qa16)."""
-    st.session_state.pop(reason_key, None)
+    on to another finding, so a second click filed the same words against something else (qa16; in the browser
+    until qa18, which only forgetting the value did not empty)."""
+    empty_on_next_run(reason_key)
     st.rerun()
 
 
@@ -200,7 +202,7 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
                   "Pick the finding you think is wrong: flagged as a fault but fine, or credited as good but not done."))
     number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
                           format_func=lambda n: named(n) + tr("：", ": ") + shortened(report.findings[n].quote, 40))
-    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="judged_wrong_reason", max_chars=200)
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("judged_wrong_reason"), max_chars=200)
     if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
         if not reason.strip():
             st.warning(tr("请先写一句原因。", "Please write a short reason first."))
@@ -234,7 +236,7 @@ def step_done_form(report: Report) -> None:
     turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
                         format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
                             next(u.text for u in replies if u.turn_index == n), 40))
-    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key="step_done_reason", max_chars=200)
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("step_done_reason"), max_chars=200)
     if st.button(tr("我说了", "I did say it"), key="step_done"):
         if not reason.strip():
             st.warning(tr("请先写一句原因。", "Please write a short reason first."))

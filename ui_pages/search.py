@@ -41,9 +41,12 @@ with st.form("search-form", border=False):
     query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
+    # After a reload the address's "all categories" is set as None, which the browser draws as the placeholder: the
+    # words of "all", not Streamlit's English "Choose an option" (qa18: 刘姐's box read "Choose an").
     category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key=keep("search_category"),
                                       format_func=lambda c: tr("全部分类", "All categories") if c is None
-                                      else tr(categories[c].name, categories[c].name_en))
+                                      else tr(categories[c].name, categories[c].name_en),
+                                      placeholder=tr("全部分类", "All categories"))
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
@@ -90,6 +93,10 @@ def show_articles(articles: list[ArticleHit]) -> None:
 def show_results() -> None:
     """The answers to the question in the box (or the articles only), logged as a search."""
     if regulations_only:
+        # The toggle stays on from one search to the next: 刘姐 looked up a rule, then typed a customer's question and
+        # read only 法规库中没有可靠匹配的条文, as if there were no answer (qa18).
+        st.caption(tr("只搜了法规原文：要看答案和话术，请关掉“只搜法规原文”再搜索。",
+                      "Regulations only: turn off “Regulations only” and search again for the answers and what to say."))
         show_articles(kb.search_regulations(query, k=5))
         return
     hits = kb.search(query, k=5, category=category)

@@ -520,3 +520,23 @@ def test_a_reading_still_said_makes_a_typo() -> None:
 def test_spoken_words_search22b_read(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
     """search22b: 黄了 and 垫着 were unread on TUNE (垫着 had been fixed into 垫缴 only by a false typo fix)."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("保单中至了是什么意思", "保单效力中止了是什么意思"),              # 中至: a homophone of 中止
+    ("受宜人能写两个人吗", "受益人能写两个人吗"),                      # 受宜人: 宜人 is a word, the fixer leaves it
+    ("合保要多久才有结果", "核保要多久才有结果"),
+    ("这是综合保障的产品吗", "这是综合保障的产品吗"),                  # 综合保障 holds 合保 and is no typo
+    ("我要头速你们的业务员", "我要投诉你们的业务员"),
+    ("我要打一二三七八反映", "我要打国家金融监督管理总局反映"),        # the regulator's number read out in words
+    ("能不能找人说和一下", "能不能找人调解一下"),
+    ("我哥买保险不到两年就想不开走了，能赔吗", "我哥买保险不到两年就自杀走了，能赔吗"),
+    ("亏了钱我一直想不开，保险能退吗", "亏了钱我一直想不开，保险能退吗"),  # upset, nobody died
+    ("保险公司要是垮了，我的保单怎么办", "保险公司要是倒闭了，我的保单怎么办"),
+    ("我身体垮了，你们公司能赔吗", "我身体垮了，你们公司能赔吗"),      # a body worn out, not a company
+    ("分红放在里面的利钱怎么算", "分红放在里面的利息怎么算"),
+])
+def test_spoken_words_search24b_read(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """search24b: words of four fresh TUNE writers the search did not read (typos the fixer leaves because each
+    half is a common word, 想不开 of a death, 垮了 of a company, 利钱, 说和, the number 12378 said in words)."""
+    assert bundled_spoken.rewrite(typed).text == meant

@@ -65,7 +65,10 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # 0.953, 1101 of 1177 on unchanged code. search21a: the gate's memory rewritten with them and switched on: TUNE (in
 # sample for the memory: every TUNE negative is in it) 0.878 / 0.970, 1176 of 1177; dev 0.867 / 0.932, 37 of 39 ->
 # 0.863 / 0.932, 38 of 39 (bench.retrieval, one run for both). Floors follow, never below measured - 0.01.
-FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
+# Stop 35: four fresh TUNE writers (w-gansu-farmer, w-young-mom, w-widower, w-courier; 944 / 203), on unchanged code
+# 0.727-0.878 R@1; with the gate memory rewritten: TUNE (5,723 / 1,482) 0.866 / 0.964, 1481 of 1482; dev unchanged
+# 0.871 / 0.939, 38 of 39. TUNE's R@1 floor follows the harder writers (0.87 -> 0.86), the others stand.
+FLOORS = {"tune": (0.86, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -256,6 +259,16 @@ def test_the_two_beneficiary_change_entries_answer_their_own_questions(real_kb: 
     entries = real_kb.content.entries
     for one, other in (("svc-beneficiary-change", "bene-change-how"), ("bene-change-how", "svc-beneficiary-change")):
         assert entries[other].question in entries[one].answer
+
+
+@pytest.mark.parametrize("query", [
+    "我爸身份证上的出生年份登记错了，比实际大三岁，保险是照着身份证买的，这个有影响吗",
+    "老人身份证上的年纪比真实的小三岁，买保险时按身份证写的，以后会不会有麻烦",
+])
+def test_an_age_wrong_on_the_id_card_is_a_misstated_age(real_kb: KnowledgeBase, query: str) -> None:
+    """search24b: customers tell a misstated age as an ID card that was registered wrong (three fresh writers);
+    main put the correction of personal details or identity checks first. Questions written for this test."""
+    assert real_kb.search(query, k=1)[0].id == "uw-age-misstatement"
 
 
 @pytest.mark.parametrize(("query", "entry_id"), [

@@ -413,6 +413,21 @@ def test_a_file_that_cannot_be_imported_at_all_is_refused_in_chinese(app_env, in
     at.run()
     assert [e.value for e in at.error][0].startswith("content.xlsx: not a readable Excel file")
 
+
+def write_new_quiz_item(at: AppTest, item_id: str, prompt: str, options: str, answer: str,
+                        explanation: str | None = None, entry: str | None = None) -> AppTest:
+    """Fill the new quiz item's form (an entry and an explanation only when given) and press 保存并发布."""
+    next(t for t in at.text_input if t.key.endswith("-id")).input(item_id)
+    next(t for t in at.text_area if t.key.endswith("-prompt")).input(prompt)
+    next(t for t in at.text_area if t.key.endswith("-options")).input(options)
+    next(t for t in at.text_area if t.key.endswith("-answer")).input(answer)
+    if explanation is not None:
+        next(t for t in at.text_area if t.key.endswith("-explanation")).input(explanation)
+    if entry is not None:
+        next(s for s in at.selectbox if s.key.endswith("-entry")).select(entry)
+    return at.button(key="editor_save").click().run()
+
+
 def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_question(app_env, instructor):
     """QA 2026-12-05 (qa16): a new quiz item's 考查的知识库条目 started on the first entry of the whole content and
     listed bare ids, so an item written for 宽限期/效力中止 was saved tied to bene-who-designates without a word. A new
@@ -424,14 +439,61 @@ def test_a_new_quiz_item_starts_with_no_entry_and_entries_are_named_by_their_que
     entry = next(s for s in at.selectbox if s.key.endswith("-entry"))
     assert entry.value is None
     assert any(option.startswith("cooling-off-length · ") and "犹豫期" in option for option in entry.options)
-    next(t for t in at.text_input if t.key.endswith("-id")).input("q-cooling-off-new-1")
-    next(t for t in at.text_area if t.key.endswith("-prompt")).input("犹豫期一般从哪天开始算？")
-    next(t for t in at.text_area if t.key.endswith("-options")).input("收到保单之日\n交费之日\n体检之日")
-    next(t for t in at.text_area if t.key.endswith("-answer")).input("收到保单之日")
-    at.button(key="editor_save").click().run()
+    write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日")
     assert not at.exception
     assert not at.success, texts(at)  # refused: no entry was chosen (nor an explanation written)
     under_fields = [e.value for e in at.error if "不能为空" in e.value]
     assert len(under_fields) == 2, texts(at)  # under 解析 and 考查的知识库条目, as the message above them says
     assert not any("entry:" in c.value for c in at.code), texts(at)  # not listed above the form by YAML field names
     assert [path.read_bytes() for path in quizzes] == before
+
+
+def test_the_history_warns_that_restoring_before_a_change_takes_back_the_later_changes_too(app_env, instructor):
+    """qa18: 王老师 saved a wrong figure (#1), then new variants (#2), then restored the entry to before #1 to undo the
+    figure: her variants went too, and nothing had said they would."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为150日。")
+    at.button(key="editor_save").click().run()
+    answer = next(t for t in at.text_area if t.key.endswith("-answer"))
+    answer.input("犹豫期以合同为准，一般为150日。\n注意: \"犹豫期\"从签收次日起算")
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+
+    history = page("ui_pages/history.py", instructor)
+    history.selectbox(key="history_pick").select(1).run()
+    warned = "\n".join(w.value for w in history.warning)
+    assert "#2" in warned and "一并撤销" in warned, warned
+    history.selectbox(key="history_pick").select(2).run()
+    assert not any("一并撤销" in w.value for w in history.warning)  # the newest change: nothing later to lose
+
+
+def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lost(app_env, instructor):
+    """qa18: 王老师 had typed 宽限期有多长 in 包含文字 to find an FAQ entry, then wrote and saved a new quiz item: the
+    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen."""
+    at = page("ui_pages/editor.py", instructor)
+    at.text_input(key="editor_text").input("宽限期有多长").run()
+    at.radio(key="editor_kind").set_value("quiz").run()
+    write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日",
+                        explanation="犹豫期从投保人收到保单之日起算。", entry="cooling-off-length")
+    assert not at.exception
+    assert at.success and "已保存并发布" in at.success[0].value, texts(at)
+    assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
+    assert next(t for t in at.text_area if t.key.endswith("-prompt")).value == "犹豫期一般从哪天开始算？"
+    assert at.text_input(key="editor_text").value == ""
+
+
+def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env, instructor):
+    """qa18: 新建到分类 still read 犹豫期与撤单 when 王老师 wrote a 宽限期 item for a lapse entry: it was saved in
+    quizzes/cooling-off.yaml, and counted for 犹豫期与撤单 in every agent's mastery per category."""
+    from ui.resources import knowledge_base
+
+    at = page("ui_pages/editor.py", instructor)
+    at.radio(key="editor_kind").set_value("quiz").run()
+    assert at.selectbox(key="editor_new_category").value == "cooling-off"
+    lapse_entry = next(e for e in knowledge_base().content.entries.values() if e.category == "lapse")
+    write_new_quiz_item(at, "q-lapse-new-1", "宽限期内出险，保险公司赔不赔？", "赔，扣除欠交保费\n不赔\n看业务员", "赔，扣除欠交保费",
+                        explanation="宽限期内合同有效。", entry=lapse_entry.id)
+    assert not at.exception
+    assert knowledge_base().content.quiz_items["q-lapse-new-1"].category == "lapse"
+    assert any("已存入该分类" in i.value for i in at.info), texts(at)

@@ -326,3 +326,24 @@ def test_the_address_never_holds_a_customers_phone_or_id_number(app_env, store):
     regulations.session_state["user"] = at.session_state["user"]
     regulations.run().toggle(key="search_regulations_only").set_value(True)
     assert search(regulations, "犹豫期").query_params == {"q": "犹豫期", "regulations": "1"}
+
+
+def test_after_a_reload_all_categories_is_named_in_chinese_not_streamlits_choose_an_option(app_env, store):
+    """qa18: reloading a search (`/?q=…`, no category) set the box to None, which the browser draws as its placeholder:
+    刘姐's 分类 box read "Choose an" on the Chinese UI."""
+    at = search(search_page(store), "冷静期是几天")
+    reloaded = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
+    reloaded.session_state["user"] = at.session_state["user"]
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    box = reloaded.selectbox(key="search_category")
+    assert box.value is None and box.proto.placeholder == "全部分类"
+
+
+def test_a_regulations_only_search_says_the_answers_were_not_searched(app_env, store):
+    """qa18: the toggle stays on from a rule looked up earlier; 刘姐's next customer question read only
+    法规库中没有可靠匹配的条文, as if the knowledge base had no answer."""
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = search(at, "我妈的保单我能查吗")
+    assert any("关掉“只搜法规原文”" in c.value for c in at.caption), [c.value for c in at.caption]

@@ -35,7 +35,7 @@ from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
-from trainer.dialogue.wording import Worded, english
+from trainer.dialogue.wording import Worded, english, question_en
 
 MODES = ("training", "exam")
 # Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
@@ -555,13 +555,13 @@ class DialogueSession:
             if claim.ok:
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
                                          Worded(f"“{claim.quantity.text}”与知识库一致（{entry.question}）",
-                                                f"“{claim.quantity.text}” matches the knowledge base ({entry.question})"),
+                                                f"“{claim.quantity.text}” matches the knowledge base ({question_en(entry)})"),
                                          entry=claim.entry))
             else:
                 evidence.append(Evidence("wrong_fact", False, claim.sentence.strip(),
                                          Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
-                                                f"{claim.expected} ({entry.question})"),
+                                                f"{claim.expected} ({question_en(entry)})"),
                                          (entry.script or entry.answer).strip(), claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
@@ -704,7 +704,7 @@ class DialogueSession:
                         and not explains_nothing(sentence_at(text, position, position + len(term))):
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      Worded(f"讲到了“{term}”（{entry.question}）",
-                                            f"Explained “{term}” ({entry.question})"), entry=entry_id)]
+                                            f"Explained “{term}” ({question_en(entry)})"), entry=entry_id)]
         return []
 
     def _wrong_name(self, text: str):
@@ -782,7 +782,7 @@ class DialogueSession:
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
-                                f"base: {entry.question}"),
+                                f"base: {question_en(entry)}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
 
     def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
@@ -936,9 +936,9 @@ class DialogueSession:
                 hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",
                                     f"Next checkpoint: {todo.hint or todo.description}"))
             if self.state.pending is not None and self.state.pending.id not in self.state.answered:
-                question = self.entries[self.state.pending.entry].question
-                hints.append(Worded(f"客户的问题可参考知识库：{question}",
-                                    f"For the customer's question, see the knowledge base: {question}"))
+                entry = self.entries[self.state.pending.entry]
+                hints.append(Worded(f"客户的问题可参考知识库：{entry.question}",
+                                    f"For the customer's question, see the knowledge base: {question_en(entry)}"))
         return tuple(hints)
 
     def report(self) -> Report:

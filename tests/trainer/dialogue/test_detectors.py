@@ -344,6 +344,19 @@ SPOKEN_GOOD_SERVICE = [
     ("查进度之前得先核个身份，您报一下名字。", "verification"),
     ("身份我得先对对，您把出生年月说一下。", "verification"),
     ("您好，请问您是周建华先生吗？", "verification"),
+    # judge32c: empathy for the customer's situation and a next step as the agent's own action, in wordings of my own
+    # (not train lines)
+    ("您一个人带孩子还要跑医院，真难为您了。", "empathy"),
+    ("您这么小心是对的，现在冒充保险公司的电话不少。", "empathy"),
+    ("换谁遇到这种事都会着急的。", "empathy"),
+    ("钱等着救命却迟迟不到，心里肯定不是滋味。", "empathy"),
+    ("您先缓口气，咱们一样一样说。", "empathy"),
+    ("您的委屈我听得出来，是我们没讲清楚。", "empathy"),
+    ("我先给您立案，复核的结果出来我告诉您。", "next_step"),
+    ("明天下午四点前我给您回过去。", "next_step"),
+    ("这个地址我这就给您改过来。", "next_step"),
+    ("材料清单我给您短信发一份。", "next_step"),
+    ("您带上身份证去就近的柜面就能办。", "next_step"),
 ]
 
 
@@ -363,6 +376,12 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("谢谢您的配合，身份已经核对好了。", "verification"),                            # a check said done
     ("好嘞，对上了，谢谢您。", "verification"),                                      # an acknowledgement
     ("您还有没有别的问题？", "clarifying_question"),                                  # offers to end the call
+    ("这个我真办不了，不是我难为您，规定要本人来。", "empathy"),      # a refusal
+    ("您等我一下，我喝口水。", "empathy"),                          # the agent's own pause
+    ("您说的我都记下了，后面再说吧。", "next_step"),                # an empty 等通知
+    ("有消息了第一时间通知您。", "next_step"),                      # vague as often as a step
+    ("今天打给您主要是说这期保费还没扣成功。", "next_step"),        # a call's purpose
+    ("我给您提交到投诉部门，他们专门处理。", "next_step"),          # an escalation
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -631,3 +631,18 @@ def test_an_entry_sentence_naming_another_step_meets_no_checkpoint_by_meaning(re
     assert "how-confirm" not in call.state.answered
     call.reply("您可以挂断后拨打保单上印着的官方客服热线，在那里完成回访。")
     assert "official-channel" in call.state.done  # guard: its own words still meet it
+
+
+def test_english_advice_names_the_knowledge_base_entry_by_its_english_question(real_scenarios, real_facts):
+    """qa18: after 小赵 switched to English, every hint and the report's 'Question ignored' read "see the knowledge
+    base: 产品说明书里的利益演示（低中高档）代表实际收益吗？", though the entry has an English question."""
+    call = session(real_scenarios, real_facts, scenario_id="dividend-below-promise", mode="training", seed=1)
+    call.start()
+    call.reply("分红不保证的。")
+    hints = call.reply("合同上写了。").hints
+    [ignored] = [f for f in call.report().findings if f.rubric == "ignored_question"]
+    named = [english(text).split("knowledge base: ", 1)[1].split(" You could say:")[0] for text in [*hints, ignored.advice]
+             if "knowledge base: " in english(text)]
+    assert len(named) >= 2, hints  # the hint under the turn and the finding's advice
+    english_questions = {(e.en or {}).get("question") for e in real_facts.content.entries.values()}
+    assert all(question.strip() in english_questions for question in named), named
