@@ -25,7 +25,7 @@ from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, SPOKEN_FLOORS, explained_span
+from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, rule_floor
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
@@ -208,13 +208,12 @@ class MeaningJudge:
         A cue such as 您可以 or a question mark is a weak sign on its own; the floors were chosen
         on the training folds together with the thresholds (0 keeps every hit of that rule). The
         spoken forms (`Detectors.spoken`, in `spoken`) are not in that calibration; a behaviour in
-        `SPOKEN_FLOORS` needs that score too.
+        `SPOKEN_FLOORS` needs that score too, and a choice question its own (`detectors.rule_floor`).
         """
         kept = []
         for item in evidence:
             floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
-            if any(item is s for s in spoken):
-                floor = max(floor, SPOKEN_FLOORS.get(item.behaviour, 0.0))
+            floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
                 column = self.classifier.behaviours.index(item.behaviour)
                 if not len(reading.units) or reading.scores[:, column].max() < floor:

@@ -339,6 +339,11 @@ SPOKEN_GOOD_SERVICE = [
     ("理赔那边还没出结论，出了结论我第一时间打给您。", "next_step"),
     ("结论是不能赔，条款原文我短信发您。", "next_step"),
     ("我给您加个急，备注写清楚老人在住院。", "next_step"),
+    ("尾号3321的那个号码，是您本人在用吗？", "verification"),
+    ("我这边是人寿回访，您是赵桂兰本人不？", "verification"),
+    ("查进度之前得先核个身份，您报一下名字。", "verification"),
+    ("身份我得先对对，您把出生年月说一下。", "verification"),
+    ("您好，请问您是周建华先生吗？", "verification"),
     # judge32c: empathy for the customer's situation and a next step as the agent's own action, in wordings of my own
     # (not train lines)
     ("您一个人带孩子还要跑医院，真难为您了。", "empathy"),
@@ -368,6 +373,9 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("您别担心，这个肯定能赔下来。", "empathy"),
     ("明白您的意思了，请问是哪一份保单呢？", "empathy"),
     ("给您发的短信里只显示卡号后四位，您核对一下。", "next_step"),                   # a message already sent
+    ("谢谢您的配合，身份已经核对好了。", "verification"),                            # a check said done
+    ("好嘞，对上了，谢谢您。", "verification"),                                      # an acknowledgement
+    ("您还有没有别的问题？", "clarifying_question"),                                  # offers to end the call
     ("这个我真办不了，不是我难为您，规定要本人来。", "empathy"),      # a refusal
     ("您等我一下，我喝口水。", "empathy"),                          # the agent's own pause
     ("您说的我都记下了，后面再说吧。", "next_step"),                # an empty 等通知

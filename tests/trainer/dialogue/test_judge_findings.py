@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import CLAUSE_MARGINS, MeaningJudge, Reading
 from trainer.dialogue.segments import sentence_segments
 
@@ -92,3 +93,23 @@ def test_a_clause_needs_its_margin_over_the_threshold() -> None:
     margin = CLAUSE_MARGINS["empathy"]
     judge = judge_reading_clauses("empathy", 0.89, "着急", 0.89 + margin - 0.01)
     assert judge.findings(judge.read(text), set()) == []
+
+
+def judge_confirming(behaviour: str, rule_floor: float) -> MeaningJudge:
+    """`judge_scoring`, with the rule floor `confirmed` holds this behaviour's cue hits to."""
+    judge = judge_scoring(behaviour, 0.7)
+    judge.classifier.rule_floors = {behaviour: rule_floor}
+    return judge
+
+
+def test_a_choice_question_counts_however_low_the_classifier_scores_it() -> None:
+    """judge32b: the veteran writer's dialect choices (…还是换了卡没告诉我们？) score 0.02–0.4; a question offering a
+    choice or asking whether something happened asks about the case. Other spoken questions keep their floor."""
+    judge = judge_confirming("clarifying_question", 0.4)
+    for text in ("这个月扣款没成功，您看是卡里钱不够，还是换了卡没告诉我们？", "您填告知那会儿，有没有人在旁边教您怎么勾的？"):
+        evidence, spoken = Detectors(()).rule_evidence(text, set())
+        kept = judge.confirmed(reading(text, [0.1]), evidence, spoken)
+        assert "clarifying_question" in {e.behaviour for e in kept}, text
+    for text in ("您还记得那个业务员姓啥不？", "请问您是这张保单的投保人，还是被保险人？"):  # not a choice; over identity data
+        evidence, spoken = Detectors(()).rule_evidence(text, set())
+        assert "clarifying_question" not in {e.behaviour for e in judge.confirmed(reading(text, [0.1]), evidence, spoken)}
