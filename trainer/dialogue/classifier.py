@@ -51,7 +51,7 @@ from trainer.dialogue.neighbours import Neighbours
 from trainer.dialogue.stacking import Stack, StackSetting, features as stack_features, fit as fit_stack
 from trainer.dialogue.stacking import out_of_fold as stack_out_of_fold
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
-from trainer.dialogue.taught import TaughtClassifier, taught_behaviours, without_taught_files
+from trainer.dialogue.taught import TaughtClassifier, taught_behaviours, teaching_sets, without_taught_files
 
 log = logging.getLogger(__name__)
 
@@ -614,12 +614,14 @@ def train_isolating(utterances: Sequence[LabelledUtterance], embed: Embed, model
 
 def isolating(utterances: Sequence[LabelledUtterance],
               one: Callable[[Sequence[LabelledUtterance]], BehaviourClassifier]) -> BehaviourClassifier | TaughtClassifier:
-    """`one(utterances)`, or with files that teach named behaviours, those behaviours from
-    `one(utterances)` and the rest from `one(the corpus without them)`."""
-    teaches = taught_behaviours(utterances)
-    if not teaches:
+    """`one(utterances)`, or with files that teach named behaviours, those behaviours from `one(the
+    corpus with the files that teach them)` (`teaching_sets`) and the rest from `one(the corpus without them)`."""
+    if not taught_behaviours(utterances):
         return one(utterances)
-    return TaughtClassifier(one(without_taught_files(utterances)), one(utterances), teaches)
+    composed: BehaviourClassifier | TaughtClassifier = one(without_taught_files(utterances))
+    for teaches, some in teaching_sets(utterances):
+        composed = TaughtClassifier(composed, one(some), teaches)
+    return composed
 
 
 def _open_one(utterances: Sequence[LabelledUtterance], embed: Embed, model_id: str,

@@ -21,7 +21,7 @@ from trainer.dialogue.classifier import classifier_cache_path, classifier_key
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.refresh import ShelfFile
-from trainer.dialogue.taught import taught_behaviours, without_taught_files
+from trainer.dialogue.taught import taught_behaviours, teaching_sets, without_taught_files
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,12 @@ STALE_AFTER_SECONDS = 3600.0
 def judge_key_of(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
     """The key of the judge `open_judge` builds from `utterances` with encoder `model_id`.
 
-    Follows `trainer.dialogue.classifier.isolating`: with files that teach named behaviours, two
-    classifiers (the corpus without them, and all of it), so two cache keys."""
+    Follows `trainer.dialogue.classifier.isolating`: with files that teach named behaviours, one
+    classifier of the corpus without them and one per group of taught behaviours, so a cache key each."""
     if not any(u.split == "train" for u in utterances):
         return NO_CORPUS
-    parts = [without_taught_files(utterances), utterances] if taught_behaviours(utterances) else [utterances]
+    parts = ([without_taught_files(utterances), *(some for _, some in teaching_sets(utterances))]
+             if taught_behaviours(utterances) else [utterances])
     return _PARTS.join(classifier_key(part, model_id) for part in parts)
 
 

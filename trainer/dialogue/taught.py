@@ -45,6 +45,23 @@ def without_taught_files(utterances: Sequence[LabelledUtterance]) -> list[Labell
     return [u for u in utterances if not u.teaches]
 
 
+def teaching_sets(utterances: Sequence[LabelledUtterance]) -> list[tuple[frozenset[str], list[LabelledUtterance]]]:
+    """Per group of taught behaviours, the corpus with only the files that teach them (in corpus order).
+
+    Behaviours taught by the same files share a classifier; one taught file does not move another's
+    behaviours: a second file teaching rude leaves the verification a first file teaches exactly as it
+    was (one classifier trained with every taught file moved it; docs/benchmarks.md, judge32a)."""
+    teachers: dict[str, set[str]] = {}
+    for u in utterances:
+        for behaviour in u.teaches:
+            teachers.setdefault(behaviour, set()).add(u.file)
+    groups: dict[frozenset[str], set[str]] = {}
+    for behaviour, files in teachers.items():
+        groups.setdefault(frozenset(files), set()).add(behaviour)
+    return [(frozenset(behaviours), [u for u in utterances if not u.teaches or u.file in files])
+            for files, behaviours in sorted(groups.items(), key=lambda group: sorted(group[0]))]
+
+
 @dataclass
 class TaughtClassifier:
     """A `BehaviourClassifier` whose taught behaviours come from `taught`, the rest from `base`."""

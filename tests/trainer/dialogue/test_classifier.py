@@ -355,6 +355,34 @@ def test_a_taught_file_leaves_every_other_behaviour_exactly_as_before(encoder, e
                                was[:, before.behaviours.index("closing")], rtol=1e-9, atol=1e-12)
 
 
+def test_a_taught_file_leaves_another_taught_files_behaviours_as_they_were(encoder, embed, tmp_path):
+    """judge32a: every taught behaviour was scored by one classifier trained with all the taught files, so a
+    new file teaching rude moved the verification that w-warm-steps teaches (and judge32b measures)."""
+    from dataclasses import replace
+
+    from trainer.dialogue.taught import teaching_sets
+
+    corpus = small_corpus(4)
+    train = [u for u in read_corpus(REAL_CONTENT)[0] if u.split == "train" and not u.teaches]
+
+    def taught(behaviour: str, name: str) -> list:
+        return [replace(u, text=u.text + "！", training_only=True, teaches=(behaviour,), writer=f"w-{name}",
+                        file=f"dialogue/utterances/w-{name}.yaml") for u in train if behaviour in u.labels][-6:]
+
+    checks, rude = taught("verification", "checks"), taught("rude", "rude")
+    texts = ["麻烦您报一下身份证后四位。", "说了多少遍了，您到底听没听？", "好的，那今天就先这样，再见。"]
+    vectors = embed(texts)
+    first = open_classifier(corpus + checks, embed, encoder.model_id, tmp_path)
+    both = open_classifier(corpus + checks + rude, embed, encoder.model_id, tmp_path)
+    was, now = first.scores(texts, vectors), both.scores(texts, vectors)
+    column = first.behaviours.index("verification")
+    assert np.array_equal(was[:, column], now[:, column])
+    assert both.thresholds["verification"] == first.thresholds["verification"]
+    rude_column = first.behaviours.index("rude")
+    assert not np.array_equal(was[:, rude_column], now[:, rude_column])  # what the new file teaches does count
+    assert [sorted(t) for t, _ in teaching_sets(corpus + checks + rude)] == [["verification"], ["rude"]]
+
+
 def test_a_benchmark_trains_a_taught_file_as_the_app_composes_it(encoder, embed, tmp_path):
     """judge14: bench.judge's leave-one-writer-out trained one classifier, so a taught file moved every
     behaviour there while the app's judge isolates it; `train_isolating` is the app's composition, uncached."""

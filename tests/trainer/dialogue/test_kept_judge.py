@@ -81,3 +81,27 @@ def test_a_classifier_being_read_can_be_removed_under_its_reader(tmp_path: Path)
         reading.seek(0)
         assert pickle.load(reading) == list(range(100_000))
     assert not stale.exists()
+
+
+def test_the_key_names_every_classifier_the_judge_opens() -> None:
+    """judge32a: a second taught file (teaching rude beside a file teaching verification) is a classifier of its
+    own, so the kept judge's key has a part for it: else a judge whose rude classifier changed would be served as current."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    corpus = [u for u in read_corpus(REAL_CONTENT)[0] if not u.teaches]
+    train = [u for u in corpus if u.split == "train"]
+
+    def taught(behaviour: str) -> list:
+        return [replace(u, text=u.text + "！", training_only=True, teaches=(behaviour,),
+                        file=f"dialogue/utterances/w-{behaviour}.yaml") for u in train if behaviour in u.labels][:5]
+
+    utterances = corpus + taught("verification") + taught("rude")
+    opened: list[str] = []
+
+    def one(some):
+        opened.append(classifier.classifier_key(some, MODEL))
+        return SimpleNamespace(behaviours=("rude", "verification"), model_id=MODEL)
+
+    classifier.isolating(utterances, one)
+    assert len(opened) == 3 and judge_key_of(utterances, MODEL).split("+") == opened
