@@ -68,7 +68,10 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # Stop 35: four fresh TUNE writers (w-gansu-farmer, w-young-mom, w-widower, w-courier; 944 / 203), on unchanged code
 # 0.727-0.878 R@1; with the gate memory rewritten: TUNE (5,723 / 1,482) 0.866 / 0.964, 1481 of 1482; dev unchanged
 # 0.871 / 0.939, 38 of 39. TUNE's R@1 floor follows the harder writers (0.87 -> 0.86), the others stand.
-FLOORS = {"tune": (0.86, 0.96, 0.99), "dev": (0.86, 0.93, 0.97), "confirm": (0.86, 0.93, 0.92)}
+# search25: the query adapter refitted on all 29 TUNE files and the memory gate on its writer-fold rows: tune 0.889 /
+# 0.972, 1481 of 1482 (in sample); dev 0.881 / 0.957, 38 of 39 (266 of 278 in the top three); confirm (read a second time
+# this stop, on the final main) 0.892 / 0.967, 137 of 143. Floors follow, measured - 0.01.
+FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.87, 0.94, 0.97), "confirm": (0.88, 0.95, 0.94)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
