@@ -51,7 +51,7 @@ from trainer.dialogue.neighbours import Neighbours
 from trainer.dialogue.stacking import Stack, StackSetting, features as stack_features, fit as fit_stack
 from trainer.dialogue.stacking import out_of_fold as stack_out_of_fold
 from trainer.dialogue.segments import Segment, clause_segments, reading_units
-from trainer.dialogue.taught import TaughtClassifier, taught_behaviours, teaching_sets, without_taught_files
+from trainer.dialogue.taught import TaughtClassifier, classifier_corpora
 
 log = logging.getLogger(__name__)
 
@@ -616,10 +616,9 @@ def isolating(utterances: Sequence[LabelledUtterance],
               one: Callable[[Sequence[LabelledUtterance]], BehaviourClassifier]) -> BehaviourClassifier | TaughtClassifier:
     """`one(utterances)`, or with files that teach named behaviours, those behaviours from `one(the
     corpus with the files that teach them)` (`teaching_sets`) and the rest from `one(the corpus without them)`."""
-    if not taught_behaviours(utterances):
-        return one(utterances)
-    composed: BehaviourClassifier | TaughtClassifier = one(without_taught_files(utterances))
-    for teaches, some in teaching_sets(utterances):
+    (_, base), *taught = classifier_corpora(utterances)
+    composed: BehaviourClassifier | TaughtClassifier = one(base)
+    for teaches, some in taught:
         composed = TaughtClassifier(composed, one(some), teaches)
     return composed
 

@@ -21,7 +21,7 @@ from trainer.dialogue.classifier import classifier_cache_path, classifier_key
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.refresh import ShelfFile
-from trainer.dialogue.taught import taught_behaviours, teaching_sets, without_taught_files
+from trainer.dialogue.taught import classifier_corpora
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,7 @@ def judge_key_of(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
     classifier of the corpus without them and one per group of taught behaviours, so a cache key each."""
     if not any(u.split == "train" for u in utterances):
         return NO_CORPUS
-    parts = ([without_taught_files(utterances), *(some for _, some in teaching_sets(utterances))]
-             if taught_behaviours(utterances) else [utterances])
-    return _PARTS.join(classifier_key(part, model_id) for part in parts)
+    return _PARTS.join(classifier_key(part, model_id) for _, part in classifier_corpora(utterances))
 
 
 def judge_key(content_dir: Path | str, model_id: str) -> str:

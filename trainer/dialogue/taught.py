@@ -62,6 +62,15 @@ def teaching_sets(utterances: Sequence[LabelledUtterance]) -> list[tuple[frozens
             for files, behaviours in sorted(groups.items(), key=lambda group: sorted(group[0]))]
 
 
+def classifier_corpora(utterances: Sequence[LabelledUtterance]) -> list[tuple[frozenset[str], list[LabelledUtterance]]]:
+    """What the judge's classifiers are trained on, in order: (no behaviour, the whole corpus) without taught files;
+    else (no behaviour, the corpus without them), then each `teaching_sets` group. One list for the classifier that
+    `classifier.isolating` composes and for the cache keys `kept_judge.judge_key_of` names, so the two cannot drift."""
+    if not taught_behaviours(utterances):
+        return [(frozenset(), list(utterances))]
+    return [(frozenset(), without_taught_files(utterances)), *teaching_sets(utterances)]
+
+
 @dataclass
 class TaughtClassifier:
     """A `BehaviourClassifier` whose taught behaviours come from `taught`, the rest from `base`."""
