@@ -734,7 +734,7 @@ def _read_other_lines(data: Any, file: str, problems: list[Problem]) -> tuple[Ot
         check.unknown_fields(("domain", "terms", "unless"))
         domain, terms = check.text("domain"), check.text_list("terms", minimum=1)
         if domain and terms:
-            lines.append(OtherLine(domain, terms, check.text_list("unless"), item.line))
+            lines.append(OtherLine(domain, terms, check.text_list("unless")))
     return tuple(lines)
 
 

@@ -21,7 +21,6 @@ class OtherLine:
     terms: tuple[str, ...]
     # Life-insurance words that make a question ours even when it names this line too.
     unless: tuple[str, ...] = ()
-    line: int = 0
 
     def named_in(self, text: str) -> bool:
         """True when `text` names this line and none of the life-insurance words."""
