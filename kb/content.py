@@ -116,6 +116,13 @@ class Entry:
         return texts
 
 
+def in_english(item: Any, field: str) -> str:
+    """An FAQ entry's (or search hit's) `question` or `answer` in English where it has one, else in Chinese: what an
+    agent who switched to English reads, in the pages (ui.display) and in practice-call advice (trainer.dialogue)."""
+    english = item.en.get(field) if item.en else None
+    return english or getattr(item, field)
+
+
 @dataclass(frozen=True)
 class QuizItem:
     """A hand-written quiz item; `answer` is an index, a list of indices, a bool or a text."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
+from kb.content import in_english
 from trainer.clock import clock_time, local_time
 from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
@@ -31,9 +32,7 @@ def category_name(category_id: str | None) -> str:
 def entry_text(entry, field: str) -> str:
     """An FAQ entry's (or search hit's) `question` or `answer` in the UI language: its English
     version where the entry has one, else the Chinese."""
-    chinese = getattr(entry, field)
-    english = entry.en.get(field) if entry.en else None
-    return tr(chinese, english or chinese)
+    return tr(getattr(entry, field), in_english(entry, field))
 
 
 def entry_label(entry_id: str) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 
 from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
-from kb.content import Entry
+from kb.content import Entry, in_english
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
@@ -35,7 +35,7 @@ from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
-from trainer.dialogue.wording import Worded, english, question_en
+from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")
 # Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
@@ -555,13 +555,13 @@ class DialogueSession:
             if claim.ok:
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
                                          Worded(f"“{claim.quantity.text}”与知识库一致（{entry.question}）",
-                                                f"“{claim.quantity.text}” matches the knowledge base ({question_en(entry)})"),
+                                                f"“{claim.quantity.text}” matches the knowledge base ({in_english(entry, 'question')})"),
                                          entry=claim.entry))
             else:
                 evidence.append(Evidence("wrong_fact", False, claim.sentence.strip(),
                                          Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
-                                                f"{claim.expected} ({question_en(entry)})"),
+                                                f"{claim.expected} ({in_english(entry, 'question')})"),
                                          (entry.script or entry.answer).strip(), claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
@@ -704,7 +704,7 @@ class DialogueSession:
                         and not explains_nothing(sentence_at(text, position, position + len(term))):
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      Worded(f"讲到了“{term}”（{entry.question}）",
-                                            f"Explained “{term}” ({question_en(entry)})"), entry=entry_id)]
+                                            f"Explained “{term}” ({in_english(entry, 'question')})"), entry=entry_id)]
         return []
 
     def _wrong_name(self, text: str):
@@ -782,7 +782,7 @@ class DialogueSession:
         return [Evidence("ignored_question", False, first_sentence(text),
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
-                                f"base: {question_en(entry)}"),
+                                f"base: {in_english(entry, 'question')}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
 
     def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
@@ -938,7 +938,7 @@ class DialogueSession:
             if self.state.pending is not None and self.state.pending.id not in self.state.answered:
                 entry = self.entries[self.state.pending.entry]
                 hints.append(Worded(f"客户的问题可参考知识库：{entry.question}",
-                                    f"For the customer's question, see the knowledge base: {question_en(entry)}"))
+                                    f"For the customer's question, see the knowledge base: {in_english(entry, 'question')}"))
         return tuple(hints)
 
     def report(self) -> Report:

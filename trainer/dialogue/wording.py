@@ -27,8 +27,3 @@ def english(text: str) -> str:
     """The English of a `Worded` text; any other text as it is."""
     return getattr(text, "en", text)
 
-
-def question_en(entry) -> str:
-    """An FAQ entry's question for English advice: its English question, else the Chinese one. An agent who switched
-    to English read "see the knowledge base: 产品说明书里的利益演示……代表实际收益吗？" under every hint (qa18)."""
-    return (entry.en or {}).get("question") or entry.question
