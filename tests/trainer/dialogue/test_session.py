@@ -646,3 +646,37 @@ def test_english_advice_names_the_knowledge_base_entry_by_its_english_question(r
     assert len(named) >= 2, hints  # the hint under the turn and the finding's advice
     english_questions = {(e.en or {}).get("question") for e in real_facts.content.entries.values()}
     assert all(question.strip() in english_questions for question in named), named
+
+
+# qa18's 小赵: an impatient agent on the angry dividend customer (dividend-below-promise), in training mode.
+CURT = ["分红不保证的。", "合同上写了。", "您还有别的事吗"]
+
+
+def dividend_call(real_scenarios, real_facts, judge) -> DialogueSession:
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="training")
+    call.start()
+    return call
+
+
+def test_a_bare_statement_meets_the_checkpoint_but_is_no_explanation(real_scenarios, real_facts, judge):
+    """qa18: "分红不保证的。" was credited 准确解释 and 讲清红利不保证. The checkpoint's cue (不保证) is the fact, said;
+    an explanation gives more than the fact (a figure, a condition, why), as the definitions say."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply(CURT[0])
+    credited = [(f.rubric, f.advice) for f in call.report().findings if f.ok]
+    assert [rubric for rubric, _ in credited] == ["checkpoint"]
+    assert "讲清红利不保证" in credited[0][1]
+    call = dividend_call(real_scenarios, real_facts, judge)  # guard: the fact with its reason is one
+    call.reply("红利是不保证的，每年分多少要根据分红业务的实际经营情况确定。")
+    assert "explanation" in {f.rubric for f in call.report().findings if f.ok}
+
+
+def test_a_reproach_said_as_a_question_is_no_clarifying_question(real_scenarios, real_facts, judge):
+    """Stop 35 (judge32b): "您到底有没有在听啊？" was credited 澄清提问 (有没有 needs no classifier score)."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply("您到底有没有在听啊？")
+    assert "clarifying_question" not in {f.rubric for f in call.report().findings}
+    call = dividend_call(real_scenarios, real_facts, judge)  # guard: 到底…有没有 asking about the case
+    call.reply("业务员到底有没有说过保底？")
+    assert "clarifying_question" in {f.rubric for f in call.report().findings if f.ok}
+
