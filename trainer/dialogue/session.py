@@ -115,6 +115,19 @@ def _conduct(evidence: Sequence[Evidence]) -> tuple[tuple[str, ...], tuple[str, 
     return (tuple(e.quote for e in conduct if not e.clause_only), tuple(e.quote for e in conduct if e.clause_only))
 
 
+def _only_closing(text: str, evidence: Sequence[Evidence]) -> bool:
+    """The reply offers to end the call and says nothing else while it is faulted 未回应问题 ("您还有别的事吗" over her
+    question about the illustration, qa18): a brush-off, no 礼貌结束 — the report credited and faulted the same words
+    (judge16's rule against that). A reply that says more before its close keeps it: the 未回应问题 may be the judge
+    missing an answer in other words, and the close is still polite (docs/benchmarks.md, judge36b: denying every
+    close while a question was open cost a held-out good call its target)."""
+    if not any(e.behaviour == "ignored_question" for e in evidence) or any(
+            e.ok and e.behaviour != "closing" for e in evidence):
+        return False
+    closings = [e.quote for e in evidence if e.ok and e.behaviour == "closing"]
+    return all(any(q in s or s in q for q in closings) or BARE_THANKS.fullmatch(s) for s in sentences(text))
+
+
 def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
     """The words a good finding quotes: past an impatient opener it starts with, which the report faults."""
     return past_clauses(quote, clause_faults) or quote
@@ -544,6 +557,7 @@ class DialogueSession:
     # ------------------------------------------------------------------ analysis
 
     def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
+        due = self._due_checkpoint()  # what the live hint named before this reply
         reading = self.judge.read(text) if self.judge is not None else None
         evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
         if reading is not None:
@@ -590,6 +604,8 @@ class DialogueSession:
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
+        if self._did_the_due_step(due, evidence):
+            evidence = [e for e in evidence if e.behaviour != "ignored_question"]
         if self._introducing(text):
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
@@ -785,6 +801,18 @@ class DialogueSession:
                                 f"base: {in_english(entry, 'question')}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
 
+    def _due_checkpoint(self) -> Checkpoint | None:
+        """The step due next: the first one not done in the script's order (`due_order`), which the live hint names
+        (下一个要点：…)."""
+        return next((c for c in sorted(self.scenario.checkpoints, key=due_order) if c.id not in self.state.done), None)
+
+    def _did_the_due_step(self, due: Checkpoint | None, evidence: Sequence[Evidence]) -> bool:
+        """The reply did the step that was due when it was written (the one the hint named), with no conduct fault:
+        not ignoring the customer's question, which stays open — like an identity check asked first
+        (`_verifying_first`). qa18: the hint said 下一个要点：先共情, the trainee soothed, and the report faulted the
+        same words 未回应问题."""
+        return due is not None and self.state.done.get(due.id) == self.state.turn and not _conduct(evidence)[0]
+
     def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
         """The reply asks for the identity check the scenario still needs (谈保单前核实身份), with no conduct
         fault: what a good agent does before discussing the policy, not ignoring the customer's question
@@ -829,8 +857,8 @@ class DialogueSession:
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
                 continue
-            if checkpoint.behaviour == "closing" and not self._polite_close(text, evidence):
-                continue
+            if checkpoint.behaviour == "closing" and (not self._polite_close(text, evidence) or _only_closing(text, evidence)):
+                continue  # a bare 再见, or only "您还有别的事吗" while ignoring her question (qa18): no 礼貌结束
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
@@ -893,8 +921,9 @@ class DialogueSession:
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
-            if item.ok and item.behaviour == "closing" and not _polite(text):
-                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step)
+            if item.ok and item.behaviour == "closing" and (not _polite(text) or _only_closing(text, evidence)):
+                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step); nor is a
+                # close that is all a reply ignoring her question says (qa18: 您还有别的事吗 — 未回应问题 is the finding)
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:
@@ -930,8 +959,7 @@ class DialogueSession:
                         english(e.advice) + (f" You could say: {e.better}" if e.better else ""))
                  for e in evidence if not e.ok]
         if not self.done:
-            todo = next((c for c in sorted(self.scenario.checkpoints, key=due_order)
-                         if c.id not in self.state.done), None)
+            todo = self._due_checkpoint()
             if todo is not None:
                 hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",
                                     f"Next checkpoint: {todo.hint or todo.description}"))

@@ -671,6 +671,38 @@ def test_a_bare_statement_meets_the_checkpoint_but_is_no_explanation(real_scenar
     assert "explanation" in {f.rubric for f in call.report().findings if f.ok}
 
 
+def test_a_close_offered_over_an_open_question_is_no_polite_close(real_scenarios, real_facts, judge):
+    """qa18: "您还有别的事吗" at turn 3, with her question about the illustration unanswered, was credited 礼貌结束 and
+    met the closing checkpoint; the report faulted it 未回应问题 on the same words. Only the fault stays; the real
+    close at the end earns the step."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    for reply in CURT:
+        call.reply(reply)
+    third = [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 3]
+    assert third == [("ignored_question", False)]
+    assert "close" not in call.state.done
+    scenario = real_scenarios["dividend-below-promise"]  # guard: the model call's close, every question answered
+    report, _ = play(DialogueSession(scenario, real_facts, judge=judge), scenario.model_answers)
+    assert [f.turn_index for f in report.findings if f.rubric == "closing"] == [len(scenario.model_answers)]
+    assert "close" not in report.missed_checkpoints
+
+
+def test_doing_the_step_the_hint_named_is_not_ignoring_the_question(real_scenarios, real_facts, judge):
+    """qa18: after three curt replies the hint said 下一个要点：先共情; 小赵 soothed, and the report faulted the same turn
+    未回应问题 (he filed 判断有误: 提示让我先共情，我先共情了). A reply doing the step that was due is not ignoring her
+    question; the question stays open."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    for reply in CURT:
+        turn = call.reply(reply)
+    assert "下一个要点：先共情" in turn.hints
+    call.reply("非常理解您的心情，换作是我也会生气。")
+    fourth = [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 4]
+    assert ("ignored_question", False) not in fourth and ("empathy", True) in fourth
+    assert "illustration" not in call.state.answered  # her question is still open
+    call.reply("业务员说保底5%的事，我给您登记投诉。")  # guard: the due step is now 核实身份; this one ignores her
+    assert ("ignored_question", False) in [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5]
+
+
 def test_a_reproach_said_as_a_question_is_no_clarifying_question(real_scenarios, real_facts, judge):
     """Stop 35 (judge32b): "您到底有没有在听啊？" was credited 澄清提问 (有没有 needs no classifier score)."""
     call = dividend_call(real_scenarios, real_facts, judge)
