@@ -32,6 +32,7 @@ from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFF
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
+from trainer.dialogue.numbers import quantities
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
@@ -88,6 +89,18 @@ SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation
 # meaning (the step is not done by words the report faults). A wrong name, an unexplained term or an
 # unanswered question are faults of the reply, not of the step's own words, and leave a cue credit.
 CONDUCT_FAULTS = ("rude", "blame", "absolute_promise", "personal_data")
+
+
+def _figure_units(cues: Sequence[str]) -> frozenset[str]:
+    """The units of the figures a step or question asks for, when every cue is one (15日 / 15天 / 十五天: 告知投诉
+    处理时限; 满2年 / 满两年), else none: such a step is told by saying the figure."""
+    found = [quantities(cue) for cue in cues]
+    return frozenset(q.unit for f in found for q in f) if found and all(found) else frozenset()
+
+
+def _says_a_figure(sentence: str, units: frozenset[str]) -> bool:
+    """The sentence says a figure in one of `units` (any sentence does when there are none)."""
+    return not units or any(q.unit in units for q in quantities(sentence))
 
 
 def _same_words(first: Finding, second: Finding) -> bool:
@@ -683,9 +696,12 @@ class DialogueSession:
         return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
-                  elsewhere: Sequence[str] = ()) -> str | None:
+                  elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
-        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by.
+        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by. A step or
+        question that asks for a figure (`units`, `_figure_units`) is met only by a sentence saying one: "我给您登记投诉，
+        由专门人员核实处理。" is e5-cosine 0.94 to the deadline entry's "…登记并提交，公司会在…15日内给您处理结果" and
+        met 告知投诉处理时限 without a time (qa18's call).
 
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
@@ -701,7 +717,7 @@ class DialogueSession:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                not at_fault(sentence, faults) or states_content(sentence, entry))
+                not at_fault(sentence, faults) or states_content(sentence, entry)) and _says_a_figure(sentence, units)
 
         references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
@@ -774,7 +790,8 @@ class DialogueSession:
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)])
+        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)],
+                              _figure_units(follow_up.cues))
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -862,12 +879,14 @@ class DialogueSession:
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)])
-                                                  for e in checkpoint.entries)), None)
+                units = _figure_units(checkpoint.cues)
+                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)],
+                                                          units) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
+                quote = quote if quote is not None and _says_a_figure(quote, _figure_units(checkpoint.cues)) else None
             if quote is None or said_at_fault(text, quote, conduct, openers):
                 continue
             quote = _credited_words(quote, openers)

@@ -712,3 +712,14 @@ def test_a_reproach_said_as_a_question_is_no_clarifying_question(real_scenarios,
     call.reply("业务员到底有没有说过保底？")
     assert "clarifying_question" in {f.rubric for f in call.report().findings if f.ok}
 
+
+def test_a_time_limit_is_told_only_by_saying_the_time(real_scenarios, real_facts, judge):
+    """qa18's call: "我给您登记投诉，由专门人员核实处理。" met 告知投诉处理时限 (e5-cosine 0.94 to the entry's "…15日内给您
+    处理结果") and answered 投诉了多久给我答复？ before she asked it. A step or question whose cues are all figures is
+    met by meaning only by a sentence saying one."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply("业务员说保底5%的事，我给您登记投诉，由专门人员核实处理。")
+    assert "register-misselling" in call.state.done  # guard: the step it does
+    assert "deadline" not in call.state.done and "how-long" not in call.state.answered
+    call.reply("投诉登记后，一般在15日内给您处理结果。")
+    assert "deadline" in call.state.done  # guard: said with the time, it is met
