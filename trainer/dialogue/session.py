@@ -827,8 +827,9 @@ class DialogueSession:
         """The reply did the step that was due when it was written (the one the hint named), with no conduct fault:
         not ignoring the customer's question, which stays open — like an identity check asked first
         (`_verifying_first`). qa18: the hint said 下一个要点：先共情, the trainee soothed, and the report faulted the
-        same words 未回应问题."""
-        return due is not None and self.state.done.get(due.id) == self.state.turn and not _conduct(evidence)[0]
+        same words 未回应问题. Not the closing: a close over her open question is what `_only_closing` is about."""
+        return (due is not None and due.behaviour != "closing" and self.state.done.get(due.id) == self.state.turn
+                and not _conduct(evidence)[0])
 
     def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
         """The reply asks for the identity check the scenario still needs (谈保单前核实身份), with no conduct
