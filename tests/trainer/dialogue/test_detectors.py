@@ -376,6 +376,8 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("谢谢您的配合，身份已经核对好了。", "verification"),                            # a check said done
     ("好嘞，对上了，谢谢您。", "verification"),                                      # an acknowledgement
     ("您还有没有别的问题？", "clarifying_question"),                                  # offers to end the call
+    ("您这个问题我回答了三遍了，您到底有没有在听啊？", "clarifying_question"),        # a reproach (stop 35)
+    ("你能不能让我把话说完？", "clarifying_question"),                                # a reproach
     ("这个我真办不了，不是我难为您，规定要本人来。", "empathy"),      # a refusal
     ("您等我一下，我喝口水。", "empathy"),                          # the agent's own pause
     ("您说的我都记下了，后面再说吧。", "next_step"),                # an empty 等通知
