@@ -552,9 +552,11 @@ def test_spoken_words_search24b_read(bundled_spoken: SpokenTerms, typed: str, me
     ("出院了怎么报销", "住院医疗理赔"),
     ("出院了医保怎么报销", "出院了医保怎么报销"),                    # the social insurance's reimbursement
     ("保单挂失补办", "保单补发补办"),                                # a bank's word for a lost policy
+    ("查现价", "查现金价值"),                                        # 现价 alone is jargon customers ask about
+    ("你说的现价契撤我听不懂", "你说的现价契撤我听不懂"),
     ("银行卡挂失", "银行卡挂失"),
 ])
 def test_spoken_words_search36_agents_read(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
     """search36: an agent's shorthand on a live call (qa18's veteran and two TUNE agent writers): 改银行卡, 保险怎么领 after
-    a death (read as svc-annuitant-death), 出院了怎么报销 and 保单挂失 were refused or answered with another entry."""
+    a death (read as svc-annuitant-death), 出院了怎么报销, 保单挂失 and 查现价 were refused or answered with another entry."""
     assert bundled_spoken.rewrite(typed).text == meant
