@@ -69,7 +69,11 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     # for a question worded unlike the training, e.g. in English). The further hits are ordered by that
     # re-ranker score, so a relevance beside them could read higher than the answer's above: they show
     # none, only their order (the hit test page has every score for instructors).
-    relevance = f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}" if rank == 1 else ""
+    # An answer shown under the threshold (a near miss listed first, or the near-threshold rule) says so instead of a
+    # number: a relevance under the one an answer needs, beside the answer, read as a contradiction (search36).
+    relevance = ("" if rank != 1 else
+                 f" · {tr('把握较低：请核对是否就是客户问的', 'a weaker match: check it is what the customer asked')}"
+                 if hit.under_threshold else f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}")
     st.caption(f"{tr(name.name, name.name_en)}{relevance} · `{hit.id}`")
     answer_feedback(user, search_key, hit)
 

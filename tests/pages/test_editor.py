@@ -126,6 +126,21 @@ def test_hit_test_page_shows_scores_and_why(app_env, instructor):
     assert {"语义相似度", "关键词得分", "命中的词", "命中文本"} <= set(table.columns)
 
 
+
+def test_the_hit_test_names_relevance_as_the_search_page_does_and_the_order_score_apart(app_env, instructor):
+    """Stop 35: the hit test's 相关度 column held the re-ranker's order score (0.126 for an answer the search page
+    showed at relevance 0.75), so an answer read as shown far under the threshold (search36)."""
+    at = page("ui_pages/hit_test.py", instructor)
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+    table = at.dataframe[0].value
+    from kb import KnowledgeBase
+    from settings import Settings
+    settings = Settings.from_env()
+    [first, *_] = KnowledgeBase.open(settings.content_dir, settings).search("冷静期是几天", k=5)
+    assert table.iloc[0]["相关度"] == pytest.approx(first.relevance)
+    assert table.iloc[0]["排序分（重排模型）"] == pytest.approx(first.score)
+
+
 def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, instructor):
     at = page("ui_pages/scenario_editor.py", instructor)
     at.text_input(key="scenario_new_id").input("late-payment").run()

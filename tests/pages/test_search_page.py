@@ -255,6 +255,25 @@ def test_only_the_answer_shows_a_relevance_so_the_list_never_reads_out_of_order(
     assert any("其他可能相关的条目" in c.value for c in at.caption)
 
 
+def test_an_answer_shown_under_the_threshold_says_check_it_instead_of_a_relevance(app_env, store, monkeypatch) -> None:
+    """search36 (stop 35): an answer from the listing path read "relevance 0.126" — a number far under the one an answer
+    needs, beside the answer. A hit shown under the threshold says to check it, and shows no relevance."""
+    from dataclasses import replace
+
+    from kb import Hit, KnowledgeBase
+    search_hits = KnowledgeBase.search
+
+    def first_under_threshold(self, *args, **kwargs):
+        hits = search_hits(self, *args, **kwargs)  # the regulation library's searches come through here too
+        return [replace(hits[0], under_threshold=True), *hits[1:]] if hits and isinstance(hits[0], Hit) else hits
+
+    monkeypatch.setattr(KnowledgeBase, "search", first_under_threshold)
+    at = search(search_page(store), "犹豫期退保能退多少钱")
+    assert not at.exception
+    faq = [c.value for c in at.caption if re.search(r"`[a-z][a-z0-9-]+`$", c.value)]
+    assert faq and "请核对" in faq[0] and not any("相关度" in c for c in faq), faq
+
+
 def test_in_english_the_further_hits_are_listed_by_their_english_question(app_env, store) -> None:
     """QA 2026-12-04: the answer was in English but the list of other entries under it in Chinese."""
     at = search_page(store)
