@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,9 @@ def page(path: str, user: UserInfo) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(e.value for e in [*at.markdown, *at.success, *at.error, *at.warning, *at.code])
+    """What the page says, HTML (the history's diff) read as its lines of text."""
+    drawn = [html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</div>", "\n", h.value))) for h in at.html]
+    return "\n".join([*(e.value for e in [*at.markdown, *at.success, *at.error, *at.warning, *at.code]), *drawn])
 
 
 def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
@@ -115,6 +119,24 @@ def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirme
     [confirm] = [b for b in history.button if b.key.startswith("confirm_flag_")]
     confirm.click().run()
     assert not [b for b in history.button if b.key.startswith("confirm_flag_")]
+
+
+def test_the_historys_diff_marks_a_changed_figure_inside_the_line_and_wraps_long_lines(app_env, instructor):
+    """qa18: a change of one figure (15 → 150) was marked by two whole lines only, and an answer's long line ran off
+    the right edge of the history's diff (a code block does not wrap)."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    answer = next(t for t in at.text_area if t.key.endswith("-answer"))
+    long_answer = answer.value.replace("15日", "150日") + "。客户在犹豫期内提出解除合同的，保险公司应退还全部保费" * 2
+    answer.input(long_answer)
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    history = page("ui_pages/history.py", instructor)
+    assert not history.exception
+    [diff] = [h.value for h in history.html if "content-diff" in h.value]
+    marked = re.findall(r"<ins[^>]*>([^<]*)</ins>", diff)
+    assert marked[:2] == ["0", "0"] and marked[2].startswith("。客户在犹豫期内"), marked  # each 15's new 0, the added words
+    assert "white-space: pre-wrap" in diff and not history.code  # wrapped, not a code block that scrolls sideways
 
 
 def test_hit_test_page_shows_scores_and_why(app_env, instructor):
