@@ -171,7 +171,7 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = instructor
     at.switch_page("ui_pages/editor.py").run()
-    at.text_input(key="editor_text").input("犹豫期").run()
+    at.text_input(key="editor_text_entry").input("犹豫期").run()
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为20日（草稿）。")
     at.button(key="editor_try").click().run()
@@ -182,7 +182,7 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
 
     at.switch_page("ui_pages/editor.py").run()
-    assert at.text_input(key="editor_text").value == "犹豫期"
+    assert at.text_input(key="editor_text_entry").value == "犹豫期"
     assert at.selectbox(key="editor_pick_entry").value == "cooling-off-length"
     assert at.text_area(key="entry-2-answer").value == "犹豫期以合同为准，一般为20日（草稿）。"
 
@@ -492,17 +492,34 @@ def test_the_history_warns_that_restoring_before_a_change_takes_back_the_later_c
 
 def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lost(app_env, instructor):
     """qa18: 王老师 had typed 宽限期有多长 in 包含文字 to find an FAQ entry, then wrote and saved a new quiz item: the
-    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen."""
+    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen. (Each kind now
+    has its own 包含文字: here the quiz items' own filter hides the new item.)"""
     at = page("ui_pages/editor.py", instructor)
-    at.text_input(key="editor_text").input("宽限期有多长").run()
     at.radio(key="editor_kind").set_value("quiz").run()
+    at.text_input(key="editor_text_quiz").input("宽限期有多长").run()
     write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日",
                         explanation="犹豫期从投保人收到保单之日起算。", entry="cooling-off-length")
     assert not at.exception
     assert at.success and "已保存并发布" in at.success[0].value, texts(at)
     assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
     assert next(t for t in at.text_area if t.key.endswith("-prompt")).value == "犹豫期一般从哪天开始算？"
-    assert at.text_input(key="editor_text").value == ""
+    assert at.text_input(key="editor_text_quiz").value == ""
+
+
+def test_a_text_filter_typed_for_faq_entries_does_not_filter_the_quiz_items(app_env, instructor):
+    """qa18: 包含文字 was one box for both kinds: 王老师's 宽限期有多长, typed to find an FAQ entry, still filtered the
+    quiz items when she turned to them (选择（0 条符合）), and came back whenever she turned to the entries again."""
+    at = page("ui_pages/editor.py", instructor)
+    all_quiz_items = len(at.radio(key="editor_kind").set_value("quiz").run().selectbox(key="editor_pick_quiz").options)
+    at.radio(key="editor_kind").set_value("entry").run()
+    at.text_input(key="editor_text_entry").input("犹豫期有多长").run()
+    assert len(at.selectbox(key="editor_pick_entry").options) == 2  # ＋ 新建 and the one entry
+    at.radio(key="editor_kind").set_value("quiz").run()
+    assert [t.value for t in at.text_input if t.label == "包含文字"] == [""]
+    assert len(at.selectbox(key="editor_pick_quiz").options) == all_quiz_items > 2
+    at.text_input(key="editor_text_quiz").input("工本费").run()
+    at.radio(key="editor_kind").set_value("entry").run()
+    assert [t.value for t in at.text_input if t.label == "包含文字"] == ["犹豫期有多长"]  # each kind keeps its own
 
 
 def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env, instructor):
