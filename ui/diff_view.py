@@ -83,8 +83,8 @@ def diff_lines(diff: str) -> list[DiffLine]:
 
 _LINE_STYLE = {"header": "color: #808495", "hunk": "color: #1c83e1", "same": "",
                "removed": "background: rgba(255, 43, 43, 0.12)", "added": "background: rgba(33, 195, 84, 0.14)"}
-_MARK_STYLE = {"removed": "background: rgba(255, 43, 43, 0.38); text-decoration: none",
-               "added": "background: rgba(33, 195, 84, 0.42); text-decoration: none"}
+_MARK_STYLE = {"removed": "background: rgba(255, 43, 43, 0.4); text-decoration: none; font-weight: 600",
+               "added": "background: rgba(33, 195, 84, 0.45); text-decoration: none; font-weight: 600"}
 _MARK_TAG = {"removed": "del", "added": "ins"}
 
 
