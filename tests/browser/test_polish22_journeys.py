@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+# Streamlit's browser code, opened at an address it does not know as a page, first looks for the server under it
+# (`/history/_stcore/health`, `…/host-config`) and then at the root: two 404s in the console, as on main, that the
+# user does not see (ui/page_addresses.py answers them for the pages' own addresses only).
+PROBES = re.compile(r"404 \(Not Found\) \(http://[^/]+/(history|foo)/_stcore/(health|host-config)\)")
+
 
 def test_a_wrong_address_is_answered_in_the_ui_language_not_with_streamlits_english_dialog(agent_page):
     """qa13 #9: /history (the page is /content-history) or a mistyped /foo showed Streamlit's English dialog "Page not
@@ -20,3 +27,4 @@ def test_a_wrong_address_is_answered_in_the_ui_language_not_with_streamlits_engl
         assert "/foo is no page of this app" in page.main_text(), page.shown()
     finally:
         page.pick_radio("中文", step="switch language")
+        page.context.problems[:] = [p for p in page.context.problems if not PROBES.search(p)]
