@@ -356,7 +356,18 @@ def test_after_a_reload_all_categories_is_named_in_chinese_not_streamlits_choose
     reloaded.query_params.update(at.query_params)
     reloaded.run()
     box = reloaded.selectbox(key="search_category")
-    assert box.value is None and box.proto.placeholder == "全部分类"
+    assert box.format_func(box.value) == "全部分类" and box.proto.placeholder == "全部分类"
+
+
+def test_after_a_search_in_all_categories_the_box_offers_no_clear_button_that_cuts_its_words(app_env, store):
+    """qa18 (left): after a search the 分类 box showed Streamlit's clear "×", which cut 全部分类 to "全部分" at 1024 px
+    and 125 %. Streamlit draws a clear button on a select box without a default, which it makes of one whose value in
+    the session state is None; a box with a default has none."""
+    at = search(search_page(store), "冷静期是几天")
+    assert at.selectbox(key="search_category").proto.HasField("default"), "a box without a default has a clear button"
+    assert search(at, "多久", category="claims").selectbox(key="search_category").proto.HasField("default")
+    box = search(at, "多久", category="").selectbox(key="search_category")
+    assert box.proto.HasField("default") and box.format_func(box.value) == "全部分类"
 
 
 def test_a_regulations_only_search_says_the_answers_were_not_searched(app_env, store):
