@@ -410,3 +410,14 @@ def test_faults_written_from_the_train_split_are_held_to_the_classifier():
     assert {("rude", "快点说，"), ("jargon", "您这单还挂着照会没回。")} <= held <= judged
     assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
     assert ("rude", "行了行了，") in judged and ("rude", "行了行了，") in alone and ("rude", "行了行了，") not in held
+
+
+def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
+    """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
+    needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
+    text = "出险是哪天？您可以申请复效。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    terms = {("jargon", "出险是哪天？"), ("jargon", "您可以申请复效。")}
+    assert terms <= held <= judged and terms <= alone
