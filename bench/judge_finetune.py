@@ -34,7 +34,7 @@ from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import Recipe, calibrated_column, rule_hits, train_isolating
-from trainer.dialogue.corpus import LabelledUtterance, read_corpus
+from trainer.dialogue.corpus import LabelledUtterance, read_corpus, stable_rank
 from trainer.dialogue.finetuned import FineTuneSetting, fine_tune
 from trainer.dialogue.judge import MeaningJudge
 
@@ -232,8 +232,7 @@ def latency(args) -> int:
     setting = setting_from(args)
     model = open_fine_tuned(utterances, STORE, setting)
     encoder = load_encoder(settings.embedding_model)
-    replies = sorted((u.text for u in utterances if u.split == "train"), key=lambda t: __import__("hashlib").sha256(
-        t.encode()).hexdigest())[:200]
+    replies = sorted((u.text for u in utterances if u.split == "train"), key=stable_rank)[:200]
     model.utterance_scores(replies[:5])
     tuned, frozen = [], []
     for text in replies:

@@ -296,17 +296,21 @@ def build_encoder(weights: E5Weights):
     return E5Encoder()
 
 
-def batch_ids(tokenizer: Tokenizer, texts: Sequence[str], prefix: str = PASSAGE, max_tokens: int = 512):
-    """(ids, mask) long tensors for `texts`, padded to the longest."""
+def pad_ids(rows: Sequence[Sequence[int]], pad: int):
+    """(ids, mask) long tensors of token-id rows, padded to the longest."""
     torch = _torch()
-    rows = [tokenizer.encode(t, prefix, max_tokens) for t in texts]
     width = max((len(r) for r in rows), default=2)
-    ids = torch.full((len(rows), width), tokenizer.pad, dtype=torch.long)
+    ids = torch.full((len(rows), width), pad, dtype=torch.long)
     mask = torch.zeros((len(rows), width), dtype=torch.long)
     for i, row in enumerate(rows):
-        ids[i, :len(row)] = torch.tensor(row)
+        ids[i, :len(row)] = torch.tensor(row, dtype=torch.long)
         mask[i, :len(row)] = 1
     return ids, mask
+
+
+def batch_ids(tokenizer: Tokenizer, texts: Sequence[str], prefix: str = PASSAGE, max_tokens: int = 512):
+    """(ids, mask) long tensors for `texts`, padded to the longest."""
+    return pad_ids([tokenizer.encode(t, prefix, max_tokens) for t in texts], tokenizer.pad)
 
 
 def embed(encoder, tokenizer: Tokenizer, texts: Sequence[str], prefix: str = PASSAGE, batch: int = 32) -> np.ndarray:
