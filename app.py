@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui.i18n import language_switch, streamlit_hints, tr
 from ui.layout import page_frame
+from ui.missing_page import missing_page, requested_address
 from ui.pages import FAVICON, PAGES, ROOT_ALIAS
 from ui.session import current_user
 
@@ -28,7 +29,10 @@ def main() -> None:
     [home] = [spec for spec in specs if spec.default]
     root = st.Page(home.path, title=tr(home.title_zh, home.title_en), icon=home.icon, url_path=ROOT_ALIAS,
                    default=True, visibility="hidden")
-    current = st.navigation([*pages.values(), root], position="hidden")
+    # An address that names no page gets a page saying so in the UI's language, not Streamlit's English dialog.
+    address = requested_address(st.context.url, st.get_option("server.baseUrlPath"))
+    missing = missing_page(address, {spec.url_path for spec in specs} | {ROOT_ALIAS}, root)
+    current = st.navigation([*pages.values(), root, *([missing] if missing else [])], position="hidden")
 
     st.sidebar.title(tr("坐席陪练", "Agent Trainer"))
     sections: dict[str, list] = {}

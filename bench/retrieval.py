@@ -7,7 +7,8 @@
 Sets: the old dev set (tests/kb/dev_queries, agents' and customers' short questions, 31
 off-topic), and the customer-words set (tests/kb/customer_queries) in its TUNE half (may be
 tuned on) and its held-out DEV half (figures only; --misses never lists it); with --confirm also
-its CONFIRM set (fresh writers, read once per stop); the English sets (tests/kb/english_queries) when
+its CONFIRM set (fresh writers, read once per stop); the agents' held-out live-call set
+(tests/kb/agent_queries/dev, figures only) on its own line; the English sets (tests/kb/english_queries) when
 present. Prints
 Recall@1/@3, MRR@10, rejection of off-topic and near-domain negatives, Recall@1 per tag,
 the score distribution on TUNE (to calibrate the threshold) and warm latency.
@@ -36,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "dev_queries"
 CUSTOMER_SET = ROOT / "tests" / "kb" / "customer_queries"
 ENGLISH_SET = ROOT / "tests" / "kb" / "english_queries"
+# Agents' own short queries typed on a live call (held out, figures only): its own line, never part of DEV.
+AGENT_SET = ROOT / "tests" / "kb" / "agent_queries"
 TAGS = ("story", "typo", "relative", "wrong_term", "number", "plain")
 NONE = Recipe(**{f.name: False for f in fields(Recipe)})
 
@@ -200,6 +203,8 @@ def main() -> None:
     args = parser.parse_args()
     old = load_dev_set(DEV_SET)
     sets = {"old": old, "tune": load_dev_set(CUSTOMER_SET / "tune"), "dev": load_dev_set(CUSTOMER_SET / "dev")}
+    if (AGENT_SET / "dev").is_dir():
+        sets["agent-dev"] = load_dev_set(AGENT_SET / "dev")
     if args.confirm:
         sets["confirm"] = load_dev_set(CUSTOMER_SET / "confirm")
     sets |= {f"en-{half}": load_dev_set(ENGLISH_SET / half) for half in ("tune", "dev") if (ENGLISH_SET / half).is_dir()}

@@ -186,6 +186,10 @@ class Hit:
     matched_field: str = ""
     matched_text: str = ""
     en: Mapping[str, str] | None = field(default=None, compare=False)
+    # Shown though its own relevance is under the threshold an answer needs: listed as a near miss once another
+    # candidate cleared it, or answered by the near-threshold rule (the gate sure, the FAQ close). Its relevance is
+    # no measure of the answer's reliability, so the search page shows none beside it (search36).
+    under_threshold: bool = False
 
 
 @dataclass(frozen=True)
@@ -568,7 +572,10 @@ class Searcher:
             shown = with_sibling(shown, self._siblings)
         shown = shown[:k]
         # Highlights only for the hits shown: the other candidates were scored, never displayed.
-        return [self._with_highlights(hit, plan) for hit in shown]
+        # An FAQ hit says whether its own relevance cleared the threshold (a collection's hits, e.g. the regulation
+        # library's articles, are another type and keep their own fields).
+        return [self._with_highlights(replace(hit, under_threshold=hit.relevance < threshold)
+                                      if isinstance(hit, Hit) else hit, plan) for hit in shown]
 
     def _reranked(self, plan: QueryPlan, query_vector: np.ndarray, question_vector: np.ndarray | None,
                   candidates: list[Hit]) -> list[Hit]:

@@ -77,11 +77,16 @@ class Problem:
     message_zh: str = ""
 
     def __str__(self) -> str:
-        return self._located(f" entry '{self.item_id}':" if self.item_id else "", self.message)
+        return self._located(f" {self._kind()[0]} '{self.item_id}':" if self.item_id else "", self.message)
 
     def zh(self) -> str:
         """The problem in Chinese, still naming file:line, the item and the field."""
-        return self._located(f" 条目 '{self.item_id}':" if self.item_id else "", self.message_zh or self.message)
+        return self._located(f" {self._kind()[1]} '{self.item_id}':" if self.item_id else "", self.message_zh or self.message)
+
+    def _kind(self) -> tuple[str, str]:
+        """What the item is called (English, Chinese): a scenario is no FAQ 条目, which is how it read (qa18); it is a
+        情景, the word of its page (情景编辑) and of the rest of the product."""
+        return ("scenario", "情景") if self.file.replace("\\", "/").startswith("scenarios/") else ("entry", "条目")
 
     def zh_message(self) -> str:
         """Just the message in Chinese (for display under the field it belongs to)."""

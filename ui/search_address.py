@@ -15,6 +15,7 @@ import streamlit as st
 from trainer.search_feedback.store import loggable_query
 
 QUESTION, CATEGORY, REGULATIONS = "q", "category", "regulations"
+ALL_CATEGORIES = ""  # the category box's "all" option; not None, see ui_pages/search.py
 _READ = "_search_address_read"  # this session has taken the address's question once
 
 
@@ -31,7 +32,7 @@ def take_from_address(query_key: str, category_key: str, regulations_key: str, c
         return
     st.session_state[query_key] = question
     category = params.get(CATEGORY)
-    st.session_state[category_key] = category if category in categories else None
+    st.session_state[category_key] = category if category in categories else ALL_CATEGORIES
     st.session_state[regulations_key] = params.get(REGULATIONS) == "1"
 
 

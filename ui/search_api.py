@@ -117,6 +117,9 @@ def parse_search_request(query_string: bytes, categories: set[str]) -> SearchReq
 def hit_json(hit: Hit) -> dict[str, Any]:
     item = {"id": hit.id, "question": hit.question, "answer": hit.answer, "script": hit.script,
             "category": hit.category, "score": round(float(hit.score), 4),
+            # What the threshold reads (the search page's 相关度), and whether this hit cleared it: `score` orders the
+            # hits and is no reliability (0.1 for a right first answer is common; search36).
+            "relevance": round(float(hit.relevance), 4), "under_threshold": hit.under_threshold,
             "sources": [{"doc": s.doc, "article": s.article, "name": s.name or s.doc,
                          "document_id": s.document_id} for s in hit.sources]}
     if hit.en:
@@ -271,7 +274,10 @@ def openapi_document() -> dict[str, Any]:
                                                             ("doc", "article", "name", "document_id")}},
                 "Hit": {"type": "object", "properties": {
                     **{k: {"type": "string"} for k in ("id", "question", "answer", "script", "category")},
-                    "score": {"type": "number"},
+                    "score": {"type": "number", "description": "the re-ranker's order score (orders the hits)"},
+                    "relevance": {"type": "number", "description": "what the answer threshold reads"},
+                    "under_threshold": {"type": "boolean", "description": "shown though under the threshold: a "
+                                        "near miss listed after an answer, or a near-threshold answer; check it"},
                     "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}},
                     "en": {"type": "object", "description": "English question/answer, when the entry has them"}}},
                 "Article": {"type": "object", "properties": {

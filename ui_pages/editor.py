@@ -31,13 +31,15 @@ kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=Tr
                 format_func=lambda k: tr("知识库条目", "FAQ entries") if k == ENTRY else tr("测验题", "Quiz items"))
 
 
+# Each kind has its own 包含文字: a text typed to find an FAQ entry hid the quiz items too, and the other way round (qa18).
+text_key = f"editor_text_{kind}"
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick and next_pick not in {item.id for item in matching_items(
         content, kind, st.session_state.get("editor_category"),
-        st.session_state.get("editor_tag") if kind == ENTRY else None, st.session_state.get("editor_text") or "")}:
-    # The item just saved is shown even where the filters would hide it: 王老师 saved a new quiz item under the text
-    # she had typed to find an FAQ entry, and it vanished into an empty form, 选择（0 条符合） (qa18).
-    st.session_state.update(editor_category=None, editor_tag=None, editor_text="")
+        st.session_state.get("editor_tag") if kind == ENTRY else None, st.session_state.get(text_key) or "")}:
+    # The item just saved is shown even where the filters would hide it: 王老师 saved a new quiz item under a text
+    # filter that did not match it, and it vanished into an empty form, 选择（0 条符合） (qa18).
+    st.session_state.update({"editor_category": None, "editor_tag": None, text_key: ""})
 filter_col, tag_col, text_col = st.columns(3)
 # A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
 category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"),
@@ -45,7 +47,7 @@ category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], f
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
                         placeholder=tr("全部标签", "All tags"),
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
-text = text_col.text_input(tr("包含文字", "Containing text"), key=keep("editor_text"), max_chars=LINE_CHARS)
+text = text_col.text_input(tr("包含文字", "Containing text"), key=keep(text_key), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
     st.session_state[f"editor_pick_{kind}"] = next_pick

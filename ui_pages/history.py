@@ -8,6 +8,7 @@ from trainer.editing import history
 from trainer.editing.change_summary import summary_zh
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
+from ui.diff_view import show_diff
 from ui.display import when
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
@@ -53,7 +54,10 @@ picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes]
                       format_func=lambda i: next(f"#{c.id} · {c.author} · {tr(summary_zh(c.summary), c.summary)}"
                                                  for c in changes if c.id == i))
 chosen = next(c for c in changes if c.id == picked)
-st.code(chosen.diff or tr("（无差异）", "(no difference)"), language="diff")
+if chosen.diff:
+    show_diff(chosen.diff)
+else:
+    st.caption(tr("（无差异）", "(no difference)"))
 
 
 def later_changes_warning(chosen) -> None:

@@ -34,8 +34,13 @@ if draft:
 
 
 def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
-    """Each hit with its score and why: dense and keyword contributions, matched terms and text."""
-    return [{tr("条目", "entry"): h.id, tr("问题", "question"): h.question, tr("相关度", "score"): h.score,
+    """Each hit with its relevance (what the threshold reads), its order score and why: dense and keyword
+    contributions, matched terms and text."""
+    # 相关度 is the number the threshold reads and the search page shows beside an answer; the re-ranker's ordering
+    # score is another number (0.1 for a right first answer is common): under one name the two read as a contradiction
+    # (stop 35: an answer "at relevance 0.126"). Search36.
+    return [{tr("条目", "entry"): h.id, tr("问题", "question"): h.question, tr("相关度", "relevance"): h.relevance,
+             tr("排序分（重排模型）", "order score (re-ranker)"): h.score,
              tr("语义相似度", "dense"): h.dense_score, tr("关键词得分", "keyword (BM25)"): h.keyword_score,
              tr("关键词覆盖", "coverage"): h.coverage, tr("命中的词", "matched terms"): "、".join(h.highlights),
              tr("命中字段", "matched field"): h.matched_field, tr("命中文本", "matched text"): h.matched_text}

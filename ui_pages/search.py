@@ -15,7 +15,7 @@ from ui.pages import require_page_user
 from ui.progress_note import shown_while
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
-from ui.search_address import show_in_address, take_from_address
+from ui.search_address import ALL_CATEGORIES, show_in_address, take_from_address
 from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 from ui.widget_memory import keep
@@ -41,12 +41,15 @@ with st.form("search-form", border=False):
     query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
-    # After a reload the address's "all categories" is set as None, which the browser draws as the placeholder: the
-    # words of "all", not Streamlit's English "Choose an option" (qa18: 刘姐's box read "Choose an").
-    category = category_col.selectbox(tr("分类", "Category"), [None, *categories], key=keep("search_category"),
-                                      format_func=lambda c: tr("全部分类", "All categories") if c is None
-                                      else tr(categories[c].name, categories[c].name_en),
-                                      placeholder=tr("全部分类", "All categories"))
+    # "All categories" is an option of its own, not None: Streamlit (1.67) draws a box whose value is None in the
+    # session state as clearable, and its "×" cut 全部分类 to "全部分" at 1024 px and 125 % (qa18 Left); a None drawn
+    # as the placeholder had read "Choose an" (qa18 #6), so the placeholder still says the same words.
+    # (The words are read in this run's language: a format function calling tr later could read another.)
+    words = {ALL_CATEGORIES: tr("全部分类", "All categories"),
+             **{c: tr(info.name, info.name_en) for c, info in categories.items()}}
+    chosen = category_col.selectbox(tr("分类", "Category"), list(words), key=keep("search_category"),
+                                    format_func=words.__getitem__, placeholder=words[ALL_CATEGORIES])
+    category = chosen or None
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
@@ -69,7 +72,11 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
     # for a question worded unlike the training, e.g. in English). The further hits are ordered by that
     # re-ranker score, so a relevance beside them could read higher than the answer's above: they show
     # none, only their order (the hit test page has every score for instructors).
-    relevance = f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}" if rank == 1 else ""
+    # An answer shown under the threshold (a near miss listed first, or the near-threshold rule) says so instead of a
+    # number: a relevance under the one an answer needs, beside the answer, read as a contradiction (search36).
+    relevance = ("" if rank != 1 else
+                 f" · {tr('把握较低：请核对是否就是客户问的', 'a weaker match: check it is what the customer asked')}"
+                 if hit.under_threshold else f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}")
     st.caption(f"{tr(name.name, name.name_en)}{relevance} · `{hit.id}`")
     answer_feedback(user, search_key, hit)
 

@@ -71,16 +71,43 @@ def free_port() -> int:
     raise RuntimeError("no free port from 8611")
 
 
+# How long a server may take to answer its health check. A start on a quiet machine takes ~10 s; at load 40 on two
+# cores one took over a minute (perf22), so wall time alone cannot tell a slow start from a hang. A hang uses no CPU:
+# a server that used none for STALL_SECONDS, or more than START_CPU_SECONDS of it, or ran past START_WALL_SECONDS
+# whatever the load, has failed to start.
+STALL_SECONDS = 60
+START_CPU_SECONDS = 120
+START_WALL_SECONDS = 600
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The process's CPU time so far (user + system), or None where /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def wait_until_serving(url: str, server: subprocess.Popen, log: Path) -> None:
-    """Return once the Streamlit server at `url` answers its health check; fail with its log if it stops or takes a minute."""
-    deadline = time.monotonic() + 60
+    """Return once the Streamlit server at `url` answers its health check; fail with its log if it stops, or hangs
+    (no CPU used for a minute), or takes too long however loaded the machine is (see STALL_SECONDS)."""
+    started = progress_at = time.monotonic()
+    used = cpu_seconds(server.pid) or 0.0
     while True:
         try:
             urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
             return
         except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start: {log.read_text()[-2000:]}")
+            now, cpu = time.monotonic(), cpu_seconds(server.pid)
+            if cpu is None or cpu > used:
+                progress_at, used = now, cpu if cpu is not None else used
+            why = ("it stopped" if server.poll() is not None
+                   else f"it used no CPU for {STALL_SECONDS} s (hung)" if now - progress_at > STALL_SECONDS
+                   else f"it used over {START_CPU_SECONDS} s of CPU" if used > START_CPU_SECONDS
+                   else f"over {START_WALL_SECONDS} s" if now - started > START_WALL_SECONDS else None)
+            if why:
+                raise RuntimeError(f"the app did not start ({why}): {log.read_text()[-2000:]}")
             time.sleep(0.3)
 
 
@@ -127,19 +154,26 @@ def browser(app_url, journal):
         yield Browser(playwright, str(CHROMIUM), app_url, journal)
 
 
-@pytest.fixture
-def open_context(browser):
-    """Fresh browser contexts for one test (each its own cookies); problems fail the test."""
-    opened = []
+class Contexts:
+    """Makes fresh browser contexts for one test (each its own cookies, or an account's kept sign-in)."""
 
-    def make():
-        context = browser.new_context()
-        opened.append(context)
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.opened: list = []
+
+    def __call__(self, storage_state: dict | None = None):
+        context = self.browser.new_context(storage_state)
+        self.opened.append(context)
         return context
 
-    yield make
-    problems = [p for context in opened for p in context.problems]
-    for context in opened:
+
+@pytest.fixture
+def open_context(browser):
+    """Fresh browser contexts for one test; problems fail the test."""
+    contexts = Contexts(browser)
+    yield contexts
+    problems = [p for context in contexts.opened for p in context.problems]
+    for context in contexts.opened:
         context.close()
     assert not problems, "\n".join(problems)
 
@@ -157,6 +191,7 @@ def accounts(browser):
     page.fill("姓名", "系统管理员").fill("登录名", "admin").fill("密码", PASSWORD, exact=True).fill("确认密码", PASSWORD)
     page.click_button("创建并登录", step="first-run admin").wait_for_session_cookie()
     page.expect_text("管理员")
+    browser.sign_ins["admin"] = context.context.storage_state()
     people = {}
     page.open("/users", step="open a page")
     for login, name, role in (("agent.wang", "王坐席", "坐席"), ("teacher.li", "李老师", "培训师")):
@@ -178,6 +213,7 @@ def accounts(browser):
         page.fill("新密码", PASSWORD).fill("确认新密码", PASSWORD)
         page.click_button("修改密码", step="forced password change")
         page.expect_no_text("临时密码")
+        browser.sign_ins[login] = context.context.storage_state()
         assert not context.problems, context.problems
         context.close()
     return {"admin": PASSWORD, "agent.wang": PASSWORD, "teacher.li": PASSWORD}
@@ -190,16 +226,50 @@ def _signed_in_pages(browser, accounts):
 
     def get(login: str):
         if login not in pages:
-            page = browser.new_context().page()
-            page.open("/")
-            page.sign_in(login, PASSWORD)
-            page.expect_text("退出登录")
-            pages[login] = page
+            pages[login] = _signed_in_page(browser, browser.new_context, login)
         return pages[login]
 
     yield get
     for page in pages.values():
         page.context.close()
+
+
+# A laptop screen: the instructors' pages must be readable at 1366 × 768 beside the open sidebar.
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture(scope="package")
+def _laptop_pages(browser, accounts):
+    """The 1366 px table tests' set-up, made once (perf21: each test signed in an agent and an instructor in new
+    contexts): a page per login at 1366 × 768, opened again at "/" for each test, signed in again after a sign-out
+    test ended the account's sessions."""
+    pages = {}
+
+    def get(login: str):
+        page = pages.get(login)
+        if page is None:
+            page = pages[login] = _signed_in_page(browser, browser.new_context, login)
+            page.page.set_viewport_size(LAPTOP)
+        else:
+            page.open("/")
+            if page.asks_to_sign_in():
+                page.sign_in(login, PASSWORD)
+                browser.sign_ins[login] = page.context.context.storage_state()
+        page.context.problems.clear()
+        return page
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def laptop_pages(_laptop_pages):
+    """(agent page, instructor page) at 1366 px, shared by the table tests; problems fail the test."""
+    pages = (_laptop_pages("agent.wang"), _laptop_pages("teacher.li"))
+    yield pages
+    problems = [p for page in pages for p in page.context.problems]
+    assert not problems, "\n".join(problems)
 
 
 def _checked(page):
@@ -221,13 +291,24 @@ def instructor_page(_signed_in_pages):
     yield from _checked(_signed_in_pages("teacher.li"))
 
 
-def signed_in(open_context, login: str):
-    """A page of a fresh context signed in as `login`."""
-    page = open_context().page()
+def _signed_in_page(browser: Browser, new_context, login: str, through_the_form: bool = False):
+    """A page of a new context signed in as `login`, at "/": started from the account's kept sign-in while it is still
+    good (perf21: 22 sign-ins through the form, ~3 s each at load), else — or when the test is about signing in —
+    signed in through the form, which is then kept. A sign-out ends every session of the account, the kept one too:
+    the next page signs in through the form again."""
+    kept = None if through_the_form else browser.sign_ins.get(login)
+    page = new_context(kept).page()
     page.open("/")
-    page.sign_in(login, PASSWORD)
+    if kept is None or page.asks_to_sign_in():
+        page.sign_in(login, PASSWORD)
+        browser.sign_ins[login] = page.context.context.storage_state()
     page.expect_text("退出登录")
     return page
+
+
+def signed_in(open_context, login: str, through_the_form: bool = False):
+    """A page of a fresh context signed in as `login` (see _signed_in_page)."""
+    return _signed_in_page(open_context.browser, open_context, login, through_the_form)
 
 
 def text_of(value: str) -> str:

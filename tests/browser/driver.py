@@ -146,25 +146,30 @@ class Browser:
         self.browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         self.base_url = base_url
         self.journal = journal
+        # Each account's signed-in state (its session cookie, Playwright's storage_state), kept once it is made: a new
+        # context starts from it instead of signing in through the form (argon2id on the server: ~3 s at load).
+        self.sign_ins: dict[str, dict] = {}
 
-    def new_context(self) -> "Context":
-        return Context(self)
+    def new_context(self, storage_state: dict | None = None) -> "Context":
+        return Context(self, storage_state)
 
     def serving(self, base_url: str) -> "Browser":
         """The same Chromium pointed at another server (a test that starts and restarts its own app): Playwright's
         sync API allows one instance per thread, so a second `sync_playwright()` fails inside the whole suite."""
         other = copy.copy(self)
         other.base_url = base_url
+        other.sign_ins = {}  # that server's accounts are its own
         return other
 
 
 class Context:
     """One browser profile (cookies); records console errors and requests off the machine."""
 
-    def __init__(self, browser: Browser) -> None:
+    def __init__(self, browser: Browser, storage_state: dict | None = None) -> None:
         self.browser = browser
         self.context = browser.browser.new_context(locale="zh-CN", base_url=browser.base_url, accept_downloads=True,
-                                                   permissions=["clipboard-read", "clipboard-write"])
+                                                   permissions=["clipboard-read", "clipboard-write"],
+                                                   storage_state=storage_state)
         self.context.set_default_timeout(ACTION_TIMEOUT_MS)
         self.context.add_init_script(RUN_OBSERVER)
         self.context.route("**/*", self._only_local)
@@ -382,6 +387,10 @@ class Page:
         self.fill("登录名", login).fill("密码", password)
         self.click_button("登录", step="sign in")
         return self.wait_for_session_cookie()
+
+    def asks_to_sign_in(self) -> bool:
+        """The page shows the sign-in form (its password box), in whichever language."""
+        return self.page.locator("input[type=password]").count() > 0
 
     def wait_for_session_cookie(self) -> "Page":
         """The sign-in cookie is fetched by the page right after signing in: a reload before it

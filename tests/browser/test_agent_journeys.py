@@ -73,7 +73,7 @@ def test_a_short_practice_call_ends_with_a_report(agent_page):
 
 
 def test_a_reload_keeps_the_sign_in(open_context, accounts):
-    page = signed_in(open_context, AGENT)
+    page = signed_in(open_context, AGENT, through_the_form=True)
     page.reload(step="open a page")
     assert "退出登录" in page.sidebar_text() and "知识搜索" in page.main_text()
 

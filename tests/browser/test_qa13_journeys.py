@@ -4,17 +4,15 @@ in the browser as an instructor or agent meets them."""
 from __future__ import annotations
 
 from tests.browser.conftest import PASSWORD, signed_in
-from tests.browser.test_qa_journeys import LAPTOP, OVERFLOWING_TABLES
+from tests.browser.test_qa_journeys import OVERFLOWING_TABLES
 
 
-def test_the_hit_test_after_adding_a_variant_fits_a_1366_screen(open_context, accounts):
+def test_the_hit_test_after_adding_a_variant_fits_a_1366_screen(laptop_pages):
     """The before/after table under 添加为相似问法 (two lists of three entry ids) ran past the right edge
     at 1366 px: 之后前三, the point of the check, was cut off (1332 px in 904)."""
-    agent = signed_in(open_context, "agent.wang")
+    agent, page = laptop_pages
     agent.fill("客户问题", "交费那天过了十来天保单还算数吗").click_button("搜索", step="search")
     agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
-    page = signed_in(open_context, "teacher.li")
-    page.page.set_viewport_size(LAPTOP)
     page.open("/search-feedback", step="open a page")
     page.click_button("添加为相似问法", step="add a variant")
     page.expect_text("命中测试：这一组的问法")

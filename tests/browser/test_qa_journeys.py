@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import signed_in
+from tests.browser.conftest import LAPTOP, signed_in
 
 INSTRUCTOR = "teacher.li"
 CHECKED_RADIO = "[data-testid=stRadio] label:has(input:checked)"
@@ -57,8 +57,6 @@ def test_an_empty_search_says_what_to_type(agent_page):
     assert "请先输入客户的问题" in page.main_text()
 
 
-# A laptop screen: the instructors' pages must be readable at 1366 × 768 beside the open sidebar.
-LAPTOP = {"width": 1366, "height": 768}
 OVERFLOWING_TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]
     .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => [s.scrollWidth, s.clientWidth])"""
 
@@ -74,25 +72,21 @@ def _opened_at_1366_in_each_language(page, path: str):
     page.pick_radio("中文", step="switch language")
 
 
-def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(open_context, accounts):
+def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(laptop_pages):
     """The 9-column group table and the wording table (with three entry ids) ran past the right edge:
     最近 (latest) was cut off at 1366 px."""
-    agent = signed_in(open_context, "agent.wang")
+    agent, page = laptop_pages
     agent.fill("客户问题", "宽限期到底有几天啊").click_button("搜索", step="search")
     agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
     agent.expect_text("已评价：没帮助")
-    page = signed_in(open_context, INSTRUCTOR)
     for language in _opened_at_1366_in_each_language(page, "/search-feedback"):
         page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(1).wait_for()
         assert not page.page.evaluate(OVERFLOWING_TABLES), f"a table scrolls sideways at 1366 px ({language})"
 
 
-def test_the_citation_table_fits_a_1366_screen(open_context, accounts):
-    """演练场景 (the scenarios citing an article) was past the right edge of 引用检查 at 1366 px.
-    A fresh context: the shared instructor page is signed out by this file's sign-out test (sign-out ends
-    every session of the account)."""
-    page = signed_in(open_context, INSTRUCTOR)
-    page.page.set_viewport_size(LAPTOP)
+def test_the_citation_table_fits_a_1366_screen(laptop_pages):
+    """演练场景 (the scenarios citing an article) was past the right edge of 引用检查 at 1366 px."""
+    _, page = laptop_pages
     page.open("/citations", step="open a page")
     page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
     assert not page.page.evaluate(OVERFLOWING_TABLES)
@@ -152,11 +146,11 @@ def test_enter_sends_a_practice_line_and_an_unsent_line_is_kept_over_a_visit_to_
     assert page.page.get_by_placeholder(REPLY_BOX).input_value() == "", "a line sent is not put back"
 
 
-def test_the_agent_detail_tables_fit_a_1366_screen_in_both_languages(open_context, accounts):
+def test_the_agent_detail_tables_fit_a_1366_screen_in_both_languages(laptop_pages):
     """The practice-calls table of 坐席详情 was 907 px wide in 904 at 1366 px (qa12 #13); the data
     tables under the charts are opened and measured too."""
-    _end_a_short_call(signed_in(open_context, "agent.wang"))
-    page = signed_in(open_context, INSTRUCTOR)
+    agent, page = laptop_pages
+    _end_a_short_call(agent)
     for language in _opened_at_1366_in_each_language(page, "/agent?agent=agent.wang"):
         page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
         for summary in page.page.locator("[data-testid=stExpander] summary").all():

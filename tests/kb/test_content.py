@@ -65,7 +65,7 @@ def test_dangling_quiz_reference(content_dir: Path) -> None:
 def test_dangling_scenario_reference(content_dir: Path) -> None:
     (content_dir / "scenarios" / "demo.yaml").write_text(
         "id: demo\ncheckpoints:\n  - id: explain\n    entries: [cooling-off-length, no-such-entry]\n", encoding="utf-8")
-    assert "scenarios/demo.yaml:4: entry 'demo': entry: refers to FAQ entry 'no-such-entry', which does not exist" in problems_of(content_dir)
+    assert "scenarios/demo.yaml:4: scenario 'demo': entry: refers to FAQ entry 'no-such-entry', which does not exist" in problems_of(content_dir)
 
 
 def test_unknown_category_file(content_dir: Path) -> None:

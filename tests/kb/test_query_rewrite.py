@@ -540,3 +540,23 @@ def test_spoken_words_search24b_read(bundled_spoken: SpokenTerms, typed: str, me
     """search24b: words of four fresh TUNE writers the search did not read (typos the fixer leaves because each
     half is a common word, 想不开 of a death, 垮了 of a company, 利钱, 说和, the number 12378 said in words)."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("客户要改银行卡怎么弄", "客户要交费账户变更怎么弄"),              # an agent's 改银行卡, as 换银行卡 already was
+    ("变更银行卡要带什么", "交费账户变更要带什么"),
+    ("年金改银行卡以后打到哪张卡", "年金改银行卡以后打到哪张卡"),      # the card the annuity is paid to
+    ("我妈走了 保险钱咋领", "我妈走了 身故理赔手续"),                # after a death, 怎么领 is a death claim
+    ("我爸去世了身故保险金怎么领", "我爸去世了身故理赔手续"),
+    ("奶奶领年金的 她走了保险金怎么领", "奶奶领年金的 她走了保险金怎么领"),  # an annuitant's death: svc-annuitant-death
+    ("出院了怎么报销", "住院医疗理赔"),
+    ("出院了医保怎么报销", "出院了医保怎么报销"),                    # the social insurance's reimbursement
+    ("保单挂失补办", "保单补发补办"),                                # a bank's word for a lost policy
+    ("查现价", "查现金价值"),                                        # 现价 alone is jargon customers ask about
+    ("你说的现价契撤我听不懂", "你说的现价契撤我听不懂"),
+    ("银行卡挂失", "银行卡挂失"),
+])
+def test_spoken_words_search36_agents_read(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """search36: an agent's shorthand on a live call (qa18's veteran and two TUNE agent writers): 改银行卡, 保险怎么领 after
+    a death (read as svc-annuitant-death), 出院了怎么报销, 保单挂失 and 查现价 were refused or answered with another entry."""
+    assert bundled_spoken.rewrite(typed).text == meant

@@ -149,6 +149,17 @@ def test_an_answered_query_also_lists_hits_just_under_the_threshold(kb: Knowledg
     assert kb.search("明天天气怎么样", k=10) == []
 
 
+def test_a_hit_shown_under_the_threshold_is_marked_so_its_relevance_is_not_read_as_the_answers(
+        kb: KnowledgeBase) -> None:
+    """search36 (stop 35): an answer shown from the listing or near-threshold path read "relevance 0.126" on the hit
+    test; a hit the threshold alone would not show is marked, and the search page shows no number beside it."""
+    threshold = kb.settings.min_relevance
+    hits = [h for query in ("犹豫期", "理赔多久", "保费晚交几天没事吧") for h in kb.search(query, k=10)]
+    assert any(h.under_threshold for h in hits) and any(not h.under_threshold for h in hits)
+    assert all(h.under_threshold == (h.relevance < threshold) for h in hits)
+    assert not any(h.under_threshold for h in kb.search("理赔多久", k=10, min_relevance=0.0)), "the hit test's list"
+
+
 def _listed(kb: KnowledgeBase, relevance_under_threshold: dict[str, float], question: str | None = None) -> list[str]:
     """The ids the listing rule alone shows of candidates this far under (negative: over) the threshold, in order,
     for `question` (None: no question, read as Chinese)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,9 @@ def page(path: str, user: UserInfo) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(e.value for e in [*at.markdown, *at.success, *at.error, *at.warning, *at.code])
+    """What the page says, HTML (the history's diff) read as its lines of text."""
+    drawn = [html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</div>", "\n", h.value))) for h in at.html]
+    return "\n".join([*(e.value for e in [*at.markdown, *at.success, *at.error, *at.warning, *at.code]), *drawn])
 
 
 def test_instructor_edits_an_answer_and_search_returns_it(app_env, instructor):
@@ -117,6 +121,24 @@ def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirme
     assert not [b for b in history.button if b.key.startswith("confirm_flag_")]
 
 
+def test_the_historys_diff_marks_a_changed_figure_inside_the_line_and_wraps_long_lines(app_env, instructor):
+    """qa18: a change of one figure (15 → 150) was marked by two whole lines only, and an answer's long line ran off
+    the right edge of the history's diff (a code block does not wrap)."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    answer = next(t for t in at.text_area if t.key.endswith("-answer"))
+    long_answer = answer.value.replace("15日", "150日") + "。客户在犹豫期内提出解除合同的，保险公司应退还全部保费" * 2
+    answer.input(long_answer)
+    at.button(key="editor_save").click().run()
+    assert not at.exception
+    history = page("ui_pages/history.py", instructor)
+    assert not history.exception
+    [diff] = [h.value for h in history.html if "content-diff" in h.value]
+    marked = re.findall(r"<ins[^>]*>([^<]*)</ins>", diff)
+    assert marked[:2] == ["0", "0"] and marked[2].startswith("。客户在犹豫期内"), marked  # each 15's new 0, the added words
+    assert "white-space: pre-wrap" in diff and not history.code  # wrapped, not a code block that scrolls sideways
+
+
 def test_hit_test_page_shows_scores_and_why(app_env, instructor):
     at = page("ui_pages/hit_test.py", instructor)
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
@@ -124,6 +146,21 @@ def test_hit_test_page_shows_scores_and_why(app_env, instructor):
     table = at.dataframe[0].value
     assert table.iloc[0]["条目"] == "cooling-off-length"
     assert {"语义相似度", "关键词得分", "命中的词", "命中文本"} <= set(table.columns)
+
+
+
+def test_the_hit_test_names_relevance_as_the_search_page_does_and_the_order_score_apart(app_env, instructor):
+    """Stop 35: the hit test's 相关度 column held the re-ranker's order score (0.126 for an answer the search page
+    showed at relevance 0.75), so an answer read as shown far under the threshold (search36)."""
+    at = page("ui_pages/hit_test.py", instructor)
+    at.text_input(key="hit_test_question").input("冷静期是几天").run()
+    table = at.dataframe[0].value
+    from kb import KnowledgeBase
+    from settings import Settings
+    settings = Settings.from_env()
+    [first, *_] = KnowledgeBase.open(settings.content_dir, settings).search("冷静期是几天", k=5)
+    assert table.iloc[0]["相关度"] == pytest.approx(first.relevance)
+    assert table.iloc[0]["排序分（重排模型）"] == pytest.approx(first.score)
 
 
 def test_scenario_editor_reports_broken_yaml_and_keeps_save_disabled(app_env, instructor):
@@ -149,7 +186,7 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = instructor
     at.switch_page("ui_pages/editor.py").run()
-    at.text_input(key="editor_text").input("犹豫期").run()
+    at.text_input(key="editor_text_entry").input("犹豫期").run()
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为20日（草稿）。")
     at.button(key="editor_try").click().run()
@@ -160,7 +197,7 @@ def test_the_draft_and_the_hit_test_question_survive_going_to_the_other_page_and
     at.text_input(key="hit_test_question").input("冷静期是几天").run()
 
     at.switch_page("ui_pages/editor.py").run()
-    assert at.text_input(key="editor_text").value == "犹豫期"
+    assert at.text_input(key="editor_text_entry").value == "犹豫期"
     assert at.selectbox(key="editor_pick_entry").value == "cooling-off-length"
     assert at.text_area(key="entry-2-answer").value == "犹豫期以合同为准，一般为20日（草稿）。"
 
@@ -470,17 +507,34 @@ def test_the_history_warns_that_restoring_before_a_change_takes_back_the_later_c
 
 def test_a_new_quiz_item_saved_under_a_text_filter_that_hides_it_is_shown_not_lost(app_env, instructor):
     """qa18: 王老师 had typed 宽限期有多长 in 包含文字 to find an FAQ entry, then wrote and saved a new quiz item: the
-    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen."""
+    picker read 选择（0 条符合） and the form was empty, the item she had just saved nowhere to be seen. (Each kind now
+    has its own 包含文字: here the quiz items' own filter hides the new item.)"""
     at = page("ui_pages/editor.py", instructor)
-    at.text_input(key="editor_text").input("宽限期有多长").run()
     at.radio(key="editor_kind").set_value("quiz").run()
+    at.text_input(key="editor_text_quiz").input("宽限期有多长").run()
     write_new_quiz_item(at, "q-cooling-off-new-1", "犹豫期一般从哪天开始算？", "收到保单之日\n交费之日\n体检之日", "收到保单之日",
                         explanation="犹豫期从投保人收到保单之日起算。", entry="cooling-off-length")
     assert not at.exception
     assert at.success and "已保存并发布" in at.success[0].value, texts(at)
     assert at.selectbox(key="editor_pick_quiz").value == "q-cooling-off-new-1"
     assert next(t for t in at.text_area if t.key.endswith("-prompt")).value == "犹豫期一般从哪天开始算？"
-    assert at.text_input(key="editor_text").value == ""
+    assert at.text_input(key="editor_text_quiz").value == ""
+
+
+def test_a_text_filter_typed_for_faq_entries_does_not_filter_the_quiz_items(app_env, instructor):
+    """qa18: 包含文字 was one box for both kinds: 王老师's 宽限期有多长, typed to find an FAQ entry, still filtered the
+    quiz items when she turned to them (选择（0 条符合）), and came back whenever she turned to the entries again."""
+    at = page("ui_pages/editor.py", instructor)
+    all_quiz_items = len(at.radio(key="editor_kind").set_value("quiz").run().selectbox(key="editor_pick_quiz").options)
+    at.radio(key="editor_kind").set_value("entry").run()
+    at.text_input(key="editor_text_entry").input("犹豫期有多长").run()
+    assert len(at.selectbox(key="editor_pick_entry").options) == 2  # ＋ 新建 and the one entry
+    at.radio(key="editor_kind").set_value("quiz").run()
+    assert [t.value for t in at.text_input if t.label == "包含文字"] == [""]
+    assert len(at.selectbox(key="editor_pick_quiz").options) == all_quiz_items > 2
+    at.text_input(key="editor_text_quiz").input("工本费").run()
+    at.radio(key="editor_kind").set_value("entry").run()
+    assert [t.value for t in at.text_input if t.label == "包含文字"] == ["犹豫期有多长"]  # each kind keeps its own
 
 
 def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env, instructor):

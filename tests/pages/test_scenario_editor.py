@@ -147,3 +147,15 @@ def test_the_scenario_picker_names_scenarios_by_title_not_by_file_path(app_env, 
     labels = at.selectbox(key="scenario_pick").options
     assert not any(label.startswith("scenarios/") for label in labels)
     assert any(label.endswith(" · " + Path(FILE).stem) and len(label) > len(Path(FILE).stem) + 3 for label in labels)
+
+
+def test_a_scenarios_problems_name_it_a_scenario_not_an_faq_entry(app_env, instructor) -> None:
+    """qa18: the dry-run page listed `scenarios/….yaml:…: 条目 'grace-period-forgot': …` — 条目 reads as an FAQ entry."""
+    at = open_scenario(app_env, instructor)
+    yaml_box = next(t for t in at.text_area if t.key.startswith("scenario_text_"))
+    yaml_box.input(SCENARIO.replace("entries: [cooling-off-length]", "entries: [cooling-off-gone]")).run()
+    shown = "\n".join(c.value for c in at.code)
+    assert f"{FILE}:" in shown and "情景 'mini-cooling-off':" in shown, shown
+    assert "条目 'mini-cooling-off'" not in shown
+    at.session_state["lang"] = "en"
+    assert "scenario 'mini-cooling-off':" in "\n".join(c.value for c in at.run().code)

@@ -255,6 +255,25 @@ def test_only_the_answer_shows_a_relevance_so_the_list_never_reads_out_of_order(
     assert any("其他可能相关的条目" in c.value for c in at.caption)
 
 
+def test_an_answer_shown_under_the_threshold_says_check_it_instead_of_a_relevance(app_env, store, monkeypatch) -> None:
+    """search36 (stop 35): an answer from the listing path read "relevance 0.126" — a number far under the one an answer
+    needs, beside the answer. A hit shown under the threshold says to check it, and shows no relevance."""
+    from dataclasses import replace
+
+    from kb import Hit, KnowledgeBase
+    search_hits = KnowledgeBase.search
+
+    def first_under_threshold(self, *args, **kwargs):
+        hits = search_hits(self, *args, **kwargs)  # the regulation library's searches come through here too
+        return [replace(hits[0], under_threshold=True), *hits[1:]] if hits and isinstance(hits[0], Hit) else hits
+
+    monkeypatch.setattr(KnowledgeBase, "search", first_under_threshold)
+    at = search(search_page(store), "犹豫期退保能退多少钱")
+    assert not at.exception
+    faq = [c.value for c in at.caption if re.search(r"`[a-z][a-z0-9-]+`$", c.value)]
+    assert faq and "请核对" in faq[0] and not any("相关度" in c for c in faq), faq
+
+
 def test_in_english_the_further_hits_are_listed_by_their_english_question(app_env, store) -> None:
     """QA 2026-12-04: the answer was in English but the list of other entries under it in Chinese."""
     at = search_page(store)
@@ -337,7 +356,18 @@ def test_after_a_reload_all_categories_is_named_in_chinese_not_streamlits_choose
     reloaded.query_params.update(at.query_params)
     reloaded.run()
     box = reloaded.selectbox(key="search_category")
-    assert box.value is None and box.proto.placeholder == "全部分类"
+    assert box.format_func(box.value) == "全部分类" and box.proto.placeholder == "全部分类"
+
+
+def test_after_a_search_in_all_categories_the_box_offers_no_clear_button_that_cuts_its_words(app_env, store):
+    """qa18 (left): after a search the 分类 box showed Streamlit's clear "×", which cut 全部分类 to "全部分" at 1024 px
+    and 125 %. Streamlit draws a clear button on a select box without a default, which it makes of one whose value in
+    the session state is None; a box with a default has none."""
+    at = search(search_page(store), "冷静期是几天")
+    assert at.selectbox(key="search_category").proto.HasField("default"), "a box without a default has a clear button"
+    assert search(at, "多久", category="claims").selectbox(key="search_category").proto.HasField("default")
+    box = search(at, "多久", category="").selectbox(key="search_category")
+    assert box.proto.HasField("default") and box.format_func(box.value) == "全部分类"
 
 
 def test_a_regulations_only_search_says_the_answers_were_not_searched(app_env, store):

@@ -53,6 +53,29 @@ def asks_only(sentence: str) -> bool:
     return all(len(p) <= LEAD_IN_CHARS for p in pieces[:-1])
 
 
+# What makes a statement an explanation rather than the bare fact (behaviours.py: "explains a rule with the right
+# facts"; the corpus writers' definition: "correctly and concretely (figures, periods, conditions, why)" — "a bare
+# 按规定不行 is no explanation"): a figure or period, a condition, a reason, or words saying what something means.
+_CONCRETE = re.compile(r"\d|[零一二两三四五六七八九十百千万半几]+个?(天|日|年|月|周|岁|元|块|倍|成|%|％)"
+                       r"|如果|要是|只要|除非|的话|才|因为|所以|由于|按|根据|依据|要看|取决|就是|意思|是指|指的是|属于|比如")
+# Longest bare statement, in characters of words: 分红不保证的 is 6, 不会扣您钱的 6.
+BARE_CHARS = 10
+
+
+def bare_statement(sentence: str) -> bool:
+    """The sentence is one short clause stating a fact with nothing concrete: "分红不保证的。" tells the customer the
+    rule but not why, how much or when. It may meet a checkpoint that names the fact (its cue), but it is no
+    准确解释 (qa18: credited to a curt agent). Train split: no utterance labelled explanation holds such a sentence;
+    不会的。 / 不用的呀。 are labelled none."""
+    if sentence.strip().endswith(("？", "?")):
+        return False  # a question asks (`asks_only`)
+    stripped = sentence.strip().rstrip(_MARKS)
+    if not stripped or stripped.endswith("吗"):
+        return False
+    pieces = [p for p in comma_pieces(stripped) if _words(p)]
+    return len(pieces) == 1 and len(_words(stripped)) <= BARE_CHARS and not _CONCRETE.search(stripped)
+
+
 def explains_nothing(sentence: str) -> bool:
     """Whatever rule words it holds, the sentence explains nothing: unsure, or only a question."""
     return unsure(sentence) or asks_only(sentence)

@@ -27,6 +27,7 @@ from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, rule_floor
 from trainer.dialogue.evidence import Evidence
+from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
@@ -260,6 +261,8 @@ class MeaningJudge:
         if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
                 any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
             return None
+        if behaviour == "explanation" and bare_statement(quote.text):
+            return None  # the fact alone (分红不保证的。): nothing concrete explained
         if behaviour == "jargon" and self._explained(reading, quote):
             return None  # the term is explained right there
         return Evidence(behaviour, ok, quote.text, ADVICE.get(behaviour, ""))

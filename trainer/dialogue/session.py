@@ -32,6 +32,7 @@ from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFF
 from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
+from trainer.dialogue.numbers import quantities
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
@@ -90,6 +91,18 @@ SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation
 CONDUCT_FAULTS = ("rude", "blame", "absolute_promise", "personal_data")
 
 
+def _figure_units(cues: Sequence[str]) -> frozenset[str]:
+    """The units of the figures a step or question asks for, when every cue is one (15日 / 15天 / 十五天: 告知投诉
+    处理时限; 满2年 / 满两年), else none: such a step is told by saying the figure."""
+    found = [quantities(cue) for cue in cues]
+    return frozenset(q.unit for f in found for q in f) if found and all(found) else frozenset()
+
+
+def _says_a_figure(sentence: str, units: frozenset[str]) -> bool:
+    """The sentence says a figure in one of `units` (any sentence does when there are none)."""
+    return not units or any(q.unit in units for q in quantities(sentence))
+
+
 def _same_words(first: Finding, second: Finding) -> bool:
     """The same judgement on the same words of the same turn (the report would list it twice)."""
     return (first.turn_index, first.rubric, first.ok, first.quote) == (second.turn_index, second.rubric, second.ok, second.quote)
@@ -113,6 +126,19 @@ def _conduct(evidence: Sequence[Evidence]) -> tuple[tuple[str, ...], tuple[str, 
     their own clause (`Evidence.clause_only`: an impatient opener before the right words, judge20)."""
     conduct = [e for e in evidence if not e.ok and e.quote and e.behaviour in CONDUCT_FAULTS]
     return (tuple(e.quote for e in conduct if not e.clause_only), tuple(e.quote for e in conduct if e.clause_only))
+
+
+def _only_closing(text: str, evidence: Sequence[Evidence]) -> bool:
+    """The reply offers to end the call and says nothing else while it is faulted 未回应问题 ("您还有别的事吗" over her
+    question about the illustration, qa18): a brush-off, no 礼貌结束 — the report credited and faulted the same words
+    (judge16's rule against that). A reply that says more before its close keeps it: the 未回应问题 may be the judge
+    missing an answer in other words, and the close is still polite (docs/benchmarks.md, judge36b: denying every
+    close while a question was open cost a held-out good call its target)."""
+    if not any(e.behaviour == "ignored_question" for e in evidence) or any(
+            e.ok and e.behaviour != "closing" for e in evidence):
+        return False
+    closings = [e.quote for e in evidence if e.ok and e.behaviour == "closing"]
+    return all(any(q in s or s in q for q in closings) or BARE_THANKS.fullmatch(s) for s in sentences(text))
 
 
 def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
@@ -544,6 +570,7 @@ class DialogueSession:
     # ------------------------------------------------------------------ analysis
 
     def _analyse(self, text: str, previous_line: str) -> list[Evidence]:
+        due = self._due_checkpoint()  # what the live hint named before this reply
         reading = self.judge.read(text) if self.judge is not None else None
         evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
         if reading is not None:
@@ -590,6 +617,8 @@ class DialogueSession:
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
+        if self._did_the_due_step(due, evidence):
+            evidence = [e for e in evidence if e.behaviour != "ignored_question"]
         if self._introducing(text):
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
@@ -667,9 +696,12 @@ class DialogueSession:
         return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
-                  elsewhere: Sequence[str] = ()) -> str | None:
+                  elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset()) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
-        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by.
+        sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by. A step or
+        question that asks for a figure (`units`, `_figure_units`) is met only by a sentence saying one: "我给您登记投诉，
+        由专门人员核实处理。" is e5-cosine 0.94 to the deadline entry's "…登记并提交，公司会在…15日内给您处理结果" and
+        met 告知投诉处理时限 without a time (qa18's call).
 
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
@@ -685,7 +717,7 @@ class DialogueSession:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                not at_fault(sentence, faults) or states_content(sentence, entry))
+                not at_fault(sentence, faults) or states_content(sentence, entry)) and _says_a_figure(sentence, units)
 
         references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
@@ -758,7 +790,8 @@ class DialogueSession:
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)])
+        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)],
+                              _figure_units(follow_up.cues))
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -784,6 +817,19 @@ class DialogueSession:
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {in_english(entry, 'question')}"),
                          (entry.script or entry.answer).strip(), pending.entry)]
+
+    def _due_checkpoint(self) -> Checkpoint | None:
+        """The step due next: the first one not done in the script's order (`due_order`), which the live hint names
+        (下一个要点：…)."""
+        return next((c for c in sorted(self.scenario.checkpoints, key=due_order) if c.id not in self.state.done), None)
+
+    def _did_the_due_step(self, due: Checkpoint | None, evidence: Sequence[Evidence]) -> bool:
+        """The reply did the step that was due when it was written (the one the hint named), with no conduct fault:
+        not ignoring the customer's question, which stays open — like an identity check asked first
+        (`_verifying_first`). qa18: the hint said 下一个要点：先共情, the trainee soothed, and the report faulted the
+        same words 未回应问题. Not the closing: a close over her open question is what `_only_closing` is about."""
+        return (due is not None and due.behaviour != "closing" and self.state.done.get(due.id) == self.state.turn
+                and not _conduct(evidence)[0])
 
     def _verifying_first(self, evidence: Sequence[Evidence]) -> bool:
         """The reply asks for the identity check the scenario still needs (谈保单前核实身份), with no conduct
@@ -829,17 +875,19 @@ class DialogueSession:
         for checkpoint in ordered:
             if checkpoint.id in self.state.done or set(checkpoint.entries) & wrong_entries:
                 continue
-            if checkpoint.behaviour == "closing" and not self._polite_close(text, evidence):
-                continue
+            if checkpoint.behaviour == "closing" and (not self._polite_close(text, evidence) or _only_closing(text, evidence)):
+                continue  # a bare 再见, or only "您还有别的事吗" while ignoring her question (qa18): no 礼貌结束
             quote = self._checkpoint_quote(text, checkpoint, evidence)
             by_meaning = quote is None
             if by_meaning:
-                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)])
-                                                  for e in checkpoint.entries)), None)
+                units = _figure_units(checkpoint.cues)
+                quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)],
+                                                          units) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
+                quote = quote if quote is not None and _says_a_figure(quote, _figure_units(checkpoint.cues)) else None
             if quote is None or said_at_fault(text, quote, conduct, openers):
                 continue
             quote = _credited_words(quote, openers)
@@ -893,8 +941,9 @@ class DialogueSession:
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
-            if item.ok and item.behaviour == "closing" and not _polite(text):
-                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step)
+            if item.ok and item.behaviour == "closing" and (not _polite(text) or _only_closing(text, evidence)):
+                continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step); nor is a
+                # close that is all a reply ignoring her question says (qa18: 您还有别的事吗 — 未回应问题 is the finding)
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:
@@ -930,8 +979,7 @@ class DialogueSession:
                         english(e.advice) + (f" You could say: {e.better}" if e.better else ""))
                  for e in evidence if not e.ok]
         if not self.done:
-            todo = next((c for c in sorted(self.scenario.checkpoints, key=due_order)
-                         if c.id not in self.state.done), None)
+            todo = self._due_checkpoint()
             if todo is not None:
                 hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",
                                     f"Next checkpoint: {todo.hint or todo.description}"))

@@ -82,11 +82,17 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+# Held-out sets kept apart from the customer-words set that a training writer must not repeat either: agents' own
+# live-call queries (search36: short keyword queries of two writers coincide, e.g. the same four characters).
+OTHER_HELD_OUT = (HERE.parent / "agent_queries" / "dev",)
+
+
 def held_out_texts(out: Path, halves: tuple[str, ...] = ("dev", "confirm"), but: str = "") -> set[str]:
-    """Every query and negative already in the given halves, by default the held-out ones (as _plain text);
-    writer `but`'s own files are left out, so a re-import does not find its own items."""
+    """Every query and negative already in the given halves, by default the held-out ones (as _plain text), and in
+    OTHER_HELD_OUT; writer `but`'s own files are left out, so a re-import does not find its own items."""
     texts = set()
-    for path in [p for half in halves for p in sorted((out / half).glob("*.yaml")) if p.stem != but]:
+    folders = [out / half for half in halves] + [folder for folder in OTHER_HELD_OUT if folder != out / "dev"]
+    for path in [p for folder in folders for p in sorted(folder.glob("*.yaml")) if p.stem != but]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         texts |= {_plain(str(row["q"])) for row in (data.get("queries") or []) + (data.get("negatives") or [])}
     return texts
@@ -102,6 +108,9 @@ def split_file(path: Path, out: Path = HERE, dev_fixed: bool = True) -> dict[str
     # A confirmation item already in TUNE or DEV confirms nothing; a training item must not be held out.
     halves = HALVES if whole == "confirm" else ("dev", "confirm")
     held_out = held_out_texts(out, halves, but=writer) if whole else set()
+    if whole == "dev" and out != HERE:
+        # A held-out set apart from the customer words (agents' queries): an item TUNE already holds is trained on.
+        held_out |= held_out_texts(HERE, ("tune",), but=writer)
     rows = (data.get("queries") or []) + (data.get("negatives") or [])
     if repeated := sum(_plain(str(row["q"])) in held_out for row in rows):
         print(f"{path.name}: {repeated} item(s) repeat a held-out text and are left out")

@@ -376,6 +376,8 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("谢谢您的配合，身份已经核对好了。", "verification"),                            # a check said done
     ("好嘞，对上了，谢谢您。", "verification"),                                      # an acknowledgement
     ("您还有没有别的问题？", "clarifying_question"),                                  # offers to end the call
+    ("您这个问题我回答了三遍了，您到底有没有在听啊？", "clarifying_question"),        # a reproach (stop 35)
+    ("你能不能让我把话说完？", "clarifying_question"),                                # a reproach
     ("这个我真办不了，不是我难为您，规定要本人来。", "empathy"),      # a refusal
     ("您等我一下，我喝口水。", "empathy"),                          # the agent's own pause
     ("您说的我都记下了，后面再说吧。", "next_step"),                # an empty 等通知
@@ -408,3 +410,14 @@ def test_faults_written_from_the_train_split_are_held_to_the_classifier():
     assert {("rude", "快点说，"), ("jargon", "您这单还挂着照会没回。")} <= held <= judged
     assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
     assert ("rude", "行了行了，") in judged and ("rude", "行了行了，") in alone and ("rude", "行了行了，") not in held
+
+
+def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
+    """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
+    needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
+    text = "出险是哪天？您可以申请复效。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    terms = {("jargon", "出险是哪天？"), ("jargon", "您可以申请复效。")}
+    assert terms <= held <= judged and terms <= alone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.dialogue import DialogueSession
-from trainer.dialogue.explains import asks_only, unsure
+from trainer.dialogue.explains import asks_only, bare_statement, unsure
 
 SENTENCES = [  # (sentence, unsure, only asks)
     ("呃，我也不是很确定，我帮您查一下理赔的结论，好像是要看肌钙蛋白还有心功能什么的。", True, False),  # qa14
@@ -23,6 +23,21 @@ SENTENCES = [  # (sentence, unsure, only asks)
     ("犹豫期是15天，您知道吗？", False, False),
     ("您是每年交一次，每年6000元，一共交10年，对吗？", False, False),
 ]
+
+
+@pytest.mark.parametrize("sentence, bare", [
+    ("分红不保证的。", True),  # qa18: the fact, not why
+    ("合同上写了。", True),
+    ("不会的。", True),
+    # guards: a reason, a figure, a condition, a second clause, a question
+    ("红利是不保证的，每年按实际经营情况确定。", False),
+    ("犹豫期十五天。", False),
+    ("过了宽限期才中止。", False),
+    ("因为您没告知病史。", False),
+    ("分红不保证吗？", False),
+])
+def test_a_bare_statement_is_told_apart(sentence, bare):
+    assert bare_statement(sentence) is bare
 
 
 @pytest.mark.parametrize("sentence, is_unsure, only_asks", SENTENCES)

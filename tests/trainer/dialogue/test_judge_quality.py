@@ -42,10 +42,14 @@ TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # reply time: empathy 0.84 / 0.62 → 0.85 / 0.67, next_step R 0.66 → 0.74 (its P 0.87 → 0.86 stays on its floor)
 # judge32b: clarifying_question 0.83 / 0.71 → 0.82 / 0.78 (a choice question needs no classifier score): its recall
 # floor follows (its P floor 0.82 stays: 32 of 39 flags right, 0.821)
+# judge36a: jargon P 0.84 → 0.90 (26 of 29 flags right; 复效 and 出险 held to the classifier like the desk words, its R
+# 0.74 unchanged): its precision floor follows (0.897 − 0.02)
+# judge36a: rude 0.74 / 0.53 → 0.79 / 0.58 (22 of 28 flags right, 22 of 38 found; w-rude-teach, thinned, teaching rude):
+# its floors follow (0.786 − 0.02, 0.579 − 0.02)
 DEV_FLOORS = {
     "empathy": (0.83, 0.65), "apology": (0.95, 0.95), "verification": (0.67, 0.69), "clarifying_question": (0.82, 0.76),
     "explanation": (0.87, 0.75), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
-    "absolute_promise": (0.98, 0.79), "rude": (0.72, 0.51), "blame": (0.87, 0.80), "jargon": (0.82, 0.72),
+    "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.87, 0.72),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
@@ -107,6 +111,33 @@ def test_never_mind_is_not_blame(text, judge, real_facts):
     ("您别跟我啰嗦了，直接说重点。", True),
 ])
 def test_rudeness_is_aimed_at_the_customer_not_at_a_scam_caller(text, rude, judge, real_facts):
+    from trainer.dialogue.reply import reply_evidence
+
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
+    assert ("rude" in found) == rude
+
+
+@pytest.mark.parametrize("text, jargon", [
+    ("出险是哪天？", False),                                   # the corpus writers ask it plainly (judge36a)
+    ("复效申请交上去以后，一般三到五个工作日出结果。", False),
+    ("您这个得走复效。", True),
+    ("这个属于出险，要走理赔。", True),
+])
+def test_fuxiao_and_chuxian_said_unexplained_need_the_classifier(text, jargon, judge, real_facts):
+    """judge36a: 复效 and 出险 are held to the classifier's jargon score like the desk words; without it they count."""
+    from trainer.dialogue.reply import reply_evidence
+
+    detectors = Detectors(real_facts.content.forbidden_phrases)
+    assert ("jargon" in {e.behaviour for e in reply_evidence(text, detectors, judge)}) == jargon
+    assert "jargon" in {e.behaviour for e in reply_evidence(text, detectors, None)}
+
+
+@pytest.mark.parametrize("text, rude", [
+    ("您赶紧说吧，我这儿排着好多人呢。", True),       # hurrying in words no rule reads (judge36a: w-rude-teach teaches rude)
+    ("这个确实办不了，因为要投保人本人签字，您方便时带身份证来柜面。", False),  # firm, with a reason and a way
+    ("抱歉打断一下，您说的是哪一年买的那张？", False),
+])
+def test_rudeness_in_words_of_its_own_and_a_firm_answer(text, rude, judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 
     found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}

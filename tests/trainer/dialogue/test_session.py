@@ -646,3 +646,80 @@ def test_english_advice_names_the_knowledge_base_entry_by_its_english_question(r
     assert len(named) >= 2, hints  # the hint under the turn and the finding's advice
     english_questions = {(e.en or {}).get("question") for e in real_facts.content.entries.values()}
     assert all(question.strip() in english_questions for question in named), named
+
+
+# qa18's 小赵: an impatient agent on the angry dividend customer (dividend-below-promise), in training mode.
+CURT = ["分红不保证的。", "合同上写了。", "您还有别的事吗"]
+
+
+def dividend_call(real_scenarios, real_facts, judge) -> DialogueSession:
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="training")
+    call.start()
+    return call
+
+
+def test_a_bare_statement_meets_the_checkpoint_but_is_no_explanation(real_scenarios, real_facts, judge):
+    """qa18: "分红不保证的。" was credited 准确解释 and 讲清红利不保证. The checkpoint's cue (不保证) is the fact, said;
+    an explanation gives more than the fact (a figure, a condition, why), as the definitions say."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply(CURT[0])
+    credited = [(f.rubric, f.advice) for f in call.report().findings if f.ok]
+    assert [rubric for rubric, _ in credited] == ["checkpoint"]
+    assert "讲清红利不保证" in credited[0][1]
+    call = dividend_call(real_scenarios, real_facts, judge)  # guard: the fact with its reason is one
+    call.reply("红利是不保证的，每年分多少要根据分红业务的实际经营情况确定。")
+    assert "explanation" in {f.rubric for f in call.report().findings if f.ok}
+
+
+def test_a_close_offered_over_an_open_question_is_no_polite_close(real_scenarios, real_facts, judge):
+    """qa18: "您还有别的事吗" at turn 3, with her question about the illustration unanswered, was credited 礼貌结束 and
+    met the closing checkpoint; the report faulted it 未回应问题 on the same words. Only the fault stays; the real
+    close at the end earns the step."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    for reply in CURT:
+        call.reply(reply)
+    third = [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 3]
+    assert third == [("ignored_question", False)]
+    assert "close" not in call.state.done
+    scenario = real_scenarios["dividend-below-promise"]  # guard: the model call's close, every question answered
+    report, _ = play(DialogueSession(scenario, real_facts, judge=judge), scenario.model_answers)
+    assert [f.turn_index for f in report.findings if f.rubric == "closing"] == [len(scenario.model_answers)]
+    assert "close" not in report.missed_checkpoints
+
+
+def test_doing_the_step_the_hint_named_is_not_ignoring_the_question(real_scenarios, real_facts, judge):
+    """qa18: after three curt replies the hint said 下一个要点：先共情; 小赵 soothed, and the report faulted the same turn
+    未回应问题 (he filed 判断有误: 提示让我先共情，我先共情了). A reply doing the step that was due is not ignoring her
+    question; the question stays open."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    for reply in CURT:
+        turn = call.reply(reply)
+    assert "下一个要点：先共情" in turn.hints
+    call.reply("非常理解您的心情，换作是我也会生气。")
+    fourth = [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 4]
+    assert ("ignored_question", False) not in fourth and ("empathy", True) in fourth
+    assert "illustration" not in call.state.answered  # her question is still open
+    call.reply("业务员说保底5%的事，我给您登记投诉。")  # guard: the due step is now 核实身份; this one ignores her
+    assert ("ignored_question", False) in [(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5]
+
+
+def test_a_reproach_said_as_a_question_is_no_clarifying_question(real_scenarios, real_facts, judge):
+    """Stop 35 (judge32b): "您到底有没有在听啊？" was credited 澄清提问 (有没有 needs no classifier score)."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply("您到底有没有在听啊？")
+    assert "clarifying_question" not in {f.rubric for f in call.report().findings}
+    call = dividend_call(real_scenarios, real_facts, judge)  # guard: 到底…有没有 asking about the case
+    call.reply("业务员到底有没有说过保底？")
+    assert "clarifying_question" in {f.rubric for f in call.report().findings if f.ok}
+
+
+def test_a_time_limit_is_told_only_by_saying_the_time(real_scenarios, real_facts, judge):
+    """qa18's call: "我给您登记投诉，由专门人员核实处理。" met 告知投诉处理时限 (e5-cosine 0.94 to the entry's "…15日内给您
+    处理结果") and answered 投诉了多久给我答复？ before she asked it. A step or question whose cues are all figures is
+    met by meaning only by a sentence saying one."""
+    call = dividend_call(real_scenarios, real_facts, judge)
+    call.reply("业务员说保底5%的事，我给您登记投诉，由专门人员核实处理。")
+    assert "register-misselling" in call.state.done  # guard: the step it does
+    assert "deadline" not in call.state.done and "how-long" not in call.state.answered
+    call.reply("投诉登记后，一般在15日内给您处理结果。")
+    assert "deadline" in call.state.done  # guard: said with the time, it is met
