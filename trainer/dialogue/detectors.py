@@ -198,6 +198,39 @@ def _asks_nothing(question: str) -> bool:
     return bool(_RUDE_SPOKEN.search(last) or _IMPATIENCE.search(last))
 
 
+# A question that only offers the customer choices (您是想退保还是想投诉？) is no rudeness, whatever its nearest rude
+# training lines say: the classifier read it rude (0.77, threshold 0.71) by its closeness to a train line whose rudeness is
+# in the words around the choice (您说重点，到底是想退保还是想投诉？). The choice is pressed, not offered, when the sentence
+# presses (到底 / 究竟 before the choice, 说清楚, an exclamation), holds a rude form, or an option is the agent's own
+# (我说了算还是您说了算？ — train, rude). Train split: 57 sentences hold 还是…？, 2 labelled rude, neither offered so.
+_PRESSED_CHOICE = re.compile(r"(到底|究竟)[^？?]*还是|说清楚|讲清楚|[！!]|还是怎么(着|的|回事)|还是(听不懂|不想听|故意)")
+
+
+def offers_choices(sentence: str) -> bool:
+    """`sentence` is a question that only offers the customer choices (您是想退保还是想投诉？): a choice question
+    (还是 between the options, ending on a question mark), no option the agent's own, nothing pressed or rude in it."""
+    stripped = sentence.strip()
+    if not stripped.endswith(("？", "?")) or _PRESSED_CHOICE.search(stripped):
+        return False
+    options = next((c for c in re.split(r"[，,；;]", stripped) if "还是" in c), "")
+    return (bool(options) and _CHOICE_QUESTION.search(options) is not None and "我" not in options
+            and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped)))
+
+
+# A fair warning before ending an abusive call (您要是再骂人，我就只能先结束通话了。; w-rude-teach's counters: 如果继续辱骂，
+# 我将结束本次通话。) is what the hotline asks of an agent, not a hang-up threatened: a condition on the customer's abuse,
+# the end said as the agent's last resort (只能 / 将 / 不得不) in the service words (结束通话 / 挂断), the customer
+# addressed as 您. A bare threat stays rude (再骂我就挂了, 您再这么嚷嚷我可挂了啊: no 只能, 挂了, no abuse named).
+_ABUSE_CONDITION = re.compile(r"(要是|如果|若|假如|再|继续)[^。！？!?]{0,8}(骂|辱骂|脏话|不文明|人身攻击|侮辱)")
+_LAST_RESORT_END = re.compile(r"(只能|将|不得不|只好)[^。！？!?，,]{0,4}(结束(本次|这次)?通话|挂断|终止通话)")
+
+
+def warns_before_ending(sentence: str) -> bool:
+    """`sentence` warns the customer that continued abuse will end the call, in service words (not 再骂我就挂了)."""
+    return ("您" in sentence and _ABUSE_CONDITION.search(sentence) is not None
+            and _LAST_RESORT_END.search(sentence) is not None)
+
+
 BLAME_CUES = (
     "你自己没", "您自己没", "你自己的问题", "您自己的问题", "你自己不看", "是你的问题", "是您的问题", "你错了", "您错了", "怪你", "怪您",
     "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",

@@ -25,7 +25,7 @@ from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, rule_floor
+from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, offers_choices, rule_floor, warns_before_ending
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
@@ -249,8 +249,9 @@ class MeaningJudge:
             return None
         if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
             return None
-        if behaviour == "rude" and advice_against_others(sentence):
-            return None
+        if behaviour == "rude" and (advice_against_others(sentence) or offers_choices(sentence)
+                                    or warns_before_ending(sentence)):
+            return None  # aimed at someone else, a choice offered, a fair warning before ending an abusive call
         if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
             return None
         if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):

@@ -144,6 +144,26 @@ def test_rudeness_in_words_of_its_own_and_a_firm_answer(text, rude, judge, real_
     assert ("rude" in found) == rude
 
 
+@pytest.mark.parametrize("text, rude", [
+    ("您是想退保还是想投诉？", False),              # a choice offered (judge37a: rude 0.77 on main, its threshold 0.71)
+    ("您要是再骂人，我就只能先结束通话了。", False),  # a fair warning before ending an abusive call (0.80 on main)
+    ("先生，如果您继续辱骂，我将结束本次通话。", False),
+    ("您到底想退保还是想投诉啊，说清楚！", True),    # the same choice pressed
+    ("您到底想退保还是想投诉？", True),
+    ("你是听不懂还是不想听？", True),
+    ("我说了算还是您说了算？照我说的办。", True),    # an option the agent's own (train: rude)
+    ("再骂我就挂了。", True),                        # a bare threat
+    ("您再骂人我就挂了。", True),
+])
+def test_a_choice_offered_and_a_warning_before_ending_an_abusive_call_are_not_rude(text, rude, judge, real_facts):
+    """judge37a: the classifier read both first rows rude (a near train line rude by the words around its choice; the
+    end of the call) and the simulated customer hung up at once."""
+    from trainer.dialogue.reply import reply_evidence
+
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)}
+    assert ("rude" in found) == rude
+
+
 def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 

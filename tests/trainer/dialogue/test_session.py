@@ -244,6 +244,23 @@ def test_thanks_before_the_next_question_does_not_end_the_call(real_scenarios, r
     assert not [f for f in findings if f.rubric in ("closing", "checkpoint_order")], findings
 
 
+@pytest.mark.parametrize("reply, rude", [
+    ("您是想退保还是想投诉？", False),
+    ("您要是再骂人，我就只能先结束通话了。", False),
+    ("您到底想退保还是想投诉啊，说清楚！", True),
+    ("再骂我就挂了。", True),
+])
+def test_a_choice_offered_or_a_fair_warning_keeps_the_customer_on_the_line(real_scenarios, real_facts, judge,
+                                                                         reply, rude):
+    """judge37a: on main a plain choice question and a warning before ending an abusive call were 服务忌语 and the
+    customer hung up at once; the same words pressed or a bare threat still are."""
+    session = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge)
+    session.start()
+    turn = session.reply(reply)
+    assert bool([f for f in session.report().findings if f.rubric == "rude"]) == rude
+    assert turn.done == rude
+
+
 @pytest.mark.parametrize("reply", ["这个要求我没法答应您，爱找谁找谁，您还在犹豫期内。", "您爱找谁就找谁吧。"])
 def test_go_to_whoever_you_like_is_rude_wherever_it_is_said(real_scenarios, real_facts, reply):
     """judge20 found 爱找谁找谁 mid-sentence not flagged at all (the classifier reads the clause with its polite
