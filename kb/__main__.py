@@ -11,10 +11,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kb.checks import checked_content, load_build_step, load_check
 from kb.yaml_source import Problem
 from settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from kb.search import Hit
 
 
 def content_problems(root: Path, settings: Settings | None = None) -> list[Problem]:
@@ -96,6 +100,18 @@ def _search_regulations(kb, args: argparse.Namespace) -> int:
     return 0
 
 
+def hit_heading(rank: int, hit: Hit) -> str:
+    """A hit's first line, as on the search page: the answer shows the relevance it was accepted on, or, when it is
+    shown under the answer threshold (a near miss listed first), says to check it instead of a number under the
+    threshold (search36); the rest are listed in the ranking's order, whose score (near 0 for a fine hit) would read
+    as "irrelevant"."""
+    if rank != 1:
+        return f"{rank}. {hit.id}  {hit.question}"
+    if hit.under_threshold:
+        return f"{rank}. [把握较低，请核对 weaker match, check it] {hit.id}  {hit.question}"
+    return f"{rank}. [相关度 relevance {hit.relevance:.2f}] {hit.id}  {hit.question}"
+
+
 def _search(args: argparse.Namespace, settings: Settings) -> int:
     kb = _open(args, settings, show_progress=False)
     if args.regulations:
@@ -103,7 +119,7 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
     hits = kb.search(args.query, k=args.k, category=args.category)
     if args.json:
         print(json.dumps([{
-            "id": h.id, "score": h.score, "relevance": h.relevance, "question": h.question, "answer": h.answer, "script": h.script,
+            "id": h.id, "score": h.score, "relevance": h.relevance, "under_threshold": h.under_threshold, "question": h.question, "answer": h.answer, "script": h.script,
             "category": h.category, "sources": [str(s) for s in h.sources], "highlights": list(h.highlights),
         } for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -111,10 +127,7 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
         print("没有可靠的答案 / no reliable answer")
         return 0
     for rank, hit in enumerate(hits, start=1):
-        # As on the search page: the answer shows the relevance it was accepted on; the rest are listed in
-        # the ranking's order, whose score (near 0 for a fine hit) would read as "irrelevant".
-        relevance = f" [相关度 relevance {hit.relevance:.2f}]" if rank == 1 else ""
-        print(f"{rank}.{relevance} {hit.id}  {hit.question}")
+        print(hit_heading(rank, hit))
         print(f"   {hit.answer.strip()}")
         if hit.sources:
             print(f"   来源: {'；'.join(str(s) for s in hit.sources)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import os
 import subprocess
 import sys
@@ -76,3 +77,17 @@ def test_build_trains_the_practice_call_judge(content_dir: Path, tmp_path: Path,
     assert list((tmp_path / "embeddings").glob("judge-*.pkl"))
     assert "judge: embedding utterances" in build.stderr  # progress while the utterances are encoded
 
+
+
+def test_an_answer_shown_under_the_threshold_says_check_it_not_a_relevance_under_it() -> None:
+    """search36: the search page says 把握较低 for a first hit shown under the answer threshold; the command line
+    printed its relevance (e.g. 0.31) beside the answer, which reads as a contradiction."""
+    from kb.__main__ import hit_heading
+    from kb.search import Hit
+
+    hit = Hit(id="claims-death-documents", question="身故理赔要什么材料？", answer="…", script="", category="claims",
+              score=0.4, sources=(), highlights=(), relevance=0.31, under_threshold=True)
+    assert hit_heading(1, hit) == "1. [把握较低，请核对 weaker match, check it] claims-death-documents  身故理赔要什么材料？"
+    answered = replace(hit, relevance=0.82, under_threshold=False)
+    assert hit_heading(1, answered).startswith("1. [相关度 relevance 0.82] ")
+    assert hit_heading(2, hit) == "2. claims-death-documents  身故理赔要什么材料？"  # listed hits show their order only
