@@ -887,7 +887,7 @@ class DialogueSession:
                 quote = None
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
-                quote = quote if quote is not None and _says_a_figure(quote, _figure_units(checkpoint.cues)) else None
+                quote = quote if quote is not None and _says_a_figure(quote, units) else None
             if quote is None or said_at_fault(text, quote, conduct, openers):
                 continue
             quote = _credited_words(quote, openers)
