@@ -51,12 +51,9 @@ def judge(encoder):
     from trainer.dialogue.judge import open_judge
 
     judge = open_judge(REAL_CONTENT, encoder, SHARED_EMBEDDING_CACHE)
-    from pathlib import Path
+    from trainer.dialogue.written_calls import load_calls
 
-    import yaml
-
-    calls = yaml.safe_load((Path(__file__).parent / "transcripts" / "calls.yaml").read_text(encoding="utf-8"))["calls"]
-    replies = [t for c in calls for t in c["turns"]]
+    replies = [t for name in ("held-out", "tune") for c in load_calls(name) for t in c.turns]
     scenarios = load_scenarios(REAL_CONTENT).values()
     replies += [a for s in scenarios for a in s.model_answers] + [RUDE_REPLY]
     preload(judge, encoder, replies)
