@@ -11,9 +11,10 @@ from trainer.dialogue.evaluation import call_result
 from trainer.dialogue.written_calls import load_calls
 
 # judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, a question said back, a deposit, the premium and a
-# reference number were no red lines and a count of days left was not judged as the rule
+# reference number were no red lines and a count of days left was not judged as the rule; 10 / 20 with promises in soft
+# words (一般都能通融) found
 TUNE_GOOD_CALLS_MET = 9
-TUNE_BAD_CALLS_MET = 18
+TUNE_BAD_CALLS_MET = 19
 
 
 @pytest.fixture(scope="module")
