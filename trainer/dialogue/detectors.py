@@ -16,7 +16,6 @@ from kb.text import occurrences
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.soft_promises import soft_promises
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -664,9 +663,6 @@ class Detectors:
             if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
-        for start, end in soft_promises(text):  # 一般都能通融, 基本都能批下来 (judge38c)
-            if not _quoted(text, start, end):
-                add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))

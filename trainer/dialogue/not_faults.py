@@ -3,9 +3,11 @@
 Good calls of three fresh writers (tests/trainer/dialogue/transcripts/tune/) were capped at 50 by red lines no
 quality inspector would mark: a warning that surrendering late loses money (退保是会有损失的) read as an absolute
 promise, as did the customer's own question said back (您问是不是补了钱就一定能恢复) and a bank deposit set against
-the dividend (存款的利息是定好了的，到时候一定给); the premium said back after the identity check (今年的12000块保费)
-and a complaint's reference number (受理编号是TS20261205-0318) read as personal data. The writers' bad calls mark
-ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
+the dividend (存款的利息是定好了的，到时候一定给); a complaint's reference number (受理编号是TS20261205-0318) and, once
+the customer has confirmed who they are, the premium said back (今年的12000块保费) read as personal data. The writers'
+bad calls mark ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
+Said before any identity check, a policy's figures stay personal data (`policy_figures_only` is the session's, after
+the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ _OUR_PRODUCT = re.compile(r"分红|红利|保险|保单|这份|咱们|我们|收
 _IDENTIFYING = re.compile(r"身份证|证件|手机|电话|卡号|尾号|账号|账户|银行卡|工行|建行|农行|中行|地址|住在|生日|出生|收入|单位|"
                           r"受益人|\d{6,}|他|她|先生|老公|丈夫|爱人|老伴|爸|妈|父亲|母亲|闺女|女儿|儿子|孩子|外孙|孙子|同事|家里人")
 _MONEY = re.compile(r"[\d一二三四五六七八九十两百千万]+(块|元|万|千)")
-_REFERENCE = re.compile(r"(受理|工单|投诉|服务|申请|案件|报案|流水|业务)?(编号|单号)[是为：:]?\s*[A-Za-z]*[\d-]+")
+# A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy).
+_REFERENCE = re.compile(r"(受理|工单|投诉|案件|报案|登记)(编号|单号|号)[是为：:]?\s*[A-Za-z]*[\d-]+")
 
 
 def warns_of_a_loss(sentence: str) -> bool:
@@ -45,12 +48,16 @@ def describes_a_deposit(sentence: str) -> bool:
     return bool(_DEPOSIT_TOPIC.search(sentence)) and not _OUR_PRODUCT.search(sentence)
 
 
-def identifies_no_one(quote: str) -> bool:
-    """The data read out is an amount of money or a reference number, nothing that identifies the customer."""
+def names_a_reference_number(quote: str) -> bool:
+    """The data read out is a complaint's reference number, nothing that identifies the customer."""
     rest = _REFERENCE.sub("", quote)
-    if _IDENTIFYING.search(rest):
-        return False
-    return rest != quote or bool(_MONEY.search(rest))
+    return rest != quote and not _IDENTIFYING.search(rest)
+
+
+def policy_figures_only(quote: str) -> bool:
+    """The data read out is an amount of money (the premium, what was paid), nothing that identifies anyone: not
+    personal data once the customer has confirmed who they are."""
+    return bool(_MONEY.search(quote)) and not _IDENTIFYING.search(quote)
 
 
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
@@ -58,5 +65,5 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     if behaviour == "absolute_promise":
         return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
     if behaviour == "personal_data":
-        return identifies_no_one(quote)
+        return names_a_reference_number(quote)
     return False

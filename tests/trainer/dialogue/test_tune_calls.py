@@ -10,11 +10,11 @@ from trainer.dialogue import DialogueSession
 from trainer.dialogue.evaluation import call_result
 from trainer.dialogue.written_calls import load_calls
 
-# judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, a question said back, a deposit, the premium and a
-# reference number were no red lines and a count of days left was not judged as the rule; 10 / 20 with promises in soft
-# words (一般都能通融) found
+# judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, the customer's question said back, a deposit and a
+# complaint's reference number were no red lines, nor the premium said back to the confirmed policyholder, and a count
+# of days left was not judged as the rule
 TUNE_GOOD_CALLS_MET = 9
-TUNE_BAD_CALLS_MET = 19
+TUNE_BAD_CALLS_MET = 18
 
 
 @pytest.fixture(scope="module")
