@@ -21,6 +21,7 @@ import statistics
 import time
 
 import numpy as np
+
 from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios

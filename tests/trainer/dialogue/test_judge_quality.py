@@ -8,15 +8,16 @@ says so. The transcripts were written by other writers than the scenarios and ar
 from __future__ import annotations
 
 from dataclasses import asdict
+
 import pytest
 
 from kb.embeddings import EmbeddingCache
 from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE
-from tests.trainer.dialogue.conftest import assert_quotes_verbatim, play
+from tests.trainer.dialogue.conftest import judged_calls, play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
+from trainer.dialogue.evaluation import behaviour_figures, judged_behaviours
 from trainer.dialogue.written_calls import load_calls
 
 # behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02 after the merge of
@@ -202,12 +203,7 @@ def test_going_on_about_an_earlier_question_is_not_ignoring_the_customer(real_sc
 
 @pytest.fixture(scope="module")
 def transcript_results(judge, real_scenarios, real_facts):
-    results = []
-    for call in load_calls("held-out", real_scenarios):
-        report, _ = play(DialogueSession(real_scenarios[call.scenario], real_facts, judge=judge), call.turns)
-        assert_quotes_verbatim(report)
-        results.append(call_result(call, report))
-    return results
+    return judged_calls("held-out", judge, real_scenarios, real_facts)
 
 
 def test_the_transcripts_cover_every_scenario_three_ways(transcript_results, real_scenarios):

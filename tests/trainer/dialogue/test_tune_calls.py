@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.trainer.dialogue.conftest import assert_quotes_verbatim, play
-from trainer.dialogue import DialogueSession
-from trainer.dialogue.evaluation import call_result
-from trainer.dialogue.written_calls import load_calls
+from tests.trainer.dialogue.conftest import judged_calls
 
 # judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, the customer's question said back, a deposit and a
 # complaint's reference number were no red lines, nor the premium said back to the confirmed policyholder, and a count
@@ -19,12 +16,7 @@ TUNE_BAD_CALLS_MET = 18
 
 @pytest.fixture(scope="module")
 def tune_results(judge, real_scenarios, real_facts):
-    results = []
-    for call in load_calls("tune", real_scenarios):
-        report, _ = play(DialogueSession(real_scenarios[call.scenario], real_facts, judge=judge), call.turns)
-        assert_quotes_verbatim(report)
-        results.append(call_result(call, report))
-    return results
+    return judged_calls("tune", judge, real_scenarios, real_facts)
 
 
 def test_tune_good_calls_meet_the_target(tune_results):
