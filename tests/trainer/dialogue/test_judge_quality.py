@@ -166,6 +166,23 @@ def test_a_choice_offered_and_a_warning_before_ending_an_abusive_call_are_not_ru
     assert ("rude" in found) == rude
 
 
+@pytest.mark.parametrize("text, rude", [
+    ("您爱问谁问谁，答复就是这个。", True),          # judge38r's shapes: under the threshold on main (0.51, 0.49)
+    ("没有就是没有，您再问也一样。", True),
+    ("您不用再打来了，结果出来我们主动打给您。", False),  # a call-back promised
+    ("如果您有哪里听不明白，随时打断我。", False),    # an offer to explain again
+    ("这事不能怪谁，我们先把材料补齐。", False),      # nobody blamed
+])
+def test_rudeness_in_shapes_the_train_split_shares(text, rude, judge, real_facts):
+    """judge38r: a waved-off customer in a shape the train split's misses share is found and quoted when the
+    classifier does not disagree (`SPOKEN_FLOORS`); the polite-firm look-alikes stay clean."""
+    from trainer.dialogue.reply import reply_evidence
+
+    found = [e for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if e.behaviour == "rude"]
+    assert bool(found) == rude
+    assert all(e.quote in text for e in found)
+
+
 def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 
