@@ -404,6 +404,35 @@ def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
 
 
+# judge38n: an explanation in plain words with a reason or a condition and no figure, in wordings of my own (not train
+# lines); held to the classifier's floor, so it counts only with a classifier.
+SPOKEN_EXPLANATIONS = [
+    "今年公司投资收益一般，所以分红比去年少一些。",
+    "宽限期一过还没交上，保单效力就没了。",
+    "您先生的病历得他本人同意才能查。",
+    "附加险是挂在主险上的，主险一退它也跟着退。",
+    "生调说白了，就是派人去医院核实一下就诊记录。",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS)
+def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(text):
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
+    assert behaviours(held).get("explanation") in text and behaviours(judged).get("explanation") in text
+    assert "explanation" not in alone
+
+
+@pytest.mark.parametrize("text", [
+    "是您自己没按时交，所以才停了，这可不能怪我们。",  # blame
+    "没办法，规定就是这样。",                          # a bare rule
+    "按规定办就是了，您别问了。",                      # a bare rule
+    "这个分红每年都不一样。",                          # no reason, no condition
+])
+def test_blame_or_a_bare_rule_is_no_spoken_explanation(text):
+    assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
 def test_a_spoken_question_needs_the_classifier():
     """Rules alone, 还是 / 对吧 / …不？ questions were right about half the time on dev (judge26): without a
     classifier to score them they do not count; the spoken empathy and next-step forms do."""
