@@ -169,7 +169,24 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
 
 def _closing_at_the_end(text: str, evidence: Sequence[Evidence]) -> Evidence | None:
     """The closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
-    return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+    return next((e for e in evidence if e.ok and e.behaviour == "closing"
+                 and (_at_the_end(text, e.quote) or _closes_to_the_end(text, e.quote))), None)
+
+
+def _closes_to_the_end(text: str, quote: str) -> bool:
+    """The closing's words open a close that runs on to the reply's end and says goodbye: every later sentence is
+    closing talk (a closing cue, a farewell, thanks or a wish). qa19: 小林's "…补交保费和利息申请复效。您看还有其他需要
+    我帮忙的吗？没有的话，感谢您的接听，祝您生活愉快，再见。" — the detector quotes the close's first sentence, which
+    began just before `_at_the_end`'s last third, so the call went on, and the report credited 礼貌结束 while it listed
+    the closing step as missed (通话结果 0)."""
+    end = text.find(quote)
+    if end < 0:
+        return False
+    rest = text[end + len(quote):]
+    later = [s for s in sentences(rest) if s.strip(_SENTENCE_MARKS)]
+    return bool(later) and any(word in rest for word in FAREWELLS) and all(
+        any(cue in s for cue in CLOSING_CUES) or any(w in s for w in FAREWELLS) or any(w in s for w in POLITE_CLOSE)
+        for s in later)
 
 
 def _goes_on_after(text: str, quote: str) -> bool:
