@@ -634,6 +634,7 @@ class DialogueSession:
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
+        evidence = self._no_vague_where_answered(text, evidence)
         if self._did_the_due_step(due, evidence):
             evidence = [e for e in evidence if e.behaviour != "ignored_question"]
         if self._introducing(text):
@@ -645,6 +646,14 @@ class DialogueSession:
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _no_vague_where_answered(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` without a 回应空泛 in a sentence that answers her question or meets a step: it carries what she
+        asked (`meaning_findings` keeps a vague clause apart from a credit only by their quotes). qa19: 阿珍's
+        "说明书上那些数字是举个例子，是假设的情况，…，不代表以后真的能拿到那么多。" answered 那说明书上印的那些分红数字是
+        什么意思？ (回答客户问题 on 是假设的情况) and was faulted 回应空泛 on its last clause, the model answer's own words."""
+        carried = {self._sentence_of(text, e.quote) for e in evidence if e.ok and e.behaviour in ("answer", "checkpoint")}
+        return [e for e in evidence if not (e.behaviour == "vague" and self._sentence_of(text, e.quote) in carried)]
 
     def _introducing(self, text: str) -> bool:
         """In a call the company made (outbound), the agent saying who she is (您好，我是客服小王) or why she calls

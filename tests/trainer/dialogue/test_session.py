@@ -805,3 +805,43 @@ def test_a_payout_said_certain_in_spoken_words_is_a_promise(real_scenarios, real
     call.start()  # guard: 没问题 about the papers, or the right to ask for a review, promises no outcome
     call.reply("您这些材料基本没问题，可以申请复核，复核结果以理赔部门的核定为准。")
     assert "absolute_promise" not in {f.rubric for f in call.report().findings}
+
+
+def test_putting_the_fault_on_the_salesperson_is_blame(real_scenarios, real_facts, judge):
+    """qa19: 大刘 (an ex-salesman) said "说白了当初业务员没跟您讲清楚较重和较轻的区别，这是他的问题。" and the report passed it;
+    to the customer the company answers for its agent."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    call.start()
+    call.reply("您不服可以申请复核，把检查报告这些补充材料交上来，理赔会重新审核。说白了当初业务员没跟您讲清楚较重和较轻的区别，"
+               "这是他的问题。")
+    blamed = [f.quote for f in call.report().findings if f.rubric == "blame" and not f.ok]
+    assert any("这是他的问题" in quote for quote in blamed)
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    call.start()  # guard: the fault denied to the customer's face is a reassurance, not blame
+    call.reply("张先生，这不是您的问题，您可以补充材料申请复核，理赔部门会重新审核。")
+    assert "blame" not in {f.rubric for f in call.report().findings}
+
+
+# qa19: 阿珍's elderly-dividends call, replies 1–5 (the second asked 录音录像 and 真实意思, left to the rude owners).
+ELDERLY_CALL = [
+    "阿姨您好，不好意思打扰您了，我是XX人寿的客服小陈。请问您是周桂芳阿姨本人吗？不好意思，想跟您做一个保单的回访。",
+    "好的阿姨，对不起对不起，我慢慢说。您的身份证后四位0918，对吧？好的。阿姨，您上个礼拜在银行买保险的时候，是不是有录音录像？"
+    "当时说的话都是您自己的真实意思吗？",
+    "阿姨对不起，是我没说清楚，不好意思。我就是按规定问一下：您在银行买保险的时候做了录音录像，当时说的都是您自己愿意的，对吧？",
+    "阿姨，这个不一样的，不好意思我得跟您说清楚。分红不是固定的，也不保证，要看公司每年的经营情况，有的年份多、有的年份少，"
+    "有的年份可能就没有。存款利息是固定的，分红不是。我这样说您听明白了吗？",
+    "阿姨，说明书上那些数字是举个例子，是假设的情况，就是按低、中、高几种假设算出来给您看的，不代表以后真的能拿到那么多。您明白吗？"
+    "还有就是，阿姨，您这份保险有15天的犹豫期，从您收到合同第二天开始算，这15天里您要是觉得不合适，可以申请解除合同，交的钱会退给您。",
+]
+
+
+def test_a_sentence_that_answers_her_question_is_not_vague(real_scenarios, real_facts, judge):
+    """qa19: 阿珍 answered 那说明书上印的那些分红数字是什么意思？ in the model answer's own words; the report credited
+    回答客户问题 on 是假设的情况 and faulted 回应空泛 on the same sentence's last clause (不代表以后真的能拿到那么多。)."""
+    call = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge, mode="training")
+    play(call, ELDERLY_CALL)
+    fifth = {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5}
+    assert ("answer", True) in fifth and ("vague", False) not in fifth
+    call = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge, mode="training")
+    play(call, [*ELDERLY_CALL[:4], "这个嘛，说不好，反正就那样吧。"])  # guard: a reply that answers nothing still is vague
+    assert ("vague", False) in {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5}
