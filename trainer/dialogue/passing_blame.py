@@ -2,8 +2,8 @@
 
 "说白了当初业务员没跟您讲清楚…，这是他的问题。" — 大刘 (an ex-salesman) named the culprit, and the report passed it:
 the company answers for its agents, the hospital and the bank to the customer (behaviours.py: blame pushes the fault
-onto the customer, a colleague or another party). On the train split both sentences of this form are labelled blame
-(扣款失败是银行的问题 / 这个是医院证明开错了 is the classifier's).
+onto the customer, a colleague or another party). On the train split the one sentence of this form (扣款失败是银行的
+问题，…) is labelled blame; 这个是医院证明开错了 (blame too) is left to the classifier.
 """
 
 from __future__ import annotations
