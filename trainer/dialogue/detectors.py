@@ -16,6 +16,8 @@ from kb.text import occurrences
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
+from trainer.dialogue.passing_blame import third_party_blamed
+from trainer.dialogue.promises import soft_promises
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -700,6 +702,12 @@ class Detectors:
             if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
+        for start, end in soft_promises(text):  # 这个钱基本上稳了 / 到时候基本没问题 (qa19, promises.py)
+            if not _negated(text, start) and not _quoted(text, start, end):
+                add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
+        for start, end in third_party_blamed(text):  # 这是他的问题 — the salesperson's (qa19, passing_blame.py)
+            if not _negated(text, start) and not _quoted(text, start, end):
+                add(Evidence("blame", False, clause_at(text, start, end), ADVICE["blame"]))
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))

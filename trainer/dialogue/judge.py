@@ -29,6 +29,7 @@ from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, off
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.not_faults import misread_fault
+from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
@@ -244,8 +245,8 @@ class MeaningJudge:
         sentence = self._sentence_of(reading, quote).text
         if behaviour in QUOTE_SENSITIVE and reported_at(reading.text, quote.start, quote.end):
             return None
-        if behaviour == "absolute_promise" and any(h in quote.text for h in HEDGES):
-            return None
+        if behaviour == "absolute_promise" and (any(h in quote.text for h in HEDGES) or states_no_lapse(quote.text)):
+            return None  # hedged, or the contract's rule said as a reassurance (不会马上失效的，您放心。, qa19)
         if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
             return None
         if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):

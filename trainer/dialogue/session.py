@@ -170,7 +170,24 @@ def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
 
 def _closing_at_the_end(text: str, evidence: Sequence[Evidence]) -> Evidence | None:
     """The closing in the reply's last sentence (a "感谢您接听" that opens a callback is not one)."""
-    return next((e for e in evidence if e.ok and e.behaviour == "closing" and _at_the_end(text, e.quote)), None)
+    return next((e for e in evidence if e.ok and e.behaviour == "closing"
+                 and (_at_the_end(text, e.quote) or _closes_to_the_end(text, e.quote))), None)
+
+
+def _closes_to_the_end(text: str, quote: str) -> bool:
+    """The closing's words open a close that runs on to the reply's end and says goodbye: every later sentence is
+    closing talk (a closing cue, a farewell, thanks or a wish). qa19: 小林's "…补交保费和利息申请复效。您看还有其他需要
+    我帮忙的吗？没有的话，感谢您的接听，祝您生活愉快，再见。" — the detector quotes the close's first sentence, which
+    began just before `_at_the_end`'s last third, so the call went on, and the report credited 礼貌结束 while it listed
+    the closing step as missed (通话结果 0)."""
+    end = text.find(quote)
+    if end < 0:
+        return False
+    rest = text[end + len(quote):]
+    later = [s for s in sentences(rest) if s.strip(_SENTENCE_MARKS)]
+    return bool(later) and any(word in rest for word in FAREWELLS) and all(
+        any(cue in s for cue in CLOSING_CUES) or any(w in s for w in FAREWELLS) or any(w in s for w in POLITE_CLOSE)
+        for s in later)
 
 
 def _goes_on_after(text: str, quote: str) -> bool:
@@ -618,6 +635,7 @@ class DialogueSession:
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
         evidence += self._checkpoints(text, evidence, wrong_entries, reading)
+        evidence = self._no_vague_where_answered(text, evidence)
         if self._did_the_due_step(due, evidence):
             evidence = [e for e in evidence if e.behaviour != "ignored_question"]
         if self._introducing(text):
@@ -629,6 +647,14 @@ class DialogueSession:
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _no_vague_where_answered(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` without a 回应空泛 in a sentence that answers her question or meets a step: it carries what she
+        asked (`meaning_findings` keeps a vague clause apart from a credit only by their quotes). qa19: 阿珍's
+        "说明书上那些数字是举个例子，是假设的情况，…，不代表以后真的能拿到那么多。" answered 那说明书上印的那些分红数字是
+        什么意思？ (回答客户问题 on 是假设的情况) and was faulted 回应空泛 on its last clause, the model answer's own words."""
+        carried = {self._sentence_of(text, e.quote) for e in evidence if e.ok and e.behaviour in ("answer", "checkpoint")}
+        return [e for e in evidence if not (e.behaviour == "vague" and self._sentence_of(text, e.quote) in carried)]
 
     def _introducing(self, text: str) -> bool:
         """In a call the company made (outbound), the agent saying who she is (您好，我是客服小王) or why she calls

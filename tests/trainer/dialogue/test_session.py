@@ -740,3 +740,108 @@ def test_a_time_limit_is_told_only_by_saying_the_time(real_scenarios, real_facts
     assert "deadline" not in call.state.done and "how-long" not in call.state.answered
     call.reply("投诉登记后，一般在15日内给您处理结果。")
     assert "deadline" in call.state.done  # guard: said with the time, it is met
+
+
+# qa19: 小林's last reply in lapse-reinstatement — a recap, "anything else?", thanks and goodbye.
+LAPSE_CALL = [
+    "您好，我是XX人寿的客服专员小林，工号2087。打扰您了，今天给您打电话是关于您的安心重大疾病保险保单状态的事情。"
+    "为了保护您的信息安全，麻烦您先说一下投保人的姓名和身份证后四位，我这边核对一下，好吗？",
+    "谢谢黄女士，身份核对好了。您先别紧张，我慢慢跟您说。您这份保单今年的续期保费，从原来那张卡上扣款没有成功，交费日之后有60天的"
+    "宽限期，宽限期过了还没交上，保单就进入了效力中止的状态。效力中止就是保障暂时停了，但是合同本身还在，不是没了，补交保费办了复效，"
+    "保障就能恢复。",
+    "这个我得如实跟您说：效力中止期间发生的保险事故，一般是不承担保险责任的，也就是这几个月里如果出险，一般不能赔。所以建议您尽快办复效。"
+    "您最近身体怎么样，有没有去过医院？这个复效的时候要做健康告知。",
+    "有的。从效力中止那天开始算，2年之内都可以申请复效，您现在才中止三个月左右，时间是够的。具体办法是：填一份复效申请书，做一下健康告知，"
+    "把欠交的保费和利息补上，公司审核同意以后保障就恢复了。另外记得把扣款的银行卡换成您现在的工资卡，以后就不会再扣款失败了。",
+    "好的黄女士，那我把刚才说的再帮您理一下：一是尽快改扣款卡，二是两年内带上复效申请书、健康告知，补交保费和利息申请复效。"
+    "您看还有其他需要我帮忙的吗？没有的话，感谢您的接听，祝您生活愉快，再见。",
+]
+
+
+def test_a_close_that_runs_on_to_its_goodbye_meets_the_closing_step(real_scenarios, real_facts, judge):
+    """qa19: the close began just before the reply's last third ("您看还有其他需要我帮忙的吗？没有的话，感谢您的接听，祝您生活愉快，
+    再见。"): the report credited 礼貌结束 and listed 礼貌结束 as missed, the call went on and ended 未解决 (通话结果 0)."""
+    call = DialogueSession(real_scenarios["lapse-reinstatement"], real_facts, judge=judge, mode="training")
+    report, used = play(call, LAPSE_CALL)
+    assert used == len(LAPSE_CALL) and call.done and call.state.outcome == "resolved"
+    assert "close" in call.state.done and not report.missed_checkpoints
+    call = DialogueSession(real_scenarios["lapse-reinstatement"], real_facts, judge=judge, mode="training")
+    play(call, [*LAPSE_CALL[:4], "您看还有其他需要我帮忙的吗？另外，请问您现在的工资卡是哪个银行的？"])  # guard: goes on
+    assert not call.done and "close" not in call.state.done
+
+
+def test_the_contracts_rule_said_as_a_reassurance_is_no_promise(real_scenarios, real_facts, judge):
+    """qa19: 阿珍 answered 要是以后哪年没按时交上，保单会马上失效吗？ with "不会马上失效的，您放心。交费日以后有60天的宽限期…"
+    (the model answer says 不会马上失效): 绝对化承诺, 合规 60, total 50, and the customer said 保险哪有什么都保证的？ The grace
+    period is the contract's rule, no payout or result promised."""
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge, mode="training")
+    call.start()
+    call.reply("不会马上失效的，您放心。交费日以后有60天的宽限期，这60天里保单还是有效的，过了60天还没交才会中止。")
+    assert "absolute_promise" not in {f.rubric for f in call.report().findings}
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge, mode="training")
+    call.start()
+    call.reply("不会失效的，您放心，出了事肯定能赔。")  # guard: a payout promised beside it still is a promise
+    assert "absolute_promise" in {f.rubric for f in call.report().findings if not f.ok}
+
+
+SPOKEN_PROMISES = [
+    ("ci-claim-declined", "您这合同带轻症，较轻急性心肌梗死可以按轻症赔，最多重症保额的30%，这个钱基本上稳了，我这边帮您催一下。",
+     "这个钱基本上稳了"),
+    ("stroke-claim-early", "满180天您再申请就行了，您老公这情况，到时候基本没问题。", "到时候基本没问题"),
+    ("stroke-claim-early", "轻度脑中风后遗症可以按轻症赔，最多是重症保额的30%，这个钱跑不了。", "这个钱跑不了"),
+]
+
+
+def test_a_payout_said_certain_in_spoken_words_is_a_promise(real_scenarios, real_facts, judge):
+    """qa19: 大刘's reassurances named no promise word (保证 / 肯定 / 一定), so the report passed them and credited the whole
+    sentence 准确解释; the outcome is the claims department's to decide (不得承诺赔付、收益或处理结果)."""
+    for scenario_id, reply, promise in SPOKEN_PROMISES:
+        call = DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge, mode="training")
+        call.start()
+        call.reply(reply)
+        faults = [f.quote for f in call.report().findings if f.rubric == "absolute_promise" and not f.ok]
+        assert any(promise in quote for quote in faults), (reply, call.report().findings)
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    call.start()  # guard: 没问题 about the papers, or the right to ask for a review, promises no outcome
+    call.reply("您这些材料基本没问题，可以申请复核，复核结果以理赔部门的核定为准。")
+    assert "absolute_promise" not in {f.rubric for f in call.report().findings}
+
+
+def test_putting_the_fault_on_the_salesperson_is_blame(real_scenarios, real_facts, judge):
+    """qa19: 大刘 (an ex-salesman) said "说白了当初业务员没跟您讲清楚较重和较轻的区别，这是他的问题。" and the report passed it;
+    to the customer the company answers for its agent."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    call.start()
+    call.reply("您不服可以申请复核，把检查报告这些补充材料交上来，理赔会重新审核。说白了当初业务员没跟您讲清楚较重和较轻的区别，"
+               "这是他的问题。")
+    blamed = [f.quote for f in call.report().findings if f.rubric == "blame" and not f.ok]
+    assert any("这是他的问题" in quote for quote in blamed)
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    call.start()  # guard: the fault denied to the customer's face is a reassurance, not blame
+    call.reply("张先生，这不是您的问题，您可以补充材料申请复核，理赔部门会重新审核。")
+    assert "blame" not in {f.rubric for f in call.report().findings}
+
+
+# qa19: 阿珍's elderly-dividends call, replies 1–5 (the second asked 录音录像 and 真实意思, left to the rude owners).
+ELDERLY_CALL = [
+    "阿姨您好，不好意思打扰您了，我是XX人寿的客服小陈。请问您是周桂芳阿姨本人吗？不好意思，想跟您做一个保单的回访。",
+    "好的阿姨，对不起对不起，我慢慢说。您的身份证后四位0918，对吧？好的。阿姨，您上个礼拜在银行买保险的时候，是不是有录音录像？"
+    "当时说的话都是您自己的真实意思吗？",
+    "阿姨对不起，是我没说清楚，不好意思。我就是按规定问一下：您在银行买保险的时候做了录音录像，当时说的都是您自己愿意的，对吧？",
+    "阿姨，这个不一样的，不好意思我得跟您说清楚。分红不是固定的，也不保证，要看公司每年的经营情况，有的年份多、有的年份少，"
+    "有的年份可能就没有。存款利息是固定的，分红不是。我这样说您听明白了吗？",
+    "阿姨，说明书上那些数字是举个例子，是假设的情况，就是按低、中、高几种假设算出来给您看的，不代表以后真的能拿到那么多。您明白吗？"
+    "还有就是，阿姨，您这份保险有15天的犹豫期，从您收到合同第二天开始算，这15天里您要是觉得不合适，可以申请解除合同，交的钱会退给您。",
+]
+
+
+def test_a_sentence_that_answers_her_question_is_not_vague(real_scenarios, real_facts, judge):
+    """qa19: 阿珍 answered 那说明书上印的那些分红数字是什么意思？ in the model answer's own words; the report credited
+    回答客户问题 on 是假设的情况 and faulted 回应空泛 on the same sentence's last clause (不代表以后真的能拿到那么多。)."""
+    call = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge, mode="training")
+    play(call, ELDERLY_CALL)
+    fifth = {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5}
+    assert ("answer", True) in fifth and ("vague", False) not in fifth
+    call = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge, mode="training")
+    play(call, [*ELDERLY_CALL[:4], "这个嘛，说不好，反正就那样吧。"])  # guard: a reply that answers nothing still is vague
+    assert ("vague", False) in {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5}

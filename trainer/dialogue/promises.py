@@ -1,0 +1,43 @@
+"""Promises in a trainee's everyday words, beside the promise-word rules of `detectors` (qa19).
+
+Two sides of one rule — "不得承诺赔付、收益或处理结果" (behaviours.py: absolute_promise promises a payout, a return or
+the result of a review, which the agent cannot decide):
+
+- `soft_promises`: the outcome said certain without a promise word (这个钱基本上稳了, 这个钱跑不了, 到时候基本没问题,
+  不会让您白交钱的) — a confident agent's reassurance, which the classifier passed and even credited as 准确解释.
+- `states_no_lapse`: the contract's own rule said as a reassurance (不会马上失效的，您放心。 — the grace period) is no
+  promise: nobody decides it; the train split labels 不会停掉的，现在还在宽限期里面。 an explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The money or the claim said certain in spoken words. Only where the words name the payout or the claim's outcome
+# (钱 / 赔 / 批 / 复核 / 到时候), so 材料基本没问题 (the papers checked) or 申请没问题 (you may apply) stay clean.
+_SOFT_PROMISE = re.compile(
+    r"(钱|赔款|保险金|理赔款|赔付|能赔|赔下来|批下来|复核|到时候)[^，,。！？!?；;]{0,6}?"
+    r"(基本上?|肯定|绝对)?(稳了|稳稳的|跑不了|没跑|错不了|十拿九稳|板上钉钉|没(有)?问题|没毛病)"
+    r"|不会让(您|你)白交"
+)
+# A hedge or a question in the clause takes the certainty back (这个钱稳不稳要看核定结果 / 到时候有没有问题？).
+_TAKEN_BACK = ("要看", "以核定", "以审核", "以合同", "不好说", "不一定", "说不准", "有没有", "吗", "？", "?")
+# The policy not lapsing, said as a reassurance: 不会马上失效 / 不会立刻中止 / 保单不会停.
+_NO_LAPSE = re.compile(r"不会(马上|立刻|立即|直接|一下子)?(就)?(失效|中止|作废|终止|停掉?|断保)")
+# What a promise promises: a payout, a return, money arriving, a review's result.
+_OUTCOME_WORDS = ("赔", "退", "到账", "收益", "分红", "批", "通过", "复核", "保证", "肯定", "一定", "绝对")
+
+
+def soft_promises(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that promise the outcome in spoken words (see `_SOFT_PROMISE`)."""
+    spans = []
+    for match in _SOFT_PROMISE.finditer(text):
+        clause = re.split(r"[，,。！？!?；;]", text[match.start():])[0]
+        if not any(word in clause for word in _TAKEN_BACK):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def states_no_lapse(quote: str) -> bool:
+    """The quote reassures that the policy will not lapse (the contract's rule) and promises no outcome."""
+    return bool(_NO_LAPSE.search(quote)) and not any(word in quote for word in _OUTCOME_WORDS)
