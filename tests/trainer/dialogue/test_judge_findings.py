@@ -113,3 +113,10 @@ def test_a_choice_question_counts_however_low_the_classifier_scores_it() -> None
     for text in ("您还记得那个业务员姓啥不？", "请问您是这张保单的投保人，还是被保险人？"):  # not a choice; over identity data
         evidence, spoken = Detectors(()).rule_evidence(text, set())
         assert "clarifying_question" not in {e.behaviour for e in judge.confirmed(reading(text, [0.1]), evidence, spoken)}
+
+
+def test_thanks_for_understanding_is_no_empathy() -> None:
+    """judge38e: 感谢您的理解 closes a call; the classifier credited it as empathy on train."""
+    judge = judge_scoring("empathy", 0.5)
+    assert judge.findings(reading("谢谢您的理解，祝您生活愉快。", [0.9]), set()) == []
+    assert judge.findings(reading("您的心情我理解。", [0.9]), set())[0].behaviour == "empathy"
