@@ -28,7 +28,7 @@ from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, offers_choices, rule_floor, warns_before_ending
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
-from trainer.dialogue.credit_checks import thanks_for_understanding
+from trainer.dialogue.credit_checks import not_an_identity_check, thanks_for_understanding
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
@@ -259,6 +259,8 @@ class MeaningJudge:
             return None
         if behaviour == "empathy" and thanks_for_understanding(quote.text):
             return None  # a closing courtesy (judge38e)
+        if behaviour == "verification" and not_an_identity_check(reading.text):
+            return None  # a confirmation of the case, or data read out with nothing asked back (judge38e)
         if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(
                 w in reading.text for w in IDENTIFYING):
             return None
