@@ -2,8 +2,8 @@
 
 Verification needs something that identifies the customer, checked with them. The classifier reads confirming and
 reading data out as identity checks; on the train split every one of the 155 lines labelled verification names something
-that identifies a person (身份 / 本人 / 尾号 / 手机 / 地址 / 卡号 / 保单号 / 核…), so a confirmation of the case alone (查到了，您这张是二〇二一年三月生效的那张，对吧？ 您选的是年交对吧？) is a
-clarifying question, not a check; and data read out to the caller with nothing asked back (您闺女的身份证号我这有，我念给您，
+that identifies a person (身份 / 本人 / 尾号 / 手机 / 地址 / 卡号 / 保单号 / 核…), so a confirmation of the case alone
+(查到了，您这张是二〇二一年三月生效的那张，对吧？ 您选的是年交对吧？) is a clarifying question, not a check; and data read out to the caller with nothing asked back (您闺女的身份证号我这有，我念给您，
 您抄一下，370202…) leaks it (personal_data) rather than checks it — 我念一下您卡号核对，6222…，对吗？ still counts.
 Empathy is for the customer's feelings or plight; thanking them for their understanding (感谢您的理解，祝老人家早日出院，
 再见。) closes the call — 0 of the 3 such train lines are labelled empathy, and the classifier credited one of them.

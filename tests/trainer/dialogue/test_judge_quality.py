@@ -46,8 +46,11 @@ TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # 0.74 unchanged): its precision floor follows (0.897 − 0.02)
 # judge36a: rude 0.74 / 0.53 → 0.79 / 0.58 (22 of 28 flags right, 22 of 38 found; w-rude-teach, thinned, teaching rude):
 # its floors follow (0.786 − 0.02, 0.579 − 0.02)
+# judge38e: empathy 0.85 / 0.67 → 0.86 / 0.71 (30 of 35 flags right, 30 of 42 found: the customer's situation acknowledged
+# inside a longer reply, 感谢您的理解 no empathy) and verification P 0.69 → 0.71 (22 of 31 flags right: data read out
+# unasked and a confirmation of the case no identity check): their floors follow (0.714 − 0.02, 0.710 − 0.02)
 DEV_FLOORS = {
-    "empathy": (0.83, 0.65), "apology": (0.95, 0.95), "verification": (0.67, 0.69), "clarifying_question": (0.82, 0.76),
+    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.68, 0.69), "clarifying_question": (0.82, 0.76),
     "explanation": (0.87, 0.75), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.87, 0.72),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
