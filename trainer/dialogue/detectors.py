@@ -391,6 +391,19 @@ _RUDE_SPOKEN = re.compile(
 )
 
 
+# Rudeness in shapes the train split's misses share (judge38r), held to `SPOKEN_FLOORS` like impatience: the blame
+# turned into a rhetorical question (这怪谁呀～, 现在拒保能怪谁？ 保单停了赖谁呀 — not 这不能怪谁), the customer told not to
+# keep calling (你不用老打电话, 别再打过来了 — not 不用再打来, a call-back promised), waved off (您自己去看合同呗, 你爱找谁找谁,
+# 您跟我说也白说, 投诉啥呀, 不行就是不行), talked down to (这些弯弯绕绕您也听不明白), told off (我也是打工的, 别往上捅,
+# 现在倒来找我们了？). No line of the 2,060 non-dev lines (the train split, the training-only files, judge32a's whole rude
+# file) matches one not labelled rude.
+_RUDE_SHAPES = re.compile(
+    r"(?<![不别])(?<!不能)(怪|赖|能怪)谁(呀|啊|呢|啦)?(?=[？?～~！!。，,]|$)|自己(去)?(看|查|翻)[^，,。！？!?]{0,4}呗"
+    r"|(不行|不能|不赔|没有|没办法)就是(不行|不能|不赔|没有|没办法)|我也是打工的"
+    r"|(说|讲)也白(说|讲)|爱(找|问)谁(就)?(找|问)谁|(投诉|告)啥(呀|啊)?(?=[，,。！？!?～~]|$)"
+    r"|(不用|别)(老|总|一直)打(电话|过来|来)|别再打(过来|来)|往上捅|倒(来|想起来)(找|问)|(您|你)也听不(明白|懂)"
+)
+
 def _customer_repeated(text: str, match: re.Match) -> bool:
     """"您前前后后讲了三遍" / "您刚才已经说过了": the customer said it (again), not the agent complaining (我都说三遍了)."""
     before = re.sub(r"[跟给和对向]我们?", "", re.split(r"[，,。！？!?；;]", text[:match.start()])[-1])  # 跟我们: the listener
@@ -635,7 +648,7 @@ class Detectors:
 
     def _faults(self, text: str, explained_terms: set[str]) -> tuple[list[Evidence], list[Evidence], list[Evidence]]:
         """`negatives`; apart, the ones found by forms written from the train split's misses that
-        `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS` (impatience, desk words, 复效 / 出险 and codes), and those
+        `MeaningJudge.confirmed` holds to `SPOKEN_FLOORS` (impatience, `_RUDE_SHAPES`, desk words, 复效 / 出险 and codes), and those
         that count only without a classifier (the other spoken rudeness)."""
         found: list[Evidence] = []
         spoken: list[Evidence] = []
@@ -692,11 +705,11 @@ class Detectors:
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
             if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
-        for match in (*_IMPATIENCE.finditer(text), *_RUDE_SPOKEN.finditer(text)):
+        for match in (*_IMPATIENCE.finditer(text), *_RUDE_SPOKEN.finditer(text), *_RUDE_SHAPES.finditer(text)):
             if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
                 evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
                 if add(evidence):
-                    (spoken if match.re is _IMPATIENCE else alone).append(evidence)
+                    (alone if match.re is _RUDE_SPOKEN else spoken).append(evidence)
         if not _CONCRETE.search(text):
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):

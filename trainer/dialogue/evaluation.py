@@ -7,7 +7,7 @@ so both count the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -17,6 +17,7 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.scoring import Report
+from trainer.dialogue.written_calls import WrittenCall
 
 GOOD_SCORE = 70
 BAD_SCORE = 50
@@ -73,6 +74,8 @@ class CallResult:
     faults: int
     found: int          # marked faults found at their turn, same behaviour, overlapping quote
     found_any: int      # marked faults quoted by any fault finding at their turn
+    missed: int = 0         # checkpoints the writer marked missed (where the file maps them to ids)
+    missed_found: int = 0   # of those, the report lists as missed too
 
     @property
     def meets_target(self) -> bool:
@@ -92,13 +95,14 @@ def _overlaps(a: str, b: str) -> bool:
     return any(a[i:i + 6] in b for i in range(len(a) - 5))
 
 
-def call_result(call: Mapping, report: Report) -> CallResult:
-    """How a whole transcript came out against its writer's marks (turns in the file count from 0)."""
+def call_result(call: WrittenCall, report: Report) -> CallResult:
+    """How a whole transcript came out against its writer's marks."""
     faults = [f for f in report.findings if not f.ok and f.rubric not in ("checkpoint_order",)]
     found = found_any = 0
-    for mark in call.get("faults") or []:
-        at_turn = [f for f in faults if f.turn_index == mark["turn"] + 1 and _overlaps(f.quote, mark["quote"])]
+    for mark in call.faults:
+        at_turn = [f for f in faults if f.turn_index == mark.turn and _overlaps(f.quote, mark.quote)]
         found_any += bool(at_turn)
-        found += any(f.rubric == mark["behaviour"] for f in at_turn)
-    return CallResult(call["scenario"], call["kind"], report.outcome, report.score,
-                      len(call.get("faults") or []), found, found_any)
+        found += any(f.rubric == mark.behaviour for f in at_turn)
+    return CallResult(call.scenario, call.kind, report.outcome, report.score, len(call.faults), found, found_any,
+                      len(call.missed_checkpoints),
+                      sum(c in report.missed_checkpoints for c in call.missed_checkpoints))

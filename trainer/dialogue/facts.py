@@ -29,6 +29,9 @@ COMPARISONS = ("没到", "不到", "未到", "没有到", "没达到", "未达�
                "达到", "不足", "不满", "满", "至少", "最多", "不超过", "不少于", "大于", "小于")
 # Words before a figure in its clause that make it a measured value of this customer, not a rule.
 MEASUREMENTS = ("检查", "化验", "测出", "测的", "报告上", "结果是", "结果", "最高", "最低", "实际", "当时")
+# Right before a figure: what is left of a period for this customer (您现在过了20天，还有差不多40天), which depends
+# on the case, not a rule (judge38c: a tune-set good call's 40天 was judged against the 60-day grace period).
+_WHAT_IS_LEFT = re.compile(r"(还有|还剩|剩下|剩)(差不多|大概|大约|约|将近|不到|快)?$")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ class FactChecker:
         clause = clause_at(text, quantity.start, quantity.end)
         clause_start = text.rfind(clause, 0, quantity.end)
         lead = text[max(0, clause_start):quantity.start]
-        return any(word in lead for word in MEASUREMENTS)
+        return any(word in lead for word in MEASUREMENTS) or bool(_WHAT_IS_LEFT.search(lead))
 
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)

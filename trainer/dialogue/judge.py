@@ -29,6 +29,7 @@ from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, off
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.credit_checks import not_an_identity_check, thanks_for_understanding
+from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
@@ -255,6 +256,8 @@ class MeaningJudge:
             return None  # aimed at someone else, a choice offered, a fair warning before ending an abusive call
         if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
             return None
+        if not ok and misread_fault(behaviour, quote.text, sentence):
+            return None  # a loss warned of, a question said back, a deposit, an amount or a reference number (judge38c)
         if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
             return None
         if behaviour == "empathy" and thanks_for_understanding(quote.text):

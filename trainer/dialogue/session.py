@@ -27,6 +27,7 @@ from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up
@@ -663,6 +664,8 @@ class DialogueSession:
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
+        if self.state.verified:  # the premium said back to the confirmed policyholder (judge38c)
+            found = [e for e in found if not (e.behaviour == "personal_data" and policy_figures_only(e.quote))]
         if any(e.behaviour == "jargon" for e in found):
             self.state.reported.add("jargon")
         return self._past_openers(reading.text, evidence, found)

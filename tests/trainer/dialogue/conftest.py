@@ -35,6 +35,19 @@ def play(session: DialogueSession, replies: list[str]) -> tuple[Report, int]:
     return session.report(), used
 
 
+def judged_calls(name: str, judge, scenarios, facts) -> list:
+    """Each written call of the set `name` (held-out, tune) played with the judge: its `CallResult`, quotes checked."""
+    from trainer.dialogue.evaluation import call_result
+    from trainer.dialogue.written_calls import load_calls
+
+    results = []
+    for call in load_calls(name, scenarios):
+        report, _ = play(DialogueSession(scenarios[call.scenario], facts, judge=judge), call.turns)
+        assert_quotes_verbatim(report)
+        results.append(call_result(call, report))
+    return results
+
+
 def assert_quotes_verbatim(report: Report) -> None:
     """Every finding quotes words the agent actually said."""
     said = [u.text for u in report.transcript if u.speaker == "agent"]
@@ -51,12 +64,9 @@ def judge(encoder):
     from trainer.dialogue.judge import open_judge
 
     judge = open_judge(REAL_CONTENT, encoder, SHARED_EMBEDDING_CACHE)
-    from pathlib import Path
+    from trainer.dialogue.written_calls import load_calls
 
-    import yaml
-
-    calls = yaml.safe_load((Path(__file__).parent / "transcripts" / "calls.yaml").read_text(encoding="utf-8"))["calls"]
-    replies = [t for c in calls for t in c["turns"]]
+    replies = [t for name in ("held-out", "tune") for c in load_calls(name) for t in c.turns]
     scenarios = load_scenarios(REAL_CONTENT).values()
     replies += [a for s in scenarios for a in s.model_answers] + [RUDE_REPLY]
     preload(judge, encoder, replies)

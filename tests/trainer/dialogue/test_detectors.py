@@ -227,6 +227,16 @@ FAULTS_IN_OWN_WORDS = [
     ("这个跟您说了您也不懂，照着办就行。", "rude"),
     ("您要再这样我就挂了。", "rude"),
     ("我这边很忙的，没空跟您一条一条解释。", "rude"),
+    # judge38r: shapes the train split's misses share — a rhetorical 怪谁, told not to keep calling, waved off,
+    # talked down to, told off. Written for this table, not from the corpus.
+    ("当初让您按时交费您不交，现在停效了赖谁啊？", "rude"),
+    ("结果就是这样，您不用总打电话来问。", "rude"),
+    ("条款都在合同里，您自己翻翻合同呗。", "rude"),
+    ("您跟我讲也白讲，这个我定不了。", "rude"),
+    ("您爱问谁问谁，答复就是这个。", "rude"),
+    ("没有就是没有，您再问也一样。", "rude"),
+    ("这里头的门道您也听不懂，照我说的填就行。", "rude"),
+    ("您冲我发脾气干嘛，我也是打工的。", "rude"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -293,6 +303,11 @@ CLEAN_COUNTER_EXAMPLES = [
     "您这边挺忙的，我长话短说。",                          # the customer busy, not the agent
     "您打12378投诉也一样可以受理。",                        # a route, not waved away
     "这个规定本身有点绕，我给您捋一捋。",
+    # judge38r: the look-alikes of the new rudeness shapes a trainee should say
+    "这事不能怪谁，我们先把材料补齐。",                    # nobody blamed
+    "您不用再打来了，结果出来我们主动打给您。",            # a call-back promised, not waved off
+    "这份说明您也可以自己看一下，我短信发您。",            # an offer, no 呗
+    "如果您有哪里听不明白，随时打断我。",                  # an offer to explain again
 ]
 
 
@@ -422,6 +437,18 @@ def test_faults_written_from_the_train_split_are_held_to_the_classifier():
     assert {("rude", "快点说，"), ("jargon", "您这单还挂着照会没回。")} <= held <= judged
     assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
     assert ("rude", "行了行了，") in judged and ("rude", "行了行了，") in alone and ("rude", "行了行了，") not in held
+
+
+def test_rudeness_shapes_are_held_to_the_classifier_and_count_without_one():
+    """judge38r: the shapes the train split's misses share (`_RUDE_SHAPES`) are held to `SPOKEN_FLOORS` as impatience
+    is, and count by rules alone without a classifier; judge29's other spoken forms stay rules-alone."""
+    text = "保单停了能怪谁呀？您爱信不信。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    assert ("rude", "保单停了能怪谁呀？") in held and ("rude", "保单停了能怪谁呀？") in judged
+    assert {("rude", "保单停了能怪谁呀？"), ("rude", "您爱信不信。")} <= alone
+    assert ("rude", "您爱信不信。") not in judged
 
 
 def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():

@@ -37,3 +37,10 @@ def test_a_figure_contradicting_an_entry_on_its_topic_is_wrong(real_facts):
 def test_the_customers_own_figures_are_not_judged(real_facts):
     fact_checker = checker(real_facts, known="我是8天前签收的，年交8800元")
     assert verdicts(fact_checker, "您8天前签收的，保费8800元。") == []
+
+
+def test_what_is_left_of_a_period_for_this_customer_is_not_judged(real_facts):
+    """judge38c: a tune-set good call's 还有差不多40天 was judged wrong against the 60-day grace period."""
+    fact_checker = checker(real_facts)
+    assert verdicts(fact_checker, "宽限期是60天，您现在还有差不多40天。") == [("60日", True)]
+    assert verdicts(fact_checker, "宽限期是40天。") == [("40日", False)]

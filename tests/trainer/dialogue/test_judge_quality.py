@@ -8,20 +8,18 @@ says so. The transcripts were written by other writers than the scenarios and ar
 from __future__ import annotations
 
 from dataclasses import asdict
-from pathlib import Path
 
 import pytest
-import yaml
 
 from kb.embeddings import EmbeddingCache
 from tests.conftest import REAL_CONTENT, SHARED_EMBEDDING_CACHE
-from tests.trainer.dialogue.conftest import assert_quotes_verbatim, play
+from tests.trainer.dialogue.conftest import judged_calls, play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
+from trainer.dialogue.evaluation import behaviour_figures, judged_behaviours
+from trainer.dialogue.written_calls import load_calls
 
-TRANSCRIPTS = Path(__file__).parent / "transcripts" / "calls.yaml"
 # behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02 after the merge of
 # judge6 and judge7: adjudicated train and dev labels, the nearest training texts' votes blended in; raised where
 # judge9's second stage moved them: explanation R, rude, blame R, personal_data R)
@@ -167,6 +165,23 @@ def test_a_choice_offered_and_a_warning_before_ending_an_abusive_call_are_not_ru
     assert ("rude" in found) == rude
 
 
+@pytest.mark.parametrize("text, rude", [
+    ("您爱问谁问谁，答复就是这个。", True),          # judge38r's shapes: under the threshold on main (0.51, 0.49)
+    ("没有就是没有，您再问也一样。", True),
+    ("您不用再打来了，结果出来我们主动打给您。", False),  # a call-back promised
+    ("如果您有哪里听不明白，随时打断我。", False),    # an offer to explain again
+    ("这事不能怪谁，我们先把材料补齐。", False),      # nobody blamed
+])
+def test_rudeness_in_shapes_the_train_split_shares(text, rude, judge, real_facts):
+    """judge38r: a waved-off customer in a shape the train split's misses share is found and quoted when the
+    classifier does not disagree (`SPOKEN_FLOORS`); the polite-firm look-alikes stay clean."""
+    from trainer.dialogue.reply import reply_evidence
+
+    found = [e for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if e.behaviour == "rude"]
+    assert bool(found) == rude
+    assert all(e.quote in text for e in found)
+
+
 def test_an_identity_check_must_ask_or_confirm_something(judge, real_facts):
     from trainer.dialogue.reply import reply_evidence
 
@@ -208,13 +223,7 @@ def test_going_on_about_an_earlier_question_is_not_ignoring_the_customer(real_sc
 
 @pytest.fixture(scope="module")
 def transcript_results(judge, real_scenarios, real_facts):
-    calls = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"]
-    results = []
-    for call in calls:
-        report, _ = play(DialogueSession(real_scenarios[call["scenario"]], real_facts, judge=judge), call["turns"])
-        assert_quotes_verbatim(report)
-        results.append(call_result(call, report))
-    return results
+    return judged_calls("held-out", judge, real_scenarios, real_facts)
 
 
 def test_the_transcripts_cover_every_scenario_three_ways(transcript_results, real_scenarios):
@@ -243,8 +252,8 @@ def test_bad_calls_score_below_good_ones(transcript_results):
 
 
 def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_facts):
-    call = yaml.safe_load(TRANSCRIPTS.read_text(encoding="utf-8"))["calls"][4]
-    reports = [play(DialogueSession(real_scenarios[call["scenario"]], real_facts, seed=7, judge=judge), call["turns"])[0]
+    call = load_calls("held-out", real_scenarios)[4]
+    reports = [play(DialogueSession(real_scenarios[call.scenario], real_facts, seed=7, judge=judge), call.turns)[0]
                for _ in range(2)]
     assert asdict(reports[0]) == asdict(reports[1])
 

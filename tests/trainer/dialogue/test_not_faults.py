@@ -1,0 +1,53 @@
+"""Sentences of the tune set's good calls the classifier read as red lines (judge38c), and the faults that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.dialogue import DialogueSession
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.not_faults import misread_fault
+from trainer.dialogue.reply import reply_evidence
+
+
+@pytest.mark.parametrize("text, fault", [
+    ("头几年这个钱比您交的保费少不少，退保是会有损失的。", "absolute_promise"),
+    ("过了犹豫期再退保就会有损失。", "absolute_promise"),
+    ("这份保险跟存款不一样。存款的利息是定好了的，到时候一定给。可这个“分红”不是定好的。", "absolute_promise"),
+    ("您问是不是补了钱就一定能恢复，这个我不能跟您打包票。", "absolute_promise"),
+    ("投诉已经登记好了，受理编号是TS20261205-0318，您方便的话记一下。", "personal_data"),
+])
+def test_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
+    assert fault not in found
+
+
+@pytest.mark.parametrize("behaviour, text", [
+    ("absolute_promise", "您放心，保证不会有损失。"),
+    ("absolute_promise", "分红肯定每年都有的，不会比业务员说的少的。"),
+    ("absolute_promise", "分红跟存款一样，每年肯定都有。"),
+    ("personal_data", "您的号码是13912340627，对吧？"),
+    ("personal_data", "您的保单号是P2020123456。"),
+    ("personal_data", "他的保单是年交八千，受益人写的是他妈妈。"),
+    ("personal_data", "您老伴那张上个月理赔了三万八，打到他工行卡上了。"),
+    ("personal_data", "您扣款的卡号是6217001234567890123。"),
+])
+def test_the_faults_themselves_are_not_excused(behaviour, text):
+    assert not misread_fault(behaviour, text, text)
+
+
+PREMIUM_SAID_BACK = "您这份福寿终身寿险，今年的12000块保费，应交日过了20天了，卡上没扣上。"
+
+
+@pytest.mark.parametrize("verified", [True, False])
+def test_the_premium_said_back_is_personal_data_only_before_the_identity_check(verified, judge, real_scenarios, real_facts):
+    """judge38c: a tune-set good call read the premium back to the confirmed policyholder and was capped at 50. Judged
+    without the call (the dev split), excusing amounts cost one right personal_data flag: the excuse is the session's."""
+    session = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge)
+    session.start()
+    if verified:
+        session.reply("请问您是陈强先生本人吗？麻烦您报一下身份证号的后四位。")
+        assert session.state.verified
+    session.reply(PREMIUM_SAID_BACK)
+    flagged = any(f.rubric == "personal_data" and not f.ok and f.quote in PREMIUM_SAID_BACK for f in session.findings)
+    assert flagged != verified

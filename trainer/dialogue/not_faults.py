@@ -1,0 +1,69 @@
+"""Sentences the classifier reads as a fault that whole calls show are none (judge38c, the tune set of whole calls).
+
+Good calls of three fresh writers (tests/trainer/dialogue/transcripts/tune/) were capped at 50 by red lines no
+quality inspector would mark: a warning that surrendering late loses money (退保是会有损失的) read as an absolute
+promise, as did the customer's own question said back (您问是不是补了钱就一定能恢复) and a bank deposit set against
+the dividend (存款的利息是定好了的，到时候一定给); a complaint's reference number (受理编号是TS20261205-0318) and, once
+the customer has confirmed who they are, the premium said back (今年的12000块保费) read as personal data. The writers'
+bad calls mark ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
+Said before any identity check, a policy's figures stay personal data (`policy_figures_only` is the session's, after
+the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A loss or a cost the customer bears, said as a fact (退保是会有损失的; 头几年退的比交的少): a warning, not a promise.
+_LOSS = re.compile(r"损失|亏|吃亏|拿不回|退不回|少于|比[^，。！？]{0,8}少")
+# …unless the loss is denied (保证不会有损失; 肯定不亏): that is the promise.
+_NO_LOSS = re.compile(r"(不会|不|没|没有|不存在|无)[^，。！？]{0,3}(损失|亏)|亏不了|少不了|不吃亏|(不会|不)比[^，。！？]{0,8}少")
+# The customer's question said back before it is answered (您问是不是补了钱就一定能恢复，这个我不能跟您打包票).
+_QUESTION_BACK = re.compile(r"^\s*(您|你)(刚才|刚刚)?(是)?(问|想问|想知道|担心)")
+# A bank deposit described, to set the product apart from it (存款的利息是定好了的，到时候一定给。可这个分红不是定好的).
+_DEPOSIT_TOPIC = re.compile(r"^\s*(银行)?(的)?(定期)?存款|^\s*存(在)?银行")
+_OUR_PRODUCT = re.compile(r"分红|红利|保险|保单|这份|咱们|我们|收益")
+# What identifies a person: an ID, a phone, a card or account, an address, a birthday (the writers' marks), what
+# they earn and where they work, whom the policy pays; and anything of another person's policy (您先生那张…二十万保额,
+# 您老伴那张…理赔了三万八: the corpus's personal_data, said to someone who is not the policyholder).
+_IDENTIFYING = re.compile(r"身份证|证件|手机|电话|卡号|尾号|账号|账户|银行卡|工行|建行|农行|中行|地址|住在|生日|出生|收入|单位|"
+                          r"受益人|\d{6,}|他|她|先生|老公|丈夫|爱人|老伴|爸|妈|父亲|母亲|闺女|女儿|儿子|孩子|外孙|孙子|同事|家里人")
+_MONEY = re.compile(r"[\d一二三四五六七八九十两百千万]+(块|元|万|千)")
+# A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy).
+_REFERENCE = re.compile(r"(受理|工单|投诉|案件|报案|登记)(编号|单号|号)[是为：:]?\s*[A-Za-z]*[\d-]+")
+
+
+def warns_of_a_loss(sentence: str) -> bool:
+    """The sentence tells the customer of a loss they would bear, without denying it."""
+    return bool(_LOSS.search(sentence)) and not _NO_LOSS.search(sentence)
+
+
+def says_the_question_back(sentence: str) -> bool:
+    """The sentence opens by saying the customer's question back (您问…)."""
+    return bool(_QUESTION_BACK.search(sentence))
+
+
+def describes_a_deposit(sentence: str) -> bool:
+    """The sentence is about a bank deposit, not about the product or the company."""
+    return bool(_DEPOSIT_TOPIC.search(sentence)) and not _OUR_PRODUCT.search(sentence)
+
+
+def names_a_reference_number(quote: str) -> bool:
+    """The data read out is a complaint's reference number, nothing that identifies the customer."""
+    rest = _REFERENCE.sub("", quote)
+    return rest != quote and not _IDENTIFYING.search(rest)
+
+
+def policy_figures_only(quote: str) -> bool:
+    """The data read out is an amount of money (the premium, what was paid), nothing that identifies anyone: not
+    personal data once the customer has confirmed who they are."""
+    return bool(_MONEY.search(quote)) and not _IDENTIFYING.search(quote)
+
+
+def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
+    """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
+    if behaviour == "absolute_promise":
+        return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
+    if behaviour == "personal_data":
+        return names_a_reference_number(quote)
+    return False
