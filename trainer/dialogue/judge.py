@@ -28,6 +28,7 @@ from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import ADVICE, JARGON_TERMS, explained_span, offers_choices, rule_floor, warns_before_ending
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
+from trainer.dialogue.credit_checks import not_an_identity_check, thanks_for_understanding
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
@@ -260,6 +261,10 @@ class MeaningJudge:
             return None  # a loss warned of, a question said back, a deposit, an amount or a reference number (judge38c)
         if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
             return None
+        if behaviour == "empathy" and thanks_for_understanding(quote.text):
+            return None  # a closing courtesy (judge38e)
+        if behaviour == "verification" and not_an_identity_check(reading.text):
+            return None  # a confirmation of the case, or data read out with nothing asked back (judge38e)
         if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(
                 w in reading.text for w in IDENTIFYING):
             return None

@@ -372,6 +372,14 @@ SPOKEN_GOOD_SERVICE = [
     ("这个地址我这就给您改过来。", "next_step"),
     ("材料清单我给您短信发一份。", "next_step"),
     ("您带上身份证去就近的柜面就能办。", "next_step"),
+    # judge38e: the customer's situation acknowledged inside a longer reply, in wordings of my own (not train lines)
+    ("真不好意思，材料清单没发全，让您来回跑了三趟。", "empathy"),
+    ("是我们没排好号，让您在大厅白等了一下午。", "empathy"),
+    ("您先别哭，这事儿咱们一起想办法。", "empathy"),
+    ("这个我理解，不过规定确实要本人签字。", "empathy"),
+    ("我明白您不是故意拖着不交的。", "empathy"),
+    ("看病等着用钱，谁不着急。", "empathy"),
+    ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
 ]
 
 
@@ -399,6 +407,10 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("有消息了第一时间通知您。", "next_step"),                      # vague as often as a step
     ("今天打给您主要是说这期保费还没扣成功。", "next_step"),        # a call's purpose
     ("我给您提交到投诉部门，他们专门处理。", "next_step"),          # an escalation
+    ("抱歉，让您久等了。", "empathy"),                              # an apology for the wait (judge38e)
+    ("放心，不会让您白跑一趟的。", "empathy"),                      # a promise
+    ("别哭了，哭也解决不了问题。", "empathy"),                      # rude
+    ("这是总部定的，我也没辙。", "empathy"),                        # passing the blame
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -113,3 +113,21 @@ def test_a_choice_question_counts_however_low_the_classifier_scores_it() -> None
     for text in ("您还记得那个业务员姓啥不？", "请问您是这张保单的投保人，还是被保险人？"):  # not a choice; over identity data
         evidence, spoken = Detectors(()).rule_evidence(text, set())
         assert "clarifying_question" not in {e.behaviour for e in judge.confirmed(reading(text, [0.1]), evidence, spoken)}
+
+
+def test_a_confirmation_of_the_case_or_data_read_out_unasked_is_no_identity_check() -> None:
+    """judge38e: the classifier credits confirming and reading out as verification; an identity check names something
+    that identifies the customer and, over data said out, asks it back."""
+    judge = judge_narrowing("verification", 0.5, "卡号")  # a verification quote is narrowed to its best clause
+    assert judge.findings(reading("您当时选的是年交，每年三月扣款，对吧？", [0.9]), set()) == []
+    assert judge.findings(reading("您父亲的身份证号我这儿有，110105195803120017，您记一下。", [0.9]), set()) == []
+    found = judge.findings(reading("我把您的卡号念一下，6217 0000 1234 5678，对吗？", [0.9]), set())
+    assert [e.behaviour for e in found] == ["verification"]
+    assert judge.findings(reading("麻烦您报一下身份证后四位。", [0.9]), set())[0].behaviour == "verification"
+
+
+def test_thanks_for_understanding_is_no_empathy() -> None:
+    """judge38e: 感谢您的理解 closes a call; the classifier credited it as empathy on train."""
+    judge = judge_scoring("empathy", 0.5)
+    assert judge.findings(reading("谢谢您的理解，祝您生活愉快。", [0.9]), set()) == []
+    assert judge.findings(reading("您的心情我理解。", [0.9]), set())[0].behaviour == "empathy"

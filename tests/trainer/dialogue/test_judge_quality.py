@@ -46,8 +46,11 @@ from trainer.dialogue.written_calls import load_calls
 # its floors follow (0.786 − 0.02, 0.579 − 0.02)
 # judge38n: an explanation with a reason or a condition in plain words, held to the classifier (detectors
 # `_spoken_explanation`, SPOKEN_FLOORS 0.2): explanation R 0.75 → 0.79 (its P 0.90 unchanged): its recall floor follows
+# judge38e: empathy 0.85 / 0.67 → 0.86 / 0.71 (30 of 35 flags right, 30 of 42 found: the customer's situation acknowledged
+# inside a longer reply, 感谢您的理解 no empathy) and verification P 0.69 → 0.71 (22 of 31 flags right: data read out
+# unasked and a confirmation of the case no identity check): their floors follow (0.714 − 0.02, 0.710 − 0.02)
 DEV_FLOORS = {
-    "empathy": (0.83, 0.65), "apology": (0.95, 0.95), "verification": (0.67, 0.69), "clarifying_question": (0.82, 0.76),
+    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.68, 0.69), "clarifying_question": (0.82, 0.76),
     "explanation": (0.87, 0.76), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.87, 0.72),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),

@@ -1,0 +1,50 @@
+"""When the classifier's credit for good service is withheld: words that look like the behaviour and are not (judge38e).
+
+Verification needs something that identifies the customer, checked with them. The classifier reads confirming and
+reading data out as identity checks; on the train split every one of the 155 lines labelled verification names something
+that identifies a person (身份 / 本人 / 尾号 / 手机 / 地址 / 卡号 / 保单号 / 核…), so a confirmation of the case alone
+(查到了，您这张是二〇二一年三月生效的那张，对吧？ 您选的是年交对吧？) is a clarifying question, not a check; and data read out to the caller with nothing asked back (您闺女的身份证号我这有，我念给您，
+您抄一下，370202…) leaks it (personal_data) rather than checks it — 我念一下您卡号核对，6222…，对吗？ still counts.
+Empathy is for the customer's feelings or plight; thanking them for their understanding (感谢您的理解，祝老人家早日出院，
+再见。) closes the call — 0 of the 3 such train lines are labelled empathy, and the classifier credited one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words naming what identifies the customer (or the check itself); `trainer.dialogue.judge.IDENTIFYING` and the data
+# of the 155 train lines labelled verification (手机号 / 卡号 / 地址 / 住哪儿 / 保单号 / 全名 / 单位 / 授权 / 她本人).
+IDENTIFYING_THINGS = (
+    "身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
+    "女士", "先生", "阿姨", "大爷", "老人家", "手机", "号码", "号", "卡", "地址", "住", "核", "对上", "对一下", "对对",
+    "单位", "收入", "授权", "委托", "闺女", "女儿", "儿子", "老伴", "妈妈", "家属",
+)
+# A run of data (six digits or more, spaces and masks allowed): an ID, card or phone number said out.
+_DATA_RUN = re.compile(r"\d[\d\s*＊]{5,}")
+# Asking the customer back (…，对吗？ 您看对不对 核对): what makes reading data out a check.
+_ASKED_BACK = re.compile(r"[？?]|吗|对吧|对不对|对不|没错吧|是不是|核|对一下|对对|对上")
+
+
+def identifies_someone(text: str) -> bool:
+    """The reply names something that identifies a person, or the check itself."""
+    return any(word in text for word in IDENTIFYING_THINGS)
+
+
+def reads_data_out(text: str) -> bool:
+    """The reply says a run of the customer's data and asks nothing back."""
+    return bool(_DATA_RUN.search(text)) and not _ASKED_BACK.search(text)
+
+
+def not_an_identity_check(text: str) -> bool:
+    """A classifier's verification credit for `text` is withheld: nothing identifying, or data read out unasked."""
+    return not identifies_someone(text) or reads_data_out(text)
+
+
+# Thanking the customer for understanding (感谢您的理解 / 谢谢大哥理解 / 感谢亲的理解和支持).
+_THANKS_FOR_UNDERSTANDING = re.compile(r"(感谢|谢谢)[^，。？！,.?!]{0,3}理解")
+
+
+def thanks_for_understanding(quote: str) -> bool:
+    """The classifier's empathy quote thanks the customer for understanding: a closing courtesy, no empathy."""
+    return bool(_THANKS_FOR_UNDERSTANDING.search(quote))
