@@ -380,8 +380,16 @@ class Page:
         return self.act(radio.first.click, step, what=f"picking the radio option {option!r}")
 
     def tab(self, name: str) -> "Page":
+        """Switch to a tab that the browser alone switches (st.tabs without on_change): nothing runs."""
         self.page.get_by_role("tab", name=name).click()
         return self
+
+    def open_tab(self, name: str, step: str | None = None) -> "Page":
+        """Choose a tab drawn only when chosen (st.tabs with on_change="rerun", e.g. the call report's details): the
+        app reruns to draw it, and the page is read once that run has settled. Read before it, the tab is half drawn:
+        qa18's test typed its reason into the first of two 简单说明原因 boxes, the only one drawn yet (polish23)."""
+        tab = self.page.get_by_role("tab", name=name)
+        return self.act(tab.click, step, what=f"choosing the tab {name!r}")
 
     def sign_in(self, login: str, password: str) -> "Page":
         self.fill("登录名", login).fill("密码", password)
