@@ -6,6 +6,12 @@ each action waiting until the app has finished redrawing, and timing it.
 it happened, so an action's time runs from the click to the end of the last rerun it caused
 (a page that calls st.rerun() runs twice, and the user waits for both).
 
+Streamlit draws an element whose code is not loaded yet as a skeleton (data-testid=stSkeleton) and loads that code
+on first use, from the browser's cache when another page had it: no request, no change to the page until it is
+there. On a loaded machine that takes seconds, so a settled page also shows no skeleton (polish23: the skip link's
+name and a second tab's sidebar, without its page links and 退出登录, were read with skeletons in their place;
+reproduced with Chromium's CPU slowed 20×).
+
 An action must start a run. When none starts, the messages on the app's websocket tell why: an
 action that sent nothing in START_SECONDS reached no widget and is done again (nothing can have
 run); a rerun request that no run follows within the action timeout is a lost rerun and fails
@@ -54,6 +60,7 @@ new MutationObserver(changes => {
                       childList: true, characterData: true, subtree: true});
 """
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
+SKELETON = "[data-testid=stSkeleton]"  # an element drawn before its code has loaded
 CONNECTION = "document.querySelector('[data-test-connection-state]')?.getAttribute('data-test-connection-state')"
 
 
@@ -226,9 +233,10 @@ class Page:
                 raise PlaywrightTimeout("no run ended")
             # The last elements of a run can be drawn a moment after the run is reported finished:
             # settled means no run under way or announced on the websocket, no request of the page
-            # in flight, not running on the page, and no change to the page for QUIET_SECONDS.
+            # in flight, not running on the page, no change to the page for QUIET_SECONDS, and no element
+            # waiting for its code (a skeleton).
             quiet = (f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
-                     f"{QUIET_SECONDS * 1000}")
+                     f"{QUIET_SECONDS * 1000} && !document.querySelector('{SKELETON}')")
             if not self._within(ACTION_TIMEOUT_MS / 1000, lambda: (mark is None or self.wire.idle_since(mark))
                                 and self.wire.loaded() and self._page_says(quiet)):
                 raise PlaywrightTimeout("the page did not settle")
