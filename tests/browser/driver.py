@@ -8,7 +8,8 @@ it happened, so an action's time runs from the click to the end of the last reru
 
 Streamlit draws an element whose code is not loaded yet as a skeleton (data-testid=stSkeleton) and loads that code
 on first use, from the browser's cache when another page had it: no request, no change to the page until it is
-there. On a loaded machine that takes seconds, so a settled page also shows no skeleton (polish23: the skip link's
+there. On a loaded machine that takes seconds, so a settled page also shows no skeleton unless a request is still
+loading (a download on a weak link, see LOADING_SECONDS) (polish23: the skip link's
 name and a second tab's sidebar, without its page links and 退出登录, were read with skeletons in their place;
 reproduced with Chromium's CPU slowed 20×).
 
@@ -80,7 +81,8 @@ class Wire:
     def follow_requests(self, page) -> None:
         """Note the page's HTTP requests in flight: what the page fetches after a run has finished (code
         loaded on first use, e.g. for a table) draws after a pause in which nothing on the page changes."""
-        page.on("request", lambda request: self.loading.__setitem__(request, time.monotonic()))
+        page.on("request", lambda request: request.resource_type == "websocket"  # open for good: no download
+                or self.loading.__setitem__(request, time.monotonic()))
         page.on("requestfinished", lambda request: self.loading.pop(request, None))
         page.on("requestfailed", lambda request: self.loading.pop(request, None))
 
@@ -236,9 +238,9 @@ class Page:
             # in flight, not running on the page, no change to the page for QUIET_SECONDS, and no element
             # waiting for its code (a skeleton).
             quiet = (f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
-                     f"{QUIET_SECONDS * 1000} && !document.querySelector('{SKELETON}')")
+                     f"{QUIET_SECONDS * 1000}")
             if not self._within(ACTION_TIMEOUT_MS / 1000, lambda: (mark is None or self.wire.idle_since(mark))
-                                and self.wire.loaded() and self._page_says(quiet)):
+                                and self.wire.loaded() and self._page_says(quiet) and self._code_loaded()):
                 raise PlaywrightTimeout("the page did not settle")
         except PlaywrightTimeout:
             state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
@@ -279,6 +281,11 @@ class Page:
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
+
+    def _code_loaded(self) -> bool:
+        """No element is waiting for code that comes from the cache: a skeleton while a request is still in flight
+        is a download (a weak link), which `Wire.loaded` already lets a test go on without after LOADING_SECONDS."""
+        return bool(self.wire.loading) or self._page_says(f"!document.querySelector('{SKELETON}')")
 
     def _counters(self) -> tuple[int, int]:
         """Runs ended and runs started so far on this page."""
