@@ -119,4 +119,3 @@ def test_an_action_that_never_reaches_a_widget_fails_after_its_tries(browser, ti
     message = str(failure.value)
     assert "clicking nothing" in message and "sent nothing to the app" in message and "点击次数 0" in message
     context.close()
-
