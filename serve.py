@@ -11,7 +11,6 @@ from pathlib import Path
 import streamlit as st
 
 from ui.page_addresses import page_routes
-from ui.pages import PAGES
 from ui.resources import database, loaded_knowledge_base, search_log_writer, settings
 from ui.search_api import ApiResources, SearchApi
 from ui.session_cookie import routes
@@ -20,5 +19,4 @@ from ui.stale_pages import ignore_stale_pages
 ignore_stale_pages(Path(__file__).resolve().parent)  # an old release's pages/ beside app.py: ignored, named to delete
 
 search_api = SearchApi(ApiResources(loaded_knowledge_base, database, search_log_writer, settings))
-app = st.App("app.py", routes=routes() + search_api.routes()
-             + page_routes([page.url_path for page in PAGES if page.url_path]))
+app = st.App("app.py", routes=routes() + search_api.routes() + page_routes())  # page addresses last: any other

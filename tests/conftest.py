@@ -43,12 +43,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(pytest.mark.xdist_group(group))
 
 
+# Where `make test`'s first build of the real content is kept for the session: the browser tests' app copies its data
+# (the index and the judge, what `kb build` makes) instead of building the same again (polish23: ~20 s of the browser
+# unit's set-up at load 12). Set before the workers start, so they inherit it; empty outside `make test`.
+BUILT_REAL_CONTENT = "AGENT_TRAINER_TESTS_BUILT_DATA"
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """With pytest-xdist workers (`make test` runs two), fill the shared embedding cache once before they start.
 
     On a fresh clone the cache is empty: the browser tests' `kb build` and the other worker's real-content
     knowledge base would each encode every text (minutes) and train the practice-call judge at the same
-    time. On a filled cache this build only reads it (seconds)."""
+    time. On a filled cache this build only reads it (seconds). Its data directory is kept for the session
+    (BUILT_REAL_CONTENT)."""
     import subprocess
     import sys
     import tempfile
@@ -56,13 +63,20 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
         return
-    with tempfile.TemporaryDirectory(prefix="agent-trainer-tests-") as data:
-        env = {**os.environ, "AGENT_TRAINER_DATA_DIR": data, "AGENT_TRAINER_CONTENT_DIR": str(REAL_CONTENT),
-               "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE)}
-        env.pop("AGENT_TRAINER_DATABASE_URL", None)
-        built = subprocess.run([sys.executable, "-m", "kb", "build"], cwd=ROOT, env=env, capture_output=True, text=True)
+    data = tempfile.mkdtemp(prefix="agent-trainer-tests-")
+    env = {**os.environ, "AGENT_TRAINER_DATA_DIR": data, "AGENT_TRAINER_CONTENT_DIR": str(REAL_CONTENT),
+           "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE)}
+    env.pop("AGENT_TRAINER_DATABASE_URL", None)
+    built = subprocess.run([sys.executable, "-m", "kb", "build"], cwd=ROOT, env=env, capture_output=True, text=True)
     if built.returncode:
+        shutil.rmtree(data, ignore_errors=True)
         raise RuntimeError(f"kb build for the shared embedding cache failed:\n{built.stderr[-3000:]}")
+    os.environ[BUILT_REAL_CONTENT] = data
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput") and os.environ.get(BUILT_REAL_CONTENT):
+        shutil.rmtree(os.environ.pop(BUILT_REAL_CONTENT), ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,6 +7,7 @@ import streamlit as st
 from kb.yaml_source import Problem
 from trainer.editing.editor import ContentEditor, SaveResult
 from trainer.editing.fields import ENTRY
+from ui.category_filter import ALL_CATEGORIES
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.resources import database, knowledge_base
@@ -24,7 +25,7 @@ def content_editor() -> ContentEditor:
 
 def open_new_entry(cells: dict[str, str], category: str | None) -> None:
     """Go to the content editor with a new FAQ entry whose form starts with `cells` (e.g. question, variants)."""
-    st.session_state.update({"editor_kind": ENTRY, "editor_next_pick": "", "editor_category": None,
+    st.session_state.update({"editor_kind": ENTRY, "editor_next_pick": "", "editor_category": ALL_CATEGORIES,
                              "editor_draft_key": None, EDITOR_PREFILL: dict(cells)})
     if category:
         st.session_state["editor_new_category"] = category

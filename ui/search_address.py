@@ -13,9 +13,9 @@ from collections.abc import Collection
 import streamlit as st
 
 from trainer.search_feedback.store import loggable_query
+from ui.category_filter import ALL_CATEGORIES
 
 QUESTION, CATEGORY, REGULATIONS = "q", "category", "regulations"
-ALL_CATEGORIES = ""  # the category box's "all" option; not None, see ui_pages/search.py
 _READ = "_search_address_read"  # this session has taken the address's question once
 
 

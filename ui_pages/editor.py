@@ -10,6 +10,7 @@ from trainer.editing.editor import SaveResult
 from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
+from ui.category_filter import ALL_CATEGORIES, category_filter
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
 from ui.display import category_name, choice_name, entry_choice, shortened
 from ui.limits import LINE_CHARS, TEXT_CHARS
@@ -35,15 +36,14 @@ kind = st.radio(tr("内容类型", "Content type"), [ENTRY, QUIZ], horizontal=Tr
 text_key = f"editor_text_{kind}"
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick and next_pick not in {item.id for item in matching_items(
-        content, kind, st.session_state.get("editor_category"),
+        content, kind, st.session_state.get("editor_category") or None,
         st.session_state.get("editor_tag") if kind == ENTRY else None, st.session_state.get(text_key) or "")}:
     # The item just saved is shown even where the filters would hide it: 王老师 saved a new quiz item under a text
     # filter that did not match it, and it vanished into an empty form, 选择（0 条符合） (qa18).
-    st.session_state.update({"editor_category": None, "editor_tag": None, text_key: ""})
+    st.session_state.update({"editor_category": ALL_CATEGORIES, "editor_tag": None, text_key: ""})
 filter_col, tag_col, text_col = st.columns(3)
+category = category_filter(filter_col, keep("editor_category"), categories)  # 全部分类 → None
 # A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
-category = filter_col.selectbox(tr("分类", "Category"), [None, *categories], format_func=category_name, key=keep("editor_category"),
-                                placeholder=category_name(None))
 tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
                         placeholder=tr("全部标签", "All tags"),
                         format_func=lambda t: tr("全部标签", "All tags") if t is None else t)

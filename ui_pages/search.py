@@ -7,6 +7,7 @@ import streamlit as st
 from kb import ArticleHit, Hit
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
+from ui.category_filter import category_filter
 from ui.display import entry_text
 from ui.guide import guide_link
 from ui.limits import QUESTION_CHARS
@@ -15,7 +16,7 @@ from ui.pages import require_page_user
 from ui.progress_note import shown_while
 from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
-from ui.search_address import ALL_CATEGORIES, show_in_address, take_from_address
+from ui.search_address import show_in_address, take_from_address
 from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
 from ui.session import STAFF
 from ui.widget_memory import keep
@@ -41,15 +42,7 @@ with st.form("search-form", border=False):
     query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
                                  placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
                                                 "e.g. how long is the grace period"))
-    # "All categories" is an option of its own, not None: Streamlit (1.67) draws a box whose value is None in the
-    # session state as clearable, and its "×" cut 全部分类 to "全部分" at 1024 px and 125 % (qa18 Left); a None drawn
-    # as the placeholder had read "Choose an" (qa18 #6), so the placeholder still says the same words.
-    # (The words are read in this run's language: a format function calling tr later could read another.)
-    words = {ALL_CATEGORIES: tr("全部分类", "All categories"),
-             **{c: tr(info.name, info.name_en) for c, info in categories.items()}}
-    chosen = category_col.selectbox(tr("分类", "Category"), list(words), key=keep("search_category"),
-                                    format_func=words.__getitem__, placeholder=words[ALL_CATEGORIES])
-    category = chosen or None
+    category = category_filter(category_col, keep("search_category"), categories)  # 全部分类 → None
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 

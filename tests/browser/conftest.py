@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.driver import Browser, Journal
+from tests.conftest import BUILT_REAL_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("AGENT_TRAINER_CHROMIUM", "/usr/bin/chromium"))
@@ -122,8 +123,13 @@ def app_url():
     env.pop("AGENT_TRAINER_DATABASE_URL", None)
     port = free_port()
     build, serve = make_run_command(port)
-    # `kb build` also trains the practice-call judge, so no journey step times the training.
-    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
+    # `kb build` also trains the practice-call judge, so no journey step times the training. Under `make test` the
+    # same content was built once before the workers started (tests/conftest.py): its index and judge are copied.
+    built = os.environ.get(BUILT_REAL_CONTENT)
+    if built and Path(built).is_dir():
+        shutil.copytree(built, workdir / "data")
+    else:
+        subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(serve, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"

@@ -6,6 +6,13 @@ each action waiting until the app has finished redrawing, and timing it.
 it happened, so an action's time runs from the click to the end of the last rerun it caused
 (a page that calls st.rerun() runs twice, and the user waits for both).
 
+Streamlit draws an element whose code is not loaded yet as a skeleton (data-testid=stSkeleton) and loads that code
+on first use, from the browser's cache when another page had it: no request, no change to the page until it is
+there. On a loaded machine that takes seconds, so a settled page also shows no skeleton unless a request is still
+loading (a download on a weak link, see LOADING_SECONDS) (polish23: the skip link's
+name and a second tab's sidebar, without its page links and 退出登录, were read with skeletons in their place;
+reproduced with Chromium's CPU slowed 20×).
+
 An action must start a run. When none starts, the messages on the app's websocket tell why: an
 action that sent nothing in START_SECONDS reached no widget and is done again (nothing can have
 run); a rerun request that no run follows within the action timeout is a lost rerun and fails
@@ -54,6 +61,7 @@ new MutationObserver(changes => {
                       childList: true, characterData: true, subtree: true});
 """
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
+SKELETON = "[data-testid=stSkeleton]"  # an element drawn before its code has loaded
 CONNECTION = "document.querySelector('[data-test-connection-state]')?.getAttribute('data-test-connection-state')"
 
 
@@ -73,7 +81,8 @@ class Wire:
     def follow_requests(self, page) -> None:
         """Note the page's HTTP requests in flight: what the page fetches after a run has finished (code
         loaded on first use, e.g. for a table) draws after a pause in which nothing on the page changes."""
-        page.on("request", lambda request: self.loading.__setitem__(request, time.monotonic()))
+        page.on("request", lambda request: request.resource_type == "websocket"  # open for good: no download
+                or self.loading.__setitem__(request, time.monotonic()))
         page.on("requestfinished", lambda request: self.loading.pop(request, None))
         page.on("requestfailed", lambda request: self.loading.pop(request, None))
 
@@ -226,11 +235,12 @@ class Page:
                 raise PlaywrightTimeout("no run ended")
             # The last elements of a run can be drawn a moment after the run is reported finished:
             # settled means no run under way or announced on the websocket, no request of the page
-            # in flight, not running on the page, and no change to the page for QUIET_SECONDS.
+            # in flight, not running on the page, no change to the page for QUIET_SECONDS, and no element
+            # waiting for its code (a skeleton).
             quiet = (f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
                      f"{QUIET_SECONDS * 1000}")
             if not self._within(ACTION_TIMEOUT_MS / 1000, lambda: (mark is None or self.wire.idle_since(mark))
-                                and self.wire.loaded() and self._page_says(quiet)):
+                                and self.wire.loaded() and self._page_says(quiet) and self._code_loaded()):
                 raise PlaywrightTimeout("the page did not settle")
         except PlaywrightTimeout:
             state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
@@ -271,6 +281,11 @@ class Page:
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
+
+    def _code_loaded(self) -> bool:
+        """No element is waiting for code that comes from the cache: a skeleton while a request is still in flight
+        is a download (a weak link), which `Wire.loaded` already lets a test go on without after LOADING_SECONDS."""
+        return bool(self.wire.loading) or self._page_says(f"!document.querySelector('{SKELETON}')")
 
     def _counters(self) -> tuple[int, int]:
         """Runs ended and runs started so far on this page."""
@@ -380,8 +395,16 @@ class Page:
         return self.act(radio.first.click, step, what=f"picking the radio option {option!r}")
 
     def tab(self, name: str) -> "Page":
+        """Switch to a tab that the browser alone switches (st.tabs without on_change): nothing runs."""
         self.page.get_by_role("tab", name=name).click()
         return self
+
+    def open_tab(self, name: str, step: str | None = None) -> "Page":
+        """Choose a tab drawn only when chosen (st.tabs with on_change="rerun", e.g. the call report's details): the
+        app reruns to draw it, and the page is read once that run has settled. Read before it, the tab is half drawn:
+        qa18's test typed its reason into the first of two 简单说明原因 boxes, the only one drawn yet (polish23)."""
+        tab = self.page.get_by_role("tab", name=name)
+        return self.act(tab.click, step, what=f"choosing the tab {name!r}")
 
     def sign_in(self, login: str, password: str) -> "Page":
         self.fill("登录名", login).fill("密码", password)

@@ -67,7 +67,7 @@ def test_a_short_practice_call_ends_with_a_report(agent_page):
     page.click_button("确定结束", step="practice report")
     assert "通话报告" in page.main_text() and "下次这样做" in page.main_text()
     assert "您说：" in page.main_text()  # turn by turn: the first of the report's detail tabs
-    page.act(lambda: page.tab("情绪变化"), step="practice report tab")  # drawn when chosen, not with the report
+    page.open_tab("情绪变化", step="practice report tab")  # drawn when chosen, not with the report
     page.page.locator("[data-testid=stVegaLiteChart]").first.wait_for(state="visible")
     page.click_button("换个情景")
 

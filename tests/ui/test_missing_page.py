@@ -13,3 +13,16 @@ def test_the_page_address_is_read_from_the_browsers_url_under_the_apps_base_path
     assert requested_address("https://host/trainer", "trainer") == ""
     assert requested_address("http://localhost:8501/%E5%8E%86%E5%8F%B2", "") == "历史"  # read as typed
     assert requested_address("http://localhost:8501/a/b", "") == "a/b"
+
+
+def test_a_nested_wrong_address_gets_its_page_at_that_very_address():
+    """/a/b: the browser asks Streamlit for the page "a/b"; st.Page refuses a "/" in its address, so the page takes it
+    after it is made (a private attribute: this test is the warning when a Streamlit upgrade moves it)."""
+    import streamlit as st
+
+    from ui.missing_page import missing_page
+
+    main = st.Page(lambda: None, title="main", url_path="main")
+    page = missing_page("a/b", {"search"}, main)
+    assert page is not None and page.url_path == "a/b" and page.visibility == "hidden"
+    assert missing_page("search", {"search"}, main) is None
