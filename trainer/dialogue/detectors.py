@@ -266,6 +266,20 @@ def warns_before_ending(sentence: str) -> bool:
             and _LAST_RESORT_END.search(sentence) is not None)
 
 
+# The callback's required question whether the customer's words were their own will (保险销售行为可回溯管理暂行办法
+# art. 11: 录音录像中陈述是否为其真实意思表示) is a check, not a reproach: qa19 found the classifier read
+# 当时说的话都是您自己的真实意思吗？ as 服务忌语 (near the train split's 这都是您自己的… blame lines); no train line asks it.
+_OWN_WILL = re.compile(r"(自己|本人)的?(真实)?(意思|意愿)|真实意思|自愿")
+
+
+def asks_own_will(sentence: str) -> bool:
+    """`sentence` asks the customer, as 您, whether something was their own true will (…都是您自己的真实意思吗？),
+    nothing rude in it (not 你自己的意思你自己不清楚吗？)."""
+    stripped = sentence.strip()
+    return (stripped.endswith(("？", "?")) and "您" in stripped and _OWN_WILL.search(stripped) is not None
+            and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped) or _PRESSED_CHOICE.search(stripped)))
+
+
 BLAME_CUES = (
     "你自己没", "您自己没", "你自己的问题", "您自己的问题", "你自己不看", "是你的问题", "是您的问题", "你错了", "您错了", "怪你", "怪您",
     "不是我们的问题", "跟我们没关系", "和我们没关系", "你非要", "你懂不懂", "你根本不懂", "谁让你",

@@ -845,3 +845,25 @@ def test_a_sentence_that_answers_her_question_is_not_vague(real_scenarios, real_
     call = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge, mode="training")
     play(call, [*ELDERLY_CALL[:4], "这个嘛，说不好，反正就那样吧。"])  # guard: a reply that answers nothing still is vague
     assert ("vague", False) in {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 5}
+
+
+@pytest.mark.parametrize("question", ["当时说的话都是您自己的真实意思吗？", "那个录像里说的，都是您自己的意思吗？"])
+def test_the_callbacks_own_will_question_is_not_rude(real_scenarios, real_facts, judge, question):
+    """qa19: 阿珍 asked the dual-recording callback's required question (可回溯管理暂行办法 art. 11: 陈述是否为其真实
+    意思表示) in her own words; the classifier read it 服务忌语 (near the train split's 这都是您自己的… lines), the elderly
+    customer took offence (你这孩子怎么这样说话？) and the recording step was not met."""
+    session = DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge)
+    session.start()
+    session.reply("周阿姨您好，我是95519的回访专员。请问您是周桂芳阿姨本人吗？麻烦您说一下身份证后四位。")
+    session.reply("谢谢阿姨，核对好了。您在银行买这份保险的时候，是不是做了录音录像？" + question)
+    report = session.report()
+    assert not [f for f in report.findings if f.rubric == "rude"], report.findings
+    assert "recording" not in report.missed_checkpoints
+
+
+def test_a_condescending_own_will_question_stays_rude(judge, real_facts):
+    from trainer.dialogue.detectors import Detectors
+    from trainer.dialogue.reply import reply_evidence
+
+    found = reply_evidence("你自己的意思你自己不清楚吗？", Detectors(real_facts.content.forbidden_phrases), judge)
+    assert "rude" in {e.behaviour for e in found}
