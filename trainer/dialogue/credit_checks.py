@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
-# Words naming what identifies the customer (or the check itself); `trainer.dialogue.judge.IDENTIFYING` and the data
-# of the 155 train lines labelled verification (手机号 / 卡号 / 地址 / 住哪儿 / 保单号 / 全名 / 单位 / 授权 / 她本人).
-IDENTIFYING_THINGS = (
-    "身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
-    "女士", "先生", "阿姨", "大爷", "老人家", "手机", "号码", "号", "卡", "地址", "住", "核", "对上", "对一下", "对对",
+# What identifies the policyholder: an identity check asked without one of these (您好，请问是哪位？) checks nothing
+# (the judge's who-question guard).
+IDENTIFYING = ("身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
+               "女士", "先生", "阿姨", "大爷", "老人家")
+# …and what else names a person or the check itself: the data of the 155 train lines labelled verification
+# (手机号 / 卡号 / 地址 / 住哪儿 / 保单号 / 全名 / 单位 / 授权 / 她本人).
+IDENTIFYING_THINGS = IDENTIFYING + (
+    "手机", "号码", "号", "卡", "地址", "住", "核", "对上", "对一下", "对对",
     "单位", "收入", "授权", "委托", "闺女", "女儿", "儿子", "老伴", "妈妈", "家属",
 )
 # A run of data (six digits or more, spaces and masks allowed): an ID, card or phone number said out.

@@ -29,7 +29,7 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
                                         warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
-from trainer.dialogue.credit_checks import not_an_identity_check, thanks_for_understanding
+from trainer.dialogue.credit_checks import IDENTIFYING, not_an_identity_check, thanks_for_understanding
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
@@ -68,8 +68,6 @@ IDENTITY_WORDS = ("？", "?", "吗", "请", "麻烦", "报", "说一下", "说�
 # Asking who is on the line (您好，请问是哪位？ 您是谁呀？) checks nothing against the policy: it is an identity
 # check only with something that identifies the policyholder (哥，你是投保人不？我得先整明白你是谁 on the train split).
 WHO_QUESTION = re.compile(r"(哪位|是谁|谁呀|谁啊)")
-IDENTIFYING = ("身份", "本人", "后四位", "尾号", "姓名", "名字", "出生", "生日", "证件", "投保人", "被保", "受益人",
-               "女士", "先生", "阿姨", "大爷", "老人家")
 # Escalation waved away (主管也这么说，转了没用 / 投诉？随便您，反正结果不会变): naming the route while saying it is useless
 # offers none. Train split (judge21): 14 utterances hold one of these words, none labelled escalation.
 DISMISSED = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|结果不会变|随便您|随便你")
