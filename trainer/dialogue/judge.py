@@ -26,7 +26,7 @@ from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, se
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, explained_span, offers_choices, rule_floor,
-                                        warns_before_ending)
+                                        warns_before_ending, checks_understanding)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.credit_checks import IDENTIFYING, not_an_identity_check, thanks_for_understanding
@@ -252,8 +252,9 @@ class MeaningJudge:
         if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
             return None
         if behaviour == "rude" and (advice_against_others(sentence) or offers_choices(sentence)
-                                    or warns_before_ending(sentence) or asks_own_will(sentence)):
-            return None  # aimed at someone else, a choice offered, a fair warning, the callback's own-will question
+                                    or warns_before_ending(sentence) or asks_own_will(sentence)
+                                    or checks_understanding(sentence)):
+            return None  # aimed at someone else, a choice offered, a fair warning, the own-will question, a check understood
         if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
             return None
         if not ok and misread_fault(behaviour, quote.text, sentence):
