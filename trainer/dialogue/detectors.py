@@ -280,7 +280,6 @@ def asks_own_will(sentence: str) -> bool:
             and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped) or _PRESSED_CHOICE.search(stripped)))
 
 
-
 # A check that the customer has understood (这个您知道了吧？ 您这边明白了吗？ 刚才那段您有没有听清楚？) is what a callback
 # asks after each point, not a reproach: the corpus labels none of the 11 non-dev lines asking it rude (four of the
 # impatient writer's 这个您知道吧？ / 您清楚吧？, five of w-polite-southern's counter-examples); a tune call's good callback
@@ -297,6 +296,7 @@ def checks_understanding(sentence: str) -> bool:
     return (stripped.endswith(("？", "?")) and "您" in stripped and _UNDERSTOOD.search(stripped) is not None
             and not _REPROACHED.search(stripped) and not any(
                 rx.search(stripped) for rx in (_RUDE_SPOKEN, _IMPATIENCE, _RUDE_SHAPES, _PRESSED_CHOICE)))
+
 
 BLAME_CUES = (
     "你自己没", "您自己没", "你自己的问题", "您自己的问题", "你自己不看", "是你的问题", "是您的问题", "你错了", "您错了", "怪你", "怪您",
@@ -432,29 +432,19 @@ _IMPATIENCE = re.compile(
     r"|(刚才|已经|都)[^，,。！？!?]{0,3}(说|讲)过了(呀|啊|嘛|吧)?(?=[，,。！？!?～~…]|$))|又打来了"
     r"|又是(您|你)(啊|呀|哈)?(?=[，,。！？!?～~]|$)|问来问去|一直重复|知道了[，,]?知道了"
 )
-# The spoken forms (below) that two or more writers' rude lines share and that no non-dev line labelled not rude, blame
-# or vague matches (judge39r; the train split, the training-only files, judge32a's whole rude file): told to be quiet
-# (别老打断, 您别嚷嚷了, 您能不能先别说了, 让我把话说完), a complaint waved off (投诉也没用, 想投诉就投诉), talked down to
-# (动动脑子, 这种常识), a hang-up threatened (我就挂了). Held to `SPOKEN_FLOORS` like impatience; the rest of
-# `_RUDE_SPOKEN` — the forms one writer alone says, or said beside a blame or vague label (急也没用, 冲我来, 爱信不信,
-# 看着办, 随便您: the last two said in a tune call its writer did not mark rude) — counts by rules alone.
-_RUDE_SPOKEN_SHARED = re.compile(
-    r"(想|要)投诉就投诉|(投诉|告|找记者|找媒体|转过去|转了|转给|转主管|找谁)[^，,。！？!?]{0,4}(没用|没啥用|白搭)"
-    r"|别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|(您|你)(能不能|可不可以)?(先)?别(再)?说了|让我把话说完"
-    r"|动动脑子|这种常识|我(就|要|现在就|现在就可以|这就)挂(了|掉)(啊|吧)?(?=[，,。！!～~]|$)|挂了啊"
-)
-# Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone, but `_RUDE_SPOKEN_SHARED`.
+# Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone.
 _RUDE_SPOKEN = re.compile(
-    _RUDE_SPOKEN_SHARED.pattern + "|"
     r"爱信不信|随(您|你)咯|随便(您|你)(?=[，,。！!～~]|$)|看着办|想怎么样就怎么样|(爱|愿意|该)咋整咋整"
     r"|(还|到底)想怎么样|省省吧|别问那么多|没义务|(是|也是)浪费时间|该(说|讲)的(我)?都(说|讲)了|没(什么|啥)好(说|讲|唠)的?"
-    r"|没有意义|去告(呗|吧)|告哪(儿)?都|哪(儿)?告都"
+    r"|没有意义|(想|要)投诉就投诉"
+    r"|去告(呗|吧)|告哪(儿)?都|哪(儿)?告都|(投诉|告|找记者|找媒体|转过去|转了|转给|转主管|找谁)[^，,。！？!?]{0,4}(没用|没啥用|白搭)"
     r"|(哭|急|激动|嚷|嚷嚷|骂我|冲我|闹|吵)[^，,。！？!?]{0,3}(也)?(没用|没有用|解决不了|有什么用|有啥用)"
-    r"|别老问|别一直(重复|问|说|打断)|别整那些"
-    r"|嗓门(小|低|大)|大嗓门|安静一|冲我(来|嚷|吼|发火)|客气点|(您|你)耐心点|烦死|(?<!别)急眼|这么凶|为难我"
+    r"|别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|别老问|别一直(重复|问|说|打断)|别整那些|(您|你)(先)?别说了"
+    r"|嗓门(小|低|大)|大嗓门|安静一|动动脑子|冲我(来|嚷|吼|发火)|让我把话说完|客气点|(您|你)耐心点|烦死|(?<!别)急眼|这么凶|为难我"
     r"|听懂了没|有没有在听|到底要不要听|(太|真|也太)外行|大惊小怪|难沟通|太离谱|(说|讲)了(您|你)也不懂|(讲|说)了也白(讲|说)"
-    r"|就是想太多|还用问|问题还要问|真会算账|白给钱|(您|你)也信(?=[？?！!～~]|$)|就别买|还问什么|还来问|才来(问|说)"
+    r"|就是想太多|这种常识|还用问|问题还要问|真会算账|白给钱|(您|你)也信(?=[？?！!～~]|$)|就别买|还问什么|还来问|才来(问|说)"
     r"|扯到哪|又扯到|这不是扯"
+    r"|我(就|要|现在就|现在就可以|这就)挂(了|掉)(啊|吧)?(?=[，,。！!～~]|$)|挂了啊"
 )
 
 
@@ -470,11 +460,6 @@ _RUDE_SHAPES = re.compile(
     r"|(说|讲)也白(说|讲)|爱(找|问)谁(就)?(找|问)谁|(投诉|告)啥(呀|啊)?(?=[，,。！？!?～~]|$)"
     r"|(不用|别)(老|总|一直)打(电话|过来|来)|别再打(过来|来)|往上捅|倒(来|想起来)(找|问)|(您|你)也听不(明白|懂)"
 )
-
-def _counts_alone(text: str, match: re.Match) -> bool:
-    """A spoken rude form counted only without a classifier: `_RUDE_SPOKEN`'s, but the shared ones (`_RUDE_SPOKEN_SHARED`)."""
-    return match.re is _RUDE_SPOKEN and _RUDE_SPOKEN_SHARED.match(text, match.start()) is None
-
 
 def _customer_repeated(text: str, match: re.Match) -> bool:
     """"您前前后后讲了三遍" / "您刚才已经说过了": the customer said it (again), not the agent complaining (我都说三遍了)."""
@@ -788,7 +773,7 @@ class Detectors:
             if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
                 evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
                 if add(evidence):
-                    (alone if _counts_alone(text, match) else spoken).append(evidence)
+                    (alone if match.re is _RUDE_SPOKEN else spoken).append(evidence)
         if not _CONCRETE.search(text):
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):
