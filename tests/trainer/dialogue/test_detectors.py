@@ -501,6 +501,17 @@ def test_impatience_and_a_rule_repeated_back_are_held_to_the_classifier(text, qu
 def test_the_customers_own_repetition_and_a_colleague_to_come_are_not_impatience(text):
     assert "rude" not in {e.behaviour for e in Detectors(()).negatives(text, set())}
 
+@pytest.mark.parametrize("sentence, check", [  # judge39r: the corpus labels no check of this kind rude (11 non-dev lines)
+    ("这个您知道了吧？", True),  # the tune set's good callback, after the surrender loss
+    ("请问我讲的您都清楚了吗？", True), ("刚才那段您有没有听清楚？", True), ("这个您清楚吧？", True),
+    ("您听懂了没有啊？", False), ("这种常识您都不知道吗？", False), ("您这个年纪了，保险这点事儿还弄不清楚？", False),
+    ("您家老伴儿签的您能不知道？", False), ("这下您知道了吧？", False), ("您知道了吧。", False),
+])
+def test_a_check_that_the_customer_understood_is_told_from_a_reproach(sentence, check):
+    from trainer.dialogue.detectors import checks_understanding
+
+    assert checks_understanding(sentence) is check
+
 def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
     needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
