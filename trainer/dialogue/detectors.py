@@ -433,14 +433,21 @@ _IMPATIENCE = re.compile(
     r"|(刚才|刚刚|已经|都)[^，,。！？!?]{0,3}(说|讲)过(一遍|两遍|好几遍|几遍)?了(呀|啊|嘛|吧|哈)?(?=[，,。！？!?～~…]|$))|又打来了"
     r"|又是(您|你)(啊|呀|哈)?(?=[，,。！？!?～~]|$)|问来问去|一直重复|知道了[，,]?知道了"
 )
-# Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone.
+# The customer told to be quiet (别老打断, 您别嚷嚷了, 别老在电话里磨叽, 您能不能先别说了): the spoken forms that find the train
+# split's rude lines the classifier misses, said in three and more writers' rude lines and never beside a blame or vague
+# label (judge39r). Held to `SPOKEN_FLOORS` like impatience; the rest of `_RUDE_SPOKEN` counts by rules alone.
+_TOLD_TO_BE_QUIET = re.compile(
+    r"别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|(您|你)(能不能|可不可以)?(先)?别(再)?说了"
+)
+# Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone, but `_TOLD_TO_BE_QUIET`.
 _RUDE_SPOKEN = re.compile(
+    _TOLD_TO_BE_QUIET.pattern + "|"
     r"爱信不信|随(您|你)咯|随便(您|你)(?=[，,。！!～~]|$)|看着办|想怎么样就怎么样|(爱|愿意|该)咋整咋整"
     r"|(还|到底)想怎么样|省省吧|别问那么多|没义务|(是|也是)浪费时间|该(说|讲)的(我)?都(说|讲)了|没(什么|啥)好(说|讲|唠)的?"
     r"|没有意义|(想|要)投诉就投诉"
     r"|去告(呗|吧)|告哪(儿)?都|哪(儿)?告都|(投诉|告|找记者|找媒体|转过去|转了|转给|转主管|找谁)[^，,。！？!?]{0,4}(没用|没啥用|白搭)"
     r"|(哭|急|激动|嚷|嚷嚷|骂我|冲我|闹|吵)[^，,。！？!?]{0,3}(也)?(没用|没有用|解决不了|有什么用|有啥用)"
-    r"|别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|别老问|别一直(重复|问|说|打断)|别整那些|(您|你)(先)?别说了"
+    r"|别老问|别一直(重复|问|说|打断)|别整那些"
     r"|嗓门(小|低|大)|大嗓门|安静一|动动脑子|冲我(来|嚷|吼|发火)|让我把话说完|客气点|(您|你)耐心点|烦死|(?<!别)急眼|这么凶|为难我"
     r"|听懂了没|有没有在听|到底要不要听|(太|真|也太)外行|大惊小怪|难沟通|太离谱|(说|讲)了(您|你)也不懂|(讲|说)了也白(讲|说)"
     r"|就是想太多|这种常识|还用问|问题还要问|真会算账|白给钱|(您|你)也信(?=[？?！!～~]|$)|就别买|还问什么|还来问|才来(问|说)"
@@ -464,6 +471,11 @@ _RUDE_SHAPES = re.compile(
     # 规定就是规定，您再讲也改变不了 is labelled rude) and the customer's words waved off (您这样说也没用)
     r"|(规定|标准|规矩)就是(规定|标准|规矩)|(您|你)(这样|这么|再)(说|讲|闹|吵)(也|都)没(用|有用)"
 )
+
+def _counts_alone(text: str, match: re.Match) -> bool:
+    """A spoken rude form counted only without a classifier: `_RUDE_SPOKEN`'s, but the customer told to be quiet."""
+    return match.re is _RUDE_SPOKEN and _TOLD_TO_BE_QUIET.match(text, match.start()) is None
+
 
 def _customer_repeated(text: str, match: re.Match) -> bool:
     """"您前前后后讲了三遍" / "您刚才已经说过了": the customer said it (again), not the agent complaining (我都说三遍了)."""
@@ -777,7 +789,7 @@ class Detectors:
             if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
                 evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
                 if add(evidence):
-                    (alone if match.re is _RUDE_SPOKEN else spoken).append(evidence)
+                    (alone if _counts_alone(text, match) else spoken).append(evidence)
         if not _CONCRETE.search(text):
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):

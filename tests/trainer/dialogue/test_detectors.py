@@ -512,6 +512,22 @@ def test_a_check_that_the_customer_understood_is_told_from_a_reproach(sentence, 
 
     assert checks_understanding(sentence) is check
 
+@pytest.mark.parametrize("text, quote", [  # judge39r: the train split's rude lines the classifier misses
+    ("您…您能不能先别说了，听我讲完好吗！", "您…您能不能先别说了，"),  # w-nervous-new, a near miss of 您先别说了
+    ("亲你听我说完好嘛，别老打断了。", "别老打断了。"),
+    ("哎呀您别嚷嚷了，我耳朵都要被您震聋了。", "哎呀您别嚷嚷了，"),
+    ("您别老在电话里磨叽了，有啥去柜台说。", "您别老在电话里磨叽了，"),
+])
+def test_the_customer_told_to_be_quiet_is_held_to_the_classifier(text, quote):
+    """judge39r: the customer told to be quiet (`_TOLD_TO_BE_QUIET`: three and more writers' rude lines say it, none beside a
+    blame or vague label) is held to `SPOKEN_FLOORS` as impatience is and counts by rules alone without a classifier;
+    judge29's other spoken forms (您爱信不信) stay rules-alone."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text + "您爱信不信。", set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text + "您爱信不信。", set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    assert ("rude", quote) in held and ("rude", quote) in judged and ("rude", quote) in alone
+    assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
+
 def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
     needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
