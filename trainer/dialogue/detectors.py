@@ -18,7 +18,6 @@ from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.passing_blame import third_party_blamed
 from trainer.dialogue.promises import soft_promises
-from trainer.dialogue.step_forms import step_in_own_words
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -573,12 +572,6 @@ def _pattern_evidence(text: str, behaviour: str, pattern: re.Pattern) -> Evidenc
     return Evidence(behaviour, True, clause_at(text, match.start(), match.end()), ADVICE.get(behaviour, "")) if match else None
 
 
-def _step_evidence(text: str) -> Evidence | None:
-    """A next step as the agent's own action or the customer's step said as a condition (`step_forms`, judge39e)."""
-    match = step_in_own_words(text)
-    return Evidence("next_step", True, clause_at(text, match.start(), match.end()), ADVICE["next_step"]) if match else None
-
-
 def _said_plainly(text: str, words: str) -> bool:
     """`words` said at least once without a negation right before them: "不会恢复" explains no 复效."""
     return any(not text[:i].endswith(NEGATED_BEFORE) for i in occurrences(text, words))
@@ -668,7 +661,7 @@ class Detectors:
             _pattern_evidence(text, "empathy", _EMPATHY_SPOKEN) or _pattern_evidence(text, "empathy", _EMPATHY_ACKNOWLEDGED),
             _pattern_evidence(text, "verification", _IDENTITY_SPOKEN),
             _spoken_question(text),
-            _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN) or _step_evidence(text),
+            _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN),
             _spoken_explanation(text),
         ]
         return [e for e in found_now if e is not None and e.behaviour not in found]

@@ -380,16 +380,6 @@ SPOKEN_GOOD_SERVICE = [
     ("我明白您不是故意拖着不交的。", "empathy"),
     ("看病等着用钱，谁不着急。", "empathy"),
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
-    # judge39e: a next step as the agent's own action or the customer's step said as a condition, in wordings of my
-    # own (not train lines)
-    ("这个情况我给您反映上去，让核保的同事再看一遍。", "next_step"),
-    ("业务员当时怎么讲的，我们会去核实。", "next_step"),
-    ("我把您说的情况备注清楚，一起转给理赔的同事。", "next_step"),
-    ("地址是我们录错了，我马上改。", "next_step"),
-    ("您把体检报告补齐了寄过来就行。", "next_step"),
-    ("这个业务得走柜面，电话里办不了。", "next_step"),
-    ("您要替您母亲办，得有她签的委托书。", "next_step"),
-    ("能给您争取的我都给您争取。", "next_step"),
 ]
 
 
@@ -421,8 +411,6 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("放心，不会让您白跑一趟的。", "empathy"),                      # a promise
     ("别哭了，哭也解决不了问题。", "empathy"),                      # rude
     ("这是总部定的，我也没辙。", "empathy"),                        # passing the blame
-    ("情况我反映上去了，结果怎么样我也说不准。", "next_step"),       # an empty 等通知 (judge39e)
-    ("肯定能恢复，您把钱交上就行。", "next_step"),                  # a promise, not a step (judge39e)
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
