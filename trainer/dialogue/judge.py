@@ -30,7 +30,6 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.credit_checks import IDENTIFYING, not_an_identity_check, thanks_for_understanding
-from trainer.dialogue.escalation_only import escalation_without_follow_up
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
@@ -207,8 +206,7 @@ class MeaningJudge:
         return found
 
     def confirmed(self, reading: Reading, evidence: list[Evidence], spoken: Sequence[Evidence] = ()) -> list[Evidence]:
-        """`evidence` without the positive cue-rule hits the classifier firmly disagrees with, and without a next step
-        in a reply that only hands the case on (`escalation_only`).
+        """`evidence` without the positive cue-rule hits the classifier firmly disagrees with.
 
         A cue such as 您可以 or a question mark is a weak sign on its own; the floors were chosen
         on the training folds together with the thresholds (0 keeps every hit of that rule). The
@@ -217,8 +215,6 @@ class MeaningJudge:
         """
         kept = []
         for item in evidence:
-            if item.behaviour == "next_step" and not item.entry and escalation_without_follow_up(reading.text):
-                continue  # a hand-over with nothing said of what follows is an escalation (judge39e)
             floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
@@ -266,8 +262,6 @@ class MeaningJudge:
             return None
         if behaviour == "empathy" and thanks_for_understanding(quote.text):
             return None  # a closing courtesy (judge38e)
-        if behaviour == "next_step" and escalation_without_follow_up(reading.text):
-            return None  # a transfer or complaint with no follow-up: an escalation, not a next step (judge39e)
         if behaviour == "verification" and not_an_identity_check(reading.text):
             return None  # a confirmation of the case, or data read out with nothing asked back (judge38e)
         if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(

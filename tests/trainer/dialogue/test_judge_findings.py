@@ -143,23 +143,6 @@ def test_a_check_back_is_held_to_the_rule_floor_and_a_request_needs_no_score() -
     assert not clarifying_kept("我问一句，您的身份证后四位是多少？", 0.05)
 
 
-def test_a_hand_over_with_nothing_said_of_what_follows_is_no_next_step() -> None:
-    """judge39e: a transfer, a complaint registered or a regulator named, with no time, call back, message or number,
-    is an escalation (the train split's largest next-step false credit); with one it is a next step too. Withheld
-    from the classifier's credit and from a cue hit (帮您登记) alike."""
-    judge = judge_scoring("next_step", 0.5)
-    assert judge.findings(reading("好的，我帮您转到投诉专席，您稍等别挂。", [0.9]), set()) == []
-    assert judge.findings(reading("您对结果不满意的话，也可以向当地的金融监管局反映。", [0.9]), set()) == []
-    found = judge.findings(reading("我给您升级到主管，今天下午四点前她打给您。", [0.9]), set())
-    assert [e.behaviour for e in found] == ["next_step"]
-    judge = judge_confirming("next_step", 0.3)
-    for text, kept in (("我帮您登记一个投诉，会有同事跟进。", False), ("我帮您登记一个投诉，编号稍后短信发您。", True)):
-        evidence, spoken = Detectors(()).rule_evidence(text, set())
-        assert "next_step" in {e.behaviour for e in evidence}, text
-        confirmed = judge.confirmed(reading(text, [0.9]), evidence, spoken)
-        assert ("next_step" in {e.behaviour for e in confirmed}) is kept, text
-
-
 def test_a_confirmation_of_the_case_or_data_read_out_unasked_is_no_identity_check() -> None:
     """judge38e: the classifier credits confirming and reading out as verification; an identity check names something
     that identifies the customer and, over data said out, asks it back."""
