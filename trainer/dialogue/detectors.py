@@ -18,6 +18,7 @@ from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.passing_blame import third_party_blamed
 from trainer.dialogue.promises import soft_promises
+from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -128,7 +129,9 @@ SPOKEN_QUESTION_WORDS = ("还是", "是不是", "有没有", "对吧", "是吧",
 # Not 吧 alone (这说不过去吧？ 您知道吧？ small talk: 15 of 28 such train hits were no clarifying question) nor 成不 /
 # 行不 (…我给您转过去，您看行不？ offers a step).
 QUESTION_ENDINGS = ("嘛", "不", "没", "对不")
-_IDENTITY_DATA = re.compile(r"\d{3}|\*\*|尾号|身份证|证件|卡号|本人|姓名|全名|名字|叫啥|地址|住在|住的|电话|手机|邮箱|生日|出生|"
+# A phone named is no data (个人手机还是座机？ 在手机上买的还是别人帮您弄的？ 有没有收到过回访电话？ — the veteran writer's
+# clarifying questions, judge39e); its number is (手机号, 电话是…).
+_IDENTITY_DATA = re.compile(r"\d{3}|\*\*|尾号|身份证|证件|卡号|本人|姓名|全名|名字|叫啥|地址|住在|住的|手机号|电话号|电话是|号码是|座机号|邮箱|生日|出生|"
                             r"投保人|被保险人|关系")
 
 # A question that offers to end the call (还有别的问题吗？) or checks the line (能听到吗？) is not a
@@ -163,10 +166,16 @@ _CHOICE_QUESTION = re.compile(r"还是(?!得|要|先|会|能|可以|不|没|挺|
 
 def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
     """The classifier's score a rule hit needs to count: `calibrated` (its behaviour's rule floor), for a spoken form
-    `SPOKEN_FLOORS` too, and for a choice question (`_CHOICE_QUESTION`) `CHOICE_FLOOR` alone."""
+    `SPOKEN_FLOORS` too, for a choice question (`_CHOICE_QUESTION`) `CHOICE_FLOOR` alone, for a question asked as a
+    request `REQUEST_FLOOR` and for a check back (…，对吧？) the rule floor alone (`question_forms`, judge39e)."""
     if (evidence.behaviour == "clarifying_question" and _CHOICE_QUESTION.search(evidence.quote)
             and not _IDENTITY_DATA.search(evidence.quote)):  # 请问您是投保人，还是被保险人？ keeps its floor
         return CHOICE_FLOOR
+    if evidence.behaviour == "clarifying_question" and not _IDENTITY_DATA.search(evidence.quote):
+        if asked_as_request(evidence.quote):  # 我问一句哈，… / 跟我捋一遍 (judge39e)
+            return REQUEST_FLOOR
+        if spoken and checks_back(evidence.quote):  # …生效的那张，对吧？ — the rule floor, not `SPOKEN_FLOORS`
+            return calibrated
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
 
 
@@ -213,7 +222,11 @@ def _spoken_question(text: str) -> Evidence | None:
     """A question about the case asked in spoken forms (还是, 对吧, 啥, …不？) over no data of the customer's."""
     for _, _, sentence in sentence_spans(text):
         stripped = sentence.strip()
-        if not stripped.endswith(("？", "?")) or _IDENTITY_DATA.search(stripped) or _asks_nothing(stripped):
+        if _IDENTITY_DATA.search(stripped) or _asks_nothing(stripped):
+            continue
+        if asked_as_request(stripped):  # …跟我说说。 needs no question mark (judge39e)
+            return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])
+        if not stripped.endswith(("？", "?")):
             continue
         if any(w in stripped for w in SPOKEN_QUESTION_WORDS) or _asks_at_end(stripped):
             return Evidence("clarifying_question", True, stripped, ADVICE["clarifying_question"])

@@ -380,6 +380,8 @@ SPOKEN_GOOD_SERVICE = [
     ("我明白您不是故意拖着不交的。", "empathy"),
     ("看病等着用钱，谁不着急。", "empathy"),
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
+    # judge39e: a question asked as a request, in a wording of my own (not a train line)
+    ("您跟我说说，那天业务员是怎么跟您讲的。", "clarifying_question"),
 ]
 
 
