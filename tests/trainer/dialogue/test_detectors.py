@@ -426,8 +426,17 @@ SPOKEN_EXPLANATIONS = [
     "生调说白了，就是派人去医院核实一下就诊记录。",
 ]
 
+# judge39j: a word glossed where it is said, or why the agent cannot tell a caller about another's policy — wordings of
+# my own (not train lines); held to the classifier's explanation floor, so they count only with a classifier.
+GLOSSES_AND_NOT_TOLD = [
+    "观察期呢，就是刚买的那三个月里得的病不在保障里。",
+    "您这单转了复核，就是再请另一组同事把材料看一遍。",
+    "您不是被保险人，他的住院情况我这边不方便透露。",
+    "您儿子那张保单的内容我没法跟您说，得他本人来电话。",
+]
 
-@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS)
+
+@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS + GLOSSES_AND_NOT_TOLD)
 def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(text):
     judged, held = Detectors(()).rule_evidence(text, set())
     alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
@@ -440,6 +449,9 @@ def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(
     "没办法，规定就是这样。",                          # a bare rule
     "按规定办就是了，您别问了。",                      # a bare rule
     "这个分红每年都不一样。",                          # no reason, no condition
+    "那个…就是…我再查一下哈。",                        # a filler 就是 (judge39j)
+    "这个就是不行，您别问了。",                        # a bare refusal
+    "这个不好说，等通知吧。",                          # vague
 ])
 def test_blame_or_a_bare_rule_is_no_spoken_explanation(text):
     assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
@@ -514,31 +526,3 @@ def test_more_desk_words_are_jargon_held_to_the_classifier(text, term):
     """judge39j: four desk words the corpus writers say unexplained only in lines labelled jargon."""
     judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
     assert [term in str(e.advice) for e in held if e.behaviour == "jargon"] == [True], held
-
-
-# judge39j: a word glossed where it is said, or why the agent cannot tell a caller about another's policy — wordings of
-# my own (not train lines); held to the classifier's explanation floor, so they count only with a classifier.
-GLOSSES_AND_NOT_TOLD = [
-    "观察期呢，就是刚买的那三个月里得的病不在保障里。",
-    "您这单转了复核，就是再请另一组同事把材料看一遍。",
-    "您不是被保险人，他的住院情况我这边不方便透露。",
-    "您儿子那张保单的内容我没法跟您说，得他本人来电话。",
-]
-
-
-@pytest.mark.parametrize("text", GLOSSES_AND_NOT_TOLD)
-def test_a_gloss_or_why_the_agent_cannot_tell_is_an_explanation_with_a_classifier(text):
-    judged, held = Detectors(()).rule_evidence(text, set())
-    alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
-    assert behaviours(held).get("explanation") in text and behaviours(judged).get("explanation") in text
-    assert "explanation" not in alone
-
-
-@pytest.mark.parametrize("text", [
-    "那个…就是…我再查一下哈。",     # a filler 就是
-    "没办法，就是这样。",            # a bare rule
-    "这个就是不行，您别问了。",
-    "这个不好说，等通知吧。",        # vague
-])
-def test_a_filler_or_a_bare_rule_is_no_gloss(text):
-    assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
