@@ -433,11 +433,6 @@ GLOSSES_AND_NOT_TOLD = [
     "您这单转了复核，就是再请另一组同事把材料看一遍。",
     "您不是被保险人，他的住院情况我这边不方便透露。",
     "您儿子那张保单的内容我没法跟您说，得他本人来电话。",
-    # a contract's rule cited or the cause of the customer's problem (judge39j)
-    "意外身故这一项您的合同里没写，这次赔不了。",
-    "牙齿矫正不在保障范围里，这个报不了。",
-    "上个月那笔没扣上，是您绑的那张卡授权过期了。",
-    "续期通知寄到您以前的地址了，您没收到也正常。",
 ]
 
 
@@ -457,8 +452,6 @@ def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(
     "那个…就是…我再查一下哈。",                        # a filler 就是 (judge39j)
     "这个就是不行，您别问了。",                        # a bare refusal
     "这个不好说，等通知吧。",                          # vague
-    "扣款失败是银行那边的问题，您自己问银行吧。",      # blame beside a cause
-    "这次扣款失败了，下个月肯定能扣上。",              # a promise beside it
 ])
 def test_blame_or_a_bare_rule_is_no_spoken_explanation(text):
     assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
