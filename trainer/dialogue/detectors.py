@@ -229,28 +229,6 @@ def _glossed_or_not_told(text: str) -> Evidence | None:
     return None
 
 
-# A fact stated as the answer (judge39j, train split's misses): a contract's rule cited (免责条款里写了，酒驾出事不赔 /
-# 合同里就没写 / 这个病不在保障范围里) or the cause of the customer's problem (系统显示授权过期了 / 短信发到您以前那个号上了 /
-# 这张卡余额不足扣款失败了). Not a sentence that also blames (是银行的问题, 您得自己问), promises (肯定 / 绝对) or reads out a
-# number (`_FAULT_BESIDE`): over every train line the form matches, 33 of 39 are labelled explanation; held to the
-# classifier's explanation floor like `_EXPLANATION_SPOKEN`.
-_FACT_STATED = re.compile(
-    r"(合同|条款)[^，。？！]{0,4}(写了|写着|写的是|写明|没写|约定)|不在保障(范围|里)"
-    r"|(扣款|扣费|授权|短信|通知书?|地址|号码|电话)[^，。？！]{0,8}(失败|过期|发错|没给更新|没更新|没改|余额不足|寄到|发到|打到|登记的)"
-    r"|(失败|过期|发错)了"
-)
-_FAULT_BESIDE = re.compile(r"的问题|自己问|肯定|绝对|\d{6,}|\d{4} \d{4}")
-
-
-def _fact_stated(text: str) -> Evidence | None:
-    """A sentence that states a contract's rule or the cause of the problem (`_FACT_STATED`) with no fault beside it."""
-    for _, _, sentence in sentence_spans(text):
-        stripped = sentence.strip()
-        if _FACT_STATED.search(stripped) and not _FAULT_BESIDE.search(stripped):
-            return Evidence("explanation", True, stripped, ADVICE["explanation"])
-    return None
-
-
 def _spoken_question(text: str) -> Evidence | None:
     """A question about the case asked in spoken forms (还是, 对吧, 啥, …不？) over no data of the customer's."""
     for _, _, sentence in sentence_spans(text):
@@ -712,7 +690,7 @@ class Detectors:
             _pattern_evidence(text, "verification", _IDENTITY_SPOKEN),
             _spoken_question(text),
             _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN),
-            _spoken_explanation(text) or _glossed_or_not_told(text) or _fact_stated(text),
+            _spoken_explanation(text) or _glossed_or_not_told(text),
         ]
         return [e for e in found_now if e is not None and e.behaviour not in found]
 
