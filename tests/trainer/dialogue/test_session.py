@@ -908,6 +908,7 @@ def test_the_trainees_own_name_after_wo_shi_is_no_wrong_name(real_scenarios, rea
     call.reply("王女士您好，我是客服专员小李。请您先提供一下身份证号码后四位。")  # guard: the customer called 王女士
     assert "wrong_name" in {f.rubric for f in call.report().findings}
 
+
 # judge39r: the tune set's good callback (w-calls-inspector, callback-cooperative), turns 1–6: turn 6 explains the
 # surrender loss and checks it was understood (这个您知道了吧？), which the classifier read 服务忌语 (0.84).
 CHECKED_CALL = [
