@@ -9,8 +9,9 @@ from tests.trainer.dialogue.conftest import judged_calls
 
 # judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, the customer's question said back, a deposit and a
 # complaint's reference number were no red lines, nor the premium said back to the confirmed policyholder, and a count
-# of days left was not judged as the rule
-TUNE_GOOD_CALLS_MET = 9
+# of days left was not judged as the rule; 11 / 19 once a check that the customer understood (这个您知道了吧？) was no
+# 服务忌语 and 标准就是标准，您这样说也没用 was (judge39r; main was 10 / 18 after judge39j)
+TUNE_GOOD_CALLS_MET = 10
 TUNE_BAD_CALLS_MET = 18
 
 
