@@ -8,6 +8,7 @@ the customer has confirmed who they are, the premium said back (今年的12000�
 bad calls mark ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
 Said before any identity check, a policy's figures stay personal data (`policy_figures_only` is the session's, after
 the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
+A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
 """
 
 from __future__ import annotations
