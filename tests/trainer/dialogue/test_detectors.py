@@ -380,6 +380,8 @@ SPOKEN_GOOD_SERVICE = [
     ("我明白您不是故意拖着不交的。", "empathy"),
     ("看病等着用钱，谁不着急。", "empathy"),
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
+    # judge39e: a question asked as a request, in a wording of my own (not a train line)
+    ("您跟我说说，那天业务员是怎么跟您讲的。", "clarifying_question"),
 ]
 
 
@@ -426,8 +428,17 @@ SPOKEN_EXPLANATIONS = [
     "生调说白了，就是派人去医院核实一下就诊记录。",
 ]
 
+# judge39j: a word glossed where it is said, or why the agent cannot tell a caller about another's policy — wordings of
+# my own (not train lines); held to the classifier's explanation floor, so they count only with a classifier.
+GLOSSES_AND_NOT_TOLD = [
+    "观察期呢，就是刚买的那三个月里得的病不在保障里。",
+    "您这单转了复核，就是再请另一组同事把材料看一遍。",
+    "您不是被保险人，他的住院情况我这边不方便透露。",
+    "您儿子那张保单的内容我没法跟您说，得他本人来电话。",
+]
 
-@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS)
+
+@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS + GLOSSES_AND_NOT_TOLD)
 def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(text):
     judged, held = Detectors(()).rule_evidence(text, set())
     alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
@@ -440,6 +451,9 @@ def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(
     "没办法，规定就是这样。",                          # a bare rule
     "按规定办就是了，您别问了。",                      # a bare rule
     "这个分红每年都不一样。",                          # no reason, no condition
+    "那个…就是…我再查一下哈。",                        # a filler 就是 (judge39j)
+    "这个就是不行，您别问了。",                        # a bare refusal
+    "这个不好说，等通知吧。",                          # vague
 ])
 def test_blame_or_a_bare_rule_is_no_spoken_explanation(text):
     assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
@@ -489,3 +503,28 @@ def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
     terms = {("jargon", "出险是哪天？"), ("jargon", "您可以申请复效。")}
     assert terms <= held <= judged and terms <= alone
+
+
+def test_desk_codes_count_without_the_classifier_and_the_contracts_word_is_held():
+    """judge39j: a desk code in Latin capitals is jargon whatever the classifier scores (every train line saying one is
+    labelled jargon; the shortest score under any floor); 效力中止, the contract's own word, is held to the classifier's
+    floor like 复效 and 出险, and counts without a classifier."""
+    text = "您这单CV就那么点。保单已经效力中止了。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    code, word = ("jargon", "您这单CV就那么点。"), ("jargon", "保单已经效力中止了。")
+    assert code in judged and code not in held and code in alone
+    assert word in held and word in judged and word in alone
+
+
+@pytest.mark.parametrize("text, term", [
+    ("您这份的核保结论出来了，是延期。", "核保结论"),
+    ("您这病算既往症，这次理赔没批。", "既往症"),
+    ("调了病历，您这属于告知不实。", "告知不实"),
+    ("您得回原来出单的那个网点去办。", "出单"),
+])
+def test_more_desk_words_are_jargon_held_to_the_classifier(text, term):
+    """judge39j: four desk words the corpus writers say unexplained only in lines labelled jargon."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    assert [term in str(e.advice) for e in held if e.behaviour == "jargon"] == [True], held

@@ -115,6 +115,34 @@ def test_a_choice_question_counts_however_low_the_classifier_scores_it() -> None
         assert "clarifying_question" not in {e.behaviour for e in judge.confirmed(reading(text, [0.1]), evidence, spoken)}
 
 
+def clarifying_kept(text: str, score: float, rule_floor: float = 0.4) -> bool:
+    """Whether a clarifying-question rule hit in `text` survives `confirmed` at this classifier score."""
+    evidence, spoken = Detectors(()).rule_evidence(text, set())
+    kept = judge_confirming("clarifying_question", rule_floor).confirmed(reading(text, [score]), evidence, spoken)
+    return "clarifying_question" in {e.behaviour for e in kept}
+
+
+def test_a_phone_named_is_no_data_of_the_customers() -> None:
+    """judge39e: a choice or yes/no question that names a phone (…手机还是…座机？ 在手机上…还是…？) asks about the case
+    (the veteran writer's questions scored 0.02–0.36); a phone number said or asked for keeps the identity guard."""
+    assert clarifying_kept("您说的那个号，是您儿子的手机还是家里的座机？", 0.1)
+    assert clarifying_kept("您是在手机上自己点的，还是业务员帮您操作的？", 0.1)
+    assert not clarifying_kept("您的手机号是13812345678，对吧？", 0.1)
+    assert not clarifying_kept("您登记的手机号还是原来那个吗？", 0.1)
+
+
+def test_a_check_back_is_held_to_the_rule_floor_and_a_request_needs_no_score() -> None:
+    """judge39e: a check back on the case (…，对吧？) is held to the rule floor like a question with a question word,
+    not to the spoken floor (0.6); a question asked as a request (我问一句… / 跟我说说…) counts at any score, like a
+    choice question. A check on who or where the customer is keeps the spoken floor."""
+    assert clarifying_kept("您说的是去年五月那次住院，对吧？", 0.45)
+    assert not clarifying_kept("您说的是去年五月那次住院，对吧？", 0.3)
+    assert not clarifying_kept("喂，是王先生是吧？", 0.45)
+    assert clarifying_kept("我问一句哈，您收到保单那天是几号？", 0.05)
+    assert clarifying_kept("您跟我说说，那天业务员是怎么跟您讲的。", 0.05)
+    assert not clarifying_kept("我问一句，您的身份证后四位是多少？", 0.05)
+
+
 def test_a_confirmation_of_the_case_or_data_read_out_unasked_is_no_identity_check() -> None:
     """judge38e: the classifier credits confirming and reading out as verification; an identity check names something
     that identifies the customer and, over data said out, asks it back."""
