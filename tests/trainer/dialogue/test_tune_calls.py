@@ -13,9 +13,10 @@ from tests.trainer.dialogue.conftest import judged_calls
 # judge39c: 11 / 24 (measured; the floors are what was measured, as the brief asked) once blame sending the customer to
 # another desk, words or feelings called useless, an answer that only says "it depends", a year against 180 days and a
 # check that the customer understood were read (the one good call left: fraud-suspicious-callback, whose simulated
-# customer asks 你们怎么有我电话的？, a question its writer's digest did not list)
+# customer asks 你们怎么有我电话的？, a question its writer's digest did not list); merged with main (judge39j: 效力中止
+# held, so lapse-reinstatement's bad2 runs on to escalated 51) the bad calls measure 23
 TUNE_GOOD_CALLS_MET = 11
-TUNE_BAD_CALLS_MET = 24
+TUNE_BAD_CALLS_MET = 23
 
 
 @pytest.fixture(scope="module")
