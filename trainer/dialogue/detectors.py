@@ -13,10 +13,12 @@ from typing import Iterable
 from kb.content import ForbiddenPhrase
 from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
 from kb.text import occurrences
+from trainer.dialogue.brush_offs import complaint_discouraged, words_called_useless
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
+from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.passing_blame import third_party_blamed
+from trainer.dialogue.passing_blame import blamed_in_spoken_words, third_party_blamed
 from trainer.dialogue.promises import soft_promises
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
@@ -152,7 +154,8 @@ _CLOSING_QUESTION = re.compile(r"还有(没有)?(其他|别的|什么|啥)")  # 
 # Rudeness in spoken words (judge29) other than impatience counts only without a classifier: with it, all the forms
 # found 2 more dev items for 2 more false flags, unfloored and at the floor the same rule chose (0.25), so rude
 # precision fell under its floor (0.73 → 0.70). Impatience (`_IMPATIENCE`, the kind #12 names) keeps that floor.
-SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25, "explanation": 0.2}  # explanation: judge38n
+SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25, "explanation": 0.2,  # explanation: judge38n
+                 "vague": 0.25}  # vague: judge39c (`evasions.only_it_depends`, rude's floor)
 # A question offering a choice or asking whether something happened (是卡里钱不够，还是换了卡？ 有没有人在旁边教您？
 # 医生说要治还是观察？) asks about the case however low the classifier scores it: the veteran writer's dialect choices
 # score 0.02–0.4 (judge32b). Such a rule hit, spoken form or question-word cue alike, is held to this floor instead of
@@ -770,7 +773,8 @@ class Detectors:
         for start, end in soft_promises(text):  # 这个钱基本上稳了 / 到时候基本没问题 (qa19, promises.py)
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
-        for start, end in third_party_blamed(text):  # 这是他的问题 — the salesperson's (qa19, passing_blame.py)
+        # 这是他的问题 — the salesperson's (qa19); 您得问理赔那边, 不能算我们的问题, 当初就该想到 (judge39c; passing_blame.py)
+        for start, end in (*third_party_blamed(text), *blamed_in_spoken_words(text)):
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("blame", False, clause_at(text, start, end), ADVICE["blame"]))
         for match in _BELITTLING.finditer(text):
@@ -792,6 +796,12 @@ class Detectors:
             # 这不是您的问题 reassures; 您是说“跟公司没关系”？ restates: neither blames
             if position >= 0 and not _negated(text, position) and not _quoted(text, position, position + len(cue)):
                 add(Evidence("blame", False, clause_at(text, position, position + len(cue)), ADVICE["blame"]))
+        # judge39c (brush_offs.py): before `_RUDE_SPOKEN`, whose 急也没用 it holds to the classifier
+        for spans, held in ((words_called_useless(text), True), (complaint_discouraged(text), False)):
+            for start, end in spans:
+                evidence = Evidence("rude", False, clause_at(text, start, end), ADVICE["rude"])
+                if not _quoted(text, start, end) and add(evidence) and held:
+                    spoken.append(evidence)
         for match in (*_IMPATIENCE.finditer(text), *_RUDE_SPOKEN.finditer(text), *_RUDE_SHAPES.finditer(text)):
             if not _quoted(text, match.start(), match.end()) and not _customer_repeated(text, match):
                 evidence = Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"])
@@ -801,6 +811,11 @@ class Detectors:
             for match in (*_VAGUE_WAIT.finditer(text), *_VAGUE_UNSURE.finditer(text)):
                 if not _quoted(text, match.start(), match.end()):
                     add(Evidence("vague", False, clause_at(text, match.start(), match.end()), ADVICE["vague"]))
+                    break
+            for start, end in only_it_depends(text):  # 具体还得看情况，…不好一概而论 (judge39c, evasions.py): held
+                evidence = Evidence("vague", False, clause_at(text, start, end), ADVICE["vague"])
+                if not _quoted(text, start, end) and add(evidence):
+                    spoken.append(evidence)
                     break
         for evidence, desk in self._jargon(text, explained_terms):
             if add(evidence) and desk:

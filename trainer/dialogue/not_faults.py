@@ -8,6 +8,7 @@ the customer has confirmed who they are, the premium said back (今年的12000�
 bad calls mark ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
 Said before any identity check, a policy's figures stay personal data (`policy_figures_only` is the session's, after
 the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
+A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
 """
 
 from __future__ import annotations
@@ -60,10 +61,25 @@ def policy_figures_only(quote: str) -> bool:
     return bool(_MONEY.search(quote)) and not _IDENTIFYING.search(quote)
 
 
+# A check that the customer has understood, asked after an explanation (这个您知道了吧？ / 您这边明白了吗？ /
+# 请问我讲的您都清楚了吗？): the whole sentence asks it and nothing else (judge39c: a tune-set good call's 这个您知道了吧？,
+# after the surrender loss was explained, read rude at 0.84 and the customer took offence; the train split's two such
+# sentences are rude counter-examples). 听懂了没 / 您听懂了没有？ (curt) and a rhetorical 还不知道吗 are none of them.
+_UNDERSTOOD = re.compile(r"(请问)?(那)?(这个|这些|刚才(说|讲)的|我(刚才)?(说|讲)的)?(您|你)(这边)?(都)?(听)?"
+                         r"(知道|明白|清楚|懂|记住|记下)了(吧|吗)[？?～~]*")
+
+
+def checks_understanding(sentence: str) -> bool:
+    """The sentence only asks whether the customer has understood what was explained."""
+    return bool(_UNDERSTOOD.fullmatch(sentence.strip()))
+
+
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
         return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
     if behaviour == "personal_data":
         return names_a_reference_number(quote)
+    if behaviour == "rude":
+        return checks_understanding(sentence)
     return False

@@ -281,8 +281,10 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 
 
 GOOD_CALLS_MET = 12
-BAD_CALLS_MET = 11
-BAD_FAULTS_SAME_BEHAVIOUR = 13  # 14 before the train labels were adjudicated (judge6)
+# judge39c: 11 → 12 and 13 → 14 — stroke-claim-early's bad call caught once a feeling called useless (judge29's 急也没用,
+# counted only without a classifier until then) is held to the classifier's rude floor (figures only, one dev read)
+BAD_CALLS_MET = 12
+BAD_FAULTS_SAME_BEHAVIOUR = 14  # 14 before the train labels were adjudicated (judge6), 13 after
 
 
 @pytest.mark.parametrize("filler", ["好的，我这边记录一下。", "我们公司最近有一款新的理财产品，收益挺好的，您有兴趣了解一下吗？"])

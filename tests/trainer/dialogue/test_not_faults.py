@@ -51,3 +51,16 @@ def test_the_premium_said_back_is_personal_data_only_before_the_identity_check(v
     session.reply(PREMIUM_SAID_BACK)
     flagged = any(f.rubric == "personal_data" and not f.ok and f.quote in PREMIUM_SAID_BACK for f in session.findings)
     assert flagged != verified
+
+
+def test_a_check_that_the_customer_understood_is_not_rude(judge, real_facts):
+    """judge39c: a tune-set good call asked 这个您知道了吧？ after the surrender loss; the classifier read it rude (0.84),
+    the simulated customer took offence and the call fell under 70."""
+    text = "头几年退保是会有损失的，每年能退多少，现金价值表上都列着呢。这个您知道了吧？"
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
+    assert "rude" not in found
+
+
+@pytest.mark.parametrize("sentence", ["您听懂了没有？", "这个还用我教您吗？", "您也不是头一回签字了吧？"])
+def test_curt_or_rhetorical_questions_are_not_excused(sentence):
+    assert not misread_fault("rude", sentence, sentence)
