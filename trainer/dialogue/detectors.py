@@ -16,8 +16,10 @@ from kb.text import occurrences
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.passing_blame import third_party_blamed
-from trainer.dialogue.promises import soft_promises
+from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
+from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up
+from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, hindsight_blamed, third_party_blamed
+from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
 from trainer.dialogue.wording import Worded, english
 
 EMPATHY_CUES = (
@@ -150,6 +152,10 @@ _CLOSING_QUESTION = re.compile(r"还有(没有)?(其他|别的|什么|啥)")  # 
 # found 2 more dev items for 2 more false flags, unfloored and at the floor the same rule chose (0.25), so rude
 # precision fell under its floor (0.73 → 0.70). Impatience (`_IMPATIENCE`, the kind #12 names) keeps that floor.
 SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25, "explanation": 0.2}  # explanation: judge38n
+# Fault forms in spoken words written from the train split's misses (judge39n): a promise said certain, hindsight
+# blame, an answer put off — each held to its own floor (promises.py, passing_blame.py, empty_answers.py).
+SPOKEN_FLOORS |= {"absolute_promise": SAID_CERTAIN_FLOOR, "blame": HINDSIGHT_FLOOR, "vague": PUT_OFF_FLOOR,
+                  "escalation": HANDED_UP_FLOOR}  # and a case handed up by name (hand_ups.py)
 # A question offering a choice or asking whether something happened (是卡里钱不够，还是换了卡？ 有没有人在旁边教您？
 # 医生说要治还是观察？) asks about the case however low the classifier scores it: the veteran writer's dialect choices
 # score 0.02–0.4 (judge32b). Such a rule hit, spoken form or question-word cue alike, is held to this floor instead of
@@ -663,6 +669,7 @@ class Detectors:
             _spoken_question(text),
             _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN),
             _spoken_explanation(text),
+            handed_up(text, ADVICE["escalation"]),  # judge39n
         ]
         return [e for e in found_now if e is not None and e.behaviour not in found]
 
@@ -732,6 +739,13 @@ class Detectors:
         for start, end in third_party_blamed(text):  # 这是他的问题 — the salesperson's (qa19, passing_blame.py)
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("blame", False, clause_at(text, start, end), ADVICE["blame"]))
+        for behaviour, spans in (("absolute_promise", said_certain(text)), ("blame", hindsight_blamed(text)),
+                                 ("vague", put_off(text))):  # held to `SPOKEN_FLOORS` (judge39n)
+            for start, end in spans:
+                if not _quoted(text, start, end):
+                    evidence = Evidence(behaviour, False, clause_at(text, start, end), ADVICE[behaviour])
+                    if add(evidence):
+                        spoken.append(evidence)
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))

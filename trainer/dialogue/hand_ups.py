@@ -1,0 +1,33 @@
+"""A case handed up in a trainee's everyday words (escalation), beside `detectors.ESCALATION_CUES` (judge39n).
+
+大姐给您写个情况说明递给领导 / 我把你的事儿报给我们组长了 / 我把您的情况交给我们组长 / 我今天就把情况报给质检组 / 向当地金融
+监管局投诉: the case passed to someone above the agent, or the regulator named as a route — behaviours.py's escalation
+(按规范提供了升级或登记的途径). The cues name the desk's own words (转接主管, 登记投诉, 专人); these sentences name the person.
+Train split (judge39n): 15 lines in six writers' words match, all labelled escalation. Said of a superior who turned
+it down (跟领导说过了，领导说再研究研究 — vague; 主管也这么说，转了没用 — rude) it offers no route.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.chinese_text import clause_at
+from trainer.dialogue.evidence import Evidence
+
+_HANDED_UP = re.compile(
+    r"(递|报|交|转|挂|升级|反映|提)(给|到)(我们)?(的)?(理赔|分公司|公司)?(领导|组长|主管|班长|经理|负责人|质检)"
+    r"|向[^，,。！？!?]{0,6}(监管|消保|保监)[^，,。！？!?]{0,4}(投诉|反映)"
+)
+_TURNED_DOWN = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|研究研究|说过了")
+# Written from the train split's misses: a hit counts only when the classifier scores the reply's escalation at least
+# this (`detectors.SPOKEN_FLOORS`; chosen leave one writer out, docs/benchmarks.md judge39n); without a classifier it
+# does not count.
+HANDED_UP_FLOOR = 0.4
+
+
+def handed_up(text: str, advice: str = "") -> Evidence | None:
+    """Escalation evidence when `text` passes the case to someone above the agent or names the regulator as a route."""
+    match = _HANDED_UP.search(text)
+    if match is None or _TURNED_DOWN.search(text):
+        return None
+    return Evidence("escalation", True, clause_at(text, match.start(), match.end()), advice)
