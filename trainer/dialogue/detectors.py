@@ -17,7 +17,7 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
-from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up
+from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
 from trainer.dialogue.wording import Worded, english
@@ -678,6 +678,8 @@ class Detectors:
         (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the positive forms that need a
         classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone."""
         cues = self.positives(text)
+        if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
+            cues = [e for e in cues if e.behaviour != "escalation"]  # so the calibration's cue verdicts stay)
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:

@@ -4,7 +4,8 @@
 监管局投诉: the case passed to someone above the agent, or the regulator named as a route — behaviours.py's escalation
 (按规范提供了升级或登记的途径). The cues name the desk's own words (转接主管, 登记投诉, 专人); these sentences name the person.
 Train split (judge39n): 15 lines in six writers' words match, all labelled escalation. Said of a superior who turned
-it down (跟领导说过了，领导说再研究研究 — vague; 主管也这么说，转了没用 — rude) it offers no route.
+it down (跟领导说过了，领导说再研究研究 — vague; 主管也这么说，转了没用 — rude) it offers no route. Nor does a specialist who
+will only get in touch (会有专人联系您, nothing handed over: `specialist_contact_only`).
 """
 
 from __future__ import annotations
@@ -31,3 +32,16 @@ def handed_up(text: str, advice: str = "") -> Evidence | None:
     if match is None or _TURNED_DOWN.search(text):
         return None
     return Evidence("escalation", True, clause_at(text, match.start(), match.end()), advice)
+
+
+# A specialist who will only get in touch (后续会有专人联系您 / 五个工作日内会有专人打电话给您), with no complaint, transfer,
+# check or handling named: the 专人 cue fires, but nothing is handed up — the train split labels both such lines
+# next_step or vague (two writers), while its 专人 escalations name the complaint or the handling (记一个投诉单…专人跟您联系,
+# 专人跟进, 请专人再看, 专人核实笔迹). Withheld from the cue and from the classifier alike (judge39n).
+_SPECIALIST_CONTACTS = re.compile(r"(专人|专门人员|专门的人员)[^，,。！？!?；;]{0,8}?(联系|打电话|回电|给您打|给你打|打给|回个电话|回复)")
+_HANDED_OVER = re.compile(r"投诉|转|核实|核查|看|跟进|处理|管|申诉|监管|升级|主管|领导|组长")
+
+
+def specialist_contact_only(text: str) -> bool:
+    """The reply says only that a specialist will get in touch, and hands the case to no one."""
+    return bool(_SPECIALIST_CONTACTS.search(text)) and not _HANDED_OVER.search(text)

@@ -551,3 +551,11 @@ def test_a_case_handed_up_by_name_is_escalation_held_to_the_classifier(text):
 @pytest.mark.parametrize("text", ["我跟领导说过了，领导说再研究研究。", "主管也这么说，您转过去也白搭。"])
 def test_a_superior_who_turned_it_down_is_no_escalation(text):
     assert "escalation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation_cue():
+    """judge39n: 专人 fires the escalation cue; 会有专人给您打电话 with nothing handed over is a next step, while a
+    complaint or a check the specialist takes on stays escalation."""
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence("登记好了，三天内会有专人给您打电话。", set())[0])
+    for text in ("我给您登记投诉，三天内专人联系您。", "我把材料交上去，会有专人核实后联系您。"):
+        assert "escalation" in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -149,3 +149,9 @@ def test_an_acknowledgment_is_no_empty_answer_and_owning_the_fault_is_no_blame()
     assert judge_narrowing("vague", 0.5, "回事").findings(reading("嗯，就是这么回事，您别问了。", [0.9]), set())
     assert judge_narrowing("blame", 0.5, "问题").findings(reading("他没讲清楚，这个是我们这边的问题。", [0.9]), set()) == []
     assert judge_narrowing("blame", 0.5, "问题").findings(reading("这真不是我们的问题，是银行扣不出来。", [0.9]), set())
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("您放心，后面会有专人联系您。", [0.9]), set()) == []
+    assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
