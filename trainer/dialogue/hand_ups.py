@@ -34,11 +34,13 @@ def handed_up(text: str, advice: str = "") -> Evidence | None:
     return Evidence("escalation", True, clause_at(text, match.start(), match.end()), advice)
 
 
-# A specialist who will only get in touch (后续会有专人联系您 / 五个工作日内会有专人打电话给您), with no complaint, transfer,
-# check or handling named: the 专人 cue fires, but nothing is handed up — the train split labels both such lines
-# next_step or vague (two writers), while its 专人 escalations name the complaint or the handling (记一个投诉单…专人跟您联系,
-# 专人跟进, 请专人再看, 专人核实笔迹). Withheld from the cue and from the classifier alike (judge39n).
-_SPECIALIST_CONTACTS = re.compile(r"(专人|专门人员|专门的人员)[^，,。！？!?；;]{0,8}?(联系|打电话|回电|给您打|给你打|打给|回个电话|回复)")
+# A specialist who will only get in touch (后续会有专人联系您 / 五个工作日内会有专人打电话给您 / 3个工作日内有专员联系您), with
+# no complaint, transfer, check or handling named: the 专人 cue fires, but nothing is handed up — the train split labels
+# all five such lines next_step or vague (three writers), while its 专人 / 专员 escalations name the complaint or the
+# handling (记一个投诉单…专人跟您联系, 投诉专员两个工作日内联系您, 专人跟进, 请专人再看). Withheld from the cue and from the
+# classifier alike (judge39n).
+_SPECIALIST_CONTACTS = re.compile(r"(专人|专员|专门人员|专门的人员)[^，,。！？!?；;]{0,8}?"
+                                  r"(联系|打电话|回电|给您打|给你打|打给|回个电话|回复|打您电话|打你电话)")
 _HANDED_OVER = re.compile(r"投诉|转|核实|核查|看|跟进|处理|管|申诉|监管|升级|主管|领导|组长")
 
 

@@ -154,4 +154,6 @@ def test_an_acknowledgment_is_no_empty_answer_and_owning_the_fault_is_no_blame()
 def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
     judge = judge_scoring("escalation", 0.5)
     assert judge.findings(reading("您放心，后面会有专人联系您。", [0.9]), set()) == []
+    assert judge.findings(reading("我先帮您登记上，两个工作日内有专员给您回电话。", [0.9]), set()) == []
     assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
+    assert [e.behaviour for e in judge.findings(reading("我给您转到投诉专员，她今天联系您。", [0.9]), set())] == ["escalation"]
