@@ -3,7 +3,7 @@
 An answer put off with no when and nobody acting (咱们后面再说哈, 我回头问问吧, 回头会有人联系您的, 领导说再研究研究), left to
 luck (就看运气啦), closed with a flat "that's how it is" (规定就是这样～, 反正结果就这样, 系统就这样), a wait with no end
 (您再等等看吧, 你再等等。) or an empty reassurance (咱公司不会不管的, 我们会处理的，您放心吧, 过阵子就好了) — behaviours.py's
-vague: 没有给客户实在的信息或下一步. Train split: every form matches only lines labelled vague (33 lines), each form in
+vague: 没有给客户实在的信息或下一步. Train split: every form matches only lines labelled vague (31 lines), each form in
 at least two writers' words. A time, a figure, the agent acting (帮您 / 我去 / 给您) or a route (投诉, 登记, 专员) makes it a
 next step, so none of these forms counts in a reply that holds one.
 """

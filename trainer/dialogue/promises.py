@@ -47,7 +47,7 @@ def states_no_lapse(quote: str) -> bool:
 
 # A return the contract does not guarantee (分红 / 红利 / 收益 / 利息: facts.md, 分红不保证) said certain without a promise
 # word: 分红肯定每年都有的，不会比业务员说的少的 / 收益一年起码百分之六，白纸黑字不会少的 / 贷款利息永远就这么低，不会变的
-# (judge39n: train split, 7 lines in three writers' words, all labelled absolute_promise). The guaranteed part said right
+# (judge39n: train split, 7 lines in four writers' words, all labelled absolute_promise). The guaranteed part said right
 # (生存金…这部分是保证的，一分不会少 / 年金…是保证领取的，不会变 — train counter-examples) or a hedge keeps a sentence clean.
 _NOT_GUARANTEED = re.compile(r"分红|红利|收益|利息|回报")
 _SAID_CERTAIN = re.compile(r"不会(比[^，,。！？!?]{0,10})?(少|变|低)|少不了|(每年|年年)都有|(起码|至少)(有|是|能|百分之|[\d一二三四五六七八九十两])")
