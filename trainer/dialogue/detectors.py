@@ -18,8 +18,10 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.passing_blame import blamed_in_spoken_words, third_party_blamed
-from trainer.dialogue.promises import soft_promises
+from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
+from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
+from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
+from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
 
@@ -154,8 +156,12 @@ _CLOSING_QUESTION = re.compile(r"还有(没有)?(其他|别的|什么|啥)")  # 
 # Rudeness in spoken words (judge29) other than impatience counts only without a classifier: with it, all the forms
 # found 2 more dev items for 2 more false flags, unfloored and at the floor the same rule chose (0.25), so rude
 # precision fell under its floor (0.73 → 0.70). Impatience (`_IMPATIENCE`, the kind #12 names) keeps that floor.
-SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25, "explanation": 0.2,  # explanation: judge38n
-                 "vague": 0.25}  # vague: judge39c (`evasions.only_it_depends`, rude's floor)
+SPOKEN_FLOORS = {"clarifying_question": 0.6, "jargon": 0.4, "rude": 0.25, "explanation": 0.2}  # explanation: judge38n
+# Fault forms in spoken words written from the train split's misses (judge39n): a promise said certain, hindsight
+# blame, an answer put off — each held to its own floor (promises.py, passing_blame.py, empty_answers.py); vague's
+# floor is shared with judge39c's it-depends answers (`evasions.only_it_depends`, read at 0.25, like rude's).
+SPOKEN_FLOORS |= {"absolute_promise": SAID_CERTAIN_FLOOR, "blame": HINDSIGHT_FLOOR, "vague": PUT_OFF_FLOOR,
+                  "escalation": HANDED_UP_FLOOR}  # and a case handed up by name (hand_ups.py)
 # A question offering a choice or asking whether something happened (是卡里钱不够，还是换了卡？ 有没有人在旁边教您？
 # 医生说要治还是观察？) asks about the case however low the classifier scores it: the veteran writer's dialect choices
 # score 0.02–0.4 (judge32b). Such a rule hit, spoken form or question-word cue alike, is held to this floor instead of
@@ -707,6 +713,7 @@ class Detectors:
             _spoken_question(text),
             _pattern_evidence(text, "next_step", _NEXT_STEP_SPOKEN),
             _spoken_explanation(text) or _glossed_or_not_told(text),
+            handed_up(text, ADVICE["escalation"]),  # judge39n
         ]
         return [e for e in found_now if e is not None and e.behaviour not in found]
 
@@ -715,6 +722,8 @@ class Detectors:
         (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the positive forms that need a
         classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone."""
         cues = self.positives(text)
+        if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
+            cues = [e for e in cues if e.behaviour != "escalation"]  # so the calibration's cue verdicts stay)
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
@@ -777,6 +786,13 @@ class Detectors:
         for start, end in (*third_party_blamed(text), *blamed_in_spoken_words(text)):
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("blame", False, clause_at(text, start, end), ADVICE["blame"]))
+        for behaviour, spans in (("absolute_promise", said_certain(text)), ("blame", hindsight_blamed(text)),
+                                 ("vague", put_off(text))):  # held to `SPOKEN_FLOORS` (judge39n)
+            for start, end in spans:
+                if not _quoted(text, start, end):
+                    evidence = Evidence(behaviour, False, clause_at(text, start, end), ADVICE[behaviour])
+                    if add(evidence):
+                        spoken.append(evidence)
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))

@@ -64,3 +64,27 @@ def test_a_check_that_the_customer_understood_is_not_rude(judge, real_facts):
 @pytest.mark.parametrize("sentence", ["您听懂了没有？", "这个还用我教您吗？", "您也不是头一回签字了吧？"])
 def test_curt_or_rhetorical_questions_are_not_excused(sentence):
     assert not misread_fault("rude", sentence, sentence)
+
+
+@pytest.mark.parametrize("text", ["嗯嗯，原来是这么回事。", "好的，收到您说的情况了。", "哦，我听明白了。"])
+def test_an_acknowledgment_alone_is_no_empty_answer(text):
+    """judge39n: the classifier read 嗯呐，是这么回事儿。 and 亲，收到您说的情况啦～ as vague on the train split (left out
+    writer); the agent has heard the customer and answers next."""
+    assert misread_fault("vague", text, text)
+
+
+@pytest.mark.parametrize("text", ["嗯，就是这么回事儿。", "这事儿它就是这么回事儿，您别问了。", "知道了知道了。",
+                                  "情况我们都知道了，后面会处理。"])
+def test_a_brush_off_is_still_an_empty_answer(text):
+    assert not misread_fault("vague", text, text)
+
+
+@pytest.mark.parametrize("text", ["您说得对，通知寄错地址了，这是我们这边的问题。", "扣两次款就是我们的错，我马上给您退。"])
+def test_the_agent_owning_the_fault_is_no_blame(text):
+    """judge39n: an apology's admission (这是我们这边的问题) read as blame on the train split; it is blame's opposite."""
+    assert misread_fault("blame", text, text)
+
+
+@pytest.mark.parametrize("text", ["这真不是我们的问题，是银行那边扣不出来。", "这是您自己的问题。", "这个不能怪我们吧。"])
+def test_blame_denying_the_companys_fault_is_not_excused(text):
+    assert not misread_fault("blame", text, text)
