@@ -494,38 +494,6 @@ def test_rudeness_shapes_are_held_to_the_classifier_and_count_without_one():
     assert ("rude", "您爱信不信。") not in judged
 
 
-@pytest.mark.parametrize("text, quote", [  # judge39r: the tune calls' marked rude turns (w-calls-inspector, w-calls-senior)
-    ("李女士，这个刚才说了，就是收到保单以后15天。咱抓紧哈，后面还有好几个电话呢。", "后面还有好几个电话呢。"),
-    ("阿姨，这个我刚才已经说过一遍了，每年都有分红。", "这个我刚才已经说过一遍了，"),
-    ("陈先生，这个我刚刚已经说过了哈，您要是不清楚可以自己看一下条款。", "这个我刚刚已经说过了哈，"),
-    ("这个不是说病重不重的问题，合同上有标准，标准就是标准，您这样说也没用。", "标准就是标准，"),
-    ("这个不是说病重不重的问题，合同上有标准，标准就是标准，您这样说也没用。", "您这样说也没用。"),
-])
-def test_impatience_and_a_rule_repeated_back_are_held_to_the_classifier(text, quote):
-    """judge39r: told it was said before (说过一遍了, 刚刚…说过了哈), hurried (后面还有好几个电话呢), a rule repeated back as
-    the answer (标准就是标准) and the customer's words waved off (您这样说也没用) are held to `SPOKEN_FLOORS` and count by
-    rules alone without a classifier."""
-    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
-    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
-    assert ("rude", quote) in {(e.behaviour, e.quote) for e in held}
-    assert ("rude", quote) in {(e.behaviour, e.quote) for e in alone}
-
-
-@pytest.mark.parametrize("text", ["您刚刚已经说过了哈，我都记下了。", "后面还有人会跟您联系。", "这个您放心，后边还有专人跟进。"])
-def test_the_customers_own_repetition_and_a_colleague_to_come_are_not_impatience(text):
-    assert "rude" not in {e.behaviour for e in Detectors(()).negatives(text, set())}
-
-@pytest.mark.parametrize("sentence, check", [  # judge39r: the corpus labels no check of this kind rude (11 non-dev lines)
-    ("这个您知道了吧？", True),  # the tune set's good callback, after the surrender loss
-    ("请问我讲的您都清楚了吗？", True), ("刚才那段您有没有听清楚？", True), ("这个您清楚吧？", True),
-    ("您听懂了没有啊？", False), ("这种常识您都不知道吗？", False), ("您这个年纪了，保险这点事儿还弄不清楚？", False),
-    ("您家老伴儿签的您能不知道？", False), ("这下您知道了吧？", False), ("您知道了吧。", False),
-])
-def test_a_check_that_the_customer_understood_is_told_from_a_reproach(sentence, check):
-    from trainer.dialogue.detectors import checks_understanding
-
-    assert checks_understanding(sentence) is check
-
 @pytest.mark.parametrize("text, quote", [  # judge39r: the train split's rude lines the classifier misses
     ("您…您能不能先别说了，听我讲完好吗！", "您…您能不能先别说了，"),  # w-nervous-new, a near miss of 您先别说了
     ("亲你听我说完好嘛，别老打断了。", "别老打断了。"),
@@ -541,6 +509,26 @@ def test_the_customer_told_to_be_quiet_is_held_to_the_classifier(text, quote):
     judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
     assert ("rude", quote) in held and ("rude", quote) in judged and ("rude", quote) in alone
     assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
+
+
+@pytest.mark.parametrize("text, quote", [  # judge39r: the tune calls' marked rude turns (w-calls-inspector, w-calls-senior)
+    ("李女士，这个刚才说了，就是收到保单以后15天。咱抓紧哈，后面还有好几个电话呢。", "后面还有好几个电话呢。"),
+    ("阿姨，这个我刚才已经说过一遍了，每年都有分红。", "这个我刚才已经说过一遍了，"),
+    ("陈先生，这个我刚刚已经说过了哈，您要是不清楚可以自己看一下条款。", "这个我刚刚已经说过了哈，"),
+])
+def test_impatience_the_tune_calls_mark_is_held_to_the_classifier(text, quote):
+    """judge39r: told it was said before (说过一遍了, 刚刚…说过了哈) and hurried (后面还有好几个电话呢) are held to
+    `SPOKEN_FLOORS` and count by rules alone without a classifier."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in held}
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in alone}
+
+
+@pytest.mark.parametrize("text", ["您刚刚已经说过了哈，我都记下了。", "后面还有人会跟您联系。", "这个您放心，后边还有专人跟进。"])
+def test_the_customers_own_repetition_and_a_colleague_to_come_are_not_impatience(text):
+    assert "rude" not in {e.behaviour for e in Detectors(()).negatives(text, set())}
+
 
 def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
@@ -576,3 +564,73 @@ def test_more_desk_words_are_jargon_held_to_the_classifier(text, term):
     """judge39j: four desk words the corpus writers say unexplained only in lines labelled jargon."""
     judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
     assert [term in str(e.advice) for e in held if e.behaviour == "jargon"] == [True], held
+
+
+# judge39n: fault forms in spoken words — wordings of my own, not train lines.
+@pytest.mark.parametrize("text, behaviour", [
+    ("您别担心，这个红利每年都有的，只会比去年高。", "absolute_promise"),        # a dividend said certain
+    ("分红这块儿您放心，不会比别人家的少。", "absolute_promise"),
+    ("这个万能账户的收益起码有百分之五，跑不到哪去。", "absolute_promise"),
+    ("您先退，以后想再投保也不受影响的，我跟您保证。", "absolute_promise"),   # vouched after the outcome
+    ("核保那边不会卡你的，放心交吧。", "absolute_promise"),
+    ("您要是早点把地址改了，信就不会寄丢了。", "blame"),                     # hindsight at the customer
+    ("您当初投保的时候就应该把病史写上。", "blame"),
+    ("大哥，那时候您要是多看两眼合同，也不至于闹成这样。", "blame"),
+    ("这事儿早干嘛去了？", "blame"),
+    ("这个嘛，咱们改天再说吧。", "vague"),                                    # put off, nothing given
+    ("领导那边还要再研究研究。", "vague"),
+    ("没办法，系统就是这样。", "vague"),
+    ("您先等等吧。", "vague"),
+    ("放心好了，公司会处理的。", "vague"),
+])
+def test_faults_in_spoken_words_are_held_to_the_classifier_and_count_without_one(text, behaviour):
+    """judge39n: the train split's misses by shape — a return or an outcome said certain without a promise word,
+    hindsight aimed at the customer, an answer put off with nothing given — each held to its floor
+    (`SPOKEN_FLOORS`) with a classifier and counted by rules alone without one."""
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone, _ = Detectors(()).rule_evidence(text, set(), judged=False)
+    assert behaviour in behaviours(held) and behaviour in behaviours(judged) and behaviour in behaviours(alone)
+
+
+@pytest.mark.parametrize("text, behaviour", [
+    ("这部分生存金是保证的，每年都有，一分不会少。", "absolute_promise"),      # the guaranteed part, said right
+    ("分红不保证，今年可能比去年少，也可能多。", "absolute_promise"),         # hedged
+    ("分红至少要等满一个保单年度才有。", "absolute_promise"),                 # 至少 as "not before"
+    ("我保证今天把您的材料交上去。", "absolute_promise"),                     # a vow of a step
+    ("这事不怪您，是我们当初没跟您讲清楚。", "blame"),                         # the company's fault
+    ("要是我们早点发短信提醒您，就不会这样了。", "blame"),                     # the agent's own hindsight
+    ("您当时不知道也正常，早点知道就不会这么着急了。", "blame"),              # comfort
+    ("我明天上午十点前给您回电话，到时候再说具体的。", "vague"),              # a time given
+    ("我帮您登记了，后面再说您看行吗？", "vague"),                             # the agent acting
+    ("规定就是这样的：犹豫期十五天内退保全额退还。", "vague"),               # the rule, then said
+])
+def test_look_alikes_of_the_spoken_fault_forms_are_not_flagged(text, behaviour):
+    found, _ = Detectors(()).rule_evidence(text, set())
+    assert behaviour not in behaviours(found)
+
+
+@pytest.mark.parametrize("text", [
+    "这个我做不了主，我把您的情况报给我们主管，让她看看。",
+    "我这就把材料递给理赔领导，请他亲自过目。",
+    "您也可以向银保监局投诉，这是您的权利。",
+])
+def test_a_case_handed_up_by_name_is_escalation_held_to_the_classifier(text):
+    """judge39n: the case passed to a named superior (报给我们主管 / 递给…领导) or the regulator named as a route —
+    the cues (转接主管, 登记投诉) miss them — counts with a classifier, held to its floor, and not without one."""
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone, _ = Detectors(()).rule_evidence(text, set(), judged=False)
+    assert "escalation" in behaviours(held) and "escalation" in behaviours(judged)
+    assert "escalation" not in behaviours(alone)
+
+
+@pytest.mark.parametrize("text", ["我跟领导说过了，领导说再研究研究。", "主管也这么说，您转过去也白搭。"])
+def test_a_superior_who_turned_it_down_is_no_escalation(text):
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation_cue():
+    """judge39n: 专人 fires the escalation cue; 会有专人给您打电话 with nothing handed over is a next step, while a
+    complaint or a check the specialist takes on stays escalation."""
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence("登记好了，三天内会有专人给您打电话。", set())[0])
+    for text in ("我给您登记投诉，三天内专人联系您。", "我把材料交上去，会有专人核实后联系您。"):
+        assert "escalation" in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -159,3 +159,29 @@ def test_thanks_for_understanding_is_no_empathy() -> None:
     judge = judge_scoring("empathy", 0.5)
     assert judge.findings(reading("谢谢您的理解，祝您生活愉快。", [0.9]), set()) == []
     assert judge.findings(reading("您的心情我理解。", [0.9]), set())[0].behaviour == "empathy"
+
+
+def test_the_agents_own_call_back_is_no_escalation() -> None:
+    """judge39n: 明天上午我亲自给您回电话 promises a next step; handing the case to someone (a colleague, a complaint,
+    a superior) is still escalation."""
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("您先别急，我今天下午四点前亲自给您回个电话。", [0.9]), set()) == []
+    assert judge.findings(reading("我帮您记下了，明早我打给您说结果。", [0.9]), set()) == []
+    for text in ("我把情况转给主管，下午我给您回电话。", "我帮您登记投诉，明天我给您回电话。", "我请核保的同事明天给您回电话。"):
+        assert [e.behaviour for e in judge.findings(reading(text, [0.9]), set())] == ["escalation"]
+
+
+def test_an_acknowledgment_is_no_empty_answer_and_owning_the_fault_is_no_blame() -> None:
+    """judge39n: the classifier read 嗯呐，是这么回事儿。 vague and 这个是我们这边的问题。 blame on the train split."""
+    assert judge_narrowing("vague", 0.5, "回事").findings(reading("噢，原来是这么回事。", [0.9]), set()) == []
+    assert judge_narrowing("vague", 0.5, "回事").findings(reading("嗯，就是这么回事，您别问了。", [0.9]), set())
+    assert judge_narrowing("blame", 0.5, "问题").findings(reading("他没讲清楚，这个是我们这边的问题。", [0.9]), set()) == []
+    assert judge_narrowing("blame", 0.5, "问题").findings(reading("这真不是我们的问题，是银行扣不出来。", [0.9]), set())
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("您放心，后面会有专人联系您。", [0.9]), set()) == []
+    assert judge.findings(reading("我先帮您登记上，两个工作日内有专员给您回电话。", [0.9]), set()) == []
+    assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
+    assert [e.behaviour for e in judge.findings(reading("我给您转到投诉专员，她今天联系您。", [0.9]), set())] == ["escalation"]

@@ -53,9 +53,11 @@ from trainer.dialogue.written_calls import load_calls
 # classifier, 效力中止 held like 复效, four more desk words) and explanation 0.90 / 0.79 → 0.89 / 0.81 (91 of 102 flags
 # right, 91 of 112 found: a word glossed where it is said, why the agent cannot tell): their floors follow (0.931 − 0.02,
 # 0.771 − 0.02; explanation R 0.8125 − 0.02, its P floor 0.87 stays)
+# judge39n: escalation P 0.89 → 0.92 (34 of 37 flags right: a specialist who will only get in touch, 会有专人联系您, is
+# no escalation — the 专人 cue at reply time and the classifier; its R 0.92 unchanged): its precision floor follows
 DEV_FLOORS = {
     "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.68, 0.69), "clarifying_question": (0.82, 0.76),
-    "explanation": (0.87, 0.79), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
+    "explanation": (0.87, 0.79), "next_step": (0.86, 0.72), "escalation": (0.89, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.91, 0.75),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
 }
@@ -281,8 +283,10 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 
 
 GOOD_CALLS_MET = 12
-BAD_CALLS_MET = 11
-BAD_FAULTS_SAME_BEHAVIOUR = 13  # 14 before the train labels were adjudicated (judge6)
+# judge39c: 11 → 12 and 13 → 14 — stroke-claim-early's bad call caught once a feeling called useless (judge29's 急也没用,
+# counted only without a classifier until then) is held to the classifier's rude floor (figures only, one dev read)
+BAD_CALLS_MET = 12
+BAD_FAULTS_SAME_BEHAVIOUR = 14  # 14 before the train labels were adjudicated (judge6), 13 after
 
 
 @pytest.mark.parametrize("filler", ["好的，我这边记录一下。", "我们公司最近有一款新的理财产品，收益挺好的，您有兴趣了解一下吗？"])

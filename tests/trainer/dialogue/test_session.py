@@ -907,38 +907,3 @@ def test_the_trainees_own_name_after_wo_shi_is_no_wrong_name(real_scenarios, rea
     call.start()
     call.reply("王女士您好，我是客服专员小李。请您先提供一下身份证号码后四位。")  # guard: the customer called 王女士
     assert "wrong_name" in {f.rubric for f in call.report().findings}
-
-
-# judge39r: the tune set's good callback (w-calls-inspector, callback-cooperative), turns 1–6: turn 6 explains the
-# surrender loss and checks it was understood (这个您知道了吧？), which the classifier read 服务忌语 (0.84).
-CHECKED_CALL = [
-    "喂，您好！我这边是95519客服中心的回访专员，工号3027，姓宋。请问您是李秀兰女士吗？",
-    "李女士您好。您上礼拜投保了我们的安享终身寿险，今天给您打电话是做个新单回访，一共七个小问题，占用您三五分钟，您现在说话方便吗？"
-    "……好嘞。那为了确认是您本人接的电话，麻烦您说一下您身份证号码的最后四位。",
-    "嗯，核对上了，谢谢您。第一项确认是您本人接听，这个就过了。第二项：这份安享终身寿险是您自己决定买的，投保人、被保险人都是您自己，"
-    "投保单上要签名的地方都是您亲笔签的，对吧？",
-    "好的，您亲笔签名、本人签收，我这儿都记上了。第三项：那个产品说明书，还有投保提示书，您拿到手以后看过了吗？里面写的内容都能看明白不？"
-    "哪块没整明白您直接问我。",
-    "嗯呐，正好第四项就说这个。“保险责任”就是出了啥事我们赔——您这份主要保的是身故，具体还有哪些责任以合同条款为准；“责任免除”反过来，"
-    "就是哪些情况不赔，比如投保人故意伤害被保险人、被保险人故意犯罪、合同生效两年内自杀这些，条款里都用加粗的字印出来了；"
-    "“保险期间”是终身，就是保一辈子。这三块您都清楚了吗？",
-    "好的。第五项，这个挺要紧的：要是过了犹豫期您想退保，我们退的是保单的“现金价值”，就是保单在那个时候实际值的钱。"
-    "头几年这个钱比您交的保费少不少，退保是会有损失的。每年能退多少，您保单里有张现金价值表，都列着呢。这个您知道了吧？",
-]
-
-
-def test_a_check_that_the_customer_understood_is_not_rude(real_scenarios, real_facts, judge):
-    """judge39r: a callback's check after a point (这个您知道了吧？ — the corpus labels none of its 11 such non-dev
-    lines rude) is no 服务忌语; the good call lost compliance to it."""
-    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
-    play(call, CHECKED_CALL)
-    assert not [f for f in call.report().findings if f.rubric == "rude"]
-
-
-@pytest.mark.parametrize("text", ["这种常识您都不知道吗？", "这下您知道了吧？", "您听懂了没有啊？我再说最后一遍。"])
-def test_a_reproach_asked_as_a_check_stays_rude(judge, real_facts, text):
-    from trainer.dialogue.detectors import Detectors
-    from trainer.dialogue.reply import reply_evidence
-
-    found = reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge)
-    assert "rude" in {e.behaviour for e in found}
