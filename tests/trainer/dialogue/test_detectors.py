@@ -494,6 +494,42 @@ def test_rudeness_shapes_are_held_to_the_classifier_and_count_without_one():
     assert ("rude", "您爱信不信。") not in judged
 
 
+@pytest.mark.parametrize("text, quote", [  # judge39r: the train split's rude lines the classifier misses
+    ("您…您能不能先别说了，听我讲完好吗！", "您…您能不能先别说了，"),  # w-nervous-new, a near miss of 您先别说了
+    ("亲你听我说完好嘛，别老打断了。", "别老打断了。"),
+    ("哎呀您别嚷嚷了，我耳朵都要被您震聋了。", "哎呀您别嚷嚷了，"),
+    ("您别老在电话里磨叽了，有啥去柜台说。", "您别老在电话里磨叽了，"),
+])
+def test_the_customer_told_to_be_quiet_is_held_to_the_classifier(text, quote):
+    """judge39r: the customer told to be quiet (`_TOLD_TO_BE_QUIET`: three and more writers' rude lines say it, none beside a
+    blame or vague label) is held to `SPOKEN_FLOORS` as impatience is and counts by rules alone without a classifier;
+    judge29's other spoken forms (您爱信不信) stay rules-alone."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text + "您爱信不信。", set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text + "您爱信不信。", set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    assert ("rude", quote) in held and ("rude", quote) in judged and ("rude", quote) in alone
+    assert ("rude", "您爱信不信。") in alone and ("rude", "您爱信不信。") not in judged
+
+
+@pytest.mark.parametrize("text, quote", [  # judge39r: the tune calls' marked rude turns (w-calls-inspector, w-calls-senior)
+    ("李女士，这个刚才说了，就是收到保单以后15天。咱抓紧哈，后面还有好几个电话呢。", "后面还有好几个电话呢。"),
+    ("阿姨，这个我刚才已经说过一遍了，每年都有分红。", "这个我刚才已经说过一遍了，"),
+    ("陈先生，这个我刚刚已经说过了哈，您要是不清楚可以自己看一下条款。", "这个我刚刚已经说过了哈，"),
+])
+def test_impatience_the_tune_calls_mark_is_held_to_the_classifier(text, quote):
+    """judge39r: told it was said before (说过一遍了, 刚刚…说过了哈) and hurried (后面还有好几个电话呢) are held to
+    `SPOKEN_FLOORS` and count by rules alone without a classifier."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in held}
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in alone}
+
+
+@pytest.mark.parametrize("text", ["您刚刚已经说过了哈，我都记下了。", "后面还有人会跟您联系。", "这个您放心，后边还有专人跟进。"])
+def test_the_customers_own_repetition_and_a_colleague_to_come_are_not_impatience(text):
+    assert "rude" not in {e.behaviour for e in Detectors(()).negatives(text, set())}
+
+
 def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
     needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
