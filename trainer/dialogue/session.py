@@ -421,7 +421,10 @@ class DialogueSession:
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
-        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+        all_said = not waiting and not question and all(c.id in state.done or c.behaviour == "closing"
+                                                        for c in self.scenario.checkpoints)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said),
+                         evidence)
 
     def point(self) -> CallPoint:
         """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
