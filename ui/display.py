@@ -17,7 +17,7 @@ from trainer.insights.periods import local_day
 from kb.schema import QUIZ_TYPE_NAMES
 from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
-from ui.i18n import counted, tr
+from ui.i18n import counted, tr, tr_worded
 from ui.resources import knowledge_base, scenarios, settings
 
 
@@ -152,6 +152,14 @@ def scenario_title(scenario_id: str) -> str:
     """A practice scenario's title; its id when the scenario was removed or cannot be read."""
     found = scenarios()[0].get(scenario_id)
     return tr(found.title, found.title_en or found.title) if found else scenario_id
+
+
+def step_name(scenario_id: str, description: str) -> str:
+    """A checkpoint stored by its Chinese description (a contested missed step), in the UI's language: its
+    English when the scenario still has that step and gives one."""
+    found = scenarios()[0].get(scenario_id)
+    step = next((c for c in found.checkpoints if c.description == description), None) if found else None
+    return tr_worded(step.name) if step else description
 
 
 def scenario_file_label(name: str) -> str:

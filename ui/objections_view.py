@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.dialogue.corrections import Correction, missed_step
-from ui.display import finding_name, scenario_title, when
+from ui.display import finding_name, scenario_title, step_name, when
 from ui.i18n import tr
 from ui.progress_view import call_link
 from ui.render import escape_markdown
@@ -24,7 +24,7 @@ def outcome(correction: Correction) -> str:
 
 def objection_name(correction: Correction) -> str:
     """What was contested, as the report named it: 【不足】第5轮 · 未回应问题, or the step said to be done."""
-    step = missed_step(correction)
+    step = step_name(correction.scenario_id, missed_step(correction))
     if step:
         return tr(f"第{correction.turn_index}轮 · 未完成要点：{step}", f"Turn {correction.turn_index} · step not done: {step}")
     return finding_name(correction.turn_index, correction.behaviour, correction.verdict_ok)

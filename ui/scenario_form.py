@@ -32,6 +32,8 @@ LINE_LABELS = {
 COLUMNS = {
     "id": (("编号", "Id"), ("小写字母、数字和连字符，在本情景内唯一", "lower-case letters, digits and hyphens; unique in this scenario")),
     "description": (("要点", "Checkpoint"), ("坐席要做到的事，报告里这样显示", "what the agent must do, as the report shows it")),
+    "description_en": (("要点（英文）", "Checkpoint (English)"), ("英文界面显示的要点（可选，不填则显示中文）",
+                                                           "the checkpoint as the English page shows it (optional; else the Chinese)")),
     "behaviour": (("达成行为", "Met by behaviour"), ("坐席表现出这种行为即算完成（可选）", "the agent behaviour that meets it (optional)")),
     "cues": (("关键说法", "Cue phrases"), ("坐席说出其中任一说法即算完成；多个用 | 分隔",
                                      "any of these phrases in a reply meets it; separate several with |")),
@@ -39,6 +41,8 @@ COLUMNS = {
     "order": (("顺序", "Order"), ("第几步（整数，可选）：须在编号更小的要点之后完成",
                                 "step number (a whole number, optional): done only after the checkpoints with smaller numbers")),
     "hint": (("提示", "Hint"), ("练习模式下给坐席的提示（可选）", "the hint shown to the agent in training mode (optional)")),
+    "hint_en": (("提示（英文）", "Hint (English)"), ("英文界面显示的提示（可选，须先填中文提示）",
+                                                 "the hint as the English page shows it (optional; only with a hint)")),
     "ask": (("客户追问", "Customer asks"), ("客户问的原话", "the customer's words")),
     "entry": (("知识条目", "FAQ entry"), ("回答须符合的知识库条目 id（一个）", "the id of the one FAQ entry a right answer follows")),
 }
@@ -81,6 +85,9 @@ def scenario_form(data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
         new["persona.name"] = st.text_input(tr("姓名", "Name"), cells["persona.name"], key=f"sf_{key}_name", max_chars=LINE_CHARS)
         new["persona.description"] = st.text_area(tr("描述", "Description"), cells["persona.description"],
                                                   key=f"sf_{key}_description", max_chars=TEXT_CHARS)
+        new["persona.description_en"] = st.text_area(tr("描述（英文，可选）", "Description in English (optional)"),
+                                                     cells["persona.description_en"], key=f"sf_{key}_description_en",
+                                                     max_chars=TEXT_CHARS)
         facts_col, private_col = st.columns(2)
         new["persona.facts"] = facts_col.text_area(tr("客户知道的事实（每行 名称: 内容）", "Facts the customer knows (name: value per line)"),
                                                    cells["persona.facts"], key=f"sf_{key}_facts", max_chars=TEXT_CHARS)
@@ -93,6 +100,9 @@ def scenario_form(data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
             new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), value=cells[f"mood.{name}"], step=1,
                                                       key=f"sf_{key}_mood_{name}")
         new["goals"] = st.text_area(tr("目标（每行一个）", "Goals (one per line)"), cells["goals"], key=f"sf_{key}_goals", max_chars=TEXT_CHARS)
+        new["goals_en"] = st.text_area(tr("目标的英文（可选，每行一个，与目标逐条对应）",
+                                          "Goals in English (optional, one per line, one for each goal)"),
+                                       cells["goals_en"], key=f"sf_{key}_goals_en", max_chars=TEXT_CHARS)
         st.markdown("**" + tr("要点", "Checkpoints") + "**")
         new["checkpoints"] = _table(cells["checkpoints"], CHECKPOINT_COLUMNS, f"sf_{key}_checkpoints")
         st.markdown("**" + tr("客户追问", "Follow-up questions") + "**")

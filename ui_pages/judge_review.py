@@ -11,7 +11,7 @@ from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, accept, missed_s
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
-from ui.display import scenario_title, when
+from ui.display import scenario_title, step_name, when
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -66,7 +66,7 @@ if not queue:
 
 known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
 for correction in queue:
-    step = missed_step(correction)
+    step = step_name(correction.scenario_id, missed_step(correction))
     verdict = (tr("判为未完成要点", "step judged not done") if step else
                tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged"))
     with st.container(border=True):

@@ -146,7 +146,7 @@ def pick_scenario() -> None:
     chosen = st.selectbox(tr("情景", "Scenario"), [s.id for s in shown], key="practice_scenario",
                           format_func=lambda i: f"{'★' * scenarios[i].difficulty} {title(scenarios[i])}")
     scenario = scenarios[chosen]
-    st.caption(escape_markdown(scenario.persona.description))
+    st.caption(escape_markdown(tr_worded(scenario.description())))
     mode = st.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="practice_mode",
                     format_func=mode_choice)
     if st.button(tr("开始通话", "Start the call"), type="primary", key="practice_start"):
@@ -225,14 +225,14 @@ def step_done_form(report: Report) -> None:
     contested = call.setdefault("contested_steps", set())
     for step in (c for c in session.scenario.checkpoints if c.id in contested):
         st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
-                      f"Marked as done after all ({step.description}); an instructor will review it."))
+                      f"Marked as done after all ({step.name.en}); an instructor will review it."))
     steps = [c for c in session.scenario.checkpoints if c.id in report.missed_checkpoints and c.id not in contested]
     replies = [u for u in report.transcript if u.speaker == "agent"]
     if not steps or not replies:
         return
     st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
     step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
-                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + c.description)
+                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name))
     turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
                         format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
                             next(u.text for u in replies if u.turn_index == n), 40))
@@ -264,7 +264,7 @@ def finished(report: Report) -> None:
     show_call_report(report, session.scenario, history, "practice_report",
                      contest=lambda numbers: judged_wrong_form(report, numbers))
     missed = focus(report, session.scenario)
-    label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.description})")
+    label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.name.en})")
                                                          if missed else "")
     if st.button(label_again, type="primary", key="practice_again"):
         start_call(session.scenario, session.mode, missed.id if missed else None)
@@ -325,14 +325,14 @@ if call is None:
 session: DialogueSession = call["session"]
 st.markdown(f"#### {escape_markdown(title(session.scenario))}")
 with st.expander(tr("客户与目标", "Customer and goals")):
-    st.markdown(escape_markdown(session.scenario.persona.description))
-    for goal in session.scenario.goals:
-        st.markdown("- " + escape_markdown(goal))
+    st.markdown(escape_markdown(tr_worded(session.scenario.description())))
+    for goal in session.scenario.goal_texts():
+        st.markdown("- " + escape_markdown(tr_worded(goal)))
 focus_id = call.get("focus")
 if focus_id:
     focused = next((c for c in session.scenario.checkpoints if c.id == focus_id), None)
     if focused is not None:
-        st.info(tr("本次练习重点（上次没做到）：", "Focus of this call (missed last time): ") + escape_markdown(focused.hint or focused.description))
+        st.info(tr("本次练习重点（上次没做到）：", "Focus of this call (missed last time): ") + escape_markdown(tr_worded(focused.hint_text)))
 if session.mode == "exam":
     st.caption(tr(f"{mode_name('exam')}模式：没有提示，每轮限时 {session.scenario.reply_seconds} 秒。",
                   f"{mode_name('exam')} mode: no hints, {session.scenario.reply_seconds} s per reply."))

@@ -251,3 +251,20 @@ def test_accepting_the_objection_as_it_stands_stays_one_click(app_env, store, qu
     at.button(key=f"accept_{queued}").click().run()
     assert not at.exception, at.exception
     assert not at.error and open_corrections(store) == []
+
+
+@pytest.mark.parametrize(("language", "said", "unsaid"), [
+    ("en", "step judged not done: Say how long the cooling-off period is", "讲清犹豫期天数"),
+    ("zh", "判为未完成要点：讲清犹豫期天数", "Say how long")])
+def test_a_contested_step_is_named_in_the_pages_language(app_env, store, language, said, unsaid) -> None:
+    """qa20 I: a step said to be done after all is stored by its Chinese name; the English queue names it in English."""
+    from tests.pages.test_practice import ENGLISH_SCENARIO
+    from trainer.dialogue import load_scenarios
+    from trainer.dialogue.corrections import mark_step_done
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(ENGLISH_SCENARIO, encoding="utf-8")
+    step = next(c for c in load_scenarios(app_env.content_dir)["mini-cooling-off"].checkpoints if c.id == "period")
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    mark_step_done(store, trainee.id, "mini-cooling-off", step, 2, "犹豫期十五天。", REASON)
+    shown = " ".join(m.value.replace("\\", "") for m in page(instructor(store), language).markdown)
+    assert said in shown and unsaid not in shown.split("Quoted")[0].split("评判引用")[0], shown

@@ -477,3 +477,39 @@ def test_a_call_restored_after_signing_in_again_shows_the_hints_the_live_call_sh
     assert not restored.exception, restored.exception
     assert [m.value for m in restored.markdown if m.value.startswith("- ")] == live
     assert [c.value for c in restored.caption].count("提示") == [c.value for c in at.caption].count("提示") == 1
+
+
+ENGLISH_SCENARIO = MINI_SCENARIO.replace(
+    "  description: 想了解犹豫期的客户。\n",
+    "  description: 想了解犹豫期的客户。\n  description_en: A customer asking about the cooling-off period.\n").replace(
+    "goals: [讲清犹豫期]\n", "goals: [讲清犹豫期]\ngoals_en: [Explain the cooling-off period]\n").replace(
+    "description: 核实身份,", "description: 核实身份, description_en: Verify the identity,").replace(
+    "description: 讲清犹豫期天数,", "description: 讲清犹豫期天数, description_en: Say how long the cooling-off period is,")
+
+
+def test_in_english_the_customer_goals_and_steps_are_in_english(app_env, store, english_outside_runs) -> None:
+    """qa20 (I): the persona line, the goals and the step names stayed Chinese on the English page. The customer's
+    spoken lines stay Chinese: the trainee practises Chinese calls."""
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(ENGLISH_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "English steps trainee")
+    at.session_state["lang"] = "en"
+    at.run()
+    assert "A customer asking about the cooling-off period." in [c.value.replace("\\", "") for c in at.caption]  # under the picker
+    at.radio(key="practice_mode").set_value("training")
+    at.button(key="practice_start").click().run()
+    markdown = [m.value.replace("\\", "").replace("\u2060", "") for m in at.markdown]  # as read
+    assert "A customer asking about the cooling-off period." in markdown and "- Explain the cooling-off period" in markdown
+    assert "想了解犹豫期的客户。" not in markdown and "- 讲清犹豫期" not in markdown
+    at.chat_input(key="practice_input").set_value("您好，请问您是本人吗？麻烦说一下身份证后四位。").run()
+    assert not at.exception, at.exception
+    markdown = [m.value.replace("\\", "").replace("\u2060", "") for m in at.markdown]  # as read
+    assert "- Next checkpoint: Say how long the cooling-off period is" in markdown, markdown[5:]
+    assert any("你好，我想问问犹豫期的事。" in m for m in markdown)  # the customer still speaks Chinese
+    at.button(key="practice_end").click().run()
+    at.button(key="practice_end_confirm").click().run()
+    assert not at.exception, at.exception
+    markdown = [m.value.replace("\\", "").replace("\u2060", "") for m in at.markdown]  # as read
+    assert "- Checkpoint not done: Say how long the cooling-off period is" in markdown, markdown
+    assert any("This call did not do: Say how long the cooling-off period is" in m for m in markdown), markdown
+    assert at.button(key="practice_again").label == "Practise this again (focus: Say how long the cooling-off period is)"

@@ -47,6 +47,9 @@ OFFER_OF_HELP = re.compile(r"(?<!还)(有什么|有啥)(可以|能|需要)?(帮|
 CALLED_HER = ("不是你们给我打的电话吗？什么事？", "是你们打给我的呀，有什么事你说吧。", "你们打过来的，什么事你说吧。")
 # A yes to a question that states her own fact ("您是否投保了安享终身寿险？").
 CONFIRMATIONS = ("对，是的。", "是的，没错。", "嗯，对。")
+# A calm customer told all she needs, when her scenario's calm lines that do not ask for more have run out: she
+# takes it in, rather than falling back on an upset line (反正我不接受。) she has no reason for.
+TAKEN_IN = ("嗯，好，我知道了。", "行，我明白了。", "哦，这样啊，那行。")
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
@@ -55,6 +58,17 @@ FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢�
 # 我的问题 presses only as what is answered (你还没回我的问题); "什么叫我的问题？" (blamed, the 代签 customer) asks none (judge31).
 _PRESSING = re.compile(r"(还没|没|倒是)有?(回答|答|说清|说|告诉)|(先|直接)回答|回答我|我问的|问你话|(回|答|管|理)[^，,。？！?!]{0,3}我的问题"
                        r"|问的(不)?是这个|我问你")
+
+
+# A line that asks the trainee to go on (你接着说 / 那你说吧，我听着 / 然后呢？): said when the trainee has said all
+# the call needs and only the goodbye is left, it waits for more that is not coming (qa20: 那你说吧，我听着。 after
+# a complete answer in the media-threat call).
+_INVITING = re.compile(r"(接着|继续|慢慢)(说|讲)|你说吧|我听着|听你说|说说|^(?:嗯，)?你说[。！]?$|^接着说|然后呢|还有呢")
+
+
+def invites_more(line: str) -> bool:
+    """The line asks the trainee to go on talking."""
+    return bool(_INVITING.search(line))
 
 
 # The yes-words a line may open with ("嗯，对的，", "好的，", "是的，"), and a line that is nothing but a yes.
@@ -106,16 +120,19 @@ class CustomerVoice:
         self.verified_once = False
         self.settled: frozenset[str] = frozenset()  # follow-ups answered and checkpoints met so far
         self.open_question = True  # a question of hers is waiting for its answer (pressing lines may be said)
+        self.all_said = False  # only the goodbye is left: no line asks the trainee to go on
 
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
 
         A line asking what is settled is passed over; so is one that presses a question or asks for a matter
-        (`asking`) while no question of hers is open (qa17: "你就直接告诉我怎么办吧" right after the greeting)."""
+        (`asking`) while no question of hers is open (qa17: "你就直接告诉我怎么办吧" right after the greeting), and one
+        asking the trainee to go on once all is said (`all_said`)."""
         for pool in pools:
             fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
                      and self.settled.isdisjoint(self.lines.asking.get(line, ()))
-                     and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))]
+                     and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))
+                     and not (self.all_said and invites_more(line))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
@@ -123,6 +140,8 @@ class CustomerVoice:
         return ""
 
     def _band_pools(self, band: str) -> list[Sequence[str]]:
+        if band == "calm" and self.all_said:
+            return [self.lines.bands.get("calm", ()), TAKEN_IN]
         order = {"calm": ("calm", "upset"), "upset": ("upset", "calm", "angry"), "angry": ("angry", "upset")}[band]
         return [self.lines.bands.get(b, ()) for b in order]
 
@@ -168,13 +187,14 @@ class CustomerVoice:
         return self._pick(options)
 
     def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
-                settled: frozenset[str] = frozenset(), open_question: bool = True) -> str:
+                settled: frozenset[str] = frozenset(), open_question: bool = True, all_said: bool = False) -> str:
         """The customer's whole reply to one act: correction, reaction, identity answer, next question.
 
         `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
         asking one of them is said. `open_question`: a question of hers was waiting for this reply; without
-        one, no line says it is unanswered."""
-        self.settled, self.open_question = settled, open_question
+        one, no line says it is unanswered. `all_said`: every step but the goodbye is done and she has no question
+        left, so she does not ask the trainee to go on."""
+        self.settled, self.open_question, self.all_said = settled, open_question, all_said
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         parts.append(self._reaction(act, band))
         if verification_line and verification_line not in self.said:

@@ -106,7 +106,7 @@ def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS)
         seen.add(finding.rubric)
         lessons.append(Lesson(finding.rubric, finding.turn_index, finding.quote, finding.advice, finding.model_answer))
     for checkpoint in missed_checkpoints(report, scenario):
-        why = Worded(f"这通电话没有做到：{checkpoint.description}", f"This call did not do: {checkpoint.description}")
+        why = Worded(f"这通电话没有做到：{checkpoint.description}", f"This call did not do: {checkpoint.name.en}")
         lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", why,
                               _model_for(checkpoint, scenario)))
     return lessons[:limit]

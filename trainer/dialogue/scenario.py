@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from trainer.dialogue.wording import Worded
+
 KINDS = ("outbound_callback", "outbound_reminder", "inbound_question", "inbound_complaint")
 KIND_NAMES = {
     "outbound_callback": ("新单回访", "New-policy callback"),
@@ -27,6 +29,7 @@ class Persona:
     facts: Mapping[str, str] = field(default_factory=dict)
     private: Mapping[str, str] = field(default_factory=dict)
     verifies: bool = True
+    description_en: str = ""  # optional: shown on the English page instead of the Chinese description
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,21 @@ class Checkpoint:
     order: int | None = None
     hint: str = ""
     line: int = 0
+    description_en: str = ""  # optional English of description and hint, for the English page
+    hint_en: str = ""
+
+    @property
+    def name(self) -> Worded:
+        """The step as the hint and the report name it, in both languages (Chinese when no English is written)."""
+        return Worded(self.description, self.description_en or self.description)
+
+    @property
+    def hint_text(self) -> Worded:
+        """The training hint (default: the step's name). An English page without `hint_en` shows the step's English
+        name rather than a Chinese hint."""
+        if not self.hint:
+            return self.name
+        return Worded(self.hint, self.hint_en or self.description_en or self.hint)
 
 
 def due_order(checkpoint: Checkpoint) -> tuple[bool, int]:
@@ -137,6 +155,16 @@ class Scenario:
     max_turns: int = 12
     file: str = ""
     reply_seconds: int = 60  # exam mode: the time limit for each reply
+    goals_en: tuple[str, ...] = ()  # optional: one English goal per goal, in the same order
+
+    def description(self) -> Worded:
+        """Who the customer is, as the trainee reads it before the call."""
+        return Worded(self.persona.description, self.persona.description_en or self.persona.description)
+
+    def goal_texts(self) -> tuple[Worded, ...]:
+        """The goals in both languages; Chinese on the English page when the scenario has no English goals."""
+        english = self.goals_en if len(self.goals_en) == len(self.goals) else self.goals
+        return tuple(Worded(zh, en) for zh, en in zip(self.goals, english))
 
     def entry_ids(self) -> list[str]:
         """Every FAQ entry the scenario refers to, in first-use order."""

@@ -18,7 +18,7 @@ from trainer.dialogue.scenario import (
     KINDS, CaseFact, Checkpoint, CustomerLines, FollowUp, MoodSpec, Persona, Scenario, Trigger,
 )
 
-TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals",
+TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals", "goals_en",
               "case_facts", "checkpoints", "triggers", "customer_lines", "model_answers", "reply_seconds"}
 MIN_FOLLOW_UPS = 3
 # Lines per mood band and for pushback: with fewer, a customer who may not repeat a line
@@ -91,9 +91,30 @@ def _persona(top: _Checker) -> Persona:
     check = top.sub("persona")
     if check is None:
         return Persona("", "")
-    check.unknown_fields({"name", "description", "facts", "private", "verifies"})
+    check.unknown_fields({"name", "description", "description_en", "facts", "private", "verifies"})
     return Persona(check.text("name"), check.text("description"), check.text_map("facts"),
-                   check.text_map("private"), check.flag("verifies", True))
+                   check.text_map("private"), check.flag("verifies", True),
+                   _english(check, "description_en", "description"))
+
+
+def _english(check: _Checker, name: str, of: str) -> str:
+    """An optional English field (`description_en` beside `description`): text, and only where the Chinese
+    it translates is written (an English hint with no hint would show on no page)."""
+    english = check.text(name, required=False)
+    if english and not str(check.item.get(of) or "").strip():
+        check.problem(name, f"translates {of}, which is not written", f"是 {of} 的英文，但没有填写 {of}")
+    return english
+
+
+def _goals_en(top: _Checker, goals: tuple[str, ...]) -> tuple[str, ...]:
+    """`goals_en`: optional, one English goal per goal in the same order, like a quiz item's English options."""
+    if "goals_en" not in top.item:
+        return ()
+    english = top.text_list("goals_en")
+    if len(english) != len(goals):
+        top.problem("goals_en", f"needs one translation per goal, in the same order: {len(goals)}, has {len(english)}",
+                    f"须逐条翻译目标且顺序相同：应有 {len(goals)} 条，现有 {len(english)} 条")
+    return english
 
 
 def _mood(top: _Checker) -> MoodSpec:
@@ -135,7 +156,8 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
     checkpoints: list[Checkpoint] = []
     seen: set[str] = set()
     for check in top.mappings("checkpoints", minimum=1):
-        check.unknown_fields({"id", "description", "behaviour", "cues", "entries", "order", "hint"})
+        check.unknown_fields({"id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint",
+                              "hint_en"})
         checkpoint_id = check.text("id")
         if checkpoint_id and not ID_PATTERN.match(checkpoint_id):
             check.problem("id", "must be kebab-case", "只能用小写字母、数字和连字符（如 verify-identity）")
@@ -152,7 +174,8 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
         order = check.integer("order", 1, 99, default=0) or None
         checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
                                       check.text_list("entries"), order, check.text("hint", required=False),
-                                      check.item.line))
+                                      check.item.line, _english(check, "description_en", "description"),
+                                      _english(check, "hint_en", "hint")))
     return tuple(checkpoints)
 
 
@@ -290,6 +313,7 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
     checkpoints = _checkpoints(top)
     model_answers = top.text_list("model_answers", minimum=1)
     max_turns = top.integer("max_turns", 4, 40, default=12)
+    goals = top.text_list("goals", minimum=1)
     if len(model_answers) > max_turns:
         top.problem("max_turns", f"is {max_turns} but the model answers take {len(model_answers)} turns",
                     f"为 {max_turns}，但示范答案需要 {len(model_answers)} 轮")
@@ -301,7 +325,8 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
         difficulty=top.choice("difficulty", DIFFICULTIES, default=1),
         persona=persona,
         mood=_mood(top),
-        goals=top.text_list("goals", minimum=1),
+        goals=goals,
+        goals_en=_goals_en(top, goals),
         checkpoints=checkpoints,
         triggers=_triggers(top),
         lines=_lines(top, persona, {c.id for c in checkpoints}),

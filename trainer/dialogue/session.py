@@ -289,7 +289,7 @@ def _identified_despite(said: str) -> Worded:
 
 
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
-    return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.description}")
+    return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.name.en}")
 
 
 @dataclass(frozen=True)
@@ -421,7 +421,10 @@ class DialogueSession:
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
-        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting), evidence)
+        all_said = not waiting and not question and all(c.id in state.done or c.behaviour == "closing"
+                                                        for c in self.scenario.checkpoints)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said),
+                         evidence)
 
     def point(self) -> CallPoint:
         """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
@@ -928,13 +931,13 @@ class DialogueSession:
             if blocking:  # the better wording: the model line that does the step due first
                 found.append(Evidence("checkpoint_order", False, quote,
                                       Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
-                                             f"“{checkpoint.description}” comes after “{blocking[0].description}”."),
+                                             f"“{checkpoint.name.en}” comes after “{blocking[0].name.en}”."),
                                       own_part(model_line_for(blocking[0], self.scenario.model_answers), blocking[0],
                                                self.scenario)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
             found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",
-                                                                    f"Checkpoint done: {checkpoint.description}")))
+                                                                    f"Checkpoint done: {checkpoint.name.en}")))
         return found
 
     def _in_other_words(self, reading: Reading | None, checkpoint: Checkpoint, faults: Sequence[str]) -> str | None:
@@ -1011,8 +1014,7 @@ class DialogueSession:
         if not self.done:
             todo = self._due_checkpoint()
             if todo is not None:
-                hints.append(Worded(f"下一个要点：{todo.hint or todo.description}",
-                                    f"Next checkpoint: {todo.hint or todo.description}"))
+                hints.append(Worded(f"下一个要点：{todo.hint_text}", f"Next checkpoint: {todo.hint_text.en}"))
             if self.state.pending is not None and self.state.pending.id not in self.state.answered:
                 entry = self.entries[self.state.pending.entry]
                 hints.append(Worded(f"客户的问题可参考知识库：{entry.question}",

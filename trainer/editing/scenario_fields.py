@@ -13,14 +13,14 @@ from typing import Any, Mapping
 from trainer.editing.fields import join_lines, split_lines
 
 SEPARATOR = " | "
-FORM_FIELDS = ("persona", "mood", "goals", "checkpoints", "customer_lines")
+FORM_FIELDS = ("persona", "mood", "goals", "goals_en", "checkpoints", "customer_lines")
 MOOD_FIELDS = ("start", "calm", "angry", "hang_up")
-PERSONA_TEXTS = ("name", "description")
+PERSONA_TEXTS = ("name", "description", "description_en")
 PERSONA_MAPS = ("facts", "private")
 LINE_TEXTS = ("opening", "resolution", "unfinished", "hang_up", "escalated", "timed_out", "verification_answer",
               "verification_refusal")
 LINE_LISTS = ("calm", "upset", "angry", "pushback", "softened", "unknown")
-CHECKPOINT_COLUMNS = ("id", "description", "behaviour", "cues", "entries", "order", "hint")
+CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint", "hint_en")
 FOLLOW_UP_COLUMNS = ("id", "ask", "entry", "cues", "after")
 LIST_COLUMNS = ("cues", "entries")
 
@@ -63,6 +63,7 @@ def cells_of(data: Mapping[str, Any]) -> dict[str, Any]:
     cells |= {f"persona.{k}": _map_text(persona.get(k)) for k in PERSONA_MAPS}
     cells |= {f"mood.{k}": mood.get(k) if isinstance(mood.get(k), int) else None for k in MOOD_FIELDS}
     cells["goals"] = _lines(data.get("goals"))
+    cells["goals_en"] = _lines(data.get("goals_en"))
     cells |= {f"lines.{k}": _text(lines.get(k)) for k in LINE_TEXTS}
     cells |= {f"lines.{k}": _lines(lines.get(k)) for k in LINE_LISTS}
     cells["checkpoints"] = [_row(c, CHECKPOINT_COLUMNS) for c in data.get("checkpoints") or []]
@@ -127,6 +128,7 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
         if changed(f"mood.{key}"):
             _set(mood, key, cells[f"mood.{key}"])
     goals = split_lines(cells["goals"]) if changed("goals") else data.get("goals")
+    goals_en = split_lines(cells["goals_en"]) if changed("goals_en") else data.get("goals_en")
     lines = dict(data.get("customer_lines") or {}) if isinstance(data.get("customer_lines"), dict) else {}
     for key in LINE_TEXTS:
         if changed(f"lines.{key}"):
@@ -140,5 +142,5 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     checkpoints = data.get("checkpoints")
     if changed("checkpoints"):
         checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
-    return {"persona": persona or None, "mood": mood or None, "goals": goals or None,
+    return {"persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
             "checkpoints": checkpoints or None, "customer_lines": lines or None}

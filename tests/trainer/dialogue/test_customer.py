@@ -13,7 +13,7 @@ from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
 from kb.chinese_text import sentences
 from trainer.dialogue.customer import (JUST_SAID, CORRECTIONS, CustomerVoice, TurnAct, after_correction, compose,
-                                        presses_a_question)
+                                        invites_more, presses_a_question)
 from trainer.dialogue.names import detail_asked, wrong_name
 from trainer.dialogue.persona_answers import confirms, matching_fact
 
@@ -386,3 +386,26 @@ def test_a_triggers_own_line_is_said_even_when_no_question_of_hers_is_open(real_
     voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
     line = voice.respond(TurnAct(fault_line=blamed, faulted=True), "upset", "", "", open_question=False)
     assert line == blamed
+
+
+# qa20: after a complete answer (every step but the goodbye done, no question of hers open) the media-threat customer
+# said 那你说吧，我听着。, waiting for more that was not coming; three of her four calm lines ask the trainee to go on.
+@pytest.mark.parametrize("seed", range(6))
+def test_once_all_is_said_the_customer_does_not_ask_the_trainee_to_go_on(real_scenarios, real_facts, seed):
+    scenario = real_scenarios["media-threat-unreasonable-demand"]
+    call = DialogueSession(scenario, real_facts, seed=seed)
+    call.start()
+    for reply in scenario.model_answers[:4]:
+        said = call.reply(reply)
+        assert said.text  # guard: before the last step she may ask for more, and still says something
+    turn = call.reply("投诉登记后，一般在15日内给您处理结果，情况复杂的可以延长到30日。")
+    assert {c.id for c in scenario.checkpoints} - set(call.state.done) == {"close"} and not turn.done
+    assert turn.band == "calm" and turn.text
+    assert not invites_more(turn.text), turn.text
+    assert turn.text not in scenario.lines.bands["upset"], turn.text  # calm, she takes it in: no upset line
+
+
+@pytest.mark.parametrize("line, inviting", [("那你说吧，我听着。", True), ("嗯，你接着说。", True), ("然后呢？", True),
+                                            ("行，这个我知道了。", False), ("你说的时间怎么跟我听说的不一样？", False)])
+def test_a_line_asking_the_trainee_to_go_on_is_told_apart(line, inviting):
+    assert invites_more(line) is inviting

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb.content import ContentError, collect_content
 from tests.conftest import REAL_CONTENT
@@ -159,3 +160,42 @@ def test_a_question_shaped_mood_line_must_be_listed_as_asking_or_not(scenario_di
     assert any(p.field == "customer_lines.not_asking" and "both asking and not_asking" in p.message for p in found)
     assert len(found) == 3
 
+
+
+def test_english_description_goals_and_steps_load(scenario_dir):
+    """The English page reads them; a scenario without them falls back to its Chinese."""
+    shutil.copy(SOURCE, scenario_dir / "scenarios")
+    scenario = load_scenarios(scenario_dir)["cooling-off-cancel"]
+    assert scenario.description().en.startswith("31.")
+    assert [g.en for g in scenario.goal_texts()][0] == "Verify the policyholder's identity"
+    step = next(c for c in scenario.checkpoints if c.id == "within-period")
+    assert step.name == "确认仍在犹豫期内（15天）"
+    assert step.name.en == "Confirm that she is still within the cooling-off period (15 days)"
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    del data["goals_en"], data["persona"]["description_en"]
+    for checkpoint in data["checkpoints"]:
+        del checkpoint["description_en"]
+    write(scenario_dir, "cooling-off-cancel", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    bare = load_scenarios(scenario_dir)["cooling-off-cancel"]
+    assert bare.description().en == bare.persona.description
+    assert [g.en for g in bare.goal_texts()] == list(bare.goals)
+    assert all(c.name.en == c.description for c in bare.checkpoints)
+
+
+def test_english_fields_are_checked_with_file_line_and_field(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    goals_en = lines.index("goals_en:")
+    text = text.replace("  - Verify the policyholder's identity\n", "", 1)  # the first English goal
+    text = text.replace("    description_en: Verify the policyholder's identity\n",
+                        "    description_en: [Verify, identity]\n", 1)
+    text = text.replace("    description: 礼貌结束\n", "    description: 礼貌结束\n    hint_en: Say goodbye\n    hint_english: x\n")
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = problems_of(scenario_dir)
+    by_field = {p.field: p for p in problems}
+    assert by_field["goals_en"].line == goals_en + 1 and "one translation per goal" in by_field["goals_en"].message
+    assert by_field["goals_en"].file == "scenarios/cooling-off-cancel.yaml"
+    assert by_field["checkpoints[2].description_en"].message == "must be text"
+    assert "translates hint" in by_field["checkpoints[6].hint_en"].message
+    assert "checkpoints[6].hint_english" in by_field
+    assert untranslated(problems) == []

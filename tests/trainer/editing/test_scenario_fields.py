@@ -43,3 +43,18 @@ def test_changed_cells_become_fields_and_the_rest_stays() -> None:
                                                          "entry": "norms-call-recording", "cues": ["工号"]}
     assert after["mood"]["start"] == 25
     assert after["model_answers"] == parsed["model_answers"] and after["triggers"] == parsed["triggers"]
+
+
+def test_the_english_fields_are_cells_too() -> None:
+    """An instructor writes a scenario's English in the form, as the English page shows it (qa20 I)."""
+    text = (ROOT / "content/scenarios/callback-cooperative.yaml").read_text(encoding="utf-8")
+    parsed = data(text)
+    cells = cells_of(parsed)
+    assert cells["checkpoints"][0]["description_en"] == "Check 1: confirm that the person called is the policyholder"
+    cells["persona.description_en"] = "45, an office worker."
+    cells["goals_en"] = "Confirm the policyholder\nDo the seven checks\nAnswer plainly"
+    cells["checkpoints"][7]["hint_en"] = "Thank her"
+    after = data(set_fields(text, fields_from_cells(parsed, cells)))
+    assert after["persona"]["description_en"] == "45, an office worker."
+    assert after["goals_en"] == ["Confirm the policyholder", "Do the seven checks", "Answer plainly"]
+    assert after["checkpoints"][7]["hint_en"] == "Thank her" and after["goals"] == parsed["goals"]
