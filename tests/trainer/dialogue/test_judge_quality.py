@@ -49,8 +49,12 @@ from trainer.dialogue.written_calls import load_calls
 # judge38e: empathy 0.85 / 0.67 → 0.86 / 0.71 (30 of 35 flags right, 30 of 42 found: the customer's situation acknowledged
 # inside a longer reply, 感谢您的理解 no empathy) and verification P 0.69 → 0.71 (22 of 31 flags right: data read out
 # unasked and a confirmation of the case no identity check): their floors follow (0.714 − 0.02, 0.710 − 0.02)
+# judge39v: verification relabelled on both splits by one written rule (docs/annotation-verification.md; dev 31 → 23
+# labelled), then no credit for a reply that asks nobody who they are: verification 0.71 / 0.71 (old labels) → 1.00 / 0.78
+# (18 of 18 flags right, 18 of 23 found): its floors follow (1.000 − 0.02, 0.783 − 0.02). A new measuring stick: the
+# relabelled judge (before the guard) reads 0.95 / 0.58 on the old labels (docs/benchmarks.md, judge39v).
 DEV_FLOORS = {
-    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.68, 0.69), "clarifying_question": (0.82, 0.76),
+    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.98, 0.76), "clarifying_question": (0.82, 0.76),
     "explanation": (0.87, 0.76), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.87, 0.72),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
