@@ -29,6 +29,7 @@ from kb.text import occurrences
 from trainer.dialogue.facts import states_content
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import clause_segments, comma_pieces, sentence_segments
+from trainer.dialogue.spoken_cues import spoken_forms
 
 # Chosen on the train split and the scenarios' own lines (bench/checkpoint_meaning.py): the lowest
 # cosine at which the training sentences credited by meaning hold the checkpoint's cue ≥ 0.8 of the time
@@ -112,7 +113,7 @@ def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
     "这事不能由您自己定": the cue list is a phrase match, blind to what stands before it), nor after a
     hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that
     way (可能为零, 可能受到的损失)."""
-    present = [cue for cue in checkpoint.cues if cue in text]  # most replies hold none: nothing to cut
+    present = spoken_forms(text, checkpoint.cues)  # most replies hold none: nothing to cut (qa20: 恁自个儿拿主意)
     if not present:
         return []
     own = " ".join((checkpoint.description, *checkpoint.cues))

@@ -7,6 +7,7 @@ that identifies a person (身份 / 本人 / 尾号 / 手机 / 地址 / 卡号 / 
 您抄一下，370202…) leaks it (personal_data) rather than checks it — 我念一下您卡号核对，6222…，对吗？ still counts.
 Empathy is for the customer's feelings or plight; thanking them for their understanding (感谢您的理解，祝老人家早日出院，
 再见。) closes the call — 0 of the 3 such train lines are labelled empathy, and the classifier credited one of them.
+Escalation hands the case up; the agent promising to call back themself is a next step (judge39n).
 """
 
 from __future__ import annotations
@@ -51,6 +52,22 @@ _THANKS_FOR_UNDERSTANDING = re.compile(r"(感谢|谢谢)[^，。？！,.?!]{0,3}
 def thanks_for_understanding(quote: str) -> bool:
     """The classifier's empathy quote thanks the customer for understanding: a closing courtesy, no empathy."""
     return bool(_THANKS_FOR_UNDERSTANDING.search(quote))
+
+
+# Escalation hands the case up (a superior, a complaint, the regulator). The agent calling back themself
+# (明天上午我亲自给您回电话 / 我十分钟之后给您回拨) is a next step: on the train split 27 replies promise the agent's own call-back
+# with nobody else and no route named, in six writers' words, and none is labelled escalation — the classifier credited
+# one (judge39n). A colleague or a specialist calling (让管这块儿的同事给您回电话, 专人联系您) is not this: raters split on
+# those (judge25's wider call-back check cost a dev escalation item).
+_OWN_CALL_BACK = re.compile(r"我[^，,。！？!?；;]{0,12}?(回电话|回电|回您电话|回个电话|回个话|回话|回复您|回复你|回过去|回拨|"
+                            r"打给您|打给你|给您打|给你打|联系您|联系你)")
+_SOMEONE_ELSE_OR_A_ROUTE = re.compile(r"投诉|主管|领导|组长|班长|经理|负责人|升级|复核|转|上级|监管|12378|仲裁|法院|调解|消保|申诉|"
+                                      r"核查|核实|专员|专人|专门|同事|顾问|老师|质检|部门|中心|他|她|权限")
+
+
+def own_call_back_only(text: str) -> bool:
+    """The reply promises the agent's own call-back and hands the case to nobody (no one else, no route named)."""
+    return bool(_OWN_CALL_BACK.search(text)) and not _SOMEONE_ELSE_OR_A_ROUTE.search(text)
 
 
 # judge39v: verification relabelled on both splits by one written rule (docs/annotation-verification.md). A check ASKS the

@@ -22,6 +22,7 @@ from typing import Iterable, Mapping
 
 from kb.content import Entry
 from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
+from trainer.dialogue.periods import in_days, one_periods, same_period, stated_as_threshold
 from trainer.dialogue.scenario import CaseFact
 
 # Words right before a figure that make it a threshold being compared with (没到15倍, 超过30天).
@@ -69,15 +70,19 @@ class FactChecker:
         }
         self.known = {q.key for q in quantities(known_text)}
 
-    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity) -> tuple[CaseFact | None, list[Quantity]]:
-        """The case fact of the same unit whose term is nearest to the figure in its sentence."""
+    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity,
+                           periods: bool = False) -> tuple[CaseFact | None, list[Quantity]]:
+        """The case fact of the same unit whose term is nearest to the figure in its sentence (`periods`: of any
+        period unit, a year against days)."""
         offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
         best, best_distance, best_values = None, None, []
         for fact, expected in self.case_facts:
-            same_unit = [q for q in expected if q.unit == quantity.unit]
+            same_unit = [q for q in expected if (in_days(q) is not None if periods else q.unit == quantity.unit)]
             if not same_unit:
                 continue
             for term in fact.terms:
+                if periods and term in COMPARISONS:
+                    continue  # 满 beside any period (保单满两年) names no rule of its own
                 for match in re.finditer(re.escape(term), sentence):
                     start = offset + match.start()
                     distance = quantity.start - start - len(term) if start < quantity.start else start - quantity.end
@@ -87,7 +92,7 @@ class FactChecker:
 
     def check(self, text: str) -> list[FactClaim]:
         claims = []
-        found = quantities(text)
+        found = quantities(text) + one_periods(text)  # 确诊满一年: the bare 一 after a threshold (judge39c)
         for quantity in found:
             if self._measured_value(text, quantity, found):
                 continue
@@ -124,8 +129,10 @@ class FactChecker:
             return None  # the customer's own figure (8天前签收), not a rule being stated
         if fact is None:
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity)
+        if fact is None and in_days(quantity) is not None and stated_as_threshold(text, quantity, self._compared(text, quantity)):
+            fact, same_unit = self._nearest_case_fact(text, clause, quantity, periods=True)  # 确诊满一年 for 180天 (judge39c)
         if fact is not None:
-            ok = quantity.key in {q.key for q in same_unit}
+            ok = any(same_period(quantity, q) for q in same_unit)
             return FactClaim(quantity, ok, fact.entry, "、".join(str(q) for q in same_unit), sentence)
         for entry_id, found in self.entry_quantities.items():
             if quantity.key in {q.key for q in found}:

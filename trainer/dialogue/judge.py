@@ -29,7 +29,9 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
                                         warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
-from trainer.dialogue.credit_checks import IDENTIFYING, no_identity_asked, not_an_identity_check, thanks_for_understanding
+from trainer.dialogue.hand_ups import specialist_contact_only
+from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
+                                            thanks_for_understanding)
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
@@ -253,6 +255,8 @@ class MeaningJudge:
             return None
         if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
             return None
+        if behaviour == "escalation" and (own_call_back_only(reading.text) or specialist_contact_only(reading.text)):
+            return None  # the agent's own call-back, or a specialist who will only get in touch: a next step (judge39n)
         if behaviour == "rude" and (advice_against_others(sentence) or offers_choices(sentence)
                                     or warns_before_ending(sentence) or asks_own_will(sentence)):
             return None  # aimed at someone else, a choice offered, a fair warning, the callback's own-will question

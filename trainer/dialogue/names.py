@@ -49,6 +49,8 @@ def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
         said = match.group(1)
         if text[max(0, match.start() - 1):match.start() + 1] in WORDS_ENDING_IN_A_SURNAME:
             continue
+        if introduces_herself(text, match.start()):
+            continue
         if said != surname and said not in case_text.replace(name, ""):
             return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
     if len(name) == 3:  # 李秀英 for 李秀兰: the surname and one of the two given characters right
@@ -57,6 +59,17 @@ def wrong_name(text: str, name: str, case_text: str) -> WrongName | None:
             if given != name[1:] and (given[0] == name[1]) != (given[1] == name[2]):
                 return WrongName(match.group(0), clause_at(text, match.start(), match.end()), surname)
     return None
+
+
+# The trainee's own name said after 我是 / 我姓 / 我叫 in the same clause, with nobody else named between.
+_SELF_INTRODUCTION = re.compile(r"(?:我是|我叫|我姓|本人是|这里是|这边是)[^，,。！？!?；;：:您你]{0,12}$")
+
+
+def introduces_herself(text: str, start: int) -> bool:
+    """The form of address at `start` is the trainee's own name ("我是客服专员王女士"), not the customer's.
+
+    qa20: 王姐 introduced herself so on the dividend call; the report read 称呼错误 and the customer said 你叫错了."""
+    return bool(_SELF_INTRODUCTION.search(text[:start]))
 
 
 def detail_asked(sentence: str) -> str | None:

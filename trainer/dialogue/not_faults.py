@@ -8,6 +8,9 @@ the customer has confirmed who they are, the premium said back (今年的12000�
 bad calls mark ID numbers, phone numbers and bank cards as personal data, and promises of a good outcome as absolute.
 Said before any identity check, a policy's figures stay personal data (`policy_figures_only` is the session's, after
 the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
+A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
+An acknowledgment alone (嗯呐，是这么回事儿。) read as an empty answer, and the agent owning the fault (这是我们这边的问题)
+read as blame, are no faults either (judge39n, train split).
 """
 
 from __future__ import annotations
@@ -29,6 +32,16 @@ _OUR_PRODUCT = re.compile(r"分红|红利|保险|保单|这份|咱们|我们|收
 _IDENTIFYING = re.compile(r"身份证|证件|手机|电话|卡号|尾号|账号|账户|银行卡|工行|建行|农行|中行|地址|住在|生日|出生|收入|单位|"
                           r"受益人|\d{6,}|他|她|先生|老公|丈夫|爱人|老伴|爸|妈|父亲|母亲|闺女|女儿|儿子|孩子|外孙|孙子|同事|家里人")
 _MONEY = re.compile(r"[\d一二三四五六七八九十两百千万]+(块|元|万|千)")
+# An acknowledgment and nothing more (嗯呐，是这么回事儿。 噢，原来是这么回事儿。 亲，收到您说的情况啦～ 嗯，行，我都明白了。):
+# the agent has heard the customer, and answers next; it is no empty answer (judge39n: train split, 5 such sentences in
+# three writers' words, none labelled vague; the classifier read three of them vague). Not 就是这么回事儿 (a brush-off).
+_ACKNOWLEDGED = re.compile(r"^\s*((嗯呐|嗯嗯|嗯|噢|哦|哦哦|好的|好滴|好|亲|行|哎)[，,～~\s]*){0,3}"
+                           r"((原来)?是这么(回)?事(儿)?(啊|呀|哈)?|收到(您说的|您讲的|你说的)?(情况)?(啦|了|哈)?|我?(都|听|也)?明白了|了解了)"
+                           r"[。！!～~…\s]*$")
+# The agent owning the fault (这是我们这边的问题 / 发错了就是我们的错 / 这是我们的失误): an apology's admission, the opposite
+# of blame (judge39n: train split, 5 such sentences in four writers' words, none labelled blame — two of them blame
+# counter-examples; the classifier read one blame). Not denied (这真不是我们的问题，是银行那边 is blame).
+_OWNED = re.compile(r"(?<![不没])(是|就是|都是|属于)(我们|咱们|公司)(这边|那边|自己)?的(问题|错|失误|责任|疏忽)")
 # A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy).
 _REFERENCE = re.compile(r"(受理|工单|投诉|案件|报案|登记)(编号|单号|号)[是为：:]?\s*[A-Za-z]*[\d-]+")
 
@@ -60,10 +73,39 @@ def policy_figures_only(quote: str) -> bool:
     return bool(_MONEY.search(quote)) and not _IDENTIFYING.search(quote)
 
 
+# A check that the customer has understood, asked after an explanation (这个您知道了吧？ / 您这边明白了吗？ /
+# 请问我讲的您都清楚了吗？): the whole sentence asks it and nothing else (judge39c: a tune-set good call's 这个您知道了吧？,
+# after the surrender loss was explained, read rude at 0.84 and the customer took offence; the train split's two such
+# sentences are rude counter-examples). 听懂了没 / 您听懂了没有？ (curt) and a rhetorical 还不知道吗 are none of them.
+_UNDERSTOOD = re.compile(r"(请问)?(那)?(这个|这些|刚才(说|讲)的|我(刚才)?(说|讲)的)?(您|你)(这边)?(都)?(听)?"
+                         r"(知道|明白|清楚|懂|记住|记下)了(吧|吗)[？?～~]*")
+
+
+def checks_understanding(sentence: str) -> bool:
+    """The sentence only asks whether the customer has understood what was explained."""
+    return bool(_UNDERSTOOD.fullmatch(sentence.strip()))
+
+
+def only_acknowledges(sentence: str) -> bool:
+    """The sentence acknowledges what the customer said and says nothing else."""
+    return bool(_ACKNOWLEDGED.match(sentence))
+
+
+def owns_the_fault(sentence: str) -> bool:
+    """The sentence admits the fault is the company's own."""
+    return bool(_OWNED.search(sentence))
+
+
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
         return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
     if behaviour == "personal_data":
         return names_a_reference_number(quote)
+    if behaviour == "rude":
+        return checks_understanding(sentence)
+    if behaviour == "vague":
+        return only_acknowledges(sentence)
+    if behaviour == "blame":
+        return owns_the_fault(sentence)
     return False

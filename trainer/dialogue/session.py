@@ -37,6 +37,7 @@ from trainer.dialogue.numbers import quantities
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
+from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")
@@ -813,7 +814,7 @@ class DialogueSession:
         # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
         skipped = (*silent_sentences(text), *_identity_sentences(text))
         for sentence in sentences(text):
-            hit = cue_evidence(sentence, "answer", self._answer_cues[follow_up.id])
+            hit = cue_evidence(sentence, "answer", spoken_forms(sentence, self._answer_cues[follow_up.id]))  # 录着音
             if hit is not None and not within(hit.quote, skipped):
                 return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)

@@ -380,6 +380,8 @@ SPOKEN_GOOD_SERVICE = [
     ("我明白您不是故意拖着不交的。", "empathy"),
     ("看病等着用钱，谁不着急。", "empathy"),
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
+    # judge39e: a question asked as a request, in a wording of my own (not a train line)
+    ("您跟我说说，那天业务员是怎么跟您讲的。", "clarifying_question"),
     # judge39v: asking them to say what identifies them (docs/annotation-verification.md, rule 2), wordings of my own
     ("麻烦您讲一下投保时留的手机号。", "verification"),
     ("您先跟我说一下被保险人的出生日期。", "verification"),
@@ -431,8 +433,17 @@ SPOKEN_EXPLANATIONS = [
     "生调说白了，就是派人去医院核实一下就诊记录。",
 ]
 
+# judge39j: a word glossed where it is said, or why the agent cannot tell a caller about another's policy — wordings of
+# my own (not train lines); held to the classifier's explanation floor, so they count only with a classifier.
+GLOSSES_AND_NOT_TOLD = [
+    "观察期呢，就是刚买的那三个月里得的病不在保障里。",
+    "您这单转了复核，就是再请另一组同事把材料看一遍。",
+    "您不是被保险人，他的住院情况我这边不方便透露。",
+    "您儿子那张保单的内容我没法跟您说，得他本人来电话。",
+]
 
-@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS)
+
+@pytest.mark.parametrize("text", SPOKEN_EXPLANATIONS + GLOSSES_AND_NOT_TOLD)
 def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(text):
     judged, held = Detectors(()).rule_evidence(text, set())
     alone = behaviours(Detectors(()).rule_evidence(text, set(), judged=False)[0])
@@ -445,6 +456,9 @@ def test_an_explanation_with_a_reason_or_a_condition_is_found_with_a_classifier(
     "没办法，规定就是这样。",                          # a bare rule
     "按规定办就是了，您别问了。",                      # a bare rule
     "这个分红每年都不一样。",                          # no reason, no condition
+    "那个…就是…我再查一下哈。",                        # a filler 就是 (judge39j)
+    "这个就是不行，您别问了。",                        # a bare refusal
+    "这个不好说，等通知吧。",                          # vague
 ])
 def test_blame_or_a_bare_rule_is_no_spoken_explanation(text):
     assert "explanation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
@@ -494,3 +508,98 @@ def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
     judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
     terms = {("jargon", "出险是哪天？"), ("jargon", "您可以申请复效。")}
     assert terms <= held <= judged and terms <= alone
+
+
+def test_desk_codes_count_without_the_classifier_and_the_contracts_word_is_held():
+    """judge39j: a desk code in Latin capitals is jargon whatever the classifier scores (every train line saying one is
+    labelled jargon; the shortest score under any floor); 效力中止, the contract's own word, is held to the classifier's
+    floor like 复效 and 出险, and counts without a classifier."""
+    text = "您这单CV就那么点。保单已经效力中止了。"
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
+    code, word = ("jargon", "您这单CV就那么点。"), ("jargon", "保单已经效力中止了。")
+    assert code in judged and code not in held and code in alone
+    assert word in held and word in judged and word in alone
+
+
+@pytest.mark.parametrize("text, term", [
+    ("您这份的核保结论出来了，是延期。", "核保结论"),
+    ("您这病算既往症，这次理赔没批。", "既往症"),
+    ("调了病历，您这属于告知不实。", "告知不实"),
+    ("您得回原来出单的那个网点去办。", "出单"),
+])
+def test_more_desk_words_are_jargon_held_to_the_classifier(text, term):
+    """judge39j: four desk words the corpus writers say unexplained only in lines labelled jargon."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    assert [term in str(e.advice) for e in held if e.behaviour == "jargon"] == [True], held
+
+
+# judge39n: fault forms in spoken words — wordings of my own, not train lines.
+@pytest.mark.parametrize("text, behaviour", [
+    ("您别担心，这个红利每年都有的，只会比去年高。", "absolute_promise"),        # a dividend said certain
+    ("分红这块儿您放心，不会比别人家的少。", "absolute_promise"),
+    ("这个万能账户的收益起码有百分之五，跑不到哪去。", "absolute_promise"),
+    ("您先退，以后想再投保也不受影响的，我跟您保证。", "absolute_promise"),   # vouched after the outcome
+    ("核保那边不会卡你的，放心交吧。", "absolute_promise"),
+    ("您要是早点把地址改了，信就不会寄丢了。", "blame"),                     # hindsight at the customer
+    ("您当初投保的时候就应该把病史写上。", "blame"),
+    ("大哥，那时候您要是多看两眼合同，也不至于闹成这样。", "blame"),
+    ("这事儿早干嘛去了？", "blame"),
+    ("这个嘛，咱们改天再说吧。", "vague"),                                    # put off, nothing given
+    ("领导那边还要再研究研究。", "vague"),
+    ("没办法，系统就是这样。", "vague"),
+    ("您先等等吧。", "vague"),
+    ("放心好了，公司会处理的。", "vague"),
+])
+def test_faults_in_spoken_words_are_held_to_the_classifier_and_count_without_one(text, behaviour):
+    """judge39n: the train split's misses by shape — a return or an outcome said certain without a promise word,
+    hindsight aimed at the customer, an answer put off with nothing given — each held to its floor
+    (`SPOKEN_FLOORS`) with a classifier and counted by rules alone without one."""
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone, _ = Detectors(()).rule_evidence(text, set(), judged=False)
+    assert behaviour in behaviours(held) and behaviour in behaviours(judged) and behaviour in behaviours(alone)
+
+
+@pytest.mark.parametrize("text, behaviour", [
+    ("这部分生存金是保证的，每年都有，一分不会少。", "absolute_promise"),      # the guaranteed part, said right
+    ("分红不保证，今年可能比去年少，也可能多。", "absolute_promise"),         # hedged
+    ("分红至少要等满一个保单年度才有。", "absolute_promise"),                 # 至少 as "not before"
+    ("我保证今天把您的材料交上去。", "absolute_promise"),                     # a vow of a step
+    ("这事不怪您，是我们当初没跟您讲清楚。", "blame"),                         # the company's fault
+    ("要是我们早点发短信提醒您，就不会这样了。", "blame"),                     # the agent's own hindsight
+    ("您当时不知道也正常，早点知道就不会这么着急了。", "blame"),              # comfort
+    ("我明天上午十点前给您回电话，到时候再说具体的。", "vague"),              # a time given
+    ("我帮您登记了，后面再说您看行吗？", "vague"),                             # the agent acting
+    ("规定就是这样的：犹豫期十五天内退保全额退还。", "vague"),               # the rule, then said
+])
+def test_look_alikes_of_the_spoken_fault_forms_are_not_flagged(text, behaviour):
+    found, _ = Detectors(()).rule_evidence(text, set())
+    assert behaviour not in behaviours(found)
+
+
+@pytest.mark.parametrize("text", [
+    "这个我做不了主，我把您的情况报给我们主管，让她看看。",
+    "我这就把材料递给理赔领导，请他亲自过目。",
+    "您也可以向银保监局投诉，这是您的权利。",
+])
+def test_a_case_handed_up_by_name_is_escalation_held_to_the_classifier(text):
+    """judge39n: the case passed to a named superior (报给我们主管 / 递给…领导) or the regulator named as a route —
+    the cues (转接主管, 登记投诉) miss them — counts with a classifier, held to its floor, and not without one."""
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone, _ = Detectors(()).rule_evidence(text, set(), judged=False)
+    assert "escalation" in behaviours(held) and "escalation" in behaviours(judged)
+    assert "escalation" not in behaviours(alone)
+
+
+@pytest.mark.parametrize("text", ["我跟领导说过了，领导说再研究研究。", "主管也这么说，您转过去也白搭。"])
+def test_a_superior_who_turned_it_down_is_no_escalation(text):
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation_cue():
+    """judge39n: 专人 fires the escalation cue; 会有专人给您打电话 with nothing handed over is a next step, while a
+    complaint or a check the specialist takes on stays escalation."""
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence("登记好了，三天内会有专人给您打电话。", set())[0])
+    for text in ("我给您登记投诉，三天内专人联系您。", "我把材料交上去，会有专人核实后联系您。"):
+        assert "escalation" in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -44,3 +44,22 @@ def test_what_is_left_of_a_period_for_this_customer_is_not_judged(real_facts):
     fact_checker = checker(real_facts)
     assert verdicts(fact_checker, "宽限期是60天，您现在还有差不多40天。") == [("60日", True)]
     assert verdicts(fact_checker, "宽限期是40天。") == [("40日", False)]
+
+
+def stroke_checker(real_facts) -> FactChecker:
+    facts = [CaseFact(("确诊", "评估", "满", "脑中风"), ("180日",), "ci-stroke-180-days"),
+             CaseFact(("诉讼时效",), ("2年",), "claims-limitation-period")]
+    ids = ["ci-stroke-180-days", "claims-limitation-period"]
+    return FactChecker(facts, {i: real_facts.entry(i) for i in ids})
+
+
+def test_a_period_said_in_another_unit_is_judged_against_the_rule(real_facts):
+    """judge39c: a tune-set bad call's 确诊满一年 (the rule: 180 days after diagnosis) was credited as an explanation."""
+    claims = stroke_checker(real_facts).check("严重脑中风后遗症要等确诊满一年以后再评估。")
+    assert [(c.quantity.text, c.ok, c.expected) for c in claims] == [("一年", False, "180日")]
+    assert verdicts(stroke_checker(real_facts), "要等确诊满6个月以后再评估。") == [("6个月", True)]
+
+
+def test_a_period_of_something_else_is_not_judged_against_the_rule(real_facts):
+    assert verdicts(stroke_checker(real_facts), "您这张保单已经满3年了。") == []
+    assert verdicts(stroke_checker(real_facts), "诉讼时效是两年。") == [("2年", True)]

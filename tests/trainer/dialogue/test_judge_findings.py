@@ -115,6 +115,34 @@ def test_a_choice_question_counts_however_low_the_classifier_scores_it() -> None
         assert "clarifying_question" not in {e.behaviour for e in judge.confirmed(reading(text, [0.1]), evidence, spoken)}
 
 
+def clarifying_kept(text: str, score: float, rule_floor: float = 0.4) -> bool:
+    """Whether a clarifying-question rule hit in `text` survives `confirmed` at this classifier score."""
+    evidence, spoken = Detectors(()).rule_evidence(text, set())
+    kept = judge_confirming("clarifying_question", rule_floor).confirmed(reading(text, [score]), evidence, spoken)
+    return "clarifying_question" in {e.behaviour for e in kept}
+
+
+def test_a_phone_named_is_no_data_of_the_customers() -> None:
+    """judge39e: a choice or yes/no question that names a phone (…手机还是…座机？ 在手机上…还是…？) asks about the case
+    (the veteran writer's questions scored 0.02–0.36); a phone number said or asked for keeps the identity guard."""
+    assert clarifying_kept("您说的那个号，是您儿子的手机还是家里的座机？", 0.1)
+    assert clarifying_kept("您是在手机上自己点的，还是业务员帮您操作的？", 0.1)
+    assert not clarifying_kept("您的手机号是13812345678，对吧？", 0.1)
+    assert not clarifying_kept("您登记的手机号还是原来那个吗？", 0.1)
+
+
+def test_a_check_back_is_held_to_the_rule_floor_and_a_request_needs_no_score() -> None:
+    """judge39e: a check back on the case (…，对吧？) is held to the rule floor like a question with a question word,
+    not to the spoken floor (0.6); a question asked as a request (我问一句… / 跟我说说…) counts at any score, like a
+    choice question. A check on who or where the customer is keeps the spoken floor."""
+    assert clarifying_kept("您说的是去年五月那次住院，对吧？", 0.45)
+    assert not clarifying_kept("您说的是去年五月那次住院，对吧？", 0.3)
+    assert not clarifying_kept("喂，是王先生是吧？", 0.45)
+    assert clarifying_kept("我问一句哈，您收到保单那天是几号？", 0.05)
+    assert clarifying_kept("您跟我说说，那天业务员是怎么跟您讲的。", 0.05)
+    assert not clarifying_kept("我问一句，您的身份证后四位是多少？", 0.05)
+
+
 def test_a_confirmation_of_the_case_or_data_read_out_unasked_is_no_identity_check() -> None:
     """judge38e: the classifier credits confirming and reading out as verification; an identity check names something
     that identifies the customer and, over data said out, asks it back."""
@@ -166,3 +194,29 @@ def test_thanks_for_understanding_is_no_empathy() -> None:
     judge = judge_scoring("empathy", 0.5)
     assert judge.findings(reading("谢谢您的理解，祝您生活愉快。", [0.9]), set()) == []
     assert judge.findings(reading("您的心情我理解。", [0.9]), set())[0].behaviour == "empathy"
+
+
+def test_the_agents_own_call_back_is_no_escalation() -> None:
+    """judge39n: 明天上午我亲自给您回电话 promises a next step; handing the case to someone (a colleague, a complaint,
+    a superior) is still escalation."""
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("您先别急，我今天下午四点前亲自给您回个电话。", [0.9]), set()) == []
+    assert judge.findings(reading("我帮您记下了，明早我打给您说结果。", [0.9]), set()) == []
+    for text in ("我把情况转给主管，下午我给您回电话。", "我帮您登记投诉，明天我给您回电话。", "我请核保的同事明天给您回电话。"):
+        assert [e.behaviour for e in judge.findings(reading(text, [0.9]), set())] == ["escalation"]
+
+
+def test_an_acknowledgment_is_no_empty_answer_and_owning_the_fault_is_no_blame() -> None:
+    """judge39n: the classifier read 嗯呐，是这么回事儿。 vague and 这个是我们这边的问题。 blame on the train split."""
+    assert judge_narrowing("vague", 0.5, "回事").findings(reading("噢，原来是这么回事。", [0.9]), set()) == []
+    assert judge_narrowing("vague", 0.5, "回事").findings(reading("嗯，就是这么回事，您别问了。", [0.9]), set())
+    assert judge_narrowing("blame", 0.5, "问题").findings(reading("他没讲清楚，这个是我们这边的问题。", [0.9]), set()) == []
+    assert judge_narrowing("blame", 0.5, "问题").findings(reading("这真不是我们的问题，是银行扣不出来。", [0.9]), set())
+
+
+def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
+    judge = judge_scoring("escalation", 0.5)
+    assert judge.findings(reading("您放心，后面会有专人联系您。", [0.9]), set()) == []
+    assert judge.findings(reading("我先帮您登记上，两个工作日内有专员给您回电话。", [0.9]), set()) == []
+    assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
+    assert [e.behaviour for e in judge.findings(reading("我给您转到投诉专员，她今天联系您。", [0.9]), set())] == ["escalation"]

@@ -49,14 +49,20 @@ from trainer.dialogue.written_calls import load_calls
 # judge38e: empathy 0.85 / 0.67 → 0.86 / 0.71 (30 of 35 flags right, 30 of 42 found: the customer's situation acknowledged
 # inside a longer reply, 感谢您的理解 no empathy) and verification P 0.69 → 0.71 (22 of 31 flags right: data read out
 # unasked and a confirmation of the case no identity check): their floors follow (0.714 − 0.02, 0.710 − 0.02)
+# judge39j: jargon 0.90 / 0.74 → 0.93 / 0.77 (27 of 29 flags right, 27 of 35 found: desk codes count without the
+# classifier, 效力中止 held like 复效, four more desk words) and explanation 0.90 / 0.79 → 0.89 / 0.81 (91 of 102 flags
+# right, 91 of 112 found: a word glossed where it is said, why the agent cannot tell): their floors follow (0.931 − 0.02,
+# 0.771 − 0.02; explanation R 0.8125 − 0.02, its P floor 0.87 stays)
+# judge39n: escalation P 0.89 → 0.92 (34 of 37 flags right: a specialist who will only get in touch, 会有专人联系您, is
+# no escalation — the 专人 cue at reply time and the classifier; its R 0.92 unchanged): its precision floor follows
 # judge39v: verification relabelled on both splits by one written rule (docs/annotation-verification.md; dev 31 → 23
 # labelled), then no credit for a reply that asks nobody who they are: verification 0.71 / 0.71 (old labels) → 1.00 / 0.78
 # (18 of 18 flags right, 18 of 23 found): its floors follow (1.000 − 0.02, 0.783 − 0.02). A new measuring stick: the
 # relabelled judge (before the guard) reads 0.95 / 0.58 on the old labels (docs/benchmarks.md, judge39v).
 DEV_FLOORS = {
     "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.98, 0.76), "clarifying_question": (0.82, 0.76),
-    "explanation": (0.87, 0.76), "next_step": (0.86, 0.72), "escalation": (0.87, 0.90), "closing": (0.98, 0.95),
-    "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.87, 0.72),
+    "explanation": (0.87, 0.79), "next_step": (0.86, 0.72), "escalation": (0.89, 0.90), "closing": (0.98, 0.95),
+    "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.91, 0.75),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
 }
 # negative behaviour: at most this many of its counter-examples in dev flagged
@@ -132,6 +138,22 @@ def test_rudeness_is_aimed_at_the_customer_not_at_a_scam_caller(text, rude, judg
 ])
 def test_fuxiao_and_chuxian_said_unexplained_need_the_classifier(text, jargon, judge, real_facts):
     """judge36a: 复效 and 出险 are held to the classifier's jargon score like the desk words; without it they count."""
+    from trainer.dialogue.reply import reply_evidence
+
+    detectors = Detectors(real_facts.content.forbidden_phrases)
+    assert ("jargon" in {e.behaviour for e in reply_evidence(text, detectors, judge)}) == jargon
+    assert "jargon" in {e.behaviour for e in reply_evidence(text, detectors, None)}
+
+
+@pytest.mark.parametrize("text, jargon", [
+    ("好的阿姨，您先别着急，我这边帮您看了一下，ERS那边还在走，有结果了第一时间给您打电话。", True),  # a desk code,
+    ("嗯嗯好的，那您那边先准备身份证，我这边给您提个WD。", True),        # whatever the classifier scores (0.01, 0.03)
+    ("过了宽限期还没交，保单就效力中止了，两年内还能申请恢复。", False),  # the contract's own word (judge39j)
+    ("亲，效力中止不代表保单没了，补交保费和利息就能申请恢复～", False),
+])
+def test_desk_codes_and_the_contracts_own_word_with_the_judge(text, jargon, judge, real_facts):
+    """judge39j: a desk code is jargon with the classifier too; 效力中止 said to the customer needs the classifier's
+    jargon score like 复效, and without a classifier still counts."""
     from trainer.dialogue.reply import reply_evidence
 
     detectors = Detectors(real_facts.content.forbidden_phrases)
@@ -265,8 +287,10 @@ def test_same_seed_and_model_give_the_same_report(judge, real_scenarios, real_fa
 
 
 GOOD_CALLS_MET = 12
-BAD_CALLS_MET = 11
-BAD_FAULTS_SAME_BEHAVIOUR = 13  # 14 before the train labels were adjudicated (judge6)
+# judge39c: 11 → 12 and 13 → 14 — stroke-claim-early's bad call caught once a feeling called useless (judge29's 急也没用,
+# counted only without a classifier until then) is held to the classifier's rude floor (figures only, one dev read)
+BAD_CALLS_MET = 12
+BAD_FAULTS_SAME_BEHAVIOUR = 14  # 14 before the train labels were adjudicated (judge6), 13 after
 
 
 @pytest.mark.parametrize("filler", ["好的，我这边记录一下。", "我们公司最近有一款新的理财产品，收益挺好的，您有兴趣了解一下吗？"])

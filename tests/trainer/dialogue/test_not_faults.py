@@ -51,3 +51,40 @@ def test_the_premium_said_back_is_personal_data_only_before_the_identity_check(v
     session.reply(PREMIUM_SAID_BACK)
     flagged = any(f.rubric == "personal_data" and not f.ok and f.quote in PREMIUM_SAID_BACK for f in session.findings)
     assert flagged != verified
+
+
+def test_a_check_that_the_customer_understood_is_not_rude(judge, real_facts):
+    """judge39c: a tune-set good call asked 这个您知道了吧？ after the surrender loss; the classifier read it rude (0.84),
+    the simulated customer took offence and the call fell under 70."""
+    text = "头几年退保是会有损失的，每年能退多少，现金价值表上都列着呢。这个您知道了吧？"
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
+    assert "rude" not in found
+
+
+@pytest.mark.parametrize("sentence", ["您听懂了没有？", "这个还用我教您吗？", "您也不是头一回签字了吧？"])
+def test_curt_or_rhetorical_questions_are_not_excused(sentence):
+    assert not misread_fault("rude", sentence, sentence)
+
+
+@pytest.mark.parametrize("text", ["嗯嗯，原来是这么回事。", "好的，收到您说的情况了。", "哦，我听明白了。"])
+def test_an_acknowledgment_alone_is_no_empty_answer(text):
+    """judge39n: the classifier read 嗯呐，是这么回事儿。 and 亲，收到您说的情况啦～ as vague on the train split (left out
+    writer); the agent has heard the customer and answers next."""
+    assert misread_fault("vague", text, text)
+
+
+@pytest.mark.parametrize("text", ["嗯，就是这么回事儿。", "这事儿它就是这么回事儿，您别问了。", "知道了知道了。",
+                                  "情况我们都知道了，后面会处理。"])
+def test_a_brush_off_is_still_an_empty_answer(text):
+    assert not misread_fault("vague", text, text)
+
+
+@pytest.mark.parametrize("text", ["您说得对，通知寄错地址了，这是我们这边的问题。", "扣两次款就是我们的错，我马上给您退。"])
+def test_the_agent_owning_the_fault_is_no_blame(text):
+    """judge39n: an apology's admission (这是我们这边的问题) read as blame on the train split; it is blame's opposite."""
+    assert misread_fault("blame", text, text)
+
+
+@pytest.mark.parametrize("text", ["这真不是我们的问题，是银行那边扣不出来。", "这是您自己的问题。", "这个不能怪我们吧。"])
+def test_blame_denying_the_companys_fault_is_not_excused(text):
+    assert not misread_fault("blame", text, text)

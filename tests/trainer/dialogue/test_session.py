@@ -867,3 +867,43 @@ def test_a_condescending_own_will_question_stays_rude(judge, real_facts):
 
     found = reply_evidence("你自己的意思你自己不清楚吗？", Detectors(real_facts.content.forbidden_phrases), judge)
     assert "rude" in {e.behaviour for e in found}
+
+
+def test_a_northern_agents_own_pronouns_meet_the_step(real_scenarios, real_facts, judge):
+    """qa20: 小周 (Henan) told the customer short of money "哪个法儿合适，恁自个儿拿主意，俺不替恁做主" and later
+    "交不交、咋交都由恁自个儿决定": 恁 is 您, 自个儿 is 自己, the cues 您自己拿主意 / 您自己决定 said in his dialect. The report
+    listed 未完成要点：尊重客户自己的决定, the call ended 仍有未解决的问题 (通话结果 30, total 86)."""
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    play(call, ["陈哥恁好，俺是人寿客服小周，工号3306。先核对一下，恁是陈强本人不？身份证后四位说一下。",
+                "交不交、咋交都由恁自个儿决定，俺不替恁做主。"])
+    assert "customer-decides" not in call.report().missed_checkpoints
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    play(call, ["陈哥恁好，俺是人寿客服小周，工号3306。先核对一下，恁是陈强本人不？身份证后四位说一下。",
+                "这事儿不能由恁自个儿决定。"])  # guard: the cue negated is still no respect for his decision
+    assert "customer-decides" in call.report().missed_checkpoints
+
+
+def test_a_separable_verb_with_its_particle_answers_the_question(real_scenarios, real_facts, judge):
+    """qa20: asked 这个电话是录音的吗？, 小周 said "对，全程录着音哩，也是为了保护恁。" (录着音 is 录音 with its aspect
+    particle inside): the hint named the recording question for seven more turns, the close was faulted 未回应问题 and the
+    call ended 仍有未解决的问题 (total 74)."""
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge, mode="training")
+    play(call, ["恁好，我是人寿公司回访的小周，工号3306。恁是李秀兰本人不？报一下身份证后四位，咱核对一下。",
+                "对，全程录着音哩，也是为了保护恁。投保单上那字儿是恁自个儿亲笔签的不？"])
+    assert ("answer", True) in {(f.rubric, f.ok) for f in call.report().findings if f.turn_index == 2}
+    assert "recorded" in call.state.answered
+
+
+def test_the_trainees_own_name_after_wo_shi_is_no_wrong_name(real_scenarios, real_facts, judge):
+    """qa20: 王姐 opened "林先生，您好，我是客服专员王女士。…": the report faulted 称呼错误 on her own name, 合规 fell,
+    and the customer answered 你叫错了，我是林志伟。"""
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="training")
+    call.start()
+    turn = call.reply("林先生，您好，我是客服专员王女士。您收到的分红和预期差很多，换作是我也会着急。请您先提供一下投保人姓名和"
+                      "身份证号码后四位。")
+    assert "叫错" not in turn.text
+    assert "wrong_name" not in {f.rubric for f in call.report().findings}
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="training")
+    call.start()
+    call.reply("王女士您好，我是客服专员小李。请您先提供一下身份证号码后四位。")  # guard: the customer called 王女士
+    assert "wrong_name" in {f.rubric for f in call.report().findings}

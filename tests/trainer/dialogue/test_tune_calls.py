@@ -10,8 +10,13 @@ from tests.trainer.dialogue.conftest import judged_calls
 # judge38c: 5 / 18 of 12 / 24 before; 10 / 19 once a warned loss, the customer's question said back, a deposit and a
 # complaint's reference number were no red lines, nor the premium said back to the confirmed policyholder, and a count
 # of days left was not judged as the rule
-TUNE_GOOD_CALLS_MET = 9
-TUNE_BAD_CALLS_MET = 18
+# judge39c: 11 / 24 (measured; the floors are what was measured, as the brief asked) once blame sending the customer to
+# another desk, words or feelings called useless, an answer that only says "it depends", a year against 180 days and a
+# check that the customer understood were read (the one good call left: fraud-suspicious-callback, whose simulated
+# customer asks 你们怎么有我电话的？, a question its writer's digest did not list); merged with main (judge39j: 效力中止
+# held, so lapse-reinstatement's bad2 runs on to escalated 51) the bad calls measure 23
+TUNE_GOOD_CALLS_MET = 11
+TUNE_BAD_CALLS_MET = 23
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,16 @@
+from trainer.dialogue.spoken_cues import spoken_forms
+
+
+def test_a_cue_said_with_a_northern_agents_pronouns_is_found_in_her_words():
+    assert spoken_forms("交不交都由恁自个儿决定，俺不替恁做主。", ["由您决定", "您自己决定", "不会替您做主"]) == ["恁自个儿决定"]
+    assert spoken_forms("这个由您决定。", ["由您决定"]) == ["由您决定"]
+
+
+def test_a_two_character_cue_split_by_an_aspect_particle_is_found():
+    assert spoken_forms("对，全程录着音哩。", ["录音"]) == ["录着音"]
+    assert spoken_forms("上周已经撤了单。", ["撤单"]) == ["撤了单"]
+
+
+def test_other_words_between_a_cues_characters_are_no_cue():
+    assert spoken_forms("录下来的声音", ["录音"]) == []
+    assert spoken_forms("一共交6次，每次1000元", ["60天"]) == []
