@@ -8,7 +8,9 @@ at the model or its scores. Items that only one annotator (or none) labelled kee
 labels. With --write the corpus files are rewritten (labels, and a `counter` entry dropped when
 the majority says that behaviour IS shown; splits untouched), and the record of every changed
 label with its three votes goes to DIR/adjudication-<split>.yaml and docs/judge-adjudication.md.
-Running it again changes nothing (the votes come from the key, not from the rewritten corpus).
+Running it again changes nothing (the votes come from the key, not from the rewritten corpus); a
+behaviour a later one-behaviour panel relabelled (annotations/<behaviour>/, bench/judge_adjudicate_one.py)
+keeps that panel's decision.
 Only the corpus files the key was written from are rewritten (a later file with a repeated text is
 not). A training file adjudicated later has its own DIR and its own record, e.g.
 
@@ -27,6 +29,7 @@ from bench.judge_agreement import ANNOTATIONS, ROOT, SplitVotes, split_votes
 from settings import Settings
 from trainer.dialogue.agreement import key_files
 from trainer.dialogue.adjudication import relabels_by_text, write_relabels
+from trainer.dialogue.behaviour_panel import panels_under, with_panels
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
 
@@ -97,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         key_items = {i["id"]: i for i in yaml.safe_load(key.read_text(encoding="utf-8"))["items"]}
         rows = changes(votes, key_items)
         decided = votes.majority
-        shown = {votes.texts[i]: decided[i] for i in votes.ids}
         files = key_files(key)
+        shown = with_panels({votes.texts[i]: decided[i] for i in votes.ids}, panels_under(ANNOTATIONS), files)
         relabels = relabels_by_text([u for u in utterances if u.split == split and Path(u.file).name in files], shown)
         print(f"{split}: {len(rows)} labels differ from the writer's on {len({r['id'] for r in rows})} of "
               f"{len(votes.ids)} items; {sum(r.changed for r in relabels)} corpus lines to rewrite")

@@ -42,6 +42,7 @@ import numpy as np
 
 from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
+from trainer.dialogue.behaviour_panel import panels_under
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import Recipe, isolating, train_classifier
 from trainer.dialogue.corpus import corpus_hash
@@ -86,7 +87,8 @@ class Judged:
 
 
 def split_votes_by_text() -> dict[str, dict[str, int]]:
-    """text -> behaviour -> how many of the three votes (writer, two annotators) said shown."""
+    """text -> behaviour -> how many of the three votes (writer, two annotators) said shown; a behaviour
+    a one-behaviour panel relabelled counts that panel's three votes (the label it had, two annotators)."""
     from bench.judge_agreement import split_votes
 
     votes = split_votes(ANNOTATIONS, "train")
@@ -96,6 +98,9 @@ def split_votes_by_text() -> dict[str, dict[str, int]]:
         for rater in (votes.writer, votes.first, votes.second):
             c.update(rater.get(i, frozenset()))
         counts[votes.texts[i]] = dict(c)
+    for panel in panels_under(ANNOTATIONS):
+        for i in panel.ids:
+            counts.setdefault(panel.texts[i], {})[panel.behaviour] = sum(panel.votes(i))
     return counts
 
 

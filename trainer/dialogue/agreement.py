@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -61,22 +61,53 @@ def read_key(path: Path | str) -> tuple[dict[str, frozenset[str]], dict[str, str
     return {i["id"]: _label_set(i["labels"]) for i in items}, {i["id"]: i["text"] for i in items}
 
 
+def _read_items(path: Path | str, labels_of: Callable[[dict], frozenset[str]]) -> tuple[str, dict[str, frozenset[str]], dict]:
+    """(annotator name, id -> labels, the file's data) from an annotator's file, each item's labels read
+    by `labels_of`; raises ValueError on an id given twice, so a figure is never computed from a
+    half-read file."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    labels: dict[str, frozenset[str]] = {}
+    for item in data["items"]:
+        if item["id"] in labels:
+            raise ValueError(f"{path}: {item['id']} is labelled twice")
+        labels[item["id"]] = labels_of(item)
+    return str(data.get("annotator") or Path(path).stem), labels, data
+
+
 def read_annotations(path: Path | str) -> tuple[str, dict[str, frozenset[str]]]:
     """(annotator name, id -> labels) from an annotator's file; `unsure` labels still count as labels.
 
     Raises ValueError on an unknown behaviour name or an id given twice, so a figure is never
     computed from a half-read file.
     """
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    labels: dict[str, frozenset[str]] = {}
-    for item in data["items"]:
+    def labels_of(item: dict) -> frozenset[str]:
         unknown = set(item.get("labels") or ()) - set(UTTERANCE_BEHAVIOURS) - {NO_BEHAVIOUR}
         if unknown:
             raise ValueError(f"{path}: {item['id']}: unknown behaviour(s) {sorted(unknown)}")
-        if item["id"] in labels:
-            raise ValueError(f"{path}: {item['id']} is labelled twice")
-        labels[item["id"]] = _label_set(item.get("labels"))
-    return str(data.get("annotator") or Path(path).stem), labels
+        return _label_set(item.get("labels"))
+
+    name, labels, _ = _read_items(path, labels_of)
+    return name, labels
+
+
+YES_NO = {True: True, False: False, "yes": True, "no": False}
+
+
+def read_one_behaviour(path: Path | str, behaviour: str) -> tuple[str, dict[str, frozenset[str]], frozenset[str]]:
+    """(annotator name, id -> labels, the ids marked `unsure`) from a one-behaviour annotator's file,
+    items `{id, <behaviour>: yes/no, unsure: true}` (YAML reads yes / no as booleans; quoted ones
+    are read too). An unsure answer still counts. Raises ValueError on an item without a yes / no
+    for `behaviour` or an id given twice."""
+    def labels_of(item: dict) -> frozenset[str]:
+        answer = item.get(behaviour)
+        if isinstance(answer, str):
+            answer = answer.strip().lower()
+        if answer not in YES_NO:
+            raise ValueError(f"{path}: {item['id']}: {behaviour} must be yes or no, not {answer!r}")
+        return frozenset({behaviour}) if YES_NO[answer] else frozenset()
+
+    name, labels, data = _read_items(path, labels_of)
+    return name, labels, frozenset(i["id"] for i in data["items"] if i.get("unsure"))
 
 
 @dataclass(frozen=True)

@@ -68,3 +68,40 @@ _SOMEONE_ELSE_OR_A_ROUTE = re.compile(r"投诉|主管|领导|组长|班长|经�
 def own_call_back_only(text: str) -> bool:
     """The reply promises the agent's own call-back and hands the case to nobody (no one else, no route named)."""
     return bool(_OWN_CALL_BACK.search(text)) and not _SOMEONE_ELSE_OR_A_ROUTE.search(text)
+
+
+# judge39v: verification relabelled on both splits by one written rule (docs/annotation-verification.md). A check ASKS the
+# person to establish who they are; under the rule these show no verification, whoever credits them (cue, spoken form or
+# classifier — train, leave one writer out under the new labels: 11 of the 14 false credits, none of the 63 checks):
+# (b, c) a check said done or needed, or a caller sent to the insured, with nothing asked (…后四位1234对上啦～ / 按规定得先跟您
+# 核一下身份。 / 本人来！); (a) the customer's data read out for a yes (身份证号是…对吧？ 手机尾号5678的那个号，是您本人在用吗？ — only
+# the name + 本人 question asks who they are); (d) whether they signed themself (签名是您本人亲笔签的嘛？).
+_ASKED = re.compile(r"[？?]|吗|嘛|是吧")
+# Asking them to SAY something that identifies them (报一下 / 说一下 / 告诉我 / 是多少 / 什么关系 / a list: 名字，后四位，…).
+_ASKS_TO_SAY = re.compile(
+    r"报(一下|下|个|给|全)|[请先再]报|说(一下|下|说|一声|一遍)|跟我说|告诉我|提供|讲(一下|下)|是多少|是几|念给我|自己念|自个儿报"
+    r"|拿出来|叫啥|贵姓|称呼|(什么|啥)关系|什么人|是谁|(名字|姓名|全名|后四位|后六位|出生年月日?|保单号)[，,、]")
+# The customer's data said by the agent: three digits or more (not a work number), a masked tail, 尾号…, 卡号是….
+_READ_OUT = re.compile(r"(?<!工号)\d[\d\s*＊]{2,}|[*＊]{2}\d|尾号(是)?[\d*＊]|(号|卡号|地址)是[^，。？]{2}")
+_SELF_QUESTION = re.compile(r"本人(吗|嘛|么|不|吧)|本人[？?]")
+_SIGNED = re.compile(r"本人[^，。？]{0,4}签|签[^，。？]{0,4}本人|亲笔|自己签")
+
+
+def asks_nothing_of_them(text: str) -> bool:
+    """The reply asks no question and asks them to say nothing (a check said done or needed, a caller sent away)."""
+    return not _ASKED.search(text) and not _ASKS_TO_SAY.search(text)
+
+
+def reads_back_for_a_yes(text: str) -> bool:
+    """The reply reads the customer's data out and only asks 对吧 / 是吗: they supply nothing (not 是…本人吗？)."""
+    return bool(_READ_OUT.search(text)) and not _ASKS_TO_SAY.search(text) and not _SELF_QUESTION.search(text)
+
+
+def asks_who_signed(text: str) -> bool:
+    """The reply asks whether they signed themself: about the signature, not who they are."""
+    return bool(_SIGNED.search(text)) and not _ASKS_TO_SAY.search(text)
+
+
+def no_identity_asked(text: str) -> bool:
+    """Any verification credit for `text` is withheld: it asks nobody to establish who they are (the rule's a–d)."""
+    return asks_nothing_of_them(text) or reads_back_for_a_yes(text) or asks_who_signed(text)

@@ -30,7 +30,7 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.hand_ups import specialist_contact_only
-from trainer.dialogue.credit_checks import (IDENTIFYING, not_an_identity_check, own_call_back_only,
+from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
                                             thanks_for_understanding)
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
@@ -217,6 +217,8 @@ class MeaningJudge:
         """
         kept = []
         for item in evidence:
+            if item.behaviour == "verification" and no_identity_asked(reading.text):
+                continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
             floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
@@ -266,6 +268,8 @@ class MeaningJudge:
             return None
         if behaviour == "empathy" and thanks_for_understanding(quote.text):
             return None  # a closing courtesy (judge38e)
+        if behaviour == "verification" and no_identity_asked(reading.text):
+            return None  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
         if behaviour == "verification" and not_an_identity_check(reading.text):
             return None  # a confirmation of the case, or data read out with nothing asked back (judge38e)
         if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(

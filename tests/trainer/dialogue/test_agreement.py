@@ -13,6 +13,7 @@ from bench import judge_adjudicate
 from bench.judge_agreement import ANNOTATIONS, SplitVotes, split_votes
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue.agreement import cohen_kappa, key_files, key_order, key_rows, majority, pair_figures, read_key
+from trainer.dialogue.behaviour_panel import panels_under, with_panels
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 
 
@@ -80,10 +81,12 @@ def test_the_majority_needs_two_of_three():
 
 
 def test_the_adjudicated_corpus_holds_the_majority_of_every_fully_annotated_item(votes):
-    """Every key's items in the corpus carry the majority; an item may be missing only when its file
-    is not imported at all or its text repeats another file's utterance (the import drops repeats)."""
+    """Every key's items in the corpus carry the majority (a behaviour a later one-behaviour panel
+    relabelled carries that panel's decision); an item may be missing only when its file is not
+    imported at all or its text repeats another file's utterance (the import drops repeats)."""
     utterances, problems = read_corpus(REAL_CONTENT)
     assert problems == []
+    panels = panels_under(ANNOTATIONS)
     for name, (directory, split) in KEYS.items():
         cast = votes[name]
         if cast is None:
@@ -91,14 +94,16 @@ def test_the_adjudicated_corpus_holds_the_majority_of_every_fully_annotated_item
         files = key_files(directory / f"{split}_key.yaml")
         by_text = {u.text: u for u in utterances if u.split == split and Path(u.file).name in files}
         elsewhere = {u.text for u in utterances if Path(u.file).name not in files}
-        decided = cast.majority
+        majority_of = cast.majority
+        decided = with_panels({cast.texts[i]: majority_of[i] for i in cast.ids}, panels, files)
         for item_id in cast.ids:
-            utterance = by_text.get(cast.texts[item_id])
+            text = cast.texts[item_id]
+            utterance = by_text.get(text)
             if utterance is None:
-                assert not by_text or cast.texts[item_id] in elsewhere, (name, item_id)
+                assert not by_text or text in elsewhere, (name, item_id)
                 continue
-            assert frozenset(utterance.labels) == decided[item_id], item_id
-            assert not set(utterance.counter) & decided[item_id], item_id
+            assert frozenset(utterance.labels) == decided[text], item_id
+            assert not set(utterance.counter) & decided[text], item_id
 
 
 def test_the_record_lists_every_changed_label_with_its_votes(votes):

@@ -382,6 +382,10 @@ SPOKEN_GOOD_SERVICE = [
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),
     # judge39e: a question asked as a request, in a wording of my own (not a train line)
     ("您跟我说说，那天业务员是怎么跟您讲的。", "clarifying_question"),
+    # judge39v: asking them to say what identifies them (docs/annotation-verification.md, rule 2), wordings of my own
+    ("麻烦您讲一下投保时留的手机号。", "verification"),
+    ("您先跟我说一下被保险人的出生日期。", "verification"),
+    ("请您报下保单号的后六位。", "verification"),
 ]
 
 
@@ -413,6 +417,7 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("放心，不会让您白跑一趟的。", "empathy"),                      # a promise
     ("别哭了，哭也解决不了问题。", "empathy"),                      # rude
     ("这是总部定的，我也没辙。", "empathy"),                        # passing the blame
+    ("我给您说一下保单号在哪儿能看到。", "verification"),            # the agent says it (judge39v)
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])

@@ -149,9 +149,44 @@ def test_a_confirmation_of_the_case_or_data_read_out_unasked_is_no_identity_chec
     judge = judge_narrowing("verification", 0.5, "卡号")  # a verification quote is narrowed to its best clause
     assert judge.findings(reading("您当时选的是年交，每年三月扣款，对吧？", [0.9]), set()) == []
     assert judge.findings(reading("您父亲的身份证号我这儿有，110105195803120017，您记一下。", [0.9]), set()) == []
-    found = judge.findings(reading("我把您的卡号念一下，6217 0000 1234 5678，对吗？", [0.9]), set())
-    assert [e.behaviour for e in found] == ["verification"]
     assert judge.findings(reading("麻烦您报一下身份证后四位。", [0.9]), set())[0].behaviour == "verification"
+
+
+# judge39v: the one-rule relabel (docs/annotation-verification.md) — a check asks the person to establish who they are.
+NO_IDENTITY_ASKED = (
+    "我把您的卡号念一下，6217 0000 1234 5678，对吗？",  # (a) data read out for a yes (judge38e counted it; the rule does not)
+    "您的手机号是139 8765 4321，没错吧？",
+    "您登记的是尾号**35那张卡，是您的吧？",
+    "好的，您报的出生日期跟系统里一致，核对好了。",  # (b) a check said done
+    "按规定我得先核实一下您的身份。",  # (b) said needed, nothing asked
+    "这个得让您先生本人来电话才行。",  # (c) a caller sent to the insured
+    "请问投保单上的字是您本人亲笔签的吗？",  # (d) the signature, not who they are
+)
+IDENTITY_ASKED = (
+    "请问是陈美玲女士本人吗？", "麻烦您说一下身份证号的后四位。", "请问您和被保险人是什么关系？",
+    "为了保护您的信息，需要先核实一下身份，您的身份证后四位是？", "先核身份：名字，出生年月日，谢谢。",
+    "您是投保人的女儿是吧，那我先跟您说一下流程。",
+)
+
+
+def test_a_reply_that_asks_nobody_who_they_are_shows_no_verification() -> None:
+    """judge39v: under the rule both splits were relabelled by, data read out for a yes, a check said done or needed,
+    a caller sent to the insured and a question about the signature show no verification — neither the classifier's
+    credit nor a cue's (后四位, 核实…身份) counts; asking them to say who they are still does."""
+    judge = judge_narrowing("verification", 0.5, "本人")
+    for text in NO_IDENTITY_ASKED:
+        assert judge.findings(reading(text, [0.9] * len(sentence_segments(text))), set()) == [], text
+    for text in IDENTITY_ASKED:
+        found = judge.findings(reading(text, [0.9] * len(sentence_segments(text))), set())
+        assert [e.behaviour for e in found] == ["verification"], text
+    confirming = judge_confirming("verification", 0.0)
+    only = lambda found: [e for e in found if e.behaviour == "verification"]  # noqa: E731 — the judge knows this one
+    for text, shown in (("您刚报的后四位是2235，跟系统一致。", False), ("按规定要先核实您的身份。", False),
+                        ("麻烦您报一下身份证后四位。", True), ("请问您是本人吗？", True)):
+        evidence, spoken = (only(found) for found in Detectors(()).rule_evidence(text, set()))
+        assert evidence, text  # a cue or spoken form fires
+        kept = confirming.confirmed(reading(text, [0.9] * len(sentence_segments(text))), evidence, spoken)
+        assert ("verification" in {e.behaviour for e in kept}) == shown, text
 
 
 def test_thanks_for_understanding_is_no_empathy() -> None:

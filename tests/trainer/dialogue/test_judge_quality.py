@@ -55,8 +55,12 @@ from trainer.dialogue.written_calls import load_calls
 # 0.771 − 0.02; explanation R 0.8125 − 0.02, its P floor 0.87 stays)
 # judge39n: escalation P 0.89 → 0.92 (34 of 37 flags right: a specialist who will only get in touch, 会有专人联系您, is
 # no escalation — the 专人 cue at reply time and the classifier; its R 0.92 unchanged): its precision floor follows
+# judge39v: verification relabelled on both splits by one written rule (docs/annotation-verification.md; dev 31 → 23
+# labelled), then no credit for a reply that asks nobody who they are: verification 0.71 / 0.71 (old labels) → 1.00 / 0.78
+# (18 of 18 flags right, 18 of 23 found): its floors follow (1.000 − 0.02, 0.783 − 0.02). A new measuring stick: the
+# relabelled judge (before the guard) reads 0.95 / 0.58 on the old labels (docs/benchmarks.md, judge39v).
 DEV_FLOORS = {
-    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.68, 0.69), "clarifying_question": (0.82, 0.76),
+    "empathy": (0.83, 0.69), "apology": (0.95, 0.95), "verification": (0.98, 0.76), "clarifying_question": (0.82, 0.76),
     "explanation": (0.87, 0.79), "next_step": (0.86, 0.72), "escalation": (0.89, 0.90), "closing": (0.98, 0.95),
     "absolute_promise": (0.98, 0.79), "rude": (0.76, 0.55), "blame": (0.87, 0.80), "jargon": (0.91, 0.75),
     "personal_data": (0.92, 0.89), "vague": (0.95, 0.83),
