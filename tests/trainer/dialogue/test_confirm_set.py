@@ -81,9 +81,14 @@ def test_bench_judge_confirm_prints_the_table_on_the_sealed_set_only(judge, real
         assert text not in out
 
 
-def test_bench_judge_confirm_stops_on_a_broken_set(judge, real_facts, tmp_path: Path, capsys):
-    (tmp_path / "x.yaml").write_text("writer: x\nutterances:\n  - {text: 好的。, labels: [okay]}\n", encoding="utf-8")
-    with pytest.raises(SystemExit):
-        confirm_table(tmp_path, Detectors(real_facts.content.forbidden_phrases), judge, None)
+def test_bench_judge_confirm_leaves_out_broken_and_trained_on_replies(judge, real_facts, tmp_path: Path, capsys):
+    (tmp_path / "x.yaml").write_text("writer: x\nutterances:\n  - {text: 好的。, labels: [okay]}\n"
+                                     "  - {text: 对不起，让您跑了两趟。, labels: [apology]}\n"
+                                     "  - {text: 非常抱歉，是我们没讲清楚。, labels: [apology]}\n", encoding="utf-8")
+    _, both = confirm_table(tmp_path, Detectors(real_facts.content.forbidden_phrases), judge, None,
+                            trained_on=["非常抱歉，是我们没讲清楚。"])
     out = capsys.readouterr().out
-    assert "x.yaml:3" in out and "labels" in out and "好的" not in out
+    assert "x.yaml:3" in out and "labels" in out and "1 problem(s)" in out
+    assert "1 utterances by 1 writers (x); 1 also in the training corpus, left out" in out
+    assert both["apology"].support == 1
+    assert "好的" not in out and "对不起" not in out and "非常抱歉" not in out
