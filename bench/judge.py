@@ -88,19 +88,24 @@ def utterance_table(dev, detectors, judge, embed, set_name: str = "dev"):
     return rules, both
 
 
+def confirm_items(folder: Path, trained_on=()):
+    """The sealed set's replies to measure (valid, text not in `trained_on`), its problems, and every valid reply."""
+    confirm, problems = read_sealed(folder)
+    trained = set(trained_on)
+    return [u for u in confirm if u.text not in trained], problems, confirm
+
+
 def confirm_table(folder: Path, detectors, judge, embed, trained_on=()):
     """Table 1 on the sealed set in `folder`, figures only; its figures (rules, rules + classifier).
 
     A reply with a problem (printed: file, line, field; never the text) or whose text is also in
     `trained_on` (the classifier's corpus) is left out and counted, so one slip in a writer's file
     does not cost the lead's single run and no trained-on reply is measured."""
-    confirm, problems = read_sealed(folder)
+    measured, problems, confirm = confirm_items(folder, trained_on)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in the confirm set: the replies they name are left out")
-    trained = set(trained_on)
-    measured = [u for u in confirm if u.text not in trained]
     writers = sorted({u.writer for u in measured})
     print(f"confirm set {folder}: {len(measured)} utterances by {len(writers)} writers ({', '.join(writers)})"
           + (f"; {len(confirm) - len(measured)} also in the training corpus, left out" if len(measured) < len(confirm) else ""))

@@ -5,12 +5,14 @@ These tests never print a confirm item: failures show counts, files, lines and f
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bench.judge import CONFIRM_DIR, confirm_table
+from bench.judge import CONFIRM_DIR, confirm_items, confirm_table
 from tests.conftest import REAL_CONTENT
+from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import SEALED_SPLIT, corpus_hash, read_corpus, read_sealed
 from trainer.dialogue.detectors import Detectors
 
@@ -51,19 +53,30 @@ def test_a_sealed_set_s_errors_name_file_line_and_field(tmp_path: Path):
     assert len(empty) == 1 and "no .yaml" in empty[0].message
 
 
+def test_the_real_confirm_set_is_valid_and_covers_every_behaviour():
+    if not any(CONFIRM_DIR.glob("*.yaml")):
+        pytest.skip("the writers' files are not there yet")
+    confirm, problems = read_sealed(CONFIRM_DIR)
+    # two writers may say the same short filler: the second is left out; nothing else may be wrong
+    assert [str(p) for p in problems if not p.message.startswith("duplicate utterance")] == []
+    assert len({u.writer for u in confirm}) == 3 and len(confirm) >= 600
+    shown = Counter(b for u in confirm for b in u.labels)
+    assert all(shown[b] >= 12 for b in UTTERANCE_BEHAVIOURS), {b: shown[b] for b in UTTERANCE_BEHAVIOURS}
+
+
 @pytest.mark.parametrize("folder", [FIXTURE, CONFIRM_DIR], ids=["fixture", "confirm"])
-def test_no_confirm_utterance_is_in_the_training_corpus(folder: Path):
+def test_no_confirm_utterance_is_trained_on_or_measured_twice(folder: Path):
     if not any(folder.glob("*.yaml")):
         pytest.skip(f"{folder} holds no writer's file yet")
-    confirm, problems = read_sealed(folder)
-    assert len(problems) == 0, [str(p) for p in problems]  # file, line, field, message: never an item's text
     corpus, _ = read_corpus(REAL_CONTENT)
-    assert not folder.resolve().is_relative_to(REAL_CONTENT.resolve())
+    assert not folder.resolve().is_relative_to(REAL_CONTENT.resolve())  # read_corpus never reads it
+    measured, _, confirm = confirm_items(folder, [u.text for u in corpus])
     texts = {u.text for u in confirm}
-    in_corpus = sum(u.text in texts for u in corpus)
-    assert in_corpus == 0
+    trained = sum(u.text in texts for u in corpus if u.split == "train")  # a count: never an item's text
+    assert trained == 0
+    measured_in_corpus = sum(u.text in {c.text for c in corpus} for u in measured)
+    assert measured_in_corpus == 0
     # what the classifier is keyed and trained on is the content corpus alone
-    assert corpus_hash(corpus) == corpus_hash([u for u in corpus if u.text not in texts])
     assert corpus_hash(corpus) != corpus_hash(corpus + confirm)
 
 
