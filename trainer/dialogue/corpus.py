@@ -29,6 +29,7 @@ from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVI
 
 CORPUS_FOLDER = "dialogue/utterances"
 SPLITS = ("train", "dev")
+SEALED_SPLIT = "confirm"  # the split of a sealed set's utterances: measured once, never trained on
 DEV_SHARE = 0.30
 FILE_FIELDS = {"writer", "personas", "utterances", "training_only", "teaches"}
 UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
@@ -116,7 +117,9 @@ def _behaviour_list(item: LocatedDict, field: str, name: str, allowed: Iterable[
     return tuple(v for v in dict.fromkeys(value) if v in allowed)
 
 
-def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -> list[LabelledUtterance]:
+def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str],
+               sealed: bool = False) -> list[LabelledUtterance]:
+    """A file's valid utterances; `sealed`: a sealed set's file (no split, nothing training-only)."""
     if not isinstance(data, LocatedDict):
         problems.append(Problem(name, 1, None, None, "must be a mapping with writer: and utterances:",
                                 "必须是包含 writer: 和 utterances: 的映射"))
@@ -129,6 +132,10 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
                                 "缺少此字段（这些话语的作者）"))
         writer = Path(name).stem
     training_only = data.get("training_only", False)
+    if sealed and "training_only" in data:
+        problems.append(Problem(name, data.line_of("training_only"), None, "training_only",
+                                "a sealed set trains nothing (leave the field out)", "封存的测试集不用于训练（请删去此字段）"))
+        training_only = False
     if not isinstance(training_only, bool):
         problems.append(Problem(name, data.line_of("training_only"), None, "training_only", "must be true or false", "只能是 true 或 false"))
         training_only = False
@@ -179,8 +186,13 @@ def _read_file(data, name: str, problems: list[Problem], seen: dict[str, str]) -
             problems.append(Problem(name, item.line_of("counter"), None, "counter",
                                     f"'{clash}' is both shown and a counter-example",
                                     f"“{clash}”不能既是体现的行为又是反例"))
-        split = item.get("split", "train" if training_only else None)
-        if training_only and split == "dev":
+        split = item.get("split", SEALED_SPLIT if sealed else "train" if training_only else None)
+        if sealed:
+            if "split" in item:
+                problems.append(Problem(name, item.line_of("split"), None, "split",
+                                        "a sealed set has no split (none of it is ever trained on)",
+                                        "封存的测试集没有 split（其中的话语从不用于训练）"))
+        elif training_only and split == "dev":
             problems.append(Problem(name, item.line_of("split"), None, "split",
                                     "is dev in a training_only file (its utterances only teach; dev is for other writers' words)",
                                     "training_only 文件中不能有 dev（这些话语只用于训练；dev 留给其他作者的原话）"))
@@ -198,19 +210,36 @@ def read_corpus(root: Path | str, overrides: Mapping[str, str | None] | None = N
                 ) -> tuple[list[LabelledUtterance], list[Problem]]:
     """Every valid utterance under root/dialogue/utterances (drafts applied) and every problem found."""
     root, overrides = Path(root), dict(overrides or {})
+    return _read_files(root, _names(root, overrides), overrides, sealed=False)
+
+
+def read_sealed(folder: Path | str) -> tuple[list[LabelledUtterance], list[Problem]]:
+    """Every valid utterance of a sealed set (folder/*.yaml, split `confirm`) and every problem found.
+
+    Problems name the file as folder/file.yaml; a folder without any file is a problem too."""
+    folder = Path(folder)
+    names = sorted(p.name for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    if not names:
+        return [], [Problem(str(folder), 0, None, None, "holds no .yaml file", "没有 .yaml 文件")]
+    return _read_files(folder, names, {}, sealed=True)
+
+
+def _read_files(root: Path, names: Sequence[str], overrides: Mapping[str, str | None],
+                sealed: bool) -> tuple[list[LabelledUtterance], list[Problem]]:
     utterances: list[LabelledUtterance] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for name in _names(root, overrides):
+    for name in names:
+        shown = str(root / name) if sealed else name
         if name in overrides:
             data, parse_problems = parse_yaml(overrides[name] or "", name)
         else:
-            text, parse_problems = read_source(root / name, name)
+            text, parse_problems = read_source(root / name, shown)
             if text is not None:
-                data, parse_problems = parse_yaml(text, name)
+                data, parse_problems = parse_yaml(text, shown)
         problems += parse_problems
         if not parse_problems:
-            utterances += _read_file(data, name, problems, seen)
+            utterances += _read_file(data, shown, problems, seen, sealed)
     return utterances, problems
 
 
