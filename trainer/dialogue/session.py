@@ -22,7 +22,7 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.checkpoint_meaning import (at_fault, checkpoint_references, meeting_sentence,
+from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, meeting_sentence,
                                                  misses_a_refusal, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
@@ -34,6 +34,7 @@ from trainer.dialogue.lines import end_line, next_follow_up
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
+from trainer.dialogue.own_words import known_terms, without_her_terms
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
@@ -595,6 +596,7 @@ class DialogueSession:
         due = self._due_checkpoint()  # what the live hint named before this reply
         reading = self.judge.read(text) if self.judge is not None else None
         evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
+        evidence = without_her_terms(evidence, self._heard, self._known_terms)  # her own words need no explaining
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
@@ -680,6 +682,11 @@ class DialogueSession:
         """`_unstated` for this call: what the customer said, the scenario's entries."""
         return _unstated(text, evidence, self._heard, tuple(self.entries.values()))
 
+    @cached_property
+    def _known_terms(self) -> tuple[str, ...]:
+        """The terms a jargon finding's clause is read for (`own_words`)."""
+        return known_terms(self.kb.content.glossary, self.detectors.jargon_terms, self.entries.values())
+
     @property
     def _heard(self) -> str:
         """Everything the customer has said so far."""
@@ -694,6 +701,7 @@ class DialogueSession:
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
+        found = without_her_terms(found, self._heard, self._known_terms)  # 重疾 after her 怎么就不算重疾？ (qa20)
         if self.state.verified:  # the premium said back to the confirmed policyholder (judge38c)
             found = [e for e in found if not (e.behaviour == "personal_data" and policy_figures_only(e.quote))]
         if any(e.behaviour == "jargon" for e in found):
@@ -729,7 +737,8 @@ class DialogueSession:
         return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
-                  elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset()) -> str | None:
+                  elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset(),
+                  facts: bool = False) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
         sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by. A step or
         question that asks for a figure (`units`, `_figure_units`) is met only by a sentence saying one: "我给您登记投诉，
@@ -739,7 +748,9 @@ class DialogueSession:
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
         something of the entry, a topic term or a figure, as the references must: "你冷静点，这是规定，
-        我也没办法。" is about as close to every rule's answer and explains none."""
+        我也没办法。" is about as close to every rule's answer and explains none. For a step about facts (`facts`:
+        `about_facts`, 讲清宽限期（一般60日）…) every sentence must, as `meeting_sentence` asks: qa20's "不是光催恁，俺是跟恁
+        说说保单的事儿。" met the grace-period step with no term and no figure of it."""
         if reading is None or not self._references.get(entry_id):
             return None
         entry = self.entries[entry_id]
@@ -750,7 +761,8 @@ class DialogueSession:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                not at_fault(sentence, faults) or states_content(sentence, entry)) and _says_a_figure(sentence, units)
+                not (facts or at_fault(sentence, faults)) or states_content(sentence, entry)) \
+                and _says_a_figure(sentence, units)
 
         references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
@@ -914,8 +926,9 @@ class DialogueSession:
             by_meaning = quote is None
             if by_meaning:
                 units = _figure_units(checkpoint.cues)
+                facts = about_facts(checkpoint, self.entries)
                 quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)],
-                                                          units) for e in checkpoint.entries)), None)
+                                                          units, facts) for e in checkpoint.entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:

@@ -907,3 +907,33 @@ def test_the_trainees_own_name_after_wo_shi_is_no_wrong_name(real_scenarios, rea
     call.start()
     call.reply("王女士您好，我是客服专员小李。请您先提供一下身份证号码后四位。")  # guard: the customer called 王女士
     assert "wrong_name" in {f.rubric for f in call.report().findings}
+
+
+def test_a_sentence_with_nothing_of_the_rule_meets_no_fact_step_by_its_entry(real_scenarios, real_facts, judge):
+    """qa20 (C): 小周 opened "…不是光催恁，俺是跟恁说说保单的事儿。…" and the report credited 讲清宽限期（一般60日）和宽限期内
+    保障不受影响 on it, through the FAQ entry's meaning (`_close_to`): the sentence names no topic term of the entry and no
+    figure, and the grace period was explained only four turns later."""
+    opening = "陈哥恁好，俺是人寿客服小周，工号3306。不是光催恁，俺是跟恁说说保单的事儿。先核对一下，恁是陈强本人不？身份证后四位说一下。"
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    play(call, [opening])
+    assert "grace-period" not in call.state.done
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    play(call, [opening, "过了交费的日子，还有六十天可以补交，这段时间里保障不受影响。"])  # guard: plain words, no 宽限期
+    assert call.state.done.get("grace-period") == 2
+
+
+QA20_CI_EMPATHY = "大哥先别急，心梗住院花那么多钱 换谁都窝火，我理解。先核实下身份 麻烦报下身份证后四位"
+QA20_CI_RULE = ("心梗要算重疾的话 得是较重急性心肌梗死，条款里写了要达到几个条件里至少一项，比如肌钙蛋白15倍以上 射血分数低于50%这种。"
+                "你这次的材料没达到，所以重疾这块没赔")
+
+
+def test_a_term_the_customer_said_first_is_no_jargon(real_scenarios, real_facts, judge):
+    """qa20 (G): 阿杰's customer asked 怎么就不算重疾？, and his "…所以重疾这块没赔" was faulted 术语未解释 by the classifier:
+    重疾 is her own word. Said before she used it (the same words as his first reply), it is still faulted."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    play(call, [QA20_CI_EMPATHY, QA20_CI_RULE])
+    assert "重疾" in call.transcript[2].text  # she said it first
+    assert not [f for f in call.report().findings if f.rubric == "jargon"]
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    play(call, [QA20_CI_RULE])  # guard
+    assert ("jargon", "所以重疾这块没赔") in {(f.rubric, f.quote) for f in call.report().findings}

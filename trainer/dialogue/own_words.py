@@ -1,0 +1,43 @@
+"""A term the customer said first is no jargon (qa20, G).
+
+In ci-claim-declined the customer asks 怎么就不算重疾？ and the agent's "…所以重疾这块没赔" was faulted 术语未解释 by
+the classifier: 重疾 is her own word, and a team leader would not ask the agent to explain it to her. The classifier
+names no term, so a jargon finding's clause is read for the terms it holds (the glossary's, the desk words', the
+scenario's entries' topic terms): the finding stands unless every one of them was said by the customer before.
+A clause holding no known term keeps its finding: what the classifier saw there cannot be named.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from kb.content import Entry, GlossaryGroup
+from trainer.dialogue.evidence import Evidence
+from trainer.dialogue.facts import topic_terms
+
+MIN_TERM_CHARS = 2  # a one-character "term" (赔) would be the customer's word in any clause
+
+
+def known_terms(glossary: Iterable[GlossaryGroup], jargon_terms: Iterable[str],
+                entries: Iterable[Entry]) -> tuple[str, ...]:
+    """Every term the judge can name in a reply: glossary terms, desk words and the entries' topic terms."""
+    terms = [t for g in glossary for t in g.terms] + list(jargon_terms) + [t for e in entries for t in topic_terms(e)]
+    return tuple(dict.fromkeys(t for t in terms if len(t) >= MIN_TERM_CHARS))
+
+
+def terms_in(quote: str, terms: Sequence[str]) -> list[str]:
+    """The terms in `quote`, each one not inside a longer term found there (重疾险 holds 重疾: only 重疾险 counts)."""
+    found = [t for t in terms if t in quote]
+    return [t for t in found if not any(t != longer and t in longer for longer in found)]
+
+
+def customers_own_words(quote: str, heard: str, terms: Sequence[str]) -> bool:
+    """Every term of `quote` (at least one) is one the customer has said (`heard`): nothing there to explain to her."""
+    found = terms_in(quote, terms)
+    return bool(found) and all(t in heard for t in found)
+
+
+def without_her_terms(evidence: Sequence[Evidence], heard: str, terms: Sequence[str]) -> list[Evidence]:
+    """`evidence` without the jargon findings whose terms are all the customer's own words."""
+    return [e for e in evidence
+            if not (e.behaviour == "jargon" and not e.ok and customers_own_words(e.quote, heard, terms))]
