@@ -249,37 +249,11 @@ class MeaningJudge:
         sentence = self._sentence_of(reading, quote).text
         if behaviour in QUOTE_SENSITIVE and reported_at(reading.text, quote.start, quote.end):
             return None
-        if behaviour == "absolute_promise" and (any(h in quote.text for h in HEDGES) or states_no_lapse(quote.text)):
-            return None  # hedged, or the contract's rule said as a reassurance (不会马上失效的，您放心。, qa19)
-        if behaviour == "blame" and (any(r in sentence for r in REASSURANCE) or _never_mind(quote.text)):
-            return None
-        if behaviour == "escalation" and (_echoed_demand(quote.text) or DISMISSED.search(quote.text)):
-            return None
-        if behaviour == "escalation" and (own_call_back_only(reading.text) or specialist_contact_only(reading.text)):
-            return None  # the agent's own call-back, or a specialist who will only get in touch: a next step (judge39n)
-        if behaviour == "rude" and (advice_against_others(sentence) or offers_choices(sentence)
-                                    or warns_before_ending(sentence) or asks_own_will(sentence)):
-            return None  # aimed at someone else, a choice offered, a fair warning, the callback's own-will question
-        if behaviour == "personal_data" and any(w in quote.text for w in SELF_INTRODUCTION):
+        unit_read = ReadUnit(reading.text, quote.text, sentence)
+        if any(clears(unit_read) for clears in CLEARS.get(behaviour, ())):
             return None
         if not ok and misread_fault(behaviour, quote.text, sentence):
             return None  # a loss warned of, a question said back, a deposit, an amount or a reference number (judge38c)
-        if behaviour == "verification" and not any(w in reading.text for w in IDENTITY_WORDS):
-            return None
-        if behaviour == "empathy" and thanks_for_understanding(quote.text):
-            return None  # a closing courtesy (judge38e)
-        if behaviour == "verification" and no_identity_asked(reading.text):
-            return None  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
-        if behaviour == "verification" and not_an_identity_check(reading.text):
-            return None  # a confirmation of the case, or data read out with nothing asked back (judge38e)
-        if behaviour == "verification" and WHO_QUESTION.search(reading.text) and not any(
-                w in reading.text for w in IDENTIFYING):
-            return None
-        if behaviour == "verification" and (any(w in sentence for w in NOT_ASKING) or (
-                any(w in sentence for w in SELF_INTRODUCTION) and not sentence.endswith(("？", "?")))):
-            return None
-        if behaviour == "explanation" and bare_statement(quote.text):
-            return None  # the fact alone (分红不保证的。): nothing concrete explained
         if behaviour == "jargon" and self._explained(reading, quote):
             return None  # the term is explained right there
         return Evidence(behaviour, ok, quote.text, ADVICE.get(behaviour, ""))
@@ -338,6 +312,50 @@ def _never_mind(clause: str) -> bool:
     """The clause says 没关系 as "it does not matter" and holds no other blame word."""
     return ("没关系" in clause and not _DISOWNING.search(clause)
             and not any(c in clause for c in ("怪", "自己", "责任", "问题")))
+
+
+@dataclass(frozen=True)
+class ReadUnit:
+    """What a finding's checks read: the whole reply, the quoted clause and the sentence holding it."""
+
+    reply: str
+    quote: str
+    sentence: str
+
+
+# The checks that clear a finding of a behaviour: when any says the unit does not show it, `MeaningJudge._finding`
+# drops it. One row per reading a trainee met or a split showed (the comment names where it came from); a new check
+# goes into its behaviour's row, not into another `if` in `_finding`.
+CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
+    "absolute_promise": (
+        lambda u: any(h in u.quote for h in HEDGES),  # hedged
+        lambda u: states_no_lapse(u.quote),  # the contract's rule said as a reassurance (不会马上失效的，您放心。, qa19)
+    ),
+    "blame": (
+        lambda u: any(r in u.sentence for r in REASSURANCE),
+        lambda u: _never_mind(u.quote),
+    ),
+    "escalation": (
+        lambda u: _echoed_demand(u.quote) or bool(DISMISSED.search(u.quote)),
+        # the agent's own call-back, or a specialist who will only get in touch: a next step (judge39n)
+        lambda u: own_call_back_only(u.reply) or specialist_contact_only(u.reply),
+    ),
+    "rude": (  # aimed at someone else, a choice offered, a fair warning, the callback's own-will question
+        lambda u: advice_against_others(u.sentence) or offers_choices(u.sentence) or warns_before_ending(u.sentence)
+        or asks_own_will(u.sentence),
+    ),
+    "personal_data": (lambda u: any(w in u.quote for w in SELF_INTRODUCTION),),
+    "empathy": (lambda u: thanks_for_understanding(u.quote),),  # a closing courtesy (judge38e)
+    "verification": (
+        lambda u: not any(w in u.reply for w in IDENTITY_WORDS),
+        lambda u: no_identity_asked(u.reply),  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
+        lambda u: not_an_identity_check(u.reply),  # a confirmation of the case, or data read out, nothing asked (judge38e)
+        lambda u: bool(WHO_QUESTION.search(u.reply)) and not any(w in u.reply for w in IDENTIFYING),
+        lambda u: any(w in u.sentence for w in NOT_ASKING) or (
+            any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
+    ),
+    "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
+}
 
 
 def reference_sentences(*texts: str) -> list[str]:
