@@ -105,3 +105,19 @@ def test_bench_judge_confirm_leaves_out_broken_and_trained_on_replies(judge, rea
     assert "1 utterances by 1 writers (x); 1 also in the training corpus, left out" in out
     assert both["apology"].support == 1
     assert "好的" not in out and "对不起" not in out and "非常抱歉" not in out
+
+
+def test_the_confirm_set_holds_its_panels_decision_and_the_command_prints_no_item(capsys):
+    """Stop 38: the CONFIRM labels are the majority of writer + two blind annotators (bench.judge_adjudicate_confirm).
+    A label edited by hand since then shows as a line to rewrite; the command's output names no reply."""
+    from bench.judge_adjudicate_confirm import confirm_relabels, confirm_votes, main
+
+    votes = confirm_votes()
+    assert len(votes.ids) >= 700 and votes.panels
+    relabels = confirm_relabels(votes)
+    assert len(relabels) == len(votes.ids)
+    assert sum(r.changed for r in relabels) == 0
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "0 confirm lines to rewrite" in out
+    assert not any(votes.texts[i] in out for i in votes.ids)
