@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from kb.chinese_text import Quantity
+from kb.durations import DAYS_PER_UNIT
 
-DAYS = {"日": 1.0, "个月": 30.0, "年": 365.0}
+# The period units a fact checker's quantity carries, in days as the customer-duration reader counts them.
+DAYS = {unit: float(DAYS_PER_UNIT[unit]) for unit in ("日", "个月", "年")}
 # After the figure: the period runs from a date (一年以后, 180天内).
 _RUNS_FROM = re.compile(r"^(以后|之后|后|以内|之内|内)")
 TOLERANCE = 0.1
