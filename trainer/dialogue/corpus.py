@@ -20,7 +20,7 @@ docs/benchmarks.md, judge11 and judge12).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -30,6 +30,7 @@ from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVI
 CORPUS_FOLDER = "dialogue/utterances"
 SPLITS = ("train", "dev")
 SEALED_SPLIT = "confirm"  # the split of a sealed set's utterances: measured once, never trained on
+TUNE_SPLIT = "tune"  # the tune replies' split: kept out of content like the sealed set, but read freely
 DEV_SHARE = 0.30
 FILE_FIELDS = {"writer", "personas", "utterances", "training_only", "teaches"}
 UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
@@ -213,15 +214,20 @@ def read_corpus(root: Path | str, overrides: Mapping[str, str | None] | None = N
     return _read_files(root, _names(root, overrides), overrides, sealed=False)
 
 
-def read_sealed(folder: Path | str) -> tuple[list[LabelledUtterance], list[Problem]]:
-    """Every valid utterance of a sealed set (folder/*.yaml, split `confirm`) and every problem found.
+def read_sealed(folder: Path | str, split: str = SEALED_SPLIT) -> tuple[list[LabelledUtterance], list[Problem]]:
+    """Every valid utterance of a set kept out of content (folder/*.yaml) and every problem found.
 
-    Problems name the file as folder/file.yaml; a folder without any file is a problem too."""
+    `split` names the set its utterances belong to: `confirm` (the sealed set) or `tune` (the tune
+    replies, read freely); neither is ever trained on. Problems name the file as folder/file.yaml; a
+    folder without any file is a problem too."""
     folder = Path(folder)
     names = sorted(p.name for p in folder.glob("*.yaml")) if folder.is_dir() else []
     if not names:
         return [], [Problem(str(folder), 0, None, None, "holds no .yaml file", "没有 .yaml 文件")]
-    return _read_files(folder, names, {}, sealed=True)
+    utterances, problems = _read_files(folder, names, {}, sealed=True)
+    if split != SEALED_SPLIT:
+        utterances = [replace(u, split=split) for u in utterances]
+    return utterances, problems
 
 
 def _read_files(root: Path, names: Sequence[str], overrides: Mapping[str, str | None],
