@@ -235,7 +235,8 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
 def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, team) -> None:
     admin = create_user(store, "boss", "管理员", role="admin")
     at = page("ui_pages/team.py", admin)
-    assert at.selectbox(key="team_pick").value is None
+    box = at.selectbox(key="team_pick")
+    assert box.format_func(box.value) == "全部团队"
     assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
 
 
