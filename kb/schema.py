@@ -33,6 +33,10 @@ QUIZ_TYPES = ("single", "multiple", "true_false", "fill_blank")
 QUIZ_TYPE_NAMES = {"single": ("单选题", "Single choice"), "multiple": ("多选题", "Multiple choice"),
                    "true_false": ("判断题", "True or false"), "fill_blank": ("填空题", "Fill in the blank")}
 CHOICE_TYPES = ("single", "multiple")
+# The content's tags (free words, content/README.md) as the Chinese UI names them; a tag not listed shows as written.
+TAG_NAMES = {"callback": ("新单回访", "callback"), "claims": ("理赔", "claims"), "complaint": ("投诉", "complaint"),
+             "inbound": ("来电", "inbound"), "outbound": ("外呼", "outbound"), "reminder": ("续期提醒", "reminder"),
+             "sales-compliance": ("销售合规", "sales-compliance"), "service": ("客户服务", "service")}
 DIFFICULTIES = (1, 2, 3)
 PHRASE_SITUATIONS = ("opening", "verification", "empathy", "apology", "hold", "explanation", "escalation", "closing")
 FORBIDDEN_KINDS = ("absolute_promise", "rude", "blame", "jargon")

@@ -33,16 +33,17 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     show_comments(call, comments, viewer, owner)
     scenario = scenarios()[0].get(call.scenario_id)
     if scenario is not None and call.findings:
-        report = saved_report(call, scenario.model_answers)
+        report = saved_report(call, scenario.model_answers, scenario.checkpoints)
         show_lessons(report, scenario, own=viewer.id == owner.id)
         show_strengths(report)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
+    steps = scenario.checkpoints if scenario is not None else ()
     for finding in call.findings:  # drawn as the live report draws them
         ok = bool(finding.get("ok"))
         show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), ok, str(finding.get("quote", "")),
-                     "" if ok or not finding.get("advice") else saved_advice(finding))
+                     "" if ok or not finding.get("advice") else saved_advice(finding, steps))
     objections = corrections_by(database(), owner.id, call.id)
     if objections:
         st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")

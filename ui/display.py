@@ -14,7 +14,7 @@ from trainer.dialogue.behaviours import LABELS
 from trainer.dialogue.scoring import OUTCOME_NAMES, SUBSCORE_NAMES
 from trainer.insights.durations import readable_duration
 from trainer.insights.periods import local_day
-from kb.schema import QUIZ_TYPE_NAMES
+from kb.schema import QUIZ_TYPE_NAMES, TAG_NAMES
 from trainer.quiz.question import Question
 from trainer.users.accounts import ROLE_NAMES
 from ui.i18n import counted, tr, tr_worded
@@ -103,6 +103,13 @@ def roster_change(field: str, before: str, after: str) -> str:
         shown = role_name(text) if field == "role" else text
         return shown or tr("（空）", "(blank)")
     return f"{tr(*ROSTER_FIELD_NAMES.get(field, (field, field)))}{tr('：', ': ')}{value(before)} → {value(after)}"
+
+
+def tag_name(tag: str) -> str:
+    """A content tag as the UI names it: on the Chinese UI its Chinese name with the tag as written (the editor's
+    标签 field takes the tag), on the English UI the tag; a tag with no name as written."""
+    zh, en = TAG_NAMES.get(tag, (tag, tag))
+    return tr(f"{zh}（{tag}）" if zh != tag else tag, en)
 
 
 def choice_name(choice: object) -> str:

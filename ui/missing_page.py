@@ -13,13 +13,17 @@ and the page stayed blank), and the hidden page takes the nested address after i
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import logging
+from collections.abc import Callable, Collection
 from urllib.parse import quote, unquote, urlsplit
 
 import streamlit as st
 
 from ui.i18n import tr
 from ui.render import escape_markdown
+
+ADDRESS = "_url_path"  # StreamlitPage's private attribute behind its public `url_path` (Streamlit 1.67)
+log = logging.getLogger(__name__)
 
 
 def requested_address(url: str | None, base_path: str) -> str:
@@ -46,10 +50,26 @@ def missing_page(address: str, known: Collection[str], main_page: st.Page) -> st
                        "on the left, or go to the main page."))
         st.page_link(main_page, label=tr("回到首页", "Go to the main page"), icon=":material/home:")
 
-    page = st.Page(say_missing, title=tr("找不到这个页面", "Page not found"), url_path=quote(address, safe=""),
-                   visibility="hidden")
-    # st.Page refuses a "/" in its address (1.67), but the browser asks for a nested one as it is (/a/b): the page
-    # takes the address after it is made, checked by tests/ui/test_missing_page.py on every Streamlit upgrade.
-    page._url_path = address
+    return at_address(address, lambda url_path: st.Page(say_missing, title=tr("找不到这个页面", "Page not found"),
+                                                         url_path=url_path, visibility="hidden"))
+
+
+def at_address(address: str, make: Callable[[str], st.Page]) -> st.Page:
+    """The page `make(url_path)` makes, answering at `address` as the browser asks for it.
+
+    A flat address is st.Page's own `url_path`. A nested one (a/b) st.Page refuses ("cannot include /", 1.67) and
+    Streamlit has no public way to give (its documentation and st.navigation's code were searched, polish25): the
+    page is made at the address with its slashes escaped and then takes the address itself through `ADDRESS`, a
+    private attribute — the only one the app touches, here alone. Should an upgrade move it (the page's public
+    `url_path` does not then read the address), the page keeps the escaped address, Streamlit answers /a/b with its
+    own English "Page not found" dialog over the main page (as before polish23) and the server log says why;
+    tests/ui/test_missing_page.py fails on that upgrade."""
+    if "/" not in address:
+        return make(address)
+    page = make(quote(address, safe=""))
+    setattr(page, ADDRESS, address)
+    if page.url_path != address:
+        log.warning("Streamlit %s gives no page a nested address (%s): /%s gets Streamlit's own 'Page not found'",
+                    st.__version__, ADDRESS, address)
     return page
 

@@ -19,6 +19,7 @@ from trainer.clock import utcnow
 from trainer.search_feedback.store import DOWN, UP, WRONG, purge_searches, record_search, record_verdict
 from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
+from ui.choice_box import one_or_all
 from ui.display import entry_choice
 from ui.i18n import tr
 from ui.resources import database, knowledge_base, search_log_writer, settings
@@ -86,18 +87,11 @@ def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
                  icon=":material/check_circle:")
 
 
-def _entry_label(entry_id: str | None) -> str:
-    if entry_id is None:
-        return tr("不确定 / 不选", "Not sure / none")
-    return entry_choice(entry_id)
-
-
 def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
     """Which entry would have been right (optional), then send; one form open at a time."""
     with st.form(f"report-{key}-{entry_id}", border=True):
-        right = st.selectbox(tr("正确的条目（可选）", "The right entry (optional)"),
-                             [None, *knowledge_base().content.entries], format_func=_entry_label,
-                             key=f"report-right-{key}-{entry_id}")
+        right = one_or_all(st, tr("正确的条目（可选）", "The right entry (optional)"), list(knowledge_base().content.entries),
+                           f"report-right-{key}-{entry_id}", tr("不确定 / 不选", "Not sure / none"), format_func=entry_choice)
         send, cancel = st.columns(2)
         if send.form_submit_button(tr("提交报告", "Send the report"), type="primary"):
             _verdict(user, key, entry_id, WRONG, right)

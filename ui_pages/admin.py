@@ -72,13 +72,14 @@ with accounts_tab:
                    tr("状态", "Status"): status(a)} for a in accounts], hide_index=True)
     by_login = {a.info.login: a for a in accounts}
     chosen = st.selectbox(tr("选择账户", "Choose an account"), list(by_login), key="admin_account",
-                          format_func=lambda login: f"{by_login[login].info.display_name} ({login})")
+                          format_func=lambda login: f"{by_login[login].info.display_name} ({login})",
+                          placeholder=tr("选择账户", "Choose an account"))
     if chosen:
         account = by_login[chosen]
         with st.form("edit-account"):
             name = st.text_input(tr("姓名", "Name"), account.info.display_name, max_chars=128, key=f"edit_name_{chosen}")
             role = st.selectbox(tr("角色", "Role"), ROLES, index=ROLES.index(account.info.role), format_func=role_name,
-                                key=f"edit_role_{chosen}")
+                                key=f"edit_role_{chosen}", placeholder=tr("选择角色", "Choose a role"))
             team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
             hired = st.date_input(tr("入职日期（用于按入职月份查看）", "Hire date (to follow a hire-month cohort)"),
                                   account.info.hire_date, key=f"edit_hired_{chosen}")
@@ -112,7 +113,8 @@ with add_tab:
     with st.form("add-user", clear_on_submit=True):
         name = st.text_input(tr("姓名", "Name"), key="add_name", max_chars=128)
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
-        role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name)
+        role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name,
+                            placeholder=tr("选择角色", "Choose a role"))
         team = st.text_input(tr("班组", "Team"), key="add_team", max_chars=64)
         hired = st.date_input(tr("入职日期（可不填）", "Hire date (optional)"), None, key="add_hired")
         add = st.form_submit_button(tr("添加", "Add"), type="primary")

@@ -35,7 +35,7 @@ if not visible:
 logins = [a.login for a in visible]
 wanted = st.query_params.get("agent", "")
 chosen = st.selectbox(tr("坐席", "Agent"), logins, index=logins.index(wanted) if wanted in logins else 0,
-                      key="agent_pick",
+                      key="agent_pick", placeholder=tr("选择坐席", "Choose an agent"),
                       format_func=lambda login: next(f"{a.display_name} · {a.team or '—'} · {a.login}"
                                                      for a in visible if a.login == login))
 if wanted and wanted not in logins:
@@ -67,7 +67,7 @@ if calls:
     newest_first = [c.id for c in reversed(calls)]
     by_id = {c.id: c for c in calls}
     opened = st.selectbox(tr("打开一次通话（记录、评分依据、评语）", "Open a call (transcript, findings, comments)"),
-                          newest_first, key="agent_call_pick",
+                          newest_first, key="agent_call_pick", placeholder=tr("选择一次通话", "Choose a call"),
                           format_func=lambda i: f"{when(by_id[i].finished_at)} · {scenario_title(by_id[i].scenario_id)} · "
                                                 f"{round(by_id[i].score)}")
     record = get_dialogue_record(db, opened)

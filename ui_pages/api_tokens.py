@@ -69,7 +69,8 @@ active = {t.id: t for t in tokens if t.active}
 if active:
     st.subheader(tr("撤销令牌", "Revoke a token"))
     chosen = st.selectbox(tr("选择令牌", "Choose a token"), list(active), key="token_revoke_choice",
-                          format_func=lambda token_id: f"{active[token_id].name} (#{token_id})")
+                          format_func=lambda token_id: f"{active[token_id].name} (#{token_id})",
+                          placeholder=tr("选择令牌", "Choose a token"))
     st.caption(tr("该令牌最近使用：", "This token was last used: ") + when(active[chosen].last_used_at, tr("从未使用", "never")))
     st.caption(tr("撤销后，各服务器在 5 秒内拒绝该令牌，且不可恢复；使用它的系统需要新的令牌。",
                   "A revoked token is refused by every server within 5 seconds, for good; "

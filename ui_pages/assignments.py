@@ -39,12 +39,12 @@ elif not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
 else:
     # the team outside the form: the agents to choose from are that team's
-    team = st.selectbox(tr("班组", "Team"), teams, key="assignment_team")
+    team = st.selectbox(tr("班组", "Team"), teams, key="assignment_team", placeholder=tr("选择班组", "Choose a team"))
     team_agents = {member.id: member.display_name for member in agents(db, team)}
     with st.form("assignment_form"):
         scenario_col, agents_col = st.columns(2)
         scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), key="assignment_scenario",
-                                             format_func=scenario_title)
+                                             format_func=scenario_title, placeholder=tr("选择情景", "Choose a scenario"))
         chosen = agents_col.multiselect(tr("指定坐席", "Agents"), list(team_agents), key="assignment_agents",
                                         format_func=team_agents.get, placeholder=tr("全组（不选即全组）", "The whole team (none chosen)"),
                                         help=tr("只给这几位坐席布置；不选则布置给全组。",

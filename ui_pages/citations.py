@@ -6,6 +6,7 @@ import streamlit as st
 
 from trainer.editing.citations import WHOLE_DOCUMENT, citation_overview
 from ui.articles import article_dialog
+from ui.choice_box import one_or_all
 from ui.i18n import tr
 from ui.resources import knowledge_base
 from ui.pages import require_page_user
@@ -29,8 +30,8 @@ COLUMNS = {"document": tr("文件", "Document"), "article": tr("条文", "Articl
 
 documents = sorted({doc for doc, _ in overview.articles})
 names = {d: library.documents[d].short_name for d in documents}
-choice = st.selectbox(tr("文件", "Document"), [None, *documents], key="citations_document",
-                      format_func=lambda d: tr("全部", "All") if d is None else f"{d} {names[d]}")
+choice = one_or_all(st, tr("文件", "Document"), documents, "citations_document", tr("全部", "All"),
+                    format_func=lambda d: f"{d} {names[d]}")
 rows = [r for r in overview.rows() if choice is None or r["document"] == choice]
 whole = tr("（全文）", "(whole document)")
 # The entry lists are the long column: last, so at 1366 px only its tail is cut, not the scenarios column
@@ -41,7 +42,8 @@ st.dataframe([{**r, "document": f"{r['document']} {names[r['document']]}", "arti
              column_config={field: st.column_config.Column(COLUMNS[field], width=width) for field, width in widths.items()})
 openable = [r["article"] for r in rows if r["article"] != WHOLE_DOCUMENT]
 if choice is not None and openable:
-    article = st.selectbox(tr("查看条文", "Open article"), openable, key="citations_article")
+    article = st.selectbox(tr("查看条文", "Open article"), openable, key="citations_article",
+                           placeholder=tr("选择条文", "Choose an article"))
     if st.button(tr("打开原文", "Open text"), key="citations_open"):
         article_dialog(choice, article)
 

@@ -11,8 +11,9 @@ from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
 from ui.category_filter import ALL_CATEGORIES, category_filter
+from ui.choice_box import ALL, chosen_or_all, one_or_all
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
-from ui.display import category_name, choice_name, entry_choice, shortened
+from ui.display import category_name, choice_name, entry_choice, shortened, tag_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -37,28 +38,29 @@ text_key = f"editor_text_{kind}"
 next_pick = st.session_state.pop("editor_next_pick", None)  # a save or delete chose what to show next
 if next_pick and next_pick not in {item.id for item in matching_items(
         content, kind, st.session_state.get("editor_category") or None,
-        st.session_state.get("editor_tag") if kind == ENTRY else None, st.session_state.get(text_key) or "")}:
+        chosen_or_all(st.session_state.get("editor_tag", ALL)) if kind == ENTRY else None,
+        st.session_state.get(text_key) or "")}:
     # The item just saved is shown even where the filters would hide it: 王老师 saved a new quiz item under a text
     # filter that did not match it, and it vanished into an empty form, 选择（0 条符合） (qa18).
-    st.session_state.update({"editor_category": ALL_CATEGORIES, "editor_tag": None, text_key: ""})
+    st.session_state.update({"editor_category": ALL_CATEGORIES, "editor_tag": ALL, text_key: ""})
 filter_col, tag_col, text_col = st.columns(3)
 category = category_filter(filter_col, keep("editor_category"), categories)  # 全部分类 → None
-# A None value can be drawn as the placeholder (the disabled tag box on quiz items): the words of "all", not Streamlit's English.
-tag = tag_col.selectbox(tr("标签", "Tag"), [None, *all_tags(content)], key=keep("editor_tag"), disabled=kind != ENTRY,
-                        placeholder=tr("全部标签", "All tags"),
-                        format_func=lambda t: tr("全部标签", "All tags") if t is None else t)
+# 全部标签 is an option of its own: as None it was drawn from the second run on as nothing chosen, with a "×" (polish25).
+tag = one_or_all(tag_col, tr("标签", "Tag"), all_tags(content), keep("editor_tag"), tr("全部标签", "All tags"),
+                 format_func=tag_name, disabled=kind != ENTRY)
 text = text_col.text_input(tr("包含文字", "Containing text"), key=keep(text_key), max_chars=LINE_CHARS)
 items = matching_items(content, kind, category, tag if kind == ENTRY else None, text)
 if next_pick is not None and (next_pick == NEW or next_pick in {item.id for item in items}):
     st.session_state[f"editor_pick_{kind}"] = next_pick
 labels = {item.id: f"{item.id} · {shortened(item.question if kind == ENTRY else item.prompt, 40)}" for item in items}
 picked = st.selectbox(tr(f"选择（{len(items)} 条符合）", f"Pick one ({len(items)} match)"), [NEW, *labels],
-                      format_func=lambda i: tr("＋ 新建", "＋ New") if i == NEW else labels[i], key=keep(f"editor_pick_{kind}"))
+                      format_func=lambda i: tr("＋ 新建", "＋ New") if i == NEW else labels[i], key=keep(f"editor_pick_{kind}"),
+                      placeholder=tr("选择条目，或新建", "Choose one, or a new one"))
 new_category = None
 if picked == NEW:
     new_category = st.selectbox(tr("新建到分类", "Create in category"), list(categories), format_func=category_name,
                                 index=list(categories).index(category) if category in categories else 0,
-                                key=keep("editor_new_category"))
+                                key=keep("editor_new_category"), placeholder=tr("选择分类", "Choose a category"))
 
 # The draft (with the file's text at opening) lives in the session until it is saved or another item is picked.
 draft_key = (kind, picked, new_category)
@@ -110,7 +112,8 @@ def show_control(column: Column) -> object:
     if column.control == PICK:
         choices = list(spec.choices)
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
-                            key=widget(column.name), help=help_text, format_func=choice_name)
+                            key=widget(column.name), help=help_text, format_func=choice_name,
+                            placeholder=tr("请选择", "Choose one"))
     box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
     return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)

@@ -51,6 +51,7 @@ st.dataframe([{"#": c.id, tr("时间", "when"): when(c.at), tr("作者", "author
                tr("操作", "action"): tr(*ACTION_NAMES.get(c.action, (c.action, c.action))), tr("文件", "file"): c.file,
                tr("条目", "item"): c.item_id, tr("说明", "summary"): tr(summary_zh(c.summary), c.summary)} for c in changes], hide_index=True)
 picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes], key="history_pick",
+                      placeholder=tr("选择一次修改", "Choose a change"),
                       format_func=lambda i: next(f"#{c.id} · {c.author} · {tr(summary_zh(c.summary), c.summary)}"
                                                  for c in changes if c.id == i))
 chosen = next(c for c in changes if c.id == picked)

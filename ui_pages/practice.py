@@ -23,6 +23,7 @@ from trainer.dialogue.store import CallMovedOn, ResumeState, agent_replies, open
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
+from ui.choice_box import one_or_all
 from ui.display import finding_name, shortened
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
@@ -135,16 +136,17 @@ def pick_scenario() -> None:
         st.subheader(tr("自由练习", "Free practice"))
     kind_col, level_col = st.columns(2)
     kinds = sorted({s.kind for s in scenarios.values()})
-    kind = kind_col.selectbox(tr("类型", "Kind"), [None, *kinds], key="practice_kind",
-                              format_func=lambda k: tr("全部类型", "All kinds") if k is None else label(KIND_NAMES[k]))
-    level = level_col.selectbox(tr("难度", "Difficulty"), [None, 1, 2, 3], key="practice_level",
-                                format_func=lambda d: tr("全部难度", "All levels") if d is None else "★" * d)
+    kind = one_or_all(kind_col, tr("类型", "Kind"), kinds, "practice_kind", tr("全部类型", "All kinds"),
+                      format_func=lambda k: label(KIND_NAMES[k]))
+    level = one_or_all(level_col, tr("难度", "Difficulty"), [1, 2, 3], "practice_level", tr("全部难度", "All levels"),
+                       format_func=lambda d: "★" * d)
     shown = [s for s in scenarios.values() if (kind is None or s.kind == kind) and (level is None or s.difficulty == level)]
     if not shown:
         st.info(tr("没有符合条件的情景。", "No scenario matches these filters."))
         return
     chosen = st.selectbox(tr("情景", "Scenario"), [s.id for s in shown], key="practice_scenario",
-                          format_func=lambda i: f"{'★' * scenarios[i].difficulty} {title(scenarios[i])}")
+                          format_func=lambda i: f"{'★' * scenarios[i].difficulty} {title(scenarios[i])}",
+                          placeholder=tr("选择情景", "Choose a scenario"))
     scenario = scenarios[chosen]
     st.caption(escape_markdown(tr_worded(scenario.description())))
     mode = st.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="practice_mode",
@@ -201,7 +203,8 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
     st.caption(tr("选出您认为判错的一条：判为“不足”但其实没问题，或判为“做到”但其实没做到。",
                   "Pick the finding you think is wrong: flagged as a fault but fine, or credited as good but not done."))
     number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
-                          format_func=lambda n: named(n) + tr("：", ": ") + shortened(report.findings[n].quote, 40))
+                          format_func=lambda n: named(n) + tr("：", ": ") + shortened(report.findings[n].quote, 40),
+                          placeholder=tr("选择一条评分依据", "Choose a finding"))
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("judged_wrong_reason"), max_chars=200)
     if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
         if not reason.strip():
@@ -232,10 +235,12 @@ def step_done_form(report: Report) -> None:
         return
     st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
     step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
-                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name))
+                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name),
+                        placeholder=tr("选择要点", "Choose a step"))
     turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
                         format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
-                            next(u.text for u in replies if u.turn_index == n), 40))
+                            next(u.text for u in replies if u.turn_index == n), 40),
+                        placeholder=tr("选择一轮", "Choose a reply"))
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("step_done_reason"), max_chars=200)
     if st.button(tr("我说了", "I did say it"), key="step_done"):
         if not reason.strip():

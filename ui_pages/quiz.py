@@ -16,6 +16,7 @@ from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, recor
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
+from ui.choice_box import chosen_or_all, one_or_all
 from ui.display import category_name, entry_text, zone
 from ui.limits import LINE_CHARS
 from ui.i18n import language, tr
@@ -63,7 +64,7 @@ def start(mode: str, category: str | None, size: int) -> None:
 
 @signed_in_only
 def start_clicked() -> None:
-    start(st.session_state["quiz_mode"], st.session_state["quiz_category"], int(st.session_state["quiz_size"]))
+    start(st.session_state["quiz_mode"], chosen_or_all(st.session_state["quiz_category"]), int(st.session_state["quiz_size"]))
 
 
 def setup() -> None:
@@ -71,8 +72,8 @@ def setup() -> None:
                   "Due reviews first, then new questions (more from your weaker categories)."))
     st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
                     format_func=lambda m: tr("今日训练", "Today's training") if m == DAILY else tr("错题重练", "Retry my mistakes"))
-    st.selectbox(tr("分类", "Category"), [None, *categories], key="quiz_category",
-                            format_func=category_name)
+    one_or_all(st, tr("分类", "Category"), list(categories), "quiz_category", category_name(None),
+               format_func=category_name)
     st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
     st.button(tr("开始训练", "Start"), type="primary", key="quiz_start", on_click=start_clicked)
     empty = st.session_state.pop("quiz_empty", None)

@@ -46,7 +46,8 @@ next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or 
 if next_pick is not None and (next_pick == NEW or next_pick in names):
     st.session_state["scenario_pick"] = next_pick
 picked = st.selectbox(tr("情景文件", "Scenario file"), [NEW, *names], key=keep("scenario_pick"),
-                      format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else scenario_file_label(n))
+                      format_func=lambda n: tr("＋ 新建", "＋ New") if n == NEW else scenario_file_label(n),
+                      placeholder=tr("选择情景文件", "Choose a scenario file"))
 if picked == NEW:
     new_id = st.text_input(tr("新情景 id（小写字母、数字、连字符）", "New scenario id (kebab-case)"), key=keep("scenario_new_id"),
                            max_chars=MAX_ID_CHARS).strip()

@@ -37,7 +37,8 @@ if dismissed := st.session_state.pop("search_feedback_dismissed", None):
     st.toast(tr(f"已移除“{dismissed[0]}”这一组（{dismissed[1]} 次搜索）。",
                 f"Removed the group “{dismissed[0]}” ({counted(dismissed[1], 'search', 'searches')})."), icon=":material/done_all:")
 days = st.selectbox(tr("时间范围", "Period"), PERIODS, index=PERIODS.index(7), key=keep("search_feedback_days"),
-                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {counted(d, 'day')}"))
+                    format_func=lambda d: tr(f"最近 {d} 天", f"Last {counted(d, 'day')}"),
+                    placeholder=tr("选择时间范围", "Choose a period"))
 purge_expired()
 # The dismissed ones too: 无需处理 handles a group, and the figures below count it as handled, not as gone (qa16 #14).
 every_miss = searches(database(), since=utcnow() - timedelta(days=days), misses_only=True, dismissed_too=True)
@@ -161,7 +162,7 @@ group_words = [f"{n}. {shown[n - 1].label} ({shown[n - 1].count})" for n in numb
 # the words of the group now under its number, and a number past the list falls back to the first.
 redraw_choice(group_key, numbers, group_words)
 number = st.selectbox(tr("处理哪一组", "Group to work on"), numbers, key=group_key,
-                      format_func=lambda n: group_words[n - 1])
+                      format_func=lambda n: group_words[n - 1], placeholder=tr("选择一组", "Choose a group"))
 group: MissGroup = shown[number - 1]
 hidden = tr("其他团队的坐席", "an agent of another team")
 
@@ -186,7 +187,8 @@ st.dataframe(wording_rows(group), hide_index=True,
 
 fix_key = fix_key_of(group.label)
 text_col, entry_col = st.columns(2)
-text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, key=f"search_feedback_text_{group.label}")
+text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, key=f"search_feedback_text_{group.label}",
+                          placeholder=tr("选择一个问法", "Choose a wording"))
 now_ids = [h.id for h in kb.search(text, k=GOOD_RANK)]
 suggested = group.suggested_entry()
 choices = list(entries)

@@ -26,6 +26,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, quiz_bank
 from ui.widget_memory import keep
+from ui.choice_box import ALL, one_or_all
 
 DEFAULT_WEEKS = 8
 AGENT_PAGE = "agent"  # url path of ui_pages/agent.py
@@ -41,12 +42,20 @@ st.title(tr("团队概览", "Team overview"))
 # ---- filters
 team_col, cohort_col, period_col, idle_col = st.columns([2, 2, 3, 1])
 teams = ProgressStore(db).teams()
-choices = [None, *teams] if sees_all_teams(user) else [user.team]
-team = team_col.selectbox(tr("团队", "Team"), choices, key=keep("team_pick"),
-                          index=choices.index(user.team) if user.team and user.team in choices else 0,
-                          format_func=lambda t: tr("全部团队", "All teams") if t is None else (t or tr("（未分组）", "(no team)")))
-cohort = cohort_col.selectbox(tr("入职月份", "Hire month"), [None, *cohorts(db)], key=keep("cohort_pick"),
-                              format_func=lambda c: tr("全部", "All") if c is None else c)
+
+
+def team_words(team: str) -> str:
+    """A team's name, or that the agents have none."""
+    return team or tr("（未分组）", "(no team)")
+
+
+if sees_all_teams(user):
+    team = one_or_all(team_col, tr("团队", "Team"), teams, keep("team_pick"), tr("全部团队", "All teams"),
+                      format_func=team_words, first=user.team if user.team and user.team in teams else ALL)
+else:
+    team = team_col.selectbox(tr("团队", "Team"), [user.team], key=keep("team_pick"), format_func=team_words,
+                              placeholder=team_words(user.team))
+cohort = one_or_all(cohort_col, tr("入职月份", "Hire month"), cohorts(db), keep("cohort_pick"), tr("全部", "All"))
 picked = period_col.date_input(tr("时间范围", "Period"), (today - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1), today),
                                max_value=today, key=keep("period_pick"))
 idle_days = idle_col.number_input(tr("未训练天数", "Idle days"), min_value=1, max_value=90, value=3, key=keep("idle_pick"))

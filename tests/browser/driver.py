@@ -11,7 +11,11 @@ on first use, from the browser's cache when another page had it: no request, no 
 there. On a loaded machine that takes seconds, so a settled page also shows no skeleton unless a request is still
 loading (a download on a weak link, see LOADING_SECONDS) (polish23: the skip link's
 name and a second tab's sidebar, without its page links and 退出登录, were read with skeletons in their place;
-reproduced with Chromium's CPU slowed 20×).
+reproduced with Chromium's CPU slowed 20×). That rule narrows the race without closing it: an element whose code is
+still on its way is not always drawn as a skeleton (polish23: a second tab slowed 50× read 点击次数 0 with no button,
+no skeleton and no request in flight). So an action that is followed by reading one element names it (`shows`, a
+Playwright selector): the page is settled only once that element is on the page, the very thing the test then
+reads or uses (polish25), with no sleep or retry in between.
 
 An action must start a run. When none starts, the messages on the app's websocket tell why: an
 action that sent nothing in START_SECONDS reached no widget and is done again (nothing can have
@@ -63,6 +67,11 @@ new MutationObserver(changes => {
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
 SKELETON = "[data-testid=stSkeleton]"  # an element drawn before its code has loaded
 CONNECTION = "document.querySelector('[data-test-connection-state]')?.getAttribute('data-test-connection-state')"
+
+
+def sidebar(role: str, name: str) -> str:
+    """A selector (for `shows`) of the sidebar's element of `role` named `name`, e.g. its 退出登录 button."""
+    return f'[data-testid=stSidebar] >> role={role}[name="{name}"]'
 
 
 class LostRerun(AssertionError):
@@ -220,8 +229,10 @@ class Page:
     def _runs(self) -> int:
         return self.page.evaluate("window.__stRuns")
 
-    def settle(self, runs_before: int, started_ms: float, what: str = "loading the page", mark: int | None = None) -> float:
-        """Wait until a run has ended after the action and no other follows; its duration in seconds.
+    def settle(self, runs_before: int, started_ms: float, what: str = "loading the page", mark: int | None = None,
+               shows: str | None = None) -> float:
+        """Wait until a run has ended after the action and no other follows, and `shows` (a selector of what the
+        test reads next) is on the page; its duration in seconds.
 
         A run ended when the page's script state says so, or when the websocket brought its
         script_finished: a run of a few milliseconds can be drawn without the state ever showing
@@ -240,11 +251,13 @@ class Page:
             quiet = (f"{STATE} === 'notRunning' && performance.now() - window.__stLastChange > "
                      f"{QUIET_SECONDS * 1000}")
             if not self._within(ACTION_TIMEOUT_MS / 1000, lambda: (mark is None or self.wire.idle_since(mark))
-                                and self.wire.loaded() and self._page_says(quiet) and self._code_loaded()):
+                                and self.wire.loaded() and self._page_says(quiet) and self._code_loaded()
+                                and self._drawn(shows)):
                 raise PlaywrightTimeout("the page did not settle")
         except PlaywrightTimeout:
             state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
-            raise AssertionError(f"{what}: the page did not settle within {ACTION_TIMEOUT_MS // 1000} s (script "
+            waited = f" (waiting for {shows!r}: {'drawn' if self._drawn(shows) else 'not drawn'})" if shows else ""
+            raise AssertionError(f"{what}: the page did not settle within {ACTION_TIMEOUT_MS // 1000} s{waited} (script "
                                  f"state {state[0]!r}, connection {state[1]!r}, address {self.page.url}).\n"
                                  f"Websocket: {self.wire.summary(mark or 0, time.monotonic())}.\n"
                                  f"The page showed: {self.shown()}") from None
@@ -255,8 +268,9 @@ class Page:
         self.last_seconds = max(0.0, (done_ms - started_ms) / 1000)
         return self.last_seconds
 
-    def act(self, action, step: str | None = None, what: str | None = None) -> "Page":
-        """Do `action` (which makes the app rerun) and wait for the page to settle; time it as `step`.
+    def act(self, action, step: str | None = None, what: str | None = None, shows: str | None = None) -> "Page":
+        """Do `action` (which makes the app rerun) and wait for the page to settle, and for `shows` (a selector of the
+        element the test reads next) to be drawn; time it as `step`.
 
         `what` names the action in a failure (by default the element it clicks). An action that
         started no run and sent no rerun request is tried again; any other missing run fails."""
@@ -277,10 +291,20 @@ class Page:
                 raise LostRerun(self._no_run(what, attempt, mark, started_at, sent))
             warnings.warn(f"{what}: started no run and sent nothing to the app in {START_SECONDS:.0f} s; "
                           f"doing it again (attempt {attempt + 1})", stacklevel=2)
-        seconds = self.settle(before, started, what, mark)
+        seconds = self.settle(before, started, what, mark, shows)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
+
+    def _drawn(self, shows: str | None) -> bool:
+        """The element the test reads next is on the page (no selector: nothing to wait for). On the page, not
+        visible: the skip link is drawn out of sight until focused."""
+        if shows is None:
+            return True
+        try:
+            return self.page.locator(shows).count() > 0
+        except Exception:  # noqa: BLE001 - the page is between documents (a reload): not yet
+            return False
 
     def _code_loaded(self) -> bool:
         """No element is waiting for code that comes from the cache: a skeleton while a request is still in flight
@@ -331,19 +355,20 @@ class Page:
         text = re.sub(r"\s+", " ", text).strip()
         return text if len(text) <= 1500 else text[:1500] + " …"
 
-    def open(self, path: str, step: str | None = None) -> "Page":
-        """Load an address (a new page load: a new Streamlit session), timed from navigation start."""
+    def open(self, path: str, step: str | None = None, shows: str | None = None) -> "Page":
+        """Load an address (a new page load: a new Streamlit session), timed from navigation start; with `shows`,
+        read once that element (what the test reads next) is drawn."""
         mark = len(self.wire.messages)
         self.page.goto(path)
-        seconds = self.settle(0, 0.0, f"opening {path}", mark)
+        seconds = self.settle(0, 0.0, f"opening {path}", mark, shows)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
 
-    def reload(self, step: str | None = None) -> "Page":
+    def reload(self, step: str | None = None, shows: str | None = None) -> "Page":
         mark = len(self.wire.messages)
         self.page.reload()
-        seconds = self.settle(0, 0.0, "reloading the page", mark)
+        seconds = self.settle(0, 0.0, "reloading the page", mark, shows)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
@@ -390,9 +415,9 @@ class Page:
             return self
         return self.act(option_item.click, step, what=f"choosing {option!r} in {label!r}")
 
-    def pick_radio(self, option: str, step: str | None = None) -> "Page":
+    def pick_radio(self, option: str, step: str | None = None, shows: str | None = None) -> "Page":
         radio = self.page.locator("[data-testid=stRadio] label").filter(has_text=re.compile(f"^{re.escape(option)}$"))
-        return self.act(radio.first.click, step, what=f"picking the radio option {option!r}")
+        return self.act(radio.first.click, step, what=f"picking the radio option {option!r}", shows=shows)
 
     def tab(self, name: str) -> "Page":
         """Switch to a tab that the browser alone switches (st.tabs without on_change): nothing runs."""

@@ -3,6 +3,7 @@ a reload, and the pages that are not theirs."""
 
 from __future__ import annotations
 
+from tests.browser.driver import sidebar
 from tests.browser.conftest import signed_in
 from ui.pages import PAGES
 
@@ -74,7 +75,7 @@ def test_a_short_practice_call_ends_with_a_report(agent_page):
 
 def test_a_reload_keeps_the_sign_in(open_context, accounts):
     page = signed_in(open_context, AGENT, through_the_form=True)
-    page.reload(step="open a page")
+    page.reload(step="open a page", shows=sidebar("button", "退出登录"))
     assert "退出登录" in page.sidebar_text() and "知识搜索" in page.main_text()
 
 

@@ -119,3 +119,37 @@ def test_an_action_that_never_reaches_a_widget_fails_after_its_tries(browser, ti
     message = str(failure.value)
     assert "clicking nothing" in message and "sent nothing to the app" in message and "点击次数 0" in message
     context.close()
+
+
+def test_a_page_is_read_once_the_element_the_test_uses_is_drawn(browser, tiny_app):
+    """Streamlit draws an element whose code is still loading as a skeleton, or not at all; a second tab of the same
+    browser loads it from the cache, with no request and no change to the page for seconds on a loaded machine. The
+    driver's general settle rule (no skeleton, no request, a quiet page) narrows that race and does not close it: the
+    page read 点击次数 0 with no button once in polish23's full run. So a test names what it reads next (`shows`) and
+    the page is settled only once that is drawn. Here the second tab's CPU is slowed 50× (Chromium's throttling), as
+    on a busy CI; read without `shows`, the button was missing in 3 of 3 polish23 tries."""
+    context = browser.new_context()
+    context.page().open(f"{tiny_app[0]}/")  # the button's code, now in the browser's cache
+    second = context.page()
+    cdp = context.context.new_cdp_session(second.page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 50})
+    try:
+        second.open(f"{tiny_app[0]}/", shows='role=button[name="加一"]')
+        assert second.page.get_by_role("button", name="加一").count() == 1, second.shown()
+        second.click_button("加一")
+        assert "点击次数 1" in second.main_text()
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        cdp.detach()
+        context.close()
+
+
+def test_an_element_that_never_comes_fails_naming_it(browser, tiny_app, monkeypatch):
+    """`shows` is a wait with an end: an element that is never drawn fails the action, saying what was awaited."""
+    monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 5_000)
+    context = browser.new_context()
+    page = context.page()
+    with pytest.raises(AssertionError) as failure:
+        page.open(f"{tiny_app[0]}/", shows='role=button[name="减一"]')
+    assert "waiting for 'role=button[name=\"减一\"]': not drawn" in str(failure.value), failure.value
+    context.close()

@@ -69,7 +69,8 @@ def test_after_a_server_restart_the_browser_shows_only_our_menu(restartable_app,
 
         server.stop()
         server.start()
-        page.reload()  # the new server's first session opens /search, not /
+        # the new server's first session opens /search, not /; read once app.py's language switch is drawn
+        page.reload(shows='[data-testid=stSidebar] >> text="中文"')
         assert page.page.locator(STREAMLIT_PAGE_LIST).count() == 0, page.sidebar_text()
         sidebar = page.sidebar_text()
         assert "坐席陪练" in sidebar and "api tokens" not in sidebar.lower(), sidebar
@@ -93,14 +94,19 @@ def test_a_screen_reader_hears_the_skip_link_and_the_page_in_the_language_chosen
     """polish18 left: the skip link was drawn in Chinese but read "Skip to main content 跳到主要内容", and the
     page said it was English (lang="en"), so a screen reader read the Chinese UI with an English voice."""
     page = agent_page
-    page.open("/search")
     skip_link = "[data-testid=stSkipToContent]"
+
+    def named(words: str) -> str:
+        """The skip link once the app's script has named it (it runs after Streamlit draws the link): read then."""
+        return f'{skip_link}[aria-label="{words}"]'
+
+    page.open("/search", shows=named("跳到主要内容"))
     assert spoken_name(page, skip_link) == "跳到主要内容"
     assert page.page.evaluate("document.documentElement.lang") == "zh-CN"
-    page.pick_radio("English")
+    page.pick_radio("English", shows=named("Skip to main content"))
     try:
         assert spoken_name(page, skip_link) == "Skip to main content"
         assert page.page.evaluate("document.documentElement.lang") == "en"
     finally:
-        page.pick_radio("中文")
+        page.pick_radio("中文", shows=named("跳到主要内容"))
     assert spoken_name(page, skip_link) == "跳到主要内容"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.browser.driver import sidebar
 from tests.browser.conftest import LAPTOP, signed_in
 
 INSTRUCTOR = "teacher.li"
@@ -23,7 +24,7 @@ def test_the_language_switch_works_after_signing_out_and_in_again(open_context, 
     page.sign_in(INSTRUCTOR, accounts[INSTRUCTOR])
     page.expect_text("Sign out")
     assert _checked_language(page) == "English", "the switch shows the user's own language"
-    page.pick_radio("中文", step="switch language")
+    page.pick_radio("中文", step="switch language", shows=sidebar("button", "退出登录"))
     assert "退出登录" in page.sidebar_text(), "picking the other language switches"
     assert _checked_language(page) == "中文"
 

@@ -235,7 +235,8 @@ def test_team_console_shows_every_chart_with_its_export(app_env, store, team, do
 def test_an_administrator_without_a_team_starts_with_all_teams(app_env, store, team) -> None:
     admin = create_user(store, "boss", "管理员", role="admin")
     at = page("ui_pages/team.py", admin)
-    assert at.selectbox(key="team_pick").value is None
+    box = at.selectbox(key="team_pick")
+    assert box.format_func(box.value) == "全部团队"
     assert {m.label: m.value for m in at.metric}["坐席"] == "12"  # both teams' agents
 
 
@@ -396,3 +397,28 @@ def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_
     teacher, _agents = team
     columns = list(page("ui_pages/team.py", teacher).dataframe[0].value.columns)
     assert columns[:3] == ["坐席", "详情", "最近训练"], columns
+
+
+def test_a_call_saved_before_its_steps_had_english_names_them_in_english(app_env, store) -> None:
+    """polish24 left: a call saved before the scenarios had English named its steps in Chinese on the English
+    report for good ("“讲清犹豫期天数” comes after “核实身份”."), the English of the day it was saved. The report
+    names them from the scenario as it is now; a step the scenario no longer has is shown as it was stored."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    english_steps = (MINI_SCENARIO.replace("description: 核实身份,", "description: 核实身份, description_en: Verify identity,")
+                     .replace("description: 讲清犹豫期天数,", "description: 讲清犹豫期天数, "
+                                                                "description_en: Say how long the cooling-off period is,"))
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(english_steps, encoding="utf-8")
+    agent = create_user(store, "agent-old", "老坐席", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 60, findings=[
+        {"turn_index": 1, "rubric": "checkpoint_order", "ok": False, "quote": "犹豫期是15天",
+         "advice": "“讲清犹豫期天数”要在“核实身份”之后进行。", "advice_en": "“讲清犹豫期天数” comes after “核实身份”."},
+        {"turn_index": 2, "rubric": "checkpoint_order", "ok": False, "quote": "退保扣10元",
+         "advice": "“讲清退费”要在“核实身份”之后进行。", "advice_en": "“讲清退费” comes after “核实身份”."}])
+    at = page("ui_pages/call.py", agent, lang="en", id=str(call_id))
+    assert not at.exception, at.exception
+    shown = [c.value.replace("\\", "") for c in at.caption]  # drawn escaped for Markdown (cooling\-off)
+    assert "“Say how long the cooling-off period is” comes after “Verify identity”." in shown, shown
+    assert "“讲清退费” comes after “核实身份”." in shown, "a step the scenario no longer has: as stored"
+    chinese = page("ui_pages/call.py", agent, id=str(call_id))
+    assert "“讲清犹豫期天数”要在“核实身份”之后进行。" in [c.value.replace("\\", "") for c in chinese.caption]

@@ -39,6 +39,7 @@ from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.spoken_cues import spoken_forms
+from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
 from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")
@@ -290,7 +291,7 @@ def _identified_despite(said: str) -> Worded:
 
 
 def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
-    return Worded(f"未完成要点：{checkpoint.description}", f"Checkpoint not done: {checkpoint.name.en}")
+    return STEP_NOT_DONE.of(checkpoint)
 
 
 @dataclass(frozen=True)
@@ -942,15 +943,12 @@ class DialogueSession:
             if blocking and by_meaning:
                 continue  # close in meaning to a later step is not proof it was done out of order
             if blocking:  # the better wording: the model line that does the step due first
-                found.append(Evidence("checkpoint_order", False, quote,
-                                      Worded(f"“{checkpoint.description}”要在“{blocking[0].description}”之后进行。",
-                                             f"“{checkpoint.name.en}” comes after “{blocking[0].name.en}”."),
+                found.append(Evidence("checkpoint_order", False, quote, STEP_AFTER.of(checkpoint, blocking[0]),
                                       own_part(model_line_for(blocking[0], self.scenario.model_answers), blocking[0],
                                                self.scenario)))
                 continue
             self.state.done[checkpoint.id] = self.state.turn
-            found.append(Evidence("checkpoint", True, quote, Worded(f"完成要点：{checkpoint.description}",
-                                                                    f"Checkpoint done: {checkpoint.name.en}")))
+            found.append(Evidence("checkpoint", True, quote, STEP_DONE.of(checkpoint)))
         return found
 
     def _in_other_words(self, reading: Reading | None, checkpoint: Checkpoint, faults: Sequence[str]) -> str | None:

@@ -15,11 +15,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Sequence
 
 from sqlalchemy import select
 
 from trainer.store.db import Database
+from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding, Report, Utterance
+from trainer.dialogue.step_wording import reworded
 from trainer.dialogue.wording import Worded, english
 from trainer.clock import as_utc, utcnow
 from trainer.store.models import DialogueRecord
@@ -159,21 +162,26 @@ def unfinished_call(db: Database, user_id: int) -> DialogueSummary | None:
         return DialogueSummary.of(row) if row else None
 
 
-def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = ()) -> Report:
-    """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons). What is not stored —
-    the mood's causes, the checkpoints missed — is left empty; the mood is read off the transcript."""
+def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = (),
+                 steps: Sequence[Checkpoint] = ()) -> Report:
+    """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons), its advice naming the scenario's
+    `steps` as they are now (`saved_advice`). What is not stored — the mood's causes, the checkpoints missed — is
+    left empty; the mood is read off the transcript."""
     transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
                   for u in call.transcript]
     findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
-                        saved_advice(f), str(f.get("model_answer", ""))) for f in call.findings]
+                        saved_advice(f, steps), str(f.get("model_answer", ""))) for f in call.findings]
     moods = [u.mood for u in transcript if u.speaker == "customer"]
     return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods)
 
 
-def saved_advice(finding: dict) -> str:
-    """A stored finding's advice, with its English when it was saved with one (older calls: Chinese only)."""
+def saved_advice(finding: dict, steps: Sequence[Checkpoint] = ()) -> str:
+    """A stored finding's advice in both languages: advice naming a step of the scenario's `steps` worded again
+    from that step as it is now (a call saved before the step had English named it in Chinese on the English
+    page, polish25), else the English it was saved with (older calls: Chinese only)."""
     advice = str(finding.get("advice", ""))
-    return Worded(advice, str(finding["advice_en"])) if finding.get("advice_en") else advice
+    return (reworded(advice, steps) or (Worded(advice, str(finding["advice_en"])) if finding.get("advice_en")
+                                         else advice))
 
 
 def agent_replies(call: DialogueSummary) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -199,3 +200,16 @@ def test_english_fields_are_checked_with_file_line_and_field(scenario_dir):
     assert "translates hint" in by_field["checkpoints[6].hint_en"].message
     assert "checkpoints[6].hint_english" in by_field
     assert untranslated(problems) == []
+
+
+def test_the_real_scenarios_english_holds_no_chinese():
+    """The English page reads a scenario's persona, goals, steps and hints as written: stroke-claim-early's persona
+    said "her husband 刘志强 (Liu Zhiqiang, the insured)" (polish25). People are named in pinyin there; the customer's
+    own lines stay Chinese (the trainee practises Chinese calls)."""
+    chinese = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+    found = []
+    for scenario in load_scenarios(REAL_CONTENT).values():
+        texts = [scenario.title_en, scenario.persona.description_en, *scenario.goals_en]
+        texts += [text for c in scenario.checkpoints for text in (c.description_en, c.hint_en)]
+        found += [f"{scenario.id}: {text}" for text in texts if chinese.search(text or "")]
+    assert not found, found

@@ -144,3 +144,24 @@ def test_a_call_rebuilt_with_other_customer_words_still_saves_its_next_turn(db):
     call.reply(scenario.model_answers[1])
     save_turn(db, record_id, call.report())
     assert agent_replies(unfinished_call(db, agent.id)) == list(scenario.model_answers[:2])
+
+
+def test_a_call_saved_before_its_steps_had_english_names_them_in_english_when_read(db):
+    """polish24 left: a call saved before the scenarios had English kept "Checkpoint done: 核实投保人身份" (the
+    step's English name was its Chinese then) on the English page for good. Its advice is worded again from the
+    scenario's steps when read; a step the scenario no longer has keeps what was stored."""
+    scenario = load_scenarios(REAL_CONTENT)["cooling-off-cancel"]
+    first, second = scenario.checkpoints[0], scenario.checkpoints[1]
+    assert first.name.en != first.description, "the scenario names its steps in English"
+    old = [{"turn_index": 1, "rubric": "checkpoint", "ok": True, "quote": "…", "advice": f"完成要点：{first.description}",
+            "advice_en": f"Checkpoint done: {first.description}"},
+           {"turn_index": 1, "rubric": "checkpoint_order", "ok": False, "quote": "…",
+            "advice": f"“{second.description}”要在“{first.description}”之后进行。",
+            "advice_en": f"“{second.description}” comes after “{first.description}”."},
+           {"turn_index": 2, "rubric": "checkpoint", "ok": True, "quote": "…", "advice": "完成要点：早已删去的要点",
+            "advice_en": "Checkpoint done: 早已删去的要点"}]
+    done, after, gone = (saved_advice(f, scenario.checkpoints) for f in old)
+    assert english(done) == f"Checkpoint done: {first.name.en}" and done == old[0]["advice"]
+    assert english(after) == f"“{second.name.en}” comes after “{first.name.en}”." and after == old[1]["advice"]
+    assert english(gone) == "Checkpoint done: 早已删去的要点", "a step that is gone: the stored words"
+    assert english(saved_advice(old[0])) == old[0]["advice_en"], "no scenario: the stored words"
