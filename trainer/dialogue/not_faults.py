@@ -65,13 +65,15 @@ def describes_a_deposit(sentence: str) -> bool:
 
 # judge40e (tune replies' personal_data false flags; train split, all six files): data the agent does not disclose.
 # - Said back: the number the customer has just given, repeated to check it (您说的手机号是139…，我重复一遍 / 您刚报的尾号是
-#   3321): 62 train lines say 您(刚)说的 / 报的 / 重复一遍, none labelled personal_data.
+#   3321) — the datum named right after 您说的, not 您说的情况: 62 train lines say 您(刚)说的 / 报的 / 重复一遍, none labelled
+#   personal_data.
 # - Declined: the agent says it will not read the data out (受益人信息我就不在电话里念了 / 卡号我不念全了): 10 train lines,
 #   none personal_data; with a full number said anyway (≥ 6 digits) it is still a leak.
 # - A tail alone: the last digits of a card or phone (尾号0123那张工行卡 / 后四位是**27), nothing else of the customer's
 #   or another person's: 17 train lines say a tail, the two labelled personal_data also give an address or a third
 #   party's card (…保工街17号… / 你媳妇那单…卡尾号是0932).
-_SAID_BACK = re.compile(r"(您|你)(刚才|刚刚|刚)?(说|报|讲|念)的|重复一遍")
+_SAID_BACK = re.compile(r"(您|你)(刚才|刚刚|刚)?(说|报|讲|念)的(是)?(手机号|号码|电话|卡号|尾号|后四位|后六位|身份证|证件|地址|生日|出生)"
+                        r"|重复一遍")
 _DECLINED = re.compile(r"不念|不方便念|不在电话里念|不读|不报全")
 _FULL_NUMBER = re.compile(r"\d[\d\s*＊-]{5,}")
 _TAIL = re.compile(r"(尾号|后四位|后六位|最后四位|末四位)[是为]?[\s*＊]*\d{2,4}")
