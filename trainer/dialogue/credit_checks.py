@@ -77,9 +77,10 @@ def own_call_back_only(text: str) -> bool:
 # 核一下身份。 / 本人来！); (a) the customer's data read out for a yes (身份证号是…对吧？ 手机尾号5678的那个号，是您本人在用吗？ — only
 # the name + 本人 question asks who they are); (d) whether they signed themself (签名是您本人亲笔签的嘛？).
 _ASKED = re.compile(r"[？?]|吗|嘛|是吧")
-# Asking them to SAY something that identifies them (报一下 / 说一下 / 告诉我 / 是多少 / 什么关系 / a list: 名字，后四位，…).
+# Asking them to SAY something that identifies them (报一下 / 说一下 / 告诉我 / 是多少 / 什么关系 / a list: 名字，后四位，…;
+# 您自己报后四位就行 — judge40e, a tune reply the cue found and this guard dropped; train: 8 of 10 自己报 / 念 / 说 lines verification).
 _ASKS_TO_SAY = re.compile(
-    r"报(一下|下|个|给|全)|[请先再]报|说(一下|下|说|一声|一遍)|跟我说|告诉我|提供|讲(一下|下)|是多少|是几|念给我|自己念|自个儿报"
+    r"报(一下|下|个|给|全)|[请先再]报|说(一下|下|说|一声|一遍)|跟我说|告诉我|提供|讲(一下|下)|是多少|是几|念给我|(自己|自个儿)(报|念|说)"
     r"|拿出来|叫啥|贵姓|称呼|(什么|啥)关系|什么人|是谁|(名字|姓名|全名|后四位|后六位|出生年月日?|保单号)[，,、]")
 # The customer's data said by the agent: three digits or more (not a work number), a masked tail, 尾号…, 卡号是….
 _READ_OUT = re.compile(r"(?<!工号)\d[\d\s*＊]{2,}|[*＊]{2}\d|尾号(是)?[\d*＊]|(号|卡号|地址)是[^，。？]{2}")

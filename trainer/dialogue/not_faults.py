@@ -42,8 +42,10 @@ _ACKNOWLEDGED = re.compile(r"^\s*((嗯呐|嗯嗯|嗯|噢|哦|哦哦|好的|好�
 # of blame (judge39n: train split, 5 such sentences in four writers' words, none labelled blame — two of them blame
 # counter-examples; the classifier read one blame). Not denied (这真不是我们的问题，是银行那边 is blame).
 _OWNED = re.compile(r"(?<![不没])(是|就是|都是|属于)(我们|咱们|公司)(这边|那边|自己)?的(问题|错|失误|责任|疏忽)")
-# A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy).
-_REFERENCE = re.compile(r"(受理|工单|投诉|案件|报案|登记)(编号|单号|号)[是为：:]?\s*[A-Za-z]*[\d-]+")
+# A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy), also said after
+# a comma (俺给您记个工单，编号2026120600357 — judge40e, tune replies tw-a; train split: 27 lines name an 编号 / 单号, none
+# labelled personal_data).
+_REFERENCE = re.compile(r"((受理|工单|投诉|案件|报案|登记)(编号|单号|号)|(?<![保合])(编号|单号))[是为：:]?\s*[A-Za-z]*[\d-]+")
 
 
 def warns_of_a_loss(sentence: str) -> bool:
@@ -59,6 +61,39 @@ def says_the_question_back(sentence: str) -> bool:
 def describes_a_deposit(sentence: str) -> bool:
     """The sentence is about a bank deposit, not about the product or the company."""
     return bool(_DEPOSIT_TOPIC.search(sentence)) and not _OUR_PRODUCT.search(sentence)
+
+
+# judge40e (tune replies' personal_data false flags; train split, all six files): data the agent does not disclose.
+# - Said back: the number the customer has just given, repeated to check it (您说的手机号是139…，我重复一遍 / 您刚报的尾号是
+#   3321) — the datum named right after 您说的, not 您说的情况: 62 train lines say 您(刚)说的 / 报的 / 重复一遍, none labelled
+#   personal_data.
+# - Declined: the agent says it will not read the data out (受益人信息我就不在电话里念了 / 卡号我不念全了): 10 train lines,
+#   none personal_data; with a full number said anyway (≥ 6 digits) it is still a leak.
+# - A tail alone: the last digits of a card or phone (尾号0123那张工行卡 / 后四位是**27), nothing else of the customer's
+#   or another person's: 17 train lines say a tail, the two labelled personal_data also give an address or a third
+#   party's card (…保工街17号… / 你媳妇那单…卡尾号是0932).
+_SAID_BACK = re.compile(r"(您|你)(刚才|刚刚|刚)?(说|报|讲|念)的(是)?(手机号|号码|电话|卡号|尾号|后四位|后六位|身份证|证件|地址|生日|出生)"
+                        r"|重复一遍")
+_DECLINED = re.compile(r"不念|不方便念|不在电话里念|不读|不报全")
+_FULL_NUMBER = re.compile(r"\d[\d\s*＊-]{5,}")
+_TAIL = re.compile(r"(尾号|后四位|后六位|最后四位|末四位)[是为]?[\s*＊]*\d{2,4}")
+_MORE_THAN_A_TAIL = re.compile(r"\d{5,}|区|路|街|弄|栋|幢|单元|室|号楼|小区|@|他|她|先生|太太|老公|媳妇|丈夫|爱人|老伴|爸|妈|"
+                               r"父亲|母亲|闺女|女儿|儿子|孩子|同事|家里人|身份证|生日|出生|收入|单位|受益人")
+
+
+def said_back(sentence: str) -> bool:
+    """The sentence repeats data the customer has just said, to check it."""
+    return bool(_SAID_BACK.search(sentence))
+
+
+def declines_to_read(sentence: str) -> bool:
+    """The sentence says the agent will not read the data out, and reads out no full number."""
+    return bool(_DECLINED.search(sentence)) and not _FULL_NUMBER.search(sentence)
+
+
+def only_a_tail(sentence: str) -> bool:
+    """The only data in the sentence is the last few digits of a card or phone."""
+    return bool(_TAIL.search(sentence)) and not _MORE_THAN_A_TAIL.search(_TAIL.sub("", sentence))
 
 
 def names_a_reference_number(quote: str) -> bool:
@@ -101,7 +136,8 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     if behaviour == "absolute_promise":
         return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
     if behaviour == "personal_data":
-        return names_a_reference_number(quote)
+        return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
+                or only_a_tail(sentence))
     if behaviour == "rude":
         return checks_understanding(sentence)
     if behaviour == "vague":

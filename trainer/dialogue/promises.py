@@ -49,8 +49,10 @@ def states_no_lapse(quote: str) -> bool:
 # word: 分红肯定每年都有的，不会比业务员说的少的 / 收益一年起码百分之六，白纸黑字不会少的 / 贷款利息永远就这么低，不会变的
 # (judge39n: train split, 7 lines in four writers' words, all labelled absolute_promise). The guaranteed part said right
 # (生存金…这部分是保证的，一分不会少 / 年金…是保证领取的，不会变 — train counter-examples) or a hedge keeps a sentence clean.
+# judge40e: 最少 as 至少, and a year or 也 between (至少每年三千是有的 / 分红最少也有五千 — tune replies tw-a, tw-c; no train
+# line moves: the train split's four 至少 / 起码 lines read as before).
 _NOT_GUARANTEED = re.compile(r"分红|红利|收益|利息|回报")
-_SAID_CERTAIN = re.compile(r"不会(比[^，,。！？!?]{0,10})?(少|变|低)|少不了|(每年|年年)都有|(起码|至少)(有|是|能|百分之|[\d一二三四五六七八九十两])")
+_SAID_CERTAIN = re.compile(r"不会(比[^，,。！？!?]{0,10})?(少|变|低)|少不了|(每年|年年)都有|(起码|至少|最少)(也|每年|一年|年年)?(有|是|能|百分之|[\d一二三四五六七八九十两])")
 _GUARANTEED_OR_HEDGED = ("保证的", "保证领取", "保证利率", "保底利率", "最低保证", "定好的", "合同里写", "写进合同", "演示",
                          "假设", "如果", "要是", "可能", "不保证", "没法保证", "不能保证", "无法保证", "保证不了", "不一定",
                          "说不准", "不好说", "不确定", "吗", "？", "?")

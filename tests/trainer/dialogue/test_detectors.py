@@ -386,6 +386,10 @@ SPOKEN_GOOD_SERVICE = [
     ("麻烦您讲一下投保时留的手机号。", "verification"),
     ("您先跟我说一下被保险人的出生日期。", "verification"),
     ("请您报下保单号的后六位。", "verification"),
+    # judge40e: tune replies' dialect and relation questions, wordings of my own (not tune or train lines)
+    ("您是老人家什么人呀？孙子还是外孙？", "verification"),
+    ("交了这么多年，您心头不甘我晓得，我晓得您的委屈。", "empathy"),
+    ("您这么着急，我理解的哈，咱们一件一件来。", "empathy"),
 ]
 
 
@@ -418,6 +422,8 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("别哭了，哭也解决不了问题。", "empathy"),                      # rude
     ("这是总部定的，我也没辙。", "empathy"),                        # passing the blame
     ("我给您说一下保单号在哪儿能看到。", "verification"),            # the agent says it (judge39v)
+    ("规定要本人来办，不是难为您。", "empathy"),                    # a refusal (judge40e)
+    ("这跟保单没什么关系，您放心。", "verification"),                # 没什么关系: nothing asked (judge40e)
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
@@ -578,6 +584,8 @@ def test_more_desk_words_are_jargon_held_to_the_classifier(text, term):
     ("这个万能账户的收益起码有百分之五，跑不到哪去。", "absolute_promise"),
     ("您先退，以后想再投保也不受影响的，我跟您保证。", "absolute_promise"),   # vouched after the outcome
     ("核保那边不会卡你的，放心交吧。", "absolute_promise"),
+    ("分红最少也有三千，您就放心吧。", "absolute_promise"),                  # judge40e: 最少 as 至少
+    ("您这份红利至少每年两千是有的。", "absolute_promise"),                  # a year between
     ("您要是早点把地址改了，信就不会寄丢了。", "blame"),                     # hindsight at the customer
     ("您当初投保的时候就应该把病史写上。", "blame"),
     ("大哥，那时候您要是多看两眼合同，也不至于闹成这样。", "blame"),

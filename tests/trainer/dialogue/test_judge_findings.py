@@ -220,3 +220,19 @@ def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
     assert judge.findings(reading("我先帮您登记上，两个工作日内有专员给您回电话。", [0.9]), set()) == []
     assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
     assert [e.behaviour for e in judge.findings(reading("我给您转到投诉专员，她今天联系您。", [0.9]), set())] == ["escalation"]
+
+
+def test_asking_them_to_say_it_themselves_and_how_they_are_related_is_an_identity_check() -> None:
+    """judge40e: 您自己报后四位 asks them to say who they are (the cue 后四位 found it, the asked-nothing guard dropped it),
+    and a relation asked in spoken words (您是老人家什么人呀？ 跟她是嘛关系？) is read and held to the rule floor."""
+    confirming = judge_confirming("verification", 0.3)
+    only = lambda found: [e for e in found if e.behaviour == "verification"]  # noqa: E731 — the judge knows this one
+    for text, score, shown in (("全号我不念了，您自己报一下身份证后四位就行。", 0.9, True),
+                               ("全号我不念了，您自己报后四位就成。", 0.9, True),
+                               ("您是王阿姨什么人呀？女儿还是儿媳？", 0.35, True),
+                               ("那您跟被保险人是嘛关系？", 0.35, True),
+                               ("您是王阿姨什么人呀？女儿还是儿媳？", 0.2, False),  # under the rule floor
+                               ("这跟您的保单没什么关系。", 0.9, False)):
+        evidence, spoken = (only(found) for found in Detectors(()).rule_evidence(text, set()))
+        kept = confirming.confirmed(reading(text, [score] * len(sentence_segments(text))), evidence, spoken)
+        assert ("verification" in {e.behaviour for e in kept}) == shown, text

@@ -88,3 +88,26 @@ def test_the_agent_owning_the_fault_is_no_blame(text):
 @pytest.mark.parametrize("text", ["这真不是我们的问题，是银行那边扣不出来。", "这是您自己的问题。", "这个不能怪我们吧。"])
 def test_blame_denying_the_companys_fault_is_not_excused(text):
     assert not misread_fault("blame", text, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "我给您开了个工单，编号20261206001，以后问进度就报它。",       # a work order's number after a comma
+    "您刚才说的手机号是13700001111，我重复一遍，13700001111，对吗？",  # the customer's own number said back
+    "您刚报的卡号尾号是8899，跟系统里的一样。",
+    "身份证号我就不在电话里念了，您自己看合同首页。",                # declined
+    "您扣款用的是尾号4455那张卡吧？",                              # a tail alone
+])
+def test_data_the_agent_does_not_disclose_is_no_personal_data(sentence):
+    """judge40e: the tune replies' personal_data false flags — a reference number, the customer's number said back to
+    check it, the agent declining to read data out, a card's tail alone — none of them tells anyone's data."""
+    assert misread_fault("personal_data", sentence, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "身份证号我就不念了，不过系统里是110101198001011234。",           # declined, then read out anyway
+    "您家是海淀区学院路20号，卡尾号是3344。",                          # a tail and an address
+    "您先生那张卡尾号是7788，钱打过去了。",                            # a tail of another person's card
+    "您的保单号是P2020123456。",                                       # a policy number, not a reference
+])
+def test_data_told_beside_those_readings_stays_personal_data(sentence):
+    assert not misread_fault("personal_data", sentence, sentence)
