@@ -29,7 +29,6 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
                                         warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
-from trainer.dialogue.case_questions import only_who_they_are
 from trainer.dialogue.hand_ups import specialist_contact_only
 from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
                                             thanks_for_understanding)
@@ -220,8 +219,6 @@ class MeaningJudge:
         for item in evidence:
             if item.behaviour == "verification" and no_identity_asked(reading.text):
                 continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
-            if item.behaviour == "clarifying_question" and only_who_they_are(reading.text):
-                continue  # every question asks who the caller is: an identity check, nothing about the case (judge40p)
             floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
@@ -357,7 +354,6 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         lambda u: any(w in u.sentence for w in NOT_ASKING) or (
             any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
     ),
-    "clarifying_question": (lambda u: only_who_they_are(u.reply),),  # asks only who the caller is (judge40p)
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
 }
 

@@ -220,18 +220,3 @@ def test_a_specialist_who_will_only_get_in_touch_is_no_escalation() -> None:
     assert judge.findings(reading("我先帮您登记上，两个工作日内有专员给您回电话。", [0.9]), set()) == []
     assert [e.behaviour for e in judge.findings(reading("我帮您登记投诉，后面会有专人联系您。", [0.9]), set())] == ["escalation"]
     assert [e.behaviour for e in judge.findings(reading("我给您转到投诉专员，她今天联系您。", [0.9]), set())] == ["escalation"]
-
-
-def test_a_reply_that_only_asks_who_the_caller_is_is_no_clarifying_question() -> None:
-    """judge40p: asking who is on the line or for what identifies them is the identity check, whatever question word it
-    holds — neither the cue's credit nor the classifier's counts; a question about the case beside it, or about the
-    signature, still does."""
-    for text in ("那请问您是投保人的什么人？是子女还是配偶呀？", "方便告诉我一下您的出生日期伐？核对好了我们再往下讲。",
-                 "先确认下啊，您是王建国本人吧？还是家里人替他接的？", "您是替老爷子打的电话？您跟他是什么关系？"):
-        assert not clarifying_kept(text, 0.95), text
-        assert judge_scoring("clarifying_question", 0.5).findings(reading(text, [0.9] * len(sentence_segments(text))),
-                                                                  set()) == [], text
-    for text in ("请问您是本人吗？您住院住了多久？", "这份保单是您本人亲笔签的字吗？", "您还记得业务员是哪天来的吗？"):
-        assert clarifying_kept(text, 0.95), text
-        found = judge_scoring("clarifying_question", 0.5).findings(reading(text, [0.9] * len(sentence_segments(text))), set())
-        assert [e.behaviour for e in found] == ["clarifying_question"], text
