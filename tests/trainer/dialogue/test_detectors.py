@@ -101,12 +101,17 @@ def test_jargon_needs_an_explanation_once():
     ("以后不用再交保费，保额会降低一些。您看要不要办减额交清？", None),
     ("恢复的话叫复效，要补交保费和利息。", None),
     ("您可以申请复效。补交保费和利息以后，保单就恢复了。", None),
-    ("您的保单可以申请复效。", "复效"),
+    ("您的保单可以申请复效。", None),  # judge40p: the company's own word, said to customers (not a listed term)
     ("还可以办减额交清，您考虑一下。", "减额交清"),
     ("您这个现价不高。", "现价"),
-    # the plain meaning said negated explains nothing ("不会恢复" is not what 复效 means)
-    ("您的保单可以申请复效，不过不会恢复之前的保额。", "复效"),
-    ("您可以申请复效，但这不是恢复原状。", "复效"),
+    # the plain meaning said negated explains nothing ("不是保额降低" is not what 减额交清 means)
+    ("您可以办减额交清，不过不是保额降低那种。", "减额交清"),
+    # judge40p: named after its description with 也就是, the term as the tail of the word so named, and a term inside a
+    # longer listed term judged as that term (承保 in 除外承保)
+    ("公司是多收了点保费才给保的，也就是加费承保，所以贵一点。", None),
+    ("要再做一遍健康审核，也就是咱内部说的二核，看您身体有没有变化。", None),
+    ("意思是以后甲状腺的问题不保，其他照常保，这个叫除外承保～", None),
+    ("您这单是除外承保。", "除外承保"),
 ])
 def test_jargon_explained_next_to_the_term_is_not_flagged(text, unexplained):
     found = [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"]
@@ -541,15 +546,15 @@ def test_the_customers_own_repetition_and_a_colleague_to_come_are_not_impatience
     assert "rude" not in {e.behaviour for e in Detectors(()).negatives(text, set())}
 
 
-def test_fuxiao_and_chuxian_are_held_to_the_classifier_and_count_without_one():
-    """judge36a: the corpus writers mostly say 复效 and 出险 to customers without calling them jargon, so a rule hit
-    needs the classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17)."""
+def test_chuxian_is_held_to_the_classifier_and_counts_without_one_and_fuxiao_is_no_listed_term():
+    """judge36a: the corpus writers mostly say 出险 to customers without calling it jargon, so a rule hit needs the
+    classifier's score (`SPOKEN_FLOORS`) like the desk words; without a classifier it counts (judge17). judge40p: 复效,
+    the company's own word (its FAQ answers say it 74 times), is no listed term at all — left to the classifier."""
     text = "出险是哪天？您可以申请复效。"
     judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
     alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
-    judged, held, alone = ({(e.behaviour, e.quote) for e in found} for found in (judged, held, alone))
-    terms = {("jargon", "出险是哪天？"), ("jargon", "您可以申请复效。")}
-    assert terms <= held <= judged and terms <= alone
+    judged, held, alone = ({(e.behaviour, e.quote) for e in found if e.behaviour == "jargon"} for found in (judged, held, alone))
+    assert held == judged == alone == {("jargon", "出险是哪天？")}
 
 
 def test_desk_codes_count_without_the_classifier_and_the_contracts_word_is_held():
