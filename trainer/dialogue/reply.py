@@ -15,11 +15,12 @@ from trainer.dialogue.segments import sentence_segments
 def meaning_findings(judge: MeaningJudge, reading: Reading, evidence: list[Evidence], skip: set[str]) -> list[Evidence]:
     """What the classifier sees that `evidence` (the rules, the facts) did not.
 
-    A vague finding stands beside a good credit on the same sentence (judge40r): 后续会有人联系您的 is read as a next
-    step and as an empty answer, and the tune replies' raters call it vague (three of four such sentences; dropping
-    the vague finding there cost them, and train, leave one writer out, never needed it).
+    A vague sentence is one that carries nothing: not flagged when the same sentence was
+    already credited with something good.
     """
     found = judge.findings(reading, {e.behaviour for e in evidence} | skip)
+    credited = [e.quote for e in evidence + found if e.ok]
+    found = [e for e in found if e.behaviour != "vague" or not any(e.quote in q or q in e.quote for q in credited)]
     return [e for e in found if e.behaviour != "explanation" or not _explains_nothing(e.quote, evidence + found)]
 
 
