@@ -491,6 +491,9 @@ _IMPATIENCE = re.compile(
 # label (judge39r). Held to `SPOKEN_FLOORS` like impatience; the rest of `_RUDE_SPOKEN` counts by rules alone.
 _TOLD_TO_BE_QUIET = re.compile(
     r"别(老|一直|再)?[^，,。！？!?]{0,4}(嚷|吵|嘚吧|磨叽|打断|出声)|(您|你)(能不能|可不可以)?(先)?别(再)?说了"
+    # judge40r: the customer reproached for interrupting (老插话 — train, w-rude-teach; the tune replies' 老是打断我没法讲,
+    # 一直打断我么样讲咧, 您这一直插嘴 — three writers), not the agent's own 我打断一下 / 随时打断我
+    r"|(老是|一直|总是|老|总)(在)?(打断|插嘴|插话)(?!您|一下)"
 )
 # Brushed off, told to be quiet, talked down to, a hang-up threatened: counted by rules alone, but `_TOLD_TO_BE_QUIET`.
 _RUDE_SPOKEN = re.compile(

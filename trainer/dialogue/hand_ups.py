@@ -18,8 +18,17 @@ from trainer.dialogue.evidence import Evidence
 _HANDED_UP = re.compile(
     r"(递|报|交|转|挂|升级|反映|提)(给|到)(我们)?(的)?(理赔|分公司|公司)?(领导|组长|主管|班长|经理|负责人|质检)"
     r"|向[^，,。！？!?]{0,6}(监管|消保|保监)[^，,。！？!?]{0,4}(投诉|反映)"
+    # judge40r: the desk named by what it is (转到分公司投诉处理组, 报给销售品质管理部, 升级到客户权益保护部, 提交到公司的理赔
+    # 争议评审), a superior asked in (请我们值班主管…), a route outside the company (调解, 仲裁, 12378) — not said as a
+    # supposition (哪怕转给理赔部，也是我来跟您说结果)
+    r"|(?<!哪怕)(?<!即使)(?<!就算)(转|交|报|递|提交|上报|升级|反映|提)(一下|上去)?(给|到)?(我们|咱们|公司|分公司|总公司)?的?"
+    r"[^，,。！？!?；;]{0,8}?(部|部门|组|中心|专岗|评审|领导|组长|主管|班长|经理|负责人|质检)"
+    r"|(?<!申)请(我们|咱们)?的?[^，,。！？!?；;]{0,3}(主管|组长|领导|经理|负责人)"
+    r"|调解|仲裁|12378"
 )
-_TURNED_DOWN = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|研究研究|说过了")
+# A route named to say it changes nothing (主管也这么说，转了没用; 您打12378去呗，打了也是这结果) offers none.
+_TURNED_DOWN = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|研究研究|说过了"
+                          r"|(也|都|还)(是)?(这|这个|一样的)结果|结果(都|也|还)(是)?一样")
 # Written from the train split's misses: a hit counts only when the classifier scores the reply's escalation at least
 # this (`detectors.SPOKEN_FLOORS`; chosen leave one writer out, docs/benchmarks.md judge39n); without a classifier it
 # does not count.

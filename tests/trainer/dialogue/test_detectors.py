@@ -652,3 +652,54 @@ def test_a_specialist_who_will_only_get_in_touch_is_no_escalation_cue():
     assert "escalation" not in behaviours(Detectors(()).rule_evidence("登记好了，三天内会有专人给您打电话。", set())[0])
     for text in ("我给您登记投诉，三天内专人联系您。", "我把材料交上去，会有专人核实后联系您。"):
         assert "escalation" in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+@pytest.mark.parametrize("text, quote", [  # judge40r: the routes the tune replies' raters call escalation, own wording
+    ("这件事我报给销售品质管理部，让他们把当时的录音调出来。", "这件事我报给销售品质管理部，"),  # the desk named by what it is
+    ("我把您的材料提交到公司的理赔争议评审，他们会重新看。", "我把您的材料提交到公司的理赔争议评审，"),
+    ("这个我做不了主，我请我们值班经理跟您说。", "我请我们值班经理跟您说。"),  # a superior asked in
+    ("您对结论还不服的话，可以找保险纠纷调解中心。", "可以找保险纠纷调解中心。"),  # a route outside the company
+    ("您也可以打12378反映，这是您的权利。", "您也可以打12378反映，"),
+])
+def test_a_route_named_by_its_desk_or_outside_the_company_is_escalation_held_to_the_classifier(text, quote):
+    """judge40r: the case handed to a desk named by what it is (…部 / …组 / …评审), a superior asked in, or a route
+    outside the company (调解, 仲裁, 12378) counts with a classifier, held to its floor, and not without one; on the
+    train split 31 of the 33 lines of the hand-over shape and all 18 of the others are labelled escalation."""
+    judged, held = Detectors(()).rule_evidence(text, set())
+    alone, _ = Detectors(()).rule_evidence(text, set(), judged=False)
+    assert ("escalation", quote) in {(e.behaviour, e.quote) for e in held}
+    assert "escalation" in behaviours(judged) and "escalation" not in behaviours(alone)
+
+
+@pytest.mark.parametrize("text", [
+    "哪怕转给理赔部，也是我来跟您说结果。",  # a supposition: nothing handed over (train, w-warm-steps: next_step)
+    "您打12378去呗，打了也是这结果。",  # the route named to say it changes nothing
+    "找领导也是一样的结果，您就别折腾了。",
+    "您把材料交齐，我们这边审核完就通知您。",  # no desk handed the case
+])
+def test_a_supposed_or_waved_away_route_is_no_escalation(text):
+    assert "escalation" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+@pytest.mark.parametrize("text, quote", [  # judge40r: the customer reproached for interrupting (own wording)
+    ("您先听我讲完，老是打断我，我没法往下说。", "老是打断我，"),
+    ("您这一直插嘴，我说不下去了。", "您这一直插嘴，"),
+    ("听我说完行不行？总插话。", "总插话。"),
+])
+def test_the_customer_reproached_for_interrupting_is_held_to_the_classifier(text, quote):
+    """judge40r: 老插话 (train, w-rude-teach) and the tune replies' 老是打断我 / 一直打断我 / 一直插嘴 (three writers, each
+    scored 0.62–0.69 against rude's threshold 0.76): held to `SPOKEN_FLOORS` like the customer told to be quiet."""
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    alone, _ = Detectors(FORBIDDEN).rule_evidence(text, set(), judged=False)
+    for found in (judged, held, alone):
+        assert ("rude", quote) in {(e.behaviour, e.quote) for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    "不好意思打断您一下，是哪一张保单？",  # the agent's own interruption, excused
+    "我打断一下，您说的日期是三月二号吗？",
+    "哪句没听明白，您随时打断我。",  # an invitation
+    "我这边先不插话，您把情况讲完。",
+])
+def test_the_agent_interrupting_or_inviting_interruption_is_not_rude(text):
+    assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])

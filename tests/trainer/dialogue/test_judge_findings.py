@@ -236,3 +236,4 @@ def test_asking_them_to_say_it_themselves_and_how_they_are_related_is_an_identit
         evidence, spoken = (only(found) for found in Detectors(()).rule_evidence(text, set()))
         kept = confirming.confirmed(reading(text, [score] * len(sentence_segments(text))), evidence, spoken)
         assert ("verification" in {e.behaviour for e in kept}) == shown, text
+
