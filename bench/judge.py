@@ -140,7 +140,7 @@ def tune_replies_table(detectors, judge, embed, trained_on=(), misses: str = "",
         for u, flagged in zip(measured, found):
             shown, said = u.shows(behaviour), behaviour in flagged
             if shown != said:
-                kind = "MISS " if shown else ("FALSE (counter)" if behaviour in u.counter else "FALSE")
+                kind = "MISS" if shown else ("FALSE (counter)" if behaviour in u.counter else "FALSE")
                 print(f"{kind} {Path(u.file).name}:{u.line} {u.text}  [labels {','.join(u.labels) or 'none'}; judged {','.join(sorted(flagged)) or 'none'}]")
     return figures
 
