@@ -15,7 +15,10 @@ from tests.trainer.dialogue.conftest import judged_calls
 # check that the customer understood were read (the one good call left: fraud-suspicious-callback, whose simulated
 # customer asks 你们怎么有我电话的？, a question its writer's digest did not list); merged with main (judge39j: 效力中止
 # held, so lapse-reinstatement's bad2 runs on to escalated 51) the bad calls measure 23
-TUNE_GOOD_CALLS_MET = 11
+# stop 39: the reset machine's cold-trained judge (see test_judge_quality's note) reads 10 on main before any change of
+# the stop: dividend-below-promise's good call ends in_progress 65 beside fraud-suspicious-callback's known 68 (judge40p
+# replayed both: identical on main and on its branch)
+TUNE_GOOD_CALLS_MET = 10
 TUNE_BAD_CALLS_MET = 23
 
 
