@@ -332,7 +332,7 @@ def test_a_term_explained_in_the_same_reply_is_not_unexplained_jargon(real_scena
     assert not [f for f in session.findings if f.rubric == "jargon"], session.findings
     guard = DialogueSession(real_scenarios[scenario_id], real_facts, seed=0)  # the bare term stays flagged
     guard.start()
-    guard.reply("您可以办减额交清。" if checkpoint_id == "paid-up" else "您可以申请复效。")
+    guard.reply("您可以办减额交清。" if checkpoint_id == "paid-up" else "您这单得先走二核。")  # 复效 is no listed term (judge40p)
     assert [f.quote for f in guard.findings if f.rubric == "jargon" and not f.ok]
 
 
