@@ -26,6 +26,8 @@ import json
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
+
 from kb import KnowledgeBase
 from kb.evaluation import load_dev_set
 from kb.search import Hit, Searcher
@@ -64,11 +66,17 @@ def records(searcher: Searcher, queries: Iterable[str], category: str) -> dict[s
             for query in queries}
 
 
+ENCODER_PROBE = "保单失效两年以后还能恢复吗"
+
+
 def fingerprint(kb: KnowledgeBase) -> str:
     """What the FAQ search's results depend on besides the code: the encoder, the indexed documents,
     the FAQ entries and the content folder's YAML (glossary, scope examples, duration rules) and
-    the re-ranker weights."""
+    the re-ranker weights — and the encoder's float output on this CPU: the same model and package give vectors that
+    differ in the fifth decimal on another machine (stop 39's reset machine moved every sample query's cosines), so a
+    probe sentence's vector is part of it and a recording from another CPU is skipped with a message, not failed."""
     digest = hashlib.sha256(f"{kb.encoder.model_id}\0{kb.index.key}\0".encode())
+    digest.update(np.asarray(kb.encoder.encode([ENCODER_PROBE]), dtype=np.float32).tobytes())
     content = kb.settings.content_dir
     for path in sorted(content.glob("*.yaml")) + sorted((content / "faq").rglob("*.yaml")) + [ROOT / "kb" / "rerank_weights.json"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -25,7 +25,7 @@ SAMPLE = Path(__file__).parent / "search_regression_sample.json"
 def test_the_sample_searches_give_the_recorded_hits(real_kb: KnowledgeBase) -> None:
     recorded = json.loads(SAMPLE.read_text(encoding="utf-8"))
     if recorded["fingerprint"] != fingerprint(real_kb):
-        pytest.skip("the sample was recorded for other content or re-ranker weights: record it again "
+        pytest.skip("the sample was recorded for other content, re-ranker weights or encoder numerics (another CPU): record it again "
                     "(python -m bench.search_equality --sample tests/kb/search_regression_sample.json)")
     searcher = real_kb._snapshot.searcher  # noqa: SLF001 - the app's searcher
     current = records(searcher, list(recorded["hits"]), recorded["category"])
