@@ -78,10 +78,11 @@ def play(session: DialogueSession, replies: list[str]):
     return session.report()
 
 
-def utterance_table(dev, detectors, judge, embed, set_name: str = "dev"):
-    """Table 1 on `dev` (the dev split, or a sealed set named `set_name`); the figures (rules, rules + classifier)."""
+def utterance_table(dev, detectors, judge, embed, set_name: str = "dev", found=None):
+    """Table 1 on `dev` (the dev split, or a sealed set named `set_name`); the figures (rules, rules + classifier).
+    `found`: the judge's behaviours per utterance when the caller has judged them already."""
     rules = behaviour_figures(dev, judged_behaviours(dev, detectors, None))
-    both = behaviour_figures(dev, judged_behaviours(dev, detectors, judge, embed))
+    both = behaviour_figures(dev, found if found is not None else judged_behaviours(dev, detectors, judge, embed))
     print(f"\n| behaviour | {set_name} n | rules P | rules R | rules+classifier P | rules+classifier R | counter-examples flagged (rules → +classifier) | target met |")
     print("|---|---|---|---|---|---|---|---|")
     for b in UTTERANCE_BEHAVIOURS:
@@ -123,18 +124,16 @@ def confirm_table(folder: Path, detectors, judge, embed, trained_on=()):
 def tune_replies_table(detectors, judge, embed, trained_on=(), misses: str = "", folder: Path = TUNE_REPLIES_DIR):
     """Table 1 on the tune replies and, for the behaviours in `misses` ("all" or a comma list), every miss and false
     flag with what was judged; the figures (rules, rules + classifier)."""
-    measured, problems, _ = confirm_items(folder, trained_on)
-    for problem in problems:
-        print(problem)
-    print(f"tune replies: {len(measured)} utterances by {len({u.writer for u in measured})} writers")
-    figures = utterance_table(measured, detectors, judge, embed, set_name="tune")
     chosen = UTTERANCE_BEHAVIOURS if misses == "all" else [b for b in misses.split(",") if b]
     unknown = set(chosen) - set(UTTERANCE_BEHAVIOURS)
     if unknown:
         raise SystemExit(f"--misses: unknown behaviour(s) {', '.join(sorted(unknown))}")
-    if not chosen:
-        return figures
-    found = judged_behaviours(measured, detectors, judge, embed)
+    measured, problems, _ = confirm_items(folder, trained_on)
+    for problem in problems:
+        print(problem)
+    print(f"tune replies: {len(measured)} utterances by {len({u.writer for u in measured})} writers")
+    found = judged_behaviours(measured, detectors, judge, embed)  # judged once: for the table and the listing
+    figures = utterance_table(measured, detectors, judge, embed, set_name="tune", found=found)
     for behaviour in chosen:
         print(f"\n## {behaviour}")
         for u, flagged in zip(measured, found):

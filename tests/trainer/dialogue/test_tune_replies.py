@@ -78,3 +78,4 @@ def test_bench_judge_tune_replies_lists_each_miss_and_false_flag_with_what_was_j
     assert both["apology"].support == 2 and both["apology"].recall == 0.5
     with pytest.raises(SystemExit, match="empathi"):
         tune_replies_table(detectors, judge, None, misses="empathi", folder=tmp_path)
+    assert "| behaviour |" not in capsys.readouterr().out  # a misspelt behaviour is refused before any judging
