@@ -47,6 +47,8 @@ HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一
 # What may stand before a topic term in a clause that only names it (重疾里的严重脑中风后遗症， 这个宽限期， 关于减额交清，).
 TOPIC_MARKERS = ("的", "这个", "那个", "这种", "这项", "关于", "对于", "至于", "说到", "讲到")
 _CLAUSE_MARKS = "，,；;、：: "
+# Characters of function words: a bigram holding one says nothing of what a sentence is about.
+FUNCTION_CHARACTERS = "的地得是了着过您你我他她它们这那个些一不没吗呢吧啊呀哦嘛就都也还和与及或在有要会能可以把被给让对"
 
 
 def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
@@ -131,7 +133,7 @@ def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
 def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> str | None:
     """The words that meet a step about facts by its cue `quote` (a clause of `text`): the clause itself, or — when it
     only names the step's topic inside a longer sentence (`names_the_topic`) — the sentence, if without the cue it
-    still states something of the step's entries; else None.
+    still says something of the step: a figure or term of its entries, or words of the step's description; else None.
 
     A step is met by a sentence that says it, not by a fragment that names its topic (polish26: 讲清“严重脑中风后遗症”
     需确诊180天后… was credited on the clause “重疾里的严重脑中风后遗症，” of a sentence that told the 180 days)."""
@@ -141,7 +143,10 @@ def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping
     sentence = sentence_at(text, start, start + len(quote.rstrip(_CLAUSE_MARKS))) if start >= 0 else quote
     if _words_only(sentence) == _words_only(quote):
         return quote  # a sentence of its own (这属于严重脑中风后遗症。): as before
-    return sentence if _says_something(_without_cues(sentence, checkpoint), checkpoint, entries) else None
+    rest = _without_cues(sentence, checkpoint)
+    said = _says_something(rest, checkpoint, entries) or bool(_content_pairs(rest) & _content_pairs(
+        _without_cues(checkpoint.description, checkpoint)))  # 利益演示，是…举例…不是公司的承诺 (讲清利益演示只是举例，不是承诺)
+    return sentence if said else None
 
 
 def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
@@ -162,6 +167,11 @@ def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, E
 def _says_something(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
     """The text states something of the step's entries (a topic term or figure) or says a number (工号0387)."""
     return bool(re.search(r"\d", text)) or _states_content(text, checkpoint, entries)
+
+
+def _content_pairs(text: str) -> set[str]:
+    """The text's character bigrams that hold no function word (的, 是, 您 …): what it is about."""
+    return {pair for pair in _pairs(text) if not set(pair) & set(FUNCTION_CHARACTERS)}
 
 
 def _without_cues(text: str, checkpoint: Checkpoint) -> str:

@@ -319,6 +319,10 @@ NAMING = [
     ("stroke-claim-early", "explain-180",
      "重疾里的严重脑中风后遗症，按行业统一的疾病定义，要在确诊180天以后，还留有肢体功能障碍这些永久的后遗症，才算达到标准。",
      "重疾里的严重脑中风后遗症，按行业统一的疾病定义，要在确诊180天以后，还留有肢体功能障碍这些永久的后遗症，才算达到标准。"),
+    # the model answer: the term named, then explained in words of the step (举例, 承诺), no figure
+    ("dividend-below-promise", "illustration",
+     "说明书上的利益演示，是按低、中、高几档假设算出来的举例，帮助理解保单利益，不代表实际能拿到的红利，也不是公司的承诺。",
+     "说明书上的利益演示，是按低、中、高几档假设算出来的举例，帮助理解保单利益，不代表实际能拿到的红利，也不是公司的承诺。"),
     # the topic named and nothing of it said: no credit by the cue
     ("stroke-claim-early", "explain-180", "严重脑中风后遗症，这个我帮您查一下。", None),
     # guards: a clause that says the rule itself keeps its own words; a cue that is its whole sentence is left as it was;
