@@ -59,8 +59,11 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
     RegionalForm("冇", "没", "Wuhan, Cantonese", "train 0 (no other reading); tune 冇讲是我们的疏忽 (tw-b.yaml:48), "
                  "有冇做心脏彩超 (:41), 您又冇看条款 (:47)"),
     # knowing, speaking, asking
-    RegionalForm("晓得", "知道", "Wuhan, Sichuan, Jiangnan",
-                 "train 1 (晓得您是下班… = 知道, empathy); tune 我晓得您担心 (tw-c.yaml:51, 89, 127), 我也不晓得 (:115)"),
+    RegionalForm("不晓得", "不知道", "Wuhan, Sichuan, Jiangnan",
+                 "train 0; not knowing: tune 这个我也不晓得 (tw-c.yaml:115, an empty answer), 就晓得了 (:177)"),
+    RegionalForm("晓得", "明白", "Wuhan, Sichuan, Jiangnan",
+                 "train 1 (晓得您是下班… , empathy); said of the customer's feeling it is 明白, as the empathy rules "
+                 "read it (我晓得您担心 = 我明白您担心; judge40e); tune 我晓得您担心 (tw-c.yaml:51, 89, 127)"),
     RegionalForm("(?<![香海军渔商口])港(?![澳币台口股元城区湾务资深片剧式商])", "讲", "Wuhan",
                  "train 0 (港 appears in no train line); 香港 / 港澳 / 港币 guarded; tune 慢慢港 (tw-b.yaml:13), "
                  "您港的 (:40, 136, 181), 找您儿子港去 (:17)"),
