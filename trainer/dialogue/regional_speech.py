@@ -4,7 +4,9 @@ Real agents speak their region: 俺给您记个工单 (Henan), 冇讲是我们�
 rules and the patterns of `detectors`, `not_faults`, … are written in Mandarin (我帮您, 没有, 知道), so such a reply missed
 them (on the tune replies about half of the judge's misses and false flags hold such a word; judge41d).
 `spoken_cues` maps a few northern pronouns for a scenario's cue list only; this module is the one place the judge reads
-a whole reply in Mandarin, for the rules and (optionally, `READ_FOR_ENCODER`) the classifier.
+a whole reply in Mandarin: `Detectors.rule_evidence` reads the reading, so every rule (cues, spoken forms, faults, the
+content's forbidden phrases) does. The classifier still reads the trainee's words: reading it in Mandarin too (the corpus
+retrained on its Mandarin reading) was measured and not kept (docs/benchmarks.md, judge41d).
 
 Each form in `REGIONAL_FORMS` says where it is spoken and why its reading is safe in this domain: how often it appears
 in the corpus's TRAIN split and what it means there (counted on the train split only, judge41d), and which tune
