@@ -395,6 +395,23 @@ def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenari
     assert "decline-demand" in call.state.done
 
 
+# cues41: the scripts write 没法答应; a trainee says 没办法答应 / 没有办法答应 — the demand answered and the refusal step
+# done, not "我问的你还没回答！" (the tune call of w-calls-senior refused in those words and was pressed twice).
+@pytest.mark.parametrize("refusal, declined", [
+    ("全额退还四万再加五万精神损失费、今天到账，这几个要求我在电话里没办法答应您，退多少要按合同来。", True),
+    ("全额退还再赔5万、今天到账，这个我没有办法答应您，得按合同来办。", True),
+    ("全额退还再赔5万、今天到账，这个我没法答应您，得按合同来办。", True),  # guard: the script's own words
+    ("全额退还再赔5万、今天到账，这个办法我得跟您讲讲，得按合同来办。", False),  # guard: 办法 alone refuses nothing
+])
+def test_a_refusal_in_more_words_answers_the_demand(real_scenarios, real_facts, judge, refusal, declined):
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply(refusal)
+    assert ("decline-demand" in call.state.done) is declined, call.findings
+    assert ("demand" in call.state.answered) is declined, call.findings
+
+
 # judge20: judge18's three agents all missed 先共情 in permanent-lapse-angry with this line (with the judge).
 @pytest.mark.parametrize("first, acknowledged", [
     ("郑先生，换我也急，您先说，我听着。", True),
