@@ -50,6 +50,7 @@ from trainer.dialogue.taught import taught_behaviours
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import MeaningJudge
+from trainer.dialogue.regional_speech import mandarin_reading
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.segments import clause_segments, sentence_segments
 
@@ -124,7 +125,7 @@ def judge_writer(held: Sequence[LabelledUtterance], judge: MeaningJudge, detecto
         cs = clauses[u.text]
         clause_scores = (judge.classifier.scores(cs, np.vstack([clause_vectors[c] for c in cs])).max(axis=0)
                          if cs else np.zeros(len(behaviours)))
-        rule = {e.behaviour for e in detectors.positives(u.text)}
+        rule = {e.behaviour for e in detectors.positives(mandarin_reading(u.text).text)}
         out.append(Judged(u, found, best, best_sentence, dict(zip(behaviours, clause_scores)), rule,
                           dict(judge.classifier.thresholds)))
     return out

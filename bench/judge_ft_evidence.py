@@ -256,6 +256,10 @@ class Candidate:
         second = self.stack_a.scores(np.hstack([x, _logit(self.fine_tuned(texts))]))
         return C.blend(C.blend(heads, votes, weights), second, self.shares)[:, columns]
 
+    def columns_of(self, texts: Sequence[str], vectors: np.ndarray, behaviours: Sequence[str]) -> np.ndarray:
+        """`scores` of these behaviours (the judge's clause reading asks for two)."""
+        return self.scores(texts, vectors)[:, [self.inner.behaviours.index(b) for b in behaviours]]
+
 
 def candidate_classifier(kind: str, utterances: Sequence[LabelledUtterance], embed, model_id: str, cache_dir: Path | None):
     """The app's composition (`classifier.isolating`) of the cached classifiers, each with candidate `kind`'s evidence."""

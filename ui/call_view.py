@@ -40,10 +40,9 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
     steps = scenario.checkpoints if scenario is not None else ()
-    for finding in call.findings:  # drawn as the live report draws them
-        ok = bool(finding.get("ok"))
-        show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), ok, str(finding.get("quote", "")),
-                     "" if ok or not finding.get("advice") else saved_advice(finding, steps))
+    for finding in call.findings:  # drawn as the live report's 全部评分依据 draws them: every finding with its advice
+        show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), bool(finding.get("ok")),
+                     str(finding.get("quote", "")), saved_advice(finding, steps) if finding.get("advice") else "")
     objections = corrections_by(database(), owner.id, call.id)
     if objections:
         st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")

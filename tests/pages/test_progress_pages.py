@@ -422,3 +422,30 @@ def test_a_call_saved_before_its_steps_had_english_names_them_in_english(app_env
     assert "“讲清退费” comes after “核实身份”." in shown, "a step the scenario no longer has: as stored"
     chinese = page("ui_pages/call.py", agent, id=str(call_id))
     assert "“讲清犹豫期天数”要在“核实身份”之后进行。" in [c.value.replace("\\", "") for c in chinese.caption]
+
+
+def test_a_saved_call_shows_every_findings_advice_as_the_live_report_does(app_env, store) -> None:
+    """polish25 left: the saved report (通话报告, 坐席详情) showed the advice of faults only, while the live report's
+    全部评分依据 shows every finding's — a trainee reading an old call did not see why a step counted as done or what
+    was done well. Every finding now reads with its advice, a stored step name worded again from the scenario."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    english_steps = MINI_SCENARIO.replace("description: 核实身份,", "description: 核实身份, description_en: Verify identity,")
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(english_steps, encoding="utf-8")
+    agent = create_user(store, "agent-good", "好坐席", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 80, findings=[
+        {"turn_index": 1, "rubric": "verification", "ok": True, "quote": "请问您是本人吗？",
+         "advice": "在谈保单内容前先核实了身份。", "advice_en": "Verified the customer's identity before discussing the policy."},
+        {"turn_index": 1, "rubric": "checkpoint", "ok": True, "quote": "请问您是本人吗？",
+         "advice": "完成要点：核实身份", "advice_en": "Checkpoint done: 核实身份"},
+        {"turn_index": 2, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果",
+         "advice_en": "Do not promise an outcome"}])
+
+    def shown(at) -> set[str]:  # as read: drawn escaped for Markdown ("policy\\.", "done\\:\u2060")
+        return {c.value.replace("\\", "").replace("\u2060", "") for c in at.caption}
+
+    chinese = shown(page("ui_pages/call.py", agent, id=str(call_id)))
+    assert {"在谈保单内容前先核实了身份。", "完成要点：核实身份", "不要承诺结果"} <= chinese, chinese
+    english = shown(page("ui_pages/call.py", agent, lang="en", id=str(call_id)))
+    assert {"Verified the customer's identity before discussing the policy.", "Checkpoint done: Verify identity",
+            "Do not promise an outcome"} <= english, english

@@ -19,6 +19,7 @@ The threshold is chosen on training data only (bench/checkpoint_meaning.py, docs
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -26,7 +27,7 @@ import numpy as np
 from kb.chinese_text import sentence_at
 from kb.content import Entry
 from kb.text import occurrences
-from trainer.dialogue.facts import states_content
+from trainer.dialogue.facts import states_content, topic_terms
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import clause_segments, comma_pieces, sentence_segments
 from trainer.dialogue.spoken_cues import spoken_forms
@@ -43,6 +44,11 @@ NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不
 # A negation right before a cue turns it around (不由您决定, 不能您自己定, 不是由您决定).
 NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无", "不能", "不是", "不会", "不用", "不要", "没法", "无法", "不可以", "不让")
 HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
+# What may stand before a topic term in a clause that only names it (重疾里的严重脑中风后遗症， 这个宽限期， 关于减额交清，).
+TOPIC_MARKERS = ("的", "这个", "那个", "这种", "这项", "关于", "对于", "至于", "说到", "讲到")
+_CLAUSE_MARKS = "，,；;、：: "
+# Characters of function words: a bigram holding one says nothing of what a sentence is about.
+FUNCTION_CHARACTERS = "的地得是了着过您你我他她它们这那个些一不没吗呢吧啊呀哦嘛就都也还和与及或在有要会能可以把被给让对"
 
 
 def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
@@ -122,6 +128,57 @@ def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
     return [cue for cue in present
             if any(not piece[:i].rstrip("由").endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
                    for piece in pieces for i in occurrences(piece, cue))]
+
+
+def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> str | None:
+    """The words that meet a step about facts by its cue `quote` (a clause of `text`): the clause itself, or — when it
+    only names the step's topic inside a longer sentence (`names_the_topic`) — the sentence, if without the cue it
+    still says something of the step: a figure or term of its entries, or words of the step's description; else None.
+
+    A step is met by a sentence that says it, not by a fragment that names its topic (polish26: 讲清“严重脑中风后遗症”
+    需确诊180天后… was credited on the clause “重疾里的严重脑中风后遗症，” of a sentence that told the 180 days)."""
+    if not about_facts(checkpoint, entries) or not names_the_topic(quote, checkpoint, entries):
+        return quote
+    start = text.find(quote)
+    sentence = sentence_at(text, start, start + len(quote.rstrip(_CLAUSE_MARKS))) if start >= 0 else quote
+    if _words_only(sentence) == _words_only(quote):
+        return quote  # a sentence of its own (这属于严重脑中风后遗症。): as before
+    rest = _without_cues(sentence, checkpoint)
+    said = _says_something(rest, checkpoint, entries) or bool(_content_pairs(rest) & _content_pairs(
+        _without_cues(checkpoint.description, checkpoint)))  # 利益演示，是…举例…不是公司的承诺 (讲清利益演示只是举例，不是承诺)
+    return sentence if said else None
+
+
+def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    """The clause is a topic for what follows it: it ends with a cue that is a topic term of the step's entries, said
+    bare or after a modifier (“重疾里的严重脑中风后遗症，”, “这个宽限期，”), and without it says nothing of them — no
+    figure or number, no other topic term. "您可以申请减额交清，" (a verb before it), "退还的是保单的现金价值，" (a copula),
+    "工号0387，" (a number after it) and "最多只扣不超过10块钱的工本费，" (a figure) say something."""
+    topics = {t for e in checkpoint.entries if e in entries for t in topic_terms(entries[e])}
+    body = clause.rstrip(_CLAUSE_MARKS)
+    cue = next((c for c in said_cues(body, checkpoint) if c in topics and body.endswith(c)), None)
+    if cue is None:
+        return False
+    before = body[:-len(cue)].strip()
+    modifier = not before or (before.endswith(TOPIC_MARKERS) and "是" not in before)
+    return modifier and not _says_something(_without_cues(body, checkpoint), checkpoint, entries)
+
+
+def _says_something(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    """The text states something of the step's entries (a topic term or figure) or says a number (工号0387)."""
+    return bool(re.search(r"\d", text)) or _states_content(text, checkpoint, entries)
+
+
+def _content_pairs(text: str) -> set[str]:
+    """The text's character bigrams that hold no function word (的, 是, 您 …): what it is about."""
+    return {pair for pair in _pairs(text) if not set(pair) & set(FUNCTION_CHARACTERS)}
+
+
+def _without_cues(text: str, checkpoint: Checkpoint) -> str:
+    """The text with the checkpoint's cues (as said) cut out."""
+    for cue in sorted(spoken_forms(text, checkpoint.cues), key=len, reverse=True):
+        text = text.replace(cue, " ")
+    return text
 
 
 def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:

@@ -18,6 +18,7 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
+from trainer.dialogue.regional_speech import mandarin_reading, said_back
 from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
@@ -143,7 +144,8 @@ _IDENTITY_DATA = re.compile(r"\d{3}|\*\*|尾号|身份证|证件|卡号|本人|�
 # A question that offers to end the call (还有别的问题吗？) or checks the line (能听到吗？) is not a
 # clarifying question: on the corpus's train split these were many of the rule's false hits. (Identity
 # questions were too, but model answers rely on 请问您是本人吗？ also counting as a question.)
-CONNECTION_CHECK = ("听到", "听得见", "听见", "听得清")
+# 听得到 too (train: 喂？您好？听得到吗？, labelled nothing; judge41d — a Wuhan 听得到冇？ read 听得到没？ asked as a question)
+CONNECTION_CHECK = ("听到", "听得到", "听得见", "听见", "听得清")
 _CLOSING_QUESTION = re.compile(r"还有(没有)?(其他|别的|什么|啥)")  # 还有没有别的问题？ too (judge32b)
 # A question in spoken forms (还是, 对吧, 啥, …不？) counts when the classifier scores it at least this: chosen on the
 # train split (judge26, leave one writer out) as the lowest floor keeping clarifying_question's precision at main's
@@ -768,7 +770,12 @@ class Detectors:
     def rule_evidence(self, text: str, explained_terms: set[str], judged: bool = True) -> tuple[list[Evidence], list[Evidence]]:
         """Every rule's evidence for a reply (cues, spoken forms, faults) and, apart, the spoken forms
         (`MeaningJudge.confirmed` holds them to their own floors); not `judged`, the positive forms that need a
-        classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone."""
+        classifier's score (`SPOKEN_FLOORS`) are left out; `judged`, the faults read by rules alone.
+
+        The rules read the reply's Mandarin reading (俺给您登记 as 我给您登记, `regional_speech`); each finding quotes
+        the trainee's own words."""
+        said = mandarin_reading(text)  # the rules are written in Mandarin; a regional word is read as it (judge41d)
+        text = said.text
         cues = self.positives(text)
         if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
             cues = [e for e in cues if e.behaviour != "escalation"]  # so the calibration's cue verdicts stay)
@@ -776,7 +783,7 @@ class Detectors:
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
             faults = [e for e in faults if not any(e is a for a in alone)]
-        return cues + spoken + faults, spoken + spoken_faults
+        return said_back(cues + spoken + faults, spoken + spoken_faults, said)
 
     # ------------------------------------------------------------------ negative
 

@@ -184,19 +184,21 @@ class MeaningJudge:
         clauses, vectors = _clauses_of(reading.text, reading.units, reading.vectors)
         if not clauses:
             return reading
-        raw = self.classifier.scores([c.text for c in clauses], vectors)
-        scores = np.zeros_like(raw)
-        for behaviour, margin in CLAUSE_MARGINS.items():
-            if behaviour in self.classifier.behaviours:
-                column = self.classifier.behaviours.index(behaviour)
-                scores[:, column] = np.maximum(0.0, raw[:, column] - margin)
+        behaviours = self.classifier.behaviours
+        margins = {b: m for b, m in CLAUSE_MARGINS.items() if b in behaviours}
+        # only the behaviours a clause is read for: scoring all fourteen was half of a turn's scoring (perf41)
+        raw = self.classifier.columns_of([c.text for c in clauses], vectors, list(margins))
+        scores = np.zeros((len(clauses), len(behaviours)))
+        for index, (behaviour, margin) in enumerate(margins.items()):
+            scores[:, behaviours.index(behaviour)] = np.maximum(0.0, raw[:, index] - margin)
         return replace(reading, clauses=clauses, clause_scores=scores)
 
     def shown(self, reading: Reading) -> dict[str, list[Segment]]:
         """Behaviour -> the units above its threshold, best first, for every behaviour with one."""
         found = {}
+        thresholds = self.classifier.thresholds  # a taught classifier builds this dict on each read
         for column, behaviour in enumerate(self.classifier.behaviours):
-            threshold = self.classifier.thresholds[behaviour]
+            threshold = thresholds[behaviour]
             column_scores = reading.scores[:, column]
             above = [reading.units[int(i)] for i in np.argsort(-column_scores, kind="stable") if column_scores[i] >= threshold]
             if reading.clause_scores is not None:  # a clause only after every sentence (`CLAUSE_MARGINS`)
@@ -216,10 +218,11 @@ class MeaningJudge:
         `SPOKEN_FLOORS` needs that score too, and a choice question its own (`detectors.rule_floor`).
         """
         kept = []
+        floors = self.classifier.rule_floors  # a taught classifier builds this dict on each read
         for item in evidence:
             if item.behaviour == "verification" and no_identity_asked(reading.text):
                 continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
-            floor = self.classifier.rule_floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
+            floor = floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
                 column = self.classifier.behaviours.index(item.behaviour)

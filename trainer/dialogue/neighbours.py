@@ -10,6 +10,7 @@ the train split's out-of-fold scores (`python -m bench.judge_knn`, docs/benchmar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sparse
@@ -23,15 +24,22 @@ def neighbour_rows(dense: np.ndarray, ngrams: sparse.csr_matrix) -> tuple[np.nda
     return dense / norm * np.sqrt(EMBEDDING_SHARE), ngrams * np.sqrt(1.0 - EMBEDDING_SHARE)
 
 
-def knn_votes(similarity: np.ndarray, labels: np.ndarray, k: int, power: float) -> np.ndarray:
+def nearest_count(labels: np.ndarray, k: int) -> int:
+    """How many candidates vote: k, or fewer when some behaviour has fewer labelled candidates (the least over all
+    behaviours, so that a behaviour's votes do not depend on which others are asked for)."""
+    return min(k, int((labels >= 0).sum(axis=0).min()))
+
+
+def knn_votes(similarity: np.ndarray, labels: np.ndarray, k: int, power: float, nearest: int | None = None) -> np.ndarray:
     """(rows, behaviours): the similarity-weighted share of positives among each row's k nearest
-    candidates labelled for that behaviour (label −1, a sentence of an utterance that shows it, is no candidate)."""
+    candidates labelled for that behaviour (label −1, a sentence of an utterance that shows it, is no candidate).
+    `nearest`: `nearest_count` of the full labels when `labels` holds only some behaviours' columns."""
     rows, behaviours = similarity.shape[0], labels.shape[1]
     if not rows:
         return np.zeros((0, behaviours))
     known = (labels >= 0).T[:, None, :]                                    # (behaviours, 1, candidates)
     masked = np.where(known, similarity[None, :, :], -np.inf)              # (behaviours, rows, candidates)
-    nearest = min(k, int(known.sum(axis=2).min()))
+    nearest = nearest_count(labels, k) if nearest is None else nearest
     top = np.argpartition(-masked, nearest - 1, axis=2)[:, :, :nearest]
     weight = np.clip(np.take_along_axis(masked, top, axis=2), 1e-6, None) ** power
     votes = labels.T[np.arange(behaviours)[:, None, None], top]             # (behaviours, rows, k)
@@ -53,12 +61,16 @@ class Neighbours:
         dense, ngrams = neighbour_rows(*parts)
         return cls(dense, ngrams.tocsr(), np.asarray(labels), k, power)
 
-    def votes(self, parts: tuple[np.ndarray, sparse.csr_matrix]) -> np.ndarray:
+    def votes(self, parts: tuple[np.ndarray, sparse.csr_matrix], columns: Sequence[int] | None = None) -> np.ndarray:
+        """(rows, behaviours) votes; with `columns`, only those behaviours' (the same numbers: a reply's clauses are
+        scored for two behaviours, and voting for all fourteen was a third of a turn's scoring; perf41)."""
         dense, ngrams = neighbour_rows(*parts)
         # einsum, not BLAS: a few rows against the training texts is too small to share out, and BLAS's
         # threads waited on a loaded 2-core machine (20 ms a turn instead of 1; docs/benchmarks.md, judge7)
         similarity = np.einsum("ij,kj->ik", dense, self.dense) + (ngrams @ self._ngrams_t()).toarray()
-        return knn_votes(similarity, self.labels, self.k, self.power)
+        if columns is None:
+            return knn_votes(similarity, self.labels, self.k, self.power)
+        return knn_votes(similarity, self.labels[:, list(columns)], self.k, self.power, nearest_count(self.labels, self.k))
 
     def _ngrams_t(self) -> sparse.csr_matrix:
         if getattr(self, "_transposed", None) is None:

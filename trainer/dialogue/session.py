@@ -23,7 +23,7 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, past_clauses, said_at_fault, said_cues)
+                                                 misses_a_refusal, naming_words, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
@@ -100,6 +100,11 @@ def _figure_units(cues: Sequence[str]) -> frozenset[str]:
     处理时限; 满2年 / 满两年), else none: such a step is told by saying the figure."""
     found = [quantities(cue) for cue in cues]
     return frozenset(q.unit for f in found for q in f) if found and all(found) else frozenset()
+
+
+def _saying(texts: Sequence[str], cues: Sequence[str]) -> list[str]:
+    """The texts that say one of `cues` (as a trainee would say it: `spoken_forms`)."""
+    return [t for t in texts if spoken_forms(t, cues)]
 
 
 def _says_a_figure(sentence: str, units: frozenset[str]) -> bool:
@@ -346,6 +351,13 @@ class DialogueSession:
         # state something, not the script's service phrases.
         self._references = {i: [s for s in reference_sentences(e.answer, e.script) if states_content(s, e)]
                             for i, e in self.entries.items()}
+        # A question is also answered close to its entry's sentences that say one of its own cues — the scenario names
+        # by them what answers it — though they hold no topic term (polish26: "需要准备的材料有：保险合同…身份证件…银行账户
+        # 信息。" for 要带什么东西？); as they state no term, a reply sentence must state one to count (`_answer_quote`).
+        self._cue_references = {f.id: [r for r in _saying(reference_sentences(self.entries[f.entry].answer,
+                                                                               self.entries[f.entry].script), f.cues)
+                                       if r not in self._references[f.entry]]
+                                for f in scenario.lines.follow_ups}
         # What a reply sentence must come close to in meaning to meet a checkpoint in other words.
         self._checkpoint_texts = {c.id: r for c in scenario.checkpoints
                                   if (r := checkpoint_references(c, scenario.model_answers, self.entries))}
@@ -739,12 +751,13 @@ class DialogueSession:
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
                   elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset(),
-                  facts: bool = False) -> str | None:
+                  facts: bool = False, own: Sequence[str] | None = None) -> str | None:
         """The reply sentence that says what the entry's answer says, if one is close enough in meaning. The answer's
         sentences holding a cue of `elsewhere` (another step's) are that step's: not what this one is met by. A step or
         question that asks for a figure (`units`, `_figure_units`) is met only by a sentence saying one: "我给您登记投诉，
         由专门人员核实处理。" is e5-cosine 0.94 to the deadline entry's "…登记并提交，公司会在…15日内给您处理结果" and
-        met 告知投诉处理时限 without a time (qa18's call).
+        met 告知投诉处理时限 without a time (qa18's call). `own`: other references of the entry than its own (a
+        question's `_cue_references`).
 
         A sentence found at fault (`faults`: the quotes of this reply's faults, its identity request, a line
         that soothes or a self-introduction: `_unstated`) counts only if it says
@@ -752,7 +765,8 @@ class DialogueSession:
         我也没办法。" is about as close to every rule's answer and explains none. For a step about facts (`facts`:
         `about_facts`, 讲清宽限期（一般60日）…) every sentence must, as `meeting_sentence` asks: qa20's "不是光催恁，俺是跟恁
         说说保单的事儿。" met the grace-period step with no term and no figure of it."""
-        if reading is None or not self._references.get(entry_id):
+        own = self._references.get(entry_id, []) if own is None else own
+        if reading is None or not own:
             return None
         entry = self.entries[entry_id]
 
@@ -765,7 +779,7 @@ class DialogueSession:
                 not (facts or at_fault(sentence, faults)) or states_content(sentence, entry)) \
                 and _says_a_figure(sentence, units)
 
-        references = [r for r in self._references[entry_id] if not any(cue in r for cue in elsewhere)]
+        references = [r for r in own if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
         if sentence is None or similarity < ANSWER_SIMILARITY:
             return None
@@ -816,6 +830,16 @@ class DialogueSession:
                 **{("question", f.id): other(self._answer_cues[f.id]) for f in self.scenario.lines.follow_ups}}
 
     @cached_property
+    def _shared_entries(self) -> frozenset[str]:
+        """The FAQ entries that hold several steps (two checkpoints name them). Closeness to such an entry's answer does
+        not say which step a sentence does, so it meets none: each is met by its cues or its own references
+        (`_in_other_words`). polish26: in stroke-claim-early 讲清…需确诊180天后仍有永久性功能障碍 and 告知满180天后…再次申请
+        are both ci-stroke-180-days, and the sentence on the 180-day standard met the new claim a turn before it was said
+        (its script's standard sentence lacks the first step's cue, so `_elsewhere` kept it for the second)."""
+        named = [e for c in self.scenario.checkpoints for e in dict.fromkeys(c.entries)]
+        return frozenset(e for e in named if named.count(e) > 1)
+
+    @cached_property
     def _answer_cues(self) -> dict[str, tuple[str, ...]]:
         """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
         twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
@@ -836,8 +860,10 @@ class DialogueSession:
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
             return claim.sentence.strip()
-        return self._close_to(reading, follow_up.entry, faults, self._elsewhere[("question", follow_up.id)],
-                              _figure_units(follow_up.cues))
+        elsewhere, units = self._elsewhere[("question", follow_up.id)], _figure_units(follow_up.cues)
+        # her question in the trainee's words: close to what its cues name, and saying something of it (polish26)
+        return self._close_to(reading, follow_up.entry, faults, elsewhere, units) or self._close_to(
+            reading, follow_up.entry, faults, elsewhere, units, facts=True, own=self._cue_references[follow_up.id])
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
                           reading: Reading | None = None, evidence: Sequence[Evidence] = ()) -> list[Evidence]:
@@ -851,6 +877,8 @@ class DialogueSession:
             return [Evidence("answer", True, quote, Worded(f"回答了客户的问题：{pending.ask}",
                                                            f"Answered the customer's question: {pending.ask}"),
                              entry=pending.entry)]
+        if pending.entry in wrong_entries:
+            return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
         if self._verifying_first(evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
@@ -929,7 +957,8 @@ class DialogueSession:
                 units = _figure_units(checkpoint.cues)
                 facts = about_facts(checkpoint, self.entries)
                 quote = next(filter(None, (self._close_to(reading, e, unstated, self._elsewhere[("checkpoint", checkpoint.id)],
-                                                          units, facts) for e in checkpoint.entries)), None)
+                                                          units, facts) for e in checkpoint.entries
+                                           if e not in self._shared_entries)), None)
             if quote is not None and by_meaning and misses_a_refusal(quote, self._checkpoint_texts.get(checkpoint.id, ())):
                 quote = None
             if quote is None and by_meaning:
@@ -965,14 +994,15 @@ class DialogueSession:
         """Each checkpoint's references with their vectors, embedded once per call (not per checkpoint and turn)."""
         return {i: (texts, self.judge.embed(texts)) for i, texts in self._checkpoint_texts.items()}
 
-    @staticmethod
-    def _checkpoint_quote(text: str, checkpoint: Checkpoint, evidence: list[Evidence]) -> str | None:
+    def _checkpoint_quote(self, text: str, checkpoint: Checkpoint, evidence: list[Evidence]) -> str | None:
         if checkpoint.behaviour:
             shown = next((e for e in evidence if e.ok and e.behaviour == checkpoint.behaviour), None)
             if shown is not None:
                 return shown.quote
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint))
-        return hit.quote if hit is not None and not within(hit.quote, unsure_sentences(text)) else None
+        if hit is None or within(hit.quote, unsure_sentences(text)):
+            return None
+        return naming_words(text, hit.quote, checkpoint, self.entries)  # not a fragment that only names its topic
 
     # ------------------------------------------------------------------ feedback
 

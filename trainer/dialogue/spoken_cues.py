@@ -5,6 +5,9 @@ the step or the customer's question stayed open:
 
 - a northern agent's pronouns: 恁 for 您, 俺 for 我, 自个儿 / 自个 for 自己 (恁自个儿拿主意 is 您自己拿主意; the search
   reads the same dialect in `content/glossary.yaml`, but that reads the customer's question, not the agent's reply);
+- a word a script writes short and a trainee says long: 没法 is said 没办法 / 没有办法 (这几个要求我没办法答应您 is
+  没法答应: the tune call of media-threat-unreasonable-demand refused the demand in those words and the customer
+  said 我问的你还没回答！, her question and the refusal step open);
 - a separable verb with its aspect particle inside it: 录着音 is 录音, 撤了单 is 撤单 (离合词: only a two-character cue,
   and only 着 / 了 / 过 between its characters).
 
@@ -19,16 +22,20 @@ from functools import lru_cache
 
 # Mandarin word in a cue → how a northern (Henan, Shandong, Hebei) agent says it. Longest spoken form first.
 DIALECT_FORMS = {"您": ("恁",), "自己": ("自个儿", "自个"), "我": ("俺",)}
+# Mandarin word in a cue → its longer everyday form (the same meaning in more words). Longest first.
+LONG_FORMS = {"没法": ("没有办法", "没办法")}
+SPOKEN_FORMS = {**DIALECT_FORMS, **LONG_FORMS}
 ASPECT_PARTICLES = "着了过"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
-    """The cue's own letters, or with its dialect words, or (a two-character cue) split by an aspect particle."""
-    words = sorted(DIALECT_FORMS, key=len, reverse=True)
+    """The cue's own letters, or with its dialect words or long forms, or (a two-character cue) split by an aspect
+    particle."""
+    words = sorted(SPOKEN_FORMS, key=len, reverse=True)
     parts = re.split(f"({'|'.join(map(re.escape, words))})", cue)
-    pattern = "".join(f"(?:{'|'.join(map(re.escape, (p, *DIALECT_FORMS[p])))})" if p in DIALECT_FORMS
+    pattern = "".join(f"(?:{'|'.join(map(re.escape, (p, *SPOKEN_FORMS[p])))})" if p in SPOKEN_FORMS
                       else re.escape(p) for p in parts if p)
     if _HAN.fullmatch(cue):
         pattern = f"(?:{re.escape(cue)}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])})"

@@ -64,7 +64,8 @@ class Stack:
         """(texts, behaviours) probabilities from the `features` rows."""
         if not len(x):
             return np.zeros((0, len(self.models)))
-        z = self.scaler.transform(x)
+        # the scaler's own arithmetic, without its per-call input checks (a third of the second stage's time; perf41)
+        z = (np.asarray(x, dtype=np.float64) - self.scaler.mean_) / self.scaler.scale_
         if self.setting.model == "lr":
             coef = np.column_stack([m.coef_[0] for m in self.models])
             bias = np.array([m.intercept_[0] for m in self.models])

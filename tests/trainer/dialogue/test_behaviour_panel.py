@@ -106,12 +106,13 @@ def test_applying_a_panel_rewrites_that_behaviour_only_once_and_prints_no_uttera
 
 
 def test_the_corpus_holds_every_shipped_panels_decision():
-    """The verification panel (docs/annotation-verification.md) was applied: each of its items, on both
-    splits, carries the panel's decision and nothing else moved on its line."""
+    """The verification and escalation panels (docs/annotation-verification.md, docs/annotation-escalation.md)
+    were applied: each of their items, on both splits, carries the panel's decision and nothing else moved on
+    its line."""
     utterances, problems = read_corpus(REAL_CONTENT)
     assert problems == []
     panels = panels_under(ANNOTATIONS)
-    assert [p.behaviour for p in panels] == ["verification"]
+    assert [p.behaviour for p in panels] == ["escalation", "verification"]
     for panel in panels:
         relabels = panel_relabels(utterances, panel)
         assert len(relabels) == len(panel.ids) and {panel.splits[i] for i in panel.ids} == {"dev", "train"}

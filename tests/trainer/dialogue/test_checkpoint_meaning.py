@@ -310,3 +310,48 @@ def test_the_illustration_question_is_answered_by_saying_the_figures_are_assumpt
     session.state.asked.add("illustration")
     session.reply("说明书上那些数字，是按几种情况假设算出来的，不是以后每年都能拿这么多。")
     assert "illustration" in session.state.answered
+
+
+# polish26: a step about facts is met by the sentence that says it, not by a fragment that names its topic.
+# (scenario, checkpoint, reply, the words that meet it by its cue or None)
+NAMING = [
+    # polish25's call: the cue's clause only names the topic; its sentence tells the 180 days
+    ("stroke-claim-early", "explain-180",
+     "重疾里的严重脑中风后遗症，按行业统一的疾病定义，要在确诊180天以后，还留有肢体功能障碍这些永久的后遗症，才算达到标准。",
+     "重疾里的严重脑中风后遗症，按行业统一的疾病定义，要在确诊180天以后，还留有肢体功能障碍这些永久的后遗症，才算达到标准。"),
+    # the model answer: the term named, then explained in words of the step (举例, 承诺), no figure
+    ("dividend-below-promise", "illustration",
+     "说明书上的利益演示，是按低、中、高几档假设算出来的举例，帮助理解保单利益，不代表实际能拿到的红利，也不是公司的承诺。",
+     "说明书上的利益演示，是按低、中、高几档假设算出来的举例，帮助理解保单利益，不代表实际能拿到的红利，也不是公司的承诺。"),
+    # the topic named and nothing of it said: no credit by the cue
+    ("stroke-claim-early", "explain-180", "严重脑中风后遗症，这个我帮您查一下。", None),
+    # guards: a clause that says the rule itself keeps its own words; a cue that is its whole sentence is left as it was;
+    # a step that is no fact (告知再次申请需要的材料 names no term or figure) keeps the clause
+    ("stroke-claim-early", "explain-180", "严重脑中风后遗症要确诊180天后才能评定，您先别急。", "严重脑中风后遗症要确诊180天后才能评定，"),
+    ("grace-period-short-of-money", "grace-period", "您现在还在宽限期内。", "您现在还在宽限期内。"),
+    ("stroke-claim-early", "documents", "诊断证明，您到时候带上就行。", "诊断证明，"),
+    # a cue that says what is done (重新投保 is no topic term of the entry) is met in its own clause (tune good call)
+    ("permanent-lapse-angry", "options", "您要是还需要寿险保障，也可以重新投保，保费会按您现在的年龄和身体情况重新定。",
+     "也可以重新投保，"),
+    # a clause that does more than name the term keeps its own words: a number after it (tune good call), a verb before
+    # it, a figure
+    ("fraud-suspicious-callback", "introduce", "我是回访专员小罗，工号0387，今天打给您是做新单回访。", "工号0387，"),
+    ("grace-period-short-of-money", "paid-up", "您也可以申请减额交清，以后就不用再交保费了。", "您也可以申请减额交清，"),
+    ("media-threat-unreasonable-demand", "cash-value", "正常退保的话，退还的是保单的现金价值，前几年通常会低于已交保费。",
+     "退还的是保单的现金价值，"),  # the model answer's words
+    ("cooling-off-cancel", "refund-amount", "您交的保费全退，最多只扣不超过10块钱的工本费，不会亏很多。",
+     "最多只扣不超过10块钱的工本费，"),
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, reply, words", NAMING)
+def test_a_step_about_facts_is_met_by_a_sentence_that_says_it_not_a_fragment_naming_it(real_scenarios, real_facts,
+                                                                                       scenario_id, checkpoint_id, reply,
+                                                                                       words):
+    from trainer.dialogue.checkpoint_meaning import naming_words
+    from trainer.dialogue.detectors import cue_evidence
+
+    scenario = real_scenarios[scenario_id]
+    checkpoint = _checkpoint(scenario, checkpoint_id)
+    clause = cue_evidence(reply, "checkpoint", said_cues(reply, checkpoint)).quote
+    assert naming_words(reply, clause, checkpoint, _entries(scenario, real_facts)) == words

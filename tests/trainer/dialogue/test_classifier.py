@@ -191,6 +191,106 @@ def test_neighbour_votes_follow_the_closest_labelled_text():
     assert votes[1, 1] == 1.0 and votes[0, 1] < 0.05  # the unlabelled row 1 is skipped: row 0 itself dominates
 
 
+def test_some_behaviours_votes_are_their_columns_of_all_votes():
+    """perf41: a clause is voted on for two behaviours only. Each behaviour's vote counts as many neighbours as the
+    behaviour with the fewest labelled texts allows — over all behaviours, not only those asked for."""
+    import scipy.sparse as sparse
+
+    from trainer.dialogue.neighbours import Neighbours
+
+    rng = np.random.default_rng(0)
+    dense, ngrams = rng.normal(size=(12, 4)), sparse.csr_matrix(rng.uniform(size=(12, 6)))
+    labels = rng.integers(0, 2, size=(12, 3))
+    labels[:9, 2] = -1  # the third behaviour has 3 labelled texts: every behaviour's vote counts 3 of k = 5
+    neighbours = Neighbours.fit((dense, ngrams), labels, k=5, power=8.0)
+    probe = (rng.normal(size=(4, 4)), sparse.csr_matrix(rng.uniform(size=(4, 6))))
+    every = neighbours.votes(probe)
+    for columns in ([0], [1], [0, 1], [2, 0]):
+        assert np.array_equal(neighbours.votes(probe, columns), every[:, columns])
+
+
+class _Spy:
+    """Records which behaviours' votes are asked for and whether the second stage runs."""
+
+    def __init__(self, classifier):
+        self.voted, self.stacked = [], 0
+        votes, stack_scores = classifier.neighbours.votes, classifier.stack.scores
+        classifier.neighbours.votes = lambda parts, columns=None: (self.voted.append(columns), votes(parts, columns))[1]
+        classifier.stack.scores = lambda x: (setattr(self, "stacked", self.stacked + 1), stack_scores(x))[1]
+
+
+def test_scoring_some_behaviours_gives_exactly_their_columns_and_skips_what_they_do_not_read(encoder, embed):
+    """perf41: `columns_of` is `scores(...)[:, those columns]` to the last bit; a behaviour outside the second stage
+    runs neither it nor the other behaviours' votes, one that blends no vote runs no vote."""
+    from dataclasses import replace
+
+    trained = train_classifier(small_corpus(6), embed, encoder.model_id)
+    behaviours = trained.behaviours
+    shares = {b: (0.0 if b in ("empathy", "next_step", "rude") else 0.5) for b in behaviours}
+    weights = {**{b: 0.2 for b in behaviours}, "empathy": 0.0}
+    classifier = replace(trained, stack_shares=shares, neighbour_weights=weights,
+                         neighbours=replace(trained.neighbours), stack=replace(trained.stack))
+    texts = ["您先别着急，", "我帮您查一下，", "请问您是哪天出的院？", "这事跟我们没关系，您自己去问业务员。"]
+    vectors = embed(texts)
+    every = classifier.scores(texts, vectors)
+    spy = _Spy(classifier)
+    for asked in (["empathy", "next_step"], ["empathy"], ["next_step", "rude"], ["blame"], ["rude", "blame"], list(behaviours)):
+        assert np.array_equal(classifier.columns_of(texts, vectors, asked), every[:, [behaviours.index(b) for b in asked]])
+    nxt, rude = behaviours.index("next_step"), behaviours.index("rude")
+    assert spy.voted[:2] == [[nxt], [nxt, rude]]  # empathy blends no vote: none asked for it, nor for the others
+    assert spy.stacked == 3  # only where a behaviour asked for reads the second stage (blame)
+    assert classifier.columns_of([], vectors[:0], ["empathy"]).shape == (0, 1)
+
+
+def test_a_taught_classifier_asks_each_behaviour_of_its_owner_only(encoder, embed, tmp_path):
+    """perf41: the clause reading's two behaviours come from the base classifier alone; the taught one is not run."""
+    from dataclasses import replace
+
+    corpus = small_corpus(4)
+    rude = [u for u in read_corpus(REAL_CONTENT)[0] if u.split == "train" and "rude" in u.labels][-6:]
+    taught = [replace(u, text=u.text + "！", training_only=True, teaches=("rude",), writer="w-test") for u in rude]
+    composed = open_classifier(corpus + taught, embed, encoder.model_id, tmp_path)
+    texts = ["您先别着急，", "说了多少遍了，您到底听没听？"]
+    vectors = embed(texts)
+    every, real, asked = composed.scores(texts, vectors), composed.taught, []
+
+    class Asked:
+        def columns_of(self, texts, vectors, behaviours):
+            asked.append(list(behaviours))
+            return real.columns_of(texts, vectors, behaviours)
+
+    composed.taught = Asked()
+    behaviours = composed.behaviours
+    assert np.array_equal(composed.columns_of(texts, vectors, ["empathy", "next_step"]),
+                          every[:, [behaviours.index("empathy"), behaviours.index("next_step")]])
+    assert asked == []
+    assert np.array_equal(composed.columns_of(texts, vectors, ["rude", "empathy"]),
+                          every[:, [behaviours.index("rude"), behaviours.index("empathy")]])
+    assert asked == [["rude"]]
+
+
+def test_a_reply_s_clauses_are_scored_for_the_clause_behaviours_only(encoder, embed):
+    """perf41: `MeaningJudge.read` scores the clauses of a longer sentence for `CLAUSE_MARGINS`' behaviours only
+    (half of a turn's scoring went to the twelve others, read nowhere) — the same clause scores as all fourteen gave."""
+    from trainer.dialogue.judge import CLAUSE_MARGINS, _clauses_of
+
+    classifier = train_classifier(small_corpus(4), embed, encoder.model_id)
+    judge = MeaningJudge(classifier, encoder)
+    asked = []
+    columns_of = classifier.columns_of
+    classifier.columns_of = lambda texts, vectors, behaviours: asked.append(list(behaviours)) or columns_of(texts, vectors, behaviours)
+    reply = "实在抱歉，这笔退费比我们承诺的时间晚了一周，让您着急了。我明天上午给您回个电话，把进度告诉您。"
+    reading = judge.read(reply)
+    assert asked == [list(CLAUSE_MARGINS)]
+    clauses, vectors = _clauses_of(reply, reading.units, reading.vectors)
+    every = classifier.scores([c.text for c in clauses], vectors)
+    expected = np.zeros_like(every)
+    for behaviour, margin in CLAUSE_MARGINS.items():
+        column = classifier.behaviours.index(behaviour)
+        expected[:, column] = np.maximum(0.0, every[:, column] - margin)
+    assert reading.clauses == clauses and np.array_equal(reading.clause_scores, expected)
+
+
 def test_neighbour_weights_are_chosen_per_behaviour_from_the_candidates(encoder, embed):
     from trainer.dialogue.classifier import Recipe
 

@@ -76,6 +76,8 @@ def judge_reading_clauses(behaviour: str, threshold: float, word: str, clause_sc
     judge.classifier.recipe = SimpleNamespace(clause_units=False)
     judge.classifier.scores = lambda texts, vectors, only=None: np.array(
         [[clause_score if word in t and "，" not in t.rstrip("，") else 0.3] for t in texts])
+    judge.classifier.columns_of = lambda texts, vectors, behaviours: judge.classifier.scores(texts, vectors)[
+        :, [judge.classifier.behaviours.index(b) for b in behaviours]]  # the clauses are read for some behaviours
     judge.embed = lambda texts: np.zeros((len(texts), 2))
     return judge
 

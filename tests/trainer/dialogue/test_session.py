@@ -395,6 +395,23 @@ def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenari
     assert "decline-demand" in call.state.done
 
 
+# cues41: the scripts write 没法答应; a trainee says 没办法答应 / 没有办法答应 — the demand answered and the refusal step
+# done, not "我问的你还没回答！" (the tune call of w-calls-senior refused in those words and was pressed twice).
+@pytest.mark.parametrize("refusal, declined", [
+    ("全额退还四万再加五万精神损失费、今天到账，这几个要求我在电话里没办法答应您，退多少要按合同来。", True),
+    ("全额退还再赔5万、今天到账，这个我没有办法答应您，得按合同来办。", True),
+    ("全额退还再赔5万、今天到账，这个我没法答应您，得按合同来办。", True),  # guard: the script's own words
+    ("全额退还再赔5万、今天到账，这个办法我得跟您讲讲，得按合同来办。", False),  # guard: 办法 alone refuses nothing
+])
+def test_a_refusal_in_more_words_answers_the_demand(real_scenarios, real_facts, judge, refusal, declined):
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply(refusal)
+    assert ("decline-demand" in call.state.done) is declined, call.findings
+    assert ("demand" in call.state.answered) is declined, call.findings
+
+
 # judge20: judge18's three agents all missed 先共情 in permanent-lapse-angry with this line (with the judge).
 @pytest.mark.parametrize("first, acknowledged", [
     ("郑先生，换我也急，您先说，我听着。", True),
@@ -937,3 +954,64 @@ def test_a_term_the_customer_said_first_is_no_jargon(real_scenarios, real_facts,
     call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
     play(call, [QA20_CI_RULE])  # guard
     assert ("jargon", "所以重疾这块没赔") in {(f.rubric, f.quote) for f in call.report().findings}
+
+
+# polish25's two practice calls in Chromium (docs/qa/polish25.md, "Call 1" / "Call 2"), the trainee's replies as typed.
+STROKE_CALL = [
+    "您好，我是客服小美。听到您爱人住院，手脚还不灵活，您这段时间一定很辛苦，也很着急，我理解。麻烦您先报一下投保人的身份证后四位，我帮您查一下这笔理赔。",
+    "陈女士，身份核对好了。重疾里的严重脑中风后遗症，按行业统一的疾病定义，要在确诊180天以后，还留有肢体功能障碍这些永久的后遗症，"
+    "才算达到标准。因为刚发病时很多人经过治疗还能恢复，所以要等180天再评定，并不是说您爱人的病不严重。",
+    "不一定一分不赔。如果您的保单有轻症责任，轻度脑中风后遗症的标准低一些，具体看合同条款。等满180天以后，您可以再申请一次理赔，"
+    "带上理赔申请书、神经内科的诊断证明和病历、那时候的肢体功能检查报告，还有被保险人和您的身份证件，我们会重新审核。",
+    "不会的，您放心。人寿保险和重疾这类，向保险公司请求赔付的诉讼时效是5年，从您知道出险那天算起，等180天完全来得及。"
+    "还有其他我能帮您的吗？没有的话祝您爱人早日康复，再见。",
+]
+COOLING_OFF_CALL = [
+    "您好，我是客服小美，别担心，我先帮您看看。请问您是投保人本人吗？麻烦报一下身份证后四位。",
+    "孙女士，您担心亏钱我特别理解。您放心，来得及：犹豫期是15天，从您签收保单的第二天开始算，您才第8天，还在犹豫期内。"
+    "这时候退保，会退还您交的全部保费，最多扣不超过10元的工本费。",
+    "您可以在官方App上直接申请，也可以带着保单合同和您本人的身份证去柜面办理，填一张解除合同申请书就行。",
+    "退款一般在申请受理后几个工作日内退回您原来的账户。请问还有别的需要帮忙的吗？感谢您的来电，再见。",
+]
+
+
+def test_a_question_of_two_parts_answered_in_the_trainees_words_is_answered(real_scenarios, real_facts, judge):
+    """polish25's call 2: "那我要怎么办？要带什么东西？" answered with where to apply and what to bring (App or 柜面, 保单合同 +
+    身份证 + 解除合同申请书) stayed open — 未回应问题 at turn 4 and 未回答客户问题 in the report. Its cues are the documents as
+    the script names them (身份证件, 银行账户), and by meaning the reply had nothing to come close to: the entry's documents
+    sentence holds no topic term, and its channel sentence holds the step's cue (解除合同申请), so it was the step's."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    ask = next(f.ask for f in scenario.lines.follow_ups if f.id == "how")
+    assert any(f.turn_index == 3 and f.rubric == "answer" and ask in f.advice for f in report.findings), report.findings
+    assert not any(f.rubric == "ignored_question" and ask in f.advice for f in report.findings), report.findings
+    assert not any(ask in m for m in report.missed), report.missed
+    assert_quotes_verbatim(report)
+
+
+def test_a_step_is_met_by_the_sentence_that_says_it(real_scenarios, real_facts, judge):
+    """polish25's call 1: 告知满180天后凭神经功能评估再次申请 was credited at turn 2 on the sentence about the 180-day standard
+    (the new claim was said at turn 3), and 讲清“严重脑中风后遗症”需确诊180天后… on the fragment “重疾里的严重脑中风后遗症，”."""
+    session = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
+    report, _ = play(session, STROKE_CALL)
+    done = {f.advice.split("：", 1)[1]: f for f in report.findings if f.rubric == "checkpoint"}
+    assert done["告知满180天后凭神经功能评估再次申请"].turn_index == 3
+    assert "再申请" in done["告知满180天后凭神经功能评估再次申请"].quote
+    explained = done["讲清“严重脑中风后遗症”需确诊180天后仍有永久性功能障碍"]
+    assert explained.turn_index == 2 and "180天" in explained.quote, explained
+    assert_quotes_verbatim(report)
+
+
+def test_one_wrong_answer_is_one_fault(real_scenarios, real_facts, judge):
+    """polish25's call 1, turn 4: "不会的，您放心。…诉讼时效是5年…" to 会不会过了理赔的期限？ was 数据错误 and 未回应问题 on the same
+    answer. A wrong answer is one fault: 数据错误; the question stays open (the customer was not told the right period)."""
+    session = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
+    report, _ = play(session, STROKE_CALL)
+    last = [f.rubric for f in report.findings if f.turn_index == 4 and not f.ok]
+    assert last == ["wrong_fact"], report.findings
+    assert any("会不会过了理赔的期限" in m for m in report.missed)
+    # guard: a reply that says nothing of her question is still 未回应问题
+    guard = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
+    report, _ = play(guard, [*STROKE_CALL[:3], "您爱人现在恢复得怎么样了？"])
+    assert [f.rubric for f in report.findings if f.turn_index == 4 and not f.ok] == ["ignored_question"], report.findings

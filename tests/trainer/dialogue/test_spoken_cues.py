@@ -14,3 +14,9 @@ def test_a_two_character_cue_split_by_an_aspect_particle_is_found():
 def test_other_words_between_a_cues_characters_are_no_cue():
     assert spoken_forms("录下来的声音", ["录音"]) == []
     assert spoken_forms("一共交6次，每次1000元", ["60天"]) == []
+
+
+def test_a_cue_the_script_writes_short_is_found_said_long():
+    assert spoken_forms("这几个要求我在电话里没办法答应您。", ["没法答应"]) == ["没办法答应"]
+    assert spoken_forms("这个我没有办法答应。", ["没法答应"]) == ["没有办法答应"]
+    assert spoken_forms("这个办法我答应您。", ["没法答应"]) == []
