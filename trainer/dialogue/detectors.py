@@ -18,7 +18,7 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.regional_speech import mandarin_reading, said_back
+from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
 from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
@@ -783,7 +783,7 @@ class Detectors:
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
             faults = [e for e in faults if not any(e is a for a in alone)]
-        return said_back(cues + spoken + faults, spoken + spoken_faults, said)
+        return in_trainee_words(cues + spoken + faults, said, spoken + spoken_faults)
 
     # ------------------------------------------------------------------ negative
 

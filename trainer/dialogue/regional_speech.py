@@ -174,17 +174,11 @@ def mandarin_reading(said: str, forms: tuple[RegionalForm, ...] = REGIONAL_FORMS
     return MandarinReading(said, "".join(pieces), tuple(starts), tuple(ends))
 
 
-def in_trainee_words(evidence: Sequence[Evidence], reading: MandarinReading) -> list[Evidence]:
-    """`evidence` found in the Mandarin reading, each quoting the trainee's own words."""
-    if not reading.changed:
-        return list(evidence)
-    return [replace(e, quote=reading.said_quote(e.quote)) for e in evidence]
-
-
-def said_back(evidence: Sequence[Evidence], apart: Sequence[Evidence], reading: MandarinReading
-              ) -> tuple[list[Evidence], list[Evidence]]:
-    """`in_trainee_words` of `evidence` and of `apart` (a subset of it, told apart by identity: the spoken forms
-    `MeaningJudge.confirmed` holds to their own floors), keeping `apart` the same objects as their place in `evidence`."""
+def in_trainee_words(evidence: Sequence[Evidence], reading: MandarinReading, apart: Sequence[Evidence] = ()
+                     ) -> tuple[list[Evidence], list[Evidence]]:
+    """`evidence` found in the Mandarin reading, each quoting the trainee's own words, and the same for `apart` (a
+    subset of it, told apart by identity: the spoken forms `MeaningJudge.confirmed` holds to their own floors), kept
+    the same objects as their place in `evidence`."""
     if not reading.changed:
         return list(evidence), list(apart)
     mapped = {id(e): replace(e, quote=reading.said_quote(e.quote)) for e in (*evidence, *apart)}

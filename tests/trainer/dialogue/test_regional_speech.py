@@ -85,8 +85,10 @@ def test_a_stretch_of_the_reading_is_quoted_in_the_trainees_words() -> None:
     assert longer.said_quote("没有办法。") == "冇得办法。"
     shorter = mandarin_reading("回电话，要得不？")  # 要得 → 行: a stretch inside the form quotes the whole form
     assert shorter.said_quote("行不？") == "要得不？"
-    evidence = [Evidence("apology", True, "我给您赔个不是。", "")]
-    assert in_trainee_words(evidence, reading)[0].quote == "俺给您赔个不是。"
+    evidence = [Evidence("apology", True, "我给您赔个不是。", ""), Evidence("rude", False, "没讲清楚", "")]
+    found, apart = in_trainee_words(evidence, reading, evidence[1:])
+    assert [e.quote for e in found] == ["俺给您赔个不是。", "冇讲清楚"]
+    assert apart[0] is found[1]  # the subset stays the same objects, as `MeaningJudge.confirmed` tells them apart
 
 
 def test_a_dialect_next_step_is_credited_and_quoted_in_the_trainees_words() -> None:
