@@ -376,6 +376,15 @@ def test_asking_who_is_calling_does_not_verify_the_policyholder(real_scenarios, 
     assert any(f.rubric == "verification" and f.ok for f in call.findings) is verified
 
 
+def media_threat_after_identity(real_scenarios, real_facts, judge, reply: str) -> DialogueSession:
+    """media-threat with the judge: the identity check the scenario asks first, then `reply`."""
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply(reply)
+    return call
+
+
 # judge19: the trainee repeating the customer's own figure (her demand's 5万) states no rule: the decline is done,
 # 讲清…现金价值 is not; a sentence that also states the rule's term is still credited.
 DEMAND_ECHO = "您提的全额退还再赔5万的要求，我没法当场答应您，这个得按合同来。"
@@ -387,10 +396,7 @@ DEMAND_ECHO = "您提的全额退还再赔5万的要求，我没法当场答应�
     ("您提的全额退还再赔5万，我没法答应；正常退保退的是保单的现金价值，不是全部保费。", True),  # guard: states the rule
 ])
 def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenarios, real_facts, judge, second, cash_value):
-    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
-    call.start()
-    call.reply(IDENTITY_REQUEST)
-    call.reply(second)
+    call = media_threat_after_identity(real_scenarios, real_facts, judge, second)
     assert ("cash-value" in call.state.done) is cash_value, call.findings
     assert "decline-demand" in call.state.done
 
@@ -404,10 +410,7 @@ def test_repeating_the_customers_figure_is_no_statement_of_the_rule(real_scenari
     ("全额退还再赔5万、今天到账，这个办法我得跟您讲讲，得按合同来办。", False),  # guard: 办法 alone refuses nothing
 ])
 def test_a_refusal_in_more_words_answers_the_demand(real_scenarios, real_facts, judge, refusal, declined):
-    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge, seed=0)
-    call.start()
-    call.reply(IDENTITY_REQUEST)
-    call.reply(refusal)
+    call = media_threat_after_identity(real_scenarios, real_facts, judge, refusal)
     assert ("decline-demand" in call.state.done) is declined, call.findings
     assert ("demand" in call.state.answered) is declined, call.findings
 
