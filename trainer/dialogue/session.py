@@ -26,7 +26,7 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  misses_a_refusal, naming_words, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.remedies import SOOTHING, ModelLines, entry_wording, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import explaining_in_earnest, meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
@@ -626,7 +626,7 @@ class DialogueSession:
                                          Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
                                                 f"{claim.expected} ({in_english(entry, 'question')})"),
-                                         (entry.script or entry.answer).strip(), claim.entry))
+                                         entry_wording(entry), claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         evidence += self._personal_data(text)
@@ -890,7 +890,7 @@ class DialogueSession:
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {in_english(entry, 'question')}"),
-                         (entry.script or entry.answer).strip(), pending.entry)]
+                         entry_wording(entry), pending.entry)]
 
     def _due_checkpoint(self) -> Checkpoint | None:
         """The step due next: the first one not done in the script's order (`due_order`), which the live hint names
