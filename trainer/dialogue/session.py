@@ -299,6 +299,25 @@ def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
     return STEP_NOT_DONE.of(checkpoint)
 
 
+# How the report names a question of hers still open at the end: never answered, or answered with a wrong figure of its
+# entry (数据错误 at that turn) and not put right since — "未回答" read as "you said nothing" to a trainee who had answered
+# (polish27). Both keep the form "<words>：<her question>" (`open_question`).
+NOT_ANSWERED = Worded("未回答客户问题", "Customer's question not answered")
+ANSWERED_WRONGLY = Worded("客户的问题答错了，还没有纠正", "Customer's question answered wrongly, not yet put right")
+
+
+def _open_question(follow_up: FollowUp, wrongly: bool) -> Worded:
+    """The report's line for a question of hers still open: not answered, or answered wrongly."""
+    words = ANSWERED_WRONGLY if wrongly else NOT_ANSWERED
+    return Worded(f"{words}：{follow_up.ask}", f"{english(words)}: {follow_up.ask}")
+
+
+def open_question(point: str) -> str:
+    """The customer's question a report's open point names (`_open_question`), or "" for a point of another kind."""
+    words, _, asked = str(point).partition("：")
+    return asked if words in (NOT_ANSWERED, ANSWERED_WRONGLY) else ""
+
+
 @dataclass(frozen=True)
 class CustomerTurn:
     text: str
@@ -319,6 +338,7 @@ class _State:
     pending: FollowUp | None = None
     asked: set[str] = field(default_factory=set)
     answered: set[str] = field(default_factory=set)
+    answered_wrongly: set[str] = field(default_factory=set)  # questions answered with a wrong figure, not answered since
     done: dict[str, int] = field(default_factory=dict)
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
@@ -525,13 +545,17 @@ class DialogueSession:
         she asked, closed politely, is resolved though she is not yet calm — it was "已结束，仍有未解决的问题" with
         nothing unresolved in the report (the mood is no question), scored 80. Still angry at the close is one."""
         state = self.state
-        points = [Worded(f"客户问的“{f.ask}”还没有答到点上", f"The customer's question “{f.ask}” has not been answered yet")
-                  for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
+        points = [_open_question(f, f.id in state.answered_wrongly) for f in self._open_questions()]
         points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
         if self.mood.value >= self.scenario.mood.angry:
             points.append(Worded(f"客户还在气头上（{self.mood.value} / 100）",
                                  f"The customer is still angry ({self.mood.value} / 100)"))
         return points
+
+    def _open_questions(self) -> list[FollowUp]:
+        """Her questions asked and not answered, in the scenario's order."""
+        state = self.state
+        return [f for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
 
     def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
         """Start the call and give it `replies` in order, as far as the call goes: every customer turn.
@@ -878,6 +902,7 @@ class DialogueSession:
                                                            f"Answered the customer's question: {pending.ask}"),
                              entry=pending.entry)]
         if pending.entry in wrong_entries:
+            self.state.answered_wrongly.add(pending.id)
             return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
         if self._verifying_first(evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
@@ -1067,8 +1092,7 @@ class DialogueSession:
         met = len(self.state.done)
         scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
         missed = [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in self.state.done]
-        missed += [Worded(f"未回答客户问题：{f.ask}", f"Customer's question not answered: {f.ask}")
-                   for f in self.scenario.lines.follow_ups if f.id in self.state.asked and f.id not in self.state.answered]
+        missed += [_open_question(f, f.id in self.state.answered_wrongly) for f in self._open_questions()]
         return Report(
             score=total(scores, self.findings),
             subscores=scores,
