@@ -150,6 +150,18 @@ def _only_closing(text: str, evidence: Sequence[Evidence]) -> bool:
     return all(any(q in s or s in q for q in closings) or BARE_THANKS.fullmatch(s) for s in sentences(text))
 
 
+def _praise_of_an_unanswered_reply(item: Evidence, evidence: Sequence[Evidence]) -> bool:
+    """A 准确解释 "用客户听得懂的话解释了规则" (the classifier's, naming no entry) on the words faulted 未回应问题: the praise
+    says she was explained something, the fault that her question got no answer — polish26's cooling-off call credited
+    and faulted "退款一般在申请受理后几个工作日内退回您原来的账户。" (judge16's rule: not both on the same words). The fault
+    stands, as her question is still open; the praise goes from the report (the call still reacts to what was said). A
+    right figure checked against an entry (“15天”与知识库一致（犹豫期有多长？）) names what it is right about and stays."""
+    if not (item.ok and item.behaviour == "explanation" and not item.entry):
+        return False
+    ignored = [e.quote for e in evidence if not e.ok and e.behaviour == "ignored_question"]
+    return any(item.quote in quote or quote in item.quote for quote in ignored)
+
+
 def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
     """The words a good finding quotes: past an impatient opener it starts with, which the report faults."""
     return past_clauses(quote, clause_faults) or quote
@@ -1043,6 +1055,8 @@ class DialogueSession:
             if item.ok and item.behaviour == "closing" and (not _polite(text) or _only_closing(text, evidence)):
                 continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step); nor is a
                 # close that is all a reply ignoring her question says (qa18: 您还有别的事吗 — 未回应问题 is the finding)
+            if _praise_of_an_unanswered_reply(item, evidence):
+                continue
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:

@@ -1039,3 +1039,18 @@ def test_a_question_answered_wrongly_is_reported_as_answered_wrongly_not_unanswe
     assert [m for m in report.missed if open_question(m)] == ["未回答客户问题：钱多久能到账？"]
     assert english(report.missed[-1]) == "Customer's question not answered: 钱多久能到账？"
 
+
+def test_words_faulted_for_not_answering_her_are_not_praised_as_explaining(real_scenarios, real_facts, judge):
+    """polish26 left: cooling-off-cancel turn 4, "退款一般在申请受理后几个工作日内退回您原来的账户。" to 钱多久能到账？ was 准确解释
+    ("用客户听得懂的话解释了规则。") and 未回应问题 on the same words. Her question got no answer (the entry's rule is 以合同和
+    公司时限为准，一般30日内), so the fault stays and the praise goes (judge16's rule: not both on the same words)."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    refund = "退款一般在申请受理后几个工作日内退回您原来的账户。"
+    at_turn_4 = {(f.rubric, f.ok) for f in report.findings if f.turn_index == 4 and refund in f.quote}
+    assert at_turn_4 == {("ignored_question", False)}, report.findings
+    # guard: a figure checked against its entry on a turn that leaves her question open keeps its credit (it names what
+    # it is right about), and the explanations of the answered turns stay
+    assert ("explanation", True) in {(f.rubric, f.ok) for f in report.findings if f.turn_index == 2}
+    assert_quotes_verbatim(report)
+
