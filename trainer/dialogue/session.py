@@ -29,8 +29,8 @@ from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, entry_wording, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import explaining_in_earnest, meaning_findings
-from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
-from trainer.dialogue.lines import end_line, next_follow_up
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
+from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
@@ -493,9 +493,11 @@ class DialogueSession:
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
-            if not any(f.id in self.state.asked and f.id not in self.state.answered for f in self.scenario.lines.follow_ups):
+            still_open = self._open_questions()
+            if not still_open:
                 return ANSWERED_BUT_OPEN  # the scenario's line says her question is still open (judge16)
-            return self.scenario.lines.unfinished or DEFAULT_UNFINISHED
+            pending = self.state.pending  # the one she asked last, else the first still open
+            return unfinished_line(self.scenario.lines, pending if pending in still_open else still_open[0])
         return end_line(self.scenario.lines, self.state.outcome)
 
     def _next_question(self) -> str:

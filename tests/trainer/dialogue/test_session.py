@@ -1054,3 +1054,19 @@ def test_words_faulted_for_not_answering_her_are_not_praised_as_explaining(real_
     assert ("explanation", True) in {(f.rubric, f.ok) for f in report.findings if f.turn_index == 2}
     assert_quotes_verbatim(report)
 
+
+def test_her_last_line_names_the_question_really_left_open(real_scenarios, real_facts, judge):
+    """polish26 left: closed with 钱多久能到账？ open, she said the scenario's line "可我还是不知道钱到底能不能全退回来" — the
+    refund amount she had been told at turn 2. Her last line names the open question; the scenario's line is kept when it
+    is about the question left open (or about none of hers)."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    last = report.transcript[-1].text
+    assert "钱多久能到账" in last and "全退" not in last, last
+    # guard: closed with the refund amount itself open, her line is the scenario's
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, [COOLING_OFF_CALL[0], "您放心，犹豫期是15天，您才第8天，还在犹豫期内。",
+                               "好的，那今天就先到这里，祝您生活愉快，再见！"])
+    assert "那能全退吗？会不会扣很多钱？" in report.transcript[-3].text  # asked, and left open by the close
+    assert report.outcome == "closed_open" and report.transcript[-1].text.endswith(scenario.lines.unfinished)
