@@ -33,6 +33,7 @@ from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.judge import MeaningJudge, open_judge
+from trainer.dialogue.session import open_question
 from trainer.dialogue.written_calls import load_calls
 
 RENDER_TARGET_S = 1.0
@@ -73,7 +74,7 @@ def repeated_lines(report) -> list[str]:
 
 def unasked_questions(report) -> list[str]:
     said = "".join(u.text for u in report.transcript if u.speaker == "customer")
-    return [m for m in report.missed if m.startswith("未回答客户问题：") and m.split("：", 1)[1] not in said]
+    return [m for m in report.missed if open_question(m) and open_question(m) not in said]
 
 
 def replays(calls, scenarios, book, judge, seeds: int) -> None:

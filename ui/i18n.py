@@ -147,13 +147,22 @@ _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
 # added to it), and the page's lang stayed Streamlit's "en", so Chinese was read with an English voice
 # (polish18 left). A script names the link by its aria-label, which a link's spoken name is taken from
 # first, and sets the page's language; it runs again whenever the language changes (its text changes), and
-# an observer names a skip link React draws anew. Nothing else on the page is touched.
+# an observer names a skip link React draws anew.
+# The same observer rewords what a select box announces when its list opens or an option is chosen ("14 options
+# available.", "…, selected": polish25 left): React Aria's live region, which Streamlit 1.67 draws under an
+# I18nProvider fixed to en-US (Selectbox: `locale: "en-US"`), so no locale setting reaches it. On the Chinese UI each
+# announcement is rewritten, as it is added, into React Aria's own zh-CN words for it (`ANNOUNCEMENTS`). Nothing
+# else on the page is touched.
 _SPOKEN = """<script>(() => {
-const lang = __LANG__, name = __NAME__;
+const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__;
 document.documentElement.lang = lang;
 const label = () => {
   const link = document.querySelector('[data-testid="stSkipToContent"]');
   if (link && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
+  for (const said of document.querySelectorAll('[data-live-announcer] [role="log"] > div')) {
+    const found = reworded.find(([english]) => new RegExp(english).test(said.textContent));
+    if (found) said.textContent = said.textContent.replace(new RegExp(found[0]), found[1]);
+  }
 };
 label();
 if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
@@ -161,17 +170,27 @@ window.__agentTrainerSkipLink = new MutationObserver(label);
 window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true});
 })();</script>"""
 PAGE_LANG = {"zh": "zh-CN", "en": "en"}
+# React Aria's combobox announcements in en-US (a pattern for each of its forms) and its own zh-CN wording of them
+# (@react-aria/combobox's intl strings, in Streamlit 1.67's bundle), for the Chinese UI; JavaScript regular expressions.
+ANNOUNCEMENTS = {"zh": (
+    (r"^([\d,]+) options? available\.$", "有 $1 个选项可用。"),
+    (r"^Entered group (.+), with ([\d,]+) options?\. (.*), selected$", "进入了 $1 组，其中有 $2 个选项. $3, 已选择"),
+    (r"^Entered group (.+), with ([\d,]+) options?\. (.*)$", "进入了 $1 组，其中有 $2 个选项. $3"),
+    (r"^(.*), selected$", "$1, 已选择"),
+), "en": ()}
 
 
 def streamlit_hints() -> None:
     """Hide or reword Streamlit's own English on the Chinese UI (the typing hints under text boxes, a select
-    box's "No results", the skip link and the headings' anchor links), and give the page's language and the
-    skip link's spoken name in the language in use (in the sidebar, below the language switch)."""
+    box's "No results", the skip link and the headings' anchor links), and give the page's language, the
+    skip link's spoken name and a select box's announcements in the language in use (in the sidebar, below the
+    language switch)."""
     current = language()
     if current == "zh":
         st.html(_NO_ENGLISH_HINTS)
     st.sidebar.html(_SPOKEN.replace("__LANG__", json.dumps(PAGE_LANG[current]))
-                    .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False)),
+                    .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False))
+                    .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False)),
                     unsafe_allow_javascript=True)
 
 

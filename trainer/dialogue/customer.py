@@ -35,6 +35,9 @@ DEFAULT_UNFINISHED = "那……先这样吧，可我问的事还没弄明白呢�
 # The call closes with open points but every question she asked was answered: what is left (a step she does
 # not know of, her mood) is the report's to say; "我问的事你还没说清楚" would contradict it.
 ANSWERED_BUT_OPEN = "那……好吧，先这样。"
+# The call closes with her question open and the scenario's `unfinished` line about another of her questions (one
+# answered): she names the open one in its own words (`lines.unfinished_line`).
+STILL_OPEN = "那……好吧，可我问的“{ask}”，你还没跟我说清楚呢。"
 # More questions after the trainee asked "anything else?": said before the next question.
 MORE_QUESTIONS = ("有，我还想问一下：", "还有个事儿：", "对了，", "先别挂，")
 ALREADY_SAID = ("刚才说了呀，", "我刚才说过了，", "跟你说了，")

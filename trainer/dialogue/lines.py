@@ -7,12 +7,26 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from kb.text import content_terms
+from trainer.dialogue.customer import DEFAULT_UNFINISHED, STILL_OPEN
 from trainer.dialogue.scenario import CustomerLines, FollowUp
 
 
 def end_line(lines: CustomerLines, outcome: str) -> str:
     return {"resolved": lines.resolution, "hung_up": lines.hang_up, "escalated": lines.escalated,
             "timed_out": lines.timed_out}[outcome]
+
+
+def unfinished_line(lines: CustomerLines, still_open: FollowUp) -> str:
+    """Her last line when the trainee closes with `still_open` unanswered: the scenario's `unfinished` line when it names
+    that question or none of hers (我问的事你还没说清楚呢), else the open question in its own words. polish26's
+    cooling-off call closed with 钱多久能到账？ open, and she said "可我还是不知道钱到底能不能全退回来" — the refund amount
+    she had been told two turns before. A line names a question by a word of its ask (`kb.text.content_terms`, function
+    words left out: 全退 in 那能全退吗？, 恢复 in 那我要怎么恢复？)."""
+    line = lines.unfinished or DEFAULT_UNFINISHED
+    words = set(content_terms(line))
+    named = [f.id for f in lines.follow_ups if words & set(content_terms(f.ask))]
+    return line if not named or still_open.id in named else STILL_OPEN.format(ask=still_open.ask)
 
 
 def next_follow_up(follow_ups: Sequence[FollowUp], asked: set[str], done_checkpoints: set[str]) -> FollowUp | None:

@@ -7,9 +7,10 @@ and all problems are collected in one pass, like the FAQ loader in kb.content.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from kb.content import ID_PATTERN, Entry, ItemChecker
+from kb.placeholders import placeholders
 from kb.schema import DIFFICULTIES
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
@@ -172,11 +173,24 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
         if not behaviour and not cues:
             check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase", "要点需要一个行为（behaviour）或至少一个提示词（cues）")
         order = check.integer("order", 1, 99, default=0) or None
+        _said_as_written(check, "hint", [check.text("hint", required=False)])
         checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
                                       check.text_list("entries"), order, check.text("hint", required=False),
                                       check.item.line, _english(check, "description_en", "description"),
                                       _english(check, "hint_en", "hint")))
     return tuple(checkpoints)
+
+
+def _said_as_written(check: _Checker, name: str, lines: Sequence[str]) -> None:
+    """Lines the practice call offers as said — model answers, a step's hint, shown as the better wording — hold no
+    blank a live agent fills in (XX人寿, 工号XXXX, 状态是X: `kb.placeholders`): a trainee takes them word for word."""
+    for position, line in enumerate(lines, start=1):
+        if found := placeholders(line):
+            item = f"item {position} " if len(lines) > 1 else ""
+            check.problem(name, f"{item}holds the placeholder {found[0]!r}: the trainee is shown it as the words to say; "
+                                "write it out (a name, a figure) or leave the sentence out",
+                          f"{'第 %d 项' % position if len(lines) > 1 else ''}含占位符 {found[0]!r}：学员会把它当作原话照说，"
+                          "请写出具体内容（名称、数字）或删去这句")
 
 
 def _triggers(top: _Checker) -> tuple[Trigger, ...]:
@@ -312,6 +326,7 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
     persona = _persona(top)
     checkpoints = _checkpoints(top)
     model_answers = top.text_list("model_answers", minimum=1)
+    _said_as_written(top, "model_answers", model_answers)
     max_turns = top.integer("max_turns", 4, 40, default=12)
     goals = top.text_list("goals", minimum=1)
     if len(model_answers) > max_turns:

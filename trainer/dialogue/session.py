@@ -26,11 +26,11 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  misses_a_refusal, naming_words, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.remedies import SOOTHING, ModelLines, entry_wording, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import explaining_in_earnest, meaning_findings
-from trainer.dialogue.customer import ANSWERED_BUT_OPEN, DEFAULT_UNFINISHED, OFFER_OF_HELP, CustomerVoice, TurnAct
-from trainer.dialogue.lines import end_line, next_follow_up
+from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
+from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
@@ -148,6 +148,18 @@ def _only_closing(text: str, evidence: Sequence[Evidence]) -> bool:
         return False
     closings = [e.quote for e in evidence if e.ok and e.behaviour == "closing"]
     return all(any(q in s or s in q for q in closings) or BARE_THANKS.fullmatch(s) for s in sentences(text))
+
+
+def _praise_of_an_unanswered_reply(item: Evidence, evidence: Sequence[Evidence]) -> bool:
+    """A 准确解释 "用客户听得懂的话解释了规则" (the classifier's, naming no entry) on the words faulted 未回应问题: the praise
+    says she was explained something, the fault that her question got no answer — polish26's cooling-off call credited
+    and faulted "退款一般在申请受理后几个工作日内退回您原来的账户。" (judge16's rule: not both on the same words). The fault
+    stands, as her question is still open; the praise goes from the report (the call still reacts to what was said). A
+    right figure checked against an entry (“15天”与知识库一致（犹豫期有多长？）) names what it is right about and stays."""
+    if not (item.ok and item.behaviour == "explanation" and not item.entry):
+        return False
+    ignored = [e.quote for e in evidence if not e.ok and e.behaviour == "ignored_question"]
+    return any(item.quote in quote or quote in item.quote for quote in ignored)
 
 
 def _credited_words(quote: str, clause_faults: Sequence[str]) -> str:
@@ -299,6 +311,25 @@ def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
     return STEP_NOT_DONE.of(checkpoint)
 
 
+# How the report names a question of hers still open at the end: never answered, or answered with a wrong figure of its
+# entry (数据错误 at that turn) and not put right since — "未回答" read as "you said nothing" to a trainee who had answered
+# (polish27). Both keep the form "<words>：<her question>" (`open_question`).
+NOT_ANSWERED = Worded("未回答客户问题", "Customer's question not answered")
+ANSWERED_WRONGLY = Worded("客户的问题答错了，还没有纠正", "Customer's question answered wrongly, not yet put right")
+
+
+def _open_question(follow_up: FollowUp, wrongly: bool) -> Worded:
+    """The report's line for a question of hers still open: not answered, or answered wrongly."""
+    words = ANSWERED_WRONGLY if wrongly else NOT_ANSWERED
+    return Worded(f"{words}：{follow_up.ask}", f"{english(words)}: {follow_up.ask}")
+
+
+def open_question(point: str) -> str:
+    """The customer's question a report's open point names (`_open_question`), or "" for a point of another kind."""
+    words, _, asked = str(point).partition("：")
+    return asked if words in (NOT_ANSWERED, ANSWERED_WRONGLY) else ""
+
+
 @dataclass(frozen=True)
 class CustomerTurn:
     text: str
@@ -319,6 +350,7 @@ class _State:
     pending: FollowUp | None = None
     asked: set[str] = field(default_factory=set)
     answered: set[str] = field(default_factory=set)
+    answered_wrongly: set[str] = field(default_factory=set)  # questions answered with a wrong figure, not answered since
     done: dict[str, int] = field(default_factory=dict)
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
@@ -461,9 +493,11 @@ class DialogueSession:
 
     def _end_line(self) -> str:
         if self.state.outcome == "closed_open":
-            if not any(f.id in self.state.asked and f.id not in self.state.answered for f in self.scenario.lines.follow_ups):
+            still_open = self._open_questions()
+            if not still_open:
                 return ANSWERED_BUT_OPEN  # the scenario's line says her question is still open (judge16)
-            return self.scenario.lines.unfinished or DEFAULT_UNFINISHED
+            pending = self.state.pending  # the one she asked last, else the first still open
+            return unfinished_line(self.scenario.lines, pending if pending in still_open else still_open[0])
         return end_line(self.scenario.lines, self.state.outcome)
 
     def _next_question(self) -> str:
@@ -525,13 +559,17 @@ class DialogueSession:
         she asked, closed politely, is resolved though she is not yet calm — it was "已结束，仍有未解决的问题" with
         nothing unresolved in the report (the mood is no question), scored 80. Still angry at the close is one."""
         state = self.state
-        points = [Worded(f"客户问的“{f.ask}”还没有答到点上", f"The customer's question “{f.ask}” has not been answered yet")
-                  for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
+        points = [_open_question(f, f.id in state.answered_wrongly) for f in self._open_questions()]
         points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
         if self.mood.value >= self.scenario.mood.angry:
             points.append(Worded(f"客户还在气头上（{self.mood.value} / 100）",
                                  f"The customer is still angry ({self.mood.value} / 100)"))
         return points
+
+    def _open_questions(self) -> list[FollowUp]:
+        """Her questions asked and not answered, in the scenario's order."""
+        state = self.state
+        return [f for f in self.scenario.lines.follow_ups if f.id in state.asked and f.id not in state.answered]
 
     def replay(self, replies: list[str], slow_replies: dict[int, float] | None = None) -> list[CustomerTurn]:
         """Start the call and give it `replies` in order, as far as the call goes: every customer turn.
@@ -626,7 +664,7 @@ class DialogueSession:
                                          Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
                                                 f"“{claim.quantity.text}” does not match the knowledge base: it should be "
                                                 f"{claim.expected} ({in_english(entry, 'question')})"),
-                                         (entry.script or entry.answer).strip(), claim.entry))
+                                         entry_wording(entry), claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         evidence += self._personal_data(text)
@@ -878,6 +916,7 @@ class DialogueSession:
                                                            f"Answered the customer's question: {pending.ask}"),
                              entry=pending.entry)]
         if pending.entry in wrong_entries:
+            self.state.answered_wrongly.add(pending.id)
             return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
         if self._verifying_first(evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
@@ -890,7 +929,7 @@ class DialogueSession:
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {in_english(entry, 'question')}"),
-                         (entry.script or entry.answer).strip(), pending.entry)]
+                         entry_wording(entry), pending.entry)]
 
     def _due_checkpoint(self) -> Checkpoint | None:
         """The step due next: the first one not done in the script's order (`due_order`), which the live hint names
@@ -1018,6 +1057,8 @@ class DialogueSession:
             if item.ok and item.behaviour == "closing" and (not _polite(text) or _only_closing(text, evidence)):
                 continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step); nor is a
                 # close that is all a reply ignoring her question says (qa18: 您还有别的事吗 — 未回应问题 is the finding)
+            if _praise_of_an_unanswered_reply(item, evidence):
+                continue
             if item.ok and openers:
                 item = replace(item, quote=_credited_words(item.quote, openers))
             if item.ok and item.behaviour in REPORT_ONCE:
@@ -1067,8 +1108,7 @@ class DialogueSession:
         met = len(self.state.done)
         scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
         missed = [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in self.state.done]
-        missed += [Worded(f"未回答客户问题：{f.ask}", f"Customer's question not answered: {f.ask}")
-                   for f in self.scenario.lines.follow_ups if f.id in self.state.asked and f.id not in self.state.answered]
+        missed += [_open_question(f, f.id in self.state.answered_wrongly) for f in self._open_questions()]
         return Report(
             score=total(scores, self.findings),
             subscores=scores,

@@ -72,3 +72,33 @@ def test_no_unrelated_suggestion_when_no_model_line_shows_the_remedy(real_scenar
     blame = faults(scenario, real_facts, ["李女士您好，我是95519客服中心的回访专员，请问是您本人吗？",
                                           "都是你自己没看清楚，怪不得别人。"])["blame"]
     assert blame.model_answer == ""
+
+
+def test_the_better_wording_for_an_unanswered_question_holds_no_blank_to_fill_in(real_scenarios, real_facts):
+    """polish26's cooling-off call: 未回应问题 on 钱多久能到账？ offered the refund-timing script, "…我现在帮您查一下处理进度……
+    目前的状态是X。…", a live agent's template, as the words to say (hint and lesson). Its sentences with a blank are left out."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0),
+                     ["麻烦您先说一下投保人姓名和身份证后四位，我核对一下身份。",
+                      "您是8天前签收的，还在犹豫期内，犹豫期是15天，现在申请来得及。",
+                      "犹豫期内退保，退还您交的全部保费，只扣不超过10元的工本费。",
+                      "您可以在官方App上提交解除合同申请，也可以带身份证件和银行账户信息去柜面办理。",
+                      "我们公司服务一直很好。"])
+    ignored = [f for f in report.findings if f.rubric == "ignored_question" and "钱多久能到账" in f.advice]
+    assert ignored and all("目前的状态是X" not in f.model_answer for f in ignored), report.findings
+    from kb.placeholders import placeholders
+
+    assert all(f.model_answer and not placeholders(f.model_answer) for f in ignored), report.findings
+    assert "银行入账可能还需要一点时间" in ignored[0].model_answer  # the script's other sentences are kept
+
+
+def test_every_entry_a_scenario_names_has_words_to_say_without_a_blank(real_scenarios, real_facts):
+    """A wrong figure or an unanswered question of any entry a scenario names is taught with that entry's script
+    (`entry_wording`): never a sentence with a blank (目前的状态是X, 大约是X元), and never nothing."""
+    from kb.placeholders import placeholders
+    from trainer.dialogue.remedies import entry_wording
+
+    named = {e for s in real_scenarios.values() for e in s.entry_ids()}
+    wordings = {e: entry_wording(real_facts.entry(e)) for e in named}
+    assert all(w and not placeholders(w) for w in wordings.values()), {e: w for e, w in wordings.items() if not w or placeholders(w)}
+    assert "目前的状态是X" in real_facts.entry("cooling-off-refund-timing").script  # the search page's script keeps its blank

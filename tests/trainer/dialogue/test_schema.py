@@ -213,3 +213,21 @@ def test_the_real_scenarios_english_holds_no_chinese():
         texts += [text for c in scenario.checkpoints for text in (c.description_en, c.hint_en)]
         found += [f"{scenario.id}: {text}" for text in texts if chinese.search(text or "")]
     assert not found, found
+
+
+def test_a_placeholder_in_a_model_answer_or_hint_is_a_problem_naming_file_line_and_item(scenario_dir):
+    """The practice call offers model answers and hints as the words to say: "您好，我是XX人寿客服专员" in six scenarios'
+    first model answers was such a line (polish27). An FAQ script may hold a blank the live agent fills in; these may not."""
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace("  - 谢谢孙女士，身份已经核实。", "  - 谢谢孙女士，我是工号XXXX的客服，身份已经核实。", 1)
+    text = text.replace("    description: 礼貌结束\n", "    description: 礼貌结束\n    hint: 感谢{姓名}来电，再见\n", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = problems_of(scenario_dir)
+    by_field = {p.field: p for p in problems}
+    lines = text.splitlines()
+    assert by_field["model_answers"].line == lines.index("model_answers:") + 1
+    assert "item 2" in by_field["model_answers"].message and "'XXXX'" in by_field["model_answers"].message
+    assert by_field["checkpoints[6].hint"].line == lines.index("    hint: 感谢{姓名}来电，再见") + 1
+    assert by_field["model_answers"].file == "scenarios/cooling-off-cancel.yaml"
+    assert untranslated(problems) == []
+    assert not problems_of(REAL_CONTENT)  # the real scenarios name the company (安泰人寿) instead of XX人寿

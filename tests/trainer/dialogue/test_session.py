@@ -1018,3 +1018,56 @@ def test_one_wrong_answer_is_one_fault(real_scenarios, real_facts, judge):
     guard = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
     report, _ = play(guard, [*STROKE_CALL[:3], "您爱人现在恢复得怎么样了？"])
     assert [f.rubric for f in report.findings if f.turn_index == 4 and not f.ok] == ["ignored_question"], report.findings
+
+
+def test_a_question_answered_wrongly_is_reported_as_answered_wrongly_not_unanswered(real_scenarios, real_facts, judge):
+    """polish26 left: after "…诉讼时效是5年…" to 会不会过了理赔的期限？ (数据错误, the question still open) the report's open
+    point read "未回答客户问题：…", which a trainee reads as "you said nothing". It says she was answered wrongly, in both
+    languages; a question that got no answer at all is still 未回答客户问题."""
+    session = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
+    report, _ = play(session, STROKE_CALL)
+    asked = "等这么久，会不会过了理赔的期限？"
+    point = next((m for m in report.missed if m.endswith(asked)), "")
+    assert point == f"客户的问题答错了，还没有纠正：{asked}", report.missed
+    assert english(point) == f"Customer's question answered wrongly, not yet put right: {asked}"
+    from trainer.dialogue.session import open_question
+
+    assert open_question(point) == asked
+    assert not any("未回答" in m or "not answered" in english(m) for m in report.missed)
+    # guard: polish25's cooling-off call left 钱多久能到账？ with no answer (几个工作日, no figure of the entry)
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    assert [m for m in report.missed if open_question(m)] == ["未回答客户问题：钱多久能到账？"]
+    assert english(report.missed[-1]) == "Customer's question not answered: 钱多久能到账？"
+
+
+def test_words_faulted_for_not_answering_her_are_not_praised_as_explaining(real_scenarios, real_facts, judge):
+    """polish26 left: cooling-off-cancel turn 4, "退款一般在申请受理后几个工作日内退回您原来的账户。" to 钱多久能到账？ was 准确解释
+    ("用客户听得懂的话解释了规则。") and 未回应问题 on the same words. Her question got no answer (the entry's rule is 以合同和
+    公司时限为准，一般30日内), so the fault stays and the praise goes (judge16's rule: not both on the same words)."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    refund = "退款一般在申请受理后几个工作日内退回您原来的账户。"
+    at_turn_4 = {(f.rubric, f.ok) for f in report.findings if f.turn_index == 4 and refund in f.quote}
+    assert at_turn_4 == {("ignored_question", False)}, report.findings
+    # guard: a figure checked against its entry on a turn that leaves her question open keeps its credit (it names what
+    # it is right about), and the explanations of the answered turns stay
+    assert ("explanation", True) in {(f.rubric, f.ok) for f in report.findings if f.turn_index == 2}
+    assert_quotes_verbatim(report)
+
+
+def test_her_last_line_names_the_question_really_left_open(real_scenarios, real_facts, judge):
+    """polish26 left: closed with 钱多久能到账？ open, she said the scenario's line "可我还是不知道钱到底能不能全退回来" — the
+    refund amount she had been told at turn 2. Her last line names the open question; the scenario's line is kept when it
+    is about the question left open (or about none of hers)."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, COOLING_OFF_CALL)
+    last = report.transcript[-1].text
+    assert "钱多久能到账" in last and "全退" not in last, last
+    # guard: closed with the refund amount itself open, her line is the scenario's
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    report, _ = play(session, [COOLING_OFF_CALL[0], "您放心，犹豫期是15天，您才第8天，还在犹豫期内。",
+                               "好的，那今天就先到这里，祝您生活愉快，再见！"])
+    assert "那能全退吗？会不会扣很多钱？" in report.transcript[-3].text  # asked, and left open by the close
+    assert report.outcome == "closed_open" and report.transcript[-1].text.endswith(scenario.lines.unfinished)
