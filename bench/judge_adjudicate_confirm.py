@@ -8,9 +8,11 @@ the rule `bench.judge_adjudicate` applies to the corpus).
 A set's panel is <set folder>/annotations/: <split>_key.yaml (the writers' labels before adjudication, ids in
 sha256(text) order) and ann-<letter>-<split>.yaml, one file per annotator. `--make-key` writes the key there and,
 in BLIND_DIR (kept out of the set's folder, so no annotator works beside the key), items.yaml: id + text, what the
-annotators see. The CONFIRM panel is stop 38's (ann-M, ann-N); the tune replies' is stop 39's. Prints counts and
-kappas only, never an item (the CONFIRM set is sealed); --write rewrites the set's label lines. Running it again
-changes nothing: the votes come from the key.
+annotators see. The CONFIRM panel is stop 38's (ann-M, ann-N); the tune replies' is stop 39's. A one-behaviour
+panel in <set folder>/annotations/<behaviour>/ (bench.judge_adjudicate_one --set) overlays that behaviour's
+decision, as it does on the corpus, so re-running this does not undo it. Prints counts and kappas only, never an
+item (the CONFIRM set is sealed); --write rewrites the set's label lines. Running it again changes nothing: the
+votes come from the key.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bench.judge import CONFIRM_DIR, TUNE_REPLIES_DIR
 from bench.judge_agreement import ROOT, SplitVotes, split_votes
 from trainer.dialogue.adjudication import Relabel, relabels_by_text, write_relabels
 from trainer.dialogue.agreement import cohen_kappa, key_rows
+from trainer.dialogue.behaviour_panel import panels_under, with_panels
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import SEALED_SPLIT, TUNE_SPLIT, read_sealed
 
@@ -53,10 +56,13 @@ def set_votes(reply_set: ReplySet) -> SplitVotes:
 
 
 def set_relabels(reply_set: ReplySet, votes: SplitVotes) -> list[Relabel]:
-    """Each reply of the set with the panel's majority labels (changed or not)."""
+    """Each reply of the set with the panel's majority labels (changed or not), each one-behaviour panel's
+    decision laid over its behaviour."""
     decided = votes.majority
     replies = read_sealed(reply_set.folder, reply_set.split)[0]
-    return relabels_by_text(replies, {votes.texts[i]: decided[i] for i in votes.ids})
+    files = {Path(u.file).name for u in replies}
+    shown = with_panels({votes.texts[i]: decided[i] for i in votes.ids}, panels_under(reply_set.panel_dir), files)
+    return relabels_by_text(replies, shown)
 
 
 def confirm_votes() -> SplitVotes:

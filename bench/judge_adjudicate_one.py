@@ -1,6 +1,7 @@
 """Apply a one-behaviour panel to the corpus: two blind annotators + the label it had, two of three decide.
 
     .venv/bin/python -m bench.judge_adjudicate_one verification [DIR] [--record DOC] [--write]
+    .venv/bin/python -m bench.judge_adjudicate_one escalation --set tune|confirm [--write]
 
 DIR (default tests/trainer/dialogue/annotations/<behaviour>) holds the panel (trainer/dialogue/
 behaviour_panel.py: key.yaml and two `ann-<letter>.yaml`); the rule the annotators followed is
@@ -10,6 +11,10 @@ of each pair of raters, the unsure answers, and how many key labels no longer ma
 items without reading them. With --write the corpus lines are rewritten (that behaviour only) and
 every changed label with its three votes goes to DIR/adjudication.yaml and DOC (default
 docs/judge-adjudication-<behaviour>.md). Running it again changes nothing (the votes come from the key).
+
+With --set tune|confirm the same panel is applied to a reply set kept out of content (the TUNE replies, the
+sealed CONFIRM set): DIR defaults to <set folder>/annotations/<behaviour>/ and the record to adjudication.md
+there — never docs/, which helpers read, since the record quotes the changed replies.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ from pathlib import Path
 
 import yaml
 
+from bench.judge_adjudicate_confirm import SETS
 from bench.judge_agreement import ANNOTATIONS, ROOT
 from settings import Settings
 from trainer.dialogue.adjudication import write_relabels
 from trainer.dialogue.agreement import cohen_kappa
 from trainer.dialogue.behaviour_panel import BehaviourPanel, panel_relabels, read_panel
-from trainer.dialogue.corpus import read_corpus
+from trainer.dialogue.corpus import LabelledUtterance, read_corpus, read_sealed
 
 
 def changes(panel: BehaviourPanel) -> list[dict]:
@@ -88,20 +94,42 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def _utterances(which: str, content: Path) -> list[LabelledUtterance] | None:
+    """The corpus (None, after saying so, when it has problems) or a reply set's valid replies (a set's
+    repeated reply is left out as bench.judge leaves it out)."""
+    if which == "corpus":
+        utterances, problems = read_corpus(content)
+        if problems:
+            print(f"{len(problems)} corpus problem(s): run python -m kb validate")
+            return None
+        return utterances
+    reply_set = SETS[which]
+    utterances, problems = read_sealed(reply_set.folder, reply_set.split)
+    if problems:
+        print(f"{which}: {len(problems)} problem(s) in the set's files, their replies left out")
+    return utterances
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judge_adjudicate_one")
     parser.add_argument("behaviour")
     parser.add_argument("directory", nargs="?", type=Path, default=None,
                         help="the panel's folder (default: tests/trainer/dialogue/annotations/<behaviour>)")
     parser.add_argument("--record", type=Path, default=None, help="the Markdown record (default: docs/judge-adjudication-<behaviour>.md)")
+    parser.add_argument("--set", choices=["corpus", *sorted(SETS)], default="corpus",
+                        help="what the panel relabels: the corpus (default) or a reply set kept out of content")
     parser.add_argument("--write", action="store_true", help="rewrite the corpus and the records")
     args = parser.parse_args(argv)
-    directory = args.directory or ANNOTATIONS / args.behaviour
-    record = args.record or ROOT / "docs" / f"judge-adjudication-{args.behaviour}.md"
-    content = Settings.from_env().content_dir
-    utterances, problems = read_corpus(content)
-    if problems:
-        print(f"{len(problems)} corpus problem(s): run python -m kb validate")
+    if args.set == "corpus":
+        directory = args.directory or ANNOTATIONS / args.behaviour
+        record = args.record or ROOT / "docs" / f"judge-adjudication-{args.behaviour}.md"
+        root = Settings.from_env().content_dir
+    else:
+        directory = args.directory or SETS[args.set].panel_dir / args.behaviour
+        record = args.record or directory / "adjudication.md"
+        root = ROOT
+    utterances = _utterances(args.set, root)
+    if utterances is None:
         return 1
     panel = read_panel(directory, args.behaviour)
     rows = changes(panel)
@@ -111,15 +139,16 @@ def main(argv: list[str] | None = None) -> int:
     by_text = {r.utterance.text: r.utterance for r in relabels}
     drifted = sum((panel.behaviour in panel.current[i]) != by_text[panel.texts[i]].shows(panel.behaviour)
                   for i in panel.ids if panel.texts[i] in by_text)
-    print(f"corpus: {len(relabels)} of {len(panel.ids)} items found; {drifted} whose label differs from the key's "
+    print(f"{args.set}: {len(relabels)} of {len(panel.ids)} items found; {drifted} whose label differs from the key's "
           f"(this panel's rewrite, or a change since it was drawn); {sum(r.changed for r in relabels)} lines to rewrite")
     if args.write:
-        print(f"corpus: {write_relabels(content, relabels)} lines rewritten")
+        print(f"{args.set}: {write_relabels(root, relabels)} lines rewritten")
         (directory / "adjudication.yaml").write_text(yaml.safe_dump(
             {"behaviour": panel.behaviour, "rule": "shown when at least two of annotator 1, annotator 2 and the label it had say so",
              "annotators": [name for name, _ in panel.annotators], "changes": rows},
             allow_unicode=True, sort_keys=False), encoding="utf-8")
-        command = f"python -m bench.judge_adjudicate_one {panel.behaviour} {_shown(directory)} --write"
+        where = "" if args.set == "corpus" else f" --set {args.set}"
+        command = f"python -m bench.judge_adjudicate_one {panel.behaviour} {_shown(directory)}{where} --write"
         record.write_text(_markdown(panel, rows, command), encoding="utf-8")
     return 0
 

@@ -79,3 +79,41 @@ def test_bench_judge_tune_replies_lists_each_miss_and_false_flag_with_what_was_j
     with pytest.raises(SystemExit, match="empathi"):
         tune_replies_table(detectors, judge, None, misses="empathi", folder=tmp_path)
     assert "| behaviour |" not in capsys.readouterr().out  # a misspelt behaviour is refused before any judging
+
+
+def test_a_one_behaviour_panel_relabels_a_reply_set_and_its_majority_adjudication_keeps_it(tmp_path: Path, monkeypatch,
+                                                                                          capsys):
+    """Stop 41: the escalation rule's panel over the TUNE replies (and CONFIRM). `--set tune` rewrites that behaviour on
+    the set's lines, records the changes beside the panel (not in docs/) and prints no reply; re-running the set's
+    majority adjudication keeps the panel's decision instead of undoing it."""
+    from bench import judge_adjudicate_one
+
+    folder = tmp_path / "tune_replies"
+    shutil.copytree(TUNE_REPLIES_DIR, folder, ignore=shutil.ignore_patterns("escalation"))
+    reply_set = ReplySet(folder, TUNE_SPLIT)
+    monkeypatch.setitem(SETS, "tune", reply_set)
+    assert main(["--set", "tune", "--write"]) == 0  # the copy without the shipped panel: the majority's labels
+    capsys.readouterr()
+    replies = read_sealed(folder, TUNE_SPLIT)[0]
+    offered = next(u for u in replies if u.labels == ("escalation",))
+    plain = next(u for u in replies if u.labels == ("empathy",))
+    panel = reply_set.panel_dir / "escalation"
+    panel.mkdir()
+    (panel / "key.yaml").write_text(yaml.safe_dump({"items": [
+        {"id": "t1", "text": offered.text, "file": Path(offered.file).name, "split": "tune", "labels": ["escalation"]},
+        {"id": "t2", "text": plain.text, "file": Path(plain.file).name, "split": "tune", "labels": ["empathy"]}]},
+        allow_unicode=True), encoding="utf-8")
+    for name in ("ann-K", "ann-L"):
+        (panel / f"{name}.yaml").write_text(yaml.safe_dump({"annotator": name, "items": [
+            {"id": "t1", "escalation": False}, {"id": "t2", "escalation": True}]}), encoding="utf-8")
+    votes = set_votes(reply_set)
+    assert sum(r.changed for r in set_relabels(reply_set, votes)) == 2  # the panel's decision, not yet written
+
+    assert judge_adjudicate_one.main(["escalation", "--set", "tune", "--write"]) == 0
+    printed = capsys.readouterr().out
+    assert "tune: 2 lines rewritten" in printed and offered.text not in printed and plain.text not in printed
+    after = {u.text: u.labels for u in read_sealed(folder, TUNE_SPLIT)[0]}
+    assert after[offered.text] == () and after[plain.text] == ("empathy", "escalation")
+    assert plain.text in (panel / "adjudication.md").read_text(encoding="utf-8")
+    assert sum(r.changed for r in set_relabels(reply_set, set_votes(reply_set))) == 0
+    assert main(["--set", "tune"]) == 0 and "0 tune lines to rewrite" in capsys.readouterr().out
