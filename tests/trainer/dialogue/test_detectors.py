@@ -703,3 +703,13 @@ def test_the_customer_reproached_for_interrupting_is_held_to_the_classifier(text
 ])
 def test_the_agent_interrupting_or_inviting_interruption_is_not_rude(text):
     assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])
+
+
+@pytest.mark.parametrize("text, quote", [  # judge42r: said before, the last time; talked down to (held)
+    ("我再最后讲一遍，犹豫期是十五天。", "我再最后讲一遍，"),
+    ("跟您说这些您也搞不明白，您让家里人来问吧。", "跟您说这些您也搞不明白，"),
+])
+def test_the_last_time_and_talking_down_are_rude_held_to_the_classifier(text, quote):
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in judged}
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in held}
