@@ -452,6 +452,15 @@ _BLAME_OFF_US = re.compile(r"(不能|可不|不)(怪|赖)(我们|公司|咱们|�
 _BLAME_ELSEWHERE = re.compile(
     r"不归我(们)?[^，,。！？!?]{0,4}管|说也白说|怪(那个|那位)?(业务员|代理人|同事|柜台|财务|快递)|"
     r"(你|您)(得|就)?(去)?找(医院|快递|他|她|业务员|代理人|银行)(掰扯|理论|算账)?(去|吧)(?=[。！？!?～~]|$)|"
+    # judge42r (tune replies): the customer sent to their family or to the salesperson himself to have it out (签字的事您找
+    # 您儿子讲去 / 您要讨说法就找他本人嘛 / 您找银行问去), the company saying it does not answer for it (这个问题我们不负责的哦 —
+    # not 不负责任, "irresponsible"), and the customer's unread contract named as the cause (那您又没看条款 / 合同您拿回家也没
+    # 看吧 / 你自己不看合同 — not 您自己都没看到合同, never handed it). Train split (non-dev): 11 lines match, all labelled
+    # blame (您找医院去 ×2, 您找银行去, 你找他掰扯去, 这个公司不负责, 合同您不看, 您是不是没看合同呀, 合同您拿回家也没看吧 …).
+    r"(你|您)[^，,。！？!?]{0,6}?找(您|你)?的?(医院|快递|他|她|业务员|代理人|银行|儿子|女儿|闺女|孩子|家里人|老伴)(本人)?"
+    r"(掰扯|理论|算账|讲|说|问)?(去|吧|嘛)(?=[。！？!?～~]|$)|(我们|公司|咱们|咱)(这边|这里)?(是|可|也)?不负责(?!任)|"
+    r"(你|您)[^，,。！？!?]{0,4}?(没|不)(仔细)?(看|读)(?![到见])(过|一下)?[^，,。！？!?]{0,2}(合同|条款)"
+    r"|(合同|条款)[^，,。！？!?]{0,6}(你|您)[^，,。！？!?]{0,4}(没|不)(看|读)|"
     r"(你|您)(自己)?(操作|填|弄|搞|记|输|写)错了|"
     # judge25 (train misses): the agent disowning it (反正不是我说的, 又不是我拒的, …没登记，不是我。, 跟我真没关系) or saying
     # the company is not wrong (反正我们没错); a signature held against the customer (签了就说明您知道了, 您都签了还说…); a
