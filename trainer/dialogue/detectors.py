@@ -533,12 +533,14 @@ _RUDE_SPOKEN = re.compile(
 # 现在倒来找我们了？). No line of the 2,060 non-dev lines (the train split, the training-only files, judge32a's whole rude
 # file) matches one not labelled rude.
 # judge42r: talked down to with any verb of understanding (跟您讲分红您也弄不明白 — tune tw-a:108; 您也搞不明白), not only
-# 听不明白 (train: one line, rude).
+# 听不明白 (train: one line, rude); and "how come you still…" of asking or believing (您咋还问呢 — train, w-veteran-regional,
+# rude; 您咋还不信 — tune tw-b:123), not of the case (怎么还没到账).
 _RUDE_SHAPES = re.compile(
     r"(?<![不别])(?<!不能)(怪|赖|能怪)谁(呀|啊|呢|啦)?(?=[？?～~！!。，,]|$)|自己(去)?(看|查|翻)[^，,。！？!?]{0,4}呗"
     r"|(不行|不能|不赔|没有|没办法)就是(不行|不能|不赔|没有|没办法)|我也是打工的"
     r"|(说|讲)也白(说|讲)|爱(找|问)谁(就)?(找|问)谁|(投诉|告)啥(呀|啊)?(?=[，,。！？!?～~]|$)"
     r"|(不用|别)(老|总|一直)打(电话|过来|来)|别再打(过来|来)|往上捅|倒(来|想起来)(找|问)|(您|你)也(听|弄|搞|整|看)不(明白|懂)"
+    r"|(咋|怎么)还(在)?(问|不信|不懂|不明白|没(听)?(懂|明白)|听不(懂|明白))"
 )
 
 def _counts_alone(text: str, match: re.Match) -> bool:

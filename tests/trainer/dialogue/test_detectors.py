@@ -708,6 +708,7 @@ def test_the_agent_interrupting_or_inviting_interruption_is_not_rude(text):
 @pytest.mark.parametrize("text, quote", [  # judge42r: said before, the last time; talked down to (held)
     ("我再最后讲一遍，犹豫期是十五天。", "我再最后讲一遍，"),
     ("跟您说这些您也搞不明白，您让家里人来问吧。", "跟您说这些您也搞不明白，"),
+    ("工号都给您了，您怎么还不信呢？", "您怎么还不信呢？"),
 ])
 def test_the_last_time_and_talking_down_are_rude_held_to_the_classifier(text, quote):
     judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
@@ -733,3 +734,7 @@ def test_blame_in_fresh_words_is_found_and_quoted(text, quote):
 ])
 def test_blame_look_alikes_are_not_blame(text):
     assert "blame" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])
+
+
+def test_how_come_of_the_case_is_no_reproach():
+    assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence("钱怎么还没到账呢？我帮您查一下。", set())[0])
