@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kb.chinese_text import clause_at
+from trainer.dialogue.brush_offs import SAME_RESULT
 from trainer.dialogue.evidence import Evidence
 
 _HANDED_UP = re.compile(
@@ -27,8 +28,7 @@ _HANDED_UP = re.compile(
     r"|调解|仲裁|12378"
 )
 # A route named to say it changes nothing (主管也这么说，转了没用; 您打12378去呗，打了也是这结果) offers none.
-_TURNED_DOWN = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|研究研究|说过了"
-                          r"|(也|都|还)(是)?(这|这个|一样的)结果|结果(都|也|还)(是)?一样")
+_TURNED_DOWN = re.compile(r"没用|白搭|也一样|也这么说|也是这么说|研究研究|说过了|" + SAME_RESULT)
 # Written from the train split's misses: a hit counts only when the classifier scores the reply's escalation at least
 # this (`detectors.SPOKEN_FLOORS`; chosen leave one writer out, docs/benchmarks.md judge39n); without a classifier it
 # does not count.

@@ -35,6 +35,8 @@ from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_
 from trainer.dialogue.not_faults import misread_fault
 from trainer.dialogue.promises import states_no_lapse
 from trainer.dialogue.quotation import QUOTE_SENSITIVE, reported_at
+from trainer.dialogue.regional_speech import mandarin_reading
+from trainer.dialogue.reproaches import only_reproaches
 from trainer.dialogue.segments import Segment, clause_segments, reading_units, sentence_segments
 
 MEMO_SIZE = 8192
@@ -358,6 +360,8 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
             any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
     ),
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
+    # every question it asks reproaches the customer (您这不是较劲呢吗？ 还能改？): nothing asked (reproaches.py, judge42r)
+    "clarifying_question": (lambda u: only_reproaches(mandarin_reading(u.quote).text),),
 }
 
 

@@ -38,3 +38,43 @@ def test_a_complaint_said_to_change_nothing_is_rude_without_a_floor():
 ])
 def test_look_alikes_are_not_rude(text):
     assert evidence(text) == (set(), set(), set())
+
+
+@pytest.mark.parametrize("text, quote", [  # judge42r: any recourse said to end the same
+    ("申诉？申诉也是一样的结果，没啥意思。", "申诉也是一样的结果，"),
+    ("您去找经理吧，经理来了也是这个答复。", "经理来了也是这个答复。"),
+    ("您要上电视我们也不怕，不过结果都一样。", "不过结果都一样。"),
+])
+def test_a_recourse_said_to_end_the_same_is_rude_without_a_floor(text, quote):
+    judged, held, alone = evidence(text)
+    assert quote in judged and quote in alone and not held
+
+
+@pytest.mark.parametrize("text", [
+    "复核结果也可能是一样的，不过您有权申请，我帮您递上去。",  # hedged: a likelihood
+    "这个结果改的可能性不大，但复核是您的权利。",
+    "您在APP上办和去柜面办，结果都一样，看您方便。",          # no recourse: two ways to the same thing
+])
+def test_a_likely_outcome_said_honestly_is_not_rude(text):
+    assert evidence(text) == (set(), set(), set())
+
+
+@pytest.mark.parametrize("text, quote", [  # judge42r: the choice left to the customer, hands washed
+    ("您要退就退吧，反正也不是我的钱。", "您要退就退吧，"),
+    ("您不信就算了，我这边也没办法。", "您不信就算了，"),
+    ("保单停了可别说我没提醒您。", "保单停了可别说我没提醒您。"),
+    ("这个钱您非要现在取，以后后悔了也别找我。", "以后后悔了也别找我。"),
+])
+def test_the_choice_left_to_the_customer_with_hands_washed_is_rude_held_to_the_classifier(text, quote):
+    judged, held, alone = evidence(text)
+    assert quote in judged and quote in held
+
+
+@pytest.mark.parametrize("text", [
+    "能退的部分就退吧，剩下的我帮您申请。",  # advice, nobody's choice left
+    "该交就交吧，别让保单失效了。",
+    "什么时候回电话随您方便，我一直在。",     # an offer
+    "您随时打过来都行。",
+])
+def test_advice_and_offers_are_no_dismissal(text):
+    assert evidence(text) == (set(), set(), set())

@@ -703,3 +703,38 @@ def test_the_customer_reproached_for_interrupting_is_held_to_the_classifier(text
 ])
 def test_the_agent_interrupting_or_inviting_interruption_is_not_rude(text):
     assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])
+
+
+@pytest.mark.parametrize("text, quote", [  # judge42r: said before, the last time; talked down to (held)
+    ("我再最后讲一遍，犹豫期是十五天。", "我再最后讲一遍，"),
+    ("跟您说这些您也搞不明白，您让家里人来问吧。", "跟您说这些您也搞不明白，"),
+    ("工号都给您了，您怎么还不信呢？", "您怎么还不信呢？"),
+])
+def test_the_last_time_and_talking_down_are_rude_held_to_the_classifier(text, quote):
+    judged, held = Detectors(FORBIDDEN).rule_evidence(text, set())
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in judged}
+    assert ("rude", quote) in {(e.behaviour, e.quote) for e in held}
+
+
+@pytest.mark.parametrize("text, quote", [  # judge42r: sent away to have it out, not answered for, the contract unread
+    ("您在外面签的那份，您找您闺女问去。", "您找您闺女问去。"),
+    ("想要个说法，那您找业务员本人吧。", "那您找业务员本人吧。"),
+    ("密码是您自己告诉别人的，这个我们不负责。", "这个我们不负责。"),
+    ("您压根没看条款，才会这么想。", "您压根没看条款，"),
+])
+def test_blame_in_fresh_words_is_found_and_quoted(text, quote):
+    assert ("blame", quote) in {(e.behaviour, e.quote) for e in Detectors(FORBIDDEN).rule_evidence(text, set())[0]}
+
+
+@pytest.mark.parametrize("text", [
+    "合同是您儿子帮您办的，您自己都没看到合同，难怪不清楚。",  # never handed it
+    "我现在给您报个数反而是不负责任的。",                    # irresponsible
+    "您找柜面的同事办吧，带上身份证就行。",                    # a next step
+    "您不看条款也没关系，我一条条给您讲。",                    # never mind
+])
+def test_blame_look_alikes_are_not_blame(text):
+    assert "blame" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])
+
+
+def test_how_come_of_the_case_is_no_reproach():
+    assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence("钱怎么还没到账呢？我帮您查一下。", set())[0])
