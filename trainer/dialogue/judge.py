@@ -30,6 +30,7 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.hand_ups import specialist_contact_only
+from trainer.dialogue.identity_questions import only_who_they_are
 from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
                                             thanks_for_understanding)
 from trainer.dialogue.not_faults import misread_fault
@@ -222,6 +223,8 @@ class MeaningJudge:
         for item in evidence:
             if item.behaviour == "verification" and no_identity_asked(reading.text):
                 continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
+            if item.behaviour == "clarifying_question" and only_who_they_are(reading.text):
+                continue  # every question asks who the caller is: the identity check, nothing about the case (judge42q)
             floor = floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
@@ -357,6 +360,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         lambda u: any(w in u.sentence for w in NOT_ASKING) or (
             any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
     ),
+    "clarifying_question": (lambda u: only_who_they_are(u.reply),),  # asks only who the caller is (judge42q)
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
 }
 
