@@ -26,7 +26,7 @@ from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, se
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, explained_span, offers_choices, rule_floor,
-                                        warns_before_ending)
+                                        waited_only, warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.hand_ups import specialist_contact_only
@@ -351,7 +351,10 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         or asks_own_will(u.sentence),
     ),
     "personal_data": (lambda u: any(w in u.quote for w in SELF_INTRODUCTION),),
-    "empathy": (lambda u: thanks_for_understanding(u.quote),),  # a closing courtesy (judge38e)
+    "empathy": (
+        lambda u: thanks_for_understanding(u.quote),  # a closing courtesy (judge38e)
+        lambda u: waited_only(u.quote),  # a wait apologised for, 让您等了这么久: an apology (judge42q)
+    ),
     "verification": (
         lambda u: not any(w in u.reply for w in IDENTITY_WORDS),
         lambda u: no_identity_asked(u.reply),  # nobody is asked who they are (docs/annotation-verification.md; judge39v)

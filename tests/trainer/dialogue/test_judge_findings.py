@@ -259,3 +259,10 @@ def test_a_reply_that_only_asks_who_the_caller_is_is_no_clarifying_question() ->
     assert judge.findings(reading("您是老爷子什么人啊？儿子还是闺女？", [0.9, 0.9]), set()) == []
     assert judge.findings(reading("您是老爷子什么人啊？他哪天出的院？", [0.9, 0.9]), set())[0].behaviour == "clarifying_question"
 
+
+def test_a_wait_apologised_for_is_no_empathy() -> None:
+    """judge42q: 让您等了这么久 is an apology (train: 7 of 8 such lines apology alone); a feeling named beside it is not
+    only the wait."""
+    judge = judge_scoring("empathy", 0.5)
+    assert judge.findings(reading("让您等了这么久才给您回电话。", [0.9]), set()) == []
+    assert judge.findings(reading("让您等了这么久，您肯定着急了。", [0.9]), set())[0].behaviour == "empathy"
