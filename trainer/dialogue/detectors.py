@@ -816,7 +816,10 @@ class Detectors:
         cues = self.positives(text)
         if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
             cues = [e for e in cues if e.behaviour != "escalation"]  # so the calibration's cue verdicts stay)
-        spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
+        # the customer calmed counts only with a classifier, which can find the promise or empty answer it may open
+        # (`reply.caring_in_earnest`): alone, 您别急，您的要求我都记下了 would be comfort, not the empty answer it is
+        spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or (
+            e.behaviour not in SPOKEN_FLOORS and not (e.behaviour == "empathy" and calming_only(e.quote)))]
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
             faults = [e for e in faults if not any(e is a for a in alone)]

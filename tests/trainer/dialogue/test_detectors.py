@@ -713,3 +713,13 @@ def test_the_customer_reproached_for_interrupting_is_held_to_the_classifier(text
 ])
 def test_the_agent_interrupting_or_inviting_interruption_is_not_rude(text):
     assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence(text, set())[0])
+
+
+def test_the_customer_calmed_counts_only_with_a_classifier():
+    """judge42q: 您别急 opens a promise or an empty answer as often as it comforts; only a judge that can find those
+    (`reply.caring_in_earnest`) credits it. Other empathy forms count by rules alone as before."""
+    calmed = "王女士，您别急，您的要求我都记下了。"
+    assert "empathy" in behaviours(Detectors(()).rule_evidence(calmed, set())[0])
+    assert "empathy" not in behaviours(Detectors(()).rule_evidence(calmed, set(), judged=False)[0])
+    felt = "您这火气我能理解，您别急。"
+    assert "empathy" in behaviours(Detectors(()).rule_evidence(felt, set(), judged=False)[0])
