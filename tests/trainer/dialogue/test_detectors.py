@@ -396,7 +396,7 @@ SPOKEN_GOOD_SERVICE = [
     ("您这么着急，我理解的哈，咱们一件一件来。", "empathy"),
     # judge42q: the customer calmed in spoken words, their caution called good, bad luck regretted — wordings of my own
     ("大姐您莫慌，咱们先把单子找出来。", "empathy"),
-    ("您甭着急哈，我一条一条给您说。", "empathy"),
+    ("您甭慌哈，我一条一条给您说。", "empathy"),
     ("您先别怕，这个电话不会让您转账的。", "empathy"),
     ("您多留个心眼是对的，现在冒充客服的不少。", "empathy"),
     ("您这么警惕，这是好事，不清楚的都可以问。", "empathy"),
