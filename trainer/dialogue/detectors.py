@@ -62,6 +62,11 @@ _EMPATHY_FOR_THE_SITUATION = (
     r"|(压力|心里)[^，。？！?!]{0,4}(肯定|一定)[^，。？！?!]{0,4}(大|不舒服|慌|发空|难受|不好受|堵|乱)"
     r"|(肯定|一定)(很|特别|是)?(慌|急坏|累坏|不好受|不舒服|不好过)|(担心|着急|心急|难受|慌|堵得慌)是肯定的"
     r"|缓口气|缓一口气|缓一缓|消消气|别太?上火|(您|你)先?喝口水|别憋着|别急眼|一直在听"
+    # judge42q: the customer's caution called good across a comma (您警惕性高是好事 / 您多个心眼是对的 / 您问得蛮细的，这是好事:
+    # 5 of the 6 train lines saying it are empathy — the sixth, 您警惕是好事，可以挂了自己打官方电话核对, next_step + explanation),
+    # and bad luck regretted with them (就差5天，真的很可惜 / 我也替您可惜: 2 of 2 train lines; 不凑巧 / 赶寸 say the same, no train line)
+    r"|(警惕|心眼|防骗|防备|小心|谨慎|怕被骗|问得[^，,。？！?!]{0,3}细)[^。？！?!]{0,8}(是好事|是对的)"
+    r"|可惜|不凑巧|太不巧|赶寸"
     r"|(火气|气|着急|急|心情|感觉|感受|滋味|委屈|憋屈|担心|顾虑|难处|分量|不高兴)[^。？！?!]{0,3}"
     r"我(能|都|也|完全|非常|全)?(理解|知道|明白|懂|体会|听得出来|听出来|听到了|掂得出来|接受)|我(听|看)(出来了|得出来)，?(您|你)"
 )
@@ -79,10 +84,23 @@ _EMPATHY_SPOKEN = re.compile(
 # 来找茬的, 钱的事谁不急; also 我理解的哈 — judge40e, tune replies; no train line says it) and a hardship seen (遇上难处
 # 了, 你也是真没辙了, 够累的了, 我听您嗓子都哑了; not 我也没辙 — blame).
 _EMPATHY_ACKNOWLEDGED = re.compile(
-    r"(?<!不会)(?<!不)让(您|你)[^，。？！?!]{0,8}(着急|失望|糊涂|操心|受累|费心|为难|上火|闹心|来回跑|跑柜台|白等)"
+    r"(?<!不会)(?<!不)让(您|你)[^，。？！?!]{0,8}(着急|失望|糊涂|操心|受累|费心|为难|上火|闹心|来回跑|跑柜台)"
     r"|别哭(?!了)|这个我理解|我(能|也|都)?理解(的)?(哈|啊|呀|嘛)?[，。！,!～~]|我明白(您|你)(不是|是)|(谁|哪个)不(急|着急|上火|烦|慌)"
     r"|难处|(您|你)[^，。？！?!]{0,4}没辙|够累|(听|看)(您|你)[^，。？！?!]{0,4}嗓子"
 )
+# judge42q: a wait apologised for (让您等了这么久 / 让您久等了 / 让您白等了一上午) is an apology, not empathy: on the train split 7
+# of the 8 lines saying 让您…等 are labelled apology alone (the eighth, 让您在柜面白等了一上午, once made 白等 a form above; a
+# tune reply saying the same is apology alone). `waited_only` clears a classifier's empathy credit for such a clause.
+_WAITED = re.compile(r"让(您|你)[^，,。？！?!]{0,8}等|久等")
+# judge42q: the customer calmed (您莫急撒 / 您先别慌哈 / 您甭怕 / 甭着急，咱一样一样来 — 莫 / 甭 read 别, `regional_speech`) — the
+# feeling itself at a clause's end, not 别急着退保 (don't rush to) nor 别担心 (on train the opener of a promise: 您别担心，…
+# 肯定给过的). Train split: 12 of the 17 lines saying it are empathy; of the other five two are empty answers and one a
+# promise (…您别着急。 / 您别急，我跟领导说一声，这个拒赔能给您改过来。) — `reply.caring_in_earnest` withholds it beside one — and
+# two are w-warm-steps' identity checks (it teaches verification only). Read last of the spoken empathy forms.
+_CALMED = re.compile(r"(?<![不没])(别|不要)(太)?(着急|急|慌|怕|害怕|紧张)(?=[哈啊呀嘛咯哦啦呢撒噻～~]*"
+                     r"(阿姨|叔叔|伯伯|孃孃|大爷|大娘|大妈|大哥|大姐|老人家|亲)?([，,。！!？?；;…]|$))")
+# A feeling named beside the wait (让您等了这么久，您肯定着急了) is more than the wait.
+_FEELING = re.compile(r"急|气|委屈|难受|烦|担心|慌|心情|感受|辛苦")
 APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
 VERIFICATION_CUES = (
     "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
@@ -191,6 +209,24 @@ def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
         if spoken and checks_back(evidence.quote):  # …生效的那张，对吧？ — the rule floor, not `SPOKEN_FLOORS`
             return calibrated
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
+
+
+def _other_empathy(said: str) -> bool:
+    """`said` (Mandarin) holds an empathy form other than calming or a wait apologised for."""
+    return (any(cue in said for cue in EMPATHY_CUES) or bool(_IN_THEIR_SHOES.search(said))
+            or bool(_EMPATHY_SPOKEN.search(said)) or bool(_EMPATHY_ACKNOWLEDGED.search(said)))
+
+
+def waited_only(quote: str) -> bool:
+    """The quote's empathy is a wait apologised for (让您等了这么久才给您回电话。) and nothing else (judge42q)."""
+    said = mandarin_reading(quote).text
+    return bool(_WAITED.search(said)) and not _FEELING.search(said) and not _other_empathy(said)
+
+
+def calming_only(quote: str) -> bool:
+    """The quote's empathy is the customer calmed (您莫急撒，) and nothing else (judge42q)."""
+    said = mandarin_reading(quote).text
+    return bool(_CALMED.search(said)) and not _other_empathy(said)
 
 
 def _asks_at_end(question: str) -> bool:
@@ -774,7 +810,8 @@ class Detectors:
         with these forms (they were written from the train split's misses) the thresholds rose, and on the dev
         split next_step recall fell 0.59 → 0.41 while the rules found more (docs/benchmarks.md, judge26)."""
         found_now = [
-            _pattern_evidence(text, "empathy", _EMPATHY_SPOKEN) or _pattern_evidence(text, "empathy", _EMPATHY_ACKNOWLEDGED),
+            _pattern_evidence(text, "empathy", _EMPATHY_SPOKEN) or _pattern_evidence(text, "empathy", _EMPATHY_ACKNOWLEDGED)
+            or _pattern_evidence(text, "empathy", _CALMED),
             _pattern_evidence(text, "verification", _IDENTITY_SPOKEN)
             or _pattern_evidence(text, "verification", _IDENTITY_ASKED_TO_SAY)
             or _pattern_evidence(text, "verification", _RELATION_ASKED),
@@ -800,7 +837,10 @@ class Detectors:
         if any(e.behaviour == "clarifying_question" and only_reproaches(e.quote) for e in cues):  # 您这不是较劲呢吗？
             asked = self.clarifying_question(text, reproached=True)  # a reproach asks nothing (reproaches.py, judge42r)
             cues = [e for e in cues if e.behaviour != "clarifying_question"] + ([asked] if asked else [])
-        spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
+        # the customer calmed counts only with a classifier, which can find the promise or empty answer it may open
+        # (`reply.caring_in_earnest`): alone, 您别急，您的要求我都记下了 would be comfort, not the empty answer it is
+        spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or (
+            e.behaviour not in SPOKEN_FLOORS and not (e.behaviour == "empathy" and calming_only(e.quote)))]
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
             faults = [e for e in faults if not any(e is a for a in alone)]

@@ -26,10 +26,11 @@ from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, se
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, explained_span, offers_choices, rule_floor,
-                                        warns_before_ending)
+                                        waited_only, warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.hand_ups import specialist_contact_only
+from trainer.dialogue.identity_questions import only_who_they_are
 from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
                                             thanks_for_understanding)
 from trainer.dialogue.not_faults import misread_fault
@@ -224,6 +225,8 @@ class MeaningJudge:
         for item in evidence:
             if item.behaviour == "verification" and no_identity_asked(reading.text):
                 continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
+            if item.behaviour == "clarifying_question" and only_who_they_are(reading.text):
+                continue  # every question asks who the caller is: the identity check, nothing about the case (judge42q)
             floor = floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
             if floor > 0:
@@ -350,7 +353,10 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         or asks_own_will(u.sentence),
     ),
     "personal_data": (lambda u: any(w in u.quote for w in SELF_INTRODUCTION),),
-    "empathy": (lambda u: thanks_for_understanding(u.quote),),  # a closing courtesy (judge38e)
+    "empathy": (
+        lambda u: thanks_for_understanding(u.quote),  # a closing courtesy (judge38e)
+        lambda u: waited_only(u.quote),  # a wait apologised for, 让您等了这么久: an apology (judge42q)
+    ),
     "verification": (
         lambda u: not any(w in u.reply for w in IDENTITY_WORDS),
         lambda u: no_identity_asked(u.reply),  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
@@ -359,6 +365,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         lambda u: any(w in u.sentence for w in NOT_ASKING) or (
             any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
     ),
+    "clarifying_question": (lambda u: only_who_they_are(u.reply),),  # asks only who the caller is (judge42q)
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
     # every question it asks reproaches the customer (您这不是较劲呢吗？ 还能改？): nothing asked (reproaches.py, judge42r)
     "clarifying_question": (lambda u: only_reproaches(mandarin_reading(u.quote).text),),

@@ -18,7 +18,9 @@ import re
 
 CHECK_BACK = re.compile(r"(对吧|对不|对不对|是吧|没错吧|是不是)[？?]$")
 WHO_OR_WHERE = re.compile(r"先生|女士|爱人|老伴|家属|(您|你)住(?!院)")
-ASKED_AS_REQUEST = re.compile(r"我想(了解|问|确认)一下|我先?问(一句|一下)|跟我(说说|讲讲|捋)")
+# 我问一下 asks the customer when a pause or 您 follows (我问一下啊，… / 我先问一句：… — the 4 train lines saying it, all
+# clarifying_question); 我问一下理赔的同事 is the agent's own step (a tune reply, labelled next_step, held to no floor; judge42q).
+ASKED_AS_REQUEST = re.compile(r"我想(了解|问|确认)一下|我先?问(一句|一下)(?=[啊哈呀嘛呢哦，,：:～~\s]|您|你|$)|跟我(说说|讲讲|捋)")
 # The score a request needs (see the module docstring); chosen on the train split leaving one writer out (judge39e).
 REQUEST_FLOOR = 0.0
 

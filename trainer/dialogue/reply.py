@@ -6,7 +6,7 @@ benchmark of the utterance corpus, so both measure the same thing.
 
 from __future__ import annotations
 
-from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.detectors import Detectors, calming_only
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.judge import MeaningJudge, Reading
 from trainer.dialogue.segments import sentence_segments
@@ -35,6 +35,32 @@ def explaining_in_earnest(evidence: list[Evidence]) -> list[Evidence]:
                                         and _explains_nothing(e.quote, evidence))]
 
 
+# A reply that blames or is rude to someone shows no empathy: on the train split none of the 173 utterances labelled blame
+# and 1 of the 241 labelled rude is labelled empathy (the TUNE replies: 0 of 46, 0 of 52) — the classifier credited the
+# agent's own plight in them (您这样说我也很为难的呀，又不是我让您买的～ / 这事儿得怪医院，我们也没辙。, judge42q).
+UNCARING = ("blame", "rude")
+# …and the customer calmed (您别急 / 莫慌, `detectors.calming_only`) beside a promise or an empty answer is their opener:
+# 您别急，我跟领导说一声，这个拒赔能给您改过来。 / 反正会有人联系您的，您别急。 (train: 3 of the 5 such lines not labelled empathy).
+CALMING_EMPTILY = ("absolute_promise", "vague")
+
+
+def caring_in_earnest(evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` without empathy credits in a reply found blaming or rude (`UNCARING`), nor a credit for calming the
+    customer alone beside a promise or an empty answer found in it (`CALMING_EMPTILY`; judge42q)."""
+    faults = {e.behaviour for e in evidence if not e.ok}
+    if faults.intersection(UNCARING):
+        return [e for e in evidence if not (e.ok and e.behaviour == "empathy")]
+    if faults.intersection(CALMING_EMPTILY):
+        return [e for e in evidence if not (e.ok and e.behaviour == "empathy" and calming_only(e.quote))]
+    return evidence
+
+
+def in_earnest(evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` without the credits its own faults take back (`explaining_in_earnest`, `caring_in_earnest`): read
+    once the rules and the classifier have both spoken, by the session and the corpus benchmarks alike."""
+    return caring_in_earnest(explaining_in_earnest(evidence))
+
+
 # A promise of the outcome or an empty answer explains no rule: on the train split none of the 86 utterances
 # labelled absolute_promise and none of the 101 labelled vague shows explanation (judge21).
 EXPLAINS_NOTHING = ("absolute_promise", "vague")
@@ -52,5 +78,5 @@ def reply_evidence(text: str, detectors: Detectors, judge: MeaningJudge | None =
     if judge is not None:
         reading = judge.read(text)
         evidence = judge.confirmed(reading, evidence, spoken)
-        evidence = explaining_in_earnest(evidence + meaning_findings(judge, reading, evidence, set()))
+        evidence = in_earnest(evidence + meaning_findings(judge, reading, evidence, set()))
     return evidence

@@ -28,7 +28,7 @@ from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, entry_wording, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
-from trainer.dialogue.reply import explaining_in_earnest, meaning_findings
+from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
@@ -679,7 +679,7 @@ class DialogueSession:
                                             "wrong person: check the name before you speak, and ask when unsure."),
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
-            evidence = explaining_in_earnest(self._meaning(reading, evidence))
+            evidence = in_earnest(self._meaning(reading, evidence))
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence = _thanks_not_closing(text, evidence)

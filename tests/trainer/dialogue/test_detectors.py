@@ -379,7 +379,6 @@ SPOKEN_GOOD_SERVICE = [
     ("您带上身份证去就近的柜面就能办。", "next_step"),
     # judge38e: the customer's situation acknowledged inside a longer reply, in wordings of my own (not train lines)
     ("真不好意思，材料清单没发全，让您来回跑了三趟。", "empathy"),
-    ("是我们没排好号，让您在大厅白等了一下午。", "empathy"),
     ("您先别哭，这事儿咱们一起想办法。", "empathy"),
     ("这个我理解，不过规定确实要本人签字。", "empathy"),
     ("我明白您不是故意拖着不交的。", "empathy"),
@@ -395,6 +394,13 @@ SPOKEN_GOOD_SERVICE = [
     ("您是老人家什么人呀？孙子还是外孙？", "verification"),
     ("交了这么多年，您心头不甘我晓得，我晓得您的委屈。", "empathy"),
     ("您这么着急，我理解的哈，咱们一件一件来。", "empathy"),
+    # judge42q: the customer calmed in spoken words, their caution called good, bad luck regretted — wordings of my own
+    ("大姐您莫慌，咱们先把单子找出来。", "empathy"),
+    ("您甭慌哈，我一条一条给您说。", "empathy"),
+    ("您先别怕，这个电话不会让您转账的。", "empathy"),
+    ("您多留个心眼是对的，现在冒充客服的不少。", "empathy"),
+    ("您这么警惕，这是好事，不清楚的都可以问。", "empathy"),
+    ("就差三天没赶上，我也替您可惜。", "empathy"),
 ]
 
 
@@ -429,6 +435,10 @@ def test_good_service_in_spoken_words_is_found_and_quoted(text, behaviour):
     ("我给您说一下保单号在哪儿能看到。", "verification"),            # the agent says it (judge39v)
     ("规定要本人来办，不是难为您。", "empathy"),                    # a refusal (judge40e)
     ("这跟保单没什么关系，您放心。", "verification"),                # 没什么关系: nothing asked (judge40e)
+    ("是我们没排好号，让您在大厅白等了一下午。", "empathy"),          # a wait apologised for (judge42q; judge38e read it)
+    ("您先别急着退保，听我说完宽限期。", "empathy"),                  # don't rush to (judge42q)
+    ("没听清的话我再说一遍，不着急。", "empathy"),                    # the agent's own pace (judge42q)
+    ("我问一下核保的同事，下午给您回话，行不？", "clarifying_question"),  # the agent asks a colleague (judge42q)
 ])
 def test_look_alikes_of_those_wordings_are_not_credited(text, behaviour):
     assert behaviour not in behaviours(Detectors(()).rule_evidence(text, set())[0])
@@ -738,3 +748,13 @@ def test_blame_look_alikes_are_not_blame(text):
 
 def test_how_come_of_the_case_is_no_reproach():
     assert "rude" not in behaviours(Detectors(FORBIDDEN).rule_evidence("钱怎么还没到账呢？我帮您查一下。", set())[0])
+
+
+def test_the_customer_calmed_counts_only_with_a_classifier():
+    """judge42q: 您别急 opens a promise or an empty answer as often as it comforts; only a judge that can find those
+    (`reply.caring_in_earnest`) credits it. Other empathy forms count by rules alone as before."""
+    calmed = "王女士，您别急，您的要求我都记下了。"
+    assert "empathy" in behaviours(Detectors(()).rule_evidence(calmed, set())[0])
+    assert "empathy" not in behaviours(Detectors(()).rule_evidence(calmed, set(), judged=False)[0])
+    felt = "您这火气我能理解，您别急。"
+    assert "empathy" in behaviours(Detectors(()).rule_evidence(felt, set(), judged=False)[0])

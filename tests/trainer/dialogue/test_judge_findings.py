@@ -239,3 +239,30 @@ def test_asking_them_to_say_it_themselves_and_how_they_are_related_is_an_identit
         kept = confirming.confirmed(reading(text, [score] * len(sentence_segments(text))), evidence, spoken)
         assert ("verification" in {e.behaviour for e in kept}) == shown, text
 
+
+
+def test_a_reply_that_only_asks_who_the_caller_is_is_no_clarifying_question() -> None:
+    """judge42q: the question-word cue (什么 / 吗) and the classifier credited identity checks as clarifying questions
+    (tune replies: 10 of clarifying's 19 false credits); the corpus writers label them verification alone. A case question
+    beside the check, or the same words about the case, still count."""
+    confirming = judge_confirming("clarifying_question", 0.4)
+    only = lambda found: [e for e in found if e.behaviour == "clarifying_question"]  # noqa: E731 — the judge knows this one
+    for text, shown in (("那请问您是投保人的什么人？是子女还是配偶呀？", False),
+                        ("方便告诉我一下您的出生日期吗？核对好了我们再往下讲。", False),
+                        ("请问您是投保人本人吗？您当时是在哪家银行买的？", True),
+                        ("请问投保单上的签名，是您本人亲笔签的吗？", True)):
+        evidence, spoken = (only(found) for found in Detectors(()).rule_evidence(text, set()))
+        assert evidence, text  # the question rules fire
+        kept = confirming.confirmed(reading(text, [0.9] * len(sentence_segments(text))), evidence, spoken)
+        assert ("clarifying_question" in {e.behaviour for e in kept}) == shown, text
+    judge = judge_scoring("clarifying_question", 0.5)
+    assert judge.findings(reading("您是老爷子什么人啊？儿子还是闺女？", [0.9, 0.9]), set()) == []
+    assert judge.findings(reading("您是老爷子什么人啊？他哪天出的院？", [0.9, 0.9]), set())[0].behaviour == "clarifying_question"
+
+
+def test_a_wait_apologised_for_is_no_empathy() -> None:
+    """judge42q: 让您等了这么久 is an apology (train: 7 of 8 such lines apology alone); a feeling named beside it is not
+    only the wait."""
+    judge = judge_scoring("empathy", 0.5)
+    assert judge.findings(reading("让您等了这么久才给您回电话。", [0.9]), set()) == []
+    assert judge.findings(reading("让您等了这么久，您肯定着急了。", [0.9]), set())[0].behaviour == "empathy"
