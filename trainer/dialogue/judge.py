@@ -365,10 +365,12 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         lambda u: any(w in u.sentence for w in NOT_ASKING) or (
             any(w in u.sentence for w in SELF_INTRODUCTION) and not u.sentence.endswith(("？", "?"))),
     ),
-    "clarifying_question": (lambda u: only_who_they_are(u.reply),),  # asks only who the caller is (judge42q)
+    "clarifying_question": (
+        lambda u: only_who_they_are(u.reply),  # asks only who the caller is (judge42q)
+        # every question it asks reproaches the customer (您这不是较劲呢吗？ 还能改？): nothing asked (reproaches.py, judge42r)
+        lambda u: only_reproaches(mandarin_reading(u.quote).text),
+    ),
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
-    # every question it asks reproaches the customer (您这不是较劲呢吗？ 还能改？): nothing asked (reproaches.py, judge42r)
-    "clarifying_question": (lambda u: only_reproaches(mandarin_reading(u.quote).text),),
 }
 
 
