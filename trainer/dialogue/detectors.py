@@ -19,7 +19,7 @@ from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
-from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
+from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, contact_by_nobody, put_off
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
@@ -779,6 +779,8 @@ class Detectors:
         cues = self.positives(text)
         if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
             cues = [e for e in cues if e.behaviour != "escalation"]  # so the calibration's cue verdicts stay)
+        if contact_by_nobody(text):  # 会有人联系您的: nobody, nothing, no time — no next step (empty_answers.py, judge42v)
+            cues = [e for e in cues if e.behaviour != "next_step"]
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or e.behaviour not in SPOKEN_FLOORS]
         faults, spoken_faults, alone = self._faults(text, explained_terms)  # without a classifier, these count
         if judged:
