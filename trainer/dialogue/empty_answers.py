@@ -60,3 +60,30 @@ def contact_by_nobody(text: str) -> bool:
     """The reply's only word of what happens next is that someone unnamed will get in touch (会有人联系您的 / 您等我们
     通知吧), with nothing given (`_SOMETHING_GIVEN`): no next step, whatever the 联系您 cue says (judge42v)."""
     return not _SOMETHING_GIVEN.search(text) and _nobody_named(text) is not None
+
+
+# The rule or the system named as the whole answer (条款就这么写的，俺也改不了 / 系统就是这么算的哈 / 合同咋写咱咋办 / 核保给的
+# 结论，没办法 — tune replies tw-a.yaml:21, 81, 164; tw-b.yaml:185; tw-c.yaml:183, 216). Train split (judge42v): the lines
+# that say it with nothing given are labelled vague (这个系统里就是这样显示的咯，我也冇办法改。 / 那没办法，系统就这么设定的。);
+# with a reason or a figure (您是第175天确诊的…合同是这么定的，我这边改不了 — explanation), a route (但您可以申请复核) or a third
+# party blamed it is something else, which `_SOMETHING_GIVEN` and `_ROUTE` keep clean.
+_RULE_ONLY = re.compile(
+    r"(系统|条款|合同|规定|制度|流程)(上|里)?(就|也就)(是)?(这么|这样)(写|规定|算|设置|设定|定|显示|判)的?"
+    r"|(合同|条款)(咋|怎么)(写|定|规定)的?[^，,。！？!?]{0,2}(咋|怎么)(办|来|赔)"
+    r"|结论[，,]?(我们?|咱们?)?(也)?(没办法|没辙|改不了)"
+)
+# A wait with no end closing the reply (您这个是二核件，得等着。 / 您这单是保全件，得等批单。 / 您这个是BC件嘛，要等审核。 /
+# 俺这边看着是BC件，得等一等。 — tune tw-a.yaml:99, 110; tw-c.yaml:78, 174). Train split: 您这个单子走的是二核，要等一等。
+# (jargon, vague); a wait followed by its reason (能不能赔要等审核，我现在跟您讲能赔就是骗您了。 — explanation) is not at the end.
+_WAIT_NO_END = re.compile(r"(得|要|只能|还得|就得|只有)等(一等|一下|等|着|审核|结论|结果|批单|通知|消息)?"
+                          r"(嘛|吧|哈|呢|啊|了)?[。！!～~…]*$")
+_ROUTE = re.compile(r"可以|申请|复核|转(给|到|接)|找")
+
+
+def nothing_but_the_rule(text: str) -> list[tuple[int, int]]:
+    """The first span of `text` that names the rule or the system as the whole answer, or closes on a wait with no
+    end (`_RULE_ONLY`, `_WAIT_NO_END`); none when the reply gives something or offers a route (judge42v)."""
+    if _SOMETHING_GIVEN.search(text) or _ROUTE.search(text):
+        return []
+    match = _RULE_ONLY.search(text) or _WAIT_NO_END.search(text.strip())
+    return [(match.start(), match.end())] if match else []
