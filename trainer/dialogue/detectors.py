@@ -112,11 +112,23 @@ _THE_AGENTS_OWN_STEP = (
     r"|(在|到)[^，。？！?!]{0,4}(App|app|APP|公众号)[^，。？！?!]{0,6}(点|上传|申请|提交|补交)"
     r"|(本人|他|她)[^，。？！?!]{0,4}(来电话|打过来|打个电话|来问)"
 )
+# judge42v (the TUNE replies' fresh writers; train split: each form's lines, all labelled next_step): the case written
+# into a ticket (俺给您记个工单 / 写进工单 / 开个投诉工单 — 10 train lines), someone sent to the customer's door (安排业务员上门
+# 让您补签 / 让同事直接上门去取 — 3), the agent filing it (俺登记一下 — 1; not 您先在我们这边登记一下, the customer's own), the
+# sales recording fetched (俺去调双录看看 / 可以去调录音 — the cue named 调录音 only; 5, not 那边有权限调录音, someone else's) and
+# the insured sent to call themself (您让他自己打95519就好 — 3; the form above needs 打过来 / 来电话 right after),
+# the customer told how to check the caller on the official line (不放心就挂了打95519核实俺工号 / 挂了自己打保单上的客服电话回拨
+# 核实 — 5; not 有事打我们客服电话 nor 您打95519转理赔, a closing and a hand-off, with nothing to check).
+_STEP_NAMED = (
+    r"(记|写|开|发|派|提|建)[^，,。？！?!]{0,4}工单|(安排|让|约|派)[^，,。？！?!]{0,6}上门|(?<![在们])我(这边|先|就|来)*(登记一下|登记上)"
+    r"|(我|咱)[^，,。？！?!]{0,8}调[^，,。？！?!]{0,4}(双录|录音|录像)|(让|叫)(他|她)[^，,。？！?!]{0,4}打"
+    r"|(打|拨|回拨)[^，,。？！?!]{0,8}(955\d\d|客服电话|官方电话|热线|客服)[^。？！?!]{0,12}(核实|核对|查|报|问)"
+)
 _NEXT_STEP_SPOKEN = re.compile(
     r"回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
     r"|补寄|寄给(您|你)|给(您|你)寄|加急|加个急|催办"
-    + r"|" + _THE_AGENTS_OWN_STEP
+    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED
 )
 ESCALATION_CUES = (
     "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
