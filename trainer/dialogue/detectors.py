@@ -124,6 +124,10 @@ _STEP_NAMED = (
     r"|(我|咱)[^，,。？！?!]{0,8}调[^，,。？！?!]{0,4}(双录|录音|录像)|(让|叫)(他|她)[^，,。？！?!]{0,4}打"
     r"|(打|拨|回拨)[^，,。？！?!]{0,8}(955\d\d|客服电话|官方电话|热线|客服)[^。？！?!]{0,12}(核实|核对|查|报|问)"
 )
+# A step named by its act counts without the classifier's next-step rule floor (0.3, calibrated for the cues): the
+# classifier reads the trainee's words and a long explanation around them (俺去调双录看看再说。 0.12, 您让他自己打95519就好～
+# 0.12), and on the train split all 21 lines `_STEP_NAMED` matches are next steps.
+STEP_NAMED_FLOOR = 0.0
 _NEXT_STEP_SPOKEN = re.compile(
     r"回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
@@ -201,6 +205,8 @@ def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
             return REQUEST_FLOOR
         if spoken and checks_back(evidence.quote):  # …生效的那张，对吧？ — the rule floor, not `SPOKEN_FLOORS`
             return calibrated
+    if evidence.behaviour == "next_step" and spoken and re.search(_STEP_NAMED, mandarin_reading(evidence.quote).text):
+        return STEP_NAMED_FLOOR  # a step named by its act (`_STEP_NAMED`, judge42v)
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
 
 
