@@ -19,7 +19,8 @@ from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
-from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, contact_by_nobody, nothing_but_the_rule, put_off
+from trainer.dialogue.empty_answers import (PUT_OFF_FLOOR, contact_by_nobody, nothing_but_the_rule, put_off,
+                                            vouches_only)
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
@@ -870,7 +871,8 @@ class Detectors:
                     evidence = Evidence(behaviour, False, clause_at(text, start, end), ADVICE[behaviour])
                     if add(evidence):
                         spoken.append(evidence)
-        for start, end in nothing_but_the_rule(text):  # 条款就这么写的 / 得等着。 (judge42v): counted as they are, like 等着吧
+        for start, end in (*nothing_but_the_rule(text), *vouches_only(text)):  # 条款就这么写的 / 得等着。 / 我们是大公司
+            # (judge42v): counted as they are, like 等着吧
             if not _quoted(text, start, end):
                 add(Evidence("vague", False, clause_at(text, start, end), ADVICE["vague"]))
         for match in _BELITTLING.finditer(text):

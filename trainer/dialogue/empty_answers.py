@@ -87,3 +87,18 @@ def nothing_but_the_rule(text: str) -> list[tuple[int, int]]:
         return []
     match = _RULE_ONLY.search(text) or _WAIT_NO_END.search(text.strip())
     return [(match.start(), match.end())] if match else []
+
+
+# The company vouched for instead of an answer (您放心，我们是大公司，不会骗人的 / 我们公司口碑一直老好的，不会亏待您的 — tune
+# tw-b.yaml:129, 64): a reassurance with nothing in it, like 咱公司不会不管的 above. Train split: no line says 大公司 or 口碑
+# (judge42v); 我们真的是正规公司，… (blame, rude) is left out.
+_VOUCHED = re.compile(r"(我们|咱们?)(公司)?[^，,。！？!?]{0,4}(是大公司|口碑)")
+
+
+def vouches_only(text: str) -> list[tuple[int, int]]:
+    """The span where the reply vouches for the company instead of answering (`_VOUCHED`); none when it gives
+    something or offers a route."""
+    if _SOMETHING_GIVEN.search(text) or _ROUTE.search(text):
+        return []
+    match = _VOUCHED.search(text)
+    return [(match.start(), match.end())] if match else []
