@@ -131,10 +131,12 @@ _STEP_NAMED = (
 # classifier reads the trainee's words and a long explanation around them (俺去调双录看看再说。 0.12, 您让他自己打95519就好～
 # 0.12), and on the train split all 27 lines `_STEP_NAMED` matches are next steps.
 STEP_NAMED_FLOOR = 0.0
+# A call-back or a letter said of the past is no step (理赔拖了一个多月冇给您回话 / 之前寄给您的理赔通知书 — tune tw-b.yaml:175,
+# 184, both credited next_step; train: 您上次来电一直没人回复 is an apology only): judge42v.
 _NEXT_STEP_SPOKEN = re.compile(
-    r"回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
+    r"(?<!没给您)(?<!没给你)(?<!没)回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
-    r"|补寄|寄给(您|你)|给(您|你)寄|加急|加个急|催办"
+    r"|补寄|寄给(您|你)(?!的)|给(您|你)寄|加急|加个急|催办"
     + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED
 )
 ESCALATION_CUES = (

@@ -778,3 +778,13 @@ def test_a_next_step_named_by_its_act_counts_however_low_the_classifier_scores_i
 ])
 def test_look_alikes_of_a_step_named_by_its_act_are_not_credited(text):
     assert "next_step" not in behaviours(Detectors(()).rule_evidence(text, set())[0])
+
+
+@pytest.mark.parametrize("text, step", [
+    ("上个月一直没给您回话，是我们没跟上。", False),   # a call-back that never came
+    ("之前寄给您的那封信写得太绕了。", False),         # a letter already sent
+    ("我下午三点前给您回话。", True),
+    ("新的保单我这周寄给您。", True),
+])
+def test_a_call_back_or_a_letter_said_of_the_past_is_no_next_step(text, step):
+    assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
