@@ -761,7 +761,6 @@ def test_the_rule_with_a_reason_a_route_or_a_time_is_not_vague(text):
     "俺去调当时的双录看看。",
     "您让他自己打客服电话就行。",
     "您不放心就挂了，打95519核实我的工号。",
-    "病历您补上就能接着审。",
 ])
 def test_a_next_step_named_by_its_act_counts_however_low_the_classifier_scores_it(text):
     """The cues miss these spoken acts (a ticket, a visit, the recording fetched, the official line to check the caller)
