@@ -20,7 +20,8 @@ from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
 from trainer.dialogue.reproaches import only_reproaches, reproach_questions
 from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
-from trainer.dialogue.empty_answers import PUT_OFF_FLOOR, put_off
+from trainer.dialogue.empty_answers import (PUT_OFF_FLOOR, contact_by_nobody, nothing_but_the_rule, put_off,
+                                            vouches_only)
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
@@ -131,11 +132,29 @@ _THE_AGENTS_OWN_STEP = (
     r"|(在|到)[^，。？！?!]{0,4}(App|app|APP|公众号)[^，。？！?!]{0,6}(点|上传|申请|提交|补交)"
     r"|(本人|他|她)[^，。？！?!]{0,4}(来电话|打过来|打个电话|来问)"
 )
+# judge42v (the TUNE replies' fresh writers; train split: each form's lines, all labelled next_step): the case written
+# into a ticket (俺给您记个工单 / 写进工单 / 开个投诉工单 — 10 train lines), someone sent to the customer's door (安排业务员上门
+# 让您补签 / 让同事直接上门去取 — 3), the agent filing it (俺登记一下 — 1; not 您先在我们这边登记一下, the customer's own), the
+# sales recording fetched (俺去调双录看看 / 可以去调录音 — the cue named 调录音 only; 5, not 那边有权限调录音, someone else's) and
+# the insured sent to call themself (您让他自己打95519就好 — 3; the form above needs 打过来 / 来电话 right after),
+# the customer told how to check the caller on the official line (不放心就挂了打95519核实俺工号 / 挂了自己打保单上的客服电话回拨
+# 核实 — 5; not 有事打我们客服电话 nor 您打95519转理赔, a closing and a hand-off, with nothing to check).
+_STEP_NAMED = (
+    r"(记|写|开|发|派|提|建)[^，,。？！?!]{0,4}工单|(安排|让|约|派)[^，,。？！?!]{0,6}上门|(?<![在们])我(这边|先|就|来)*(登记一下|登记上)"
+    r"|(我|咱)[^，,。？！?!]{0,8}调[^，,。？！?!]{0,4}(双录|录音|录像)|(让|叫)(他|她)[^，,。？！?!]{0,4}打"
+    r"|(打|拨|回拨)[^，,。？！?!]{0,8}(955\d\d|客服电话|官方电话|热线|客服)[^。？！?!]{0,12}(核实|核对|查|报|问)"
+)
+# A step named by its act counts without the classifier's next-step rule floor (0.3, calibrated for the cues): the
+# classifier reads the trainee's words and a long explanation around them (俺去调双录看看再说。 0.12, 您让他自己打95519就好～
+# 0.12), and on the train split all 21 lines `_STEP_NAMED` matches are next steps.
+STEP_NAMED_FLOOR = 0.0
+# A call-back or a letter said of the past is no step (理赔拖了一个多月冇给您回话 / 之前寄给您的理赔通知书 — tune tw-b.yaml:175,
+# 184, both credited next_step; train: 您上次来电一直没人回复 is an apology only): judge42v.
 _NEXT_STEP_SPOKEN = re.compile(
-    r"回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
+    r"(?<!没给您)(?<!没给你)(?<!没)回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
-    r"|补寄|寄给(您|你)|给(您|你)寄|加急|加个急|催办"
-    + r"|" + _THE_AGENTS_OWN_STEP
+    r"|补寄|寄给(您|你)(?!的)|给(您|你)寄|加急|加个急|催办"
+    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED
 )
 ESCALATION_CUES = (
     "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
@@ -208,6 +227,8 @@ def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
             return REQUEST_FLOOR
         if spoken and checks_back(evidence.quote):  # …生效的那张，对吧？ — the rule floor, not `SPOKEN_FLOORS`
             return calibrated
+    if evidence.behaviour == "next_step" and spoken and re.search(_STEP_NAMED, mandarin_reading(evidence.quote).text):
+        return STEP_NAMED_FLOOR  # a step named by its act (`_STEP_NAMED`, judge42v)
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
 
 
@@ -837,6 +858,8 @@ class Detectors:
         if any(e.behaviour == "clarifying_question" and only_reproaches(e.quote) for e in cues):  # 您这不是较劲呢吗？
             asked = self.clarifying_question(text, reproached=True)  # a reproach asks nothing (reproaches.py, judge42r)
             cues = [e for e in cues if e.behaviour != "clarifying_question"] + ([asked] if asked else [])
+        if contact_by_nobody(text):  # 会有人联系您的: nobody, nothing, no time — no next step (empty_answers.py, judge42v)
+            cues = [e for e in cues if e.behaviour != "next_step"]
         # the customer calmed counts only with a classifier, which can find the promise or empty answer it may open
         # (`reply.caring_in_earnest`): alone, 您别急，您的要求我都记下了 would be comfort, not the empty answer it is
         spoken = [e for e in self.spoken(text, {e.behaviour for e in cues}) if judged or (
@@ -909,6 +932,10 @@ class Detectors:
                     evidence = Evidence(behaviour, False, clause_at(text, start, end), ADVICE[behaviour])
                     if add(evidence):
                         spoken.append(evidence)
+        for start, end in (*nothing_but_the_rule(text), *vouches_only(text)):  # 条款就这么写的 / 得等着。 / 我们是大公司
+            # (judge42v): counted as they are, like 等着吧
+            if not _quoted(text, start, end):
+                add(Evidence("vague", False, clause_at(text, start, end), ADVICE["vague"]))
         for match in _BELITTLING.finditer(text):
             if not any(word in match["gap"] for word in ("我", "可能", "也许")) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("rude", False, clause_at(text, match.start(), match.end()), ADVICE["rude"]))

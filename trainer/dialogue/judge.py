@@ -29,6 +29,7 @@ from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, exp
                                         waited_only, warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
+from trainer.dialogue.empty_answers import contact_by_nobody
 from trainer.dialogue.hand_ups import specialist_contact_only
 from trainer.dialogue.identity_questions import only_who_they_are
 from trainer.dialogue.credit_checks import (IDENTIFYING, no_identity_asked, not_an_identity_check, own_call_back_only,
@@ -371,6 +372,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
         lambda u: only_reproaches(mandarin_reading(u.quote).text),
     ),
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
+    "next_step": (lambda u: contact_by_nobody(u.reply),),  # someone unnamed will get in touch: vague (judge42v)
 }
 
 

@@ -266,3 +266,13 @@ def test_a_wait_apologised_for_is_no_empathy() -> None:
     judge = judge_scoring("empathy", 0.5)
     assert judge.findings(reading("让您等了这么久才给您回电话。", [0.9]), set()) == []
     assert judge.findings(reading("让您等了这么久，您肯定着急了。", [0.9]), set())[0].behaviour == "empathy"
+
+
+def test_someone_unnamed_who_will_get_in_touch_is_no_next_step_for_the_classifier_either() -> None:
+    """judge42v: 会有人联系您的 with nothing given is vague on the train split; a time or the agent's own action keeps it a
+    next step."""
+    judge = judge_scoring("next_step", 0.5)
+    assert judge.findings(reading("这个情况我记下来了，后面会有人联系您的。", [0.9]), set()) == []
+    assert judge.findings(reading("您等我们通知吧。", [0.9]), set()) == []
+    for text in ("明天下午会有人联系您。", "我帮您登记好了，会有人联系您的。"):
+        assert [e.behaviour for e in judge.findings(reading(text, [0.9]), set())] == ["next_step"], text
