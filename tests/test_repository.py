@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 from pathlib import Path
 
@@ -23,3 +24,28 @@ def test_no_symlink_is_tracked() -> None:
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("not a git checkout")
     assert links == []
+
+
+def repeated_dict_keys(source: str) -> list[tuple[int, object]]:
+    """(line, key) for every constant key written twice in one dict literal: Python keeps the last silently."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            found += [(node.lineno, key) for key in sorted({k for k in keys if keys.count(k) > 1}, key=repr)]
+    return found
+
+
+def test_repeated_dict_keys_are_found() -> None:
+    assert repeated_dict_keys('X = {"a": 1, "b": 2,\n     "a": 3}\n') == [(1, "a")]
+    assert repeated_dict_keys('X = {"a": 1, "b": 2}\n') == []
+
+
+def test_no_dict_literal_repeats_a_key() -> None:
+    """Two branches each adding a check under the same behaviour in the judge's CLEARS table merged into two keys,
+    and the second silently replaced the first (stop 41: identity questions credited as clarifying again)."""
+    sources = [p for folder in ("kb", "trainer", "ui", "ui_pages", "bench") for p in sorted((ROOT / folder).rglob("*.py"))]
+    assert sources
+    repeated = [f"{p.relative_to(ROOT)}:{line} {key!r}" for p in sources
+                for line, key in repeated_dict_keys(p.read_text(encoding="utf-8"))]
+    assert repeated == []
