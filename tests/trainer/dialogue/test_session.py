@@ -1018,3 +1018,23 @@ def test_one_wrong_answer_is_one_fault(real_scenarios, real_facts, judge):
     guard = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge)
     report, _ = play(guard, [*STROKE_CALL[:3], "您爱人现在恢复得怎么样了？"])
     assert [f.rubric for f in report.findings if f.turn_index == 4 and not f.ok] == ["ignored_question"], report.findings
+
+
+# judge42a: the tune call of w-calls-senior answered 那我这几个月要是生病了，能赔吗？ with "…一般是不能理赔的" (the cue is
+# 一般不能赔, said with 是 / 理 inside it); the question stayed open and she asked it again for four turns.
+@pytest.mark.parametrize("answer, answered", [
+    ("中止这段时间保障是暂停的，这期间要是发生了疾病或者意外，一般是不能理赔的。", True),
+    ("中止这段时间保障是暂停的，这期间出了事，一般不能赔。", True),  # guard: the cue as written
+    ("中止这段时间保障是暂停的，这期间出了事，一般不是不能赔。", False),  # guard: a negation inside turns it around
+    ("保障是暂停的，一般，能赔的都得看合同。", False),  # guard: not across a comma
+])
+def test_a_cue_said_with_a_word_inside_answers_the_question(real_scenarios, real_facts, answer, answered):
+    scenario = real_scenarios["lapse-reinstatement"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply(scenario.model_answers[1])
+    assert call.state.pending is not None and call.state.pending.id == "sick-now"
+    call.reply(answer)
+    assert ("sick-now" in call.state.answered) is answered, call.findings
+    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 3]) is not answered
