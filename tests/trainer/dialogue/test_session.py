@@ -1038,3 +1038,30 @@ def test_a_cue_said_with_a_word_inside_answers_the_question(real_scenarios, real
     call.reply(answer)
     assert ("sick-now" in call.state.answered) is answered, call.findings
     assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 3]) is not answered
+
+
+# judge42a: 告知办理渠道和材料 (柜面, 官方App) and 那我要怎么办？要带什么东西？ (身份证件, 银行账户) are one point, told by the
+# one FAQ entry cooling-off-how-to-cancel. The tune call of w-calls-chengdu met the step with the words below and the
+# question stayed 未回应问题 to the close ("我问的你还没回答呢。").
+@pytest.mark.parametrize("answer, answered", [
+    ("办的话有两种方式：一种是您带上本人身份证、保单，还有那张工资卡，到我们就近的柜面去办；还有一种是在官方App上申请。", True),
+    ("您带上身份证件和本人银行账户就行。", True),  # guard: the question's own cues
+    ("钱是原路退回的，就是退到您当时扣款的那张工资卡上。", False),  # guard: the refund's route is no way to apply
+])
+def test_words_that_meet_the_step_told_by_the_same_entry_answer_the_question(real_scenarios, real_facts, answer, answered):
+    scenario = real_scenarios["cooling-off-cancel"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    for model_answer in scenario.model_answers[:3]:
+        call.reply(model_answer)
+    assert call.state.pending is not None and call.state.pending.id == "how"
+    call.reply(answer)
+    assert ("how" in call.state.answered) is answered, call.findings
+    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 4]) is not answered
+
+
+def test_a_step_of_an_entry_that_tells_several_steps_answers_no_other_question(real_scenarios, real_facts):
+    """Guard: callback-proxy-signature's entry tells 如实记录 and 专门人员…联系您 and the signature rule: a cue of one of
+    its steps is no answer to a question about another."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts)
+    assert not {"如实记录", "15个工作日"} & set(call._answer_cues["confess"])
