@@ -1065,3 +1065,24 @@ def test_a_step_of_an_entry_that_tells_several_steps_answers_no_other_question(r
     its steps is no answer to a question about another."""
     call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts)
     assert not {"如实记录", "15个工作日"} & set(call._answer_cues["confess"])
+
+
+# judge42a: a scenario's cues are matched in the reply's Mandarin reading (`regional_speech`, one table of regional
+# words for the rules and the cues), and the step and the answer still quote the trainee's own words.
+@pytest.mark.parametrize("refusal, said", [
+    ("俺们不会向恁索要银行卡密码和验证码，也不会让恁转账。", "不会向恁索要"),
+    ("我们不会向侬索要银行卡密码和验证码，也不会让侬转账。", "不会向侬索要"),  # a form only the rules' table read before
+    ("我们不会向您索要银行卡密码和验证码，也不会让您转账。", "不会向您索要"),  # guard: the script's Mandarin
+])
+def test_a_regional_answer_meets_its_cue_and_is_quoted_in_the_trainees_words(real_scenarios, real_facts, refusal, said):
+    scenario = real_scenarios["fraud-suspicious-callback"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply(scenario.model_answers[1])
+    assert call.state.pending is not None and call.state.pending.id == "want-password"
+    call.reply(refusal)
+    assert "no-secrets" in call.state.done and "want-password" in call.state.answered, call.findings
+    credited = [f for f in call.report().findings if f.turn_index == 3 and f.ok and f.rubric in ("checkpoint", "answer")]
+    assert {f.rubric for f in credited} == {"checkpoint", "answer"}
+    assert all(said in f.quote and f.quote in refusal for f in credited), credited

@@ -38,3 +38,8 @@ def test_a_gap_with_a_negation_a_comma_or_more_than_two_words_is_no_cue():
 
 def test_a_cue_said_as_written_is_not_found_again_in_longer_words():
     assert spoken_forms("请问我讲的您都清楚了吗？", ["您清楚吗", "都清楚了吗"]) == ["都清楚了吗"]
+
+
+def test_a_cue_is_found_in_the_replys_mandarin_reading_and_quoted_as_said():
+    assert spoken_forms("这个我冇得办法答应您。", ["没法答应"]) == ["冇得办法答应"]  # 冇得 is 没有: 没有办法答应
+    assert spoken_forms("这个由侬决定。", ["由您决定"]) == ["由侬决定"]
