@@ -62,11 +62,14 @@ def spoken_forms(text: str, cues: Iterable[str]) -> list[str]:
     cues = list(cues)
     reading = _reading(text)
     plain = [(at, at + len(cue)) for cue in cues for at in occurrences(reading.text, cue)]
+    letters = set(reading.text)
     found: list[str] = []
     for cue in cues:
         if cue in text:
             found.append(cue)
             continue
+        if not letters.issuperset(cue):
+            continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
         found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
                      if m.group() == cue or len(m.group()) <= len(cue) + MAX_GAP
                      and not any(a < m.end() and m.start() < b for a, b in plain))
