@@ -5,8 +5,9 @@ rules and the patterns of `detectors`, `not_faults`, … are written in Mandarin
 them (on the tune replies about half of the judge's misses and false flags hold such a word; judge41d).
 This module is the one place the judge reads a reply in Mandarin: `Detectors.rule_evidence` reads the reading, so every
 rule (cues, spoken forms, faults, the content's forbidden phrases) does, and so does a scenario's cue list
-(`spoken_cues`: 恁自个儿拿主意 meets 由您自己拿主意; judge42a made its own table of northern pronouns this one). The classifier still reads the trainee's words: reading it in Mandarin too (the corpus
-retrained on its Mandarin reading) was measured and not kept (docs/benchmarks.md, judge41d).
+(`spoken_cues`: 恁自个儿拿主意 meets the cue 您自己拿主意; its own table of northern pronouns became this one, judge42a).
+The classifier still reads the trainee's words: reading it in Mandarin too (the corpus retrained on its Mandarin
+reading) was measured and not kept (docs/benchmarks.md, judge41d).
 
 Each form in `REGIONAL_FORMS` says where it is spoken and why its reading is safe in this domain: how often it appears
 in the corpus's TRAIN split and what it means there (counted on the train split only, judge41d), and which tune
