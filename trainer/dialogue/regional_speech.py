@@ -3,10 +3,11 @@
 Real agents speak their region: 俺给您记个工单 (Henan), 冇讲是我们的疏忽 (Wuhan), 伯伯我晓得您担心 (Sichuan). The cue
 rules and the patterns of `detectors`, `not_faults`, … are written in Mandarin (我帮您, 没有, 知道), so such a reply missed
 them (on the tune replies about half of the judge's misses and false flags hold such a word; judge41d).
-`spoken_cues` maps a few northern pronouns for a scenario's cue list only; this module is the one place the judge reads
-a whole reply in Mandarin: `Detectors.rule_evidence` reads the reading, so every rule (cues, spoken forms, faults, the
-content's forbidden phrases) does. The classifier still reads the trainee's words: reading it in Mandarin too (the corpus
-retrained on its Mandarin reading) was measured and not kept (docs/benchmarks.md, judge41d).
+This module is the one place the judge reads a reply in Mandarin: `Detectors.rule_evidence` reads the reading, so every
+rule (cues, spoken forms, faults, the content's forbidden phrases) does, and so does a scenario's cue list
+(`spoken_cues`: 恁自个儿拿主意 meets the cue 您自己拿主意; its own table of northern pronouns became this one, judge42a).
+The classifier still reads the trainee's words: reading it in Mandarin too (the corpus retrained on its Mandarin
+reading) was measured and not kept (docs/benchmarks.md, judge41d).
 
 Each form in `REGIONAL_FORMS` says where it is spoken and why its reading is safe in this domain: how often it appears
 in the corpus's TRAIN split and what it means there (counted on the train split only, judge41d), and which tune
@@ -53,6 +54,9 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
                  "(tw-a.yaml:13, 33, 41, 42, 85, 90, 114, 122, 123), 俺先给您赔个不是 (:31)"),
     RegionalForm("恁(?![大多么般样高长久好贵快慢远])", "您", "Henan, Shandong",
                  "train 0; 恁 before an adjective is 那么 (恁大, 恁多), guarded"),
+    RegionalForm("(?<!各)自个儿|(?<!各)自个", "自己", "northern",
+                 "train 10 (tr-a: 您自个儿签的字不？ 您自个儿看条款呗; w-veteran-regional: 你自个儿没交钱…), every one 自己; "
+                 "各自个人 guarded; qa20: 恁自个儿拿主意 (a scenario cue, spoken_cues' table before judge42a)"),
     RegionalForm("侬", "您", "Shanghai (Wu)", "train 0; tune 侬讲是业务员骗侬 (tw-b.yaml:85)"),
     # negation: 没有
     RegionalForm("冇得|莫得|没得(?!说)", "没有", "Wuhan (冇得), Sichuan / Guizhou (莫得, 没得)",

@@ -879,12 +879,22 @@ class DialogueSession:
 
     @cached_property
     def _answer_cues(self) -> dict[str, tuple[str, ...]]:
-        """Each question's cues, and those of every checkpoint sharing one with it: the scenario names the same point
-        twice ("没法答应" met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the
-        same words, and her question open at the close)."""
+        """Each question's cues, and those of every checkpoint about the same point: sharing a cue with it ("没法答应"
+        met 礼貌说明无法当场答应全额退还 while 全额退再赔5万，今天能不能到账？ stayed 未回应问题 on the same words, and her
+        question open at the close), or told by her question's FAQ entry alone, an entry no other step names
+        (`_same_point`)."""
         return {f.id: tuple(dict.fromkeys([*f.cues, *(cue for c in self.scenario.checkpoints
-                                                       if set(c.cues) & set(f.cues) for cue in c.cues)]))
+                                                       if set(c.cues) & set(f.cues) or self._same_point(c, f)
+                                                       for cue in c.cues)]))
                 for f in self.scenario.lines.follow_ups}
+
+    def _same_point(self, checkpoint: Checkpoint, follow_up: FollowUp) -> bool:
+        """The checkpoint is told by the question's FAQ entry and by no other, and no other step is told by that entry:
+        the scenario names one point twice, in other cues. judge42a: cooling-off-cancel's 告知办理渠道和材料 (柜面, 官方App)
+        and 那我要怎么办？要带什么东西？ (身份证件, 银行账户) are both cooling-off-how-to-cancel; the tune call of
+        w-calls-chengdu met the step with "…带上本人身份证、保单，还有那张工资卡，到我们就近的柜面去办" and the question
+        stayed 未回应问题 to the close. An entry that tells several steps (callback-proxy-signature) says nothing of which."""
+        return tuple(checkpoint.entries) == (follow_up.entry,) and follow_up.entry not in self._shared_entries
 
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
                       faults: Sequence[str] = ()) -> str | None:

@@ -3,13 +3,17 @@
 A cue list is a phrase match, written in the script's Mandarin. qa20's trainees said the same words their own way and
 the step or the customer's question stayed open:
 
-- a northern agent's pronouns: 恁 for 您, 俺 for 我, 自个儿 / 自个 for 自己 (恁自个儿拿主意 is 您自己拿主意; the search
-  reads the same dialect in `content/glossary.yaml`, but that reads the customer's question, not the agent's reply);
-- a word a script writes short and a trainee says long: 没法 is said 没办法 / 没有办法 (这几个要求我没办法答应您 is
-  没法答应: the tune call of media-threat-unreasonable-demand refused the demand in those words and the customer
-  said 我问的你还没回答！, her question and the refusal step open);
+- in their region's words: 恁自个儿拿主意 is 您自己拿主意, 俺 is 我. The cue is matched in the reply's Mandarin
+  reading (`regional_speech`, the one table of regional words the judge's rules read too), and the words found are
+  mapped back to the trainee's own (`MandarinReading.said_span`), so a finding quotes what she said;
 - a separable verb with its aspect particle inside it: 录着音 is 录音, 撤了单 is 撤单 (离合词: only a two-character cue,
-  and only 着 / 了 / 过 between its characters).
+  and only 着 / 了 / 过 between its characters);
+- a longer cue said with a word or two more inside it (`MAX_GAP`): 一般是不能理赔的 says 一般不能赔 (the tune call of
+  lapse-reinstatement answered 那我这几个月要是生病了，能赔吗？ in those words, and she asked it again four turns),
+  保障先暂停 says 保障暂停, 全部的保费 says 全部保费, and a word the script writes short is said long — 没办法答应 /
+  没有办法答应 say 没法答应 (the tune call of media-threat-unreasonable-demand refused the demand in those words and
+  the customer said 我问的你还没回答！). Only inside one clause (the characters between are Chinese characters, never a
+  comma or a figure) and never a negation (一般不是不能赔 turns it around).
 
 `spoken_forms` returns the stretches of the reply that say a cue, so the quote stays the trainee's own words.
 """
@@ -20,34 +24,53 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-# Mandarin word in a cue → how a northern (Henan, Shandong, Hebei) agent says it. Longest spoken form first.
-DIALECT_FORMS = {"您": ("恁",), "自己": ("自个儿", "自个"), "我": ("俺",)}
-# Mandarin word in a cue → its longer everyday form (the same meaning in more words). Longest first.
-LONG_FORMS = {"没法": ("没有办法", "没办法")}
-SPOKEN_FORMS = {**DIALECT_FORMS, **LONG_FORMS}
+from kb.text import occurrences
+from trainer.dialogue.regional_speech import MandarinReading, mandarin_reading
+
 ASPECT_PARTICLES = "着了过"
+# A cue of at least GAPPED_FROM characters may be said with at most MAX_GAP characters more inside it (one or two at
+# a place): 是 / 理 in 一般是不能理赔 (一般不能赔), 有办 in 没有办法答应 (没法答应). Not a negation, which would turn it around.
+GAPPED_FROM = 3
+MAX_GAP = 2
+NEGATION_CHARACTERS = "不没无非未别莫甭勿"
+_GAP = f"(?:(?![{NEGATION_CHARACTERS}])[\\u4e00-\\u9fff])"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_CUE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
-    """The cue's own letters, or with its dialect words or long forms, or (a two-character cue) split by an aspect
-    particle."""
-    words = sorted(SPOKEN_FORMS, key=len, reverse=True)
-    parts = re.split(f"({'|'.join(map(re.escape, words))})", cue)
-    pattern = "".join(f"(?:{'|'.join(map(re.escape, (p, *SPOKEN_FORMS[p])))})" if p in SPOKEN_FORMS
-                      else re.escape(p) for p in parts if p)
+    """The cue's own letters, or (a two-character cue) split by an aspect particle, or (a cue of Chinese characters
+    only, `GAPPED_FROM` or longer) with a few characters inside it."""
+    pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
-        pattern = f"(?:{re.escape(cue)}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])})"
+        pattern = f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])})"
+    elif len(cue) >= GAPPED_FROM and _HAN_CUE.fullmatch(cue):
+        pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(re.escape, cue))})"
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> MandarinReading:
+    """The reply's Mandarin reading, read once per reply (every cue of every step and question is looked up in it)."""
+    return mandarin_reading(text)
+
+
 def spoken_forms(text: str, cues: Iterable[str]) -> list[str]:
-    """The words of `text` that say one of `cues` (each once, in the cues' order): the cue itself where it is there."""
+    """The words of `text` that say one of `cues` (each once, in the cues' order): the cue itself where it is there,
+    else its spoken form where that holds no cue said as written (您都清楚了吗 is 都清楚了吗, not 您清楚吗 too)."""
+    cues = list(cues)
+    reading = _reading(text)
+    plain = [(at, at + len(cue)) for cue in cues for at in occurrences(reading.text, cue)]
+    letters = set(reading.text)
     found: list[str] = []
     for cue in cues:
         if cue in text:
             found.append(cue)
             continue
-        found.extend(m.group() for m in cue_pattern(cue).finditer(text))
+        if not letters.issuperset(cue):
+            continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
+        found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
+                     if m.group() == cue or len(m.group()) <= len(cue) + MAX_GAP
+                     and not any(a < m.end() and m.start() < b for a, b in plain))
     return list(dict.fromkeys(found))

@@ -1071,3 +1071,71 @@ def test_her_last_line_names_the_question_really_left_open(real_scenarios, real_
                                "好的，那今天就先到这里，祝您生活愉快，再见！"])
     assert "那能全退吗？会不会扣很多钱？" in report.transcript[-3].text  # asked, and left open by the close
     assert report.outcome == "closed_open" and report.transcript[-1].text.endswith(scenario.lines.unfinished)
+
+
+# judge42a: the tune call of w-calls-senior answered 那我这几个月要是生病了，能赔吗？ with "…一般是不能理赔的" (the cue is
+# 一般不能赔, said with 是 / 理 inside it); the question stayed open and she asked it again for four turns.
+@pytest.mark.parametrize("answer, answered", [
+    ("中止这段时间保障是暂停的，这期间要是发生了疾病或者意外，一般是不能理赔的。", True),
+    ("中止这段时间保障是暂停的，这期间出了事，一般不能赔。", True),  # guard: the cue as written
+    ("中止这段时间保障是暂停的，这期间出了事，一般不是不能赔。", False),  # guard: a negation inside turns it around
+    ("保障是暂停的，一般，能赔的都得看合同。", False),  # guard: not across a comma
+])
+def test_a_cue_said_with_a_word_inside_answers_the_question(real_scenarios, real_facts, answer, answered):
+    scenario = real_scenarios["lapse-reinstatement"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply(scenario.model_answers[1])
+    assert call.state.pending is not None and call.state.pending.id == "sick-now"
+    call.reply(answer)
+    assert ("sick-now" in call.state.answered) is answered, call.findings
+    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 3]) is not answered
+
+
+# judge42a: 告知办理渠道和材料 (柜面, 官方App) and 那我要怎么办？要带什么东西？ (身份证件, 银行账户) are one point, told by the
+# one FAQ entry cooling-off-how-to-cancel. The tune call of w-calls-chengdu met the step with the words below and the
+# question stayed 未回应问题 to the close ("我问的你还没回答呢。").
+@pytest.mark.parametrize("answer, answered", [
+    ("办的话有两种方式：一种是您带上本人身份证、保单，还有那张工资卡，到我们就近的柜面去办；还有一种是在官方App上申请。", True),
+    ("您带上身份证件和本人银行账户就行。", True),  # guard: the question's own cues
+    ("钱是原路退回的，就是退到您当时扣款的那张工资卡上。", False),  # guard: the refund's route is no way to apply
+])
+def test_words_that_meet_the_step_told_by_the_same_entry_answer_the_question(real_scenarios, real_facts, answer, answered):
+    scenario = real_scenarios["cooling-off-cancel"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    for model_answer in scenario.model_answers[:3]:
+        call.reply(model_answer)
+    assert call.state.pending is not None and call.state.pending.id == "how"
+    call.reply(answer)
+    assert ("how" in call.state.answered) is answered, call.findings
+    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 4]) is not answered
+
+
+def test_a_step_of_an_entry_that_tells_several_steps_answers_no_other_question(real_scenarios, real_facts):
+    """Guard: callback-proxy-signature's entry tells 如实记录 and 专门人员…联系您 and the signature rule: a cue of one of
+    its steps is no answer to a question about another."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts)
+    assert not {"如实记录", "15个工作日"} & set(call._answer_cues["confess"])
+
+
+# judge42a: a scenario's cues are matched in the reply's Mandarin reading (`regional_speech`, one table of regional
+# words for the rules and the cues), and the step and the answer still quote the trainee's own words.
+@pytest.mark.parametrize("refusal, said", [
+    ("俺们不会向恁索要银行卡密码和验证码，也不会让恁转账。", "不会向恁索要"),
+    ("我们不会向侬索要银行卡密码和验证码，也不会让侬转账。", "不会向侬索要"),  # a form only the rules' table read before
+    ("我们不会向您索要银行卡密码和验证码，也不会让您转账。", "不会向您索要"),  # guard: the script's Mandarin
+])
+def test_a_regional_answer_meets_its_cue_and_is_quoted_in_the_trainees_words(real_scenarios, real_facts, refusal, said):
+    scenario = real_scenarios["fraud-suspicious-callback"]
+    call = DialogueSession(scenario, real_facts)
+    call.start()
+    call.reply(scenario.model_answers[0])
+    call.reply(scenario.model_answers[1])
+    assert call.state.pending is not None and call.state.pending.id == "want-password"
+    call.reply(refusal)
+    assert "no-secrets" in call.state.done and "want-password" in call.state.answered, call.findings
+    credited = [f for f in call.report().findings if f.turn_index == 3 and f.ok and f.rubric in ("checkpoint", "answer")]
+    assert {f.rubric for f in credited} == {"checkpoint", "answer"}
+    assert all(said in f.quote and f.quote in refusal for f in credited), credited

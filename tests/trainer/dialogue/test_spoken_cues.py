@@ -20,3 +20,26 @@ def test_a_cue_the_script_writes_short_is_found_said_long():
     assert spoken_forms("这几个要求我在电话里没办法答应您。", ["没法答应"]) == ["没办法答应"]
     assert spoken_forms("这个我没有办法答应。", ["没法答应"]) == ["没有办法答应"]
     assert spoken_forms("这个办法我答应您。", ["没法答应"]) == []
+
+
+def test_a_longer_cue_said_with_a_word_or_two_inside_it_is_found_in_her_words():
+    said = "中止这段时间保障是暂停的，这期间要是发生了疾病或者意外，一般是不能理赔的。"
+    assert spoken_forms(said, ["不承担", "一般不能赔"]) == ["一般是不能理赔"]
+    assert spoken_forms("保障先暂停了。", ["保障暂停"]) == ["保障先暂停"]
+    assert spoken_forms("退您全部的保费。", ["全部保费"]) == ["全部的保费"]
+
+
+def test_a_gap_with_a_negation_a_comma_or_more_than_two_words_is_no_cue():
+    assert spoken_forms("一般不是不能赔。", ["一般不能赔"]) == []  # turned around
+    assert spoken_forms("一般，不能赔。", ["一般不能赔"]) == []  # another clause
+    assert spoken_forms("一般来说都是不能赔。", ["一般不能赔"]) == []  # four words more
+    assert spoken_forms("录下来的声音", ["录音"]) == []  # a two-character cue takes only an aspect particle
+
+
+def test_a_cue_said_as_written_is_not_found_again_in_longer_words():
+    assert spoken_forms("请问我讲的您都清楚了吗？", ["您清楚吗", "都清楚了吗"]) == ["都清楚了吗"]
+
+
+def test_a_cue_is_found_in_the_replys_mandarin_reading_and_quoted_as_said():
+    assert spoken_forms("这个我冇得办法答应您。", ["没法答应"]) == ["冇得办法答应"]  # 冇得 is 没有: 没有办法答应
+    assert spoken_forms("这个由侬决定。", ["由您决定"]) == ["由侬决定"]
