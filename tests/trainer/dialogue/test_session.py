@@ -1073,6 +1073,20 @@ def test_her_last_line_names_the_question_really_left_open(real_scenarios, real_
     assert report.outcome == "closed_open" and report.transcript[-1].text.endswith(scenario.lines.unfinished)
 
 
+def call_at_question(scenario, facts, model_turns: int, question: str) -> DialogueSession:
+    """A call through the scenario's first `model_turns` model answers, with the customer's `question` open."""
+    call = DialogueSession(scenario, facts)
+    call.start()
+    for model_answer in scenario.model_answers[:model_turns]:
+        call.reply(model_answer)
+    assert call.state.pending is not None and call.state.pending.id == question
+    return call
+
+
+def ignored_at(call: DialogueSession, turn: int) -> bool:
+    return any(f.rubric == "ignored_question" and f.turn_index == turn for f in call.report().findings)
+
+
 # judge42a: the tune call of w-calls-senior answered 那我这几个月要是生病了，能赔吗？ with "…一般是不能理赔的" (the cue is
 # 一般不能赔, said with 是 / 理 inside it); the question stayed open and she asked it again for four turns.
 @pytest.mark.parametrize("answer, answered", [
@@ -1082,15 +1096,10 @@ def test_her_last_line_names_the_question_really_left_open(real_scenarios, real_
     ("保障是暂停的，一般，能赔的都得看合同。", False),  # guard: not across a comma
 ])
 def test_a_cue_said_with_a_word_inside_answers_the_question(real_scenarios, real_facts, answer, answered):
-    scenario = real_scenarios["lapse-reinstatement"]
-    call = DialogueSession(scenario, real_facts)
-    call.start()
-    call.reply(scenario.model_answers[0])
-    call.reply(scenario.model_answers[1])
-    assert call.state.pending is not None and call.state.pending.id == "sick-now"
+    call = call_at_question(real_scenarios["lapse-reinstatement"], real_facts, 2, "sick-now")
     call.reply(answer)
     assert ("sick-now" in call.state.answered) is answered, call.findings
-    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 3]) is not answered
+    assert ignored_at(call, 3) is not answered
 
 
 # judge42a: 告知办理渠道和材料 (柜面, 官方App) and 那我要怎么办？要带什么东西？ (身份证件, 银行账户) are one point, told by the
@@ -1102,15 +1111,10 @@ def test_a_cue_said_with_a_word_inside_answers_the_question(real_scenarios, real
     ("钱是原路退回的，就是退到您当时扣款的那张工资卡上。", False),  # guard: the refund's route is no way to apply
 ])
 def test_words_that_meet_the_step_told_by_the_same_entry_answer_the_question(real_scenarios, real_facts, answer, answered):
-    scenario = real_scenarios["cooling-off-cancel"]
-    call = DialogueSession(scenario, real_facts)
-    call.start()
-    for model_answer in scenario.model_answers[:3]:
-        call.reply(model_answer)
-    assert call.state.pending is not None and call.state.pending.id == "how"
+    call = call_at_question(real_scenarios["cooling-off-cancel"], real_facts, 3, "how")
     call.reply(answer)
     assert ("how" in call.state.answered) is answered, call.findings
-    assert bool([f for f in call.report().findings if f.rubric == "ignored_question" and f.turn_index == 4]) is not answered
+    assert ignored_at(call, 4) is not answered
 
 
 def test_a_step_of_an_entry_that_tells_several_steps_answers_no_other_question(real_scenarios, real_facts):
@@ -1128,12 +1132,7 @@ def test_a_step_of_an_entry_that_tells_several_steps_answers_no_other_question(r
     ("我们不会向您索要银行卡密码和验证码，也不会让您转账。", "不会向您索要"),  # guard: the script's Mandarin
 ])
 def test_a_regional_answer_meets_its_cue_and_is_quoted_in_the_trainees_words(real_scenarios, real_facts, refusal, said):
-    scenario = real_scenarios["fraud-suspicious-callback"]
-    call = DialogueSession(scenario, real_facts)
-    call.start()
-    call.reply(scenario.model_answers[0])
-    call.reply(scenario.model_answers[1])
-    assert call.state.pending is not None and call.state.pending.id == "want-password"
+    call = call_at_question(real_scenarios["fraud-suspicious-callback"], real_facts, 2, "want-password")
     call.reply(refusal)
     assert "no-secrets" in call.state.done and "want-password" in call.state.answered, call.findings
     credited = [f for f in call.report().findings if f.turn_index == 3 and f.ok and f.rubric in ("checkpoint", "answer")]
