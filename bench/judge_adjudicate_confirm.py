@@ -2,8 +2,8 @@
 dev split: per behaviour, the majority of the writer and two blind annotators (`bench.judge_agreement.split_votes`,
 the rule `bench.judge_adjudicate` applies to the corpus).
 
-    .venv/bin/python -m bench.judge_adjudicate_confirm [--set confirm|tune] [--write]
-    .venv/bin/python -m bench.judge_adjudicate_confirm --set tune --make-key BLIND_DIR
+    .venv/bin/python -m bench.judge_adjudicate_confirm [--set confirm|tune|check] [--write]
+    .venv/bin/python -m bench.judge_adjudicate_confirm --set tune|check --make-key BLIND_DIR
 
 A set's panel is <set folder>/annotations/: <split>_key.yaml (the writers' labels before adjudication, ids in
 sha256(text) order) and ann-<letter>-<split>.yaml, one file per annotator. `--make-key` writes the key there and,
@@ -23,13 +23,13 @@ from pathlib import Path
 
 import yaml
 
-from bench.judge import CONFIRM_DIR, TUNE_REPLIES_DIR
+from bench.judge import CHECK_REPLIES_DIR, CONFIRM_DIR, TUNE_REPLIES_DIR
 from bench.judge_agreement import ROOT, SplitVotes, split_votes
 from trainer.dialogue.adjudication import Relabel, relabels_by_text, write_relabels
 from trainer.dialogue.agreement import cohen_kappa, key_rows
 from trainer.dialogue.behaviour_panel import panels_under, with_panels
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
-from trainer.dialogue.corpus import SEALED_SPLIT, TUNE_SPLIT, read_sealed
+from trainer.dialogue.corpus import CHECK_SPLIT, SEALED_SPLIT, TUNE_SPLIT, read_sealed
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class ReplySet:
         return self.folder / "annotations"
 
 
-SETS = {"confirm": ReplySet(CONFIRM_DIR, SEALED_SPLIT), "tune": ReplySet(TUNE_REPLIES_DIR, TUNE_SPLIT)}
+SETS = {"confirm": ReplySet(CONFIRM_DIR, SEALED_SPLIT), "tune": ReplySet(TUNE_REPLIES_DIR, TUNE_SPLIT),
+        "check": ReplySet(CHECK_REPLIES_DIR, CHECK_SPLIT)}
 
 
 def set_votes(reply_set: ReplySet) -> SplitVotes:

@@ -31,7 +31,7 @@ from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "trainer" / "dialogue" / "annotations"
 TARGET_P, TARGET_R = 0.90, 0.85
-_FILE = re.compile(r"ann-(?P<letter>[A-Za-z]+)-(?P<panel>(dev|train|confirm|tune)[-\w]*)\.yaml$")
+_FILE = re.compile(r"ann-(?P<letter>[A-Za-z]+)-(?P<panel>(dev|train|confirm|tune|check)[-\w]*)\.yaml$")
 
 
 @dataclass(frozen=True)

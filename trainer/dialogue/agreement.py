@@ -21,7 +21,7 @@ import yaml
 from trainer.dialogue.behaviours import NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import LabelledUtterance
 
-ID_PREFIX = {"dev": "d", "train": "t", "confirm": "c", "tune": "u"}
+ID_PREFIX = {"dev": "d", "train": "t", "confirm": "c", "tune": "u", "check": "k"}
 Labels = Mapping[str, frozenset[str]]  # item id -> behaviours shown (empty for none)
 
 

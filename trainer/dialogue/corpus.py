@@ -31,6 +31,7 @@ CORPUS_FOLDER = "dialogue/utterances"
 SPLITS = ("train", "dev")
 SEALED_SPLIT = "confirm"  # the split of a sealed set's utterances: measured once, never trained on
 TUNE_SPLIT = "tune"  # the tune replies' split: kept out of content like the sealed set, but read freely
+CHECK_SPLIT = "check"  # the check replies' split: kept out like the tune replies, read for figures only, never item by item
 DEV_SHARE = 0.30
 FILE_FIELDS = {"writer", "personas", "utterances", "training_only", "teaches"}
 UTTERANCE_FIELDS = {"text", "labels", "counter", "split", "note"}
