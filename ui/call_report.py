@@ -150,6 +150,15 @@ def show_outcome(column, outcome: str) -> None:
     column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
 
 
+def show_still_open(missed: list[str]) -> None:
+    """What the call left open (a question not answered or answered wrongly, a step not done): the live report and
+    a saved call's report list it the same way."""
+    if missed:
+        st.markdown("**" + tr("还没解决的", "Still open") + "**")
+        for item in missed:
+            st.markdown("- " + escape_markdown(tr_worded(item)))
+
+
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
@@ -160,10 +169,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     show_outcome(outcome_col, report.outcome)
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
-    if report.missed:
-        st.markdown("**" + tr("还没解决的", "Still open") + "**")
-        for item in report.missed:
-            st.markdown("- " + escape_markdown(tr_worded(item)))
+    show_still_open(report.missed)
     show_lessons(report, scenario)
     show_strengths(report)
     st.markdown("#### " + tr("详情", "Details"))

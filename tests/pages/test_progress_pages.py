@@ -68,11 +68,13 @@ def answer(store, user: UserInfo, item: str, correct: bool, days_ago: float, cat
         seconds=40, answered_at=datetime.now(timezone.utc) - timedelta(days=days_ago)))
 
 
-def practice_call(store, user: UserInfo, scenario: str, score: float, days_ago: float = 0, findings=()) -> int:
+def practice_call(store, user: UserInfo, scenario: str, score: float, days_ago: float = 0, findings=(),
+                  missed=None) -> int:
     moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
     with store.session() as session:
         record = DialogueRecord(user_id=user.id, scenario_id=scenario, outcome="resolved", score=score,
                                 findings_json=json.dumps(list(findings), ensure_ascii=False),
+                                missed_json=None if missed is None else json.dumps(missed, ensure_ascii=False),
                                 transcript_json=json.dumps([{"speaker": "customer", "text": "我的理赔怎么还没到？"},
                                                             {"speaker": "agent", "text": "非常理解您着急的心情。"}],
                                                            ensure_ascii=False),
@@ -449,3 +451,19 @@ def test_a_saved_call_shows_every_findings_advice_as_the_live_report_does(app_en
     english = shown(page("ui_pages/call.py", agent, lang="en", id=str(call_id)))
     assert {"Verified the customer's identity before discussing the policy.", "Checkpoint done: Verify identity",
             "Do not promise an outcome"} <= english, english
+
+
+def test_a_saved_call_lists_what_was_still_open_as_the_live_report_did(app_env, store) -> None:
+    """polish27 left: the live report lists 还没解决的 (a question not answered or answered wrongly), the saved one
+    (通话报告, 坐席详情) listed nothing — a trainee reading yesterday's call did not see what she had left open."""
+    agent = create_user(store, "agent-open", "王芳", team="一组")
+    call_id = practice_call(store, agent, "s", 40, missed=[
+        {"zh": "客户的问题答错了，还没有纠正：等这么久，会不会过了理赔的期限？",
+         "en": "Customer's question answered wrongly, not yet put right: 等这么久，会不会过了理赔的期限？"}])
+    chinese = [m.value for m in page("ui_pages/call.py", agent, id=str(call_id)).markdown]
+    assert "**还没解决的**" in chinese
+    assert any("客户的问题答错了，还没有纠正" in m and "会不会过了理赔的期限" in m for m in chinese), chinese
+    english = [m.value for m in page("ui_pages/call.py", agent, lang="en", id=str(call_id)).markdown]
+    assert "**Still open**" in english and any("answered wrongly, not yet put right" in m for m in english), english
+    older = practice_call(store, agent, "s", 40)  # saved before open points were stored: nothing listed
+    assert "**还没解决的**" not in [m.value for m in page("ui_pages/call.py", agent, id=str(older)).markdown]

@@ -65,18 +65,29 @@ class DialogueSummary:
     started_at: datetime
     finished_at: datetime | None
     resume: ResumeState = field(default_factory=ResumeState)
+    missed: list[str] = field(default_factory=list)  # what was still open, each a `Worded` when saved with its English
 
     @classmethod
     def of(cls, record: DialogueRecord) -> "DialogueSummary":
         return cls(record.id, record.user_id, record.scenario_id, record.mode, record.outcome, record.score,
                    json.loads(record.subscores_json or "{}"), json.loads(record.transcript_json or "[]"),
                    json.loads(record.findings_json or "[]"), record.started_at, record.finished_at,
-                   ResumeState.from_json(record.resume_json))
+                   ResumeState.from_json(record.resume_json), _read_missed(record.missed_json))
 
 
 def _findings_json(report: Report) -> str:
     """The findings as stored, each advice with its English (`saved_advice` reads it back)."""
     return json.dumps([{**asdict(f), "advice_en": english(f.advice)} for f in report.findings], ensure_ascii=False)
+
+
+def _missed_json(report: Report) -> str:
+    """What is still open as stored: each point in Chinese with its English."""
+    return json.dumps([{"zh": str(m), "en": english(m)} for m in report.missed], ensure_ascii=False)
+
+
+def _read_missed(stored: str | None) -> list[str]:
+    """The stored open points back, each with its English (none on a call saved before they were stored)."""
+    return [Worded(str(m.get("zh", "")), str(m.get("en") or m.get("zh", ""))) for m in json.loads(stored or "[]")]
 
 
 def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, report: Report,
@@ -91,6 +102,7 @@ def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, repor
         subscores_json=json.dumps(report.subscores, ensure_ascii=False),
         transcript_json=json.dumps([asdict(u) for u in report.transcript], ensure_ascii=False),
         findings_json=_findings_json(report),
+        missed_json=_missed_json(report),
         started_at=started_at or utcnow(),
         finished_at=utcnow(),
     )
@@ -148,6 +160,7 @@ def save_turn(db: Database, record_id: int, report: Report, resume: ResumeState 
         record.subscores_json = json.dumps(report.subscores, ensure_ascii=False)
         record.transcript_json = json.dumps([asdict(u) for u in report.transcript], ensure_ascii=False)
         record.findings_json = _findings_json(report)
+        record.missed_json = _missed_json(report)
         if report.outcome != "in_progress" and record.finished_at is None:
             record.finished_at = utcnow()
         session.commit()
@@ -165,14 +178,15 @@ def unfinished_call(db: Database, user_id: int) -> DialogueSummary | None:
 def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = (),
                  steps: Sequence[Checkpoint] = ()) -> Report:
     """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons), its advice naming the scenario's
-    `steps` as they are now (`saved_advice`). What is not stored — the mood's causes, the checkpoints missed — is
-    left empty; the mood is read off the transcript."""
+    `steps` as they are now (`saved_advice`), and what was still open when it was saved. What is not stored — the
+    mood's causes, the ids of the checkpoints missed — is left empty; the mood is read off the transcript."""
     transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
                   for u in call.transcript]
     findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
                         saved_advice(f, steps), str(f.get("model_answer", ""))) for f in call.findings]
     moods = [u.mood for u in transcript if u.speaker == "customer"]
-    return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods)
+    return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods,
+                  list(call.missed))
 
 
 def saved_advice(finding: dict, steps: Sequence[Checkpoint] = ()) -> str:

@@ -165,3 +165,24 @@ def test_a_call_saved_before_its_steps_had_english_names_them_in_english_when_re
     assert english(after) == f"“{second.name.en}” comes after “{first.name.en}”." and after == old[1]["advice"]
     assert english(gone) == "Checkpoint done: 早已删去的要点", "a step that is gone: the stored words"
     assert english(saved_advice(old[0])) == old[0]["advice_en"], "no scenario: the stored words"
+
+
+def test_a_saved_call_keeps_what_was_still_open_with_its_english(db):
+    """polish27 left: a saved call stored no open points, so its report could not list them as the live one did."""
+    agent, scenario, facts, record_id = opened_call(db, "留了问题的坐席")
+    call = DialogueSession(scenario, facts, seed=record_id)
+    call.start()
+    call.reply("好的，您稍等。")
+    save_turn(db, record_id, call.report())
+    assert unfinished_call(db, agent.id).missed == call.report().missed  # each turn saves what is open
+    call.end_call()
+    report = call.report()
+    assert report.missed  # the customer's question and the steps left undone
+    save_turn(db, record_id, report)
+    [saved] = list_dialogue_records(db, agent.id, limit=1)
+    assert saved.missed == report.missed
+    assert [english(m) for m in saved.missed] == [english(m) for m in report.missed]
+    assert any(english(m) != m for m in saved.missed)  # the English came back, not the Chinese twice
+    assert saved_report(saved).missed == report.missed
+    other = save_dialogue(db, agent.id, scenario.id, "exam", finished_call().report())
+    assert [c.missed for c in list_dialogue_records(db, agent.id) if c.id == other] == [finished_call().report().missed]
