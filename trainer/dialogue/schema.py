@@ -173,9 +173,10 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
         if not behaviour and not cues:
             check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase", "要点需要一个行为（behaviour）或至少一个提示词（cues）")
         order = check.integer("order", 1, 99, default=0) or None
-        _said_as_written(check, "hint", [check.text("hint", required=False)])
+        hint = check.text("hint", required=False)
+        _said_as_written(check, "hint", [hint])
         checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
-                                      check.text_list("entries"), order, check.text("hint", required=False),
+                                      check.text_list("entries"), order, hint,
                                       check.item.line, _english(check, "description_en", "description"),
                                       _english(check, "hint_en", "hint")))
     return tuple(checkpoints)

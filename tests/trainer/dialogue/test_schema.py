@@ -231,3 +231,11 @@ def test_a_placeholder_in_a_model_answer_or_hint_is_a_problem_naming_file_line_a
     assert by_field["model_answers"].file == "scenarios/cooling-off-cancel.yaml"
     assert untranslated(problems) == []
     assert not problems_of(REAL_CONTENT)  # the real scenarios name the company (安泰人寿) instead of XX人寿
+
+
+def test_a_hint_that_is_not_text_is_one_problem(scenario_dir):
+    """The hint is read once for both its checks (text, no placeholder): a list given as a hint is named once."""
+    text = SOURCE.read_text(encoding="utf-8").replace("    description: 礼貌结束\n", "    description: 礼貌结束\n    hint: [感谢来电]\n", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    hints = [p for p in problems_of(scenario_dir) if p.field.endswith(".hint")]
+    assert [(p.field, p.message) for p in hints] == [("checkpoints[6].hint", "must be text")]
