@@ -83,10 +83,7 @@ _ROUTE = re.compile(r"可以|申请|复核|转(给|到|接)|找")
 def nothing_but_the_rule(text: str) -> list[tuple[int, int]]:
     """The first span of `text` that names the rule or the system as the whole answer, or closes on a wait with no
     end (`_RULE_ONLY`, `_WAIT_NO_END`); none when the reply gives something or offers a route (judge42v)."""
-    if _SOMETHING_GIVEN.search(text) or _ROUTE.search(text):
-        return []
-    match = _RULE_ONLY.search(text) or _WAIT_NO_END.search(text.strip())
-    return [(match.start(), match.end())] if match else []
+    return _with_nothing_else(text, _RULE_ONLY.search(text) or _WAIT_NO_END.search(text.strip()))
 
 
 # The company vouched for instead of an answer (您放心，我们是大公司，不会骗人的 / 我们公司口碑一直老好的，不会亏待您的 — tune
@@ -98,7 +95,11 @@ _VOUCHED = re.compile(r"(我们|咱们?)(公司)?[^，,。！？!?]{0,4}(是大�
 def vouches_only(text: str) -> list[tuple[int, int]]:
     """The span where the reply vouches for the company instead of answering (`_VOUCHED`); none when it gives
     something or offers a route."""
-    if _SOMETHING_GIVEN.search(text) or _ROUTE.search(text):
+    return _with_nothing_else(text, _VOUCHED.search(text))
+
+
+def _with_nothing_else(text: str, match: re.Match | None) -> list[tuple[int, int]]:
+    """The match's span, unless the reply gives something (`_SOMETHING_GIVEN`) or offers a route (`_ROUTE`)."""
+    if match is None or _SOMETHING_GIVEN.search(text) or _ROUTE.search(text):
         return []
-    match = _VOUCHED.search(text)
-    return [(match.start(), match.end())] if match else []
+    return [(match.start(), match.end())]
