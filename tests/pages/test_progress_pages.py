@@ -401,16 +401,23 @@ def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_
     assert columns[:3] == ["坐席", "详情", "最近训练"], columns
 
 
+def mini_scenario_in_english(app_env, steps: dict[str, str]) -> None:
+    """The practice page tests' mini scenario in the content, its steps named (Chinese description → English) given
+    English names."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    text = MINI_SCENARIO
+    for chinese, english in steps.items():
+        text = text.replace(f"description: {chinese},", f"description: {chinese}, description_en: {english},")
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(text, encoding="utf-8")
+
+
 def test_a_call_saved_before_its_steps_had_english_names_them_in_english(app_env, store) -> None:
     """polish24 left: a call saved before the scenarios had English named its steps in Chinese on the English
     report for good ("“讲清犹豫期天数” comes after “核实身份”."), the English of the day it was saved. The report
     names them from the scenario as it is now; a step the scenario no longer has is shown as it was stored."""
-    from tests.pages.test_practice import MINI_SCENARIO
-
-    english_steps = (MINI_SCENARIO.replace("description: 核实身份,", "description: 核实身份, description_en: Verify identity,")
-                     .replace("description: 讲清犹豫期天数,", "description: 讲清犹豫期天数, "
-                                                                "description_en: Say how long the cooling-off period is,"))
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(english_steps, encoding="utf-8")
+    mini_scenario_in_english(app_env, {"核实身份": "Verify identity",
+                                       "讲清犹豫期天数": "Say how long the cooling-off period is"})
     agent = create_user(store, "agent-old", "老坐席", team="一组")
     call_id = practice_call(store, agent, "mini-cooling-off", 60, findings=[
         {"turn_index": 1, "rubric": "checkpoint_order", "ok": False, "quote": "犹豫期是15天",
@@ -430,10 +437,7 @@ def test_a_saved_call_shows_every_findings_advice_as_the_live_report_does(app_en
     """polish25 left: the saved report (通话报告, 坐席详情) showed the advice of faults only, while the live report's
     全部评分依据 shows every finding's — a trainee reading an old call did not see why a step counted as done or what
     was done well. Every finding now reads with its advice, a stored step name worded again from the scenario."""
-    from tests.pages.test_practice import MINI_SCENARIO
-
-    english_steps = MINI_SCENARIO.replace("description: 核实身份,", "description: 核实身份, description_en: Verify identity,")
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(english_steps, encoding="utf-8")
+    mini_scenario_in_english(app_env, {"核实身份": "Verify identity"})
     agent = create_user(store, "agent-good", "好坐席", team="一组")
     call_id = practice_call(store, agent, "mini-cooling-off", 80, findings=[
         {"turn_index": 1, "rubric": "verification", "ok": True, "quote": "请问您是本人吗？",
