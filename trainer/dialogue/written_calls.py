@@ -1,9 +1,11 @@
 """Whole practice calls written by people, with their writers' marks: the one reader of the call files.
 
-Two sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
+Three sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
 turns, the marked faults and the points it missed):
 - held-out: tests/trainer/dialogue/transcripts/calls.yaml (figures only; never tuned on);
-- tune: tests/trainer/dialogue/transcripts/tune/*.yaml (fresh writers' calls, read and tuned on freely).
+- tune: tests/trainer/dialogue/transcripts/tune/*.yaml (fresh writers' calls, read and tuned on freely);
+- check: tests/trainer/dialogue/transcripts/check/*.yaml (agents speaking regional Mandarin, stop 42; figures
+  per kind only, like the CHECK replies: whether the judge does right by real people's voices, never tuned on).
 bench.judge, bench.call_flow and the tests read them here, so a call is parsed and checked one way.
 A file says from which number its fault turns count (`turns_count_from`, 0 when absent as in the held-out
 file); a call's kind `bad2` (a second bad call with other faults) counts as bad.
@@ -20,7 +22,8 @@ import yaml
 from trainer.dialogue.behaviours import NEGATIVE
 
 TRANSCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "trainer" / "dialogue" / "transcripts"
-CALL_SETS = {"held-out": (TRANSCRIPTS_DIR / "calls.yaml",), "tune": (TRANSCRIPTS_DIR / "tune",)}
+CALL_SETS = {"held-out": (TRANSCRIPTS_DIR / "calls.yaml",), "tune": (TRANSCRIPTS_DIR / "tune",),
+             "check": (TRANSCRIPTS_DIR / "check",)}
 KINDS = {"good": "good", "bad": "bad", "bad2": "bad", "mixed": "mixed"}
 
 
