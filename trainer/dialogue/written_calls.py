@@ -1,9 +1,11 @@
 """Whole practice calls written by people, with their writers' marks: the one reader of the call files.
 
-Three sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
+Four sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
 turns, the marked faults and the points it missed):
 - held-out: tests/trainer/dialogue/transcripts/calls.yaml (figures only; never tuned on);
 - tune: tests/trainer/dialogue/transcripts/tune/*.yaml (fresh writers' calls, read and tuned on freely);
+- tune-regional: tests/trainer/dialogue/transcripts/tune_regional/*.yaml (agents speaking regional Mandarin,
+  stop 42; read and tuned on freely, as the tune set);
 - check: tests/trainer/dialogue/transcripts/check/*.yaml (agents speaking regional Mandarin, stop 42; figures
   per kind only, like the CHECK replies: whether the judge does right by real people's voices, never tuned on).
 bench.judge, bench.call_flow and the tests read them here, so a call is parsed and checked one way.
@@ -23,7 +25,7 @@ from trainer.dialogue.behaviours import NEGATIVE
 
 TRANSCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "trainer" / "dialogue" / "transcripts"
 CALL_SETS = {"held-out": (TRANSCRIPTS_DIR / "calls.yaml",), "tune": (TRANSCRIPTS_DIR / "tune",),
-             "check": (TRANSCRIPTS_DIR / "check",)}
+             "tune-regional": (TRANSCRIPTS_DIR / "tune_regional",), "check": (TRANSCRIPTS_DIR / "check",)}
 KINDS = {"good": "good", "bad": "bad", "bad2": "bad", "mixed": "mixed"}
 
 

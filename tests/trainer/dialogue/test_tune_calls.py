@@ -1,5 +1,5 @@
-"""The judge on the tune set of whole calls (tests/trainer/dialogue/transcripts/tune/: three fresh writers, 48 calls,
-read and tuned on freely; judge38c). Floors are what bench.judge --calls tune measured, less one, so a regression shows."""
+"""The judge on the tune sets of whole calls (tests/trainer/dialogue/transcripts/tune/: three fresh writers, 48 calls,
+read and tuned on freely, judge38c; tune_regional/: six writers who speak regional Mandarin, 48 calls, stop 42). Floors are what bench.judge --calls tune measured, less one, so a regression shows."""
 
 from __future__ import annotations
 
@@ -20,11 +20,22 @@ from tests.trainer.dialogue.conftest import judged_calls
 # replayed both: identical on main and on its branch)
 TUNE_GOOD_CALLS_MET = 10
 TUNE_BAD_CALLS_MET = 23
+# stop 42 (lead): the regional tune calls (transcripts/tune_regional/, six writers who speak regional Mandarin) as main
+# measured them when they were written: 20 of 24 good (Foshan's lapse-reinstatement 50 and fraud-suspicious-callback 61,
+# Baoji's callback-cooperative 69 and media-threat-unreasonable-demand hung up 39), 23 of 24 bad (Wuhan's
+# ci-claim-declined 61)
+REGIONAL_GOOD_CALLS_MET = 20
+REGIONAL_BAD_CALLS_MET = 23
 
 
 @pytest.fixture(scope="module")
 def tune_results(judge, real_scenarios, real_facts):
     return judged_calls("tune", judge, real_scenarios, real_facts)
+
+
+@pytest.fixture(scope="module")
+def regional_results(judge, real_scenarios, real_facts):
+    return judged_calls("tune-regional", judge, real_scenarios, real_facts)
 
 
 def test_tune_good_calls_meet_the_target(tune_results):
@@ -35,3 +46,15 @@ def test_tune_good_calls_meet_the_target(tune_results):
 def test_tune_bad_calls_meet_the_target(tune_results):
     bad = [r for r in tune_results if r.kind == "bad"]
     assert sum(r.meets_target for r in bad) >= TUNE_BAD_CALLS_MET, [(r.scenario, r.score, r.found_any) for r in bad]
+
+
+def test_regional_good_calls_meet_the_target(regional_results):
+    good = [r for r in regional_results if r.kind == "good"]
+    assert len(good) == 24
+    assert sum(r.meets_target for r in good) >= REGIONAL_GOOD_CALLS_MET, [(r.scenario, r.outcome, r.score) for r in good]
+
+
+def test_regional_bad_calls_meet_the_target(regional_results):
+    bad = [r for r in regional_results if r.kind == "bad"]
+    assert len(bad) == 24
+    assert sum(r.meets_target for r in bad) >= REGIONAL_BAD_CALLS_MET, [(r.scenario, r.score, r.found_any) for r in bad]

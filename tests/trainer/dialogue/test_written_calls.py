@@ -32,7 +32,7 @@ def write(tmp_path: Path, **fields) -> Path:
 
 def test_both_sets_load_with_their_kinds(real_scenarios):
     held_out, tune = load_calls("held-out", real_scenarios), load_calls("tune", real_scenarios)
-    assert len(held_out) == 36 and len(tune) == 48
+    assert len(held_out) == 36 and len(tune) == 48 and len(load_calls("tune-regional", real_scenarios)) == 48
     assert {c.kind for c in tune} == {"good", "bad", "mixed"}
     assert sum(c.written_kind == "bad2" for c in tune) == 12 and sum(c.kind == "bad" for c in tune) == 24
     assert {c.writer for c in tune} == {"w-calls-inspector", "w-calls-chengdu", "w-calls-senior"}
