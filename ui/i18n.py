@@ -10,6 +10,7 @@ tab or another PC shows the user's language; before anyone signs in, the site de
 from __future__ import annotations
 
 import json
+import re
 
 import streamlit as st
 
@@ -148,26 +149,53 @@ _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
 # (polish18 left). A script names the link by its aria-label, which a link's spoken name is taken from
 # first, and sets the page's language; it runs again whenever the language changes (its text changes), and
 # an observer names a skip link React draws anew.
-# The same observer rewords what a select box announces when its list opens or an option is chosen ("14 options
-# available.", "…, selected": polish25 left): React Aria's live region, which Streamlit 1.67 draws under an
-# I18nProvider fixed to en-US (Selectbox: `locale: "en-US"`), so no locale setting reaches it. On the Chinese UI each
-# announcement is rewritten, as it is added, into React Aria's own zh-CN words for it (`ANNOUNCEMENTS`). Nothing
-# else on the page is touched.
+# The same observer rewords what a select box or multiselect announces when its list opens or an option is focused or
+# chosen ("14 options available.", "…, selected": polish25, polish27): React Aria's live region, which Streamlit 1.67
+# draws under an I18nProvider fixed to en-US (Selectbox and Multiselect: `locale: "en-US"`), so no locale setting
+# reaches it. On the Chinese UI each announcement is rewritten, as it is added, into React Aria's own zh-CN words for
+# it (`ANNOUNCEMENTS`); one in an English wording none of them knows (a Streamlit upgrade's) is said by what it is
+# about — the option it names, alone, or the count of options — rather than left in English (polish28). The boxes'
+# own English names (`SPOKEN_LABELS`: the opener "Open", a tag's "Remove 小美", "Clear all", "Help for 分类") are the
+# UI's language too, and back in English after a switch. Nothing else on the page is touched.
 _SPOKEN = """<script>(() => {
-const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__;
+const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__;
+const chinese = lang.startsWith("zh"), english = /[A-Za-z]/;
 document.documentElement.lang = lang;
+const options = new Set();  // the option texts seen on this page: what an announcement may name
+const inChinese = (text) => {
+  const known = reworded.find(([said]) => new RegExp(said).test(text));
+  if (known) return text.replace(new RegExp(known[0]), known[1]);
+  let named = "";
+  for (const option of options) if (text.includes(option) && option.length > named.length) named = option;
+  const rest = named ? text.replace(named, "") : text;
+  if (!english.test(rest)) return text;
+  if (named) return named;
+  const count = rest.match(/\\d[\\d,]*/);
+  return count ? `有 ${count[0]} 个选项可用。` : text;
+};
 const label = () => {
   const link = document.querySelector('[data-testid="stSkipToContent"]');
   if (link && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
+  for (const named of document.querySelectorAll(
+      '[data-testid="stSelectbox"] [aria-label], [data-testid="stMultiSelect"] [aria-label], [data-testid="stTooltipHoverTarget"] [aria-label]')) {
+    const now = named.getAttribute("aria-label"), found = labels.find(([said]) => new RegExp(said).test(now));
+    if (found) named.setAttribute("aria-label", now.replace(new RegExp(found[0]), found[1]));
+  }
+  if (!chinese) return;
+  for (const option of document.querySelectorAll('[role="option"], [data-tag] [title]')) {
+    const text = option.textContent.trim();
+    if (text) options.add(text);
+  }
   for (const said of document.querySelectorAll('[data-live-announcer] [role="log"] > div')) {
-    const found = reworded.find(([english]) => new RegExp(english).test(said.textContent));
-    if (found) said.textContent = said.textContent.replace(new RegExp(found[0]), found[1]);
+    const words = inChinese(said.textContent);
+    if (words !== said.textContent) said.textContent = words;
   }
 };
 label();
 if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
 window.__agentTrainerSkipLink = new MutationObserver(label);
-window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true});
+window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                       attributeFilter: ["aria-label"]});
 })();</script>"""
 PAGE_LANG = {"zh": "zh-CN", "en": "en"}
 # React Aria's combobox announcements in en-US (a pattern for each of its forms) and its own zh-CN wording of them
@@ -178,6 +206,20 @@ ANNOUNCEMENTS = {"zh": (
     (r"^Entered group (.+), with ([\d,]+) options?\. (.*)$", "进入了 $1 组，其中有 $2 个选项. $3"),
     (r"^(.*), selected$", "$1, 已选择"),
 ), "en": ()}
+# The English names Streamlit 1.67 gives a select box's and a multiselect's parts and a widget's help icon (its
+# Selectbox, Multiselect and StreamlitMarkdown bundles), each with its Chinese; "{}" is the part named after it.
+SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Clear all", "全部清除"),
+                 ("Selected values", "已选的值"), ("Remove {}", "移除{}"), ("Help for {}", "{}的说明"), ("Help", "说明"))
+
+
+def spoken_labels(current: str) -> list[tuple[str, str]]:
+    """`SPOKEN_LABELS` as (JavaScript pattern, replacement) pairs into the language `current`, from the other one (a
+    name reworded before a switch is reworded back)."""
+    def pattern(words: str) -> str:
+        return "^" + re.escape(words).replace(r"\{\}", "(.+)") + "$"
+
+    pairs = SPOKEN_LABELS if current == "zh" else tuple((zh, en) for en, zh in SPOKEN_LABELS)
+    return [(pattern(said), into.replace("{}", "$1")) for said, into in pairs]
 
 
 def streamlit_hints() -> None:
@@ -190,7 +232,8 @@ def streamlit_hints() -> None:
         st.html(_NO_ENGLISH_HINTS)
     st.sidebar.html(_SPOKEN.replace("__LANG__", json.dumps(PAGE_LANG[current]))
                     .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False))
-                    .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False)),
+                    .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False))
+                    .replace("__LABELS__", json.dumps(spoken_labels(current), ensure_ascii=False)),
                     unsafe_allow_javascript=True)
 
 

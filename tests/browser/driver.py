@@ -17,10 +17,17 @@ no skeleton and no request in flight). So an action that is followed by reading 
 Playwright selector): the page is settled only once that element is on the page, the very thing the test then
 reads or uses (polish25), with no sleep or retry in between.
 
-An action must start a run. When none starts, the messages on the app's websocket tell why: an
-action that sent nothing in START_SECONDS reached no widget and is done again (nothing can have
-run); a rerun request that no run follows within the action timeout is a lost rerun and fails
-the test, naming what was clicked, what went over the websocket and what the page showed.
+An action must start a run, and is done once. When none starts within the action timeout, the messages on the
+app's websocket tell why: an action that sent nothing reached no widget; a rerun request that no run follows is a
+lost rerun; either fails the test, naming what was clicked, what went over the websocket and what the page showed.
+An action is never done again (polish28). choose() pressed a select box's opener up to three times, "a click right
+after another widget lost focus can be swallowed". Two causes were found: on a loaded machine the list opens more than
+the 1 s it allowed after the click (1.3–2.2 s after it at 50× CPU slowdown, 4 of 4), and the second press either closed
+it or, the list open and React Aria hiding the page outside it from the accessibility tree, waited 90 s for an opener
+it could not find; and Streamlit's list can open on the press and close ~30 ms later when the click lands after the
+list took the focus (logged in 3 of 4 suite runs). So the list is opened once, from the keyboard, and waited for as
+long as any action. act() did again an action after which the page showed no run and sent nothing for 20 s: the page
+shows a click at once, so that is a click that reached no widget — a defect to name, not to retry past.
 """
 
 from __future__ import annotations
@@ -29,7 +36,6 @@ import copy
 
 import re
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -43,8 +49,6 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 QUIET_SECONDS = 0.5  # no change to the page for this long after the last run ended and its downloads: drawn
 LOADING_SECONDS = 10.0  # a request of the page open this long draws nothing the action waits for (a download)
 ACTION_TIMEOUT_MS = 90_000
-START_SECONDS = 20.0  # an action that sent nothing to the app in this long reached no widget (runs start in ms)
-ACTION_ATTEMPTS = 3  # tries of an action that provably started nothing (sent no rerun request)
 QUIET_MESSAGES = {"app_heartbeat", "heartbeat_ack"}  # websocket traffic that is not about a run
 STOPPED_FOR_RERUN = "script_finished (stopped for a rerun)"  # st.rerun(): the next run follows at once
 RUN_MESSAGES = ("new_session", "script_finished", STOPPED_FOR_RERUN)
@@ -269,28 +273,19 @@ class Page:
         return self.last_seconds
 
     def act(self, action, step: str | None = None, what: str | None = None, shows: str | None = None) -> "Page":
-        """Do `action` (which makes the app rerun) and wait for the page to settle, and for `shows` (a selector of the
-        element the test reads next) to be drawn; time it as `step`.
+        """Do `action` (which makes the app rerun) once and wait for the page to settle, and for `shows` (a selector of
+        the element the test reads next) to be drawn; time it as `step`.
 
-        `what` names the action in a failure (by default the element it clicks). An action that
-        started no run and sent no rerun request is tried again; any other missing run fails."""
+        `what` names the action in a failure (by default the element it clicks). An action that starts no run within
+        the action timeout fails, saying whether it sent anything to the app; it is never done a second time."""
         what = what or describe(action)
-        for attempt in range(1, ACTION_ATTEMPTS + 1):
-            before, starts = self._counters()
-            mark, started_at = len(self.wire.messages), time.monotonic()
-            started = self.page.evaluate("performance.now()")
-            action()
-            if self._run_started(before, starts, mark, START_SECONDS):
-                break
+        before, starts = self._counters()
+        mark, started_at = len(self.wire.messages), time.monotonic()
+        started = self.page.evaluate("performance.now()")
+        action()
+        if not self._run_started(before, starts, mark, ACTION_TIMEOUT_MS / 1000):
             sent = sorted({name for _, direction, name in self.wire.since(mark) if direction == "sent"})
-            # A request the app has not answered yet may be answered late on a loaded machine: wait as
-            # long as for any action before calling it lost (and never send it twice).
-            if sent and self._run_started(before, starts, mark, ACTION_TIMEOUT_MS / 1000 - START_SECONDS):
-                break
-            if sent or attempt == ACTION_ATTEMPTS:
-                raise LostRerun(self._no_run(what, attempt, mark, started_at, sent))
-            warnings.warn(f"{what}: started no run and sent nothing to the app in {START_SECONDS:.0f} s; "
-                          f"doing it again (attempt {attempt + 1})", stacklevel=2)
+            raise LostRerun(self._no_run(what, mark, started_at, sent))
         seconds = self.settle(before, started, what, mark, shows)
         if step:
             self.context.browser.journal.note(step, seconds)
@@ -335,14 +330,13 @@ class Page:
             self.page.wait_for_timeout(50)
         return True
 
-    def _no_run(self, what: str, attempt: int, mark: int, started_at: float, sent: list[str]) -> str:
+    def _no_run(self, what: str, mark: int, started_at: float, sent: list[str]) -> str:
         """Why an action is a failure: what was done, what went over the websocket, what the page showed."""
         cause = (f"the page sent the app {' and '.join(sent)} but no script run followed (a lost rerun)" if sent
-                 else "the action sent nothing to the app, every time (it reached no widget)")
+                 else "the action sent nothing to the app (it reached no widget)")
         state = self.page.evaluate(f"[{STATE}, {CONNECTION}]")
-        waited = ACTION_TIMEOUT_MS / 1000 if sent else START_SECONDS
-        return (f"{what}: no script run started within {waited:.0f} s (attempt {attempt} of "
-                f"{ACTION_ATTEMPTS}); {cause}.\nWebsocket since the action: {self.wire.summary(mark, started_at)}."
+        return (f"{what}: no script run started within {ACTION_TIMEOUT_MS // 1000} s; {cause}."
+                f"\nWebsocket since the action: {self.wire.summary(mark, started_at)}."
                 f"\nScript state {state[0]!r}, connection {state[1]!r}, address {self.page.url}."
                 f"\nThe page showed: {self.shown()}")
 
@@ -398,19 +392,26 @@ class Page:
         return self.act(link.click, step, what=f"clicking the link {name!r}")
 
     def choose(self, label: str | re.Pattern, option: str, step: str | None = None, exact: bool = True) -> "Page":
-        """Pick `option` (its text, or with exact=False a part of it) in the select box labelled `label`."""
+        """Pick `option` (its text, or with exact=False a part of it) in the select box labelled `label`: its list
+        opened as a keyboard user opens it (the box focused, the down arrow), once, then the option clicked.
+
+        Not by a click on the opener (polish28): Streamlit 1.67's list can open on the press and close some 30 ms later,
+        when the click lands after the list took the focus and gives it back to the box (3 of 4 suite runs, the users
+        form's 角色, a pointer/focus log of it) — a flake of Streamlit's, which three presses used to hide; and on a
+        loaded machine a list opens seconds after the press, so a second press closed it."""
         combobox = self.page.get_by_role("combobox", name=label, exact=True).filter(visible=True).first
-        opener = combobox.locator("xpath=..").get_by_role("button", name="Open")  # the list, unfiltered
-        for _ in range(3):  # a click right after another widget lost focus can be swallowed
-            opener.click()
-            try:
-                self.page.wait_for_function("e => e.getAttribute('aria-expanded') === 'true'",
-                                            arg=combobox.element_handle(), timeout=1000)
-                break
-            except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try the click again
-                continue
+        box = combobox.element_handle()
+        box.focus()
+        self.page.keyboard.press("ArrowDown")
+        try:
+            self.page.wait_for_function("e => e.getAttribute('aria-expanded') === 'true'", arg=box,
+                                        timeout=ACTION_TIMEOUT_MS)
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError
+            raise AssertionError(f"choosing {option!r} in {label!r}: its list did not open within "
+                                 f"{ACTION_TIMEOUT_MS // 1000} s of the down arrow in the box.\n"
+                                 f"The page showed: {self.shown()}") from None
         option_item = self.page.get_by_role("option", name=option, exact=exact).first
-        if combobox.evaluate("e => !!e.closest('[data-testid=stForm]')"):
+        if box.evaluate("e => !!e.closest('[data-testid=stForm]')"):
             option_item.click()  # sent with the form's button
             return self
         return self.act(option_item.click, step, what=f"choosing {option!r} in {label!r}")

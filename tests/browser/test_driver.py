@@ -1,6 +1,7 @@
-"""The browser driver itself: an action that starts no script run is caught, told apart (a click
-that reached nothing is tried again; a rerun request the app never ran fails, naming the click
-and the page), on a one-button Streamlit app that can be made to lose a rerun."""
+"""The browser driver itself: an action that starts no script run is caught and told apart (a click that reached
+nothing, a rerun request the app never ran), failing and naming the click and the page; an action is done once, however
+late the page opens a list (polish28); on a one-button, one-select-box Streamlit app that can be made to lose
+a rerun."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ st.session_state.setdefault("clicks", 0)
 if st.button("加一"):
     st.session_state.clicks += 1
 st.write(f"点击次数 {st.session_state.clicks}")
+st.selectbox("颜色", ["红", "绿", "蓝"], key="colour")
+st.write(f"选的颜色 {st.session_state.colour}")
 '''
 
 
@@ -58,8 +61,7 @@ def tiny_app(tmp_path_factory):
 
 @pytest.fixture
 def short_waits(monkeypatch):
-    """Call an action that sent nothing a miss after 4 s, a lost rerun after 8 s (the tiny app runs in milliseconds)."""
-    monkeypatch.setattr(driver, "START_SECONDS", 4.0)
+    """Call an action that started no run a failure after 8 s (the tiny app runs in milliseconds)."""
     monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 8_000)
 
 
@@ -93,31 +95,39 @@ def test_a_lost_rerun_fails_naming_the_click_and_the_page(browser, tiny_app, sho
     context.close()
 
 
-def test_an_action_that_reached_no_widget_is_done_again(browser, tiny_app, short_waits):
+def test_an_action_that_reaches_no_widget_fails_naming_it_without_doing_it_again(browser, tiny_app, short_waits):
     context = browser.new_context()
     page = context.page().open(f"{tiny_app[0]}/")
-    button = page.page.get_by_role("button", name="加一")
     tries = []
-
-    def click_the_second_time():
-        tries.append(1)
-        if len(tries) == 2:
-            button.click()
-
-    with pytest.warns(UserWarning, match="doing it again"):
-        page.act(click_the_second_time, what="clicking 加一")
-    assert len(tries) == 2 and "点击次数 1" in page.main_text()
+    with pytest.raises(LostRerun) as failure:
+        page.act(lambda: tries.append(1), what="clicking nothing")
+    message = str(failure.value)
+    assert tries == [1]
+    assert "clicking nothing" in message and "sent nothing to the app" in message and "点击次数 0" in message
     context.close()
 
 
-def test_an_action_that_never_reaches_a_widget_fails_after_its_tries(browser, tiny_app, short_waits, monkeypatch):
-    monkeypatch.setattr(driver, "ACTION_ATTEMPTS", 2)
+def test_a_select_box_whose_list_opens_slowly_is_opened_once(browser, tiny_app):
+    """polish28: choose() pressed a select box's opener again when its list was not open 1 s after the click; on a
+    loaded machine (here the page's CPU slowed 50×, as polish23 did) it opens later, so the second press closed it or,
+    the list open and the page outside it hidden from the accessibility tree, waited for an opener it could not find.
+    The list is opened once (from the keyboard: a press on the opener can open it and close it again, Streamlit's)."""
     context = browser.new_context()
     page = context.page().open(f"{tiny_app[0]}/")
-    with pytest.warns(UserWarning), pytest.raises(LostRerun) as failure:
-        page.act(lambda: None, what="clicking nothing")
-    message = str(failure.value)
-    assert "clicking nothing" in message and "sent nothing to the app" in message and "点击次数 0" in message
+    page.page.evaluate("""window.__openings = 0; new MutationObserver(changes => { for (const c of changes)
+        if (c.target.getAttribute('role') === 'combobox' && c.target.getAttribute('aria-expanded') === 'true')
+            window.__openings += 1; }).observe(document, {attributes: true, subtree: true,
+                                                          attributeFilter: ['aria-expanded']});""")
+    cdp = context.context.new_cdp_session(page.page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 50})
+    try:
+        page.choose("颜色", "绿")
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    assert page.page.evaluate("window.__openings") == 1
+    assert "选的颜色 绿" in page.main_text()
+    page.choose("颜色", "蓝")  # again, with a value chosen: the users form's second 角色 (the list's focus race)
+    assert page.page.evaluate("window.__openings") == 2 and "选的颜色 蓝" in page.main_text()
     context.close()
 
 

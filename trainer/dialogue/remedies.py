@@ -1,7 +1,7 @@
 """Which line of the scenario's model call to suggest for a fault: one that shows what the reply
 lacked, not whatever the model call happens to say at the same turn number.
 
-A fault the evidence already words better (a wrong figure: the entry's script, `entry_wording`; a forbidden
+A fault the evidence already words better (a wrong figure: the entry's script, `kb.placeholders.entry_wording`; a forbidden
 phrase: its recommended wording) keeps that. For the others, the model line that shows a
 behaviour remedying the fault (after blame: an apology or empathy; after reading out personal
 data: asking the customer to verify), the one nearest the fault's point of the call. A fault of tone
@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from kb.content import Entry
-from kb.placeholders import sayable
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.segments import sentence_segments
@@ -81,13 +79,6 @@ class ModelLines:
                     abs(n - (turn - 1)), n, text)
                    for n, text, shown in self.sentences if set(shown) & set(remedies)]
         return min(fitting)[-1].strip() if fitting else ""
-
-
-def entry_wording(entry: Entry) -> str:
-    """What to say for an FAQ entry as a better wording: its script, without the sentences holding a blank the live
-    agent fills in ("我现在帮您查一下处理进度……目前的状态是X。", `kb.placeholders`), else its answer likewise (polish27:
-    the refund-timing script's template was offered as the wording to use)."""
-    return sayable(entry.script) or sayable(entry.answer)
 
 
 def model_line_for(checkpoint: Checkpoint, answers: Sequence[str]) -> str:

@@ -10,7 +10,7 @@ import re
 from typing import Any, Mapping, Sequence
 
 from kb.content import ID_PATTERN, Entry, ItemChecker
-from kb.placeholders import placeholders
+from kb.placeholders import entry_wording, placeholders
 from kb.schema import DIFFICULTIES
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
@@ -149,6 +149,14 @@ def _case_facts(top: _Checker, entries: Mapping[str, Entry]) -> tuple[CaseFact, 
             elif entry is not None and said[0].key not in stated:
                 check.problem("value", f"{value} does not appear in FAQ entry '{fact.entry}': facts come from the knowledge base",
                               f"{value} 不在知识条目“{fact.entry}”中：案情数字必须来自知识库")
+            elif entry is not None and said[0].key in {q.key for q in quantities(entry.script)} - {
+                    q.key for q in quantities(entry_wording(entry))}:  # polish28: the script's figure lost to a blank
+                check.problem("value", f"{value} is said in FAQ entry '{fact.entry}' only in a sentence with a blank the live "
+                                       "agent fills in (X月X日, XX): the practice call's better wording leaves that sentence "
+                                       f"out, so a trainee who gets {value} wrong is never shown it; write the figure and "
+                                       "the blank as two sentences",
+                              f"{value} 在知识条目“{fact.entry}”中只出现在含占位符（X月X日、XX）的句子里：模拟通话的“更好的说法”"
+                              f"会略去这句，说错 {value} 的学员就看不到正确说法；请把数字和占位符分成两句写")
         facts.append(fact)
     return tuple(facts)
 

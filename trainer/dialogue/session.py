@@ -18,6 +18,7 @@ import numpy as np
 from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.content import Entry, in_english
+from kb.placeholders import entry_wording
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
@@ -26,7 +27,7 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  misses_a_refusal, naming_words, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.remedies import SOOTHING, ModelLines, entry_wording, model_line_for, own_part, topic_cues
+from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct

@@ -96,9 +96,40 @@ def test_every_entry_a_scenario_names_has_words_to_say_without_a_blank(real_scen
     """A wrong figure or an unanswered question of any entry a scenario names is taught with that entry's script
     (`entry_wording`): never a sentence with a blank (目前的状态是X, 大约是X元), and never nothing."""
     from kb.placeholders import placeholders
-    from trainer.dialogue.remedies import entry_wording
+    from kb.placeholders import entry_wording
 
     named = {e for s in real_scenarios.values() for e in s.entry_ids()}
     wordings = {e: entry_wording(real_facts.entry(e)) for e in named}
     assert all(w and not placeholders(w) for w in wordings.values()), {e: w for e, w in wordings.items() if not w or placeholders(w)}
     assert "目前的状态是X" in real_facts.entry("cooling-off-refund-timing").script  # the search page's script keeps its blank
+
+
+def test_a_wrong_deadline_is_taught_with_the_sentence_that_says_the_rule(real_scenarios, real_facts):
+    """polish28: on lapse-reinstatement, "1年内" for the time to reinstate was taught with "复效需要补交欠交的保费等…" —
+    the script's one sentence with the 2 years also held its date's blank (…2年内，也就是X年X月X日前…) and was left out
+    whole. The trainee is shown the rule, without the blank."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    wrong = faults(scenario, real_facts, ["黄女士您好，我是安泰人寿客服专员，工号6018，麻烦您说一下身份证后四位。",
+                                          "您的保单从效力中止之日起1年内可以申请复效。"])["wrong_fact"]
+    assert "应为2年" in wrong.advice
+    assert "从中止那天起2年内，您都可以申请复效。" in wrong.model_answer, wrong.model_answer
+    from kb.placeholders import placeholders
+
+    assert not placeholders(wrong.model_answer)
+
+
+def test_every_figure_a_named_entry_says_is_in_its_better_wording(real_scenarios, real_facts):
+    """The same loss anywhere: a figure a scenario's entry states in its script (2年, 60日, 10元…) is in the words the
+    practice call offers for that entry, not lost with a blank that shared its sentence."""
+    from kb.chinese_text import quantities
+    from kb.placeholders import entry_wording
+
+    named = {e for s in real_scenarios.values() for e in s.entry_ids()}
+    lost = {}
+    for entry_id in sorted(named):
+        entry = real_facts.entry(entry_id)
+        source = entry.script or entry.answer
+        said = {q.key for q in quantities(entry_wording(entry))}
+        if missing := [q.text for q in quantities(source) if q.key not in said]:
+            lost[entry_id] = missing
+    assert not lost, lost

@@ -239,3 +239,20 @@ def test_a_hint_that_is_not_text_is_one_problem(scenario_dir):
     write(scenario_dir, "cooling-off-cancel", text)
     hints = [p for p in problems_of(scenario_dir) if p.field.endswith(".hint")]
     assert [(p.field, p.message) for p in hints] == [("checkpoints[6].hint", "must be text")]
+
+
+def test_a_case_fact_said_only_beside_a_blank_is_a_problem_naming_the_figure(scenario_dir):
+    """polish28: lapse-reinstatement-deadline's script said its 2 years only in "您好，您的保单是X月X日起效力中止的，从那天起
+    2年内，也就是X年X月X日前，…" — left out of the better wording for its blanks, so a trainee who said 1年 was never
+    shown the 2 years. A case fact's figure must be in what the practice call offers as said (`entry_wording`)."""
+    from dataclasses import replace
+
+    content, _ = collect_content(REAL_CONTENT)
+    entries = dict(content.entries)
+    assert not [p for p in read_scenarios(REAL_CONTENT, entries)[1] if "case_facts" in p.field]  # the real content holds
+    entries["lapse-reinstatement-deadline"] = replace(entries["lapse-reinstatement-deadline"], script=(
+        "您好，您的保单是X月X日起效力中止的，从那天起2年内，您都可以申请复效。\n复效需要补交欠交的保费等，并重新做健康告知。"))
+    problems = [p for p in read_scenarios(REAL_CONTENT, entries)[1] if "case_facts" in p.field]
+    assert [(p.file, p.item_id) for p in problems] == [("scenarios/lapse-reinstatement.yaml", "lapse-reinstatement")]
+    assert "2年" in problems[0].message and "lapse-reinstatement-deadline" in problems[0].message
+    assert untranslated(problems) == []
