@@ -1,0 +1,88 @@
+"""A reply's pinyin-typing slips read as the judge's terms for its rules; correct text untouched; findings quote the
+typed words (judge43h)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.content import load_content
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.regional_speech import mandarin_reading
+from trainer.dialogue.typo_reading import TypoReading, realigned, typo_reading_for
+
+from tests.conftest import REAL_CONTENT
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REAL_CONTENT)
+
+
+@pytest.fixture(scope="module")
+def typos(content) -> TypoReading:
+    return typo_reading_for(content)
+
+
+# typed → what the rules read: one slip each, of a term the content or the rules know
+READ_AS = {
+    "理赔": ("理陪需要的材料您准备好了吗？", "理赔需要的材料您准备好了吗？"),
+    "犹豫期": ("您现在还在由于期内，可以全额退。", "您现在还在犹豫期内，可以全额退。"),
+    "复效": ("付效需要补交欠的保费。", "复效需要补交欠的保费。"),
+    "宽限期": ("宽线期是60天，过了才失效。", "宽限期是60天，过了才失效。"),
+    "核实": ("我先和您核时一下身份。", "我先和您核实一下身份。"),
+    "登记": ("我帮您等记一下。", "我帮您登记一下。"),
+    "理解": ("我非常里解您。", "我非常理解您。"),
+    "抱歉": ("让您久等了，实在报歉。", "让您久等了，实在抱歉。"),
+    "不好意思": ("不好意识，让您久等了。", "不好意思，让您久等了。"),
+    "没关系": ("这事跟我们没关细。", "这事跟我们没关系。"),
+}
+
+
+@pytest.mark.parametrize("typed, read", READ_AS.values(), ids=READ_AS.keys())
+def test_a_slip_is_read_as_its_term(typos: TypoReading, typed: str, read: str) -> None:
+    assert typos.read(typed).text == read
+
+
+@pytest.mark.parametrize("said", [
+    "我理解您的心情，给您带来不便非常抱歉。",
+    "您的保单已经复效了，宽限期内交上就行。",
+    "犹豫期过了只能退现金价值。",
+    "请报全名和身份证最后六位。",  # 报全 is no slip of 保全: 全名 is a word across its edge
+    "您晚点交也没关系的。",  # 点交 is no slip of 垫交: 晚点
+    "要回出单网点做退保。",  # 单网 is no slip of 上网: 网点
+    "您的报单号是多少？",  # 报单 is a word of the word list: left as typed
+    "俺给您登记一下，冇讲清楚对不住。",  # regional words are the Mandarin reading's, not slips
+])
+def test_correct_text_is_left_as_typed(typos: TypoReading, said: str) -> None:
+    reading = typos.read(said)
+    assert reading.text == mandarin_reading(said).text
+    assert not typos.corrections(mandarin_reading(said).text)
+
+
+def test_a_stretch_of_the_reading_is_quoted_in_the_typed_words(typos: TypoReading) -> None:
+    reading = typos.read("俺先和您核时一下身份，实在报歉。")  # a regional word and two slips in one reply
+    assert reading.text == "我先和您核实一下身份，实在抱歉。"
+    assert reading.said_quote("实在抱歉。") == "实在报歉。"
+    assert reading.said_quote("我先和您核实一下身份，") == "俺先和您核时一下身份，"
+    assert reading.said_quote("核实") == "核时"
+
+
+def test_a_word_typed_in_pinyin_maps_to_the_whole_word() -> None:
+    said = mandarin_reading("lipei要带身份证")
+    reading = realigned(said, "理赔要带身份证")
+    assert reading.said_quote("理赔要带") == "lipei要带"
+    assert reading.said_quote("身份证") == "身份证"
+
+
+@pytest.mark.parametrize("typed, behaviour, quoted", [
+    ("让您久等了，实在报歉。", "apology", "报歉"),
+    ("不好意识，让您久等了。", "apology", "不好意识"),
+    ("这事跟我们没关细，您找卖给您的人去。", "blame", "没关细"),
+])
+def test_a_typed_slip_of_a_behaviour_is_found_and_quoted_as_typed(content, typos: TypoReading, typed: str,
+                                                                   behaviour: str, quoted: str) -> None:
+    plain = Detectors(content.forbidden_phrases)
+    reading = Detectors(content.forbidden_phrases, typos=typos)
+    assert behaviour not in {e.behaviour for e in plain.rule_evidence(typed, set(), judged=False)[0]}
+    found = [e for e in reading.rule_evidence(typed, set(), judged=False)[0] if e.behaviour == behaviour]
+    assert found and all(quoted in e.quote and e.quote in typed for e in found)
