@@ -39,6 +39,9 @@ from trainer.dialogue.typo_reading import TypoReading, content_terms, content_te
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 IME_CHOICES = 5  # the keyboard's first candidates for a syllable: the most frequent characters reading it
+# …and a character the keyboard offers at all among its first: the word list also counts rare characters a few hundred
+# times (拰 655 for nin beside 您), which no typist picks.
+MIN_CHARACTER_COUNT = 1000
 
 
 def _reading(char: str) -> str:
@@ -48,10 +51,11 @@ def _reading(char: str) -> str:
 
 @lru_cache(maxsize=1)
 def homophones() -> dict[str, tuple[str, ...]]:
-    """Toneless syllable → the word list's IME_CHOICES most frequent single characters read so."""
+    """Toneless syllable → the word list's IME_CHOICES most frequent single characters read so (each seen at least
+    MIN_CHARACTER_COUNT times)."""
     by_sound: dict[str, list[tuple[int, str]]] = {}
     for word, count in bundled_frequencies().items():
-        if len(word) == 1 and _CJK.fullmatch(word):
+        if len(word) == 1 and _CJK.fullmatch(word) and count >= MIN_CHARACTER_COUNT:
             by_sound.setdefault(_reading(word), []).append((count, word))
     return {sound: tuple(c for _, c in sorted(chars, reverse=True)[:IME_CHOICES]) for sound, chars in by_sound.items() if sound}
 
@@ -109,35 +113,46 @@ def main(argv: list[str] | None = None) -> int:
         classifier = open_classifier(utterances, EmbeddingCache(encoder, settings.embedding_cache_dir).embed, encoder.model_id, settings.embedding_cache_dir)
         judge = MeaningJudge(classifier, encoder)
 
-    def judged(lines, detectors_of, classifier_reads=False):
-        found = []
-        for start in range(0, len(lines), 400):  # the judge's memo holds a chunk's pieces
+    def judged(lines, readers_of, embed=None):
+        """Per reader (detectors_of, classifier_reads), the behaviours found in each line: lines in chunks, each
+        chunk's pieces encoded once for every reader (the judge's memo holds a chunk)."""
+        found = [[] for _ in readers_of]
+        for start in range(0, len(lines), 400):
             chunk = lines[start:start + 400]
             if judge is not None:
-                texts = list(dict.fromkeys(p for u in chunk for p in judge.pieces(u.text)))
-                judge.remember(texts, judge.embed(texts))
-            for u in chunk:
-                detectors = detectors_of(u)
-                if judge is not None and classifier_reads:
-                    said = detectors.reading(u.text).text
-                    found.append({e.behaviour for e in reply_evidence(said, detectors, judge)})
-                else:
-                    found.append({e.behaviour for e in reply_evidence(u.text, detectors, judge)})
+                texts = {p for u in chunk for p in judge.pieces(u.text)}
+                for detectors_of, classifier_reads in readers_of:
+                    if classifier_reads:
+                        texts |= {p for u in chunk for p in judge.pieces(detectors_of(u).reading(u.text).text)}
+                texts = sorted(texts)
+                judge.remember(texts, (embed or judge.embed)(texts))
+            for column, (detectors_of, classifier_reads) in enumerate(readers_of):
+                for u in chunk:
+                    text = detectors_of(u).reading(u.text).text if classifier_reads else u.text
+                    found[column].append({e.behaviour for e in reply_evidence(text, detectors_of(u), judge)})
         return found
 
-    columns = {"clean": (train, lambda u: plain), "noised": (noisy, lambda u: plain),
-               "noised+reading": (noisy, lambda u: readers[u.writer])}
-    results = {}
-    for name, (lines, detectors_of) in columns.items():
+    def rules_alone(lines, detectors_of):
+        return behaviour_figures(lines, [{e.behaviour for e in reply_evidence(u.text, detectors_of(u), None)}
+                                         for u in lines])
+
+    columns = {"clean": (train, lambda u: plain), "clean+reading": (train, lambda u: readers[u.writer]),
+               "noised": (noisy, lambda u: plain), "noised+reading": (noisy, lambda u: readers[u.writer])}
+    results = {name: [rules_alone(lines, of), None] for name, (lines, of) in columns.items()}
+    if judge is not None:
         started = time.perf_counter()
-        rules = behaviour_figures(lines, [{e.behaviour for e in reply_evidence(u.text, detectors_of(u), None)}
-                                          for u in lines])
-        full = behaviour_figures(lines, judged(lines, detectors_of)) if judge is not None else None
-        results[name] = (rules, full)
-        print(f"{name}: {time.perf_counter() - started:.0f} s")
-    if judge is not None and args.classifier_reads:
-        full = behaviour_figures(noisy, judged(noisy, lambda u: readers[u.writer], classifier_reads=True))
-        results["noised+reading, classifier reads it"] = (results["noised+reading"][0], full)
+        clean = judged(train, [(lambda u: plain, False), (lambda u: readers[u.writer], False)],
+                       EmbeddingCache(judge.encoder, settings.embedding_cache_dir).embed)
+        results["clean"][1], results["clean+reading"][1] = (behaviour_figures(train, f) for f in clean)
+        readers_of = [(lambda u: plain, False), (lambda u: readers[u.writer], False)]
+        if args.classifier_reads:
+            readers_of.append((lambda u: readers[u.writer], True))
+        noised_found = judged(noisy, readers_of)
+        results["noised"][1], results["noised+reading"][1] = (behaviour_figures(noisy, f) for f in noised_found[:2])
+        if args.classifier_reads:
+            results["noised+reading, classifier reads it"] = [results["noised+reading"][0],
+                                                              behaviour_figures(noisy, noised_found[2])]
+        print(f"full judge: {time.perf_counter() - started:.0f} s")
     names = list(results)
     for kind, index in (("rules alone", 0), ("rules + classifier", 1)):
         if any(results[n][index] is None for n in names):

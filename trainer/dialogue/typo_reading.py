@@ -32,6 +32,7 @@ from kb.word_frequency import MAX_WORD_CHARS, WordFrequencies, bundled_frequenci
 from trainer.dialogue.regional_speech import MandarinReading, mandarin_reading
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+USED_WORD_COUNT = 300  # a stretch the word list has seen this often is a word, no slip (`_UsedWords`)
 CONTEXT_CHARS = 3  # characters either side of a slip read as words (`TypoReading._splits_a_word`)
 
 
@@ -47,6 +48,15 @@ def rule_words(phrases: Iterable[str], words: WordFrequencies) -> list[str]:
     return list(found)
 
 
+class _UsedWords(WordFrequencies):
+    """The word list, where a stretch is a word when people use it: seen at least USED_WORD_COUNT times. A word the
+    list barely knows is read as a slip where the content and the corpus never use it (核试 228, 报单 8: 核实, 保单); a
+    common one is left as typed (旁人 1,731 is no slip of 本人, 等级 2,010 none of 登记)."""
+
+    def is_word(self, text: str) -> bool:
+        return super().is_word(text) and self.count(text) >= USED_WORD_COUNT
+
+
 class TypoReading:
     """Reads a reply's typing slips as the judge's terms (`read`), keeping where each character came from."""
 
@@ -60,7 +70,7 @@ class TypoReading:
         vocabulary = list(dict.fromkeys([*terms, *rule_words(rule_phrases, WordFrequencies(frequencies, terms))]))
         same_as = {term: group.terms[0] for group in glossary for term in group.terms}
         self.vocabulary = tuple(vocabulary)
-        self._words = WordFrequencies(frequencies, vocabulary)
+        self._words = _UsedWords(frequencies, vocabulary)
         self._corrector = TypoCorrector(vocabulary, bigrams(known_texts), words=self._words,
                                         same_as=same_as, non_words_only=non_words_only, word_chars=one_char_spoken(glossary),
                                         word_phrases=spoken_phrases(glossary))

@@ -30,6 +30,8 @@ READ_AS = {
     "复效": ("付效需要补交欠的保费。", "复效需要补交欠的保费。"),
     "宽限期": ("宽线期是60天，过了才失效。", "宽限期是60天，过了才失效。"),
     "核实": ("我先和您核时一下身份。", "我先和您核实一下身份。"),
+    "核实 (a word the list barely knows)": ("我已经帮您核试过了。", "我已经帮您核实过了。"),
+    "保单 (a word the list barely knows)": ("您的报单号是多少？", "您的保单号是多少？"),
     "登记": ("我帮您等记一下。", "我帮您登记一下。"),
     "理解": ("我非常里解您。", "我非常理解您。"),
     "抱歉": ("让您久等了，实在报歉。", "让您久等了，实在抱歉。"),
@@ -50,7 +52,8 @@ def test_a_slip_is_read_as_its_term(typos: TypoReading, typed: str, read: str) -
     "请报全名和身份证最后六位。",  # 报全 is no slip of 保全: 全名 is a word across its edge
     "您晚点交也没关系的。",  # 点交 is no slip of 垫交: 晚点
     "要回出单网点做退保。",  # 单网 is no slip of 上网: 网点
-    "您的报单号是多少？",  # 报单 is a word of the word list: left as typed
+    "免得让旁人听了去，您自己报后四位就行。",  # 旁人 is a word people use (1,731 in the word list), no slip of 本人
+    "我帮您把等级改一下。",  # 等级 too (2,010), no slip of 登记
     "俺给您登记一下，冇讲清楚对不住。",  # regional words are the Mandarin reading's, not slips
 ])
 def test_correct_text_is_left_as_typed(typos: TypoReading, said: str) -> None:
