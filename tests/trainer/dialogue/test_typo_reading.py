@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kb.content import load_content
+from trainer.dialogue import DialogueSession
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.regional_speech import mandarin_reading
 from trainer.dialogue.typo_reading import TypoReading, realigned, typo_reading_for
@@ -89,3 +90,12 @@ def test_a_typed_slip_of_a_behaviour_is_found_and_quoted_as_typed(content, typos
     assert behaviour not in {e.behaviour for e in plain.rule_evidence(typed, set(), judged=False)[0]}
     found = [e for e in reading.rule_evidence(typed, set(), judged=False)[0] if e.behaviour == behaviour]
     assert found and all(quoted in e.quote and e.quote in typed for e in found)
+
+
+def test_a_practice_call_credits_a_typed_apology_and_quotes_it_as_typed(real_scenarios, real_facts) -> None:
+    """The session's rules read the typo reading too (`Detectors.reading`): 报歉 is credited as an apology, quoted as typed."""
+    session = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=7)
+    session.start()
+    session.reply("让您久等了，实在报歉。")
+    apologies = [f for f in session.report().findings if f.rubric == "apology" and f.ok]
+    assert apologies and all("报歉" in f.quote for f in apologies)
