@@ -49,7 +49,7 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.written_calls import load_calls
-from trainer.dialogue.typo_reading import typo_reading_for
+from trainer.dialogue.content_typos import typo_reading_for
 
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
 CONFIRM_DIR = Path(__file__).resolve().parent.parent / "tests" / "trainer" / "dialogue" / "confirm"

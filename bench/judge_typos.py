@@ -35,7 +35,8 @@ from trainer.dialogue.detectors import Detectors, rule_phrases
 from trainer.dialogue.evaluation import behaviour_figures
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.reply import reply_evidence
-from trainer.dialogue.typo_reading import TypoReading, content_terms, content_texts
+from trainer.dialogue.content_typos import content_terms, content_texts
+from trainer.dialogue.typo_reading import TypoReading
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 IME_CHOICES = 5  # the keyboard's first candidates for a syllable: the most frequent characters reading it

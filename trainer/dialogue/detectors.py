@@ -800,7 +800,8 @@ class Detectors:
     """All reply-level detectors, configured with the content's forbidden phrases."""
 
     def __init__(self, forbidden: Iterable[ForbiddenPhrase], typos: TypoReading | None = None) -> None:
-        """`typos`: the content's typo reading (`typo_reading`): the rules read a typed slip as its term (judge43h)."""
+        """`typos`: the content's typo reading (`content_typos.typo_reading_for`): the rules read a typed slip as its term
+        (judge43h)."""
         self.typos = typos
         content = tuple(forbidden)
         known = {w for p in content for w in p.wordings}

@@ -40,7 +40,7 @@ from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
-from trainer.dialogue.typo_reading import typo_reading_for
+from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")

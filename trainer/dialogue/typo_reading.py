@@ -16,17 +16,15 @@ Only where a correction is safe (judge43h):
   own cue phrases and the content's forbidden phrases (理解, 核实, 登记, 抱歉 …) — not into every word of the list;
 - the corrector's own guards hold (function words, numerals, a verb before a word, a correction that reads worse).
 The classifier reads the trainee's words as they were typed (measured, docs/benchmarks.md, judge43h).
+`content_typos.typo_reading_for` builds the reading of a content set (its terms, texts and the rules' phrases).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from kb.content import ContentSet
 from kb.query_rewrite import TypoCorrector, bigrams, one_char_spoken, spoken_phrases
 from kb.word_frequency import MAX_WORD_CHARS, WordFrequencies, bundled_frequencies
 from trainer.dialogue.regional_speech import MandarinReading, mandarin_reading
@@ -142,54 +140,3 @@ def realigned(reading: MandarinReading, text: str) -> MandarinReading:
             starts.extend([first] * (b2 - b1))
             ends.extend([last] * (b2 - b1))
     return MandarinReading(reading.said, text, tuple(starts), tuple(ends))
-
-
-@dataclass(frozen=True, eq=False)
-class _Content:
-    """A content set keyed by its hash, so one process builds one reading per content version."""
-
-    content: ContentSet
-
-    def __hash__(self) -> int:
-        return hash(self.content.content_hash)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Content) and other.content.content_hash == self.content.content_hash
-
-
-def content_terms(content: ContentSet) -> list[str]:
-    """The content's terms a slip is read as: glossary terms (not a group of one term with spoken phrases only: its
-    term is ordinary Mandarin, 不会 for 唔识) and the FAQ entries' keywords — the FAQ search's vocabulary."""
-    terms = [t for g in content.glossary if len(g.terms) > 1 or not g.spoken for t in g.terms]
-    return terms + [k for e in content.entries.values() for k in e.keywords]
-
-
-def content_texts(content: ContentSet) -> list[str]:
-    """The content's own words: entries (question, answer, script), service phrases. Not the entries' variants nor
-    the glossary's terms: they list customers' slips on purpose, for the search (理陪在哪里申请; 理赔's group names 理陪),
-    and a slip they list is read as its group's term."""
-    texts = [t for e in content.entries.values() for t in (e.question, e.answer, e.script)]
-    texts += [p.text for p in content.recommended_phrases]
-    texts += [t for p in content.forbidden_phrases for t in (*p.wordings, p.better)]
-    return texts
-
-
-def typo_reading(content: ContentSet, train_texts: Iterable[str]) -> TypoReading:
-    """The judge's typo reading for `content`, the corpus's `train_texts` being words too."""
-    from trainer.dialogue.detectors import rule_phrases  # the rules import this module's reader
-
-    phrases = [*rule_phrases(), *(w for p in content.forbidden_phrases for w in p.wordings)]
-    return TypoReading(content_terms(content), phrases, [*content_texts(content), *train_texts], content.glossary)
-
-
-def typo_reading_for(content: ContentSet) -> TypoReading:
-    """`typo_reading` of `content` and its corpus's train split, built once per process and content version."""
-    return _built(_Content(content))
-
-
-@lru_cache(maxsize=2)
-def _built(key: _Content) -> TypoReading:
-    from trainer.dialogue.corpus import read_corpus
-
-    utterances, _ = read_corpus(key.content.root)
-    return typo_reading(key.content, [u.text for u in utterances if u.split == "train"])

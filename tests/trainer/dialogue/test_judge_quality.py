@@ -18,7 +18,7 @@ from trainer.dialogue import DialogueSession
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, judged_behaviours
-from trainer.dialogue.typo_reading import typo_reading_for
+from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.written_calls import load_calls
 
 # behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02 after the merge of

@@ -9,7 +9,8 @@ from kb.content import load_content
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.regional_speech import mandarin_reading
-from trainer.dialogue.typo_reading import TypoReading, realigned, typo_reading_for
+from trainer.dialogue.content_typos import typo_reading_for
+from trainer.dialogue.typo_reading import TypoReading, realigned
 
 from tests.conftest import REAL_CONTENT
 
