@@ -100,3 +100,18 @@ def test_a_practice_call_credits_a_typed_apology_and_quotes_it_as_typed(real_sce
     session.reply("让您久等了，实在报歉。")
     apologies = [f for f in session.report().findings if f.rubric == "apology" and f.ok]
     assert apologies and all("报歉" in f.quote for f in apologies)
+
+
+def test_the_synthetic_typist_swaps_same_sounding_characters_the_same_way_every_time() -> None:
+    """bench.judge_typos: each swap keeps the toneless pinyin, and the noise is fixed by text, rate and seed."""
+    from pypinyin import Style, pinyin
+
+    from bench.judge_typos import noised
+
+    line = "我非常理解您的心情，这个理赔我先帮您登记一下，明天给您回电话。"
+    once = noised(line, 0.3, 43)
+    assert once == noised(line, 0.3, 43) and once != line and noised(line, 0.0, 43) == line
+    assert len(once) == len(line)
+    for typed, said in zip(once, line):
+        if typed != said:
+            assert pinyin(typed, style=Style.NORMAL)[0][0] in {r for r in pinyin(said, style=Style.NORMAL, heteronym=True)[0]}
