@@ -53,6 +53,7 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.written_calls import load_calls
+from trainer.dialogue.content_typos import typo_reading_for
 
 TARGET_P, TARGET_R, TARGET_TURN_MS = 0.90, 0.85, 150.0
 CONFIRM_DIR = Path(__file__).resolve().parent.parent / "tests" / "trainer" / "dialogue" / "confirm"
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(u.split == 'dev' for u in utterances)} dev); classifier ready in {time.perf_counter() - started:.1f} s")
     judge = MeaningJudge(classifier, encoder)
     facts = ContentFacts.load(settings.content_dir)
-    detectors = Detectors(facts.content.forbidden_phrases)
+    detectors = Detectors(facts.content.forbidden_phrases, typos=typo_reading_for(facts.content))
     scenarios = load_scenarios(settings.content_dir)
     if args.confirm:
         confirm_table(args.confirm_dir, detectors, judge, cache.embed, [u.text for u in utterances])

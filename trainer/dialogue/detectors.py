@@ -8,7 +8,7 @@ judgements that need the conversation (facts, unanswered questions, personal dat
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from kb.content import ForbiddenPhrase
 from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
@@ -27,6 +27,10 @@ from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_wor
 from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
+
+if TYPE_CHECKING:
+    from trainer.dialogue.regional_speech import MandarinReading
+    from trainer.dialogue.typo_reading import TypoReading
 
 EMPATHY_CUES = (
     "理解您", "明白您的心情", "您的心情", "体谅", "感同身受", "换作是我", "换成是我", "确实让人", "确实着急",
@@ -630,6 +634,12 @@ _HELPS_ON = ("帮您", "帮你", "我来", "给您转", "给您联系", "替您"
 
 # The core of 服务忌语 and 绝对化用语 (call-centre service norms), always checked; content/service_language.yaml
 # adds to them (and supplies the reasons and better wordings for its own phrases).
+def rule_phrases() -> tuple[str, ...]:
+    """The phrases the cue rules are written with: a typed slip of one of their words is read as it (`typo_reading`)."""
+    return (*EMPATHY_CUES, *APOLOGY_CUES, *VERIFICATION_CUES, *NEXT_STEP_CUES, *ESCALATION_CUES, *CLOSING_CUES,
+            *QUESTION_WORDS, *SPOKEN_QUESTION_WORDS, *BLAME_CUES, *JARGON_TERMS)
+
+
 FALLBACK_FORBIDDEN = (
     ForbiddenPhrase("fallback-guarantee-payout", "保证能赔", "absolute_promise", "事先承诺赔付属于误导。",
                     "能否赔付需要理赔部门根据合同条款和材料审核确定，我先帮您登记。", ("肯定能赔", "一定能赔", "肯定赔")),
@@ -789,7 +799,10 @@ def explained_span(text: str, start: int, end: int, terms: Iterable[str]) -> boo
 class Detectors:
     """All reply-level detectors, configured with the content's forbidden phrases."""
 
-    def __init__(self, forbidden: Iterable[ForbiddenPhrase]) -> None:
+    def __init__(self, forbidden: Iterable[ForbiddenPhrase], typos: TypoReading | None = None) -> None:
+        """`typos`: the content's typo reading (`content_typos.typo_reading_for`): the rules read a typed slip as its term
+        (judge43h)."""
+        self.typos = typos
         content = tuple(forbidden)
         known = {w for p in content for w in p.wordings}
         self.forbidden = content + tuple(p for p in FALLBACK_FORBIDDEN if not known & set(p.wordings))
@@ -850,7 +863,7 @@ class Detectors:
 
         The rules read the reply's Mandarin reading (俺给您登记 as 我给您登记, `regional_speech`); each finding quotes
         the trainee's own words."""
-        said = mandarin_reading(text)  # the rules are written in Mandarin; a regional word is read as it (judge41d)
+        said = self.reading(text)
         text = said.text
         cues = self.positives(text)
         if specialist_contact_only(text):  # 会有专人联系您: nothing handed up (hand_ups.py, judge39n; read at reply time,
@@ -868,6 +881,12 @@ class Detectors:
         if judged:
             faults = [e for e in faults if not any(e is a for a in alone)]
         return in_trainee_words(cues + spoken + faults, said, spoken + spoken_faults)
+
+    def reading(self, text: str) -> MandarinReading:
+        """What the rules read: the reply's Mandarin reading (a regional word read as Mandarin, judge41d) and, with
+        `typos`, its typing slips read as the terms the rules and the content know (理陪 as 理赔, judge43h)."""
+        said = mandarin_reading(text)
+        return self.typos.read(said) if self.typos is not None else said
 
     # ------------------------------------------------------------------ negative
 

@@ -41,6 +41,7 @@ from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
+from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.wording import Worded, english
 
 MODES = ("training", "exam")
@@ -377,7 +378,7 @@ class DialogueSession:
         self.kb = kb
         self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
-        self.detectors = Detectors(kb.content.forbidden_phrases)
+        self.detectors = Detectors(kb.content.forbidden_phrases, typos=typo_reading_for(kb.content))
         self.model_lines = ModelLines(scenario.model_answers, self.detectors, topic_cues(scenario))
         self.judge = judge
         # What a reply must come close to in meaning to answer an entry's question: its sentences that

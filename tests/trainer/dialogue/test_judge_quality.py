@@ -18,6 +18,7 @@ from trainer.dialogue import DialogueSession
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.evaluation import behaviour_figures, judged_behaviours
+from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.written_calls import load_calls
 
 # behaviour: (precision, recall) floors on the dev split, rules + classifier (measured − 0.02 after the merge of
@@ -86,7 +87,7 @@ COUNTER_CEILINGS = {"absolute_promise": 0, "rude": 0, "blame": 1, "jargon": 1, "
 @pytest.fixture(scope="module")
 def dev_figures(judge, real_facts, encoder):
     dev = [u for u in read_corpus(REAL_CONTENT)[0] if u.split == "dev"]
-    detectors = Detectors(real_facts.content.forbidden_phrases)
+    detectors = Detectors(real_facts.content.forbidden_phrases, typos=typo_reading_for(real_facts.content))  # as the app
     found = judged_behaviours(dev, detectors, judge, EmbeddingCache(encoder, SHARED_EMBEDDING_CACHE).embed)
     return behaviour_figures(dev, found), behaviour_figures(dev, judged_behaviours(dev, detectors, None))
 
