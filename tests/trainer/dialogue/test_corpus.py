@@ -24,6 +24,10 @@ MIN_COUNTERS = 30
 MIN_DEV_SHARE = 0.25
 MIN_DEV_SHARE_AFTER_ADJUDICATION = {"verification": 0.20}
 TR40 = Path(__file__).parent / "annotations" / "tr40"
+TR43 = Path(__file__).parent / "annotations" / "tr43"
+# What tr3-a … tr3-d teach (judge43t): explanation, of the five whose TUNE-reply F1 rose and CHECK F1 held with the four
+# files teaching everything; the other four (empathy, clarifying_question, closing, absolute_promise) broke dev floors.
+TR43_TEACHES = ("explanation",)
 
 
 def test_the_real_corpus_is_valid_large_and_split():
@@ -125,6 +129,19 @@ def test_the_tr40_files_are_the_adjudicated_key_and_teach_jargon_only():
     assert len(tr) == len(expected) == 672
     assert all(u.training_only and u.split == "train" and u.teaches == ("jargon",) for u in tr)
     assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr} == expected
+
+
+def test_the_tr43_files_are_the_adjudicated_key_and_teach_the_screened_set():
+    """tr3-a … tr3-d (judge43t) hold the tr43 key's 1,314 texts with the two panels' adjudicated labels, training-only,
+    teaching the screened set alone: teaching everything, vague, blame, next_step, escalation and apology fell on the
+    TUNE replies; teaching the five that rose broke four dev floors (docs/benchmarks.md, judge43t)."""
+    expected = adjudicated_key(TR43)
+    utterances, _ = read_corpus(REAL_CONTENT)
+    tr3 = [u for u in utterances if u.writer.startswith("tr3-")]
+    assert len(tr3) == len(expected) == 1314
+    assert {u.writer for u in tr3} == {"tr3-a", "tr3-b", "tr3-c", "tr3-d"}
+    assert all(u.training_only and u.split == "train" and u.teaches == TR43_TEACHES for u in tr3)
+    assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr3} == expected
 
 
 def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):
