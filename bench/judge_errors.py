@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.judge_errors [--behaviours verification,empathy,...] [--list N] [--extra FILE]
     .venv/bin/python -m bench.judge_errors --extra FILE --teaches empathy,rude,... --screen
     .venv/bin/python -m bench.judge_errors --curve
+    .venv/bin/python -m bench.judge_errors --cache data/lowo-classifiers ...   # train each writer's classifiers once
 
 For each corpus writer, the judge (rules + classifier, the app's recipe) is trained on the other
 writers' train utterances and reads this writer's train utterances, as `bench.judge` reads dev ones:
@@ -33,6 +34,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
+import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -44,7 +47,7 @@ from kb.embeddings import EmbeddingCache, load_encoder
 from settings import Settings
 from trainer.dialogue.behaviour_panel import panels_under
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
-from trainer.dialogue.classifier import Recipe, isolating, train_classifier
+from trainer.dialogue.classifier import Recipe, classifier_cache_path, classifier_key, isolating, train_classifier
 from trainer.dialogue.corpus import corpus_hash
 from trainer.dialogue.taught import taught_behaviours
 from trainer.dialogue.corpus import LabelledUtterance, read_corpus
@@ -232,6 +235,23 @@ def recipe_with(overrides: str) -> Recipe:
     return replace(Recipe(), **fields)
 
 
+def kept_classifier(some: Sequence[LabelledUtterance], embed, model_id: str, recipe: Recipe, cache_dir: Path):
+    """A classifier trained on `some`, kept in `cache_dir` under its cache key (`classifier_key`: corpus, recipe, cue
+    rules, training code). A screen of a new file retrains the left-out writers' classifiers without it — the same
+    twelve each time, ~80 s CPU each (judge43t): kept, a second screen trains only the groups the file joins."""
+    path = classifier_cache_path(cache_dir, classifier_key(some, model_id, recipe))
+    if path.is_file():
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    classifier = train_classifier(some, embed, model_id, recipe=recipe)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    with open(partial, "wb") as handle:
+        pickle.dump(classifier, handle)
+    os.replace(partial, path)
+    return classifier
+
+
 def print_screen(before: Sequence[Judged], after: Sequence[Judged], taught: frozenset[str]) -> None:
     """Per taught behaviour: LOWO figures without and with the file, and whether the keep rule keeps it."""
     print("\n| behaviour | without: P / R | teaching it: P / R | F1 per left-out writer (without → with) | kept |")
@@ -260,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teaches", default="", help="the behaviours the --extra files teach (replaces their own list)")
     parser.add_argument("--curve", action="store_true",
                         help="per behaviour: the final decision's P / R with the calibrated thresholds moved (SHIFTS)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="keep the trained classifiers in this folder by cache key, for the next run to reuse")
     parser.add_argument("--screen", action="store_true",
                         help="per behaviour: without the --extra files and with them teaching it, and the keep rule")
     args = parser.parse_args(argv)
@@ -286,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         """A classifier trained on `some`, once per training set (the screen's two judges share the base)."""
         key = corpus_hash(some)
         if key not in trained:
-            trained[key] = train_classifier(some, embed, encoder.model_id, recipe=recipe)
+            trained[key] = (kept_classifier(some, embed, encoder.model_id, recipe, args.cache) if args.cache
+                            else train_classifier(some, embed, encoder.model_id, recipe=recipe))
         return trained[key]
 
     detectors = Detectors(())

@@ -24,6 +24,10 @@ MIN_COUNTERS = 30
 MIN_DEV_SHARE = 0.25
 MIN_DEV_SHARE_AFTER_ADJUDICATION = {"verification": 0.20}
 TR40 = Path(__file__).parent / "annotations" / "tr40"
+TR43 = Path(__file__).parent / "annotations" / "tr43"
+# What tr3-a … tr3-d teach (judge43t): explanation, of the five whose TUNE-reply F1 rose and CHECK F1 held with the four
+# files teaching everything; the other four (empathy, clarifying_question, closing, absolute_promise) broke dev floors.
+TR43_TEACHES = ("explanation",)
 
 
 def test_the_real_corpus_is_valid_large_and_split():
@@ -102,22 +106,42 @@ def test_the_real_training_only_files_are_all_train():
     assert not dev_texts & {bare(u.text) for u in extra}  # no dev utterance copied in other punctuation
 
 
-def test_the_tr40_files_are_the_adjudicated_key_and_teach_jargon_only():
-    """tr-a and tr-b (judge41t) hold the tr40 key's 672 texts with the panel's adjudicated labels, training-only,
-    teaching jargon alone: the one behaviour the train screen kept whose TUNE-reply F1 rose; teaching next_step or
-    personal_data too broke dev floors and two held-out good calls (docs/benchmarks.md, judge41t)."""
-    key = yaml.safe_load((TR40 / "train_key.yaml").read_text(encoding="utf-8"))["items"]
-    expected = {i["text"]: (set(i["labels"]) - {"none"}, set(i["counter"])) for i in key}
-    for change in yaml.safe_load((TR40 / "adjudication-train.yaml").read_text(encoding="utf-8"))["changes"]:
+def adjudicated_key(folder: Path) -> dict[str, tuple[set[str], set[str]]]:
+    """text -> (labels, counter-examples) of an annotation folder's key once its adjudication record is applied:
+    what a training-only file imported from that key must hold."""
+    key = yaml.safe_load((folder / "train_key.yaml").read_text(encoding="utf-8"))["items"]
+    expected = {i["text"]: (set(i["labels"]) - {"none"}, set(i.get("counter") or ())) for i in key}
+    for change in yaml.safe_load((folder / "adjudication-train.yaml").read_text(encoding="utf-8"))["changes"]:
         labels, counter = expected[change["text"]]
         (labels.add if change["now"] else labels.discard)(change["behaviour"])
         if change["counter_dropped"]:
             counter.discard(change["behaviour"])
+    return expected
+
+
+def test_the_tr40_files_are_the_adjudicated_key_and_teach_jargon_only():
+    """tr-a and tr-b (judge41t) hold the tr40 key's 672 texts with the panel's adjudicated labels, training-only,
+    teaching jargon alone: the one behaviour the train screen kept whose TUNE-reply F1 rose; teaching next_step or
+    personal_data too broke dev floors and two held-out good calls (docs/benchmarks.md, judge41t)."""
+    expected = adjudicated_key(TR40)
     utterances, _ = read_corpus(REAL_CONTENT)
     tr = [u for u in utterances if u.writer in ("tr-a", "tr-b")]
-    assert len(tr) == len(key) == 672
+    assert len(tr) == len(expected) == 672
     assert all(u.training_only and u.split == "train" and u.teaches == ("jargon",) for u in tr)
     assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr} == expected
+
+
+def test_the_tr43_files_are_the_adjudicated_key_and_teach_the_screened_set():
+    """tr3-a … tr3-d (judge43t) hold the tr43 key's 1,314 texts with the two panels' adjudicated labels, training-only,
+    teaching the screened set alone: teaching everything, vague, blame, next_step, escalation and apology fell on the
+    TUNE replies; teaching the five that rose broke four dev floors (docs/benchmarks.md, judge43t)."""
+    expected = adjudicated_key(TR43)
+    utterances, _ = read_corpus(REAL_CONTENT)
+    tr3 = [u for u in utterances if u.writer.startswith("tr3-")]
+    assert len(tr3) == len(expected) == 1314
+    assert {u.writer for u in tr3} == {"tr3-a", "tr3-b", "tr3-c", "tr3-d"}
+    assert all(u.training_only and u.split == "train" and u.teaches == TR43_TEACHES for u in tr3)
+    assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr3} == expected
 
 
 def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):

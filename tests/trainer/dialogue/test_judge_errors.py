@@ -72,3 +72,19 @@ def test_the_curve_rule_lowers_a_threshold_only_as_far_as_lowo_precision_stays_a
     assert shift_for_recall(curve) == -0.05  # the lowest still at precision 0.90, with more recall than at 0
     assert shift_for_recall({**curve, 0.0: (0.88, 0.70)}) == 0.0  # already under the target: never raised
     assert shift_for_recall({-0.05: (0.91, 0.70), 0.0: (0.95, 0.70)}) == 0.0  # no recall gained
+
+
+def test_a_kept_classifier_is_trained_once_per_training_set(tmp_path, monkeypatch):
+    """`--cache`: a second screen reuses the left-out writers' classifiers without the new file (judge43t)."""
+    import bench.judge_errors as errors
+
+    trained = []
+    monkeypatch.setattr(errors, "train_classifier", lambda some, *a, **k: trained.append(len(some)) or {"n": len(some)})
+    one = [LabelledUtterance("您别急，我来查。", ("empathy",), split="train", writer="w-x")]
+    two = one + [LabelledUtterance("说了八遍了。", ("rude",), split="train", writer="w-y")]
+    assert errors.kept_classifier(one, None, "m", errors.Recipe(), tmp_path) == {"n": 1}
+    assert errors.kept_classifier(one, None, "m", errors.Recipe(), tmp_path) == {"n": 1}  # read back, not trained
+    assert errors.kept_classifier(two, None, "m", errors.Recipe(), tmp_path) == {"n": 2}
+    assert trained == [1, 2]
+    assert errors.kept_classifier(one, None, "m", errors.Recipe(folds=3), tmp_path) == {"n": 1}  # another recipe
+    assert trained == [1, 2, 1]
