@@ -372,6 +372,20 @@ def offers_choices(sentence: str) -> bool:
             and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped)))
 
 
+# The decision left to the customer (退不退、贷不贷，都是您自己定。 / 您选一个 / 您自己拿主意) respects their choice; the
+# classifier read cw3-h's 都是您自己定 rude (near the train split's 那您自己看着办吧) and the upset customer of
+# media-threat-unreasonable-demand hung up (calls43t). Train split: 3 sentences leave it so, none rude; both rude lines
+# that hand the matter back say 看着办, which stays rude, as does a pressed or rude sentence.
+_CUSTOMER_DECIDES = re.compile(r"(您|你)(自己|本人)?(来)?(定|决定|拿主意|做主|选)(?!期|投|时)")
+_WASHED_HANDS = re.compile(r"看着办|随便|爱[^，,。！!？?]{1,3}不|我该说的")
+
+
+def defers_choice(sentence: str) -> bool:
+    """`sentence` leaves the decision to the customer (…都是您自己定。), nothing rude, pressed or hand-washing in it."""
+    return (_CUSTOMER_DECIDES.search(sentence) is not None and not _WASHED_HANDS.search(sentence)
+            and not (_RUDE_SPOKEN.search(sentence) or _IMPATIENCE.search(sentence) or _PRESSED_CHOICE.search(sentence)))
+
+
 # A fair warning before ending an abusive call (您要是再骂人，我就只能先结束通话了。; w-rude-teach's counters: 如果继续辱骂，
 # 我将结束本次通话。) is what the hotline asks of an agent, not a hang-up threatened: a condition on the customer's abuse,
 # the end said as the agent's last resort (只能 / 将 / 不得不) in the service words (结束通话 / 挂断), the customer

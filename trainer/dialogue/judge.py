@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
@@ -25,8 +25,8 @@ from trainer.dialogue.behaviours import POSITIVE
 from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, sentence_clauses, whole_vector
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, explained_span, offers_choices, rule_floor,
-                                        waited_only, warns_before_ending)
+from trainer.dialogue.detectors import (ADVICE, JARGON_TERMS, asks_own_will, defers_choice, explained_span, offers_choices,
+                                        rule_floor, waited_only, warns_before_ending)
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.explains import bare_statement
 from trainer.dialogue.empty_answers import contact_by_nobody
@@ -46,6 +46,10 @@ MEMO_SIZE = 8192
 HEDGES = ("不保证", "没法保证", "不能保证", "无法保证", "不敢保证", "保证不了", "不一定", "打包票", "说不准", "不好说",
           "肯定不行", "肯定不能", "肯定没法",  # a refusal, not a promise
           "不是一分钱", "以合同为准", "以审核为准", "以核定为准")
+# A promise refused with words between the negation and the vow (我没法跟您保证一定能赔 / 我不能给您保证 — Cantonese 我唔可以同
+# 您保证一定通过, read 我不可以同您保证…, cw3-g's lapse-reinstatement: read as a promise the customer took at its word,
+# calls43t). Train split: 9 sentences hold it, none labelled absolute_promise.
+_REFUSED_VOW = re.compile(r"(不(能|敢|可以)|没法|无法|没办法)[^，,。！!？?；;]{0,4}保证")
 # Telling the customer it is not their fault (这事不是您的问题) reassures; it is the opposite of blame.
 REASSURANCE = ("不是您的", "不怪您", "不能怪您", "怪不得您", "跟您没关系", "和您没关系", "与您无关", "您没有错", "您没做错",
                "不是因为您")
@@ -258,10 +262,12 @@ class MeaningJudge:
         sentence = self._sentence_of(reading, quote).text
         if behaviour in QUOTE_SENSITIVE and reported_at(reading.text, quote.start, quote.end):
             return None
-        unit_read = ReadUnit(reading.text, quote.text, sentence)
+        # the checks are written in Mandarin, as the rules: they read the Mandarin reading (唔可以同您保证 is 不可以…保证,
+        # 您都知道了么？ is 您都知道了吗？; `regional_speech`), the finding still quotes the trainee's words (calls43t)
+        unit_read = ReadUnit(*(_in_mandarin(t) for t in (reading.text, quote.text, sentence)))
         if any(clears(unit_read) for clears in CLEARS.get(behaviour, ())):
             return None
-        if not ok and misread_fault(behaviour, quote.text, sentence):
+        if not ok and misread_fault(behaviour, unit_read.quote, unit_read.sentence):
             return None  # a loss warned of, a question said back, a deposit, an amount or a reference number (judge38c)
         if behaviour == "jargon" and self._explained(reading, quote):
             return None  # the term is explained right there
@@ -323,6 +329,12 @@ def _never_mind(clause: str) -> bool:
             and not any(c in clause for c in ("怪", "自己", "责任", "问题")))
 
 
+@lru_cache(maxsize=4096)
+def _in_mandarin(text: str) -> str:
+    """`text` read in Mandarin (`regional_speech`): the reply, a quote and its sentence are read once each."""
+    return mandarin_reading(text).text
+
+
 @dataclass(frozen=True)
 class ReadUnit:
     """What a finding's checks read: the whole reply, the quoted clause and the sentence holding it."""
@@ -337,7 +349,7 @@ class ReadUnit:
 # goes into its behaviour's row, not into another `if` in `_finding`.
 CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
     "absolute_promise": (
-        lambda u: any(h in u.quote for h in HEDGES),  # hedged
+        lambda u: any(h in u.quote for h in HEDGES) or bool(_REFUSED_VOW.search(u.quote)),  # hedged
         lambda u: states_no_lapse(u.quote),  # the contract's rule said as a reassurance (不会马上失效的，您放心。, qa19)
     ),
     "blame": (
@@ -351,7 +363,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
     ),
     "rude": (  # aimed at someone else, a choice offered, a fair warning, the callback's own-will question
         lambda u: advice_against_others(u.sentence) or offers_choices(u.sentence) or warns_before_ending(u.sentence)
-        or asks_own_will(u.sentence),
+        or asks_own_will(u.sentence) or defers_choice(u.sentence),
     ),
     "personal_data": (lambda u: any(w in u.quote for w in SELF_INTRODUCTION),),
     "empathy": (
@@ -369,7 +381,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
     "clarifying_question": (
         lambda u: only_who_they_are(u.reply),  # asks only who the caller is (judge42q)
         # every question it asks reproaches the customer (您这不是较劲呢吗？ 还能改？): nothing asked (reproaches.py, judge42r)
-        lambda u: only_reproaches(mandarin_reading(u.quote).text),
+        lambda u: only_reproaches(u.quote),
     ),
     "explanation": (lambda u: bare_statement(u.quote),),  # the fact alone (分红不保证的。): nothing concrete explained
     "next_step": (lambda u: contact_by_nobody(u.reply),),  # someone unnamed will get in touch: vague (judge42v)

@@ -112,7 +112,8 @@ def policy_figures_only(quote: str) -> bool:
 # 请问我讲的您都清楚了吗？): the whole sentence asks it and nothing else (judge39c: a tune-set good call's 这个您知道了吧？,
 # after the surrender loss was explained, read rude at 0.84 and the customer took offence; the train split's two such
 # sentences are rude counter-examples). 听懂了没 / 您听懂了没有？ (curt) and a rhetorical 还不知道吗 are none of them.
-_UNDERSTOOD = re.compile(r"(请问)?(那)?(这个|这些|刚才(说|讲)的|我(刚才)?(说|讲)的)?(您|你)(这边)?(都)?(听)?"
+# 这几块 / 这几项 (the items of a callback just read out) are 这些 too (cw3-h's 这几块您都知道了么？, calls43t).
+_UNDERSTOOD = re.compile(r"(请问)?(那)?(这个|这些|这几[个块项点条样]|刚才(说|讲)的|我(刚才)?(说|讲)的)?(您|你)(这边)?(都)?(听)?"
                          r"(知道|明白|清楚|懂|记住|记下)了(吧|吗)[？?～~]*")
 
 

@@ -6,6 +6,11 @@ them (on the tune replies about half of the judge's misses and false flags hold 
 This module is the one place the judge reads a reply in Mandarin: `Detectors.rule_evidence` reads the reading, so every
 rule (cues, spoken forms, faults, the content's forbidden phrases) does, and so does a scenario's cue list
 (`spoken_cues`: 恁自个儿拿主意 meets the cue 您自己拿主意; its own table of northern pronouns became this one, judge42a).
+The checks that clear a classifier's finding (`judge.CLEARS`, `not_faults.misread_fault`) are written in Mandarin too and
+read the reading (calls43t: 我唔可以同您保证一定通过 was read as a promise, 这几块您都知道了么？ as rude).
+Cantonese-flavoured (系 / 唔 / 冇 / 咩 / 嘅 / 畀 / 睇 / 啱 / 咗 / 仲) and Shaanxi (额 / 嫑 / 么 / 撒 / 克 / 得是) forms came with
+the regional tune calls (tests/trainer/dialogue/transcripts/tune_regional/, cw3-g Foshan and cw3-h Baoji, calls43t): the
+four good calls of theirs that missed the target missed it by words the rules did not read.
 The classifier still reads the trainee's words: reading it in Mandarin too (the corpus retrained on its Mandarin
 reading) was measured and not kept (docs/benchmarks.md, judge41d).
 
@@ -58,10 +63,31 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
                  "train 10 (tr-a: 您自个儿签的字不？ 您自个儿看条款呗; w-veteran-regional: 你自个儿没交钱…), every one 自己; "
                  "各自个人 guarded; qa20: 恁自个儿拿主意 (a scenario cue, spoken_cues' table before judge42a)"),
     RegionalForm("侬", "您", "Shanghai (Wu)", "train 0; tune 侬讲是业务员骗侬 (tw-b.yaml:85)"),
+    RegionalForm("额们", "我们", "Shaanxi (Guanzhong)", "train 0; tune 打额们热线 (cw3-h.yaml:117)"),
+    RegionalForm("(?<![金余保名限份数差定超巨总配免缴面票税全大小高满足增减借贷赔付净毛投信授扣首尾利息溢日])额(?![度外头角])",
+                 "我", "Shaanxi (Guanzhong)",
+                 "train 56 额, every one an amount's word (金额 / 全额 / 余额 / 保额 / 额度 / 日额 …), none left once those "
+                 "are guarded (before: 金 / 全 / 日 …, after: 度 / 外); tune cw3-h's 小马 says 额 for 我 throughout: "
+                 "额这边答应不了 (cw3-h.yaml:112, the refusal unread), 额核对一下 (:10), 额可以帮您查 (:114)"),
+    RegionalForm("佢哋", "他们", "Cantonese", "train 0"),
+    RegionalForm("佢", "他", "Cantonese", "train 0; tune cw3-g.yaml:60, 66"),
+    RegionalForm("(?<=[我你您])哋", "们", "Cantonese", "train 0"),
     # negation: 没有
     RegionalForm("冇得|莫得|没得(?!说)", "没有", "Wuhan (冇得), Sichuan / Guizhou (莫得, 没得)",
                  "train: 没得 1 (就没得了 = 没有了), 冇得 / 莫得 0; not 没得说 (praise); tune 冇得用 (tw-b.yaml:50, 244), "
                  "莫得办法 (tw-c.yaml:55, 210), 这个钱不是没得了 (tw-c.yaml:246)"),
+    RegionalForm("唔使|唔洗|唔驶", "不用", "Cantonese",
+                 "train 0 (唔 appears in no train line); tune 您唔使太紧张 (cw3-g.yaml:75), 您唔使信我把口讲 (:108)"),
+    RegionalForm("唔(?!该)", "不", "Cantonese",
+                 "train 0; 唔该 (please / thanks) guarded; tune cw3-g's 梁生: 我唔可以同您保证一定通过 (cw3-g.yaml:80, read as a "
+                 "promise while 唔 was unread: the customer turned angry), 一般系唔赔嘅 (:77, the answer to 能赔吗 unread), "
+                 "唔会问您要银行卡密码 (:110)"),
+    RegionalForm("系咪", "是不是", "Cantonese", "train 0; tune 系咪 (cw3-g.yaml:13)"),
+    RegionalForm("梗系", "当然是", "Cantonese", "train 0; tune 梗系 (cw3-g.yaml:60, 90, 97)"),
+    RegionalForm("即系", "就是", "Cantonese", "train 0; tune 效力中止即系保障暂时停咗 (cw3-g.yaml:75)"),
+    RegionalForm("(?<![关联体维直派院干世母父谱星水文银太嫡旁])系(?![统列数着])", "是", "Cantonese",
+                 "train 128 系, every one a word's part (系统 / 关系 / 联系 / 体系 …), none left once those are guarded; "
+                 "tune cw3-g says 系 for 是 throughout: 您系唔系黄美玲女士本人 (cw3-g.yaml:73), 您咁谨慎系啱嘅 (:107)"),
     RegionalForm("冇", "没", "Wuhan, Cantonese", "train 0 (no other reading); tune 冇讲是我们的疏忽 (tw-b.yaml:48), "
                  "有冇做心脏彩超 (:41), 您又冇看条款 (:47)"),
     # knowing, speaking, asking
@@ -81,6 +107,27 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
                  "train: 么样 only inside 怎么样 (6), guarded; tune 么样诈骗咧 (tw-b.yaml:123)"),
     RegionalForm("(?<![怎什那这要多干])么(?=关系)", "什么", "Wuhan", "train 0; tune 是么关系咧 (tw-b.yaml:162)"),
     RegionalForm("几多", "多少", "Wuhan, Cantonese", "train 0; tune 明年几多 (tw-b.yaml:74)"),
+    RegionalForm("咩(?=[？?]|$)", "吗", "Cantonese", "train 0; a question's end"),
+    RegionalForm("咩", "什么", "Cantonese", "train 0; tune 唔系咩大件事 (cw3-g.yaml:76), 仲有冇咩唔明嘅 (:81)"),
+    RegionalForm("乜嘢|乜", "什么", "Cantonese", "train 0"),
+    RegionalForm("点解", "为什么", "Cantonese", "train 0"),
+    RegionalForm("点样", "怎么样", "Cantonese", "train 0; tune cw3-g.yaml:15"),
+    RegionalForm("(?<![这那旁一两身左右外里上下东西南北海江河手耳床路])边个", "谁", "Cantonese",
+                 "train 0; tune 无论边个打来 (cw3-g.yaml:110)"),
+    RegionalForm("(?<=[有为是])撒|撒(?=[意问事都办需难不东时地])", "啥", "Shaanxi (Guanzhong)",
+                 "train 0; 啥 as the northern 啥 (left as said, see above); only after 有 / 为 / 是 or before a noun or 都 / 不, "
+                 "so 撒谎 / 撒手 and Wuhan's 撒 at a clause's end stay; tune 现金价值是撒意思 (cw3-h.yaml:15), 有撒问题 (:19, 65, 98, 131)"),
+    RegionalForm("(?<![什怎那这要多干为甚么])么(?=[看交查给复按扣听有这办收])", "没", "Shaanxi (Guanzhong)",
+                 "train 0 (么 before a word is 什么 in 么哩 / 么时候 on the train split: not before these verbs); "
+                 "tune 哪儿么看懂 (cw3-h.yaml:12), 还么交 (:18, 80, 92), 怕您么听清 (:117), 有么有 (:81)"),
+    RegionalForm("(?<![什怎那这要多干为甚么])么(?=[？?]|$)", "吗", "Shaanxi, written Mandarin",
+                 "train 0; a question's end; tune 这几块您都知道了么？ (cw3-h.yaml:13, read rude while 么 was unread)"),
+    RegionalForm("嫑", "别", "Shaanxi, Gansu", "train 0; tune 您先嫑急 (cw3-h.yaml:43, 58, 77, 110), 您嫑担心 (:18), 嫑轻易退 (:15)"),
+    RegionalForm("(?<![\\d千公])克(?=[柜医银办营网])", "去", "Shaanxi (Guanzhong), Wuhan",
+                 "train 0; only before a place one goes (柜面 / 医院 / 银行 / 营业厅 / 网点); tune 克柜面 (cw3-h.yaml:48, 85, 117, 128; cw3-d.yaml:98, 117, 131)"),
+    RegionalForm("得是(?=[？?])|(?<=[，,])得是(?=[^，,。！!？?]{0,6}[？?])", "是不是", "Shaanxi (Guanzhong)",
+                 "train 1 (分得是少了: 得 + 是, not at a clause's start, unchanged); a tag question only; tune 亲笔签的，得是？ "
+                 "(cw3-h.yaml:11), 得是这样？ (:111); 心梗得是\"较重\" (must be) stays"),
     # don't
     RegionalForm("莫(?=急|慌|怕|挂|担心|着急|紧张|报|怪|嫌|生气|上火|哭|难过|多想)", "别", "Wuhan, Sichuan, Guizhou, Hunan",
                  "train 3 (莫慌, 莫急 ×2: all 别); only before a verb of this list, so 莫名 / 莫非 / 莫大 stay; tune "
@@ -102,6 +149,24 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
     RegionalForm("要得(?=[不嘛哈]?[，,。！!？?~～]|$)", "行", "Sichuan, Guizhou",
                  "train 0; only at a clause's end (要得不？), not 要得到; tune 下午五点前给您回电话，要得不？ (tw-c.yaml:220)"),
     RegionalForm("(?<=[就])得行", "行", "Guizhou", "train 0; tune 月底前交上就得行 (tw-c.yaml:99, 101)"),
+    # Cantonese function words
+    RegionalForm("嘅", "的", "Cantonese", "train 0; tune cw3-g.yaml (86 times): 保单就进入咗“效力中止”嘅状态 (:74)"),
+    RegionalForm("咗", "了", "Cantonese", "train 0; tune 核对啱咗 (cw3-g.yaml:44, 74)"),
+    RegionalForm("畀|俾", "给", "Cantonese", "train 0; tune 用短信发畀您 (cw3-g.yaml:79)"),
+    RegionalForm("睇", "看", "Cantonese", "train 0; tune 公司睇情况 (cw3-g.yaml:79)"),
+    RegionalForm("啱啱", "刚刚", "Cantonese", "train 0"),
+    RegionalForm("啱", "对", "Cantonese", "train 0; tune 您咁谨慎系啱嘅 (cw3-g.yaml:106: 谨慎是对的, the caution called right)"),
+    RegionalForm("仲(?!裁|介|夏|秋|春|冬)", "还", "Cantonese",
+                 "train 1 (仲裁, guarded); tune 合同仲在 (cw3-g.yaml:75, 76), 仲有冇咩唔明嘅 (:81)"),
+    RegionalForm("(?<=[有一])啲", "些", "Cantonese", "train 0; tune 有啲重要情况 (cw3-g.yaml:73)"),
+    RegionalForm("啲", "点", "Cantonese", "train 0; tune 我讲通俗啲 (cw3-g.yaml:75)"),
+    RegionalForm("咁耐", "这么久", "Cantonese", "train 0"),
+    RegionalForm("咁(?=嘅|样|[，,。！!？?]|$)", "这样", "Cantonese", "train 0; tune 系咁嘅 (cw3-g.yaml:74)"),
+    RegionalForm("咁", "这么", "Cantonese", "train 0; tune 您咁谨慎系啱嘅 (cw3-g.yaml:106)"),
+    RegionalForm("喺", "在", "Cantonese", "train 0"),
+    RegionalForm("嚟", "来", "Cantonese", "train 0"),
+    RegionalForm("谂", "想", "Cantonese", "train 0; tune 唔好谂咁多 (cw3-g.yaml:30, 35)"),
+    RegionalForm("搞掂", "搞定", "Cantonese", "train 0; tune cw3-g.yaml:5, 26, 93, 99, 120"),
     # apology (northern colloquial)
     RegionalForm("对不住", "对不起", "northern colloquial",
                  "train 11, every one labelled apology; tune 对不住 (tw-a.yaml:14, 63; tw-b.yaml:48)"),
@@ -152,8 +217,10 @@ class MandarinReading:
         return quote if at < 0 else self.said_span(at, at + len(quote))
 
 
+@lru_cache(maxsize=4096)
 def mandarin_reading(said: str, forms: tuple[RegionalForm, ...] = REGIONAL_FORMS) -> MandarinReading:
-    """`said` with every regional form of `forms` read as its Mandarin (`MandarinReading.text`)."""
+    """`said` with every regional form of `forms` read as its Mandarin (`MandarinReading.text`). Read once per text
+    (a reply is read by the rules, the cues, the identity check and the finding checks; 71 forms cost ~0.5 ms a reply)."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -15,6 +15,10 @@ the step or the customer's question stayed open:
   the customer said 我问的你还没回答！). Only inside one clause (the characters between are Chinese characters, never a
   comma or a figure) and never a negation (一般不是不能赔 turns it around).
 
+- a refusal said with the potential complement: 答应不了 says 没法答应 / 不能答应 (a cue 无法 / 没法 / 没办法 / 不能 + a verb
+  may be said as the verb + 不了; cw3-h's media-threat-unreasonable-demand refused the demand in 这个要求额这边答应不了 and
+  the customer asked 能不能办？ three times, calls43t).
+
 `spoken_forms` returns the stretches of the reply that say a cue, so the quote stays the trainee's own words.
 """
 
@@ -36,17 +40,21 @@ NEGATION_CHARACTERS = "不没无非未别莫甭勿"
 _GAP = f"(?:(?![{NEGATION_CHARACTERS}])[\\u4e00-\\u9fff])"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_CUE = re.compile(r"[\u4e00-\u9fff]+")
+_CANNOT = re.compile(r"(?:无法|没法|没办法|不能)([\u4e00-\u9fff]{2,})")  # the verb after it says 不了 (答应不了)
 
 
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
     """The cue's own letters, or (a two-character cue) split by an aspect particle, or (a cue of Chinese characters
-    only, `GAPPED_FROM` or longer) with a few characters inside it."""
+    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了."""
     pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
         pattern = f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])})"
     elif len(cue) >= GAPPED_FROM and _HAN_CUE.fullmatch(cue):
         pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(re.escape, cue))})"
+    cannot = _CANNOT.fullmatch(cue)
+    if cannot:
+        pattern = f"(?:{pattern}|{re.escape(cannot.group(1))}不了)"
     return re.compile(pattern)
 
 
@@ -68,7 +76,8 @@ def spoken_forms(text: str, cues: Iterable[str]) -> list[str]:
         if cue in text:
             found.append(cue)
             continue
-        if not letters.issuperset(cue):
+        cannot = _CANNOT.fullmatch(cue)
+        if not letters.issuperset(cannot.group(1) if cannot else cue):
             continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
         found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
                      if m.group() == cue or len(m.group()) <= len(cue) + MAX_GAP

@@ -842,3 +842,16 @@ def test_look_alikes_of_a_step_named_by_its_act_are_not_credited(text):
 ])
 def test_a_call_back_or_a_letter_said_of_the_past_is_no_next_step(text, step):
     assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
+
+
+@pytest.mark.parametrize("sentence, deferred", [
+    ("退不退、贷不贷，都是您自己定。", True),  # cw3-h.yaml:114 (calls43t)
+    ("这个可以做减额交清，或者展期，您选一个吧。", True),  # train, next_step
+    ("那您自己看着办吧，我该说的都说了。", False),  # train, rude
+    ("那您自己看着办吧。", False),  # train, rude
+    ("退不退随便您。", False),
+])
+def test_the_decision_left_to_the_customer_is_told_from_washing_ones_hands(sentence, deferred):
+    from trainer.dialogue.detectors import defers_choice
+
+    assert defers_choice(sentence) == deferred

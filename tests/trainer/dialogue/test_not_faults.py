@@ -111,3 +111,29 @@ def test_data_the_agent_does_not_disclose_is_no_personal_data(sentence):
 ])
 def test_data_told_beside_those_readings_stays_personal_data(sentence):
     assert not misread_fault("personal_data", sentence, sentence)
+
+
+# calls43t: the regional tune calls' good sentences the classifier read as red lines while the checks that clear a
+# finding read only the trainee's words: they read the Mandarin reading now (唔可以 is 不可以, 么？ is 吗？).
+@pytest.mark.parametrize("text, fault", [
+    ("复效唔系自动嘅，要公司审核同意先得，我唔可以同您保证一定通过，您如实告知就得。", "absolute_promise"),  # cw3-g.yaml:80
+    ("这份保险的保险期间是终身，就是保一辈子。这几块您都知道了么？", "rude"),  # cw3-h.yaml:13
+    ("能不能贷、最多能贷多少，要看您合同条款，额可以帮您查。退不退、贷不贷，都是您自己定。", "rude"),  # cw3-h.yaml:114
+])
+def test_regional_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
+    found = [e for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok]
+    assert fault not in {e.behaviour for e in found}
+    assert all(e.quote in text for e in found)  # whatever is still found quotes the trainee's words
+
+
+@pytest.mark.parametrize("sentence, refused", [
+    ("我没法跟您保证一定能赔。", True),
+    ("我不能给您保证审核一定通过。", True),
+    ("我跟您保证一定能赔。", False),
+    ("不用担心，我保证一定通过。", False),
+])
+def test_a_promise_refused_with_words_between_is_hedged(sentence, refused):
+    from trainer.dialogue.judge import CLEARS, ReadUnit
+
+    unit = ReadUnit(sentence, sentence, sentence)
+    assert any(clears(unit) for clears in CLEARS["absolute_promise"]) == refused

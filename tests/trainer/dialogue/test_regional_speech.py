@@ -44,6 +44,41 @@ READ_AS = {
     "嗦": ("您是帮老公接的嗦？", "您是帮老公接的吧？"),
     "撒噻": ("莫急撒阿姨，可以先申请噻。", "别急啊阿姨，可以先申请啊。"),
     "咧": ("写得清清楚楚的咧。", "写得清清楚楚的呢。"),
+    # calls43t: Cantonese-flavoured (cw3-g, Foshan) and Shaanxi (cw3-h, Baoji) Mandarin
+    "额们": ("您打额们热线。", "您打我们热线。"),
+    "额": ("这个要求额这边答应不了。", "这个要求我这边答应不了。"),
+    "佢哋": ("佢哋唔会问您要密码，佢都知。", "他们不会问您要密码，他都知。"),
+    "哋": ("我哋帮您查。", "我们帮您查。"),
+    "唔使": ("您唔使太紧张，唔洗担心。", "您不用太紧张，不用担心。"),
+    "唔": ("我唔可以同您保证一定通过。", "我不可以同您保证一定通过。"),
+    "系咪": ("您系咪本人？", "您是不是本人？"),
+    "梗系": ("梗系会帮您跟进。", "当然是会帮您跟进。"),
+    "即系": ("效力中止即系保障暂时停咗。", "效力中止就是保障暂时停了。"),
+    "系": ("按合同一般系唔赔嘅。", "按合同一般是不赔的。"),
+    "咩？": ("系咩？", "是吗？"),
+    "咩": ("唔系咩大件事。", "不是什么大件事。"),
+    "乜嘢": ("您想问乜嘢？乜都可以问。", "您想问什么？什么都可以问。"),
+    "点解": ("点解冇扣到款？", "为什么没扣到款？"),
+    "点样": ("您想点样处理？", "您想怎么样处理？"),
+    "边个": ("无论边个打来。", "无论谁打来。"),
+    "撒（啥）": ("现金价值是撒意思？有撒问题再打。", "现金价值是啥意思？有啥问题再打。"),
+    "么（没）": ("要是有哪儿么看懂，还么交上。", "要是有哪儿没看懂，还没交上。"),
+    "么？": ("这几块您都知道了么？", "这几块您都知道了吗？"),
+    "嫑": ("您先嫑急，嫑轻易退。", "您先别急，别轻易退。"),
+    "克": ("您克柜面办。", "您去柜面办。"),
+    "得是": ("是您亲笔签的，得是？", "是您亲笔签的，是不是？"),
+    "嘅": ("“效力中止”嘅状态。", "“效力中止”的状态。"),
+    "咗": ("核对好咗。", "核对好了。"),
+    "畀": ("用短信发畀您，俾您睇下。", "用短信发给您，给您看下。"),
+    "啱啱": ("啱啱核对过。", "刚刚核对过。"),
+    "啱": ("您咁谨慎系啱嘅。", "您这么谨慎是对的。"),
+    "仲": ("合同仲在。", "合同还在。"),
+    "啲": ("有啲重要情况，我讲通俗啲。", "有些重要情况，我讲通俗点。"),
+    "咁耐": ("等咗咁耐。", "等了这么久。"),
+    "咁": ("系咁嘅。", "是这样的。"),
+    "喺嚟": ("您喺屋企，我嚟帮您。", "您在屋企，我来帮您。"),
+    "谂": ("唔好谂咁多。", "不好想这么多。"),
+    "搞掂": ("两日就搞掂。", "两日就搞定。"),
 }
 
 
@@ -71,6 +106,13 @@ def test_every_form_names_its_region_and_why_its_reading_is_safe() -> None:
     "恁大的事儿。",  # 恁 before an adjective is 那么
     "他撒谎了。步伐快一点。",  # 撒 / 伐 inside words
     "有啥事您随时打，咋办都行。",  # 啥 / 咋: the rules read them as said (detectors.SPOKEN_QUESTION_WORDS)
+    # calls43t: the train split's 系 / 额 / 么 / 仲 / 得是 are words of their own, never Cantonese 是 / Shaanxi 我 / 没
+    "系统显示您跟他的关系，请联系我们。",  # 系统 / 关系 / 联系
+    "全额退保的金额，余额和保额，申请额度，津贴日额。",  # 额 in an amount's word
+    "您跟他是么哩关系？么时候发现的？",  # 么 is 什么 before 哩 / 时候 (tr-a, train)
+    "可以申请仲裁。",  # 仲裁
+    "今年分得是少了，心梗得是较重的。",  # 得 + 是, not a tag question
+    "他撒谎了，一千克。",  # 撒 / 克 inside words
 ])
 def test_ambiguous_forms_are_left_as_said(said: str) -> None:
     assert mandarin_reading(said).text == said
@@ -90,6 +132,16 @@ def test_a_stretch_of_the_reading_is_quoted_in_the_trainees_words() -> None:
     found, apart = in_trainee_words(evidence, reading, evidence[1:])
     assert [e.quote for e in found] == ["俺给您赔个不是。", "冇讲清楚"]
     assert apart[0] is found[1]  # the subset stays the same objects, as `MeaningJudge.confirmed` tells them apart
+
+
+def test_a_cantonese_or_shaanxi_stretch_is_quoted_as_said() -> None:
+    """calls43t: a finding on the reading (一般是不赔 / 我这边答应不了) quotes 梁生's and 小马's own words."""
+    cantonese = mandarin_reading("中止期间发生嘅保险事故，按合同一般系唔赔嘅。")
+    assert cantonese.said_quote("一般是不赔的。") == "一般系唔赔嘅。"
+    shaanxi = mandarin_reading("这个要求额这边答应不了，您先嫑急。")
+    assert shaanxi.said_quote("我这边答应不了") == "额这边答应不了"
+    assert shaanxi.said_quote("您先别急。") == "您先嫑急。"
+    assert mandarin_reading("得是？").said_quote("是不是？") == "得是？"  # a longer reading quotes the whole form
 
 
 def test_a_dialect_next_step_is_credited_and_quoted_in_the_trainees_words() -> None:

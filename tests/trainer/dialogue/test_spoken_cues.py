@@ -43,3 +43,10 @@ def test_a_cue_said_as_written_is_not_found_again_in_longer_words():
 def test_a_cue_is_found_in_the_replys_mandarin_reading_and_quoted_as_said():
     assert spoken_forms("这个我冇得办法答应您。", ["没法答应"]) == ["冇得办法答应"]  # 冇得 is 没有: 没有办法答应
     assert spoken_forms("这个由侬决定。", ["由您决定"]) == ["由侬决定"]
+
+
+def test_a_refusal_cue_said_with_the_potential_complement_is_found_in_her_words():
+    """calls43t (cw3-h.yaml:112): 这个要求额这边答应不了 refuses as 没法答应 does; 额 is read 我, the quote stays hers."""
+    assert spoken_forms("这个要求额这边答应不了，也不能给您打包票。", ["无法当场答应", "没法答应"]) == ["答应不了"]
+    assert spoken_forms("这个我答应您。", ["没法答应"]) == []
+    assert spoken_forms("中止期间发生嘅保险事故，按合同一般系唔赔嘅。", ["一般不赔"]) == ["一般系唔赔"]

@@ -24,7 +24,10 @@ TUNE_BAD_CALLS_MET = 23
 # measured them when they were written: 20 of 24 good (Foshan's lapse-reinstatement 50 and fraud-suspicious-callback 61,
 # Baoji's callback-cooperative 69 and media-threat-unreasonable-demand hung up 39), 23 of 24 bad (Wuhan's
 # ci-claim-declined 61)
-REGIONAL_GOOD_CALLS_MET = 20
+# calls43t: 24 of 24 good once the judge read Cantonese-flavoured and Shaanxi words (唔可以同您保证 is no promise, 一般系唔赔嘅
+# answers 能赔吗, 您咁谨慎系啱嘅 calls the caution right, 额这边答应不了 refuses the demand, 这几块您都知道了么？ and 都是您自己定
+# are not rude); bad still 23 (Wuhan's ci-claim-declined 61: its rude 您应该庆幸撒 and ignored question unfound)
+REGIONAL_GOOD_CALLS_MET = 24
 REGIONAL_BAD_CALLS_MET = 23
 
 
