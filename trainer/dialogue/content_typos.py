@@ -53,11 +53,14 @@ def typo_reading(content: ContentSet, train_texts: Iterable[str]) -> TypoReading
 
 
 def typo_reading_for(content: ContentSet) -> TypoReading:
-    """`typo_reading` of `content` and its corpus's train split, built once per process and content version."""
+    """`typo_reading` of `content` and its corpus writers' train split, built once per process and content version.
+
+    Not the training-only files: they are written to teach the classifier registers, slips included (tr3-b's
+    pinyin typist writes 理陪 and 由于期 on purpose, stop 42), so their words would make a slip a known word."""
     return _built(_Content(content))
 
 
 @lru_cache(maxsize=2)
 def _built(key: _Content) -> TypoReading:
     utterances, _ = read_corpus(key.content.root)
-    return typo_reading(key.content, [u.text for u in utterances if u.split == "train"])
+    return typo_reading(key.content, [u.text for u in utterances if u.split == "train" and not u.training_only])
