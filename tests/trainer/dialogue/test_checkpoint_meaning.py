@@ -41,9 +41,11 @@ SENTENCES = [
     ("grace-period-short-of-money", "customer-decides", "这事不能由您自己定。", False),
     # a cue said negated (由您决定 in 不由您决定) was met by the cue list
     ("grace-period-short-of-money", "customer-decides", "这个不由您决定。", False),
-    # judge16: the bare form is flagged rude by the classifier (it reads like 爱办不办), so it earns no 做到;
-    # said after the customer's difficulty is acknowledged it is not flagged and is met
-    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", False),
+    # judge16: the bare form was flagged rude by the classifier (it reads like 爱办不办), so it earned no 做到; since
+    # calls43t (stop 42) a decision left to the customer is no rudeness (`defers_choice`: 3 train lines, none rude; a
+    # Baoji agent's good call hung up on 退不退、贷不贷，都是您自己定), so the bare form meets the point it says —
+    # 您自己看着办吧 stays a brush-off (below)
+    ("grace-period-short-of-money", "customer-decides", "办不办、怎么办都由您决定。", True),
     ("grace-period-short-of-money", "customer-decides", "您的难处我理解，办不办、怎么办都由您决定。", True),
     # judge14: a cue after a hedge in its own piece was met by the cue list
     ("grace-period-short-of-money", "customer-decides", "可能最后由您决定吧。", False),
