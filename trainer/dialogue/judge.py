@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
@@ -264,7 +264,7 @@ class MeaningJudge:
             return None
         # the checks are written in Mandarin, as the rules: they read the Mandarin reading (唔可以同您保证 is 不可以…保证,
         # 您都知道了么？ is 您都知道了吗？; `regional_speech`), the finding still quotes the trainee's words (calls43t)
-        unit_read = ReadUnit(*(_in_mandarin(t) for t in (reading.text, quote.text, sentence)))
+        unit_read = ReadUnit(*(mandarin_reading(t).text for t in (reading.text, quote.text, sentence)))
         if any(clears(unit_read) for clears in CLEARS.get(behaviour, ())):
             return None
         if not ok and misread_fault(behaviour, unit_read.quote, unit_read.sentence):
@@ -327,12 +327,6 @@ def _never_mind(clause: str) -> bool:
     """The clause says 没关系 as "it does not matter" and holds no other blame word."""
     return ("没关系" in clause and not _DISOWNING.search(clause)
             and not any(c in clause for c in ("怪", "自己", "责任", "问题")))
-
-
-@lru_cache(maxsize=4096)
-def _in_mandarin(text: str) -> str:
-    """`text` read in Mandarin (`regional_speech`): the reply, a quote and its sentence are read once each."""
-    return mandarin_reading(text).text
 
 
 @dataclass(frozen=True)
