@@ -15,6 +15,10 @@ the step or the customer's question stayed open:
   the customer said 我问的你还没回答！). Only inside one clause (the characters between are Chinese characters, never a
   comma or a figure) and never a negation (一般不是不能赔 turns it around).
 
+- with a typing slip in it (`reader`: the session's reading, `Detectors.reading`, reads a reply's pinyin slips as the
+  content's terms too, `typo_reading`): 由于期内 says 犹豫期内, 理陪 says 理赔 — judge43h read the slips for the
+  behaviour rules but a step said with one stayed open (calls44), and the quote stays the typed words.
+
 - a refusal said with the potential complement: 答应不了 says 没法答应 / 不能答应 (a cue 无法 / 没法 / 没办法 / 不能 + a verb
   may be said as the verb + 不了; cw3-h's media-threat-unreasonable-demand refused the demand in 这个要求额这边答应不了 and
   the customer asked 能不能办？ three times, calls43t).
@@ -25,7 +29,7 @@ the step or the customer's question stayed open:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from kb.text import occurrences
@@ -41,6 +45,8 @@ _GAP = f"(?:(?![{NEGATION_CHARACTERS}])[\\u4e00-\\u9fff])"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_CUE = re.compile(r"[\u4e00-\u9fff]+")
 _CANNOT = re.compile(r"(?:无法|没法|没办法|不能)([\u4e00-\u9fff]{2,})")  # the verb after it says 不了 (答应不了)
+# How a reply is read before its cues are looked up: its Mandarin reading, or the session's (slips read too).
+Reader = Callable[[str], MandarinReading]
 
 
 @lru_cache(maxsize=2048)
@@ -64,11 +70,12 @@ def _reading(text: str) -> MandarinReading:
     return mandarin_reading(text)
 
 
-def spoken_forms(text: str, cues: Iterable[str]) -> list[str]:
+def spoken_forms(text: str, cues: Iterable[str], reader: Reader | None = None) -> list[str]:
     """The words of `text` that say one of `cues` (each once, in the cues' order): the cue itself where it is there,
-    else its spoken form where that holds no cue said as written (您都清楚了吗 is 都清楚了吗, not 您清楚吗 too)."""
+    else its spoken form where that holds no cue said as written (您都清楚了吗 is 都清楚了吗, not 您清楚吗 too).
+    `reader` reads the reply (default: its Mandarin reading); what it finds is quoted in the trainee's words."""
     cues = list(cues)
-    reading = _reading(text)
+    reading = (reader or _reading)(text)
     plain = [(at, at + len(cue)) for cue in cues for at in occurrences(reading.text, cue)]
     letters = set(reading.text)
     found: list[str] = []

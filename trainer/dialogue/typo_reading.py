@@ -15,6 +15,9 @@ Only where a correction is safe (judge43h):
 - it is corrected only into a term the judge needs: a glossary term, a FAQ entry's keyword, or a word of the rules'
   own cue phrases and the content's forbidden phrases (理解, 核实, 登记, 抱歉 …) — not into every word of the list;
 - the corrector's own guards hold (function words, numerals, a verb before a word, a correction that reads worse).
+A three-character term typed with its middle syllable skipped (犹期, 宽期, 身证) is read whole where the words around it
+read better so (`dropped_forms`, `TypoReading._restored`; calls44: no train line changes).
+The session's scenario cues read the same reading (`spoken_cues.spoken_forms(reader=Detectors.reading)`, calls44).
 The classifier reads the trainee's words as they were typed (measured, docs/benchmarks.md, judge43h).
 `content_typos.typo_reading_for` builds the reading of a content set (its terms, texts and the rules' phrases).
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from kb.query_rewrite import TypoCorrector, bigrams, one_char_spoken, spoken_phrases
@@ -67,11 +71,15 @@ class TypoReading:
         frequencies = bundled_frequencies()
         vocabulary = list(dict.fromkeys([*terms, *rule_words(rule_phrases, WordFrequencies(frequencies, terms))]))
         same_as = {term: group.terms[0] for group in glossary for term in group.terms}
+        known = bigrams(known_texts)
         self.vocabulary = tuple(vocabulary)
         self._words = _UsedWords(frequencies, vocabulary)
-        self._corrector = TypoCorrector(vocabulary, bigrams(known_texts), words=self._words,
+        self._dropped = dropped_forms(terms, self._words, known, same_as)
+        self._corrector = TypoCorrector(vocabulary, known, words=self._words,
                                         same_as=same_as, non_words_only=non_words_only, word_chars=one_char_spoken(glossary),
                                         word_phrases=spoken_phrases(glossary))
+        # a reply is read by the rules once and by every step's and question's cues per sentence (`spoken_cues`)
+        self._read = lru_cache(maxsize=4096)(self._read_once)
 
     def corrections(self, text: str) -> tuple[tuple[str, str], ...]:
         """Each (typed, read as) correction the reading makes in `text`."""
@@ -80,8 +88,9 @@ class TypoReading:
     def read(self, reading: MandarinReading | str) -> MandarinReading:
         """`reading` (a reply, or its Mandarin reading) with its slips read as the judge's terms; each character
         still maps to the trainee's typed words."""
-        if isinstance(reading, str):
-            reading = mandarin_reading(reading)
+        return self._read(mandarin_reading(reading) if isinstance(reading, str) else reading)
+
+    def _read_once(self, reading: MandarinReading) -> MandarinReading:
         text, changes = self._corrected(reading.text)
         return realigned(reading, text) if changes else reading
 
@@ -96,7 +105,26 @@ class TypoReading:
                     fixed = fixed[:at] + typed + fixed[at + 2:]
                 continue
             kept.append((typed, term))
-        return fixed, tuple(kept)
+        fixed, restored = self._restored(fixed)
+        return fixed, (*kept, *restored)
+
+    def _restored(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """`text` with each term typed with its middle character dropped (犹期内 → 犹豫期内) read whole, where the text
+        around it reads better so (the word list's most probable segmentation, `CONTEXT_CHARS` either side): on the
+        train split the two stretches that look like a dropped form are words across their edges and read worse
+        whole (生病本来 is not 生病历本来, 请等候 not 请稍等候; calls44)."""
+        restored = []
+        for form, term in self._dropped.items():
+            at = text.find(form)
+            while at >= 0:
+                left, right = max(0, at - CONTEXT_CHARS), at + len(form) + CONTEXT_CHARS
+                whole = text[left:at] + term + text[at + len(form):right]
+                if self._words.log_probability(whole) > self._words.log_probability(text[left:right]):
+                    text = text[:at] + term + text[at + len(form):]
+                    restored.append((form, term))
+                    at += len(term)
+                at = text.find(form, at + 1)
+        return text, restored
 
     def _splits_a_word(self, text: str, start: int, end: int) -> bool:
         """Whether the text's best segmentation as words (a few characters either side) has a word across the
@@ -111,6 +139,22 @@ class TypoReading:
                 return True
             position = word_end
         return False
+
+
+def dropped_forms(terms: Iterable[str], words: WordFrequencies, known: set[str],
+                  same_as: dict[str, str] | None = None) -> dict[str, str]:
+    """Each three-character term (犹豫期, 宽限期, 身份证) typed with its middle character dropped (犹期, 宽期, 身证), where
+    that pair is no word of the list and no bigram the content or the corpus's train split use, and only one term
+    (`same_as`: a glossary group's terms are its first) drops to it. A pinyin typist who skips a syllable types it;
+    the corrector reads only same-length slips."""
+    same_as = same_as or {}
+    found: dict[str, set[str]] = {}
+    for term in terms:
+        if len(term) == 3 and _CJK_RUN.fullmatch(term):
+            form = term[0] + term[2]
+            if not words.count(form) and form not in known:
+                found.setdefault(form, set()).add(same_as.get(term, term))
+    return {form: next(iter(read)) for form, read in found.items() if len(read) == 1}
 
 
 def _place(text: str, fixed: str, typed: str, term: str) -> int | None:

@@ -50,3 +50,21 @@ def test_a_refusal_cue_said_with_the_potential_complement_is_found_in_her_words(
     assert spoken_forms("这个要求额这边答应不了，也不能给您打包票。", ["无法当场答应", "没法答应"]) == ["答应不了"]
     assert spoken_forms("这个我答应您。", ["没法答应"]) == []
     assert spoken_forms("中止期间发生嘅保险事故，按合同一般系唔赔嘅。", ["一般不赔"]) == ["一般系唔赔"]
+
+
+def test_a_cue_said_with_a_typing_slip_is_found_by_the_sessions_reader_and_quoted_as_typed():
+    """calls44: judge43h read a reply's pinyin slips for the behaviour rules only — a step said 由于期内 stayed open. With
+    the session's reader (`Detectors.reading`) the cue is found, and the words found are the trainee's as typed."""
+    from kb.content import load_content
+    from tests.conftest import REAL_CONTENT
+    from trainer.dialogue.content_typos import typo_reading_for
+
+    read = typo_reading_for(load_content(REAL_CONTENT)).read
+    for typed, cues, found in [
+        ("您现在还在由于期内，可以申请解除合同。", ["犹豫期内", "还在犹豫期"], ["由于期内", "还在由于期"]),
+        ("要填一份复笑申请书，再如实做健康告知。", ["复效申请书", "健康告知"], ["复笑申请书", "健康告知"]),
+        ("您还在犹期内，可以全额退。", ["犹豫期内"], ["犹期内"]),  # the middle character dropped
+    ]:
+        assert spoken_forms(typed, cues) == [c for c in found if c in cues]  # without the reader: only what is typed right
+        assert spoken_forms(typed, cues, read) == found
+    assert spoken_forms("犹豫期过了。", ["犹豫期内"], read) == []  # guard: the reader adds no cue that is not said

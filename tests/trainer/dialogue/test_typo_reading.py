@@ -115,3 +115,16 @@ def test_the_synthetic_typist_swaps_same_sounding_characters_the_same_way_every_
     for typed, said in zip(once, line):
         if typed != said:
             assert pinyin(typed, style=Style.NORMAL)[0][0] in {r for r in pinyin(said, style=Style.NORMAL, heteronym=True)[0]}
+
+
+# calls44: a three-character term typed with its middle syllable skipped, read whole where the words around it read better
+@pytest.mark.parametrize("typed, read", [
+    ("您还在犹期内，可以全额退。", "您还在犹豫期内，可以全额退。"),
+    ("过了宽期就中止了。", "过了宽限期就中止了。"),
+    ("带上身证和保单去柜面。", "带上身份证和保单去柜面。"),
+    ("孩子生病本来就揪心。", "孩子生病本来就揪心。"),  # train (w-warm-steps): 生病 + 本来, not 病历本
+    ("相关事宜已提交上级，请等候。", "相关事宜已提交上级，请等候。"),  # train (tr3-c): 等候, not 请稍等
+])
+def test_a_term_typed_with_its_middle_character_dropped_is_read_whole(typos: TypoReading, typed: str, read: str) -> None:
+    assert typos.read(typed).text == read
+    assert typos.read(typed).said_quote(read[:-1]) == typed[:-1]  # quoted as typed
