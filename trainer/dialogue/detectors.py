@@ -18,7 +18,7 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
-from trainer.dialogue.reproaches import only_reproaches, reproach_questions
+from trainer.dialogue.reproaches import only_reproaches, reproach_questions, told_to_feel_lucky
 from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
 from trainer.dialogue.empty_answers import (PUT_OFF_FLOOR, contact_by_nobody, nothing_but_the_rule, put_off,
                                             vouches_only)
@@ -991,7 +991,8 @@ class Detectors:
         # judge39c (brush_offs.py): before `_RUDE_SPOKEN`, whose 急也没用 it holds to the classifier; judge42r: the choice
         # left to the customer, hands washed (held), and a question that reproaches them (reproaches.py, a rule)
         for spans, held in ((words_called_useless(text), True), (complaint_discouraged(text), False),
-                            (left_to_them(text), True), (reproach_questions(text), False)):
+                            (left_to_them(text), True), (reproach_questions(text), False),
+                            (told_to_feel_lucky(text), False)):  # 您应该庆幸撒 (reproaches.py, calls44): a rule
             for start, end in spans:
                 evidence = Evidence("rude", False, clause_at(text, start, end), ADVICE["rude"])
                 if not _quoted(text, start, end) and add(evidence) and held:

@@ -1,4 +1,5 @@
-"""A question that reproaches the customer instead of asking them anything (judge42r, issue #12).
+"""A question that reproaches the customer instead of asking them anything (judge42r, issue #12); and the customer told
+she should feel lucky about her loss (`told_to_feel_lucky`, calls44).
 
 "您说您这不是较劲呢吗？合同上写着的事儿还能改？" / "您合同第十二条写了红利不保证，您签了字的，那您现在来找么事咧？" — the TUNE
 replies' fresh writers mark such questions rude (服务忌语: 反问、顶撞客户), and the judge credited them as clarifying questions:
@@ -49,3 +50,16 @@ def only_reproaches(text: str) -> bool:
     clarifying question (您说您这不是较劲呢吗？合同上写着的事儿还能改？), while 这不是写得很清楚吗？您是哪一条没看明白？ asks."""
     questions = [s.strip() for _, _, s in sentence_spans(text) if s.strip().endswith(("？", "?"))]
     return bool(questions) and all(reproach_questions(q) for q in questions)
+
+
+# The customer told how she ought to feel about her own loss — lucky, content (您应该庆幸撒 / 你该知足了 / 您就偷着乐吧):
+# her complaint answered by a reproach that she complains at all (服务忌语: 顶撞、贬低客户). calls43t: cw3-d's Wuhan agent
+# said 心梗能放个支架就好了的，算蛮轻的了，您应该庆幸撒 to a declined claim (marked rude) and no rule read it. Train split: no
+# line says 庆幸 / 知足 / 偷着乐 (counted, calls44), so no train verdict moves.
+_TOLD_TO_FEEL_LUCKY = re.compile(
+    r"(?<![不别])(您|你)[^，,。！？!?]{0,2}?(应该|应当|该|得|要|就)(感到|觉得)?(庆幸|知足|偷着乐|谢天谢地|感到幸运)")
+
+
+def told_to_feel_lucky(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that tell the customer she should feel lucky or content about her loss."""
+    return [match.span() for match in _TOLD_TO_FEEL_LUCKY.finditer(text)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.dialogue.detectors import Detectors
-from trainer.dialogue.reproaches import only_reproaches
+from trainer.dialogue.reproaches import only_reproaches, told_to_feel_lucky
 
 from tests.trainer.dialogue.test_judge_findings import judge_scoring, reading
 
@@ -55,3 +55,22 @@ def test_the_classifier_does_not_credit_a_reproach_as_a_clarifying_question():
     assert judge.findings(reading("您说您这不是抬杠吗？合同上定好的事还能改？", [0.9, 0.9]), set()) == []
     asked = judge.findings(reading("您说的是哪一张保单呢？", [0.9]), set())
     assert [e.quote for e in asked] == ["您说的是哪一张保单呢？"]
+
+
+@pytest.mark.parametrize("said, rude", [
+    ("心梗能放个支架就好了的，算蛮轻的了，您应该庆幸撒，好多人冇得这个运气。", True),  # cw3-d (Wuhan), marked rude
+    ("您该知足了，别人连保费都退不回来。", True),
+    ("你就偷着乐吧。", True),
+    ("幸好发现得早，我们也替您庆幸。", False),  # guard: the agent glad with her, nothing she is told to feel
+    ("您不用庆幸，也不用自责，我们按合同办。", False),  # guard: told not to
+])
+def test_telling_the_customer_to_feel_lucky_about_her_loss_is_rude(said: str, rude: bool) -> None:
+    """calls44: 您应该庆幸撒 said to a declined claim was no rule's; the rules read it as rudeness, quoted in her words."""
+    from kb.content import load_content
+    from tests.conftest import REAL_CONTENT
+    from trainer.dialogue.detectors import Detectors
+
+    found = [e for e in Detectors(load_content(REAL_CONTENT).forbidden_phrases).rule_evidence(said, set(), judged=False)[0]
+             if e.behaviour == "rude"]
+    assert bool(told_to_feel_lucky(said)) is rude
+    assert bool(found) is rude and all(e.quote in said for e in found)
