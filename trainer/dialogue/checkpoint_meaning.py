@@ -24,13 +24,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kb.chinese_text import sentence_at
+from kb.chinese_text import clause_at, sentence_at
 from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content, topic_terms
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import clause_segments, comma_pieces, sentence_segments
-from trainer.dialogue.spoken_cues import spoken_forms
+from trainer.dialogue.regional_speech import mandarin_reading
+from trainer.dialogue.spoken_cues import Reader, spoken_forms
 
 # Chosen on the train split and the scenarios' own lines (bench/checkpoint_meaning.py): the lowest
 # cosine at which the training sentences credited by meaning hold the checkpoint's cue ≥ 0.8 of the time
@@ -114,12 +115,12 @@ def turned(sentence: str, reference: str) -> bool:
         any(w in p and w not in reference for p in about for w in HEDGES)
 
 
-def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
+def said_cues(text: str, checkpoint: Checkpoint, reader: Reader | None = None) -> list[str]:
     """The cues said plainly at least once: not with a negation right before them ("这个不由您决定",
     "这事不能由您自己定": the cue list is a phrase match, blind to what stands before it), nor after a
     hedge in their own comma piece ("可能最后由您决定吧") — unless the checkpoint's own words hedge that
-    way (可能为零, 可能受到的损失)."""
-    present = spoken_forms(text, checkpoint.cues)  # most replies hold none: nothing to cut (qa20: 恁自个儿拿主意)
+    way (可能为零, 可能受到的损失). `reader`: how the reply is read (`spoken_forms`: the session's reads its slips)."""
+    present = spoken_forms(text, checkpoint.cues, reader)  # most replies hold none: nothing to cut (qa20: 恁自个儿拿主意)
     if not present:
         return []
     own = " ".join((checkpoint.description, *checkpoint.cues))
@@ -130,38 +131,68 @@ def said_cues(text: str, checkpoint: Checkpoint) -> list[str]:
                    for piece in pieces for i in occurrences(piece, cue))]
 
 
-def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> str | None:
+def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],
+                 reader: Reader | None = None) -> str | None:
     """The words that meet a step about facts by its cue `quote` (a clause of `text`): the clause itself, or — when it
     only names the step's topic inside a longer sentence (`names_the_topic`) — the sentence, if without the cue it
     still says something of the step: a figure or term of its entries, or words of the step's description; else None.
 
     A step is met by a sentence that says it, not by a fragment that names its topic (polish26: 讲清“严重脑中风后遗症”
-    需确诊180天后… was credited on the clause “重疾里的严重脑中风后遗症，” of a sentence that told the 180 days)."""
-    if not about_facts(checkpoint, entries) or not names_the_topic(quote, checkpoint, entries):
+    需确诊180天后… was credited on the clause “重疾里的严重脑中风后遗症，” of a sentence that told the 180 days).
+    `reader`: how the words are read (the session's reads a slip as its term: 这个由于期， names the topic as 这个犹豫期，)."""
+    if not about_facts(checkpoint, entries) or not names_the_topic(quote, checkpoint, entries, reader):
         return quote
     start = text.find(quote)
     sentence = sentence_at(text, start, start + len(quote.rstrip(_CLAUSE_MARKS))) if start >= 0 else quote
     if _words_only(sentence) == _words_only(quote):
         return quote  # a sentence of its own (这属于严重脑中风后遗症。): as before
-    rest = _without_cues(sentence, checkpoint)
+    rest = _without_cues(_read(sentence, reader), checkpoint)
     said = _says_something(rest, checkpoint, entries) or bool(_content_pairs(rest) & _content_pairs(
         _without_cues(checkpoint.description, checkpoint)))  # 利益演示，是…举例…不是公司的承诺 (讲清利益演示只是举例，不是承诺)
     return sentence if said else None
 
 
-def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],
+                    reader: Reader | None = None) -> bool:
     """The clause is a topic for what follows it: it ends with a cue that is a topic term of the step's entries, said
     bare or after a modifier (“重疾里的严重脑中风后遗症，”, “这个宽限期，”), and without it says nothing of them — no
     figure or number, no other topic term. "您可以申请减额交清，" (a verb before it), "退还的是保单的现金价值，" (a copula),
     "工号0387，" (a number after it) and "最多只扣不超过10块钱的工本费，" (a figure) say something."""
     topics = {t for e in checkpoint.entries if e in entries for t in topic_terms(entries[e])}
-    body = clause.rstrip(_CLAUSE_MARKS)
+    body = _read(clause, reader).rstrip(_CLAUSE_MARKS)
     cue = next((c for c in said_cues(body, checkpoint) if c in topics and body.endswith(c)), None)
     if cue is None:
         return False
     before = body[:-len(cue)].strip()
     modifier = not before or (before.endswith(TOPIC_MARKERS) and "是" not in before)
     return modifier and not _says_something(_without_cues(body, checkpoint), checkpoint, entries)
+
+
+# The feelings a step of responding to the customer may name (回应客户的紧张 / 担心, 回应家人生病的焦急), said by their
+# own word: a bare 您先别急， before the identity check is no response to 家人生病的焦急 (cw-c's stroke-claim-early bad call
+# marks that step missed; with 焦急 read as 急 it was met, calls44).
+NAMED_FEELINGS = ("紧张", "担心", "害怕", "焦急")
+# Telling her not to feel it, at the end of a clause (as `detectors._CALMED`): 您不用太紧张，/ 您别担心。/ 不必着急哈，
+_CALMING = r"(?<![不没])(?:别|不要|不用|不必|甭|无需)(?:太|那么|这么|过于)?(?:{feeling})(?=[哈啊呀嘛咯哦啦呢撒噻～~]*(?:[，,。！!？?；;…]|$))"
+
+
+def named_feeling_calmed(text: str, checkpoint: Checkpoint, reader: Reader | None = None) -> str | None:
+    """The clause of `text` that tells the customer not to feel what the step names (回应客户的紧张: 您不用太紧张，), in
+    the trainee's words, or None. Such a step is met by responding to that feeling, whether or not the behaviour's
+    classifier reads the clause as empathy: calls43t's 您唔使太紧张 (您不用太紧张) left lapse-reinstatement's
+    回应客户的紧张 open, and the one train line that says 不用紧张 (正常流程，不用紧张。) is labelled explanation — so the
+    behaviour's rules were not widened; the step names the feeling it asks a response to (calls44)."""
+    said = [feeling for feeling in NAMED_FEELINGS if feeling in checkpoint.description]
+    if not said:
+        return None
+    reading = (reader or mandarin_reading)(text)
+    match = re.search(_CALMING.format(feeling="|".join(said)), reading.text)
+    return reading.said_quote(clause_at(reading.text, match.start(), match.end())) if match else None
+
+
+def _read(text: str, reader: Reader | None) -> str:
+    """`text` as `reader` reads it (as typed without one)."""
+    return reader(text).text if reader is not None else text
 
 
 def _says_something(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:

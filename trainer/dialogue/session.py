@@ -24,7 +24,8 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, naming_words, past_clauses, said_at_fault, said_cues)
+                                                 misses_a_refusal, named_feeling_calmed, naming_words, past_clauses,
+                                                 said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
@@ -860,14 +861,18 @@ class DialogueSession:
         """For each checkpoint and question, the cues of the checkpoints that name another point (sharing no cue with
         it). An FAQ entry can hold several steps: callback-caller-verification's script says 工号 (报出工号) and 不会要求您
         提供密码 (no secrets) besides 官方客服热线, and "您的电话是您投保时在投保单上预留的" met 请客户拨打官方客服热线 and
-        answered 那我怎么确认你真是保险公司的？ by the staff-number sentence's meaning (judge31)."""
+        answered 那我怎么确认你真是保险公司的？ by the staff-number sentence's meaning (judge31).
+        A word her question says itself is what she asks about, not another point: callback-cooperative's 你说的现金价值是
+        什么意思？ is told by sentences that say 现金价值 (the surrender-loss step's cue), and with them all set aside the
+        answer "…剩下攒着的那部分就是现金价值" (cw3-h, e5 0.964 to its entry, 0.949 to the step's) stayed 未回应问题 (calls44)."""
         checkpoints = self.scenario.checkpoints
 
-        def other(cues: Sequence[str]) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(cue for c in checkpoints if not set(c.cues) & set(cues) for cue in c.cues))
+        def other(cues: Sequence[str], asked: str = "") -> tuple[str, ...]:
+            return tuple(dict.fromkeys(cue for c in checkpoints if not set(c.cues) & set(cues) for cue in c.cues
+                                       if cue not in asked))
 
         return {**{("checkpoint", c.id): other(c.cues) for c in checkpoints},
-                **{("question", f.id): other(self._answer_cues[f.id]) for f in self.scenario.lines.follow_ups}}
+                **{("question", f.id): other(self._answer_cues[f.id], f.ask) for f in self.scenario.lines.follow_ups}}
 
     @cached_property
     def _shared_entries(self) -> frozenset[str]:
@@ -904,7 +909,8 @@ class DialogueSession:
         # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
         skipped = (*silent_sentences(text), *_identity_sentences(text))
         for sentence in sentences(text):
-            hit = cue_evidence(sentence, "answer", spoken_forms(sentence, self._answer_cues[follow_up.id]))  # 录着音
+            hit = cue_evidence(sentence, "answer", spoken_forms(sentence, self._answer_cues[follow_up.id],  # 录着音
+                                                                self.detectors.reading))  # 由于期内, as the rules read it
             if hit is not None and not within(hit.quote, skipped):
                 return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
@@ -1050,10 +1056,15 @@ class DialogueSession:
             shown = next((e for e in evidence if e.ok and e.behaviour == checkpoint.behaviour), None)
             if shown is not None:
                 return shown.quote
-        hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint))
+            calmed = named_feeling_calmed(text, checkpoint, self.detectors.reading)  # 回应客户的紧张: 您不用太紧张 (calls44)
+            if calmed is not None:
+                return calmed
+        # read as the rules read it (`Detectors.reading`): a slip of a cue's term (由于期内, 理陪) says the cue (calls44)
+        hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint, self.detectors.reading))
         if hit is None or within(hit.quote, unsure_sentences(text)):
             return None
-        return naming_words(text, hit.quote, checkpoint, self.entries)  # not a fragment that only names its topic
+        return naming_words(text, hit.quote, checkpoint, self.entries,  # not a fragment that only names its topic
+                            self.detectors.reading)
 
     # ------------------------------------------------------------------ feedback
 

@@ -1138,3 +1138,66 @@ def test_a_regional_answer_meets_its_cue_and_is_quoted_in_the_trainees_words(rea
     credited = [f for f in call.report().findings if f.turn_index == 3 and f.ok and f.rubric in ("checkpoint", "answer")]
     assert {f.rubric for f in credited} == {"checkpoint", "answer"}
     assert all(said in f.quote and f.quote in refusal for f in credited), credited
+
+
+# calls44: a scenario's cues read the reply as the rules do (`Detectors.reading`): a step said with a pinyin slip is met,
+# and the report quotes it as typed.
+@pytest.mark.parametrize("scenario_id, first, said, step, typed", [
+    ("cooling-off-cancel", 0, "谢谢孙女士，身份已经核实。您8天前签收的，现在还在由于期内，可以申请解除合同。", "within-period",
+     "由于期内"),
+    ("cooling-off-cancel", 0, "谢谢孙女士，身份已经核实。您8天前签收的，现在还在犹期内，可以申请解除合同。", "within-period",
+     "犹期内"),  # the middle character dropped
+    ("lapse-reinstatement", 2, "可以申请复效：填一份复笑申请书，如实填健康告知，补交欠交的保费和利息。", "how-to-reinstate",
+     "复笑申请书"),
+])
+def test_a_step_said_with_a_typing_slip_is_met_and_quoted_as_typed(real_scenarios, real_facts, scenario_id, first, said,
+                                                                  step, typed):
+    scenario = real_scenarios[scenario_id]
+    call = session(real_scenarios, real_facts, scenario_id, seed=0)
+    report, _ = play(call, [*scenario.model_answers[:first + 1], said])
+    assert step in call.state.done, report.findings
+    met = [f for f in report.findings if f.rubric == "checkpoint" and f.ok and f.turn_index == first + 2]
+    assert met and any(typed in f.quote for f in met) and all(f.quote in said for f in met), met
+
+
+@pytest.mark.parametrize("scenario_id, said, acknowledged", [
+    ("lapse-reinstatement", "您唔使太紧张，我讲通俗啲：效力中止即系保障暂时停咗，但系合同仲在。", True),  # cw3-g (Foshan)
+    ("lapse-reinstatement", "您不用太紧张，效力中止就是保障暂时停了，合同还在。", True),
+    ("cooling-off-cancel", "您不用担心，犹豫期内退保只扣不超过10元工本费。", True),
+    ("lapse-reinstatement", "效力中止就是保障暂时停了，合同还在，不用太紧张这个合同。", False),  # guard: not the end of a clause
+    ("cooling-off-cancel", "您不用太紧张，犹豫期内退保只扣不超过10元工本费。", False),  # guard: the step names her worry
+])
+def test_telling_her_not_to_feel_what_the_step_names_meets_it(real_scenarios, real_facts, scenario_id, said, acknowledged):
+    """calls43t left lapse-reinstatement's 回应客户的紧张 open on 您唔使太紧张 (read 您不用太紧张): the step names the
+    feeling it asks a response to, and telling her not to feel it responds (calls44; no behaviour rule was widened)."""
+    call = session(real_scenarios, real_facts, scenario_id, seed=0)
+    play(call, ["您好，我是安泰人寿客服专员，工号6018。请问您是投保人本人吗？麻烦您说一下身份证后四位。", said])
+    assert "acknowledge" not in call.state.done or call.state.done["acknowledge"] == 2, call.findings
+    assert ("acknowledge" in call.state.done) is acknowledged, call.findings
+
+
+def test_the_no_secrets_step_is_met_in_the_words_its_question_is_answered_in(real_scenarios, real_facts):
+    """calls43t: cw3-g said 唔会问您要…密码 (不会问您要, a cue of 你们会不会让我提供密码？) and fraud-suspicious-callback's
+    说明不会索要密码 stayed open: the step's cues now hold its question's words (content, calls44)."""
+    scenario = real_scenarios["fraud-suspicious-callback"]
+    call = session(real_scenarios, real_facts, "fraud-suspicious-callback", seed=0)
+    play(call, [scenario.model_answers[0], "放心，我们唔会问您要银行卡密码同验证码，也唔会叫您转账。"])
+    assert "no-secrets" in call.state.done, call.findings
+
+
+def test_a_question_is_answered_by_sentences_that_say_the_word_it_asks_about(real_scenarios, real_facts, judge):
+    """calls43t / calls44: callback-cooperative's 你说的现金价值是什么意思？ is told by its entry's sentences, which all say
+    现金价值 — the surrender-loss step's cue, so every one was set aside as another step's (`_elsewhere`), and cw3-h's
+    answer in plain words (…剩下攒着的那部分就是现金价值, e5 0.964 to the entry) stayed 未回应问题 to the close. A word her
+    question says itself is what she asks about; the answer must still be closer to her entry than to any other."""
+    from trainer.dialogue.written_calls import load_calls
+
+    turns = next(c.turns for c in load_calls("tune-regional") if c.writer == "cw3-h"
+                 and c.scenario == "callback-cooperative" and c.written_kind == "good")
+    call = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
+    report, _ = play(call, list(turns[:6]))
+    assert "cash-value" in call.state.asked and "cash-value" in call.state.answered, report.findings
+    assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
+    early = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
+    play(early, list(turns[:5]))
+    assert "cash-value" not in early.state.answered  # guard: the surrender-loss turn (现金价值 低于保费) answers no question
