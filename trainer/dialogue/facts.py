@@ -121,6 +121,20 @@ class FactChecker:
         lead = text[max(0, clause_start):quantity.start]
         return any(word in lead for word in MEASUREMENTS) or bool(_WHAT_IS_LEFT.search(lead))
 
+    def _stated_with_its_own_term(self, clause: str, quantity: Quantity) -> str | None:
+        """The entry that states this figure in a clause holding a keyword that the figure's own clause names too, if
+        one does: a figure whose clause names no case fact's term is its own subject's, not that of the nearest case
+        fact in the sentence. The tune calls of ci-claim-declined (cw3-d, cw3-h) told the severe-AMI standard as its
+        script does — 肌钙蛋白…15倍以上，或者心肌酶CK-MB…2倍以上 — and CK-MB's 2倍 was judged 肌钙蛋白's 15倍 (数据错误, +15 to
+        a customer who starts at 75); the script's own sentence was judged wrong the same way."""
+        for entry_id, entry in self.entries.items():
+            stated = f"{entry.answer}\n{entry.script}"
+            for q in self.entry_quantities[entry_id]:
+                if q.key == quantity.key and any(
+                        word in clause and word in clause_at(stated, q.start, q.end) for word in entry.keywords):
+                    return entry_id
+        return None
+
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)
         clause = clause_at(text, quantity.start, quantity.end)
@@ -128,6 +142,9 @@ class FactChecker:
         if fact is None and quantity.key in self.known and not self._compared(text, quantity):
             return None  # the customer's own figure (8天前签收), not a rule being stated
         if fact is None:
+            told_by = self._stated_with_its_own_term(clause, quantity)
+            if told_by is not None:  # 心肌酶CK-MB…2倍 beside 肌钙蛋白…15倍: CK-MB's figure, not 肌钙蛋白's (calls44)
+                return FactClaim(quantity, True, told_by, str(quantity), sentence)
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity)
         if fact is None and in_days(quantity) is not None and stated_as_threshold(text, quantity, self._compared(text, quantity)):
             fact, same_unit = self._nearest_case_fact(text, clause, quantity, periods=True)  # 确诊满一年 for 180天 (judge39c)

@@ -63,3 +63,21 @@ def test_a_period_said_in_another_unit_is_judged_against_the_rule(real_facts):
 def test_a_period_of_something_else_is_not_judged_against_the_rule(real_facts):
     assert verdicts(stroke_checker(real_facts), "您这张保单已经满3年了。") == []
     assert verdicts(stroke_checker(real_facts), "诉讼时效是两年。") == [("2年", True)]
+
+
+def test_a_figure_told_with_its_own_subject_is_that_subjects_not_the_nearest_case_facts(real_scenarios, real_facts):
+    """calls44: ci-claim-declined's tune calls (cw3-d, cw3-h) told the severe-AMI standard as its script does, and CK-MB's
+    2倍 was judged against 肌钙蛋白's 15倍 in the clause before (数据错误 in a good call); a figure said of 肌钙蛋白 itself,
+    or of no subject, is still judged against 15倍."""
+    from trainer.dialogue import DialogueSession
+
+    facts = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=0).facts
+    for text, expected in [
+        ("比如肌钙蛋白升到正常上限15倍以上，心肌酶CK-MB升到正常上限2倍以上。", [("15倍", True), ("2倍", True)]),
+        ("得满足至少一条：比如肌钙蛋白升到正常上限的15倍以上，或者心肌酶CK-MB到正常上限的2倍以上。",
+         [("15倍", True), ("2倍", True)]),
+        ("肌钙蛋白升到正常上限2倍以上就算较重。", [("2倍", False)]),  # guard: 肌钙蛋白's own clause
+        ("比如肌钙蛋白升到正常上限15倍以上，或者升到2倍以上。", [("15倍", True), ("2倍", False)]),  # guard: no subject of its own
+        ("比如肌钙蛋白升到正常上限15倍以上，心肌酶CK-MB升到正常上限5倍以上。", [("15倍", True), ("5倍", False)]),
+    ]:
+        assert [(str(c.quantity), c.ok) for c in facts.check(text)] == expected, text
