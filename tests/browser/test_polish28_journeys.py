@@ -11,8 +11,8 @@ ANNOUNCED = "[data-live-announcer] [role=log] > div"  # React Aria's live region
 # needs it; the page is told it runs on a Mac so that those announcements are made and heard here too.
 ON_A_MAC = """Object.defineProperty(Navigator.prototype, "platform", {get: () => "MacIntel"});
 Object.defineProperty(Navigator.prototype, "userAgentData", {get: () => undefined});"""
-# a widget's help icon is a tooltip target; a data table's toolbar (Streamlit's own English names, a known leftover,
-# docs/qa/polish28.md) is one too, and shows on 作业布置 once a test of the run has set an assignment (stop 42's run)
+# a widget's help icon is a tooltip target; a data table's toolbar is one too, and shows on 作业布置 once a test of the run
+# has set an assignment (stop 42's run): its names are checked by test_polish29_journeys
 NAMED = ("[data-testid=stSelectbox] [aria-label], [data-testid=stMultiSelect] [aria-label], "
          "[data-testid=stTooltipHoverTarget]:not([data-testid=stElementToolbar] *) [aria-label]")
 
