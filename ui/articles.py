@@ -7,7 +7,7 @@ from typing import Iterable
 import streamlit as st
 
 from kb import ArticleHit, KnowledgeBase, Source
-from ui.i18n import tr
+from ui.i18n import language, tr
 from ui.render import escape_markdown, highlight
 
 
@@ -29,6 +29,8 @@ def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = ()) 
     st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
                 + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
     st.caption(escape_markdown(article_caption(hit)))
+    if language() == "en":
+        st.caption("The regulation's text, in Chinese: the content has no English version.")
     st.markdown(highlight(hit.text, tuple(terms), glossary_terms(kb)))
     document = kb.content.library.documents.get(hit.document_id)
     children = document.children(hit.article) if document else []
@@ -53,16 +55,26 @@ def article_dialog(document_id: str, article: str) -> None:
     st.dialog(tr("法规原文", "Regulation text"), width="large")(_article_body)(document_id, article)
 
 
+# The content names its sources in Chinese only: sources.yaml has `name` and `full_title`, the regulation library's
+# documents `title`, `short_name` and `aliases` — no English name. A regulation's title is not translated here (an
+# invented English title could be quoted to a customer as the law's): on the English UI the Chinese names are said to be
+# Chinese, and that there is no English one (polish29).
+CITED_ARTICLES_EN = "Cited articles, by their Chinese titles (the content has no English ones):"
+SOURCES = ("依据：", "Sources, by their Chinese names (the content has no English ones): ")
+
+
 def source_links(kb: KnowledgeBase, sources: Iterable[Source], key: str) -> None:
     """One button per cited article (opens its text); citations outside the library as plain text."""
     sources = list(sources)
     linked = [s for s in sources if s.document_id and s.article]
     others = [s for s in sources if s not in linked]
     if linked:
+        if language() == "en":
+            st.caption(CITED_ARTICLES_EN)
         # One row that wraps between whole buttons: fixed columns cut long titles with "…".
         row = st.container(horizontal=True, gap="small")
         for position, source in enumerate(linked):
             if row.button(str(source), key=f"{key}-source-{position}", type="tertiary", icon=":material/gavel:"):
                 article_dialog(source.document_id, source.article)
     if others:
-        st.caption(tr("依据：", "Sources: ") + escape_markdown("；".join(kb.content.citation(s) for s in others)))
+        st.caption(tr(*SOURCES) + escape_markdown("；".join(kb.content.citation(s) for s in others)))

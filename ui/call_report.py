@@ -53,6 +53,16 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True) -> None:
                             + escape_markdown(lesson.better).replace("\n", "\n> "))
 
 
+def _at_turn(turn: int, wrong: tuple[tuple[str, str], ...]) -> str:
+    """An example's turn; words that also hold a wrong figure say so beside the credit (polish29)."""
+    if not wrong:
+        return tr(f"（第{turn}轮）", f" (turn {turn})")
+    said = "、".join(f"“{s}”应为{e}" for s, e in wrong)
+    said_en = ", ".join(f"“{s}” should be {e}" for s, e in wrong)
+    return escape_markdown(tr(f"（第{turn}轮；这一点对，但{said}，见“事实错误”）",
+                              f" (turn {turn}; right, but {said_en}: see “Wrong fact”)"))
+
+
 def show_strengths(report: Report) -> None:
     strengths = lessons.went_well(report)
     st.markdown("#### " + tr("做得好的", "What went well"))
@@ -60,7 +70,7 @@ def show_strengths(report: Report) -> None:
         st.caption(tr("这通电话还没有可以肯定的地方。", "Nothing to credit in this call yet."))
         return
     for strength in strengths:
-        examples = tr("；", "; ").join(f"{_quote(words)}{tr(f'（第{turn}轮）', f' (turn {turn})')}"
+        examples = tr("；", "; ").join(f"{_quote(words)}{_at_turn(turn, strength.wrong_in((turn, words)))}"
                                        for turn, words in strength.examples[:3])
         if len(strength.examples) > 3:  # "完成要点 ×7" beside three quotes read as if the list were whole (qa16)
             examples += tr("等", " and more")

@@ -176,8 +176,7 @@ const inChinese = (text) => {
 const label = () => {
   const link = document.querySelector('[data-testid="stSkipToContent"]');
   if (link && link.getAttribute("aria-label") !== name) link.setAttribute("aria-label", name);
-  for (const named of document.querySelectorAll(
-      '[data-testid="stSelectbox"] [aria-label], [data-testid="stMultiSelect"] [aria-label], [data-testid="stTooltipHoverTarget"] [aria-label]')) {
+  for (const named of document.querySelectorAll(__NAMED__)) {
     const now = named.getAttribute("aria-label"), found = labels.find(([said]) => new RegExp(said).test(now));
     if (found) named.setAttribute("aria-label", now.replace(new RegExp(found[0]), found[1]));
   }
@@ -207,9 +206,25 @@ ANNOUNCEMENTS = {"zh": (
     (r"^(.*), selected$", "$1, 已选择"),
 ), "en": ()}
 # The English names Streamlit 1.67 gives a select box's and a multiselect's parts and a widget's help icon (its
-# Selectbox, Multiselect and StreamlitMarkdown bundles), each with its Chinese; "{}" is the part named after it.
+# Selectbox, Multiselect and StreamlitMarkdown bundles), a data table's toolbar (DataFrame, the element toolbar), a date
+# box's parts and its calendar (DateInput: React Aria's segment names and Streamlit's own) and the sidebar, each with its
+# Chinese; "{}" is the part named after it (polish28; the toolbar, the date box and the sidebar polish29).
 SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Clear all", "全部清除"),
-                 ("Selected values", "已选的值"), ("Remove {}", "移除{}"), ("Help for {}", "{}的说明"), ("Help", "说明"))
+                 ("Selected values", "已选的值"), ("Remove {}", "移除{}"), ("Help for {}", "{}的说明"), ("Help", "说明"),
+                 ("Show/hide columns", "显示或隐藏列"), ("Download as CSV", "下载为 CSV"), ("Search", "搜索"),
+                 ("Fullscreen", "全屏"), ("Exit fullscreen", "退出全屏"),
+                 ("Choose date", "选择日期"), ("Choose date, {}", "选择日期，{}"), ("Previous month", "上个月"),
+                 ("Next month", "下个月"), ("year, {}", "年，{}"), ("month, {}", "月，{}"), ("day, {}", "日，{}"),
+                 ("Sidebar", "侧边栏"), ("Collapse sidebar", "收起侧边栏"), ("Expand sidebar", "展开侧边栏"))
+# Where those names are read and reworded (CSS selectors): nothing else on the page is touched. The calendar opens in
+# a dialog of its own, outside the date box.
+NAMED_PARTS = ", ".join((
+    '[data-testid="stSelectbox"] [aria-label]', '[data-testid="stMultiSelect"] [aria-label]',
+    '[data-testid="stTooltipHoverTarget"] [aria-label]', '[data-testid="stElementToolbar"] [aria-label]',
+    '[data-testid="stDateInput"] [aria-label]', '[role="dialog"]:has([role="grid"]) [aria-label]',
+    '[role="dialog"]:has([role="grid"])[aria-label]', 'section[data-testid="stSidebar"][aria-label]',
+    '[data-testid="stSidebarCollapseButton"] [aria-label]', '[data-testid="stExpandSidebarButton"][aria-label]',
+    '[data-testid="stSidebarCollapsedControl"] [aria-label]'))
 
 
 def spoken_labels(current: str) -> list[tuple[str, str]]:
@@ -233,7 +248,8 @@ def streamlit_hints() -> None:
     st.sidebar.html(_SPOKEN.replace("__LANG__", json.dumps(PAGE_LANG[current]))
                     .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False))
                     .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False))
-                    .replace("__LABELS__", json.dumps(spoken_labels(current), ensure_ascii=False)),
+                    .replace("__LABELS__", json.dumps(spoken_labels(current), ensure_ascii=False))
+                    .replace("__NAMED__", json.dumps(NAMED_PARTS)),
                     unsafe_allow_javascript=True)
 
 

@@ -38,10 +38,12 @@ if not teams:
 elif not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
 else:
-    # the team outside the form: the agents to choose from are that team's
     team = st.selectbox(tr("班组", "Team"), teams, key="assignment_team", placeholder=tr("选择班组", "Choose a team"))
     team_agents = {member.id: member.display_name for member in agents(db, team)}
-    with st.form("assignment_form"):
+    # Not a form: a form's choices stay in the browser until it is submitted, so switching the language (a run the
+    # form did not send) drew them again empty — the chosen agents, the mode (polish29). Each choice is in the session
+    # state as it is made, and ui.i18n keeps it over a switch as it does any other widget's.
+    with st.container(border=True):
         scenario_col, agents_col = st.columns(2)
         scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), key="assignment_scenario",
                                              format_func=scenario_title, placeholder=tr("选择情景", "Choose a scenario"))
@@ -53,7 +55,7 @@ else:
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
                               format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, key="assignment_due")
-        if st.form_submit_button(tr("布置", "Assign"), type="primary"):
+        if st.button(tr("布置", "Assign"), type="primary", key="assignment_submit"):
             try:
                 made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)
             except AssignmentError as error:

@@ -11,8 +11,8 @@ ANNOUNCED = "[data-live-announcer] [role=log] > div"  # React Aria's live region
 # needs it; the page is told it runs on a Mac so that those announcements are made and heard here too.
 ON_A_MAC = """Object.defineProperty(Navigator.prototype, "platform", {get: () => "MacIntel"});
 Object.defineProperty(Navigator.prototype, "userAgentData", {get: () => undefined});"""
-# a widget's help icon is a tooltip target; a data table's toolbar (Streamlit's own English names, a known leftover,
-# docs/qa/polish28.md) is one too, and shows on 作业布置 once a test of the run has set an assignment (stop 42's run)
+# a widget's help icon is a tooltip target; a data table's toolbar is one too, and shows on 作业布置 once a test of the run
+# has set an assignment (stop 42's run): its names are checked by test_polish29_journeys
 NAMED = ("[data-testid=stSelectbox] [aria-label], [data-testid=stMultiSelect] [aria-label], "
          "[data-testid=stTooltipHoverTarget]:not([data-testid=stElementToolbar] *) [aria-label]")
 
@@ -76,10 +76,7 @@ def test_a_select_box_and_a_multiselect_speak_chinese_on_the_chinese_ui(open_con
     page.pick_radio("English", shows='[data-testid=stSkipToContent][aria-label="Skip to main content"]')
     try:
         page.page.wait_for_selector('[data-testid=stMultiSelect] [aria-label="Open"]')
-        # the form's choice is not kept over the switch (its label is the widget's identity: polish28 left)
-        open_with_keyboard(page, "stMultiSelect")
-        page.page.keyboard.press("ArrowDown")
-        page.page.keyboard.press("Enter")
+        # the choice is kept over the switch (polish29: no longer in a form)
         page.page.wait_for_selector(f'[data-testid=stMultiSelect] [aria-label="Remove {agent}"]')
         spoken = names(page, NAMED)
         assert {"Open", "Selected values", f"Remove {agent}", "Clear all", "Help for Agents"} <= set(spoken), spoken

@@ -33,7 +33,7 @@ def assign_exam(app_env, store) -> AppTest:
     assert not at.exception, at.exception
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
     at.radio(key="assignment_mode").set_value("exam")
-    at.button(key="FormSubmitter:assignment_form-布置").click().run()
+    at.button(key="assignment_submit").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -138,8 +138,8 @@ def test_the_due_date_starts_a_week_ahead_and_a_second_submit_adds_no_duplicate(
     today = local_day(utcnow(), ZoneInfo(app_env.timezone))
     assert at.date_input(key="assignment_due").value == today + timedelta(days=7)  # not today: work due tonight is overdue tomorrow
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
-    at.button(key="FormSubmitter:assignment_form-布置").click().run()
-    at.button(key="FormSubmitter:assignment_form-布置").click().run()  # the second click of a double click
+    at.button(key="assignment_submit").click().run()
+    at.button(key="assignment_submit").click().run()  # the second click of a double click
     assert not at.exception, at.exception
     assert len(team_assignments(store, at.session_state["user"])) == 1
 
@@ -200,7 +200,7 @@ def test_an_instructor_assigns_practice_to_chosen_agents_of_the_team(app_env, st
     assert picker.options == ["小周", "小李"]  # that team's agents, by name (not 二组's 小陈)
     picker.set_value([chosen.id])
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
-    at.button(key="FormSubmitter:assignment_form-布置").click().run()
+    at.button(key="assignment_submit").click().run()
     assert not at.exception, at.exception
     assert [s.value for s in at.success] == ["已布置给一组（小李）：犹豫期咨询（测试）（练习）。"]
     assert any("一组（小李）" in m.value for m in at.markdown)  # the list says whom it is for

@@ -377,3 +377,23 @@ def test_a_regulations_only_search_says_the_answers_were_not_searched(app_env, s
     at.toggle(key="search_regulations_only").set_value(True)
     at = search(at, "我妈的保单我能查吗")
     assert any("关掉“只搜法规原文”" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_in_english_the_sources_are_said_to_be_chinese_names(app_env, store) -> None:
+    """polish28 saw "Sources: 行业通行的保险合同条款约定…" and 《保险法》第三十六条 buttons on the English page: the content has no
+    English names for its sources (sources.yaml, the regulation library), and none is invented for a regulation. The
+    English page says the names are Chinese, and that no English one exists; the Chinese page is as it was."""
+    at = search_page(store)
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "宽限期多久")
+    captions = [c.value for c in at.caption]
+    assert "Cited articles, by their Chinese titles (the content has no English ones):" in captions, captions
+    assert any(b.label == "《保险法》第三十六条" for b in at.button)
+    at = search(at, "How long is the cooling-off period?")
+    captions = [c.value for c in at.caption]
+    named = [c for c in captions if "健康保险管理办法" in c]
+    assert named and all(c.startswith("Sources, by their Chinese names (the content has no English ones): ") for c in named), captions
+    at.session_state["lang"] = "zh"
+    at = search(at.run(), "冷静期是几天")
+    assert any(c.value.startswith("依据：") and "健康保险管理办法" in c.value for c in at.caption)
+    assert not [c.value for c in at.caption if "Chinese" in c.value]

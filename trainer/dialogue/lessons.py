@@ -20,7 +20,8 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.scenario import Checkpoint, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report
-from trainer.dialogue.wording import Worded
+from trainer.dialogue.wording import Worded, english
+from trainer.dialogue.wrong_figures import WRONG_FACT, faulted_sentence, figures_in
 
 MAX_LESSONS = 3
 # Faults from the most to the least serious (call QA order: compliance red lines first).
@@ -43,10 +44,16 @@ class Lesson:
 
 @dataclass(frozen=True)
 class Strength:
-    """A behaviour done well, with every (turn, words) that showed it."""
+    """A behaviour done well, with every (turn, words) that showed it; `wrong_figures` maps an example whose words
+    also hold a wrong figure to (as said, as it should be) for each such figure (polish29)."""
 
     rubric: str
     examples: tuple[tuple[int, str], ...]
+    wrong_figures: tuple[tuple[tuple[int, str], tuple[tuple[str, str], ...]], ...] = ()
+
+    def wrong_in(self, example: tuple[int, str]) -> tuple[tuple[str, str], ...]:
+        """The wrong figures in an example's words (none for most)."""
+        return next((figures for at, figures in self.wrong_figures if at == example), ())
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,9 @@ def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS)
         lessons.append(Lesson(finding.rubric, finding.turn_index, finding.quote, finding.advice, finding.model_answer))
     for checkpoint in missed_checkpoints(report, scenario):
         why = Worded(f"这通电话没有做到：{checkpoint.description}", f"This call did not do: {checkpoint.name.en}")
+        if checkpoint.id in report.not_credited:  # a wrong figure kept it open: which, and the rule (polish29)
+            reason = report.not_credited[checkpoint.id]
+            why = Worded(f"{why}——{reason}", f"{english(why)} — {english(reason)}")
         lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", why,
                               _model_for(checkpoint, scenario)))
     return lessons[:limit]
@@ -118,7 +128,14 @@ def went_well(report: Report) -> list[Strength]:
     for finding in report.findings:
         if finding.ok:
             groups.setdefault(finding.rubric, []).append((finding.turn_index, finding.quote))
-    return [Strength(rubric, tuple(dict.fromkeys(examples))) for rubric, examples in groups.items()]
+    faults = [(f.turn_index, f.quote, f.advice) for f in report.findings if f.rubric == WRONG_FACT and not f.ok]
+    strengths = []
+    for rubric, examples in groups.items():
+        examples = list(dict.fromkeys(examples))
+        wrong = tuple(((turn, words), tuple(figures_in(advice))) for turn, words in examples
+                      if (advice := faulted_sentence(words, turn, faults)) is not None)
+        strengths.append(Strength(rubric, tuple(examples), wrong))
+    return strengths
 
 
 def turns(report: Report) -> list[TurnPair]:

@@ -71,6 +71,8 @@ class Report:
     missed_checkpoints: list[str] = field(default_factory=list)  # ids, in the scenario's order
     # per reply: the number of the model answer for that point of the call (1 = first, 0 none; empty: not known)
     model_turns: list[int] = field(default_factory=list)
+    # checkpoint id → why a missed step was not credited (a wrong figure about its entry: `wrong_figures`)
+    not_credited: dict[str, str] = field(default_factory=dict)
 
 
 def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> int:

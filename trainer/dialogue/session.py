@@ -44,6 +44,7 @@ from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
 from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.wording import Worded, english
+from trainer.dialogue.wrong_figures import WRONG_FACT, WrongFigure, faulted_sentence, right_step_wrong_figure, rule_sentence
 
 MODES = ("training", "exam")
 # Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
@@ -310,8 +311,13 @@ def _identified_despite(said: str) -> Worded:
                   f"But you called them “{said}”: see “Wrong name”.")
 
 
-def _missed_checkpoint(checkpoint: Checkpoint) -> Worded:
-    return STEP_NOT_DONE.of(checkpoint)
+def _missed_checkpoint(checkpoint: Checkpoint, wrong: WrongFigure | None = None) -> Worded:
+    """A step not done; one a wrong figure kept from being credited says which figure and the rule (polish29)."""
+    missed = STEP_NOT_DONE.of(checkpoint)
+    if wrong is None:
+        return missed
+    why = wrong.why_not_credited()
+    return Worded(f"{missed}——{why}", f"{english(missed)} — {english(why)}")
 
 
 # How the report names a question of hers still open at the end: never answered, or answered with a wrong figure of its
@@ -354,6 +360,7 @@ class _State:
     asked: set[str] = field(default_factory=set)
     answered: set[str] = field(default_factory=set)
     answered_wrongly: set[str] = field(default_factory=set)  # questions answered with a wrong figure, not answered since
+    wrong_figures: dict[str, WrongFigure] = field(default_factory=dict)  # entry → its last wrong figure, not put right since
     done: dict[str, int] = field(default_factory=dict)
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
@@ -563,11 +570,16 @@ class DialogueSession:
         nothing unresolved in the report (the mood is no question), scored 80. Still angry at the close is one."""
         state = self.state
         points = [_open_question(f, f.id in state.answered_wrongly) for f in self._open_questions()]
-        points += [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in state.done]
+        points += [_missed_checkpoint(c, self._wrong_figure_of(c)) for c in self.scenario.checkpoints if c.id not in state.done]
         if self.mood.value >= self.scenario.mood.angry:
             points.append(Worded(f"客户还在气头上（{self.mood.value} / 100）",
                                  f"The customer is still angry ({self.mood.value} / 100)"))
         return points
+
+    def _wrong_figure_of(self, checkpoint: Checkpoint) -> WrongFigure | None:
+        """The wrong figure, not put right since, about one of the step's entries: what kept the step from being
+        credited (`_checkpoints` credits no step about an entry whose figure the reply got wrong)."""
+        return next((self.state.wrong_figures[e] for e in checkpoint.entries if e in self.state.wrong_figures), None)
 
     def _open_questions(self) -> list[FollowUp]:
         """Her questions asked and not answered, in the scenario's order."""
@@ -658,16 +670,17 @@ class DialogueSession:
         for claim in claims:
             entry = self.entries[claim.entry]
             if claim.ok:
+                self.state.wrong_figures.pop(claim.entry, None)
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
                                          Worded(f"“{claim.quantity.text}”与知识库一致（{entry.question}）",
                                                 f"“{claim.quantity.text}” matches the knowledge base ({in_english(entry, 'question')})"),
                                          entry=claim.entry))
             else:
-                evidence.append(Evidence("wrong_fact", False, claim.sentence.strip(),
-                                         Worded(f"“{claim.quantity.text}”与知识库不符，应为{claim.expected}（{entry.question}）",
-                                                f"“{claim.quantity.text}” does not match the knowledge base: it should be "
-                                                f"{claim.expected} ({in_english(entry, 'question')})"),
-                                         entry_wording(entry), claim.entry))
+                wrong = WrongFigure(self.state.turn, claim.quantity.text, claim.expected, entry.question,
+                                    in_english(entry, "question"), rule_sentence(entry_wording(entry), claim.expected))
+                self.state.wrong_figures[claim.entry] = wrong
+                evidence.append(Evidence(WRONG_FACT, False, claim.sentence.strip(), wrong.advice(), entry_wording(entry),
+                                         claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         evidence += self._personal_data(text)
@@ -1074,6 +1087,7 @@ class DialogueSession:
         call itself still reacts to what was said)."""
         turn = self.state.turn
         conduct, openers = _conduct(evidence)
+        wrong = [(turn, e.quote, e.advice) for e in evidence if e.behaviour == WRONG_FACT and not e.ok]
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
@@ -1088,6 +1102,9 @@ class DialogueSession:
                 if item.behaviour in self.state.reported:
                     continue
                 self.state.reported.add(item.behaviour)
+            faulted = faulted_sentence(item.quote, turn, wrong) if item.ok else None
+            if faulted is not None:  # the step was right, the figure in its words wrong: the credit says both (polish29)
+                item = replace(item, advice=right_step_wrong_figure(item.advice, faulted))
             finding = Finding(turn, item.behaviour, item.ok, item.quote, item.advice, item.better)
             same = next((n for n, f in enumerate(self.findings) if _same_words(f, finding)), None)
             if same is None:
@@ -1130,7 +1147,7 @@ class DialogueSession:
         """Score, sub-scores and findings so far (outcome `in_progress` if the call has not ended)."""
         met = len(self.state.done)
         scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
-        missed = [_missed_checkpoint(c) for c in self.scenario.checkpoints if c.id not in self.state.done]
+        missed = [_missed_checkpoint(c, self._wrong_figure_of(c)) for c in self.scenario.checkpoints if c.id not in self.state.done]
         missed += [_open_question(f, f.id in self.state.answered_wrongly) for f in self._open_questions()]
         return Report(
             score=total(scores, self.findings),
@@ -1144,6 +1161,8 @@ class DialogueSession:
             mood_moves=list(self.state.mood_moves),
             missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
             model_turns=self.model_turns(),
+            not_credited={c.id: wrong.why_not_credited() for c in self.scenario.checkpoints
+                          if c.id not in self.state.done and (wrong := self._wrong_figure_of(c)) is not None},
         )
 
     def model_turns(self) -> list[int]:
