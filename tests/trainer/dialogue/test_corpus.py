@@ -25,6 +25,7 @@ MIN_DEV_SHARE = 0.25
 MIN_DEV_SHARE_AFTER_ADJUDICATION = {"verification": 0.20}
 TR40 = Path(__file__).parent / "annotations" / "tr40"
 TR43 = Path(__file__).parent / "annotations" / "tr43"
+TR44 = Path(__file__).parent / "annotations" / "tr44"
 # What tr3-a … tr3-d teach (judge43t): explanation, of the five whose TUNE-reply F1 rose and CHECK F1 held with the four
 # files teaching everything; the other four (empathy, clarifying_question, closing, absolute_promise) broke dev floors.
 TR43_TEACHES = ("explanation",)
@@ -142,6 +143,21 @@ def test_the_tr43_files_are_the_adjudicated_key_and_teach_the_screened_set():
     assert {u.writer for u in tr3} == {"tr3-a", "tr3-b", "tr3-c", "tr3-d"}
     assert all(u.training_only and u.split == "train" and u.teaches == TR43_TEACHES for u in tr3)
     assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr3} == expected
+
+
+def test_the_tr44_files_wait_outside_content_as_the_adjudicated_key():
+    """tr4-a … tr4-f (stop 43): six writers given the dev writers' personas, adjudicated, NOT in content — taught
+    whole they lifted dev recall and the CHECK replies but broke the dev precision floors of apology, next_step,
+    closing, personal_data and a held-out good call (docs/benchmarks.md, tr44). They wait, valid and equal to their
+    adjudicated key, in the annotation folder for the next screen."""
+    expected = adjudicated_key(TR44)
+    tr4, problems = read_corpus(TR44 / "content")
+    assert problems == []
+    assert len(tr4) == len(expected) == 2087
+    assert {u.writer for u in tr4} == {f"tr4-{k}" for k in "abcdef"}
+    assert all(u.training_only and u.split == "train" and not u.teaches for u in tr4)
+    assert {u.text: (set(u.labels) - {"none"}, set(u.counter)) for u in tr4} == expected
+    assert not {u.text for u in tr4} & {u.text for u in read_corpus(REAL_CONTENT)[0]}
 
 
 def test_the_corpus_hash_ignores_line_numbers_but_not_labels(content_dir):
