@@ -67,7 +67,9 @@ def test_choices_on_the_assignments_page_survive_a_language_switch(open_context,
         page.pick_radio("中文", shows='[data-testid=stSkipToContent][aria-label="跳到主要内容"]')
     try:
         streamlit_parts_speak_chinese(page)
-    finally:  # leave 作业布置 as the other tests expect it: nothing assigned by this test
-        page.page.locator("[data-testid=stPopover] button").first.evaluate("button => button.click()")
+    finally:  # leave 作业布置 as the other tests expect it: nothing assigned by THIS test (an earlier test's may stay)
+        made = page.page.get_by_text(f"（{agent}） · 考试").first
+        made.locator("xpath=ancestor::*[.//*[@data-testid='stPopover']][1]//*[@data-testid='stPopover']//button"
+                     ).first.evaluate("button => button.click()")
         page.click_button("确认撤销", step="withdraw")
-        page.expect_text("还没有布置作业")
+        page.page.get_by_text(f"（{agent}） · 考试").first.wait_for(state="detached")
