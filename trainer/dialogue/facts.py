@@ -65,9 +65,9 @@ class FactChecker:
     def __init__(self, case_facts: Iterable[CaseFact], entries: Mapping[str, Entry], known_text: str = "") -> None:
         self.case_facts = [(fact, [q for v in fact.values for q in quantities(v)]) for fact in case_facts]
         self.entries = dict(entries)
-        self.entry_quantities = {
-            entry_id: quantities(f"{entry.answer}\n{entry.script}") for entry_id, entry in self.entries.items()
-        }
+        # what an entry states: its answer and its script, the text its quantities' positions are in
+        self.entry_texts = {entry_id: f"{entry.answer}\n{entry.script}" for entry_id, entry in self.entries.items()}
+        self.entry_quantities = {entry_id: quantities(text) for entry_id, text in self.entry_texts.items()}
         self.known = {q.key for q in quantities(known_text)}
 
     def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity,
@@ -128,7 +128,7 @@ class FactChecker:
         script does — 肌钙蛋白…15倍以上，或者心肌酶CK-MB…2倍以上 — and CK-MB's 2倍 was judged 肌钙蛋白's 15倍 (数据错误, +15 to
         a customer who starts at 75); the script's own sentence was judged wrong the same way."""
         for entry_id, entry in self.entries.items():
-            stated = f"{entry.answer}\n{entry.script}"
+            stated = self.entry_texts[entry_id]
             for q in self.entry_quantities[entry_id]:
                 if q.key == quantity.key and any(
                         word in clause and word in clause_at(stated, q.start, q.end) for word in entry.keywords):
