@@ -728,7 +728,8 @@ class DialogueSession:
         if self._introducing(text):
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
-                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
+                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging \
+                and not self._asks_anything_else(first_sentence(text)):
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
@@ -749,6 +750,12 @@ class DialogueSession:
         start = text.find(said)
         return [Evidence("closing", True, sentence_at(text, start, start + len(said)) if start >= 0 else said,
                          ADVICE["closing"])]
+
+    def _asks_anything_else(self, sentence: str) -> bool:
+        """The sentence asks "anything else?" (`ANYTHING_ELSE`, read as Mandarin): the close's question, never a vague
+        reply, though the reply goes on after it (还有撒别的问题么？身体是大事，您先好好养着 — cw3-h: the close is not yet the
+        call's end, `_thanks_not_closing`, and the fallback judged the question 回应空泛)."""
+        return bool(ANYTHING_ELSE.search(self.detectors.reading(sentence).text))
 
     def _no_vague_where_answered(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
         """`evidence` without a 回应空泛 in a sentence that answers her question or meets a step: it carries what she

@@ -1248,3 +1248,22 @@ def test_explaining_a_step_credited_earlier_is_not_ignoring_her_question(real_sc
     brushed = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge)
     report, _ = play(brushed, [*turns[:2], "是不行，王姐，我跟您说的是实话。"])
     assert [f.turn_index for f in report.findings if f.rubric == "ignored_question"] == [3], report.findings
+
+
+def test_anything_else_followed_by_a_wish_is_no_vague_reply(real_scenarios, real_facts, judge):
+    """calls45: cw3-h's ci-claim-declined close 张先生，您看除了这些，还有撒别的问题么？身体是大事，您先好好养着，嫑气坏了。 goes
+    on after its question, so it is not yet the call's end — and the session's fallback judged the question 回应空泛."""
+    turns = _regional_turns("cw3-h", "ci-claim-declined")
+    report, _ = play(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge), list(turns))
+    assert not [f for f in report.findings if f.rubric == "vague"], report.findings
+    assert report.outcome == "resolved", report.outcome
+
+
+def test_a_question_answered_before_she_asks_it_with_a_cue_said_with_a_measure_word(real_scenarios, real_facts, judge):
+    """calls45: cw3-g's callback-elderly trainee told 说明书上印的那几档分红数字，只系打个比方、举个例子 (举例, the question's
+    cue, with 个 inside) before she asked 那说明书上印的那些分红数字是什么意思？; it was asked anyway, stayed 未回应问题 to the
+    close, and the call timed out at 74."""
+    turns = _regional_turns("cw3-g", "callback-elderly-dividends")
+    report, _ = play(DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge), list(turns))
+    assert report.outcome == "resolved", (report.outcome, report.missed)
+    assert not [f for f in report.findings if f.rubric == "ignored_question" and "分红数字" in f.advice], report.findings
