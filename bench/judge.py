@@ -49,7 +49,7 @@ from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
 from trainer.dialogue.behaviours import UTTERANCE_BEHAVIOURS
 from trainer.dialogue.classifier import open_classifier, train_isolating
 from trainer.dialogue.corpus import CHECK_SPLIT, SEALED_SPLIT, read_corpus, read_sealed
-from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.detectors import Detectors, scripted_codes
 from trainer.dialogue.evaluation import behaviour_figures, call_result, judged_behaviours
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.written_calls import load_calls
@@ -306,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(u.split == 'dev' for u in utterances)} dev); classifier ready in {time.perf_counter() - started:.1f} s")
     judge = MeaningJudge(classifier, encoder)
     facts = ContentFacts.load(settings.content_dir)
-    detectors = Detectors(facts.content.forbidden_phrases, typos=typo_reading_for(facts.content))
+    detectors = Detectors(facts.content.forbidden_phrases, typos=typo_reading_for(facts.content),
+                          scripted_codes=scripted_codes(e.script for e in facts.content.entries.values()))
     scenarios = load_scenarios(settings.content_dir)
     if args.confirm:
         confirm_table(args.confirm_dir, detectors, judge, cache.embed, [u.text for u in utterances])

@@ -444,7 +444,18 @@ HELD_TERMS = DESK_TERMS + ("出险", "效力中止")
 # abbreviation; not those a customer meets outside the insurer (APP, ID, CT, ICU …) nor the template's XX.
 # Such a code is jargon without the classifier's word (judge39j; judge29 held it with the desk words): 18 of 18 train
 # lines that say one are labelled jargon, and the classifier scores the shortest of them (CV就那么多 0.03) under any floor.
-_ABBREVIATION = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}(?![A-Za-z0-9])")
+# A code is a whole Latin token: capitals joined by a hyphen to more letters or digits are one name (CK-MB, the lab
+# test the content's own script says to a claimant; ICD-10), judged whole — not a bare "MB" inside it (calls45: cw3-d /
+# cw3-h's good calls were faulted 内部术语 for the MB of 心肌酶CK-MB). No train line holds such a hyphenated token.
+_ABBREVIATION = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9-])")
+_CODE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{2,4})*")
+def scripted_codes(scripts: Iterable[str]) -> frozenset[str]:
+    """The codes (`_CODE`, whole tokens) the content's scripts — the words an agent is given to say to a customer — say:
+    critical-illness's 较重急性心肌梗死 script tells a claimant 心肌酶CK-MB达到正常上限2倍以上, so a trainee saying it
+    as the script does says the company's word, not a desk abbreviation (calls45)."""
+    return frozenset(m.group() for script in scripts for m in _ABBREVIATION.finditer(script) if _CODE.fullmatch(m.group()))
+
+
 KNOWN_ABBREVIATIONS = frozenset({"APP", "ID", "OK", "VIP", "ICU", "CT", "MRI", "ATM", "PDF", "QQ", "XX", "XXX", "XXXX",
                                  "PS", "TV", "POS", "GPS", "HIV", "DNA", "SIM", "EMS", "SMS", "USB", "WIFI", "AI",
                                  "PPT", "IC", "B超"})
@@ -813,10 +824,13 @@ def explained_span(text: str, start: int, end: int, terms: Iterable[str]) -> boo
 class Detectors:
     """All reply-level detectors, configured with the content's forbidden phrases."""
 
-    def __init__(self, forbidden: Iterable[ForbiddenPhrase], typos: TypoReading | None = None) -> None:
+    def __init__(self, forbidden: Iterable[ForbiddenPhrase], typos: TypoReading | None = None,
+                 scripted_codes: Iterable[str] = ()) -> None:
         """`typos`: the content's typo reading (`content_typos.typo_reading_for`): the rules read a typed slip as its term
-        (judge43h)."""
+        (judge43h). `scripted_codes`: the codes the content's own scripts say to customers (`scripted_codes`): the
+        company's words to them, no desk code."""
         self.typos = typos
+        self.scripted_codes = frozenset(scripted_codes)
         content = tuple(forbidden)
         known = {w for p in content for w in p.wordings}
         self.forbidden = content + tuple(p for p in FALLBACK_FORBIDDEN if not known & set(p.wordings))
@@ -1023,7 +1037,8 @@ class Detectors:
     def _jargon(self, text: str, explained_terms: set[str]) -> list[tuple[Evidence, bool]]:
         """Each unexplained term or desk code (`_ABBREVIATION`), and whether the classifier must confirm it (`HELD_TERMS`)."""
         found = []
-        codes = tuple(m.group() for m in _ABBREVIATION.finditer(text) if m.group() not in KNOWN_ABBREVIATIONS)
+        codes = tuple(m.group() for m in _ABBREVIATION.finditer(text) if _CODE.fullmatch(m.group())
+                      and m.group() not in KNOWN_ABBREVIATIONS and m.group() not in self.scripted_codes)
         exceptions = within_longer_terms((*self.jargon_terms, *codes))
         for term in exceptions:
             position = _find_term(text, term, exceptions)

@@ -10,7 +10,8 @@ Said before any identity check, a policy's figures stay personal data (`policy_f
 the check): judged context-free on the dev split, excusing them cost one right personal_data flag (judge38c).
 A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
 An acknowledgment alone (嗯呐，是这么回事儿。) read as an empty answer, and the agent owning the fault (这是我们这边的问题)
-read as blame, are no faults either (judge39n, train split).
+read as blame, are no faults either (judge39n, train split). A vow of the agent's own conduct on the case (我不会推给
+业务员) promises no outcome (calls45).
 """
 
 from __future__ import annotations
@@ -41,11 +42,29 @@ _ACKNOWLEDGED = re.compile(r"^\s*((嗯呐|嗯嗯|嗯|噢|哦|哦哦|好的|好�
 # The agent owning the fault (这是我们这边的问题 / 发错了就是我们的错 / 这是我们的失误): an apology's admission, the opposite
 # of blame (judge39n: train split, 5 such sentences in four writers' words, none labelled blame — two of them blame
 # counter-examples; the classifier read one blame). Not denied (这真不是我们的问题，是银行那边 is blame).
-_OWNED = re.compile(r"(?<![不没])(是|就是|都是|属于)(我们|咱们|公司)(这边|那边|自己)?的(问题|错|失误|责任|疏忽)")
+_OWNED = re.compile(r"(?<![不没])(是|就是|都是|属于)(我们|咱们|公司)(这边|那边|自己)?的(问题|错|失误|责任|疏忽)"
+                    # calls45: the company taking the case on (这个事我们公司认 / 理赔还是我们公司负责 / 俺们公司管): train
+                    # split 3 lines, none blame; 不归我们管 (2 lines, both blame) sends the customer away
+                    r"|(?<![不没归])(我们|咱们)(公司)?(来)?(认|管|负责)(?=[，,。！!？?的]|$)")
 # A complaint's or a work order's reference number (not a policy number: 保单号 identifies the policy), also said after
 # a comma (俺给您记个工单，编号2026120600357 — judge40e, tune replies tw-a; train split: 27 lines name an 编号 / 单号, none
 # labelled personal_data).
 _REFERENCE = re.compile(r"((受理|工单|投诉|案件|报案|登记)(编号|单号|号)|(?<![保合])(编号|单号))[是为：:]?\s*[A-Za-z]*[\d-]+")
+
+
+# The agent vowing her own or the company's conduct on the case — not passing it on, not leaving it, not deceiving (您放心，
+# 我不会推给业务员 / 这事我们公司不会不管): a promise of how the case is handled, no payout, return or review result
+# (behaviours.py's absolute_promise); the classifier read calls45's own Xi'an line 您放心，额不会推给业务员，这事额们公司认
+# as one (0.83; the dividend-below-promise customer's trigger +20). Train split: 2 lines say such a vow (不会骗您的啦, 咱公司
+# 不会不管的), both labelled vague, neither absolute_promise. Not when an outcome word is said with it (我保证不会不管，
+# 肯定给您赔 is the promise).
+_CONDUCT_VOW = re.compile(r"不会(把[^，,。！？!?]{0,6})?(推给|推到|推卸|推脱|甩给|不管|敷衍|糊弄|骗|瞒)")
+_AN_OUTCOME = re.compile(r"赔|退|到账|收益|分红|批|通过|复核|保证|肯定|一定|绝对|包")
+
+
+def vows_conduct(sentence: str) -> bool:
+    """The sentence vows how the agent or the company will treat the case, and names no outcome."""
+    return bool(_CONDUCT_VOW.search(sentence)) and not _AN_OUTCOME.search(sentence)
 
 
 def warns_of_a_loss(sentence: str) -> bool:
@@ -135,7 +154,8 @@ def owns_the_fault(sentence: str) -> bool:
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
-        return warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
+        return (warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
+                or vows_conduct(sentence))
     if behaviour == "personal_data":
         return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
                 or only_a_tail(sentence))

@@ -167,6 +167,10 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
     RegionalForm("嚟", "来", "Cantonese", "train 0"),
     RegionalForm("谂", "想", "Cantonese", "train 0; tune 唔好谂咁多 (cw3-g.yaml:30, 35)"),
     RegionalForm("搞掂", "搞定", "Cantonese", "train 0; tune cw3-g.yaml:5, 26, 93, 99, 120"),
+    # promise
+    RegionalForm("应承(?!担)", "答应", "northern, Wuhan, Cantonese",
+                 "train 0 (应承担 is 应 + 承担 in the content's answers: guarded); calls45's own Xi'an call: "
+                 "这几样额实在应承不了您 (the refusal of her demand, read as no answer while 答应不了 is one)"),
     # apology (northern colloquial)
     RegionalForm("对不住", "对不起", "northern colloquial",
                  "train 11, every one labelled apology; tune 对不住 (tw-a.yaml:14, 63; tw-b.yaml:48)"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from trainer.dialogue.detectors import CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence
+from trainer.dialogue.detectors import ADVICE, CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence, scripted_codes
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.content import Entry, in_english
 from kb.placeholders import entry_wording
@@ -69,6 +69,12 @@ POLITE_CLOSE = ("谢", "祝", "保重", "注意身体", "歇", "休息", "慢点
                 "还有什么")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
+# "Anything else?" said with a word asking what else (什么 / 其他 / 别的 / 啥) in words no closing cue lists, read as
+# Mandarin (还有撒别的问题么？ → 还有啥别的问题吗？; 您看还有撒需要额帮忙的么？; 还有冇得别的要问的？): the close's own question,
+# which a reply that says only it was faulted 回应空泛 for (calls45: cw3-h's good calls). Train split (read as the rules
+# read it): 25 lines say it, all 25 labelled closing — the classifier found most; the rest had no finding.
+ANYTHING_ELSE = re.compile(r"还有(没有)?(什么|其他|别的|啥)(别的|其他)?[^，,。！？!?]{0,4}?"
+                           r"(问题|疑问|需要|要帮|帮您|帮忙|想了解|不清楚|要问)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 # An opening that asks who is calling (喂？谁啊？ 喂，你好，哪位？): answered once the agent says who they are.
@@ -177,19 +183,25 @@ def _at_the_end(text: str, quote: str) -> bool:
     return quote in last or last in quote
 
 
-def _polite(text: str) -> bool:
-    """The reply has a polite word of a closing (`POLITE_CLOSE`) or asks "anything else?"."""
-    return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text))
+def _polite(text: str, reading: str = "") -> bool:
+    """The reply has a polite word of a closing (`POLITE_CLOSE`) or asks "anything else?" — also as its Mandarin
+    `reading` says it (您还有么事要问的啵？ reads 还有什么事要问: `ANYTHING_ELSE`)."""
+    return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)) or bool(
+        reading and ANYTHING_ELSE.search(reading))
 
 
 def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
     """`evidence` without a "closing" that thanks the customer for her last answer and goes on ("感谢您的配合。
     是的，本次通话全程录音…", the callback-cooperative model's second reply): it is not the call's end, so it
     neither meets the closing checkpoint out of order (顺序错误 beside 礼貌结束 做到 on the same words, judge16)
-    nor uses up the one credit of the real closing."""
+    nor uses up the one credit of the real closing. A close that opens the reply and runs on to its end
+    (`_closes_to_the_end`: "请问您还有其他问题吗？如无，感谢您的来电，祝您生活愉快，再见。", 33 characters, its question
+    outside the last 30) is the call's end: it was dropped, and the reply judged 回应空泛 (calls45, a call of its own in
+    公文腔)."""
     opening = first_sentence(text)
     return [e for e in evidence if not (e.ok and e.behaviour == "closing" and (
-        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
+        (e.quote in opening and opening != text.strip() and not _at_the_end(text, e.quote)
+         and not _closes_to_the_end(text, e.quote)) or _goes_on_after(text, e.quote)))]
 
 
 def _closing_at_the_end(text: str, evidence: Sequence[Evidence]) -> Evidence | None:
@@ -386,7 +398,8 @@ class DialogueSession:
         self.kb = kb
         self.placing = placing
         self.entries = {i: kb.entry(i) for i in scenario.entry_ids()}
-        self.detectors = Detectors(kb.content.forbidden_phrases, typos=typo_reading_for(kb.content))
+        self.detectors = Detectors(kb.content.forbidden_phrases, typos=typo_reading_for(kb.content),
+                                   scripted_codes=scripted_codes(e.script for e in kb.content.entries.values()))
         self.model_lines = ModelLines(scenario.model_answers, self.detectors, topic_cues(scenario))
         self.judge = judge
         # What a reply must come close to in meaning to answer an entry's question: its sentences that
@@ -530,7 +543,7 @@ class DialogueSession:
     def _polite_close(self, text: str, evidence: list[Evidence]) -> bool:
         """The reply ends with a closing said with thanks, a wish or "anything else?": the closing step. A bare
         再见 meets no checkpoint."""
-        return _closing_at_the_end(text, evidence) is not None and _polite(text)
+        return _closing_at_the_end(text, evidence) is not None and _polite(text, self.detectors.reading(text).text)
 
     def _more_to_ask(self, text: str, closing: Evidence) -> bool:
         """The trainee asked "anything else?" and the customer still has a question: the call goes on."""
@@ -698,6 +711,7 @@ class DialogueSession:
             evidence = in_earnest(self._meaning(reading, evidence))
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
+        evidence += self._anything_else(text, evidence)
         evidence = _thanks_not_closing(text, evidence)
         acknowledging = self._acknowledging(text)
         if acknowledging:
@@ -714,12 +728,34 @@ class DialogueSession:
         if self._introducing(text):
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
-                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging:
+                and not any(e.behaviour == "vague" for e in evidence) and not acknowledging \
+                and not self._asks_anything_else(first_sentence(text)):
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
                                             "their feelings first, then explain or give the next step.")))
         return evidence
+
+    def _anything_else(self, text: str, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """A closing for "anything else?" asked in words no cue lists (`ANYTHING_ELSE`, on the Mandarin reading), when
+        neither the rules nor the classifier found one: the trainee checks she has nothing more, as the close asks —
+        not a reply that says nothing (回应空泛). The quote is the trainee's sentence as typed."""
+        if any(e.behaviour == "closing" for e in evidence):
+            return []
+        reading = self.detectors.reading(text)
+        found = ANYTHING_ELSE.search(reading.text)
+        if found is None:
+            return []
+        said = reading.said_span(found.start(), found.end())
+        start = text.find(said)
+        return [Evidence("closing", True, sentence_at(text, start, start + len(said)) if start >= 0 else said,
+                         ADVICE["closing"])]
+
+    def _asks_anything_else(self, sentence: str) -> bool:
+        """The sentence asks "anything else?" (`ANYTHING_ELSE`, read as Mandarin): the close's question, never a vague
+        reply, though the reply goes on after it (还有撒别的问题么？身体是大事，您先好好养着 — cw3-h: the close is not yet the
+        call's end, `_thanks_not_closing`, and the fallback judged the question 回应空泛)."""
+        return bool(ANYTHING_ELSE.search(self.detectors.reading(sentence).text))
 
     def _no_vague_where_answered(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
         """`evidence` without a 回应空泛 in a sentence that answers her question or meets a step: it carries what she
@@ -951,6 +987,8 @@ class DialogueSession:
             return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
         if self._verifying_first(evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
+        if self._explaining_a_step(evidence):
+            return []  # still telling a step of the call she has not heard in full: her question stays open
         serving = any(e.ok and e.behaviour in SERVING for e in evidence) and not any(
             not e.ok and e.behaviour != "jargon" for e in evidence)  # an unexplained term is its own lesson
         if serving and reading is not None and self._answers_another(text, pending, claims, wrong_entries, reading,
@@ -982,6 +1020,19 @@ class DialogueSession:
         due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
         return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
             and not _conduct(evidence)[0]
+
+    def _explaining_a_step(self, evidence: Sequence[Evidence]) -> bool:
+        """The reply tells the content of a step credited in an earlier turn — a right figure or a term of one of the
+        step's FAQ entries (`explanation` naming the entry) — with no fault but an unexplained term (its own lesson): the
+        trainee is still explaining the step, which a fragment credited early (stroke-claim-early's 带轻症责任 met the
+        mild-cover step before its rule was told; ci-claim-declined's 较重急性心肌梗死 named in one turn, its figures in
+        the next), not ignoring her question, which stays open. calls45: the regional TUNE good calls of cw3-d, cw3-e,
+        cw3-f, cw3-h paid +10 a turn for it (three turns in cw3-f's media-threat call). Like a step done while her
+        question waits (`_did_the_due_step`); a step credited this very turn is that one's."""
+        told_before = {entry for c in self.scenario.checkpoints if self.state.done.get(c.id, self.state.turn) < self.state.turn
+                       for entry in c.entries}
+        return any(e.ok and e.behaviour == "explanation" and e.entry in told_before for e in evidence) and not any(
+            not e.ok and e.behaviour != "jargon" for e in evidence)
 
     def _answers_another(self, text: str, pending: FollowUp, claims: list, wrong_entries: set[str],
                          reading: Reading, faults: Sequence[str] = ()) -> bool:
@@ -1091,7 +1142,8 @@ class DialogueSession:
         for item in evidence:
             if item.ok and (conduct or openers) and said_at_fault(text, item.quote, conduct, openers):
                 continue
-            if item.ok and item.behaviour == "closing" and (not _polite(text) or _only_closing(text, evidence)):
+            if item.ok and item.behaviour == "closing" and (not _polite(text, self.detectors.reading(text).text)
+                                                             or _only_closing(text, evidence)):
                 continue  # a bare 再见 ends the call but is no 礼貌地结束了通话 (judge28: nor the closing step); nor is a
                 # close that is all a reply ignoring her question says (qa18: 您还有别的事吗 — 未回应问题 is the finding)
             if _praise_of_an_unanswered_reply(item, evidence):

@@ -15,6 +15,10 @@ the step or the customer's question stayed open:
   the customer said 我问的你还没回答！). Only inside one clause (the characters between are Chinese characters, never a
   comma or a figure) and never a negation (一般不是不能赔 turns it around).
 
+- a two-character cue said with a measure word inside it: 举个例子 / 举一个例子 is 举例 (calls45: cw3-g's callback-elderly
+  trainee told the illustration was 只系打个比方、举个例子 before she asked, and 那说明书上印的那些分红数字是什么意思？
+  stayed 未回应问题 to the close).
+
 - with a typing slip in it (`reader`: the session's reading, `Detectors.reading`, reads a reply's pinyin slips as the
   content's terms too, `typo_reading`): 由于期内 says 犹豫期内, 理陪 says 理赔 — judge43h read the slips for the
   behaviour rules but a step said with one stayed open (calls44), and the quote stays the typed words.
@@ -51,11 +55,12 @@ Reader = Callable[[str], MandarinReading]
 
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
-    """The cue's own letters, or (a two-character cue) split by an aspect particle, or (a cue of Chinese characters
+    """The cue's own letters, or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
     only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了."""
     pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
-        pattern = f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])})"
+        pattern = (f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])}"
+                   f"|{re.escape(cue[0])}一?个{re.escape(cue[1])})")
     elif len(cue) >= GAPPED_FROM and _HAN_CUE.fullmatch(cue):
         pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(re.escape, cue))})"
     cannot = _CANNOT.fullmatch(cue)

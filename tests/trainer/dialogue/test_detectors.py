@@ -1,7 +1,7 @@
 import pytest
 
 from kb.content import ForbiddenPhrase
-from trainer.dialogue.detectors import Detectors, rule_floor
+from trainer.dialogue.detectors import Detectors, rule_floor, scripted_codes
 from trainer.dialogue.wording import english
 
 FORBIDDEN = (
@@ -145,6 +145,24 @@ def test_desk_words_and_codes_left_unexplained_are_jargon(text, term):
 ])
 def test_explained_desk_words_and_everyday_codes_are_not_jargon(text):
     assert [e for e in Detectors(FORBIDDEN).negatives(text, set()) if e.behaviour == "jargon"] == []
+
+
+# calls45: a code is a whole Latin token, judged whole — 心肌酶CK-MB was faulted for its "MB"; a code the content's own
+# scripts say to customers (CK-MB: the severe-AMI entry's script) is the company's word, no desk code.
+@pytest.mark.parametrize("text, scripted, flagged", [
+    ("或者心肌酶CK-MB到正常上限的2倍以上。", ("CK-MB",), []),
+    ("或者心肌酶CK-MB到正常上限的2倍以上。", (), ["CK-MB"]),      # a code still, but the whole of it
+    ("诊断按ICD-10的编码来。", (), []),                              # a name with digits is no capital code
+    ("系统显示您这单的状态是RPU。", ("CK-MB",), ["RPU"]),             # a desk code stays one
+    ("您的CK指标偏高。", ("CK-MB",), ["CK"]),                          # a part of a scripted code alone is not it
+])
+def test_a_code_is_judged_as_its_whole_token(text, scripted, flagged):
+    found = [e for e in Detectors(FORBIDDEN, scripted_codes=scripted).negatives(text, set()) if e.behaviour == "jargon"]
+    assert [next(c for c in ("CK-MB", "RPU", "CK", "CV", "MB") if f"“{c}”" in e.advice) for e in found] == flagged, found
+
+
+def test_the_contents_scripts_name_the_codes_they_say_to_customers():
+    assert scripted_codes(["比如心肌酶CK-MB达到正常上限2倍以上，或者做个CT。", "您这单CV就那么多"]) == {"CK-MB", "CT", "CV"}
 
 
 def test_plain_words_containing_a_term_are_not_jargon():

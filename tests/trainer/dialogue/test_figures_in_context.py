@@ -71,6 +71,11 @@ TABLE = [
     (COOL, "犹豫期有几十天呢，您放心。", []),
     (STROKE, "确诊以后要等上几十天才能评估。", []),
     (STROKE, "轻度脑中风后遗症按30%赔。", [("30%", True)]),
+    # calls45: 八成 / 九成 before a verb is "most likely" (no ratio); of an amount it is one, and judged
+    (STROKE, "您八成是担心恢复得还行就不赔，轻度脑中风后遗症按30%赔。", [("30%", True)]),
+    (STROKE, "轻症那块儿，您家这情况八成能够上。", []),
+    (STROKE, "轻度脑中风后遗症按保额的八成赔。", [("80%", False)]),
+    (CI, "轻症最多赔重度保额的三成，赔到九成是不可能的。", [("30%", True), ("90%", False)]),
 ]
 
 

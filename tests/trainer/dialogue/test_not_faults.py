@@ -16,6 +16,9 @@ from trainer.dialogue.reply import reply_evidence
     ("这份保险跟存款不一样。存款的利息是定好了的，到时候一定给。可这个“分红”不是定好的。", "absolute_promise"),
     ("您问是不是补了钱就一定能恢复，这个我不能跟您打包票。", "absolute_promise"),
     ("投诉已经登记好了，受理编号是TS20261205-0318，您方便的话记一下。", "personal_data"),
+    # calls45, its own Xi'an / Jinan lines: a vow of how the case is handled, the company taking it on
+    ("您放心，额不会推给业务员，这事额们公司认。", "absolute_promise"),
+    ("恁放心，俺不会把这事推给业务员，俺们公司管。", "blame"),
 ])
 def test_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
     found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
@@ -26,6 +29,8 @@ def test_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
     ("absolute_promise", "您放心，保证不会有损失。"),
     ("absolute_promise", "分红肯定每年都有的，不会比业务员说的少的。"),
     ("absolute_promise", "分红跟存款一样，每年肯定都有。"),
+    ("absolute_promise", "您放心，我们不会不管的，肯定给您赔下来。"),  # a vow with the outcome promised
+    ("blame", "这个不归我们管，您找银行去。"),  # sent away, not taken on
     ("personal_data", "您的号码是13912340627，对吧？"),
     ("personal_data", "您的保单号是P2020123456。"),
     ("personal_data", "他的保单是年交八千，受益人写的是他妈妈。"),

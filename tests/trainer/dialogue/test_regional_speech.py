@@ -79,6 +79,7 @@ READ_AS = {
     "喺嚟": ("您喺屋企，我嚟帮您。", "您在屋企，我来帮您。"),
     "谂": ("唔好谂咁多。", "不好想这么多。"),
     "搞掂": ("两日就搞掂。", "两日就搞定。"),
+    "应承（答应）": ("这几样额实在应承不了您。", "这几样我实在答应不了您。"),  # calls45: the refusal, read as 答应不了
 }
 
 
@@ -113,6 +114,7 @@ def test_every_form_names_its_region_and_why_its_reading_is_safe() -> None:
     "可以申请仲裁。",  # 仲裁
     "今年分得是少了，心梗得是较重的。",  # 得 + 是, not a tag question
     "他撒谎了，一千克。",  # 撒 / 克 inside words
+    "保险公司应承担赔偿责任。",  # 应 + 承担 (the content's answers), not 应承
 ])
 def test_ambiguous_forms_are_left_as_said(said: str) -> None:
     assert mandarin_reading(said).text == said

@@ -1201,3 +1201,69 @@ def test_a_question_is_answered_by_sentences_that_say_the_word_it_asks_about(rea
     early = DialogueSession(real_scenarios["callback-cooperative"], real_facts, judge=judge)
     play(early, list(turns[:5]))
     assert "cash-value" not in early.state.answered  # guard: the surrender-loss turn (现金价值 低于保费) answers no question
+
+
+def _regional_turns(writer: str, scenario: str) -> tuple[str, ...]:
+    from trainer.dialogue.written_calls import load_calls
+
+    return next(c.turns for c in load_calls("tune-regional") if c.writer == writer and c.scenario == scenario
+                and c.written_kind == "good")
+
+
+def test_anything_else_asked_in_regional_words_is_the_close_not_a_vague_reply(real_scenarios, real_facts, judge):
+    """calls44 / calls45: cw3-h's 您看还有撒需要额帮忙的么？ (您看还有啥需要我帮忙的吗？) met no closing cue and the classifier
+    missed it, so the session judged it 回应空泛 (+8). Asked with every step done and every question answered, it is the
+    close: she has nothing more, and the call ends resolved on it."""
+    turns = _regional_turns("cw3-h", "media-threat-unreasonable-demand")
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge)
+    report, used = play(call, list(turns))
+    assert used == 9 and report.outcome == "resolved", (used, report.outcome, report.missed)
+    last = [f for f in report.findings if f.turn_index == 9]
+    assert [f.rubric for f in last if not f.ok] == [] and "closing" in [f.rubric for f in last], last
+    assert "close" in call.state.done
+
+
+def test_a_close_that_opens_the_reply_and_runs_to_its_end_is_the_close(real_scenarios, real_facts, judge):
+    """calls45: a 公文腔 close of 33 characters whose question lies outside the reply's last 30 was taken for thanks that
+    go on with the call, dropped, and the reply judged vague: the call did not end."""
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge)
+    call.start()
+    call.state.done.update({c.id: 0 for c in call.scenario.checkpoints if c.behaviour != "closing"})
+    call.state.answered.update(f.id for f in call.scenario.lines.follow_ups)
+    call.state.turn = 6
+    turn = call.reply("请问您还有其他问题吗？如无，感谢您的来电，祝您生活愉快，再见。")
+    assert turn.done and call.state.outcome == "resolved", call.findings
+    assert [f.rubric for f in call.findings] == ["closing", "checkpoint"], call.findings
+
+
+def test_explaining_a_step_credited_earlier_is_not_ignoring_her_question(real_scenarios, real_facts, judge):
+    """calls45: cw3-f's media-threat trainee tells the cash-value rule over three turns (a fragment had met the step a
+    turn before) while 你们是不是怕我打12378？ waits, and answers it at turn 6: each of the three turns cost +10 as an
+    ignored question. Her question stays open until it is answered; a reply that tells nothing of a step still ignores it."""
+    turns = _regional_turns("cw3-f", "media-threat-unreasonable-demand")
+    call = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge)
+    report, _ = play(call, list(turns[:5]))
+    assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
+    assert "afraid-12378" in call.state.asked and "afraid-12378" not in call.state.answered
+    brushed = DialogueSession(real_scenarios["media-threat-unreasonable-demand"], real_facts, judge=judge)
+    report, _ = play(brushed, [*turns[:2], "是不行，王姐，我跟您说的是实话。"])
+    assert [f.turn_index for f in report.findings if f.rubric == "ignored_question"] == [3], report.findings
+
+
+def test_anything_else_followed_by_a_wish_is_no_vague_reply(real_scenarios, real_facts, judge):
+    """calls45: cw3-h's ci-claim-declined close 张先生，您看除了这些，还有撒别的问题么？身体是大事，您先好好养着，嫑气坏了。 goes
+    on after its question, so it is not yet the call's end — and the session's fallback judged the question 回应空泛."""
+    turns = _regional_turns("cw3-h", "ci-claim-declined")
+    report, _ = play(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge), list(turns))
+    assert not [f for f in report.findings if f.rubric == "vague"], report.findings
+    assert report.outcome == "resolved", report.outcome
+
+
+def test_a_question_answered_before_she_asks_it_with_a_cue_said_with_a_measure_word(real_scenarios, real_facts, judge):
+    """calls45: cw3-g's callback-elderly trainee told 说明书上印的那几档分红数字，只系打个比方、举个例子 (举例, the question's
+    cue, with 个 inside) before she asked 那说明书上印的那些分红数字是什么意思？; it was asked anyway, stayed 未回应问题 to the
+    close, and the call timed out at 74."""
+    turns = _regional_turns("cw3-g", "callback-elderly-dividends")
+    report, _ = play(DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge), list(turns))
+    assert report.outcome == "resolved", (report.outcome, report.missed)
+    assert not [f for f in report.findings if f.rubric == "ignored_question" and "分红数字" in f.advice], report.findings

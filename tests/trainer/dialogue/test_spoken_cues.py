@@ -11,6 +11,13 @@ def test_a_two_character_cue_split_by_an_aspect_particle_is_found():
     assert spoken_forms("上周已经撤了单。", ["撤单"]) == ["撤了单"]
 
 
+def test_a_two_character_cue_said_with_a_measure_word_inside_is_found():
+    """calls45: cw3-g's 只系打个比方、举个例子 told the illustration is an example (举例) before she asked."""
+    assert spoken_forms("说明书上嘅数字只系打个比方、举个例子畀您睇下。", ["举例", "假设"]) == ["举个例"]
+    assert spoken_forms("我给您举一个例子。", ["举例"]) == ["举一个例"]
+    assert spoken_forms("举几个例子", ["举例"]) == []  # not any word between
+
+
 def test_other_words_between_a_cues_characters_are_no_cue():
     assert spoken_forms("录下来的声音", ["录音"]) == []
     assert spoken_forms("一共交6次，每次1000元", ["60天"]) == []
