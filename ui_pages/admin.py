@@ -56,11 +56,14 @@ def done(zh: str, en: str, passwords: list[tuple[str, str, str]] | None = None) 
     st.rerun()
 
 
-if FLASH in st.session_state:
-    zh, en, passwords = st.session_state.pop(FLASH)
-    st.success(tr(zh, en))
-    if passwords:
-        show_new_passwords(passwords)
+# Always drawn, empty or not: the tabs below stay where they were when the message goes, or Streamlit draws them anew on
+# their first tab (the next name typed after 添加 moved the page back to 账户列表, polish30: the fields are live).
+with st.container():
+    if FLASH in st.session_state:
+        zh, en, passwords = st.session_state.pop(FLASH)
+        st.success(tr(zh, en))
+        if passwords:
+            show_new_passwords(passwords)
 
 accounts_tab, add_tab, roster_tab = st.tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
                                              tr("导入名单", "Import a roster")])
