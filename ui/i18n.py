@@ -208,14 +208,19 @@ ANNOUNCEMENTS = {"zh": (
 # The English names Streamlit 1.67 gives a select box's and a multiselect's parts and a widget's help icon (its
 # Selectbox, Multiselect and StreamlitMarkdown bundles), a data table's toolbar (DataFrame, the element toolbar), a date
 # box's parts and its calendar (DateInput: React Aria's segment names and Streamlit's own) and the sidebar, each with its
-# Chinese; "{}" is the part named after it (polish28; the toolbar, the date box and the sidebar polish29).
+# Chinese; "{}" is the part named after it (polish28; the toolbar, the date box and the sidebar polish29; polish30: a
+# progress bar, read "progress" on 作业布置 and 我的进度, a date range's parts ("年，时间范围 start date": the date box's
+# row first, this one at the observer's next pass), a number box's steppers and a chart's toolbar).
 SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Clear all", "全部清除"),
                  ("Selected values", "已选的值"), ("Remove {}", "移除{}"), ("Help for {}", "{}的说明"), ("Help", "说明"),
                  ("Show/hide columns", "显示或隐藏列"), ("Download as CSV", "下载为 CSV"), ("Search", "搜索"),
                  ("Fullscreen", "全屏"), ("Exit fullscreen", "退出全屏"),
                  ("Choose date", "选择日期"), ("Choose date, {}", "选择日期，{}"), ("Previous month", "上个月"),
                  ("Next month", "下个月"), ("year, {}", "年，{}"), ("month, {}", "月，{}"), ("day, {}", "日，{}"),
-                 ("Sidebar", "侧边栏"), ("Collapse sidebar", "收起侧边栏"), ("Expand sidebar", "展开侧边栏"))
+                 ("Sidebar", "侧边栏"), ("Collapse sidebar", "收起侧边栏"), ("Expand sidebar", "展开侧边栏"),
+                 ("progress", "进度"), ("Choose date range", "选择日期范围"), ("{} start date", "{}开始日期"),
+                 ("{} end date", "{}结束日期"), ("Increment", "增加"), ("Decrement", "减少"), ("Show data", "显示数据"),
+                 ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"))
 # Where those names are read and reworded (CSS selectors): nothing else on the page is touched. The calendar opens in
 # a dialog of its own, outside the date box.
 NAMED_PARTS = ", ".join((
@@ -224,7 +229,8 @@ NAMED_PARTS = ", ".join((
     '[data-testid="stDateInput"] [aria-label]', '[role="dialog"]:has([role="grid"]) [aria-label]',
     '[role="dialog"]:has([role="grid"])[aria-label]', 'section[data-testid="stSidebar"][aria-label]',
     '[data-testid="stSidebarCollapseButton"] [aria-label]', '[data-testid="stExpandSidebarButton"][aria-label]',
-    '[data-testid="stSidebarCollapsedControl"] [aria-label]'))
+    '[data-testid="stSidebarCollapsedControl"] [aria-label]', '[data-testid="stProgress"][aria-label]',
+    '[data-testid="stProgress"] [aria-label]', '[data-testid="stNumberInput"] button[aria-label]'))
 
 
 def spoken_labels(current: str) -> list[tuple[str, str]]:

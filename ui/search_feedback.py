@@ -22,6 +22,7 @@ from trainer.users.accounts import UserInfo
 from ui.choice_box import one_or_all
 from ui.display import entry_choice
 from ui.i18n import tr
+from ui.live_form import live_form
 from ui.resources import database, knowledge_base, search_log_writer, settings
 from ui.session import signed_in_only
 
@@ -89,16 +90,21 @@ def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
 
 def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
     """Which entry would have been right (optional), then send; one form open at a time."""
-    with st.form(f"report-{key}-{entry_id}", border=True):
+    # Not st.form: a language switch drew an unsent 正确的条目 back as 不确定 (ui/live_form.py, polish30).
+    with live_form(f"report-{key}-{entry_id}") as form:
         right = one_or_all(st, tr("正确的条目（可选）", "The right entry (optional)"), list(knowledge_base().content.entries),
                            f"report-right-{key}-{entry_id}", tr("不确定 / 不选", "Not sure / none"), format_func=entry_choice)
         send, cancel = st.columns(2)
-        if send.form_submit_button(tr("提交报告", "Send the report"), type="primary"):
+        with send:
+            sent = form.submit(tr("提交报告", "Send the report"), "send", type="primary")
+        with cancel:
+            cancelled = form.submit(tr("取消", "Cancel"), "cancel")
+        if sent:
             _verdict(user, key, entry_id, WRONG, right)
             st.session_state[f"reported-{key}-{entry_id}"] = True
             st.session_state.pop(REPORTING, None)
             st.rerun()
-        if cancel.form_submit_button(tr("取消", "Cancel")):
+        if cancelled:
             st.session_state.pop(REPORTING, None)
             st.rerun()
 

@@ -15,6 +15,7 @@ from trainer.users.accounts import (ROLES, Account, AccountError, create_user, l
 from ui.display import clock, role_name, roster_change
 from ui.uploads import file_upload
 from ui.i18n import tr
+from ui.live_form import live_form
 from ui.pages import require_page_user
 from ui.resources import database
 
@@ -55,11 +56,14 @@ def done(zh: str, en: str, passwords: list[tuple[str, str, str]] | None = None) 
     st.rerun()
 
 
-if FLASH in st.session_state:
-    zh, en, passwords = st.session_state.pop(FLASH)
-    st.success(tr(zh, en))
-    if passwords:
-        show_new_passwords(passwords)
+# Always drawn, empty or not: the tabs below stay where they were when the message goes, or Streamlit draws them anew on
+# their first tab (the next name typed after 添加 moved the page back to 账户列表, polish30: the fields are live).
+with st.container():
+    if FLASH in st.session_state:
+        zh, en, passwords = st.session_state.pop(FLASH)
+        st.success(tr(zh, en))
+        if passwords:
+            show_new_passwords(passwords)
 
 accounts_tab, add_tab, roster_tab = st.tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
                                              tr("导入名单", "Import a roster")])
@@ -76,14 +80,15 @@ with accounts_tab:
                           placeholder=tr("选择账户", "Choose an account"))
     if chosen:
         account = by_login[chosen]
-        with st.form("edit-account"):
+        # Not st.form: a language switch drew an unsaved 角色 back as it was saved (ui/live_form.py, polish30).
+        with live_form("edit-account") as form:
             name = st.text_input(tr("姓名", "Name"), account.info.display_name, max_chars=128, key=f"edit_name_{chosen}")
             role = st.selectbox(tr("角色", "Role"), ROLES, index=ROLES.index(account.info.role), format_func=role_name,
                                 key=f"edit_role_{chosen}", placeholder=tr("选择角色", "Choose a role"))
             team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
             hired = st.date_input(tr("入职日期（用于按入职月份查看）", "Hire date (to follow a hire-month cohort)"),
                                   account.info.hire_date, key=f"edit_hired_{chosen}")
-            save = st.form_submit_button(tr("保存", "Save"))
+            save = form.submit(tr("保存", "Save"))
         reset_col, toggle_col, unlock_col = st.columns(3)
         reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
         toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
@@ -110,14 +115,16 @@ with accounts_tab:
             st.error(tr(error.zh, error.en))
 
 with add_tab:
-    with st.form("add-user", clear_on_submit=True):
+    # Not st.form: a language switch drew an unsent 角色 back as 坐席 (ui/live_form.py, polish30).
+    with live_form("add-user", defaults={"add_name": "", "add_login": "", "add_role": ROLES[0], "add_team": "",
+                                         "add_hired": None}) as add_form:
         name = st.text_input(tr("姓名", "Name"), key="add_name", max_chars=128)
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
         role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name,
                             placeholder=tr("选择角色", "Choose a role"))
         team = st.text_input(tr("班组", "Team"), key="add_team", max_chars=64)
         hired = st.date_input(tr("入职日期（可不填）", "Hire date (optional)"), None, key="add_hired")
-        add = st.form_submit_button(tr("添加", "Add"), type="primary")
+        add = add_form.submit(tr("添加", "Add"), type="primary")
     if add:
         password = temporary_password()
         try:
@@ -126,6 +133,7 @@ with add_tab:
         except AccountError as error:
             st.error(tr(error.zh, error.en))
         else:
+            add_form.clear_on_next_run()
             done(f"已添加 {created.display_name}（{created.login}）。", f"Added {created.display_name} ({created.login}).",
                  [(created.login, created.display_name, password)])
 

@@ -16,6 +16,7 @@ from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, f
 from ui.display import category_name, choice_name, entry_choice, shortened, tag_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
+from ui.live_form import live_form
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
 from ui.widget_memory import forget, keep
@@ -121,15 +122,19 @@ def show_control(column: Column) -> object:
 
 columns = form_columns(kind)
 values: dict[str, object] = {}
-with st.form(f"editor-form-{kind}"):
+# Not st.form: a language switch drew an unsaved choice (难度, 题型, 考查条目) back as the file has it (ui/live_form.py,
+# polish30). Each field is in the session state as it is left, kept over a visit to another page (`widget`).
+with live_form(f"editor-form-{kind}") as form:
     field_messages(messages, "")
     for position, column in enumerate(columns):
         values[column.name] = show_control(column)
         if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
             field_messages(messages, column.problem_field)
     save_col, try_col = st.columns(2)
-    save = save_col.form_submit_button(tr("保存并发布", "Save and publish"), type="primary", key="editor_save")
-    try_it = try_col.form_submit_button(tr("先在命中测试中试用", "Try it in the hit test first"), key="editor_try")
+    with save_col:
+        save = form.submit(tr("保存并发布", "Save and publish"), type="primary", key="editor_save")
+    with try_col:
+        try_it = form.submit(tr("先在命中测试中试用", "Try it in the hit test first"), key="editor_try")
 
 
 def save_and_remember(item: dict | None, next_pick: str) -> None:

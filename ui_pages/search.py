@@ -37,12 +37,13 @@ categories = kb.categories()
 # who checked their progress or a quiz came back to an empty box and had to ask the customer again.
 # A reload, or a link to this page, brings them back from the address (ui/search_address.py).
 take_from_address("search_query", "search_category", "search_regulations_only", categories)
-with st.form("search-form", border=False):
-    query_col, category_col = st.columns([3, 1])
-    query = query_col.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
-                                 placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办",
-                                                "e.g. how long is the grace period"))
-    category = category_filter(category_col, keep("search_category"), categories)  # 全部分类 → None
+query_col, category_col = st.columns([3, 1])
+# The 分类 box is outside the form: a form's choice is not on the server until it is sent, and a language switch drew an
+# unsent one back as 全部分类 (ui/live_form.py, polish30); a category chosen after a search searches again in it.
+category = category_filter(category_col, keep("search_category"), categories)  # 全部分类 → None
+with query_col, st.form("search-form", border=False):
+    query = st.text_input(tr("客户问题", "Customer question"), key=keep("search_query"), max_chars=QUESTION_CHARS,
+                          placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办", "e.g. how long is the grace period"))
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 

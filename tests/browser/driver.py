@@ -404,6 +404,8 @@ class Page:
         merged main, load 8: the users form's second 角色 stayed shut 90 s after one press, the form drawn again by
         the run that added the first user) — as a user presses again a box that did not open."""
         combobox = self.page.get_by_role("combobox", name=label, exact=True).filter(visible=True).first
+        if exact and combobox.input_value() == option:
+            return self  # chosen already: choosing it again sends nothing (用户管理's 角色 starts on 坐席, polish30)
         for attempt in range(OPEN_ATTEMPTS):
             box = combobox.element_handle()  # found afresh: a run may have drawn the form again since
             box.focus()
