@@ -4,7 +4,9 @@
 # the packages cannot be installed (not root, no apt), the browser tests skip with the reason.
 set -uo pipefail
 
-if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# grep reads fc-list to its end (no -q): under pipefail, `grep -q` leaving at the first match killed fc-list with
+# SIGPIPE, the pipe said 141, and the packages were installed again (apt-get update included) on a machine that had them.
+if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
   exit 0
 fi
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
