@@ -18,7 +18,9 @@ from tests.trainer.dialogue.conftest import judged_calls
 # stop 39: the reset machine's cold-trained judge (see test_judge_quality's note) reads 10 on main before any change of
 # the stop: dividend-below-promise's good call ends in_progress 65 beside fraud-suspicious-callback's known 68 (judge40p
 # replayed both: identical on main and on its branch)
-TUNE_GOOD_CALLS_MET = 10
+# calls45 (stop 44): 12 on this machine once "anything else?" in regional words closed chengdu's dividend call (in_progress
+# 64 → resolved 82); the floor is one under it, the margin a cold-trained judge took at stop 39
+TUNE_GOOD_CALLS_MET = 11
 TUNE_BAD_CALLS_MET = 23
 # stop 42 (lead): the regional tune calls (transcripts/tune_regional/, six writers who speak regional Mandarin) as main
 # measured them when they were written: 20 of 24 good (Foshan's lapse-reinstatement 50 and fraud-suspicious-callback 61,
