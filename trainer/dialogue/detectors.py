@@ -449,6 +449,8 @@ HELD_TERMS = DESK_TERMS + ("出险", "效力中止")
 # cw3-h's good calls were faulted 内部术语 for the MB of 心肌酶CK-MB). No train line holds such a hyphenated token.
 _ABBREVIATION = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9-])")
 _CODE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{2,4})*")
+
+
 def scripted_codes(scripts: Iterable[str]) -> frozenset[str]:
     """The codes (`_CODE`, whole tokens) the content's scripts — the words an agent is given to say to a customer — say:
     critical-illness's 较重急性心肌梗死 script tells a claimant 心肌酶CK-MB达到正常上限2倍以上, so a trainee saying it
