@@ -153,7 +153,7 @@ def show_feedback(question: Question, feedback: dict) -> None:
     """Right or wrong, the explanation and the FAQ entry; `question` is as shown (`shown`)."""
     if feedback["correct"]:
         spelled = feedback.get("spelled")  # a homophone typed: right, and shown how it is written
-        st.success(tr("回答正确！", "Correct!") + (tr(f"（按读音算对，正确写法：{spelled}）", f" (right by its sound; it is written {spelled})")
+        st.success(tr("回答正确！", "Correct!") + (tr(f"（标准写法：{spelled}）", f" (it is written {spelled})")
                                                   if spelled else ""), icon=RIGHT_ICON)
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),

@@ -335,4 +335,4 @@ def test_a_fill_in_answer_typed_with_a_homophone_is_right_and_shows_how_it_is_wr
     give(at, run["questions"][0], f"quiz-answer-{run['id']}-0", "本人帐户")
     at.button(key="quiz_submit").click().run()
     assert not at.exception and not at.error
-    assert "回答正确" in at.success[0].value and "正确写法：本人账户" in at.success[0].value
+    assert "回答正确" in at.success[0].value and "标准写法：本人账户" in at.success[0].value

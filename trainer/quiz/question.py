@@ -113,7 +113,7 @@ class Question:
 
     def spelled_as(self, response: Response) -> str | None:
         """For a fill-in answer right by its sound only (a homophone typed, a 的 between), the right way to write
-        it, which the page shows beside 回答正确; None for any other answer."""
+        it, which the page shows beside 回答正确 (标准写法); None for any other answer."""
         if self.type != "fill_blank" or not isinstance(response, str):
             return None
         typed = normalize_answer(response)
