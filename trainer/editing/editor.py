@@ -49,6 +49,7 @@ from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
 from trainer.store.models import ContentChange, ReviewFlag
 
+
 def script_problem(kind: str | None, file: str, item_id: str, fields: Mapping[str, Any]) -> Problem | None:
     """An FAQ entry saved from the app (the form or a spreadsheet import) with no 话术 (qa21: an instructor emptied it
     by mistake, read 已保存并发布, and the agent on a call found no words to say). Asked of what is saved, not by the
