@@ -4,11 +4,16 @@ Streamlit forgets a widget's value as soon as a run of the app does not draw it,
 another page and coming back used to clear the editor's filters, its pick and its unsaved
 fields, and the hit test's question. `keep(key)` is used as the widget's key: each run notes
 the value the widget has now, and a run that finds the widget forgotten puts the noted value back.
+`kept(key)` also notes the value in the widget's `on_change`: a value typed and left just as the
+instructor clicks another page's link reaches the server with that page's run, where the page that
+drew the widget (and its `keep`) never runs, and the widget is dropped at its end (polish15; polish31).
+Streamlit runs widget callbacks first, whichever page runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -23,6 +28,18 @@ def keep(key: str) -> str:
     elif key in memory:
         st.session_state[key] = memory[key]
     return key
+
+
+def note(key: str) -> None:
+    """Note the widget's value now (an `on_change` callback: runs before whichever page the run draws)."""
+    if key in st.session_state:
+        st.session_state.setdefault(_MEMORY, {})[key] = st.session_state[key]
+
+
+def kept(key: str) -> dict[str, Any]:
+    """A widget's `key` and `on_change` (as `**kept(key)`): its value kept over a visit to another page, also when
+    the value arrives with the other page's run."""
+    return {"key": keep(key), "on_change": note, "args": (key,)}
 
 
 def forget(prefix: str) -> None:
