@@ -82,3 +82,21 @@ def emptied(key: str) -> str:
     if st.session_state.pop(f"_empty:{key}", False):
         st.session_state[key] = ""
     return key
+
+
+def kept_tabs(names: Sequence[str], key: str) -> Sequence[Any]:
+    """st.tabs whose open tab is kept by its place, not its name: over a language switch, a visit to another page, and
+    a run that draws the tabs anew.
+
+    Streamlit draws a tab list anew, on its first tab, when its names change (a language switch: 用户管理 went from
+    添加用户 back to 账户列表, 情景编辑 from YAML back to 表单; polish30), and a `key` alone does not keep it: the open tab is
+    its name, which the other language does not have. Here choosing a tab notes its place (a run, as any widget's
+    change), and the list is drawn opened there — a new list in each language (its names are in its key)."""
+    place_key, widget_key = f"_open_tab:{key}", f"{key}:" + "|".join(names)
+
+    def note_place() -> None:
+        if st.session_state.get(widget_key) in names:
+            st.session_state[place_key] = list(names).index(st.session_state[widget_key])
+
+    place = min(st.session_state.get(place_key, 0), len(names) - 1)
+    return st.tabs(names, key=widget_key, default=names[place], on_change=note_place)

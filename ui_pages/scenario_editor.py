@@ -26,7 +26,7 @@ from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.scenario_form import scenario_form
 from ui.live_form import unsaved_changes
-from ui.widget_memory import forget, keep
+from ui.widget_memory import forget, keep, kept_tabs
 
 NEW = ""
 MAX_ID_CHARS = 80
@@ -88,7 +88,7 @@ def note_yaml(key: str) -> None:
     st.session_state["scenario_working"] = st.session_state[key]
 
 
-form_tab, yaml_tab = st.tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")])
+form_tab, yaml_tab = kept_tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")], "scenario_tabs")
 with yaml_tab:
     st.html(MONOSPACE)
     st.caption(tr("表单之外的字段（标题、类型、触发、案情事实、示范回答……）在这里编辑；表单的修改也会写到这里。",
