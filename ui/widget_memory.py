@@ -12,7 +12,7 @@ Streamlit runs widget callbacks first, whichever page runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -36,10 +36,16 @@ def note(key: str) -> None:
         st.session_state.setdefault(_MEMORY, {})[key] = st.session_state[key]
 
 
-def kept(key: str) -> dict[str, Any]:
+def kept(key: str, valid: Callable[[Any], bool] | None = None) -> dict[str, Any]:
     """A widget's `key` and `on_change` (as `**kept(key)`): its value kept over a visit to another page, also when
-    the value arrives with the other page's run."""
-    return {"key": keep(key), "on_change": note, "args": (key,)}
+    the value arrives with the other page's run. A kept value `valid` refuses (an option gone meanwhile: a scenario
+    deleted, an agent moved to another team, a due date now past) is dropped, and the widget drawn with its default:
+    Streamlit stops the page on a value that is no option or out of range."""
+    keep(key)
+    if valid is not None and key in st.session_state and not valid(st.session_state[key]):
+        del st.session_state[key]
+        st.session_state.get(_MEMORY, {}).pop(key, None)
+    return {"key": key, "on_change": note, "args": (key,)}
 
 
 def forget(prefix: str) -> None:
