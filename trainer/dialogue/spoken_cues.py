@@ -59,7 +59,8 @@ Reader = Callable[[str], MandarinReading]
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
     """The cue's own letters, or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
-    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了."""
+    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
+    cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads."""
     pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
         pattern = (f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])}"
