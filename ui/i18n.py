@@ -158,7 +158,7 @@ _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
 # own English names (`SPOKEN_LABELS`: the opener "Open", a tag's "Remove 小美", "Clear all", "Help for 分类") are the
 # UI's language too, and back in English after a switch. Nothing else on the page is touched.
 _SPOKEN = """<script>(() => {
-const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__;
+const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__, bulk = __BULK__;
 const chinese = lang.startsWith("zh"), english = /[A-Za-z]/;
 document.documentElement.lang = lang;
 const options = new Set();  // the option texts seen on this page: what an announcement may name
@@ -189,14 +189,26 @@ const label = () => {
     const words = inChinese(said.textContent);
     if (words !== said.textContent) said.textContent = words;
   }
+  // a multiselect's "Select all" / "Select 3 matches": its text node reworded in place, which React keeps and sets
+  // again (a characterData change, seen below) when typing changes the count
+  for (const shown of document.querySelectorAll('[role="option"][data-key^="__select_"] [data-item-hl]')) {
+    const text = shown.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    const found = bulk.find(([said]) => new RegExp(said).test(text.nodeValue));
+    if (found) text.nodeValue = text.nodeValue.replace(new RegExp(found[0]), found[1]);
+  }
 };
 label();
 if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
 window.__agentTrainerSkipLink = new MutationObserver(label);
 window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true, attributes: true,
-                                                       attributeFilter: ["aria-label"]});
+                                                       attributeFilter: ["aria-label"], characterData: true});
 })();</script>"""
 PAGE_LANG = {"zh": "zh-CN", "en": "en"}
+# The first option Streamlit 1.67 draws in a multiselect's open list of two or more (its Multiselect bundle: a bulk
+# action, data-key __select_all__ / __select_matches__), drawn as well as spoken: on the Chinese UI it read "Select all"
+# above 作业布置's agents and 评判纠错's behaviours, "Select 2 matches" once a word was typed (qa21). JavaScript patterns.
+BULK_OPTIONS = {"zh": ((r"^Select all$", "全选"), (r"^Select ([\d,]+) match(?:es)?$", "选中这 $1 个匹配项")), "en": ()}
 # React Aria's combobox announcements in en-US (a pattern for each of its forms) and its own zh-CN wording of them
 # (@react-aria/combobox's intl strings, in Streamlit 1.67's bundle), for the Chinese UI; JavaScript regular expressions.
 ANNOUNCEMENTS = {"zh": (
@@ -255,7 +267,8 @@ def streamlit_hints() -> None:
                     .replace("__NAME__", json.dumps(SKIP_LINK_NAME[current], ensure_ascii=False))
                     .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False))
                     .replace("__LABELS__", json.dumps(spoken_labels(current), ensure_ascii=False))
-                    .replace("__NAMED__", json.dumps(NAMED_PARTS)),
+                    .replace("__NAMED__", json.dumps(NAMED_PARTS))
+                    .replace("__BULK__", json.dumps(BULK_OPTIONS[current], ensure_ascii=False)),
                     unsafe_allow_javascript=True)
 
 

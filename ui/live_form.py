@@ -19,6 +19,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.i18n import tr
+
 _CLEAR = "_live_form_clear:"  # + form key: the fields' values to set before the form is drawn next
 
 
@@ -47,3 +49,18 @@ def live_form(key: str, defaults: Mapping[str, Any] | None = None, border: bool 
     st.session_state.update(st.session_state.pop(_CLEAR + key, {}))
     with st.container(border=border, key=key):
         yield LiveForm(key, dict(defaults or {}))
+
+
+def unsaved_changes(changed: bool, key: str) -> bool:
+    """Near a draft's save button: while the draft differs from what is saved, say so, with a button that discards it;
+    True on the run its click starts.
+
+    A draft is kept over a visit to another page and a language switch (ui.widget_memory), so an instructor coming back
+    finds it; but a field still being typed when a link is clicked can miss the server (the link's run and the field's
+    value race in the browser: polish30), so the page says what it holds rather than leave the instructor to guess."""
+    if not changed:
+        return False
+    note, discard = st.columns([4, 1], vertical_alignment="center")
+    note.warning(tr("未保存的修改：保存并发布后才生效。", "Unsaved changes: they take effect once saved and published."),
+                 icon=":material/edit_note:")
+    return discard.button(tr("放弃修改", "Discard changes"), key=f"{key}-discard", width="stretch")

@@ -13,6 +13,8 @@ from trainer.editing.scenario_fields import (CHECKPOINT_COLUMNS, FOLLOW_UP_COLUM
                                              MOOD_FIELDS, cells_of)
 from ui.i18n import tr
 from ui.limits import LINE_CHARS, TEXT_CHARS
+from ui.live_form import live_form
+from ui.widget_memory import kept
 
 MOOD_LABELS = {"start": ("开场情绪", "Start"), "calm": ("平静线", "Calm at or below"),
                "angry": ("愤怒线", "Angry at or above"), "hang_up": ("挂断线", "Hangs up at")}
@@ -79,41 +81,45 @@ def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> li
             for row in edited.to_dict("records")]
 
 
-def scenario_form(data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
-    """The form over one parsed scenario; the edited cells when "apply" is pressed, else None."""
+def scenario_form(data: Mapping[str, Any], key: str) -> tuple[dict[str, Any], bool]:
+    """The form over one parsed scenario: its cells as they are now, and whether "apply" was pressed.
+
+    Not an st.form (polish31): a form's values stay in the browser until it is sent, so a name changed here was lost by
+    a visit to another page. Each field is live and kept (ui.widget_memory) while its YAML is unchanged (`key` is the
+    text's); the two tables are not: Streamlit lets no page set a data editor's edits."""
     cells = cells_of(data)
     new: dict[str, Any] = {}
-    with st.form(f"scenario_form_{key}"):
+    with live_form(f"scenario_form_{key}") as form:
         st.markdown("**" + tr("客户", "Customer") + "**")
-        new["persona.name"] = st.text_input(tr("姓名", "Name"), cells["persona.name"], key=f"sf_{key}_name", max_chars=LINE_CHARS)
+        new["persona.name"] = st.text_input(tr("姓名", "Name"), cells["persona.name"], **kept(f"sf_{key}_name"), max_chars=LINE_CHARS)
         new["persona.description"] = st.text_area(tr("描述", "Description"), cells["persona.description"],
-                                                  key=f"sf_{key}_description", max_chars=TEXT_CHARS)
+                                                  **kept(f"sf_{key}_description"), max_chars=TEXT_CHARS)
         new["persona.description_en"] = st.text_area(tr("描述（英文，可选）", "Description in English (optional)"),
-                                                     cells["persona.description_en"], key=f"sf_{key}_description_en",
+                                                     cells["persona.description_en"], **kept(f"sf_{key}_description_en"),
                                                      max_chars=TEXT_CHARS)
         facts_col, private_col = st.columns(2)
         new["persona.facts"] = facts_col.text_area(tr("客户知道的事实（每行 名称: 内容）", "Facts the customer knows (name: value per line)"),
-                                                   cells["persona.facts"], key=f"sf_{key}_facts", max_chars=TEXT_CHARS)
+                                                   cells["persona.facts"], **kept(f"sf_{key}_facts"), max_chars=TEXT_CHARS)
         new["persona.private"] = private_col.text_area(tr("身份信息（坐席不能先读出）", "Identity data (the agent must not read out)"),
-                                                       cells["persona.private"], key=f"sf_{key}_private", max_chars=TEXT_CHARS)
+                                                       cells["persona.private"], **kept(f"sf_{key}_private"), max_chars=TEXT_CHARS)
         st.markdown("**" + tr("情绪（0 平静 … 100 愤怒）", "Mood (0 calm … 100 furious)") + "**")
         # No min/max: Streamlit refuses a value out of range in the browser, in English, and the apply
         # button then does nothing; the scenario check says what is wrong, in the UI's language, with its line.
         for column, name in zip(st.columns(len(MOOD_FIELDS)), MOOD_FIELDS):
             new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), value=cells[f"mood.{name}"], step=1,
-                                                      key=f"sf_{key}_mood_{name}")
-        new["goals"] = st.text_area(tr("目标（每行一个）", "Goals (one per line)"), cells["goals"], key=f"sf_{key}_goals", max_chars=TEXT_CHARS)
+                                                      **kept(f"sf_{key}_mood_{name}"))
+        new["goals"] = st.text_area(tr("目标（每行一个）", "Goals (one per line)"), cells["goals"], **kept(f"sf_{key}_goals"), max_chars=TEXT_CHARS)
         new["goals_en"] = st.text_area(tr("目标的英文（可选，每行一个，与目标逐条对应）",
                                           "Goals in English (optional, one per line, one for each goal)"),
-                                       cells["goals_en"], key=f"sf_{key}_goals_en", max_chars=TEXT_CHARS)
+                                       cells["goals_en"], **kept(f"sf_{key}_goals_en"), max_chars=TEXT_CHARS)
         st.markdown("**" + tr("要点", "Checkpoints") + "**")
         new["checkpoints"] = _table(cells["checkpoints"], CHECKPOINT_COLUMNS, f"sf_{key}_checkpoints")
         st.markdown("**" + tr("客户追问", "Follow-up questions") + "**")
         new["follow_ups"] = _table(cells["follow_ups"], FOLLOW_UP_COLUMNS, f"sf_{key}_follow_ups")
         st.markdown("**" + tr("客户台词", "Customer lines") + "**")
         for name in LINE_TEXTS:
-            new[f"lines.{name}"] = st.text_input(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], key=f"sf_{key}_line_{name}", max_chars=LINE_CHARS)
+            new[f"lines.{name}"] = st.text_input(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_line_{name}"), max_chars=LINE_CHARS)
         for column, name in zip(st.columns(2) * ((len(LINE_LISTS) + 1) // 2), LINE_LISTS):
-            new[f"lines.{name}"] = column.text_area(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], key=f"sf_{key}_lines_{name}", max_chars=TEXT_CHARS)
-        applied = st.form_submit_button(tr("应用到 YAML", "Apply to the YAML"), type="primary")
-    return new if applied else None
+            new[f"lines.{name}"] = column.text_area(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_lines_{name}"), max_chars=TEXT_CHARS)
+        applied = form.submit(tr("应用到 YAML", "Apply to the YAML"), type="primary")
+    return new, applied

@@ -88,11 +88,21 @@ def _on_thumbs(user: UserInfo, key: str, entry_id: str, widget: str) -> None:
                  icon=":material/check_circle:")
 
 
-def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
+def report_choices(entries: Sequence[str], shown: Sequence[str], reported: str) -> list[str]:
+    """The entries a report may name as the right one: the page's other answers first, in their order (the right one
+    is most often among them: qa21's agent opened a list of 289 starting at 受益人由谁指定？, under 其他可能相关的条目
+    holding the right one), then the rest in content order, the answer reported as wrong last."""
+    first = list(dict.fromkeys(entry for entry in shown if entry != reported and entry in entries))
+    rest = [entry for entry in entries if entry != reported and entry not in first]
+    return [*first, *rest, *([reported] if reported in entries else [])]
+
+
+def _report_form(user: UserInfo, key: str, entry_id: str, shown: Sequence[str]) -> None:
     """Which entry would have been right (optional), then send; one form open at a time."""
     # Not st.form: a language switch drew an unsent 正确的条目 back as 不确定 (ui/live_form.py, polish30).
     with live_form(f"report-{key}-{entry_id}") as form:
-        right = one_or_all(st, tr("正确的条目（可选）", "The right entry (optional)"), list(knowledge_base().content.entries),
+        choices = report_choices(list(knowledge_base().content.entries), shown, entry_id)
+        right = one_or_all(st, tr("正确的条目（可选）", "The right entry (optional)"), choices,
                            f"report-right-{key}-{entry_id}", tr("不确定 / 不选", "Not sure / none"), format_func=entry_choice)
         send, cancel = st.columns(2)
         with send:
@@ -109,17 +119,18 @@ def _report_form(user: UserInfo, key: str, entry_id: str) -> None:
             st.rerun()
 
 
-def _report_button(user: UserInfo, key: str, entry_id: str, label: str, column=st) -> None:
+def _report_button(user: UserInfo, key: str, entry_id: str, label: str, column=st, shown: Sequence[str] = ()) -> None:
     if st.session_state.get(f"reported-{key}-{entry_id}"):
         column.caption(tr("已报告，谢谢！培训师会查看。", "Reported, thank you: an instructor will look at it."))
     elif column.button(label, key=f"report-open-{key}-{entry_id}", icon=":material/flag:", type="tertiary"):
         st.session_state[REPORTING] = (key, entry_id)
     if st.session_state.get(REPORTING) == (key, entry_id):
-        _report_form(user, key, entry_id)
+        _report_form(user, key, entry_id, shown)
 
 
-def answer_feedback(user: UserInfo, key: str, hit: Hit) -> None:
-    """👍/👎 on one answer and a "report a wrong answer" link that asks for the right entry."""
+def answer_feedback(user: UserInfo, key: str, hit: Hit, shown: Sequence[str] = ()) -> None:
+    """👍/👎 on one answer and a "report a wrong answer" link that asks for the right entry, the page's other answers
+    (`shown`, entry ids in the page's order) offered first."""
     thumbs, report = st.columns([1, 3], vertical_alignment="center")
     widget = f"thumbs-{key}-{hit.id}"
     with thumbs:
@@ -127,7 +138,7 @@ def answer_feedback(user: UserInfo, key: str, hit: Hit) -> None:
         verdict = _thumbs_verdict(widget)
         if verdict is not None:  # the choice stays in words, not only in the thumb's colour
             st.caption(tr(f"已评价：{VERDICT_WORDS[verdict][0]}", f"Rated {VERDICT_WORDS[verdict][1]}"))
-    _report_button(user, key, hit.id, tr("报告答案有误", "Report a wrong answer"), report)
+    _report_button(user, key, hit.id, tr("报告答案有误", "Report a wrong answer"), report, shown)
 
 
 def no_answer_feedback(user: UserInfo, key: str) -> None:

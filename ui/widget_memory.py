@@ -4,11 +4,16 @@ Streamlit forgets a widget's value as soon as a run of the app does not draw it,
 another page and coming back used to clear the editor's filters, its pick and its unsaved
 fields, and the hit test's question. `keep(key)` is used as the widget's key: each run notes
 the value the widget has now, and a run that finds the widget forgotten puts the noted value back.
+`kept(key)` also notes the value in the widget's `on_change`: a value typed and left just as the
+instructor clicks another page's link reaches the server with that page's run, where the page that
+drew the widget (and its `keep`) never runs, and the widget is dropped at its end (polish15; polish31).
+Streamlit runs widget callbacks first, whichever page runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -23,6 +28,24 @@ def keep(key: str) -> str:
     elif key in memory:
         st.session_state[key] = memory[key]
     return key
+
+
+def note(key: str) -> None:
+    """Note the widget's value now (an `on_change` callback: runs before whichever page the run draws)."""
+    if key in st.session_state:
+        st.session_state.setdefault(_MEMORY, {})[key] = st.session_state[key]
+
+
+def kept(key: str, valid: Callable[[Any], bool] | None = None) -> dict[str, Any]:
+    """A widget's `key` and `on_change` (as `**kept(key)`): its value kept over a visit to another page, also when
+    the value arrives with the other page's run. A kept value `valid` refuses (an option gone meanwhile: a scenario
+    deleted, an agent moved to another team, a due date now past) is dropped, and the widget drawn with its default:
+    Streamlit stops the page on a value that is no option or out of range."""
+    keep(key)
+    if valid is not None and key in st.session_state and not valid(st.session_state[key]):
+        del st.session_state[key]
+        st.session_state.get(_MEMORY, {}).pop(key, None)
+    return {"key": key, "on_change": note, "args": (key,)}
 
 
 def forget(prefix: str) -> None:
@@ -65,3 +88,21 @@ def emptied(key: str) -> str:
     if st.session_state.pop(f"_empty:{key}", False):
         st.session_state[key] = ""
     return key
+
+
+def kept_tabs(names: Sequence[str], key: str) -> Sequence[Any]:
+    """st.tabs whose open tab is kept by its place, not its name: over a language switch, a visit to another page, and
+    a run that draws the tabs anew.
+
+    Streamlit draws a tab list anew, on its first tab, when its names change (a language switch: 用户管理 went from
+    添加用户 back to 账户列表, 情景编辑 from YAML back to 表单; polish30), and a `key` alone does not keep it: the open tab is
+    its name, which the other language does not have. Here choosing a tab notes its place (a run, as any widget's
+    change), and the list is drawn opened there — a new list in each language (its names are in its key)."""
+    place_key, widget_key = f"_open_tab:{key}", f"{key}:" + "|".join(names)
+
+    def note_place() -> None:
+        if st.session_state.get(widget_key) in names:
+            st.session_state[place_key] = list(names).index(st.session_state[widget_key])
+
+    place = min(st.session_state.get(place_key, 0), len(names) - 1)
+    return st.tabs(names, key=widget_key, default=names[place], on_change=note_place)

@@ -18,6 +18,7 @@ from ui.i18n import tr
 from ui.live_form import live_form
 from ui.pages import require_page_user
 from ui.resources import database
+from ui.widget_memory import kept_tabs
 
 user = require_page_user(__file__)
 db = database()
@@ -65,8 +66,9 @@ with st.container():
         if passwords:
             show_new_passwords(passwords)
 
-accounts_tab, add_tab, roster_tab = st.tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
-                                             tr("导入名单", "Import a roster")])
+# Kept by place: a language switch opened 账户列表 again with 添加用户's fields behind it (polish30, polish31).
+accounts_tab, add_tab, roster_tab = kept_tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
+                                               tr("导入名单", "Import a roster")], "admin_tabs")
 
 with accounts_tab:
     accounts = list_accounts(db)

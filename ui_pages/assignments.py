@@ -22,6 +22,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database
 from ui.resources import scenarios as scenario_resources
+from ui.widget_memory import kept
 
 user = require_page_user(__file__)
 db = database()
@@ -38,23 +39,25 @@ if not teams:
 elif not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
 else:
-    team = st.selectbox(tr("班组", "Team"), teams, key="assignment_team", placeholder=tr("选择班组", "Choose a team"))
+    team = st.selectbox(tr("班组", "Team"), teams, **kept("assignment_team", valid=lambda t: t in teams), placeholder=tr("选择班组", "Choose a team"))
     team_agents = {member.id: member.display_name for member in agents(db, team)}
     # Not a form: a form's choices stay in the browser until it is submitted, so switching the language (a run the
     # form did not send) drew them again empty — the chosen agents, the mode (polish29). Each choice is in the session
-    # state as it is made, and ui.i18n keeps it over a switch as it does any other widget's.
+    # state as it is made, and ui.i18n keeps it over a switch as it does any other widget's. Kept over a visit to another
+    # page too (ui.widget_memory.kept): a scenario, agents and the exam mode chosen, then 团队概览 and back, came back
+    # as the page opens (polish31).
     with st.container(border=True):
         scenario_col, agents_col = st.columns(2)
-        scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), key="assignment_scenario",
+        scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), **kept("assignment_scenario", valid=lambda s: s in scenarios),
                                              format_func=scenario_title, placeholder=tr("选择情景", "Choose a scenario"))
-        chosen = agents_col.multiselect(tr("指定坐席", "Agents"), list(team_agents), key="assignment_agents",
+        chosen = agents_col.multiselect(tr("指定坐席", "Agents"), list(team_agents), **kept("assignment_agents", valid=lambda ids: all(i in team_agents for i in ids)),
                                         format_func=team_agents.get, placeholder=tr("全组（不选即全组）", "The whole team (none chosen)"),
                                         help=tr("只给这几位坐席布置；不选则布置给全组。",
                                                 "Assign to these agents only; with none chosen, to the whole team."))
         mode_col, due_col = st.columns(2)
-        mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, key="assignment_mode",
+        mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, **kept("assignment_mode"),
                               format_func=mode_choice)
-        due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, key="assignment_due")
+        due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, **kept("assignment_due", valid=lambda day: day >= today))
         if st.button(tr("布置", "Assign"), type="primary", key="assignment_submit"):
             try:
                 made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)

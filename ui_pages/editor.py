@@ -16,10 +16,10 @@ from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, f
 from ui.display import category_name, choice_name, entry_choice, shortened, tag_name
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
-from ui.live_form import live_form
+from ui.live_form import live_form, unsaved_changes
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
-from ui.widget_memory import forget, keep
+from ui.widget_memory import forget, keep, kept
 
 NEW = ""
 
@@ -87,13 +87,20 @@ if picked != NEW:
     cells = cells_of(kind, loaded)
 else:
     # a new entry opened from another page (搜索反馈) starts with its cells filled in
-    cells = {"id": categories[new_category].prefix if kind == ENTRY else "q-",
-             **st.session_state.pop(EDITOR_PREFILL, {})}
+    cells = {"id": categories[new_category].prefix if kind == ENTRY else "q-"}
+as_saved = dict(cells)  # the item as saved (a new one: empty), what "unsaved changes" compares the fields with
+if picked == NEW:
+    cells |= st.session_state.pop(EDITOR_PREFILL, {})
 
 
-def widget(name: str) -> str:
-    """A form field's key: new for each opened draft, and kept while the user visits other pages."""
-    return keep(f"{kind}-{version}-{name}")
+def widget(name: str) -> dict:
+    """A form field's key (new for each opened draft) and its `on_change`: kept while the user visits other pages."""
+    return kept(f"{kind}-{version}-{name}")
+
+
+# What each field held when the draft was opened (a new item's: empty; a new entry opened from 搜索反馈 starts with
+# words that are not saved yet): a draft whose fields differ is unsaved, and the page says so by the save button.
+opened: dict[str, object] = {}
 
 
 def show_control(column: Column) -> object:
@@ -106,17 +113,20 @@ def show_control(column: Column) -> object:
         # chosen: it started on the first entry of the whole content (bene-who-designates), and an item written
         # for another category was saved tied to it without a word (qa16).
         choices = list(content.entries)
+        opened[column.name] = as_saved.get(column.name) if as_saved.get(column.name) in choices else None
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else None,
-                            key=widget(column.name), help=help_text, format_func=entry_choice,
+                            **widget(column.name), help=help_text, format_func=entry_choice,
                             placeholder=tr("选择条目（可输入问题中的字查找）",
                                            "Pick an entry (type its id or words of its question, English or Chinese)"))
     if column.control == PICK:
         choices = list(spec.choices)
+        opened[column.name] = choices[choices.index(as_saved.get(column.name)) if as_saved.get(column.name) in choices else 0]
         return st.selectbox(label, choices, index=choices.index(current) if current in choices else 0,
-                            key=widget(column.name), help=help_text, format_func=choice_name,
+                            **widget(column.name), help=help_text, format_func=choice_name,
                             placeholder=tr("请选择", "Choose one"))
     box, bound = (st.text_area, TEXT_CHARS) if column.control == AREA else (st.text_input, LINE_CHARS)
-    return box(label, value=current, key=widget(column.name), help=help_text, max_chars=bound,
+    opened[column.name] = as_saved.get(column.name, "")
+    return box(label, value=current, **widget(column.name), help=help_text, max_chars=bound,
                disabled=column.name == "id" and picked != NEW)
 
 
@@ -130,6 +140,7 @@ with live_form(f"editor-form-{kind}") as form:
         values[column.name] = show_control(column)
         if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
             field_messages(messages, column.problem_field)
+    discard = unsaved_changes(any(values[name] != opened[name] for name in opened), "editor")
     save_col, try_col = st.columns(2)
     with save_col:
         save = form.submit(tr("保存并发布", "Save and publish"), type="primary", key="editor_save")
@@ -146,6 +157,10 @@ def save_and_remember(item: dict | None, next_pick: str) -> None:
         st.session_state["editor_next_pick"] = next_pick
         st.session_state["editor_saved"] = outcome
 
+
+if discard:  # the draft opened again from the file (a new item: empty), its fields drawn anew
+    st.session_state["editor_draft_key"] = None
+    st.rerun()
 
 if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
@@ -185,7 +200,7 @@ if moved_to is not None and saved is not None:
 if picked != NEW:
     with st.expander(tr("删除", "Delete")):
         st.caption(tr("被测验题或情景引用的条目不能删除。", "Entries used by quiz items or scenarios cannot be deleted."))
-        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), key=widget("delete_sure"))
+        sure = st.checkbox(tr(f"确认删除 {picked}", f"Yes, delete {picked}"), **widget("delete_sure"))
         if st.button(tr("删除", "Delete"), disabled=not sure, key=f"{kind}-{version}-delete"):
             save_and_remember(None, next_pick=NEW)
             st.rerun()

@@ -19,6 +19,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.judge_status import judge_status_panel
 from ui.resources import database, judge_status, retrain_judge, scenarios, settings
+from ui.widget_memory import kept
 
 RESULT = "judge_review_result"
 
@@ -61,10 +62,10 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
     sentences = reply_sentences(correction.utterance)
     sentence = sentences[0] if len(sentences) == 1 else st.radio(
         tr("哪一句完成了该要点（写入该要点的示例句）", "Which sentence did the step (added to the step's examples)"),
-        sentences, key=f"sentence_{correction.id}")
+        sentences, **kept(f"sentence_{correction.id}", valid=lambda chosen: chosen in sentences))
     note = st.text_input(tr("给学员的说明（维持原判时必填，学员会看到）",
                             "A word to the trainee (required to keep the judgement; they will see it)"),
-                         key=f"note_{correction.id}", max_chars=MAX_REASON,
+                         **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
                          placeholder=tr("例如：这句确实确认了还在犹豫期内，已更正 / 这句没有说到15天，维持原判",
                                         "e.g. this did confirm she is within the period, corrected / no 15 days said"))
     accept_col, reject_col = st.columns(2)
@@ -131,14 +132,14 @@ for correction in queue:
         existing = known.get(correction.utterance)
         labels, counter = suggested_labels(correction, existing.labels if existing else ())
         chosen = st.multiselect(tr("这句话表现出的行为", "Behaviours the reply shows"), UTTERANCE_BEHAVIOURS,
-                                default=labels, format_func=name, key=f"labels_{correction.id}",
+                                default=labels, format_func=name, **kept(f"labels_{correction.id}"),
                                 placeholder=tr("选择行为", "Choose behaviours"))
         counters = [b for b in NEGATIVE if b in UTTERANCE_BEHAVIOURS and b not in chosen]
         # Only what the reply itself shows can be a counter-example: a 未回应问题 objection suggested
         # ignored_question, which is not among the choices, and the whole queue stopped on Streamlit's error (qa16).
         chosen_counter = st.multiselect(tr("不应被判为（反例）", "Must not be flagged as (counter-example)"), counters,
                                         default=[c for c in counter if c in counters], format_func=name,
-                                        key=f"counter_{correction.id}", placeholder=tr("选择行为", "Choose behaviours"))
+                                        **kept(f"counter_{correction.id}", valid=lambda chosen: all(c in counters for c in chosen)), placeholder=tr("选择行为", "Choose behaviours"))
         if not step and correction.behaviour in NEGATIVE and correction.behaviour not in UTTERANCE_BEHAVIOURS:
             st.caption(tr(f"“{name(correction.behaviour)}”要看客户当时说了什么，不是这句话本身的行为，不能作为反例写入话语语料：",
                           f"“{name(correction.behaviour)}” depends on what the customer had said, not on the reply "
@@ -149,7 +150,7 @@ for correction in queue:
         # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
         note = st.text_input(tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
                                 "A word to the trainee (required to relabel or keep the judgement; they will see it)"),
-                             key=f"note_{correction.id}", max_chars=MAX_REASON,
+                             **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
                              placeholder=tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
                                             "e.g. this was comforting the customer, corrected / this blamed the rules"))
         accept_col, reject_col = st.columns(2)

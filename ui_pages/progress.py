@@ -56,10 +56,13 @@ sessions = store.recent_sessions(user.id, limit=10)
 st.subheader(tr("今日目标", "Today's goal"))
 assigned_text = tr(f" · 作业 {goal.assignments_done} / {goal.assignments_goal}",
                    f" · assignments {goal.assignments_done} / {goal.assignments_goal}") if goal.assignments_goal else ""
-st.progress(goal.done_share, text=tr(
-    f"复习 {goal.reviews_done} / {goal.reviews_goal} · 模拟通话 {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}",
-    f"Reviews {goal.reviews_done} / {goal.reviews_goal} · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}")
-    + assigned_text)
+# Nothing due today read 复习 0 / 0 to a week-2 agent who had just answered 11 new questions, as if nothing were done
+# (qa21): it says so in words.
+reviews_text = (tr(f"复习 {goal.reviews_done} / {goal.reviews_goal}", f"Reviews {goal.reviews_done} / {goal.reviews_goal}")
+                if goal.reviews_goal else tr("今天没有到期的复习", "No reviews due today"))
+st.progress(goal.done_share, text=reviews_text + tr(
+    f" · 模拟通话 {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}",
+    f" · practice calls {min(goal.calls_done, goal.calls_goal)} / {goal.calls_goal}") + assigned_text)
 # An assignment due on a later day is not in today's goal, but a new agent told "有作业的先做作业" (使用指南) looked
 # here for it and found nothing (qa17): it is named, with its due date, and the link to do it.
 due_later = [a for a in my_assignments if not a.done and a.due_date > today]

@@ -131,7 +131,7 @@ def submit_clicked() -> None:
     seconds = (now() - run["shown"]).total_seconds()
     result = record_answer(store, user.id, question, given, seconds, run["id"], now(), config.quiz_slow_seconds)
     run["results"].append((question, result.correct, seconds))
-    run["feedback"] = {"correct": result.correct}
+    run["feedback"] = {"correct": result.correct, "spelled": question.spelled_as(given)}
     save_run(database(), user.id, run)
 
 
@@ -152,7 +152,9 @@ def next_clicked() -> None:
 def show_feedback(question: Question, feedback: dict) -> None:
     """Right or wrong, the explanation and the FAQ entry; `question` is as shown (`shown`)."""
     if feedback["correct"]:
-        st.success(tr("回答正确！", "Correct!"), icon=RIGHT_ICON)
+        spelled = feedback.get("spelled")  # a homophone typed: right, and shown how it is written
+        st.success(tr("回答正确！", "Correct!") + (tr(f"（标准写法：{spelled}）", f" (it is written {spelled})")
+                                                  if spelled else ""), icon=RIGHT_ICON)
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
                  icon=WRONG_ICON)

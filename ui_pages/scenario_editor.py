@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kb.content import ID_PATTERN
-from kb.yaml_source import parse_yaml
+from kb.yaml_source import normalize_line_breaks, parse_yaml
 from trainer.dialogue import DialogueSession
 from trainer.editing.dry_run import dry_run
 from trainer.editing.files import UnsafePath
@@ -25,7 +25,8 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.scenario_form import scenario_form
-from ui.widget_memory import keep
+from ui.live_form import unsaved_changes
+from ui.widget_memory import forget, keep, kept_tabs
 
 NEW = ""
 MAX_ID_CHARS = 80
@@ -72,36 +73,51 @@ if st.session_state.get("scenario_draft_for") != picked_name:
     draft = st.session_state["scenario_draft"]
     st.session_state["scenario_working"] = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
     st.session_state.pop("scenario_dry_run", None)
+    forget("sf_")  # the form of the file closed
 draft = st.session_state["scenario_draft"]
 if "scenario_result" in st.session_state:
     show_result(st.session_state.pop("scenario_result"))
 
 version = st.session_state["scenario_version"]
-form_tab, yaml_tab = st.tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")])
+saved_text = draft.base_text if draft.base_text is not None else SKELETON.format(id=draft.item_id)
+
+
+def note_yaml(key: str) -> None:
+    """The YAML box's `on_change`: its text is the draft as soon as it reaches the server, also when it arrives with
+    another page's run (left just as a link was clicked), where this page never runs to read it (polish31)."""
+    st.session_state["scenario_working"] = st.session_state[key]
+
+
+form_tab, yaml_tab = kept_tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")], "scenario_tabs")
 with yaml_tab:
     st.html(MONOSPACE)
     st.caption(tr("表单之外的字段（标题、类型、触发、案情事实、示范回答……）在这里编辑；表单的修改也会写到这里。",
                   "Fields the form does not show (title, kind, triggers, case facts, model answers …) are edited here; "
                   "the form's changes are written here too."))
     with st.container(key="scenario_yaml"):
-        text = st.text_area("YAML", value=st.session_state["scenario_working"], height=480,
-                            key=f"scenario_text_{version}", max_chars=MAX_SCENARIO_CHARS)
+        text = st.text_area("YAML", value=st.session_state["scenario_working"], height=480, key=f"scenario_text_{version}",
+                            on_change=note_yaml, args=(f"scenario_text_{version}",), max_chars=MAX_SCENARIO_CHARS)
     st.session_state["scenario_working"] = text
+form_changed = False  # the form has changes not yet applied to the YAML
 with form_tab:
     parsed, parse_problems = parse_yaml(text, draft.file)
     if parse_problems or not isinstance(parsed, dict):
         st.info(tr("YAML 有语法错误，请先在 YAML 页修正，再使用表单。", "The YAML does not parse: fix it on the YAML tab to use the form."))
     else:
         form_key = f"{version}_{hashlib.sha256(text.encode()).hexdigest()[:8]}"  # a new text re-fills the form
-        cells = scenario_form(plain(parsed), form_key)
-        if cells is not None:
-            try:
-                changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
-            except YamlEditError as error:
+        cells, applied = scenario_form(plain(parsed), form_key)
+        try:
+            changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
+        except YamlEditError as error:
+            form_changed = True
+            if applied:
                 st.error(tr("表单的修改无法写入：", "The form's changes could not be written: ") + escape_markdown(str(error)))
-            else:
+        else:
+            form_changed = changed != normalize_line_breaks(text)
+            if applied:
                 st.session_state["scenario_working"] = changed
                 st.session_state["scenario_version"] = version + 1
+                forget("sf_")  # the form is filled again from the new text
                 st.rerun()
 
 # Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied.
@@ -139,6 +155,13 @@ if scenario is not None:
     elif ran is not None:
         st.caption(tr("内容已修改，请重新试运行。", "The draft changed since the dry run; run it again."))
 
+# A draft differs from the file, or the form holds changes not applied yet: said by the save button, with a way back.
+if unsaved_changes(form_changed or normalize_line_breaks(text) != normalize_line_breaks(saved_text), "scenario"):
+    st.session_state["scenario_working"] = saved_text
+    st.session_state["scenario_version"] = version + 1  # the YAML box and the form drawn anew, from the file
+    st.session_state.pop("scenario_dry_run", None)
+    forget("sf_")
+    st.rerun()
 save_col, delete_col = st.columns(2)
 if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):
     result = editor.save_file(draft, text, user.login)

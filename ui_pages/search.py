@@ -48,8 +48,9 @@ with query_col, st.form("search-form", border=False):
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
 
 
-def show_hit(hit: Hit, rank: int, search_key: str) -> None:
-    """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎."""
+def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
+    """One answer: question and answer with the matched terms in bold, script with a copy button, 👍/👎 (a report
+    offers the page's answers, `shown`, first)."""
     question, answer = entry_text(hit, "question"), entry_text(hit, "answer")
     known = glossary_terms(kb)
     st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
@@ -72,7 +73,7 @@ def show_hit(hit: Hit, rank: int, search_key: str) -> None:
                  f" · {tr('把握较低：请核对是否就是客户问的', 'a weaker match: check it is what the customer asked')}"
                  if hit.under_threshold else f" · {tr('相关度', 'relevance')} {hit.relevance:.2f}")
     st.caption(f"{tr(name.name, name.name_en)}{relevance} · `{hit.id}`")
-    answer_feedback(user, search_key, hit)
+    answer_feedback(user, search_key, hit, shown)
 
 
 def show_articles(articles: list[ArticleHit]) -> None:
@@ -108,13 +109,14 @@ def show_results() -> None:
                    icon=":material/help:")
         no_answer_feedback(user, search_key)
     else:
+        shown = [hit.id for hit in hits]
         with st.container(border=True):
-            show_hit(hits[0], 1, search_key)
+            show_hit(hits[0], 1, search_key, shown)
         if len(hits) > 1:
             st.caption(tr("其他可能相关的条目（按匹配程度排序）：", "Other entries that may be relevant (best match first):"))
         for rank, hit in enumerate(hits[1:], start=2):
             with st.expander(f"{rank}. {escape_markdown(entry_text(hit, 'question'))}"):
-                show_hit(hit, rank, search_key)
+                show_hit(hit, rank, search_key, shown)
     show_articles(kb.search_regulations(query, k=3))
 
 

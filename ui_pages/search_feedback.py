@@ -20,7 +20,7 @@ from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
-from ui.widget_memory import keep, redraw_choice
+from ui.widget_memory import keep, kept, redraw_choice
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
@@ -187,7 +187,7 @@ st.dataframe(wording_rows(group), hide_index=True,
 
 fix_key = fix_key_of(group.label)
 text_col, entry_col = st.columns(2)
-text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, key=f"search_feedback_text_{group.label}",
+text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, **kept(f"search_feedback_text_{group.label}", valid=lambda t: t in group.texts),
                           placeholder=tr("选择一个问法", "Choose a wording"))
 now_ids = [h.id for h in kb.search(text, k=GOOD_RANK)]
 suggested = group.suggested_entry()
@@ -195,7 +195,7 @@ choices = list(entries)
 default = suggested if suggested in entries else now_ids[0] if now_ids else None
 entry_id = entry_col.selectbox(tr("加到哪个条目", "Entry it belongs to"), choices, format_func=entry_label,
                                index=choices.index(default) if default in choices else None,
-                               key=f"search_feedback_entry_{group.label}",
+                               **kept(f"search_feedback_entry_{group.label}", valid=lambda e: e is None or e in entries),
                                placeholder=tr("选择正确的条目", "Pick the right entry"))
 then_ids = next(s.top_ids for s in group.searches if s.query == text)[:GOOD_RANK]
 st.caption(tr("这个问法当时的前三：", "This wording found then: ") + (", ".join(then_ids) or tr("没有答案", "no answer"))

@@ -201,7 +201,7 @@ def accounts(browser):
     people = {}
     page.open("/users", step="open a page")
     for login, name, role in (("agent.wang", "王坐席", "坐席"), ("teacher.li", "李老师", "培训师")):
-        page.tab("添加用户")
+        page.kept_tab("添加用户")
         # each field reaches the app as it is left (not a form since polish30): typed and sent one by one, or a run
         # started by leaving one would draw the next again while it is being used
         page.type_and_enter("姓名", name).type_and_enter("登录名（工号或邮箱）", login).choose("角色", role)

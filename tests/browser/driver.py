@@ -437,6 +437,15 @@ class Page:
         self.page.get_by_role("tab", name=name).click()
         return self
 
+    def kept_tab(self, name: str, step: str | None = None) -> "Page":
+        """Choose a tab kept over a language switch (ui.widget_memory.kept_tabs: 用户管理, 情景编辑): choosing it runs the
+        app, and the page is read once that run has settled (a field typed during it could be drawn again under the
+        typing); a tab already open is left as it is (clicking it sends nothing)."""
+        tab = self.page.get_by_role("tab", name=name).filter(visible=True).first
+        if tab.get_attribute("aria-selected") == "true":
+            return self
+        return self.act(tab.click, step, what=f"choosing the tab {name!r}")
+
     def open_tab(self, name: str, step: str | None = None) -> "Page":
         """Choose a tab drawn only when chosen (st.tabs with on_change="rerun", e.g. the call report's details): the
         app reruns to draw it, and the page is read once that run has settled. Read before it, the tab is half drawn:

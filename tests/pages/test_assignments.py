@@ -209,3 +209,22 @@ def test_an_instructor_assigns_practice_to_chosen_agents_of_the_team(app_env, st
     assert assignments_for(store, other) == []
     [table] = [d.value for d in at.dataframe if "状态" in d.value.columns]
     assert table["坐席"].tolist() == ["小李"]  # 谁完成了: the chosen agent only
+
+
+def test_an_assignment_being_set_up_is_kept_over_a_visit_to_another_page(app_env, store) -> None:
+    """polish31: a scenario, the agents and 考试 chosen, then 团队概览 and back: 作业布置 showed its first scenario, the
+    whole team and 练习 again (its keys were plain, dropped with the page)."""
+    chosen = get_or_create_by_name(store, "小李", "agent", "一组")
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(EXAM_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # leaving a page drops its widgets
+    at.session_state["user"] = get_or_create_by_name(store, "王老师", "instructor", "一组")
+    at.run().switch_page("ui_pages/assignments.py").run()
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off").run()
+    at.multiselect(key="assignment_agents").set_value([chosen.id]).run()
+    at.radio(key="assignment_mode").set_value("exam")  # not run: sent with the next page's run, as a link click sends it
+    at.switch_page("ui_pages/team.py").run()
+    at.switch_page("ui_pages/assignments.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="assignment_scenario").value == "mini-cooling-off"
+    assert at.multiselect(key="assignment_agents").value == [chosen.id]
+    assert at.radio(key="assignment_mode").value == "exam"

@@ -569,3 +569,59 @@ def test_a_new_quiz_item_is_saved_in_the_category_of_the_entry_it_tests(app_env,
     assert not at.exception
     assert knowledge_base().content.quiz_items["q-lapse-new-1"].category == "lapse"
     assert any("已存入该分类" in i.value for i in at.info), texts(at)
+
+
+def answer_box(at: AppTest):
+    return next(t for t in at.text_area if t.key.startswith("entry-") and t.key.endswith("-answer"))
+
+
+def test_an_unsaved_draft_is_kept_over_a_visit_says_so_by_the_save_button_and_can_be_discarded(app_env, instructor):
+    """polish30 #4: an edit not yet saved was lost on a visit to another page, and nothing said the page held one.
+    The draft is kept, "未保存的修改" shows while it differs from the file (not when the item is only opened), and
+    放弃修改 opens the item again as saved."""
+    saved = (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # leaving a page drops its widgets
+    at.session_state["user"] = instructor
+    at.switch_page("ui_pages/editor.py").run()
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    original = answer_box(at).value
+    assert "未保存的修改" not in texts(at)
+
+    answer_box(at).input("犹豫期以合同为准（未保存的草稿）。").run()
+    at.switch_page("ui_pages/search.py").run()
+    at.switch_page("ui_pages/editor.py").run()
+    assert answer_box(at).value == "犹豫期以合同为准（未保存的草稿）。"
+    assert "未保存的修改" in texts(at)
+
+    at.button(key="editor-discard").click().run()
+    assert not at.exception
+    assert answer_box(at).value == original
+    assert "未保存的修改" not in texts(at)
+    assert (app_env.content_dir / "faq" / "cooling-off.yaml").read_bytes() == saved
+
+
+def test_a_field_left_as_a_link_is_clicked_is_kept(app_env, instructor):
+    """A value typed and left just as the instructor clicks another page's link reaches the app with that page's run,
+    where the editor never runs; its fields were dropped at the end of that run, and the edit lost (polish31)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.switch_page("ui_pages/editor.py").run()
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    answer_box(at).input("犹豫期以合同为准（随链接送达）。")  # not run: sent with the next page's run
+    at.switch_page("ui_pages/search.py").run()
+    at.switch_page("ui_pages/editor.py").run()
+    assert answer_box(at).value == "犹豫期以合同为准（随链接送达）。"
+    assert "未保存的修改" in texts(at)
+
+
+def test_a_new_entry_opened_from_search_feedback_is_unsaved_work(app_env, instructor):
+    """A new entry started from 搜索反馈 opens with its question filled in: that is a draft not saved yet."""
+    at = AppTest.from_file(str(ROOT / "ui_pages/editor.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.session_state["editor_prefill"] = {"question": "冷静期能退多少钱"}
+    at.run()
+    assert not at.exception
+    assert "未保存的修改" in texts(at)
+    at.button(key="editor-discard").click().run()
+    assert not [t.value for t in at.text_input if t.key.endswith("-question") and t.value]
+    assert "未保存的修改" not in texts(at)

@@ -270,6 +270,21 @@ def test_a_contested_step_is_named_in_the_pages_language(app_env, store, languag
     assert said in shown and unsaid not in shown.split("Quoted")[0].split("评判引用")[0], shown
 
 
+def test_a_relabel_and_its_note_are_kept_over_a_visit_to_another_page(app_env, store, queued) -> None:
+    """polish31: the behaviours chosen and the note half written, then 团队概览 to look at the trainee and back: the
+    correction showed the suggested labels and an empty note again (its keys were plain, dropped with the page)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)  # leaving a page drops its widgets
+    at.session_state["user"] = instructor(store)
+    at.run().switch_page("ui_pages/judge_review.py").run()
+    at.multiselect(key=f"labels_{queued}").set_value(["empathy", "apology"]).run()
+    at.text_input(key=f"note_{queued}").input("这句是安慰和道歉")  # not run: sent with the next page's run
+    at.switch_page("ui_pages/team.py").run()
+    at.switch_page("ui_pages/judge_review.py").run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key=f"labels_{queued}").value == ["empathy", "apology"]
+    assert at.text_input(key=f"note_{queued}").value == "这句是安慰和道歉"
+
+
 STEP_REPLY = "您好。犹豫期一共有十五天呢，您放心。"
 
 

@@ -116,6 +116,16 @@ def test_todays_goal_counts_a_practice_call(app_env, store) -> None:
     assert "模拟通话 1 / 1" in at.get("progress")[0].proto.text and at.success
 
 
+def test_todays_goal_says_when_no_review_is_due_instead_of_zero_of_zero(app_env, store) -> None:
+    # qa21: 林小雨 answered 11 new questions in her second week and read 复习 0 / 0 under 今日目标.
+    user = create_user(store, "agent-lin", "林小雨")
+    answer(store, user, "q-new-1", True, days_ago=0)
+    goal = page("ui_pages/progress.py", user).get("progress")[0].proto.text
+    assert goal.startswith("今天没有到期的复习 · 模拟通话 0 / 1") and "0 / 0" not in goal, goal
+    english = page("ui_pages/progress.py", user, lang="en").get("progress")[0].proto.text
+    assert english.startswith("No reviews due today · practice calls 0 / 1"), english
+
+
 def test_a_new_user_is_invited_to_start_and_the_page_speaks_english(app_env, store) -> None:
     newcomer = create_user(store, "agent-new", "新人")
     at = page("ui_pages/progress.py", newcomer)

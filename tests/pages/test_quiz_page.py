@@ -322,3 +322,17 @@ def test_the_summary_time_stops_when_the_round_ends(app_env, store) -> None:
     at.run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["用时"].startswith("0:"), "the round took seconds, not 15 minutes"
+
+
+def test_a_fill_in_answer_typed_with_a_homophone_is_right_and_shows_how_it_is_written(app_env, store) -> None:
+    # qa21: a week-2 agent typed 本人帐户 (her pinyin keyboard's first 帐) for 本人账户 and was told 回答错误.
+    at, run = started_round(store, "agent-lin", "林小雨", 1)
+    entry_id = run["questions"][0].entry_id
+    run["questions"][0] = Question(id="q-own-account", type="fill_blank", prompt="保费须从投保人____支付。", options=(),
+                                   answer="本人账户", explanation="……", entry_id=entry_id)
+    at.session_state["quiz_run"] = run
+    at.run()  # the round's first question, asked afresh as a fill-in
+    give(at, run["questions"][0], f"quiz-answer-{run['id']}-0", "本人帐户")
+    at.button(key="quiz_submit").click().run()
+    assert not at.exception and not at.error
+    assert "回答正确" in at.success[0].value and "标准写法：本人账户" in at.success[0].value

@@ -39,7 +39,7 @@ def form_box(at: AppTest, name: str):
 
 
 def apply_form(at: AppTest) -> None:
-    next(b for b in at.button if b.key.startswith("FormSubmitter:scenario_form_")).click().run()
+    next(b for b in at.button if b.key.startswith("scenario_form_") and b.key.endswith("-submit")).click().run()
     assert not at.exception, at.exception
 
 
@@ -159,3 +159,56 @@ def test_a_scenarios_problems_name_it_a_scenario_not_an_faq_entry(app_env, instr
     assert "条目 'mini-cooling-off'" not in shown
     at.session_state["lang"] = "en"
     assert "scenario 'mini-cooling-off':" in "\n".join(c.value for c in at.run().code)
+
+
+def name_box(at: AppTest):
+    return next(t for t in at.text_input if t.key.startswith("sf_") and t.key.endswith("_name"))
+
+
+def through_the_app(app_env, instructor) -> AppTest:
+    """情景编辑 opened on FILE through app.py, so a visit to another page drops its widgets as in the browser."""
+    (app_env.content_dir / FILE).write_text(SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.run().switch_page("ui_pages/scenario_editor.py").run()
+    at.selectbox(key="scenario_pick").select(FILE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def warnings(at: AppTest) -> str:
+    return " ".join(w.value for w in at.warning)
+
+
+def test_a_form_edit_not_applied_is_kept_over_a_visit_and_said_unsaved_until_discarded(app_env, instructor) -> None:
+    """polish30 #4: the form was an st.form, its values in the browser until 应用到 YAML: a name changed, then a visit
+    to 知识搜索, came back as the file has it. Kept now, with "未保存的修改" by the save button until 放弃修改."""
+    at = through_the_app(app_env, instructor)
+    assert "未保存的修改" not in warnings(at)  # opened, not changed
+    name_box(at).input("黄女士改名").run()
+    assert "未保存的修改" in warnings(at)  # not applied to the YAML yet: still a change the file has not
+    at.switch_page("ui_pages/search.py").run()
+    at.switch_page("ui_pages/scenario_editor.py").run()
+    assert not at.exception, at.exception
+    assert name_box(at).value == "黄女士改名"
+    assert "未保存的修改" in warnings(at)
+
+    at.button(key="scenario-discard").click().run()
+    assert not at.exception, at.exception
+    assert name_box(at).value == "测试客户"
+    assert at.session_state["scenario_working"] == SCENARIO
+    assert "未保存的修改" not in warnings(at)
+    assert (app_env.content_dir / FILE).read_text(encoding="utf-8") == SCENARIO
+
+
+def test_a_yaml_edit_left_as_a_link_is_clicked_is_kept(app_env, instructor) -> None:
+    """A YAML change left just as another page's link is clicked reaches the app with that page's run: the box's
+    `on_change` keeps it as the draft (before, only a run of 情景编辑 itself read the box)."""
+    at = through_the_app(app_env, instructor)
+    yaml_box = next(t for t in at.text_area if t.key.startswith("scenario_text_"))
+    yaml_box.input(yaml_box.value.replace("difficulty: 1", "difficulty: 2"))  # not run: sent with the next page's run
+    at.switch_page("ui_pages/search.py").run()
+    at.switch_page("ui_pages/scenario_editor.py").run()
+    assert not at.exception, at.exception
+    assert "difficulty: 2" in next(t for t in at.text_area if t.key.startswith("scenario_text_")).value
+    assert "未保存的修改" in warnings(at)

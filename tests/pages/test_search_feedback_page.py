@@ -260,3 +260,17 @@ def test_after_a_group_is_handled_the_group_picker_shows_and_reads_the_next_grou
     assert not at.exception, at.exception
     assert at.selectbox(key="search_feedback_group").value == 1
     assert any(WRONG_TOP in h.value for h in at.subheader), [h.value for h in at.subheader]
+
+
+def test_the_entry_picked_for_a_group_is_kept_over_a_visit_to_another_page(app_env, store, logged) -> None:
+    """polish31: 加到哪个条目 chosen (not the suggested one), then another page and back: the suggestion again."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)  # leaving a page drops its widgets
+    at.session_state["user"] = create_user(store, "li", "李老师", "instructor", "一组")
+    at.run().switch_page("ui_pages/search_feedback.py").run()
+    box = at.selectbox(key=f"search_feedback_entry_{NO_ANSWER}")
+    other = next(label.split(" · ")[0] for label in box.options if label.split(" · ")[0] != box.value)
+    box.set_value(other).run()
+    at.switch_page("ui_pages/editor.py").run()
+    at.switch_page("ui_pages/search_feedback.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key=f"search_feedback_entry_{NO_ANSWER}").value == other

@@ -397,3 +397,16 @@ def test_in_english_the_sources_are_said_to_be_chinese_names(app_env, store) -> 
     at = search(at.run(), "冷静期是几天")
     assert any(c.value.startswith("依据：") and "健康保险管理办法" in c.value for c in at.caption)
     assert not [c.value for c in at.caption if "Chinese" in c.value]
+
+
+def test_the_right_entry_to_report_is_first_looked_for_among_the_pages_other_answers(app_env, store) -> None:
+    # qa21: an agent reporting a wrong first answer opened a list of every entry starting at another category's,
+    # while the right one was the page's fourth answer; she had to type to find it, on a call.
+    at = search(search_page(store), "冷静期是几天")
+    shown = [c.value.rsplit("`", 2)[-2] for c in at.caption if c.value.endswith("`")]
+    next(b for b in at.button if b.label == "报告答案有误").click().run()
+    options = next(s.options for s in at.selectbox if s.key.startswith("report-right-"))
+    assert len(shown) > 1
+    others = [o.split(" · ")[0] for o in options[1:len(shown)]]
+    assert others == shown[1:], (options[:6], shown)  # after 不确定, the page's other answers in its order
+    assert options[-1].split(" · ")[0] == shown[0]  # the answer reported as wrong comes last

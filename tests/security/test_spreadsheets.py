@@ -79,7 +79,8 @@ def import_rows(editor, count: int) -> bytes:
     for i in range(count):
         row = dict.fromkeys(header, "")
         row.update(id=f"lapse-bulk-{i}", question=f"批量问题{i}？", variants=f"问法甲{i}\n问法乙{i}\n问法丙{i}",
-                   answer=f"以合同条款为准（{i}）。", sources="合同条款惯例", difficulty="1", category="lapse")
+                   answer=f"以合同条款为准（{i}）。", script=f"您好，以您的合同条款为准（{i}）。", sources="合同条款惯例",
+                   difficulty="1", category="lapse")
         rows.append([row[c] for c in header])
     return csv_bytes(rows)
 

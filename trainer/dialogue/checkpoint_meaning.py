@@ -159,6 +159,40 @@ def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping
     return sentence if said else None
 
 
+# A step a scenario numbers (a callback's checklist: 第七项：确认缴费期间和缴费频率), said by its number: 第七项 / 第7项
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]|\d{1,2})项")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _ordinal_number(said: str) -> int:
+    """The number of 第N项 as said: 七 or 7."""
+    return int(said) if said.isdigit() else _NUMERALS.index(said) + 1
+
+
+def numbered_step(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],
+                  reader: Reader | None = None) -> str | None:
+    """The sentence that announces a step the scenario numbers (its description opens 第七项：…) by that number and tells
+    it: after the number it says something of the step — a figure or a topic term of its entries, or words of its
+    description. A trainee who walks the callback's checklist item by item names each item as the regulation numbers
+    it; calls46: cw3-e's callback-cooperative good call said "第七项：侬这份是年交，每年6000块，交10年，每年同一天从侬卡上扣，
+    对伐？" — no cue (缴费期间, 一共交 …), and by meaning e5 put the sentence nearer the cash-value entry — so the step
+    stayed open, the close was 顺序 out of order and the call timed out at 75. The number alone ("第七项，没问题吧？") is
+    no step; another step's number is not this one."""
+    own = _ORDINAL.match(checkpoint.description)
+    if own is None:
+        return None
+    number = _ordinal_number(own.group(1))
+    for match in _ORDINAL.finditer(text):
+        if _ordinal_number(match.group(1)) != number:
+            continue
+        sentence = sentence_at(text, match.start(), match.end())
+        rest = _read(sentence[sentence.find(match.group()) + len(match.group()):], reader)
+        if _says_something(rest, checkpoint, entries) or _content_pairs(rest) & _content_pairs(
+                _ORDINAL.sub("", checkpoint.description)):
+            return sentence
+    return None
+
+
 def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],
                     reader: Reader | None = None) -> bool:
     """The clause is a topic for what follows it: it ends with a cue that is a topic term of the step's entries, said

@@ -11,12 +11,15 @@ the check): judged context-free on the dev split, excusing them cost one right p
 A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
 An acknowledgment alone (嗯呐，是这么回事儿。) read as an empty answer, and the agent owning the fault (这是我们这边的问题)
 read as blame, are no faults either (judge39n, train split). A vow of the agent's own conduct on the case (我不会推给
-业务员) promises no outcome (calls45).
+业务员) promises no outcome (calls45), nor does a refusal of the demand said back before it (calls46).
 """
 
 from __future__ import annotations
 
 import re
+
+from trainer.dialogue.refusals import DECLINED
+from trainer.dialogue.regional_speech import mandarin_reading
 
 # A loss or a cost the customer bears, said as a fact (退保是会有损失的; 头几年退的比交的少): a warning, not a promise.
 _LOSS = re.compile(r"损失|亏|吃亏|拿不回|退不回|少于|比[^，。！？]{0,8}少")
@@ -62,9 +65,22 @@ _CONDUCT_VOW = re.compile(r"不会(把[^，,。！？!?]{0,6})?(推给|推到|�
 _AN_OUTCOME = re.compile(r"赔|退|到账|收益|分红|批|通过|复核|保证|肯定|一定|绝对|包")
 
 
+# A refusal of her demand, the demand said back before it (全额退再赔5万、今天到账，这个我无权答应 / 这些我都批不了): the
+# classifier read the demand's words as the agent's promise (calls46's own media-threat probes: +20, "那你现在就给我打钱！"
+# while the agent had said no). A negated ability or authority to grant (`refusals.DECLINED`), on the Mandarin reading, with
+# no word of certainty outside it (我保证今天到账，别的我做不了主 is the promise).
+_CERTAIN = re.compile(r"保证|肯定|一定|绝对|包(?:您|你|赔|退|过|到)|百分之百|没问题")
+
+
 def vows_conduct(sentence: str) -> bool:
     """The sentence vows how the agent or the company will treat the case, and names no outcome."""
     return bool(_CONDUCT_VOW.search(sentence)) and not _AN_OUTCOME.search(sentence)
+
+
+def refuses_a_demand(sentence: str) -> bool:
+    """The sentence refuses (a negated ability or authority to grant) and says nothing certain beside the refusal."""
+    reading = mandarin_reading(sentence).text
+    return bool(DECLINED.search(reading)) and not _CERTAIN.search(DECLINED.sub("", reading))
 
 
 def warns_of_a_loss(sentence: str) -> bool:
@@ -155,7 +171,7 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
         return (warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
-                or vows_conduct(sentence))
+                or vows_conduct(sentence) or refuses_a_demand(sentence))
     if behaviour == "personal_data":
         return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
                 or only_a_tail(sentence))

@@ -24,8 +24,8 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, named_feeling_calmed, naming_words, past_clauses,
-                                                 said_at_fault, said_cues)
+                                                 misses_a_refusal, named_feeling_calmed, naming_words, numbered_step,
+                                                 past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
@@ -1125,7 +1125,10 @@ class DialogueSession:
                 return calmed
         # read as the rules read it (`Detectors.reading`): a slip of a cue's term (由于期内, 理陪) says the cue (calls44)
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint, self.detectors.reading))
-        if hit is None or within(hit.quote, unsure_sentences(text)):
+        if hit is None:  # a checklist item announced by its number and told (第七项：…年交，每年6000块，交10年)
+            numbered = numbered_step(text, checkpoint, self.entries, self.detectors.reading)
+            return numbered if numbered is not None and not within(numbered, unsure_sentences(text)) else None
+        if within(hit.quote, unsure_sentences(text)):
             return None
         return naming_words(text, hit.quote, checkpoint, self.entries,  # not a fragment that only names its topic
                             self.detectors.reading)

@@ -26,6 +26,8 @@ the step or the customer's question stayed open:
 - a refusal said with the potential complement: 答应不了 says 没法答应 / 不能答应 (a cue 无法 / 没法 / 没办法 / 不能 + a verb
   may be said as the verb + 不了; cw3-h's media-threat-unreasonable-demand refused the demand in 这个要求额这边答应不了 and
   the customer asked 能不能办？ three times, calls43t).
+- a refusal in everyday or regional words: a cue that is itself a refusal of her demand (没法答应, 无法当场承诺) is said by
+  any negated ability or authority to grant (`refusals.DECLINED`: 做不了这个主, 办不到, 冇这个权限, 满足不了 — calls46).
 
 `spoken_forms` returns the stretches of the reply that say a cue, so the quote stays the trainee's own words.
 """
@@ -37,6 +39,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from kb.text import occurrences
+from trainer.dialogue.refusals import DECLINED, is_refusal_cue
 from trainer.dialogue.regional_speech import MandarinReading, mandarin_reading
 
 ASPECT_PARTICLES = "着了过"
@@ -56,7 +59,8 @@ Reader = Callable[[str], MandarinReading]
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
     """The cue's own letters, or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
-    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了."""
+    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
+    cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads."""
     pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
         pattern = (f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])}"
@@ -66,6 +70,8 @@ def cue_pattern(cue: str) -> re.Pattern:
     cannot = _CANNOT.fullmatch(cue)
     if cannot:
         pattern = f"(?:{pattern}|{re.escape(cannot.group(1))}不了)"
+    if is_refusal_cue(cue):
+        pattern = f"(?:{pattern}|{DECLINED.pattern})"
     return re.compile(pattern)
 
 
@@ -89,7 +95,7 @@ def spoken_forms(text: str, cues: Iterable[str], reader: Reader | None = None) -
             found.append(cue)
             continue
         cannot = _CANNOT.fullmatch(cue)
-        if not letters.issuperset(cannot.group(1) if cannot else cue):
+        if not is_refusal_cue(cue) and not letters.issuperset(cannot.group(1) if cannot else cue):
             continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
         found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
                      if m.group() == cue or len(m.group()) <= len(cue) + MAX_GAP

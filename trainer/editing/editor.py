@@ -49,6 +49,17 @@ from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
 from trainer.store.models import ContentChange, ReviewFlag
 
+
+def script_problem(kind: str | None, file: str, item_id: str, fields: Mapping[str, Any]) -> Problem | None:
+    """An FAQ entry saved from the app (the form or a spreadsheet import) with no 话术 (qa21: an instructor emptied it
+    by mistake, read 已保存并发布, and the agent on a call found no words to say). Asked of what is saved, not by the
+    loader: a content set written before the rule, with an entry lacking its script, still loads and serves."""
+    if kind != ENTRY or str(fields.get("script") or "").strip():
+        return None
+    return Problem(file, 0, item_id, "script", "is empty: the words the agent says on the call",
+                   "不能为空：坐席在电话里照着说的话")
+
+
 # kind -> (folder, top-level list key)
 ITEM_KINDS = {ENTRY: ("faq", "entries"), QUIZ: ("quizzes", "items")}
 LOCK_FILE = "content-editor.lock"
@@ -206,7 +217,7 @@ class ContentEditor:
         else:
             item_id = str(fields.get("id") or "").strip()
             action = "create" if draft.fields is None else "update"
-            problem = self._id_problem(draft, action, item_id)
+            problem = self._id_problem(draft, action, item_id) or self._script_problem(draft, item_id, fields)
             if problem is not None:
                 return SaveResult(False, problems=[problem])
             fields = {**fields, "id": item_id}
@@ -229,6 +240,10 @@ class ContentEditor:
             where = (content.entries.get(item_id) or content.quiz_items[item_id]).file
             return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})", f"id 重复（{where} 中已有）")
         return None
+
+    @staticmethod
+    def _script_problem(draft: Draft, item_id: str, fields: Mapping[str, Any]) -> Problem | None:
+        return script_problem(draft.kind, draft.file, item_id, fields)
 
     def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:
         """Write a whole file (a scenario's YAML); None deletes it."""

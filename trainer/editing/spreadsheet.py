@@ -27,7 +27,8 @@ from kb.content import ContentSet, Entry, QuizItem, collect_content
 from trainer.editing import history
 from trainer.editing.change_summary import imported
 from trainer.editing.fields import COLUMNS, cell_text, english_fields, item_from_cells
-from trainer.editing.editor import ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file
+from trainer.editing.editor import (ENTRY, ITEM_KINDS, QUIZ, ContentEditor, FileEdit, SaveResult, kind_of_file,
+                                     script_problem)
 from trainer.editing.yaml_style import YamlEditError, set_item, set_items
 from trainer.sheets import csv_bytes, csv_text, read_cell, safe_cell
 
@@ -237,6 +238,9 @@ def plan_import(editor: ContentEditor, rows: list[UploadRow], file_problems: Ite
             other = seen[outcome.item_id]
             outcome.note(f"id: appears twice in the upload (also {other.sheet} row {other.row})",
                          f"id：在上传的文件中出现了两次（另见 {other.sheet} 第 {other.row} 行）")
+        no_script = script_problem(row.kind, "", outcome.item_id, item)
+        if no_script is not None:
+            outcome.note(f"{no_script.field}: {no_script.message}", f"{no_script.field}：{no_script.zh_message()}")
         if category is None:
             outcome.note("category: is missing and cannot be told from the id", "category：没有填写，也无法从 id 看出")
         elif category not in content.categories:

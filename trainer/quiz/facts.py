@@ -129,10 +129,16 @@ def wrong_numbers(fact: Fact, answer: str) -> list[str]:
     return [format_number(v) + fact.unit for v in by_distance if v not in stated]
 
 
+def _loosely(text: str) -> str:
+    """Text as a term test reads it: 已交的保费 / 已交保险费 both say 已交保费."""
+    return text.replace("的", "").replace("保险费", "保费")
+
+
 def wrong_terms(fact: Fact, answer: str) -> list[str]:
-    """The confusable partner of a term, unless the answer mentions that partner itself."""
+    """The confusable partner of a term, unless the answer mentions that partner itself, even loosely worded: a
+    statement swapped to say it would contradict itself (…退还保单的已交保费，不是已交的保费, qa21)."""
     partners = [b if a == fact.text else a for a, b in CONFUSABLE_TERMS if fact.text in (a, b)]
-    return [p for p in partners if p not in answer]
+    return [p for p in partners if _loosely(p) not in _loosely(answer)]
 
 
 def swappable_facts(answer: str) -> list[Fact]:

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Iterable, Union
 
+from pypinyin import Style, pinyin
+
 from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
 from kb.content import BLANK, QuizItem
 
@@ -24,6 +26,7 @@ Response = Union[int, Iterable[int], str, None]
 
 _IGNORED_IN_TEXT = re.compile(r"[\s\u3000,，.。、;；:：!！?？\"'“”‘’()（）\[\]【】_]+")
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(\D*)$")
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def normalize_answer(text: str) -> str:
@@ -47,6 +50,25 @@ def spellings(answer: str) -> set[str]:
         found |= {n + u for n in numbers for u in units if n + u}
         found |= {n for n in numbers}
     return found
+
+
+def _readings(char: str) -> frozenset[str]:
+    """Every toned reading of one character (账 zhang4, 帐 zhang4)."""
+    found = pinyin(char, style=Style.TONE3, heteronym=True, errors="ignore")
+    return frozenset(found[0]) if found else frozenset()
+
+
+def sounds_like(typed: str, answer: str) -> bool:
+    """Whether `typed` is `answer` as a pinyin keyboard may write it: the same syllables with the same tones, one
+    homophone picked for another (本人帐户 for 本人账户, 理陪 for 理赔), or with a 的 between (退保的损失). Chinese
+    characters only, of the same length: a different word (犹豫期 / 宽限期, 受益人 / 收益人) sounds different."""
+    typed, answer = (normalize_answer(text).replace("的", "") for text in (typed, answer))
+    if len(typed) != len(answer) or not _HAN.match(typed) or not _HAN.match(answer):
+        return False
+    in_word = [r[0] for r in pinyin(answer, style=Style.TONE3, errors="ignore")]  # 行 in 银行 is hang2
+    if len(in_word) != len(answer):
+        return False
+    return all(t == a or said in _readings(t) for t, a, said in zip(typed, answer, in_word))
 
 
 @dataclass(frozen=True)
@@ -82,7 +104,22 @@ class Question:
         if self.type in ("single", "true_false"):
             return isinstance(response, int) and not isinstance(response, bool) and response == self.answer
         typed = normalize_answer(str(response))
-        return bool(typed) and any(typed in spellings(text) for text in (str(self.answer), *self.accept))
+        return bool(typed) and (any(typed in spellings(text) for text in self.written())
+                                or self.spelled_as(response) is not None)
+
+    def written(self) -> tuple[str, ...]:
+        """A fill-in item's answer and its other accepted spellings."""
+        return (str(self.answer), *self.accept)
+
+    def spelled_as(self, response: Response) -> str | None:
+        """For a fill-in answer right by its sound only (a homophone typed, a 的 between), the right way to write
+        it, which the page shows beside 回答正确 (标准写法); None for any other answer."""
+        if self.type != "fill_blank" or not isinstance(response, str):
+            return None
+        typed = normalize_answer(response)
+        if not typed or any(typed in spellings(text) for text in self.written()):
+            return None
+        return next((text for text in self.written() if sounds_like(typed, text)), None)
 
     def correct_text(self) -> str:
         """The right answer as words, for feedback."""

@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
-                                                 said_at_fault, said_cues, turned)
+                                                 numbered_step, said_at_fault, said_cues, turned)
 
 REAL_CONTENT_SCENARIOS = REAL_CONTENT / "scenarios"
 
@@ -360,6 +360,34 @@ def test_a_step_about_facts_is_met_by_a_sentence_that_says_it_not_a_fragment_nam
     checkpoint = _checkpoint(scenario, checkpoint_id)
     clause = cue_evidence(reply, "checkpoint", said_cues(reply, checkpoint)).quote
     assert naming_words(reply, clause, checkpoint, _entries(scenario, real_facts)) == words
+
+
+# (scenario, checkpoint, trainee sentence, met?) — a callback's checklist item said by the number the scenario gives it
+# (第七项：确认缴费期间和缴费频率) and told, with no cue of the step (缴费期间, 一共交 …); calls46's own words.
+NUMBERED = [
+    ("callback-cooperative", "payment", "好嘞，第七项：您这张单是月交，每个月500元，要交20年，对吧？", True),
+    ("callback-cooperative", "payment", "第7项，您这份每年扣1200块，扣满15年就不用再交了。", True),
+    ("callback-cooperative", "payment", "最后第七项，交钱的频率和年数您都晓得噻？", True),  # words of its description
+    ("callback-cooperative", "payment", "第七项，没问题吧？", False),  # the number alone tells nothing
+    ("callback-cooperative", "payment", "第六项：您这份每年交1200元，交15年。", False),  # another item's number
+    ("callback-cooperative", "cooling-off", "第七项：您这份每年交1200元，交15年。", False),  # not this step's number
+    ("cooling-off-cancel", "how-to", "第七项：带上身份证和银行卡来办。", False),  # a step the scenario does not number
+]
+
+
+@pytest.mark.parametrize("scenario_id, checkpoint_id, sentence, met", NUMBERED)
+def test_a_checklist_item_announced_by_its_number_and_told_is_that_step(scenario_id, checkpoint_id, sentence, met,
+                                                                         real_scenarios, real_facts):
+    scenario = real_scenarios[scenario_id]
+    found = numbered_step(sentence, _checkpoint(scenario, checkpoint_id), _entries(scenario, real_facts))
+    assert (found is not None) == met, found
+
+
+def test_a_numbered_item_said_without_a_cue_meets_its_step_in_a_call(real_scenarios, real_facts, judge):
+    """The payment step of the callback checklist met by "第七项：…月交，每个月500元，要交20年" (no cue said): on main it
+    stayed open — no cue, and by meaning e5 read the sentence nearer another entry (cw3-e's good call timed out at 75)."""
+    assert _meets(real_scenarios["callback-cooperative"], real_facts, judge, "payment",
+                  "好嘞，第七项：您这张单是月交，每个月500元，要交20年，从您那张卡上扣，对吧？")
 
 
 @pytest.mark.parametrize(("scenario_id", "checkpoint_id", "sentence"), [

@@ -19,6 +19,9 @@ from trainer.dialogue.reply import reply_evidence
     # calls45, its own Xi'an / Jinan lines: a vow of how the case is handled, the company taking it on
     ("您放心，额不会推给业务员，这事额们公司认。", "absolute_promise"),
     ("恁放心，俺不会把这事推给业务员，俺们公司管。", "blame"),
+    # calls46, its own media-threat lines: the demand said back before the refusal of it
+    ("全额退、再赔5万、今天就到账，这几样我无权答应您。", "absolute_promise"),
+    ("全额退再赔5万、今天到账，这些俺都批不了。", "absolute_promise"),
 ])
 def test_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
     found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
@@ -30,6 +33,8 @@ def test_good_call_sentences_are_no_red_line(text, fault, judge, real_facts):
     ("absolute_promise", "分红肯定每年都有的，不会比业务员说的少的。"),
     ("absolute_promise", "分红跟存款一样，每年肯定都有。"),
     ("absolute_promise", "您放心，我们不会不管的，肯定给您赔下来。"),  # a vow with the outcome promised
+    ("absolute_promise", "赔偿我做不了主，但今天肯定给您全额退到账。"),  # a refusal beside a promise
+    ("absolute_promise", "别的我说了不算，保证三天到账。"),
     ("blame", "这个不归我们管，您找银行去。"),  # sent away, not taken on
     ("personal_data", "您的号码是13912340627，对吧？"),
     ("personal_data", "您的保单号是P2020123456。"),

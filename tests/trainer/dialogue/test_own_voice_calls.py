@@ -8,6 +8,10 @@ said 应承不了 (no answer: her question "ignored" each turn while the media-t
 96, her hang-up), "MB" of the lab test 心肌酶CK-MB called a desk code, 八成 ("most likely") checked as 80 % against the
 mild-cover rule, a 公文腔 close ("请问您还有其他问题吗？如无，感谢您的来电…") dropped and judged vague, and a step the
 trainee was still explaining while her question waited costing +10 as an ignored question.
+
+calls46 (stop 45) added a Northeastern call that refuses the demand in everyday words (这几样我真做不了这个主): no cue
+lists them, so on main the step stayed open and her "全额退再赔5万，今天能不能到账？" was "ignored" three turns running
+(mood 65 → 79, closed_open 76).
 """
 
 from __future__ import annotations
@@ -65,6 +69,15 @@ OWN_CALLS = [
         "申请的时效是两年，从恁知道出事那天算，180天才半年，时间够用，恁放宽心。",
         "俺再给恁捋一遍：满180天评估，再申请，材料俺刚说了，轻症那块也能一块儿看。恁看还有啥要问的不？",
         "那就不耽误恁照顾病人了，祝恁家里人早日康复，再见。",
+    )),
+    ("media-threat-unreasonable-demand", "Northeastern, a refusal in everyday words", (
+        "大姐，您先别上火，家里等着钱用，一看退得少，搁谁心里都堵得慌，您说的我都记着呢。我是客服小于，工号4417，先帮您把保单调出来，麻烦您说一下投保人姓名和身份证后四位。",
+        "谢谢大姐，对上了。我跟您唠实在的：全额退、再赔5万、今天就到账，这几样我真做不了这个主，也不能糊弄您。",
+        "正常退保退的是这张保单的现金价值，不是交多少退多少。您这单才交两年，前几年扣的费用多，现金价值比交的钱少一截，具体多少以办的那天系统算的为准，退保申请交上来30日内钱给您退回去。",
+        "打12378是您的权利，我一点不拦着。您对这事有意见，我这边现在就能给您登记投诉，让专门管投诉的同事核实。",
+        "登记完15日内给您处理结果，情况复杂的可能延长，最长不超过30日，要延长会先告诉您。您的诉求我原样记上：全额退保费、赔偿5万元、今天到账。",
+        "大姐，投诉登记好了，受理号一会儿短信发您手机上。您看还有啥要问的不？",
+        "那就先这样，家里的事您也别太上火，祝您一切顺利，再见！",
     )),
 ]
 

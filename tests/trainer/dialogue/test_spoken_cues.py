@@ -1,3 +1,5 @@
+import pytest
+
 from trainer.dialogue.spoken_cues import spoken_forms
 
 
@@ -57,6 +59,21 @@ def test_a_refusal_cue_said_with_the_potential_complement_is_found_in_her_words(
     assert spoken_forms("这个要求额这边答应不了，也不能给您打包票。", ["无法当场答应", "没法答应"]) == ["答应不了"]
     assert spoken_forms("这个我答应您。", ["没法答应"]) == []
     assert spoken_forms("中止期间发生嘅保险事故，按合同一般系唔赔嘅。", ["一般不赔"]) == ["一般系唔赔"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("全额退再赔5万，这个我真做不了这个主。", "做不了这个主"),
+    ("这几样额们实在办不到，也不能哄您。", "办不到"),
+    ("我冇这个权限，也不能骗您。", "冇这个权限"),  # 冇 read as 没, quoted as said
+    ("这个要求我满足不了您。", "满足不了"),
+])
+def test_a_refusal_of_her_demand_in_everyday_or_regional_words_says_a_refusal_cue(text, said):
+    """calls46: the media-threat demand refused in words no cue lists left her "能不能办？" ignored each turn."""
+    assert spoken_forms(text, ["无法当场答应", "没法答应"]) == [said]
+
+
+def test_a_refusal_in_other_words_says_only_a_cue_that_refuses():
+    assert spoken_forms("这个我做不了主。", ["不能代签", "现金价值"]) == []
 
 
 def test_a_cue_said_with_a_typing_slip_is_found_by_the_sessions_reader_and_quoted_as_typed():

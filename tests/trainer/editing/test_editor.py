@@ -107,6 +107,18 @@ def test_an_empty_answer_is_refused_at_the_field_and_nothing_changes(editor):
     assert files_of(editor) == before and history.changes(editor.db) == []
 
 
+def test_an_emptied_script_is_refused_at_the_field_and_nothing_changes(editor):
+    # qa21: an instructor emptied 话术 by mistake and read 已保存并发布; the agent on a call then read the answer with
+    # no words to say.
+    before = files_of(editor)
+    draft = editor.open_item("entry", "cooling-off-refund")
+    result = editor.save_item(draft, {**draft.fields, "script": "  "}, "li")
+    assert not result.ok
+    assert result.field_problems("cooling-off-refund")["script"][0].zh_message() == "不能为空：坐席在电话里照着说的话"
+    assert files_of(editor) == before and history.changes(editor.db) == []
+    assert editor.save_item(draft, {**draft.fields, "script": draft.fields["script"] + "谢谢。"}, "li").ok
+
+
 def test_a_duplicate_id_is_refused_at_the_id_field(editor):
     draft = editor.new_item("entry", "lapse")
     copy = {**editor.open_item("entry", "cooling-off-length").fields}

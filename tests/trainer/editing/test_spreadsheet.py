@@ -36,7 +36,7 @@ def test_the_dry_run_reports_new_changed_and_invalid_rows_by_number_and_writes_n
     table[refund][header.index("answer")] = "犹豫期内撤单退还全部保费（已复核）。"
     new = dict.fromkeys(header, "")
     new.update(id="lapse-notice", question="效力中止会通知吗？", variants="会通知吗\n有短信吗\n停效提醒",
-               answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
+               answer="以合同条款为准。", script="您好，以您的合同条款为准。", sources="合同条款惯例", difficulty="1")
     bad = dict(new, id="lapse-bad", question="中止以后还能恢复吗？",
                variants="停了还能恢复吗\n中止能复原吗\n保单停了能救回来吗", answer="")  # its own wording: one wording, one entry
     table += [[new[c] for c in header], [bad[c] for c in header]]
@@ -148,7 +148,7 @@ def test_two_rows_of_one_upload_worded_the_same_are_refused_naming_the_other_ent
     header = table[0]
     first = dict.fromkeys(header, "")
     first.update(id="lapse-notice", question="效力中止会通知吗？", variants="会通知吗\n有短信吗\n停效提醒",
-                 answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
+                 answer="以合同条款为准。", script="您好，以您的合同条款为准。", sources="合同条款惯例", difficulty="1")
     second = dict(first, id="lapse-notice-copy")
     table += [[first[c] for c in header], [second[c] for c in header]]
 
@@ -156,3 +156,17 @@ def test_two_rows_of_one_upload_worded_the_same_are_refused_naming_the_other_ent
     refused = {r.item_id: r.messages for r in plan.rows if r.status == "invalid"}
     assert refused and all(any("worded the same" in m for m in ms) for ms in refused.values())
     assert not plan.writes
+
+
+def test_an_imported_entry_without_its_script_is_an_invalid_row(editor):
+    # qa21: the form refuses an FAQ entry with no 话术 (the agent on a call reads it aloud); a spreadsheet row without one
+    # went in all the same.
+    table = csv_rows(to_csv(editor.kb.content, "entry"))
+    header = table[0]
+    row = dict.fromkeys(header, "")
+    row.update(id="lapse-no-script", question="效力中止会发短信吗？", variants="会发短信吗\n停效有短信吗\n中止提醒短信",
+               answer="以合同条款为准。", sources="合同条款惯例", difficulty="1")
+    table.append([row[c] for c in header])
+    plan = plan_import(editor, *read_upload("faq.csv", csv_bytes(table)))
+    [outcome] = [r for r in plan.rows if r.item_id == "lapse-no-script"]
+    assert outcome.status == "invalid" and outcome.messages == ["script: is empty: the words the agent says on the call"]

@@ -11,8 +11,9 @@ from tests.conftest import REAL_CONTENT
 from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
 from trainer.quiz.bank import make_quiz, question_bank
 from kb.chinese_text import quantities
-from trainer.quiz.facts import opening, option_text, short_form, statement_problem
-from trainer.quiz.generation import BLANK, CHOICE_OPTIONS, Gist, choice_question, gives_itself_away, pick_distractors
+from trainer.quiz.facts import opening, option_text, short_form, statement_problem, swappable_facts, wrong_terms
+from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, Gist, choice_question, gives_itself_away, pick_distractors,
+                                     true_false_questions)
 
 
 def assert_well_formed(question: Question) -> None:
@@ -260,3 +261,15 @@ def test_a_hand_written_false_statement_is_remembered_by_its_explanation() -> No
     question = Question(id="q1", type="true_false", prompt="犹豫期为10日。", options=TRUE_FALSE_OPTIONS, answer=1,
                         explanation="错误：犹豫期一般为15日。\n以合同为准。", entry_id="e")
     assert question.takeaway() == "错误：犹豫期一般为15日。"
+
+
+def test_a_term_is_not_swapped_for_one_the_sentence_already_says_in_other_words() -> None:
+    # qa21: 退保能退多少钱？ became 「…退还保单的已交保费（保险法第四十七条），不是已交的保费。」 — a statement that
+    # contradicts itself, since the answer says 已交的保费 (with 的), which the partner check read as another term.
+    answer = "犹豫期过后退保，保险公司按合同约定退还保单的现金价值（保险法第四十七条），不是已交的保费。"
+    entry = Entry(id="surrender-refund-amount", question="退保能退多少钱？", variants=("退保退多少",), answer=answer,
+                  script="", category="surrender", keywords=(), sources=(), tags=(), difficulty=1)
+    for question in true_false_questions(entry):
+        assert "已交保费" not in question.prompt, question.prompt
+    fact = next(f for f in swappable_facts(answer) if f.text == "犹豫期")
+    assert wrong_terms(fact, answer) == ["宽限期"]  # the guard: a partner the answer does not say is still swapped in

@@ -94,3 +94,16 @@ def test_a_fill_in_item_accepts_its_chinese_answer_and_english_spellings_in_eith
         assert all(asked.is_correct(typed) for typed in ("60", "六十", "六十日", "Sixty")), asked.prompt
         assert not asked.is_correct("sixteen")
     assert question.in_english().shown_prompt() == "The grace period is ____ days."
+
+
+def test_a_fill_in_answer_typed_with_a_homophone_or_a_de_between_is_right_and_says_how_it_is_written() -> None:
+    # qa21: 本人帐户 (帐 for 账, one pinyin zhang4) and 退保的损失 were marked wrong for 本人账户 / 退保损失.
+    for typed, answer in (("本人帐户", "本人账户"), ("退保的损失", "退保损失"), ("理陪", "理赔")):
+        question = from_quiz_item(QuizItem("q-x", "lapse", "fill_blank", "……____……", answer, "……", "lapse-x"))
+        assert question.is_correct(typed), typed
+        assert question.spelled_as(typed) == answer, typed
+        assert question.spelled_as(answer) is None  # written right: nothing to add
+    # Another word sounds different: still wrong.
+    for typed, answer in (("收益人", "受益人"), ("宽限期", "犹豫期"), ("保证", "保障"), ("退保", "退保损失")):
+        question = from_quiz_item(QuizItem("q-x", "lapse", "fill_blank", "……____……", answer, "……", "lapse-x"))
+        assert not question.is_correct(typed), typed

@@ -1,0 +1,35 @@
+"""A refusal read in the trainee's everyday or regional words, and the certain-outcome forms that are no refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.dialogue.refusals import declines, is_refusal_cue
+
+# (sentence, refuses?) — calls46's own words
+SENTENCES = [
+    ("这个事我真做不了这个主。", True),
+    ("您说的这几样，我们确实办不到。", True),
+    ("我冇这个权限，帮唔到您。", True),  # Cantonese 冇 read as 没
+    ("这个要求我这边满足不了。", True),
+    ("赔5万这事俺给不了您。", True),
+    ("今天到账我说了不算。", True),
+    ("这个我无权答应您。", True),
+    ("额应承不了您。", True),  # Shaanxi 应承 read as 答应
+    ("这事我没法当场答应。", True),  # the script's own form
+    ("您放心，这笔钱少不了您的。", False),  # the outcome said certain
+    ("这个钱跑不了，肯定到账。", False),
+    ("我帮您办，三天就能到账。", False),
+    ("按合同退的是现金价值。", False),
+]
+
+
+@pytest.mark.parametrize("sentence, refuses", SENTENCES)
+def test_a_negated_ability_or_authority_to_grant_is_a_refusal(sentence, refuses):
+    assert declines(sentence) is refuses
+
+
+@pytest.mark.parametrize("cue, refusal", [("没法答应", True), ("无法当场承诺", True), ("不能当场答应", True),
+                                          ("不能代签", False), ("没法保证", False), ("现金价值", False)])
+def test_a_cue_that_refuses_the_demand_is_told_apart(cue, refusal):
+    assert is_refusal_cue(cue) is refusal

@@ -1,0 +1,41 @@
+"""A refusal said in everyday or regional words: the agent's ability or authority to grant a demand, negated.
+
+A scenario's refusal step is written in the script's words (无法当场答应, 没法答应), and a cue list is a phrase match.
+Trainees refuse in their own: 这个我做不了主, 这几样我真办不到, 我冇这个权限, 这个要求我满足不了, 这个俺给不了您,
+我无权答应 — calls46's own media-threat probes (calls45 had read only 应承不了): none met the step nor answered her
+"能不能办？", so the customer's question stayed "ignored" each turn (+10 a turn: 65 → 92 in three turns, toward her
+hang-up at 96), and four of them the classifier read as an absolute promise (the demand said back before the refusal:
+全额退再赔5万、今天到账，这个我无权答应 — +20 in one turn).
+
+`DECLINED` reads the class, on a reply's Mandarin reading (冇 → 没, 应承 → 答应, 俺 → 我): a granting verb after
+无法 / 没法 / 不能 (the cue's own form), a granting verb with its negated potential complement (答应不了, 办不到,
+给不了, 批不了), no authority (没有这个权限, 无权, 做不了主, 说了不算). Not 少不了 / 跑不了 / 错不了 (the outcome
+said certain: `promises.soft_promises`): only verbs of granting, doing and deciding are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.dialogue.regional_speech import mandarin_reading
+
+# Verbs of granting a demand; with a negated potential complement also of doing it or giving it (办不到, 给不了) — after
+# 不能 those say too much else (不能给您打包票, 不能做手术).
+_GRANT = "答应|承诺|满足|同意|批准|批|办"
+DECLINED = re.compile(
+    r"做不了(?:这个|这|您的|你的)?主|作不了主|说了不算"
+    rf"|(?:无法|没法|没办法|没有办法|不能|不可以)(?:当场|马上|现在|直接|随便|轻易)?(?:{_GRANT})"
+    rf"|(?:{_GRANT}|做|给|应)(?:不了|不到)"
+    r"|(?:没有|没|无)(?:这个|这种|那个|这样的)?(?:权限|权力|权利)(?!益)|无权")
+# A cue that is itself such a refusal (没法答应, 无法当场承诺): the step or question is a refusal of her demand.
+_REFUSAL_CUE = re.compile(rf"(?:无法|没法|没办法|不能)[\u4e00-\u9fff]{{0,2}}(?:答应|承诺|同意|满足)")
+
+
+def is_refusal_cue(cue: str) -> bool:
+    """The cue says the agent cannot grant (没法答应, 无法当场承诺): any refusal `DECLINED` reads says it."""
+    return bool(_REFUSAL_CUE.fullmatch(cue))
+
+
+def declines(sentence: str) -> bool:
+    """The sentence, read in Mandarin, refuses: a negated ability or authority to grant (`DECLINED`)."""
+    return bool(DECLINED.search(mandarin_reading(sentence).text))
