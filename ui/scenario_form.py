@@ -45,6 +45,9 @@ COLUMNS = {
     "hint": (("提示", "Hint"), ("练习模式下给坐席的提示（可选）", "the hint shown to the agent in training mode (optional)")),
     "hint_en": (("提示（英文）", "Hint (English)"), ("英文界面显示的提示（可选，须先填中文提示）",
                                                  "the hint as the English page shows it (optional; only with a hint)")),
+    "examples": (("示例句", "Example sentences"), ("培训师在评判纠错中确认完成了该要点的学员原话，评判据此判定；多个用 | 分隔（可选）",
+                                               "trainees' sentences an instructor accepted as doing the step (judge "
+                                               "corrections), which the judge reads; separate several with | (optional)")),
     "ask": (("客户追问", "Customer asks"), ("客户问的原话", "the customer's words")),
     "entry": (("知识条目", "FAQ entry"), ("回答须符合的知识库条目 id（一个）", "the id of the one FAQ entry a right answer follows")),
 }

@@ -283,3 +283,78 @@ def test_a_relabel_and_its_note_are_kept_over_a_visit_to_another_page(app_env, s
     assert not at.exception, at.exception
     assert at.multiselect(key=f"labels_{queued}").value == ["empathy", "apology"]
     assert at.text_input(key=f"note_{queued}").value == "这句是安慰和道歉"
+
+
+STEP_REPLY = "您好。犹豫期一共有十五天呢，您放心。"
+
+
+def contested(app_env, store, checkpoint_id: str, reply: str = STEP_REPLY) -> int:
+    """A trainee's 我说了 on a missed step of the mini scenario (on disk)."""
+    from tests.pages.test_practice import MINI_SCENARIO
+    from trainer.dialogue import load_scenarios
+    from trainer.dialogue.corrections import mark_step_done
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    step = next(c for c in load_scenarios(app_env.content_dir)["mini-cooling-off"].checkpoints if c.id == checkpoint_id)
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    return mark_step_done(store, trainee.id, "mini-cooling-off", step, 2, reply, "我说了十五天")
+
+
+def step_examples(app_env) -> tuple[str, ...]:
+    from trainer.dialogue import load_scenarios
+
+    scenario = load_scenarios(app_env.content_dir)["mini-cooling-off"]
+    return next(c for c in scenario.checkpoints if c.id == "period").examples
+
+
+def test_a_missed_step_asks_whether_the_reply_did_it_and_met_teaches_the_step(app_env, store) -> None:
+    """qa21 J1: for 未完成要点 the form asked which behaviours the reply shows (共情安抚 …); a step that is no behaviour
+    could not be said to be met. Now it asks 这句话完成了该要点吗？, and 完成了 adds the sentence to the step's examples."""
+    correction_id = contested(app_env, store, "period")
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "这句话完成了该要点吗" in shown and "讲清犹豫期天数" in shown
+    assert not [m for m in at.multiselect if m.key == f"labels_{correction_id}"]  # no behaviours asked for
+    choice = at.radio(key=f"sentence_{correction_id}")
+    assert choice.options == ["您好。", "犹豫期一共有十五天呢，您放心。"]
+    choice.set_value("犹豫期一共有十五天呢，您放心。").run()
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+    assert any("已保存" in s.value for s in at.success)
+    assert any("没有待处理" in i.value for i in at.info)
+    assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
+    assert history.changes(store, file="scenarios/mini-cooling-off.yaml")[0].author == "teacher-li"
+    assert not (app_env.content_dir / CORRECTIONS_FILE).exists()
+
+
+def test_a_missed_step_kept_as_judged_needs_a_reason_and_writes_nothing(app_env, store) -> None:
+    correction_id = contested(app_env, store, "period")
+    path = app_env.content_dir / "scenarios" / "mini-cooling-off.yaml"
+    before = path.read_text(encoding="utf-8")
+    at = page(instructor(store), "en")
+    assert "Did the reply do this step?" in " ".join(m.value for m in at.markdown)
+    at.button(key=f"reject_{correction_id}").click().run()
+    assert any("needs a reason" in e.value for e in at.error) and len(open_corrections(store)) == 1
+    at.text_input(key=f"note_{correction_id}").set_value("No figure of the period was said.")
+    at.button(key=f"reject_{correction_id}").click().run()
+    assert not at.exception and open_corrections(store) == []
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_example_that_would_never_count_is_refused_on_the_page_and_stays_open(app_env, store) -> None:
+    correction_id = contested(app_env, store, "period", "您放心，肯定来得及的。")
+    at = page(instructor(store))
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert not at.exception, at.exception
+    listed = " ".join(c.value for c in at.code)  # the problem, by file:line and field (show_result)
+    assert not at.success and at.error and "checkpoints[2].examples" in listed and "没有说到" in listed, listed
+    assert step_examples(app_env) == () and len(open_corrections(store)) == 1
+
+
+def test_a_missed_step_met_by_a_behaviour_keeps_the_behaviour_labels(app_env, store) -> None:
+    correction_id = contested(app_env, store, "verify", "请问您是本人吗？麻烦说一下身份证后四位。")
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    assert at.multiselect(key=f"labels_{correction_id}").value == ["verification"]
+    assert "这句话完成了该要点吗" not in " ".join(m.value for m in at.markdown)

@@ -52,6 +52,12 @@ _CLAUSE_MARKS = "，,；;、：: "
 FUNCTION_CHARACTERS = "的地得是了着过您你我他她它们这那个些一不没吗呢吧啊呀哦嘛就都也还和与及或在有要会能可以把被给让对"
 
 
+def states_step_facts(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    """Whether `text` states a topic term or figure of the step's entries: what a reference of a step about facts,
+    and a sentence meeting it by meaning, must do."""
+    return _states_content(text, checkpoint, entries)
+
+
 def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
     """The checkpoint asks for a rule stated (讲清宽限期（一般60日）…), not a way of treating the customer."""
     return _states_content(checkpoint.description, checkpoint, entries)
@@ -63,13 +69,14 @@ def _states_content(text: str, checkpoint: Checkpoint, entries: Mapping[str, Ent
 
 def checkpoint_references(checkpoint: Checkpoint, model_answers: Sequence[str],
                           entries: Mapping[str, Entry]) -> list[str]:
-    """The description and the model answers' clauses that hold a cue of the checkpoint (judged by
-    meaning only for checkpoints with cues: the others are met by a behaviour the classifier reads)."""
+    """The description, the model answers' clauses that hold a cue of the checkpoint and its `examples` (sentences
+    an instructor accepted as doing it, review46) — judged by meaning only for checkpoints with cues: the others are
+    met by a behaviour the classifier reads."""
     if not checkpoint.cues or checkpoint.behaviour:
         return []
     clauses = [c.text for answer in model_answers for s in sentence_segments(answer) for c in clause_segments(s)
                if any(cue in c.text for cue in checkpoint.cues)]
-    references = list(dict.fromkeys([checkpoint.description, *clauses]))
+    references = list(dict.fromkeys([checkpoint.description, *clauses, *checkpoint.examples]))
     if about_facts(checkpoint, entries):
         references = [r for r in references if _states_content(r, checkpoint, entries)]
     return references

@@ -5,6 +5,11 @@ reply, with the instructor's labels, into the utterance corpus through the conte
 write path (validated, conflict-checked, recorded in the history), as a `train` utterance of
 `dialogue/utterances/corrections.yaml` — or relabels the utterance in place when the corpus
 already has it. The judge retrains on the new corpus hash at its next build.
+
+A missed step said to be done (未完成要点) that no behaviour meets — 确认仍在犹豫期内（15天）, 说明红利不保证 — is no
+utterance label: accepting it (`accept_step`) adds the reply's sentence that did it to the checkpoint's `examples` in
+the scenario file, through the same write path, and the meaning check reads it beside the step's description from the
+next load (review46, qa21 J1). A step met by a behaviour (empathy, verification, closing) is relabelled as before.
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from sqlalchemy import func, select
 from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
+from trainer.dialogue.loading import read_scenarios
 from trainer.dialogue.scenario import Checkpoint
+from trainer.dialogue.segments import sentence_segments
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
 from trainer.editing.editor import ContentEditor, FileEdit, SaveResult
+from trainer.editing.yaml_style import YamlEditError, add_to_list_field
 from trainer.store.db import Database
 from trainer.store.models import JudgeCorrection
 
@@ -101,6 +109,22 @@ def mark_step_done(db: Database, user_id: int, scenario_id: str, checkpoint: Che
 def missed_step(correction: Correction) -> str:
     """The checkpoint a correction says was done after all ("" for an objection to a finding)."""
     return correction.quote.removeprefix(MISSED_STEP) if correction.quote.startswith(MISSED_STEP) else ""
+
+
+def contested_step(correction: Correction, checkpoints: Sequence[Checkpoint]) -> Checkpoint | None:
+    """The checkpoint (of the correction's scenario, `checkpoints`) a missed-step objection names, or None."""
+    description = missed_step(correction)
+    return next((c for c in checkpoints if c.description == description), None) if description else None
+
+
+def teaches_by_example(checkpoint: Checkpoint | None) -> bool:
+    """Whether accepting a missed step adds an example to the step (no behaviour meets it) rather than labels."""
+    return checkpoint is not None and not checkpoint.behaviour
+
+
+def reply_sentences(utterance: str) -> list[str]:
+    """The reply's sentences, one of which an instructor names as doing the step (the whole reply when it is one)."""
+    return list(dict.fromkeys(t for s in sentence_segments(utterance) if (t := s.text.strip()))) or [utterance.strip()]
 
 
 def open_corrections(db: Database) -> list[Correction]:
@@ -197,14 +221,49 @@ def accept(db: Database, editor: ContentEditor, correction_id: int, labels: Sequ
                           f"judge correction #{correction_id}: {', '.join(labels) or NO_BEHAVIOUR}",
                           [FileEdit(name, current, new_text, history.latest_change_id(db))])
     if result.ok:
-        with db.session() as session:
-            row = session.get(JudgeCorrection, correction_id)
-            row.status, row.reviewer, row.reviewed_at = "accepted", reviewer, utcnow()
-            row.review_note = _note(note)
-            row.labels_json = json.dumps({"labels": list(labels), "counter": list(counter)}, ensure_ascii=False)
-            row.change_id = result.change_ids[0] if result.change_ids else None
-            session.commit()
+        _accepted(db, correction_id, reviewer, note, {"labels": list(labels), "counter": list(counter)}, result)
     return result
+
+
+def accept_step(db: Database, editor: ContentEditor, correction_id: int, sentence: str, reviewer: str,
+                note: str = "") -> SaveResult:
+    """The step was met after all: `sentence` (one of the reply's sentences) joins the checkpoint's `examples` in
+    its scenario file (validated, recorded; refused — nothing written, the objection still open — when the content
+    would not load), and the correction closes with the instructor's `note` to the trainee."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is None or row.status != "open":
+            return SaveResult(False, error=f"correction #{correction_id} is not open")
+        correction = Correction.of(row)
+    scenario = read_scenarios(editor.root, editor.kb.content.entries)[0].get(correction.scenario_id)
+    step = contested_step(correction, scenario.checkpoints) if scenario is not None else None
+    if not teaches_by_example(step):
+        return SaveResult(False, error=f"correction #{correction_id} names no step of scenario "
+                                       f"'{correction.scenario_id}' met without a behaviour")
+    if sentence.strip() not in reply_sentences(correction.utterance):
+        return SaveResult(False, error=f"{sentence!r} is not a sentence of the reply")
+    current = editor.read(scenario.file)
+    try:
+        new_text = add_to_list_field(current or "", "checkpoints", step.id, "examples", sentence.strip(), scenario.file)
+    except YamlEditError as error:
+        return SaveResult(False, error=str(error))
+    result = SaveResult(True) if new_text == current else editor.apply(
+        reviewer, "update", scenario.id, f"judge correction #{correction_id}: example of {step.id}",
+        [FileEdit(scenario.file, current, new_text, history.latest_change_id(db))])
+    if result.ok:
+        _accepted(db, correction_id, reviewer, note, {"step": step.id, "example": sentence.strip()}, result)
+    return result
+
+
+def _accepted(db: Database, correction_id: int, reviewer: str, note: str, taught: dict, result: SaveResult) -> None:
+    """Close a correction as accepted, with what it taught the judge and the change that wrote it."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        row.status, row.reviewer, row.reviewed_at = "accepted", reviewer, utcnow()
+        row.review_note = _note(note)
+        row.labels_json = json.dumps(taught, ensure_ascii=False)
+        row.change_id = result.change_ids[0] if result.change_ids else None
+        session.commit()
 
 
 def reject(db: Database, correction_id: int, reviewer: str, note: str = "") -> None:

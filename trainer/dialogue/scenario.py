@@ -75,6 +75,8 @@ class Checkpoint:
     line: int = 0
     description_en: str = ""  # optional English of description and hint, for the English page
     hint_en: str = ""
+    # Trainees' sentences an instructor accepted as doing the step (评判纠错): references of its meaning check
+    examples: tuple[str, ...] = ()
 
     @property
     def name(self) -> Worded:

@@ -7,6 +7,7 @@ and all problems are collected in one pass, like the FAQ loader in kb.content.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from kb.content import ID_PATTERN, Entry, ItemChecker
@@ -14,6 +15,7 @@ from kb.placeholders import entry_wording, placeholders
 from kb.schema import DIFFICULTIES
 from kb.yaml_source import LocatedDict, Problem
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
+from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from kb.chinese_text import quantities
 from trainer.dialogue.scenario import (
     KINDS, CaseFact, Checkpoint, CustomerLines, FollowUp, MoodSpec, Persona, Scenario, Trigger,
@@ -161,12 +163,12 @@ def _case_facts(top: _Checker, entries: Mapping[str, Entry]) -> tuple[CaseFact, 
     return tuple(facts)
 
 
-def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
+def _checkpoints(top: _Checker, entries: Mapping[str, Entry]) -> tuple[Checkpoint, ...]:
     checkpoints: list[Checkpoint] = []
     seen: set[str] = set()
     for check in top.mappings("checkpoints", minimum=1):
         check.unknown_fields({"id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint",
-                              "hint_en"})
+                              "hint_en", "examples"})
         checkpoint_id = check.text("id")
         if checkpoint_id and not ID_PATTERN.match(checkpoint_id):
             check.problem("id", "must be kebab-case", "只能用小写字母、数字和连字符（如 verify-identity）")
@@ -183,11 +185,34 @@ def _checkpoints(top: _Checker) -> tuple[Checkpoint, ...]:
         order = check.integer("order", 1, 99, default=0) or None
         hint = check.text("hint", required=False)
         _said_as_written(check, "hint", [hint])
-        checkpoints.append(Checkpoint(checkpoint_id, check.text("description"), behaviour, cues,
-                                      check.text_list("entries"), order, hint,
-                                      check.item.line, _english(check, "description_en", "description"),
-                                      _english(check, "hint_en", "hint")))
+        checkpoint = Checkpoint(checkpoint_id, check.text("description"), behaviour, cues, check.text_list("entries"),
+                                order, hint, check.item.line, _english(check, "description_en", "description"),
+                                _english(check, "hint_en", "hint"))
+        checkpoints.append(replace(checkpoint, examples=_examples(check, checkpoint, entries)))
     return tuple(checkpoints)
+
+
+def _examples(check: _Checker, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> tuple[str, ...]:
+    """`examples`: trainees' sentences accepted as doing the step (评判纠错), read beside its description by the
+    meaning check. Refused where that check would never read them: on a step met by a behaviour (the classifier
+    learns from the utterance corpus), and — on a step about facts — an example stating none of its entries'
+    terms or figures (a sentence must state one to meet it by meaning)."""
+    examples = check.text_list("examples")
+    if examples and checkpoint.behaviour:
+        check.problem("examples", f"a step met by the behaviour {checkpoint.behaviour!r} learns from the utterance "
+                                  "corpus, not from examples: leave examples out",
+                      f"由行为“{checkpoint.behaviour}”完成的要点从话语语料学习，不读 examples：请删去 examples")
+        return ()
+    for position, example in enumerate(examples, start=1):
+        if example in examples[:position - 1]:
+            check.problem("examples", f"item {position} repeats {example!r}", f"第 {position} 项 {example!r} 重复")
+        elif about_facts(checkpoint, entries) and not states_step_facts(example, checkpoint, entries):
+            check.problem("examples", f"item {position} ({example!r}) states no term or figure of the step's entries "
+                                      f"({', '.join(checkpoint.entries)}): the judge meets this step only by a sentence "
+                                      "that does, so it would never read this one",
+                          f"第 {position} 项（{example!r}）没有说到要点所依据知识条目的术语或数字"
+                          f"（{', '.join(checkpoint.entries)}）：评判只凭说到这些的句子判定该要点，这句永远不会被用到")
+    return tuple(dict.fromkeys(examples))
 
 
 def _said_as_written(check: _Checker, name: str, lines: Sequence[str]) -> None:
@@ -333,7 +358,7 @@ def parse_scenario(data: Any, file: str, expected_id: str, entries: Mapping[str,
     elif scenario_id != expected_id:
         top.problem("id", f"must match the file name ('{expected_id}')", f"必须与文件名一致（'{expected_id}'）")
     persona = _persona(top)
-    checkpoints = _checkpoints(top)
+    checkpoints = _checkpoints(top, entries)
     model_answers = top.text_list("model_answers", minimum=1)
     _said_as_written(top, "model_answers", model_answers)
     max_turns = top.integer("max_turns", 4, 40, default=12)

@@ -20,9 +20,12 @@ PERSONA_MAPS = ("facts", "private")
 LINE_TEXTS = ("opening", "resolution", "unfinished", "hang_up", "escalated", "timed_out", "verification_answer",
               "verification_refusal")
 LINE_LISTS = ("calm", "upset", "angry", "pushback", "softened", "unknown")
-CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint", "hint_en")
+# examples (review46): shown and kept with their own step — a field outside the table followed its row's position, so
+# deleting a row above would have moved a step's examples onto the next step
+CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint", "hint_en",
+                      "examples")
 FOLLOW_UP_COLUMNS = ("id", "ask", "entry", "cues", "after")
-LIST_COLUMNS = ("cues", "entries")
+LIST_COLUMNS = ("cues", "entries", "examples")
 
 
 def _text(value: Any) -> str:

@@ -27,6 +27,8 @@ def default_layout(list_key: str) -> dict[str, str]:
     answers and scripts as `|` blocks, variants and sources one per line; other texts plain
     unless multi-line, other lists inline."""
     layout: dict[str, str] = {}
+    if list_key not in ITEM_KINDS:  # a list of another file (a scenario's checkpoints): inline, as `written_like`
+        return layout
     for spec in ITEM_KINDS[list_key].fields:
         if spec.layout:
             layout[spec.name] = spec.layout
@@ -218,7 +220,7 @@ def render_item(list_key: str, item: Mapping[str, Any], dash_indent: str = INDEN
     """
     old_lines = old_lines or []
     style = _Style(dict(default_layout(list_key), **field_styles(old_lines)), scalar_tokens(old_lines))
-    order = ITEM_KINDS[list_key].names
+    order = ITEM_KINDS[list_key].names if list_key in ITEM_KINDS else ()
     keys = [k for k in order if k in item] + [k for k in item if k not in order]
     lines: list[str] = []
     for key in keys:
@@ -390,3 +392,39 @@ def _check_result(new_text: str, list_key: str, changes: Mapping[str, Mapping[st
                 raise YamlEditError(f"{name}: '{item_id}' is still in the file after deleting it")
         elif len(found.get(item_id, [])) != 1 or not same_item(found[item_id][0], item):
             raise YamlEditError(f"{name}: the edited item '{item_id}' could not be written faithfully")
+
+
+def add_to_list_field(text: str, list_key: str, item_id: str, field_name: str, value: str, name: str = "file") -> str:
+    """`text` with `value` added to the list field `field_name` of item `item_id` (the field made when missing), or
+    `text` as it was when the list holds it already. A block-style item keeps every other line, comments included:
+    the field is one inline line (`examples: [a, b]`) put in place of its old lines or after the item's last line;
+    an item written inline (`- {id: …}`) or a field written as a block list is rendered anew (`set_item`). The result
+    is re-parsed and must hold exactly the item with the value added, else YamlEditError."""
+    text = normalize_line_breaks(text)
+    item = find_item(text, list_key, item_id)
+    if item is None:
+        raise YamlEditError(f"{name}: no item '{item_id}' under '{list_key}'")
+    present = item.get(field_name) or []
+    if not isinstance(present, list):
+        raise YamlEditError(f"{name}: '{item_id}.{field_name}' is not a list")
+    if value in present:
+        return text
+    wanted = {**item, field_name: [*present, value]}
+    block = next(b for b in item_blocks(text, list_key, name) if b.item_id == item_id)
+    lines = text.split("\n")
+    indent = block.dash_indent + INDENT
+    own = [i for i in range(block.start, block.content_end)
+           if re.match(rf"^{re.escape(indent)}{re.escape(field_name)}:", lines[i])
+           or (i == block.start and lines[i].startswith(f"{block.dash_indent}- {field_name}:"))]
+    inline_item = lines[block.start][len(block.dash_indent) + 2:].lstrip().startswith("{")
+    written = lines[own[0]].split(":", 1)[1].split(" #")[0].strip() if own else "[]"
+    if inline_item or (own and own[0] == block.start) or not (written.startswith("[") and written.endswith("]")):
+        return set_item(text, list_key, item_id, wanted, name)
+    line = f"{indent}{field_name}: {written_like(lines).flow(wanted[field_name])}"
+    if own:
+        lines[own[0]] = line
+    else:
+        lines.insert(block.content_end, line)
+    new_text = "\n".join(lines)
+    _check_result(new_text, list_key, {item_id: wanted}, name)
+    return new_text

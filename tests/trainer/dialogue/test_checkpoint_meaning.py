@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import REAL_CONTENT
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
                                                  numbered_step, said_at_fault, said_cues, turned)
+
+REAL_CONTENT_SCENARIOS = REAL_CONTENT / "scenarios"
 
 
 def _checkpoint(scenario, checkpoint_id):
@@ -385,3 +388,29 @@ def test_a_numbered_item_said_without_a_cue_meets_its_step_in_a_call(real_scenar
     stayed open — no cue, and by meaning e5 read the sentence nearer another entry (cw3-e's good call timed out at 75)."""
     assert _meets(real_scenarios["callback-cooperative"], real_facts, judge, "payment",
                   "好嘞，第七项：您这张单是月交，每个月500元，要交20年，从您那张卡上扣，对吧？")
+
+
+@pytest.mark.parametrize(("scenario_id", "checkpoint_id", "sentence"), [
+    # qa21 J1's step: about facts, the sentence states its figure (15天) without a cue (犹豫期内, 还在犹豫期)
+    ("cooling-off-cancel", "within-period", "您签收才8天，15天之内都来得及。"),
+    ("grace-period-short-of-money", "customer-decides", "交不交您回去跟家里人商量好了再告诉我就行。"),
+])
+def test_a_sentence_an_instructor_added_as_an_example_meets_the_step_from_the_next_load(
+        tmp_path, real_scenarios, real_facts, judge, scenario_id, checkpoint_id, sentence):
+    """review46: accepting a missed step writes the trainee's sentence into the scenario file as an example of the
+    step; the scenario read back from that file has it among the step's references, and a call meets the step with it.
+    Before, the same sentence left the step missed."""
+    from trainer.dialogue import load_scenarios
+    from trainer.editing.yaml_style import add_to_list_field
+
+    source = REAL_CONTENT_SCENARIOS / f"{scenario_id}.yaml"
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / source.name).write_text(
+        add_to_list_field(source.read_text(encoding="utf-8"), "checkpoints", checkpoint_id, "examples", sentence),
+        encoding="utf-8")
+    taught = load_scenarios(tmp_path)[scenario_id]
+    step = _checkpoint(taught, checkpoint_id)
+    assert step.examples == (sentence,)
+    assert sentence in checkpoint_references(step, taught.model_answers, _entries(taught, real_facts))
+    assert not _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, f"好的。{sentence}")
+    assert _meets(taught, real_facts, judge, checkpoint_id, f"好的。{sentence}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, corrections_by, mark_judged_wrong, mark_step_done,
-                                          missed_step, open_corrections, reject, review_counts, suggested_labels)
+from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, accept_step, contested_step, corrections_by,
+                                          mark_judged_wrong, mark_step_done, missed_step, open_corrections, reject,
+                                          reply_sentences, review_counts, suggested_labels, teaches_by_example)
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
@@ -115,3 +116,76 @@ def test_a_reason_is_needed_to_relabel_or_keep_the_judgement_not_to_accept_the_o
     assert needs_note(queued, (), labels, [], keeping=False)  # the counter-example dropped
     assert needs_note(queued, (), labels, counter, keeping=True)
     assert note_given("这句是安慰") and not note_given("  好 ") and not note_given("")
+
+
+# review46 (qa21 J1): a missed step no behaviour meets is taught by the sentence that did it, as an example of the step.
+STEP_REPLY = "您好。犹豫期一共有十五天呢，您放心。"
+
+
+@pytest.fixture
+def mini_step(content_dir):
+    """The mini scenario on disk and its step 讲清犹豫期天数 (cues, entries, no behaviour)."""
+    from tests.pages.test_practice import MINI_SCENARIO
+    from trainer.dialogue import load_scenarios
+
+    (content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    return next(c for c in load_scenarios(content_dir)["mini-cooling-off"].checkpoints if c.id == "period")
+
+
+def queue_step(db, step, reply: str = STEP_REPLY) -> int:
+    trainee = get_or_create_by_name(db, "学员丁")
+    return mark_step_done(db, trainee.id, "mini-cooling-off", step, 2, reply, "我说了十五天")
+
+
+def step_on_disk(content_dir, checkpoint_id: str = "period"):
+    """The mini scenario's checkpoint as the next load reads it."""
+    from trainer.dialogue import load_scenarios
+
+    return next(c for c in load_scenarios(content_dir)["mini-cooling-off"].checkpoints if c.id == checkpoint_id)
+
+
+def examples_on_disk(content_dir) -> tuple[str, ...]:
+    return step_on_disk(content_dir).examples
+
+
+def test_accepting_a_missed_step_adds_the_sentence_to_the_steps_examples(db, editor, content_dir, mini_step):
+    correction_id = queue_step(db, mini_step)
+    [queued] = open_corrections(db)
+    assert teaches_by_example(contested_step(queued, [mini_step]))
+    assert reply_sentences(queued.utterance) == ["您好。", "犹豫期一共有十五天呢，您放心。"]
+    result = accept_step(db, editor, correction_id, "犹豫期一共有十五天呢，您放心。", "教员", "确实说了十五天")
+    assert result.ok, result
+    assert examples_on_disk(content_dir) == ("犹豫期一共有十五天呢，您放心。",)
+    assert history.changes(db, file="scenarios/mini-cooling-off.yaml")[0].author == "教员"
+    [outcome] = corrections_by(db, get_or_create_by_name(db, "学员丁").id)
+    assert outcome.status == "accepted" and outcome.review_note == "确实说了十五天"
+    assert not (content_dir / CORRECTIONS_FILE).exists()  # no behaviour label: the corpus is not touched
+    # a second trainee's sentence joins the first
+    second = queue_step(db, mini_step, "这个犹豫期是15日。")
+    assert accept_step(db, editor, second, "这个犹豫期是15日。", "教员").ok
+    assert examples_on_disk(content_dir) == ("犹豫期一共有十五天呢，您放心。", "这个犹豫期是15日。")
+
+
+def test_an_example_the_judge_could_never_read_is_refused_and_the_scenario_stays(db, editor, content_dir, mini_step):
+    """A step about facts is met by meaning only by a sentence stating its terms or figures: 您放心。 is refused by the
+    editor's validation (file, line, field), nothing is written and the objection stays open."""
+    path = content_dir / "scenarios" / "mini-cooling-off.yaml"
+    before = path.read_text(encoding="utf-8")
+    correction_id = queue_step(db, mini_step, "您放心，肯定来得及的。")
+    result = accept_step(db, editor, correction_id, "您放心，肯定来得及的。", "教员")
+    assert not result.ok
+    [problem] = [p for p in result.problems if p.field and p.field.endswith("examples")]
+    assert problem.file == "scenarios/mini-cooling-off.yaml" and problem.line > 0 and problem.field == "checkpoints[2].examples"
+    assert path.read_text(encoding="utf-8") == before
+    assert [c.id for c in open_corrections(db)] == [correction_id]
+
+
+def test_a_sentence_not_of_the_reply_or_a_behaviour_step_adds_no_example(db, editor, content_dir, mini_step):
+    correction_id = queue_step(db, mini_step)
+    assert not accept_step(db, editor, correction_id, "犹豫期是二十天。", "教员").ok
+    assert examples_on_disk(content_dir) == ()
+    verify = step_on_disk(content_dir, "verify")
+    behaviour_step = queue_step(db, verify, "请问您是本人吗？")
+    assert not teaches_by_example(verify)
+    assert not accept_step(db, editor, behaviour_step, "请问您是本人吗？", "教员").ok
+    assert len(open_corrections(db)) == 2

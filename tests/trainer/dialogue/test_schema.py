@@ -256,3 +256,36 @@ def test_a_case_fact_said_only_beside_a_blank_is_a_problem_naming_the_figure(sce
     assert [(p.file, p.item_id) for p in problems] == [("scenarios/lapse-reinstatement.yaml", "lapse-reinstatement")]
     assert "2年" in problems[0].message and "lapse-reinstatement-deadline" in problems[0].message
     assert untranslated(problems) == []
+
+
+@pytest.mark.parametrize(("step", "examples", "said"), [
+    # a step about facts (犹豫期, 15天): an example stating neither is one the meaning check would never read
+    ("within-period", "[您放心，肯定来得及的。]", "states no term or figure"),
+    ("within-period", "[您还在15天之内。, 您还在15天之内。]", "item 2 repeats"),
+    ("within-period", "您还在15天之内。", "must be a list"),
+    ("within-period", "[{text: 您还在15天之内。}]", "item 1 must be non-empty text"),
+    # a step met by a behaviour learns from the utterance corpus
+    ("acknowledge", "[我理解您的担心。]", "learns from the utterance corpus"),
+])
+def test_a_bad_examples_field_is_refused_with_file_line_and_field(scenario_dir, step, examples, said):
+    """review46: `examples` (sentences an instructor accepted as doing a step) is checked on load like every field."""
+    text = SOURCE.read_text(encoding="utf-8")
+    anchor = {"within-period": "    entries: [cooling-off-length]\n", "acknowledge": "    behaviour: empathy\n"}[step]
+    text = text.replace(anchor, f"{anchor}    examples: {examples}\n", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = scenario_problems(scenario_dir, collect_content(REAL_CONTENT)[0])
+    [problem] = [p for p in problems if p.field and p.field.endswith(".examples")]
+    position = 3 if step == "within-period" else 1
+    assert problem.field == f"checkpoints[{position}].examples" and said in problem.message, problem
+    assert problem.file == "scenarios/cooling-off-cancel.yaml" and problem.item_id == "cooling-off-cancel"
+    assert problem.line == text.splitlines().index(f"    examples: {examples}") + 1
+    assert problem.message_zh
+
+
+def test_good_examples_load_with_the_step(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace(
+        "    entries: [cooling-off-length]\n", "    entries: [cooling-off-length]\n    examples: [您还在15天之内，可以退。]\n", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    assert scenario_problems(scenario_dir, collect_content(REAL_CONTENT)[0]) == []
+    step = next(c for c in load_scenarios(scenario_dir)["cooling-off-cancel"].checkpoints if c.id == "within-period")
+    assert step.examples == ("您还在15天之内，可以退。",)

@@ -58,3 +58,18 @@ def test_the_english_fields_are_cells_too() -> None:
     assert after["persona"]["description_en"] == "45, an office worker."
     assert after["goals_en"] == ["Confirm the policyholder", "Do the seven checks", "Answer plainly"]
     assert after["checkpoints"][7]["hint_en"] == "Thank her" and after["goals"] == parsed["goals"]
+
+
+def test_a_steps_examples_stay_with_it_when_a_row_above_is_deleted() -> None:
+    """review46: `examples` is a column; outside the table it followed the row's position onto the next step."""
+    from trainer.editing.yaml_style import add_to_list_field
+
+    text = add_to_list_field((ROOT / "content/scenarios/cooling-off-cancel.yaml").read_text(encoding="utf-8"),
+                             "checkpoints", "within-period", "examples", "您还在15天之内，可以退。")
+    parsed = data(text)
+    cells = cells_of(parsed)
+    assert cells["checkpoints"][2]["examples"] == "您还在15天之内，可以退。"
+    del cells["checkpoints"][1]  # verify
+    after = {c["id"]: c for c in data(set_fields(text, fields_from_cells(parsed, cells)))["checkpoints"]}
+    assert after["within-period"]["examples"] == ["您还在15天之内，可以退。"]
+    assert "examples" not in after["refund-amount"]

@@ -88,3 +88,36 @@ def test_a_number_read_back_as_text_is_the_same_value_and_keeps_its_spelling():
     as_text["answer"] = item["answer"] + "（已复核）"
     rewritten = set_item(text, "entries", item_id, as_text)
     assert "keywords: [12378," in rewritten and '"12378"' not in rewritten
+
+
+CHECKPOINTS = """id: s
+checkpoints:
+  - id: verify
+    description: 核实身份
+    behaviour: verification
+  - id: period
+    description: 讲清犹豫期天数
+    # 15日 and 15天 both: the FAQ writes 日, trainees say 天
+    cues: [15天, 15日]
+  - {id: close, description: 礼貌结束, behaviour: closing}
+triggers: []
+"""
+
+
+def test_a_value_is_added_to_a_list_field_leaving_every_other_line_and_comment():
+    """review46: an instructor's accepted sentence joins a checkpoint's examples; the file's comments stay."""
+    from trainer.editing.yaml_style import add_to_list_field
+
+    once = add_to_list_field(CHECKPOINTS, "checkpoints", "period", "examples", "犹豫期有十五天，您放心。")
+    added = [line for line in difflib.ndiff(CHECKPOINTS.splitlines(), once.splitlines()) if line[:1] in "+-"]
+    assert added == ["+     examples: [犹豫期有十五天，您放心。]"]
+    twice = add_to_list_field(once, "checkpoints", "period", "examples", "十五天: 从签收算起。")
+    assert find_item(twice, "checkpoints", "period")["examples"] == ["犹豫期有十五天，您放心。", "十五天: 从签收算起。"]
+    assert "# 15日 and 15天 both" in twice and len(twice.splitlines()) == len(once.splitlines())
+    assert add_to_list_field(twice, "checkpoints", "period", "examples", "十五天: 从签收算起。") == twice  # held already
+    # an item written inline is written out in block style, holding the same fields and the new one
+    inline = add_to_list_field(CHECKPOINTS, "checkpoints", "close", "examples", "再见。")
+    assert find_item(inline, "checkpoints", "close") == {"id": "close", "description": "礼貌结束",
+                                                         "behaviour": "closing", "examples": ["再见。"]}
+    with pytest.raises(YamlEditError):
+        add_to_list_field(CHECKPOINTS, "checkpoints", "gone", "examples", "x")
