@@ -70,6 +70,10 @@ def show_result(result: SaveResult, item_id: str | None = None) -> None:
     if result.error:
         st.error(tr("未保存：", "Not saved: ") + escape_markdown(result.error))
     if result.problems:
-        st.error(tr("未保存：内容校验未通过（详见各字段下方的提示）。", "Not saved: the content did not validate (see the messages under the fields)."))
+        # Only a page that draws the item's fields (内容编辑: `item_id`) shows messages under them; elsewhere (评判纠错, an
+        # import, the history) every problem is listed below, and pointing at fields sent the reader looking (review46).
+        st.error(tr("未保存：内容校验未通过（详见各字段下方的提示）。", "Not saved: the content did not validate (see the messages under the fields).")
+                 if item_id is not None else
+                 tr("未保存：内容校验未通过，问题如下。", "Not saved: the content did not validate; the problems are listed below."))
         others = result.other_problems(item_id) if item_id is not None else result.problems
         show_problems(others)

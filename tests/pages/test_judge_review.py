@@ -349,6 +349,8 @@ def test_an_example_that_would_never_count_is_refused_on_the_page_and_stays_open
     assert not at.exception, at.exception
     listed = " ".join(c.value for c in at.code)  # the problem, by file:line and field (show_result)
     assert not at.success and at.error and "checkpoints[2].examples" in listed and "没有说到" in listed, listed
+    said = " ".join(e.value for e in at.error)
+    assert "问题如下" in said and "字段下方" not in said, said  # this page draws no fields to look under
     assert step_examples(app_env) == () and len(open_corrections(store)) == 1
 
 
