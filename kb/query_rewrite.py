@@ -34,6 +34,8 @@ _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))  # order m
 _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 MIN_TERM_CHARS = 2
 MAX_TERM_CHARS = 4
+# VerbParticleTerms: the shortest glossary phrase read through a 了 after its first character.
+SPLIT_MIN_CHARS = 3
 # A story is matched clause by clause only when it is this long; shorter clauses are merged.
 STORY_MIN_CHARS = 30
 CLAUSE_MIN_CHARS = 6
@@ -148,6 +150,26 @@ class SpokenTerms:
             if rule.phrase in text and rule.stands_in(text):
                 text = text.replace(rule.phrase, rule.term)
                 changes.append((rule.phrase, rule.term))
+        return Rewrite(text, tuple(changes))
+
+
+class VerbParticleTerms:
+    """Reads a glossary phrase said with the particle 了 after its verb as the phrase (换了银行卡 → 换银行卡, 放了支架 →
+    放支架, 换了手机号 → 换手机号), so that the spoken rule, the synonyms and the words the answer gate weighs see it
+    (search46: qa21's 换了银行卡怎么改 kept only 银行 / 行卡, a bank's words, and was refused). Only phrases of at least
+    SPLIT_MIN_CHARS characters: a two-character one split by 了 (交了费, 退了保) is left as typed."""
+
+    def __init__(self, groups: Sequence[GlossaryGroup]) -> None:
+        phrases = {normalize(p) for group in groups for p in (*group.terms, *group.spoken)}
+        self._split = sorted(((p[0] + "了" + p[1:], p) for p in phrases if len(p) >= SPLIT_MIN_CHARS),
+                             key=lambda pair: len(pair[0]), reverse=True)
+
+    def rewrite(self, text: str) -> Rewrite:
+        changes: list[tuple[str, str]] = []
+        for split, phrase in self._split:
+            if split in text:
+                text = text.replace(split, phrase)
+                changes.append((split, phrase))
         return Rewrite(text, tuple(changes))
 
 

@@ -33,8 +33,8 @@ from kb.faq_gate import (FEATURES as GATE_FEATURES, GATE_THRESHOLD, MEMORY_GATE,
 from kb.gate_model import GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.index import SearchIndex
-from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, bigrams, dialect_phrases, one_char_spoken,
-                              spoken_phrases, story_clauses, story_question)
+from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, dialect_phrases,
+                              one_char_spoken, spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.siblings import sibling_map, with_sibling
 from kb.rerank import Reranker, candidate_features
@@ -262,7 +262,8 @@ class Glossary:
 
 
 # What rewrites a query into the content's words, in order (Searcher._rewriters).
-QueryRewriter = SimplifiedScript | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos | EnglishWordsInChinese
+QueryRewriter = (SimplifiedScript | VerbParticleTerms | SpokenTerms | TypoCorrector | EnglishTerms | EnglishTypos
+                 | EnglishWordsInChinese)
 
 
 def plan_query(query: str, glossary: Glossary,
@@ -457,6 +458,8 @@ class Searcher:
         dialect = dialect_phrases(chinese) if self.recipe.dialect_first else frozenset()
         if self.recipe.simplified_script:
             rewriters.append(SimplifiedScript())
+        if self.recipe.spoken_terms:
+            rewriters.append(VerbParticleTerms(chinese))  # 换了银行卡 is 换银行卡 before any rule reads it (search46)
         if self.recipe.spoken_terms and dialect:
             rewriters.append(SpokenTerms(chinese, only=dialect))
         if self.recipe.typo_correction:

@@ -185,3 +185,10 @@ def test_the_memory_gate_answers_a_new_writers_claim_question_and_refuses_a_disa
     writer's near-domain negative) is refused, which that gate answered (0.42)."""
     assert MEMORY_GATE.probability(list(NEW_WRITERS_QUESTION)) >= MEMORY_GATE_THRESHOLD
     assert MEMORY_GATE.probability(list(NEW_WRITERS_NEGATIVE)) < MEMORY_GATE_THRESHOLD
+
+
+def test_a_changed_bank_card_said_with_le_is_answered_with_the_payment_account_entry(real_kb: KnowledgeBase) -> None:
+    """qa21 (S1): an agent's 换了银行卡怎么改 ranked svc-payment-account-change first at relevance 1.00 and was refused —
+    the gate saw only 银行 / 行卡 (a bank's words) and a known 公积金 negative close by. Read as 换银行卡 (the entry's
+    glossary term) it is answered (search46)."""
+    assert [h.id for h in real_kb.search("换了银行卡怎么改", k=3)][:1] == ["svc-payment-account-change"]

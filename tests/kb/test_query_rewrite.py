@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb.content import GlossaryGroup
-from kb.query_rewrite import SpokenTerms, TypoCorrector, bigrams, sounds, story_clauses, story_question
+from kb.query_rewrite import (SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, sounds, story_clauses,
+                              story_question)
 from kb.word_frequency import WordFrequencies, bundled_frequencies
 
 VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
@@ -560,3 +561,23 @@ def test_spoken_words_search36_agents_read(bundled_spoken: SpokenTerms, typed: s
     """search36: an agent's shorthand on a live call (qa18's veteran and two TUNE agent writers): 改银行卡, 保险怎么领 after
     a death (read as svc-annuitant-death), 出院了怎么报销, 保单挂失 and 查现价 were refused or answered with another entry."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.fixture(scope="module")
+def bundled_particles() -> VerbParticleTerms:
+    from kb.content import load_content
+    from tests.conftest import REAL_CONTENT
+    return VerbParticleTerms(load_content(REAL_CONTENT).glossary)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("换了银行卡怎么改", "换银行卡怎么改"),        # qa21's agent: the bank card of the premiums, refused on main
+    ("上个月换了手机号 保单上的电话怎么改", "上个月换手机号 保单上的电话怎么改"),
+    ("我爸心梗放了支架", "我爸心梗放支架"),
+    ("我交了费了", "我交了费了"),                  # a two-character term split by 了 is left as typed
+    ("卡换了怎么改", "卡换了怎么改"),              # 了 after the object: nothing of a glossary phrase is split
+])
+def test_a_glossary_phrase_said_with_le_after_its_verb_is_read_as_the_phrase(
+        bundled_particles: VerbParticleTerms, typed: str, meant: str) -> None:
+    """search46: 换了银行卡 kept only 银行 / 行卡 of the premium card's term (a bank's words to the answer gate)."""
+    assert bundled_particles.rewrite(typed).text == meant
