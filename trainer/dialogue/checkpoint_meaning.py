@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kb.chinese_text import clause_at, sentence_at
+from kb.chinese_text import clause_at, parse_number, sentence_at
 from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content, topic_terms
@@ -52,18 +52,14 @@ _CLAUSE_MARKS = "，,；;、：: "
 FUNCTION_CHARACTERS = "的地得是了着过您你我他她它们这那个些一不没吗呢吧啊呀哦嘛就都也还和与及或在有要会能可以把被给让对"
 
 
-def states_step_facts(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
-    """Whether `text` states a topic term or figure of the step's entries: what a reference of a step about facts,
-    and a sentence meeting it by meaning, must do."""
-    return _states_content(text, checkpoint, entries)
-
-
 def about_facts(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
     """The checkpoint asks for a rule stated (讲清宽限期（一般60日）…), not a way of treating the customer."""
-    return _states_content(checkpoint.description, checkpoint, entries)
+    return states_step_facts(checkpoint.description, checkpoint, entries)
 
 
-def _states_content(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+def states_step_facts(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
+    """Whether `text` states a topic term or figure of the step's entries: what a reference of a step about facts,
+    and a sentence meeting it by meaning, must do (a step's `examples` are validated by it)."""
     return any(states_content(text, entries[e]) for e in checkpoint.entries if e in entries)
 
 
@@ -78,7 +74,7 @@ def checkpoint_references(checkpoint: Checkpoint, model_answers: Sequence[str],
                if any(cue in c.text for cue in checkpoint.cues)]
     references = list(dict.fromkeys([checkpoint.description, *clauses, *checkpoint.examples]))
     if about_facts(checkpoint, entries):
-        references = [r for r in references if _states_content(r, checkpoint, entries)]
+        references = [r for r in references if states_step_facts(r, checkpoint, entries)]
     return references
 
 
@@ -159,14 +155,9 @@ def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping
     return sentence if said else None
 
 
-# A step a scenario numbers (a callback's checklist: 第七项：确认缴费期间和缴费频率), said by its number: 第七项 / 第7项
-_ORDINAL = re.compile(r"第([一二三四五六七八九十]|\d{1,2})项")
-_NUMERALS = "一二三四五六七八九十"
-
-
-def _ordinal_number(said: str) -> int:
-    """The number of 第N项 as said: 七 or 7."""
-    return int(said) if said.isdigit() else _NUMERALS.index(said) + 1
+# A step a scenario numbers (a callback's checklist: 第七项：确认缴费期间和缴费频率), said by its number: 第七项 / 第7项 /
+# 第十一项; the number read by `kb.chinese_text.parse_number`
+_ORDINAL = re.compile(r"第([一二两三四五六七八九十]{1,3}|\d{1,2})项")
 
 
 def numbered_step(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],
@@ -181,9 +172,9 @@ def numbered_step(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry
     own = _ORDINAL.match(checkpoint.description)
     if own is None:
         return None
-    number = _ordinal_number(own.group(1))
+    number = parse_number(own.group(1))
     for match in _ORDINAL.finditer(text):
-        if _ordinal_number(match.group(1)) != number:
+        if parse_number(match.group(1)) != number:
             continue
         sentence = sentence_at(text, match.start(), match.end())
         rest = _read(sentence[sentence.find(match.group()) + len(match.group()):], reader)
@@ -238,7 +229,7 @@ def _read(text: str, reader: Reader | None) -> str:
 
 def _says_something(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> bool:
     """The text states something of the step's entries (a topic term or figure) or says a number (工号0387)."""
-    return bool(re.search(r"\d", text)) or _states_content(text, checkpoint, entries)
+    return bool(re.search(r"\d", text)) or states_step_facts(text, checkpoint, entries)
 
 
 def _content_pairs(text: str) -> set[str]:
@@ -292,7 +283,7 @@ def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]
     """Whether a reply sentence may meet the checkpoint by meaning at all (before any similarity)."""
     if len(sentence.strip()) < MIN_CHARS or at_fault(sentence, faults):
         return False
-    return not about_facts(checkpoint, entries) or _states_content(sentence, checkpoint, entries)
+    return not about_facts(checkpoint, entries) or states_step_facts(sentence, checkpoint, entries)
 
 
 def meeting_sentence(sentences: Sequence[str], vectors: np.ndarray, checkpoint: Checkpoint,

@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import DialogueSession
+from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.checkpoint_meaning import (about_facts, checkpoint_references, credible, misses_a_refusal,
                                                  numbered_step, said_at_fault, said_cues, turned)
 
@@ -381,6 +382,17 @@ def test_a_checklist_item_announced_by_its_number_and_told_is_that_step(scenario
     scenario = real_scenarios[scenario_id]
     found = numbered_step(sentence, _checkpoint(scenario, checkpoint_id), _entries(scenario, real_facts))
     assert (found is not None) == met, found
+
+
+@pytest.mark.parametrize("sentence, met", [
+    ("第十一项：续保方式您这份是自动续保。", True),
+    ("第11项，续保方式是自动的。", True),
+    ("第一项：续保方式您这份是自动续保。", False),  # the first item, not the eleventh
+])
+def test_an_item_numbered_past_ten_is_read_by_its_whole_number(sentence, met) -> None:
+    """A checklist longer than ten items: 第十一项 is the eleventh (the numeral read as the content's figures are)."""
+    step = Checkpoint("renewal", "第十一项：确认续保方式", cues=("续保方式是",))
+    assert (numbered_step(sentence, step, {}) is not None) is met
 
 
 def test_a_numbered_item_said_without_a_cue_meets_its_step_in_a_call(real_scenarios, real_facts, judge):
