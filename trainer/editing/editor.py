@@ -217,7 +217,7 @@ class ContentEditor:
         else:
             item_id = str(fields.get("id") or "").strip()
             action = "create" if draft.fields is None else "update"
-            problem = self._id_problem(draft, action, item_id) or self._script_problem(draft, item_id, fields)
+            problem = self._id_problem(draft, action, item_id) or script_problem(draft.kind, draft.file, item_id, fields)
             if problem is not None:
                 return SaveResult(False, problems=[problem])
             fields = {**fields, "id": item_id}
@@ -240,10 +240,6 @@ class ContentEditor:
             where = (content.entries.get(item_id) or content.quiz_items[item_id]).file
             return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})", f"id 重复（{where} 中已有）")
         return None
-
-    @staticmethod
-    def _script_problem(draft: Draft, item_id: str, fields: Mapping[str, Any]) -> Problem | None:
-        return script_problem(draft.kind, draft.file, item_id, fields)
 
     def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:
         """Write a whole file (a scenario's YAML); None deletes it."""
