@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.dialogue.refusals import DECLINED
+from trainer.dialogue.refusals import DECLINED, declines
 from trainer.dialogue.regional_speech import mandarin_reading
 
 # A loss or a cost the customer bears, said as a fact (退保是会有损失的; 头几年退的比交的少): a warning, not a promise.
@@ -79,8 +79,7 @@ def vows_conduct(sentence: str) -> bool:
 
 def refuses_a_demand(sentence: str) -> bool:
     """The sentence refuses (a negated ability or authority to grant) and says nothing certain beside the refusal."""
-    reading = mandarin_reading(sentence).text
-    return bool(DECLINED.search(reading)) and not _CERTAIN.search(DECLINED.sub("", reading))
+    return declines(sentence) and not _CERTAIN.search(DECLINED.sub("", mandarin_reading(sentence).text))
 
 
 def warns_of_a_loss(sentence: str) -> bool:
