@@ -219,6 +219,9 @@ class QueryPlan:
     english: bool = False
     # A mostly English query with Chinese in it, read as English (Recipe.english_mixed): decided once per search.
     mixed: bool = False
+    # Each glossary term found in the query with the other terms of its group (Glossary.synonyms): what a text may
+    # say instead of the query's word (失效 in the query, 效力中止 in the law; read by `synonym_credited`).
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def read_as_english(self) -> bool:
@@ -250,15 +253,28 @@ class Glossary:
             key=lambda pair: len(pair[0]), reverse=True,
         )
 
-    def expansions(self, query: str) -> tuple[str, ...]:
-        """Synonyms of the glossary terms found in the query (longest terms first)."""
-        found: list[str] = []
+    def found(self, query: str) -> tuple[tuple[str, GlossaryGroup], ...]:
+        """The glossary terms in the query with their groups, longest terms first, each stretch of it read once."""
+        found: list[tuple[str, GlossaryGroup]] = []
         remaining = query
         for term, group in self._terms:
             if term and term in remaining:
                 remaining = remaining.replace(term, " ")
-                found += [t for t in group.terms if normalize(t) != term and t not in found]
+                found.append((term, group))
         return tuple(found)
+
+    def expansions(self, query: str) -> tuple[str, ...]:
+        """Synonyms of the glossary terms found in the query (longest terms first)."""
+        found: list[str] = []
+        for term, group in self.found(query):
+            found += [t for t in group.terms if normalize(t) != term and t not in found]
+        return tuple(found)
+
+    def synonyms(self, query: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each glossary term found in the query with the other terms of its group (normalised) that are not part of
+        it: 保单失效's synonyms are 效力中止, 停效 …, not 失效, which a text may say of anything (许可证失效)."""
+        return tuple((term, tuple(other for other in map(normalize, group.terms) if other not in term))
+                     for term, group in self.found(query))
 
 
 # What rewrites a query into the content's words, in order (Searcher._rewriters).
@@ -277,13 +293,15 @@ def plan_query(query: str, glossary: Glossary,
     for rewriter in rewriters:
         rewrite: Rewrite = rewriter.rewrite(text)
         text, changes = rewrite.text, changes + list(rewrite.changes)
+    synonyms = glossary.synonyms(text)
     expansion = glossary.expansions(text)
     tokens = keyword_tokens(text)
     expanded = list(tokens)
     for term in expansion:
         expanded += keyword_tokens(term)
     english = english_coverage and (mixed or not has_cjk(text))
-    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english, mixed=mixed)
+    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english, mixed=mixed,
+                     synonyms=synonyms)
 
 
 def rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:
@@ -354,14 +372,28 @@ def order_key(hit: "Hit") -> tuple[float, float, float, str]:
     return (-hit.score, -hit.dense_score, -hit.keyword_score, hit.id)
 
 
-def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str | None = None) -> float:
+def synonym_credited(plan: QueryPlan, text: str) -> frozenset[str]:
+    """The query's coverage terms inside a glossary term of the query whose synonym `text` (normalised) says:
+    保单失效 asked, 合同效力中止 written — 保单, 单失 and 失效 count as found there."""
+    credited: set[str] = set()
+    for term, others in plan.synonyms:
+        if any(other in text for other in others):
+            credited.update(t for t in plan.coverage_terms if t in term)
+    return frozenset(credited)
+
+
+def keyword_coverage(plan: QueryPlan, doc_tokens: set[str], joined_tokens: str | None = None,
+                     credited: frozenset[str] = frozenset()) -> float:
     """Share of the query's informative tokens found in the matched entry's text.
 
-    `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search)."""
+    `joined_tokens`: the tokens joined by spaces, when the caller keeps them (saves joining per search);
+    `credited`: query tokens to count as found though the text says them in other words (`synonym_credited`)."""
     query_tokens = plan.coverage_terms
     if not query_tokens:
         return 0.0
-    covered = sum(map(doc_tokens.__contains__, query_tokens))  # each occurrence counts, as a loop would
+    # each occurrence counts, as a loop would
+    covered = (sum(t in doc_tokens or t in credited for t in query_tokens) if credited
+               else sum(map(doc_tokens.__contains__, query_tokens)))
     expansion_bonus = False
     if plan.expansion_terms:
         joined = " ".join(doc_tokens) if joined_tokens is None else joined_tokens

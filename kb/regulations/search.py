@@ -27,7 +27,8 @@ from kb.regulations.named import named_article
 from kb.regulations.rerank import ArticleSignals, article_features
 from kb.rerank import Reranker
 from kb.scope import ScopeCheck
-from kb.search import QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, rank_positions, relevance
+from kb.search import (QueryPlan, Rankings, Recipe, Searcher, keyword_coverage, rank_positions, relevance,
+                       synonym_credited)
 from kb.text import content_terms, keyword_tokens, matched_terms, normalize
 from kb.word_frequency import WordFrequencies, bundled_frequencies
 
@@ -154,16 +155,18 @@ class RegulationSearcher(Searcher):
                  faq: SearchIndex | None = None, sentences: SearchIndex | None = None, gate: GateModel = GATE,
                  citations: Mapping[str, Sequence[str]] | None = None, reranker: Reranker | None = None,
                  sentence_units: SearchIndex | None = None, memory: GateMemory | None = None,
-                 correct_typos: bool = True) -> None:
+                 correct_typos: bool = True, synonym_coverage: bool = True) -> None:
         """`scope`: the FAQ's out-of-scope examples; `faq`: the FAQ collection (both read by the gate);
         `sentences`: the keyword collection of `sentence_docs` (built here when not given);
         `citations`: per FAQ entry id, the article keys it cites (`cited_articles`);
         `reranker`: the learned article re-ranker (kb.regulations.rerank), None = fused order;
         `sentence_units`: the embedded `sentence_unit_docs` (read by the gate; None = that signal unknown);
         `memory`: the training writers' questions and negatives (read by the gate; None = those signals unknown);
-        `correct_typos`: the narrow typo corrector (`_rewriters`) on or off."""
+        `correct_typos`: the narrow typo corrector (`_rewriters`) on or off;
+        `synonym_coverage`: a query word counts as found in an article that says a glossary synonym of it (`_coverage`)."""
         self.library = library
         self.correct_typos = correct_typos
+        self.synonym_coverage = synonym_coverage
         self.faq = faq
         articles: Mapping[str, Article] = {a.key: a for a in library.articles()}
         super().__init__(index, articles, encoder, glossary, min_relevance, recipe=REGULATION_RECIPE, scope=scope)
@@ -260,12 +263,13 @@ class RegulationSearcher(Searcher):
             entry = self._position[f"{hit.document_id} {hit.article}"]
             cosine = dense[entry][0] if entry in dense else self._exact_cosine(entry, query_vector)[0]
             best_sentence, sentence_doc = keyword.get(entry, (0.0, None))
-            sentence_tokens = set(keyword_tokens(self.sentences.docs[sentence_doc].text)) if sentence_doc is not None else set()
+            sentence_text = normalize(self.sentences.docs[sentence_doc].text) if sentence_doc is not None else ""
+            sentence_tokens = set(keyword_tokens(sentence_text))
             signals.append(ArticleSignals(
                 fused=fused.get(entry, 0.0), dense=float(cosine), dense_rank=dense_rank.get(entry),
                 keyword=float(best_sentence), keyword_rank=keyword_rank.get(entry), cited_rank=cited_rank.get(entry),
-                coverage=keyword_coverage(plan, self._entry_tokens[entry]),
-                sentence_coverage=keyword_coverage(plan, sentence_tokens), length=len(hit.text),
+                coverage=self._coverage(plan, self._entry_tokens[entry], self._entry_texts[entry]),
+                sentence_coverage=self._coverage(plan, sentence_tokens, sentence_text), length=len(hit.text),
                 document_id=hit.document_id, closest_sentence=self.closest_sentence(query_vector, entry)))
         return signals
 
@@ -319,6 +323,8 @@ class RegulationSearcher(Searcher):
         terms = content_terms(plan.text) or plan.tokens
         top_cosine = max((score for score, _ in rankings.dense.values()), default=0.0)
         shown = [self._position[f"{h.document_id} {h.article}"] for h in candidates[:GATE_DEPTH]]
+        # The query's own words, no synonym credited (`_coverage`): credited here, one more of w-claims' training
+        # negatives was answered (search47); the re-ranker's best score, read below, does credit them.
         coverage = max((keyword_coverage(plan, self._entry_tokens[i]) for i in shown), default=0.0)
         best_sentence = max((score for score, _ in rankings.keyword.values()), default=0.0)
         scope_cosine, scope_coverage = (self.scope_examples.closeness(query_vector, terms, leave_out)
@@ -352,11 +358,18 @@ class RegulationSearcher(Searcher):
         article: Article = self.entries[self.index.entry_ids[entry_index]]
         document = self.library.documents[article.document_id]
         cosine = dense[entry_index][0] if entry_index in dense else self._exact_cosine(entry_index, query_vector)[0]
-        coverage = keyword_coverage(plan, self._entry_tokens[entry_index])
+        coverage = self._coverage(plan, self._entry_tokens[entry_index], self._entry_texts[entry_index])
         pieces = term_fragments("\n".join((plan.text, *plan.expansion_terms)), self._glossary_terms)
         highlights = tuple(term for term in matched_terms(plan.text, article.text, plan.expansion_terms)
                            if term not in pieces)
         return article_hit(document, article, relevance(cosine, coverage), highlights)
+
+    def _coverage(self, plan: QueryPlan, tokens: set[str], text: str) -> float:
+        """Keyword coverage of an article or sentence (`tokens`, its normalised `text`), a query word counted as
+        found where the text says a glossary synonym of it: the law writes 合同效力中止, a caller says 保单失效
+        (search47; the FAQ's entries hold callers' words themselves, its coverage is unchanged)."""
+        credited = synonym_credited(plan, text) if self.synonym_coverage else frozenset()
+        return keyword_coverage(plan, tokens, credited=credited)
 
     def _with_highlights(self, hit: ArticleHit, plan: QueryPlan) -> ArticleHit:
         return hit  # an article hit is built with its highlights already (_hit above)

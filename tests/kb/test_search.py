@@ -257,3 +257,19 @@ def test_an_index_view_without_english_never_returns_an_english_document(kb: Kno
     assert not english & {doc for _, doc in view.keyword_scores(["cooling", "off", "period"]).values()}
     assert not english & {int(d) for e in range(view.size) for d in view.entry_docs(e)}
     assert index.without_fields("no_such_field_") is index
+
+
+def test_a_query_word_counts_as_found_in_a_text_that_says_its_glossary_synonym() -> None:
+    """search47: the regulation search credits 保单失效 in a law that writes 合同效力中止 (group lapse); a synonym that is
+    part of the query's term (失效 of 保单失效) credits nothing — 许可证失效 says nothing about a policy."""
+    from kb.content import GlossaryGroup
+    from kb.search import Glossary, keyword_coverage, plan_query, synonym_credited
+    from kb.text import keyword_tokens
+    glossary = Glossary([GlossaryGroup("lapse", ("效力中止", "失效", "保单失效", "合同中止"))])
+    plan = plan_query("保单失效了还能复活吗", glossary)
+    law = "合同效力依照本法第三十六条规定中止的，经协商并达成协议，合同效力恢复。但是，自合同效力中止之日起满二年"
+    assert synonym_credited(plan, law) == {"保单", "单失", "失效"}
+    assert keyword_coverage(plan, set(keyword_tokens(law)), credited=synonym_credited(plan, law)) == pytest.approx(0.6)
+    assert keyword_coverage(plan, set(keyword_tokens(law))) == 0.0  # as the FAQ search reads it: unchanged
+    licence = "分支机构经营保险业务许可证自被批准撤销之日起自动失效"
+    assert synonym_credited(plan, licence) == frozenset()

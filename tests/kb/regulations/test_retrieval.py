@@ -86,3 +86,14 @@ def test_grace_period_question_shows_the_grace_period_article(real_kb: Knowledge
     hits = real_kb.search_regulations(query, k=3)
     assert ("L1-01", "第三十六条") in [(hit.document_id, hit.article) for hit in hits], hits
     assert not any("限期" in hit.highlights for hit in hits), "限期改正 is not the query's 宽限期"
+
+
+def test_a_lapse_said_in_a_callers_words_finds_the_laws_article_on_suspended_cover(real_kb: KnowledgeBase) -> None:
+    """qa21 S5: 保单失效了还能复活吗 expanded 信息披露管理办法第十五条 (a switch's losses "因退保或保单失效而产生") first, and
+    保险法第三十七条 — 合同效力中止 … 合同效力恢复, the answer — second at relevance 0.28. 失效 is the glossary's synonym of
+    效力中止 (group lapse): the regulation search now counts it as the query's word there (search47)."""
+    hits = real_kb.search_regulations("保单失效了还能复活吗", k=3)
+    assert [(hit.document_id, hit.article) for hit in hits][:1] == [("L1-01", "第三十七条")]
+    assert hits[0].score >= 0.5  # shown as relevant, not at 0.28
+    said = real_kb.search_regulations("保单效力中止了还能复活吗", k=3)  # the law's own word: first as before
+    assert [(hit.document_id, hit.article) for hit in said][:1] == [("L1-01", "第三十七条")]
