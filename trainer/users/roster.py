@@ -181,21 +181,42 @@ def _cell(cells: list[str], index: int) -> str:
 
 # ---- planning and applying -----------------------------------------------------------------
 
+def _roster_role(text: str) -> str:
+    """A role cell read as a role: the roster takes 坐席 / 培训师 / 管理员 as well as agent / instructor / admin, so its
+    problem names both (qa22: 坐席员 was refused with "应为 agent、instructor 或 admin", on a sheet of Chinese roles)."""
+    try:
+        return check_role(ROLE_ALIASES.get(text.strip(), text))
+    except AccountError:
+        raise AccountError(f"角色“{text}”无效：请写 坐席、培训师 或 管理员（也可写 agent、instructor、admin）。",
+                           f"Invalid role '{text}': write agent, instructor or admin (or 坐席, 培训师, 管理员).") from None
+
+
+def _checked_cells(row: RosterRow) -> tuple[tuple, list[AccountError]]:
+    """The row's cleaned login, name, role, team and hire date, and every problem among them: a row with a wrong role
+    and a wrong date named only the role, so the file came back once more for the date (qa22)."""
+    checks = (lambda: normalize_login(row.login), lambda: clean_display_name(row.name), lambda: _roster_role(row.role),
+              lambda: clean_team(row.team), lambda: clean_hire_date(row.hire_date))
+    cells, problems = [], []
+    for check in checks:
+        try:
+            cells.append(check())
+        except AccountError as error:
+            problems.append(error)
+    return tuple(cells), problems
+
+
 def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
     """Compare the rows with the accounts (read-only): new, changed, unchanged, invalid."""
     accounts = {account.info.login: account for account in list_accounts(db)}
     plan = RosterPlan()
     seen: dict[str, int] = {}
     for row in rows:
-        try:
-            login = normalize_login(row.login)
-            name = clean_display_name(row.name)
-            role = check_role(ROLE_ALIASES.get(row.role.strip(), row.role))
-            team = clean_team(row.team)
-            hire_date = clean_hire_date(row.hire_date)
-        except AccountError as error:
-            plan.invalid.append(Invalid(row.row, row.login, error.zh, error.en))
+        cells, problems = _checked_cells(row)
+        if problems:
+            plan.invalid.append(Invalid(row.row, row.login, "；".join(p.zh for p in problems),
+                                        "; ".join(p.en for p in problems)))
             continue
+        login, name, role, team, hire_date = cells
         if login in seen:
             plan.invalid.append(Invalid(row.row, login, f"登录名“{login}”与第 {seen[login]} 行重复。",
                                         f"The login '{login}' repeats row {seen[login]}."))

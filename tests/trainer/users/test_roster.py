@@ -130,3 +130,15 @@ def test_an_unreadable_hire_date_names_its_row(db):
     rows = read_roster("name,login,role,team,入职日期\n李娜,li.na,agent,一组,下个月\n".encode(), "t.csv")
     plan = plan_roster(db, rows)
     assert [(i.row, i.login) for i in plan.invalid] == [(2, "li.na")] and "入职日期" in plan.invalid[0].zh
+
+
+def test_a_row_with_a_wrong_role_and_a_wrong_date_names_both_and_the_chinese_role_words(db):
+    """qa22: 吴敏,10303,坐席员,外呼一组,2026-11-31 was refused for its role alone, with 应为 agent、instructor 或 admin —
+    on a sheet whose other rows say 坐席. Fixed, the admin would have uploaded again to meet the date."""
+    rows = read_roster("姓名,工号,角色,班组,入职日期\n孙悦,10301,坐席,外呼一组,2026-11\n吴敏,10303,坐席员,外呼一组,2026-11-31\n"
+                       .encode(), "roster.csv")
+    plan = plan_roster(db, rows)
+    assert [(i.row, i.login) for i in plan.invalid] == [(3, "10303")]
+    problem = plan.invalid[0]
+    assert "坐席员" in problem.zh and "坐席、培训师 或 管理员" in problem.zh and "2026-11-31" in problem.zh
+    assert "Invalid role" in problem.en and "hire date" in problem.en
