@@ -75,6 +75,16 @@ def test_cache_encodes_only_new_texts_and_persists(tmp_path: Path, encoder: Enco
     assert np.allclose(again[1], first[0]) and np.allclose(again[0], first[1])
 
 
+def test_two_processes_sharing_a_cache_keep_each_others_new_vectors(tmp_path: Path, encoder: Encoder) -> None:
+    """A build beside the app (or pytest's two workers) each saving their own copy must not drop the other's texts."""
+    first, second = EmbeddingCache(encoder, tmp_path), EmbeddingCache(encoder, tmp_path)
+    first.embed(["犹豫期"])
+    second.embed(["宽限期"])  # opened before `first` saved: it does not know 犹豫期
+    counting = CountingEncoder(encoder)
+    EmbeddingCache(counting, tmp_path).embed(["犹豫期", "宽限期"])
+    assert counting.encoded == []
+
+
 def test_unreadable_cache_is_ignored_not_fatal(tmp_path: Path, encoder: Encoder) -> None:
     (tmp_path / f"{encoder.model_id}.npz").write_bytes(b"not a numpy file")
     cache = EmbeddingCache(encoder, tmp_path)
