@@ -7,7 +7,7 @@
 Sets: the old dev set (tests/kb/dev_queries, agents' and customers' short questions, 31
 off-topic), and the customer-words set (tests/kb/customer_queries) in its TUNE half (may be
 tuned on) and its held-out DEV half (figures only; --misses never lists it); with --confirm also
-its CONFIRM set (fresh writers, read once per stop); the agents' held-out live-call set
+its CONFIRM set (fresh writers, read once per stop), whole and one line per writer; the agents' held-out live-call set
 (tests/kb/agent_queries/dev, figures only) on its own line; the English sets (tests/kb/english_queries) when
 present. Prints
 Recall@1/@3, MRR@10, rejection of off-topic and near-domain negatives, Recall@1 per tag,
@@ -207,6 +207,9 @@ def main() -> None:
         sets["agent-dev"] = load_dev_set(AGENT_SET / "dev")
     if args.confirm:
         sets["confirm"] = load_dev_set(CUSTOMER_SET / "confirm")
+        # Each confirmation writer also on its own line: a writer of another kind (search47b's agent typing the
+        # customer's words) is read apart from the customers' own; the whole set's line stays comparable across stops.
+        sets |= {f"confirm {path.stem}": load_dev_set(path) for path in sorted((CUSTOMER_SET / "confirm").glob("*.yaml"))}
     sets |= {f"en-{half}": load_dev_set(ENGLISH_SET / half) for half in ("tune", "dev") if (ENGLISH_SET / half).is_dir()}
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) if args.cold else ROOT / "data" / "bench"
