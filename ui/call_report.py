@@ -21,15 +21,20 @@ from ui.i18n import counted, tr, tr_worded
 from ui.render import escape_markdown, mark
 
 
+CHECKPOINT_RUBRICS = ("checkpoint", "checkpoint_order")  # contested as steps (我说了), not as findings
+
+
 def _quote(text: str) -> str:
     return "“" + escape_markdown(text) + "”"
 
 
-def show_lessons(report: Report, scenario: Scenario, own: bool = True) -> None:
+def show_lessons(report: Report, scenario: Scenario, own: bool = True,
+                 contest_one: Callable[[int], None] | None = None) -> None:
     """The three most important things to do differently, each with the words, why, and better wording.
 
     `own` is False when the reader is not the agent who made the call (an instructor in 坐席详情 /
-    通话报告): the agent's words are then introduced as 坐席说, not 您说 (qa14 #15).
+    通话报告): the agent's words are then introduced as 坐席说, not 您说 (qa14 #15). `contest_one(number)` draws, under
+    a lesson that is a judge's finding, the way to object to that finding (qa22 T4).
     """
     found = lessons.do_differently(report, scenario)
     st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
@@ -51,6 +56,16 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True) -> None:
                 # was loaded and run for these three lines, most of the report's time in the browser.
                 st.markdown("> " + tr("更好的说法：", "Better wording: ")
                             + escape_markdown(lesson.better).replace("\n", "\n> "))
+            number = _finding_number(report, lesson)
+            if contest_one is not None and number is not None:
+                contest_one(number)
+
+
+def _finding_number(report: Report, lesson: lessons.Lesson) -> int | None:
+    """The place in `report.findings` of the fault a lesson was made from (a missed step is none: it is contested as
+    a step, under the findings)."""
+    return next((n for n, f in enumerate(report.findings) if not f.ok and f.rubric == lesson.rubric
+                 and f.turn_index == lesson.turn_index and f.rubric not in CHECKPOINT_RUBRICS), None)
 
 
 def _at_turn(turn: int, wrong: tuple[tuple[str, str], ...]) -> str:
@@ -128,7 +143,7 @@ def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advic
 def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
     for finding in report.findings:
         show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
-    contestable = [n for n, f in enumerate(report.findings) if f.rubric not in ("checkpoint", "checkpoint_order")]
+    contestable = [n for n, f in enumerate(report.findings) if f.rubric not in CHECKPOINT_RUBRICS]
     if contest is not None and (contestable or report.missed_checkpoints):  # a missed step may be contested too
         contest(contestable)
 
@@ -170,7 +185,8 @@ def show_still_open(missed: list[str]) -> None:
 
 
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
-                     contest: Callable[[list[int]], None] | None = None) -> None:
+                     contest: Callable[[list[int]], None] | None = None,
+                     contest_one: Callable[[int], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
     to one of them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
@@ -180,7 +196,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
     show_still_open(report.missed)
-    show_lessons(report, scenario)
+    show_lessons(report, scenario, contest_one=contest_one)
     show_strengths(report)
     st.markdown("#### " + tr("详情", "Details"))
     show_details(report, history, key, contest)

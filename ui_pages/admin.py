@@ -10,6 +10,7 @@ from trainer.sheets import csv_bytes
 from trainer.users.signin import locked_until_now, unlock_account
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
+from trainer.users.teams import existing_teams
 from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
                            update_user)
 from ui.display import clock, role_name, roster_change
@@ -17,6 +18,7 @@ from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.live_form import live_form
 from ui.pages import require_page_user
+from ui.team_field import NOT_CONFIRMED, team_field
 from ui.resources import database
 from ui.widget_memory import kept_tabs
 
@@ -87,7 +89,7 @@ with accounts_tab:
             name = st.text_input(tr("姓名", "Name"), account.info.display_name, max_chars=128, key=f"edit_name_{chosen}")
             role = st.selectbox(tr("角色", "Role"), ROLES, index=ROLES.index(account.info.role), format_func=role_name,
                                 key=f"edit_role_{chosen}", placeholder=tr("选择角色", "Choose a role"))
-            team = st.text_input(tr("班组", "Team"), account.info.team, max_chars=64, key=f"edit_team_{chosen}")
+            team, team_ok = team_field(f"edit_team_{chosen}", existing_teams(accounts), account.info.team)
             hired = st.date_input(tr("入职日期（用于按入职月份查看）", "Hire date (to follow a hire-month cohort)"),
                                   account.info.hire_date, key=f"edit_hired_{chosen}")
             save = form.submit(tr("保存", "Save"))
@@ -98,7 +100,9 @@ with accounts_tab:
         unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
                                    disabled=not locked_until_now(account.locked_until))
         try:
-            if save:
+            if save and not team_ok:
+                st.error(tr(*NOT_CONFIRMED))
+            elif save:
                 update_user(db, chosen, display_name=name, role=role, team=team, hire_date=hired)
                 done(f"已保存 {chosen}。", f"Saved {chosen}.")
             if reset:
@@ -124,10 +128,12 @@ with add_tab:
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
         role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name,
                             placeholder=tr("选择角色", "Choose a role"))
-        team = st.text_input(tr("班组", "Team"), key="add_team", max_chars=64)
+        team, team_ok = team_field("add_team", existing_teams(list_accounts(db)))
         hired = st.date_input(tr("入职日期（可不填）", "Hire date (optional)"), None, key="add_hired")
         add = add_form.submit(tr("添加", "Add"), type="primary")
-    if add:
+    if add and not team_ok:
+        st.error(tr(*NOT_CONFIRMED))
+    elif add:
         password = temporary_password()
         try:
             created = create_user(db, login, name, role, team, password=password, must_change_password=True,
@@ -152,6 +158,12 @@ def show_plan(plan: RosterPlan) -> None:
                     "The file has invalid rows, so nothing will be imported. Fix them and upload again:"))
         st.dataframe([{tr("行", "Row"): i.row, tr("登录名", "Login"): i.login, tr("问题", "Problem"): tr(i.zh, i.en)}
                       for i in plan.invalid], hide_index=True)
+    if plan.near_teams:
+        st.warning(tr("以下行的班组是新的，但与已有班组只差一点（仍可导入）：",
+                      "These rows bring a new team close to an existing one (the file can still be imported):"),
+                   icon=":material/warning:")
+        st.dataframe([{tr("行", "Row"): i.row, tr("登录名", "Login"): i.login, tr("班组", "Team"): tr(i.zh, i.en)}
+                      for i in plan.near_teams], hide_index=True)
     if plan.new:
         st.caption(tr("新增账户", "New accounts"))
         st.dataframe([{tr("行", "Row"): c.row, tr("登录名", "Login"): c.login, tr("姓名", "Name"): c.name,

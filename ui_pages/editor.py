@@ -17,6 +17,7 @@ from ui.display import category_name, choice_name, entry_choice, shortened, tag_
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.i18n import tr
 from ui.live_form import live_form, unsaved_changes
+from ui.near_entries_note import NOT_CONFIRMED, new_entry_confirmed
 from ui.pages import require_page_user
 from ui.resources import knowledge_base
 from ui.widget_memory import forget, keep, kept
@@ -140,6 +141,10 @@ with live_form(f"editor-form-{kind}") as form:
         values[column.name] = show_control(column)
         if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
             field_messages(messages, column.problem_field)
+    # A new entry whose question search already answers with another entry (qa22 I1): said before it is saved.
+    confirmed = (kind != ENTRY or picked != NEW
+                 or new_entry_confirmed(kb, str(values.get("question") or ""), str(values.get("variants") or ""),
+                                        str(values.get("id") or "").strip(), widget("new_anyway")))
     discard = unsaved_changes(any(values[name] != opened[name] for name in opened), "editor")
     save_col, try_col = st.columns(2)
     with save_col:
@@ -169,6 +174,8 @@ if save or try_it:
     if cell_problems:
         found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)
+    elif save and not confirmed:
+        st.error(tr(*NOT_CONFIRMED), icon=":material/content_copy:")
     elif save:
         tested = content.entries.get(str(item.get("entry") or ""))
         if kind == QUIZ and picked == NEW and tested is not None and tested.category != new_category:
@@ -185,7 +192,7 @@ if save or try_it:
             st.success(tr("草稿已交给“命中测试”页面（尚未保存）。", "Draft handed to the hit test page (not saved yet)."))
         except YamlEditError as err:
             st.session_state["editor_result"] = SaveResult(False, error=str(err))
-    if save or cell_problems:
+    if (save and confirmed) or cell_problems:
         st.rerun()
 
 saved = st.session_state.pop("editor_saved", None)

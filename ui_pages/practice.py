@@ -210,14 +210,35 @@ def judged_wrong_form(report: Report, numbers: list[int]) -> None:
         if not reason.strip():
             st.warning(tr("请先写一句原因。", "Please write a short reason first."))
             return
-        finding = report.findings[number]
-        said = next((u.text for u in report.transcript if u.speaker == "agent" and u.turn_index == finding.turn_index),
-                    finding.quote)
-        call = st.session_state[CALL]
-        mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason,
-                          call.get("record_id"))
-        marked.add(number)
+        file_judged_wrong(report, number, reason)
         sent("judged_wrong_reason")
+
+
+def file_judged_wrong(report: Report, number: int, reason: str) -> None:
+    """Queue the trainee's objection to finding `number` for the instructors' review, with the words of that turn."""
+    finding = report.findings[number]
+    said = next((u.text for u in report.transcript if u.speaker == "agent" and u.turn_index == finding.turn_index),
+                finding.quote)
+    call = st.session_state[CALL]
+    mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason, call.get("record_id"))
+    call.setdefault("marked", set()).add(number)
+
+
+def judged_wrong_beside(report: Report, number: int) -> None:
+    """判断有误？ beside a lesson of 下次这样做, where the trainee reads the finding: it was only at the end of the third
+    details tab, and nothing near the lesson said it could be contested (qa22 T4). The same queue as the form there."""
+    if number in st.session_state[CALL].setdefault("marked", set()):
+        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
+        return
+    reason_key = f"judged_wrong_reason_{number}"
+    with st.popover(tr("判断有误？", "Judged wrong?")):
+        reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied(reason_key), max_chars=200)
+        if st.button(tr("提交", "Send"), key=f"judged_wrong_{number}"):
+            if not reason.strip():
+                st.warning(tr("请先写一句原因。", "Please write a short reason first."))
+                return
+            file_judged_wrong(report, number, reason)
+            sent(reason_key)
 
 
 def step_done_form(report: Report) -> None:
@@ -267,7 +288,8 @@ def finished(report: Report) -> None:
                    icon=":material/assignment_turned_in:")
     history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
     show_call_report(report, session.scenario, history, "practice_report",
-                     contest=lambda numbers: judged_wrong_form(report, numbers))
+                     contest=lambda numbers: judged_wrong_form(report, numbers),
+                     contest_one=lambda number: judged_wrong_beside(report, number))
     missed = focus(report, session.scenario)
     label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.name.en})")
                                                          if missed else "")

@@ -8,6 +8,7 @@ from kb import ArticleHit, Hit
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.category_filter import category_filter
+from ui.copy_text import copyable_text
 from ui.display import entry_text
 from ui.guide import guide_link
 from ui.limits import QUESTION_CHARS
@@ -59,7 +60,7 @@ def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
         # Scripts are Chinese only (an entry's `en` has a question and an answer): an agent who switched to English
         # for an English-speaking customer read "What to say" above Chinese words (qa17).
         st.caption(tr("话术（可复制）", "What to say, in Chinese (copy; no English script)"))
-        st.code(hit.script.strip(), language=None, wrap_lines=True)
+        copyable_text(hit.script)  # not st.code: its 1.5 MB highlighter came ~30 s late on a slow line (qa22 G1)
     if hit.sources:
         source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]

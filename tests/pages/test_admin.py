@@ -102,3 +102,31 @@ def test_malformed_roster_lists_rows_and_offers_no_apply(admin_page, store):
     assert list(problems["行"]) == [2, 3]
     assert not [b for b in at.button if b.key == "roster_apply"]
     assert get_account(store, "wang.wei") is None
+
+
+def test_a_new_team_close_to_an_existing_one_is_added_only_once_confirmed(admin_page, store):
+    """qa22 A2: 王芳 added with 外呼1组 for 外呼一组 silently made a second team; she missed her team's assignments."""
+    create_user(store, "li.na", "李娜", "agent", "外呼一组")
+    at = admin_page.run()
+    assert any(c.value == "现有班组：外呼一组" for c in at.caption)
+    at.text_input(key="add_name").input("王芳")
+    at.text_input(key="add_login").input("wang.fang")
+    at.text_input(key="add_team").input("外呼1组")
+    at.button(key="add-user-submit").click().run()
+    assert get_account(store, "wang.fang") is None and not at.success
+    assert any("与现有的“外呼一组”只差一点" in w.value for w in at.warning)
+    assert any("勾选“确认新建班组”" in e.value for e in at.error)
+    at.checkbox(key="add_team_new:外呼1组").check()
+    at.button(key="add-user-submit").click().run()
+    assert "已添加 王芳" in at.success[0].value and get_account(store, "wang.fang").info.team == "外呼1组"
+
+
+def test_an_existing_team_or_a_plainly_new_one_is_added_at_once(admin_page, store):
+    create_user(store, "li.na", "李娜", "agent", "外呼一组")
+    at = admin_page.run()
+    for login, team in (("wang.fang", "外呼一组"), ("zhao.lei", "外呼三组")):
+        at.text_input(key="add_name").input("某人")
+        at.text_input(key="add_login").input(login)
+        at.text_input(key="add_team").input(team)
+        at.button(key="add-user-submit").click().run()
+        assert not [w for w in at.warning if "只差一点" in w.value] and get_account(store, login).info.team == team

@@ -50,11 +50,22 @@ def test_create_see_the_last_use_and_revoke(admin_page, store):
     assert any(c.value.startswith("该令牌最近使用：20") for c in at.caption)  # shown beside the revoke choice too
 
     at.selectbox(key="token_revoke_choice").select(list_api_tokens(store)[0].id)
-    at.button(key="token_revoke").click().run()
+    confirm = revoke_step(at)
+    assert confirm.label == "确认撤销"
+    confirm.click().run()
     assert "已撤销令牌“CRM 坐席桌面 北京”" in at.success[0].value
     assert token_table(at)[0]["状态"].startswith("已撤销 ")
     assert use_api_token(store, shown) is None
     assert not [s for s in at.selectbox if s.key == "token_revoke_choice"]  # nothing left to revoke
+
+
+def revoke_step(at: AppTest):
+    """The 确认撤销 button, found inside the 撤销…… popover that names the token (qa22 A3: one click revoked)."""
+    [popover] = [block for block in at.main.children.values() if block.type == "popover"]
+    assert popover.proto.popover.label == "撤销……"
+    assert any("撤销令牌“CRM 坐席桌面 北京”（#1）？" in m.value for m in popover.markdown)
+    [button] = [b for b in popover.button if b.key == "token_revoke"]
+    return button
 
 
 def test_a_token_needs_a_name(admin_page, store):

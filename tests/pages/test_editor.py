@@ -625,3 +625,39 @@ def test_a_new_entry_opened_from_search_feedback_is_unsaved_work(app_env, instru
     at.button(key="editor-discard").click().run()
     assert not [t.value for t in at.text_input if t.key.endswith("-question") and t.value]
     assert "未保存的修改" not in texts(at)
+
+
+def write_new_entry(at: AppTest, question: str, variants: str) -> AppTest:
+    """Fill a new FAQ entry's form in the first category (犹豫期与撤单) and press 保存并发布."""
+    boxes = {t.key.rsplit("-", 1)[-1]: t for t in [*at.text_input, *at.text_area] if t.key.startswith("entry-")}
+    boxes["id"].input("cooling-off-days-again")
+    boxes["question"].input(question)
+    boxes["variants"].input(variants)
+    boxes["answer"].input("犹豫期一般为15日，自签收保单次日起算。")
+    boxes["script"].input("您好，犹豫期一般是15天，从您签收保单的次日开始算。")
+    boxes["sources"].input("健康保险管理办法 | 第十五条")
+    at.button(key="editor_save").click().run()
+    return at
+
+
+def test_a_new_entry_whose_question_already_finds_another_is_saved_only_once_confirmed(app_env, instructor):
+    """qa22 I1: a second entry for a question the index already answered saved without a word, then outranked the
+    curated one. The form names the entry the question finds, with its relevance; 仍然新建 saves it deliberately."""
+    path = app_env.content_dir / "faq" / "cooling-off.yaml"
+    before = path.read_bytes()
+    at = write_new_entry(page("ui_pages/editor.py", instructor), "犹豫期是多少天？", "犹豫期有几天\n冷静期多少天\n犹豫期是几天")
+    assert not at.exception and path.read_bytes() == before and not at.success
+    [warning] = [w.value for w in at.warning if "已有相近的条目" in w.value]
+    assert "cooling-off-length" in warning.replace("\\", "") and "犹豫期有多长？" in warning and "相关度 " in warning
+    assert any("没有保存" in e.value for e in at.error)
+    next(c for c in at.checkbox if c.key.endswith("-new_anyway")).check()
+    at.button(key="editor_save").click().run()
+    assert at.success and "已保存" in at.success[0].value, texts(at)
+    assert "cooling-off-days-again" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_entry_on_a_question_nothing_answers_saves_without_a_warning(app_env, instructor):
+    at = write_new_entry(page("ui_pages/editor.py", instructor), "纸质保单丢了怎么补办？",
+                         "保单找不到了\n纸质保单遗失怎么办\n补发保单要多久")
+    assert not [w for w in at.warning if "已有相近的条目" in w.value]
+    assert at.success and "已保存" in at.success[0].value, texts(at)

@@ -513,3 +513,24 @@ def test_in_english_the_customer_goals_and_steps_are_in_english(app_env, store, 
     assert "- Checkpoint not done: Say how long the cooling-off period is" in markdown, markdown
     assert any("This call did not do: Say how long the cooling-off period is" in m for m in markdown), markdown
     assert at.button(key="practice_again").label == "Practise this again (focus: Say how long the cooling-off period is)"
+
+
+def test_a_lesson_of_the_report_can_be_marked_judged_wrong_where_the_trainee_reads_it(app_env, store) -> None:
+    """qa22 T4: 判断有误 was only at the end of the third details tab; 林晓 read the finding in 下次这样做, where nothing
+    said it could be contested. Each lesson made from a finding has its own 判断有误？ under it."""
+    from trainer.dialogue.corrections import open_corrections
+
+    at = ended_call(app_env, store, "就地纠错坐席", "您好，请问您是本人吗？", "这个是规定，我们也没办法。")
+    assert not at.exception, at.exception
+    findings = at.session_state["practice_call"]["session"].report().findings
+    beside = [t for t in at.text_input if t.key.startswith("judged_wrong_reason_")]
+    assert beside, "a 判断有误？ under a lesson of 下次这样做, without opening the details tabs"
+    number = int(beside[0].key.rsplit("_", 1)[1])
+    assert not findings[number].ok
+    beside[0].set_value("我问的是身份").run()
+    at.button(key=f"judged_wrong_{number}").click().run()
+    assert not at.exception, at.exception
+    [queued] = open_corrections(store)
+    assert queued.behaviour == findings[number].rubric and queued.reason == "我问的是身份"
+    assert any(c.value == "已提交“判断有误”，培训师会复核。" for c in at.caption)
+    assert not [t for t in at.text_input if t.key == f"judged_wrong_reason_{number}"]

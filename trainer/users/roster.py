@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from itertools import islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from trainer.errors import BilingualError
 from trainer.store.db import Database
 from trainer.sheets import csv_text
 from trainer.users.passwords import temporary_password
+from trainer.users.teams import existing_teams, near_teams
 from trainer.users.accounts import (Account, AccountError, check_role, clean_display_name, clean_hire_date, clean_team,
                                     create_user, list_accounts, normalize_login, update_user)
 
@@ -80,6 +82,8 @@ class RosterPlan:
     changed: list[Change] = field(default_factory=list)
     unchanged: list[Change] = field(default_factory=list)
     invalid: list[Invalid] = field(default_factory=list)
+    # Rows whose new team is probably a slip for an existing one (外呼1组 for 外呼一组, qa22 A2): said, not refused.
+    near_teams: list[Invalid] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -233,7 +237,23 @@ def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
             if old != new)
         (plan.changed if diffs else plan.unchanged).append(Change(row.row, login, name, role, team, hire_date, diffs))
     _keep_an_admin(plan, accounts)
+    _warn_near_teams(plan, accounts.values())
     return plan
+
+
+def _warn_near_teams(plan: RosterPlan, accounts: Iterable[Account]) -> None:
+    """Name each row that brings a team no account has yet and that looks like a slip for a team that exists (or for
+    another team of the file): assignments and 团队概览 reach people by the team's exact words."""
+    known = existing_teams(accounts)
+    teams = set(known) | {c.team for c in plan.new + plan.changed + plan.unchanged if c.team}
+    for change in sorted(plan.new + plan.changed, key=lambda c: c.row):
+        near = [] if change.team in known else near_teams(change.team, sorted(teams - {change.team}))
+        if near:
+            plan.near_teams.append(Invalid(
+                change.row, change.login,
+                f"“{change.team}”是新班组，与“{'”、“'.join(near)}”只差一点：若是同一班组，请改成一样的写法。",
+                f"'{change.team}' is a new team, close to '{', '.join(near)}': if it is the same team, "
+                "write it the same way."))
 
 
 def _date_text(day: date | None) -> str:

@@ -142,3 +142,14 @@ def test_a_row_with_a_wrong_role_and_a_wrong_date_names_both_and_the_chinese_rol
     problem = plan.invalid[0]
     assert "坐席员" in problem.zh and "坐席、培训师 或 管理员" in problem.zh and "2026-11-31" in problem.zh
     assert "Invalid role" in problem.en and "hire date" in problem.en
+
+
+def test_the_dry_run_warns_of_a_new_team_that_looks_like_a_slip_for_an_existing_one(db):
+    """qa22 A2: 外呼1组 for 外呼一组 made a second team; the agent missed her team's assignments. Said, not refused."""
+    create_user(db, "li.na", "李娜", "agent", "外呼一组")
+    roster = "name,login,role,team\n王芳,wang.fang,agent,外呼1组\n赵磊,zhao.lei,agent,外呼三组\n李娜,li.na,agent,外呼一组\n"
+    plan = plan_roster(db, read_roster(roster.encode(), "team.csv"))
+    assert plan.ok and [c.login for c in plan.new] == ["wang.fang", "zhao.lei"]
+    [warning] = plan.near_teams
+    assert (warning.row, warning.login) == (2, "wang.fang")
+    assert "“外呼1组”是新班组，与“外呼一组”只差一点" in warning.zh and "close to '外呼一组'" in warning.en
