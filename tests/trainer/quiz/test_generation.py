@@ -273,3 +273,30 @@ def test_a_term_is_not_swapped_for_one_the_sentence_already_says_in_other_words(
         assert "已交保费" not in question.prompt, question.prompt
     fact = next(f for f in swappable_facts(answer) if f.text == "犹豫期")
     assert wrong_terms(fact, answer) == ["宽限期"]  # the guard: a partner the answer does not say is still swapped in
+
+
+# ---------------------------------------------------------------------------- qa22 T3
+
+_BRACKETS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"), ("【", "】"))
+
+
+def test_no_generated_question_opens_a_bracket_it_never_closes(real_kb: KnowledgeBase) -> None:
+    """qa22 T3: the fill-in from excl-explain-standard ended 「…明确说明义务（司法解释二第十一条第二款。」, the
+    sentence cut at the ； between two sources; eight more were cut so on the real content."""
+    bank = question_bank(real_kb)
+    for question in bank.values():
+        if question.generated:
+            for text in (question.prompt, question.explanation, question.correct_statement):
+                assert all(text.count(a) == text.count(b) for a, b in _BRACKETS), (question.id, text)
+    cut = bank["gen-fill:excl-explain-standard:0"]
+    assert cut.answer == "常人能够理解" and cut.prompt.endswith("（司法解释二第十一条第二款；保险销售行为管理办法第二十六条）。")
+
+
+def test_a_sentence_that_keeps_both_its_sources_keeps_its_questions_and_their_ids(real_kb: KnowledgeBase) -> None:
+    """Ids are positions (gen-fill:<entry>:<n>) and spaced repetition stores them: a sentence no longer cut at its
+    sources' ； grows past SENTENCE_MAX, and norms-agent-departure's 30日 — the entry's point — would drop out and
+    gen-fill:norms-agent-departure:0 would name another question, carrying a trainee's reviews with it."""
+    bank = question_bank(real_kb)
+    assert bank["gen-fill:norms-agent-departure:0"].answer == "30日"
+    assert bank["gen-fill:norms-agent-departure:1"].answer == "业务员离职"
+
