@@ -282,6 +282,44 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
     assert not attempt.correct and attempt.answer_given in ("10天", "20天", "30天"), "marked and kept as in Chinese"
 
 
+def give_english_to_the_claims_deadline_entry(content_dir: Path) -> None:
+    """The fixture's claims-decision-deadline with an `en:` block stating its 30日 in English."""
+    faq = content_dir / "faq" / "claims.yaml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("    difficulty: 1\n", (
+        "    difficulty: 1\n    en:\n"
+        "      question: How soon will I hear about my claim?\n"
+        "      answer: Once the claim and complete documents are in, the insurer must decide promptly; in a complex case "
+        "it must decide within 30 days (unless the contract provides otherwise), and pay within 10 days of agreeing "
+        "the payment.\n"), 1), encoding="utf-8")
+
+
+def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english_answer(
+        app_env, store, english_outside_runs) -> None:
+    """qa22 T1/T2: generated items came wholly in Chinese in an English round, and an English answer to a fill-in
+    ("5 days") was wrong whatever it said. Now the fill-in is asked in the entry's English, "30 days" is right with
+    the standard Chinese answer beside it, and a question with no English says it is in Chinese."""
+    give_english_to_the_claims_deadline_entry(app_env.content_dir)
+    at, run, target = english_round_asking(store, create_user(store, "agent-en3", "Cara"),
+                                           lambda q: q.entry_id == "claims-decision-deadline" and q.answer == "30日")
+    for position, question in enumerate(run["questions"][:target + 1]):
+        note = [c.value for c in at.caption if "This item is in Chinese" in c.value]
+        assert bool(note) == question.in_chinese_only(), (question.id, note)
+        if position == target:
+            headings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("####")]
+            assert headings == ["#### How soon will I hear about my claim?  \nOnce the claim and complete documents are in, "
+                                "the insurer must decide promptly; in a complex case it must decide within ____ (unless "
+                                "the contract provides otherwise), and pay within 10 days of agreeing the payment."]
+            give(at, question, f"quiz-answer-{run['id']}-{position}", "thirty days")
+        else:
+            give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
+        at.button(key="quiz_submit").click().run()
+        if position < target:
+            at.button(key="quiz_next").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Correct! (standard answer: 30日)"
+    assert any(q.in_chinese_only() for q in run["questions"]), "the fixture has entries without English"
+
+
 def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_another_page(app_env, store) -> None:
     """An agent who typed or picked an answer, looked something up in search and came back found it blank (qa12)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)

@@ -275,7 +275,7 @@ def test_a_term_is_not_swapped_for_one_the_sentence_already_says_in_other_words(
     assert wrong_terms(fact, answer) == ["宽限期"]  # the guard: a partner the answer does not say is still swapped in
 
 
-# ---------------------------------------------------------------------------- qa22 T3
+# ---------------------------------------------------------------------------- qa22 T3, T2
 
 _BRACKETS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"), ("【", "】"))
 
@@ -300,3 +300,27 @@ def test_a_sentence_that_keeps_both_its_sources_keeps_its_questions_and_their_id
     assert bank["gen-fill:norms-agent-departure:0"].answer == "30日"
     assert bank["gen-fill:norms-agent-departure:1"].answer == "业务员离职"
 
+
+def test_generated_questions_are_in_english_where_the_entry_states_the_fact_in_english(real_kb: KnowledgeBase) -> None:
+    """qa22 T2: generated questions were wholly Chinese in an English round, though their entries have English."""
+    bank = [q for q in question_bank(real_kb).values() if q.generated]
+    english = [q for q in bank if not q.in_chinese_only()]
+    with_english = [q for q in bank if real_kb.entry(q.entry_id).en]
+    assert len(english) >= 0.5 * len(with_english), (len(english), len(with_english))
+    for question in english:
+        entry_english = real_kb.entry(question.entry_id).en["answer"]
+        shown = question.in_english()
+        assert not any("\u4e00" <= c <= "\u9fff" for c in shown.prompt.splitlines()[-1][:1]), question.id
+        if question.type == "fill_blank":
+            line = shown.prompt.splitlines()[-1]
+            assert line.count(BLANK) == 1 and line.replace(BLANK, shown.english_answer()) in entry_english, question.id
+            assert shown.is_correct(shown.english_answer()) and shown.is_correct(str(question.answer)), question.id
+        elif question.type == "true_false":
+            assert (shown.prompt in entry_english) == (question.answer == 0), question.id
+            assert shown.correct_statement in entry_english, question.id
+        else:
+            assert len(shown.options) == len(question.options), question.id
+            assert shown.options[shown.answer].rstrip("…") in entry_english, question.id
+    english_fill = next(q for q in english if q.id == "gen-fill:svc-policyholder-change:0").in_english()
+    assert english_fill.is_correct("2 working days") and english_fill.is_correct("two business days")
+    assert not english_fill.is_correct("2 days") and not english_fill.is_correct("5 working days")
