@@ -28,6 +28,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "%": ("%", "percent", "per cent"),
     "倍": ("times",),
 }
+_PLURALS = frozenset({"days", "workdays", "months", "years", "hours"})
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -57,6 +58,8 @@ def quantity_forms(value: float, unit: str) -> list[str]:
     names = UNIT_WORDS.get(unit)
     if names is None:
         return []
+    if value == 1:  # 1 working day, 1 year old: the singular first, as a statement says it
+        names = tuple(dict.fromkeys((*(_singular(n) for n in names), *names)))
     forms = []
     for number in _numbers(value):
         for name in names:
@@ -64,6 +67,11 @@ def quantity_forms(value: float, unit: str) -> list[str]:
         if unit == "岁":
             forms.append(f"age {number}")
     return forms
+
+
+def _singular(name: str) -> str:
+    """A unit's name for one (days → day, years old → year old, business days → business day)."""
+    return " ".join(w[:-1] if w in _PLURALS else w for w in name.split(" "))
 
 
 def english_answers(answer: str, glossary: Sequence[GlossaryGroup] = ()) -> tuple[str, ...]:

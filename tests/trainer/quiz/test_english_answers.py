@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb.content import GlossaryGroup, QuizEnglish, QuizItem
-from trainer.quiz.english_answers import english_answers, english_sentences, english_short_form, find_once
+from trainer.quiz.english_answers import (english_answers, english_sentences, english_short_form, find_once,
+                                          quantity_forms)
 from trainer.quiz.question import from_quiz_item
 
 # (the Chinese answer, English answers that are right, answers that are wrong)
@@ -20,6 +21,7 @@ NUMBER_ANSWERS = [
     ("80%", ["80 percent", "80 per cent", "80%", "eighty percent"], ["8%", "80 yuan", "18 percent"]),
     ("25日", ["25 days", "twenty-five days", "twenty five days"], ["twenty days", "5 days"]),
     ("24小时", ["24 hours", "twenty-four hours"], ["24 days", "4 hours"]),
+    ("1年", ["1 year", "one year", "1 years"], ["1 month", "11 years", "one day"]),
 ]
 
 
@@ -72,3 +74,9 @@ def test_english_sentences_are_never_cut_inside_brackets_nor_at_an_article_numbe
     assert find_once("Within 15 days; at least 15 days.", ["15 days"]) is None  # which one is meant is unknown
     assert english_short_form("Yes. Bold type counts as the prompt (SPC Interpretation II art. 11(1)).\nBut…") == (
         "Bold type counts as the prompt")
+
+
+def test_a_wrong_value_put_into_an_english_statement_reads_as_english() -> None:
+    """A false true/false statement swaps in a wrong value in its usual form: "1 working day", not "1 working days"."""
+    assert quantity_forms(1, "工作日")[0] == "1 working day" and quantity_forms(1, "岁")[0] == "1 year old"
+    assert quantity_forms(10, "工作日")[0] == "10 working days" and quantity_forms(2, "万元")[0] == "20000 yuan"
