@@ -10,6 +10,7 @@ is always that term (no spoken_if / spoken_unless condition).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from kb.chinese_text import format_number, quantities
@@ -109,12 +110,13 @@ def english_sentences(text: str) -> list[str]:
     """The sentences of an English answer: cut where a capital follows (art. 11(2) does not end one), never inside
     brackets (… (Sales Conduct Measures art. 36; Basic Service Rules art. 16).), always at a line break."""
     text = text or ""
-    found, start = [], 0
+    found, start, read, depth = [], 0, 0, 0
     for cut in _EN_SENTENCE_END.finditer(text):
-        inside = sum(_EN_BRACKETS.get(c, 0) for c in text[start:cut.start()]) > 0
-        if "\n" in cut.group(0) or not inside:
+        depth += sum(text.count(b, read, cut.start()) * step for b, step in _EN_BRACKETS.items())
+        read = cut.start()
+        if "\n" in cut.group(0) or depth <= 0:
             found.append(text[start:cut.start()])
-            start = cut.end()
+            start, depth = cut.end(), 0
     found.append(text[start:])
     return [s.strip() for s in found if s.strip()]
 
@@ -139,6 +141,7 @@ def find_once(english: str, forms: Sequence[str]) -> tuple[str, re.Match[str]] |
     return stating[0][0], stating[0][1][0]
 
 
+@lru_cache(maxsize=4096)
 def english_short_form(answer: str) -> str:
     """An English answer's gist for a choice option: its first sentence, without a leading Yes. / a trailing
     reference in brackets, cut at a clause break when long (as short_form does for the Chinese)."""

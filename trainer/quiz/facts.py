@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.chinese_text import FULL_STOPS, SENTENCE_ENDS, format_number, quantities
 from kb.text import normalize
@@ -73,18 +74,26 @@ def whole_sentences(text: str, ends: str = SENTENCE_ENDS) -> list[str]:
     (a fill-in once ended on an unclosed （, qa22 T3). A line break always ends one.
 
     kb.chinese_text.sentences cuts at every mark; the judge reads replies through it, so it stays."""
+    text = text or ""
     found: list[str] = []
     start = depth = 0
-    for i, char in enumerate(text or ""):
+    for mark in _marks(ends).finditer(text):
+        char, i = mark.group(0), mark.start()
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif char == "\n" or (char in ends and depth == 0):  # a paragraph ends a stray （ too
+        elif char == "\n" or depth == 0:  # a paragraph ends a stray （ too
             found.append(text[start:i + (char != "\n")])
             start, depth = i + 1, 0
-    found.append((text or "")[start:])
+    found.append(text[start:])
     return [s.strip() for s in found if s.strip().strip("。；")]
+
+
+@lru_cache(maxsize=8)
+def _marks(ends: str) -> re.Pattern[str]:
+    """The characters whole_sentences reads: brackets, quotes, line breaks and the marks in `ends`."""
+    return re.compile("[" + re.escape("".join(sorted(_OPENERS | _CLOSERS)) + ends + "\n") + "]")
 
 
 def open_bracket(text: str, position: int) -> int | None:
