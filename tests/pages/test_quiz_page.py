@@ -149,17 +149,26 @@ def english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tup
     raise AssertionError("no round of 30 asked the wanted question")
 
 
+def answer_up_to(at: AppTest, run: dict, target: int, last=None,
+                 before: Callable[[int, Question], None] = lambda position, question: None) -> None:
+    """Answer the round's questions up to and including `target`, wrongly but the last (`last`, when given);
+    `before` looks at each question as it is shown."""
+    for position, question in enumerate(run["questions"][:target + 1]):
+        before(position, question)
+        response = last if position == target and last is not None else wrong_response(question)
+        give(at, question, f"quiz-answer-{run['id']}-{position}", response)
+        at.button(key="quiz_submit").click().run()
+        if position < target:
+            at.button(key="quiz_next").click().run()
+
+
 def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
                                                                                      english_outside_runs) -> None:
     """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
     # one whose question on the entry is generated, as on 2026-12-04: its explanation quotes the Chinese entry
     at, run, target = english_round_asking(store, create_user(store, "agent-en", "Amy"),
                                            lambda q: q.entry_id == "cooling-off-length" and q.generated)
-    for position, question in enumerate(run["questions"][:target + 1]):
-        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
-        at.button(key="quiz_submit").click().run()
-        if position < target:
-            at.button(key="quiz_next").click().run()
+    answer_up_to(at, run, target)
     quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
     assert "**How long is the cooling-off period?**" in quoted, quoted
     assert not any("犹豫期有多长" in line for line in quoted), quoted
@@ -263,16 +272,15 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
     give_english_to_the_cooling_off_item(app_env.content_dir)
     user = create_user(store, "agent-en2", "Ben")
     at, run, target = english_round_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
-    for position, question in enumerate(run["questions"][:target + 1]):
+
+    def english_when_asked(position: int, question: Question) -> None:
         if position == target:
             assert "#### What is the shortest cooling-off period of long-term health insurance?" in [
                 m.value.replace("\\", "") for m in at.markdown]
             assert sorted(at.radio(key=f"quiz-answer-{run['id']}-{position}").options) == [
                 "10 days", "15 days", "20 days", "30 days"]
-        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
-        at.button(key="quiz_submit").click().run()
-        if position < target:
-            at.button(key="quiz_next").click().run()
+
+    answer_up_to(at, run, target, before=english_when_asked)
     assert not at.exception
     assert at.error[0].value == "Not quite. The right answer: 15 days"
     assert any("Health Insurance Measures art. 15 sets at least 15 days." in m.value.replace("\\", "")
@@ -301,7 +309,8 @@ def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english
     give_english_to_the_claims_deadline_entry(app_env.content_dir)
     at, run, target = english_round_asking(store, create_user(store, "agent-en3", "Cara"),
                                            lambda q: q.entry_id == "claims-decision-deadline" and q.answer == "30日")
-    for position, question in enumerate(run["questions"][:target + 1]):
+
+    def said_in_english_or_noted(position: int, question: Question) -> None:
         note = [c.value for c in at.caption if "This item is in Chinese" in c.value]
         assert bool(note) == question.in_chinese_only(), (question.id, note)
         if position == target:
@@ -309,12 +318,8 @@ def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english
             assert headings == ["#### How soon will I hear about my claim?  \nOnce the claim and complete documents are in, "
                                 "the insurer must decide promptly; in a complex case it must decide within ____ (unless "
                                 "the contract provides otherwise), and pay within 10 days of agreeing the payment."]
-            give(at, question, f"quiz-answer-{run['id']}-{position}", "thirty days")
-        else:
-            give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
-        at.button(key="quiz_submit").click().run()
-        if position < target:
-            at.button(key="quiz_next").click().run()
+
+    answer_up_to(at, run, target, last="thirty days", before=said_in_english_or_noted)
     assert not at.exception
     assert at.success[0].value == "Correct! (standard answer: 30日)"
     assert any(q.in_chinese_only() for q in run["questions"]), "the fixture has entries without English"
