@@ -153,7 +153,7 @@ def show_feedback(question: Question, feedback: dict) -> None:
     """Right or wrong, the explanation and the FAQ entry; `question` is as shown (`shown`)."""
     if feedback["correct"]:
         spelled = feedback.get("spelled")  # a homophone typed: right, and shown how it is written
-        st.success(tr("回答正确！", "Correct!") + (tr(f"（标准写法：{spelled}）", f" (it is written {spelled})")
+        st.success(tr("回答正确！", "Correct!") + (tr(f"（标准写法：{spelled}）", f" (standard answer: {spelled})")
                                                   if spelled else ""), icon=RIGHT_ICON)
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
@@ -182,6 +182,8 @@ def ask(run: dict) -> None:
                                                    f"Question {position + 1} of {len(questions)}"))
     st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
     st.markdown(f"#### {escape_markdown(question.shown_prompt())}")
+    if language() == "en" and question.in_chinese_only():  # said, not left for the trainee to wonder (qa22 T2)
+        st.caption(tr("本题暂无英文版本。", "This item is in Chinese: it has no English version yet."))
     feedback = run["feedback"]
     answer_widget(question, answer_key(run), locked=feedback is not None)
     if feedback is None:

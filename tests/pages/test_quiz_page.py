@@ -149,17 +149,26 @@ def english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tup
     raise AssertionError("no round of 30 asked the wanted question")
 
 
+def answer_up_to(at: AppTest, run: dict, target: int, last=None,
+                 before: Callable[[int, Question], None] = lambda position, question: None) -> None:
+    """Answer the round's questions up to and including `target`, wrongly but the last (`last`, when given);
+    `before` looks at each question as it is shown."""
+    for position, question in enumerate(run["questions"][:target + 1]):
+        before(position, question)
+        response = last if position == target and last is not None else wrong_response(question)
+        give(at, question, f"quiz-answer-{run['id']}-{position}", response)
+        at.button(key="quiz_submit").click().run()
+        if position < target:
+            at.button(key="quiz_next").click().run()
+
+
 def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_english(app_env, store,
                                                                                      english_outside_runs) -> None:
     """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
     # one whose question on the entry is generated, as on 2026-12-04: its explanation quotes the Chinese entry
     at, run, target = english_round_asking(store, create_user(store, "agent-en", "Amy"),
                                            lambda q: q.entry_id == "cooling-off-length" and q.generated)
-    for position, question in enumerate(run["questions"][:target + 1]):
-        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
-        at.button(key="quiz_submit").click().run()
-        if position < target:
-            at.button(key="quiz_next").click().run()
+    answer_up_to(at, run, target)
     quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
     assert "**How long is the cooling-off period?**" in quoted, quoted
     assert not any("犹豫期有多长" in line for line in quoted), quoted
@@ -263,16 +272,15 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
     give_english_to_the_cooling_off_item(app_env.content_dir)
     user = create_user(store, "agent-en2", "Ben")
     at, run, target = english_round_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
-    for position, question in enumerate(run["questions"][:target + 1]):
+
+    def english_when_asked(position: int, question: Question) -> None:
         if position == target:
             assert "#### What is the shortest cooling-off period of long-term health insurance?" in [
                 m.value.replace("\\", "") for m in at.markdown]
             assert sorted(at.radio(key=f"quiz-answer-{run['id']}-{position}").options) == [
                 "10 days", "15 days", "20 days", "30 days"]
-        give(at, question, f"quiz-answer-{run['id']}-{position}", wrong_response(question))
-        at.button(key="quiz_submit").click().run()
-        if position < target:
-            at.button(key="quiz_next").click().run()
+
+    answer_up_to(at, run, target, before=english_when_asked)
     assert not at.exception
     assert at.error[0].value == "Not quite. The right answer: 15 days"
     assert any("Health Insurance Measures art. 15 sets at least 15 days." in m.value.replace("\\", "")
@@ -280,6 +288,41 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
     assert not any("健康保险管理办法第十五条" in m.value for m in at.markdown)
     attempt = next(a for a in ProgressStore(store).attempts(user.id) if a.item_id == "q-cooling-off-length-1")
     assert not attempt.correct and attempt.answer_given in ("10天", "20天", "30天"), "marked and kept as in Chinese"
+
+
+def give_english_to_the_claims_deadline_entry(content_dir: Path) -> None:
+    """The fixture's claims-decision-deadline with an `en:` block stating its 30日 in English."""
+    faq = content_dir / "faq" / "claims.yaml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("    difficulty: 1\n", (
+        "    difficulty: 1\n    en:\n"
+        "      question: How soon will I hear about my claim?\n"
+        "      answer: Once the claim and complete documents are in, the insurer must decide promptly; in a complex case "
+        "it must decide within 30 days (unless the contract provides otherwise), and pay within 10 days of agreeing "
+        "the payment.\n"), 1), encoding="utf-8")
+
+
+def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english_answer(
+        app_env, store, english_outside_runs) -> None:
+    """qa22 T1/T2: generated items came wholly in Chinese in an English round, and an English answer to a fill-in
+    ("5 days") was wrong whatever it said. Now the fill-in is asked in the entry's English, "30 days" is right with
+    the standard Chinese answer beside it, and a question with no English says it is in Chinese."""
+    give_english_to_the_claims_deadline_entry(app_env.content_dir)
+    at, run, target = english_round_asking(store, create_user(store, "agent-en3", "Cara"),
+                                           lambda q: q.entry_id == "claims-decision-deadline" and q.answer == "30日")
+
+    def said_in_english_or_noted(position: int, question: Question) -> None:
+        note = [c.value for c in at.caption if "This item is in Chinese" in c.value]
+        assert bool(note) == question.in_chinese_only(), (question.id, note)
+        if position == target:
+            headings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("####")]
+            assert headings == ["#### How soon will I hear about my claim?  \nOnce the claim and complete documents are in, "
+                                "the insurer must decide promptly; in a complex case it must decide within ____ (unless "
+                                "the contract provides otherwise), and pay within 10 days of agreeing the payment."]
+
+    answer_up_to(at, run, target, last="thirty days", before=said_in_english_or_noted)
+    assert not at.exception
+    assert at.success[0].value == "Correct! (standard answer: 30日)"
+    assert any(q.in_chinese_only() for q in run["questions"]), "the fixture has entries without English"
 
 
 def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_another_page(app_env, store) -> None:

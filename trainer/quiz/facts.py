@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kb.chinese_text import FULL_STOPS, format_number, quantities, sentences
+from kb.chinese_text import FULL_STOPS, SENTENCE_ENDS, format_number, quantities
 from kb.text import normalize
 
 # Longest option text; longer first sentences are cut at a clause break.
@@ -21,6 +22,8 @@ SENTENCE_MIN = 15
 
 _CLAUSE_BREAK = re.compile(r"[，；：、]")
 _TRAILING_CITATION = re.compile(r"[（(][^（）()]*[）)]\s*[。；]?$")
+# The sources after the first in a sentence's closing brackets: （A；B） counts as （A；
+_MORE_SOURCES = re.compile(r"(?<=[；;])[^（）()；;]*(?:[；;][^（）()；;]*)*[）)]\s*[。；]?$")
 # Values agents confuse, per (normalised) unit: a wrong value is taken next to the right one here.
 _LADDERS: dict[str, tuple[float, ...]] = {
     "日": (3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180, 365),
@@ -60,25 +63,73 @@ class Fact:
         return self.sentence[:self.start] + new_text + self.sentence[self.end:]
 
 
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("「", "」"), ("《", "》"), ("【", "】"), ("〔", "〕"))
+_OPENERS = frozenset(left for left, _ in _PAIRS)
+_CLOSERS = frozenset(right for _, right in _PAIRS)
+
+
+def whole_sentences(text: str, ends: str = SENTENCE_ENDS) -> list[str]:
+    """The sentences of `text`, trimmed, cut only outside brackets and quotes: the ；in
+    （司法解释二第十一条第二款；保险销售行为管理办法第二十六条） separates two sources, not two sentences
+    (a fill-in once ended on an unclosed （, qa22 T3). A line break always ends one.
+
+    kb.chinese_text.sentences cuts at every mark; the judge reads replies through it, so it stays."""
+    text = text or ""
+    found: list[str] = []
+    start = depth = 0
+    for mark in _marks(ends).finditer(text):
+        char, i = mark.group(0), mark.start()
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif char == "\n" or depth == 0:  # a paragraph ends a stray （ too
+            found.append(text[start:i + (char != "\n")])
+            start, depth = i + 1, 0
+    found.append(text[start:])
+    return [s.strip() for s in found if s.strip().strip("。；")]
+
+
+@lru_cache(maxsize=8)
+def _marks(ends: str) -> re.Pattern[str]:
+    """The characters whole_sentences reads: brackets, quotes, line breaks and the marks in `ends`."""
+    return re.compile("[" + re.escape("".join(sorted(_OPENERS | _CLOSERS)) + ends + "\n") + "]")
+
+
+def open_bracket(text: str, position: int) -> int | None:
+    """Where the outermost bracket or quote still open at `position` in `text` was opened (a cut at `position`
+    would leave it open), or None when none is."""
+    depth, opened = 0, None
+    for i, char in enumerate(text[:position]):
+        if char in _OPENERS:
+            depth, opened = depth + 1, i if depth == 0 else opened
+        elif char in _CLOSERS and depth:
+            depth -= 1
+    return opened if depth else None
+
+
 def statement_sentences(answer: str) -> list[str]:
-    """Sentences that can stand alone as a statement (not fragments, not paragraphs), ending in 。."""
+    """Sentences that can stand alone as a statement (not fragments, not paragraphs), ending in 。. Their length is
+    counted up to the first source cited at the end, as it was when sentences were cut at the ； between sources: a
+    sentence that keeps its second source is not too long for it, and no other sentence's facts move (ids hold)."""
     return [s.rstrip("；;，,") + ("" if s.endswith("。") else "。")
-            for s in sentences(answer) if SENTENCE_MIN <= len(s) <= SENTENCE_MAX]
+            for s in whole_sentences(answer) if SENTENCE_MIN <= len(_MORE_SOURCES.sub("", s)) <= SENTENCE_MAX]
 
 
 def short_form(answer: str) -> str:
     """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size."""
     text = ""
-    for sentence in sentences(answer, FULL_STOPS):
+    for sentence in whole_sentences(answer, FULL_STOPS):
         text += sentence
         if len(text) >= SHORT_FORM_MIN:
             break
     text = _TRAILING_CITATION.sub("", text.strip().rstrip("。；")).strip().rstrip("。；，")
     if len(text) <= SHORT_FORM_MAX:
         return text
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, SHORT_FORM_MAX)]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, SHORT_FORM_MAX) if open_bracket(text, m.start()) is None]
     cut = breaks[-1] if breaks and breaks[-1] >= SHORT_FORM_MIN else SHORT_FORM_MAX
-    return text[:cut] + "……"
+    opened = open_bracket(text, cut)  # a hard cut inside brackets is made before them
+    return text[:cut if opened is None or opened < SHORT_FORM_MIN else opened] + "……"
 
 
 def bigrams(text: str) -> set[str]:
@@ -165,7 +216,6 @@ _LIST_POINT = re.compile(r"[①-⑳]")
 _DUTY_WITHOUT_ACTOR = re.compile(r"^([^，。]*的)，(?:应当?|须|必须|可以?|不得)")
 PARTIES = ("保险公司", "公司", "保险人", "投保人", "被保险人", "受益人", "坐席", "投诉人", "申请人", "监护人", "销售人员", "代理人")
 _ANSWER_WORD = re.compile(r"^(?:一般)?(?:不|没)?(?:能|可以|会|是的?|有|对|行|需要|必须|保证)[。，,！!；;：:]")
-_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("「", "」"), ("《", "》"), ("【", "】"))
 
 
 def statement_problem(sentence: str) -> str | None:

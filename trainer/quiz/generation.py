@@ -11,7 +11,10 @@ import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
+from kb.chinese_text import quantities
+
 from kb import ContentSet, Entry, KnowledgeBase
+from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
@@ -90,15 +93,32 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
 
 
-def pick_distractors(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[str]:
-    """Short answers of other entries, nearest first, that cannot pass for the right answer."""
+def distractor_entries(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[Gist]:
+    """Other entries, nearest first, whose short answers cannot pass for the right answer."""
     chosen: list[Gist] = []
     for other in candidates:
         if _safe_distractor(right, other, chosen):
             chosen.append(other)
             if len(chosen) == count:
                 break
-    return [c.option for c in chosen]
+    return chosen
+
+
+def pick_distractors(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[str]:
+    """Short answers of other entries, nearest first, that cannot pass for the right answer."""
+    return [c.option for c in distractor_entries(right, candidates, count)]
+
+
+def _english(entry: Entry, field: str) -> str:
+    return (entry.en or {}).get(field, "").strip()
+
+
+def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """The entries' English short answers as options, () unless every entry has one and they all differ."""
+    options = tuple(english_short_form(_english(e, "answer")) for e in entries)
+    if not all(options) or len({normalize_answer(o) for o in options}) < len(options):
+        return ()
+    return options
 
 
 def _echo(option: str, question_grams: frozenset[str]) -> float:
@@ -116,15 +136,19 @@ def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
 def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None) -> Question | None:
     """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
     or the right option would be recognised by its opening words."""
-    distractors = pick_distractors(right, candidates)
+    others = distractor_entries(right, candidates)
+    distractors = [o.option for o in others]
     if len(distractors) < CHOICE_OPTIONS - 1 or gives_itself_away(right, distractors):
         return None
     entry = right.entry
+    en_options = english_options([entry, *(o.entry for o in others)]) if _english(entry, "question") else ()
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
         options=(right.option, *distractors), answer=0,
         explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry, content),
-        entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True)
+        entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
+        en_prompt=_english(entry, "question") if en_options else "", en_options=en_options,
+        en_explanation=f"{_english(entry, 'question')} {en_options[0]}." if en_options else "")
 
 
 # ---------------------------------------------------------------------------- fill-in and true/false
@@ -137,16 +161,47 @@ def fill_facts(entry: Entry) -> list[Fact]:
     return (numbers + terms)[:MAX_FILL_PER_ENTRY]
 
 
+def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[str, tuple[str, ...]]:
+    """The fill-in in the entry's English: (prompt, accepted English answers), or ("", the English forms of
+    the answer) when the entry's English does not state the fact in exactly one place (it stays in Chinese)."""
+    forms = english_answers(fact.text, content.glossary if content is not None else ())
+    found = find_once(_english(entry, "answer"), forms) if _english(entry, "question") else None
+    if found is None:
+        return "", forms
+    sentence, match = found
+    blanked = sentence[:match.start()] + BLANK + sentence[match.end():]
+    return f"{_english(entry, 'question')}\n{blanked}", tuple(dict.fromkeys((match.group(0), *forms)))
+
+
 def fill_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
     questions = []
     for n, fact in enumerate(fill_facts(entry)):
+        en_prompt, en_accept = english_fill(entry, fact, content)
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
             prompt=f"{entry.question}\n{fact.replaced(BLANK)}",
             options=(), answer=fact.text,
             explanation=_explain(fact.sentence, entry, content),
-            entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True))
+            entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
+            en_prompt=en_prompt, en_accept=en_accept))
     return questions
+
+
+def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str, str]:
+    """A number statement in the entry's English, with `wrong` (a Chinese quantity) in the fact's place when given:
+    (statement, explanation), or ("", "") when the entry's English does not state the number in exactly one place."""
+    if fact.kind != "number" or not _english(entry, "question"):
+        return "", ""
+    found = find_once(_english(entry, "answer"), quantity_forms(*quantities(fact.text)[0].key))
+    wrong_found = quantities(wrong) if wrong else []
+    wrong_forms = quantity_forms(*wrong_found[0].key) if wrong_found else []
+    if found is None or (wrong is not None and not wrong_forms):
+        return "", ""
+    sentence, match = found
+    if wrong is None:
+        return sentence, f"True. {sentence}"
+    statement = sentence[:match.start()] + wrong_forms[0] + sentence[match.end():]
+    return statement, f"False: it is {match.group(0)}, not {wrong_forms[0]}. {sentence}"
 
 
 def true_false_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
@@ -163,14 +218,18 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None) -> lis
         if stays_true:
             statement, answer = fact.sentence, 0
             explanation = _explain(f"正确。{fact.sentence}", entry, content)
+            en_statement, en_explanation = english_statement(entry, fact, None)
         else:
             wrong = wrong_numbers(fact, entry.answer) if fact.kind == "number" else wrong_terms(fact, entry.answer)
             statement, answer = fact.replaced(wrong[0]), 1
             explanation = _explain(f"错误：应为「{fact.text}」，不是「{wrong[0]}」。原文：{fact.sentence}", entry, content)
+            en_statement, en_explanation = english_statement(entry, fact, wrong[0])
         questions.append(Question(
             id=item_id, type="true_false", prompt=statement, options=TRUE_FALSE_OPTIONS, answer=answer,
             explanation=explanation, entry_id=entry.id, category=entry.category,
-            difficulty=entry.difficulty, generated=True, correct_statement=fact.sentence))
+            difficulty=entry.difficulty, generated=True, correct_statement=fact.sentence,
+            en_prompt=en_statement, en_explanation=en_explanation,
+            en_correct_statement=english_statement(entry, fact, None)[0] if en_statement else ""))
     return questions
 
 

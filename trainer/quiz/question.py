@@ -17,6 +17,7 @@ from pypinyin import Style, pinyin
 
 from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
 from kb.content import BLANK, QuizItem
+from trainer.quiz.english_answers import english_answers
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 TRUE_FALSE_OPTIONS_EN = ("True", "False")
@@ -92,6 +93,9 @@ class Question:
     en_prompt: str = ""
     en_options: tuple[str, ...] = ()
     en_explanation: str = ""
+    en_correct_statement: str = ""
+    # English forms of a fill-in answer (the item's en.accept, 5 working days for 5个工作日), right in either language.
+    en_accept: tuple[str, ...] = ()
 
     def is_correct(self, response: Response) -> bool:
         """Whether `response` (index, indices or text, as the page collects it) is right."""
@@ -105,35 +109,56 @@ class Question:
             return isinstance(response, int) and not isinstance(response, bool) and response == self.answer
         typed = normalize_answer(str(response))
         return bool(typed) and (any(typed in spellings(text) for text in self.written())
-                                or self.spelled_as(response) is not None)
+                                or self.in_english_as(response) or self.spelled_as(response) is not None)
+
+    def in_english_as(self, response: Response) -> bool:
+        """Whether a fill-in answer is one of its English forms (five working days = 5 Working Days)."""
+        if self.type != "fill_blank" or not isinstance(response, str):
+            return False
+        typed = _english_key(response)
+        return bool(typed) and any(typed == _english_key(text) for text in self.en_accept)
 
     def written(self) -> tuple[str, ...]:
         """A fill-in item's answer and its other accepted spellings."""
         return (str(self.answer), *self.accept)
 
     def spelled_as(self, response: Response) -> str | None:
-        """For a fill-in answer right by its sound only (a homophone typed, a 的 between), the right way to write
-        it, which the page shows beside 回答正确 (标准写法); None for any other answer."""
+        """For a fill-in answer right by its sound only (a homophone typed, a 的 between) or given in English, the
+        standard Chinese answer, which the page shows beside 回答正确 (标准写法); None for any other answer."""
         if self.type != "fill_blank" or not isinstance(response, str):
             return None
         typed = normalize_answer(response)
         if not typed or any(typed in spellings(text) for text in self.written()):
             return None
+        if self.in_english_as(response):
+            return str(self.answer)
         return next((text for text in self.written() if sounds_like(typed, text)), None)
 
     def correct_text(self) -> str:
-        """The right answer as words, for feedback."""
+        """The right answer as words, for feedback; a fill-in shown in English adds its English form
+        (5个工作日 (5 working days)): the standard answer is the Chinese one."""
         if self.type == "multiple":
             return "；".join(self.options[i] for i in self.answer)
         if self.type in ("single", "true_false"):
             return self.options[self.answer]
-        return str(self.answer)
+        english = self.english_answer()
+        return f"{self.answer} ({english})" if english else str(self.answer)
+
+    def english_answer(self) -> str:
+        """A fill-in's answer as its English version says it, "" unless the question is shown in English."""
+        shown_in_english = bool(self.en_prompt) and self.prompt == self.en_prompt
+        return self.en_accept[0] if shown_in_english and self.type == "fill_blank" and self.en_accept else ""
+
+    def in_chinese_only(self) -> bool:
+        """Whether an English UI has to show this question in Chinese (no English version to show)."""
+        return not self.en_prompt
 
     def shown_prompt(self) -> str:
         """The prompt as asked: a fill-in item's context lines (often the FAQ question, e.g.
         "30日核定期限从哪天开始算？") have the blank's answer blanked too, or they give it away."""
         lines = self.prompt.strip().splitlines()
-        answers = sorted({str(self.answer), *self.accept} - {""}, key=len, reverse=True) if self.type == "fill_blank" else []
+        answers = (sorted({str(self.answer), *self.accept, *self.en_accept} - {""}, key=len, reverse=True)
+                   if self.type == "fill_blank" else [])
         if len(lines) < 2 or not answers:
             return self.prompt
         context = lines[:-1]
@@ -151,7 +176,7 @@ class Question:
                 return last_line
             return self.correct_statement or self.explanation.strip().splitlines()[0]
         if self.type == "fill_blank" and BLANK in last_line:
-            return last_line.replace(BLANK, str(self.answer), 1)
+            return last_line.replace(BLANK, self.english_answer() or str(self.answer), 1)
         return f"{last_line} → {self.correct_text()}"
 
     def describe(self, response: Response) -> str:
@@ -170,7 +195,8 @@ class Question:
         if not self.en_prompt:
             return english
         return replace(english, prompt=self.en_prompt, explanation=self.en_explanation or self.explanation,
-                       options=self.en_options or english.options)
+                       options=self.en_options or english.options,
+                       correct_statement=self.en_correct_statement or self.correct_statement)
 
     def with_shuffled_options(self, rng: random.Random) -> "Question":
         """The same question with its options in a random order (true/false keeps 正确/错误)."""
@@ -188,6 +214,15 @@ class Question:
         return replace(self, options=options, en_options=en_options, answer=answer)
 
 
+def _english_key(text: str) -> str:
+    """English text as answers are compared: normalised, hyphens dropped (twenty-five = twenty five)."""
+    return normalize_answer(text).replace("-", "")
+
+
+def _unique(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(texts))
+
+
 def from_quiz_item(item: QuizItem) -> Question:
     """A hand-written content item as a Question (options kept in the author's order)."""
     if item.type == "true_false":
@@ -201,6 +236,8 @@ def from_quiz_item(item: QuizItem) -> Question:
     en = item.en
     return Question(id=item.id, type=item.type, prompt=item.prompt, options=tuple(options), answer=answer,
                     explanation=item.explanation, entry_id=item.entry, category=item.category,
-                    difficulty=item.difficulty, accept=tuple(item.accept) + (en.accept if en else ()),
+                    difficulty=item.difficulty, accept=tuple(item.accept),
+                    en_accept=_unique((en.accept if en else ()) + english_answers(str(answer)) if item.type == "fill_blank"
+                                      else ()),
                     en_prompt=en.prompt if en else "", en_options=en.options if en else (),
                     en_explanation=en.explanation if en else "")

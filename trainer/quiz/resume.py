@@ -28,6 +28,7 @@ RunState = dict[str, Any]
 def _question(data: dict[str, Any]) -> Question:
     answer = data["answer"]
     return Question(**{**data, "options": tuple(data["options"]), "accept": tuple(data.get("accept", ())),
+                       "en_accept": tuple(data.get("en_accept", ())),
                        "en_options": tuple(data.get("en_options", ())),
                        "answer": tuple(answer) if isinstance(answer, list) else answer})
 

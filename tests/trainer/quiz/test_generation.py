@@ -273,3 +273,54 @@ def test_a_term_is_not_swapped_for_one_the_sentence_already_says_in_other_words(
         assert "已交保费" not in question.prompt, question.prompt
     fact = next(f for f in swappable_facts(answer) if f.text == "犹豫期")
     assert wrong_terms(fact, answer) == ["宽限期"]  # the guard: a partner the answer does not say is still swapped in
+
+
+# ---------------------------------------------------------------------------- qa22 T3, T2
+
+_BRACKETS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"), ("【", "】"))
+
+
+def test_no_generated_question_opens_a_bracket_it_never_closes(real_kb: KnowledgeBase) -> None:
+    """qa22 T3: the fill-in from excl-explain-standard ended 「…明确说明义务（司法解释二第十一条第二款。」, the
+    sentence cut at the ； between two sources; eight more were cut so on the real content."""
+    bank = question_bank(real_kb)
+    for question in bank.values():
+        if question.generated:
+            for text in (question.prompt, question.explanation, question.correct_statement):
+                assert all(text.count(a) == text.count(b) for a, b in _BRACKETS), (question.id, text)
+    cut = bank["gen-fill:excl-explain-standard:0"]
+    assert cut.answer == "常人能够理解" and cut.prompt.endswith("（司法解释二第十一条第二款；保险销售行为管理办法第二十六条）。")
+
+
+def test_a_sentence_that_keeps_both_its_sources_keeps_its_questions_and_their_ids(real_kb: KnowledgeBase) -> None:
+    """Ids are positions (gen-fill:<entry>:<n>) and spaced repetition stores them: a sentence no longer cut at its
+    sources' ； grows past SENTENCE_MAX, and norms-agent-departure's 30日 — the entry's point — would drop out and
+    gen-fill:norms-agent-departure:0 would name another question, carrying a trainee's reviews with it."""
+    bank = question_bank(real_kb)
+    assert bank["gen-fill:norms-agent-departure:0"].answer == "30日"
+    assert bank["gen-fill:norms-agent-departure:1"].answer == "业务员离职"
+
+
+def test_generated_questions_are_in_english_where_the_entry_states_the_fact_in_english(real_kb: KnowledgeBase) -> None:
+    """qa22 T2: generated questions were wholly Chinese in an English round, though their entries have English."""
+    bank = [q for q in question_bank(real_kb).values() if q.generated]
+    english = [q for q in bank if not q.in_chinese_only()]
+    with_english = [q for q in bank if real_kb.entry(q.entry_id).en]
+    assert len(english) >= 0.5 * len(with_english), (len(english), len(with_english))
+    for question in english:
+        entry_english = real_kb.entry(question.entry_id).en["answer"]
+        shown = question.in_english()
+        assert not any("\u4e00" <= c <= "\u9fff" for c in shown.prompt.splitlines()[-1][:1]), question.id
+        if question.type == "fill_blank":
+            line = shown.prompt.splitlines()[-1]
+            assert line.count(BLANK) == 1 and line.replace(BLANK, shown.english_answer()) in entry_english, question.id
+            assert shown.is_correct(shown.english_answer()) and shown.is_correct(str(question.answer)), question.id
+        elif question.type == "true_false":
+            assert (shown.prompt in entry_english) == (question.answer == 0), question.id
+            assert shown.correct_statement in entry_english, question.id
+        else:
+            assert len(shown.options) == len(question.options), question.id
+            assert shown.options[shown.answer].rstrip("…") in entry_english, question.id
+    english_fill = next(q for q in english if q.id == "gen-fill:svc-policyholder-change:0").in_english()
+    assert english_fill.is_correct("2 working days") and english_fill.is_correct("two business days")
+    assert not english_fill.is_correct("2 days") and not english_fill.is_correct("5 working days")

@@ -1,0 +1,82 @@
+"""A fill-in answered in English (qa22 T1): right English answers are right, wrong ones stay wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.content import GlossaryGroup, QuizEnglish, QuizItem
+from trainer.quiz.english_answers import (english_answers, english_sentences, english_short_form, find_once,
+                                          quantity_forms)
+from trainer.quiz.question import from_quiz_item
+
+# (the Chinese answer, English answers that are right, answers that are wrong)
+NUMBER_ANSWERS = [
+    ("5个工作日", ["5 working days", "five working days", "5 Working Days", "5 business days", "5 workdays", "5"],
+     ["15 days", "15 working days", "5 days", "five days", "50 working days", "5 months", "fifteen working days"]),
+    ("30日", ["30 days", "thirty days", "30 calendar days", "30天"],
+     ["30 working days", "3 days", "13 days", "30 months", "thirty years"]),
+    ("2年", ["2 years", "two years", "2 year"], ["2 months", "12 years", "two days"]),
+    ("18周岁", ["18 years old", "age 18", "eighteen years old"], ["16 years old", "age 81", "18 months"]),
+    ("1000元", ["1000 yuan", "RMB 1,000", "1,000 yuan", "rmb1000"], ["100 yuan", "10000 yuan", "RMB 100"]),
+    ("80%", ["80 percent", "80 per cent", "80%", "eighty percent"], ["8%", "80 yuan", "18 percent"]),
+    ("25日", ["25 days", "twenty-five days", "twenty five days"], ["twenty days", "5 days"]),
+    ("24小时", ["24 hours", "twenty-four hours"], ["24 days", "4 hours"]),
+    ("1年", ["1 year", "one year", "1 years"], ["1 month", "11 years", "one day"]),
+]
+
+
+def fill_in(answer: str, en: QuizEnglish | None = None):
+    return from_quiz_item(QuizItem("q-x", "lapse", "fill_blank", "……____……", answer, "……", "lapse-x", en=en))
+
+
+@pytest.mark.parametrize("answer, right, wrong", NUMBER_ANSWERS, ids=[a for a, _, _ in NUMBER_ANSWERS])
+def test_a_number_with_its_unit_is_right_in_english_and_a_wrong_number_or_unit_stays_wrong(answer, right, wrong) -> None:
+    question = fill_in(answer)
+    for asked in (question, question.in_english()):
+        for typed in right:
+            assert asked.is_correct(typed), (answer, typed)
+        for typed in wrong:
+            assert not asked.is_correct(typed), (answer, typed)
+
+
+def test_the_qa22_item_takes_5_working_days_and_names_the_standard_chinese_answer() -> None:
+    """qa22 T1: "5 days" typed on the English UI was marked wrong with no English in sight; the item's en.accept
+    listed only two spellings. Working days are not days: "5 days" stays wrong, and the feedback says it in both."""
+    question = fill_in("5个工作日", QuizEnglish("…within ____ of receiving them.", "Basic Service Rules art. 10.",
+                                               accept=("5 working days", "five working days")))
+    shown = question.in_english()
+    assert shown.is_correct("5 business days") and shown.spelled_as("5 business days") == "5个工作日"
+    assert shown.spelled_as("5个工作日") is None  # written as the standard answer: nothing to add
+    assert not shown.is_correct("5 days") and not shown.is_correct("15 days")
+    assert shown.correct_text() == "5个工作日 (5 working days)"
+    assert question.correct_text() == "5个工作日"  # the Chinese page says it in Chinese only
+
+
+def test_a_term_is_right_in_english_only_by_a_glossary_phrase_that_always_means_it() -> None:
+    glossary = (GlossaryGroup("cash-value", ("现金价值", "现价"), spoken=("退保价值", "cash value")),
+                GlossaryGroup("cooling-off", ("犹豫期", "冷静期")),
+                GlossaryGroup("grace", ("宽限期",), spoken=("grace period",)),
+                GlossaryGroup("surrender", ("退保",), spoken=("cancel",), spoken_unless=("扣",)))
+    assert english_answers("现金价值", glossary) == ("cash value",)
+    assert english_answers("退保", glossary) == ()  # "cancel" is 退保 only in some questions
+    assert english_answers("犹豫期", glossary) == ()  # no English name: the item stays in Chinese
+    question = fill_in("犹豫期")
+    assert not question.is_correct("宽限期") and not question.is_correct("grace period")
+
+
+def test_english_sentences_are_never_cut_inside_brackets_nor_at_an_article_number() -> None:
+    text = ("The insurer decides within 30 days (Insurance Law art. 23; Basic Service Rules art. 23). "
+            "It pays within 10 days.\nA second paragraph")
+    assert english_sentences(text) == ["The insurer decides within 30 days (Insurance Law art. 23; Basic Service "
+                                       "Rules art. 23).", "It pays within 10 days.", "A second paragraph"]
+    sentence, match = find_once(text, ["30 days", "thirty days"])
+    assert match.group(0) == "30 days" and sentence.startswith("The insurer decides")
+    assert find_once("Within 15 days; at least 15 days.", ["15 days"]) is None  # which one is meant is unknown
+    assert english_short_form("Yes. Bold type counts as the prompt (SPC Interpretation II art. 11(1)).\nBut…") == (
+        "Bold type counts as the prompt")
+
+
+def test_a_wrong_value_put_into_an_english_statement_reads_as_english() -> None:
+    """A false true/false statement swaps in a wrong value in its usual form: "1 working day", not "1 working days"."""
+    assert quantity_forms(1, "工作日")[0] == "1 working day" and quantity_forms(1, "岁")[0] == "1 year old"
+    assert quantity_forms(10, "工作日")[0] == "10 working days" and quantity_forms(2, "万元")[0] == "20000 yuan"

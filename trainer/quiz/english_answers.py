@@ -1,0 +1,153 @@
+"""English forms of a fill-in answer, so a trainee on the English UI can answer in English (qa22 T1).
+
+A number with its unit has fixed English forms: 5个工作日 is "5 working days" or "five working days", 30日 is
+"30 days", 18周岁 "18 years old". The unit is part of the answer, as it is in Chinese: "5 days" is not 5个工作日
+(working days and calendar days are different limits, and 5天 is not accepted for 5个工作日 either), and a wrong
+number never matches. A term has an English form only where the glossary gives its group an English phrase that
+is always that term (no spoken_if / spoken_unless condition).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from kb.chinese_text import format_number, quantities
+from kb.content import GlossaryGroup
+from kb.text import has_cjk
+
+# English names of each normalised unit (kb.chinese_text.UNITS), the usual one first.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "日": ("days", "day", "calendar days"),
+    "工作日": ("working days", "working day", "business days", "workdays", "work days"),
+    "个月": ("months", "month"),
+    "年": ("years", "year"),
+    "岁": ("years old", "years of age"),
+    "小时": ("hours", "hour"),
+    "元": ("yuan", "RMB"),
+    "%": ("%", "percent", "per cent"),
+    "倍": ("times",),
+}
+_PLURALS = frozenset({"days", "workdays", "months", "years", "hours"})
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(value: int) -> str | None:
+    """0 … 100 in English words (25 → twenty-five); None for other values."""
+    if 0 <= value < 20:
+        return _ONES[value]
+    if 20 <= value < 100:
+        tens, ones = divmod(value, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    return "one hundred" if value == 100 else None
+
+
+def _numbers(value: float) -> list[str]:
+    digits = format_number(value)
+    words = number_words(int(value)) if float(value).is_integer() else None
+    return [digits] + ([words] if words else [])
+
+
+def quantity_forms(value: float, unit: str) -> list[str]:
+    """English forms of a number with its normalised unit, the usual one first (5, 工作日 → 5 working days …);
+    [] for a unit without English names."""
+    if unit == "万元":
+        value, unit = value * 10000, "元"
+    names = UNIT_WORDS.get(unit)
+    if names is None:
+        return []
+    if value == 1:  # 1 working day, 1 year old: the singular first, as a statement says it
+        names = tuple(dict.fromkeys((*(_singular(n) for n in names), *names)))
+    forms = []
+    for number in _numbers(value):
+        for name in names:
+            forms.append(f"RMB {number}" if name == "RMB" else f"{number}{name}" if name == "%" else f"{number} {name}")
+        if unit == "岁":
+            forms.append(f"age {number}")
+    return forms
+
+
+def _singular(name: str) -> str:
+    """A unit's name for one (days → day, years old → year old, business days → business day)."""
+    return " ".join(w[:-1] if w in _PLURALS else w for w in name.split(" "))
+
+
+def english_answers(answer: str, glossary: Sequence[GlossaryGroup] = ()) -> tuple[str, ...]:
+    """English forms of a Chinese fill-in answer, the usual one first: a number with its unit, a bare number
+    (15 → fifteen) or a term the glossary names in English; () when it has none."""
+    text = answer.strip()
+    if re.fullmatch(r"\d+", text):
+        return tuple(_numbers(float(text))[1:])
+    found = quantities(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return tuple(quantity_forms(*found[0].key))
+    return term_names(text, glossary)
+
+
+def term_names(term: str, glossary: Sequence[GlossaryGroup]) -> tuple[str, ...]:
+    """A term's English names: the English phrases of its glossary group read as the term without condition."""
+    for group in glossary:
+        if term in group.terms:
+            if group.spoken_if or group.spoken_unless:
+                return ()
+            return tuple(p for p in (*group.terms, *group.spoken) if not has_cjk(p))
+    return ()
+
+
+# ---------------------------------------------------------------------------- the same fact in an entry's English
+
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'])|\n+")
+_EN_BRACKETS = {"(": 1, ")": -1, "[": 1, "]": -1}
+_TRAILING_REFERENCE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*[.;]?$")
+_YES_NO = re.compile(r"^(?:Yes|No|Not necessarily|Usually|Generally)[,.;:]\s+(?=\S)")
+EN_SHORT_MAX = 220
+
+
+def english_sentences(text: str) -> list[str]:
+    """The sentences of an English answer: cut where a capital follows (art. 11(2) does not end one), never inside
+    brackets (… (Sales Conduct Measures art. 36; Basic Service Rules art. 16).), always at a line break."""
+    text = text or ""
+    found, start, read, depth = [], 0, 0, 0
+    for cut in _EN_SENTENCE_END.finditer(text):
+        depth += sum(text.count(b, read, cut.start()) * step for b, step in _EN_BRACKETS.items())
+        read = cut.start()
+        if "\n" in cut.group(0) or depth <= 0:
+            found.append(text[start:cut.start()])
+            start, depth = cut.end(), 0
+    found.append(text[start:])
+    return [s.strip() for s in found if s.strip()]
+
+
+def _pattern(forms: Sequence[str]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    words = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.\-]){'(?:' + words + ')'}(?![\w\-])", re.IGNORECASE)
+
+
+def find_once(english: str, forms: Sequence[str]) -> tuple[str, re.Match[str]] | None:
+    """The one English sentence that states one of `forms`, once, with the match; None when no sentence or more
+    than one does (then which English sentence says the Chinese one's fact is not known)."""
+    pattern = _pattern(forms)
+    if pattern is None:
+        return None
+    found = [(s, list(pattern.finditer(s))) for s in english_sentences(english)]
+    stating = [(s, m) for s, m in found if m]
+    if len(stating) != 1 or len(stating[0][1]) != 1:
+        return None
+    return stating[0][0], stating[0][1][0]
+
+
+@lru_cache(maxsize=4096)
+def english_short_form(answer: str) -> str:
+    """An English answer's gist for a choice option: its first sentence, without a leading Yes. / a trailing
+    reference in brackets, cut at a clause break when long (as short_form does for the Chinese)."""
+    first = next(iter(english_sentences(_YES_NO.sub("", (answer or "").strip()))), "")
+    text = _TRAILING_REFERENCE.sub("", first).strip().rstrip(".;,")
+    if len(text) <= EN_SHORT_MAX:
+        return text
+    cut = max(text.rfind(", ", 0, EN_SHORT_MAX), text.rfind("; ", 0, EN_SHORT_MAX))
+    return (text[:cut] if cut > 40 else text[:EN_SHORT_MAX]) + "…"
