@@ -262,3 +262,16 @@ def test_steps_accepted_before_examples_are_listed_and_converted_only_when_an_in
     assert unconverted_steps(db, load_scenarios(content_dir)) == []
     assert examples_on_disk(content_dir) == ("犹豫期一共有十五天呢，您放心。",)
     assert not convert_step(db, editor, older, "犹豫期一共有十五天呢，您放心。", "教员乙").ok  # once only
+
+
+def test_the_judges_classifier_reads_an_example_the_rules_pass(db, kb, settings, content_dir, mini_step, judge):
+    """评判纠错 and 情景编辑 give the editor the app's judge: 您找别人去吧 is 服务忌语 to its classifier though no rule
+    names it. Without a judge the rules alone pass it."""
+    sentence = "犹豫期15天，规定就是这样，您找别人去吧。"
+    with_judge = ContentEditor(kb, db, settings.data_dir / "lock", judge=lambda: judge)
+    correction_id = queue_step(db, mini_step, sentence)
+    refused = accept_step(db, with_judge, correction_id, sentence, "教员")
+    assert not refused.ok
+    assert any("服务忌语“您找别人去吧。”" in p.zh_message() for p in refused.problems), [p.zh() for p in refused.problems]
+    assert examples_on_disk(content_dir) == ()
+    assert accept_step(db, ContentEditor(kb, db, settings.data_dir / "lock"), correction_id, sentence, "教员").ok
