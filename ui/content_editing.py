@@ -10,6 +10,7 @@ from trainer.editing.fields import ENTRY
 from ui.category_filter import ALL_CATEGORIES
 from ui.i18n import tr
 from ui.render import escape_markdown
+from ui import resources
 from ui.resources import database, knowledge_base
 
 # session_state key of the drafted file texts handed from an editor page to the hit test
@@ -19,8 +20,9 @@ EDITOR_PREFILL = "editor_prefill"
 
 
 def content_editor() -> ContentEditor:
-    """The editor over the shared knowledge base and database (cheap: holds no state of its own)."""
-    return ContentEditor(knowledge_base(), database())
+    """The editor over the shared knowledge base and database (cheap: holds no state of its own); the call judge
+    reads a saved scenario's step examples for faults (asked for only then)."""
+    return ContentEditor(knowledge_base(), database(), judge=lambda: resources.judge())
 
 
 def open_new_entry(cells: dict[str, str], category: str | None) -> None:

@@ -7,9 +7,11 @@ import streamlit as st
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_step, contested_step,
-                                          missed_step, needs_note, note_given, open_corrections, reject, reply_sentences,
-                                          review_counts, suggested_labels, teaches_by_example)
+                                          convert_step, missed_step, needs_note, note_given, open_corrections, reject,
+                                          reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
+                                          teaches_by_example, unconverted_steps)
 from trainer.dialogue.scenario import Checkpoint
+from trainer.editing.editor import SaveResult
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
@@ -55,14 +57,26 @@ def keep_button(column, correction: Correction, note: str, label: str) -> None:
             st.rerun()
 
 
+def chosen_sentences(key: str, sentences: list[str], label: str) -> list[str]:
+    """The reply's sentence, or sentences in a row, that did the step: the only one, or the instructor's choice (the
+    first by default). A step done across sentences (确认您在犹豫期内。犹豫期是15天，从签收算起。) is taught by all of them."""
+    if len(sentences) == 1:
+        return sentences
+    return st.multiselect(label, sentences, default=sentences[:1],
+                          placeholder=tr("选择句子（可选相邻的几句）", "Choose sentences (several in a row allowed)"),
+                          **kept(key, valid=lambda chosen: all(c in sentences for c in chosen)))
+
+
+SENTENCE_LABEL = ("哪一句（或相邻的几句）完成了该要点（写入该要点的示例句）",
+                  "Which sentence (or sentences in a row) did the step (added to the step's examples)")
+
+
 def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
     """A missed step no behaviour meets (qa21 J1): the question is whether the reply did it, not which behaviours it
-    shows. "Met" adds the sentence that did it to the step's examples, which the judge reads from the next load."""
+    shows. "Met" adds the sentence that did it (or the sentences in a row) to the step's examples, which the judge reads
+    from the next load — unless the judge faults them (review47: the refusal names the fault and its words)."""
     st.markdown(tr(f"**这句话完成了该要点吗？** 要点：{shown}", f"**Did the reply do this step?** Step: {shown}"))
-    sentences = reply_sentences(correction.utterance)
-    sentence = sentences[0] if len(sentences) == 1 else st.radio(
-        tr("哪一句完成了该要点（写入该要点的示例句）", "Which sentence did the step (added to the step's examples)"),
-        sentences, **kept(f"sentence_{correction.id}", valid=lambda chosen: chosen in sentences))
+    chosen = chosen_sentences(f"sentence_{correction.id}", reply_sentences(correction.utterance), tr(*SENTENCE_LABEL))
     note = st.text_input(tr("给学员的说明（维持原判时必填，学员会看到）",
                             "A word to the trainee (required to keep the judgement; they will see it)"),
                          **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
@@ -70,10 +84,73 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
                                         "e.g. this did confirm she is within the period, corrected / no 15 days said"))
     accept_col, reject_col = st.columns(2)
     if accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
-                         key=f"accept_{correction.id}"):
-        st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, sentence, user.login, note)
+                         key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
+        st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, chosen, user.login, note)
         st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
+
+
+def not_a_run(utterance: str, chosen: list[str]) -> bool:
+    """Say so, and True, when `chosen` is no sentence of the reply or sentences in a row."""
+    if reply_run(utterance, chosen) is not None:
+        return False
+    st.error(tr("请选择一句，或相邻的几句（中间不跳句）。", "Choose one sentence, or several in a row (none skipped)."),
+             icon=":material/error:")
+    return True
+
+
+def show_step_result(result: SaveResult) -> None:
+    """A refused example: what the judge faults in it and what to do, then the problems as the editor lists them."""
+    if any(p.field and p.field.endswith("examples") for p in result.problems):
+        st.error(tr("这句话没有写入示例句：示例句会让之后说出它（或相近说法）的学员被判完成该要点，所以不能带有评判会指出的问题，"
+                    "也必须说到要点依据的术语或数字。若它确实没有完成该要点，请选“没有完成：维持原判”并写明原因。",
+                    "The sentence was not added: an example credits every later trainee who says it (or words close to "
+                    "it) with the step, so it may hold nothing the judge faults and must state the step's terms or "
+                    "figures. If it did not do the step, choose “Not met: keep the judgement” and say why."),
+                 icon=":material/block:")
+    show_result(result)
+
+
+def converting(correction: Correction, step: Checkpoint) -> None:
+    """An older accepted missed step (accepted before steps were taught by example): convert it or set it aside."""
+    with st.container(border=True):
+        title = escape_markdown(scenario_title(correction.scenario_id))
+        shown = escape_markdown(step_name(correction.scenario_id, step.description))
+        st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · 要点：{shown}",
+                       f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · step: {shown}"))
+        st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
+        st.caption(tr(f"{when(correction.reviewed_at)} 已接受，当时写入话语语料的标注："
+                      f"{'、'.join(name(b) for b in correction.labels) or '无'}（保留不变）",
+                      f"Accepted {when(correction.reviewed_at)}; the corpus labels written then: "
+                      f"{', '.join(name(b) for b in correction.labels) or 'none'} (kept)"))
+        chosen = chosen_sentences(f"convert_sentence_{correction.id}", reply_sentences(correction.utterance),
+                                  tr(*SENTENCE_LABEL))
+        write_col, aside_col = st.columns(2)
+        if write_col.button(tr("写入该要点的示例句", "Add to the step's examples"), type="primary",
+                            key=f"convert_{correction.id}") and not not_a_run(correction.utterance, chosen):
+            st.session_state[RESULT] = convert_step(db, content_editor(), correction.id, chosen, user.login)
+            st.rerun()
+        if aside_col.button(tr("不写入，移出列表", "Do not add; remove from the list"), key=f"set_aside_{correction.id}"):
+            set_aside_step(db, correction.id, user.login)
+            st.rerun()
+
+
+def older_steps() -> None:
+    """Missed steps accepted before review46 taught the step nothing: listed for the instructor to convert (review47)."""
+    loaded_scenarios = scenarios()[0]
+    older = unconverted_steps(db, loaded_scenarios)
+    if not older:
+        return
+    st.subheader(tr(f"早先接受、尚未写入示例句的要点纠错（{len(older)}）", f"Steps accepted earlier, not yet examples ({len(older)})"))
+    st.caption(tr("这些“我说了”的要点在示例句功能之前被接受，只写入了话语语料，评判并没有因此学会该要点。"
+                  "确认哪一句完成了要点后写入示例句（同样经过校验并记入修改历史）；不写入则移出列表。学员已看到的结果和说明不变。",
+                  "These steps were accepted before steps could be taught by example: only the utterance corpus got "
+                  "the reply, and the judge learnt nothing of the step. Add the sentence that did it to the step's "
+                  "examples (validated and recorded like any save), or remove it from the list. The outcome and note "
+                  "the trainee read stay as they are."))
+    for correction in older:
+        step = contested_step(correction, loaded_scenarios[correction.scenario_id].checkpoints)
+        converting(correction, step)
 
 
 st.title(tr("评判纠错", "Judge corrections"))
@@ -90,7 +167,7 @@ if RESULT in st.session_state:
         st.success(tr("已保存到内容（话语语料或情景要点的示例句）。", "Saved to the content (the utterance corpus or a step's examples)."),
                    icon=":material/check_circle:")
     else:
-        show_result(result)
+        show_step_result(result)
 judge_status_panel(judge_status, retrain_judge)
 
 # Every objection counts, however it was handled: 维持原判 took one out of the queue and out of sight (qa16 #14).
@@ -102,7 +179,6 @@ rejected_col.metric(tr("维持原判", "Kept as judged"), counts["rejected"])
 queue = open_corrections(db)
 if not queue:
     st.info(tr("没有待处理的纠错。", "No corrections to review."))
-    st.stop()
 
 known = {u.text: u for u in read_corpus(settings().content_dir)[0]}
 loaded = scenarios()[0]
@@ -166,3 +242,4 @@ for correction in queue:
                                                   chosen_counter, user.login, note)
                 st.rerun()
         keep_button(reject_col, correction, note, tr("维持原判", "Keep the judgement"))
+older_steps()

@@ -39,6 +39,7 @@ def judge_state(monkeypatch: pytest.MonkeyPatch) -> list[RefreshStatus]:
         return states[-1]
 
     monkeypatch.setattr(ui.resources, "retrain_judge", retrain)
+    monkeypatch.setattr(ui.resources, "judge", lambda: None)  # an example is read by the rules (no training here)
     return states
 
 
@@ -316,9 +317,9 @@ def test_a_missed_step_asks_whether_the_reply_did_it_and_met_teaches_the_step(ap
     shown = " ".join(m.value for m in at.markdown)
     assert "这句话完成了该要点吗" in shown and "讲清犹豫期天数" in shown
     assert not [m for m in at.multiselect if m.key == f"labels_{correction_id}"]  # no behaviours asked for
-    choice = at.radio(key=f"sentence_{correction_id}")
+    choice = at.multiselect(key=f"sentence_{correction_id}")
     assert choice.options == ["您好。", "犹豫期一共有十五天呢，您放心。"]
-    choice.set_value("犹豫期一共有十五天呢，您放心。").run()
+    choice.set_value(["犹豫期一共有十五天呢，您放心。"]).run()
     at.button(key=f"accept_{correction_id}").click().run()
     assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
     assert any("已保存" in s.value for s in at.success)
@@ -360,3 +361,60 @@ def test_a_missed_step_met_by_a_behaviour_keeps_the_behaviour_labels(app_env, st
     assert not at.exception, at.exception
     assert at.multiselect(key=f"labels_{correction_id}").value == ["verification"]
     assert "这句话完成了该要点吗" not in " ".join(m.value for m in at.markdown)
+
+
+def test_an_example_the_judge_faults_is_refused_on_the_page_naming_the_fault_and_what_to_do(app_env, store) -> None:
+    """review47: 完成了 on a sentence that promises the refund is refused — the instructor reads why an example may hold
+    no fault, the fault with its words, and that 没有完成：维持原判 is the way; nothing written, the objection open."""
+    correction_id = contested(app_env, store, "period", "犹豫期15天，钱下礼拜肯定到账，放心吧。")
+    at = page(instructor(store))
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert not at.exception, at.exception
+    said = " ".join(e.value for e in at.error)
+    assert not at.success and "不能带有评判会指出的问题" in said and "维持原判" in said, said
+    listed = " ".join(c.value for c in at.code)
+    assert "绝对化承诺“钱下礼拜肯定到账，”" in listed and "checkpoints[2].examples" in listed, listed
+    assert step_examples(app_env) == () and len(open_corrections(store)) == 1
+
+
+def test_a_step_done_across_two_sentences_is_chosen_as_both_and_a_gap_is_refused(app_env, store) -> None:
+    correction_id = contested(app_env, store, "period", "好的。犹豫期是从签收次日算起的。一共15天，您还来得及。")
+    at = page(instructor(store), "en")
+    choice = at.multiselect(key=f"sentence_{correction_id}")
+    assert choice.value == ["好的。"] and choice.placeholder.startswith("Choose sentences")
+    choice.set_value(["好的。", "一共15天，您还来得及。"]).run()
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert any("in a row" in e.value for e in at.error) and step_examples(app_env) == ()
+    at.multiselect(key=f"sentence_{correction_id}").set_value(["犹豫期是从签收次日算起的。", "一共15天，您还来得及。"]).run()
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert step_examples(app_env) == ("犹豫期是从签收次日算起的。一共15天，您还来得及。",)
+
+
+def test_steps_accepted_before_examples_are_listed_to_convert_or_set_aside(app_env, store, encoder) -> None:
+    """review47: a missed step accepted before review46 went into the utterance corpus with labels and taught the step
+    nothing. The page lists it under the queue; 写入该要点的示例句 writes the sentence, 不写入 writes nothing; both
+    take it off the list, and the trainee's outcome stays."""
+    from kb import KnowledgeBase
+    from trainer.dialogue import load_scenarios
+    from trainer.dialogue.corrections import accept, corrections_by, mark_step_done
+    from trainer.editing.editor import ContentEditor
+
+    first = contested(app_env, store, "period", "犹豫期一共有十五天呢，您放心。")
+    trainee = open_corrections(store)[0].user_id
+    step = next(c for c in load_scenarios(app_env.content_dir)["mini-cooling-off"].checkpoints if c.id == "period")
+    second = mark_step_done(store, trainee, "mini-cooling-off", step, 3, "这个犹豫期是15日。", "我说了")
+    editor = ContentEditor(KnowledgeBase.open(app_env.content_dir, app_env, encoder=encoder), store)
+    for correction_id in (first, second):  # accepted the old way: labels into the corpus
+        assert accept(store, editor, correction_id, ["none"], [], "teacher-wang", "确实说了").ok
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    assert any("早先接受、尚未写入示例句的要点纠错（2）" in h.value for h in at.subheader)
+    at.button(key=f"convert_{first}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
+    assert any("（1）" in h.value for h in at.subheader)
+    at.button(key=f"set_aside_{second}").click().run()
+    assert not [h for h in at.subheader if "早先接受" in h.value]
+    assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
+    assert [c.status for c in corrections_by(store, trainee)] == ["accepted", "accepted"]

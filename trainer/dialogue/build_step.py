@@ -43,8 +43,9 @@ def train_judge(root: Path, encoder: Encoder, settings: Settings) -> None:
     print(f"judge: classifier over {judge.classifier.train_size} training utterances, "
           f"model {judge.model_id}, ready in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    scenarios, _ = read_scenarios(root)
-    entry = ContentFacts.load(root).entry
+    facts = ContentFacts.load(root)
+    scenarios, _ = read_scenarios(root, facts.content.entries)  # the facts rules read, as on every other load
+    entry = facts.entry
     warmed = warm_references(judge, scenario_reference_texts(scenarios.values(), entry), settings.embedding_cache_dir)
     warm_references(judge, [], settings.embedding_cache_dir, whole=scenario_checkpoint_texts(scenarios.values(), entry))
     print(f"judge: {warmed} reference sentences of the scenarios' FAQ entries embedded "

@@ -15,6 +15,8 @@ scenario's model answers that hold its cues. A reply sentence meets it when it c
 A cue of the checkpoint counts only where it is said plainly: not right after a negation (不由您决定) and
 not after a hedge in its own piece (可能最后由您决定吧), unless the checkpoint itself hedges (可能为零).
 The threshold is chosen on training data only (bench/checkpoint_meaning.py, docs/benchmarks.md "judge13").
+A step's example of several sentences is no reference of one sentence: it is met by a run of as many reply
+sentences, each close to its own (`meeting_run`, review47).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content, topic_terms
 from trainer.dialogue.scenario import Checkpoint
-from trainer.dialogue.segments import clause_segments, comma_pieces, sentence_segments
+from trainer.dialogue.segments import Segment, clause_segments, comma_pieces, sentence_segments
 from trainer.dialogue.regional_speech import mandarin_reading
 from trainer.dialogue.spoken_cues import Reader, spoken_forms
 
@@ -65,17 +67,36 @@ def states_step_facts(text: str, checkpoint: Checkpoint, entries: Mapping[str, E
 
 def checkpoint_references(checkpoint: Checkpoint, model_answers: Sequence[str],
                           entries: Mapping[str, Entry]) -> list[str]:
-    """The description, the model answers' clauses that hold a cue of the checkpoint and its `examples` (sentences
-    an instructor accepted as doing it, review46) — judged by meaning only for checkpoints with cues: the others are
-    met by a behaviour the classifier reads."""
+    """The description, the model answers' clauses that hold a cue of the checkpoint and its `examples` of one sentence
+    (sentences an instructor accepted as doing it, review46; longer ones are `checkpoint_runs`) — judged by meaning
+    only for checkpoints with cues: the others are met by a behaviour the classifier reads."""
     if not checkpoint.cues or checkpoint.behaviour:
         return []
     clauses = [c.text for answer in model_answers for s in sentence_segments(answer) for c in clause_segments(s)
                if any(cue in c.text for cue in checkpoint.cues)]
-    references = list(dict.fromkeys([checkpoint.description, *clauses, *checkpoint.examples]))
+    examples = [e for e in checkpoint.examples if len(example_sentences(e)) == 1]  # longer ones: `checkpoint_runs`
+    references = list(dict.fromkeys([checkpoint.description, *clauses, *examples]))
     if about_facts(checkpoint, entries):
         references = [r for r in references if states_step_facts(r, checkpoint, entries)]
     return references
+
+
+def example_sentences(example: str) -> tuple[str, ...]:
+    """The sentences of a step's example, as the judge cuts a reply (`sentence_segments`)."""
+    return tuple(s.text for s in sentence_segments(example)) or (example,)
+
+
+def checkpoint_runs(checkpoint: Checkpoint, entries: Mapping[str, Entry]) -> list[tuple[str, ...]]:
+    """The step's examples of several sentences (确认您在犹豫期内。犹豫期是15天，从签收算起。), each as its sentences: a
+    step done across sentences. They are read sentence by sentence against a run of as many reply sentences
+    (`meeting_run`), never whole against one sentence: e5 puts one sentence of a pair within 0.95 of the pair encoded
+    whole for all 93 adjacent sentence pairs of the model answers (median 0.988), so half the step would meet it
+    (review47, docs/benchmarks.md)."""
+    if not checkpoint.cues or checkpoint.behaviour:
+        return []
+    runs = [example_sentences(e) for e in checkpoint.examples]
+    facts = about_facts(checkpoint, entries)
+    return [r for r in dict.fromkeys(runs) if len(r) > 1 and (not facts or states_step_facts("".join(r), checkpoint, entries))]
 
 
 def _negated(text: str) -> bool:
@@ -310,10 +331,43 @@ def meeting_sentence(sentences: Sequence[str], vectors: np.ndarray, checkpoint: 
     return None
 
 
+def meeting_run(text: str, sentences: Sequence[Segment], vectors: np.ndarray, checkpoint: Checkpoint,
+                runs: Sequence[tuple[tuple[str, ...], np.ndarray]], rivals: Sequence[np.ndarray],
+                entries: Mapping[str, Entry], faults: Sequence[str] = (),
+                threshold: float = CHECKPOINT_SIMILARITY) -> str | None:
+    """The first run of consecutive reply sentences (`sentences` of `text`, with their vectors) that meets a step's
+    example of as many sentences (`runs`: its sentences and their vectors), as the reply's words; or None.
+
+    Each sentence of the run meets its counterpart as one sentence meets a reference (`meeting_sentence`): within
+    `threshold`, not turned, no closer to another step's references (`rivals`); and the run as a whole is credible
+    (not at fault, stating the step's facts where it is about facts)."""
+    for example, matrix in runs:
+        size = len(example)
+        for first in range(len(sentences) - size + 1):
+            window = sentences[first:first + size]
+            said = text[window[0].start:window[-1].end]
+            if not credible(said, checkpoint, entries, faults):
+                continue
+            if all(_meets_its_counterpart(part.text, vectors[first + n], example[n], matrix[n], rivals, threshold)
+                   for n, part in enumerate(window)):
+                return said
+    return None
+
+
+def _meets_its_counterpart(sentence: str, vector: np.ndarray, reference: str, reference_vector: np.ndarray,
+                           rivals: Sequence[np.ndarray], threshold: float) -> bool:
+    similarity = float(reference_vector @ vector)
+    return similarity >= threshold and not turned(sentence, reference) and \
+        all(similarity >= float(np.max(m @ vector)) for m in rivals)
+
+
 def scenario_checkpoint_texts(scenarios: Iterable[Any], entry: Callable[[str], Any]) -> list[str]:
-    """Every checkpoint reference of these scenarios, each embedded whole (`warm_references(whole=…)`)."""
+    """Every checkpoint reference of these scenarios, each embedded whole (`warm_references(whole=…)`), and the
+    sentences of their examples of several sentences."""
     found = []
     for scenario in scenarios:
         entries = {i: e for i in scenario.entry_ids() if (e := entry(i)) is not None}
-        found += [r for c in scenario.checkpoints for r in checkpoint_references(c, scenario.model_answers, entries)]
+        for c in scenario.checkpoints:
+            found += checkpoint_references(c, scenario.model_answers, entries)
+            found += [s for run in checkpoint_runs(c, entries) for s in run]
     return list(dict.fromkeys(found))

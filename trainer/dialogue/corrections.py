@@ -10,6 +10,9 @@ A missed step said to be done (未完成要点) that no behaviour meets — 确�
 utterance label: accepting it (`accept_step`) adds the reply's sentence that did it to the checkpoint's `examples` in
 the scenario file, through the same write path, and the meaning check reads it beside the step's description from the
 next load (review46, qa21 J1). A step met by a behaviour (empathy, verification, closing) is relabelled as before.
+The example may be several sentences in a row (a step done across them), and the editor refuses one the judge
+faults (`example_faults`, review47). Missed steps accepted before review46 taught the step nothing: they are listed
+(`unconverted_steps`) for an instructor to convert (`convert_step`) or set aside — never converted silently.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import yaml
 from sqlalchemy import func, select
@@ -26,7 +29,7 @@ from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
 from trainer.dialogue.loading import read_scenarios
-from trainer.dialogue.scenario import Checkpoint
+from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.segments import sentence_segments
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
@@ -123,7 +126,8 @@ def teaches_by_example(checkpoint: Checkpoint | None) -> bool:
 
 
 def reply_sentences(utterance: str) -> list[str]:
-    """The reply's sentences, one of which an instructor names as doing the step (the whole reply when it is one)."""
+    """The reply's sentences, of which an instructor names the one, or the ones in a row, doing the step (the whole
+    reply when it is one)."""
     return list(dict.fromkeys(t for s in sentence_segments(utterance) if (t := s.text.strip()))) or [utterance.strip()]
 
 
@@ -225,34 +229,103 @@ def accept(db: Database, editor: ContentEditor, correction_id: int, labels: Sequ
     return result
 
 
-def accept_step(db: Database, editor: ContentEditor, correction_id: int, sentence: str, reviewer: str,
-                note: str = "") -> SaveResult:
-    """The step was met after all: `sentence` (one of the reply's sentences) joins the checkpoint's `examples` in
-    its scenario file (validated, recorded; refused — nothing written, the objection still open — when the content
-    would not load), and the correction closes with the instructor's `note` to the trainee."""
+def accept_step(db: Database, editor: ContentEditor, correction_id: int, sentences: str | Sequence[str],
+                reviewer: str, note: str = "") -> SaveResult:
+    """The step was met after all: `sentences` (one sentence of the reply, or several in a row: a step done across
+    them, review47) join the checkpoint's `examples` in its scenario file as the reply's words (validated — the facts
+    rule, and the judge's fault reading: a rude, blaming, promising, data-leaking or wrongly figured example is
+    refused —, recorded; refused, nothing written and the objection still open, when the content would not load),
+    and the correction closes with the instructor's `note` to the trainee."""
     with db.session() as session:
         row = session.get(JudgeCorrection, correction_id)
         if row is None or row.status != "open":
             return SaveResult(False, error=f"correction #{correction_id} is not open")
         correction = Correction.of(row)
+    result, taught = _write_example(db, editor, correction, sentences, reviewer)
+    if result.ok:
+        _accepted(db, correction_id, reviewer, note, taught, result)
+    return result
+
+
+def reply_run(utterance: str, sentences: str | Sequence[str]) -> str | None:
+    """The reply's own words from the first to the last of `sentences` when they are one sentence of it or several
+    in a row (chosen in any order; a text of several sentences is read as them), else None."""
+    if isinstance(sentences, str):
+        sentences = [s.text for s in sentence_segments(sentences)] or [sentences]
+    chosen = [s.strip() for s in sentences]
+    segments = sentence_segments(utterance)
+    texts = [s.text.strip() for s in segments]
+    if not chosen or any(c not in texts for c in chosen):
+        return None
+    places = sorted({texts.index(c) for c in chosen})
+    if places != list(range(places[0], places[-1] + 1)):
+        return None
+    return utterance[segments[places[0]].start:segments[places[-1]].end].strip()
+
+
+def _write_example(db: Database, editor: ContentEditor, correction: Correction, sentences: str | Sequence[str],
+                   reviewer: str) -> tuple[SaveResult, dict]:
+    """Add the reply's `sentences` to the contested step's `examples` through the editor; (result, what it taught)."""
     scenario = read_scenarios(editor.root, editor.kb.content.entries)[0].get(correction.scenario_id)
     step = contested_step(correction, scenario.checkpoints) if scenario is not None else None
     if not teaches_by_example(step):
-        return SaveResult(False, error=f"correction #{correction_id} names no step of scenario "
-                                       f"'{correction.scenario_id}' met without a behaviour")
-    if sentence.strip() not in reply_sentences(correction.utterance):
-        return SaveResult(False, error=f"{sentence!r} is not a sentence of the reply")
+        return SaveResult(False, error=f"correction #{correction.id} names no step of scenario "
+                                       f"'{correction.scenario_id}' met without a behaviour"), {}
+    example = reply_run(correction.utterance, sentences)
+    if example is None:
+        return SaveResult(False, error=f"{sentences!r} is not a sentence of the reply, nor sentences of it in a row"), {}
     current = editor.read(scenario.file)
     try:
-        new_text = add_to_list_field(current or "", "checkpoints", step.id, "examples", sentence.strip(), scenario.file)
+        new_text = add_to_list_field(current or "", "checkpoints", step.id, "examples", example, scenario.file)
     except YamlEditError as error:
-        return SaveResult(False, error=str(error))
+        return SaveResult(False, error=str(error)), {}
     result = SaveResult(True) if new_text == current else editor.apply(
-        reviewer, "update", scenario.id, f"judge correction #{correction_id}: example of {step.id}",
+        reviewer, "update", scenario.id, f"judge correction #{correction.id}: example of {step.id}",
         [FileEdit(scenario.file, current, new_text, history.latest_change_id(db))])
+    return result, {"step": step.id, "example": example}
+
+
+def unconverted_steps(db: Database, scenarios: Mapping[str, Scenario]) -> list[Correction]:
+    """Missed steps accepted before a step could be taught by example (review46): a step no behaviour meets, accepted
+    with labels into the utterance corpus, which taught the step nothing. Oldest first; none the instructor has
+    converted (`convert_step`) or set aside (`set_aside_step`). Nothing of them is changed until an instructor says."""
+    with db.session() as session:
+        rows = session.scalars(select(JudgeCorrection).where(JudgeCorrection.status == "accepted")
+                               .where(JudgeCorrection.quote.startswith(MISSED_STEP)).order_by(JudgeCorrection.id)).all()
+        found = [(Correction.of(r), _stored(r.labels_json)) for r in rows]
+    return [c for c, taught in found if not {"step", "set_aside"} & taught.keys() and (scenario := scenarios.get(
+        c.scenario_id)) is not None and teaches_by_example(contested_step(c, scenario.checkpoints))]
+
+
+def convert_step(db: Database, editor: ContentEditor, correction_id: int, sentences: str | Sequence[str],
+                 reviewer: str) -> SaveResult:
+    """An older accepted missed step (`unconverted_steps`) taught as review46 teaches one: the reply's `sentences`
+    join the step's examples (validated, recorded). The correction keeps its outcome, note and corpus labels — the
+    trainee read them — and records the example and who converted it beside them."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is None or row.status != "accepted" or {"step", "set_aside"} & _stored(row.labels_json).keys():
+            return SaveResult(False, error=f"correction #{correction_id} is no accepted step still to convert")
+        correction = Correction.of(row)
+    result, taught = _write_example(db, editor, correction, sentences, reviewer)
     if result.ok:
-        _accepted(db, correction_id, reviewer, note, {"step": step.id, "example": sentence.strip()}, result)
+        _record_taught(db, correction_id, {**taught, "converted_by": reviewer,
+                                           "example_change_id": result.change_ids[0] if result.change_ids else None})
     return result
+
+
+def set_aside_step(db: Database, correction_id: int, reviewer: str) -> None:
+    """An older accepted missed step the instructor chose not to turn into an example: off the list, nothing written
+    to the content, the choice recorded beside the correction's labels."""
+    _record_taught(db, correction_id, {"set_aside": reviewer})
+
+
+def _record_taught(db: Database, correction_id: int, added: dict) -> None:
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is not None:
+            row.labels_json = json.dumps({**_stored(row.labels_json), **added}, ensure_ascii=False)
+            session.commit()
 
 
 def _accepted(db: Database, correction_id: int, reviewer: str, note: str, taught: dict, result: SaveResult) -> None:

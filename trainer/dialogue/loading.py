@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from kb.content import ContentError, Entry
+from kb.content import ContentError, Entry, collect_content
 from kb.yaml_source import Problem, parse_yaml, read_source
 from trainer.dialogue.scenario import Scenario
 from trainer.dialogue.schema import parse_scenario
@@ -53,9 +53,18 @@ def read_scenarios(root: Path | str, entries: Mapping[str, Entry] | None = None,
     return scenarios, problems
 
 
-def load_scenarios(root: Path | str) -> dict[str, Scenario]:
-    """All scenarios of a content folder by id; `ContentError` naming every problem if any is invalid."""
-    scenarios, problems = read_scenarios(root)
+def folder_entries(root: Path | str) -> dict[str, Entry]:
+    """The FAQ entries of the content folder at `root` (none when it has no FAQ): what a scenario's facts rules read."""
+    return collect_content(root)[0].entries if (Path(root) / "faq").is_dir() else {}
+
+
+def load_scenarios(root: Path | str, entries: Mapping[str, Entry] | None = None) -> dict[str, Scenario]:
+    """All scenarios of a content folder by id; `ContentError` naming every problem if any is invalid.
+
+    The facts rules (a case fact's figure in its entry, a step's example stating a term or figure of the step's
+    entries) read `entries`, by default the FAQ entries of the same folder: loaded alone, scenarios were read
+    against none, and an example the editor and `kb validate` refuse loaded without a word (review47)."""
+    scenarios, problems = read_scenarios(root, folder_entries(root) if entries is None else entries)
     if problems:
         raise ContentError(problems)
     return scenarios

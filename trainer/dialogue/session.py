@@ -23,8 +23,8 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
-from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, meeting_sentence,
-                                                 misses_a_refusal, named_feeling_calmed, naming_words, numbered_step,
+from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
+                                                 meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed, naming_words, numbered_step,
                                                  past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
@@ -40,6 +40,7 @@ from trainer.dialogue.own_words import known_terms, without_her_terms
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
+from trainer.dialogue.segments import sentence_segments
 from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
 from trainer.dialogue.content_typos import typo_reading_for
@@ -1103,12 +1104,26 @@ class DialogueSession:
 
     def _in_other_words(self, reading: Reading | None, checkpoint: Checkpoint, faults: Sequence[str]) -> str | None:
         """The reply sentence that says what the checkpoint asks in other words (`checkpoint_meaning`)."""
-        if reading is None or checkpoint.id not in self._checkpoint_texts:
+        if reading is None or checkpoint.id not in self._checkpoint_texts.keys() | self._checkpoint_runs.keys():
             return None
         units = [u for u in reading.units if u.text != reading.text or len(reading.units) == 1]
         vectors = reading.vectors[[reading.units.index(u) for u in units]]
-        return meeting_sentence([u.text for u in units], vectors, checkpoint, self._checkpoint_vectors, self.entries,
-                                (*faults, *unsure_sentences(reading.text)))
+        faults = (*faults, *unsure_sentences(reading.text))
+        found = meeting_sentence([u.text for u in units], vectors, checkpoint, self._checkpoint_vectors, self.entries,
+                                 faults)
+        runs = self._checkpoint_runs.get(checkpoint.id)
+        if found is not None or not runs:
+            return found
+        sentences = sentence_segments(reading.text)  # a step done across sentences: an example of as many (review47)
+        rivals = [m for other, (_, m) in self._checkpoint_vectors.items() if other != checkpoint.id and len(m)]
+        return meeting_run(reading.text, sentences, reading.vectors[[reading.units.index(s) for s in sentences]],
+                           checkpoint, runs, rivals, self.entries, faults)
+
+    @cached_property
+    def _checkpoint_runs(self) -> dict[str, list[tuple[tuple[str, ...], np.ndarray]]]:
+        """Each checkpoint's examples of several sentences, with their sentences' vectors (`checkpoint_runs`)."""
+        return {c.id: [(run, self.judge.embed(list(run))) for run in runs] for c in self.scenario.checkpoints
+                if (runs := checkpoint_runs(c, self.entries))}
 
     @cached_property
     def _checkpoint_vectors(self) -> dict[str, tuple[list[str], np.ndarray]]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
@@ -44,6 +44,9 @@ from trainer.editing.files import (EditLock, UnsafePath, atomic_write, content_p
                                    leftover_temp_files, read_text, stage, text_hash)
 from trainer.editing.versions import ContentVersions, is_shared_database
 from trainer.editing.links import Reference, citations_to, flag_for_review, references_to
+from trainer.dialogue.example_faults import example_count, example_fault_problems
+from trainer.dialogue.factbook import ContentFacts
+from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.loading import SCENARIO_FOLDER, read_scenarios
 from trainer.dialogue.validation import corpus_problems
 from trainer.editing.yaml_style import YamlEditError, find_item, set_item
@@ -166,9 +169,13 @@ def changed_entries(before: ContentSet, after: ContentSet) -> set[str]:
 class ContentEditor:
     """Edits of one content folder, published to one knowledge base and recorded in one database."""
 
-    def __init__(self, kb: KnowledgeBase, db: Database, lock_path: Path | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, db: Database, lock_path: Path | None = None,
+                 judge: Callable[[], MeaningJudge | None] | None = None) -> None:
+        """`judge`: the practice-call judge, asked for only when a saved scenario holds step examples, which it
+        reads for faults beside the rules (`example_faults`); without it the rules read them alone."""
         self.kb = kb
         self.db = db
+        self.judge = judge
         self.root = Path(kb.settings.content_dir)
         self.lock = EditLock(lock_path or Path(kb.settings.data_dir) / LOCK_FILE)
         # Several servers on PostgreSQL: saves also take the database lock and publish a version.
@@ -360,6 +367,8 @@ class ContentEditor:
         before, known_problems = self._validated_on_disk()
         after, problems = collect_content(self.root, overrides)
         problems = distinct(problems + read_scenarios(self.root, after.entries, overrides)[1] + corpus_problems(self.root, overrides))
+        faulted_before, faulted_after = self._faulted_examples(overrides, before, after)
+        problems, known_problems = distinct(problems + faulted_after), known_problems + faulted_before
         checked = _Checked(after, problems)
         references = self._references_to_deleted(before, after, overrides)
         if references:
@@ -367,6 +376,21 @@ class ContentEditor:
         known = {_problem_key(p) for p in known_problems}
         new_problems = [p for p in problems if _problem_key(p) not in known]
         return before, checked, SaveResult(False, problems=new_problems) if new_problems else None
+
+    def _faulted_examples(self, overrides: Mapping[str, str | None], before: ContentSet, after: ContentSet
+                          ) -> tuple[list[Problem], list[Problem]]:
+        """The step examples the judge faults in the drafted scenario files, on disk and with the drafts (review47):
+        an example added with a fault is a new problem; one already on disk does not block another edit of its file."""
+        names = {n for n, text in overrides.items() if n.startswith(f"{SCENARIO_FOLDER}/") and text is not None}
+        if not names:
+            return [], []
+        drafted = [s for s in read_scenarios(self.root, after.entries, overrides)[0].values() if s.file in names]
+        if not example_count(drafted):
+            return [], []
+        judge = self.judge() if self.judge is not None else None
+        on_disk = [s for s in read_scenarios(self.root, before.entries)[0].values() if s.file in names]
+        return (example_fault_problems(on_disk, ContentFacts(before), judge),
+                example_fault_problems(drafted, ContentFacts(after), judge))
 
     def _validated_on_disk(self) -> tuple[ContentSet, list[Problem]]:
         """The content on disk and its problems; the loaded snapshot when it is what is on disk."""

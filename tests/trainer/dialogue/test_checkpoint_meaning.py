@@ -426,3 +426,38 @@ def test_a_sentence_an_instructor_added_as_an_example_meets_the_step_from_the_ne
     assert sentence in checkpoint_references(step, taught.model_answers, _entries(taught, real_facts))
     assert not _meets(real_scenarios[scenario_id], real_facts, judge, checkpoint_id, f"好的。{sentence}")
     assert _meets(taught, real_facts, judge, checkpoint_id, f"好的。{sentence}")
+
+
+TWO_SENTENCES = ("您是上周二签收的保单。", "到今天才第8天，离15天还早。")
+
+
+def _taught(tmp_path, scenario_id: str, checkpoint_id: str, example: str):
+    from trainer.dialogue import load_scenarios
+    from trainer.editing.yaml_style import add_to_list_field
+
+    source = REAL_CONTENT_SCENARIOS / f"{scenario_id}.yaml"
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / source.name).write_text(
+        add_to_list_field(source.read_text(encoding="utf-8"), "checkpoints", checkpoint_id, "examples", example),
+        encoding="utf-8")
+    return load_scenarios(tmp_path)[scenario_id]
+
+
+@pytest.mark.parametrize(("said", "met"), [
+    ("".join(TWO_SENTENCES), True),
+    (f"好的，孙女士。{''.join(TWO_SENTENCES)}您看还有什么想了解的吗？", True),  # the two in a row within a longer reply
+    (TWO_SENTENCES[0], False),  # half the step
+    (TWO_SENTENCES[1], False),
+    (f"{TWO_SENTENCES[0]}好的，孙女士。{TWO_SENTENCES[1]}", False),  # not in a row
+])
+def test_a_step_taught_across_two_sentences_is_met_by_both_in_a_row_and_not_by_half(
+        tmp_path, real_scenarios, real_facts, judge, said, met):
+    """review47: 确认仍在犹豫期内（15天） done across two sentences — neither meets it alone, untaught or taught. Taught
+    as one example, the reply saying both in a row meets it. Read whole against single sentences (as a one-sentence
+    example is), one sentence of the pair came within 0.95 of it (e5: 93/93 model-answer pairs), so half the step met it."""
+    example = "".join(TWO_SENTENCES)
+    taught = _taught(tmp_path, "cooling-off-cancel", "within-period", example)
+    step = _checkpoint(taught, "within-period")
+    assert step.examples == (example,)
+    assert not _meets(real_scenarios["cooling-off-cancel"], real_facts, judge, "within-period", said)
+    assert _meets(taught, real_facts, judge, "within-period", said) is met

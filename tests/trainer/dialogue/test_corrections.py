@@ -189,3 +189,89 @@ def test_a_sentence_not_of_the_reply_or_a_behaviour_step_adds_no_example(db, edi
     assert not teaches_by_example(verify)
     assert not accept_step(db, editor, behaviour_step, "请问您是本人吗？", "教员").ok
     assert len(open_corrections(db)) == 2
+
+
+# review47: an example is read for faults of its own, may be a step done across sentences, and older accepted steps
+# are listed for an instructor to convert.
+PROMISING_REPLY = "犹豫期15天，钱下礼拜肯定到账，放心吧。"
+
+
+def test_an_example_the_judge_faults_is_refused_naming_the_fault_and_its_words(db, editor, content_dir, mini_step):
+    """The sentence states the step's figure (the facts rule passes) and promises the refund: a trainee saying it is
+    faulted 绝对化承诺, so it must not credit the step. Refused by the editor's validation with the fault and the quoted
+    words; nothing written, the objection still open. Before, it became the step's example."""
+    path = content_dir / "scenarios" / "mini-cooling-off.yaml"
+    before = path.read_text(encoding="utf-8")
+    correction_id = queue_step(db, mini_step, PROMISING_REPLY)
+    result = accept_step(db, editor, correction_id, PROMISING_REPLY, "教员")
+    assert not result.ok
+    [problem] = [p for p in result.problems if p.field == "checkpoints[2].examples"]
+    assert problem.file == "scenarios/mini-cooling-off.yaml" and problem.line > 0
+    assert "绝对化承诺" in problem.zh_message() and "钱下礼拜肯定到账" in problem.zh_message()
+    assert "Absolute promise" in problem.message and "钱下礼拜肯定到账" in problem.message
+    assert path.read_text(encoding="utf-8") == before
+    assert [c.id for c in open_corrections(db)] == [correction_id]
+
+
+def test_a_faulted_example_written_in_the_scenario_editor_is_refused_too(db, editor, content_dir, mini_step):
+    """情景编辑 saves through the same validation: an example typed into the file is read for faults like one accepted
+    on 评判纠错; one already on disk does not block another edit of the file."""
+    from tests.pages.test_practice import MINI_SCENARIO
+    from trainer.editing.yaml_style import add_to_list_field
+
+    name = "scenarios/mini-cooling-off.yaml"
+    faulted = add_to_list_field(MINI_SCENARIO, "checkpoints", "period", "examples", "这个犹豫期15天你自己不看合同怪谁？")
+    refused = editor.save_file(editor.open_file(name), faulted, "教员")
+    assert not refused.ok
+    assert any("推诿指责" in p.zh_message() and "你自己不看合同怪谁" in p.zh_message() for p in refused.problems)
+    (content_dir / name).write_text(faulted, encoding="utf-8")  # written outside the app (git)
+    retitled = faulted.replace("title: 犹豫期咨询（测试）", "title: 犹豫期咨询（测试二）")
+    assert editor.save_file(editor.open_file(name), retitled, "教员").ok
+
+
+def test_a_step_done_across_two_sentences_is_taught_by_both_in_a_row(db, editor, content_dir, mini_step):
+    reply = "好的。犹豫期是从签收次日算起的。一共15天，您还来得及。"
+    correction_id = queue_step(db, mini_step, reply)
+    skipping = accept_step(db, editor, correction_id, ["好的。", "一共15天，您还来得及。"], "教员")
+    assert not skipping.ok and examples_on_disk(content_dir) == ()
+    result = accept_step(db, editor, correction_id, ["一共15天，您还来得及。", "犹豫期是从签收次日算起的。"], "教员")
+    assert result.ok, result
+    assert examples_on_disk(content_dir) == ("犹豫期是从签收次日算起的。一共15天，您还来得及。",)
+
+
+def test_steps_accepted_before_examples_are_listed_and_converted_only_when_an_instructor_says(
+        db, editor, content_dir, mini_step):
+    """Before review46 a missed step was accepted with labels into the utterance corpus, which taught the step
+    nothing. Such corrections are listed; converting one writes its sentence as the step's example and keeps the
+    outcome, note and labels the trainee read; setting one aside writes nothing; both leave the list."""
+    from trainer.dialogue.corrections import convert_step, set_aside_step, unconverted_steps
+    from trainer.dialogue import load_scenarios
+
+    older = queue_step(db, mini_step, "犹豫期一共有十五天呢，您放心。")
+    other = queue_step(db, mini_step, "您好。这个犹豫期是15日。")
+    for correction_id in (older, other):  # the old path: labels into the corpus
+        assert accept(db, editor, correction_id, ["none"], [], "教员甲", "确实说了").ok
+    scenarios = load_scenarios(content_dir)
+    assert [c.id for c in unconverted_steps(db, scenarios)] == [older, other]
+    assert examples_on_disk(content_dir) == ()  # nothing converted by itself
+    assert convert_step(db, editor, older, "犹豫期一共有十五天呢，您放心。", "教员乙").ok
+    assert examples_on_disk(content_dir) == ("犹豫期一共有十五天呢，您放心。",)
+    [kept] = [c for c in corrections_by(db, get_or_create_by_name(db, "学员丁").id) if c.id == older]
+    assert (kept.status, kept.review_note, kept.labels) == ("accepted", "确实说了", ("none",))
+    set_aside_step(db, other, "教员乙")
+    assert unconverted_steps(db, load_scenarios(content_dir)) == []
+    assert examples_on_disk(content_dir) == ("犹豫期一共有十五天呢，您放心。",)
+    assert not convert_step(db, editor, older, "犹豫期一共有十五天呢，您放心。", "教员乙").ok  # once only
+
+
+def test_the_judges_classifier_reads_an_example_the_rules_pass(db, kb, settings, content_dir, mini_step, judge):
+    """评判纠错 and 情景编辑 give the editor the app's judge: 您找别人去吧 is 服务忌语 to its classifier though no rule
+    names it. Without a judge the rules alone pass it."""
+    sentence = "犹豫期15天，规定就是这样，您找别人去吧。"
+    with_judge = ContentEditor(kb, db, settings.data_dir / "lock", judge=lambda: judge)
+    correction_id = queue_step(db, mini_step, sentence)
+    refused = accept_step(db, with_judge, correction_id, sentence, "教员")
+    assert not refused.ok
+    assert any("服务忌语“您找别人去吧。”" in p.zh_message() for p in refused.problems), [p.zh() for p in refused.problems]
+    assert examples_on_disk(content_dir) == ()
+    assert accept_step(db, ContentEditor(kb, db, settings.data_dir / "lock"), correction_id, sentence, "教员").ok

@@ -36,3 +36,22 @@ def test_drafts_are_read_over_the_files_on_disk(kb: KnowledgeBase, content_dir) 
     assert deleted == {}
     broken = read_scenarios(content_dir, kb.content.entries, {"scenarios/other.yaml": "id: [unclosed\n"})[1]
     assert [p.file for p in broken] == ["scenarios/other.yaml"]
+
+
+def test_scenarios_loaded_alone_read_an_example_against_the_folders_entries(content_dir) -> None:
+    """review47: an example stating none of its step's terms or figures is refused by the editor and `kb validate`,
+    which pass the FAQ entries; `load_scenarios` (the benches, the judge's build step) read none and loaded it. It
+    reads the folder's own entries now, and names the file, line and field."""
+    import pytest
+
+    from kb.content import ContentError
+    from trainer.dialogue import load_scenarios
+    from trainer.editing.yaml_style import add_to_list_field
+
+    (content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(
+        add_to_list_field(MINI_SCENARIO, "checkpoints", "period", "examples", "您放心，肯定来得及的。"), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_scenarios(content_dir)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.field) == (NAME, "checkpoints[2].examples") and problem.line > 0
+    assert load_scenarios(content_dir, entries={})["mini-cooling-off"].checkpoints[1].examples == ("您放心，肯定来得及的。",)

@@ -289,3 +289,24 @@ def test_good_examples_load_with_the_step(scenario_dir):
     assert scenario_problems(scenario_dir, collect_content(REAL_CONTENT)[0]) == []
     step = next(c for c in load_scenarios(scenario_dir)["cooling-off-cancel"].checkpoints if c.id == "within-period")
     assert step.examples == ("您还在15天之内，可以退。",)
+
+
+def test_kb_validate_reads_a_steps_examples_for_faults_and_says_when_the_classifier_did_not(scenario_dir, tmp_path,
+                                                                                            capsys):
+    """review47: an example the judge faults (here 绝对化承诺, found by the rules) is a problem naming the file, line,
+    field, the fault and its words; with no judge built for the corpus the check says on stderr that only the rules
+    read the examples."""
+    from settings import Settings
+    from trainer.dialogue.validation import example_problems
+    from trainer.editing.yaml_style import add_to_list_field
+
+    content, _ = collect_content(REAL_CONTENT)
+    write(scenario_dir, "cooling-off-cancel", add_to_list_field(
+        SOURCE.read_text(encoding="utf-8"), "checkpoints", "within-period", "examples", "您签收才8天，钱下礼拜肯定到账，放心吧。"))
+    scenarios, problems = read_scenarios(scenario_dir, content.entries)
+    assert problems == []
+    cold = Settings.from_env({}).with_overrides(data_dir=tmp_path / "data", embedding_cache=tmp_path / "no-judge")
+    [problem] = example_problems(scenario_dir, content, scenarios.values(), cold)
+    assert problem.file == "scenarios/cooling-off-cancel.yaml" and problem.line > 0
+    assert problem.field.endswith(".examples") and "Absolute promise “钱下礼拜肯定到账，”" in problem.message
+    assert "rules only" in capsys.readouterr().err
