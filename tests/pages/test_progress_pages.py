@@ -103,7 +103,7 @@ def test_my_progress_shows_every_chart_with_its_export(app_env, store, downloads
     book = load_workbook(io.BytesIO(export(at, downloads, "xlsx_categories")))
     assert [c.value for c in book.active[1]][:2] == ["分类", "掌握度 %"] and book.active.max_row == 3
     sessions = next(df.value for df in at.dataframe if "题数" in df.value.columns)
-    assert len(sessions) == 3 and sessions["题数"].sum() == 4 and "1 分钟" in sessions["用时"].tolist()
+    assert len(sessions) == 3 and sessions["题数"].sum() == 4 and "1 分钟" in sessions["答题用时"].tolist()
     calls = next(df.value for df in at.dataframe if "报告" in df.value.columns)
     assert calls["报告"].tolist() == [f"call?id={call_id}"] and calls["得分"].tolist() == [82]
     assert calls["情景"].tolist() == ["no-such-scenario"] and calls["结果"].tolist() == ["已解决"]
