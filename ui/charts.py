@@ -7,6 +7,10 @@ the number of rows (agents, categories) instead of squeezing labels; widths foll
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from collections.abc import Iterable
+
 import altair as alt
 import pandas as pd
 
@@ -18,11 +22,57 @@ AXES_PX = 130
 BAR_AXES_PX = 90     # the value axis under horizontal bars: its labels and title
 GRID_AXES_PX = 290   # a heatmap's angled column labels (up to LABEL_LIMIT long: ~260 px with the legend) on top and below
 NO_TRAINING = "#ebedf0"
-LABEL_LIMIT = 160    # long category or agent names are cut with "…" past this many pixels, not overlapped
+LABEL_LIMIT = 190    # a label line past this many pixels is cut with "…" (none is: LINE_UNITS keeps lines shorter)
+LINE_UNITS = 24      # a label line's width, in Latin letters (a Chinese character counts two): ~150 px at the axes' font
+LINE_PX = 13         # one more line of a label
 
 
-def _height(rows: int, axes: int = 60) -> int:
-    return max(MIN_HEIGHT, ROW_PX * rows + axes)
+def _height(rows: int, axes: int = 60, row_px: int = ROW_PX) -> int:
+    return max(MIN_HEIGHT, row_px * rows + axes)
+
+
+def _units(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
+
+
+def label_lines(text: str, units: int = LINE_UNITS) -> list[str]:
+    """`text` in lines of at most `units` (a Chinese character counts two), broken between words where it has spaces
+    and between characters where it has none (Chinese). A word longer than a line keeps a line of its own."""
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(text):
+        if line and sum(map(_units, (line + token).rstrip())) > units:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [text]
+
+
+def _tokens(text: str) -> list[str]:
+    """Words with the space after them, and each wide (Chinese) character on its own: where a line may break."""
+    tokens: list[str] = []
+    for character in text:
+        if tokens and _units(character) == 1 and _units(tokens[-1][-1]) == 1 and not tokens[-1].endswith(" "):
+            tokens[-1] += character
+        else:
+            tokens.append(character)
+    return tokens
+
+
+def wrapped_labels(values: Iterable[object]) -> str:
+    """A Vega `labelExpr` that draws each of `values` longer than a line on several lines (Vega draws an array as lines,
+    one under the other), any other label as it is. The English category and scenario names were cut at the label
+    limit ("New-policy callback and dual…", qa21 E1) at 1366 px and at 1920 px alike: the limit is in pixels, and
+    a wider screen gives the chart's plot more room, not its labels."""
+    long = {str(value): lines for value in dict.fromkeys(values) if len(lines := label_lines(str(value))) > 1}
+    return f"({json.dumps(long, ensure_ascii=False)})[datum.label] || datum.label" if long else "datum.label"
+
+
+def _most_lines(values: Iterable[object]) -> int:
+    return max((len(label_lines(str(value))) for value in values), default=1)
 
 
 def calendar_heatmap(frame: pd.DataFrame, week: str, weekday: str, value: str, tooltip: list[str],
@@ -45,11 +95,14 @@ def horizontal_bars(frame: pd.DataFrame, label: str, value: str, tooltip: list[s
     x = alt.X(f"{value}:Q", scale=alt.Scale(domain=list(domain)) if domain else alt.Undefined)
     # Every label drawn, with a row's height for each: the x axis and its title took the room meant for the rows,
     # and Vega hid every other category name, so a new agent's six bars had three names (qa16).
+    # A name longer than a line is drawn on two or three, and each row is as tall as its longest name needs.
+    row_px = ROW_PX + LINE_PX * (_most_lines(frame[label]) - 1)
     return (alt.Chart(frame).mark_bar()
             .encode(x=x, y=alt.Y(f"{label}:N", sort=None, title=None,
-                                 axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
+                                 axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False,
+                                               labelExpr=wrapped_labels(frame[label]))),
                     tooltip=tooltip)
-            .properties(height=_height(len(frame), BAR_AXES_PX)))
+            .properties(height=_height(len(frame), BAR_AXES_PX, row_px)))
 
 
 def columns(frame: pd.DataFrame, x: str, y: str, tooltip: list[str]) -> alt.Chart:
@@ -69,7 +122,8 @@ def trend(frame: pd.DataFrame, x: str, y: str, tooltip: list[str], series: str |
                     y=alt.Y(f"{y}:Q", scale=alt.Scale(domain=list(domain)) if domain else alt.Undefined),
                     tooltip=tooltip)
     if series:
-        encoding["color"] = alt.Color(f"{series}:N", legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_LIMIT))
+        encoding["color"] = alt.Color(f"{series}:N", legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_LIMIT,
+                                                                      labelExpr=wrapped_labels(frame[series])))
     return alt.Chart(frame).mark_line(point=True).encode(**encoding).properties(height=260)
 
 
@@ -77,10 +131,13 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
                  domain: tuple[float, float] = (0, 100)) -> alt.Chart:
     """Rows × columns coloured by a 0–100 value (red = weak, green = strong), the value written in each cell."""
     rows = frame[row].nunique() if len(frame) else 0
+    row_px = ROW_PX + LINE_PX * (_most_lines(frame[row]) - 1)
     base = alt.Chart(frame).encode(
         x=alt.X(f"{column}:N", title=None,
-                axis=alt.Axis(orient="top", labelAngle=-60, labelLimit=LABEL_LIMIT, labelOverlap=False)),
-        y=alt.Y(f"{row}:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)))
+                axis=alt.Axis(orient="top", labelAngle=-60, labelLimit=LABEL_LIMIT, labelOverlap=False,
+                              labelExpr=wrapped_labels(frame[column]))),
+        y=alt.Y(f"{row}:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False, labelExpr=wrapped_labels(frame[row]))))
     cells = base.mark_rect().encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="redyellowgreen", domain=list(domain)),
                         legend=alt.Legend(orient="bottom")),
@@ -88,7 +145,7 @@ def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip
     text = base.mark_text(fontSize=10).encode(text=alt.Text(f"{value}:Q", format=".0f"))
     # Angled column labels on top and the legend below take up to ~260 px whatever the rows: with AXES_PX + 60 a team of
     # one agent got a 4 px strip of colour under the labels (qa16).
-    return (cells + text).properties(height=_height(rows, GRID_AXES_PX))
+    return (cells + text).properties(height=_height(rows, GRID_AXES_PX, row_px))
 
 
 def annotated_line(frame: pd.DataFrame, x: str, y: str, note: str, tooltip: list[str],
