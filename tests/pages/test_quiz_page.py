@@ -42,6 +42,14 @@ def give(at: AppTest, question: Question, key: str, response) -> None:
         at.radio(key=key).set_value(response)
 
 
+def answer_right(at: AppTest, run: dict, position: int) -> None:
+    """Answer the question at `position` right and go on to the next one."""
+    question = run["questions"][position]
+    give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question))
+    at.button(key="quiz_submit").click().run()
+    at.button(key="quiz_next").click().run()
+
+
 def started_round(store, login: str, name: str, size: int) -> tuple[AppTest, dict]:
     """The quiz page of a new user with a round of `size` questions started, and that round."""
     at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
@@ -168,10 +176,7 @@ def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_eng
 def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None:
     at, run = started_round(store, "agent-zhou", "周杰", 3)
     user = at.session_state["user"]
-    first = run["questions"][0]
-    give(at, first, f"quiz-answer-{run['id']}-0", right_response(first))
-    at.button(key="quiz_submit").click().run()
-    at.button(key="quiz_next").click().run()
+    answer_right(at, run, 0)
 
     reloaded = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = user  # a new browser session: nothing but the sign-in carried over
@@ -330,10 +335,7 @@ def test_a_resumed_rounds_time_leaves_the_break_out_and_is_the_time_my_progress_
     spent answering, and the summary says the break is left out."""
     at, run = started_round(store, "agent-lin2", "林小雨", 2)
     user = at.session_state["user"]
-    first = run["questions"][0]
-    give(at, first, f"quiz-answer-{run['id']}-0", right_response(first))
-    at.button(key="quiz_submit").click().run()
-    at.button(key="quiz_next").click().run()
+    answer_right(at, run, 0)
     kept = unfinished_run(store, user.id)
     for moment in ("started", "shown"):  # she left 25 minutes ago, the second question on the screen
         kept[moment] -= timedelta(minutes=25)
@@ -342,10 +344,7 @@ def test_a_resumed_rounds_time_leaves_the_break_out_and_is_the_time_my_progress_
     back = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     back.session_state["user"] = user  # she comes back: a new browser session
     back.run()
-    second = kept["questions"][1]
-    give(back, second, f"quiz-answer-{run['id']}-1", right_response(second))
-    back.button(key="quiz_submit").click().run()
-    back.button(key="quiz_next").click().run()
+    answer_right(back, kept, 1)
     assert not back.exception, back.exception
     shown = back.metric[2].value
     answering = ProgressStore(store).recent_sessions(user.id)[0].seconds  # what 我的进度 adds up for the round
