@@ -28,6 +28,19 @@ def assignees(assignment: AssignmentInfo, names: Mapping[int, str]) -> str:
     return tr(f"{assignment.team}（{'、'.join(named)}）", f"{assignment.team} ({', '.join(named)})")
 
 
+def assigned_message(made: AssignmentInfo, names: Mapping[int, str], title: str, again: bool) -> str:
+    """What 布置 did, said above the emptied form: what, to whom, in which mode, due when — or, when the same work
+    (scenario, team, mode, due date) was in force already, that nothing was assigned twice."""
+    whom, due = assignees(made, names), made.due_date
+    if again:
+        return tr(f"这项作业已经布置过，没有重复布置：{title}（{mode_name(made.mode)}），布置给{whom}，截止日期 {due:%Y-%m-%d}。",
+                  f"This was assigned already and is not assigned twice: {title} ({mode_name(made.mode)}) for {whom}, "
+                  f"due {due:%Y-%m-%d}.")
+    return tr(f"已布置给{whom}：{title}（{mode_name(made.mode)}），截止日期 {due:%Y-%m-%d}。表单已清空，可以布置下一项。",
+              f"Assigned to {whom}: {title} ({mode_name(made.mode)}), due {due:%Y-%m-%d}. The form is cleared for the "
+              "next one.")
+
+
 def mode_choice(mode: str) -> str:
     """A mode as offered in a choice, with what it means: the same words where a trainee picks
     an exam and where an instructor assigns one (a timed reply must never come as a surprise)."""

@@ -189,6 +189,13 @@ def finding_name(turn_index: int, rubric: str, ok: bool) -> str:
     return f"{verdict}{tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {rubric_name(rubric)}"
 
 
+def answering_time_help() -> str:
+    """What a quiz round's 答题用时 counts, where the summary and 我的进度 show it."""
+    return tr("每题从出题到提交答案的时间之和。看解析的时间不计；中途关闭或刷新页面、回来后继续的，离开的时间也不计。",
+              "Each question's time from when it was shown to your answer, added up. Reading the explanation is not "
+              "counted, nor the time away when you closed or reloaded the page and came back to the round.")
+
+
 def duration(seconds: float) -> str:
     """Training time as 12 分钟 / 1 小时 5 分钟."""
     return tr(*readable_duration(seconds))

@@ -158,7 +158,8 @@ _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
 # own English names (`SPOKEN_LABELS`: the opener "Open", a tag's "Remove 小美", "Clear all", "Help for 分类") are the
 # UI's language too, and back in English after a switch. Nothing else on the page is touched.
 _SPOKEN = """<script>(() => {
-const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__, bulk = __BULK__;
+const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__, bulk = __BULK__,
+      roles = __ROLES__, tips = __TIPS__;
 const chinese = lang.startsWith("zh"), english = /[A-Za-z]/;
 document.documentElement.lang = lang;
 const options = new Set();  // the option texts seen on this page: what an announcement may name
@@ -179,6 +180,16 @@ const label = () => {
   for (const named of document.querySelectorAll(__NAMED__)) {
     const now = named.getAttribute("aria-label"), found = labels.find(([said]) => new RegExp(said).test(now));
     if (found) named.setAttribute("aria-label", now.replace(new RegExp(found[0]), found[1]));
+  }
+  // a chart's parts as Vega names them to a screen reader ("visualization", "axis", "rect mark container")
+  for (const part of document.querySelectorAll(__CHART_PARTS__)) {
+    const now = part.getAttribute("aria-roledescription"), found = roles.find(([said]) => new RegExp(said).test(now));
+    if (found) part.setAttribute("aria-roledescription", now.replace(new RegExp(found[0]), found[1]));
+  }
+  // the words a toolbar button shows when hovered ("Show data", "Download as PNG"): its text node reworded in place
+  for (const shown of document.querySelectorAll('[data-testid="stTooltipContent"] p')) {
+    const text = shown.firstChild, found = text && tips.find(([said]) => said === text.nodeValue);
+    if (found) text.nodeValue = found[1];
   }
   if (!chinese) return;
   for (const option of document.querySelectorAll('[role="option"], [data-tag] [title]')) {
@@ -202,7 +213,8 @@ label();
 if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
 window.__agentTrainerSkipLink = new MutationObserver(label);
 window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true, attributes: true,
-                                                       attributeFilter: ["aria-label"], characterData: true});
+                                                       attributeFilter: ["aria-label", "aria-roledescription"],
+                                                       characterData: true});
 })();</script>"""
 PAGE_LANG = {"zh": "zh-CN", "en": "en"}
 # The first option Streamlit 1.67 draws in a multiselect's open list of two or more (its Multiselect bundle: a bulk
@@ -232,7 +244,21 @@ SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Cl
                  ("Sidebar", "侧边栏"), ("Collapse sidebar", "收起侧边栏"), ("Expand sidebar", "展开侧边栏"),
                  ("progress", "进度"), ("Choose date range", "选择日期范围"), ("{} start date", "{}开始日期"),
                  ("{} end date", "{}结束日期"), ("Increment", "增加"), ("Decrement", "减少"), ("Show data", "显示数据"),
-                 ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"))
+                 ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"),
+                 ("Show chart", "显示图表"), ("Copied!", "已复制"))  # the chart toolbar's, polish32
+# What Vega calls a chart's parts for a screen reader, whatever the language (vega-view and vega-scenegraph: the chart
+# "visualization", an axis, a legend, a title, a group of marks "<type> mark container", a mark "<type> mark"), each
+# with its Chinese (polish32: read in English on the Chinese 我的进度). The charts name their marks themselves
+# (ui.charts: "条", "格"), and their axes and legends; these are the parts a spec cannot name. Patterns as above.
+CHART_ROLES = (("visualization", "图表"), ("axis", "坐标轴"), ("legend", "图例"), ("title", "标题"),
+               ("{} mark container", "图形组"), ("{} mark", "图形"))
+CHART_PARTS = '[data-testid="stVegaLiteChart"][aria-roledescription], [data-testid="stVegaLiteChart"] [aria-roledescription]'
+# The words an element toolbar's button shows when hovered for a second (Streamlit's Toolbar: its label, in English):
+# "Show data" above 我的进度's charts, "Download as CSV" above a table (polish32). Whole texts only: a widget's own
+# help text is never one of them.
+TOOLBAR_TIPS = (("Show data", "显示数据"), ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"),
+                ("Copied!", "已复制"), ("Fullscreen", "全屏"), ("Exit fullscreen", "退出全屏"), ("Show chart", "显示图表"),
+                ("Show/hide columns", "显示或隐藏列"), ("Download as CSV", "下载为 CSV"), ("Search", "搜索"))
 # Where those names are read and reworded (CSS selectors): nothing else on the page is touched. The calendar opens in
 # a dialog of its own, outside the date box.
 NAMED_PARTS = ", ".join((
@@ -245,13 +271,13 @@ NAMED_PARTS = ", ".join((
     '[data-testid="stProgress"] [aria-label]', '[data-testid="stNumberInput"] button[aria-label]'))
 
 
-def spoken_labels(current: str) -> list[tuple[str, str]]:
-    """`SPOKEN_LABELS` as (JavaScript pattern, replacement) pairs into the language `current`, from the other one (a
-    name reworded before a switch is reworded back)."""
+def spoken_labels(current: str, names: tuple[tuple[str, str], ...] = SPOKEN_LABELS) -> list[tuple[str, str]]:
+    """`names` (English, Chinese) as (JavaScript pattern, replacement) pairs into the language `current`, from the other
+    one (a name reworded before a switch is reworded back)."""
     def pattern(words: str) -> str:
         return "^" + re.escape(words).replace(r"\{\}", "(.+)") + "$"
 
-    pairs = SPOKEN_LABELS if current == "zh" else tuple((zh, en) for en, zh in SPOKEN_LABELS)
+    pairs = names if current == "zh" else tuple((zh, en) for en, zh in names)
     return [(pattern(said), into.replace("{}", "$1")) for said, into in pairs]
 
 
@@ -268,7 +294,11 @@ def streamlit_hints() -> None:
                     .replace("__ANNOUNCEMENTS__", json.dumps(ANNOUNCEMENTS[current], ensure_ascii=False))
                     .replace("__LABELS__", json.dumps(spoken_labels(current), ensure_ascii=False))
                     .replace("__NAMED__", json.dumps(NAMED_PARTS))
-                    .replace("__BULK__", json.dumps(BULK_OPTIONS[current], ensure_ascii=False)),
+                    .replace("__BULK__", json.dumps(BULK_OPTIONS[current], ensure_ascii=False))
+                    .replace("__ROLES__", json.dumps(spoken_labels(current, CHART_ROLES), ensure_ascii=False))
+                    .replace("__CHART_PARTS__", json.dumps(CHART_PARTS))
+                    .replace("__TIPS__", json.dumps(TOOLBAR_TIPS if current == "zh" else [(zh, en) for en, zh in TOOLBAR_TIPS],
+                                                    ensure_ascii=False)),
                     unsafe_allow_javascript=True)
 
 

@@ -30,6 +30,8 @@ class LiveForm:
 
     key: str
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    cleared: bool = False  # drawn with its defaults in this run, as `clear_on_next_run` asked: a click that arrives
+    # with this run was made on the fields before they were emptied (the second click of a double click)
 
     def submit(self, label: str, name: str = "submit", **kwargs: Any) -> bool:
         """A submit button (key `<form key>-<name>`, unless `key=` is given): True on the run its click starts."""
@@ -46,9 +48,10 @@ class LiveForm:
 def live_form(key: str, defaults: Mapping[str, Any] | None = None, border: bool = True) -> Iterator[LiveForm]:
     """Draw a form's fields inside; `defaults` maps the keys of the fields `clear_on_next_run` empties to their empty
     values."""
-    st.session_state.update(st.session_state.pop(_CLEAR + key, {}))
+    cleared = st.session_state.pop(_CLEAR + key, None)
+    st.session_state.update(cleared or {})
     with st.container(border=border, key=key):
-        yield LiveForm(key, dict(defaults or {}))
+        yield LiveForm(key, dict(defaults or {}), cleared is not None)
 
 
 def unsaved_changes(changed: bool, key: str) -> bool:

@@ -13,10 +13,11 @@ from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
 from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
-from ui.assignments_view import assignees, mode_choice, mode_name
+from ui.assignments_view import assigned_message, assignees, mode_choice, mode_name
 from ui.display import scenario_title, when, zone
 from ui.exports import MISSING
 from ui.i18n import tr
+from ui.live_form import live_form
 from ui.progress_view import call_link
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -46,9 +47,15 @@ else:
     # state as it is made, and ui.i18n keeps it over a switch as it does any other widget's. Kept over a visit to another
     # page too (ui.widget_memory.kept): a scenario, agents and the exam mode chosen, then 团队概览 and back, came back
     # as the page opens (polish31).
-    with st.container(border=True):
+    # After 布置 the form is drawn empty (no scenario, the whole team, 练习, a week ahead), and the message above it
+    # says what was assigned, to whom and by when: the set-up stayed as it was, one click from assigning it again
+    # (polish32). No scenario is chosen until the instructor picks one (the first one was, and was assigned unread).
+    blank = {"assignment_scenario": None, "assignment_agents": [], "assignment_mode": "training",
+             "assignment_due": default_due_date(today)}
+    with live_form("assignment_form", blank) as form:
         scenario_col, agents_col = st.columns(2)
-        scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), **kept("assignment_scenario", valid=lambda s: s in scenarios),
+        scenario_id = scenario_col.selectbox(tr("情景", "Scenario"), sorted(scenarios), index=None,
+                                             **kept("assignment_scenario", valid=lambda s: s is None or s in scenarios),
                                              format_func=scenario_title, placeholder=tr("选择情景", "Choose a scenario"))
         chosen = agents_col.multiselect(tr("指定坐席", "Agents"), list(team_agents), **kept("assignment_agents", valid=lambda ids: all(i in team_agents for i in ids)),
                                         format_func=team_agents.get, placeholder=tr("全组（不选即全组）", "The whole team (none chosen)"),
@@ -58,16 +65,18 @@ else:
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, **kept("assignment_mode"),
                               format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, **kept("assignment_due", valid=lambda day: day >= today))
-        if st.button(tr("布置", "Assign"), type="primary", key="assignment_submit"):
+        # A click that reaches a form emptied in the same run is the second of a double click, sent before the
+        # browser drew the empty form: the first one assigned the work.
+        if form.submit(tr("布置", "Assign"), type="primary", key="assignment_submit") and not form.cleared:
+            in_force = {progress.assignment.id for progress in team_assignments(db, user)}
             try:
                 made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)
             except AssignmentError as error:
                 st.error(tr(error.zh, error.en))
             else:
-                whom = assignees(made, team_agents)
-                st.session_state["assignment_message"] = tr(
-                    f"已布置给{whom}：{scenario_title(scenario_id)}（{mode_name(mode)}）。",
-                    f"Assigned to {whom}: {scenario_title(scenario_id)} ({mode_name(mode)}).")
+                st.session_state["assignment_message"] = assigned_message(
+                    made, team_agents, scenario_title(scenario_id), again=made.id in in_force)
+                form.clear_on_next_run()
                 st.rerun()
 
 st.subheader(tr("已布置的作业", "Assignments in force"))

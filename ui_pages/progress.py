@@ -19,7 +19,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.assignments_view import due_text
-from ui.display import duration, scenario_title, when, zone
+from ui.display import answering_time_help, duration, scenario_title, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
 from ui.objections_view import show_objections
@@ -108,10 +108,11 @@ if sessions:
         tr("题数", "Questions"): s.questions,
         tr("答对", "Correct"): s.correct,
         tr("得分", "Score"): f"{s.score:.0%}",
-        tr("用时", "Time"): duration(s.seconds),
+        tr("答题用时", "Time answering"): duration(s.seconds),
     } for s in sessions]), hide_index=True, width="stretch")
     total = duration(sum(s.seconds for s in sessions))
-    st.caption(tr(f"最近 {len(sessions)} 次训练共用时 {total}。", f"Time over the last {counted(len(sessions), 'session')}: {total}."))
+    st.caption(tr(f"最近 {len(sessions)} 次训练共答题用时 {total}。", f"Time answering over the last {counted(len(sessions), 'session')}: {total}.")
+               + " " + answering_time_help())
 else:
     st.caption(tr("暂无。", "None yet."))
 

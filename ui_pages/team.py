@@ -25,7 +25,7 @@ from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, quiz_bank
-from ui.widget_memory import keep
+from ui.widget_memory import keep, kept_tabs
 from ui.choice_box import ALL, one_or_all
 
 DEFAULT_WEEKS = 8
@@ -88,8 +88,11 @@ metric_cols[2].metric(tr("正确率", "Accuracy"), f"{right / answered:.0%}" if 
 metric_cols[3].metric(tr("模拟通话平均分", "Mean call score"), f"{sum(scored) / len(scored):.0f}" if scored else "—")
 
 agent_col, category_col, scenario_col = tr("坐席", "Agent"), tr("分类", "Category"), tr("情景", "Scenario")
-tabs = st.tabs([tr("坐席", "Agents"), tr("分类掌握度", "Mastery"), tr("通话成绩", "Call scores"), tr("每周趋势", "Weekly trends"),
-                tr("薄弱题目", "Weakest items"), tr("薄弱情景", "Worst scenarios")])
+# The open tab is kept over a language switch and a visit to another page (ui.widget_memory.kept_tabs): it went back to
+# 坐席 (polish32). Choosing a tab now runs the page, as on 用户管理 and 情景编辑; a team's console is read in well under
+# a second (bench.team_console: 200 agents, all teams, ≤ 2 s), and the charts are drawn by the browser as before.
+tabs = kept_tabs([tr("坐席", "Agents"), tr("分类掌握度", "Mastery"), tr("通话成绩", "Call scores"), tr("每周趋势", "Weekly trends"),
+                  tr("薄弱题目", "Weakest items"), tr("薄弱情景", "Worst scenarios")], "team_tab")
 
 with tabs[0]:
     open_label = tr("详情", "Details")

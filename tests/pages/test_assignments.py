@@ -202,7 +202,8 @@ def test_an_instructor_assigns_practice_to_chosen_agents_of_the_team(app_env, st
     at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
     at.button(key="assignment_submit").click().run()
     assert not at.exception, at.exception
-    assert [s.value for s in at.success] == ["已布置给一组（小李）：犹豫期咨询（测试）（练习）。"]
+    [message] = [s.value.replace("\\", "") for s in at.success]
+    assert message.startswith("已布置给一组（小李）：犹豫期咨询（测试）（练习），截止日期 "), message
     assert any("一组（小李）" in m.value for m in at.markdown)  # the list says whom it is for
     assert any("已完成 0 / 1 人" in p.proto.text for p in at.get("progress"))
     assert [a.scenario_id for a in assignments_for(store, chosen)] == ["mini-cooling-off"]
@@ -228,3 +229,38 @@ def test_an_assignment_being_set_up_is_kept_over_a_visit_to_another_page(app_env
     assert at.selectbox(key="assignment_scenario").value == "mini-cooling-off"
     assert at.multiselect(key="assignment_agents").value == [chosen.id]
     assert at.radio(key="assignment_mode").value == "exam"
+
+
+def test_after_assigning_the_form_is_empty_and_the_message_says_what_to_whom_and_by_when(app_env, store) -> None:
+    """polish32: after 布置 the scenario, the agents and 考试 stayed chosen — one more click assigned it again (to the
+    same agents with another due date, or the same work, said "已布置" a second time). The form is emptied, the message
+    names the due date too, and a click on the empty form assigns nothing."""
+    chosen = get_or_create_by_name(store, "小李", "agent", "一组")
+    at = page(app_env, store, "ui_pages/assignments.py", "王老师", "instructor", "一组")
+    due = local_day(utcnow(), ZoneInfo(app_env.timezone)) + timedelta(days=10)
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.multiselect(key="assignment_agents").set_value([chosen.id])
+    at.radio(key="assignment_mode").set_value("exam")
+    at.date_input(key="assignment_due").set_value(due)
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    assert [s.value.replace("\\", "") for s in at.success] == [  # as shown: the markdown's escapes read
+        f"已布置给一组（小李）：犹豫期咨询（测试）（考试），截止日期 {due:%Y-%m-%d}。表单已清空，可以布置下一项。"]
+    assert at.selectbox(key="assignment_scenario").value is None
+    assert at.multiselect(key="assignment_agents").value == []
+    assert at.radio(key="assignment_mode").value == "training"
+    assert at.date_input(key="assignment_due").value == local_day(utcnow(), ZoneInfo(app_env.timezone)) + timedelta(days=7)
+    at.button(key="assignment_submit").click().run()  # 布置 again on the empty form
+    assert [e.value for e in at.error] == ["请选择一个情景。"]
+    assert len(team_assignments(store, at.session_state["user"])) == 1
+
+
+def test_assigning_work_already_in_force_says_it_is_not_assigned_twice(app_env, store) -> None:
+    at = assign_exam(app_env, store)
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.radio(key="assignment_mode").set_value("exam")
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    [message] = [s.value.replace("\\", "") for s in at.success]
+    assert message.startswith("这项作业已经布置过，没有重复布置：犹豫期咨询（测试）（考试），布置给一组，截止日期 "), message
+    assert len(team_assignments(store, at.session_state["user"])) == 1

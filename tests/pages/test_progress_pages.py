@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_my_progress_shows_every_chart_with_its_export(app_env, store, downloads
     book = load_workbook(io.BytesIO(export(at, downloads, "xlsx_categories")))
     assert [c.value for c in book.active[1]][:2] == ["分类", "掌握度 %"] and book.active.max_row == 3
     sessions = next(df.value for df in at.dataframe if "题数" in df.value.columns)
-    assert len(sessions) == 3 and sessions["题数"].sum() == 4 and "1 分钟" in sessions["用时"].tolist()
+    assert len(sessions) == 3 and sessions["题数"].sum() == 4 and "1 分钟" in sessions["答题用时"].tolist()
     calls = next(df.value for df in at.dataframe if "报告" in df.value.columns)
     assert calls["报告"].tolist() == [f"call?id={call_id}"] and calls["得分"].tolist() == [82]
     assert calls["情景"].tolist() == ["no-such-scenario"] and calls["结果"].tolist() == ["已解决"]
@@ -481,3 +482,41 @@ def test_a_saved_call_lists_what_was_still_open_as_the_live_report_did(app_env, 
     assert "**Still open**" in english and any("answered wrongly, not yet put right" in m for m in english), english
     older = practice_call(store, agent, "s", 40)  # saved before open points were stored: nothing listed
     assert "**还没解决的**" not in [m.value for m in page("ui_pages/call.py", agent, id=str(older)).markdown]
+
+
+def _chart_words(spec: dict) -> list[str]:
+    """A chart spec's words for a screen reader: its description, its axes' and legends' and its marks' role names."""
+    found = [spec.get("description", "")]
+    def walk(part):
+        if isinstance(part, dict):
+            for name in ("axis", "legend"):
+                if isinstance(part.get(name), dict):
+                    found.append(part[name].get("description", ""))
+            if isinstance(part.get("mark"), dict) and part["mark"].get("aria") is not False:
+                found.append(part["mark"].get("ariaRoleDescription", ""))
+            for value in part.values():
+                walk(value)
+        elif isinstance(part, list):
+            for value in part:
+                walk(value)
+    walk({key: value for key, value in spec.items() if key not in ("datasets", "data")})
+    return found
+
+
+@pytest.mark.parametrize("language, foreign", [("zh", "[A-Za-z]"), ("en", "[\u4e00-\u9fff]")])
+def test_every_chart_is_described_to_a_screen_reader_in_the_uis_language(app_env, store, language, foreign) -> None:
+    """polish32: on the Chinese 我的进度 a screen reader heard "Vega visualization", "Y-axis for a discrete scale with 13
+    values: …" and "bar" — Vega's own English. Each chart, its axes, legends and marks are named in the UI's language
+    (the parts Vega names itself, "visualization" and "axis", are reworded in the browser: tests/browser)."""
+    user = create_user(store, "agent-wu", "吴敏")
+    for days_ago in (0, 1):
+        answer(store, user, "q-lapse", days_ago == 0, days_ago)
+    practice_call(store, user, "no-such-scenario", 70, 1)
+    practice_call(store, user, "no-such-scenario", 80, 0)
+    at = page("ui_pages/progress.py", user, language)
+    assert not at.exception
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert len(specs) >= 5
+    for spec in specs:
+        words = _chart_words(spec)
+        assert all(words) and not [w for w in words if re.search(foreign, w)], (spec.get("usermeta"), words)

@@ -12,7 +12,7 @@ from kb import load_content
 
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
-from trainer.quiz.resume import forget_run, unfinished_run
+from trainer.quiz.resume import forget_run, save_run, unfinished_run
 from trainer.users.accounts import create_user
 from trainer.users.sessions import end_all_sessions, start_session
 
@@ -40,6 +40,14 @@ def give(at: AppTest, question: Question, key: str, response) -> None:
             at.checkbox(key=f"{key}-{i}").check()
     else:
         at.radio(key=key).set_value(response)
+
+
+def answer_right(at: AppTest, run: dict, position: int) -> None:
+    """Answer the question at `position` right and go on to the next one."""
+    question = run["questions"][position]
+    give(at, question, f"quiz-answer-{run['id']}-{position}", right_response(question))
+    at.button(key="quiz_submit").click().run()
+    at.button(key="quiz_next").click().run()
 
 
 def started_round(store, login: str, name: str, size: int) -> tuple[AppTest, dict]:
@@ -177,10 +185,7 @@ def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_eng
 def test_a_reload_resumes_the_round_at_the_same_question(app_env, store) -> None:
     at, run = started_round(store, "agent-zhou", "周杰", 3)
     user = at.session_state["user"]
-    first = run["questions"][0]
-    give(at, first, f"quiz-answer-{run['id']}-0", right_response(first))
-    at.button(key="quiz_submit").click().run()
-    at.button(key="quiz_next").click().run()
+    answer_right(at, run, 0)
 
     reloaded = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
     reloaded.session_state["user"] = user  # a new browser session: nothing but the sign-in carried over
@@ -356,7 +361,7 @@ def test_the_summary_time_stops_when_the_round_ends(app_env, store) -> None:
     give(at, question, f"quiz-answer-{run['id']}-0", right_response(question))
     at.button(key="quiz_submit").click().run()
     at.button(key="quiz_next").click().run()
-    assert {m.label: m.value for m in at.metric}["用时"].startswith("0:")
+    assert {m.label: m.value for m in at.metric}["答题用时"].startswith("0:")
 
     ended = at.session_state["quiz_run"]
     for moment in ("started", "shown", "finished"):  # the summary is drawn again 15 minutes later
@@ -364,7 +369,30 @@ def test_the_summary_time_stops_when_the_round_ends(app_env, store) -> None:
             ended[moment] -= timedelta(minutes=15)
     at.run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["用时"].startswith("0:"), "the round took seconds, not 15 minutes"
+    assert {m.label: m.value for m in at.metric}["答题用时"].startswith("0:"), "the round took seconds, not 15 minutes"
+
+
+def test_a_resumed_rounds_time_leaves_the_break_out_and_is_the_time_my_progress_shows(app_env, store) -> None:
+    """qa21 Q2: 林小雨 left a round half done and finished it later; the summary read 用时 25:13 (the clock from the
+    round's start, the break in it) while 我的进度 added up a few minutes for the same round. Both now show the time
+    spent answering, and the summary says the break is left out."""
+    at, run = started_round(store, "agent-lin2", "林小雨", 2)
+    user = at.session_state["user"]
+    answer_right(at, run, 0)
+    kept = unfinished_run(store, user.id)
+    for moment in ("started", "shown"):  # she left 25 minutes ago, the second question on the screen
+        kept[moment] -= timedelta(minutes=25)
+    save_run(store, user.id, kept)
+
+    back = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
+    back.session_state["user"] = user  # she comes back: a new browser session
+    back.run()
+    answer_right(back, kept, 1)
+    assert not back.exception, back.exception
+    shown = back.metric[2].value
+    answering = ProgressStore(store).recent_sessions(user.id)[0].seconds  # what 我的进度 adds up for the round
+    assert answering < 60 and shown == f"0:{round(answering):02d}", (shown, answering)
+    assert any("不含离开的时间" in c.value for c in back.caption)
 
 
 def test_a_fill_in_answer_typed_with_a_homophone_is_right_and_shows_how_it_is_written(app_env, store) -> None:

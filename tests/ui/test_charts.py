@@ -3,6 +3,8 @@ calendar had the legend "0.000000", and the reviews-due axis could step by 0.5 r
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from ui import charts
@@ -37,3 +39,31 @@ def test_a_team_of_one_agent_gets_a_row_of_colour_under_the_column_labels():
     frame = pd.DataFrame({"坐席": ["小周"], "情景": ["永久失效：中止满两年被解除合同，客户愤怒"], "最近成绩": [37]})
     spec = charts.grid_heatmap(frame, "坐席", "情景", "最近成绩", ["坐席"]).to_dict()
     assert spec["height"] >= 260 + charts.ROW_PX
+
+
+def test_a_long_category_or_scenario_name_is_drawn_on_lines_that_fit_not_cut():
+    """qa21 E1: on the English 我的进度 the mastery bars read "New-policy callback and dual…" (cut at the label limit, in
+    pixels: the same at 1366 px and 1920 px), and 团队概览's heatmap cut scenario titles the same way. A name longer
+    than a line is drawn on several, each short enough for the limit, and the rows are as tall as the lines need."""
+    names = ["New-policy callback and dual recording", "Cooling-off period", "宽限期、效力中止、复效与永久失效"]
+    frame = pd.DataFrame({"Category": names, "Mastery %": [10, 50, 90]})
+    spec = charts.horizontal_bars(frame, "Category", "Mastery %", ["Category"], (0, 100)).to_dict()
+    drawn = spec["encoding"]["y"]["axis"]["labelExpr"]
+    lines = json.loads(drawn[1:drawn.index(")[datum.label]")])
+    assert lines["New-policy callback and dual recording"] == ["New-policy callback and", "dual recording"]
+    assert lines["宽限期、效力中止、复效与永久失效"] == ["宽限期、效力中止、复效与", "永久失效"]
+    assert "Cooling-off period" not in lines  # one line: drawn as it is
+    assert spec["height"] >= 3 * (charts.ROW_PX + charts.LINE_PX) + 90  # two-line rows
+
+    grid = pd.DataFrame({"Agent": ["Mei"], "Scenario": ["Declined critical-illness claim — heart attack below the "
+                                                         "\"severe\" definition"], "Latest": [60]})
+    axis = charts.grid_heatmap(grid, "Agent", "Scenario", "Latest", ["Agent"]).to_dict()["layer"][0]["encoding"]["x"]["axis"]
+    title = json.loads(axis["labelExpr"][1:axis["labelExpr"].index(")[datum.label]")])[grid["Scenario"][0]]
+    assert " ".join(title) == grid["Scenario"][0] and len(title) > 1
+
+
+def test_label_lines_break_between_words_and_between_chinese_characters():
+    assert charts.label_lines("Complaint handling and escalation", 24) == ["Complaint handling and", "escalation"]
+    assert charts.label_lines("投诉处理与升级", 24) == ["投诉处理与升级"]
+    assert charts.label_lines("Supercalifragilisticexpialidocious-and-more words", 10)[0] == \
+        "Supercalifragilisticexpialidocious-and-more"  # a word longer than a line: a line of its own, whole
