@@ -73,7 +73,9 @@ CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问
 # Mandarin (还有撒别的问题么？ → 还有啥别的问题吗？; 您看还有撒需要额帮忙的么？; 还有冇得别的要问的？): the close's own question,
 # which a reply that says only it was faulted 回应空泛 for (calls45: cw3-h's good calls). Train split (read as the rules
 # read it): 25 lines say it, all 25 labelled closing — the classifier found most; the rest had no finding.
-ANYTHING_ELSE = re.compile(r"还有(没有)?(什么|其他|别的|啥)(别的|其他)?[^，,。！？!?]{0,4}?"
+# 还有没… (northern; Cantonese 仲有冇其他问题？ reads 还有没其他问题): calls47's own Guangzhou calls closed on it and the
+# close step stayed open (closed_open 85).
+ANYTHING_ELSE = re.compile(r"还有(没有?)?(什么|其他|别的|啥)(别的|其他)?[^，,。！？!?]{0,4}?"
                            r"(问题|疑问|需要|要帮|帮您|帮忙|想了解|不清楚|要问)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
@@ -953,8 +955,13 @@ class DialogueSession:
         return tuple(checkpoint.entries) == (follow_up.entry,) and follow_up.entry not in self._shared_entries
 
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
-                      faults: Sequence[str] = ()) -> str | None:
-        """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
+                      faults: Sequence[str] = (), early: bool = False) -> str | None:
+        """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning. A question she has not
+        asked yet (`early`) is answered by meaning only in a sentence that says something of its entry (a topic term or
+        a figure, `states_content`): a reply that feels for her or says her trouble back is e5-close to every entry of the
+        scenario (0.90–0.95) and to its nearest above the rest — calls47's own calls: 恁心里肯定急得不行 answered 是不是就一分
+        钱都不赔了？ before she asked it, 合同说木就木了 answered 那能不能给我恢复？, and when the trainee told it later, her
+        question of that turn was "ignored" (+10)."""
         # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
         skipped = (*silent_sentences(text), *_identity_sentences(text))
         for sentence in sentences(text):
@@ -967,7 +974,7 @@ class DialogueSession:
             return claim.sentence.strip()
         elsewhere, units = self._elsewhere[("question", follow_up.id)], _figure_units(follow_up.cues)
         # her question in the trainee's words: close to what its cues name, and saying something of it (polish26)
-        return self._close_to(reading, follow_up.entry, faults, elsewhere, units) or self._close_to(
+        return self._close_to(reading, follow_up.entry, faults, elsewhere, units, facts=early) or self._close_to(
             reading, follow_up.entry, faults, elsewhere, units, facts=True, own=self._cue_references[follow_up.id])
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
@@ -1057,7 +1064,7 @@ class DialogueSession:
         for follow_up in self.scenario.lines.follow_ups:
             if follow_up.id in self.state.answered or follow_up.id in self.state.asked or follow_up.entry in wrong_entries:
                 continue
-            if self._answer_quote(text, follow_up, claims, reading, faults) is not None:
+            if self._answer_quote(text, follow_up, claims, reading, faults, early=True) is not None:
                 self.state.answered.add(follow_up.id)
                 self.state.asked.add(follow_up.id)
 

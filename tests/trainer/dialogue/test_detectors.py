@@ -350,13 +350,15 @@ def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
     ("郑先生，换我也急，您先说，我听着。", "换我也急，"),  # permanent-lapse-angry, judge18's three agents
     ("等了这么久没消息，搁我我也坐不住。", "搁我我也坐不住。"),
     ("花了钱结果不赔，换谁都窝火。", "换谁都窝火。"),
+    ("分红才几百块，哪个遇到都要冒火。", "哪个遇到都要冒火。"),  # calls47: 哪个 for 谁 (Chengdu)
 ])
 def test_anyone_would_feel_it_is_empathy(text, quote):
     found = [e for e in Detectors(()).positives(text) if e.behaviour == "empathy"]
     assert [e.quote for e in found] == [quote]
 
 
-@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
+@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。",
+                                  "换哪个方案都一样，按合同算。"])
 def test_anyone_would_do_the_same_is_no_empathy(text):
     assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))
 

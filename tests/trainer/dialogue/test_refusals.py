@@ -23,6 +23,10 @@ SENTENCES = [
     ("今日到账一节，恕难从命。", True),
     ("您的要求我们难以满足。", True),
     ("这个事情比较难办，我帮您问问。", False),  # hard to do is no refusal
+    ("全额退、赔5万、今天到账，这个额这儿办不成。", True),  # calls47's own calls: Shaanxi, Wuhan, a young agent's words
+    ("这几条我这里真的搞不成。", True),
+    ("这个真的安排不了，我也不能给您画大饼。", True),
+    ("您这事办成了，钱明天到账。", False),
     ("您放心，这笔钱少不了您的。", False),  # the outcome said certain
     ("这个钱跑不了，肯定到账。", False),
     ("我帮您办，三天就能到账。", False),
