@@ -39,11 +39,9 @@ EMPATHY_CUES = (
 )
 # "Anyone would feel it": 换我也急 / 搁我我也急 / 换谁都窝火 / 换我也会坐不住 (judge18: 换我也急，您先说，我听着。 was
 # not read as empathy). A feeling must follow: 换我也会这样处理 and 换谁都会这么规定 are no empathy.
-# calls47: 哪个 for 谁 (Sichuan, Hubei, Hunan: 换哪个都受不了, 搁哪个身上都窝火) and anyone who met it (哪个遇到都要冒火 /
-# 谁碰上都会着急, 搁谁身上都窝火, 换我也要着急) — train: 9 lines newly read, all 9 labelled empathy.
 _IN_THEIR_SHOES = re.compile(
-    r"((换|搁|换成|换了|要是)(我|谁|哪个)(我|身上)?|(谁|哪个)(遇到|碰到|摊上|遇上|碰上|赶上)(这事|这种事)?)(也|都)(会|得|肯定|一样|要)?"
-    r"(急|着急|窝火|委屈|生气|难受|火大|坐不住|上火|不舒服|不好受|闹心|憋屈|郁闷|心急|担心|不踏实|气|冒火|受不了)"
+    r"(换|搁|换成|换了|要是)(我|谁)(我)?(也|都)(会|得|肯定|一样)?"
+    r"(急|着急|窝火|委屈|生气|难受|火大|坐不住|上火|不舒服|不好受|闹心|憋屈|郁闷|心急|担心|不踏实|气)"
 )
 # Empathy in spoken words (judge26, train split; each form 0–1 hits on a line not labelled empathy): telling the
 # customer it is not their fault (这事不赖您, 不是您的错 — the corpus labels this reassurance empathy), acknowledging a
@@ -612,6 +610,9 @@ _RUDE_SPOKEN = re.compile(
     r"|听懂了没|有没有在听|到底要不要听|(太|真|也太)外行|大惊小怪|难沟通|太离谱|(说|讲)了(您|你)也不懂|(讲|说)了也白(讲|说)"
     r"|就是想太多|这种常识|还用问|问题还要问|真会算账|白给钱|(您|你)也信(?=[？?！!～~]|$)|就别买|还问什么|还来问|才来(问|说)"
     r"|扯到哪|又扯到|这不是扯"
+    # calls47: her demand judged, not declined (您这个要求说实话有点不现实，买保险的谁也么这么退的 — cw3-h's media-threat bad
+    # call marks it rude; 么 reads 没): no train or tune reply line says it
+    r"|(要求|想法)[^，,。！？!?]{0,6}(不现实|不切实际|异想天开)|谁(也|都)没有?(这么|这样)[^，,。！？!?]{0,2}(退|赔|办|要)"
     r"|我(就|要|现在就|现在就可以|这就)挂(了|掉)(啊|吧)?(?=[，,。！!～~]|$)|挂了啊"
 )
 

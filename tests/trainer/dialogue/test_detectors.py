@@ -182,6 +182,7 @@ def test_the_detectors_advice_has_english_for_the_english_ui():
 # judge18: faults in the trainee's own words that the adjacent cue forms missed (each row fails on the old
 # rules), and the counter-examples beside them that must stay clean. Written for this table, not from the corpus.
 FAULTS_IN_OWN_WORDS = [
+    ("您这个要求说实话有点不现实，买保险的谁也没这么退的。", "rude"),  # calls47: cw3-h media-threat bad call, its demand judged
     ("这段时间我保证出什么事都全额赔。", "absolute_promise"),
     ("您放心，钱下礼拜肯定能到账。", "absolute_promise"),
     ("不管怎样我保证您这笔钱今天到账。", "absolute_promise"),
@@ -350,15 +351,13 @@ def test_negated_hedged_and_polite_forms_of_those_faults_stay_clean(text):
     ("郑先生，换我也急，您先说，我听着。", "换我也急，"),  # permanent-lapse-angry, judge18's three agents
     ("等了这么久没消息，搁我我也坐不住。", "搁我我也坐不住。"),
     ("花了钱结果不赔，换谁都窝火。", "换谁都窝火。"),
-    ("分红才几百块，哪个遇到都要冒火。", "哪个遇到都要冒火。"),  # calls47: 哪个 for 谁 (Chengdu)
 ])
 def test_anyone_would_feel_it_is_empathy(text, quote):
     found = [e for e in Detectors(()).positives(text) if e.behaviour == "empathy"]
     assert [e.quote for e in found] == [quote]
 
 
-@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。",
-                                  "换哪个方案都一样，按合同算。"])
+@pytest.mark.parametrize("text", ["换我也会这样处理。", "换谁都会这么规定的，您先说。", "您先说，我听着。", "换了我也一样要核实身份。"])
 def test_anyone_would_do_the_same_is_no_empathy(text):
     assert not any(e.behaviour == "empathy" for e in Detectors(()).positives(text))
 
