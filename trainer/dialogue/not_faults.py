@@ -80,9 +80,14 @@ def vows_conduct(sentence: str) -> bool:
     return bool(_CONDUCT_VOW.search(sentence)) and not _AN_OUTCOME.search(sentence)
 
 
+# A refusal said certain (这额肯定办不了, 一定答应不了) is still a refusal: the certainty is the refusal's (calls47: cw3-h's
+# media-threat bad call, +10 as a promise on the words that refuse).
+_CERTAIN_REFUSAL = re.compile(rf"(?:肯定|一定|绝对)?(?:是)?(?:{DECLINED.pattern})")
+
+
 def refuses_a_demand(sentence: str) -> bool:
     """The sentence refuses (a negated ability or authority to grant) and says nothing certain beside the refusal."""
-    return declines(sentence) and not _CERTAIN.search(DECLINED.sub("", mandarin_reading(sentence).text))
+    return declines(sentence) and not _CERTAIN.search(_CERTAIN_REFUSAL.sub("", mandarin_reading(sentence).text))
 
 
 # Denying that nothing at all is paid (也不是一分不赔 / 不是一分钱都不赔 / 不是撒都不赔 — before the mild cover is told):

@@ -171,3 +171,12 @@ def test_a_span_of_time_is_no_personal_data_once_she_is_confirmed(quote, figures
     from trainer.dialogue.not_faults import policy_figures_only
 
     assert policy_figures_only(quote) is figures_only
+
+
+@pytest.mark.parametrize("sentence, excused", [
+    ("全额退再赔5万今天到账，这额肯定办不了。", True),  # calls47: cw3-h's media-threat bad call — the refusal said certain
+    ("这个我一定答应不了您。", True),
+    ("这个我办不了，但肯定给您全额退。", False),  # a certain outcome beside the refusal stays a promise
+])
+def test_a_refusal_said_certain_is_no_promise(sentence, excused):
+    assert misread_fault("absolute_promise", sentence, sentence) is excused
