@@ -106,7 +106,7 @@ PERSONAS_47 = {
     "sloppy fast typist": "小吴, 27: types fast with a pinyin IME, spaces for commas, homophone slips (合对, 身份正, 现今价值, 头诉, 承偌)",
     "公文腔": "张明, 45: office register — 本人系, 烦请, 予以, 届时, 恕难照办, 之 for 的",
 }
-# On main 12 of these 24 were not resolved without a fault. The mechanisms (docs/benchmarks.md, calls47): a refusal in
+# Before calls47's readings 10 of these 24 were not resolved without a fault. The mechanisms (docs/benchmarks.md, calls47): a refusal in
 # words no rule read (办不成, 搞不成, 安排不了 — her "能不能办？" "ignored" four turns, +10 a turn); calming in Shandong 白急
 # or Chengdu 莫气 / 哪个遇到都要冒火 read as no empathy (回应空泛 +8 where empathy calms −15); a reply that feels for her
 # answering a question she had not asked yet, so telling it later "ignored" the one she had (+10); 也不是一分不赔 read as a
