@@ -955,13 +955,8 @@ class DialogueSession:
         return tuple(checkpoint.entries) == (follow_up.entry,) and follow_up.entry not in self._shared_entries
 
     def _answer_quote(self, text: str, follow_up: FollowUp, claims: list, reading: Reading | None,
-                      faults: Sequence[str] = (), early: bool = False) -> str | None:
-        """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning. A question she has not
-        asked yet (`early`) is answered by meaning only in a sentence that says something of its entry (a topic term or
-        a figure, `states_content`): a reply that feels for her or says her trouble back is e5-close to every entry of the
-        scenario (0.90–0.95) and to its nearest above the rest — calls47's own calls: 恁心里肯定急得不行 answered 是不是就一分
-        钱都不赔了？ before she asked it, 合同说木就木了 answered 那能不能给我恢复？, and when the trainee told it later, her
-        question of that turn was "ignored" (+10)."""
+                      faults: Sequence[str] = ()) -> str | None:
+        """Where the reply answers `follow_up`: a cue, a right figure of its entry, or its meaning."""
         # not "我不太清楚，15天吧？" (judge20), nor the identity check's 核实 (judge31)
         skipped = (*silent_sentences(text), *_identity_sentences(text))
         for sentence in sentences(text):
@@ -974,7 +969,7 @@ class DialogueSession:
             return claim.sentence.strip()
         elsewhere, units = self._elsewhere[("question", follow_up.id)], _figure_units(follow_up.cues)
         # her question in the trainee's words: close to what its cues name, and saying something of it (polish26)
-        return self._close_to(reading, follow_up.entry, faults, elsewhere, units, facts=early) or self._close_to(
+        return self._close_to(reading, follow_up.entry, faults, elsewhere, units) or self._close_to(
             reading, follow_up.entry, faults, elsewhere, units, facts=True, own=self._cue_references[follow_up.id])
 
     def _pending_question(self, text: str, claims: list, wrong_entries: set[str],
@@ -1064,7 +1059,7 @@ class DialogueSession:
         for follow_up in self.scenario.lines.follow_ups:
             if follow_up.id in self.state.answered or follow_up.id in self.state.asked or follow_up.entry in wrong_entries:
                 continue
-            if self._answer_quote(text, follow_up, claims, reading, faults, early=True) is not None:
+            if self._answer_quote(text, follow_up, claims, reading, faults) is not None:
                 self.state.answered.add(follow_up.id)
                 self.state.asked.add(follow_up.id)
 

@@ -108,8 +108,8 @@ PERSONAS_47 = {
 }
 # Before calls47's readings 10 of these 24 were not resolved without a fault. The mechanisms (docs/benchmarks.md, calls47): a refusal in
 # words no rule read (办不成, 搞不成, 安排不了 — her "能不能办？" "ignored" four turns, +10 a turn); calming in Shandong 白急
-# or Chengdu 莫气 / 哪个遇到都要冒火 read as no empathy (回应空泛 +8 where empathy calms −15); a reply that feels for her
-# answering a question she had not asked yet, so telling it later "ignored" the one she had (+10); 也不是一分不赔 read as a
+# or Chengdu 莫气 / 哪个遇到都要冒火 read as no empathy (回应空泛 +8 where empathy calms −15), and then answering a question
+# she had not asked yet, so telling it later "ignored" the one she had (+10); 也不是一分不赔 read as a
 # promise; 180天才半年 as personal data; the Cantonese close 仲有冇其他问题？ read as no close.
 OWN_CALLS_47 = [
     ("ci-claim-declined", "Chengdu", (
