@@ -36,6 +36,9 @@ _OUR_PRODUCT = re.compile(r"分红|红利|保险|保单|这份|咱们|我们|收
 _IDENTIFYING = re.compile(r"身份证|证件|手机|电话|卡号|尾号|账号|账户|银行卡|工行|建行|农行|中行|地址|住在|生日|出生|收入|单位|"
                           r"受益人|\d{6,}|他|她|先生|老公|丈夫|爱人|老伴|爸|妈|父亲|母亲|闺女|女儿|儿子|孩子|外孙|孙子|同事|家里人")
 _MONEY = re.compile(r"[\d一二三四五六七八九十两百千万]+(块|元|万|千)")
+# A span of time the policy runs by (180天才半年, 两年的时效, 交了三年): no person's data (calls47: a Jinan call's
+# "理赔的时效是两年，…180天才半年。" read as personal data, +15 toward an escalation).
+_PERIOD = re.compile(r"[\d一二三四五六七八九十两百半]+(天|日|个月|年)(?![\d初底])")
 # An acknowledgment and nothing more (嗯呐，是这么回事儿。 噢，原来是这么回事儿。 亲，收到您说的情况啦～ 嗯，行，我都明白了。):
 # the agent has heard the customer, and answers next; it is no empty answer (judge39n: train split, 5 such sentences in
 # three writers' words, none labelled vague; the classifier read three of them vague). Not 就是这么回事儿 (a brush-off).
@@ -77,9 +80,26 @@ def vows_conduct(sentence: str) -> bool:
     return bool(_CONDUCT_VOW.search(sentence)) and not _AN_OUTCOME.search(sentence)
 
 
+# A refusal said certain (这额肯定办不了, 一定答应不了) is still a refusal: the certainty is the refusal's (calls47: cw3-h's
+# media-threat bad call, +10 as a promise on the words that refuse).
+_CERTAIN_REFUSAL = re.compile(rf"(?:肯定|一定|绝对)?(?:是)?(?:{DECLINED.pattern})")
+
+
 def refuses_a_demand(sentence: str) -> bool:
     """The sentence refuses (a negated ability or authority to grant) and says nothing certain beside the refusal."""
-    return declines(sentence) and not _CERTAIN.search(DECLINED.sub("", mandarin_reading(sentence).text))
+    return declines(sentence) and not _CERTAIN.search(_CERTAIN_REFUSAL.sub("", mandarin_reading(sentence).text))
+
+
+# Denying that nothing at all is paid (也不是一分不赔 / 不是一分钱都不赔 / 不是撒都不赔 — before the mild cover is told):
+# no payment is promised, only "nothing" denied (calls47: a Jinan stroke call's 恢复得好也不是一分不赔。 read as a promise,
+# +15 and "你说肯定能赔？"). A word of certainty beside it keeps the promise (不是一分不赔，肯定全额赔).
+_NOT_NOTHING = re.compile(r"不是(说)?[^，,。！？!?]{0,6}?(一分钱?|什么|啥|一点)(都|也)?(不|没|没有)(赔|给|有)")
+
+
+def denies_nothing_paid(sentence: str) -> bool:
+    """The sentence denies that nothing is paid, and says nothing certain beside it."""
+    reading = mandarin_reading(sentence).text
+    return bool(_NOT_NOTHING.search(reading)) and not _CERTAIN.search(_NOT_NOTHING.sub("", reading))
 
 
 def warns_of_a_loss(sentence: str) -> bool:
@@ -137,9 +157,9 @@ def names_a_reference_number(quote: str) -> bool:
 
 
 def policy_figures_only(quote: str) -> bool:
-    """The data read out is an amount of money (the premium, what was paid), nothing that identifies anyone: not
-    personal data once the customer has confirmed who they are."""
-    return bool(_MONEY.search(quote)) and not _IDENTIFYING.search(quote)
+    """The data read out is an amount of money (the premium, what was paid) or a span of time (180天, 两年), nothing
+    that identifies anyone: not personal data once the customer has confirmed who they are."""
+    return bool(_MONEY.search(quote) or _PERIOD.search(quote)) and not _IDENTIFYING.search(quote)
 
 
 # A check that the customer has understood, asked after an explanation (这个您知道了吧？ / 您这边明白了吗？ /
@@ -170,7 +190,7 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
         return (warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
-                or vows_conduct(sentence) or refuses_a_demand(sentence))
+                or vows_conduct(sentence) or refuses_a_demand(sentence) or denies_nothing_paid(sentence))
     if behaviour == "personal_data":
         return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
                 or only_a_tail(sentence))

@@ -22,10 +22,15 @@ from trainer.dialogue.regional_speech import mandarin_reading
 # Verbs of granting a demand; with a negated potential complement also of doing it or giving it (办不到, 给不了) — after
 # 不能 those say too much else (不能给您打包票, 不能做手术).
 _GRANT = "答应|承诺|满足|同意|批准|批|办"
+# The written and office register's refusals (calls47): 恕难从命, 恕我不能从命, 恕难照办, 碍难照办, 歉难应允, 难以满足 —
+# a negation of the literary kind before a granting verb or 从命 / 照办 / 应允 (complying), as 不能答应 is before 答应.
+_NOT_ABLE = r"无法|没法|没办法|没有办法|不能|不可以|难以|(?:恕|碍|歉)难|恕(?:我|本人)?(?:不能|无法)"
 DECLINED = re.compile(
     r"做不了(?:这个|这|您的|你的)?主|作不了主|说了不算"
-    rf"|(?:无法|没法|没办法|没有办法|不能|不可以)(?:当场|马上|现在|直接|随便|轻易)?(?:{_GRANT})"
-    rf"|(?:{_GRANT}|做|给|应)(?:不了|不到)"
+    rf"|(?:{_NOT_ABLE})(?:当场|马上|现在|直接|随便|轻易)?(?:{_GRANT}|从命|照办|应允)"
+    # 办不成 / 搞不成 (Shaanxi, Wuhan: can't get it done), 安排不了 (a young agent's), 弄不了 — calls47's own media-threat
+    # calls: unread, her "能不能办？" stayed "ignored" four turns running (+10 a turn)
+    rf"|(?:{_GRANT}|做|给|应|搞|弄|安排)(?:不了|不到|不成)"
     r"|(?:没有|没|无)(?:这个|这种|那个|这样的)?(?:权限|权力|权利)(?!益)|无权")
 # A cue that is itself such a refusal (没法答应, 无法当场承诺): the step or question is a refusal of her demand.
 _REFUSAL_CUE = re.compile(rf"(?:无法|没法|没办法|不能)[\u4e00-\u9fff]{{0,2}}(?:答应|承诺|同意|满足)")

@@ -129,9 +129,15 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
                  "train 1 (分得是少了: 得 + 是, not at a clause's start, unchanged); a tag question only; tune 亲笔签的，得是？ "
                  "(cw3-h.yaml:11), 得是这样？ (:111); 心梗得是\"较重\" (must be) stays"),
     # don't
-    RegionalForm("莫(?=急|慌|怕|挂|担心|着急|紧张|报|怪|嫌|生气|上火|哭|难过|多想)", "别", "Wuhan, Sichuan, Guizhou, Hunan",
+    RegionalForm("莫(?=急|慌|怕|挂|担心|着急|紧张|报|怪|嫌|生气|气|上火|哭|难过|多想)", "别", "Wuhan, Sichuan, Guizhou, Hunan",
                  "train 3 (莫慌, 莫急 ×2: all 别); only before a verb of this list, so 莫名 / 莫非 / 莫大 stay; tune "
                  "莫急撒 (tw-b.yaml:13), 您先莫急 (:41, 172), 莫慌嘛 (tw-c.yaml:246), 莫挂 (tw-b.yaml:136), 莫报 (:126)"),
+    RegionalForm("(?<![明坦告表独对直空清洁黑苍惨漂纯洗])白(?=(?:急|着急|慌|怕|害怕|担心|上火|生气|难过|紧张|多想|挂)(?![了过一]))",
+                 "别", "Shandong (Jinan, Qingdao)",
+                 "train 2 (tr3-d.yaml:67 恁白急, :131 恁先白急 — both labelled empathy, which the rules now read); 白担心了 / "
+                 "白高兴一场 (in vain) guarded by what follows, 明白 / 坦白 … by what precedes; tune 恁先白急 "
+                 "(cw3-i.yaml:72, 104); calls47's own Jinan calls: 恁先白急 read as no empathy, the turn judged 回应空泛 (+8 where "
+                 "empathy calms −15)"),
     RegionalForm("甭", "别", "Beijing, northern", "train 2 (甭讲, 甭着急: 别); tune 您甭怕 (tw-c.yaml:29)"),
     # days
     RegionalForm("夜来(?!香)", "昨天", "Shandong, Henan",

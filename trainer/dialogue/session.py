@@ -74,7 +74,9 @@ CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问
 # Mandarin (还有撒别的问题么？ → 还有啥别的问题吗？; 您看还有撒需要额帮忙的么？; 还有冇得别的要问的？): the close's own question,
 # which a reply that says only it was faulted 回应空泛 for (calls45: cw3-h's good calls). Train split (read as the rules
 # read it): 25 lines say it, all 25 labelled closing — the classifier found most; the rest had no finding.
-ANYTHING_ELSE = re.compile(r"还有(没有)?(什么|其他|别的|啥)(别的|其他)?[^，,。！？!?]{0,4}?"
+# 还有没… (northern; Cantonese 仲有冇其他问题？ reads 还有没其他问题): calls47's own Guangzhou calls closed on it and the
+# close step stayed open (closed_open 85).
+ANYTHING_ELSE = re.compile(r"还有(没有?)?(什么|其他|别的|啥)(别的|其他)?[^，,。！？!?]{0,4}?"
                            r"(问题|疑问|需要|要帮|帮您|帮忙|想了解|不清楚|要问)")
 # The agent saying who they are ("您好，我是95519客服。", "王女士您好，这边是安泰人寿回访中心。"): no answer to anything.
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")

@@ -182,6 +182,7 @@ def test_the_detectors_advice_has_english_for_the_english_ui():
 # judge18: faults in the trainee's own words that the adjacent cue forms missed (each row fails on the old
 # rules), and the counter-examples beside them that must stay clean. Written for this table, not from the corpus.
 FAULTS_IN_OWN_WORDS = [
+    ("您这个要求说实话有点不现实，买保险的谁也没这么退的。", "rude"),  # calls47: cw3-h media-threat bad call, its demand judged
     ("这段时间我保证出什么事都全额赔。", "absolute_promise"),
     ("您放心，钱下礼拜肯定能到账。", "absolute_promise"),
     ("不管怎样我保证您这笔钱今天到账。", "absolute_promise"),

@@ -147,3 +147,36 @@ def test_a_promise_refused_with_words_between_is_hedged(sentence, refused):
 
     unit = ReadUnit(sentence, sentence, sentence)
     assert any(clears(unit) for clears in CLEARS["absolute_promise"]) == refused
+
+
+@pytest.mark.parametrize("sentence, excused", [
+    ("恢复得好也不是一分不赔。", True),  # calls47: a Jinan stroke call's, read as a promise (+15)
+    ("也不是一分钱都不赔哈，您这单有轻症责任。", True),
+    ("不是说啥都不赔，轻症那块还能申请。", True),
+    ("也不是一分不赔，肯定全额赔给您。", False),  # certainty beside it: still a promise
+    ("您放心，一分都不会少。", False),
+])
+def test_denying_that_nothing_is_paid_is_no_promise(sentence, excused):
+    assert misread_fault("absolute_promise", sentence, sentence) is excused
+
+
+@pytest.mark.parametrize("quote, figures_only", [
+    ("180天才半年。", True),  # calls47: a span of time said to the confirmed policyholder
+    ("理赔的时效是两年。", True),
+    ("您今年的12000块保费。", True),
+    ("您身份证号是370102198001011234。", False),
+    ("您先生那份保了三年。", False),
+])
+def test_a_span_of_time_is_no_personal_data_once_she_is_confirmed(quote, figures_only):
+    from trainer.dialogue.not_faults import policy_figures_only
+
+    assert policy_figures_only(quote) is figures_only
+
+
+@pytest.mark.parametrize("sentence, excused", [
+    ("全额退再赔5万今天到账，这额肯定办不了。", True),  # calls47: cw3-h's media-threat bad call — the refusal said certain
+    ("这个我一定答应不了您。", True),
+    ("这个我办不了，但肯定给您全额退。", False),  # a certain outcome beside the refusal stays a promise
+])
+def test_a_refusal_said_certain_is_no_promise(sentence, excused):
+    assert misread_fault("absolute_promise", sentence, sentence) is excused

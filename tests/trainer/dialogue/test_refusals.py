@@ -17,6 +17,16 @@ SENTENCES = [
     ("这个我无权答应您。", True),
     ("额应承不了您。", True),  # Shaanxi 应承 read as 答应
     ("这事我没法当场答应。", True),  # the script's own form
+    ("您这几项要求，恕我不能从命。", True),  # the written register (calls47)
+    ("全额退还再赔偿5万元之要求，本人恕难照办。", True),
+    ("此项要求碍难照办，敬请谅解。", True),
+    ("今日到账一节，恕难从命。", True),
+    ("您的要求我们难以满足。", True),
+    ("这个事情比较难办，我帮您问问。", False),  # hard to do is no refusal
+    ("全额退、赔5万、今天到账，这个额这儿办不成。", True),  # calls47's own calls: Shaanxi, Wuhan, a young agent's words
+    ("这几条我这里真的搞不成。", True),
+    ("这个真的安排不了，我也不能给您画大饼。", True),
+    ("您这事办成了，钱明天到账。", False),
     ("您放心，这笔钱少不了您的。", False),  # the outcome said certain
     ("这个钱跑不了，肯定到账。", False),
     ("我帮您办，三天就能到账。", False),

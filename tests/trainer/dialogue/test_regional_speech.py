@@ -80,6 +80,8 @@ READ_AS = {
     "谂": ("唔好谂咁多。", "不好想这么多。"),
     "搞掂": ("两日就搞掂。", "两日就搞定。"),
     "应承（答应）": ("这几样额实在应承不了您。", "这几样我实在答应不了您。"),  # calls45: the refusal, read as 答应不了
+    "白（别）": ("恁先白急，时间够用，白担心。", "您先别急，时间够用，别担心。"),  # calls47: Shandong 白 = 别
+    "莫气": ("您莫气，莫急。", "您别气，别急。"),
 }
 
 
@@ -96,6 +98,7 @@ def test_every_form_names_its_region_and_why_its_reading_is_safe() -> None:
 
 
 @pytest.mark.parametrize("said", [
+    "您白担心了一场，钱一分没少。我明白着急的滋味，白跑一趟确实窝火。",  # 白 "in vain" / 明白: not 别 (calls47)
     "您这单已经中止了，中午前转到投诉处理中心，您夹在中间也难。",  # 中 is 中止 / 中午 / 中心 / 中间 (train: never 行)
     "就中止了。",  # 中 after 就, but not at a clause's end
     "香港的保单，港澳通行证，港币结算。",  # 港 is 香港

@@ -1164,6 +1164,8 @@ def test_a_step_said_with_a_typing_slip_is_met_and_quoted_as_typed(real_scenario
     ("lapse-reinstatement", "您唔使太紧张，我讲通俗啲：效力中止即系保障暂时停咗，但系合同仲在。", True),  # cw3-g (Foshan)
     ("lapse-reinstatement", "您不用太紧张，效力中止就是保障暂时停了，合同还在。", True),
     ("cooling-off-cancel", "您不用担心，犹豫期内退保只扣不超过10元工本费。", True),
+    ("cooling-off-cancel", "您唔使太担心先，买咗冇几日就想退，一般都仲在犹豫期里面。", True),  # cw3-g: a Cantonese final 先
+    ("cooling-off-cancel", "您不用担心先扣的那部分，犹豫期内退保只扣不超过10元工本费。", False),  # guard: 先 opens the next words
     ("lapse-reinstatement", "效力中止就是保障暂时停了，合同还在，不用太紧张这个合同。", False),  # guard: not the end of a clause
     ("cooling-off-cancel", "您不用太紧张，犹豫期内退保只扣不超过10元工本费。", False),  # guard: the step names her worry
 ])
