@@ -142,10 +142,20 @@ class EmbeddingCache:
         self.path = cache_dir / f"{encoder.model_id}.npz" if cache_dir else None
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
+        self._seen: tuple[int, int] | None = None  # the file's version this process last read or wrote
         self._load()
 
     def _load(self) -> None:
+        self._seen = self._version()
         self._vectors = self._stored()
+
+    def _version(self) -> tuple[int, int] | None:
+        """The cache file's modification time and size (None when there is none): changed, another process saved."""
+        try:
+            stat = self.path.stat() if self.path is not None else None
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size) if stat else None
 
     def _stored(self) -> dict[str, np.ndarray]:
         """The vectors in the cache file now ({} when there is none or it cannot be read)."""
@@ -195,22 +205,36 @@ class EmbeddingCache:
 
         Several processes share one cache (a build beside the app, pytest's two workers, a bench): each wrote back
         only its own copy, so the last to save dropped the others' new vectors and they were encoded again (qa22
-        saw the shared test cache shrink from 15.1 to 12.4 MB while four builds ran). Read, merge and write happen
-        under an exclusive lock on a file beside the cache."""
+        saw the shared test cache shrink from 15.1 to 12.4 MB while four builds ran). Read (only when the file
+        changed since this process read or wrote it), merge and write happen under an exclusive lock on a file
+        beside the cache."""
+        self._write(dropped=frozenset())
+
+    def forget(self, texts: Sequence[str]) -> None:
+        """Drop `texts`' vectors here and from the file, so they are encoded again (tests of what a build encodes)."""
+        dropped = frozenset(text_key(t) for t in texts)
+        with self._lock:
+            for key in dropped:
+                self._vectors.pop(key, None)
+        self._write(dropped)
+
+    def _write(self, dropped: frozenset[str]) -> None:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_suffix(".lock")):
-            stored = self._stored()
+            stored = self._stored() if self._version() != self._seen else {}
             with self._lock:
                 for key, vector in stored.items():
-                    self._vectors.setdefault(key, vector)
+                    if key not in dropped:
+                        self._vectors.setdefault(key, vector)
                 keys = np.array(list(self._vectors.keys()))
                 matrix = (np.vstack(list(self._vectors.values())) if self._vectors
                           else np.zeros((0, self.encoder.dim), np.float32))
             tmp = self.path.with_suffix(f".tmp{os.getpid()}.{threading.get_ident()}.npz")
             np.savez(tmp, keys=keys, vectors=matrix)
             os.replace(tmp, self.path)
+            self._seen = self._version()
 
 
 @contextlib.contextmanager

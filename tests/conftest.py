@@ -117,6 +117,7 @@ def _shared_embedding_cache_read_once():
             versions[self.path] = (version, dict(self._vectors))
         else:
             self._vectors = dict(known[1])
+            self._seen = version[:2]  # what `save` compares: this process has read the file as it is
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(EmbeddingCache, "_load", load)
@@ -134,16 +135,14 @@ def seed_embedding_cache(encoder: Encoder, target: Path, forget: list[str]) -> P
 
     A test of what a build does with new texts encodes only those (seconds), not every text
     of its content again (a minute), and still sees them encoded."""
-    from kb.embeddings import EmbeddingCache, text_key
+    from kb.embeddings import EmbeddingCache
 
     target.mkdir(parents=True, exist_ok=True)
     for name in (f"{encoder.model_id}.npz", f"{encoder.model_id}-queries.npz"):  # texts, and remembered queries
         if (SHARED_EMBEDDING_CACHE / name).exists():
             shutil.copy(SHARED_EMBEDDING_CACHE / name, target)
     cache = EmbeddingCache(encoder, target)
-    for text in forget:
-        cache._vectors.pop(text_key(text), None)
-    cache.save()
+    cache.forget(forget)
     assert cache.count_missing(forget) == len(set(forget)), "the forgotten texts must be encoded again"
     return target
 
