@@ -31,8 +31,10 @@ today = local_day(utcnow(), zone())
 scenarios, _problems = scenario_resources()
 
 st.title(tr("作业布置", "Assignments"))
+# What the last 布置 did stays said until the next scenario is chosen (below): a double click's second click may come
+# with a run after the emptied form's (its 请选择一个情景 then stands beside it, not in its place).
 if "assignment_message" in st.session_state:
-    st.success(escape_markdown(st.session_state.pop("assignment_message")), icon=":material/check_circle:")
+    st.success(escape_markdown(st.session_state["assignment_message"]), icon=":material/check_circle:")
 
 teams = [t for t in ProgressStore(db).teams() if t] if sees_all_teams(user) else [t for t in [user.team] if t]
 if not teams:
@@ -65,8 +67,11 @@ else:
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, **kept("assignment_mode"),
                               format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, **kept("assignment_due", valid=lambda day: day >= today))
+        if scenario_id is not None:
+            st.session_state.pop("assignment_message", None)  # the next one is being set up
         # A click that reaches a form emptied in the same run is the second of a double click, sent before the
-        # browser drew the empty form: the first one assigned the work.
+        # browser drew the empty form: the first one assigned the work. One that reaches it a run later is told to
+        # choose a scenario, beside the first one's message, still said.
         if form.submit(tr("布置", "Assign"), type="primary", key="assignment_submit") and not form.cleared:
             in_force = {progress.assignment.id for progress in team_assignments(db, user)}
             try:
