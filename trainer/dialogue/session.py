@@ -24,8 +24,8 @@ from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
-                                                 meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed, naming_words, numbered_step,
-                                                 past_clauses, said_at_fault, said_cues)
+                                                 meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
+                                                 naming_words, numbered_step, past_clauses, said_at_fault, said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
