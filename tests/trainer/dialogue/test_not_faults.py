@@ -166,6 +166,8 @@ def test_denying_that_nothing_is_paid_is_no_promise(sentence, excused):
     ("您今年的12000块保费。", True),
     ("您身份证号是370102198001011234。", False),
     ("您先生那份保了三年。", False),
+    ("您是1990年3月5日那天的，对吧？", False),  # a date read out is no span of time
+    ("您是90年3月的吧？", False),
 ])
 def test_a_span_of_time_is_no_personal_data_once_she_is_confirmed(quote, figures_only):
     from trainer.dialogue.not_faults import policy_figures_only
