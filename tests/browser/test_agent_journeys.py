@@ -30,6 +30,12 @@ def test_search_shows_answer_and_script_and_copies_the_script(agent_page):
     button.click()
     copied = page.page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() and copied.strip() in main
+    # exactly an entry's 话术 (the last query's first answer), not its answer or question beside it on the page
+    from kb.content import collect_content
+    from tests.conftest import REAL_CONTENT
+
+    scripts = {e.script.strip() for e in collect_content(REAL_CONTENT)[0].entries.values() if e.script}
+    assert copied.strip() in scripts, copied
     frame.get_by_role("button", name="已复制").wait_for()
 
 
