@@ -16,6 +16,8 @@ from kb.chinese_text import quantities
 from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
+from trainer.quiz.blanks import same_blank
+from trainer.quiz.titles import document_names, inside_title
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
@@ -155,10 +157,42 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
 
 
 def fill_facts(entry: Entry) -> list[Fact]:
-    """What to blank, numbers first: the key numbers, then one key term not given away by the question."""
+    """What to blank first, numbers first: the key numbers, then one key term not given away by the question.
+    A fact's place in this list is its fill-in's number (gen-fill:<entry>:<n>), which reviews are stored by."""
     numbers = number_facts(entry.answer)
     terms = term_facts(entry.answer, entry.keywords, exclude=entry.question)[:1]
     return (numbers + terms)[:MAX_FILL_PER_ENTRY]
+
+
+def spare_fill_facts(entry: Entry) -> list[Fact]:
+    """The entry's other numbers and key terms, in order, for a fill-in whose first fact cannot be asked."""
+    first = fill_facts(entry)
+    candidates = number_facts(entry.answer) + term_facts(entry.answer, entry.keywords, exclude=entry.question)
+    return [f for f in candidates if f not in first]
+
+
+def numbered_fill_facts(entry: Entry, titles: Sequence[str] = ()) -> list[tuple[int, Fact]]:
+    """The facts to blank, each with its fill-in's number. A first fact inside a cited title or asking again what
+    an earlier one asks is skipped, its number left unused, so no id comes to name another question (reviews
+    are stored by id); a spare fact takes its place, numbered after the first ones."""
+    chosen: list[tuple[int, Fact]] = []
+
+    def fits(fact: Fact) -> bool:
+        return (not inside_title(fact.sentence, fact.start, fact.end, titles)
+                and not any(same_blank(fact, earlier) for _, earlier in chosen))
+
+    first = fill_facts(entry)
+    for n, fact in enumerate(first):
+        if fits(fact):
+            chosen.append((n, fact))
+    spare_number = MAX_FILL_PER_ENTRY
+    for fact in spare_fill_facts(entry):
+        if len(chosen) == len(first):
+            break
+        if fits(fact):
+            chosen.append((spare_number, fact))
+            spare_number += 1
+    return chosen
 
 
 def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[str, tuple[str, ...]]:
@@ -175,7 +209,7 @@ def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[
 
 def fill_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
     questions = []
-    for n, fact in enumerate(fill_facts(entry)):
+    for n, fact in numbered_fill_facts(entry, document_names(content)):
         en_prompt, en_accept = english_fill(entry, fact, content)
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
@@ -212,7 +246,10 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None) -> lis
     """
     questions = []
     facts = [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None]
+    titles = document_names(content)
     for n, fact in enumerate(facts[:MAX_TRUE_FALSE_PER_ENTRY]):
+        if inside_title(fact.sentence, fact.start, fact.end, titles):
+            continue  # a title changed is no rule turned false; the number stays unused, as a fill-in's does
         item_id = f"gen-tf:{entry.id}:{n}"
         stays_true = _stable_choice(item_id, 3) == 0
         if stays_true:
