@@ -17,6 +17,7 @@ from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import same_blank
+from trainer.quiz.option_tells import english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
@@ -144,6 +145,8 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
         return None
     entry = right.entry
     en_options = english_options([entry, *(o.entry for o in others)]) if _english(entry, "question") else ()
+    if en_options and english_gives_itself_away(_english(entry, "question"), en_options, ECHOES_QUESTION):
+        en_options = ()  # asked in Chinese on the English UI, where its options give nothing away
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
         options=(right.option, *distractors), answer=0,

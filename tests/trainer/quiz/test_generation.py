@@ -15,6 +15,7 @@ from trainer.quiz.facts import opening, option_text, short_form, statement_probl
 from trainer.quiz.blanks import same_blank
 from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, Gist, choice_question, fill_questions, gives_itself_away,
                                      numbered_fill_facts, pick_distractors, true_false_questions)
+from trainer.quiz.option_tells import english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
 
 
@@ -328,7 +329,7 @@ def test_generated_questions_are_in_english_where_the_entry_states_the_fact_in_e
     assert not english_fill.is_correct("2 days") and not english_fill.is_correct("5 working days")
 
 
-# ---------------------------------------------------------------------------- quiz48: titles, blanks asked twice
+# ---------------------------------------------------------------------------- quiz48: titles, blanks asked twice, English tells
 
 
 def test_no_generated_item_blanks_or_changes_a_word_of_a_cited_title(real_kb: KnowledgeBase) -> None:
@@ -380,3 +381,35 @@ def test_the_real_bank_asks_no_blank_twice_and_keeps_every_other_id_on_its_quest
         assert len(set(asked)) == len(asked), (entry_id, asked)
     assert bank["gen-fill:svc-orphan-policy:0"].answer == "30日" and "gen-fill:svc-orphan-policy:1" not in bank
     assert bank["gen-fill:svc-orphan-policy:2"].answer == "后续服务"
+
+
+def _english_entry(entry_id: str, question: str, answer: str, en_question: str, en_answer: str) -> Entry:
+    return Entry(id=entry_id, category="x", question=question, answer=answer,
+                 en={"question": en_question, "answer": en_answer})
+
+
+def test_english_options_where_only_the_right_one_repeats_the_question_are_not_asked_in_english() -> None:
+    """On the English UI the right option alone opened with the question's words ("What counts as an accident?" —
+    "An accident is …"): a trainee picks it without knowing the rule. The item is asked in Chinese there."""
+    right = _english_entry("a", "意外怎么认定？", "外来、突发、非本意、非疾病的客观事件才算意外。",
+                           "What counts as an accident?", "An accident counts only when it is external, sudden and unintended.")
+    others = [_english_entry(f"o{i}", q, a, eq, ea) for i, (q, a, eq, ea) in enumerate([
+        ("等待期多久？", "等待期最长不超过180天，以合同条款为准。", "How long is the waiting period?",
+         "The waiting period is at most 180 days."),
+        ("犹豫期多久？", "犹豫期一般为15日，自签收保单次日起算。", "How long is the cooling-off period?",
+         "The cooling-off period is usually 15 days from receipt."),
+        ("复效期限多久？", "效力中止后2年内可以申请复效。", "How long can a lapsed policy be reinstated?",
+         "Reinstatement may be applied for within 2 years of the lapse."),
+    ])]
+    question = choice_question(Gist.of(right), [Gist.of(o) for o in others])
+    assert question is not None and question.options[0].startswith("外来")  # the Chinese options give nothing away
+    assert question.in_chinese_only() and question.en_options == ()
+    assert english_gives_itself_away("What counts as an accident?", (
+        "An accident counts only when it is external", "The waiting period is at most 180 days",
+        "The cooling-off period is usually 15 days", "Reinstatement may be applied for within 2 years"), 0.4)
+
+
+def test_no_real_english_choice_item_is_given_away_by_its_opening(real_kb: KnowledgeBase) -> None:
+    english = [q for q in question_bank(real_kb).values() if q.generated and q.type == "single" and q.en_options]
+    assert len(english) >= 250
+    assert [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, 0.4)] == []
