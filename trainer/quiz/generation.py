@@ -162,39 +162,39 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
 def fill_facts(entry: Entry) -> list[Fact]:
     """What to blank first, numbers first: the key numbers, then one key term not given away by the question.
     A fact's place in this list is its fill-in's number (gen-fill:<entry>:<n>), which reviews are stored by."""
-    numbers = number_facts(entry.answer)
-    terms = term_facts(entry.answer, entry.keywords, exclude=entry.question)[:1]
-    return (numbers + terms)[:MAX_FILL_PER_ENTRY]
+    return _first_facts(*_fill_candidates(entry))
 
 
-def spare_fill_facts(entry: Entry) -> list[Fact]:
-    """The entry's other numbers and key terms, in order, for a fill-in whose first fact cannot be asked."""
-    first = fill_facts(entry)
-    candidates = number_facts(entry.answer) + term_facts(entry.answer, entry.keywords, exclude=entry.question)
-    return [f for f in candidates if f not in first]
+def _fill_candidates(entry: Entry) -> tuple[list[Fact], list[Fact]]:
+    """The answer's key numbers and its key terms not given away by the question."""
+    return number_facts(entry.answer), term_facts(entry.answer, entry.keywords, exclude=entry.question)
+
+
+def _first_facts(numbers: list[Fact], terms: list[Fact]) -> list[Fact]:
+    return (numbers + terms[:1])[:MAX_FILL_PER_ENTRY]
 
 
 def numbered_fill_facts(entry: Entry, titles: Sequence[str] = ()) -> list[tuple[int, Fact]]:
     """The facts to blank, each with its fill-in's number. A first fact inside a cited title or asking again what
     an earlier one asks is skipped, its number left unused, so no id comes to name another question (reviews
-    are stored by id); a spare fact takes its place, numbered after the first ones."""
+    are stored by id); the entry's next number or key term takes its place, numbered after the first ones."""
     chosen: list[tuple[int, Fact]] = []
 
     def fits(fact: Fact) -> bool:
         return (not inside_title(fact.sentence, fact.start, fact.end, titles)
                 and not any(same_blank(fact, earlier) for _, earlier in chosen))
 
-    first = fill_facts(entry)
+    numbers, terms = _fill_candidates(entry)
+    first = _first_facts(numbers, terms)
     for n, fact in enumerate(first):
-        if fits(fact):
+        if fits(fact):  # one at a time: fits reads what was chosen before
             chosen.append((n, fact))
-    spare_number = MAX_FILL_PER_ENTRY
-    for fact in spare_fill_facts(entry):
-        if len(chosen) == len(first):
+    spares = (f for f in numbers + terms if f not in first)
+    for spare_number in range(MAX_FILL_PER_ENTRY, MAX_FILL_PER_ENTRY + len(first) - len(chosen)):
+        fact = next((f for f in spares if fits(f)), None)
+        if fact is None:
             break
-        if fits(fact):
-            chosen.append((spare_number, fact))
-            spare_number += 1
+        chosen.append((spare_number, fact))
     return chosen
 
 
@@ -210,9 +210,12 @@ def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[
     return f"{_english(entry, 'question')}\n{blanked}", tuple(dict.fromkeys((match.group(0), *forms)))
 
 
-def fill_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
+def fill_questions(entry: Entry, content: ContentSet | None = None,
+                   titles: Sequence[str] | None = None) -> list[Question]:
+    """The entry's fill-ins; `titles`, the content's document names (`document_names`), are read once per bank."""
     questions = []
-    for n, fact in numbered_fill_facts(entry, document_names(content)):
+    titles = document_names(content) if titles is None else titles
+    for n, fact in numbered_fill_facts(entry, titles):
         en_prompt, en_accept = english_fill(entry, fact, content)
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
@@ -241,7 +244,8 @@ def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str,
     return statement, f"False: it is {match.group(0)}, not {wrong_forms[0]}. {sentence}"
 
 
-def true_false_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
+def true_false_questions(entry: Entry, content: ContentSet | None = None,
+                         titles: Sequence[str] | None = None) -> list[Question]:
     """Statements from the answer; most have one number or term changed to a plausible wrong one.
 
     Only sentences that stand alone become statements (`statement_problem`): a fragment such
@@ -249,7 +253,7 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None) -> lis
     """
     questions = []
     facts = [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None]
-    titles = document_names(content)
+    titles = document_names(content) if titles is None else titles
     for n, fact in enumerate(facts[:MAX_TRUE_FALSE_PER_ENTRY]):
         if inside_title(fact.sentence, fact.start, fact.end, titles):
             continue  # a title changed is no rule turned false; the number stays unused, as a fill-in's does
@@ -277,12 +281,13 @@ def generated_questions(kb: KnowledgeBase) -> list[Question]:
     """Every question the FAQ entries yield, in content order."""
     nearest = kb.similar_entries(DISTRACTOR_DEPTH, max_cosine=SAME_FACT_COSINE)
     gists = {entry.id: Gist.of(entry) for entry in kb.entries()}
+    titles = document_names(kb.content)
     questions: list[Question] = []
     for entry in kb.entries():
         candidates = [gists[i] for i in nearest.get(entry.id, []) if i in gists]
         choice = choice_question(gists[entry.id], candidates, kb.content)
         if choice is not None:
             questions.append(choice)
-        questions += fill_questions(entry, kb.content)
-        questions += true_false_questions(entry, kb.content)
+        questions += fill_questions(entry, kb.content, titles)
+        questions += true_false_questions(entry, kb.content, titles)
     return questions
