@@ -24,12 +24,12 @@ from kb import KnowledgeBase
 from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.blanks import same_blank
-from trainer.quiz.facts import Fact, bigrams, opening
+from trainer.quiz.facts import Fact, bigrams
+from trainer.quiz.generation import ECHOES_QUESTION, opening_echo
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.question import BLANK, Question
 from trainer.quiz.titles import document_names, inside_title
 
-ECHOES_QUESTION = 0.4  # generation's threshold for an opening that repeats the question
 
 # A tell reads the options (the right one first) and the question, and points at one option or at none.
 Tell = Callable[[Sequence[str], str], "int | None"]
@@ -58,8 +58,7 @@ def _one(values: Sequence[float], beats: Callable[[float, float], bool]) -> int 
 
 
 def _chinese_echo(option: str, question: str) -> float:
-    grams = bigrams(opening(option))
-    return len(grams & bigrams(question)) / len(grams) if grams else 0.0
+    return opening_echo(option, frozenset(bigrams(question)))
 
 
 def tells(echo: Callable[[str, str], float], first_word: Callable[[str], str]) -> dict[str, Tell]:

@@ -124,7 +124,7 @@ def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
     return options
 
 
-def _echo(option: str, question_grams: frozenset[str]) -> float:
+def opening_echo(option: str, question_grams: frozenset[str]) -> float:
     """Share of the option's opening words that repeat the question's."""
     grams = bigrams(opening(option))
     return len(grams & question_grams) / len(grams) if grams else 0.0
@@ -132,8 +132,8 @@ def _echo(option: str, question_grams: frozenset[str]) -> float:
 
 def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
     """Whether the right option alone opens with the question's own words (受益人由谁指定？ → 受益人由…)."""
-    return (_echo(right.option, right.question_grams) >= ECHOES_QUESTION
-            and all(_echo(d, right.question_grams) == 0 for d in distractors))
+    return (opening_echo(right.option, right.question_grams) >= ECHOES_QUESTION
+            and all(opening_echo(d, right.question_grams) == 0 for d in distractors))
 
 
 def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None) -> Question | None:

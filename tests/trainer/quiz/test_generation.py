@@ -13,8 +13,8 @@ from trainer.quiz.bank import make_quiz, question_bank
 from kb.chinese_text import quantities
 from trainer.quiz.facts import opening, option_text, short_form, statement_problem, swappable_facts, wrong_terms
 from trainer.quiz.blanks import same_blank
-from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, Gist, choice_question, fill_questions, gives_itself_away,
-                                     numbered_fill_facts, pick_distractors, true_false_questions)
+from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, ECHOES_QUESTION, Gist, choice_question, fill_questions,
+                                     gives_itself_away, numbered_fill_facts, pick_distractors, true_false_questions)
 from trainer.quiz.option_tells import english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
 
@@ -406,10 +406,10 @@ def test_english_options_where_only_the_right_one_repeats_the_question_are_not_a
     assert question.in_chinese_only() and question.en_options == ()
     assert english_gives_itself_away("What counts as an accident?", (
         "An accident counts only when it is external", "The waiting period is at most 180 days",
-        "The cooling-off period is usually 15 days", "Reinstatement may be applied for within 2 years"), 0.4)
+        "The cooling-off period is usually 15 days", "Reinstatement may be applied for within 2 years"), ECHOES_QUESTION)
 
 
 def test_no_real_english_choice_item_is_given_away_by_its_opening(real_kb: KnowledgeBase) -> None:
     english = [q for q in question_bank(real_kb).values() if q.generated and q.type == "single" and q.en_options]
     assert len(english) >= 250
-    assert [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, 0.4)] == []
+    assert [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, ECHOES_QUESTION)] == []
