@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from typing import Sequence
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -101,6 +102,13 @@ def calibrated(examples: list[Example], weights: np.ndarray, model_id: str) -> R
     return Reranker(weights, float(curve.coef_[0][0]), float(curve.intercept_[0]), model_id)
 
 
+def writer_folds(writers: Sequence[str], folds: int = 0) -> dict[str, int]:
+    """Each writer's fold: the sorted writers dealt round `folds` folds, or one fold per writer (folds 0). A writer's
+    queries are never split between folds, so an adapter trained without a fold never saw any of its writers."""
+    names = sorted(set(writers))
+    return {writer: (i % folds if folds else i) for i, writer in enumerate(names)}
+
+
 def cross_fitted(searcher: Searcher, tune: DevSet, folds: int = 0) -> dict[str, Searcher]:
     """Per TUNE writer, the searcher with a dense adapter trained without that writer's queries.
 
@@ -115,8 +123,8 @@ def cross_fitted(searcher: Searcher, tune: DevSet, folds: int = 0) -> dict[str, 
     raw.adapter = None
     queries, positive, _, writers = tune_vectors(raw, tune.queries)
     docs = searcher.index.dense.reconstruct_n(0, len(searcher.index.docs))
-    names = sorted(set(writers))
-    fold_of = {writer: (i % folds if folds else i) for i, writer in enumerate(names)}
+    fold_of = writer_folds(writers, folds)
+    names = sorted(fold_of)
     by_fold = {}
     for fold in sorted(set(fold_of.values())):
         others = np.array([fold_of[w] != fold for w in writers])
