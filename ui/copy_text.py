@@ -37,12 +37,15 @@ button.addEventListener("click", () => {
 </script>"""
 
 
+COPY_LABEL = ("复制话术", "Copy the script")  # the button under the words, as 使用指南 names it
+
+
 def copyable_text(text: str) -> None:
     """`text` as plain words in a bordered box, with a 复制 button under it that puts exactly `text` on the clipboard."""
     words = text.strip()
     with st.container(border=True):
         st.markdown(escape_markdown(words))
-    texts = {"label": tr("复制话术", "Copy the script"), "done": tr("已复制", "Copied"),
+    texts = {"label": tr(*COPY_LABEL), "done": tr("已复制", "Copied"),
              "failed": tr("复制失败：请手动选中文字复制", "Could not copy: select the words and copy them")}
     components.html(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
                     .replace("__TEXTS__", _script_literal(texts)), height=40)
