@@ -58,6 +58,9 @@ class ApiResources:
     settings: Callable[[], Settings]
 
 
+OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
 class ApiError(Exception):
     """A request the API refuses: HTTP status, a stable code and a message for the integrator."""
 
@@ -151,8 +154,15 @@ class SearchApi:
         self._checked_at = float("-inf")
 
     def routes(self) -> list[Route]:
+        # Any other method gets the JSON error the doc promises for every error (Starlette's own 405 is plain text;
+        # qa23's A3). Starlette tries routes in order, so the GET routes answer GET and HEAD first.
         return [Route(SEARCH_PATH, self.search, methods=["GET"]),
-                Route(OPENAPI_PATH, self.openapi, methods=["GET"])]
+                Route(OPENAPI_PATH, self.openapi, methods=["GET"]),
+                *(Route(path, self.wrong_method, methods=OTHER_METHODS) for path in (SEARCH_PATH, OPENAPI_PATH))]
+
+    async def wrong_method(self, request: Request) -> Response:
+        return error_response(ApiError(405, "method_not_allowed", f"{request.method} is not allowed here; use GET",
+                                       {"Allow": "GET, HEAD"}))
 
     def _limiter_of(self, settings: Settings) -> RateLimiter | SharedRateLimiter:
         """The per-token limit: counted in the database when several servers share it, else in memory."""
@@ -261,7 +271,7 @@ def openapi_document() -> dict[str, Any]:
             "responses": {
                 "200": {"description": "answers, best first", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/SearchResult"}}}},
-                "400": error, "401": error, "413": error, "414": error, "429": error,
+                "400": error, "401": error, "405": error, "413": error, "414": error, "429": error,
             },
         }}},
         "components": {

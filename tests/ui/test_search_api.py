@@ -158,6 +158,15 @@ def test_a_request_with_a_body_is_refused_without_reading_it(app, token):
     assert declared.status == chunked.status == 413 and declared.chunks_read == chunked.chunks_read == 0
 
 
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
+def test_another_method_gets_the_json_error_every_error_has(app, token, method):
+    """qa23's A3: a POST got Starlette's plain-text 405, where the doc promises {"error": {...}} for every error."""
+    reply = call(app, SEARCH_PATH, {"q": "宽限期"}, auth(token), method=method)
+    assert reply.status == 405 and reply.headers["content-type"].startswith("application/json")
+    assert reply.json()["error"]["code"] == "method_not_allowed" and reply.headers["allow"] == "GET, HEAD"
+    assert call(app, SEARCH_PATH, {"q": "宽限期"}, auth(token)).status == 200
+
+
 def test_the_openapi_description_names_the_search_and_its_security(app):
     reply = call(app, OPENAPI_PATH)
     document = reply.json()
