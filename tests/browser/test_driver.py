@@ -5,13 +5,10 @@ a rerun."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from tests.browser import driver
-from tests.browser.conftest import free_port, wait_until_serving
+from tests.browser.serving import ANY_PORT, start_server, stop_server, streamlit_command
 from tests.browser.driver import LostRerun
 
 TINY_APP = '''
@@ -42,21 +39,12 @@ st.write(f"选的颜色 {st.session_state.colour}")
 
 @pytest.fixture(scope="module")
 def tiny_app(tmp_path_factory):
-    """A one-button Streamlit app on a free local port, and its folder (where a test can make it lose a rerun)."""
+    """A one-button Streamlit app on a local port, and its folder (where a test can make it lose a rerun)."""
     folder = tmp_path_factory.mktemp("tiny-app")
     (folder / "tiny.py").write_text(TINY_APP, encoding="utf-8")
-    port = free_port()
-    log = open(folder / "server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "tiny.py", "--server.port", str(port),
-                               "--server.headless", "true", "--server.fileWatcherType", "none",
-                               "--browser.gatherUsageStats", "false"],
-                              cwd=folder, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://localhost:{port}"
-    wait_until_serving(url, server, folder / "server.log")
+    server, url = start_server(streamlit_command("tiny.py", ANY_PORT), folder / "server.log", cwd=folder)
     yield url, folder
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    stop_server(server)
 
 
 @pytest.fixture
