@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.driver import Browser, Journal
+from tests.browser.driver import ACTION_TIMEOUT_MS, Browser, Journal
 from tests.browser.serving import ANY_PORT, start_server, stop_server
 from tests.conftest import BUILT_REAL_CONTENT
 
@@ -98,8 +98,11 @@ def journal():
 
 @pytest.fixture(scope="package")
 def browser(app_url, journal):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's `expect` waits 5 s by default, whatever the context's timeout: a condition a test waits for as the
+    # user would (a value put back, a name reworded) gets as long as any action on a slow CI machine (suite48).
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
     with sync_playwright() as playwright:
         yield Browser(playwright, str(CHROMIUM), app_url, journal)
 
