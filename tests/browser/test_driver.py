@@ -51,11 +51,13 @@ def tiny_app(tmp_path_factory):
 
 @pytest.fixture
 def short_waits(monkeypatch):
-    """Call an action that started no run a failure after 8 s (the tiny app runs in milliseconds)."""
-    monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 8_000)
+    """Called once the page is open: an action that starts no run is a failure after 8 s, not 90 (the tiny app runs in
+    milliseconds). Not before: a context made while it holds gives Playwright's own waits (loading the page, finding
+    the button) 8 s too, which a slow machine can spend (suite48: the 5 s one below failed so, load 17 on one core)."""
+    return lambda: monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 8_000)
 
 
-def test_a_click_that_reaches_the_app_waits_for_its_run(browser, tiny_app, short_waits):
+def test_a_click_that_reaches_the_app_waits_for_its_run(browser, tiny_app):
     """The tiny app's run takes milliseconds: React can draw it without the script state ever showing
     'running', so only the websocket's script_finished tells the driver it ran (this failed before)."""
     context = browser.new_context()
@@ -72,6 +74,7 @@ def test_a_lost_rerun_fails_naming_the_click_and_the_page(browser, tiny_app, sho
     url, folder = tiny_app
     context = browser.new_context()
     page = context.page().open(f"{url}/")
+    short_waits()
     (folder / "drop-next-rerun").touch()
     mark = len(page.wire.messages)
     with pytest.raises(LostRerun) as failure:
@@ -88,6 +91,7 @@ def test_a_lost_rerun_fails_naming_the_click_and_the_page(browser, tiny_app, sho
 def test_an_action_that_reaches_no_widget_fails_naming_it_without_doing_it_again(browser, tiny_app, short_waits):
     context = browser.new_context()
     page = context.page().open(f"{tiny_app[0]}/")
+    short_waits()
     tries = []
     with pytest.raises(LostRerun) as failure:
         page.act(lambda: tries.append(1), what="clicking nothing")
@@ -157,9 +161,9 @@ def test_a_page_is_read_once_the_element_the_test_uses_is_drawn(browser, tiny_ap
 
 def test_an_element_that_never_comes_fails_naming_it(browser, tiny_app, monkeypatch):
     """`shows` is a wait with an end: an element that is never drawn fails the action, saying what was awaited."""
-    monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 5_000)
-    context = browser.new_context()
+    context = browser.new_context()  # loading the page has Playwright's 90 s; settling it, 5 s
     page = context.page()
+    monkeypatch.setattr(driver, "ACTION_TIMEOUT_MS", 5_000)
     with pytest.raises(AssertionError) as failure:
         page.open(f"{tiny_app[0]}/", shows='role=button[name="减一"]')
     assert "waiting for 'role=button[name=\"减一\"]': not drawn" in str(failure.value), failure.value
