@@ -56,6 +56,7 @@ def answer_the_shown_question(page) -> None:
     else:
         page.type_and_enter("您的答案", "不知道")
 
+
 # The chart under the heading is drawn at its container's width (Vega draws a stretched chart's SVG at exactly that
 # width once it has redrawn for a resize), with its axis names.
 DRAWN_AT_ITS_WIDTH = """heading => {
