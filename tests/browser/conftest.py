@@ -15,24 +15,21 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from tests.browser.driver import Browser, Journal
+from tests.browser.driver import ACTION_TIMEOUT_MS, Browser, Journal
+from tests.browser.serving import ANY_PORT, start_server, stop_server
 from tests.conftest import BUILT_REAL_CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("AGENT_TRAINER_CHROMIUM", "/usr/bin/chromium"))
 TIMINGS_FILE = os.environ.get("AGENT_TRAINER_BROWSER_TIMINGS")  # where bench/browser_journeys.py wants the timings
-FIRST_PORT = 8611
 
 
 def _skip_reason() -> str | None:
@@ -54,7 +51,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def make_run_command(port: int) -> tuple[list[str], list[str]]:
-    """The index build and serve commands of the Makefile's `run` target, on our Python and port."""
+    """The index build and serve commands of the Makefile's `run` target, on our Python and `port` (ANY_PORT: the
+    kernel's choice, see tests/browser/serving.py)."""
     text = (ROOT / "Makefile").read_text()
     body = text.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     commands = [line.strip() for line in body.splitlines()[1:] if line.startswith("\t")]
@@ -64,65 +62,16 @@ def make_run_command(port: int) -> tuple[list[str], list[str]]:
     return build, serve
 
 
-def free_port() -> int:
-    for port in range(FIRST_PORT, FIRST_PORT + 200):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port from 8611")
-
-
-# How long a server may take to answer its health check. A start on a quiet machine takes ~10 s; at load 40 on two
-# cores one took over a minute (perf22), so wall time alone cannot tell a slow start from a hang. A hang uses no CPU:
-# a server that used none for STALL_SECONDS, or more than START_CPU_SECONDS of it, or ran past START_WALL_SECONDS
-# whatever the load, has failed to start.
-STALL_SECONDS = 60
-START_CPU_SECONDS = 120
-START_WALL_SECONDS = 600
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """The process's CPU time so far (user + system), or None where /proc cannot tell."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def wait_until_serving(url: str, server: subprocess.Popen, log: Path) -> None:
-    """Return once the Streamlit server at `url` answers its health check; fail with its log if it stops, or hangs
-    (no CPU used for a minute), or takes too long however loaded the machine is (see STALL_SECONDS)."""
-    started = progress_at = time.monotonic()
-    used = cpu_seconds(server.pid) or 0.0
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            return
-        except OSError:
-            now, cpu = time.monotonic(), cpu_seconds(server.pid)
-            if cpu is None or cpu > used:
-                progress_at, used = now, cpu if cpu is not None else used
-            why = ("it stopped" if server.poll() is not None
-                   else f"it used no CPU for {STALL_SECONDS} s (hung)" if now - progress_at > STALL_SECONDS
-                   else f"it used over {START_CPU_SECONDS} s of CPU" if used > START_CPU_SECONDS
-                   else f"over {START_WALL_SECONDS} s" if now - started > START_WALL_SECONDS else None)
-            if why:
-                raise RuntimeError(f"the app did not start ({why}): {log.read_text()[-2000:]}")
-            time.sleep(0.3)
-
-
 @pytest.fixture(scope="package")
 def app_url():
-    """The app served on a free local port, on a fresh data directory and a copy of the content."""
+    """The app served on a local port the kernel picks, on a fresh data directory and a copy of the content."""
     workdir = Path(tempfile.mkdtemp(prefix="agent-trainer-browser-"))
     shutil.copytree(ROOT / "content", workdir / "content")
     env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(workdir / "data"),
            "AGENT_TRAINER_CONTENT_DIR": str(workdir / "content"),
            "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(ROOT / "data" / "test-embeddings")}
     env.pop("AGENT_TRAINER_DATABASE_URL", None)
-    port = free_port()
-    build, serve = make_run_command(port)
+    build, serve = make_run_command(ANY_PORT)
     # `kb build` also trains the practice-call judge, so no journey step times the training. Under `make test` the
     # same content was built once before the workers started (tests/conftest.py): its index and judge are copied.
     built = os.environ.get(BUILT_REAL_CONTENT)
@@ -130,14 +79,9 @@ def app_url():
         shutil.copytree(built, workdir / "data")
     else:
         subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
-    log = open(workdir / "server.log", "w")
-    server = subprocess.Popen(serve, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://localhost:{port}"
-    wait_until_serving(url, server, workdir / "server.log")
+    server, url = start_server(serve, workdir / "server.log", cwd=ROOT, env=env)
     yield url
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    stop_server(server)
     server_log = (workdir / "server.log").read_text()
     shutil.rmtree(workdir, ignore_errors=True)
     assert "Traceback" not in server_log, server_log[-3000:]
@@ -154,8 +98,11 @@ def journal():
 
 @pytest.fixture(scope="package")
 def browser(app_url, journal):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's `expect` waits 5 s by default, whatever the context's timeout: a condition a test waits for as the
+    # user would (a value put back, a name reworded) gets as long as any action on a slow CI machine (suite48).
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
     with sync_playwright() as playwright:
         yield Browser(playwright, str(CHROMIUM), app_url, journal)
 

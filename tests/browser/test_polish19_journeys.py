@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, make_run_command, wait_until_serving
+from tests.browser.conftest import ROOT, make_run_command
+from tests.browser.serving import ANY_PORT, start_server, stop_server
 
 # Streamlit's own page list, drawn when it treats a `pages/` folder beside the main script as a
 # version-1 multipage app; our menu is page links under our own sidebar title.
@@ -27,23 +28,22 @@ class Server:
                     "AGENT_TRAINER_CONTENT_DIR": str(workdir / "content"),
                     "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(ROOT / "data" / "test-embeddings")}
         self.env.pop("AGENT_TRAINER_DATABASE_URL", None)
-        self.port = free_port()
-        _, self.command = make_run_command(self.port)
-        self.url = f"http://localhost:{self.port}"
+        self.port = ANY_PORT  # the kernel's choice at the first start; the same port again at a restart
+        self.url = ""
         self.process: subprocess.Popen | None = None
         self.logs: list[str] = []
 
     def start(self) -> None:
         log = self.workdir / f"server-{len(self.logs)}.log"
         self.logs.append(str(log))
-        with open(log, "w") as out:
-            self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
-        wait_until_serving(self.url, self.process, log)
+        _, command = make_run_command(self.port)
+        self.process, url = start_server(command, log, cwd=ROOT, env=self.env)
+        assert self.url in ("", url), f"restarted on {url}, not on {self.url}"
+        self.url, self.port = url, int(url.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
+            stop_server(self.process)
             self.process = None
 
 

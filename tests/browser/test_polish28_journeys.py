@@ -20,8 +20,7 @@ NAMED = ("[data-testid=stSelectbox] [aria-label], [data-testid=stMultiSelect] [a
 def announced(page, words: str) -> list[str]:
     """The live region's announcements once one of them is `words` (a regular expression); each is kept for seconds,
     then removed, and React Aria adds them a moment after the change they tell of."""
-    page.page.wait_for_function(f"[...document.querySelectorAll('{ANNOUNCED}')].some(s => new RegExp({words!r}).test(s.textContent))",
-                                timeout=30_000)
+    page.page.wait_for_function(f"[...document.querySelectorAll('{ANNOUNCED}')].some(s => new RegExp({words!r}).test(s.textContent))")
     return page.page.eval_on_selector_all(ANNOUNCED, "said => said.map(s => s.textContent)")
 
 

@@ -59,7 +59,7 @@ def test_choices_on_the_assignments_page_survive_a_language_switch(open_context,
 
     page.pick_radio("English", shows='[data-testid=stSkipToContent][aria-label="Skip to main content"]')
     try:
-        page.page.wait_for_selector(f'[data-testid=stMultiSelect] [aria-label="Remove {agent}"]', timeout=20_000)
+        page.page.wait_for_selector(f'[data-testid=stMultiSelect] [aria-label="Remove {agent}"]')
         assert page.page.locator(CHECKED_MODE).inner_text().strip() == EXAM_EN
         page.click_button("Assign", step="assign")
         page.expect_text(f"({agent}):")

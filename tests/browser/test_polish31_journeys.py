@@ -15,13 +15,6 @@ ZH_SKIP = '[data-testid=stSkipToContent][aria-label="跳到主要内容"]'
 YAML = ".st-key-scenario_yaml textarea"
 
 
-def leave(page, label: str, value: str):
-    """Type `value` into the field `label` and leave it with Tab, as a user moves on: the app runs with it."""
-    box = page.field(label)
-    box.fill(value)
-    return page.act(lambda: box.press("Tab"), what=f"leaving {label!r} after typing {value!r}")
-
-
 def open_tab(page):
     return page.page.locator("[role=tab][aria-selected=true]").filter(visible=True).first
 
@@ -33,7 +26,7 @@ def test_an_unsaved_entry_is_kept_over_a_visit_and_a_switch_and_said_unsaved_unt
     page = signed_in(open_context, "teacher.li")
     page.open("/editor", shows="[data-testid=stTextInput]")
     page.choose("难度", "3")
-    leave(page, "标准问", "客户问冷静期能不能延长")
+    page.type_and_leave("标准问", "客户问冷静期能不能延长")
     page.click_link("团队概览").click_link("内容编辑")
     expect(page.field("标准问")).to_have_value("客户问冷静期能不能延长")
     expect(page.page.get_by_role("combobox", name="难度", exact=True)).to_have_value("3")
@@ -56,7 +49,7 @@ def test_a_scenario_form_edit_and_the_open_tab_are_kept(open_context, accounts):
     page.open("/scenario-editor", shows="[data-testid=stSelectbox]")
     page.choose("情景文件", "· lapse-reinstatement", exact=False)
     saved_name = page.field("姓名").input_value()
-    leave(page, "姓名", "黄女士（改名）")
+    page.type_and_leave("姓名", "黄女士（改名）")
     page.click_link("团队概览").click_link("情景编辑")
     expect(page.field("姓名")).to_have_value("黄女士（改名）")
     page.expect_text("未保存的修改")
@@ -79,7 +72,7 @@ def test_the_add_a_user_tab_stays_open_over_a_language_switch(open_context, acco
     page = signed_in(open_context, "admin")
     page.open("/users", shows="[data-testid=stTabs]")
     page.kept_tab("添加用户")
-    leave(page, "姓名", "钱测试")
+    page.type_and_leave("姓名", "钱测试")
     page.pick_radio("English", shows=EN_SKIP)
     try:
         expect(open_tab(page)).to_have_text("Add a user")

@@ -57,6 +57,18 @@ def answer_the_shown_question(page) -> None:
         page.type_and_enter("您的答案", "不知道")
 
 
+# The chart under the heading is drawn at its container's width (Vega draws a stretched chart's SVG at exactly that
+# width once it has redrawn for a resize), with its axis names.
+DRAWN_AT_ITS_WIDTH = """heading => {
+    const title = [...document.querySelectorAll('h3')].find(h => h.textContent.includes(heading));
+    const chart = title && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+        .find(c => title.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const svg = chart && chart.querySelector('svg');
+    return !!svg && Math.abs(svg.getBoundingClientRect().width - chart.clientWidth) <= 1
+        && !!chart.querySelector('g.role-axis-label text');
+}"""
+
+
 def mastery_chart(page, heading: str):
     chart = page.page.locator("h3").filter(has_text=heading).first.locator(
         "xpath=following::*[@data-testid='stVegaLiteChart'][1]")
@@ -84,8 +96,9 @@ def test_the_mastery_chart_speaks_the_uis_language_and_its_english_names_are_who
     try:
         for size in (LAPTOP, DESKTOP):
             page.page.set_viewport_size(size)
+            # read once drawn again at the new width (it waited 500 ms: a slower redraw was read half done or not at all)
+            page.page.wait_for_function(DRAWN_AT_ITS_WIDTH, arg="Mastery per category")
             chart = mastery_chart(page, "Mastery per category")
-            page.page.wait_for_timeout(500)  # the chart sized to the new width
             names = chart.evaluate("chart => [...chart.querySelectorAll('g.role-axis-label text')].map(t => t.textContent)")
             assert not [name for name in names if name.endswith("…")], (size, names)
             assert CALLBACK.replace(" ", "") in [name.replace(" ", "") for name in names], (size, names)

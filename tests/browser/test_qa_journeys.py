@@ -61,6 +61,11 @@ def test_an_empty_search_says_what_to_type(agent_page):
 OVERFLOWING_TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]
     .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => [s.scrollWidth, s.clientWidth])"""
 
+# Every expander open and each table in it laid out (its scroller has a width): what a user reads once opened.
+TABLES_OPENED = """() => { const opened = [...document.querySelectorAll('[data-testid=stExpander] details')];
+    return opened.length > 0 && opened.every(d => d.open && [...d.querySelectorAll('[data-testid=stDataFrame]')]
+        .every(t => (t.querySelector('.dvn-scroller')?.clientWidth || 0) > 0)); }"""
+
 
 def _opened_at_1366_in_each_language(page, path: str):
     """Open `path` at 1366 px in Chinese, then in English, yielding each language; back to Chinese at the end."""
@@ -94,6 +99,7 @@ def test_the_citation_table_fits_a_1366_screen(laptop_pages):
 
 
 REPLY_BOX = "输入您对客户说的话"
+REPLY_TEXTAREA = ".st-key-practice_input textarea"
 
 
 def _start_a_call(page) -> None:
@@ -135,16 +141,19 @@ def test_enter_sends_a_practice_line_and_an_unsent_line_is_kept_over_a_visit_to_
     page.fill("客户问题", "犹豫期多久").click_button("搜索", step="search")
     page.click_link("模拟通话", step="open a page")
     box = page.page.get_by_placeholder(REPLY_BOX)
-    page.page.wait_for_function(f"() => document.querySelector('.st-key-practice_input textarea')?.value === {draft!r}",
-                                timeout=5000)
+    page.page.wait_for_function(f"() => document.querySelector({REPLY_TEXTAREA!r})?.value === {draft!r}")
     assert messages.count() == said, "kept, not sent"
     page.act(lambda: box.press("Enter"), step="practice turn")
     assert messages.count() >= said + 2 and draft in page.main_text()
     assert box.input_value() == ""
     page.click_link("知识搜索", step="open a page")
+    page.page.evaluate("window.__agentTrainerDraftName = null")  # named again by the box's script (ui/reply_draft.py)
     page.click_link("模拟通话", step="open a page")
-    page.page.wait_for_timeout(1000)
+    # Read once the box is drawn and its script has run for this turn (it waited 1 s: a put-back that late passed).
+    # The script puts back only what it keeps under the turn's name, so nothing kept there is nothing put back later.
+    page.page.wait_for_function(f"() => window.__agentTrainerDraftName && document.querySelector({REPLY_TEXTAREA!r})")
     assert page.page.get_by_placeholder(REPLY_BOX).input_value() == "", "a line sent is not put back"
+    assert not page.page.evaluate("sessionStorage.getItem(window.__agentTrainerDraftName)"), "kept, to be put back"
 
 
 def test_the_agent_detail_tables_fit_a_1366_screen_in_both_languages(laptop_pages):
@@ -154,8 +163,10 @@ def test_the_agent_detail_tables_fit_a_1366_screen_in_both_languages(laptop_page
     _end_a_short_call(agent)
     for language in _opened_at_1366_in_each_language(page, "/agent?agent=agent.wang"):
         page.page.locator("[data-testid=stDataFrame] .dvn-scroller").first.wait_for()
-        for summary in page.page.locator("[data-testid=stExpander] summary").all():
+        # each closed one opened (an open one clicked would close, its table then unmeasured); by element, as the set
+        # of closed ones shrinks with each click
+        for summary in page.page.locator("[data-testid=stExpander] details:not([open]) summary").element_handles():
             summary.click()
-        page.page.wait_for_timeout(1000)
+        page.page.wait_for_function(TABLES_OPENED)  # measured once laid out (a 1 s wait: unopened tables measure 0)
         widths = page.page.evaluate(OVERFLOWING_TABLES)
         assert not widths, f"a table scrolls sideways at 1366 px ({language}): {widths}"

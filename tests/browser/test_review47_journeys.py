@@ -36,8 +36,9 @@ def test_a_step_said_across_two_sentences_is_taught_by_both_on_judge_corrections
     label = "哪一句（或相邻的几句）完成了该要点（写入该要点的示例句）"
     teacher.choose(label, SENTENCES[1])  # beside the first, chosen by default
     teacher.page.keyboard.press("Escape")  # a multiselect's list stays open over the buttons after a choice
-    # Read by the role and name, the button was not found after the choice (twice, load 15–19); by its words it is
-    # clicked once the closed list's run has settled.
-    teacher.page.wait_for_timeout(3000)
+    # Read by the role and name, the button was not found after the choice (twice, load 15–19): an open list hides the
+    # page around it from the accessibility tree. It is clicked by its words once the list is gone, as a user clicks
+    # it once it is uncovered (it waited 3 s for that: suite48).
+    teacher.page.wait_for_function("!document.querySelector('[role=listbox]')")
     teacher.act(lambda: teacher.page.get_by_text("完成了：写入该要点的示例句").first.click(), step="save")
     teacher.expect_text("已保存到内容")
