@@ -86,10 +86,16 @@ OWN_CALLS = [
 def test_a_good_call_in_regional_or_office_speech_ends_resolved_without_a_fault(scenario_id, voice, turns,
                                                                                real_scenarios, real_facts, judge):
     """A trainee who does every step in her own register ends the call resolved, and the report faults nothing."""
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge), list(turns))
+    resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
+
+
+def resolved_without_a_fault(scenario, facts, judge, turns):
+    """The call played to its end: resolved, every quote verbatim, no fault in the report (the report, for more)."""
+    report, _ = play(DialogueSession(scenario, facts, judge=judge), list(turns))
     assert_quotes_verbatim(report)
     assert report.outcome == "resolved", (report.outcome, report.missed, report.findings)
     assert not [f for f in report.findings if not f.ok], report.findings
+    return report
 
 
 # calls47 (stop 46): good calls written for issue #12's two check good calls that hang up — the mechanism looked for in
@@ -350,10 +356,7 @@ def test_a_good_call_in_the_check_writers_kinds_of_speech_ends_resolved_without_
                                                                                       real_scenarios, real_facts, judge):
     """calls47's own calls: a trainee who does every step in her own voice ends the call resolved, and the report
     faults nothing — the mood never climbs toward her hang-up on words that do right by her."""
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge), list(turns))
-    assert_quotes_verbatim(report)
-    assert report.outcome == "resolved", (report.outcome, report.missed, report.findings)
-    assert not [f for f in report.findings if not f.ok], report.findings
+    resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
 
 
 # calls48 (stop 47): the check good call calls47 mended was mended by 白急 read as 别急 alone (each of calls47's readings
@@ -406,8 +409,5 @@ def test_a_greeting_that_feels_for_her_in_regional_words_is_empathy(scenario_id,
                                                                     real_scenarios, real_facts, judge):
     """calls48's own calls: the greeting's regional feeling word calms her as empathy does (the script's 先共情 met),
     and the call ends resolved with no fault."""
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge), list(turns))
-    assert_quotes_verbatim(report)
+    report = resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
     assert any(f.ok and f.rubric == "empathy" and f.turn_index == 1 for f in report.findings), report.findings
-    assert report.outcome == "resolved", (report.outcome, report.missed, report.findings)
-    assert not [f for f in report.findings if not f.ok], report.findings
