@@ -88,9 +88,11 @@ _EMPATHY_SPOKEN = re.compile(
 # comfort (您可别哭; not 别哭了，哭也解决不了问题 — rude), an understanding said plainly (这个我理解, 我理解，…, 我明白您不是
 # 来找茬的, 钱的事谁不急; also 我理解的哈 — judge40e, tune replies; no train line says it) and a hardship seen (遇上难处
 # 了, 你也是真没辙了, 够累的了, 我听您嗓子都哑了; not 我也没辙 — blame).
+# calls48: 这个我完全理解 (or 非常 / 很 / 都 / 也 before 理解) as 这个我理解 — a regional TUNE writer's greeting (cw3-e.yaml:76);
+# train: 0 lines read anew (这个我能理解, empathy, is not this form), the rules' verdicts unchanged.
 _EMPATHY_ACKNOWLEDGED = re.compile(
     r"(?<!不会)(?<!不)让(您|你)[^，。？！?!]{0,8}(着急|失望|糊涂|操心|受累|费心|为难|上火|闹心|来回跑|跑柜台)"
-    r"|别哭(?!了)|这个我理解|我(能|也|都)?理解(的)?(哈|啊|呀|嘛)?[，。！,!～~]|我明白(您|你)(不是|是)|(谁|哪个)不(急|着急|上火|烦|慌)"
+    r"|别哭(?!了)|这个我(完全|非常|很|都|也)?理解|我(能|也|都)?理解(的)?(哈|啊|呀|嘛)?[，。！,!～~]|我明白(您|你)(不是|是)|(谁|哪个)不(急|着急|上火|烦|慌)"
     r"|难处|(您|你)[^，。？！?!]{0,4}没辙|够累|(听|看)(您|你)[^，。？！?!]{0,4}嗓子"
 )
 # judge42q: a wait apologised for (让您等了这么久 / 让您久等了 / 让您白等了一上午) is an apology, not empathy: on the train split 7

@@ -227,6 +227,7 @@ class MeaningJudge:
         """
         kept = []
         floors = self.classifier.rule_floors  # a taught classifier builds this dict on each read
+        in_mandarin: list[Reading] = []  # the reply read as Mandarin, encoded only when a regional hit needs it
         for item in evidence:
             if item.behaviour == "verification" and no_identity_asked(reading.text):
                 continue  # nobody is asked who they are (docs/annotation-verification.md; judge39v)
@@ -234,12 +235,25 @@ class MeaningJudge:
                 continue  # every question asks who the caller is: the identity check, nothing about the case (judge42q)
             floor = floors.get(item.behaviour, 0.0) if item.ok and not item.entry else 0.0
             floor = rule_floor(item, floor, any(item is s for s in spoken))
-            if floor > 0:
-                column = self.classifier.behaviours.index(item.behaviour)
-                if not len(reading.units) or reading.scores[:, column].max() < floor:
-                    continue
+            if floor > 0 and not self._scores_at_least(reading, item, floor, in_mandarin):
+                continue
             kept.append(item)
         return kept
+
+    def _scores_at_least(self, reading: Reading, item: Evidence, floor: float, in_mandarin: list[Reading]) -> bool:
+        """The classifier scores `item`'s behaviour at `floor` or more somewhere in the reply. A hit the rules found in
+        the Mandarin reading of regional words is confirmed on that reading, as the rules read it: the classifier was
+        trained on typed Mandarin, and the regional word itself drags its score down (calls48: 侬心里肯定窝塞 read as
+        您心里肯定憋屈 by the rules, empathy 0.18 < its floor 0.20 on the typed words, 0.59 on the reading — a greeting
+        that feels for her was taken for none)."""
+        column = self.classifier.behaviours.index(item.behaviour)
+        if len(reading.units) and reading.scores[:, column].max() >= floor:
+            return True
+        if not mandarin_reading(item.quote).changed:
+            return False
+        if not in_mandarin:
+            in_mandarin.append(self.read(mandarin_reading(reading.text).text))
+        return bool(len(in_mandarin[0].units)) and in_mandarin[0].scores[:, column].max() >= floor
 
     def findings(self, reading: Reading, skip: set[str]) -> list[Evidence]:
         """Evidence for each behaviour the classifier sees and the rules did not (`skip`).

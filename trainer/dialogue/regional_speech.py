@@ -138,6 +138,13 @@ REGIONAL_FORMS: tuple[RegionalForm, ...] = (
                  "白高兴一场 (in vain) guarded by what follows, 明白 / 坦白 … by what precedes; tune 恁先白急 "
                  "(cw3-i.yaml:72, 104); calls47's own Jinan calls: 恁先白急 read as no empathy, the turn judged 回应空泛 (+8 where "
                  "empathy calms −15)"),
+    # feelings said in regional words (calls48: the check good call mended by calls47 was mended by 白急 alone — a first
+    # turn that calms or feels for her in regional words, read as none, is what pushes a good call to a hang-up)
+    RegionalForm("窝塞", "憋屈", "Shanghai (Wu)",
+                 "train 0; tune 心里肯定窝塞，这个我完全理解 (cw3-e.yaml:76, the greeting of a good call: read as no empathy, "
+                 "先共情 left open and the call closed_open 82)"),
+    RegionalForm("嬲", "生气", "Cantonese", "train 0; no Mandarin word of this domain holds it (好嬲, 换咗边个都会嬲)"),
+    RegionalForm("瞀乱", "心烦", "Shaanxi (Guanzhong)", "train 0; 心里瞀乱 (upset, vexed)"),
     RegionalForm("甭", "别", "Beijing, northern", "train 2 (甭讲, 甭着急: 别); tune 您甭怕 (tw-c.yaml:29)"),
     # days
     RegionalForm("夜来(?!香)", "昨天", "Shandong, Henan",

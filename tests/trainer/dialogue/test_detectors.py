@@ -400,6 +400,7 @@ SPOKEN_GOOD_SERVICE = [
     ("真不好意思，材料清单没发全，让您来回跑了三趟。", "empathy"),
     ("您先别哭，这事儿咱们一起想办法。", "empathy"),
     ("这个我理解，不过规定确实要本人签字。", "empathy"),
+    ("这个我完全理解，您慢慢讲。", "empathy"),  # calls48: a word between (a regional TUNE writer's greeting)
     ("我明白您不是故意拖着不交的。", "empathy"),
     ("看病等着用钱，谁不着急。", "empathy"),
     ("家里一下子出了这么多事，您是真遇上难处了。", "empathy"),

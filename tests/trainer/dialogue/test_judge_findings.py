@@ -276,3 +276,28 @@ def test_someone_unnamed_who_will_get_in_touch_is_no_next_step_for_the_classifie
     assert judge.findings(reading("您等我们通知吧。", [0.9]), set()) == []
     for text in ("明天下午会有人联系您。", "我帮您登记好了，会有人联系您的。"):
         assert [e.behaviour for e in judge.findings(reading(text, [0.9]), set())] == ["next_step"], text
+
+
+def judge_reading_words(behaviour: str, rule_floor: float, word: str, score: float) -> MeaningJudge:
+    """A judge that reads replies itself (no encoder): a unit holding `word` scores `score` for `behaviour`, any
+    other 0.1; its rule hits are held to `rule_floor`."""
+    judge = judge_confirming(behaviour, rule_floor)
+    judge.classifier.whole_from_sentences = True
+    judge.classifier.recipe = SimpleNamespace(clause_units=False)
+    judge.classifier.scores = lambda texts, vectors, only=None: np.array([[score if word in t else 0.1] for t in texts])
+    judge.classifier.columns_of = lambda texts, vectors, behaviours: judge.classifier.scores(texts, vectors)
+    judge.embed = lambda texts: np.zeros((len(texts), 2))
+    return judge
+
+
+def test_a_rule_hit_read_through_a_regional_word_is_confirmed_on_its_mandarin_reading() -> None:
+    """calls48: the rules read 侬心里肯定窝塞 as 您心里肯定憋屈 (empathy); the classifier, trained on typed Mandarin,
+    scored the typed words below empathy's floor and the greeting that feels for her counted for nothing."""
+    text = "交了好几年钱，合同说没就没了，侬心里肯定窝塞。"
+    evidence, spoken = Detectors(()).rule_evidence(text, set())
+    evidence = [e for e in evidence if e.behaviour == "empathy"]
+    assert evidence
+    reads_mandarin = judge_reading_words("empathy", 0.2, "憋屈", 0.6)
+    assert "empathy" in {e.behaviour for e in reads_mandarin.confirmed(reads_mandarin.read(text), evidence, spoken)}
+    disagrees = judge_reading_words("empathy", 0.2, "憋屈", 0.15)  # low on the reading too: the floor still holds
+    assert "empathy" not in {e.behaviour for e in disagrees.confirmed(disagrees.read(text), evidence, spoken)}

@@ -86,10 +86,16 @@ OWN_CALLS = [
 def test_a_good_call_in_regional_or_office_speech_ends_resolved_without_a_fault(scenario_id, voice, turns,
                                                                                real_scenarios, real_facts, judge):
     """A trainee who does every step in her own register ends the call resolved, and the report faults nothing."""
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge), list(turns))
+    resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
+
+
+def resolved_without_a_fault(scenario, facts, judge, turns):
+    """The call played to its end: resolved, every quote verbatim, no fault in the report (the report, for more)."""
+    report, _ = play(DialogueSession(scenario, facts, judge=judge), list(turns))
     assert_quotes_verbatim(report)
     assert report.outcome == "resolved", (report.outcome, report.missed, report.findings)
     assert not [f for f in report.findings if not f.ok], report.findings
+    return report
 
 
 # calls47 (stop 46): good calls written for issue #12's two check good calls that hang up — the mechanism looked for in
@@ -350,7 +356,58 @@ def test_a_good_call_in_the_check_writers_kinds_of_speech_ends_resolved_without_
                                                                                       real_scenarios, real_facts, judge):
     """calls47's own calls: a trainee who does every step in her own voice ends the call resolved, and the report
     faults nothing — the mood never climbs toward her hang-up on words that do right by her."""
-    report, _ = play(DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge), list(turns))
-    assert_quotes_verbatim(report)
-    assert report.outcome == "resolved", (report.outcome, report.missed, report.findings)
-    assert not [f for f in report.findings if not f.ok], report.findings
+    resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
+
+
+# calls48 (stop 47): the check good call calls47 mended was mended by 白急 read as 别急 alone (each of calls47's readings
+# reverted in turn, `bench.judge --calls check`, docs/benchmarks.md calls48): a greeting that feels for her in regional
+# words, read as none, is the gap that reaches the check calls. Three more good calls written by calls48 itself in the
+# same way (own words; tune data, not independent of the judge's code), each greeting saying her feeling in a regional
+# word: Shanghai 窝塞 (憋屈 — also a regional TUNE writer's, cw3-e), Cantonese 嬲 (生气), Shaanxi 瞀乱 (心烦). On main each
+# greeting was judged 回应空泛 (+8 where empathy calms −15): the rules read the word only once it is read as Mandarin, and
+# the classifier, which confirms a rule hit on the typed words, scored the regional word below empathy's floor.
+PERSONAS_48 = {
+    "Shanghai": "小沈, 31, Shanghai: 侬, 伐, 交关, 事体, 哪能, 窝塞 (憋屈), 一道",
+    "Guangzhou": "阿朗, 27, Guangzhou: 系, 咗, 嘅, 唔, 冇, 而家, 畀, 嬲 (生气), 边个 (谁)",
+    "Xi'an": "小雷, 33, Xi'an: 额, 咧, 么 (没), 撒, 克 (去), 瞀乱 (心烦)",
+}
+OWN_CALLS_48 = [
+    ("dividend-below-promise", "Shanghai", (
+        "林先生，侬好，我是客服小沈，工号4381。一年五万交了三年，分红只有几百块，搭业务员讲的差交关，侬心里肯定窝塞。",
+        "侬问保底算不算数，我一定跟侬讲实话。先麻烦侬报一下投保人名字搭身份证后四位，我核对一下。",
+        "核对上了，谢谢侬。分红险的红利是不保证的，合同里没有保底5%这一条，每年分多少要看公司分红业务当年实际经营得哪能。",
+        "说明书上那几档高的数字叫利益演示，是按假设算出来的例子，不代表侬以后真的拿得到，也不是公司的承诺。",
+        "业务员讲保底5%，这桩事体公司要管的。我现在就帮侬登记投诉，由销售以外的专门人员核实，业务员姓冯对伐，我一道记上。",
+        "投诉登记以后，15日内给侬处理结果，复杂的最长延到30日，要延长会提前通知侬。",
+        "林先生，侬还有别的要问伐？没了的话就不打扰侬了，谢谢侬，再见。",
+    )),
+    ("permanent-lapse-angry", "Guangzhou", (
+        "郑生，交咗几年钱，一查话合同解除咗，换咗边个都会嬲。我系客服阿朗，工号6620，我帮您睇清楚件事。",
+        "讲保单之前要核对下身份，麻烦讲下投保人姓名同身份证后四位。",
+        "核对啱咗。您份寿险停交之后过咗60日宽限期，效力就中止咗；中止之后满两年冇申请复效，按合同同保险法，公司有权解除合同，解除之后退返保单嘅现金价值。",
+        "您话冇收到通知，呢点我好重视。效力中止嗰阵公司有通知嘅义务，我而家就查返当时嘅通知记录，麻烦讲下您而家嘅手机号同地址，我帮您核对同更新。",
+        "钱冇白交：合同解除之后，保单嘅现金价值会退返畀您，带身份证同银行卡去柜面就可以领。合同解除咗就唔可以再复效，如果仲想要保障，可以重新投保，要按您而家嘅年龄同身体情况重新审核。",
+        "您坚持话冇收到通知，我而家就帮您登记投诉，由专人核实当时嘅通知记录，15日内畀您答复，复杂嘅最长30日。",
+        "我同您总结下：投诉登记好咗，联系方式更新咗，现金价值随时可以领。请问仲有冇其他问题？",
+        "咁就唔阻您啦，多谢您，再见。",
+    )),
+    ("ci-claim-declined", "Xi'an", (
+        "张先生，心梗放了支架，遭了罪，回来又收到拒赔通知，搁谁心里都瞀乱。额是客服小雷，工号7715，这事额给您说清楚。",
+        "说保单之前额得先核对一下身份，麻烦您报一下投保人名字和身份证后四位。",
+        "谢谢，对上咧。您这份康宁重大疾病保险，心梗要按重疾赔，得够上合同里写的“较重急性心肌梗死”，这回理赔看您的检查结果么够上，不是说您么得心梗。",
+        "较重急性心肌梗死要满足至少一项：肌钙蛋白到正常上限15倍以上，或者心肌酶CK-MB到正常上限2倍以上，或者确诊6周以后射血分数低于50%。放么放支架不看，看的是这几个指标。",
+        "也不是一分钱都不赔：您合同有轻症责任，没达到较重的，属于较轻急性心肌梗死，可以按轻症申请，按合同比例赔。",
+        "您要是不服这个结论，可以补材料申请复核：住院的化验单、心脏彩超报告，还有确诊6周以后复查的射血分数报告，App上传或者克柜面交都行，理赔那边重新审核。",
+        "您想投诉额现在就给您登记，15日内给您答复，复杂的最长30日。",
+        "您看还有撒要问的么？么有的话额就不打扰您休息咧，祝您早日康复，再见。",
+    )),
+]
+
+
+@pytest.mark.parametrize("scenario_id, voice, turns", OWN_CALLS_48, ids=[f"{s}-{v}" for s, v, _ in OWN_CALLS_48])
+def test_a_greeting_that_feels_for_her_in_regional_words_is_empathy(scenario_id, voice, turns,
+                                                                    real_scenarios, real_facts, judge):
+    """calls48's own calls: the greeting's regional feeling word calms her as empathy does (the script's 先共情 met),
+    and the call ends resolved with no fault."""
+    report = resolved_without_a_fault(real_scenarios[scenario_id], real_facts, judge, turns)
+    assert any(f.ok and f.rubric == "empathy" and f.turn_index == 1 for f in report.findings), report.findings
