@@ -54,7 +54,7 @@ def test_reset_and_disable(admin_page, store, app_env):
     create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
     at = admin_page.run()
     at.selectbox(key="admin_account").select("li.na").run()
-    at.button(key="admin_reset").click().run()
+    reset_step(at, "李娜（li.na）").click().run()
     password = temporary_passwords(at)["li.na"]
     assert not auth.authenticate(store, app_env, "li.na", PASSWORD).ok
     assert auth.authenticate(store, app_env, "li.na", password).must_change_password
@@ -62,6 +62,28 @@ def test_reset_and_disable(admin_page, store, app_env):
     at.button(key="admin_toggle").click().run()
     assert "已停用 li.na" in at.success[0].value and get_account(store, "li.na").disabled
     assert at.button(key="admin_toggle").label == "启用账户"
+
+
+def reset_step(at: AppTest, person: str):
+    """The 确认重置 button inside the 重置密码…… popover, which names the person (qa22: one click reset a password)."""
+    [popover] = [block for block in at.main.get("popover") if "重置" in block.proto.popover.label]
+    assert popover.proto.popover.label == "重置密码……"
+    assert any(f"重置 {person} 的密码？" in m.value.replace("\\", "") for m in popover.markdown)
+    [button] = [b for b in popover.button if b.key == "admin_reset"]
+    assert button.label == "确认重置"
+    return button
+
+
+def test_resetting_a_password_takes_a_second_step_that_names_the_person(admin_page, store, app_env):
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    create_user(store, "wang.fang", "王芳", "agent", password=PASSWORD)
+    at = admin_page.run()
+    at.selectbox(key="admin_account").select("wang.fang").run()
+    confirm = reset_step(at, "王芳（wang.fang）")
+    assert auth.authenticate(store, app_env, "wang.fang", PASSWORD).ok  # opening the step changed nothing
+    confirm.click().run()
+    assert "已重置 wang.fang 的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
+    assert auth.authenticate(store, app_env, "li.na", PASSWORD).ok
 
 
 def test_admin_cannot_disable_themselves(admin_page):
