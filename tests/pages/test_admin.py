@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from trainer.clock import as_utc
 from trainer.users import signin as auth
 from trainer.users.accounts import create_user, get_account
 
@@ -152,3 +153,14 @@ def test_an_existing_team_or_a_plainly_new_one_is_added_at_once(admin_page, stor
         at.text_input(key="add_team").input(team)
         at.button(key="add-user-submit").click().run()
         assert not [w for w in at.warning if "只差一点" in w.value] and get_account(store, login).info.team == team
+
+
+def test_a_lockout_says_until_when_on_the_companys_clock_and_names_it(admin_page, store, app_env):
+    """qa22: times on 用户管理 were unlabelled (08:25 for a lockout ending at 00:25 UTC)."""
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    for _ in range(app_env.max_login_failures):
+        auth.authenticate(store, app_env, "li.na", "wrong-password-1")
+    until = as_utc(get_account(store, "li.na").locked_until) + timedelta(hours=8)
+    [accounts] = [d.value for d in admin_page.run().dataframe if "状态" in d.value.columns]
+    status = dict(zip(accounts["登录名"], accounts["状态"]))["li.na"]
+    assert status == f"临时锁定至 {until:%H:%M}（北京时间）"

@@ -398,7 +398,7 @@ def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_met
     answer(store, agent, "q-cooling-off-length-1", True, 5, category="cooling-off")
     metric = next(m for m in page("ui_pages/agent.py", teacher, agent="agent-li").metric if m.label == "最近训练")
     assert metric.value == "5 天前" and len(metric.value) <= 6, metric.value
-    assert metric.help and metric.help.startswith("20")  # the date and time, on hover
+    assert metric.help and metric.help.startswith("20") and metric.help.endswith("（北京时间）")  # the date and time, on hover
     english = next(m for m in page("ui_pages/agent.py", teacher, lang="en", agent="agent-li").metric
                    if m.label == "Last trained")
     assert english.value == "5 days ago"
@@ -409,7 +409,7 @@ def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_
     last two, so a team leader saw neither when each agent trained nor how to open one without scrolling sideways."""
     teacher, _agents = team
     columns = list(page("ui_pages/team.py", teacher).dataframe[0].value.columns)
-    assert columns[:3] == ["坐席", "详情", "最近训练"], columns
+    assert columns[:3] == ["坐席", "详情", "最近训练（北京时间）"], columns
 
 
 def mini_scenario_in_english(app_env, steps: dict[str, str]) -> None:
