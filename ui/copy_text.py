@@ -37,11 +37,17 @@ button.addEventListener("click", () => {
 </script>"""
 
 
+def plain_text(text: str) -> None:
+    """`text` as it is written, line by line, in a bordered box: what `st.code` showed, without its highlighter chunk
+    (a content problem list on the search page pulled it in for an instructor, polish34)."""
+    with st.container(border=True):
+        st.markdown(escape_markdown(text))
+
+
 def copyable_text(text: str) -> None:
     """`text` as plain words in a bordered box, with a 复制 button under it that puts exactly `text` on the clipboard."""
     words = text.strip()
-    with st.container(border=True):
-        st.markdown(escape_markdown(words))
+    plain_text(words)
     texts = {"label": tr("复制话术", "Copy the script"), "done": tr("已复制", "Copied"),
              "failed": tr("复制失败：请手动选中文字复制", "Could not copy: select the words and copy them")}
     components.html(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
