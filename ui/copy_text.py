@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from ui.i18n import tr
 from ui.render import escape_markdown
@@ -50,8 +49,10 @@ def copyable_text(text: str) -> None:
     plain_text(words)
     texts = {"label": tr("复制话术", "Copy the script"), "done": tr("已复制", "Copied"),
              "failed": tr("复制失败：请手动选中文字复制", "Could not copy: select the words and copy them")}
-    components.html(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
-                    .replace("__TEXTS__", _script_literal(texts)), height=40)
+    # st.iframe, not components.html: it names the frame (its title), which a screen reader says before the button
+    # inside; components.html's frame was "st.iframe", read out as "frame" (polish34).
+    st.iframe(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
+              .replace("__TEXTS__", _script_literal(texts)), height=40, alt=tr("复制话术", "Copy the script"))
 
 
 def _script_literal(value: object) -> str:

@@ -50,6 +50,16 @@ def test_the_script_is_plain_words_with_a_copy_button_not_a_code_block(app_env, 
     assert any("复制话术" in frame and "15天" in frame for frame in frames), "a copy button holding the script"
 
 
+def test_the_copy_buttons_frame_is_named_for_a_screen_reader(app_env, store) -> None:
+    """polish33's copy button sits in a frame titled "st.iframe", which a screen reader announced as "frame"."""
+    at = search(search_page(store), "冷静期是几天")
+    frames = [element.proto for element in at.get("iframe") if "复制话术" in element.proto.srcdoc]
+    assert frames and all(frame.alt == "复制话术" for frame in frames)
+    at.session_state["lang"] = "en"
+    frames = [element.proto for element in at.run().get("iframe") if "Copy the script" in element.proto.srcdoc]
+    assert frames and all(frame.alt == "Copy the script" for frame in frames)
+
+
 def test_no_reliable_answer_state(app_env, store) -> None:
     at = search(search_page(store), "明天天气怎么样")
     assert not at.exception
