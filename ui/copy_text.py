@@ -16,7 +16,8 @@ from ui.render import escape_markdown
 
 # A real <button> (keyboard and screen reader reach it by its words); the clipboard API, with a hidden textarea as the
 # fallback where the frame may not write to the clipboard.
-BUTTON = """<button id="c" type="button" style="font: 14px sans-serif; padding: 4px 12px; border: 1px solid #d6d6d9;
+BUTTON = """<style>html, body {overflow: hidden}</style>
+<button id="c" type="button" style="font: 14px sans-serif; padding: 4px 12px; border: 1px solid #d6d6d9;
 border-radius: 6px; background: #fff; color: #31333f; cursor: pointer">__LABEL__</button>
 <script>
 const text = __TEXT__, texts = __TEXTS__, button = document.getElementById("c");
@@ -50,7 +51,8 @@ def copyable_text(text: str) -> None:
     texts = {"label": tr("复制话术", "Copy the script"), "done": tr("已复制", "Copied"),
              "failed": tr("复制失败：请手动选中文字复制", "Could not copy: select the words and copy them")}
     # st.iframe, not components.html: it names the frame (its title), which a screen reader says before the button
-    # inside; components.html's frame was "st.iframe", read out as "frame" (polish34).
+    # inside; components.html's frame was "st.iframe", read out as "frame" (polish34). st.iframe's frame may scroll:
+    # the markup's style keeps it still, as components.html's did.
     st.iframe(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
               .replace("__TEXTS__", _script_literal(texts)), height=40, alt=tr("复制话术", "Copy the script"))
 

@@ -13,7 +13,8 @@ from trainer.assignments.exam import seconds_left
 from trainer.clock import utcnow
 from ui.i18n import tr
 
-SCRIPT = """<div id="t" style="font: 14px sans-serif; color: #31333f; display: flex; gap: 8px; align-items: center">
+SCRIPT = """<style>html, body {overflow: hidden}</style>
+<div id="t" style="font: 14px sans-serif; color: #31333f; display: flex; gap: 8px; align-items: center">
 <div style="flex: 1; height: 6px; background: #eee; border-radius: 3px"><div id="b" style="height: 6px; border-radius: 3px;
 background: #ff4b4b; width: 100%"></div></div><span id="s"></span></div>
 <script>
