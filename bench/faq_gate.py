@@ -48,17 +48,18 @@ THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
 SETS = ("old", "tune", "dev")
 
 
-def rows(kb: KnowledgeBase, encoder: QueryVectorCache) -> list[tuple]:
+def rows(kb: KnowledgeBase, encoder: QueryVectorCache, folds: int = 0) -> list[tuple]:
     """(set, label, right ids, [(id, relevance)] of the re-ranked candidates, features, writer file, English) per
     query (English: searched the English way, so the near-threshold rule never applies; rows cached before search21a
     lack it — delete the pickle).
 
     A TUNE writer's rows come from a searcher whose dense adapter was trained without that writer
     (bench.train_reranker.cross_fitted, as the re-ranker was trained): the shipped adapter has seen every
-    TUNE query, so its cosines there are better than a new customer's would be."""
+    TUNE query, so its cosines there are better than a new customer's would be. `folds` > 0: one adapter per
+    fold of writers (bench.train_reranker.cross_fitted), as search25 fitted MEMORY_GATE."""
     searcher = kb._snapshot.searcher.with_encoder(encoder)  # noqa: SLF001 - the gate's parts, as the app has them
     searcher.memory = tune_memory(searcher)  # today's TUNE, whatever the stored file holds
-    by_writer = cross_fitted(searcher, load_dev_set(CUSTOMER_SET / "tune")) if searcher.adapter is not None else {}
+    by_writer = cross_fitted(searcher, load_dev_set(CUSTOMER_SET / "tune"), folds) if searcher.adapter is not None else {}
     items = []
     for name, folder in (("old", DEV_SET), ("tune", CUSTOMER_SET / "tune"), ("dev", CUSTOMER_SET / "dev")):
         for path in sorted(folder.glob("*.yaml")):
@@ -194,6 +195,8 @@ def main() -> None:
                         help="a positive is the right entry shown first (top1) or among the first three (top3)")
     parser.add_argument("--rows", type=Path, help="cache the measured rows in this pickle (re-fitting without searching)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="rows: one held-out adapter per fold of TUNE writers (0: one per writer, over an hour)")
     parser.add_argument("--write-memory", action="store_true",
                         help="write TUNE's questions and negatives the gate remembers (kb/faq_gate_memory.npz) and stop")
     parser.add_argument("--dev", action="store_true", help="also print DEV's figures (the final measurement only)")
@@ -217,7 +220,7 @@ def main() -> None:
     if args.rows and args.rows.exists():
         data = pickle.loads(args.rows.read_bytes())
     else:
-        data = rows(kb, QueryVectorCache(kb.encoder, settings.embedding_cache_dir))
+        data = rows(kb, QueryVectorCache(kb.encoder, settings.embedding_cache_dir), args.folds)
         if args.rows:
             args.rows.write_bytes(pickle.dumps(data))
     print(f"{len(data)} rows in {time.perf_counter() - start:.0f} s; features {', '.join(FEATURES)}")

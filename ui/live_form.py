@@ -22,6 +22,8 @@ import streamlit as st
 from ui.i18n import tr
 
 _CLEAR = "_live_form_clear:"  # + form key: the fields' values to set before the form is drawn next
+_EMPTIED = "_live_form_emptied:"  # + form key: True when the last run that drew the whole form drew it emptied
+_SENT = "_live_form_sent:"  # + form key: the fields' values as they were sent with the click that emptied them
 
 
 @dataclass(frozen=True)
@@ -30,28 +32,58 @@ class LiveForm:
 
     key: str
     defaults: Mapping[str, Any] = field(default_factory=dict)
-    cleared: bool = False  # drawn with its defaults in this run, as `clear_on_next_run` asked: a click that arrives
-    # with this run was made on the fields before they were emptied (the second click of a double click)
+    emptied: bool = False  # drawn with its defaults in this run, as `clear_on_next_run` asked
+    refilled: bool = False  # emptied by the last run that drew it, and the browser sent the fields back as they were
+    # sent with the click that emptied them (new values, typed or chosen quickly after, are a new submission)
+
+    @property
+    def sent_before_emptied(self) -> bool:
+        """A click arriving in this run was made on the fields as they were before the last `clear_on_next_run`
+        emptied them: the second click of a double click (see `live_form`)."""
+        return self.emptied or self.refilled
 
     def submit(self, label: str, name: str = "submit", **kwargs: Any) -> bool:
-        """A submit button (key `<form key>-<name>`, unless `key=` is given): True on the run its click starts."""
-        return st.button(label, key=kwargs.pop("key", f"{self.key}-{name}"), **kwargs)
+        """A submit button (key `<form key>-<name>`, unless `key=` is given): True on the run its click starts —
+        never for a click `sent_before_emptied`, which the first click has done; one that came back with the fields
+        filled empties them again (a rerun)."""
+        clicked = st.button(label, key=kwargs.pop("key", f"{self.key}-{name}"), **kwargs)
+        if clicked and self.refilled:
+            self.clear_on_next_run()
+            st.rerun()
+        return clicked and not self.sent_before_emptied
 
     def clear_on_next_run(self) -> None:
         """Draw the fields with their `defaults` on the next run (st.form's clear_on_submit). Set through the session
         state before they are drawn, so the browser shows the empty fields too (a forgotten value is still shown, and
         sent back: qa18)."""
         st.session_state[_CLEAR + self.key] = dict(self.defaults)
+        st.session_state[_SENT + self.key] = {name: st.session_state.get(name) for name in self.defaults}
 
 
 @contextmanager
 def live_form(key: str, defaults: Mapping[str, Any] | None = None, border: bool = True) -> Iterator[LiveForm]:
     """Draw a form's fields inside; `defaults` maps the keys of the fields `clear_on_next_run` empties to their empty
-    values."""
-    cleared = st.session_state.pop(_CLEAR + key, None)
-    st.session_state.update(cleared or {})
+    values.
+
+    A double click on a submit that empties the form sends its second click with the fields as the browser still shows
+    them, filled. That click reaches the server either with the run that empties the form, or — when the first run
+    took longer than the gap between the clicks — with the run after it, the fields set back to exactly what the first
+    click sent. Both are `sent_before_emptied`, and `submit` ignores them (fields typed or chosen anew are a new
+    submission). A newer click stops a run where it is: the clear is done only once the form has been drawn to its
+    end, so a run stopped inside the form leaves it to the next (stop 46's CI: the second click came back with the
+    fields filled, and assigned the work again)."""
+    defaults = dict(defaults or {})
+    pending = st.session_state.get(_CLEAR + key)
+    if pending is not None:
+        st.session_state.update(pending)
+    sent = st.session_state.get(_SENT + key, {})
+    refilled = (pending is None and bool(st.session_state.get(_EMPTIED + key)) and sent != defaults
+                and all(st.session_state.get(name) == value for name, value in sent.items()))
     with st.container(border=border, key=key):
-        yield LiveForm(key, dict(defaults or {}), cleared is not None)
+        yield LiveForm(key, defaults, emptied=pending is not None, refilled=refilled)
+    if pending is not None and st.session_state.get(_CLEAR + key) is pending:
+        del st.session_state[_CLEAR + key]
+    st.session_state[_EMPTIED + key] = pending is not None and _CLEAR + key not in st.session_state
 
 
 def unsaved_changes(changed: bool, key: str) -> bool:

@@ -31,8 +31,8 @@ today = local_day(utcnow(), zone())
 scenarios, _problems = scenario_resources()
 
 st.title(tr("作业布置", "Assignments"))
-# What the last 布置 did stays said until the next scenario is chosen (below): a double click's second click may come
-# with a run after the emptied form's (its 请选择一个情景 then stands beside it, not in its place).
+# What the last 布置 did stays said until the next scenario is chosen (below), whichever run a double click's second
+# click comes with.
 if "assignment_message" in st.session_state:
     st.success(escape_markdown(st.session_state["assignment_message"]), icon=":material/check_circle:")
 
@@ -67,12 +67,12 @@ else:
         mode = mode_col.radio(tr("模式", "Mode"), ["training", "exam"], horizontal=True, **kept("assignment_mode"),
                               format_func=mode_choice)
         due = due_col.date_input(tr("截止日期", "Due date"), value=default_due_date(today), min_value=today, **kept("assignment_due", valid=lambda day: day >= today))
-        if scenario_id is not None:
+        if scenario_id is not None and not form.sent_before_emptied:
             st.session_state.pop("assignment_message", None)  # the next one is being set up
-        # A click that reaches a form emptied in the same run is the second of a double click, sent before the
-        # browser drew the empty form: the first one assigned the work. One that reaches it a run later is told to
-        # choose a scenario, beside the first one's message, still said.
-        if form.submit(tr("布置", "Assign"), type="primary", key="assignment_submit") and not form.cleared:
+        # A double click's second click is not a second 布置 (ui.live_form: it may come with the fields as they were
+        # before they were emptied); one on the empty form a run later is told to choose a scenario, beside the first
+        # one's message, still said.
+        if form.submit(tr("布置", "Assign"), type="primary", key="assignment_submit"):
             in_force = {progress.assignment.id for progress in team_assignments(db, user)}
             try:
                 made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)

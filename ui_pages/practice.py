@@ -158,8 +158,9 @@ def pick_scenario() -> None:
 
 
 def mood_meter(mood: int, band: str) -> None:
-    st.progress(mood / 100, text=tr(f"客户情绪：{mood} / 100（{BAND_NAMES[band][0]}）",
-                                    f"Customer mood: {mood} / 100 ({BAND_NAMES[band][1]})"))
+    """The customer's mood with its scale: "mood 24 / 100" alone read as a bad mood in English, where 0 is calm (qa23)."""
+    st.progress(mood / 100, text=tr(f"客户情绪：{mood} / 100（{BAND_NAMES[band][0]}；0 平静 … 100 愤怒）",
+                                    f"Customer mood: {mood} / 100 ({BAND_NAMES[band][1]}; 0 calm … 100 furious)"))
 
 
 def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> None:

@@ -259,10 +259,29 @@ def test_after_assigning_the_form_is_empty_and_the_message_says_what_to_whom_and
 
 def test_assigning_work_already_in_force_says_it_is_not_assigned_twice(app_env, store) -> None:
     at = assign_exam(app_env, store)
-    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
-    at.radio(key="assignment_mode").set_value("exam")
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off").run()  # chosen anew: a run, as in a browser
+    at.radio(key="assignment_mode").set_value("exam").run()
     at.button(key="assignment_submit").click().run()
     assert not at.exception, at.exception
     [message] = [s.value.replace("\\", "") for s in at.success]
     assert message.startswith("这项作业已经布置过，没有重复布置：犹豫期咨询（测试）（考试），布置给一组，截止日期 "), message
+    assert len(team_assignments(store, at.session_state["user"])) == 1
+
+
+def test_a_double_clicks_second_click_sent_before_the_form_was_emptied_assigns_nothing_and_keeps_the_message(
+        app_env, store) -> None:
+    """Stop 46's CI: on a slow machine the second click of a double click on 布置 came with the run after the one that
+    emptied the form, carrying the fields as the browser still showed them (the scenario, 考试). It assigned the same
+    work again and the page said 这项作业已经布置过 — the instructor had clicked once, in their mind."""
+    at = assign_exam(app_env, store)
+    first = [s.value for s in at.success]
+    assert first and first[0].startswith("已布置给一组"), first
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")  # the browser's stale fields, with the click
+    at.radio(key="assignment_mode").set_value("exam")
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == first
+    assert not at.error
+    assert at.selectbox(key="assignment_scenario").value is None  # emptied again, as the message says
+    assert at.radio(key="assignment_mode").value == "training"
     assert len(team_assignments(store, at.session_state["user"])) == 1

@@ -334,6 +334,20 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
     assert any("本次练习重点" in i.value and "核实身份" in i.value for i in reloaded.info)
 
 
+def test_the_english_mood_meter_says_which_end_of_its_scale_is_calm(app_env, store, english_outside_runs) -> None:
+    """qa23: "Customer mood: 24 / 100 (calm)" read as a customer in a bad mood to an English trainee (low mood); the
+    meter says its scale, as the report's mood chart does."""
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "英文情绪坐席")
+    at.session_state["lang"] = "en"
+    at.run()
+    at.button(key="practice_start").click().run()
+    assert not at.exception, at.exception
+    meter = at.get("progress")[0].proto.text
+    assert meter.startswith("Customer mood: 55 / 100") and "0 calm … 100 furious" in meter, meter
+
+
 def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:
     (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
     at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)

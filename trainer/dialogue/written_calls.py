@@ -1,6 +1,6 @@
 """Whole practice calls written by people, with their writers' marks: the one reader of the call files.
 
-Four sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
+Five sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
 turns, the marked faults and the points it missed):
 - held-out: tests/trainer/dialogue/transcripts/calls.yaml (figures only; never tuned on);
 - tune: tests/trainer/dialogue/transcripts/tune/*.yaml (fresh writers' calls, read and tuned on freely);
@@ -25,7 +25,8 @@ from trainer.dialogue.behaviours import NEGATIVE
 
 TRANSCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "trainer" / "dialogue" / "transcripts"
 CALL_SETS = {"held-out": (TRANSCRIPTS_DIR / "calls.yaml",), "tune": (TRANSCRIPTS_DIR / "tune",),
-             "tune-regional": (TRANSCRIPTS_DIR / "tune_regional",), "check": (TRANSCRIPTS_DIR / "check",)}
+             "tune-regional": (TRANSCRIPTS_DIR / "tune_regional",), "check": (TRANSCRIPTS_DIR / "check",),
+             "check-standard": (TRANSCRIPTS_DIR / "check_standard",)}
 KINDS = {"good": "good", "bad": "bad", "bad2": "bad", "mixed": "mixed"}
 
 

@@ -1,7 +1,8 @@
 """English forms of a fill-in answer, so a trainee on the English UI can answer in English (qa22 T1).
 
 A number with its unit has fixed English forms: 5个工作日 is "5 working days" or "five working days", 30日 is
-"30 days", 18周岁 "18 years old". The unit is part of the answer, as it is in Chinese: "5 days" is not 5个工作日
+"30 days", 18周岁 "18 years old". A date has the ways English writes it: 2021年2月1日 is "1 February 2021",
+"February 1, 2021", "1 Feb 2021" or "2021-02-01" (qa23: an English trainee's "February 1, 2021" was marked wrong). The unit is part of the answer, as it is in Chinese: "5 days" is not 5个工作日
 (working days and calendar days are different limits, and 5天 is not accepted for 5个工作日 either), and a wrong
 number never matches. A term has an English form only where the glossary gives its group an English phrase that
 is always that term (no spoken_if / spoken_unless condition).
@@ -30,6 +31,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "倍": ("times",),
 }
 _PLURALS = frozenset({"days", "workdays", "months", "years", "hours"})
+_MONTHS = ("January February March April May June July August September October November December").split()
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -70,15 +73,27 @@ def quantity_forms(value: float, unit: str) -> list[str]:
     return forms
 
 
+def date_forms(year: int, month: int, day: int) -> list[str]:
+    """English forms of a calendar date, the content's own (1 February 2021) first; [] for no such date."""
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return []
+    name = _MONTHS[month - 1]
+    names = (name, name[:3]) if len(name) > 3 else (name,)
+    return [f"{day} {n} {year}" for n in names] + [f"{n} {day}, {year}" for n in names] + [f"{year}-{month:02d}-{day:02d}"]
+
+
 def _singular(name: str) -> str:
     """A unit's name for one (days → day, years old → year old, business days → business day)."""
     return " ".join(w[:-1] if w in _PLURALS else w for w in name.split(" "))
 
 
 def english_answers(answer: str, glossary: Sequence[GlossaryGroup] = ()) -> tuple[str, ...]:
-    """English forms of a Chinese fill-in answer, the usual one first: a number with its unit, a bare number
+    """English forms of a Chinese fill-in answer, the usual one first: a date, a number with its unit, a bare number
     (15 → fifteen) or a term the glossary names in English; () when it has none."""
     text = answer.strip()
+    date = _DATE.fullmatch(text)
+    if date:
+        return tuple(date_forms(*map(int, date.groups())))
     if re.fullmatch(r"\d+", text):
         return tuple(_numbers(float(text))[1:])
     found = quantities(text)

@@ -16,6 +16,9 @@ from kb.chinese_text import quantities
 from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
+from trainer.quiz.blanks import same_blank
+from trainer.quiz.option_tells import english_gives_itself_away
+from trainer.quiz.titles import document_names, inside_title
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
@@ -121,7 +124,7 @@ def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
     return options
 
 
-def _echo(option: str, question_grams: frozenset[str]) -> float:
+def opening_echo(option: str, question_grams: frozenset[str]) -> float:
     """Share of the option's opening words that repeat the question's."""
     grams = bigrams(opening(option))
     return len(grams & question_grams) / len(grams) if grams else 0.0
@@ -129,8 +132,8 @@ def _echo(option: str, question_grams: frozenset[str]) -> float:
 
 def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
     """Whether the right option alone opens with the question's own words (受益人由谁指定？ → 受益人由…)."""
-    return (_echo(right.option, right.question_grams) >= ECHOES_QUESTION
-            and all(_echo(d, right.question_grams) == 0 for d in distractors))
+    return (opening_echo(right.option, right.question_grams) >= ECHOES_QUESTION
+            and all(opening_echo(d, right.question_grams) == 0 for d in distractors))
 
 
 def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None) -> Question | None:
@@ -142,6 +145,8 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
         return None
     entry = right.entry
     en_options = english_options([entry, *(o.entry for o in others)]) if _english(entry, "question") else ()
+    if en_options and english_gives_itself_away(_english(entry, "question"), en_options, ECHOES_QUESTION):
+        en_options = ()  # asked in Chinese on the English UI, where its options give nothing away
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
         options=(right.option, *distractors), answer=0,
@@ -155,10 +160,42 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
 
 
 def fill_facts(entry: Entry) -> list[Fact]:
-    """What to blank, numbers first: the key numbers, then one key term not given away by the question."""
-    numbers = number_facts(entry.answer)
-    terms = term_facts(entry.answer, entry.keywords, exclude=entry.question)[:1]
-    return (numbers + terms)[:MAX_FILL_PER_ENTRY]
+    """What to blank first, numbers first: the key numbers, then one key term not given away by the question.
+    A fact's place in this list is its fill-in's number (gen-fill:<entry>:<n>), which reviews are stored by."""
+    return _first_facts(*_fill_candidates(entry))
+
+
+def _fill_candidates(entry: Entry) -> tuple[list[Fact], list[Fact]]:
+    """The answer's key numbers and its key terms not given away by the question."""
+    return number_facts(entry.answer), term_facts(entry.answer, entry.keywords, exclude=entry.question)
+
+
+def _first_facts(numbers: list[Fact], terms: list[Fact]) -> list[Fact]:
+    return (numbers + terms[:1])[:MAX_FILL_PER_ENTRY]
+
+
+def numbered_fill_facts(entry: Entry, titles: Sequence[str] = ()) -> list[tuple[int, Fact]]:
+    """The facts to blank, each with its fill-in's number. A first fact inside a cited title or asking again what
+    an earlier one asks is skipped, its number left unused, so no id comes to name another question (reviews
+    are stored by id); the entry's next number or key term takes its place, numbered after the first ones."""
+    chosen: list[tuple[int, Fact]] = []
+
+    def fits(fact: Fact) -> bool:
+        return (not inside_title(fact.sentence, fact.start, fact.end, titles)
+                and not any(same_blank(fact, earlier) for _, earlier in chosen))
+
+    numbers, terms = _fill_candidates(entry)
+    first = _first_facts(numbers, terms)
+    for n, fact in enumerate(first):
+        if fits(fact):  # one at a time: fits reads what was chosen before
+            chosen.append((n, fact))
+    spares = (f for f in numbers + terms if f not in first)
+    for spare_number in range(MAX_FILL_PER_ENTRY, MAX_FILL_PER_ENTRY + len(first) - len(chosen)):
+        fact = next((f for f in spares if fits(f)), None)
+        if fact is None:
+            break
+        chosen.append((spare_number, fact))
+    return chosen
 
 
 def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[str, tuple[str, ...]]:
@@ -173,9 +210,12 @@ def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[
     return f"{_english(entry, 'question')}\n{blanked}", tuple(dict.fromkeys((match.group(0), *forms)))
 
 
-def fill_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
+def fill_questions(entry: Entry, content: ContentSet | None = None,
+                   titles: Sequence[str] | None = None) -> list[Question]:
+    """The entry's fill-ins; `titles`, the content's document names (`document_names`), are read once per bank."""
     questions = []
-    for n, fact in enumerate(fill_facts(entry)):
+    titles = document_names(content) if titles is None else titles
+    for n, fact in numbered_fill_facts(entry, titles):
         en_prompt, en_accept = english_fill(entry, fact, content)
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
@@ -204,7 +244,8 @@ def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str,
     return statement, f"False: it is {match.group(0)}, not {wrong_forms[0]}. {sentence}"
 
 
-def true_false_questions(entry: Entry, content: ContentSet | None = None) -> list[Question]:
+def true_false_questions(entry: Entry, content: ContentSet | None = None,
+                         titles: Sequence[str] | None = None) -> list[Question]:
     """Statements from the answer; most have one number or term changed to a plausible wrong one.
 
     Only sentences that stand alone become statements (`statement_problem`): a fragment such
@@ -212,7 +253,10 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None) -> lis
     """
     questions = []
     facts = [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None]
+    titles = document_names(content) if titles is None else titles
     for n, fact in enumerate(facts[:MAX_TRUE_FALSE_PER_ENTRY]):
+        if inside_title(fact.sentence, fact.start, fact.end, titles):
+            continue  # a title changed is no rule turned false; the number stays unused, as a fill-in's does
         item_id = f"gen-tf:{entry.id}:{n}"
         stays_true = _stable_choice(item_id, 3) == 0
         if stays_true:
@@ -237,12 +281,13 @@ def generated_questions(kb: KnowledgeBase) -> list[Question]:
     """Every question the FAQ entries yield, in content order."""
     nearest = kb.similar_entries(DISTRACTOR_DEPTH, max_cosine=SAME_FACT_COSINE)
     gists = {entry.id: Gist.of(entry) for entry in kb.entries()}
+    titles = document_names(kb.content)
     questions: list[Question] = []
     for entry in kb.entries():
         candidates = [gists[i] for i in nearest.get(entry.id, []) if i in gists]
         choice = choice_question(gists[entry.id], candidates, kb.content)
         if choice is not None:
             questions.append(choice)
-        questions += fill_questions(entry, kb.content)
-        questions += true_false_questions(entry, kb.content)
+        questions += fill_questions(entry, kb.content, titles)
+        questions += true_false_questions(entry, kb.content, titles)
     return questions

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from kb import load_content
 from kb.content import GlossaryGroup, QuizEnglish, QuizItem
+from tests.conftest import REAL_CONTENT
 from trainer.quiz.english_answers import (english_answers, english_sentences, english_short_form, find_once,
                                           quantity_forms)
+from trainer.quiz.generation import fill_questions
 from trainer.quiz.question import from_quiz_item
 
 # (the Chinese answer, English answers that are right, answers that are wrong)
@@ -80,3 +83,24 @@ def test_a_wrong_value_put_into_an_english_statement_reads_as_english() -> None:
     """A false true/false statement swaps in a wrong value in its usual form: "1 working day", not "1 working days"."""
     assert quantity_forms(1, "工作日")[0] == "1 working day" and quantity_forms(1, "岁")[0] == "1 year old"
     assert quantity_forms(10, "工作日")[0] == "10 working days" and quantity_forms(2, "万元")[0] == "20000 yuan"
+
+
+def test_a_date_is_right_in_the_ways_english_writes_it_and_another_date_stays_wrong() -> None:
+    """qa23: an English trainee typed "February 1, 2021" for 2021年2月1日 and was told "Not quite"."""
+    question = fill_in("2021年2月1日")
+    for asked in (question, question.in_english()):
+        for typed in ("1 February 2021", "February 1, 2021", "Feb 1 2021", "1 feb. 2021", "2021-02-01", "2021年2月1日"):
+            assert asked.is_correct(typed), typed
+        for typed in ("31 January 2021", "January 31, 2021", "1 February 2020", "February 11, 2021", "2021-01-02"):
+            assert not asked.is_correct(typed), typed
+
+
+def test_the_real_fill_in_on_the_date_of_the_critical_illness_switch_is_asked_in_english() -> None:
+    """qa23: gen-fill:ci-version-switch:0 was shown in Chinese (“no English version yet”) though the entry's English
+    says "from 1 February 2021"; it is asked in that sentence now, its blank where the date was."""
+    content = load_content(REAL_CONTENT)
+    entry = content.entries["ci-version-switch"]
+    question = next(q for q in fill_questions(entry, content) if q.answer == "2021年2月1日").in_english()
+    assert not question.in_chinese_only()
+    assert "from ____ critical-illness products" in question.prompt and "1 February 2021" not in question.prompt
+    assert question.is_correct("February 1, 2021") and not question.is_correct("31 January 2021")

@@ -12,8 +12,11 @@ from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, 
 from trainer.quiz.bank import make_quiz, question_bank
 from kb.chinese_text import quantities
 from trainer.quiz.facts import opening, option_text, short_form, statement_problem, swappable_facts, wrong_terms
-from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, Gist, choice_question, gives_itself_away, pick_distractors,
-                                     true_false_questions)
+from trainer.quiz.blanks import same_blank
+from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, ECHOES_QUESTION, Gist, choice_question, fill_questions,
+                                     gives_itself_away, numbered_fill_facts, pick_distractors, true_false_questions)
+from trainer.quiz.option_tells import english_gives_itself_away
+from trainer.quiz.titles import document_names, inside_title
 
 
 def assert_well_formed(question: Question) -> None:
@@ -324,3 +327,89 @@ def test_generated_questions_are_in_english_where_the_entry_states_the_fact_in_e
     english_fill = next(q for q in english if q.id == "gen-fill:svc-policyholder-change:0").in_english()
     assert english_fill.is_correct("2 working days") and english_fill.is_correct("two business days")
     assert not english_fill.is_correct("2 days") and not english_fill.is_correct("5 working days")
+
+
+# ---------------------------------------------------------------------------- quiz48: titles, blanks asked twice, English tells
+
+
+def test_no_generated_item_blanks_or_changes_a_word_of_a_cited_title(real_kb: KnowledgeBase) -> None:
+    """qa22's note: gen-fill:norms-call-recording:0 asked for 可回溯 in 保险销售行为____管理暂行办法 — a regulation's
+    name, not a rule; norms-consumer-eight-rights blanked 消费者权益保护 in 《银行保险机构消费者权益保护管理办法》."""
+    bank = question_bank(real_kb)
+    titles = document_names(real_kb.content)
+    for question in bank.values():
+        if question.generated and question.type == "fill_blank":
+            line = question.prompt.splitlines()[-1]
+            start = line.index(BLANK)
+            sentence = line.replace(BLANK, str(question.answer))
+            assert not inside_title(sentence, start, start + len(str(question.answer)), titles), (question.id, line)
+    assert "gen-fill:norms-call-recording:0" not in bank  # the entry has no other number or key term to ask
+    # Another fact is asked instead, under a number no fill-in had: reviews of :0 do not land on it.
+    assert "gen-fill:norms-consumer-eight-rights:0" not in bank
+    assert bank["gen-fill:norms-consumer-eight-rights:2"].answer == "知情权"
+
+
+def test_a_title_is_found_by_its_full_name_a_shortened_name_or_its_brackets(real_kb: KnowledgeBase) -> None:
+    titles = document_names(real_kb.content)
+    sentence = "须全程录音（保险销售行为管理办法第三十一条；可回溯管理暂行办法第五条；《某某规则》第二条），不得外泄。"
+    for word in ("可回溯", "销售行为", "某某"):
+        at = sentence.index(word)
+        assert inside_title(sentence, at, at + len(word), titles), word
+    for word in ("全程录音", "外泄"):
+        at = sentence.index(word)
+        assert not inside_title(sentence, at, at + len(word), titles), word
+
+
+def test_an_entry_never_asks_the_same_blank_twice() -> None:
+    """svc-orphan-policy's 30日 is both its key number and a keyword: :0 and :1 were one question asked twice."""
+    answer = "公司应在离职手续办理完成后30日内通知投保人离职信息和获得后续服务的途径（保险销售行为管理办法第三十六条）。"
+    entry = Entry(id="e", category="x", question="业务员离职了怎么办？", answer=answer, keywords=("30日", "后续服务"))
+    asked = {q.id: q.answer for q in fill_questions(entry)}
+    # 30日 once, under its number; the spare key term takes a number no fill-in had, so :1's reviews stay unused.
+    assert asked == {"gen-fill:e:0": "30日", "gen-fill:e:2": "后续服务"}
+    assert not same_blank(*(f for _, f in numbered_fill_facts(entry)))
+
+
+def test_the_real_bank_asks_no_blank_twice_and_keeps_every_other_id_on_its_question(real_kb: KnowledgeBase) -> None:
+    bank = question_bank(real_kb)
+    fills: dict[str, list[Question]] = {}
+    for question in bank.values():
+        if question.generated and question.type == "fill_blank":
+            fills.setdefault(question.entry_id, []).append(question)
+    for entry_id, questions in fills.items():  # one answer in two sentences is two facts (claims-30-day-clock)
+        asked = [(str(q.answer), q.prompt.replace(BLANK, str(q.answer))) for q in questions]
+        assert len(set(asked)) == len(asked), (entry_id, asked)
+    assert bank["gen-fill:svc-orphan-policy:0"].answer == "30日" and "gen-fill:svc-orphan-policy:1" not in bank
+    assert bank["gen-fill:svc-orphan-policy:2"].answer == "后续服务"
+
+
+def _english_entry(entry_id: str, question: str, answer: str, en_question: str, en_answer: str) -> Entry:
+    return Entry(id=entry_id, category="x", question=question, answer=answer,
+                 en={"question": en_question, "answer": en_answer})
+
+
+def test_english_options_where_only_the_right_one_repeats_the_question_are_not_asked_in_english() -> None:
+    """On the English UI the right option alone opened with the question's words ("What counts as an accident?" —
+    "An accident is …"): a trainee picks it without knowing the rule. The item is asked in Chinese there."""
+    right = _english_entry("a", "意外怎么认定？", "外来、突发、非本意、非疾病的客观事件才算意外。",
+                           "What counts as an accident?", "An accident counts only when it is external, sudden and unintended.")
+    others = [_english_entry(f"o{i}", q, a, eq, ea) for i, (q, a, eq, ea) in enumerate([
+        ("等待期多久？", "等待期最长不超过180天，以合同条款为准。", "How long is the waiting period?",
+         "The waiting period is at most 180 days."),
+        ("犹豫期多久？", "犹豫期一般为15日，自签收保单次日起算。", "How long is the cooling-off period?",
+         "The cooling-off period is usually 15 days from receipt."),
+        ("复效期限多久？", "效力中止后2年内可以申请复效。", "How long can a lapsed policy be reinstated?",
+         "Reinstatement may be applied for within 2 years of the lapse."),
+    ])]
+    question = choice_question(Gist.of(right), [Gist.of(o) for o in others])
+    assert question is not None and question.options[0].startswith("外来")  # the Chinese options give nothing away
+    assert question.in_chinese_only() and question.en_options == ()
+    assert english_gives_itself_away("What counts as an accident?", (
+        "An accident counts only when it is external", "The waiting period is at most 180 days",
+        "The cooling-off period is usually 15 days", "Reinstatement may be applied for within 2 years"), ECHOES_QUESTION)
+
+
+def test_no_real_english_choice_item_is_given_away_by_its_opening(real_kb: KnowledgeBase) -> None:
+    english = [q for q in question_bank(real_kb).values() if q.generated and q.type == "single" and q.en_options]
+    assert len(english) >= 250
+    assert [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, ECHOES_QUESTION)] == []
