@@ -214,7 +214,9 @@ with tabs[5]:
         st.caption(tr(f"平均分最低的情景；常见问题统计每个情景最近 {FAULT_SAMPLE} 次通话。",
                       f"The scenarios with the lowest mean score; faults counted on each one's newest {FAULT_SAMPLE} calls."))
         for w in worst:
-            with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · {w.calls} {tr('次', 'calls')}"):
+            # "1 calls" in English (qa23 I5): the count with its noun in the right number
+            with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
+                             + tr(f"{w.calls} 次", counted(w.calls, "call"))):
                 for fault in w.faults:
                     st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}")
                     for quote in fault.quotes:

@@ -520,3 +520,14 @@ def test_every_chart_is_described_to_a_screen_reader_in_the_uis_language(app_env
     for spec in specs:
         words = _chart_words(spec)
         assert all(words) and not [w for w in words if re.search(foreign, w)], (spec.get("usermeta"), words)
+
+
+def test_a_worst_scenario_with_one_call_says_1_call_in_english(app_env, store) -> None:
+    """qa23 I5: 团队概览's worst scenarios read "… · mean 67 · 1 calls" on the English UI."""
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    practice_call(store, agent, "angry-claim", 67, days_ago=1)
+    labels = [e.label for e in page("ui_pages/team.py", teacher, lang="en").expander]
+    assert any(label.endswith(" · mean 67 · 1 call") for label in labels), labels
+    labels = [e.label for e in page("ui_pages/team.py", teacher).expander]
+    assert any(label.endswith(" · 平均分 67 · 1 次") for label in labels), labels
