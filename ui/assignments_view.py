@@ -10,7 +10,7 @@ from trainer.assignments.store import AssignmentInfo
 from trainer.clock import utcnow
 from trainer.dialogue.scenario import Scenario
 from trainer.insights.periods import local_day
-from ui.display import scenario_title, when, zone
+from ui.display import scenario_title, when_labelled, zone
 from ui.i18n import tr
 from ui.render import escape_markdown
 
@@ -71,8 +71,8 @@ def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, 
             title_col.markdown(f"**{escape_markdown(scenario_title(assignment.scenario_id))}** · "
                                f"{mode_name(assignment.mode)} · {due_text(assignment)}")
             if assignment.done:
-                title_col.caption(tr(f"已完成 · {when(assignment.done_at)} · 得分 {round(assignment.score or 0)}",
-                                     f"Done · {when(assignment.done_at)} · score {round(assignment.score or 0)}"))
+                title_col.caption(tr(f"已完成 · {when_labelled(assignment.done_at)} · 得分 {round(assignment.score or 0)}",
+                                     f"Done · {when_labelled(assignment.done_at)} · score {round(assignment.score or 0)}"))
             elif scenario is None:
                 title_col.caption(tr("这个情景暂时不可用，请联系培训师。", "This scenario is not available now; ask your instructor."))
             else:

@@ -15,7 +15,7 @@ from trainer.dialogue.scenario import Scenario
 from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.insights.calls import CallScore
 from ui import charts
-from ui.display import outcome_name, rubric_name, subscore_name, when
+from ui.display import outcome_name, rubric_name, subscore_name, time_heading, when
 from ui.exports import show_chart
 from ui.i18n import counted, tr, tr_worded
 from ui.render import escape_markdown, mark
@@ -125,7 +125,7 @@ def show_turns(report: Report) -> None:
 
 def show_history(history: list[CallScore], key: str) -> None:
     """The trainee's scores on this scenario over time (finished calls, oldest first; two or more)."""
-    when_col, score = tr("时间", "When"), tr("得分", "Score")
+    when_col, score = time_heading("时间", "When"), tr("得分", "Score")
     frame = pd.DataFrame([{when_col: when(c.finished_at), score: round(c.score)} for c in history])
     show_chart(charts.trend(frame, when_col, score, [when_col, score], domain=(0, 100)), f"{key}_history")
     best = max(c.score for c in history)

@@ -12,7 +12,7 @@ from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
 from ui.call_report import show_finding, show_lessons, show_outcome, show_still_open, show_strengths
-from ui.display import scenario_title, subscore_name, when
+from ui.display import scenario_title, subscore_name, when_labelled
 from ui.i18n import tr
 from ui.objections_view import show_objections
 from ui.render import escape_markdown
@@ -23,7 +23,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
                     heading: bool = True) -> None:
     """The whole report of one saved call; `heading` False inside an expander that already names it."""
     if heading:
-        st.subheader(f"{scenario_title(call.scenario_id)} · {when(call.finished_at or call.started_at)}")
+        st.subheader(f"{scenario_title(call.scenario_id)} · {when_labelled(call.finished_at or call.started_at)}")
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
     show_outcome(outcome_col, call.outcome)
@@ -62,7 +62,7 @@ def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserIn
             st.markdown("**" + tr("培训师评语", "Instructor's comments") + "**")
             for comment in comments:
                 st.markdown(escape_markdown(comment.text))
-                st.caption(escape_markdown(f"{comment.author_name} · {when(comment.created_at)}"))
+                st.caption(escape_markdown(f"{comment.author_name} · {when_labelled(comment.created_at)}"))
     if not can_comment(viewer, owner):
         return
     with st.form(f"comment_form_{call.id}", clear_on_submit=True):

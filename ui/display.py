@@ -132,6 +132,30 @@ def when(moment: datetime | None, empty: str = "") -> str:
     return local_time(moment, settings().timezone) if moment else empty
 
 
+# The zones people in the company call by a name; any other is named by its id (Asia/Tokyo 时间).
+ZONE_NAMES = {"Asia/Shanghai": ("北京时间", "Beijing time"), "Asia/Chongqing": ("北京时间", "Beijing time"),
+              "Asia/Harbin": ("北京时间", "Beijing time"), "PRC": ("北京时间", "Beijing time"),
+              "Asia/Hong_Kong": ("香港时间", "Hong Kong time"), "UTC": ("UTC 时间", "UTC"),
+              "Etc/UTC": ("UTC 时间", "UTC")}
+
+
+def zone_name() -> str:
+    """The company's time zone (settings.timezone) as a reader names it: 北京时间. Every time on screen is on that
+    clock, and none said so: an administrator abroad, or one who knew the server runs on UTC, could not tell (qa22)."""
+    name = settings().timezone
+    return tr(*ZONE_NAMES.get(name, (f"{name} 时间", f"{name} time")))
+
+
+def time_heading(zh: str, en: str) -> str:
+    """A table column (or chart axis) of times, with the zone they are in: 创建时间（北京时间）."""
+    return tr(f"{zh}（{zone_name()}）", f"{en} ({zone_name()})")
+
+
+def when_labelled(moment: datetime | None, empty: str = "") -> str:
+    """`when` for a time standing on its own (a caption, a cell of a column of statuses): 2026-12-07 08:25（北京时间）."""
+    return tr(f"{when(moment)}（{zone_name()}）", f"{when(moment)} ({zone_name()})") if moment else empty
+
+
 def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
     """How long ago `moment` was, in local days (今天 / 昨天 / 5 天前): short enough for a metric on a 1024 px
     screen, where the full date and time of 坐席详情's 最近训练 showed as "2026-…" (qa17)."""
@@ -146,8 +170,9 @@ def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
 
 
 def clock(moment: datetime) -> str:
-    """HH:MM in the company's time zone."""
-    return clock_time(moment, settings().timezone)
+    """HH:MM in the company's time zone, named: 08:25（北京时间）."""
+    return tr(f"{clock_time(moment, settings().timezone)}（{zone_name()}）",
+              f"{clock_time(moment, settings().timezone)} ({zone_name()})")
 
 
 def zone() -> ZoneInfo:

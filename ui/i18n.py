@@ -132,12 +132,15 @@ def language_switch() -> None:
 # - each heading's hidden link, read out as "Link to heading" and one more Tab stop per heading (qa15 #13),
 #   is left out: no page links to its headings. `anchor=False` would do it per st.title/st.subheader call, but
 #   not for Markdown headings (#### in an answer's title), and a new heading would bring it back.
-_EMPTY_LIST = '[data-testid="stSelectboxVirtualDropdown"] [role="listbox"][data-empty="true"] [role="option"] span'
+# A multiselect's list says the same words in its own dropdown (作业布置's 指定坐席 typed with no match: polish34).
+_EMPTY_LISTS = tuple(f'[data-testid="{dropdown}"] [role="listbox"][data-empty="true"] [role="option"] span'
+                     for dropdown in ("stSelectboxVirtualDropdown", "stMultiSelectDropdown"))
+_EMPTY_LIST, _EMPTY_LIST_AFTER = ", ".join(_EMPTY_LISTS), ", ".join(f"{part}::after" for part in _EMPTY_LISTS)
 _SKIP_LINK = '[data-testid="stSkipToContent"]'
 SKIP_LINK_NAME = {"zh": "跳到主要内容", "en": "Skip to main content"}
 _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
                      f'{_EMPTY_LIST} {{font-size: 0}} '
-                     f'{_EMPTY_LIST}::after {{content: "没有匹配的选项"; font-size: 0.875rem}} '
+                     f'{_EMPTY_LIST_AFTER} {{content: "没有匹配的选项"; font-size: 0.875rem}} '
                      f'{_SKIP_LINK} {{font-size: 0 !important}} '
                      f'{_SKIP_LINK}::after {{content: "{SKIP_LINK_NAME["zh"]}"; font-size: 1rem}} '
                      '[data-testid="stHeaderActionElements"] a[href^="#"] {display: none}</style>')
@@ -159,7 +162,7 @@ _NO_ENGLISH_HINTS = ('<style>[data-testid="InputInstructions"] {display: none} '
 # UI's language too, and back in English after a switch. Nothing else on the page is touched.
 _SPOKEN = """<script>(() => {
 const lang = __LANG__, name = __NAME__, reworded = __ANNOUNCEMENTS__, labels = __LABELS__, bulk = __BULK__,
-      roles = __ROLES__, tips = __TIPS__;
+      roles = __ROLES__, tips = __TIPS__, dates = __DATES__;
 const chinese = lang.startsWith("zh"), english = /[A-Za-z]/;
 document.documentElement.lang = lang;
 const options = new Set();  // the option texts seen on this page: what an announcement may name
@@ -191,6 +194,13 @@ const label = () => {
     const text = shown.firstChild, found = text && tips.find(([said]) => said === text.nodeValue);
     if (found) text.nodeValue = found[1];
   }
+  // an empty date box's parts ("yyyy", said "Empty"): their text node and spoken value reworded in place
+  for (const segment of document.querySelectorAll('[data-testid="stDateInput"] [role="spinbutton"]')) {
+    const value = segment.getAttribute("aria-valuetext");
+    if (value in dates) segment.setAttribute("aria-valuetext", dates[value]);
+    const text = segment.firstChild;
+    if (text && text.nodeType === Node.TEXT_NODE && text.nodeValue in dates) text.nodeValue = dates[text.nodeValue];
+  }
   if (!chinese) return;
   for (const option of document.querySelectorAll('[role="option"], [data-tag] [title]')) {
     const text = option.textContent.trim();
@@ -213,7 +223,8 @@ label();
 if (window.__agentTrainerSkipLink) window.__agentTrainerSkipLink.disconnect();
 window.__agentTrainerSkipLink = new MutationObserver(label);
 window.__agentTrainerSkipLink.observe(document.body, {childList: true, subtree: true, attributes: true,
-                                                       attributeFilter: ["aria-label", "aria-roledescription"],
+                                                       attributeFilter: ["aria-label", "aria-roledescription",
+                                                                         "aria-valuetext"],
                                                        characterData: true});
 })();</script>"""
 PAGE_LANG = {"zh": "zh-CN", "en": "en"}
@@ -245,7 +256,8 @@ SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Cl
                  ("progress", "进度"), ("Choose date range", "选择日期范围"), ("{} start date", "{}开始日期"),
                  ("{} end date", "{}结束日期"), ("Increment", "增加"), ("Decrement", "减少"), ("Show data", "显示数据"),
                  ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"),
-                 ("Show chart", "显示图表"), ("Copied!", "已复制"))  # the chart toolbar's, polish32
+                 ("Show chart", "显示图表"), ("Copied!", "已复制"),  # the chart toolbar's, polish32
+                 ("Dismiss", "关闭"), ("file upload", "上传文件"))  # an open list's hidden closer, an upload box's input (polish34)
 # What Vega calls a chart's parts for a screen reader, whatever the language (vega-view and vega-scenegraph: the chart
 # "visualization", an axis, a legend, a title, a group of marks "<type> mark container", a mark "<type> mark"), each
 # with its Chinese (polish32: read in English on the Chinese 我的进度). The charts name their marks themselves
@@ -268,7 +280,12 @@ NAMED_PARTS = ", ".join((
     '[role="dialog"]:has([role="grid"])[aria-label]', 'section[data-testid="stSidebar"][aria-label]',
     '[data-testid="stSidebarCollapseButton"] [aria-label]', '[data-testid="stExpandSidebarButton"][aria-label]',
     '[data-testid="stSidebarCollapsedControl"] [aria-label]', '[data-testid="stProgress"][aria-label]',
-    '[data-testid="stProgress"] [aria-label]', '[data-testid="stNumberInput"] button[aria-label]'))
+    '[data-testid="stProgress"] [aria-label]', '[data-testid="stNumberInput"] button[aria-label]',
+    '[data-testid="stSelectboxVirtualDropdown"] button[aria-label]', '[data-testid="stMultiSelectDropdown"] button[aria-label]',
+    '[data-testid="stFileUploaderDropzone"] input[aria-label]'))
+# An empty date box's parts as React Aria (en-US, whatever the page's language) draws and says them: "yyyy/mm/dd" drawn in
+# 用户管理's 入职日期, each part said "Empty" (polish34); its zh-CN words, and back after a switch. Whole texts only.
+DATE_PLACEHOLDERS = (("yyyy", "年"), ("mm", "月"), ("dd", "日"), ("Empty", "空"))
 
 
 def spoken_labels(current: str, names: tuple[tuple[str, str], ...] = SPOKEN_LABELS) -> list[tuple[str, str]]:
@@ -298,7 +315,9 @@ def streamlit_hints() -> None:
                     .replace("__ROLES__", json.dumps(spoken_labels(current, CHART_ROLES), ensure_ascii=False))
                     .replace("__CHART_PARTS__", json.dumps(CHART_PARTS))
                     .replace("__TIPS__", json.dumps(TOOLBAR_TIPS if current == "zh" else [(zh, en) for en, zh in TOOLBAR_TIPS],
-                                                    ensure_ascii=False)),
+                                                    ensure_ascii=False))
+                    .replace("__DATES__", json.dumps(dict(DATE_PLACEHOLDERS if current == "zh" else
+                                                          ((zh, en) for en, zh in DATE_PLACEHOLDERS)), ensure_ascii=False)),
                     unsafe_allow_javascript=True)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.dialogue.corrections import Correction, missed_step
-from ui.display import finding_name, scenario_title, step_name, when
+from ui.display import finding_name, scenario_title, step_name, when_labelled
 from ui.i18n import tr
 from ui.progress_view import call_link
 from ui.render import escape_markdown
@@ -43,6 +43,6 @@ def show_objections(corrections: list[Correction], with_call: bool = False) -> N
         if correction.review_note:
             lines.append(tr("培训师说明：", "Instructor's note: ") + escape_markdown(correction.review_note))
         moment = correction.reviewed_at or correction.created_at
-        lines.append(tr(f"复核于 {when(moment)}", f"reviewed {when(moment)}") if correction.reviewed_at
-                     else tr(f"提交于 {when(moment)}", f"sent {when(moment)}"))
+        lines.append(tr(f"复核于 {when_labelled(moment)}", f"reviewed {when_labelled(moment)}") if correction.reviewed_at
+                     else tr(f"提交于 {when_labelled(moment)}", f"sent {when_labelled(moment)}"))
         st.caption("  \n".join(lines))

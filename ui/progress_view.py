@@ -12,7 +12,7 @@ from trainer.insights.calls import CallScore
 from trainer.insights.periods import week_start
 from trainer.quiz.progress import CategoryMastery
 from ui import charts
-from ui.display import category_name, outcome_name, scenario_title, when
+from ui.display import category_name, outcome_name, scenario_title, time_heading, when
 from ui.exports import chart_with_data, column_widths, show_chart
 from ui.i18n import tr
 
@@ -67,7 +67,7 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("分类", "Category"): category_name(m.category),
         tr("答错次数", "Wrong"): m.wrong, tr("作答次数", "Answers"): m.attempts,
         tr("最近一次", "Last time"): tr("答对", "right") if m.latest_correct else tr("答错", "wrong"),
-        tr("最近作答", "Last answered"): when(m.last_answered),
+        time_heading("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
     widths = dict(zip(frame.columns, (160, 270, 100, 56, 64, 70, 130)))  # 850 px: fits the 870 px expander
     chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key, widths, expanded=True)
@@ -78,7 +78,7 @@ def show_calls(calls: list[CallScore], key: str) -> None:
     if not calls:
         st.caption(tr("还没有完成的模拟通话。", "No finished practice calls yet."))
         return
-    when_col, scenario, score = tr("时间", "When"), tr("情景", "Scenario"), tr("得分", "Score")
+    when_col, scenario, score = time_heading("时间", "When"), tr("情景", "Scenario"), tr("得分", "Score")
     grouped = calls_by_scenario(calls)
     trend = pd.DataFrame([{when_col: when(c.finished_at), scenario: scenario_title(sid), score: round(c.score)}
                           for sid, group in grouped.items() for c in group])

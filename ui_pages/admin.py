@@ -18,6 +18,7 @@ from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.live_form import live_form
 from ui.pages import require_page_user
+from ui.render import escape_markdown
 from ui.team_field import NOT_CONFIRMED, team_field
 from ui.resources import database
 from ui.widget_memory import kept_tabs
@@ -94,7 +95,14 @@ with accounts_tab:
                                   account.info.hire_date, key=f"edit_hired_{chosen}")
             save = form.submit(tr("保存", "Save"))
         reset_col, toggle_col, unlock_col = st.columns(3)
-        reset = reset_col.button(tr("重置密码", "Reset password"), key="admin_reset")
+        # Two steps naming the person, as API 令牌's 撤销…… → 确认撤销: one click on 重置密码 ended the chosen account's
+        # password at once, and the list opens on whoever was chosen last (qa22's notes).
+        with reset_col.popover(tr("重置密码……", "Reset password…")):
+            person = escape_markdown(f"{account.info.display_name}（{chosen}）")
+            st.markdown(tr(f"重置 {person} 的密码？当前密码立即失效，TA 须用新的临时密码登录并修改。",
+                           f"Reset the password of {escape_markdown(account.info.display_name)} ({escape_markdown(chosen)})? "
+                           "The current password stops working at once; they sign in with a new temporary one and change it."))
+            reset = st.button(tr("确认重置", "Reset"), key="admin_reset", type="primary")
         toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
                                    key="admin_toggle", disabled=chosen == user.login)
         unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",

@@ -15,7 +15,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.insights.team import agents, last_activity
 from trainer.quiz.progress import ProgressStore
 from ui.call_view import show_saved_call
-from ui.display import days_ago, quiz_prompt_line, scenario_title, when, zone
+from ui.display import days_ago, quiz_prompt_line, scenario_title, when, when_labelled, zone
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories, show_missed
@@ -49,7 +49,7 @@ last = last_activity(db, [agent.id]).get(agent.id)
 streak_col, calls_col, last_col, cohort_col = st.columns(4)
 streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_streak(days, today))
 calls_col.metric(tr("模拟通话次数", "Practice calls"), len(calls))
-last_col.metric(tr("最近训练", "Last trained"), days_ago(last, today, "—"), help=when(last) or None)
+last_col.metric(tr("最近训练", "Last trained"), days_ago(last, today, "—"), help=when_labelled(last) or None)
 cohort_col.metric(tr("入职月份", "Hire month"), agent.cohort or "—")
 
 st.subheader(tr("训练日历（近 6 个月）", "Training calendar (last 6 months)"))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from trainer.users.api_tokens import MAX_NAME_CHARS, ApiTokenError, ApiTokenInfo, create_api_token, list_api_tokens, \
     revoke_api_token
-from ui.display import when
+from ui.display import time_heading, when, when_labelled
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -26,7 +26,7 @@ FLASH = "api_tokens_flash"
 
 
 def status(info: ApiTokenInfo) -> str:
-    return tr("已撤销 ", "revoked ") + when(info.revoked_at) if info.revoked_at else tr("有效", "active")
+    return tr("已撤销 ", "revoked ") + when_labelled(info.revoked_at) if info.revoked_at else tr("有效", "active")
 
 
 def done(zh: str, en: str, new_token: str = "") -> None:
@@ -61,8 +61,8 @@ if not tokens:
     st.info(tr("还没有 API 令牌。", "There are no API tokens yet."))
 else:
     st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): t.created_by,
-                   tr("创建时间", "Created"): when(t.created_at),
-                   tr("最近使用", "Last used"): when(t.last_used_at, tr("从未使用", "never")),
+                   time_heading("创建时间", "Created"): when(t.created_at),
+                   time_heading("最近使用", "Last used"): when(t.last_used_at, tr("从未使用", "never")),
                    tr("状态", "Status"): status(t)} for t in tokens], hide_index=True)
     st.caption(tr("最近使用时间精确到分钟。", "The last use is noted to the minute."))
 
@@ -72,7 +72,8 @@ if active:
     chosen = st.selectbox(tr("选择令牌", "Choose a token"), list(active), key="token_revoke_choice",
                           format_func=lambda token_id: f"{active[token_id].name} (#{token_id})",
                           placeholder=tr("选择令牌", "Choose a token"))
-    st.caption(tr("该令牌最近使用：", "This token was last used: ") + when(active[chosen].last_used_at, tr("从未使用", "never")))
+    st.caption(tr("该令牌最近使用：", "This token was last used: ")
+               + when_labelled(active[chosen].last_used_at, tr("从未使用", "never")))
     st.caption(tr("撤销后，各服务器在 5 秒内拒绝该令牌，且不可恢复；使用它的系统需要新的令牌。",
                   "A revoked token is refused by every server within 5 seconds, for good; "
                   "the system that used it needs a new token."))

@@ -14,7 +14,7 @@ from trainer.insights.periods import local_day
 from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
 from ui.assignments_view import assigned_message, assignees, mode_choice, mode_name
-from ui.display import scenario_title, when, zone
+from ui.display import scenario_title, time_heading, when, zone
 from ui.exports import MISSING
 from ui.i18n import tr
 from ui.live_form import live_form
@@ -103,7 +103,7 @@ for progress in listed:
                           text=tr(f"已完成 {progress.done} / {progress.members} 人", f"Done by {progress.done} of {progress.members}"))
         with text_col.expander(tr("谁完成了", "Who has done it")):
             done = completions(db, work.id)
-            name, status, score, at = tr("坐席", "Agent"), tr("状态", "Status"), tr("得分", "Score"), tr("完成时间", "Done at")
+            name, status, score, at = tr("坐席", "Agent"), tr("状态", "Status"), tr("得分", "Score"), time_heading("完成时间", "Done at")
             report = tr("报告", "Report")
             rows = [{name: member.display_name, status: tr("已完成", "done") if member.id in done else tr("未完成", "to do"),
                      score: round(done[member.id].score) if member.id in done else None,

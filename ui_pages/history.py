@@ -9,7 +9,7 @@ from trainer.editing.change_summary import summary_zh
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
 from ui.diff_view import show_diff
-from ui.display import when
+from ui.display import time_heading, when
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -47,7 +47,7 @@ changes = history.changes(db, item_id=item_filter or None)
 if not changes:
     st.caption(tr("还没有修改记录。", "No changes recorded yet."))
     st.stop()
-st.dataframe([{"#": c.id, tr("时间", "when"): when(c.at), tr("作者", "author"): c.author,
+st.dataframe([{"#": c.id, time_heading("时间", "when"): when(c.at), tr("作者", "author"): c.author,
                tr("操作", "action"): tr(*ACTION_NAMES.get(c.action, (c.action, c.action))), tr("文件", "file"): c.file,
                tr("条目", "item"): c.item_id, tr("说明", "summary"): tr(summary_zh(c.summary), c.summary)} for c in changes], hide_index=True)
 picked = st.selectbox(tr("查看修改", "Show change"), [c.id for c in changes], key="history_pick",

@@ -15,7 +15,7 @@ from trainer.editing.editor import SaveResult
 from ui.content_editing import content_editor, show_result
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
-from ui.display import scenario_title, step_name, when
+from ui.display import scenario_title, step_name, when_labelled
 from ui.i18n import tr
 from ui.pages import require_page_user
 from ui.render import escape_markdown
@@ -119,9 +119,9 @@ def converting(correction: Correction, step: Checkpoint) -> None:
         st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · 要点：{shown}",
                        f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · step: {shown}"))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
-        st.caption(tr(f"{when(correction.reviewed_at)} 已接受，当时写入话语语料的标注："
+        st.caption(tr(f"{when_labelled(correction.reviewed_at)} 已接受，当时写入话语语料的标注："
                       f"{'、'.join(name(b) for b in correction.labels) or '无'}（保留不变）",
-                      f"Accepted {when(correction.reviewed_at)}; the corpus labels written then: "
+                      f"Accepted {when_labelled(correction.reviewed_at)}; the corpus labels written then: "
                       f"{', '.join(name(b) for b in correction.labels) or 'none'} (kept)"))
         chosen = chosen_sentences(f"convert_sentence_{correction.id}", reply_sentences(correction.utterance),
                                   tr(*SENTENCE_LABEL))
@@ -194,9 +194,9 @@ for correction in queue:
                        f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · "
                        f"{verdict}: {escape_markdown(step) if step else name(correction.behaviour)}"))
         # who objected and when (qa14 #16): an instructor asks the trainee, or weighs an old mark differently
-        st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when(correction.created_at)} 标记为“判断有误”",
+        st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when_labelled(correction.created_at)} 标记为“判断有误”",
                                       f"Marked as judged wrong by {objector(correction.user_id)} on "
-                                      f"{when(correction.created_at)}")))
+                                      f"{when_labelled(correction.created_at)}")))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
         st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")
         st.markdown(tr("学员的理由：", "Trainee's reason: ") + escape_markdown(correction.reason))

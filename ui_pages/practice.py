@@ -24,6 +24,7 @@ from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
 from ui.choice_box import one_or_all
+from ui.copy_text import plain_text
 from ui.display import finding_name, shortened
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
@@ -332,7 +333,7 @@ def end_early() -> None:
 st.title(tr("模拟通话", "Practice calls"))
 if problems and user.role in STAFF:
     with st.expander(tr(f"有 {len(problems)} 个情景文件有问题，已跳过", f"{len(problems)} scenario problem(s); those files are skipped")):
-        st.code("\n".join(str(p) for p in problems[:100]), language=None)
+        plain_text("\n".join(tr(p.zh(), str(p)) for p in problems[:100]))  # not st.code: see ui/copy_text.py
 if not scenarios:
     st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
     st.stop()

@@ -19,7 +19,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
 from ui import charts
 from ui.assignments_view import due_text
-from ui.display import answering_time_help, duration, scenario_title, when, zone
+from ui.display import answering_time_help, duration, scenario_title, time_heading, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
 from ui.objections_view import show_objections
@@ -104,7 +104,7 @@ show_categories(mastery, "categories")
 st.subheader(tr("最近训练", "Recent sessions"))
 if sessions:
     st.dataframe(pd.DataFrame([{
-        tr("时间", "When"): when(s.finished_at),
+        time_heading("时间", "When"): when(s.finished_at),
         tr("题数", "Questions"): s.questions,
         tr("答对", "Correct"): s.correct,
         tr("得分", "Score"): f"{s.score:.0%}",

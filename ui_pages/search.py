@@ -8,7 +8,7 @@ from kb import ArticleHit, Hit
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.category_filter import category_filter
-from ui.copy_text import copyable_text
+from ui.copy_text import copyable_text, plain_text
 from ui.display import entry_text
 from ui.guide import guide_link
 from ui.limits import QUESTION_CHARS
@@ -31,7 +31,9 @@ st.title(tr("知识搜索", "Knowledge search"))
 if kb.last_errors and user.role in STAFF:
     with st.expander(tr(f"内容有 {len(kb.last_errors)} 个问题，仍在使用上一版有效内容",
                         f"{len(kb.last_errors)} content problem(s); still serving the last good content"), expanded=False):
-        st.code("\n".join(str(p) for p in kb.last_errors[:100]), language=None)
+        # Plain text, not st.code: a code block makes the browser fetch Streamlit's 1.56 MB highlighter (qa22 G1);
+        # in the reader's language, as the editor lists them (it was English on the Chinese UI).
+        plain_text("\n".join(tr(p.zh(), str(p)) for p in kb.last_errors[:100]))
 
 categories = kb.categories()
 # The question, its category and the toggle are kept across a visit to another page: an agent on a call

@@ -15,7 +15,7 @@ from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
-from ui.display import entry_choice, entry_label as named_entry, when
+from ui.display import entry_choice, entry_label as named_entry, time_heading, when
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
 from ui.resources import database, knowledge_base, query_vectors
@@ -147,7 +147,7 @@ shown = groups[:GROUPS_SHOWN]
 wording_col, why_col, named_col = tr("代表问法", "wording"), tr("原因", "why"), tr("坐席建议的条目", "entry agents named")
 st.dataframe([{"#": number, wording_col: g.label, tr("次数", "searches"): g.count,
                why_col: reasons(Counter(s.reason for s in g.searches)),
-               named_col: g.suggested_entry() or "—", tr("最近", "latest"): when(g.searches[0].at)}
+               named_col: g.suggested_entry() or "—", time_heading("最近", "latest"): when(g.searches[0].at)}
               for number, g in enumerate(shown, start=1)], hide_index=True,
              column_config={"#": st.column_config.NumberColumn(width=36), wording_col: st.column_config.TextColumn(width=300),
                             why_col: st.column_config.TextColumn(width=140), named_col: st.column_config.TextColumn(width=160)})
@@ -177,7 +177,7 @@ def wording_rows(group: MissGroup) -> list[dict[str, object]]:
         rows.append({tr("问法", "wording"): text, tr("次数", "searches"): len(found),
                      tr("原因", "why"): reasons(Counter(s.reason for s in found)),
                      tr("提问人", "asked by"): "、".join(f"{a} ×{n}" if n > 1 else a for a, n in askers.items()),
-                     tr("最近", "latest"): when(found[0].at)})
+                     time_heading("最近", "latest"): when(found[0].at)})
     return rows
 
 

@@ -19,7 +19,7 @@ from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
 from trainer.quiz.progress import ProgressStore
 from ui import charts
-from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, when, zone
+from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, time_heading, when, zone
 from ui.exports import MISSING, chart_with_data, downloads, show_chart
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
@@ -100,7 +100,7 @@ with tabs[0]:
     # and with the link and the date last (of ten) a team leader saw neither without scrolling sideways (qa17).
     frame = pd.DataFrame([{
         agent_col: l.agent.display_name, open_label: f"{AGENT_PAGE}?agent={l.agent.login}",
-        tr("最近训练", "Last trained"): when(l.last_active), tr("答题数", "Answers"): l.answers,
+        time_heading("最近训练", "Last trained"): when(l.last_active), tr("答题数", "Answers"): l.answers,
         tr("正确率 %", "Accuracy %"): round(100 * l.accuracy) if l.answers else None,
         tr("通话次数", "Calls"): l.calls, tr("通话均分", "Mean call score"): l.mean_score,
         tr("账号", "Login"): l.agent.login, tr("团队", "Team"): l.agent.team, tr("入职月份", "Hire month"): l.agent.cohort,
@@ -115,7 +115,7 @@ with tabs[0]:
     if idle:
         idle_frame = pd.DataFrame([{
             agent_col: i.agent.display_name, tr("团队", "Team"): i.agent.team,
-            tr("最近训练", "Last trained"): when(i.last_active) or tr("从未训练", "never"),
+            time_heading("最近训练", "Last trained"): when(i.last_active) or tr("从未训练", "never"),
             tr("未训练天数", "Idle days"): i.idle_days,
         } for i in idle])
         chart_with_data(None, idle_frame, tr("未训练坐席", "idle-agents"), "idle", expanded=True)
@@ -140,7 +140,7 @@ with tabs[2]:
     if results:
         best, last_score, count = tr("最好成绩", "Best"), tr("最近成绩", "Latest"), tr("次数", "Calls")
         frame = pd.DataFrame([{agent_col: names[r.user_id], scenario_col: scenario_title(r.scenario_id), best: round(r.best),
-                               last_score: round(r.latest), count: r.calls, tr("最近一次", "Latest call"): when(r.latest_at)}
+                               last_score: round(r.latest), count: r.calls, time_heading("最近一次", "Latest call"): when(r.latest_at)}
                               for r in results])
         chart = charts.grid_heatmap(frame, agent_col, scenario_col, last_score, [agent_col, scenario_col, best, last_score, count])
         chart_with_data(chart, frame, tr("通话成绩", "call-scores"), "call_scores")
@@ -214,7 +214,9 @@ with tabs[5]:
         st.caption(tr(f"平均分最低的情景；常见问题统计每个情景最近 {FAULT_SAMPLE} 次通话。",
                       f"The scenarios with the lowest mean score; faults counted on each one's newest {FAULT_SAMPLE} calls."))
         for w in worst:
-            with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · {w.calls} {tr('次', 'calls')}"):
+            # "1 calls" in English (qa23 I5): the count with its noun in the right number
+            with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
+                             + tr(f"{w.calls} 次", counted(w.calls, "call"))):
                 for fault in w.faults:
                     st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}")
                     for quote in fault.quotes:

@@ -28,6 +28,8 @@ def test_search_shows_answer_and_script_and_copies_the_script(agent_page):
     # line). Its words are now on the page when the answer is, and that chunk is never fetched.
     assert not page.page.locator("[data-testid=stCode]").count()
     assert not [url for url in fetched if "SyntaxHighlighter" in url]
+    # the frame has a name of its own (its title): a screen reader said "frame" before the button (polish34)
+    assert page.page.locator("iframe[srcdoc*=复制话术]").first.get_attribute("title") == "复制话术"
     frame = page.page.locator("iframe[srcdoc*=复制话术]").first.element_handle().content_frame()
     button = frame.get_by_role("button", name="复制话术")
     button.scroll_into_view_if_needed()

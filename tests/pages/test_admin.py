@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from trainer.clock import as_utc
 from trainer.users import signin as auth
 from trainer.users.accounts import create_user, get_account
 
@@ -54,7 +55,7 @@ def test_reset_and_disable(admin_page, store, app_env):
     create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
     at = admin_page.run()
     at.selectbox(key="admin_account").select("li.na").run()
-    at.button(key="admin_reset").click().run()
+    reset_step(at, "李娜（li.na）").click().run()
     password = temporary_passwords(at)["li.na"]
     assert not auth.authenticate(store, app_env, "li.na", PASSWORD).ok
     assert auth.authenticate(store, app_env, "li.na", password).must_change_password
@@ -62,6 +63,28 @@ def test_reset_and_disable(admin_page, store, app_env):
     at.button(key="admin_toggle").click().run()
     assert "已停用 li.na" in at.success[0].value and get_account(store, "li.na").disabled
     assert at.button(key="admin_toggle").label == "启用账户"
+
+
+def reset_step(at: AppTest, person: str):
+    """The 确认重置 button inside the 重置密码…… popover, which names the person (qa22: one click reset a password)."""
+    [popover] = [block for block in at.main.get("popover") if "重置" in block.proto.popover.label]
+    assert popover.proto.popover.label == "重置密码……"
+    assert any(f"重置 {person} 的密码？" in m.value.replace("\\", "") for m in popover.markdown)
+    [button] = [b for b in popover.button if b.key == "admin_reset"]
+    assert button.label == "确认重置"
+    return button
+
+
+def test_resetting_a_password_takes_a_second_step_that_names_the_person(admin_page, store, app_env):
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    create_user(store, "wang.fang", "王芳", "agent", password=PASSWORD)
+    at = admin_page.run()
+    at.selectbox(key="admin_account").select("wang.fang").run()
+    confirm = reset_step(at, "王芳（wang.fang）")
+    assert auth.authenticate(store, app_env, "wang.fang", PASSWORD).ok  # opening the step changed nothing
+    confirm.click().run()
+    assert "已重置 wang.fang 的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
+    assert auth.authenticate(store, app_env, "li.na", PASSWORD).ok
 
 
 def test_admin_cannot_disable_themselves(admin_page):
@@ -130,3 +153,14 @@ def test_an_existing_team_or_a_plainly_new_one_is_added_at_once(admin_page, stor
         at.text_input(key="add_team").input(team)
         at.button(key="add-user-submit").click().run()
         assert not [w for w in at.warning if "只差一点" in w.value] and get_account(store, login).info.team == team
+
+
+def test_a_lockout_says_until_when_on_the_companys_clock_and_names_it(admin_page, store, app_env):
+    """qa22: times on 用户管理 were unlabelled (08:25 for a lockout ending at 00:25 UTC)."""
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    for _ in range(app_env.max_login_failures):
+        auth.authenticate(store, app_env, "li.na", "wrong-password-1")
+    until = as_utc(get_account(store, "li.na").locked_until) + timedelta(hours=8)
+    [accounts] = [d.value for d in admin_page.run().dataframe if "状态" in d.value.columns]
+    status = dict(zip(accounts["登录名"], accounts["状态"]))["li.na"]
+    assert status == f"临时锁定至 {until:%H:%M}（北京时间）"

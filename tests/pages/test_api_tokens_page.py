@@ -3,11 +3,13 @@ revokes it; a nameless token is refused with a message; instructors and agents a
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from trainer.clock import as_utc
 from trainer.users.accounts import create_user
 from trainer.users.api_tokens import list_api_tokens, use_api_token
 
@@ -27,7 +29,7 @@ def admin_page(app_env, store) -> AppTest:
 
 
 def token_table(at: AppTest) -> list[dict]:
-    [table] = [d.value for d in at.dataframe if "最近使用" in d.value.columns]
+    [table] = [d.value for d in at.dataframe if "最近使用（北京时间）" in d.value.columns]
     return table.to_dict("records")
 
 
@@ -40,13 +42,13 @@ def test_create_see_the_last_use_and_revoke(admin_page, store):
     [shown] = [c.value for c in at.code]
     assert shown.startswith("at_") and "只显示这一次" in at.warning[0].value
     [row] = token_table(at)
-    assert (row["名称"], row["创建人"], row["最近使用"], row["状态"]) == ("CRM 坐席桌面 北京", "boss", "从未使用", "有效")
+    assert (row["名称"], row["创建人"], row["最近使用（北京时间）"], row["状态"]) == ("CRM 坐席桌面 北京", "boss", "从未使用", "有效")
 
     assert use_api_token(store, shown) is not None  # the desktop searches with it
     at.run()
     assert not at.code and not at.success  # the token is shown once only
     [row] = token_table(at)
-    assert row["最近使用"] not in ("", "从未使用")
+    assert row["最近使用（北京时间）"] not in ("", "从未使用")
     assert any(c.value.startswith("该令牌最近使用：20") for c in at.caption)  # shown beside the revoke choice too
 
     at.selectbox(key="token_revoke_choice").select(list_api_tokens(store)[0].id)
@@ -59,11 +61,38 @@ def test_create_see_the_last_use_and_revoke(admin_page, store):
     assert not [s for s in at.selectbox if s.key == "token_revoke_choice"]  # nothing left to revoke
 
 
-def revoke_step(at: AppTest):
+def test_times_are_on_the_companys_clock_and_say_which(admin_page, store):
+    """qa22: 08:25 shown for a token made at 00:25 UTC, with nothing saying it is Beijing time."""
+    at = admin_page
+    at.text_input(key="token_name").input("CRM 北京")
+    at.button(key="FormSubmitter:create-token-创建令牌").click().run()
+    [token] = list_api_tokens(store)
+    beijing = (as_utc(token.created_at) + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+    [row] = token_table(at)
+    assert row["创建时间（北京时间）"] == beijing
+    assert any(c.value == "该令牌最近使用：从未使用" for c in at.caption)
+    at.selectbox(key="token_revoke_choice").select(token.id)
+    revoke_step(at, "CRM 北京").click().run()
+    [revoked] = list_api_tokens(store)
+    assert token_table(at)[0]["状态"] == f"已撤销 {(as_utc(revoked.revoked_at) + timedelta(hours=8)):%Y-%m-%d %H:%M}（北京时间）"
+
+
+def test_in_another_time_zone_the_times_move_and_name_it(app_env, store, monkeypatch):
+    monkeypatch.setenv("AGENT_TRAINER_TIMEZONE", "Asia/Tokyo")
+    at = page(create_user(store, "boss", "老板", "admin"))
+    at.text_input(key="token_name").input("CRM 东京")
+    at.button(key="FormSubmitter:create-token-创建令牌").click().run()
+    [token] = list_api_tokens(store)
+    [table] = [d.value for d in at.dataframe if "创建时间（Asia/Tokyo 时间）" in d.value.columns]
+    assert table.to_dict("records")[0]["创建时间（Asia/Tokyo 时间）"] == \
+        (as_utc(token.created_at) + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M")
+
+
+def revoke_step(at: AppTest, name: str = "CRM 坐席桌面 北京"):
     """The 确认撤销 button, found inside the 撤销…… popover that names the token (qa22 A3: one click revoked)."""
     [popover] = [block for block in at.main.children.values() if block.type == "popover"]
     assert popover.proto.popover.label == "撤销……"
-    assert any("撤销令牌“CRM 坐席桌面 北京”（#1）？" in m.value for m in popover.markdown)
+    assert any(f"撤销令牌“{name}”（#1）？" in m.value for m in popover.markdown)
     [button] = [b for b in popover.button if b.key == "token_revoke"]
     return button
 

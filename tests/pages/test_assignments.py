@@ -59,6 +59,8 @@ def test_assigned_exam_comes_first_has_no_hints_and_finishing_it_marks_it_done(a
     call = at.session_state["practice_call"]
     assert call["session"].mode == "exam" and call["assignment"] == progress.assignment.id
     assert "每轮限时 20 秒" in all_text(at) and "回复超时" in all_text(at)  # the limit and the countdown's note
+    # the countdown's frame is named for a screen reader (it was "st.iframe", read out as "frame"; polish34)
+    assert [frame.proto.alt for frame in at.get("iframe") if "本轮还剩" in frame.proto.srcdoc] == ["本轮倒计时"]
 
     at.chat_input(key="practice_input").set_value("好的，我看一下。").run()  # a vague reply: training would hint on it
     assert not at.exception, at.exception

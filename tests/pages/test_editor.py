@@ -241,7 +241,7 @@ def test_history_times_read_on_the_company_clock_like_the_progress_pages(app_env
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（时区）。")
     before = utcnow()
     at.button(key="editor_save").click().run()
-    shown = page("ui_pages/history.py", instructor).dataframe[0].value.iloc[0]["时间"]
+    shown = page("ui_pages/history.py", instructor).dataframe[0].value.iloc[0]["时间（北京时间）"]
     on_the_clock = {local_time(before + timedelta(seconds=s), app_env.timezone) for s in (0, 60)}
     assert shown in on_the_clock and app_env.timezone == "Asia/Shanghai"
     assert shown != local_time(before, "UTC")

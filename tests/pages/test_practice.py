@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from trainer.dialogue.store import list_dialogue_records
-from trainer.users.accounts import get_or_create_by_name
+from trainer.users.accounts import create_user, get_or_create_by_name
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
@@ -548,3 +548,17 @@ def test_a_lesson_of_the_report_can_be_marked_judged_wrong_where_the_trainee_rea
     assert queued.behaviour == findings[number].rubric and queued.reason == "我问的是身份"
     assert any(c.value == "已提交“判断有误”，培训师会复核。" for c in at.caption)
     assert not [t for t in at.text_input if t.key == f"judged_wrong_reason_{number}"]
+
+
+def test_an_instructor_reads_a_broken_scenarios_problems_as_plain_text_in_chinese(app_env, store) -> None:
+    """polish34: the skipped scenarios' problems were an st.code block (its 1.56 MB highlighter chunk, qa22 G1) in
+    English on the Chinese UI."""
+    (app_env.content_dir / "scenarios" / "broken.yaml").write_text(MINI_SCENARIO.replace("id: mini-cooling-off", "id: broken")
+                                                                   .replace("title: 犹豫期咨询（测试）\n", ""), encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, "teacher", "陈老师", "instructor")
+    at.run()
+    [problems] = [e for e in at.expander if "情景文件有问题" in e.label]
+    assert not at.code
+    shown = "\n".join(m.value for m in problems.markdown).replace("\\", "").replace("\u2060", "")
+    assert "情景 'broken': title: 缺少此字段" in shown, shown

@@ -398,7 +398,7 @@ def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_met
     answer(store, agent, "q-cooling-off-length-1", True, 5, category="cooling-off")
     metric = next(m for m in page("ui_pages/agent.py", teacher, agent="agent-li").metric if m.label == "最近训练")
     assert metric.value == "5 天前" and len(metric.value) <= 6, metric.value
-    assert metric.help and metric.help.startswith("20")  # the date and time, on hover
+    assert metric.help and metric.help.startswith("20") and metric.help.endswith("（北京时间）")  # the date and time, on hover
     english = next(m for m in page("ui_pages/agent.py", teacher, lang="en", agent="agent-li").metric
                    if m.label == "Last trained")
     assert english.value == "5 days ago"
@@ -409,7 +409,7 @@ def test_the_team_table_opens_with_who_the_link_to_open_them_and_when_they_last_
     last two, so a team leader saw neither when each agent trained nor how to open one without scrolling sideways."""
     teacher, _agents = team
     columns = list(page("ui_pages/team.py", teacher).dataframe[0].value.columns)
-    assert columns[:3] == ["坐席", "详情", "最近训练"], columns
+    assert columns[:3] == ["坐席", "详情", "最近训练（北京时间）"], columns
 
 
 def mini_scenario_in_english(app_env, steps: dict[str, str]) -> None:
@@ -520,3 +520,14 @@ def test_every_chart_is_described_to_a_screen_reader_in_the_uis_language(app_env
     for spec in specs:
         words = _chart_words(spec)
         assert all(words) and not [w for w in words if re.search(foreign, w)], (spec.get("usermeta"), words)
+
+
+def test_a_worst_scenario_with_one_call_says_1_call_in_english(app_env, store) -> None:
+    """qa23 I5: 团队概览's worst scenarios read "… · mean 67 · 1 calls" on the English UI."""
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    practice_call(store, agent, "angry-claim", 67, days_ago=1)
+    labels = [e.label for e in page("ui_pages/team.py", teacher, lang="en").expander]
+    assert any(label.endswith(" · mean 67 · 1 call") for label in labels), labels
+    labels = [e.label for e in page("ui_pages/team.py", teacher).expander]
+    assert any(label.endswith(" · 平均分 67 · 1 次") for label in labels), labels

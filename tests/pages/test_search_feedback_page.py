@@ -59,8 +59,8 @@ def test_the_tables_keep_to_six_columns_so_the_latest_search_fits_at_1366_px(app
     """Nine columns (each reason apart, the named entry's question) pushed 最近 out of the table at 1366 px."""
     at = page(create_user(store, "li", "李老师", "instructor", "一组"))
     groups, wordings = table(at, 0), table(at, 1)
-    assert list(groups[0]) == ["#", "代表问法", "次数", "原因", "坐席建议的条目", "最近"]
-    assert list(wordings[0]) == ["问法", "次数", "原因", "提问人", "最近"]
+    assert list(groups[0]) == ["#", "代表问法", "次数", "原因", "坐席建议的条目", "最近（北京时间）"]
+    assert list(wordings[0]) == ["问法", "次数", "原因", "提问人", "最近（北京时间）"]
     assert any("当时的前三：没有答案" in c.value for c in at.caption), "what the wording found then, under the table"
 
 

@@ -50,6 +50,16 @@ def test_the_script_is_plain_words_with_a_copy_button_not_a_code_block(app_env, 
     assert any("复制话术" in frame and "15天" in frame for frame in frames), "a copy button holding the script"
 
 
+def test_the_copy_buttons_frame_is_named_for_a_screen_reader(app_env, store) -> None:
+    """polish33's copy button sits in a frame titled "st.iframe", which a screen reader announced as "frame"."""
+    at = search(search_page(store), "冷静期是几天")
+    frames = [element.proto for element in at.get("iframe") if "复制话术" in element.proto.srcdoc]
+    assert frames and all(frame.alt == "复制话术" for frame in frames)
+    at.session_state["lang"] = "en"
+    frames = [element.proto for element in at.run().get("iframe") if "Copy the script" in element.proto.srcdoc]
+    assert frames and all(frame.alt == "Copy the script" for frame in frames)
+
+
 def test_no_reliable_answer_state(app_env, store) -> None:
     at = search(search_page(store), "明天天气怎么样")
     assert not at.exception
@@ -96,7 +106,7 @@ def test_invalid_content_keeps_serving_and_instructors_see_the_problems(app_env,
     path.write_text("entries: [", encoding="utf-8")
     at = search(at, "宽限期多久")
     assert "宽限期有多长" in plain(at), "the last good content is still served"
-    assert any("faq/lapse.yaml" in code.value for code in at.code)
+    assert "faq/lapse.yaml" in plain(at) and not at.code, "listed as plain text"
 
 
 def test_a_cited_article_opens_with_title_number_and_effective_date(app_env, store) -> None:
@@ -419,3 +429,17 @@ def test_the_right_entry_to_report_is_first_looked_for_among_the_pages_other_ans
     others = [o.split(" · ")[0] for o in options[1:len(shown)]]
     assert others == shown[1:], (options[:6], shown)  # after 不确定, the page's other answers in its order
     assert options[-1].split(" · ")[0] == shown[0]  # the answer reported as wrong comes last
+
+
+def test_a_content_problem_is_listed_as_plain_text_in_the_readers_language_not_a_code_block(app_env, store) -> None:
+    """polish33 left it: an instructor's content-problem list above the search was an st.code block, which pulls the
+    1.56 MB highlighter chunk (qa22 G1); and it was English (str(p)) on the Chinese UI."""
+    at = search_page(store, "instructor")
+    path = app_env.content_dir / "faq" / "lapse.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("answer:", "answer_x:", 1), encoding="utf-8")
+    at.run()
+    [problems] = [e for e in at.expander if "内容有" in e.label]
+    assert not at.code, "no code block on the search page"
+    shown = "\n".join(m.value for m in problems.markdown).replace("\\", "").replace("\u2060", "")  # escapes, joiners
+    assert "faq/lapse.yaml:2: 条目 'lapse-grace-period': answer: 缺少此字段" in shown, shown
+    assert "is missing" not in shown
