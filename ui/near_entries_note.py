@@ -11,7 +11,7 @@ import streamlit as st
 from kb import KnowledgeBase
 from trainer.editing.near_entries import AlreadyFound, already_found
 from ui.i18n import tr
-from ui.render import escape_markdown
+from ui.render import code_span, escape_markdown
 
 _MEMO = "_near_entries_memo"  # (wordings, content hash) → what they found: the form reruns on every field left
 
@@ -33,7 +33,7 @@ def new_entry_confirmed(kb: KnowledgeBase, question: str, variants: str, own_id:
     if not found:
         return True
     lines = "\n".join(
-        f"- `{escape_markdown(f.hit.id)}` {escape_markdown(f.hit.question)}"
+        f"- {code_span(f.hit.id)} {escape_markdown(f.hit.question)}"
         + tr(f"（相关度 {f.hit.relevance:.2f}，由“{escape_markdown(f.wording)}”搜到）",
              f" (relevance {f.hit.relevance:.2f}, found by “{escape_markdown(f.wording)}”)") for f in found)
     st.warning(tr("已有相近的条目：现在搜索这个问题，就会给出下面的条目。新条目会和它抢同一类问题，较好的答案可能被挤到后面。"

@@ -31,6 +31,14 @@ def escape_markdown(text: str) -> str:
     return escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\n", "  \n")
 
 
+def code_span(text: str) -> str:
+    """`text` in a Markdown code span, shown exactly: escapes are literal inside one, so an escaped id showed its
+    backslashes (svc\\-personal\\-details: qa23's I2); a backtick inside gets a longer fence."""
+    ticks = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
 def highlight(text: str, terms: tuple[str, ...] | list[str], whole_terms: tuple[str, ...] | list[str] = ()) -> str:
     """Escaped Markdown of `text` with each matched term on a highlighted background.
 

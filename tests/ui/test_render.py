@@ -35,3 +35,11 @@ def test_a_highlight_covers_whole_words_or_nothing() -> None:
     assert lit(highlight("保单的现金价值怎么算", ("金价",))) == []  # inside 现金 and 价值: no word of its own
     assert lit(highlight("The coverage starts today", ("age", "starts"))) == ["starts"]
     assert lit(highlight("犹豫期内退保只扣工本费", ("犹豫期",), ("犹豫期",))) == ["犹豫期"]  # a glossary term is a word
+
+
+def test_a_code_span_shows_an_id_as_it_is() -> None:
+    """qa23 I2: escape_markdown inside backticks showed svc\\-personal\\-details\\-correction (escapes are literal there)."""
+    from ui.render import code_span
+
+    assert code_span("svc-personal-details-correction") == "`svc-personal-details-correction`"
+    assert code_span("a`b") == "``a`b``"
