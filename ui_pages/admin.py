@@ -18,7 +18,7 @@ from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.live_form import live_form
 from ui.pages import require_page_user
-from ui.render import escape_markdown
+from ui.render import code_span, escape_markdown
 from ui.team_field import NOT_CONFIRMED, team_field
 from ui.resources import database
 from ui.widget_memory import kept_tabs
@@ -150,7 +150,9 @@ with add_tab:
             st.error(tr(error.zh, error.en))
         else:
             add_form.clear_on_next_run()
-            done(f"已添加 {created.display_name}（{created.login}）。", f"Added {created.display_name} ({created.login}).",
+            # the login as code: an e-mail login was drawn as a mailto link (qa23's A4)
+            name, login_shown = escape_markdown(created.display_name), code_span(created.login)
+            done(f"已添加 {name}（{login_shown}）。", f"Added {name} ({login_shown}).",
                  [(created.login, created.display_name, password)])
 
 

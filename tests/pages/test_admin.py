@@ -51,6 +51,16 @@ def test_add_a_user_shows_a_temporary_password_once(admin_page, store, app_env):
     assert not at.success  # shown once
 
 
+def test_an_e_mail_login_is_said_as_written_not_as_a_mail_link(admin_page):
+    """qa23's A4: 已添加 Olivia Brown（olivia.brown@example.com） drew the login as a mailto link."""
+    at = admin_page
+    at.text_input(key="add_name").input("Olivia Brown")
+    at.text_input(key="add_login").input("olivia.brown@example.com")
+    at.text_input(key="add_team").input("培训部")
+    at.button(key="add-user-submit").click().run()
+    assert not at.exception and at.success[0].value == "已添加 Olivia Brown（`olivia.brown@example.com`）。"
+
+
 def test_reset_and_disable(admin_page, store, app_env):
     create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
     at = admin_page.run()
