@@ -166,8 +166,10 @@ def show_plan(plan: RosterPlan) -> None:
     if plan.invalid:
         st.error(tr("文件中有无效的行，整个文件都不会导入。请修改后重新上传：",
                     "The file has invalid rows, so nothing will be imported. Fix them and upload again:"))
-        st.dataframe([{tr("行", "Row"): i.row, tr("登录名", "Login"): i.login, tr("问题", "Problem"): tr(i.zh, i.en)}
-                      for i in plan.invalid], hide_index=True)
+        # a list, not a table: a row's problems are a sentence or two, and a table's cell cut them off (qa23's A1)
+        st.markdown("\n".join(tr(f"- 第 {i.row} 行（{code_span(i.login)}）：{escape_markdown(i.zh)}",
+                                 f"- Row {i.row} ({code_span(i.login)}): {escape_markdown(i.en)}")
+                              for i in plan.invalid))
     if plan.near_teams:
         st.warning(tr("以下行的班组是新的，但与已有班组只差一点（仍可导入）：",
                       "These rows bring a new team close to an existing one (the file can still be imported):"),

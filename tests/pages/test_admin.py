@@ -131,8 +131,8 @@ def test_malformed_roster_lists_rows_and_offers_no_apply(admin_page, store):
     bad = "name,login,role,team\n李娜,li na,agent,\n王伟,wang.wei,boss,\n".encode()
     at.file_uploader(key="roster_file").upload("team.csv", bad, "text/csv").run()
     assert "整个文件都不会导入" in at.error[0].value
-    problems = next(d.value for d in at.dataframe if "问题" in d.value.columns)
-    assert list(problems["行"]) == [2, 3]
+    [problems] = [m.value for m in at.markdown if "第 2 行" in m.value]  # every problem readable, not cut (qa23 A1)
+    assert problems.startswith("- 第 2 行（`li na`）：") and "\n- 第 3 行（`wang.wei`）：" in problems, problems
     assert not [b for b in at.button if b.key == "roster_apply"]
     assert get_account(store, "wang.wei") is None
 

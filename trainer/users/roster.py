@@ -209,6 +209,12 @@ def _checked_cells(row: RosterRow) -> tuple[tuple, list[AccountError]]:
     return tuple(cells), problems
 
 
+def _one_sentence(problems: list[str], separator: str, stop: str) -> str:
+    """A row's problems read as one sentence: each one's own full stop dropped before the separator (qa23's A1: the
+    cell read "… 管理员).; Invalid hire date …")."""
+    return separator.join(problem.rstrip("。.") for problem in problems) + stop
+
+
 def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
     """Compare the rows with the accounts (read-only): new, changed, unchanged, invalid."""
     accounts = {account.info.login: account for account in list_accounts(db)}
@@ -217,8 +223,8 @@ def plan_roster(db: Database, rows: list[RosterRow]) -> RosterPlan:
     for row in rows:
         cells, problems = _checked_cells(row)
         if problems:
-            plan.invalid.append(Invalid(row.row, row.login, "；".join(p.zh for p in problems),
-                                        "; ".join(p.en for p in problems)))
+            plan.invalid.append(Invalid(row.row, row.login, _one_sentence([p.zh for p in problems], "；", "。"),
+                                        _one_sentence([p.en for p in problems], "; ", ".")))
             continue
         login, name, role, team, hire_date = cells
         if login in seen:

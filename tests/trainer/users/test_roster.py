@@ -142,6 +142,7 @@ def test_a_row_with_a_wrong_role_and_a_wrong_date_names_both_and_the_chinese_rol
     problem = plan.invalid[0]
     assert "坐席员" in problem.zh and "坐席、培训师 或 管理员" in problem.zh and "2026-11-31" in problem.zh
     assert "Invalid role" in problem.en and "hire date" in problem.en
+    assert "。；" not in problem.zh and ".;" not in problem.en and problem.en.endswith(".")  # one sentence (qa23 A1)
 
 
 def test_the_dry_run_warns_of_a_new_team_that_looks_like_a_slip_for_an_existing_one(db):
