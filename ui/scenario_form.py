@@ -137,6 +137,7 @@ def _questions(cells: Mapping[str, Any], new: Mapping[str, Any], key: str) -> li
             options = list(dict.fromkeys([*ids, *row["answered_by"]]))
             answered_by = st.multiselect(tr("由哪个追问或要点回答（填编号，至少一个）", "Answered by which follow-up or checkpoint (at least one)"),
                                          options, default=[i for i in row["answered_by"] if i in options],
+                                         placeholder=tr("选择追问或要点", "Choose follow-ups or checkpoints"),
                                          **kept(radio_key + "_by"))
         chosen.append({"line": row["line"], "choice": choice or "", "answered_by": list(answered_by)})
     return chosen

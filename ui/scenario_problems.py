@@ -16,7 +16,6 @@ from ui.scenario_form import COLUMNS, FIELD_LABELS, FOLLOW_UP_HELP, LINE_LABELS,
 
 TOP_CELLS = ("title", "title_en", "kind", "difficulty", "goals", "goals_en", "model_answers")
 PERSONA_CELLS = ("name", "description", "description_en", "facts", "private")
-SECTION_LABELS = {"persona": ("客户", "Customer"), "customer_lines": ("客户台词", "Customer lines")}
 _ROW = re.compile(r"\[(\d+)\](?:\.(\w+))?")
 # "is missing", "is empty", "needs at least N item(s), has 0": a field not written yet, said as "still needed"
 _NOT_WRITTEN = re.compile(r"^(is missing|is empty|needs at least \d+ item\(s\), has 0)$")
@@ -54,8 +53,7 @@ def form_label(path: str | None) -> str:
     in the UI language; the YAML path itself for a field the form does not show."""
     cell = form_cell(path)
     if cell is None:
-        section = SECTION_LABELS.get(path or "")
-        return tr(*section) if section else (path or tr("文件", "file"))
+        return path or ""
     if cell.startswith("lines."):
         return tr(*LINE_LABELS[cell.removeprefix("lines.")])
     label = tr(*FIELD_LABELS[cell])
@@ -73,12 +71,15 @@ def form_label(path: str | None) -> str:
 
 @dataclass
 class FormProblems:
-    """A scenario's problems sorted for the form: the fields still to write, the other problems (label, message), and
-    each field's notes by cell name."""
+    """A scenario's problems sorted for the form: the fields still to write, the other problems of the form's fields
+    (label, message) and each field's notes by cell name; `in_form` the problems of the form's fields as the check
+    gave them (their YAML paths), `yaml_only` those of fields only the YAML tab edits (a syntax error, triggers …)."""
 
     needed: list[str] = field(default_factory=list)
     others: list[tuple[str, str]] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    in_form: list[Problem] = field(default_factory=list)
+    yaml_only: list[Problem] = field(default_factory=list)
 
 
 def form_problems(problems: list[Problem]) -> FormProblems:
@@ -87,18 +88,21 @@ def form_problems(problems: list[Problem]) -> FormProblems:
     found = FormProblems()
     unchosen = 0
     for problem in problems:
+        cell = form_cell(problem.field)
+        if cell is None:
+            found.yaml_only.append(problem)
+            continue
+        found.in_form.append(problem)
         if READS_AS_QUESTION in problem.message:
             unchosen += 1
             continue
         label, message = form_label(problem.field), tr(problem.zh_message(), problem.message)
-        cell = form_cell(problem.field)
         if _NOT_WRITTEN.match(problem.message) and label not in found.needed:
             found.needed.append(label)
         elif not _NOT_WRITTEN.match(problem.message):
             found.others.append((label, message))
-        if cell is not None:
-            row = label.removeprefix(tr(*FIELD_LABELS[cell])).strip(" ·") if not cell.startswith("lines.") else ""
-            found.notes.setdefault(cell, []).append((row + tr("：", ": ") if row else "") + message)
+        row = label.removeprefix(tr(*FIELD_LABELS[cell])).strip(" ·") if not cell.startswith("lines.") else ""
+        found.notes.setdefault(cell, []).append((row + tr("：", ": ") if row else "") + message)
     if unchosen:
         label = tr(*FIELD_LABELS["questions"])
         message = tr(f"还有 {unchosen} 句问句没有选择：客户在问问题（需要回答），还是只是情绪（不用回答）",

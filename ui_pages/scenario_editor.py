@@ -136,8 +136,12 @@ if problems:
         st.error(tr(f"{len(found.others)} 个问题：", f"{len(found.others)} problem(s):"))
         colon = tr("：", ": ")
         st.markdown("\n".join(f"- **{escape_markdown(label)}**{colon}{escape_markdown(message)}" for label, message in found.others))
-    with st.expander(tr("YAML 中的位置（给编辑 YAML 的人）", "Where in the YAML (for editing the YAML)")):
-        show_problems(problems)
+    if found.yaml_only:  # fields only the YAML tab edits: said with their file and line, where they are fixed
+        st.error(tr("YAML 页中的问题：", "Problems on the YAML tab:"))
+        show_problems(found.yaml_only)
+    if found.in_form:
+        with st.expander(tr("这些问题在 YAML 中的位置（给编辑 YAML 的人）", "Where these are in the YAML (for editing the YAML)")):
+            show_problems(found.in_form)
 elif not checked.ok:
     show_result(checked)
 else:
