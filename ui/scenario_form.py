@@ -107,7 +107,8 @@ def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> li
 
 
 def _notes(notes: Mapping[str, Sequence[str]], cell: str) -> None:
-    """The problems the check finds in one field, under it, in red."""
+    """The problems the check finds in one field, under it, in red. `notes` are those of the YAML as applied: a field
+    changed since is checked again once 应用到 YAML is pressed, so its notes are left out until then."""
     for note in notes.get(cell, ()):
         st.caption(":red[" + escape_markdown(note) + "]")
 
@@ -154,6 +155,12 @@ def scenario_form(data: Mapping[str, Any], key: str,
     cells, notes = cells_of(data), notes or {}
     new: dict[str, Any] = {}
 
+    def note(cell: str) -> None:
+        """The check's notes on `cell`, unless the form changed it since the YAML was applied (checked again then)."""
+        names = [f"mood.{m}" for m in MOOD_FIELDS] if cell == "mood" else [cell]
+        if all(new.get(name) == cells.get(name) for name in names):
+            _notes(notes, cell)
+
     def label(cell: str) -> str:
         return tr(*FIELD_LABELS[cell])
 
@@ -164,9 +171,9 @@ def scenario_form(data: Mapping[str, Any], key: str,
         new["title_en"] = title_en_col.text_input(label("title_en"), cells["title_en"], **kept(f"sf_{key}_title_en"),
                                                   max_chars=LINE_CHARS)
         with title_col:
-            _notes(notes, "title")
+            note("title")
         with title_en_col:
-            _notes(notes, "title_en")
+            note("title_en")
         kind_col, difficulty_col = st.columns(2)
         new["kind"] = kind_col.selectbox(label("kind"), KINDS, index=KINDS.index(cells["kind"]) if cells["kind"] in KINDS else None,
                                          format_func=lambda k: tr(*KIND_NAMES[k]), placeholder=tr("请选择", "Choose"),
@@ -178,62 +185,62 @@ def scenario_form(data: Mapping[str, Any], key: str,
         if new["difficulty"] is None:
             new["difficulty"] = cells["difficulty"]
         with kind_col:
-            _notes(notes, "kind")
+            note("kind")
         with difficulty_col:
-            _notes(notes, "difficulty")
+            note("difficulty")
         st.markdown("**" + tr("客户", "Customer") + "**")
         new["persona.name"] = st.text_input(label("persona.name"), cells["persona.name"], **kept(f"sf_{key}_name"), max_chars=LINE_CHARS)
-        _notes(notes, "persona.name")
+        note("persona.name")
         new["persona.description"] = st.text_area(label("persona.description"), cells["persona.description"],
                                                   **kept(f"sf_{key}_description"), max_chars=TEXT_CHARS)
-        _notes(notes, "persona.description")
+        note("persona.description")
         new["persona.description_en"] = st.text_area(label("persona.description_en"),
                                                      cells["persona.description_en"], **kept(f"sf_{key}_description_en"),
                                                      max_chars=TEXT_CHARS)
-        _notes(notes, "persona.description_en")
+        note("persona.description_en")
         facts_col, private_col = st.columns(2)
         new["persona.facts"] = facts_col.text_area(label("persona.facts"),
                                                    cells["persona.facts"], **kept(f"sf_{key}_facts"), max_chars=TEXT_CHARS)
         new["persona.private"] = private_col.text_area(label("persona.private"),
                                                        cells["persona.private"], **kept(f"sf_{key}_private"), max_chars=TEXT_CHARS)
         with facts_col:
-            _notes(notes, "persona.facts")
+            note("persona.facts")
         with private_col:
-            _notes(notes, "persona.private")
+            note("persona.private")
         st.markdown("**" + label("mood") + "**")
         # No min/max: Streamlit refuses a value out of range in the browser, in English, and the apply
         # button then does nothing; the scenario check says what is wrong, in the UI's language, with its line.
         for column, name in zip(st.columns(len(MOOD_FIELDS)), MOOD_FIELDS):
             new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), value=cells[f"mood.{name}"], step=1,
                                                       **kept(f"sf_{key}_mood_{name}"))
-        _notes(notes, "mood")
+        note("mood")
         new["goals"] = st.text_area(label("goals"), cells["goals"], **kept(f"sf_{key}_goals"), max_chars=TEXT_CHARS)
-        _notes(notes, "goals")
+        note("goals")
         new["goals_en"] = st.text_area(label("goals_en"), cells["goals_en"], **kept(f"sf_{key}_goals_en"), max_chars=TEXT_CHARS)
-        _notes(notes, "goals_en")
+        note("goals_en")
         st.markdown("**" + label("checkpoints") + "**")
         new["checkpoints"] = _table(cells["checkpoints"], CHECKPOINT_COLUMNS, f"sf_{key}_checkpoints")
-        _notes(notes, "checkpoints")
+        note("checkpoints")
         st.markdown("**" + label("follow_ups") + "**")
         new["follow_ups"] = _table(cells["follow_ups"], FOLLOW_UP_COLUMNS, f"sf_{key}_follow_ups")
-        _notes(notes, "follow_ups")
+        note("follow_ups")
         st.markdown("**" + tr("客户台词", "Customer lines") + "**")
         for name in LINE_TEXTS:
             new[f"lines.{name}"] = st.text_input(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_line_{name}"), max_chars=LINE_CHARS)
-            _notes(notes, f"lines.{name}")
+            note(f"lines.{name}")
         for column, name in zip(st.columns(2) * ((len(LINE_LISTS) + 1) // 2), LINE_LISTS):
             new[f"lines.{name}"] = column.text_area(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_lines_{name}"), max_chars=TEXT_CHARS)
             with column:
-                _notes(notes, f"lines.{name}")
+                note(f"lines.{name}")
         st.markdown("**" + label("questions") + "**")
         st.caption(tr("读起来像问句的台词：客户是在问通话要回答的事，还是只是发泄情绪？问的事回答后，客户就不会再这样问。",
                       "Lines that read as questions: does the customer ask something the call answers, or only vent? "
                       "Once it is answered, the customer does not ask it again."))
         new["questions"] = _questions(cells, new, key)
-        _notes(notes, "questions")
+        note("questions")
         st.markdown("**" + tr("示范回答", "Model answers") + "**")
         new["model_answers"] = st.text_area(label("model_answers"), cells["model_answers"], **kept(f"sf_{key}_model_answers"),
                                             max_chars=TEXT_CHARS)
-        _notes(notes, "model_answers")
+        note("model_answers")
         applied = form.submit(tr("应用到 YAML", "Apply to the YAML"), type="primary")
     return new, applied

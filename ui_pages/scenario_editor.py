@@ -128,6 +128,9 @@ with form_tab:
                 forget("sf_")  # the form is filled again from the new text
                 st.rerun()
 
+if problems and form_changed:
+    st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
+                  "“Apply to the YAML” to check them."))
 if problems:
     if found.needed:
         st.warning((tr("新情景还需要填写：", "This new scenario still needs: ") if draft.base_text is None

@@ -274,6 +274,10 @@ def test_a_new_scenarios_first_screen_says_what_is_needed_in_the_forms_words(app
         assert path not in shown, (path, shown)
     assert "缺少此字段" in "\n".join(c.value for c in at.caption)  # beside the field as well
     assert "persona.name" in "\n".join(c.value for c in at.code)  # the YAML paths kept for whoever edits the YAML
+    missing = "\n".join(c.value for c in at.caption).count("缺少此字段")
+    form_widget(at.text_input, "_title").input("新标题").run()  # typed, not applied: its note waits for the next check
+    captions = "\n".join(c.value for c in at.caption)
+    assert captions.count("缺少此字段") == missing - 1 and "点“应用到 YAML”后重新检查" in captions
     at.session_state["lang"] = "en"
     assert any(w.value.startswith("This new scenario still needs: ") and "Title" in w.value for w in at.run().warning)
 
