@@ -1,21 +1,46 @@
-"""The scenario editor's form for the common fields (persona, mood, goals, checkpoints,
-follow-ups, customer lines); trainer.editing.scenario_fields turns its cells into YAML fields."""
+"""The scenario editor's form: every field a valid scenario needs (title, kind, difficulty, persona, mood, goals,
+checkpoints, follow-ups, customer lines, whether each question line asks, model answers), each with the problems the
+check finds in it beside it; trainer.editing.scenario_fields turns its cells into YAML fields."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import hashlib
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 
+from kb.schema import DIFFICULTIES
 from trainer.dialogue.behaviours import POSITIVE
-from trainer.editing.scenario_fields import (CHECKPOINT_COLUMNS, FOLLOW_UP_COLUMNS, LINE_LISTS, LINE_TEXTS,
-                                             MOOD_FIELDS, cells_of)
+from trainer.dialogue.scenario import KIND_NAMES, KINDS
+from trainer.editing.fields import split_lines
+from trainer.editing.scenario_fields import (ASKING, CHECKPOINT_COLUMNS, FOLLOW_UP_COLUMNS, LINE_LISTS, LINE_TEXTS,
+                                             MOOD_FIELDS, NOT_ASKING, QUESTION_POOLS, cells_of, question_rows)
 from ui.i18n import tr
+from ui.render import escape_markdown
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.live_form import live_form
 from ui.widget_memory import kept
 
+DIFFICULTY_LABELS = {1: ("★ 基础", "★ Basic"), 2: ("★★ 中级", "★★ Intermediate"), 3: ("★★★ 高级", "★★★ Expert")}
+QUESTION_CHOICES = {ASKING: ("客户在问问题（需要回答）", "The customer asks something (to be answered)"),
+                    NOT_ASKING: ("只是情绪（不用回答）", "Only feeling (nothing to answer)")}
+# Each form field's label (zh, en) by its cell name: the widgets' labels, and the words problems are shown under
+# (ui.scenario_problems) — one place, so a problem names the field as the instructor sees it.
+FIELD_LABELS = {
+    "title": ("标题", "Title"), "title_en": ("英文标题（可选）", "Title in English (optional)"),
+    "kind": ("类型", "Kind"), "difficulty": ("难度", "Difficulty"),
+    "persona.name": ("姓名", "Name"), "persona.description": ("描述", "Description"),
+    "persona.description_en": ("描述（英文，可选）", "Description in English (optional)"),
+    "persona.facts": ("客户知道的事实（每行 名称: 内容）", "Facts the customer knows (name: value per line)"),
+    "persona.private": ("身份信息（坐席不能先读出）", "Identity data (the agent must not read out)"),
+    "mood": ("情绪（0 平静 … 100 愤怒）", "Mood (0 calm … 100 furious)"),
+    "goals": ("目标（每行一个）", "Goals (one per line)"),
+    "goals_en": ("目标的英文（可选，每行一个，与目标逐条对应）", "Goals in English (optional, one per line, one for each goal)"),
+    "checkpoints": ("要点", "Checkpoints"), "follow_ups": ("客户追问", "Follow-up questions"),
+    "questions": ("客户的问句", "The customer's question lines"),
+    "model_answers": ("示范回答（坐席每轮说的话，每行一轮）", "Model answers (the agent's words, one turn per line)"),
+}
 MOOD_LABELS = {"start": ("开场情绪", "Start"), "calm": ("平静线", "Calm at or below"),
                "angry": ("愤怒线", "Angry at or above"), "hang_up": ("挂断线", "Hangs up at")}
 LINE_LABELS = {
@@ -81,45 +106,141 @@ def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> li
             for row in edited.to_dict("records")]
 
 
-def scenario_form(data: Mapping[str, Any], key: str) -> tuple[dict[str, Any], bool]:
+def _notes(notes: Mapping[str, Sequence[str]], cell: str) -> None:
+    """The problems the check finds in one field, under it, in red. `notes` are those of the YAML as applied: a field
+    changed since is checked again once 应用到 YAML is pressed, so its notes are left out until then."""
+    for note in notes.get(cell, ()):
+        st.caption(":red[" + escape_markdown(note) + "]")
+
+
+def _line_key(key: str, line: str) -> str:
+    return f"sf_{key}_q_{hashlib.sha256(line.encode()).hexdigest()[:8]}"
+
+
+def _questions(cells: Mapping[str, Any], new: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    """For each question-shaped customer line (as the form has them now), whether the customer asks something the
+    call answers — and what answers it — or only vents: the `asking` / `not_asking` choice, in plain words."""
+    known = {row["line"]: row for row in cells["questions"]}
+    rows = question_rows({k: split_lines(new[f"lines.{k}"]) for k in QUESTION_POOLS},
+                         [{"line": line, "answered_by": row["answered_by"]} for line, row in known.items() if row["choice"] == ASKING],
+                         [line for line, row in known.items() if row["choice"] == NOT_ASKING])
+    if not rows:
+        st.caption(tr("台词里没有问句。", "No customer line reads as a question."))
+    ids = [r["id"] for r in [*new["checkpoints"], *new["follow_ups"]] if r.get("id")]
+    chosen = []
+    for row in rows:
+        radio_key = _line_key(key, row["line"])
+        choice = st.radio(escape_markdown(row["line"]), list(QUESTION_CHOICES), horizontal=True,
+                          index=list(QUESTION_CHOICES).index(row["choice"]) if row["choice"] else None,
+                          format_func=lambda c: tr(*QUESTION_CHOICES[c]), **kept(radio_key))
+        answered_by: list[str] = []
+        if choice == ASKING:
+            options = list(dict.fromkeys([*ids, *row["answered_by"]]))
+            answered_by = st.multiselect(tr("由哪个追问或要点回答（填编号，至少一个）", "Answered by which follow-up or checkpoint (at least one)"),
+                                         options, default=[i for i in row["answered_by"] if i in options],
+                                         placeholder=tr("选择追问或要点", "Choose follow-ups or checkpoints"),
+                                         **kept(radio_key + "_by"))
+        chosen.append({"line": row["line"], "choice": choice or "", "answered_by": list(answered_by)})
+    return chosen
+
+
+def scenario_form(data: Mapping[str, Any], key: str,
+                  notes: Mapping[str, Sequence[str]] | None = None) -> tuple[dict[str, Any], bool]:
     """The form over one parsed scenario: its cells as they are now, and whether "apply" was pressed.
 
     Not an st.form (polish31): a form's values stay in the browser until it is sent, so a name changed here was lost by
     a visit to another page. Each field is live and kept (ui.widget_memory) while its YAML is unchanged (`key` is the
-    text's); the two tables are not: Streamlit lets no page set a data editor's edits."""
-    cells = cells_of(data)
+    text's); the two tables are not: Streamlit lets no page set a data editor's edits. `notes` holds the check's
+    problems by cell name (ui.scenario_problems), each shown under its field."""
+    cells, notes = cells_of(data), notes or {}
     new: dict[str, Any] = {}
+
+    def note(cell: str) -> None:
+        """The check's notes on `cell`, unless the form changed it since the YAML was applied (checked again then)."""
+        names = [f"mood.{m}" for m in MOOD_FIELDS] if cell == "mood" else [cell]
+        if all(new.get(name) == cells.get(name) for name in names):
+            _notes(notes, cell)
+
+    def label(cell: str) -> str:
+        return tr(*FIELD_LABELS[cell])
+
     with live_form(f"scenario_form_{key}") as form:
+        st.markdown("**" + tr("情景", "Scenario") + "**")
+        title_col, title_en_col = st.columns(2)
+        new["title"] = title_col.text_input(label("title"), cells["title"], **kept(f"sf_{key}_title"), max_chars=LINE_CHARS)
+        new["title_en"] = title_en_col.text_input(label("title_en"), cells["title_en"], **kept(f"sf_{key}_title_en"),
+                                                  max_chars=LINE_CHARS)
+        with title_col:
+            note("title")
+        with title_en_col:
+            note("title_en")
+        kind_col, difficulty_col = st.columns(2)
+        new["kind"] = kind_col.selectbox(label("kind"), KINDS, index=KINDS.index(cells["kind"]) if cells["kind"] in KINDS else None,
+                                         format_func=lambda k: tr(*KIND_NAMES[k]), placeholder=tr("请选择", "Choose"),
+                                         **kept(f"sf_{key}_kind")) or cells["kind"]
+        new["difficulty"] = difficulty_col.selectbox(
+            label("difficulty"), DIFFICULTIES, index=DIFFICULTIES.index(cells["difficulty"]) if cells["difficulty"] in DIFFICULTIES else None,
+            format_func=lambda d: tr(*DIFFICULTY_LABELS[d]), placeholder=tr("请选择", "Choose"),
+            **kept(f"sf_{key}_difficulty"))
+        if new["difficulty"] is None:
+            new["difficulty"] = cells["difficulty"]
+        with kind_col:
+            note("kind")
+        with difficulty_col:
+            note("difficulty")
         st.markdown("**" + tr("客户", "Customer") + "**")
-        new["persona.name"] = st.text_input(tr("姓名", "Name"), cells["persona.name"], **kept(f"sf_{key}_name"), max_chars=LINE_CHARS)
-        new["persona.description"] = st.text_area(tr("描述", "Description"), cells["persona.description"],
+        new["persona.name"] = st.text_input(label("persona.name"), cells["persona.name"], **kept(f"sf_{key}_name"), max_chars=LINE_CHARS)
+        note("persona.name")
+        new["persona.description"] = st.text_area(label("persona.description"), cells["persona.description"],
                                                   **kept(f"sf_{key}_description"), max_chars=TEXT_CHARS)
-        new["persona.description_en"] = st.text_area(tr("描述（英文，可选）", "Description in English (optional)"),
+        note("persona.description")
+        new["persona.description_en"] = st.text_area(label("persona.description_en"),
                                                      cells["persona.description_en"], **kept(f"sf_{key}_description_en"),
                                                      max_chars=TEXT_CHARS)
+        note("persona.description_en")
         facts_col, private_col = st.columns(2)
-        new["persona.facts"] = facts_col.text_area(tr("客户知道的事实（每行 名称: 内容）", "Facts the customer knows (name: value per line)"),
+        new["persona.facts"] = facts_col.text_area(label("persona.facts"),
                                                    cells["persona.facts"], **kept(f"sf_{key}_facts"), max_chars=TEXT_CHARS)
-        new["persona.private"] = private_col.text_area(tr("身份信息（坐席不能先读出）", "Identity data (the agent must not read out)"),
+        new["persona.private"] = private_col.text_area(label("persona.private"),
                                                        cells["persona.private"], **kept(f"sf_{key}_private"), max_chars=TEXT_CHARS)
-        st.markdown("**" + tr("情绪（0 平静 … 100 愤怒）", "Mood (0 calm … 100 furious)") + "**")
+        with facts_col:
+            note("persona.facts")
+        with private_col:
+            note("persona.private")
+        st.markdown("**" + label("mood") + "**")
         # No min/max: Streamlit refuses a value out of range in the browser, in English, and the apply
         # button then does nothing; the scenario check says what is wrong, in the UI's language, with its line.
         for column, name in zip(st.columns(len(MOOD_FIELDS)), MOOD_FIELDS):
             new[f"mood.{name}"] = column.number_input(tr(*MOOD_LABELS[name]), value=cells[f"mood.{name}"], step=1,
                                                       **kept(f"sf_{key}_mood_{name}"))
-        new["goals"] = st.text_area(tr("目标（每行一个）", "Goals (one per line)"), cells["goals"], **kept(f"sf_{key}_goals"), max_chars=TEXT_CHARS)
-        new["goals_en"] = st.text_area(tr("目标的英文（可选，每行一个，与目标逐条对应）",
-                                          "Goals in English (optional, one per line, one for each goal)"),
-                                       cells["goals_en"], **kept(f"sf_{key}_goals_en"), max_chars=TEXT_CHARS)
-        st.markdown("**" + tr("要点", "Checkpoints") + "**")
+        note("mood")
+        new["goals"] = st.text_area(label("goals"), cells["goals"], **kept(f"sf_{key}_goals"), max_chars=TEXT_CHARS)
+        note("goals")
+        new["goals_en"] = st.text_area(label("goals_en"), cells["goals_en"], **kept(f"sf_{key}_goals_en"), max_chars=TEXT_CHARS)
+        note("goals_en")
+        st.markdown("**" + label("checkpoints") + "**")
         new["checkpoints"] = _table(cells["checkpoints"], CHECKPOINT_COLUMNS, f"sf_{key}_checkpoints")
-        st.markdown("**" + tr("客户追问", "Follow-up questions") + "**")
+        note("checkpoints")
+        st.markdown("**" + label("follow_ups") + "**")
         new["follow_ups"] = _table(cells["follow_ups"], FOLLOW_UP_COLUMNS, f"sf_{key}_follow_ups")
+        note("follow_ups")
         st.markdown("**" + tr("客户台词", "Customer lines") + "**")
         for name in LINE_TEXTS:
             new[f"lines.{name}"] = st.text_input(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_line_{name}"), max_chars=LINE_CHARS)
+            note(f"lines.{name}")
         for column, name in zip(st.columns(2) * ((len(LINE_LISTS) + 1) // 2), LINE_LISTS):
             new[f"lines.{name}"] = column.text_area(tr(*LINE_LABELS[name]), cells[f"lines.{name}"], **kept(f"sf_{key}_lines_{name}"), max_chars=TEXT_CHARS)
+            with column:
+                note(f"lines.{name}")
+        st.markdown("**" + label("questions") + "**")
+        st.caption(tr("读起来像问句的台词：客户是在问通话要回答的事，还是只是发泄情绪？问的事回答后，客户就不会再这样问。",
+                      "Lines that read as questions: does the customer ask something the call answers, or only vent? "
+                      "Once it is answered, the customer does not ask it again."))
+        new["questions"] = _questions(cells, new, key)
+        note("questions")
+        st.markdown("**" + tr("示范回答", "Model answers") + "**")
+        new["model_answers"] = st.text_area(label("model_answers"), cells["model_answers"], **kept(f"sf_{key}_model_answers"),
+                                            max_chars=TEXT_CHARS)
+        note("model_answers")
         applied = form.submit(tr("应用到 YAML", "Apply to the YAML"), type="primary")
     return new, applied

@@ -25,6 +25,7 @@ from ui.pages import require_page_user
 from ui.render import escape_markdown
 from ui.resources import database, judge, knowledge_base
 from ui.scenario_form import scenario_form
+from ui.scenario_problems import form_problems
 from ui.live_form import unsaved_changes
 from ui.widget_memory import forget, keep, kept_tabs
 
@@ -91,13 +92,20 @@ def note_yaml(key: str) -> None:
 form_tab, yaml_tab = kept_tabs([tr("表单", "Form"), tr("YAML（其余字段）", "YAML (everything else)")], "scenario_tabs")
 with yaml_tab:
     st.html(MONOSPACE)
-    st.caption(tr("表单之外的字段（标题、类型、触发、案情事实、示范回答……）在这里编辑；表单的修改也会写到这里。",
-                  "Fields the form does not show (title, kind, triggers, case facts, model answers …) are edited here; "
+    st.caption(tr("表单之外的高级字段（触发、案情事实、轮数上限……）在这里编辑；表单的修改也会写到这里。",
+                  "Advanced fields the form does not show (triggers, case facts, turn limit …) are edited here; "
                   "the form's changes are written here too."))
     with st.container(key="scenario_yaml"):
         text = st.text_area("YAML", value=st.session_state["scenario_working"], height=480, key=f"scenario_text_{version}",
                             on_change=note_yaml, args=(f"scenario_text_{version}",), max_chars=MAX_SCENARIO_CHARS)
     st.session_state["scenario_working"] = text
+# Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied — before the form, which
+# shows each under its field.
+checked = editor.check({draft.file: text})
+scenario, schema_problems = check_scenario(draft.file, text, kb.content.entries)
+problems = [p for p in checked.problems if p.file == draft.file]
+problems += [p for p in schema_problems if p not in problems]
+found = form_problems(problems)
 form_changed = False  # the form has changes not yet applied to the YAML
 with form_tab:
     parsed, parse_problems = parse_yaml(text, draft.file)
@@ -105,7 +113,7 @@ with form_tab:
         st.info(tr("YAML 有语法错误，请先在 YAML 页修正，再使用表单。", "The YAML does not parse: fix it on the YAML tab to use the form."))
     else:
         form_key = f"{version}_{hashlib.sha256(text.encode()).hexdigest()[:8]}"  # a new text re-fills the form
-        cells, applied = scenario_form(plain(parsed), form_key)
+        cells, applied = scenario_form(plain(parsed), form_key, found.notes)
         try:
             changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
         except YamlEditError as error:
@@ -120,14 +128,23 @@ with form_tab:
                 forget("sf_")  # the form is filled again from the new text
                 st.rerun()
 
-# Live validation: this file's problems (syntax, FAQ references, schema) with the draft applied.
-checked = editor.check({draft.file: text})
-scenario, schema_problems = check_scenario(draft.file, text, kb.content.entries)
-problems = [p for p in checked.problems if p.file == draft.file]
-problems += [p for p in schema_problems if p not in problems]
+if problems and form_changed:
+    st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
+                  "“Apply to the YAML” to check them."))
 if problems:
-    st.error(tr(f"{len(problems)} 个问题：", f"{len(problems)} problem(s):"))
-    show_problems(problems)
+    if found.needed:
+        st.warning((tr("新情景还需要填写：", "This new scenario still needs: ") if draft.base_text is None
+                    else tr("还需要填写：", "Still needed: ")) + tr("、", ", ").join(found.needed))
+    if found.others:
+        st.error(tr(f"{len(found.others)} 个问题：", f"{len(found.others)} problem(s):"))
+        colon = tr("：", ": ")
+        st.markdown("\n".join(f"- **{escape_markdown(label)}**{colon}{escape_markdown(message)}" for label, message in found.others))
+    if found.yaml_only:  # fields only the YAML tab edits: said with their file and line, where they are fixed
+        st.error(tr("YAML 页中的问题：", "Problems on the YAML tab:"))
+        show_problems(found.yaml_only)
+    if found.in_form:
+        with st.expander(tr("这些问题在 YAML 中的位置（给编辑 YAML 的人）", "Where these are in the YAML (for editing the YAML)")):
+            show_problems(found.in_form)
 elif not checked.ok:
     show_result(checked)
 else:

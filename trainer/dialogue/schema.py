@@ -29,6 +29,7 @@ MIN_FOLLOW_UPS = 3
 MIN_BAND_LINES = 3
 MIN_PUSHBACK_LINES = 3
 MIN_ACT_LINES = 2  # softened / unknown, when a scenario gives its own
+READS_AS_QUESTION = "reads as a question"  # the words of a question line in neither asking nor not_asking (the editor's form finds it by them)
 
 
 class _Checker(ItemChecker):
@@ -326,7 +327,7 @@ def _every_question_listed(check: _Checker, pools: dict[str, tuple[str, ...]], a
     for name, pool in pools.items():
         for line in pool:
             if question_shaped(line) and line not in asking and line not in not_asking:
-                check.problem(name, f"{line!r} reads as a question: list it under asking (with the follow-ups or "
+                check.problem(name, f"{line!r} {READS_AS_QUESTION}: list it under asking (with the follow-ups or "
                                     "checkpoints that answer it) or under not_asking",
                               f"{line!r} 是问句：请列入 asking（写明由哪些追问或要点回答）或 not_asking")
 

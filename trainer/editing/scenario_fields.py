@@ -1,5 +1,6 @@
-"""A scenario's common fields (persona, mood, goals, checkpoints, follow-ups, customer lines) as
-form cells, and back.
+"""A scenario's fields as form cells, and back: everything a valid scenario needs (title, kind, difficulty,
+persona, mood, goals, checkpoints, follow-ups, customer lines, whether each question line asks, model answers), so
+an instructor can make one from the form alone (qa22 I2); the YAML tab keeps the advanced fields.
 
 A cell the instructor did not touch gives back the value exactly as the file had it, so the
 form never rewrites what it did not change (mapping_patch then leaves those lines alone).
@@ -10,16 +11,21 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from trainer.dialogue.schema import question_shaped
 from trainer.editing.fields import join_lines, split_lines
 
 SEPARATOR = " | "
-FORM_FIELDS = ("persona", "mood", "goals", "goals_en", "checkpoints", "customer_lines")
+FORM_FIELDS = ("title", "title_en", "kind", "difficulty", "persona", "mood", "goals", "goals_en", "checkpoints",
+               "customer_lines", "model_answers")
+TOP_TEXTS = ("title", "title_en", "kind")
 MOOD_FIELDS = ("start", "calm", "angry", "hang_up")
 PERSONA_TEXTS = ("name", "description", "description_en")
 PERSONA_MAPS = ("facts", "private")
 LINE_TEXTS = ("opening", "resolution", "unfinished", "hang_up", "escalated", "timed_out", "verification_answer",
               "verification_refusal")
 LINE_LISTS = ("calm", "upset", "angry", "pushback", "softened", "unknown")
+QUESTION_POOLS = ("calm", "upset", "angry", "pushback")  # the lines schema checks for asking / not_asking
+ASKING, NOT_ASKING = "asking", "not_asking"
 # examples (review46): shown and kept with their own step — a field outside the table followed its row's position, so
 # deleting a row above would have moved a step's examples onto the next step
 CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint", "hint_en",
@@ -57,12 +63,32 @@ def _row(item: Any, columns: tuple[str, ...]) -> dict[str, str]:
     return {c: _text(item.get(c)) for c in columns}
 
 
+def question_rows(pools: Mapping[str, list[str]], asking: Any, not_asking: Any) -> list[dict[str, Any]]:
+    """One row per line of `pools` that reads as a question or is already listed: its choice (asking, not_asking or
+    "" when neither) and, when asking, what answers it. Lines in the order the customer's lists give them."""
+    answered = {str(i.get("line", "")).strip(): [str(a) for a in i.get("answered_by") or []]
+                for i in (asking if isinstance(asking, list) else []) if isinstance(i, dict)}
+    rhetorical = {str(line).strip() for line in (not_asking if isinstance(not_asking, list) else [])}
+    rows: list[dict[str, Any]] = []
+    for line in dict.fromkeys(line for pool in pools.values() for line in pool):
+        if line in answered:
+            rows.append({"line": line, "choice": ASKING, "answered_by": answered[line]})
+        elif line in rhetorical:
+            rows.append({"line": line, "choice": NOT_ASKING, "answered_by": []})
+        elif question_shaped(line):
+            rows.append({"line": line, "choice": "", "answered_by": []})
+    return rows
+
+
 def cells_of(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The form's cells for a parsed scenario file: texts, numbers and the two tables' rows."""
+    """The form's cells for a parsed scenario file: texts, numbers, the two tables' rows and the question lines."""
     persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}
     mood = data.get("mood") if isinstance(data.get("mood"), dict) else {}
     lines = data.get("customer_lines") if isinstance(data.get("customer_lines"), dict) else {}
-    cells: dict[str, Any] = {f"persona.{k}": _text(persona.get(k)) for k in PERSONA_TEXTS}
+    cells: dict[str, Any] = {k: _text(data.get(k)) for k in TOP_TEXTS}
+    cells["difficulty"] = data.get("difficulty") if isinstance(data.get("difficulty"), int) else None
+    cells["model_answers"] = _lines(data.get("model_answers"))
+    cells |= {f"persona.{k}": _text(persona.get(k)) for k in PERSONA_TEXTS}
     cells |= {f"persona.{k}": _map_text(persona.get(k)) for k in PERSONA_MAPS}
     cells |= {f"mood.{k}": mood.get(k) if isinstance(mood.get(k), int) else None for k in MOOD_FIELDS}
     cells["goals"] = _lines(data.get("goals"))
@@ -71,7 +97,25 @@ def cells_of(data: Mapping[str, Any]) -> dict[str, Any]:
     cells |= {f"lines.{k}": _lines(lines.get(k)) for k in LINE_LISTS}
     cells["checkpoints"] = [_row(c, CHECKPOINT_COLUMNS) for c in data.get("checkpoints") or []]
     cells["follow_ups"] = [_row(f, FOLLOW_UP_COLUMNS) for f in lines.get("follow_ups") or []]
+    cells["questions"] = question_rows({k: split_lines(cells[f"lines.{k}"]) for k in QUESTION_POOLS},
+                                       lines.get(ASKING), lines.get(NOT_ASKING))
     return cells
+
+
+def _questions(lines: dict, rows: list[dict[str, Any]]) -> None:
+    """The question rows back into `asking` / `not_asking`: an item whose line and answers are unchanged stays as
+    written; a line no longer said is dropped (the check would refuse it)."""
+    old = {str(i.get("line", "")).strip(): i for i in lines.get(ASKING) or [] if isinstance(i, dict)}
+    asking = []
+    for row in rows:
+        if row["choice"] != ASKING:
+            continue
+        item = old.get(row["line"])
+        if item is None or [str(a) for a in item.get("answered_by") or []] != list(row["answered_by"]):
+            item = {"line": row["line"], "answered_by": list(row["answered_by"])}
+        asking.append(item)
+    _set(lines, ASKING, asking)
+    _set(lines, NOT_ASKING, [row["line"] for row in rows if row["choice"] == NOT_ASKING])
 
 
 def _cell_value(column: str, text: str) -> Any:
@@ -119,6 +163,9 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     def changed(name: str) -> bool:
         return cells.get(name) != before.get(name)
 
+    top = {k: (_text(cells[k]) or None) if changed(k) else data.get(k) for k in TOP_TEXTS}
+    top["difficulty"] = cells["difficulty"] if changed("difficulty") else data.get("difficulty")
+    top["model_answers"] = split_lines(cells["model_answers"]) if changed("model_answers") else data.get("model_answers")
     persona = dict(data.get("persona") or {}) if isinstance(data.get("persona"), dict) else {}
     for key in PERSONA_TEXTS:
         if changed(f"persona.{key}"):
@@ -142,8 +189,10 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     if changed("follow_ups"):
         _set(lines, "follow_ups", _items(lines.get("follow_ups"), before["follow_ups"], cells["follow_ups"],
                                          FOLLOW_UP_COLUMNS))
+    if changed("questions"):
+        _questions(lines, cells["questions"])
     checkpoints = data.get("checkpoints")
     if changed("checkpoints"):
         checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
-    return {"persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
+    return {**top, "persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
             "checkpoints": checkpoints or None, "customer_lines": lines or None}

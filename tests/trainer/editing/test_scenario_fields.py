@@ -73,3 +73,42 @@ def test_a_steps_examples_stay_with_it_when_a_row_above_is_deleted() -> None:
     after = {c["id"]: c for c in data(set_fields(text, fields_from_cells(parsed, cells)))["checkpoints"]}
     assert after["within-period"]["examples"] == ["您还在15天之内，可以退。"]
     assert "examples" not in after["refund-amount"]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_question_line_of_a_valid_scenario_has_its_choice_in_the_form(path: Path) -> None:
+    """scenario48: the form shows each question-shaped line with asking / not_asking chosen as the file has it."""
+    rows = cells_of(data(path.read_text(encoding="utf-8")))["questions"]
+    assert all(row["choice"] in ("asking", "not_asking") for row in rows), [r for r in rows if not r["choice"]]
+    assert all(row["answered_by"] for row in rows if row["choice"] == "asking")
+
+
+def test_the_title_kind_difficulty_model_answers_and_question_choices_are_cells() -> None:
+    """qa22 I2: title, kind, difficulty, model answers and asking / not_asking were YAML only; a new scenario could not
+    be finished in the form."""
+    text = (ROOT / "content/scenarios/ci-claim-declined.yaml").read_text(encoding="utf-8")
+    parsed = data(text)
+    cells = cells_of(parsed)
+    asked = next(row for row in cells["questions"] if row["choice"] == "asking")
+    cells["title"], cells["kind"], cells["difficulty"] = "新标题", "inbound_question", 3
+    cells["model_answers"] += "\n好的，再见。"
+    cells["lines.upset"] += "\n那你说怎么办？"  # a new question line, chosen as only a feeling
+    cells["questions"] = [*cells["questions"], {"line": "那你说怎么办？", "choice": "not_asking", "answered_by": []}]
+    after = data(set_fields(text, fields_from_cells(parsed, cells)))
+    assert (after["title"], after["kind"], after["difficulty"]) == ("新标题", "inbound_question", 3)
+    assert after["model_answers"] == [*parsed["model_answers"], "好的，再见。"]
+    assert after["customer_lines"]["not_asking"][-1] == "那你说怎么办？"
+    assert {"line": asked["line"], "answered_by": asked["answered_by"]} in after["customer_lines"]["asking"]
+
+
+def test_a_question_line_taken_out_of_the_lines_leaves_asking_and_not_asking() -> None:
+    """A line deleted from its list would otherwise stay under asking / not_asking, which the check refuses."""
+    text = (ROOT / "content/scenarios/callback-cooperative.yaml").read_text(encoding="utf-8")
+    parsed = data(text)
+    cells = cells_of(parsed)
+    gone = cells["questions"][0]["line"]
+    pool = next(name for name in ("calm", "upset", "angry", "pushback") if gone in cells[f"lines.{name}"].splitlines())
+    cells[f"lines.{pool}"] = "\n".join(line for line in cells[f"lines.{pool}"].splitlines() if line != gone)
+    cells["questions"] = cells["questions"][1:]
+    lines = data(set_fields(text, fields_from_cells(parsed, cells)))["customer_lines"]
+    assert gone not in lines.get("not_asking", []) and gone not in [i["line"] for i in lines.get("asking", [])]
