@@ -33,7 +33,8 @@ def test_the_chinese_search_box_gives_no_english_hint(agent_page):
 
 def test_a_mood_out_of_range_in_the_scenario_form_is_refused_in_chinese_with_its_line(open_context, accounts):
     """开场情绪 150 got Streamlit's own "Number is outside the allowed range…" (English, in the browser) and
-    应用到 YAML then did nothing; the validator's message names the file, line and field in Chinese."""
+    应用到 YAML then did nothing; the validator's message says it under the form's label in Chinese, and the file, line and
+field where the YAML holds it."""
     page = signed_in(open_context, "teacher.li")
     page.open("/scenario-editor", step="open a page")
     page.choose("情景文件", "· ci-claim-declined", exact=False)  # listed by title and id
@@ -42,8 +43,12 @@ def test_a_mood_out_of_range_in_the_scenario_form_is_refused_in_chinese_with_its
     page.type_and_enter("开场情绪", "150")
     page.click_button("应用到 YAML")
     page.expect_text("必须是 0 到 100 之间的整数")
+    # under the form's own label (scenario48); the file, line and YAML field folded under it, for whoever edits the YAML
+    assert "开场情绪：必须是 0 到 100 之间的整数" in page.main_text(), page.main_text()
+    page.page.get_by_text("这些问题在 YAML 中的位置", exact=False).first.click()
+    page.expect_text("scenarios/ci-claim-declined.yaml:")
     main = page.main_text()
-    assert "scenarios/ci-claim-declined.yaml:" in main and "start:" in main, main
+    assert "start:" in main, main
     assert "outside the allowed range" not in page.page.locator("body").inner_text()
     assert page.page.get_by_role("button", name="保存并发布").is_disabled()
 
