@@ -73,6 +73,19 @@ def errors_after_refused_edit(app_env, instructor, box: str, value: str) -> list
     return [e.value for e in at.error]
 
 
+def test_a_fields_problem_is_said_no_more_once_the_field_is_changed(app_env, instructor):
+    """qa23's I4: after a refused save the red problem stayed under the field typed anew (a duplicate id, under the new
+    id), until the next save; the other fields' problems stay."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-refund").run()
+    at.text_area(key="entry-2-variants").input("犹豫期退保退多少\n冷静期退保能全退吗")
+    at.button(key="editor_save").click().run()
+    assert any("至少需要 3 条" in e.value for e in at.error)
+    at.text_area(key="entry-2-variants").input("犹豫期退保退多少\n冷静期退保能全退吗\n犹豫期内解约钱怎么退").run()
+    assert not any("至少需要 3 条" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("保存时重新检查" in c.value for c in at.caption)
+
+
 def test_a_source_without_the_bar_is_refused_with_the_bar_suggested(app_env, instructor):
     """qa14 #11: 保险法第四十七条 was refused as 未知文件 '保险法第四十七条', without a word about the "|"."""
     errors = [e.replace("\\", "") for e in errors_after_refused_edit(app_env, instructor, "sources", "保险法第四十七条")]
