@@ -8,6 +8,7 @@ the number of rows (agents, categories) instead of squeezing labels; widths foll
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 from collections.abc import Iterable
 
@@ -27,6 +28,10 @@ NO_TRAINING = "#ebedf0"
 LABEL_LIMIT = 190    # a label line past this many pixels is cut with "…" (none is: LINE_UNITS keeps lines shorter)
 LINE_UNITS = 24      # a label line's width, in Latin letters (a Chinese character counts two): ~150 px at the axes' font
 LINE_PX = 13         # one more line of a label
+TREND_PLOT_PX = 200  # a line chart's plot: the scores' rise and fall readable
+TREND_AXES_PX = 130  # under it, the angled time labels and the axis title
+LEGEND_TITLE_PX = 24
+LEGEND_GAP_PX = 8    # between two rows of a legend
 
 
 def _axis(kind: str, field: str, **properties) -> alt.Axis:
@@ -150,7 +155,18 @@ def trend(frame: pd.DataFrame, x: str, y: str, tooltip: list[str], series: str |
     return (alt.Chart(frame, description=described)
             .mark_line(point=alt.OverlayMarkDef(ariaRoleDescription=tr("数据点", "point")),
                        ariaRoleDescription=tr("折线", "line"))
-            .encode(**encoding).properties(height=260))
+            .encode(**encoding).properties(height=_trend_height(frame[series] if series else None)))
+
+
+def _trend_height(series: pd.Series | None) -> int:
+    """The plot's height plus room for the axes and the legend under it (two names a row, each on as many lines as it
+    wraps to): Streamlit fits the whole chart into the height, and a fixed 260 px left one call's plot a ~20 px strip
+    under an English scenario title of three lines (qa23's T5)."""
+    height = TREND_PLOT_PX + TREND_AXES_PX
+    if series is None:
+        return height
+    rows = math.ceil(series.nunique() / 2)
+    return height + LEGEND_TITLE_PX + rows * (LINE_PX * _most_lines(series) + LEGEND_GAP_PX)
 
 
 def grid_heatmap(frame: pd.DataFrame, row: str, column: str, value: str, tooltip: list[str],

@@ -36,11 +36,14 @@ def new_entry_confirmed(kb: KnowledgeBase, question: str, variants: str, own_id:
         f"- {code_span(f.hit.id)} {escape_markdown(f.hit.question)}"
         + tr(f"（相关度 {f.hit.relevance:.2f}，由“{escape_markdown(f.wording)}”搜到）",
              f" (relevance {f.hit.relevance:.2f}, found by “{escape_markdown(f.wording)}”)") for f in found)
-    st.warning(tr("已有相近的条目：现在搜索这个问题，就会给出下面的条目。新条目会和它抢同一类问题，较好的答案可能被挤到后面。"
-                  "请先改进那一条（在上方“选择”中打开它）；确实是另一个问题，请勾选“仍然新建”再保存。\n\n",
-                  "A similar entry exists: searching this question now gives the entry below. A new entry would compete "
-                  "with it for the same questions and may push the better answer down. Improve that entry instead (open "
-                  "it under Pick one above); if this really is another question, tick “Create it anyway” and save.\n\n")
+    # Said as what search does, not as a claim that the entries are alike: a wording search answers wrongly finds an
+    # entry on another subject (qa23's I3: 网上买的保险有没有发票 → excl-online-phone-sales, 0.88).
+    st.warning(tr("搜索现在把这个问题答成下面的条目，请先看是不是同一个问题。是同一个：新条目会和它抢同一类问题，较好的答案可能被"
+                  "挤到后面，请改进那一条（在上方“选择”中打开它）。不是同一个（搜索答错了）：请勾选“仍然新建”再保存。\n\n",
+                  "Search now answers this question with the entry below: check whether it is the same question. If it "
+                  "is, a new entry would compete with it for the same questions and may push the better answer down: "
+                  "improve that entry instead (open it under Pick one above). If it is not (search answers it wrongly), "
+                  "tick “Create it anyway” and save.\n\n")
                + lines, icon=":material/content_copy:")
     return st.checkbox(tr("仍然新建", "Create it anyway"), **checkbox)
 

@@ -135,12 +135,19 @@ columns = form_columns(kind)
 values: dict[str, object] = {}
 # Not st.form: a language switch drew an unsaved choice (难度, 题型, 考查条目) back as the file has it (ui/live_form.py,
 # polish30). Each field is in the session state as it is left, kept over a visit to another page (`widget`).
+# A field's problems are of what it held when 保存 was pressed: once it is changed they are said no more (qa23's I4: the
+# red "duplicate id" stayed under the id typed anew, until the next save).
+checked = st.session_state.get("editor_result_values", {}) if result is not None else {}
 with live_form(f"editor-form-{kind}") as form:
     field_messages(messages, "")
     for position, column in enumerate(columns):
         values[column.name] = show_control(column)
         if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
-            field_messages(messages, column.problem_field)
+            group = [c.name for c in columns if c.problem_field == column.problem_field]
+            if all(values[name] == checked.get(name, values[name]) for name in group):
+                field_messages(messages, column.problem_field)
+            elif messages.get(column.problem_field):
+                st.caption(tr("已修改，保存时重新检查。", "Changed: checked again when saved."))
     # A new entry whose question search already answers with another entry (qa22 I1): said before it is saved.
     confirmed = (kind != ENTRY or picked != NEW
                  or new_entry_confirmed(kb, str(values.get("question") or ""), str(values.get("variants") or ""),
@@ -171,6 +178,7 @@ if save or try_it:
     item, cell_problems = item_from_cells(kind, values, draft.fields)
     item_id = str(item.get("id") or "").strip()
     st.session_state["editor_result_item"] = item_id
+    st.session_state["editor_result_values"] = dict(values)
     if cell_problems:
         found = [Problem(draft.file, 0, item_id, p.field, p.message, p.message_zh) for p in cell_problems]
         st.session_state["editor_result"] = SaveResult(False, problems=found)

@@ -67,3 +67,18 @@ def test_label_lines_break_between_words_and_between_chinese_characters():
     assert charts.label_lines("投诉处理与升级", 24) == ["投诉处理与升级"]
     assert charts.label_lines("Supercalifragilisticexpialidocious-and-more words", 10)[0] == \
         "Supercalifragilisticexpialidocious-and-more"  # a word longer than a line: a line of its own, whole
+
+
+def test_a_call_trend_keeps_its_plot_whatever_its_legend_takes():
+    """qa23's T5: 我的进度 → 模拟通话 with one call drew a ~20 px strip of plot: the chart was a fixed 260 px, and the
+    angled date label and a legend of one English scenario title on three lines took nearly all of it."""
+    def height(titles: list[str]) -> int:
+        frame = pd.DataFrame({"when": [f"2026-12-0{n + 1} 08:25" for n in range(len(titles))], "scenario": titles,
+                              "score": [60] * len(titles)})
+        return charts.trend(frame, "when", "score", ["when"], series="scenario", domain=(0, 100)).to_dict()["height"]
+
+    long_title = "Permanent lapse: a customer angry that the contract was ended after two years of suspension"
+    plot_and_axes = charts.TREND_PLOT_PX + charts.TREND_AXES_PX
+    assert height(["短"]) >= plot_and_axes + charts.LINE_PX
+    assert height([long_title]) >= plot_and_axes + charts.LINE_PX * len(charts.label_lines(long_title))
+    assert height([f"{long_title} {n}" for n in range(12)]) >= plot_and_axes + 6 * charts.LINE_PX * 3  # six rows of two
