@@ -28,6 +28,7 @@ db = database()
 
 st.title(tr("用户管理", "Users"))
 FLASH = "admin_flash"
+PASSWORDS = "admin_new_passwords"  # temporary passwords not yet hidden by the admin (this session only, never stored)
 
 
 def status(account: Account) -> str:
@@ -43,15 +44,20 @@ def status(account: Account) -> str:
 
 
 def show_new_passwords(rows: list[tuple[str, str, str]]) -> None:
-    """Temporary passwords, shown once, with a CSV to hand out; each must be changed at first sign-in."""
-    st.warning(tr("以下临时密码只显示这一次，请妥善转交本人；首次登录时须修改。",
-                  "These temporary passwords are shown only now: hand them to each person; "
+    """Temporary passwords, kept on the page until the admin hides them, with a CSV to hand out; each must be changed at
+    first sign-in. They were shown for one run only: the next name typed, or a double click's second click on 添加,
+    took them away before they were written down (the account then needed another reset)."""
+    st.warning(tr("以下临时密码关闭后不再显示，请妥善转交本人；首次登录时须修改。",
+                  "These temporary passwords are not shown again once hidden: hand them to each person; "
                   "they must be changed at the first sign-in."))
     st.dataframe([{tr("登录名", "Login"): login, tr("姓名", "Name"): name, tr("临时密码", "Temporary password"): pw}
                   for login, name, pw in rows], hide_index=True)
     st.download_button(tr("下载临时密码（CSV）", "Download the temporary passwords (CSV)"),
                        csv_bytes([("login", "name", "temporary_password"), *rows]), file_name="temporary-passwords.csv",
                        mime="text/csv", on_click="ignore")
+    if st.button(tr("已转交，隐藏这些密码", "Handed over: hide these passwords"), key="admin_hide_passwords"):
+        st.session_state.pop(PASSWORDS, None)
+        st.rerun()
 
 
 def done(zh: str, en: str, passwords: list[tuple[str, str, str]] | None = None) -> None:
@@ -66,8 +72,10 @@ with st.container():
     if FLASH in st.session_state:
         zh, en, passwords = st.session_state.pop(FLASH)
         st.success(tr(zh, en))
-        if passwords:
-            show_new_passwords(passwords)
+        # the message goes with the next run; the passwords stay, one table for several added in a row
+        st.session_state[PASSWORDS] = [*st.session_state.get(PASSWORDS, []), *passwords]
+    if st.session_state.get(PASSWORDS):
+        show_new_passwords(st.session_state[PASSWORDS])
 
 # Kept by place: a language switch opened 账户列表 again with 添加用户's fields behind it (polish30, polish31).
 accounts_tab, add_tab, roster_tab = kept_tabs([tr("账户列表", "Accounts"), tr("添加用户", "Add a user"),
