@@ -151,9 +151,14 @@ def time_heading(zh: str, en: str) -> str:
     return tr(f"{zh}（{zone_name()}）", f"{en} ({zone_name()})")
 
 
+def _with_zone(text: str) -> str:
+    """`text` (a time) followed by the zone it is in, as each language writes it: 08:25（北京时间）, 08:25 (Beijing time)."""
+    return tr(f"{text}（{zone_name()}）", f"{text} ({zone_name()})")
+
+
 def when_labelled(moment: datetime | None, empty: str = "") -> str:
     """`when` for a time standing on its own (a caption, a cell of a column of statuses): 2026-12-07 08:25（北京时间）."""
-    return tr(f"{when(moment)}（{zone_name()}）", f"{when(moment)} ({zone_name()})") if moment else empty
+    return _with_zone(when(moment)) if moment else empty
 
 
 def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
@@ -171,8 +176,7 @@ def days_ago(moment: datetime | None, today: date, empty: str = "") -> str:
 
 def clock(moment: datetime) -> str:
     """HH:MM in the company's time zone, named: 08:25（北京时间）."""
-    return tr(f"{clock_time(moment, settings().timezone)}（{zone_name()}）",
-              f"{clock_time(moment, settings().timezone)} ({zone_name()})")
+    return _with_zone(clock_time(moment, settings().timezone))
 
 
 def zone() -> ZoneInfo:
