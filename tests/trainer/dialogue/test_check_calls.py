@@ -16,16 +16,19 @@ from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.written_calls import load_calls
 
 
+# A closing two writers wrote word for word (a tune writer and cw4-b): a stock line, no leak of a tuned call.
+STOCK_LINES = {"还有别的问题吗？没有的话就先这样，再见。"}
+
+
 @pytest.mark.parametrize("name", ["check", "check-standard"])
 def test_the_check_calls_are_one_good_and_one_bad_call_per_scenario_in_fresh_words(real_scenarios, name):
     calls = load_calls(name, real_scenarios)
     assert len({c.writer for c in calls}) == 3
     assert Counter((c.scenario, c.kind) for c in calls) == {(s, k): 1 for s in real_scenarios for k in ("good", "bad")}
     assert all(c.faults for c in calls if c.kind == "bad")
-    turns = {t for c in calls for t in c.turns if len(t) >= 25}  # a stock line two writers wrote alike is no leak
-    # (还有别的问题吗？没有的话就先这样，再见。 is in a tune call and in check-standard)
+    turns = {t for c in calls for t in c.turns}
     written = {t for other in written_calls.CALL_SETS if other != name for c in load_calls(other) for t in c.turns}
-    assert not turns & written  # counted, never printed
+    assert not turns & written - STOCK_LINES  # counted, never printed
     assert not turns & {u.text for u in read_corpus(REAL_CONTENT)[0]}
 
 
