@@ -137,14 +137,14 @@ values: dict[str, object] = {}
 # polish30). Each field is in the session state as it is left, kept over a visit to another page (`widget`).
 # A field's problems are of what it held when 保存 was pressed: once it is changed they are said no more (qa23's I4: the
 # red "duplicate id" stayed under the id typed anew, until the next save).
-checked = st.session_state.get("editor_result_values", {}) if result is not None else {}
+at_save = st.session_state.get("editor_result_values", {}) if result is not None else {}
 with live_form(f"editor-form-{kind}") as form:
     field_messages(messages, "")
     for position, column in enumerate(columns):
         values[column.name] = show_control(column)
         if position + 1 == len(columns) or columns[position + 1].problem_field != column.problem_field:
             group = [c.name for c in columns if c.problem_field == column.problem_field]
-            if all(values[name] == checked.get(name, values[name]) for name in group):
+            if all(values[name] == at_save.get(name, values[name]) for name in group):
                 field_messages(messages, column.problem_field)
             elif messages.get(column.problem_field):
                 st.caption(tr("已修改，保存时重新检查。", "Changed: checked again when saved."))
