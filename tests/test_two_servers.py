@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from tests.browser.serving import ANY_PORT, start_server, stop_server, streamlit_command
 from tests.conftest import FIXTURE_CONTENT, ROOT, SHARED_EMBEDDING_CACHE, postgres_url
 from trainer.store.db import Database
 from trainer.users.api_tokens import create_api_token
@@ -43,29 +43,21 @@ print("saved" if result.ok else "conflict" if result.conflict else f"refused {re
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class AppServer:
     def __init__(self, name: str, tmp_path: Path, url: str) -> None:
         self.content = tmp_path / f"{name}-content"
         shutil.copytree(FIXTURE_CONTENT, self.content)
-        self.port = free_port()
         self.env = {**os.environ, "AGENT_TRAINER_DATABASE_URL": url, "AGENT_TRAINER_CONTENT_DIR": str(self.content),
                     "AGENT_TRAINER_DATA_DIR": str(tmp_path / f"{name}-data"),
                     "AGENT_TRAINER_EMBEDDING_CACHE_DIR": str(SHARED_EMBEDDING_CACHE),
                     "AGENT_TRAINER_CONTENT_POLL_SECONDS": "1"}
-        self.log = open(tmp_path / f"{name}.log", "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.address", "127.0.0.1",
-             "--server.port", str(self.port), "--server.headless", "true", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.log = tmp_path / f"{name}.log"
+        # on a port the kernel picks, read back from the server's log: a port probed free here and bound seconds
+        # later could be taken meanwhile by another pytest session's server (suite48)
+        self.process, self.url = start_server(streamlit_command("serve.py", ANY_PORT), self.log, ROOT, self.env)
 
     def search(self, token: str, query: str = "犹豫期多久", timeout: float = 120) -> list[dict]:
-        address = f"http://127.0.0.1:{self.port}/api/v1/search?" + urllib.parse.urlencode({"q": query, "k": 1})
+        address = f"{self.url}/api/v1/search?" + urllib.parse.urlencode({"q": query, "k": 1})
         request = urllib.request.Request(address, headers={"Authorization": f"Bearer {token}"})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read())["hits"]
@@ -73,7 +65,7 @@ class AppServer:
     def wait_until_up(self, token: str, seconds: float = 240) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"the app server exited: see {self.log.name}"
+            assert self.process.poll() is None, f"the app server exited: see {self.log}"
             try:
                 self.search(token)  # the first search loads the knowledge base
                 return
@@ -94,12 +86,7 @@ class AppServer:
         return (self.content / "faq" / "cooling-off.yaml").read_text(encoding="utf-8")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_server(self.process)
 
 
 class Save:
