@@ -109,15 +109,16 @@ CONTENT_HEADER = """\
 
 def verdict_reviews(kb: KnowledgeBase, verdicts: list[dict[str, Any]], review: list[dict[str, Any]]
                     ) -> list[dict[str, str]]:
-    """The reviewer's verdicts (per item id, per option: its `entry`, or its `text` for a kept option) as content
-    reviews, in the review file's order."""
+    """The reviewer's verdicts (per item id, per option: its `entry`, or its `text` in Chinese or English for a kept
+    option) as content reviews, in the verdicts' order."""
     by_id = {item["id"]: item for item in review}
     entry_of = {right.option: entry_id for entry_id, (right, _) in choice_inputs(kb).items()}
     found = []
     for verdict in verdicts:
         item = by_id[verdict["id"]]
-        distractor = verdict.get("entry") or entry_of[verdict["text"]]
-        option = verdict.get("text") or next(o["text"] for o in item["options"] if o.get("entry") == distractor)
+        option = _chinese_option(item, verdict["text"]) if "text" in verdict else next(
+            o["text"] for o in item["options"] if o.get("entry") == verdict["entry"])
+        distractor = verdict.get("entry") or entry_of[option]
         if verdict["verdict"] not in VERDICTS:
             raise ValueError(f"{verdict['id']} {distractor}: verdict {verdict['verdict']!r}")
         row = {"question": item["id"].split(":", 1)[1], "distractor": distractor, "option": option,
@@ -125,7 +126,29 @@ def verdict_reviews(kb: KnowledgeBase, verdicts: list[dict[str, Any]], review: l
         if verdict.get("reason"):
             row["reason"] = str(verdict["reason"]).strip()
         found.append(row)
-    return found
+    return _one_per_pair(found)
+
+
+def _one_per_pair(reviews: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One review per (question, distractor): an option judged in Chinese and again in English (its English cut
+    differently) is rejected if either reading is, with both reasons."""
+    merged: dict[tuple[str, str], dict[str, str]] = {}
+    for row in reviews:
+        key = (row["question"], row["distractor"])
+        if key not in merged:
+            merged[key] = row
+            continue
+        first = merged[key]
+        verdict = max(first["verdict"], row["verdict"], key=lambda v: (v != "wrong", v == "also_right"))
+        reason = "；".join(r["reason"] for r in (first, row) if r.get("reason"))
+        merged[key] = {**first, "verdict": verdict, **({"reason": reason} if reason else {})}
+    return list(merged.values())
+
+
+def _chinese_option(item: dict[str, Any], text: str) -> str:
+    """A kept option the reviewer quoted, in Chinese: quoted from the English options, the one in its place."""
+    english = [o["text"] for o in item.get("en", {}).get("options", [])]
+    return item["options"][english.index(text)]["text"] if text in english else text
 
 
 def write_content(path: Path, reviews: list[dict[str, str]]) -> None:

@@ -3,11 +3,14 @@ wrong (trainer/quiz/echo_swap.py, trainer/quiz/distractor_reviews.py; docs/bench
 
 from __future__ import annotations
 
-from kb import Entry
+from kb import Entry, KnowledgeBase
 from kb.content import DistractorReview
+from trainer.quiz.bank import question_bank
 from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import opens_most
+from trainer.quiz.facts import bigrams
 from trainer.quiz.generation import Gist, choice_question, opening_echo
+from trainer.quiz.question import Question
 
 
 def _gist(entry_id: str, question: str, answer: str) -> Gist:
@@ -64,3 +67,39 @@ def test_an_option_a_reviewer_found_right_too_or_unclear_is_never_offered_for_th
     unreviewed_swaps = Reviews.of([_review(CANDIDATES[3], "also_right")], unreviewed=True)
     question = choice_question(RIGHT, CANDIDATES, reviews=unreviewed_swaps)
     assert question is not None and ECHOING not in question.options
+
+
+def _options_by_entry(bank: dict[str, Question]) -> set[tuple[str, str]]:
+    return {(q.entry_id, o) for q in bank.values() if q.generated and q.type == "single" for o in q.options}
+
+
+def test_a_real_item_is_no_longer_given_away_by_the_question_words_its_right_option_opens_with(
+        real_kb: KnowledgeBase) -> None:
+    """犹豫期撤单必须投保人本人申请吗？: the right option 须由投保人申请 opened most with the question's words, so a trainee
+    picked it by its opening. A reviewed distractor (犹豫期内投保人申请解除合同的…, read as wrong) echoes it as much."""
+    bank = question_bank(real_kb)
+    item = bank["gen-choice:cooling-off-who-can-cancel"]
+    assert item.options[item.answer] == "须由投保人申请"
+    swapped_in = Gist.of(real_kb.content.entries["cooling-off-refund-amount"]).option
+    assert swapped_in in item.options
+    asked = frozenset(bigrams(item.prompt))
+    assert not opens_most(item.options[0], item.options[1:], lambda o: opening_echo(o, asked))
+    # Over the bank: the right option opens most with the question's words in 96 of 275 items on main (35 %).
+    choices = [q for q in bank.values() if q.generated and q.type == "single"]
+    given_away = [q.id for q in choices
+                  if opens_most(q.options[0], q.options[1:], lambda o, q=q: opening_echo(o, frozenset(bigrams(q.prompt))))]
+    assert len(given_away) < 0.3 * len(choices), len(given_away)
+
+
+def test_no_real_item_offers_an_option_a_reviewer_found_right_too_or_unclear(real_kb: KnowledgeBase) -> None:
+    """犹豫期内怎么申请撤单？ offered 须由投保人申请 (who applies: part of how) and quiz48's swap would have offered
+    回访在犹豫期内进行…须由投保人申请: the reviewer found both arguable. Neither is offered, nor any other rejected one,
+    even with every unreviewed swap made (the review file's bank)."""
+    rejected = {(r.question, Gist.of(real_kb.content.entries[r.distractor]).option)
+                for r in real_kb.content.distractor_reviews if r.verdict != "wrong"}
+    assert len(rejected) >= 30
+    assert ("cooling-off-how-to-cancel", "须由投保人申请") in rejected
+    bank = question_bank(real_kb)
+    assert _options_by_entry(bank) & rejected == set()
+    assert bank["gen-choice:cooling-off-how-to-cancel"].options[0] == "在犹豫期截止日前，由投保人提出书面解除申请"
+    assert _options_by_entry(question_bank(real_kb, unreviewed_swaps=True)) & rejected == set()
