@@ -8,8 +8,8 @@ swaps one in only where a reviewer read that option, for that question, as `wron
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
 
 from kb.content import DistractorReview
 from trainer.quiz.question import normalize_answer
@@ -22,7 +22,8 @@ class Reviews:
     """Reviewed (question entry, distractor entry) pairs. A `wrong` verdict holds for the option text the reviewer
     read: an edited answer is another option, unreviewed. A rejection holds for the pair whatever its text."""
 
-    wrong: frozenset[tuple[str, str, str]] = frozenset()
+    # (question entry, distractor entry) → the option read as wrong, normalised
+    wrong: Mapping[tuple[str, str], str] = field(default_factory=dict)
     rejected: frozenset[tuple[str, str]] = frozenset()
     # Swap in options no reviewer has read: only to write a review file (bench.quiz_items --propose), never in the app.
     unreviewed: bool = False
@@ -30,8 +31,12 @@ class Reviews:
     @classmethod
     def of(cls, reviews: Iterable[DistractorReview], unreviewed: bool = False) -> "Reviews":
         reviews = tuple(reviews)
-        return cls(frozenset((r.question, r.distractor, normalize_answer(r.option)) for r in reviews if r.verdict == WRONG),
+        return cls({(r.question, r.distractor): normalize_answer(r.option) for r in reviews if r.verdict == WRONG},
                    frozenset((r.question, r.distractor) for r in reviews if r.verdict != WRONG), unreviewed)
+
+    def swaps_for(self, question: str) -> bool:
+        """Whether any option may be swapped into this entry's item (most have no reviewed option: nothing to try)."""
+        return self.unreviewed or any(asked == question for asked, _ in self.wrong)
 
     def rejects(self, question: str, distractor: str) -> bool:
         """Whether a reviewer found this entry's option right too, or unclear, for the question's entry."""
@@ -41,4 +46,5 @@ class Reviews:
         """Whether this option may be swapped in for an echoing one: a reviewer read it as wrong for this question."""
         if self.rejects(question, distractor):
             return False
-        return self.unreviewed or (question, distractor, normalize_answer(option)) in self.wrong
+        read = self.wrong.get((question, distractor))
+        return self.unreviewed or (read is not None and read == normalize_answer(option))

@@ -36,8 +36,9 @@ def echo_swapped(right: T, distractors: Sequence[T], candidates: Sequence[T], ec
         if place is None:
             break
         rest = chosen[:place] + chosen[place + 1:]
+        least = echo(right)
         for candidate in candidates:
-            if candidate in chosen or echo(candidate) < echo(right) or not may_swap_in(candidate):
+            if candidate in chosen or not may_swap_in(candidate) or echo(candidate) < least:
                 continue
             trial = [*chosen[:place], candidate, *chosen[place + 1:]]
             if safe(right, candidate, rest) and not any(

@@ -152,6 +152,8 @@ def swapped_distractors(right: Gist, others: Sequence[Gist], candidates: Sequenc
     """`others` with an option that echoes the question as much as the right one swapped in where the right one's
     opening would give it away (`echo_swap`), if a reviewer read that option as wrong for this question. An item
     with English options keeps them: the swapped-in entry has an English answer too."""
+    if not reviews.swaps_for(right.entry.id):
+        return list(others)
     in_english = bool(english_options([right.entry, *(o.entry for o in others)])) and bool(_english(right.entry, "question"))
 
     def may_swap_in(other: Gist) -> bool:
