@@ -3,7 +3,8 @@ and the reviewer's verdicts turned into content (docs/benchmarks.md "quiz49").
 
     .venv/bin/python -m bench.quiz_swap_review --write review.yaml       # every item the unreviewed swap changes
     .venv/bin/python -m bench.quiz_swap_review --verdicts review-verdicts.yaml --review review.yaml \\
-        --content content/distractor_reviews.yaml                        # the verdicts as reviewed pairs
+        --content content/distractor_reviews.yaml                        # the verdicts as reviewed pairs, added to
+                                                                         # those the file holds (a second round)
 
 A swapped-in distractor is nearer the question's topic, so it may be right too; the app offers one only where a
 reviewer read it as wrong (content/distractor_reviews.yaml). The review file lists, per changed item, its id, the
@@ -140,7 +141,7 @@ def _one_per_pair(reviews: list[dict[str, str]]) -> list[dict[str, str]]:
             continue
         first = merged[key]
         verdict = max(first["verdict"], row["verdict"], key=lambda v: (v != "wrong", v == "also_right"))
-        reason = "；".join(r["reason"] for r in (first, row) if r.get("reason"))
+        reason = "；".join(dict.fromkeys(r["reason"] for r in (first, row) if r.get("reason")))
         merged[key] = {**first, "verdict": verdict, **({"reason": reason} if reason else {})}
     return list(merged.values())
 
@@ -168,7 +169,8 @@ def main() -> None:
     if args.verdicts:
         verdicts = yaml.safe_load(args.verdicts.read_text(encoding="utf-8"))["verdicts"]
         review = yaml.safe_load(args.review.read_text(encoding="utf-8"))["items"]
-        reviews = verdict_reviews(kb, verdicts, review)
+        earlier = yaml.safe_load(args.content.read_text(encoding="utf-8"))["reviews"] if args.content.exists() else []
+        reviews = _one_per_pair([*earlier, *verdict_reviews(kb, verdicts, review)])  # a second round adds its own
         counts = Counter(r["verdict"] for r in reviews)
         print(f"{len(reviews)} verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS))
         write_content(args.content, reviews)

@@ -25,7 +25,7 @@ class Reviews:
     # (question entry, distractor entry) → the option read as wrong, normalised
     wrong: Mapping[tuple[str, str], str] = field(default_factory=dict)
     rejected: frozenset[tuple[str, str]] = frozenset()
-    # Swap in options no reviewer has read: only to write a review file (bench.quiz_items --propose), never in the app.
+    # Swap in options no reviewer has read: only to write a review file (bench.quiz_swap_review), never in the app.
     unreviewed: bool = False
 
     @classmethod

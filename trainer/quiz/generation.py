@@ -154,14 +154,14 @@ def swapped_distractors(right: Gist, others: Sequence[Gist], candidates: Sequenc
     with English options keeps them: the swapped-in entry has an English answer too."""
     if not reviews.swaps_for(right.entry.id):
         return list(others)
-    in_english = bool(english_options([right.entry, *(o.entry for o in others)])) and bool(_english(right.entry, "question"))
+    entries = [right.entry, *(o.entry for o in others)]
+    in_english = bool(_english(right.entry, "question")) and bool(english_options(entries))
 
     def may_swap_in(other: Gist) -> bool:
         return ((not in_english or bool(_english(other.entry, "answer")))
                 and reviews.may_swap_in(right.entry.id, other.entry.id, other.option))
 
-    return echo_swapped(right, others, candidates, _echoes(right), _safe_distractor,
-                        may_swap_in)
+    return echo_swapped(right, others, candidates, _echoes(right), _safe_distractor, may_swap_in)
 
 
 def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None,
@@ -317,7 +317,7 @@ def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:
 
 def generated_questions(kb: KnowledgeBase, unreviewed_swaps: bool = False) -> list[Question]:
     """Every question the FAQ entries yield, in content order. `unreviewed_swaps` swaps in echoing distractors no
-    reviewer has read, to write them out for review (bench.quiz_items --propose); never in the app."""
+    reviewer has read, to write them out for review (bench.quiz_swap_review); never in the app."""
     reviews = Reviews.of(kb.content.distractor_reviews, unreviewed=unreviewed_swaps)
     inputs = choice_inputs(kb)
     titles = document_names(kb.content)
