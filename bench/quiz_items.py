@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.quiz_items                          # the checks' counts (content/, as the app)
     .venv/bin/python -m bench.quiz_items --save /tmp/bank.json    # also keep every id's answer and prompt
     .venv/bin/python -m bench.quiz_items --compare /tmp/bank.json # ids gone, new, changed since that bank
+    .venv/bin/python -m bench.quiz_items --unreviewed-swaps       # echoing distractors swapped in unreviewed (quiz49)
 
 Checks: a fill-in or a true/false change inside a cited document's title (保险销售行为____管理暂行办法); an entry
 asking the same blank twice; a choice item whose options tell the right one — the right option the longest,
@@ -132,6 +133,10 @@ def compare(bank: dict[str, Question], saved: dict[str, dict[str, str]]) -> None
     print(f"against the saved bank ({len(saved)} items): {len(gone)} ids gone {gone}")
     print(f"  {len(new)} new {[(i, _answer(bank[i])) for i in new]}")
     print(f"  {len(changed)} ids with another answer {changed}; {len(prompt)} with another prompt {prompt}")
+    kept = [i for i in set(saved) & set(bank) if "options" in saved[i]]
+    other = sorted(i for i in kept if saved[i]["options"] != list(bank[i].options))
+    other_en = sorted(i for i in kept if saved[i]["en_options"] != list(bank[i].en_options))
+    print(f"  {len(other)} with other options, {len(other_en)} with other English options {other}")
 
 
 def _answer(question: Question) -> str:
@@ -145,15 +150,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save", type=Path, help="write every item's id, answer and prompt here")
     parser.add_argument("--compare", type=Path, help="count ids gone / new / changed against a saved bank")
+    parser.add_argument("--unreviewed-swaps", action="store_true",
+                        help="swap in echoing distractors no reviewer has read (quiz49: what the review file lists)")
     args = parser.parse_args()
     settings = Settings.from_env()
     kb = KnowledgeBase.open(settings.content_dir, settings)
-    bank = question_bank(kb)
+    bank = question_bank(kb, unreviewed_swaps=args.unreviewed_swaps)
     report(kb, bank)
     if args.compare:
         compare(bank, json.loads(args.compare.read_text(encoding="utf-8")))
     if args.save:
-        saved = {i: {"answer": _answer(q), "prompt": q.prompt} for i, q in bank.items()}
+        saved = {i: {"answer": _answer(q), "prompt": q.prompt, "options": list(q.options),
+                     "en_options": list(q.en_options)} for i, q in bank.items()}
         args.save.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -190,6 +190,19 @@ class ForbiddenPhrase:
         return (self.phrase, *self.variants)
 
 
+@dataclass(frozen=True)
+class DistractorReview:
+    """A content reviewer's verdict on one entry's short answer offered as a wrong option in another entry's
+    generated choice item (distractor_reviews.yaml): `wrong` (a fair distractor), `also_right` or `unclear`."""
+
+    question: str
+    distractor: str
+    option: str
+    verdict: str
+    reason: str = ""
+    line: int = 0
+
+
 PRACTICE = "惯例"  # sources.yaml names an industry practice (no document) 合同条款惯例, 呼叫中心服务规范惯例 …
 
 
@@ -224,6 +237,8 @@ class ContentSet:
     faq_only_scope: tuple[str, ...] = ()
     # Lines of business named by their product words (车险, 家财险): a question naming one is refused (scope.yaml).
     other_lines: tuple[OtherLine, ...] = ()
+    # Distractors a content reviewer read (distractor_reviews.yaml): which may be swapped in, which never offered.
+    distractor_reviews: tuple[DistractorReview, ...] = ()
 
     @property
     def regulation_out_of_scope(self) -> tuple[str, ...]:
@@ -745,6 +760,40 @@ def _read_other_lines(data: Any, file: str, problems: list[Problem]) -> tuple[Ot
     return tuple(lines)
 
 
+# A content reviewer's verdicts on a generated distractor (distractor_reviews.yaml, trainer.quiz.distractor_reviews).
+DISTRACTOR_VERDICTS = ("wrong", "also_right", "unclear")
+DISTRACTOR_REVIEW_FIELDS = ("question", "distractor", "option", "verdict", "reason")
+
+
+def _read_distractor_reviews(data: Any, file: str, problems: list[Problem],
+                             entries: Mapping[str, Entry]) -> tuple[DistractorReview, ...]:
+    """Reviewed distractors: each names the entry whose choice item is asked (`question`), the entry whose short
+    answer is offered as a wrong option (`distractor`), the option as read, the verdict, and why unless `wrong`."""
+    reviews: list[DistractorReview] = []
+    seen: dict[tuple[str, str], int] = {}
+    for item in _items(data, "reviews", file, problems):
+        question = str(item.get("question") or "").strip() or None
+        check = ItemChecker(item, file, question, problems)
+        check.unknown_fields(DISTRACTOR_REVIEW_FIELDS)
+        question, distractor, option = check.text("question"), check.text("distractor"), check.text("option")
+        verdict = check.choice("verdict", DISTRACTOR_VERDICTS)
+        reason = check.text("reason", required=False)
+        for name, ref in (("question", question), ("distractor", distractor)):
+            if ref and ref not in entries:
+                check.problem(name, *_missing_entry(ref))
+        if question and question == distractor:
+            check.problem("distractor", "is the question's own entry", "不能是题目所考的条目本身")
+        if verdict != "wrong" and not reason:
+            check.problem("reason", f"is missing: say why the option is {verdict}", f"缺少理由：请说明为何判为 {verdict}")
+        if (question, distractor) in seen:
+            check.problem("distractor", f"this pair is reviewed twice (also line {seen[question, distractor]})",
+                          f"同一对条目重复审阅（另见第 {seen[question, distractor]} 行）")
+        elif question and distractor and option:
+            seen[question, distractor] = item.line
+            reviews.append(DistractorReview(question, distractor, option, verdict, reason, item.line))
+    return tuple(reviews)
+
+
 # What a rule's span measures (durations.yaml `measures`, kb.durations.span_measures): how long the policy has
 # been held, how long premiums have gone unpaid, or (left out) any span.
 RULE_MEASURES = ("", "held", "lapse")
@@ -1008,6 +1057,12 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
             if rule.entry not in entries:
                 problems.append(Problem("durations.yaml", rule.line, None, "entry", *_missing_entry(rule.entry)))
 
+    distractor_reviews: tuple[DistractorReview, ...] = ()
+    if files.exists("distractor_reviews.yaml"):
+        distractor_reviews = _read_required(
+            files, "distractor_reviews.yaml", problems,
+            lambda data, file, found: _read_distractor_reviews(data, file, found, entries), ())
+
     for name in files.names("scenarios"):
         data, parse_problems = files.read(name)
         problems.extend(parse_problems)
@@ -1032,6 +1087,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         library=library,
         faq_only_scope=faq_only_scope,
         other_lines=other_lines,
+        distractor_reviews=distractor_reviews,
     )
     return content, problems
 

@@ -197,6 +197,33 @@ def test_stated_spans_are_validated_and_read(content_dir: Path) -> None:
     assert stated.words == ("过了犹豫期",) and stated.span.low == 15
 
 
+def test_distractor_reviews_are_validated_with_file_line_and_field(content_dir: Path) -> None:
+    """quiz49: a reviewer's verdicts on generated distractors are content: a bad one is named where it is."""
+    (content_dir / "distractor_reviews.yaml").write_text(
+        "reviews:\n"
+        "  - {question: cooling-off-length, distractor: lapse-grace-period, option: 宽限期一般为60日, verdict: wrong}\n"
+        "  - {question: cooling-off-length, distractor: no-such-entry, option: 某某, verdict: wrong}\n"
+        "  - {question: cooling-off-length, distractor: lapse-reinstatement, option: 两年内可申请复效, verdict: also_right}\n"
+        "  - {question: cooling-off-length, distractor: lapse-grace-period, option: 宽限期一般为60日, verdict: unclear,"
+        " reason: 重复}\n"
+        "  - {question: cooling-off-length, distractor: cooling-off-length, option: 十五天, verdict: maybe}\n",
+        encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert ("distractor_reviews.yaml:3: entry 'cooling-off-length': distractor: "
+            "refers to FAQ entry 'no-such-entry', which does not exist") in problems
+    assert any(p.startswith("distractor_reviews.yaml:4: entry 'cooling-off-length': reason: is missing") for p in problems)
+    assert any(p.startswith("distractor_reviews.yaml:5:") and "reviewed twice (also line 2)" in p for p in problems)
+    assert any(p.startswith("distractor_reviews.yaml:6:") and "verdict: must be one of wrong, also_right, unclear" in p
+               for p in problems)
+    assert any(p.startswith("distractor_reviews.yaml:6:") and "question's own entry" in p for p in problems)
+    assert not any(p.startswith("distractor_reviews.yaml:2:") for p in problems)
+    (content_dir / "distractor_reviews.yaml").write_text(
+        "reviews:\n  - {question: cooling-off-length, distractor: lapse-grace-period, option: 宽限期一般为60日, "
+        "verdict: also_right, reason: 题目问的正是这个}\n", encoding="utf-8")
+    (review,) = load_content(content_dir).distractor_reviews
+    assert (review.distractor, review.verdict, review.reason) == ("lapse-grace-period", "also_right", "题目问的正是这个")
+
+
 def test_out_of_scope_examples_need_a_question(content_dir: Path) -> None:
     (content_dir / "scope.yaml").write_text("out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\n  - {domain: 社保}\n",
                                            encoding="utf-8")

@@ -17,14 +17,16 @@ from trainer.quiz.generation import generated_questions
 __all__ = ["Question", "question_bank", "make_quiz", "spread_over_entries", "prepare"]
 
 
-def question_bank(kb: KnowledgeBase, category: str | None = None) -> dict[str, Question]:
+def question_bank(kb: KnowledgeBase, category: str | None = None, unreviewed_swaps: bool = False
+                  ) -> dict[str, Question]:
     """Every question the content yields, by id: hand-written items first, then generated ones.
 
-    Hand-written items whose FAQ entry is missing are left out (the loader reports them).
+    Hand-written items whose FAQ entry is missing are left out (the loader reports them). `unreviewed_swaps`
+    (`generated_questions`) only writes a review file, never in the app.
     """
     entries = kb.content.entries
     questions = [from_quiz_item(item) for item in kb.content.quiz_items.values() if item.entry in entries]
-    questions += generated_questions(kb)
+    questions += generated_questions(kb, unreviewed_swaps)
     return {q.id: q for q in questions if category is None or q.category == category}
 
 

@@ -17,7 +17,9 @@ from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import same_blank
-from trainer.quiz.option_tells import english_gives_itself_away
+from trainer.quiz.distractor_reviews import Reviews
+from trainer.quiz.echo_swap import Echo, echo_swapped
+from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
 from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
@@ -136,10 +138,39 @@ def gives_itself_away(right: Gist, distractors: Sequence[str]) -> bool:
             and all(opening_echo(d, right.question_grams) == 0 for d in distractors))
 
 
-def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None) -> Question | None:
+def _echoes(right: Gist) -> list[Echo]:
+    """How much an option opens with the right entry's question: in Chinese, and in English where it has one."""
+    echoes: list[Echo] = [lambda g: opening_echo(g.option, right.question_grams)]
+    asked = _english(right.entry, "question")
+    if asked:
+        echoes.append(lambda g: english_echo(english_short_form(_english(g.entry, "answer")), asked))
+    return echoes
+
+
+def swapped_distractors(right: Gist, others: Sequence[Gist], candidates: Sequence[Gist],
+                        reviews: Reviews = Reviews()) -> list[Gist]:
+    """`others` with an option that echoes the question as much as the right one swapped in where the right one's
+    opening would give it away (`echo_swap`), if a reviewer read that option as wrong for this question. An item
+    with English options keeps them: the swapped-in entry has an English answer too."""
+    if not reviews.swaps_for(right.entry.id):
+        return list(others)
+    entries = [right.entry, *(o.entry for o in others)]
+    in_english = bool(_english(right.entry, "question")) and bool(english_options(entries))
+
+    def may_swap_in(other: Gist) -> bool:
+        return ((not in_english or bool(_english(other.entry, "answer")))
+                and reviews.may_swap_in(right.entry.id, other.entry.id, other.option))
+
+    return echo_swapped(right, others, candidates, _echoes(right), _safe_distractor, may_swap_in)
+
+
+def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet | None = None,
+                    reviews: Reviews = Reviews()) -> Question | None:
     """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
-    or the right option would be recognised by its opening words."""
-    others = distractor_entries(right, candidates)
+    or the right option would be recognised by its opening words. An option a reviewer found right too
+    (or unclear) for this question is never offered."""
+    candidates = [c for c in candidates if not reviews.rejects(right.entry.id, c.entry.id)]
+    others = swapped_distractors(right, distractor_entries(right, candidates), candidates, reviews)
     distractors = [o.option for o in others]
     if len(distractors) < CHOICE_OPTIONS - 1 or gives_itself_away(right, distractors):
         return None
@@ -277,15 +308,22 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None,
     return questions
 
 
-def generated_questions(kb: KnowledgeBase) -> list[Question]:
-    """Every question the FAQ entries yield, in content order."""
+def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:
+    """Each entry's gist and its distractor candidates, nearest first (read once per bank)."""
     nearest = kb.similar_entries(DISTRACTOR_DEPTH, max_cosine=SAME_FACT_COSINE)
     gists = {entry.id: Gist.of(entry) for entry in kb.entries()}
+    return {i: (gist, [gists[n] for n in nearest.get(i, []) if n in gists]) for i, gist in gists.items()}
+
+
+def generated_questions(kb: KnowledgeBase, unreviewed_swaps: bool = False) -> list[Question]:
+    """Every question the FAQ entries yield, in content order. `unreviewed_swaps` swaps in echoing distractors no
+    reviewer has read, to write them out for review (bench.quiz_swap_review); never in the app."""
+    reviews = Reviews.of(kb.content.distractor_reviews, unreviewed=unreviewed_swaps)
+    inputs = choice_inputs(kb)
     titles = document_names(kb.content)
     questions: list[Question] = []
     for entry in kb.entries():
-        candidates = [gists[i] for i in nearest.get(entry.id, []) if i in gists]
-        choice = choice_question(gists[entry.id], candidates, kb.content)
+        choice = choice_question(*inputs[entry.id], kb.content, reviews)
         if choice is not None:
             questions.append(choice)
         questions += fill_questions(entry, kb.content, titles)

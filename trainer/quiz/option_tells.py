@@ -9,6 +9,7 @@ not. The bench (`bench.quiz_items`) counts these tells over the whole bank, with
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 # Words that say nothing of the topic: an opening sharing only these with the question does not echo it.
@@ -35,9 +36,20 @@ def english_opening(option: str) -> list[str]:
 
 def english_echo(option: str, question: str) -> float:
     """Share of the option's opening topic words that the question says too."""
-    opening = english_opening(option)
-    asked = set(content_words(question))
+    opening = _opening_words(option)
+    asked = _topic_words(question)
     return sum(w in asked for w in opening) / len(opening) if opening else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _opening_words(option: str) -> tuple[str, ...]:
+    """english_opening, read once per option: generation compares every candidate's with each question (quiz49)."""
+    return tuple(english_opening(option))
+
+
+@lru_cache(maxsize=4096)
+def _topic_words(question: str) -> frozenset[str]:
+    return frozenset(content_words(question))
 
 
 def english_gives_itself_away(question: str, options: Sequence[str], echoes: float) -> bool:
