@@ -31,12 +31,12 @@ def _header(findings: list[tuple[str, bool]], subscores: dict[str, int], languag
     def draw(found: list, scores: dict, lang: str) -> None:
         import streamlit as st
 
-        from trainer.dialogue.scoring import Finding, Report, total
+        from trainer.dialogue.scoring import Finding, total
         from ui.call_report import show_cap
         from ui.i18n import LANG_KEY
         st.session_state[LANG_KEY] = lang
         findings = [Finding(1, rubric, ok, "原话", "") for rubric, ok in found]
-        show_cap(Report(total(scores, findings), scores, "resolved", findings, []))
+        show_cap(total(scores, findings), scores, [f.rubric for f in findings if not f.ok])
 
     return AppTest.from_function(draw, kwargs={"found": findings, "scores": subscores, "lang": language},
                                  default_timeout=120).run()
