@@ -17,15 +17,6 @@ def _strengths(quotes: int) -> AppTest:
     return AppTest.from_function(draw, kwargs={"count": quotes}, default_timeout=120).run()
 
 
-def test_a_strength_with_more_examples_than_quoted_says_there_are_more():
-    """QA 2026-12-05 (qa16): "完成要点 ×7" stood beside three quotes, as if those were all."""
-    at = _strengths(7)
-    assert not at.exception, at.exception
-    line = next(m.value for m in at.markdown if "×7" in m.value)
-    assert line.endswith("等") and line.count("“") == 3
-    assert not next(m.value for m in _strengths(3).markdown if "×3" in m.value).endswith("等")
-
-
 
 def _header(findings: list[tuple[str, bool]], subscores: dict[str, int], language: str = "zh") -> AppTest:
     def draw(found: list, scores: dict, lang: str) -> None:
@@ -54,3 +45,12 @@ def test_a_score_capped_by_a_red_line_says_so_and_what_the_sub_scores_come_to():
     assert not _header([("rude", False)], scores).caption  # a fault that is no red line caps nothing
     low = {"compliance": 20, "accuracy": 0, "empathy_service": 0, "checkpoints": 0, "outcome": 0}
     assert not _header([("absolute_promise", False)], low).caption  # under the cap already: nothing to explain
+
+
+def test_a_strength_with_more_examples_than_quoted_says_there_are_more():
+    """QA 2026-12-05 (qa16): "完成要点 ×7" stood beside three quotes, as if those were all."""
+    at = _strengths(7)
+    assert not at.exception, at.exception
+    line = next(m.value for m in at.markdown if "×7" in m.value)
+    assert line.endswith("等") and line.count("“") == 3
+    assert not next(m.value for m in _strengths(3).markdown if "×3" in m.value).endswith("等")
