@@ -54,3 +54,4 @@ def test_a_strength_with_more_examples_than_quoted_says_there_are_more():
     line = next(m.value for m in at.markdown if "×7" in m.value)
     assert line.endswith("等") and line.count("“") == 3
     assert not next(m.value for m in _strengths(3).markdown if "×3" in m.value).endswith("等")
+
