@@ -17,7 +17,6 @@ def _strengths(quotes: int) -> AppTest:
     return AppTest.from_function(draw, kwargs={"count": quotes}, default_timeout=120).run()
 
 
-
 def _header(findings: list[tuple[str, bool]], subscores: dict[str, int], language: str = "zh") -> AppTest:
     def draw(found: list, scores: dict, lang: str) -> None:
         import streamlit as st
