@@ -12,7 +12,7 @@ import streamlit as st
 
 from trainer.dialogue import lessons
 from trainer.dialogue.scenario import Scenario
-from trainer.dialogue.scoring import SUBSCORES, Report
+from trainer.dialogue.scoring import RED_LINE_CAP, RED_LINES, SUBSCORES, Report, weighted
 from trainer.insights.calls import CallScore
 from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, time_heading, when
@@ -175,6 +175,21 @@ def show_outcome(column, outcome: str) -> None:
     column.markdown(f"**{escape_markdown(outcome_name(outcome))}**")
 
 
+def show_cap(score: int, subscores: dict[str, int], faults: list[str]) -> None:
+    """Why the score is below its sub-scores: a red-line fault (of `faults`, the rubrics judged wrong) caps the total
+    (qa24: 总分 50 beside sub-scores that come to 82, and nothing on the report said why)."""
+    lines = [rubric for rubric in RED_LINES if rubric in faults]
+    if not lines or any(name not in subscores for name in SUBSCORES):
+        return  # no cap, or a call saved before all five sub-scores were kept
+    uncapped = weighted(subscores)
+    if score >= uncapped:
+        return
+    names = tr("、", ", ").join(rubric_name(rubric) for rubric in lines)
+    st.caption(tr(f"总分最高 {RED_LINE_CAP} 分：这通电话有红线行为（{names}）。各项按权重合计为 {uncapped} 分。",
+                  f"The score is capped at {RED_LINE_CAP}: this call has a red-line fault ({names}). "
+                  f"The sub-scores by their weights come to {uncapped}."))
+
+
 def show_still_open(missed: list[str]) -> None:
     """What the call left open (a question not answered or answered wrongly, a step not done): the live report and
     a saved call's report list it the same way."""
@@ -195,6 +210,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     show_outcome(outcome_col, report.outcome)
     for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
         column.metric(subscore_name(name), report.subscores[name])
+    show_cap(report.score, report.subscores, [f.rubric for f in report.findings if not f.ok])
     show_still_open(report.missed)
     show_lessons(report, scenario, contest_one=contest_one)
     show_strengths(report)

@@ -11,7 +11,7 @@ from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_finding, show_lessons, show_outcome, show_still_open, show_strengths
+from ui.call_report import show_cap, show_finding, show_lessons, show_outcome, show_still_open, show_strengths
 from ui.display import scenario_title, subscore_name, when_labelled
 from ui.i18n import tr
 from ui.objections_view import show_objections
@@ -30,6 +30,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     if call.subscores:
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
+    show_cap(round(call.score), call.subscores, [str(f.get("rubric")) for f in call.findings if not f.get("ok")])
     show_still_open(call.missed)
     show_comments(call, comments, viewer, owner)
     scenario = scenarios()[0].get(call.scenario_id)

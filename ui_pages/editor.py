@@ -138,6 +138,13 @@ values: dict[str, object] = {}
 # A field's problems are of what it held when 保存 was pressed: once it is changed they are said no more (qa23's I4: the
 # red "duplicate id" stayed under the id typed anew, until the next save).
 at_save = st.session_state.get("editor_result_values", {}) if result is not None else {}
+if kind == QUIZ and picked != NEW and getattr(loaded, "en", None):
+    # qa24: 刘老师 corrected a quiz explanation; its English one, which the form does not show, still taught the old rule
+    st.caption(tr("这道题还有英文版本（英文界面显示的题干、选项和解析），表单里不显示，保存时原样保留："
+                  "改了中文的意思，请在 YAML 文件里一并修改英文。",
+                  "This item also has an English version (the prompt, options and explanation the English UI shows): "
+                  "the form does not show it and saving keeps it as it is. If you change what the Chinese says, "
+                  "change the English in the YAML file too."))
 with live_form(f"editor-form-{kind}") as form:
     field_messages(messages, "")
     for position, column in enumerate(columns):

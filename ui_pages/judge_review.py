@@ -8,7 +8,7 @@ from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANC
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_step, contested_step,
                                           convert_step, missed_step, needs_note, note_given, open_corrections, reject,
-                                          reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
+                                          quoted_sentence, reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
                                           teaches_by_example, unconverted_steps)
 from trainer.dialogue.scenario import Checkpoint
 from trainer.editing.editor import SaveResult
@@ -57,12 +57,13 @@ def keep_button(column, correction: Correction, note: str, label: str) -> None:
             st.rerun()
 
 
-def chosen_sentences(key: str, sentences: list[str], label: str) -> list[str]:
-    """The reply's sentence, or sentences in a row, that did the step: the only one, or the instructor's choice (the
-    first by default). A step done across sentences (确认您在犹豫期内。犹豫期是15天，从签收算起。) is taught by all of them."""
+def chosen_sentences(key: str, sentences: list[str], label: str, reason: str) -> list[str]:
+    """The reply's sentence, or sentences in a row, that did the step: the only one, or the instructor's choice (by
+    default the one the trainee's reason quotes, else the first). A step done across sentences (确认您在犹豫期内。
+    犹豫期是15天，从签收算起。) is taught by all of them."""
     if len(sentences) == 1:
         return sentences
-    return st.multiselect(label, sentences, default=sentences[:1],
+    return st.multiselect(label, sentences, default=[quoted_sentence(sentences, reason)],
                           placeholder=tr("选择句子（可选相邻的几句）", "Choose sentences (several in a row allowed)"),
                           **kept(key, valid=lambda chosen: all(c in sentences for c in chosen)))
 
@@ -76,7 +77,8 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
     shows. "Met" adds the sentence that did it (or the sentences in a row) to the step's examples, which the judge reads
     from the next load — unless the judge faults them (review47: the refusal names the fault and its words)."""
     st.markdown(tr(f"**这句话完成了该要点吗？** 要点：{shown}", f"**Did the reply do this step?** Step: {shown}"))
-    chosen = chosen_sentences(f"sentence_{correction.id}", reply_sentences(correction.utterance), tr(*SENTENCE_LABEL))
+    chosen = chosen_sentences(f"sentence_{correction.id}", reply_sentences(correction.utterance), tr(*SENTENCE_LABEL),
+                              correction.reason)
     note = st.text_input(tr("给学员的说明（维持原判时必填，学员会看到）",
                             "A word to the trainee (required to keep the judgement; they will see it)"),
                          **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
@@ -124,7 +126,7 @@ def converting(correction: Correction, step: Checkpoint) -> None:
                       f"Accepted {when_labelled(correction.reviewed_at)}; the corpus labels written then: "
                       f"{', '.join(name(b) for b in correction.labels) or 'none'} (kept)"))
         chosen = chosen_sentences(f"convert_sentence_{correction.id}", reply_sentences(correction.utterance),
-                                  tr(*SENTENCE_LABEL))
+                                  tr(*SENTENCE_LABEL), correction.reason)
         write_col, aside_col = st.columns(2)
         if write_col.button(tr("写入该要点的示例句", "Add to the step's examples"), type="primary",
                             key=f"convert_{correction.id}") and not not_a_run(correction.utterance, chosen):
@@ -154,10 +156,10 @@ def older_steps() -> None:
 
 
 st.title(tr("评判纠错", "Judge corrections"))
-st.caption(tr("学员在通话报告里标记为“判断有误”的评判。接受后，这句话按您的标注写入话语语料（经过校验并记入修改历史），"
-              "评判模型随即在后台重新训练，完成后新开始的通话生效；说“我做到了”的未完成要点，确认完成后这句话写入该要点的示例句，"
+st.caption(tr("学员在通话报告里标记为“判断有误”或“要点其实做到了”的评判。接受后，这句话按您的标注写入话语语料（经过校验并记入修改历史），"
+              "评判模型随即在后台重新训练，完成后新开始的通话生效；学员点了“我说了”的未完成要点，确认完成后这句话写入该要点的示例句，"
               "新开始的通话即据此判定。",
-              "Findings trainees marked as judged wrong. Accepting writes the reply with your labels into the utterance "
+              "Findings trainees marked as judged wrong, and steps they say they did. Accepting writes the reply with your labels into the utterance "
               "corpus (validated, recorded in the history); the judge is then retrained in the background and "
               "calls started after that use it. A missed step the trainee says was done, once you confirm it, adds "
               "the sentence to the step's examples, which calls started after that use."))
@@ -194,8 +196,10 @@ for correction in queue:
                        f"**#{correction.id}** · scenario “{title}” · turn {correction.turn_index} · "
                        f"{verdict}: {escape_markdown(step) if step else name(correction.behaviour)}"))
         # who objected and when (qa14 #16): an instructor asks the trainee, or weighs an old mark differently
-        st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when_labelled(correction.created_at)} 标记为“判断有误”",
-                                      f"Marked as judged wrong by {objector(correction.user_id)} on "
+        # a missed step is contested with 我说了 under 要点其实做到了？, not with 判断有误 (qa24)
+        marked = ("要点其实做到了", "a step done after all") if step else ("判断有误", "judged wrong")
+        st.caption(escape_markdown(tr(f"{objector(correction.user_id)} 于 {when_labelled(correction.created_at)} 标记为“{marked[0]}”",
+                                      f"Marked as {marked[1]} by {objector(correction.user_id)} on "
                                       f"{when_labelled(correction.created_at)}")))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
         st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")

@@ -201,3 +201,15 @@ def test_english_quiz_prompts_say_what_the_chinese_says_of_a_salespersons_contra
                                             or re.search(r"one year or (more|longer)", english)):
             wrong.append(f"{item.id}: {english}")
     assert checked >= 2 and wrong == [], wrong
+
+
+BARE_HEDGE = re.compile(r"^(具体)?以[^。；]{0,4}(合同|条款)[^。；]{0,4}为准$")
+
+
+def test_a_text_on_the_limitation_period_does_not_hedge_it_to_the_contract_in_a_sentence_of_its_own(taught) -> None:
+    """Finding 4 again, one sentence on (qa24): q-claims-limitation-period-1 taught 诉讼时效为2年……人寿保险才是5年。
+    具体以合同条款为准。 — rule 4 reads the sentence that names the period, and the hedge stood in the next one. The
+    entry says the opposite: 这两个期间由法律规定，合同条款不能改变."""
+    hedged = [f"{t.where}: {s}" for t in taught if t.lang == "zh" and "诉讼时效" in t.text
+              for s in sentences(t.text) if BARE_HEDGE.search(s)]
+    assert hedged == []

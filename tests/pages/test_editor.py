@@ -675,3 +675,21 @@ def test_a_new_entry_on_a_question_nothing_answers_saves_without_a_warning(app_e
                          "保单找不到了\n纸质保单遗失怎么办\n补发保单要多久")
     assert not [w for w in at.warning if "搜索现在把这个问题答成" in w.value]
     assert at.success and "已保存" in at.success[0].value, texts(at)
+
+
+def test_a_quiz_item_with_an_english_version_says_the_form_does_not_edit_it(app_env, instructor):
+    """qa24: 刘老师 rewrote q-claims-limitation-period-1's explanation and saved; its English explanation, not on the
+    form and kept as it was, still said the contract decides — and the page said nothing of it."""
+    path = app_env.content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    entry: cooling-off-length\n    difficulty: 1\n",
+        "    entry: cooling-off-length\n    difficulty: 1\n    en:\n"
+        "      prompt: How many days is the cooling-off period of long-term health insurance at least?\n"
+        "      options: [10 days, 15 days, 20 days, 30 days]\n"
+        "      explanation: Health Insurance Measures art. 15 sets at least 15 days.\n", 1), encoding="utf-8")
+    at = quiz_item_page(instructor, "q-cooling-off-length-1")
+    assert not at.exception, at.exception
+    assert any("这道题还有英文版本" in c.value and "一并修改英文" in c.value for c in at.caption)
+    new = page("ui_pages/editor.py", instructor)
+    new.radio(key="editor_kind").set_value("quiz").run()
+    assert not any("英文版本" in c.value for c in new.caption)  # a new item has no English yet

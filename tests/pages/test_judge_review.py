@@ -418,3 +418,27 @@ def test_steps_accepted_before_examples_are_listed_to_convert_or_set_aside(app_e
     assert not [h for h in at.subheader if "早先接受" in h.value]
     assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
     assert [c.status for c in corrections_by(store, trainee)] == ["accepted", "accepted"]
+
+
+def test_a_missed_step_offers_the_sentence_the_trainee_quotes_and_says_how_it_was_marked(app_env, store) -> None:
+    """qa24: 小吴 wrote 我说了“这个情况我会照实记下来的” under 要点其实做到了？; the page offered the reply's first
+    sentence (嗯嗯明白，谢谢你跟我说实话。), which one click on 完成了 would have taught as the step's example, and said she had
+    marked it 判断有误 — a button she never pressed."""
+    from trainer.dialogue.corrections import mark_step_done
+
+    reply = "嗯嗯明白，谢谢你跟我说实话。按规定要本人亲笔签的，这个情况我会照实记下来的"
+    from tests.pages.test_practice import MINI_SCENARIO
+    from trainer.dialogue import load_scenarios
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    step = next(c for c in load_scenarios(app_env.content_dir)["mini-cooling-off"].checkpoints if c.id == "period")
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    correction_id = mark_step_done(store, trainee.id, "mini-cooling-off", step, 3, reply,
+                                   "我说了“这个情况我会照实记下来的”，就是如实记录")
+    teacher = instructor(store)
+    at = page(teacher)
+    assert not at.exception, at.exception
+    assert at.multiselect(key=f"sentence_{correction_id}").value == ["按规定要本人亲笔签的，这个情况我会照实记下来的"]
+    marked = next(c.value for c in at.caption if "陈小红" in c.value)
+    assert marked.endswith("标记为“要点其实做到了”"), marked
+    assert "Marked as a step done after all by" in " ".join(c.value for c in page(teacher, "en").caption)

@@ -531,3 +531,20 @@ def test_a_worst_scenario_with_one_call_says_1_call_in_english(app_env, store) -
     assert any(label.endswith(" · mean 67 · 1 call") for label in labels), labels
     labels = [e.label for e in page("ui_pages/team.py", teacher).expander]
     assert any(label.endswith(" · 平均分 67 · 1 次") for label in labels), labels
+
+
+def test_a_saved_call_capped_by_a_red_line_says_so_as_the_live_report_does(app_env, store) -> None:
+    """qa24: 总分 50 beside sub-scores worth 82; the saved report (通话报告, 坐席详情) says why, as the live one does."""
+    agent = create_user(store, "agent-cap", "小吴", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 50, findings=[
+        {"turn_index": 3, "rubric": "absolute_promise", "ok": False, "quote": "一般按保额的一定比例赔", "advice": "不要承诺结果"}])
+    with store.session() as session:
+        record = session.get(DialogueRecord, call_id)
+        record.subscores_json = json.dumps({"compliance": 60, "accuracy": 75, "empathy_service": 85, "checkpoints": 100,
+                                            "outcome": 100})
+        session.commit()
+    captions = [c.value for c in page("ui_pages/call.py", agent, id=str(call_id)).caption]
+    assert "总分最高 50 分：这通电话有红线行为（绝对化承诺）。各项按权重合计为 82 分。" in captions, captions
+    older = practice_call(store, agent, "mini-cooling-off", 50, findings=[  # no sub-scores kept: nothing to explain
+        {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
+    assert not any("总分最高" in c.value for c in page("ui_pages/call.py", agent, id=str(older)).caption)

@@ -18,6 +18,7 @@ faults (`example_faults`, review47). Missed steps accepted before review46 taugh
 from __future__ import annotations
 
 import json
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping, Sequence
@@ -129,6 +130,20 @@ def reply_sentences(utterance: str) -> list[str]:
     """The reply's sentences, of which an instructor names the one, or the ones in a row, doing the step (the whole
     reply when it is one)."""
     return list(dict.fromkeys(t for s in sentence_segments(utterance) if (t := s.text.strip()))) or [utterance.strip()]
+
+
+QUOTED_CHARS = 3  # characters in a row a trainee's reason shares with a sentence of the reply to name it (十五天)
+
+
+def quoted_sentence(sentences: Sequence[str], reason: str) -> str:
+    """The sentence of the reply the trainee's reason quotes (我说了“这个情况我会照实记下来的”): the one sharing the
+    longest run of characters with it, at least QUOTED_CHARS; else the first. qa24: the first was offered by default,
+    嗯嗯明白，谢谢你跟我说实话。, and one click would have taught it as an example of recording truthfully."""
+    def shared(sentence: str) -> int:
+        return SequenceMatcher(None, sentence, reason, autojunk=False).find_longest_match().size
+
+    best = max(sentences, key=shared)  # max keeps the first of equals
+    return best if shared(best) >= QUOTED_CHARS else sentences[0]
 
 
 def open_corrections(db: Database) -> list[Correction]:

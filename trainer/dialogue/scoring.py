@@ -100,8 +100,18 @@ def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpo
     }
 
 
+def weighted(scores: dict[str, int]) -> int:
+    """The sub-scores by their weights, before any red-line cap."""
+    return round(sum(scores[name] * WEIGHTS[name] for name in SUBSCORES) / sum(WEIGHTS.values()))
+
+
+def red_lines(findings: list[Finding]) -> list[str]:
+    """The red-line faults of a call (absolute promise, personal data read out), in RED_LINES' order: any caps it."""
+    return [rubric for rubric in RED_LINES if _count(findings, rubric, ok=False)]
+
+
 def total(scores: dict[str, int], findings: list[Finding]) -> int:
-    value = round(sum(scores[name] * WEIGHTS[name] for name in SUBSCORES) / sum(WEIGHTS.values()))
-    if _count(findings, *RED_LINES, ok=False):
+    value = weighted(scores)
+    if red_lines(findings):
         value = min(value, RED_LINE_CAP)
     return value

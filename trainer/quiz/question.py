@@ -50,6 +50,18 @@ def spellings(answer: str) -> set[str]:
                 numbers.add("两")
         found |= {n + u for n in numbers for u in units if n + u}
         found |= {n for n in numbers}
+        if UNITS.get(unit) == "%":
+            found |= _percent_spellings(number, numbers)
+    return found
+
+
+def _percent_spellings(number: str, numbers: set[str]) -> set[str]:
+    """A percentage as it is said: 80% = 百分之八十 = 百分之80, and a whole number of tenths in 成 (八成, 两成) — qa24:
+    a trainee's 百分之八十 for 80% was marked wrong."""
+    found = {"百分之" + n for n in numbers}
+    if number.isdigit() and 0 < int(number) < 100 and int(number) % 10 == 0:
+        tenths = int(number) // 10
+        found |= {chinese_numeral(tenths) + "成", str(tenths) + "成"} | ({"两成"} if tenths == 2 else set())
     return found
 
 

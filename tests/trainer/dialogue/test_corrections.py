@@ -275,3 +275,13 @@ def test_the_judges_classifier_reads_an_example_the_rules_pass(db, kb, settings,
     assert any("服务忌语“您找别人去吧。”" in p.zh_message() for p in refused.problems), [p.zh() for p in refused.problems]
     assert examples_on_disk(content_dir) == ()
     assert accept_step(db, ContentEditor(kb, db, settings.data_dir / "lock"), correction_id, sentence, "教员").ok
+
+
+def test_the_sentence_a_reason_quotes_is_found_and_a_reason_quoting_none_keeps_the_first() -> None:
+    """qa24: the step form offers the sentence the trainee's 我说了 quotes, not the reply's greeting."""
+    from trainer.dialogue.corrections import quoted_sentence
+
+    sentences = ["嗯嗯明白，谢谢你跟我说实话。", "这个情况我会照实记下来的"]
+    assert quoted_sentence(sentences, "我说了“这个情况我会照实记下来的”") == sentences[1]
+    assert quoted_sentence(["您好。", "犹豫期一共有十五天呢。"], "我说了十五天") == "犹豫期一共有十五天呢。"
+    assert quoted_sentence(["好的。", "一共15天。"], "我说了期限") == "好的。"

@@ -107,3 +107,16 @@ def test_a_fill_in_answer_typed_with_a_homophone_or_a_de_between_is_right_and_sa
     for typed, answer in (("收益人", "受益人"), ("宽限期", "犹豫期"), ("保证", "保障"), ("退保", "退保损失")):
         question = from_quiz_item(QuizItem("q-x", "lapse", "fill_blank", "……____……", answer, "……", "lapse-x"))
         assert not question.is_correct(typed), typed
+
+
+def test_a_percentage_is_right_as_it_is_said_in_chinese() -> None:
+    """qa24: 小吴 typed 百分之八十 for the policy loan's 80% and read 回答错误. The ways Chinese says a percentage are
+    right (百分之八十, 八成); another figure, or a number of 成 that is not the answer, stays wrong."""
+    item = QuizItem("q-loan", "surrender", "fill_blank", "一般不超过现金价值扣除欠款后余额的____。", "80%", "……", "x")
+    question = from_quiz_item(item)
+    for typed in ("80%", "80％", "80", "百分之八十", "百分之80", "八成", "8成"):
+        assert question.is_correct(typed), typed
+    for typed in ("百分之七十", "七成", "70%", "百分之八", "八"):
+        assert not question.is_correct(typed), typed
+    twenty = from_quiz_item(QuizItem("q-20", "x", "fill_blank", "____", "20%", "……", "x"))
+    assert twenty.is_correct("两成") and twenty.is_correct("百分之二十") and not twenty.is_correct("百分之两")
