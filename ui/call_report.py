@@ -92,12 +92,20 @@ def show_strengths(report: Report) -> None:
         st.markdown(f"- **{escape_markdown(rubric_name(strength.rubric))}** ×{len(strength.examples)}{tr('：', ': ')}{examples}")
 
 
+def _credited_note(turn: int) -> str:
+    """Beside a behaviour that moved the mood with no finding of that turn: where it was credited, or that it was not
+    (qa23 T6: the chart named 共情 at a turn whose findings had none — credited once, at the turn it was first said)."""
+    return tr(f"（第{turn}轮已计）", f" (credited at turn {turn})") if turn else tr("（未计分）", " (not credited)")
+
+
 def show_mood(report: Report, key: str) -> None:
     """The mood after each reply, each point labelled with the behaviour that moved it most."""
     turn, mood, why = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why")
     rows = []
     for note in lessons.mood_notes(report):
-        causes = tr("、", ", ").join(f"{rubric_name(b)}{d:+d}" for b, d in note.causes[:2])
+        credited = dict(note.credited_at)
+        causes = tr("、", ", ").join(f"{rubric_name(b)}{d:+d}{_credited_note(credited[b]) if b in credited else ''}"
+                                    for b, d in note.causes[:2])
         rows.append({turn: note.turn_index, mood: note.mood,
                      why: tr("开场", "opening") if note.turn_index == 0 else causes})
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒），标注了每轮让情绪变化的原因",
@@ -112,7 +120,8 @@ def show_turns(report: Report) -> None:
     for pair in lessons.turns(report):
         marks = " · ".join([f"{mark(False)} {escape_markdown(rubric_name(r))}" for r in pair.faults]
                            + [f"{mark(True)} {escape_markdown(rubric_name(r))}" for r in pair.good])
-        model = escape_markdown(pair.model) if pair.model else tr("（示范通话到这里已经结束）", "(the model call had ended by this point)")
+        model = (escape_markdown(pair.model) if pair.model else _no_counterpart(pair) if pair.reacting_to
+                 else tr("（示范通话到这里已经结束）", "(the model call had ended by this point)"))
         label = (tr("参考说法：", "Model answer: ") if pair.model_turn in (0, pair.turn_index) else
                  tr(f"参考说法（示范通话第{pair.model_turn}轮）：", f"Model answer (turn {pair.model_turn} of the model call): "))
         st.markdown(tr(f"**第{pair.turn_index}轮** · 客户：", f"**Turn {pair.turn_index}** · Customer: ")
@@ -121,6 +130,14 @@ def show_turns(report: Report) -> None:
                     + "\n>\n> " + label + model)
     if report.transcript and report.transcript[-1].speaker == "customer":
         st.caption(tr("客户最后说：", "The customer's last words: ") + escape_markdown(report.transcript[-1].text))
+
+
+def _no_counterpart(pair: lessons.TurnPair) -> str:
+    """Beside a customer line that only reacted to the trainee's fault: the model call never heard it."""
+    faults = tr("、", ", ").join(f"“{rubric_name(r)}”" for r in pair.reacting_to)
+    return escape_markdown(tr(f"（示范通话里没有这句：客户是对您第{pair.turn_index - 1}轮的{faults}作出的反应）",
+                              f"(the model call has no line like this: the customer is reacting to your {faults} "
+                              f"in turn {pair.turn_index - 1})"))
 
 
 def show_history(history: list[CallScore], key: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 
@@ -54,3 +55,51 @@ def test_a_strength_with_more_examples_than_quoted_says_there_are_more():
     assert line.endswith("等") and line.count("“") == 3
     assert not next(m.value for m in _strengths(3).markdown if "×3" in m.value).endswith("等")
 
+
+
+def _drawn(part: str, report) -> AppTest:
+    def draw(part: str, report) -> None:
+        from ui import call_report
+        if part == "turns":
+            call_report.show_turns(report)
+        else:
+            call_report.show_mood(report, "report")
+
+    return AppTest.from_function(draw, kwargs={"part": part, "report": report}, default_timeout=120).run()
+
+
+def _call():
+    """A call of three replies: the customer's question answered by the model call's last answer, then her reaction to
+    the trainee's blaming, which the model call never heard (qa23 T4, T6)."""
+    from trainer.dialogue.scoring import Finding, Report, Utterance
+
+    lines = [("customer", "喂？又是催交保费的吧？", 55, 0), ("agent", "您好，请问是陈强本人吗？", 55, 1),
+             ("customer", "我要是凑到钱了，能转给我那个业务员让他帮我交吗？", 40, 1),
+             ("agent", "不可以，请通过官方App交费。交不上保费，那是你自己没规划好。", 40, 2),
+             ("customer", "我失业了又不是我想的！", 60, 2), ("agent", "非常理解您，您可以先想一想再打客服电话。", 60, 3)]
+    findings = [Finding(1, "empathy", True, "您好，", ""), Finding(2, "blame", False, "那是你自己没规划好。", ""),
+                Finding(2, "answer", True, "不可以，", ""), Finding(3, "next_step", True, "您可以先想一想再打客服电话。", "")]
+    return Report(60, {}, "closed_open", findings, ["示范一", "示范二：减额交清", "示范三：业务员不能代收保费"],
+                  [Utterance(*line) for line in lines], [55, 40, 60, 48], mood_moves=[
+                      (("empathy", -12),), (("blame", 30), ("answer", -6)), (("next_step", -8), ("empathy", -6))],
+                  model_turns=[1, 3, 2], reacting_to=[(), (), ("blame",)])
+
+
+def test_each_turn_is_beside_the_model_answer_to_the_customers_line_or_says_it_has_none():
+    """qa23 T4: a line the customer said in reaction to the trainee's fault had a model answer to another line beside it."""
+    at = _drawn("turns", _call())
+    assert not at.exception, at.exception
+    turn = {n: next(m.value for m in at.markdown if m.value.startswith(f"**第{n}轮**")) for n in (1, 2, 3)}
+    assert "业务员" in turn[2] and "参考说法（示范通话第3轮）：示范三：业务员不能代收保费" in turn[2], turn[2]
+    assert "我失业了又不是我想的！" in turn[3] and "示范通话里没有这句：客户是对您第2轮的“推诿指责”作出的反应" in turn[3]
+    assert "示范二" not in turn[3] and "示范三" not in turn[3], turn[3]
+
+
+def test_the_mood_chart_says_where_a_behaviour_that_calmed_her_again_was_credited():
+    """qa23 T6: the chart named 共情 at a turn whose findings had none (credited once, at turn 1)."""
+    at = _drawn("mood", _call())
+    assert not at.exception, at.exception
+    [chart] = at.get("vega_lite_chart")
+    labels = list(convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)["原因"])
+    assert labels[2] == "推诿指责+30、回答客户问题-6", "a turn's own findings: no note"
+    assert labels[3] == "给出下一步-8、共情安抚-6（第1轮已计）", labels

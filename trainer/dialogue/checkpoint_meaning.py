@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kb.chinese_text import clause_at, parse_number, sentence_at
+from kb.chinese_text import SENTENCE_ENDS, clause_at, parse_number, sentence_at
 from kb.content import Entry
 from kb.text import occurrences
 from trainer.dialogue.facts import states_content, topic_terms
@@ -289,7 +289,10 @@ def said_at_fault(text: str, quote: str, faults: Sequence[str], clause_faults: S
     fault when its words are that clause's, not when the rest of the sentence says the right thing
     ("行了行了，我直接说吧，您还在犹豫期内…" is 服务忌语 and still meets 犹豫期内; judge20)."""
     start = text.find(quote)
-    sentence = sentence_at(text, start, start + len(quote)) if start >= 0 else quote
+    # the quote's own sentence: a quote that ends with its full stop is not read on into the next sentence (qa23 T6:
+    # 你可以用我们公司官方的渠道交费，…这样比较安全。 lost its 提供下一步 to the blaming sentence after it)
+    end = start + len(quote.rstrip(_CLAUSE_MARKS + SENTENCE_ENDS))
+    sentence = sentence_at(text, start, max(end, start + 1)) if start >= 0 else quote
     return at_fault(sentence, faults) or not _words_only(past_clauses(quote, clause_faults)) or \
         any(quote in q for q in clause_faults)
 

@@ -97,6 +97,7 @@ class TurnAct:
 
     fault_line: str = ""          # the scenario's line for the worst fault (may be empty)
     faulted: bool = False         # any fault that upsets the customer
+    faults: tuple[str, ...] = ()  # those faults' behaviours, worst first (what her reaction answers)
     pushed_back: bool = False     # vague, or the open question ignored
     soothing_line: str = ""       # the scenario's line for apology/empathy (may be empty)
     soothed: bool = False         # apologised or showed empathy

@@ -15,6 +15,7 @@ page and the benchmark read the same lessons:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
@@ -68,6 +69,8 @@ class TurnPair:
     faults: tuple[str, ...]
     good: tuple[str, ...]
     model_turn: int = 0
+    # the faults of the reply before that the customer's line only reacted to: the model call has no answer to it
+    reacting_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,10 @@ class MoodNote:
     mood: int
     change: int
     causes: tuple[tuple[str, int], ...]
+    # a good behaviour that moved the mood with no finding of it this turn → the turn it was credited at (0: never).
+    # Service behaviours are credited once (`session.REPORT_ONCE`) but calm her, less each time, whenever said
+    # (qa23 T6: the chart's 共情-6 at turn 5, credited at turn 3): the chart says so, the findings stay one per call.
+    credited_at: tuple[tuple[str, int], ...] = ()
 
 
 def _rank(finding: Finding) -> tuple[int, int]:
@@ -147,11 +154,13 @@ def turns(report: Report) -> list[TurnPair]:
             continue
         number = utterance.turn_index
         at_turn = [f for f in report.findings if f.turn_index == number]
-        fitting = report.model_turns[number - 1] if 0 < number <= len(report.model_turns) else 0
+        reacting = report.reacting_to[number - 1] if 0 < number <= len(report.reacting_to) else ()
+        fitting = report.model_turns[number - 1] if 0 < number <= len(report.model_turns) and not reacting else 0
         model = report.model_answers[fitting - 1] if 0 < fitting <= len(report.model_answers) else ""
         pairs.append(TurnPair(number, before, utterance.text, model,
                               tuple(dict.fromkeys(f.rubric for f in at_turn if not f.ok)),
-                              tuple(dict.fromkeys(f.rubric for f in at_turn if f.ok)), fitting if model else 0))
+                              tuple(dict.fromkeys(f.rubric for f in at_turn if f.ok)), fitting if model else 0,
+                              reacting))
     return pairs
 
 
@@ -161,8 +170,17 @@ def mood_notes(report: Report) -> list[MoodNote]:
     notes = [MoodNote(0, history[0], 0, ())] if history else []
     for number, mood in enumerate(history[1:], start=1):
         causes = report.mood_moves[number - 1] if number - 1 < len(report.mood_moves) else ()
-        notes.append(MoodNote(number, mood, mood - history[number - 1], tuple(causes)))
+        notes.append(MoodNote(number, mood, mood - history[number - 1], tuple(causes),
+                              _credited_elsewhere(report, number, causes)))
     return notes
+
+
+def _credited_elsewhere(report: Report, number: int, causes: Sequence[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The good behaviours among `causes` of reply `number` with no finding of that turn, each with the turn of its
+    first good finding (0: none — the judge heard it, the report credits it nowhere)."""
+    found = {f.rubric for f in report.findings if f.turn_index == number}
+    return tuple((behaviour, next((f.turn_index for f in report.findings if f.ok and f.rubric == behaviour), 0))
+                 for behaviour, delta in causes if delta < 0 and behaviour not in found)
 
 
 def focus(report: Report, scenario: Scenario) -> Checkpoint | None:

@@ -15,7 +15,16 @@ credits early (a checkpoint met by meaning a turn before the model call meets it
 model answer that finishes it. Two things bring an earlier model answer back beside a reply: the
 customer waiting on a question it answered (what she had just asked), and an ordered checkpoint it met
 still open (a callback script's steps go in order: until the identity check is done, no later step
-counts, so the identity check is what the trainee should say).
+counts, so the identity check is what the trainee should say). The question she is waiting on also
+brings a later model answer forward, over model answers whose work the trainee has begun: she asks her
+questions in the order the trainee's call leads her to (qa23 T4: beside 能转给我那个业务员让他帮我交吗？
+stood the model answer about 减额交清, whose question the trainee had answered a turn early, so she never
+asked it); a model answer not begun at all (the identity check before her first question) still comes
+first, as it did in the model call. The model answers passed over are still to come.
+
+A customer line that only reacts to a fault of the reply before it (我失业了又不是我想的！ after blaming) has no
+counterpart in the model call, which made no fault: the session names those faults (`Report.reacting_to`)
+and the report says so beside that turn instead of a model answer.
 """
 
 from __future__ import annotations
@@ -55,13 +64,19 @@ def placed(points: Sequence[CallPoint], steps: tuple[ModelStep, ...], ordered: S
     numbers, place = [], 1
     for before, after in zip(points, points[1:]):
         asked = next((s.number for s in steps if before.waiting and before.waiting in s.answered), place)
+        if asked > place and any(not (s.met & before.met or s.answered & before.answered)
+                                 for s in steps if place <= s.number < asked):
+            asked = place  # a model answer the trainee has not begun comes first, as in the model call
         due = next((c for c in ordered if c not in before.met), "")
-        gate = next((s.number for s in steps if due in s.met), place)
-        shown = min(place, asked, gate)
+        gate = next((s.number for s in steps if due in s.met), asked)
+        shown = min(asked, gate)
         numbers.append(shown if shown <= len(steps) else 0)
         met, answered = after.met - before.met, after.answered - before.answered
         if any(s.met & met or s.answered & answered for s in steps if s.number >= shown):
-            unfinished = (s.number for s in steps if s.number > shown
+            # past the model answer shown; one she asked for ahead of the model call's order leaves the steps
+            # before it still to come (qa23 T4: her question about paying the sales agent, asked before 减额交清)
+            start = place if shown > place else shown + 1
+            unfinished = (s.number for s in steps if s.number >= start and s.number != shown
                           and not (s.met <= after.met and s.answered <= after.answered))
             place = max(place, next(unfinished, len(steps) + 1))
     return numbers

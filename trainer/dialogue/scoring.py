@@ -71,6 +71,9 @@ class Report:
     missed_checkpoints: list[str] = field(default_factory=list)  # ids, in the scenario's order
     # per reply: the number of the model answer for that point of the call (1 = first, 0 none; empty: not known)
     model_turns: list[int] = field(default_factory=list)
+    # per reply: the faults of the reply before that the customer's line before it only reacted to, else () — a
+    # line the model call, which made no fault, has no answer to (empty list: not known)
+    reacting_to: list[tuple[str, ...]] = field(default_factory=list)
     # checkpoint id → why a missed step was not credited (a wrong figure about its entry: `wrong_figures`)
     not_credited: dict[str, str] = field(default_factory=dict)
 

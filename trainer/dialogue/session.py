@@ -382,6 +382,8 @@ class _State:
     angry_turns: int = 0
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
     points: list[CallPoint] = field(default_factory=list)  # where the call stood before each reply
+    # per reply: the faults of it the customer's next line reacted to (我失业了又不是我想的！ to blaming), else ()
+    reacted_to: list[tuple[str, ...]] = field(default_factory=list)
 
 
 class DialogueSession:
@@ -471,6 +473,7 @@ class DialogueSession:
         reactions = self.mood.react((e.behaviour for e in evidence),
                                     ("verification",) if EXPLAINS_THE_CHECK.search(text) else ())
         state.mood_moves.append(tuple((r.behaviour, r.delta) for r in reactions if r.delta))
+        state.reacted_to.append(())
         evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
 
@@ -490,6 +493,7 @@ class DialogueSession:
         if closing and question:
             return self._say(self.voice.more_questions(question), evidence)
         act = self._act(text, evidence, reactions, bool(verification))
+        state.reacted_to[-1] = act.faults if act.faulted else ()
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
@@ -570,6 +574,7 @@ class DialogueSession:
         return TurnAct(
             fault_line=next((r.say for r in faults if r.say), ""),
             faulted=bool(faults),
+            faults=tuple(dict.fromkeys(r.behaviour for r in faults)),
             pushed_back=any(e.behaviour in ("ignored_question", "vague") for e in evidence),
             soothing_line=soothing.say if soothing else "",
             soothed=soothing is not None or any(e.ok and e.behaviour in SOOTHING for e in evidence),
@@ -1233,6 +1238,7 @@ class DialogueSession:
             mood_moves=list(self.state.mood_moves),
             missed_checkpoints=[c.id for c in self.scenario.checkpoints if c.id not in self.state.done],
             model_turns=self.model_turns(),
+            reacting_to=self.reacting_to(),
             not_credited={c.id: wrong.why_not_credited() for c in self.scenario.checkpoints
                           if c.id not in self.state.done and (wrong := self._wrong_figure_of(c)) is not None},
         )
@@ -1244,6 +1250,13 @@ class DialogueSession:
             return []
         ordered = [c.id for c in sorted(self.scenario.checkpoints, key=lambda c: c.order or 0) if c.order]
         return placed([*self.state.points, self.point()], self._model_steps, ordered)
+
+    def reacting_to(self) -> list[tuple[str, ...]]:
+        """For each reply, the faults of the reply before it that the customer's line before it only reacted to
+        (no question of hers waiting then), else (): the model call made no fault, so it has no answer to that line
+        (qa23 T4: 我失业了又不是我想的！ after blaming had the model answer about 减额交清 beside it)."""
+        before = [(), *self.state.reacted_to]
+        return [faults if not point.waiting else () for faults, point in zip(before, self.state.points)]
 
     @cached_property
     def _model_steps(self) -> tuple[ModelStep, ...]:

@@ -137,6 +137,10 @@ def test_a_rude_decline_is_reported_rude_and_meets_nothing(real_scenarios, real_
     ("爱找谁找谁。这个要求我没法答应您。", "这个要求我没法答应您。", ("爱找谁找谁。",), False),  # another sentence
     ("这个要求我没法答应您，爱找谁找谁。", "这个要求我没法答应您，", (), False),
     ("您到柜台办，别跟我磨叽。", "您到柜台办，别跟我磨叽。", ("您到柜台办，别跟我磨叽。",), True),  # the fault is the sentence
+    # qa23 T6: a whole sentence quoted with its full stop is not read on into the faulted sentence after it
+    ("你可以用官方APP或者柜台交费，这样比较安全。交不上保费，那是你自己没规划好。",
+     "你可以用官方APP或者柜台交费，这样比较安全。", ("那是你自己没规划好。",), False),
+    ("您先别急！爱找谁找谁。", "您先别急！", ("爱找谁找谁。",), False),
 ])
 def test_a_quote_is_at_fault_when_its_sentence_is(text, quote, faults, at):
     assert said_at_fault(text, quote, faults) is at

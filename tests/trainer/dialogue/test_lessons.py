@@ -3,7 +3,7 @@ beside the model answer, the mood with what moved it, and the focus of the next 
 
 from __future__ import annotations
 
-from tests.trainer.dialogue.conftest import play
+from tests.trainer.dialogue.conftest import QA23_GRACE_CALL, play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import MISSED_CHECKPOINT, do_differently, focus, mood_notes, turns, went_well
 from trainer.dialogue.wording import english
@@ -88,6 +88,28 @@ def test_the_mood_chart_says_what_moved_it(real_scenarios, real_facts):
     promise = notes[2]
     assert promise.change > 0 and "absolute_promise" in {b for b, _ in promise.causes}
     assert notes[1].change < 0 and "empathy" in {b for b, _ in notes[1].causes}
+
+
+def test_the_mood_chart_and_the_findings_of_a_turn_name_the_same_behaviours(real_scenarios, real_facts, judge):
+    """qa23 T6: the chart said turn 4 was moved by 提供下一步 and turn 5 by 共情, findings of neither turn had them. Turn
+    4's next step (its sentence ends before the blaming one) was not credited for the fault after it; turn 5's empathy
+    calmed her again though a service behaviour is credited once: the chart now says where it was credited."""
+    scenario = real_scenarios["grace-period-short-of-money"]
+    report, _ = play(DialogueSession(scenario, real_facts, judge=judge), list(QA23_GRACE_CALL))
+    notes = mood_notes(report)
+    assert ("next_step", -8) in notes[4].causes and any(
+        f.turn_index == 4 and f.rubric == "next_step" and f.ok for f in report.findings), "credited where it calmed her"
+    assert dict(notes[5].credited_at) == {"empathy": 3, "next_step": 4}
+    for note in notes[1:]:
+        at_turn = {f.rubric for f in report.findings if f.turn_index == note.turn_index}
+        credited = dict(note.credited_at)
+        for behaviour, change in note.causes:
+            if behaviour in at_turn:
+                assert behaviour not in credited
+            elif change < 0:
+                turn = credited[behaviour]
+                assert 0 < turn < note.turn_index and any(
+                    f.turn_index == turn and f.rubric == behaviour and f.ok for f in report.findings), (note, turn)
 
 
 def test_a_missed_checkpoint_lesson_says_why_in_english_too(real_scenarios, real_facts):

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from tests.trainer.dialogue.conftest import play
+from tests.trainer.dialogue.conftest import QA23_GRACE_CALL, play
 from trainer.dialogue import DialogueSession
+from trainer.dialogue.lessons import turns
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from tests.trainer.dialogue.test_all_scenarios import SCENARIO_IDS
 
@@ -25,6 +26,9 @@ def point(met: str = "", answered: str = "", waiting: str = "") -> CallPoint:
     ([point(), point("verify", "", "how-long"), point("verify period", "how-long", "refund"),
       point("verify period", "how-long refund")], [1, 2, 3]),                          # the model call itself
     ([point(), point("", "", "how-long"), point("verify", "", "how-long")], [1, 1]),   # a greeting question first
+    ([point(), point("verify", "how-long", "refund"), point("verify", "how-long refund"),
+      point("verify period", "how-long refund")], [1, 3, 2]),  # step 2 begun, so she asks for step 3 first (qa23 T4):
+                                                                # its answer beside her question, then step 2's rest
     ([point(), point("verify", "", "how-long"), point("verify", "", "how-long"),
       point("verify period", "how-long", "refund")], [1, 2, 2]),                       # the customer repeated herself
     ([point(), point("period", "", "how-long"), point("period", "how-long", "refund"),
@@ -84,3 +88,19 @@ def test_a_vague_reply_a_turn_behind_is_taught_with_the_model_answer_for_where_t
     session.reply("嗯嗯，您稍等。")
     [vague] = [f for f in session.report().findings if f.turn_index == 2 and f.rubric == "vague"]
     assert vague.model_answer == scenario.model_answers[0]
+
+
+def test_each_turn_is_beside_the_model_answer_to_what_the_customer_said_in_it(real_scenarios, real_facts, judge):
+    """qa23 T4: she covered 减额交清 in turn 3, so the customer skipped that question and asked about paying through
+    her sales agent; beside it stood the model answer about 减额交清, and the answer to her question (不可以。按照规定，
+    业务员不能代收保费…) came under turn 5 (我失业了又不是我想的！) and again under turn 6."""
+    scenario = real_scenarios["grace-period-short-of-money"]
+    report, used = play(DialogueSession(scenario, real_facts, judge=judge), list(QA23_GRACE_CALL))
+    assert used == 6
+    pairs = turns(report)
+    pay_agent = scenario.model_answers[4]
+    assert "业务员" in pairs[3].customer_before and pairs[3].model == pay_agent and pairs[3].model_turn == 5
+    assert pairs[4].customer_before == "我失业了又不是我想的！"
+    assert pairs[4].model == "" and pairs[4].reacting_to == ("blame",), "a reaction to her blaming: no model line"
+    assert pay_agent not in (pairs[4].model, pairs[5].model)
+    assert pairs[5].model == scenario.model_answers[3], "the model answer she skipped is still to come"
