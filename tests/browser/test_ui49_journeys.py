@@ -3,6 +3,8 @@ first answer's 话术 out, and the sidebar after a language switch there."""
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import LAPTOP, signed_in
 
 PHONE = {"width": 390, "height": 844}
@@ -44,3 +46,33 @@ def test_on_a_phone_the_first_answers_script_and_its_copy_button_are_on_the_firs
     laptop = _places(page, LAPTOP)
     assert laptop["question"][1] <= laptop["answer"][0] < laptop["words"][0] < laptop["copy"][0], laptop  # as before
 
+
+def _sidebar_collapsed(page) -> bool:
+    return page.page.locator("[data-testid=stSidebar]").get_attribute("data-collapsed") == "true"
+
+
+def _switch_language(page, option: str) -> None:
+    """Open the sidebar with its » (collapsed on a phone) and pick `option` in 语言 / Language."""
+    page.page.locator("[data-testid=stExpandSidebarButton]").click()
+    page.page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getAttribute('data-collapsed') === 'false'")
+    page.pick_radio(option)
+
+
+def test_on_a_phone_the_sidebar_closes_after_a_language_switch_as_after_choosing_a_page(open_context, accounts):
+    """qa23 G4: at 390 px the sidebar, opened to switch the language, stayed open over the page after the switch,
+    until closed with «; choosing a page closes it."""
+    page = signed_in(open_context, "teacher.li")
+    page.page.set_viewport_size(PHONE)
+    page.open("/search", shows="[data-testid=stTextInput]")
+    assert _sidebar_collapsed(page)  # a phone opens on the page, the sidebar closed
+    try:
+        _switch_language(page, "English")
+        expect(page.page.locator("[data-testid=stMain] h1").first).to_contain_text("Knowledge search")
+        page.page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getAttribute('data-collapsed') === 'true'")
+    finally:  # the account's language is remembered: back to Chinese for the tests after this one
+        if page.page.locator("[data-testid=stExpandSidebarButton]").count():
+            _switch_language(page, "中文")
+        else:
+            page.pick_radio("中文")
+        expect(page.page.locator("[data-testid=stMain] h1").first).to_contain_text("知识搜索")  # the sidebar's link is hidden
+    page.page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getAttribute('data-collapsed') === 'true'")
