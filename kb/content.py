@@ -24,7 +24,7 @@ from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
 from kb.text import normalize
 from kb.wordings import Wording, duplicate_wordings, entry_wordings, repeated_in_entry, repeats, wording_key
-from kb.yaml_source import LocatedDict, Problem, read_yaml, parse_yaml, split_lines
+from kb.yaml_source import LocatedDict, Problem, duplicate_id, read_yaml, parse_yaml, split_lines
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Keys through which a scenario refers to FAQ entries; checked for dangling references.
@@ -32,6 +32,10 @@ SCENARIO_ENTRY_KEYS = ("entry", "entries")
 CONTENT_FOLDERS = ("faq", "quizzes", "scenarios")
 # Search fields of an entry's English text: they serve English queries (kb.search matches a Chinese one without them).
 ENGLISH_FIELD_PREFIX = "en_"
+# The field an item is known by, in order (an entry's question, a quiz item's prompt, a category's name, a phrase's
+# words): what a duplicate id's problem quotes of the item it duplicates.
+TITLE_FIELDS = ("question", "prompt", "name", "text", "phrase")
+Seen = dict[str, tuple[str, str]]  # an id → where it is (file:line) and what its item is called (TITLE_FIELDS)
 
 
 class ContentError(Exception):
@@ -384,7 +388,7 @@ def _items(data: Any, list_key: str, file: str, problems: list[Problem]) -> list
     return good
 
 
-def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen: dict[str, str]) -> str | None:
+def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen: Seen) -> str | None:
     """Check an item's id (present, kebab-case, unique across the set) and return it."""
     raw = item.get("id")
     if raw is None or not str(raw).strip():
@@ -395,10 +399,10 @@ def _item_id(item: LocatedDict, checker_file: str, problems: list[Problem], seen
         problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", "must be kebab-case: lowercase letters, digits and single hyphens",
                                 "必须是 kebab-case：小写字母、数字和单个连字符"))
     if item_id in seen:
-        problems.append(Problem(checker_file, item.line_of("id"), item_id, "id", f"duplicate id (also in {seen[item_id]})",
-                                f"id 重复（{seen[item_id]} 中已有）"))
+        problems.append(duplicate_id(checker_file, item.line_of("id"), item_id, *seen[item_id]))
         return None
-    seen[item_id] = f"{checker_file}:{item.line_of('id')}"
+    title = next((str(item[name]) for name in TITLE_FIELDS if isinstance(item.get(name), (str, int, float))), "")
+    seen[item_id] = (f"{checker_file}:{item.line_of('id')}", title)
     return item_id
 
 
@@ -418,7 +422,7 @@ def _read_source_docs(data: Any, file: str, problems: list[Problem]) -> dict[str
 
 def _read_categories(data: Any, file: str, problems: list[Problem]) -> dict[str, Category]:
     categories: dict[str, Category] = {}
-    seen: dict[str, str] = {}
+    seen: Seen = {}
     for item in _items(data, "categories", file, problems):
         category_id = _item_id(item, file, problems, seen)
         values = ItemChecker(item, file, category_id, problems).plain_fields(schema.CATEGORY)
@@ -551,7 +555,7 @@ def _read_en(check: ItemChecker) -> Mapping[str, str] | None:
 
 
 def _read_entries(data: Any, file: str, category: Category | None, sources: _Sources,
-                  problems: list[Problem], seen: dict[str, str]) -> list[Entry]:
+                  problems: list[Problem], seen: Seen) -> list[Entry]:
     entries = []
     for item in _items(data, "entries", file, problems):
         entry_id = _item_id(item, file, problems, seen)
@@ -666,7 +670,7 @@ def _check_repeated_prompt(check: ItemChecker, prompt: str, prompts: dict[str, t
 
 
 def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Problem],
-                     seen: dict[str, str], prompts: dict[str, tuple[str, str]]) -> list[QuizItem]:
+                     seen: Seen, prompts: dict[str, tuple[str, str]]) -> list[QuizItem]:
     """The file's quiz items; `prompts` (a prompt's wording key → item id and file) spans every file."""
     items = []
     for item in _items(data, "items", file, problems):
@@ -693,7 +697,7 @@ def _read_quiz_items(data: Any, file: str, category_id: str, problems: list[Prob
 
 def _read_glossary(data: Any, file: str, problems: list[Problem]) -> tuple[GlossaryGroup, ...]:
     groups = []
-    seen_ids: dict[str, str] = {}
+    seen_ids: Seen = {}
     term_owner: dict[str, str] = {}
     for item in _items(data, "groups", file, problems):
         group_id = _item_id(item, file, problems, seen_ids)
@@ -854,7 +858,7 @@ def _read_stated_spans(data: Any, file: str, problems: list[Problem]) -> tuple[S
 
 def _read_service_language(data: Any, file: str, problems: list[Problem]
                            ) -> tuple[tuple[RecommendedPhrase, ...], tuple[ForbiddenPhrase, ...]]:
-    seen: dict[str, str] = {}
+    seen: Seen = {}
     recommended, forbidden = [], []
     for item in _items(data, "recommended", file, problems):
         phrase_id = _item_id(item, file, problems, seen)
@@ -994,7 +998,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     problems += library_problems
     sources = _Sources(docs, library)
 
-    seen_ids: dict[str, str] = {}
+    seen_ids: Seen = {}
     entries: dict[str, Entry] = {}
     wordings: list[Wording] = []  # every question and variant, to find one written in two entries
     for name in files.names("faq"):

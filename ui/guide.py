@@ -36,9 +36,9 @@ LIVE_CALL = Audience(
                           "the rule behind it; it says so plainly when there is no reliable answer.")),),
     (("把客户的原话打进搜索框（如“宽限期多久”“不是本人签字怎么办”），按回车。",
       "Type what the customer said into the search box (e.g. how long is the grace period) and press Enter."),
-     (f"先看第一条答案和“话术（可复制）”，点话术下面的“{COPY_LABEL[0]}”后照着说；依据写在答案下面。",
-      f"Read the first answer and the words to say; copy them with “{COPY_LABEL[1]}” under them. The rule "
-      "it comes from is under the answer."),
+     (f"先看第一条答案和“话术（可复制）”（手机等窄屏上话术在答案上面），点“{COPY_LABEL[0]}”后照着说；依据写在答案下面。",
+      f"Read the first answer and the words to say (above the answer on a phone or narrow window); copy them with "
+      f"“{COPY_LABEL[1]}”. The rule it comes from is under the answer."),
      ("显示“没有可靠的答案”时不要猜：请示组长或转二线。答案不对就点 :material/thumb_down: 或“报告答案有误”，培训师会处理。",
       "On “No reliable answer”, do not guess: ask a supervisor or transfer. If an answer is wrong, press :material/thumb_down: or "
       "“Report a wrong answer”: the instructors see it.")),

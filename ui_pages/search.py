@@ -23,6 +23,18 @@ from ui.session import STAFF
 from ui.widget_memory import keep
 
 SHOWN = "_search_shown"  # the (question, category, regulations only) whose answers this session last drew
+# On a narrow window (a phone; Streamlit stacks columns under 640 px) an answer shows its 话术 right under its question,
+# the copy button above the words, then the answer: at 390 × 844 a long answer put the 话术 1.4 screens down and its
+# button 1.8 (qa23 G1), and on a call the agent reads the 话术 out — the answer is what they check it against. Wider,
+# the answer comes first, as before: its lines are long, so it is a few lines above the 话术. Only the drawn
+# order changes (CSS `order` in the answer's flex column), so the wide layout and what is read out in order are as before.
+# A keyed container's block, or the layout wrapper Streamlit may draw around it, is the item the column orders.
+NARROW_ORDER = """<style>@media (max-width: 640px) {
+  [class*="st-key-hit-question-"], [data-testid=stLayoutWrapper]:has(> [class*="st-key-hit-question-"]) {order: -3}
+  [class*="st-key-hit-script-"], [data-testid=stLayoutWrapper]:has(> [class*="st-key-hit-script-"]) {order: -2}
+  [class*="st-key-hit-script-"] [data-testid=stElementContainer]:has([data-testid=stCaptionContainer]) {order: -2}
+  [class*="st-key-hit-script-"] [data-testid=stElementContainer]:has(iframe) {order: -1}
+}</style>"""
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -56,13 +68,16 @@ def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
     offers the page's answers, `shown`, first)."""
     question, answer = entry_text(hit, "question"), entry_text(hit, "answer")
     known = glossary_terms(kb)
-    st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
-    st.markdown(highlight(answer, hit.highlights, known))
+    with st.container(key=f"hit-question-{rank}"):  # keyed: a narrow window draws the 话术 next (NARROW_ORDER)
+        st.markdown(f"#### {rank}. {highlight(question, hit.highlights, known)}")
+    with st.container(key=f"hit-answer-{rank}"):
+        st.markdown(highlight(answer, hit.highlights, known))
     if hit.script:
-        # Scripts are Chinese only (an entry's `en` has a question and an answer): an agent who switched to English
-        # for an English-speaking customer read "What to say" above Chinese words (qa17).
-        st.caption(tr("话术（可复制）", "What to say, in Chinese (copy; no English script)"))
-        copyable_text(hit.script)  # not st.code: its 1.5 MB highlighter came ~30 s late on a slow line (qa22 G1)
+        with st.container(key=f"hit-script-{rank}"):
+            # Scripts are Chinese only (an entry's `en` has a question and an answer): an agent who switched to English
+            # for an English-speaking customer read "What to say" above Chinese words (qa17).
+            st.caption(tr("话术（可复制）", "What to say, in Chinese (copy; no English script)"))
+            copyable_text(hit.script)  # not st.code: its 1.5 MB highlighter came ~30 s late on a slow line (qa22 G1)
     if hit.sources:
         source_links(kb, hit.sources, key=f"hit-{rank}")
     name = categories[hit.category]
@@ -112,6 +127,7 @@ def show_results() -> None:
                    icon=":material/help:")
         no_answer_feedback(user, search_key)
     else:
+        st.html(NARROW_ORDER)
         shown = [hit.id for hit in hits]
         with st.container(border=True):
             show_hit(hits[0], 1, search_key, shown)

@@ -20,7 +20,7 @@ import yaml
 
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.regulations.parser import PARSERS, PREFACE, STRUCTURES, Clause, ParsedArticle
-from kb.yaml_source import Problem
+from kb.yaml_source import Problem, duplicate_id
 
 FOLDER = "regulations"
 STATUSES = ("current", "repealed", "superseded")
@@ -325,8 +325,8 @@ def build_library(texts: Iterable[tuple[str, str]]) -> tuple[Library, list[Probl
         if document is None:
             continue
         if document.id in documents:
-            problems.append(Problem(name, 1, document.id, "id", f"duplicate id (also in {documents[document.id].file})",
-                                    f"id 重复（{documents[document.id].file} 中已有）"))
+            first = documents[document.id]
+            problems.append(duplicate_id(name, 1, document.id, first.file, first.title))
             continue
         for alias in document.names:
             key = _plain(alias)

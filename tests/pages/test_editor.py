@@ -640,10 +640,10 @@ def test_a_new_entry_opened_from_search_feedback_is_unsaved_work(app_env, instru
     assert "未保存的修改" not in texts(at)
 
 
-def write_new_entry(at: AppTest, question: str, variants: str) -> AppTest:
+def write_new_entry(at: AppTest, question: str, variants: str, entry_id: str = "cooling-off-days-again") -> AppTest:
     """Fill a new FAQ entry's form in the first category (犹豫期与撤单) and press 保存并发布."""
     boxes = {t.key.rsplit("-", 1)[-1]: t for t in [*at.text_input, *at.text_area] if t.key.startswith("entry-")}
-    boxes["id"].input("cooling-off-days-again")
+    boxes["id"].input(entry_id)
     boxes["question"].input(question)
     boxes["variants"].input(variants)
     boxes["answer"].input("犹豫期一般为15日，自签收保单次日起算。")
@@ -668,6 +668,18 @@ def test_a_new_entry_whose_question_already_finds_another_is_saved_only_once_con
     at.button(key="editor_save").click().run()
     assert at.success and "已保存" in at.success[0].value, texts(at)
     assert "cooling-off-days-again" in path.read_text(encoding="utf-8")
+
+
+def test_a_duplicate_id_names_the_entry_it_duplicates(app_env, instructor):
+    """qa23 I4: 陈老师's new entry was refused with "duplicate id (also in faq/policy-service.yaml)", which did not say
+    which entry; the red message under the id names the existing entry's file, line and question."""
+    path = app_env.content_dir / "faq" / "cooling-off.yaml"
+    before = path.read_bytes()
+    at = write_new_entry(page("ui_pages/editor.py", instructor), "纸质保单丢了怎么补办？",
+                         "保单找不到了\n纸质保单遗失怎么办\n补发保单要多久", entry_id="cooling-off-length")
+    assert not at.exception and path.read_bytes() == before and not at.success
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("id 重复" in e and "faq/cooling-off.yaml:" in e and "“犹豫期有多长？”" in e for e in errors), errors
 
 
 def test_a_new_entry_on_a_question_nothing_answers_saves_without_a_warning(app_env, instructor):

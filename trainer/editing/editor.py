@@ -34,7 +34,7 @@ from kb.content import ContentSet, Entry, collect_content, content_fingerprint
 from kb.knowledge_base import KnowledgeBase
 from sqlalchemy import delete, select, update
 
-from kb.yaml_source import Problem, distinct, normalize_line_breaks
+from kb.yaml_source import Problem, distinct, duplicate_id, normalize_line_breaks
 from settings import Settings
 from trainer.store.db import Database
 from trainer.editing import change_summary as summaries, history
@@ -244,8 +244,10 @@ class ContentEditor:
                            "id 不能改名（学习进度和情景都引用它）；请新建一条")
         content = self.kb.content
         if action == "create" and (item_id in content.entries or item_id in content.quiz_items):
-            where = (content.entries.get(item_id) or content.quiz_items[item_id]).file
-            return Problem(draft.file, 0, item_id, "id", f"duplicate id (also in {where})", f"id 重复（{where} 中已有）")
+            entry, quiz_item = content.entries.get(item_id), content.quiz_items.get(item_id)
+            first = entry or quiz_item
+            return duplicate_id(draft.file, 0, item_id, f"{first.file}:{first.line}",
+                                entry.question if entry is not None else quiz_item.prompt)
         return None
 
     def save_file(self, draft: Draft, text: str | None, author: str) -> SaveResult:
