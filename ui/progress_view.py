@@ -90,7 +90,8 @@ def show_calls(calls: list[CallScore], key: str) -> None:
         tr("模式", "Mode"): tr("考试", "exam") if c.mode == "exam" else tr("练习", "training"),
         report: call_link(c.id),
     } for c in reversed(calls)])
-    widths = dict(zip(frame.columns, (350, 120, 50, 190, 64, 90)))  # 864 px: fits 904 beside the sidebar at 1366
+    # 780 px: fits the ~820 px beside the sidebar at 1280 (864 px ran 报告 past the edge there, qa24 T9)
+    widths = dict(zip(frame.columns, (290, 120, 50, 180, 56, 84)))
     st.dataframe(frame, hide_index=True, width="stretch",
                  column_config={**column_widths(widths),
                                 report: st.column_config.LinkColumn(report, display_text=tr("查看报告", "Open report"),

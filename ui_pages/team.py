@@ -13,7 +13,7 @@ import streamlit as st
 
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
-from trainer.insights.calls import FAULT_SAMPLE
+from trainer.insights.calls import FAULT_SAMPLE, Quote
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
@@ -42,6 +42,11 @@ st.title(tr("团队概览", "Team overview"))
 # ---- filters
 team_col, cohort_col, period_col, idle_col = st.columns([2, 2, 3, 1])
 teams = ProgressStore(db).teams()
+
+
+def _awaiting(quote: Quote) -> str:
+    """A quoted fault the trainee contested, waiting in 评判纠错: said beside the name (qa24 I4)."""
+    return tr("，待复核", ", awaiting review") if quote.contested else ""
 
 
 def team_words(team: str) -> str:
@@ -207,7 +212,8 @@ with tabs[5]:
                               tr("通话次数", "Calls"): w.calls} for w in worst])
         show_chart(charts.horizontal_bars(bars, scenario_col, mean_col, list(bars.columns), (0, 100)), "worst")
         frame = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score, fault_col: rubric_name(f.rubric),
-                               times_col: f.count, quote_col: " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}）" for q in f.quotes)}
+                               times_col: f.count, quote_col: " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}{_awaiting(q)}）"
+                                                                       for q in f.quotes)}
                               for w in worst for f in w.faults] or
                              [{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score} for w in worst])
         chart_with_data(None, frame, tr("薄弱情景", "worst-scenarios"), "worst")
@@ -218,9 +224,13 @@ with tabs[5]:
             with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
                              + tr(f"{w.calls} 次", counted(w.calls, "call"))):
                 for fault in w.faults:
-                    st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}")
+                    open_ = tr(f"，其中 {fault.contested} 次学员提出异议、待复核", f", {fault.contested} contested, awaiting review")
+                    st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}"
+                                + (open_ if fault.contested else ""))
                     for quote in fault.quotes:
                         st.markdown(f"- “{escape_markdown(quote.text)}” — {escape_markdown(names.get(quote.user_id, ''))} "
-                                    f"([{tr('报告', 'report')}](call?id={quote.call_id}))")
+                                    f"([{tr('报告', 'report')}](call?id={quote.call_id}))"
+                                    + (f" · :orange[{tr('待复核（评判纠错）', 'awaiting review (Judge corrections)')}]"
+                                       if quote.contested else ""))
     else:
         st.info(tr("所选时间内没有模拟通话。", "No practice calls in this period."))

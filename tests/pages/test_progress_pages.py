@@ -18,7 +18,9 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.test_quiz_page import give_english_to_the_cooling_off_item
 from trainer.insights.comments import add_comment
 from trainer.quiz.progress import Attempt, ProgressStore
-from trainer.store.models import DialogueRecord
+from trainer.dialogue.corrections import mark_judged_wrong
+from trainer.dialogue.scoring import Finding
+from trainer.store.models import DialogueRecord, JudgeCorrection
 from trainer.users.accounts import UserInfo, create_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -548,3 +550,30 @@ def test_a_saved_call_capped_by_a_red_line_says_so_as_the_live_report_does(app_e
     older = practice_call(store, agent, "mini-cooling-off", 50, findings=[  # no sub-scores kept: nothing to explain
         {"turn_index": 1, "rubric": "absolute_promise", "ok": False, "quote": "保证能赔", "advice": "不要承诺结果"}])
     assert not any("总分最高" in c.value for c in page("ui_pages/call.py", agent, id=str(older)).caption)
+
+
+def test_a_contested_fault_among_the_worst_scenarios_says_it_awaits_review(app_env, store) -> None:
+    """qa24 I4: 小吴's 绝对化承诺, contested and waiting in 评判纠错, was listed among the team's common problems with
+    nothing saying so. It is marked 待复核; a fault an instructor accepted as misjudged is no fault at all."""
+    teacher = create_user(store, "teacher", "刘老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-wu", "小吴", team="一组")
+    promise = {"turn_index": 3, "rubric": "absolute_promise", "ok": False, "quote": "一般按重疾保额的一定比例赔，",
+               "advice": "不要承诺结果"}
+    contested = practice_call(store, agent, "angry-claim", 50, days_ago=1, findings=[promise])
+    accepted = practice_call(store, agent, "angry-claim", 60, days_ago=2, findings=[{**promise, "quote": "肯定能赔"}])
+    practice_call(store, agent, "angry-claim", 55, days_ago=3, findings=[{**promise, "quote": "保证赔给你"}])
+    for call_id, status in ((contested, "open"), (accepted, "accepted")):
+        correction = mark_judged_wrong(store, agent.id, "angry-claim", Finding(3, "absolute_promise", False,
+                                       promise["quote"], ""), "我说的是一般", "这是有条件的说法", dialogue_id=call_id)
+        if status != "open":
+            with store.session() as session:
+                session.get(JudgeCorrection, correction).status = status
+                session.commit()
+    markdown = [m.value for m in page("ui_pages/team.py", teacher).markdown]
+    assert any("× 2，其中 1 次学员提出异议、待复核" in m for m in markdown), markdown
+    assert any("一般按重疾保额的一定比例赔" in m and "待复核（评判纠错）" in m for m in markdown), markdown
+    assert any("保证赔给你" in m and "待复核" not in m for m in markdown)
+    assert not any("肯定能赔" in m for m in markdown), "a finding accepted as misjudged is still counted"
+    english = [m.value for m in page("ui_pages/team.py", teacher, lang="en").markdown]
+    assert any("× 2, 1 contested, awaiting review" in m for m in english), english
+    assert any("awaiting review (Judge corrections)" in m for m in english)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from trainer.insights.periods import Period, week_bounds
 from trainer.store.db import Database
-from trainer.store.models import DialogueRecord
+from trainer.store.models import DialogueRecord, JudgeCorrection
 from trainer.clock import as_utc
 
 
@@ -60,6 +60,7 @@ class Quote:
     call_id: int
     user_id: int
     text: str
+    contested: bool = False  # the trainee marked it judged wrong; it waits in 评判纠错
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Fault:
     rubric: str
     count: int
     quotes: tuple[Quote, ...]
+    contested: int = 0  # of `count`, how many the trainees contested and no instructor has reviewed yet
 
 
 @dataclass(frozen=True)
@@ -141,20 +143,39 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
     newest = sorted((c for s in worst for c in by_scenario[s][-sample:]),
                     key=lambda c: (c.finished_at, c.id), reverse=True)
     counts: dict[str, Counter] = defaultdict(Counter)
+    contested: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    ids = [c.id for c in newest]
     with db.session() as session:
         findings = dict(session.execute(select(DialogueRecord.id, DialogueRecord.findings_json)
-                                        .where(DialogueRecord.id.in_([c.id for c in newest]))).tuples().all()) if newest else {}
+                                        .where(DialogueRecord.id.in_(ids))).tuples().all()) if newest else {}
+        objections = _objections(session, ids)
     for call in newest:
         for finding in json.loads(findings.get(call.id) or "[]"):
             if finding.get("ok", True):
                 continue
             rubric = str(finding.get("rubric", ""))
+            status = objections.get((call.id, finding.get("turn_index"), rubric))
+            if status == "accepted":  # an instructor agreed the judge was wrong: no fault
+                continue
             counts[call.scenario_id][rubric] += 1
+            contested[call.scenario_id][rubric] += status == "open"
             found = examples[(call.scenario_id, rubric)]
             if len(found) < quotes and finding.get("quote"):
-                found.append(Quote(call.id, call.user_id, str(finding["quote"])))
+                found.append(Quote(call.id, call.user_id, str(finding["quote"]), status == "open"))
     return [ScenarioTrouble(scenario, len(by_scenario[scenario]), round(fmean(c.score for c in by_scenario[scenario]), 1),
-                            tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]))
+                            tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]), contested[scenario][rubric])
                                   for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]))
             for scenario in worst]
+
+
+def _objections(session, call_ids: list[int]) -> dict[tuple[int, int, str], str]:
+    """The trainees' "judged wrong" marks on findings of these calls, by (call, turn, behaviour): open (waiting in
+    评判纠错) or accepted (the judge was wrong). A rejected one leaves the finding as it was, so it is not read."""
+    if not call_ids:
+        return {}
+    rows = session.execute(select(JudgeCorrection.dialogue_id, JudgeCorrection.turn_index, JudgeCorrection.behaviour,
+                                  JudgeCorrection.status)
+                           .where(JudgeCorrection.dialogue_id.in_(call_ids),
+                                  JudgeCorrection.status.in_(("open", "accepted")))).tuples().all()
+    return {(call_id, turn, behaviour): status for call_id, turn, behaviour, status in rows}

@@ -21,6 +21,8 @@ SENTENCE_MAX = 140
 SENTENCE_MIN = 15
 
 _CLAUSE_BREAK = re.compile(r"[，；：、]")
+# A bracketed aside inside a sentence (欠交保费、未还借款本息等): details an option can do without.
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _TRAILING_CITATION = re.compile(r"[（(][^（）()]*[）)]\s*[。；]?$")
 # The sources after the first in a sentence's closing brackets: （A；B） counts as （A；
 _MORE_SOURCES = re.compile(r"(?<=[；;])[^（）()；;]*(?:[；;][^（）()；;]*)*[）)]\s*[。；]?$")
@@ -116,8 +118,15 @@ def statement_sentences(answer: str) -> list[str]:
             for s in whole_sentences(answer) if SENTENCE_MIN <= len(_MORE_SOURCES.sub("", s)) <= SENTENCE_MAX]
 
 
-def short_form(answer: str) -> str:
-    """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size."""
+def asks(question: str) -> int:
+    """How many things a question asks: its question marks (保单贷款最多能借多少？能借多久？ asks two)."""
+    return max(len(re.findall(r"[？?]", question)), 1)
+
+
+def short_form(answer: str, asks: int = 1) -> str:
+    """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size. An answer
+    to a question that asks `asks` > 1 things (最多能借多少？能借多久？) drops its bracketed asides before it drops a
+    clause: cut at a clause break, its option answered half the question (qa24 T4)."""
     text = ""
     for sentence in whole_sentences(answer, FULL_STOPS):
         text += sentence
@@ -126,6 +135,10 @@ def short_form(answer: str) -> str:
     text = _TRAILING_CITATION.sub("", text.strip().rstrip("。；")).strip().rstrip("。；，")
     if len(text) <= SHORT_FORM_MAX:
         return text
+    if asks > 1:
+        text = _ASIDE.sub("", text)
+    if asks > 1 and len(text) <= SHORT_FORM_MAX:
+        return text + "……"
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, 0, SHORT_FORM_MAX) if open_bracket(text, m.start()) is None]
     cut = breaks[-1] if breaks and breaks[-1] >= SHORT_FORM_MIN else SHORT_FORM_MAX
     opened = open_bracket(text, cut)  # a hard cut inside brackets is made before them

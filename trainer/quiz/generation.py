@@ -16,12 +16,12 @@ from kb.chinese_text import quantities
 from kb import ContentSet, Entry, KnowledgeBase
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
-from trainer.quiz.blanks import same_blank
+from trainer.quiz.blanks import one_word_blank, same_blank
 from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, bigrams, jaccard, number_facts, opening, option_text, short_form,
+from trainer.quiz.facts import (Fact, asks, bigrams, jaccard, number_facts, opening, option_text, short_form,
                                 statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
 CHOICE_OPTIONS = 4
@@ -76,7 +76,7 @@ class Gist:
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
-        short = short_form(entry.answer)
+        short = short_form(entry.answer, asks=asks(entry.question))
         option = option_text(short)
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
                    frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)))
@@ -197,8 +197,9 @@ def fill_facts(entry: Entry) -> list[Fact]:
 
 
 def _fill_candidates(entry: Entry) -> tuple[list[Fact], list[Fact]]:
-    """The answer's key numbers and its key terms not given away by the question."""
-    return number_facts(entry.answer), term_facts(entry.answer, entry.keywords, exclude=entry.question)
+    """The answer's key numbers and its key terms not given away by the question, each blanked as one word."""
+    terms = term_facts(entry.answer, entry.keywords, exclude=entry.question)
+    return number_facts(entry.answer), [one_word_blank(fact, entry.question) for fact in terms]
 
 
 def _first_facts(numbers: list[Fact], terms: list[Fact]) -> list[Fact]:

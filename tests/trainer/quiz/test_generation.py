@@ -11,7 +11,7 @@ from tests.conftest import REAL_CONTENT
 from trainer.quiz.question import TRUE_FALSE_OPTIONS, Question, from_quiz_item, normalize_answer
 from trainer.quiz.bank import make_quiz, question_bank
 from kb.chinese_text import quantities
-from trainer.quiz.facts import opening, option_text, short_form, statement_problem, swappable_facts, wrong_terms
+from trainer.quiz.facts import asks, opening, option_text, short_form, statement_problem, swappable_facts, wrong_terms
 from trainer.quiz.blanks import same_blank
 from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, ECHOES_QUESTION, Gist, choice_question, fill_questions,
                                      gives_itself_away, numbered_fill_facts, pick_distractors, true_false_questions)
@@ -51,7 +51,7 @@ def check_generated(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
         kind, entry_id = question.id.split(":")[:2]
         assert entry_id == entry.id
         if kind == "gen-choice":
-            assert question.options[question.answer] == option_text(short_form(entry.answer))
+            assert question.options[question.answer] == option_text(short_form(entry.answer, asks(entry.question)))
             right = normalize_answer(option_text(short_form(entry.answer)))
             for i, option in enumerate(question.options):
                 if i != question.answer:
@@ -413,3 +413,40 @@ def test_no_real_english_choice_item_is_given_away_by_its_opening(real_kb: Knowl
     english = [q for q in question_bank(real_kb).values() if q.generated and q.type == "single" and q.en_options]
     assert len(english) >= 250
     assert [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, ECHOES_QUESTION)] == []
+
+
+def test_a_key_term_the_sentence_reads_on_from_is_blanked_as_the_word_the_sentence_holds() -> None:
+    """qa24 T3: 合理简化回访要求 is 简化 + 回访要求; blanked whole it read 合理____要求, and 简化 was marked wrong."""
+    answer = "保险销售行为管理办法第三十五条第三款规定，对销售行为已实施可回溯管理且有关信息已经确认的，可以根据监管规定合理简化回访要求。"
+    entry = Entry(id="e", category="x", question="已经双录过了，回访可以简化吗？", answer=answer, keywords=("简化回访",))
+    (question,) = fill_questions(entry)
+    assert question.id == "gen-fill:e:0" and question.answer == "简化"
+    assert question.prompt.endswith(f"合理{BLANK}回访要求。")
+    # A term the sentence ends on, or one the question does not say word for word, is blanked whole.
+    held = Entry(id="f", category="x", question="回访可以简化吗？", answer="已实施可回溯管理的双录件，可以按公司规定简化回访。", keywords=("简化回访",))
+    assert [q.answer for q in fill_questions(held)] == ["简化回访"]
+
+
+def test_the_real_bank_blanks_simplified_callbacks_verb_alone(real_kb: KnowledgeBase) -> None:
+    question = question_bank(real_kb)["gen-fill:callback-simplified:0"]
+    assert question.answer == "简化" and f"合理{BLANK}回访要求" in question.prompt
+    assert question.is_correct("简化") and question.is_correct("减化")  # her homophone slip, as 现今价值 is
+
+
+LOAN = ("保单贷款是合同约定的权利，以合同条款为准：一般最高借款金额不超过保单当时现金价值扣除各项欠款（欠交保费、未还借款本息等）"
+        "后余额的80%（部分老产品为70%），每次借款期限一般不超过6个月，最低借款金额和借款利率由公司规定。")
+
+
+def test_an_option_for_a_question_asking_two_things_drops_its_asides_before_a_clause() -> None:
+    """qa24 T4: 最多能借多少？能借多久？ — cut at a clause break, the option stopped before 6个月, the half that
+    answers 能借多久; an answer to a question asking one thing is cut as before."""
+    both = short_form(LOAN, asks=2)
+    assert "80%" in both and "每次借款期限一般不超过6个月" in both and "（" not in both and len(both) <= 82
+    assert short_form(LOAN) == short_form(LOAN, asks=1) and "6个月" not in short_form(LOAN)
+
+
+def test_the_real_policy_loan_item_answers_how_long_in_its_option_and_its_explanation(real_kb: KnowledgeBase) -> None:
+    question = question_bank(real_kb)["gen-choice:svc-policy-loan"]
+    right = question.options[question.answer]
+    assert "80%" in right and "6个月" in right
+    assert "每次借款期限一般不超过6个月" in question.explanation
