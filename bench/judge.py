@@ -225,8 +225,9 @@ def check_calls_table(scenarios, facts, judge, name: str = "check") -> None:
     tuned on one."""
     played = played_calls(name, scenarios, facts, judge)
     print(f"\n{name} calls: {len(played)} by {len({c.writer for c, _ in played})} writers")
-    print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) |")
-    print("|---|---|---|---|---|---|")
+    print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) | "
+          "open at the end: calls with a step / with her question (steps, questions) |")
+    print("|---|---|---|---|---|---|---|")
     for kind in ("good", "bad", "mixed"):
         results = [r for c, r in played if c.kind == kind]
         if not results:
@@ -235,7 +236,9 @@ def check_calls_table(scenarios, facts, judge, name: str = "check") -> None:
         print(f"| {kind} | {len(results)} | {sum(r.meets_target for r in results)} | "
               f"{statistics.mean(r.score for r in results):.1f} | "
               + ", ".join(f"{o} {n}" for o, n in sorted(outcomes.items())) + " | "
-              f"{sum(r.found for r in results)}/{sum(r.found_any for r in results)}/{sum(r.faults for r in results)} |")
+              f"{sum(r.found for r in results)}/{sum(r.found_any for r in results)}/{sum(r.faults for r in results)} | "
+              f"{sum(r.steps_open > 0 for r in results)} / {sum(r.questions_open > 0 for r in results)} "
+              f"({sum(r.steps_open for r in results)}, {sum(r.questions_open for r in results)}) |")
     _kind_totals(played)
 
 
