@@ -34,11 +34,11 @@ REGIONAL_BAD_CALLS_MET = 23
 # calls49 (stop 48): the standard-Mandarin tune calls (transcripts/tune_standard/, cw5-a and cw5-b), read once on main in
 # figures per kind before anyone read them: good 11 of 12 (closed_open 5), bad 11 of 12; with calls49's readings (a
 # coordinated cue said by its halves, 原样记 / a teach-back as the callback's steps, the caution called 特别对, a parting
-# word of care) STANDARD_GOOD_CALLS_MET of 12 good. The one good miss left, fraud-suspicious-callback, is her question
+# word of care) still 11 of 12 good (fraud-suspicious-callback 53 → 67), closed_open 5 → 2, steps open at the close 8 → 1. The one good miss left, fraud-suspicious-callback, is her question
 # 你们怎么有我电话的？, which the writer's digest did not list and the call never answers.
 STANDARD_GOOD_CALLS_MET = 11
 STANDARD_BAD_CALLS_MET = 11
-# steps left open at the close over the 12 good calls: main 7 (callback-elderly 3, callback-proxy 2, fraud 2 — the
+# steps left open at the close over the 12 good calls: main 8 (callback-elderly 3, callback-proxy 2, fraud 2 — the
 # caution not called right, the close over her open question — and media-threat's close)
 STANDARD_GOOD_STEPS_OPEN = 1
 
