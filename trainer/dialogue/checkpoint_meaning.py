@@ -150,9 +150,17 @@ def said_cues(text: str, checkpoint: Checkpoint, reader: Reader | None = None) -
     own = " ".join((checkpoint.description, *checkpoint.cues))
     hedges = tuple(w for w in HEDGES if w not in own)
     pieces = comma_pieces(text)
+    # a cue said across a pause (录了音、录了像 for 录音录像, calls49) is in no one piece: it is read in the whole reply
     return [cue for cue in present
-            if any(not piece[:i].rstrip("由").endswith(NEGATED_BEFORE) and not any(w in piece[:i] for w in hedges)
-                   for piece in pieces for i in occurrences(piece, cue))]
+            if any(not _negated_before(piece[:i]) and not any(w in piece[:i] for w in hedges)
+                   for piece in ([p for p in pieces if cue in p] or [text]) for i in occurrences(piece, cue))]
+
+
+def _negated_before(before: str) -> bool:
+    """The words before a cue end with a negation (不由您决定, 不能…) — not an A-not-A question, which asks: 您能不能用您自己的
+    话说一遍 (a teach-back, calls49: cw5-a's callback-elderly trainee; 不能 ended the words before the cue), 是不是, 可不可以."""
+    words = before.rstrip("由")
+    return words.endswith(NEGATED_BEFORE) and not re.search(r"(.)不\1.?$", words)
 
 
 def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping[str, Entry],

@@ -70,7 +70,10 @@ _EMPATHY_FOR_THE_SITUATION = (
     # judge42q: the customer's caution called good across a comma (您警惕性高是好事 / 您多个心眼是对的 / 您问得蛮细的，这是好事:
     # 5 of the 6 train lines saying it are empathy — the sixth, 您警惕是好事，可以挂了自己打官方电话核对, next_step + explanation),
     # and bad luck regretted with them (就差5天，真的很可惜 / 我也替您可惜: 2 of 2 train lines; 不凑巧 / 赶寸 say the same, no train line)
-    r"|(警惕|心眼|防骗|防备|小心|谨慎|怕被骗|问得[^，,。？！?!]{0,3}细)[^。？！?!]{0,8}(是好事|是对的)"
+    r"|(警惕|心眼|防骗|防备|小心|谨慎|怕被骗|问得[^，,。？！?!]{0,3}细)[^。？！?!]{0,8}(是好事|是对的|(特别|很|非常|太|完全|绝对)对)"
+    # calls49: the caution called right in plain words — 您有这个警惕特别对 (cw5-b's fraud-suspicious-callback greeting: 肯定
+    # 客户的谨慎 stayed open), and her doubt called reasonable, 您问得在理; train: 0 lines say either
+    r"|(警惕|谨慎|小心|顾虑|担心|问得|想得)[^，,。？！?!]{0,3}在理"
     r"|可惜|不凑巧|太不巧|赶寸"
     r"|(火气|气|着急|急|心情|感觉|感受|滋味|委屈|憋屈|担心|顾虑|难处|分量|不高兴)[^。？！?!]{0,3}"
     r"我(能|都|也|完全|非常|全)?(理解|知道|明白|懂|体会|听得出来|听出来|听到了|掂得出来|接受)|我(听|看)(出来了|得出来)，?(您|你)"

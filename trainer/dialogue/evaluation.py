@@ -17,6 +17,7 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.judge import MeaningJudge
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.scoring import Report
+from trainer.dialogue.session import open_question
 from trainer.dialogue.written_calls import WrittenCall
 
 GOOD_SCORE = 70
@@ -76,6 +77,8 @@ class CallResult:
     found_any: int      # marked faults quoted by any fault finding at their turn
     missed: int = 0         # checkpoints the writer marked missed (where the file maps them to ids)
     missed_found: int = 0   # of those, the report lists as missed too
+    steps_open: int = 0     # the scenario's steps the report lists as not done at the end
+    questions_open: int = 0  # the customer's questions asked and still open at the end
 
     @property
     def meets_target(self) -> bool:
@@ -105,4 +108,5 @@ def call_result(call: WrittenCall, report: Report) -> CallResult:
         found += any(f.rubric == mark.behaviour for f in at_turn)
     return CallResult(call.scenario, call.kind, report.outcome, report.score, len(call.faults), found, found_any,
                       len(call.missed_checkpoints),
-                      sum(c in report.missed_checkpoints for c in call.missed_checkpoints))
+                      sum(c in report.missed_checkpoints for c in call.missed_checkpoints),
+                      len(report.missed_checkpoints), sum(bool(open_question(str(m))) for m in report.missed))

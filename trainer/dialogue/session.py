@@ -65,9 +65,11 @@ FAREWELLS = ("再见", "拜拜", "祝您", "先这样", "不打扰")
 # What makes a goodbye the script's 礼貌结束 step: thanks, a wish, care for her time, an offer of more help (the
 # train split's closings: 不耽误您做饭了 / 您保重身体 / 还有啥要问的不 / 有啥不明白的随时打电话). A bare "好的，再见" or
 # "行，就这样，再见" ends the call but does no step (qa17: 完成要点：礼貌结束 for 大伟's "我帮您记录一下，再见").
+# calls49: a parting word of care for her trouble (家里的事儿您也别太上火 / 您放宽心 / 照顾好自己) is such a wish — cw5-b's
+# media-threat good call ended "…您也别太上火，有进展专人会联系您，王女士再见。" and closed with 礼貌结束 open.
 POLITE_CLOSE = ("谢", "祝", "保重", "注意身体", "歇", "休息", "慢点", "慢走", "辛苦", "打扰", "不好意思", "耽误", "占您",
                 "占你", "您忙", "不客气", "随时", "有事再", "有啥再", "再联系", "不明白的", "还有别的", "还有啥", "还有其他",
-                "还有什么")
+                "还有什么", "别太", "宽心", "照顾好")
 # "Anything else?" in words no cue lists ("您还有什么疑问吗？"): a closing question, not the call's next step.
 CLOSING_QUESTION = re.compile(r"还有(没有)?(什么|其他|别的)?.{0,4}(问题|疑问|需要|要帮|帮您|想了解|不清楚)")
 # "Anything else?" said with a word asking what else (什么 / 其他 / 别的 / 啥) in words no closing cue lists, read as

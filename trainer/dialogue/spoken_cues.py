@@ -23,6 +23,11 @@ the step or the customer's question stayed open:
   content's terms too, `typo_reading`): 由于期内 says 犹豫期内, 理陪 says 理赔 — judge43h read the slips for the
   behaviour rules but a step said with one stayed open (calls44), and the quote stays the typed words.
 
+- a cue of two verb phrases sharing their verb (录音录像: 录音 and 录像) said as its two halves, each as a separable verb
+  may be said, with a pause or 和 / 又 between them: 录了音、录了像 says 录音录像 (calls49: cw5-a's callback-elderly trainee
+  asked "买的时候银行是不是给您录了音、录了像？", the double-recording step stayed open, and every later step of the
+  callback's order was 顺序错误 — the call closed with three steps open). Not an A-not-A question (清不清楚).
+
 - a refusal said with the potential complement: 答应不了 says 没法答应 / 不能答应 (a cue 无法 / 没法 / 没办法 / 不能 + a verb
   may be said as the verb + 不了; cw3-h's media-threat-unreasonable-demand refused the demand in 这个要求额这边答应不了 and
   the customer asked 能不能办？ three times, calls43t).
@@ -51,22 +56,42 @@ NEGATION_CHARACTERS = "不没无非未别莫甭勿"
 _GAP = f"(?:(?![{NEGATION_CHARACTERS}])[\\u4e00-\\u9fff])"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_CUE = re.compile(r"[\u4e00-\u9fff]+")
+# What may stand between the two halves of a coordinated cue (录了音、录了像 / 录音和录像 / 录了音，又录了像).
+_BETWEEN_HALVES = "(?:[、，,和跟与及又也还或]|或者){0,2}"
 _CANNOT = re.compile(r"(?:无法|没法|没办法|不能)([\u4e00-\u9fff]{2,})")  # the verb after it says 不了 (答应不了)
 # How a reply is read before its cues are looked up: its Mandarin reading, or the session's (slips read too).
 Reader = Callable[[str], MandarinReading]
 
 
+def _coordinated(cue: str) -> bool:
+    """A cue of two two-character verb phrases sharing their verb (录音录像, 有多有少): not 清不清楚 (A-not-A)."""
+    return len(cue) == 4 and bool(_HAN_CUE.fullmatch(cue)) and cue[0] == cue[2] and cue[1] not in NEGATION_CHARACTERS
+
+
+def _two_characters(word: str) -> str:
+    """A two-character word as said: itself, split by an aspect particle (录了音) or a measure word (举个例)."""
+    first, second = map(re.escape, word)
+    return f"(?:{first}{second}|{first}[{ASPECT_PARTICLES}]{second}|{first}一?个{second})"
+
+
+def _longest(cue: str) -> int:
+    """How long a spoken form of `cue` may be: a few characters inside it; a coordinated cue's halves said apart, each
+    with a particle and a pause or 和 / 又 between them."""
+    return len(cue) + (2 * MAX_GAP if _coordinated(cue) else MAX_GAP)
+
+
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
     """The cue's own letters, or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
-    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
+    only, `GAPPED_FROM` or longer) with a few characters inside it, or (a coordinated cue) its halves said apart, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
     cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads."""
     pattern = re.escape(cue)
     if _HAN.fullmatch(cue):
-        pattern = (f"(?:{pattern}|{re.escape(cue[0])}[{ASPECT_PARTICLES}]{re.escape(cue[1])}"
-                   f"|{re.escape(cue[0])}一?个{re.escape(cue[1])})")
+        pattern = _two_characters(cue)
     elif len(cue) >= GAPPED_FROM and _HAN_CUE.fullmatch(cue):
         pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(re.escape, cue))})"
+    if _coordinated(cue):
+        pattern = f"(?:{pattern}|{_two_characters(cue[:2])}{_BETWEEN_HALVES}{_two_characters(cue[2:])})"
     cannot = _CANNOT.fullmatch(cue)
     if cannot:
         pattern = f"(?:{pattern}|{re.escape(cannot.group(1))}不了)"
@@ -98,6 +123,6 @@ def spoken_forms(text: str, cues: Iterable[str], reader: Reader | None = None) -
         if not is_refusal_cue(cue) and not letters.issuperset(cannot.group(1) if cannot else cue):
             continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
         found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
-                     if m.group() == cue or len(m.group()) <= len(cue) + MAX_GAP
+                     if m.group() == cue or len(m.group()) <= _longest(cue)
                      and not any(a < m.end() and m.start() < b for a, b in plain))
     return list(dict.fromkeys(found))

@@ -1,13 +1,17 @@
 """Whole practice calls written by people, with their writers' marks: the one reader of the call files.
 
-Five sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
+Seven sets share one shape (`writer:` and `calls:` at the top, each call a scenario, a kind, the agent's
 turns, the marked faults and the points it missed):
 - held-out: tests/trainer/dialogue/transcripts/calls.yaml (figures only; never tuned on);
 - tune: tests/trainer/dialogue/transcripts/tune/*.yaml (fresh writers' calls, read and tuned on freely);
 - tune-regional: tests/trainer/dialogue/transcripts/tune_regional/*.yaml (agents speaking regional Mandarin,
   stop 42; read and tuned on freely, as the tune set);
 - check: tests/trainer/dialogue/transcripts/check/*.yaml (agents speaking regional Mandarin, stop 42; figures
-  per kind only, like the CHECK replies: whether the judge does right by real people's voices, never tuned on).
+  per kind only, like the CHECK replies: whether the judge does right by real people's voices, never tuned on);
+- check-standard: tests/trainer/dialogue/transcripts/check_standard/*.yaml (standard Mandarin in three temperaments,
+  stop 47; figures per kind only, as check);
+- tune-standard: tests/trainer/dialogue/transcripts/tune_standard/*.yaml (standard Mandarin in two more temperaments,
+  stop 48; read once in figures per kind before anyone read a call, then read and tuned on freely, as the tune set).
 bench.judge, bench.call_flow and the tests read them here, so a call is parsed and checked one way.
 A file says from which number its fault turns count (`turns_count_from`, 0 when absent as in the held-out
 file); a call's kind `bad2` (a second bad call with other faults) counts as bad.
@@ -26,7 +30,8 @@ from trainer.dialogue.behaviours import NEGATIVE
 TRANSCRIPTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "trainer" / "dialogue" / "transcripts"
 CALL_SETS = {"held-out": (TRANSCRIPTS_DIR / "calls.yaml",), "tune": (TRANSCRIPTS_DIR / "tune",),
              "tune-regional": (TRANSCRIPTS_DIR / "tune_regional",), "check": (TRANSCRIPTS_DIR / "check",),
-             "check-standard": (TRANSCRIPTS_DIR / "check_standard",)}
+             "check-standard": (TRANSCRIPTS_DIR / "check_standard",),
+             "tune-standard": (TRANSCRIPTS_DIR / "tune_standard",)}
 KINDS = {"good": "good", "bad": "bad", "bad2": "bad", "mixed": "mixed"}
 
 

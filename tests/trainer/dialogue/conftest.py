@@ -84,7 +84,7 @@ def judge(encoder):
 
     # every call set a test plays whole (test_tune_calls: tune and tune-regional, 48 calls each): a set left out is
     # encoded turn by turn while its calls are judged (suite47: the regional fixture's 37 s)
-    replies = [t for name in ("held-out", "tune", "tune-regional") for c in load_calls(name) for t in c.turns]
+    replies = [t for name in ("held-out", "tune", "tune-regional", "tune-standard") for c in load_calls(name) for t in c.turns]
     scenarios = load_scenarios(REAL_CONTENT).values()
     replies += [a for s in scenarios for a in s.model_answers] + [RUDE_REPLY]
     preload(judge, encoder, replies)

@@ -421,6 +421,9 @@ SPOKEN_GOOD_SERVICE = [
     ("您多留个心眼是对的，现在冒充客服的不少。", "empathy"),
     ("您这么警惕，这是好事，不清楚的都可以问。", "empathy"),
     ("就差三天没赶上，我也替您可惜。", "empathy"),
+    # calls49: the caution called right, the doubt called reasonable, in plain words — wordings of my own
+    ("您多这份警惕非常对，外面冒充客服的很多。", "empathy"),
+    ("您问得在理，电话里谁都能说自己是客服。", "empathy"),
 ]
 
 

@@ -552,7 +552,8 @@ def test_the_signature_question_does_not_also_meet_the_read_the_documents_step(r
 
 
 @pytest.mark.parametrize("goodbye, polite", [("好的，我帮您记录一下，再见", False), ("好的，再见。", False),
-                                             ("行，就这样，再见", False), ("感谢您接听我们的回访，再见。", True)])
+                                             ("行，就这样，再见", False), ("感谢您接听我们的回访，再见。", True),
+                                             ("家里的事您也别太上火，再见。", True)])  # calls49: a word of care
 def test_a_bare_goodbye_is_no_polite_close(real_scenarios, real_facts, goodbye, polite):
     """qa17: 大伟's "好的，我帮您记录一下，再见" after a blame and a 规定就是这样 was credited 完成要点：礼貌结束; and (judge31)
     the report still praised a bare goodbye as 礼貌地结束了通话."""
@@ -1269,3 +1270,29 @@ def test_a_question_answered_before_she_asks_it_with_a_cue_said_with_a_measure_w
     report, _ = play(DialogueSession(real_scenarios["callback-elderly-dividends"], real_facts, judge=judge), list(turns))
     assert report.outcome == "resolved", (report.outcome, report.missed)
     assert not [f for f in report.findings if f.rubric == "ignored_question" and "分红数字" in f.advice], report.findings
+
+
+def test_a_callback_step_said_in_everyday_words_lets_the_steps_after_it_count(real_scenarios, real_facts):
+    """calls49 (tune-standard, cw5-a / cw5-b): a step of a callback's order said in everyday words no cue listed —
+    录了音、录了像 for 录音录像, 按您说的原样记 for 如实记录, a teach-back for 您听明白了吗 — stayed open, and each later
+    step was 顺序错误 and not credited: both good calls closed with two or three steps open."""
+    elderly = session(real_scenarios, real_facts, scenario_id="callback-elderly-dividends")
+    elderly.start()
+    elderly.reply("请问您是周桂芳阿姨本人吗？麻烦您说一下身份证后四位。")
+    elderly.reply("买的时候银行是不是给您录了音、录了像？买这份保险是您自己愿意的吧？")
+    assert "recording" in elderly.state.done
+    elderly.reply("这份保险的分红是不保证的，公司哪年经营得好就多分点，不好就少分。")
+    assert "not-guaranteed" in elderly.state.done
+    elderly.reply("我说了这么多，您能不能用您自己的话跟我说一遍：分红是不是每年都有？")
+    assert "check-understanding" in elderly.state.done
+    assert not [f for f in elderly.report().findings if f.rubric == "checkpoint_order"]
+
+    proxy = session(real_scenarios, real_facts, scenario_id="callback-proxy-signature")
+    proxy.start()
+    proxy.reply("您好，我是客服小韩，请问是赵军先生本人吗？麻烦报一下身份证后四位。")
+    proxy.reply("投保单上投保人和被保险人的签名，是您自己亲笔签的吗？")
+    proxy.reply("明白，我就按您说的原样记：签名不是本人亲笔，是家属代签。")
+    assert "record-honestly" in proxy.state.done
+    proxy.reply("登记以后会有销售人员以外的专门同事来处理，15个工作日以内联系您。")
+    assert "handled-by-others" in proxy.state.done
+    assert not [f for f in proxy.report().findings if f.rubric == "checkpoint_order"]

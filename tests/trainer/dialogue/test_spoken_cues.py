@@ -92,3 +92,20 @@ def test_a_cue_said_with_a_typing_slip_is_found_by_the_sessions_reader_and_quote
         assert spoken_forms(typed, cues) == [c for c in found if c in cues]  # without the reader: only what is typed right
         assert spoken_forms(typed, cues, read) == found
     assert spoken_forms("犹豫期过了。", ["犹豫期内"], read) == []  # guard: the reader adds no cue that is not said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("买的时候银行是不是给您录了音、录了像？", "录了音、录了像"),
+    ("当时录音和录像都做了吧？", "录音和录像"),
+    ("那天是录了音，又录了像，对吧？", "录了音，又录了像"),
+])
+def test_a_cue_of_two_phrases_sharing_their_verb_is_said_by_its_two_halves(text, said):
+    """calls49: cw5-a's callback-elderly good call asked 录了音、录了像 and 加问录音录像 stayed open — and every later step of
+    the callback's order with it (顺序错误, closed with three steps open)."""
+    assert spoken_forms(text, ["录音录像"]) == [said]
+
+
+@pytest.mark.parametrize("text", ["当时给您录了音，是吧？", "录了像之后又签了字，再录音。", "您清不清楚？"])
+def test_half_of_a_coordinated_cue_or_an_a_not_a_question_says_no_more(text):
+    assert spoken_forms(text, ["录音录像"]) == []
+    assert spoken_forms(text, ["有多有少"]) == []

@@ -31,6 +31,16 @@ TUNE_BAD_CALLS_MET = 23
 # are not rude); bad still 23 (Wuhan's ci-claim-declined 61: its rude 您应该庆幸撒 and ignored question unfound)
 REGIONAL_GOOD_CALLS_MET = 24
 REGIONAL_BAD_CALLS_MET = 23
+# calls49 (stop 48): the standard-Mandarin tune calls (transcripts/tune_standard/, cw5-a and cw5-b), read once on main in
+# figures per kind before anyone read them: good 11 of 12 (closed_open 5), bad 11 of 12; with calls49's readings (a
+# coordinated cue said by its halves, 原样记 / a teach-back as the callback's steps, the caution called 特别对, a parting
+# word of care) still 11 of 12 good (fraud-suspicious-callback 53 → 67), closed_open 5 → 2, steps open at the close 8 → 1. The one good miss left, fraud-suspicious-callback, is her question
+# 你们怎么有我电话的？, which the writer's digest did not list and the call never answers.
+STANDARD_GOOD_CALLS_MET = 11
+STANDARD_BAD_CALLS_MET = 11
+# steps left open at the close over the 12 good calls: main 8 (callback-elderly 3, callback-proxy 2, fraud 2 — the
+# caution not called right, the close over her open question — and media-threat's close)
+STANDARD_GOOD_STEPS_OPEN = 1
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +51,11 @@ def tune_results(judge, real_scenarios, real_facts):
 @pytest.fixture(scope="module")
 def regional_results(judge, real_scenarios, real_facts):
     return judged_calls("tune-regional", judge, real_scenarios, real_facts)
+
+
+@pytest.fixture(scope="module")
+def standard_results(judge, real_scenarios, real_facts):
+    return judged_calls("tune-standard", judge, real_scenarios, real_facts)
 
 
 def test_tune_good_calls_meet_the_target(tune_results):
@@ -63,3 +78,22 @@ def test_regional_bad_calls_meet_the_target(regional_results):
     bad = [r for r in regional_results if r.kind == "bad"]
     assert len(bad) == 24
     assert sum(r.meets_target for r in bad) >= REGIONAL_BAD_CALLS_MET, [(r.scenario, r.score, r.found_any) for r in bad]
+
+
+def test_standard_good_calls_meet_the_target(standard_results):
+    good = [r for r in standard_results if r.kind == "good"]
+    assert len(good) == 12
+    assert sum(r.meets_target for r in good) >= STANDARD_GOOD_CALLS_MET, [(r.scenario, r.outcome, r.score) for r in good]
+
+
+def test_standard_good_calls_close_with_no_step_open_but_an_unheard_question(standard_results):
+    """calls49: the steps a plain, correct way of talking did were met — what stays open at the close is a question of
+    hers the writers never heard (their digest listed none of the simulated customer's follow-ups)."""
+    good = [r for r in standard_results if r.kind == "good"]
+    assert sum(r.steps_open for r in good) <= STANDARD_GOOD_STEPS_OPEN, [(r.scenario, r.steps_open) for r in good]
+
+
+def test_standard_bad_calls_meet_the_target(standard_results):
+    bad = [r for r in standard_results if r.kind == "bad"]
+    assert len(bad) == 12
+    assert sum(r.meets_target for r in bad) >= STANDARD_BAD_CALLS_MET, [(r.scenario, r.score, r.found_any) for r in bad]
