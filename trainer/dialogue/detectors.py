@@ -381,14 +381,31 @@ def offers_choices(sentence: str) -> bool:
 # classifier read cw3-h's 都是您自己定 rude (near the train split's 那您自己看着办吧) and the upset customer of
 # media-threat-unreasonable-demand hung up (calls43t). Train split: 3 sentences leave it so, none rude; both rude lines
 # that hand the matter back say 看着办, which stays rude, as does a pressed or rude sentence.
-_CUSTOMER_DECIDES = re.compile(r"(您|你)(自己|本人)?(来)?(定|决定|拿主意|做主|选)(?!期|投|时)")
-_WASHED_HANDS = re.compile(r"看着办|随便|爱[^，,。！!？?]{1,3}不|我该说的")
+_CUSTOMER_DECIDES = re.compile(r"(您|你)(自己|本人)?(来)?(定|决定|拿主意|做主|选|拍板|权衡|掂量)(?!期|投|时)"
+                               # judge49, tune-side (w-choice-lines: 看你自己 / 最终还是您说了算 read rude); train: 请您权衡
+                               # (explanation) the one deferral, and 我说了算还是您说了算？ (rude: `_AGENT_DECIDES`)
+                               r"|(您|你)说了算|看(您|你)(自己|的意思)|看(您|你)(?=[。！!]|$)|决定权?(在|归)(您|你)"
+                               r"|由(您|你)(来)?(判断|选择|掌握)")
+_WASHED_HANDS = re.compile(r"看着办|随便|随意|爱[^，,。！!？?]{1,3}不|我该说的|反正|无所谓|(对我|我这)[^，,。！!？?]{0,3}一样"
+                           r"|(说|讲)(到|过)了|没(啥|什么)?用|白搭")
+# qa23 T3: the blame class read the choice left to the customer as blame too (选哪个方法是你自己决定，我们不会逼你。 0.80,
+# 完全由你自己决定，我们尊重你的选择。 0.73 — its train lines of 您 / 你自己 + a verb are blame or rude, and none leaves a
+# choice), so `defers_choice` clears blame as it clears rude. Blame's own shape is the decision she made before (这个单子是
+# 您自己要买的噻 / 当初是您自己选的): a past decision, or what follows disowned (亏了可别怪我们 / 后果自负 / 跟我们没关系, and
+# brush_offs' 别找我 / 别说我没提醒), is no choice left to her now.
+_PAST_DECISION = re.compile(r"当初|当时|那时|那会|以前|之前|早先|(定|决定|选|拿主意|做主)[买签投交办退]?的")
+_DISOWNED = re.compile(r"怪|责任|自负|自己承担|自己负责|[跟和与](我|公司)[^，,。！!？?]{0,3}(没关系|无关|不相干)|不关我|我(们)?不管"
+                       r"|后果(您|你)?自己|自己(担|兜)|兜着|别(拉|扯)上我")
+_AGENT_DECIDES = re.compile(r"我(们)?说了算|照我说的")
 
 
 def defers_choice(sentence: str) -> bool:
-    """`sentence` leaves the decision to the customer (…都是您自己定。), nothing rude, pressed or hand-washing in it."""
+    """`sentence` leaves the decision to the customer (…都是您自己定。 / 完全由你自己决定，我们尊重你的选择。), now: nothing
+    rude, pressed or hand-washing in it, no decision of hers in the past, nothing that follows disowned."""
     return (_CUSTOMER_DECIDES.search(sentence) is not None and not _WASHED_HANDS.search(sentence)
-            and not (_RUDE_SPOKEN.search(sentence) or _IMPATIENCE.search(sentence) or _PRESSED_CHOICE.search(sentence)))
+            and not (_RUDE_SPOKEN.search(sentence) or _IMPATIENCE.search(sentence) or _PRESSED_CHOICE.search(sentence))
+            and not (_PAST_DECISION.search(sentence) or _DISOWNED.search(sentence) or _AGENT_DECIDES.search(sentence)
+                     or left_to_them(sentence)))
 
 
 # A fair warning before ending an abusive call (您要是再骂人，我就只能先结束通话了。; w-rude-teach's counters: 如果继续辱骂，

@@ -363,6 +363,7 @@ CLEARS: dict[str, tuple[Callable[[ReadUnit], bool], ...]] = {
     "blame": (
         lambda u: any(r in u.sentence for r in REASSURANCE),
         lambda u: _never_mind(u.quote),
+        lambda u: defers_choice(u.sentence),  # the decision left to her, with 您 or 你 (qa23 T3, judge49)
     ),
     "escalation": (
         lambda u: _echoed_demand(u.quote) or bool(DISMISSED.search(u.quote)),

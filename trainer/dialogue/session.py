@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from trainer.dialogue.detectors import ADVICE, CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence, scripted_codes
+from trainer.dialogue.detectors import (ADVICE, CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence, defers_choice,
+                                        scripted_codes)
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.content import Entry, in_english
 from kb.placeholders import entry_wording
@@ -739,7 +740,7 @@ class DialogueSession:
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence) and not acknowledging \
-                and not self._asks_anything_else(first_sentence(text)):
+                and not self._asks_anything_else(first_sentence(text)) and not self._leaves_the_choice(text):
             evidence.append(Evidence("vague", False, first_sentence(text),
                                      Worded("这句话没有回应客户，也没有推进通话：先回应情绪，再解释或给出下一步。",
                                             "This reply neither answered the customer nor moved the call on: respond to "
@@ -760,6 +761,12 @@ class DialogueSession:
         start = text.find(said)
         return [Evidence("closing", True, sentence_at(text, start, start + len(said)) if start >= 0 else said,
                          ADVICE["closing"])]
+
+    def _leaves_the_choice(self, text: str) -> bool:
+        """The reply leaves the decision to her (`defers_choice`, read as Mandarin): said again once the step is met —
+        Emma's 要不要交、用哪个办法，完全由你自己决定，我们尊重你的选择。 after the customer's 我失业了又不是我想的！ (qa23 T3) —
+        it still respects her choice, no reply that says nothing (回应空泛)."""
+        return any(defers_choice(s) for s in sentences(self.detectors.reading(text).text))
 
     def _asks_anything_else(self, sentence: str) -> bool:
         """The sentence asks "anything else?" (`ANYTHING_ELSE`, read as Mandarin): the close's question, never a vague

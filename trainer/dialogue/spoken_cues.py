@@ -31,6 +31,9 @@ the step or the customer's question stayed open:
 - a refusal said with the potential complement: 答应不了 says 没法答应 / 不能答应 (a cue 无法 / 没法 / 没办法 / 不能 + a verb
   may be said as the verb + 不了; cw3-h's media-threat-unreasonable-demand refused the demand in 这个要求额这边答应不了 and
   the customer asked 能不能办？ three times, calls43t).
+- with 你 where the script writes 您 (qa23 T3): a learner on the English UI, and many regional agents, say 你 — "选哪个方法是
+  你自己决定" says the cue 您自己决定 (the step 尊重客户自己的决定 stayed open while the same words with 您 met it). Which
+  pronoun she uses is manners, not whether she did the step.
 - a refusal in everyday or regional words: a cue that is itself a refusal of her demand (没法答应, 无法当场承诺) is said by
   any negated ability or authority to grant (`refusals.DECLINED`: 做不了这个主, 办不到, 冇这个权限, 满足不了 — calls46).
 
@@ -59,8 +62,15 @@ _HAN_CUE = re.compile(r"[\u4e00-\u9fff]+")
 # What may stand between the two halves of a coordinated cue (录了音、录了像 / 录音和录像 / 录了音，又录了像).
 _BETWEEN_HALVES = "(?:[、，,和跟与及又也还或]|或者){0,2}"
 _CANNOT = re.compile(r"(?:无法|没法|没办法|不能)([\u4e00-\u9fff]{2,})")  # the verb after it says 不了 (答应不了)
+# A cue's 您 said as 你 (`_letters`): learners and many agents say 你 (qa23 T3).
+POLITE_YOU, PLAIN_YOU = "您", "你"
 # How a reply is read before its cues are looked up: its Mandarin reading, or the session's (slips read too).
 Reader = Callable[[str], MandarinReading]
+
+
+def _letters(words: str) -> str:
+    """`words` as a pattern, its 您 said 您 or 你 (`PLAIN_YOU`)."""
+    return "".join(f"[{POLITE_YOU}{PLAIN_YOU}]" if c == POLITE_YOU else re.escape(c) for c in words)
 
 
 def _coordinated(cue: str) -> bool:
@@ -70,7 +80,7 @@ def _coordinated(cue: str) -> bool:
 
 def _two_characters(word: str) -> str:
     """A two-character word as said: itself, split by an aspect particle (录了音) or a measure word (举个例)."""
-    first, second = map(re.escape, word)
+    first, second = map(_letters, word)
     return f"(?:{first}{second}|{first}[{ASPECT_PARTICLES}]{second}|{first}一?个{second})"
 
 
@@ -82,19 +92,19 @@ def _longest(cue: str) -> int:
 
 @lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
-    """The cue's own letters, or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
+    """The cue's own letters (its 您 said 您 or 你), or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
     only, `GAPPED_FROM` or longer) with a few characters inside it, or (a coordinated cue) its halves said apart, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
     cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads."""
-    pattern = re.escape(cue)
+    pattern = _letters(cue)
     if _HAN.fullmatch(cue):
         pattern = _two_characters(cue)
     elif len(cue) >= GAPPED_FROM and _HAN_CUE.fullmatch(cue):
-        pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(re.escape, cue))})"
+        pattern = f"(?:{pattern}|{f'{_GAP}{{0,{MAX_GAP}}}?'.join(map(_letters, cue))})"
     if _coordinated(cue):
         pattern = f"(?:{pattern}|{_two_characters(cue[:2])}{_BETWEEN_HALVES}{_two_characters(cue[2:])})"
     cannot = _CANNOT.fullmatch(cue)
     if cannot:
-        pattern = f"(?:{pattern}|{re.escape(cannot.group(1))}不了)"
+        pattern = f"(?:{pattern}|{_letters(cannot.group(1))}不了)"
     if is_refusal_cue(cue):
         pattern = f"(?:{pattern}|{DECLINED.pattern})"
     return re.compile(pattern)
@@ -113,7 +123,7 @@ def spoken_forms(text: str, cues: Iterable[str], reader: Reader | None = None) -
     cues = list(cues)
     reading = (reader or _reading)(text)
     plain = [(at, at + len(cue)) for cue in cues for at in occurrences(reading.text, cue)]
-    letters = set(reading.text)
+    letters = set(reading.text) | ({POLITE_YOU} if PLAIN_YOU in reading.text else set())
     found: list[str] = []
     for cue in cues:
         if cue in text:

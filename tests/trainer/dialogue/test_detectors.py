@@ -873,6 +873,22 @@ def test_a_call_back_or_a_letter_said_of_the_past_is_no_next_step(text, step):
     ("那您自己看着办吧，我该说的都说了。", False),  # train, rude
     ("那您自己看着办吧。", False),  # train, rude
     ("退不退随便您。", False),
+    # judge49 (qa23 T3): Emma's two sentences, with 你 and 您, and judge49's tune-side forms (w-choice-lines)
+    ("选哪个方法是你自己决定，我们不会逼你。", True),
+    ("要不要交、用哪个办法，完全由你自己决定，我们尊重你的选择。", True),
+    ("要不要复效，看你自己。", True),
+    ("保费交不交，最终还是您说了算。", True),
+    ("我说了算还是您说了算？照我说的办。", False),  # train, rude: the agent decides
+    # a decision she made before is blame's shape, not a choice left to her now
+    ("当初是您自己选的。", False),
+    ("这个单子是你自己决定买的。", False),
+    # what follows disowned, or the hands washed in other words
+    ("选哪个你自己决定，到时候亏了可别怪我们。", False),
+    ("您自己决定，后果您自己承担。", False),
+    ("你自己定，后果你自己担，别拉上我。", False),  # w-choice-lines, hands washed
+    ("你自己决定吧，反正我话说到了。", False),
+    ("您随意吧，选哪个对我来说都一样，您定了我好结单。", False),  # w-choice-lines, hands washed
+    ("复核也可以申请啦，不过说实话大概率没啥用哈，您自己决定。", False),  # train, rude
 ])
 def test_the_decision_left_to_the_customer_is_told_from_washing_ones_hands(sentence, deferred):
     from trainer.dialogue.detectors import defers_choice

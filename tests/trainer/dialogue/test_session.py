@@ -904,6 +904,43 @@ def test_a_northern_agents_own_pronouns_meet_the_step(real_scenarios, real_facts
     assert "customer-decides" in call.report().missed_checkpoints
 
 
+# qa23 T3: Emma (a learner on the English UI) in grace-period-short-of-money, her turns as the report quoted them (the
+# first three in her words' manner, 你 for 您). Turns 4 and 5 were each flagged 推诿指责 (+30 mood, compliance 20, the hint
+# "Do not blame…"), and 尊重客户自己的决定 was reported not done with the better wording 最终由您决定，我不会替您做主.
+EMMA_OPENING = ["陈先生你好，我是客服小王，工号1234。先核对一下身份，请你说一下身份证后四位。",
+                "谢谢陈先生。没有工作真的很难，我明白你的难处。你的保单没有作废，有60天宽限期，宽限期里保障不受影响。",
+                "有一个办法叫自动垫交，用保单的现金价值先垫付这一期保费，保单继续有效。如果以后一直交不起，还可以减额交清，"
+                "以后不用再交，但保额会降低。"]
+EMMA_CHOICE = ["不可以，请你不要把钱给业务员个人，请用本人账户或者官方App交费。选哪个方法是你自己决定，我们不会逼你。",
+               "要不要交、用哪个办法，完全由你自己决定，我们尊重你的选择。"]
+
+
+@pytest.mark.parametrize("pronoun", ["你", "您"])
+@pytest.mark.parametrize("choice", [EMMA_CHOICE, EMMA_CHOICE[1:]], ids=["both", "the second alone"])
+def test_leaving_the_decision_to_the_customer_is_the_step_not_blame(real_scenarios, real_facts, judge, pronoun, choice):
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    replies = [r.replace("你", pronoun) for r in EMMA_OPENING + choice]
+    play(call, replies + ["好的，谢谢你，再见。".replace("你", pronoun)])
+    report = call.report()
+    said = range(len(EMMA_OPENING) + 1, len(replies) + 1)
+    assert not [f for f in report.findings if f.turn_index in said and not f.ok], report.findings
+    assert "customer-decides" not in report.missed_checkpoints
+    assert not any(cue == "blame" for moves in report.mood_moves for cue, _ in moves)
+    if len(choice) == 2:  # her pay-by-yourself sentence before it meets its own step, and the call ends resolved
+        assert "official-channel" not in report.missed_checkpoints
+        assert report.outcome == "resolved"
+
+
+@pytest.mark.parametrize("washed", ["选哪个你自己决定，到时候亏了可别怪我们。", "您自己决定，后果您自己承担。",
+                                    "当初是你自己决定买的，现在停效了也怪不到我们。"])
+def test_a_choice_left_with_the_hands_washed_stays_a_fault_and_meets_no_step(real_scenarios, real_facts, judge, washed):
+    call = DialogueSession(real_scenarios["grace-period-short-of-money"], real_facts, judge=judge, mode="training")
+    play(call, EMMA_OPENING + [washed])
+    report = call.report()
+    assert {f.rubric for f in report.findings if f.turn_index == len(EMMA_OPENING) + 1 and not f.ok} & {"blame", "rude"}
+    assert "customer-decides" in report.missed_checkpoints
+
+
 def test_a_separable_verb_with_its_particle_answers_the_question(real_scenarios, real_facts, judge):
     """qa20: asked 这个电话是录音的吗？, 小周 said "对，全程录着音哩，也是为了保护恁。" (录着音 is 录音 with its aspect
     particle inside): the hint named the recording question for seven more turns, the close was faulted 未回应问题 and the

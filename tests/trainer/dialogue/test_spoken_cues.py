@@ -8,6 +8,16 @@ def test_a_cue_said_with_a_northern_agents_pronouns_is_found_in_her_words():
     assert spoken_forms("这个由您决定。", ["由您决定"]) == ["由您决定"]
 
 
+def test_a_cue_said_with_ni_for_nin_is_found_in_her_words():
+    """qa23 T3: Emma (a learner, English UI) said 你 where the script writes 您; 选哪个方法是你自己决定 left the step
+    尊重客户自己的决定 open, the same words with 您 met it."""
+    cues = ["由您决定", "您自己决定", "不会替您做主"]
+    assert spoken_forms("选哪个方法是你自己决定，我们不会逼你。", cues) == ["你自己决定"]
+    assert spoken_forms("要不要交、用哪个办法，完全由你自己决定。", cues) == ["由你自己决定", "你自己决定"]
+    assert spoken_forms("最终由你决定，我不会替你做主。", cues) == ["由你决定", "不会替你做主"]
+    assert spoken_forms("这事由我决定。", cues) == []  # guard: another person's decision
+
+
 def test_a_two_character_cue_split_by_an_aspect_particle_is_found():
     assert spoken_forms("对，全程录着音哩。", ["录音"]) == ["录着音"]
     assert spoken_forms("上周已经撤了单。", ["撤单"]) == ["撤了单"]
