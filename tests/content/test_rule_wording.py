@@ -102,6 +102,25 @@ RULES = (
                 forbidden=r"one year or (more|longer)|(at least|minimum of) one year", lang="en"),
     WordingRule("polish16 犹豫期退费“一般30日内”没有法规依据：情景的示范回答也只能说是公司实务",
                 (r"一般[^。；]{0,12}(30|三十)\s*日内",), required=r"公司实务", anywhere_in_text=True),
+    # content49: what two auditors found in the FAQ answers agents read out (docs/qa/audit49.md).
+    WordingRule("audit49 保险法第二十七条：夸大损失只是虚报部分不赔，解除合同、不退保费是谎称出险或故意制造事故",
+                (r"解除合同", r"不退(还)?保(险)?费"), required=r"谎称|没有发生|未发生|故意制造"),
+    WordingRule("audit49 甲状腺癌Ⅰ期按轻度赔付，只在产品含轻症责任时（重疾规范2.1）",
+                (r"甲状腺癌", r"轻度|轻症", r"赔"), required=r"含轻症|轻症责任|轻度责任|轻症保障", anywhere_in_text=True),
+    WordingRule("audit49 离职通知（销售行为管理办法第三十六条）不要求安排新的服务人员，不能承诺",
+                (r"离职",), forbidden=r"(会|将)[^。；]{0,4}安排[^。；]{0,6}新的服务人员"),
+    WordingRule("audit49 投诉核查（投诉办法第二十条）只针对分支机构的处理结果",
+                (r"上级机构[^。；]{0,8}申请核查",), required=r"分支机构"),
+    WordingRule("audit49 犹豫期有的自签收当日、有的自次日起算：话术不能一律说签收当天开始算",
+                (r"犹豫期", r"签收"), forbidden=r"从您签收[^。；，]{0,10}(的日子|那天|当天)开始算"),
+    WordingRule("audit49 不需要体检并同意承保的，15个工作日内送达合同（基本服务规定第十一条第二款）",
+                (r"需要体检", r"5个工作日内"), required=r"不需要体检", anywhere_in_text=True),
+    WordingRule("audit49 基本服务规定第二十八条是隐私保护，不是只告知投保人",
+                (r"基本服务规定第二十八条",), forbidden=r"只告知投保人|仅告知投保人"),
+    WordingRule("audit49 (en) the new-policy callback (Basic Service Rules art. 15) covers all personal insurance",
+                (r"callback", r"more than one year"), forbidden=r"life/health", lang="en"),
+    WordingRule("audit49 (en) 催告 is a demand after the due date, not the pre-due-date payment reminder",
+                (r"催告",), forbidden=r"reminder \(催告", lang="en"),
 )
 
 
