@@ -74,13 +74,21 @@ else:
         # one's message, still said.
         if form.submit(tr("布置", "Assign"), type="primary", key="assignment_submit"):
             in_force = {progress.assignment.id for progress in team_assignments(db, user)}
+            # A double click's second click can stop the first one's run after it saved the work and before it said
+            # so: the second then finds "its" work in force. Noted before saving, these very values are this
+            # session's own submission still unanswered, not work assigned before (CI, stop 48).
+            submission = (scenario_id, team, mode, due, tuple(sorted(chosen)))
+            own = st.session_state.get("assignment_unanswered") == submission
+            st.session_state["assignment_unanswered"] = submission
             try:
                 made = create_assignment(db, user, scenario_id, team, mode, due, today, chosen)
             except AssignmentError as error:
+                st.session_state.pop("assignment_unanswered", None)
                 st.error(tr(error.zh, error.en))
             else:
                 st.session_state["assignment_message"] = assigned_message(
-                    made, team_agents, scenario_title(scenario_id), again=made.id in in_force)
+                    made, team_agents, scenario_title(scenario_id), again=made.id in in_force and not own)
+                st.session_state.pop("assignment_unanswered", None)
                 form.clear_on_next_run()
                 st.rerun()
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_practice import MINI_SCENARIO
-from trainer.assignments.store import assignments_for, team_assignments
+from trainer.assignments.store import assignments_for, create_assignment, team_assignments
 from trainer.clock import utcnow
 from trainer.insights.periods import local_day
 from trainer.users.accounts import get_or_create_by_name
@@ -284,4 +284,22 @@ def test_a_double_clicks_second_click_sent_before_the_form_was_emptied_assigns_n
     assert not at.error
     assert at.selectbox(key="assignment_scenario").value is None  # emptied again, as the message says
     assert at.radio(key="assignment_mode").value == "training"
+    assert len(team_assignments(store, at.session_state["user"])) == 1
+
+
+def test_a_double_clicks_second_click_that_stopped_the_first_run_after_it_saved_says_assigned(app_env, store) -> None:
+    """Stop 48's CI: the second click of a double click on 布置 stopped the first click's run after it had saved the work
+    and before it said so; the second run found that work in force and said 这项作业已经布置过 — to an instructor who had
+    assigned it once. The values the unanswered submission sent are this session's own: it says 已布置给."""
+    at = page(app_env, store, "ui_pages/assignments.py", "王老师", "instructor", "一组")
+    due = at.date_input(key="assignment_due").value
+    create_assignment(store, at.session_state["user"], "mini-cooling-off", "一组", "exam", due,
+                      local_day(utcnow(), ZoneInfo(app_env.timezone)))  # what the first run saved before it was stopped
+    at.session_state["assignment_unanswered"] = ("mini-cooling-off", "一组", "exam", due, ())
+    at.selectbox(key="assignment_scenario").set_value("mini-cooling-off")
+    at.radio(key="assignment_mode").set_value("exam")
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    [message] = [s.value.replace("\\", "") for s in at.success]
+    assert message.startswith("已布置给一组：犹豫期咨询（测试）（考试）"), message
     assert len(team_assignments(store, at.session_state["user"])) == 1
