@@ -52,7 +52,7 @@ def check_generated(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
         assert entry_id == entry.id
         if kind == "gen-choice":
             assert question.options[question.answer] == option_text(short_form(entry.answer, asks(entry.question)))
-            right = normalize_answer(option_text(short_form(entry.answer)))
+            right = normalize_answer(question.options[question.answer])
             for i, option in enumerate(question.options):
                 if i != question.answer:
                     assert normalize_answer(option) != right and option not in entry.answer, (question.id, option)
