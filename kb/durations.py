@@ -33,6 +33,13 @@ _RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=Tru
 # (both read as bounds moved a right first answer down: docs/benchmarks.md, search19b).
 _INSIDE = re.compile(r"在[那这]?(?:个)?$")
 WITHIN_AFTER = ("以内", "之内", "内", "里面", "里头", "里", "之中", "当中")
+# A span with no end (search50): 断交两年以上, 超过两年没交 are two years or more, not the two-year day; with the lapse
+# rules' bound at 2年60天 the first read as exactly two years lost lapse-permanent-termination, whose own variant it is.
+AT_LEAST_AFTER = ("以上", "之上", "开外")
+_AT_LEAST_BEFORE = re.compile(r"(?:超过|超出|多于|(?<![不没未])满)$")
+# Spans said one after the other in falling units are one span (search50): 两年零三个月, 一年又两个月, 2年60天 (a rule's
+# bound). Read apart, 两年零三个月 was two years (and three months), which the reinstatement rule (to 2年60天) covers.
+TOGETHER = ("", "又", "零")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
 # Which quantity a span measures (search22b). The rules measure one of two things: how long the policy has been
@@ -85,6 +92,7 @@ def chinese_number(text: str) -> tuple[float, float] | None:
 def query_spans(text: str) -> list[Span]:
     """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80, 昨天 → 1–2)."""
     spans = [Span(*RELATIVE_DAYS[m.group(1)], "held") for m in _RELATIVE.finditer(text)]
+    previous: tuple[int, float] | None = None  # where the last numbered span ended, and its unit in days
     for match in _SPAN.finditer(text):
         if match["number"] == "几" and text[match.start() - 1:match.start()] not in _STATED_FEW or \
                 match["number"] == "几" and match.start() == 0:
@@ -111,8 +119,19 @@ def query_spans(text: str) -> list[Span]:
             low, high = low * 0.8, high * 1.2
         if text.startswith(WITHIN_AFTER, match.end()) and _INSIDE.search(text[:match.start()]):
             low = 0.0
-        spans.append(Span(low * unit_days, max(high * unit_days, low * unit_days + 1), measures))
+        if text.startswith(AT_LEAST_AFTER, match.end()) or _AT_LEAST_BEFORE.search(text[:match.start()]):
+            high = math.inf
+        span = Span(low * unit_days, max(high * unit_days, low * unit_days + 1), measures)
+        if previous and previous[1] > unit_days and text[previous[0]:match.start()] in TOGETHER:
+            span = _added(spans.pop(), span)
+        spans.append(span)
+        previous = match.end(), unit_days
     return spans
+
+
+def _added(larger: Span, smaller: Span) -> Span:
+    """两年 and 零三个月 said together: one span of two years and three months (820 days), not two spans."""
+    return Span(larger.low + smaller.low, larger.low + smaller.high, larger.measures or smaller.measures)
 
 
 def span_measures(text: str, start: int, end: int) -> str:
@@ -134,7 +153,11 @@ def span_measures(text: str, start: int, end: int) -> str:
 
 
 def parse_limit(text: str) -> float | None:
-    """A rule's bound such as 15天, 2年, 60日 in days (None if it does not parse)."""
+    """A rule's bound such as 15天, 2年, 60日 or 2年60天 (two years and the grace period: search50) in days; None
+    if it does not parse or says more than durations back to back."""
+    parts = list(_SPAN.finditer(text))
+    if not parts or "".join(part.group(0) for part in parts) != text:
+        return None
     spans = query_spans(text)
     return spans[0].low if len(spans) == 1 else None
 
@@ -156,8 +179,17 @@ class DurationRule:
         spans = [s for s in spans if not (self.measures and s.measures and s.measures != self.measures)]
         if not spans:
             return 0
+        return 1 if any(self.covers(span) for span in spans) else -1
+
+    def covers(self, span: Span) -> bool:
+        """An open span (两年以上, 过了犹豫期) when it reaches the rule; a closed one when at least half of it is in
+        the rule (search50): 两年多 (730–1095 days unpaid) is the termination's, although its first 60 days are
+        still within reinstatement's 2年60天."""
         covered = Span(self.min_days, self.max_days)
-        return 1 if any(span.overlaps(covered) for span in spans) else -1
+        if not span.overlaps(covered) or math.isinf(span.high):
+            return span.overlaps(covered)
+        inside = min(span.high, self.max_days) - max(span.low, self.min_days)
+        return inside >= (span.high - span.low) / 2
 
 
 @dataclass(frozen=True)
