@@ -19,7 +19,7 @@ from kb.chinese_text import approximate_range, parse_number
 DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "礼拜": 7, "星期": 7, "月": 30, "个月": 30, "年": 365}
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百几]+"
 _UNIT = r"个月|个礼拜|个星期|礼拜|星期|天|日|周|月|年"
-_SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
+_SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来|半)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
 # A day named relative to today says how long a policy has been held when the clause says it was bought, signed
 # or received then: 保单昨天才送到 is 1 day, 上礼拜买的 1–13 days, 前年投保的 1–3 years. Other events dated so (前年住院,
 # 犹豫期前天到期了) say nothing of the policy's age. (今天 is left out: 今天第十八天了 names its span outright.)
@@ -105,12 +105,14 @@ def query_spans(text: str) -> list[Span]:
             spans.append(Span(days, days + 1, measures))
             continue
         approx, after = match["approx"], match["after"]
+        if match["unit"] == "月" and "个" not in match.group(0) and not approx and not after:
+            continue  # a month of the year (去年十月, 3月份买的, 现在都十月了), not ten months
         value = chinese_number(match["number"])
         if value is None:
             continue
         low, high = value
         unit_days = DAYS_PER_UNIT[match["unit"].replace("个", "")]
-        if after == "半":
+        if after == "半" or approx == "半":  # 一年半, 一个半月
             low, high = low + 0.5, high + 0.5
         if approx == "多" or after == "多":
             step = 10 if low >= 10 and low % 10 == 0 else 1

@@ -180,3 +180,14 @@ def test_a_span_mostly_past_a_bound_is_judged_past_it() -> None:
     assert reinstate.judge(spans) == -1 and terminated.judge(spans) == 1
     after_expiry = DurationRule("refund-after", min_days=15)
     assert after_expiry.judge(stated_spans("犹豫期过了", [StatedSpan(("犹豫期过了",), Span(15, math.inf))])) == 1
+
+
+@pytest.mark.parametrize("text", ["客户说3月份买的重疾", "我爸去年十月脑出血走的", "现在都十月了才想起来", "材料是九月三号交的"])
+def test_a_month_of_the_year_is_no_span(text: str) -> None:
+    """去年十月买的 was ten months (300 days) and judged every rule; a number of months is said with 个 (三个月)."""
+    assert query_spans(text) == []
+
+
+def test_a_month_and_a_half_is_forty_five_days() -> None:
+    assert query_spans("孩他娘去年十月买的重疾险才一个半月") == [Span(1, 731), Span(45, 46)]
+    assert query_spans("两个半月没交") == [Span(75, 76)]
