@@ -19,7 +19,7 @@ from kb.chinese_text import approximate_range, parse_number
 DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "礼拜": 7, "星期": 7, "月": 30, "个月": 30, "年": 365}
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百几]+"
 _UNIT = r"个月|个礼拜|个星期|礼拜|星期|天|日|周|月|年"
-_SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
+_SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<approx>多|来|半)?个?(?P<unit>{_UNIT})(?P<after>半|多)?")
 # A day named relative to today says how long a policy has been held when the clause says it was bought, signed
 # or received then: 保单昨天才送到 is 1 day, 上礼拜买的 1–13 days, 前年投保的 1–3 years. Other events dated so (前年住院,
 # 犹豫期前天到期了) say nothing of the policy's age. (今天 is left out: 今天第十八天了 names its span outright.)
@@ -33,6 +33,13 @@ _RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=Tru
 # (both read as bounds moved a right first answer down: docs/benchmarks.md, search19b).
 _INSIDE = re.compile(r"在[那这]?(?:个)?$")
 WITHIN_AFTER = ("以内", "之内", "内", "里面", "里头", "里", "之中", "当中")
+# A span with no end (search50): 断交两年以上, 超过两年没交 are two years or more, not the two-year day; with the lapse
+# rules' bound at 2年60天 the first read as exactly two years lost lapse-permanent-termination, whose own variant it is.
+AT_LEAST_AFTER = ("以上", "之上", "开外")
+_AT_LEAST_BEFORE = re.compile(r"(?:超过|超出|多于|(?<![不没未])满)$")
+# Spans said one after the other in falling units are one span (search50): 两年零三个月, 一年又两个月, 2年60天 (a rule's
+# bound). Read apart, 两年零三个月 was two years (and three months), which the reinstatement rule (to 2年60天) covers.
+TOGETHER = ("", "又", "零")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
 # Which quantity a span measures (search22b). The rules measure one of two things: how long the policy has been
@@ -85,6 +92,7 @@ def chinese_number(text: str) -> tuple[float, float] | None:
 def query_spans(text: str) -> list[Span]:
     """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80, 昨天 → 1–2)."""
     spans = [Span(*RELATIVE_DAYS[m.group(1)], "held") for m in _RELATIVE.finditer(text)]
+    previous: tuple[int, float] | None = None  # where the last numbered span ended, and its unit in days
     for match in _SPAN.finditer(text):
         if match["number"] == "几" and text[match.start() - 1:match.start()] not in _STATED_FEW or \
                 match["number"] == "几" and match.start() == 0:
@@ -97,12 +105,14 @@ def query_spans(text: str) -> list[Span]:
             spans.append(Span(days, days + 1, measures))
             continue
         approx, after = match["approx"], match["after"]
+        if match["unit"] == "月" and "个" not in match.group(0) and not approx and not after:
+            continue  # a month of the year (去年十月, 3月份买的, 现在都十月了), not ten months
         value = chinese_number(match["number"])
         if value is None:
             continue
         low, high = value
         unit_days = DAYS_PER_UNIT[match["unit"].replace("个", "")]
-        if after == "半":
+        if after == "半" or approx == "半":  # 一年半, 一个半月
             low, high = low + 0.5, high + 0.5
         if approx == "多" or after == "多":
             step = 10 if low >= 10 and low % 10 == 0 else 1
@@ -111,8 +121,19 @@ def query_spans(text: str) -> list[Span]:
             low, high = low * 0.8, high * 1.2
         if text.startswith(WITHIN_AFTER, match.end()) and _INSIDE.search(text[:match.start()]):
             low = 0.0
-        spans.append(Span(low * unit_days, max(high * unit_days, low * unit_days + 1), measures))
+        if text.startswith(AT_LEAST_AFTER, match.end()) or _AT_LEAST_BEFORE.search(text[:match.start()]):
+            high = math.inf
+        span = Span(low * unit_days, max(high * unit_days, low * unit_days + 1), measures)
+        if previous and previous[1] > unit_days and text[previous[0]:match.start()] in TOGETHER:
+            span = _added(spans.pop(), span)
+        spans.append(span)
+        previous = match.end(), unit_days
     return spans
+
+
+def _added(larger: Span, smaller: Span) -> Span:
+    """两年 and 零三个月 said together: one span of two years and three months (820 days), not two spans."""
+    return Span(larger.low + smaller.low, larger.low + smaller.high, larger.measures or smaller.measures)
 
 
 def span_measures(text: str, start: int, end: int) -> str:
@@ -134,7 +155,11 @@ def span_measures(text: str, start: int, end: int) -> str:
 
 
 def parse_limit(text: str) -> float | None:
-    """A rule's bound such as 15天, 2年, 60日 in days (None if it does not parse)."""
+    """A rule's bound such as 15天, 2年, 60日 or 2年60天 (two years and the grace period: search50) in days; None
+    if it does not parse or says more than durations back to back."""
+    parts = list(_SPAN.finditer(text))
+    if not parts or "".join(part.group(0) for part in parts) != text:
+        return None
     spans = query_spans(text)
     return spans[0].low if len(spans) == 1 else None
 
@@ -156,8 +181,17 @@ class DurationRule:
         spans = [s for s in spans if not (self.measures and s.measures and s.measures != self.measures)]
         if not spans:
             return 0
+        return 1 if any(self.covers(span) for span in spans) else -1
+
+    def covers(self, span: Span) -> bool:
+        """An open span (两年以上, 过了犹豫期) when it reaches the rule; a closed one when at least half of it is in
+        the rule (search50): 两年多 (730–1095 days unpaid) is the termination's, although its first 60 days are
+        still within reinstatement's 2年60天."""
         covered = Span(self.min_days, self.max_days)
-        return 1 if any(span.overlaps(covered) for span in spans) else -1
+        if not span.overlaps(covered) or math.isinf(span.high):
+            return span.overlaps(covered)
+        inside = min(span.high, self.max_days) - max(span.low, self.min_days)
+        return inside >= (span.high - span.low) / 2
 
 
 @dataclass(frozen=True)

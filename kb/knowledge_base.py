@@ -12,9 +12,10 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
-from kb.content import Category, ContentError, ContentSet, Entry, collect_content, content_fingerprint, load_content
+from kb.content import (Category, ContentError, ContentSet, Entry, Source, collect_content, content_fingerprint,
+                        load_content)
 from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encoder
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.gate_memory import GateMemory
@@ -54,6 +55,19 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
                     stated=content.stated_spans, other_lines=content.other_lines,
                     # the 3.6 MB memory is read only when the app's recipe uses it (on since search21a)
                     memory=faq_gate_memory(cache.encoder.model_id) if Recipe().gate_memory else None)
+
+
+@dataclass(frozen=True)
+class AnswerArticles:
+    """The 法规原文 under an answer: the library articles the answer cites, in its order, then the library's best
+    other articles for the question (qa23 G3, qa24 G2: under 宽限期多久 the section opened on a seller's checklist
+    that names 宽限期 among twenty terms, not on 保险法第三十六条, which the answer cites)."""
+
+    cited: tuple[ArticleHit, ...]
+    found: tuple[ArticleHit, ...]
+
+    def __iter__(self) -> Iterator[ArticleHit]:
+        return iter((*self.cited, *self.found))
 
 
 class KnowledgeBase:
@@ -155,6 +169,20 @@ class KnowledgeBase:
     def search_regulations(self, query: str, k: int = 5, min_relevance: float | None = None) -> list[ArticleHit]:
         """Best articles of the regulation library for a query; [] when nothing is reliable."""
         return self._snapshot.regulation_searcher.search(query, k=k, min_relevance=min_relevance)
+
+    def answer_articles(self, query: str, sources: Iterable[Source] = (), k: int = 3) -> AnswerArticles:
+        """The articles an answer cites (`sources` in the library; found by the search too, its hit with the query's
+        words marked) first, then the search's best `k` for the query that the answer does not cite."""
+        sources = tuple(sources)
+        found = self.search_regulations(query, k=k + len(sources))
+        by_key = {(hit.document_id, hit.article): hit for hit in found}
+        cited: dict[tuple[str, str], ArticleHit] = {}
+        for source in sources:
+            hit = self.article(source.document_id, source.article) if source.document_id and source.article else None
+            if hit is not None:
+                cited.setdefault((hit.document_id, hit.article), by_key.get((hit.document_id, hit.article), hit))
+        return AnswerArticles(tuple(cited.values()),
+                              tuple(hit for key, hit in by_key.items() if key not in cited)[:k])
 
     def article(self, document_id: str, article: str) -> ArticleHit | None:
         """One article by document (id or short name) and position (第十五条, 第15条, 3.1.1.3, 一); None if absent."""

@@ -94,8 +94,9 @@ def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
     answer_feedback(user, search_key, hit, shown)
 
 
-def show_articles(articles: list[ArticleHit]) -> None:
-    """The 法规原文 section: the best articles, document and article number first, terms highlighted."""
+def show_articles(articles: list[ArticleHit], cited: int = 0) -> None:
+    """The 法规原文 section: the articles the answer cites (the first `cited`), then the search's best ones,
+    document and article number first, terms highlighted."""
     st.subheader(tr("法规原文", "Regulation text"))
     if not articles:
         st.caption(tr("法规库中没有可靠匹配的条文。", "No reliably matching article in the regulation library."))
@@ -104,10 +105,13 @@ def show_articles(articles: list[ArticleHit]) -> None:
         label = f"{rank}. 《{article.short_name}》{article.article} · {article_caption(article)}"
         with st.expander(escape_markdown(label), expanded=rank == 1):
             show_article(kb, article, article.highlights)
-            # Like the FAQ answers: the best article shows the relevance it was accepted on; the rest are in
-            # the re-ranker's order, which a relevance beside them could contradict (0.92 above 1.00).
-            relevance = f"{tr('相关度', 'relevance')} {article.score:.2f} · " if rank == 1 else ""
-            st.caption(f"{relevance}`{article.document_id}`")
+            # Like the FAQ answers: the search's best article shows the relevance it was accepted on; the rest are
+            # in the re-ranker's order, which a relevance beside them could contradict (0.92 above 1.00).
+            if rank <= cited:
+                note = tr("最上面的答案引用的条文", "cited by the answer at the top") + " · "
+            else:
+                note = f"{tr('相关度', 'relevance')} {article.score:.2f} · " if rank == cited + 1 else ""
+            st.caption(f"{note}`{article.document_id}`")
 
 
 def show_results() -> None:
@@ -136,7 +140,10 @@ def show_results() -> None:
         for rank, hit in enumerate(hits[1:], start=2):
             with st.expander(f"{rank}. {escape_markdown(entry_text(hit, 'question'))}"):
                 show_hit(hit, rank, search_key, shown)
-    show_articles(kb.search_regulations(query, k=3))
+    # The first answer's own articles first (qa23 G3, qa24 G2: under the lapse answer 保险法第四十七条 opened, not the
+    # 第三十七条 it cites), then the search's best others.
+    articles = kb.answer_articles(query, hits[0].sources if hits else (), k=3)
+    show_articles(list(articles), cited=len(articles.cited))
 
 
 show_in_address(query, category, regulations_only)  # before searching: a reload mid-search keeps the question

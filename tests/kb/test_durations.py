@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +135,59 @@ def test_premiums_paid_for_years_are_a_policy_held_not_a_lapse() -> None:
     assert terminated.judge(unpaid) == 1 and surrender.judge(unpaid) == 0
     assert [s.measures for s in query_spans("他三个月冇交钱了")] == ["lapse"]   # the cue after the span
     assert [s.measures for s in query_spans("过咗十几日先谂返唔想要")] == [""]  # nothing says: every rule judges it
+
+
+def test_a_rule_bound_may_be_two_years_and_the_grace_period() -> None:
+    assert parse_limit("2年60天") == 790
+    assert parse_limit("2年多") == 730 and parse_limit("2年x") is None
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("都两年零三个月了一直停着没交", 820, 821),     # one span, not two years and (separately) three months
+    ("停了一年又两个月", 425, 426),
+    ("断交两年以上保单还在吗", 730, math.inf),
+    ("超过两年没交了", 730, math.inf),
+    ("保单停了满两年了", 730, math.inf),
+    ("还没满两年", 730, 731),
+])
+def test_spans_said_together_or_open_ended(text: str, low: float, high: float) -> None:
+    assert query_spans(text) == [Span(low, high)]
+
+
+def _lapse_rules() -> dict[str, DurationRule]:
+    from kb.content import load_content
+    content = load_content(Path(__file__).resolve().parents[2] / "content")
+    return {rule.entry: rule for rule in content.duration_rules if rule.entry.startswith("lapse-")}
+
+
+def test_premiums_stopped_two_years_ago_are_still_within_reinstatement() -> None:
+    """qa24 G1: suspension begins after the 60-day grace period (保险法第三十六条) and reinstatement's two years count
+    from it (第三十七条): a customer who stopped paying two years ago has been suspended some 22 months."""
+    rules = _lapse_rules()
+    spans = query_spans("客户说他两年前就没再交钱了，现在想问保单还有没有效，还能不能接着交")
+    assert rules["lapse-reinstatement-deadline"].judge(spans) == 1
+    assert rules["lapse-permanent-termination"].judge(spans) == -1
+    spans = query_spans("都两年零三个月了老娘那个保险一直停着没交")   # 27 months unpaid: 25 suspended
+    assert rules["lapse-reinstatement-deadline"].judge(spans) == -1
+    assert rules["lapse-permanent-termination"].judge(spans) == 1
+
+
+def test_a_span_mostly_past_a_bound_is_judged_past_it() -> None:
+    """两年多 (730–1095 days unpaid) is the termination's: only its first 60 days are within 2年60天."""
+    reinstate = DurationRule("lapse-reinstatement-deadline", max_days=790, measures="lapse")
+    terminated = DurationRule("lapse-permanent-termination", min_days=790, measures="lapse")
+    spans = query_spans("停了两年多 保单作废了吗")
+    assert reinstate.judge(spans) == -1 and terminated.judge(spans) == 1
+    after_expiry = DurationRule("refund-after", min_days=15)
+    assert after_expiry.judge(stated_spans("犹豫期过了", [StatedSpan(("犹豫期过了",), Span(15, math.inf))])) == 1
+
+
+@pytest.mark.parametrize("text", ["客户说3月份买的重疾", "我爸去年十月脑出血走的", "现在都十月了才想起来", "材料是九月三号交的"])
+def test_a_month_of_the_year_is_no_span(text: str) -> None:
+    """去年十月买的 was ten months (300 days) and judged every rule; a number of months is said with 个 (三个月)."""
+    assert query_spans(text) == []
+
+
+def test_a_month_and_a_half_is_forty_five_days() -> None:
+    assert query_spans("孩他娘去年十月买的重疾险才一个半月") == [Span(1, 731), Span(45, 46)]
+    assert query_spans("两个半月没交") == [Span(75, 76)]

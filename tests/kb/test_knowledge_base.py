@@ -1,9 +1,9 @@
-"""KnowledgeBase beyond search: entries similar to one another (what quiz distractors are drawn from),
-and batch searches that encode each question once."""
+"""KnowledgeBase beyond search: entries similar to one another (what quiz distractors are drawn from), the articles
+shown under an answer, and batch searches that encode each question once."""
 
 from __future__ import annotations
 
-from kb import KnowledgeBase
+from kb import KnowledgeBase, Source
 from kb.embeddings import Encoder
 from settings import Settings
 from tests.kb.test_embeddings import QueryCountingEncoder
@@ -39,3 +39,25 @@ def test_batch_searches_find_what_search_finds_and_remembered_queries_are_not_en
     assert counting.queries == [], "the batch searcher remembered every question"
     reopened = KnowledgeBase.open(cold_settings.content_dir, cold_settings, encoder=counting)
     assert reopened.remember_queries(questions) == 0, "remembered vectors were saved for the next process"
+
+
+def test_the_articles_under_an_answer_are_its_own_first_then_the_searchs_others(kb: KnowledgeBase) -> None:
+    """qa23 G3, qa24 G2: 法规原文 under an answer opened on an article the answer does not cite."""
+    own = (*kb.entry("claims-decision-deadline").sources,
+           Source("人身保险业务基本服务规定", "第二十三条", document_id="L1-13"))
+    searched = [(a.document_id, a.article) for a in kb.search_regulations("理赔要等多久", k=3)]
+    assert searched[:2] == [("L1-01", "第二十三条"), ("L1-01", "第二十六条")], "the query needs the search to rank " \
+        "an article the answer does not cite above one it does"
+    articles = kb.answer_articles("理赔要等多久", own, k=3)
+    assert [(a.document_id, a.article) for a in articles.cited] == [("L1-01", "第二十三条"), ("L1-13", "第二十三条")]
+    assert [(a.document_id, a.article) for a in articles][:3] == [
+        ("L1-01", "第二十三条"), ("L1-13", "第二十三条"), ("L1-01", "第二十六条")]
+    assert len(articles.found) == 3 and not set(articles.cited) & set(articles.found)
+
+
+def test_an_answers_own_article_is_shown_though_the_search_finds_none(kb: KnowledgeBase) -> None:
+    assert kb.search_regulations("复效要什么条件", k=3) == []
+    cited = kb.answer_articles("复效要什么条件", kb.entry("lapse-reinstatement").sources).cited
+    assert [(a.document_id, a.article) for a in cited] == [("L1-01", "第三十七条")]
+    outside = Source("健康保险管理办法", "第十五条")   # not in the fixture's library: no article to open
+    assert kb.answer_articles("犹豫期有多长", (outside,)).cited == ()

@@ -195,6 +195,24 @@ def test_a_lapse_of_three_years_favours_termination(real_kb: KnowledgeBase) -> N
     assert rank_of(hits, "lapse-permanent-termination") < rank_of(hits, "lapse-reinstatement-deadline")
 
 
+@pytest.mark.parametrize("query", ["客户说他两年前就没再交钱了，现在想问保单还有没有效，还能不能接着交",
+                                   "保单停了两年了还能恢复吗"])
+def test_premiums_stopped_two_years_ago_are_answered_with_reinstatement_not_termination(real_kb: KnowledgeBase,
+                                                                                         query: str) -> None:
+    """qa24 G1: 保单中止满2年还没复效 came first, whose 话术 says 不能再申请复效; but suspension begins only after
+    the 60-day grace period (保险法第三十六条), so two years unpaid is some 22 months suspended, within 第三十七条's
+    two years."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id == "lapse-reinstatement-deadline", [h.id for h in hits]
+
+
+@pytest.mark.parametrize("query", ["都两年零三个月了老娘那个保险一直停着没交还能补交接着用不", "断交两年以上保单还在吗"])
+def test_premiums_unpaid_past_two_years_and_the_grace_period_favour_termination(real_kb: KnowledgeBase,
+                                                                                 query: str) -> None:
+    hits = real_kb.search(query, k=10, min_relevance=0.0)
+    assert rank_of(hits, "lapse-permanent-termination") < rank_of(hits, "lapse-reinstatement-deadline")
+
+
 @pytest.mark.parametrize("query", [
     # search17: QA found both answered first with the within-period full refund (犹豫期内退保能退多少钱).
     "犹豫期过了退保能退多少钱", "过了犹豫期了退保退多少",

@@ -146,6 +146,31 @@ def test_a_named_article_comes_first_and_only_the_best_article_shows_a_relevance
     assert "相关度 1.00" in articles[0] and not any("相关度" in c for c in articles[1:]), articles
 
 
+def test_under_an_answer_the_articles_it_cites_come_first(app_env, store) -> None:
+    """qa23 G3, qa24 G2: 法规原文 under an answer opened on an article the answer does not cite (under the lapse answer
+    保险法第四十七条, not the 第三十七条 it cites). Here the claim-decision answer also cites the 基本服务规定's 第二十三条,
+    which the search ranks under 保险法第二十六条."""
+    claims = app_env.content_dir / "faq" / "claims.yaml"
+    cited = "      - {doc: 保险法, article: 第二十三条}\n"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        cited, cited + "      - {doc: 人身保险业务基本服务规定, article: 第二十三条}\n", 1), encoding="utf-8")
+    at = search(search_page(store), "理赔要等多久")
+    assert not at.exception
+    articles = [e.label.replace("\\", "") for e in at.expander if "《" in e.label]
+    assert articles[0].startswith("1. 《保险法》第二十三条"), articles
+    assert articles[1].startswith("2. 《人身保险业务基本服务规定》第二十三条"), articles
+    notes = [c.value for c in at.caption if re.search(r"`(L|JI)[0-9-]+`$", c.value)]
+    assert notes[0].startswith("最上面的答案引用的条文") and notes[1].startswith("最上面的答案引用的条文"), notes
+    assert "相关度" in notes[2] and not any("相关度" in note for note in notes[3:]), notes
+
+
+def test_an_answers_own_article_is_shown_though_the_search_finds_none(app_env, store) -> None:
+    at = search(search_page(store), "复效要什么条件")
+    assert not at.exception
+    assert any(e.label.replace("\\", "").startswith("1. 《保险法》第三十七条") for e in at.expander)
+    assert not any("没有可靠匹配的条文" in c.value for c in at.caption)
+
+
 # ---- the search log and agents' feedback ------------------------------------------------------
 
 def logged(store) -> list:
