@@ -3,7 +3,7 @@
 保险法第三十六条's 催告 is the insurer's demand for payment after the premium falls due; a "reminder" is the service
 notice before the due date (缴费提示, 基本服务规定第二十一条; the glossary's `payment-reminder` group, the `reminder` tag
 续期提醒). audit49 B13 fixed one FAQ answer that called the 催告 a reminder, but its rule reads only the texts agents
-read out, and three English quiz texts kept "the insurer's reminder" for the 30 days of art. 36 (content50). This
+read out, and three English quiz items (four texts) kept "the reminder" for the 30 days of art. 36 (content50). This
 reads every English text of the content files and the UI's own strings (ui/, ui_pages/, kb/schema.py's names).
 """
 
