@@ -7,7 +7,8 @@
 Sets: the old dev set (tests/kb/dev_queries, agents' and customers' short questions, 31
 off-topic), and the customer-words set (tests/kb/customer_queries) in its TUNE half (may be
 tuned on) and its held-out DEV half (figures only; --misses never lists it); with --confirm also
-its CONFIRM set (fresh writers, read once per stop), whole and one line per writer; the agents' held-out live-call set
+its CONFIRM set (fresh writers, read once per stop), whole and one line per writer (a writer split `alternate`, whose other
+half is in TUNE, on its line only: content50's non-disclosure questions); the agents' held-out live-call set
 (tests/kb/agent_queries/dev, figures only) on its own line; the English sets (tests/kb/english_queries) when
 present. Prints
 Recall@1/@3, MRR@10, rejection of off-topic and near-domain negatives, Recall@1 per tag,
@@ -32,6 +33,7 @@ from kb.evaluation import DevSet, Evaluation, evaluate, load_dev_set
 from kb.faq_gate import GATE as FAQ_GATE, load_memory
 from kb.search import Hit, Recipe, Searcher, fuse, plan_query
 from settings import Settings
+from tests.kb.customer_queries.split import held_out_set
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "kb" / "dev_queries"
@@ -206,7 +208,8 @@ def main() -> None:
     if (AGENT_SET / "dev").is_dir():
         sets["agent-dev"] = load_dev_set(AGENT_SET / "dev")
     if args.confirm:
-        sets["confirm"] = load_dev_set(CUSTOMER_SET / "confirm")
+        # The writers held out whole: a writer split `alternate` (content50) has only a half here, read on its own line.
+        sets["confirm"] = held_out_set(CUSTOMER_SET / "confirm")
         # Each confirmation writer also on its own line: a writer of another kind (search47b's agent typing the
         # customer's words) is read apart from the customers' own; the whole set's line stays comparable across stops.
         sets |= {f"confirm {path.stem}": load_dev_set(path) for path in sorted((CUSTOMER_SET / "confirm").glob("*.yaml"))}

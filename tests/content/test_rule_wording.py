@@ -92,8 +92,8 @@ RULES = (
                 required=r"cash value", lang="en"),
     WordingRule("polish16 保险法第三十六条：讲超过约定期限60日中止的，也讲催告后超过30日（测验解析、情景亦然）",
                 (r"(超过|超出)约定[^。；]{0,8}(60|六十)\s*日",), required=r"催告", anywhere_in_text=True),
-    WordingRule("polish16 (en) Insurance Law Art. 36: the 30 days after the reminder as well (quiz texts too)",
-                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer'?s (reminder|demand)|催告", lang="en",
+    WordingRule("polish16 (en) Insurance Law Art. 36: the 30 days after the demand for payment (催告) as well (quiz texts too)",
+                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer'?s demand|催告", lang="en",
                 anywhere_in_text=True),
     # 人身保险产品信息披露管理办法 (L1-05) art. 2 splits personal insurance into 一年期以上 and 一年期及以下: a
     # one-year term is in the second half, so 一年期以上 excludes it (stop 31 reversed polish16's reading).
@@ -121,6 +121,12 @@ RULES = (
                 (r"callback", r"more than one year"), forbidden=r"life/health", lang="en"),
     WordingRule("audit49 (en) 催告 is a demand after the due date, not the pre-due-date payment reminder",
                 (r"催告",), forbidden=r"reminder \(催告", lang="en"),
+    # content50: audit49's note — 情节严重的还可能承担法律责任 had no source here; 保险法 art. 174 (行政处罚 where it is
+    # not yet a crime) and art. 179 (刑事责任 where it is) are what sources/ holds, and say nothing of 情节严重.
+    WordingRule("content50 骗保的法律责任：尚不构成犯罪的行政处罚（保险法第一百七十四条）、构成犯罪的追究刑事责任（第一百七十九条）",
+                (r"法律责任|刑事责任|行政处罚",), required=r"第一百七十四条|第一百七十九条"),
+    WordingRule("content50 (en) the liability for insurance fraud cites Insurance Law art. 174 / 179",
+                (r"legal liability|criminal liability|administrative penalt",), required=r"Art\.? ?17[49]\b", lang="en"),
 )
 
 
@@ -171,8 +177,8 @@ def test_outbound_model_calls_ask_who_is_speaking_before_naming_the_policy(scena
 ANSWER_RULES = (
     WordingRule("polish15 保险法第三十六条：催告后超过30日与超过约定期限60日两种情形都要说",
                 (r"(超过|超出)约定[^。；]{0,8}(60|六十)\s*日",), required=r"催告"),
-    WordingRule("polish15 (en) Insurance Law Art. 36: 30 days after the reminder as well as 60 days past the date",
-                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer's (reminder|demand)|催告", lang="en"),
+    WordingRule("polish15 (en) Insurance Law Art. 36: 30 days after the demand for payment (催告) as well as 60 days past the date",
+                (r"more than 60 days (after|past) the agreed",), required=r"after the insurer's demand|催告", lang="en"),
     WordingRule("polish15 犹豫期退费“一般30日内”没有法规依据，只能说是公司实务",
                 (r"一般[^。；]{0,8}(30|三十)\s*日内",), required=r"公司实务", anywhere_in_text=True),
     WordingRule("polish15 (en) a cooling-off refund \"usually within 30 days\" is company practice",

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.evaluation import Evaluation, evaluate, load_dev_set
+from kb.evaluation import DevSet, Evaluation, evaluate, load_dev_set
 
 Floors = tuple[float, float, float]
 
 
-def evaluated(search, folder: Path) -> Evaluation:
-    """Every labelled query and near-domain negative of `folder` through `search`."""
-    labelled = load_dev_set(folder)
+def evaluated(search, folder: Path | DevSet) -> Evaluation:
+    """Every labelled query and near-domain negative of `folder` (or of a set already read) through `search`."""
+    labelled = folder if isinstance(folder, DevSet) else load_dev_set(folder)
     return evaluate(search, labelled.queries, labelled.negatives)
 
 

@@ -72,11 +72,20 @@ CUSTOMER_SET = Path(__file__).parent / "customer_queries"
 # 0.972, 1481 of 1482 (in sample); dev 0.881 / 0.957, 38 of 39 (266 of 278 in the top three); confirm (read a second time
 # this stop, on the final main) 0.892 / 0.967, 137 of 143. Floors follow, measured - 0.01.
 FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.87, 0.94, 0.97), "confirm": (0.88, 0.95, 0.94)}
+# content50: a persona writer's 64 agents' questions on the eight non-disclosure entries (and 16 near misses), split
+# `alternate` (split.py): half A in TUNE (read to write the entries' variants), half B held out in confirm/ and kept out
+# of CONFIRM's whole-writer figure. Half B on main 16 / 21 of 32, with the variants 17 / 24 (docs/benchmarks.md
+# "content50"); its floor is that less a query. Its near misses (and half A's) must not gain the asked-about entries:
+# the first answer is one of them for 1 of 16 (half A's job change: 未告知 after purchase), on main and with the variants.
+ALTERNATE_HALF_FLOORS = (0.50, 0.71, 0.0)
+NEAR_MISSES_ANSWERED_BY_THE_ASKED_ENTRIES = 1
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def half(request: pytest.FixtureRequest, real_search) -> tuple[str, Evaluation]:
-    return request.param, evaluated(real_search, CUSTOMER_SET / request.param)
+    from tests.kb.customer_queries.split import held_out_set
+    folder = CUSTOMER_SET / request.param
+    return request.param, evaluated(real_search, held_out_set(folder) if request.param == "confirm" else folder)
 
 
 def test_the_set_is_big_enough_and_labels_exist(real_kb: KnowledgeBase) -> None:
@@ -98,7 +107,7 @@ def test_the_split_is_the_fixed_hash_split() -> None:
     for name in ("tune", "dev"):
         for path in sorted((CUSTOMER_SET / name).glob("*.yaml")):
             whole = yaml.safe_load(path.read_text(encoding="utf-8")).get("writer_split")
-            assert whole in (None, "tune") and not (whole and name == "dev"), path
+            assert whole in (None, "tune", "alternate") and not (whole and name == "dev"), path
             if whole:
                 continue
             rows = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -154,6 +163,25 @@ def test_a_writer_marked_split_confirm_is_held_out_whole_and_keeps_out_of_later_
     assert split_file(later, out) == {"tune": (1, 0)}  # a confirmation text never becomes training data
 
 
+def test_a_writer_split_alternate_gives_every_other_question_per_entry_to_the_held_out_half(tmp_path: Path) -> None:
+    from tests.kb.customer_queries.split import held_out_set, split_file
+    draft = tmp_path / "w-few.yaml"
+    draft.write_text(yaml.safe_dump({"writer": "w-few", "queries": [
+        {"text": "没告知会怎样", "entry": "a"}, {"text": "告知范围是啥", "entry": "b"}, {"text": "隐瞒了病会怎样", "entry": "a"},
+        {"text": "没问的要说吗", "entry": "b"}, {"text": "漏报了后果呢", "entry": "a"}],
+        "near": [{"text": "年龄填错了", "why": "x"}, {"text": "换工作要说吗", "why": "y"}]}, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    assert split_file(draft, out, split="alternate") == {"tune": (3, 0), "confirm": (2, 0)}
+    tune, confirm = (yaml.safe_load((out / half / "w-few.yaml").read_text(encoding="utf-8")) for half in ("tune", "confirm"))
+    assert [r["q"] for r in tune["queries"]] == ["没告知会怎样", "告知范围是啥", "漏报了后果呢"]
+    assert [(r["q"], r["ids"]) for r in confirm["queries"]] == [("隐瞒了病会怎样", ["a"]), ("没问的要说吗", ["b"])]
+    assert [r["q"] for r in tune["near"]] == ["年龄填错了"] and [r["q"] for r in confirm["near"]] == ["换工作要说吗"]
+    (out / "confirm" / "w-whole.yaml").write_text("writer_split: confirm\nqueries:\n  - {q: 犹豫期几天, ids: [c]}\n",
+                                                   encoding="utf-8")
+    assert [q.text for q in held_out_set(out / "confirm").queries] == ["犹豫期几天"]
+    assert len(held_out_set(out / "confirm", halves_of_alternate=True).queries) == 2
+
+
 def test_a_new_set_may_take_a_whole_writer_as_its_dev(tmp_path: Path) -> None:
     from tests.kb.customer_queries.split import split_file
     draft = tmp_path / "en-new.yaml"
@@ -176,6 +204,37 @@ def test_recall_stays_above_the_measured_floor(half: tuple[str, Evaluation]) -> 
 
 def test_near_domain_negatives_get_no_answer(half: tuple[str, Evaluation]) -> None:
     assert_negatives_refused(*half, FLOORS[half[0]], tuned_on=half[0] == "tune")
+
+
+def test_the_non_disclosure_writers_held_out_half_keeps_its_floor(real_search) -> None:
+    """content50 (qa22 / qa23 G2): figures only, never listed."""
+    from tests.kb.customer_queries.split import held_out_set
+    held_out = held_out_set(CUSTOMER_SET / "confirm", halves_of_alternate=True)
+    assert len(held_out.queries) >= 32
+    assert_recall_holds("the alternate writers' held-out halves", evaluated(real_search, held_out), ALTERNATE_HALF_FLOORS)
+
+
+def test_near_misses_do_not_get_the_entries_their_writer_asked_about(real_search) -> None:
+    """A question another entry answers (a job changed after purchase, a misstated age, reinstatement's health
+    questions …) beside the non-disclosure questions: the variants written for those entries must not pull it in."""
+    from tests.kb.customer_queries.split import alternate_writer
+    asked, near = set(), []
+    for path in [p for half in ("tune", "confirm") for p in sorted((CUSTOMER_SET / half).glob("*.yaml")) if alternate_writer(p)]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        asked |= {i for row in data["queries"] for i in row["ids"]}
+        near += [str(row["q"]) for row in data.get("near") or []]
+    assert len(near) >= 16
+    pulled = sum(bool(hits) and hits[0].id in asked for hits in map(real_search, near))
+    assert pulled <= NEAR_MISSES_ANSWERED_BY_THE_ASKED_ENTRIES, pulled
+
+
+@pytest.mark.parametrize(("query", "within"), [
+    # qa23 G2: an agent's claim-frame question on a condition not told at purchase — main answered 谁可以申请理赔 first
+    # and left the consequence entry out of the first five of both.
+    ("投保时没说有糖尿病 理赔给不给", 1), ("客户没告诉有糖尿病 现在理赔给不给", 3)])
+def test_a_condition_not_told_at_purchase_asked_as_a_claim_finds_the_consequence(real_kb: KnowledgeBase, query: str,
+                                                                                 within: int) -> None:
+    assert "uw-nondisclosure-consequences" in [h.id for h in real_kb.search(query, k=within)]
 
 
 def rank_of(hits: list, entry_id: str) -> int:
