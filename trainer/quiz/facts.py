@@ -123,15 +123,22 @@ def asks(question: str) -> int:
     return max(len(re.findall(r"[？?]", question)), 1)
 
 
+def gist_sentences(answer: str) -> list[str]:
+    """The sentences a short form is made of: the first, and the next while they are shorter than SHORT_FORM_MIN
+    together (能按合同承担保险责任。 alone says nothing of what it answers)."""
+    taken: list[str] = []
+    for sentence in whole_sentences(answer, FULL_STOPS):
+        taken.append(sentence)
+        if len("".join(taken)) >= SHORT_FORM_MIN:
+            break
+    return taken
+
+
 def short_form(answer: str, asks: int = 1) -> str:
     """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size. An answer
     to a question that asks `asks` > 1 things (最多能借多少？能借多久？) drops its bracketed asides before it drops a
     clause: cut at a clause break, its option answered half the question (qa24 T4)."""
-    text = ""
-    for sentence in whole_sentences(answer, FULL_STOPS):
-        text += sentence
-        if len(text) >= SHORT_FORM_MIN:
-            break
+    text = "".join(gist_sentences(answer))
     text = _TRAILING_CITATION.sub("", text.strip().rstrip("。；")).strip().rstrip("。；，")
     if len(text) <= SHORT_FORM_MAX:
         return text

@@ -21,8 +21,8 @@ from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, asks, bigrams, jaccard, number_facts, opening, option_text, short_form,
-                                statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
+from trainer.quiz.facts import (Fact, asks, bigrams, gist_sentences, jaccard, number_facts, opening, option_text,
+                                short_form, statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -118,9 +118,17 @@ def _english(entry: Entry, field: str) -> str:
     return (entry.en or {}).get(field, "").strip()
 
 
+def english_option(entry: Entry) -> str:
+    """The entry's English short answer, saying as much as its Chinese option: as many sentences, its asides dropped
+    where the Chinese option's are (a two-part question whose answer is cut)."""
+    asked = asks(entry.question)
+    dropped = asked > 1 and short_form(entry.answer, asked) != short_form(entry.answer)
+    return english_short_form(_english(entry, "answer"), len(gist_sentences(entry.answer)), dropped)
+
+
 def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
     """The entries' English short answers as options, () unless every entry has one and they all differ."""
-    options = tuple(english_short_form(_english(e, "answer")) for e in entries)
+    options = tuple(english_option(e) for e in entries)
     if not all(options) or len({normalize_answer(o) for o in options}) < len(options):
         return ()
     return options
@@ -143,7 +151,7 @@ def _echoes(right: Gist) -> list[Echo]:
     echoes: list[Echo] = [lambda g: opening_echo(g.option, right.question_grams)]
     asked = _english(right.entry, "question")
     if asked:
-        echoes.append(lambda g: english_echo(english_short_form(_english(g.entry, "answer")), asked))
+        echoes.append(lambda g: english_echo(english_option(g.entry), asked))
     return echoes
 
 
