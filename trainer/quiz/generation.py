@@ -21,8 +21,9 @@ from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, asks, bigrams, gist_sentences, jaccard, number_facts, opening, option_text,
-                                short_form, statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
+from trainer.quiz.facts import (Fact, asks, bare_verdict, bigrams, gist_sentences, jaccard, number_facts, opening,
+                                option_text, short_form, statement_problem, swappable_facts, term_facts, wrong_numbers,
+                                wrong_terms, yes_no_question)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -73,13 +74,16 @@ class Gist:
     option_grams: frozenset[str]
     answer_grams: frozenset[str]
     question_grams: frozenset[str]
+    yes_no: bool  # its question is answered yes or no
+    verdict: str  # the verdict its option opens with, too short to name its topic: "yes", "no" or ""
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
         short = short_form(entry.answer, asks=asks(entry.question))
         option = option_text(short)
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
-                   frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)))
+                   frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)),
+                   yes_no_question(entry.question), bare_verdict(short))
 
 
 def _share_in(part: frozenset[str], whole: frozenset[str]) -> float:
@@ -95,7 +99,14 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and _share_in(other.option_grams, right.answer_grams) < ALSO_TRUE
             and _share_in(right.option_grams, other.answer_grams) < ALSO_TRUE
             and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
+            and not _answers_by_its_verdict(right, other)
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
+
+
+def _answers_by_its_verdict(right: Gist, other: Gist) -> bool:
+    """Whether other's option opens with a verdict that answers right's yes-no question as its right option does (or
+    may: the right option opens with no verdict), whatever other's topic."""
+    return right.yes_no and bool(other.verdict) and right.verdict in ("", other.verdict)
 
 
 def distractor_entries(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[Gist]:
