@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from kb.chinese_text import quantities
@@ -132,9 +133,15 @@ def _english(entry: Entry, field: str) -> str:
 def english_option(entry: Entry) -> str:
     """The entry's English short answer, saying as much as its Chinese option: as many sentences, its asides dropped
     where the Chinese option's are (a two-part question whose answer is cut)."""
-    asked = asks(entry.question)
-    dropped = asked > 1 and short_form(entry.answer, asked) != short_form(entry.answer)
-    return english_short_form(_english(entry, "answer"), len(gist_sentences(entry.answer)), dropped)
+    return _english_option(_english(entry, "answer"), entry.answer, entry.question)
+
+
+@lru_cache(maxsize=4096)
+def _english_option(english: str, answer: str, question: str) -> str:
+    """english_option of these texts (read for every candidate an echo swap tries: once per text)."""
+    asked = asks(question)
+    dropped = asked > 1 and short_form(answer, asked) != short_form(answer)
+    return english_short_form(english, len(gist_sentences(answer)), dropped)
 
 
 def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
@@ -326,6 +333,14 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None,
             en_prompt=en_statement, en_explanation=en_explanation,
             en_correct_statement=english_statement(entry, fact, None)[0] if en_statement else ""))
     return questions
+
+
+def reviewed_swaps_undone(content: ContentSet, before: Entry, after: Entry | None) -> list[Entry]:
+    """The entries whose choice item had `before`'s option swapped in as a reviewer read it, and will not once
+    `before` is edited into `after` (None: deleted): the option the reviewer read is no longer the one offered."""
+    undone = Reviews.of(content.distractor_reviews).undone_by_edit(
+        before.id, Gist.of(before).option, Gist.of(after).option if after is not None else None)
+    return [content.entries[question] for question in undone if question in content.entries]
 
 
 def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:
