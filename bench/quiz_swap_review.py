@@ -2,6 +2,9 @@
 and the reviewer's verdicts turned into content (docs/benchmarks.md "quiz49").
 
     .venv/bin/python -m bench.quiz_swap_review --write review.yaml       # every item the unreviewed swap changes
+    .venv/bin/python -m bench.quiz_swap_review --write review.yaml --since bank.json
+                                     # every item offering an option it did not offer in a bank saved by
+                                     # bench.quiz_items --save (a picker change, a rejection's replacement), unreviewed
     .venv/bin/python -m bench.quiz_swap_review --verdicts review-verdicts.yaml --review review.yaml \\
         --content content/distractor_reviews.yaml                        # the verdicts as reviewed pairs, added to
                                                                          # those the file holds (a second round)
@@ -15,6 +18,7 @@ the item is asked in English, in English; a new option names the entry it comes 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.generation import choice_inputs, distractor_entries, swapped_distractors
-from trainer.quiz.question import Question
+from trainer.quiz.question import Question, normalize_answer
 
 VERDICTS = ("wrong", "also_right", "unclear")
 
@@ -58,6 +62,24 @@ def review_items(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return items
 
 
+def new_since(kb: KnowledgeBase, saved: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every choice item offering an option no reviewer has read that it did not offer in `saved` (a bank written by
+    bench.quiz_items --save): what a change to the picker, or an option rejected and replaced, newly offers. (An item
+    of `saved` no longer asked that an echoing option would bring back is in `review_items`: main adds it.)"""
+    read = {(r.question, normalize_answer(r.option)) for r in kb.content.distractor_reviews}
+    entry_of = {right.option: entry_id for entry_id, (right, _) in choice_inputs(kb).items()}
+    items = []
+    for item_id, question in question_bank(kb).items():
+        if question.type != "single" or not item_id.startswith("gen-choice:"):
+            continue
+        asked, before = item_id.split(":", 1)[1], set(saved.get(item_id, {}).get("options", ()))
+        new = {text: entry_of[text] for i, text in enumerate(question.options) if i != question.answer
+               and text not in before and (asked, normalize_answer(text)) not in read}
+        if new:
+            items.append(_review_item(question, None if item_id not in saved else question, new))
+    return items
+
+
 def _review_item(question: Question, before: Question | None, new: dict[str, str]) -> dict[str, Any]:
     options = [{"mark": "right", "text": text} if i == question.answer
                else {"mark": "new", "entry": new[text], "text": text} if text in new
@@ -73,9 +95,14 @@ def _review_item(question: Question, before: Question | None, new: dict[str, str
     return item
 
 
-def write_review(path: Path, items: list[dict[str, Any]]) -> None:
+SWAPPED = "generated choice items whose options change when a distractor that echoes the question is swapped in"
+NEWLY_OFFERED = ("generated choice items offering options no reviewer has read that they did not offer before\n"
+                 "# (the distractor picker's rules changed, or an option a reviewer rejected was replaced)")
+
+
+def write_review(path: Path, items: list[dict[str, Any]], what: str = SWAPPED) -> None:
     header = (
-        "# quiz49: generated choice items whose options change when a distractor that echoes the question is swapped in.\n"
+        f"# {what}.\n"
         "# Per item: id, the question, the right option, each option as the trainee sees it, marked right / kept / new\n"
         "# (a new option names the FAQ entry it is the short answer of). Please judge each `new` option for its item:\n"
         "#   wrong       a fair distractor: wrong for this question\n"
@@ -162,6 +189,9 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="write the items the unreviewed swap changes here")
     parser.add_argument("--verdicts", type=Path, help="the reviewer's verdicts on the items of --review")
     parser.add_argument("--review", type=Path, help="the review file the verdicts answer")
+    parser.add_argument("--since", type=Path, help="with --write: the items offering options a bank saved by "
+                        "bench.quiz_items --save did not offer (unreviewed), and its items no longer asked that the "
+                        "unreviewed swap would bring back, in place of every item the swap changes")
     parser.add_argument("--content", type=Path, help="write the verdicts here as content (distractor_reviews.yaml)")
     args = parser.parse_args()
     settings = Settings.from_env()
@@ -175,10 +205,14 @@ def main() -> None:
         print(f"{len(reviews)} verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS))
         write_content(args.content, reviews)
         return
-    items = review_items(kb)
+    if args.since:
+        saved = json.loads(args.since.read_text(encoding="utf-8"))
+        items = new_since(kb, saved) + [i for i in review_items(kb) if i["id"] in saved and "note" in i]
+    else:
+        items = review_items(kb)
     print(f"{len(items)} items changed, {sum(o['mark'] == 'new' for i in items for o in i['options'])} new options")
     if args.write:
-        write_review(args.write, items)
+        write_review(args.write, items, NEWLY_OFFERED if args.since else SWAPPED)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from trainer.editing.editor import SaveResult
 from kb.schema import LINES
 from trainer.editing.fields import AREA, ENTRY, PICK, PICK_ENTRY, QUIZ, Column, cells_of, form_columns, item_from_cells
 from trainer.editing.yaml_style import YamlEditError
+from trainer.quiz.generation import reviewed_swaps_undone
 from ui.category_filter import ALL_CATEGORIES, category_filter
 from ui.choice_box import ALL, chosen_or_all, one_or_all
 from ui.content_editing import EDITOR_PREFILL, HIT_TEST_DRAFT, content_editor, field_messages, show_result
@@ -168,13 +169,18 @@ with live_form(f"editor-form-{kind}") as form:
 
 
 def save_and_remember(item: dict | None, next_pick: str) -> None:
-    """Save the item (None deletes it) and keep the outcome, and what to show next, for the rerun."""
+    """Save the item (None deletes it) and keep the outcome, and what to show next, for the rerun; an FAQ entry's
+    edit that undoes a reviewed distractor swap is noted too (its item's options are picked anew, quiz50)."""
+    before = content.entries.get(draft.item_id or "") if kind == ENTRY else None
     outcome = editor.save_item(draft, item, user.login)
     st.session_state["editor_result"] = outcome
     if outcome.ok:
         st.session_state["editor_draft_key"] = None
         st.session_state["editor_next_pick"] = next_pick
         st.session_state["editor_saved"] = outcome
+        if before is not None:
+            after = knowledge_base().content.entries.get(before.id)
+            st.session_state["editor_swaps_undone"] = reviewed_swaps_undone(content, before, after)
 
 
 if discard:  # the draft opened again from the file (a new item: empty), its fields drawn anew
@@ -213,6 +219,12 @@ if save or try_it:
 saved = st.session_state.pop("editor_saved", None)
 if saved is not None and result is None:
     show_result(saved)
+for asked in st.session_state.pop("editor_swaps_undone", []) if saved is not None else []:
+    st.warning(tr(f"该题的干扰项复核已失效，将重新生成：「{asked.question}」（gen-choice:{asked.id}）的选项里有本条的答案，"
+                  "复核时读的是修改前的文字。",
+                  f"This item's distractor review no longer holds; its options will be picked anew: "
+                  f"“{asked.question}” (gen-choice:{asked.id}) offered this entry's answer as the reviewer read it "
+                  "before the edit."), icon=":material/rule:")
 moved_to = st.session_state.pop("editor_moved_to", None)
 if moved_to is not None and saved is not None:
     st.info(tr(f"这道题考查的条目属于“{category_name(moved_to)}”，已存入该分类（按分类统计掌握度）。",

@@ -705,3 +705,30 @@ def test_a_quiz_item_with_an_english_version_says_the_form_does_not_edit_it(app_
     new = page("ui_pages/editor.py", instructor)
     new.radio(key="editor_kind").set_value("quiz").run()
     assert not any("英文版本" in c.value for c in new.caption)  # a new item has no English yet
+
+
+def test_an_edited_answer_that_undoes_a_reviewed_distractor_says_the_item_is_picked_anew(app_env, instructor):
+    """quiz49: a reviewed option is swapped in only with the text the reviewer read, so an edited answer turned its
+    swap off silently; the instructor is told which item's options will be picked anew (quiz50)."""
+    from kb import load_content
+    from trainer.quiz.generation import Gist
+
+    read = Gist.of(load_content(app_env.content_dir).entries["cooling-off-length"]).option
+    (app_env.content_dir / "distractor_reviews.yaml").write_text(
+        "reviews:\n- question: cooling-off-refund\n  distractor: cooling-off-length\n"
+        f"  option: {read}\n  verdict: wrong\n", encoding="utf-8")
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同约定为准，本产品为20日（编辑器测试）。")
+    at.button(key="editor_save").click().run()
+    assert not at.exception and at.success, texts(at)
+    warned = [w.value for w in at.warning]
+    assert any("该题的干扰项复核已失效，将重新生成" in w and "gen-choice:cooling-off-refund" in w and "犹豫期内退保能退多少钱？" in w
+               for w in warned), texts(at)
+
+    # a save that leaves the option as read (the question's words only) says nothing of it
+    at.selectbox(key="editor_pick_entry").select("cooling-off-refund").run()
+    at.text_area(key=next(t.key for t in at.text_area if t.key.endswith("-answer"))).input(
+        at.text_area(key=next(t.key for t in at.text_area if t.key.endswith("-answer"))).value + "（编辑器测试）")
+    at.button(key="editor_save").click().run()
+    assert not at.exception and not [w for w in at.warning if "干扰项复核" in w.value], texts(at)

@@ -48,3 +48,11 @@ class Reviews:
             return False
         read = self.wrong.get((question, distractor))
         return self.unreviewed or (read is not None and read == normalize_answer(option))
+
+    def undone_by_edit(self, distractor: str, read: str, now: str | None) -> list[str]:
+        """The questions into whose item `distractor`'s option was swapped in as a reviewer read it (`read`, its option
+        before an edit) and no longer is (`now`, after it; None: deleted): unreviewed again, those items' options are
+        picked anew at the next bank, which the editor says (an edit used to turn the swap off silently)."""
+        before, after = normalize_answer(read), normalize_answer(now or "")
+        return sorted(question for (question, of), text in self.wrong.items()
+                      if of == distractor and text == before != after)

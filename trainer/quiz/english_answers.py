@@ -17,6 +17,7 @@ from typing import Sequence
 from kb.chinese_text import format_number, quantities
 from kb.content import GlossaryGroup
 from kb.text import has_cjk
+from trainer.quiz.facts import open_bracket
 
 # English names of each normalised unit (kb.chinese_text.UNITS), the usual one first.
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -156,13 +157,30 @@ def find_once(english: str, forms: Sequence[str]) -> tuple[str, re.Match[str]] |
     return stating[0][0], stating[0][1][0]
 
 
+_YES_NO_SENTENCE = re.compile(r"^(?:Yes|No)[.!]?$")
+# A bracketed aside inside a sentence ((unpaid premiums, outstanding loans and their interest)).
+_EN_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 @lru_cache(maxsize=4096)
-def english_short_form(answer: str) -> str:
-    """An English answer's gist for a choice option: its first sentence, without a leading Yes. / a trailing
-    reference in brackets, cut at a clause break when long (as short_form does for the Chinese)."""
-    first = next(iter(english_sentences(_YES_NO.sub("", (answer or "").strip()))), "")
-    text = _TRAILING_REFERENCE.sub("", first).strip().rstrip(".;,")
+def english_short_form(answer: str, sentences: int = 1, drop_asides: bool = False) -> str:
+    """An English answer's gist for a choice option: its first `sentences` (as many as the Chinese option takes,
+    `facts.gist_sentences`: "the insurer is liable under the contract" alone reads as any claim's answer, quiz49),
+    without a leading Yes / a trailing reference in brackets, cut at a clause break when long, never inside brackets.
+    `drop_asides` where the Chinese option dropped its asides to answer both halves of a two-part question (short_form:
+    only there, polish35 — dropped wherever a two-part answer is long, 8 more entries' options moved)."""
+    found = english_sentences((answer or "").strip())
+    if len(found) > 1 and _YES_NO_SENTENCE.match(found[0]):
+        found, sentences = found[1:], sentences - 1  # "Yes." is the Chinese 能。, a sentence of its own
+    text = " ".join(found[:max(sentences, 1)])
+    text = _TRAILING_REFERENCE.sub("", _YES_NO.sub("", text)).strip().rstrip(".;,")
     if len(text) <= EN_SHORT_MAX:
         return text
+    if drop_asides:
+        text = _EN_ASIDE.sub("", text)
+    if drop_asides and len(text) <= EN_SHORT_MAX:
+        return text + "…"
     cut = max(text.rfind(", ", 0, EN_SHORT_MAX), text.rfind("; ", 0, EN_SHORT_MAX))
-    return (text[:cut] if cut > 40 else text[:EN_SHORT_MAX]) + "…"
+    cut = cut if cut > 40 else EN_SHORT_MAX
+    opened = open_bracket(text, cut)  # cut inside brackets: before them (polish35: "(unpaid premiums…")
+    return text[:cut if opened is None or opened <= 40 else opened].rstrip() + "…"

@@ -123,15 +123,42 @@ def asks(question: str) -> int:
     return max(len(re.findall(r"[？?]", question)), 1)
 
 
+def gist_sentences(answer: str) -> list[str]:
+    """The sentences a short form is made of: the first, and the next while they are shorter than SHORT_FORM_MIN
+    together (能按合同承担保险责任。 alone says nothing of what it answers)."""
+    taken: list[str] = []
+    for sentence in whole_sentences(answer, FULL_STOPS):
+        taken.append(sentence)
+        if len("".join(taken)) >= SHORT_FORM_MIN:
+            break
+    return taken
+
+
+# A yes-no question: …吗？, X不X (赔不赔, 能不能, 算不算), 有没有, 是否 / 能否 / 可否.
+_YES_NO_QUESTION = re.compile(r"吗[？?]|([\u4e00-\u9fff])[不没]\1|有没有|[是能可]否")
+# A verdict opening an answer: (一般)(不)能 / 可以 / 会 / 需要 / 必须 / 算 / 是 / 保证 / 代表 …
+_VERDICT = re.compile(r"^(?:一般)?(?P<no>[不没])?(?:能|可以|可|会|需要|要|必须|算|是|保证|代表|用|行|赔|退)")
+
+
+def yes_no_question(question: str) -> bool:
+    """Whether the question (or one of its parts) is answered yes or no (犹豫期内出险了，保险公司赔吗？)."""
+    return bool(_YES_NO_QUESTION.search(question))
+
+
+def bare_verdict(answer: str) -> str:
+    """The verdict an answer opens with, too short to name its topic (能按合同承担保险责任。 → "yes", 不能无故拒绝。 → "no"),
+    or "" for none: beside a yes-no question it answers that question whatever its own topic (quiz49's reviewer: 能按合同
+    承担保险责任。… also right for 犹豫期内出险了，保险公司赔吗？)."""
+    first = next(iter(whole_sentences(answer, FULL_STOPS)), "")
+    found = _VERDICT.match(first) if len(first.rstrip("。！？!?")) < SHORT_FORM_MIN else None
+    return "" if found is None else "no" if found.group("no") else "yes"
+
+
 def short_form(answer: str, asks: int = 1) -> str:
     """The gist of an answer for a choice option: its first sentence(s), citation dropped, cut to size. An answer
     to a question that asks `asks` > 1 things (最多能借多少？能借多久？) drops its bracketed asides before it drops a
     clause: cut at a clause break, its option answered half the question (qa24 T4)."""
-    text = ""
-    for sentence in whole_sentences(answer, FULL_STOPS):
-        text += sentence
-        if len(text) >= SHORT_FORM_MIN:
-            break
+    text = "".join(gist_sentences(answer))
     text = _TRAILING_CITATION.sub("", text.strip().rstrip("。；")).strip().rstrip("。；，")
     if len(text) <= SHORT_FORM_MAX:
         return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from kb.chinese_text import quantities
@@ -21,8 +22,9 @@ from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, asks, bigrams, jaccard, number_facts, opening, option_text, short_form,
-                                statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms)
+from trainer.quiz.facts import (Fact, asks, bare_verdict, bigrams, gist_sentences, jaccard, number_facts, opening,
+                                option_text, short_form, statement_problem, swappable_facts, term_facts, wrong_numbers,
+                                wrong_terms, yes_no_question)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -73,13 +75,16 @@ class Gist:
     option_grams: frozenset[str]
     answer_grams: frozenset[str]
     question_grams: frozenset[str]
+    yes_no: bool  # its question is answered yes or no
+    verdict: str  # the verdict its option opens with, too short to name its topic: "yes", "no" or ""
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
         short = short_form(entry.answer, asks=asks(entry.question))
         option = option_text(short)
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
-                   frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)))
+                   frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)),
+                   yes_no_question(entry.question), bare_verdict(short))
 
 
 def _share_in(part: frozenset[str], whole: frozenset[str]) -> float:
@@ -95,7 +100,14 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and _share_in(other.option_grams, right.answer_grams) < ALSO_TRUE
             and _share_in(right.option_grams, other.answer_grams) < ALSO_TRUE
             and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
+            and not _answers_by_its_verdict(right, other)
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
+
+
+def _answers_by_its_verdict(right: Gist, other: Gist) -> bool:
+    """Whether other's option opens with a verdict that answers right's yes-no question as its right option does (or
+    may: the right option opens with no verdict), whatever other's topic."""
+    return right.yes_no and bool(other.verdict) and right.verdict in ("", other.verdict)
 
 
 def distractor_entries(right: Gist, candidates: Sequence[Gist], count: int = CHOICE_OPTIONS - 1) -> list[Gist]:
@@ -118,9 +130,23 @@ def _english(entry: Entry, field: str) -> str:
     return (entry.en or {}).get(field, "").strip()
 
 
+def english_option(entry: Entry) -> str:
+    """The entry's English short answer, saying as much as its Chinese option: as many sentences, its asides dropped
+    where the Chinese option's are (a two-part question whose answer is cut)."""
+    return _english_option(_english(entry, "answer"), entry.answer, entry.question)
+
+
+@lru_cache(maxsize=4096)
+def _english_option(english: str, answer: str, question: str) -> str:
+    """english_option of these texts (read for every candidate an echo swap tries: once per text)."""
+    asked = asks(question)
+    dropped = asked > 1 and short_form(answer, asked) != short_form(answer)
+    return english_short_form(english, len(gist_sentences(answer)), dropped)
+
+
 def english_options(entries: Sequence[Entry]) -> tuple[str, ...]:
     """The entries' English short answers as options, () unless every entry has one and they all differ."""
-    options = tuple(english_short_form(_english(e, "answer")) for e in entries)
+    options = tuple(english_option(e) for e in entries)
     if not all(options) or len({normalize_answer(o) for o in options}) < len(options):
         return ()
     return options
@@ -143,7 +169,7 @@ def _echoes(right: Gist) -> list[Echo]:
     echoes: list[Echo] = [lambda g: opening_echo(g.option, right.question_grams)]
     asked = _english(right.entry, "question")
     if asked:
-        echoes.append(lambda g: english_echo(english_short_form(_english(g.entry, "answer")), asked))
+        echoes.append(lambda g: english_echo(english_option(g.entry), asked))
     return echoes
 
 
@@ -307,6 +333,14 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None,
             en_prompt=en_statement, en_explanation=en_explanation,
             en_correct_statement=english_statement(entry, fact, None)[0] if en_statement else ""))
     return questions
+
+
+def reviewed_swaps_undone(content: ContentSet, before: Entry, after: Entry | None) -> list[Entry]:
+    """The entries whose choice item had `before`'s option swapped in as a reviewer read it, and will not once
+    `before` is edited into `after` (None: deleted): the option the reviewer read is no longer the one offered."""
+    undone = Reviews.of(content.distractor_reviews).undone_by_edit(
+        before.id, Gist.of(before).option, Gist.of(after).option if after is not None else None)
+    return [content.entries[question] for question in undone if question in content.entries]
 
 
 def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:

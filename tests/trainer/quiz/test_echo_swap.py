@@ -103,3 +103,14 @@ def test_no_real_item_offers_an_option_a_reviewer_found_right_too_or_unclear(rea
     assert _options_by_entry(bank) & rejected == set()
     assert bank["gen-choice:cooling-off-how-to-cancel"].options[0] == "在犹豫期截止日前，由投保人提出书面解除申请"
     assert _options_by_entry(question_bank(real_kb, unreviewed_swaps=True)) & rejected == set()
+
+
+def test_an_edit_undoes_a_reviewed_swap_only_where_the_option_read_is_no_longer_offered() -> None:
+    """quiz50: the editor names the items whose reviewed swap an edited answer turns off (it was silent)."""
+    reviews = Reviews.of([DistractorReview("asked", "edited", "犹豫期一般为15日", "wrong"),
+                          DistractorReview("other", "edited", "犹豫期一般为10日", "wrong"),
+                          DistractorReview("rejected", "edited", "犹豫期一般为15日", "also_right", "right too")])
+    assert reviews.undone_by_edit("edited", "犹豫期一般为15日", "犹豫期一般为20日") == ["asked"]
+    assert reviews.undone_by_edit("edited", "犹豫期一般为15日", None) == ["asked"]  # deleted
+    assert reviews.undone_by_edit("edited", "犹豫期一般为15日", "犹豫期一般为15日。") == []  # the same option
+    assert reviews.undone_by_edit("another", "犹豫期一般为15日", "犹豫期一般为20日") == []

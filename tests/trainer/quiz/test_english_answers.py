@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kb import load_content
+from kb import KnowledgeBase, load_content
 from kb.content import GlossaryGroup, QuizEnglish, QuizItem
 from tests.conftest import REAL_CONTENT
 from trainer.quiz.english_answers import (english_answers, english_sentences, english_short_form, find_once,
                                           quantity_forms)
+from trainer.quiz.bank import question_bank
 from trainer.quiz.generation import fill_questions
 from trainer.quiz.question import from_quiz_item
 
@@ -104,3 +105,53 @@ def test_the_real_fill_in_on_the_date_of_the_critical_illness_switch_is_asked_in
     assert not question.in_chinese_only()
     assert "from ____ critical-illness products" in question.prompt and "1 February 2021" not in question.prompt
     assert question.is_correct("February 1, 2021") and not question.is_correct("31 January 2021")
+
+
+# ---------------------------------------------------------------------------- quiz50: the English option's cut
+
+GRACE = ("Yes, the insurer is liable under the contract. Insurance Law Art. 36 para. 2: if the insured event occurs "
+         "within the grace period, the insurer pays the benefit as agreed but may deduct the unpaid premium.\nIf …")
+
+
+def test_an_english_option_takes_as_many_sentences_as_its_chinese_one() -> None:
+    """quiz49's reviewer: "the insurer is liable under the contract", lapse-grace-period-coverage's English option cut
+    after its first sentence, read as the right answer to 犹豫期内出险了赔吗？; its Chinese 能按合同承担保险责任。 is too
+    short alone, so the Chinese option goes on to the sentence naming the grace period, and so does the English now."""
+    assert english_short_form(GRACE) == "the insurer is liable under the contract"  # one sentence, as before
+    assert english_short_form(GRACE, sentences=2) == (
+        "the insurer is liable under the contract. Insurance Law Art. 36 para. 2: if the insured event occurs within "
+        "the grace period, the insurer pays the benefit as agreed but may deduct the unpaid premium")
+    # "Yes." is the Chinese 可以。: the sentence after it is the option, as before
+    assert english_short_form("Yes. Bold type counts as the prompt (SPC Interpretation II art. 11(1)).\nBut…",
+                              sentences=2) == "Bold type counts as the prompt"
+
+
+LOAN_EN = ("A policy loan is a contractual right, so the clause decides: typically the amount borrowed may not exceed "
+           "80% of the policy's current cash value after deducting everything owed (unpaid premiums, outstanding loans "
+           "and their interest) (some older products 70%), each loan usually runs at most 6 months, and the minimum "
+           "amount and interest rate are set by the company.")
+
+
+def test_a_long_english_option_is_never_cut_inside_brackets_and_answers_both_halves_of_a_two_part_question() -> None:
+    """polish35 left svc-policy-loan's English option stopping inside its bracket ("(unpaid premiums…"); its question
+    asks two things (最多能借多少？能借多久？) and its Chinese option drops its asides to say both: so does the English."""
+    one = english_short_form(LOAN_EN)
+    assert one.endswith("after deducting everything owed…") and "(" not in one
+    both = english_short_form(LOAN_EN, drop_asides=True)
+    assert "80%" in both and "at most 6 months" in both and "(" not in both
+
+
+def test_no_real_english_option_opens_a_bracket_it_never_closes(real_kb: KnowledgeBase) -> None:
+    """On main 15 entries' English options stopped inside a bracket (svc-policy-loan's "(unpaid premiums…",
+    ci-carcinoma-in-situ's "(2020 CI Definitions, 3.1.1.1…"); the cut is moved before the bracket only there."""
+    bank = question_bank(real_kb)
+    for question in bank.values():
+        for option in question.en_options:
+            assert option.count("(") == option.count(")"), (question.id, option)
+    grace, loan = bank["gen-choice:lapse-grace-period-coverage"], bank["gen-choice:svc-policy-loan"]
+    assert grace.en_options[0].startswith("the insurer is liable under the contract. Insurance Law Art. 36")
+    assert "grace period" in grace.en_options[0]
+    assert "80%" in loan.en_options[0] and "6 months" in loan.en_options[0]
+    # a two-part question whose Chinese option keeps its asides keeps them in English (polish35's rule moved 8 such)
+    assert bank["gen-choice:bene-death-claim-deadline"].en_options[0].endswith(
+        "2 years for other insurance (e.g. accident or health insurance)…")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -323,7 +324,10 @@ def test_generated_questions_are_in_english_where_the_entry_states_the_fact_in_e
             assert shown.correct_statement in entry_english, question.id
         else:
             assert len(shown.options) == len(question.options), question.id
-            assert shown.options[shown.answer].rstrip("…") in entry_english, question.id
+            # the English says it (its sentences joined as one; a two-part question's option without its asides)
+            right, said = shown.options[shown.answer].rstrip("…"), " ".join(entry_english.split())
+            assert right in said or (asks(question.prompt) > 1 and right in re.sub(r"\s*\([^()]*\)", "", said)), (
+                question.id)
     english_fill = next(q for q in english if q.id == "gen-fill:svc-policyholder-change:0").in_english()
     assert english_fill.is_correct("2 working days") and english_fill.is_correct("two business days")
     assert not english_fill.is_correct("2 days") and not english_fill.is_correct("5 working days")
@@ -450,3 +454,41 @@ def test_the_real_policy_loan_item_answers_how_long_in_its_option_and_its_explan
     right = question.options[question.answer]
     assert "80%" in right and "6个月" in right
     assert "每次借款期限一般不超过6个月" in question.explanation
+
+
+# ---------------------------------------------------------------------------- quiz50: a verdict answering another question
+
+CLAIM_DURING = _entry("claim-during", "犹豫期内出险了，保险公司赔吗？",
+                      "犹豫期不是不保期。合同成立时生效，保险公司按约定的时间开始承担保险责任。")
+FAIR = [_entry("good-1", "犹豫期有多长？", "犹豫期一般为15日，自签收保单次日起算。"),
+        _entry("good-2", "复效期限多久？", "效力中止后2年内可以申请复效。"),
+        _entry("good-3", "诉讼时效多久？", "人寿保险5年，其他保险2年。")]
+
+
+def test_a_yes_no_question_never_offers_an_option_whose_opening_verdict_answers_it() -> None:
+    """quiz49's reviewer: 能按合同承担保险责任。…宽限期… offered for 犹豫期内出险了，保险公司赔吗？ opens with that question's
+    conclusion, whatever its own topic. Beside a yes-no question an option opening with a verdict too short to name
+    its topic is not offered, unless it says the opposite of the right option's verdict (then it is wrong)."""
+    grace = _entry("grace", "宽限期内出险了能赔吗？", "能按合同承担保险责任。保险法第三十六条规定宽限期内出险按约定给付。")
+    chosen = pick_distractors(Gist.of(CLAIM_DURING), [Gist.of(e) for e in (grace, *FAIR)])
+    assert all(not o.startswith("能按合同") for o in chosen) and len(chosen) == 3
+    said_yes = _entry("yes", "犹豫期内出险赔不赔？", "能。合同成立即生效，按约定承担保险责任。")
+    refused = _entry("refuse", "保险公司能不能拒绝我退保？", "不能无故拒绝。投保人可以解除合同，保险人不得解除合同。")
+    assert pick_distractors(Gist.of(said_yes), [Gist.of(e) for e in (grace, refused, *FAIR)])[:2] == [
+        "不能无故拒绝。投保人可以解除合同，保险人不得解除合同", "犹豫期一般为15日，自签收保单次日起算"]
+    how = _entry("how", "犹豫期内怎么申请撤单？", "投保人在犹豫期截止日前提出书面解除申请。")
+    assert pick_distractors(Gist.of(how), [Gist.of(e) for e in (grace, *FAIR)])[0].startswith("能按合同")
+
+
+def test_no_real_yes_no_item_offers_an_option_whose_opening_verdict_answers_it(real_kb: KnowledgeBase) -> None:
+    """On main 42 real items did: 可以如实说明通话有录音 beside 已经双录过了，回访可以简化吗？, 能。/ 不能。 openings."""
+    bank = question_bank(real_kb)
+    assert "可以如实说明通话有录音" not in bank["gen-choice:callback-simplified"].options
+    gists = {g.option: g for g in (Gist.of(e) for e in real_kb.entries())}
+    offered = []
+    for question in bank.values():
+        if question.id.startswith("gen-choice:"):
+            right = Gist.of(real_kb.entry(question.entry_id))
+            offered += [(question.id, o) for o in question.options[1:] if right.yes_no
+                        and gists[o].verdict and right.verdict in ("", gists[o].verdict)]
+    assert offered == []
