@@ -33,6 +33,7 @@ from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
+from trainer.dialogue.identity_questions import confirms_the_policy
 from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
@@ -1002,7 +1003,7 @@ class DialogueSession:
         if pending.entry in wrong_entries:
             self.state.answered_wrongly.add(pending.id)
             return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
-        if self._verifying_first(evidence):
+        if self._verifying_first(evidence) or self._confirming_the_policy(text, evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
         if self._explaining_a_step(evidence):
             return []  # still telling a step of the call she has not heard in full: her question stays open
@@ -1037,6 +1038,14 @@ class DialogueSession:
         due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
         return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
             and not _conduct(evidence)[0]
+
+    def _confirming_the_policy(self, text: str, evidence: Sequence[Evidence]) -> bool:
+        """The reply right after the identity check reads her policy back for a yes (`confirms_the_policy`: 好嘞，对上了。
+        康宁重大疾病保险，…对吧？), with no conduct fault: the check finished, as `_verifying_first` is the check asked —
+        her question waits that one turn and stays open (calls50: +10 as ignored on three tune-standard good calls)."""
+        checked_last_turn = any(c.behaviour == "verification" and self.state.done.get(c.id) == self.state.turn - 1
+                                for c in self.scenario.checkpoints)
+        return checked_last_turn and confirms_the_policy(text) and not _conduct(evidence)[0]
 
     def _explaining_a_step(self, evidence: Sequence[Evidence]) -> bool:
         """The reply tells the content of a step credited in an earlier turn — a right figure or a term of one of the

@@ -1333,3 +1333,25 @@ def test_a_callback_step_said_in_everyday_words_lets_the_steps_after_it_count(re
     proxy.reply("登记以后会有销售人员以外的专门同事来处理，15个工作日以内联系您。")
     assert "handled-by-others" in proxy.state.done
     assert not [f for f in proxy.report().findings if f.rubric == "checkpoint_order"]
+
+
+# calls50: the turn right after the identity check that reads her policy back for a yes finishes the check (cw5-b's
+# 好嘞，对上了。康宁重大疾病保险…对吧？, three tune-standard good calls +10 as her question ignored): her question waits that one
+# turn, as it waits for the check itself, and stays open. Not a second time, nor a question that names no policy.
+POLICY_READ_BACK = "好的，核对上了。您这份是康宁重大疾病保险，投保人是您自己，对吧？"
+
+
+@pytest.mark.parametrize("replies, ignored", [
+    ([IDENTITY_REQUEST, POLICY_READ_BACK], False),
+    ([IDENTITY_REQUEST, "好的，核对上了。您今天是第一次打我们热线，对吧？"], True),          # guard: no policy named
+    ([IDENTITY_REQUEST, POLICY_READ_BACK, "您这份保单是前年买的，没错吧？"], True),           # guard: not right after the check
+])
+def test_reading_her_policy_back_right_after_the_check_lets_her_question_wait(real_scenarios, real_facts, judge,
+                                                                              replies, ignored):
+    call = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge, seed=0)
+    call.start()
+    for reply in replies:
+        call.reply(reply)
+    last = [f for f in call.report().findings if f.turn_index == len(replies)]
+    assert any(f.rubric == "ignored_question" for f in last) is ignored, last
+    assert call.state.pending is not None and call.state.pending.id not in call.state.answered  # still open
