@@ -848,6 +848,15 @@ def test_a_next_step_named_by_its_act_counts_however_low_the_classifier_scores_i
     assert step in spoken and rule_floor(step, 0.3, True) == 0.0, text
 
 
+@pytest.mark.parametrize("text, step", [
+    ("行，我这就把您反映的事登上，您留个电话给我。", True),  # calls50: 登上, the spoken 登记上 — the agent files it
+    ("我现在就给您把投诉登记上。", True),
+    ("上回的来电好像没登上。", False),                       # nobody files anything now
+])
+def test_the_case_filed_in_the_spoken_dengshang_is_a_next_step(text, step):
+    assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
+
+
 @pytest.mark.parametrize("text", [
     "有事您随时打我们客服电话，再见。",     # a closing: nothing to check
     "您先在我们这边登记一下，留个记录。",   # the customer's own filing

@@ -1355,3 +1355,15 @@ def test_reading_her_policy_back_right_after_the_check_lets_her_question_wait(re
     last = [f for f in call.report().findings if f.turn_index == len(replies)]
     assert any(f.rubric == "ignored_question" for f in last) is ignored, last
     assert call.state.pending is not None and call.state.pending.id not in call.state.answered  # still open
+
+
+def test_filing_her_complaint_in_the_spoken_dengshang_is_a_next_step_not_an_empty_reply(real_scenarios, real_facts, judge):
+    """calls50: a tune-standard dividend call's 我现在就把投诉登上…麻烦您报一个现在能打通的电话 was credited nothing and judged
+    回应空泛 (+8): 登上 is the spoken 登记上, the agent filing it."""
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply("行，我这就把您反映的事登上，麻烦您留一个能打通的电话，我记一下。")
+    last = [f for f in call.report().findings if f.turn_index == 2]
+    assert any(f.rubric == "next_step" and f.ok for f in last), last
+    assert not any(f.rubric == "vague" for f in last), last
