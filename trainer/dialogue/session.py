@@ -26,7 +26,8 @@ from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
                                                  meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
-                                                 naming_words, numbered_step, past_clauses, said_at_fault, said_cues)
+                                                 naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
+                                                 said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
@@ -853,9 +854,8 @@ class DialogueSession:
 
     @staticmethod
     def _sentence_of(text: str, quote: str) -> str:
-        """The sentence of `text` that holds `quote` (the quote when it is not found)."""
-        start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
-        return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
+        """The sentence of `text` that holds `quote` (the quote when it is not found; `quote_sentence`)."""
+        return quote_sentence(text, quote)
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
                   elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset(),
