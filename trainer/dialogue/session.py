@@ -39,7 +39,7 @@ from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
-from trainer.dialogue.own_words import known_terms, without_her_terms
+from trainer.dialogue.own_words import known_terms, past_her_words, without_her_terms
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
@@ -814,6 +814,12 @@ class DialogueSession:
         """Everything the customer has said so far."""
         return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
+    @property
+    def _her_words(self) -> str:
+        """What she has said and what her case holds (the persona's facts: her product, what she paid), which a trainee
+        may read back to her (`past_her_words`)."""
+        return "\n".join((self._heard, *self.scenario.persona.facts.values()))
+
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
         """`evidence` with what the classifier sees that the rules did not: quoted from the sentence or clause
         that shows it."""
@@ -883,8 +889,11 @@ class DialogueSession:
         def credible(sentence: str) -> bool:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
+            # what it states of the entry is read past her words said back (`past_her_words`, calls50): a sentence whose
+            # every term and figure of the entry is hers says her case back, and meets nothing
+            stated = states_content(past_her_words(sentence, self._her_words), entry)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                not (facts or at_fault(sentence, faults)) or states_content(sentence, entry)) \
+                stated if facts or at_fault(sentence, faults) else stated or not states_content(sentence, entry)) \
                 and _says_a_figure(sentence, units)
 
         references = [r for r in own if not any(cue in r for cue in elsewhere)]

@@ -1367,3 +1367,22 @@ def test_filing_her_complaint_in_the_spoken_dengshang_is_a_next_step_not_an_empt
     last = [f for f in call.report().findings if f.turn_index == 2]
     assert any(f.rubric == "next_step" and f.ok for f in last), last
     assert not any(f.rubric == "vague" for f in last), last
+
+
+# calls50: a reply that only says her words back — what she said, or her case read back to her — meets no step by
+# meaning, whatever terms and figures it shares with the step's answer; one that adds the step's content still does.
+@pytest.mark.parametrize("reply, met", [
+    ("我听明白了，您是说业务员当初讲分红每年保底5%，现在通知书上才几百块，您觉得上当了。", False),
+    ("您说业务员讲每年保底5%，可分红是不保证的，合同里没有保底这一条。", True),  # guard: the step's content added
+])
+def test_her_complaint_said_back_does_not_tell_her_the_dividend_is_not_guaranteed(real_scenarios, real_facts, judge,
+                                                                                  reply, met):
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(reply)
+    assert ("not-guaranteed" in call.state.done) is met, call.findings
+
+
+def test_her_policy_read_back_does_not_explain_the_cash_value(real_scenarios, real_facts, judge):
+    call = media_threat_after_identity(real_scenarios, real_facts, judge, "查到了，您这份安泰两全保险每年交两万，已经交了两年共四万，是吧？")
+    assert "cash-value" not in call.state.done, call.findings
