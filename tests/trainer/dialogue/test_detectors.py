@@ -898,6 +898,10 @@ def test_a_call_back_or_a_letter_said_of_the_past_is_no_next_step(text, step):
     ("你自己决定吧，反正我话说到了。", False),
     ("您随意吧，选哪个对我来说都一样，您定了我好结单。", False),  # w-choice-lines, hands washed
     ("复核也可以申请啦，不过说实话大概率没啥用哈，您自己决定。", False),  # train, rude
+    # calls50 (brief item 6): 办不办…由您决定 is covered by judge49's forms (由您决定 holds 您决定), hands washed or not
+    ("办不办、什么时候办，都由您决定。", True),
+    ("复效办不办由你决定，我不催你。", True),
+    ("办不办由您决定，反正我该说的都说了。", False),
 ])
 def test_the_decision_left_to_the_customer_is_told_from_washing_ones_hands(sentence, deferred):
     from trainer.dialogue.detectors import defers_choice
