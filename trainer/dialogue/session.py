@@ -885,16 +885,17 @@ class DialogueSession:
         entry = self.entries[entry_id]
 
         silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
+        her_figures = {q.key for q in quantities(self._her_words)}
 
         def credible(sentence: str) -> bool:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
-            # what it states of the entry is read past her words said back (`past_her_words`, calls50): a sentence whose
-            # every term and figure of the entry is hers says her case back, and meets nothing
-            stated = states_content(past_her_words(sentence, self._her_words), entry)
+            # a sentence that says a figure of hers back (her 5%, her case's 两年) states of the entry only what it adds to
+            # her words (`past_her_words`, calls50): said back alone, it meets nothing
+            echo = any(q.key in her_figures for q in quantities(sentence))
+            stated = states_content(past_her_words(sentence, self._her_words) if echo else sentence, entry)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                stated if facts or at_fault(sentence, faults) else stated or not states_content(sentence, entry)) \
-                and _says_a_figure(sentence, units)
+                not (facts or echo or at_fault(sentence, faults)) or stated) and _says_a_figure(sentence, units)
 
         references = [r for r in own if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
