@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -259,6 +259,12 @@ def _goes_on_after(text: str, quote: str) -> bool:
 
 # A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.
 _SAID_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|千|百)?(?:元|块|天|日|年|个月|倍|%|％)?")
+
+
+@lru_cache(maxsize=64)
+def _figure_keys(text: str) -> frozenset:
+    """The figures of `text` (what she has said and her case), read once per turn however many entries ask (0.3 ms each)."""
+    return frozenset(q.key for q in quantities(text))
 
 
 def _echoing(text: str, heard: str) -> tuple[str, ...]:
@@ -885,7 +891,7 @@ class DialogueSession:
         entry = self.entries[entry_id]
 
         silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
-        her_figures = {q.key for q in quantities(self._her_words)}
+        her_figures = _figure_keys(self._her_words)
 
         def credible(sentence: str) -> bool:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
