@@ -174,8 +174,7 @@ def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping
     `reader`: how the words are read (the session's reads a slip as its term: 这个由于期， names the topic as 这个犹豫期，)."""
     if not about_facts(checkpoint, entries) or not names_the_topic(quote, checkpoint, entries, reader):
         return quote
-    start = text.find(quote)
-    sentence = sentence_at(text, start, start + len(quote.rstrip(_CLAUSE_MARKS))) if start >= 0 else quote
+    sentence = quote_sentence(text, quote)
     if _words_only(sentence) == _words_only(quote):
         return quote  # a sentence of its own (这属于严重脑中风后遗症。): as before
     rest = _without_cues(_read(sentence, reader), checkpoint)
@@ -220,7 +219,9 @@ def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, E
     figure or number, no other topic term. "您可以申请减额交清，" (a verb before it), "退还的是保单的现金价值，" (a copula),
     "工号0387，" (a number after it) and "最多只扣不超过10块钱的工本费，" (a figure) say something."""
     topics = {t for e in checkpoint.entries if e in entries for t in topic_terms(entries[e])}
-    body = _read(clause, reader).rstrip(_CLAUSE_MARKS)
+    # the clause's words without its closing mark, a full stop too: a clause that ends its sentence on the topic
+    # (…属于重疾里的严重脑中风后遗症。) names it as one that ends with a comma does (calls50)
+    body = _read(clause, reader).rstrip(_CLAUSE_MARKS + SENTENCE_ENDS)
     cue = next((c for c in said_cues(body, checkpoint) if c in topics and body.endswith(c)), None)
     if cue is None:
         return False
@@ -283,6 +284,17 @@ def misses_a_refusal(sentence: str, references: Sequence[str]) -> bool:
         not any(_negated(p) for r in references for p in pieces_about(sentence, r))
 
 
+def quote_sentence(text: str, quote: str) -> str:
+    """The sentence of `text` that holds `quote` (the quote itself when it is not in `text`). A quote that ends with its
+    own full stop is read in its own sentence, not on into the next: report49 (qa23 T6: 你可以用我们公司官方的渠道交费，…
+    这样比较安全。 lost its 提供下一步 to the blaming sentence after it, `said_at_fault`); calls50 (`naming_words`)."""
+    start = text.find(quote)
+    if start < 0:
+        return quote
+    end = start + len(quote.rstrip(_CLAUSE_MARKS + SENTENCE_ENDS))
+    return sentence_at(text, start, max(end, start + 1))
+
+
 def at_fault(sentence: str, faults: Sequence[str]) -> bool:
     """Whether the sentence is (part of) one of the reply's faults, as quoted by their evidence."""
     return any(q in sentence or sentence in q for q in faults)
@@ -296,12 +308,7 @@ def said_at_fault(text: str, quote: str, faults: Sequence[str], clause_faults: S
     `clause_faults` (an impatient opener: 行了行了，/ 赶紧的，) cost only their own clause: the quote is at
     fault when its words are that clause's, not when the rest of the sentence says the right thing
     ("行了行了，我直接说吧，您还在犹豫期内…" is 服务忌语 and still meets 犹豫期内; judge20)."""
-    start = text.find(quote)
-    # the quote's own sentence: a quote that ends with its full stop is not read on into the next sentence (qa23 T6:
-    # 你可以用我们公司官方的渠道交费，…这样比较安全。 lost its 提供下一步 to the blaming sentence after it)
-    end = start + len(quote.rstrip(_CLAUSE_MARKS + SENTENCE_ENDS))
-    sentence = sentence_at(text, start, max(end, start + 1)) if start >= 0 else quote
-    return at_fault(sentence, faults) or not _words_only(past_clauses(quote, clause_faults)) or \
+    return at_fault(quote_sentence(text, quote), faults) or not _words_only(past_clauses(quote, clause_faults)) or \
         any(quote in q for q in clause_faults)
 
 

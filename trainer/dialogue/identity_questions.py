@@ -89,3 +89,18 @@ def only_who_they_are(text: str) -> bool:
             continue
         return False
     return True
+
+
+# The check finished by reading her policy back for a yes (好嘞，对上了。康宁重大疾病保险，您是投保人，被保险人是刘志强先生，…对吧？
+# / 好的，对上了。安泰两全保险，一年两万，交了两年一共四万，没错吧？): the agent confirms it is the policy they will talk about —
+# the end of the identity check, not a turn that leaves her question unanswered (calls50: three tune-standard good calls of
+# cw5-b paid +10 for it right after the check). The last sentence asks for a yes, and the reply names the policy.
+_POLICY_NAMED = re.compile(r"险|保单|合同|投保人|被保险人|被保人|保费|保额")
+_FOR_A_YES = re.compile(r"(对吧|没错吧|是吧|对不对|对吗|是吗|没错吗|是不是|对不)[呀啊哈]*[？?～~。]*$")
+
+
+def confirms_the_policy(text: str) -> bool:
+    """The reply reads the policy back and asks only for a yes (…对吧？), in Mandarin as the question rules read it."""
+    said = mandarin_reading(text).text
+    segments = sentence_segments(said)
+    return bool(segments) and bool(_FOR_A_YES.search(segments[-1].text.strip())) and bool(_POLICY_NAMED.search(said))

@@ -11,7 +11,8 @@ the check): judged context-free on the dev split, excusing them cost one right p
 A check that the customer understood (这个您知道了吧？) read as 服务忌语 cost a good call its score (judge39c).
 An acknowledgment alone (嗯呐，是这么回事儿。) read as an empty answer, and the agent owning the fault (这是我们这边的问题)
 read as blame, are no faults either (judge39n, train split). A vow of the agent's own conduct on the case (我不会推给
-业务员) promises no outcome (calls45), nor does a refusal of the demand said back before it (calls46).
+业务员) promises no outcome (calls45), nor does a refusal of the demand said back before it (calls46). The company declining
+to judge the hospital's diagnosis (医院的诊断我们不去评价) blames nobody (calls50).
 """
 
 from __future__ import annotations
@@ -187,6 +188,23 @@ def owns_the_fault(sentence: str) -> bool:
     return bool(_OWNED.search(sentence))
 
 
+# The company declining to judge what someone else decided (医院的诊断我们不去评价，就是这个时间点是合同里定好的 / 医院怎么
+# 诊断的，我们公司不去评价): it says the claim turns on the contract, not on whether the hospital was right — no fault laid on the
+# hospital, nor on her (calls50: a tune-standard stroke call's reply read blame at 0.67, +30 to her mood, 53 → 90). The
+# classifier's train lines that name the hospital's diagnosis blame it (31 blame lines name 医院 / 医生; 病历记载不完整系医院方面
+# 的问题，…我司不予介入), and no train line withholds a judgement. Not with a fault named beside it (要怪就怪医院写得太简单 /
+# 诊断写得不清楚，您回医院找医生 / 跟我们没关系): that is the blame.
+_WITHHELD = re.compile(r"(不去|不做|不作|不予|不会|不能|没法|无法|不便|不好|不)(随便|轻易|去)?(评价|评判|置评|评论|质疑|否定|推翻)")
+_SOMEONE_ELSES_CALL = re.compile(r"医院|医生|大夫|诊断|鉴定|结论")
+_FAULT_LAID = re.compile(r"怪|锅|问题|错|不对|不清|简单|不全|不完整|不规范|介入|没关系|无关|不管|自行|(找|问|回|去)(医院|医生|大夫)")
+
+
+def withholds_judgement(sentence: str) -> bool:
+    """The sentence says the company does not judge another's decision (the hospital's diagnosis), and faults nobody."""
+    return (bool(_WITHHELD.search(sentence)) and bool(_SOMEONE_ELSES_CALL.search(sentence))
+            and not _FAULT_LAID.search(sentence))
+
+
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
@@ -200,5 +218,5 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     if behaviour == "vague":
         return only_acknowledges(sentence)
     if behaviour == "blame":
-        return owns_the_fault(sentence)
+        return owns_the_fault(sentence) or withholds_judgement(sentence)
     return False

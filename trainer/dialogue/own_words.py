@@ -41,3 +41,24 @@ def without_her_terms(evidence: Sequence[Evidence], heard: str, terms: Sequence[
     """`evidence` without the jargon findings whose terms are all the customer's own words."""
     return [e for e in evidence
             if not (e.behaviour == "jargon" and not e.ok and customers_own_words(e.quote, heard, terms))]
+
+
+MIN_ECHO_CHARS = 2  # a single character in common (的, 您) is no echo
+
+
+def past_her_words(sentence: str, hers: str) -> str:
+    """`sentence` without every run of `MIN_ECHO_CHARS` characters or more that she said or that her case holds (`hers`):
+    what the trainee says beyond saying her words back (calls50: "我听您说的是：三年前业务员跟您讲分红每年保底5%…" met
+    讲清红利不保证 on her 分红 and 5%, "安泰两全保险，一年两万，交了两年一共四万，没错吧？" 讲清…现金价值 on her case's
+    figures — a step is met by what the reply adds, not by her words said back)."""
+    kept, start = [], 0
+    while start < len(sentence):
+        end = start + MIN_ECHO_CHARS
+        if end <= len(sentence) and sentence[start:end] in hers:
+            while end < len(sentence) and sentence[start:end + 1] in hers:
+                end += 1
+            start = end
+            continue
+        kept.append(sentence[start])
+        start += 1
+    return "".join(kept)

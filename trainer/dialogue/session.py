@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,18 +26,20 @@ from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
                                                  meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
-                                                 naming_words, numbered_step, past_clauses, said_at_fault, said_cues)
+                                                 naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
+                                                 said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
+from trainer.dialogue.identity_questions import confirms_the_policy
 from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
-from trainer.dialogue.own_words import known_terms, without_her_terms
+from trainer.dialogue.own_words import known_terms, past_her_words, without_her_terms
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
@@ -257,6 +259,12 @@ def _goes_on_after(text: str, quote: str) -> bool:
 
 # A figure as a customer says it (5万, 3000块, 8天): with its unit word, so a bare digit never matches inside another.
 _SAID_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|千|百)?(?:元|块|天|日|年|个月|倍|%|％)?")
+
+
+@lru_cache(maxsize=64)
+def _figure_keys(text: str) -> frozenset:
+    """The figures of `text` (what she has said and her case), read once per turn however many entries ask (0.3 ms each)."""
+    return frozenset(q.key for q in quantities(text))
 
 
 def _echoing(text: str, heard: str) -> tuple[str, ...]:
@@ -812,6 +820,12 @@ class DialogueSession:
         """Everything the customer has said so far."""
         return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
+    @property
+    def _her_words(self) -> str:
+        """What she has said and what her case holds (the persona's facts: her product, what she paid), which a trainee
+        may read back to her (`past_her_words`)."""
+        return "\n".join((self._heard, *self.scenario.persona.facts.values()))
+
     def _meaning(self, reading: Reading, evidence: list[Evidence]) -> list[Evidence]:
         """`evidence` with what the classifier sees that the rules did not: quoted from the sentence or clause
         that shows it."""
@@ -852,9 +866,8 @@ class DialogueSession:
 
     @staticmethod
     def _sentence_of(text: str, quote: str) -> str:
-        """The sentence of `text` that holds `quote` (the quote when it is not found)."""
-        start, words = text.find(quote), quote.rstrip(_SENTENCE_MARKS)  # its own end mark: not the next sentence
-        return sentence_at(text, start, start + max(1, len(words))) if start >= 0 else quote
+        """The sentence of `text` that holds `quote` (the quote when it is not found; `quote_sentence`)."""
+        return quote_sentence(text, quote)
 
     def _close_to(self, reading: Reading | None, entry_id: str, faults: Sequence[str] = (),
                   elsewhere: Sequence[str] = (), units: frozenset[str] = frozenset(),
@@ -878,13 +891,17 @@ class DialogueSession:
         entry = self.entries[entry_id]
 
         silent = silent_sentences(reading.text)  # "我也不是很确定，…好像是要看肌钙蛋白…" states no answer (judge20)
+        her_figures = _figure_keys(self._her_words)
 
         def credible(sentence: str) -> bool:
             # the agent saying who she is and why she calls (工号4102，这次来电是做个回访) answers nothing, though the
             # script of the fraud-suspicion entry says so too (judge31: it met 请客户拨打官方客服热线 at the greeting)
+            # a sentence that says a figure of hers back (her 5%, her case's 两年) states of the entry only what it adds to
+            # her words (`past_her_words`, calls50): said back alone, it meets nothing
+            echo = any(q.key in her_figures for q in quantities(sentence))
+            stated = states_content(past_her_words(sentence, self._her_words) if echo else sentence, entry)
             return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
-                not (facts or at_fault(sentence, faults)) or states_content(sentence, entry)) \
-                and _says_a_figure(sentence, units)
+                not (facts or echo or at_fault(sentence, faults)) or stated) and _says_a_figure(sentence, units)
 
         references = [r for r in own if not any(cue in r for cue in elsewhere)]
         similarity, sentence = self.judge.closeness(reading, references, keep=credible)
@@ -1002,7 +1019,7 @@ class DialogueSession:
         if pending.entry in wrong_entries:
             self.state.answered_wrongly.add(pending.id)
             return []  # answered wrongly: 数据错误 is the finding, one fault for one wrong answer; the question stays open
-        if self._verifying_first(evidence):
+        if self._verifying_first(evidence) or self._confirming_the_policy(text, evidence):
             return []  # the question waits for the identity check the scenario asks first; it stays open
         if self._explaining_a_step(evidence):
             return []  # still telling a step of the call she has not heard in full: her question stays open
@@ -1037,6 +1054,14 @@ class DialogueSession:
         due = any(c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints)
         return due and any(e.ok and e.behaviour == "verification" for e in evidence) \
             and not _conduct(evidence)[0]
+
+    def _confirming_the_policy(self, text: str, evidence: Sequence[Evidence]) -> bool:
+        """The reply right after the identity check reads her policy back for a yes (`confirms_the_policy`: 好嘞，对上了。
+        康宁重大疾病保险，…对吧？), with no conduct fault: the check finished, as `_verifying_first` is the check asked —
+        her question waits that one turn and stays open (calls50: +10 as ignored on three tune-standard good calls)."""
+        checked_last_turn = any(c.behaviour == "verification" and self.state.done.get(c.id) == self.state.turn - 1
+                                for c in self.scenario.checkpoints)
+        return checked_last_turn and confirms_the_policy(text) and not _conduct(evidence)[0]
 
     def _explaining_a_step(self, evidence: Sequence[Evidence]) -> bool:
         """The reply tells the content of a step credited in an earlier turn — a right figure or a term of one of the

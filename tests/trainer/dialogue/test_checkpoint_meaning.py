@@ -351,6 +351,12 @@ NAMING = [
      "退还的是保单的现金价值，"),  # the model answer's words
     ("cooling-off-cancel", "refund-amount", "您交的保费全退，最多只扣不超过10块钱的工本费，不会亏很多。",
      "最多只扣不超过10块钱的工本费，"),
+    # calls50: a clause that ends its sentence on the topic names it too, and is read in its own sentence, not on into
+    # the next (as `said_at_fault`, report49): the next sentence's 180天 is no part of the words that meet the step
+    ("stroke-claim-early", "explain-180", "您先生这个情况，属于重疾里的严重脑中风后遗症。要等满180天再评。", None),
+    ("stroke-claim-early", "explain-180", "满180天还有永久性功能障碍的，属于重疾里的严重脑中风后遗症。您先别急。",
+     "满180天还有永久性功能障碍的，属于重疾里的严重脑中风后遗症。"),
+    ("stroke-claim-early", "explain-180", "这属于严重脑中风后遗症。要等满180天再评。", "这属于严重脑中风后遗症。"),  # its own sentence
 ]
 
 

@@ -848,6 +848,15 @@ def test_a_next_step_named_by_its_act_counts_however_low_the_classifier_scores_i
     assert step in spoken and rule_floor(step, 0.3, True) == 0.0, text
 
 
+@pytest.mark.parametrize("text, step", [
+    ("行，我这就把您反映的事登上，您留个电话给我。", True),  # calls50: 登上, the spoken 登记上 — the agent files it
+    ("我现在就给您把投诉登记上。", True),
+    ("上回的来电好像没登上。", False),                       # nobody files anything now
+])
+def test_the_case_filed_in_the_spoken_dengshang_is_a_next_step(text, step):
+    assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
+
+
 @pytest.mark.parametrize("text", [
     "有事您随时打我们客服电话，再见。",     # a closing: nothing to check
     "您先在我们这边登记一下，留个记录。",   # the customer's own filing
@@ -889,6 +898,10 @@ def test_a_call_back_or_a_letter_said_of_the_past_is_no_next_step(text, step):
     ("你自己决定吧，反正我话说到了。", False),
     ("您随意吧，选哪个对我来说都一样，您定了我好结单。", False),  # w-choice-lines, hands washed
     ("复核也可以申请啦，不过说实话大概率没啥用哈，您自己决定。", False),  # train, rude
+    # calls50 (brief item 6): 办不办…由您决定 is covered by judge49's forms (由您决定 holds 您决定), hands washed or not
+    ("办不办、什么时候办，都由您决定。", True),
+    ("复效办不办由你决定，我不催你。", True),
+    ("办不办由您决定，反正我该说的都说了。", False),
 ])
 def test_the_decision_left_to_the_customer_is_told_from_washing_ones_hands(sentence, deferred):
     from trainer.dialogue.detectors import defers_choice

@@ -182,3 +182,34 @@ def test_a_span_of_time_is_no_personal_data_once_she_is_confirmed(quote, figures
 ])
 def test_a_refusal_said_certain_is_no_promise(sentence, excused):
     assert misread_fault("absolute_promise", sentence, sentence) is excused
+
+
+# calls50: the company declining to judge the hospital's diagnosis (the stroke call's 医院的诊断我们不去评价) lays no fault on
+# anyone; the classifier read such sentences blame (0.86–0.89 on these, my own wordings) and the customer's mood rose 30.
+@pytest.mark.parametrize("text", [
+    "诊断是医院给的，我们这边不去评判，只是条款里这个时间是定死的。",
+    "医院怎么诊断的，我们公司不去评价，要看的是合同约定的时间。",
+])
+def test_declining_to_judge_the_hospitals_diagnosis_is_no_blame(text, judge, real_facts):
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
+    assert "blame" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "医院的诊断我们不去评价，要怪就怪医院写得太简单。",          # the fault laid on the hospital beside it
+    "诊断我们不做评价，写得不清楚您回医院找医生改。",
+    "医院的结论我们不评价，跟我们没关系。",
+])
+def test_a_judgement_withheld_beside_a_fault_laid_is_still_blame(text):
+    assert not misread_fault("blame", text, text)
+
+
+def test_the_stroke_customer_is_not_told_she_is_blamed(real_scenarios, real_facts, judge):
+    """The whole turn through the session: no 推诿指责 finding and no blame in the mood's moves."""
+    call = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply("您好，我是客服小周，先核对一下您的身份，麻烦说一下投保人姓名和身份证后四位。")
+    call.reply("严重脑中风后遗症要确诊满180天以后才能评定。医院怎么诊断的，我们公司不去评价，要看的是合同约定的时间。")
+    report = call.report()
+    assert not any(f.rubric == "blame" and not f.ok for f in report.findings), report.findings
+    assert all(behaviour != "blame" for moves in report.mood_moves for behaviour, _ in moves)

@@ -1333,3 +1333,56 @@ def test_a_callback_step_said_in_everyday_words_lets_the_steps_after_it_count(re
     proxy.reply("登记以后会有销售人员以外的专门同事来处理，15个工作日以内联系您。")
     assert "handled-by-others" in proxy.state.done
     assert not [f for f in proxy.report().findings if f.rubric == "checkpoint_order"]
+
+
+# calls50: the turn right after the identity check that reads her policy back for a yes finishes the check (cw5-b's
+# 好嘞，对上了。康宁重大疾病保险…对吧？, three tune-standard good calls +10 as her question ignored): her question waits that one
+# turn, as it waits for the check itself, and stays open. Not a second time, nor a question that names no policy.
+POLICY_READ_BACK = "好的，核对上了。您这份是康宁重大疾病保险，投保人是您自己，对吧？"
+
+
+@pytest.mark.parametrize("replies, ignored", [
+    ([IDENTITY_REQUEST, POLICY_READ_BACK], False),
+    ([IDENTITY_REQUEST, "好的，核对上了。您今天是第一次打我们热线，对吧？"], True),          # guard: no policy named
+    ([IDENTITY_REQUEST, POLICY_READ_BACK, "您这份保单是前年买的，没错吧？"], True),           # guard: not right after the check
+])
+def test_reading_her_policy_back_right_after_the_check_lets_her_question_wait(real_scenarios, real_facts, judge,
+                                                                              replies, ignored):
+    call = DialogueSession(real_scenarios["stroke-claim-early"], real_facts, judge=judge, seed=0)
+    call.start()
+    for reply in replies:
+        call.reply(reply)
+    last = [f for f in call.report().findings if f.turn_index == len(replies)]
+    assert any(f.rubric == "ignored_question" for f in last) is ignored, last
+    assert call.state.pending is not None and call.state.pending.id not in call.state.answered  # still open
+
+
+def test_filing_her_complaint_in_the_spoken_dengshang_is_a_next_step_not_an_empty_reply(real_scenarios, real_facts, judge):
+    """calls50: a tune-standard dividend call's 我现在就把投诉登上…麻烦您报一个现在能打通的电话 was credited nothing and judged
+    回应空泛 (+8): 登上 is the spoken 登记上, the agent filing it."""
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(IDENTITY_REQUEST)
+    call.reply("行，我这就把您反映的事登上，麻烦您留一个能打通的电话，我记一下。")
+    last = [f for f in call.report().findings if f.turn_index == 2]
+    assert any(f.rubric == "next_step" and f.ok for f in last), last
+    assert not any(f.rubric == "vague" for f in last), last
+
+
+# calls50: a reply that only says her words back — what she said, or her case read back to her — meets no step by
+# meaning, whatever terms and figures it shares with the step's answer; one that adds the step's content still does.
+@pytest.mark.parametrize("reply, met", [
+    ("我听明白了，您是说业务员当初讲分红每年保底5%，现在通知书上才几百块，您觉得上当了。", False),
+    ("您说业务员讲每年保底5%，可分红是不保证的，合同里没有保底这一条。", True),  # guard: the step's content added
+])
+def test_her_complaint_said_back_does_not_tell_her_the_dividend_is_not_guaranteed(real_scenarios, real_facts, judge,
+                                                                                  reply, met):
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, seed=0)
+    call.start()
+    call.reply(reply)
+    assert ("not-guaranteed" in call.state.done) is met, call.findings
+
+
+def test_her_policy_read_back_does_not_explain_the_cash_value(real_scenarios, real_facts, judge):
+    call = media_threat_after_identity(real_scenarios, real_facts, judge, "查到了，您这份安泰两全保险每年交两万，已经交了两年共四万，是吧？")
+    assert "cash-value" not in call.state.done, call.findings
