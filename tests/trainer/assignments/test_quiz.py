@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import inspect, text
 
+from tests.trainer.assignments.test_store import TODAY, people  # noqa: F401 - the same team, as a fixture
 from tests.trainer.store.migrating import migrate
 from trainer.assignments.quiz import complete_quiz_assignments
 from trainer.assignments.store import (AssignmentError, assignments_for, completions, create_assignment,
@@ -16,17 +17,6 @@ from trainer.clock import utcnow
 from trainer.quiz.progress import Attempt, ProgressStore
 from trainer.store.db import Database
 from trainer.users.accounts import create_user
-
-TODAY = date(2026, 3, 2)
-
-
-@pytest.fixture
-def people(database):
-    return {
-        "lead": create_user(database, "lead", "王老师", "instructor", "一组"),
-        "agent": create_user(database, "agent", "小李", "agent", "一组"),
-        "mate": create_user(database, "mate", "小周", "agent", "一组"),
-    }
 
 
 def answer(db: Database, user, round_id: str, categories: list[str], right: int, after_seconds: float = 1.0) -> None:
