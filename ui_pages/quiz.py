@@ -184,7 +184,7 @@ def next_clicked() -> None:
         save_run(database(), user.id, run)
     else:
         forget_run(database(), user.id)  # finished: a reload starts a new round
-        run["assignments_done"] = [work_title(a) for a in complete_quiz_assignments(database(), user, run["id"])]
+        run["assignments_done"] = complete_quiz_assignments(database(), user, run["id"])  # named in the summary
         forget(f"quiz-answer-{run['id']}")  # and its kept answers are no longer needed
 
 
@@ -243,7 +243,8 @@ def summary(run: dict) -> None:
     # round of 15 and finished it later read 用时 25:13 for a few minutes' work (qa21 Q2), and 我的进度 said less.
     minutes, seconds = divmod(round(result.seconds), 60)
     st.progress(1.0, text=tr("完成！", "Done!"))
-    for title in run.get("assignments_done", []):
+    for done in run.get("assignments_done", []):  # named here: in the language of the run that draws it
+        title = work_title(done)
         st.success(tr(f"作业已完成：{title}", f"Assignment done: {title}"), icon=":material/assignment_turned_in:")
     st.subheader(tr("本次训练结果", "Session results"))
     score, right, time_taken = st.columns(3)
