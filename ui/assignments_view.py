@@ -1,4 +1,5 @@
-"""Assignments on the trainee's pages: the list that comes first on 模拟通话, its mode names, and whom one is for."""
+"""Assignments on the trainee's pages: the list that comes first on 模拟通话 (a quiz's start button opens 今日训练 on its
+round), its mode names, what one is and whom it is for."""
 
 from __future__ import annotations
 
@@ -10,9 +11,26 @@ from trainer.assignments.store import AssignmentInfo
 from trainer.clock import utcnow
 from trainer.dialogue.scenario import Scenario
 from trainer.insights.periods import local_day
-from ui.display import scenario_title, when_labelled, zone
+from ui.display import category_name, scenario_title, when_labelled, zone
 from ui.i18n import tr
 from ui.render import escape_markdown
+
+
+# The quiz a trainee started from 我的作业: 今日训练 starts its round as it opens (ui_pages/quiz.py).
+QUIZ_START = "quiz_assigned_start"
+
+
+def work_title(assignment: AssignmentInfo) -> str:
+    """What is to be done: the scenario's title, or "测验：理赔（10 题）" for a quiz."""
+    if assignment.is_quiz:
+        return tr(f"测验：{category_name(assignment.quiz_category)}（{assignment.quiz_items} 题）",
+                  f"Quiz: {category_name(assignment.quiz_category)} ({assignment.quiz_items} questions)")
+    return scenario_title(assignment.scenario_id)
+
+
+def work_kind(assignment: AssignmentInfo) -> str:
+    """How it is done, after its title: a scenario's mode, or where a quiz is taken."""
+    return tr("今日训练", "Today's training") if assignment.is_quiz else mode_name(assignment.mode)
 
 
 def mode_name(mode: str) -> str:
@@ -29,16 +47,15 @@ def assignees(assignment: AssignmentInfo, names: Mapping[int, str]) -> str:
 
 
 def assigned_message(made: AssignmentInfo, names: Mapping[int, str], title: str, again: bool) -> str:
-    """What 布置 did, said above the emptied form: what, to whom, in which mode, due when — or, when the same work
-    (scenario, team, mode, due date) was in force already, that nothing was assigned twice."""
+    """What 布置 did, said above the emptied form: what, to whom, in which mode (a scenario's), due when — or, when
+    the same work (scenario or quiz, team, mode, due date) was in force already, that nothing was assigned twice."""
     whom, due = assignees(made, names), made.due_date
+    what = title if made.is_quiz else tr(f"{title}（{mode_name(made.mode)}）", f"{title} ({mode_name(made.mode)})")
     if again:
-        return tr(f"这项作业已经布置过，没有重复布置：{title}（{mode_name(made.mode)}），布置给{whom}，截止日期 {due:%Y-%m-%d}。",
-                  f"This was assigned already and is not assigned twice: {title} ({mode_name(made.mode)}) for {whom}, "
-                  f"due {due:%Y-%m-%d}.")
-    return tr(f"已布置给{whom}：{title}（{mode_name(made.mode)}），截止日期 {due:%Y-%m-%d}。表单已清空，可以布置下一项。",
-              f"Assigned to {whom}: {title} ({mode_name(made.mode)}), due {due:%Y-%m-%d}. The form is cleared for the "
-              "next one.")
+        return tr(f"这项作业已经布置过，没有重复布置：{what}，布置给{whom}，截止日期 {due:%Y-%m-%d}。",
+                  f"This was assigned already and is not assigned twice: {what} for {whom}, due {due:%Y-%m-%d}.")
+    return tr(f"已布置给{whom}：{what}，截止日期 {due:%Y-%m-%d}。表单已清空，可以布置下一项。",
+              f"Assigned to {whom}: {what}, due {due:%Y-%m-%d}. The form is cleared for the next one.")
 
 
 def mode_choice(mode: str) -> str:
@@ -60,6 +77,19 @@ def due_text(assignment: AssignmentInfo) -> str:
     return text
 
 
+def start_quiz(assignment: AssignmentInfo) -> None:
+    """Open 今日训练 on the assigned quiz's round: its category, its number of questions (one click, qa24 I3)."""
+    st.session_state[QUIZ_START] = (assignment.quiz_category, assignment.quiz_items)
+    st.switch_page("ui_pages/quiz.py")
+
+
+def done_text(assignment: AssignmentInfo) -> str:
+    """"已完成 · 今天 10:02 · 得分 80" (a quiz's score: its share right, in %)."""
+    score = f"{round(assignment.score or 0)}" + ("%" if assignment.is_quiz else "")
+    return tr(f"已完成 · {when_labelled(assignment.done_at)} · 得分 {score}",
+              f"Done · {when_labelled(assignment.done_at)} · score {score}")
+
+
 def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, Scenario],
                      start: Callable[[AssignmentInfo, Scenario], None]) -> None:
     """The trainee's assignments, open ones first with a start button; done ones with their score."""
@@ -68,11 +98,16 @@ def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, 
         scenario = scenarios.get(assignment.scenario_id)
         with st.container(border=True):
             title_col, action_col = st.columns([4, 1])
-            title_col.markdown(f"**{escape_markdown(scenario_title(assignment.scenario_id))}** · "
-                               f"{mode_name(assignment.mode)} · {due_text(assignment)}")
+            title_col.markdown(f"**{escape_markdown(work_title(assignment))}** · "
+                               f"{work_kind(assignment)} · {due_text(assignment)}")
             if assignment.done:
-                title_col.caption(tr(f"已完成 · {when_labelled(assignment.done_at)} · 得分 {round(assignment.score or 0)}",
-                                     f"Done · {when_labelled(assignment.done_at)} · score {round(assignment.score or 0)}"))
+                title_col.caption(done_text(assignment))
+            elif assignment.is_quiz:
+                title_col.caption(tr(f"在“今日训练”里答完这一分类的一组题（至少 {assignment.quiz_items} 题）即完成。",
+                                     f"Done once you finish a round of this category in Today's training "
+                                     f"({assignment.quiz_items} questions at least)."))
+                if action_col.button(tr("开始", "Start"), key=f"assignment_start_{assignment.id}", type="primary"):
+                    start_quiz(assignment)
             elif scenario is None:
                 title_col.caption(tr("这个情景暂时不可用，请联系培训师。", "This scenario is not available now; ask your instructor."))
             else:

@@ -70,8 +70,9 @@ INSTRUCTOR_WORK = Audience(
     (("ui_pages/team.py", ("班组 × 分类掌握度、情景得分、每周趋势、最弱的题和情景、谁还没训练；每张图都有表格和导出。",
                         "Mastery by agent and category, scenario scores, weekly trends, the weakest questions and "
                         "scenarios, who has not trained; every chart with its table and export.")),
-     ("ui_pages/assignments.py", ("给班组布置情景和截止日期，训练模式或考试模式。",
-                               "Assign scenarios to a team with a due date, in training or exam mode.")),
+     ("ui_pages/assignments.py", ("给班组布置情景（训练模式或考试模式）或测验（某一分类的若干题），并定截止日期。",
+                               "Assign a team a scenario (in training or exam mode) or a quiz (a number of questions "
+                               "of one category), with a due date.")),
      ("ui_pages/agent.py", ("打开一位坐席，读他的通话并写评语。", "Open one agent, read their calls and comment on them.")),
      ("ui_pages/search_feedback.py", ("坐席搜不到或点了 :material/thumb_down: 的问题，按意思分组；一键加为某条目的相似问法。",
                                    "What agents could not find or marked :material/thumb_down:, grouped by meaning; one click adds a "
@@ -91,8 +92,9 @@ INSTRUCTOR_WORK = Audience(
                               "Export entries and quiz items to Excel/CSV for review; import them back after a dry run."))),
     (("打开“团队概览”，选您的班组和时间段：看谁还没训练，哪些题和情景最弱。",
       "Open Team overview, pick your team and period: who has not trained, which questions and scenarios are weakest."),
-     ("在“作业布置”里把最弱的情景布置给班组（或只给需要的几位坐席），并定截止日期。",
-      "In Assignments, give the team (or just the agents who need it) the weakest scenario, with a due date."),
+     ("在“作业布置”里把最弱的情景或分类（测验）布置给班组（或只给需要的几位坐席），并定截止日期。",
+      "In Assignments, give the team (or just the agents who need it) the weakest scenario, or a quiz of the weakest "
+      "category, with a due date."),
      ("看“搜索反馈”：坐席搜不到的问法一键加到正确的条目；改内容前后用“命中测试”检查。",
       "Read Search feedback: add the wordings agents could not find to the right entry; check with the Hit test "
       "before and after an edit.")),

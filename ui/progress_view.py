@@ -69,7 +69,8 @@ def show_missed(items: list[MissedItem], prompts: Mapping[str, str], key: str) -
         tr("最近一次", "Last time"): tr("答对", "right") if m.latest_correct else tr("答错", "wrong"),
         time_heading("最近作答", "Last answered"): when(m.last_answered),
     } for m in items])
-    widths = dict(zip(frame.columns, (160, 270, 100, 56, 64, 70, 130)))  # 850 px: fits the 870 px expander
+    # 770 px: fits the 784 px its expander has beside the sidebar at 1280 (850 px, for 1366's 870, scrolled there: ui50)
+    widths = dict(zip(frame.columns, (140, 244, 90, 56, 60, 60, 120)))
     chart_with_data(None, frame, tr("反复答错的题目", "missed-items"), key, widths, expanded=True)
 
 

@@ -18,8 +18,8 @@ from trainer.insights.calls import call_scores
 from trainer.insights.periods import Period, local_day
 from trainer.quiz.progress import ProgressStore
 from ui import charts
-from ui.assignments_view import due_text
-from ui.display import answering_time_help, duration, scenario_title, time_heading, when, zone
+from ui.assignments_view import due_text, work_title
+from ui.display import answering_time_help, duration, time_heading, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
 from ui.objections_view import show_objections
@@ -67,7 +67,7 @@ st.progress(goal.done_share, text=reviews_text + tr(
 # here for it and found nothing (qa17): it is named, with its due date, and the link to do it.
 due_later = [a for a in my_assignments if not a.done and a.due_date > today]
 if due_later:
-    named = [(escape_markdown(scenario_title(a.scenario_id)), due_text(a)) for a in due_later]
+    named = [(escape_markdown(work_title(a)), due_text(a)) for a in due_later]
     st.caption(tr(f"还有 {len(due_later)} 项作业未到截止日：" + "；".join(f"{title}（{due}）" for title, due in named),
                   f"{counted(len(due_later), 'assignment')} due later: " + "; ".join(f"{title} ({due})" for title, due in named)))
 if goal.assignments_done < goal.assignments_goal or due_later:

@@ -12,10 +12,13 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
+from trainer.assignments.quiz import complete_quiz_assignments
+from trainer.assignments.store import AssignmentInfo, assignments_for
 from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
+from ui.assignments_view import QUIZ_START, due_text, work_title
 from ui.choice_box import chosen_or_all, one_or_all
 from ui.display import answering_time_help, category_name, entry_text, zone
 from ui.limits import LINE_CHARS
@@ -68,7 +71,42 @@ def start_clicked() -> None:
     start(st.session_state["quiz_mode"], chosen_or_all(st.session_state["quiz_category"]), int(st.session_state["quiz_size"]))
 
 
+@signed_in_only
+def start_assigned(category: str, items: int) -> None:
+    """An assigned quiz's round (from 我的作业 or the list below): its category and number, as 今日训练 picks them."""
+    start(DAILY, category, items)
+
+
+def open_assigned_quiz() -> None:
+    """The quiz started from 我的作业 on 模拟通话 (ui.assignments_view.start_quiz): its round begins as the page opens —
+    unless a round is in progress, which is finished first (its answers would count for nothing if it were dropped)."""
+    pending = st.session_state.pop(QUIZ_START, None)
+    if pending is None:
+        return
+    if st.session_state.get(RUN) is not None and st.session_state[RUN]["position"] < len(st.session_state[RUN]["questions"]):
+        st.info(tr("您有一组训练还没做完：先做完这一组，再开始作业的测验（在下方“我的测验作业”里）。",
+                   "You have a round in progress: finish it first, then start the assigned quiz (under My assigned "
+                   "quizzes)."), icon=":material/assignment:")
+        return
+    start_assigned(*pending)
+
+
+def assigned_quizzes() -> None:
+    """The trainee's open quiz assignments, each one click from its round."""
+    open_quizzes: list[AssignmentInfo] = [a for a in assignments_for(database(), user) if a.is_quiz and not a.done]
+    if not open_quizzes:
+        return
+    st.subheader(tr("我的测验作业", "My assigned quizzes"))
+    for assignment in open_quizzes:
+        title_col, action_col = st.columns([4, 1])
+        title_col.markdown(f"**{escape_markdown(work_title(assignment))}** · {due_text(assignment)}")
+        action_col.button(tr("开始", "Start"), key=f"quiz_assignment_{assignment.id}", type="primary",
+                          on_click=start_assigned, args=(assignment.quiz_category, assignment.quiz_items))
+    st.subheader(tr("自选训练", "Your own round"))
+
+
 def setup() -> None:
+    assigned_quizzes()
     st.caption(tr("先复习到期的题，再练新题（更多来自您较弱的分类）。",
                   "Due reviews first, then new questions (more from your weaker categories)."))
     st.radio(tr("训练方式", "Mode"), [DAILY, MISTAKES], horizontal=True, key="quiz_mode",
@@ -146,6 +184,7 @@ def next_clicked() -> None:
         save_run(database(), user.id, run)
     else:
         forget_run(database(), user.id)  # finished: a reload starts a new round
+        run["assignments_done"] = complete_quiz_assignments(database(), user, run["id"])  # named in the summary
         forget(f"quiz-answer-{run['id']}")  # and its kept answers are no longer needed
 
 
@@ -204,6 +243,9 @@ def summary(run: dict) -> None:
     # round of 15 and finished it later read 用时 25:13 for a few minutes' work (qa21 Q2), and 我的进度 said less.
     minutes, seconds = divmod(round(result.seconds), 60)
     st.progress(1.0, text=tr("完成！", "Done!"))
+    for done in run.get("assignments_done", []):  # named here: in the language of the run that draws it
+        title = work_title(done)
+        st.success(tr(f"作业已完成：{title}", f"Assignment done: {title}"), icon=":material/assignment_turned_in:")
     st.subheader(tr("本次训练结果", "Session results"))
     score, right, time_taken = st.columns(3)
     score.metric(tr("得分", "Score"), f"{result.score:.0%}")
@@ -233,6 +275,7 @@ def summary(run: dict) -> None:
 
 st.title(tr("今日训练", "Today's training"))
 resume_kept_round()
+open_assigned_quiz()
 if st.session_state.pop("quiz_resumed", False):
     st.info(tr("已恢复您未完成的训练，从上次的题目继续。", "Your unfinished round was restored: carry on where you left off."),
             icon=":material/restore:")

@@ -42,6 +42,41 @@ user = require_page_user(__file__)
 kb = knowledge_base()
 editor = content_editor()
 
+def free_id(taken: str, names: list[str]) -> str:
+    """The first of taken-2, taken-3 … that no scenario file has."""
+    number = 2
+    while f"{SCENARIO_FOLDER}/{taken}-{number}.yaml" in names:
+        number += 1
+    return f"{taken}-{number}"
+
+
+def open_existing(name: str) -> None:
+    """The 打开 button's callback: the scenario itself, picked as from the list (the id box emptied for a next new one)."""
+    st.session_state["scenario_next_pick"] = name
+    st.session_state["scenario_new_id"] = ""
+
+
+def use_id(scenario_id: str) -> None:
+    st.session_state["scenario_new_id"] = scenario_id
+
+
+def taken_id(new_id: str, name: str, names: list[str]) -> None:
+    """A new scenario's id that a scenario has already: said, with its title, and the two ways on — open that scenario
+    or take another id. The page opened that scenario's file as if it were the new one, and its save replaced it (an
+    instructor who believed she made a new scenario overwrote the old one: qa24 leftovers)."""
+    st.warning(tr(f"已经有一个 id 为 {new_id} 的情景：{scenario_file_label(name)}。新建的情景不能用这个 id（保存会覆盖原情景）："
+                  "请打开它来修改，或换一个 id。",
+                  f"A scenario with the id {new_id} exists already: {scenario_file_label(name)}. A new scenario cannot "
+                  "take this id (saving would replace that scenario): open it to edit it, or choose another id."),
+               icon=":material/warning:")
+    other = free_id(new_id, names)
+    open_col, other_col = st.columns(2)
+    open_col.button(tr("打开这个情景", "Open that scenario"), key="scenario_open_existing", on_click=open_existing,
+                    args=(name,), icon=":material/edit:")
+    other_col.button(tr(f"改用 id {other}", f"Use the id {other}"), key="scenario_use_free_id", on_click=use_id,
+                     args=(other,))
+
+
 st.title(tr("情景编辑", "Scenario editor"))
 names = scenario_names(editor.root)
 next_pick = st.session_state.pop("scenario_next_pick", None)  # after a save or delete
@@ -60,6 +95,9 @@ if picked == NEW:
                     "The id may only have lowercase letters, digits and single hyphens, e.g. claim-declined-angry."))
         st.stop()
     picked_name = f"{SCENARIO_FOLDER}/{new_id}.yaml"
+    if picked_name in names:
+        taken_id(new_id, picked_name, names)
+        st.stop()
 else:
     picked_name = picked
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.test_practice import MINI_SCENARIO
+from tests.pages.test_quiz_page import answer_right
 from trainer.assignments.store import assignments_for, create_assignment, team_assignments
 from trainer.clock import utcnow
 from trainer.insights.periods import local_day
@@ -303,3 +304,118 @@ def test_a_double_clicks_second_click_that_stopped_the_first_run_after_it_saved_
     [message] = [s.value.replace("\\", "") for s in at.success]
     assert message.startswith("已布置给一组：犹豫期咨询（测试）（考试）"), message
     assert len(team_assignments(store, at.session_state["user"])) == 1
+
+
+def a_category_with(items: int) -> str:
+    """A category of the fixture content's quiz with at least `items` questions."""
+    from collections import Counter
+
+    from ui.resources import quiz_bank
+
+    counts = Counter(question.category for question in quiz_bank().values())
+    return next(category for category, count in sorted(counts.items()) if count >= items)
+
+
+def assign_quiz(app_env, store, items: int = 3) -> tuple[AppTest, str]:
+    """王老师 assigns 一组 a quiz of `items` questions; the page, and the category."""
+    at = page(app_env, store, "ui_pages/assignments.py", "王老师", "instructor", "一组")
+    at.radio(key="assignment_kind").set_value("quiz").run()
+    assert not at.exception, at.exception
+    category = a_category_with(items)
+    at.selectbox(key="assignment_category").set_value(category)
+    at.number_input(key="assignment_items").set_value(items)
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    return at, category
+
+
+def test_an_instructor_assigns_a_quiz_of_a_category_and_a_number_of_questions(app_env, store) -> None:
+    """qa24 I3: 作业布置 could give only a scenario; a new agent's daily training is quizzes."""
+    trainee = get_or_create_by_name(store, "小李", "agent", "一组")
+    at, category = assign_quiz(app_env, store)
+    [message] = [s.value.replace("\\", "") for s in at.success]
+    assert message.startswith("已布置给一组：测验：") and "（3 题），截止日期 " in message, message
+    assert "（考试）" not in message and "（练习）" not in message  # a quiz has no call mode
+    [work] = assignments_for(store, trainee)
+    assert (work.is_quiz, work.quiz_category, work.quiz_items) == (True, category, 3)
+    listed = "\n".join(m.value for m in at.markdown)
+    assert "测验：" in listed and "今日训练" in listed  # the list says what it is and where it is done
+    assert any("已完成 0 / 1 人" in p.proto.text for p in at.get("progress"))
+    # The form is emptied for the next quiz, and stays on quizzes.
+    assert at.radio(key="assignment_kind").value == "quiz" and at.selectbox(key="assignment_category").value is None
+
+
+def test_a_trainee_starts_an_assigned_quiz_in_one_click_and_finishing_it_marks_it_done(app_env, store) -> None:
+    """qa24 I3: the trainee sees the quiz where her assigned scenarios are, one click opens its round in 今日训练, and
+    the instructor sees it done."""
+    teacher, category = assign_quiz(app_env, store)
+    [progress] = team_assignments(store, teacher.session_state["user"])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # through app.py: the button opens a page
+    at.session_state["user"] = trainee = get_or_create_by_name(store, "小李", "agent", "一组")
+    at.run().switch_page("ui_pages/practice.py").run()
+    assert not at.exception, at.exception
+    assert at.subheader[0].value == "我的作业" and "测验：" in all_text(at)
+    at.button(key=f"assignment_start_{progress.assignment.id}").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "今日训练" and at.get("progress")[0].proto.text == "第 1 / 3 题"
+    run = at.session_state["quiz_run"]  # its round started: no second click on 开始训练
+    at.switch_page("ui_pages/quiz.py")  # the page the browser is on now, for the runs that follow
+    assert len(run["questions"]) == 3 and {q.category for q in run["questions"]} == {category}
+    for position in range(3):
+        answer_right(at, run, position)
+        assert not at.exception, at.exception
+    assert any(s.value.startswith("作业已完成：测验：") for s in at.success), [s.value for s in at.success]
+    [done] = assignments_for(store, trainee)
+    assert done.done and done.score == 100
+
+    teacher.run()
+    assert any("已完成 1 / 1 人" in p.proto.text for p in teacher.get("progress"))
+    [table] = [d.value for d in teacher.dataframe if "状态" in d.value.columns]
+    assert table["状态"].tolist() == ["已完成"] and table["得分（答对率 %）"].tolist() == [100]
+
+
+def test_an_open_assigned_quiz_is_offered_on_todays_training_one_click_from_its_round(app_env, store) -> None:
+    """The quiz is on 今日训练 too: a trainee who opens it there need not go back to 模拟通话 (a round of another
+    category does not do it: tests/trainer/assignments/test_quiz.py)."""
+    _teacher, category = assign_quiz(app_env, store, items=2)
+    at = page(app_env, store, "ui_pages/quiz.py", "小李", "agent", "一组")
+    assert not at.exception, at.exception
+    assert [h.value for h in at.subheader][:2] == ["我的测验作业", "自选训练"]
+    [work] = assignments_for(store, at.session_state["user"])
+    at.button(key=f"quiz_assignment_{work.id}").click().run()
+    run = at.session_state["quiz_run"]
+    assert {q.category for q in run["questions"]} == {category} and len(run["questions"]) == 2
+    for position in range(2):
+        answer_right(at, run, position)
+    assert not at.exception, at.exception
+    assert assignments_for(store, at.session_state["user"])[0].done
+    at.button(key="quiz_again").click().run()
+    assert "我的测验作业" not in [h.value for h in at.subheader]  # done: no longer offered
+
+
+def test_an_assigned_quiz_due_later_is_named_on_my_progress_by_its_category_and_number(app_env, store) -> None:
+    """我的进度 named an assignment by its scenario's title; a quiz has none (it read as an empty id)."""
+    assign_quiz(app_env, store)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "小李", "agent", "一组")
+    at = at.run().switch_page("ui_pages/progress.py").run()
+    assert not at.exception, at.exception
+    line = next((c.value for c in at.main.caption if "作业" in c.value), "")
+    assert line.startswith("还有 1 项作业未到截止日：测验：") and "（3 题）（截止 " in line, line
+
+
+def test_starting_an_assigned_quiz_keeps_a_round_in_progress_and_says_to_finish_it_first(app_env, store) -> None:
+    """A round half done is not dropped for the assigned quiz: its answers would count for nothing."""
+    teacher, _category = assign_quiz(app_env, store)
+    [progress] = team_assignments(store, teacher.session_state["user"])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "小李", "agent", "一组")
+    at.run().switch_page("ui_pages/quiz.py").run()
+    at.number_input(key="quiz_size").set_value(4)
+    at.button(key="quiz_start").click().run()
+    own = at.session_state["quiz_run"]["id"]
+    at.switch_page("ui_pages/practice.py").run()
+    at.button(key=f"assignment_start_{progress.assignment.id}").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["quiz_run"]["id"] == own
+    assert any("先做完这一组" in i.value for i in at.info), [i.value for i in at.info]

@@ -361,3 +361,36 @@ def test_a_problem_is_shown_under_the_forms_label_beside_its_field(app_env, inst
     at.session_state["lang"] = "en"
     listed = "\n".join(m.value for m in at.run().markdown)
     assert "questions row 2 · After checkpoint**: 'nowhere' is not a checkpoint id" in listed, listed
+
+
+def test_a_new_scenarios_id_that_a_scenario_has_is_said_with_a_way_to_open_it_or_take_another(app_env, instructor) -> None:
+    """qa24 leftovers: ＋ 新建 with an id a scenario already has opened that scenario's file as the new one, silently;
+    the instructor, believing she made a new scenario, saved over the old one."""
+    (app_env.content_dir / FILE).write_text(SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "ui_pages/scenario_editor.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = instructor
+    at.run()
+    at.selectbox(key="scenario_pick").select("").run()
+    at.text_input(key="scenario_new_id").input("mini-cooling-off").run()
+    assert not at.exception, at.exception
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith("已经有一个 id 为 mini-cooling-off 的情景：") and "保存会覆盖原情景" in warning, warning
+    assert "scenario_save" not in [b.key for b in at.button]  # nothing of that scenario to save over it
+    assert not [t for t in at.text_area if t.key.startswith("scenario_text_")]
+
+    at.button(key="scenario_use_free_id").click().run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="scenario_new_id").value == "mini-cooling-off-2"
+    assert not any(w.value.startswith("已经有一个 id") for w in at.warning)
+    assert at.session_state["scenario_draft_for"] == "scenarios/mini-cooling-off-2.yaml"
+    assert at.session_state["scenario_draft"].base_text is None  # a new file, not the old one
+
+    at.text_input(key="scenario_new_id").input("mini-cooling-off").run()
+    at.button(key="scenario_open_existing").click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="scenario_pick").value == FILE  # opened as picked from the list: its edits are edits
+    assert at.session_state["scenario_draft"].base_text == SCENARIO
+    at.selectbox(key="scenario_pick").select("").run()
+    at.text_input(key="scenario_new_id").input("mini-cooling-off").run()
+    at.session_state["lang"] = "en"
+    assert any(w.value.startswith("A scenario with the id mini-cooling-off exists already") for w in at.run().warning)

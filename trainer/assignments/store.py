@@ -1,5 +1,6 @@
 """Assignments in the database: an instructor gives a team — or chosen agents of it — a scenario by a due
-date, in training or exam mode; each trainee's first finished call for it marks it done.
+date, in training or exam mode, or a quiz (a category and a number of items); each trainee's first finished call
+for the scenario, or first round of the category with that many items (trainer/assignments/quiz.py), marks it done.
 
 Who may assign to which team follows trainer.insights.access: an instructor assigns to their own
 team, an instructor without a team and an administrator to any team.
@@ -23,6 +24,7 @@ from trainer.store.models import Assignment, AssignmentAgent, AssignmentCompleti
 from trainer.users.accounts import UserInfo
 
 MODES = ("training", "exam")
+MAX_QUIZ_ITEMS = 100  # as 今日训练's 题量 allows
 DEFAULT_DAYS_TO_DUE = 7  # a week: time to fit a practice call between shifts
 
 
@@ -50,6 +52,12 @@ class AssignmentInfo:
     score: float | None = None
     dialogue_id: int | None = None
     agents: tuple[int, ...] = ()  # the agents it is given to by name (user ids); none: the whole team
+    quiz_category: str = ""  # a quiz's category ("" for a scenario)
+    quiz_items: int = 0  # how many items of it a round answers at least
+
+    @property
+    def is_quiz(self) -> bool:
+        return bool(self.quiz_category)
 
     @property
     def done(self) -> bool:
@@ -76,7 +84,7 @@ def _info(row: Assignment, completion: AssignmentCompletion | None = None, agent
     return AssignmentInfo(row.id, row.scenario_id, row.team, row.mode, row.due_date, as_utc(row.created_at),
                           as_utc(completion.completed_at) if completion else None,
                           completion.score if completion else None, completion.dialogue_id if completion else None,
-                          tuple(sorted(agents)))
+                          tuple(sorted(agents)), row.quiz_category or "", row.quiz_items or 0)
 
 
 def _agents_of(session: Session, assignment_ids: Iterable[int]) -> dict[int, set[int]]:
@@ -109,32 +117,52 @@ def may_assign(instructor: UserInfo, team: str) -> bool:
 
 def create_assignment(db: Database, instructor: UserInfo, scenario_id: str, team: str, mode: str,
                       due_date: date, today: date, agent_ids: Sequence[int] = ()) -> AssignmentInfo:
-    """A new assignment for `team`, or for the agents `agent_ids` of it only; AssignmentError when the team,
-    agents, mode or due date is not acceptable.
+    """A new assignment of a scenario for `team`, or for the agents `agent_ids` of it only; AssignmentError when the
+    team, agents, mode or due date is not acceptable.
 
     The same work (team, scenario, mode, due date) already in force is returned instead of
     created again: a double click on 布置 submits the form twice, and a team should not have
     to do one assignment twice. Given to more agents, it is for them too (for the whole team when
     either is); the returned assignment says for whom."""
+    if mode not in MODES:
+        raise AssignmentError("模式只能是练习或考试。", "The mode must be training or exam.")
+    if not scenario_id:
+        raise AssignmentError("请选择一个情景。", "Pick a scenario.")
+    return _assign(db, instructor, {"scenario_id": scenario_id, "mode": mode}, team, due_date, today, agent_ids)
+
+
+def create_quiz_assignment(db: Database, instructor: UserInfo, category: str, items: int, team: str,
+                           due_date: date, today: date, agent_ids: Sequence[int] = ()) -> AssignmentInfo:
+    """A new quiz for `team` (or the agents `agent_ids` of it): a round of `items` questions of `category` at least,
+    as 今日训练 gives them; the same quiz in force is returned as `create_assignment` returns the same scenario."""
+    if not category:
+        raise AssignmentError("请选择一个分类。", "Pick a category.")
+    if not 1 <= items <= MAX_QUIZ_ITEMS:
+        raise AssignmentError(f"题量应在 1 到 {MAX_QUIZ_ITEMS} 之间。", f"The number of questions must be 1 to {MAX_QUIZ_ITEMS}.")
+    return _assign(db, instructor, {"scenario_id": "", "mode": "training", "quiz_category": category, "quiz_items": items},
+                   team, due_date, today, agent_ids)
+
+
+def _assign(db: Database, instructor: UserInfo, work: dict[str, str | int], team: str, due_date: date, today: date,
+            agent_ids: Sequence[int]) -> AssignmentInfo:
+    """The assignment of `work` (Assignment's columns naming what is to be done) in force for `team` by `due_date`:
+    made, or the same one found and widened to `agent_ids`."""
     team = " ".join((team or "").split())
     if not team:
         raise AssignmentError("请选择一个班组。", "Pick a team.")
     if not may_assign(instructor, team):
         raise AssignmentError("只能给自己的班组布置作业。", "You can only assign work to your own team.")
-    if mode not in MODES:
-        raise AssignmentError("模式只能是练习或考试。", "The mode must be training or exam.")
-    if not scenario_id:
-        raise AssignmentError("请选择一个情景。", "Pick a scenario.")
     if due_date < today:
         raise AssignmentError("截止日期不能早于今天。", "The due date cannot be before today.")
+    work = {"quiz_category": "", "quiz_items": 0, **work}
     same_work = select(Assignment).where(
-        Assignment.scenario_id == scenario_id, Assignment.team == team, Assignment.mode == mode,
+        *(getattr(Assignment, column) == value for column, value in work.items()), Assignment.team == team,
         Assignment.due_date == due_date, Assignment.cancelled_at.is_(None))
     with db.session() as session:
         named = _checked_agents(session, team, agent_ids)
         same = session.scalars(same_work).first()
         if same is None:
-            same = Assignment(scenario_id=scenario_id, team=team, mode=mode, due_date=due_date, created_by=instructor.id)
+            same = Assignment(**work, team=team, due_date=due_date, created_by=instructor.id)
             session.add(same)
             try:
                 session.flush()

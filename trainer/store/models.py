@@ -350,16 +350,20 @@ class ContentVersion(Base):
 
 
 class Assignment(Base):
-    """A scenario an instructor gives a team to do by a due date, in training or exam mode."""
+    """A scenario an instructor gives a team to do by a due date, in training or exam mode — or a quiz: a category
+    of the knowledge base and a number of items (`quiz_category` not empty; its `scenario_id` is then "")."""
 
     __tablename__ = "assignments"
     # The same work in force only once: two submits of 布置 racing each other cannot both insert
     # (trainer/assignments/store.py returns the row that won). Withdrawn ones may repeat.
-    __table_args__ = (Index("uq_assignments_in_force", "scenario_id", "team", "mode", "due_date", unique=True,
+    __table_args__ = (Index("uq_assignments_in_force", "scenario_id", "quiz_category", "quiz_items", "team", "mode",
+                            "due_date", unique=True,
                             sqlite_where=text("cancelled_at IS NULL"), postgresql_where=text("cancelled_at IS NULL")),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scenario_id: Mapped[str] = mapped_column(String(128))
+    quiz_category: Mapped[str] = mapped_column(String(64), default="", server_default="")  # "": a scenario's
+    quiz_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # how many items, at least
     team: Mapped[str] = mapped_column(String(64), index=True)
     mode: Mapped[str] = mapped_column(String(16), default="training")  # training | exam
     due_date: Mapped[date] = mapped_column(Date)  # done by the end of this day (company time zone)
@@ -381,7 +385,8 @@ class AssignmentAgent(Base):
 
 
 class AssignmentCompletion(Base):
-    """A trainee's finished call for an assignment: the first one counts (an exam is taken once)."""
+    """A trainee's finished call for an assignment: the first one counts (an exam is taken once). For a quiz, the
+    first round of its category with enough items: no call (`dialogue_id` None), its share right as the score."""
 
     __tablename__ = "assignment_completions"
     __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
