@@ -32,6 +32,11 @@ _PARTS = "+"
 # POSIX leaves its reader the file). The embedding cache may be shared with other installs, whose judges this
 # spares for the same time; their own kept judge (data/judge-latest-…) serves them at once on a restart.
 STALE_AFTER_SECONDS = 3600.0
+# The newest few other keys' classifiers stay whatever their age: a cache dir shared by the app on the real content
+# and the test suite on its fixture corpora (or by worktrees holding hard links to one warm cache) lost the real
+# content's classifiers to a test run an hour after they were written, and the next `kb build` retrained them
+# (35+ min under load, stop 48 / 49). Eight files of about 10 MB bound what is kept; older corrections still go.
+KEEP_NEWEST_OTHERS = 8
 
 
 def judge_key_of(utterances: Sequence[LabelledUtterance], model_id: str) -> str:
@@ -64,9 +69,11 @@ def judge_shelf(data_dir: Path, encoder: Encoder) -> ShelfFile[MeaningJudge]:
 
 
 def drop_stale_classifiers(cache_dir: Path | None, key: str, model_id: str,
-                           stale_after: float = STALE_AFTER_SECONDS) -> list[Path]:
-    """Remove this encoder's cached classifiers that are not part of `key` and were last written more than
-    `stale_after` seconds ago, and such half-written temporary files; returns the removed paths.
+                           stale_after: float = STALE_AFTER_SECONDS,
+                           keep_newest: int = KEEP_NEWEST_OTHERS) -> list[Path]:
+    """Remove this encoder's cached classifiers that are not part of `key`, not among the `keep_newest` newest
+    such files, and were last written more than `stale_after` seconds ago, and such half-written temporary
+    files; returns the removed paths.
 
     Every accepted correction is a new corpus, so a new `judge-<key>.pkl` (about 10 MB): without this they
     piled up in the data directory for good (polish21). The files of the current key stay (the base
@@ -79,15 +86,23 @@ def drop_stale_classifiers(cache_dir: Path | None, key: str, model_id: str,
     removed = []
     # Any key of this encoder, named as classifier.py names it; a half-written file is ".<name>.<random>".
     this_encoder = classifier_cache_path(Path(cache_dir), f"*-{glob.escape(model_id)}").name
-    for pattern in (this_encoder, f".{this_encoder}.*"):
-        for path in Path(cache_dir).glob(pattern):
-            if path.name in keep:
+    others = sorted((path for path in Path(cache_dir).glob(this_encoder) if path.name not in keep),
+                    key=_written_at, reverse=True)
+    half_written = list(Path(cache_dir).glob(f".{this_encoder}.*"))
+    for path in [*others[keep_newest:], *half_written]:
+        try:
+            if path.stat().st_mtime > cutoff:
                 continue
-            try:
-                if path.stat().st_mtime > cutoff:
-                    continue
-                path.unlink()
-                removed.append(path)
-            except OSError as error:  # removed by another process first, or (Windows) still open there
-                log.info("could not remove the stale judge classifier %s: %s", path, error)
+            path.unlink()
+            removed.append(path)
+        except OSError as error:  # removed by another process first, or (Windows) still open there
+            log.info("could not remove the stale judge classifier %s: %s", path, error)
     return removed
+
+
+def _written_at(path: Path) -> float:
+    """When `path` was last written; a file already gone counts as oldest (another process removed it)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

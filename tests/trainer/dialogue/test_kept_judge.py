@@ -58,10 +58,30 @@ def test_a_new_judge_removes_the_classifiers_of_earlier_corpora(tmp_path: Path) 
         path.write_bytes(b"x")
         if path is not just_written:
             os.utime(path, (an_hour_ago, an_hour_ago))
-    removed = drop_stale_classifiers(tmp_path, key, MODEL)
+    removed = drop_stale_classifiers(tmp_path, key, MODEL, keep_newest=0)
     assert sorted(removed) == sorted([*earlier, half_written])
     assert all(path.is_file() for path in [*current, just_written, other_encoder, shelf])
     assert drop_stale_classifiers(None, key, MODEL) == [] and drop_stale_classifiers(tmp_path / "none", key, MODEL) == []
+
+
+def test_the_newest_classifiers_of_other_corpora_stay_whatever_their_age(tmp_path: Path) -> None:
+    """A cache dir shared by the app's real content and the test suite's fixture corpora lost the real content's
+    classifiers to a test run an hour after they were written, and `kb build` retrained them (stop 48 / 49)."""
+    import os
+    import time
+
+    from trainer.dialogue.kept_judge import KEEP_NEWEST_OTHERS, drop_stale_classifiers
+
+    key = judge_key(REAL_CONTENT, MODEL)
+    count = KEEP_NEWEST_OTHERS + 3
+    others = [tmp_path / f"judge-7-{n:024x}-0000000{n % 10}-{MODEL}.pkl" for n in range(count)]
+    for age, path in enumerate(others):  # others[0] newest, every one over an hour old
+        path.write_bytes(b"x")
+        written = time.time() - 2 * 3600 - age * 60
+        os.utime(path, (written, written))
+    removed = drop_stale_classifiers(tmp_path, key, MODEL)
+    assert sorted(removed) == sorted(others[KEEP_NEWEST_OTHERS:])
+    assert all(path.is_file() for path in others[:KEEP_NEWEST_OTHERS])
 
 
 def test_a_classifier_being_read_can_be_removed_under_its_reader(tmp_path: Path) -> None:
@@ -77,7 +97,7 @@ def test_a_classifier_being_read_can_be_removed_under_its_reader(tmp_path: Path)
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
     with open(stale, "rb") as reading:
         reading.read(10)
-        assert drop_stale_classifiers(tmp_path, judge_key(REAL_CONTENT, MODEL), MODEL) == [stale]
+        assert drop_stale_classifiers(tmp_path, judge_key(REAL_CONTENT, MODEL), MODEL, keep_newest=0) == [stale]
         reading.seek(0)
         assert pickle.load(reading) == list(range(100_000))
     assert not stale.exists()
