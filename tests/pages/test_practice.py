@@ -4,6 +4,7 @@ the saved record, a reload in the middle of a call, and ending early only after 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -562,3 +563,18 @@ def test_an_instructor_reads_a_broken_scenarios_problems_as_plain_text_in_chines
     assert not at.code
     shown = "\n".join(m.value for m in problems.markdown).replace("\\", "").replace("\u2060", "")
     assert "情景 'broken': title: 缺少此字段" in shown, shown
+
+
+def test_the_english_step_picker_names_each_reply_with_english_punctuation(app_env, store, english_outside_runs) -> None:
+    """qa25: Mei's English report offered “Turn 1：周阿姨您好…” under Did a step after all? — a Chinese colon after
+    English words."""
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "英文要点坐席")
+    at.session_state["lang"] = "en"
+    at.run()
+    ended_early(at, ["您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。"])
+    assert not at.exception, at.exception
+    choose_tab(at, "All findings")
+    turns = at.selectbox(key="step_done_turn").options
+    assert turns and all(re.match(r"Turn \d+: \S", t) and "：" not in t[:10] for t in turns), turns
