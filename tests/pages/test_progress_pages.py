@@ -603,3 +603,14 @@ def test_an_instructor_reads_an_agents_objection_as_the_agents_reason_and_where_
     own = page("ui_pages/call.py", agent, language, id=str(call_id))
     assert any(yours in c.value and "回访必须问的" in c.value for c in own.caption), [c.value for c in own.caption]
     assert not any(m.value.endswith(where) for m in own.markdown)
+
+
+@pytest.mark.parametrize(("rounds", "said"), [(1, "Time answering over the last session: "),
+                                              (2, "Time answering over the last 2 sessions: ")])
+def test_the_english_time_answering_reads_the_last_session_not_the_last_1_session(app_env, store, rounds, said) -> None:
+    """qa25: after her first round Mei's 我的进度 read “Time answering over the last 1 session: under 1 min.”"""
+    user = create_user(store, "agent-mei", "Mei")
+    for days_ago in range(rounds):
+        answer(store, user, "q-lapse", True, days_ago)
+    captions = [c.value for c in page("ui_pages/progress.py", user, "en").caption]
+    assert any(c.startswith(said) for c in captions), captions
