@@ -11,6 +11,7 @@ import streamlit as st
 from ui.i18n import language_switch, streamlit_hints, tr
 from ui.layout import page_frame
 from ui.missing_page import missing_page, requested_address
+from ui.narrow_sidebar import close_after_page_change
 from ui.pages import FAVICON, PAGES, ROOT_ALIAS
 from ui.session import current_user
 
@@ -44,6 +45,7 @@ def main() -> None:
         for spec in members:
             st.sidebar.page_link(pages[spec.path])
     language_switch()
+    close_after_page_change(current.url_path)  # a phone's sidebar, drawn over the page, closes once a page is chosen
     streamlit_hints()
     page_frame()
     current.run()

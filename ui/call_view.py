@@ -48,7 +48,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     objections = corrections_by(database(), owner.id, call.id)
     if objections:
         st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")
-        show_objections(objections)
+        show_objections(objections, objector=None if viewer.id == owner.id else owner.display_name)
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:
         agent_spoke = utterance.get("speaker") == "agent"

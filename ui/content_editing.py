@@ -8,7 +8,7 @@ from kb.yaml_source import Problem
 from trainer.editing.editor import ContentEditor, SaveResult
 from trainer.editing.fields import ENTRY
 from ui.category_filter import ALL_CATEGORIES
-from ui.i18n import tr
+from ui.i18n import counted, tr
 from ui.render import escape_markdown
 from ui import resources
 from ui.resources import database, knowledge_base
@@ -47,13 +47,20 @@ def show_problems(problems: list[Problem]) -> None:
         st.code("\n".join(tr(p.zh(), str(p)) for p in problems), language=None, wrap_lines=True)
 
 
+def flagged_note(count: int) -> str:
+    """What a save flagged and where to confirm it: "5 linked item(s) flagged for review" named no page, and the
+    quiz items and scenarios to look at are listed on 修改历史 (qa25)."""
+    return tr(f" {count} 项关联内容（测验题、情景等）已标记为待复核：请到“修改历史”逐项确认。",
+              f" {counted(count, 'linked item')} (quiz items, scenarios …) {'is' if count == 1 else 'are'} marked for "
+              f"review: confirm {'it' if count == 1 else 'them'} on Content history.")
+
+
 def show_result(result: SaveResult, item_id: str | None = None) -> None:
     """A save's outcome: published, a conflict with the other person's change, or why it was refused."""
     if result.ok:
         st.success(tr("已保存并发布：所有会话立即使用新内容（搜索、训练和模拟通话）。",
                       "Saved and published: every session uses it now (search, training and practice calls).")
-                   + (tr(f" {result.flagged} 项关联内容已标记为待复核。", f" {result.flagged} linked item(s) flagged for review.")
-                      if result.flagged else ""), icon=":material/check_circle:")
+                   + (flagged_note(result.flagged) if result.flagged else ""), icon=":material/check_circle:")
         if result.reload_problems:
             st.warning(tr("内容中仍有其他问题，搜索继续使用上一版有效内容：", "The content still has other problems; search keeps the last good version:"))
             show_problems(result.reload_problems)

@@ -16,6 +16,7 @@ import time
 import streamlit as st
 
 from trainer.dialogue.wording import english
+from ui.narrow_sidebar import close_sidebar_if_narrow
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 LANG_KEY = "lang"
@@ -45,15 +46,8 @@ def language() -> str:
 CHOICE_KEY = "lang_choice"  # the sidebar switch's widget key
 PICKED_KEY = "lang_picked"  # set when someone picks a language before signing in
 SWITCHED_KEY = "_lang_switched"  # set by a switch, taken by the next drawing of the switch: close the sidebar if narrow
-# On a narrow window (a phone) the sidebar is drawn over the page; choosing a page closes it, a language switch left it
-# open over the page in the new language until « was pressed (qa23 G4). After a switch it is closed the same way, under
-# the same width: Streamlit 1.67's sidebar counts a window up to its `md` breakpoint (768 px) as narrow — there it also
-# closes on a page link and on a click beside it. `__SWITCH__` differs for every switch, so each one runs the script anew.
-CLOSE_SIDEBAR_IF_NARROW = """<script>/* __SWITCH__ */ (() => {
-const sidebar = document.querySelector('[data-testid="stSidebar"]');
-if (window.innerWidth > 768 || !sidebar || sidebar.getAttribute("data-collapsed") === "true") return;
-document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
-})();</script>"""
+# On a narrow window (a phone) the sidebar is drawn over the page; a language switch left it open over the page in the
+# new language until « was pressed (qa23 G4): after a switch it is closed (ui/narrow_sidebar.py), as after a page choice.
 
 
 def adopt_user_language(user_id: int) -> None:
@@ -132,7 +126,7 @@ def language_switch() -> None:
                      key=CHOICE_KEY, on_change=_on_language_picked)
     switched = st.session_state.pop(SWITCHED_KEY, None)
     if switched is not None:
-        st.sidebar.html(CLOSE_SIDEBAR_IF_NARROW.replace("__SWITCH__", str(switched)), unsafe_allow_javascript=True)
+        close_sidebar_if_narrow(f"language {switched}")
 
 
 # Streamlit's own words are English whatever the language: 1.67 has no setting to translate or replace

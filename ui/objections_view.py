@@ -30,16 +30,21 @@ def objection_name(correction: Correction) -> str:
     return finding_name(correction.turn_index, correction.behaviour, correction.verdict_ok)
 
 
-def show_objections(corrections: list[Correction], with_call: bool = False) -> None:
+def show_objections(corrections: list[Correction], with_call: bool = False, objector: str | None = None) -> None:
     """Each objection with its outcome and the instructor's note; `with_call` adds the scenario and a link to
-    the call's report (on 我的进度, where objections of many calls are listed)."""
+    the call's report (on 我的进度, where objections of many calls are listed). `objector` is the trainee's name when
+    someone else reads them (an instructor on 坐席详情 / 通话报告): the reason is theirs, not the reader's "您的理由"
+    (qa25), and an objection still open waits in 评判纠错."""
+    name = escape_markdown(objector) if objector else ""
+    reason_label = tr(f"{name}的理由：", f"{name}'s reason: ") if objector else tr("您的理由：", "Your reason: ")
     for correction in corrections:
         where = ""
         if with_call:
             title = escape_markdown(scenario_title(correction.scenario_id))
             where = (f"[{title}]({call_link(correction.dialogue_id)})" if correction.dialogue_id else title) + " · "
-        st.markdown(f"{where}{escape_markdown(objection_name(correction))} — {outcome(correction)}")
-        lines = [tr("您的理由：", "Your reason: ") + escape_markdown(correction.reason)]
+        waiting = tr("（评判纠错）", " (Judge corrections)") if objector and correction.status == "open" else ""
+        st.markdown(f"{where}{escape_markdown(objection_name(correction))} — {outcome(correction)}{waiting}")
+        lines = [reason_label + escape_markdown(correction.reason)]
         if correction.review_note:
             lines.append(tr("培训师说明：", "Instructor's note: ") + escape_markdown(correction.review_note))
         moment = correction.reviewed_at or correction.created_at

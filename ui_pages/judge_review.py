@@ -202,7 +202,9 @@ for correction in queue:
                                       f"Marked as {marked[1]} by {objector(correction.user_id)} on "
                                       f"{when_labelled(correction.created_at)}")))
         st.markdown(tr("坐席原话：", "The reply: ") + "“" + escape_markdown(correction.utterance) + "”")
-        st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")
+        if not step:  # a missed step quotes no words of the reply: its stored quote is the step's Chinese name, which
+            # the heading above already gives in the page's language (qa25: “未完成要点：…” on the English page)
+            st.markdown(tr("评判引用：", "Quoted: ") + "“" + escape_markdown(correction.quote) + "”")
         st.markdown(tr("学员的理由：", "Trainee's reason: ") + escape_markdown(correction.reason))
         found = loaded.get(correction.scenario_id)
         contested = contested_step(correction, found.checkpoints) if found else None

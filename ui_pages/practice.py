@@ -261,7 +261,7 @@ def step_done_form(report: Report) -> None:
                         format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name),
                         placeholder=tr("选择要点", "Choose a step"))
     turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
-                        format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮', '')}：" + shortened(
+                        format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮：', ': ')}" + shortened(
                             next(u.text for u in replies if u.turn_index == n), 40),
                         placeholder=tr("选择一轮", "Choose a reply"))
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("step_done_reason"), max_chars=200)

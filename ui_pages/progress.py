@@ -111,7 +111,8 @@ if sessions:
         tr("答题用时", "Time answering"): duration(s.seconds),
     } for s in sessions]), hide_index=True, width="stretch")
     total = duration(sum(s.seconds for s in sessions))
-    st.caption(tr(f"最近 {len(sessions)} 次训练共答题用时 {total}。", f"Time answering over the last {counted(len(sessions), 'session')}: {total}.")
+    last = "the last session" if len(sessions) == 1 else f"the last {counted(len(sessions), 'session')}"  # not "last 1 session"
+    st.caption(tr(f"最近 {len(sessions)} 次训练共答题用时 {total}。", f"Time answering over {last}: {total}.")
                + " " + answering_time_help())
 else:
     st.caption(tr("暂无。", "None yet."))

@@ -732,3 +732,16 @@ def test_an_edited_answer_that_undoes_a_reviewed_distractor_says_the_item_is_pic
         at.text_area(key=next(t.key for t in at.text_area if t.key.endswith("-answer"))).value + "（编辑器测试）")
     at.button(key="editor_save").click().run()
     assert not at.exception and not [w for w in at.warning if "干扰项复核" in w.value], texts(at)
+
+
+def test_a_save_that_flags_linked_content_says_where_to_confirm_it(app_env, instructor):
+    """qa25: 王组长 saved 宽限期有多长？ and read “5 linked item(s) flagged for review.”: which items, and where? They are
+    listed on 修改历史, which the message now names (the English: tests/ui/test_content_editing.py; AppTest formats
+    this page's radio options in Chinese)."""
+    at = page("ui_pages/editor.py", instructor)
+    at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
+    at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
+    at.button(key="editor_save").click().run()
+    assert not at.exception, at.exception
+    [success] = [s.value for s in at.success]
+    assert "项关联内容（测验题、情景等）已标记为待复核：请到“修改历史”逐项确认。" in success, success

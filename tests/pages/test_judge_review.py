@@ -442,3 +442,22 @@ def test_a_missed_step_offers_the_sentence_the_trainee_quotes_and_says_how_it_wa
     marked = next(c.value for c in at.caption if "陈小红" in c.value)
     assert marked.endswith("标记为“要点其实做到了”"), marked
     assert "Marked as a step done after all by" in " ".join(c.value for c in page(teacher, "en").caption)
+
+
+def test_a_contested_step_on_the_english_page_quotes_no_chinese_step_name(app_env, store) -> None:
+    """qa25: 王组长 read Mei's 我说了 in English as “Quoted: “未完成要点：放慢节奏，请老人确认是否听明白””: a missed step quotes
+    no words of the reply, and its stored quote is the step's Chinese name, already named in English in the heading."""
+    from tests.pages.test_practice import ENGLISH_SCENARIO
+    from trainer.dialogue import load_scenarios
+    from trainer.dialogue.corrections import mark_step_done
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(ENGLISH_SCENARIO, encoding="utf-8")
+    step = next(c for c in load_scenarios(app_env.content_dir)["mini-cooling-off"].checkpoints if c.id == "period")
+    trainee = create_user(store, "agent-chen", "陈小红", "agent", "一组")
+    mark_step_done(store, trainee.id, "mini-cooling-off", step, 2, "犹豫期十五天。", "I did say fifteen days")
+    teacher = instructor(store)
+    english = " ".join(m.value.replace("\\", "") for m in page(teacher, "en").markdown)
+    assert "step judged not done: Say how long the cooling-off period is" in english
+    assert "未完成要点" not in english and "讲清犹豫期天数" not in english and "Quoted" not in english, english
+    chinese = " ".join(m.value.replace("\\", "") for m in page(teacher).markdown)
+    assert "判为未完成要点：讲清犹豫期天数" in chinese and "评判引用" not in chinese, chinese

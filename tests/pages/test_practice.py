@@ -4,6 +4,7 @@ the saved record, a reload in the middle of a call, and ending early only after 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -57,12 +58,14 @@ model_answers:
 """
 
 
-def practice_page(app_env, store, name: str, with_scenario: bool = True) -> AppTest:
-    """The practice page, run once for a new trainee, with the mini scenario installed."""
+def practice_page(app_env, store, name: str, with_scenario: bool = True, language: str | None = None) -> AppTest:
+    """The practice page, run once for a new trainee, with the mini scenario installed (in `language` when given)."""
     if with_scenario:
         (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
     at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
     at.session_state["user"] = get_or_create_by_name(store, name)
+    if language is not None:
+        at.session_state["lang"] = language
     return at.run()
 
 
@@ -337,11 +340,7 @@ def test_a_reload_keeps_the_focus_of_practise_again(app_env, store) -> None:
 def test_the_english_mood_meter_says_which_end_of_its_scale_is_calm(app_env, store, english_outside_runs) -> None:
     """qa23: "Customer mood: 24 / 100 (calm)" read as a customer in a bad mood to an English trainee (low mood); the
     meter says its scale, as the report's mood chart does."""
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = get_or_create_by_name(store, "英文情绪坐席")
-    at.session_state["lang"] = "en"
-    at.run()
+    at = practice_page(app_env, store, "英文情绪坐席", language="en")
     at.button(key="practice_start").click().run()
     assert not at.exception, at.exception
     meter = at.get("progress")[0].proto.text
@@ -349,11 +348,7 @@ def test_the_english_mood_meter_says_which_end_of_its_scale_is_calm(app_env, sto
 
 
 def test_the_english_report_shows_the_whole_outcome_and_english_punctuation(app_env, store, english_outside_runs) -> None:
-    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "ui_pages/practice.py"), default_timeout=TIMEOUT)
-    at.session_state["user"] = get_or_create_by_name(store, "英文坐席")
-    at.session_state["lang"] = "en"
-    at.run()
+    at = practice_page(app_env, store, "英文坐席", language="en")
     ended_early(at, ["您好，请问您是本人吗？麻烦说一下身份证后四位。", "非常理解您的心情，您的犹豫期是15天。"])
     assert not at.exception, at.exception
     markdown = [m.value for m in at.markdown]
@@ -562,3 +557,14 @@ def test_an_instructor_reads_a_broken_scenarios_problems_as_plain_text_in_chines
     assert not at.code
     shown = "\n".join(m.value for m in problems.markdown).replace("\\", "").replace("\u2060", "")
     assert "情景 'broken': title: 缺少此字段" in shown, shown
+
+
+def test_the_english_step_picker_names_each_reply_with_english_punctuation(app_env, store, english_outside_runs) -> None:
+    """qa25: Mei's English report offered “Turn 1：周阿姨您好…” under Did a step after all? — a Chinese colon after
+    English words."""
+    at = practice_page(app_env, store, "英文要点坐席", language="en")
+    ended_early(at, ["您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。"])
+    assert not at.exception, at.exception
+    choose_tab(at, "All findings")
+    turns = at.selectbox(key="step_done_turn").options
+    assert turns and all(re.match(r"Turn \d+: \S", t) and "：" not in t[:10] for t in turns), turns

@@ -577,3 +577,40 @@ def test_a_contested_fault_among_the_worst_scenarios_says_it_awaits_review(app_e
     english = [m.value for m in page("ui_pages/team.py", teacher, lang="en").markdown]
     assert any("× 2, 1 contested, awaiting review" in m for m in english), english
     assert any("awaiting review (Judge corrections)" in m for m in english)
+
+
+@pytest.mark.parametrize(("language", "theirs", "yours", "where"), [
+    ("zh", "李雷的理由：", "您的理由：", "（评判纠错）"), ("en", "李雷's reason: ", "Your reason: ", " (Judge corrections)")])
+def test_an_instructor_reads_an_agents_objection_as_the_agents_reason_and_where_it_waits(app_env, store, language,
+                                                                                        theirs, yours, where) -> None:
+    """qa25: 王组长 opened Mei's call on 坐席详情 and read her objection as “Your reason: This is the required callback
+    question…” — his own, by the words; nothing said it waited for him in 评判纠错. The agent's own report still says 您的理由."""
+    from tests.pages.test_practice import MINI_SCENARIO
+
+    (app_env.content_dir / "scenarios" / "mini-cooling-off.yaml").write_text(MINI_SCENARIO, encoding="utf-8")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    call_id = practice_call(store, agent, "mini-cooling-off", 40, findings=[
+        {"turn_index": 1, "rubric": "rude", "ok": False, "quote": "是你自己的意思吧", "advice": "不要催促客户"}])
+    mark_judged_wrong(store, agent.id, "mini-cooling-off", Finding(1, "rude", False, "是你自己的意思吧", ""),
+                      "是你自己的意思吧", "回访必须问的", dialogue_id=call_id)
+    for at in (page("ui_pages/agent.py", teacher, language, agent="agent-li"),
+               page("ui_pages/call.py", teacher, language, id=str(call_id))):
+        assert not at.exception, at.exception
+        reasons = [c.value for c in at.caption if "回访必须问的" in c.value]
+        assert reasons and all(theirs in r and yours not in r for r in reasons), reasons
+        assert any(m.value.endswith(where) for m in at.markdown), [m.value for m in at.markdown]
+    own = page("ui_pages/call.py", agent, language, id=str(call_id))
+    assert any(yours in c.value and "回访必须问的" in c.value for c in own.caption), [c.value for c in own.caption]
+    assert not any(m.value.endswith(where) for m in own.markdown)
+
+
+@pytest.mark.parametrize(("rounds", "said"), [(1, "Time answering over the last session: "),
+                                              (2, "Time answering over the last 2 sessions: ")])
+def test_the_english_time_answering_reads_the_last_session_not_the_last_1_session(app_env, store, rounds, said) -> None:
+    """qa25: after her first round Mei's 我的进度 read “Time answering over the last 1 session: under 1 min.”"""
+    user = create_user(store, "agent-mei", "Mei")
+    for days_ago in range(rounds):
+        answer(store, user, "q-lapse", True, days_ago)
+    captions = [c.value for c in page("ui_pages/progress.py", user, "en").caption]
+    assert any(c.startswith(said) for c in captions), captions

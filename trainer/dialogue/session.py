@@ -139,7 +139,9 @@ def _with_advice_of(kept: Finding, repeat: Finding) -> Finding:
     """`kept` with `repeat`'s advice added when it says something else (another figure of the sentence)."""
     if repeat.advice in kept.advice:
         return kept
-    return replace(kept, advice=Worded(f"{kept.advice}；{repeat.advice}", f"{english(kept.advice)}; {english(repeat.advice)}"))
+    # the first advice's full stop gives way to the semicolon: “…规则。；“60天”…” / “….; “60 days”…” (qa25)
+    return replace(kept, advice=Worded(f"{kept.advice.rstrip('。')}；{repeat.advice}",
+                                       f"{english(kept.advice).rstrip('.')}; {english(repeat.advice)}"))
 
 
 def _faults(evidence: Sequence[Evidence], kinds: Sequence[str] = ()) -> tuple[str, ...]:

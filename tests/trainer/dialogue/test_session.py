@@ -1386,3 +1386,21 @@ def test_her_complaint_said_back_does_not_tell_her_the_dividend_is_not_guarantee
 def test_her_policy_read_back_does_not_explain_the_cash_value(real_scenarios, real_facts, judge):
     call = media_threat_after_identity(real_scenarios, real_facts, judge, "查到了，您这份安泰两全保险每年交两万，已经交了两年共四万，是吧？")
     assert "cash-value" not in call.state.done, call.findings
+
+
+def test_two_notes_on_one_sentence_are_joined_without_a_full_stop_before_the_semicolon():
+    """qa25: a sentence credited by the classifier and by its right figure read “Explained the rule in words the
+    customer understands.; “60天” matches the knowledge base (How long is the grace period?)” (Chinese: “…规则。；…”)."""
+    from trainer.dialogue.scoring import Finding
+    from trainer.dialogue.session import _with_advice_of
+    from trainer.dialogue.wording import Worded
+
+    sentence = "所以保单现在是效力中止，就是合同还在，但保障先暂停了。"
+    plain = Finding(2, "explanation", True, sentence, Worded("用客户听得懂的话解释了规则。",
+                                                            "Explained the rule in words the customer understands."))
+    figure = Finding(2, "explanation", True, sentence, Worded("“60天”与知识库一致（宽限期有多长？）",
+                                                             "“60天” matches the knowledge base (How long is the grace period?)"))
+    joined = _with_advice_of(plain, figure).advice
+    assert str(joined) == "用客户听得懂的话解释了规则；“60天”与知识库一致（宽限期有多长？）"
+    assert english(joined) == ("Explained the rule in words the customer understands; “60天” matches the knowledge base "
+                               "(How long is the grace period?)")
