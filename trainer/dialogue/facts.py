@@ -17,12 +17,13 @@ measurement (检查结果, 最高, 实际). Each end of a range (15到30日) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from kb.content import Entry
 from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
-from trainer.dialogue.periods import in_days, one_periods, same_period, stated_as_threshold
+from trainer.dialogue.periods import DAY_UNITS, in_days, one_periods, same_period, stated_as_threshold
+from trainer.dialogue.regional_speech import MandarinReading
 from trainer.dialogue.scenario import CaseFact
 
 # Words right before a figure that make it a threshold being compared with (没到15倍, 超过30天).
@@ -70,18 +71,19 @@ class FactChecker:
         self.entry_quantities = {entry_id: quantities(text) for entry_id, text in self.entry_texts.items()}
         self.known = {q.key for q in quantities(known_text)}
 
-    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity,
-                           periods: bool = False) -> tuple[CaseFact | None, list[Quantity]]:
+    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity, periods: bool = False,
+                           units: tuple[str, ...] = ()) -> tuple[CaseFact | None, list[Quantity]]:
         """The case fact of the same unit whose term is nearest to the figure in its sentence (`periods`: of any
-        period unit, a year against days)."""
+        period unit, a year against days; `units`: of one of these)."""
         offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
         best, best_distance, best_values = None, None, []
         for fact, expected in self.case_facts:
-            same_unit = [q for q in expected if (in_days(q) is not None if periods else q.unit == quantity.unit)]
+            same_unit = [q for q in expected if (q.unit in units if units else in_days(q) is not None if periods
+                                                 else q.unit == quantity.unit)]
             if not same_unit:
                 continue
             for term in fact.terms:
-                if periods and term in COMPARISONS:
+                if (periods or units) and term in COMPARISONS:
                     continue  # 满 beside any period (保单满两年) names no rule of its own
                 for match in re.finditer(re.escape(term), sentence):
                     start = offset + match.start()
@@ -100,6 +102,15 @@ class FactChecker:
             if claim is not None:
                 claims.append(claim)
         return claims
+
+    def check_reading(self, said: MandarinReading) -> list[FactClaim]:
+        """`check` of a reply as the rules read it (`Detectors.reading`): a figure typed with a slip in its unit (15个工做日
+        for 15个工作日, qa24 T5) is a figure; each claim quotes the trainee's own words (judge50)."""
+        claims = self.check(said.text)
+        if not said.changed:
+            return claims
+        return [replace(c, sentence=said.said_quote(c.sentence),
+                        quantity=replace(c.quantity, text=said.said_quote(c.quantity.text))) for c in claims]
 
     @staticmethod
     def _compared(text: str, quantity: Quantity) -> bool:
@@ -148,6 +159,11 @@ class FactChecker:
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity)
         if fact is None and in_days(quantity) is not None and stated_as_threshold(text, quantity, self._compared(text, quantity)):
             fact, same_unit = self._nearest_case_fact(text, clause, quantity, periods=True)  # 确诊满一年 for 180天 (judge39c)
+        if fact is None and quantity.unit in DAY_UNITS:  # days of either kind, like a figure of the rule's own unit, are
+            # judged by the rule whose term is earlier in the sentence: 投诉的话…，一般7个工作日内会给你答复 (qa24 T6, judge50).
+            # Not any period: across clauses a year or a month is as often another rule's (measured on the check calls'
+            # figures: one good call more left open when every period unit was read so)
+            fact, same_unit = self._nearest_case_fact(text, sentence, quantity, units=DAY_UNITS)
         if fact is not None:
             ok = any(same_period(quantity, q) for q in same_unit)
             return FactClaim(quantity, ok, fact.entry, "、".join(str(q) for q in same_unit), sentence)

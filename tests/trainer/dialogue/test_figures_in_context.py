@@ -76,6 +76,12 @@ TABLE = [
     (STROKE, "轻症那块儿，您家这情况八成能够上。", []),
     (STROKE, "轻度脑中风后遗症按保额的八成赔。", [("80%", False)]),
     (CI, "轻症最多赔重度保额的三成，赔到九成是不可能的。", [("30%", True), ("90%", False)]),
+    # judge50 (qa24 T6): working days said for a rule in days, the rule's term earlier in the sentence; working days
+    # of the rule are right
+    (CI, "投诉的话我这边可以帮你登记，一般7个工作日内会给你答复", [("7工作日", False)]),
+    (CI, "投诉登记以后，15个工作日内给您答复。", [("15工作日", False)]),
+    ("callback-proxy-signature", "后面会有专门的同事在15个工作日内联系您。", [("15工作日", True)]),
+    ("callback-proxy-signature", "这个情况会有专人处理，一般10个工作日以内。", [("10工作日", False)]),
 ]
 
 
