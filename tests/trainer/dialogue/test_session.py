@@ -1405,6 +1405,7 @@ def test_two_notes_on_one_sentence_are_joined_without_a_full_stop_before_the_sem
     assert english(joined) == ("Explained the rule in words the customer understands; “60天” matches the knowledge base "
                                "(How long is the grace period?)")
 
+
 # qa24 T5 / T6: 小吴 (a week-1 trainee, 你 for 您, typing fast) in the browser, her six replies in each call as she typed them.
 QA24_PROXY_CALL = (
     "你好，请问是赵军先生吗？我是安泰人寿的客服，给你做个新保单的回访，耽误你几分钟可以吗",
