@@ -20,6 +20,7 @@ from kb.content import BLANK, QuizItem
 from trainer.quiz.english_answers import english_answers
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
+MIN_PART = 2  # characters in a fill-in's key word and in the rest the question says (qa25 Q1): one is not a word
 TRUE_FALSE_OPTIONS_EN = ("True", "False")
 
 Answer = Union[int, tuple[int, ...], str]
@@ -144,7 +145,19 @@ class Question:
             return None
         if self.in_english_as(response):
             return str(self.answer)
-        return next((text for text in self.written() if sounds_like(typed, text)), None)
+        return next((text for text in self.written() if sounds_like(typed, text) or self._rest_said(typed, text)), None)
+
+    def _rest_said(self, typed: str, answer: str) -> bool:
+        """Whether `typed` (normalised) is the blank's key word, the rest of `answer` being said by the question: a
+        fill-in asked after 业务员说有些病不用告知… took 代填 as wrong for 业务员代填 (qa25 Q1). The key word is the
+        answer's start or end, at least two characters; the rest is at least two and is in the question outside the
+        blank. Another word (代签), or the part the question names (业务员), is still wrong."""
+        whole = normalize_answer(answer)
+        if len(typed) < MIN_PART or typed == whole or not (whole.startswith(typed) or whole.endswith(typed)):
+            return False
+        rest = whole[len(typed):] if whole.startswith(typed) else whole[:-len(typed)]
+        asked = normalize_answer(self.prompt.replace(BLANK, "|"))
+        return len(rest) >= MIN_PART and rest in asked and typed not in asked
 
     def correct_text(self) -> str:
         """The right answer as words, for feedback; a fill-in shown in English adds its English form
