@@ -24,6 +24,17 @@ from ui.render import escape_markdown, mark
 CHECKPOINT_RUBRICS = ("checkpoint", "checkpoint_order")  # contested as steps (我说了), not as findings
 
 
+SCORES_KEY = "report-scores"
+# On a narrow window (a phone; Streamlit stacks columns under 640 px) the total, how the call ended and the five
+# sub-scores stood one per row, seven rows, and 下次这样做 began two screens down (qa25 P2): there the columns wrap,
+# the total and the ending two to a row, the sub-scores three. A laptop keeps its two rows as before.
+NARROW_SCORES = f"""<style>@media (max-width: 640px) {{
+  .st-key-{SCORES_KEY} [data-testid=stHorizontalBlock] {{flex-flow: row wrap; gap: 0.5rem 1rem}}
+  .st-key-{SCORES_KEY} [data-testid=stColumn] {{flex: 1 1 calc(33% - 1rem) !important; min-width: calc(33% - 1rem) !important;
+                                              width: calc(33% - 1rem) !important}}
+}}</style>"""
+
+
 def _quote(text: str) -> str:
     return "“" + escape_markdown(text) + "”"
 
@@ -222,11 +233,13 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
     to one of them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
-    score_col, outcome_col = st.columns(2)
-    score_col.metric(tr("总分", "Score"), report.score)
-    show_outcome(outcome_col, report.outcome)
-    for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
-        column.metric(subscore_name(name), report.subscores[name])
+    st.html(NARROW_SCORES)
+    with st.container(key=SCORES_KEY):
+        score_col, outcome_col = st.columns(2)
+        score_col.metric(tr("总分", "Score"), report.score)
+        show_outcome(outcome_col, report.outcome)
+        for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
+            column.metric(subscore_name(name), report.subscores[name])
     show_cap(report.score, report.subscores, [f.rubric for f in report.findings if not f.ok])
     show_still_open(report.missed)
     show_lessons(report, scenario, contest_one=contest_one)
