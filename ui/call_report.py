@@ -40,12 +40,14 @@ def _quote(text: str) -> str:
 
 
 def show_lessons(report: Report, scenario: Scenario, own: bool = True,
-                 contest_one: Callable[[int], None] | None = None) -> None:
+                 contest_one: Callable[[int], None] | None = None,
+                 contest_step: Callable[[str], None] | None = None) -> None:
     """The three most important things to do differently, each with the words, why, and better wording.
 
     `own` is False when the reader is not the agent who made the call (an instructor in 坐席详情 /
     通话报告): the agent's words are then introduced as 坐席说, not 您说 (qa14 #15). `contest_one(number)` draws, under
-    a lesson that is a judge's finding, the way to object to that finding (qa22 T4).
+    a lesson that is a judge's finding, the way to object to that finding (qa22 T4); `contest_step(checkpoint id)`
+    the same under a missed step's lesson (qa25 E2: contested in the findings, it was not marked on its lesson).
     """
     found = lessons.do_differently(report, scenario)
     st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
@@ -70,6 +72,8 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
             number = _finding_number(report, lesson)
             if contest_one is not None and number is not None:
                 contest_one(number)
+            if contest_step is not None and lesson.checkpoint:
+                contest_step(lesson.checkpoint)
 
 
 def _finding_number(report: Report, lesson: lessons.Lesson) -> int | None:
@@ -229,7 +233,8 @@ def show_still_open(missed: list[str]) -> None:
 
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None,
-                     contest_one: Callable[[int], None] | None = None) -> None:
+                     contest_one: Callable[[int], None] | None = None,
+                     contest_step: Callable[[str], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
     to one of them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
@@ -242,7 +247,7 @@ def show_call_report(report: Report, scenario: Scenario, history: list[CallScore
             column.metric(subscore_name(name), report.subscores[name])
     show_cap(report.score, report.subscores, [f.rubric for f in report.findings if not f.ok])
     show_still_open(report.missed)
-    show_lessons(report, scenario, contest_one=contest_one)
+    show_lessons(report, scenario, contest_one=contest_one, contest_step=contest_step)
     show_strengths(report)
     st.markdown("#### " + tr("详情", "Details"))
     show_details(report, history, key, contest)
