@@ -15,7 +15,7 @@ from typing import Iterable, Union
 
 from pypinyin import Style, pinyin
 
-from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
+from kb.chinese_text import UNITS, chinese_numeral, quantities, unit_spellings
 from kb.content import BLANK, QuizItem
 from trainer.quiz.english_answers import english_answers
 
@@ -148,16 +148,26 @@ class Question:
         return next((text for text in self.written() if sounds_like(typed, text) or self._rest_said(typed, text)), None)
 
     def _rest_said(self, typed: str, answer: str) -> bool:
-        """Whether `typed` (normalised) is the blank's key word, the rest of `answer` being said by the question: a
-        fill-in asked after 业务员说有些病不用告知… took 代填 as wrong for 业务员代填 (qa25 Q1). The key word is the
-        answer's start or end, at least two characters; the rest is at least two and is in the question outside the
-        blank. Another word (代签), or the part the question names (业务员), is still wrong."""
+        """Whether `typed` (normalised) is the blank's key word, the rest of `answer` being named by the question: a
+        fill-in asked after 业务员说有些病不用告知… took 代填 as wrong for 业务员代填 (qa25 Q1). Only for an answer of
+        Chinese words with no number (万元 is not 20万元): the key word ends the answer (never 如实 of 如实告知), the
+        rest is its leading word(s), at least two characters, and the subject the question asked (the prompt's first
+        line) opens with. Said anywhere in the question was too loose: 销售 for 电话销售 under 通过电话…, 病理学 for
+        组织病理学. Another word (代签), the part the question names (业务员), or part of a word are still wrong."""
         whole = normalize_answer(answer)
-        if len(typed) < MIN_PART or typed == whole or not (whole.startswith(typed) or whole.endswith(typed)):
+        if not _HAN.match(whole) or quantities(whole) or len(typed) < MIN_PART or not whole.endswith(typed):
             return False
-        rest = whole[len(typed):] if whole.startswith(typed) else whole[:-len(typed)]
-        asked = normalize_answer(self.prompt.replace(BLANK, "|"))
-        return len(rest) >= MIN_PART and rest in asked and typed not in asked
+        rest = whole[:-len(typed)]
+        asked = normalize_answer(self.prompt.split("\n", 1)[0]) if "\n" in self.prompt else ""
+        if len(rest) < MIN_PART or not asked.startswith(rest) or typed in asked:
+            return False
+        from trainer.quiz.blanks import bundled_words  # blanks reads this module: imported when first asked
+        lead = ""
+        for word in bundled_words()(whole):
+            lead += word
+            if len(lead) >= len(rest):
+                return lead == rest  # the rest ends between two words
+        return False
 
     def correct_text(self) -> str:
         """The right answer as words, for feedback; a fill-in shown in English adds its English form

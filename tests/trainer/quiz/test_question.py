@@ -137,6 +137,9 @@ def test_a_fill_in_takes_its_key_word_alone_when_the_question_says_the_rest() ->
     assert item.is_correct("业务员代填") and item.spelled_as("业务员代填") is None
     for wrong in ("代签", "业务员", "填", "代写", "投保人代填"):
         assert not item.is_correct(wrong), wrong
+    # the rest said elsewhere in the question is not enough: 销售 for 电话销售 under 通过电话向客户推介保险时…
+    [sales] = [q for q in fill_questions(content.entries["norms-sales-call-disclosure"], content) if q.answer == "电话销售"]
+    assert "电话" in sales.prompt.splitlines()[0] and not sales.is_correct("销售") and sales.is_correct("电话销售")
     # a rest the question does not say: 代填 alone is not the answer 投保人代填
     other = Question("q-f", "fill_blank", "告知书谁填的？\n____后经签字确认的内容…", (), "投保人代填", "", "e")
     assert not other.is_correct("代填")
