@@ -1335,6 +1335,25 @@ def test_a_callback_step_said_in_everyday_words_lets_the_steps_after_it_count(re
     assert not [f for f in proxy.report().findings if f.rubric == "checkpoint_order"]
 
 
+@pytest.mark.parametrize("asked, met", [
+    ("说明书上的分红数字是按假设算的举例，不代表以后每年都能拿到。阿姨我这样说你能听明白吗？", True),
+    ("这些我讲清楚了没有？您有哪里没听懂的我再慢慢说一遍。", True),
+    # guard: saying she understood, for her, asks her nothing
+    ("说明书上的分红数字是按假设算的举例，您肯定听明白了。", False),
+])
+def test_a_teach_back_question_asks_her_to_confirm_she_understood(asked, met, real_scenarios, real_facts):
+    """qa25 J2, Mei's words: 阿姨我这样说你能听明白吗？ (turn 4) and 这些我讲清楚了没有？ (turn 6) both asked the elderly
+    customer whether she had understood, and 放慢节奏，请老人确认是否听明白 was reported missed (score 62)."""
+    elderly = session(real_scenarios, real_facts, scenario_id="callback-elderly-dividends")
+    elderly.start()
+    elderly.reply("请问您是周桂芳阿姨本人吗？麻烦您说一下身份证后四位。")
+    elderly.reply("您在银行买的时候是不是做了录音录像？录像里说的都是您自己真实的意思吧？")
+    elderly.reply("阿姨，这是分红保险，分红不保证，有的年份多有的年份少，也可能为零。")
+    assert "check-understanding" not in elderly.state.done
+    elderly.reply(asked)
+    assert ("check-understanding" in elderly.state.done) == met
+
+
 # calls50: the turn right after the identity check that reads her policy back for a yes finishes the check (cw5-b's
 # 好嘞，对上了。康宁重大疾病保险…对吧？, three tune-standard good calls +10 as her question ignored): her question waits that one
 # turn, as it waits for the check itself, and stays open. Not a second time, nor a question that names no policy.
