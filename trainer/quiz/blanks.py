@@ -4,11 +4,10 @@ was both its key number and one of its keywords, so gen-fill:…:0 and :1 were t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
 from kb.chinese_text import quantities
-from kb.word_frequency import WordFrequencies, bundled_frequencies
+from kb.word_frequency import bundled_words
 from trainer.quiz.facts import Fact, bigrams, jaccard
 from trainer.quiz.question import normalize_answer
 
@@ -49,9 +48,3 @@ def one_word_blank(fact: Fact, question: str, words: Callable[[str], list[str]] 
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=1)
-def bundled_words() -> Callable[[str], list[str]]:
-    """The bundled word list's segmenter, read once (about 0.2 s)."""
-    return WordFrequencies(bundled_frequencies()).words

@@ -17,6 +17,7 @@ from pypinyin import Style, pinyin
 
 from kb.chinese_text import UNITS, chinese_numeral, quantities, unit_spellings
 from kb.content import BLANK, QuizItem
+from kb.word_frequency import bundled_words
 from trainer.quiz.english_answers import english_answers
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
@@ -161,7 +162,6 @@ class Question:
         asked = normalize_answer(self.prompt.split("\n", 1)[0]) if "\n" in self.prompt else ""
         if len(rest) < MIN_PART or not asked.startswith(rest) or typed in asked:
             return False
-        from trainer.quiz.blanks import bundled_words  # blanks reads this module: imported when first asked
         lead = ""
         for word in bundled_words()(whole):
             lead += word
