@@ -594,3 +594,16 @@ def test_a_glossary_phrase_said_with_le_after_its_verb_is_read_as_the_phrase(
         bundled_particles: VerbParticleTerms, typed: str, meant: str) -> None:
     """search46: 换了银行卡 kept only 银行 / 行卡 of the premium card's term (a bank's words to the answer gate)."""
     assert bundled_particles.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("保单停了半年了 能补交吗", "效力中止半年了 申请复效吗"),    # paying up a lapsed policy is reinstatement
+    ("断交三个月了 还可以补交吗", "效力中止三个月了 还申请复效吗"),
+    ("交费日过了 还能补交吗", "交费日过了 还能补交吗"),          # within the grace period: no lapse said
+    ("保单停了 补交了能赔吗", "效力中止 补交了能赔吗"),          # a claim during the lapse: claim-during-suspension
+    ("医保停了半年 还可以补交吗", "医保停了半年 还可以补交吗"),  # the social insurance's arrears: no policy's
+])
+def test_paying_up_a_lapsed_policy_is_read_as_reinstatement(bundled_spoken: SpokenTerms, typed: str,
+                                                            meant: str) -> None:
+    """qa25 S3: 保单停了半年了 能补交吗 was answered 中止期间出险能赔吗 first, 复效 second."""
+    assert bundled_spoken.rewrite(typed).text == meant

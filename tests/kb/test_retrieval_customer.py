@@ -246,6 +246,11 @@ def test_a_suspension_typed_as_a_finger_is_no_accident_question(real_kb: Knowled
         assert hits[0].id == "lapse-claim-during-suspension"
 
 
+def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: KnowledgeBase) -> None:
+    """qa25 S3: 保单停了半年了 能补交吗 came to 中止期间出险能赔吗 first, 复效 second."""
+    assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
+
+
 def rank_of(hits: list, entry_id: str) -> int:
     """1-based rank of an entry among the hits; past the end when it is not listed."""
     ids = [h.id for h in hits]
