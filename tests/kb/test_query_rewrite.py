@@ -607,3 +607,15 @@ def test_paying_up_a_lapsed_policy_is_read_as_reinstatement(bundled_spoken: Spok
                                                             meant: str) -> None:
     """qa25 S3: 保单停了半年了 能补交吗 was answered 中止期间出险能赔吗 first, 复效 second."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("中止了 生病能陪吗", "中止了 生病能赔吗"),                 # 赔 typed as its homophone 陪 in a claim question
+    ("意外骨折能不能陪", "意外骨折能赔吗"),
+    ("住院能陪我去吗", "住院能陪我去吗"),                       # someone going along
+    ("手术那天家属能陪吗", "手术那天家属能陪吗"),
+    ("周末能陪吗", "周末能陪吗"),                               # nothing of a policy or an illness said
+])
+def test_pei_typed_for_a_claim_is_read_as_a_claim(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa25 S1: 中指了 生病能陪吗 — with 中指 read as 中止, the 陪 still kept the claim entry third."""
+    assert bundled_spoken.rewrite(typed).text == meant
