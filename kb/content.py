@@ -171,6 +171,12 @@ class GlossaryGroup:
     spoken_if: tuple[str, ...] = ()
     spoken_unless: tuple[str, ...] = ()
 
+    @property
+    def reads_a_word(self) -> bool:
+        """One ordinary Mandarin word with its spoken forms (没有 for 冇, 怎么样 for 点样): a reading of speech, not a
+        group of terms — its word is no term of the trade."""
+        return len(self.terms) == 1 and bool(self.spoken)
+
 
 @dataclass(frozen=True)
 class RecommendedPhrase:

@@ -24,17 +24,30 @@ from ui.render import escape_markdown, mark
 CHECKPOINT_RUBRICS = ("checkpoint", "checkpoint_order")  # contested as steps (我说了), not as findings
 
 
+SCORES_KEY = "report-scores"
+# On a narrow window (a phone; Streamlit stacks columns under 640 px) the total, how the call ended and the five
+# sub-scores stood one per row, seven rows, and 下次这样做 began two screens down (qa25 P2): there the columns wrap,
+# the total and the ending two to a row, the sub-scores three. A laptop keeps its two rows as before.
+NARROW_SCORES = f"""<style>@media (max-width: 640px) {{
+  .st-key-{SCORES_KEY} [data-testid=stHorizontalBlock] {{flex-flow: row wrap; gap: 0.5rem 1rem}}
+  .st-key-{SCORES_KEY} [data-testid=stColumn] {{flex: 1 1 calc(33% - 1rem) !important; min-width: calc(33% - 1rem) !important;
+                                              width: calc(33% - 1rem) !important}}
+}}</style>"""
+
+
 def _quote(text: str) -> str:
     return "“" + escape_markdown(text) + "”"
 
 
 def show_lessons(report: Report, scenario: Scenario, own: bool = True,
-                 contest_one: Callable[[int], None] | None = None) -> None:
+                 contest_one: Callable[[int], None] | None = None,
+                 contest_step: Callable[[str], None] | None = None) -> None:
     """The three most important things to do differently, each with the words, why, and better wording.
 
     `own` is False when the reader is not the agent who made the call (an instructor in 坐席详情 /
     通话报告): the agent's words are then introduced as 坐席说, not 您说 (qa14 #15). `contest_one(number)` draws, under
-    a lesson that is a judge's finding, the way to object to that finding (qa22 T4).
+    a lesson that is a judge's finding, the way to object to that finding (qa22 T4); `contest_step(checkpoint id)`
+    the same under a missed step's lesson (qa25 E2: contested in the findings, it was not marked on its lesson).
     """
     found = lessons.do_differently(report, scenario)
     st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
@@ -59,6 +72,8 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
             number = _finding_number(report, lesson)
             if contest_one is not None and number is not None:
                 contest_one(number)
+            if contest_step is not None and lesson.checkpoint:
+                contest_step(lesson.checkpoint)
 
 
 def _finding_number(report: Report, lesson: lessons.Lesson) -> int | None:
@@ -218,18 +233,21 @@ def show_still_open(missed: list[str]) -> None:
 
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,
                      contest: Callable[[list[int]], None] | None = None,
-                     contest_one: Callable[[int], None] | None = None) -> None:
+                     contest_one: Callable[[int], None] | None = None,
+                     contest_step: Callable[[str], None] | None = None) -> None:
     """The whole report, lessons first; `contest(numbers)` adds one form under the findings for objecting
     to one of them (the judged-wrong form): one form, not one per finding, keeps a long report quick to draw."""
     st.subheader(tr("通话报告", "Call report"))
-    score_col, outcome_col = st.columns(2)
-    score_col.metric(tr("总分", "Score"), report.score)
-    show_outcome(outcome_col, report.outcome)
-    for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
-        column.metric(subscore_name(name), report.subscores[name])
+    st.html(NARROW_SCORES)
+    with st.container(key=SCORES_KEY):
+        score_col, outcome_col = st.columns(2)
+        score_col.metric(tr("总分", "Score"), report.score)
+        show_outcome(outcome_col, report.outcome)
+        for column, name in zip(st.columns(len(SUBSCORES)), SUBSCORES):
+            column.metric(subscore_name(name), report.subscores[name])
     show_cap(report.score, report.subscores, [f.rubric for f in report.findings if not f.ok])
     show_still_open(report.missed)
-    show_lessons(report, scenario, contest_one=contest_one)
+    show_lessons(report, scenario, contest_one=contest_one, contest_step=contest_step)
     show_strengths(report)
     st.markdown("#### " + tr("详情", "Details"))
     show_details(report, history, key, contest)

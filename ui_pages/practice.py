@@ -16,7 +16,7 @@ from trainer.assignments.store import AssignmentInfo, assignments_for, complete_
 from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import focus
-from trainer.dialogue.scenario import KIND_NAMES, Scenario
+from trainer.dialogue.scenario import KIND_NAMES, Checkpoint, Scenario
 from trainer.dialogue.corrections import mark_judged_wrong, mark_step_done
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import CallMovedOn, ResumeState, agent_replies, open_call, save_turn, unfinished_call
@@ -253,26 +253,53 @@ def step_done_form(report: Report) -> None:
         st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
                       f"Marked as done after all ({step.name.en}); an instructor will review it."))
     steps = [c for c in session.scenario.checkpoints if c.id in report.missed_checkpoints and c.id not in contested]
-    replies = [u for u in report.transcript if u.speaker == "agent"]
-    if not steps or not replies:
+    if not steps or not _replies(report):
         return
     st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
     step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
                         format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name),
                         placeholder=tr("选择要点", "Choose a step"))
-    turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies], key="step_done_turn",
+    step_done_fields(report, step, "")
+
+
+def _replies(report: Report) -> list:
+    return [u for u in report.transcript if u.speaker == "agent"]
+
+
+def step_done_fields(report: Report, step: Checkpoint | None, suffix: str) -> None:
+    """In which reply the trainee did `step`, why, and 我说了, which queues it (keys end in `suffix`: the form under
+    the findings and the one beside a lesson are each their own)."""
+    call = st.session_state[CALL]
+    replies = _replies(report)
+    turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies],
+                        key=f"step_done_turn{suffix}",
                         format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮：', ': ')}" + shortened(
                             next(u.text for u in replies if u.turn_index == n), 40),
                         placeholder=tr("选择一轮", "Choose a reply"))
-    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("step_done_reason"), max_chars=200)
-    if st.button(tr("我说了", "I did say it"), key="step_done"):
+    reason_key = f"step_done_reason{suffix}"
+    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied(reason_key), max_chars=200)
+    if st.button(tr("我说了", "I did say it"), key=f"step_done{suffix}"):
         if not reason.strip():
             st.warning(tr("请先写一句原因。", "Please write a short reason first."))
             return
         said = next(u.text for u in replies if u.turn_index == turn)
-        mark_step_done(database(), user.id, session.scenario.id, step, turn, said, reason, call.get("record_id"))
-        contested.add(step.id)
-        sent("step_done_reason")
+        mark_step_done(database(), user.id, call["session"].scenario.id, step, turn, said, reason, call.get("record_id"))
+        call.setdefault("contested_steps", set()).add(step.id)
+        sent(reason_key)
+
+
+def step_done_beside(report: Report, checkpoint_id: str) -> None:
+    """要点其实做到了？ beside a missed step's lesson of 下次这样做, or, once sent, that it was (qa25 E2: contested under the
+    findings, the lesson showed nothing of it, while a contested fault's lesson says so). The same queue as the form."""
+    call = st.session_state[CALL]
+    if checkpoint_id in call.setdefault("contested_steps", set()):
+        st.caption(tr("已提交“要点其实做到了”，培训师会复核。", "Marked as done after all; an instructor will review it."))
+        return
+    step = next((c for c in call["session"].scenario.checkpoints if c.id == checkpoint_id), None)
+    if step is None or not _replies(report):
+        return
+    with st.popover(tr("要点其实做到了？", "Did this step after all?")):
+        step_done_fields(report, step, f"_{checkpoint_id}")
 
 
 def finished(report: Report) -> None:
@@ -291,7 +318,8 @@ def finished(report: Report) -> None:
     history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
     show_call_report(report, session.scenario, history, "practice_report",
                      contest=lambda numbers: judged_wrong_form(report, numbers),
-                     contest_one=lambda number: judged_wrong_beside(report, number))
+                     contest_one=lambda number: judged_wrong_beside(report, number),
+                     contest_step=lambda checkpoint_id: step_done_beside(report, checkpoint_id))
     missed = focus(report, session.scenario)
     label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.name.en})")
                                                          if missed else "")

@@ -568,3 +568,33 @@ def test_the_english_step_picker_names_each_reply_with_english_punctuation(app_e
     choose_tab(at, "All findings")
     turns = at.selectbox(key="step_done_turn").options
     assert turns and all(re.match(r"Turn \d+: \S", t) and "：" not in t[:10] for t in turns), turns
+
+
+def test_a_missed_steps_lesson_can_be_contested_beside_it_and_then_says_so(app_env, store) -> None:
+    """qa25 E2: Mei contested a missed step with 我说了 under the findings; its lesson 漏掉的要点 in 下次这样做 showed
+    nothing of it, while the rude phrase's lesson said 已提交“判断有误”. The step's lesson has its own 要点其实做到了？
+    and, once sent (from there or under the findings), says it was."""
+    from trainer.dialogue.corrections import missed_step, open_corrections
+
+    at = ended_call(app_env, store, "要点旁坐席", "您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。")
+    assert not at.exception, at.exception
+    report = at.session_state["practice_call"]["session"].report()
+    assert "period" in report.missed_checkpoints
+    at.selectbox(key="step_done_turn_period").set_value(2)
+    at.text_input(key="step_done_reason_period").set_value("半个月就是15天").run()
+    at.button(key="step_done_period").click().run()
+    assert not at.exception, at.exception
+    [queued] = open_corrections(store)
+    assert missed_step(queued) == "讲清犹豫期天数" and queued.turn_index == 2 and queued.reason == "半个月就是15天"
+    assert any(c.value == "已提交“要点其实做到了”，培训师会复核。" for c in at.caption), [c.value for c in at.caption]
+    assert not [t for t in at.text_input if t.key == "step_done_reason_period"]
+    # contested under the findings instead: its lesson says so too
+    other = ended_call(app_env, store, "要点表单坐席", "您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。")
+    choose_tab(other, "全部评分依据")
+    other.selectbox(key="step_done_pick").set_value(
+        next(c for c in other.session_state["practice_call"]["session"].scenario.checkpoints if c.id == "period"))
+    other.selectbox(key="step_done_turn").set_value(2)
+    other.text_input(key="step_done_reason").set_value("说了半个月").run()
+    other.button(key="step_done").click().run()
+    assert not other.exception, other.exception
+    assert any(c.value == "已提交“要点其实做到了”，培训师会复核。" for c in other.caption), [c.value for c in other.caption]

@@ -47,6 +47,14 @@ NEGATIONS = ("不能", "不可以", "不行", "不用", "不是", "不会", "不
 # A negation right before a cue turns it around (不由您决定, 不能您自己定, 不是由您决定).
 NEGATED_BEFORE = ("不", "没", "别", "未", "非", "无", "不能", "不是", "不会", "不用", "不要", "没法", "无法", "不可以", "不让")
 HEDGES = ("可能", "也许", "大概", "好像", "或许", "说不定", "不一定", "应该是", "看情况", "再说")
+# 大概 / 大约 right before a figure rounds the figure, it does not hedge the step: 大概15个工作日以内 tells the time limit
+# (qa24 T5, judge50: callback-proxy-signature's 说明…在规定时间内处理 stayed open on it).
+_ROUNDING = re.compile(r"(大概|大约|差不多)(?=[0-9０-９一二两三四五六七八九十几半])")
+
+
+def _unrounded(text: str) -> str:
+    """`text` without the words that only round a figure (`_ROUNDING`)."""
+    return _ROUNDING.sub("", text)
 # What may stand before a topic term in a clause that only names it (重疾里的严重脑中风后遗症， 这个宽限期， 关于减额交清，).
 TOPIC_MARKERS = ("的", "这个", "那个", "这种", "这项", "关于", "对于", "至于", "说到", "讲到")
 _CLAUSE_MARKS = "，,；;、：: "
@@ -134,7 +142,7 @@ def turned(sentence: str, reference: str) -> bool:
     """Close in meaning, not the same: a piece of the sentence about the reference is negated where the
     reference is not, or the other way round ("请把密码告诉我" against "我们不会向您索要密码"), or hedges
     where the reference does not. A negation or hedge in a piece about something else does not count."""
-    about = pieces_about(sentence, reference)
+    about = pieces_about(_unrounded(sentence), reference)
     return any(_negated(p) != _negated(reference) for p in about) or \
         any(w in p and w not in reference for p in about for w in HEDGES)
 
@@ -149,7 +157,7 @@ def said_cues(text: str, checkpoint: Checkpoint, reader: Reader | None = None) -
         return []
     own = " ".join((checkpoint.description, *checkpoint.cues))
     hedges = tuple(w for w in HEDGES if w not in own)
-    pieces = comma_pieces(text)
+    pieces = comma_pieces(_unrounded(text))
     # a cue said across a pause (录了音、录了像 for 录音录像, calls49) is in no one piece: it is read in the whole reply
     return [cue for cue in present
             if any(not _negated_before(piece[:i]) and not any(w in piece[:i] for w in hedges)
@@ -178,7 +186,7 @@ def naming_words(text: str, quote: str, checkpoint: Checkpoint, entries: Mapping
     if _words_only(sentence) == _words_only(quote):
         return quote  # a sentence of its own (这属于严重脑中风后遗症。): as before
     rest = _without_cues(_read(sentence, reader), checkpoint)
-    said = _says_something(rest, checkpoint, entries) or bool(_content_pairs(rest) & _content_pairs(
+    said = _says_something(rest, checkpoint, entries) or bool(content_pairs(rest) & content_pairs(
         _without_cues(checkpoint.description, checkpoint)))  # 利益演示，是…举例…不是公司的承诺 (讲清利益演示只是举例，不是承诺)
     return sentence if said else None
 
@@ -206,7 +214,7 @@ def numbered_step(text: str, checkpoint: Checkpoint, entries: Mapping[str, Entry
             continue
         sentence = sentence_at(text, match.start(), match.end())
         rest = _read(sentence[sentence.find(match.group()) + len(match.group()):], reader)
-        if _says_something(rest, checkpoint, entries) or _content_pairs(rest) & _content_pairs(
+        if _says_something(rest, checkpoint, entries) or content_pairs(rest) & content_pairs(
                 _ORDINAL.sub("", checkpoint.description)):
             return sentence
     return None
@@ -265,7 +273,7 @@ def _says_something(text: str, checkpoint: Checkpoint, entries: Mapping[str, Ent
     return bool(re.search(r"\d", text)) or states_step_facts(text, checkpoint, entries)
 
 
-def _content_pairs(text: str) -> set[str]:
+def content_pairs(text: str) -> set[str]:
     """The text's character bigrams that hold no function word (的, 是, 您 …): what it is about."""
     return {pair for pair in _pairs(text) if not set(pair) & set(FUNCTION_CHARACTERS)}
 

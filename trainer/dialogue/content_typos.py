@@ -32,7 +32,7 @@ class _Content:
 def content_terms(content: ContentSet) -> list[str]:
     """The content's terms a slip is read as: glossary terms (not a group of one term with spoken phrases only: its
     term is ordinary Mandarin, 不会 for 唔识) and the FAQ entries' keywords — the FAQ search's vocabulary."""
-    terms = [t for g in content.glossary if len(g.terms) > 1 or not g.spoken for t in g.terms]
+    terms = [t for g in content.glossary if not g.reads_a_word for t in g.terms]
     return terms + [k for e in content.entries.values() for k in e.keywords]
 
 

@@ -519,7 +519,10 @@ NEGATIONS = ("不", "没", "无法", "未", "别")
 NOT_NEGATIONS = "不管|不论|无论"
 # The words that make a statement a promise. 保准 / 准保 / 一准 / 铁定 and a bare 准 before 到 / 能 / 给 (这钱明天准到)
 # are the spoken forms (judge21: on the train split 9 promises said so were missed, none of them a non-promise).
-_PROMISE_WORD = r"(保证|肯定|一定|绝对|百分之百|百分百|包您|包你|保准|准保|一准|铁定|(?<![标精水批核校对瞄说])准(?=到|能|给))"
+# 一定 before a noun is "a certain" (按保额的一定比例赔, 一定程度上, 一定的费用), not "certainly" (qa24 T6, judge50: 一般按重疾保额的
+# 一定比例赔 read as a promise of the payout and capped a resolved call at 50).
+_A_CERTAIN = r"一定(?!的?(比例|程度|金额|数额|额度|费用|手续费|期限|时间|范围|条件|标准|损失|风险|数量|百分比|比率))"
+_PROMISE_WORD = r"(保证|肯定|" + _A_CERTAIN + r"|绝对|百分之百|百分百|包您|包你|保准|准保|一准|铁定|(?<![标精水批核校对瞄说])准(?=到|能|给))"
 _PROMISE = re.compile(
     _PROMISE_WORD + r"(能|会|可以|给您|给你|帮您|是)?(全额|全部)?"
     r"(赔|理赔|赔付|报销|退|拿到|拿回|赚|有收益|有分红|通过|成功)"

@@ -11,18 +11,21 @@ A figure is judged only when we know what it should be:
 Figures in context: a figure compared with a threshold (没到15倍, 超过30天) states the threshold,
 so the threshold is judged as the rule; the other figure of that unit in the sentence (正常上限的
 8倍) is the customer's measured value and is not judged, nor is a figure introduced as a
-measurement (检查结果, 最高, 实际). Each end of a range (15到30日) is judged on its own.
+measurement (检查结果, 最高, 实际). Each end of a range (15到30日) is judged on its own. The customer's own
+elapsed time (你8天, 签收才8天, 已经8天了, 第8天, 8天前) beside the rule's figure of that unit, or a figure she
+said, is how far she is into the period, not the period (qa25 J1).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from kb.content import Entry
 from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
-from trainer.dialogue.periods import in_days, one_periods, same_period, stated_as_threshold
+from trainer.dialogue.periods import DAY_UNITS, in_days, one_periods, same_period, stated_as_threshold
+from trainer.dialogue.regional_speech import MandarinReading
 from trainer.dialogue.scenario import CaseFact
 
 # Words right before a figure that make it a threshold being compared with (没到15倍, 超过30天).
@@ -33,6 +36,14 @@ MEASUREMENTS = ("检查", "化验", "测出", "测的", "报告上", "结果是"
 # Right before a figure: what is left of a period for this customer (您现在过了20天，还有差不多40天), which depends
 # on the case, not a rule (judge38c: a tune-set good call's 40天 was judged against the 60-day grace period).
 _WHAT_IS_LEFT = re.compile(r"(还有|还剩|剩下|剩)(差不多|大概|大约|约|将近|不到|快)?$")
+# Right before a figure: how long this customer has had the policy (你8天还在犹豫期内, 你签收才8天, 您已经8天了, 第8天;
+# qa25 J1: 来得及 犹豫期15天 你8天还在犹豫期内 was 事实错误 “8天”…应为15日, twice, and the step lost). A bare 你 / 您 or
+# a signing verb must be followed by an adverb of elapsed time: 签收15天内 / 您签收10天内都能退 state the period.
+_ELAPSED_BEFORE = re.compile(r"(第|(你|您)(才|已经|都|刚|刚刚|也就|也才)?"
+                             r"|(你|您)?(签收|签单|投保|买|收到|拿到)了?(保单|合同)?(才|已经|都|刚|刚刚|也就|也才))\s*$")
+# Right after a figure: a point in time (8天前), or a period that runs (你10天内都能退 states one).
+_ELAPSED_AFTER = re.compile(r"^\s*(前|之前|以前)")
+_PERIOD_AFTER = re.compile(r"^\s*(内|以内|之内|里|当中|期间)")
 
 
 @dataclass(frozen=True)
@@ -70,18 +81,19 @@ class FactChecker:
         self.entry_quantities = {entry_id: quantities(text) for entry_id, text in self.entry_texts.items()}
         self.known = {q.key for q in quantities(known_text)}
 
-    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity,
-                           periods: bool = False) -> tuple[CaseFact | None, list[Quantity]]:
+    def _nearest_case_fact(self, text: str, sentence: str, quantity: Quantity, periods: bool = False,
+                           units: tuple[str, ...] = ()) -> tuple[CaseFact | None, list[Quantity]]:
         """The case fact of the same unit whose term is nearest to the figure in its sentence (`periods`: of any
-        period unit, a year against days)."""
+        period unit, a year against days; `units`: of one of these)."""
         offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
         best, best_distance, best_values = None, None, []
         for fact, expected in self.case_facts:
-            same_unit = [q for q in expected if (in_days(q) is not None if periods else q.unit == quantity.unit)]
+            same_unit = [q for q in expected if (q.unit in units if units else in_days(q) is not None if periods
+                                                 else q.unit == quantity.unit)]
             if not same_unit:
                 continue
             for term in fact.terms:
-                if periods and term in COMPARISONS:
+                if (periods or units) and term in COMPARISONS:
                     continue  # 满 beside any period (保单满两年) names no rule of its own
                 for match in re.finditer(re.escape(term), sentence):
                     start = offset + match.start()
@@ -101,6 +113,15 @@ class FactChecker:
                 claims.append(claim)
         return claims
 
+    def check_reading(self, said: MandarinReading) -> list[FactClaim]:
+        """`check` of a reply as the rules read it (`Detectors.reading`): a figure typed with a slip in its unit (15个工做日
+        for 15个工作日, qa24 T5) is a figure; each claim quotes the trainee's own words (judge50)."""
+        claims = self.check(said.text)
+        if not said.changed:
+            return claims
+        return [replace(c, sentence=said.said_quote(c.sentence),
+                        quantity=replace(c.quantity, text=said.said_quote(c.quantity.text))) for c in claims]
+
     @staticmethod
     def _compared(text: str, quantity: Quantity) -> bool:
         before = text[max(0, quantity.start - 4):quantity.start]
@@ -119,7 +140,20 @@ class FactChecker:
         clause = clause_at(text, quantity.start, quantity.end)
         clause_start = text.rfind(clause, 0, quantity.end)
         lead = text[max(0, clause_start):quantity.start]
-        return any(word in lead for word in MEASUREMENTS) or bool(_WHAT_IS_LEFT.search(lead))
+        if any(word in lead for word in MEASUREMENTS) or _WHAT_IS_LEFT.search(lead):
+            return True
+        return self._elapsed(text, quantity, bool(inside))
+
+    def _elapsed(self, text: str, quantity: Quantity, beside_another: bool) -> bool:
+        """The customer's elapsed time (你8天, 签收才8天, 8天前, 第8天) beside the rule's figure of that unit in the
+        sentence, or a figure she said: how far she is into the period, no claim of its length (qa25 J1)."""
+        if not (beside_another or quantity.key in self.known):
+            return False
+        after = text[quantity.end:quantity.end + 3]
+        if _PERIOD_AFTER.match(after):
+            return False
+        before = text[max(0, quantity.start - 8):quantity.start]
+        return bool(_ELAPSED_BEFORE.search(before) or _ELAPSED_AFTER.match(after))
 
     def _stated_with_its_own_term(self, clause: str, quantity: Quantity) -> str | None:
         """The entry that states this figure in a clause holding a keyword that the figure's own clause names too, if
@@ -148,6 +182,11 @@ class FactChecker:
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity)
         if fact is None and in_days(quantity) is not None and stated_as_threshold(text, quantity, self._compared(text, quantity)):
             fact, same_unit = self._nearest_case_fact(text, clause, quantity, periods=True)  # 确诊满一年 for 180天 (judge39c)
+        if fact is None and quantity.unit in DAY_UNITS:  # days of either kind, like a figure of the rule's own unit, are
+            # judged by the rule whose term is earlier in the sentence: 投诉的话…，一般7个工作日内会给你答复 (qa24 T6, judge50).
+            # Not any period: across clauses a year or a month is as often another rule's (measured on the check calls'
+            # figures: one good call more left open when every period unit was read so)
+            fact, same_unit = self._nearest_case_fact(text, sentence, quantity, units=DAY_UNITS)
         if fact is not None:
             ok = any(same_period(quantity, q) for q in same_unit)
             return FactClaim(quantity, ok, fact.entry, "、".join(str(q) for q in same_unit), sentence)

@@ -34,13 +34,15 @@ MISSED_CHECKPOINT = "missed_checkpoint"
 @dataclass(frozen=True)
 class Lesson:
     """One thing to do differently: the trainee's words (empty when never said), why (a `Worded` text
-    where the trainer wrote it: wording.english gives its English), a better wording."""
+    where the trainer wrote it: wording.english gives its English), a better wording; a missed step's lesson names
+    its checkpoint, so the report can mark it contested beside it (qa25 E2)."""
 
     rubric: str
     turn_index: int
     said: str
     why: str
     better: str
+    checkpoint: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,7 @@ def do_differently(report: Report, scenario: Scenario, limit: int = MAX_LESSONS)
         if checkpoint.id in report.not_credited:  # a wrong figure kept it open: which, and the rule (polish29)
             reason = report.not_credited[checkpoint.id]
             why = Worded(f"{why}——{reason}", f"{english(why)} — {english(reason)}")
-        lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", why,
-                              _model_for(checkpoint, scenario)))
+        lessons.append(Lesson(MISSED_CHECKPOINT, 0, "", why, _model_for(checkpoint, scenario), checkpoint.id))
     return lessons[:limit]
 
 

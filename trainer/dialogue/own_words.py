@@ -4,7 +4,12 @@ In ci-claim-declined the customer asks 怎么就不算重疾？ and the agent's 
 the classifier: 重疾 is her own word, and a team leader would not ask the agent to explain it to her. The classifier
 names no term, so a jargon finding's clause is read for the terms it holds (the glossary's, the desk words', the
 scenario's entries' topic terms): the finding stands unless every one of them was said by the customer before.
-A clause holding no known term keeps its finding: what the classifier saw there cannot be named.
+A clause holding no known term keeps its finding — what the classifier saw there cannot be named — unless every word of
+it is hers (judge50).
+
+A glossary group that only reads a spoken word (没有 for Cantonese 冇, `GlossaryGroup.reads_a_word`) names no term:
+qa24 T6 (judge50) met the very call above again — "…所以重疾这块没有赔。" faulted 术语未解释 — because 没有 counted as a term
+she had not said.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from kb.content import Entry, GlossaryGroup
+from trainer.dialogue.checkpoint_meaning import content_pairs
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.facts import topic_terms
 
@@ -21,7 +27,8 @@ MIN_TERM_CHARS = 2  # a one-character "term" (赔) would be the customer's word 
 def known_terms(glossary: Iterable[GlossaryGroup], jargon_terms: Iterable[str],
                 entries: Iterable[Entry]) -> tuple[str, ...]:
     """Every term the judge can name in a reply: glossary terms, desk words and the entries' topic terms."""
-    terms = [t for g in glossary for t in g.terms] + list(jargon_terms) + [t for e in entries for t in topic_terms(e)]
+    terms = [t for g in glossary if not g.reads_a_word for t in g.terms] + list(jargon_terms) + [
+        t for e in entries for t in topic_terms(e)]
     return tuple(dict.fromkeys(t for t in terms if len(t) >= MIN_TERM_CHARS))
 
 
@@ -32,9 +39,14 @@ def terms_in(quote: str, terms: Sequence[str]) -> list[str]:
 
 
 def customers_own_words(quote: str, heard: str, terms: Sequence[str]) -> bool:
-    """Every term of `quote` (at least one) is one the customer has said (`heard`): nothing there to explain to her."""
+    """Every term of `quote` (at least one) is one the customer has said (`heard`): nothing there to explain to her. A
+    quote holding no known term is hers when every word of it is (its content bigrams, `content_pairs`): 您要是不服这个结论，
+    after her 我不服这个结论 (judge50: 这个 had been a "term" of the glossary's Cantonese reading, which she said)."""
     found = terms_in(quote, terms)
-    return bool(found) and all(t in heard for t in found)
+    if found:
+        return all(t in heard for t in found)
+    pairs = content_pairs(quote)
+    return bool(pairs) and pairs <= content_pairs(heard)
 
 
 def without_her_terms(evidence: Sequence[Evidence], heard: str, terms: Sequence[str]) -> list[Evidence]:

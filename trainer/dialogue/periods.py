@@ -14,8 +14,12 @@ import re
 from kb.chinese_text import Quantity
 from kb.durations import DAYS_PER_UNIT
 
-# The period units a fact checker's quantity carries, in days as the customer-duration reader counts them.
-DAYS = {unit: float(DAYS_PER_UNIT[unit]) for unit in ("日", "个月", "年")}
+# The period units a fact checker's quantity carries, in days as the customer-duration reader counts them. A working day
+# is a fifth of a week: 7个工作日 said for a rule of 15日 is a wrong figure (qa24 T6: 投诉…一般7个工作日内会给你答复 was no
+# figure at all to the checker, and her question about the complaint's time limit was judged ignored instead, judge50).
+WORKING_DAY = 7 / 5
+DAYS = {**{unit: float(DAYS_PER_UNIT[unit]) for unit in ("日", "个月", "年")}, "工作日": WORKING_DAY}
+DAY_UNITS = ("日", "工作日")  # days of either kind
 # After the figure: the period runs from a date (一年以后, 180天内).
 _RUNS_FROM = re.compile(r"^(以后|之后|后|以内|之内|内)")
 TOLERANCE = 0.1

@@ -700,7 +700,7 @@ class DialogueSession:
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
-        claims = [c for c in self.facts.check(text) if not (c.ok and unsure(c.sentence))]
+        claims = [c for c in self.facts.check_reading(self.detectors.reading(text)) if not (c.ok and unsure(c.sentence))]
         for claim in claims:
             entry = self.entries[claim.entry]
             if claim.ok:

@@ -155,8 +155,11 @@ def _problem_key(problem: Problem) -> tuple:
 
 def _facts(entry: Entry) -> Entry:
     """What quiz items and scenarios can rely on: not its line, nor its variants (wordings search
-    matches; a new one, e.g. from 搜索反馈, changes no fact, so it flags nothing for review)."""
-    return dataclasses.replace(entry, line=0, variants=())
+    matches; a new one, e.g. from 搜索反馈, changes no fact, so it flags nothing for review), nor how a source's
+    document is written: L1-01 and 保险法 name one law (qa25 I4: rewriting it so, with a variant added, flagged
+    2 quiz items and 3 scenarios)."""
+    sources = tuple(dataclasses.replace(source, doc=source.document_id or source.doc) for source in entry.sources)
+    return dataclasses.replace(entry, line=0, variants=(), sources=sources)
 
 
 def changed_entries(before: ContentSet, after: ContentSet) -> set[str]:

@@ -41,7 +41,7 @@ def one_word_blank(fact: Fact, question: str, words: Callable[[str], list[str]] 
     text, after = fact.text, fact.sentence[fact.end:fact.end + 1]
     if fact.kind != "term" or not _CJK.match(after):
         return fact
-    parts = (words or _bundled_words())(text)
+    parts = (words or bundled_words())(text)
     lead = text[:len(text) - len(parts[-1])]
     if len(parts) < 2 or len(lead) < 2 or any(part not in question for part in parts) or fact.sentence.count(lead) != 1:
         return fact
@@ -52,6 +52,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
-def _bundled_words() -> Callable[[str], list[str]]:
+def bundled_words() -> Callable[[str], list[str]]:
     """The bundled word list's segmenter, read once (about 0.2 s)."""
     return WordFrequencies(bundled_frequencies()).words

@@ -15,11 +15,12 @@ from typing import Iterable, Union
 
 from pypinyin import Style, pinyin
 
-from kb.chinese_text import UNITS, chinese_numeral, unit_spellings
+from kb.chinese_text import UNITS, chinese_numeral, quantities, unit_spellings
 from kb.content import BLANK, QuizItem
 from trainer.quiz.english_answers import english_answers
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
+MIN_PART = 2  # characters in a fill-in's key word and in the rest the question says (qa25 Q1): one is not a word
 TRUE_FALSE_OPTIONS_EN = ("True", "False")
 
 Answer = Union[int, tuple[int, ...], str]
@@ -144,7 +145,29 @@ class Question:
             return None
         if self.in_english_as(response):
             return str(self.answer)
-        return next((text for text in self.written() if sounds_like(typed, text)), None)
+        return next((text for text in self.written() if sounds_like(typed, text) or self._rest_said(typed, text)), None)
+
+    def _rest_said(self, typed: str, answer: str) -> bool:
+        """Whether `typed` (normalised) is the blank's key word, the rest of `answer` being named by the question: a
+        fill-in asked after 业务员说有些病不用告知… took 代填 as wrong for 业务员代填 (qa25 Q1). Only for an answer of
+        Chinese words with no number (万元 is not 20万元): the key word ends the answer (never 如实 of 如实告知), the
+        rest is its leading word(s), at least two characters, and the subject the question asked (the prompt's first
+        line) opens with. Said anywhere in the question was too loose: 销售 for 电话销售 under 通过电话…, 病理学 for
+        组织病理学. Another word (代签), the part the question names (业务员), or part of a word are still wrong."""
+        whole = normalize_answer(answer)
+        if not _HAN.match(whole) or quantities(whole) or len(typed) < MIN_PART or not whole.endswith(typed):
+            return False
+        rest = whole[:-len(typed)]
+        asked = normalize_answer(self.prompt.split("\n", 1)[0]) if "\n" in self.prompt else ""
+        if len(rest) < MIN_PART or not asked.startswith(rest) or typed in asked:
+            return False
+        from trainer.quiz.blanks import bundled_words  # blanks reads this module: imported when first asked
+        lead = ""
+        for word in bundled_words()(whole):
+            lead += word
+            if len(lead) >= len(rest):
+                return lead == rest  # the rest ends between two words
+        return False
 
     def correct_text(self) -> str:
         """The right answer as words, for feedback; a fill-in shown in English adds its English form

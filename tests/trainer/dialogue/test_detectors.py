@@ -261,6 +261,9 @@ FAULTS_IN_OWN_WORDS = [
     ("没有就是没有，您再问也一样。", "rude"),
     ("这里头的门道您也听不懂，照我说的填就行。", "rude"),
     ("您冲我发脾气干嘛，我也是打工的。", "rude"),
+    # judge50: 一定 as "certainly" before a payout still promises (the look-alikes, "a certain", are below)
+    ("轻症这块您放心，一定能赔。", "absolute_promise"),
+    ("这笔钱下周一定到账。", "absolute_promise"),
 ]
 CLEAN_COUNTER_EXAMPLES = [
     "我没法保证出了事一定全额赔，要看理赔审核。",        # negated promise
@@ -332,6 +335,12 @@ CLEAN_COUNTER_EXAMPLES = [
     "您不用再打来了，结果出来我们主动打给您。",            # a call-back promised, not waved off
     "这份说明您也可以自己看一下，我短信发您。",            # an offer, no 呗
     "如果您有哪里听不明白，随时打断我。",                  # an offer to explain again
+    # judge50 (qa24 T6): 一定 before a noun is "a certain", no promise word
+    "可以按较轻急性心肌梗死申请轻症，一般按重疾保额的一定比例赔，具体多少要看你的合同条款",
+    "保单贷款能按现金价值的一定比例借，借多少以合同为准。",
+    "轻度疾病按重度保额的一定比例赔，最高不超过30%。",
+    "退保的话要扣一定的手续费，前几年退会有一定损失。",
+    "复效要在一定期限内申请，一般是中止后两年内。",
 ]
 
 

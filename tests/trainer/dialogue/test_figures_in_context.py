@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.trainer.dialogue.conftest import play
 from trainer.dialogue import DialogueSession
+from trainer.dialogue.wrong_figures import WRONG_FACT
 
 CI, COOL, GRACE, STROKE = "ci-claim-declined", "cooling-off-cancel", "grace-period-short-of-money", "stroke-claim-early"
 TABLE = [
@@ -43,6 +45,18 @@ TABLE = [
     (COOL, "犹豫期是10天。", [("10日", False)]),
     (COOL, "犹豫期一共二十天。", [("20日", False)]),
     (COOL, "您签收才8天，没超过15天的犹豫期。", [("15日", True)]),
+    # qa25 J1: her elapsed days (8天前签收) beside the period are how far she is into it, not its length
+    (COOL, "来得及 犹豫期15天 你8天还在犹豫期内 全退 就扣10块钱工本费 别担心", [("15日", True)]),
+    (COOL, "我说了啊 犹豫期是15天 你签收才8天 来得及 保费全退 扣不超过10块工本费", [("15日", True)]),
+    (COOL, "您已经8天了，犹豫期15天，来得及。", [("15日", True)]),
+    (COOL, "今天是第8天，犹豫期是15天。", [("15日", True)]),
+    (COOL, "您是8天前签收的，犹豫期有15天。", [("15日", True)]),
+    # guards: the period said beside her days, or after 你, is still the period
+    (COOL, "您签收才8天 犹豫期10天 来得及", [("10日", False)]),
+    (COOL, "你8天还在犹豫期内 犹豫期是10天", [("10日", False)]),
+    (COOL, "犹豫期的话你10天内都能退。", [("10日", False)]),
+    (COOL, "犹豫期你才10天。", [("10日", False)]),
+    (COOL, "犹豫期是8天。", [("8日", False)]),
     (COOL, "工本费不超过10元。", [("10元", True)]),
     (COOL, "工本费最多二十元。", [("20元", False)]),
     (COOL, "退款一般30日内到账。", [("30日", True)]),
@@ -76,6 +90,12 @@ TABLE = [
     (STROKE, "轻症那块儿，您家这情况八成能够上。", []),
     (STROKE, "轻度脑中风后遗症按保额的八成赔。", [("80%", False)]),
     (CI, "轻症最多赔重度保额的三成，赔到九成是不可能的。", [("30%", True), ("90%", False)]),
+    # judge50 (qa24 T6): working days said for a rule in days, the rule's term earlier in the sentence; working days
+    # of the rule are right
+    (CI, "投诉的话我这边可以帮你登记，一般7个工作日内会给你答复", [("7工作日", False)]),
+    (CI, "投诉登记以后，15个工作日内给您答复。", [("15工作日", False)]),
+    ("callback-proxy-signature", "后面会有专门的同事在15个工作日内联系您。", [("15工作日", True)]),
+    ("callback-proxy-signature", "这个情况会有专人处理，一般10个工作日以内。", [("10工作日", False)]),
 ]
 
 
@@ -87,3 +107,17 @@ def test_the_table_is_big_enough():
 def test_figures_are_judged_in_context(scenario_id, sentence, expected, real_scenarios, real_facts):
     session = DialogueSession(real_scenarios[scenario_id], real_facts)
     assert [(str(c.quantity), c.ok) for c in session.facts.check(sentence)] == expected
+
+
+def test_her_elapsed_days_are_no_wrong_fact_and_the_step_is_met(real_scenarios, real_facts):
+    """qa25 J1, 阿强's words: 犹豫期15天 你8天还在犹豫期内 was 事实错误 “8天”…应为15日 twice (the customer: 到底是几天？),
+    and 确认仍在犹豫期内（15天） stayed open for the 8天 — her days since she signed (the model answer: 您8天前签收的)."""
+    replies = ["你好 我是客服 请问是孙丽本人吗 报下身份证后四位",
+               "来得及 犹豫期15天 你8天还在犹豫期内 全退 就扣10块钱工本费 别担心",
+               "怎么了",
+               "我说了啊 犹豫期是15天 你签收才8天 来得及 保费全退 扣不超过10块工本费"]
+    report, _ = play(DialogueSession(real_scenarios[COOL], real_facts), replies)
+    assert not [f for f in report.findings if f.rubric == WRONG_FACT and not f.ok]
+    assert any(f.rubric == "checkpoint" and f.ok and "确认仍在犹豫期内（15天）" in f.advice for f in report.findings)
+    said = " ".join(u.text for u in report.transcript if u.speaker == "customer")
+    assert "到底是几天" not in said

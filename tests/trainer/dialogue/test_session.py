@@ -1335,6 +1335,25 @@ def test_a_callback_step_said_in_everyday_words_lets_the_steps_after_it_count(re
     assert not [f for f in proxy.report().findings if f.rubric == "checkpoint_order"]
 
 
+@pytest.mark.parametrize("asked, met", [
+    ("说明书上的分红数字是按假设算的举例，不代表以后每年都能拿到。阿姨我这样说你能听明白吗？", True),
+    ("这些我讲清楚了没有？您有哪里没听懂的我再慢慢说一遍。", True),
+    # guard: saying she understood, for her, asks her nothing
+    ("说明书上的分红数字是按假设算的举例，您肯定听明白了。", False),
+])
+def test_a_teach_back_question_asks_her_to_confirm_she_understood(asked, met, real_scenarios, real_facts):
+    """qa25 J2, Mei's words: 阿姨我这样说你能听明白吗？ (turn 4) and 这些我讲清楚了没有？ (turn 6) both asked the elderly
+    customer whether she had understood, and 放慢节奏，请老人确认是否听明白 was reported missed (score 62)."""
+    elderly = session(real_scenarios, real_facts, scenario_id="callback-elderly-dividends")
+    elderly.start()
+    elderly.reply("请问您是周桂芳阿姨本人吗？麻烦您说一下身份证后四位。")
+    elderly.reply("您在银行买的时候是不是做了录音录像？录像里说的都是您自己真实的意思吧？")
+    elderly.reply("阿姨，这是分红保险，分红不保证，有的年份多有的年份少，也可能为零。")
+    assert "check-understanding" not in elderly.state.done
+    elderly.reply(asked)
+    assert ("check-understanding" in elderly.state.done) == met
+
+
 # calls50: the turn right after the identity check that reads her policy back for a yes finishes the check (cw5-b's
 # 好嘞，对上了。康宁重大疾病保险…对吧？, three tune-standard good calls +10 as her question ignored): her question waits that one
 # turn, as it waits for the check itself, and stays open. Not a second time, nor a question that names no policy.
@@ -1404,3 +1423,78 @@ def test_two_notes_on_one_sentence_are_joined_without_a_full_stop_before_the_sem
     assert str(joined) == "用客户听得懂的话解释了规则；“60天”与知识库一致（宽限期有多长？）"
     assert english(joined) == ("Explained the rule in words the customer understands; “60天” matches the knowledge base "
                                "(How long is the grace period?)")
+
+
+# qa24 T5 / T6: 小吴 (a week-1 trainee, 你 for 您, typing fast) in the browser, her six replies in each call as she typed them.
+QA24_PROXY_CALL = (
+    "你好，请问是赵军先生吗？我是安泰人寿的客服，给你做个新保单的回访，耽误你几分钟可以吗",
+    "好的谢谢。就是想确认下，你上个月是不是买了我们的守护定期寿险？然后投保单上面的名字是不是你自己亲手签的呀",
+    "嗯嗯明白，谢谢你跟我说实话。按规定投保单是要本人亲笔签的，别人不能代签的哦，这个情况我会照实记下来的",
+    "我这边已经记录了。后面会有公司的专人跟你联系处理，不是卖你保险的那个业务员哈，大概15个工做日以内",
+    "还有就是，你现在还在犹豫期里面，要是觉得不想要了可以申请解除合同，交的保费会退给你的",
+    "好的，那今天就先这样，谢谢你接我电话，祝你出车顺利，再见",
+)
+QA24_CLAIM_CALL = (
+    "先生你别着急，心梗住院确实很难受，花了这么多钱又收到拒赔通知，换谁都会生气的。我先帮你查一下，麻烦说下你的身份证后四位好吗",
+    "是这样的张先生，现在的重疾定义里面，心梗要达到“较重急性心肌梗死”才赔重疾，给付条见是几个指标至少满足一项，比如肌钙蛋白升高到正常"
+    "上限15倍以上，或者射血分数低于50%这些。你这次的检查结果没达到，所以重疾这块没有赔。放支架本身不算判断标准的",
+    "也不是一分钱都不赔的。你合同里面有轻症责任，像你这种没到较重标准的心梗，可以按较轻急性心肌梗死申请轻症，一般按重疾保额的一定比例赔，"
+    "具体多少要看你的合同条款",
+    "不好意思我刚才没说清楚，轻症能不能赔也要理赔那边审核的，我不能跟你打包票。你如果对结论不服，可以补充材料申请复核，比如住院病历、"
+    "化验单这些，交上来重新审核",
+    "理解的。投诉的话我这边可以帮你登记，一般7个工作日内会给你答复",
+    "不好意思我说错了，是收到投诉之日起15日内给你处理结果。你还有别的问题吗？没有的话就先这样，祝你早日康复，再见",
+)
+
+
+def test_a_hedged_statement_of_how_a_benefit_is_paid_is_no_promise_and_tells_the_step(real_scenarios, real_facts, judge):
+    """qa24 T6: turn 3 was 绝对化承诺 on “一般按重疾保额的一定比例赔，” (一定 read as "certainly"; it is "a certain"
+    proportion), a red line that capped a resolved call with every step done at 50, and the mild-benefit step it tells
+    was not credited beside it."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, list(QA24_CLAIM_CALL))
+    assert not [f for f in report.findings if f.rubric == "absolute_promise"], report.findings
+    assert call.state.done.get("mild-benefit") == 3
+    assert report.outcome == "resolved" and not report.missed_checkpoints
+    assert report.score >= 80, report.score
+
+
+@pytest.mark.parametrize("typed", ["7个工作日", "7个工做日"])
+def test_a_wrong_time_limit_is_named_as_a_wrong_figure_not_an_ignored_question(real_scenarios, real_facts, judge, typed):
+    """qa24 T6: asked 要是投诉的话，多久给我答复？, 小吴 said 一般7个工作日内会给你答复 (the rule: 15日, 30日 for a complex
+    one): the report said 未回应问题 quoting “理解的。” and never named the figure. An answer with a wrong figure is an
+    answer: the finding is the figure, with the rule's — also when the unit is typed with a slip."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, [r.replace("7个工作日", typed) for r in QA24_CLAIM_CALL])
+    at_five = [f for f in report.findings if f.turn_index == 5 and not f.ok]
+    assert [f.rubric for f in at_five] == ["wrong_fact"], at_five
+    assert f"“{typed}”" in at_five[0].advice and "应为15日" in at_five[0].advice
+    assert at_five[0].quote in QA24_CLAIM_CALL[4].replace("7个工作日", typed)
+
+
+def test_a_term_finding_does_not_stand_on_the_customers_own_word(real_scenarios, real_facts, judge):
+    """qa24 T6: turn 2's 术语未解释 quoted “所以重疾这块没有赔。” — her own 重疾 (qa20's rule) — because the glossary's reading
+    of Cantonese 冇 made 没有 a "term" she had not said."""
+    call = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, list(QA24_CLAIM_CALL[:2]))
+    assert "重疾" in call.transcript[2].text
+    assert not [f for f in report.findings if f.rubric == "jargon" and "射血分数" not in f.quote and "肌钙蛋白" not in f.quote]
+
+
+def test_a_callback_step_told_with_a_rounded_time_limit_and_a_typo_is_met(real_scenarios, real_facts, judge):
+    """qa24 T5: turn 4's 不是卖你保险的那个业务员哈，大概15个工做日以内 (工做日 a slip of 工作日) did not meet 说明由销售人员以外的
+    专门人员在规定时间内处理: 大概 before the figure was read as a hedge of the step; her what-now question was then judged
+    ignored to the close. Turn 3's 照实记下来 meets 如实记录 (calls49)."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, list(QA24_PROXY_CALL))
+    assert call.state.done.get("record-honestly") == 3
+    assert call.state.done.get("handled-by-others") == 4
+    assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
+    assert report.outcome == "resolved" and not report.missed_checkpoints
+
+
+def test_a_time_limit_said_as_a_maybe_is_still_no_step(real_scenarios, real_facts, judge):
+    """Guard for the above: 可能 before the figure hedges the step itself."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
+    play(call, [*QA24_PROXY_CALL[:3], "后面可能会有人跟你联系吧，可能15个工作日以内，这个我也说不好"])
+    assert "handled-by-others" not in call.state.done

@@ -248,3 +248,20 @@ def test_a_variant_worded_like_another_entrys_question_is_refused_naming_that_en
     assert "cooling-off-refund" in problem.message and "cooling-off-refund" in problem.zh_message()
     assert "犹豫期内退保能退多少钱？" in problem.zh_message()  # the other entry by its title, as instructors know it
     assert files_of(editor) == before and history.changes(editor.db) == []
+
+
+def test_a_new_variant_and_a_source_document_written_by_its_name_flag_nothing(real_editor):
+    """qa25 I4: on 宽限期有多长 王组长 added a variant and wrote the source L1-01 | 第三十六条 as 保险法 | 第三十六条 (the
+    same law, by its name): 2 quiz items and 3 scenarios were flagged for review, though no fact moved. Another
+    article is still a fact edit."""
+    editor = real_editor
+    draft = editor.open_item("entry", "lapse-grace-period-length")
+    assert draft.fields["sources"][0] == {"doc": "L1-01", "article": "第三十六条"}
+    law = [{"doc": "保险法", "article": "第三十六条"}, *draft.fields["sources"][1:]]
+    fields = {**draft.fields, "variants": [*draft.fields["variants"], "交费日过了多久保单会停"], "sources": law}
+    result = editor.save_item(draft, fields, "wang")
+    assert result.ok and result.flagged == 0 and open_flags(editor.db) == [], result
+    assert [s.doc for s in editor.kb.entry("lapse-grace-period-length").sources][0] == "保险法"  # saved as written
+    draft = editor.open_item("entry", "lapse-grace-period-length")
+    moved = {**draft.fields, "sources": [{"doc": "保险法", "article": "第三十七条"}, *draft.fields["sources"][1:]]}
+    assert editor.save_item(draft, moved, "wang").flagged == 5

@@ -120,3 +120,26 @@ def test_a_percentage_is_right_as_it_is_said_in_chinese() -> None:
         assert not question.is_correct(typed), typed
     twenty = from_quiz_item(QuizItem("q-20", "x", "fill_blank", "____", "20%", "……", "x"))
     assert twenty.is_correct("两成") and twenty.is_correct("百分之二十") and not twenty.is_correct("百分之两")
+
+
+def test_a_fill_in_takes_its_key_word_alone_when_the_question_says_the_rest() -> None:
+    """qa25 Q1: the fill-in under 业务员说有些病不用告知… (____后经投保人签字确认的内容…) took 代填 as wrong for 业务员代填,
+    the question naming 业务员. The key word is right and the page shows the whole answer; another word, the part the
+    question names, or one character are still wrong."""
+    from kb.content import collect_content
+    from tests.conftest import REAL_CONTENT
+    from trainer.quiz.generation import fill_questions
+
+    content = collect_content(REAL_CONTENT)[0]
+    [item] = [q for q in fill_questions(content.entries["uw-agent-said-no-need"], content) if q.answer == "业务员代填"]
+    assert item.prompt.startswith("业务员说有些病不用告知") and "____后经投保人签字确认" in item.prompt
+    assert item.is_correct("代填") and item.spelled_as("代填") == "业务员代填"
+    assert item.is_correct("业务员代填") and item.spelled_as("业务员代填") is None
+    for wrong in ("代签", "业务员", "填", "代写", "投保人代填"):
+        assert not item.is_correct(wrong), wrong
+    # the rest said elsewhere in the question is not enough: 销售 for 电话销售 under 通过电话向客户推介保险时…
+    [sales] = [q for q in fill_questions(content.entries["norms-sales-call-disclosure"], content) if q.answer == "电话销售"]
+    assert "电话" in sales.prompt.splitlines()[0] and not sales.is_correct("销售") and sales.is_correct("电话销售")
+    # a rest the question does not say: 代填 alone is not the answer 投保人代填
+    other = Question("q-f", "fill_blank", "告知书谁填的？\n____后经签字确认的内容…", (), "投保人代填", "", "e")
+    assert not other.is_correct("代填")
