@@ -65,6 +65,9 @@ COMMON_WORD_COUNT = 8_000
 # 今年 (9,959), not 保险金 + 年. The changed characters of TUNE's right fixes make rarer words there (直到 1,131 in
 # 现金价直到底, 年份 1,122 in 今年份红利).
 NEIGHBOUR_WORD_COUNT = 5_000
+# A two-character word that begins or ends this many of the vocabulary's longer terms is a word of the domain by
+# itself (中止 in 效力中止, 合同中止, 中止效力, 中止通知书 …), so a typo of it is read too: 中指了 is 中止了 (qa25 S1).
+HEAD_WORD_TERMS = 4
 
 
 @dataclass(frozen=True)
@@ -407,6 +410,20 @@ def story_question(text: str) -> str | None:
         asking = clauses[-2:]
     question = "，".join(asking)
     return question if question != "，".join(clauses) else None
+
+
+def head_words(vocabulary: Iterable[str], words: WordFrequencies) -> list[str]:
+    """The two-character words (in `words`) that begin or end at least HEAD_WORD_TERMS of the vocabulary's terms of
+    three characters or more and are no term themselves: the domain's words that the glossary and the keywords only
+    name inside longer terms (中止, 效力, 犹豫), for the typo corrector's vocabulary (qa25 S1: 中指了 生病能陪吗 was
+    read as typed, a finger, since 中止 alone was no term)."""
+    terms = {normalize(t) for t in vocabulary}
+    counts: dict[str, int] = {}
+    for term in terms:
+        if len(term) >= 3 and _CJK_RUN.fullmatch(term):
+            for part in {term[:2], term[-2:]}:
+                counts[part] = counts.get(part, 0) + 1
+    return sorted(p for p, n in counts.items() if n >= HEAD_WORD_TERMS and p not in terms and words.is_word(p))
 
 
 def bigrams(texts: Iterable[str]) -> set[str]:

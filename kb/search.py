@@ -34,7 +34,7 @@ from kb.gate_model import GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.index import SearchIndex
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, dialect_phrases,
-                              one_char_spoken, spoken_phrases, story_clauses, story_question)
+                              head_words, one_char_spoken, spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
 from kb.siblings import sibling_map, with_sibling
 from kb.rerank import Reranker, candidate_features
@@ -500,6 +500,7 @@ class Searcher:
             vocabulary = [t for g in self.glossary.groups if len(g.terms) > 1 or not g.spoken for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
             words = WordFrequencies(bundled_frequencies(), vocabulary)
+            vocabulary += head_words(vocabulary, words)  # 中指了 is 中止了 (qa25 S1)
             same_as: dict[str, str] = {}
             for group in self.glossary.groups:
                 for term in group.terms:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb.content import GlossaryGroup
-from kb.query_rewrite import (SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, sounds, story_clauses,
-                              story_question)
+from kb.query_rewrite import (SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, head_words, sounds,
+                              story_clauses, story_question)
 from kb.word_frequency import WordFrequencies, bundled_frequencies
 
 VOCABULARY = ["宽限期", "复效", "拒赔", "保费", "理赔", "犹豫期", "报案", "退保", "分红", "鉴定"]
@@ -277,6 +277,19 @@ def test_of_two_terms_read_alike_the_first_in_the_vocabulary_wins() -> None:
     """A glossary group lists its own term before the typos it knows (犹豫期 before 尤豫期)."""
     assert TypoCorrector(["犹豫期", "尤豫期"], KNOWN).rewrite("youyuqi").text == "犹豫期"
     assert TypoCorrector(["尤豫期", "犹豫期"], KNOWN | {"尤豫"}).rewrite("youyuqi").text == "尤豫期"
+
+
+def test_a_word_that_heads_many_terms_is_a_term_a_typo_is_read_as() -> None:
+    """qa25 S1: an agent typing zhongzhi got 中指 (a finger), a word the content names only inside longer terms
+    (效力中止, 合同中止, 中止效力, 中止通知书), so 中指了 生病能赔吗 was read as typed and answered 什么情况算意外. A word
+    that heads few terms (通知 of 中止通知书 alone), no word (止通), or a term already is not added."""
+    vocabulary = ["效力中止", "合同中止", "中止效力", "中止通知书", "中止期间出险", "复效", "退保"]
+    words = WordFrequencies(bundled_frequencies(), vocabulary)
+    added = head_words(vocabulary, words)
+    assert added == ["中止"]
+    corrector = TypoCorrector([*vocabulary, *added], KNOWN, words=words)
+    assert corrector.rewrite("中指了 生病能赔吗").text == "中止了 生病能赔吗"
+    assert TypoCorrector(vocabulary, KNOWN, words=words).rewrite("中指了 生病能赔吗").text == "中指了 生病能赔吗"
 
 
 def test_words_of_the_out_of_scope_examples_are_not_typos() -> None:
@@ -581,3 +594,28 @@ def test_a_glossary_phrase_said_with_le_after_its_verb_is_read_as_the_phrase(
         bundled_particles: VerbParticleTerms, typed: str, meant: str) -> None:
     """search46: 换了银行卡 kept only 银行 / 行卡 of the premium card's term (a bank's words to the answer gate)."""
     assert bundled_particles.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("保单停了半年了 能补交吗", "效力中止半年了 申请复效吗"),    # paying up a lapsed policy is reinstatement
+    ("断交三个月了 还可以补交吗", "效力中止三个月了 还申请复效吗"),
+    ("交费日过了 还能补交吗", "交费日过了 还能补交吗"),          # within the grace period: no lapse said
+    ("保单停了 补交了能赔吗", "效力中止 补交了能赔吗"),          # a claim during the lapse: claim-during-suspension
+    ("医保停了半年 还可以补交吗", "医保停了半年 还可以补交吗"),  # the social insurance's arrears: no policy's
+])
+def test_paying_up_a_lapsed_policy_is_read_as_reinstatement(bundled_spoken: SpokenTerms, typed: str,
+                                                            meant: str) -> None:
+    """qa25 S3: 保单停了半年了 能补交吗 was answered 中止期间出险能赔吗 first, 复效 second."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("中止了 生病能陪吗", "中止了 生病能赔吗"),                 # 赔 typed as its homophone 陪 in a claim question
+    ("意外骨折能不能陪", "意外骨折能赔吗"),
+    ("住院能陪我去吗", "住院能陪我去吗"),                       # someone going along
+    ("手术那天家属能陪吗", "手术那天家属能陪吗"),
+    ("周末能陪吗", "周末能陪吗"),                               # nothing of a policy or an illness said
+])
+def test_pei_typed_for_a_claim_is_read_as_a_claim(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa25 S1: 中指了 生病能陪吗 — with 中指 read as 中止, the 陪 still kept the claim entry third."""
+    assert bundled_spoken.rewrite(typed).text == meant

@@ -237,6 +237,18 @@ def test_a_condition_not_told_at_purchase_asked_as_a_claim_finds_the_consequence
     assert "uw-nondisclosure-consequences" in [h.id for h in real_kb.search(query, k=within)]
 
 
+@pytest.mark.parametrize("query", ["中指了 生病能赔吗", "中指了 生病能陪吗"])
+def test_a_suspension_typed_as_a_finger_is_no_accident_question(real_kb: KnowledgeBase, query: str) -> None:
+    """qa25 S1: 中止 typed by pinyin as 中指 (a finger) was answered 什么情况算意外？ on a call; 中指 is read as 中止 now."""
+    hits = real_kb.search(query, k=3)
+    assert not hits or hits[0].id == "lapse-claim-during-suspension"
+
+
+def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: KnowledgeBase) -> None:
+    """qa25 S3: 保单停了半年了 能补交吗 came to 中止期间出险能赔吗 first, 复效 second."""
+    assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
+
+
 def rank_of(hits: list, entry_id: str) -> int:
     """1-based rank of an entry among the hits; past the end when it is not listed."""
     ids = [h.id for h in hits]
