@@ -16,6 +16,7 @@ from trainer.dialogue.scenario import KIND_NAMES, KINDS
 from trainer.editing.fields import split_lines
 from trainer.editing.scenario_fields import (ASKING, CHECKPOINT_COLUMNS, FOLLOW_UP_COLUMNS, LINE_LISTS, LINE_TEXTS,
                                              MOOD_FIELDS, NOT_ASKING, QUESTION_POOLS, cells_of, question_rows)
+from ui.display import rubric_name
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.limits import LINE_CHARS, TEXT_CHARS
@@ -96,10 +97,13 @@ def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> li
     config: dict[str, Any] = {}
     for column in columns:
         label, hint = _column(column, follow_up)
+        # The behaviours by the names the call report uses (共情安抚, 身份核实 …), the YAML keeping its keys; a new row's
+        # cells start empty, not None (qa26 L1, L2: an instructor read empathy, clarifying_quest… and None in every cell).
         if column == "behaviour":
-            config[column] = st.column_config.SelectboxColumn(label, help=hint, options=["", *POSITIVE])
+            config[column] = st.column_config.SelectboxColumn(label, help=hint, options=["", *POSITIVE], default="",
+                                                              format_func=lambda name: rubric_name(name) if name else "")
         else:
-            config[column] = st.column_config.TextColumn(label, help=hint)
+            config[column] = st.column_config.TextColumn(label, help=hint, default="")
     frame = pd.DataFrame(rows, columns=list(columns)).astype(str)
     edited = st.data_editor(frame, num_rows="dynamic", hide_index=True, width="stretch", key=key, column_config=config)
     return [{c: ("" if pd.isna(row.get(c)) or row.get(c) in ("None", "nan") else str(row.get(c))) for c in columns}
