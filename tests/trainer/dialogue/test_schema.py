@@ -310,3 +310,21 @@ def test_kb_validate_reads_a_steps_examples_for_faults_and_says_when_the_classif
     assert problem.file == "scenarios/cooling-off-cancel.yaml" and problem.line > 0
     assert problem.field.endswith(".examples") and "Absolute promise “钱下礼拜肯定到账，”" in problem.message
     assert "rules only" in capsys.readouterr().err
+
+
+def test_a_start_mood_above_the_hang_up_line_names_it_as_the_form_does(scenario_dir):
+    """qa26 L3: 刘老师 typed 开场情绪 95 with 挂断线 92 and read “必须低于 hang_up” under a form whose field is 挂断线."""
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 95, calm: 35, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.start"]
+    assert "挂断线" in problem.message_zh and "92" in problem.message_zh, problem.message_zh
+    assert "92" in problem.message
+
+
+def test_mood_lines_that_do_not_rise_are_named_as_the_form_does(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 50, calm: 85, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.calm"]
+    assert all(name in problem.message_zh for name in ("平静线（85）", "愤怒线（80）", "挂断线（92）")), problem.message_zh
