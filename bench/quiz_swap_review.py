@@ -80,6 +80,12 @@ def new_since(kb: KnowledgeBase, saved: dict[str, dict[str, Any]]) -> list[dict[
     return items
 
 
+def since_items(kb: KnowledgeBase, saved: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """What `--since` writes: the items offering options `saved` did not (`new_since`), then its items no longer
+    asked that an echoing option would bring back."""
+    return new_since(kb, saved) + [i for i in review_items(kb) if i["id"] in saved and "note" in i]
+
+
 def _review_item(question: Question, before: Question | None, new: dict[str, str]) -> dict[str, Any]:
     options = [{"mark": "right", "text": text} if i == question.answer
                else {"mark": "new", "entry": new[text], "text": text} if text in new
@@ -206,8 +212,7 @@ def main() -> None:
         write_content(args.content, reviews)
         return
     if args.since:
-        saved = json.loads(args.since.read_text(encoding="utf-8"))
-        items = new_since(kb, saved) + [i for i in review_items(kb) if i["id"] in saved and "note" in i]
+        items = since_items(kb, json.loads(args.since.read_text(encoding="utf-8")))
     else:
         items = review_items(kb)
     print(f"{len(items)} items changed, {sum(o['mark'] == 'new' for i in items for o in i['options'])} new options")
