@@ -8,7 +8,7 @@ import copy
 from typing import Any
 
 from bench.quiz_items import saved_bank
-from bench.quiz_swap_review import since_items
+from bench.quiz_swap_review import merged_reviews, since_items
 from kb import KnowledgeBase
 from trainer.quiz.bank import question_bank
 from trainer.quiz.generation import Gist
@@ -61,3 +61,22 @@ def test_since_a_bank_without_an_option_a_reviewer_already_read_for_that_questio
     item_id, place, _ = _distractors(real_kb, read=True)[0]
     saved[item_id]["options"][place] = "另一个选项"
     assert since_items(real_kb, saved) == []
+
+
+def _row(option: str, verdict: str = "wrong", reason: str = "") -> dict[str, str]:
+    return {"question": "surrender-right", "distractor": "uw-declined", "option": option, "verdict": verdict,
+            **({"reason": reason} if reason else {})}
+
+
+def test_a_reading_of_an_edited_option_replaces_the_reading_of_its_old_words() -> None:
+    """quiz51: uw-declined's answer reordered, its option for 保险公司能不能拒绝我退保？ was read again as wrong; merged as a
+    second reading of the same option, the first (拒保是核保认为…, no longer offered) stayed and the swap stayed off."""
+    old, new = _row("拒保是核保认为被保险人的风险超出可承保范围，不同意承保"), _row("保险合同以保险公司同意承保为成立条件……")
+    assert merged_reviews([old], [new]) == [new]
+
+
+def test_one_option_read_twice_in_a_round_is_rejected_if_either_reading_is() -> None:
+    """An option judged in Chinese and again in English: one row, the rejection with its reason."""
+    option = "告诉客户业务员不能代领，并提示风险"
+    merged = merged_reviews([], [_row(option), _row(option, "unclear", "英文选项读来也对")])
+    assert merged == [_row(option, "unclear", "英文选项读来也对")]
