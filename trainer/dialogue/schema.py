@@ -127,11 +127,17 @@ def _mood(top: _Checker) -> MoodSpec:
         return MoodSpec(50, 30, 80, 95)
     check.unknown_fields({"start", "calm", "angry", "hang_up"})
     mood = MoodSpec(*(check.integer(name, 0, 100) for name in ("start", "calm", "angry", "hang_up")))
+    # Named as the scenario editor's form names them (平静线, 挂断线 …) with the YAML key and the figure: qa26 L3, an
+    # instructor read "必须低于 hang_up" under a field labelled 挂断线.
     if not mood.calm < mood.angry < mood.hang_up:
-        check.problem("calm", "thresholds must rise: calm < angry < hang_up", "阈值必须递增：calm < angry < hang_up")
+        check.problem("calm", f"thresholds must rise: calm at or below ({mood.calm}) < angry at or above ({mood.angry}) "
+                              f"< hangs up at ({mood.hang_up}) (calm < angry < hang_up)",
+                      f"阈值必须递增：平静线（{mood.calm}）< 愤怒线（{mood.angry}）< 挂断线（{mood.hang_up}）"
+                      "（calm < angry < hang_up）")
     if mood.start >= mood.hang_up:
-        check.problem("start", "must be below hang_up, or the customer hangs up before the call starts",
-                      "必须低于 hang_up，否则通话还没开始客户就挂断了")
+        check.problem("start", f"must be below the hang-up line (hang_up, {mood.hang_up}), or the customer hangs up "
+                               "before the call starts",
+                      f"必须低于挂断线（hang_up，现为 {mood.hang_up}），否则通话还没开始客户就挂断了")
     return mood
 
 

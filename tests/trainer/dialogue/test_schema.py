@@ -319,3 +319,21 @@ def test_a_softened_line_that_asks_to_be_told_must_say_what_answers_it(scenario_
     write(scenario_dir, "cooling-off-cancel", text)
     [problem] = [p for p in problems_of(scenario_dir) if p.field == "customer_lines.softened"]
     assert "行，那你跟我讲讲到底怎么办理。" in problem.message and "reads as a question" in problem.message
+
+
+def test_a_start_mood_above_the_hang_up_line_names_it_as_the_form_does(scenario_dir):
+    """qa26 L3: 刘老师 typed 开场情绪 95 with 挂断线 92 and read “必须低于 hang_up” under a form whose field is 挂断线."""
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 95, calm: 35, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.start"]
+    assert "挂断线" in problem.message_zh and "92" in problem.message_zh, problem.message_zh
+    assert "92" in problem.message
+
+
+def test_mood_lines_that_do_not_rise_are_named_as_the_form_does(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 50, calm: 85, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.calm"]
+    assert all(name in problem.message_zh for name in ("平静线（85）", "愤怒线（80）", "挂断线（92）")), problem.message_zh
