@@ -42,6 +42,9 @@ _AT_LEAST_BEFORE = re.compile(r"(?:超过|超出|多于|(?<![不没未])满)$")
 TOGETHER = ("", "又", "零")
 # 几天 / 几年 asks (钱几天能到, 要交几年) unless a word before it states an amount: 才几天, 买了几天, 好几年, 这几天.
 _STATED_FEW = "了才没好这过前"
+# A four-digit number before 年 is a year of the calendar: 我2018年买的重疾险 was read as 2,018 years held, which every
+# "at least" rule covers (uw-incontestable-two-years, lapse-permanent-termination, ci-old-policy-definition).
+_CALENDAR_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # Which quantity a span measures (search22b). The rules measure one of two things: how long the policy has been
 # held (`held`: the cooling-off period, the incontestable period, a surrender after it) or how long premiums have
 # gone unpaid (`lapse`: the grace period, suspension, reinstatement, termination after two years). 交满三年了 is a
@@ -107,6 +110,8 @@ def query_spans(text: str) -> list[Span]:
         approx, after = match["approx"], match["after"]
         if match["unit"] == "月" and "个" not in match.group(0) and not approx and not after:
             continue  # a month of the year (去年十月, 3月份买的, 现在都十月了), not ten months
+        if match["unit"] == "年" and _CALENDAR_YEAR.fullmatch(match["number"]) and not approx and not after:
+            continue  # a year of the calendar (2018年买的, 2020年停交的), not two thousand years (search51)
         value = chinese_number(match["number"])
         if value is None:
             continue

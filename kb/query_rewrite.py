@@ -68,6 +68,11 @@ NEIGHBOUR_WORD_COUNT = 5_000
 # A two-character word that begins or ends this many of the vocabulary's longer terms is a word of the domain by
 # itself (中止 in 效力中止, 合同中止, 中止效力, 中止通知书 …), so a typo of it is read too: 中指了 is 中止了 (qa25 S1).
 HEAD_WORD_TERMS = 4
+# A head word is no term a stretch is read as where the stretch's edge character makes a word this common with the
+# character beside it (search51): 每年领的 is 每年 + 领 (10,986), not 年龄; 录音行不行 is 录音 (355) + 行不行, not 银行; 报销收走
+# (232), 广告纸 (2,928), 那边更 (1,871), 八达通自动 (2,935). The right reads of TUNE stand beside rarer pairs (奶奶头保: 奶头 32,
+# 被保人确人: 人确 27).
+HEAD_WORD_NEIGHBOUR_COUNT = 100
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,7 @@ class TypoCorrector:
     def __init__(self, vocabulary: Iterable[str], *known_bigrams: Collection[str],
                  words: WordFrequencies | None = None, same_as: Mapping[str, str] | None = None,
                  non_words_only: bool = False, word_chars: Collection[str] = (),
-                 word_phrases: Collection[str] = ()) -> None:
+                 word_phrases: Collection[str] = (), head_words: Collection[str] = ()) -> None:
         """`known_bigrams`: collections of bigrams that are words here (the content's, the scope examples');
         `words`: word frequencies, to refuse a correction that makes the text read worse (none: no such check);
         `same_as`: term → the term it stands for (a glossary group's typo 尤豫期 → its term 犹豫期), so two
@@ -202,8 +207,11 @@ class TypoCorrector:
         one-character spoken words, Cantonese 咗 and 嘅: 借咗钱 is not 借缴钱, 买嘅保险 not 买核保险);
         `word_phrases`: phrases whose characters are words where the phrase stands (the glossary's spoken phrases:
         红利系咪 is 红利 + 系咪, not 利息).
+        `head_words`: terms of the vocabulary that are general words heading many terms (`head_words`), read only
+        from a stretch that stands apart from the words beside it (`_across_words`).
         With `words`, a very common word (COMMON_WORD_COUNT: 这个, 现在) is no term to correct into."""
         self._words = words
+        self._head_words = frozenset(normalize(t) for t in head_words)
         self._word_chars = frozenset(word_chars)
         self._phrases_by_char: dict[str, list[str]] = {}
         for phrase in {normalize(p) for p in word_phrases}:
@@ -257,7 +265,8 @@ class TypoCorrector:
                 if self._non_words_only and self._words.is_word(window):  # type: ignore[union-attr]
                     continue
                 term = self._sound_alike(window)
-                if term and not self._reads_as_words(run, start, term) and self._reads_better(run, start, term):
+                if term and not self._reads_as_words(run, start, term) and self._reads_better(run, start, term) \
+                        and not (term in self._head_words and self._across_words(run, start, term)):
                     changes.append((window, term))
                     run = run[:start] + term + run[start + length:]
                     known = self._known_pairs(run)
@@ -296,6 +305,18 @@ class TypoCorrector:
             if self._words is not None and any(self._words.count(pair) >= NEIGHBOUR_WORD_COUNT for pair in beside):
                 return True
         return False
+
+    def _across_words(self, run: str, start: int, term: str) -> bool:
+        """Whether a stretch read as a head word belongs to the words around it: its first or last character makes
+        a common word (HEAD_WORD_NEIGHBOUR_COUNT) with the character beside the stretch, typed or kept (每年领的 is
+        每年 + 领, not 年龄; 八达通自动 is 自动, not 通知), or the character it keeps at an edge is a function word (最晚能
+        is 最晚 + 能, not 万能). A term of the content is read as before: only general words heading many terms are
+        this easily found in ordinary words (search51)."""
+        end = start + len(term)
+        beside = (run[start - 1:start + 1] if start > 0 else "", run[end - 1:end + 1] if end < len(run) else "")
+        if self._words is not None and any(self._words.count(pair) >= HEAD_WORD_NEIGHBOUR_COUNT for pair in beside if pair):
+            return True
+        return any(run[p] == term[p - start] and run[p] in FUNCTION_CHARS for p in (start, end - 1))
 
     def _in_phrase(self, run: str, position: int) -> bool:
         """Whether the character at `position` belongs to one of `word_phrases` where it stands."""

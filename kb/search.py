@@ -500,14 +500,15 @@ class Searcher:
             vocabulary = [t for g in self.glossary.groups if len(g.terms) > 1 or not g.spoken for t in g.terms]
             vocabulary += [k for e in self.entries.values() for k in e.keywords]
             words = WordFrequencies(bundled_frequencies(), vocabulary)
-            vocabulary += head_words(vocabulary, words)  # 中指了 is 中止了 (qa25 S1)
+            heads = head_words(vocabulary, words)  # 中指了 is 中止了 (qa25 S1)
+            vocabulary += heads
             same_as: dict[str, str] = {}
             for group in self.glossary.groups:
                 for term in group.terms:
                     same_as.setdefault(term, group.terms[0])
             rewriters.append(TypoCorrector(vocabulary, self.index.bm25.vocab_dict, bigrams(self._scope_examples),
                                            words=words, same_as=same_as, word_chars=one_char_spoken(chinese),
-                                           word_phrases=spoken_phrases(chinese)))
+                                           word_phrases=spoken_phrases(chinese), head_words=heads))
         if self.recipe.spoken_terms:
             rewriters.append(SpokenTerms(chinese, skip=dialect))
             rewriters.append(EnglishWordsInChinese(self.glossary.groups))

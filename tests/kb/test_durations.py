@@ -188,6 +188,13 @@ def test_a_month_of_the_year_is_no_span(text: str) -> None:
     assert query_spans(text) == []
 
 
+@pytest.mark.parametrize("text", ["我2018年买的重疾险用新标准理赔吗", "2020年停交的保单还能复效吗", "1998年投保的老保单"])
+def test_a_year_of_the_calendar_is_no_span(text: str) -> None:
+    """search51: 2018年买的 was 2,018 years held, which every rule with only a lower bound covers."""
+    assert query_spans(text) == []
+    assert query_spans("买了2年了") == [Span(730, 731)]
+
+
 def test_a_month_and_a_half_is_forty_five_days() -> None:
     assert query_spans("孩他娘去年十月买的重疾险才一个半月") == [Span(1, 731), Span(45, 46)]
     assert query_spans("两个半月没交") == [Span(75, 76)]

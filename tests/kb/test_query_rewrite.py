@@ -292,6 +292,27 @@ def test_a_word_that_heads_many_terms_is_a_term_a_typo_is_read_as() -> None:
     assert TypoCorrector(vocabulary, KNOWN, words=words).rewrite("中指了 生病能赔吗").text == "中指了 生病能赔吗"
 
 
+def test_a_head_word_is_not_read_across_the_words_beside_it() -> None:
+    """search51: the head words are general words (年龄, 银行, 销售, 告知, 万能, 变更), so half of a word beside a typed
+    character sounded like one — 每年领的 was read as 每年龄的, 录音行不行 as 录银行不行, 最晚能 as 最万能. A stretch whose edge
+    character makes a common word with the character beside it, or keeps a function word at its edge, is no head
+    word's typo; a typo standing apart is read as before (中指了, 保线, 奶奶头保: 奶头 is a rare word)."""
+    vocabulary = ["投保人", "投保单", "投保年龄", "投保日期", "年龄限制", "年龄上限", "最高年龄", "最低年龄", "年龄计算", "银行卡",
+                  "银行转账", "银行账户", "银行代扣", "万能险", "万能账户", "万能型", "万能保险", "效力中止", "合同中止",
+                  "中止效力", "中止通知书", "保险金", "保险费", "保险合同", "保险期间"]
+    words = WordFrequencies(bundled_frequencies(), vocabulary)
+    heads = head_words(vocabulary, words)
+    assert {"投保", "年龄", "银行", "万能", "中止", "保险"} <= set(heads)
+    corrector = TypoCorrector([*vocabulary, *heads], KNOWN, words=words, head_words=heads)
+    for typed in ("年金以后每年领的会变少吗", "这个电话我要录音行不行", "最晚能拖到什么时候"):
+        assert corrector.rewrite(typed).text == typed
+    assert corrector.rewrite("保单已经中指了").text == "保单已经中止了"
+    assert corrector.rewrite("喝了酒出事 保线还赔不赔").text == "喝了酒出事 保险还赔不赔"
+    assert corrector.rewrite("奶奶头保用的身份证").text == "奶奶投保用的身份证"
+    unguarded = TypoCorrector([*vocabulary, *heads], KNOWN, words=words)
+    assert unguarded.rewrite("年金以后每年领的会变少吗").text == "年金以后每年龄的会变少吗"
+
+
 def test_words_of_the_out_of_scope_examples_are_not_typos() -> None:
     corrector = TypoCorrector(["交钱", "保费"], KNOWN, bigrams(["交强险过期了怎么办"]))
     assert corrector.rewrite("交强险到期").text == "交强险到期"

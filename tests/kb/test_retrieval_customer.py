@@ -249,6 +249,24 @@ def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: Knowl
     assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
 
 
+def test_a_claim_relayed_from_a_salesperson_is_answered_about_the_claim(real_kb: KnowledgeBase) -> None:
+    """qa25 S2: 客户说业务员讲分红是保证的 怎么回 came to 今年红利比去年少 first (its variant 业务员说的分红没兑现 shares the
+    relaying frame); the claim's own entries (red dividends are not guaranteed, nobody may promise them, a promise found
+    at the callback is misleading) now come first."""
+    first = real_kb.search("客户说业务员讲分红是保证的 怎么回", k=1)[0].id
+    assert first in {"div-not-guaranteed", "div-no-promise", "callback-misleading-found"}
+
+
+def test_a_policy_bought_two_years_ago_is_no_old_definition_question(real_kb: KnowledgeBase) -> None:
+    """qa22 G2: 我那个保单买了两年了 没如实说高血压 … came to 2021年以前买的重疾险，理赔按旧定义还是新定义？ first. The old
+    definitions apply to contracts in force before 2021-02-01 (规范5.2), held five years and more by now
+    (content/durations.yaml); a year of the calendar (我2018年买的) is no span and still asks for the old definition."""
+    hits = real_kb.search("我那个保单买了两年了 没如实说高血压 现在理赔会不会不给陪", k=3)
+    assert hits[0].id != "ci-old-policy-definition"
+    assert "uw-nondisclosure-consequences" in [h.id for h in hits]
+    assert real_kb.search("我2018年买的重疾险 现在理赔用新标准吗", k=1)[0].id == "ci-old-policy-definition"
+
+
 def rank_of(hits: list, entry_id: str) -> int:
     """1-based rank of an entry among the hits; past the end when it is not listed."""
     ids = [h.id for h in hits]
