@@ -249,6 +249,12 @@ def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: Knowl
     assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="qa25 S2 open: search51's six relay-frame variants fixed it but cost the w-elderly-relative TUNE writer one "
+    "first answer (分红能不能直接打到我卡上 → div-no-promise) and left the held-out half B's R@1 at 22; reverted by the "
+    "keep rule (TUNE per writer not worse). docs/benchmarks.md 'Stop 50 (lead)'.",
+)
 def test_a_claim_relayed_from_a_salesperson_is_answered_about_the_claim(real_kb: KnowledgeBase) -> None:
     """qa25 S2: 客户说业务员讲分红是保证的 怎么回 came to 今年红利比去年少 first (its variant 业务员说的分红没兑现 shares the
     relaying frame); the claim's own entries (red dividends are not guaranteed, nobody may promise them, a promise found
