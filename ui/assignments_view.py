@@ -3,10 +3,12 @@ round), its mode names, what one is and whom it is for."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from trainer.assignments.quiz import items_to_do
 from trainer.assignments.store import AssignmentInfo
 from trainer.clock import utcnow
 from trainer.dialogue.scenario import Scenario
@@ -14,6 +16,7 @@ from trainer.insights.periods import local_day
 from ui.display import category_name, scenario_title, when_labelled, zone
 from ui.i18n import tr
 from ui.render import escape_markdown
+from ui import resources
 
 
 # The quiz a trainee started from 我的作业: 今日训练 starts its round as it opens (ui_pages/quiz.py).
@@ -26,6 +29,34 @@ def work_title(assignment: AssignmentInfo) -> str:
         return tr(f"测验：{category_name(assignment.quiz_category)}（{assignment.quiz_items} 题）",
                   f"Quiz: {category_name(assignment.quiz_category)} ({assignment.quiz_items} questions)")
     return scenario_title(assignment.scenario_id)
+
+
+def bank_counts() -> Counter[str]:
+    """The quiz bank's questions by category, as it is now: a round cannot ask more than its category holds."""
+    return Counter(question.category for question in resources.quiz_bank().values())
+
+
+def quiz_to_do(assignment: AssignmentInfo, held: Mapping[str, int], trainee: bool = True) -> str:
+    """What does an open quiz, as its trainee (or, `trainee` False, its instructor) reads it — said plainly when its
+    category holds fewer questions now than it asks (retired since it was assigned: done by all that are left) or none
+    (it cannot be done) (ui51)."""
+    left, asked = items_to_do(assignment, held), assignment.quiz_items
+    if left == 0:
+        return (tr("这一分类的题目都已下线，这项测验现在无法完成，请联系培训师。",
+                   "This category's questions have all been retired: the quiz cannot be done now; ask your instructor.")
+                if trainee else
+                tr("这一分类的题目都已下线，坐席无法完成这项测验：可以撤销它。",
+                   "This category's questions have all been retired: agents cannot do this quiz. You may withdraw it."))
+    if left < asked:
+        return (tr(f"这一分类现在只有 {left} 题（布置后有题目下线）：在“今日训练”里答完这 {left} 题即完成。",
+                   f"This category now holds {left} questions (some were retired after it was assigned): finishing "
+                   f"those {left} in Today's training does it.")
+                if trainee else
+                tr(f"这一分类现在只有 {left} 题（布置后有题目下线，少于布置的 {asked} 题）：坐席答完这 {left} 题即算完成。",
+                   f"This category now holds {left} questions (some were retired after it was assigned, fewer than "
+                   f"the {asked} asked): an agent who finishes those {left} has done it."))
+    return tr(f"在“今日训练”里答完这一分类的一组题（至少 {asked} 题）即完成。",
+              f"Done once you finish a round of this category in Today's training ({asked} questions at least).")
 
 
 def work_kind(assignment: AssignmentInfo) -> str:
@@ -94,6 +125,7 @@ def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, 
                      start: Callable[[AssignmentInfo, Scenario], None]) -> None:
     """The trainee's assignments, open ones first with a start button; done ones with their score."""
     st.subheader(tr("我的作业", "My assignments"))
+    held = bank_counts()
     for assignment in assignments:
         scenario = scenarios.get(assignment.scenario_id)
         with st.container(border=True):
@@ -103,10 +135,9 @@ def show_assignments(assignments: list[AssignmentInfo], scenarios: Mapping[str, 
             if assignment.done:
                 title_col.caption(done_text(assignment))
             elif assignment.is_quiz:
-                title_col.caption(tr(f"在“今日训练”里答完这一分类的一组题（至少 {assignment.quiz_items} 题）即完成。",
-                                     f"Done once you finish a round of this category in Today's training "
-                                     f"({assignment.quiz_items} questions at least)."))
-                if action_col.button(tr("开始", "Start"), key=f"assignment_start_{assignment.id}", type="primary"):
+                title_col.caption(quiz_to_do(assignment, held))
+                if items_to_do(assignment, held) and action_col.button(
+                        tr("开始", "Start"), key=f"assignment_start_{assignment.id}", type="primary"):
                     start_quiz(assignment)
             elif scenario is None:
                 title_col.caption(tr("这个情景暂时不可用，请联系培训师。", "This scenario is not available now; ask your instructor."))

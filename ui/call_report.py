@@ -198,6 +198,12 @@ def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advic
 def show_findings(report: Report, contest: Callable[[list[int]], None] | None) -> None:
     for finding in report.findings:
         show_finding(finding.turn_index, finding.rubric, finding.ok, finding.quote, finding.advice)
+    offer_contest(report, contest)
+
+
+def offer_contest(report: Report, contest: Callable[[list[int]], None] | None) -> None:
+    """Under the findings: `contest(numbers)`, the form objecting to one of the findings `numbers` (a step's is
+    contested as the step), when there is a finding or a missed step to object to."""
     contestable = [n for n, f in enumerate(report.findings) if f.rubric not in CHECKPOINT_RUBRICS]
     if contest is not None and (contestable or report.missed_checkpoints):  # a missed step may be contested too
         contest(contestable)

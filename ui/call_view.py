@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.dialogue.corrections import corrections_by
-from trainer.dialogue.scoring import SUBSCORES
+from trainer.dialogue.corrections import Correction, corrections_by
+from trainer.dialogue.scenario import Scenario
+from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
-from ui.call_report import show_cap, show_finding, show_lessons, show_outcome, show_still_open, show_strengths
+from ui.call_report import (offer_contest, show_cap, show_finding, show_lessons, show_outcome, show_still_open,
+                            show_strengths)
+from ui.contests import Contest, filed_before, judged_wrong_beside, judged_wrong_form, step_done_beside
 from ui.display import scenario_title, subscore_name, when_labelled
 from ui.i18n import tr
 from ui.objections_view import show_objections
@@ -34,9 +37,14 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     show_still_open(call.missed)
     show_comments(call, comments, viewer, owner)
     scenario = scenarios()[0].get(call.scenario_id)
-    if scenario is not None and call.findings:
-        report = saved_report(call, scenario.model_answers, scenario.checkpoints)
-        show_lessons(report, scenario, own=viewer.id == owner.id)
+    objections = corrections_by(database(), owner.id, call.id)
+    report = saved_report(call, scenario.model_answers, scenario.checkpoints) if scenario is not None else None
+    contest = own_contest(call, report, scenario, objections, viewer, owner) if report is not None else None
+    if report is not None and call.findings:
+        # The trainee reading her own call later objects as she could on the live report (ui51): beside a lesson.
+        show_lessons(report, scenario, own=viewer.id == owner.id,
+                     contest_one=(lambda number: judged_wrong_beside(contest, report, number)) if contest else None,
+                     contest_step=(lambda step: step_done_beside(contest, report, step)) if contest else None)
         show_strengths(report)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
@@ -45,7 +53,8 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     for finding in call.findings:  # drawn as the live report's 全部评分依据 draws them: every finding with its advice
         show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), bool(finding.get("ok")),
                      str(finding.get("quote", "")), saved_advice(finding, steps) if finding.get("advice") else "")
-    objections = corrections_by(database(), owner.id, call.id)
+    if contest is not None:  # and under the findings, as on the live report's 全部评分依据
+        offer_contest(report, lambda numbers: judged_wrong_form(contest, report, numbers))
     if objections:
         st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")
         show_objections(objections, objector=None if viewer.id == owner.id else owner.display_name)
@@ -54,6 +63,16 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         agent_spoke = utterance.get("speaker") == "agent"
         who = tr("坐席", "Agent") if agent_spoke else tr("客户", "Customer")
         st.markdown(f"**{who}**{tr('：', ': ')}{escape_markdown(str(utterance.get('text', '')))}")
+
+
+def own_contest(call: DialogueSummary, report: Report, scenario: Scenario, objections: list[Correction],
+                viewer: UserInfo, owner: UserInfo) -> Contest | None:
+    """The objections the trainee may still file on her own finished call (none for another reader, or a call not
+    ended), what she filed before on it already counted."""
+    if viewer.id != owner.id or call.finished_at is None:
+        return None
+    marked, steps = filed_before(report, scenario, objections)
+    return Contest(owner.id, scenario, call.id, marked, steps)
 
 
 def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo) -> None:

@@ -4,11 +4,10 @@ and see how many of them have done each one."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import streamlit as st
 
+from trainer.assignments.quiz import items_to_do
 from trainer.assignments.store import (MAX_QUIZ_ITEMS, AssignmentError, cancel_assignment, completions,
                                        create_assignment, create_quiz_assignment, default_due_date, team_assignments)
 from trainer.clock import utcnow
@@ -16,7 +15,8 @@ from trainer.insights.access import sees_all_teams
 from trainer.insights.periods import local_day
 from trainer.insights.team import agents
 from trainer.quiz.progress import ProgressStore
-from ui.assignments_view import assigned_message, assignees, mode_choice, work_kind, work_title
+from ui.assignments_view import (assigned_message, assignees, bank_counts, mode_choice, quiz_to_do, work_kind,
+                                 work_title)
 from ui.display import category_name, scenario_title, time_heading, when, zone
 from ui.exports import MISSING
 from ui.i18n import tr
@@ -24,7 +24,7 @@ from ui.live_form import live_form
 from ui.progress_view import call_link
 from ui.pages import require_page_user
 from ui.render import escape_markdown
-from ui.resources import database, quiz_bank
+from ui.resources import database
 from ui.resources import scenarios as scenario_resources
 from ui.widget_memory import kept
 
@@ -34,7 +34,7 @@ today = local_day(utcnow(), zone())
 scenarios, _problems = scenario_resources()
 # The quiz's categories, with how many questions each has: a round cannot ask more than its category holds, and a
 # quiz asking more could never be done.
-category_items = Counter(question.category for question in quiz_bank().values())
+category_items = bank_counts()
 SCENARIO, QUIZ = "scenario", "quiz"
 QUIZ_ITEMS = 10  # the number offered: a round that fits between calls
 
@@ -45,10 +45,13 @@ if "assignment_message" in st.session_state:
     st.success(escape_markdown(st.session_state["assignment_message"]), icon=":material/check_circle:")
 
 teams = [t for t in ProgressStore(db).teams() if t] if sees_all_teams(user) else [t for t in [user.team] if t]
+# What can be assigned: a scenario when there is one, a quiz when the bank has questions. With no scenario the page
+# showed no form at all, though a quiz could be assigned (ui51).
+kinds = [kind for kind, there in ((SCENARIO, scenarios), (QUIZ, category_items)) if there]
 if not teams:
     st.info(tr("还没有班组：先在“用户管理”里给坐席分好班组。", "No teams yet: put agents in teams under Users first."))
-elif not scenarios:
-    st.info(tr("还没有可用的情景。", "No scenarios are available yet."))
+elif not kinds:
+    st.info(tr("还没有可用的情景，也还没有测验题。", "No scenarios and no quiz questions are available yet."))
 else:
     team = st.selectbox(tr("班组", "Team"), teams, **kept("assignment_team", valid=lambda t: t in teams), placeholder=tr("选择班组", "Choose a team"))
     team_agents = {member.id: member.display_name for member in agents(db, team)}
@@ -62,9 +65,11 @@ else:
     # (polish32). No scenario is chosen until the instructor picks one (the first one was, and was assigned unread).
     # What is assigned (a scenario or a quiz) is not emptied by 布置: an instructor setting several quizzes stays on
     # quizzes.
-    kind = st.radio(tr("作业内容", "Work"), [SCENARIO, QUIZ], horizontal=True, **kept("assignment_kind"),
+    kind = st.radio(tr("作业内容", "Work"), kinds, horizontal=True, **kept("assignment_kind", valid=lambda k: k in kinds),
                     format_func=lambda k: tr("模拟通话情景", "A practice call") if k == SCENARIO
                     else tr("测验（今日训练）", "A quiz (Today's training)"))
+    if not scenarios:
+        st.caption(tr("还没有可用的情景：现在只能布置测验。", "No scenarios are available yet: only a quiz can be assigned."))
     # The fields drawn, and only those: a field not drawn is not sent back, and a double click's second click is told
     # by every emptied field coming back as it was (ui.live_form).
     blank = {**({"assignment_category": None, "assignment_items": QUIZ_ITEMS} if kind == QUIZ
@@ -145,6 +150,8 @@ for progress in listed:
         whom = assignees(work, {member.id: member.display_name for member in members})
         text_col.markdown(f"**{escape_markdown(work_title(work))}** · {escape_markdown(whom)} · {work_kind(work)} · "
                           + tr(f"截止 {work.due_date:%Y-%m-%d}", f"due {work.due_date:%Y-%m-%d}") + overdue)
+        if work.is_quiz and items_to_do(work, category_items) < work.quiz_items:  # its category shrank since
+            text_col.caption(quiz_to_do(work, category_items, trainee=False))
         text_col.progress(progress.done / progress.members if progress.members else 0.0,
                           text=tr(f"已完成 {progress.done} / {progress.members} 人", f"Done by {progress.done} of {progress.members}"))
         with text_col.expander(tr("谁完成了", "Who has done it")):

@@ -16,16 +16,15 @@ from trainer.assignments.store import AssignmentInfo, assignments_for, complete_
 from trainer.clock import utcnow
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.lessons import focus
-from trainer.dialogue.scenario import KIND_NAMES, Checkpoint, Scenario
-from trainer.dialogue.corrections import mark_judged_wrong, mark_step_done
+from trainer.dialogue.scenario import KIND_NAMES, Scenario
 from trainer.dialogue.scoring import Report
 from trainer.dialogue.store import CallMovedOn, ResumeState, agent_replies, open_call, save_turn, unfinished_call
 from trainer.insights.calls import call_scores
 from ui.assignments_view import mode_choice, mode_name, show_assignments
 from ui.call_report import show_call_report
+from ui.contests import Contest, judged_wrong_beside, judged_wrong_form, step_done_beside
 from ui.choice_box import one_or_all
 from ui.copy_text import plain_text
-from ui.display import finding_name, shortened
 from ui.exam_timer import countdown
 from ui.limits import REPLY_CHARS
 from ui.i18n import tr, tr_worded
@@ -35,7 +34,6 @@ from ui.reply_draft import draft_name, keep_chat_draft
 from ui.resources import database, judge, knowledge_base
 from ui.resources import scenarios as scenario_resources
 from ui.session import STAFF, signed_in_only
-from ui.widget_memory import emptied, empty_on_next_run
 
 CALL = "practice_call"
 ELSEWHERE = "practice_moved_on_elsewhere"  # the line not sent because another tab had taken the call on
@@ -175,131 +173,10 @@ def transcript(session: DialogueSession, hints: dict[int, tuple[str, ...]]) -> N
                     st.markdown("- " + escape_markdown(tr_worded(hint)))
 
 
-def sent(reason_key: str) -> None:
-    """An objection was queued: empty its reason box and redraw. The reason stayed in the box while the picker moved
-    on to another finding, so a second click filed the same words against something else (qa16; in the browser
-    until qa18, which only forgetting the value did not empty)."""
-    empty_on_next_run(reason_key)
-    st.rerun()
-
-
-def judged_wrong_form(report: Report, numbers: list[int]) -> None:
-    """Let the trainee object to one finding, with a short reason, for an instructor to review.
-
-    Each finding is named with its verdict, faults first: 第5轮 · 准确解释 and 第5轮 · 未回应问题 read alike,
-    so a trainee could not tell a credit from a fault in the picker (qa16 #13)."""
-    marked = st.session_state[CALL].setdefault("marked", set())
-
-    def named(number: int) -> str:
-        finding = report.findings[number]
-        return finding_name(finding.turn_index, finding.rubric, finding.ok)
-
-    for number in sorted(marked):
-        st.caption(tr(f"已提交“判断有误”（{named(number)}），培训师会复核。",
-                      f"Marked as judged wrong ({named(number)}); an instructor will review it."))
-    open_numbers = sorted((n for n in numbers if n not in marked), key=lambda n: report.findings[n].ok)  # faults first
-    step_done_form(report)
-    if not open_numbers:
-        return
-    st.markdown("**" + tr("判断有误？", "Judged wrong?") + "**")
-    st.caption(tr("选出您认为判错的一条：判为“不足”但其实没问题，或判为“做到”但其实没做到。",
-                  "Pick the finding you think is wrong: flagged as a fault but fine, or credited as good but not done."))
-    number = st.selectbox(tr("哪一条", "Which finding"), open_numbers, key="judged_wrong_pick",
-                          format_func=lambda n: named(n) + tr("：", ": ") + shortened(report.findings[n].quote, 40),
-                          placeholder=tr("选择一条评分依据", "Choose a finding"))
-    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied("judged_wrong_reason"), max_chars=200)
-    if st.button(tr("判断有误", "Judged wrong"), key="judged_wrong"):
-        if not reason.strip():
-            st.warning(tr("请先写一句原因。", "Please write a short reason first."))
-            return
-        file_judged_wrong(report, number, reason)
-        sent("judged_wrong_reason")
-
-
-def file_judged_wrong(report: Report, number: int, reason: str) -> None:
-    """Queue the trainee's objection to finding `number` for the instructors' review, with the words of that turn."""
-    finding = report.findings[number]
-    said = next((u.text for u in report.transcript if u.speaker == "agent" and u.turn_index == finding.turn_index),
-                finding.quote)
-    call = st.session_state[CALL]
-    mark_judged_wrong(database(), user.id, call["session"].scenario.id, finding, said, reason, call.get("record_id"))
-    call.setdefault("marked", set()).add(number)
-
-
-def judged_wrong_beside(report: Report, number: int) -> None:
-    """判断有误？ beside a lesson of 下次这样做, where the trainee reads the finding: it was only at the end of the third
-    details tab, and nothing near the lesson said it could be contested (qa22 T4). The same queue as the form there."""
-    if number in st.session_state[CALL].setdefault("marked", set()):
-        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
-        return
-    reason_key = f"judged_wrong_reason_{number}"
-    with st.popover(tr("判断有误？", "Judged wrong?")):
-        reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied(reason_key), max_chars=200)
-        if st.button(tr("提交", "Send"), key=f"judged_wrong_{number}"):
-            if not reason.strip():
-                st.warning(tr("请先写一句原因。", "Please write a short reason first."))
-                return
-            file_judged_wrong(report, number, reason)
-            sent(reason_key)
-
-
-def step_done_form(report: Report) -> None:
-    """Let the trainee contest a checkpoint judged unmet ("我说了"): which step, in which reply, and why; queued
-    for the same instructor review as a finding (qa14 #13)."""
-    call = st.session_state[CALL]
-    session: DialogueSession = call["session"]
-    contested = call.setdefault("contested_steps", set())
-    for step in (c for c in session.scenario.checkpoints if c.id in contested):
-        st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
-                      f"Marked as done after all ({step.name.en}); an instructor will review it."))
-    steps = [c for c in session.scenario.checkpoints if c.id in report.missed_checkpoints and c.id not in contested]
-    if not steps or not _replies(report):
-        return
-    st.markdown("**" + tr("要点其实做到了？", "Did a step after all?") + "**")
-    step = st.selectbox(tr("哪个要点", "Which step"), steps, key="step_done_pick",
-                        format_func=lambda c: tr("未完成要点：", "Step not done: ") + tr_worded(c.name),
-                        placeholder=tr("选择要点", "Choose a step"))
-    step_done_fields(report, step, "")
-
-
-def _replies(report: Report) -> list:
-    return [u for u in report.transcript if u.speaker == "agent"]
-
-
-def step_done_fields(report: Report, step: Checkpoint | None, suffix: str) -> None:
-    """In which reply the trainee did `step`, why, and 我说了, which queues it (keys end in `suffix`: the form under
-    the findings and the one beside a lesson are each their own)."""
-    call = st.session_state[CALL]
-    replies = _replies(report)
-    turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies],
-                        key=f"step_done_turn{suffix}",
-                        format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮：', ': ')}" + shortened(
-                            next(u.text for u in replies if u.turn_index == n), 40),
-                        placeholder=tr("选择一轮", "Choose a reply"))
-    reason_key = f"step_done_reason{suffix}"
-    reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied(reason_key), max_chars=200)
-    if st.button(tr("我说了", "I did say it"), key=f"step_done{suffix}"):
-        if not reason.strip():
-            st.warning(tr("请先写一句原因。", "Please write a short reason first."))
-            return
-        said = next(u.text for u in replies if u.turn_index == turn)
-        mark_step_done(database(), user.id, call["session"].scenario.id, step, turn, said, reason, call.get("record_id"))
-        call.setdefault("contested_steps", set()).add(step.id)
-        sent(reason_key)
-
-
-def step_done_beside(report: Report, checkpoint_id: str) -> None:
-    """要点其实做到了？ beside a missed step's lesson of 下次这样做, or, once sent, that it was (qa25 E2: contested under the
-    findings, the lesson showed nothing of it, while a contested fault's lesson says so). The same queue as the form."""
-    call = st.session_state[CALL]
-    if checkpoint_id in call.setdefault("contested_steps", set()):
-        st.caption(tr("已提交“要点其实做到了”，培训师会复核。", "Marked as done after all; an instructor will review it."))
-        return
-    step = next((c for c in call["session"].scenario.checkpoints if c.id == checkpoint_id), None)
-    if step is None or not _replies(report):
-        return
-    with st.popover(tr("要点其实做到了？", "Did this step after all?")):
-        step_done_fields(report, step, f"_{checkpoint_id}")
+def contest(call: dict) -> Contest:
+    """The objections to this call's verdicts (ui.contests), kept with the call: what was contested stays said."""
+    return Contest(user.id, call["session"].scenario, call.get("record_id"), call.setdefault("marked", set()),
+                   call.setdefault("contested_steps", set()))
 
 
 def finished(report: Report) -> None:
@@ -317,9 +194,9 @@ def finished(report: Report) -> None:
                    icon=":material/assignment_turned_in:")
     history = [c for c in call_scores(database(), [user.id]) if c.scenario_id == session.scenario.id]
     show_call_report(report, session.scenario, history, "practice_report",
-                     contest=lambda numbers: judged_wrong_form(report, numbers),
-                     contest_one=lambda number: judged_wrong_beside(report, number),
-                     contest_step=lambda checkpoint_id: step_done_beside(report, checkpoint_id))
+                     contest=lambda numbers: judged_wrong_form(contest(call), report, numbers),
+                     contest_one=lambda number: judged_wrong_beside(contest(call), report, number),
+                     contest_step=lambda checkpoint_id: step_done_beside(contest(call), report, checkpoint_id))
     missed = focus(report, session.scenario)
     label_again = tr("再练一次", "Practise this again") + (tr(f"（重点：{missed.description}）", f" (focus: {missed.name.en})")
                                                          if missed else "")

@@ -12,13 +12,13 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
-from trainer.assignments.quiz import complete_quiz_assignments
+from trainer.assignments.quiz import complete_quiz_assignments, items_to_do
 from trainer.assignments.store import AssignmentInfo, assignments_for
 from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
-from ui.assignments_view import QUIZ_START, due_text, work_title
+from ui.assignments_view import QUIZ_START, bank_counts, due_text, quiz_to_do, work_title
 from ui.choice_box import chosen_or_all, one_or_all
 from ui.display import answering_time_help, category_name, entry_text, zone
 from ui.limits import LINE_CHARS
@@ -97,11 +97,15 @@ def assigned_quizzes() -> None:
     if not open_quizzes:
         return
     st.subheader(tr("我的测验作业", "My assigned quizzes"))
+    held = bank_counts()
     for assignment in open_quizzes:
         title_col, action_col = st.columns([4, 1])
         title_col.markdown(f"**{escape_markdown(work_title(assignment))}** · {due_text(assignment)}")
-        action_col.button(tr("开始", "Start"), key=f"quiz_assignment_{assignment.id}", type="primary",
-                          on_click=start_assigned, args=(assignment.quiz_category, assignment.quiz_items))
+        if items_to_do(assignment, held) < assignment.quiz_items:  # its category shrank: what does it now, or why not
+            title_col.caption(quiz_to_do(assignment, held))
+        if items_to_do(assignment, held):
+            action_col.button(tr("开始", "Start"), key=f"quiz_assignment_{assignment.id}", type="primary",
+                              on_click=start_assigned, args=(assignment.quiz_category, assignment.quiz_items))
     st.subheader(tr("自选训练", "Your own round"))
 
 
@@ -184,7 +188,7 @@ def next_clicked() -> None:
         save_run(database(), user.id, run)
     else:
         forget_run(database(), user.id)  # finished: a reload starts a new round
-        run["assignments_done"] = complete_quiz_assignments(database(), user, run["id"])  # named in the summary
+        run["assignments_done"] = complete_quiz_assignments(database(), user, run["id"], bank_counts())  # named in the summary
         forget(f"quiz-answer-{run['id']}")  # and its kept answers are no longer needed
 
 

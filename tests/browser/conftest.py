@@ -182,7 +182,9 @@ def _signed_in_pages(browser, accounts):
 
     def get(login: str):
         if login not in pages:
-            pages[login] = _signed_in_page(browser, browser.new_context, login)
+            pages[login] = _shared_page(browser, login)
+        elif pages[login].asks_to_sign_in():  # the test before signed it out on the page itself
+            pages[login].sign_in_and_keep(login, PASSWORD)
         return pages[login]
 
     yield get
@@ -197,20 +199,17 @@ LAPTOP = {"width": 1366, "height": 768}
 @pytest.fixture(scope="package")
 def _laptop_pages(browser, accounts):
     """The 1366 px table tests' set-up, made once (perf21: each test signed in an agent and an instructor in new
-    contexts): a page per login at 1366 × 768, opened again at "/" for each test, signed in again after a sign-out
-    test ended the account's sessions."""
+    contexts): a page per login at 1366 × 768, opened again at "/" for each test (signed in again there after a
+    sign-out test ended the account's sessions, as every shared page is: `_shared_page`)."""
     pages = {}
 
     def get(login: str):
         page = pages.get(login)
         if page is None:
-            page = pages[login] = _signed_in_page(browser, browser.new_context, login)
+            page = pages[login] = _shared_page(browser, login)
             page.page.set_viewport_size(LAPTOP)
         else:
             page.open("/")
-            if page.asks_to_sign_in():
-                page.sign_in(login, PASSWORD)
-                browser.sign_ins[login] = page.context.context.storage_state()
         page.context.problems.clear()
         return page
 
@@ -256,9 +255,18 @@ def _signed_in_page(browser: Browser, new_context, login: str, through_the_form:
     page = new_context(kept).page()
     page.open("/")
     if kept is None or page.asks_to_sign_in():
-        page.sign_in(login, PASSWORD)
-        browser.sign_ins[login] = page.context.context.storage_state()
+        page.sign_in_and_keep(login, PASSWORD)
     page.expect_text("退出登录")
+    return page
+
+
+def _shared_page(browser: Browser, login: str):
+    """A signed-in page that many tests use in turn: each page load that finds the sign-in form signs in again
+    (driver.Page.keep_signed_in). Another test's sign-out (qa_journeys, session_journeys) or lock ends every session of
+    the account, and the shared page, opened as the instructor's 作业布置 or the agent's 今日训练, showed the sign-in form
+    for the whole action timeout (ui50's two journeys after the rest of tests/browser, stop 49)."""
+    page = _signed_in_page(browser, browser.new_context, login)
+    page.keep_signed_in = (login, PASSWORD)
     return page
 
 

@@ -228,6 +228,11 @@ class Page:
     context: Context
     wire: Wire = field(default_factory=Wire)
     last_seconds: float = field(default=0.0)
+    # (login, password) of a page shared by many tests (tests/browser/conftest.py): a page load that finds the sign-in
+    # form signs in again. A sign-out or a lock ends every session of the account, the shared page's too, and the tests
+    # after it found the sign-in form where their page should be (ui50's two journeys after qa_journeys and
+    # session_journeys, stop 49; ui51).
+    keep_signed_in: tuple[str, str] | None = field(default=None)
 
     # ---- waiting and timing --------------------------------------------------------------
 
@@ -352,18 +357,25 @@ class Page:
 
     def open(self, path: str, step: str | None = None, shows: str | None = None) -> "Page":
         """Load an address (a new page load: a new Streamlit session), timed from navigation start; with `shows`,
-        read once that element (what the test reads next) is drawn."""
-        mark = len(self.wire.messages)
-        self.page.goto(path)
-        seconds = self.settle(0, 0.0, f"opening {path}", mark, shows)
-        if step:
-            self.context.browser.journal.note(step, seconds)
-        return self
+        read once that element (what the test reads next) is drawn. A shared page (`keep_signed_in`) that opens on the
+        sign-in form signs in and opens the address again."""
+        return self._load(lambda: self.page.goto(path), f"opening {path}", step, shows)
 
     def reload(self, step: str | None = None, shows: str | None = None) -> "Page":
+        return self._load(self.page.reload, "reloading the page", step, shows)
+
+    def _load(self, load, what: str, step: str | None, shows: str | None) -> "Page":
+        """Do `load` (a navigation) and wait for the page it opens; a shared page on the sign-in form is signed in
+        and loaded again, the load that counts (and is timed) being the one after."""
         mark = len(self.wire.messages)
-        self.page.reload()
-        seconds = self.settle(0, 0.0, "reloading the page", mark, shows)
+        load()
+        if self.keep_signed_in is not None:
+            self.settle(0, 0.0, what, mark)  # no `shows` yet: the sign-in form never draws it
+            if self.asks_to_sign_in():
+                self.sign_in_and_keep(*self.keep_signed_in)
+                mark = len(self.wire.messages)
+                load()
+        seconds = self.settle(0, 0.0, what, mark, shows)
         if step:
             self.context.browser.journal.note(step, seconds)
         return self
@@ -392,9 +404,9 @@ class Page:
         box.fill(value)
         return self.act(lambda: box.press("Tab"), step, what=f"leaving {label!r} after typing {value!r}")
 
-    def click_button(self, name: str, step: str | None = None, exact: bool = True) -> "Page":
+    def click_button(self, name: str, step: str | None = None, exact: bool = True, shows: str | None = None) -> "Page":
         button = self.page.get_by_role("button", name=name, exact=exact).filter(visible=True).first
-        return self.act(button.click, step, what=f"clicking the button {name!r}")
+        return self.act(button.click, step, what=f"clicking the button {name!r}", shows=shows)
 
     def click_link(self, name: str, step: str | None = None) -> "Page":
         link = self.page.get_by_role("link", name=name).filter(visible=True).first
@@ -465,6 +477,12 @@ class Page:
         self.fill("登录名", login).fill("密码", password)
         self.click_button("登录", step="sign in")
         return self.wait_for_session_cookie()
+
+    def sign_in_and_keep(self, login: str, password: str) -> "Page":
+        """Sign in, and keep the account's signed-in state for the next new context (Browser.sign_ins)."""
+        self.sign_in(login, password)
+        self.context.browser.sign_ins[login] = self.context.context.storage_state()
+        return self
 
     def asks_to_sign_in(self) -> bool:
         """The page shows the sign-in form (its password box), in whichever language."""

@@ -419,3 +419,72 @@ def test_starting_an_assigned_quiz_keeps_a_round_in_progress_and_says_to_finish_
     assert not at.exception, at.exception
     assert at.session_state["quiz_run"]["id"] == own
     assert any("先做完这一组" in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_with_no_scenario_a_quiz_can_still_be_assigned(app_env, store) -> None:
+    """ui51: with no scenario the page said 还没有可用的情景 and drew no form, though the quiz bank had questions."""
+    for scenario in (app_env.content_dir / "scenarios").glob("*.yaml"):
+        scenario.unlink()
+    trainee = get_or_create_by_name(store, "小李", "agent", "一组")
+    at = AppTest.from_file(str(ROOT / "ui_pages/assignments.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = get_or_create_by_name(store, "王老师", "instructor", "一组")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.radio(key="assignment_kind").options == ["测验（今日训练）"]  # no practice call to choose
+    assert any("现在只能布置测验" in c.value for c in at.caption), [c.value for c in at.caption]
+    category = a_category_with(2)
+    at.selectbox(key="assignment_category").set_value(category)
+    at.number_input(key="assignment_items").set_value(2)
+    at.button(key="assignment_submit").click().run()
+    assert not at.exception, at.exception
+    [work] = assignments_for(store, trainee)
+    assert (work.quiz_category, work.quiz_items) == (category, 2)
+
+
+def bank_of(category: str, keep: int, monkeypatch) -> None:
+    """The quiz bank with `category` retired down to its first `keep` questions (the content edited after a quiz of it
+    was assigned), on every page."""
+    from ui import resources
+
+    whole = resources.quiz_bank()
+    ids = sorted(qid for qid, question in whole.items() if question.category == category)[:keep]
+    shrunk = {qid: q for qid, q in whole.items() if q.category != category or qid in ids}
+    monkeypatch.setattr(resources, "quiz_bank", lambda: shrunk)
+
+
+def test_a_quiz_whose_category_shrank_after_it_was_assigned_is_done_by_all_the_category_holds_now(
+        app_env, store, monkeypatch) -> None:
+    """ui51: 3 questions assigned, the category retired down to 2 — a round asks at most 2, so the quiz could never
+    be done. The trainee is told the 2 do it, finishing them does it, and the instructor reads why it counted."""
+    teacher, category = assign_quiz(app_env, store, items=3)
+    bank_of(category, 2, monkeypatch)
+    at = page(app_env, store, "ui_pages/quiz.py", "小李", "agent", "一组")
+    assert not at.exception, at.exception
+    assert any("这一分类现在只有 2 题" in c.value and "答完这 2 题即完成" in c.value for c in at.caption), \
+        [c.value for c in at.caption]
+    [work] = assignments_for(store, at.session_state["user"])
+    at.button(key=f"quiz_assignment_{work.id}").click().run()
+    run = at.session_state["quiz_run"]
+    assert len(run["questions"]) == 2
+    for position in range(2):
+        answer_right(at, run, position)
+    assert not at.exception, at.exception
+    assert any(s.value.startswith("作业已完成：测验：") for s in at.success), [s.value for s in at.success]
+    assert assignments_for(store, at.session_state["user"])[0].done
+    teacher.run()
+    assert any("已完成 1 / 1 人" in p.proto.text for p in teacher.get("progress"))
+    assert any("这一分类现在只有 2 题" in c.value and "少于布置的 3 题" in c.value for c in teacher.caption)
+
+
+def test_a_quiz_whose_category_holds_no_question_now_says_it_cannot_be_done_and_offers_no_start(
+        app_env, store, monkeypatch) -> None:
+    teacher, category = assign_quiz(app_env, store, items=3)
+    bank_of(category, 0, monkeypatch)
+    for path in ("ui_pages/quiz.py", "ui_pages/practice.py"):
+        at = page(app_env, store, path, "小李", "agent", "一组")
+        assert not at.exception, at.exception
+        [work] = assignments_for(store, at.session_state["user"])
+        assert any("题目都已下线" in c.value and "请联系培训师" in c.value for c in at.caption), [c.value for c in at.caption]
+        assert not [b for b in at.button if b.key in (f"quiz_assignment_{work.id}", f"assignment_start_{work.id}")]
+    teacher.run()
+    assert any("坐席无法完成这项测验" in c.value for c in teacher.caption), [c.value for c in teacher.caption]

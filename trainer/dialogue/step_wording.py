@@ -56,3 +56,11 @@ def reworded(advice: str, steps: Sequence[Checkpoint]) -> Worded | None:
         if named is not None and all(d in by_description for d in named):
             return form.of(*(by_description[d] for d in named))
     return None
+
+
+def steps_not_done(points: Sequence[str], steps: Sequence[Checkpoint]) -> list[str]:
+    """The ids of `steps` that a saved call's still-open `points` name as not done (STEP_NOT_DONE, with a wrong
+    figure's "——why" after it or not), in the scenario's order: the missed checkpoints a live report knows, which a
+    saved call does not store (its missed steps' lessons, and contesting them, ui51)."""
+    named = {STEP_NOT_DONE.named(str(point).split("——", 1)[0]) for point in points}
+    return [step.id for step in steps if (step.description,) in named]

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from trainer.store.db import Database
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding, Report, Utterance
-from trainer.dialogue.step_wording import reworded
+from trainer.dialogue.step_wording import reworded, steps_not_done
 from trainer.dialogue.wording import Worded, english
 from trainer.clock import as_utc, utcnow
 from trainer.store.models import DialogueRecord
@@ -178,15 +178,16 @@ def unfinished_call(db: Database, user_id: int) -> DialogueSummary | None:
 def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[str] = (),
                  steps: Sequence[Checkpoint] = ()) -> Report:
     """A saved call as a `Report` (for the lessons of trainer.dialogue.lessons), its advice naming the scenario's
-    `steps` as they are now (`saved_advice`), and what was still open when it was saved. What is not stored — the
-    mood's causes, the ids of the checkpoints missed — is left empty; the mood is read off the transcript."""
+    `steps` as they are now (`saved_advice`), and what was still open when it was saved, the checkpoints missed read
+    back from it (`steps_not_done`). What is not stored — the mood's causes — is left empty; the mood is read off the
+    transcript."""
     transcript = [Utterance(str(u.get("speaker", "")), str(u.get("text", "")), int(u.get("mood", 0)), int(u.get("turn_index", 0)))
                   for u in call.transcript]
     findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
                         saved_advice(f, steps), str(f.get("model_answer", ""))) for f in call.findings]
     moods = [u.mood for u in transcript if u.speaker == "customer"]
     return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods,
-                  list(call.missed))
+                  list(call.missed), missed_checkpoints=steps_not_done(call.missed, steps))
 
 
 def saved_advice(finding: dict, steps: Sequence[Checkpoint] = ()) -> str:

@@ -19,6 +19,9 @@ from trainer.store.db import Database
 from trainer.users.accounts import create_user
 
 
+BANK = {"claims": 40, "policy": 40}  # questions by category in the bank: more than any quiz below asks
+
+
 def answer(db: Database, user, round_id: str, categories: list[str], right: int, after_seconds: float = 1.0) -> None:
     """A round of answers, one per category given, the first `right` of them right."""
     store = ProgressStore(db)
@@ -51,14 +54,14 @@ def test_a_quiz_needs_a_category_and_a_sensible_number_of_items(database, people
 def test_a_round_of_the_category_with_enough_items_does_the_quiz(database, people) -> None:
     quiz = create_quiz_assignment(database, people["lead"], "claims", 4, "一组", TODAY, TODAY)
     answer(database, people["agent"], "short", ["claims"] * 3, 3)
-    assert complete_quiz_assignments(database, people["agent"], "short") == []  # 3 of 4
+    assert complete_quiz_assignments(database, people["agent"], "short", BANK) == []  # 3 of 4
     answer(database, people["agent"], "mixed", ["claims"] * 4 + ["policy"], 5)
-    assert complete_quiz_assignments(database, people["agent"], "mixed") == []  # a round of all categories
+    assert complete_quiz_assignments(database, people["agent"], "mixed", BANK) == []  # a round of all categories
     answer(database, people["agent"], "done", ["claims"] * 4, 3)
-    assert [a.id for a in complete_quiz_assignments(database, people["agent"], "done")] == [quiz.id]
+    assert [a.id for a in complete_quiz_assignments(database, people["agent"], "done", BANK)] == [quiz.id]
     [mine] = assignments_for(database, people["agent"])
     assert mine.done and mine.score == 75 and mine.dialogue_id is None
-    assert complete_quiz_assignments(database, people["agent"], "done") == []  # the first round counts
+    assert complete_quiz_assignments(database, people["agent"], "done", BANK) == []  # the first round counts
     assert set(completions(database, quiz.id)) == {people["agent"].id}
     [progress] = team_assignments(database, people["lead"])
     assert (progress.done, progress.members) == (1, 2)
@@ -67,8 +70,21 @@ def test_a_round_of_the_category_with_enough_items_does_the_quiz(database, peopl
 def test_answers_given_before_the_quiz_was_assigned_do_not_count(database, people) -> None:
     answer(database, people["agent"], "before", ["claims"] * 4, 4, after_seconds=-600)
     create_quiz_assignment(database, people["lead"], "claims", 4, "一组", TODAY, TODAY)
-    assert complete_quiz_assignments(database, people["agent"], "before") == []
+    assert complete_quiz_assignments(database, people["agent"], "before", BANK) == []
     assert not assignments_for(database, people["agent"])[0].done
+
+
+def test_a_quiz_whose_category_shrank_below_it_is_done_by_a_round_of_all_the_category_holds_now(database, people) -> None:
+    """ui51: a quiz of 10 whose category's items were retired down to 3 could never be done (a round asks at most
+    what the bank holds); it is done by a round of the 3. One whose category holds none now cannot be done."""
+    quiz = create_quiz_assignment(database, people["lead"], "claims", 10, "一组", TODAY, TODAY)
+    answer(database, people["agent"], "two", ["claims"] * 2, 2)
+    assert complete_quiz_assignments(database, people["agent"], "two", {"claims": 3}) == []  # 2 of the 3 left
+    answer(database, people["agent"], "all", ["claims"] * 3, 2)
+    assert [a.id for a in complete_quiz_assignments(database, people["agent"], "all", {"claims": 3})] == [quiz.id]
+    create_quiz_assignment(database, people["lead"], "policy", 5, "一组", TODAY, TODAY)
+    answer(database, people["mate"], "none", ["policy"] * 1, 1)
+    assert complete_quiz_assignments(database, people["mate"], "none", {"claims": 3}) == []
 
 
 def test_a_database_made_by_the_schema_before_quizzes_keeps_every_assignment(db: Database) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import REAL_CONTENT
 from trainer.dialogue import ContentFacts, DialogueSession, load_scenarios
-from trainer.dialogue.step_wording import FORMS, STEP_AFTER, STEP_DONE, STEP_NOT_DONE, reworded
+from trainer.dialogue.step_wording import FORMS, STEP_AFTER, STEP_DONE, STEP_NOT_DONE, reworded, steps_not_done
 from trainer.dialogue.wording import english
 
 
@@ -28,3 +28,15 @@ def test_the_calls_own_step_advice_is_of_these_forms():
         call.reply(reply)
     steps = [f for f in call.report().findings if f.rubric in ("checkpoint", "checkpoint_order")]
     assert steps and all(english(reworded(str(f.advice), scenario.checkpoints)) == english(f.advice) for f in steps)
+
+
+def test_a_saved_calls_open_points_give_back_the_steps_it_missed():
+    """ui51: a saved call stores what was still open, not the ids of its missed steps; its report needs them for the
+    missed steps' lessons (and contesting them). A step a wrong figure kept open reads "——why" after its name."""
+    from trainer.dialogue.wording import Worded
+
+    steps = load_scenarios(REAL_CONTENT)["grace-period-short-of-money"].checkpoints
+    wrong_figure = Worded(f"{STEP_NOT_DONE.of(steps[2])}——说的是30天，宽限期是60天", "")
+    points = [STEP_NOT_DONE.of(steps[3]), "客户的问题还没有回答：能不能晚点交？", wrong_figure, STEP_DONE.of(steps[0])]
+    assert steps_not_done(points, steps) == [steps[2].id, steps[3].id]  # in the scenario's order
+    assert steps_not_done([], steps) == []

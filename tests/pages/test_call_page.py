@@ -1,0 +1,93 @@
+"""通话报告 (a saved call opened again from 我的进度) through AppTest: its trainee objects to a verdict there as on the
+live report — 判断有误？ beside a fault's lesson, 要点其实做到了？ beside a missed step's, and both forms under the
+findings — and what she filed stays said; nobody else is offered them (ui51)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_practice import TIMEOUT, choose_tab, ended_call
+from trainer.dialogue.corrections import missed_step, open_corrections
+from trainer.users.accounts import get_or_create_by_name
+
+ROOT = Path(__file__).resolve().parents[2]
+REPLIES = ("您好，请问您是本人吗？", "犹豫期是从签收次日算起的那半个月。")  # the period step missed: 半个月, not 15 天
+
+
+def saved_call(app_env, store, name: str) -> tuple[int, object]:
+    """A call of the mini scenario `name` ended on 模拟通话 (the period step missed): its record id and its trainee."""
+    live = ended_call(app_env, store, name, *REPLIES)
+    assert not live.exception, live.exception
+    return live.session_state["practice_call"]["record_id"], live.session_state["user"]
+
+
+def call_page(user, call_id: int, language: str = "zh") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "ui_pages/call.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = user
+    at.session_state["lang"] = language
+    at.query_params["id"] = str(call_id)
+    return at.run()
+
+
+def test_a_missed_step_is_contested_beside_its_lesson_on_the_saved_call_and_then_says_so(app_env, store) -> None:
+    call_id, trainee = saved_call(app_env, store, "回看要点坐席")
+    at = call_page(trainee, call_id)
+    assert not at.exception, at.exception
+    assert any("漏掉的要点" in m.value for m in at.markdown), "the missed step's lesson, as on the live report"
+    at.selectbox(key="step_done_turn_period").set_value(2)
+    at.text_input(key="step_done_reason_period").set_value("半个月就是15天").run()
+    at.button(key="step_done_period").click().run()
+    assert not at.exception, at.exception
+    [queued] = open_corrections(store)
+    assert missed_step(queued) == "讲清犹豫期天数" and queued.turn_index == 2 and queued.dialogue_id == call_id
+    assert queued.utterance == REPLIES[1] and queued.reason == "半个月就是15天"
+    # opened again (another day, another browser session): still said, not offered twice
+    again = call_page(trainee, call_id)
+    assert any(c.value == "已提交“要点其实做到了”，培训师会复核。" for c in again.caption), [c.value for c in again.caption]
+    assert "step_done_period" not in [b.key for b in again.button]
+    assert all("讲清犹豫期天数" not in o for s in again.selectbox if s.key == "step_done_pick" for o in s.options)
+
+
+def test_a_fault_is_judged_wrong_on_the_saved_call_beside_its_lesson_or_under_the_findings(app_env, store) -> None:
+    call_id, trainee = saved_call(app_env, store, "回看判错坐席")
+    at = call_page(trainee, call_id)
+    beside = [b.key for b in at.button if (b.key or "").startswith("judged_wrong_")]
+    assert beside, "判断有误？ beside a fault's lesson"
+    assert at.selectbox(key="judged_wrong_pick").value is not None  # and the form under the findings: filed from it
+    at.text_input(key="judged_wrong_reason").set_value("我问的是身份").run()
+    at.button(key="judged_wrong").click().run()
+    assert not at.exception, at.exception
+    [queued] = open_corrections(store)
+    assert queued.dialogue_id == call_id and queued.reason == "我问的是身份"
+    assert any(c.value.startswith("已提交“判断有误”（") for c in at.caption), [c.value for c in at.caption]
+    english = call_page(trainee, call_id, "en")
+    assert any(c.value.startswith("Marked as judged wrong (") for c in english.caption)
+
+
+def test_only_the_trainee_is_offered_to_object_on_her_saved_call(app_env, store) -> None:
+    call_id, _trainee = saved_call(app_env, store, "回看别人坐席")
+    teacher = get_or_create_by_name(store, "回看老师", "instructor")
+    at = call_page(teacher, call_id)
+    assert not at.exception, at.exception
+    keys = [w.key or "" for w in list(at.button) + list(at.selectbox) + list(at.text_input)]
+    assert not [k for k in keys if k.startswith(("judged_wrong", "step_done"))], keys
+
+
+def test_i_did_say_it_before_a_step_is_chosen_asks_for_the_step(app_env, store) -> None:
+    """`step_done_form` with no step picked failed on the missing step (ui51): it asks for one, and the step then
+    chosen is filed."""
+    at = ended_call(app_env, store, "空要点坐席", *REPLIES)
+    choose_tab(at, "全部评分依据")
+    assert at.selectbox(key="step_done_pick").value is None  # none picked for the trainee: she says which
+    at.text_input(key="step_done_reason").set_value("半个月就是15天").run()
+    at.button(key="step_done").click().run()
+    assert not at.exception, at.exception
+    assert [w.value for w in at.warning] == ["请先选出做到了的要点。"] and open_corrections(store) == []
+    at.selectbox(key="step_done_pick").set_value(
+        next(c for c in at.session_state["practice_call"]["session"].scenario.checkpoints if c.id == "period"))
+    at.button(key="step_done").click().run()
+    assert not at.exception, at.exception
+    [queued] = open_corrections(store)
+    assert missed_step(queued) == "讲清犹豫期天数" and queued.reason == "半个月就是15天"
