@@ -1493,6 +1493,15 @@ def test_a_callback_step_told_with_a_rounded_time_limit_and_a_typo_is_met(real_s
     assert report.outcome == "resolved" and not report.missed_checkpoints
 
 
+def test_a_contact_promised_with_who_and_when_is_the_calls_next_step(real_scenarios, real_facts, judge):
+    """qa24 T5 (judge51b): after judge50 her call ended resolved but still scored 共情与服务 40 — turn 4's 后面会有公司的专人
+    跟你联系处理…大概15个工做日以内 was credited 规范升级, never 给出下一步 (the rule's when-words had no 后面)."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, list(QA24_PROXY_CALL))
+    assert any(f.rubric == "next_step" and f.ok and f.turn_index == 4 for f in report.findings), report.findings
+    assert report.subscores["empathy_service"] > 40
+
+
 def test_a_time_limit_said_as_a_maybe_is_still_no_step(real_scenarios, real_facts, judge):
     """Guard for the above: 可能 before the figure hedges the step itself."""
     call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
