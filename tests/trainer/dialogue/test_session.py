@@ -1358,6 +1358,7 @@ def test_a_teach_back_question_asks_her_to_confirm_she_understood(asked, met, re
     ("这几点您都听得明白吗？", True),                    # no cue of the step holds it (judge51b)
     ("分红的事就是这样，刚才这些我都讲明白了没？", True),
     ("您到底听明白没有？", False),                       # pressed: no teach-back
+    ("阿姨，您听得清吗？", False),                       # whether she hears the line (a tune call's opening)
 ])
 def test_a_teach_back_step_is_met_by_the_question_in_any_words_of_its_kind(asked, met, real_scenarios, real_facts):
     """judge50b left the teach-back step to its cue list (one wording added per trainee missed); the step says
