@@ -64,6 +64,9 @@ COLUMNS = {
     "description_en": (("要点（英文）", "Checkpoint (English)"), ("英文界面显示的要点（可选，不填则显示中文）",
                                                            "the checkpoint as the English page shows it (optional; else the Chinese)")),
     "behaviour": (("达成行为", "Met by behaviour"), ("坐席表现出这种行为即算完成（可选）", "the agent behaviour that meets it (optional)")),
+    "asks": (("所问问题", "Question it asks"), ("坐席用任何说法问出这类问题即算完成（可选）：understanding＝请客户确认听明白",
+                                             "any question of this kind meets it (optional): understanding = asks the "
+                                             "customer to confirm she has understood")),
     "cues": (("关键说法", "Cue phrases"), ("坐席说出其中任一说法即算完成；多个用 | 分隔",
                                      "any of these phrases in a reply meets it; separate several with |")),
     "entries": (("知识条目", "FAQ entries"), ("依据的知识库条目 id；多个用 | 分隔", "ids of the FAQ entries it rests on; separate several with |")),
@@ -80,6 +83,9 @@ COLUMNS = {
 }
 FOLLOW_UP_HELP = {  # the same names mean other things in the follow-up table
     "id": COLUMNS["id"],
+    "asks": (("所问问题", "Question it asks"), ("坐席用任何说法问出这类问题即算完成（可选）：understanding＝请客户确认听明白",
+                                             "any question of this kind meets it (optional): understanding = asks the "
+                                             "customer to confirm she has understood")),
     "cues": (("关键说法", "Cue phrases"), ("坐席说出其中任一说法即算回答了追问；多个用 | 分隔",
                                      "any of these phrases in a reply answers the question; separate several with |")),
     "after": (("在此要点之后", "After checkpoint"), ("完成这个要点（填要点编号）后客户才追问（可选）",

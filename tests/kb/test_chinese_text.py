@@ -34,6 +34,17 @@ def test_other_units():
     assert said("不得超过20万元，1.5倍") == ["20万元", "1.5倍"]
 
 
+def test_money_as_it_is_said_is_yuan_and_jiao():
+    """judge51b: 扣10块钱工本费 was no figure to the fact checker (qa25's 阿强), neither credited nor judged."""
+    assert said("扣10块钱工本费") == said("扣10块工本费") == said("扣十块钱工本费") == said("扣10元工本费") == ["10元"]
+    assert said("六千三百二十块。") == ["6320元"]
+    assert said("最多扣五毛钱") == said("最多扣5毛") == ["5角"]
+    # the same characters as other words: a piece, a lump, together, this part, a gross premium; vague hundreds
+    assert said("三块地") == said("两块儿") == said("利息一块补上") == said("甲状腺这一块的病") == []
+    assert said("二十四分之一毛保费法") == said("几百块钱") == []
+    assert "10块钱" in spellings("10元") and "十块" in spellings("10元")
+
+
 def test_dates_ordinals_and_words_are_not_quantities():
     assert said("3月15日签收，2023年投保，第十五条，一年期以上，等一下") == []
     assert said("自2021年2月1日起，第3年起") == []

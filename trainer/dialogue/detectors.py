@@ -132,7 +132,9 @@ NEXT_STEP_CUES = (
 # calls50: the case filed in the spoken 登上 / 登记上, what is filed named with 把 (我现在就把投诉登上 — tune-standard, a
 # dividend call's next step read as nothing, and the whole reply 回应空泛); train split: 3 lines say 登记上 after the agent,
 # all next_step (cue hits already); without 把 the form cost a dev next_step precision floor (0.852 < 0.86).
-_WHEN = (r"(今天|明天|后天|下周|周[一二三四五六日]|[上下]午|中午|晚上|\d+点|[一二三四五六七八九十两\d]+个?(工作日|小时|分钟)|半小时"
+# judge51b: 后面 / 稍后 / 随后 say when too (qa24 T5: 后面会有公司的专人跟你联系处理…大概15个工做日以内 was 规范升级 and never
+# 给出下一步, 共情与服务 40); no corpus line's rule verdict moves (rules_hash unchanged: nothing retrained).
+_WHEN = (r"(今天|明天|后天|后面|稍后|随后|下周|周[一二三四五六日]|[上下]午|中午|晚上|\d+点|[一二三四五六七八九十两\d]+个?(工作日|小时|分钟)|半小时"
          r"|第一时间|下班前|之内|以内|回头)")
 _THE_AGENTS_OWN_STEP = (
     _WHEN + r"[^，。？！?!]{0,12}(回复(您|你)|回过去|打回来|回(您|你)|告诉(您|你)|答复|准信|打过来|打给(您|你)(?!主要|是|想)"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from kb.content import Entry
-from kb.chinese_text import Quantity, clause_at, quantities, sentence_at
+from kb.chinese_text import Quantity, clause_at, quantities, sentence_at, span_bounds
 from trainer.dialogue.periods import DAY_UNITS, in_days, one_periods, same_period, stated_as_threshold
 from trainer.dialogue.regional_speech import MandarinReading
 from trainer.dialogue.scenario import CaseFact
@@ -44,6 +44,18 @@ _ELAPSED_BEFORE = re.compile(r"(第|(你|您)(才|已经|都|刚|刚刚|也就|�
 # Right after a figure: a point in time (8天前), or a period that runs (你10天内都能退 states one).
 _ELAPSED_AFTER = re.compile(r"^\s*(前|之前|以前)")
 _PERIOD_AFTER = re.compile(r"^\s*(内|以内|之内|里|当中|期间)")
+# An estimate of when the company will act, said as a bound (大概10天以内会有专人联系你处理, judge51b): the word before the
+# figure rounds it, and 内 / 以内 / 之内 after it makes it a bound. Not 一般: 一般7个工作日内 states the rule (qa24 T6).
+_ESTIMATE_BEFORE = re.compile(r"(大概|大约|大致|差不多|估计|最快|快的话|顶多|最多)(在|是)?\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(以内|之内|内)")
+# An entry's figure that binds the company (应自发现问题之日起15个工作日内…予以解决, 应自收到投诉之日起15日内作出处理决定):
+# 应 / 应当 / 须 before it in its clause, 内 after it. A period the customer has (犹豫期15日内可以解除合同) binds no one: said
+# shorter, it takes days off her right, and stays a wrong figure.
+_OBLIGED = re.compile(r"应当|应自|应在|应于|须在|必须")
+# Where an entry's rule for one value of several ends: its sentence (a semicolon too), and its clause, parentheses too —
+# 可以再延长30日（最长共60日） states two values, 再延长 is the 30日's words and 最长 the 60日's.
+_RULE_SENTENCE_ENDS = "。！？!?；;\n"
+_RULE_CLAUSE_ENDS = "，,、（）()" + _RULE_SENTENCE_ENDS
 
 
 @dataclass(frozen=True)
@@ -189,12 +201,57 @@ class FactChecker:
             fact, same_unit = self._nearest_case_fact(text, sentence, quantity, units=DAY_UNITS)
         if fact is not None:
             ok = any(same_period(quantity, q) for q in same_unit)
-            return FactClaim(quantity, ok, fact.entry, "、".join(str(q) for q in same_unit), sentence)
+            if not ok and self._within_a_deadline(text, quantity, fact.entry):
+                return None  # a bound met is no wrong figure, nor the rule's figure told (the step wants that)
+            expected = str(quantity) if ok else str(self._rule_value(sentence, fact.entry, same_unit))
+            return FactClaim(quantity, ok, fact.entry, expected, sentence)
         for entry_id, found in self.entry_quantities.items():
             if quantity.key in {q.key for q in found}:
                 return FactClaim(quantity, True, entry_id, str(quantity), sentence)
         for entry_id, found in self.entry_quantities.items():
-            same_unit = sorted({str(q) for q in found if q.unit == quantity.unit})
+            same_unit = list({q.key: q for q in reversed(found) if q.unit == quantity.unit}.values())[::-1]
             if same_unit and any(term in sentence for term in topic_terms(self.entries[entry_id])):
-                return FactClaim(quantity, False, entry_id, "、".join(same_unit), sentence)
+                return FactClaim(quantity, False, entry_id, str(self._rule_value(sentence, entry_id, same_unit)), sentence)
         return None
+
+    def _within_a_deadline(self, text: str, quantity: Quantity, entry_id: str) -> bool:
+        """An estimate said as a bound (大概10天以内) inside a deadline the entry puts on the company (15个工作日内 …
+        应…予以解决): the company may act sooner than the rule's last day, so the figure contradicts no rule (judge51b)."""
+        days = in_days(quantity)
+        if days is None or not (_ESTIMATE_BEFORE.search(text[max(0, quantity.start - 6):quantity.start])
+                                and _BOUND_AFTER.match(text[quantity.end:quantity.end + 3])):
+            return False
+        stated = self.entry_texts.get(entry_id, "")
+        for rule in self.entry_quantities.get(entry_id, []):
+            limit = in_days(rule)
+            clause = stated[span_bounds(stated, rule.start, rule.end, _RULE_CLAUSE_ENDS)[0]:rule.start]
+            if (limit is not None and days <= limit and _OBLIGED.search(clause)
+                    and _BOUND_AFTER.match(stated[rule.end:rule.end + 3])):
+                return True
+        return False
+
+    def _rule_value(self, sentence: str, entry_id: str, values: list[Quantity]) -> Quantity:
+        """Of a rule's several values, the one the agent's sentence is about: the value whose sentence in the entry,
+        then whose clause, shares the most words with it past the entry's topic (情况复杂的话可以延长到45天 → 30日; 投诉处理最长
+        一共90天 → 60日, not the 15日 of 投诉…处理决定); else the first, the rule said first (投诉…一般7个工作日内答复 → 15日,
+        not 15日、30日、60日: judge51b). A wrong figure is corrected with one value."""
+        entry = self.entries.get(entry_id)
+        topic = _bigrams(f"{entry.question}{''.join(entry.keywords)}") if entry is not None else set()
+        said = _bigrams(sentence) - topic
+        text = self.entry_texts.get(entry_id, "")
+
+        def shared(value: Quantity) -> tuple[int, int]:
+            best = (0, 0)
+            for q in self.entry_quantities.get(entry_id, []):
+                if q.key == value.key:
+                    words = tuple(len(said & _bigrams(text[slice(*span_bounds(text, q.start, q.end, ends))]))
+                                  for ends in (_RULE_SENTENCE_ENDS, _RULE_CLAUSE_ENDS))
+                    best = max(best, words)
+            return best
+
+        return max(values, key=lambda v: (shared(v), -values.index(v)))
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of Chinese characters in a row in `text` (figures and marks break a pair)."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if all("\u4e00" <= c <= "\u9fff" for c in text[i:i + 2])}

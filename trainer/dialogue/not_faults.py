@@ -173,9 +173,29 @@ _UNDERSTOOD = re.compile(r"(请问)?(那)?(这个|这些|这几[个块项点条�
                          r"(知道|明白|清楚|懂|记住|记下)了(吧|吗)[？?～~]*")
 
 
+# The same question by its other forms (judge50b's qa25 J2 cues, read by form since judge51b, so that any teach-back step
+# is met by them — `Checkpoint.asks`): whether the agent made it clear (我这样说您清楚吗？ 这些我讲清楚了没有？), whether she
+# can follow (阿姨我这样说你能听明白吗？ 刚才讲的您跟得上吗？), an A-not-A question (清不清楚？), and the teach-back proper
+# (您能用自己的话说一遍吗？). After an address or a filler (阿姨， / 那 …). Not pressed (到底 / 究竟 / 还 / 怎么), not
+# 听懂了没有 (curt, above), not a statement (您肯定听明白了), not whether she hears the line (您听得清吗？ — a tune call's
+# opening, read as the teach-back at turn 1 in a first version).
+_ADDRESSED = r"(嗯|好|好的|那|那么|行)?[，,]?((阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|阿伯|老人家|先生|女士|[\u4e00-\u9fff]?[姐哥])[，,]?)?"
+_TOLD = r"((刚才)?(这些|这个|这几[个块项点条样]|刚才(说|讲)的|我(刚才)?(说|讲)的)[，,]?)?"
+_MADE_IT_CLEAR = r"我?(这样|这么|刚才)?(说|讲|解释)(的|得)?(您|你)?(都)?(清楚|明白)(吗|了吗|不)"
+_SAID_IT_CLEARLY = r"我?(都)?(讲|说|解释)(清楚|明白)了(吗|没有|没)"
+_CAN_FOLLOW = (r"(我(这样|这么)?(说|讲))?(您|你)(这边)?(都)?((能|可以)?(听得?(明白|懂)|跟得上)(吗|不)"
+               r"|(清楚|明白)吗)")
+_EITHER_WAY = r"(您|你)?(这边)?(都)?听?(清不清楚|明不明白|懂不懂)(呀|呢)?"
+_IN_HER_WORDS = r"(能不能|可不可以|方便)?(麻烦)?(您|你)?(能|可以)?用(您|你)?自己的话(帮我|给我|跟我)?(说|讲|复述)(一下|一遍)(吗|好吗|行吗)?"
+_UNDERSTOOD_ASKED = re.compile(_ADDRESSED + _TOLD + "(" + "|".join(
+    (_MADE_IT_CLEAR, _SAID_IT_CLEARLY, _CAN_FOLLOW, _EITHER_WAY, _IN_HER_WORDS)) + r")[？?～~。]*")
+
+
 def checks_understanding(sentence: str) -> bool:
-    """The sentence only asks whether the customer has understood what was explained."""
-    return bool(_UNDERSTOOD.fullmatch(sentence.strip()))
+    """The sentence only asks whether the customer has understood what was explained: never rude, and the step that
+    asks her to confirm she has understood (a teach-back) when a scenario has one (`Checkpoint.asks`)."""
+    sentence = sentence.strip()
+    return bool(_UNDERSTOOD.fullmatch(sentence) or _UNDERSTOOD_ASKED.fullmatch(sentence))
 
 
 def only_acknowledges(sentence: str) -> bool:

@@ -77,6 +77,8 @@ class Checkpoint:
     hint_en: str = ""
     # Trainees' sentences an instructor accepted as doing the step (评判纠错): references of its meaning check
     examples: tuple[str, ...] = ()
+    # A question the step asks, read by its form beside the cues (`ASKED_QUESTIONS`): "understanding", a teach-back
+    asks: str = ""
 
     @property
     def name(self) -> Worded:

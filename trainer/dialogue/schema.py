@@ -14,6 +14,7 @@ from kb.content import ID_PATTERN, Entry, ItemChecker
 from kb.placeholders import entry_wording, placeholders
 from kb.schema import DIFFICULTIES
 from kb.yaml_source import LocatedDict, Problem
+from trainer.dialogue.asked_steps import ASKED_QUESTIONS
 from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
 from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from kb.chinese_text import quantities
@@ -175,7 +176,7 @@ def _checkpoints(top: _Checker, entries: Mapping[str, Entry]) -> tuple[Checkpoin
     seen: set[str] = set()
     for check in top.mappings("checkpoints", minimum=1):
         check.unknown_fields({"id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint",
-                              "hint_en", "examples"})
+                              "hint_en", "examples", "asks"})
         checkpoint_id = check.text("id")
         if checkpoint_id and not ID_PATTERN.match(checkpoint_id):
             check.problem("id", "must be kebab-case", "只能用小写字母、数字和连字符（如 verify-identity）")
@@ -187,15 +188,20 @@ def _checkpoints(top: _Checker, entries: Mapping[str, Entry]) -> tuple[Checkpoin
             check.problem("behaviour", f"must be one of {', '.join(POSITIVE)}, not {behaviour!r}",
                           f"只能是 {', '.join(POSITIVE)} 之一，不能是 {behaviour!r}")
         cues = check.text_list("cues")
-        if not behaviour and not cues:
-            check.problem("cues", "a checkpoint needs a behaviour or at least one cue phrase", "要点需要一个行为（behaviour）或至少一个提示词（cues）")
+        asks = check.text("asks", required=False)
+        if asks and asks not in ASKED_QUESTIONS:
+            check.problem("asks", f"must be one of {', '.join(ASKED_QUESTIONS)}, not {asks!r}",
+                          f"只能是 {', '.join(ASKED_QUESTIONS)} 之一，不能是 {asks!r}")
+        if not behaviour and not cues and not asks:
+            check.problem("cues", "a checkpoint needs a behaviour, a question it asks (asks) or at least one cue phrase",
+                          "要点需要一个行为（behaviour）、一个要问的问题（asks）或至少一个提示词（cues）")
         order = check.integer("order", 1, 99, default=0) or None
         hint = check.text("hint", required=False)
         _said_as_written(check, "hint", [hint])
         checkpoint = Checkpoint(checkpoint_id, check.text("description"), behaviour, cues, check.text_list("entries"),
                                 order, hint, check.item.line, _english(check, "description_en", "description"),
                                 _english(check, "hint_en", "hint"))
-        checkpoints.append(replace(checkpoint, examples=_examples(check, checkpoint, entries)))
+        checkpoints.append(replace(checkpoint, examples=_examples(check, checkpoint, entries), asks=asks or ""))
     return tuple(checkpoints)
 
 

@@ -24,6 +24,7 @@ from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
 from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
+from trainer.dialogue.asked_steps import asked_in
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
                                                  meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
                                                  naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
@@ -1221,6 +1222,9 @@ class DialogueSession:
             calmed = named_feeling_calmed(text, checkpoint, self.detectors.reading)  # 回应客户的紧张: 您不用太紧张 (calls44)
             if calmed is not None:
                 return calmed
+        asked = asked_in(text, checkpoint.asks)  # a teach-back asked in any words of its kind (judge51b)
+        if asked is not None:
+            return asked
         # read as the rules read it (`Detectors.reading`): a slip of a cue's term (由于期内, 理陪) says the cue (calls44)
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint, self.detectors.reading))
         if hit is None:  # a checklist item announced by its number and told (第七项：…年交，每年6000块，交10年)

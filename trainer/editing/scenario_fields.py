@@ -28,8 +28,8 @@ QUESTION_POOLS = ("calm", "upset", "angry", "pushback", "softened")  # the lines
 ASKING, NOT_ASKING = "asking", "not_asking"
 # examples (review46): shown and kept with their own step — a field outside the table followed its row's position, so
 # deleting a row above would have moved a step's examples onto the next step
-CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "cues", "entries", "order", "hint", "hint_en",
-                      "examples")
+CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "asks", "cues", "entries", "order", "hint",
+                      "hint_en", "examples")
 FOLLOW_UP_COLUMNS = ("id", "ask", "entry", "cues", "after")
 LIST_COLUMNS = ("cues", "entries", "examples")
 

@@ -28,6 +28,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "岁": ("years old", "years of age"),
     "小时": ("hours", "hour"),
     "元": ("yuan", "RMB"),
+    "角": ("jiao", "tenths of a yuan"),
     "%": ("%", "percent", "per cent"),
     "倍": ("times",),
 }

@@ -866,6 +866,17 @@ def test_the_case_filed_in_the_spoken_dengshang_is_a_next_step(text, step):
     assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
 
 
+@pytest.mark.parametrize("text, step", [
+    ("后面会有公司的专人跟你联系处理，大概15个工作日以内。", True),  # qa24 T5's turn 4 (judge51b): 后面 is its when
+    ("稍后会有理赔的同事给您回电话。", True),
+    ("随后专员会跟您联系。", True),
+    ("后面还有好几位客户在排队。", False),                          # no one contacts her
+    ("后面那一页您签个字就行。", False),
+])
+def test_a_contact_said_to_come_later_is_a_next_step(text, step):
+    assert ("next_step" in behaviours(Detectors(()).rule_evidence(text, set())[0])) == step
+
+
 @pytest.mark.parametrize("text", [
     "有事您随时打我们客服电话，再见。",     # a closing: nothing to check
     "您先在我们这边登记一下，留个记录。",   # the customer's own filing

@@ -46,8 +46,8 @@ TABLE = [
     (COOL, "犹豫期一共二十天。", [("20日", False)]),
     (COOL, "您签收才8天，没超过15天的犹豫期。", [("15日", True)]),
     # qa25 J1: her elapsed days (8天前签收) beside the period are how far she is into it, not its length
-    (COOL, "来得及 犹豫期15天 你8天还在犹豫期内 全退 就扣10块钱工本费 别担心", [("15日", True)]),
-    (COOL, "我说了啊 犹豫期是15天 你签收才8天 来得及 保费全退 扣不超过10块工本费", [("15日", True)]),
+    (COOL, "来得及 犹豫期15天 你8天还在犹豫期内 全退 就扣10块钱工本费 别担心", [("15日", True), ("10元", True)]),
+    (COOL, "我说了啊 犹豫期是15天 你签收才8天 来得及 保费全退 扣不超过10块工本费", [("15日", True), ("10元", True)]),
     (COOL, "您已经8天了，犹豫期15天，来得及。", [("15日", True)]),
     (COOL, "今天是第8天，犹豫期是15天。", [("15日", True)]),
     (COOL, "您是8天前签收的，犹豫期有15天。", [("15日", True)]),
@@ -96,6 +96,26 @@ TABLE = [
     (CI, "投诉登记以后，15个工作日内给您答复。", [("15工作日", False)]),
     ("callback-proxy-signature", "后面会有专门的同事在15个工作日内联系您。", [("15工作日", True)]),
     ("callback-proxy-signature", "这个情况会有专人处理，一般10个工作日以内。", [("10工作日", False)]),
+    # money as it is said (judge51b): 块 / 块钱 are 元
+    (COOL, "工本费就扣10块钱，其他全退。", [("10元", True)]),
+    (COOL, "工本费要扣20块钱。", [("20元", False)]),
+    # an estimate said as a bound inside a deadline the rule puts on the company is no wrong figure (judge51b: the
+    # rule is 15个工作日内…予以解决); past the deadline, stated as the rule (一般), or shorter than a period that is hers
+    # (犹豫期), it stays wrong
+    ("callback-proxy-signature", "大概10天以内会有专人联系你处理。", []),
+    ("callback-proxy-signature", "这个情况会有专人跟您联系处理，差不多7天以内。", []),
+    ("callback-proxy-signature", "大概30天以内会有专人联系你处理。", [("30日", False)]),
+    (CI, "投诉我们大概10天以内就给您答复。", []),
+    (COOL, "犹豫期大概10天以内都可以退。", [("10日", False)]),
+]
+
+# A wrong figure is corrected with the one value of the rule the sentence is about (judge51b: the complaint deadline's
+# 应为15日、30日、60日 named three): what the entry says beside that value, else the rule said first.
+RULE_VALUES = [
+    (CI, "投诉的话我这边可以帮你登记，一般7个工作日内会给你答复", "15日"),
+    (CI, "投诉登记以后，15个工作日内给您答复。", "15日"),
+    (CI, "投诉的话，情况复杂一点的可以延长到45天。", "30日"),
+    (CI, "投诉处理最长一共90天。", "60日"),
 ]
 
 
@@ -107,6 +127,13 @@ def test_the_table_is_big_enough():
 def test_figures_are_judged_in_context(scenario_id, sentence, expected, real_scenarios, real_facts):
     session = DialogueSession(real_scenarios[scenario_id], real_facts)
     assert [(str(c.quantity), c.ok) for c in session.facts.check(sentence)] == expected
+
+
+@pytest.mark.parametrize("scenario_id, sentence, expected", RULE_VALUES)
+def test_a_wrong_figure_is_corrected_with_the_one_value_of_its_rule(scenario_id, sentence, expected, real_scenarios,
+                                                                    real_facts):
+    session = DialogueSession(real_scenarios[scenario_id], real_facts)
+    assert [c.expected for c in session.facts.check(sentence) if not c.ok] == [expected]
 
 
 def test_her_elapsed_days_are_no_wrong_fact_and_the_step_is_met(real_scenarios, real_facts):

@@ -71,7 +71,15 @@ def test_a_check_that_the_customer_understood_is_not_rude(judge, real_facts):
     assert "rude" not in found
 
 
-@pytest.mark.parametrize("sentence", ["您听懂了没有？", "这个还用我教您吗？", "您也不是头一回签字了吧？"])
+@pytest.mark.parametrize("sentence", ["阿姨我这样说你能听明白吗？", "这些我讲清楚了没有？", "叔叔，您跟得上吗？",
+                                      "您能用自己的话跟我说一遍吗？"])
+def test_a_teach_back_in_other_forms_is_no_rude_reading(sentence):
+    """The forms a teach-back step is met by (judge51b; qa25 J2's two) are the same reader's: never read as rude."""
+    assert misread_fault("rude", sentence, sentence)
+
+
+@pytest.mark.parametrize("sentence", ["您听懂了没有？", "这个还用我教您吗？", "您也不是头一回签字了吧？",
+                                      "你到底听明白没有？", "您怎么还不明白吗？"])
 def test_curt_or_rhetorical_questions_are_not_excused(sentence):
     assert not misread_fault("rude", sentence, sentence)
 

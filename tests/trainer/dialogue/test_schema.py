@@ -92,6 +92,16 @@ def test_an_unknown_behaviour_and_an_id_that_differs_from_the_file_name(scenario
     assert {"id", "checkpoints[1].behaviour"} <= fields
 
 
+def test_a_step_may_be_met_by_a_question_it_asks_and_only_a_known_one(scenario_dir):
+    """`asks: understanding` (judge51b): a teach-back step needs no cue; an unknown question is a problem."""
+    text = SOURCE.read_text(encoding="utf-8")
+    write(scenario_dir, "cooling-off-cancel", text.replace("    behaviour: empathy\n", "    asks: understanding\n", 1))
+    assert problems_of(scenario_dir) == []
+    assert load_scenarios(scenario_dir)["cooling-off-cancel"].checkpoints[0].asks == "understanding"
+    write(scenario_dir, "cooling-off-cancel", text.replace("    behaviour: empathy\n", "    asks: charm\n", 1))
+    assert {p.field for p in problems_of(scenario_dir)} == {"checkpoints[1].asks"}
+
+
 def test_case_facts_must_come_from_their_faq_entry(scenario_dir):
     content, _ = collect_content(REAL_CONTENT)
     text = SOURCE.read_text(encoding="utf-8").replace("{terms: [犹豫期], value: 15日", "{terms: [犹豫期], value: 20日")

@@ -1354,6 +1354,39 @@ def test_a_teach_back_question_asks_her_to_confirm_she_understood(asked, met, re
     assert ("check-understanding" in elderly.state.done) == met
 
 
+@pytest.mark.parametrize("asked, met", [
+    ("这几点您都听得明白吗？", True),                    # no cue of the step holds it (judge51b)
+    ("分红的事就是这样，刚才这些我都讲明白了没？", True),
+    ("您到底听明白没有？", False),                       # pressed: no teach-back
+    ("阿姨，您听得清吗？", False),                       # whether she hears the line (a tune call's opening)
+])
+def test_a_teach_back_step_is_met_by_the_question_in_any_words_of_its_kind(asked, met, real_scenarios, real_facts):
+    """judge50b left the teach-back step to its cue list (one wording added per trainee missed); the step says
+    `asks: understanding` and is met by the reader that tells such a question from a rude one (judge51b)."""
+    elderly = session(real_scenarios, real_facts, scenario_id="callback-elderly-dividends")
+    elderly.start()
+    elderly.reply("请问您是周桂芳阿姨本人吗？麻烦您说一下身份证后四位。")
+    elderly.reply("阿姨，这是分红保险，分红不保证，有的年份多有的年份少，也可能为零。")
+    elderly.reply(asked)
+    assert ("check-understanding" in elderly.state.done) == met
+
+
+def test_a_second_scenarios_teach_back_step_is_met_by_the_same_reader(real_scenarios, real_facts):
+    """A teach-back step written into another scenario with no cue at all is met by the same questions (judge51b)."""
+    from dataclasses import replace
+
+    from trainer.dialogue.scenario import Checkpoint
+
+    cooperative = real_scenarios["callback-cooperative"]
+    taught = replace(cooperative, checkpoints=(*cooperative.checkpoints,
+                                               Checkpoint("teach-back", "请客户确认听明白", asks="understanding")))
+    for asked, met in (("叔叔，我这么讲您能听懂吗？", True), ("退保会有损失，您清楚吗？", True), ("您肯定都听懂了。", False)):
+        call = DialogueSession(taught, real_facts)
+        call.start()
+        call.reply(asked)
+        assert ("teach-back" in call.state.done) == met, asked
+
+
 # calls50: the turn right after the identity check that reads her policy back for a yes finishes the check (cw5-b's
 # 好嘞，对上了。康宁重大疾病保险…对吧？, three tune-standard good calls +10 as her question ignored): her question waits that one
 # turn, as it waits for the check itself, and stays open. Not a second time, nor a question that names no policy.
@@ -1491,6 +1524,15 @@ def test_a_callback_step_told_with_a_rounded_time_limit_and_a_typo_is_met(real_s
     assert call.state.done.get("handled-by-others") == 4
     assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
     assert report.outcome == "resolved" and not report.missed_checkpoints
+
+
+def test_a_contact_promised_with_who_and_when_is_the_calls_next_step(real_scenarios, real_facts, judge):
+    """qa24 T5 (judge51b): after judge50 her call ended resolved but still scored 共情与服务 40 — turn 4's 后面会有公司的专人
+    跟你联系处理…大概15个工做日以内 was credited 规范升级, never 给出下一步 (the rule's when-words had no 后面)."""
+    call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
+    report, _ = play(call, list(QA24_PROXY_CALL))
+    assert any(f.rubric == "next_step" and f.ok and f.turn_index == 4 for f in report.findings), report.findings
+    assert report.subscores["empathy_service"] > 40
 
 
 def test_a_time_limit_said_as_a_maybe_is_still_no_step(real_scenarios, real_facts, judge):
