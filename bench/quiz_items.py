@@ -19,7 +19,7 @@ import argparse
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from kb import KnowledgeBase
 from settings import Settings
@@ -139,6 +139,13 @@ def compare(bank: dict[str, Question], saved: dict[str, dict[str, str]]) -> None
     print(f"  {len(other)} with other options, {len(other_en)} with other English options {other}")
 
 
+def saved_bank(bank: dict[str, Question]) -> dict[str, dict[str, Any]]:
+    """Every item's answer, prompt and options, as --save writes them (what --compare and quiz_swap_review --since
+    read)."""
+    return {i: {"answer": _answer(q), "prompt": q.prompt, "options": list(q.options),
+                "en_options": list(q.en_options)} for i, q in bank.items()}
+
+
 def _answer(question: Question) -> str:
     """An item's answer as words: a choice item's right option, a fill-in's text, True / False."""
     if question.type in ("single", "true_false"):
@@ -160,9 +167,7 @@ def main() -> None:
     if args.compare:
         compare(bank, json.loads(args.compare.read_text(encoding="utf-8")))
     if args.save:
-        saved = {i: {"answer": _answer(q), "prompt": q.prompt, "options": list(q.options),
-                     "en_options": list(q.en_options)} for i, q in bank.items()}
-        args.save.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.save.write_text(json.dumps(saved_bank(bank), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,12 @@ def new_since(kb: KnowledgeBase, saved: dict[str, dict[str, Any]]) -> list[dict[
     return items
 
 
+def since_items(kb: KnowledgeBase, saved: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """What `--since` writes: the items offering options `saved` did not (`new_since`), then its items no longer
+    asked that an echoing option would bring back."""
+    return new_since(kb, saved) + [i for i in review_items(kb) if i["id"] in saved and "note" in i]
+
+
 def _review_item(question: Question, before: Question | None, new: dict[str, str]) -> dict[str, Any]:
     options = [{"mark": "right", "text": text} if i == question.answer
                else {"mark": "new", "entry": new[text], "text": text} if text in new
@@ -157,13 +163,21 @@ def verdict_reviews(kb: KnowledgeBase, verdicts: list[dict[str, Any]], review: l
     return _one_per_pair(found)
 
 
+def merged_reviews(earlier: list[dict[str, str]], new: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A round's reviews added to the content's: one per (question, distractor), as `_one_per_pair` merges them."""
+    return _one_per_pair([*earlier, *new])
+
+
 def _one_per_pair(reviews: list[dict[str, str]]) -> list[dict[str, str]]:
     """One review per (question, distractor): an option judged in Chinese and again in English (its English cut
-    differently) is rejected if either reading is, with both reasons."""
+    differently) is rejected if either reading is, with both reasons. A later reading of another text (the entry's
+    answer edited, its option read again: quiz51's surrender-right beside uw-declined) replaces the earlier one,
+    which was of words no longer offered: kept, it dropped the new reading and left the reviewed swap off."""
     merged: dict[tuple[str, str], dict[str, str]] = {}
     for row in reviews:
         key = (row["question"], row["distractor"])
-        if key not in merged:
+        if key not in merged or normalize_answer(merged[key]["option"]) != normalize_answer(row["option"]):
+            merged.pop(key, None)  # the later reading goes where a new pair goes: last
             merged[key] = row
             continue
         first = merged[key]
@@ -200,14 +214,13 @@ def main() -> None:
         verdicts = yaml.safe_load(args.verdicts.read_text(encoding="utf-8"))["verdicts"]
         review = yaml.safe_load(args.review.read_text(encoding="utf-8"))["items"]
         earlier = yaml.safe_load(args.content.read_text(encoding="utf-8"))["reviews"] if args.content.exists() else []
-        reviews = _one_per_pair([*earlier, *verdict_reviews(kb, verdicts, review)])  # a second round adds its own
+        reviews = merged_reviews(earlier, verdict_reviews(kb, verdicts, review))  # a second round adds its own
         counts = Counter(r["verdict"] for r in reviews)
         print(f"{len(reviews)} verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS))
         write_content(args.content, reviews)
         return
     if args.since:
-        saved = json.loads(args.since.read_text(encoding="utf-8"))
-        items = new_since(kb, saved) + [i for i in review_items(kb) if i["id"] in saved and "note" in i]
+        items = since_items(kb, json.loads(args.since.read_text(encoding="utf-8")))
     else:
         items = review_items(kb)
     print(f"{len(items)} items changed, {sum(o['mark'] == 'new' for i in items for o in i['options'])} new options")

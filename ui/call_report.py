@@ -12,7 +12,7 @@ import streamlit as st
 
 from trainer.dialogue import lessons
 from trainer.dialogue.scenario import Scenario
-from trainer.dialogue.scoring import RED_LINE_CAP, RED_LINES, SUBSCORES, Report, weighted
+from trainer.dialogue.scoring import RED_LINE_CAP, RED_LINES, SUBSCORES, Report, service_not_shown, weighted
 from trainer.insights.calls import CallScore
 from ui import charts
 from ui.display import outcome_name, rubric_name, subscore_name, time_heading, when
@@ -35,6 +35,18 @@ NARROW_SCORES = f"""<style>@media (max-width: 640px) {{
 }}</style>"""
 
 
+# What to do to earn each part of 共情与服务 that a call never showed (scoring.SERVICE_PARTS, by its first behaviour).
+SERVICE_ADVICE = {
+    "empathy": ("先回应客户的感受，再讲规则，例如“理解您的心情”。",
+                "Answer the customer's feelings before the rule, e.g. “I understand how you feel”."),
+    "next_step": ("告诉客户接下来怎么办：去哪里办、带什么、多久有结果。",
+                  "Tell the customer what happens next: where to apply, what to bring, when to expect an answer."),
+    "closing": ("问一句“还有其他可以帮您的吗？”，再礼貌结束。", "Ask “Is there anything else I can help with?”, then close politely."),
+    "apology": ("为给客户带来的不便致歉，或问一个问题弄清情况。",
+                "Apologise for the trouble, or ask a question to understand the case."),
+}
+
+
 def _quote(text: str) -> str:
     return "“" + escape_markdown(text) + "”"
 
@@ -53,7 +65,18 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
     st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
                            else tr("坐席下次应这样做", "What the agent should do differently")))
     if not found:
-        st.success(tr("这通电话没有需要改进的地方。", "Nothing to do differently in this call."))
+        unearned, score = service_not_shown(report.findings), report.subscores.get("empathy_service")
+        if not unearned or score is None:
+            st.success(tr("这通电话没有需要改进的地方。", "Nothing to do differently in this call."))
+            return
+        # No fault and no missed step, yet 共情与服务 below 100: say which part was never shown (qa26 R1)
+        st.info(tr(f"没有出错的地方。{subscore_name('empathy_service')} {score} 分，这些还没有做到：",
+                   f"Nothing went wrong. {subscore_name('empathy_service')} is {score}; not shown yet:"))
+        for part, points in unearned:
+            names = [rubric_name(name) for name in part]
+            names = tr("、", ", ").join(names[:-1]) + tr("或", " or ") + names[-1] if len(names) > 1 else names[0]
+            st.markdown(f"- **{escape_markdown(names)}**{tr(f'（{points} 分）', f' ({points} points)')}"
+                        f"{tr('：', ': ')}{tr(*SERVICE_ADVICE[part[0]])}")
         return
     for number, lesson in enumerate(found, start=1):
         with st.container(border=True):

@@ -16,12 +16,14 @@ from trainer.dialogue.scenario import KIND_NAMES, KINDS
 from trainer.editing.fields import split_lines
 from trainer.editing.scenario_fields import (ASKING, CHECKPOINT_COLUMNS, FOLLOW_UP_COLUMNS, LINE_LISTS, LINE_TEXTS,
                                              MOOD_FIELDS, NOT_ASKING, QUESTION_POOLS, cells_of, question_rows)
+from ui.display import rubric_name
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.limits import LINE_CHARS, TEXT_CHARS
 from ui.live_form import live_form
 from ui.widget_memory import kept
 
+NO_BEHAVIOUR = "-"  # the 达成行为 choice "none": written as no `behaviour:` field
 DIFFICULTY_LABELS = {1: ("★ 基础", "★ Basic"), 2: ("★★ 中级", "★★ Intermediate"), 3: ("★★★ 高级", "★★★ Expert")}
 QUESTION_CHOICES = {ASKING: ("客户在问问题（需要回答）", "The customer asks something (to be answered)"),
                     NOT_ASKING: ("只是情绪（不用回答）", "Only feeling (nothing to answer)")}
@@ -96,14 +98,21 @@ def _table(rows: list[dict[str, str]], columns: tuple[str, ...], key: str) -> li
     config: dict[str, Any] = {}
     for column in columns:
         label, hint = _column(column, follow_up)
+        # The behaviours by the names the call report uses (共情安抚, 身份核实 …), the YAML keeping its keys; a new row's
+        # cells start empty, not None (qa26 L1, L2: an instructor read empathy, clarifying_quest… and None in every cell).
+        # The grid draws an empty choice as a missing value (None), so "no behaviour" is a choice of its own, （无）.
         if column == "behaviour":
-            config[column] = st.column_config.SelectboxColumn(label, help=hint, options=["", *POSITIVE])
+            config[column] = st.column_config.SelectboxColumn(
+                label, help=hint, options=[NO_BEHAVIOUR, *POSITIVE], default=NO_BEHAVIOUR,
+                format_func=lambda name: rubric_name(name) if name != NO_BEHAVIOUR else tr("（无）", "(none)"))
         else:
-            config[column] = st.column_config.TextColumn(label, help=hint)
+            config[column] = st.column_config.TextColumn(label, help=hint, default="")
     frame = pd.DataFrame(rows, columns=list(columns)).astype(str)
+    if "behaviour" in columns:
+        frame["behaviour"] = frame["behaviour"].replace("", NO_BEHAVIOUR)
     edited = st.data_editor(frame, num_rows="dynamic", hide_index=True, width="stretch", key=key, column_config=config)
-    return [{c: ("" if pd.isna(row.get(c)) or row.get(c) in ("None", "nan") else str(row.get(c))) for c in columns}
-            for row in edited.to_dict("records")]
+    return [{c: ("" if pd.isna(row.get(c)) or row.get(c) in ("None", "nan", NO_BEHAVIOUR) else str(row.get(c)))
+             for c in columns} for row in edited.to_dict("records")]
 
 
 def _notes(notes: Mapping[str, Sequence[str]], cell: str) -> None:

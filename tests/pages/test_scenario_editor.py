@@ -89,6 +89,24 @@ def test_every_table_column_of_the_form_has_a_heading_and_a_hint_in_the_ui_langu
     assert "要点" in follow_ups["after"]["help"], "after names a checkpoint"
 
 
+def test_the_checkpoint_behaviours_read_in_the_ui_language_and_new_cells_start_empty(app_env, instructor) -> None:
+    """qa26 L1, L2: 达成行为 offered empathy, clarifying_quest… (cut), and every cell of a new row read None."""
+    import json
+
+    at = open_scenario(app_env, instructor)
+    checkpoints, follow_ups = (json.loads(e.proto.columns) for e in at.get("data_editor"))
+    options = checkpoints["behaviour"]["type_config"]["options"]
+    labels = {o["value"]: o["label"] for o in options}
+    assert labels["empathy"] == "共情安抚" and labels["clarifying_question"] == "澄清提问"
+    assert all(not label.isascii() for label in labels.values()), labels  # the YAML keeps the keys
+    no_behaviour = checkpoints["behaviour"]["default"]
+    assert labels[no_behaviour] == "（无）"  # the grid draws an empty choice as None: "none" is a choice of its own
+    for table in (checkpoints, follow_ups):
+        for name, column in table.items():
+            if name not in ("_index", "behaviour"):
+                assert column.get("default") == "", f"{name}: a new row's cell starts as {column.get('default')!r}"
+
+
 def test_an_unsaved_yaml_edit_is_still_open_after_a_visit_to_another_page(app_env, instructor) -> None:
     """QA 2026-12-04: back from 知识搜索, 情景编辑 showed "＋ 新建" and an empty id box; the scenario and
     its unsaved edit came back only when the instructor found and picked the file again."""

@@ -107,3 +107,37 @@ def test_the_mood_chart_labels_a_turn_with_its_own_findings_and_says_where_the_r
     assert labels[2] == causes[2] == "推诿指责+30、回答客户问题-6", "a turn's own findings: no note"
     assert labels[3] == "给出下一步-8", labels
     assert causes[3] == "给出下一步-8、共情安抚-6（第1轮已计）", causes
+
+
+def _lessons(findings: list[tuple[str, bool]], subscores: dict[str, int], language: str = "zh") -> AppTest:
+    def draw(found: list, scores: dict, lang: str) -> None:
+        from types import SimpleNamespace as Item
+
+        import streamlit as st
+
+        from trainer.dialogue.scoring import Finding, Report
+        from ui.call_report import show_lessons
+        from ui.i18n import LANG_KEY
+        st.session_state[LANG_KEY] = lang
+        findings = [Finding(1, rubric, ok, "原话", "") for rubric, ok in found]
+        show_lessons(Report(93, scores, "resolved", findings, []), Item(checkpoints=()))
+
+    return AppTest.from_function(draw, kwargs={"found": findings, "scores": subscores, "lang": language},
+                                 default_timeout=120).run()
+
+
+def test_a_call_without_faults_whose_service_score_is_short_says_what_was_not_shown():
+    """qa26 R1: 小周's callback read 共情与服务 65 and “这通电话没有需要改进的地方。” — the 35 points were the empathy
+    she never showed, and nothing said so."""
+    scores = {"compliance": 100, "accuracy": 100, "empathy_service": 65, "checkpoints": 100, "outcome": 100}
+    shown = [("apology", True), ("closing", True), ("next_step", True), ("explanation", True)]
+    at = _lessons(shown, scores)
+    assert not at.exception, at.exception
+    assert not at.success, "no “nothing to do differently” beside a service score of 65"
+    assert "共情与服务 65 分" in at.info[0].value
+    [line] = [m.value for m in at.markdown if "共情安抚" in m.value]
+    assert "35 分" in line and "理解您的心情" in line
+    english = _lessons(shown, scores, "en")
+    assert "Empathy" in english.markdown[-1].value and "35 points" in english.markdown[-1].value
+    full = _lessons(shown + [("empathy", True)], dict(scores, empathy_service=100))
+    assert [s.value for s in full.success] == ["这通电话没有需要改进的地方。"]

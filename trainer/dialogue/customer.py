@@ -10,6 +10,9 @@ The reply is built from parts, in the order a person talks:
 A mood or pushback line that asks what the call has already answered (the scenario's `asking`: its
 follow-up answered or checkpoint met, or the follow-up asked in the same reply) is not said, nor one that
 says her question is still unanswered (我问的你还没回答呢, `presses_a_question`) while none is open.
+She follows what was said (qa25 C1): asked whether she understood, she says whether she did; right after a reply
+that told her something, no line tells the trainee to go ahead (好，你说。); before an outbound call's agent has said
+what the call is about, she answers the greeting, not news nobody told her (`told`).
 Every line is said at most once per call: a pool that has run dry falls back to the next pool
 and, last, to short fillers, so a customer never echoes themselves word for word. A fact about
 themselves asked for again may be repeated ("我刚才说过了，8天前签收的"), but not in two turns
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from trainer.dialogue.names import WrongName
-from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, confirms, matching_fact
+from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, asked_clause, confirms, matching_fact
 from trainer.dialogue.scenario import CustomerLines
 
 # Used when a scenario has no lines of its own for these acts.
@@ -53,6 +56,26 @@ CONFIRMATIONS = ("对，是的。", "是的，没错。", "嗯，对。")
 # A calm customer told all she needs, when her scenario's calm lines that do not ask for more have run out: she
 # takes it in, rather than falling back on an upset line (反正我不接受。) she has no reason for.
 TAKEN_IN = ("嗯，好，我知道了。", "行，我明白了。", "哦，这样啊，那行。")
+# The trainee checks that she understood (这些我讲清楚了没有？ / 你能听明白吗？): she says whether she did — not "是，你说吧",
+# a yes to go on (qa25 C1). With her question still unanswered she has not; with a new question she names what she did not.
+CHECKS_UNDERSTANDING = re.compile(r"(明白|清楚|听懂|懂)了?(吗|没有|没[？?]|不)|(听|讲|说|解释)得?(明白|清楚|懂)|跟得上"
+                                  r"|清不清楚|明不明白|懂不懂|听没听懂")
+UNDERSTOOD = ("嗯，听明白了。", "明白了，你说得挺清楚的。", "嗯，这回听懂了。")
+NOT_UNDERSTOOD = ("还没明白，我刚才问的你还没说呢。", "没太懂，我问的那个你还没回答我。")
+PARTLY_UNDERSTOOD = ("大概明白了，就是还有一点：", "嗯，听懂了一些，我还想问问：")
+# An outbound call's customer who has not yet heard what the call is about (she asked 什么事？/ 哪位？) answers the
+# greeting, not news nobody told her (qa25 C1: 怎么会这样，我一直以为保单好好的。 to a greeting and an identity check).
+NOT_TOLD = ("嗯，你说。", "嗯，什么事？", "哦，什么事你说吧。")
+# A line that tells the trainee to go ahead (好，你说。/ 行，那你说吧。/ 是，你说吧。): an answer to "I have something to tell
+# you", not to a reply that has just told her (qa25 C1: 好，你说。 after the agent's answer).
+_GO_AHEAD = re.compile(r"你(说|问|讲)吧?[。！!]?$|你(说|问|讲)吧?[，,]?我听着[。！!]?$")
+
+
+def tells_to_go_ahead(line: str) -> bool:
+    """The line asks the trainee to start saying what they have to say."""
+    return bool(_GO_AHEAD.search(line.strip()))
+
+
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
@@ -119,12 +142,15 @@ class CustomerVoice:
         self.rng = rng
         self.said: set[str] = set()    # every line used as a part
         self.spoken: set[str] = set()  # every whole utterance
-        self.told: set[str] = set()  # facts already given
+        self.given: set[str] = set()  # facts already given
         self.last_parts: tuple[str, ...] = ()  # the parts of the customer's previous utterance
         self.verified_once = False
         self.settled: frozenset[str] = frozenset()  # follow-ups answered and checkpoints met so far
         self.open_question = True  # a question of hers is waiting for its answer (pressing lines may be said)
         self.all_said = False  # only the goodbye is left: no line asks the trainee to go on
+        self.informed = False  # the reply being answered told her something: no line tells the trainee to go ahead
+        self.told = True  # she knows what the call is about (an outbound call's news may not be told yet)
+        self.asks_next = False  # her next question follows in the same utterance
 
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
@@ -136,7 +162,8 @@ class CustomerVoice:
             fresh = [line for line in dict.fromkeys(pool) if line and line not in self.said
                      and self.settled.isdisjoint(self.lines.asking.get(line, ()))
                      and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))
-                     and not (self.all_said and invites_more(line))]
+                     and not (self.all_said and invites_more(line))
+                     and not (self.informed and tells_to_go_ahead(line))]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
@@ -152,24 +179,34 @@ class CustomerVoice:
     def _answer(self, question: str, band: str) -> str:
         if self.called and OFFER_OF_HELP.search(question):
             return self._pick(CALLED_HER, *self._band_pools(band))
+        if CHECKS_UNDERSTANDING.search(question):
+            return self._understood(band)
         fact = matching_fact(question, self.facts)
         if fact is not None:
-            answer = self.facts[fact]
+            answer = asked_clause(question, self.facts[fact])
             if confirms(question, answer):
-                self.told.add(fact)
+                self.given.add(fact)
                 return self._pick(CONFIRMATIONS, YES_ANSWERS, *self._band_pools(band))
-            if fact in self.told and any(answer in part for part in self.last_parts):
+            if fact in self.given and any(answer in part for part in self.last_parts):
                 return self._pick(JUST_SAID, *self._band_pools(band))  # not the same fact in two turns running
-            if fact in self.told:
+            if fact in self.given:
                 return self._pick(ALREADY_SAID) + answer
-            self.told.add(fact)
+            self.given.add(fact)
             self.said.add(answer)
             return answer
         if any(word in question for word in OPEN_QUESTION_WORDS):
             return self._pick(self.lines.unknown or DEFAULT_UNKNOWN, *self._band_pools(band))
         return self._pick(YES_ANSWERS, *self._band_pools(band))
 
-    def _reaction(self, act: TurnAct, band: str) -> str:
+    def _understood(self, band: str) -> str:
+        """Her answer to "did you follow?": not yet while her question waits, in part when she has another."""
+        if self.open_question:
+            return self._pick(NOT_UNDERSTOOD, *self._band_pools(band))
+        if self.asks_next:
+            return self._pick(PARTLY_UNDERSTOOD, *self._band_pools(band))
+        return self._pick(UNDERSTOOD, TAKEN_IN, *self._band_pools(band))
+
+    def _reaction(self, act: TurnAct, band: str, identifying: bool = False) -> str:
         bands = self._band_pools(band)
         if act.faulted and act.fault_line and act.fault_line not in self.said:
             self.said.add(act.fault_line)  # the scenario's own words for this fault, whatever the filters read
@@ -184,6 +221,8 @@ class CustomerVoice:
             return self._pick([act.soothing_line], self.lines.softened or DEFAULT_SOFTENED, *self._band_pools("calm"))
         if act.verification and self.verified_once:
             return ""
+        if not self.told:  # a greeting and an identity check: her name and digits answer it, else 什么事？
+            return "" if identifying else self._pick(NOT_TOLD, *bands)
         return self._pick(*bands)
 
     def _correction(self, wrong: WrongName) -> str:
@@ -191,16 +230,21 @@ class CustomerVoice:
         return self._pick(options)
 
     def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
-                settled: frozenset[str] = frozenset(), open_question: bool = True, all_said: bool = False) -> str:
+                settled: frozenset[str] = frozenset(), open_question: bool = True, all_said: bool = False,
+                informed: bool = False, told: bool = True) -> str:
         """The customer's whole reply to one act: correction, reaction, identity answer, next question.
 
         `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
         asking one of them is said. `open_question`: a question of hers was waiting for this reply; without
         one, no line says it is unanswered. `all_said`: every step but the goodbye is done and she has no question
-        left, so she does not ask the trainee to go on."""
+        left, so she does not ask the trainee to go on. `informed`: the reply answered her or did a step of the call,
+        so she does not tell the trainee to go ahead. `told`: she knows what the call is about; an outbound call's
+        customer who does not yet answers a greeting with no line about the case."""
         self.settled, self.open_question, self.all_said = settled, open_question, all_said
+        self.informed, self.told, self.asks_next = informed, told, bool(question)
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
-        parts.append(self._reaction(act, band))
+        identifying = bool(verification_line) and verification_line not in self.said
+        parts.append(self._reaction(act, band, identifying))
         if verification_line and verification_line not in self.said:
             self.said.add(verification_line)
             parts.append(verification_line)

@@ -9,6 +9,7 @@ sit in too narrow a band to tell "什么时候确诊的" from "什么时候签�
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 # Fact name → words a trainee uses when asking about it. Scenario authors may use other names;
@@ -60,6 +61,11 @@ def matching_fact(question: str, facts: Mapping[str, str]) -> str | None:
     return best if best_score >= MIN_SCORE else None
 
 
+def asks_yes_or_no(question: str) -> bool:
+    """The question asks for a yes or a no, not for a detail."""
+    return any(mark in question for mark in YES_NO_MARKS) and not any(word in question for word in OPEN_QUESTION_WORDS)
+
+
 def _words_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -67,7 +73,22 @@ def _words_only(text: str) -> str:
 def confirms(question: str, answer: str) -> bool:
     """The question states the customer's own fact and asks for a yes ("您是否投保了安享终身寿险？" to
     "安享终身寿险"): a person answers "对，是的", not the fact back as if asked what it is (qa17, judge27)."""
-    if not any(mark in question for mark in YES_NO_MARKS) or any(word in question for word in OPEN_QUESTION_WORDS):
+    if not asks_yes_or_no(question):
         return False
     fact = _words_only(answer)
     return bool(fact) and fact in _words_only(question)
+
+
+def asked_clause(question: str, answer: str) -> str:
+    """The part of a fact that a yes-or-no question asks about ("当时是不是做了录音录像？" of "在银行网点买的，买的时候做了
+    录音录像。" → "买的时候做了录音录像"): a person answers what was asked, not the whole fact (qa25 C1, where the channel
+    read out as 银行网点，投保时做了录音录像。). The whole fact for an open question, or when no part shares more words."""
+    if not asks_yes_or_no(question):
+        return answer
+    clauses = [c for c in re.split(r"[，,。；;！!]", answer) if c.strip()]
+    if len(clauses) < 2:
+        return answer
+    asked = _bigrams(question)
+    shared = [len(asked & _bigrams(c)) for c in clauses]
+    best = max(shared)
+    return clauses[shared.index(best)] if best and shared.count(best) == 1 else answer

@@ -127,11 +127,17 @@ def _mood(top: _Checker) -> MoodSpec:
         return MoodSpec(50, 30, 80, 95)
     check.unknown_fields({"start", "calm", "angry", "hang_up"})
     mood = MoodSpec(*(check.integer(name, 0, 100) for name in ("start", "calm", "angry", "hang_up")))
+    # Named as the scenario editor's form names them (平静线, 挂断线 …) with the YAML key and the figure: qa26 L3, an
+    # instructor read "必须低于 hang_up" under a field labelled 挂断线.
     if not mood.calm < mood.angry < mood.hang_up:
-        check.problem("calm", "thresholds must rise: calm < angry < hang_up", "阈值必须递增：calm < angry < hang_up")
+        check.problem("calm", f"thresholds must rise: calm at or below ({mood.calm}) < angry at or above ({mood.angry}) "
+                              f"< hangs up at ({mood.hang_up}) (calm < angry < hang_up)",
+                      f"阈值必须递增：平静线（{mood.calm}）< 愤怒线（{mood.angry}）< 挂断线（{mood.hang_up}）"
+                      "（calm < angry < hang_up）")
     if mood.start >= mood.hang_up:
-        check.problem("start", "must be below hang_up, or the customer hangs up before the call starts",
-                      "必须低于 hang_up，否则通话还没开始客户就挂断了")
+        check.problem("start", f"must be below the hang-up line (hang_up, {mood.hang_up}), or the customer hangs up "
+                               "before the call starts",
+                      f"必须低于挂断线（hang_up，现为 {mood.hang_up}），否则通话还没开始客户就挂断了")
     return mood
 
 
@@ -266,9 +272,10 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     acts = {name: check.text_list(name, minimum=MIN_ACT_LINES) if name in check.item else ()
             for name in ("softened", "unknown")}
     _repeated_lines(check, {**bands, "pushback": pushback, **acts})
-    asking = _asking(check, {line for pool in (*bands.values(), pushback) for line in pool},
+    # softened lines ask too (行，那你告诉我怎么弄。 right after being told how, qa25 C1)
+    asking = _asking(check, {line for pool in (*bands.values(), pushback, acts["softened"]) for line in pool},
                      checkpoint_ids | {f.id for f in follow_ups})
-    _every_question_listed(check, {**bands, "pushback": pushback}, asking)
+    _every_question_listed(check, {**bands, "pushback": pushback, "softened": acts["softened"]}, asking)
     return CustomerLines(
         opening=check.text("opening"),
         bands=bands,
@@ -295,8 +302,8 @@ def _asking(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, tuple[
         item.unknown_fields({"line", "answered_by"})
         line, answered_by = item.text("line"), item.text_list("answered_by", minimum=1)
         if line and line not in lines:
-            item.problem("line", f"{line!r} is not one of this scenario's calm/upset/angry/pushback lines",
-                         f"{line!r} 不是本情景 calm/upset/angry/pushback 中的台词")
+            item.problem("line", f"{line!r} is not one of this scenario's calm/upset/angry/pushback/softened lines",
+                         f"{line!r} 不是本情景 calm/upset/angry/pushback/softened 中的台词")
         for unknown in (i for i in answered_by if i not in ids):
             item.problem("answered_by", f"'{unknown}' is not a follow-up or checkpoint id of this scenario",
                          f"“{unknown}”不是本情景的追问或要点 id")
@@ -306,9 +313,15 @@ def _asking(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, tuple[
     return asking
 
 
+# A request for what the call tells (你就告诉我怎么才能恢复。/ 行，那你告诉我怎么弄。/ 那你说说有什么办法。): it asks, with no ？.
+_REQUEST = re.compile(r"(告诉|跟|给)我[^。！!，,？?]{0,6}(怎么|什么|多少|哪|为什么|办法)|你就?(说|讲)(说|讲)?[^。！!，,？?]{0,4}(怎么|什么|办法)")
+
+
 def question_shaped(line: str) -> bool:
-    """The line reads as a question (？, or 吗/呢 at its end): the customer may be asking what the call answers."""
-    return bool(re.search(r"[？?]", line)) or line.rstrip("。！!…~～ ").endswith(("吗", "呢"))
+    """The line reads as a question (？, or 吗/呢 at its end) or asks to be told something (告诉我怎么弄): the customer may be
+    asking what the call answers."""
+    return (bool(re.search(r"[？?]", line)) or line.rstrip("。！!…~～ ").endswith(("吗", "呢"))
+            or bool(_REQUEST.search(line)))
 
 
 def _every_question_listed(check: _Checker, pools: dict[str, tuple[str, ...]], asking: Mapping[str, tuple[str, ...]]) -> None:
@@ -319,8 +332,8 @@ def _every_question_listed(check: _Checker, pools: dict[str, tuple[str, ...]], a
     pooled = {line for pool in pools.values() for line in pool}
     not_asking = set(check.text_list("not_asking"))
     for line in sorted(not_asking - pooled):
-        check.problem("not_asking", f"{line!r} is not one of this scenario's calm/upset/angry/pushback lines",
-                      f"{line!r} 不是本情景 calm/upset/angry/pushback 中的台词")
+        check.problem("not_asking", f"{line!r} is not one of this scenario's calm/upset/angry/pushback/softened lines",
+                      f"{line!r} 不是本情景 calm/upset/angry/pushback/softened 中的台词")
     for line in sorted(not_asking & set(asking)):
         check.problem("not_asking", f"{line!r} is listed under both asking and not_asking",
                       f"{line!r} 同时列在 asking 和 not_asking 中")

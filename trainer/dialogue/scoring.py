@@ -82,17 +82,24 @@ def _count(findings: list[Finding], *rubrics: str, ok: bool | None = None) -> in
     return sum(1 for f in findings if f.rubric in rubrics and (ok is None or f.ok == ok))
 
 
+# The parts of empathy_service a call earns by showing a behaviour (any one of a part's) at least once, and their points.
+SERVICE_PARTS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("empathy",), 35), (("next_step",), 25), (("closing",), 20), (("apology", "clarifying_question", "escalation"), 20))
+
+
+def service_not_shown(findings: list[Finding]) -> list[tuple[tuple[str, ...], int]]:
+    """The service parts no reply of the call showed, with the points each would have earned (qa26 R1: a report
+    read 共情与服务 65 beside “nothing to do differently”, the 35 points of empathy never named)."""
+    return [(part, points) for part, points in SERVICE_PARTS if not _count(findings, *part, ok=True)]
+
+
 def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpoints_total: int,
               outcome: str) -> dict[str, int]:
     """Each sub-score from the findings; nothing said, nothing scored."""
     breaches = _count(findings, *COMPLIANCE_BREACHES, ok=False)
     right = _count(findings, "explanation", "answer", ok=True)
     wrong = _count(findings, "wrong_fact", "ignored_question", ok=False)
-    service = 0
-    service += 35 if _count(findings, "empathy", ok=True) else 0
-    service += 25 if _count(findings, "next_step", ok=True) else 0
-    service += 20 if _count(findings, "closing", ok=True) else 0
-    service += 20 if _count(findings, "apology", "clarifying_question", "escalation", ok=True) else 0
+    service = sum(points for _, points in SERVICE_PARTS) - sum(points for _, points in service_not_shown(findings))
     service -= 15 * _count(findings, "vague", "jargon", "wrong_name", "slow_reply", ok=False)
     return {
         "compliance": max(0, 100 - 40 * breaches) if turns else 0,

@@ -89,6 +89,8 @@ ANYTHING_ELSE = re.compile(r"还有(没有?)?(什么|其他|别的|啥)(别的|�
 SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[，,！!]?\s*(我是(?!说)|这里是|这边是)")
 # An opening that asks who is calling (喂？谁啊？ 喂，你好，哪位？): answered once the agent says who they are.
 WHO_IS_CALLING = re.compile(r"哪位|谁|你哪里")
+# An opening that asks who is calling or what for (喂，你好，什么事？): on an outbound call she has heard nothing of the case.
+ASKS_WHAT_FOR = re.compile(r"哪位|谁|你哪里|什么事")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
 # The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
@@ -394,6 +396,7 @@ class _State:
     done: dict[str, int] = field(default_factory=dict)
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
+    told: bool = True  # the customer knows what the call is about (False until an outbound call's agent says it)
     angry_turns: int = 0
     mood_moves: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
     points: list[CallPoint] = field(default_factory=list)  # where the call stood before each reply
@@ -443,7 +446,7 @@ class DialogueSession:
                                    called=scenario.kind.startswith("outbound"))
         self.transcript: list[Utterance] = []
         self.findings: list[Finding] = []
-        self.state = _State()
+        self.state = _State(told=not (scenario.kind.startswith("outbound") and ASKS_WHAT_FOR.search(scenario.lines.opening)))
 
     def _customer_text(self) -> str:
         """Everything the customer knows or says: their own figures are never judged as facts."""
@@ -482,8 +485,12 @@ class DialogueSession:
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
 
         progress_before = len(state.done) + len(state.answered)
+        informing_before = self._informing_progress()
         evidence = self._analyse(text, previous_line)
         progressed = len(state.done) + len(state.answered) > progress_before
+        informed = self._informing_progress() > informing_before
+        if not state.told and (informed or any(word in text for word in self._case_words)):
+            self._told_now(text)
         mood_before = self.mood.value
         reactions = self.mood.react((e.behaviour for e in evidence),
                                     ("verification",) if EXPLAINS_THE_CHECK.search(text) else ())
@@ -515,8 +522,8 @@ class DialogueSession:
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
         all_said = not waiting and not question and all(c.id in state.done or c.behaviour == "closing"
                                                         for c in self.scenario.checkpoints)
-        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said),
-                         evidence)
+        return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said,
+                                            informed, state.told), evidence)
 
     def point(self) -> CallPoint:
         """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
@@ -551,7 +558,7 @@ class DialogueSession:
         state = self.state
         if state.pending is not None and state.pending.id not in state.answered:
             return ""
-        state.pending = next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done))
+        state.pending = next_follow_up(self._askable(), state.asked, set(state.done))
         if state.pending is None:
             return ""
         state.asked.add(state.pending.id)
@@ -575,7 +582,40 @@ class DialogueSession:
         state = self.state
         if state.pending is not None and state.pending.id not in state.answered:
             return True
-        return next_follow_up(self.scenario.lines.follow_ups, state.asked, set(state.done)) is not None
+        return next_follow_up(self._askable(), state.asked, set(state.done)) is not None
+
+    def _informing_progress(self) -> int:
+        """The questions answered and the steps met that tell the customer something (not the identity check, the
+        closing or a soothing word): a reply that adds one has informed her."""
+        steps = {c.id for c in self.scenario.checkpoints if c.cues or c.entries}
+        return len(self.state.answered) + len(steps & set(self.state.done))
+
+    @cached_property
+    def _case_words(self) -> tuple[str, ...]:
+        """Words that tell what the call is about: the case's figure topics and the cues of its steps and questions."""
+        scenario = self.scenario
+        return tuple(dict.fromkeys([*(t for f in scenario.case_facts for t in f.terms),
+                                    *(c for p in scenario.checkpoints for c in p.cues),
+                                    *(c for f in scenario.lines.follow_ups for c in f.cues)]))
+
+    def _told_now(self, text: str) -> None:
+        """The reply tells her what the call is about: her questions it answers as it tells her (什么叫中止？ by 效力中止，
+        就是合同还在、保障暂停了) she has no need to ask — the judge finds them by meaning, the cues find them here."""
+        held = [f for f in self.scenario.lines.follow_ups if f not in self._askable()]
+        self.state.told = True
+        for follow_up in held:
+            if follow_up.id not in self.state.asked and any(cue in text for cue in follow_up.cues):
+                self.state.answered.add(follow_up.id)
+                self.state.asked.add(follow_up.id)
+
+    def _askable(self) -> list[FollowUp]:
+        """The customer's questions she can ask now: until she is told what the call is about, none that names the
+        case (什么叫中止？ / 那我要怎么恢复？ on a lapse notice whose agent has only said hello; qa25 C1)."""
+        follow_ups = self.scenario.lines.follow_ups
+        if self.state.told:
+            return list(follow_ups)
+        topics = [t for f in self.scenario.case_facts for t in f.terms]
+        return [f for f in follow_ups if not any(t in f.ask for t in topics)]
 
     def _act(self, text: str, evidence: list[Evidence], reactions: list[Reaction], verification: bool) -> TurnAct:
         faults = [r for r in reactions if r.delta > 0 and r.behaviour not in ("ignored_question", "vague", "wrong_name")]

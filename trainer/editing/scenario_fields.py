@@ -24,7 +24,7 @@ PERSONA_MAPS = ("facts", "private")
 LINE_TEXTS = ("opening", "resolution", "unfinished", "hang_up", "escalated", "timed_out", "verification_answer",
               "verification_refusal")
 LINE_LISTS = ("calm", "upset", "angry", "pushback", "softened", "unknown")
-QUESTION_POOLS = ("calm", "upset", "angry", "pushback")  # the lines schema checks for asking / not_asking
+QUESTION_POOLS = ("calm", "upset", "angry", "pushback", "softened")  # the lines schema checks for asking / not_asking
 ASKING, NOT_ASKING = "asking", "not_asking"
 # examples (review46): shown and kept with their own step — a field outside the table followed its row's position, so
 # deleting a row above would have moved a step's examples onto the next step

@@ -433,3 +433,76 @@ def test_the_closing_line_of_a_call_with_a_question_open_is_about_that_question(
             assert line == scenario.lines.unfinished or follow_up.ask in line, (scenario.id, follow_up.id, line)
     generic = real_scenarios["ci-claim-declined"]  # 我问的事你还没说清楚呢: about any of them
     assert {unfinished_line(generic.lines, f) for f in generic.lines.follow_ups} == {generic.lines.unfinished}
+
+
+# qa25 C1: the customer's lines follow what was said.
+
+def _customer_after(session: DialogueSession, replies: list[str]) -> list[str]:
+    session.start()
+    return [session.reply(reply).text for reply in replies]
+
+
+def test_an_outbound_customer_answers_a_greeting_not_news_nobody_told_her(real_scenarios, real_facts):
+    """A lapse notice's customer (she asked 什么事？) hears a greeting and an identity check: she gives her name and
+    digits, not shock at a lapse or 什么叫中止？; once told, she reacts and asks."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    news = [*scenario.lines.bands["upset"], *scenario.lines.bands["angry"], *(f.ask for f in scenario.lines.follow_ups)]
+    for seed in range(6):
+        first, told = _customer_after(DialogueSession(scenario, real_facts, seed=seed), [
+            "喂您好，黄女士吗？我这边是安泰人寿的客服小刘，想跟您说件保单上的事，先帮您核一下身份，身份证最后四位是多少？",
+            "好的，核对上了。是这样，您这张保单的续期保费一直没扣上，过了宽限期，现在效力中止了。"])
+        assert "3307" in first
+        assert not any(line in first for line in news), first
+        assert "中止" not in first and "恢复" not in first, first
+        assert told != "嗯，你说。" and any(line in told for line in news), told
+
+
+def test_a_customer_told_how_does_not_ask_how(real_scenarios, real_facts, judge):
+    """行，那你告诉我怎么弄。 is a softened line that asks how to reinstate: not said once she has been told how."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    for seed in range(12):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), [
+            "黄女士您好，我是安泰人寿客服，请您报一下身份证后四位，我核对一下。",
+            "谢谢。您的保单因为扣款没成功，现在处于效力中止，也就是合同还在，只是保障先暂停了。",
+            "您别着急，我理解您的心情。中止期间要是出了事，公司一般不承担保险责任。",
+            "我特别理解您现在心里着急。恢复的话要填一份复效申请书，如实做健康告知，再补交欠的保费和利息，公司审核后恢复。"])
+        assert "你告诉我怎么弄" not in lines[-1], (seed, lines)
+
+
+def test_told_something_the_customer_does_not_tell_the_agent_to_go_ahead(real_scenarios, real_facts, judge):
+    """好，你说。 answers "I have something to tell you", not an answer she has just been given."""
+    scenario = real_scenarios["grace-period-short-of-money"]
+    said = []
+    for seed in range(12):
+        said += _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), [
+            "陈先生您好，我是安泰人寿的客服，跟您核对一下，您身份证后四位是？",
+            "失业了确实不容易，我特别理解您。您别担心，保单还没作废，合同有60天的宽限期，这期间保障照常有效。",
+            "这期可以走自动垫交，用保单的现金价值先垫上这期保费，保单继续有效。",
+            "要是以后一直交不起，还可以申请减额交清，以后不用再交保费，保额相应变小。",
+            "钱不能转给业务员个人，请从您本人的银行账户扣款，或者用我们官方App交。",
+            "这几个办法选哪个由您自己决定，想好了随时打95519。"])[1:]
+    assert not any(re.search(r"你(说|问)吧?[。！]?$", line) for line in said), said
+
+
+@pytest.mark.parametrize("check", ["我这么讲您能听明白吗？", "刚才这些，您听懂了吗？"])
+def test_asked_whether_she_understood_she_says_whether_she_did(real_scenarios, real_facts, check):
+    """Not 嗯，是的。 / 是，你说吧。 — a yes to go on — but whether she followed: not yet while her question waits."""
+    scenario = real_scenarios["callback-elderly-dividends"]
+    for seed in range(6):
+        session = DialogueSession(scenario, real_facts, seed=seed)
+        answered, waiting = _customer_after(session, [
+            "周阿姨您好，我是安泰人寿回访的小李，麻烦您说一下身份证最后四位。",
+            f"阿姨，买保险那天在银行录音录像了，对吧？{check}"])
+        assert "明白" in waiting or "懂" in waiting, waiting
+        assert not any(waiting.startswith(yes) for yes in ("嗯，是的。", "是，你说吧。", "对。", "嗯，可以。")), waiting
+
+
+def test_a_yes_or_no_question_about_her_case_gets_the_part_it_asks(real_scenarios, real_facts, judge):
+    """当时录了像没有 — she answers that part in her own words, not the persona's whole field read out."""
+    scenario = real_scenarios["callback-elderly-dividends"]
+    session = DialogueSession(scenario, real_facts, seed=0, judge=judge)
+    _, answer = _customer_after(session, [
+        "周阿姨好，我是安泰人寿做回访的，麻烦您报一下身份证最后四位，核对一下是您本人。",
+        "谢谢阿姨。您在银行买的那天，是不是做了录音录像？"])
+    assert "做了录音录像" in answer, answer
+    assert not answer.startswith(("银行网点", "在银行买的，")), answer

@@ -136,7 +136,7 @@ def test_an_asking_line_must_be_a_mood_or_pushback_line_answered_by_a_known_id(s
     write(scenario_dir, "cooling-off-cancel", text)
     messages = [p.message for p in problems_of(scenario_dir) if p.field and p.field.startswith("customer_lines.asking")]
     assert any("'no-such-step' is not a follow-up or checkpoint id" in m for m in messages)
-    assert any("is not one of this scenario's calm/upset/angry/pushback lines" in m for m in messages)
+    assert any("is not one of this scenario's calm/upset/angry/pushback/softened lines" in m for m in messages)
     assert len(messages) == 2
 
 
@@ -310,3 +310,30 @@ def test_kb_validate_reads_a_steps_examples_for_faults_and_says_when_the_classif
     assert problem.file == "scenarios/cooling-off-cancel.yaml" and problem.line > 0
     assert problem.field.endswith(".examples") and "Absolute promise “钱下礼拜肯定到账，”" in problem.message
     assert "rules only" in capsys.readouterr().err
+
+
+def test_a_softened_line_that_asks_to_be_told_must_say_what_answers_it(scenario_dir):
+    """行，那你告诉我怎么弄。 asks without a ？: listed under neither asking nor not_asking, validation names it (qa25 C1,
+    where it was said right after the customer had been told how)."""
+    text = SOURCE.read_text(encoding="utf-8").replace("行，我也不是非要跟你吵。]", "行，那你跟我讲讲到底怎么办理。]", 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "customer_lines.softened"]
+    assert "行，那你跟我讲讲到底怎么办理。" in problem.message and "reads as a question" in problem.message
+
+
+def test_a_start_mood_above_the_hang_up_line_names_it_as_the_form_does(scenario_dir):
+    """qa26 L3: 刘老师 typed 开场情绪 95 with 挂断线 92 and read “必须低于 hang_up” under a form whose field is 挂断线."""
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 95, calm: 35, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.start"]
+    assert "挂断线" in problem.message_zh and "92" in problem.message_zh, problem.message_zh
+    assert "92" in problem.message
+
+
+def test_mood_lines_that_do_not_rise_are_named_as_the_form_does(scenario_dir):
+    text = SOURCE.read_text(encoding="utf-8").replace("mood: {start: 50, calm: 35, angry: 80, hang_up: 92}",
+                                                      "mood: {start: 50, calm: 85, angry: 80, hang_up: 92}")
+    write(scenario_dir, "cooling-off-cancel", text)
+    [problem] = [p for p in problems_of(scenario_dir) if p.field == "mood.calm"]
+    assert all(name in problem.message_zh for name in ("平静线（85）", "愤怒线（80）", "挂断线（92）")), problem.message_zh

@@ -492,3 +492,27 @@ def test_no_real_yes_no_item_offers_an_option_whose_opening_verdict_answers_it(r
             offered += [(question.id, o) for o in question.options[1:] if right.yes_no
                         and gists[o].verdict and right.verdict in ("", gists[o].verdict)]
     assert offered == []
+
+
+# ---------------------------------------------------------------------------- quiz51: a right option answering its question
+
+def _right_options(bank: dict[str, Question], entry_id: str) -> tuple[str, str]:
+    question = bank[f"gen-choice:{entry_id}"]
+    return question.options[question.answer], question.en_options[question.answer]
+
+
+def test_the_real_right_options_answer_what_their_question_asks(real_kb: KnowledgeBase) -> None:
+    """qa25 Q2: 客户在“免责条款已说明”的声明上签了字…怎么认定？ was answered 保险公司对已履行明确说明义务负举证责任 (the
+    burden of proof) while the signed statement (司法解释二第十三条第二款) was the answer's second sentence; quiz50's
+    reviewer: uw-declined's right option explained 拒保 but not 保费能退吗, surrender-rider-only's was the general
+    surrender rule, nothing of 附加险. The short form is the first sentence: each answer now opens with what it is asked."""
+    bank = question_bank(real_kb)
+    zh, en = _right_options(bank, "excl-signed-confirmation")
+    assert "签字" in zh and "应认定保险公司已履行明确说明义务" in zh and "除外" in zh and "举证责任" not in zh
+    assert "signing" in en and "deemed to have fulfilled" in en and "unless other evidence" in en
+    zh, en = _right_options(bank, "uw-declined")  # 被拒保了怎么办？保费能退吗？ — both halves
+    assert "预交的保险费应退还" in zh and "申请说明" in zh
+    assert "refunded" in en and "ask why" in en
+    zh, en = _right_options(bank, "surrender-rider-only")
+    assert zh.startswith("附加险能否单独解除") and "以主险和附加险的合同条款和公司规定为准" in zh
+    assert en.startswith("Whether a rider can be rescinded on its own") and en.endswith("prevail")
