@@ -136,19 +136,29 @@ def _credited_note(turn: int) -> str:
     return tr(f"（第{turn}轮已计）", f" (credited at turn {turn})") if turn else tr("（未计分）", " (not credited)")
 
 
+def _causes(note: lessons.MoodNote, own_only: bool) -> str:
+    """What moved the mood at a turn, strongest first: each with where it was credited when that is another turn, or
+    (`own_only`, a point's label) only the turn's own findings — the label is cut to the chart's width, and qa25 J8's
+    turn 4 read *Answered the question-3, Clarifying qu…*, a finding of turn 2 whose note had been cut off."""
+    credited = dict(note.credited_at)
+    causes = [(b, d) for b, d in note.causes if not (own_only and b in credited)] or list(note.causes[:1])
+    return tr("、", ", ").join(f"{rubric_name(b)}{d:+d}{_credited_note(credited[b]) if b in credited else ''}"
+                              for b, d in causes[:2])
+
+
 def show_mood(report: Report, key: str) -> None:
-    """The mood after each reply, each point labelled with the behaviour that moved it most."""
-    turn, mood, why = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why")
+    """The mood after each reply, each point labelled with the turn's own findings that moved it most; the tooltip
+    names every cause, with where a behaviour heard again was credited."""
+    turn, mood, why, all_causes = tr("轮次", "Turn"), tr("情绪", "Mood"), tr("原因", "Why"), tr("全部原因", "Everything that moved it")
     rows = []
     for note in lessons.mood_notes(report):
-        credited = dict(note.credited_at)
-        causes = tr("、", ", ").join(f"{rubric_name(b)}{d:+d}{_credited_note(credited[b]) if b in credited else ''}"
-                                    for b, d in note.causes[:2])
+        opening = note.turn_index == 0
         rows.append({turn: note.turn_index, mood: note.mood,
-                     why: tr("开场", "opening") if note.turn_index == 0 else causes})
+                     why: tr("开场", "opening") if opening else _causes(note, own_only=True),
+                     all_causes: tr("开场", "opening") if opening else _causes(note, own_only=False)})
     st.caption(tr("客户情绪变化（0 平静 … 100 愤怒），标注了每轮让情绪变化的原因",
                   "Customer mood over the call (0 calm … 100 furious), with what moved it each turn"))
-    show_chart(charts.annotated_line(pd.DataFrame(rows), turn, mood, why, [turn, mood, why]), f"{key}_mood")
+    show_chart(charts.annotated_line(pd.DataFrame(rows), turn, mood, why, [turn, mood, all_causes]), f"{key}_mood")
 
 
 def show_turns(report: Report) -> None:

@@ -95,14 +95,18 @@ def test_each_turn_is_beside_the_model_answer_to_the_customers_line_or_says_it_h
     assert "示范二" not in turn[3] and "示范三" not in turn[3], turn[3]
 
 
-def test_the_mood_chart_says_where_a_behaviour_that_calmed_her_again_was_credited():
-    """qa23 T6: the chart named 共情 at a turn whose findings had none (credited once, at turn 1)."""
+def test_the_mood_chart_labels_a_turn_with_its_own_findings_and_says_where_the_rest_were_credited():
+    """qa23 T6: the chart named 共情 at a turn whose findings had none (credited once, at turn 1). qa25 J8: the note
+    saying so was cut off with the label (*Answered the question-3, Clarifying qu…*), so a point's label names the turn's
+    own findings only; the tooltip names every cause, with the note."""
     at = _drawn("mood", _call())
     assert not at.exception, at.exception
     [chart] = at.get("vega_lite_chart")
-    labels = list(convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)["原因"])
-    assert labels[2] == "推诿指责+30、回答客户问题-6", "a turn's own findings: no note"
-    assert labels[3] == "给出下一步-8、共情安抚-6（第1轮已计）", labels
+    frame = convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)
+    labels, causes = list(frame["原因"]), list(frame["全部原因"])
+    assert labels[2] == causes[2] == "推诿指责+30、回答客户问题-6", "a turn's own findings: no note"
+    assert labels[3] == "给出下一步-8", labels
+    assert causes[3] == "给出下一步-8、共情安抚-6（第1轮已计）", causes
 
 
 def _lessons(findings: list[tuple[str, bool]], subscores: dict[str, int], language: str = "zh") -> AppTest:

@@ -430,15 +430,20 @@ def warns_before_ending(sentence: str) -> bool:
 # The callback's required question whether the customer's words were their own will (保险销售行为可回溯管理暂行办法
 # art. 11: 录音录像中陈述是否为其真实意思表示) is a check, not a reproach: qa19 found the classifier read
 # 当时说的话都是您自己的真实意思吗？ as 服务忌语 (near the train split's 这都是您自己的… blame lines); no train line asks it.
-_OWN_WILL = re.compile(r"(自己|本人)的?(真实)?(意思|意愿)|真实意思|自愿")
+_OWN_WILL = re.compile(r"(自己|本人)的?(真实的?)?(意思|意愿)|真实的?意思|自愿")
+# qa25 J3: asked with 你 and a leading 吧 (录像里说的都是你自己真实的意思吧？ — a month-3 agent's everyday words) it is still the
+# callback's required question, asked informally: the customer is addressed (你 or 您), nothing doubted of her. What doubts
+# her is the reproach (你自己的意思你自己不清楚吗？ / 这不都是你自己的意思吗？ / 难道不是你自愿的？).
+_DOUBTED = re.compile(r"(不|没)(清楚|知道|明白|记得|懂)|难道|还(不|没)|怎么(会|还)|不都是")
 
 
 def asks_own_will(sentence: str) -> bool:
-    """`sentence` asks the customer, as 您, whether something was their own true will (…都是您自己的真实意思吗？),
-    nothing rude in it (not 你自己的意思你自己不清楚吗？)."""
+    """`sentence` asks the customer (您 or 你) whether something was their own true will (…都是您自己的真实意思吗？ /
+    …都是你自己真实的意思吧？), nothing rude in it and nothing of hers doubted (not 你自己的意思你自己不清楚吗？)."""
     stripped = sentence.strip()
-    return (stripped.endswith(("？", "?")) and "您" in stripped and _OWN_WILL.search(stripped) is not None
-            and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped) or _PRESSED_CHOICE.search(stripped)))
+    return (stripped.endswith(("？", "?")) and ("您" in stripped or "你" in stripped) and _OWN_WILL.search(stripped) is not None
+            and not (_RUDE_SPOKEN.search(stripped) or _IMPATIENCE.search(stripped) or _PRESSED_CHOICE.search(stripped)
+                     or _DOUBTED.search(stripped) or reproach_questions(stripped)))
 
 
 BLAME_CUES = (

@@ -104,6 +104,24 @@ def denies_nothing_paid(sentence: str) -> bool:
     return bool(_NOT_NOTHING.search(reading)) and not _CERTAIN.search(_NOT_NOTHING.sub("", reading))
 
 
+# The usual time a refund or a payment takes (钱一般7个工作日就退回你卡上 / 一般30日内到账): the process's time limit, which
+# the promise's own advice asks for (只能说明依据、流程和时限); a wrong figure in it is judged as a wrong figure (`facts`), and
+# 能退 beside it, in the cooling-off period, is her right. qa25 J6: the classifier read 阿强's 能退 放心 钱一般7个工作日就退回你卡上
+# as a promise at 0.88 (the red line's cap) — and 能退，放心，钱一般30日内退回您卡上。, the right figure, at 0.86. Not said
+# certain (钱肯定7天到账, 放心 钱7天就到账 — no usual time), nor beside an outcome someone else decides (能赔 / 批下来 / 审核
+# 通过 / 收益) or a whole amount (全额 / 一分不少: what is refunded is the rule's to say).
+_USUAL_TIME = re.compile(r"(一般|通常|正常(情况下)?|一般情况下|按流程)[^，,。！？!?；;]{0,4}?[\d一二三四五六七八九十两]+个?(工作日|天|日|小时)")
+_DECIDED_ELSEWHERE = re.compile(r"赔|批|通过|复核|核保|审核|收益|分红|全额|全部|全退|一分不少")
+
+
+def states_a_usual_time(sentence: str) -> bool:
+    """The sentence says how long a refund or a payment usually takes, with nothing certain and no outcome decided by
+    someone else beside it."""
+    reading = mandarin_reading(sentence).text
+    return (bool(_USUAL_TIME.search(reading)) and not _CERTAIN.search(reading)
+            and not _DECIDED_ELSEWHERE.search(reading))
+
+
 def warns_of_a_loss(sentence: str) -> bool:
     """The sentence tells the customer of a loss they would bear, without denying it."""
     return bool(_LOSS.search(sentence)) and not _NO_LOSS.search(sentence)
@@ -229,7 +247,8 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
         return (warns_of_a_loss(sentence) or says_the_question_back(sentence) or describes_a_deposit(sentence)
-                or vows_conduct(sentence) or refuses_a_demand(sentence) or denies_nothing_paid(sentence))
+                or vows_conduct(sentence) or refuses_a_demand(sentence) or denies_nothing_paid(sentence)
+                or states_a_usual_time(sentence))
     if behaviour == "personal_data":
         return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
                 or only_a_tail(sentence))

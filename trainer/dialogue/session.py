@@ -22,7 +22,7 @@ from kb.content import Entry, in_english
 from kb.placeholders import entry_wording
 from kb.text import without_surrogates
 from trainer.dialogue.evidence import Evidence, first_sentence
-from trainer.dialogue.explains import explains_nothing, silent_sentences, unsure, unsure_sentences, within
+from trainer.dialogue.explains import asks_only, explains_nothing, silent_sentences, unsure, unsure_sentences, within
 from trainer.dialogue.factbook import FactBook
 from trainer.dialogue.asked_steps import asked_in
 from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoint_references, checkpoint_runs,
@@ -30,7 +30,9 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
                                                  said_cues)
 from trainer.dialogue.facts import FactChecker, states_content, topic_terms
+from trainer.dialogue.before_the_check import status_before_the_check
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
+from trainer.dialogue.retractions import retraction
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
@@ -497,6 +499,7 @@ class DialogueSession:
         state.reacted_to.append(())
         evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
+        self._note_retraction(text)
 
         verification = ""
         if any(e.behaviour == "verification" for e in evidence) and not state.verified:
@@ -758,7 +761,8 @@ class DialogueSession:
                                          claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
-        evidence += self._personal_data(text)
+        early = self._status_before_the_check(text)
+        evidence += self._personal_data(text) + early
         named = self._wrong_name(text)
         if named is not None:
             persona = self.scenario.persona
@@ -771,6 +775,9 @@ class DialogueSession:
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence = in_earnest(self._meaning(reading, evidence))
+        # the policy's status told before the check explains nothing yet: it was said to whoever answered (qa25 J4)
+        evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation"
+                                                and any(f.quote in e.quote or e.quote in f.quote for f in early))]
         if named is not None:
             evidence = _not_asking_the_wrong_person(text, evidence, named)
         evidence += self._anything_else(text, evidence)
@@ -779,7 +786,10 @@ class DialogueSession:
         if acknowledging:
             evidence = [e for e in evidence if not (e.ok and e.behaviour == "closing")]
         silent = silent_sentences(text)  # 准确解释 is not credited to "我也不是很确定…" nor to a plain question (qa14)
-        evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation" and within(e.quote, silent))]
+        # …nor to a question's own clause after a long lead-in (您上礼拜在银行买的金福分红两全，当时是不是做了录音录像？ — qa25 J8:
+        # 讲到了“录音录像” on the question that asks it)
+        evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation"
+                                                and (within(e.quote, silent) or asks_only(e.quote)))]
         wrong_entries = {c.entry for c in claims if not c.ok}
         evidence += self._pending_question(text, claims, wrong_entries, reading, evidence)
         self._answered_early(text, claims, wrong_entries, reading, self._unstated(text, evidence))
@@ -787,7 +797,7 @@ class DialogueSession:
         evidence = self._no_vague_where_answered(text, evidence)
         if self._did_the_due_step(due, evidence):
             evidence = [e for e in evidence if e.behaviour != "ignored_question"]
-        if self._introducing(text):
+        if self._introducing(text) or self._checking_identity_first(evidence):
             evidence = [e for e in evidence if e.behaviour != "vague"]
         elif not any(e.ok for e in evidence) and not any(e.behaviour not in ("jargon", "vague") for e in evidence) \
                 and not any(e.behaviour == "vague" for e in evidence) and not acknowledging \
@@ -832,6 +842,14 @@ class DialogueSession:
         什么意思？ (回答客户问题 on 是假设的情况) and was faulted 回应空泛 on its last clause, the model answer's own words."""
         carried = {self._sentence_of(text, e.quote) for e in evidence if e.ok and e.behaviour in ("answer", "checkpoint")}
         return [e for e in evidence if not (e.behaviour == "vague" and self._sentence_of(text, e.quote) in carried)]
+
+    def _checking_identity_first(self, evidence: Sequence[Evidence]) -> bool:
+        """The reply does the identity check this very turn, the scenario's step before the policy is discussed, with no
+        conduct fault: a sentence beside it that asks her to wait for the check (这个办法是有的，您别急。我先跟您核对下身份哈…)
+        says what may be said before it — no vague reply. qa25 J5: its *Better wording* was the model's identity check,
+        what Mei did in the same reply (like `_verifying_first`, which keeps her question open for the check)."""
+        return any(c.behaviour == "verification" and self.state.done.get(c.id) == self.state.turn
+                   for c in self.scenario.checkpoints) and not _conduct(evidence)[0]
 
     def _introducing(self, text: str) -> bool:
         """In a call the company made (outbound), the agent saying who she is (您好，我是客服小王) or why she calls
@@ -981,6 +999,23 @@ class DialogueSession:
                                              f"Personal details the customer has not confirmed yet ({name}) must not be read "
                                              "out by the agent first: let the customer say them, and check.")))
         return found
+
+    def _status_before_the_check(self, text: str) -> list[Evidence]:
+        """On a call the company made, the policy named with its status while the identity step is still open
+        (`before_the_check`; qa25 J4): whoever answered the phone has heard what the policyholder owns and owes. Once a
+        call: data already read out before the check is that lesson (a tune bad call read her ID out, then named the
+        policy's debit — a second +15 hung the call up before the writer's three later marks)."""
+        if not self.scenario.kind.startswith("outbound") or not any(
+                c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints) or any(
+                f.rubric == "personal_data" and not f.ok for f in self.findings):
+            return []
+        product = self.scenario.persona.facts.get("product", "")
+        named = [text.find(product, start) for start, _ in status_before_the_check(text, product)]
+        return [Evidence("personal_data", False, clause_at(text, at, at + len(product)),
+                         Worded("还没核实对方是投保人本人，就说出了保单和它的交费状态：先核实身份，再谈保单。",
+                                "You named the policy and its payment status before checking that you are speaking to the "
+                                "policyholder: verify who they are first, then discuss the policy."),
+                         next(iter(self.scenario.model_answers), "")) for at in named]
 
     @cached_property
     def _elsewhere(self) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -1236,6 +1271,22 @@ class DialogueSession:
                             self.detectors.reading)
 
     # ------------------------------------------------------------------ feedback
+
+    def _note_retraction(self, text: str) -> None:
+        """The last reply's promise taken back in this one (`retractions`; qa25 J9): it stays a red line — the customer
+        heard it on a recorded line — and its lesson says the correction was right, quoting it."""
+        taken_back = retraction(text)
+        if not taken_back:
+            return
+        turn = self.state.turn
+        for n, finding in enumerate(self.findings):
+            if finding.turn_index == turn - 1 and finding.rubric == "absolute_promise" and not finding.ok:
+                self.findings[n] = replace(finding, advice=Worded(
+                    f"{finding.advice}第{turn}轮您马上收回了这句话（“{taken_back}”），这样纠正是对的；但客户已在录音电话里听到了"
+                    "承诺，红线仍然计入：话出口前先想清楚。",
+                    f"{english(finding.advice)} In turn {turn} you took it back at once (“{taken_back}”): that correction "
+                    "was right, but the customer had already heard the promise on a recorded line, so it still counts as "
+                    "a red line. Think before you promise."))
 
     def _record(self, evidence: list[Evidence], text: str) -> None:
         """Findings from the turn's evidence; a good behaviour is not credited in a sentence at a conduct

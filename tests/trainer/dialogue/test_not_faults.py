@@ -221,3 +221,28 @@ def test_the_stroke_customer_is_not_told_she_is_blamed(real_scenarios, real_fact
     report = call.report()
     assert not any(f.rubric == "blame" and not f.ok for f in report.findings), report.findings
     assert all(behaviour != "blame" for moves in report.mood_moves for behaviour, _ in moves)
+
+
+@pytest.mark.parametrize("sentence, excused", [
+    ("能退 放心 钱一般7个工作日就退回你卡上", True),  # qa25 J6, 阿强's words (the figure is judged as a figure)
+    ("能退，放心，钱一般30日内退回您卡上。", True),  # the right figure: read as a promise at 0.86 on main
+    ("退款通常5个工作日到账。", True),
+    # guards: said certain, no usual time, or beside an outcome someone else decides or a whole amount
+    ("能退 放心 钱肯定7个工作日就退回你卡上", False),
+    ("放心 钱7天就到账", False),
+    ("放心，一般3天就能赔下来", False),
+    ("一般7天就全额退给您。", False),
+])
+def test_the_usual_time_of_a_refund_is_no_promise(sentence, excused):
+    assert misread_fault("absolute_promise", sentence, sentence) is excused
+
+
+@pytest.mark.parametrize("text, promise", [
+    ("能退 放心 钱一般7个工作日就退回你卡上", False),
+    ("能退，放心，钱一般30日内退回您卡上。", False),
+    ("能退 放心 钱肯定7个工作日就退回你卡上", True),
+])
+def test_a_refunds_usual_time_is_judged_no_promise_with_the_classifier(text, promise, judge, real_facts):
+    """qa25 J6: the classifier read these at 0.88 / 0.86 / 0.99 (its threshold 0.71): the first two were the red line."""
+    found = {e.behaviour for e in reply_evidence(text, Detectors(real_facts.content.forbidden_phrases), judge) if not e.ok}
+    assert ("absolute_promise" in found) is promise

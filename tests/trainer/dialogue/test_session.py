@@ -1540,3 +1540,107 @@ def test_a_time_limit_said_as_a_maybe_is_still_no_step(real_scenarios, real_fact
     call = DialogueSession(real_scenarios["callback-proxy-signature"], real_facts, judge=judge, mode="training")
     play(call, [*QA24_PROXY_CALL[:3], "后面可能会有人跟你联系吧，可能15个工作日以内，这个我也说不好"])
     assert "handled-by-others" not in call.state.done
+
+
+# qa25: Mei's (English UI, month 3) and 阿强's (impatient, on a phone) calls, each reply exactly as typed (read back from
+# the qa25 session's saved calls).
+QA25_DIVIDENDS_CALL = [  # callback-elderly-dividends
+    "周阿姨您好，我是安泰人寿回访专员，工号2231。请问是周桂芳阿姨本人吗？麻烦你报一下身份证后四位，我核对下。",
+    "好的阿姨，核对好了。您上礼拜在银行买的金福分红两全，当时是不是做了录音录像？录像里说的都是你自己真实的意思吧？",
+    "阿姨，这个不一样哈。分红不是固定的，也不保证，要看公司每年经营得怎么样，有的年份多有的年份少，也可能一分都没有。存款利息是定好的，分红不是。",
+    "说明书上那些数是按假设算出来的例子，就是给您参考的，不代表以后每年真能拿这么多。阿姨我这样说你能听明白吗？",
+    "还有阿姨，你这份保单有10天的犹豫期，从签收保单第二天开始算，这几天里您要是觉得不合适，可以申请解除合同，交的保费基本全退，只扣一点点工本费。",
+    "不好意思阿姨，我刚才说错了，是15天，您签收保单的第二天开始算15天。这些我讲清楚了没有？您有哪里没听懂的我再慢慢说一遍。",
+    "好的阿姨，那今天的回访就到这儿，您有什么不清楚的随时打我们95519。祝您身体健康，再见！",
+]
+QA25_GRACE_CALL = [  # grace-period-short-of-money
+    "陈先生您好，我是安泰人寿客服，工号2231。不是催你哈，您那份福寿终身寿险这期保费没扣成功，想跟你说下怎么处理。",
+    "这个办法是有的，您别急。我先跟您核对下身份哈，麻烦报一下你身份证后四位。",
+    "好的陈先生，核对好了。先说您最担心的：保单现在没作废，交费有60天宽限期，从应交日算，现在才过了20天，这期间保障照常，出了事照样赔。以后要是一直交不起，可以申请减额交清，就是以后不用再交保费，按现在的现金价值把保额降下来，保单还在，就是保障少一点。",
+    "理解你，工作刚没了，哪儿都要用钱，压力肯定大。这期实在交不上的话，可以看看合同里有没有自动垫交，就是用保单的现金价值先帮你把保费垫上，保单继续有效，不过垫的钱要算利息，具体以条款为准。要不要办、办哪个，您自己决定。",
+    "不可以的陈先生，保费一定要从您本人账户扣，或者用我们官方App、去柜台交，千万别转给业务员个人，出了问题很麻烦。",
+    "好的，那您先考虑下，有需要随时打95519或者App上办。不打扰您了，祝您早点找到工作，再见。",
+]
+QA25_LAPSE_CALL = [  # lapse-reinstatement
+    "黄女士您好，我是安泰人寿客服，工号2231。请问是黄美玲女士本人吗？有个保单的事要跟您说，先麻烦你报下身份证后四位。",
+    "谢谢黄女士，核对好了。是这样，您换卡以后续期保费没扣上，60天宽限期也过了，所以保单现在是效力中止，就是合同还在，但保障先暂停了。",
+    "您别着急，我理解，换卡这种事很容易忘。要如实跟您说，中止这段时间里出的事公司一般不赔，具体以合同条款为准。不过您放心，补交保费就能复效，肯定没问题的。",
+    "不好意思，我刚才说得太满了，能不能复效要公司审核。有时间限制的，从中止那天起2年内都能申请。要准备复效申请书，被保险人如实做健康告知，有时候要体检，再补交欠的保费和利息，去柜台或者官方App都能办。",
+    "就是我刚说的，带上身份证去柜台，或者在App上直接申请复效，顺便把扣款卡也改成你现在的工资卡。建议您尽早办。还有别的问题吗？没有的话就不打扰您了，再见。",
+]
+QA25_COOLING_CALL = [  # cooling-off-cancel
+    "能退的 您先报下身份证后四位我核对下",
+    "来得及 犹豫期15天 你8天还在犹豫期内 全退 就扣10块钱工本费 别担心",
+    "带身份证和银行卡去柜面 或者官方app上交解除合同申请就行",
+    "我说了啊 犹豫期是15天 你签收才8天 来得及 保费全退 扣不超过10块工本费",
+    "能退 放心 钱一般7个工作日就退回你卡上",
+    "还有别的问题吗 没有就先这样 再见",
+]
+
+
+def _qa25(real_scenarios, real_facts, judge, scenario_id, replies):
+    call = DialogueSession(real_scenarios[scenario_id], real_facts, judge=judge, mode="training", seed=0)
+    report, _ = play(call, replies)
+    assert_quotes_verbatim(report)
+    return report
+
+
+def test_a_refunds_usual_time_is_a_wrong_figure_not_a_promise(real_scenarios, real_facts, judge):
+    """qa25 J6: 能退 放心 钱一般7个工作日就退回你卡上 was 绝对化承诺 (the call capped at 50); the refund comes within 30日
+    (cooling-off-refund-timing) and 能退 in the cooling-off period is her right: the wrong figure is the finding."""
+    report = _qa25(real_scenarios, real_facts, judge, "cooling-off-cancel", QA25_COOLING_CALL)
+    fifth = [f for f in report.findings if f.turn_index == 5 and not f.ok]
+    assert [f.rubric for f in fifth] == ["wrong_fact"], fifth
+    assert "7个工作日" in fifth[0].advice and "30日" in fifth[0].advice
+    assert report.score > 50
+
+
+def test_the_own_will_question_asked_with_you_and_ba_is_not_rude(real_scenarios, real_facts, judge):
+    """qa25 J3: 录像里说的都是你自己真实的意思吧？ — the callback's required question, asked informally — was 服务忌语,
+    mood +35 and 你这孩子怎么这样说话？"""
+    report = _qa25(real_scenarios, real_facts, judge, "callback-elderly-dividends", QA25_DIVIDENDS_CALL[:2])
+    assert not [f for f in report.findings if f.rubric == "rude"], report.findings
+    assert "怎么这样说话" not in report.transcript[-1].text
+
+
+def test_a_question_is_no_accurate_explanation_and_the_chart_names_the_turns_own(real_scenarios, real_facts, judge):
+    """qa25 J8: 准确解释 (讲到了“录音录像”) was credited on 当时是不是做了录音录像？, a question after a long lead-in."""
+    report = _qa25(real_scenarios, real_facts, judge, "callback-elderly-dividends", QA25_DIVIDENDS_CALL)
+    assert not [f for f in report.findings if f.ok and f.rubric == "explanation" and f.quote.endswith("？")], report.findings
+
+
+def test_the_policy_and_its_failed_debit_before_the_check_is_personal_data(real_scenarios, real_facts, judge):
+    """qa25 J4: Mei's outbound opening named the policy and its failed debit before verifying (the goal: 核实本人后再谈保单)
+    and was credited 准确解释, no fault."""
+    report = _qa25(real_scenarios, real_facts, judge, "grace-period-short-of-money", QA25_GRACE_CALL)
+    first = [(f.rubric, f.ok) for f in report.findings if f.turn_index == 1]
+    assert first == [("personal_data", False)], first
+    assert "您那份福寿终身寿险这期保费没扣成功" in report.findings[0].quote
+
+
+def test_asking_her_to_wait_for_the_identity_check_is_no_vague_reply(real_scenarios, real_facts, judge):
+    """qa25 J5: 这个办法是有的，您别急。我先跟您核对下身份哈，麻烦报一下你身份证后四位。 was 回应空泛, its better wording the
+    model's identity check — what she did: verifying first is what the goal asks."""
+    report = _qa25(real_scenarios, real_facts, judge, "grace-period-short-of-money", QA25_GRACE_CALL[:2])
+    assert not [f for f in report.findings if f.turn_index == 2 and not f.ok], report.findings
+    assert ("verification", True) in {(f.rubric, f.ok) for f in report.findings if f.turn_index == 2}
+
+
+def test_a_callbacks_opening_naming_the_product_alone_is_no_personal_data(real_scenarios, real_facts, judge):
+    """Guard for J4: a callback says why it calls (the good written callbacks name the product) — no status, no fault."""
+    report = _qa25(real_scenarios, real_facts, judge, "callback-cooperative",
+                   ["李女士您好，我是安泰人寿客服，工号1024。您上礼拜投保了我们的安享终身寿险，今天给您做个新单回访。"
+                    "为了确认是您本人，麻烦您说一下身份证后四位。"])
+    assert not [f for f in report.findings if f.rubric == "personal_data"], report.findings
+
+
+def test_a_promise_taken_back_stays_a_red_line_and_its_lesson_says_the_correction_was_right(real_scenarios, real_facts,
+                                                                                               judge):
+    """qa25 J9, the lead's call: 肯定没问题的 then, next reply, 不好意思，我刚才说得太满了，能不能复效要公司审核 — the customer
+    heard a guarantee on a recorded line (the cap stays), and the report says the retraction was right, turn quoted."""
+    report = _qa25(real_scenarios, real_facts, judge, "lapse-reinstatement", QA25_LAPSE_CALL)
+    [promise] = [f for f in report.findings if f.rubric == "absolute_promise"]
+    assert promise.turn_index == 3 and report.score <= 50
+    assert "第4轮" in promise.advice and "不好意思，我刚才说得太满了，能不能复效要公司审核。" in promise.advice
+    assert "纠正是对的" in promise.advice
+    assert "turn 4" in english(promise.advice) and "correction was right" in english(promise.advice)

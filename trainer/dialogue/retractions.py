@@ -1,0 +1,26 @@
+"""A promise taken back in the very next reply (qa25 J9; the lead's rule, issue #12).
+
+Mei told a lapsed customer 补交保费就能复效，肯定没问题的 and, asked 你确定？, said next: 不好意思，我刚才说得太满了，能不能
+复效要公司审核. The promise stays a red line — the customer heard a guarantee on a recorded line, and the cap stays — but the
+report says the correction was right, so the trainee learns to do it again: the promise's lesson quotes the retraction.
+What takes a promise back: the agent saying her own earlier words went too far or were wrong (我刚才说得太满了 / 刚才说错了 /
+前面那句不准确 / 我更正一下 / 收回刚才的话) — not a hedge alone (能不能复效要公司审核 said on its own is the rule, no correction
+of anything said).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.chinese_text import sentence_spans
+
+_TAKEN_BACK = re.compile(
+    r"(刚才|刚刚|前面|之前|上一句|那句)[^。！？!?]{0,8}(说得?太满|说得?太绝对|说得?太肯定|说得?不对|说错|讲错|说得?不准确?|说得?有误"
+    r"|不严谨|不准确|有误|不对)"
+    r"|(更正|纠正|收回)(一下|刚才|我刚才|前面)"
+)
+
+
+def retraction(text: str) -> str:
+    """The sentence of `text` that takes back what the agent said before, or "" when none does."""
+    return next((sentence.strip() for _, _, sentence in sentence_spans(text) if _TAKEN_BACK.search(sentence)), "")
