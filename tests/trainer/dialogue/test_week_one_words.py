@@ -82,7 +82,8 @@ def test_the_salesperson_is_a_fault_only_where_a_goal_forbids_it():
     # the agent's own step, and a question about who sold it, send her nowhere
     assert not sent_to_their_agent("我帮您问问您的业务员，再给您回电话。")
     assert not sent_to_their_agent("当时是哪位业务员给您讲的？")
-    assert sent_to_their_agent("您得去找您的代理人。")
+    assert not sent_to_their_agent("您不用自己去找业务员。") and not sent_to_their_agent("您也别先自个儿找业务员私下补个字儿")
+    assert sent_to_their_agent("您得去找您的代理人。") and sent_to_their_agent("您可以先找一下您的业务员问问")
 
 
 def test_understanding_said_in_a_sentence_that_never_ends_is_empathy(surrender_report):
