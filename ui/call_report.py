@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from trainer.dialogue import lessons
+from trainer.dialogue.address_norm import address_note
 from trainer.dialogue.scenario import Scenario
 from trainer.dialogue.scoring import RED_LINE_CAP, RED_LINES, SUBSCORES, Report, service_not_shown, weighted
 from trainer.insights.calls import CallScore
@@ -64,6 +65,9 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
     found = lessons.do_differently(report, scenario)
     st.markdown("#### " + (tr("下次这样做", "Do differently next time") if own
                            else tr("坐席下次应这样做", "What the agent should do differently")))
+    norm = address_note(report.transcript)  # 你 for 您: a note, never a scored fault (qa26 J2)
+    if norm:
+        st.caption(escape_markdown(tr_worded(norm)))
     if not found:
         unearned, score = service_not_shown(report.findings), report.subscores.get("empathy_service")
         if not unearned or score is None:

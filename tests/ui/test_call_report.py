@@ -141,3 +141,30 @@ def test_a_call_without_faults_whose_service_score_is_short_says_what_was_not_sh
     assert "Empathy" in english.markdown[-1].value and "35 points" in english.markdown[-1].value
     full = _lessons(shown + [("empathy", True)], dict(scores, empathy_service=100))
     assert [s.value for s in full.success] == ["这通电话没有需要改进的地方。"]
+
+
+def test_you_for_you_polite_is_one_service_norm_line_in_both_languages():
+    """qa26 J2 (the lead's call): 小周's 你 for 您 is a note under 下次这样做, quoting her, not a lesson."""
+    def draw(lang: str) -> None:
+        from types import SimpleNamespace as Item
+
+        import streamlit as st
+
+        from trainer.dialogue.scoring import Finding, Report, Utterance
+        from ui.call_report import show_lessons
+        from ui.i18n import LANG_KEY
+        st.session_state[LANG_KEY] = lang
+        said = [Utterance("customer", "喂？", 60, 0), Utterance("agent", "嗯…可以的，你现在应该还在犹豫期里…您稍等", 55, 1),
+                Utterance("agent", "还有其他我能帮你的吗？", 50, 2)]
+        scores = {"compliance": 100, "accuracy": 100, "empathy_service": 100, "checkpoints": 100, "outcome": 100}
+        shown = [Finding(1, rubric, True, "您稍等", "") for rubric in ("empathy", "apology", "closing", "next_step", "explanation")]
+        show_lessons(Report(100, scores, "resolved", shown, [], said), Item(checkpoints=()))
+
+    chinese = AppTest.from_function(draw, kwargs={"lang": "zh"}, default_timeout=120).run()
+    assert not chinese.exception, chinese.exception
+    [note] = [c.value for c in chinese.caption if "服务规范" in c.value]
+    assert "不计分" in note and "你现在应该还在犹豫期里" in note and "还有其他我能帮你的吗" in note
+    assert [s.value for s in chinese.success] == ["这通电话没有需要改进的地方。"], "a note, not a lesson"
+    english = AppTest.from_function(draw, kwargs={"lang": "en"}, default_timeout=120).run()
+    [note] = [c.value for c in english.caption if "Service norm" in c.value]
+    assert "not scored" in note and "你现在应该还在犹豫期里" in note

@@ -36,6 +36,8 @@ from trainer.dialogue.retractions import retraction
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
+from trainer.dialogue.agent_referrals import pushed_onto_agent
+from trainer.dialogue.term_wording import plain_wording
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.identity_questions import confirms_the_policy
 from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
@@ -763,6 +765,7 @@ class DialogueSession:
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         early = self._status_before_the_check(text)
         evidence += self._personal_data(text) + early
+        evidence += pushed_onto_agent(text, self.scenario.goals)  # 不推给业务员 in the goals (qa26 J4)
         named = self._wrong_name(text)
         if named is not None:
             persona = self.scenario.persona
@@ -1327,8 +1330,14 @@ class DialogueSession:
         if all(e.ok or e.better for e in evidence):
             return evidence
         turn = self._model_turn()
-        return [e if e.ok or e.better else replace(e, better=self.model_lines.for_fault(e.behaviour, turn))
+        return [e if e.ok or e.better else replace(e, better=self._plain_term(e) or self.model_lines.for_fault(e.behaviour, turn))
                 for e in evidence]
+
+    def _plain_term(self, evidence: Evidence) -> str:
+        """For an unexplained term, the knowledge base's plain words for it (`term_wording`, qa26 J8), else ""."""
+        if evidence.behaviour != "jargon":
+            return ""
+        return plain_wording(evidence.quote, self.kb.content.glossary, self.kb.content.entries.values())
 
     def _model_turn(self) -> int:
         """The model answer for the last reply's point of the call (the last one when the model call had ended
