@@ -816,15 +816,22 @@ def _read_duration_rules(data: Any, file: str, problems: list[Problem]) -> tuple
         check = ItemChecker(item, file, None, problems)
         entry = check.text("entry")
         bounds = _duration_bounds(check)
-        measures = check.text("measures", required=False) or ""
-        if measures not in RULE_MEASURES:
-            check.problem("measures", f"'{measures}' is not one of {', '.join(RULE_MEASURES[1:])}",
-                          f"'{measures}' 应为 {'、'.join(RULE_MEASURES[1:])} 之一")
-        elif not bounds and entry:
+        measures = _duration_measures(check)
+        if measures is not None and not bounds and entry:
             check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
-        elif entry:
+        elif measures is not None and entry:
             rules.append(DurationRule(entry, bounds.get("min", 0.0), bounds.get("max", math.inf), item.line, measures))
     return tuple(rules)
+
+
+def _duration_measures(check: "ItemChecker") -> str | None:
+    """An item's `measures` ("" when not given); None, with a problem, when it is none of RULE_MEASURES."""
+    measures = check.text("measures", required=False) or ""
+    if measures not in RULE_MEASURES:
+        check.problem("measures", f"'{measures}' is not one of {', '.join(RULE_MEASURES[1:])}",
+                      f"'{measures}' 应为 {'、'.join(RULE_MEASURES[1:])} 之一")
+        return None
+    return measures
 
 
 def _duration_bounds(check: "ItemChecker") -> dict[str, float]:
@@ -855,10 +862,12 @@ def _read_stated_spans(data: Any, file: str, problems: list[Problem]) -> tuple[S
         check = ItemChecker(item, file, None, problems)
         words = check.text_list("words", minimum=1)
         bounds = _duration_bounds(check)
+        measures = _duration_measures(check)
         if not bounds:
             check.problem("min", "needs min, max or both", "需要 min、max 或两者都写")
-        elif words:
-            stated.append(StatedSpan(words, Span(bounds.get("min", 0.0), bounds.get("max", math.inf)), item.line))
+        elif words and measures is not None:
+            stated.append(StatedSpan(words, Span(bounds.get("min", 0.0), bounds.get("max", math.inf), measures),
+                                     item.line))
     return tuple(stated)
 
 

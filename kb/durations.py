@@ -26,7 +26,14 @@ _SPAN = re.compile(rf"半(?P<half_unit>个月|年)|(?P<number>{_NUMBER})个?(?P<
 RELATIVE_DAYS = {"大前天": (3, 4), "前天": (2, 3), "昨天": (1, 2), "上个礼拜": (1, 14), "上个星期": (1, 14),
                  "上礼拜": (1, 14), "上星期": (1, 14), "上周": (1, 14), "上个月": (1, 61), "上月": (1, 61),
                  "去年": (1, 731), "前年": (366, 1096)}
-_RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")[^，,。.！!？?；;\s]{0,8}?(?:买|签|收到|送到|投保)")
+# The same day names date a missed premium when the clause says it was not paid or not debited then (search51b, qa26
+# S1): 上个月保险钱没扣成 is a premium unpaid 1–61 days, inside the grace period (保险法第三十六条: 60 days), not a
+# suspension. Only words for a payment missed: 上个月停了 / 失效了 may date the suspension itself.
+MISSED_PAYMENT_CUES = ("没交", "没缴", "未交", "未缴", "没扣", "未扣", "扣款失败", "扣费失败", "扣失败", "扣不了", "扣不上",
+                       "欠费", "欠缴", "晚交", "迟交")
+_HELD_VERBS = ("买", "签", "收到", "送到", "投保")
+_RELATIVE = re.compile("(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")[^，,。.！!？?；;\s]{0,8}?("
+                       + "|".join(sorted((*_HELD_VERBS, *MISSED_PAYMENT_CUES), key=len, reverse=True)) + ")")
 # Being inside a span is everything up to its end: 还在十五天里面, 在那十五天里头 are 0–15 days, not the fifteenth day
 # (which a rule ending at 15天 excludes: the cooling-off entries were pushed down for 还在十五天里面). Only with 在
 # before it: 三十天内必须退钱 is a deadline and 不到两年不赔 a rule's bound, not how long the policy has been held
@@ -53,7 +60,7 @@ _CALENDAR_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # 老头子走了三年才找到保单 asks for the death-claim limitation, and gave the two-year rules a bonus.
 _CLAUSE_END = re.compile(r"[，,。.！!？?；;、\s]")
 _LAPSE_CUES = ("停", "断", "没交", "没缴", "莫交", "冇交", "未交", "不交", "唔交", "没续", "欠费", "欠缴", "中止",
-               "失效", "过期", "拖", "晚交", "迟交", "晚缴", "迟缴")
+               "失效", "过期", "拖", "晚交", "迟交", "晚缴", "迟缴", *MISSED_PAYMENT_CUES)
 # How far from the span its cue may stand, in characters: 才买了5天俺老汉就在地里摔断了腿 is a policy held five days
 # (断 is a broken leg, twelve characters on).
 _CUE_BEFORE, _CUE_AFTER = 8, 4
@@ -94,7 +101,8 @@ def chinese_number(text: str) -> tuple[float, float] | None:
 
 def query_spans(text: str) -> list[Span]:
     """Every duration the query names, as day ranges (一年多 → 365–730, 七十多天 → 70–80, 昨天 → 1–2)."""
-    spans = [Span(*RELATIVE_DAYS[m.group(1)], "held") for m in _RELATIVE.finditer(text)]
+    spans = [Span(*RELATIVE_DAYS[m.group(1)], "lapse" if m.group(2) in MISSED_PAYMENT_CUES else "held")
+             for m in _RELATIVE.finditer(text)]
     previous: tuple[int, float] | None = None  # where the last numbered span ended, and its unit in days
     for match in _SPAN.finditer(text):
         if match["number"] == "几" and text[match.start() - 1:match.start()] not in _STATED_FEW or \

@@ -198,6 +198,21 @@ def test_stated_spans_are_validated_and_read(content_dir: Path) -> None:
     assert stated.words == ("过了犹豫期",) and stated.span.low == 15
 
 
+def test_a_stated_span_says_what_it_measures(content_dir: Path) -> None:
+    """search51b: 还没来得及交 is a premium unpaid (`measures: lapse`), judged by the lapse rules only."""
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, max: 15天}\nstated:\n"
+        "  - {words: [没来得及交], max: 60天, measures: lapse}\n  - {words: [很久], min: 1年, measures: paid}\n",
+        encoding="utf-8")
+    assert any(p.startswith("durations.yaml:5") and "'paid' is not one of held, lapse" in p
+               for p in problems_of(content_dir))
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-length, max: 15天}\nstated:\n"
+        "  - {words: [没来得及交], max: 60天, measures: lapse}\n", encoding="utf-8")
+    (stated,) = load_content(content_dir).stated_spans
+    assert stated.span.high == 60 and stated.span.measures == "lapse"
+
+
 def test_distractor_reviews_are_validated_with_file_line_and_field(content_dir: Path) -> None:
     """quiz49: a reviewer's verdicts on generated distractors are content: a bad one is named where it is."""
     (content_dir / "distractor_reviews.yaml").write_text(

@@ -75,6 +75,21 @@ def test_cancelling_after_four_years_of_premiums_is_a_surrender_not_a_cooling_of
     assert cooling_off.judge(spans) == 1 and surrender.judge(spans) == -1
 
 
+@pytest.mark.parametrize("text", ["阿姨说上个月保险钱没扣成 她以为保险到期了 现在住院还管不管",
+                                  "喂 阿姨说她那个保险到期了 上个月钱没扣 她说她儿子帮她签的字 现在她住院了"])
+def test_a_premium_missed_last_month_is_inside_the_grace_period(text: str) -> None:
+    """qa26 S1: a premium not debited last month has gone unpaid 1–61 days, inside the 60-day grace period
+    (保险法第三十六条): the grace-period entry's rule covers it, the suspension entry's does not."""
+    grace = DurationRule("lapse-grace-period-coverage", max_days=parse_limit("60天"), measures="lapse")
+    suspended = DurationRule("lapse-claim-during-suspension", min_days=parse_limit("60天"),
+                             max_days=parse_limit("2年60天"), measures="lapse")
+    cooling_off = DurationRule("cooling-off-claim-during", max_days=parse_limit("15天"), measures="held")
+    spans = query_spans(text)
+    assert spans == [Span(1, 61)] and spans[0].measures == "lapse"
+    assert grace.judge(spans) == 1 and suspended.judge(spans) == -1 and cooling_off.judge(spans) == 0
+    assert query_spans("上个月买的保险")[0].measures == "held"  # bought last month: how long it is held, as before
+
+
 def test_chinese_numbers() -> None:
     assert chinese_number("二十三") == (23, 23)
     assert chinese_number("十七") == (17, 17)

@@ -640,3 +640,15 @@ def test_paying_up_a_lapsed_policy_is_read_as_reinstatement(bundled_spoken: Spok
 def test_pei_typed_for_a_claim_is_read_as_a_claim(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
     """qa25 S1: 中指了 生病能陪吗 — with 中指 read as 中止, the 陪 still kept the claim entry third."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("客户说保险到期了 还没来得及交钱 还管用吗", "客户说续期保费到了应交日 还没来得及交钱 还管用吗"),
+    ("上个月钱没扣 她说保单到期了", "上个月钱没扣 她说续期保费到了应交日"),
+    ("保险到期了 满期金怎么领", "保险到期了 满期金怎么领"),                 # maturity: nothing unpaid said
+    ("保险到期了没交钱 能不能把钱退给她", "保险到期了没交钱 能不能把钱退给她"),  # a refund asked: left as typed
+])
+def test_a_policy_said_to_expire_beside_a_missed_premium_is_its_due_date(bundled_spoken: SpokenTerms, typed: str,
+                                                                         meant: str) -> None:
+    """qa26 S2: 保险到期了 还没来得及交钱 was answered 满期金怎么领 first."""
+    assert bundled_spoken.rewrite(typed).text == meant

@@ -301,6 +301,23 @@ def test_premiums_stopped_two_years_ago_are_answered_with_reinstatement_not_term
     assert hits and hits[0].id == "lapse-reinstatement-deadline", [h.id for h in hits]
 
 
+@pytest.mark.parametrize("query", [
+    "阿姨说上个月保险钱没扣成 她以为保险到期了 现在住院还管不管",
+    "喂 阿姨说她那个保险到期了 上个月钱没扣 她说她儿子帮她签的字 现在她住院了 还能不能报 她说她交了好多年了",
+    "客户说保险到期了 还没来得及交钱 还管用吗"])
+def test_a_premium_just_missed_is_answered_with_the_grace_period(real_kb: KnowledgeBase, query: str) -> None:
+    """qa26 S1, S2 (a veteran typing an elderly customer's story on a live call): 犹豫期内出险, 效力中止期间出险
+    (保障是暂停的) and 满期金怎么领 came first. A premium missed last month or not yet paid is inside the 60-day grace
+    period, when she is covered (保险法第三十六条第二款); 保险到期了 beside a missed payment is its due date."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id == "lapse-grace-period-coverage", [h.id for h in hits]
+
+
+def test_a_matured_policy_is_still_answered_with_the_maturity_benefit(real_kb: KnowledgeBase) -> None:
+    hits = real_kb.search("客户说保险到期了 满期金怎么领", k=3)
+    assert hits and hits[0].id == "svc-maturity-benefit", [h.id for h in hits]
+
+
 @pytest.mark.parametrize("query", ["都两年零三个月了老娘那个保险一直停着没交还能补交接着用不", "断交两年以上保单还在吗"])
 def test_premiums_unpaid_past_two_years_and_the_grace_period_favour_termination(real_kb: KnowledgeBase,
                                                                                  query: str) -> None:
