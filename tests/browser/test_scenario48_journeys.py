@@ -97,10 +97,10 @@ def test_an_instructor_makes_a_scenario_from_the_form_alone_and_finds_it_offered
     leave(page, "示范回答（坐席每轮说的话，每行一轮）",
           "您好，请问您是本人吗？麻烦说一下身份证后四位。\n您的犹豫期是15天。\n犹豫期内退保只扣不超过10元工本费。\n"
           "一般5个工作日内核定。请问还有其他可以帮您的吗？")
-    # 要点: 编号, 要点, (英文), (行为), 关键说法, 知识条目
-    fill_table(page, 0, [["verify", "核实身份", None, None, "后四位 | 本人吗"],
-                         ["period", "讲清犹豫期天数", None, None, "15天 | 15日", "cooling-off-length"],
-                         ["close", "礼貌结束", None, None, "其他可以帮您 | 再见"]])
+    # 要点: 编号, 要点, (英文), (行为), (所问问题), 关键说法, 知识条目
+    fill_table(page, 0, [["verify", "核实身份", None, None, None, "后四位 | 本人吗"],
+                         ["period", "讲清犹豫期天数", None, None, None, "15天 | 15日", "cooling-off-length"],
+                         ["close", "礼貌结束", None, None, None, "其他可以帮您 | 再见"]])
     # 客户追问: 编号, 客户追问, 知识条目, 关键说法
     fill_table(page, 1, [["how-long", "犹豫期有几天？", "cooling-off-length", "15天 | 15日"],
                          ["refund", "退能退多少？", "cooling-off-refund-amount", "工本费"],
