@@ -30,11 +30,20 @@ Response = Union[int, Iterable[int], str, None]
 _IGNORED_IN_TEXT = re.compile(r"[\s\u3000,，.。、;；:：!！?？\"'“”‘’()（）\[\]【】_]+")
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(\D*)$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_HESITANT_END = re.compile(r"[吧啊呀哈嘛呗]+$")
 
 
 def normalize_answer(text: str) -> str:
     """Typed text reduced to what matters: NFKC, lower case, no spaces or punctuation."""
     return _IGNORED_IN_TEXT.sub("", unicodedata.normalize("NFKC", text or "").lower())
+
+
+def typed_answer(response: str) -> str:
+    """A typed fill-in answer as it is compared: normalised, a hesitant particle at its end set aside — an agent types
+    10块钱吧 for 10元 (qa26 Q2), and no answer of the bank ends in one."""
+    typed = normalize_answer(response)
+    stripped = _HESITANT_END.sub("", typed)
+    return stripped or typed
 
 
 def spellings(answer: str) -> set[str]:
@@ -121,7 +130,7 @@ class Question:
             return tuple(sorted(set(response))) == tuple(self.answer)
         if self.type in ("single", "true_false"):
             return isinstance(response, int) and not isinstance(response, bool) and response == self.answer
-        typed = normalize_answer(str(response))
+        typed = typed_answer(str(response))
         return bool(typed) and (any(typed in spellings(text) for text in self.written())
                                 or self.in_english_as(response) or self.spelled_as(response) is not None)
 
@@ -141,7 +150,7 @@ class Question:
         standard Chinese answer, which the page shows beside 回答正确 (标准写法); None for any other answer."""
         if self.type != "fill_blank" or not isinstance(response, str):
             return None
-        typed = normalize_answer(response)
+        typed = typed_answer(response)
         if not typed or any(typed in spellings(text) for text in self.written()):
             return None
         if self.in_english_as(response):

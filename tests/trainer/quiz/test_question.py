@@ -42,6 +42,16 @@ def test_fill_blank_accepts_the_listed_spellings_and_nothing_else() -> None:
         assert not question.is_correct(typed), typed
 
 
+def test_a_fill_in_answer_said_in_money_words_or_ending_in_a_hesitant_particle_is_right() -> None:
+    """qa26 Q2: a week-1 agent typed 10块钱吧 for …扣除不超过____工本费 and read 回答错误，正确答案：10元."""
+    question = Question("q-5", "fill_blank", "犹豫期内退保，扣除不超过____工本费。", (), "10元", "……", "e")
+    for typed in ("10块钱吧", "10元吧", "十块啊", "10块"):
+        assert question.is_correct(typed), typed
+        assert question.spelled_as(typed) is None, typed  # no 标准写法 line: it is a spelling of the answer
+    for typed in ("吧", "20块钱吧", "100元吧"):
+        assert not question.is_correct(typed), typed
+
+
 def test_true_false_items_become_two_options() -> None:
     item = QuizItem("q-4", "lapse", "true_false", "宽限期内出险可以赔。", True, "……", "lapse-x")
     question = from_quiz_item(item)
