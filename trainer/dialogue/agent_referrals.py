@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from kb.chinese_text import span_bounds
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.wording import Worded
 
@@ -55,9 +56,7 @@ def pushed_onto_agent(text: str, goals: Sequence[str]) -> list[Evidence]:
 def _spoken_clause(text: str, start: int, end: int) -> str:
     """The clause around [start, end), a trailing-off … ending one too: her 或者…如果有新的检查报告…可以补充材料申请复核
     after it is the review route, still credited (the fault is this clause's only, `Evidence.clause_only`)."""
-    before = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    after = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
-    stop = min(after) + 1 if after else len(text)
-    while stop < len(text) and text[stop] in _CLAUSE_MARKS:
-        stop += 1
-    return text[before:stop].strip()
+    left, right = span_bounds(text, start, end, _CLAUSE_MARKS)
+    while right < len(text) and text[right] in _CLAUSE_MARKS:  # the marks that end it, as she typed them (…，)
+        right += 1
+    return text[left:right].strip()
