@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from trainer.dialogue.asked_steps import asked_in
 from trainer.dialogue.names import WrongName
 from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, asked_clause, confirms, matching_fact
 from trainer.dialogue.scenario import CustomerLines
@@ -56,10 +57,9 @@ CONFIRMATIONS = ("对，是的。", "是的，没错。", "嗯，对。")
 # A calm customer told all she needs, when her scenario's calm lines that do not ask for more have run out: she
 # takes it in, rather than falling back on an upset line (反正我不接受。) she has no reason for.
 TAKEN_IN = ("嗯，好，我知道了。", "行，我明白了。", "哦，这样啊，那行。")
-# The trainee checks that she understood (这些我讲清楚了没有？ / 你能听明白吗？): she says whether she did — not "是，你说吧",
-# a yes to go on (qa25 C1). With her question still unanswered she has not; with a new question she names what she did not.
-CHECKS_UNDERSTANDING = re.compile(r"(明白|清楚|听懂|懂)了?(吗|没有|没[？?]|不)|(听|讲|说|解释)得?(明白|清楚|懂)|跟得上"
-                                  r"|清不清楚|明不明白|懂不懂|听没听懂")
+# The trainee checks that she understood (这些我讲清楚了没有？ / 你能听明白吗？ — read as the judge reads a teach-back,
+# `asked_steps.asked_in`): she says whether she did — not "是，你说吧", a yes to go on (qa25 C1). With her question still
+# unanswered she has not; with a new question she names what she did not.
 UNDERSTOOD = ("嗯，听明白了。", "明白了，你说得挺清楚的。", "嗯，这回听懂了。")
 NOT_UNDERSTOOD = ("还没明白，我刚才问的你还没说呢。", "没太懂，我问的那个你还没回答我。")
 PARTLY_UNDERSTOOD = ("大概明白了，就是还有一点：", "嗯，听懂了一些，我还想问问：")
@@ -179,7 +179,7 @@ class CustomerVoice:
     def _answer(self, question: str, band: str) -> str:
         if self.called and OFFER_OF_HELP.search(question):
             return self._pick(CALLED_HER, *self._band_pools(band))
-        if CHECKS_UNDERSTANDING.search(question):
+        if asked_in(question, "understanding") is not None:
             return self._understood(band)
         fact = matching_fact(question, self.facts)
         if fact is not None:

@@ -484,7 +484,12 @@ def test_told_something_the_customer_does_not_tell_the_agent_to_go_ahead(real_sc
     assert not any(re.search(r"你(说|问)吧?[。！]?$", line) for line in said), said
 
 
-@pytest.mark.parametrize("check", ["我这么讲您能听明白吗？", "刚才这些，您听懂了吗？"])
+@pytest.mark.parametrize("check", [
+    "我这么讲您能听明白吗？", "刚才这些，您听懂了吗？",
+    pytest.param("这些我讲清楚了没有？", marks=pytest.mark.xfail(strict=True, reason=(
+        "qa25's words after 对吧？ in the same reply: she answers the fact (好好，你接着说。…) — the teach-back is not the "
+        "question her reply is built on (stop 50, left on the issue)"))),
+])
 def test_asked_whether_she_understood_she_says_whether_she_did(real_scenarios, real_facts, check):
     """Not 嗯，是的。 / 是，你说吧。 — a yes to go on — but whether she followed: not yet while her question waits."""
     scenario = real_scenarios["callback-elderly-dividends"]
