@@ -93,7 +93,7 @@ SELF_INTRODUCTION = re.compile(r"^[^，,。！？!?]{0,6}(您好|你好|喂)?[�
 # An opening that asks who is calling (喂？谁啊？ 喂，你好，哪位？): answered once the agent says who they are.
 WHO_IS_CALLING = re.compile(r"哪位|谁|你哪里")
 # An opening that asks who is calling or what for (喂，你好，什么事？): on an outbound call she has heard nothing of the case.
-ASKS_WHAT_FOR = re.compile(r"哪位|谁|你哪里|什么事")
+ASKS_WHAT_FOR = re.compile(WHO_IS_CALLING.pattern + "|什么事")
 _SENTENCE_MARKS = "。！？!?；;…～~ "
 # The agent saying they go on with the call now (接下来跟您确认说明书, 那我再跟您说一下犹豫期, 下面我介绍一下, 我先帮您
 # 登记一下): after thanks, no closing. Speaking to the customer now, so "接下来工作人员会联系您" (after the call) is none.
