@@ -68,19 +68,15 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
     norm = address_note(report.transcript)  # 你 for 您: a note, never a scored fault (qa26 J2)
     if norm:
         st.caption(escape_markdown(tr_worded(norm)))
+    unearned, score = service_not_shown(report.findings), report.subscores.get("empathy_service")
     if not found:
-        unearned, score = service_not_shown(report.findings), report.subscores.get("empathy_service")
         if not unearned or score is None:
             st.success(tr("这通电话没有需要改进的地方。", "Nothing to do differently in this call."))
             return
         # No fault and no missed step, yet 共情与服务 below 100: say which part was never shown (qa26 R1)
         st.info(tr(f"没有出错的地方。{subscore_name('empathy_service')} {score} 分，这些还没有做到：",
                    f"Nothing went wrong. {subscore_name('empathy_service')} is {score}; not shown yet:"))
-        for part, points in unearned:
-            names = [rubric_name(name) for name in part]
-            names = tr("、", ", ").join(names[:-1]) + tr("或", " or ") + names[-1] if len(names) > 1 else names[0]
-            st.markdown(f"- **{escape_markdown(names)}**{tr(f'（{points} 分）', f' ({points} points)')}"
-                        f"{tr('：', ': ')}{tr(*SERVICE_ADVICE[part[0]])}")
+        _show_unearned(unearned)
         return
     for number, lesson in enumerate(found, start=1):
         with st.container(border=True):
@@ -101,6 +97,21 @@ def show_lessons(report: Report, scenario: Scenario, own: bool = True,
                 contest_one(number)
             if contest_step is not None and lesson.checkpoint:
                 contest_step(lesson.checkpoint)
+    if unearned and score is not None:
+        # Beside lessons too: qa27's reinstatement call read 共情与服务 55 over one lesson (a rude phrase), and nothing
+        # said the other 45 points were a next step and an apology or question never shown.
+        st.markdown(tr(f"**{subscore_name('empathy_service')} {score} 分**，这些还没有做到：",
+                       f"**{subscore_name('empathy_service')} is {score}**; not shown yet:"))
+        _show_unearned(unearned)
+
+
+def _show_unearned(unearned: list[tuple[tuple[str, ...], int]]) -> None:
+    """Each part of 共情与服务 the call never showed, its points and how to earn it."""
+    for part, points in unearned:
+        names = [rubric_name(name) for name in part]
+        names = tr("、", ", ").join(names[:-1]) + tr("或", " or ") + names[-1] if len(names) > 1 else names[0]
+        st.markdown(f"- **{escape_markdown(names)}**{tr(f'（{points} 分）', f' ({points} points)')}"
+                    f"{tr('：', ': ')}{tr(*SERVICE_ADVICE[part[0]])}")
 
 
 def _finding_number(report: Report, lesson: lessons.Lesson) -> int | None:

@@ -72,7 +72,8 @@ def own_contest(call: DialogueSummary, report: Report, scenario: Scenario, objec
     if viewer.id != owner.id or call.finished_at is None:
         return None
     marked, steps = filed_before(report, scenario, objections)
-    return Contest(owner.id, scenario, call.id, marked, steps)
+    decided, decided_steps = filed_before(report, scenario, [o for o in objections if o.status != "open"])
+    return Contest(owner.id, scenario, call.id, marked, steps, decided, decided_steps)
 
 
 def show_comments(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo) -> None:

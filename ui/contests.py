@@ -29,6 +29,18 @@ class Contest:
     record_id: int | None
     marked: set[int] = field(default_factory=set)
     contested_steps: set[str] = field(default_factory=set)
+    # Of those, the ones an instructor has decided (accepted or kept): no longer "will review" (qa27)
+    decided: set[int] = field(default_factory=set)
+    decided_steps: set[str] = field(default_factory=set)
+
+
+def _filed(decided: bool, zh: str, en: str) -> str:
+    """What a contested verdict's place says: sent and waiting, or reviewed with the outcome under 对评判的异议 (qa27:
+    阿杰's saved call still read “培训师会复核” twice after Ms. Wang had decided, above the section that said so)."""
+    if decided:
+        return tr(f"已提交{zh}，培训师已复核：结果见下方“对评判的异议”。",
+                  f"Marked as {en}; an instructor has reviewed it: see Objections to the judge below.")
+    return tr(f"已提交{zh}，培训师会复核。", f"Marked as {en}; an instructor will review it.")
 
 
 def filed_before(report: Report, scenario: Scenario, objections: Sequence[Correction]) -> tuple[set[int], set[str]]:
@@ -59,8 +71,7 @@ def judged_wrong_form(contest: Contest, report: Report, numbers: list[int]) -> N
         return finding_name(finding.turn_index, finding.rubric, finding.ok)
 
     for number in sorted(contest.marked):
-        st.caption(tr(f"已提交“判断有误”（{named(number)}），培训师会复核。",
-                      f"Marked as judged wrong ({named(number)}); an instructor will review it."))
+        st.caption(_filed(number in contest.decided, f"“判断有误”（{named(number)}）", f"judged wrong ({named(number)})"))
     open_numbers = sorted((n for n in numbers if n not in contest.marked), key=lambda n: report.findings[n].ok)
     step_done_form(contest, report)
     if not open_numbers:
@@ -93,7 +104,7 @@ def judged_wrong_beside(contest: Contest, report: Report, number: int) -> None:
     """判断有误？ beside a lesson of 下次这样做, where the trainee reads the finding: it was only at the end of the third
     details tab, and nothing near the lesson said it could be contested (qa22 T4). The same queue as the form there."""
     if number in contest.marked:
-        st.caption(tr("已提交“判断有误”，培训师会复核。", "Marked as judged wrong; an instructor will review it."))
+        st.caption(_filed(number in contest.decided, "“判断有误”", "judged wrong"))
         return
     reason_key = f"judged_wrong_reason_{number}"
     with st.popover(tr("判断有误？", "Judged wrong?")):
@@ -110,8 +121,8 @@ def step_done_form(contest: Contest, report: Report) -> None:
     """Let the trainee contest a checkpoint judged unmet ("我说了"): which step, in which reply, and why; queued
     for the same instructor review as a finding (qa14 #13)."""
     for step in (c for c in contest.scenario.checkpoints if c.id in contest.contested_steps):
-        st.caption(tr(f"已提交“要点其实做到了”（{step.description}），培训师会复核。",
-                      f"Marked as done after all ({step.name.en}); an instructor will review it."))
+        st.caption(_filed(step.id in contest.decided_steps, f"“要点其实做到了”（{step.description}）",
+                          f"done after all ({step.name.en})"))
     steps = [c for c in contest.scenario.checkpoints
              if c.id in report.missed_checkpoints and c.id not in contest.contested_steps]
     if not steps or not _replies(report):
@@ -157,7 +168,7 @@ def step_done_beside(contest: Contest, report: Report, checkpoint_id: str) -> No
     """要点其实做到了？ beside a missed step's lesson of 下次这样做, or, once sent, that it was (qa25 E2: contested under the
     findings, the lesson showed nothing of it, while a contested fault's lesson says so). The same queue as the form."""
     if checkpoint_id in contest.contested_steps:
-        st.caption(tr("已提交“要点其实做到了”，培训师会复核。", "Marked as done after all; an instructor will review it."))
+        st.caption(_filed(checkpoint_id in contest.decided_steps, "“要点其实做到了”", "done after all"))
         return
     step = next((c for c in contest.scenario.checkpoints if c.id == checkpoint_id), None)
     if step is None or not _replies(report):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.dialogue.corrections import Correction, missed_step
-from ui.display import finding_name, scenario_title, step_name, when_labelled
+from trainer.dialogue.corrections import Correction, missed_step, verdict_kept
+from ui.display import finding_name, rubric_name, scenario_title, step_name, when_labelled
 from ui.i18n import tr
 from ui.progress_view import call_link
 from ui.render import escape_markdown
@@ -18,7 +18,14 @@ OUTCOMES = {"open": (":orange[:material/hourglass_empty: 待培训师复核]", "
 
 
 def outcome(correction: Correction) -> str:
-    """Markdown of an objection's outcome: colour, icon and words, so no one of them carries it alone."""
+    """Markdown of an objection's outcome: colour, icon and words, so no one of them carries it alone. Accepted with
+    labels that keep the judge's verdict, it says so, naming the verdict (`verdict_kept`)."""
+    if verdict_kept(correction):
+        name = escape_markdown(rubric_name(correction.behaviour))
+        verdict = tr("不足" if not correction.verdict_ok else "做到", "fault" if not correction.verdict_ok else "good")
+        return tr(f":blue[:material/fact_check: 已复核：培训师重新标注了这句话，仍判为“{name}”（{verdict}）]",
+                  f":blue[:material/fact_check: reviewed: the instructor relabelled the reply and it is still judged "
+                  f"“{name}” ({verdict})]")
     return tr(*OUTCOMES.get(correction.status, (correction.status, correction.status)))
 
 

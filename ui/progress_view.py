@@ -40,10 +40,13 @@ def show_calendar(days: list[DayActivity], key: str) -> None:
     chart_with_data(chart, frame[[date_, answers, calls, total]], tr("训练日历", "training-calendar"), key)
 
 
-def show_categories(mastery: Mapping[str, CategoryMastery], key: str) -> None:
-    """Mastery per category as bars (weakest first), with the counts behind each bar."""
+def show_categories(mastery: Mapping[str, CategoryMastery], key: str, own: bool = True) -> None:
+    """Mastery per category as bars (weakest first), with the counts behind each bar. `own` is False on an
+    instructor's page of one agent: the empty state then says so of the agent, it does not invite the reader to
+    train (qa27: Ms. Wang read "Start your first session in Today's training" about 阿杰)."""
     if not mastery:
-        st.info(tr("还没有训练记录。去“今日训练”开始第一组吧。", "No training yet. Start your first session in Today's training."))
+        st.info(tr("还没有训练记录。去“今日训练”开始第一组吧。", "No training yet. Start your first session in Today's training.")
+                if own else tr("这位坐席还没有答过今日训练的题目。", "This agent has not answered any Today's training questions yet."))
         return
     category, score = tr("分类", "Category"), tr("掌握度 %", "Mastery %")
     seen, known, accuracy = tr("已练题目", "Items practised"), tr("最近答对", "Right last time"), tr("正确率 %", "Accuracy %")

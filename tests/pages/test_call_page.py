@@ -91,3 +91,27 @@ def test_i_did_say_it_before_a_step_is_chosen_asks_for_the_step(app_env, store) 
     assert not at.exception, at.exception
     [queued] = open_corrections(store)
     assert missed_step(queued) == "讲清犹豫期天数" and queued.reason == "半个月就是15天"
+
+
+def test_a_contested_verdict_an_instructor_has_decided_no_longer_says_it_will_be_reviewed(app_env, store) -> None:
+    """qa27: 阿杰's saved call still read “已提交“判断有误”，培训师会复核。” beside the lesson and under the findings after
+    Ms. Wang had decided, above 对评判的异议 saying she had."""
+    from trainer.dialogue.corrections import reject
+
+    call_id, trainee = saved_call(app_env, store, "回看已复核坐席")
+    at = call_page(trainee, call_id)
+    at.text_input(key="judged_wrong_reason").set_value("我问的是身份").run()
+    at.button(key="judged_wrong").click().run()
+    at.selectbox(key="step_done_turn_period").set_value(2)
+    at.text_input(key="step_done_reason_period").set_value("半个月就是15天").run()
+    at.button(key="step_done_period").click().run()
+    for queued in open_corrections(store):
+        reject(store, queued.id, "教员", note="维持原判，理由见说明。")
+    again = call_page(trainee, call_id)
+    assert not again.exception, again.exception
+    captions = [c.value for c in again.caption]
+    assert not any("培训师会复核" in c for c in captions), captions
+    assert any(c.startswith("已提交“判断有误”") and "培训师已复核" in c for c in captions), captions
+    assert any(c.startswith("已提交“要点其实做到了”") and "培训师已复核" in c for c in captions), captions
+    english = [c.value for c in call_page(trainee, call_id, "en").caption]
+    assert any("an instructor has reviewed it" in c for c in english) and not any("will review" in c for c in english)

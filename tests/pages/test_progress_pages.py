@@ -392,6 +392,21 @@ def test_a_missing_figure_on_the_team_console_reads_a_dash_and_still_sorts_as_a_
     assert all(frame.proto.placeholder == "—" for frame in at.dataframe[1:])  # the tables under the charts too
 
 
+def test_an_agent_without_answers_is_described_to_the_instructor_not_invited_to_train(app_env, store) -> None:
+    """qa27: Ms. Wang opened 阿杰 (four practice calls, no quiz answers) on Agent details and read, under Mastery per
+    category, "No training yet. Start your first session in Today's training." — an invitation to her, and untrue of
+    an agent who had trained."""
+    teacher = create_user(store, "teacher", "陈老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-li", "李雷", team="一组")
+    practice_call(store, agent, "s", 81)
+    for lang, said, not_said in (("zh", "这位坐席还没有答过今日训练的题目", "开始第一组"),
+                                 ("en", "This agent has not answered any", "Start your first session")):
+        at = page("ui_pages/agent.py", teacher, lang, agent="agent-li")
+        assert not at.exception, at.exception
+        infos = [i.value for i in at.info]
+        assert any(said in i for i in infos) and not any(not_said in i for i in infos), infos
+
+
 def test_an_agents_last_training_reads_as_days_ago_that_fits_a_small_screens_metric(app_env, store) -> None:
     """qa17: 最近训练 showed the date and time (2026-11-30 16:49), which a 1024 px screen cut to "2026-…": the
     team leader could not see when the agent last trained. Now "5 天前", with the exact time on hover."""

@@ -143,6 +143,24 @@ def test_a_call_without_faults_whose_service_score_is_short_says_what_was_not_sh
     assert [s.value for s in full.success] == ["这通电话没有需要改进的地方。"]
 
 
+def test_a_call_with_a_lesson_still_says_which_service_parts_were_never_shown():
+    """qa27: 阿杰's reinstatement call read 共情与服务 55 over one lesson (服务忌语 “可别磨叽了”); the 45 points were a
+    next step and an apology or clarifying question he never gave, and nothing on the report said so."""
+    scores = {"compliance": 60, "accuracy": 100, "empathy_service": 55, "checkpoints": 100, "outcome": 100}
+    shown = [("rude", False), ("empathy", True), ("closing", True), ("explanation", True)]
+    at = _lessons(shown, scores)
+    assert not at.exception, at.exception
+    text = [m.value for m in at.markdown]
+    assert any("服务忌语" in line for line in text), "the lesson is still there"
+    assert any("共情与服务 55 分" in line for line in text), text
+    [step] = [line for line in text if "给出下一步" in line]
+    assert "25 分" in step and "去哪里办" in step
+    assert any("致歉" in line and "20 分" in line for line in text)
+    english = [m.value for m in _lessons(shown, scores, "en").markdown]
+    assert any("is 55" in line for line in english) and any("Next step" in line and "25 points" in line
+                                                           for line in english), english
+
+
 def test_you_for_you_polite_is_one_service_norm_line_in_both_languages():
     """qa26 J2 (the lead's call): 小周's 你 for 您 is a note under 下次这样做, quoting her, not a lesson."""
     def draw(lang: str) -> None:

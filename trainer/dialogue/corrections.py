@@ -115,6 +115,18 @@ def missed_step(correction: Correction) -> str:
     return correction.quote.removeprefix(MISSED_STEP) if correction.quote.startswith(MISSED_STEP) else ""
 
 
+def verdict_kept(correction: Correction) -> bool:
+    """Whether an accepted objection to a finding was relabelled so that the judge's verdict still holds: the
+    instructor's labels keep the fault it flagged (rude on 可别磨叽了) or the behaviour it credited. Accepting writes
+    the reply into the corpus either way; only the labels tell the trainee whether the judge was wrong (qa27: 阿杰
+    read "已接受：评判已更正" under a relabel that kept 服务忌语). A missed step, or a verdict no label can state, is
+    not read this way."""
+    if correction.status != "accepted" or missed_step(correction) or correction.behaviour not in UTTERANCE_BEHAVIOURS:
+        return False
+    judge_saw_it = correction.verdict_ok or correction.behaviour in NEGATIVE
+    return (correction.behaviour in correction.labels) == judge_saw_it
+
+
 def contested_step(correction: Correction, checkpoints: Sequence[Checkpoint]) -> Checkpoint | None:
     """The checkpoint (of the correction's scenario, `checkpoints`) a missed-step objection names, or None."""
     description = missed_step(correction)

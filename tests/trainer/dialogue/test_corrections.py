@@ -7,7 +7,8 @@ import pytest
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import (CORRECTIONS_FILE, accept, accept_step, contested_step, corrections_by,
                                           mark_judged_wrong, mark_step_done, missed_step, open_corrections, reject,
-                                          reply_sentences, review_counts, suggested_labels, teaches_by_example)
+                                          reply_sentences, review_counts, suggested_labels, teaches_by_example,
+                                          verdict_kept)
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding
 from trainer.editing import history
@@ -102,6 +103,22 @@ def test_the_trainee_reads_what_became_of_each_objection_and_the_instructors_wor
     assert (mine[still_open].status, mine[still_open].review_note, mine[still_open].reviewed_at) == ("open", "", None)
     assert corrections_by(db, get_or_create_by_name(db, "学员乙").id) == []
     assert review_counts(db) == {"open": 1, "accepted": 1, "rejected": 1}
+
+
+def test_an_accepted_relabel_that_keeps_the_flag_is_told_apart_from_one_that_overturns_it(db, editor):
+    """qa27: Ms. Wang accepted 阿杰's objection to 服务忌语 on “…所以您得抓紧整复效，可别磨叽了” with the labels
+    explanation, next_step and rude — the judge missed the next step, the phrase is still a taboo — and 阿杰 read
+    “已接受：评判已更正”. Whether the judge was overturned is in the labels, not in the status."""
+    words = "中止这段出事一般不赔，具体看条款。所以您得抓紧整复效，可别磨叽了"
+    kept, overturned, credit = queue_one(db, words, "rude"), queue_one(db, "您呐别慌。", "rude"), queue_one(db)
+    assert accept(db, editor, kept, ["explanation", "next_step", "rude"], [], "王老师", note="下一步对，磨叽仍是忌语").ok
+    assert accept(db, editor, overturned, ["empathy"], ["rude"], "王老师").ok
+    assert accept(db, editor, credit, ["empathy"], ["blame"], "王老师").ok
+    mine = {c.id: c for c in corrections_by(db, get_or_create_by_name(db, "学员甲").id)}
+    assert verdict_kept(mine[kept])
+    assert not verdict_kept(mine[overturned]) and not verdict_kept(mine[credit])
+    still_open = queue_one(db, "规定就是这样。", "rude")
+    assert not verdict_kept(next(c for c in open_corrections(db) if c.id == still_open)), "open: nothing decided yet"
 
 
 def test_a_reason_is_needed_to_relabel_or_keep_the_judgement_not_to_accept_the_objection(db):
