@@ -7,6 +7,7 @@ escapes, so a caller that keeps its previous `ContentSet` keeps serving good con
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import re
@@ -790,7 +791,7 @@ def _read_distractor_reviews(data: Any, file: str, problems: list[Problem],
         reason = check.text("reason", required=False)
         for name, ref in (("question", question), ("distractor", distractor)):
             if ref and ref not in entries:
-                check.problem(name, *_missing_entry(ref))
+                check.problem(name, *_missing_entry(ref, entries))
         if question and question == distractor:
             check.problem("distractor", "is the question's own entry", "不能是题目所考的条目本身")
         if verdict != "wrong" and not reason:
@@ -965,9 +966,16 @@ class _ContentFiles:
         return read_yaml(path, name)
 
 
-def _missing_entry(entry_id: str) -> tuple[str, str]:
-    """A reference to an FAQ entry that is not there, in English and Chinese."""
-    return (f"refers to FAQ entry '{entry_id}', which does not exist", f"引用的 FAQ 条目 '{entry_id}' 不存在")
+def _missing_entry(entry_id: str, known: Iterable[str]) -> tuple[str, str]:
+    """A reference to an FAQ entry that is not there, in English and Chinese, naming the closest existing id.
+
+    An instructor who types lapse-grace-coverage for lapse-grace-period-coverage (qa27 E2) should not have to search
+    the FAQ files for the id they meant."""
+    english, chinese = f"refers to FAQ entry '{entry_id}', which does not exist", f"引用的 FAQ 条目 '{entry_id}' 不存在"
+    near = difflib.get_close_matches(entry_id, list(known), n=1, cutoff=0.75)
+    if near:
+        return f"{english} — did you mean '{near[0]}'?", f"{chinese}，是不是 '{near[0]}'？"
+    return english, chinese
 
 
 def _sibling_problems(entries: Mapping[str, Entry]) -> list[Problem]:
@@ -979,7 +987,7 @@ def _sibling_problems(entries: Mapping[str, Entry]) -> list[Problem]:
                 problems.append(Problem(entry.file, entry.line, entry.id, "siblings", "names the entry itself",
                                         "不能把条目自己列为同类条目"))
             elif sibling not in entries:
-                problems.append(Problem(entry.file, entry.line, entry.id, "siblings", *_missing_entry(sibling)))
+                problems.append(Problem(entry.file, entry.line, entry.id, "siblings", *_missing_entry(sibling, entries)))
     return problems
 
 
@@ -1044,7 +1052,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         problems.extend(parse_problems)
         for item in _read_quiz_items(data, name, category_id, problems, seen_ids, prompts):
             if item.entry and item.entry not in entries:
-                problems.append(Problem(name, item.line, item.id, "entry", *_missing_entry(item.entry)))
+                problems.append(Problem(name, item.line, item.id, "entry", *_missing_entry(item.entry, entries)))
             elif item.type == "fill_blank" and not _fill_answer_stated(item, entries.get(item.entry)):
                 problems.append(Problem(
                     name, item.line, item.id, "answer",
@@ -1074,7 +1082,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         duration_rules, stated_spans = _read_required(files, "durations.yaml", problems, _read_durations, ((), ()))
         for rule in duration_rules:
             if rule.entry not in entries:
-                problems.append(Problem("durations.yaml", rule.line, None, "entry", *_missing_entry(rule.entry)))
+                problems.append(Problem("durations.yaml", rule.line, None, "entry", *_missing_entry(rule.entry, entries)))
 
     distractor_reviews: tuple[DistractorReview, ...] = ()
     if files.exists("distractor_reviews.yaml"):
@@ -1087,7 +1095,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
         problems.extend(parse_problems)
         for line, ref in scenario_entry_refs(data):
             if ref not in entries:
-                problems.append(Problem(name, line, Path(name).stem, "entry", *_missing_entry(ref)))
+                problems.append(Problem(name, line, Path(name).stem, "entry", *_missing_entry(ref, entries)))
 
     files.hash_unread()
     content = ContentSet(

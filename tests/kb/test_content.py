@@ -368,6 +368,17 @@ def test_a_fill_in_items_english_keeps_the_blank(content_dir: Path) -> None:
     assert len(problems) == 1 and "en.prompt: must keep the blank ____" in problems[0], problems
 
 
+def test_a_misspelt_entry_reference_names_the_id_it_probably_meant(content_dir: Path) -> None:
+    """qa27 E2: an instructor typed lapse-grace-coverage and read only that it does not exist; the closest existing id
+    is named in both languages, and an id like none is left without a guess."""
+    (content_dir / "durations.yaml").write_text(
+        "rules:\n  - {entry: cooling-off-lenght, max: 2年}\n  - {entry: no-such-entry, max: 2年}\n", encoding="utf-8")
+    problems = {p.line: p for p in collect_content(content_dir)[1] if p.file == "durations.yaml"}
+    assert problems[2].message.endswith("— did you mean 'cooling-off-length'?")
+    assert problems[2].zh().endswith("不存在，是不是 'cooling-off-length'？")
+    assert problems[3].message == "refers to FAQ entry 'no-such-entry', which does not exist"
+
+
 def test_sibling_entries_must_exist(content_dir: Path) -> None:
     """siblings (kb.siblings) names other FAQ entries: a misspelt id or the entry itself is reported."""
     path = content_dir / "faq" / "cooling-off.yaml"
@@ -378,6 +389,7 @@ def test_sibling_entries_must_exist(content_dir: Path) -> None:
     path.write_text(head + "  - id: cooling-off-refund" + tail, encoding="utf-8")
     problems = problems_of(content_dir)
     assert any(p.startswith("faq/cooling-off.yaml:") and p.endswith(
-        "entry 'cooling-off-refund': siblings: refers to FAQ entry 'cooling-off-refnd', which does not exist") for p in problems)
+        "entry 'cooling-off-refund': siblings: refers to FAQ entry 'cooling-off-refnd', which does not exist"
+        " — did you mean 'cooling-off-refund'?") for p in problems)
     assert any(p.endswith("entry 'cooling-off-refund': siblings: names the entry itself") for p in problems)
     assert not any("'cooling-off-length'" in p for p in problems)
