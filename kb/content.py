@@ -469,7 +469,8 @@ class _Sources:
             check.problem("sources", "needs at least one source: {doc: <library id such as L1-01, or a name in sources.yaml>, article: 第X条}",
                           "至少需要一个出处：{doc: <法规库编号如 L1-01，或 sources.yaml 中的名称>, article: 第X条}")
             return ()
-        sources = []
+        sources: list[Source] = []
+        read: list[tuple[int, Source]] = []  # (position in the list, source) for naming a repeat
         for position, element in enumerate(raw, start=1):
             if not isinstance(element, dict) or not str(element.get("doc", "")).strip():
                 check.problem("sources", f"source {position} must be a mapping with a 'doc'",
@@ -477,8 +478,24 @@ class _Sources:
                 continue
             source = self._source(check, position, element)
             if source is not None:
+                self._check_repeat(check, position, source, read)
+                read.append((position, source))
                 sources.append(source)
         return tuple(sources)
+
+    @staticmethod
+    def _check_repeat(check: ItemChecker, position: int, source: Source, earlier: Sequence[tuple[int, Source]]) -> None:
+        """One article cited twice under two spellings (保险法 | 第36条 beside L1-01 | 第三十六条, qa27 E1) is refused: the
+        entry's citations read as two rules where there is one, and an editor saves a change that adds nothing."""
+        key = (source.document_id or source.doc, source.article, source.clause, source.item)
+        for number, other in earlier:
+            if (other.document_id or other.doc, other.article, other.clause, other.item) == key:
+                where = f"《{source.name}》{source.position}" if source.name else f"{source.doc} {source.position}"
+                check.problems.append(Problem(
+                    check.file, source.line or check.item.line_of("sources"), check.item_id, "sources",
+                    f"source {position}: cites the same as source {number} ({where}); remove one",
+                    f"第 {position} 个出处：与第 {number} 个出处相同（{where}），请删去一个"))
+                return
 
     def _source(self, check: ItemChecker, position: int, element: dict) -> Source | None:
         line = element.line if isinstance(element, LocatedDict) else check.item.line_of("sources")

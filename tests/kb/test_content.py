@@ -80,6 +80,24 @@ def test_repealed_source_is_refused(content_dir: Path) -> None:
     assert any("is repealed" in p and "lapse-reinstatement" in p for p in problems_of(content_dir))
 
 
+def test_one_article_cited_twice_under_two_spellings_is_refused(content_dir: Path) -> None:
+    """qa27 E1: Ms. Wang added 保险法 第37条 under L1-01 第三十七条 and the editor saved it (and sent every linked item to
+    review for a change that adds nothing). The same article by id or name, in words or figures, is one source."""
+    path = content_dir / "faq" / "lapse.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      - {doc: 保险法, article: 第三十七条}",
+                                 "      - {doc: 保险法, article: 第三十七条}\n      - {doc: L1-01, article: 第37条}"),
+                    encoding="utf-8")
+    repeats = [p for p in collect_content(content_dir)[1] if "cites the same" in p.message]
+    assert len(repeats) == 1 and repeats[0].item_id == "lapse-reinstatement" and repeats[0].field == "sources"
+    assert repeats[0].message.startswith("source 2: cites the same as source 1 (《") and "第三十七条" in repeats[0].message
+    assert "与第 1 个出处相同" in repeats[0].zh()
+    path.write_text(text.replace("      - {doc: 保险法, article: 第三十七条}",
+                                 "      - {doc: 保险法, article: 第三十七条}\n      - {doc: L1-01, article: 第三十六条}"),
+                    encoding="utf-8")
+    assert not any("cites the same" in p for p in problems_of(content_dir))
+
+
 def test_id_must_carry_category_prefix(content_dir: Path) -> None:
     path = content_dir / "faq" / "lapse.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: lapse-reinstatement", "id: reinstatement"), encoding="utf-8")
