@@ -22,9 +22,10 @@ from trainer.quiz.distractor_reviews import Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, asks, bare_verdict, bigrams, gist_sentences, jaccard, number_facts, opening,
-                                option_text, short_form, statement_problem, swappable_facts, term_facts, wrong_numbers,
-                                wrong_terms, yes_no_question)
+from trainer.quiz.facts import (Fact, asks, asks_for_a_list, bare_verdict, bigrams, gist_sentences, jaccard,
+                                list_cut, listed_items, number_facts, opening, option_text, short_form,
+                                statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms,
+                                yes_no_question)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -77,14 +78,23 @@ class Gist:
     question_grams: frozenset[str]
     yes_no: bool  # its question is answered yes or no
     verdict: str  # the verdict its option opens with, too short to name its topic: "yes", "no" or ""
+    list_cut: str  # where the option's cut falls in the list its answer gives: "before", "inside" or "" (facts.list_cut)
+    listed: frozenset[str]  # the names its answer enumerates (知情权、自主选择权…): an option about one is true here
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
-        short = short_form(entry.answer, asks=asks(entry.question))
+        asked = asks(entry.question)
+        short = short_form(entry.answer, asks=asked)
         option = option_text(short)
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
                    frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)),
-                   yes_no_question(entry.question), bare_verdict(short))
+                   yes_no_question(entry.question), bare_verdict(short), list_cut(entry.answer, asked),
+                   listed_items(entry.answer))
+
+    def cut_before_it_answers(self) -> bool:
+        """Whether the option, as the right one, is cut before the list its question asks for (…诚信对待消费者…… for
+        金融消费者有哪八项基本权利？, qa26 Q1): it answers nothing the question asks."""
+        return self.list_cut == "before" and asks_for_a_list(self.entry.question)
 
 
 def _share_in(part: frozenset[str], whole: frozenset[str]) -> float:
@@ -101,6 +111,8 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and _share_in(right.option_grams, other.answer_grams) < ALSO_TRUE
             and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
             and not _answers_by_its_verdict(right, other)
+            and other.list_cut != "inside"  # cut mid-list, it is no whole statement (qa26 Q3: ①只写身份关系…)
+            and not any(other.option.startswith(name) for name in right.listed)  # about one of the answer's list
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
 
 
@@ -195,6 +207,8 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
     """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
     or the right option would be recognised by its opening words. An option a reviewer found right too
     (or unclear) for this question is never offered."""
+    if right.cut_before_it_answers():
+        return None
     candidates = [c for c in candidates if not reviews.rejects(right.entry.id, c.entry.id)]
     others = swapped_distractors(right, distractor_entries(right, candidates), candidates, reviews)
     distractors = [o.option for o in others]
@@ -207,7 +221,7 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
         options=(right.option, *distractors), answer=0,
-        explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry, content),
+        explanation=_explain(f"「{entry.question}」的答案：{''.join(gist_sentences(entry.answer))}", entry, content),
         entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
         en_prompt=_english(entry, "question") if en_options else "", en_options=en_options,
         en_explanation=f"{_english(entry, 'question')} {en_options[0]}." if en_options else "")
