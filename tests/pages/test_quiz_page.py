@@ -407,3 +407,48 @@ def test_a_fill_in_answer_typed_with_a_homophone_is_right_and_shows_how_it_is_wr
     at.button(key="quiz_submit").click().run()
     assert not at.exception and not at.error
     assert "回答正确" in at.success[0].value and "标准写法：本人账户" in at.success[0].value
+
+
+def test_a_wrong_pick_of_a_generated_choice_item_is_named_as_another_questions_answer(app_env, store) -> None:
+    """qa26 Q1: a week-1 agent picked 受尊重权要求尊重消费者的人格尊严…, true, and the 解析 only repeated the right option.
+    A generated item's distractor is another entry's answer: the feedback names the question it answers; a right pick
+    is not told so."""
+    user = create_user(store, "agent-pick", "小周")
+    at, run, target = _round_asking(store, user, lambda q: q.generated and q.type == "single")
+    question = run["questions"][target]
+    answer_up_to(at, run, target)  # the target wrongly: (answer + 1) % 4, a distractor
+    other = load_content(app_env.content_dir).entries[question.option_entries[wrong_response(question)]]
+    notes = [m.value.replace("\\", "") for m in at.markdown if "你选的选项是另一个问题的答案" in m.value]
+    assert notes == [f"你选的选项是另一个问题的答案：「{other.question}」"], notes
+    forget_run(store, user.id)
+    at, run, target = _round_asking(store, user, lambda q: q.generated and q.type == "single")
+    answer_up_to(at, run, target, last=right_response(run["questions"][target]))
+    assert not [m.value for m in at.markdown if "另一个问题的答案" in m.value]
+
+
+def test_in_english_a_wrong_pick_is_named_by_the_other_entrys_english_question(app_env, store,
+                                                                              english_outside_runs) -> None:
+    entries = load_content(app_env.content_dir).entries
+    at, run, target = english_round_asking(store, create_user(store, "agent-pick-en", "Amy"), lambda q: (
+        q.generated and q.type == "single" and bool(entries[q.option_entries[wrong_response(q)]].en)))
+    question = run["questions"][target]
+    answer_up_to(at, run, target)
+    other = entries[question.option_entries[wrong_response(question)]]
+    notes = [m.value.replace("\\", "") for m in at.markdown if "answers another question" in m.value]
+    assert notes == [f"The option you chose answers another question: “{other.en['question']}”"], notes
+
+
+def _round_asking(store, user, wanted: Callable[[Question], bool]) -> tuple[AppTest, dict, int]:
+    """english_round_asking on the Chinese page."""
+    for _ in range(30):
+        at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
+        at.session_state["user"] = user
+        at.run()
+        at.number_input(key="quiz_size").set_value(20)
+        at.button(key="quiz_start").click().run()
+        run = at.session_state["quiz_run"]
+        target = next((p for p, q in enumerate(run["questions"]) if wanted(q)), None)
+        if target is not None:
+            return at, run, target
+        forget_run(store, user.id)
+    raise AssertionError("no round of 30 asked the wanted question")

@@ -220,7 +220,7 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
         en_options = ()  # asked in Chinese on the English UI, where its options give nothing away
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
-        options=(right.option, *distractors), answer=0,
+        options=(right.option, *distractors), answer=0, option_entries=(entry.id, *(o.entry.id for o in others)),
         explanation=_explain(f"「{entry.question}」的答案：{''.join(gist_sentences(entry.answer))}", entry, content),
         entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
         en_prompt=_english(entry, "question") if en_options else "", en_options=en_options,

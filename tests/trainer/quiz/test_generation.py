@@ -582,10 +582,14 @@ def test_the_real_eight_rights_item_names_the_eight_and_offers_none_of_them_as_a
 
 def test_a_choice_explanation_gives_the_whole_answer_not_the_cut_option(real_kb: KnowledgeBase) -> None:
     """qa26 Q1: the 解析 repeated the cut option (「…」的答案：…诚信对待消费者……); it quotes the answer's first sentence
-    whole."""
+    whole, and each option names the entry it answers, so a wrong pick is shown as another question's answer."""
     bank = question_bank(real_kb)
     choices = [q for q in bank.values() if q.generated and q.type == "single"]
     cut = [q for q in choices if q.options[q.answer].endswith("……")]
     assert len(cut) > 20
     assert [q.id for q in cut if q.options[q.answer] in q.explanation] == []
     assert [q.id for q in cut if "……" in q.explanation] == []
+    for q in choices:
+        assert len(q.option_entries) == len(q.options) and q.option_entries[q.answer] == q.entry_id
+        gists = [Gist.of(real_kb.content.entries[e]).option for e in q.option_entries]
+        assert gists == list(q.options), q.id
