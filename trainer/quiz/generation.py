@@ -15,10 +15,11 @@ from typing import Sequence
 from kb.chinese_text import quantities
 
 from kb import ContentSet, Entry, KnowledgeBase
+from kb.content import DistractorReview
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import one_word_blank, same_blank
-from trainer.quiz.distractor_reviews import Reviews
+from trainer.quiz.distractor_reviews import WRONG, Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
@@ -355,6 +356,19 @@ def reviewed_swaps_undone(content: ContentSet, before: Entry, after: Entry | Non
     undone = Reviews.of(content.distractor_reviews).undone_by_edit(
         before.id, Gist.of(before).option, Gist.of(after).option if after is not None else None)
     return [content.entries[question] for question in undone if question in content.entries]
+
+
+def stale_reviews(content: ContentSet) -> list[DistractorReview]:
+    """The `wrong` verdicts of words their entry no longer offers (its answer edited since, as quiz51's reorder of
+    excl-signed-confirmation left one): they swap nothing in, yet count as reviewed until a round replaces them."""
+    return [r for r in content.distractor_reviews
+            if r.verdict == WRONG and not offers_today(content, r.distractor, r.option)]
+
+
+def offers_today(content: ContentSet, entry_id: str, option: str) -> bool:
+    """Whether `option` is the entry's choice option as its answer reads now."""
+    entry = content.entries.get(entry_id)
+    return entry is not None and normalize_answer(Gist.of(entry).option) == normalize_answer(option)
 
 
 def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:
