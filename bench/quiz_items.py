@@ -26,7 +26,7 @@ from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.blanks import same_blank
 from trainer.quiz.facts import Fact, bigrams
-from trainer.quiz.generation import ECHOES_QUESTION, opening_echo
+from trainer.quiz.generation import ECHOES_QUESTION, opening_echo, stale_reviews
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.question import BLANK, Question
 from trainer.quiz.titles import document_names, inside_title
@@ -118,6 +118,8 @@ def report(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
     print("\n".join(choice_tells([(q.options, q.prompt) for q in choices], tells(_chinese_echo, lambda o: o[:2]))))
     still = [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, ECHOES_QUESTION)]
     print(f"  English options where the right one alone opens with the question's words: {len(still)}")
+    stale = [(r.question, r.distractor) for r in stale_reviews(kb.content)]
+    print(f"reviews: {len(kb.content.distractor_reviews)}; `wrong` verdicts of words no longer offered: {len(stale)} {stale}")
 
 
 def _span(fact: Fact) -> tuple[str, int, int]:

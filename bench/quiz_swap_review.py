@@ -25,11 +25,11 @@ from typing import Any
 
 import yaml
 
-from kb import KnowledgeBase
+from kb import ContentSet, KnowledgeBase
 from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.distractor_reviews import Reviews
-from trainer.quiz.generation import choice_inputs, distractor_entries, swapped_distractors
+from trainer.quiz.generation import choice_inputs, distractor_entries, offers_today, swapped_distractors
 from trainer.quiz.question import Question, normalize_answer
 
 VERDICTS = ("wrong", "also_right", "unclear")
@@ -187,6 +187,15 @@ def _one_per_pair(reviews: list[dict[str, str]]) -> list[dict[str, str]]:
     return list(merged.values())
 
 
+def current_reviews(content: ContentSet, reviews: list[dict[str, str]]
+                    ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The reviews to keep and the `wrong` verdicts dropped for words their entry no longer offers (an answer edited
+    since: excl-non-insurance-terms' reading of excl-signed-confirmation's old 举证责任 option stayed a round, quiz51).
+    A rejection holds for the pair whatever its text, so it stays."""
+    stale = [r for r in reviews if r["verdict"] == "wrong" and not offers_today(content, r["distractor"], r["option"])]
+    return [r for r in reviews if r not in stale], stale
+
+
 def _chinese_option(item: dict[str, Any], text: str) -> str:
     """A kept option the reviewer quoted, in Chinese: quoted from the English options, the one in its place."""
     english = [o["text"] for o in item.get("en", {}).get("options", [])]
@@ -215,8 +224,10 @@ def main() -> None:
         review = yaml.safe_load(args.review.read_text(encoding="utf-8"))["items"]
         earlier = yaml.safe_load(args.content.read_text(encoding="utf-8"))["reviews"] if args.content.exists() else []
         reviews = merged_reviews(earlier, verdict_reviews(kb, verdicts, review))  # a second round adds its own
+        reviews, stale = current_reviews(kb.content, reviews)
         counts = Counter(r["verdict"] for r in reviews)
-        print(f"{len(reviews)} verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS))
+        print(f"{len(reviews)} verdicts: " + ", ".join(f"{v} {counts[v]}" for v in VERDICTS)
+              + f"; {len(stale)} `wrong` verdicts of words no longer offered dropped {[r['distractor'] for r in stale]}")
         write_content(args.content, reviews)
         return
     if args.since:

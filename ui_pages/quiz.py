@@ -174,7 +174,8 @@ def submit_clicked() -> None:
     seconds = (now() - run["shown"]).total_seconds()
     result = record_answer(store, user.id, question, given, seconds, run["id"], now(), config.quiz_slow_seconds)
     run["results"].append((question, result.correct, seconds))
-    run["feedback"] = {"correct": result.correct, "spelled": question.spelled_as(given)}
+    run["feedback"] = {"correct": result.correct, "spelled": question.spelled_as(given),
+                       "answers": question.answers_another_question(given)}
     save_run(database(), user.id, run)
 
 
@@ -201,6 +202,10 @@ def show_feedback(question: Question, feedback: dict) -> None:
     else:
         st.error(tr("回答错误。正确答案：", "Not quite. The right answer: ") + escape_markdown(question.correct_text()),
                  icon=WRONG_ICON)
+        answered = kb.content.entries.get(feedback.get("answers") or "")
+        if answered is not None:  # why a true option is not the answer: it answers another question (qa26 Q1)
+            asked = escape_markdown(entry_text(answered, "question"))
+            st.markdown(tr(f"你选的选项是另一个问题的答案：「{asked}」", f"The option you chose answers another question: “{asked}”"))
     entry = kb.content.entries.get(question.entry_id)
     # A generated question's explanation is the Chinese entry quoted again; in English the entry's own
     # English version below explains it (Chinese under an English heading, QA 2026-12-04).

@@ -139,13 +139,19 @@ def test_feedback_opens_the_source_entry_in_search(app_env, store) -> None:
     assert at.title[0].value == "知识搜索"
 
 
-def english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tuple[AppTest, dict, int]:
+def englishround_asking(store, user, wanted: Callable[[Question], bool]) -> tuple[AppTest, dict, int]:
     """The English quiz page with a round of 20 started that asks a `wanted` question, the round and
     that question's position (rounds are random: up to 30 are started to find one)."""
+    return round_asking(store, user, wanted, "en")
+
+
+def round_asking(store, user, wanted: Callable[[Question], bool], lang: str = "zh") -> tuple[AppTest, dict, int]:
+    """english_round_asking in the language `lang`."""
     for _ in range(30):
         at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
         at.session_state["user"] = user
-        at.session_state["lang"] = "en"
+        if lang == "en":
+            at.session_state["lang"] = "en"
         at.run()
         at.number_input(key="quiz_size").set_value(20)
         at.button(key="quiz_start").click().run()
@@ -174,7 +180,7 @@ def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_eng
                                                                                      english_outside_runs) -> None:
     """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
     # one whose question on the entry is generated, as on 2026-12-04: its explanation quotes the Chinese entry
-    at, run, target = english_round_asking(store, create_user(store, "agent-en", "Amy"),
+    at, run, target = englishround_asking(store, create_user(store, "agent-en", "Amy"),
                                            lambda q: q.entry_id == "cooling-off-length" and q.generated)
     answer_up_to(at, run, target)
     quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
@@ -276,7 +282,7 @@ def test_in_english_a_hand_written_item_with_an_english_version_is_asked_and_exp
         app_env, store, english_outside_runs) -> None:
     give_english_to_the_cooling_off_item(app_env.content_dir)
     user = create_user(store, "agent-en2", "Ben")
-    at, run, target = english_round_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
+    at, run, target = englishround_asking(store, user, lambda q: q.id == "q-cooling-off-length-1")
 
     def english_when_asked(position: int, question: Question) -> None:
         if position == target:
@@ -312,7 +318,7 @@ def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english
     ("5 days") was wrong whatever it said. Now the fill-in is asked in the entry's English, "30 days" is right with
     the standard Chinese answer beside it, and a question with no English says it is in Chinese."""
     give_english_to_the_claims_deadline_entry(app_env.content_dir)
-    at, run, target = english_round_asking(store, create_user(store, "agent-en3", "Cara"),
+    at, run, target = englishround_asking(store, create_user(store, "agent-en3", "Cara"),
                                            lambda q: q.entry_id == "claims-decision-deadline" and q.answer == "30日")
 
     def said_in_english_or_noted(position: int, question: Question) -> None:
@@ -407,3 +413,32 @@ def test_a_fill_in_answer_typed_with_a_homophone_is_right_and_shows_how_it_is_wr
     at.button(key="quiz_submit").click().run()
     assert not at.exception and not at.error
     assert "回答正确" in at.success[0].value and "标准写法：本人账户" in at.success[0].value
+
+
+def test_a_wrong_pick_of_a_generated_choice_item_is_named_as_another_questions_answer(app_env, store) -> None:
+    """qa26 Q1: a week-1 agent picked 受尊重权要求尊重消费者的人格尊严…, true, and the 解析 only repeated the right option.
+    A generated item's distractor is another entry's answer: the feedback names the question it answers; a right pick
+    is not told so."""
+    user = create_user(store, "agent-pick", "小周")
+    at, run, target = round_asking(store, user, lambda q: q.generated and q.type == "single")
+    question = run["questions"][target]
+    answer_up_to(at, run, target)  # the target wrongly: (answer + 1) % 4, a distractor
+    other = load_content(app_env.content_dir).entries[question.option_entries[wrong_response(question)]]
+    notes = [m.value.replace("\\", "") for m in at.markdown if "你选的选项是另一个问题的答案" in m.value]
+    assert notes == [f"你选的选项是另一个问题的答案：「{other.question}」"], notes
+    forget_run(store, user.id)
+    at, run, target = round_asking(store, user, lambda q: q.generated and q.type == "single")
+    answer_up_to(at, run, target, last=right_response(run["questions"][target]))
+    assert not [m.value for m in at.markdown if "另一个问题的答案" in m.value]
+
+
+def test_in_english_a_wrong_pick_is_named_by_the_other_entrys_english_question(app_env, store,
+                                                                              english_outside_runs) -> None:
+    entries = load_content(app_env.content_dir).entries
+    at, run, target = englishround_asking(store, create_user(store, "agent-pick-en", "Amy"), lambda q: (
+        q.generated and q.type == "single" and bool(entries[q.option_entries[wrong_response(q)]].en)))
+    question = run["questions"][target]
+    answer_up_to(at, run, target)
+    other = entries[question.option_entries[wrong_response(question)]]
+    notes = [m.value.replace("\\", "") for m in at.markdown if "answers another question" in m.value]
+    assert notes == [f"The option you chose answers another question: “{other.en['question']}”"], notes

@@ -172,6 +172,44 @@ def short_form(answer: str, asks: int = 1) -> str:
     return text[:cut if opened is None or opened < SHORT_FORM_MIN else opened] + "……"
 
 
+# A question asking for the members of a list: 哪些 / 哪几 / 哪八项.
+_ASKS_FOR_A_LIST = re.compile(r"哪(?:些|几|[一二三四五六七八九十两\d]+)")
+# A numbered point of a list: ①, （一）, (1).
+_POINT = r"[①-⑳]|[（(][一二三四五六七八九十\d]{1,2}[）)]"
+# A list an answer gives: numbered points, or a colon opening an enumeration (：知情权、自主选择权…).
+_LIST_POINT_OR_ENUMERATION = re.compile(_POINT + r"|：[^。；：]*、")
+# A short form cut inside a list: a numbered point begun, or a colon's enumeration running on to the cut.
+_CUT_IN_A_LIST = re.compile(_POINT + r"|：[^。；：]*、[^。；：]*$")
+# A colon's enumeration of three or more short names, up to the clause's end (：知情权、自主选择权、…、信息安全权。).
+_ENUMERATION = re.compile(r"：((?:[^、。；，：（(]{2,6}、){2,}[^、。；，：（(]{2,6})(?=[。；，（(等]|$)")
+
+
+def asks_for_a_list(question: str) -> bool:
+    """Whether the question asks which things make up a list (金融消费者有哪八项基本权利？, 哪些部分不计算在内？)."""
+    return bool(_ASKS_FOR_A_LIST.search(question))
+
+
+def list_cut(answer: str, asks: int = 1) -> str:
+    """Where the short form's cut falls in the list its sentence(s) give: "before" (the cut drops the whole list: …诚信
+    对待消费者…… before 并保障消费者八项基本权利：知情权、…, qa26 Q1), "inside" (a point begun and cut off: ①只写身份关系…
+    即事故时的配偶……, qa26 Q3) or "" (not cut, or no list cut)."""
+    short = short_form(answer, asks)
+    if not short.endswith("……"):
+        return ""
+    kept = short[:-len("……")]
+    if _CUT_IN_A_LIST.search(kept):
+        return "inside"
+    whole = "".join(gist_sentences(answer))
+    rest = whole[len(kept):] if whole.startswith(kept) else whole
+    return "before" if _LIST_POINT_OR_ENUMERATION.search(rest) else ""
+
+
+def listed_items(answer: str) -> frozenset[str]:
+    """The items of the enumerations an answer gives after a colon (知情权、自主选择权、…、信息安全权): an option about one
+    of them is true of the question the list answers (qa26 Q1: 受尊重权要求尊重消费者的人格尊严… beside 哪八项基本权利？)."""
+    return frozenset(item.strip() for found in _ENUMERATION.finditer(answer) for item in found.group(1).split("、"))
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams of the normalised text without spaces or punctuation (for overlap)."""
     compact = re.sub(r"[\W_]+", "", normalize(text))

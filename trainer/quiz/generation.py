@@ -15,16 +15,18 @@ from typing import Sequence
 from kb.chinese_text import quantities
 
 from kb import ContentSet, Entry, KnowledgeBase
+from kb.content import DistractorReview
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import one_word_blank, same_blank
-from trainer.quiz.distractor_reviews import Reviews
+from trainer.quiz.distractor_reviews import WRONG, Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
-from trainer.quiz.facts import (Fact, asks, bare_verdict, bigrams, gist_sentences, jaccard, number_facts, opening,
-                                option_text, short_form, statement_problem, swappable_facts, term_facts, wrong_numbers,
-                                wrong_terms, yes_no_question)
+from trainer.quiz.facts import (Fact, asks, asks_for_a_list, bare_verdict, bigrams, gist_sentences, jaccard,
+                                list_cut, listed_items, number_facts, opening, option_text, short_form,
+                                statement_problem, swappable_facts, term_facts, wrong_numbers, wrong_terms,
+                                yes_no_question)
 
 CHOICE_OPTIONS = 4
 # How many nearest entries are examined for distractors.
@@ -77,14 +79,23 @@ class Gist:
     question_grams: frozenset[str]
     yes_no: bool  # its question is answered yes or no
     verdict: str  # the verdict its option opens with, too short to name its topic: "yes", "no" or ""
+    list_cut: str  # where the option's cut falls in the list its answer gives: "before", "inside" or "" (facts.list_cut)
+    listed: frozenset[str]  # the names its answer enumerates (知情权、自主选择权…): an option about one is true here
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
-        short = short_form(entry.answer, asks=asks(entry.question))
+        asked = asks(entry.question)
+        short = short_form(entry.answer, asks=asked)
         option = option_text(short)
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
                    frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)),
-                   yes_no_question(entry.question), bare_verdict(short))
+                   yes_no_question(entry.question), bare_verdict(short), list_cut(entry.answer, asked),
+                   listed_items(entry.answer))
+
+    def cut_before_it_answers(self) -> bool:
+        """Whether the option, as the right one, is cut before the list its question asks for (…诚信对待消费者…… for
+        金融消费者有哪八项基本权利？, qa26 Q1): it answers nothing the question asks."""
+        return self.list_cut == "before" and asks_for_a_list(self.entry.question)
 
 
 def _share_in(part: frozenset[str], whole: frozenset[str]) -> float:
@@ -101,6 +112,8 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and _share_in(right.option_grams, other.answer_grams) < ALSO_TRUE
             and jaccard(other.question_grams, right.question_grams) < SAME_QUESTION
             and not _answers_by_its_verdict(right, other)
+            and other.list_cut != "inside"  # cut mid-list, it is no whole statement (qa26 Q3: ①只写身份关系…)
+            and not any(other.option.startswith(name) for name in right.listed)  # about one of the answer's list
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
 
 
@@ -195,6 +208,8 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
     """'Which answer is right?' with hard negatives, or None when too few safe distractors exist
     or the right option would be recognised by its opening words. An option a reviewer found right too
     (or unclear) for this question is never offered."""
+    if right.cut_before_it_answers():
+        return None
     candidates = [c for c in candidates if not reviews.rejects(right.entry.id, c.entry.id)]
     others = swapped_distractors(right, distractor_entries(right, candidates), candidates, reviews)
     distractors = [o.option for o in others]
@@ -206,8 +221,8 @@ def choice_question(right: Gist, candidates: Sequence[Gist], content: ContentSet
         en_options = ()  # asked in Chinese on the English UI, where its options give nothing away
     return Question(
         id=f"gen-choice:{entry.id}", type="single", prompt=entry.question,
-        options=(right.option, *distractors), answer=0,
-        explanation=_explain(f"「{entry.question}」的答案：{right.short}", entry, content),
+        options=(right.option, *distractors), answer=0, option_entries=(entry.id, *(o.entry.id for o in others)),
+        explanation=_explain(f"「{entry.question}」的答案：{''.join(gist_sentences(entry.answer))}", entry, content),
         entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
         en_prompt=_english(entry, "question") if en_options else "", en_options=en_options,
         en_explanation=f"{_english(entry, 'question')} {en_options[0]}." if en_options else "")
@@ -341,6 +356,19 @@ def reviewed_swaps_undone(content: ContentSet, before: Entry, after: Entry | Non
     undone = Reviews.of(content.distractor_reviews).undone_by_edit(
         before.id, Gist.of(before).option, Gist.of(after).option if after is not None else None)
     return [content.entries[question] for question in undone if question in content.entries]
+
+
+def stale_reviews(content: ContentSet) -> list[DistractorReview]:
+    """The `wrong` verdicts of words their entry no longer offers (its answer edited since, as quiz51's reorder of
+    excl-signed-confirmation left one): they swap nothing in, yet count as reviewed until a round replaces them."""
+    return [r for r in content.distractor_reviews
+            if r.verdict == WRONG and not offers_today(content, r.distractor, r.option)]
+
+
+def offers_today(content: ContentSet, entry_id: str, option: str) -> bool:
+    """Whether `option` is the entry's choice option as its answer reads now."""
+    entry = content.entries.get(entry_id)
+    return entry is not None and normalize_answer(Gist.of(entry).option) == normalize_answer(option)
 
 
 def choice_inputs(kb: KnowledgeBase) -> dict[str, tuple[Gist, list[Gist]]]:

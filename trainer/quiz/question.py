@@ -119,6 +119,18 @@ class Question:
     en_correct_statement: str = ""
     # English forms of a fill-in answer (the item's en.accept, 5 working days for 5个工作日), right in either language.
     en_accept: tuple[str, ...] = ()
+    # A generated choice item's options as the answers of their entries (the right one's first): a wrong pick is
+    # another question's answer, which the feedback names (qa26 Q1).
+    option_entries: tuple[str, ...] = ()
+
+    def answers_another_question(self, response: Response) -> str:
+        """The entry whose question a wrong pick answers (a generated choice item's distractor is another entry's
+        short answer), or "" for a right pick, a hand-written item or a typed answer."""
+        if self.type != "single" or not isinstance(response, int) or isinstance(response, bool):
+            return ""
+        if response == self.answer or not 0 <= response < len(self.option_entries):
+            return ""
+        return self.option_entries[response]
 
     def is_correct(self, response: Response) -> bool:
         """Whether `response` (index, indices or text, as the page collects it) is right."""
@@ -250,12 +262,13 @@ class Question:
         rng.shuffle(order)
         options = tuple(self.options[i] for i in order)
         en_options = tuple(self.en_options[i] for i in order) if len(self.en_options) == len(order) else ()
+        entries = tuple(self.option_entries[i] for i in order) if len(self.option_entries) == len(order) else ()
         position = {old: new for new, old in enumerate(order)}
         if self.type == "single":
             answer: Answer = position[self.answer]
         else:
             answer = tuple(sorted(position[i] for i in self.answer))
-        return replace(self, options=options, en_options=en_options, answer=answer)
+        return replace(self, options=options, en_options=en_options, option_entries=entries, answer=answer)
 
 
 def _english_key(text: str) -> str:

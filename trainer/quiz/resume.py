@@ -30,6 +30,7 @@ def _question(data: dict[str, Any]) -> Question:
     return Question(**{**data, "options": tuple(data["options"]), "accept": tuple(data.get("accept", ())),
                        "en_accept": tuple(data.get("en_accept", ())),
                        "en_options": tuple(data.get("en_options", ())),
+                       "option_entries": tuple(data.get("option_entries", ())),
                        "answer": tuple(answer) if isinstance(answer, list) else answer})
 
 

@@ -516,3 +516,80 @@ def test_the_real_right_options_answer_what_their_question_asks(real_kb: Knowled
     zh, en = _right_options(bank, "surrender-rider-only")
     assert zh.startswith("附加险能否单独解除") and "以主险和附加险的合同条款和公司规定为准" in zh
     assert en.startswith("Whether a rider can be rescinded on its own") and en.endswith("prevail")
+
+
+def test_a_right_option_cut_before_the_list_its_question_asks_for_is_not_asked() -> None:
+    """qa26 Q1: 金融消费者有哪八项基本权利？ was answered …诚信对待消费者……, cut before the eight; a week-1 agent picked a
+    true option about one of them. A question asking which things make up a list is not asked with an option that names
+    none; the same option cut inside its list, or a question asking something else, is."""
+    lead = ("《银行保险机构消费者权益保护管理办法》（2023年3月1日起施行）要求银行保险机构承担保护消费者合法权益的主体责任，"
+            "在业务经营全过程公平、公正和诚信对待消费者")
+    listed = "，并保障消费者八项基本权利：知情权、自主选择权、公平交易权、财产安全权、依法求偿权、受教育权、受尊重权、信息安全权。"
+    others = [Gist.of(_entry(f"o{i}", q, a)) for i, (q, a) in enumerate([
+        ("投诉多久答复？", "保险公司应自收到投诉之日起15日内作出处理决定。"),
+        ("可以拒绝登记投诉吗？", "不能拒绝登记，也不能劝客户不要投诉。"),
+        ("什么是消费投诉？", "消费投诉是指消费者与保险公司产生纠纷并主张民事权益的行为。"),
+    ])]
+    cut = Gist.of(_entry("a", "金融消费者有哪八项基本权利？", lead + listed))
+    assert cut.option.endswith("诚信对待消费者……")
+    assert choice_question(cut, others) is None
+    other_question = Gist.of(_entry("b", "消保办法对银行保险机构有什么要求？", lead + listed))
+    assert choice_question(other_question, others) is not None
+    answers = Gist.of(_entry("c", "金融消费者有哪八项基本权利？",
+                             "依《某某管理办法》，金融消费者享有八项基本权利：知情权、自主选择权、公平交易权、财产安全权、"
+                             "依法求偿权、受教育权、受尊重权、信息安全权。"))
+    assert choice_question(answers, others) is not None
+
+
+def test_no_distractor_is_about_a_name_the_right_answer_lists_or_cut_mid_list() -> None:
+    """qa26 Q1: 受尊重权要求尊重消费者的人格尊严… is one of the eight rights the question asks for — true of its subject,
+    no distractor. qa26 Q3: 看保单怎么写：①只写身份关系…即事故时的配偶…… was offered cut inside its list."""
+    right = Gist.of(_entry("a", "金融消费者有哪八项基本权利？",
+                           "依《某某管理办法》，金融消费者享有八项基本权利：知情权、自主选择权、公平交易权、财产安全权、"
+                           "依法求偿权、受教育权、受尊重权、信息安全权。"))
+    respect = _entry("respect", "老年客户听不清怎么办？", "受尊重权要求尊重消费者的人格尊严和民族风俗习惯，不得因年龄等进行歧视性差别对待。")
+    mid_list = _entry("mid-list", "受益人写的是配偶，离婚后还是受益人吗？",
+                      "看保单怎么写（司法解释三第九条第二款）：①只写身份关系（如“配偶”）的：投保人与被保险人是同一人时，"
+                      "按保险事故发生时的身份关系确定，即事故时的配偶；不是同一人时，按合同成立时的身份关系确定。")
+    fair = [_entry("f1", "投诉多久答复？", "保险公司应自收到投诉之日起15日内作出处理决定。"),
+            _entry("f2", "可以拒绝登记投诉吗？", "不能拒绝登记，也不能劝客户不要投诉。"),
+            _entry("f3", "什么是消费投诉？", "消费投诉是指消费者与保险公司产生纠纷并主张民事权益的行为。")]
+    chosen = pick_distractors(right, [Gist.of(e) for e in (respect, mid_list, *fair)])
+    assert chosen == [Gist.of(e).option for e in fair]
+
+
+def test_the_real_eight_rights_item_names_the_eight_and_offers_none_of_them_as_a_distractor(
+        real_kb: KnowledgeBase) -> None:
+    """qa26 Q1 on the real content, in both languages; and no real item asks a list question with a right option cut
+    before its list, or offers a distractor cut inside a numbered list (qa26 Q3: 投保人去世了，保单怎么办？)."""
+    bank = question_bank(real_kb)
+    rights = ("知情权", "自主选择权", "公平交易权", "财产安全权", "依法求偿权", "受教育权", "受尊重权", "信息安全权")
+    item = bank["gen-choice:norms-consumer-eight-rights"]
+    zh, en = _right_options(bank, "norms-consumer-eight-rights")
+    assert all(right in zh for right in rights) and not zh.endswith("……"), zh
+    assert all(word in en for word in ("information,", "free choice", "fair dealing", "security of property",
+                                      "compensation", "education", "respect", "information security")), en
+    assert not en.endswith("…"), en
+    assert not any(o.startswith(rights) for o in item.options[1:]), item.options
+    gists = {e.id: Gist.of(e) for e in real_kb.entries()}
+    choices = [q for q in bank.values() if q.generated and q.type == "single"]
+    assert [q.id for q in choices if gists[q.entry_id].cut_before_it_answers()] == []
+    mid_list = [(q.id, o) for q in choices for o in q.options[1:] if re.search(r"[①-⑳]|（[一二三四五六七八九十]）", o)
+                and o.endswith("……")]
+    assert mid_list == []
+    assert not any("①只写身份关系" in o for o in bank["gen-choice:svc-policyholder-death"].options)
+
+
+def test_a_choice_explanation_gives_the_whole_answer_not_the_cut_option(real_kb: KnowledgeBase) -> None:
+    """qa26 Q1: the 解析 repeated the cut option (「…」的答案：…诚信对待消费者……); it quotes the answer's first sentence
+    whole, and each option names the entry it answers, so a wrong pick is shown as another question's answer."""
+    bank = question_bank(real_kb)
+    choices = [q for q in bank.values() if q.generated and q.type == "single"]
+    cut = [q for q in choices if q.options[q.answer].endswith("……")]
+    assert len(cut) > 20
+    assert [q.id for q in cut if q.options[q.answer] in q.explanation] == []
+    assert [q.id for q in cut if "……" in q.explanation] == []
+    for q in choices:
+        assert len(q.option_entries) == len(q.options) and q.option_entries[q.answer] == q.entry_id
+        gists = [Gist.of(real_kb.content.entries[e]).option for e in q.option_entries]
+        assert gists == list(q.options), q.id

@@ -153,3 +153,15 @@ def test_a_fill_in_takes_its_key_word_alone_when_the_question_says_the_rest() ->
     # a rest the question does not say: 代填 alone is not the answer 投保人代填
     other = Question("q-f", "fill_blank", "告知书谁填的？\n____后经签字确认的内容…", (), "投保人代填", "", "e")
     assert not other.is_correct("代填")
+
+
+def test_a_wrong_pick_of_a_generated_choice_item_names_the_entry_it_answers_in_any_option_order() -> None:
+    """qa26 Q1: the feedback says why a true pick is not the answer — it answers another entry's question."""
+    question = Question("gen-choice:a", "single", "金融消费者有哪八项基本权利？", ("八项", "受尊重权…", "投诉…", "回访…"), 0,
+                        "", "a", generated=True, option_entries=("a", "respect", "complaint", "callback"))
+    assert question.answers_another_question(1) == "respect"
+    assert question.answers_another_question(0) == "" and question.answers_another_question(None) == ""
+    for seed in range(8):
+        shuffled = question.with_shuffled_options(random.Random(seed))
+        picks = {shuffled.options[i]: shuffled.answers_another_question(i) for i in range(4)}
+        assert picks == {"八项": "", "受尊重权…": "respect", "投诉…": "complaint", "回访…": "callback"}

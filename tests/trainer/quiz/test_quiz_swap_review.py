@@ -8,10 +8,10 @@ import copy
 from typing import Any
 
 from bench.quiz_items import saved_bank
-from bench.quiz_swap_review import merged_reviews, since_items
+from bench.quiz_swap_review import current_reviews, merged_reviews, since_items
 from kb import KnowledgeBase
 from trainer.quiz.bank import question_bank
-from trainer.quiz.generation import Gist
+from trainer.quiz.generation import Gist, stale_reviews
 from trainer.quiz.question import normalize_answer
 
 
@@ -80,3 +80,23 @@ def test_one_option_read_twice_in_a_round_is_rejected_if_either_reading_is() -> 
     option = "告诉客户业务员不能代领，并提示风险"
     merged = merged_reviews([], [_row(option), _row(option, "unclear", "英文选项读来也对")])
     assert merged == [_row(option, "unclear", "英文选项读来也对")]
+
+
+def test_a_round_drops_wrong_verdicts_of_words_their_entry_no_longer_offers(real_kb: KnowledgeBase) -> None:
+    """quiz51 left excl-non-insurance-terms' reading of excl-signed-confirmation's old option (保险公司对已履行明确说明义务
+    负举证责任, before its answer was reordered) as a reviewed `wrong` of words no item offers: a round's write drops such
+    a row; today's words and a rejection of old words (it holds for the pair) stay."""
+    today = Gist.of(real_kb.content.entries["excl-signed-confirmation"]).option
+    old = {"question": "excl-non-insurance-terms", "distractor": "excl-signed-confirmation",
+           "option": "保险公司对已履行明确说明义务负举证责任", "verdict": "wrong"}
+    now = {**old, "question": "excl-prompt-and-explain", "option": today}
+    rejected = {**old, "question": "uw-declined", "verdict": "unclear", "reason": "…"}
+    assert current_reviews(real_kb.content, [old, now, rejected]) == ([now, rejected], [old])
+
+
+def test_the_content_holds_no_wrong_verdict_of_words_no_longer_offered(real_kb: KnowledgeBase) -> None:
+    entries = real_kb.content.entries
+    stale = [(r.question, r.distractor) for r in real_kb.content.distractor_reviews if r.verdict == "wrong"
+             and normalize_answer(Gist.of(entries[r.distractor]).option) != normalize_answer(r.option)]
+    assert stale == []
+    assert stale_reviews(real_kb.content) == []

@@ -16,7 +16,7 @@ STARTED = datetime(2026, 12, 3, 1, 0, tzinfo=timezone.utc)
 QUESTIONS = [
     Question("q-single", "single", "犹豫期一般多长？", ("10日", "15日", "30日"), 1, "一般为15日。", "cooling-off-length",
              "policy", 2, en_prompt="How long is the cooling-off period?", en_options=("10 days", "15 days", "30 days"),
-             en_explanation="Usually 15 days."),
+             en_explanation="Usually 15 days.", option_entries=("claims-deadline", "cooling-off-length", "lapse-grace")),
     Question("q-multiple", "multiple", "理赔需要哪些材料？", ("身份证", "诊断证明", "户口本"), (0, 1), "身份证和诊断证明。",
              "claims-documents", "claims"),
     Question("q-blank", "fill_blank", "宽限期为____日。", (), "60", "60日。", "grace-period", "premium", accept=("六十",)),
