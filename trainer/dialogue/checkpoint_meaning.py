@@ -242,7 +242,7 @@ def names_the_topic(clause: str, checkpoint: Checkpoint, entries: Mapping[str, E
 # own word: a bare 您先别急， before the identity check is no response to 家人生病的焦急 (cw-c's stroke-claim-early bad call
 # marks that step missed; with 焦急 read as 急 it was met, calls44).
 NAMED_FEELINGS = ("紧张", "担心", "害怕", "焦急")
-# Telling her not to feel it, at the end of a clause (as `detectors._CALMED`): 您不用太紧张，/ 您别担心。/ 不必着急哈，
+# Telling her not to feel it, at the end of a clause (as `detectors._SOOTHING`): 您不用太紧张，/ 您别担心。/ 不必着急哈，
 # A Cantonese clause may end on 先 ("first": 您唔使太担心先，— cw3-g's cooling-off good call, closed_open 78 with 回应客户的
 # 担心 open, calls47) or 喇; before any other word 先 is the next clause's ("不用担心先扣的费用" is no clause end).
 _CALMING = (r"(?<![不没])(?:别|不要|不用|不必|甭|无需)(?:太|那么|这么|过于)?(?:{feeling})"

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from kb.content import ForbiddenPhrase
-from kb.chinese_text import clause_at, sentence_at, sentence_spans, span_bounds
+from kb.chinese_text import CLAUSE_ENDS, clause_at, sentence_at, sentence_spans, span_bounds
 from kb.text import occurrences
 from trainer.dialogue.brush_offs import complaint_discouraged, left_to_them, words_called_useless
 from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
@@ -66,7 +66,7 @@ _EMPATHY_FOR_THE_SITUATION = (
     r"|谁(心里)?都不会好受|这谁受得了|谁都会(乱|慌|急|烦|着急|生气|这么想)"
     r"|(压力|心里)[^，。？！?!]{0,4}(肯定|一定)[^，。？！?!]{0,4}(大|不舒服|慌|发空|难受|不好受|堵|乱)"
     r"|(肯定|一定)(很|特别|是)?(慌|急坏|累坏|不好受|不舒服|不好过)|(担心|着急|心急|难受|慌|堵得慌)是肯定的"
-    r"|缓口气|缓一口气|缓一缓|消消气|别太?上火|(您|你)先?喝口水|别憋着|别急眼|一直在听"
+    r"|(您|你)先?喝口水|别憋着|别急眼|一直在听"
     # judge42q: the customer's caution called good across a comma (您警惕性高是好事 / 您多个心眼是对的 / 您问得蛮细的，这是好事:
     # 5 of the 6 train lines saying it are empathy — the sixth, 您警惕是好事，可以挂了自己打官方电话核对, next_step + explanation),
     # and bad luck regretted with them (就差5天，真的很可惜 / 我也替您可惜: 2 of 2 train lines; 不凑巧 / 赶寸 say the same, no train line)
@@ -107,8 +107,15 @@ _WAITED = re.compile(r"让(您|你)[^，,。？！?!]{0,8}等|久等")
 # 肯定给过的). Train split: 12 of the 17 lines saying it are empathy; of the other five two are empty answers and one a
 # promise (…您别着急。 / 您别急，我跟领导说一声，这个拒赔能给您改过来。) — `reply.caring_in_earnest` withholds it beside one — and
 # two are w-warm-steps' identity checks (it teaches verification only). Read last of the spoken empathy forms.
-_CALMED = re.compile(r"(?<![不没])(别|不要)(太)?(着急|急|慌|怕|害怕|紧张)(?=[哈啊呀嘛咯哦啦呢撒噻～~]*"
-                     r"(阿姨|叔叔|伯伯|孃孃|大爷|大娘|大妈|大哥|大姐|老人家|亲)?([，,。！!？?；;…]|$))")
+# qa27 J2: one reading of the soothing imperative, not a list of phrasings — the upset told away (别着急 / 别慌 / 别上火 /
+# 别生气) or a pause to calm offered (消消气 / 缓一缓 / 缓口气 / 压压火 / 顺顺气 / 息怒). 消消气, 缓口气 and 别上火 were other
+# empathy forms; they are this one now, withheld beside a promise or an empty answer as 别急 is, and confirmed by the
+# classifier on their own clause (`soothes`, `MeaningJudge._scores_at_least`): 郑先生您先消消气，我是客服小杰，您这事我给您查。
+# scored 0.12 (its clause 0.15) under the floor 0.20 while 您先别上火， in a sentence of the grace period scored 0.25.
+# Not 别激动 (train: 3 of its 4 lines are rude or a promise: 您先别激动，激动也没用，…).
+_SOOTHING = re.compile(r"(?<![不没])(别|不要)(太|那么|这么)?(着急|急|慌|怕|害怕|紧张|上火|生气|动气|发火)(?=[哈啊呀嘛咯哦啦呢撒噻～~]*"
+                       r"(阿姨|叔叔|伯伯|孃孃|大爷|大娘|大妈|大哥|大姐|老人家|亲)?([，,。！!？?；;…]|$))"
+                       r"|(?<![不没别])(消消|消)气|息怒|缓一缓|先缓缓|缓一?口气|压压火|顺顺气")
 # A feeling named beside the wait (让您等了这么久，您肯定着急了) is more than the wait.
 _FEELING = re.compile(r"急|气|委屈|难受|烦|担心|慌|心情|感受|辛苦")
 APOLOGY_CUES = ("抱歉", "对不起", "不好意思", "致歉", "给您带来不便", "给您添麻烦")
@@ -116,6 +123,8 @@ VERIFICATION_CUES = (
     "核实一下您的身份", "核实您的身份", "核对一下您的身份", "核对您的身份", "确认一下您的身份", "确认您的身份",
     "核实身份", "核对身份", "核对一下身份", "身份信息", "后四位", "是否是本人", "是否为本人", "是本人吗", "本人吗",
 )
+# The agent saying the identity check is done (身份已经核实 / 身份核对好了): no answer to anything, no point of the call.
+IDENTITY_CHECKED = re.compile(r"身份[^，,。！？!?]{0,3}(核实|核对|确认|验证)")
 NEXT_STEP_CUES = (
     "为您登记", "帮您登记", "给您登记", "帮您提交", "为您提交", "帮您申请", "为您申请", "可以申请", "您可以",
     "可以选择", "有几种", "有两种", "有三种", "下一步", "接下来", "我帮您", "我来帮您", "为您安排", "帮您安排",
@@ -158,6 +167,13 @@ _STEP_NAMED = (
     r"|(我|咱)[^，,。？！?!]{0,8}调[^，,。？！?!]{0,4}(双录|录音|录像)|(让|叫)(他|她)[^，,。？！?!]{0,4}打"
     r"|(打|拨|回拨)[^，,。？！?!]{0,8}(955\d\d|客服电话|官方电话|热线|客服)[^。？！?!]{0,12}(核实|核对|查|报|问)"
 )
+# qa27 J1: where the customer pays or applies, said to her — a channel with its act in one clause (钱凑齐了走您本人账户，
+# 或者官方App、柜台交 / 柜台或者官方App都能办, a month-2 agent's turn 4 of two calls: no next step, and the report taught
+# 去哪里办 as never shown). The form above needed 去 / 到 before the counter. Not negated (柜台办不了, App上不能交), not
+# said of the past (在柜台交的 / 交过). Train split: 19 lines match, 18 labelled next_step (the 19th, 您在APP里就能申请～
+# after a definition of 保全, explanation); no positive cue moves (rules_hash unchanged). Held to the rule floor.
+_WHERE_TO_DO_IT = (r"(柜台|柜面|网点|营业厅|App|APP|app|公众号|官网|小程序)[^，,。？！?!；;不没别无甭]{0,8}"
+                   r"(交|缴|办|申请|补交|提交|操作)(?![的过不])")
 # A step named by its act counts without the classifier's next-step rule floor (0.3, calibrated for the cues): the
 # classifier reads the trainee's words and a long explanation around them (俺去调双录看看再说。 0.12, 您让他自己打95519就好～
 # 0.12), and on the train split all 21 lines `_STEP_NAMED` matches are next steps.
@@ -168,7 +184,7 @@ _NEXT_STEP_SPOKEN = re.compile(
     r"(?<!没给您)(?<!没给你)(?<!没)回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
     r"|补寄|寄给(您|你)(?!的)|给(您|你)寄|加急|加个急|催办"
-    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED
+    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED + r"|" + _WHERE_TO_DO_IT
 )
 ESCALATION_CUES = (
     "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
@@ -258,10 +274,33 @@ def waited_only(quote: str) -> bool:
     return bool(_WAITED.search(said)) and not _FEELING.search(said) and not _other_empathy(said)
 
 
+def about_the_check(sentence: str) -> bool:
+    """`sentence` asks for the identity check or says it is done (先核实一下您的身份… / 身份已经核实。)."""
+    return any(cue in sentence for cue in VERIFICATION_CUES) or bool(IDENTITY_CHECKED.search(sentence))
+
+
+def soothing_words(quote: str) -> str:
+    """The words of `quote` (read in Mandarin) that tell the customer to calm down (`_SOOTHING`: 您先消消气，/ 您先别上火，/
+    您莫慌，), from the 您 / 你 they are said to — the name or address before it left out (郑先生您先消消气， scores empathy
+    0.21 on its own, 您先消消气， 0.52) — to the clause's end; "" when it says none."""
+    said = mandarin_reading(quote).text
+    match = _SOOTHING.search(said)
+    if match is None:
+        return ""
+    start, end = span_bounds(said, match.start(), match.end(), CLAUSE_ENDS)
+    addressed = max(said.rfind("您", start, match.start()), said.rfind("你", start, match.start()))
+    return said[addressed if addressed >= 0 else match.start():end]
+
+
+def soothes(quote: str) -> bool:
+    """The quote tells the customer to calm down (`soothing_words`)."""
+    return bool(_SOOTHING.search(mandarin_reading(quote).text))
+
+
 def calming_only(quote: str) -> bool:
     """The quote's empathy is the customer calmed (您莫急撒，) and nothing else (judge42q)."""
     said = mandarin_reading(quote).text
-    return bool(_CALMED.search(said)) and not _other_empathy(said)
+    return soothes(said) and not _other_empathy(said)
 
 
 def _asks_at_end(question: str) -> bool:
@@ -913,7 +952,7 @@ class Detectors:
         split next_step recall fell 0.59 → 0.41 while the rules found more (docs/benchmarks.md, judge26)."""
         found_now = [
             _pattern_evidence(text, "empathy", _EMPATHY_SPOKEN) or _pattern_evidence(text, "empathy", _EMPATHY_ACKNOWLEDGED)
-            or _pattern_evidence(text, "empathy", _CALMED),
+            or _pattern_evidence(text, "empathy", _SOOTHING),
             _pattern_evidence(text, "verification", _IDENTITY_SPOKEN)
             or _pattern_evidence(text, "verification", _IDENTITY_ASKED_TO_SAY)
             or _pattern_evidence(text, "verification", _RELATION_ASKED),

@@ -8,7 +8,11 @@ data: asking the customer to verify), the one nearest the fault's point of the c
 (blame, rudeness) is remedied by tone alone: its better wording is the model sentence that soothes, and
 one that also does a point of the call's content (its customer's questions' or checkpoints' cues) only
 when no other soothes — "非常抱歉，合同解除以后就不能再复效了。如果您还需要保障，可以重新投保…" was the lesson
-for blaming an angry customer whose policy had lapsed, a line about buying a new policy. A reply that said
+for blaming an angry customer whose policy had lapsed, a line about buying a new policy. The soothing words are
+followed by what the model answer at the fault's point says of the call's content (`in_tone`): the turn the trainee
+is in, said without the fault (qa27 J3: 这不是抢钱 at turn 2 was taught with the model's turn-1 greeting, 郑先生您好，
+非常理解您的心情…您先说，我认真听着。, and 可别磨叽了 with 非常理解您的着急。 alone, not the model's 所以建议您尽快处理). Past the
+opening, only the soothing clauses of the sentence are kept: no greeting mid-call. A reply that said
 nothing of substance gets the model line for that point of the call (what to say there; the point is
 placed by `model_call`, not taken from the reply's number). Else
 none — no suggestion is better than an unrelated one.
@@ -18,9 +22,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.detectors import Detectors, about_the_check
 from trainer.dialogue.scenario import Checkpoint, Scenario
-from trainer.dialogue.segments import sentence_segments
+from trainer.dialogue.segments import Segment, clause_segments, sentence_segments
 
 # Fault → behaviours that show how to do it instead, the most fitting first.
 REMEDIES = {
@@ -33,6 +37,7 @@ REMEDIES = {
 TONE_FAULTS = ("blame", "rude")
 # The behaviours that soothe: taught with their own sentence (a fault of tone, a missed 先共情 step).
 SOOTHING = ("empathy", "apology")
+SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 # Faults whose remedy is simply what the model call says at that point.
 AT_THIS_POINT = ("vague",)
 
@@ -49,6 +54,7 @@ class ModelLines:
 
     def __init__(self, answers: Sequence[str], detectors: Detectors, topics: Sequence[str] = ()) -> None:
         self.answers = tuple(answers)
+        self.detectors = detectors
         self.shown = [{e.behaviour for e in detectors.positives(answer)} for answer in self.answers]
         self.sentences = [(n, segment.text, {e.behaviour for e in detectors.positives(segment.text)})
                           for n, answer in enumerate(self.answers) for segment in sentence_segments(answer)]
@@ -64,13 +70,35 @@ class ModelLines:
         if rubric in AT_THIS_POINT:
             return self.answers[turn - 1] if 0 < turn <= len(self.answers) else ""
         if rubric in TONE_FAULTS:
-            return self.soothing(REMEDIES[rubric], turn)
+            return self.in_tone(REMEDIES[rubric], turn)
         for behaviour in REMEDIES.get(rubric, ()):
             showing = [n for n, shown in enumerate(self.shown) if behaviour in shown]
             if showing:
                 return self.answers[min(showing, key=lambda n: (abs(n - (turn - 1)), n))]
         return ""
 
+    def in_tone(self, remedies: Sequence[str], turn: int) -> str:
+        """A fault of tone's better wording at model answer `turn`: the words that soothe (`soothing`; past the first
+        answer only its clauses from the first to the last that soothe, so no greeting mid-call), then the sentences
+        of model answer `turn` that say a point of the call (`topics`; not the identity check, 身份已经核实。): how the
+        model says what the trainee was saying, without the fault. "" where the model call never soothes."""
+        sentence = self.soothing(remedies, turn)
+        if not sentence:
+            return ""
+        soothing = sentence if turn <= 1 else self._soothing_clauses(sentence, remedies)
+        point = [text.strip() for n, text, _ in self.sentences if n == turn - 1 and text.strip() != sentence
+                 and any(cue in text for cue in self.topics) and not about_the_check(text)]
+        return "".join([soothing, *point])
+
+    def _soothing_clauses(self, sentence: str, remedies: Sequence[str]) -> str:
+        """`sentence` from its first to its last clause that shows one of `remedies`, ended as a sentence: 非常理解您的心情，
+        …换作是我也会很着急。 of 郑先生您好，非常理解您的心情，…换作是我也会很着急，您先说，我认真听着。"""
+        clauses = clause_segments(Segment(sentence, 0, len(sentence)))
+        soothing = [c for c in clauses if {e.behaviour for e in self.detectors.positives(c.text)} & set(remedies)]
+        if not soothing:
+            return sentence
+        words = sentence[soothing[0].start:soothing[-1].end].rstrip("，,、；;")
+        return words if words.endswith(SENTENCE_ENDS) else words + "。"
 
     def soothing(self, remedies: Sequence[str], turn: int) -> str:
         """The model sentence that shows one of `remedies` (the first listed preferred), nearest model answer `turn`:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from trainer.dialogue.detectors import (ADVICE, CLOSING_CUES, VERIFICATION_CUES, Detectors, cue_evidence, defers_choice,
+from trainer.dialogue.detectors import (ADVICE, CLOSING_CUES, Detectors, about_the_check, cue_evidence, defers_choice,
                                         scripted_codes)
 from kb.chinese_text import clause_at, sentence_at, sentences
 from kb.content import Entry, in_english
@@ -109,8 +109,6 @@ EXPLAINS_THE_CHECK = re.compile(r"为了|以免|以防|防止|避免|冒充|保�
 # The agent saying why she calls (这次来电是想做个回访 / 给您打电话是提醒您一下): in an outbound call, no vague reply.
 CALL_PURPOSE = re.compile(r"(来电|打电话|打给您|给您打|联系您|致电|找您)[^。！？!?]{0,24}(回访|提醒|确认|核对|通知|了解)"
                           r"|(做|做个|做一个|进行)[^。！？!?]{0,6}回访")
-# The agent saying the identity check is done (身份已经核实 / 身份核对好了): no answer to anything.
-IDENTITY_CHECKED = re.compile(r"身份[^，,。！？!?]{0,3}(核实|核对|确认|验证)")
 # Signs that a reply still serves the customer beyond stating facts: with no fault in it, going on
 # about her earlier question is not ignoring the new one (`_answers_another`).
 SERVING = ("empathy", "apology", "next_step", "clarifying_question", "escalation")
@@ -323,7 +321,7 @@ def _identity_sentences(text: str) -> tuple[str, ...]:
     """The sentences that ask for the identity check or say it is done (先核实一下您的身份… / 身份已经核实。): they
     answer none of the customer's questions, whatever words they share with an answer's cues (judge31: 核实 answered
     "你们根本没通知过我！" and "业务员骗我的事，你们公司管不管？" before she said them)."""
-    return tuple(s for s in sentences(text) if any(cue in s for cue in VERIFICATION_CUES) or IDENTITY_CHECKED.search(s))
+    return tuple(s for s in sentences(text) if about_the_check(s))
 
 
 def _not_asking_the_wrong_person(text: str, evidence: list[Evidence], named: WrongName) -> list[Evidence]:

@@ -24,33 +24,37 @@ def test_blame_is_answered_with_the_model_line_that_shows_empathy(real_scenarios
 def test_blame_is_not_taught_with_a_line_about_another_point_of_the_call(real_scenarios, real_facts):
     """judge27 (the lead's notes, stop 32): blaming the angry customer of permanent-lapse was taught with the model
     answer that apologises, "非常抱歉，合同解除以后就不能再复效了。如果您还需要保障，可以重新投保…" — a line about buying
-    a new policy. Its empathy sentence does no point of the call's content, so it is the better wording."""
+    a new policy. Its empathy words do no point of the call's content, so they open the better wording; what follows is
+    the model answer of the turn the blame was said at (qa27 J3), not of another."""
     scenario = real_scenarios["permanent-lapse-angry"]
     blame = faults(scenario, real_facts, ["郑先生您好，请您说一下身份证后四位。",
                                           "保费是您自己没按时交的。"])["blame"]
-    assert "重新投保" not in blame.model_answer and "复效" not in blame.model_answer, blame.model_answer
-    assert "理解您的心情" in blame.model_answer and "身份证" not in blame.model_answer
-    assert blame.model_answer in scenario.model_answers[0]
+    assert "重新投保" not in blame.model_answer and "不能再复效" not in blame.model_answer, blame.model_answer
+    assert blame.model_answer.startswith("非常理解您的心情") and "身份" not in blame.model_answer
+    assert "公司有权解除合同" in blame.model_answer  # the rule, said as the model's turn 2 says it
 
 
-def test_every_scenario_teaches_a_fault_of_tone_with_a_sentence_that_soothes(real_scenarios, real_facts):
-    """Whatever the turn, blame and rudeness are taught with one model sentence that shows empathy or an apology and
-    names none of the call's questions or checkpoints (or with nothing, where the model call never soothes)."""
+def test_every_scenario_teaches_a_fault_of_tone_by_soothing_first_then_the_point_it_is_at(real_scenarios, real_facts):
+    """Whatever the turn: the better wording opens with soothing words of the model call that name none of the call's
+    points (no greeting past the first answer), and says after them only what the model answer at that turn says
+    (qa27 J3; or nothing, where the model call never soothes)."""
     from trainer.dialogue.detectors import Detectors
     from trainer.dialogue.remedies import ModelLines, topic_cues
+    from trainer.dialogue.segments import sentence_segments
 
     detectors = Detectors(real_facts.content.forbidden_phrases)
     for scenario in real_scenarios.values():
-        lines = ModelLines(scenario.model_answers, detectors, topic_cues(scenario))
+        cues = topic_cues(scenario)
+        lines = ModelLines(scenario.model_answers, detectors, cues)
         for rubric in ("blame", "rude"):
             for turn in range(1, len(scenario.model_answers) + 1):
                 better = lines.for_fault(rubric, turn)
                 if not better:
                     continue
-                assert any(better in answer for answer in scenario.model_answers), (scenario.id, better)
-                assert not any(cue in better for cue in topic_cues(scenario)), (scenario.id, rubric, turn, better)
-                shown = {e.behaviour for e in detectors.positives(better)}
-                assert shown & {"empathy", "apology"}, (scenario.id, better)
+                opening, *rest = [s.text for s in sentence_segments(better)]
+                assert {e.behaviour for e in detectors.positives(opening)} & {"empathy", "apology"}, (scenario.id, better)
+                assert turn == 1 or "您好" not in opening, (scenario.id, turn, better)
+                assert all(said in scenario.model_answers[turn - 1] for said in rest), (scenario.id, turn, better)
 
 
 def test_reading_out_personal_data_is_answered_with_the_line_that_asks_the_customer(real_scenarios, real_facts):

@@ -11,6 +11,8 @@ from tests.conftest import REAL_CONTENT
 from tests.trainer.dialogue.conftest import assert_quotes_verbatim, play
 from trainer.dialogue import DialogueSession
 from trainer.dialogue.address_norm import address_note, informal_clauses
+from trainer.dialogue.detectors import Detectors
+from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.agent_referrals import forbids_sending_to_agent, pushed_onto_agent, sent_to_their_agent
 from trainer.dialogue.loading import check_scenario, folder_entries
 from trainer.dialogue.scoring import Utterance
@@ -86,11 +88,14 @@ def test_the_salesperson_is_a_fault_only_where_a_goal_forbids_it():
     assert sent_to_their_agent("您得去找您的代理人。") and sent_to_their_agent("您可以先找一下您的业务员问问")
 
 
-def test_understanding_said_in_a_sentence_that_never_ends_is_empathy(surrender_report):
+def test_understanding_said_in_a_sentence_that_never_ends_is_empathy(surrender_report, judge, real_facts):
     """J6: 好的钱先生…那个…我理解你的心情，交了两万多…确实会难受…嗯…就是… (no 。 in the reply) was no empathy, and the
-    scenario's 回应客户的不满 step was taught as missing (73, 已结束，仍有未解决的问题)."""
-    assert any(f.rubric == "empathy" and f.ok and f.turn_index == 2 and "理解你的心情" in f.quote
-               for f in surrender_report.findings), surrender_report.findings
+    scenario's 回应客户的不满 step was taught as missing (73, 已结束，仍有未解决的问题). Her turn 1's 您先别生气… is empathy
+    too since qa27 J2 (a soothing imperative), and the call reports empathy once: turn 2 is read on its own here."""
+    detectors = Detectors(real_facts.content.forbidden_phrases)
+    assert any(e.behaviour == "empathy" and e.ok and "理解你的心情" in e.quote
+               for e in reply_evidence(SURRENDER_CALL[1], detectors, judge))
+    assert any(f.rubric == "empathy" and f.ok and f.turn_index in (1, 2) for f in surrender_report.findings)
     assert "acknowledge" not in surrender_report.missed_checkpoints
     assert not any("回应客户的不满" in m for m in surrender_report.missed)
 
