@@ -52,7 +52,8 @@ LINE_LABELS = {
     "verification_refusal": ("拒绝核实时", "Refusing the identity check"),
     "calm": ("平静时（每行一句）", "Calm (one per line)"), "upset": ("不满时（每行一句）", "Upset (one per line)"),
     "angry": ("愤怒时（每行一句）", "Angry (one per line)"), "pushback": ("追问时（每行一句）", "Pushback (one per line)"),
-    "softened": ("道歉或共情后（每行一句，可选）", "After an apology or empathy (one per line, optional)"),
+    "softened": ("道歉或共情让客户缓和下来时，说一次（每行一句，可选）",
+                 "When an apology or empathy first calms the customer, said once (one per line, optional)"),
     "unknown": ("被问到不知道的事（每行一句，可选）", "Asked something they don't know (one per line, optional)"),
     "unfinished": ("坐席结束通话但问题未解决时（可选）", "When the agent closes with points still open (optional)"),
 }

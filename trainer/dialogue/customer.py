@@ -4,8 +4,10 @@ The reply is built from parts, in the order a person talks:
 1. a correction, when the trainee used a wrong name (我不姓王，我姓李);
 2. a reaction to the trainee's act — the scenario's line for the worst fault; pushback when the
    question was dodged; the customer's own answer when asked about the case (persona.facts);
-   a softer line after an apology or empathy; else a line of the current mood band;
-3. the identity answer, the first time the trainee asks for it;
+   the scenario's own line for an apology or empathy, and a softened line once, when it brings her mood down from upset
+   or angry (qa26 C1: 那还差不多，你说吧。 after every 不好意思, her mood long calm); else a line of the current mood band;
+3. the identity answer, the first time the trainee asks for it: her name, and her digits once a detail is asked for
+   (请问您是投保人本人吗 asks none; qa26 C1);
 4. the next question the customer has (each asked once, in the scenario's words).
 A mood or pushback line that asks what the call has already answered (the scenario's `asking`: its
 follow-up answered or checkpoint met, or the follow-up asked in the same reply) is not said, nor one that
@@ -29,7 +31,7 @@ from typing import Mapping, Sequence
 
 from trainer.dialogue.asked_steps import asked_in
 from trainer.dialogue.names import WrongName
-from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, asked_clause, confirms, matching_fact
+from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, asked_clause, confirms, matching_fact, says_the_same
 from trainer.dialogue.scenario import CustomerLines
 
 # Used when a scenario has no lines of its own for these acts.
@@ -67,8 +69,22 @@ PARTLY_UNDERSTOOD = ("大概明白了，就是还有一点：", "嗯，听懂了
 # greeting, not news nobody told her (qa25 C1: 怎么会这样，我一直以为保单好好的。 to a greeting and an identity check).
 NOT_TOLD = ("嗯，你说。", "嗯，什么事？", "哦，什么事你说吧。")
 # A line that tells the trainee to go ahead (好，你说。/ 行，那你说吧。/ 是，你说吧。): an answer to "I have something to tell
-# you", not to a reply that has just told her (qa25 C1: 好，你说。 after the agent's answer).
-_GO_AHEAD = re.compile(r"你(说|问|讲)吧?[。！!]?$|你(说|问|讲)吧?[，,]?我听着[。！!]?$")
+# you", not to a reply that has just told her (qa25 C1: 好，你说。 after the agent's answer; qa26 C1: 行，你说，我听听看。 after
+# the way to contest, 那你给我讲讲。).
+_GO_AHEAD = re.compile(r"你(说|问|讲)吧?[。！!]?$|你(说|问|讲)吧?[，,]?我(听着|听听看?)[。！!]?$|给我(讲讲|说说)[。！!]?$")
+
+
+# A reaction that already says she is the one asked for (是我，你说吧… / 是我是我，… / 对，是我。): her identity answer says no
+# name again.
+CONFIRMS_IT_IS_HER = re.compile(r"^(?:嗯|对|是的)?[，,]?(?:就?是我|我本人)+[，,。！!]")
+
+
+def identity_parts(line: str) -> tuple[str, str]:
+    """The identity answer split where her digits start: (对，我是赵军, 身份证后四位7731。). A line without digits is all
+    name."""
+    clauses = re.split(r"(?<=[，,。；;])", line)
+    first = next((i for i, clause in enumerate(clauses) if re.search(r"\d", clause)), len(clauses))
+    return "".join(clauses[:first]).rstrip("，,"), "".join(clauses[first:])
 
 
 def tells_to_go_ahead(line: str) -> bool:
@@ -124,6 +140,7 @@ class TurnAct:
     pushed_back: bool = False     # vague, or the open question ignored
     soothing_line: str = ""       # the scenario's line for apology/empathy (may be empty)
     soothed: bool = False         # apologised or showed empathy
+    calmed: bool = False          # the reply brought her mood down from upset or angry (the moment for a softened line)
     question: str = ""            # a question the trainee asked about the case
     verification: bool = False    # asked to verify identity
     wrong_name: WrongName | None = None
@@ -150,7 +167,8 @@ class CustomerVoice:
         self.all_said = False  # only the goodbye is left: no line asks the trainee to go on
         self.informed = False  # the reply being answered told her something: no line tells the trainee to go ahead
         self.told = True  # she knows what the call is about (an outbound call's news may not be told yet)
-        self.asks_next = False  # her next question follows in the same utterance
+        self.asks_next = ""  # her next question, when it follows in the same utterance
+        self.held_detail = ""  # her identifying digits, not yet asked for (she said who she is without them)
 
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
@@ -192,6 +210,8 @@ class CustomerVoice:
             if fact in self.given:
                 return self._pick(ALREADY_SAID) + answer
             self.given.add(fact)
+            if says_the_same(self.asks_next, answer):  # her next question tells it (说实话，…字是我老婆帮我签的…)
+                return ""
             self.said.add(answer)
             return answer
         if any(word in question for word in OPEN_QUESTION_WORDS):
@@ -217,8 +237,11 @@ class CustomerVoice:
             return self._pick(self.lines.pushback, *bands)
         if act.question and not act.verification:
             return self._answer(act.question, band)
-        if act.soothed:
-            return self._pick([act.soothing_line], self.lines.softened or DEFAULT_SOFTENED, *self._band_pools("calm"))
+        if act.soothing_line and (line := self._pick([act.soothing_line])):  # the scenario's words for this act
+            return line
+        softened = self.lines.softened or DEFAULT_SOFTENED
+        if act.soothed and act.calmed and self.said.isdisjoint(softened):
+            return self._pick(softened, *self._band_pools("calm"))
         if act.verification and self.verified_once:
             return ""
         if not self.told:  # a greeting and an identity check: her name and digits answer it, else 什么事？
@@ -229,9 +252,19 @@ class CustomerVoice:
         options = [c.format(surname=wrong.surname, wrong=wrong.said[0], name=self.name) for c in CORRECTIONS]
         return self._pick(options)
 
+    def _identity(self, line: str, reaction: str, detail_asked: bool) -> str:
+        """Her identity answer as asked: her name, and her digits only when a detail was asked for (they wait until it
+        is); no name either after a reaction that already said it is her (是我，你说吧… — not 是我…对，我是赵军)."""
+        name, digits = identity_parts(line)
+        if not detail_asked:
+            self.held_detail, digits = digits, ""
+        if CONFIRMS_IT_IS_HER.match(reaction):
+            name = ""
+        return "，".join(p for p in (name, digits) if p)
+
     def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
                 settled: frozenset[str] = frozenset(), open_question: bool = True, all_said: bool = False,
-                informed: bool = False, told: bool = True) -> str:
+                informed: bool = False, told: bool = True, detail_asked: bool = True) -> str:
         """The customer's whole reply to one act: correction, reaction, identity answer, next question.
 
         `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
@@ -239,16 +272,20 @@ class CustomerVoice:
         one, no line says it is unanswered. `all_said`: every step but the goodbye is done and she has no question
         left, so she does not ask the trainee to go on. `informed`: the reply answered her or did a step of the call,
         so she does not tell the trainee to go ahead. `told`: she knows what the call is about; an outbound call's
-        customer who does not yet answers a greeting with no line about the case."""
+        customer who does not yet answers a greeting with no line about the case. `detail_asked`: the reply asked her
+        for an identifying detail (身份证后四位), or said it checks her identity."""
         self.settled, self.open_question, self.all_said = settled, open_question, all_said
-        self.informed, self.told, self.asks_next = informed, told, bool(question)
+        self.informed, self.told, self.asks_next = informed, told, question
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         identifying = bool(verification_line) and verification_line not in self.said
         parts.append(self._reaction(act, band, identifying))
         if verification_line and verification_line not in self.said:
             self.said.add(verification_line)
-            parts.append(verification_line)
+            parts.append(self._identity(verification_line, parts[1], detail_asked))
             self.verified_once = True
+        elif self.held_detail and detail_asked:
+            parts.append(self.held_detail)
+            self.held_detail = ""
         if question:
             self.said.add(question)
             parts.append(question)

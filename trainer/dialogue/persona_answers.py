@@ -92,3 +92,17 @@ def asked_clause(question: str, answer: str) -> str:
     shared = [len(asked & _bigrams(c)) for c in clauses]
     best = max(shared)
     return clauses[shared.index(best)] if best and shared.count(best) == 1 else answer
+
+
+def says_the_same(question: str, answer: str) -> bool:
+    """Her own next question already tells the fact of `answer` ("说实话，那天我不在家，字是我老婆帮我签的…" of
+    "是我老婆替我签的，那天我在外地出车。"): a clause of it shares at least half its two-character words with the question,
+    so she does not say both (qa26 C1)."""
+    if not question:
+        return False
+    asked = _bigrams(question)
+    for clause in re.split(r"[，,。；;！!？?]", answer):
+        words = _bigrams(clause)
+        if len(words) >= 3 and 2 * len(words & asked) >= len(words):
+            return True
+    return False

@@ -133,7 +133,7 @@ class CustomerLines:
     timed_out: str = "好了，我还有事，先这样吧。"
     verification_answer: str = ""
     verification_refusal: str = ""
-    softened: tuple[str, ...] = ()   # after an apology or empathy (defaults in trainer.dialogue.customer)
+    softened: tuple[str, ...] = ()   # once, when an apology or empathy calms her (defaults in trainer.dialogue.customer)
     unknown: tuple[str, ...] = ()    # asked something the customer does not know
     unfinished: str = ""             # the trainee closes while the customer still has open points
     # A mood or pushback line that asks something a follow-up or checkpoint answers → those ids: once one of

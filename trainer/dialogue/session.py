@@ -46,6 +46,7 @@ from trainer.dialogue.mood import MoodModel, Reaction
 from trainer.dialogue.numbers import quantities
 from trainer.dialogue.own_words import known_terms, past_her_words, without_her_terms
 from trainer.dialogue.names import WrongName, addresses_the_wrong_person, detail_asked, wrong_name
+from trainer.dialogue.question_forms import checks_back
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.segments import sentence_segments
@@ -360,6 +361,28 @@ NOT_ANSWERED = Worded("未回答客户问题", "Customer's question not answered
 ANSWERED_WRONGLY = Worded("客户的问题答错了，还没有纠正", "Customer's question answered wrongly, not yet put right")
 
 
+# A reply that says it checks who she is (核实一下您的身份 / 核对身份信息): she answers with her digits too.
+IDENTITY_CHECK = re.compile(r"(核实|核对|验证|确认)[^，,。！？!?]{0,4}身份")
+# A step's sentence that asks her something (…签名是您本人亲笔签的吗？): it ends as a question.
+_ENDS_ASKING = re.compile(r"([？?]|[吗呢么]|没有|对吧|是吧|对不对|是不是)$")
+
+
+def _question_to_her(text: str, evidence: Sequence[Evidence], other: Sequence[str]) -> str:
+    """The last question of the reply that asks her something, the one she answers: a clarifying question, a teach-back
+    (这些我讲清楚了没有？) or the closing clause of a step's sentence that asks (…那个签名是你自己亲手签的吗). qa25 / qa26:
+    …录音录像了，对吧？这些我讲清楚了没有？ was answered as the 对吧 fact, and 签名是你自己亲手签的吗 (a step, no clarifying
+    question) with 行，我知道了。 A question that is the identity check or the closing (`other`) is not hers to answer."""
+    asked = [e.quote for e in evidence if e.ok and e.behaviour == "clarifying_question"]
+    asked += [words for s in sentences(text) if (words := asked_in(s, "understanding"))]
+    for quote in (e.quote for e in evidence if e.ok and e.behaviour == "checkpoint"):
+        clauses = re.split(r"(?<=[，,])", quote.strip().rstrip("。！!…~～ "))
+        closing_clause = "".join(clauses[-2:]) if len(clauses) > 1 and checks_back(clauses[-1]) else clauses[-1]
+        if _ENDS_ASKING.search(closing_clause):  # a bare tag (对吧？) with the clause it checks
+            asked.append(closing_clause.strip())
+    asked = [q for q in asked if q and q in text and not any(q in v or v in q for v in other)]
+    return max(asked, key=lambda q: text.rfind(q) + len(q), default="")
+
+
 def _open_question(follow_up: FollowUp, wrongly: bool) -> Worded:
     """The report's line for a question of hers still open: not answered, or answered wrongly."""
     words = ANSWERED_WRONGLY if wrongly else NOT_ANSWERED
@@ -516,7 +539,8 @@ class DialogueSession:
         question = self._next_question()
         if closing and question:
             return self._say(self.voice.more_questions(question), evidence)
-        act = self._act(text, evidence, reactions, bool(verification))
+        calmed = self.scenario.mood.band(mood_before) != "calm" and self.mood.value < mood_before
+        act = self._act(text, evidence, reactions, bool(verification), calmed)
         state.reacted_to[-1] = act.faults if act.faulted else ()
         if closing:  # "anything else?" with a question still unanswered: the customer presses it
             act = replace(act, question="", pushed_back=True)
@@ -524,7 +548,7 @@ class DialogueSession:
         all_said = not waiting and not question and all(c.id in state.done or c.behaviour == "closing"
                                                         for c in self.scenario.checkpoints)
         return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said,
-                                            informed, state.told), evidence)
+                                            informed, state.told, self._asks_a_detail(text, evidence)), evidence)
 
     def point(self) -> CallPoint:
         """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
@@ -618,13 +642,21 @@ class DialogueSession:
         topics = [t for f in self.scenario.case_facts for t in f.terms]
         return [f for f in follow_ups if not any(t in f.ask for t in topics)]
 
-    def _act(self, text: str, evidence: list[Evidence], reactions: list[Reaction], verification: bool) -> TurnAct:
+    @staticmethod
+    def _asks_a_detail(text: str, evidence: list[Evidence]) -> bool:
+        """The reply checks who she is by a detail only she can say (身份证后四位, 出生日期…) or says it checks her
+        identity (核实一下您的身份): she gives her digits. "请问您是投保人本人吗" asks for none (qa26 C1)."""
+        return any(e.behaviour == "verification" for e in evidence) and (
+            IDENTITY_CHECK.search(text) is not None or any(detail_asked(s) for s in sentences(text)))
+
+    def _act(self, text: str, evidence: list[Evidence], reactions: list[Reaction], verification: bool,
+             calmed: bool = False) -> TurnAct:
+        """What the customer's line answers. `calmed`: the reply brought her mood down from upset or angry."""
         faults = [r for r in reactions if r.delta > 0 and r.behaviour not in ("ignored_question", "vague", "wrong_name")]
         soothing = next((r for r in reactions if r.delta <= 0 and r.say), None)
-        asked = [e for e in evidence if e.ok and e.behaviour == "clarifying_question"]
         verifying = [e.quote for e in evidence if e.behaviour == "verification"]
         other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
-        question = next((e.quote for e in asked if not any(e.quote in v or v in e.quote for v in other)), "")
+        question = _question_to_her(text, evidence, other)
         if not question and self.voice.called:  # "请问有什么可以帮您？" on a call she received, however it was read
             question = next((s for s in sentences(text) if OFFER_OF_HELP.search(s)), "")
         named = next((e for e in evidence if e.behaviour == "wrong_name"), None)
@@ -635,6 +667,7 @@ class DialogueSession:
             pushed_back=any(e.behaviour in ("ignored_question", "vague") for e in evidence),
             soothing_line=soothing.say if soothing else "",
             soothed=soothing is not None or any(e.ok and e.behaviour in SOOTHING for e in evidence),
+            calmed=calmed,
             question=question,
             verification=verification or bool(verifying),
             wrong_name=self._wrong_name(text) if named else None,

@@ -87,7 +87,7 @@ def test_asking_whether_the_customer_is_someone_else_is_a_wrong_name_and_no_iden
     answer = session.scenario.lines.verification_answer
     assert "李秀兰" in turn.text and answer not in turn.text  # corrected, not "对，我是本人"
     turn = session.reply("不好意思，请问是李秀兰女士本人吗？")  # asked again, of the right person
-    assert answer in turn.text
+    assert "对，我是李秀兰本人" in turn.text and "2046" not in turn.text  # her digits wait until asked for (qa26 C1)
     assert ("verification", True) in {(f.rubric, f.ok) for f in session.report().findings}
 
 
@@ -226,9 +226,15 @@ def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenari
 
 def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(real_scenarios, real_facts):
     assert compose("对了，", "8天前签收保单", "我是8天前签收的，现在还来得及吗？") == "对了，8天前签收保单。我是8天前签收的，现在还来得及吗？"
-    scenario = real_scenarios["cooling-off-cancel"]
-    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["您是哪天签收的保单？"])
-    assert customer_lines(report)[1].startswith(scenario.persona.facts["signed"] + "。")
+    scenario = real_scenarios["ci-claim-declined"]
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["张先生，通知书上写的结论是什么？"])
+    assert customer_lines(report)[1].startswith(scenario.persona.facts["decision"] + "。")
+
+
+def test_a_fact_her_next_question_says_is_not_said_twice(real_scenarios, real_facts):
+    """您是哪天签收的保单？ — her question 我是8天前签收的，现在还来得及吗？ answers it: not 8天前签收保单。 before it."""
+    report, _ = play(DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, seed=0), ["您是哪天签收的保单？"])
+    assert customer_lines(report)[1].count("8天前签收") == 1, customer_lines(report)
 
 
 def _re_asked(session: DialogueSession, report) -> list[str]:
@@ -486,9 +492,7 @@ def test_told_something_the_customer_does_not_tell_the_agent_to_go_ahead(real_sc
 
 @pytest.mark.parametrize("check", [
     "我这么讲您能听明白吗？", "刚才这些，您听懂了吗？",
-    pytest.param("这些我讲清楚了没有？", marks=pytest.mark.xfail(strict=True, reason=(
-        "qa25's words after 对吧？ in the same reply: she answers the fact (好好，你接着说。…) — the teach-back is not the "
-        "question her reply is built on (stop 50, left on the issue)"))),
+    "这些我讲清楚了没有？",  # after 对吧？ in the same reply: the last question is the one she answers (qa25, qa26)
 ])
 def test_asked_whether_she_understood_she_says_whether_she_did(real_scenarios, real_facts, check):
     """Not 嗯，是的。 / 是，你说吧。 — a yes to go on — but whether she followed: not yet while her question waits."""
@@ -511,3 +515,85 @@ def test_a_yes_or_no_question_about_her_case_gets_the_part_it_asks(real_scenario
         "谢谢阿姨。您在银行买的那天，是不是做了录音录像？"])
     assert "做了录音录像" in answer, answer
     assert not answer.startswith(("银行网点", "在银行买的，")), answer
+
+
+# qa26 C1, C2: 小周, a nervous week-1 agent who apologises in every reply (her exact words).
+
+XIAOZHOU_SIGNATURE = [
+    "嗯…您好，不好意思打扰您了，我是安泰人寿的客服小周…那个，这边是给您做一个新单回访，请问您是投保人本人吗",
+    "好的赵先生，谢谢…嗯我看一下哈…你上个月是买了一份定期寿险对吧，那个投保单上的签名是你自己亲手签的吗",
+    "啊…不好意思不好意思，那个…这个情况我这边要如实记录一下哈，按规定签名是要本人亲笔签的…嗯…我们会有专门的同事，不是那个业务员，"
+    "15个工作日内联系你处理",
+    "嗯…可以的可以的，你现在应该还在犹豫期里…不好意思我看一下哈…犹豫期是从签收保单起15天，这期间可以申请解除合同，保费会退回来，"
+    "最多扣10块钱工本费",
+    "好的好的没事…那不好意思耽误你时间了哈，还有别的问题吗？没有的话就先这样，谢谢赵先生，再见"]
+XIAOZHOU_CLAIM = [
+    "啊…您好您好，不好意思…那个您先别着急，我是客服小周…嗯…我先帮您查一下理赔的情况哈，麻烦您报一下身份证后四位",
+    "嗯嗯…理解理解，放了支架住院确实很辛苦，不好意思哈…那个…我看一下哈…就是重疾里心梗写的是“较重急性心肌梗死”，要达到条款里那几个指标"
+    "才算，比如…嗯…心功能那些…你这个可能是没达到那个标准",
+    "那个…不好意思哈，这个结论我这边改不了…你可以先问问你的业务员…或者…嗯…如果有新的检查报告、出院小结这些，可以补充材料申请复核。"
+    "还有你保单里有轻症责任，心梗没到重症的话可以看看轻症能不能赔",
+    "投诉的话…嗯…一般是7个工作日吧…啊不好意思不好意思我说错了，是收到投诉之日起15日内给答复，情况复杂的可以延长。您要投诉的话我现在就可以"
+    "帮您登记",
+    "对不起对不起，刚才是我口误，以15日内答复为准…那个…还有其他我能帮你的吗？没有的话祝您早日康复，再见"]
+
+
+def test_an_apology_to_a_calm_customer_gets_no_softened_line_and_her_answers_fit_the_questions(real_scenarios, real_facts,
+                                                                                                 judge):
+    """The driver's mood never leaves calm: 那还差不多，你说吧。 / 嗯，我也不是冲你。 answer nothing he felt. 是我… answers
+    请问您是投保人本人吗 — not 对，我是赵军，身份证后四位7731。 unasked; 签名是你自己亲手签的吗 gets his confession, not 行，我知道了。"""
+    scenario = real_scenarios["callback-proxy-signature"]
+    for seed in range(6):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), XIAOZHOU_SIGNATURE)
+        assert "7731" not in lines[0] and "我是赵军" not in lines[0], (seed, lines[0])
+        assert "老婆" in lines[1] and not lines[1].startswith(scenario.lines.bands["calm"]), (seed, lines[1])
+        assert not [line for line in lines if any(soft in line for soft in scenario.lines.softened)], (seed, lines)
+
+
+def test_her_digits_wait_until_the_agent_asks_for_them(real_scenarios, real_facts):
+    scenario = real_scenarios["callback-proxy-signature"]
+    session = DialogueSession(scenario, real_facts, seed=0)
+    asked_who, asked_digits = _customer_after(session, ["您好，我是安泰人寿的回访专员，请问您是赵军先生本人吗？",
+                                                        "好的，麻烦您报一下身份证后四位。"])
+    assert "7731" not in asked_who and "7731" in asked_digits, (asked_who, asked_digits)
+
+
+def test_apologies_to_a_calm_customer_bring_no_softened_lines(real_scenarios, real_facts):
+    """不好意思 in every reply: the driver was never upset, so 那还差不多，你说吧。 / 嗯，我也不是冲你。 fit none (qa26 C1)."""
+    scenario = real_scenarios["callback-proxy-signature"]
+    for seed in range(3):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed), [
+            "不好意思，请问您是赵军先生本人吗？", "真的很抱歉，给您添麻烦了。", "不好意思，是我们没做好。", "实在不好意思，让您久等了。"])
+        assert not [line for line in lines if any(soft in line for soft in scenario.lines.softened)], (seed, lines)
+
+
+def test_told_how_to_contest_the_upset_customer_does_not_ask_to_be_told(real_scenarios, real_facts):
+    """行，你说，我听听看。 / 那你给我讲讲。 (softened lines) after a reply that explained the claim rule (qa26 C1)."""
+    scenario = real_scenarios["ci-claim-declined"]
+    for seed in range(6):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed), XIAOZHOU_CLAIM)
+        assert not [line for line in lines[1:] if "我听听看" in line or "给我讲讲" in line], (seed, lines)
+
+
+def test_a_wrong_complaint_deadline_is_no_quarrel_with_the_claim_letter(real_scenarios, real_facts, judge):
+    """7个工作日吧…我说错了，是…15日内: her reaction doubts the figure; the 通知书 (the claim letter) says nothing of
+    complaints (qa26 C2)."""
+    lines = _customer_after(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=0, judge=judge),
+                            XIAOZHOU_CLAIM)
+    assert "通知书" not in lines[3] and "准不准" in lines[3], lines[3]
+
+
+@pytest.mark.parametrize("scenario_id, question, form_words", [
+    ("grace-period-short-of-money", "陈先生，您这期保费一年交多少？", "年交保费"),
+    ("grace-period-short-of-money", "陈先生，您这期过了应交日几天了？", "应交日已过"),
+    ("permanent-lapse-angry", "郑先生，您现在保单状态是什么样的？", "后合同已解除"),
+    ("stroke-claim-early", "陈女士，这份保单的被保险人是谁？", "丈夫刘志强"),
+])
+def test_an_open_question_about_her_case_is_answered_in_her_voice_not_as_a_form_field(real_scenarios, scenario_id,
+                                                                                      question, form_words):
+    """应交日已过20天 / 年交保费12000元 read out whole: a form, not a person (qa25 C1's last note, customer52)."""
+    scenario = real_scenarios[scenario_id]
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    answer = voice.respond(TurnAct(question=question), "upset", "", "")
+    assert form_words not in answer, answer
+    assert any(fact.rstrip("。") in answer for fact in scenario.persona.facts.values()), answer
