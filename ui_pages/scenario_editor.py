@@ -145,6 +145,7 @@ problems = [p for p in checked.problems if p.file == draft.file]
 problems += [p for p in schema_problems if p not in problems]
 found = form_problems(problems)
 form_changed = False  # the form has changes not yet applied to the YAML
+needed = found.needed  # what is still to write, read from the form as it is (qa26 L4)
 with form_tab:
     parsed, parse_problems = parse_yaml(text, draft.file)
     if parse_problems or not isinstance(parsed, dict):
@@ -155,11 +156,13 @@ with form_tab:
         try:
             changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
         except YamlEditError as error:
-            form_changed = True
+            form_changed, needed = True, []  # the form cannot be read as it is: no list of what it lacks, stale
             if applied:
                 st.error(tr("表单的修改无法写入：", "The form's changes could not be written: ") + escape_markdown(str(error)))
         else:
             form_changed = changed != normalize_line_breaks(text)
+            if form_changed:  # the fields filled but not applied are no longer still to write (qa26 L4)
+                needed = form_problems(check_scenario(draft.file, changed, kb.content.entries)[1]).needed
             if applied:
                 st.session_state["scenario_working"] = changed
                 st.session_state["scenario_version"] = version + 1
@@ -170,9 +173,9 @@ if problems and form_changed:
     st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
                   "“Apply to the YAML” to check them."))
 if problems:
-    if found.needed:
+    if needed:
         st.warning((tr("新情景还需要填写：", "This new scenario still needs: ") if draft.base_text is None
-                    else tr("还需要填写：", "Still needed: ")) + tr("、", ", ").join(found.needed))
+                    else tr("还需要填写：", "Still needed: ")) + tr("、", ", ").join(needed))
     if found.others:
         st.error(tr(f"{len(found.others)} 个问题：", f"{len(found.others)} problem(s):"))
         colon = tr("：", ": ")

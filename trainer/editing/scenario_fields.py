@@ -194,5 +194,8 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     checkpoints = data.get("checkpoints")
     if changed("checkpoints"):
         checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
+    # An empty customer_lines the file has stays (a new scenario's skeleton): without it the check says only that
+    # customer_lines is missing, not which of its lines the form still needs (qa26 L4).
+    kept_lines = lines if lines or isinstance(data.get("customer_lines"), dict) else None
     return {**top, "persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
-            "checkpoints": checkpoints or None, "customer_lines": lines or None}
+            "checkpoints": checkpoints or None, "customer_lines": kept_lines}
