@@ -14,8 +14,7 @@ from kb.yaml_source import normalize_line_breaks, parse_yaml
 from trainer.dialogue import DialogueSession
 from trainer.editing.dry_run import dry_run
 from trainer.editing.files import UnsafePath
-from trainer.editing.mapping_patch import set_fields
-from trainer.editing.scenario_fields import fields_from_cells
+from trainer.editing.scenario_fields import SKELETON, fields_from_cells, write_fields
 from trainer.editing.yaml_style import YamlEditError, plain
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
@@ -35,9 +34,6 @@ MAX_SCENARIO_CHARS = 100_000  # a scenario file is ~5,000 characters
 # The YAML box in a monospace font (indentation is syntax); the container's key names its CSS class.
 MONOSPACE = "<style>.st-key-scenario_yaml textarea {font-family: ui-monospace, Menlo, Consolas, monospace;}</style>"
 # Field names only (content/scenarios/README.md describes each); the instructor writes the content.
-SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
-            "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
-
 user = require_page_user(__file__)
 kb = knowledge_base()
 editor = content_editor()
@@ -154,7 +150,7 @@ with form_tab:
         form_key = f"{version}_{hashlib.sha256(text.encode()).hexdigest()[:8]}"  # a new text re-fills the form
         cells, applied = scenario_form(plain(parsed), form_key, found.notes)
         try:
-            changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
+            changed = write_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
         except YamlEditError as error:
             form_changed, needed = True, []  # the form cannot be read as it is: no list of what it lacks, stale
             if applied:

@@ -374,6 +374,9 @@ def test_a_new_scenario_is_made_from_the_form_alone_and_saved(app_env, instructo
     assert "校验通过。" in [s.value for s in at.success]
     working = at.session_state["scenario_working"]
     assert "title: 犹豫期咨询（表单新建）" in working and "not_asking: [到底怎么回事？]" in working.replace("- ", "")
+    # qa26 L5: one line per field, as the bundled scenarios — not customer_lines as one flow line
+    assert "customer_lines:" in working.splitlines() and "  opening: 你好，我想问问犹豫期的事。" in working.splitlines()
+    assert max(len(line) for line in working.splitlines()) < 120, max(working.splitlines(), key=len)
     at.button(key="scenario_save").click().run()
     assert not at.exception, at.exception
     assert (app_env.content_dir / "scenarios" / f"{NEW_ID}.yaml").is_file()
