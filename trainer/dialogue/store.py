@@ -87,10 +87,11 @@ def _missed_json(report: Report) -> str:
     """What is still open as stored: each point in Chinese with its English, and a step not done with its
     checkpoint's id, so that the call still knows the step once its wording has changed (ui52). The report lists
     the steps not done in `missed_checkpoints`' order, each once, before the questions left open."""
-    ids = iter(report.missed_checkpoints)
-    return json.dumps([{"zh": str(m), "en": english(m),
-                        **({"step": next(ids, "")} if not_done_step(str(m)) is not None else {})}
-                       for m in report.missed], ensure_ascii=False)
+    ids, points = iter(report.missed_checkpoints), []
+    for point in report.missed:
+        step = next(ids, None) if not_done_step(str(point)) is not None else None
+        points.append({"zh": str(point), "en": english(point), **({"step": step} if step else {})})
+    return json.dumps(points, ensure_ascii=False)
 
 
 def _read_missed(stored: str | None) -> tuple[list[str], list[str] | None]:
