@@ -34,11 +34,11 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
     show_cap(round(call.score), call.subscores, [str(f.get("rubric")) for f in call.findings if not f.get("ok")])
-    show_still_open(call.missed)
-    show_comments(call, comments, viewer, owner)
     scenario = scenarios()[0].get(call.scenario_id)
-    objections = corrections_by(database(), owner.id, call.id)
     report = saved_report(call, scenario.model_answers, scenario.checkpoints) if scenario is not None else None
+    show_still_open(report.missed if report is not None else call.missed)  # a step named as the scenario words it now
+    show_comments(call, comments, viewer, owner)
+    objections = corrections_by(database(), owner.id, call.id)
     contest = own_contest(call, report, scenario, objections, viewer, owner) if report is not None else None
     if report is not None and call.findings:
         # The trainee reading her own call later objects as she could on the live report (ui51): beside a lesson.

@@ -190,11 +190,14 @@ def scenario_title(scenario_id: str) -> str:
     return tr(found.title, found.title_en or found.title) if found else scenario_id
 
 
-def step_name(scenario_id: str, description: str) -> str:
-    """A checkpoint stored by its Chinese description (a contested missed step), in the UI's language: its
-    English when the scenario still has that step and gives one."""
+def step_name(scenario_id: str, description: str, step_id: str = "") -> str:
+    """A checkpoint stored by its Chinese description (a contested missed step), or by its id as well (a call's
+    missed step, ui52), in the UI's language: its name now when the scenario still has that step (by id first:
+    the wording may have changed since), else the description it was stored with."""
     found = scenarios()[0].get(scenario_id)
-    step = next((c for c in found.checkpoints if c.description == description), None) if found else None
+    checkpoints = found.checkpoints if found else ()
+    step = (next((c for c in checkpoints if step_id and c.id == step_id), None)
+            or next((c for c in checkpoints if c.description == description), None))
     return tr_worded(step.name) if step else description
 
 

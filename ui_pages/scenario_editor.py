@@ -14,8 +14,7 @@ from kb.yaml_source import normalize_line_breaks, parse_yaml
 from trainer.dialogue import DialogueSession
 from trainer.editing.dry_run import dry_run
 from trainer.editing.files import UnsafePath
-from trainer.editing.mapping_patch import set_fields
-from trainer.editing.scenario_fields import fields_from_cells
+from trainer.editing.scenario_fields import SKELETON, fields_from_cells, write_fields
 from trainer.editing.yaml_style import YamlEditError, plain
 from trainer.dialogue.loading import SCENARIO_FOLDER, check_scenario, scenario_names
 from ui.content_editing import content_editor, show_problems, show_result
@@ -35,9 +34,6 @@ MAX_SCENARIO_CHARS = 100_000  # a scenario file is ~5,000 characters
 # The YAML box in a monospace font (indentation is syntax); the container's key names its CSS class.
 MONOSPACE = "<style>.st-key-scenario_yaml textarea {font-family: ui-monospace, Menlo, Consolas, monospace;}</style>"
 # Field names only (content/scenarios/README.md describes each); the instructor writes the content.
-SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
-            "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\nmodel_answers: []\n")
-
 user = require_page_user(__file__)
 kb = knowledge_base()
 editor = content_editor()
@@ -145,6 +141,7 @@ problems = [p for p in checked.problems if p.file == draft.file]
 problems += [p for p in schema_problems if p not in problems]
 found = form_problems(problems)
 form_changed = False  # the form has changes not yet applied to the YAML
+needed = found.needed  # what is still to write, read from the form as it is (qa26 L4)
 with form_tab:
     parsed, parse_problems = parse_yaml(text, draft.file)
     if parse_problems or not isinstance(parsed, dict):
@@ -153,13 +150,15 @@ with form_tab:
         form_key = f"{version}_{hashlib.sha256(text.encode()).hexdigest()[:8]}"  # a new text re-fills the form
         cells, applied = scenario_form(plain(parsed), form_key, found.notes)
         try:
-            changed = set_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
+            changed = write_fields(text, fields_from_cells(plain(parsed), cells), draft.file)
         except YamlEditError as error:
-            form_changed = True
+            form_changed, needed = True, []  # the form cannot be read as it is: no list of what it lacks, stale
             if applied:
                 st.error(tr("表单的修改无法写入：", "The form's changes could not be written: ") + escape_markdown(str(error)))
         else:
             form_changed = changed != normalize_line_breaks(text)
+            if form_changed:  # the fields filled but not applied are no longer still to write (qa26 L4)
+                needed = form_problems(check_scenario(draft.file, changed, kb.content.entries)[1]).needed
             if applied:
                 st.session_state["scenario_working"] = changed
                 st.session_state["scenario_version"] = version + 1
@@ -170,9 +169,9 @@ if problems and form_changed:
     st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
                   "“Apply to the YAML” to check them."))
 if problems:
-    if found.needed:
+    if needed:
         st.warning((tr("新情景还需要填写：", "This new scenario still needs: ") if draft.base_text is None
-                    else tr("还需要填写：", "Still needed: ")) + tr("、", ", ").join(found.needed))
+                    else tr("还需要填写：", "Still needed: ")) + tr("、", ", ").join(needed))
     if found.others:
         st.error(tr(f"{len(found.others)} 个问题：", f"{len(found.others)} problem(s):"))
         colon = tr("：", ": ")

@@ -13,13 +13,13 @@ import streamlit as st
 
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
-from trainer.insights.calls import FAULT_SAMPLE, Quote
+from trainer.insights.calls import FAULT_SAMPLE, Quote, ScenarioTrouble
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
 from trainer.insights.team import cohorts
 from trainer.quiz.progress import ProgressStore
 from ui import charts
-from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, time_heading, when, zone
+from ui.display import category_name, quiz_prompt_line, rubric_name, scenario_title, step_name, time_heading, when, zone
 from ui.exports import MISSING, chart_with_data, downloads, show_chart
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
@@ -47,6 +47,23 @@ teams = ProgressStore(db).teams()
 def _awaiting(quote: Quote) -> str:
     """A quoted fault the trainee contested, waiting in 评判纠错: said beside the name (qa24 I4)."""
     return tr("，待复核", ", awaiting review") if quote.contested else ""
+
+
+def _troubles(worst: ScenarioTrouble) -> list[tuple[str, int, int, tuple[Quote, ...]]]:
+    """A worst scenario's faults and the steps its calls missed (qa26 T1: a missed step is no finding, yet cost most
+    of the points), most frequent first, a missed step first at a tie: (name, times, contested, examples). A missed
+    step is named as the call report's lesson names it (漏掉的要点), by the step's wording now."""
+    missed = [(-m.count, 0, tr("漏掉的要点", "Missed checkpoint") + tr("：", ": ")
+               + step_name(worst.scenario_id, m.description, m.step_id), m.count, 0, m.calls) for m in worst.missed]
+    faults = [(-f.count, 1, rubric_name(f.rubric), f.count, f.contested, f.quotes) for f in worst.faults]
+    return [row[2:] for row in sorted(missed + faults, key=lambda row: row[:2])]
+
+
+def _examples(examples: tuple[Quote, ...], names: dict[int, str]) -> str:
+    """The table's examples: the words and whose they were, or whose calls they were (a missed step said nothing)."""
+    if all(quote.text for quote in examples):
+        return " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}{_awaiting(q)}）" for q in examples)
+    return tr("、", ", ").join(dict.fromkeys(names.get(q.user_id, "") for q in examples))
 
 
 def team_words(team: str) -> str:
@@ -211,24 +228,24 @@ with tabs[5]:
         bars = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score,
                               tr("通话次数", "Calls"): w.calls} for w in worst])
         show_chart(charts.horizontal_bars(bars, scenario_col, mean_col, list(bars.columns), (0, 100)), "worst")
-        frame = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score, fault_col: rubric_name(f.rubric),
-                               times_col: f.count, quote_col: " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}{_awaiting(q)}）"
-                                                                       for q in f.quotes)}
-                              for w in worst for f in w.faults] or
+        frame = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score, fault_col: name,
+                               times_col: times, quote_col: _examples(examples, names)}
+                              for w in worst for name, times, _, examples in _troubles(w)] or
                              [{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score} for w in worst])
         chart_with_data(None, frame, tr("薄弱情景", "worst-scenarios"), "worst")
-        st.caption(tr(f"平均分最低的情景；常见问题统计每个情景最近 {FAULT_SAMPLE} 次通话。",
-                      f"The scenarios with the lowest mean score; faults counted on each one's newest {FAULT_SAMPLE} calls."))
+        st.caption(tr(f"平均分最低的情景；常见问题和漏掉的要点统计每个情景最近 {FAULT_SAMPLE} 次通话。",
+                      f"The scenarios with the lowest mean score; faults and missed checkpoints counted on each one's "
+                      f"newest {FAULT_SAMPLE} calls."))
         for w in worst:
             # "1 calls" in English (qa23 I5): the count with its noun in the right number
             with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
                              + tr(f"{w.calls} 次", counted(w.calls, "call"))):
-                for fault in w.faults:
-                    open_ = tr(f"，其中 {fault.contested} 次学员提出异议、待复核", f", {fault.contested} contested, awaiting review")
-                    st.markdown(f"**{escape_markdown(rubric_name(fault.rubric))}** × {fault.count}"
-                                + (open_ if fault.contested else ""))
-                    for quote in fault.quotes:
-                        st.markdown(f"- “{escape_markdown(quote.text)}” — {escape_markdown(names.get(quote.user_id, ''))} "
+                for name, times, contested, examples in _troubles(w):
+                    open_ = tr(f"，其中 {contested} 次学员提出异议、待复核", f", {contested} contested, awaiting review")
+                    st.markdown(f"**{escape_markdown(name)}** × {times}" + (open_ if contested else ""))
+                    for quote in examples:
+                        said = f"“{escape_markdown(quote.text)}” — " if quote.text else ""
+                        st.markdown(f"- {said}{escape_markdown(names.get(quote.user_id, ''))} "
                                     f"([{tr('报告', 'report')}](call?id={quote.call_id}))"
                                     + (f" · :orange[{tr('待复核（评判纠错）', 'awaiting review (Judge corrections)')}]"
                                        if quote.contested else ""))

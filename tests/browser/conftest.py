@@ -63,8 +63,9 @@ def make_run_command(port: int) -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture(scope="package")
-def app_url():
-    """The app served on a local port the kernel picks, on a fresh data directory and a copy of the content."""
+def served_app():
+    """The app served on a local port the kernel picks, on a fresh data directory and a copy of the content: its
+    address and the environment it runs in."""
     workdir = Path(tempfile.mkdtemp(prefix="agent-trainer-browser-"))
     shutil.copytree(ROOT / "content", workdir / "content")
     env = {**os.environ, "AGENT_TRAINER_DATA_DIR": str(workdir / "data"),
@@ -80,11 +81,37 @@ def app_url():
     else:
         subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
     server, url = start_server(serve, workdir / "server.log", cwd=ROOT, env=env)
-    yield url
+    yield url, env
     stop_server(server)
     server_log = (workdir / "server.log").read_text()
     shutil.rmtree(workdir, ignore_errors=True)
     assert "Traceback" not in server_log, server_log[-3000:]
+
+
+@pytest.fixture(scope="package")
+def app_url(served_app):
+    return served_app[0]
+
+
+@pytest.fixture(scope="package")
+def still_signed_in(served_app):
+    """Whether a page's sign-in still holds, read from the app's store by the page's sign-in cookie. A sign-out
+    elsewhere, a lock or a new password ends every session of the account while a shared page still shows it signed
+    in: a test that began on it with a click (not a page load) met the sign-in form (ui51's leftover)."""
+    from settings import Settings
+    from trainer.store.db import Database
+    from trainer.users.sessions import session_of_cookie
+    from ui.session_cookie import COOKIE_NAME
+
+    settings = Settings.from_env(served_app[1])
+    store = Database(settings.resolved_database_url, migrate=False)
+
+    def holds(page) -> bool:
+        cookie = next((c["value"] for c in page.context.context.cookies() if c["name"] == COOKIE_NAME), None)
+        return session_of_cookie(store, settings, cookie) is not None
+
+    yield holds
+    store.dispose()
 
 
 @pytest.fixture(scope="package")
@@ -176,8 +203,8 @@ def accounts(browser):
 
 
 @pytest.fixture(scope="package")
-def _signed_in_pages(browser, accounts):
-    """One signed-in context per login for the whole session (signing in costs seconds)."""
+def _signed_in_pages(browser, accounts, still_signed_in):
+    """One signed-in context per login for the whole session (signing in costs seconds), handed over signed in."""
     pages = {}
 
     def get(login: str):
@@ -185,6 +212,8 @@ def _signed_in_pages(browser, accounts):
             pages[login] = _shared_page(browser, login)
         elif pages[login].asks_to_sign_in():  # the test before signed it out on the page itself
             pages[login].sign_in_and_keep(login, PASSWORD)
+        elif not still_signed_in(pages[login]):  # ended elsewhere: its next run would draw the sign-in form
+            pages[login].reload()  # a shared page's load signs in again (driver.Page.keep_signed_in)
         return pages[login]
 
     yield get

@@ -72,6 +72,9 @@ new MutationObserver(changes => {
 STATE = "document.querySelector('[data-test-script-state]')?.getAttribute('data-test-script-state')"
 SKELETON = "[data-testid=stSkeleton]"  # an element drawn before its code has loaded
 CONNECTION = "document.querySelector('[data-test-connection-state]')?.getAttribute('data-test-connection-state')"
+# The sign-in form's labels (ui/signin.py), in either UI language
+SIGN_IN_LOGIN, SIGN_IN_PASSWORD = re.compile(r"^(登录名|Login)$"), re.compile(r"^(密码|Password)$")
+SIGN_IN_BUTTON = re.compile(r"^(登录|Sign in)$")
 
 
 def sidebar(role: str, name: str) -> str:
@@ -382,10 +385,10 @@ class Page:
 
     # ---- what a user does ----------------------------------------------------------------
 
-    def field(self, label: str, exact: bool = True):
+    def field(self, label: str | re.Pattern, exact: bool = True):
         return self.page.get_by_label(label, exact=exact).filter(visible=True).first
 
-    def fill(self, label: str, value: str, exact: bool = True, within: str | None = None) -> "Page":
+    def fill(self, label: str | re.Pattern, value: str, exact: bool = True, within: str | None = None) -> "Page":
         """Type into a field (inside a form: sent with the form's button)."""
         self.field(label, exact).fill(value)
         return self
@@ -404,7 +407,8 @@ class Page:
         box.fill(value)
         return self.act(lambda: box.press("Tab"), step, what=f"leaving {label!r} after typing {value!r}")
 
-    def click_button(self, name: str, step: str | None = None, exact: bool = True, shows: str | None = None) -> "Page":
+    def click_button(self, name: str | re.Pattern, step: str | None = None, exact: bool = True,
+                     shows: str | None = None) -> "Page":
         button = self.page.get_by_role("button", name=name, exact=exact).filter(visible=True).first
         return self.act(button.click, step, what=f"clicking the button {name!r}", shows=shows)
 
@@ -474,8 +478,11 @@ class Page:
         return self.act(tab.click, step, what=f"choosing the tab {name!r}")
 
     def sign_in(self, login: str, password: str) -> "Page":
-        self.fill("登录名", login).fill("密码", password)
-        self.click_button("登录", step="sign in")
+        """Sign in on the form in whichever language it is drawn: a session that ends while in English (a sign-out
+        elsewhere) draws it in English, and a shared page signing in again by the Chinese labels waited out the action
+        timeout on it (ui51's leftover)."""
+        self.fill(SIGN_IN_LOGIN, login).fill(SIGN_IN_PASSWORD, password)
+        self.click_button(SIGN_IN_BUTTON, step="sign in")
         return self.wait_for_session_cookie()
 
     def sign_in_and_keep(self, login: str, password: str) -> "Page":

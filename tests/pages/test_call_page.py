@@ -115,3 +115,19 @@ def test_a_contested_verdict_an_instructor_has_decided_no_longer_says_it_will_be
     assert any(c.startswith("已提交“要点其实做到了”") and "培训师已复核" in c for c in captions), captions
     english = [c.value for c in call_page(trainee, call_id, "en").caption]
     assert any("an instructor has reviewed it" in c for c in english) and not any("will review" in c for c in english)
+
+
+def test_a_missed_step_reworded_since_the_call_is_still_its_lesson_in_its_new_words(app_env, store) -> None:
+    """ui51 left: a saved call knew its missed steps by their wording then; an instructor who reworded 讲清犹豫期天数 in
+    情景编辑 took away the call's missed-step lesson and 要点其实做到了？. The call keeps the step's id: its lesson and its
+    还没解决的 line name the step as the scenario words it now."""
+    call_id, trainee = saved_call(app_env, store, "改过要点的坐席")
+    scenario = app_env.content_dir / "scenarios" / "mini-cooling-off.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("description: 讲清犹豫期天数", "description: 说明犹豫期有几天"),
+                        encoding="utf-8")
+    at = call_page(trainee, call_id)
+    assert not at.exception, at.exception
+    shown = [m.value for m in at.markdown]
+    assert any("漏掉的要点" in m for m in shown), shown
+    assert "- 未完成要点：说明犹豫期有几天" in shown and not any("讲清犹豫期天数" in m for m in shown), shown
+    assert "step_done_period" in [b.key for b in at.button]

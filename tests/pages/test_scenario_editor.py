@@ -297,7 +297,33 @@ def test_a_new_scenarios_first_screen_says_what_is_needed_in_the_forms_words(app
     captions = "\n".join(c.value for c in at.caption)
     assert captions.count("缺少此字段") == missing - 1 and "点“应用到 YAML”后重新检查" in captions
     at.session_state["lang"] = "en"
-    assert any(w.value.startswith("This new scenario still needs: ") and "Title" in w.value for w in at.run().warning)
+    needed = next(w.value for w in at.run().warning if w.value.startswith("This new scenario still needs: "))
+    assert "Name" in needed and "Title" not in needed, needed  # typed, not applied: no longer needed (qa26 L4)
+
+
+@pytest.mark.parametrize(("language", "head", "filled", "left"), [
+    ("zh", "新情景还需要填写：", ["姓名", "描述", "目标（每行一个）"], ["要点", "客户追问", "开场白"]),
+    ("en", "This new scenario still needs: ", ["Name", "Description", "Goals (one per line)"],
+     ["Checkpoints", "Follow-up questions", "Opening line"])])
+def test_what_a_new_scenario_still_needs_is_read_from_the_form_as_it_is(app_env, instructor, language, head, filled,
+                                                                         left) -> None:
+    """qa26 L4: 刘老师 filled 姓名, 描述 and 目标 and the list under the form still read 新情景还需要填写：姓名、描述、…目标（每行
+    一个）… beside 表单中有尚未应用的修改. What is still to write is read from the form as it is, before 应用到 YAML."""
+    at = new_scenario(app_env, instructor)
+    at.session_state["lang"] = language
+    form_widget(at.text_input, "_name").input("刘先生")
+    form_widget(at.text_area, "_description").input("第二年想退保的客户。")
+    form_widget(at.text_area, "_goals").input("讲清现金价值").run()
+    assert not at.exception, at.exception
+    needed = next(w.value for w in at.warning if w.value.startswith(head)).removeprefix(head).split(tr_list(language))
+    assert not set(filled) & set(needed), needed
+    assert set(left) <= set(needed), needed
+    assert any("Apply to the YAML" in c.value or "应用到 YAML" in c.value for c in at.caption)  # not applied yet, still said
+
+
+def tr_list(language: str) -> str:
+    """How the page joins a list of labels in `language`."""
+    return "、" if language == "zh" else ", "
 
 
 def test_a_new_scenario_is_made_from_the_form_alone_and_saved(app_env, instructor, store, monkeypatch) -> None:
@@ -348,6 +374,9 @@ def test_a_new_scenario_is_made_from_the_form_alone_and_saved(app_env, instructo
     assert "校验通过。" in [s.value for s in at.success]
     working = at.session_state["scenario_working"]
     assert "title: 犹豫期咨询（表单新建）" in working and "not_asking: [到底怎么回事？]" in working.replace("- ", "")
+    # qa26 L5: one line per field, as the bundled scenarios — not customer_lines as one flow line
+    assert "customer_lines:" in working.splitlines() and "  opening: 你好，我想问问犹豫期的事。" in working.splitlines()
+    assert max(len(line) for line in working.splitlines()) < 120, max(working.splitlines(), key=len)
     at.button(key="scenario_save").click().run()
     assert not at.exception, at.exception
     assert (app_env.content_dir / "scenarios" / f"{NEW_ID}.yaml").is_file()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from trainer.dialogue.scenario import Checkpoint
-from trainer.dialogue.wording import Worded
+from trainer.dialogue.wording import Worded, english
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,30 @@ def reworded(advice: str, steps: Sequence[Checkpoint]) -> Worded | None:
     return None
 
 
-def steps_not_done(points: Sequence[str], steps: Sequence[Checkpoint]) -> list[str]:
-    """The ids of `steps` that a saved call's still-open `points` name as not done (STEP_NOT_DONE, with a wrong
-    figure's "——why" after it or not), in the scenario's order: the missed checkpoints a live report knows, which a
-    saved call does not store (its missed steps' lessons, and contesting them, ui51)."""
-    named = {STEP_NOT_DONE.named(str(point).split("——", 1)[0]) for point in points}
-    return [step.id for step in steps if (step.description,) in named]
+def point_reworded(point: str, step: Checkpoint) -> str:
+    """A saved call's still-open `point` naming `step` as not done, in the step's wording now: a wrong figure's
+    reason after it ("——why", " — why" in English) is kept as it was said."""
+    if not_done_step(point) in (None, step.description):
+        return point
+    missed = STEP_NOT_DONE.of(step)
+    zh, en = str(point), english(point)
+    return Worded(str(missed) + (f"——{zh.split('——', 1)[1]}" if "——" in zh else ""),
+                  missed.en + (f" — {en.split(' — ', 1)[1]}" if " — " in en else ""))
+
+
+def not_done_step(point: str) -> str | None:
+    """The Chinese description of the step a still-open `point` names as not done (STEP_NOT_DONE, with a wrong
+    figure's "——why" after it or not), or None for another kind of point (a question left open)."""
+    named = STEP_NOT_DONE.named(str(point).split("——", 1)[0])
+    return named[0] if named else None
+
+
+def steps_not_done(points: Sequence[str], steps: Sequence[Checkpoint], ids: Sequence[str] | None = None) -> list[str]:
+    """The ids of `steps` a saved call left undone, in the scenario's order: the missed checkpoints a live report
+    knows (its missed steps' lessons, and contesting them, ui51). `ids` are the ones stored with the call (ui52); a
+    call saved before they were is read by the descriptions its still-open `points` name, which miss a step whose
+    wording has changed since."""
+    if ids is not None:
+        return [step.id for step in steps if step.id in ids]
+    named = {not_done_step(point) for point in points}
+    return [step.id for step in steps if step.description in named]

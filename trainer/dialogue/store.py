@@ -22,7 +22,7 @@ from sqlalchemy import select
 from trainer.store.db import Database
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.scoring import Finding, Report, Utterance
-from trainer.dialogue.step_wording import reworded, steps_not_done
+from trainer.dialogue.step_wording import not_done_step, point_reworded, reworded, steps_not_done
 from trainer.dialogue.wording import Worded, english
 from trainer.clock import as_utc, utcnow
 from trainer.store.models import DialogueRecord
@@ -66,13 +66,16 @@ class DialogueSummary:
     finished_at: datetime | None
     resume: ResumeState = field(default_factory=ResumeState)
     missed: list[str] = field(default_factory=list)  # what was still open, each a `Worded` when saved with its English
+    # For each of `missed`, the id of the step it names as not done ("" for a question left open); None for a call
+    # saved before the ids were stored (ui52), whose steps are known by their wording then.
+    missed_steps: list[str] | None = None
 
     @classmethod
     def of(cls, record: DialogueRecord) -> "DialogueSummary":
         return cls(record.id, record.user_id, record.scenario_id, record.mode, record.outcome, record.score,
                    json.loads(record.subscores_json or "{}"), json.loads(record.transcript_json or "[]"),
                    json.loads(record.findings_json or "[]"), record.started_at, record.finished_at,
-                   ResumeState.from_json(record.resume_json), _read_missed(record.missed_json))
+                   ResumeState.from_json(record.resume_json), *_read_missed(record.missed_json))
 
 
 def _findings_json(report: Report) -> str:
@@ -81,13 +84,24 @@ def _findings_json(report: Report) -> str:
 
 
 def _missed_json(report: Report) -> str:
-    """What is still open as stored: each point in Chinese with its English."""
-    return json.dumps([{"zh": str(m), "en": english(m)} for m in report.missed], ensure_ascii=False)
+    """What is still open as stored: each point in Chinese with its English, and a step not done with its
+    checkpoint's id, so that the call still knows the step once its wording has changed (ui52). The report lists
+    the steps not done in `missed_checkpoints`' order, each once, before the questions left open."""
+    ids, points = iter(report.missed_checkpoints), []
+    for point in report.missed:
+        step = next(ids, None) if not_done_step(str(point)) is not None else None
+        points.append({"zh": str(point), "en": english(point), **({"step": step} if step else {})})
+    return json.dumps(points, ensure_ascii=False)
 
 
-def _read_missed(stored: str | None) -> list[str]:
-    """The stored open points back, each with its English (none on a call saved before they were stored)."""
-    return [Worded(str(m.get("zh", "")), str(m.get("en") or m.get("zh", ""))) for m in json.loads(stored or "[]")]
+def _read_missed(stored: str | None) -> tuple[list[str], list[str] | None]:
+    """The stored open points back, each with its English (none on a call saved before they were stored), and
+    the step each names as not done ("" for none; None when the call stored no step ids)."""
+    points = json.loads(stored or "[]")
+    steps = [str(m.get("step", "")) for m in points]
+    stored_ids = any("step" in m for m in points) or not any(not_done_step(str(m.get("zh", ""))) for m in points)
+    return ([Worded(str(m.get("zh", "")), str(m.get("en") or m.get("zh", ""))) for m in points],
+            steps if stored_ids else None)
 
 
 def save_dialogue(db: Database, user_id: int, scenario_id: str, mode: str, report: Report,
@@ -186,8 +200,12 @@ def saved_report(call: DialogueSummary, model_answers: tuple[str, ...] | list[st
     findings = [Finding(int(f.get("turn_index", 0)), str(f.get("rubric", "")), bool(f.get("ok")), str(f.get("quote", "")),
                         saved_advice(f, steps), str(f.get("model_answer", ""))) for f in call.findings]
     moods = [u.mood for u in transcript if u.speaker == "customer"]
+    by_id = {step.id: step for step in steps}
+    ids = call.missed_steps or [""] * len(call.missed)
+    missed = [point_reworded(point, by_id[step]) if step in by_id else point for point, step in zip(call.missed, ids)]
+    stored = None if call.missed_steps is None else [step for step in call.missed_steps if step]
     return Report(round(call.score), dict(call.subscores), call.outcome, findings, list(model_answers), transcript, moods,
-                  list(call.missed), missed_checkpoints=steps_not_done(call.missed, steps))
+                  missed, missed_checkpoints=steps_not_done(call.missed, steps, stored))
 
 
 def saved_advice(finding: dict, steps: Sequence[Checkpoint] = ()) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from kb.yaml_source import normalize_line_breaks, parse_yaml
-from trainer.editing.yaml_style import INDENT, YamlEditError, _Style, normalized, plain, written_like
+from trainer.editing.yaml_style import YamlEditError, _Style, normalized, plain, written_like
 
 _KEY = re.compile(r"^( *)([A-Za-z_][\w-]*):(.*)$")
 
@@ -64,17 +64,6 @@ def _item_blocks(lines: list[str], start: int, end: int) -> tuple[list[_Block], 
 def _rest(line: str) -> str:
     match = _KEY.match(line)
     return match.group(3).split(" #")[0].strip() if match else ""
-
-
-def _render_mapping_item(style: _Style, path: str, value: Mapping[str, Any], dash: int) -> list[str]:
-    """A new mapping item of a block list, in block layout: `- id: …` then one field per line."""
-    inner = " " * (dash + len(INDENT))
-    lines = [line for key, sub in value.items() if sub not in (None, "", [], {})
-             for line in style.field(f"{path}.{key}", str(key), sub, inner)]
-    if not lines:
-        raise YamlEditError(f"{path}: an item has no fields")
-    lines[0] = " " * dash + "- " + lines[0][len(inner):]
-    return lines
 
 
 class _Patcher:
@@ -165,17 +154,17 @@ class _Patcher:
 
     def _new_item(self, value: Any, dash: int, path: str, inline: bool) -> list[str]:
         if isinstance(value, dict) and not inline:
-            return _render_mapping_item(self.style, path, value, dash)
+            return self.style.mapping_item(path, value, " " * dash)
         if isinstance(value, (dict, list)):
             return [" " * dash + "- " + self.style.flow(value)]
         return [" " * dash + "- " + self.style.scalar(value)]
 
 
-def set_fields(text: str, changes: Mapping[str, Any], name: str = "file") -> str:
+def set_fields(text: str, changes: Mapping[str, Any], name: str = "file", layout: Mapping[str, str] | None = None) -> str:
     """`text` (a YAML mapping) with each top-level field of `changes` set to its value (None removes it).
 
     Only the lines of values that changed are written again; when nothing changes, `text` comes
-    back as it was.
+    back as it was. `layout` (dotted path → style) lays out a field the file has not written yet in a way of its own.
     """
     source = normalize_line_breaks(text)
     data, problems = parse_yaml(source, name)
@@ -193,7 +182,7 @@ def set_fields(text: str, changes: Mapping[str, Any], name: str = "file") -> str
     if _same(old, wanted):
         return text
     lines = source.split("\n")
-    patcher = _Patcher(lines, written_like(lines))
+    patcher = _Patcher(lines, written_like(lines, layout))
     new_lines = patcher.mapping(0, len(lines), 0, old, wanted, "")
     new_text = "\n".join(new_lines)
     if not new_text.endswith("\n"):

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from trainer.dialogue.schema import question_shaped
 from trainer.editing.fields import join_lines, split_lines
+from trainer.editing.mapping_patch import set_fields
 
 SEPARATOR = " | "
 FORM_FIELDS = ("title", "title_en", "kind", "difficulty", "persona", "mood", "goals", "goals_en", "checkpoints",
@@ -32,6 +33,15 @@ CHECKPOINT_COLUMNS = ("id", "description", "description_en", "behaviour", "asks"
                       "hint_en", "examples")
 FOLLOW_UP_COLUMNS = ("id", "ask", "entry", "cues", "after")
 LIST_COLUMNS = ("cues", "entries", "examples")
+# A new scenario's file before the form fills it: every field the form fills, empty.
+SKELETON = ("id: {id}\ntitle: \nkind: inbound_question\ndifficulty: 1\npersona:\n  name: \n"
+            "mood: {{start: 50, calm: 30, angry: 80, hang_up: 95}}\ngoals: []\ncheckpoints: []\ncustomer_lines: {{}}\n"
+            "model_answers: []\n")
+# How the form writes a field the file has not laid out yet (the skeleton's empty ones): as the bundled scenarios
+# are written, one line per goal, model answer, line of the customer's and field of a step or follow-up — not
+# customer_lines as one flow line of ~1,500 characters (qa26 L5), which made the history's diff one changed line.
+LAYOUT = {"goals": "block", "goals_en": "block", "model_answers": "block", "checkpoints": "items",
+          "customer_lines.follow_ups": "items", "customer_lines.asking": "block"}
 
 
 def _text(value: Any) -> str:
@@ -194,5 +204,13 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     checkpoints = data.get("checkpoints")
     if changed("checkpoints"):
         checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
+    # An empty customer_lines the file has stays (a new scenario's skeleton): without it the check says only that
+    # customer_lines is missing, not which of its lines the form still needs (qa26 L4).
+    kept_lines = lines if lines or isinstance(data.get("customer_lines"), dict) else None
     return {**top, "persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
-            "checkpoints": checkpoints or None, "customer_lines": lines or None}
+            "checkpoints": checkpoints or None, "customer_lines": kept_lines}
+
+
+def write_fields(text: str, fields: Mapping[str, Any], name: str) -> str:
+    """`text` with the form's `fields` written in (mapping_patch.set_fields), new ones laid out as `LAYOUT` says."""
+    return set_fields(text, fields, name, LAYOUT)

@@ -139,7 +139,10 @@ class _Style:
         if isinstance(value, str):
             return self.text(key, value, indent, style)
         if isinstance(value, list):
-            if style == "block":
+            if style == "items" and all(isinstance(v, dict) for v in value):
+                return [f"{indent}{key}:"] + [line for v in value for line in self.mapping_item(f"{path}.{key}", v,
+                                                                                               indent + INDENT)]
+            if style in ("block", "items"):
                 return [f"{indent}{key}:"] + [f"{indent}{INDENT}- {self.flow(v) if isinstance(v, (dict, list)) else self.scalar(v)}"
                                               for v in value]
             return [f"{indent}{key}: {self.flow(value)}"]
@@ -151,6 +154,17 @@ class _Style:
                 lines += self.field(f"{path}.{sub_key}", str(sub_key), sub_value, indent + INDENT)
             return lines
         return [f"{indent}{key}: {self.scalar(value)}"]
+
+
+    def mapping_item(self, path: str, value: Mapping[str, Any], dash_indent: str) -> list[str]:
+        """One mapping of a block list in block layout (layout "items"): `- id: …`, then one field per line, as the
+        bundled scenarios write checkpoints and follow-ups; empty fields left out."""
+        inner = dash_indent + INDENT
+        lines = [line for key, sub in value.items() if not _is_empty(sub) and sub != ""
+                 for line in self.field(f"{path}.{key}", str(key), sub, inner)]
+        if not lines:
+            raise YamlEditError(f"{path}: an item has no fields")
+        return [f"{dash_indent}- {lines[0][len(inner):]}"] + lines[1:]
 
 
 def written_like(lines: list[str], layout: Mapping[str, str] | None = None) -> _Style:
@@ -200,8 +214,9 @@ def field_styles(lines: list[str]) -> dict[str, str]:
             stack.pop()
         path = ".".join([key for _, key in stack] + [match.group(3)])
         rest = match.group(4).split(" #")[0].strip()
-        styles.setdefault(path, "flow" if rest.startswith(("[", "{")) else "literal" if rest.startswith(("|", ">"))
-                          else "block" if not rest else "plain")
+        if rest not in ("[]", "{}"):  # an empty collection shows no layout to keep (a new scenario's skeleton, qa26 L5)
+            styles.setdefault(path, "flow" if rest.startswith(("[", "{")) else "literal" if rest.startswith(("|", ">"))
+                              else "block" if not rest else "plain")
         stack.append((indent, match.group(3)))
     return styles
 

@@ -1,5 +1,5 @@
 """Practice-call results for progress pages: scores over time, best and latest per scenario,
-and the faults behind the worst-handled scenarios (with the agents' own words)."""
+and the faults behind the worst-handled scenarios (with the agents' own words) and the steps their calls missed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from trainer.dialogue.step_wording import not_done_step
 from trainer.insights.periods import Period, week_bounds
 from trainer.store.db import Database
 from trainer.store.models import DialogueRecord, JudgeCorrection
@@ -74,11 +75,23 @@ class Fault:
 
 
 @dataclass(frozen=True)
+class MissedStep:
+    """A checkpoint of the scenario its calls left undone, how many of them, and the newest of those calls. A
+    missed step is no finding, yet it costs most of a call's points (qa26 T1: 回应客户的不满, 19 of 27)."""
+
+    step_id: str      # "" when only calls saved before the ids were stored missed it
+    description: str  # the step's Chinese description, as the newest of those calls named it
+    count: int
+    calls: tuple[Quote, ...]  # no words were said: each quote's text is ""
+
+
+@dataclass(frozen=True)
 class ScenarioTrouble:
     scenario_id: str
     calls: int
     mean_score: float
     faults: tuple[Fault, ...]  # counted on the newest FAULT_SAMPLE calls
+    missed: tuple[MissedStep, ...] = ()  # likewise, most often missed first
 
 
 def _call_filter(query, user_ids: list[int], period: Period | None, tz: tzinfo | None):
@@ -131,10 +144,11 @@ def weekly_scores(calls: list[CallScore], weeks: list[date], tz: tzinfo) -> list
 
 def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults: int = 3, quotes: int = 2,
                     sample: int = FAULT_SAMPLE) -> list[ScenarioTrouble]:
-    """The `limit` scenarios with the lowest mean score among `calls`, each with its most frequent faults.
+    """The `limit` scenarios with the lowest mean score among `calls`, each with its most frequent faults and
+    the `faults` steps its calls missed most often.
 
-    Faults are counted on each scenario's `sample` newest calls (their findings are the only
-    call data read again), so the quotes are recent and the cost stays flat as history grows.
+    Both are counted on each scenario's `sample` newest calls (their findings and still-open points are the
+    only call data read again), so the quotes are recent and the cost stays flat as history grows.
     """
     by_scenario: dict[str, list[CallScore]] = defaultdict(list)
     for call in calls:
@@ -147,9 +161,12 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
     examples: dict[tuple[str, str], list[Quote]] = defaultdict(list)
     ids = [c.id for c in newest]
     with db.session() as session:
-        findings = dict(session.execute(select(DialogueRecord.id, DialogueRecord.findings_json)
-                                        .where(DialogueRecord.id.in_(ids))).tuples().all()) if newest else {}
+        stored = {call_id: (found, missed) for call_id, found, missed in session.execute(
+            select(DialogueRecord.id, DialogueRecord.findings_json, DialogueRecord.missed_json)
+            .where(DialogueRecord.id.in_(ids))).tuples().all()} if newest else {}
         objections = _objections(session, ids)
+    findings = {call_id: found for call_id, (found, _) in stored.items()}
+    missed = _missed_steps(newest, {call_id: points for call_id, (_, points) in stored.items()}, quotes)
     for call in newest:
         for finding in json.loads(findings.get(call.id) or "[]"):
             if finding.get("ok", True):
@@ -165,8 +182,28 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
                 found.append(Quote(call.id, call.user_id, str(finding["quote"]), status == "open"))
     return [ScenarioTrouble(scenario, len(by_scenario[scenario]), round(fmean(c.score for c in by_scenario[scenario]), 1),
                             tuple(Fault(rubric, count, tuple(examples[(scenario, rubric)]), contested[scenario][rubric])
-                                  for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]))
+                                  for rubric, count in sorted(counts[scenario].items(), key=lambda kv: (-kv[1], kv[0]))[:faults]),
+                            tuple(sorted(missed.get(scenario, ()), key=lambda m: -m.count)[:faults]))
             for scenario in worst]
+
+
+def _missed_steps(newest: list[CallScore], stored: dict[int, str | None], quotes: int) -> dict[str, list[MissedStep]]:
+    """Per scenario, the steps `newest` (newest first) left undone, read from each call's stored still-open points:
+    by the step's id where a call stored it (ui52), so an older call's step by its wording counts with it."""
+    points = [(call, str(point.get("step", "")), description) for call in newest
+              for point in json.loads(stored.get(call.id) or "[]")
+              if (description := not_done_step(str(point.get("zh", "")))) is not None]
+    ids = {(call.scenario_id, description): step_id for call, step_id, description in reversed(points) if step_id}
+    found: dict[str, dict[str, list]] = defaultdict(dict)
+    for call, step_id, description in points:
+        step_id = step_id or ids.get((call.scenario_id, description), "")
+        entry = found[call.scenario_id].setdefault(step_id or description, [step_id, description, 0, []])
+        entry[2] += 1
+        if len(entry[3]) < quotes:
+            entry[3].append(Quote(call.id, call.user_id, ""))
+    return {scenario: [MissedStep(step_id, description, count, tuple(refs))
+                       for step_id, description, count, refs in steps.values()]
+            for scenario, steps in found.items()}
 
 
 def _objections(session, call_ids: list[int]) -> dict[tuple[int, int, str], str]:

@@ -186,7 +186,8 @@ class DialogueRecord(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
     # A call in progress: what a reload needs besides the trainee's words (trainer.dialogue.store.ResumeState).
     resume_json: Mapped[str | None] = mapped_column(Text, nullable=True)
-    # What was still open when the call was saved (`Report.missed`, each with its English); none on older calls.
+    # What was still open when the call was saved (`Report.missed`, each with its English; a step not done with its
+    # checkpoint's id, "step", since ui52); none on older calls.
     missed_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 

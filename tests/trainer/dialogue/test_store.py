@@ -186,3 +186,24 @@ def test_a_saved_call_keeps_what_was_still_open_with_its_english(db):
     assert saved_report(saved).missed == report.missed
     other = save_dialogue(db, agent.id, scenario.id, "exam", finished_call().report())
     assert [c.missed for c in list_dialogue_records(db, agent.id) if c.id == other] == [finished_call().report().missed]
+
+
+def test_a_saved_call_knows_its_missed_steps_after_their_wording_changed(db):
+    """ui51 left: a saved call's missed steps were read back by their wording, so a step an instructor reworded since
+    (情景编辑) was no longer known as missed: no lesson for it, nothing to contest. The ids are stored with the call, and
+    its still-open line names the step as the scenario words it now."""
+    agent, scenario, facts, record_id = opened_call(db, "改了要点的坐席")
+    call = DialogueSession(scenario, facts, seed=record_id)
+    call.start()
+    call.reply("好的，您稍等。")
+    call.end_call()
+    report = call.report()
+    save_turn(db, record_id, report)
+    [saved] = list_dialogue_records(db, agent.id, limit=1)
+    renamed = [replace(step, description=f"{step.description}（新）") for step in scenario.checkpoints]
+    again = saved_report(saved, steps=renamed)
+    assert again.missed_checkpoints == report.missed_checkpoints and report.missed_checkpoints
+    first = next(step for step in renamed if step.id == report.missed_checkpoints[0])
+    assert f"未完成要点：{first.description}" in again.missed
+    assert f"Checkpoint not done: {first.name.en}" in [english(m) for m in again.missed]
+    assert len(again.missed) == len(report.missed)

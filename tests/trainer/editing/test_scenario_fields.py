@@ -112,3 +112,35 @@ def test_a_question_line_taken_out_of_the_lines_leaves_asking_and_not_asking() -
     cells["questions"] = cells["questions"][1:]
     lines = data(set_fields(text, fields_from_cells(parsed, cells)))["customer_lines"]
     assert gone not in lines.get("not_asking", []) and gone not in [i["line"] for i in lines.get("asking", [])]
+
+
+def test_a_new_scenario_filled_in_the_form_is_written_one_line_per_field_as_the_bundled_ones() -> None:
+    """qa26 L5: 刘老师's new scenario was saved with `customer_lines:` as one flow line of ~1,500 characters (the
+    skeleton's `customer_lines: {}` kept its flow style), so the YAML tab and the history's diff showed one line. The
+    skeleton's empty fields are written as the bundled scenarios are: no line longer than the bundled file's longest,
+    and a later change of one model answer or customer line is one changed line."""
+    import difflib
+
+    from trainer.editing.scenario_fields import SKELETON, write_fields
+
+    bundled = (ROOT / "content/scenarios/callback-cooperative.yaml").read_text(encoding="utf-8")
+    cells = cells_of(data(bundled))
+    skeleton = SKELETON.format(id="callback-cooperative")
+    written = write_fields(skeleton, fields_from_cells(data(skeleton), cells), "t.yaml")
+    wanted = {k: v for k, v in data(bundled).items() if k not in ("max_turns", "case_facts", "triggers")}
+    assert data(written) == wanted  # says what the form said
+    longest = max(len(line) for line in bundled.splitlines())
+    assert max(len(line) for line in written.splitlines()) <= longest, max(written.splitlines(), key=len)[:120]
+    lines = written.splitlines()
+    assert "customer_lines:" in lines and "model_answers:" in lines and "goals:" in lines and "checkpoints:" in lines
+    assert "    - id: recorded" in lines and "      ask: 这个电话是录音的吗？" in lines  # a follow-up, a field a line
+    assert "  - id: identity" in lines and "    behaviour: verification" in lines  # a step likewise
+
+    parsed = data(written)
+    again = cells_of(parsed)
+    again["model_answers"] = again["model_answers"].replace("工号1024", "工号2048")
+    again["lines.opening"] = "喂，哪位？"
+    edited = write_fields(written, fields_from_cells(parsed, again), "t.yaml")
+    changed = [d for d in difflib.unified_diff(lines, edited.splitlines(), lineterm="", n=0)
+               if d[:1] in "+-" and not d.startswith(("+++", "---"))]
+    assert len(changed) == 4 and "-  opening: 喂，你好，哪位？" in changed, changed

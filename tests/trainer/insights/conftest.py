@@ -27,10 +27,12 @@ def due(db: Database, user_id: int, item: str, when: str) -> None:
     ProgressStore(db).save_review_state(ReviewInfo(user_id, item, "{}", local(when)))
 
 
-def call(db: Database, user_id: int, scenario: str, score: float, when: str, findings: list[dict] | None = None) -> int:
+def call(db: Database, user_id: int, scenario: str, score: float, when: str, findings: list[dict] | None = None,
+         missed: list[dict] | None = None) -> int:
     with db.session() as session:
         record = DialogueRecord(user_id=user_id, scenario_id=scenario, outcome="resolved", score=score,
                                 findings_json=json.dumps(findings or [], ensure_ascii=False),
+                                missed_json=None if missed is None else json.dumps(missed, ensure_ascii=False),
                                 transcript_json=json.dumps([{"speaker": "agent", "text": "您好", "mood": 40,
                                                              "turn_index": 1}], ensure_ascii=False),
                                 started_at=local(when), finished_at=local(when))

@@ -200,3 +200,25 @@ def test_weeks_in_a_half_hour_time_zone_split_a_utc_hour(database) -> None:
     assert [(w.answers, w.right) for w in weekly_accuracy(database, [agent.id], monday, kolkata)] == [(2, 1)]
     assert [(c.answers, c.right) for c in item_counts(database, [agent.id], monday, kolkata)] == [(2, 1)]
     assert [(c.answers, c.right) for c in period_answers(database, [agent.id], monday, kolkata).mastery] == [(2, 1)]
+
+
+def test_the_worst_scenarios_count_the_steps_their_calls_missed(database, team) -> None:
+    """qa26 T1: 薄弱情景 listed 术语未解释 × 1 only; the missed step 回应客户的不满, which cost 小周 most of her 27 points,
+    was not there: a missed step is no finding. It is counted from what the calls left open, by the step's id where
+    the call stored it, else by its wording (older calls); a question left open is no step."""
+    a, b = team["a"], team["b"]
+    empathy = {"zh": "未完成要点：回应客户的不满", "en": "Checkpoint not done: Respond to the complaint", "step": "empathy"}
+    explain = {"zh": "未完成要点：讲清现金价值——说的是30天", "en": "Checkpoint not done: Explain — said 30", "step": "explain"}
+    question = {"zh": "未回答客户问题：能退多少钱？", "en": "Customer's question not answered: how much?"}
+    call(database, a.id, "s-year2", 73, "2026-03-10 10:00", [
+        {"rubric": "jargon", "ok": False, "quote": "可以办减额交清，", "turn_index": 2}], [empathy, question])
+    call(database, b.id, "s-year2", 60, "2026-03-11 10:00", [], [empathy, explain])
+    older = {key: value for key, value in empathy.items() if key != "step"}  # saved before the ids were
+    call(database, b.id, "s-year2", 65, "2026-03-12 09:00", [], [older])
+    calls = call_scores(database, [a.id, b.id], PERIOD, SHANGHAI)
+    [worst] = [w for w in worst_scenarios(database, calls) if w.scenario_id == "s-year2"]
+    assert [(f.rubric, f.count) for f in worst.faults] == [("jargon", 1)]
+    assert [(m.step_id, m.description, m.count) for m in worst.missed] == [
+        ("empathy", "回应客户的不满", 3), ("explain", "讲清现金价值", 1)]
+    assert [(q.user_id, q.text) for q in worst.missed[0].calls] == [(b.id, ""), (b.id, "")]  # the newest two
+    assert [w.missed for w in worst_scenarios(database, calls) if w.scenario_id == "s-angry"] == [()]
