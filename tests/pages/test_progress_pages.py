@@ -594,6 +594,25 @@ def test_a_contested_fault_among_the_worst_scenarios_says_it_awaits_review(app_e
     assert any("awaiting review (Judge corrections)" in m for m in english)
 
 
+def test_a_fault_an_instructor_relabelled_and_kept_still_counts_among_the_worst_scenarios(app_env, store) -> None:
+    """qa27 W1: Ms. Wang accepted 阿杰's objection to 可别磨叽了 with labels that keep 服务忌语; 薄弱情景 then listed no
+    fault for the call, as if the judge had been wrong. Only a relabel that overturns the verdict clears it."""
+    teacher = create_user(store, "teacher", "刘老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-jie", "阿杰", team="一组")
+    promise = {"turn_index": 3, "rubric": "absolute_promise", "ok": False, "quote": "肯定能赔", "advice": "不要承诺结果"}
+    for quote, labels in (("肯定能赔", ["absolute_promise", "explanation"]), ("保证赔给你", ["explanation"])):
+        call_id = practice_call(store, agent, "angry-claim", 50, days_ago=1, findings=[{**promise, "quote": quote}])
+        correction = mark_judged_wrong(store, agent.id, "angry-claim", Finding(3, "absolute_promise", False, quote, ""),
+                                       quote, "我没有保证结果", dialogue_id=call_id)
+        with store.session() as session:
+            row = session.get(JudgeCorrection, correction)
+            row.status, row.labels_json = "accepted", json.dumps({"labels": labels})
+            session.commit()
+    markdown = [m.value for m in page("ui_pages/team.py", teacher).markdown]
+    assert any("肯定能赔" in m for m in markdown), "a relabel that kept the fault no longer counts it"
+    assert not any("保证赔给你" in m for m in markdown), "a fault overturned by the relabel is still counted"
+
+
 @pytest.mark.parametrize(("language", "theirs", "yours", "where"), [
     ("zh", "李雷的理由：", "您的理由：", "（评判纠错）"), ("en", "李雷's reason: ", "Your reason: ", " (Judge corrections)")])
 def test_an_instructor_reads_an_agents_objection_as_the_agents_reason_and_where_it_waits(app_env, store, language,

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from trainer.dialogue.corrections import Correction, verdict_kept
 from trainer.dialogue.step_wording import not_done_step
 from trainer.insights.periods import Period, week_bounds
 from trainer.store.db import Database
@@ -208,11 +209,12 @@ def _missed_steps(newest: list[CallScore], stored: dict[int, str | None], quotes
 
 def _objections(session, call_ids: list[int]) -> dict[tuple[int, int, str], str]:
     """The trainees' "judged wrong" marks on findings of these calls, by (call, turn, behaviour): open (waiting in
-    评判纠错) or accepted (the judge was wrong). A rejected one leaves the finding as it was, so it is not read."""
+    评判纠错) or accepted (the judge was wrong). A rejected one leaves the finding as it was, so it is not read; nor is
+    an accepted one whose relabel kept the verdict (qa27 W1: Ms. Wang accepted 阿杰's 可别磨叽了 with `rude` among the
+    labels, and the fault she kept vanished from 薄弱情景)."""
     if not call_ids:
         return {}
-    rows = session.execute(select(JudgeCorrection.dialogue_id, JudgeCorrection.turn_index, JudgeCorrection.behaviour,
-                                  JudgeCorrection.status)
-                           .where(JudgeCorrection.dialogue_id.in_(call_ids),
-                                  JudgeCorrection.status.in_(("open", "accepted")))).tuples().all()
-    return {(call_id, turn, behaviour): status for call_id, turn, behaviour, status in rows}
+    rows = session.scalars(select(JudgeCorrection).where(JudgeCorrection.dialogue_id.in_(call_ids),
+                                                         JudgeCorrection.status.in_(("open", "accepted")))).all()
+    return {(row.dialogue_id, row.turn_index, row.behaviour): row.status for row in rows
+            if not verdict_kept(Correction.of(row))}
