@@ -594,6 +594,24 @@ def test_a_contested_fault_among_the_worst_scenarios_says_it_awaits_review(app_e
     assert any("awaiting review (Judge corrections)" in m for m in english)
 
 
+def test_the_team_headline_score_matches_the_agents_table_and_no_activity_reads_never_in_both(app_env, store) -> None:
+    """qa27 T1, T2: Ms. Wang read a mean call score of 78 over the Agents table's 78.5 (91, 42, 100, 81: Python rounds
+    78.5 to 78), and 小林, who never trained, had an empty 最近训练 cell there and 从未训练 in the idle list below."""
+    teacher = create_user(store, "teacher", "刘老师", role="instructor", team="一组")
+    agent = create_user(store, "agent-jie", "阿杰", team="一组")
+    create_user(store, "agent-lin", "小林", team="一组")
+    for days_ago, score in enumerate((91, 42, 100, 81), start=1):
+        practice_call(store, agent, "angry-claim", score, days_ago=days_ago)
+    at = page("ui_pages/team.py", teacher)
+    assert {m.label: m.value for m in at.metric}["模拟通话平均分"] == "78.5"
+    agents = at.dataframe[0].value
+    last = next(c for c in agents.columns if c.startswith("最近训练"))
+    assert agents.loc[agents["坐席"] == "小林", last].tolist() == ["从未训练"]
+    english = page("ui_pages/team.py", teacher, lang="en").dataframe[0].value
+    assert english.loc[english["Agent"] == "小林", next(c for c in english.columns if c.startswith("Last trained"))
+                       ].tolist() == ["never"]
+
+
 def test_a_fault_an_instructor_relabelled_and_kept_still_counts_among_the_worst_scenarios(app_env, store) -> None:
     """qa27 W1: Ms. Wang accepted 阿杰's objection to 可别磨叽了 with labels that keep 服务忌语; 薄弱情景 then listed no
     fault for the call, as if the judge had been wrong. Only a relabel that overturns the verdict clears it."""
