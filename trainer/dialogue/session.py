@@ -1025,13 +1025,12 @@ class DialogueSession:
                 c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints) or any(
                 f.rubric == "personal_data" and not f.ok for f in self.findings):
             return []
-        product = self.scenario.persona.facts.get("product", "")
-        named = [text.find(product, start) for start, _ in status_before_the_check(text, product)]
-        return [Evidence("personal_data", False, clause_at(text, at, at + len(product)),
+        named = status_before_the_check(text, self.scenario.persona.facts.get("product", ""))
+        return [Evidence("personal_data", False, clause_at(text, at, end),
                          Worded("还没核实对方是投保人本人，就说出了保单和它的交费状态：先核实身份，再谈保单。",
                                 "You named the policy and its payment status before checking that you are speaking to the "
                                 "policyholder: verify who they are first, then discuss the policy."),
-                         next(iter(self.scenario.model_answers), "")) for at in named]
+                         next(iter(self.scenario.model_answers), "")) for at, end in named]
 
     @cached_property
     def _elsewhere(self) -> dict[tuple[str, str], tuple[str, ...]]:
