@@ -38,6 +38,7 @@ from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.agent_referrals import pushed_onto_agent
 from trainer.dialogue.dissuading import dissuaded
+from trainer.dialogue.call_backs import number_for_the_call_back
 from trainer.dialogue.term_wording import plain_wording
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.identity_questions import confirms_the_policy
@@ -791,6 +792,7 @@ class DialogueSession:
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence = in_earnest(self._meaning(reading, evidence))
+        evidence += self._number_for_the_call_back(text, evidence)
         # the policy's status told before the check explains nothing yet: it was said to whoever answered (qa25 J4)
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation"
                                                 and any(f.quote in e.quote or e.quote in f.quote for f in early))]
@@ -1015,6 +1017,14 @@ class DialogueSession:
                                              f"Personal details the customer has not confirmed yet ({name}) must not be read "
                                              "out by the agent first: let the customer say them, and check.")))
         return found
+
+    def _number_for_the_call_back(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
+        """Her number asked for a call-back promised in this reply or before (`call_backs`): the next step of that
+        promise, where nothing else in the reply is one."""
+        if any(e.ok and e.behaviour == "next_step" for e in evidence):
+            return []
+        asked = number_for_the_call_back(text, [u.text for u in self.transcript[:-1] if u.speaker == "agent"])
+        return [Evidence("next_step", True, asked, ADVICE["next_step"])] if asked else []
 
     def _status_before_the_check(self, text: str) -> list[Evidence]:
         """On a call the company made, the policy named with its status while the identity step is still open
