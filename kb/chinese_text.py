@@ -20,6 +20,9 @@ UNITS = {
     "万元": "万元", "天": "日", "日": "日", "年": "年", "元": "元", "%": "%", "％": "%", "倍": "倍",
     "块钱": "元", "块": "元", "角": "角", "毛钱": "角", "毛": "角",  # money as it is said (扣10块钱工本费: judge51b)
 }
+# Units a quantity is read in as a fraction of another: 5毛 / 五毛钱 / 5角 are 0.5元, the unit every figure of money in the
+# content is stated in (judge51b read them as 5角, a figure no entry states, so nothing judged it).
+_FRACTION_OF = {"角": ("元", 10)}
 # Spoken money units that are also other words right before these characters: 三块地, 两块儿, 一块头 (a bare 一 is no
 # figure anyway: 一块补上 "together", 这一块 "this part", 分之一毛保费); 五毛病 is no amount.
 _NOT_A_UNIT_BEFORE = {"块": "儿头地状糖", "毛": "病笔衣巾发"}
@@ -193,7 +196,15 @@ def quantities(text: str) -> list[Quantity]:
             found.append(Quantity(low_value, unit, f"{low}{match.group('unit')}", match.start("low"), match.end("low")))
         start = match.start("value") if low_value is not None else match.start()
         found.append(Quantity(value, unit, text[start:match.end()], start, match.end()))
-    return found
+    return [_in_whole_units(q) for q in found]
+
+
+def _in_whole_units(quantity: Quantity) -> Quantity:
+    """`quantity` in the unit it is a fraction of (5角 → 0.5元), else as it is."""
+    if quantity.unit not in _FRACTION_OF:
+        return quantity
+    unit, parts = _FRACTION_OF[quantity.unit]
+    return Quantity(quantity.value / parts, unit, quantity.text, quantity.start, quantity.end)
 
 
 # ---- sentences and clauses ---------------------------------------------------------------------

@@ -38,7 +38,9 @@ def test_money_as_it_is_said_is_yuan_and_jiao():
     """judge51b: 扣10块钱工本费 was no figure to the fact checker (qa25's 阿强), neither credited nor judged."""
     assert said("扣10块钱工本费") == said("扣10块工本费") == said("扣十块钱工本费") == said("扣10元工本费") == ["10元"]
     assert said("六千三百二十块。") == ["6320元"]
-    assert said("最多扣五毛钱") == said("最多扣5毛") == ["5角"]
+    # judge52: 毛 / 角 are tenths of a 元, read in 元 — the unit every amount in the content is stated in
+    assert said("最多扣五毛钱") == said("最多扣5毛") == said("最多扣5角") == said("最多扣0.5元") == ["0.5元"]
+    assert said("3到5毛") == ["0.3元", "0.5元"] and said("两毛钱") == ["0.2元"]
     # the same characters as other words: a piece, a lump, together, this part, a gross premium; vague hundreds
     assert said("三块地") == said("两块儿") == said("利息一块补上") == said("甲状腺这一块的病") == []
     assert said("二十四分之一毛保费法") == said("几百块钱") == []

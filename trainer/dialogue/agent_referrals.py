@@ -16,7 +16,7 @@ from kb.chinese_text import span_bounds
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.wording import Worded
 
-_CLAUSE_MARKS = "，,。！？!?；;…"
+CLAUSE_MARKS = "，,。！？!?；;…"  # a trailing-off … ends a clause too
 _SALESPERSON = r"(业务员|代理人|销售人员|销售|营销员|经纪人|保险顾问)"
 # 您/你 + (可以 / 先 / 得 …) + 问 / 找 / 联系 + (您的 / 那个) + the salesperson; not 我帮您问问业务员 / 我替您联系代理人 (the
 # agent's own step) nor a question about who sold it (当时是哪位业务员给您讲的？ names no one to go to), nor told not to
@@ -49,14 +49,14 @@ def pushed_onto_agent(text: str, goals: Sequence[str]) -> list[Evidence]:
     """A blame fault for each clause of `text` that sends the customer to their salesperson, when `goals` forbid it."""
     if not forbids_sending_to_agent(goals):
         return []
-    return [Evidence("blame", False, _spoken_clause(text, start, end), ADVICE, BETTER, clause_only=True)
+    return [Evidence("blame", False, spoken_clause(text, start, end), ADVICE, BETTER, clause_only=True)
             for start, end in sent_to_their_agent(text)]
 
 
-def _spoken_clause(text: str, start: int, end: int) -> str:
+def spoken_clause(text: str, start: int, end: int) -> str:
     """The clause around [start, end), a trailing-off … ending one too: her 或者…如果有新的检查报告…可以补充材料申请复核
     after it is the review route, still credited (the fault is this clause's only, `Evidence.clause_only`)."""
-    left, right = span_bounds(text, start, end, _CLAUSE_MARKS)
-    while right < len(text) and text[right] in _CLAUSE_MARKS:  # the marks that end it, as she typed them (…，)
+    left, right = span_bounds(text, start, end, CLAUSE_MARKS)
+    while right < len(text) and text[right] in CLAUSE_MARKS:  # the marks that end it, as she typed them (…，)
         right += 1
     return text[left:right].strip()

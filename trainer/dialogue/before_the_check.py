@@ -18,9 +18,26 @@ _STATUS = re.compile(r"保费|扣款|扣费|没扣|未扣|扣上|扣成功|扣�
                      r"|\d+(块|元)|[一二三四五六七八九十两]+(千|万)(块|元)?")
 
 
+def product_name(product: str) -> re.Pattern[str] | None:
+    """The policy's name as an agent says it: the persona's 金福分红型两全保险 also as 金福分红两全 / 金福分红两全险, 康宁重大疾病
+    保险（2020版定义，含轻症责任） as 康宁重大疾病保险 / 康宁重疾险, and a shorter persona name said in full (the reverse) —
+    judge51 read the exact name only. None when too little is left to tell the policy by (under four characters)."""
+    name = re.sub(r"[（(][^）)]*[）)]", "", product).strip()
+    core = re.sub(r"(保险|险)$", "", name).replace("型", "")
+    if len(core) < 4:
+        return None
+    said = "型?".join(re.escape(char) for char in core).replace("重型?大型?疾型?病", "(?:重大疾病|重疾)")
+    return re.compile(said + "型?(?:保险|险)?")
+
+
 def status_before_the_check(text: str, product: str) -> list[tuple[int, int]]:
-    """The spans of the sentences of `text` that name the policy `product` together with its status."""
-    if not product:
+    """The spans of the policy's name (`product_name`) in the sentences of `text` that name it with its status."""
+    name = product_name(product)
+    if name is None:
         return []
-    return [(start, end) for start, end, sentence in sentence_spans(text)
-            if product in sentence and _STATUS.search(sentence.replace(product, ""))]
+    found = []
+    for start, end, sentence in sentence_spans(text):
+        named = list(name.finditer(text, start, end))
+        if named and _STATUS.search(name.sub("", sentence)):
+            found.append((named[0].start(), named[0].end()))
+    return found

@@ -29,14 +29,16 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
                                                  naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
                                                  said_cues)
-from trainer.dialogue.facts import FactChecker, states_content, topic_terms
+from trainer.dialogue.facts import FactChecker, FactClaim, states_content, topic_terms
 from trainer.dialogue.before_the_check import status_before_the_check
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.retractions import retraction
+from trainer.dialogue.retractions import retraction, taken_back_between
 from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.agent_referrals import pushed_onto_agent
+from trainer.dialogue.dissuading import dissuaded
+from trainer.dialogue.call_backs import number_for_the_call_back
 from trainer.dialogue.term_wording import plain_wording
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.identity_questions import confirms_the_policy
@@ -54,7 +56,8 @@ from trainer.dialogue.spoken_cues import spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
 from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.wording import Worded, english
-from trainer.dialogue.wrong_figures import WRONG_FACT, WrongFigure, faulted_sentence, right_step_wrong_figure, rule_sentence
+from trainer.dialogue.wrong_figures import (WRONG_FACT, WrongFigure, faulted_sentence, figure_wording,
+                                           right_step_wrong_figure, rule_sentence)
 
 MODES = ("training", "exam")
 # Longest reply analysed; the chat box allows no more, and a longer one from elsewhere is cut.
@@ -204,6 +207,14 @@ def _polite(text: str, reading: str = "") -> bool:
     `reading` says it (您还有么事要问的啵？ reads 还有什么事要问: `ANYTHING_ELSE`)."""
     return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)) or bool(
         reading and ANYTHING_ELSE.search(reading))
+
+
+def _not_put_right(claims: list[FactClaim], text: str) -> list[FactClaim]:
+    """`claims` less each wrong figure the reply puts right itself: a right figure of the same entry after it, with the
+    agent saying between them that she was wrong (`retractions.taken_back_between`; qa26 J5)."""
+    return [c for c in claims if c.ok or not any(
+        r.ok and r.entry == c.entry and r.quantity.start >= c.quantity.end
+        and taken_back_between(text, c.quantity.end, r.quantity.start) for r in claims)]
 
 
 def _thanks_not_closing(text: str, evidence: list[Evidence]) -> list[Evidence]:
@@ -777,7 +788,9 @@ class DialogueSession:
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
-        claims = [c for c in self.facts.check_reading(self.detectors.reading(text)) if not (c.ok and unsure(c.sentence))]
+        read = self.detectors.reading(text)
+        claims = [c for c in self.facts.check_reading(read) if not (c.ok and unsure(c.sentence))]
+        claims = _not_put_right(claims, read.text)  # 7个工作日吧…我说错了，是…15日内: no wrong fact (qa26 J5)
         for claim in claims:
             entry = self.entries[claim.entry]
             if claim.ok:
@@ -790,13 +803,14 @@ class DialogueSession:
                 wrong = WrongFigure(self.state.turn, claim.quantity.text, claim.expected, entry.question,
                                     in_english(entry, "question"), rule_sentence(entry_wording(entry), claim.expected))
                 self.state.wrong_figures[claim.entry] = wrong
-                evidence.append(Evidence(WRONG_FACT, False, claim.sentence.strip(), wrong.advice(), entry_wording(entry),
-                                         claim.entry))
+                evidence.append(Evidence(WRONG_FACT, False, claim.sentence.strip(), wrong.advice(),
+                                         figure_wording(entry_wording(entry)), claim.entry))
         if not claims:  # a right figure explains already; beside a wrong one the term explains nothing, as for the
             evidence += self._term_explanation(text, previous_line)  # classifier (`_meaning`; judge31: 确诊90天 … 准确解释)
         early = self._status_before_the_check(text)
         evidence += self._personal_data(text) + early
         evidence += pushed_onto_agent(text, self.scenario.goals)  # 不推给业务员 in the goals (qa26 J4)
+        evidence += dissuaded(text, self.scenario.goals)  # 不劝阻 / 不阻拦 in the goals (qa26 J7)
         named = self._wrong_name(text)
         if named is not None:
             persona = self.scenario.persona
@@ -809,6 +823,7 @@ class DialogueSession:
                                      f"请问是{persona.name}本人吗？"))
         if reading is not None:
             evidence = in_earnest(self._meaning(reading, evidence))
+        evidence += self._number_for_the_call_back(text, evidence)
         # the policy's status told before the check explains nothing yet: it was said to whoever answered (qa25 J4)
         evidence = [e for e in evidence if not (e.ok and e.behaviour == "explanation"
                                                 and any(f.quote in e.quote or e.quote in f.quote for f in early))]
@@ -1034,6 +1049,14 @@ class DialogueSession:
                                              "out by the agent first: let the customer say them, and check.")))
         return found
 
+    def _number_for_the_call_back(self, text: str, evidence: list[Evidence]) -> list[Evidence]:
+        """Her number asked for a call-back promised in this reply or before (`call_backs`): the next step of that
+        promise, where nothing else in the reply is one."""
+        if any(e.ok and e.behaviour == "next_step" for e in evidence):
+            return []
+        asked = number_for_the_call_back(text, [u.text for u in self.transcript[:-1] if u.speaker == "agent"])
+        return [Evidence("next_step", True, asked, ADVICE["next_step"])] if asked else []
+
     def _status_before_the_check(self, text: str) -> list[Evidence]:
         """On a call the company made, the policy named with its status while the identity step is still open
         (`before_the_check`; qa25 J4): whoever answered the phone has heard what the policyholder owns and owes. Once a
@@ -1043,13 +1066,12 @@ class DialogueSession:
                 c.behaviour == "verification" and c.id not in self.state.done for c in self.scenario.checkpoints) or any(
                 f.rubric == "personal_data" and not f.ok for f in self.findings):
             return []
-        product = self.scenario.persona.facts.get("product", "")
-        named = [text.find(product, start) for start, _ in status_before_the_check(text, product)]
-        return [Evidence("personal_data", False, clause_at(text, at, at + len(product)),
+        named = status_before_the_check(text, self.scenario.persona.facts.get("product", ""))
+        return [Evidence("personal_data", False, clause_at(text, at, end),
                          Worded("还没核实对方是投保人本人，就说出了保单和它的交费状态：先核实身份，再谈保单。",
                                 "You named the policy and its payment status before checking that you are speaking to the "
                                 "policyholder: verify who they are first, then discuss the policy."),
-                         next(iter(self.scenario.model_answers), "")) for at in named]
+                         next(iter(self.scenario.model_answers), "")) for at, end in named]
 
     @cached_property
     def _elsewhere(self) -> dict[tuple[str, str], tuple[str, ...]]:

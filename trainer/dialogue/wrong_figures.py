@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from kb.chinese_text import quantities, sentences
+from kb.chinese_text import FULL_STOPS, quantities, sentence_spans, sentences
 from trainer.dialogue.wording import Worded, english
 
 WRONG_FACT = "wrong_fact"
@@ -54,6 +54,14 @@ def rule_sentence(wording: str, expected: str) -> str:
     """The sentence of an entry's wording that states the figure `expected` (its rule), or ""."""
     wanted = {q.key for q in quantities(expected)}
     return next((s for s in sentences(wording) if wanted & {q.key for q in quantities(s)}), "")
+
+
+def figure_wording(wording: str) -> str:
+    """The sentences of an entry's wording that state a figure: a wrong figure's better wording (qa26 J5: the complaint
+    entry's script ends 请问您方便接听电话的时间和号码是？, a question of its own, and the lesson offered it too). The whole
+    wording when no sentence states one."""
+    stating = [sentence for _, _, sentence in sentence_spans(wording, FULL_STOPS) if quantities(sentence)]
+    return "".join(stating).strip() or wording
 
 
 def figures_in(advice: str) -> list[tuple[str, str]]:

@@ -24,3 +24,17 @@ def test_the_policy_with_its_status_is_told_apart(text, named):
 
 def test_no_product_names_nothing():
     assert status_before_the_check("您的保费没扣成功。", "") == []
+
+
+@pytest.mark.parametrize("product, text, named", [
+    # qa25 J4 as judge51 left it: a near form of the persona's name is the product, as the exact name is
+    ("金福分红型两全保险", "阿姨您好，您那份金福分红两全这期保费没扣成功。", "金福分红两全"),
+    ("金福分红两全", "您的金福分红两全保险已经中止了。", "金福分红两全保险"),  # the reverse
+    ("康宁重大疾病保险（2020版定义，含轻症责任）", "您的康宁重疾险这期保费还没交。", "康宁重疾险"),
+    # …and, alone, it names the product only (a callback says why it calls)
+    ("金福分红型两全保险", "您上礼拜在银行买的金福分红两全，当时是不是做了录音录像？", ""),
+    ("金福分红两全", "您上礼拜投保了金福分红两全保险，今天给您做个回访。", ""),
+    ("福寿", "您那份福寿这期保费没扣成功。", ""),  # too short a name to tell the policy by
+])
+def test_a_near_form_of_the_product_s_name_is_the_product(product, text, named):
+    assert [text[start:end] for start, end in status_before_the_check(text, product)] == ([named] if named else [])

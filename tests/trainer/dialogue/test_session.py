@@ -1644,3 +1644,22 @@ def test_a_promise_taken_back_stays_a_red_line_and_its_lesson_says_the_correctio
     assert "第4轮" in promise.advice and "不好意思，我刚才说得太满了，能不能复效要公司审核。" in promise.advice
     assert "纠正是对的" in promise.advice
     assert "turn 4" in english(promise.advice) and "correction was right" in english(promise.advice)
+
+
+def test_her_number_asked_for_a_promised_call_back_is_the_next_step(real_scenarios, real_facts, judge):
+    """judge52 (brief item 4): 麻烦您报一个现在能打通的电话，我记下来。 after the agent said 一般15日内给您答复 (cw5-a's good
+    dividend call: 会有专门的人员核实处理，一般15日内给您答复…麻烦您报一个现在能打通的电话) is the step that makes that answer
+    reach her: 给出下一步 (the promise itself was escalation and explanation only); with no call-back promised it is none."""
+    def last_turn(*replies: str) -> list:
+        call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, seed=0)
+        call.start()
+        for reply in replies:
+            call.reply(reply)
+        return [f for f in call.report().findings if f.turn_index == len(replies)]
+
+    asked = "麻烦您报一个现在能打通的电话，我记下来。"
+    promised = "这件事会有专门的人员核实处理，一般15日内给您答复。"
+    with_promise = last_turn(IDENTITY_REQUEST, promised, asked)
+    assert any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in with_promise), with_promise
+    alone = last_turn(IDENTITY_REQUEST, asked)
+    assert not any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in alone), alone

@@ -14,6 +14,7 @@ from trainer.dialogue.address_norm import address_note, informal_clauses
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.agent_referrals import forbids_sending_to_agent, pushed_onto_agent, sent_to_their_agent
+from trainer.dialogue.dissuading import COMPLAINING, GIVING_UP, dissuaded, forbidden_kinds
 from trainer.dialogue.loading import check_scenario, folder_entries
 from trainer.dialogue.scoring import Utterance
 from trainer.dialogue.wording import english
@@ -122,3 +123,89 @@ def test_her_you_is_a_service_norm_note_not_a_scored_fault(claim_report, surrend
     said_back = Utterance("agent", "您说“你说清楚”，你们公司是这么讲的吗？", 50, 1)
     assert informal_clauses(surrender_report.transcript[:1] + [said_back]) == []
     assert address_note([]) is None
+
+
+def test_talking_her_out_of_surrendering_is_a_fault_where_the_goal_forbids_it(surrender_report):
+    """J7: 其实我建议你别退了，退了太亏了 on surrender-year2-angry (goal: 尊重客户决定，不劝阻) was only 术语未解释 on 减额交清."""
+    turn3 = [f for f in surrender_report.findings if f.turn_index == 3 and not f.ok]
+    [urged] = [f for f in turn3 if f.rubric == "blame"]
+    assert urged.quote == "其实我建议你别退了，退了太亏了…"
+    assert "不劝阻" in urged.advice and "talk them out of it" in english(urged.advice)
+    assert "由您来决定" in urged.model_answer and "It is your decision" in english(urged.model_answer)
+    assert surrender_report.subscores["compliance"] < 100
+    # the report's first lesson is it, with why and better wording
+    lesson = next(f for f in surrender_report.findings if f.rubric == "blame")
+    assert lesson.turn_index == 3
+
+
+COOLING_OFF_GOALS = ["可以了解原因，但尊重客户决定，不劝阻、不设障碍"]
+
+
+@pytest.mark.parametrize("said", [
+    "退保只能退现金价值，会有损失，您确认要退吗？",  # the loss the rules require her to hear
+    "方便说一下为什么想退吗？",  # the reason asked once
+    "如果只是资金周转，也可以考虑保单贷款，您自己决定。",  # an alternative as information, the choice hers
+    "我不建议您在电话里冲动决定。",  # borderline, clean: against a way of deciding, no act given up (dissuading.py)
+    "我不会劝您别退，只是把损失跟您说清楚。",
+    "退不退由您决定，钱会退回到您的原卡。",
+])
+def test_what_the_agent_must_or_may_say_about_a_surrender_stays_clean(said):
+    assert dissuaded(said, COOLING_OFF_GOALS) == []
+
+
+@pytest.mark.parametrize("said", ["其实我建议你别退了。", "我劝您还是再考虑考虑。", "退保的话就不划算了。",
+                                  "您先别撤单，我帮您再算算。", "保单还是留着吧。"])
+def test_urging_her_to_keep_the_policy_is_a_fault_only_where_a_goal_forbids_it(said):
+    assert [e.behaviour for e in dissuaded(said, COOLING_OFF_GOALS)] == ["blame"]
+    assert dissuaded(said, ["核实投保人身份", "讲清退保损失"]) == []
+
+
+def test_talking_her_out_of_a_complaint_is_read_from_a_goal_that_names_the_complaint():
+    """media-threat's goal: 尊重客户向12378反映的权利，不阻拦 — a complaint, not her surrender."""
+    goals = ["讲清正常退保退还现金价值；尊重客户向12378反映的权利，不阻拦"]
+    assert forbidden_kinds(goals) == (COMPLAINING,)
+    [urged] = dissuaded("您千万别投诉了，投诉也没用。", goals)
+    assert urged.quote == "您千万别投诉了，投诉也没用。" and "投诉" in urged.better
+    assert dissuaded("其实我建议你别退了。", goals) == []
+    assert forbidden_kinds(COOLING_OFF_GOALS) == (GIVING_UP,)
+
+
+def test_talking_her_out_of_cancelling_is_flagged_in_the_cooling_off_call(judge, real_scenarios, real_facts):
+    """cooling-off-cancel's goal says 不劝阻、不设障碍: the customer hears it and pushes back (its blame trigger)."""
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge, seed=1)
+    session.start()
+    turn = session.reply("孙女士您好，我是客服小周。其实我建议您别退了，退了太可惜了，重疾险早买早保障。")
+    assert any(f.rubric == "blame" and not f.ok and "别退了" in f.quote for f in session.findings), session.findings
+    assert turn.mood > 50
+
+
+def test_a_figure_put_right_in_the_same_breath_is_no_wrong_fact(claim_report):
+    """J5: 一般是7个工作日吧…啊不好意思不好意思我说错了，是收到投诉之日起15日内给答复 was 事实错误 on the 7个工作日 she had
+    just corrected; the 15日 she said is still credited."""
+    turn4 = [f for f in claim_report.findings if f.turn_index == 4]
+    assert not any(f.rubric == "wrong_fact" for f in turn4), turn4
+    assert any(f.rubric == "explanation" and f.ok and "15日" in f.quote for f in turn4), turn4
+
+
+@pytest.mark.parametrize("said", [
+    "投诉的话一般是7个工作日，不对不对，应该是收到投诉之日起15日内给答复。",
+    "投诉一般是7个工作日给您答复，啊说错了，是15日内给您答复。",
+    "投诉的话一般7个工作日给您答复，更正一下，应该是15日内。",
+])
+def test_other_words_for_the_same_correction_are_read_too(judge, real_scenarios, real_facts, said):
+    session = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, seed=1)
+    session.start()
+    session.reply(said)
+    assert not any(f.rubric == "wrong_fact" for f in session.findings), session.findings
+
+
+def test_a_wrong_figure_not_taken_back_is_still_wrong_and_its_lesson_quotes_only_the_rule(judge, real_scenarios,
+                                                                                            real_facts):
+    """…and the lesson's better wording was the entry's whole script, ending with 请问您方便接听电话的时间和号码是？ — a
+    question about something else."""
+    session = DialogueSession(real_scenarios["ci-claim-declined"], real_facts, judge=judge, seed=1)
+    session.start()
+    session.reply("投诉的话，一般是7个工作日给您答复，情况复杂的15日内。")  # a right figure after it, no correction said
+    [wrong, *_] = [f for f in session.findings if f.rubric == "wrong_fact"]
+    assert "15日内给您处理结果" in wrong.model_answer
+    assert "号码" not in wrong.model_answer and "？" not in wrong.model_answer
