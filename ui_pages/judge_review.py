@@ -57,11 +57,11 @@ def keep_button(column, correction: Correction, note: str, label: str) -> None:
             st.rerun()
 
 
-def note_input(correction: Correction, label: str) -> str:
+def note_input(correction: Correction, label: str, example: str | None = None) -> str:
     """给学员的说明: the reason the trainee reads beside the outcome (qa16 #13)."""
     return st.text_input(label, **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
-                         placeholder=tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
-                                        "e.g. this was comforting the customer, corrected / this blamed the rules"))
+                         placeholder=example or tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
+                                                   "e.g. this was comforting the customer, corrected / this blamed the rules"))
 
 
 def timed_form(correction: Correction) -> None:
@@ -73,7 +73,9 @@ def timed_form(correction: Correction) -> None:
                   f"“{name(correction.behaviour)}” is judged by how long the reply took, not by its words: there is "
                   "nothing to relabel and nothing is written to the corpus. Write a word to the trainee and keep it."))
     note = note_input(correction, tr("给学员的说明（维持原判时必填，学员会看到）",
-                                     "A word to the trainee (required to keep the judgement; they will see it)"))
+                                     "A word to the trainee (required to keep the judgement; they will see it)"),
+                      tr("例如：限时从客户说完算起；想好之前先用一句话回应客户，维持原判",
+                         "e.g. the time runs from the customer's last word; say one sentence first, kept"))
     keep_button(st, correction, note, tr("维持原判", "Keep the judgement"))
 
 
