@@ -27,6 +27,8 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     """The whole report of one saved call; `heading` False inside an expander that already names it."""
     if heading:
         st.subheader(f"{scenario_title(call.scenario_id)} · {when_labelled(call.finished_at or call.started_at)}")
+    if call.mode == "exam":  # its 回复超时 and missing hints read as the exam's, not as a training call's (qa28)
+        st.caption(tr("考试模式的通话：没有提示，每轮限时。", "An exam-mode call: no hints, a time limit per reply."))
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
     show_outcome(outcome_col, call.outcome)

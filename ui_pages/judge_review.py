@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
+from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_step, contested_step,
                                           convert_step, missed_step, needs_note, note_given, open_corrections, reject,
@@ -55,6 +55,28 @@ def keep_button(column, correction: Correction, note: str, label: str) -> None:
         else:
             reject(db, correction.id, user.login, note)
             st.rerun()
+
+
+def note_input(correction: Correction, label: str, example: str | None = None) -> str:
+    """给学员的说明: the reason the trainee reads beside the outcome (qa16 #13)."""
+    return st.text_input(label, **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
+                         placeholder=example or tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
+                                                   "e.g. this was comforting the customer, corrected / this blamed the rules"))
+
+
+def timed_form(correction: Correction) -> None:
+    """An objection to 回复超时: the reply's time, not its words, was judged, so there is nothing to relabel. Accepting
+    it into the corpus wrote the whole reply as showing no behaviour at all (qa28: 小美's empathy, apology and
+    identity check, one click from teaching the judge they were none of those); only keeping it is offered."""
+    st.caption(tr(f"“{name(correction.behaviour)}”是按回复用时判定的，不看这句话说了什么：没有可改的标注，也不会写入话语语料。"
+                  "请写一句说明后维持原判。",
+                  f"“{name(correction.behaviour)}” is judged by how long the reply took, not by its words: there is "
+                  "nothing to relabel and nothing is written to the corpus. Write a word to the trainee and keep it."))
+    note = note_input(correction, tr("给学员的说明（维持原判时必填，学员会看到）",
+                                     "A word to the trainee (required to keep the judgement; they will see it)"),
+                      tr("例如：限时从客户说完算起；想好之前先用一句话回应客户，维持原判",
+                         "e.g. the time runs from the customer's last word; say one sentence first, kept"))
+    keep_button(st, correction, note, tr("维持原判", "Keep the judgement"))
 
 
 def chosen_sentences(key: str, sentences: list[str], label: str, reason: str) -> list[str]:
@@ -211,6 +233,9 @@ for correction in queue:
         if teaches_by_example(contested):
             step_form(correction, contested, escape_markdown(step))
             continue
+        if not step and correction.behaviour in TIMED:
+            timed_form(correction)
+            continue
         existing = known.get(correction.utterance)
         labels, counter = suggested_labels(correction, existing.labels if existing else ())
         chosen = st.multiselect(tr("这句话表现出的行为", "Behaviours the reply shows"), UTTERANCE_BEHAVIOURS,
@@ -230,11 +255,8 @@ for correction in queue:
                             "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))
         # The trainee reads the outcome and this note on the call's report and on 我的进度 (qa16 #13); a relabel or a
         # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
-        note = st.text_input(tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
-                                "A word to the trainee (required to relabel or keep the judgement; they will see it)"),
-                             **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
-                             placeholder=tr("例如：这句确实是安慰客户，已更正 / 这句把责任推给了规定，维持原判",
-                                            "e.g. this was comforting the customer, corrected / this blamed the rules"))
+        note = note_input(correction, tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
+                                         "A word to the trainee (required to relabel or keep the judgement; they will see it)"))
         accept_col, reject_col = st.columns(2)
         corpus_labels = existing.labels if existing else ()
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):

@@ -112,7 +112,7 @@ if misses:
                                         lambda text: next((hit.id for hit in kb.search(text, k=1)), None))
 
 totals = st.columns(4)
-totals[0].metric(tr("问题搜索", "Missed searches"), len(every_miss))
+totals[0].metric(tr("有问题的搜索", "Missed searches"), len(every_miss))  # 问题搜索 read as "searched questions" (qa28 F1)
 totals[1].metric(tr("没有答案", "No answer"), sum(1 for m in every_miss if m.reason == "no_answer"))
 totals[2].metric(tr("点踩 / 报告有误", "Thumbs down / reported"), sum(1 for m in every_miss if m.reason in (DOWN, WRONG)))
 totals[3].metric(tr("待处理分组", "Open groups"), len(groups))

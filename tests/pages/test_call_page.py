@@ -131,3 +131,21 @@ def test_a_missed_step_reworded_since_the_call_is_still_its_lesson_in_its_new_wo
     assert any("漏掉的要点" in m for m in shown), shown
     assert "- 未完成要点：说明犹豫期有几天" in shown and not any("讲清犹豫期天数" in m for m in shown), shown
     assert "step_done_period" in [b.key for b in at.button]
+
+
+def test_a_saved_exam_call_says_it_was_an_exam_and_a_training_call_does_not(app_env, store) -> None:
+    """qa28: 小美's exam call opened again from 我的进度 read like a training call — its 回复超时 lesson with nothing
+    saying the call was timed; only the progress table's 模式 column said 考试."""
+    from tests.pages.test_progress_pages import practice_call
+    from trainer.store.models import DialogueRecord
+    from trainer.users.accounts import create_user
+
+    trainee = create_user(store, "agent-mei", "小美", "agent", "一组")
+    exam, training = (practice_call(store, trainee, "ci-claim-declined", score) for score in (78, 90))
+    with store.session() as session:
+        session.get(DialogueRecord, exam).mode = "exam"
+        session.commit()
+    said = [c.value for c in call_page(trainee, exam).caption]
+    assert any("考试模式" in c and "每轮限时" in c for c in said), said
+    assert any("exam-mode call" in c.value for c in call_page(trainee, exam, "en").caption)
+    assert not any("考试" in c.value for c in call_page(trainee, training).caption)

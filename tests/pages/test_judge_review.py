@@ -461,3 +461,28 @@ def test_a_contested_step_on_the_english_page_quotes_no_chinese_step_name(app_en
     assert "未完成要点" not in english and "讲清犹豫期天数" not in english and "Quoted" not in english, english
     chinese = " ".join(m.value.replace("\\", "") for m in page(teacher).markdown)
     assert "判为未完成要点：讲清犹豫期天数" in chinese and "评判引用" not in chinese, chinese
+
+
+def test_an_objection_to_a_slow_reply_can_only_be_kept_and_never_writes_the_reply_to_the_corpus(app_env, store) -> None:
+    """qa28: 小美 contested 回复超时 on an exam call's first reply (104 s; "页面卡住了"). The page offered 接受并写入语料
+    with no behaviour chosen: one click wrote her empathy, apology and identity check into the corpus as showing
+    nothing. The time is what was judged: the instructor is told so and can keep it, with a note the trainee reads."""
+    trainee = create_user(store, "agent-mei", "小美", "agent", "一组")
+    said = "林先生您好，实在抱歉让您久等了，您的心情我非常理解。麻烦您报一下身份证后四位。"
+    slow = mark_judged_wrong(store, trainee.id, "ci-claim-declined",
+                             Finding(1, "slow_reply", False, "林先生您好，实在抱歉让您久等了，您的心情我非常理解。", "…"),
+                             said, "第一轮页面卡住了，不是我不回复客户。")
+    teacher = instructor(store)
+    english = page(teacher, "en")
+    assert not english.exception, english.exception
+    assert any("Reply too slow" in c.value and "nothing is written to the corpus" in c.value for c in english.caption)
+    at = page(teacher)
+    assert not at.exception, at.exception
+    assert not [b for b in at.button if b.key == f"accept_{slow}"]
+    assert not [m for m in at.multiselect if m.key == f"labels_{slow}"]
+    assert any("回复超时" in c.value and "用时" in c.value and "不会写入话语语料" in c.value for c in at.caption)
+    at.text_input(key=f"note_{slow}").set_value("限时按收到回复的时间算，这次维持原判。")
+    at.button(key=f"reject_{slow}").click().run()
+    assert not at.exception, at.exception
+    assert open_corrections(store) == []
+    assert not (app_env.content_dir / CORRECTIONS_FILE).exists()

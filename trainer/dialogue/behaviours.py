@@ -53,5 +53,7 @@ LABELS = {
 # Judged from the reply alone (the utterance corpus and its classifier); the others need the case:
 # answer / ignored_question (the open question), wrong_fact (the case and the FAQ figures).
 CONTEXTUAL = ("answer", "ignored_question", "wrong_fact")
+# Judged by the clock (exam mode's reply time), not by the words: no label of the reply can undo it (qa28).
+TIMED = ("slow_reply",)
 UTTERANCE_BEHAVIOURS = tuple(b for b in BEHAVIOURS if b not in CONTEXTUAL)
 NO_BEHAVIOUR = "none"
