@@ -92,7 +92,9 @@ _CALLED_FIXED = re.compile(r"保底|写死|固定(拿|领|分|有|给|收益|回
 # — a TUNE miss, tw-b): 保本 / 保息 / 稳赚 need not share the dividend's clause. Not 退保本人 (surrender in person).
 _CAPITAL_KEPT = re.compile(r"(?<!退)保本(?!人)|保息|稳赚|旱涝保收")
 _RETURN = re.compile(r"分红|红利|收益|回报")
-_DENIED = re.compile(r"(不|没|冇|冒得|无|非|未)[^，,。！？!?；;]{0,4}$")
+# A denial anywhere in the clause before the word (不像银行存款那样保本保息 — a good agent's explanation, lead's read at the
+# merge: a four-character window flagged it), not only right before it.
+_DENIED = re.compile(r"(不|没|冇|冒得|无|非|未)[^，,。！？!?；;]{0,10}$")
 _TOLD_BACK = re.compile(r"业务员|代理人|他|她|(说|讲|承诺|宣传|答应)(的|过|了)?|号称|所谓|演示|假设|如果|要是|可能")
 
 

@@ -67,6 +67,8 @@ def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
     "就算没填也不一定赔，要看审核。",
     "好，您退保本人带身份证去柜面就行。",  # 退保 + 本人, no 保本
     "这款产品不保本，收益也不保证。",
+    "分红是不确定的，它不像银行存款那样保本保息。",  # the denial further back in the clause (lead, at the merge)
+    "分红不像定期存款一样是保底的。",
 ])
 def test_a_hedge_a_denial_or_a_step_is_no_promise(detectors, text):
     assert not _promised(detectors, text)
