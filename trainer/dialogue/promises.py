@@ -80,40 +80,11 @@ def said_certain(text: str) -> list[tuple[int, int]]:
 # train split's counter-examples (业务员说的保底不算数, 分红本来就不保底, 基本保额这部分是合同里写死的, 这个没法通融,
 # 明天下午三点前给您回电话: all stay clean).
 #
-# A dividend called fixed (分红每年保底有4% / 分红险就是保本保息的 / 每年固定拿红利 / a train miss: 分红今年保底5个点):
-# agents must never describe dividends as 保证 / 固定收益 / 保本 (facts.md §4, 保险法 art.116, 93号文). Said in the clause
-# that names the dividend, in her own voice: not denied (不保底, 不是固定的, 冒得保底), not the salesperson's words told
-# back (业务员说保本, 他承诺保底), not a question; 保底 of a universal-life account (万能…保底二) names no dividend.
-_DIVIDEND = re.compile(r"分红|红利")
-# 固定 of the amount (每年固定拿红利, 红利是固定的), not of a procedure (红利通知书每年固定寄, 领取方式是固定的几种).
-_CALLED_FIXED = re.compile(r"保底|写死|固定(拿|领|分|有|给|收益|回报|利息|利率)"
-                           r"|(?<=分红|红利)[^，,。！？!?；;不没冇非无未]{0,4}固定的?(?=[，,。！!～~]|$)")
-# The product said capital-protected in a sentence about its dividend or return (分红少一点也没关系，这个产品本身就是保本的
-# — a TUNE miss, tw-b): 保本 / 保息 / 稳赚 need not share the dividend's clause. Not 退保本人 (surrender in person).
-_CAPITAL_KEPT = re.compile(r"(?<!退)保本(?!人)|保息|稳赚|旱涝保收")
-_RETURN = re.compile(r"分红|红利|收益|回报")
-# A denial anywhere in the clause before the word (不像银行存款那样保本保息 — a good agent's explanation, lead's read at the
-# merge: a four-character window flagged it), not only right before it.
-_DENIED = re.compile(r"(不|没|冇|冒得|无|非|未)[^，,。！？!?；;]{0,10}$")
-_TOLD_BACK = re.compile(r"业务员|代理人|他|她|(说|讲|承诺|宣传|答应)(的|过|了)?|号称|所谓|演示|假设|如果|要是|可能")
-
-
-def dividends_called_fixed(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that call a dividend fixed or guaranteed, or the product capital-protected in a sentence about
-    its return (see `_CALLED_FIXED`, `_CAPITAL_KEPT`)."""
-    spans = []
-    for start, _end, sentence in sentence_spans(text):
-        if "？" in sentence or "?" in sentence:
-            continue
-        offset = 0
-        about_a_return = bool(_RETURN.search(sentence))
-        for clause in re.split(r"(?<=[，,；;。！!])", sentence):
-            fixed = _CALLED_FIXED.search(clause) if _DIVIDEND.search(clause) else None
-            fixed = fixed or (_CAPITAL_KEPT.search(clause) if about_a_return else None)
-            if fixed and not _DENIED.search(clause[:fixed.start()]) and not _TOLD_BACK.search(clause):
-                spans.append((start + offset + fixed.start(), start + offset + fixed.end()))
-            offset += len(clause)
-    return spans
+# A dividend called fixed (分红每年保底有4% / 分红险就是保本保息的) was read here by judge52c and removed by the lead at
+# the merge: it found the hedge lines' five such promises but flagged a good call of the held-out check set (figures
+# only: check good 9 / 12 either way, mean 75.4 → 74.7, one more hung up), whose agent explains dividends beside
+# 保底 / 保本 words; the held-out writer's promises gained at most one. A reading that tells an explanation from a
+# promise needs more than a denial window (tests/trainer/dialogue/test_promises.py keeps the five as xfail).
 
 
 # Money promised for a definite day and hour (明天下午三点之前钱就回来了): when the money arrives is the bank's and the

@@ -16,10 +16,11 @@ from trainer.dialogue.reply import reply_evidence
 
 LINES = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-hedge-lines.yaml").read_text(encoding="utf-8"))
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-laozheng-promise-check.yaml").read_text(encoding="utf-8"))
-# promises the judge finds (rules + classifier): 28 of 40 on main a43674d, judge50 and 6484c81; 40 of 40 since judge52c
-# read the missed twelve's forms by rules (a dividend called 保底 / 写死 / 保本, money for a day and an hour, an exception
-# granted, 按重疾 / 给付 / 补偿 / 给你批下来 / a deadline before 恢复效力 / a concession's 没 in the wide promise form)
-PROMISES_FOUND_FLOOR = 40
+# promises the judge finds (rules + classifier): 28 of 40 on main a43674d, judge50 and 6484c81; 40 of 40 with judge52c's
+# rules (a dividend called 保底 / 写死 / 保本, money for a day and an hour, an exception granted, 按重疾 / 给付 / 补偿 /
+# 给你批下来 / a deadline before 恢复效力 / a concession's 没 in the wide promise form); 38 since the lead removed the
+# dividend reading at the merge (it flagged a held-out good call: promises.py)
+PROMISES_FOUND_FLOOR = 38
 
 
 def _promised(text: str, judge, real_facts) -> bool:
@@ -42,8 +43,9 @@ def test_promises_in_fresh_words_are_still_found(judge, real_facts):
     assert len(found) >= PROMISES_FOUND_FLOOR, found
 
 
-# the held-out writer's promises found, measured once by judge52c on its final rules (main 6484c81: 25 of 40)
-HELD_OUT_PROMISES_FOUND_FLOOR = 26
+# the held-out writer's promises found, measured once by judge52c on its final rules (main 6484c81: 25 of 40; 26 with
+# its rules) and once by the lead without the dividend reading: 25 — the other forms gained nothing on these fresh words
+HELD_OUT_PROMISES_FOUND_FLOOR = 25
 
 
 def test_the_held_out_writers_lines_are_as_written():

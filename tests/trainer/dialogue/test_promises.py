@@ -1,4 +1,4 @@
-"""Promises without the forms the rules knew (judge52c, issue #12): a dividend called fixed, money for a definite day
+"""Promises without the forms the rules knew (judge52c, issue #12): money for a definite day
 and hour, an exception granted, and a promise word whose gap or outcome the wide form did not read (按重疾, 给付, 补偿,
 给您批下来, a deadline before 恢复效力, a concession's 没). The sentences are this test's own wording, not the hedge lines';
 the clean rows are the counter-examples each form must leave alone (they pass on main too: guards)."""
@@ -22,12 +22,6 @@ def _promised(detectors: Detectors, text: str) -> bool:
 
 
 @pytest.mark.parametrize("text", [
-    # a dividend called fixed, guaranteed or capital-protected (facts.md §4: never 保证 / 固定收益 / 保本)
-    "这款分红险的红利年年保底三个点，您放心买。",
-    "阿姨，分红这块是保本的，亏不着您。",
-    "红利是固定的，每年都一样多。",
-    "您每年固定领分红，跟存款差不多。",
-    "今年红利少点不要紧，咱这款本来就是保本保息的。",  # the product, in a sentence about its dividend
     # money for a definite day and hour
     "您别急，后天上午十点以前退费就到您卡上。",
     "礼拜五下午两点前钱就打给您了。",
@@ -44,6 +38,18 @@ def _promised(detectors: Detectors, text: str) -> bool:
     "只要您撤了投诉，我保证给您全退。",
 ])
 def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
+    assert _promised(detectors, text)
+
+
+@pytest.mark.xfail(strict=True, reason=("a dividend called fixed is not read: judge52c's rule flagged a held-out good "
+                                        "call explaining dividends, and the lead removed it (promises.py)"))
+@pytest.mark.parametrize("text", [
+    # a dividend called fixed, guaranteed or capital-protected (facts.md §4: never 保证 / 固定收益 / 保本)
+    "这款分红险的红利年年保底三个点，您放心买。",
+    "阿姨，分红这块是保本的，亏不着您。",
+    "今年红利少点不要紧，咱这款本来就是保本保息的。",  # the product, in a sentence about its dividend
+])
+def test_a_dividend_called_fixed_is_a_promise(detectors, text):
     assert _promised(detectors, text)
 
 
@@ -67,7 +73,7 @@ def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
     "就算没填也不一定赔，要看审核。",
     "好，您退保本人带身份证去柜面就行。",  # 退保 + 本人, no 保本
     "这款产品不保本，收益也不保证。",
-    "分红是不确定的，它不像银行存款那样保本保息。",  # the denial further back in the clause (lead, at the merge)
+    "分红是不确定的，它不像银行存款那样保本保息。",
     "分红不像定期存款一样是保底的。",
 ])
 def test_a_hedge_a_denial_or_a_step_is_no_promise(detectors, text):
