@@ -24,7 +24,8 @@ from trainer.dialogue.empty_answers import (PUT_OFF_FLOOR, contact_by_nobody, no
                                             vouches_only)
 from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_contact_only
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
-from trainer.dialogue.promises import SAID_CERTAIN_FLOOR, said_certain, soft_promises
+from trainer.dialogue.promises import (SAID_CERTAIN_FLOOR, exception_granted, money_by_an_hour,
+                                       said_certain, soft_promises)
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
 
@@ -563,6 +564,7 @@ _NAMED_BEFORE = re.compile(r"(叫|叫做|叫作|称为|称作|所谓的?|我们�
                            r"|也就是(咱|我们|俺们|公司|行业)?(内部|里|这边|行里)?(说的|讲的|叫的)?)[“‘「『\"']?[\u4e00-\u9fff]{0,2}$")
 NEGATIONS = ("不", "没", "无法", "未", "别")
 NOT_NEGATIONS = "不管|不论|无论"
+CONCESSION = re.compile(r"(就算|即使|即便|哪怕|纵然)[^也都]{0,6}(也|都)")
 # The words that make a statement a promise. 保准 / 准保 / 一准 / 铁定 and a bare 准 before 到 / 能 / 给 (这钱明天准到)
 # are the spoken forms (judge21: on the train split 9 promises said so were missed, none of them a non-promise).
 # 一定 before a noun is "a certain" (按保额的一定比例赔, 一定程度上, 一定的费用), not "certainly" (qa24 T6, judge50: 一般按重疾保额的
@@ -590,10 +592,18 @@ _PROMISE_NO_EXCEPTION = re.compile(r"没有(不赔|赔不了|批不下来|办不
 # A promise word, a few words, then the payout itself: 我保证出什么事都全额赔, 钱下礼拜肯定能到账 (judge18: the
 # adjacent form above missed them). The words between must not be a process or a hedge: 一定尽快帮您处理理赔,
 # 一定把您的材料转给理赔 and 肯定要看合同 promise a service step, not the payout; 肯定不赔 promises nothing.
+# judge52c (the hedge lines' missed promises, w-hedge-lines): also the benefit paid (保证按重疾给付), a sum on top (保证给您
+# 额外补偿一万块), money refunded to 你 (包你…把钱退给你), and the review's own outcome after an address or a deadline (保证
+# 给你批下来, 保准儿给您批下来 — a train miss —, 我保证这周五前给您恢复效力) and all of it back (我保证给您全退 — a TUNE miss,
+# tw-c); not 恢复 alone (一定帮您恢复: a step, above).
 _PROMISE_WIDE = re.compile(
     _PROMISE_WORD + r"(?P<gap>[^，,。！？!?；;、\n]{0,8}?)"
-    r"(全额赔|全额退|全部赔|全赔|赔|到账|到您卡上|到你卡上|到您账上|到您卡里|退给您)(?!偿的|付的|偿问题|付问题|付流程|付进度|那边|部门|了)"
+    r"(全额赔|全额退|全部赔|全赔|全退|赔|到账|到您卡上|到你卡上|到您账上|到您卡里|退给您|退给你|给付|补偿|批下来|恢复效力)"
+    r"(?!偿的|付的|偿问题|付问题|付流程|付进度|那边|部门|了|条件|标准|方案|申请|的(事|问题|规定|条件))"
 )
+# 按 names a basis (按合同, 按流程: not the payout) unless what follows is the benefit or the amount the review decides
+# (包您按重疾全额赔下来, 保证按重疾给付 — judge52c, the hedge lines): those are read out of the gap first.
+DECIDED_BASIS = re.compile(r"按(照)?(重疾|重症|全额|足额|满额|最高|保额|全残|一级伤残)")
 NOT_A_PROMISE_GAP = ("不", "没", "无", "未", "别", "处理", "审核", "核实", "核定", "申请", "提交", "登记", "反映", "反馈",
                      "跟进", "查", "问", "如果", "要是", "符合", "按", "看", "是否", "能否", "才", "尽", "争取", "材料",
                      "转", "交", "备注", "流程", "规定", "合同", "条款", "结果", "部门", "联系", "通知", "可能", "我们会")
@@ -820,6 +830,8 @@ def _negated(text: str, start: int) -> bool:
     window = text[max(0, start - NEGATION_REACH):start]
     window = re.split(r"[，,。！？!?；;]", window)[-1]
     window = re.sub(NOT_NEGATIONS, "", window)  # 不管怎样我保证…: "no matter how", not a negation
+    # 就算没填也肯定赔: the negation is the concession's, not the promise's (judge52c, the hedge lines)
+    window = CONCESSION.sub("", window)
     return any(word in window for word in NEGATIONS)
 
 
@@ -1036,7 +1048,8 @@ class Detectors:
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
         for match in _PROMISE_WIDE.finditer(text):
-            if (not any(word in match["gap"] for word in NOT_A_PROMISE_GAP) and not _negated(text, match.start())
+            gap = DECIDED_BASIS.sub("", match["gap"])
+            if (not any(word in gap for word in NOT_A_PROMISE_GAP) and not _negated(text, match.start())
                     and not _quoted(text, match.start(), match.end())):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
@@ -1044,7 +1057,9 @@ class Detectors:
             if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
-        for start, end in soft_promises(text):  # 这个钱基本上稳了 / 到时候基本没问题 (qa19, promises.py)
+        # 这个钱基本上稳了 / 到时候基本没问题 (qa19); 分红…保底有4% / 明天下午三点之前钱就回来了 / 我给您特殊处理 (judge52c)
+        for start, end in (*soft_promises(text), *money_by_an_hour(text),
+                           *exception_granted(text)):
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
         # 这是他的问题 — the salesperson's (qa19); 您得问理赔那边, 不能算我们的问题, 当初就该想到 (judge39c; passing_blame.py)

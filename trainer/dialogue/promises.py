@@ -73,3 +73,54 @@ def said_certain(text: str) -> list[tuple[int, int]]:
             spans += [(start + m.start(), start + m.end()) for m in _SAID_CERTAIN.finditer(sentence)][:1]
         spans += [(start + m.start(), start + m.end()) for m in _VOUCHED_AFTER.finditer(sentence.rstrip())]
     return spans
+
+
+# judge52c (issue #12): three promise forms with no promise word the rules had no reading for — the hedge lines' missed
+# promises (tests/trainer/dialogue/hedge_lines/w-hedge-lines.yaml), each read as a general form and held against the
+# train split's counter-examples (业务员说的保底不算数, 分红本来就不保底, 基本保额这部分是合同里写死的, 这个没法通融,
+# 明天下午三点前给您回电话: all stay clean).
+#
+# A dividend called fixed (分红每年保底有4% / 分红险就是保本保息的) was read here by judge52c and removed by the lead at
+# the merge: it found the hedge lines' five such promises but flagged a good call of the held-out check set (figures
+# only: check good 9 / 12 either way, mean 75.4 → 74.7, one more hung up), whose agent explains dividends beside
+# 保底 / 保本 words; the held-out writer's promises gained at most one. A reading that tells an explanation from a
+# promise needs more than a denial window (tests/trainer/dialogue/test_promises.py keeps the five as xfail).
+
+
+# Money promised for a definite day and hour (明天下午三点之前钱就回来了): when the money arrives is the bank's and the
+# payment's, which the agent can give only as the usual time (一般30日内到账 — judge51, no promise). A day and an hour (or
+# 就 / 准 before the arrival) with the money, in one clause; not hedged (一般 / 大概 / 预计 / 最快 / 以…为准 / 说不准), not
+# past (已经 / 昨天), and the time not the agent's own callback (明天下午三点前给您回电话 names no money).
+_DAY = r"(今天|今儿|明天|明儿|后天|大后天|这周[一二三四五六日天]|下周[一二三四五六日天]|周[一二三四五六日天]|(礼拜|星期)[一二三四五六日天]|[\d一二三四五六七八九十]+(号|日))"
+_HOUR = r"(上午|中午|下午|晚上|早上)?(?<![有多少快早晚慢])[\d一二三四五六七八九十两]+点(半|钟)?"
+_MONEY_ARRIVES = r"(钱|款|保费|退费|赔款|理赔金|保险金|红利)[^，,。！？!?；;]{0,4}?(回来|到账|到(您|你)?(卡|账)|打(过来|回来|给(您|你))|退(回|到|给)|到手|就到|准到)"
+_MONEY_BY_AN_HOUR = re.compile(rf"{_DAY}[^，,。！？!?；;]{{0,4}}?{_HOUR}[^，,。！？!?；;]{{0,6}}?{_MONEY_ARRIVES}"
+                               rf"|{_DAY}[^，,。！？!?；;]{{0,6}}?(钱|款|保费|退费|赔款|理赔金|保险金)[^，,。！？!?；;]{{0,2}}?(就|准|保准)(能|会)?(回来|到账|到)")
+_TIME_HEDGED = re.compile(r"一般|通常|大概|大约|预计|估计|最快|最晚|左右|可能|应该|差不多|以[^，,。]{0,8}为准|要看|说不准|不一定|不好说"
+                          r"|已经|昨天|前天|上周|如果|要是|吗|？|\?")
+
+
+def money_by_an_hour(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that promise money for a definite day and hour (see `_MONEY_BY_AN_HOUR`)."""
+    spans = []
+    for start, _end, sentence in sentence_spans(text):
+        if _TIME_HEDGED.search(sentence):
+            continue
+        spans += [(start + m.start(), start + m.end()) for m in _MONEY_BY_AN_HOUR.finditer(sentence)]
+    return spans
+
+
+# An exception to the rule granted on the call (我给您特殊处理 / 我们会给您通融的 / 给您破个例): whether the company bends a
+# rule is the company's outcome, not the agent's. Granted to the customer (给 / 帮 / 替 您), not asked for (帮您申请特殊处理,
+# 看能不能给您通融) nor refused (这个没法通融 — a train explanation).
+_EXCEPTION_GRANTED = re.compile(r"(给|帮|替)(您|你)[^，,。！？!?；;]{0,3}?(特殊处理|特事特办|通融|破(个)?例|网开一面|开(个)?绿灯|开(个)?口子)")
+_EXCEPTION_ASKED = re.compile(r"申请|争取|反映|问问|请示|看(看)?能不能|能不能|可不可以|是否|能否|试试|尽量|吗|？|\?")
+
+
+def exception_granted(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that grant the customer an exception to the rule (see `_EXCEPTION_GRANTED`)."""
+    spans = []
+    for start, _end, sentence in sentence_spans(text):
+        if not _EXCEPTION_ASKED.search(sentence):
+            spans += [(start + m.start(), start + m.end()) for m in _EXCEPTION_GRANTED.finditer(sentence)]
+    return spans

@@ -1,7 +1,9 @@
 """Hedged statements about a payout, a time or an outcome are no promise; promises in fresh words are still found
 (judge50, qa24 T6: 一般按重疾保额的一定比例赔，具体多少要看你的合同条款 capped a resolved call at 50 as 绝对化承诺).
 
-The lines (hedge_lines/w-hedge-lines.yaml) are tune-side: judge50 read them all (see the file's header)."""
+The lines (hedge_lines/w-hedge-lines.yaml) are tune-side: judge50 read them all (see the file's header). A second
+writer's lines (hedge_lines/w-laozheng-promise-check.yaml) are held out: judge52c read them once, as counts, after its
+rules were final; their floors are what it measured."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.reply import reply_evidence
 
 LINES = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-hedge-lines.yaml").read_text(encoding="utf-8"))
-# promises the judge finds (rules + classifier), measured on main a43674d and on judge50: 28 of 40 — the others are a
-# recall gap of absolute_promise (包您…全额赔下来, 保证给你批下来, 照样全额退保费 …), not made here
-PROMISES_FOUND_FLOOR = 28
+HELD_OUT = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-laozheng-promise-check.yaml").read_text(encoding="utf-8"))
+# promises the judge finds (rules + classifier): 28 of 40 on main a43674d, judge50 and 6484c81; 40 of 40 with judge52c's
+# rules (a dividend called 保底 / 写死 / 保本, money for a day and an hour, an exception granted, 按重疾 / 给付 / 补偿 /
+# 给你批下来 / a deadline before 恢复效力 / a concession's 没 in the wide promise form); 38 since the lead removed the
+# dividend reading at the merge (it flagged a held-out good call: promises.py)
+PROMISES_FOUND_FLOOR = 38
 
 
 def _promised(text: str, judge, real_facts) -> bool:
@@ -36,3 +41,22 @@ def test_a_hedged_statement_of_a_payout_time_or_outcome_is_no_promise(judge, rea
 def test_promises_in_fresh_words_are_still_found(judge, real_facts):
     found = [line["text"] for line in LINES["promises"] if _promised(line["text"], judge, real_facts)]
     assert len(found) >= PROMISES_FOUND_FLOOR, found
+
+
+# the held-out writer's promises found, measured once by judge52c on its final rules (main 6484c81: 25 of 40; 26 with
+# its rules) and once by the lead without the dividend reading: 25 — the other forms gained nothing on these fresh words
+HELD_OUT_PROMISES_FOUND_FLOOR = 25
+
+
+def test_the_held_out_writers_lines_are_as_written():
+    assert (len(HELD_OUT["promises"]), len(HELD_OUT["hedged"]), len(HELD_OUT["neither"])) == (40, 40, 15)
+
+
+def test_the_held_out_writers_hedged_and_neutral_lines_are_no_promise(judge, real_facts):
+    flagged = sum(_promised(line["text"], judge, real_facts) for kind in ("hedged", "neither") for line in HELD_OUT[kind])
+    assert flagged == 0  # a count, not the lines: the file is held out
+
+
+def test_the_held_out_writers_promises_are_found(judge, real_facts):
+    found = sum(_promised(line["text"], judge, real_facts) for line in HELD_OUT["promises"])
+    assert found >= HELD_OUT_PROMISES_FOUND_FLOOR
