@@ -249,6 +249,14 @@ def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: Knowl
     assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
 
 
+def test_a_policy_stopped_two_years_asking_what_now_is_answered_with_the_two_year_bound(real_kb: KnowledgeBase) -> None:
+    """qa25 S3's second query: 保单停保两年了咋办 is read 保单效力中止两年了怎么办 and came to 保单效力中止是什么意思？ first
+    (its question plus 两年了怎么办). A what-to-do query is no question of what a word means (kb.question_form), and the
+    reinstatement entry says the two years in an agent's words; the definition still answers its own question."""
+    assert real_kb.search("保单停保两年了咋办", k=1)[0].id in {"lapse-reinstatement-deadline", "lapse-permanent-termination"}
+    assert real_kb.search("保单效力中止是啥意思", k=1)[0].id == "lapse-what-is-suspension"
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="qa25 S2 open: search51's six relay-frame variants fixed it but cost the w-elderly-relative TUNE writer one "
