@@ -257,16 +257,12 @@ def test_a_policy_stopped_two_years_asking_what_now_is_answered_with_the_two_yea
     assert real_kb.search("保单效力中止是啥意思", k=1)[0].id == "lapse-what-is-suspension"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa25 S2 open: search51's six relay-frame variants fixed it but cost the w-elderly-relative TUNE writer one "
-    "first answer (分红能不能直接打到我卡上 → div-no-promise) and left the held-out half B's R@1 at 22; reverted by the "
-    "keep rule (TUNE per writer not worse). docs/benchmarks.md 'Stop 50 (lead)'.",
-)
 def test_a_claim_relayed_from_a_salesperson_is_answered_about_the_claim(real_kb: KnowledgeBase) -> None:
     """qa25 S2: 客户说业务员讲分红是保证的 怎么回 came to 今年红利比去年少 first (its variant 业务员说的分红没兑现 shares the
     relaying frame); the claim's own entries (red dividends are not guaranteed, nobody may promise them, a promise found
-    at the callback is misleading) now come first."""
+    at the callback is misleading) now come first. search51's six relay-frame variants fixed it but cost w-elderly-relative
+    a near tie (分红能不能直接打到我卡上 → div-no-promise) and were reverted; search52: one div-not-guaranteed variant in an
+    agent's words (业务员讲红利是保证的 可信吗), no TUNE writer worse (that near tie as on main)."""
     first = real_kb.search("客户说业务员讲分红是保证的 怎么回", k=1)[0].id
     assert first in {"div-not-guaranteed", "div-no-promise", "callback-misleading-found"}
 
