@@ -616,3 +616,10 @@ def test_the_sibling_of_the_first_answer_is_in_the_top_three(real_kb: KnowledgeB
     detailed explanation (excl-legal-prohibition, its sibling; on main under the top five). Question written for this test."""
     ids = [hit.id for hit in real_kb.search("喝了酒开车出事了，当时没给我讲这条，也不赔吗", k=5)]
     assert ids[0] == "excl-drunk-driving" and "excl-legal-prohibition" in ids[:3]
+
+
+@pytest.mark.parametrize("query", ["beneficiary not named who gets money", "beneficary not named who gets money"])
+def test_an_english_question_on_a_beneficiary_not_named_finds_the_estate_entry(real_kb: KnowledgeBase, query: str) -> None:
+    """qa23 G2 (English): came to claims-agent-cannot-collect first (its "collect … money"); the estate entry's English
+    question never said named. It says its first case now (no beneficiary named, or none left), as its answer does."""
+    assert real_kb.search(query, k=1)[0].id == "bene-when-becomes-estate"
