@@ -266,7 +266,7 @@ class TypoCorrector:
                     continue
                 term = self._sound_alike(window)
                 if term and not self._reads_as_words(run, start, term) and self._reads_better(run, start, term) \
-                        and not (term in self._head_words and self._across_words(run, start, term)):
+                        and not (term in self._head_words and self._not_a_head_word(run, start, window, term)):
                     changes.append((window, term))
                     run = run[:start] + term + run[start + length:]
                     known = self._known_pairs(run)
@@ -305,6 +305,12 @@ class TypoCorrector:
             if self._words is not None and any(self._words.count(pair) >= NEIGHBOUR_WORD_COUNT for pair in beside):
                 return True
         return False
+
+    def _not_a_head_word(self, run: str, start: int, window: str, term: str) -> bool:
+        """Whether a stretch is no reading of a head word: it is a word of the list typed whole (央行, 省份, 精度, 参保 —
+        a wrong pinyin pick that is itself a word is the glossary's to read, as 中指 for 中止 is: search52), or it
+        belongs to the words around it (`_across_words`)."""
+        return (self._words is not None and self._words.is_word(window)) or self._across_words(run, start, term)
 
     def _across_words(self, run: str, start: int, term: str) -> bool:
         """Whether a stretch read as a head word belongs to the words around it: its first or last character makes

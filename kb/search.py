@@ -33,6 +33,7 @@ from kb.faq_gate import (FEATURES as GATE_FEATURES, GATE_THRESHOLD, MEMORY_GATE,
 from kb.gate_model import GateModel
 from kb.regulations.gate_memory import GateMemory
 from kb.index import SearchIndex
+from kb.question_form import asks_what_to_do, only_defines
 from kb.query_rewrite import (Rewrite, SpokenTerms, TypoCorrector, VerbParticleTerms, bigrams, dialect_phrases,
                               head_words, one_char_spoken, spoken_phrases, story_clauses, story_question)
 from kb.script_conversion import SimplifiedScript
@@ -443,6 +444,7 @@ class Searcher:
         self._scope_examples = scope.examples if scope else ()
         self.entries = entries
         self._siblings = sibling_map(e for e in entries.values() if isinstance(e, Entry))
+        self._definitions = frozenset(e.id for e in entries.values() if isinstance(e, Entry) and only_defines(e.question))
         self.encoder = encoder
         self.glossary = glossary
         self.min_relevance = min_relevance
@@ -832,9 +834,12 @@ class Searcher:
         )
 
     def _number_adjusted(self, entry_id: str, plan: QueryPlan, score: float) -> float:
-        """The score moved up when the query's duration falls in the entry's rule, down when outside it."""
+        """The score moved up when the query's duration falls in the entry's rule, down when outside it; down too
+        for an entry that only says what a word means when the query asks what to do (kb.question_form)."""
         rule = self.duration_rules.get(entry_id)
         verdict = rule.judge(list(plan.spans)) if rule else 0
+        if verdict == 0 and entry_id in self._definitions and asks_what_to_do(plan.text):
+            verdict = -1
         if verdict == 0:
             return score
         return round(float(np.clip(score + (NUMBER_BONUS if verdict > 0 else -NUMBER_PENALTY), 0.0, 1.0)), 4)

@@ -306,7 +306,7 @@ def test_a_head_word_is_not_read_across_the_words_beside_it() -> None:
     corrector = TypoCorrector([*vocabulary, *heads], KNOWN, words=words, head_words=heads)
     for typed in ("年金以后每年领的会变少吗", "这个电话我要录音行不行", "最晚能拖到什么时候"):
         assert corrector.rewrite(typed).text == typed
-    assert corrector.rewrite("保单已经中指了").text == "保单已经中止了"
+    assert corrector.rewrite("保单已经中至了").text == "保单已经中止了"
     assert corrector.rewrite("喝了酒出事 保线还赔不赔").text == "喝了酒出事 保险还赔不赔"
     assert corrector.rewrite("奶奶头保用的身份证").text == "奶奶投保用的身份证"
     unguarded = TypoCorrector([*vocabulary, *heads], KNOWN, words=words)
@@ -652,3 +652,18 @@ def test_a_policy_said_to_expire_beside_a_missed_premium_is_its_due_date(bundled
                                                                          meant: str) -> None:
     """qa26 S2: 保险到期了 还没来得及交钱 was answered 满期金怎么领 first."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize("typed", ["央行", "省份", "精度", "言行", "银杏", "客户说参保了", "中资怎么办", "保单已经中指了"])
+def test_a_word_typed_whole_is_no_typo_of_a_head_word(typed: str) -> None:
+    """search51's notes: 47 words of the list typed alone were read as a head word (央行 → 银行, 省份 → 身份, 精度 → 轻度,
+    中资 → 中止) and 参保 as 承保. A stretch that is a word of the list is no typo of a head word; a wrong pinyin pick that
+    is a word (中指 for 中止, qa25 S1) is the glossary's spoken form (suspension-typed-as-finger), not the corrector's."""
+    vocabulary = ["效力中止", "合同中止", "中止效力", "中止通知书", "银行卡", "银行转账", "银行账户", "银行代扣", "身份证", "身份证明",
+                  "身份核实", "身份信息", "轻度脑中风", "轻度疾病", "轻度认知", "轻度烧伤", "承保条件", "承保结论", "承保范围", "承保公司"]
+    words = WordFrequencies(bundled_frequencies(), vocabulary)
+    heads = head_words(vocabulary, words)
+    assert {"中止", "银行", "身份", "轻度", "承保"} <= set(heads)
+    corrector = TypoCorrector([*vocabulary, *heads], KNOWN, words=words, head_words=heads)
+    assert corrector.rewrite(typed).text == typed
+    assert corrector.rewrite("保单已经中至了").text == "保单已经中止了"  # no word: still read

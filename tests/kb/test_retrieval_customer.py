@@ -79,6 +79,13 @@ FLOORS = {"tune": (0.87, 0.96, 0.99), "dev": (0.87, 0.94, 0.97), "confirm": (0.8
 # the first answer is one of them for 1 of 16 (half A's job change: 未告知 after purchase), on main and with the variants.
 ALTERNATE_HALF_FLOORS = (0.50, 0.71, 0.0)
 NEAR_MISSES_ANSWERED_BY_THE_ASKED_ENTRIES = 1
+# search52: search51's salesperson writer (w-agent-salesperson, /work/drafts/search51w: 72 agents' questions relaying what
+# a salesperson said or did, 6 on each of 12 entries, and 12 near questions), split `alternate` the same way. Half B on
+# main 22 / 31 of 36 (0.611 / 0.861); its floor is that less a query. Its near questions' first answer was one of the 12
+# entries for 2 of 12 on main (both in half B).
+SALESPERSON_HALF_FLOORS = (0.58, 0.83, 0.0)
+NEAR_QUESTIONS_ANSWERED_BY_THE_ASKED_ENTRIES = {"w-agent-nondisclosure": NEAR_MISSES_ANSWERED_BY_THE_ASKED_ENTRIES,
+                                                "w-agent-salesperson": 2}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -206,26 +213,47 @@ def test_near_domain_negatives_get_no_answer(half: tuple[str, Evaluation]) -> No
     assert_negatives_refused(*half, FLOORS[half[0]], tuned_on=half[0] == "tune")
 
 
+def _alternate_writers() -> dict[str, list[Path]]:
+    """Each writer split `alternate` (split.py) with its two half files (tune/ and confirm/)."""
+    from tests.kb.customer_queries.split import alternate_writer
+    writers: dict[str, list[Path]] = {}
+    for path in [p for half in ("tune", "confirm") for p in sorted((CUSTOMER_SET / half).glob("*.yaml")) if alternate_writer(p)]:
+        writers.setdefault(path.stem, []).append(path)
+    return writers
+
+
 def test_the_non_disclosure_writers_held_out_half_keeps_its_floor(real_search) -> None:
     """content50 (qa22 / qa23 G2): figures only, never listed."""
-    from tests.kb.customer_queries.split import held_out_set
-    held_out = held_out_set(CUSTOMER_SET / "confirm", halves_of_alternate=True)
+    held_out = load_dev_set(CUSTOMER_SET / "confirm" / "w-agent-nondisclosure.yaml")
     assert len(held_out.queries) >= 32
-    assert_recall_holds("the alternate writers' held-out halves", evaluated(real_search, held_out), ALTERNATE_HALF_FLOORS)
+    assert_recall_holds("the non-disclosure writer's held-out half", evaluated(real_search, held_out), ALTERNATE_HALF_FLOORS)
 
 
-def test_near_misses_do_not_get_the_entries_their_writer_asked_about(real_search) -> None:
+def test_the_salesperson_writers_held_out_half_keeps_its_floor(real_search) -> None:
+    """search52 (qa25 S2's family): figures only, never listed."""
+    held_out = load_dev_set(CUSTOMER_SET / "confirm" / "w-agent-salesperson.yaml")
+    assert len(held_out.queries) >= 36
+    assert_recall_holds("the salesperson writer's held-out half", evaluated(real_search, held_out), SALESPERSON_HALF_FLOORS)
+
+
+def test_every_alternate_writer_is_imported_as_two_halves() -> None:
+    assert {name: len(paths) for name, paths in _alternate_writers().items()} == {
+        name: 2 for name in NEAR_QUESTIONS_ANSWERED_BY_THE_ASKED_ENTRIES}
+
+
+@pytest.mark.parametrize("writer", sorted(NEAR_QUESTIONS_ANSWERED_BY_THE_ASKED_ENTRIES))
+def test_near_misses_do_not_get_the_entries_their_writer_asked_about(real_search, writer: str) -> None:
     """A question another entry answers (a job changed after purchase, a misstated age, reinstatement's health
-    questions …) beside the non-disclosure questions: the variants written for those entries must not pull it in."""
-    from tests.kb.customer_queries.split import alternate_writer
+    questions …; a salesperson who left, asked whether the policy still holds) beside a writer's questions: the
+    variants written for the entries that writer asked about must not pull it in. Counted per writer."""
     asked, near = set(), []
-    for path in [p for half in ("tune", "confirm") for p in sorted((CUSTOMER_SET / half).glob("*.yaml")) if alternate_writer(p)]:
+    for path in _alternate_writers()[writer]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         asked |= {i for row in data["queries"] for i in row["ids"]}
         near += [str(row["q"]) for row in data.get("near") or []]
-    assert len(near) >= 16
+    assert len(near) >= 12
     pulled = sum(bool(hits) and hits[0].id in asked for hits in map(real_search, near))
-    assert pulled <= NEAR_MISSES_ANSWERED_BY_THE_ASKED_ENTRIES, pulled
+    assert pulled <= NEAR_QUESTIONS_ANSWERED_BY_THE_ASKED_ENTRIES[writer], pulled
 
 
 @pytest.mark.parametrize(("query", "within"), [
@@ -249,16 +277,20 @@ def test_paying_up_a_lapsed_policy_is_answered_with_reinstatement(real_kb: Knowl
     assert real_kb.search("保单停了半年了 能补交吗", k=1)[0].id == "lapse-reinstatement-deadline"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qa25 S2 open: search51's six relay-frame variants fixed it but cost the w-elderly-relative TUNE writer one "
-    "first answer (分红能不能直接打到我卡上 → div-no-promise) and left the held-out half B's R@1 at 22; reverted by the "
-    "keep rule (TUNE per writer not worse). docs/benchmarks.md 'Stop 50 (lead)'.",
-)
+def test_a_policy_stopped_two_years_asking_what_now_is_answered_with_the_two_year_bound(real_kb: KnowledgeBase) -> None:
+    """qa25 S3's second query: 保单停保两年了咋办 is read 保单效力中止两年了怎么办 and came to 保单效力中止是什么意思？ first
+    (its question plus 两年了怎么办). A what-to-do query is no question of what a word means (kb.question_form), and the
+    reinstatement entry says the two years in an agent's words; the definition still answers its own question."""
+    assert real_kb.search("保单停保两年了咋办", k=1)[0].id in {"lapse-reinstatement-deadline", "lapse-permanent-termination"}
+    assert real_kb.search("保单效力中止是啥意思", k=1)[0].id == "lapse-what-is-suspension"
+
+
 def test_a_claim_relayed_from_a_salesperson_is_answered_about_the_claim(real_kb: KnowledgeBase) -> None:
     """qa25 S2: 客户说业务员讲分红是保证的 怎么回 came to 今年红利比去年少 first (its variant 业务员说的分红没兑现 shares the
     relaying frame); the claim's own entries (red dividends are not guaranteed, nobody may promise them, a promise found
-    at the callback is misleading) now come first."""
+    at the callback is misleading) now come first. search51's six relay-frame variants fixed it but cost w-elderly-relative
+    a near tie (分红能不能直接打到我卡上 → div-no-promise) and were reverted; search52: one div-not-guaranteed variant in an
+    agent's words (业务员讲红利是保证的 可信吗), no TUNE writer worse (that near tie as on main)."""
     first = real_kb.search("客户说业务员讲分红是保证的 怎么回", k=1)[0].id
     assert first in {"div-not-guaranteed", "div-no-promise", "callback-misleading-found"}
 
@@ -612,3 +644,19 @@ def test_the_sibling_of_the_first_answer_is_in_the_top_three(real_kb: KnowledgeB
     detailed explanation (excl-legal-prohibition, its sibling; on main under the top five). Question written for this test."""
     ids = [hit.id for hit in real_kb.search("喝了酒开车出事了，当时没给我讲这条，也不赔吗", k=5)]
     assert ids[0] == "excl-drunk-driving" and "excl-legal-prohibition" in ids[:3]
+
+
+@pytest.mark.parametrize("query", ["beneficiary not named who gets money", "beneficary not named who gets money"])
+def test_an_english_question_on_a_beneficiary_not_named_finds_the_estate_entry(real_kb: KnowledgeBase, query: str) -> None:
+    """qa23 G2 (English): came to claims-agent-cannot-collect first (its "collect … money"); the estate entry's English
+    question never said named. It says its first case now (no beneficiary named, or none left), as its answer does."""
+    assert real_kb.search(query, k=1)[0].id == "bene-when-becomes-estate"
+
+
+@pytest.mark.parametrize("query", ["老太太说她卡里的钱被扣了 她没让扣 是不是被骗了", "阿姨说银行卡里的钱被扣了 保险扣的",
+                                   "客户说每年都扣她钱 她不知道是啥"])
+def test_a_debit_the_customer_does_not_recognise_is_answered_with_how_to_check_it(real_kb: KnowledgeBase, query: str) -> None:
+    """qa26 S3: an elderly customer's unrecognised debit came to no answer, 续期扣款的银行卡怎么变更？ and 遇到自己回答不了的
+    问题 first; no entry said how to check whether it is a renewal premium (lapse-unrecognised-debit, sourced from
+    基本服务规定第十三条 and lapse-double-deduction's own steps)."""
+    assert real_kb.search(query, k=1)[0].id == "lapse-unrecognised-debit"
