@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import ArticleHit, Hit
+from kb.pinyin_typed import typed_in_pinyin
 from kb.text import MAX_QUERY_CHARS, normalize
 from ui.articles import article_caption, glossary_terms, show_article, source_links
 from ui.category_filter import category_filter
@@ -129,6 +130,11 @@ def show_results() -> None:
         st.warning(tr("没有可靠的答案。请不要猜测：请示组长，或按流程转二线处理。",
                       "No reliable answer. Do not guess: ask a supervisor or transfer to second line."),
                    icon=":material/help:")
+        if typed_in_pinyin(query):
+            # qa27 S5: a customer's pinyin (wo de bd shi xiao le) pasted as typed: the search reads characters only.
+            st.caption(tr("问题里有拼音或拼音缩写（如 bd、zmb），搜索读不懂：请把关键词改成汉字再搜（如“保单失效”）。",
+                          "The question has pinyin or pinyin initials (such as bd, zmb), which the search cannot read: "
+                          "retype the key words in Chinese characters (such as 保单失效) and search again."))
         no_answer_feedback(user, search_key)
     else:
         st.html(NARROW_ORDER)

@@ -667,3 +667,41 @@ def test_a_word_typed_whole_is_no_typo_of_a_head_word(typed: str) -> None:
     corrector = TypoCorrector([*vocabulary, *heads], KNOWN, words=words, head_words=heads)
     assert corrector.rewrite(typed).text == typed
     assert corrector.rewrite("保单已经中至了").text == "保单已经中止了"  # no word: still read
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("扣款没扣上 保单还有效吗", "保费扣款失败 保单还有效吗"),
+    ("上个月没扣款 保险停了吗", "上个月保费扣款失败 保险停了吗"),
+    ("卡里钱不够 没扣成", "卡里钱不够 保费扣款失败"),
+    ("不想再用银行自动扣款了 怎么停止代扣", "不想再用银行自动扣款了 怎么停止代扣"),  # a wish to stop: left as typed
+    ("基金定投这个月没扣成功", "基金定投这个月没扣成功"),                          # another scheme's debit
+    ("房贷这个月没扣上 会不会上征信", "房贷这个月没扣上 会不会上征信"),
+])
+def test_a_debit_that_failed_is_read_as_a_failed_premium_debit(bundled_spoken: SpokenTerms, typed: str,
+                                                                meant: str) -> None:
+    """qa27 S1: 扣款没扣上 保单还有效吗 was answered 不想再用银行自动扣款了，怎么停止代扣？ at 0.96 — 扣款 alone brought
+    in the auto-debit terms (银行代扣 …); a debit that did not go through is the premium's failed debit."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("断保了钱退不回来了是吗", "效力中止了还能退多少钱了是吗"),
+    ("我保险断了 之前交的钱就白交了？", "我效力中止 之前交的还能退多少钱？"),
+    ("还在等待期就查出癌 是不是白交了", "还在等待期就查出癌 是不是白交了"),  # a waiting period: no lapse said
+    ("钱退不回来 我要投诉", "钱退不回来 我要投诉"),                            # nothing of a lapsed policy said
+])
+def test_money_said_lost_on_a_lapsed_policy_asks_what_is_left_of_it(bundled_spoken: SpokenTerms, typed: str,
+                                                                     meant: str) -> None:
+    """qa27 S4: 断保了钱退不回来了是吗 was answered 保单效力中止是什么意思？, the entry that answers it (中止了还能退保拿
+    现金价值吗) second; 我保险断了 (not read as a lapse) … 白交了 drew 自动垫交."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("保单过期没交钱 现在咋整", "续期保费到了应交日钱 现在怎么办"),
+    ("保单过期停了半年 还能不能再用", "效力中止停了半年 还能不能再用"),  # nothing unpaid said: the lapse reading
+])
+def test_a_premium_said_overdue_and_unpaid_is_its_due_date(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa27 S3: 保单过期没交钱 (no span) was read 效力中止没交钱 and answered 保单效力中止是什么意思？ at 0.93, whose 话术
+    asserts a suspension; unpaid past the due date is as likely inside the 60-day grace period."""
+    assert bundled_spoken.rewrite(typed).text == meant

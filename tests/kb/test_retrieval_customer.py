@@ -350,6 +350,37 @@ def test_a_matured_policy_is_still_answered_with_the_maturity_benefit(real_kb: K
     assert hits and hits[0].id == "svc-maturity-benefit", [h.id for h in hits]
 
 
+@pytest.mark.parametrize("query", ["扣款没扣上 保单还有效吗", "上个月没扣款 保险停了吗 我住院了能报吗"])
+def test_a_failed_debit_is_no_wish_to_stop_the_debit(real_kb: KnowledgeBase, query: str) -> None:
+    """qa27 S1 (high; a live-call agent pasting a customer's WeChat words): both were answered 不想再用银行自动扣款了，
+    怎么停止代扣？ (0.96, 0.82), whose 话术 offers to stop a debit nobody asked to stop. A debit that did not go through
+    is the failed-debit entry's, or the grace period's (上个月 unpaid is inside its 60 days, 保险法第三十六条)."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id in {"lapse-deduction-failed", "lapse-grace-period-coverage"}, [h.id for h in hits]
+
+
+def test_a_wish_to_stop_the_debit_is_still_answered_so(real_kb: KnowledgeBase) -> None:
+    hits = real_kb.search("不想让银行卡再扣保险的钱了 怎么取消", k=3)
+    assert hits and hits[0].id == "svc-stop-auto-debit", [h.id for h in hits]
+
+
+@pytest.mark.parametrize("query", ["断保了钱退不回来了是吗", "我保险断了 之前交的钱就白交了？"])
+def test_money_said_lost_on_a_lapsed_policy_is_answered_with_its_cash_value(real_kb: KnowledgeBase, query: str) -> None:
+    """qa27 S4: 保单效力中止是什么意思？ and 什么是保费自动垫交？ came first; the customer asks what is left of the money."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id == "lapse-cash-value-during-suspension", [h.id for h in hits]
+
+
+def test_a_premium_said_overdue_without_a_span_is_no_certain_suspension(real_kb: KnowledgeBase) -> None:
+    """qa27 S3: zmb 保单过期没交钱 现在咋整 → 保单效力中止是什么意思？ at 0.93, whose 话术 says 您的保单显示效力中止; unpaid
+    with no span said is as likely inside the grace period, so an entry on the grace period or on premiums not paid
+    comes first."""
+    hits = real_kb.search("zmb 保单过期没交钱 现在咋整", k=5)
+    assert hits and hits[0].id != "lapse-what-is-suspension", [h.id for h in hits]
+    assert {"lapse-cannot-afford-premium", "lapse-grace-period-length", "lapse-grace-period-coverage",
+            "lapse-deduction-failed"} & {h.id for h in hits[:3]}, [h.id for h in hits]
+
+
 @pytest.mark.parametrize("query", ["都两年零三个月了老娘那个保险一直停着没交还能补交接着用不", "断交两年以上保单还在吗"])
 def test_premiums_unpaid_past_two_years_and_the_grace_period_favour_termination(real_kb: KnowledgeBase,
                                                                                  query: str) -> None:

@@ -67,6 +67,20 @@ def test_no_reliable_answer_state(app_env, store) -> None:
     assert not at.code
 
 
+def test_a_question_typed_in_pinyin_is_refused_with_why(app_env, store) -> None:
+    """qa27 S5: 小林 pasted a customer's wo de bd shi xiao le zen me ban and read only 没有可靠的答案; the search reads no
+    pinyin, so the page says to retype the key words in characters (still no answer: refusing is the safe side)."""
+    at = search(search_page(store), "wo de bd shi xiao le zen me ban")
+    assert not at.exception
+    assert any("没有可靠的答案" in w.value for w in at.warning)
+    assert any("拼音" in c.value and "汉字" in c.value for c in at.caption)
+    at = search(at, "明天天气怎么样")
+    assert not any("拼音" in c.value for c in at.caption), "no pinyin hint where none was typed"
+    at.session_state["lang"] = "en"
+    at = search(at.run(), "ybd停了 能不能先不交 以后再交")
+    assert any("pinyin" in c.value for c in at.caption)
+
+
 def test_category_filter_limits_results(app_env, store) -> None:
     at = search(search_page(store), "多久", category="claims")
     captions = " ".join(c.value for c in at.caption)
