@@ -578,8 +578,10 @@ def test_told_how_to_contest_the_upset_customer_does_not_ask_to_be_told(real_sce
 def test_a_wrong_complaint_deadline_is_no_quarrel_with_the_claim_letter(real_scenarios, real_facts, judge):
     """7个工作日吧…我说错了，是…15日内: her reaction doubts the figure; the 通知书 (the claim letter) says nothing of
     complaints (qa26 C2)."""
-    lines = _customer_after(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=0, judge=judge),
-                            XIAOZHOU_CLAIM)
+    # Her complaint deadline left wrong (judge52: corrected in the same breath, as 小周 did, it is no wrong figure and
+    # draws no reaction at all).
+    turns = [*XIAOZHOU_CLAIM[:3], "投诉的话…嗯…一般是7个工作日给答复。您要投诉的话我现在就可以帮您登记", *XIAOZHOU_CLAIM[4:]]
+    lines = _customer_after(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=0, judge=judge), turns)
     assert "通知书" not in lines[3] and "准不准" in lines[3], lines[3]
 
 
