@@ -61,11 +61,13 @@ ADVICE = Worded("这个情景要求尊重客户的决定、不劝阻：退保（
                 "(cancelling) and complaining are the customer's rights, and the company must not obstruct a surrender "
                 "or set unreasonable conditions on it. Say what they would lose and what the alternatives are, then let "
                 "them decide; do not decide for them or urge them to give it up.")
-BETTER = Worded("退保的话，退的是保单的现金价值，会有一定损失；如果只是资金周转，也可以考虑保单贷款或减额交清。您看您是想了解一下，"
-                "还是直接办理退保？都由您来决定。",
+# The terms said with their plain words (减额交清 alone is 术语未解释: the lesson's own words must draw no fault).
+BETTER = Worded("退保的话，退的是保单的现金价值，会有一定损失；如果只是资金周转，也可以考虑保单贷款，也就是用保单向公司借一笔钱，"
+                "或者减额交清，也就是以后不用再交保费、保额相应降低。您看您是想了解一下，还是直接办理退保？都由您来决定。",
                 "If you surrender, you get the policy's cash value back, so there is some loss; if it is only a cash-flow "
-                "problem, a policy loan or reduced paid-up insurance are options too. Would you like to hear about them, "
-                "or go ahead with the surrender? It is your decision.")
+                "problem, a policy loan (borrowing against the policy) or reduced paid-up insurance (no more premiums, a "
+                "lower sum insured) are options too. Would you like to hear about them, or go ahead with the surrender? "
+                "It is your decision.")
 BETTER_COMPLAINT = Worded("您有权向公司投诉，也可以向监管部门反映，我不会阻拦。我现在先帮您把投诉登记上，后面有专人跟进。",
                           "You have every right to complain to us or to the regulator, and I will not stand in your way. "
                           "Let me register the complaint now; someone will follow it up.")

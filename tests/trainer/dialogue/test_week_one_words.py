@@ -179,6 +179,17 @@ def test_talking_her_out_of_cancelling_is_flagged_in_the_cooling_off_call(judge,
     assert turn.mood > 50
 
 
+def test_the_better_wording_for_talking_her_out_of_it_draws_no_fault_itself(judge, real_scenarios, real_facts):
+    """The lesson's own words, said on the cooling-off call, must not be faulted in turn (no unexplained term, no
+    urging): a trainee who copies them is not marked down."""
+    from trainer.dialogue.dissuading import BETTER
+
+    session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge, seed=1)
+    session.start()
+    session.reply(str(BETTER))
+    assert not [f for f in session.findings if not f.ok], session.findings
+
+
 def test_a_figure_put_right_in_the_same_breath_is_no_wrong_fact(claim_report):
     """J5: 一般是7个工作日吧…啊不好意思不好意思我说错了，是收到投诉之日起15日内给答复 was 事实错误 on the 7个工作日 she had
     just corrected; the 15日 she said is still credited."""
