@@ -14,7 +14,7 @@ from trainer.dialogue.address_norm import address_note, informal_clauses
 from trainer.dialogue.detectors import Detectors
 from trainer.dialogue.reply import reply_evidence
 from trainer.dialogue.agent_referrals import forbids_sending_to_agent, pushed_onto_agent, sent_to_their_agent
-from trainer.dialogue.dissuading import COMPLAINING, GIVING_UP, dissuaded, forbidden_kinds
+from trainer.dialogue.dissuading import BETTER, COMPLAINING, GIVING_UP, dissuaded, forbidden_kinds
 from trainer.dialogue.loading import check_scenario, folder_entries
 from trainer.dialogue.scoring import Utterance
 from trainer.dialogue.wording import english
@@ -182,8 +182,6 @@ def test_talking_her_out_of_cancelling_is_flagged_in_the_cooling_off_call(judge,
 def test_the_better_wording_for_talking_her_out_of_it_draws_no_fault_itself(judge, real_scenarios, real_facts):
     """The lesson's own words, said on the cooling-off call, must not be faulted in turn (no unexplained term, no
     urging): a trainee who copies them is not marked down."""
-    from trainer.dialogue.dissuading import BETTER
-
     session = DialogueSession(real_scenarios["cooling-off-cancel"], real_facts, judge=judge, seed=1)
     session.start()
     session.reply(str(BETTER))
