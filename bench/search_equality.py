@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -94,7 +95,10 @@ def sample_queries() -> list[str]:
 
 
 def open_kb() -> KnowledgeBase:
-    settings = Settings.from_env({}).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
+    """The bench's own knowledge base; only the shared embedding cache is taken from the environment
+    (content-addressed, so it cannot move a result), else `--sample` re-encodes every text (~6 min)."""
+    cache = {key: value for key, value in os.environ.items() if key == "AGENT_TRAINER_EMBEDDING_CACHE_DIR"}
+    settings = Settings.from_env(cache).with_overrides(data_dir=ROOT / "data" / "bench", content_dir=ROOT / "content")
     return KnowledgeBase.open(settings.content_dir, settings)
 
 
