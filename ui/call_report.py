@@ -5,7 +5,7 @@ trainer.dialogue.lessons."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -212,11 +212,15 @@ def show_history(history: list[CallScore], key: str) -> None:
     st.caption(tr(f"共练习 {len(history)} 次，最好成绩 {round(best)} 分。", f"{counted(len(history), 'call')}, best score {round(best)}."))
 
 
-def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str) -> None:
-    """One finding: its mark, turn, behaviour and the quoted words, the advice under it."""
-    st.markdown(f"{mark(ok)} {tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(rubric))}"
-                + tr("：", ": ") + _quote(quote))
-    if advice:
+WITHDRAWN = ("已撤回：培训师接受了异议", "withdrawn: the instructor upheld the objection")
+
+
+def show_finding(turn_index: int | str, rubric: str, ok: bool, quote: str, advice: str, withdrawn: bool = False) -> None:
+    """One finding: its mark, turn, behaviour and the quoted words, the advice under it; struck through and said so
+    when an instructor upheld the trainee's objection to it (qa28 W1)."""
+    line = f"{tr('第', 'Turn ')}{turn_index}{tr('轮', '')} · {escape_markdown(rubric_name(rubric))}" + tr("：", ": ") + _quote(quote)
+    st.markdown(f"~~{line}~~ · :gray[{tr(*WITHDRAWN)}]" if withdrawn else f"{mark(ok)} {line}")
+    if advice and not withdrawn:
         st.caption(escape_markdown(tr_worded(advice)))
 
 
@@ -276,13 +280,15 @@ def show_cap(score: int, subscores: dict[str, int], faults: list[str]) -> None:
                   f"The sub-scores by their weights come to {uncapped}."))
 
 
-def show_still_open(missed: list[str]) -> None:
+def show_still_open(missed: list[str], withdrawn: Sequence[bool] = ()) -> None:
     """What the call left open (a question not answered or answered wrongly, a step not done): the live report and
-    a saved call's report list it the same way."""
+    a saved call's report list it the same way. A point an instructor withdrew since (`withdrawn`, one flag per point:
+    a step accepted as done, a question the judge wrongly said was ignored) is struck through and says so."""
     if missed:
         st.markdown("**" + tr("还没解决的", "Still open") + "**")
-        for item in missed:
-            st.markdown("- " + escape_markdown(tr_worded(item)))
+        for item, gone in zip(missed, [*withdrawn, *[False] * (len(missed) - len(withdrawn))]):
+            text = escape_markdown(tr_worded(item))
+            st.markdown(f"- ~~{text}~~ · :gray[{tr(*WITHDRAWN)}]" if gone else f"- {text}")
 
 
 def show_call_report(report: Report, scenario: Scenario, history: list[CallScore], key: str,

@@ -9,6 +9,7 @@ from trainer.dialogue.corrections import Correction, corrections_by
 from trainer.dialogue.scenario import Scenario
 from trainer.dialogue.scoring import SUBSCORES, Report
 from trainer.dialogue.store import DialogueSummary, saved_advice, saved_report
+from trainer.dialogue.withdrawn import Withdrawn, withdrawn, withdrawn_points, without_withdrawn
 from trainer.insights.access import can_comment
 from trainer.insights.comments import Comment, CommentError, add_comment
 from trainer.users.accounts import UserInfo
@@ -21,6 +22,14 @@ from ui.objections_view import show_objections
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
+# The score is not computed again once a finding is withdrawn (trainer.dialogue.withdrawn says why): said beside it.
+SCORE_AS_JUDGED = ("总分和各项分数是当时评判的结果：培训师撤回的评判没有重新计分（通话结果取决于客户当时的反应，无法重算）。",
+                   "The score and sub-scores are as judged at the time: what the instructor withdrew was not "
+                   "rescored (how the call ended came from the customer's reactions then, which cannot be replayed).")
+LESSONS_WITHDRAWN = ("培训师接受异议后撤回的评判和要点不再列为要改进的地方，见下方“对评判的异议”。",
+                     "Findings and steps withdrawn on an upheld objection are no longer lessons: see Objections to the "
+                     "judge below.")
+
 
 def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo,
                     heading: bool = True) -> None:
@@ -29,32 +38,44 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
         st.subheader(f"{scenario_title(call.scenario_id)} · {when_labelled(call.finished_at or call.started_at)}")
     if call.mode == "exam":  # its 回复超时 and missing hints read as the exam's, not as a training call's (qa28)
         st.caption(tr("考试模式的通话：没有提示，每轮限时。", "An exam-mode call: no hints, a time limit per reply."))
+    scenario = scenarios()[0].get(call.scenario_id)
+    report = saved_report(call, scenario.model_answers, scenario.checkpoints) if scenario is not None else None
+    objections = corrections_by(database(), owner.id, call.id)
+    steps = scenario.checkpoints if scenario is not None else ()
+    # What an instructor withdrew by upholding an objection is shown as withdrawn where it is listed (qa28 W1)
+    taken = withdrawn(report, steps, objections) if report is not None else Withdrawn()
     score_col, outcome_col = st.columns(2)
     score_col.metric(tr("总分", "Score"), round(call.score))
     show_outcome(outcome_col, call.outcome)
     if call.subscores:
         st.caption(" · ".join(f"{subscore_name(name)} {call.subscores[name]}"
                               for name in SUBSCORES if name in call.subscores))
+    if taken:
+        st.caption(tr(*SCORE_AS_JUDGED))
     show_cap(round(call.score), call.subscores, [str(f.get("rubric")) for f in call.findings if not f.get("ok")])
-    scenario = scenarios()[0].get(call.scenario_id)
-    report = saved_report(call, scenario.model_answers, scenario.checkpoints) if scenario is not None else None
-    show_still_open(report.missed if report is not None else call.missed)  # a step named as the scenario words it now
+    # a step named as the scenario words it now
+    show_still_open(report.missed if report is not None else call.missed,
+                    withdrawn_points(report, steps, taken) if report is not None else ())
     show_comments(call, comments, viewer, owner)
-    objections = corrections_by(database(), owner.id, call.id)
     contest = own_contest(call, report, scenario, objections, viewer, owner) if report is not None else None
     if report is not None and call.findings:
         # The trainee reading her own call later objects as she could on the live report (ui51): beside a lesson.
-        show_lessons(report, scenario, own=viewer.id == owner.id,
-                     contest_one=(lambda number: judged_wrong_beside(contest, report, number)) if contest else None,
+        # A withdrawn finding or step is no lesson; the lessons' findings are numbered in `report` for the forms.
+        kept = [n for n in range(len(report.findings)) if n not in taken.findings]
+        lessons_of = without_withdrawn(report, steps, taken)
+        show_lessons(lessons_of, scenario, own=viewer.id == owner.id,
+                     contest_one=(lambda number: judged_wrong_beside(contest, report, kept[number])) if contest else None,
                      contest_step=(lambda step: step_done_beside(contest, report, step)) if contest else None)
-        show_strengths(report)
+        if taken:
+            st.caption(tr(*LESSONS_WITHDRAWN))
+        show_strengths(lessons_of)
     st.markdown("**" + tr("评分依据", "Findings") + "**")
     if not call.findings:
         st.caption(tr("没有记录的评分依据。", "No findings were recorded."))
-    steps = scenario.checkpoints if scenario is not None else ()
-    for finding in call.findings:  # drawn as the live report's 全部评分依据 draws them: every finding with its advice
+    for number, finding in enumerate(call.findings):  # as the live report's 全部评分依据 draws them, advice and all
         show_finding(finding.get("turn_index", "?"), str(finding.get("rubric", "")), bool(finding.get("ok")),
-                     str(finding.get("quote", "")), saved_advice(finding, steps) if finding.get("advice") else "")
+                     str(finding.get("quote", "")), saved_advice(finding, steps) if finding.get("advice") else "",
+                     withdrawn=number in taken.findings)
     if contest is not None:  # and under the findings, as on the live report's 全部评分依据
         offer_contest(report, lambda numbers: judged_wrong_form(contest, report, numbers))
     if objections:

@@ -16,6 +16,10 @@ OUTCOMES = {"open": (":orange[:material/hourglass_empty: 待培训师复核]", "
             "accepted": (":green[:material/check_circle: 已接受：评判已更正]", ":green[:material/check_circle: accepted: the judge was corrected]"),
             "rejected": (":gray[:material/block: 维持原判]", ":gray[:material/block: kept as judged]")}
 
+# Accepted for its call alone (corrections.accept_for_call): the trainee's call is corrected, the content is not (qa28 K2)
+FOR_THIS_CALL = (":green[:material/check_circle: 已接受：只为这次通话更正（未写入内容）]",
+                 ":green[:material/check_circle: accepted for this call (nothing written to the content)]")
+
 
 def outcome(correction: Correction) -> str:
     """Markdown of an objection's outcome: colour, icon and words, so no one of them carries it alone. Accepted with
@@ -26,6 +30,8 @@ def outcome(correction: Correction) -> str:
         return tr(f":blue[:material/fact_check: 已复核：培训师重新标注了这句话，仍判为“{name}”（{verdict}）]",
                   f":blue[:material/fact_check: reviewed: the instructor relabelled the reply and it is still judged "
                   f"“{name}” ({verdict})]")
+    if correction.status == "accepted" and correction.for_this_call:
+        return tr(*FOR_THIS_CALL)
     return tr(*OUTCOMES.get(correction.status, (correction.status, correction.status)))
 
 

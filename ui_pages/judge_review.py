@@ -6,7 +6,8 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_step, contested_step,
+from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_for_call, accept_step,
+                                          can_be_example, contested_step,
                                           convert_step, missed_step, needs_note, note_given, open_corrections, reject,
                                           quoted_sentence, reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
                                           teaches_by_example, unconverted_steps)
@@ -67,16 +68,27 @@ def note_input(correction: Correction, label: str, example: str | None = None) -
 def timed_form(correction: Correction) -> None:
     """An objection to 回复超时: the reply's time, not its words, was judged, so there is nothing to relabel. Accepting
     it into the corpus wrote the whole reply as showing no behaviour at all (qa28: 小美's empathy, apology and
-    identity check, one click from teaching the judge they were none of those); only keeping it is offered."""
+    identity check, one click from teaching the judge they were none of those). The instructor keeps it, or — the page
+    stalled — accepts it for this call alone, nothing written (K1); either with a note the trainee reads."""
     st.caption(tr(f"“{name(correction.behaviour)}”是按回复用时判定的，不看这句话说了什么：没有可改的标注，也不会写入话语语料。"
-                  "请写一句说明后维持原判。",
+                  "若超时不怪学员（例如页面卡住），可只为这次通话接受，撤回这条评判；否则维持原判。两种都请写一句说明。",
                   f"“{name(correction.behaviour)}” is judged by how long the reply took, not by its words: there is "
-                  "nothing to relabel and nothing is written to the corpus. Write a word to the trainee and keep it."))
-    note = note_input(correction, tr("给学员的说明（维持原判时必填，学员会看到）",
-                                     "A word to the trainee (required to keep the judgement; they will see it)"),
+                  "nothing to relabel and nothing is written to the corpus. If the delay was not the trainee's doing "
+                  "(the page stalled, say), accept it for this call only and the finding is withdrawn; else keep it. "
+                  "Either way, write a word to the trainee."))
+    note = note_input(correction, tr("给学员的说明（必填，学员会看到）", "A word to the trainee (required; they will see it)"),
                       tr("例如：限时从客户说完算起；想好之前先用一句话回应客户，维持原判",
                          "e.g. the time runs from the customer's last word; say one sentence first, kept"))
-    keep_button(st, correction, note, tr("维持原判", "Keep the judgement"))
+    accept_col, reject_col = st.columns(2)
+    if accept_col.button(tr("接受：只为这次通话撤回", "Accept: withdraw it for this call"), key=f"accept_call_{correction.id}"):
+        if not note_given(note):
+            st.error(tr(f"接受也需要一句说明：请在“给学员的说明”里写明原因（至少 {MIN_NOTE} 个字），学员会看到。",
+                        f"Accepting needs a word too: write why under “A word to the trainee” (at least {MIN_NOTE} "
+                        "characters); the trainee will read it."), icon=":material/edit_note:")
+        else:
+            accept_for_call(db, correction.id, user.login, note)
+            st.rerun()
+    keep_button(reject_col, correction, note, tr("维持原判", "Keep the judgement"))
 
 
 def chosen_sentences(key: str, sentences: list[str], label: str, reason: str) -> list[str]:
@@ -106,11 +118,24 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
                          **kept(f"note_{correction.id}"), max_chars=MAX_REASON,
                          placeholder=tr("例如：这句确实确认了还在犹豫期内，已更正 / 这句没有说到15天，维持原判",
                                         "e.g. this did confirm she is within the period, corrected / no 15 days said"))
-    accept_col, reject_col = st.columns(2)
-    if accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
-                         key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
-        st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, chosen, user.login, note)
-        st.rerun()
+    example = reply_run(correction.utterance, chosen)
+    if example is not None and not can_be_example(step, example, content_editor().kb.content.entries):
+        # qa28 K2: the instructor judges it met, but the sentence can never be an example: say so before any click and
+        # let him accept it for this call (nothing written), not only keep the judgement
+        st.info(tr("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
+                   "This sentence states none of the terms or figures the step rests on, so it cannot become an "
+                   "example; you can accept it for this call only."), icon=":material/info:")
+        accept_col, reject_col = st.columns(2)
+        if accept_col.button(tr("完成了：只为这次通话接受", "Met: accept for this call only"), type="primary",
+                             key=f"accept_call_{correction.id}"):
+            accept_for_call(db, correction.id, user.login, note, step)
+            st.rerun()
+    else:
+        accept_col, reject_col = st.columns(2)
+        if accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
+                             key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
+            st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, chosen, user.login, note)
+            st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
 
 
@@ -210,7 +235,7 @@ for correction in queue:
     step = step_name(correction.scenario_id, missed_step(correction))
     verdict = (tr("判为未完成要点", "step judged not done") if step else
                tr("判为做到了", "credited") if correction.verdict_ok else tr("判为问题", "flagged"))
-    with st.container(border=True):
+    with st.container(border=True, key=f"correction_{correction.id}"):  # a card a browser test finds by its key
         # the scenario by its title, as the trainee saw it (its id meant nothing to an instructor, qa14)
         title = escape_markdown(scenario_title(correction.scenario_id))
         st.markdown(tr(f"**#{correction.id}** · 情景「{title}」 · 第{correction.turn_index}轮 · "

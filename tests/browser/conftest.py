@@ -306,3 +306,19 @@ def signed_in(open_context, login: str, through_the_form: bool = False):
 
 def text_of(value: str) -> str:
     return re.sub(r"\s+", " ", value)
+
+
+def ended_practice_call(agent, scenario: str, reply: str) -> None:
+    """On 模拟通话 (an unfinished call ended first), a call of the scenario whose title starts with `scenario`: `reply`
+    said, then ended and confirmed — its report shown."""
+    agent.click_link("模拟通话", step="open a page")
+    if not agent.page.get_by_role("button", name="开始通话").count():
+        agent.click_button("结束通话", step="practice turn").click_button("确定结束", step="practice report")
+        agent.click_button("换个情景")
+    agent.choose("情景", scenario, exact=False)
+    agent.click_button("开始通话", step="practice start")
+    box = agent.page.get_by_placeholder("输入您对客户说的话")
+    box.fill(reply)
+    agent.act(lambda: box.press("Enter"), step="practice turn")
+    agent.click_button("结束通话", step="practice turn")
+    agent.click_button("确定结束", step="practice report")

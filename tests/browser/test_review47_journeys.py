@@ -3,8 +3,7 @@ instructor on 评判纠错 as both sentences in a row — what the instructor se
 
 from __future__ import annotations
 
-from tests.browser.conftest import signed_in
-from tests.browser.test_qa_journeys import REPLY_BOX
+from tests.browser.conftest import ended_practice_call, signed_in
 
 SENTENCES = ("您是上周二签收的保单。", "到今天才第8天，离15天还早。")
 STEP = "确认仍在犹豫期内（15天）"
@@ -12,17 +11,7 @@ STEP = "确认仍在犹豫期内（15天）"
 
 def test_a_step_said_across_two_sentences_is_taught_by_both_on_judge_corrections(open_context, accounts):
     agent = signed_in(open_context, "agent.wang")
-    agent.click_link("模拟通话", step="open a page")
-    if not agent.page.get_by_role("button", name="开始通话").count():
-        agent.click_button("结束通话", step="practice turn").click_button("确定结束", step="practice report")
-        agent.click_button("换个情景")
-    agent.choose("情景", "犹豫期内要撤单", exact=False)
-    agent.click_button("开始通话", step="practice start")
-    box = agent.page.get_by_placeholder(REPLY_BOX)
-    box.fill("".join(SENTENCES))
-    agent.act(lambda: box.press("Enter"), step="practice turn")
-    agent.click_button("结束通话", step="practice turn")
-    agent.click_button("确定结束", step="practice report")
+    ended_practice_call(agent, "犹豫期内要撤单", "".join(SENTENCES))
     agent.open_tab("全部评分依据", step="practice report tab")  # the objections are under the findings
     agent.choose("哪个要点", f"未完成要点：{STEP}")
     agent.type_and_enter("简单说明原因", "两句话合起来确认了还在犹豫期内")

@@ -321,6 +321,18 @@ def test_what_a_new_scenario_still_needs_is_read_from_the_form_as_it_is(app_env,
     assert any("Apply to the YAML" in c.value or "应用到 YAML" in c.value for c in at.caption)  # not applied yet, still said
 
 
+def test_a_brand_new_scenario_says_unsaved_only_once_something_is_typed(app_env, instructor) -> None:
+    """ui52's note: ＋ 新建 opened on 未保存的修改 and 表单中有尚未应用的修改 before anything was typed: the untouched form
+    dropped the skeleton's empty `title:`, `goals: []` and `checkpoints: []`, so it differed from the file. Said once a
+    field is typed, as for a scenario already saved."""
+    at = new_scenario(app_env, instructor)
+    assert "未保存的修改" not in warnings(at), warnings(at)
+    assert not any("应用到 YAML" in c.value for c in at.caption)
+    assert "scenario-discard" not in [b.key for b in at.button]
+    form_widget(at.text_input, "_title").input("新标题").run()
+    assert "未保存的修改" in warnings(at) and any("应用到 YAML" in c.value for c in at.caption)
+
+
 def tr_list(language: str) -> str:
     """How the page joins a list of labels in `language`."""
     return "、" if language == "zh" else ", "

@@ -13,6 +13,11 @@ next load (review46, qa21 J1). A step met by a behaviour (empathy, verification,
 The example may be several sentences in a row (a step done across them), and the editor refuses one the judge
 faults (`example_faults`, review47). Missed steps accepted before review46 taught the step nothing: they are listed
 (`unconverted_steps`) for an instructor to convert (`convert_step`) or set aside — never converted silently.
+
+Some objections an instructor upholds cannot teach the judge anything: a step met by a sentence that states none of
+its entry's terms or figures (it could never be an example, `can_be_example`: qa28 K2), and a 回复超时 the page
+caused (the time was judged, not the words: K1). `accept_for_call` accepts those for the call alone: nothing is
+written to the content, and the call's report reads the finding or step as withdrawn (trainer.dialogue.withdrawn).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from sqlalchemy import func, select
 
 from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
+from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
 from trainer.dialogue.loading import read_scenarios
 from trainer.dialogue.scenario import Checkpoint, Scenario
@@ -66,12 +72,16 @@ class Correction:
     dialogue_id: int | None = None
     reviewed_at: datetime | None = None
     review_note: str = ""  # the instructor's word to the trainee, with the outcome
+    for_this_call: bool = False  # accepted for its call alone, nothing written (`accept_for_call`)
+    step_id: str = ""  # the step an accepted missed-step objection counted as done, when it was recorded
 
     @classmethod
     def of(cls, row: JudgeCorrection) -> "Correction":
+        stored = _stored(row.labels_json)
         return cls(row.id, row.user_id, row.scenario_id, row.turn_index, row.behaviour, row.verdict_ok, row.quote,
-                   row.utterance, row.reason, row.status, tuple(_stored(row.labels_json).get("labels", [])), row.created_at,
-                   row.dialogue_id, row.reviewed_at, row.review_note or "")
+                   row.utterance, row.reason, row.status, tuple(stored.get("labels", [])), row.created_at,
+                   row.dialogue_id, row.reviewed_at, row.review_note or "", bool(stored.get("this_call")),
+                   str(stored.get("step") or ""))
 
 
 def _stored(labels_json: str | None) -> dict:
@@ -136,6 +146,14 @@ def contested_step(correction: Correction, checkpoints: Sequence[Checkpoint]) ->
 def teaches_by_example(checkpoint: Checkpoint | None) -> bool:
     """Whether accepting a missed step adds an example to the step (no behaviour meets it) rather than labels."""
     return checkpoint is not None and not checkpoint.behaviour
+
+
+def can_be_example(step: Checkpoint, example: str, entries: Mapping[str, object]) -> bool:
+    """Whether `example` may join `step`'s examples as far as its facts go: a step about facts is met by meaning only by
+    a sentence stating a term or figure of its entries, and the content check refuses any other as an example
+    (trainer.dialogue.schema._examples). qa28 K2: 高、中、低那几档数字…只是参考 was refused after the click, with the
+    validator's file:line block, and the instructor's only way on was to tell the trainee she had not done it."""
+    return not about_facts(step, entries) or states_step_facts(example, step, entries)
 
 
 def reply_sentences(utterance: str) -> list[str]:
@@ -272,6 +290,19 @@ def accept_step(db: Database, editor: ContentEditor, correction_id: int, sentenc
     if result.ok:
         _accepted(db, correction_id, reviewer, note, taught, result)
     return result
+
+
+def accept_for_call(db: Database, correction_id: int, reviewer: str, note: str = "", step: Checkpoint | None = None) -> bool:
+    """Uphold the objection for its call alone: nothing is written to the content and the judge learns nothing; the
+    call's finding (or `step`, counted as done) is withdrawn on its report and in 薄弱情景. False when the correction
+    is no longer open."""
+    with db.session() as session:
+        row = session.get(JudgeCorrection, correction_id)
+        if row is None or row.status != "open":
+            return False
+    taught = {"this_call": True, **({"step": step.id} if step is not None else {})}
+    _accepted(db, correction_id, reviewer, note, taught, SaveResult(True))
+    return True
 
 
 def reply_run(utterance: str, sentences: str | Sequence[str]) -> str | None:

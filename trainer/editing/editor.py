@@ -162,11 +162,22 @@ def _facts(entry: Entry) -> Entry:
     return dataclasses.replace(entry, line=0, variants=(), sources=sources)
 
 
+def _cited_more(before: Entry, after: Entry) -> bool:
+    """`after` is `before` with citations added and nothing else changed: every source it cited is still cited as it
+    was. What quiz items and scenarios rest on stands, so nothing is sent to review (qa27 E1: one source added
+    flagged 2 quiz items and 3 scenarios); a citation changed or removed changes an item's basis and still does."""
+    was, now = _facts(before), _facts(after)
+    return (dataclasses.replace(was, sources=()) == dataclasses.replace(now, sources=())
+            and set(was.sources) <= set(now.sources))
+
+
 def changed_entries(before: ContentSet, after: ContentSet) -> set[str]:
-    """Ids of entries added, removed or whose facts changed between two content sets (wordings aside)."""
+    """Ids of entries added, removed or whose facts changed between two content sets (wordings aside, and sources
+    only added: `_cited_more`)."""
     ids = set(before.entries) | set(after.entries)
     return {i for i in ids if i not in before.entries or i not in after.entries
-            or _facts(before.entries[i]) != _facts(after.entries[i])}
+            or (_facts(before.entries[i]) != _facts(after.entries[i])
+                and not _cited_more(before.entries[i], after.entries[i]))}
 
 
 class ContentEditor:

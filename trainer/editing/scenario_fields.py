@@ -204,11 +204,17 @@ def fields_from_cells(data: Mapping[str, Any], cells: Mapping[str, Any]) -> dict
     checkpoints = data.get("checkpoints")
     if changed("checkpoints"):
         checkpoints = _items(checkpoints, before["checkpoints"], cells["checkpoints"], CHECKPOINT_COLUMNS)
-    # An empty customer_lines the file has stays (a new scenario's skeleton): without it the check says only that
-    # customer_lines is missing, not which of its lines the form still needs (qa26 L4).
-    kept_lines = lines if lines or isinstance(data.get("customer_lines"), dict) else None
-    return {**top, "persona": persona or None, "mood": mood or None, "goals": goals or None, "goals_en": goals_en or None,
-            "checkpoints": checkpoints or None, "customer_lines": kept_lines}
+    fields = {**top, "persona": persona or None, "mood": mood or None, "goals": goals or None,
+              "goals_en": goals_en or None, "checkpoints": checkpoints or None, "customer_lines": lines or None}
+    # An empty field the file has stays as it is (a new scenario's skeleton: `title:`, `goals: []`, `checkpoints: []`,
+    # `customer_lines: {}`). Dropped, the untouched form differed from the file, and a brand-new scenario said
+    # 未保存的修改 before anything was typed (ui52's note); without customer_lines the check said only that it was
+    # missing, not which of its lines the form still needs (qa26 L4).
+    return {k: v for k, v in fields.items() if v is not None or k not in data or not _empty(data[k])}
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
 
 
 def write_fields(text: str, fields: Mapping[str, Any], name: str) -> str:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from trainer.dialogue.corrections import Correction, verdict_kept
+from trainer.dialogue.corrections import MISSED_STEP, Correction, missed_step, verdict_kept
 from trainer.dialogue.step_wording import not_done_step
 from trainer.insights.periods import Period, week_bounds
 from trainer.store.db import Database
@@ -166,8 +166,9 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
             select(DialogueRecord.id, DialogueRecord.findings_json, DialogueRecord.missed_json)
             .where(DialogueRecord.id.in_(ids))).tuples().all()} if newest else {}
         objections = _objections(session, ids)
+        done = _steps_done(session, ids)
     findings = {call_id: found for call_id, (found, _) in stored.items()}
-    missed = _missed_steps(newest, {call_id: points for call_id, (_, points) in stored.items()}, quotes)
+    missed = _missed_steps(newest, {call_id: points for call_id, (_, points) in stored.items()}, quotes, done)
     for call in newest:
         for finding in json.loads(findings.get(call.id) or "[]"):
             if finding.get("ok", True):
@@ -188,12 +189,17 @@ def worst_scenarios(db: Database, calls: list[CallScore], limit: int = 5, faults
             for scenario in worst]
 
 
-def _missed_steps(newest: list[CallScore], stored: dict[int, str | None], quotes: int) -> dict[str, list[MissedStep]]:
+def _missed_steps(newest: list[CallScore], stored: dict[int, str | None], quotes: int,
+                  done: set[tuple[int, str]] = frozenset()) -> dict[str, list[MissedStep]]:
     """Per scenario, the steps `newest` (newest first) left undone, read from each call's stored still-open points:
-    by the step's id where a call stored it (ui52), so an older call's step by its wording counts with it."""
+    by the step's id where a call stored it (ui52), so an older call's step by its wording counts with it. A step an
+    instructor accepted as done after all (`done`: (call, step id or wording)) is left out, as its call's report
+    leaves it out (ui52's note)."""
     points = [(call, str(point.get("step", "")), description) for call in newest
               for point in json.loads(stored.get(call.id) or "[]")
               if (description := not_done_step(str(point.get("zh", "")))) is not None]
+    points = [(call, step_id, description) for call, step_id, description in points
+              if not {(call.id, step_id), (call.id, description)} & done]
     ids = {(call.scenario_id, description): step_id for call, step_id, description in reversed(points) if step_id}
     found: dict[str, dict[str, list]] = defaultdict(dict)
     for call, step_id, description in points:
@@ -205,6 +211,19 @@ def _missed_steps(newest: list[CallScore], stored: dict[int, str | None], quotes
     return {scenario: [MissedStep(step_id, description, count, tuple(refs))
                        for step_id, description, count, refs in steps.values()]
             for scenario, steps in found.items()}
+
+
+def _steps_done(session, call_ids: list[int]) -> set[tuple[int, str]]:
+    """The steps of these calls an instructor accepted as done after all (要点其实做到了), each as (call, step id) when
+    the acceptance recorded it and (call, the step's wording) always."""
+    if not call_ids:
+        return set()
+    rows = session.scalars(select(JudgeCorrection).where(JudgeCorrection.dialogue_id.in_(call_ids),
+                                                         JudgeCorrection.status == "accepted",
+                                                         JudgeCorrection.quote.startswith(MISSED_STEP))).all()
+    accepted = [Correction.of(row) for row in rows]
+    return ({(c.dialogue_id, missed_step(c)) for c in accepted}
+            | {(c.dialogue_id, c.step_id) for c in accepted if c.step_id})
 
 
 def _objections(session, call_ids: list[int]) -> dict[tuple[int, int, str], str]:

@@ -302,3 +302,36 @@ def test_the_sentence_a_reason_quotes_is_found_and_a_reason_quoting_none_keeps_t
     assert quoted_sentence(sentences, "我说了“这个情况我会照实记下来的”") == sentences[1]
     assert quoted_sentence(["您好。", "犹豫期一共有十五天呢。"], "我说了十五天") == "犹豫期一共有十五天呢。"
     assert quoted_sentence(["好的。", "一共15天。"], "我说了期限") == "好的。"
+
+
+def test_a_step_met_by_a_sentence_that_cannot_be_an_example_is_accepted_for_its_call_alone(db, editor, content_dir, kb,
+                                                                                            mini_step):
+    """qa28 K2: 赵组长 judged 小美's sentence met the step, but it stated none of the entry's terms or figures, so it could
+    never be an example, and the only way on was to tell her she had not done it. It is accepted for this call: the
+    outcome is the trainee's, nothing is written to the content and the step is recorded as counted done."""
+    from trainer.dialogue.corrections import accept_for_call, can_be_example
+
+    path = content_dir / "scenarios" / "mini-cooling-off.yaml"
+    before = path.read_text(encoding="utf-8")
+    correction_id = queue_step(db, mini_step, "您放心，肯定来得及的。")
+    assert not can_be_example(mini_step, "您放心，肯定来得及的。", kb.content.entries)
+    assert can_be_example(mini_step, "犹豫期一共有十五天呢，您放心。", kb.content.entries)
+    assert accept_for_call(db, correction_id, "教员", "算你做到了，下次说出15天。", mini_step)
+    [outcome] = corrections_by(db, get_or_create_by_name(db, "学员丁").id)
+    assert (outcome.status, outcome.for_this_call, outcome.step_id) == ("accepted", True, "period")
+    assert outcome.review_note == "算你做到了，下次说出15天。" and open_corrections(db) == []
+    assert path.read_text(encoding="utf-8") == before and history.changes(db) == []
+    assert not (content_dir / CORRECTIONS_FILE).exists()
+    assert not accept_for_call(db, correction_id, "教员")  # decided already
+
+
+def test_a_slow_reply_accepted_for_its_call_writes_nothing_to_the_corpus(db, content_dir):
+    """K1's follow-up: a 回复超时 the page caused is accepted with a note, nothing written; before, only 维持原判."""
+    from trainer.dialogue.corrections import accept_for_call
+
+    correction_id = queue_one(db, rubric="slow_reply")
+    assert accept_for_call(db, correction_id, "教员", "页面卡住了，这条撤回。")
+    [outcome] = corrections_by(db, get_or_create_by_name(db, "学员甲").id)
+    assert (outcome.status, outcome.for_this_call, outcome.step_id, outcome.labels) == ("accepted", True, "", ())
+    assert not verdict_kept(outcome)
+    assert not (content_dir / CORRECTIONS_FILE).exists() and history.changes(db) == []

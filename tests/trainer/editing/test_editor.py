@@ -265,3 +265,18 @@ def test_a_new_variant_and_a_source_document_written_by_its_name_flag_nothing(re
     draft = editor.open_item("entry", "lapse-grace-period-length")
     moved = {**draft.fields, "sources": [{"doc": "保险法", "article": "第三十七条"}, *draft.fields["sources"][1:]]}
     assert editor.save_item(draft, moved, "wang").flagged == 5
+
+
+def test_a_citation_added_sends_nothing_to_review_and_one_removed_does(real_editor):
+    """qa27 E1's second half: Ms. Wang added a source to 宽限期有多长 and 5 linked items (two quiz items, three
+    scenarios) were marked for review, though what they rest on stood. A citation only added flags nothing; one
+    removed (or changed, above) changes the items' basis and flags them."""
+    editor = real_editor
+    draft = editor.open_item("entry", "lapse-grace-period-length")
+    cited = draft.fields["sources"]
+    reminder = {"doc": "L1-13", "article": "第二十一条"}  # 人身保险业务基本服务规定: the reminder before a policy lapses
+    result = editor.save_item(draft, {**draft.fields, "sources": [*cited, reminder]}, "wang")
+    assert result.ok and result.flagged == 0 and open_flags(editor.db) == [], result
+    assert [s.doc for s in editor.kb.entry("lapse-grace-period-length").sources][-1] == "L1-13"
+    draft = editor.open_item("entry", "lapse-grace-period-length")
+    assert editor.save_item(draft, {**draft.fields, "sources": [cited[0], reminder]}, "wang").flagged == 5

@@ -8,7 +8,7 @@ import pytest
 
 from kb.yaml_source import parse_yaml
 from trainer.editing.mapping_patch import set_fields
-from trainer.editing.scenario_fields import cells_of, fields_from_cells
+from trainer.editing.scenario_fields import SKELETON, cells_of, fields_from_cells, write_fields
 from trainer.editing.yaml_style import plain
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -144,3 +144,16 @@ def test_a_new_scenario_filled_in_the_form_is_written_one_line_per_field_as_the_
     changed = [d for d in difflib.unified_diff(lines, edited.splitlines(), lineterm="", n=0)
                if d[:1] in "+-" and not d.startswith(("+++", "---"))]
     assert len(changed) == 4 and "-  opening: 喂，你好，哪位？" in changed, changed
+
+
+def test_the_untouched_form_of_a_new_scenario_leaves_its_skeleton_as_it_is() -> None:
+    """ui52's note: a brand-new scenario said 未保存的修改 before anything was typed: the untouched form dropped the
+    skeleton's empty `title:`, `goals: []` and `checkpoints: []`. An empty field the file has stays; a filled field
+    emptied in the form is still removed."""
+    skeleton = SKELETON.format(id="brand-new")
+    assert write_fields(skeleton, fields_from_cells(data(skeleton), cells_of(data(skeleton))), "t.yaml") == skeleton
+    cells = {**cells_of(data(skeleton)), "title": "新标题"}
+    titled = write_fields(skeleton, fields_from_cells(data(skeleton), cells), "t.yaml")
+    assert data(titled)["title"] == "新标题" and data(titled)["goals"] == []
+    emptied = write_fields(titled, fields_from_cells(data(titled), {**cells_of(data(titled)), "title": ""}), "t.yaml")
+    assert "title" not in data(emptied)
