@@ -82,9 +82,9 @@ INSTRUCTOR_WORK = Audience(
      ("ui_pages/hit_test.py", ("改内容前后，检查坐席的问法能否找到正确的条目。",
                             "Before and after an edit, check that agents' wordings find the right entry.")),
      ("ui_pages/scenario_editor.py", ("编辑模拟通话的情景，保存前先试运行。", "Edit practice-call scenarios, with a dry run before saving.")),
-     ("ui_pages/judge_review.py", ("坐席在模拟通话中标记为“判断有误”的评判：接受并写入语料，或维持原判。",
+     ("ui_pages/judge_review.py", ("坐席在模拟通话中标记为“判断有误”的评判：接受并写入语料、只为这次通话接受，或维持原判。",
                                 "Practice-call findings trainees marked as judged wrong: accept them into the corpus, "
-                                "or keep the judgement.")),
+                                "accept them for that call only, or keep the judgement.")),
      ("ui_pages/citations.py", ("按法规条款查哪些条目、测验题和情景以它为依据。",
                              "Per regulation article, the entries, quiz items and scenarios that rest on it.")),
      ("ui_pages/history.py", ("谁在什么时候改了什么，以及恢复到以前的版本。", "Who changed what and when, and restoring an earlier version.")),
