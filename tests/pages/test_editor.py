@@ -745,3 +745,30 @@ def test_a_save_that_flags_linked_content_says_where_to_confirm_it(app_env, inst
     assert not at.exception, at.exception
     [success] = [s.value for s in at.success]
     assert "项关联内容（测验题、情景等）已标记为待复核：请到“修改历史”逐项确认。" in success, success
+
+
+def test_an_invalid_rows_problem_is_listed_in_full_and_the_good_row_still_imports(app_env, instructor):
+    """qa29: 钱老师 imported her edited export with one good answer and a wrong article number (L1-04 | 第105条); the
+    问题 cell of the dry-run table cut the problem at 1366 px ("…没有第一百零五条（条文从第一条到第…"). Each invalid row is
+    listed with its sheet, row, id and whole problem, and the good row is still offered for import."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.render import escape_markdown
+    from ui.resources import knowledge_base
+
+    at = page("ui_pages/content_io.py", instructor)
+    header, *rows = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))
+    good, bad = [list(r) for r in rows[:2]]
+    good[header.index("answer")] += "\n（已按新规复核。）"
+    bad[header.index("sources")] = "L1-04 | 第105条"
+    text = io.StringIO()
+    csv.writer(text).writerows([header, good, bad])
+    at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+    assert not at.exception, at.exception
+    [problem] = [p for p in import_problems(at) if p]
+    listed = [m.value for m in at.markdown if "第 3 行" in m.value]
+    assert listed == [f"- faq\\.csv · 第 3 行（`{bad[0]}`）：{escape_markdown(problem)}"], listed
+    assert problem.startswith("sources：") and any("其他行照常导入" in e.value for e in at.error)
+    assert any(b.key == "import_apply" and "1 条修改" in b.label for b in at.button)
