@@ -136,11 +136,26 @@ with accounts_tab:
         except AccountError as error:
             st.error(tr(error.zh, error.en))
 
+def same_name_note(name: str, accounts: list[Account]) -> None:
+    """Say which accounts already have the name typed: 孙主管 added 吴磊 by his staff number, then again by his e-mail,
+    and two accounts of one trainee split his training record with nothing said (qa29). Another person of the same
+    name may still be added."""
+    same = [a for a in accounts if name.strip() and a.info.display_name == name.strip()]
+    if not same:
+        return
+    known = "；".join(f"{code_span(a.info.login)} · {role_name(a.info.role)} · {escape_markdown(a.info.team or '—')}"
+                     + (tr("（已停用）", " (disabled)") if a.disabled else "") for a in same)
+    st.warning(tr(f"已有同名账户：{known}。同一个人请不要再添加（在“账户列表”里修改即可）；同名的另一个人可以继续添加。",
+                  f"An account with this name exists: {known}. Do not add the same person twice (edit the account "
+                  "under Accounts); another person of the same name can be added."), icon=":material/warning:")
+
+
 with add_tab:
     # Not st.form: a language switch drew an unsent 角色 back as 坐席 (ui/live_form.py, polish30).
     with live_form("add-user", defaults={"add_name": "", "add_login": "", "add_role": ROLES[0], "add_team": "",
                                          "add_hired": None}) as add_form:
         name = st.text_input(tr("姓名", "Name"), key="add_name", max_chars=128)
+        same_name_note(name, list_accounts(db))
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
         role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name,
                             placeholder=tr("选择角色", "Choose a role"))

@@ -176,3 +176,18 @@ def test_a_lockout_says_until_when_on_the_companys_clock_and_names_it(admin_page
     [accounts] = [d.value for d in admin_page.run().dataframe if "状态" in d.value.columns]
     status = dict(zip(accounts["登录名"], accounts["状态"]))["li.na"]
     assert status == f"临时锁定至 {until:%H:%M}（北京时间）"
+
+
+def test_a_name_already_taken_is_said_before_adding_and_another_person_of_that_name_can_still_be_added(admin_page, store):
+    """qa29: 孙主管 added 吴磊 as 30102, then again as wu.lei@antai-life.com (the same trainee): nothing said so, and his
+    training would have been split over two accounts."""
+    create_user(store, "30102", "吴磊", "agent", "呼入三组")
+    at = admin_page
+    at.text_input(key="add_name").input("吴磊").run()
+    [note] = [w.value for w in at.warning if "同名" in w.value]
+    assert note.startswith("已有同名账户：`30102` · 坐席 · 呼入三组。同一个人请不要再添加"), note
+    at.text_input(key="add_login").input("wu.lei@antai-life.com")
+    at.button(key="add-user-submit").click().run()
+    assert not at.exception and get_account(store, "wu.lei@antai-life.com").info.display_name == "吴磊"
+    at.text_input(key="add_name").input("郑婷").run()
+    assert not [w for w in at.warning if "同名" in w.value]
