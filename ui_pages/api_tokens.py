@@ -29,20 +29,36 @@ def status(info: ApiTokenInfo) -> str:
     return tr("已撤销 ", "revoked ") + when_labelled(info.revoked_at) if info.revoked_at else tr("有效", "active")
 
 
-def done(zh: str, en: str, new_token: str = "") -> None:
-    """Report a change after the page has been redrawn with it (the table shows the new state)."""
+def done(zh: str, en: str, new_token: tuple[str, str] | None = None) -> None:
+    """Report a change after the page has been redrawn with it (the table shows the new state); `new_token`: the
+    (name, token) just created."""
     st.session_state[FLASH] = (zh, en, new_token)
     st.rerun()
 
 
+NEW_TOKEN = "api_tokens_new"  # (name, token) not yet hidden by the admin (this session only, never stored)
+
+
+def show_new_token(name: str, token: str) -> None:
+    """The new token, kept on the page until the admin hides it, as 用户管理 keeps temporary passwords: it went with the
+    next click of anything (a language switch, a token chosen to revoke), before it was copied (qa29)."""
+    name = escape_markdown(name)
+    st.warning(tr(f"令牌“{name}”只在这里显示，隐藏后无法再次查看：请立即复制并配置到对应系统中；系统只保存它的摘要。",
+                  f"The token \"{name}\" is shown only here and cannot be shown again once hidden: copy it into the "
+                  "system that uses it now. Only its hash is kept."))
+    st.code(token, language=None)
+    if st.button(tr("已复制，隐藏令牌", "Copied: hide the token"), key="api_tokens_hide"):
+        st.session_state.pop(NEW_TOKEN, None)
+        st.rerun()
+
+
 if FLASH in st.session_state:
-    zh, en, new_token = st.session_state.pop(FLASH)  # popped: the token is never shown twice
+    zh, en, new_token = st.session_state.pop(FLASH)  # the message goes with the next run; the token stays until hidden
     st.success(tr(zh, en))
     if new_token:
-        st.warning(tr("令牌只显示这一次，请立即复制并配置到对应系统中；系统只保存它的摘要，无法再次查看。",
-                      "The token is shown only now: copy it into the system that uses it. Only its hash is kept; "
-                      "it cannot be shown again."))
-        st.code(new_token, language=None)
+        st.session_state[NEW_TOKEN] = new_token
+if NEW_TOKEN in st.session_state:
+    show_new_token(*st.session_state[NEW_TOKEN])
 
 with st.form("create-token", clear_on_submit=True):
     name = st.text_input(tr("令牌名称（使用它的系统或地点）", "Token name (the system or site that uses it)"),
@@ -54,7 +70,7 @@ if create:
     except ApiTokenError as error:
         st.error(tr(error.zh, error.en))
     else:
-        done(f"已创建令牌“{info.name}”。", f"Created the token \"{info.name}\".", token)
+        done(f"已创建令牌“{info.name}”。", f"Created the token \"{info.name}\".", (info.name, token))
 
 tokens = list_api_tokens(db)
 if not tokens:
