@@ -115,24 +115,28 @@ with accounts_tab:
                                    key="admin_toggle", disabled=chosen == user.login)
         unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
                                    disabled=not locked_until_now(account.locked_until))
+        # The person by name, the login after it as 已添加 says it: a login alone (已重置 30101 的密码) made 孙主管 look up
+        # whose it was, and two people of one name are told apart by the login (qa29).
+        who_zh = f"{escape_markdown(account.info.display_name)}（{code_span(chosen)}）"
+        who_en = f"{escape_markdown(account.info.display_name)} ({code_span(chosen)})"
         try:
             if save and not team_ok:
                 st.error(tr(*NOT_CONFIRMED))
             elif save:
                 update_user(db, chosen, display_name=name, role=role, team=team, hire_date=hired)
-                done(f"已保存 {chosen}。", f"Saved {chosen}.")
+                done(f"已保存 {who_zh}。", f"Saved {who_en}.")
             if reset:
                 password = reset_password(db, chosen)
-                done(f"已重置 {chosen} 的密码。", f"Reset the password of {chosen}.",
+                done(f"已重置 {who_zh}的密码。", f"Reset the password of {who_en}.",
                      [(chosen, account.info.display_name, password)])
             if unlock:
                 unlock_account(db, chosen, user.login)
-                done(f"已解除 {chosen} 的锁定。", f"Unlocked {chosen}.")
+                done(f"已解除 {who_zh}的锁定。", f"Unlocked {who_en}.")
             if toggle:
                 set_disabled(db, chosen, not account.disabled)
                 if account.disabled:
-                    done(f"已启用 {chosen}。", f"Enabled {chosen}.")
-                done(f"已停用 {chosen}；学习记录保留。", f"Disabled {chosen}; the training history is kept.")
+                    done(f"已启用 {who_zh}。", f"Enabled {who_en}.")
+                done(f"已停用 {who_zh}；学习记录保留。", f"Disabled {who_en}; the training history is kept.")
         except AccountError as error:
             st.error(tr(error.zh, error.en))
 

@@ -73,7 +73,7 @@ def test_reset_and_disable(admin_page, store, app_env):
     assert auth.authenticate(store, app_env, "li.na", password).must_change_password
 
     at.button(key="admin_toggle").click().run()
-    assert "已停用 li.na" in at.success[0].value and get_account(store, "li.na").disabled
+    assert "已停用 李娜（`li.na`）；学习记录保留。" in at.success[0].value and get_account(store, "li.na").disabled
     assert at.button(key="admin_toggle").label == "启用账户"
 
 
@@ -95,7 +95,8 @@ def test_resetting_a_password_takes_a_second_step_that_names_the_person(admin_pa
     confirm = reset_step(at, "王芳（wang.fang）")
     assert auth.authenticate(store, app_env, "wang.fang", PASSWORD).ok  # opening the step changed nothing
     confirm.click().run()
-    assert "已重置 wang.fang 的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
+    # qa29: 已重置 30101 的密码 named the login only; the person by name, the login after it, as 已添加 says it
+    assert "已重置 王芳（`wang.fang`）的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
     assert auth.authenticate(store, app_env, "li.na", PASSWORD).ok
 
 
