@@ -105,14 +105,24 @@ with accounts_tab:
         reset_col, toggle_col, unlock_col = st.columns(3)
         # Two steps naming the person, as API 令牌's 撤销…… → 确认撤销: one click on 重置密码 ended the chosen account's
         # password at once, and the list opens on whoever was chosen last (qa22's notes).
+        person = escape_markdown(f"{account.info.display_name}（{chosen}）")
         with reset_col.popover(tr("重置密码……", "Reset password…")):
-            person = escape_markdown(f"{account.info.display_name}（{chosen}）")
             st.markdown(tr(f"重置 {person} 的密码？当前密码立即失效，TA 须用新的临时密码登录并修改。",
                            f"Reset the password of {escape_markdown(account.info.display_name)} ({escape_markdown(chosen)})? "
                            "The current password stops working at once; they sign in with a new temporary one and change it."))
             reset = st.button(tr("确认重置", "Reset"), key="admin_reset", type="primary")
-        toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
-                                   key="admin_toggle", disabled=chosen == user.login)
+        if account.disabled:
+            toggle = toggle_col.button(tr("启用账户", "Enable account"), key="admin_toggle")
+        else:
+            # Two steps naming the person, as 重置密码……: one click signed the chosen trainee out at once, mid-call,
+            # whoever the list was left on (qa29's A3). Enabling again stays one click.
+            myself = chosen == user.login
+            with toggle_col.popover(tr("停用账户……", "Disable account…"), disabled=myself):
+                st.markdown(tr(f"停用 {person}？TA 立即无法登录，已打开的页面在下一次点击时退出；学习记录保留。",
+                               f"Disable {escape_markdown(account.info.display_name)} ({escape_markdown(chosen)})? They "
+                               "cannot sign in from now on and open pages sign out at the next click; the training "
+                               "history is kept."))
+                toggle = st.button(tr("确认停用", "Disable"), key="admin_toggle", type="primary", disabled=myself)
         unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
                                    disabled=not locked_until_now(account.locked_until))
         # The person by name, the login after it as 已添加 says it: a login alone (已重置 30101 的密码) made 孙主管 look up

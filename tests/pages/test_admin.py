@@ -100,6 +100,23 @@ def test_resetting_a_password_takes_a_second_step_that_names_the_person(admin_pa
     assert auth.authenticate(store, app_env, "li.na", PASSWORD).ok
 
 
+def test_disabling_takes_a_second_step_that_names_the_person_and_enabling_one(admin_page, store, app_env):
+    """qa29's A3: one click on 停用账户 signed the chosen trainee out at once (mid-call), whoever the list was left on;
+    重置密码 and API 令牌's 撤销 already took a second step naming whom."""
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    at = admin_page.run()
+    at.selectbox(key="admin_account").select("li.na").run()
+    [popover] = [block for block in at.main.get("popover") if "停用" in block.proto.popover.label]
+    assert popover.proto.popover.label == "停用账户……"
+    assert any("停用 李娜（li.na）？TA 立即无法登录" in m.value.replace("\\", "") for m in popover.markdown)
+    [confirm] = [b for b in popover.button if b.key == "admin_toggle"]
+    assert confirm.label == "确认停用" and not get_account(store, "li.na").disabled  # opening the step changed nothing
+    confirm.click().run()
+    assert get_account(store, "li.na").disabled and not auth.authenticate(store, app_env, "li.na", PASSWORD).ok
+    at.button(key="admin_toggle").click().run()  # 启用账户: one click
+    assert not get_account(store, "li.na").disabled and "已启用 李娜（`li.na`）" in at.success[0].value
+
+
 def test_admin_cannot_disable_themselves(admin_page):
     admin_page.selectbox(key="admin_account").select("boss").run()
     assert admin_page.button(key="admin_toggle").disabled
