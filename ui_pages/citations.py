@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb.content import QuizItem
 from trainer.editing.citations import WHOLE_DOCUMENT, ArticleUses, citation_overview
 from ui.articles import article_dialog
 from ui.choice_box import one_or_all
-from ui.display import entry_text
+from ui.display import entry_text, quiz_prompt
 from ui.i18n import tr
 from ui.resources import knowledge_base
 from ui.pages import require_page_user
@@ -30,11 +29,6 @@ COLUMNS = {"document": tr("文件", "Document"), "article": tr("条文", "Articl
            "quiz items": tr("题目数", "Quiz items"), "scenarios": tr("演练场景", "Scenarios"),
            "file:line": tr("文件:行", "File:line"), "entry": tr("条目", "Entry"), "citation": tr("引用", "Citation"),
            "sources": tr("依据", "Sources")}
-
-
-def quiz_prompt(item: QuizItem) -> str:
-    """A quiz item's question in the UI language (its English version where it has one)."""
-    return tr(item.prompt, item.en.prompt if item.en else item.prompt)
 
 
 def show_uses(uses: ArticleUses) -> None:

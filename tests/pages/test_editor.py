@@ -120,18 +120,32 @@ def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
     assert not at.text_area and not at.form
 
 
-def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
+def history_after_an_answer_change(instructor) -> AppTest:
+    """修改历史 after the instructor saved a new answer of cooling-off-length (its quiz item flagged for review)."""
     at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
     at.button(key="editor_save").click().run()
-    history = page("ui_pages/history.py", instructor)
+    return page("ui_pages/history.py", instructor)
+
+
+def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
+    history = history_after_an_answer_change(instructor)
     assert not history.exception
     assert "q-cooling-off-length-1" in texts(history)
     assert "+      犹豫期以合同为准，一般为15日（复核）。" in texts(history)
     [confirm] = [b for b in history.button if b.key.startswith("confirm_flag_")]
     confirm.click().run()
     assert not [b for b in history.button if b.key.startswith("confirm_flag_")]
+
+
+def test_a_review_flag_says_the_quiz_items_question_and_the_changed_entrys_under_the_ids(app_env, instructor):
+    """qa29: 钱老师's import flagged five items as 测验题 q-lapse-grace-period-length-1 使用的条目 lapse-grace-period-length
+    已修改 — ids only: she had to open each to know what to review."""
+    history = history_after_an_answer_change(instructor)
+    assert not history.exception
+    captions = [c.value for c in history.main.caption]
+    assert "长期健康保险的犹豫期不得少于多少天？ · 条目：犹豫期有多长？" in [c.replace("\\", "") for c in captions], captions
 
 
 def test_the_historys_diff_marks_a_changed_figure_inside_the_line_and_wraps_long_lines(app_env, instructor):
