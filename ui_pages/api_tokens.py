@@ -8,6 +8,7 @@ import streamlit as st
 
 from trainer.users.api_tokens import MAX_NAME_CHARS, ApiTokenError, ApiTokenInfo, create_api_token, list_api_tokens, \
     revoke_api_token
+from trainer.users.accounts import list_accounts
 from ui.display import time_heading, when, when_labelled
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -27,6 +28,12 @@ FLASH = "api_tokens_flash"
 
 def status(info: ApiTokenInfo) -> str:
     return tr("已撤销 ", "revoked ") + when_labelled(info.revoked_at) if info.revoked_at else tr("有效", "active")
+
+
+def creator(login: str, names: dict[str, str]) -> str:
+    """Who created a token: the person's name with the login, as 用户管理 says it (qa29: 创建人 sun.li beside 孙丽); the
+    login alone for an account gone or a token made on the command line."""
+    return tr(f"{names[login]}（{login}）", f"{names[login]} ({login})") if login in names else login
 
 
 def done(zh: str, en: str, new_token: tuple[str, str] | None = None) -> None:
@@ -76,7 +83,8 @@ tokens = list_api_tokens(db)
 if not tokens:
     st.info(tr("还没有 API 令牌。", "There are no API tokens yet."))
 else:
-    st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): t.created_by,
+    names = {a.info.login: a.info.display_name for a in list_accounts(db)}
+    st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): creator(t.created_by, names),
                    time_heading("创建时间", "Created"): when(t.created_at),
                    time_heading("最近使用", "Last used"): when(t.last_used_at, tr("从未使用", "never")),
                    tr("状态", "Status"): status(t)} for t in tokens], hide_index=True)

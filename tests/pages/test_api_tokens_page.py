@@ -42,7 +42,7 @@ def test_create_see_the_last_use_and_revoke(admin_page, store):
     [shown] = [c.value for c in at.code]
     assert shown.startswith("at_") and "隐藏后无法再次查看" in at.warning[0].value
     [row] = token_table(at)
-    assert (row["名称"], row["创建人"], row["最近使用（北京时间）"], row["状态"]) == ("CRM 坐席桌面 北京", "boss", "从未使用", "有效")
+    assert (row["名称"], row["创建人"], row["最近使用（北京时间）"], row["状态"]) == ("CRM 坐席桌面 北京", "老板（boss）", "从未使用", "有效")
 
     assert use_api_token(store, shown) is not None  # the desktop searches with it
     at.run()
