@@ -11,8 +11,8 @@ from trainer.users.signin import locked_until_now, unlock_account
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.teams import existing_teams
-from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
-                           update_user)
+from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, normalize_login,
+                                    reset_password, set_disabled, update_user)
 from ui.display import clock, role_name, roster_change
 from ui.uploads import file_upload
 from ui.i18n import tr
@@ -150,6 +150,15 @@ with accounts_tab:
         except AccountError as error:
             st.error(tr(error.zh, error.en))
 
+def login_holder(login: str) -> Account | None:
+    """The account that has `login` already (None for a login that is free or not valid)."""
+    try:
+        wanted = normalize_login(login)
+    except AccountError:
+        return None
+    return next((a for a in list_accounts(db) if a.info.login == wanted), None)
+
+
 def same_name_note(name: str, accounts: list[Account]) -> None:
     """Say which accounts already have the name typed: 孙主管 added 吴磊 by his staff number, then again by his e-mail,
     and two accounts of one trainee split his training record with nothing said (qa29). Another person of the same
@@ -185,6 +194,12 @@ with add_tab:
                                   hire_date=hired)
         except AccountError as error:
             st.error(tr(error.zh, error.en))
+            if holder := login_holder(login):
+                # whose it is (qa29: 孙主管 typed 郑婷's staff number as 30102, 吴磊's, and read only 已被使用)
+                st.caption(tr(f"这个登录名是 {escape_markdown(holder.info.display_name)}（{role_name(holder.info.role)} · "
+                              f"{escape_markdown(holder.info.team or '—')}）的账户。",
+                              f"This login is the account of {escape_markdown(holder.info.display_name)} "
+                              f"({role_name(holder.info.role)} · {escape_markdown(holder.info.team or '—')})."))
         else:
             add_form.clear_on_next_run()
             # the login as code: an e-mail login was drawn as a mailto link (qa23's A4)

@@ -209,3 +209,14 @@ def test_a_name_already_taken_is_said_before_adding_and_another_person_of_that_n
     assert not at.exception and get_account(store, "wu.lei@antai-life.com").info.display_name == "吴磊"
     at.text_input(key="add_name").input("郑婷").run()
     assert not [w for w in at.warning if "同名" in w.value]
+
+
+def test_a_login_already_taken_says_whose_it_is(admin_page, store):
+    """qa29: 孙主管 typed 郑婷's staff number as 30102 — 吴磊's — and read only 登录名“30102”已被使用。"""
+    create_user(store, "30102", "吴磊", "agent", "呼入三组")
+    at = admin_page
+    at.text_input(key="add_name").input("郑婷")
+    at.text_input(key="add_login").input("30102")
+    at.button(key="add-user-submit").click().run()
+    assert [e.value for e in at.error] == ["登录名“30102”已被使用。"]
+    assert "这个登录名是 吴磊（坐席 · 呼入三组）的账户。" in [c.value for c in at.caption]
