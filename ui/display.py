@@ -35,6 +35,11 @@ def entry_text(entry, field: str) -> str:
     return tr(getattr(entry, field), in_english(entry, field))
 
 
+def quiz_prompt(item) -> str:
+    """A quiz item's question in the UI language: its English version where it has one, else the Chinese."""
+    return tr(item.prompt, item.en.prompt if item.en else item.prompt)
+
+
 def entry_label(entry_id: str) -> str:
     """An FAQ entry in a picker: its id and its question (in the UI language, cut to 40 characters), so it can
     be found by the words of its question; an id alone made an instructor pick among 288 codes (qa16)."""

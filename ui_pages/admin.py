@@ -11,8 +11,8 @@ from trainer.users.signin import locked_until_now, unlock_account
 from trainer.users.roster import RosterError, RosterPlan, apply_roster, plan_roster, read_roster
 from trainer.users.passwords import temporary_password
 from trainer.users.teams import existing_teams
-from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, reset_password, set_disabled,
-                           update_user)
+from trainer.users.accounts import (ROLES, Account, AccountError, create_user, list_accounts, normalize_login,
+                                    reset_password, set_disabled, update_user)
 from ui.display import clock, role_name, roster_change
 from ui.uploads import file_upload
 from ui.i18n import tr
@@ -105,42 +105,80 @@ with accounts_tab:
         reset_col, toggle_col, unlock_col = st.columns(3)
         # Two steps naming the person, as API 令牌's 撤销…… → 确认撤销: one click on 重置密码 ended the chosen account's
         # password at once, and the list opens on whoever was chosen last (qa22's notes).
+        person = escape_markdown(f"{account.info.display_name}（{chosen}）")
         with reset_col.popover(tr("重置密码……", "Reset password…")):
-            person = escape_markdown(f"{account.info.display_name}（{chosen}）")
             st.markdown(tr(f"重置 {person} 的密码？当前密码立即失效，TA 须用新的临时密码登录并修改。",
                            f"Reset the password of {escape_markdown(account.info.display_name)} ({escape_markdown(chosen)})? "
                            "The current password stops working at once; they sign in with a new temporary one and change it."))
             reset = st.button(tr("确认重置", "Reset"), key="admin_reset", type="primary")
-        toggle = toggle_col.button(tr("启用账户", "Enable account") if account.disabled else tr("停用账户", "Disable account"),
-                                   key="admin_toggle", disabled=chosen == user.login)
+        if account.disabled:
+            toggle = toggle_col.button(tr("启用账户", "Enable account"), key="admin_toggle")
+        else:
+            # Two steps naming the person, as 重置密码……: one click signed the chosen trainee out at once, mid-call,
+            # whoever the list was left on (qa29's A3). Enabling again stays one click.
+            myself = chosen == user.login
+            with toggle_col.popover(tr("停用账户……", "Disable account…"), disabled=myself):
+                st.markdown(tr(f"停用 {person}？TA 立即无法登录，已打开的页面在下一次点击时退出；学习记录保留。",
+                               f"Disable {escape_markdown(account.info.display_name)} ({escape_markdown(chosen)})? They "
+                               "cannot sign in from now on and open pages sign out at the next click; the training "
+                               "history is kept."))
+                toggle = st.button(tr("确认停用", "Disable"), key="admin_toggle", type="primary", disabled=myself)
         unlock = unlock_col.button(tr("解除锁定", "Unlock"), key="admin_unlock",
                                    disabled=not locked_until_now(account.locked_until))
+        # The person by name, the login after it as 已添加 says it: a login alone (已重置 30101 的密码) made 孙主管 look up
+        # whose it was, and two people of one name are told apart by the login (qa29).
+        who_zh = f"{escape_markdown(account.info.display_name)}（{code_span(chosen)}）"
+        who_en = f"{escape_markdown(account.info.display_name)} ({code_span(chosen)})"
         try:
             if save and not team_ok:
                 st.error(tr(*NOT_CONFIRMED))
             elif save:
                 update_user(db, chosen, display_name=name, role=role, team=team, hire_date=hired)
-                done(f"已保存 {chosen}。", f"Saved {chosen}.")
+                done(f"已保存 {who_zh}。", f"Saved {who_en}.")
             if reset:
                 password = reset_password(db, chosen)
-                done(f"已重置 {chosen} 的密码。", f"Reset the password of {chosen}.",
+                done(f"已重置 {who_zh}的密码。", f"Reset the password of {who_en}.",
                      [(chosen, account.info.display_name, password)])
             if unlock:
                 unlock_account(db, chosen, user.login)
-                done(f"已解除 {chosen} 的锁定。", f"Unlocked {chosen}.")
+                done(f"已解除 {who_zh}的锁定。", f"Unlocked {who_en}.")
             if toggle:
                 set_disabled(db, chosen, not account.disabled)
                 if account.disabled:
-                    done(f"已启用 {chosen}。", f"Enabled {chosen}.")
-                done(f"已停用 {chosen}；学习记录保留。", f"Disabled {chosen}; the training history is kept.")
+                    done(f"已启用 {who_zh}。", f"Enabled {who_en}.")
+                done(f"已停用 {who_zh}；学习记录保留。", f"Disabled {who_en}; the training history is kept.")
         except AccountError as error:
             st.error(tr(error.zh, error.en))
+
+def login_holder(login: str) -> Account | None:
+    """The account that has `login` already (None for a login that is free or not valid)."""
+    try:
+        wanted = normalize_login(login)
+    except AccountError:
+        return None
+    return next((a for a in list_accounts(db) if a.info.login == wanted), None)
+
+
+def same_name_note(name: str, accounts: list[Account]) -> None:
+    """Say which accounts already have the name typed: 孙主管 added 吴磊 by his staff number, then again by his e-mail,
+    and two accounts of one trainee split his training record with nothing said (qa29). Another person of the same
+    name may still be added."""
+    same = [a for a in accounts if name.strip() and a.info.display_name == name.strip()]
+    if not same:
+        return
+    known = "；".join(f"{code_span(a.info.login)} · {role_name(a.info.role)} · {escape_markdown(a.info.team or '—')}"
+                     + (tr("（已停用）", " (disabled)") if a.disabled else "") for a in same)
+    st.warning(tr(f"已有同名账户：{known}。同一个人请不要再添加（在“账户列表”里修改即可）；同名的另一个人可以继续添加。",
+                  f"An account with this name exists: {known}. Do not add the same person twice (edit the account "
+                  "under Accounts); another person of the same name can be added."), icon=":material/warning:")
+
 
 with add_tab:
     # Not st.form: a language switch drew an unsent 角色 back as 坐席 (ui/live_form.py, polish30).
     with live_form("add-user", defaults={"add_name": "", "add_login": "", "add_role": ROLES[0], "add_team": "",
                                          "add_hired": None}) as add_form:
         name = st.text_input(tr("姓名", "Name"), key="add_name", max_chars=128)
+        same_name_note(name, list_accounts(db))
         login = st.text_input(tr("登录名（工号或邮箱）", "Login (staff number or e-mail)"), key="add_login", max_chars=64)
         role = st.selectbox(tr("角色", "Role"), ROLES, key="add_role", format_func=role_name,
                             placeholder=tr("选择角色", "Choose a role"))
@@ -156,6 +194,12 @@ with add_tab:
                                   hire_date=hired)
         except AccountError as error:
             st.error(tr(error.zh, error.en))
+            if holder := login_holder(login):
+                # whose it is (qa29: 孙主管 typed 郑婷's staff number as 30102, 吴磊's, and read only 已被使用)
+                st.caption(tr(f"这个登录名是 {escape_markdown(holder.info.display_name)}（{role_name(holder.info.role)} · "
+                              f"{escape_markdown(holder.info.team or '—')}）的账户。",
+                              f"This login is the account of {escape_markdown(holder.info.display_name)} "
+                              f"({role_name(holder.info.role)} · {escape_markdown(holder.info.team or '—')})."))
         else:
             add_form.clear_on_next_run()
             # the login as code: an e-mail login was drawn as a mailto link (qa23's A4)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from trainer.users.api_tokens import MAX_NAME_CHARS, ApiTokenError, ApiTokenInfo, create_api_token, list_api_tokens, \
     revoke_api_token
+from trainer.users.accounts import list_accounts
 from ui.display import time_heading, when, when_labelled
 from ui.i18n import tr
 from ui.pages import require_page_user
@@ -29,20 +30,42 @@ def status(info: ApiTokenInfo) -> str:
     return tr("已撤销 ", "revoked ") + when_labelled(info.revoked_at) if info.revoked_at else tr("有效", "active")
 
 
-def done(zh: str, en: str, new_token: str = "") -> None:
-    """Report a change after the page has been redrawn with it (the table shows the new state)."""
+def creator(login: str, names: dict[str, str]) -> str:
+    """Who created a token: the person's name with the login, as 用户管理 says it (qa29: 创建人 sun.li beside 孙丽); the
+    login alone for an account gone or a token made on the command line."""
+    return tr(f"{names[login]}（{login}）", f"{names[login]} ({login})") if login in names else login
+
+
+def done(zh: str, en: str, new_token: tuple[str, str] | None = None) -> None:
+    """Report a change after the page has been redrawn with it (the table shows the new state); `new_token`: the
+    (name, token) just created."""
     st.session_state[FLASH] = (zh, en, new_token)
     st.rerun()
 
 
+NEW_TOKEN = "api_tokens_new"  # (name, token) not yet hidden by the admin (this session only, never stored)
+
+
+def show_new_token(name: str, token: str) -> None:
+    """The new token, kept on the page until the admin hides it, as 用户管理 keeps temporary passwords: it went with the
+    next click of anything (a language switch, a token chosen to revoke), before it was copied (qa29)."""
+    name = escape_markdown(name)
+    st.warning(tr(f"令牌“{name}”只在这里显示，隐藏后无法再次查看：请立即复制并配置到对应系统中；系统只保存它的摘要。",
+                  f"The token \"{name}\" is shown only here and cannot be shown again once hidden: copy it into the "
+                  "system that uses it now. Only its hash is kept."))
+    st.code(token, language=None)
+    if st.button(tr("已复制，隐藏令牌", "Copied: hide the token"), key="api_tokens_hide"):
+        st.session_state.pop(NEW_TOKEN, None)
+        st.rerun()
+
+
 if FLASH in st.session_state:
-    zh, en, new_token = st.session_state.pop(FLASH)  # popped: the token is never shown twice
+    zh, en, new_token = st.session_state.pop(FLASH)  # the message goes with the next run; the token stays until hidden
     st.success(tr(zh, en))
     if new_token:
-        st.warning(tr("令牌只显示这一次，请立即复制并配置到对应系统中；系统只保存它的摘要，无法再次查看。",
-                      "The token is shown only now: copy it into the system that uses it. Only its hash is kept; "
-                      "it cannot be shown again."))
-        st.code(new_token, language=None)
+        st.session_state[NEW_TOKEN] = new_token
+if NEW_TOKEN in st.session_state:
+    show_new_token(*st.session_state[NEW_TOKEN])
 
 with st.form("create-token", clear_on_submit=True):
     name = st.text_input(tr("令牌名称（使用它的系统或地点）", "Token name (the system or site that uses it)"),
@@ -54,13 +77,14 @@ if create:
     except ApiTokenError as error:
         st.error(tr(error.zh, error.en))
     else:
-        done(f"已创建令牌“{info.name}”。", f"Created the token \"{info.name}\".", token)
+        done(f"已创建令牌“{info.name}”。", f"Created the token \"{info.name}\".", (info.name, token))
 
 tokens = list_api_tokens(db)
 if not tokens:
     st.info(tr("还没有 API 令牌。", "There are no API tokens yet."))
 else:
-    st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): t.created_by,
+    names = {a.info.login: a.info.display_name for a in list_accounts(db)}
+    st.dataframe([{tr("编号", "No."): t.id, tr("名称", "Name"): t.name, tr("创建人", "Created by"): creator(t.created_by, names),
                    time_heading("创建时间", "Created"): when(t.created_at),
                    time_heading("最近使用", "Last used"): when(t.last_used_at, tr("从未使用", "never")),
                    tr("状态", "Status"): status(t)} for t in tokens], hide_index=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from trainer.editing.citations import WHOLE_DOCUMENT, citation_overview
+from trainer.editing.citations import WHOLE_DOCUMENT, ArticleUses, citation_overview
 from ui.articles import article_dialog
 from ui.choice_box import one_or_all
+from ui.display import entry_text, quiz_prompt
 from ui.i18n import tr
 from ui.resources import knowledge_base
 from ui.pages import require_page_user
+from ui.render import code_span, escape_markdown
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -27,6 +29,25 @@ COLUMNS = {"document": tr("文件", "Document"), "article": tr("条文", "Articl
            "quiz items": tr("题目数", "Quiz items"), "scenarios": tr("演练场景", "Scenarios"),
            "file:line": tr("文件:行", "File:line"), "entry": tr("条目", "Entry"), "citation": tr("引用", "Citation"),
            "sources": tr("依据", "Sources")}
+
+
+def show_uses(uses: ArticleUses) -> None:
+    """Everything that rests on the chosen article, in full: the table above cuts its entries and scenarios at
+    1366 px and gives its quiz items as a count (qa29: 钱老师 could not tell which 7 items 保险法第三十六条 touches)."""
+    entries, quiz, scenarios = uses.ids("entry"), uses.ids("quiz"), uses.ids("scenario")
+    st.markdown(tr(f"**引用这一条的内容**（这一条改了，它们都要复核）：知识条目 {len(entries)} 条、"
+                   f"测验题 {len(quiz)} 道、演练场景 {len(scenarios)} 个",
+                   f"**What rests on this article** (review them all if it changes): {len(entries)} entries, "
+                   f"{len(quiz)} quiz items, {len(scenarios)} scenarios"))
+    items = kb.content.quiz_items
+    lines = [f"- {escape_markdown(entry_text(kb.content.entries[e], 'question'))} · {code_span(e)}"
+             for e in entries if e in kb.content.entries]
+    lines += [f"- {tr('测验题', 'Quiz item')} {code_span(q)}{tr('：', ': ')}{escape_markdown(quiz_prompt(items[q]))}"
+              for q in quiz if q in items]
+    lines += [f"- {tr('演练场景', 'Scenario')} {code_span(s)}" for s in scenarios]
+    if lines:
+        st.markdown("\n".join(lines))
+
 
 documents = sorted({doc for doc, _ in overview.articles})
 names = {d: library.documents[d].short_name for d in documents}
@@ -46,6 +67,7 @@ if choice is not None and openable:
                            placeholder=tr("选择条文", "Choose an article"))
     if st.button(tr("打开原文", "Open text"), key="citations_open"):
         article_dialog(choice, article)
+    show_uses(overview.articles[(choice, article)])
 
 st.subheader(tr("不在法规库中的引用", "Citations outside the library"))
 st.dataframe([{"file:line": f"{e.file}:{s.line or e.line}", "entry": e.id, "citation": str(s)}

@@ -7,15 +7,26 @@ import hashlib
 import streamlit as st
 
 from trainer.editing.fields import ENTRY, QUIZ
-from trainer.editing.spreadsheet import apply_import, plan_import, read_upload, to_csv, to_xlsx
+from trainer.editing.spreadsheet import RowOutcome, apply_import, plan_import, read_upload, to_csv, to_xlsx
 from ui.content_editing import content_editor, show_result
 from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
+from ui.render import code_span, escape_markdown
 from ui.resources import knowledge_base
 
 STATUS_NAMES = {"new": ("新增", "new"), "changed": ("修改", "changed"), "unchanged": ("不变", "unchanged"),
                 "invalid": ("无效", "invalid")}
+
+
+def invalid_line(row: RowOutcome) -> str:
+    """One invalid row as a list item: where (sheet, row, id) and every problem, in full."""
+    item = code_span(row.item_id) if row.item_id else ""
+    return tr(f"- {escape_markdown(row.sheet)} · 第 {row.row} 行{f'（{item}）' if item else ''}："
+              f"{escape_markdown('；'.join(row.messages_zh))}",
+              f"- {escape_markdown(row.sheet)} · row {row.row}{f' ({item})' if item else ''}: "
+              f"{escape_markdown('; '.join(row.messages))}")
+
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -62,6 +73,14 @@ shown = [r for r in plan.rows if r.status != "unchanged"]
 if shown:
     st.dataframe([{tr("表", "sheet"): r.sheet, tr("行", "row"): r.row, "id": r.item_id, tr("结果", "result"): tr(*STATUS_NAMES[r.status]),
                    tr("问题", "problems"): tr("；".join(r.messages_zh), "; ".join(r.messages))} for r in shown], hide_index=True)
+invalid = plan.by_status("invalid")
+if invalid:
+    # The table's 问题 cell cut a row's problem at 1366 px (qa29: "…没有第一百零五条（条文从第一条到第…"): each
+    # invalid row's problems in full, as 用户管理's roster dry run lists them (qa23's A1).
+    st.error(tr("以下行无效，不会导入（其他行照常导入）。请在文件中修改后重新上传：",
+                "These rows are invalid and will not be imported (the other rows will be). Fix them in the file and "
+                "upload it again:"))
+    st.markdown("\n".join(invalid_line(r) for r in invalid))
 if not plan.writes:
     st.info(tr("没有需要导入的内容：文件中的条目与现有内容相同（或无效）。",
                "Nothing to import: the rows match the current content (or are invalid)."))

@@ -9,11 +9,12 @@ from trainer.editing.change_summary import summary_zh
 from trainer.editing.links import confirm_flag, open_flags
 from ui.content_editing import content_editor, show_result
 from ui.diff_view import show_diff
-from ui.display import time_heading, when
+from ui.display import entry_text, quiz_prompt, shortened, time_heading, when
 from ui.limits import LINE_CHARS
 from ui.i18n import tr
 from ui.pages import require_page_user
-from ui.resources import database
+from ui.render import escape_markdown
+from ui.resources import database, knowledge_base, scenarios
 
 ACTION_NAMES = {"create": ("新建", "create"), "update": ("修改", "update"), "delete": ("删除", "delete"),
                 "restore": ("恢复", "restore"), "import": ("导入", "import")}
@@ -21,6 +22,25 @@ ACTION_NAMES = {"create": ("新建", "create"), "update": ("修改", "update"), 
 user = require_page_user(__file__)
 db = database()
 editor = content_editor()
+
+
+def item_words(kind: str, item_id: str) -> str:
+    """A flagged quiz item's question or scenario's title, in the UI language ("" when it is gone)."""
+    if kind == "quiz":
+        item = knowledge_base().content.quiz_items.get(item_id)
+        return quiz_prompt(item) if item else ""
+    scenario = scenarios()[0].get(item_id)
+    return tr(scenario.title, scenario.title_en or scenario.title) if scenario else ""
+
+
+def flagged_words(kind: str, item_id: str, entry_id: str) -> str:
+    """The flagged item's own words and the changed entry's question, under the ids: ids alone made 钱老师 open each of
+    the five her import flagged to know what to review (qa29)."""
+    entry = knowledge_base().content.entries.get(entry_id)
+    words = [shortened(item, 60)] if (item := item_words(kind, item_id)) else []
+    words += [tr("条目：", "entry: ") + shortened(entry_text(entry, "question"), 40)] if entry else []
+    return escape_markdown(" · ".join(words))
+
 
 st.title(tr("修改历史", "Content history"))
 if "history_result" in st.session_state:
@@ -35,6 +55,8 @@ for flag in flags:
     kind = tr("测验题", "quiz item") if flag.kind == "quiz" else tr("情景", "scenario")
     row[0].markdown(tr(f"{kind} `{flag.item_id}` 使用的条目 `{flag.entry_id}` 已修改（修改 #{flag.change_id}）",
                        f"{kind} `{flag.item_id}` uses `{flag.entry_id}`, which changed (change #{flag.change_id})"))
+    if words := flagged_words(flag.kind, flag.item_id, flag.entry_id):
+        row[0].caption(words)
     if row[1].button(tr("已复核", "Reviewed"), key=f"confirm_flag_{flag.id}"):
         confirm_flag(db, flag.id, user.login)
         st.rerun()

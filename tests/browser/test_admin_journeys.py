@@ -33,7 +33,7 @@ def test_an_admin_creates_sees_the_use_of_and_revokes_an_api_token(open_context,
     page.open("/api-tokens", step="open a page")
     page.fill("令牌名称（使用它的系统或地点）", "CRM 坐席桌面 北京")
     page.click_button("创建令牌", step="create an API token")
-    page.expect_text("只显示这一次")
+    page.expect_text("隐藏后无法再次查看")
     shown = page.page.locator("[data-testid=stCode]").first
     shown.wait_for(state="visible")
     [token] = TOKEN.findall(shown.text_content() or "")
@@ -41,7 +41,7 @@ def test_an_admin_creates_sees_the_use_of_and_revokes_an_api_token(open_context,
 
     assert api_search(app_url, token) == 200  # the desktop searches with it
     page.reload(step="open a page")
-    assert token not in page.main_text() and not page.page.locator("[data-testid=stCode]").count()  # shown once
+    assert token not in page.main_text() and not page.page.locator("[data-testid=stCode]").count()  # a new page: gone
     assert re.search(r"该令牌最近使用：\d{4}-\d\d-\d\d \d\d:\d\d", page.main_text())  # the desktop's use
 
     page.page.get_by_role("button", name="撤销……").click()  # a popover: two steps (qa22 A3)

@@ -73,7 +73,7 @@ def test_reset_and_disable(admin_page, store, app_env):
     assert auth.authenticate(store, app_env, "li.na", password).must_change_password
 
     at.button(key="admin_toggle").click().run()
-    assert "已停用 li.na" in at.success[0].value and get_account(store, "li.na").disabled
+    assert "已停用 李娜（`li.na`）；学习记录保留。" in at.success[0].value and get_account(store, "li.na").disabled
     assert at.button(key="admin_toggle").label == "启用账户"
 
 
@@ -95,8 +95,26 @@ def test_resetting_a_password_takes_a_second_step_that_names_the_person(admin_pa
     confirm = reset_step(at, "王芳（wang.fang）")
     assert auth.authenticate(store, app_env, "wang.fang", PASSWORD).ok  # opening the step changed nothing
     confirm.click().run()
-    assert "已重置 wang.fang 的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
+    # qa29: 已重置 30101 的密码 named the login only; the person by name, the login after it, as 已添加 says it
+    assert "已重置 王芳（`wang.fang`）的密码" in at.success[0].value and "wang.fang" in temporary_passwords(at)
     assert auth.authenticate(store, app_env, "li.na", PASSWORD).ok
+
+
+def test_disabling_takes_a_second_step_that_names_the_person_and_enabling_one(admin_page, store, app_env):
+    """qa29's A3: one click on 停用账户 signed the chosen trainee out at once (mid-call), whoever the list was left on;
+    重置密码 and API 令牌's 撤销 already took a second step naming whom."""
+    create_user(store, "li.na", "李娜", "agent", password=PASSWORD)
+    at = admin_page.run()
+    at.selectbox(key="admin_account").select("li.na").run()
+    [popover] = [block for block in at.main.get("popover") if "停用" in block.proto.popover.label]
+    assert popover.proto.popover.label == "停用账户……"
+    assert any("停用 李娜（li.na）？TA 立即无法登录" in m.value.replace("\\", "") for m in popover.markdown)
+    [confirm] = [b for b in popover.button if b.key == "admin_toggle"]
+    assert confirm.label == "确认停用" and not get_account(store, "li.na").disabled  # opening the step changed nothing
+    confirm.click().run()
+    assert get_account(store, "li.na").disabled and not auth.authenticate(store, app_env, "li.na", PASSWORD).ok
+    at.button(key="admin_toggle").click().run()  # 启用账户: one click
+    assert not get_account(store, "li.na").disabled and "已启用 李娜（`li.na`）" in at.success[0].value
 
 
 def test_admin_cannot_disable_themselves(admin_page):
@@ -176,3 +194,29 @@ def test_a_lockout_says_until_when_on_the_companys_clock_and_names_it(admin_page
     [accounts] = [d.value for d in admin_page.run().dataframe if "状态" in d.value.columns]
     status = dict(zip(accounts["登录名"], accounts["状态"]))["li.na"]
     assert status == f"临时锁定至 {until:%H:%M}（北京时间）"
+
+
+def test_a_name_already_taken_is_said_before_adding_and_another_person_of_that_name_can_still_be_added(admin_page, store):
+    """qa29: 孙主管 added 吴磊 as 30102, then again as wu.lei@antai-life.com (the same trainee): nothing said so, and his
+    training would have been split over two accounts."""
+    create_user(store, "30102", "吴磊", "agent", "呼入三组")
+    at = admin_page
+    at.text_input(key="add_name").input("吴磊").run()
+    [note] = [w.value for w in at.warning if "同名" in w.value]
+    assert note.startswith("已有同名账户：`30102` · 坐席 · 呼入三组。同一个人请不要再添加"), note
+    at.text_input(key="add_login").input("wu.lei@antai-life.com")
+    at.button(key="add-user-submit").click().run()
+    assert not at.exception and get_account(store, "wu.lei@antai-life.com").info.display_name == "吴磊"
+    at.text_input(key="add_name").input("郑婷").run()
+    assert not [w for w in at.warning if "同名" in w.value]
+
+
+def test_a_login_already_taken_says_whose_it_is(admin_page, store):
+    """qa29: 孙主管 typed 郑婷's staff number as 30102 — 吴磊's — and read only 登录名“30102”已被使用。"""
+    create_user(store, "30102", "吴磊", "agent", "呼入三组")
+    at = admin_page
+    at.text_input(key="add_name").input("郑婷")
+    at.text_input(key="add_login").input("30102")
+    at.button(key="add-user-submit").click().run()
+    assert [e.value for e in at.error] == ["登录名“30102”已被使用。"]
+    assert "这个登录名是 吴磊（坐席 · 呼入三组）的账户。" in [c.value for c in at.caption]

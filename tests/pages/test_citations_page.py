@@ -64,3 +64,29 @@ def test_a_whole_document_citation_is_labelled_in_the_ui_language_and_not_offere
         at.selectbox(key="citations_document").select("L1-01").run()
         assert label not in at.selectbox(key="citations_article").options  # nothing to open for a whole document
         assert "第三十六条" in at.selectbox(key="citations_article").options
+
+
+def test_the_chosen_article_lists_every_entry_quiz_item_and_scenario_resting_on_it(app_env, store) -> None:
+    """qa29: 钱老师 chose 保险法第三十六条 to see what a change of it touches; the table cut its entries and scenarios at
+    1366 px and gave its quiz items as a number only. The chosen article lists each of them in full, entries by their
+    question, quiz items by their prompt."""
+    from trainer.editing.citations import citation_overview
+    from ui.resources import knowledge_base
+
+    (app_env.content_dir / "quizzes" / "lapse.yaml").write_text(  # the test's own copy of the fixture content
+        "items:\n  - id: q-lapse-grace-1\n    type: true_false\n    prompt: 宽限期内出险，保险公司仍按合同给付保险金。\n"
+        "    answer: true\n    explanation: 保险法第三十六条第二款。\n    entry: lapse-grace-period\n    difficulty: 1\n",
+        encoding="utf-8")
+    at = citations_page(create_user(store, "teacher4", "钱老师", "instructor", "三组"), "zh")
+    at.selectbox(key="citations_document").select("L1-01").run()
+    at.selectbox(key="citations_article").select("第三十六条").run()
+    assert not at.exception
+    content = knowledge_base().content
+    uses = citation_overview(content).articles[("L1-01", "第三十六条")]
+    entries, quiz = uses.ids("entry"), uses.ids("quiz")
+    assert entries and quiz == ["q-lapse-grace-1"]
+    said = "\n".join(m.value for m in at.markdown)
+    assert f"知识条目 {len(entries)} 条、测验题 {len(quiz)} 道" in said
+    for entry_id in entries:
+        assert f"{content.entries[entry_id].question} · `{entry_id}`" in said.replace("\\", "")
+    assert "测验题 `q-lapse-grace-1`：宽限期内出险，保险公司仍按合同给付保险金。" in said

@@ -120,18 +120,32 @@ def test_an_agent_cannot_open_the_editor_pages(app_env, store, path):
     assert not at.text_area and not at.form
 
 
-def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
+def history_after_an_answer_change(instructor) -> AppTest:
+    """修改历史 after the instructor saved a new answer of cooling-off-length (its quiz item flagged for review)."""
     at = page("ui_pages/editor.py", instructor)
     at.selectbox(key="editor_pick_entry").select("cooling-off-length").run()
     at.text_area(key="entry-2-answer").input("犹豫期以合同为准，一般为15日（复核）。")
     at.button(key="editor_save").click().run()
-    history = page("ui_pages/history.py", instructor)
+    return page("ui_pages/history.py", instructor)
+
+
+def test_history_page_lists_the_change_and_the_review_flag_which_can_be_confirmed(app_env, instructor):
+    history = history_after_an_answer_change(instructor)
     assert not history.exception
     assert "q-cooling-off-length-1" in texts(history)
     assert "+      犹豫期以合同为准，一般为15日（复核）。" in texts(history)
     [confirm] = [b for b in history.button if b.key.startswith("confirm_flag_")]
     confirm.click().run()
     assert not [b for b in history.button if b.key.startswith("confirm_flag_")]
+
+
+def test_a_review_flag_says_the_quiz_items_question_and_the_changed_entrys_under_the_ids(app_env, instructor):
+    """qa29: 钱老师's import flagged five items as 测验题 q-lapse-grace-period-length-1 使用的条目 lapse-grace-period-length
+    已修改 — ids only: she had to open each to know what to review."""
+    history = history_after_an_answer_change(instructor)
+    assert not history.exception
+    captions = [c.value for c in history.main.caption]
+    assert "长期健康保险的犹豫期不得少于多少天？ · 条目：犹豫期有多长？" in [c.replace("\\", "") for c in captions], captions
 
 
 def test_the_historys_diff_marks_a_changed_figure_inside_the_line_and_wraps_long_lines(app_env, instructor):
@@ -745,3 +759,30 @@ def test_a_save_that_flags_linked_content_says_where_to_confirm_it(app_env, inst
     assert not at.exception, at.exception
     [success] = [s.value for s in at.success]
     assert "项关联内容（测验题、情景等）已标记为待复核：请到“修改历史”逐项确认。" in success, success
+
+
+def test_an_invalid_rows_problem_is_listed_in_full_and_the_good_row_still_imports(app_env, instructor):
+    """qa29: 钱老师 imported her edited export with one good answer and a wrong article number (L1-04 | 第105条); the
+    问题 cell of the dry-run table cut the problem at 1366 px ("…没有第一百零五条（条文从第一条到第…"). Each invalid row is
+    listed with its sheet, row, id and whole problem, and the good row is still offered for import."""
+    import csv
+    import io
+
+    from trainer.editing.spreadsheet import to_csv
+    from ui.render import escape_markdown
+    from ui.resources import knowledge_base
+
+    at = page("ui_pages/content_io.py", instructor)
+    header, *rows = list(csv.reader(io.StringIO(to_csv(knowledge_base().content, "entry").decode("utf-8-sig"))))
+    good, bad = [list(r) for r in rows[:2]]
+    good[header.index("answer")] += "\n（已按新规复核。）"
+    bad[header.index("sources")] = "L1-04 | 第105条"
+    text = io.StringIO()
+    csv.writer(text).writerows([header, good, bad])
+    at.file_uploader(key="import_file").upload("faq.csv", text.getvalue().encode(), "text/csv").run()
+    assert not at.exception, at.exception
+    [problem] = [p for p in import_problems(at) if p]
+    listed = [m.value for m in at.markdown if "第 3 行" in m.value]
+    assert listed == [f"- faq\\.csv · 第 3 行（`{bad[0]}`）：{escape_markdown(problem)}"], listed
+    assert problem.startswith("sources：") and any("其他行照常导入" in e.value for e in at.error)
+    assert any(b.key == "import_apply" and "1 条修改" in b.label for b in at.button)

@@ -11,3 +11,12 @@ def test_the_copy_step_names_the_button_under_the_script_not_a_code_box() -> Non
     zh, en = LIVE_CALL.first_steps[1]
     assert "“复制话术”" in zh and "代码框" not in zh and "右上角" not in zh
     assert "“Copy the script”" in en and "top right" not in en
+
+
+def test_the_search_page_says_how_to_read_an_article_a_customer_quotes() -> None:
+    """qa29: 老何, 15 years on the line, had a customer quoting 保险法 wrongly (犹豫期是一个月); the guide never said the
+    search page reads the regulations' own text (只搜法规原文), nor that an article is found by its law and number."""
+    [(page, (zh, en))] = LIVE_CALL.pages
+    assert page == "ui_pages/search.py"
+    assert "“只搜法规原文”" in zh and "保险法第十五条" in zh
+    assert "“Regulations only”" in en and "article's number" in en

@@ -28,6 +28,10 @@ class ArticleUses:
     article: str
     uses: list[Use] = field(default_factory=list)
 
+    def ids(self, kind: str) -> list[str]:
+        """The ids of the items of one kind (entry | quiz | scenario) that rest on the article, each once, sorted."""
+        return sorted({u.item_id for u in self.uses if u.kind == kind})
+
 
 # The article key of a citation that names a document but no article (the page labels it 全文).
 WHOLE_DOCUMENT = ""
@@ -49,7 +53,7 @@ class CitationOverview:
         order = sorted(self.articles, key=lambda key: (key[0], self.positions.get(key, len(self.positions)), key[1]))
         for doc, article in order:
             found = self.articles[(doc, article)]
-            by_kind = {kind: sorted({u.item_id for u in found.uses if u.kind == kind}) for kind in ("entry", "quiz", "scenario")}
+            by_kind = {kind: found.ids(kind) for kind in ("entry", "quiz", "scenario")}
             rows.append({"document": doc, "article": article, "entries": ", ".join(by_kind["entry"]),
                          "quiz items": str(len(by_kind["quiz"])), "scenarios": ", ".join(by_kind["scenario"])})
         return rows
