@@ -23,7 +23,7 @@ from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
-from kb.synonym_blanks import synonym_beside
+from kb.synonym_blanks import synonym_beside, synonyms_of
 from kb.text import normalize
 from kb.wordings import Wording, duplicate_wordings, entry_wordings, repeated_in_entry, repeats, wording_key
 from kb.yaml_source import LocatedDict, Problem, duplicate_id, read_yaml, parse_yaml, split_lines
@@ -644,7 +644,7 @@ def _fill_answer_stated(item: QuizItem, entry: Entry | None) -> bool:
 def _synonym_blanks(items: Mapping[str, QuizItem], glossary: Sequence[GlossaryGroup]) -> list[Problem]:
     """Hand-written fill-ins whose blank asks for another name of the word beside it (红利通知书（____） for 分红报告,
     qa28 Q1): the glossary's groups say which words mean the same."""
-    groups = [group.terms for group in glossary]
+    groups = synonyms_of(group.terms for group in glossary)
     found = []
     for item in items.values():
         if item.type != "fill_blank" or not isinstance(item.answer, str) or BLANK not in item.prompt:

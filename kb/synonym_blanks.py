@@ -6,7 +6,7 @@ Generated fill-ins leave such a blank out; a hand-written one is a content probl
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 # What may stand between a blank and the word beside it: brackets, quotes, a space or 、/ (红利通知书（____）,
 # “____”（红利通知书）, 红利通知书/____).
@@ -14,22 +14,31 @@ _OPENERS = "（(“「【《"
 _CLOSERS = "）)”」】》"
 _BETWEEN = " 　、/"
 
+Synonyms = Mapping[str, tuple[str, ...]]
+
 
 def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
-def synonym_beside(before: str, answer: str, after: str, groups: Iterable[Sequence[str]]) -> str:
+def synonyms_of(groups: Iterable[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each glossary term (as compared) with the other terms of its groups: read once for a whole bank (a scan of
+    every group for every blank made generating the bank a second slower)."""
+    found: dict[str, list[str]] = {}
+    for group in groups:
+        terms = [t for t in dict.fromkeys(_plain(term) for term in group) if t]
+        for term in terms:
+            found.setdefault(term, []).extend(t for t in terms if t != term)
+    return {term: tuple(others) for term, others in found.items()}
+
+
+def synonym_beside(before: str, answer: str, after: str, synonyms: Synonyms) -> str:
     """The glossary term written right before or after a blank (`before` and `after` are the sentence either side of
-    it) that means what the blank's `answer` means, or "" when there is none. `groups`: each glossary group's terms."""
+    it) that means what the blank's `answer` means, or "" when there is none. `synonyms`: `synonyms_of` the glossary's
+    groups of terms."""
+    others = synonyms.get(_plain(answer))
+    if not others:
+        return ""
     left = _plain(before).rstrip(_OPENERS + _BETWEEN)
     right = _plain(after).lstrip(_CLOSERS + _BETWEEN).lstrip(_OPENERS)
-    asked = _plain(answer)
-    for group in groups:
-        terms = [_plain(term) for term in group]
-        if asked not in terms:
-            continue
-        for term in terms:
-            if term != asked and term and (left.endswith(term) or right.startswith(term)):
-                return term
-    return ""
+    return next((term for term in others if left.endswith(term) or right.startswith(term)), "")

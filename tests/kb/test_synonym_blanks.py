@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.synonym_blanks import synonym_beside
+from kb.synonym_blanks import synonym_beside, synonyms_of
 
-GROUPS = [("红利通知书", "分红通知书", "分红报告", "分红通知"), ("犹豫期", "冷静期", "反悔期"), ("红利", "分红")]
+GROUPS = synonyms_of([("红利通知书", "分红通知书", "分红报告", "分红通知"), ("犹豫期", "冷静期", "反悔期"), ("红利", "分红")])
 
 
 @pytest.mark.parametrize(("before", "answer", "after", "beside"), [
