@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from kb import KnowledgeBase
+from kb.synonym_blanks import Synonyms, synonym_beside
 from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.blanks import same_blank
 from trainer.quiz.facts import Fact, bigrams
-from trainer.quiz.generation import ECHOES_QUESTION, opening_echo, stale_reviews
+from trainer.quiz.generation import ECHOES_QUESTION, glossary_synonyms, opening_echo, stale_reviews
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.question import BLANK, Question
 from trainer.quiz.titles import document_names, inside_title
@@ -41,6 +42,13 @@ def blank_fact(question: Question) -> Fact:
     line = question.prompt.splitlines()[-1]
     start = line.index(BLANK)
     return Fact(line.replace(BLANK, str(question.answer)), start, start + len(str(question.answer)), "blank")
+
+
+def asks_a_synonym(question: Question, synonyms: Synonyms) -> bool:
+    """Whether a fill-in's blank asks for another name of the word beside it (红利通知书（____）, qa28 Q1)."""
+    line = question.prompt.splitlines()[-1]
+    before, _, after = line.partition(BLANK)
+    return bool(synonym_beside(before, str(question.answer), after, synonyms))
 
 
 def changed_fact(question: Question) -> Fact | None:
@@ -108,6 +116,12 @@ def report(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
     twice = [(a.id, b.id) for qs in by_entry.values() for i, a in enumerate(qs) for b in qs[i + 1:]
              if same_blank(blank_fact(a), blank_fact(b))]
     print(f"  fill-in pairs of one entry asking the same blank: {len(twice)} {twice}")
+    synonyms = glossary_synonyms(kb.content)
+    synonym = [(q.id, q.prompt.splitlines()[-1]) for q in fills if asks_a_synonym(q, synonyms)]
+    print(f"  fill-ins asking another name of the word beside the blank (ui53b): {len(synonym)} {synonym}")
+    chinese = Counter(q.category for q in bank.values() if q.in_chinese_only())
+    print(f"items in Chinese only (left out of an English round, ui53b): {sum(chinese.values())} / {len(bank)} "
+          f"({', '.join(f'{c} {n}' for c, n in sorted(chinese.items()))})")
     choices = [q for q in generated if q.type == "single"]
     english = [q for q in choices if q.en_options]
     print(f"choice items: {len(choices)}; with English options: {len(english)} (the rest asked in Chinese there)")

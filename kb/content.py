@@ -23,6 +23,7 @@ from kb.regulations.library import FOLDER as REGULATIONS_FOLDER
 from kb.regulations.library import Library, build_library, parse_article_ref
 from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
+from kb.synonym_blanks import synonym_beside, synonyms_of
 from kb.text import normalize
 from kb.wordings import Wording, duplicate_wordings, entry_wordings, repeated_in_entry, repeats, wording_key
 from kb.yaml_source import LocatedDict, Problem, duplicate_id, read_yaml, parse_yaml, split_lines
@@ -640,6 +641,25 @@ def _fill_answer_stated(item: QuizItem, entry: Entry | None) -> bool:
         plain(spelling) and plain(spelling) in stated for spelling in (item.answer, *item.accept))
 
 
+def _synonym_blanks(items: Mapping[str, QuizItem], glossary: Sequence[GlossaryGroup]) -> list[Problem]:
+    """Hand-written fill-ins whose blank asks for another name of the word beside it (红利通知书（____） for 分红报告,
+    qa28 Q1): the glossary's groups say which words mean the same."""
+    groups = synonyms_of(group.terms for group in glossary)
+    found = []
+    for item in items.values():
+        if item.type != "fill_blank" or not isinstance(item.answer, str) or BLANK not in item.prompt:
+            continue
+        before, _, after = item.prompt.partition(BLANK)
+        beside = synonym_beside(before, item.answer, after, groups)
+        if beside:
+            found.append(Problem(
+                item.file, item.line, item.id, "prompt",
+                f"the blank asks for another name of “{beside}” beside it (the glossary's synonym “{item.answer}”): "
+                "blank a fact, not a synonym of the word the question writes",
+                f"空格问的是旁边“{beside}”的另一个叫法（词表中的同义词“{item.answer}”）：请挖掉一个事实，而不是题中已写出的词的同义词"))
+    return found
+
+
 QUIZ_ENGLISH_FIELDS = ("prompt", "options", "explanation", "accept")
 BLANK = "____"  # the gap in a fill-in prompt (the quiz and its generator write it; the English must keep it)
 
@@ -1081,6 +1101,7 @@ def collect_content(root: Path | str, overrides: Mapping[str, str | None] | None
     glossary: tuple[GlossaryGroup, ...] = ()
     if files.exists("glossary.yaml"):
         glossary = _read_required(files, "glossary.yaml", problems, _read_glossary, ())
+    problems += _synonym_blanks(quiz_items, glossary)
     recommended: tuple[RecommendedPhrase, ...] = ()
     forbidden: tuple[ForbiddenPhrase, ...] = ()
     if files.exists("service_language.yaml"):

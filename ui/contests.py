@@ -139,6 +139,10 @@ def _replies(report: Report) -> list:
     return [u for u in report.transcript if u.speaker == "agent"]
 
 
+# A turn's words in the 在哪一轮说的 list: a sentence or two, enough to tell the turns apart.
+TURN_CHARS = 60
+
+
 def step_done_fields(contest: Contest, report: Report, step: Checkpoint | None, suffix: str) -> None:
     """In which reply the trainee did `step`, why, and 我说了, which queues it (keys end in `suffix`: the form under
     the findings and the one beside a lesson are each their own). 我说了 before a step is chosen asks for one: it
@@ -147,7 +151,7 @@ def step_done_fields(contest: Contest, report: Report, step: Checkpoint | None, 
     turn = st.selectbox(tr("在哪一轮说的", "In which reply"), [u.turn_index for u in replies],
                         key=f"step_done_turn{suffix}",
                         format_func=lambda n: f"{tr('第', 'Turn ')}{n}{tr('轮：', ': ')}" + shortened(
-                            next(u.text for u in replies if u.turn_index == n), 40),
+                            next(u.text for u in replies if u.turn_index == n), TURN_CHARS),
                         placeholder=tr("选择一轮", "Choose a reply"))
     reason_key = f"step_done_reason{suffix}"
     reason = st.text_input(tr("简单说明原因", "Say briefly why"), key=emptied(reason_key), max_chars=200)
@@ -173,5 +177,7 @@ def step_done_beside(contest: Contest, report: Report, checkpoint_id: str) -> No
     step = next((c for c in contest.scenario.checkpoints if c.id == checkpoint_id), None)
     if step is None or not _replies(report):
         return
-    with st.popover(tr("要点其实做到了？", "Did this step after all?")):
+    # As wide as the lesson: a popover as wide as its button (~320 px at 1366) showed each turn's first 12 characters
+    # (第3轮：您说的说明书上高、中、低那几, qa28 L1), too few to tell the turns apart.
+    with st.popover(tr("要点其实做到了？", "Did this step after all?"), width="stretch"):
         step_done_fields(contest, report, step, f"_{checkpoint_id}")

@@ -29,6 +29,18 @@ def category_name(category_id: str | None) -> str:
     return tr(category.name, category.name_en) if category else category_id
 
 
+# What the ★ of an entry's or a question's difficulty mean (as the scenario editor names a scenario's).
+DIFFICULTY_NAMES = {1: ("基础", "basic"), 2: ("中级", "intermediate"), 3: ("高级", "expert")}
+
+
+def difficulty_name(difficulty: int) -> str:
+    """A question's difficulty in words beside its stars: 难度 ★★ 中级 (the stars alone were not read as difficulty:
+    qa28 Q2)."""
+    zh, en = DIFFICULTY_NAMES.get(difficulty, ("", ""))
+    stars = "★" * difficulty
+    return tr(f"难度 {stars} {zh}", f"Difficulty {stars} {en}").rstrip()
+
+
 def entry_text(entry, field: str) -> str:
     """An FAQ entry's (or search hit's) `question` or `answer` in the UI language: its English
     version where the entry has one, else the Chinese."""

@@ -266,7 +266,9 @@ SPOKEN_LABELS = (("Open", "展开选项"), ("Clear value", "清除所选"), ("Cl
                  ("{} end date", "{}结束日期"), ("Increment", "增加"), ("Decrement", "减少"), ("Show data", "显示数据"),
                  ("Download as PNG", "下载为 PNG"), ("Copy Vega-Lite spec", "复制 Vega-Lite 图表定义"),
                  ("Show chart", "显示图表"), ("Copied!", "已复制"),  # the chart toolbar's, polish32
-                 ("Dismiss", "关闭"), ("file upload", "上传文件"))  # an open list's hidden closer, an upload box's input (polish34)
+                 ("Dismiss", "关闭"), ("file upload", "上传文件"),  # an open list's hidden closer, an upload box's input (polish34)
+                 # st.feedback's 👍 / 👎 and their group, said in English on 知识搜索 (qa28); its words as 已评价 says them
+                 ("Feedback rating", "这条答案有帮助吗"), ("Thumbs up", "有帮助"), ("Thumbs down", "没帮助"))
 # What Vega calls a chart's parts for a screen reader, whatever the language (vega-view and vega-scenegraph: the chart
 # "visualization", an axis, a legend, a title, a group of marks "<type> mark container", a mark "<type> mark"), each
 # with its Chinese (polish32: read in English on the Chinese 我的进度). The charts name their marks themselves
@@ -291,7 +293,8 @@ NAMED_PARTS = ", ".join((
     '[data-testid="stSidebarCollapsedControl"] [aria-label]', '[data-testid="stProgress"][aria-label]',
     '[data-testid="stProgress"] [aria-label]', '[data-testid="stNumberInput"] button[aria-label]',
     '[data-testid="stSelectboxVirtualDropdown"] button[aria-label]', '[data-testid="stMultiSelectDropdown"] button[aria-label]',
-    '[data-testid="stFileUploaderDropzone"] input[aria-label]'))
+    '[data-testid="stFileUploaderDropzone"] input[aria-label]', '[data-testid="stFeedback"][aria-label]',
+    '[data-testid="stFeedback"] [aria-label]'))
 # An empty date box's parts as React Aria (en-US, whatever the page's language) draws and says them: "yyyy/mm/dd" drawn in
 # 用户管理's 入职日期, each part said "Empty" (polish34); its zh-CN words, and back after a switch. Whole texts only.
 DATE_PLACEHOLDERS = (("yyyy", "年"), ("mm", "月"), ("dd", "日"), ("Empty", "空"))

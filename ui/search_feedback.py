@@ -16,7 +16,8 @@ import streamlit as st
 
 from kb import Hit
 from trainer.clock import utcnow
-from trainer.search_feedback.store import DOWN, UP, WRONG, purge_searches, record_search, record_verdict
+from trainer.search_feedback.store import (DOWN, NOTE_CHARS, UP, WRONG, purge_searches, record_search,
+                                           record_verdict)
 from trainer.store.db import Database
 from trainer.users.accounts import UserInfo
 from ui.choice_box import one_or_all
@@ -63,8 +64,16 @@ def log_search(user: UserInfo, query: str, category: str | None, hits: Sequence[
     return key
 
 
-def _verdict(user: UserInfo, key: str, entry_id: str, verdict: str | None, right: str | None = None) -> None:
-    _submit("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right))
+def _verdict(user: UserInfo, key: str, entry_id: str, verdict: str | None, right: str | None = None,
+             note: str | None = None) -> None:
+    _submit("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right, note))
+
+
+def _reason_box(key: str) -> str:
+    """An optional short reason with a 👎 or a report (qa28 F2: the customer asked *when*, not *who*, and 小吴 could not
+    say so); the instructor reads it on 搜索反馈 beside the report."""
+    return st.text_input(tr("原因（可选）", "Why (optional)"), key=key, max_chars=NOTE_CHARS,
+                         placeholder=tr("例如：客户问的是多久出结果，不是谁能申请", "e.g. the customer asked when, not who"))
 
 
 # How a verdict reads back to the agent who gave it.
@@ -104,13 +113,14 @@ def _report_form(user: UserInfo, key: str, entry_id: str, shown: Sequence[str]) 
         choices = report_choices(list(knowledge_base().content.entries), shown, entry_id)
         right = one_or_all(st, tr("正确的条目（可选）", "The right entry (optional)"), choices,
                            f"report-right-{key}-{entry_id}", tr("不确定 / 不选", "Not sure / none"), format_func=entry_choice)
+        note = _reason_box(f"report-note-{key}-{entry_id}")
         send, cancel = st.columns(2)
         with send:
             sent = form.submit(tr("提交报告", "Send the report"), "send", type="primary")
         with cancel:
             cancelled = form.submit(tr("取消", "Cancel"), "cancel")
         if sent:
-            _verdict(user, key, entry_id, WRONG, right)
+            _verdict(user, key, entry_id, WRONG, right, note)
             st.session_state[f"reported-{key}-{entry_id}"] = True
             st.session_state.pop(REPORTING, None)
             st.rerun()
@@ -139,6 +149,21 @@ def answer_feedback(user: UserInfo, key: str, hit: Hit, shown: Sequence[str] = (
         if verdict is not None:  # the choice stays in words, not only in the thumb's colour
             st.caption(tr(f"已评价：{VERDICT_WORDS[verdict][0]}", f"Rated {VERDICT_WORDS[verdict][1]}"))
     _report_button(user, key, hit.id, tr("报告答案有误", "Report a wrong answer"), report, shown)
+    if verdict == DOWN:
+        _thumbs_down_reason(user, key, hit.id)
+
+
+def _thumbs_down_reason(user: UserInfo, key: str, entry_id: str) -> None:
+    """After a 👎, its optional reason: sent with Enter (or by leaving the box), and said so."""
+    box = f"thumbs-note-{key}-{entry_id}"
+    sent = f"{box}-sent"
+    if st.session_state.get(sent):
+        st.caption(tr("已记下原因，谢谢！", "Reason noted, thank you."))
+        return
+    if note := _reason_box(box).strip():
+        _verdict(user, key, entry_id, DOWN, None, note)
+        st.session_state[sent] = True
+        st.rerun()
 
 
 def no_answer_feedback(user: UserInfo, key: str) -> None:

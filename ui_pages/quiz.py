@@ -14,15 +14,16 @@ import streamlit as st
 
 from trainer.assignments.quiz import complete_quiz_assignments, items_to_do
 from trainer.assignments.store import AssignmentInfo, assignments_for
-from trainer.quiz.daily import DAILY, MISTAKES, coming_back, plan_session, record_answer, summarize
+from trainer.quiz.daily import (DAILY, MISTAKES, chinese_only_count, coming_back, in_english_only, plan_round,
+                                record_answer, summarize)
 from trainer.quiz.progress import ProgressStore
 from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
 from ui.assignments_view import QUIZ_START, bank_counts, due_text, quiz_to_do, work_title
 from ui.choice_box import chosen_or_all, one_or_all
-from ui.display import answering_time_help, category_name, entry_text, zone
+from ui.display import answering_time_help, category_name, difficulty_name, entry_text, zone
 from ui.limits import LINE_CHARS
-from ui.i18n import language, tr
+from ui.i18n import counted, language, tr
 from ui.pages import require_page_user
 from ui.session import signed_in_only
 from ui.widget_memory import forget, keep
@@ -56,10 +57,12 @@ def resume_kept_round() -> None:
         st.session_state["quiz_resumed"] = True
 
 
-def start(mode: str, category: str | None, size: int) -> None:
-    questions = plan_session(quiz_bank(), store, user.id, size, now(), category=category, mode=mode)
+def start(mode: str, category: str | None, size: int, assigned: bool = False) -> None:
+    """A new round; in English only questions with an English version, but an assigned quiz its whole number (qa28 Q1)."""
+    questions = plan_round(quiz_bank(), store, user.id, size, now(), category=category, mode=mode,
+                           english=language() == "en", top_up=assigned)
     if not questions:
-        st.session_state["quiz_empty"] = mode
+        st.session_state["quiz_empty"] = (mode, category)
         return
     st.session_state[RUN] = {"id": uuid.uuid4().hex, "questions": questions, "position": 0, "results": [],
                              "started": now(), "shown": now(), "feedback": None}
@@ -74,7 +77,7 @@ def start_clicked() -> None:
 @signed_in_only
 def start_assigned(category: str, items: int) -> None:
     """An assigned quiz's round (from 我的作业 or the list below): its category and number, as 今日训练 picks them."""
-    start(DAILY, category, items)
+    start(DAILY, category, items, assigned=True)
 
 
 def open_assigned_quiz() -> None:
@@ -103,10 +106,31 @@ def assigned_quizzes() -> None:
         title_col.markdown(f"**{escape_markdown(work_title(assignment))}** · {due_text(assignment)}")
         if items_to_do(assignment, held) < assignment.quiz_items:  # its category shrank: what does it now, or why not
             title_col.caption(quiz_to_do(assignment, held))
+        if language() == "en" and (chinese := in_chinese_in_round(assignment.quiz_category, items_to_do(assignment, held))):
+            title_col.caption(tr(f"英文界面下其中 {chinese} 题是中文题（暂无英文版本）。",
+                                 f"In English: {chinese} of its questions will be in Chinese (no English version yet)."))
         if items_to_do(assignment, held):
             action_col.button(tr("开始", "Start"), key=f"quiz_assignment_{assignment.id}", type="primary",
                               on_click=start_assigned, args=(assignment.quiz_category, assignment.quiz_items))
     st.subheader(tr("自选训练", "Your own round"))
+
+
+def in_chinese_in_round(category: str, items: int) -> int:
+    """How many of an assigned round's `items` an English round tops up in Chinese: its category's English ones first."""
+    in_english = sum(1 for q in in_english_only(quiz_bank()).values() if q.category == category)
+    return max(0, items - in_english)
+
+
+def english_scope_note() -> None:
+    """In English, before a round starts: the questions of the scope that have no English version are left out."""
+    if language() != "en":
+        return
+    category = chosen_or_all(st.session_state.get("quiz_category"))
+    left_out = chinese_only_count(quiz_bank(), category)
+    if left_out:
+        st.caption(tr(f"英文训练只出有英文版本的题：这个范围内 {left_out} 道只有中文的题不出（切换到中文即可练习）。",
+                      f"English rounds ask only questions with an English version: {counted(left_out, 'question')} of "
+                      "this scope, in Chinese only, are left out (switch to 中文 to practise them)."))
 
 
 def setup() -> None:
@@ -117,12 +141,20 @@ def setup() -> None:
                     format_func=lambda m: tr("今日训练", "Today's training") if m == DAILY else tr("错题重练", "Retry my mistakes"))
     one_or_all(st, tr("分类", "Category"), list(categories), "quiz_category", category_name(None),
                format_func=category_name)
+    english_scope_note()
     st.number_input(tr("题量", "Questions"), min_value=1, max_value=100, value=config.quiz_size, key="quiz_size")
     st.button(tr("开始训练", "Start"), type="primary", key="quiz_start", on_click=start_clicked)
-    empty = st.session_state.pop("quiz_empty", None)
-    if empty == MISTAKES:
-        st.info(tr("没有需要重练的错题。", "No mistakes to retry."))
-    elif empty:
+    mode, category = st.session_state.pop("quiz_empty", (None, None))
+    chinese_left_out = language() == "en" and mode and chinese_only_count(quiz_bank(), category)
+    if mode == MISTAKES:
+        st.info(tr("没有需要重练的错题。", "No mistakes to retry.") + (tr(
+            "（只有中文的题的错题在中文界面重练。）", " (Mistakes on questions in Chinese only are retried in a Chinese round.)")
+            if chinese_left_out else ""))
+    elif chinese_left_out:
+        st.info(tr("这个范围内没有英文题：题目都只有中文。切换到中文即可练习。",
+                   "Nothing to ask in English here: this scope's questions are in Chinese only. Switch to 中文 to "
+                   "practise them."))
+    elif mode:
         st.info(tr("这个范围内还没有题目。", "There are no questions in this scope yet."))
 
 
@@ -228,7 +260,8 @@ def ask(run: dict) -> None:
     question = shown(questions[position])
     st.progress(position / len(questions), text=tr(f"第 {position + 1} / {len(questions)} 题",
                                                    f"Question {position + 1} of {len(questions)}"))
-    st.caption(f"{category_name(question.category)} · {'★' * question.difficulty}")
+    st.caption(f"{category_name(question.category)} · {difficulty_name(question.difficulty)}",
+               help=tr("★ 基础 · ★★ 中级 · ★★★ 高级：题目的难度。", "★ basic · ★★ intermediate · ★★★ expert: how hard the question is."))
     st.markdown(f"#### {escape_markdown(question.shown_prompt())}")
     if language() == "en" and question.in_chinese_only():  # said, not left for the trainee to wonder (qa22 T2)
         st.caption(tr("本题暂无英文版本。", "This item is in Chinese: it has no English version yet."))

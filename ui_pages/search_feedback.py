@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
+from typing import Sequence
 
 import streamlit as st
 
@@ -15,9 +16,10 @@ from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
-from ui.display import entry_choice, entry_label as named_entry, time_heading, when
+from ui.display import entry_choice, entry_label as named_entry, shortened, time_heading, when
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
+from ui.render import escape_markdown
 from ui.resources import database, knowledge_base, query_vectors
 from ui.search_feedback import purge_expired
 from ui.widget_memory import keep, kept, redraw_choice
@@ -185,6 +187,21 @@ st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.la
 st.dataframe(wording_rows(group), hide_index=True,
              column_config={tr("问法", "wording"): st.column_config.TextColumn(width=300)})
 
+
+def agents_reasons(group: MissGroup) -> None:
+    """The short reasons agents gave with a 👎 or a report, each with its wording, who (as this viewer may see) and
+    which: 原因 报告有误 and the entry alone did not say that the customer asked *when*, not *who* (qa28 F2)."""
+    given = [(s, note) for s in group.searches for note in s.notes]
+    if not given:
+        return
+    st.markdown("**" + tr("坐席写的原因", "Agents' reasons") + "**")
+    for search, note in given:
+        st.caption(f"“{escape_markdown(note)}” — {escape_markdown(asker(user, search, hidden))} · "
+                   f"{reason_name(search.reason)} · {escape_markdown(shortened(search.query, 40))}")
+
+
+agents_reasons(group)
+
 fix_key = fix_key_of(group.label)
 text_col, entry_col = st.columns(2)
 text = text_col.selectbox(tr("要加入的问法", "Wording to add"), group.texts, **kept(f"search_feedback_text_{group.label}", valid=lambda t: t in group.texts),
@@ -198,8 +215,19 @@ entry_id = entry_col.selectbox(tr("加到哪个条目", "Entry it belongs to"), 
                                **kept(f"search_feedback_entry_{group.label}", valid=lambda e: e is None or e in entries),
                                placeholder=tr("选择正确的条目", "Pick the right entry"))
 then_ids = next(s.top_ids for s in group.searches if s.query == text)[:GOOD_RANK]
-st.caption(tr("这个问法当时的前三：", "This wording found then: ") + (", ".join(then_ids) or tr("没有答案", "no answer"))
-           + tr("；现在搜索的前三：", "; searching it now gives: ") + (", ".join(now_ids) or tr("没有答案", "no answer")))
+
+
+def top_three(heading: str, ids: Sequence[str]) -> str:
+    """What a wording found, each entry by its id and its question as 加到哪个条目 names it, one a line: ids alone
+    (div-lower-than-expected, div-no-promise, …) sent the instructor to look each one up (qa28 F3)."""
+    if not ids:
+        return heading + tr("没有答案", "no answer")
+    return heading + "  \n" + "  \n".join(f"{rank}. {escape_markdown(entry_label(i))}" for rank, i in enumerate(ids, 1))
+
+
+then_col, now_col = st.columns(2)
+then_col.caption(top_three(tr("这个问法当时的前三：", "This wording found then: "), then_ids))
+now_col.caption(top_three(tr("现在搜索的前三：", "Searching it now gives: "), now_ids))
 
 add_col, new_col, dismiss_col = st.columns(3)
 if add_col.button(tr("添加为相似问法", "Add as a variant"), type="primary", disabled=entry_id is None,

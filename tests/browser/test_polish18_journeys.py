@@ -54,7 +54,7 @@ def test_a_search_says_it_is_searching_until_the_answers_are_there(open_context,
     page.expect_no_text("正在搜索")
 
     page.page.evaluate(WATCH_ADDED_TEXT)
-    page.act(page.page.get_by_role("radio", name="Thumbs up").first.click)
+    page.act(page.page.get_by_role("radio", name="有帮助").first.click)
     page.expect_text("已评价")
     added = page.page.evaluate("window.__addedText")
     assert not any("正在搜索" in text for text in added), added[:20]

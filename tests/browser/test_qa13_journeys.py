@@ -12,7 +12,7 @@ def test_the_hit_test_after_adding_a_variant_fits_a_1366_screen(laptop_pages):
     at 1366 px: 之后前三, the point of the check, was cut off (1332 px in 904)."""
     agent, page = laptop_pages
     agent.fill("客户问题", "交费那天过了十来天保单还算数吗").click_button("搜索", step="search")
-    agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
+    agent.act(agent.page.get_by_role("radio", name="没帮助").first.click, step="rate an answer")
     page.open("/search-feedback", step="open a page")
     page.click_button("添加为相似问法", step="add a variant")
     page.expect_text("命中测试：这一组的问法")

@@ -83,7 +83,7 @@ def test_search_feedback_tables_fit_a_1366_screen_in_both_languages(laptop_pages
     最近 (latest) was cut off at 1366 px."""
     agent, page = laptop_pages
     agent.fill("客户问题", "宽限期到底有几天啊").click_button("搜索", step="search")
-    agent.act(agent.page.get_by_role("radio", name="Thumbs down").first.click, step="rate an answer")
+    agent.act(agent.page.get_by_role("radio", name="没帮助").first.click, step="rate an answer")
     agent.expect_text("已评价：没帮助")
     for language in _opened_at_1366_in_each_language(page, "/search-feedback"):
         page.page.locator("[data-testid=stDataFrame] .dvn-scroller").nth(1).wait_for()

@@ -331,6 +331,19 @@ def test_a_fill_in_answer_must_be_stated_by_its_explanation_or_entry(content_dir
         assert "answer" in problems[0] and "quizzes/cooling-off.yaml" in problems[0]
 
 
+def test_a_fill_in_whose_blank_asks_a_synonym_of_the_word_beside_it_is_a_problem(content_dir: Path) -> None:
+    """qa28 Q1: 红利通知书（____） wanted 分红报告 — the blank asked for another name of the word the sentence wrote, which a
+    trainee who knows the rule cannot tell. The glossary's groups say which words mean the same."""
+    path = content_dir / "quizzes" / "cooling-off.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "  - id: q-cooling-off-fill-2\n    type: fill_blank\n    prompt: 投保后的犹豫期（____）一般为15天。\n"
+        "    answer: 冷静期\n    explanation: 犹豫期也叫冷静期，长期健康保险犹豫期不少于15天。\n"
+        "    entry: cooling-off-length\n    difficulty: 1\n"), encoding="utf-8")
+    problems = [p for p in problems_of(content_dir) if "q-cooling-off-fill-2" in p]
+    assert len(problems) == 1 and "quizzes/cooling-off.yaml" in problems[0] and "prompt" in problems[0], problems
+    assert "another name of “犹豫期”" in problems[0] and "冷静期" in problems[0], problems[0]
+
+
 ENGLISH_LENGTH = """    en:
       prompt: What is the minimum cooling-off period of long-term health insurance?
       options: [10 days, 15 days, 20 days, 30 days]

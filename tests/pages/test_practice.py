@@ -598,3 +598,16 @@ def test_a_missed_steps_lesson_can_be_contested_beside_it_and_then_says_so(app_e
     other.button(key="step_done").click().run()
     assert not other.exception, other.exception
     assert any(c.value == "已提交“要点其实做到了”，培训师会复核。" for c in other.caption), [c.value for c in other.caption]
+
+
+def test_a_missed_steps_popover_is_as_wide_as_its_lesson_and_names_each_turn_by_a_sentence(app_env, store) -> None:
+    """qa28 L1: 要点其实做到了？ opened a popover as wide as its button (~320 px at 1366), and 在哪一轮说的 cut every turn at
+    about 12 characters (第3轮：您说的说明书上高、中、低那几): too few to pick the turn by. The popover stretches to the lesson's
+    width, and each turn reads as its first 60 characters."""
+    said = "犹豫期是从您签收保单的次日开始算起的十五天，这段时间里您如果觉得不合适，可以申请解除合同。"
+    at = ended_call(app_env, store, "要点宽坐席", "您好，请问您是本人吗？", said)
+    assert not at.exception, at.exception
+    popover = next(b for b in at.get("popover") if b.proto.popover.label == "要点其实做到了？")
+    assert popover.proto.width_config.use_stretch, popover.proto
+    options = at.selectbox(key="step_done_turn_period").options
+    assert f"第2轮：{said}" in options, options

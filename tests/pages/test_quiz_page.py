@@ -15,6 +15,8 @@ from trainer.quiz.question import Question
 from trainer.quiz.resume import forget_run, save_run, unfinished_run
 from trainer.users.accounts import create_user
 from trainer.users.sessions import end_all_sessions, start_session
+from ui.assignments_view import QUIZ_START
+from ui.resources import quiz_bank
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
@@ -145,16 +147,29 @@ def englishround_asking(store, user, wanted: Callable[[Question], bool]) -> tupl
     return round_asking(store, user, wanted, "en")
 
 
-def round_asking(store, user, wanted: Callable[[Question], bool], lang: str = "zh") -> tuple[AppTest, dict, int]:
-    """english_round_asking in the language `lang`."""
+def assigned_english_round_asking(store, user, wanted: Callable[[Question], bool]) -> tuple[AppTest, dict, int]:
+    """englishround_asking for a question in Chinese only: an English round asks one only as an assigned quiz's round
+    tops its number up (qa28 Q1), so the round is an assigned quiz of 20 of the wanted question's category."""
+    category = next(q.category for q in quiz_bank().values() if wanted(q))
+    return round_asking(store, user, wanted, "en", assigned=category)
+
+
+def round_asking(store, user, wanted: Callable[[Question], bool], lang: str = "zh",
+                 assigned: str | None = None) -> tuple[AppTest, dict, int]:
+    """english_round_asking in the language `lang`; with `assigned`, the round of a quiz of that category as
+    我的作业 starts it."""
     for _ in range(30):
         at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
         at.session_state["user"] = user
         if lang == "en":
             at.session_state["lang"] = "en"
-        at.run()
-        at.number_input(key="quiz_size").set_value(20)
-        at.button(key="quiz_start").click().run()
+        if assigned is not None:
+            at.session_state[QUIZ_START] = (assigned, 20)
+            at.run()
+        else:
+            at.run()
+            at.number_input(key="quiz_size").set_value(20)
+            at.button(key="quiz_start").click().run()
         run = at.session_state["quiz_run"]
         target = next((p for p, q in enumerate(run["questions"]) if wanted(q)), None)
         if target is not None:
@@ -180,8 +195,8 @@ def test_in_english_the_knowledge_base_text_under_the_feedback_is_the_entrys_eng
                                                                                      english_outside_runs) -> None:
     """QA 2026-12-04: the buttons and the explanation's heading were English, the entry quoted under them Chinese."""
     # one whose question on the entry is generated, as on 2026-12-04: its explanation quotes the Chinese entry
-    at, run, target = englishround_asking(store, create_user(store, "agent-en", "Amy"),
-                                           lambda q: q.entry_id == "cooling-off-length" and q.generated)
+    at, run, target = assigned_english_round_asking(store, create_user(store, "agent-en", "Amy"),
+                                                    lambda q: q.entry_id == "cooling-off-length" and q.generated)
     answer_up_to(at, run, target)
     quoted = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]  # the entry's bold question
     assert "**How long is the cooling-off period?**" in quoted, quoted
@@ -322,8 +337,7 @@ def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english
                                            lambda q: q.entry_id == "claims-decision-deadline" and q.answer == "30日")
 
     def said_in_english_or_noted(position: int, question: Question) -> None:
-        note = [c.value for c in at.caption if "This item is in Chinese" in c.value]
-        assert bool(note) == question.in_chinese_only(), (question.id, note)
+        assert not [c.value for c in at.caption if "This item is in Chinese" in c.value], question.id
         if position == target:
             headings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("####")]
             assert headings == ["#### How soon will I hear about my claim?  \nOnce the claim and complete documents are in, "
@@ -333,7 +347,7 @@ def test_in_english_a_generated_fill_in_is_asked_in_english_and_takes_an_english
     answer_up_to(at, run, target, last="thirty days", before=said_in_english_or_noted)
     assert not at.exception
     assert at.success[0].value == "Correct! (standard answer: 30日)"
-    assert any(q.in_chinese_only() for q in run["questions"]), "the fixture has entries without English"
+    assert not any(q.in_chinese_only() for q in run["questions"]), "an English round asks English items (qa28 Q1)"
 
 
 def test_an_answer_given_but_not_submitted_is_still_there_after_a_visit_to_another_page(app_env, store) -> None:
@@ -435,10 +449,47 @@ def test_a_wrong_pick_of_a_generated_choice_item_is_named_as_another_questions_a
 def test_in_english_a_wrong_pick_is_named_by_the_other_entrys_english_question(app_env, store,
                                                                               english_outside_runs) -> None:
     entries = load_content(app_env.content_dir).entries
-    at, run, target = englishround_asking(store, create_user(store, "agent-pick-en", "Amy"), lambda q: (
+    at, run, target = assigned_english_round_asking(store, create_user(store, "agent-pick-en", "Amy"), lambda q: (
         q.generated and q.type == "single" and bool(entries[q.option_entries[wrong_response(q)]].en)))
     question = run["questions"][target]
     answer_up_to(at, run, target)
     other = entries[question.option_entries[wrong_response(question)]]
     notes = [m.value.replace("\\", "") for m in at.markdown if "answers another question" in m.value]
     assert notes == [f"The option you chose answers another question: “{other.en['question']}”"], notes
+
+
+def test_an_english_round_leaves_chinese_only_items_out_and_says_so_before_it_starts(app_env, store,
+                                                                                      english_outside_runs) -> None:
+    """qa28 Q1: 小美's English round of 分红险 served two Chinese fill-ins under "This item is in Chinese: it has no
+    English version yet". An English round asks the items with an English version, and says before it starts how
+    many of the scope are left out."""
+    give_english_to_the_cooling_off_item(app_env.content_dir)
+    at = AppTest.from_file(str(ROOT / "ui_pages/quiz.py"), default_timeout=TIMEOUT)
+    at.session_state["user"] = create_user(store, "agent-en-round", "Mei")
+    at.session_state["lang"] = "en"
+    at.run()
+    bank = quiz_bank()  # the page's own, cached by the run
+    chinese_only = sum(1 for q in bank.values() if q.in_chinese_only())
+    assert 0 < chinese_only < len(bank), "the fixture has items with and without English"
+    notes = [c.value for c in at.caption if "left out" in c.value]
+    assert notes == [f"English rounds ask only questions with an English version: {chinese_only} questions of this "
+                     "scope, in Chinese only, are left out (switch to 中文 to practise them)."], notes
+    at.number_input(key="quiz_size").set_value(100)
+    at.button(key="quiz_start").click().run()
+    run = at.session_state["quiz_run"]
+    assert [q.id for q in run["questions"]] == ["q-cooling-off-length-1"], "the one item with an English version"
+    assert not [c.value for c in at.caption if "This item is in Chinese" in c.value]
+
+
+def test_the_stars_above_a_question_say_they_are_its_difficulty(app_env, store) -> None:
+    """qa28 Q2: Participating and universal life · ★★ above each question, the stars never explained."""
+    at, run = started_round(store, "agent-stars", "Mei", 1)
+    question = run["questions"][0]
+    stars = "★" * question.difficulty
+    level = {1: "基础", 2: "中级", 3: "高级"}[question.difficulty]
+    assert [c.value for c in at.caption if stars in c.value][0].endswith(f" · 难度 {stars} {level}")
+    at.session_state["lang"] = "en"
+    at.run()
+    shown = [c for c in at.caption if stars in c.value][0]
+    assert shown.value.endswith(f" · Difficulty {stars} {dict(基础='basic', 中级='intermediate', 高级='expert')[level]}")
+    assert "how hard the question is" in shown.proto.help

@@ -275,3 +275,24 @@ def test_the_entry_picked_for_a_group_is_kept_over_a_visit_to_another_page(app_e
     at.switch_page("ui_pages/search_feedback.py").run()
     assert not at.exception, at.exception
     assert at.selectbox(key=f"search_feedback_entry_{NO_ANSWER}").value == other
+
+
+def test_an_agents_reason_is_shown_beside_the_report(app_env, store, logged) -> None:
+    """qa28 F2: 赵组长 read 原因 报告有误 and the entry 小吴 named, not that the customer asked *when*, not *who*."""
+    from trainer.search_feedback.store import WRONG
+    record_verdict(store, "d", logged["wang"].id, "claims-decision-deadline", WRONG, right_entry_id="claims-decision-deadline",
+                   note="客户问的是车险，不是寿险理赔")
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    at.selectbox(key="search_feedback_group").select(2).run()
+    assert not at.exception
+    assert "坐席写的原因" in [m.value.strip("*") for m in at.markdown]
+    assert f"“客户问的是车险，不是寿险理赔” — 王小明 · 一组 · 报告有误 · {WRONG_TOP}" in [c.value for c in at.caption]
+
+
+def test_what_a_wording_found_is_named_by_each_entrys_question(app_env, store, logged) -> None:
+    """qa28 F3: 这个问法当时的前三 listed div-lower-than-expected, div-no-promise, … — ids the instructor had to look up."""
+    at = page(create_user(store, "li", "李老师", "instructor", "一组"))
+    at.selectbox(key="search_feedback_group").select(2).run()
+    found_then = next(c.value for c in at.caption if c.value.startswith("这个问法当时的前三"))
+    assert found_then.replace("\\", "").endswith("1. claims-decision-deadline · 理赔申请多久能有结果？"), found_then
+    assert "现在搜索的前三：没有答案" in [c.value for c in at.caption], "a car crash is no question of this hotline's"

@@ -235,6 +235,25 @@ def test_a_wrong_answer_is_reported_with_the_right_entry(app_env, store) -> None
         (v.entry_id, v.verdict, v.right_entry_id) for v in entry.verdicts]
 
 
+def test_a_thumbs_down_and_a_report_take_an_optional_short_reason(app_env, store) -> None:
+    """qa28 F2: 小吴 marked 👎 and 报告答案有误 on an answer about *who* may claim when the customer asked *when*;
+    neither asked why. Each takes a short reason now, kept with the verdict for 搜索反馈."""
+    at = search(search_page(store), "冷静期是几天")
+    assert not [t for t in at.text_input if t.label == "原因（可选）"], "no reason box before a 👎 or a report"
+    at.feedback[0].set_value(0).run()  # 👎 on the first answer
+    at.text_input(key=next(t.key for t in at.text_input if t.key.startswith("thumbs-note-"))).input(
+        "客户问的是退保退多少").run()
+    assert not at.exception and any(c.value == "已记下原因，谢谢！" for c in at.caption)
+    [entry] = logged(store)
+    assert [(v.entry_id, v.verdict, v.note) for v in entry.verdicts] == [("cooling-off-length", "down", "客户问的是退保退多少")]
+    next(b for b in at.button if b.label == "报告答案有误").click().run()
+    at.text_input(key=next(t.key for t in at.text_input if t.key.startswith("report-note-"))).input("问的是多少钱，不是几天")
+    next(b for b in at.button if b.label == "提交报告").click().run()
+    assert not at.exception and any("已报告" in c.value for c in at.caption)
+    [entry] = logged(store)
+    assert entry.notes == ("问的是多少钱，不是几天",) and entry.reason == "wrong"
+
+
 def english_report_picker(store) -> list[str]:
     """The options of 报告答案有误's entry picker, on the English UI, after an English search."""
     at = search_page(store)

@@ -60,9 +60,21 @@ def _fill(picked: list[Question], candidates: Iterable[Question], size: int) -> 
         picked.append(question)
 
 
+def in_english_only(bank: Mapping[str, Question]) -> dict[str, Question]:
+    """The questions an English round asks: those with an English version. A Chinese-only item in an English round
+    read "This item is in Chinese" under a Chinese fill-in (qa28 Q1); it is asked in a Chinese round instead."""
+    return {qid: q for qid, q in bank.items() if not q.in_chinese_only()}
+
+
+def chinese_only_count(bank: Mapping[str, Question], category: str | None = None) -> int:
+    """How many questions of `category` (None: all) have no English version: what an English round leaves out."""
+    return sum(1 for q in bank.values() if q.in_chinese_only() and (category is None or q.category == category))
+
+
 def plan_session(bank: Mapping[str, Question], store: ProgressStore, user_id: int, size: int, now: datetime,
                  category: str | None = None, mode: str = DAILY, seed: int | None = None) -> list[Question]:
-    """Today's questions for a user, options shuffled, at most `size` of them."""
+    """Today's questions for a user, options shuffled, at most `size` of them (an English round passes
+    `in_english_only(bank)`)."""
     if mode not in MODES:
         raise ValueError(f"unknown training mode {mode!r}; expected one of {', '.join(MODES)}")
     rng = random.Random(seed)
@@ -79,6 +91,22 @@ def plan_session(bank: Mapping[str, Question], store: ProgressStore, user_id: in
     # Everything seen and nothing due: practise what comes due soonest.
     _fill(picked, (in_scope[s.item_id] for s in by_due), size)
     return prepare(picked, rng)
+
+
+def plan_round(bank: Mapping[str, Question], store: ProgressStore, user_id: int, size: int, now: datetime,
+               category: str | None = None, mode: str = DAILY, english: bool = False, top_up: bool = False,
+               seed: int | None = None) -> list[Question]:
+    """A round as the page starts it: in English (`english`), only questions with an English version — unless
+    `top_up` (an assigned quiz, which asks its number of its category): then Chinese-only ones make up the number,
+    after the English ones, and the page says how many before the round starts (`chinese_only_count`)."""
+    if not english:
+        return plan_session(bank, store, user_id, size, now, category, mode, seed)
+    asked = plan_session(in_english_only(bank), store, user_id, size, now, category, mode, seed)
+    if not top_up or len(asked) >= size:
+        return asked
+    taken = {q.id for q in asked}
+    rest = {qid: q for qid, q in bank.items() if qid not in taken}
+    return asked + plan_session(rest, store, user_id, size - len(asked), now, category, mode, seed)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from kb.chinese_text import quantities
 
 from kb import ContentSet, Entry, KnowledgeBase
 from kb.content import DistractorReview
+from kb.synonym_blanks import Synonyms, synonym_beside, synonyms_of
 from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import one_word_blank, same_blank
@@ -247,14 +248,18 @@ def _first_facts(numbers: list[Fact], terms: list[Fact]) -> list[Fact]:
     return (numbers + terms[:1])[:MAX_FILL_PER_ENTRY]
 
 
-def numbered_fill_facts(entry: Entry, titles: Sequence[str] = ()) -> list[tuple[int, Fact]]:
-    """The facts to blank, each with its fill-in's number. A first fact inside a cited title or asking again what
-    an earlier one asks is skipped, its number left unused, so no id comes to name another question (reviews
-    are stored by id); the entry's next number or key term takes its place, numbered after the first ones."""
+def numbered_fill_facts(entry: Entry, titles: Sequence[str] = (), synonyms: Synonyms | None = None
+                        ) -> list[tuple[int, Fact]]:
+    """The facts to blank, each with its fill-in's number. A first fact inside a cited title, asking again what
+    an earlier one asks or asking for another name of the word beside it (红利通知书（____） for 分红报告, qa28 Q1;
+    `synonyms`: the glossary's, `synonyms_of`) is skipped, its number left unused, so no id comes to name another
+    question (reviews are stored by id); the entry's next number or key term takes its place, numbered after the
+    first ones."""
     chosen: list[tuple[int, Fact]] = []
 
     def fits(fact: Fact) -> bool:
         return (not inside_title(fact.sentence, fact.start, fact.end, titles)
+                and not synonym_beside(fact.sentence[:fact.start], fact.text, fact.sentence[fact.end:], synonyms or {})
                 and not any(same_blank(fact, earlier) for _, earlier in chosen))
 
     numbers, terms = _fill_candidates(entry)
@@ -283,12 +288,14 @@ def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[
     return f"{_english(entry, 'question')}\n{blanked}", tuple(dict.fromkeys((match.group(0), *forms)))
 
 
-def fill_questions(entry: Entry, content: ContentSet | None = None,
-                   titles: Sequence[str] | None = None) -> list[Question]:
-    """The entry's fill-ins; `titles`, the content's document names (`document_names`), are read once per bank."""
+def fill_questions(entry: Entry, content: ContentSet | None = None, titles: Sequence[str] | None = None,
+                   synonyms: Synonyms | None = None) -> list[Question]:
+    """The entry's fill-ins; `titles`, the content's document names (`document_names`), and `synonyms`, its glossary's
+    (`glossary_synonyms`), are read once per bank."""
     questions = []
     titles = document_names(content) if titles is None else titles
-    for n, fact in numbered_fill_facts(entry, titles):
+    synonyms = glossary_synonyms(content) if synonyms is None else synonyms
+    for n, fact in numbered_fill_facts(entry, titles, synonyms):
         en_prompt, en_accept = english_fill(entry, fact, content)
         questions.append(Question(
             id=f"gen-fill:{entry.id}:{n}", type="fill_blank",
@@ -298,6 +305,11 @@ def fill_questions(entry: Entry, content: ContentSet | None = None,
             entry_id=entry.id, category=entry.category, difficulty=entry.difficulty, generated=True,
             en_prompt=en_prompt, en_accept=en_accept))
     return questions
+
+
+def glossary_synonyms(content: ContentSet | None) -> Synonyms:
+    """The words the content's glossary says mean the same (none without content)."""
+    return synonyms_of(group.terms for group in content.glossary) if content is not None else {}
 
 
 def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str, str]:
@@ -384,11 +396,12 @@ def generated_questions(kb: KnowledgeBase, unreviewed_swaps: bool = False) -> li
     reviews = Reviews.of(kb.content.distractor_reviews, unreviewed=unreviewed_swaps)
     inputs = choice_inputs(kb)
     titles = document_names(kb.content)
+    synonyms = glossary_synonyms(kb.content)
     questions: list[Question] = []
     for entry in kb.entries():
         choice = choice_question(*inputs[entry.id], kb.content, reviews)
         if choice is not None:
             questions.append(choice)
-        questions += fill_questions(entry, kb.content, titles)
+        questions += fill_questions(entry, kb.content, titles, synonyms)
         questions += true_false_questions(entry, kb.content, titles)
     return questions

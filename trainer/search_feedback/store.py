@@ -48,11 +48,16 @@ def loggable_query(query: str) -> str:
     return _NUMBER.sub(lambda m: _masked(m.group()), " ".join((query or "").split()))[:LOGGED_QUERY_CHARS]
 
 
+# The longest reason kept with a 👎 or a report: a sentence, as the page's box takes it.
+NOTE_CHARS = 200
+
+
 @dataclass(frozen=True)
 class Verdict:
     entry_id: str  # "" when the search had no answer
     verdict: str
     right_entry_id: str | None
+    note: str = ""  # the agent's short reason, "" when none was given
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,11 @@ class LoggedSearch:
         return WRONG if WRONG in found else DOWN if DOWN in found else ""
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """The reasons the asker gave with a 👎 or a report (qa28 F2), in the order given."""
+        return tuple(v.note for v in self.verdicts if v.note and v.verdict in NEGATIVE)
+
+    @property
     def suggested_entry(self) -> str | None:
         """The entry the agent said was right, else an answer they gave 👍."""
         picked = [v.right_entry_id for v in self.verdicts if v.right_entry_id]
@@ -104,11 +114,14 @@ def record_search(db: Database, search_key: str, user_id: int | None, query: str
 
 
 def record_verdict(db: Database, search_key: str, user_id: int | None, entry_id: str | None, verdict: str | None,
-                   right_entry_id: str | None = None) -> bool:
-    """Set (or, with verdict None, withdraw) the asker's verdict on one answer; False if the search is unknown.
+                   right_entry_id: str | None = None, note: str | None = None) -> bool:
+    """Set (or, with verdict None, withdraw) the asker's verdict on one answer, with their optional short reason
+    (`note`, trimmed to NOTE_CHARS; numbers that could identify a customer masked as in a query); False if the search
+    is unknown.
 
     Only the person who searched can judge their search.
     """
+    note = loggable_query(note or "")[:NOTE_CHARS] or None
     if verdict is not None and verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}; expected one of {', '.join(VERDICTS)}")
     with db.session() as session:
@@ -122,9 +135,10 @@ def record_verdict(db: Database, search_key: str, user_id: int | None, entry_id:
                 session.delete(row)
         elif row is None:
             session.add(SearchFeedback(search_id=search.id, entry_id=entry_id or "", verdict=verdict,
-                                       right_entry_id=right_entry_id or None, at=utcnow()))
+                                       right_entry_id=right_entry_id or None, at=utcnow(), note=note))
         else:
             row.verdict, row.right_entry_id, row.at = verdict, right_entry_id or None, utcnow()
+            row.note = note or row.note  # a report sent without a reason keeps the one given with the 👎
         session.commit()
         return True
 
@@ -177,7 +191,8 @@ def _verdicts_of(session, search_ids: Iterable[int]) -> dict[int, tuple[Verdict,
         rows = session.scalars(select(SearchFeedback).where(SearchFeedback.search_id.in_(ids[start:start + 500]))
                                .order_by(SearchFeedback.id))
         for row in rows:
-            found.setdefault(row.search_id, []).append(Verdict(row.entry_id, row.verdict, row.right_entry_id))
+            found.setdefault(row.search_id, []).append(Verdict(row.entry_id, row.verdict, row.right_entry_id,
+                                                               row.note or ""))
     return {key: tuple(value) for key, value in found.items()}
 
 

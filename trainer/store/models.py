@@ -276,6 +276,7 @@ class SearchFeedback(Base):
     verdict: Mapped[str] = mapped_column(String(8))  # up | down | wrong
     right_entry_id: Mapped[str | None] = mapped_column(String(128), nullable=True)  # the agent's pick, if any
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # the agent's short reason, if any (qa28 F2)
 
 class JudgeCorrection(Base):
     """A trainee's "judged wrong" on one finding of a practice call, and the instructor's decision.

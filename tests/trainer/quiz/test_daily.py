@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from trainer.quiz.daily import (MISTAKES, category_weights, coming_back, end_of_day, plan_session, record_answer,
-                           summarize)
+from trainer.quiz.daily import (MISTAKES, category_weights, chinese_only_count, coming_back, end_of_day, plan_round,
+                                plan_session, record_answer, summarize)
 from trainer.store.db import Database
 from trainer.quiz.progress import CategoryMastery, ProgressStore
 from trainer.quiz.question import Question
@@ -124,3 +125,27 @@ def test_summary_counts_score_time_and_categories(bank) -> None:
     assert (summary.asked, summary.correct, summary.seconds) == (3, 2, 35.0)
     assert summary.by_category == {"claims": (1, 1), "lapse": (1, 2)}
     assert summarize([]).score == 0.0
+
+
+def _half_in_english(bank: dict[str, Question]) -> dict[str, Question]:
+    """The bank with its even-numbered questions given an English version, the odd ones Chinese only."""
+    return {qid: replace(q, en_prompt=f"{q.category} question {qid}") if int(qid.rsplit("-", 1)[1]) % 2 == 0 else q
+            for qid, q in bank.items()}
+
+
+def test_an_english_round_asks_only_questions_with_an_english_version(store, user_id, bank) -> None:
+    """qa28 Q1: an English round served Chinese fill-ins, each under "This item is in Chinese"."""
+    bank = _half_in_english(bank)
+    plan = plan_round(bank, store, user_id, size=8, now=NOW, category="claims", english=True, seed=1)
+    assert len(plan) == 5 and not any(q.in_chinese_only() for q in plan), [q.id for q in plan]
+    assert chinese_only_count(bank, "claims") == 5 and chinese_only_count(bank) == 15
+    in_chinese = plan_round(bank, store, user_id, size=8, now=NOW, category="claims", seed=1)
+    assert len(in_chinese) == 8, "a Chinese round asks them all"
+
+
+def test_an_assigned_english_round_asks_its_number_the_english_questions_first(store, user_id, bank) -> None:
+    """An assigned quiz of 8 is done by a round of 8: the category's 5 English questions, then 3 in Chinese."""
+    bank = _half_in_english(bank)
+    plan = plan_round(bank, store, user_id, size=8, now=NOW, category="claims", english=True, top_up=True, seed=1)
+    assert len(plan) == 8 and len({q.id for q in plan}) == 8
+    assert [q.in_chinese_only() for q in plan] == [False] * 5 + [True] * 3

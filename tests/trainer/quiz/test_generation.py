@@ -593,3 +593,16 @@ def test_a_choice_explanation_gives_the_whole_answer_not_the_cut_option(real_kb:
         assert len(q.option_entries) == len(q.options) and q.option_entries[q.answer] == q.entry_id
         gists = [Gist.of(real_kb.content.entries[e]).option for e in q.option_entries]
         assert gists == list(q.options), q.id
+
+
+def test_a_key_term_beside_its_synonym_is_not_blanked() -> None:
+    """qa28 Q1: div-notice's keyword 分红报告 was blanked in …寄送红利通知书（____）…: 小美 typed 红利通知书, the word the
+    sentence had just written, and was marked wrong. The blank asked for another name, not a fact."""
+    answer = "以合同条款为准：分红险一般在每个保单年度向投保人寄送红利通知书（分红报告），列明当年红利金额、领取方式等。"
+    entry = Entry(id="e", category="dividends", question="每年的红利通知书在哪看？", answer=answer,
+                  keywords=("分红报告", "领取方式"))
+    content = load_content(REAL_CONTENT)
+    assert [q.answer for q in fill_questions(entry)] == ["分红报告"], "without the glossary, as on main"
+    assert [q.answer for q in fill_questions(entry, content)] == ["领取方式"], "the next key term takes its place"
+    real = fill_questions(content.entries["div-notice"], content)
+    assert not [q.id for q in real if q.answer == "分红报告"], "the real entry's synonym blank is left out"

@@ -122,3 +122,20 @@ def test_dismissed_misses_leave_the_queue_but_not_the_log(database: Database) ->
     assert len(searches(database, since=WEEK_AGO)) == 2
     record_search(database, "k3", agent.id, "今天北京天气怎么样", None, [], at=NOW + timedelta(hours=1))
     assert [s.query for s in searches(database, since=WEEK_AGO, misses_only=True)] == ["今天北京天气怎么样", "宽限期多久"]
+
+
+def test_a_thumbs_down_and_a_report_keep_the_agents_short_reason(database: Database) -> None:
+    """qa28 F2: 小吴's customer asked *when* the claim is decided, not *who* may claim; neither 👎 nor the report could
+    say so. The reason is kept with the verdict (a customer's phone number in it masked, as in a query), and a report
+    sent without one keeps the reason the 👎 gave."""
+    agent = create_user(database, "agent-wu", "小吴", "agent", "呼入二组")
+    record_search(database, "k1", agent.id, "理赔材料交了没消息", None, [("claims-who-can-apply", 0.79)], at=NOW)
+    assert record_verdict(database, "k1", agent.id, "claims-who-can-apply", DOWN,
+                          note=" 客户问的是多久出结果，不是谁能申请。他电话13812345678 ")
+    [logged] = searches(database, since=WEEK_AGO)
+    assert logged.notes == ("客户问的是多久出结果，不是谁能申请。他电话###########",)
+    record_verdict(database, "k1", agent.id, "claims-who-can-apply", WRONG, right_entry_id="claims-decision-deadline")
+    [logged] = searches(database, since=WEEK_AGO)
+    assert logged.reason == WRONG and logged.notes == ("客户问的是多久出结果，不是谁能申请。他电话###########",)
+    record_verdict(database, "k1", agent.id, "claims-who-can-apply", UP)
+    assert searches(database, since=WEEK_AGO)[0].notes == (), "a 👍 is no complaint: its row's reason is not shown"
