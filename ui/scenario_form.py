@@ -16,7 +16,7 @@ from trainer.dialogue.scenario import KIND_NAMES, KINDS
 from trainer.editing.fields import split_lines
 from trainer.editing.scenario_fields import (ASKING, CHECKPOINT_COLUMNS, FOLLOW_UP_COLUMNS, LINE_LISTS, LINE_TEXTS,
                                              MOOD_FIELDS, NOT_ASKING, QUESTION_POOLS, cells_of, question_rows)
-from ui.display import rubric_name
+from ui.display import DIFFICULTY_NAMES, rubric_name
 from ui.i18n import tr
 from ui.render import escape_markdown
 from ui.limits import LINE_CHARS, TEXT_CHARS
@@ -24,7 +24,9 @@ from ui.live_form import live_form
 from ui.widget_memory import kept
 
 NO_BEHAVIOUR = "-"  # the 达成行为 choice "none": written as no `behaviour:` field
-DIFFICULTY_LABELS = {1: ("★ 基础", "★ Basic"), 2: ("★★ 中级", "★★ Intermediate"), 3: ("★★★ 高级", "★★★ Expert")}
+# The scenario form's choices, from the quiz's difficulty names (one wording of a level across the app).
+DIFFICULTY_LABELS = {level: (f"{'★' * level} {zh}", f"{'★' * level} {en.capitalize()}")
+                     for level, (zh, en) in DIFFICULTY_NAMES.items()}
 QUESTION_CHOICES = {ASKING: ("客户在问问题（需要回答）", "The customer asks something (to be answered)"),
                     NOT_ASKING: ("只是情绪（不用回答）", "Only feeling (nothing to answer)")}
 # Each form field's label (zh, en) by its cell name: the widgets' labels, and the words problems are shown under
