@@ -1663,3 +1663,51 @@ def test_her_number_asked_for_a_promised_call_back_is_the_next_step(real_scenari
     assert any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in with_promise), with_promise
     alone = last_turn(IDENTITY_REQUEST, asked)
     assert not any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in alone), alone
+
+
+# qa28 (小美, month 4, careful and polite, an exam call): the assigned fraud-suspicion callback's first reply, and her
+# dividend call's six replies, as she typed them.
+QA28_FRAUD_REPLY = ("您好，您的警惕是对的，现在骗子确实多。我是安泰人寿的回访专员，您可以挂断后拨打我们官方客服电话95519核实，"
+                    "我不会向您要验证码或者让您转账。")
+QA28_DIVIDEND_CALL = (
+    "林先生您好，实在抱歉让您久等了，您的心情我非常理解，交了三年钱看到分红这么少，换谁都着急。麻烦您先报一下投保人姓名和身份证后四位，"
+    "我帮您核对保单。",
+    "好的林先生，信息核对上了。我跟您说实话，分红险的分红是不保证的，每年分多少要看公司当年实际经营得怎么样，好的年份多一点，"
+    "差的年份少一点，合同里没有保底5%这个说法。",
+    "您说的说明书上高、中、低那几档数字，是当时按假设的收益率举个例子算给您看的，只是参考，不代表您实际能拿到这么多，也不是公司给您的承诺。",
+    "管的，林先生。业务员当时说保底5%这件事，我现在就给您登记成投诉，会有不负责销售的同事去核实当时是怎么介绍的，最晚半个月内会给您答复，"
+    "情况复杂的会提前跟您说明延期。",
+    "从今天登记起算，半个月之内一定给您答复，到时候会打您留在保单上的这个电话。",
+    "好的林先生，今天给您添麻烦了，请问还有其他需要帮您的吗？没有的话就不打扰您了，祝您生活愉快，再见。",
+)
+
+
+def _qa28_dividend(real_scenarios, real_facts, judge, replies=QA28_DIVIDEND_CALL) -> DialogueSession:
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="exam")
+    call.start()
+    for reply in replies:
+        call.reply(reply)
+    return call
+
+
+def test_half_a_month_tells_the_complaint_time_limit_and_answers_her_question(real_scenarios, real_facts, judge):
+    """qa28 J2: 最晚半个月内会给您答复 (turn 4) and 半个月之内一定给您答复 (turn 5) left 告知投诉处理时限 open, the customer asked
+    投诉了多久给我答复？ after hearing it, and her closing turn 6 was 未回应问题 for it: 半个月 was no 15日 to the cues, so the
+    question stayed pending past the turn that answered it (turn 5 escaped only by its 准确解释), and the close was faulted."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge)
+    assert call.state.done.get("deadline") == 4
+    assert "how-long" in call.state.answered
+    report = call.report()
+    assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
+    assert not [m for m in report.missed if "时限" in m or "多久" in m], report.missed
+    assert "投诉了多久" not in "".join(u.text for u in report.transcript if u.speaker == "customer")
+
+
+def test_her_question_answered_with_half_a_month_a_turn_later_is_not_ignored_at_the_close(real_scenarios, real_facts,
+                                                                                          judge):
+    """The time limit told only after she asks (turn 5, 半个月之内): answered there, so the closing turn ignores nothing."""
+    replies = (*QA28_DIVIDEND_CALL[:3], "管的，林先生。业务员当时说保底5%这件事，我现在就给您登记成投诉，会有不负责销售的同事去核实。",
+               *QA28_DIVIDEND_CALL[4:])
+    call = _qa28_dividend(real_scenarios, real_facts, judge, replies)
+    assert "how-long" in call.state.answered and "deadline" in call.state.done
+    assert not [f for f in call.report().findings if f.rubric == "ignored_question"]
