@@ -1682,6 +1682,30 @@ QA28_DIVIDEND_CALL = (
 )
 
 
+@pytest.mark.parametrize("reply", [
+    QA28_FRAUD_REPLY,
+    # the same two steps in one reply, in other plain words (mine, judge53)
+    "我是安泰人寿回访中心的小李，您可以先挂电话，再拨打官方客服热线95519核实，我们不会向您要任何密码和验证码。",
+    "您的谨慎是对的，您可以挂了以后打我们官方客服电话95519问一下，我们不会问您要验证码，也不会让您转账。",
+    "我是安泰人寿的客服，您挂断后打95519的官方热线核实就行，我不会跟您要密码或验证码。",
+    "您放心，我们不会让您转账，也不会要验证码，您可以挂断后自己拨打官方客服电话核实。",
+    "这边是安泰人寿回访专员，您不放心可以挂断后拨打保单上的官方客服电话核实，整个过程不需要您提供密码、验证码。",
+    "您可以挂了电话自己打95519核实，我们不会向您索要密码和验证码，也不会让您转账。",
+    "我是安泰人寿的回访专员，我不会向您要验证码，也不会让您转账，您也可以挂断后打我们官方电话95519核实。",
+])
+def test_the_fraud_calls_two_safety_steps_said_in_her_words_are_done(real_scenarios, real_facts, judge, reply):
+    """qa28 J3 (high): in the exam, turn 1 said both safety steps — 不会向您要验证码或者让您转账, 挂断后拨打…官方客服电话95519
+    核实 — and the report listed both as never done (English UI: Checkpoint not done: …). Not the exam nor the language:
+    the steps' cues had no 向您要 (only 向您索要 / 问您要) and no 客服电话 (only 客服热线), and the meaning paths could not
+    make up for it in a sentence that opens with 我是… (an introduction answers nothing, judge31) and does two steps."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge, mode="exam")
+    call.start()
+    call.reply(reply)
+    assert {"no-secrets", "official-channel"} <= set(call.state.done)
+    missed = [english(m) for m in call.report().missed]
+    assert not [m for m in missed if "password" in m or "official hotline" in m], missed
+
+
 def _qa28_dividend(real_scenarios, real_facts, judge, replies=QA28_DIVIDEND_CALL) -> DialogueSession:
     call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="exam")
     call.start()
