@@ -1714,6 +1714,33 @@ def _qa28_dividend(real_scenarios, real_facts, judge, replies=QA28_DIVIDEND_CALL
     return call
 
 
+def test_the_illustration_told_in_the_customers_words_meets_its_step(real_scenarios, real_facts, judge):
+    """qa28 J1: turn 3 was credited 准确解释 and 回答客户问题 and the report still said 未完成要点：讲清利益演示只是举例，不是
+    承诺 — the step's cues are the topic's name (利益演示 / 演示), which she never said; she named it 高、中、低那几档 (the
+    entry's 低中高档) and said what it is (举个例子, 不代表, 不是…承诺), answering 说明书上那个高档的数字又算什么？."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge, QA28_DIVIDEND_CALL[:3])
+    assert call.state.done.get("illustration") == 3
+    assert not [m for m in call.report().missed if "利益演示" in m]
+
+
+@pytest.mark.parametrize("reply", [
+    "说明书上那个高、中、低三档，是按假设的收益率算出来的例子，不代表您一定能拿到，也不算公司承诺。",
+    "高档、中档、低档那些数字都是假设的，只是给您参考，公司没有承诺过能拿这么多。",
+    "低、中、高几档都是举例说明，不代表实际分红。",
+])
+def test_the_illustration_in_other_words_meets_its_step(real_scenarios, real_facts, judge, reply):
+    call = _qa28_dividend(real_scenarios, real_facts, judge, (*QA28_DIVIDEND_CALL[:2], reply))
+    assert "illustration" in call.state.done
+
+
+def test_her_question_answered_without_naming_the_illustration_leaves_its_step_open(real_scenarios, real_facts, judge):
+    """The answer to 说明书上那个高档的数字又算什么？ that names no tier (一档 is no list of them) answers her; the step asks the
+    illustration named, as before."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge, (*QA28_DIVIDEND_CALL[:2], "那个是按假设算的，不代表实际能拿到。"))
+    assert "illustration" in call.state.answered
+    assert "illustration" not in call.state.done
+
+
 def test_half_a_month_tells_the_complaint_time_limit_and_answers_her_question(real_scenarios, real_facts, judge):
     """qa28 J2: 最晚半个月内会给您答复 (turn 4) and 半个月之内一定给您答复 (turn 5) left 告知投诉处理时限 open, the customer asked
     投诉了多久给我答复？ after hearing it, and her closing turn 6 was 未回应问题 for it: 半个月 was no 15日 to the cues, so the
