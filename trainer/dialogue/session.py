@@ -42,6 +42,7 @@ from trainer.dialogue.call_backs import number_for_the_call_back
 from trainer.dialogue.term_wording import plain_wording
 from trainer.dialogue.customer import ANSWERED_BUT_OPEN, OFFER_OF_HELP, CustomerVoice, TurnAct
 from trainer.dialogue.identity_questions import confirms_the_policy
+from trainer.dialogue.listed_terms import said_as_list
 from trainer.dialogue.lines import end_line, next_follow_up, unfinished_line
 from trainer.dialogue.model_call import CallPoint, ModelStep, model_steps, placed
 from trainer.dialogue.mood import MoodModel, Reaction
@@ -1318,6 +1319,10 @@ class DialogueSession:
             return asked
         # read as the rules read it (`Detectors.reading`): a slip of a cue's term (由于期内, 理陪) says the cue (calls44)
         hit = cue_evidence(text, "checkpoint", said_cues(text, checkpoint, self.detectors.reading))
+        if hit is None:  # her question on the step's point answered with the step's topic named (qa28 J1)
+            told = self._told_on_her_question(text, checkpoint)
+            if told is not None:
+                return told
         if hit is None:  # a checklist item announced by its number and told (第七项：…年交，每年6000块，交10年)
             numbered = numbered_step(text, checkpoint, self.entries, self.detectors.reading)
             return numbered if numbered is not None and not within(numbered, unsure_sentences(text)) else None
@@ -1325,6 +1330,35 @@ class DialogueSession:
             return None
         return naming_words(text, hit.quote, checkpoint, self.entries,  # not a fragment that only names its topic
                             self.detectors.reading)
+
+    def _told_on_her_question(self, text: str, checkpoint: Checkpoint) -> str | None:
+        """The sentence that tells a step about facts whose cues only name its topic (利益演示 / 演示: 讲清利益演示只是举例，
+        不是承诺) by answering her question on the same point (`_same_point`; asked, or answered before she asks it,
+        `_answered_early`): it says a cue of the
+        question (举例, 假设, 不代表) and names the step's topic by a term of its entries (低中高档, said 高、中、低那几档:
+        `listed_terms`), or None.
+
+        qa28 J1: 小美's 您说的说明书上高、中、低那几档数字，是当时按假设的收益率举个例子算给您看的，只是参考，不代表您实际能拿到这么
+        多，也不是公司给您的承诺。 answered 说明书上那个高档的数字又算什么？ and was credited 准确解释, yet the step stayed open:
+        its cues are the topic's name, which she never said, every sentence of the entry's answer holds 不保证 (the
+        dividend step's cue, `_elsewhere`), and e5 put the sentence 0.944 from the model line (the step's threshold 0.95).
+        A step whose cues say what it tells (15日, 没法答应) is met by those alone: a question's other cues (犹豫期 for
+        告知犹豫期15天) would not tell it."""
+        entries = [self.entries[e] for e in checkpoint.entries if e in self.entries]
+        topics = [t for entry in entries for t in topic_terms(entry)]
+        if not checkpoint.cues or not about_facts(checkpoint, self.entries) or \
+                not all(any(cue in term for term in topics) for cue in checkpoint.cues):
+            return None
+        for follow_up in self.scenario.lines.follow_ups:
+            if follow_up.id not in self.state.asked or not self._same_point(checkpoint, follow_up):
+                continue
+            hit = cue_evidence(text, "checkpoint", said_cues(text, replace(checkpoint, cues=follow_up.cues),
+                                                             self.detectors.reading))
+            sentence = quote_sentence(text, hit.quote) if hit is not None else ""
+            if any(t in sentence or said_as_list(t, sentence) for t in topics) and \
+                    not within(sentence, unsure_sentences(text)):
+                return sentence
+        return None
 
     # ------------------------------------------------------------------ feedback
 

@@ -1663,3 +1663,102 @@ def test_her_number_asked_for_a_promised_call_back_is_the_next_step(real_scenari
     assert any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in with_promise), with_promise
     alone = last_turn(IDENTITY_REQUEST, asked)
     assert not any(f.rubric == "next_step" and f.ok and "能打通的电话" in f.quote for f in alone), alone
+
+
+# qa28 (小美, month 4, careful and polite, an exam call): the assigned fraud-suspicion callback's first reply, and her
+# dividend call's six replies, as she typed them.
+QA28_FRAUD_REPLY = ("您好，您的警惕是对的，现在骗子确实多。我是安泰人寿的回访专员，您可以挂断后拨打我们官方客服电话95519核实，"
+                    "我不会向您要验证码或者让您转账。")
+QA28_DIVIDEND_CALL = (
+    "林先生您好，实在抱歉让您久等了，您的心情我非常理解，交了三年钱看到分红这么少，换谁都着急。麻烦您先报一下投保人姓名和身份证后四位，"
+    "我帮您核对保单。",
+    "好的林先生，信息核对上了。我跟您说实话，分红险的分红是不保证的，每年分多少要看公司当年实际经营得怎么样，好的年份多一点，"
+    "差的年份少一点，合同里没有保底5%这个说法。",
+    "您说的说明书上高、中、低那几档数字，是当时按假设的收益率举个例子算给您看的，只是参考，不代表您实际能拿到这么多，也不是公司给您的承诺。",
+    "管的，林先生。业务员当时说保底5%这件事，我现在就给您登记成投诉，会有不负责销售的同事去核实当时是怎么介绍的，最晚半个月内会给您答复，"
+    "情况复杂的会提前跟您说明延期。",
+    "从今天登记起算，半个月之内一定给您答复，到时候会打您留在保单上的这个电话。",
+    "好的林先生，今天给您添麻烦了，请问还有其他需要帮您的吗？没有的话就不打扰您了，祝您生活愉快，再见。",
+)
+
+
+@pytest.mark.parametrize("reply", [
+    QA28_FRAUD_REPLY,
+    # the same two steps in one reply, in other plain words (mine, judge53)
+    "我是安泰人寿回访中心的小李，您可以先挂电话，再拨打官方客服热线95519核实，我们不会向您要任何密码和验证码。",
+    "您的谨慎是对的，您可以挂了以后打我们官方客服电话95519问一下，我们不会问您要验证码，也不会让您转账。",
+    "我是安泰人寿的客服，您挂断后打95519的官方热线核实就行，我不会跟您要密码或验证码。",
+    "您放心，我们不会让您转账，也不会要验证码，您可以挂断后自己拨打官方客服电话核实。",
+    "这边是安泰人寿回访专员，您不放心可以挂断后拨打保单上的官方客服电话核实，整个过程不需要您提供密码、验证码。",
+    "您可以挂了电话自己打95519核实，我们不会向您索要密码和验证码，也不会让您转账。",
+    "我是安泰人寿的回访专员，我不会向您要验证码，也不会让您转账，您也可以挂断后打我们官方电话95519核实。",
+])
+def test_the_fraud_calls_two_safety_steps_said_in_her_words_are_done(real_scenarios, real_facts, judge, reply):
+    """qa28 J3 (high): in the exam, turn 1 said both safety steps — 不会向您要验证码或者让您转账, 挂断后拨打…官方客服电话95519
+    核实 — and the report listed both as never done (English UI: Checkpoint not done: …). Not the exam nor the language:
+    the steps' cues had no 向您要 (only 向您索要 / 问您要) and no 客服电话 (only 客服热线), and the meaning paths could not
+    make up for it in a sentence that opens with 我是… (an introduction answers nothing, judge31) and does two steps."""
+    call = DialogueSession(real_scenarios["fraud-suspicious-callback"], real_facts, judge=judge, mode="exam")
+    call.start()
+    call.reply(reply)
+    assert {"no-secrets", "official-channel"} <= set(call.state.done)
+    missed = [english(m) for m in call.report().missed]
+    assert not [m for m in missed if "password" in m or "official hotline" in m], missed
+
+
+def _qa28_dividend(real_scenarios, real_facts, judge, replies=QA28_DIVIDEND_CALL) -> DialogueSession:
+    call = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge, mode="exam")
+    call.start()
+    for reply in replies:
+        call.reply(reply)
+    return call
+
+
+def test_the_illustration_told_in_the_customers_words_meets_its_step(real_scenarios, real_facts, judge):
+    """qa28 J1: turn 3 was credited 准确解释 and 回答客户问题 and the report still said 未完成要点：讲清利益演示只是举例，不是
+    承诺 — the step's cues are the topic's name (利益演示 / 演示), which she never said; she named it 高、中、低那几档 (the
+    entry's 低中高档) and said what it is (举个例子, 不代表, 不是…承诺), answering 说明书上那个高档的数字又算什么？."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge, QA28_DIVIDEND_CALL[:3])
+    assert call.state.done.get("illustration") == 3
+    assert not [m for m in call.report().missed if "利益演示" in m]
+
+
+@pytest.mark.parametrize("reply", [
+    "说明书上那个高、中、低三档，是按假设的收益率算出来的例子，不代表您一定能拿到，也不算公司承诺。",
+    "高档、中档、低档那些数字都是假设的，只是给您参考，公司没有承诺过能拿这么多。",
+    "低、中、高几档都是举例说明，不代表实际分红。",
+])
+def test_the_illustration_in_other_words_meets_its_step(real_scenarios, real_facts, judge, reply):
+    call = _qa28_dividend(real_scenarios, real_facts, judge, (*QA28_DIVIDEND_CALL[:2], reply))
+    assert "illustration" in call.state.done
+
+
+def test_her_question_answered_without_naming_the_illustration_leaves_its_step_open(real_scenarios, real_facts, judge):
+    """The answer to 说明书上那个高档的数字又算什么？ that names no tier (一档 is no list of them) answers her; the step asks the
+    illustration named, as before."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge, (*QA28_DIVIDEND_CALL[:2], "那个是按假设算的，不代表实际能拿到。"))
+    assert "illustration" in call.state.answered
+    assert "illustration" not in call.state.done
+
+
+def test_half_a_month_tells_the_complaint_time_limit_and_answers_her_question(real_scenarios, real_facts, judge):
+    """qa28 J2: 最晚半个月内会给您答复 (turn 4) and 半个月之内一定给您答复 (turn 5) left 告知投诉处理时限 open, the customer asked
+    投诉了多久给我答复？ after hearing it, and her closing turn 6 was 未回应问题 for it: 半个月 was no 15日 to the cues, so the
+    question stayed pending past the turn that answered it (turn 5 escaped only by its 准确解释), and the close was faulted."""
+    call = _qa28_dividend(real_scenarios, real_facts, judge)
+    assert call.state.done.get("deadline") == 4
+    assert "how-long" in call.state.answered
+    report = call.report()
+    assert not [f for f in report.findings if f.rubric == "ignored_question"], report.findings
+    assert not [m for m in report.missed if "时限" in m or "多久" in m], report.missed
+    assert "投诉了多久" not in "".join(u.text for u in report.transcript if u.speaker == "customer")
+
+
+def test_her_question_answered_with_half_a_month_a_turn_later_is_not_ignored_at_the_close(real_scenarios, real_facts,
+                                                                                          judge):
+    """The time limit told only after she asks (turn 5, 半个月之内): answered there, so the closing turn ignores nothing."""
+    replies = (*QA28_DIVIDEND_CALL[:3], "管的，林先生。业务员当时说保底5%这件事，我现在就给您登记成投诉，会有不负责销售的同事去核实。",
+               *QA28_DIVIDEND_CALL[4:])
+    call = _qa28_dividend(real_scenarios, real_facts, judge, replies)
+    assert "how-long" in call.state.answered and "deadline" in call.state.done
+    assert not [f for f in call.report().findings if f.rubric == "ignored_question"]
