@@ -60,3 +60,21 @@ def test_the_held_out_writers_hedged_and_neutral_lines_are_no_promise(judge, rea
 def test_the_held_out_writers_promises_are_found(judge, real_facts):
     found = sum(_promised(line["text"], judge, real_facts) for line in HELD_OUT["promises"])
     assert found >= HELD_OUT_PROMISES_FOUND_FLOOR
+
+
+# a third writer's lines, tune-side (小秦, stop 52): what main found on them when they came in — a floor for the promise
+# rules the next judge helper writes from them, and no hedged or neutral line flagged
+XIAOQIN = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-xiaoqin-promises.yaml").read_text(encoding="utf-8"))
+XIAOQIN_PROMISES_FOUND_FLOOR = 22
+
+
+def test_the_third_writers_hedged_and_neutral_lines_are_no_promise(judge, real_facts):
+    flagged = [line["text"] for kind in ("hedged", "neither") for line in XIAOQIN[kind]
+               if _promised(line["text"], judge, real_facts)]
+    assert flagged == []
+
+
+def test_the_third_writers_promises_are_found(judge, real_facts):
+    assert (len(XIAOQIN["promises"]), len(XIAOQIN["hedged"]), len(XIAOQIN["neither"])) == (60, 60, 20)
+    found = [line["text"] for line in XIAOQIN["promises"] if _promised(line["text"], judge, real_facts)]
+    assert len(found) >= XIAOQIN_PROMISES_FOUND_FLOOR, found
