@@ -103,16 +103,17 @@ def show_articles(articles: list[ArticleHit], cited: int = 0) -> None:
         st.caption(tr("法规库中没有可靠匹配的条文。", "No reliably matching article in the regulation library."))
         return
     for rank, article in enumerate(articles, start=1):
-        label = f"{rank}. 《{article.short_name}》{article.article} · {article_caption(article)}"
+        label = f"{rank}. 《{article.short_name}》{article.article}"  # named once; 文号 and date under the text (qa29 L1)
         with st.expander(escape_markdown(label), expanded=rank == 1):
-            show_article(kb, article, article.highlights)
+            show_article(kb, article, article.highlights, heading=False)
             # Like the FAQ answers: the search's best article shows the relevance it was accepted on; the rest are
             # in the re-ranker's order, which a relevance beside them could contradict (0.92 above 1.00).
             if rank <= cited:
                 note = tr("最上面的答案引用的条文", "cited by the answer at the top") + " · "
             else:
                 note = f"{tr('相关度', 'relevance')} {article.score:.2f} · " if rank == cited + 1 else ""
-            st.caption(f"{note}`{article.document_id}`")
+            details = " · ".join(filter(None, (article.chapter, article_caption(article, title=False))))
+            st.caption(f"{note}{escape_markdown(details)} · `{article.document_id}`")
 
 
 def show_results() -> None:

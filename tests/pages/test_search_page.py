@@ -160,6 +160,21 @@ def test_a_named_article_comes_first_and_only_the_best_article_shows_a_relevance
     assert "相关度 1.00" in articles[0] and not any("相关度" in c for c in articles[1:]), articles
 
 
+def test_a_found_article_names_its_document_once_and_shows_its_text_first(app_env, store) -> None:
+    """qa29 L1: each article named its document three times (label, bold line, caption) and its 文号 and date twice
+    before the text; now the label names it, the text comes first and 文号 and date follow it once."""
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = search(at.run(), "保险法第三十六条")
+    assert not at.exception
+    first = at.expander[0]
+    label = first.label.replace("\\", "")
+    assert label == "1. 《保险法》第三十六条", label
+    assert "六十日" in first.markdown[0].value, "the article's text is the first thing under the label"
+    shown = " ".join([label, *(m.value for m in first.markdown), *(c.value for c in first.caption)]).replace("\\", "")
+    assert shown.count("保险法") == 1 and shown.count("主席令") == 1 and shown.count("2015-04-24") == 1, shown
+
+
 def test_under_an_answer_the_articles_it_cites_come_first(app_env, store) -> None:
     """qa23 G3, qa24 G2: 法规原文 under an answer opened on an article the answer does not cite (under the lapse answer
     保险法第四十七条, not the 第三十七条 it cites). Here the claim-decision answer also cites the 基本服务规定's 第二十三条,
