@@ -23,3 +23,8 @@ def test_the_length_entry_says_the_insurance_law_sets_no_cooling_off_days(pack: 
     entry = pack.entries["cooling-off-length"]
     assert "保险法本身没有规定犹豫期的天数" in entry.script and "保险法本身没有规定犹豫期的天数" in entry.answer
     assert any(source.document_id == "L1-04" and source.article == "第十五条" for source in entry.sources)
+
+
+def test_a_customer_quoting_the_law_finds_the_length_entry_not_the_bank_one(real_kb) -> None:
+    """qa29 S2: 客户说保险法规定犹豫期是一个月 found 在银行买的保险，犹豫期有多久？ first (0.70); the customer named no bank."""
+    assert real_kb.search("客户说保险法规定犹豫期是一个月", k=3)[0].id == "cooling-off-length"
