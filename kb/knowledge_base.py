@@ -20,6 +20,7 @@ from kb.embeddings import EmbeddingCache, Encoder, QueryVectorCache, load_encode
 from kb.index import SearchIndex, open_collection, open_index
 from kb.regulations.gate_memory import GateMemory
 from kb.regulations.rerank import load_reranker
+from kb.regulations.term_articles import term_articles
 from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, cited_articles, regulation_docs,
                                    sentence_docs, sentence_unit_docs)
 from kb.adapter import QueryAdapter
@@ -55,6 +56,17 @@ def _searcher(content: ContentSet, index: SearchIndex, cache: EmbeddingCache, se
                     stated=content.stated_spans, other_lines=content.other_lines,
                     # the 3.6 MB memory is read only when the app's recipe uses it (on since search21a)
                     memory=faq_gate_memory(cache.encoder.model_id) if Recipe().gate_memory else None)
+
+
+@dataclass(frozen=True)
+class TermHits:
+    """A bare term's articles (kb.regulations.term_articles) first, then the search's others: `setting` of the
+    `articles` are the ones the FAQ cites for `term`; `missing_from`: a document the query names that has none."""
+
+    term: str
+    articles: tuple[ArticleHit, ...]
+    setting: int
+    missing_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,20 @@ class KnowledgeBase:
     def search_regulations(self, query: str, k: int = 5, min_relevance: float | None = None) -> list[ArticleHit]:
         """Best articles of the regulation library for a query; [] when nothing is reliable."""
         return self._snapshot.regulation_searcher.search(query, k=k, min_relevance=min_relevance)
+
+    def term_hits(self, query: str, k: int = 5) -> TermHits | None:
+        """For a query that is a glossary term alone (with a document's name or a few characters more): the
+        articles the FAQ cites for the term, then the search's best others (None when the query is more than a term
+        or the FAQ cites nothing for it: search as usual)."""
+        content = self._snapshot.content
+        found = term_articles(query, content.glossary, content.entries, content.library)
+        if found is None:
+            return None
+        setting = [article_hit(content.library.documents[a.document_id], a,
+                               highlights=(found.term,) if found.term in a.text else ()) for a in found.articles]
+        keys = {(hit.document_id, hit.article) for hit in setting}
+        others = [hit for hit in self.search_regulations(query, k=k) if (hit.document_id, hit.article) not in keys]
+        return TermHits(found.term, tuple(setting + others)[:max(k, len(setting))], len(setting), found.missing_from)
 
     def answer_articles(self, query: str, sources: Iterable[Source] = (), k: int = 3) -> AnswerArticles:
         """The articles an answer cites (`sources` in the library; found by the search too, its hit with the query's

@@ -16,19 +16,24 @@ def glossary_terms(kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(term for group in kb.content.glossary for term in group.terms)
 
 
-def article_caption(hit: ArticleHit) -> str:
-    """Title, 文号 and effective date: what makes a citation checkable."""
-    parts = [hit.title, hit.document_number, tr(f"施行日期 {hit.effective}", f"effective {hit.effective}") if hit.effective else ""]
+def article_caption(hit: ArticleHit, title: bool = True) -> str:
+    """Title, 文号 and effective date: what makes a citation checkable (`title=False`: where the document is
+    already named above, as in a search result's label)."""
+    parts = [hit.title if title else "", hit.document_number,
+             tr(f"施行日期 {hit.effective}", f"effective {hit.effective}") if hit.effective else ""]
     if hit.status and hit.status != "current":
         parts.append(tr("已失效", "no longer in force"))
     return " · ".join(p for p in parts if p)
 
 
-def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = ()) -> None:
-    """The article's full text under its document's title, 文号 and effective date."""
-    st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
-                + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
-    st.caption(escape_markdown(article_caption(hit)))
+def show_article(kb: KnowledgeBase, hit: ArticleHit, terms: Iterable[str] = (), heading: bool = True) -> None:
+    """The article's full text under its document's title, 文号 and effective date; `heading=False` where a label
+    above already names the document and article (a search result's expander): the text alone, at the top —
+    老何 read the name three times and the 文号 twice before the text (qa29 L1)."""
+    if heading:
+        st.markdown(f"**《{escape_markdown(hit.short_name)}》{escape_markdown(hit.article)}**"
+                    + (f"  ·  {escape_markdown(hit.chapter)}" if hit.chapter else ""))
+        st.caption(escape_markdown(article_caption(hit)))
     if language() == "en":
         st.caption("The regulation's text, in Chinese: the content has no English version.")
     st.markdown(highlight(hit.text, tuple(terms), glossary_terms(kb)))

@@ -95,24 +95,40 @@ def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
     answer_feedback(user, search_key, hit, shown)
 
 
-def show_articles(articles: list[ArticleHit], cited: int = 0) -> None:
-    """The 法规原文 section: the articles the answer cites (the first `cited`), then the search's best ones,
-    document and article number first, terms highlighted."""
+def show_articles(articles: list[ArticleHit], cited: int = 0, cited_note: str = "") -> None:
+    """The 法规原文 section: the articles the answer cites (the first `cited`; `cited_note` says whose they are
+    when not the answer's), then the search's best ones, document and article number first, terms highlighted."""
     st.subheader(tr("法规原文", "Regulation text"))
     if not articles:
         st.caption(tr("法规库中没有可靠匹配的条文。", "No reliably matching article in the regulation library."))
         return
     for rank, article in enumerate(articles, start=1):
-        label = f"{rank}. 《{article.short_name}》{article.article} · {article_caption(article)}"
+        label = f"{rank}. 《{article.short_name}》{article.article}"  # named once; 文号 and date under the text (qa29 L1)
         with st.expander(escape_markdown(label), expanded=rank == 1):
-            show_article(kb, article, article.highlights)
+            show_article(kb, article, article.highlights, heading=False)
             # Like the FAQ answers: the search's best article shows the relevance it was accepted on; the rest are
             # in the re-ranker's order, which a relevance beside them could contradict (0.92 above 1.00).
             if rank <= cited:
-                note = tr("最上面的答案引用的条文", "cited by the answer at the top") + " · "
+                note = (cited_note or tr("最上面的答案引用的条文", "cited by the answer at the top")) + " · "
             else:
                 note = f"{tr('相关度', 'relevance')} {article.score:.2f} · " if rank == cited + 1 else ""
-            st.caption(f"{note}`{article.document_id}`")
+            details = " · ".join(filter(None, (article.chapter, article_caption(article, title=False))))
+            st.caption(f"{note}{escape_markdown(details)} · `{article.document_id}`")
+
+
+def show_regulations_only() -> None:
+    """只搜法规原文: a term typed alone ("犹豫期", "保险法 犹豫期") opens on the articles the knowledge base cites for it,
+    and a named law without any is said to have none — not "no reliable match" (qa29 R1, R2)."""
+    term = kb.term_hits(query, k=5)
+    if term is None:
+        show_articles(kb.search_regulations(query, k=5))
+        return
+    if term.missing_from:
+        st.caption(tr(f"法规库收录的《{term.missing_from}》中没有提到“{term.term}”的条文；下面是知识库讲“{term.term}”时引用的条文。",
+                      f"The library's 《{term.missing_from}》 has no article that mentions “{term.term}”; below are the articles the "
+                      f"knowledge base cites for it."))
+    show_articles(list(term.articles), cited=term.setting,
+                  cited_note=tr(f"知识库讲“{term.term}”时引用的条文", f"cited by the knowledge base for “{term.term}”"))
 
 
 def show_results() -> None:
@@ -122,7 +138,7 @@ def show_results() -> None:
         # read only 法规库中没有可靠匹配的条文, as if there were no answer (qa18).
         st.caption(tr("只搜了法规原文：要看答案和话术，请关掉“只搜法规原文”再搜索。",
                       "Regulations only: turn off “Regulations only” and search again for the answers and what to say."))
-        show_articles(kb.search_regulations(query, k=5))
+        show_regulations_only()
         return
     hits = kb.search(query, k=5, category=category)
     search_key = log_search(user, query, category, hits, submitted)

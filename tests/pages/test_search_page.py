@@ -160,6 +160,42 @@ def test_a_named_article_comes_first_and_only_the_best_article_shows_a_relevance
     assert "相关度 1.00" in articles[0] and not any("相关度" in c for c in articles[1:]), articles
 
 
+def test_a_found_article_names_its_document_once_and_shows_its_text_first(app_env, store) -> None:
+    """qa29 L1: each article named its document three times (label, bold line, caption) and its 文号 and date twice
+    before the text; now the label names it, the text comes first and 文号 and date follow it once."""
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = search(at, "保险法第三十六条")
+    assert not at.exception
+    first = at.expander[0]
+    label = first.label.replace("\\", "")
+    assert label == "1. 《保险法》第三十六条", label
+    assert "六十日" in first.markdown[0].value, "the article's text is the first thing under the label"
+    shown = " ".join([label, *(m.value for m in first.markdown), *(c.value for c in first.caption)]).replace("\\", "")
+    assert shown.count("保险法") == 1 and shown.count("主席令") == 1 and shown.count("2015-04-24") == 1, shown
+
+
+def test_a_term_typed_alone_opens_on_the_cited_article_and_a_law_without_one_says_so(app_env, store) -> None:
+    """qa29 R1, R2: 只搜法规原文 犹豫期 / 保险法 犹豫期 read 法规库中没有可靠匹配的条文; 宽限期 opened on an article that
+    only lists it. Here the 犹豫期 answer cites the 基本服务规定's 第十五条 (the fixture library has no 健康保险管理办法)."""
+    faq = app_env.content_dir / "faq" / "cooling-off.yaml"
+    cited = "      - {doc: 健康保险管理办法, article: 第十五条}\n"
+    faq.write_text(faq.read_text(encoding="utf-8").replace(
+        cited, cited + "      - {doc: 人身保险业务基本服务规定, article: 第十五条}\n", 1), encoding="utf-8")
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)  # sent with the form's 搜索, as an agent does
+    at = search(at, "宽限期")
+    assert not at.exception and at.toggle(key="search_regulations_only").value
+    assert at.expander[0].label.replace("\\", "") == "1. 《保险法》第三十六条", [e.label for e in at.expander]
+    assert at.expander[0].caption[0].value.startswith("知识库讲“宽限期”时引用的条文"), [c.value for c in at.caption]
+    at = search(at, "保险法 犹豫期")
+    assert not at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("法规库收录的《保险法》中没有提到“犹豫期”的条文") for c in captions), captions
+    assert not any("没有可靠匹配" in c for c in captions), captions
+    assert at.expander[0].label.replace("\\", "") == "1. 《人身保险业务基本服务规定》第十五条"
+
+
 def test_under_an_answer_the_articles_it_cites_come_first(app_env, store) -> None:
     """qa23 G3, qa24 G2: 法规原文 under an answer opened on an article the answer does not cite (under the lapse answer
     保险法第四十七条, not the 第三十七条 it cites). Here the claim-decision answer also cites the 基本服务规定's 第二十三条,
