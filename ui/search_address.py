@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from trainer.search_feedback.store import loggable_query
 from ui.category_filter import ALL_CATEGORIES
@@ -23,7 +24,7 @@ def take_from_address(query_key: str, category_key: str, regulations_key: str, c
     """On a session's first visit to the page, fill the widgets from the address (a reload or a link).
 
     Later runs leave them alone: the box holds what the agent typed since, and the address follows it."""
-    if st.session_state.get(_READ):
+    if st.session_state.get(_READ) and not _went_back_or_forward(query_key):
         return
     st.session_state[_READ] = True
     params = st.query_params
@@ -36,16 +37,28 @@ def take_from_address(query_key: str, category_key: str, regulations_key: str, c
     st.session_state[regulations_key] = params.get(REGULATIONS) == "1"
 
 
+def _went_back_or_forward(query_key: str) -> bool:
+    """Whether this run is the browser's Back or Forward to an address holding another question than the box's.
+
+    Each search is an entry in the browser's history (`show_in_address`); Back reruns the page with the earlier
+    address, which the box used to ignore after the session's first run (qa29 H2: Back after a second search stayed
+    on it). Only a history navigation counts: a click sent while the address was still being updated must never put
+    an older question back in the box."""
+    context = get_script_run_ctx()
+    question = st.query_params.get(QUESTION, "").strip()
+    return bool(context is not None and context.is_history_navigation and question
+                and question != loggable_query(st.session_state.get(query_key, "")))
+
+
 def show_in_address(query: str, category: str | None, regulations_only: bool) -> None:
-    """Put the search being shown into the address (only what changed: each change is a message to the browser)."""
+    """Put the search being shown into the address, all at once when it changed: each change is a message to the
+    browser and an entry in its history (Back returns to the previous search), so one search is one entry."""
     wanted = {QUESTION: loggable_query(query)} if query.strip() else {}
     if wanted and category:
         wanted[CATEGORY] = category
     if wanted and regulations_only:
         wanted[REGULATIONS] = "1"
     params = st.query_params
-    for name in (QUESTION, CATEGORY, REGULATIONS):
-        if name not in wanted and name in params:
-            del params[name]
-        elif name in wanted and params.get(name) != wanted[name]:
-            params[name] = wanted[name]
+    others = {name: value for name, value in params.to_dict().items() if name not in (QUESTION, CATEGORY, REGULATIONS)}
+    if {**others, **wanted} != params.to_dict():
+        params.from_dict({**others, **wanted})

@@ -188,7 +188,7 @@ with add_tab:
     if add and not team_ok:
         st.error(tr(*NOT_CONFIRMED))
     elif add:
-        password = temporary_password()
+        password = temporary_password(login)
         try:
             created = create_user(db, login, name, role, team, password=password, must_change_password=True,
                                   hire_date=hired)

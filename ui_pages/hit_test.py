@@ -15,6 +15,7 @@ from ui.limits import QUESTION_CHARS
 from ui.uploads import file_upload
 from ui.i18n import tr
 from ui.pages import require_page_user
+from ui.render import escape_markdown
 from ui.resources import draft_search, knowledge_base
 from ui.widget_memory import keep
 
@@ -34,17 +35,31 @@ if draft:
 
 
 def hit_rows(hits: list[Hit]) -> list[dict[str, object]]:
-    """Each hit with its relevance (what the threshold reads), its order score and why: dense and keyword
-    contributions, matched terms and text."""
+    """Each hit with its relevance (what the threshold reads) and its order score; the rest of why it matched is
+    under the table (`show_why`)."""
     # 相关度 is the number the threshold reads and the search page shows beside an answer; the re-ranker's ordering
     # score is another number (0.1 for a right first answer is common): under one name the two read as a contradiction
     # (stop 35: an answer "at relevance 0.126"). Search36.
     return [{tr("条目", "entry"): h.id, tr("问题", "question"): h.question, tr("相关度", "relevance"): h.relevance,
-             tr("排序分（重排模型）", "order score (re-ranker)"): h.score,
-             tr("语义相似度", "dense"): h.dense_score, tr("关键词得分", "keyword (BM25)"): h.keyword_score,
-             tr("关键词覆盖", "coverage"): h.coverage, tr("命中的词", "matched terms"): "、".join(h.highlights),
-             tr("命中字段", "matched field"): h.matched_field, tr("命中文本", "matched text"): h.matched_text}
-            for h in hits]
+             tr("排序分（重排模型）", "order score (re-ranker)"): h.score} for h in hits]
+
+
+def show_why(hits: list[Hit], side: str) -> None:
+    """Why each hit matched — dense and keyword scores, keyword coverage, matched terms, field and text — written out
+    under the table, one click away. As table columns they were past the right edge at 1366 px (qa29 H1: ten columns;
+    six still scrolled, 992 px in 904), and the matched text, the longest cell, was cut in its column anyway; here it
+    wraps."""
+    with st.expander(tr("为什么命中：语义相似度、关键词得分、关键词覆盖、命中的词、命中字段、命中文本",
+                        "Why they matched: dense, keyword (BM25), coverage, matched terms, matched field, matched text"),
+                     key=f"hit_why_{side}"):
+        for rank, hit in enumerate(hits, start=1):
+            st.markdown(f"**{rank}. {escape_markdown(hit.question)}** · `{hit.id}`  \n"
+                        f"{tr('语义相似度', 'Dense')}：{hit.dense_score:.3f} · "
+                        f"{tr('关键词得分', 'Keyword (BM25)')}：{hit.keyword_score:.3f} · "
+                        f"{tr('关键词覆盖', 'Coverage')}：{hit.coverage:.2f} · "
+                        f"{tr('命中的词', 'Matched terms')}：{escape_markdown('、'.join(hit.highlights)) or '—'} · "
+                        f"{tr('命中字段', 'Matched field')}：{escape_markdown(hit.matched_field) or '—'}  \n"
+                        f"{tr('命中文本', 'Matched text')}：{escape_markdown(hit.matched_text) or '—'}")
 
 
 question = st.text_input(tr("输入一个问题", "Type a question"), key=keep("hit_test_question"), max_chars=QUESTION_CHARS,
@@ -54,10 +69,11 @@ if question.strip():
     if after:
         sides.append((tr("草稿", "Draft"), after(question)[:5]))
     # One table under the other, each the page's full width: side by side they were cut off on the right.
-    for title, hits in sides:
+    for side, (title, hits) in enumerate(sides):
         st.subheader(title)
         if hits:
             st.dataframe(hit_rows(hits), hide_index=True, width="stretch")
+            show_why(hits, str(side))
         else:
             st.warning(tr("没有可靠的答案", "No reliable answer"))
 

@@ -20,6 +20,7 @@ from ui.render import escape_markdown, highlight
 from ui.resources import knowledge_base
 from ui.search_address import show_in_address, take_from_address
 from ui.search_feedback import answer_feedback, log_search, no_answer_feedback
+from ui.search_history import PastSearch, remember, show_recent
 from ui.session import STAFF
 from ui.widget_memory import keep
 
@@ -62,6 +63,9 @@ with query_col, st.form("search-form", border=False):
                           placeholder=tr("例如：宽限期多久 / 客户说不是本人签字怎么办", "e.g. how long is the grace period"))
     regulations_only = st.toggle(tr("只搜法规原文", "Regulations only"), key=keep("search_regulations_only"))
     submitted = st.form_submit_button(tr("搜索", "Search"), type="primary")
+# qa29 H2: the agent's earlier searches of this session, under the 分类 box, each a click from running again.
+show_recent(category_col, user, PastSearch(query, category, regulations_only), categories,
+            ("search_query", "search_category", "search_regulations_only"))
 
 
 def show_hit(hit: Hit, rank: int, search_key: str, shown: list[str]) -> None:
@@ -190,3 +194,4 @@ elif query.strip():
                      when=submitted or st.session_state.get(SHOWN) != asked):
         show_results()
     st.session_state[SHOWN] = asked
+    remember(user, PastSearch(*asked))

@@ -172,7 +172,12 @@ def test_hit_test_page_shows_scores_and_why(app_env, instructor):
     assert not at.exception
     table = at.dataframe[0].value
     assert table.iloc[0]["条目"] == "cooling-off-length"
-    assert {"语义相似度", "关键词得分", "命中的词", "命中文本"} <= set(table.columns)
+    # qa29 H1: the why-columns were the table's 7th to 10th, past the right edge at 1366 px; now written out below it
+    assert list(table.columns) == ["条目", "问题", "相关度", "排序分（重排模型）"]
+    [why] = [e for e in at.expander if e.label.startswith("为什么命中")]
+    said = "\n".join(m.value for m in why.markdown)
+    assert "1. 犹豫期有多长" in said and "`cooling-off-length`" in said
+    assert all(word in said for word in ("语义相似度：", "关键词得分：", "关键词覆盖：", "命中的词：", "命中字段：", "命中文本："))
 
 
 

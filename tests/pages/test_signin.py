@@ -140,6 +140,18 @@ def test_the_forced_password_change_says_it_was_changed_and_only_once(app_env, s
         assert not [s.value for s in at.success if said in s.value], "said once, not on every run after"
 
 
+def test_the_first_sign_in_refuses_a_password_made_of_the_login_and_says_why(app_env, store):
+    """qa29 A4: 30101301 for the login 30101 was accepted at the first sign-in."""
+    create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
+    create_user(store, "30101", "周晓雨", AGENT)
+    at = sign_in(page("ui_pages/account.py"), "30101", reset_password(store, "30101"))
+    at.text_input(key="change_new").input("30101301")
+    at.text_input(key="change_repeat").input("30101301")
+    at.button(key="FormSubmitter:change-password-修改密码").click().run()
+    assert "密码不能包含登录名（30101）" in errors(at) and not at.title
+    assert not authenticate(store, app_env, "30101", "30101301").ok
+
+
 def test_disabled_while_signed_in_is_signed_out(app_env, store):
     create_user(store, "admin", "管理员", ADMIN, password=PASSWORD)
     agent = create_user(store, "li.na", "李娜", AGENT, password=PASSWORD)

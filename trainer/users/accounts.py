@@ -290,7 +290,7 @@ def set_password(db: Database, login: str, password: str, must_change: bool = Fa
 
 def reset_password(db: Database, login: str) -> str:
     """Give the account a random temporary password (returned once) that must be changed at sign-in."""
-    password = temporary_password()
+    password = temporary_password(login)
     set_password(db, login, password, must_change=True)
     return password
 

@@ -13,6 +13,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 8
+# A login part shorter than this is not looked for inside a password ("li" would refuse every password with "li" in it).
+LOGIN_PART_MIN = 3
 MAX_LENGTH = 128
 # Letters and digits that cannot be mistaken for one another when read out or copied by hand.
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -55,12 +57,37 @@ def password_problem(password: str, login: str = "") -> tuple[str, str] | None:
         return f"密码不能超过 {MAX_LENGTH} 个字符。", f"The password cannot be longer than {MAX_LENGTH} characters."
     if login and password.strip().lower() == login.strip().lower():
         return "密码不能与登录名相同。", "The password cannot be the same as the login."
+    part = _login_part_in(password, login)
+    if part:
+        # qa29 A4: 30101301 for the login 30101 was accepted; whoever knows the login (on every roster, in every
+        # e-mail address) has guessed most of such a password. Checked where a password is set, never at sign-in:
+        # existing passwords keep working.
+        return (f"密码不能包含登录名（{part}）：知道登录名的人很容易猜到。请换一个不含登录名的密码。",
+                f"The password cannot contain the login ({part}): anyone who knows the login can guess it. "
+                "Choose one without the login.")
     return None
 
 
-def temporary_password(length: int = 12) -> str:
-    """A random password to hand to a person once (they must change it at first sign-in)."""
-    return "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(length))
+def login_parts(login: str) -> list[str]:
+    """What of a login a password must not contain: the login, and an e-mail login's part before the @."""
+    value = login.strip().lower()
+    parts = [value, value.split("@", 1)[0]] if "@" in value else [value]
+    return [part for part in dict.fromkeys(parts) if len(part) >= LOGIN_PART_MIN]
+
+
+def _login_part_in(password: str, login: str) -> str:
+    """The part of `login` found in `password` (case-insensitive), or ""."""
+    lowered = password.lower()
+    return next((part for part in login_parts(login) if part in lowered), "")
+
+
+def temporary_password(login: str = "", length: int = 12) -> str:
+    """A random password to hand to a person once (they must change it at first sign-in); never one containing
+    `login` (one draw in tens of millions would; the rule refuses it where it is stored)."""
+    while True:
+        password = "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(length))
+        if not _login_part_in(password, login):
+            return password
 
 
 def burn_time() -> None:

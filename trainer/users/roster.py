@@ -289,7 +289,7 @@ def apply_roster(db: Database, rows: list[RosterRow]) -> tuple[RosterPlan, list[
         return plan, []
     created = []
     for change in plan.new:  # first, so that a new administrator exists before another is demoted
-        password = temporary_password()
+        password = temporary_password(change.login)
         create_user(db, change.login, change.name, change.role, change.team, password=password,
                     must_change_password=True, hire_date=change.hire_date)
         created.append(NewAccount(change.login, change.name, password))

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from trainer.users.passwords import verify_password
+from trainer.users.passwords import hash_password, verify_password
 from trainer.users.accounts import (AccountError, admin_exists, change_password, create_first_admin, create_user,
                            disable_user, enable_user, get_account, get_or_create_by_name, list_accounts,
                            replace_temporary_password, reset_password, update_user)
@@ -99,6 +99,31 @@ def test_a_temporary_password_is_replaced_without_typing_it_again_but_only_once(
     assert not get_account(db, "agent1").must_change_password
     with pytest.raises(AccountError, match="no temporary password"):
         replace_temporary_password(db, "agent1", "Another-pass-22")
+
+
+def test_a_password_containing_the_login_is_refused_wherever_one_is_set_but_an_old_one_still_signs_in(db):
+    """qa29 A4: 周晓雨 chose 30101301 (her login 30101 + 301) at the first sign-in and it was accepted."""
+    create_user(db, "30101", "周晓雨", "agent")
+    with sqlite3.connect(db.engine.url.database) as connection:  # a password set before the rule keeps working
+        connection.execute("UPDATE users SET password_hash = ? WHERE login = '30101'", (hash_password("30101301"),))
+    assert verify_password(stored_hash(db, "30101"), "30101301")
+    temporary = reset_password(db, "30101")
+    with pytest.raises(AccountError, match=r"cannot contain the login \(30101\)") as refused:
+        replace_temporary_password(db, "30101", "30101301")
+    assert "不能包含登录名" in refused.value.zh
+    with pytest.raises(AccountError, match="cannot contain the login"):
+        change_password(db, "30101", temporary, "My30101-pass")
+    with pytest.raises(AccountError, match="cannot contain the login"):
+        create_user(db, "Wu.Lei@antai-life.com", "吴磊", "agent", password="WU.LEI-2026!")  # the e-mail's name, any case
+    with pytest.raises(AccountError, match="cannot contain the login"):
+        create_first_admin(db, "boss", "老板", "Big-Boss-2026")
+    replace_temporary_password(db, "30101", "Xiaoyu-2026-spring")
+    assert verify_password(stored_hash(db, "30101"), "Xiaoyu-2026-spring")
+
+
+def test_a_short_login_does_not_refuse_every_password_holding_its_letters(db):
+    create_user(db, "li", "李", "agent", password="Olive-tree-7")
+    assert verify_password(stored_hash(db, "li"), "Olive-tree-7")
 
 
 def test_unknown_login_is_a_clear_error(db):
