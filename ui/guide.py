@@ -32,11 +32,14 @@ class Audience:
 LIVE_CALL = Audience(
     ("通话中查答案", "On a live call"), (AGENT, INSTRUCTOR, ADMIN),
     (("ui_pages/search.py", ("按客户的原话搜答案、可照着说的话术（一键复制）和依据的条款；没有可靠答案时会直说。"
-                          "客户引用法律法规时，打开“只搜法规原文”，输入法规名和条号（如“保险法第十五条”）直接读条文原文。",
+                          "客户引用法律法规时，打开“只搜法规原文”，输入法规名和条号（如“保险法第十五条”）直接读条文原文。"
+                          "刚才搜过的问题在“最近搜索”里，点一下再搜；浏览器的后退回到上一个搜索。",
                           "Search in the customer's own words: the answer, the words to say (one click to copy) and "
                           "the rule behind it; it says so plainly when there is no reliable answer. When a customer "
                           "quotes the law, turn on “Regulations only” and type the law's Chinese name and the article's "
-                          "number, as the sources under an answer write them, to read the article itself.")),),
+                          "number, as the sources under an answer write them, to read the article itself. Your last "
+                          "questions are under “Recent searches”, one click to search again; the browser's Back returns "
+                          "to the previous search.")),),
     (("把客户的原话打进搜索框（如“宽限期多久”“不是本人签字怎么办”），按回车。",
       "Type what the customer said into the search box (e.g. how long is the grace period) and press Enter."),
      (f"先看第一条答案和“话术（可复制）”（手机等窄屏上话术在答案上面），点“{COPY_LABEL[0]}”后照着说；依据写在答案下面。",
