@@ -26,6 +26,7 @@ from kb.synonym_blanks import Synonyms, synonym_beside
 from settings import Settings
 from trainer.quiz.bank import question_bank
 from trainer.quiz.blanks import same_blank
+from trainer.quiz.english_gaps import CAUSES, english_gap
 from trainer.quiz.facts import Fact, bigrams
 from trainer.quiz.generation import ECHOES_QUESTION, glossary_synonyms, opening_echo, stale_reviews
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
@@ -122,6 +123,10 @@ def report(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
     chinese = Counter(q.category for q in bank.values() if q.in_chinese_only())
     print(f"items in Chinese only (left out of an English round, ui53b): {sum(chinese.values())} / {len(bank)} "
           f"({', '.join(f'{c} {n}' for c, n in sorted(chinese.items()))})")
+    causes = Counter(english_gap(q, kb.content) for q in bank.values() if q.in_chinese_only())
+    for cause in CAUSES:
+        by_category = Counter(q.category for q in bank.values() if english_gap(q, kb.content) == cause)
+        print(f"  {causes[cause]:4d} {cause} ({', '.join(f'{c} {n}' for c, n in sorted(by_category.items()))})")
     choices = [q for q in generated if q.type == "single"]
     english = [q for q in choices if q.en_options]
     print(f"choice items: {len(choices)}; with English options: {len(english)} (the rest asked in Chinese there)")
@@ -153,13 +158,19 @@ def compare(bank: dict[str, Question], saved: dict[str, dict[str, str]]) -> None
     other = sorted(i for i in kept if saved[i]["options"] != list(bank[i].options))
     other_en = sorted(i for i in kept if saved[i]["en_options"] != list(bank[i].en_options))
     print(f"  {len(other)} with other options, {len(other_en)} with other English options {other}")
+    read = [i for i in set(saved) & set(bank) if "en_prompt" in saved[i]]  # banks saved before quiz53 have none
+    lost = sorted(i for i in read if saved[i]["en_prompt"] and not bank[i].en_prompt)
+    gained = sorted(i for i in read if not saved[i]["en_prompt"] and bank[i].en_prompt)
+    reworded = sorted(i for i in read if saved[i]["en_prompt"] and bank[i].en_prompt
+                      and saved[i]["en_prompt"] != bank[i].en_prompt)
+    print(f"  English prompts: {len(gained)} gained, {len(lost)} lost {lost}, {len(reworded)} reworded {reworded}")
 
 
 def saved_bank(bank: dict[str, Question]) -> dict[str, dict[str, Any]]:
     """Every item's answer, prompt and options, as --save writes them (what --compare and quiz_swap_review --since
     read)."""
     return {i: {"answer": _answer(q), "prompt": q.prompt, "options": list(q.options),
-                "en_options": list(q.en_options)} for i, q in bank.items()}
+                "en_options": list(q.en_options), "en_prompt": q.en_prompt} for i, q in bank.items()}
 
 
 def _answer(question: Question) -> str:

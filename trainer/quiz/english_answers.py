@@ -32,6 +32,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "%": ("%", "percent", "per cent"),
     "倍": ("times",),
 }
+# A number and its unit as one hyphenated adjective (a 30-day period); only units that read so unambiguously.
+HYPHENATED: dict[str, str] = {"日": "day", "工作日": "working-day", "个月": "month", "年": "year", "小时": "hour"}
 _PLURALS = frozenset({"days", "workdays", "months", "years", "hours"})
 _MONTHS = ("January February March April May June July August September October November December").split()
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -75,6 +77,23 @@ def quantity_forms(value: float, unit: str) -> list[str]:
     return forms
 
 
+def written_forms(value: float, unit: str) -> list[str]:
+    """Other ways English prose writes a quantity, looked for where `quantity_forms` finds none (quiz53): 1,000 yuan and
+    RMB 50,000, the 30-day decision period, a 24-hour service, a policyholder aged 60."""
+    if unit == "万元":
+        value, unit = value * 10000, "元"
+    names = UNIT_WORDS.get(unit, ())
+    forms = []
+    if float(value).is_integer() and value >= 1000:
+        grouped = f"{value:,.0f}"
+        forms += [f"RMB {grouped}" if name == "RMB" else f"{grouped} {name}" for name in names]
+    if unit in HYPHENATED:
+        forms.append(f"{format_number(value)}-{HYPHENATED[unit]}")
+    if unit == "岁":
+        forms.append(f"aged {format_number(value)}")
+    return forms
+
+
 def date_forms(year: int, month: int, day: int) -> list[str]:
     """English forms of a calendar date, the content's own (1 February 2021) first; [] for no such date."""
     if not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -100,7 +119,7 @@ def english_answers(answer: str, glossary: Sequence[GlossaryGroup] = ()) -> tupl
         return tuple(_numbers(float(text))[1:])
     found = quantities(text)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
-        return tuple(quantity_forms(*found[0].key))
+        return tuple(quantity_forms(*found[0].key) + written_forms(*found[0].key))
     return term_names(text, glossary)
 
 
@@ -156,6 +175,35 @@ def find_once(english: str, forms: Sequence[str]) -> tuple[str, re.Match[str]] |
     if len(stating) != 1 or len(stating[0][1]) != 1:
         return None
     return stating[0][0], stating[0][1][0]
+
+
+def mentions(english: str, forms: Sequence[str]) -> bool:
+    """Whether the English states one of `forms` anywhere."""
+    pattern = _pattern(forms)
+    return pattern is not None and pattern.search(english or "") is not None
+
+
+def times_written(sentence: str, value: float) -> int:
+    """How often a sentence writes the number in digits (10 in "under 10, … aged 10"; not in 100, 1.0 or 10,000)."""
+    digits = re.escape(format_number(value))
+    return len(re.findall(rf"(?<!\d)(?<!\d[,.]){digits}(?!\d|[,.]\d)", sentence))
+
+
+def find_beside(english: str, forms: Sequence[str], beside: Sequence[Sequence[str]]) -> tuple[str, re.Match[str]] | None:
+    """`find_once`, or where several sentences state one of `forms`, the one sentence stating it once that also states
+    more of the Chinese sentence's other quantities (`beside`, each as its English forms) than any other: "decide within
+    5 working days …; complex cases within 30 days" is the sentence of 5个工作日…复杂的30日内, not a later one quoting
+    the Insurance Law's 30 days alone (quiz53). None when no sentence stands out."""
+    found = find_once(english, forms)
+    pattern = _pattern(forms)
+    if found is not None or pattern is None:
+        return found
+    others = [p for p in (_pattern(f) for f in beside) if p is not None]
+    stating = [(s, m) for s in english_sentences(english) if len(m := list(pattern.finditer(s))) == 1]
+    scored = sorted(((sum(bool(p.search(s)) for p in others), s, m[0]) for s, m in stating), key=lambda t: -t[0])
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1], scored[0][2]
 
 
 _YES_NO_SENTENCE = re.compile(r"^(?:Yes|No)[.!]?$")

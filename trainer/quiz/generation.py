@@ -7,17 +7,19 @@ question across runs. Options come out in a canonical order; `make_quiz` shuffle
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from kb.chinese_text import quantities
+from kb.chinese_text import format_number, quantities
 
 from kb import ContentSet, Entry, KnowledgeBase
 from kb.content import DistractorReview
 from kb.synonym_blanks import Synonyms, synonym_beside, synonyms_of
-from trainer.quiz.english_answers import english_answers, english_short_form, find_once, quantity_forms
+from trainer.quiz.english_answers import (english_answers, english_short_form, find_beside, find_once, mentions,
+                                          quantity_forms, times_written, written_forms)
 from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize_answer
 from trainer.quiz.blanks import one_word_blank, same_blank
 from trainer.quiz.distractor_reviews import WRONG, Reviews
@@ -280,7 +282,7 @@ def english_fill(entry: Entry, fact: Fact, content: ContentSet | None) -> tuple[
     """The fill-in in the entry's English: (prompt, accepted English answers), or ("", the English forms of
     the answer) when the entry's English does not state the fact in exactly one place (it stays in Chinese)."""
     forms = english_answers(fact.text, content.glossary if content is not None else ())
-    found = find_once(_english(entry, "answer"), forms) if _english(entry, "question") else None
+    found = english_place(_english(entry, "answer"), fact, forms) if _english(entry, "question") else None
     if found is None:
         return "", forms
     sentence, match = found
@@ -312,12 +314,36 @@ def glossary_synonyms(content: ContentSet | None) -> Synonyms:
     return synonyms_of(group.terms for group in content.glossary) if content is not None else {}
 
 
+def english_place(english: str, fact: Fact, forms: Sequence[str]) -> tuple[str, re.Match[str]] | None:
+    """The English sentence stating the fact and where (`find_beside`): in its usual forms (30 days), or only where the
+    English has none of those, in the forms prose also writes (the 30-day period, RMB 50,000: `written_forms`)."""
+    found = quantities(fact.text) if fact.kind == "number" else []
+    written = set(written_forms(*found[0].key)) if len(found) == 1 else set()
+    usual = [f for f in forms if f not in written]
+    place = find_once(english, usual)
+    if place is not None:
+        return place
+    place = find_beside(english, usual, beside(fact))
+    if place is None and written and not mentions(english, usual):
+        place = find_beside(english, forms, beside(fact))
+    if place is not None and found and times_written(place[0], found[0].value) > 1:
+        return None  # "under 10 … aged 10 to under 18": which 10 is the Chinese one's is not known
+    return place
+
+
+def beside(fact: Fact) -> list[list[str]]:
+    """The English forms of the other quantities in the fact's sentence: what tells which English sentence is its."""
+    return [quantity_forms(*q.key) for q in quantities(fact.sentence)
+            if not (q.start < fact.end and fact.start < q.end)]
+
+
 def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str, str]:
     """A number statement in the entry's English, with `wrong` (a Chinese quantity) in the fact's place when given:
     (statement, explanation), or ("", "") when the entry's English does not state the number in exactly one place."""
     if fact.kind != "number" or not _english(entry, "question"):
         return "", ""
-    found = find_once(_english(entry, "answer"), quantity_forms(*quantities(fact.text)[0].key))
+    key = quantities(fact.text)[0].key
+    found = english_place(_english(entry, "answer"), fact, quantity_forms(*key) + written_forms(*key))
     wrong_found = quantities(wrong) if wrong else []
     wrong_forms = quantity_forms(*wrong_found[0].key) if wrong_found else []
     if found is None or (wrong is not None and not wrong_forms):
@@ -325,8 +351,30 @@ def english_statement(entry: Entry, fact: Fact, wrong: str | None) -> tuple[str,
     sentence, match = found
     if wrong is None:
         return sentence, f"True. {sentence}"
-    statement = sentence[:match.start()] + wrong_forms[0] + sentence[match.end():]
-    return statement, f"False: it is {match.group(0)}, not {wrong_forms[0]}. {sentence}"
+    usual = {f.lower() for f in quantity_forms(*quantities(fact.text)[0].key)}
+    said = (wrong_forms[0] if match.group(0).lower() in usual
+            else as_written(match.group(0), quantities(fact.text)[0].key, wrong_found[0].key) or wrong_forms[0])
+    statement = sentence[:match.start()] + said + sentence[match.end():]
+    return statement, f"False: it is {match.group(0)}, not {said}. {sentence}"
+
+
+def as_written(matched: str, right: tuple[float, str], wrong: tuple[float, str]) -> str | None:
+    """The wrong quantity written as the English wrote the right one in a `written_forms` form (the 30-day period → the
+    60-day period, aged 60 → aged 65, RMB 50,000 → RMB 20,000), or None where it cannot be (another unit)."""
+    if right[1] != wrong[1]:
+        return None
+    for written in (f"{right[0]:,.0f}", format_number(right[0])):
+        if float(right[0]).is_integer() and written in matched:
+            grouped = "," in written and float(wrong[0]).is_integer()
+            value = f"{int(wrong[0]):,}" if grouped else format_number(wrong[0])
+            return matched.replace(written, value, 1)
+    return None
+
+
+def true_false_facts(entry: Entry) -> list[Fact]:
+    """The facts an entry's true/false statements change, by number (gen-tf:<entry>:<n>): only sentences that stand
+    alone (`statement_problem`)."""
+    return [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None][:MAX_TRUE_FALSE_PER_ENTRY]
 
 
 def true_false_questions(entry: Entry, content: ContentSet | None = None,
@@ -337,9 +385,8 @@ def true_false_questions(entry: Entry, content: ContentSet | None = None,
     as 所以投保初期… cannot be judged true or false without the sentence before it.
     """
     questions = []
-    facts = [f for f in swappable_facts(entry.answer) if statement_problem(f.sentence) is None]
     titles = document_names(content) if titles is None else titles
-    for n, fact in enumerate(facts[:MAX_TRUE_FALSE_PER_ENTRY]):
+    for n, fact in enumerate(true_false_facts(entry)):
         if inside_title(fact.sentence, fact.start, fact.end, titles):
             continue  # a title changed is no rule turned false; the number stays unused, as a fill-in's does
         item_id = f"gen-tf:{entry.id}:{n}"

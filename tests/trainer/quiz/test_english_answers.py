@@ -8,7 +8,7 @@ from kb import KnowledgeBase, load_content
 from kb.content import GlossaryGroup, QuizEnglish, QuizItem
 from tests.conftest import REAL_CONTENT
 from trainer.quiz.english_answers import (english_answers, english_sentences, english_short_form, find_once,
-                                          quantity_forms)
+                                          quantity_forms, times_written, written_forms)
 from trainer.quiz.bank import question_bank
 from trainer.quiz.generation import fill_questions
 from trainer.quiz.question import from_quiz_item
@@ -155,3 +155,20 @@ def test_no_real_english_option_opens_a_bracket_it_never_closes(real_kb: Knowled
     # a two-part question whose Chinese option keeps its asides keeps them in English (polish35's rule moved 8 such)
     assert bank["gen-choice:bene-death-claim-deadline"].en_options[0].endswith(
         "2 years for other insurance (e.g. accident or health insurance)…")
+
+
+def test_a_quantity_as_english_prose_writes_it_is_a_right_english_answer() -> None:
+    """quiz53: the content's English writes "RMB 1,000", "the 30-day period", "a 24-hour service", "aged 60"; the usual
+    forms stay first (a false statement says the wrong number in them) and a wrong number stays wrong."""
+    assert english_answers("30日")[0] == "30 days" and "30-day" in english_answers("30日")
+    assert "RMB 50,000" in english_answers("5万元") and "aged 60" in english_answers("60周岁")
+    assert "24-hour" in english_answers("24小时") and "60-day" not in english_answers("30日")
+    assert written_forms(5, "工作日") == ["5-working-day"] and written_forms(15, "%") == []
+    question = fill_in("30日")
+    assert question.is_correct("30-day") and not question.is_correct("60-day")
+
+
+def test_a_number_is_counted_where_the_sentence_writes_it_in_digits() -> None:
+    assert times_written("RMB 200,000 for a child under 10, and RMB 500,000 for a child aged 10 to under 18", 10) == 2
+    assert times_written("RMB 10,000, 100 days, 1.0 % and 110", 10) == 0
+    assert times_written("within 30 days.", 30) == 1

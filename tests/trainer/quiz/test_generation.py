@@ -606,3 +606,54 @@ def test_a_key_term_beside_its_synonym_is_not_blanked() -> None:
     assert [q.answer for q in fill_questions(entry, content)] == ["领取方式"], "the next key term takes its place"
     real = fill_questions(content.entries["div-notice"], content)
     assert not [q.id for q in real if q.answer == "分红报告"], "the real entry's synonym blank is left out"
+
+
+# ---------------------------------------------------------------------------- quiz53: English where the English says it
+
+
+def test_a_fact_the_english_writes_as_prose_does_is_asked_in_english() -> None:
+    """quiz53: "the 30-day decision period", "RMB 1,000" and "aged 60" were not found as "30 days", "1000 yuan" and
+    "60 years old", so their items were left out of an English round; a false statement keeps the English's shape."""
+    entry = _english_entry(
+        "claims-x", "缺材料怎么办？",
+        "补充材料的时间可以从30日核定期限中扣除。代领金额超过1000元的，保险公司应通知客户。向60周岁以上投保人销售须双录。",
+        "What if documents are missing?",
+        "The time spent supplying documents may be deducted from the 30-day decision period. Where a proxy collects "
+        "more than RMB 1,000, the insurer must notify the customer. Sales to a policyholder aged 60 or over are recorded.")
+    fills = {str(q.answer): q for q in fill_questions(entry)}
+    period = fills["30日"].in_english()
+    assert period.prompt.splitlines()[-1] == (f"The time spent supplying documents may be deducted from the {BLANK} "
+                                              "decision period.")
+    assert period.is_correct("30-day") and period.is_correct("30 days") and not period.is_correct("60 days")
+    statements = {q.id: q for q in true_false_questions(entry)}
+    for question in statements.values():
+        shown = question.in_english().prompt
+        assert shown, question.id
+        if question.answer == 1:
+            assert "-day decision period" in shown or "RMB " in shown or "aged " in shown, shown
+            assert shown not in entry.en["answer"], shown
+
+
+def test_a_number_written_twice_in_its_english_sentence_stays_in_chinese() -> None:
+    """quiz53: 不满10周岁 is "under 10" in an English sentence that also says "aged 10 to under 18": the blank could land
+    on the other 10, so the item is asked in Chinese."""
+    entry = _english_entry(
+        "uw-x", "未成年人身故保额有上限吗？", "被保险人不满10周岁的，不得超过20万元。",
+        "Is a minor's death cover limited?",
+        "It may not exceed RMB 200,000 for a child under 10, and RMB 500,000 for a child aged 10 to under 18.")
+    fills = {str(q.answer): q for q in fill_questions(entry)}
+    assert fills["10周岁"].in_chinese_only()
+    assert not fills["20万元"].in_chinese_only()
+
+
+def test_a_fact_stated_in_two_english_sentences_is_placed_by_the_numbers_beside_it() -> None:
+    """quiz53: the Chinese sentence says 5个工作日 and 30日; the English says 30 days there and again in a later sentence
+    quoting the Insurance Law. The sentence that also says 5 working days is the Chinese one's."""
+    entry = _english_entry(
+        "claims-y", "理赔多久有结论？", "保险公司应在5个工作日内作出核定，复杂的30日内作出核定。保险法也要求及时核定。",
+        "How long does a claim decision take?",
+        "The insurer must decide within 5 working days; complex cases within 30 days. The Insurance Law likewise "
+        "requires a decision within 30 days.")
+    fills = {str(q.answer): q for q in fill_questions(entry)}
+    shown = fills["30日"].in_english().prompt.splitlines()[-1]
+    assert shown == f"The insurer must decide within 5 working days; complex cases within {BLANK}."
