@@ -25,6 +25,7 @@ from kb.regulations.numbering import NUMERAL_CHARS, parse_number, write_number
 from kb.schema import CHOICE, CHOICE_TYPES, ENTRY_REF, LINES, PARAGRAPH, TEXT, ItemKind
 from kb.synonym_blanks import synonym_beside, synonyms_of
 from kb.text import normalize
+from kb.script_states import unchecked_states
 from kb.wordings import Wording, duplicate_wordings, entry_wordings, repeated_in_entry, repeats, wording_key
 from kb.yaml_source import LocatedDict, Problem, duplicate_id, read_yaml, parse_yaml, split_lines
 
@@ -597,6 +598,11 @@ def _read_entries(data: Any, file: str, category: Category | None, sources: _Sou
             file=file,
             line=item.line,
         )
+        for sentence in unchecked_states(entry.script):
+            check.problem("script", f"“{sentence}” tells the customer a state of the policy the agent has not looked up: "
+                          "say it as a condition (如果还在犹豫期内…), with the blank the system fills (X月X日) or as a question",
+                          f"“{sentence}”把保单的状态当成已经查过的事实说给客户：请写成条件（如果还在犹豫期内…；如果已经过了…），"
+                          "或留出按系统填写的空（X月X日），或写成问句")
         if entry_id:
             entries.append(entry)
     return entries

@@ -238,3 +238,15 @@ def test_a_text_on_the_limitation_period_does_not_hedge_it_to_the_contract_in_a_
     hedged = [f"{t.where}: {s}" for t in taught if t.lang == "zh" and "诉讼时效" in t.text
               for s in sentences(t.text) if BARE_HEDGE.search(s)]
     assert hedged == []
+
+
+def test_the_termination_script_looks_up_the_suspension_date_before_it_says_the_contract_ended(pack) -> None:
+    """qa27 S6: 我保险断了两年多了还能续上不 → 保单中止满2年还没复效，会怎么样？, whose 话术 read 系统显示合同已于X年X月X日解除，
+    所以不能再申请复效了 — two years unpaid may still be inside reinstatement (60 days of grace first, then 2 years from
+    suspension: 保险法第三十六条, 第三十七条). The 话术 looks the date up first; the end of the contract is said only
+    as what the system may show, and reinstatement within the 2 years is offered."""
+    said = sentences(pack.entries["lapse-permanent-termination"].script)
+    assert "查" in said[0] and "中止" in said[0], said[0]
+    ended = [s for s in said if "不能再申请复效" in s]
+    assert ended and all(s.startswith("如果") for s in ended), ended
+    assert any(s.startswith("如果") and "还没满2年" in s and "申请复效" in s for s in said), said

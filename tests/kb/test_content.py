@@ -424,3 +424,18 @@ def test_sibling_entries_must_exist(content_dir: Path) -> None:
         " — did you mean 'cooling-off-refund'?") for p in problems)
     assert any(p.endswith("entry 'cooling-off-refund': siblings: names the entry itself") for p in problems)
     assert not any("'cooling-off-length'" in p for p in problems)
+
+
+def test_a_script_that_tells_the_customer_an_unchecked_state_of_her_policy_is_refused(content_dir: Path) -> None:
+    """qa26 S4: the proxy-signature callback entry's 话术 said 您现在仍在犹豫期内，如有需要也可以申请解除合同 — copied on a
+    live call about a policy she had paid for years. Said as a condition, the same words are saved."""
+    path = content_dir / "faq" / "cooling-off.yaml"
+    text = path.read_text(encoding="utf-8")
+    said = "只扣除不超过10元的工本费。"
+    path.write_text(text.replace(said, said + "您现在仍在犹豫期内，如有需要也可以申请解除合同。"), encoding="utf-8")
+    refused = [p for p in collect_content(content_dir)[1] if p.field == "script"]
+    assert [(p.item_id, p.file) for p in refused] == [("cooling-off-refund", "faq/cooling-off.yaml")]
+    assert "“您现在仍在犹豫期内，如有需要也可以申请解除合同。”" in refused[0].message
+    assert "请写成条件（如果还在犹豫期内" in refused[0].zh()
+    path.write_text(text.replace(said, said + "如果系统显示您的保单还在犹豫期内，如有需要也可以申请解除合同。"), encoding="utf-8")
+    assert not [p for p in collect_content(content_dir)[1] if p.field == "script"]

@@ -705,3 +705,42 @@ def test_a_premium_said_overdue_and_unpaid_is_its_due_date(bundled_spoken: Spoke
     """qa27 S3: 保单过期没交钱 (no span) was read 效力中止没交钱 and answered 保单效力中止是什么意思？ at 0.93, whose 话术
     asserts a suspension; unpaid past the due date is as likely inside the 60-day grace period."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("帐户变了怎么改扣款", "账户变了怎么改扣款"),
+    ("理赔款转帐到哪个帐户", "理赔款转账到哪个账户"),
+    ("退保申请交了 几天能到帐", "退保申请交了 几天能到账"),
+    ("投保人身分怎么核实", "投保人身份怎么核实"),
+    ("帐篷被风刮坏了能赔吗", "帐篷被风刮坏了能赔吗"),        # a tent, no account
+    ("这个保险本身分红吗", "这个保险本身分红吗"),            # 本身 + 分红, no 身分
+])
+def test_old_forms_of_a_character_are_read_as_the_standard_one(bundled_spoken: SpokenTerms, typed: str,
+                                                                meant: str) -> None:
+    """search53b: customers type 帐户, 帐号, 到帐, 身分 (older or Taiwan forms); the content writes 账户, 到账, 身份, so a
+    keyword never met them (身分证 alone was corrected as a homophone of 身份证; 投保人身分 was not)."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("忘了交保费 保单还有效吗", "保费晚交 保单还有效吗"),
+    ("忘交了 怎么办", "保费晚交 怎么办"),
+    ("忘记交钱了 保险还管用吗", "保费晚交了 保险还管用吗"),
+    ("忘了交理赔材料了 还能补吗", "忘了交理赔材料了 还能补吗"),                          # papers, no premium
+    ("要是我忘了交 你们会自动帮我垫上吗", "要是我忘了交 你们会自动帮我垫上吗"),          # asks about the automatic loan
+])
+def test_a_premium_forgotten_is_a_premium_paid_late(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """search53b: 忘了交保费 保单还有效吗 was answered 什么是保费自动垫交？, 忘交了 怎么办 refused; a premium forgotten with
+    no span said is one paid late, inside the 60-day grace period first (保险法第三十六条)."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("当时是我儿子帮我签的 这个保险还算数不", "当时是我儿子代签 这个保险还算数不"),
+    ("是我表姐替她签的名", "是我表姐代签名"),
+    ("保单是我儿子帮我签收的", "保单是我儿子帮我签收的"),        # signed for the delivery: the cooling-off start
+])
+def test_someone_signing_for_her_is_a_proxy_signature(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa26 S4: 阿姨说当时是我儿子帮我签的 我自己没签 这个保险还算数不 她买了好几年了 → 不可抗辩条款 first (好几年 … 没签
+    read like its variant 买了好几年，当初有病没说); 帮我签的 is 代签."""
+    assert bundled_spoken.rewrite(typed).text == meant

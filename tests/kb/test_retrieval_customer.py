@@ -691,3 +691,20 @@ def test_a_debit_the_customer_does_not_recognise_is_answered_with_how_to_check_i
     问题 first; no entry said how to check whether it is a renewal premium (lapse-unrecognised-debit, sourced from
     基本服务规定第十三条 and lapse-double-deduction's own steps)."""
     assert real_kb.search(query, k=1)[0].id == "lapse-unrecognised-debit"
+
+
+@pytest.mark.parametrize("query", ["忘了交保费 保单还有效吗", "忘交了 怎么办", "忘记交钱了 保险还管用吗",
+                                   "我忘了交保险了 现在补交行不行"])
+def test_a_premium_forgotten_is_answered_with_the_grace_period(real_kb: KnowledgeBase, query: str) -> None:
+    """search53b: 忘了交保费 保单还有效吗 → 什么是保费自动垫交？, 忘交了 怎么办 → no answer, 忘记交钱了 → 保单效力中止是
+    什么意思？ (whose 话术 says the policy is suspended). Forgotten with no span said, the premium is inside the 60-day grace
+    period first: 宽限期有多长？ (保险法第三十六条)."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id == "lapse-grace-period-length", [h.id for h in hits]
+
+
+def test_a_policy_someone_else_signed_years_ago_is_answered_with_the_insureds_consent(real_kb: KnowledgeBase) -> None:
+    """qa26 S4: …我儿子帮我签的 我自己没签 这个保险还算数不 她买了好几年了 → 不可抗辩条款 first, 被保险人不知情的保单
+    有效吗 second."""
+    hits = real_kb.search("阿姨说当时是我儿子帮我签的 我自己没签 这个保险还算数不 她买了好几年了", k=5)
+    assert hits and hits[0].id == "uw-insured-consent", [h.id for h in hits]
