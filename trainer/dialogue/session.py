@@ -209,8 +209,9 @@ def _polite(text: str, reading: str = "") -> bool:
         reading and ANYTHING_ELSE.search(reading))
 
 
-# The words for what a policyholder holds: said of her own policy (您的保单如果有轻症责任), no term to explain to her.
-_WHAT_SHE_HOLDS = "保单 保险单 保险合同 合同"
+# The words for what a policyholder holds: said of her own policy beside a term of hers (您的保单如果有轻症责任), no term
+# to explain to her (`own_words.customers_own_words`).
+_WHAT_SHE_HOLDS = ("保单", "保险单", "保险合同", "合同")
 
 
 def _not_put_right(claims: list[FactClaim], text: str) -> list[FactClaim]:
@@ -791,7 +792,7 @@ class DialogueSession:
         due = self._due_checkpoint()  # what the live hint named before this reply
         reading = self.judge.read(text) if self.judge is not None else None
         evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
-        evidence = without_her_terms(evidence, self._her_policy_words, self._known_terms)  # her own words need no explaining
+        evidence = without_her_terms(evidence, self._her_policy_words, self._known_terms, self._what_she_holds)  # hers
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
@@ -941,8 +942,12 @@ class DialogueSession:
     def _her_policy_words(self) -> str:
         """What she has said and her policy's name: a term her product is named with (康宁重大疾病保险（…含轻症责任）) is her
         contract's own word — the entries' scripts, shown as lessons, say 您的保单如果有轻症责任 and drew 术语未解释 (judge53b)."""
-        product = self.scenario.persona.facts.get("product", "")
-        return "\n".join((self._heard, product, _WHAT_SHE_HOLDS if product else ""))
+        return "\n".join((self._heard, self.scenario.persona.facts.get("product", "")))
+
+    @property
+    def _what_she_holds(self) -> tuple[str, ...]:
+        """The words for her policy (`_WHAT_SHE_HOLDS`) when the case names her product."""
+        return _WHAT_SHE_HOLDS if self.scenario.persona.facts.get("product") else ()
 
     @property
     def _her_words(self) -> str:
@@ -959,7 +964,8 @@ class DialogueSession:
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
-        found = without_her_terms(found, self._her_policy_words, self._known_terms)  # 重疾 after her 怎么就不算重疾？ (qa20)
+        found = without_her_terms(found, self._her_policy_words, self._known_terms,  # 重疾 after her 怎么就不算重疾？
+                                  self._what_she_holds)
         if self.state.verified:  # the premium said back to the confirmed policyholder (judge38c)
             found = [e for e in found if not (e.behaviour == "personal_data" and policy_figures_only(e.quote))]
         if any(e.behaviour == "jargon" for e in found):

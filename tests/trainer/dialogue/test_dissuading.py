@@ -28,24 +28,26 @@ def test_other_goals_forbid_nothing(goal):
     assert forbidden_kinds([goal]) == ()
 
 
-def test_urging_her_to_keep_the_policy_is_flagged_in_the_grace_period_call(judge, real_scenarios, real_facts):
-    """grace-period-short-of-money's goals say 不施压 and 由客户自己决定 (no 不劝阻): an agent who tells the customer short of
-    money not to give the policy up decides for him — 推诿指责 with the dissuasion lesson, as on the cooling-off call."""
-    scenario = real_scenarios["grace-period-short-of-money"]
-    session = DialogueSession(scenario, real_facts, judge=judge, seed=1)
+def _grace_call(judge, scenarios, facts, reply: str) -> DialogueSession:
+    """grace-period-short-of-money after its model answers 1–2 (identity, grace period), then `reply` at turn 3."""
+    scenario = scenarios["grace-period-short-of-money"]
+    session = DialogueSession(scenario, facts, judge=judge, seed=1)
     session.start()
     for answer in scenario.model_answers[:2]:
         session.reply(answer)
-    session.reply("陈先生，我劝您千万别退保，退了太亏了，钱再紧也得想办法交上。")
+    session.reply(reply)
+    return session
+
+
+def test_urging_her_to_keep_the_policy_is_flagged_in_the_grace_period_call(judge, real_scenarios, real_facts):
+    """grace-period-short-of-money's goals say 不施压 and 由客户自己决定 (no 不劝阻): an agent who tells the customer short of
+    money not to give the policy up decides for him — 推诿指责 with the dissuasion lesson, as on the cooling-off call."""
+    session = _grace_call(judge, real_scenarios, real_facts, "陈先生，我劝您千万别退保，退了太亏了，钱再紧也得想办法交上。")
     urged = [f for f in session.findings if f.turn_index == 3 and f.rubric == "blame" and not f.ok]
     assert urged and urged[0].advice == ADVICE and "别退保" in urged[0].quote, session.findings
 
 
 def test_leaving_the_choice_to_him_stays_clean_in_the_grace_period_call(judge, real_scenarios, real_facts):
-    scenario = real_scenarios["grace-period-short-of-money"]
-    session = DialogueSession(scenario, real_facts, judge=judge, seed=1)
-    session.start()
-    for answer in scenario.model_answers[:2]:
-        session.reply(answer)
-    session.reply("如果实在交不上，也可以考虑减额交清，也就是以后不用再交保费、保额相应降低；退保会有损失，怎么选由您自己决定。")
+    session = _grace_call(judge, real_scenarios, real_facts,
+                          "如果实在交不上，也可以考虑减额交清，也就是以后不用再交保费、保额相应降低；退保会有损失，怎么选由您自己决定。")
     assert not [f for f in session.findings if f.turn_index == 3 and f.rubric == "blame"], session.findings
