@@ -169,7 +169,7 @@ class FactChecker:
         before = text[max(0, quantity.start - 8):quantity.start]
         return bool(_ELAPSED_BEFORE.search(before) or _ELAPSED_AFTER.match(after))
 
-    def _stated_with_its_own_term(self, clause: str, quantity: Quantity) -> str | None:
+    def _stated_with_its_own_term(self, clause: str, quantity: Quantity, subject_only: bool = False) -> str | None:
         """The entry that states this figure in a clause holding a keyword that the figure's own clause names too, if
         one does: a figure whose clause names no case fact's term is its own subject's, not that of the nearest case
         fact in the sentence. The tune calls of ci-claim-declined (cw3-d, cw3-h) told the severe-AMI standard as its
@@ -180,7 +180,7 @@ class FactChecker:
             for q in self.entry_quantities[entry_id]:
                 if q.key == quantity.key and any(
                         word in clause and word in clause_at(stated, q.start, q.end) for word in entry.keywords
-                        if not any(ch.isdigit() for ch in word)):  # a figure (5年) names no subject
+                        if not subject_only or not any(ch.isdigit() for ch in word)):
                     return entry_id
         return None
 
@@ -193,7 +193,7 @@ class FactChecker:
         item = text[slice(*span_bounds(text, quantity.start, quantity.end, _ITEM_ENDS))]
         if item == clause or self._nearest_case_fact(text, item, quantity)[0] is not None:
             return None
-        return self._stated_with_its_own_term(item, quantity)
+        return self._stated_with_its_own_term(item, quantity, subject_only=True)  # a keyword 5年 names no subject
 
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)
