@@ -22,7 +22,7 @@ _SALESPERSON = r"(业务员|代理人|销售人员|销售|营销员|经纪人|�
 # agent's own step) nor a question about who sold it (当时是哪位业务员给您讲的？ names no one to go to), nor told not to
 # (您不用自己去找业务员 — a held-out good call's dividend-below-promise turn 5; 您也别先自个儿找业务员, cw3-f).
 _SENT_TO_AGENT = re.compile(
-    r"(?<![帮替给])(您|你)(?:(?!不|别|甭|无需|没必要)[^，,。！？!?；;…]){0,6}?(问问|问一下|问|找找|找一下|找|联系一下|联系|咨询|打给)"
+    r"(?<![帮替给])(?<!不用)(?<!不必)(?<!无需)(?<!用不着)(?<!不需要)(您|你)(?:(?!不|别|甭|无需|没必要)[^，,。！？!?；;…]){0,6}?(问问|问一下|问|找找|找一下|找|联系一下|联系|咨询|打给)"
     r"(一下)?(您|你)?(的|那个|那位|当时的|当初的)*" + _SALESPERSON)
 # A goal that forbids it: 不推给业务员 (ci-claim-declined), 不推给业务员个人 (dividend-below-promise), 不要甩给代理人.
 _FORBIDDEN_BY = re.compile(r"(不|不要|不能|不得|别|避免)(推给|推到|推诿给|甩给|转给|让客户(去)?找)[^，,。；;]{0,2}" + _SALESPERSON)
@@ -32,7 +32,9 @@ ADVICE = Worded("这个情景要求不推给业务员：理赔结论、复核和
                 "This scenario says not to send the customer to the salesperson: the decision, its review and any "
                 "complaint are the company's to handle, and telling the customer to go and ask their salesperson pushes "
                 "that away. Give the company's own route (a review, a complaint) and register it yourself.")
-BETTER = "这件事由公司来处理，不用您再去找业务员：您有新的检查报告可以申请复核，我现在就帮您登记，后面有专门的同事跟进。"
+# Said in every scenario whose goal forbids it (a declined claim, a dividend below the salesperson's promise): no claim's
+# review in it (judge53b: 您有新的检查报告可以申请复核 was the lesson on the dividend call too).
+BETTER = "这件事由公司来处理，不用您再去找业务员：我现在就帮您登记，后面有专门的同事跟进，处理结果会告诉您。"
 
 
 def sent_to_their_agent(text: str) -> list[tuple[int, int]]:

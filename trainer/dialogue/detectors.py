@@ -899,6 +899,18 @@ def within_longer_terms(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {t: NOT_JARGON.get(t, ()) + tuple(o for o in terms if t in o and o != t) for t in dict.fromkeys(terms)}
 
 
+def short_form_explained(text: str, quote: str, terms: Iterable[str]) -> bool:
+    """`quote` holds a term's short form (垫交 of 自动垫交: its last two characters) and the reply explains the full term
+    (`explained_here`): …公司会用保单的现金价值先帮您垫上…，但垫交的金额相当于借款 — the grace-period entry's script, shown as
+    a lesson — was faulted 术语未解释 on 垫交 (judge53b)."""
+    for term in terms:
+        position = text.find(term)
+        if len(term) >= 4 and term[-2:] in quote and term not in quote and position >= 0 \
+                and explained_here(text, position, position + len(term)):
+            return True
+    return False
+
+
 def explained_span(text: str, start: int, end: int, terms: Iterable[str]) -> bool:
     """The sentence at [start, end) explains its jargon: each listed term in it (`explained_here`),
     or, when the classifier saw a term no list holds, an explain marker, colon or dash in it or

@@ -56,6 +56,8 @@ _OBLIGED = re.compile(r"应当|应自|应在|应于|须在|必须")
 # 可以再延长30日（最长共60日） states two values, 再延长 is the 30日's words and 最长 the 60日's.
 _RULE_SENTENCE_ENDS = "。！？!?；;\n"
 _RULE_CLAUSE_ENDS = "，,、（）()" + _RULE_SENTENCE_ENDS
+# An item of what the agent says: a clause, an enumeration's item, what follows a colon
+_ITEM_ENDS = "，,、：:；;。！？!?…\n"
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ class FactChecker:
         before = text[max(0, quantity.start - 8):quantity.start]
         return bool(_ELAPSED_BEFORE.search(before) or _ELAPSED_AFTER.match(after))
 
-    def _stated_with_its_own_term(self, clause: str, quantity: Quantity) -> str | None:
+    def _stated_with_its_own_term(self, clause: str, quantity: Quantity, subject_only: bool = False) -> str | None:
         """The entry that states this figure in a clause holding a keyword that the figure's own clause names too, if
         one does: a figure whose clause names no case fact's term is its own subject's, not that of the nearest case
         fact in the sentence. The tune calls of ci-claim-declined (cw3-d, cw3-h) told the severe-AMI standard as its
@@ -177,14 +179,29 @@ class FactChecker:
             stated = self.entry_texts[entry_id]
             for q in self.entry_quantities[entry_id]:
                 if q.key == quantity.key and any(
-                        word in clause and word in clause_at(stated, q.start, q.end) for word in entry.keywords):
+                        word in clause and word in clause_at(stated, q.start, q.end) for word in entry.keywords
+                        if not subject_only or not any(ch.isdigit() for ch in word)):
                     return entry_id
         return None
+
+    def _its_own_item(self, text: str, clause: str, quantity: Quantity) -> str | None:
+        """The entry that states this figure of its own subject, when the figure's item of an enumeration (…的15倍以上、
+        心肌酶CK-MB达到正常上限2倍以上) or of a colon's list (诉讼时效是：人寿保险5年) names no case fact's term: the entry's
+        script as written — 肌钙蛋白…15倍以上、心肌酶CK-MB…2倍以上; 人寿保险5年，重疾…一般是2年 — was judged wrong on the figure
+        beside the case fact's (judge53b: the judge's own lessons for a wrong figure). 重疾险的诉讼时效是5年 names the term:
+        still judged by it."""
+        item = text[slice(*span_bounds(text, quantity.start, quantity.end, _ITEM_ENDS))]
+        if item == clause or self._nearest_case_fact(text, item, quantity)[0] is not None:
+            return None
+        return self._stated_with_its_own_term(item, quantity, subject_only=True)  # a keyword 5年 names no subject
 
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)
         clause = clause_at(text, quantity.start, quantity.end)
         fact, same_unit = self._nearest_case_fact(text, clause, quantity)
+        told_by = self._its_own_item(text, clause, quantity) if fact is not None else None
+        if told_by is not None and not any(same_period(quantity, q) for q in same_unit):
+            return FactClaim(quantity, True, told_by, str(quantity), sentence)
         if fact is None and quantity.key in self.known and not self._compared(text, quantity):
             return None  # the customer's own figure (8天前签收), not a rule being stated
         if fact is None:

@@ -26,6 +26,7 @@ from trainer.dialogue.classifier import BehaviourClassifier, open_classifier, se
 from trainer.dialogue.taught import TaughtClassifier
 from trainer.dialogue.corpus import read_corpus
 from trainer.dialogue.detectors import (ADVICE, ESCALATION_CUES, JARGON_TERMS, asks_own_will, defers_choice, explained_span, offers_choices,
+                                        short_form_explained,
                                         soothes, soothing_words,
                                         rule_floor, waited_only, warns_before_ending)
 from trainer.dialogue.evidence import Evidence
@@ -315,7 +316,8 @@ class MeaningJudge:
     def _explained(self, reading: Reading, quote: Segment) -> bool:
         """The sentence carrying a jargon finding explains its term next to it (before or after)."""
         sentence = self._sentence_of(reading, quote)
-        return explained_span(reading.text, sentence.start, sentence.end, JARGON_TERMS)
+        return explained_span(reading.text, sentence.start, sentence.end, JARGON_TERMS) or short_form_explained(
+            reading.text, quote.text, JARGON_TERMS)
 
     def _sentence_of(self, reading: Reading, unit: Segment) -> Segment:
         return next((s for s in sentence_segments(reading.text) if s.start <= unit.start and unit.end <= s.end), unit)

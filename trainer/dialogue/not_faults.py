@@ -243,6 +243,28 @@ def withholds_judgement(sentence: str) -> bool:
             and not _FAULT_LAID.search(sentence))
 
 
+# Her trouble spared (不用您自己跑 / 不必您再跑一趟 / 无需您亲自来): an offer, never 服务忌语 — callback-proxy-signature's model
+# answer 不用您自己跑。公司会安排专门人员… read rude as a sentence of its own (judge53b: the judge's own lesson faulted).
+_SPARED = re.compile(r"(不用|不必|无需|用不着|不需要)(您|你)(自己|亲自|本人)?(再)?(跑|去|来|过来|操心|动手|费心)")
+_TROUBLE_BELITTLED = re.compile(r"没用|白跑|也没|有什么用|管不了")
+
+
+def spares_the_trouble(sentence: str) -> bool:
+    """The sentence tells the customer she need not do it herself, and belittles nothing."""
+    return bool(_SPARED.search(sentence)) and not _TROUBLE_BELITTLED.search(sentence)
+
+
+# An extension the company will announce (如果情况比较复杂需要延长，我们会提前告知您): the complaint rule's own words after
+# its 15日, not a vague reply (judge53b: the complaint-deadline script, shown as a lesson, read vague on that clause).
+_EXTENSION_TOLD = re.compile(r"(如果|要是|若|万一)[^。！？!?]{0,12}(延长|延期|推迟)[^。！？!?]{0,8}(会|将)[^。！？!?]{0,4}"
+                             r"(告知|通知|告诉|联系)")
+
+
+def announces_an_extension(sentence: str) -> bool:
+    """The sentence says the company will tell the customer before a time limit is extended."""
+    return bool(_EXTENSION_TOLD.search(sentence))
+
+
 def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
     """The classifier's `behaviour` finding on `quote` (in `sentence`) is one of the readings above."""
     if behaviour == "absolute_promise":
@@ -253,9 +275,9 @@ def misread_fault(behaviour: str, quote: str, sentence: str) -> bool:
         return (names_a_reference_number(quote) or said_back(sentence) or declines_to_read(sentence)
                 or only_a_tail(sentence))
     if behaviour == "rude":
-        return checks_understanding(sentence)
+        return checks_understanding(sentence) or spares_the_trouble(sentence)
     if behaviour == "vague":
-        return only_acknowledges(sentence)
+        return only_acknowledges(sentence) or announces_an_extension(sentence)
     if behaviour == "blame":
         return owns_the_fault(sentence) or withholds_judgement(sentence)
     return False

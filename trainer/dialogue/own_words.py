@@ -38,21 +38,25 @@ def terms_in(quote: str, terms: Sequence[str]) -> list[str]:
     return [t for t in found if not any(t != longer and t in longer for longer in found)]
 
 
-def customers_own_words(quote: str, heard: str, terms: Sequence[str]) -> bool:
+def customers_own_words(quote: str, heard: str, terms: Sequence[str], held: Sequence[str] = ()) -> bool:
     """Every term of `quote` (at least one) is one the customer has said (`heard`): nothing there to explain to her. A
     quote holding no known term is hers when every word of it is (its content bigrams, `content_pairs`): 您要是不服这个结论，
-    after her 我不服这个结论 (judge50: 这个 had been a "term" of the glossary's Cantonese reading, which she said)."""
+    after her 我不服这个结论 (judge50: 这个 had been a "term" of the glossary's Cantonese reading, which she said).
+    `held`: the words for what she holds (保单), hers beside another term of hers (您的保单如果有轻症责任, her product
+    含轻症责任: judge53b) — alone, as any term (您保单的电子回执已经签了吧？ keeps its finding: 电子回执 is no known term)."""
     found = terms_in(quote, terms)
+    found = [t for t in found if t not in held] or found
     if found:
         return all(t in heard for t in found)
     pairs = content_pairs(quote)
     return bool(pairs) and pairs <= content_pairs(heard)
 
 
-def without_her_terms(evidence: Sequence[Evidence], heard: str, terms: Sequence[str]) -> list[Evidence]:
+def without_her_terms(evidence: Sequence[Evidence], heard: str, terms: Sequence[str],
+                      held: Sequence[str] = ()) -> list[Evidence]:
     """`evidence` without the jargon findings whose terms are all the customer's own words."""
     return [e for e in evidence
-            if not (e.behaviour == "jargon" and not e.ok and customers_own_words(e.quote, heard, terms))]
+            if not (e.behaviour == "jargon" and not e.ok and customers_own_words(e.quote, heard, terms, held))]
 
 
 MIN_ECHO_CHARS = 2  # a single character in common (的, 您) is no echo

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from trainer.dialogue.detectors import Detectors, about_the_check
-from trainer.dialogue.scenario import Checkpoint, Scenario
+from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario
 from trainer.dialogue.segments import Segment, clause_segments, sentence_segments
 
 # Fault → behaviours that show how to do it instead, the most fitting first.
@@ -127,3 +127,13 @@ def own_part(line: str, checkpoint: Checkpoint, scenario: Scenario) -> str:
             if any(cue in s.text for cue in checkpoint.cues)]
     alone = [s for s in mine if not any(cue in s for cue in others)]
     return (alone or mine or [line])[0]
+
+
+def answer_wording(question: FollowUp, answers: Sequence[str], wording: str) -> str:
+    """The better wording for her `question` left unanswered: the entry's `wording` when it says what answers it (a cue
+    of the question), else the model call's sentence that does, else the entry's wording. The refund-timing script names
+    no time (钱多久能到账？ wants 30日) and the 12378 script no 12378: shown as lessons, neither answered her (judge53b)."""
+    if any(cue in wording for cue in question.cues):
+        return wording
+    said = (s.text.strip() for answer in answers for s in sentence_segments(answer))
+    return next((s for s in said if any(cue in s for cue in question.cues)), wording)

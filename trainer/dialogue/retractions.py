@@ -1,5 +1,5 @@
 """Words taken back: a promise in the very next reply (qa25 J9; the lead's rule, issue #12), a figure in the same breath
-(qa26 J5).
+(qa26 J5) or in the next reply (judge53b).
 
 Mei told a lapsed customer 补交保费就能复效，肯定没问题的 and, asked 你确定？, said next: 不好意思，我刚才说得太满了，能不能
 复效要公司审核. The promise stays a red line — the customer heard a guarantee on a recorded line, and the cap stays — but the
@@ -21,7 +21,7 @@ from kb.chinese_text import sentence_spans
 
 _TAKEN_BACK = re.compile(
     r"(刚才|刚刚|前面|之前|上一句|那句)[^。！？!?]{0,8}(说得?太满|说得?太绝对|说得?太肯定|说得?不对|说错|讲错|说得?不准确?|说得?有误"
-    r"|不严谨|不准确|有误|不对)"
+    r"|不严谨|不准确|有误|不对|口误|记错|搞错|弄错)"
     r"|(更正|纠正|收回)(一下|刚才|我刚才|前面)"
 )
 
@@ -39,3 +39,9 @@ def taken_back_between(text: str, start: int, end: int) -> bool:
     """`text` between `start` and `end` (after a figure, before the next) says the agent's own words were wrong."""
     said = text[start:end]
     return bool(_TAKEN_BACK.search(said) or _SAID_WRONG.search(said))
+
+
+def corrects_itself(text: str) -> bool:
+    """`text` says the agent's own earlier words were wrong (刚才说错了 / 刚才是我口误 / 更正一下 / 应该是): with the right
+    figure of an entry the last reply got wrong, that figure is put right in the next reply (judge53b)."""
+    return bool(_TAKEN_BACK.search(text) or _SAID_WRONG.search(text))

@@ -4,7 +4,9 @@ Sub-scores (0–100) and weights:
 - compliance (25): 100 once the agent has spoken; each absolute promise, rude phrase, blame or
   personal data read out costs 40.
 - accuracy (20): right figures and answered questions against wrong figures and ignored questions,
-  right / (right + 2 × wrong); no evidence at all scores 0.
+  right / (right + 2 × wrong); a wrong figure put right in the next reply weighs 1, not 2 (judge53b: the customer heard it
+  as the answer, so it stays a finding, but she heard the right one before the call went on; put right in the same
+  breath it is no finding at, qa26 J5); no evidence at all scores 0.
 - empathy_service (20): empathy 35, next step 25, closing 20, apology / clarifying question /
   escalation 20; each vague reply, unexplained term, wrong name for the customer or exam reply over
   the time limit costs 15.
@@ -94,16 +96,18 @@ def service_not_shown(findings: list[Finding]) -> list[tuple[tuple[str, ...], in
 
 
 def subscores(findings: list[Finding], turns: int, checkpoints_met: int, checkpoints_total: int,
-              outcome: str) -> dict[str, int]:
-    """Each sub-score from the findings; nothing said, nothing scored."""
+              outcome: str, corrected: int = 0) -> dict[str, int]:
+    """Each sub-score from the findings; nothing said, nothing scored. `corrected`: how many of the wrong figures were
+    put right in the next reply (each weighs half a wrong one)."""
     breaches = _count(findings, *COMPLIANCE_BREACHES, ok=False)
     right = _count(findings, "explanation", "answer", ok=True)
-    wrong = _count(findings, "wrong_fact", "ignored_question", ok=False)
+    corrected = min(corrected, _count(findings, "wrong_fact", ok=False))  # a relabel may have taken one away
+    weight = 2 * _count(findings, "wrong_fact", "ignored_question", ok=False) - corrected  # each wrong one weighs 2
     service = sum(points for _, points in SERVICE_PARTS) - sum(points for _, points in service_not_shown(findings))
     service -= 15 * _count(findings, "vague", "jargon", "wrong_name", "slow_reply", ok=False)
     return {
         "compliance": max(0, 100 - 40 * breaches) if turns else 0,
-        "accuracy": round(100 * right / (right + 2 * wrong)) if right + wrong else 0,
+        "accuracy": round(100 * right / (right + weight)) if right + weight else 0,
         "empathy_service": max(0, min(100, service)),
         "checkpoints": round(100 * checkpoints_met / checkpoints_total) if checkpoints_total else 0,
         "outcome": OUTCOME_POINTS.get(outcome, 0),

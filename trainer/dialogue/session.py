@@ -32,8 +32,8 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
 from trainer.dialogue.facts import FactChecker, FactClaim, states_content, topic_terms
 from trainer.dialogue.before_the_check import status_before_the_check
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
-from trainer.dialogue.retractions import retraction, taken_back_between
-from trainer.dialogue.remedies import SOOTHING, ModelLines, model_line_for, own_part, topic_cues
+from trainer.dialogue.retractions import corrects_itself, retraction, taken_back_between
+from trainer.dialogue.remedies import SOOTHING, ModelLines, answer_wording, model_line_for, own_part, topic_cues
 from trainer.dialogue.not_faults import policy_figures_only
 from trainer.dialogue.reply import in_earnest, meaning_findings
 from trainer.dialogue.agent_referrals import pushed_onto_agent
@@ -208,6 +208,11 @@ def _polite(text: str, reading: str = "") -> bool:
     `reading` says it (您还有么事要问的啵？ reads 还有什么事要问: `ANYTHING_ELSE`)."""
     return any(word in text for word in POLITE_CLOSE) or bool(CLOSING_QUESTION.search(text)) or bool(
         reading and ANYTHING_ELSE.search(reading))
+
+
+# The words for what a policyholder holds: said of her own policy beside a term of hers (您的保单如果有轻症责任), no term
+# to explain to her (`own_words.customers_own_words`).
+_WHAT_SHE_HOLDS = ("保单", "保险单", "保险合同", "合同")
 
 
 def _not_put_right(claims: list[FactClaim], text: str) -> list[FactClaim]:
@@ -429,6 +434,7 @@ class _State:
     answered: set[str] = field(default_factory=set)
     answered_wrongly: set[str] = field(default_factory=set)  # questions answered with a wrong figure, not answered since
     wrong_figures: dict[str, WrongFigure] = field(default_factory=dict)  # entry → its last wrong figure, not put right since
+    corrected: int = 0  # wrong figures put right in the very next reply (`_note_figure_put_right`)
     done: dict[str, int] = field(default_factory=dict)
     explained_terms: set[str] = field(default_factory=set)
     reported: set[str] = field(default_factory=set)
@@ -522,6 +528,7 @@ class DialogueSession:
 
         progress_before = len(state.done) + len(state.answered)
         informing_before = self._informing_progress()
+        wrong_last_time = {e: w for e, w in state.wrong_figures.items() if w.turn == state.turn - 1}
         evidence = self._analyse(text, previous_line)
         progressed = len(state.done) + len(state.answered) > progress_before
         informed = self._informing_progress() > informing_before
@@ -535,6 +542,7 @@ class DialogueSession:
         evidence = self._with_better_wording(evidence)
         self._record(evidence, text)
         self._note_retraction(text)
+        self._note_figure_put_right(text, wrong_last_time)
 
         verification = ""
         if any(e.behaviour == "verification" for e in evidence) and not state.verified:
@@ -785,7 +793,7 @@ class DialogueSession:
         due = self._due_checkpoint()  # what the live hint named before this reply
         reading = self.judge.read(text) if self.judge is not None else None
         evidence, spoken = self.detectors.rule_evidence(text, self.state.explained_terms, judged=reading is not None)
-        evidence = without_her_terms(evidence, self._heard, self._known_terms)  # her own words need no explaining
+        evidence = without_her_terms(evidence, self._her_policy_words, self._known_terms, self._what_she_holds)  # hers
         if reading is not None:
             evidence = self.judge.confirmed(reading, evidence, spoken)  # weak cue hits the classifier firmly disagrees with
         # a right figure said while saying "I am not sure" explains nothing (a wrong one is still wrong; judge20)
@@ -932,6 +940,17 @@ class DialogueSession:
         return "\n".join(u.text for u in self.transcript if u.speaker == "customer")
 
     @property
+    def _her_policy_words(self) -> str:
+        """What she has said and her policy's name: a term her product is named with (康宁重大疾病保险（…含轻症责任）) is her
+        contract's own word — the entries' scripts, shown as lessons, say 您的保单如果有轻症责任 and drew 术语未解释 (judge53b)."""
+        return "\n".join((self._heard, self.scenario.persona.facts.get("product", "")))
+
+    @property
+    def _what_she_holds(self) -> tuple[str, ...]:
+        """The words for her policy (`_WHAT_SHE_HOLDS`) when the case names her product."""
+        return _WHAT_SHE_HOLDS if self.scenario.persona.facts.get("product") else ()
+
+    @property
     def _her_words(self) -> str:
         """What she has said and what her case holds (the persona's facts: her product, what she paid), which a trainee
         may read back to her (`past_her_words`)."""
@@ -946,7 +965,8 @@ class DialogueSession:
         if "jargon" in self.state.reported:
             skip.add("jargon")  # like the term rules: an unexplained term is one lesson per call
         found = meaning_findings(self.judge, reading, [e for e in evidence if not e.clause_only], skip)
-        found = without_her_terms(found, self._heard, self._known_terms)  # 重疾 after her 怎么就不算重疾？ (qa20)
+        found = without_her_terms(found, self._her_policy_words, self._known_terms,  # 重疾 after her 怎么就不算重疾？
+                                  self._what_she_holds)
         if self.state.verified:  # the premium said back to the confirmed policyholder (judge38c)
             found = [e for e in found if not (e.behaviour == "personal_data" and policy_figures_only(e.quote))]
         if any(e.behaviour == "jargon" for e in found):
@@ -1167,7 +1187,7 @@ class DialogueSession:
                          Worded(f"客户问的是“{pending.ask}”，这一轮没有答到点上。参考知识库：{entry.question}",
                                 f"The customer asked “{pending.ask}”; this reply did not answer it. See the knowledge "
                                 f"base: {in_english(entry, 'question')}"),
-                         entry_wording(entry), pending.entry)]
+                         answer_wording(pending, self.scenario.model_answers, entry_wording(entry)), pending.entry)]
 
     def _due_checkpoint(self) -> Checkpoint | None:
         """The step due next: the first one not done in the script's order (`due_order`), which the live hint names
@@ -1378,6 +1398,28 @@ class DialogueSession:
                     "was right, but the customer had already heard the promise on a recorded line, so it still counts as "
                     "a red line. Think before you promise."))
 
+    def _note_figure_put_right(self, text: str, wrong_last_time: dict[str, WrongFigure]) -> None:
+        """The last reply's wrong figures this one puts right: it says she was wrong (`corrects_itself`: 我刚才说错了) and
+        states the entry's right figure, so the entry no longer holds a wrong one. The 事实错误 stays — she said it and the
+        customer heard it as the answer — but its lesson says the correction was right, and accuracy counts it as corrected
+        (`scoring.subscores`: one wrong, not two). The same breath clears it (`_not_put_right`, qa26 J5)."""
+        put_right = [w for entry, w in wrong_last_time.items() if entry not in self.state.wrong_figures]
+        if not put_right or not corrects_itself(text):
+            return
+        turn = self.state.turn
+        for wrong in put_right:
+            for n, finding in enumerate(self.findings):
+                if finding.turn_index == turn - 1 and finding.rubric == WRONG_FACT and not finding.ok \
+                        and f"“{wrong.said}”" in finding.advice:
+                    self.findings[n] = replace(finding, advice=Worded(
+                        f"{finding.advice}第{turn}轮您更正成了{wrong.expected}，这样纠正是对的；但客户已经听到了错的说法，"
+                        "仍记一次事实错误（按已更正计）：说数字前先核对。",
+                        f"{english(finding.advice)} In turn {turn} you corrected it to {wrong.expected}: that was right, "
+                        "but the customer had already heard the wrong figure, so it still counts as a factual error "
+                        "(counted as corrected). Check a figure before you say it."))
+                    self.state.corrected += 1
+                    break
+
     def _record(self, evidence: list[Evidence], text: str) -> None:
         """Findings from the turn's evidence; a good behaviour is not credited in a sentence at a conduct
         fault (judge16: "这个你自己看合同去，当初买的时候怎么不问清楚？" is no 澄清提问 beside its 推诿指责; the
@@ -1450,7 +1492,8 @@ class DialogueSession:
     def report(self) -> Report:
         """Score, sub-scores and findings so far (outcome `in_progress` if the call has not ended)."""
         met = len(self.state.done)
-        scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome)
+        scores = subscores(self.findings, self.state.turn, met, len(self.scenario.checkpoints), self.state.outcome,
+                           self.state.corrected)
         missed = [_missed_checkpoint(c, self._wrong_figure_of(c)) for c in self.scenario.checkpoints if c.id not in self.state.done]
         missed += [_open_question(f, f.id in self.state.answered_wrongly) for f in self._open_questions()]
         return Report(

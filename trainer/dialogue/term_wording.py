@@ -4,7 +4,8 @@
 words (契撤, 现价), and the model call has no line for jargon. The knowledge base explains its terms to customers: the
 entry that asks what the term is (什么是减额交清？) has a 话术 that says it in plain words — 还可以考虑减额交清：用目前的
 现金价值一次性交清，以后不用再交保费，保单继续有效，但保险金额会降低。 The term's glossary group names its other
-spellings (减额缴清, 减保额交清).
+spellings (减额缴清, 减保额交清). Only sentences that can be said as written (`sayable`): the universal-life rate's
+最低保证利率是XX% was a lesson with a blank in it (judge53b).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Iterable
 
 from kb.chinese_text import sentence_spans
 from kb.content import Entry, GlossaryGroup
+from kb.placeholders import sayable
 
 # An entry that asks what a term is: 什么是减额交清？ / 减额交清是什么意思？ / 什么叫现金价值
 _WHAT_IS = ("什么是", "什么叫", "是什么", "啥是", "是啥")
@@ -29,7 +31,7 @@ def plain_wording(quote: str, glossary: Iterable[GlossaryGroup], entries: Iterab
             asked = re.split(r"[？?]", entry.question)[0]
             if not any(term in asked for term in group.terms) or not any(w in asked for w in _WHAT_IS):
                 continue
-            said = [s.strip() for _, _, s in sentence_spans(entry.script) if any(t in s for t in group.terms)]
+            said = [s.strip() for _, _, s in sentence_spans(sayable(entry.script)) if any(t in s for t in group.terms)]
             if said:
                 return said[0]
     return ""

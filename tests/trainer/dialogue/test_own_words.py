@@ -24,3 +24,14 @@ def test_only_jargon_findings_of_her_words_are_dropped():
     jargon = Evidence("jargon", False, "所以重疾这块没赔", "术语未解释")
     vague = Evidence("vague", False, "所以重疾这块没赔", "回应空泛")
     assert without_her_terms([jargon, vague], HEARD, TERMS) == [vague]
+
+
+def test_her_policy_is_hers_beside_a_term_of_hers_but_not_alone():
+    """judge53b: 您的保单如果有轻症责任 (two entries' scripts, shown as lessons) after a product 含轻症责任 needs no explaining;
+    您保单的电子回执已经签了吧？ keeps its finding (a tune bad call's marked fault): 保单 alone is no term she said."""
+    from trainer.dialogue.own_words import customers_own_words
+
+    product = "康宁重大疾病保险（2020版定义，含轻症责任）"
+    assert customers_own_words("您的保单如果有轻症责任，", product, ("保单", "轻症"), held=("保单",))
+    assert not customers_own_words("您的保单如果有轻症责任，", product, ("保单", "轻症"))
+    assert not customers_own_words("您保单的电子回执已经签了吧？", product, ("保单", "轻症"), held=("保单",))
