@@ -609,6 +609,10 @@ AJIE_LAPSE = [  # qa27: 阿杰, impatient, northern speech — he never spoke of
     "中止这段出事一般不赔，具体看条款。所以您得抓紧整复效，可别磨叽了",
     "填个复效申请书，被保险人做健康告知，补交欠的保费和利息，公司审核，能不能过我不打包票。柜台或者官方App都能办，中止起两年内都行",
     "您呐别慌，这事能整明白。还有啥要问的不？没有就这样，回见"]
+AJIE_PERMANENT_LAPSE = [
+    "郑先生，您别急，这事搁谁身上都窝火。我是客服小杰，先核个身份，您全名和身份证后四位报一下",
+    "您呐先听我说完。您这单停交以后过了宽限期就中止了，中止满两年没办复效，按保险法公司有权解除合同，退您现金价值",
+    "通知这事我给您查。按规定中止后公司10个工作日内得发通知，我这就调通知记录，看当时寄哪儿了。您搬过家是吧？联系方式我顺手给您更新"]
 XIAOMEI_DIVIDEND = [  # qa28: 小美, exam mode, careful and polite
     "林先生您好，实在抱歉让您久等了，您的心情我非常理解，交了三年钱看到分红这么少，换谁都着急。麻烦您先报一下投保人姓名和身份证后四位，"
     "我帮您核对保单。",
@@ -661,6 +665,14 @@ def test_a_resolved_customer_says_only_what_she_was_told(real_scenarios, real_fa
     session = DialogueSession(scenario, real_facts, judge=judge)
     line = _last_line(session, answers)
     assert session.state.outcome == "resolved" and not_told not in line, line
+
+
+def test_asked_whether_he_moved_the_customer_says_when_not_a_bare_yes(real_scenarios, real_facts, judge):
+    """您搬过家是吧？ was answered 对。 (qa27 C1): his own fact, in his words."""
+    scenario = real_scenarios["permanent-lapse-angry"]
+    for seed in range(3):
+        answer = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), AJIE_PERMANENT_LAPSE)[-1]
+        assert "搬过一次家" in answer, (seed, answer)
 
 
 def test_after_the_complaint_is_registered_her_last_line_does_not_say_nothing_was_done(real_scenarios, real_facts, judge):
