@@ -226,9 +226,9 @@ def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenari
 
 def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(real_scenarios, real_facts):
     assert compose("对了，", "8天前签收保单", "我是8天前签收的，现在还来得及吗？") == "对了，8天前签收保单。我是8天前签收的，现在还来得及吗？"
-    scenario = real_scenarios["ci-claim-declined"]
-    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["张先生，通知书上写的结论是什么？"])
-    assert customer_lines(report)[1].startswith(scenario.persona.facts["decision"] + "。")
+    scenario = real_scenarios["cooling-off-cancel"]  # a product's name is written without one
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["孙女士，您买的是哪款保险？"])
+    assert customer_lines(report)[1].startswith(scenario.persona.facts["product"] + "。"), customer_lines(report)
 
 
 def test_a_fact_her_next_question_says_is_not_said_twice(real_scenarios, real_facts):
@@ -583,6 +583,23 @@ def test_a_wrong_complaint_deadline_is_no_quarrel_with_the_claim_letter(real_sce
     turns = [*XIAOZHOU_CLAIM[:3], "投诉的话…嗯…一般是7个工作日给答复。您要投诉的话我现在就可以帮您登记", *XIAOZHOU_CLAIM[4:]]
     lines = _customer_after(DialogueSession(real_scenarios["ci-claim-declined"], real_facts, seed=0, judge=judge), turns)
     assert "通知书" not in lines[3] and "准不准" in lines[3], lines[3]
+
+
+@pytest.mark.parametrize("scenario_id, question, form", [
+    ("cooling-off-cancel", "孙女士，您首期保费交了多少？", "首期保费8800元"),
+    ("callback-cooperative", "李女士，您这份保单每年交多少钱？", "年交6000元"),
+    ("ci-claim-declined", "张先生，通知书上写的理由是什么？", "未达到“较重急性心肌梗死”标准"),
+    ("dividend-below-promise", "林先生，业务员当时是怎么跟您说的？", "业务员说每年分红保底5%"),
+    ("media-threat-unreasonable-demand", "王女士，您希望我们怎么处理？", "全额退还保费，再赔5万元"),
+])
+def test_the_facts_call_transcripts_quote_are_said_as_sentences_too(real_scenarios, scenario_id, question, form):
+    """首期保费8800元 / 年交6000元，交10年 … read out as a form's cells (customer52 left them: call transcripts quote them);
+    now a sentence of hers around the same words (customer53)."""
+    scenario = real_scenarios[scenario_id]
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    answer = voice.respond(TurnAct(question=question), "upset", "", "")
+    assert not answer.startswith(form) and answer.endswith(("。", "！")), answer
+    assert any(fact in answer for fact in scenario.persona.facts.values()), answer
 
 
 @pytest.mark.parametrize("scenario_id, question, form_words", [
