@@ -122,6 +122,26 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class EndLine:
+    """A last line that tells of something the call may not have had (顺便把扣款的卡也换了: advice the trainee may never
+    have given; 你也没给我个准话 after a complaint was registered), said instead of the plain `resolution` / `unfinished`
+    only when the call had it (qa27 C1, qa28 C1): the trainee said one of `said`, did (or answered) every id of `done`,
+    and none of `not_done`."""
+
+    end: str  # "resolution" or "unfinished"
+    line: str
+    said: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
+    not_done: tuple[str, ...] = ()
+
+    def fits(self, agent_text: str, done: frozenset[str] | set[str]) -> bool:
+        """The call had what the line tells of: `agent_text` is all the trainee said, `done` the steps met and the
+        questions answered."""
+        return ((not self.said or any(word in agent_text for word in self.said))
+                and all(i in done for i in self.done) and not any(i in done for i in self.not_done))
+
+
+@dataclass(frozen=True)
 class CustomerLines:
     opening: str
     bands: Mapping[str, tuple[str, ...]]
@@ -139,6 +159,8 @@ class CustomerLines:
     # A mood or pushback line that asks something a follow-up or checkpoint answers → those ids: once one of
     # them is answered or met, the line is not said (a question already answered is not asked again).
     asking: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Last lines said only when the call had what they tell of, first fitting one first (else `resolution` / `unfinished`).
+    end_lines: tuple[EndLine, ...] = ()
 
 
 @dataclass(frozen=True)

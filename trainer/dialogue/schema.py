@@ -19,7 +19,7 @@ from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
 from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from kb.chinese_text import quantities
 from trainer.dialogue.scenario import (
-    KINDS, CaseFact, Checkpoint, CustomerLines, FollowUp, MoodSpec, Persona, Scenario, Trigger,
+    KINDS, CaseFact, Checkpoint, CustomerLines, EndLine, FollowUp, MoodSpec, Persona, Scenario, Trigger,
 )
 
 TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals", "goals_en",
@@ -255,7 +255,7 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         return CustomerLines("", {}, (), (), "", "", "")
     check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
                           "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal",
-                          "softened", "unknown", "unfinished", "asking", "not_asking"})
+                          "softened", "unknown", "unfinished", "asking", "not_asking", "end_lines"})
     follow_ups, seen = [], set()
     for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
         fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
@@ -297,7 +297,32 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         verification_answer=verification_answer,
         verification_refusal=verification_refusal,
         asking=asking,
+        end_lines=_end_lines(check, checkpoint_ids | {f.id for f in follow_ups}),
     )
+
+
+END_LINE_FIELDS = ("resolution", "unfinished")  # the last lines an `end_lines` item may stand in for
+
+
+def _end_lines(check: _Checker, ids: set[str]) -> tuple[EndLine, ...]:
+    """`end_lines`: last lines said only when the call had what they tell of — words the trainee said (`said`), steps
+    met or questions answered (`done`), or not (`not_done`). A line without a condition would always stand in for the
+    plain one: write it there instead."""
+    end_lines = []
+    for item in check.mappings("end_lines"):
+        item.unknown_fields({"end", "line", "said", "done", "not_done"})
+        end_line = EndLine(item.choice("end", END_LINE_FIELDS), item.text("line"), item.text_list("said"),
+                           item.text_list("done"), item.text_list("not_done"))
+        for name in ("done", "not_done"):
+            for unknown in (i for i in getattr(end_line, name) if i not in ids):
+                item.problem(name, f"'{unknown}' is not a follow-up or checkpoint id of this scenario",
+                             f"“{unknown}”不是本情景的追问或要点 id")
+        if not (end_line.said or end_line.done or end_line.not_done):
+            item.problem("line", "needs a condition (said, done or not_done); a line said whatever the call had belongs "
+                                 f"under {end_line.end or 'resolution'}",
+                         f"需要写明条件（said、done 或 not_done）；不论通话如何都说的话请写在 {end_line.end or 'resolution'}")
+        end_lines.append(end_line)
+    return tuple(end_lines)
 
 
 def _asking(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, tuple[str, ...]]:

@@ -595,8 +595,14 @@ class DialogueSession:
             if not still_open:
                 return ANSWERED_BUT_OPEN  # the scenario's line says her question is still open (judge16)
             pending = self.state.pending  # the one she asked last, else the first still open
-            return unfinished_line(self.scenario.lines, pending if pending in still_open else still_open[0])
-        return end_line(self.scenario.lines, self.state.outcome)
+            return unfinished_line(self.scenario.lines, pending if pending in still_open else still_open[0],
+                                   *self._what_the_call_had())
+        return end_line(self.scenario.lines, self.state.outcome, *self._what_the_call_had())
+
+    def _what_the_call_had(self) -> tuple[str, frozenset[str]]:
+        """All the trainee said, and the steps met and questions answered: what her last line may tell of (`end_lines`)."""
+        said = "\n".join(u.text for u in self.transcript if u.speaker == "agent")
+        return said, frozenset(self.state.done) | frozenset(self.state.answered)
 
     def _next_question(self) -> str:
         """The customer's next question when the last one is answered (each asked once), else ""."""

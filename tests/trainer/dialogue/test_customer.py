@@ -226,9 +226,9 @@ def test_the_report_never_lists_a_question_the_customer_did_not_ask(real_scenari
 
 def test_a_fact_written_without_a_full_stop_does_not_run_into_the_next_sentence(real_scenarios, real_facts):
     assert compose("对了，", "8天前签收保单", "我是8天前签收的，现在还来得及吗？") == "对了，8天前签收保单。我是8天前签收的，现在还来得及吗？"
-    scenario = real_scenarios["ci-claim-declined"]
-    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["张先生，通知书上写的结论是什么？"])
-    assert customer_lines(report)[1].startswith(scenario.persona.facts["decision"] + "。")
+    scenario = real_scenarios["cooling-off-cancel"]  # a product's name is written without one
+    report, _ = play(DialogueSession(scenario, real_facts, seed=0), ["孙女士，您买的是哪款保险？"])
+    assert customer_lines(report)[1].startswith(scenario.persona.facts["product"] + "。"), customer_lines(report)
 
 
 def test_a_fact_her_next_question_says_is_not_said_twice(real_scenarios, real_facts):
@@ -585,6 +585,23 @@ def test_a_wrong_complaint_deadline_is_no_quarrel_with_the_claim_letter(real_sce
     assert "通知书" not in lines[3] and "准不准" in lines[3], lines[3]
 
 
+@pytest.mark.parametrize("scenario_id, question, form", [
+    ("cooling-off-cancel", "孙女士，您首期保费交了多少？", "首期保费8800元"),
+    ("callback-cooperative", "李女士，您这份保单每年交多少钱？", "年交6000元"),
+    ("ci-claim-declined", "张先生，通知书上写的理由是什么？", "未达到“较重急性心肌梗死”标准"),
+    ("dividend-below-promise", "林先生，业务员当时是怎么跟您说的？", "业务员说每年分红保底5%"),
+    ("media-threat-unreasonable-demand", "王女士，您希望我们怎么处理？", "全额退还保费，再赔5万元"),
+])
+def test_the_facts_call_transcripts_quote_are_said_as_sentences_too(real_scenarios, scenario_id, question, form):
+    """首期保费8800元 / 年交6000元，交10年 … read out as a form's cells (customer52 left them: call transcripts quote them);
+    now a sentence of hers around the same words (customer53)."""
+    scenario = real_scenarios[scenario_id]
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    answer = voice.respond(TurnAct(question=question), "upset", "", "")
+    assert not answer.startswith(form) and answer.endswith(("。", "！")), answer
+    assert any(fact in answer for fact in scenario.persona.facts.values()), answer
+
+
 @pytest.mark.parametrize("scenario_id, question, form_words", [
     ("grace-period-short-of-money", "陈先生，您这期保费一年交多少？", "年交保费"),
     ("grace-period-short-of-money", "陈先生，您这期过了应交日几天了？", "应交日已过"),
@@ -599,3 +616,96 @@ def test_an_open_question_about_her_case_is_answered_in_her_voice_not_as_a_form_
     answer = voice.respond(TurnAct(question=question), "upset", "", "")
     assert form_words not in answer, answer
     assert any(fact.rstrip("。") in answer for fact in scenario.persona.facts.values()), answer
+
+
+# qa27 C1, qa28 C1: her last line tells only of what the call had (customer53).
+
+AJIE_LAPSE = [  # qa27: 阿杰, impatient, northern speech — he never spoke of the debit card
+    "黄女士是吧？安泰人寿客服小杰，跟您说下保单的事。先核个身份，身份证后四位报一下",
+    "得嘞。您这单续期扣款没扣上，宽限期也过了，现在是效力中止，就是合同还在，保障先停了",
+    "中止这段出事一般不赔，具体看条款。所以您得抓紧整复效，可别磨叽了",
+    "填个复效申请书，被保险人做健康告知，补交欠的保费和利息，公司审核，能不能过我不打包票。柜台或者官方App都能办，中止起两年内都行",
+    "您呐别慌，这事能整明白。还有啥要问的不？没有就这样，回见"]
+AJIE_PERMANENT_LAPSE = [
+    "郑先生，您别急，这事搁谁身上都窝火。我是客服小杰，先核个身份，您全名和身份证后四位报一下",
+    "您呐先听我说完。您这单停交以后过了宽限期就中止了，中止满两年没办复效，按保险法公司有权解除合同，退您现金价值",
+    "通知这事我给您查。按规定中止后公司10个工作日内得发通知，我这就调通知记录，看当时寄哪儿了。您搬过家是吧？联系方式我顺手给您更新"]
+XIAOMEI_DIVIDEND = [  # qa28: 小美, exam mode, careful and polite
+    "林先生您好，实在抱歉让您久等了，您的心情我非常理解，交了三年钱看到分红这么少，换谁都着急。麻烦您先报一下投保人姓名和身份证后四位，"
+    "我帮您核对保单。",
+    "好的林先生，信息核对上了。我跟您说实话，分红险的分红是不保证的，每年分多少要看公司当年实际经营得怎么样，好的年份多一点，差的年份少一点，"
+    "合同里没有保底5%这个说法。",
+    "您说的说明书上高、中、低那几档数字，是当时按假设的收益率举个例子算给您看的，只是参考，不代表您实际能拿到这么多，也不是公司给您的承诺。",
+    "管的，林先生。业务员当时说保底5%这件事，我现在就给您登记成投诉，会有不负责销售的同事去核实当时是怎么介绍的，最晚半个月内会给您答复，"
+    "情况复杂的会提前跟您说明延期。",
+    "从今天登记起算，半个月之内一定给您答复，到时候会打您留在保单上的这个电话。",
+    "好的林先生，今天给您添麻烦了，请问还有其他需要帮您的吗？没有的话就不打扰您了，祝您生活愉快，再见。"]
+
+
+def _last_line(session: DialogueSession, replies: list[str]) -> str:
+    report, _ = play(session, replies)
+    assert session.done, report
+    return next(u.text for u in reversed(session.transcript) if u.speaker == "customer")
+
+
+def test_the_lapse_customer_changes_her_debit_card_only_when_told_to(real_scenarios, real_facts, judge):
+    """阿杰's call resolved with 顺便把扣款的卡也换了 — advice he never gave (qa27 C1). Told it, she says it."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    for seed in range(3):
+        session = DialogueSession(scenario, real_facts, seed=seed, judge=judge)
+        untold = _last_line(session, AJIE_LAPSE)
+        assert session.state.outcome == "resolved" and "卡" not in untold and "复效" in untold, (seed, untold)
+    advised = [*AJIE_LAPSE[:4], AJIE_LAPSE[4].replace("您呐别慌，", "您呐别慌，工资卡换了就把扣款账户也变更一下。")]
+    told = _last_line(DialogueSession(scenario, real_facts, seed=0, judge=judge), advised)
+    assert "扣款的卡" in told, told
+
+
+# The model call with the detail its resolution tells of taken out of the trainee's words: the last line follows.
+@pytest.mark.parametrize("scenario_id, taken_out, not_told, told", [
+    ("lapse-reinstatement", {"另外换了卡的话，记得一起办理扣款账户变更。": ""}, "卡", "扣款的卡"),
+    ("cooling-off-cancel", {"通过我们的官方App，或者带上身份证件到柜面": "带上身份证件到柜面", "，处理进度也可以在App里查看": ""},
+     "App", "App"),
+    ("fraud-suspicious-callback", {"自己拨打我们保单上印着的官方客服热线，或者登录官方App": "自己登录我们的官方App"}, "热线", "热线"),
+    ("grace-period-short-of-money", {"本人账户、官方App或者柜面": "本人账户"}, "App", "App"),
+    ("stroke-claim-early", {"，请医院做一次神经功能评估": "", "，还有评估结果": ""}, "评估", "评估"),
+])
+def test_a_resolved_customer_says_only_what_she_was_told(real_scenarios, real_facts, judge, scenario_id, taken_out,
+                                                         not_told, told):
+    """好的，那我今天就去App上申请。 after an agent who named only the counter; 自己打你们官方热线 after one who named only the
+    App; 满了180天做完评估 with no 评估 said: a resolution tells of what the call had (customer53)."""
+    scenario = real_scenarios[scenario_id]
+    answers = list(scenario.model_answers)
+    assert _last_line(DialogueSession(scenario, real_facts, judge=judge), answers).count(told) > 0
+    for old, new in taken_out.items():
+        assert any(old in a for a in answers), old
+        answers = [a.replace(old, new) for a in answers]
+    session = DialogueSession(scenario, real_facts, judge=judge)
+    line = _last_line(session, answers)
+    assert session.state.outcome == "resolved" and not_told not in line, line
+
+
+def test_asked_whether_he_moved_the_customer_says_when_not_a_bare_yes(real_scenarios, real_facts, judge):
+    """您搬过家是吧？ was answered 对。 (qa27 C1): his own fact, in his words."""
+    scenario = real_scenarios["permanent-lapse-angry"]
+    for seed in range(3):
+        answer = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), AJIE_PERMANENT_LAPSE)[-1]
+        assert "搬过一次家" in answer, (seed, answer)
+
+
+def test_after_the_complaint_is_registered_her_last_line_does_not_say_nothing_was_done(real_scenarios, real_facts, judge):
+    """就这样？那我这个事到底怎么说，你也没给我个准话。 after 我现在就给您登记成投诉 … 半个月内会给您答复 (qa28 C1)."""
+    scenario = real_scenarios["dividend-below-promise"]
+    for seed in range(3):
+        line = _last_line(DialogueSession(scenario, real_facts, seed=seed, judge=judge), XIAOMEI_DIVIDEND)
+        assert "准话" not in line and "到底怎么说" not in line, (seed, line)
+    unregistered = [*XIAOMEI_DIVIDEND[:3], "这个情况我知道了。", XIAOMEI_DIVIDEND[5]]
+    line = _last_line(DialogueSession(scenario, real_facts, seed=0, judge=judge), unregistered)
+    assert line == scenario.lines.unfinished or "还没" in line, line
+
+
+@pytest.mark.xfail(strict=True, reason="judge53 (qa28 J2): 最晚半个月内会给您答复 answers 投诉了多久给我答复？ — the judge's recognition; "
+                                       "once it counts, she does not ask it (the session skips a question answered early)")
+def test_told_the_complaint_deadline_she_does_not_ask_how_long(real_scenarios, real_facts, judge):
+    scenario = real_scenarios["dividend-below-promise"]
+    lines = _customer_after(DialogueSession(scenario, real_facts, seed=0, judge=judge), XIAOMEI_DIVIDEND[:4])
+    assert "投诉了多久" not in lines[3], lines[3]

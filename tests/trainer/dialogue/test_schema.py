@@ -150,6 +150,31 @@ def test_an_asking_line_must_be_a_mood_or_pushback_line_answered_by_a_known_id(s
     assert len(messages) == 2
 
 
+def test_an_end_line_needs_a_condition_and_known_ids(scenario_dir):
+    """`end_lines` (customer53): a last line said only when the call had what it tells of; a line with no condition, an
+    unknown step or an end that is not resolution / unfinished is refused with file, line and field."""
+    text = SOURCE.read_text(encoding="utf-8")
+    anchor = "  end_lines:\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + "    - {end: resolution, line: 好的，那我现在就去办。, done: [no-such-step]}\n"
+                                          "    - {end: unfinished, line: 那就先这样吧。}\n"
+                                          "    - {end: hang_up, line: 不说了。, said: [再见]}\n")
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = [p for p in problems_of(scenario_dir) if p.field and p.field.startswith("customer_lines.end_lines")]
+    messages = [p.message for p in problems]
+    assert any("'no-such-step' is not a follow-up or checkpoint id" in m for m in messages), messages
+    assert any("needs a condition" in m for m in messages), messages
+    assert any("must be one of resolution, unfinished" in m for m in messages), messages
+    assert len(problems) == 3 and all(p.line > 1 for p in problems) and untranslated(problems) == []
+
+
+def test_the_real_scenarios_end_lines_load():
+    lines = load_scenarios(REAL_CONTENT)["lapse-reinstatement"].lines
+    card = next(e for e in lines.end_lines if e.end == "resolution")
+    assert "卡" not in lines.resolution and "卡" in card.line and card.fits("记得把扣款账户变更一下", frozenset())
+    assert not card.fits("柜台或者官方App都能办", frozenset())
+
+
 def test_the_real_scenarios_list_what_their_mood_lines_ask():
     scenarios = load_scenarios(REAL_CONTENT)
     assert scenarios["fraud-suspicious-callback"].lines.asking["你说你是保险公司的，怎么证明？"] == ("how-confirm", "official-channel")
