@@ -703,8 +703,6 @@ def test_after_the_complaint_is_registered_her_last_line_does_not_say_nothing_wa
     assert line == scenario.lines.unfinished or "还没" in line, line
 
 
-@pytest.mark.xfail(strict=True, reason="judge53 (qa28 J2): 最晚半个月内会给您答复 answers 投诉了多久给我答复？ — the judge's recognition; "
-                                       "once it counts, she does not ask it (the session skips a question answered early)")
 def test_told_the_complaint_deadline_she_does_not_ask_how_long(real_scenarios, real_facts, judge):
     scenario = real_scenarios["dividend-below-promise"]
     lines = _customer_after(DialogueSession(scenario, real_facts, seed=0, judge=judge), XIAOMEI_DIVIDEND[:4])
