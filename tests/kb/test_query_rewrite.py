@@ -744,3 +744,17 @@ def test_someone_signing_for_her_is_a_proxy_signature(bundled_spoken: SpokenTerm
     """qa26 S4: 阿姨说当时是我儿子帮我签的 我自己没签 这个保险还算数不 她买了好几年了 → 不可抗辩条款 first (好几年 … 没签
     read like its variant 买了好几年，当初有病没说); 帮我签的 is 代签."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("我爸住院的理赔材料上个月就交了，到现在还没消息，到底赔不赔", "我爸住院的理赔材料上个月就交了，到现在还没有审核结果，到底赔不赔"),
+    ("理赔资料交上去半个月了 一点动静都没有", "理赔资料交上去半个月了 还没有审核结果"),
+    ("理赔款批了好几天了还没消息", "理赔款批了好几天了还没消息"),              # approved: the money is awaited, not the decision
+    ("我哥出去打工十年没消息 法院宣告死亡了 保险能赔吗", "我哥出去打工十年没消息 法院宣告死亡了 保险能赔吗"),  # a missing person
+    ("退保申请交了一个星期还没消息", "退保申请交了一个星期还没消息"),          # no claim
+])
+def test_a_claim_with_no_news_yet_is_awaiting_its_decision(bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa28 S1: a claim whose papers are in and 还没消息 was answered 谁可以申请理赔？ (我爸住院 is that entry's variant's words);
+    the customer is waiting for the decision (理赔申请交上去后，多久能出审核结果？)."""
+    assert bundled_spoken.rewrite(typed).text == meant
+

@@ -708,3 +708,12 @@ def test_a_policy_someone_else_signed_years_ago_is_answered_with_the_insureds_co
     有效吗 second."""
     hits = real_kb.search("阿姨说当时是我儿子帮我签的 我自己没签 这个保险还算数不 她买了好几年了", k=5)
     assert hits and hits[0].id == "uw-insured-consent", [h.id for h in hits]
+
+
+def test_a_claim_whose_papers_are_in_with_no_news_is_answered_with_how_long_the_decision_takes(real_kb: KnowledgeBase) -> None:
+    """qa28 S1: 谁可以申请理赔？家属能不能替病人办？ came first (0.79) on 我爸住院 (its variant's words), its 话术 家属是可以帮忙
+    办理的; the customer has applied and asks how long, and the agent needs 5个工作日 / 30日."""
+    hits = real_kb.search("我爸住院的理赔材料上个月就交了，到现在还没消息，到底赔不赔", k=5)
+    assert hits and hits[0].id == "claims-decision-deadline", [h.id for h in hits]
+    assert "claims-who-can-apply" not in [h.id for h in hits[:3]], [h.id for h in hits]
+
