@@ -12,12 +12,17 @@ the 2 years with it, and the better wording for 这个恢复有时间限制吗�
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kb.chinese_text import sentences
 
-if TYPE_CHECKING:
-    from kb.content import Entry
+
+class _Worded(Protocol):
+    """An FAQ entry as far as its wording goes (kb.content.Entry; not imported: kb.content's script check imports
+    this module through kb.script_states)."""
+
+    script: str
+    answer: str
 
 _BLANK = r"[XxＸｘ×]"
 # A run of X / × not part of a Latin word or a figure (X光, 3×5, CTX are none), a {name} slot, 某某, a ___ blank.
@@ -51,7 +56,7 @@ def sayable(text: str) -> str:
     return "\n".join(line.strip() for line in lines if line.strip())
 
 
-def entry_wording(entry: "Entry") -> str:
+def entry_wording(entry: _Worded) -> str:
     """What to say for an FAQ entry as a better wording (a wrong figure, an unanswered question): its script as it can
     be said (`sayable`), else its answer likewise — polish27: the refund-timing script's "…目前的状态是X。" was offered as
     the wording to use."""

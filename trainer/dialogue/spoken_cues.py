@@ -34,9 +34,6 @@ the step or the customer's question stayed open:
 - with 你 where the script writes 您 (qa23 T3): a learner on the English UI, and many regional agents, say 你 — "选哪个方法是
   你自己决定" says the cue 您自己决定 (the step 尊重客户自己的决定 stayed open while the same words with 您 met it). Which
   pronoun she uses is manners, not whether she did the step.
-- a period by its everyday name (qa28 J2): 半个月 says 15日 / 15天 / 十五天 — 最晚半个月内会给您答复 left 告知投诉处理时限
-  open and her question 投诉了多久给我答复？ unanswered to the close, though the complaint rule's 15日 is what a hotline
-  agent says as 半个月. Only half a month (`PERIOD_NAMES`): 两周 is 14 days and 一个月 28 to 31, no rule's figure.
 - a refusal in everyday or regional words: a cue that is itself a refusal of her demand (没法答应, 无法当场承诺) is said by
   any negated ability or authority to grant (`refusals.DECLINED`: 做不了这个主, 办不到, 冇这个权限, 满足不了 — calls46).
 
@@ -49,7 +46,6 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from kb.chinese_text import quantities
 from kb.text import occurrences
 from trainer.dialogue.refusals import DECLINED, is_refusal_cue
 from trainer.dialogue.regional_speech import MandarinReading, mandarin_reading
@@ -68,8 +64,6 @@ _BETWEEN_HALVES = "(?:[、，,和跟与及又也还或]|或者){0,2}"
 _CANNOT = re.compile(r"(?:无法|没法|没办法|不能)([\u4e00-\u9fff]{2,})")  # the verb after it says 不了 (答应不了)
 # A cue's 您 said as 你 (`_letters`): learners and many agents say 你 (qa23 T3).
 POLITE_YOU, PLAIN_YOU = "您", "你"
-# A period cue (a whole number of days, as `kb.chinese_text.quantities` reads it) said by its everyday name.
-PERIOD_NAMES = {15.0: "半个?月"}
 # How a reply is read before its cues are looked up: its Mandarin reading, or the session's (slips read too).
 Reader = Callable[[str], MandarinReading]
 
@@ -97,19 +91,10 @@ def _longest(cue: str) -> int:
 
 
 @lru_cache(maxsize=2048)
-def _period_name(cue: str) -> str | None:
-    """The everyday name of the period `cue` is, as a pattern (15日 / 十五天: 半个月), or None."""
-    found = quantities(cue)
-    whole = len(found) == 1 and found[0].text == cue and found[0].unit == "日"
-    return PERIOD_NAMES.get(found[0].value) if whole else None
-
-
-@lru_cache(maxsize=2048)
 def cue_pattern(cue: str) -> re.Pattern:
     """The cue's own letters (its 您 said 您 or 你), or (a two-character cue) split by an aspect particle or a measure word (举个例), or (a cue of Chinese characters
     only, `GAPPED_FROM` or longer) with a few characters inside it, or (a coordinated cue) its halves said apart, or (a cue of 没法 / 不能 + a verb) the verb + 不了, or (a
-    cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads, or (a period cue: 15日) its
-    everyday name (`PERIOD_NAMES`: 半个月)."""
+    cue refusing her demand, `refusals.is_refusal_cue`) any refusal `refusals.DECLINED` reads."""
     pattern = _letters(cue)
     if _HAN.fullmatch(cue):
         pattern = _two_characters(cue)
@@ -122,9 +107,6 @@ def cue_pattern(cue: str) -> re.Pattern:
         pattern = f"(?:{pattern}|{_letters(cannot.group(1))}不了)"
     if is_refusal_cue(cue):
         pattern = f"(?:{pattern}|{DECLINED.pattern})"
-    named = _period_name(cue)
-    if named:
-        pattern = f"(?:{pattern}|{named})"
     return re.compile(pattern)
 
 
@@ -148,7 +130,7 @@ def spoken_forms(text: str, cues: Iterable[str], reader: Reader | None = None) -
             found.append(cue)
             continue
         cannot = _CANNOT.fullmatch(cue)
-        if not is_refusal_cue(cue) and not _period_name(cue) and not letters.issuperset(cannot.group(1) if cannot else cue):
+        if not is_refusal_cue(cue) and not letters.issuperset(cannot.group(1) if cannot else cue):
             continue  # most cues: one of its letters is not said at all, so no form of it is (the search costs half)
         found.extend(reading.said_span(*m.span()) for m in cue_pattern(cue).finditer(reading.text)
                      if m.group() == cue or len(m.group()) <= _longest(cue)
