@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, TypeVar
 
 from kb.content import Entry, GlossaryGroup
 from kb.regulations.library import Article, Document, Library
@@ -28,6 +28,7 @@ BARE_REST = 3
 # At most this many term articles go first.
 TERM_ARTICLES = 3
 _NOT_WORDS = re.compile(r"[\W_]+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,24 +41,21 @@ class TermArticles:
     missing_from: str = ""
 
 
+def _longest_in(text: str, named: Iterable[tuple[T, str]]) -> tuple[T, str] | None:
+    """The (thing, name) pair whose name, two characters or more, is the longest occurring in normalised `text`."""
+    found = [(thing, name) for thing, name in named if len(name) >= 2 and normalize(name) in text]
+    return max(found, key=lambda pair: len(pair[1])) if found else None
+
+
 def term_group(text: str, groups: Iterable[GlossaryGroup]) -> tuple[GlossaryGroup, str] | None:
     """The glossary group of the longest term in normalised `text`, with that term (None when none occurs)."""
-    found = [(len(term), group, term) for group in groups for term in group.terms
-             if len(term) >= 2 and normalize(term) in text]
-    if not found:
-        return None
-    _, group, term = max(found, key=lambda item: item[0])
-    return group, term
+    return _longest_in(text, ((group, term) for group in groups for term in group.terms))
 
 
 def named_document(library: Library, text: str) -> tuple[Document, str] | None:
     """The current document whose longest name occurs in normalised `text`, with that name."""
-    found = [(len(name), document, name) for document in library.documents.values() if document.is_current
-             for name in document.names if len(name) >= 2 and normalize(name) in text]
-    if not found:
-        return None
-    _, document, name = max(found, key=lambda item: item[0])
-    return document, name
+    return _longest_in(text, ((document, name) for document in library.documents.values() if document.is_current
+                              for name in document.names))
 
 
 def says_term(text: str, terms: Sequence[str]) -> bool:
@@ -69,8 +67,9 @@ def cited_for(group: GlossaryGroup, entries: Mapping[str, Entry], library: Libra
     the order the content first cites them); only those that say the term when any does."""
     counts: dict[str, int] = {}
     articles: dict[str, Article] = {}
+    terms = [normalize(t) for t in group.terms]
     for entry in entries.values():
-        if not says_term(normalize(entry.question), [normalize(t) for t in group.terms]):
+        if not says_term(normalize(entry.question), terms):
             continue
         for source in entry.sources:
             article = library.article(source.document_id, source.article) if source.document_id and source.article else None
