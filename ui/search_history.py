@@ -17,6 +17,7 @@ import streamlit as st
 
 from trainer.users.accounts import UserInfo
 from ui.category_filter import ALL_CATEGORIES
+from ui.display import shortened
 from ui.i18n import tr
 from ui.render import escape_markdown
 
@@ -47,8 +48,7 @@ def remember(user: UserInfo, search: PastSearch) -> None:
 
 def _label(search: PastSearch, categories: Mapping[str, Any]) -> str:
     """The question (its beginning when long), and where it was searched when not everywhere."""
-    question = search.query.strip()
-    words = question if len(question) <= LABEL_CHARS else question[:LABEL_CHARS - 1] + "…"
+    words = shortened(search.query.strip(), LABEL_CHARS)
     category = categories.get(search.category or "")
     where = (tr("只搜法规原文", "regulations only") if search.regulations_only
              else tr(category.name, category.name_en) if category else "")
