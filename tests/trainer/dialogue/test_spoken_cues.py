@@ -119,3 +119,13 @@ def test_a_cue_of_two_phrases_sharing_their_verb_is_said_by_its_two_halves(text,
 def test_half_of_a_coordinated_cue_or_an_a_not_a_question_says_no_more(text):
     assert spoken_forms(text, ["录音录像"]) == []
     assert spoken_forms(text, ["有多有少"]) == []
+
+
+@pytest.mark.parametrize("text, cues", [("两周之内会给您答复", ["15日"]), ("一个月内给您答复", ["15日", "十五天"]),
+                                        ("半个月内给您答复", ["30日", "10个工作日"]), ("半年以后再申请", ["15天"]),
+                                        ("犹豫期是从签收次日算起的那半个月", ["15天", "15日", "十五天"])])
+def test_another_period_says_no_cue_of_fifteen_days_and_half_a_month_only_where_a_step_lists_it(text, cues):
+    """Another period is no 15-day cue; nor is 半个月 by itself: a cooling-off step asks for the days, and the complaint
+    steps that take 半个月 list it among their cues (tests/content/test_half_a_month.py; qa28 J2, narrowed at stop 52)."""
+    assert spoken_forms(text, cues) == []
+    assert spoken_forms("最晚半个月内会给您答复", ["15日", "半个月"]) == ["半个月"]
