@@ -273,8 +273,12 @@ for correction in queue:
                                         default=[c for c in counter if c in counters], format_func=name,
                                         **kept(f"counter_{correction.id}", valid=lambda chosen: all(c in counters for c in chosen)), placeholder=tr("选择行为", "Choose behaviours"))
         if not step and correction.behaviour in NEGATIVE and correction.behaviour not in UTTERANCE_BEHAVIOURS:
-            st.caption(tr(f"“{name(correction.behaviour)}”要看客户当时说了什么，不是这句话本身的行为，不能作为反例写入话语语料：",
-                          f"“{name(correction.behaviour)}” depends on what the customer had said, not on the reply "
+            # what a contextual fault is judged against: 事实错误 against the knowledge base and the case, not against
+            # what the customer said (qa30 W1: the caption said the latter for a 10倍 said for 15倍)
+            against = (tr("知识库和这通电话的案情", "the knowledge base and the case of this call")
+                       if correction.behaviour == "wrong_fact" else tr("客户当时说了什么", "what the customer had said"))
+            st.caption(tr(f"“{name(correction.behaviour)}”要看{against}，不是这句话本身的行为，不能作为反例写入话语语料：",
+                          f"“{name(correction.behaviour)}” depends on {against}, not on the reply "
                           "alone, so it cannot be a counter-example in the corpus: ")
                        + tr("判断确实有误时，可接受并只写入上面选的行为；否则维持原判。",
                             "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))

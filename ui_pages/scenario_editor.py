@@ -165,9 +165,12 @@ with form_tab:
                 forget("sf_")  # the form is filled again from the new text
                 st.rerun()
 
-if problems and form_changed:
-    st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
-                  "“Apply to the YAML” to check them."))
+# 保存并发布 saves the YAML: a form change not applied yet was dropped by it, with 已保存并发布 said (qa30 E1). So the
+# save waits for 应用到 YAML, which checks the change first, and says so.
+if form_changed:
+    st.warning(tr("表单中有尚未应用的修改：先点“应用到 YAML”（会检查这些修改），再保存并发布。",
+                  "The form has changes not applied yet: press “Apply to the YAML” (it checks them), then save and "
+                  "publish."), icon=":material/arrow_upward:")
 if problems:
     if needed:
         st.warning((tr("新情景还需要填写：", "This new scenario still needs: ") if draft.base_text is None
@@ -217,7 +220,8 @@ if unsaved_changes(form_changed or normalize_line_breaks(text) != normalize_line
     forget("sf_")
     st.rerun()
 save_col, delete_col = st.columns(2)
-if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems), key="scenario_save"):
+if save_col.button(tr("保存并发布", "Save and publish"), type="primary", disabled=not checked.ok or bool(problems) or form_changed,
+                   key="scenario_save"):
     result = editor.save_file(draft, text, user.login)
     st.session_state["scenario_result"] = result
     if result.ok:

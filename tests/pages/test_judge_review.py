@@ -536,3 +536,16 @@ def test_a_slow_reply_the_page_caused_is_accepted_with_a_note_and_nothing_is_wri
     assert history.changes(store) == []
     [outcome] = corrections_by(store, trainee.id)
     assert (outcome.status, outcome.for_this_call, outcome.review_note) == ("accepted", True, "第一轮页面确实卡住了，这条撤回。")
+
+
+def test_an_objection_to_a_wrong_fact_says_it_is_judged_against_the_knowledge_base_not_the_customer(app_env, store) -> None:
+    """qa30 W1: 小周 contested 事实错误 (10倍 said for 15倍); the caption told 林老师 that 事实错误 "要看客户当时说了什么",
+    though a wrong figure is judged against the knowledge base and the case."""
+    trainee = create_user(store, "agent-zhou", "小周", "agent", "一组")
+    said = "肌钙蛋白到正常上限的10倍以上就算较重。"
+    mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(3, "wrong_fact", False, said, "…"), said,
+                      "我下一句就改口了")
+    at = page(instructor(store))
+    assert not at.exception, at.exception
+    caption = next(c.value for c in at.caption if "不能作为反例" in c.value)
+    assert "知识库" in caption and "客户当时说了什么" not in caption

@@ -453,3 +453,20 @@ def test_a_new_scenarios_id_that_a_scenario_has_is_said_with_a_way_to_open_it_or
     at.text_input(key="scenario_new_id").input("mini-cooling-off").run()
     at.session_state["lang"] = "en"
     assert any(w.value.startswith("A scenario with the id mini-cooling-off exists already") for w in at.run().warning)
+
+
+def test_a_form_edit_not_applied_cannot_be_saved_as_if_it_were_and_the_page_says_to_apply_it(app_env, instructor) -> None:
+    """qa30 E1: 林老师 changed 开场白 on the form and pressed 保存并发布: 已保存并发布 was said, the file kept the old line
+    and the form went back to it (the save wrote the YAML, the form's change never applied). Now the save waits for
+    应用到 YAML, and the page says so; once applied, the change is saved."""
+    at = open_scenario(app_env, instructor)
+    name_box(at).input("黄女士改名").run()
+    assert at.button(key="scenario_save").disabled
+    assert "先点“应用到 YAML”" in warnings(at)
+    assert (app_env.content_dir / FILE).read_text(encoding="utf-8") == SCENARIO
+
+    apply_form(at)
+    assert not at.button(key="scenario_save").disabled
+    at.button(key="scenario_save").click().run()
+    assert not at.exception, at.exception
+    assert "黄女士改名" in (app_env.content_dir / FILE).read_text(encoding="utf-8")
