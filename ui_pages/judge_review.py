@@ -282,7 +282,7 @@ for correction in queue:
         # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
         note = note_input(correction, tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
                                          "A word to the trainee (required to relabel or keep the judgement; they will see it)"))
-        accept_col, reject_col = st.columns(2)
+        accept_col, call_col, reject_col = st.columns(3)
         corpus_labels = existing.labels if existing else ()
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
             if needs_note(correction, corpus_labels, chosen, chosen_counter, keeping=False) and not note_given(note):
@@ -294,5 +294,14 @@ for correction in queue:
                 st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
                                                   chosen_counter, user.login, note)
                 st.rerun()
+        # Judged wrong, yet no reference worth teaching (回应空泛 on a sentence fine in its call): upheld for the call
+        # alone, nothing written, as a step whose sentence cannot be an example is (ui53) — one click, like accepting
+        # the objection as it stands.
+        if call_col.button(tr("接受：只为这次通话撤回", "Accept: withdraw it for this call"), key=f"accept_call_{correction.id}",
+                           help=tr("评判确实有误，但这句话不值得写入语料时选这个：只撤回这次通话的这条评判，不写入内容，评判模型不变。",
+                                   "The judge was wrong, but the reply is no example worth teaching: the finding is "
+                                   "withdrawn from this call only; nothing is written and the judge is unchanged.")):
+            accept_for_call(db, correction.id, user.login, note)
+            st.rerun()
         keep_button(reject_col, correction, note, tr("维持原判", "Keep the judgement"))
 older_steps()

@@ -536,3 +536,29 @@ def test_a_slow_reply_the_page_caused_is_accepted_with_a_note_and_nothing_is_wri
     assert history.changes(store) == []
     [outcome] = corrections_by(store, trainee.id)
     assert (outcome.status, outcome.for_this_call, outcome.review_note) == ("accepted", True, "第一轮页面确实卡住了，这条撤回。")
+
+
+@pytest.mark.parametrize("language, label", [("zh", "接受：只为这次通话撤回"), ("en", "Accept: withdraw it for this call")])
+def test_a_behaviour_finding_judged_wrong_but_not_worth_teaching_is_accepted_for_this_call(app_env, store, language,
+                                                                                           label) -> None:
+    """ui54: a step whose sentence cannot be an example, and a 回复超时, could be accepted for the call alone (ui53); a
+    behaviour finding could only be written into the corpus or kept. An instructor who judges 回应空泛 wrong on a sentence
+    fine in its call, but no example to teach the judge, now accepts it for the call: nothing written, the trainee
+    reads it accepted for this call, and the call's report withdraws it."""
+    from trainer.dialogue.corrections import corrections_by
+    from trainer.dialogue.withdrawn import upheld
+
+    trainee = create_user(store, "agent-mei", "小美", "agent", "一组")
+    said = "好的，我明白了，我马上帮您看一下。"
+    vague = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(2, "vague", False, said, "…"), said,
+                              "客户只是说了一句谢谢，这样回应是合适的")
+    at = page(instructor(store), language)
+    assert not at.exception, at.exception
+    accept = at.button(key=f"accept_call_{vague}")
+    assert accept.label == label and at.button(key=f"accept_{vague}").label  # beside 接受并写入语料, not instead of it
+    accept.click().run()
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+    assert open_corrections(store) == [] and not (app_env.content_dir / CORRECTIONS_FILE).exists()
+    assert history.changes(store) == []
+    [outcome] = corrections_by(store, trainee.id)
+    assert (outcome.status, outcome.for_this_call) == ("accepted", True) and upheld(outcome)

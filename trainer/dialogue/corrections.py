@@ -16,7 +16,8 @@ faults (`example_faults`, review47). Missed steps accepted before review46 taugh
 
 Some objections an instructor upholds cannot teach the judge anything: a step met by a sentence that states none of
 its entry's terms or figures (it could never be an example, `can_be_example`: qa28 K2), and a 回复超时 the page
-caused (the time was judged, not the words: K1). `accept_for_call` accepts those for the call alone: nothing is
+caused (the time was judged, not the words: K1). Others she upholds but will not teach: 回应空泛 on a sentence that was
+fine in its call, yet no reference for the judge. `accept_for_call` accepts any of them for the call alone: nothing is
 written to the content, and the call's report reads the finding or step as withdrawn (trainer.dialogue.withdrawn).
 """
 
@@ -131,8 +132,9 @@ def verdict_kept(correction: Correction) -> bool:
     the reply into the corpus either way; only the labels tell the trainee whether the judge was wrong (qa27: 阿杰
     read "已接受：评判已更正" under a relabel that kept 服务忌语). A missed step, or a verdict no label can state, is
     not read this way."""
-    if correction.status != "accepted" or missed_step(correction) or correction.behaviour not in UTTERANCE_BEHAVIOURS:
-        return False
+    if (correction.status != "accepted" or correction.for_this_call or missed_step(correction)
+            or correction.behaviour not in UTTERANCE_BEHAVIOURS):
+        return False  # accepted for its call alone (`accept_for_call`) labels nothing: the objection is upheld
     judge_saw_it = correction.verdict_ok or correction.behaviour in NEGATIVE
     return (correction.behaviour in correction.labels) == judge_saw_it
 
