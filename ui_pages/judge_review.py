@@ -6,8 +6,8 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_for_call, accept_step,
-                                          can_be_example, contested_step,
+from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, NotAnExample, accept, accept_for_call,
+                                          accept_step, can_be_example, contested_step, refused_example,
                                           convert_step, missed_step, needs_note, note_given, open_corrections, reject,
                                           quoted_sentence, reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
                                           teaches_by_example, unconverted_steps)
@@ -119,24 +119,52 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
                          placeholder=tr("例如：这句确实确认了还在犹豫期内，已更正 / 这句没有说到15天，维持原判",
                                         "e.g. this did confirm she is within the period, corrected / no 15 days said"))
     example = reply_run(correction.utterance, chosen)
-    if example is not None and not can_be_example(step, example, content_editor().kb.content.entries):
-        # qa28 K2: the instructor judges it met, but the sentence can never be an example: say so before any click and
-        # let him accept it for this call (nothing written), not only keep the judgement
-        st.info(tr("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
-                   "This sentence states none of the terms or figures the step rests on, so it cannot become an "
-                   "example; you can accept it for this call only."), icon=":material/info:")
-        accept_col, reject_col = st.columns(2)
+    refused = st.session_state.get(refused_key(correction))
+    why = (refusal_sentence(refused) if refused is not None and refused.example == example else
+           tr(*NO_FACTS) if example is not None and not can_be_example(step, example, content_editor().kb.content.entries)
+           else None)
+    accept_col, reject_col = st.columns(2)
+    if why is not None:
+        # qa28 K2, ui54: the instructor judges it met, but the sentence cannot be an example — said before the click
+        # when it states none of the step's facts, after it when the judge faults it: one plain sentence and the way on
+        # (accept it for this call, nothing written), never the validator's file:line block
+        st.info(why, icon=":material/info:")
         if accept_col.button(tr("完成了：只为这次通话接受", "Met: accept for this call only"), type="primary",
                              key=f"accept_call_{correction.id}"):
             accept_for_call(db, correction.id, user.login, note, step)
             st.rerun()
-    else:
-        accept_col, reject_col = st.columns(2)
-        if accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
-                             key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
-            st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, chosen, user.login, note)
-            st.rerun()
+    elif accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
+                           key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
+        editor = content_editor()
+        result = accept_step(db, editor, correction.id, chosen, user.login, note)
+        refused = refused_example(editor, correction, chosen, result)
+        if refused is not None:
+            st.session_state[refused_key(correction)] = refused
+        else:
+            st.session_state[RESULT] = result
+        st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
+
+
+NO_FACTS = ("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
+            "This sentence states none of the terms or figures the step rests on, so it cannot become an example; you "
+            "can accept it for this call only.")
+
+
+def refused_key(correction: Correction) -> str:
+    return f"judge_review_refused_{correction.id}"
+
+
+def refusal_sentence(refused: NotAnExample) -> str:
+    """Why the judge refused the sentence as an example, and what to do, in one sentence."""
+    if not refused.faults:
+        return tr(*NO_FACTS)
+    zh = "、".join(f"“{escape_markdown(f.quote)}”（{LABELS[f.rubric][0]}）" for f in refused.faults)
+    en = ", ".join(f"“{escape_markdown(f.quote)}” ({LABELS[f.rubric][1]})" for f in refused.faults)
+    return tr(f"这句话不能写入示例：评判会把其中的{zh}判为问题，写成示例会让之后这样说的学员也被判完成该要点；"
+              "要点确实做到了的话，可以只为这次通话接受。",
+              f"This sentence cannot become an example: the judge faults {en} in it, and an example would credit "
+              "every later trainee who says it with the step; if the step was done, you can accept it for this call only.")
 
 
 def not_a_run(utterance: str, chosen: list[str]) -> bool:

@@ -36,6 +36,8 @@ from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
+from trainer.dialogue.example_faults import example_faults
+from trainer.dialogue.factbook import ContentFacts
 from trainer.dialogue.loading import read_scenarios
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.segments import sentence_segments
@@ -305,6 +307,31 @@ def accept_for_call(db: Database, correction_id: int, reviewer: str, note: str =
     taught = {"this_call": True, **({"step": step.id} if step is not None else {})}
     _accepted(db, correction_id, reviewer, note, taught, SaveResult(True))
     return True
+
+
+@dataclass(frozen=True)
+class NotAnExample:
+    """Why the reply's sentences were refused as the step's example after the click: the faults the judge finds in
+    them (none: they state none of the step's terms or figures). The page says it in one sentence, with 只为这次通话接受
+    as the way on, where it showed the validator's file:line block (ui54)."""
+
+    example: str
+    faults: tuple[Finding, ...] = ()
+
+
+def refused_example(editor: ContentEditor, correction: Correction, sentences: str | Sequence[str],
+                    result: SaveResult) -> NotAnExample | None:
+    """When `result` (of `accept_step` on `sentences`) refused them as the step's example — not a conflict, nor a
+    problem elsewhere — why; else None."""
+    if result.ok or result.conflict is not None or not any(
+            p.field and p.field.endswith("examples") for p in result.problems):
+        return None
+    scenario = read_scenarios(editor.root, editor.kb.content.entries)[0].get(correction.scenario_id)
+    example = reply_run(correction.utterance, sentences)
+    if scenario is None or example is None:
+        return None
+    judge = editor.judge() if editor.judge is not None else None
+    return NotAnExample(example, tuple(example_faults(scenario, example, ContentFacts(editor.kb.content), judge)))
 
 
 def reply_run(utterance: str, sentences: str | Sequence[str]) -> str | None:
