@@ -6,8 +6,8 @@ import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.corpus import read_corpus
-from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, accept, accept_for_call, accept_step,
-                                          can_be_example, contested_step,
+from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, NotAnExample, accept, accept_for_call,
+                                          accept_step, can_be_example, contested_step, refused_example,
                                           convert_step, missed_step, needs_note, note_given, open_corrections, reject,
                                           quoted_sentence, reply_run, reply_sentences, review_counts, set_aside_step, suggested_labels,
                                           teaches_by_example, unconverted_steps)
@@ -119,24 +119,52 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
                          placeholder=tr("例如：这句确实确认了还在犹豫期内，已更正 / 这句没有说到15天，维持原判",
                                         "e.g. this did confirm she is within the period, corrected / no 15 days said"))
     example = reply_run(correction.utterance, chosen)
-    if example is not None and not can_be_example(step, example, content_editor().kb.content.entries):
-        # qa28 K2: the instructor judges it met, but the sentence can never be an example: say so before any click and
-        # let him accept it for this call (nothing written), not only keep the judgement
-        st.info(tr("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
-                   "This sentence states none of the terms or figures the step rests on, so it cannot become an "
-                   "example; you can accept it for this call only."), icon=":material/info:")
-        accept_col, reject_col = st.columns(2)
+    refused = st.session_state.get(refused_key(correction))
+    why = (refusal_sentence(refused) if refused is not None and refused.example == example else
+           tr(*NO_FACTS) if example is not None and not can_be_example(step, example, content_editor().kb.content.entries)
+           else None)
+    accept_col, reject_col = st.columns(2)
+    if why is not None:
+        # qa28 K2, ui54: the instructor judges it met, but the sentence cannot be an example — said before the click
+        # when it states none of the step's facts, after it when the judge faults it: one plain sentence and the way on
+        # (accept it for this call, nothing written), never the validator's file:line block
+        st.info(why, icon=":material/info:")
         if accept_col.button(tr("完成了：只为这次通话接受", "Met: accept for this call only"), type="primary",
                              key=f"accept_call_{correction.id}"):
             accept_for_call(db, correction.id, user.login, note, step)
             st.rerun()
-    else:
-        accept_col, reject_col = st.columns(2)
-        if accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
-                             key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
-            st.session_state[RESULT] = accept_step(db, content_editor(), correction.id, chosen, user.login, note)
-            st.rerun()
+    elif accept_col.button(tr("完成了：写入该要点的示例句", "Met: add it to the step's examples"), type="primary",
+                           key=f"accept_{correction.id}") and not not_a_run(correction.utterance, chosen):
+        editor = content_editor()
+        result = accept_step(db, editor, correction.id, chosen, user.login, note)
+        refused = refused_example(editor, correction, chosen, result)
+        if refused is not None:
+            st.session_state[refused_key(correction)] = refused
+        else:
+            st.session_state[RESULT] = result
+        st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
+
+
+NO_FACTS = ("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
+            "This sentence states none of the terms or figures the step rests on, so it cannot become an example; you "
+            "can accept it for this call only.")
+
+
+def refused_key(correction: Correction) -> str:
+    return f"judge_review_refused_{correction.id}"
+
+
+def refusal_sentence(refused: NotAnExample) -> str:
+    """Why the judge refused the sentence as an example, and what to do, in one sentence."""
+    if not refused.faults:
+        return tr(*NO_FACTS)
+    zh = "、".join(f"“{escape_markdown(f.quote)}”（{LABELS[f.rubric][0]}）" for f in refused.faults)
+    en = ", ".join(f"“{escape_markdown(f.quote)}” ({LABELS[f.rubric][1]})" for f in refused.faults)
+    return tr(f"这句话不能写入示例：评判会把其中的{zh}判为问题，写成示例会让之后这样说的学员也被判完成该要点；"
+              "要点确实做到了的话，可以只为这次通话接受。",
+              f"This sentence cannot become an example: the judge faults {en} in it, and an example would credit "
+              "every later trainee who says it with the step; if the step was done, you can accept it for this call only.")
 
 
 def not_a_run(utterance: str, chosen: list[str]) -> bool:
@@ -286,7 +314,7 @@ for correction in queue:
         # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
         note = note_input(correction, tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
                                          "A word to the trainee (required to relabel or keep the judgement; they will see it)"))
-        accept_col, reject_col = st.columns(2)
+        accept_col, call_col, reject_col = st.columns(3)
         corpus_labels = existing.labels if existing else ()
         if accept_col.button(tr("接受并写入语料", "Accept into the corpus"), type="primary", key=f"accept_{correction.id}"):
             if needs_note(correction, corpus_labels, chosen, chosen_counter, keeping=False) and not note_given(note):
@@ -298,5 +326,14 @@ for correction in queue:
                 st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
                                                   chosen_counter, user.login, note)
                 st.rerun()
+        # Judged wrong, yet no reference worth teaching (回应空泛 on a sentence fine in its call): upheld for the call
+        # alone, nothing written, as a step whose sentence cannot be an example is (ui53) — one click, like accepting
+        # the objection as it stands.
+        if call_col.button(tr("接受：只为这次通话撤回", "Accept: withdraw it for this call"), key=f"accept_call_{correction.id}",
+                           help=tr("评判确实有误，但这句话不值得写入语料时选这个：只撤回这次通话的这条评判，不写入内容，评判模型不变。",
+                                   "The judge was wrong, but the reply is no example worth teaching: the finding is "
+                                   "withdrawn from this call only; nothing is written and the judge is unchanged.")):
+            accept_for_call(db, correction.id, user.login, note)
+            st.rerun()
         keep_button(reject_col, correction, note, tr("维持原判", "Keep the judgement"))
 older_steps()

@@ -16,6 +16,7 @@ from trainer.search_feedback.handled import split_handled, wording_owners
 from trainer.search_feedback.privacy import asker
 from trainer.search_feedback.store import DOWN, WRONG, dismiss_searches, searches
 from ui.content_editing import content_editor, open_new_entry, show_result
+from ui.grid_rows import wrapped_row_height
 from ui.display import entry_choice, entry_label as named_entry, shortened, time_heading, when
 from ui.i18n import counted, tr
 from ui.pages import require_page_user
@@ -26,6 +27,7 @@ from ui.widget_memory import keep, kept, redraw_choice
 
 PERIODS = (1, 3, 7, 14, 30)
 GROUPS_SHOWN = 50
+WORDING_PX = 360  # 代表问法's column: the grid's ~905 px at 1366 less the five others
 
 user = require_page_user(__file__)
 kb = knowledge_base()
@@ -146,12 +148,15 @@ def entry_label(entry_id: str | None) -> str:
 shown = groups[:GROUPS_SHOWN]
 # Six columns that fit 1366 px beside the sidebar: the reasons share one column and the entry is named
 # by its id (nine columns, with each reason and the entry's question apart, pushed 最近 out of sight).
+# The wording takes what the others leave of the grid's ~905 px and wraps (qa28 F3: cut past ~22 characters).
 wording_col, why_col, named_col = tr("代表问法", "wording"), tr("原因", "why"), tr("坐席建议的条目", "entry agents named")
 st.dataframe([{"#": number, wording_col: g.label, tr("次数", "searches"): g.count,
                why_col: reasons(Counter(s.reason for s in g.searches)),
                named_col: g.suggested_entry() or "—", time_heading("最近", "latest"): when(g.searches[0].at)}
               for number, g in enumerate(shown, start=1)], hide_index=True,
-             column_config={"#": st.column_config.NumberColumn(width=36), wording_col: st.column_config.TextColumn(width=300),
+             row_height=wrapped_row_height([g.label for g in shown], WORDING_PX),
+             column_config={"#": st.column_config.NumberColumn(width=36),
+                            wording_col: st.column_config.TextColumn(width=WORDING_PX),
                             why_col: st.column_config.TextColumn(width=140), named_col: st.column_config.TextColumn(width=160)})
 if len(groups) > GROUPS_SHOWN:
     st.caption(tr(f"另有 {len(groups) - GROUPS_SHOWN} 组较少出现的问题未列出。",
@@ -184,8 +189,8 @@ def wording_rows(group: MissGroup) -> list[dict[str, object]]:
 
 
 st.subheader(tr(f"第 {number} 组：{group.label}", f"Group {number}: {group.label}"))
-st.dataframe(wording_rows(group), hide_index=True,
-             column_config={tr("问法", "wording"): st.column_config.TextColumn(width=300)})
+st.dataframe(wording_rows(group), hide_index=True, row_height=wrapped_row_height(group.texts, WORDING_PX),
+             column_config={tr("问法", "wording"): st.column_config.TextColumn(width=WORDING_PX)})
 
 
 def agents_reasons(group: MissGroup) -> None:

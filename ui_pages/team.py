@@ -7,6 +7,7 @@ table and CSV / Excel export below it.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ from trainer.insights.access import sees_all_teams
 from trainer.insights.calls import FAULT_SAMPLE, Quote, ScenarioTrouble
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
+from trainer.insights.withdrawals import Withdrawals
 from trainer.insights.team import cohorts
 from trainer.quiz.progress import ProgressStore
 from ui import charts
@@ -64,6 +66,23 @@ def _examples(examples: tuple[Quote, ...], names: dict[int, str]) -> str:
     if all(quote.text for quote in examples):
         return " / ".join(f"“{q.text}”（{names.get(q.user_id, '')}{_awaiting(q)}）" for q in examples)
     return tr("、", ", ").join(dict.fromkeys(names.get(q.user_id, "") for q in examples))
+
+
+def withdrawn_columns(taken: Withdrawals) -> dict[str, int]:
+    """A trainee's or scenario's calls with a judgement an instructor withdrew, and how many judgements: beside an
+    average of scores that were not recomputed (ui53), so she sees how much of it rests on judgements she overturned."""
+    return {tr("撤回评判的通话", "Calls with withdrawals"): taken.calls, tr("撤回的评判", "Judgements withdrawn"): taken.judgements}
+
+
+def withdrawn_note(taken: Iterable[Withdrawals], what: str, what_en: str) -> None:
+    """Under an average of call scores: that it counts the scores as judged then, when anything was withdrawn."""
+    calls, judgements = sum(t.calls for t in taken), sum(t.judgements for t in taken)
+    if calls:
+        st.caption(tr(f"{what}按通话当时的评分计算：培训师接受异议后撤回的评判不重新计分。其中 {calls} 次通话共撤回 {judgements} 条评判"
+                      "（见“撤回评判的通话”“撤回的评判”两列）。",
+                      f"{what_en} averages each call's score as judged then: judgements an instructor withdrew on an "
+                      f"objection are not rescored. {counted(calls, 'call')} had {counted(judgements, 'judgement')} "
+                      "withdrawn (see the columns Calls with withdrawals and Judgements withdrawn)."))
 
 
 def team_words(team: str) -> str:
@@ -126,6 +145,7 @@ with tabs[0]:
         time_heading("最近训练", "Last trained"): when(l.last_active) or never, tr("答题数", "Answers"): l.answers,
         tr("正确率 %", "Accuracy %"): round(100 * l.accuracy) if l.answers else None,
         tr("通话次数", "Calls"): l.calls, tr("通话均分", "Mean call score"): l.mean_score,
+        **withdrawn_columns(console.withdrawn_by_agent.get(l.agent.id, Withdrawals())),
         tr("账号", "Login"): l.agent.login, tr("团队", "Team"): l.agent.team, tr("入职月份", "Hire month"): l.agent.cohort,
     } for l in lines])
     # a missing figure (no answers, no calls) reads — in a column that stays numeric, so it sorts 25 < 100
@@ -133,6 +153,7 @@ with tabs[0]:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING,
                  column_config={open_label: st.column_config.LinkColumn(open_label, display_text=tr("打开", "Open"))})
     downloads(frame.drop(columns=[open_label]), tr("坐席", "agents"), "agents")
+    withdrawn_note(console.withdrawn_by_agent.values(), "通话均分", "Mean call score")
     st.markdown("**" + tr(f"超过 {idle_days} 天未训练", f"Not trained for {counted(idle_days, 'day')} or more") + "**")
     idle = console.idle
     if idle:
@@ -226,8 +247,9 @@ with tabs[5]:
     if worst:
         mean_col, fault_col, times_col, quote_col = (tr("平均分", "Mean score"), tr("常见问题", "Frequent fault"),
                                                      tr("次数", "Times"), tr("原话示例", "Example quotes"))
+        taken = {w.scenario_id: console.withdrawn_by_scenario.get(w.scenario_id, Withdrawals()) for w in worst}
         bars = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score,
-                              tr("通话次数", "Calls"): w.calls} for w in worst])
+                              tr("通话次数", "Calls"): w.calls, **withdrawn_columns(taken[w.scenario_id])} for w in worst])
         show_chart(charts.horizontal_bars(bars, scenario_col, mean_col, list(bars.columns), (0, 100)), "worst")
         frame = pd.DataFrame([{scenario_col: scenario_title(w.scenario_id), mean_col: w.mean_score, fault_col: name,
                                times_col: times, quote_col: _examples(examples, names)}
@@ -237,10 +259,14 @@ with tabs[5]:
         st.caption(tr(f"平均分最低的情景；常见问题和漏掉的要点统计每个情景最近 {FAULT_SAMPLE} 次通话。",
                       f"The scenarios with the lowest mean score; faults and missed checkpoints counted on each one's "
                       f"newest {FAULT_SAMPLE} calls."))
+        withdrawn_note(taken.values(), "平均分", "The mean score")
         for w in worst:
             # "1 calls" in English (qa23 I5): the count with its noun in the right number
+            withdrawn_said = (tr(f" · 其中 {taken[w.scenario_id].calls} 次撤回了 {taken[w.scenario_id].judgements} 条评判",
+                                 f" · {taken[w.scenario_id].calls} with {counted(taken[w.scenario_id].judgements, 'judgement')} "
+                                 "withdrawn") if taken[w.scenario_id] else "")
             with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
-                             + tr(f"{w.calls} 次", counted(w.calls, "call"))):
+                             + tr(f"{w.calls} 次", counted(w.calls, "call")) + withdrawn_said):
                 for name, times, contested, examples in _troubles(w):
                     open_ = tr(f"，其中 {contested} 次学员提出异议、待复核", f", {contested} contested, awaiting review")
                     st.markdown(f"**{escape_markdown(name)}** × {times}" + (open_ if contested else ""))

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 
+import os
+
 from tests.browser.conftest import LAPTOP, signed_in
 from tests.browser.test_qa_journeys import OVERFLOWING_TABLES, REPLY_BOX, _start_a_call
+from ui.charts import label_lines
+from ui.grid_rows import CELL_PADDING_PX, FONT_PX
 
 QUESTION = "分红比业务员当时说的少了一大半，这算不算骗人"
 REASON = "客户问的是能不能投诉业务员，不是分红怎么算"
@@ -69,3 +73,35 @@ def test_the_turns_to_pick_under_a_missed_step_are_readable_at_1366(open_context
     page.page.keyboard.press("Escape")
     page.page.keyboard.press("Escape")
     page.click_button("换个情景")
+
+
+LONG_QUESTION = "业务员说分红是保底的现在才几百块，这算不算骗人，我能不能投诉他"  # 31 characters
+# The width Chromium draws a text at in the grid's font (its canvas: the grid is drawn on one, so no DOM width).
+TEXT_PX = """([text, family]) => { const c = document.createElement('canvas').getContext('2d');
+    c.font = `${FONT}px ${family}`; return c.measureText(text).width; }"""
+
+
+def test_search_feedbacks_wording_column_shows_a_long_wording_whole_at_1366(laptop_pages):
+    """qa28 F3 (ui54): 代表问法 (300 px) cut a wording of 23+ characters at 1366 px. It is 360 px now and its rows wrap
+    a longer one: the lines ui.grid_rows counts on are at least as many as Chromium needs at that width, in the font
+    the grid draws with, and no table scrolls sideways. (A screenshot is kept when AGENT_TRAINER_SHOTS names a folder.)"""
+    agent, instructor = laptop_pages
+    agent.open("/search", step="open a page")
+    agent.fill("客户问题", LONG_QUESTION).click_button("搜索", step="search")
+    agent.page.get_by_role("radio", name="没帮助").first.wait_for()
+    agent.act(agent.page.get_by_role("radio", name="没帮助").first.click, step="rate an answer")
+    instructor.open("/search-feedback", step="open a page")
+    grid = instructor.page.locator("[data-testid=stDataFrame]").first
+    grid.locator(".dvn-scroller").wait_for()
+    assert not instructor.page.evaluate(OVERFLOWING_TABLES)
+    family = instructor.page.evaluate("() => getComputedStyle(document.body).fontFamily")
+    usable = 360 - CELL_PADDING_PX
+    for text in (LONG_QUESTION, QUESTION):
+        drawn = instructor.page.evaluate(TEXT_PX.replace("${FONT}", str(FONT_PX)), [text, family])
+        needed = -(-drawn // usable)
+        counted = len(label_lines(text, usable * 2 // FONT_PX))
+        assert needed <= counted, f"{text}: {drawn:.0f} px needs {needed:.0f} lines at {usable} px, {counted} counted"
+    rows = grid.bounding_box()["height"]
+    assert rows > 64 + 35, f"the grid is {rows:.0f} px tall: its rows do not wrap"
+    if shots := os.environ.get("AGENT_TRAINER_SHOTS"):
+        grid.screenshot(path=os.path.join(shots, "search-feedback-wording.png"))

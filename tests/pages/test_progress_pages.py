@@ -696,3 +696,56 @@ def test_the_worst_scenarios_list_the_steps_their_calls_missed_beside_the_faults
     name = step.split(" ×")[0].strip("*")
     rows = [row for frame in at.dataframe for row in frame.value.to_dict("records")]
     assert [list(row.values())[2:] for row in rows if name in row.values()] == [[name, 2, "小周"]], rows
+
+
+@pytest.mark.parametrize(("language", "calls_col", "taken_col", "note", "expander"), [
+    ("zh", "撤回评判的通话", "撤回的评判", "其中 1 次通话共撤回 2 条评判", " · 其中 1 次撤回了 2 条评判"),
+    ("en", "Calls with withdrawals", "Judgements withdrawn", "1 call had 2 judgements withdrawn",
+     " · 1 with 2 judgements withdrawn")])
+def test_averages_of_scores_as_judged_say_how_many_calls_had_judgements_withdrawn(app_env, store, language, calls_col,
+                                                                                  taken_col, note, expander) -> None:
+    """ui54: an accepted objection does not recompute the call's score (ui53), and 团队概览's 通话均分 and 薄弱情景's 平均分
+    average the stored scores: 刘老师 could not tell that some of 阿杰's points were lost to findings she had since
+    accepted as wrong. Beside each average: how many calls had judgements withdrawn and how many; an objection still
+    open, or a relabel that kept the fault, withdrew nothing. The scores themselves are as stored."""
+    from trainer.dialogue.corrections import accept_for_call
+
+    teacher = create_user(store, "teacher", "刘老师", role="instructor", team="一组")
+    jie = create_user(store, "agent-jie", "阿杰", team="一组")
+    create_user(store, "agent-lin", "小林", team="一组")
+    vague = {"turn_index": 2, "rubric": "vague", "ok": False, "quote": "好的我帮您看看", "advice": "说清下一步"}
+    promise = {"turn_index": 3, "rubric": "absolute_promise", "ok": False, "quote": "肯定能赔", "advice": "不要承诺结果"}
+    withdrawn_from = practice_call(store, jie, "angry-claim", 40, days_ago=1, findings=[vague, promise])
+    kept_in = practice_call(store, jie, "angry-claim", 60, days_ago=2, findings=[promise])
+    practice_call(store, jie, "angry-claim", 80, days_ago=3, findings=[vague])
+
+    def objection(call_id: int, finding: dict) -> int:
+        return mark_judged_wrong(store, jie.id, "angry-claim", Finding(finding["turn_index"], finding["rubric"], False,
+                                 finding["quote"], ""), finding["quote"], "当时这样说是合适的", dialogue_id=call_id)
+
+    accept_for_call(store, objection(withdrawn_from, vague), "teacher")
+    overturned, relabelled = objection(withdrawn_from, promise), objection(kept_in, promise)
+    for correction, labels in ((overturned, ["explanation"]), (relabelled, ["absolute_promise"])):
+        with store.session() as session:
+            row = session.get(JudgeCorrection, correction)
+            row.status, row.labels_json = "accepted", json.dumps({"labels": labels})
+            session.commit()
+    objection(kept_in, vague)  # still open: nothing withdrawn yet
+    at = page("ui_pages/team.py", teacher, lang=language)
+    assert not at.exception, at.exception
+    agents = at.dataframe[0].value
+    by_name = agents.set_index(agents.columns[0])
+    assert by_name.loc["阿杰", [calls_col, taken_col]].tolist() == [1, 2], agents
+    assert by_name.loc["小林", [calls_col, taken_col]].tolist() == [0, 0]
+    assert by_name.loc["阿杰", agents.columns[agents.columns.str.contains("均分|Mean")][0]] == 60  # as stored
+    captions = [c.value for c in at.caption]
+    assert sum(note in c for c in captions) == 2, captions  # under the agents' table and under 薄弱情景
+    assert any(e.label.endswith(expander) for e in at.expander), [e.label for e in at.expander]
+
+
+def test_no_withdrawal_says_nothing_of_it_beside_the_averages(app_env, store) -> None:
+    teacher = create_user(store, "teacher", "刘老师", role="instructor", team="一组")
+    practice_call(store, create_user(store, "agent-jie", "阿杰", team="一组"), "angry-claim", 50, days_ago=1)
+    at = page("ui_pages/team.py", teacher)
+    assert not [c.value for c in at.caption if "撤回" in c.value]
+    assert at.dataframe[0].value["撤回评判的通话"].tolist() == [0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -296,3 +297,20 @@ def test_what_a_wording_found_is_named_by_each_entrys_question(app_env, store, l
     found_then = next(c.value for c in at.caption if c.value.startswith("这个问法当时的前三"))
     assert found_then.replace("\\", "").endswith("1. claims-decision-deadline · 理赔申请多久能有结果？"), found_then
     assert "现在搜索的前三：没有答案" in [c.value for c in at.caption], "a car crash is no question of this hotline's"
+
+
+def test_a_long_wording_wraps_in_the_group_list_rather_than_being_cut(app_env, store, logged) -> None:
+    """qa28 F3: at 1366 px the 代表问法 column (300 px) cut a wording of 23+ characters (…这算不算骗人 lost). The column
+    takes what the five others leave (360 px) and, when a wording needs more than a line, the rows are tall enough
+    for the grid to wrap it (it wraps only above 4rem); short wordings keep one-line rows."""
+    long_one = "业务员说分红是保底的现在才几百块，这算不算骗人，我能不能投诉他"
+    teacher = create_user(store, "li", "李老师", "instructor", "一组")
+    assert page(teacher).dataframe[0].proto.row_height == 0  # short wordings: the grid's own one-line rows
+    record_search(store, "long", logged["wang"].id, long_one, None, [], at=utcnow() - timedelta(minutes=5))
+    at = page(teacher)
+    assert not at.exception, at.exception
+    groups = at.dataframe[0]
+    assert long_one in groups.value["代表问法"].tolist()
+    assert groups.proto.row_height > 64
+    columns = json.loads(groups.proto.columns)
+    assert columns["代表问法"]["width"] == 360, columns

@@ -16,7 +16,8 @@ faults (`example_faults`, review47). Missed steps accepted before review46 taugh
 
 Some objections an instructor upholds cannot teach the judge anything: a step met by a sentence that states none of
 its entry's terms or figures (it could never be an example, `can_be_example`: qa28 K2), and a 回复超时 the page
-caused (the time was judged, not the words: K1). `accept_for_call` accepts those for the call alone: nothing is
+caused (the time was judged, not the words: K1). Others she upholds but will not teach: 回应空泛 on a sentence that was
+fine in its call, yet no reference for the judge. `accept_for_call` accepts any of them for the call alone: nothing is
 written to the content, and the call's report reads the finding or step as withdrawn (trainer.dialogue.withdrawn).
 """
 
@@ -35,6 +36,8 @@ from trainer.clock import utcnow
 from trainer.dialogue.behaviours import NEGATIVE, NO_BEHAVIOUR, UTTERANCE_BEHAVIOURS
 from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from trainer.dialogue.corpus import CORPUS_FOLDER, read_corpus
+from trainer.dialogue.example_faults import example_faults
+from trainer.dialogue.factbook import ContentFacts
 from trainer.dialogue.loading import read_scenarios
 from trainer.dialogue.scenario import Checkpoint, Scenario
 from trainer.dialogue.segments import sentence_segments
@@ -131,8 +134,9 @@ def verdict_kept(correction: Correction) -> bool:
     the reply into the corpus either way; only the labels tell the trainee whether the judge was wrong (qa27: 阿杰
     read "已接受：评判已更正" under a relabel that kept 服务忌语). A missed step, or a verdict no label can state, is
     not read this way."""
-    if correction.status != "accepted" or missed_step(correction) or correction.behaviour not in UTTERANCE_BEHAVIOURS:
-        return False
+    if (correction.status != "accepted" or correction.for_this_call or missed_step(correction)
+            or correction.behaviour not in UTTERANCE_BEHAVIOURS):
+        return False  # accepted for its call alone (`accept_for_call`) labels nothing: the objection is upheld
     judge_saw_it = correction.verdict_ok or correction.behaviour in NEGATIVE
     return (correction.behaviour in correction.labels) == judge_saw_it
 
@@ -303,6 +307,31 @@ def accept_for_call(db: Database, correction_id: int, reviewer: str, note: str =
     taught = {"this_call": True, **({"step": step.id} if step is not None else {})}
     _accepted(db, correction_id, reviewer, note, taught, SaveResult(True))
     return True
+
+
+@dataclass(frozen=True)
+class NotAnExample:
+    """Why the reply's sentences were refused as the step's example after the click: the faults the judge finds in
+    them (none: they state none of the step's terms or figures). The page says it in one sentence, with 只为这次通话接受
+    as the way on, where it showed the validator's file:line block (ui54)."""
+
+    example: str
+    faults: tuple[Finding, ...] = ()
+
+
+def refused_example(editor: ContentEditor, correction: Correction, sentences: str | Sequence[str],
+                    result: SaveResult) -> NotAnExample | None:
+    """When `result` (of `accept_step` on `sentences`) refused them as the step's example — not a conflict, nor a
+    problem elsewhere — why; else None."""
+    if result.ok or result.conflict is not None or not any(
+            p.field and p.field.endswith("examples") for p in result.problems):
+        return None
+    scenario = read_scenarios(editor.root, editor.kb.content.entries)[0].get(correction.scenario_id)
+    example = reply_run(correction.utterance, sentences)
+    if scenario is None or example is None:
+        return None
+    judge = editor.judge() if editor.judge is not None else None
+    return NotAnExample(example, tuple(example_faults(scenario, example, ContentFacts(editor.kb.content), judge)))
 
 
 def reply_run(utterance: str, sentences: str | Sequence[str]) -> str | None:

@@ -9,12 +9,13 @@ release the GIL), so a filter change costs about the slowest query rather than t
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from trainer.insights.calls import (CallScore, ScenarioResult, ScenarioTrouble, WeekScore, best_and_latest,
                                     call_scores, weekly_scores, worst_scenarios)
 from trainer.insights.periods import Period
+from trainer.insights.withdrawals import Withdrawals, withdrawals_by, withdrawn_per_call
 from trainer.insights.team import (AgentLine, Inactive, ItemResult, MasteryCell, WeekAccuracy, agent_lines, agents,
                                    first_answers, inactive_agents, last_activity, period_answers, weekly_accuracy)
 from trainer.quiz.item_stats import ItemStats, item_statistics
@@ -48,6 +49,9 @@ class Console:
     item_stats: list[ItemStats] | None  # None: not requested
     worst_scenarios: list[ScenarioTrouble]
     calls: list[CallScore]
+    # judgements instructors withdrew from the period's calls, whose stored scores are as judged then (ui53)
+    withdrawn_by_agent: dict[int, Withdrawals] = field(default_factory=dict)
+    withdrawn_by_scenario: dict[str, Withdrawals] = field(default_factory=dict)
 
 
 def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime) -> Console:
@@ -62,7 +66,9 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
         latest_job = pool.submit(last_activity, db, ids)
         first_job = pool.submit(first_answers, db, ids) if chosen.item_analysis else None
         calls = calls_job.result()
+        withdrawn_job = pool.submit(withdrawn_per_call, db, calls)
         worst = worst_scenarios(db, calls)
+        withdrawn = withdrawn_job.result()
         answers, latest = answers_job.result(), latest_job.result()
     grid = answers.mastery
     return Console(
@@ -77,4 +83,6 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
         item_stats=item_statistics(first_job.result()) if first_job else None,
         worst_scenarios=worst,
         calls=calls,
+        withdrawn_by_agent=withdrawals_by(calls, withdrawn, lambda call: call.user_id),
+        withdrawn_by_scenario=withdrawals_by(calls, withdrawn, lambda call: call.scenario_id),
     )

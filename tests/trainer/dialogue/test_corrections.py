@@ -335,3 +335,21 @@ def test_a_slow_reply_accepted_for_its_call_writes_nothing_to_the_corpus(db, con
     assert (outcome.status, outcome.for_this_call, outcome.step_id, outcome.labels) == ("accepted", True, "", ())
     assert not verdict_kept(outcome)
     assert not (content_dir / CORRECTIONS_FILE).exists() and history.changes(db) == []
+
+
+@pytest.mark.parametrize("rubric, judged_ok", [("vague", False), ("empathy", True), ("empathy", False)])
+def test_a_behaviour_finding_accepted_for_its_call_is_upheld_whatever_the_verdict(db, content_dir, rubric, judged_ok):
+    """ui54: an instructor who judges a behaviour finding wrong (回应空泛 on a sentence fine in its call) but not worth
+    teaching accepts it for the call, as a step is. It labels nothing, so it is upheld — withdrawn on the call's report
+    and out of 薄弱情景 — whatever the verdict was; read by the labels, a denied good behaviour read as kept."""
+    from trainer.dialogue.corrections import accept_for_call
+    from trainer.dialogue.withdrawn import upheld
+
+    trainee = get_or_create_by_name(db, "学员戊")
+    correction_id = mark_judged_wrong(db, trainee.id, "ci-claim-declined", Finding(2, rubric, judged_ok, REPLY, "…"),
+                                      REPLY, "这句在当时是合适的")
+    assert accept_for_call(db, correction_id, "教员")
+    [outcome] = corrections_by(db, trainee.id)
+    assert (outcome.status, outcome.for_this_call, outcome.labels) == ("accepted", True, ())
+    assert not verdict_kept(outcome) and upheld(outcome)
+    assert not (content_dir / CORRECTIONS_FILE).exists() and history.changes(db) == []
