@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from trainer.search_feedback.store import loggable_query
 from ui.category_filter import ALL_CATEGORIES
@@ -44,10 +43,21 @@ def _went_back_or_forward(query_key: str) -> bool:
     address, which the box used to ignore after the session's first run (qa29 H2: Back after a second search stayed
     on it). Only a history navigation counts: a click sent while the address was still being updated must never put
     an older question back in the box."""
-    context = get_script_run_ctx()
     question = st.query_params.get(QUESTION, "").strip()
-    return bool(context is not None and context.is_history_navigation and question
-                and question != loggable_query(st.session_state.get(query_key, "")))
+    return bool(question and history_navigation() and question != loggable_query(st.session_state.get(query_key, "")))
+
+
+def history_navigation() -> bool:
+    """Whether Streamlit marks this run as the browser's Back or Forward: an internal of Streamlit (checked on 1.67.0).
+
+    Its public way, a widget's `bind="query-params"`, puts the widget's own value in the address, i.e. the question as
+    typed, with the customer's numbers: the address must hold it masked (`loggable_query`), so it cannot be used. If the
+    internal moves or goes, this says False: Back then leaves the box as it is (as before qa29 H2), and the page works."""
+    try:  # imported here: a module Streamlit moves must not stop this page from importing
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+        return getattr(get_script_run_ctx(), "is_history_navigation", False) is True
+    except Exception:  # an internal: any change of it must cost Back only, never the live-call page
+        return False
 
 
 def show_in_address(query: str, category: str | None, regulations_only: bool) -> None:

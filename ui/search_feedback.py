@@ -34,7 +34,7 @@ REPORTING = "search_feedback_reporting"  # session_state: (search key, entry id)
 NO_ANSWER = ""  # the "entry" a report on a search without an answer is about
 
 
-def _submit(what: str, write: Callable[[Database], object]) -> None:
+def submit_write(what: str, write: Callable[[Database], object]) -> None:
     """Hand a write to the background writer; nothing here may fail the page."""
     try:
         db = database()  # resolved here: the cached resources belong to the page's thread
@@ -46,7 +46,7 @@ def _submit(what: str, write: Callable[[Database], object]) -> None:
 def purge_expired() -> None:
     """Delete logged searches older than the retention period (settings.search_log_days), in the background."""
     cutoff = utcnow() - timedelta(days=settings().search_log_days)
-    _submit("the retention purge", lambda db: purge_searches(db, cutoff))
+    submit_write("the retention purge", lambda db: purge_searches(db, cutoff))
 
 
 def log_search(user: UserInfo, query: str, category: str | None, hits: Sequence[Hit], submitted: bool) -> str:
@@ -60,13 +60,13 @@ def log_search(user: UserInfo, query: str, category: str | None, hits: Sequence[
     key = uuid.uuid4().hex
     st.session_state[LAST_SEARCH] = (asked, key)
     results = [(hit.id, hit.score) for hit in hits]
-    _submit("a search", lambda db: record_search(db, key, user.id, query, category, results))
+    submit_write("a search", lambda db: record_search(db, key, user.id, query, category, results))
     return key
 
 
 def _verdict(user: UserInfo, key: str, entry_id: str, verdict: str | None, right: str | None = None,
              note: str | None = None) -> None:
-    _submit("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right, note))
+    submit_write("a verdict", lambda db: record_verdict(db, key, user.id, entry_id, verdict, right, note))
 
 
 def _reason_box(key: str) -> str:

@@ -1,49 +1,82 @@
 """The agent's last searches on 知识搜索, newest first, one click from running again (qa29 H2).
 
-On a live call an agent who searched a minute ago had no way back to that question but typing it again. The history is
-kept in this browser session's memory (`st.session_state`), not the database: it is wanted for this call and this
-shift, it costs no database read on the live-call page's every run, and it holds the question as typed (the search log
-and the address keep it masked). It is kept for one login only: a different user signing in on the same browser starts
-with an empty list, and the previous user's list is dropped at that moment, so nobody's searches are ever shown to
-anyone else. A reload is a new session and starts empty (the address brings back the current question only).
+On a live call an agent who searched a minute ago had no way back to that question but typing it again. The list is
+kept in the store per login (trainer/search_feedback/recent.py), so a reload or a dropped connection mid-shift keeps it
+(ui54b): today's searches, ten at most, masked as the search log masks them, deleted at sign-out. The live-call page
+reads the store once per browser session and user (the list is then held in `st.session_state`, as the page's every
+run needs it) and writes only when a search moves to the top, in the background writer the search log uses: a slow or
+broken database never delays an answer, and at worst the list starts empty. The session's copy is for one sign-in only
+(the login and its server-side session): a different user signing in on the same browser reads their own list and the
+previous user's copy is dropped; the same user signing in again after signing out reads the emptied list.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from trainer.clock import utcnow
+from trainer.insights.periods import day_start, local_day
+from trainer.search_feedback.recent import LIMIT, PastSearch, recent_searches, record_recent
 from trainer.users.accounts import UserInfo
 from ui.category_filter import ALL_CATEGORIES
 from ui.display import shortened
 from ui.i18n import tr
 from ui.render import escape_markdown
+from ui.resources import database, settings
+from ui.search_feedback import submit_write
+from ui.session import SESSION_KEY
 
-HISTORY = "_search_history"  # (login, [PastSearch, …] newest first): one user's, this browser session only
-LIMIT = 10
+log = logging.getLogger(__name__)
+
+HISTORY = "_search_history"  # ((login, sign-in), [PastSearch, …] newest first): read from the store once a sign-in
 LABEL_CHARS = 40
 
+__all__ = ["HISTORY", "LIMIT", "PastSearch", "past_searches", "remember", "show_recent"]
 
-class PastSearch(NamedTuple):
-    query: str
-    category: str | None  # None: all categories
-    regulations_only: bool
+
+def _today_start() -> datetime:
+    """Local midnight (settings.timezone) as a UTC instant: the list is the day's."""
+    zone = ZoneInfo(settings().timezone)
+    return day_start(local_day(utcnow(), zone), zone)
+
+
+def _owner(user: UserInfo) -> tuple[str, int | None]:
+    """Whose copy the session holds: the login and its sign-in (none with single sign-on or in tests)."""
+    return user.login, st.session_state.get(SESSION_KEY)
 
 
 def past_searches(user: UserInfo) -> list[PastSearch]:
-    """This user's searches in this session, newest first; empty for anyone but the user who made them."""
-    login, searches = st.session_state.get(HISTORY, ("", []))
-    return list(searches) if login == user.login else []
+    """This user's searches today, newest first: from this session's copy, or the store on the session's first ask."""
+    owner, searches = st.session_state.get(HISTORY, (None, []))
+    if owner == _owner(user):
+        return list(searches)
+    try:
+        searches = recent_searches(database(), user.id, _today_start())
+    except Exception:  # the list is a convenience: a database that is down must not stop the live-call page
+        log.exception("最近搜索: could not read the list")
+        searches = []
+    st.session_state[HISTORY] = (_owner(user), searches)
+    return list(searches)
 
 
 def remember(user: UserInfo, search: PastSearch) -> None:
-    """Put `search` first (once: searched again, it moves up), keeping the newest `LIMIT`."""
-    if not search.query.strip():
+    """Put `search` (masked) first (once: searched again, it moves up), keeping the newest `LIMIT`; the store follows
+    in the background, only when the list changed (the page's every rerun of the same search writes nothing)."""
+    search = PastSearch.masked(*search)
+    if not search.query:
         return
-    earlier = [past for past in past_searches(user) if past != search]
-    st.session_state[HISTORY] = (user.login, [search, *earlier][:LIMIT])
+    earlier = past_searches(user)
+    if earlier[:1] == [search]:
+        return
+    st.session_state[HISTORY] = (_owner(user), [search, *(past for past in earlier if past != search)][:LIMIT])
+    since = _today_start()
+    submit_write("a recent search", lambda db: record_recent(db, user.id, search, since))
 
 
 def _label(search: PastSearch, categories: Mapping[str, Any]) -> str:
@@ -67,6 +100,7 @@ def show_recent(container, user: UserInfo, shown: PastSearch, categories: Mappin
                 keys: tuple[str, str, str]) -> None:
     """最近搜索 in `container`: the user's earlier searches (not the one on the page), newest first, each a button that
     runs it again. `categories` are kb's (id → Category); `keys` are the question's, the category's and the toggle's widget keys."""
+    shown = PastSearch.masked(*shown)
     earlier = [past for past in past_searches(user) if past != shown]
     if not earlier:
         return

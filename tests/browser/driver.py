@@ -531,7 +531,10 @@ class Page:
         return self.page.locator("[data-testid=stSidebar]").inner_text()
 
     def expect_text(self, text: str) -> "Page":
-        self.page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=ACTION_TIMEOUT_MS)
+        """`text` is shown: the first visible element holding it (a closed expander's hidden words come first in the
+        page: 最近搜索 lists the login's questions of the day, 宽限期有多长 among them, above the answers: ui54b)."""
+        self.page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(state="visible",
+                                                                                      timeout=ACTION_TIMEOUT_MS)
         return self
 
     def expect_no_text(self, text: str) -> "Page":

@@ -91,3 +91,106 @@ def test_in_english_the_list_is_named_in_english(app_env, store) -> None:
     search(at, "冷静期是几天")
     search(at, "宽限期多久")
     assert [e.label for e in at.expander if "Recent" in e.label] == ["Recent searches (1)"]
+
+
+# ---- kept in the store: a reload keeps the list, masked, read once a sign-in, gone at sign-out (ui54b) -------------
+
+def flushed() -> None:
+    """The background writer has written what the page handed it (the list is written there, as the search log)."""
+    from ui.resources import search_log_writer
+
+    assert search_log_writer().flush()
+
+
+def reloaded(at: AppTest) -> AppTest:
+    """The same user's browser after a reload or a dropped connection: a new session, signed in again by the cookie,
+    at the same address."""
+    flushed()
+    again = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
+    again.session_state["user"] = at.session_state["user"]
+    again.query_params.update(at.query_params)
+    return again.run()
+
+
+def first_answer(at: AppTest) -> str:
+    """The heading of the answer at the top (the one the agent reads from)."""
+    return next(line for line in answers(at).splitlines() if line.startswith("#### 1."))
+
+
+def test_a_reload_mid_shift_keeps_the_last_searches(app_env, store) -> None:
+    """A reload (or a dropped websocket) on a call-centre desktop emptied 最近搜索 mid-shift."""
+    at = search_page(store)
+    for query in ("冷静期是几天", "宽限期多久", "保单贷款能借多少"):
+        search(at, query)
+    after = reloaded(at)
+    assert not after.exception and after.text_input(key="search_query").value == "保单贷款能借多少"
+    assert recent(after) == ["宽限期多久", "冷静期是几天"]
+    next(b for b in after.button if b.key == "search_again_1").click().run()
+    assert "犹豫期有多长" in answers(after) and recent(after) == ["保单贷款能借多少", "宽限期多久"]
+    again = reloaded(after)
+    assert again.text_input(key="search_query").value == "冷静期是几天"
+    assert recent(again) == ["保单贷款能借多少", "宽限期多久"], "the search run again moved up, in the store too"
+
+
+def test_the_list_is_read_from_the_store_once_a_session_not_on_every_run(app_env, store, monkeypatch) -> None:
+    import ui.search_history
+
+    reads = []
+    real = ui.search_history.recent_searches
+    monkeypatch.setattr(ui.search_history, "recent_searches", lambda *args: reads.append(args) or real(*args))
+    at = search_page(store)
+    for query in ("冷静期是几天", "宽限期多久", "保单贷款能借多少"):
+        search(at, query)
+    at.run().run()  # reruns of the page (a click anywhere, a 👍)
+    assert len(reads) == 1 and recent(at) == ["宽限期多久", "冷静期是几天"]
+    reloaded(at)
+    assert len(reads) == 2, "a reload is a new session: one read"
+
+
+def test_a_store_that_is_down_leaves_the_list_empty_and_the_answers_shown(app_env, store, monkeypatch) -> None:
+    import ui.search_history
+
+    def down(*args):
+        raise OSError("database is down")
+
+    monkeypatch.setattr(ui.search_history, "recent_searches", down)
+    at = search(search_page(store), "冷静期是几天")
+    assert not at.exception and "犹豫期有多长" in answers(at)
+    assert recent(search(at, "宽限期多久")) == ["冷静期是几天"], "the session's own list still works"
+
+
+def test_a_customers_number_is_masked_in_the_list_and_the_masked_question_finds_the_same_answer(app_env, store) -> None:
+    """The search log and the address mask an ID or phone number a customer read out; 最近搜索 showed it as typed and
+    kept it in memory. The masked question is what runs again: numbers do not rank entries (docs/benchmarks.md ui54b)."""
+    at = search_page(store)
+    search(at, "客户手机13812345678 问冷静期是几天")
+    typed_answer = first_answer(at)
+    search(at, "宽限期多久")
+    assert recent(at) == ["客户手机########### 问冷静期是几天"]
+    assert "13812345678" not in str(at.session_state["_search_history"])
+    next(b for b in at.button if b.key == "search_again_0").click().run()
+    assert at.text_input(key="search_query").value == "客户手机########### 问冷静期是几天"
+    assert first_answer(at) == typed_answer == "#### 1. 犹豫期有多长？", "the masked question's answer is the typed one's"
+    flushed()
+    from trainer.store.models import RecentSearch
+    from sqlalchemy import select
+    with store.session() as session:
+        assert not any(ch.isdigit() for ch in "".join(session.scalars(select(RecentSearch.query))))
+
+
+def test_after_signing_out_the_same_agent_signing_in_again_starts_with_an_empty_list(app_env, store) -> None:
+    from trainer.users.sessions import start_session
+
+    at = AppTest.from_file(str(ROOT / "ui_pages" / "search.py"), default_timeout=90)
+    user = create_user(store, "agent1", "王小明", "agent", "一组")
+    at.session_state["user"] = user
+    at.session_state["_auth_session_id"] = start_session(store, app_env, user.id).id
+    search(at.run(), "冷静期是几天")
+    search(at, "宽限期多久")
+    assert recent(at) == ["冷静期是几天"]
+    at.sidebar.button(key="sign_out").click().run()
+    at.session_state["user"] = user  # signed in again on the same browser
+    at.session_state["_auth_session_id"] = start_session(store, app_env, user.id).id
+    at.run()
+    assert not at.exception and not recent(at)
+    assert not recent(reloaded(at)), "nor after a reload: the store's list went at sign-out"

@@ -264,6 +264,20 @@ class SearchLog(Base):
     dismissed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)  # users.id; no FK: kept after a user goes
 
 
+class RecentSearch(Base):
+    """One of an agent's last searches on 知识搜索 today (最近搜索), kept so a reload or a dropped connection keeps the
+    list (ui54b). Masked as the search log is (`loggable_query`); at most ten a user, today's only, deleted at sign-out."""
+
+    __tablename__ = "recent_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    query: Mapped[str] = mapped_column(String(LOGGED_QUERY_CHARS))
+    category: Mapped[str] = mapped_column(String(64), default="")  # "": all categories
+    regulations_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class SearchFeedback(Base):
     """An agent's verdict on one answer of a search (the latest one counts), or on a search with no answer."""
 

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from settings import Settings
 from trainer.clock import as_utc, clock_time, utcnow
+from trainer.search_feedback.recent import forget_recent
 from trainer.store.db import Database
 from trainer.store.models import AddressFailures, User
 from trainer.users.accounts import SIGNED_OUT, AccountError, UserInfo, normalize_login, record_event
@@ -253,9 +254,11 @@ def _unlock_code_ok(user: User, code: str, now: datetime) -> bool:
 # ---- signing out -----------------------------------------------------------------------------
 
 def sign_out(db: Database, user: UserInfo) -> None:
-    """End every session of `user` (recorded; the server-side sessions end in the same step)."""
+    """End every session of `user` (recorded; the server-side sessions end in the same step) and forget their
+    最近搜索: whoever signs in next on that desk starts with none, and the list is not kept past the shift."""
     with db.session() as session:
         record_event(session, user.login, user.id, True, SIGNED_OUT)
+        forget_recent(session, user.id)
         session.commit()
 
 
