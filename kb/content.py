@@ -800,17 +800,17 @@ def _read_out_of_scope(data: Any, file: str, problems: list[Problem]
 
 
 def _read_other_lines(data: Any, file: str, problems: list[Problem]) -> tuple[OtherLine, ...]:
-    """scope.yaml's optional `other_lines`: each a domain, its product words (`terms`) and the life-insurance
-    words that keep a question searched (`unless`)."""
+    """scope.yaml's optional `other_lines`: each a domain, its product words (`terms`), the life-insurance
+    words that keep a question searched (`unless`) and what it insures (`objects`: 车 in 车的保险)."""
     if not isinstance(data, dict) or "other_lines" not in data:
         return ()
     lines: list[OtherLine] = []
     for item in _items(data, "other_lines", file, problems):
         check = ItemChecker(item, file, None, problems)
-        check.unknown_fields(("domain", "terms", "unless"))
+        check.unknown_fields(("domain", "terms", "unless", "objects"))
         domain, terms = check.text("domain"), check.text_list("terms", minimum=1)
         if domain and terms:
-            lines.append(OtherLine(domain, terms, check.text_list("unless")))
+            lines.append(OtherLine(domain, terms, check.text_list("unless"), check.text_list("objects")))
     return tuple(lines)
 
 

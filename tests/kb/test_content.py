@@ -273,10 +273,10 @@ def test_other_lines_need_their_product_words(content_dir: Path) -> None:
         "  - {domain: 财产险}\n", encoding="utf-8")
     assert any(p.startswith("scope.yaml:5") and "terms:" in p for p in problems_of(content_dir))
     (content_dir / "scope.yaml").write_text(
-        "out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\nother_lines:\n  - {domain: 车险, terms: [车险], unless: [意外险]}\n",
-        encoding="utf-8")
+        "out_of_scope:\n  - {domain: 车险, q: 车险怎么报案}\nother_lines:\n"
+        "  - {domain: 车险, terms: [车险], unless: [意外险], objects: [车子]}\n", encoding="utf-8")
     (line,) = load_content(content_dir).other_lines
-    assert (line.domain, line.terms, line.unless) == ("车险", ("车险",), ("意外险",))
+    assert (line.domain, line.terms, line.unless, line.objects) == ("车险", ("车险",), ("意外险",), ("车子",))
 
 
 def test_every_problem_is_worded_in_chinese_too_with_its_file_line_and_field(content_dir: Path) -> None:
