@@ -58,7 +58,8 @@ def _found(report, rubric, turn):
 def test_where_to_pay_is_a_next_step(grace_report):
     """J1: 钱凑齐了走您本人账户，或者官方App、柜台交，稳当。 — no 给出下一步, and the report taught 去哪里办 as never shown."""
     [step] = [f for f in _found(grace_report, "next_step", 4) if f.ok]
-    assert "柜台交" in step.quote
+    # quoted from where she pays: since judge54b her own account (走您本人账户), the sentence's first such clause
+    assert step.quote.startswith("钱凑齐了走您本人账户") and step.quote in GRACE_CALL[3]
     assert not any("next_step" in shown for shown, _ in service_not_shown(grace_report.findings))
 
 
