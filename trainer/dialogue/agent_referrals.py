@@ -34,7 +34,9 @@ ADVICE = Worded("这个情景要求不推给业务员：理赔结论、复核和
                 "that away. Give the company's own route (a review, a complaint) and register it yourself.")
 # Said in every scenario whose goal forbids it (a declined claim, a dividend below the salesperson's promise): no claim's
 # review in it (judge53b: 您有新的检查报告可以申请复核 was the lesson on the dividend call too).
-BETTER = "这件事由公司来处理，不用您再去找业务员：我现在就帮您登记，后面有专门的同事跟进，处理结果会告诉您。"
+BETTER = Worded("这件事由公司来处理，不用您再去找业务员：我现在就帮您登记，后面有专门的同事跟进，处理结果会告诉您。",
+                "The company handles this, so you don't need to go back to the salesperson: I'll register it for you now, "
+                "a colleague will follow it up, and we'll let you know the outcome.")
 
 
 def sent_to_their_agent(text: str) -> list[tuple[int, int]]:

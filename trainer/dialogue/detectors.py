@@ -175,9 +175,16 @@ _STEP_NAMED = (
 # after a definition of 保全, explanation); no positive cue moves (rules_hash unchanged). Held to the rule floor.
 _WHERE_TO_DO_IT = (r"(柜台|柜面|网点|营业厅|App|APP|app|公众号|官网|小程序)[^，,。？！?!；;不没别无甭]{0,8}"
                    r"(交|缴|办|申请|补交|提交|操作)(?![的过不])")
+# judge54b: her money paid from her own account, said to her (钱凑齐了走您本人账户 / 保费只走您自己的银行卡): how she pays,
+# grace-period's 通过官方渠道交费. No train line has the form (the two train lines naming 本人账户 / 本人银行卡 say where a
+# refund goes or what to bring, both labelled next_step). Not said of the past (从您自己的卡扣的).
+_PAID_FROM_HER_OWN = r"(走|从|用)(您|你)(本人|自己|自个儿)的?(账户|账号|银行卡|银行账户|卡)(?![^，,。？！?!]{0,4}[的过])"
 # A step named by its act counts without the classifier's next-step rule floor (0.3, calibrated for the cues): the
 # classifier reads the trainee's words and a long explanation around them (俺去调双录看看再说。 0.12, 您让他自己打95519就好～
-# 0.12), and on the train split all 21 lines `_STEP_NAMED` matches are next steps.
+# 0.12), and on the train split all 21 lines `_STEP_NAMED` matches are next steps. So does where she pays or applies
+# (`_WHERE_TO_DO_IT`, 18 of its 19 train lines next steps) and her own account (judge54b: 钱凑齐了柜台交就行。 0.05 — it
+# matched and the floor withheld it, in any call; the classifier reads 钱凑齐了 as no step).
+_STEP_OF_HERS = _STEP_NAMED + r"|" + _WHERE_TO_DO_IT + r"|" + _PAID_FROM_HER_OWN
 STEP_NAMED_FLOOR = 0.0
 # A call-back or a letter said of the past is no step (理赔拖了一个多月冇给您回话 / 之前寄给您的理赔通知书 — tune tw-b.yaml:175,
 # 184, both credited next_step; train: 您上次来电一直没人回复 is an apology only): judge42v.
@@ -185,7 +192,7 @@ _NEXT_STEP_SPOKEN = re.compile(
     r"(?<!没给您)(?<!没给你)(?<!没)回话|回个话|回您消息|回您电话|(我|会)[^，。？！?!]{0,10}打给(您|你)|给(您|你)打过去|再打给(您|你)|给(您|你)回个电话|回拨"
     r"|短信发(您|你)|发(您|你)短信|发给(您|你)|(给您|给你)发(?!的)|发(您|你)一份|发到(您|你)"
     r"|补寄|寄给(您|你)(?!的)|给(您|你)寄|加急|加个急|催办"
-    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_NAMED + r"|" + _WHERE_TO_DO_IT
+    + r"|" + _THE_AGENTS_OWN_STEP + r"|" + _STEP_OF_HERS
 )
 ESCALATION_CUES = (
     "为您转接", "帮您转接", "转接主管", "转给主管", "登记投诉", "登记为投诉", "投诉登记", "登记成投诉",
@@ -258,8 +265,8 @@ def rule_floor(evidence: Evidence, calibrated: float, spoken: bool) -> float:
             return REQUEST_FLOOR
         if spoken and checks_back(evidence.quote):  # …生效的那张，对吧？ — the rule floor, not `SPOKEN_FLOORS`
             return calibrated
-    if evidence.behaviour == "next_step" and spoken and re.search(_STEP_NAMED, mandarin_reading(evidence.quote).text):
-        return STEP_NAMED_FLOOR  # a step named by its act (`_STEP_NAMED`, judge42v)
+    if evidence.behaviour == "next_step" and spoken and re.search(_STEP_OF_HERS, mandarin_reading(evidence.quote).text):
+        return STEP_NAMED_FLOOR  # a step named by its act (`_STEP_NAMED`, judge42v), where / how she does it (judge54b)
     return max(calibrated, SPOKEN_FLOORS.get(evidence.behaviour, 0.0)) if spoken else calibrated
 
 

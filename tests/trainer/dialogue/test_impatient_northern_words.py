@@ -58,8 +58,26 @@ def _found(report, rubric, turn):
 def test_where_to_pay_is_a_next_step(grace_report):
     """J1: 钱凑齐了走您本人账户，或者官方App、柜台交，稳当。 — no 给出下一步, and the report taught 去哪里办 as never shown."""
     [step] = [f for f in _found(grace_report, "next_step", 4) if f.ok]
-    assert "柜台交" in step.quote
+    # quoted from where she pays: since judge54b her own account (走您本人账户), the sentence's first such clause
+    assert step.quote.startswith("钱凑齐了走您本人账户") and step.quote in GRACE_CALL[3]
     assert not any("next_step" in shown for shown, _ in service_not_shown(grace_report.findings))
+
+
+@pytest.mark.parametrize("said", ["钱凑齐了柜台交就行。", "钱凑齐了走您本人账户。", "保费只走您自己的银行卡。"])
+def test_how_she_pays_her_money_is_a_next_step_after_the_check(judge, real_scenarios, real_facts, said):
+    """judge54b: after the identity check, his question about paying through the salesperson answered with where or how
+    he pays — 给出下一步 (the classifier's floor withheld it: 钱凑齐了柜台交就行。 scores 0.05), with the channel step met."""
+    report = _report(judge, real_scenarios["grace-period-short-of-money"], real_facts,
+                     GRACE_CALL[:3] + ("那可不行，业务员不能代收。" + said,))
+    assert [f.quote for f in _found(report, "next_step", 4) if f.ok] == [said]
+    assert "official-channel" not in report.missed_checkpoints
+    assert not any("next_step" in shown for shown, _ in service_not_shown(report.findings))
+
+
+def test_paid_from_her_own_account_only_as_a_step_to_take():
+    detectors = Detectors(())
+    for said in ("上个月是从您自己的卡扣的。", "您之前用您本人账户交过一期。"):
+        assert not any(e.behaviour == "next_step" for e in detectors.spoken(said, set())), said
 
 
 def test_where_to_apply_is_a_next_step(reinstatement_report):

@@ -71,6 +71,8 @@ def test_sending_the_customer_to_her_salesperson_is_no_escalation_and_a_fault_wh
     [blame] = [f for f in turn3 if f.rubric == "blame"]
     assert blame.quote == "你可以先问问你的业务员…" and not blame.ok
     assert "不推给业务员" in blame.advice and "业务员" in blame.model_answer
+    # judge54b: the English page showed the lesson's words in Chinese
+    assert "don't need to go back to the salesperson" in english(blame.model_answer)
     # the review route said after it is still her step
     assert "review-route" not in claim_report.missed_checkpoints
     assert any(f.rubric == "next_step" and f.ok and "申请复核" in f.quote for f in turn3)
