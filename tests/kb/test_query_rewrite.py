@@ -776,3 +776,16 @@ def test_a_premium_just_missed_with_a_paid_question_is_a_claim_in_the_grace_peri
     A premium missed with no span said (or last month) is inside the 60-day grace period (保险法第三十六条), and whether
     an event in it is paid is that entry's question."""
     assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("业务员说分红是保底的 现在才几百块 这算不算骗人", "业务员说分红是保底的 现在才几百块 被业务员骗了"),
+    ("业务员当初说三年就能回本 现在退保亏一半 是不是骗人", "业务员当初说三年就能回本 现在退保亏一半 被业务员骗了"),
+    ("钱退不回来 我要投诉 你们骗人", "钱退不回来 我要投诉 你们骗人"),      # no salesperson's words: not read
+    ("业务员骗人 我要退保", "业务员骗人 我要退保"),                          # said, not asked (search53's reading broke DEV)
+])
+def test_asking_whether_what_the_salesperson_said_was_deceit_is_being_deceived_by_the_salesperson(
+        bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa28 S2: 业务员说分红是保底的 现在才几百块 这算不算骗人 did not list norms-blame-salesperson (客户说被业务员骗了坐席怎么
+    回应) among the five. Only the question 算不算 / 是不是骗人 beside what the salesperson said is read."""
+    assert bundled_spoken.rewrite(typed).text == meant

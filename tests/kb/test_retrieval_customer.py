@@ -738,3 +738,10 @@ def test_an_event_after_a_premium_just_missed_is_answered_with_the_grace_period_
 def test_a_failed_debit_without_an_event_still_opens_the_failed_debit_entry(real_kb: KnowledgeBase) -> None:
     hits = real_kb.search("上个月卡里没钱没扣上怎么办", k=5)
     assert hits and hits[0].id == "lapse-deduction-failed", [h.id for h in hits]
+
+
+def test_a_salespersons_promise_asked_as_deceit_lists_how_to_answer_for_the_salesperson(real_kb: KnowledgeBase) -> None:
+    """qa28 S2: the dividend entries are right first; how the agent answers for the salesperson's words was not among
+    the five."""
+    hits = real_kb.search("业务员说分红是保底的 现在才几百块 这算不算骗人", k=5)
+    assert "norms-blame-salesperson" in [h.id for h in hits], [h.id for h in hits]
