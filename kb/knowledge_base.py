@@ -25,9 +25,11 @@ from kb.regulations.search import (ArticleHit, RegulationSearcher, article_hit, 
                                    sentence_docs, sentence_unit_docs)
 from kb.adapter import QueryAdapter
 from kb.rerank import Reranker
+from kb.other_lines import OtherLine, other_line_of
 from kb.faq_gate import GATE as FAQ_GATE, load_memory as faq_gate_memory
 from kb.scope import ScopeCheck
 from kb.search import Glossary, Hit, Recipe, Searcher
+from kb.text import normalize
 from kb.yaml_source import Problem
 from settings import Settings
 
@@ -187,7 +189,7 @@ class KnowledgeBase:
         articles the FAQ cites for the term, then the search's best others (None when the query is more than a term
         or the FAQ cites nothing for it: search as usual)."""
         content = self._snapshot.content
-        found = term_articles(query, content.glossary, content.entries, content.library)
+        found = term_articles(query, content.glossary, content.entries, content.library, content.other_lines)
         if found is None:
             return None
         setting = [article_hit(content.library.documents[a.document_id], a,
@@ -195,6 +197,10 @@ class KnowledgeBase:
         keys = {(hit.document_id, hit.article) for hit in setting}
         others = [hit for hit in self.search_regulations(query, k=k) if (hit.document_id, hit.article) not in keys]
         return TermHits(found.term, tuple(setting + others)[:max(k, len(setting))], len(setting), found.missing_from)
+
+    def other_line(self, query: str) -> OtherLine | None:
+        """The line of business the hotline does not handle that `query` names (车险, 财产险 …), or None."""
+        return other_line_of((query, normalize(query)), self._snapshot.content.other_lines)
 
     def answer_articles(self, query: str, sources: Iterable[Source] = (), k: int = 3) -> AnswerArticles:
         """The articles an answer cites (`sources` in the library; found by the search too, its hit with the query's

@@ -125,6 +125,10 @@ def show_regulations_only() -> None:
     and a named law without any is said to have none — not "no reliable match" (qa29 R1, R2)."""
     term = kb.term_hits(query, k=5)
     if term is None:
+        line = kb.other_line(query)
+        if line is not None:  # 车险犹豫期 is not the life-insurance 犹豫期: searched as typed, and why said
+            st.caption(tr(f"问题说的是{line.domain}，不是本热线（人身保险）的业务。",
+                          "The question names another line of insurance, which this (life insurance) hotline does not handle."))
         show_articles(kb.search_regulations(query, k=5))
         return
     if term.missing_from:

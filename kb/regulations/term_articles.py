@@ -11,6 +11,9 @@ entries also cite 保险法第十五条, the general right to rescind, which set
 When the query also names a document that has none of these articles and never says the term, the
 library itself shows that document does not set it (保险法 has no 犹豫期 article: facts.md §2) — said so,
 rather than "no reliable match" (qa29 R2).
+
+A term said of another line of business (车险犹豫期, 交强险的宽限期: content/scope.yaml `other_lines`) is no bare
+term of ours: it is searched as usual, where the gate refuses it, and not opened on the life-insurance articles.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence, TypeVar
 
 from kb.content import Entry, GlossaryGroup
+from kb.other_lines import OtherLine, other_line_of
 from kb.regulations.library import Article, Document, Library
 from kb.text import normalize
 
@@ -90,9 +94,12 @@ def density(text: str, terms: Sequence[str]) -> float:
 
 
 def term_articles(query: str, groups: Iterable[GlossaryGroup], entries: Mapping[str, Entry],
-                  library: Library) -> TermArticles | None:
-    """The articles that set the term a bare `query` names (None: no term, more than a term, or nothing cited)."""
+                  library: Library, other_lines: Sequence[OtherLine] = ()) -> TermArticles | None:
+    """The articles that set the term a bare `query` names (None: no term, more than a term, nothing cited, or a
+    term of another line of business: `other_lines`)."""
     text = normalize(query)
+    if other_line_of((query, text), other_lines) is not None:
+        return None
     document = named_document(library, text)
     rest = text.replace(normalize(document[1]), " ") if document else text  # 健康保险 of 健康保险管理办法 is no term here
     named = term_group(rest, groups)

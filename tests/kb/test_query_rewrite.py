@@ -758,3 +758,34 @@ def test_a_claim_with_no_news_yet_is_awaiting_its_decision(bundled_spoken: Spoke
     the customer is waiting for the decision (理赔申请交上去后，多久能出审核结果？)."""
     assert bundled_spoken.rewrite(typed).text == meant
 
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("续期的钱还没交呢，人就出了车祸，保险管不管", "续期的钱还没交呢，人就出了车祸，保险宽限期内出险能否理赔"),
+    ("保费晚了二十天没交，中间查出来肿瘤，还赔吗", "保费晚了二十天没交，中间查出来肿瘤，宽限期内出险能否理赔"),
+    ("卡里余额不够扣款失败了，这段时间生病了给不给赔", "卡里余额不够扣款失败了，这段时间生病了宽限期内出险能否理赔"),
+    ("上个月卡里没钱没扣上怎么办", "上个月卡里没钱保费扣款失败怎么办"),             # no paid question: the failed debit
+    ("保费好几个月没扣上，这段时间住院了还赔吗", "保费好几个月保费扣款失败，这段时间住院了还赔吗"),  # months: suspension
+    ("保单停了没交钱 生病了赔不赔", "效力中止没交钱 生病了赔不赔"),                  # stopped: suspension
+    ("理赔材料还没交，能赔吗", "理赔材料还没交，能赔吗"),                              # the claim's papers, no premium
+    ("投保单签了还没交钱 出事了赔不赔", "投保单签了还没交钱 出事了赔不赔"),            # a new policy's first premium
+])
+def test_a_premium_just_missed_with_a_paid_question_is_a_claim_in_the_grace_period(bundled_spoken: SpokenTerms,
+                                                                                  typed: str, meant: str) -> None:
+    """qa29 S1: 上个月卡里没钱没扣上，这期间出事了你们赔不赔 opened 续期保费银行扣款失败了怎么办？ (宽限期内出险了能赔吗？ 4th).
+    A premium missed with no span said (or last month) is inside the 60-day grace period (保险法第三十六条), and whether
+    an event in it is paid is that entry's question."""
+    assert bundled_spoken.rewrite(typed).text == meant
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("业务员说分红是保底的 现在才几百块 这算不算骗人", "业务员说分红是保底的 现在才几百块 被业务员骗了"),
+    ("业务员当初说三年就能回本 现在退保亏一半 是不是骗人", "业务员当初说三年就能回本 现在退保亏一半 被业务员骗了"),
+    ("钱退不回来 我要投诉 你们骗人", "钱退不回来 我要投诉 你们骗人"),      # no salesperson's words: not read
+    ("业务员骗人 我要退保", "业务员骗人 我要退保"),                          # said, not asked (search53's reading broke DEV)
+])
+def test_asking_whether_what_the_salesperson_said_was_deceit_is_being_deceived_by_the_salesperson(
+        bundled_spoken: SpokenTerms, typed: str, meant: str) -> None:
+    """qa28 S2: 业务员说分红是保底的 现在才几百块 这算不算骗人 did not list norms-blame-salesperson (客户说被业务员骗了坐席怎么
+    回应) among the five. Only the question 算不算 / 是不是骗人 beside what the salesperson said is read."""
+    assert bundled_spoken.rewrite(typed).text == meant

@@ -717,3 +717,31 @@ def test_a_claim_whose_papers_are_in_with_no_news_is_answered_with_how_long_the_
     assert hits and hits[0].id == "claims-decision-deadline", [h.id for h in hits]
     assert "claims-who-can-apply" not in [h.id for h in hits[:3]], [h.id for h in hits]
 
+
+
+@pytest.mark.parametrize("query", ["上个月卡里没钱没扣上，这期间出事了你们赔不赔",
+                                   "这个月保费没扣成功，前两天我住院了，还能赔吗",
+                                   "续期的钱还没交呢，人就出了车祸，保险管不管",
+                                   "上个月忘了交保费，这几天摔骨折了，能不能赔",
+                                   "卡里余额不够扣款失败了，这段时间生病了给不给赔",
+                                   "保费晚了二十天没交，中间查出来肿瘤，还赔吗",
+                                   "银行没扣到这期的保费，老公这期间出了意外，你们会赔吗"])
+def test_an_event_after_a_premium_just_missed_is_answered_with_the_grace_period_claim(real_kb: KnowledgeBase,
+                                                                                     query: str) -> None:
+    """qa29 S1: the first is 钱老师's hit test (续期保费银行扣款失败了怎么办？ first, 宽限期内出险了能赔吗？ 4th), the others
+    search54's wordings of the kind: a premium missed (no span, or last month: inside the 60-day grace period, 保险法第三十六条)
+    and whether an event since is paid."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id == "lapse-grace-period-coverage", [h.id for h in hits]
+
+
+def test_a_failed_debit_without_an_event_still_opens_the_failed_debit_entry(real_kb: KnowledgeBase) -> None:
+    hits = real_kb.search("上个月卡里没钱没扣上怎么办", k=5)
+    assert hits and hits[0].id == "lapse-deduction-failed", [h.id for h in hits]
+
+
+def test_a_salespersons_promise_asked_as_deceit_lists_how_to_answer_for_the_salesperson(real_kb: KnowledgeBase) -> None:
+    """qa28 S2: the dividend entries are right first; how the agent answers for the salesperson's words was not among
+    the five."""
+    hits = real_kb.search("业务员说分红是保底的 现在才几百块 这算不算骗人", k=5)
+    assert "norms-blame-salesperson" in [h.id for h in hits], [h.id for h in hits]

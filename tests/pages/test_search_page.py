@@ -197,6 +197,29 @@ def test_a_term_typed_alone_opens_on_the_cited_article_and_a_law_without_one_say
     assert articles[0] == "1. 《人身保险业务基本服务规定》第十五条", articles
 
 
+def test_a_term_of_another_line_of_business_is_not_opened_on_the_life_insurance_articles(app_env, store) -> None:
+    """regs53 (noticed): 只搜法规原文 车险犹豫期 opened on the 犹豫期 articles captioned 知识库讲“犹豫期”时引用的条文, though
+    车险 is not this hotline's business (content/scope.yaml other_lines); the page says so, and what the search found."""
+    (app_env.content_dir / "scope.yaml").write_text(
+        "out_of_scope:\n  - {domain: 车险, q: 车被刮了 车险怎么报案}\n"
+        "other_lines:\n  - domain: 车险\n    terms: [车险, 交强险]\n    unless: [意外险]\n", encoding="utf-8")
+    faq = app_env.content_dir / "faq" / "cooling-off.yaml"  # 犹豫期 alone opens on this article (as in the test above)
+    cited = "      - {doc: 健康保险管理办法, article: 第十五条}\n"
+    faq.write_text(faq.read_text(encoding="utf-8").replace(
+        cited, cited + "      - {doc: 人身保险业务基本服务规定, article: 第十五条}\n", 1), encoding="utf-8")
+    at = search_page(store)
+    at.toggle(key="search_regulations_only").set_value(True)
+    at = search(at, "车险犹豫期")
+    assert not at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("问题说的是车险，不是本热线（人身保险）的业务") for c in captions), captions
+    assert not any("知识库讲“犹豫期”时引用的条文" in c for c in captions), captions
+    at = search(at, "犹豫期")
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert not any("不是本热线" in c for c in captions), captions
+    assert any("知识库讲“犹豫期”时引用的条文" in c for c in captions), captions
+
+
 def test_under_an_answer_the_articles_it_cites_come_first(app_env, store) -> None:
     """qa23 G3, qa24 G2: 法规原文 under an answer opened on an article the answer does not cite (under the lapse answer
     保险法第四十七条, not the 第三十七条 it cites). Here the claim-decision answer also cites the 基本服务规定's 第二十三条,
