@@ -56,10 +56,11 @@ _REVIEW_WAIVED = re.compile(
 )
 # The customer's own condition (材料齐了的话) does not take a formality back: only a hedge does.
 _CONDITIONS = re.compile(r"如果|要是|假如|的话")
-# An amount the review or the day of the surrender decides, said final: 就是这个数 / 都算好了的 / 一分不差 (这笔理赔下来是
-# 十二万八，就是这个数 / 到期您能拿回十五万，合同里都算好了的). Only where the money is received (赔 / 退 / 到手 / 拿).
+# An amount the review decides, said final: 就是这个数 / 都算好了的 / 一分不差 (这笔理赔下来是十二万八，就是这个数 / 到期
+# 您能拿回十五万，合同里都算好了的). Only where a payout or a maturity is received (赔 / 报 / 到手 / 拿回 / 领), not a
+# surrender's cash value read off the table (犹豫期外退保，按现价走，扣完手续费就是这个数 — a TUNE explanation, tw).
 _AMOUNT_FINAL = re.compile(r"就是这个数|就这么多|都算好了|算得好好的|一分不差|一分都不差|板上钉钉|铁板钉钉")
-_MONEY_RECEIVED = re.compile(r"赔|退|到手|拿回|拿到|能拿|领|给(您|你)|理赔")
+_MONEY_RECEIVED = re.compile(r"赔|报销|到手|拿回|拿到|能拿|领")
 _GUARANTEED_PART = re.compile(r"保证(利益|领取|部分|的|金额|续保)|保底|基本保额|保额是")
 # A payout's sum with nothing but "no problem" after it: 全额五十万，冒得问题 (the clause the soft-promise form cannot reach).
 _SUM_NO_PROBLEM = re.compile(r"(赔|全额|万|钱|报)[^。！？!?；;，,]{0,4}[，,]" + _NOT + r"(问题|毛病)[的咯嘞啦哈啊呀]*(?=[。！!～~]|$)")
@@ -79,21 +80,25 @@ def paid_as_fact(text: str) -> list[tuple[int, int]]:
 
 
 # A past case offered as proof of the customer's outcome: 上个月有个客户跟您一样的病，三天就赔下来了，您这个也是一样的 /
-# 上礼拜有个阿姨也是脑梗，全额赔下来了 / 我们这边理赔从来没拒赔过 / 我们都是这么处理的. Hedged (上个月那个客户是赔下来了，
-# 但每个人病历不一样 / 以往多数按轻症赔，一般…) it is experience, not a promise: the whole reply is read for the hedge.
-_PRECEDENT = re.compile(
-    r"(有个|有位|有一个|有一位|那个|那位|之前|以前|上个月|上礼拜|上周|去年)[^。！？!?；;]{0,16}?(也|都)?(全额|全部)?(赔下来了|赔了|赔到了|报下来了|退下来了|批下来了)"
-    r"|从来" + _NOT + r"?(拒赔|拒过|不赔|赔不了|批不下来)"
-    r"|(我们|公司|这边)?(都|一直)是这么(处理|办|赔)的"
-)
+# 我们这边理赔从来没拒赔过 / 我们都是这么处理的. Someone else's case told as a fact (上个月理赔了三万八，打到他工行卡上了)
+# or as a likeness (她那个赔了，您这个情况跟她差不多 — train split, not labelled a promise) is no proof; hedged (上个月那个
+# 客户是赔下来了，但每个人病历不一样) it is experience: the whole reply is read for the hedge.
+_OTHERS_CASE = re.compile(
+    r"(有个|有位|有一个|有一位|别的|其他)[^。！？!?；;]{0,16}?(也|都)?(全额|全部)?(赔下来了|赔了|赔到了|报下来了|退下来了|批下来了)")
+# tied to the customer's case as the same outcome (您这个也是一样的 / 您这个就更不会了), not as a likeness (跟她差不多)
+_SAME_FOR_YOU = re.compile(r"(您|你)[^，,。！？!?；;]{0,5}?(也|就)?(是)?(一样|更不会|照样|也能赔|也会赔)")
+_NEVER_REFUSED = re.compile(r"从来" + _NOT + r"?(拒赔|拒过|不赔|赔不了|批不下来)|(我们|公司|这边)?(都|一直)是这么(处理|办|赔)的")
 _HEDGED_REPLY = re.compile(r"但|不过|要看|得看|不一样|不同|为准|不能|不敢|不一定|多数|一般|可能|每个人|个案|吗|？|\?")
 
 
 def precedent_as_proof(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that offer a past case as proof of the customer's outcome (see `_PRECEDENT`)."""
+    """The spans of `text` that offer a past case as proof of the customer's outcome (see `_OTHERS_CASE`)."""
     if _HEDGED_REPLY.search(text):
         return []
-    return [(m.start(), m.end()) for m in _PRECEDENT.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _NEVER_REFUSED.finditer(text)]
+    if _SAME_FOR_YOU.search(text):
+        spans += [(m.start(), m.end()) for m in _OTHERS_CASE.finditer(text)]
+    return spans
 
 
 # A rate or a return the contract does not fix (结算利率 / 贷款利率 / 分红 / 红利 / 利息 / 收益, facts.md: 分红不保证, the
@@ -121,7 +126,8 @@ def rate_said_fixed(text: str) -> list[tuple[int, int]]:
 # period is 60 days and the policy is suspended after it (facts.md, 保险法 art.36). The grace period's own rule said
 # with its limit (六十天宽限期，这期间保障还在) is no promise (`promises.states_no_lapse`).
 _NO_LAPSE_EVER = re.compile(
-    r"(什么时候|啥时候|哪天|随时|啥时)(补|交|再交|再补)(上|齐|进来)?(都|也)?(行|可以|没事|没关系|不迟|来得及)|慢慢(补|交)"
+    r"(什么时候|啥时候|哪天|随时|啥时)(补|交|再交|再补)(上|齐|进来)?(都|也)?(行|可以|没事|没关系|不迟|来得及)"
+    r"|慢慢(补|交)(上)?(就行|就好|就可以|都行|没事|没关系)"
     r"|(年|年之内|年内)都不(影响|耽误)(保障|保单|理赔)"
 )
 # Money on a calendar day said certain: 钱下周三就到您卡上 / 五十万月底之前就到您手上了 / 今晚十二点之前会自动退回 /
@@ -136,7 +142,7 @@ _TIME_HEDGED = re.compile(r"已经|昨天|前天|上周|催")
 
 def lapse_or_money_day(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that promise no lapse ever or money on a calendar day (see `_NO_LAPSE_EVER`, `_MONEY_ON_A_DAY`)."""
-    spans = _unhedged(text, _NO_LAPSE_EVER)
+    spans = [] if "宽限期" in text else _unhedged(text, _NO_LAPSE_EVER)  # 宽限期…可以慢慢交: the rule (train split)
     for start, _end, sentence in sentence_spans(text):
         if not _HEDGED.search(sentence) and not _TIME_HEDGED.search(sentence):
             spans += [(start + m.start(), start + m.end()) for m in _MONEY_ON_A_DAY.finditer(sentence)]
@@ -151,6 +157,7 @@ _VOUCHED = re.compile(
     r"包(免|退|赔|过|批|通过|恢复|到账)(的|了)?(?![a-z])|包在我身上"
     r"|(保证|肯定|百分之百|百分百|一定)(您|你)?(不会)?(不亏|亏不了|吃不了亏|不吃亏|不会亏)"
     r"|(保证|百分之百|百分百|肯定|一定)[^，,。！？!?；;]{0,8}?(退回来|退回|给报|能报|报得了)"
+    r"|(保证|百分之百|百分百)是[\d一二三四五六七八九十两]+(万|千|块|元)"
     r"|演示[^，,。！？!?；;]{0,8}就是(您|你)[^，,。！？!?；;]{0,6}(拿|领|到手)"
     r"|(直接)?(给|帮)(您|你)(直接)?按犹豫期(办|退|算|处理)|(过了犹豫期|犹豫期过了)[^，,。！？!?；;]{0,4}也(能|可以)?全额退"
     r"|(给|帮)(您|你)(把)?(手续费|费用)?(免掉|免了|减免了)"
