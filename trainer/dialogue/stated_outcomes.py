@@ -13,6 +13,7 @@ process and its usual times can still be explained.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kb.chinese_text import sentence_spans
 
@@ -27,13 +28,15 @@ _HEDGED = re.compile(
 _NOT = r"(没(有)?|冒得|冇得?)"
 
 
-def _unhedged(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    """The spans where `pattern` matches a sentence of `text` that no hedge takes back."""
-    spans = []
-    for start, _end, sentence in sentence_spans(text):
-        if not _HEDGED.search(sentence):
-            spans += [(start + m.start(), start + m.end()) for m in pattern.finditer(sentence)]
-    return spans
+def _unhedged(sentence: str) -> bool:
+    return not _HEDGED.search(sentence)
+
+
+def _in_sentences(text: str, pattern: re.Pattern, keep: Callable[[str], bool] = _unhedged,
+                  keep_match: Callable[[str, re.Match], bool] = lambda _sentence, _match: True) -> list[tuple[int, int]]:
+    """The spans where `pattern` matches a sentence of `text` that `keep` keeps (by default: no hedge takes it back)."""
+    return [(start + m.start(), start + m.end()) for start, _end, sentence in sentence_spans(text) if keep(sentence)
+            for m in pattern.finditer(sentence) if keep_match(sentence, m)]
 
 
 # The payout or the review's outcome said as a fact of the customer's case: 您这个情况是赔的咯 / 您婆婆这种赔得到的 /
@@ -68,15 +71,10 @@ _SUM_NO_PROBLEM = re.compile(r"(赔|全额|万|钱|报)[^。！？!?；;，,]{0,
 
 def paid_as_fact(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that state the payout, the review's outcome or its amount as a fact."""
-    spans = _unhedged(text, _PAID_AS_FACT) + _unhedged(text, _SUM_NO_PROBLEM)
-    for start, _end, sentence in sentence_spans(text):
-        if not _HEDGED.search(_CONDITIONS.sub("", sentence)) and not _GUARANTEED_PART.search(sentence):
-            spans += [(start + m.start(), start + m.end()) for m in _REVIEW_WAIVED.finditer(sentence)]
-    for start, _end, sentence in sentence_spans(text):
-        if _HEDGED.search(sentence) or _GUARANTEED_PART.search(sentence) or not _MONEY_RECEIVED.search(sentence):
-            continue
-        spans += [(start + m.start(), start + m.end()) for m in _AMOUNT_FINAL.finditer(sentence)]
-    return spans
+    return [*_in_sentences(text, _PAID_AS_FACT), *_in_sentences(text, _SUM_NO_PROBLEM),
+            *_in_sentences(text, _REVIEW_WAIVED, lambda s: _unhedged(_CONDITIONS.sub("", s)) and not _GUARANTEED_PART.search(s)),
+            *_in_sentences(text, _AMOUNT_FINAL,
+                           lambda s: _unhedged(s) and not _GUARANTEED_PART.search(s) and bool(_MONEY_RECEIVED.search(s)))]
 
 
 # A past case offered as proof of the customer's outcome: 上个月有个客户跟您一样的病，三天就赔下来了，您这个也是一样的 /
@@ -115,11 +113,8 @@ _SAID_FIXED = re.compile(
 
 def rate_said_fixed(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that state a floating rate or return fixed or rising (see `_SAID_FIXED`)."""
-    spans = []
-    for start, _end, sentence in sentence_spans(text):
-        if _FLOATING.search(sentence) and not _HEDGED.search(sentence) and not _GUARANTEED_PART.search(sentence):
-            spans += [(start + m.start(), start + m.end()) for m in _SAID_FIXED.finditer(sentence)]
-    return spans
+    return _in_sentences(text, _SAID_FIXED,
+                         lambda s: bool(_FLOATING.search(s)) and _unhedged(s) and not _GUARANTEED_PART.search(s))
 
 
 # No lapse, ever: the premium may be paid any time (什么时候补上都可以 / 您慢慢补就行 / 两年之内都不影响保障) — the grace
@@ -142,11 +137,8 @@ _TIME_HEDGED = re.compile(r"已经|昨天|前天|上周|催")
 
 def lapse_or_money_day(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that promise no lapse ever or money on a calendar day (see `_NO_LAPSE_EVER`, `_MONEY_ON_A_DAY`)."""
-    spans = [] if "宽限期" in text else _unhedged(text, _NO_LAPSE_EVER)  # 宽限期…可以慢慢交: the rule (train split)
-    for start, _end, sentence in sentence_spans(text):
-        if not _HEDGED.search(sentence) and not _TIME_HEDGED.search(sentence):
-            spans += [(start + m.start(), start + m.end()) for m in _MONEY_ON_A_DAY.finditer(sentence)]
-    return spans
+    spans = [] if "宽限期" in text else _in_sentences(text, _NO_LAPSE_EVER)  # 宽限期…可以慢慢交: the rule (train split)
+    return spans + _in_sentences(text, _MONEY_ON_A_DAY, lambda s: _unhedged(s) and not _TIME_HEDGED.search(s))
 
 
 # Vouching the promise-word rules had no outcome for: 包免的 / 包在我身上 (包 as 包您), 我保证您不亏, 百分之百给报,
@@ -167,12 +159,8 @@ _ASKED = re.compile(r"申请(?!免)|争取|问问|请示|看(看)?能不能|能�
 
 def vouched_outcomes(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that vouch for an outcome in words the promise-word rules do not read (see `_VOUCHED`)."""
-    spans = []
-    for start, _end, sentence in sentence_spans(text):
-        if not _HEDGED.search(sentence):
-            spans += [(start + m.start(), start + m.end()) for m in _VOUCHED.finditer(sentence)
-                      if not _ASKED.search(sentence[:m.start()]) or m.group(0).startswith("包")]
-    return spans
+    return _in_sentences(text, _VOUCHED, keep_match=lambda sentence, match: (
+        match.group(0).startswith("包") or not _ASKED.search(sentence[:match.start()])))
 
 
 def stated_outcomes(text: str) -> list[tuple[int, int]]:

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REAL_CONTENT
-from trainer.dialogue import ContentFacts
-from trainer.dialogue.detectors import Detectors
-
-
-@pytest.fixture(scope="module")
-def detectors() -> Detectors:
-    return Detectors(ContentFacts.load(REAL_CONTENT).content.forbidden_phrases)
-
-
-def _promised(detectors: Detectors, text: str) -> bool:
-    return any(e.behaviour == "absolute_promise" for e in detectors.negatives(text, set()))
+from tests.trainer.dialogue.conftest import promised_by_rules as _promised
 
 
 @pytest.mark.parametrize("text", [
@@ -55,8 +44,8 @@ def _promised(detectors: Detectors, text: str) -> bool:
     "您跟着我买，我保证您不亏。",
     "我帮您直接按犹豫期退，全额退给您。",
 ])
-def test_an_outcome_stated_as_fact_is_a_promise(detectors, text):
-    assert _promised(detectors, text)
+def test_an_outcome_stated_as_fact_is_a_promise(real_detectors, text):
+    assert _promised(real_detectors, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -85,5 +74,5 @@ def test_an_outcome_stated_as_fact_is_a_promise(detectors, text):
     "犹豫期内退保，可以退还全部保费。",
     "您的保单现在是有效的，下次扣款日是三月十五号。",
 ])
-def test_the_process_a_hedge_or_a_past_fact_is_no_promise(detectors, text):
-    assert not _promised(detectors, text)
+def test_the_process_a_hedge_or_a_past_fact_is_no_promise(real_detectors, text):
+    assert not _promised(real_detectors, text)
