@@ -169,6 +169,8 @@ class CustomerVoice:
         self.told = True  # she knows what the call is about (an outbound call's news may not be told yet)
         self.asks_next = ""  # her next question, when it follows in the same utterance
         self.held_detail = ""  # her identifying digits, not yet asked for (she said who she is without them)
+        self.reply_did: frozenset[str] = frozenset()  # what the reply being answered did: steps, questions, behaviours
+        self.had: frozenset[str] = frozenset()  # every step met and question answered so far, and `reply_did`
 
     def _pick(self, *pools: Sequence[str]) -> str:
         """A line not said yet from the first pool that has one (random within a pool), or "".
@@ -181,12 +183,24 @@ class CustomerVoice:
                      and self.settled.isdisjoint(self.lines.asking.get(line, ()))
                      and (self.open_question or not (presses_a_question(line) or line in self.lines.asking))
                      and not (self.all_said and invites_more(line))
-                     and not (self.informed and tells_to_go_ahead(line))]
+                     and not (self.informed and tells_to_go_ahead(line))
+                     and self._follows(line)]
             if fresh:
                 line = self.rng.choice(fresh)
                 self.said.add(line)
                 return line
         return ""
+
+    def _follows(self, line: str) -> bool:
+        """The line follows from what was said (`CustomerLines.reacting`): 怎么会这样 only right after the news."""
+        reacts = self.lines.reacting.get(line)
+        return reacts is None or reacts.fits(self.reply_did, self.had)
+
+    def _answering(self, pools: Sequence[Sequence[str]]) -> list[str]:
+        """The lines of her mood's pools that answer this very reply (`Reacting.right_after`): what she says first, in
+        whichever of them it is written (told the news, a calm customer too says 怎么会这样)."""
+        return [line for pool in pools for line in pool if (reacts := self.lines.reacting.get(line)) is not None
+                and reacts.right_after and reacts.fits(self.reply_did, self.had)]
 
     def _band_pools(self, band: str) -> list[Sequence[str]]:
         if band == "calm" and self.all_said:
@@ -246,7 +260,7 @@ class CustomerVoice:
             return ""
         if not self.told:  # a greeting and an identity check: her name and digits answer it, else 什么事？
             return "" if identifying else self._pick(NOT_TOLD, *bands)
-        return self._pick(*bands)
+        return self._pick(self._answering(bands), *bands)
 
     def _correction(self, wrong: WrongName) -> str:
         options = [c.format(surname=wrong.surname, wrong=wrong.said[0], name=self.name) for c in CORRECTIONS]
@@ -264,7 +278,8 @@ class CustomerVoice:
 
     def respond(self, act: TurnAct, band: str, verification_line: str, question: str,
                 settled: frozenset[str] = frozenset(), open_question: bool = True, all_said: bool = False,
-                informed: bool = False, told: bool = True, detail_asked: bool = True) -> str:
+                informed: bool = False, told: bool = True, detail_asked: bool = True,
+                reply_did: frozenset[str] = frozenset(), had: frozenset[str] = frozenset()) -> str:
         """The customer's whole reply to one act: correction, reaction, identity answer, next question.
 
         `settled`: the follow-ups answered, checkpoints met and the follow-up `question` asks: no line
@@ -273,8 +288,11 @@ class CustomerVoice:
         left, so she does not ask the trainee to go on. `informed`: the reply answered her or did a step of the call,
         so she does not tell the trainee to go ahead. `told`: she knows what the call is about; an outbound call's
         customer who does not yet answers a greeting with no line about the case. `detail_asked`: the reply asked her
-        for an identifying detail (身份证后四位), or said it checks her identity."""
+        for an identifying detail (身份证后四位), or said it checks her identity. `reply_did`: the steps met, questions
+        answered and behaviours of this reply; `had`: the steps met and questions answered so far — a mood line answers
+        what was said (`CustomerLines.reacting`)."""
         self.settled, self.open_question, self.all_said = settled, open_question, all_said
+        self.reply_did, self.had = reply_did, had | reply_did
         self.informed, self.told, self.asks_next = informed, told, question
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         identifying = bool(verification_line) and verification_line not in self.said

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from trainer.dialogue.spoken_cues import Reader, spoken_forms
 from trainer.dialogue.wording import Worded
 
 KINDS = ("outbound_callback", "outbound_reminder", "inbound_question", "inbound_complaint")
@@ -134,11 +135,27 @@ class EndLine:
     done: tuple[str, ...] = ()
     not_done: tuple[str, ...] = ()
 
-    def fits(self, agent_text: str, done: frozenset[str] | set[str]) -> bool:
+    def fits(self, agent_text: str, done: frozenset[str] | set[str], reader: Reader | None = None) -> bool:
         """The call had what the line tells of: `agent_text` is all the trainee said, `done` the steps met and the
-        questions answered."""
-        return ((not self.said or any(word in agent_text for word in self.said))
+        questions answered. A word of `said` is read as the judge reads a step's cues (`spoken_cues.spoken_forms`, with
+        the session's `reader`): 扣款嘅账户 / 扣款用的账户 say 扣款账户, not only the listed letters (customer53's note)."""
+        return ((not self.said or bool(spoken_forms(agent_text, self.said, reader)))
                 and all(i in done for i in self.done) and not any(i in done for i in self.not_done))
+
+
+@dataclass(frozen=True)
+class Reacting:
+    """What a mood line answers (qa27 C1: 怎么会这样，我一直以为保单好好的。 after the way to reinstate, news she had taken in
+    two turns before): said only right after a reply that did one of `right_after` (a step met or question answered in
+    it, or a behaviour of it: apology, explanation…) — and then said first — and only once the call had one of `after`."""
+
+    right_after: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    def fits(self, reply_did: frozenset[str], had: frozenset[str]) -> bool:
+        """The line follows from what was said: `reply_did` is what the last reply did, `had` all the call has met."""
+        return ((not self.right_after or not reply_did.isdisjoint(self.right_after))
+                and (not self.after or not had.isdisjoint(self.after)))
 
 
 @dataclass(frozen=True)
@@ -161,6 +178,8 @@ class CustomerLines:
     asking: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Last lines said only when the call had what they tell of, first fitting one first (else `resolution` / `unfinished`).
     end_lines: tuple[EndLine, ...] = ()
+    # Mood lines that answer a kind of reply or presume news (`Reacting`); a line not listed fits any reply.
+    reacting: Mapping[str, Reacting] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

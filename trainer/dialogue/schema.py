@@ -19,7 +19,7 @@ from trainer.dialogue.behaviours import BEHAVIOURS, POSITIVE
 from trainer.dialogue.checkpoint_meaning import about_facts, states_step_facts
 from kb.chinese_text import quantities
 from trainer.dialogue.scenario import (
-    KINDS, CaseFact, Checkpoint, CustomerLines, EndLine, FollowUp, MoodSpec, Persona, Scenario, Trigger,
+    KINDS, CaseFact, Checkpoint, CustomerLines, EndLine, FollowUp, MoodSpec, Persona, Reacting, Scenario, Trigger,
 )
 
 TOP_FIELDS = {"id", "title", "title_en", "kind", "difficulty", "max_turns", "persona", "mood", "goals", "goals_en",
@@ -255,7 +255,7 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         return CustomerLines("", {}, (), (), "", "", "")
     check.unknown_fields({"opening", "calm", "upset", "angry", "pushback", "follow_ups", "resolution",
                           "hang_up", "escalated", "timed_out", "verification_answer", "verification_refusal",
-                          "softened", "unknown", "unfinished", "asking", "not_asking", "end_lines"})
+                          "softened", "unknown", "unfinished", "asking", "not_asking", "end_lines", "reacting"})
     follow_ups, seen = [], set()
     for fu in check.mappings("follow_ups", minimum=MIN_FOLLOW_UPS):
         fu.unknown_fields({"id", "ask", "entry", "cues", "after"})
@@ -298,7 +298,34 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
         verification_refusal=verification_refusal,
         asking=asking,
         end_lines=_end_lines(check, checkpoint_ids | {f.id for f in follow_ups}),
+        reacting=_reacting(check, {line for pool in bands.values() for line in pool},
+                           checkpoint_ids | {f.id for f in follow_ups}),
     )
+
+
+def _reacting(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, Reacting]:
+    """`reacting`: mood lines said only right after a reply that did one of `right_after` (a step or question id, or a
+    behaviour) or once the call had one of `after` (a step or question id) — a line about news not before the news."""
+    reacting: dict[str, Reacting] = {}
+    for item in check.mappings("reacting"):
+        item.unknown_fields({"line", "right_after", "after"})
+        line = item.text("line")
+        reacts = Reacting(item.text_list("right_after"), item.text_list("after"))
+        if line and line not in lines:
+            item.problem("line", f"{line!r} is not one of this scenario's calm/upset/angry lines",
+                         f"{line!r} 不是本情景 calm/upset/angry 中的台词")
+        for name, known in (("right_after", ids | set(BEHAVIOURS)), ("after", ids)):
+            for unknown in (i for i in getattr(reacts, name) if i not in known):
+                item.problem(name, f"'{unknown}' is not a follow-up or checkpoint id of this scenario"
+                                   + (" nor a behaviour" if name == "right_after" else ""),
+                             f"“{unknown}”不是本情景的追问或要点 id" + ("，也不是行为" if name == "right_after" else ""))
+        if not (reacts.right_after or reacts.after):
+            item.problem("line", "needs right_after or after; a line that fits any reply needs no item",
+                         "需要写明 right_after 或 after；任何时候都能说的台词不必列出")
+        if line in reacting:
+            item.problem("line", f"{line!r} is listed twice", f"{line!r} 重复列出")
+        reacting[line] = reacts
+    return reacting
 
 
 END_LINE_FIELDS = ("resolution", "unfinished")  # the last lines an `end_lines` item may stand in for

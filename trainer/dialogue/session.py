@@ -53,7 +53,7 @@ from trainer.dialogue.question_forms import checks_back
 from trainer.dialogue.scenario import Checkpoint, FollowUp, Scenario, due_order
 from trainer.dialogue.scoring import Finding, Report, Utterance, subscores, total
 from trainer.dialogue.segments import sentence_segments
-from trainer.dialogue.spoken_cues import spoken_forms
+from trainer.dialogue.spoken_cues import Reader, spoken_forms
 from trainer.dialogue.step_wording import STEP_AFTER, STEP_DONE, STEP_NOT_DONE
 from trainer.dialogue.content_typos import typo_reading_for
 from trainer.dialogue.wording import Worded, english
@@ -527,6 +527,7 @@ class DialogueSession:
         previous_line = next((u.text for u in reversed(self.transcript) if u.speaker == "customer"), "")
 
         progress_before = len(state.done) + len(state.answered)
+        met_before = set(state.done) | state.answered
         informing_before = self._informing_progress()
         wrong_last_time = {e: w for e, w in state.wrong_figures.items() if w.turn == state.turn - 1}
         evidence = self._analyse(text, previous_line)
@@ -567,8 +568,11 @@ class DialogueSession:
         settled = frozenset(state.answered | set(state.done) | ({state.pending.id} if question and state.pending else set()))
         all_said = not waiting and not question and all(c.id in state.done or c.behaviour == "closing"
                                                         for c in self.scenario.checkpoints)
+        had = frozenset(state.done) | frozenset(state.answered)
+        reply_did = (had - met_before) | {e.behaviour for e in evidence if e.ok}
         return self._say(self.voice.respond(act, self.mood.band, verification, question, settled, waiting, all_said,
-                                            informed, state.told, self._asks_a_detail(text, evidence)), evidence)
+                                            informed, state.told, self._asks_a_detail(text, evidence), reply_did, had),
+                         evidence)
 
     def point(self) -> CallPoint:
         """Where the call stands for the next reply: the checkpoints met, the questions answered, and the
@@ -599,10 +603,11 @@ class DialogueSession:
                                    *self._what_the_call_had())
         return end_line(self.scenario.lines, self.state.outcome, *self._what_the_call_had())
 
-    def _what_the_call_had(self) -> tuple[str, frozenset[str]]:
-        """All the trainee said, and the steps met and questions answered: what her last line may tell of (`end_lines`)."""
+    def _what_the_call_had(self) -> tuple[str, frozenset[str], Reader]:
+        """All the trainee said, the steps met and questions answered, and how the judge reads her words: what her last
+        line may tell of (`end_lines`)."""
         said = "\n".join(u.text for u in self.transcript if u.speaker == "agent")
-        return said, frozenset(self.state.done) | frozenset(self.state.answered)
+        return said, frozenset(self.state.done) | frozenset(self.state.answered), self.detectors.reading
 
     def _next_question(self) -> str:
         """The customer's next question when the last one is answered (each asked once), else ""."""

@@ -707,3 +707,52 @@ def test_told_the_complaint_deadline_she_does_not_ask_how_long(real_scenarios, r
     scenario = real_scenarios["dividend-below-promise"]
     lines = _customer_after(DialogueSession(scenario, real_facts, seed=0, judge=judge), XIAOMEI_DIVIDEND[:4])
     assert "投诉了多久" not in lines[3], lines[3]
+
+
+# customer53's notes: her mood line answers what the reply said (customer54).
+
+# A lapse notice whose agent names the grace period a turn before the news (宽限期 tells her the call is about the
+# policy; 效力中止 is the news), then soothes her, then tells how to reinstate.
+NEWS_LATE = [
+    "黄女士您好，我是安泰人寿客服小杰。请问您是黄美玲女士本人吗？麻烦说一下身份证后四位。",
+    "好的，核实好了。您这期保费宽限期已经过了，我跟您说一下情况。",
+    "现在保单是效力中止，合同还在，保障暂停了。",
+    "您先别着急，我理解您的心情。",
+    "可以申请复效：填复效申请书，做健康告知，补交保费和利息。"]
+
+
+def test_a_line_that_presumes_the_news_never_comes_before_the_news(real_scenarios, real_facts, judge):
+    """怎么会这样，我一直以为保单好好的。 / 那我现在要是生病了怎么办？ came to 宽限期已经过了 before anyone said the policy was
+    suspended — and in the same breath 什么？我的保单怎么了？ (main, seeds 0–5). Now none before the news; right after
+    it, her surprise; once she knows how to reinstate, no surprise again (qa27 C1: 怎么会这样 after the way to reinstate)."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    presumes = [line for line, reacts in scenario.lines.reacting.items() if reacts.after or reacts.right_after]
+    surprise = [line for line in presumes if scenario.lines.reacting[line].right_after]
+    assert len(surprise) == 2 and len(presumes) >= 6
+    for seed in range(6):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), NEWS_LATE)
+        assert not any(line in said for said in lines[:2] for line in presumes), (seed, lines[:2])
+        assert any(line in lines[2] for line in surprise), (seed, lines[2])
+        assert not any(line in said for said in lines[3:] for line in surprise), (seed, lines[3:])
+    for seed in range(3):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), AJIE_LAPSE[:4])
+        assert not any(line in lines[3] for line in surprise), (seed, lines[3])
+
+
+def test_a_debit_account_said_in_cantonese_changes_her_last_line_too(real_scenarios, real_facts, judge):
+    """扣款嘅账户 is 扣款账户 as the judge reads it (`spoken_cues`); customer53 matched the listed letters only and she said
+    the plain line."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    said = [*AJIE_LAPSE[:4], AJIE_LAPSE[4].replace("您呐别慌，", "您呐别慌，工资卡唔同咗，记得将扣款嘅账户都变更埋。")]
+    assert not any(word in said[4] for e in scenario.lines.end_lines for word in e.said)
+    for seed in range(3):
+        told = _last_line(DialogueSession(scenario, real_facts, seed=seed, judge=judge), said)
+        assert "扣款的卡" in told, (seed, told)
+
+
+def test_asked_her_policy_status_the_lapse_customer_says_what_she_knows_not_a_form(real_scenarios):
+    """效力中止约三个月 was read out as a form's cell, and before the news she does not know it (customer53's note)."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
+    answer = voice.respond(TurnAct(question="黄女士，您现在保单状态您清楚吗？"), "upset", "", "")
+    assert "效力中止" not in answer and "一直以为" in answer and answer.endswith("。"), answer

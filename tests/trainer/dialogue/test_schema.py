@@ -173,6 +173,37 @@ def test_the_real_scenarios_end_lines_load():
     card = next(e for e in lines.end_lines if e.end == "resolution")
     assert "卡" not in lines.resolution and "卡" in card.line and card.fits("记得把扣款账户变更一下", frozenset())
     assert not card.fits("柜台或者官方App都能办", frozenset())
+    # read as the judge reads a step's cues (customer54): Cantonese 扣款嘅账户, 扣款用的账户 say 扣款账户
+    assert card.fits("记得将扣款嘅账户都变更埋", frozenset()) and card.fits("把扣款用的账户也改一下", frozenset())
+
+
+def test_a_reacting_line_needs_a_mood_line_a_condition_and_known_ids(scenario_dir):
+    """`reacting` (customer54): a mood line said only right after a reply that did something, or once the call had it;
+    a line not among her mood lines, an unknown step or behaviour, or no condition is refused with file, line and field."""
+    text = SOURCE.read_text(encoding="utf-8")
+    anchor = "  follow_ups:\n"
+    assert anchor in text
+    text = text.replace(anchor, "  reacting:\n"
+                                "    - {line: 嗯，那就好。, right_after: [no-such-step, apology]}\n"
+                                "    - {line: 好的，明白了。, after: [apology]}\n"
+                                "    - {line: 嗯，知道了。}\n"
+                                "    - {line: 我不在任何台词里。, right_after: [apology]}\n" + anchor, 1)
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = [p for p in problems_of(scenario_dir) if p.field and p.field.startswith("customer_lines.reacting")]
+    messages = [p.message for p in problems]
+    assert any("'no-such-step' is not a follow-up or checkpoint id of this scenario nor a behaviour" in m for m in messages)
+    assert any("'apology' is not a follow-up or checkpoint id of this scenario" in m for m in messages), messages  # after: ids
+    assert any("needs right_after or after" in m for m in messages), messages
+    assert any("is not one of this scenario's calm/upset/angry lines" in m for m in messages), messages
+    assert len(problems) == 4 and all(p.line > 1 for p in problems) and untranslated(problems) == []
+
+
+def test_the_real_lapse_customer_says_her_surprise_only_right_after_the_news():
+    reacting = load_scenarios(REAL_CONTENT)["lapse-reinstatement"].lines.reacting
+    surprise = reacting["怎么会这样，我一直以为保单好好的。"]
+    assert surprise.fits(frozenset({"explain-suspension"}), frozenset({"verify", "explain-suspension"}))
+    assert not surprise.fits(frozenset({"how-to-reinstate"}), frozenset({"explain-suspension", "how-to-reinstate"}))
+    assert not reacting["那我这段时间不是白交钱了？"].fits(frozenset({"empathy"}), frozenset({"verify"}))
 
 
 def test_the_real_scenarios_list_what_their_mood_lines_ask():
