@@ -166,8 +166,11 @@ with form_tab:
                 st.rerun()
 
 # 保存并发布 saves the YAML: a form change not applied yet was dropped by it, with 已保存并发布 said (qa30 E1). So the
-# save waits for 应用到 YAML, which checks the change first, and says so.
-if form_changed:
+# save waits for 应用到 YAML, which checks the change first, and says so (beside the problems' list, a caption).
+if problems and form_changed:
+    st.caption(tr("表单中有尚未应用的修改：点“应用到 YAML”后重新检查。", "The form has changes not applied yet: press "
+                  "“Apply to the YAML” to check them."))
+elif form_changed:
     st.warning(tr("表单中有尚未应用的修改：先点“应用到 YAML”（会检查这些修改），再保存并发布。",
                   "The form has changes not applied yet: press “Apply to the YAML” (it checks them), then save and "
                   "publish."), icon=":material/arrow_upward:")
