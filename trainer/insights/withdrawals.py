@@ -51,8 +51,9 @@ def withdrawn_per_call(db: Database, calls: Iterable[CallScore]) -> dict[int, in
     for correction in accepted:
         if correction.dialogue_id in ids and upheld(correction):
             # one judgement once, however many times the trainee objected to it
-            what = (missed_step(correction),) if missed_step(correction) else (
-                correction.turn_index, correction.behaviour, correction.verdict_ok, correction.quote)
+            step = missed_step(correction)
+            what = (step,) if step else (correction.turn_index, correction.behaviour, correction.verdict_ok,
+                                         correction.quote)
             taken[correction.dialogue_id].add(what)
     return {call_id: len(found) for call_id, found in taken.items()}
 
