@@ -11,7 +11,7 @@ import re
 
 # The words right before a figure that make it an upper or a lower bound (…不得高于…的30%: "的" and the measured noun
 # may stand between, within a short clause).
-_CAP = re.compile(r"(?:≤|<|＜|不超过|不得超过|不应超过|不高于|不得高于|不应高于|最多|至多|最高|以内)[^，。；,;≤≥]{0,16}$")
+_CAP = re.compile(r"(?:≤|<|＜|不超过|不得超过|不应超过|不高于|不得高于|不应高于|最多|至多|最高)[^，。；,;≤≥]{0,16}$")
 _FLOOR = re.compile(r"(?:≥|>|＞|不少于|不得少于|不低于|不得低于|至少|最少|最低)[^，。；,;≤≥]{0,16}$")
 
 
