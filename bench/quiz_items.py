@@ -6,7 +6,8 @@
     .venv/bin/python -m bench.quiz_items --unreviewed-swaps       # echoing distractors swapped in unreviewed (quiz49)
 
 Checks: a fill-in or a true/false change inside a cited document's title (保险销售行为____管理暂行办法); an entry
-asking the same blank twice; a choice item whose options tell the right one — the right option the longest,
+asking the same blank twice; a wrong option naming the term its question quotes (qa30 Q2); a choice item whose options
+tell the right one — the right option the longest,
 the shortest, alone opening with the question's words, the odd first word out — in English and in Chinese, each
 with how often the tell, where it picks one option, picks the right one (a trainee guessing blind: 25 %).
 Review history is stored by item id (`review_states`, `attempts`): --compare counts ids whose answer changed,
@@ -31,6 +32,7 @@ from trainer.quiz.facts import Fact, bigrams
 from trainer.quiz.generation import ECHOES_QUESTION, glossary_synonyms, opening_echo, stale_reviews
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.question import BLANK, Question
+from trainer.quiz.subjects import quoted_terms, says_of
 from trainer.quiz.titles import document_names, inside_title
 
 
@@ -135,6 +137,10 @@ def report(kb: KnowledgeBase, bank: dict[str, Question]) -> None:
                                  tells(english_echo, lambda o: (o.split() or [""])[0].lower()))))
     print("  Chinese: the right option is …")
     print("\n".join(choice_tells([(q.options, q.prompt) for q in choices], tells(_chinese_echo, lambda o: o[:2]))))
+    true_of_term = [(q.id, q.option_entries[i]) for q in choices for i in range(1, len(q.options))
+                    if says_of(q.options[i], quoted_terms(q.prompt))]
+    print(f"  wrong options naming the term the question quotes, so true of it (qa30 Q2): {len(true_of_term)} "
+          f"{true_of_term}")
     still = [q.id for q in english if english_gives_itself_away(q.en_prompt, q.en_options, ECHOES_QUESTION)]
     print(f"  English options where the right one alone opens with the question's words: {len(still)}")
     stale = [(r.question, r.distractor) for r in stale_reviews(kb.content)]

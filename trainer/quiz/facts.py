@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kb.chinese_text import FULL_STOPS, SENTENCE_ENDS, format_number, quantities
 from kb.text import normalize
+from trainer.quiz.bounds import bound, fair_wrong_value
 
 # Longest option text; longer first sentences are cut at a clause break.
 SHORT_FORM_MAX = 80
@@ -248,14 +249,16 @@ def term_facts(answer: str, terms: tuple[str, ...], exclude: str = "") -> list[F
 
 
 def wrong_numbers(fact: Fact, answer: str) -> list[str]:
-    """Plausible wrong values for a number fact, nearest first, none that the answer itself states."""
+    """Plausible wrong values for a number fact, nearest first, none that the answer itself states; a bound only moved
+    where no contract may put it (a cap raised, a floor lowered: `bounds`, qa30 Q3)."""
     value, unit = quantities(fact.text)[0].key
+    kind = bound(fact.sentence[:fact.start])
     stated = {q.value for q in quantities(answer) if q.unit == unit}
     halved = [value / 2] if value > 1 and float(value / 2).is_integer() else []
     ladder = sorted(set(_LADDERS.get(unit, ())) | {value, value * 2, *halved})
     position = ladder.index(value)
     by_distance = sorted((v for v in ladder if v != value), key=lambda v: (abs(ladder.index(v) - position), v))
-    return [format_number(v) + fact.unit for v in by_distance if v not in stated]
+    return [format_number(v) + fact.unit for v in by_distance if v not in stated and fair_wrong_value(kind, value, v)]
 
 
 def _loosely(text: str) -> str:

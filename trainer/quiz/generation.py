@@ -24,6 +24,7 @@ from trainer.quiz.question import BLANK, TRUE_FALSE_OPTIONS, Question, normalize
 from trainer.quiz.blanks import one_word_blank, same_blank
 from trainer.quiz.distractor_reviews import WRONG, Reviews
 from trainer.quiz.echo_swap import Echo, echo_swapped
+from trainer.quiz.subjects import quoted_terms, says_of
 from trainer.quiz.option_tells import english_echo, english_gives_itself_away
 from trainer.quiz.titles import document_names, inside_title
 from trainer.quiz.facts import (Fact, asks, asks_for_a_list, bare_verdict, bigrams, gist_sentences, jaccard,
@@ -84,6 +85,7 @@ class Gist:
     verdict: str  # the verdict its option opens with, too short to name its topic: "yes", "no" or ""
     list_cut: str  # where the option's cut falls in the list its answer gives: "before", "inside" or "" (facts.list_cut)
     listed: frozenset[str]  # the names its answer enumerates (知情权、自主选择权…): an option about one is true here
+    asked_terms: frozenset[str]  # the terms its question quotes ("恶性肿瘤——重度"): an option naming one is true of it
 
     @classmethod
     def of(cls, entry: Entry) -> "Gist":
@@ -93,7 +95,7 @@ class Gist:
         return cls(entry, short, option, normalize_answer(option), frozenset(bigrams(option)),
                    frozenset(bigrams(entry.answer)), frozenset(bigrams(entry.question)),
                    yes_no_question(entry.question), bare_verdict(short), list_cut(entry.answer, asked),
-                   listed_items(entry.answer))
+                   listed_items(entry.answer), quoted_terms(entry.question))
 
     def cut_before_it_answers(self) -> bool:
         """Whether the option, as the right one, is cut before the list its question asks for (…诚信对待消费者…… for
@@ -117,6 +119,7 @@ def _safe_distractor(right: Gist, other: Gist, chosen: Sequence[Gist]) -> bool:
             and not _answers_by_its_verdict(right, other)
             and other.list_cut != "inside"  # cut mid-list, it is no whole statement (qa26 Q3: ①只写身份关系…)
             and not any(other.option.startswith(name) for name in right.listed)  # about one of the answer's list
+            and not says_of(other.option, right.asked_terms)  # true of the term asked (qa30 Q2)
             and all(jaccard(other.option_grams, c.option_grams) < NEAR_DUPLICATE for c in chosen))
 
 

@@ -19,6 +19,7 @@ from kb.chinese_text import UNITS, chinese_numeral, quantities, unit_spellings
 from kb.content import BLANK, QuizItem
 from kb.word_frequency import bundled_words
 from trainer.quiz.english_answers import english_answers
+from trainer.quiz.stages import fold_stages, stage_alone
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 MIN_PART = 2  # characters in a fill-in's key word and in the rest the question says (qa25 Q1): one is not a word
@@ -40,16 +41,18 @@ def normalize_answer(text: str) -> str:
 
 def typed_answer(response: str) -> str:
     """A typed fill-in answer as it is compared: normalised, a hesitant particle at its end set aside — an agent types
-    10块钱吧 for 10元 (qa26 Q2), and no answer of the bank ends in one."""
+    10块钱吧 for 10元 (qa26 Q2), and no answer of the bank ends in one. A numbered stage is read in digits (第五期 as 5期,
+    qa30 Q1), as `spellings` writes the answer's."""
     typed = normalize_answer(response)
     stripped = _HESITANT_END.sub("", typed)
-    return stripped or typed
+    return fold_stages(stripped or typed)
 
 
 def spellings(answer: str) -> set[str]:
-    """Normalised spellings of a fill-in answer that mean the same: 15日 = 15天 = 十五日 = 15, 18周岁 = 18岁."""
+    """Normalised spellings of a fill-in answer that mean the same: 15日 = 15天 = 十五日 = 15, 18周岁 = 18岁; a numbered
+    stage in digits (慢性肾脏病第五期 = 慢性肾脏病5期, qa30 Q1)."""
     base = normalize_answer(answer)
-    found = {base}
+    found = {base, fold_stages(base)}
     match = _NUMBER_WITH_UNIT.match(base)
     if match and (not match.group(2) or match.group(2) in UNITS):
         number, unit = match.group(1), match.group(2)
@@ -158,8 +161,9 @@ class Question:
         return (str(self.answer), *self.accept)
 
     def spelled_as(self, response: Response) -> str | None:
-        """For a fill-in answer right by its sound only (a homophone typed, a 的 between) or given in English, the
-        standard Chinese answer, which the page shows beside 回答正确 (标准写法); None for any other answer."""
+        """For a fill-in answer right by its sound only (a homophone typed, a 的 between), by its stage alone (第五期 for
+        慢性肾脏病5期, qa30 Q1) or given in English, the standard Chinese answer, which the page shows beside 回答正确
+        (标准写法); None for any other answer."""
         if self.type != "fill_blank" or not isinstance(response, str):
             return None
         typed = typed_answer(response)
@@ -167,7 +171,8 @@ class Question:
             return None
         if self.in_english_as(response):
             return str(self.answer)
-        return next((text for text in self.written() if sounds_like(typed, text) or self._rest_said(typed, text)), None)
+        return next((text for text in self.written()
+                     if sounds_like(typed, text) or self._rest_said(typed, text) or typed == stage_alone(text)), None)
 
     def _rest_said(self, typed: str, answer: str) -> bool:
         """Whether `typed` (normalised) is the blank's key word, the rest of `answer` being named by the question: a

@@ -17,6 +17,7 @@ from trainer.quiz.blanks import same_blank
 from trainer.quiz.generation import (BLANK, CHOICE_OPTIONS, ECHOES_QUESTION, Gist, choice_question, fill_questions,
                                      gives_itself_away, numbered_fill_facts, pick_distractors, true_false_questions)
 from trainer.quiz.option_tells import english_gives_itself_away
+from trainer.quiz.subjects import quoted_terms, says_of
 from trainer.quiz.titles import document_names, inside_title
 
 
@@ -578,6 +579,35 @@ def test_the_real_eight_rights_item_names_the_eight_and_offers_none_of_them_as_a
                 and o.endswith("……")]
     assert mid_list == []
     assert not any("①只写身份关系" in o for o in bank["gen-choice:svc-policyholder-death"].options)
+
+
+def test_a_distractor_naming_the_term_the_question_quotes_is_not_offered() -> None:
+    """qa30 Q2: under 什么样的癌症才算"恶性肿瘤——重度"？ two wrong options were true of that term (the 病理 sentence, the
+    甲状腺癌 sentence): every distractor is another entry's true answer, so one about the quoted term may be right too.
+    One about another term of the topic is still offered."""
+    right = Gist.of(_entry("severe", '什么样的癌症才算"恶性肿瘤——重度"？',
+                           "须同时满足：病灶经组织病理学检查明确诊断，且属于ICD-O-3形态学编码3、6、9范畴。"))
+    thyroid = _entry("thyroid", "甲状腺癌按重疾还是轻症理赔？",
+                     '2020版规范下，TNMⅠ期或更轻的甲状腺癌不属于"恶性肿瘤——重度"，而属于"恶性肿瘤——轻度"。')
+    pathology = _entry("pathology", "细胞学检查可以吗？", "2020版规范要求恶性肿瘤（重度、轻度）均须经组织切片检查确诊。")
+    fair = [_entry("f1", "轻度疾病有哪几种？", "3种轻度疾病是：恶性肿瘤——轻度、较轻急性心肌梗死、轻度脑中风后遗症。"),
+            _entry("f2", "等待期最长多久？", "疾病保险、医疗保险、护理保险的等待期不得超过180天。"),
+            _entry("f3", "投诉多久答复？", "保险公司应自收到投诉之日起15日内作出处理决定。")]
+    chosen = pick_distractors(right, [Gist.of(e) for e in (thyroid, pathology, *fair)])
+    assert chosen == [Gist.of(e).option for e in fair]
+
+
+def test_the_real_severe_cancer_item_offers_no_wrong_option_true_of_severe_cancer(real_kb: KnowledgeBase) -> None:
+    """qa30 Q2 on the real content: gen-choice:ci-cancer-severe no longer offers the 病理 or the 甲状腺癌 sentence (nor
+    原位癌…不属于"恶性肿瘤——重度"), still asks with four options in both languages, and no real choice item offers a
+    wrong option naming the term its question quotes."""
+    bank = question_bank(real_kb)
+    item = bank["gen-choice:ci-cancer-severe"]
+    assert len(item.options) == len(item.en_options) == CHOICE_OPTIONS
+    assert not {"ci-thyroid-cancer", "ci-pathology-required", "ci-carcinoma-in-situ"} & set(item.option_entries)
+    assert not any("恶性肿瘤——重度" in o or "恶性肿瘤（重度" in o for o in item.options[1:]), item.options
+    choices = [q for q in bank.values() if q.generated and q.type == "single"]
+    assert [(q.id, o) for q in choices for o in q.options[1:] if says_of(o, quoted_terms(q.prompt))] == []
 
 
 def test_a_choice_explanation_gives_the_whole_answer_not_the_cut_option(real_kb: KnowledgeBase) -> None:

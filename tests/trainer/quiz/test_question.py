@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from kb.content import QuizEnglish, QuizItem
 from trainer.quiz.question import Question, from_quiz_item
 
@@ -165,3 +167,40 @@ def test_a_wrong_pick_of_a_generated_choice_item_names_the_entry_it_answers_in_a
         shuffled = question.with_shuffled_options(random.Random(seed))
         picks = {shuffled.options[i]: shuffled.answers_another_question(i) for i in range(4)}
         assert picks == {"八项": "", "受尊重权…": "respect", "投诉…": "complaint", "回访…": "callback"}
+
+
+STAGE_ANSWERS = [  # (typed, right?) for the fill-in whose answer is 慢性肾脏病5期
+    ("慢性肾脏病5期", True), ("慢性肾脏病五期", True), ("慢性肾脏病第5期", True), ("慢性肾脏病第五期", True),
+    ("5期", True), ("五期", True), ("第5期", True), ("第五期", True), ("第 五 期", True), ("５期", True),
+    ("4期", False), ("第四期", False), ("慢性肾脏病4期", False), ("慢性肾脏病第四期", False), ("15期", False),
+    ("五", False), ("5", False), ("第五", False), ("慢性肾脏病", False), ("肾脏病5期", False), ("尿毒症期", False),
+]
+
+
+@pytest.mark.parametrize("typed, right", STAGE_ANSWERS, ids=[f"{t}-{r}" for t, r in STAGE_ANSWERS])
+def test_a_stage_is_one_answer_in_digits_chinese_numerals_or_with_di(typed: str, right: bool) -> None:
+    """qa30 Q1: 小周 typed 第五期 under …依据K/DOQI指南分期达到____ and read 回答错误。正确答案：慢性肾脏病5期; 5期, 五期,
+    慢性肾脏病第5期 were refused too. One stage however its number is written, alone or after what is staged; another
+    stage (4期), a number without 期, or the name without its stage stays wrong."""
+    from kb.content import collect_content
+    from tests.conftest import REAL_CONTENT
+    from trainer.quiz.generation import fill_questions
+
+    content = collect_content(REAL_CONTENT)[0]
+    [item] = [q for q in fill_questions(content.entries["ci-kidney-failure"], content) if q.answer == "慢性肾脏病5期"]
+    assert "分期达到____" in item.prompt
+    assert item.is_correct(typed) is right
+    if right:  # the page shows the standard answer beside 回答正确 where the stage was typed alone
+        assert item.spelled_as(typed) == (None if typed.startswith("慢性肾脏病") else "慢性肾脏病5期")
+
+
+def test_every_fill_in_reads_its_stage_the_same_way_however_the_answer_writes_it() -> None:
+    """The folding is the marker's, not one item's: an answer written 第三期 takes 3期 and 三期, an answer 2期 takes 第二期;
+    a term of cover (一年期) is no stage, and its number is not folded into one (1期 is not 一年期)."""
+    third = Question("q-s3", "fill_blank", "____", (), "第三期", "", "e")
+    assert all(third.is_correct(typed) for typed in ("3期", "三期", "第3期", "第三期"))
+    assert not third.is_correct("2期") and not third.is_correct("第二期")
+    second = Question("q-s2", "fill_blank", "____", (), "2期", "", "e")
+    assert second.is_correct("第二期") and second.is_correct("两期") and not second.is_correct("第三期")
+    term = Question("q-t", "fill_blank", "____", (), "一年期", "", "e")
+    assert term.is_correct("一年期") and not term.is_correct("1期") and not term.is_correct("第一期")
