@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
@@ -14,6 +16,7 @@ from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, NotA
 from trainer.dialogue.scenario import Checkpoint
 from trainer.editing.editor import SaveResult
 from ui.content_editing import content_editor, show_result
+from ui.correction_saved import changed_file, saved_as_example, saved_to_corpus
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
 from ui.display import scenario_title, step_name, when_labelled
@@ -24,10 +27,16 @@ from ui.judge_status import judge_status_panel
 from ui.resources import database, judge_status, retrain_judge, scenarios, settings
 from ui.widget_memory import kept
 
-RESULT = "judge_review_result"
+RESULT = "judge_review_result"  # (the save's result, what it wrote and where when it was saved)
 
 user = require_page_user(__file__)
 db = database()
+
+
+def keep_result(result: SaveResult, said: Callable[[str], str]) -> None:
+    """Hold a save's outcome for the next run, with what it wrote and in which file when saved (`said` of the file):
+    the page said 已保存到内容（话语语料或情景要点的示例句）, and the instructor could not tell which (qa30 W2)."""
+    st.session_state[RESULT] = (result, said(changed_file(db, result)) if result.ok else "")
 
 
 def name(behaviour: str) -> str:
@@ -141,7 +150,8 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
         if refused is not None:
             st.session_state[refused_key(correction)] = refused
         else:
-            st.session_state[RESULT] = result
+            keep_result(result, lambda file: saved_as_example(file, correction.scenario_id, step.description, step.id,
+                                                              example or ""))
         st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
 
@@ -205,7 +215,9 @@ def converting(correction: Correction, step: Checkpoint) -> None:
         write_col, aside_col = st.columns(2)
         if write_col.button(tr("写入该要点的示例句", "Add to the step's examples"), type="primary",
                             key=f"convert_{correction.id}") and not not_a_run(correction.utterance, chosen):
-            st.session_state[RESULT] = convert_step(db, content_editor(), correction.id, chosen, user.login)
+            example = reply_run(correction.utterance, chosen) or ""
+            keep_result(convert_step(db, content_editor(), correction.id, chosen, user.login),
+                        lambda file: saved_as_example(file, correction.scenario_id, step.description, step.id, example))
             st.rerun()
         if aside_col.button(tr("不写入，移出列表", "Do not add; remove from the list"), key=f"set_aside_{correction.id}"):
             set_aside_step(db, correction.id, user.login)
@@ -239,10 +251,9 @@ st.caption(tr("学员在通话报告里标记为“判断有误”或“要点�
               "calls started after that use it. A missed step the trainee says was done, once you confirm it, adds "
               "the sentence to the step's examples, which calls started after that use."))
 if RESULT in st.session_state:
-    result = st.session_state.pop(RESULT)
-    if result.ok:  # the corpus is saved, but the judge has yet to learn it (qa14 #9)
-        st.success(tr("已保存到内容（话语语料或情景要点的示例句）。", "Saved to the content (the utterance corpus or a step's examples)."),
-                   icon=":material/check_circle:")
+    result, said = st.session_state.pop(RESULT)
+    if result.ok:  # the content is saved, but the judge has yet to learn it (qa14 #9): said by the panel below
+        st.success(said, icon=":material/check_circle:")
     else:
         show_step_result(result)
 judge_status_panel(judge_status, retrain_judge)
@@ -323,8 +334,9 @@ for correction in queue:
                             f"{MIN_NOTE} characters); the trainee and the next instructor learn why from it."),
                          icon=":material/edit_note:")
             else:
-                st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
-                                                  chosen_counter, user.login, note)
+                labels = chosen or [NO_BEHAVIOUR]
+                keep_result(accept(db, content_editor(), correction.id, labels, chosen_counter, user.login, note),
+                            lambda file: saved_to_corpus(file, correction.utterance, labels, chosen_counter))
                 st.rerun()
         # Judged wrong, yet no reference worth teaching (回应空泛 on a sentence fine in its call): upheld for the call
         # alone, nothing written, as a step whose sentence cannot be an example is (ui53) — one click, like accepting

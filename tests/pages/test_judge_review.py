@@ -70,7 +70,7 @@ def test_accepting_writes_the_relabelled_reply_into_the_corpus(app_env, store, q
     at.text_input(key=f"note_{queued}").set_value("这句是安慰和道歉，不是指责，已更正。")
     at.button(key=f"accept_{queued}").click().run()
     assert not at.exception, at.exception
-    assert any("已保存" in s.value for s in at.success)
+    assert any("已写入话语语料" in s.value for s in at.success)
     assert any("没有待处理" in i.value for i in at.info)  # the queue is empty now
     utterances, problems = read_corpus(app_env.content_dir)
     assert problems == []
@@ -322,7 +322,7 @@ def test_a_missed_step_asks_whether_the_reply_did_it_and_met_teaches_the_step(ap
     choice.set_value(["犹豫期一共有十五天呢，您放心。"]).run()
     at.button(key=f"accept_{correction_id}").click().run()
     assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
-    assert any("已保存" in s.value for s in at.success)
+    assert any("已写入情景" in s.value for s in at.success)
     assert any("没有待处理" in i.value for i in at.info)
     assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
     assert history.changes(store, file="scenarios/mini-cooling-off.yaml")[0].author == "teacher-li"
@@ -451,6 +451,8 @@ def test_steps_accepted_before_examples_are_listed_to_convert_or_set_aside(app_e
     assert any("早先接受、尚未写入示例句的要点纠错（2）" in h.value for h in at.subheader)
     at.button(key=f"convert_{first}").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == [  # qa30 W2: which step, which file
+        "已写入情景「犹豫期咨询（测试）」要点“讲清犹豫期天数”的示例句（`scenarios/mini-cooling-off.yaml`）：“犹豫期一共有十五天呢，您放心。”。"]
     assert step_examples(app_env) == ("犹豫期一共有十五天呢，您放心。",)
     assert any("（1）" in h.value for h in at.subheader)
     at.button(key=f"set_aside_{second}").click().run()
@@ -590,3 +592,47 @@ def test_a_behaviour_finding_judged_wrong_but_not_worth_teaching_is_accepted_for
     assert history.changes(store) == []
     [outcome] = corrections_by(store, trainee.id)
     assert (outcome.status, outcome.for_this_call) == ("accepted", True) and upheld(outcome)
+
+
+def test_accepting_into_the_corpus_says_which_file_and_what_labels_were_written(app_env, store, queued) -> None:
+    """qa30 W2: 林老师 accepted a relabel and read **已保存到内容（话语语料或情景要点的示例句）**: which of the two, and
+    where, she could not tell. The page names the corpus, the file the change wrote and the labels."""
+    at = page(instructor(store))
+    at.multiselect(key=f"labels_{queued}").set_value(["empathy", "apology"]).run()
+    at.text_input(key=f"note_{queued}").set_value("这句是安慰和道歉，不是指责，已更正。")
+    at.button(key=f"accept_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == [
+        "已写入话语语料（`dialogue/utterances/corrections.yaml`）：“这事真不是您的问题，是我们当时没提醒到位。”，"
+        "标为“共情安抚”、“致歉”；反例：“推诿指责”。"]
+    assert history.changes(store)[0].file == CORRECTIONS_FILE
+
+
+@pytest.mark.parametrize("language, said", [
+    ("zh", "已写入话语语料（`dialogue/utterances/corrections.yaml`）：“这事真不是您的问题，是我们当时没提醒到位。”，"
+           "标为“不表现任何行为”；反例：“推诿指责”。"),
+    ("en", "Written to the utterance corpus (`dialogue/utterances/corrections.yaml`): “这事真不是您的问题，是我们当时没提醒到位。”, "
+           "labelled “showing no behaviour”; counter-example: “Blaming”.")])
+def test_accepting_a_reply_showing_no_behaviour_says_so_in_the_pages_language(app_env, store, queued, language,
+                                                                              said) -> None:
+    """The objection as it stands (not blame, nothing else shown), one click: said in the instructor's language.
+    (AppTest calls a multiselect's format_func outside the page's run, in Chinese: the labels are set on zh only.)"""
+    at = page(instructor(store), language)
+    at.button(key=f"accept_{queued}").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == [said]
+
+
+@pytest.mark.parametrize("language, said", [
+    ("zh", "已写入情景「犹豫期咨询（测试）」要点“讲清犹豫期天数”的示例句（`scenarios/mini-cooling-off.yaml`）：“犹豫期一共有十五天呢，您放心。”。"),
+    ("en", "Added to the examples of step “讲清犹豫期天数” in scenario “Cooling-off question (test)” "
+           "(`scenarios/mini-cooling-off.yaml`): “犹豫期一共有十五天呢，您放心。”.")])
+def test_a_step_met_says_the_step_and_the_scenario_file_its_example_was_written_to(app_env, store, language,
+                                                                                  said) -> None:
+    """qa30 W2, for a missed step accepted as done: which step's examples, in which scenario's file."""
+    correction_id = contested(app_env, store, "period")
+    at = page(instructor(store), language)
+    at.multiselect(key=f"sentence_{correction_id}").set_value(["犹豫期一共有十五天呢，您放心。"]).run()
+    at.button(key=f"accept_{correction_id}").click().run()
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+    assert [s.value.replace("\\", "") for s in at.success] == [said]  # as read: Markdown's escapes left out
