@@ -701,3 +701,38 @@ def test_a_relabel_the_corpus_refuses_is_said_in_one_sentence_on_its_card(app_en
     assert path.read_text(encoding="utf-8") == before and [c.id for c in open_corrections(store)] == [queued]
     at.button(key=f"accept_call_{queued}").click().run()
     assert not at.exception and open_corrections(store) == []
+
+
+@pytest.mark.parametrize("language, summary, heading, withdrawn", [
+    ("zh", "您对评判的 2 条异议：1 条已接受、1 条维持原判（结果和培训师的说明见下方“{}”）。", ("对评判的异议", "我对评判的异议"),
+     "这条评判已撤回，不再列为要改进的地方；总分按当时的评判，不重新计算。"),
+    ("en", "Your 2 objections to the judge: 1 accepted, 1 kept as judged (the outcomes and the instructor's notes are "
+           "under “{}” below).", ("Objections to the judge", "My objections to the judge"),
+     "This judgement is withdrawn and is no longer a lesson; the score stays as judged at the time.")])
+def test_the_trainee_reads_what_came_of_her_objections_at_the_top_and_what_an_acceptance_changed(
+        app_env, store, language, summary, heading, withdrawn) -> None:
+    """qa30: 小周 filed two objections; what came of them was listed at the foot of her call's report and of 我的进度,
+    under the transcript and six charts, and an objection accepted in one click (no note) said 已接受 and nothing of
+    what that changed. The top of both pages now counts the outcomes and points to them; an accepted one says its
+    judgement is withdrawn and the score stays as judged."""
+    from tests.pages.test_progress_pages import page as progress_page, practice_call
+    from trainer.dialogue.corrections import accept_for_call, reject
+
+    trainee = create_user(store, "agent-zhou", "小周", "agent", "一组")
+    call_id = practice_call(store, trainee, "ci-claim-declined", 96, findings=[
+        {"turn_index": 3, "rubric": "wrong_fact", "ok": False, "quote": "10倍", "advice": ""},
+        {"turn_index": 2, "rubric": "vague", "ok": False, "quote": "嗯，您稍等。", "advice": ""}])
+    fact = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(3, "wrong_fact", False, "10倍", ""),
+                             "比如肌钙蛋白到正常上限的10倍以上", "我下一句马上就改口说是15倍了", call_id)
+    vague = mark_judged_wrong(store, trainee.id, "ci-claim-declined", Finding(2, "vague", False, "嗯，您稍等。", ""),
+                              "嗯，您稍等。", "我在查系统，不是空话", call_id)
+    reject(store, fact, "teacher-li", "10倍已经说给客户听了，这条事实错误要留着。")
+    accept_for_call(store, vague, "teacher-li")  # one click, no note
+    for path, words, query in (("ui_pages/call.py", heading[0], {"id": str(call_id)}),
+                               ("ui_pages/progress.py", heading[1], {})):
+        at = progress_page(path, trainee, lang=language, **query)
+        assert not at.exception, at.exception
+        assert [i.value for i in at.info][:1] == [summary.format(words)], (path, [i.value for i in at.info])
+        captions = " ".join(c.value for c in at.caption)
+        assert withdrawn in captions and "10倍已经说给客户听了" in captions, (path, captions)
+        assert captions.count(withdrawn) == 1, "the kept objection changed nothing"
