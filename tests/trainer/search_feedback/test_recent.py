@@ -1,4 +1,4 @@
-"""最近搜索 in the store (ui54b): per user, masked, today's ten, gone at sign-out — on SQLite and, when CI provides
+"""最近搜索 in the store (ui54b): per user, masked, the ten newest (of the shift: ui55), gone at sign-out — on SQLite and, when CI provides
 one, PostgreSQL (the `database` fixture)."""
 
 from __future__ import annotations
