@@ -18,7 +18,7 @@ from ui.call_report import (offer_contest, show_cap, show_finding, show_lessons,
 from ui.contests import Contest, filed_before, judged_wrong_beside, judged_wrong_form, step_done_beside
 from ui.display import scenario_title, subscore_name, when_labelled
 from ui.i18n import tr
-from ui.objections_view import show_objections
+from ui.objections_view import outcome_counts, show_objections
 from ui.render import escape_markdown
 from ui.resources import database, scenarios
 
@@ -29,6 +29,7 @@ SCORE_AS_JUDGED = ("总分和各项分数是当时评判的结果：培训师撤
 LESSONS_WITHDRAWN = ("培训师接受异议后撤回的评判和要点不再列为要改进的地方，见下方“对评判的异议”。",
                      "Findings and steps withdrawn on an upheld objection are no longer lessons: see Objections to the "
                      "judge below.")
+OBJECTIONS_HEADING = ("对评判的异议", "Objections to the judge")
 
 
 def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: UserInfo, owner: UserInfo,
@@ -52,6 +53,8 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
                               for name in SUBSCORES if name in call.subscores))
     if taken:
         st.caption(tr(*SCORE_AS_JUDGED))
+    if objections and viewer.id == owner.id:  # what came of her objections, at the top (ui55), listed further down
+        st.info(outcome_counts(objections, OBJECTIONS_HEADING), icon=":material/rate_review:")
     show_cap(round(call.score), call.subscores, [str(f.get("rubric")) for f in call.findings if not f.get("ok")])
     # a step named as the scenario words it now
     show_still_open(report.missed if report is not None else call.missed,
@@ -79,7 +82,7 @@ def show_saved_call(call: DialogueSummary, comments: list[Comment], viewer: User
     if contest is not None:  # and under the findings, as on the live report's 全部评分依据
         offer_contest(report, lambda numbers: judged_wrong_form(contest, report, numbers))
     if objections:
-        st.markdown("**" + tr("对评判的异议", "Objections to the judge") + "**")
+        st.markdown("**" + tr(*OBJECTIONS_HEADING) + "**")
         show_objections(objections, objector=None if viewer.id == owner.id else owner.display_name)
     st.markdown("**" + tr("通话记录", "Transcript") + "**")
     for utterance in call.transcript:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trainer.dialogue.corrections import Correction, missed_step, verdict_kept
+from trainer.dialogue.withdrawn import upheld
 from ui.display import finding_name, rubric_name, scenario_title, step_name, when_labelled
 from ui.i18n import tr
 from ui.progress_view import call_link
@@ -35,6 +36,35 @@ def outcome(correction: Correction) -> str:
     return tr(*OUTCOMES.get(correction.status, (correction.status, correction.status)))
 
 
+def consequence(correction: Correction) -> str:
+    """What an upheld objection changed, for the trainee (accepting as it stands needs no note, so it was the only
+    "why" she had: ui55); "" for one kept or still open, whose outcome line and note say it."""
+    if not upheld(correction):
+        return ""
+    what = (("这个要点已算作完成", "The step now counts as done") if missed_step(correction) else
+            ("这条评判已撤回", "This judgement is withdrawn"))
+    return tr(f"{what[0]}，不再列为要改进的地方；总分按当时的评判，不重新计算。",
+              f"{what[1]} and is no longer a lesson; the score stays as judged at the time.")
+
+
+def outcome_counts(corrections: list[Correction], where: tuple[str, str]) -> str:
+    """One line for the top of a page listing `corrections` lower down (under the heading `where`): how many were
+    accepted, kept as judged or are waiting. "" for none. qa30: 小周 filed two objections; what came of them was at
+    the foot of her call's report and of 我的进度, under everything else."""
+    if not corrections:
+        return ""
+    accepted = sum(upheld(c) for c in corrections)
+    waiting = sum(c.status == "open" for c in corrections)
+    kept = len(corrections) - accepted - waiting
+    zh = "、".join(f"{n} 条{words}" for n, words in ((accepted, "已接受"), (kept, "维持原判"), (waiting, "待复核")) if n)
+    en = ", ".join(f"{n} {words}" for n, words in ((accepted, "accepted"), (kept, "kept as judged"),
+                                                   (waiting, "waiting for review")) if n)
+    noun = "objection" if len(corrections) == 1 else "objections"
+    return tr(f"您对评判的 {len(corrections)} 条异议：{zh}（结果和培训师的说明见下方“{where[0]}”）。",
+              f"Your {len(corrections)} {noun} to the judge: {en} (the outcomes and the instructor's notes are under "
+              f"“{where[1]}” below).")
+
+
 def objection_name(correction: Correction) -> str:
     """What was contested, as the report named it: 【不足】第5轮 · 未回应问题, or the step said to be done."""
     step = step_name(correction.scenario_id, missed_step(correction))
@@ -60,6 +90,8 @@ def show_objections(corrections: list[Correction], with_call: bool = False, obje
         lines = [reason_label + escape_markdown(correction.reason)]
         if correction.review_note:
             lines.append(tr("培训师说明：", "Instructor's note: ") + escape_markdown(correction.review_note))
+        if consequence(correction):
+            lines.append(consequence(correction))
         moment = correction.reviewed_at or correction.created_at
         lines.append(tr(f"复核于 {when_labelled(moment)}", f"reviewed {when_labelled(moment)}") if correction.reviewed_at
                      else tr(f"提交于 {when_labelled(moment)}", f"sent {when_labelled(moment)}"))

@@ -2,7 +2,8 @@
 
 On a live call an agent who searched a minute ago had no way back to that question but typing it again. The list is
 kept in the store per login (trainer/search_feedback/recent.py), so a reload or a dropped connection mid-shift keeps it
-(ui54b): today's searches, ten at most, masked as the search log masks them, deleted at sign-out. The live-call page
+(ui54b): the last 12 hours' searches (a night shift keeps its list past midnight: `shift_start` says why), ten at
+most, masked as the search log masks them, deleted at sign-out. The live-call page
 reads the store once per browser session and user (the list is then held in `st.session_state`, as the page's every
 run needs it) and writes only when a search moves to the top, in the background writer the search log uses: a slow or
 broken database never delays an answer, and at worst the list starts empty. The session's copy is for one sign-in only
@@ -14,21 +15,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 
 from trainer.clock import utcnow
-from trainer.insights.periods import day_start, local_day
-from trainer.search_feedback.recent import LIMIT, PastSearch, recent_searches, record_recent
+from trainer.search_feedback.recent import LIMIT, PastSearch, recent_searches, record_recent, shift_start
 from trainer.users.accounts import UserInfo
 from ui.category_filter import ALL_CATEGORIES
 from ui.display import shortened
 from ui.i18n import tr
 from ui.render import escape_markdown
-from ui.resources import database, settings
+from ui.resources import database
 from ui.search_feedback import submit_write
 from ui.session import SESSION_KEY
 
@@ -40,24 +38,19 @@ LABEL_CHARS = 40
 __all__ = ["HISTORY", "LIMIT", "PastSearch", "past_searches", "remember", "show_recent"]
 
 
-def _today_start() -> datetime:
-    """Local midnight (settings.timezone) as a UTC instant: the list is the day's."""
-    zone = ZoneInfo(settings().timezone)
-    return day_start(local_day(utcnow(), zone), zone)
-
-
 def _owner(user: UserInfo) -> tuple[str, int | None]:
     """Whose copy the session holds: the login and its sign-in (none with single sign-on or in tests)."""
     return user.login, st.session_state.get(SESSION_KEY)
 
 
 def past_searches(user: UserInfo) -> list[PastSearch]:
-    """This user's searches today, newest first: from this session's copy, or the store on the session's first ask."""
+    """This user's searches of the shift, newest first: from this session's copy, or the store on the session's first
+    ask."""
     owner, searches = st.session_state.get(HISTORY, (None, []))
     if owner == _owner(user):
         return list(searches)
     try:
-        searches = recent_searches(database(), user.id, _today_start())
+        searches = recent_searches(database(), user.id, shift_start(utcnow()))
     except Exception:  # the list is a convenience: a database that is down must not stop the live-call page
         log.exception("最近搜索: could not read the list")
         searches = []
@@ -75,8 +68,8 @@ def remember(user: UserInfo, search: PastSearch) -> None:
     if earlier[:1] == [search]:
         return
     st.session_state[HISTORY] = (_owner(user), [search, *(past for past in earlier if past != search)][:LIMIT])
-    since = _today_start()
-    submit_write("a recent search", lambda db: record_recent(db, user.id, search, since))
+    now = utcnow()  # the row is stamped by the clock the list is read by
+    submit_write("a recent search", lambda db: record_recent(db, user.id, search, shift_start(now), now))
 
 
 def _label(search: PastSearch, categories: Mapping[str, Any]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from trainer.dialogue.behaviours import LABELS, NEGATIVE, NO_BEHAVIOUR, TIMED, UTTERANCE_BEHAVIOURS
@@ -14,6 +16,7 @@ from trainer.dialogue.corrections import (MAX_REASON, MIN_NOTE, Correction, NotA
 from trainer.dialogue.scenario import Checkpoint
 from trainer.editing.editor import SaveResult
 from ui.content_editing import content_editor, show_result
+from ui.correction_saved import changed_file, not_written_to_corpus, saved_as_example, saved_to_corpus
 from trainer.insights.access import can_view
 from trainer.users.accounts import account_by_id
 from ui.display import scenario_title, step_name, when_labelled
@@ -24,10 +27,16 @@ from ui.judge_status import judge_status_panel
 from ui.resources import database, judge_status, retrain_judge, scenarios, settings
 from ui.widget_memory import kept
 
-RESULT = "judge_review_result"
+RESULT = "judge_review_result"  # (the save's result, what it wrote and where when it was saved)
 
 user = require_page_user(__file__)
 db = database()
+
+
+def keep_result(result: SaveResult, said: Callable[[str], str]) -> None:
+    """Hold a save's outcome for the next run, with what it wrote and in which file when saved (`said` of the file):
+    the page said 已保存到内容（话语语料或情景要点的示例句）, and the instructor could not tell which (qa30 W2)."""
+    st.session_state[RESULT] = (result, said(changed_file(db, result)) if result.ok else "")
 
 
 def name(behaviour: str) -> str:
@@ -141,30 +150,38 @@ def step_form(correction: Correction, step: Checkpoint, shown: str) -> None:
         if refused is not None:
             st.session_state[refused_key(correction)] = refused
         else:
-            st.session_state[RESULT] = result
+            keep_result(result, lambda file: saved_as_example(file, correction.scenario_id, step.description, step.id,
+                                                              example or ""))
         st.rerun()
     keep_button(reject_col, correction, note, tr("没有完成：维持原判", "Not met: keep the judgement"))
 
 
-NO_FACTS = ("这句话没有说到要点依据的术语或数字，不能写入示例；可以只为这次通话接受。",
-            "This sentence states none of the terms or figures the step rests on, so it cannot become an example; you "
-            "can accept it for this call only.")
+NO_FACTS_WHY = ("这句话没有说到要点依据的术语或数字，不能写入示例",
+                "This sentence states none of the terms or figures the step rests on, so it cannot become an example")
+NO_FACTS = (f"{NO_FACTS_WHY[0]}；可以只为这次通话接受。", f"{NO_FACTS_WHY[1]}; you can accept it for this call only.")
+# The way on from a refused example of a step accepted earlier (`converting`): it is accepted already
+OLDER_WAY_ON = ("可以改选句子，或选“不写入，移出列表”。", "choose other sentences, or “Do not add; remove from the list”.")
 
 
 def refused_key(correction: Correction) -> str:
     return f"judge_review_refused_{correction.id}"
 
 
-def refusal_sentence(refused: NotAnExample) -> str:
-    """Why the judge refused the sentence as an example, and what to do, in one sentence."""
+def refusal_sentence(refused: NotAnExample, way_on: tuple[str, str] | None = None) -> str:
+    """Why the judge refused the sentence as an example, and what to do (`way_on`; by default accepting it for this
+    call), in one sentence."""
     if not refused.faults:
-        return tr(*NO_FACTS)
+        return tr(*NO_FACTS) if way_on is None else tr(f"{NO_FACTS_WHY[0]}；{way_on[0]}", f"{NO_FACTS_WHY[1]}; {way_on[1]}")
     zh = "、".join(f"“{escape_markdown(f.quote)}”（{LABELS[f.rubric][0]}）" for f in refused.faults)
     en = ", ".join(f"“{escape_markdown(f.quote)}” ({LABELS[f.rubric][1]})" for f in refused.faults)
-    return tr(f"这句话不能写入示例：评判会把其中的{zh}判为问题，写成示例会让之后这样说的学员也被判完成该要点；"
-              "要点确实做到了的话，可以只为这次通话接受。",
+    zh_way, en_way = way_on or ("要点确实做到了的话，可以只为这次通话接受。", "if the step was done, you can accept it for this call only.")
+    return tr(f"这句话不能写入示例：评判会把其中的{zh}判为问题，写成示例会让之后这样说的学员也被判完成该要点；{zh_way}",
               f"This sentence cannot become an example: the judge faults {en} in it, and an example would credit "
-              "every later trainee who says it with the step; if the step was done, you can accept it for this call only.")
+              f"every later trainee who says it with the step; {en_way}")
+
+
+def unwritten_key(correction: Correction) -> str:
+    return f"judge_review_unwritten_{correction.id}"
 
 
 def not_a_run(utterance: str, chosen: list[str]) -> bool:
@@ -202,10 +219,26 @@ def converting(correction: Correction, step: Checkpoint) -> None:
                       f"{', '.join(name(b) for b in correction.labels) or 'none'} (kept)"))
         chosen = chosen_sentences(f"convert_sentence_{correction.id}", reply_sentences(correction.utterance),
                                   tr(*SENTENCE_LABEL), correction.reason)
+        example = reply_run(correction.utterance, chosen)
+        # ui55: a refused example said in one sentence (as the queue's step card does, ui54), not the validator's block
+        stored = st.session_state.get(refused_key(correction))
+        refused = (stored if stored is not None and stored.example == example else NotAnExample(example)
+                   if example is not None and not can_be_example(step, example, content_editor().kb.content.entries)
+                   else None)
+        if refused is not None:
+            st.info(refusal_sentence(refused, OLDER_WAY_ON), icon=":material/info:")
         write_col, aside_col = st.columns(2)
         if write_col.button(tr("写入该要点的示例句", "Add to the step's examples"), type="primary",
-                            key=f"convert_{correction.id}") and not not_a_run(correction.utterance, chosen):
-            st.session_state[RESULT] = convert_step(db, content_editor(), correction.id, chosen, user.login)
+                            key=f"convert_{correction.id}", disabled=refused is not None
+                            ) and not not_a_run(correction.utterance, chosen):
+            editor = content_editor()
+            result = convert_step(db, editor, correction.id, chosen, user.login)
+            refused = refused_example(editor, correction, chosen, result)
+            if refused is not None:
+                st.session_state[refused_key(correction)] = refused
+            else:
+                keep_result(result, lambda file: saved_as_example(file, correction.scenario_id, step.description,
+                                                                  step.id, example or ""))
             st.rerun()
         if aside_col.button(tr("不写入，移出列表", "Do not add; remove from the list"), key=f"set_aside_{correction.id}"):
             set_aside_step(db, correction.id, user.login)
@@ -239,10 +272,9 @@ st.caption(tr("学员在通话报告里标记为“判断有误”或“要点�
               "calls started after that use it. A missed step the trainee says was done, once you confirm it, adds "
               "the sentence to the step's examples, which calls started after that use."))
 if RESULT in st.session_state:
-    result = st.session_state.pop(RESULT)
-    if result.ok:  # the corpus is saved, but the judge has yet to learn it (qa14 #9)
-        st.success(tr("已保存到内容（话语语料或情景要点的示例句）。", "Saved to the content (the utterance corpus or a step's examples)."),
-                   icon=":material/check_circle:")
+    result, said = st.session_state.pop(RESULT)
+    if result.ok:  # the content is saved, but the judge has yet to learn it (qa14 #9): said by the panel below
+        st.success(said, icon=":material/check_circle:")
     else:
         show_step_result(result)
 judge_status_panel(judge_status, retrain_judge)
@@ -312,6 +344,8 @@ for correction in queue:
                             "if the judgement was wrong, accept with the behaviours chosen above only; else keep it."))
         # The trainee reads the outcome and this note on the call's report and on 我的进度 (qa16 #13); a relabel or a
         # kept judgement must say why (polish21), accepting the objection as it stands stays one click.
+        if unwritten_key(correction) in st.session_state:
+            st.warning(st.session_state[unwritten_key(correction)], icon=":material/block:")
         note = note_input(correction, tr("给学员的说明（改标注或维持原判时必填，学员会看到）",
                                          "A word to the trainee (required to relabel or keep the judgement; they will see it)"))
         accept_col, call_col, reject_col = st.columns(3)
@@ -323,8 +357,13 @@ for correction in queue:
                             f"{MIN_NOTE} characters); the trainee and the next instructor learn why from it."),
                          icon=":material/edit_note:")
             else:
-                st.session_state[RESULT] = accept(db, content_editor(), correction.id, chosen or [NO_BEHAVIOUR],
-                                                  chosen_counter, user.login, note)
+                labels = chosen or [NO_BEHAVIOUR]
+                result = accept(db, content_editor(), correction.id, labels, chosen_counter, user.login, note)
+                if not result.ok and result.conflict is None and result.problems:  # said on the card, in one sentence
+                    st.session_state[unwritten_key(correction)] = not_written_to_corpus(result)
+                else:
+                    st.session_state.pop(unwritten_key(correction), None)
+                    keep_result(result, lambda file: saved_to_corpus(file, correction.utterance, labels, chosen_counter))
                 st.rerun()
         # Judged wrong, yet no reference worth teaching (回应空泛 on a sentence fine in its call): upheld for the call
         # alone, nothing written, as a step whose sentence cannot be an example is (ui53) — one click, like accepting

@@ -22,13 +22,14 @@ from ui.assignments_view import due_text, work_title
 from ui.display import answering_time_help, duration, time_heading, when, zone
 from ui.exports import chart_with_data
 from ui.i18n import counted, tr
-from ui.objections_view import show_objections
+from ui.objections_view import outcome_counts, show_objections
 from ui.pages import require_page_user
 from ui.progress_view import show_calendar, show_calls, show_categories
 from ui.render import escape_markdown
 from ui.resources import database
 
 OBJECTIONS_SHOWN = 10  # the newest; older ones are on each call's report
+OBJECTIONS_HEADING = ("我对评判的异议", "My objections to the judge")
 
 user = require_page_user(__file__)
 db = database()
@@ -52,6 +53,9 @@ streak_col.metric(tr("连续训练天数", "Training streak (days)"), training_s
 due_col.metric(tr("今天待复习", "Due today"), forecast[0].due)
 answered_col.metric(tr("累计答题", "Questions answered"), sum(m.attempts for m in mastery.values()))
 sessions = store.recent_sessions(user.id, limit=10)
+objections = corrections_by(db, user.id, limit=OBJECTIONS_SHOWN)
+if objections:  # what came of them, at the top (ui55); each with the instructor's note at the foot of the page
+    st.info(outcome_counts(objections, OBJECTIONS_HEADING), icon=":material/rate_review:")
 
 st.subheader(tr("今日目标", "Today's goal"))
 assigned_text = tr(f" · 作业 {goal.assignments_done} / {goal.assignments_goal}",
@@ -120,9 +124,8 @@ else:
 st.subheader(tr("模拟通话", "Practice calls"))
 show_calls(call_scores(db, [user.id]), "calls")
 
-objections = corrections_by(db, user.id, limit=OBJECTIONS_SHOWN)
 if objections:
-    st.subheader(tr("我对评判的异议", "My objections to the judge"))
+    st.subheader(tr(*OBJECTIONS_HEADING))
     st.caption(tr("您在通话报告里标记为“判断有误”或“我说了”的评判，以及培训师的复核结果。",
                   "Findings you marked as judged wrong (or steps you said you did) on a call report, and what the "
                   "instructor decided."))

@@ -14,7 +14,7 @@ import streamlit as st
 
 from trainer.clock import utcnow
 from trainer.insights.access import sees_all_teams
-from trainer.insights.calls import FAULT_SAMPLE, Quote, ScenarioTrouble
+from trainer.insights.calls import FAULT_SAMPLE, CallScore, Quote, ScenarioTrouble
 from trainer.insights.console import ConsoleFilter, team_console
 from trainer.insights.periods import Period, local_day
 from trainer.insights.withdrawals import Withdrawals
@@ -74,15 +74,40 @@ def withdrawn_columns(taken: Withdrawals) -> dict[str, int]:
     return {tr("撤回评判的通话", "Calls with withdrawals"): taken.calls, tr("撤回的评判", "Judgements withdrawn"): taken.judgements}
 
 
-def withdrawn_note(taken: Iterable[Withdrawals], what: str, what_en: str) -> None:
-    """Under an average of call scores: that it counts the scores as judged then, when anything was withdrawn."""
+# Where an average's withdrawals are counted, said at its end (ui54: the two columns of its table)
+IN_COLUMNS = ("（见“撤回评判的通话”“撤回的评判”两列）", " (see the columns Calls with withdrawals and Judgements withdrawn)")
+IN_AGENTS = ("（各坐席见“坐席”表的“撤回评判的通话”“撤回的评判”两列）",
+             " (per agent: the Agents table's columns Calls with withdrawals and Judgements withdrawn)")
+
+
+def withdrawn_note(taken: Iterable[Withdrawals], what: str, what_en: str, where: tuple[str, str] = IN_COLUMNS) -> None:
+    """Under a figure of call scores (an average, a best or latest): that it counts the scores as judged then, when
+    anything was withdrawn, and where the counts are (`where`)."""
     calls, judgements = sum(t.calls for t in taken), sum(t.judgements for t in taken)
     if calls:
         st.caption(tr(f"{what}按通话当时的评分计算：培训师接受异议后撤回的评判不重新计分。其中 {calls} 次通话共撤回 {judgements} 条评判"
-                      "（见“撤回评判的通话”“撤回的评判”两列）。",
-                      f"{what_en} averages each call's score as judged then: judgements an instructor withdrew on an "
+                      f"{where[0]}。",
+                      f"{what_en}: each call's score as judged then; judgements an instructor withdrew on an "
                       f"objection are not rescored. {counted(calls, 'call')} had {counted(judgements, 'judgement')} "
-                      "withdrawn (see the columns Calls with withdrawals and Judgements withdrawn)."))
+                      f"withdrawn{where[1]}."))
+
+
+def show_withdrawn_calls(scenario_calls: Iterable[CallScore], per_call: dict[int, int], names: dict[int, str]) -> None:
+    """A scenario's calls with judgements withdrawn, each with its score as stored and its report: qa30 T1, 林老师 read
+    平均分 100 for the call whose turn she had just agreed was 绝对化承诺, with nothing under it. The score is as judged
+    then, by design (ui53): said where it shows, with the calls to open."""
+    taken = [c for c in scenario_calls if per_call.get(c.id)]
+    if not taken:
+        return
+    st.caption(tr("平均分按通话当时的评分计算。以下通话中培训师接受了学员的异议、撤回了评判，分数没有重新计算：",
+                  "The mean counts each call's score as judged then. In these calls an instructor upheld the trainee's "
+                  "objection and withdrew judgements; their scores were not recomputed:"))
+    for call in taken:
+        count = per_call[call.id]
+        st.markdown(f"- {escape_markdown(names.get(call.user_id, ''))} · "
+                    + tr(f"{round(call.score)} 分 · 撤回 {count} 条评判", f"score {round(call.score)} · "
+                         f"{counted(count, 'judgement')} withdrawn")
+                    + f" ([{tr('报告', 'report')}](call?id={call.id}))")
 
 
 def team_words(team: str) -> str:
@@ -127,6 +152,7 @@ metric_cols[0].metric(tr("坐席", "Agents"), len(members))
 metric_cols[1].metric(tr("答题数", "Answers"), answered)
 metric_cols[2].metric(tr("正确率", "Accuracy"), f"{right / answered:.0%}" if answered else "—")
 metric_cols[3].metric(tr("模拟通话平均分", "Mean call score"), f"{sum(scored) / len(scored):.1f}" if scored else "—")
+withdrawn_note([console.withdrawn], "模拟通话平均分", "The team's mean call score", IN_AGENTS)
 
 agent_col, category_col, scenario_col = tr("坐席", "Agent"), tr("分类", "Category"), tr("情景", "Scenario")
 never = tr("从未训练", "never")  # one word for no activity in both tables (qa27 T2: an empty cell beside "never")
@@ -183,12 +209,17 @@ with tabs[2]:
     results = console.scenario_results
     if results:
         best, last_score, count = tr("最好成绩", "Best"), tr("最近成绩", "Latest"), tr("次数", "Calls")
+        taken = {(r.user_id, r.scenario_id): console.withdrawn_by_result.get((r.user_id, r.scenario_id), Withdrawals())
+                 for r in results}
         frame = pd.DataFrame([{agent_col: names[r.user_id], scenario_col: scenario_title(r.scenario_id), best: round(r.best),
-                               last_score: round(r.latest), count: r.calls, time_heading("最近一次", "Latest call"): when(r.latest_at)}
+                               last_score: round(r.latest), count: r.calls, time_heading("最近一次", "Latest call"): when(r.latest_at),
+                               **withdrawn_columns(taken[(r.user_id, r.scenario_id)])}
                               for r in results])
-        chart = charts.grid_heatmap(frame, agent_col, scenario_col, last_score, [agent_col, scenario_col, best, last_score, count])
+        chart = charts.grid_heatmap(frame, agent_col, scenario_col, last_score,
+                                    [agent_col, scenario_col, best, last_score, count, *withdrawn_columns(Withdrawals())])
         chart_with_data(chart, frame, tr("通话成绩", "call-scores"), "call_scores")
         st.caption(tr("颜色和数字：最近一次得分；悬停可见最好成绩。", "Colour and number: the latest score; hover for the best one."))
+        withdrawn_note(taken.values(), "最好成绩和最近成绩", "Best and Latest")
     else:
         st.info(tr("所选时间内没有模拟通话。", "No practice calls in this period."))
 
@@ -197,12 +228,18 @@ with tabs[3]:
     accuracy_name, score_name = tr("答题正确率 %", "Quiz accuracy %"), tr("通话平均分", "Mean call score")
     rows = [{week: w.week.isoformat(), kind: accuracy_name, value: round(100 * w.accuracy, 1), volume: w.answers}
             for w in console.weekly_accuracy]
-    rows += [{week: w.week.isoformat(), kind: score_name, value: w.mean_score, volume: w.calls}
+    rows += [{week: w.week.isoformat(), kind: score_name, value: w.mean_score, volume: w.calls,
+              **withdrawn_columns(console.withdrawn_by_week.get(w.week, Withdrawals()))}
              for w in console.weekly_scores]
     if rows:
+        # the withdrawal counts are a call score's: blank (—) on the quiz accuracy's rows, not 0
         frame = pd.DataFrame(rows)
+        frame = frame.astype({column: "Int64" for column in withdrawn_columns(Withdrawals()) if column in frame})
         chart_with_data(charts.trend(frame, week, value, [week, kind, value, volume], series=kind, domain=(0, 100)),
                         frame, tr("每周趋势", "weekly-trends"), "trends")
+        withdrawn_note(console.withdrawn_by_week.values(), "通话平均分", "Each week's mean call score",
+                       ("（各周见数据表的“撤回评判的通话”“撤回的评判”两列）",
+                        " (per week: the data table's columns Calls with withdrawals and Judgements withdrawn)"))
     else:
         st.info(tr("所选时间内没有训练。", "No training in this period."))
 
@@ -267,6 +304,11 @@ with tabs[5]:
                                  "withdrawn") if taken[w.scenario_id] else "")
             with st.expander(f"{scenario_title(w.scenario_id)} · {tr('平均分', 'mean')} {w.mean_score:.0f} · "
                              + tr(f"{w.calls} 次", counted(w.calls, "call")) + withdrawn_said):
+                if not _troubles(w):  # opened, it showed nothing at all (qa30 T1)
+                    sample = min(w.calls, FAULT_SAMPLE)
+                    st.caption(tr(f"最近 {sample} 次通话没有记录到问题，也没有漏掉的要点。",
+                                  f"No fault and no missed checkpoint was recorded on the newest {counted(sample, 'call')}."))
+                show_withdrawn_calls([c for c in calls if c.scenario_id == w.scenario_id], console.withdrawn_per_call, names)
                 for name, times, contested, examples in _troubles(w):
                     open_ = tr(f"，其中 {contested} 次学员提出异议、待复核", f", {contested} contested, awaiting review")
                     st.markdown(f"**{escape_markdown(name)}** × {times}" + (open_ if contested else ""))

@@ -30,4 +30,4 @@ def test_a_step_said_across_two_sentences_is_taught_by_both_on_judge_corrections
     # it once it is uncovered (it waited 3 s for that: suite48).
     teacher.page.wait_for_function("!document.querySelector('[role=listbox]')")
     teacher.act(lambda: teacher.page.get_by_text("完成了：写入该要点的示例句").first.click(), step="save")
-    teacher.expect_text("已保存到内容")
+    teacher.expect_text(f"要点“{STEP}”的示例句")  # qa30 W2: which step of which scenario, in which file

@@ -739,7 +739,8 @@ def test_averages_of_scores_as_judged_say_how_many_calls_had_judgements_withdraw
     assert by_name.loc["小林", [calls_col, taken_col]].tolist() == [0, 0]
     assert by_name.loc["阿杰", agents.columns[agents.columns.str.contains("均分|Mean")][0]] == 60  # as stored
     captions = [c.value for c in at.caption]
-    assert sum(note in c for c in captions) == 2, captions  # under the agents' table and under 薄弱情景
+    # under the agents' table and under 薄弱情景; ui55: under the headline, 通话成绩 and 每周趋势 too
+    assert sum(note in c for c in captions) == 5, captions
     assert any(e.label.endswith(expander) for e in at.expander), [e.label for e in at.expander]
 
 
@@ -749,3 +750,61 @@ def test_no_withdrawal_says_nothing_of_it_beside_the_averages(app_env, store) ->
     at = page("ui_pages/team.py", teacher)
     assert not [c.value for c in at.caption if "撤回" in c.value]
     assert at.dataframe[0].value["撤回评判的通话"].tolist() == [0]
+
+
+def withdrawn_call(store, teacher_team: str = "一组") -> tuple[UserInfo, int]:
+    """qa30 T1: 小周's dividend call, 100, its turn 2 credited 准确解释; her objection (分红有保底 is wrong) accepted
+    and the reply written as 绝对化承诺 — the credit withdrawn, the score as judged then."""
+    teacher = create_user(store, "teacher", "林老师", role="instructor", team=teacher_team)
+    zhou = create_user(store, "agent-zhou", "小周", team="一组")
+    credited = {"turn_index": 2, "rubric": "explanation", "ok": True, "quote": "其实是有保底的", "advice": ""}
+    call_id = practice_call(store, zhou, "dividend-below-promise", 100, days_ago=1, findings=[credited])
+    objection = mark_judged_wrong(store, zhou.id, "dividend-below-promise", Finding(2, "explanation", True,
+                                  "其实是有保底的", ""), "其实是有保底的", "分红不保底，不应该算我讲对了", dialogue_id=call_id)
+    with store.session() as session:
+        row = session.get(JudgeCorrection, objection)
+        row.status, row.labels_json = "accepted", json.dumps({"labels": ["absolute_promise"], "counter": []})
+        session.commit()
+    return teacher, call_id
+
+
+@pytest.mark.parametrize(("language", "listed", "none_recorded", "as_judged"), [
+    ("zh", "小周 · 100 分 · 撤回 1 条评判", "最近 1 次通话没有记录到问题，也没有漏掉的要点。", "平均分按通话当时的评分计算"),
+    ("en", "小周 · score 100 · 1 judgement withdrawn", "No fault and no missed checkpoint was recorded on the newest 1 call.",
+     "The mean counts each call's score as judged then")])
+def test_a_worst_scenario_at_100_with_a_credit_withdrawn_says_its_score_is_as_judged_and_names_the_call(
+        app_env, store, language, listed, none_recorded, as_judged) -> None:
+    """qa30 T1: 林老师 accepted that 小周's turn 2 was 绝对化承诺; 薄弱情景 still read 平均分 100 · 1 次, and opened, nothing
+    under it. By design the score stays as judged (ui53); the expander now says so where the 100 shows, names the
+    call with its report, and says that no fault was recorded rather than showing nothing."""
+    teacher, call_id = withdrawn_call(store)
+    at = page("ui_pages/team.py", teacher, lang=language)
+    assert not at.exception, at.exception
+    [opened] = [e for e in at.expander if e.label.startswith("dividend-below-promise")]
+    assert " 100 " in opened.label
+    shown = [m.value.replace("\\", "") for m in opened.markdown]
+    assert shown == [f"- {listed} ([{'报告' if language == 'zh' else 'report'}](call?id={call_id}))"], shown
+    captions = [c.value for c in opened.caption]
+    assert captions[0] == none_recorded and as_judged in captions[1], captions
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("zh", ("模拟通话平均分按通话当时的评分计算", "最好成绩和最近成绩按通话当时的评分计算", "（各周见数据表的")),
+    ("en", ("The team's mean call score: each call's", "Best and Latest: each call's score as judged then",
+            "per week: the data table's columns"))])
+def test_the_headline_call_scores_and_weekly_trends_say_what_was_withdrawn(app_env, store, language, notes) -> None:
+    """ui54 said it beside 通话均分 and 薄弱情景; 通话成绩's best and latest, 每周趋势's weekly mean and the headline's 模拟通话平均分
+    average or show the same stored scores and said nothing."""
+    teacher, _ = withdrawn_call(store)
+    practice_call(store, create_user(store, "agent-ma", "马俊", team="一组"), "dividend-below-promise", 70, days_ago=1)
+    at = page("ui_pages/team.py", teacher, lang=language)
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    for note in notes:
+        assert sum(note in c for c in captions) == 1, (note, captions)
+    calls_col = "撤回评判的通话" if language == "zh" else "Calls with withdrawals"
+    scores = next(f.value for f in at.dataframe if ("最好成绩" if language == "zh" else "Best") in f.value.columns)
+    by_agent = scores.set_index(scores.columns[0])
+    assert by_agent.loc["小周", calls_col] == 1 and by_agent.loc["马俊", calls_col] == 0
+    weekly = next(f.value for f in at.dataframe if ("指标" if language == "zh" else "Measure") in f.value.columns)
+    assert weekly[calls_col].dropna().tolist() == [1], weekly  # the call score's row; the quiz accuracy has none

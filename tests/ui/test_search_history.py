@@ -194,3 +194,28 @@ def test_after_signing_out_the_same_agent_signing_in_again_starts_with_an_empty_
     at.run()
     assert not at.exception and not recent(at)
     assert not recent(reloaded(at)), "nor after a reload: the store's list went at sign-out"
+
+
+def test_a_night_shift_keeps_its_list_past_midnight_and_the_next_shift_starts_empty(app_env, store,
+                                                                                   monkeypatch) -> None:
+    """ui54b kept today's searches: 老何 on the night shift searched at 23:30, reloaded at 00:40 on a call and found
+    最近搜索 empty. The list is the last 12 hours' (trainer.search_feedback.recent.shift_start says why): past midnight
+    it is there; by his next night (or the day shift after his) it is gone."""
+    from datetime import datetime, timedelta, timezone
+
+    import ui.search_history
+
+    start = datetime(2026, 12, 8, 15, 30, tzinfo=timezone.utc)  # 23:30 in Shanghai
+    clock = [start]
+    monkeypatch.setattr(ui.search_history, "utcnow", lambda: clock[0])
+    at = search_page(store)
+    for query in ("冷静期是几天", "宽限期多久"):
+        search(at, query)
+    clock[0] = start + timedelta(hours=1, minutes=10)  # 00:40, the next calendar day
+    after = reloaded(at)
+    assert not after.exception and recent(after) == ["冷静期是几天"], "the night shift's search survives midnight"
+    for query in ("保单贷款能借多少", "退保能退多少钱"):
+        search(after, query)
+    assert recent(after) == ["保单贷款能借多少", "宽限期多久", "冷静期是几天"]
+    clock[0] = start + timedelta(hours=12, minutes=1)  # 11:31: the 23:30 searches are over 12 hours old
+    assert recent(reloaded(after)) == ["保单贷款能借多少"], "the shift's searches since 00:40 only"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from trainer.insights.calls import (CallScore, ScenarioResult, ScenarioTrouble, WeekScore, best_and_latest,
                                     call_scores, weekly_scores, worst_scenarios)
-from trainer.insights.periods import Period
+from trainer.insights.periods import Period, local_day, week_start
 from trainer.insights.withdrawals import Withdrawals, withdrawals_by, withdrawn_per_call
 from trainer.insights.team import (AgentLine, Inactive, ItemResult, MasteryCell, WeekAccuracy, agent_lines, agents,
                                    first_answers, inactive_agents, last_activity, period_answers, weekly_accuracy)
@@ -52,6 +52,17 @@ class Console:
     # judgements instructors withdrew from the period's calls, whose stored scores are as judged then (ui53)
     withdrawn_by_agent: dict[int, Withdrawals] = field(default_factory=dict)
     withdrawn_by_scenario: dict[str, Withdrawals] = field(default_factory=dict)
+    # the same beside 通话成绩's best and latest (per trainee and scenario) and 每周趋势's weekly mean (per local
+    # Monday), and per call for the calls 薄弱情景 names (ui55)
+    withdrawn_by_result: dict[tuple[int, str], Withdrawals] = field(default_factory=dict)
+    withdrawn_by_week: dict[date, Withdrawals] = field(default_factory=dict)
+    withdrawn_per_call: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def withdrawn(self) -> Withdrawals:
+        """Of all the period's calls (the headline's mean call score)."""
+        return Withdrawals(sum(t.calls for t in self.withdrawn_by_agent.values()),
+                           sum(t.judgements for t in self.withdrawn_by_agent.values()))
 
 
 def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime) -> Console:
@@ -85,4 +96,7 @@ def team_console(db: Database, chosen: ConsoleFilter, tz: tzinfo, now: datetime)
         calls=calls,
         withdrawn_by_agent=withdrawals_by(calls, withdrawn, lambda call: call.user_id),
         withdrawn_by_scenario=withdrawals_by(calls, withdrawn, lambda call: call.scenario_id),
+        withdrawn_by_result=withdrawals_by(calls, withdrawn, lambda call: (call.user_id, call.scenario_id)),
+        withdrawn_by_week=withdrawals_by(calls, withdrawn, lambda call: week_start(local_day(call.finished_at, tz))),
+        withdrawn_per_call=withdrawn,
     )

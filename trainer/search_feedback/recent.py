@@ -2,13 +2,13 @@
 
 qa29 H2 kept them in the browser session's memory, which a reload or a dropped websocket (common on a call-centre
 desktop) emptied mid-shift. Here they are rows: masked as the search log masks a question (`loggable_query`: an ID,
-phone or policy number a customer read out is never kept, nor shown back), at most `LIMIT` a user, today's only
-(`since` is the caller's local midnight), and deleted when the user signs out (`forget_recent`).
+phone or policy number a customer read out is never kept, nor shown back), at most `LIMIT` a user, the shift's only
+(`since` is the caller's `shift_start`), and deleted when the user signs out (`forget_recent`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import delete, select
@@ -20,6 +20,20 @@ from trainer.store.db import Database
 from trainer.store.models import RecentSearch
 
 LIMIT = 10
+SHIFT = timedelta(hours=12)
+
+
+def shift_start(now: datetime) -> datetime:
+    """Where an agent's 最近搜索 begins: `SHIFT` (12 h) before `now`, not local midnight nor the sign-in.
+
+    ui54b kept today's searches (the calendar day): an agent on a night shift found the list empty after midnight,
+    mid-call. A shift has no record of its own to key on, so the choice is between a window and the sign-in. Since
+    the sign-in was not taken: a sign-in lasts `session_hours` (12 h by default) and is renewed mid-shift when it
+    lapses or the agent signs in at another desk, which would empty the list in the middle of the shift again, and
+    with single sign-on there is no sign-in of ours to read. Twelve hours hold a whole shift with its overtime and
+    are gone before the same agent's next day (a day shift's searches are 14 h old or more by the next morning's);
+    the next person at a shared desk never sees them either way, as signing out deletes the list at once."""
+    return now - SHIFT
 
 
 class PastSearch(NamedTuple):

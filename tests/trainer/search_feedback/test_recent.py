@@ -1,4 +1,4 @@
-"""最近搜索 in the store (ui54b): per user, masked, today's ten, gone at sign-out — on SQLite and, when CI provides
+"""最近搜索 in the store (ui54b): per user, masked, the ten newest (of the shift: ui55), gone at sign-out — on SQLite and, when CI provides
 one, PostgreSQL (the `database` fixture)."""
 
 from __future__ import annotations
@@ -57,3 +57,15 @@ def test_signing_out_deletes_the_list(database: Database) -> None:
     sign_out(database, wang)
     assert recent_searches(database, wang.id, MIDNIGHT) == []
     assert recent_searches(database, li.id, MIDNIGHT) == [PastSearch("宽限期多久", None, False)], "only the one signing out"
+
+
+def test_the_shift_is_the_last_twelve_hours_not_the_calendar_day(database: Database) -> None:
+    """ui55: a night shift's 23:30 search is listed at 00:40 (the calendar day cut it off); 12 hours on it is not."""
+    from trainer.search_feedback.recent import shift_start
+
+    wang = create_user(database, "agent-1", "王小明", "agent")
+    before_midnight = MIDNIGHT - timedelta(minutes=30)
+    record_recent(database, wang.id, PastSearch("冷静期是几天", None, False), shift_start(before_midnight), before_midnight)
+    after_midnight = MIDNIGHT + timedelta(minutes=40)
+    assert recent_searches(database, wang.id, shift_start(after_midnight)) == [PastSearch("冷静期是几天", None, False)]
+    assert recent_searches(database, wang.id, shift_start(before_midnight + timedelta(hours=12, seconds=1))) == []
