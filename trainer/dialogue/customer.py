@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from kb.chinese_text import sentences
 from trainer.dialogue.asked_steps import asked_in
 from trainer.dialogue.names import WrongName
 from trainer.dialogue.persona_answers import OPEN_QUESTION_WORDS, asked_clause, confirms, matching_fact, says_the_same
@@ -92,6 +93,7 @@ def tells_to_go_ahead(line: str) -> bool:
     return bool(_GO_AHEAD.search(line.strip()))
 
 
+QUESTION_MARKS = ("？", "?")
 FILLERS = ("嗯。", "然后呢？", "哦。", "你说。", "嗯，我听着呢。", "还有呢？", "哦，这样。", "嗯嗯。",
            "……", "喂？你还在听吗？", "那你说吧。", "接着说。", "嗯，行。", "哦……", "好。")
 # A line that says her question is still unanswered, or asks for "my question" to be answered, without asking
@@ -196,11 +198,12 @@ class CustomerVoice:
         reacts = self.lines.reacting.get(line)
         return reacts is None or reacts.fits(self.reply_did, self.had)
 
-    def _answering(self, pools: Sequence[Sequence[str]]) -> list[str]:
-        """The lines of her mood's pools that answer this very reply (`Reacting.right_after`): what she says first, in
-        whichever of them it is written (told the news, a calm customer too says 怎么会这样)."""
-        return [line for pool in pools for line in pool if (reacts := self.lines.reacting.get(line)) is not None
-                and reacts.right_after and reacts.fits(self.reply_did, self.had)]
+    def _answering(self, pools: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The lines of each of her mood's pools that answer this very reply (`Reacting.right_after`), pool by pool: what
+        she says first — her own mood's first (a calm 周阿姨 told the rule says 这下我听懂了, not the upset 你再说一遍), else
+        another's (told the news, a calm customer too says 怎么会这样)."""
+        return [[line for line in pool if (reacts := self.lines.reacting.get(line)) is not None
+                 and reacts.right_after and reacts.fits(self.reply_did, self.had)] for pool in pools]
 
     def _band_pools(self, band: str) -> list[Sequence[str]]:
         if band == "calm" and self.all_said:
@@ -260,7 +263,18 @@ class CustomerVoice:
             return ""
         if not self.told:  # a greeting and an identity check: her name and digits answer it, else 什么事？
             return "" if identifying else self._pick(NOT_TOLD, *bands)
-        return self._pick(self._answering(bands), *bands)
+        return self._pick(*self._answering(bands), *bands)
+
+    def _not_asked_again(self, reaction: str, question: str) -> str:
+        """`reaction` without its sentences that ask again one of her questions: the one she asks next in the same breath
+        (qa30 C1: 我就是想不通，我这心梗都放支架了，怎么就不算重疾？ before 我都放了支架了，心梗还不算重疾？凭什么拒赔？) or one
+        the call has answered (`settled`) — told by `says_the_same`, as a fact her next question tells. Only a question
+        is left out (你等着，我这就打12378！ is no second 你们是不是怕我打12378？); a question asked earlier and still open may be
+        pressed again. The caller keeps a fault's own line whole (业务员是你们公司的人，你们推什么推？ answers the blame)."""
+        asks = [a for a in (question, *(f.ask for f in self.lines.follow_ups if f.id in self.settled)) if a]
+        said = sentences(reaction)
+        kept = [s for s in said if not (s.endswith(QUESTION_MARKS) and any(says_the_same(ask, s) for ask in asks))]
+        return reaction if len(kept) == len(said) else "".join(kept)
 
     def _correction(self, wrong: WrongName) -> str:
         options = [c.format(surname=wrong.surname, wrong=wrong.said[0], name=self.name) for c in CORRECTIONS]
@@ -296,7 +310,8 @@ class CustomerVoice:
         self.informed, self.told, self.asks_next = informed, told, question
         parts = [self._correction(act.wrong_name) if act.wrong_name else ""]
         identifying = bool(verification_line) and verification_line not in self.said
-        parts.append(self._reaction(act, band, identifying))
+        reaction = self._reaction(act, band, identifying)
+        parts.append(reaction if reaction == act.fault_line else self._not_asked_again(reaction, question))
         if verification_line and verification_line not in self.said:
             self.said.add(verification_line)
             parts.append(self._identity(verification_line, parts[1], detail_asked))

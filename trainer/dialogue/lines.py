@@ -8,9 +8,19 @@ from __future__ import annotations
 from typing import Sequence
 
 from kb.text import content_terms
+from trainer.dialogue.checkpoint_meaning import said_cues
 from trainer.dialogue.customer import DEFAULT_UNFINISHED, STILL_OPEN
-from trainer.dialogue.scenario import CustomerLines, FollowUp
+from trainer.dialogue.scenario import Checkpoint, CustomerLines, EndLine, FollowUp
 from trainer.dialogue.spoken_cues import Reader
+
+
+def fits(end_line: EndLine, agent_text: str, done: frozenset[str] | set[str], reader: Reader | None = None) -> bool:
+    """The call had what `end_line` tells of: `agent_text` is all the trainee said, `done` the steps met and the questions
+    answered. A word of `said` is read as the judge reads a step's cues (`checkpoint_meaning.said_cues`, with the
+    session's `reader`): 扣款嘅账户 / 扣款用的账户 say 扣款账户 (customer53's note), and a word said after a negation or a
+    hedge is not said — 不用换卡 says no 换卡 (customer54's note)."""
+    said = not end_line.said or bool(said_cues(agent_text, Checkpoint("", "", cues=end_line.said), reader))
+    return said and all(i in done for i in end_line.done) and not any(i in done for i in end_line.not_done)
 
 
 def fitting_line(lines: CustomerLines, end: str, agent_text: str, done: frozenset[str],
@@ -19,7 +29,7 @@ def fitting_line(lines: CustomerLines, end: str, agent_text: str, done: frozense
     call had, else the plain one. qa27 C1: 好的，我这周就去办复效，顺便把扣款的卡也换了。 after a call that never spoke of
     the card; qa28 C1: 就这样？…你也没给我个准话。 after the complaint was registered. `agent_text`: all the trainee said;
     `done`: the steps met and the questions answered; `reader`: how the judge reads a reply (`EndLine.fits`)."""
-    fitting = next((e.line for e in lines.end_lines if e.end == end and e.fits(agent_text, done, reader)), None)
+    fitting = next((e.line for e in lines.end_lines if e.end == end and fits(e, agent_text, done, reader)), None)
     return fitting if fitting is not None else getattr(lines, end)
 
 

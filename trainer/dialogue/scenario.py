@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from trainer.dialogue.spoken_cues import Reader, spoken_forms
 from trainer.dialogue.wording import Worded
 
 KINDS = ("outbound_callback", "outbound_reminder", "inbound_question", "inbound_complaint")
@@ -127,20 +126,13 @@ class EndLine:
     """A last line that tells of something the call may not have had (顺便把扣款的卡也换了: advice the trainee may never
     have given; 你也没给我个准话 after a complaint was registered), said instead of the plain `resolution` / `unfinished`
     only when the call had it (qa27 C1, qa28 C1): the trainee said one of `said`, did (or answered) every id of `done`,
-    and none of `not_done`."""
+    and none of `not_done` (`lines.fits`)."""
 
     end: str  # "resolution" or "unfinished"
     line: str
     said: tuple[str, ...] = ()
     done: tuple[str, ...] = ()
     not_done: tuple[str, ...] = ()
-
-    def fits(self, agent_text: str, done: frozenset[str] | set[str], reader: Reader | None = None) -> bool:
-        """The call had what the line tells of: `agent_text` is all the trainee said, `done` the steps met and the
-        questions answered. A word of `said` is read as the judge reads a step's cues (`spoken_cues.spoken_forms`, with
-        the session's `reader`): 扣款嘅账户 / 扣款用的账户 say 扣款账户, not only the listed letters (customer53's note)."""
-        return ((not self.said or bool(spoken_forms(agent_text, self.said, reader)))
-                and all(i in done for i in self.done) and not any(i in done for i in self.not_done))
 
 
 @dataclass(frozen=True)

@@ -281,6 +281,8 @@ def _lines(top: _Checker, persona: Persona, checkpoint_ids: set[str]) -> Custome
     # softened lines ask too (行，那你告诉我怎么弄。 right after being told how, qa25 C1)
     asking = _asking(check, {line for pool in (*bands.values(), pushback, acts["softened"]) for line in pool},
                      checkpoint_ids | {f.id for f in follow_ups})
+    for name in END_LINE_FIELDS:
+        _asks_nothing_after_the_goodbye(check, name)
     _every_question_listed(check, {**bands, "pushback": pushback, "softened": acts["softened"]}, asking)
     return CustomerLines(
         opening=check.text("opening"),
@@ -329,6 +331,19 @@ def _reacting(check: _Checker, lines: set[str], ids: set[str]) -> dict[str, Reac
 
 
 END_LINE_FIELDS = ("resolution", "unfinished")  # the last lines an `end_lines` item may stand in for
+# A request for the trainee to do something (你先帮我登记 / 你把我反映的情况都记上 / 你们先给我记上 / 麻烦你): in a last line it
+# is said after the goodbye, where nobody will do it (qa30 C1: 行，那你先帮我登记… after 再见).
+_ASKS_THE_AGENT = re.compile(r"你们?(?:就|先|再|赶紧|快)?(?:帮我|给我|替我|把)|麻烦你")
+
+
+def _asks_nothing_after_the_goodbye(check: _Checker, name: str) -> None:
+    """A line said to the trainee's goodbye (`resolution`, `unfinished`, an `end_lines` item) asks her to do nothing."""
+    line = check.item.get(name)
+    if isinstance(line, str) and (request := _ASKS_THE_AGENT.search(line)):
+        check.problem(name, f"asks the agent to do something ({request.group()}…) but is said after the goodbye: say "
+                            "what she will do, or that it was done (行，投诉的事就按你说的办。)",
+                      f"结束语在坐席道别之后说，不能再请坐席办事（{request.group()}…）：改说客户自己接下来做什么，或事情已经办了"
+                      "（行，投诉的事就按你说的办。）")
 
 
 def _end_lines(check: _Checker, ids: set[str]) -> tuple[EndLine, ...]:
@@ -344,6 +359,7 @@ def _end_lines(check: _Checker, ids: set[str]) -> tuple[EndLine, ...]:
             for unknown in (i for i in getattr(end_line, name) if i not in ids):
                 item.problem(name, f"'{unknown}' is not a follow-up or checkpoint id of this scenario",
                              f"“{unknown}”不是本情景的追问或要点 id")
+        _asks_nothing_after_the_goodbye(item, "line")
         if not (end_line.said or end_line.done or end_line.not_done):
             item.problem("line", "needs a condition (said, done or not_done); a line said whatever the call had belongs "
                                  f"under {end_line.end or 'resolution'}",

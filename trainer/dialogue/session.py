@@ -684,8 +684,11 @@ class DialogueSession:
              calmed: bool = False) -> TurnAct:
         """What the customer's line answers. `calmed`: the reply brought her mood down from upset or angry."""
         faults = [r for r in reactions if r.delta > 0 and r.behaviour not in ("ignored_question", "vague", "wrong_name")]
-        soothing = next((r for r in reactions if r.delta <= 0 and r.say), None)
         verifying = [e.quote for e in evidence if e.behaviour == "verification"]
+        # An apology in a reply that asks who she is (唔好意思要先核对下身份，麻烦讲下…) is the courtesy of the request: she
+        # answers the request, not with 你这么说我心里踏实点了 as if reassured (qa30 C1). Empathy still soothes.
+        courtesy = ("apology",) if verifying else ()
+        soothing = next((r for r in reactions if r.delta <= 0 and r.say and r.behaviour not in courtesy), None)
         other = verifying + [e.quote for e in evidence if e.behaviour == "closing"]
         question = _question_to_her(text, evidence, other)
         if not question and self.voice.called:  # "请问有什么可以帮您？" on a call she received, however it was read
@@ -697,7 +700,8 @@ class DialogueSession:
             faults=tuple(dict.fromkeys(r.behaviour for r in faults)),
             pushed_back=any(e.behaviour in ("ignored_question", "vague") for e in evidence),
             soothing_line=soothing.say if soothing else "",
-            soothed=soothing is not None or any(e.ok and e.behaviour in SOOTHING for e in evidence),
+            soothed=soothing is not None or any(e.ok and e.behaviour in SOOTHING and e.behaviour not in courtesy
+                                                for e in evidence),
             calmed=calmed,
             question=question,
             verification=verification or bool(verifying),

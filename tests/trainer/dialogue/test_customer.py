@@ -16,7 +16,7 @@ from trainer.dialogue.customer import (JUST_SAID, CORRECTIONS, CustomerVoice, Tu
                                         invites_more, presses_a_question)
 from trainer.dialogue.session import open_question
 from trainer.dialogue.names import detail_asked, wrong_name
-from trainer.dialogue.persona_answers import confirms, matching_fact
+from trainer.dialogue.persona_answers import confirms, matching_fact, says_the_same
 
 
 def customer_lines(report) -> list[str]:
@@ -756,3 +756,131 @@ def test_asked_her_policy_status_the_lapse_customer_says_what_she_knows_not_a_fo
     voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, random.Random(0))
     answer = voice.respond(TurnAct(question="黄女士，您现在保单状态您清楚吗？"), "upset", "", "")
     assert "效力中止" not in answer and "一直以为" in answer and answer.endswith("。"), answer
+
+
+# qa30 C1: she asks once, a request is answered, and nothing is asked of the trainee after the goodbye.
+
+def _questions(line: str) -> list[str]:
+    return [s for s in sentences(line) if s.endswith(("？", "?"))]
+
+
+def test_her_question_is_asked_once_not_again_in_her_reaction(real_scenarios, real_facts):
+    """小周's 非常抱歉让您着急了…我理解您的心情 drew 我这心梗都放支架了，怎么就不算重疾？我都放了支架了，心梗还不算重疾？ — the empathy
+    trigger's question and his first follow-up in one breath. The trigger's other words stay."""
+    scenario = real_scenarios["ci-claim-declined"]
+    ask = scenario.lines.follow_ups[0].ask
+    for seed in range(6):
+        line = _customer_after(DialogueSession(scenario, real_facts, seed=seed),
+                               ["先生您好您好，我是安泰人寿的客服小周，呃，非常抱歉让您着急了，您先别生气，我理解您的心情。"])[0]
+        assert ask in line and "怎么就不算重疾" not in line and "你总算说了句人话" in line, (seed, line)
+
+
+@pytest.mark.parametrize("scenario_id", ["ci-claim-declined", "permanent-lapse-angry", "cooling-off-cancel",
+                                         "fraud-suspicious-callback", "media-threat-unreasonable-demand"])
+def test_no_customer_line_asks_one_question_twice(real_scenarios, real_facts, scenario_id):
+    """Across her model call and a soothing-only call: no line holds two questions that say the same (`says_the_same`)."""
+    scenario = real_scenarios[scenario_id]
+    soothing = ["我非常理解您的心情，换谁都会着急。", "真的很抱歉，给您添麻烦了。", "您先别急，我理解。", "嗯嗯，好的。"]
+    for replies in (list(scenario.model_answers), soothing):
+        for seed in range(3):
+            report, _ = play(DialogueSession(scenario, real_facts, seed=seed), replies)
+            for line in customer_lines(report):
+                asked = _questions(line)
+                twice = [(a, b) for i, a in enumerate(asked) for b in asked[i + 1:] if says_the_same(a, b) or says_the_same(b, a)]
+                assert not twice, (seed, line)
+
+
+def test_told_the_answer_first_she_does_not_ask_it_in_her_reaction(real_scenarios, real_facts, judge):
+    """Empathy and the definition in one reply: the trigger's 怎么就不算重疾？ asks what was just answered — left out."""
+    scenario = real_scenarios["ci-claim-declined"]
+    reply = ("张先生，我理解您的心情，换谁都着急。您这份合同按2020版定义，心梗要达到“较重急性心肌梗死”才赔重疾，需要至少满足"
+             "一项，比如肌钙蛋白达到正常上限的15倍以上，或者确诊6周以后射血分数低于50%。")
+    for seed in range(3):
+        line = _customer_after(DialogueSession(scenario, real_facts, seed=seed, judge=judge), [reply])[0]
+        assert "不算重疾" not in line and "你总算说了句人话" in line, (seed, line)
+
+
+@pytest.mark.parametrize("reply", ["你好，我係安泰人寿客服陈生，唔好意思要先核对下身份，麻烦讲下投保人姓名同身份证后四位？",
+                                   "您好，不好意思，先核实一下您的身份，麻烦说一下投保人姓名和身份证后四位？"])
+def test_a_courtesy_apology_with_an_identity_request_gets_her_identity_not_reassurance(real_scenarios, real_facts, reply):
+    """陈Sir's 唔好意思要先核对下身份 drew 嗯，你这么说我心里踏实点了。 (qa30 C1): reassured by a request. She answers it — her
+    name and digits — with no softened line; empathy asked with it still soothes (the trigger's own words)."""
+    scenario = real_scenarios["cooling-off-cancel"]
+    for seed in range(6):
+        line = _customer_after(DialogueSession(scenario, real_facts, seed=seed), [reply])[0]
+        assert "5120" in line and not any(soft in line for soft in scenario.lines.softened), (seed, line)
+    empathy = "您好，理解您的担心，先核实一下您的身份，麻烦说一下投保人姓名和身份证后四位？"
+    trigger = next(t.say for t in scenario.triggers if t.when == "empathy")
+    assert all(trigger in _customer_after(DialogueSession(scenario, real_facts, seed=seed), [empathy])[0] for seed in range(3))
+
+
+def test_a_courtesy_apology_draws_no_apology_trigger(real_scenarios, real_facts):
+    """permanent-lapse-angry's apology trigger (道歉有什么用，我要的是说法。) answers an apology, not 不好意思 before an ID request."""
+    scenario = real_scenarios["permanent-lapse-angry"]
+    trigger = next(t.say for t in scenario.triggers if t.when == "apology")
+    for seed in range(3):
+        line = _customer_after(DialogueSession(scenario, real_facts, seed=seed),
+                               ["不好意思，先核实一下您的身份，麻烦报一下投保人姓名和身份证后四位。"])[0]
+        assert trigger not in line, (seed, line)
+    assert trigger in _customer_after(DialogueSession(scenario, real_facts, seed=0), ["真的很抱歉，给您添麻烦了。"])[0]
+
+
+def test_after_the_goodbye_the_complaint_customer_asks_nothing_more(real_scenarios, real_facts):
+    """qa30 C1: 行，那你先帮我登记… after 小周's goodbye. His last line says what he will do."""
+    from tests.trainer.dialogue.test_golden import GOLDEN
+
+    scenario = real_scenarios["ci-claim-declined"]
+    told = _last_line(DialogueSession(scenario, real_facts, seed=0),
+                      [*GOLDEN["ci-claim-declined"], "好的，那就先这样，感谢您的来电，祝您早日康复，再见。"])
+    assert told == scenario.lines.resolution and not re.search(r"你们?先?(帮我|给我|把)", told), told
+
+
+def test_told_not_to_change_her_card_she_does_not_say_she_will(real_scenarios, real_facts, judge):
+    """不用换卡 said 换卡 to `end_lines` (customer54's note): read as the judge reads a step's cue after a negation."""
+    scenario = real_scenarios["lapse-reinstatement"]
+    said = [*AJIE_LAPSE[:4], AJIE_LAPSE[4].replace("您呐别慌，", "您呐别慌，您不用换卡，扣款照常。")]
+    for seed in range(3):
+        told = _last_line(DialogueSession(scenario, real_facts, seed=seed, judge=judge), said)
+        assert "卡" not in told, (seed, told)
+
+
+# customer54's note: three scenarios' mood lines that answer a kind of reply, listed under `reacting` (customer55).
+NOTHING_TOLD = {
+    "callback-elderly-dividends": ["阿姨您好，我是安泰人寿客服专员。请问您是周桂芳阿姨本人吗？", "谢谢阿姨，麻烦报一下身份证后四位。",
+                                   "阿姨，这次给您打电话，是对您上周在银行买的分红型两全保险做个回访。", "嗯，您稍等，我看一下系统。",
+                                   "好的阿姨。", "嗯嗯。"],
+    "callback-cooperative": ["您好，我是安泰人寿的客服专员。请问您是李秀兰女士本人吗？", "是的，本次通话全程录音。",
+                             "你这人怎么这么磨叽，快点回答。", "好的，我们继续。", "嗯，稍等一下。", "好的。"],
+    "stroke-claim-early": ["您好，陈女士，我是安泰人寿客服。", "麻烦您报一下投保人姓名和身份证后四位。", "我这边帮您看一下。",
+                           "您爱人现在怎么样了？"],
+}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(NOTHING_TOLD))
+def test_a_line_that_answers_an_explanation_waits_for_one(real_scenarios, real_facts, scenario_id):
+    """On main 周阿姨 said 你说的这些词我有点绕不过来。 to 好的阿姨。, 李女士 这跟我当时听的好像不太一样啊。 to 嗯，稍等一下。, 陈女士
+    说来说去，就是现在不给赔。 to an ID request: lines that answer something told, before anything was. Told something
+    (her model call, 李女士's 录音 question answered) she says them."""
+    scenario = real_scenarios[scenario_id]
+    listed = set(scenario.lines.reacting)
+    assert len(listed) >= 5
+    heard = set()
+    for seed in range(6):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed), NOTHING_TOLD[scenario_id])
+        told_nothing = lines[2:] if scenario_id == "callback-cooperative" else lines  # her 录音 question is answered first
+        assert not [line for line in listed if any(line in said for said in told_nothing)], (seed, lines)
+        heard |= {line for line in listed if any(line in said for said in lines)}
+    for seed in range(4):
+        report, _ = play(DialogueSession(scenario, real_facts, seed=seed), list(scenario.model_answers))
+        heard |= {line for line in listed if any(line in said for said in customer_lines(report))}
+    assert len(heard) >= 2, heard
+
+
+def test_a_calm_customer_told_the_rule_says_she_understood_not_her_upset_line(real_scenarios, real_facts):
+    """Lines answering this very reply are drawn from her own mood's pool first: calm 周阿姨 told dividends are not
+    guaranteed says 这下我听懂了 / 这样我就明白了, not the upset 你再说一遍 (customer54 drew from any pool)."""
+    scenario = real_scenarios["callback-elderly-dividends"]
+    calm = set(scenario.lines.bands["calm"])
+    for seed in range(6):
+        lines = _customer_after(DialogueSession(scenario, real_facts, seed=seed), list(scenario.model_answers[:3]))
+        assert lines[2].split("。")[0] + "。" in calm, (seed, lines[2])

@@ -13,6 +13,7 @@ from kb.content import ContentError, collect_content
 from tests.conftest import REAL_CONTENT
 from tests.problems import untranslated
 from trainer.dialogue import load_scenarios, read_scenarios
+from trainer.dialogue.lines import fits
 from trainer.dialogue.validation import scenario_problems
 
 SOURCE = REAL_CONTENT / "scenarios" / "cooling-off-cancel.yaml"
@@ -171,10 +172,33 @@ def test_an_end_line_needs_a_condition_and_known_ids(scenario_dir):
 def test_the_real_scenarios_end_lines_load():
     lines = load_scenarios(REAL_CONTENT)["lapse-reinstatement"].lines
     card = next(e for e in lines.end_lines if e.end == "resolution")
-    assert "卡" not in lines.resolution and "卡" in card.line and card.fits("记得把扣款账户变更一下", frozenset())
-    assert not card.fits("柜台或者官方App都能办", frozenset())
+    assert "卡" not in lines.resolution and "卡" in card.line and fits(card, "记得把扣款账户变更一下", frozenset())
+    assert not fits(card, "柜台或者官方App都能办", frozenset())
     # read as the judge reads a step's cues (customer54): Cantonese 扣款嘅账户, 扣款用的账户 say 扣款账户
-    assert card.fits("记得将扣款嘅账户都变更埋", frozenset()) and card.fits("把扣款用的账户也改一下", frozenset())
+    assert fits(card, "记得将扣款嘅账户都变更埋", frozenset()) and fits(card, "把扣款用的账户也改一下", frozenset())
+
+
+@pytest.mark.parametrize("said", ["您不用换卡，原来那张卡照常扣款。", "您没换卡的话，这个不用管。", "这张卡别换，扣款照常。"])
+def test_an_end_line_word_said_after_a_negation_is_not_said(said):
+    """不用换卡 says no 换卡 (customer54's note): she does not close with 顺便把扣款的卡也换了 — the negation read as the
+    judge reads it before a step's cue (`checkpoint_meaning.said_cues`)."""
+    card = next(e for e in load_scenarios(REAL_CONTENT)["lapse-reinstatement"].lines.end_lines if e.end == "resolution")
+    assert not fits(card, said, frozenset())
+    assert fits(card, said + "\n另外您要是换了卡，记得把扣款账户变更一下。", frozenset())  # said plainly elsewhere in the call
+
+
+def test_a_last_line_asks_the_agent_to_do_nothing(scenario_dir):
+    """qa30 C1: 行，那你先帮我登记… said to the trainee's goodbye. A resolution, unfinished or end_lines line that asks her
+    to do something is refused with file, line and field; one that says what the customer will do is not."""
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace("  resolution: 好的，那我今天就去申请。谢谢你！", "  resolution: 好的，那你先帮我登记一下。谢谢你！")
+    text = text.replace("  end_lines:\n", "  end_lines:\n    - {end: unfinished, line: 行，你们先给我记上。, said: [登记]}\n")
+    write(scenario_dir, "cooling-off-cancel", text)
+    problems = [p for p in problems_of(scenario_dir) if "after the goodbye" in p.message]
+    assert [p.field for p in problems] == ["customer_lines.resolution", "customer_lines.end_lines[1].line"], problems
+    assert all(p.line > 1 for p in problems) and untranslated(problems) == []
+    real = load_scenarios(REAL_CONTENT)
+    assert "帮我登记" not in real["ci-claim-declined"].lines.resolution
 
 
 def test_a_reacting_line_needs_a_mood_line_a_condition_and_known_ids(scenario_dir):
