@@ -818,7 +818,7 @@ class DialogueSession:
         claims = [c for c in claims if not (c.ok and c.entry in self.entries and handed_back(
             c.sentence, self._entry_words(c.entry), self.detectors.reading))]
         for claim in claims:
-            entry = self.entries.get(claim.entry) or self.kb.entry(claim.entry)  # a term of another call's subject's own
+            entry = self.entries.get(claim.entry) or self.kb.entry(claim.entry)  # a foreign term's own (`ForeignTerms`)
             if claim.ok:
                 self.state.wrong_figures.pop(claim.entry, None)
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
