@@ -17,15 +17,16 @@ from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.wording import Worded
 
 CLAUSE_MARKS = "，,。！？!?；;…"  # a trailing-off … ends a clause too
-_SALESPERSON = r"(业务员|代理人|销售人员|销售|营销员|经纪人|保险顾问)"
+# Who sold the policy, in the words agents and customers use (also what a step may keep out: `handed_back`)
+SALESPERSON = r"(业务员|代理人|销售人员|销售|营销员|经纪人|保险顾问)"
 # 您/你 + (可以 / 先 / 得 …) + 问 / 找 / 联系 + (您的 / 那个) + the salesperson; not 我帮您问问业务员 / 我替您联系代理人 (the
 # agent's own step) nor a question about who sold it (当时是哪位业务员给您讲的？ names no one to go to), nor told not to
 # (您不用自己去找业务员 — a held-out good call's dividend-below-promise turn 5; 您也别先自个儿找业务员, cw3-f).
 _SENT_TO_AGENT = re.compile(
     r"(?<![帮替给])(?<!不用)(?<!不必)(?<!无需)(?<!用不着)(?<!不需要)(您|你)(?:(?!不|别|甭|无需|没必要)[^，,。！？!?；;…]){0,6}?(问问|问一下|问|找找|找一下|找|联系一下|联系|咨询|打给)"
-    r"(一下)?(您|你)?(的|那个|那位|当时的|当初的)*" + _SALESPERSON)
+    r"(一下)?(您|你)?(的|那个|那位|当时的|当初的)*" + SALESPERSON)
 # A goal that forbids it: 不推给业务员 (ci-claim-declined), 不推给业务员个人 (dividend-below-promise), 不要甩给代理人.
-_FORBIDDEN_BY = re.compile(r"(不|不要|不能|不得|别|避免)(推给|推到|推诿给|甩给|转给|让客户(去)?找)[^，,。；;]{0,2}" + _SALESPERSON)
+_FORBIDDEN_BY = re.compile(r"(不|不要|不能|不得|别|避免)(推给|推到|推诿给|甩给|转给|让客户(去)?找)[^，,。；;]{0,2}" + SALESPERSON)
 
 ADVICE = Worded("这个情景要求不推给业务员：理赔结论、复核和投诉都由公司负责，让客户自己去问业务员就是把责任推了出去。"
                 "告诉客户公司的复核或投诉途径，由您来登记、跟进。",

@@ -29,6 +29,7 @@ import numpy as np
 from kb.chinese_text import SENTENCE_ENDS, clause_at, parse_number, sentence_at
 from kb.content import Entry
 from kb.text import occurrences
+from trainer.dialogue.deferrals import only_defers
 from trainer.dialogue.facts import states_content, topic_terms
 from trainer.dialogue.scenario import Checkpoint
 from trainer.dialogue.segments import Segment, clause_segments, comma_pieces, sentence_segments
@@ -333,7 +334,9 @@ def credible(sentence: str, checkpoint: Checkpoint, entries: Mapping[str, Entry]
     """Whether a reply sentence may meet the checkpoint by meaning at all (before any similarity)."""
     if len(sentence.strip()) < MIN_CHARS or at_fault(sentence, faults):
         return False
-    return not about_facts(checkpoint, entries) or states_step_facts(sentence, checkpoint, entries)
+    facts = about_facts(checkpoint, entries)  # a step's facts left to the contract or the check are not told (judge55b)
+    return not facts or (states_step_facts(sentence, checkpoint, entries)
+                         and not only_defers(sentence, lambda words: states_step_facts(words, checkpoint, entries)))
 
 
 def meeting_sentence(sentences: Sequence[str], vectors: np.ndarray, checkpoint: Checkpoint,

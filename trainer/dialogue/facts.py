@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from kb.content import Entry
+from kb.content import Entry, GlossaryGroup
 from kb.chinese_text import Quantity, clause_at, quantities, sentence_at, span_bounds
 from trainer.dialogue.periods import DAY_UNITS, in_days, one_periods, same_period, stated_as_threshold
 from trainer.dialogue.regional_speech import MandarinReading
@@ -71,6 +71,47 @@ class FactClaim:
     sentence: str
 
 
+@dataclass(frozen=True)
+class TermFigures:
+    """The figures a glossary term's own entry (the entry that asks about the term: 严重慢性肾衰竭的理赔标准是什么？)
+    states of it, in its sentences that name the term."""
+
+    terms: tuple[str, ...]
+    entry: str
+    keys: frozenset
+
+
+class ForeignTerms:
+    """The glossary terms no entry of the call speaks of, with the figures their own entries state (`TermFigures`).
+
+    A term of another call's subject said in this one is judged by its own entry, not by the call's case fact: the
+    kidney-failure term's plain words (…确诊后已经规律透析至少90天…) in stroke-claim-early were 事实错误 "应为180日" by
+    the stroke case fact's 确诊 (judge54b). Read lazily, a term at a time: most calls never name one."""
+
+    def __init__(self, glossary: Iterable[GlossaryGroup], entries: Iterable[Entry], call_entries: Mapping[str, Entry]) -> None:
+        self.groups = tuple(g for g in glossary if not g.reads_a_word)
+        self.entries = tuple(entries)
+        self.call_entries = dict(call_entries)
+        self._known: dict[str, tuple[TermFigures, ...]] = {}
+
+    def named_in(self, text: str) -> list[TermFigures]:
+        """The figures of each foreign term `text` names."""
+        return [f for g in self.groups if any(term in text for term in g.terms) for f in self._figures(g)]
+
+    def _figures(self, group: GlossaryGroup) -> tuple[TermFigures, ...]:
+        if group.id not in self._known:
+            spoken = any(term in f"{e.question}{e.answer}{e.script}" for e in self.call_entries.values() for term in group.terms)
+            found = []
+            for entry in () if spoken else self.entries:
+                if any(term in entry.question for term in group.terms):
+                    text = f"{entry.answer}\n{entry.script}"
+                    keys = frozenset(q.key for q in quantities(text)
+                                     if any(term in sentence_at(text, q.start, q.end) for term in group.terms))
+                    found += [TermFigures(group.terms, entry.id, keys)] if keys else []
+            self._known[group.id] = tuple(found)
+        return self._known[group.id]
+
+
 def topic_terms(entry: Entry) -> tuple[str, ...]:
     """Words that say an agent's sentence is about this entry: keywords without figures."""
     return tuple(k for k in entry.keywords if len(k) >= 2 and not re.search(r"\d", k))
@@ -87,9 +128,13 @@ def states_content(sentence: str, entry: Entry) -> bool:
 class FactChecker:
     """Judges the figures in agent replies for one scenario."""
 
-    def __init__(self, case_facts: Iterable[CaseFact], entries: Mapping[str, Entry], known_text: str = "") -> None:
+    def __init__(self, case_facts: Iterable[CaseFact], entries: Mapping[str, Entry], known_text: str = "",
+                 foreign_terms: ForeignTerms | None = None) -> None:
+        """`foreign_terms`: the terms the call's entries do not speak of, judged by their own entries."""
         self.case_facts = [(fact, [q for v in fact.values for q in quantities(v)]) for fact in case_facts]
         self.entries = dict(entries)
+        self.foreign_terms = foreign_terms
+        self.call_terms = tuple(dict.fromkeys(t for e in self.entries.values() for t in topic_terms(e)))
         # what an entry states: its answer and its script, the text its quantities' positions are in
         self.entry_texts = {entry_id: f"{entry.answer}\n{entry.script}" for entry_id, entry in self.entries.items()}
         self.entry_quantities = {entry_id: quantities(text) for entry_id, text in self.entry_texts.items()}
@@ -195,8 +240,27 @@ class FactChecker:
             return None
         return self._stated_with_its_own_term(item, quantity, subject_only=True)  # a keyword 5年 names no subject
 
+    def _of_a_foreign_term(self, text: str, sentence: str, quantity: Quantity) -> str | None:
+        """The entry of a term foreign to the call that states this figure, when the term is said before the figure in
+        its sentence with no topic term of the call's entries between them (…肾衰竭…，并且确诊后已经规律透析至少90天 is
+        the kidney entry's 90天; 脑中风…确诊90天 after it is the stroke rule's)."""
+        offset = max((m.start() for m in re.finditer(re.escape(sentence), text) if m.start() <= quantity.start), default=0)
+        before = text[offset:quantity.start]
+        for told in self.foreign_terms.named_in(before):
+            if quantity.key not in told.keys:
+                continue
+            said = [(before.rfind(term), term) for term in told.terms if term in before]
+            if said:
+                at, term = max(said)
+                if not any(t in before[at + len(term):] for t in self.call_terms):
+                    return told.entry
+        return None
+
     def _judge(self, text: str, quantity: Quantity) -> FactClaim | None:
         sentence = sentence_at(text, quantity.start, quantity.end)
+        foreign = self._of_a_foreign_term(text, sentence, quantity) if self.foreign_terms is not None else None
+        if foreign is not None:
+            return FactClaim(quantity, True, foreign, str(quantity), sentence)
         clause = clause_at(text, quantity.start, quantity.end)
         fact, same_unit = self._nearest_case_fact(text, clause, quantity)
         told_by = self._its_own_item(text, clause, quantity) if fact is not None else None

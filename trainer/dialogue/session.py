@@ -29,8 +29,10 @@ from trainer.dialogue.checkpoint_meaning import (about_facts, at_fault, checkpoi
                                                  meeting_run, meeting_sentence, misses_a_refusal, named_feeling_calmed,
                                                  naming_words, numbered_step, past_clauses, quote_sentence, said_at_fault,
                                                  said_cues)
-from trainer.dialogue.facts import FactChecker, FactClaim, states_content, topic_terms
+from trainer.dialogue.facts import FactChecker, FactClaim, ForeignTerms, states_content, topic_terms
 from trainer.dialogue.before_the_check import status_before_the_check
+from trainer.dialogue.deferrals import only_defers
+from trainer.dialogue.handed_back import handed_back
 from trainer.dialogue.judge import MeaningJudge, Reading, reference_sentences
 from trainer.dialogue.retractions import corrects_itself, retraction, taken_back_between
 from trainer.dialogue.remedies import SOOTHING, ModelLines, answer_wording, model_line_for, own_part, topic_cues
@@ -481,7 +483,8 @@ class DialogueSession:
         # What a reply sentence must come close to in meaning to meet a checkpoint in other words.
         self._checkpoint_texts = {c.id: r for c in scenario.checkpoints
                                   if (r := checkpoint_references(c, scenario.model_answers, self.entries))}
-        self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text())
+        self.facts = FactChecker(scenario.case_facts, self.entries, self._customer_text(), ForeignTerms(
+            kb.content.glossary, kb.content.entries.values(), self.entries))
         self.mood = MoodModel(scenario.mood, scenario.triggers)
         self.rng = random.Random(seed)
         self.voice = CustomerVoice(scenario.lines, scenario.persona.name, scenario.persona.facts, self.rng,
@@ -815,8 +818,11 @@ class DialogueSession:
         read = self.detectors.reading(text)
         claims = [c for c in self.facts.check_reading(read) if not (c.ok and unsure(c.sentence))]
         claims = _not_put_right(claims, read.text)  # 7个工作日吧…我说错了，是…15日内: no wrong fact (qa26 J5)
+        # "…15个工作日内处理，然后会让…业务员再上门找您补签" tells the rule's deadline of the wrong party: no right rule (qa30 J1)
+        claims = [c for c in claims if not (c.ok and c.entry in self.entries and handed_back(
+            c.sentence, self._entry_words(c.entry), self.detectors.reading))]
         for claim in claims:
-            entry = self.entries[claim.entry]
+            entry = self.entries.get(claim.entry) or self.kb.entry(claim.entry)  # a foreign term's own (`ForeignTerms`)
             if claim.ok:
                 self.state.wrong_figures.pop(claim.entry, None)
                 evidence.append(Evidence("explanation", True, claim.sentence.strip(),
@@ -1046,7 +1052,11 @@ class DialogueSession:
             # her words (`past_her_words`, calls50): said back alone, it meets nothing
             echo = any(q.key in her_figures for q in quantities(sentence))
             stated = states_content(past_her_words(sentence, self._her_words) if echo else sentence, entry)
-            return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and (
+            # …退保金额都要按合同和核实结果来定 names the amount only as decided elsewhere: no answer to how much (judge55b)
+            deferred = self._only_defers(sentence, entry)
+            # …会让给您办业务的那位业务员再上门找您补签 says the opposite of 由销售人员以外的人员予以解决 (qa30 J1)
+            back = handed_back(sentence, self._entry_words(entry_id), self.detectors.reading)
+            return not within(sentence, silent) and not SELF_INTRODUCTION.match(sentence) and not deferred and not back and (
                 not (facts or echo or at_fault(sentence, faults)) or stated) and _says_a_figure(sentence, units)
 
         references = [r for r in own if not any(cue in r for cue in elsewhere)]
@@ -1057,13 +1067,24 @@ class DialogueSession:
                   if other != entry_id and refs]
         return sentence.text if similarity >= max(rivals, default=0.0) else None
 
+    def _only_defers(self, sentence: str, entry: Entry) -> bool:
+        """The sentence names the entry's point only as left to the contract or the check (`deferrals`); her own words
+        said back (全额退还保费再额外赔偿5万元) state nothing of it either."""
+        return only_defers(sentence, lambda words: states_content(past_her_words(words, self._her_words), entry))
+
+    def _entry_words(self, entry_id: str) -> str:
+        """What an FAQ entry of the call says: its answer and its script."""
+        entry = self.entries[entry_id]
+        return f"{entry.answer}\n{entry.script}"
+
     def _term_explanation(self, text: str, previous_line: str) -> list[Evidence]:
         """A rule explained in words (较重急性心肌梗死) rather than figures, not just echoed back."""
         for entry_id, entry in self.entries.items():
             for term in topic_terms(entry):
                 position = text.find(term)
-                if len(term) >= 3 and position >= 0 and term not in previous_line \
-                        and not explains_nothing(sentence_at(text, position, position + len(term))):
+                said = sentence_at(text, position, position + len(term)) if position >= 0 else ""
+                if len(term) >= 3 and position >= 0 and term not in previous_line and not explains_nothing(said) \
+                        and not self._only_defers(said, entry):  # …退保金额都要按合同和核实结果来定 (judge55b)
                     return [Evidence("explanation", True, clause_at(text, position, position + len(term)),
                                      Worded(f"讲到了“{term}”（{entry.question}）",
                                             f"Explained “{term}” ({in_english(entry, 'question')})"), entry=entry_id)]
@@ -1164,7 +1185,8 @@ class DialogueSession:
         for sentence in sentences(text):
             hit = cue_evidence(sentence, "answer", spoken_forms(sentence, self._answer_cues[follow_up.id],  # 录着音
                                                                 self.detectors.reading))  # 由于期内, as the rules read it
-            if hit is not None and not within(hit.quote, skipped):
+            if hit is not None and not within(hit.quote, skipped) and not handed_back(
+                    sentence, self._entry_words(follow_up.entry), self.detectors.reading):
                 return hit.quote
         claim = next((c for c in claims if c.ok and c.entry == follow_up.entry), None)
         if claim is not None:
@@ -1297,8 +1319,10 @@ class DialogueSession:
             if quote is None and by_meaning:
                 quote = self._in_other_words(reading, checkpoint, faults)
                 quote = quote if quote is not None and _says_a_figure(quote, units) else None
-            if quote is None or said_at_fault(text, quote, conduct, openers):
-                continue
+            if quote is None or said_at_fault(text, quote, conduct, openers) or handed_back(
+                    self._sentence_of(text, quote), " ".join([checkpoint.description, *checkpoint.cues]),
+                    self.detectors.reading):
+                continue  # …让业务员再上门找您补签 does not tell 由销售人员以外的专门人员…处理 (qa30 J1)
             quote = _credited_words(quote, openers)
             blocking = [c for c in ordered if c.order and checkpoint.order and c.order < checkpoint.order
                         and c.id not in self.state.done]

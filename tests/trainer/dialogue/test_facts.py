@@ -81,3 +81,35 @@ def test_a_figure_told_with_its_own_subject_is_that_subjects_not_the_nearest_cas
         ("比如肌钙蛋白升到正常上限15倍以上，心肌酶CK-MB升到正常上限5倍以上。", [("15倍", True), ("5倍", False)]),
     ]:
         assert [(str(c.quantity), c.ok) for c in facts.check(text)] == expected, text
+
+
+def _stroke_checker(real_facts, real_scenarios, foreign: bool = True) -> FactChecker:
+    """stroke-claim-early's fact checker, with the glossary terms its entries do not speak of (or without them)."""
+    from trainer.dialogue.facts import ForeignTerms
+
+    scenario = real_scenarios["stroke-claim-early"]
+    entries = {i: real_facts.entry(i) for i in scenario.entry_ids()}
+    content = real_facts.content
+    terms = ForeignTerms(content.glossary, content.entries.values(), entries) if foreign else None
+    return FactChecker(scenario.case_facts, entries, foreign_terms=terms)
+
+
+# the kidney-failure term's plain words (term_wording: its own entry's script), said in the stroke call
+_KIDNEY_WORDS = "严重慢性肾衰竭需要达到慢性肾脏病5期，并且确诊后已经规律透析至少90天，也就是每周做血液透析或者每天做腹膜透析。"
+
+
+def test_a_term_of_another_calls_subject_is_judged_by_its_own_entry(real_facts, real_scenarios):
+    """judge54b: in stroke-claim-early the kidney term's 90天 was 事实错误 "应为180日" by the stroke case fact's 确诊; its own
+    entry states 90 days of dialysis."""
+    assert [(c.ok, c.entry) for c in _stroke_checker(real_facts, real_scenarios, foreign=False).check(_KIDNEY_WORDS)] \
+        == [(False, "ci-stroke-180-days")]  # what it was
+    assert [(str(c.quantity), c.ok, c.entry) for c in _stroke_checker(real_facts, real_scenarios).check(_KIDNEY_WORDS)] \
+        == [("90日", True, "ci-kidney-failure")]
+
+
+def test_the_calls_own_rule_after_a_foreign_term_is_still_judged_by_the_case_fact(real_facts, real_scenarios):
+    """A figure said of the call's subject stays the case fact's: after the call's own term (脑中风), or before the foreign one."""
+    checker_ = _stroke_checker(real_facts, real_scenarios)
+    assert [(c.ok, c.expected) for c in checker_.check("肾衰竭要看透析，严重脑中风后遗症是确诊90天就评估。")] \
+        == [(False, "180日")]
+    assert [(c.ok, c.expected) for c in checker_.check("严重脑中风后遗症要确诊90天后评估，跟肾衰竭一样。")] == [(False, "180日")]
