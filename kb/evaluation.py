@@ -52,17 +52,26 @@ class QueryOutcome:
         return None
 
 
-@dataclass
+@dataclass(repr=False)
 class Evaluation:
+    """Every labelled query's outcome and the answered negatives. Its repr is figures only: a failing floor's
+    traceback prints it (pytest shows a failing frame's arguments), and a held-out set's rows must not be read."""
+
     outcomes: list[QueryOutcome] = field(default_factory=list)
     off_topic_answered: list[tuple[str, list[str]]] = field(default_factory=list)
     off_topic_total: int = 0
 
+    def __repr__(self) -> str:
+        return (f"Evaluation({self.found_within(1)} of {len(self.outcomes)} first, {self.found_within(3)} in the top 3; "
+                f"{self.off_topic_total - len(self.off_topic_answered)} of {self.off_topic_total} negatives refused)")
+
+    def found_within(self, k: int, tag: str | None = None) -> int:
+        """How many labelled queries (of `tag`) have an answer in the first `k` hits."""
+        return sum(1 for o in self._tagged(tag) if o.rank is not None and o.rank <= k)
+
     def recall_at(self, k: int, tag: str | None = None) -> float:
         outcomes = self._tagged(tag)
-        if not outcomes:
-            return 0.0
-        return sum(1 for o in outcomes if o.rank is not None and o.rank <= k) / len(outcomes)
+        return self.found_within(k, tag) / len(outcomes) if outcomes else 0.0
 
     def _tagged(self, tag: str | None) -> list[QueryOutcome]:
         return self.outcomes if tag is None else [o for o in self.outcomes if tag in o.query.tags]

@@ -28,6 +28,7 @@ from kb.content import ENGLISH_FIELD_PREFIX, Entry, GlossaryGroup, Source
 from kb.durations import DurationRule, Span, StatedSpan, query_spans, stated_spans
 from kb.embeddings import Encoder
 from kb.english_query import EnglishTerms, EnglishTypos, EnglishWordsInChinese, english_groups, english_stems, english_terms, mostly_english
+from kb.english_spans import english_spans
 from kb.faq_gate import (FEATURES as GATE_FEATURES, GATE_THRESHOLD, MEMORY_GATE, MEMORY_GATE_THRESHOLD, NEAR_COSINE,
                          NEAR_DROP, NEAR_PROBABILITY)
 from kb.gate_model import GateModel
@@ -301,8 +302,8 @@ def plan_query(query: str, glossary: Glossary,
     for term in expansion:
         expanded += keyword_tokens(term)
     english = english_coverage and (mixed or not has_cjk(text))
-    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), tuple(query_spans(text)), english, mixed=mixed,
-                     synonyms=synonyms)
+    spans = tuple(query_spans(text) + english_spans(text))
+    return QueryPlan(text, tokens, expanded, expansion, tuple(changes), spans, english, mixed=mixed, synonyms=synonyms)
 
 
 def rank_positions(scores: Mapping[int, tuple[float, int]]) -> dict[int, int]:

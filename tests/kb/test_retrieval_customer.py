@@ -745,3 +745,15 @@ def test_a_salespersons_promise_asked_as_deceit_lists_how_to_answer_for_the_sale
     the five."""
     hits = real_kb.search("业务员说分红是保底的 现在才几百块 这算不算骗人", k=5)
     assert "norms-blame-salesperson" in [h.id for h in hits], [h.id for h in hits]
+
+
+@pytest.mark.parametrize("query", ["钱退不回来 我要投诉 你们骗人", "你们骗人 钱都退不回来 我要投诉"])
+def test_money_wanted_back_from_us_as_cheating_is_answered_as_a_mis_selling_complaint(real_kb: KnowledgeBase,
+                                                                                      query: str) -> None:
+    """qa27 S2: 有人说能帮我"全额退保"，可信吗？ came first (0.77), whose 话术 warns of "代理退保" agencies as if the customer
+    were with one. 你们骗人 beside money wanted back is read 销售误导 (glossary mis-selling): the complaint about the sale,
+    registered and checked, no promise (surrender-full-refund-misled). An agency named keeps the scam warning."""
+    hits = real_kb.search(query, k=5)
+    assert hits and hits[0].id != "surrender-agency-scam", [h.id for h in hits]
+    assert "surrender-full-refund-misled" in [h.id for h in hits[:2]], [h.id for h in hits]
+    assert real_kb.search("代理退保公司说能全退 你们骗人", k=1)[0].id == "surrender-agency-scam"

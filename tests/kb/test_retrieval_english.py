@@ -121,3 +121,11 @@ def test_english_scope_examples_refuse_an_english_near_domain_question(real_kb: 
 def test_a_chinese_query_gets_what_it_got_before_the_english_techniques(real_kb: KnowledgeBase, query: str) -> None:
     before = replace(Recipe(), english_coverage=False, english_terms=False, english_threshold=False)
     assert searcher(real_kb).search(query) == searcher(real_kb, before, english_scope=False).search(query)
+
+
+def test_a_policy_bought_ten_days_ago_is_not_told_its_cooling_off_period_has_ended(real_kb: KnowledgeBase) -> None:
+    """qa30 S1: "The cooling-off period ended a day or two ago…" came first; ten days held is inside the cooling-off
+    period (一般15日, content/durations.yaml), now read from English words too (kb.english_spans)."""
+    hits = real_kb.search("client bought the policy 10 days ago and wants to cancel, full refund?", k=5)
+    assert hits and hits[0].id in {"cooling-off-refund-amount", "cooling-off-refund-timing", "cooling-off-how-to-cancel",
+                                   "cooling-off-length"}, [h.id for h in hits]
