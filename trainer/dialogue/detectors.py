@@ -26,6 +26,7 @@ from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_con
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import (SAID_CERTAIN_FLOOR, exception_granted, money_by_an_hour,
                                        said_certain, soft_promises)
+from trainer.dialogue.stated_outcomes import stated_outcomes
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
 
@@ -1078,7 +1079,7 @@ class Detectors:
                              ADVICE["absolute_promise"]))
         # 这个钱基本上稳了 / 到时候基本没问题 (qa19); 分红…保底有4% / 明天下午三点之前钱就回来了 / 我给您特殊处理 (judge52c)
         for start, end in (*soft_promises(text), *money_by_an_hour(text),
-                           *exception_granted(text)):
+                           *exception_granted(text), *stated_outcomes(text)):
             if not _negated(text, start) and not _quoted(text, start, end):
                 add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
         # 这是他的问题 — the salesperson's (qa19); 您得问理赔那边, 不能算我们的问题, 当初就该想到 (judge39c; passing_blame.py)

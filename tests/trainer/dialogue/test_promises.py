@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REAL_CONTENT
-from trainer.dialogue import ContentFacts
-from trainer.dialogue.detectors import Detectors
-
-
-@pytest.fixture(scope="module")
-def detectors() -> Detectors:
-    return Detectors(ContentFacts.load(REAL_CONTENT).content.forbidden_phrases)
-
-
-def _promised(detectors: Detectors, text: str) -> bool:
-    return any(e.behaviour == "absolute_promise" for e in detectors.negatives(text, set()))
+from tests.trainer.dialogue.conftest import promised_by_rules as _promised
 
 
 @pytest.mark.parametrize("text", [
@@ -37,8 +26,8 @@ def _promised(detectors: Detectors, text: str) -> bool:
     "签了字，保证下礼拜把钱退给你。",
     "只要您撤了投诉，我保证给您全退。",
 ])
-def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
-    assert _promised(detectors, text)
+def test_a_promise_in_a_form_the_rules_did_not_read_is_found(real_detectors, text):
+    assert _promised(real_detectors, text)
 
 
 @pytest.mark.xfail(strict=True, reason=("a dividend called fixed is not read: judge52c's rule flagged a held-out good "
@@ -49,8 +38,8 @@ def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
     "阿姨，分红这块是保本的，亏不着您。",
     "今年红利少点不要紧，咱这款本来就是保本保息的。",  # the product, in a sentence about its dividend
 ])
-def test_a_dividend_called_fixed_is_a_promise(detectors, text):
-    assert _promised(detectors, text)
+def test_a_dividend_called_fixed_is_a_promise(real_detectors, text):
+    assert _promised(real_detectors, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -76,5 +65,5 @@ def test_a_dividend_called_fixed_is_a_promise(detectors, text):
     "分红是不确定的，它不像银行存款那样保本保息。",
     "分红不像定期存款一样是保底的。",
 ])
-def test_a_hedge_a_denial_or_a_step_is_no_promise(detectors, text):
-    assert not _promised(detectors, text)
+def test_a_hedge_a_denial_or_a_step_is_no_promise(real_detectors, text):
+    assert not _promised(real_detectors, text)
