@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Iterator, Protocol, Sequence
 
 import numpy as np
 
@@ -179,21 +179,40 @@ class EmbeddingCache:
         keys = [text_key(t) for t in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._vectors))
-        for start in range(0, len(missing), batch_size):
-            batch = missing[start:start + batch_size]
-            vectors = self.encoder.encode(batch)
+        batches = 0
+        for covered, batch in self._batches(missing, batch_size, shared=persist):
+            vectors = self.encoder.encode(batch) if batch else ()
             with self._lock:
                 for text, vector in zip(batch, vectors):
                     self._vectors[text_key(text)] = vector
             if progress is not None:
-                progress(len(batch))
-            if persist and (start // batch_size + 1) % CHECKPOINT_BATCHES == 0:
-                self.save()  # a long first build that is interrupted keeps what it embedded
+                progress(covered)  # texts another process encoded count as done here too
+            batches += 1
+            if persist and batches % CHECKPOINT_BATCHES == 0:
+                self.save()  # a long first build that is interrupted keeps what it embedded; takes in the others'
         if missing and persist:
             self.save()
         with self._lock:
             rows = [self._vectors[k] for k in keys]
         return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, self.encoder.dim), dtype=np.float32)
+
+    def _batches(self, missing: list[str], batch_size: int, shared: bool) -> Iterator[tuple[int, list[str]]]:
+        """`missing` in batches (how many of `missing` each covers, and those to encode), each without the texts this
+        process has meanwhile taken in from the file.
+
+        On a cold cache every process that needs the content (pytest's two workers, the browser tests' app, a build
+        beside the app) used to encode all of it, each from the start, at a fraction of the CPU. A process whose
+        vectors are saved starts at its own place in the list (by its pid) and, at each checkpoint, takes in what
+        the others saved, so the processes share the work instead of repeating it. A batch may come short or empty,
+        by what was taken in."""
+        if shared and self.path is not None and len(missing) > batch_size * CHECKPOINT_BATCHES:
+            turn = (os.getpid() % (len(missing) // batch_size)) * batch_size
+            missing = missing[turn:] + missing[:turn]
+        for start in range(0, len(missing), batch_size):
+            part = missing[start:start + batch_size]
+            with self._lock:
+                todo = [t for t in part if text_key(t) not in self._vectors]
+            yield len(part), todo
 
     def count_missing(self, texts: Sequence[str]) -> int:
         """How many distinct texts would have to be encoded."""

@@ -105,7 +105,25 @@ def test_interrupted_build_keeps_the_embeddings_it_finished(monkeypatch, tmp_pat
         EmbeddingCache(failing, tmp_path).embed(["甲", "乙", "丙"], batch_size=1)
     counting = CountingEncoder(encoder)
     EmbeddingCache(counting, tmp_path).embed(["甲", "乙", "丙"], batch_size=1)
-    assert counting.encoded == ["丙"]
+    assert len(failing.encoded) == 2 and counting.encoded == [t for t in ["甲", "乙", "丙"] if t not in failing.encoded]
+
+
+def test_processes_filling_a_cold_cache_together_share_the_work(monkeypatch, tmp_path: Path, encoder: Encoder) -> None:
+    """On a cold cache pytest's two workers and the browser tests' app each encoded all of the content; a process
+    takes in at its checkpoint what another saved meanwhile and does not encode it again."""
+    monkeypatch.setattr(embeddings, "CHECKPOINT_BATCHES", 1)
+    texts = ["甲", "乙", "丙", "丁", "戊", "己"]
+
+    class AnotherProcessFillsTheRest(CountingEncoder):
+        def encode(self, batch):
+            if not self.encoded:  # while this batch is encoded, another process saves all the others
+                EmbeddingCache(encoder, tmp_path).embed([t for t in texts if t not in batch], batch_size=1)
+            return super().encode(batch)
+
+    counting, covered = AnotherProcessFillsTheRest(encoder), []
+    vectors = EmbeddingCache(counting, tmp_path).embed(texts, batch_size=1, progress=covered.append)
+    assert len(counting.encoded) == 1 and sum(covered) == len(texts)
+    assert np.allclose(vectors, EmbeddingCache(encoder, None).embed(texts), atol=1e-5)
 
 
 class QueryCountingEncoder(CountingEncoder):
