@@ -73,6 +73,11 @@ def test_an_outcome_stated_as_fact_is_a_promise(real_detectors, text):
     "您这种情况是不赔的，条款里列为责任免除。",
     "犹豫期内退保，可以退还全部保费。",
     "您的保单现在是有效的，下次扣款日是三月十五号。",
+    # her demand said back, recorded or refused: her words, not the agent's commitment (judge55a; media-threat's good
+    # calls were faulted for 今天到账 in these)
+    "您的要求我都记下了：全额退保费、再赔5万、今天到账。",
+    "全额退、再赔五万、今天就到账，这几样我实在做不了主。",
+    "您要的是全额退、今天到账，这个我这边答应不了。",
 ])
 def test_the_process_a_hedge_or_a_past_fact_is_no_promise(real_detectors, text):
     assert not _promised(real_detectors, text)
