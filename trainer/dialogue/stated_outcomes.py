@@ -3,8 +3,8 @@
 
 A confident agent reassures without 保证 / 肯定: 您这个情况是赔的咯 (the payout as a fact of the customer's case),
 上个月有个客户跟您一样的病，三天就赔下来了 (a past case as proof), 这笔理赔下来是十二万八，就是这个数 (an amount the
-review has not made), 利率往后也是这个数 (a rate that floats, said fixed), 什么时候补上都可以 (no lapse, ever), 审核就是走个
-过场 (the review said a formality or skipped). Each form is a meaning kind, written from 小秦's tune-side lines
+review has not made), 利率往后也是这个数 (a rate that floats, said fixed), 分红其实是有保底的 (a dividend said guaranteed,
+judge55a), 什么时候补上都可以 (no lapse, ever), 审核就是走个过场 (the review said a formality or skipped). Each form is a meaning kind, written from 小秦's tune-side lines
 (tests/trainer/dialogue/hedge_lines/w-xiaoqin-promises.yaml) and checked on other wordings (tests/trainer/dialogue/
 test_stated_outcomes.py); a hedge in the sentence (一般 / 要看 / 以…为准 / 不能保证 / 但 …) takes each back, so the
 process and its usual times can still be explained.
@@ -117,6 +117,37 @@ def rate_said_fixed(text: str) -> list[tuple[int, int]]:
                          lambda s: bool(_FLOATING.search(s)) and _unhedged(s) and not _GUARANTEED_PART.search(s))
 
 
+# A dividend said guaranteed (judge55a, qa30 J2: 分红这块呢，其实是有保底的 — credited 准确解释, the call scored 100): facts.md
+# §4, dividends are not guaranteed (红利水平是不保证的，在某些年度红利可能为零), so a floor, a capital guarantee or a fixed figure
+# said of the dividend promises a return (分红…有保底 / 红利年年保底三个点 / 分红这块是保本的 / 本来就是保本保息的). Not the
+# guaranteed part named (万能账户有保底利率 / 合同保证的是基本保额), not denied in its clause (没有保底 / 不是固定的 / 不像存款
+# 那样保本), asked, supposed or someone else's belief (保本吗？ / 如果 / 您以为 / 业务员当初说), and not in a sentence that
+# corrects the claim (分红是不保证的 / 合同里没有写 / 那是他个人的说法).
+_DIVIDEND = re.compile(r"分红|红利")
+_SAID_GUARANTEED = re.compile(r"保底|保本|保息|旱涝保收|(?:是|都是)(?:保证|固定)的|固定(?:收益|回报|利率|比例|[\d一二三四五六七八九十百])")
+_GUARANTEED_THING = re.compile(r"(?:保底|保证)的[那这]?部分|万能|账户|利率|保额|现金价值|身故|满期|生存金|年金|保险金|保险责任|条款")
+_DENIED_IN_CLAUSE = re.compile(r"[不没无非未冒冇唔]")  # 冒得 / 冇 / 唔: regional 没 / 不
+_CORRECTED = re.compile(r"不保证|不保底|没有?保底|不保本|不确定|不一定|并不|并非|不是|没有?写|没有?这(?:个|种|条|项)?(?:说法|约定|规定)"
+                        r"|说法|不算数?|不认|不对|错的|不准确|不存在|吗|？|\?|如果|要是|假如|假设|以为|认为|觉得|听说")
+_SOMEONE_SAID = re.compile(r"(?<![跟和给对向])(?:业务员|销售|代理人|他|她|对方|人家|您|你)[^，,。！？!?；;]{0,6}?(?:说|讲|告诉|承诺|宣传|提到)")
+
+
+def dividend_said_guaranteed(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that call a dividend guaranteed, floored or fixed (see `_SAID_GUARANTEED`)."""
+    spans = []
+    for start, _end, sentence in sentence_spans(text):
+        if not _DIVIDEND.search(sentence) or _CORRECTED.search(sentence):
+            continue
+        for match in _SAID_GUARANTEED.finditer(sentence):
+            clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in "，,") + 1
+            clause = sentence[clause_start:match.start()]
+            clause_end = min((i for i in (sentence.find(m, match.end()) for m in "，,") if i >= 0), default=len(sentence))
+            if not (_DENIED_IN_CLAUSE.search(clause) or _GUARANTEED_THING.search(sentence[clause_start:clause_end])
+                    or _SOMEONE_SAID.search(sentence[:match.start()])):
+                spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
 # No lapse, ever: the premium may be paid any time (什么时候补上都可以 / 您慢慢补就行 / 两年之内都不影响保障) — the grace
 # period is 60 days and the policy is suspended after it (facts.md, 保险法 art.36). The grace period's own rule said
 # with its limit (六十天宽限期，这期间保障还在) is no promise (`promises.states_no_lapse`).
@@ -165,5 +196,5 @@ def vouched_outcomes(text: str) -> list[tuple[int, int]]:
 
 def stated_outcomes(text: str) -> list[tuple[int, int]]:
     """Every span of `text` that states as fact, or vouches for, an outcome nobody on the call can promise."""
-    return [*paid_as_fact(text), *precedent_as_proof(text), *rate_said_fixed(text), *lapse_or_money_day(text),
-            *vouched_outcomes(text)]
+    return [*paid_as_fact(text), *precedent_as_proof(text), *rate_said_fixed(text), *dividend_said_guaranteed(text),
+            *lapse_or_money_day(text), *vouched_outcomes(text)]
