@@ -18,6 +18,7 @@ from trainer.dialogue.checkpoint_meaning import NEGATED_BEFORE
 from trainer.dialogue.evasions import only_it_depends
 from trainer.dialogue.evidence import Evidence
 from trainer.dialogue.quotation import reported_at
+from trainer.dialogue.refusals import refused_back
 from trainer.dialogue.reproaches import only_reproaches, reproach_questions, told_to_feel_lucky
 from trainer.dialogue.regional_speech import in_trainee_words, mandarin_reading
 from trainer.dialogue.empty_answers import (PUT_OFF_FLOOR, contact_by_nobody, nothing_but_the_rule, put_off,
@@ -26,6 +27,7 @@ from trainer.dialogue.hand_ups import HANDED_UP_FLOOR, handed_up, specialist_con
 from trainer.dialogue.passing_blame import HINDSIGHT_FLOOR, blamed_in_spoken_words, hindsight_blamed, third_party_blamed
 from trainer.dialogue.promises import (SAID_CERTAIN_FLOOR, exception_granted, money_by_an_hour,
                                        said_certain, soft_promises)
+from trainer.dialogue.stated_outcomes import stated_outcomes
 from trainer.dialogue.question_forms import REQUEST_FLOOR, asked_as_request, checks_back
 from trainer.dialogue.wording import Worded, english
 
@@ -855,6 +857,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return reported_at(text, start, end)
 
 
+def _not_promised(text: str, start: int, end: int) -> bool:
+    """The promise words at [start, end) are not the agent's: quoted or restated, or her demand said back and refused
+    (全额退、再赔5万、今天到账，这个我安排不了 — `refusals.refused_back`, judge55a)."""
+    return _quoted(text, start, end) or refused_back(text, start, end)
+
+
 def cue_evidence(text: str, behaviour: str, cues: Iterable[str], advice: str = "") -> Evidence | None:
     """Evidence of `behaviour` if any cue appears in `text` (the first one, quoted with its clause)."""
     span = _first_cue(text, cues)
@@ -1065,23 +1073,23 @@ class Detectors:
                                  f"“{wording}”：{phrase.reason}", phrase.better))
                     break
         for match in _PROMISE.finditer(text):
-            if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
+            if not _negated(text, match.start()) and not _not_promised(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
         for match in _PROMISE_WIDE.finditer(text):
             gap = DECIDED_BASIS.sub("", match["gap"])
             if (not any(word in gap for word in NOT_A_PROMISE_GAP) and not _negated(text, match.start())
-                    and not _quoted(text, match.start(), match.end())):
+                    and not _not_promised(text, match.start(), match.end())):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
         for match in (*_PROMISE_OUTCOME.finditer(text), *_PROMISE_NO_EXCEPTION.finditer(text)):
-            if not _negated(text, match.start()) and not _quoted(text, match.start(), match.end()):
+            if not _negated(text, match.start()) and not _not_promised(text, match.start(), match.end()):
                 add(Evidence("absolute_promise", False, clause_at(text, match.start(), match.end()),
                              ADVICE["absolute_promise"]))
         # 这个钱基本上稳了 / 到时候基本没问题 (qa19); 分红…保底有4% / 明天下午三点之前钱就回来了 / 我给您特殊处理 (judge52c)
         for start, end in (*soft_promises(text), *money_by_an_hour(text),
-                           *exception_granted(text)):
-            if not _negated(text, start) and not _quoted(text, start, end):
+                           *exception_granted(text), *stated_outcomes(text)):
+            if not _negated(text, start) and not _not_promised(text, start, end):
                 add(Evidence("absolute_promise", False, clause_at(text, start, end), ADVICE["absolute_promise"]))
         # 这是他的问题 — the salesperson's (qa19); 您得问理赔那边, 不能算我们的问题, 当初就该想到 (judge39c; passing_blame.py)
         for start, end in (*third_party_blamed(text), *blamed_in_spoken_words(text)):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.dialogue.refusals import DECLINED, declines
+from trainer.dialogue.refusals import CERTAIN, DECLINED, declines
 from trainer.dialogue.regional_speech import mandarin_reading
 
 # A loss or a cost the customer bears, said as a fact (退保是会有损失的; 头几年退的比交的少): a warning, not a promise.
@@ -70,18 +70,15 @@ _CONDUCT_VOW = re.compile(r"不会(把[^，,。！？!?]{0,6})?(推给|推到|�
 _AN_OUTCOME = re.compile(r"赔|退|到账|收益|分红|批|通过|复核|保证|肯定|一定|绝对|包")
 
 
-# A refusal of her demand, the demand said back before it (全额退再赔5万、今天到账，这个我无权答应 / 这些我都批不了): the
-# classifier read the demand's words as the agent's promise (calls46's own media-threat probes: +20, "那你现在就给我打钱！"
-# while the agent had said no). A negated ability or authority to grant (`refusals.DECLINED`), on the Mandarin reading, with
-# no word of certainty outside it (我保证今天到账，别的我做不了主 is the promise).
-_CERTAIN = re.compile(r"保证|肯定|一定|绝对|包(?:您|你|赔|退|过|到)|百分之百|没问题")
-
-
 def vows_conduct(sentence: str) -> bool:
     """The sentence vows how the agent or the company will treat the case, and names no outcome."""
     return bool(_CONDUCT_VOW.search(sentence)) and not _AN_OUTCOME.search(sentence)
 
 
+# A refusal of her demand, the demand said back before it (全额退再赔5万、今天到账，这个我无权答应 / 这些我都批不了): the
+# classifier read the demand's words as the agent's promise (calls46's own media-threat probes: +20, "那你现在就给我打钱！"
+# while the agent had said no). A negated ability or authority to grant (`refusals.DECLINED`), on the Mandarin reading, with
+# no word of certainty outside it (我保证今天到账，别的我做不了主 is the promise: `refusals.CERTAIN`).
 # A refusal said certain (这额肯定办不了, 一定答应不了) is still a refusal: the certainty is the refusal's (calls47: cw3-h's
 # media-threat bad call, +10 as a promise on the words that refuse).
 _CERTAIN_REFUSAL = re.compile(rf"(?:肯定|一定|绝对)?(?:是)?(?:{DECLINED.pattern})")
@@ -89,7 +86,7 @@ _CERTAIN_REFUSAL = re.compile(rf"(?:肯定|一定|绝对)?(?:是)?(?:{DECLINED.p
 
 def refuses_a_demand(sentence: str) -> bool:
     """The sentence refuses (a negated ability or authority to grant) and says nothing certain beside the refusal."""
-    return declines(sentence) and not _CERTAIN.search(_CERTAIN_REFUSAL.sub("", mandarin_reading(sentence).text))
+    return declines(sentence) and not CERTAIN.search(_CERTAIN_REFUSAL.sub("", mandarin_reading(sentence).text))
 
 
 # Denying that nothing at all is paid (也不是一分不赔 / 不是一分钱都不赔 / 不是撒都不赔 — before the mild cover is told):
@@ -101,7 +98,7 @@ _NOT_NOTHING = re.compile(r"不是(说)?[^，,。！？!?]{0,6}?(一分钱?|什�
 def denies_nothing_paid(sentence: str) -> bool:
     """The sentence denies that nothing is paid, and says nothing certain beside it."""
     reading = mandarin_reading(sentence).text
-    return bool(_NOT_NOTHING.search(reading)) and not _CERTAIN.search(_NOT_NOTHING.sub("", reading))
+    return bool(_NOT_NOTHING.search(reading)) and not CERTAIN.search(_NOT_NOTHING.sub("", reading))
 
 
 # The usual time a refund or a payment takes (钱一般7个工作日就退回你卡上 / 一般30日内到账): the process's time limit, which
@@ -118,7 +115,7 @@ def states_a_usual_time(sentence: str) -> bool:
     """The sentence says how long a refund or a payment usually takes, with nothing certain and no outcome decided by
     someone else beside it."""
     reading = mandarin_reading(sentence).text
-    return (bool(_USUAL_TIME.search(reading)) and not _CERTAIN.search(reading)
+    return (bool(_USUAL_TIME.search(reading)) and not CERTAIN.search(reading)
             and not _DECIDED_ELSEWHERE.search(reading))
 
 

@@ -84,7 +84,8 @@ def said_certain(text: str) -> list[tuple[int, int]]:
 # the merge: it found the hedge lines' five such promises but flagged a good call of the held-out check set (figures
 # only: check good 9 / 12 either way, mean 75.4 → 74.7, one more hung up), whose agent explains dividends beside
 # 保底 / 保本 words; the held-out writer's promises gained at most one. A reading that tells an explanation from a
-# promise needs more than a denial window (tests/trainer/dialogue/test_promises.py keeps the five as xfail).
+# promise needs more than a denial window: judge55a's `stated_outcomes.dividend_said_guaranteed` reads the claim in its
+# clause and leaves a sentence that corrects it, names the guaranteed part or reports someone else's words (qa30 J2).
 
 
 # Money promised for a definite day and hour (明天下午三点之前钱就回来了): when the money arrives is the bank's and the

@@ -26,6 +26,20 @@ _TRAILING = "，,、。！？!?；;…~～ \n"
 _ASKS_BACK = re.compile(r"(?:吧[？?]|吗[？?。]?|(?:是不是|对不对)[？?])[”\"」』’]?\s*$")
 
 
+# Her demand said back or recorded (judge55a): 您的要求我原样记上：全额退保费、赔5万、今天到账 / 您的诉求是全额退… /
+# 您要的是…: the words after the frame are hers, listed — after a colon to the sentence's end, else to the clause's end.
+_DEMAND_FRAME = re.compile(
+    r"(?:您|你)(?:刚才|刚刚)?(?:的|提的|说的|提出的)?(?:这些|这几个|这几条|这几项|几点|几条)?(?:要求|诉求|条件)"
+    r"(?:[^，,。！？!?；;：:]{0,8}?(?:记|登记|记录|写|转达|反映|报)[^，,。！？!?；;：:]{0,4})?(?P<colon>[：:])"
+    r"|(?:您|你)(?:的)?(?:要求|诉求|条件)(?:是|就是)|(?:您|你)(?:要|想要|要求)的(?:是|就是)")
+
+
+def _demand_said_back(text: str, start: int, left: int) -> bool:
+    """A frame before `start` in its sentence (from `left`) says back or records her demand and reaches `start`."""
+    return any(frame["colon"] or not re.search(f"[{_CLAUSE_ENDS}]", text[frame.end():start])
+               for frame in _DEMAND_FRAME.finditer(text, left, start))
+
+
 def reported_speech(sentence: str) -> bool:
     """The sentence repeats or quotes someone else's words (the customer's, the salesperson's)."""
     return bool(_QUOTED.search(sentence)) or any(marker in sentence for marker in REPORTING)
@@ -51,13 +65,16 @@ def _opens_report(clause: str) -> bool:
 def reported_at(text: str, start: int, end: int) -> bool:
     """The words at [start, end) of `text` are someone else's: inside quotation marks; in a clause that
     quotes or reports (业务员说的…); after a clause of the same sentence that opens a report (您是说，…);
-    or in a sentence that asks a report or quotation back (您是说业务员讲…，每年都有百分之五，是吧？)."""
+    after her demand said back or recorded (`_DEMAND_FRAME`); or in a sentence that asks a report or quotation back
+    (您是说业务员讲…，每年都有百分之五，是吧？)."""
     if inside_quotes(text, start):
         return True
     while end > start + 1 and text[end - 1] in _TRAILING:  # a quoted clause keeps its comma or full stop
         end -= 1
     left, right = span_bounds(text, start, end)
     sentence = text[left:right]
+    if _demand_said_back(text, start, left):
+        return True
     if not reported_speech(sentence):
         return False
     clause_left, clause_right = span_bounds(text, start, end, _CLAUSE_ENDS + SENTENCE_ENDS)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kb.chinese_text import CLAUSE_ENDS, span_bounds
 from trainer.dialogue.regional_speech import mandarin_reading
 
 # Verbs of granting a demand; with a negated potential complement also of doing it or giving it (办不到, 给不了) — after
@@ -44,3 +45,30 @@ def is_refusal_cue(cue: str) -> bool:
 def declines(sentence: str) -> bool:
     """The sentence, read in Mandarin, refuses: a negated ability or authority to grant (`DECLINED`)."""
     return bool(DECLINED.search(mandarin_reading(sentence).text))
+
+
+# A word of certainty: beside a refusal it keeps a promise the agent makes of her own (我保证今天到账，别的我做不了主).
+CERTAIN = re.compile(r"保证|肯定|一定|绝对|包(?:您|你|赔|退|过|到)|百分之百|没问题")
+# What refers back to the demand just listed: the next clause opens with 这个 / 这些 / 这几样 (全额退、再赔5万、今天到账，
+# 这个真的安排不了), or the list is named her demand (…今天到账的要求，我无法当场答应 / …今天到账这些要求我满足不了).
+_REFERRED_BACK = re.compile(r"^\s*(?:这|那)(?:个|些|几样|几条|几项|几个|几点|样|种|都)?")
+_NAMED_DEMAND = re.compile(r"[^，,]{0,2}?(?:的|这些|这个|这几[样条项个点])(?:要求|诉求|条件)")
+
+
+def refused_back(text: str, start: int, end: int) -> bool:
+    """The words at [start, end) of `text` are her demand said back and refused in the same sentence: the clause after
+    them refers back to the list and declines (`declines`), or the list is named her demand and the refusal follows —
+    and nothing certain is said with the list (全额退、赔5万、今天到账，这个我答应不了; not 我保证今天到账，这个别的办不了).
+    judge55a: judge54's forms read 今天到账 in media-threat's good calls' refusals as the agent's promise."""
+    left, right = span_bounds(text, start, end)
+    clause_left, clause_right = span_bounds(text, start, end, CLAUSE_ENDS)
+    if CERTAIN.search(mandarin_reading(text[clause_left:end]).text):
+        return False
+    named = _NAMED_DEMAND.match(text, end, clause_right)
+    if named:  # the refusal in the rest of the clause or the next one
+        rest = text[named.end():right]
+        return declines(",".join(re.split(r"[，,]", rest)[:2]))
+    if clause_right >= right:
+        return False
+    following = re.split(r"[，,]", text[clause_right + 1:right])[0]
+    return bool(_REFERRED_BACK.match(following)) and declines(following)

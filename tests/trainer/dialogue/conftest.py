@@ -35,6 +35,19 @@ def real_facts() -> ContentFacts:
 
 
 @pytest.fixture(scope="session")
+def real_detectors():
+    """The rules alone over the real content's forbidden phrases (no classifier)."""
+    from trainer.dialogue.detectors import Detectors
+
+    return Detectors(ContentFacts.load(REAL_CONTENT).content.forbidden_phrases)
+
+
+def promised_by_rules(detectors, text: str) -> bool:
+    """The rules read a promise in `text` (绝对化承诺)."""
+    return any(e.behaviour == "absolute_promise" for e in detectors.negatives(text, set()))
+
+
+@pytest.fixture(scope="session")
 def real_scenarios():
     return load_scenarios(REAL_CONTENT)
 

@@ -63,9 +63,10 @@ def test_the_held_out_writers_promises_are_found(judge, real_facts):
 
 
 # a third writer's lines, tune-side (小秦, stop 52): what main found on them when they came in — a floor for the promise
-# rules the next judge helper writes from them, and no hedged or neutral line flagged
+# rules the next judge helper writes from them, and no hedged or neutral line flagged. 22 of 60 on main 53d42f4; 60 of
+# 60 with judge54's rules for an outcome stated as fact (stated_outcomes.py), written from these lines by meaning kind
 XIAOQIN = yaml.safe_load((Path(__file__).parent / "hedge_lines" / "w-xiaoqin-promises.yaml").read_text(encoding="utf-8"))
-XIAOQIN_PROMISES_FOUND_FLOOR = 22
+XIAOQIN_PROMISES_FOUND_FLOOR = 60
 
 
 def test_the_third_writers_hedged_and_neutral_lines_are_no_promise(judge, real_facts):

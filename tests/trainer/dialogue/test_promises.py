@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REAL_CONTENT
-from trainer.dialogue import ContentFacts
-from trainer.dialogue.detectors import Detectors
-
-
-@pytest.fixture(scope="module")
-def detectors() -> Detectors:
-    return Detectors(ContentFacts.load(REAL_CONTENT).content.forbidden_phrases)
-
-
-def _promised(detectors: Detectors, text: str) -> bool:
-    return any(e.behaviour == "absolute_promise" for e in detectors.negatives(text, set()))
+from tests.trainer.dialogue.conftest import promised_by_rules as _promised
+from trainer.dialogue import DialogueSession
 
 
 @pytest.mark.parametrize("text", [
@@ -37,20 +27,21 @@ def _promised(detectors: Detectors, text: str) -> bool:
     "签了字，保证下礼拜把钱退给你。",
     "只要您撤了投诉，我保证给您全退。",
 ])
-def test_a_promise_in_a_form_the_rules_did_not_read_is_found(detectors, text):
-    assert _promised(detectors, text)
+def test_a_promise_in_a_form_the_rules_did_not_read_is_found(real_detectors, text):
+    assert _promised(real_detectors, text)
 
 
-@pytest.mark.xfail(strict=True, reason=("a dividend called fixed is not read: judge52c's rule flagged a held-out good "
-                                        "call explaining dividends, and the lead removed it (promises.py)"))
 @pytest.mark.parametrize("text", [
-    # a dividend called fixed, guaranteed or capital-protected (facts.md §4: never 保证 / 固定收益 / 保本)
+    # a dividend called fixed, guaranteed or capital-protected (facts.md §4: never 保证 / 固定收益 / 保本;
+    # stated_outcomes.dividend_said_guaranteed, judge55a)
     "这款分红险的红利年年保底三个点，您放心买。",
     "阿姨，分红这块是保本的，亏不着您。",
     "今年红利少点不要紧，咱这款本来就是保本保息的。",  # the product, in a sentence about its dividend
+    "红利这块呢，说白了是有保底的，就是今年行情差一些。",  # qa30 J2's form, in other words: the floor, then the amount
+    "分红每年固定百分之四，跑不掉的。",
 ])
-def test_a_dividend_called_fixed_is_a_promise(detectors, text):
-    assert _promised(detectors, text)
+def test_a_dividend_called_fixed_is_a_promise(real_detectors, text):
+    assert _promised(real_detectors, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -75,6 +66,28 @@ def test_a_dividend_called_fixed_is_a_promise(detectors, text):
     "这款产品不保本，收益也不保证。",
     "分红是不确定的，它不像银行存款那样保本保息。",
     "分红不像定期存款一样是保底的。",
+    # the guaranteed part named, a regional denial, someone else's claim recorded (judge55a)
+    "合同保证的是基本保额，分红要看每年经营。",
+    "保底的那部分是条款写死的，上面那块红利有多有少。",
+    "分红冇得保底的，好年多分，差年少分。",
+    "您反映的“分红保底5%”，我给您登记投诉。",
+    "您说业务员讲分红保底，这个我给您记下来核实。",
 ])
-def test_a_hedge_a_denial_or_a_step_is_no_promise(detectors, text):
-    assert not _promised(detectors, text)
+def test_a_hedge_a_denial_or_a_step_is_no_promise(real_detectors, text):
+    assert not _promised(real_detectors, text)
+
+
+def test_a_dividend_called_floored_on_the_dividend_call_is_a_red_line_not_an_explanation(real_scenarios, real_facts,
+                                                                                       judge):
+    """qa30 J2: on the dividend call 小周's turn 2 called the dividend floored (其实是有保底的 — facts.md §4: dividends are
+    not guaranteed, the scenario's first point) and was credited 准确解释 and 回答客户问题, 合规 100, 总分 100. The floor
+    is now 绝对化承诺, and the sentence that promised it is no explanation."""
+    session = DialogueSession(real_scenarios["dividend-below-promise"], real_facts, judge=judge)
+    session.start()
+    session.reply("林先生您好，我是客服小周，先核实一下您的身份，麻烦您说一下投保人姓名和身份证后四位。")
+    session.reply("嗯，分红这块呢，其实是有保底的，只是每年多少会跟公司经营情况有关系，今年就分得少一些")
+    report = session.report()
+    second = [f for f in report.findings if f.turn_index == 2]
+    assert any(f.rubric == "absolute_promise" and not f.ok and "保底" in f.quote for f in second), report.findings
+    assert not [f for f in second if f.ok and f.rubric in ("explanation", "answer")], report.findings
+    assert report.score < 100

@@ -27,6 +27,12 @@ def _at(text: str, words: str) -> bool:
     ("业务员说，您这种情况保准能批下来。", "您这种情况保准能批下来", True),
     ("保证能赔，这是他说的吧？", "保证能赔", True),
     ("您是说业务员跟您讲这个分红是保证的，每年都有百分之五，是吧？", "每年都有百分之五", True),
+    # her demand said back or recorded (judge55a): after a colon to the sentence's end, else its clause
+    ("您的要求我都登记了：全额退、赔5万、今天到账。", "今天到账", True),
+    ("您的诉求是全额退款、当天到账，我先给您登记。", "当天到账", True),
+    ("您要的是今天到账，这个我们没法当场答应。", "今天到账", True),
+    ("您的要求我记下了，钱今天一定到账。", "钱今天一定到账", False),  # recorded, then the agent's own promise
+    ("您的诉求是全额退款，我保证今天给您到账。", "我保证今天给您到账", False),
     # a sentence with no report at all
     ("您放心，这笔钱下周肯定到账。", "这笔钱下周肯定到账", False),
 ])

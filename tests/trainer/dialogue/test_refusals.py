@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.dialogue.refusals import declines, is_refusal_cue
+from trainer.dialogue.refusals import declines, is_refusal_cue, refused_back
 
 # (sentence, refuses?) — calls46's own words
 SENTENCES = [
@@ -43,3 +43,22 @@ def test_a_negated_ability_or_authority_to_grant_is_a_refusal(sentence, refuses)
                                           ("不能代签", False), ("没法保证", False), ("现金价值", False)])
 def test_a_cue_that_refuses_the_demand_is_told_apart(cue, refusal):
     assert is_refusal_cue(cue) is refusal
+
+
+# (reply, the words read, said back and refused?) — judge55a's own wordings of media-threat's demand
+REFUSED_BACK = [
+    ("全额退保费、赔5万块、今天到账，这几样我都办不到。", "今天到账", True),
+    ("您说的全额退、补偿5万、当天到账，这些我这边真满足不了。", "当天到账", True),
+    ("今天就到账这个要求，我这边没法当场答应您。", "今天就到账", True),  # the list named her demand, refused after it
+    ("全额退再赔五万今天到账的要求我做不了主。", "今天到账", True),
+    ("退保金今天就到您卡上，全额退我做不了主。", "今天就到您卡上", False),  # the refusal is of something else
+    ("我保证今天到账，这个别的我办不了。", "保证今天到账", False),  # certain, and not the list referred back to
+    ("全额退、赔5万、保证今天到账，这个我办不了。", "保证今天到账", False),  # a certainty word in the list
+    ("今天到账这个没问题，全额退我办不了。", "今天到账", False),  # granted, the refusal is of another demand
+]
+
+
+@pytest.mark.parametrize("text, words, refused", REFUSED_BACK)
+def test_her_demand_said_back_and_refused_is_told_from_a_promise_beside_a_refusal(text, words, refused):
+    start = text.index(words)
+    assert refused_back(text, start, start + len(words)) is refused
