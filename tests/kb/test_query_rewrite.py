@@ -781,7 +781,8 @@ def test_a_premium_just_missed_with_a_paid_question_is_a_claim_in_the_grace_peri
 @pytest.mark.parametrize(("typed", "meant"), [
     ("业务员说分红是保底的 现在才几百块 这算不算骗人", "业务员说分红是保底的 现在才几百块 被业务员骗了"),
     ("业务员当初说三年就能回本 现在退保亏一半 是不是骗人", "业务员当初说三年就能回本 现在退保亏一半 被业务员骗了"),
-    ("钱退不回来 我要投诉 你们骗人", "钱退不回来 我要投诉 你们骗人"),      # no salesperson's words: not read
+    ("钱退不回来 我要投诉 你们骗人", "钱退不回来 我要投诉 销售误导"),      # no salesperson's words: not this reading
+    # (search55, qa27 S2: 你们骗人 with money wanted back is 销售误导)
     ("业务员骗人 我要退保", "业务员骗人 我要退保"),                          # said, not asked (search53's reading broke DEV)
 ])
 def test_asking_whether_what_the_salesperson_said_was_deceit_is_being_deceived_by_the_salesperson(

@@ -16,15 +16,18 @@ from trainer.dialogue.agent_referrals import SALESPERSON
 from trainer.dialogue.segments import comma_pieces
 from trainer.dialogue.spoken_cues import Reader
 
-# The salesperson kept out: 销售人员以外 / 之外, 非销售人员, 不是原来那个业务员, 而不是业务员, 不会让业务员…, 不用再找业务员.
-_KEEPS_OUT = re.compile(SALESPERSON + r"(以外|之外)|(非|不是|并非|而不是|不由|不让|不会让|不会由|不用|不需要|不交给|不再|别)"
+# The salesperson kept out: 销售人员以外 / 之外, 非销售人员, 不是原来那个业务员, 而不是业务员, 不会让业务员…, 不用再找业务员;
+# a warning too (grace-period's model line: 请你不要把钱给业务员个人 — the step's own point, not the case handed to him), and
+# someone else named by it (qa28's dividend call: 会有不负责销售的同事去核实 — 销售的 describes the colleague, who is not him).
+_KEEPS_OUT = re.compile(SALESPERSON + r"(以外|之外)|(非|不是|并非|而不是|不由|不让|不会让|不会由|不用|不需要|不交给|不再|别"
+                        r"|不要|不能|不可以|不得|切勿|勿|禁止|不负责|不管)"
                         r"[^，,。！？!?；;]{0,6}?" + SALESPERSON)
 # The case given to the salesperson: someone has him do it (让 / 由 / 安排 / 交给 … 业务员), or he is the one who comes,
 # calls or handles it (业务员再上门 / 联系您 / 处理 / 补签). 业务员说 / 业务员让您爱人签的 tell what he did, not who handles it.
 # Between the verb and him only words about him (给您办业务的那位): 由专门人员核实业务员当时的说法 has someone else check him.
 _HANDED_TO = re.compile(r"(让|由|安排|叫|请|交给|交由|派|转给)(?:(?!人员|同事|专人|核实|核查|调查|查)[^，,。！？!?；;]){0,10}?"
                         + SALESPERSON
-                        + "|" + SALESPERSON + r"[^，,。！？!?；;]{0,4}?(上门|联系您|联系你|找您|找你|处理|跟进|负责|过来|来找"
+                        + "|" + SALESPERSON + r"(?!的)[^，,。！？!?；;]{0,4}?(上门|联系您|联系你|找您|找你|处理|跟进|负责|过来|来找"
                         r"|补签|核实|解决|回访|给您办|给你办)")
 
 

@@ -23,7 +23,10 @@ def test_the_salesperson_kept_out_or_only_spoken_of_is_not_handed_the_case():
                      "之后会由公司专门嘅人员跟进处理，唔系原来嗰个业务员，15个工作日之内会联系您。",
                      "业务员说代签也行是不对的。", "是业务员让您爱人签的吗？", "由专门人员而不是原来的业务员来处理",
                      "您不用再找业务员了，公司会安排专人联系您。", "会由专门人员核实业务员当时怎么说的",
-                     "这个情况我会如实记录，后面不会让业务员来处理。"):
+                     "这个情况我会如实记录，后面不会让业务员来处理。",
+                     # the suite at stop 54: a warning (grace-period's model line) and a colleague named by it (qa28)
+                     "不可以，请你不要把钱给业务员个人，请用本人账户或者官方App交费。",
+                     "会有不负责销售的同事去核实当时是怎么介绍的"):
         assert not hands_to_the_salesperson(sentence, mandarin_reading), sentence
 
 
